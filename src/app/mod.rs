@@ -1,0 +1,1 @@
+//! The app-state core: plain state, an `Action` enum and `update`. No terminal here.

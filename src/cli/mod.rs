@@ -1,0 +1,229 @@
+//! The scriptable command line (clap). Every capability of the reader can be checked and
+//! used from here, as text or `--format json`.
+//!
+//! Each command handler returns its output as a `String` so tests can call it directly;
+//! `main` prints it.
+
+pub mod articles;
+pub mod bilingual;
+pub mod highlights;
+pub mod quotes;
+
+use crate::ingest::{self, Corpus, LoadError};
+use crate::model::Article;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Parser)]
+#[command(name = "diglot", version, about = "A keyboard-driven terminal reader for news in two languages")]
+pub struct Cli {
+    /// Read articles (.html, .htm, .txt, .md) from this folder instead of the bundled corpus.
+    #[arg(long, global = true, env = "DIGLOT_CORPUS", value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+    /// The state store (highlights, triage). Default: $XDG_DATA_HOME/diglot/diglot.db.
+    #[arg(long, global = true, env = "DIGLOT_DB", value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Show one article's clean text, metadata, paragraphs and sentences.
+    Show {
+        /// An article id from the corpus, or a path to any file.
+        article: String,
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
+    /// Quotes with speaker and cue verb (all articles when none is named).
+    Quotes {
+        articles: Vec<String>,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Include `term` quotes (scare quotes, titles).
+        #[arg(long)]
+        all: bool,
+    },
+    /// Every speaker across the corpus with their quotes and articles.
+    Speakers {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Proposed counterparts across languages, best first.
+    Pairs {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Sentence alignment of two articles (ids or paths).
+    Align {
+        left: String,
+        right: String,
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
+    /// Export highlights with citations.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Output file, or - for standard output (the default).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<String>,
+        /// Only highlights of this article.
+        #[arg(long)]
+        article: Option<String>,
+        /// Only highlights with this tag.
+        #[arg(long)]
+        tag: Option<String>,
+    },
+    /// Add, list and remove highlights.
+    Highlights {
+        #[command(subcommand)]
+        action: HighlightsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HighlightsCommand {
+    /// Highlight the first occurrence of TEXT in an article.
+    Add {
+        article: String,
+        #[arg(long)]
+        text: String,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+    },
+    /// List highlights.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        #[arg(long)]
+        article: Option<String>,
+    },
+    /// Remove a highlight by id.
+    Rm { id: i64 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Json,
+    Csv,
+}
+
+/// An error that ends a command: printed as `diglot: MESSAGE`, exit status 1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CliError(pub String);
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<LoadError> for CliError {
+    fn from(e: LoadError) -> Self {
+        CliError(e.to_string())
+    }
+}
+
+/// What every command needs: the corpus (loaded once) and where the store lives.
+pub struct Context {
+    pub corpus: Corpus,
+    pub db: Option<PathBuf>,
+}
+
+impl Context {
+    /// Load the corpus named by `--corpus`, or the bundled one.
+    pub fn load(corpus_dir: Option<&Path>, db: Option<PathBuf>) -> Result<Context, CliError> {
+        let corpus = match corpus_dir {
+            Some(dir) => ingest::load_dir(dir)?,
+            None => ingest::bundled(),
+        };
+        Ok(Context { corpus, db })
+    }
+
+    /// An article by id from the corpus, or else by path to any readable file.
+    pub fn resolve(&self, id_or_path: &str) -> Result<Article, CliError> {
+        if let Some(a) = self.corpus.get(id_or_path) {
+            return Ok(a.clone());
+        }
+        let p = Path::new(id_or_path);
+        if p.is_file() {
+            return Ok(ingest::load_file(p)?);
+        }
+        Err(CliError(format!(
+            "{id_or_path}: no article with that id in the corpus, and no such file"
+        )))
+    }
+}
+
+/// Serialize to pretty JSON with a trailing newline.
+pub fn to_json<T: serde::Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// Run a parsed command line; returns what to print on stdout.
+pub fn run(cli: Cli) -> Result<String, CliError> {
+    let ctx = Context::load(cli.corpus.as_deref(), cli.db.clone())?;
+    report_load_errors(&ctx.corpus.errors);
+    match cli.command {
+        None => crate::tui::run_reader(&ctx).map(|()| String::new()),
+        Some(Command::List { format }) => articles::list(&ctx, format),
+        Some(Command::Show { article, format }) => articles::show(&ctx, &article, format),
+        Some(Command::Quotes { articles, format, all }) => quotes::quotes(&ctx, &articles, format, all),
+        Some(Command::Speakers { format }) => quotes::speakers(&ctx, format),
+        Some(Command::Pairs { format }) => bilingual::pairs(&ctx, format),
+        Some(Command::Align { left, right, format }) => bilingual::align(&ctx, &left, &right, format),
+        Some(Command::Export { format, output, article, tag }) => {
+            highlights::export(&ctx, format, output.as_deref(), article.as_deref(), tag.as_deref())
+        }
+        Some(Command::Highlights { action }) => highlights::run(&ctx, action),
+    }
+}
+
+/// Bad files are named on stderr with the reason; the rest still loads.
+fn report_load_errors(errors: &[LoadError]) {
+    for e in errors {
+        eprintln!("diglot: skipped {e}");
+    }
+}
+
+/// Entry point for the binary: parse, run, print; returns the exit status.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(out) => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`diglot list | head`) is not an error worth a message.
+            let _ = stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush());
+            0
+        }
+        Err(e) => {
+            eprintln!("diglot: {e}");
+            1
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Highlight export with citations: Markdown, JSON, CSV; OSC 52 clipboard (issue 6).

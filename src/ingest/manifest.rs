@@ -1,0 +1,73 @@
+//! `corpus.toml`: what a file cannot say for itself (outlet, URL, pinned pairs).
+//! Everything a file does say is read from the file; the manifest only fills gaps.
+
+use crate::model::Article;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    #[serde(default, rename = "article")]
+    pub articles: Vec<ArticleEntry>,
+    #[serde(default, rename = "pair")]
+    pub pairs: Vec<PinnedPair>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleEntry {
+    pub id: String,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    /// Free text on how a field was inferred ("outlet inferred from page furniture").
+    pub note: Option<String>,
+}
+
+/// Two articles the curator declares to be counterparts.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PinnedPair {
+    pub left: String,
+    pub right: String,
+}
+
+impl Manifest {
+    pub fn parse(s: &str) -> Result<Manifest, String> {
+        toml::from_str(s).map_err(|e| format!("invalid corpus.toml: {e}"))
+    }
+
+    /// Fill metadata the files left unknown. Never overrides what a file says.
+    pub fn apply(&self, articles: &mut [Article]) {
+        for entry in &self.articles {
+            let Some(a) = articles.iter_mut().find(|a| a.id == entry.id) else { continue };
+            let m = &mut a.meta;
+            if m.source.is_none() {
+                m.source = entry.outlet.clone();
+            }
+            if m.url.is_none() {
+                m.url = entry.url.clone();
+            }
+            if m.author.is_none() {
+                m.author = entry.author.clone();
+            }
+            if m.date.is_none() {
+                m.date = entry.date.clone();
+            }
+        }
+    }
+
+    /// The pinned counterpart of `id`, either way round.
+    pub fn counterpart(&self, id: &str) -> Option<&str> {
+        self.pairs.iter().find_map(|p| {
+            if p.left == id {
+                Some(p.right.as_str())
+            } else if p.right == id {
+                Some(p.left.as_str())
+            } else {
+                None
+            }
+        })
+    }
+}

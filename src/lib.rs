@@ -1,0 +1,18 @@
+//! diglot — a keyboard-driven terminal reader for news articles in two languages.
+//!
+//! Layers, from the bottom up: `model` (plain data), `ingest` (files → articles),
+//! `text` (sentences, quotes, attribution), `align` (pairing and sentence alignment),
+//! `store` (SQLite state), `export` (citation formats), `app` (terminal-free state core),
+//! `ui` (ratatui widgets), `tui` (the event loop) and `cli`.
+
+pub mod align;
+pub mod app;
+pub mod cli;
+pub mod export;
+pub mod ingest;
+pub mod model;
+pub mod sanitize;
+pub mod store;
+pub mod text;
+pub mod tui;
+pub mod ui;

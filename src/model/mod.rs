@@ -1,0 +1,170 @@
+//! Plain data shared by every layer: articles with their paragraphs and sentences,
+//! quotes, and the highlights a reader makes. No I/O and no terminal here.
+//!
+//! Every range is a byte range into [`Article::text`], the article's clean body text, so
+//! quotes, highlights and alignment rows can all point at the exact same characters.
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// A language as an ISO 639-1 code ("en", "fr", …); `None` wherever detection was unsure.
+pub type Lang = Option<String>;
+
+/// What a file says about itself (or the manifest adds). Unknown stays `None`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// ISO 8601 date (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// Outlet or source line ("Vice News", "communiqué de presse Europol, Reuters").
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub language: Lang,
+    pub words: usize,
+}
+
+/// A hyperlink found in an HTML article, kept beside the text rather than inline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// The visible link text.
+    pub text: String,
+    pub url: String,
+    /// Where the link text stands in the article text, if it could be located.
+    pub range: Option<Range<usize>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub range: Range<usize>,
+    pub language: Lang,
+    pub sentences: Vec<Sentence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// The file stem: `004_17d92d11831f1a30`.
+    pub id: String,
+    /// Where the article was read from (`corpus/…` for the bundled corpus).
+    pub path: String,
+    pub meta: Metadata,
+    /// Clean body text: paragraphs joined by a blank line ("\n\n").
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub links: Vec<Link>,
+}
+
+impl Article {
+    pub fn slice(&self, range: &Range<usize>) -> &str {
+        self.text.get(range.clone()).unwrap_or("")
+    }
+
+    pub fn paragraph_text(&self, index: usize) -> &str {
+        self.paragraphs.get(index).map_or("", |p| self.slice(&p.range))
+    }
+
+    /// All sentences in document order, with the index of their paragraph.
+    pub fn sentences(&self) -> impl Iterator<Item = (usize, &Sentence)> {
+        self.paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.sentences.iter().map(move |s| (i, s)))
+    }
+
+    pub fn sentence_count(&self) -> usize {
+        self.paragraphs.iter().map(|p| p.sentences.len()).sum()
+    }
+
+    /// The title, or the id when the file gave none.
+    pub fn display_title(&self) -> &str {
+        self.meta.title.as_deref().unwrap_or(&self.id)
+    }
+
+    /// Index of the paragraph that holds byte `offset`.
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        self.paragraphs
+            .iter()
+            .position(|p| p.range.start <= offset && offset < p.range.end.max(p.range.start + 1))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A full quoted statement.
+    Direct,
+    /// A quoted fragment inside reported speech.
+    Partial,
+    /// Scare quotes, titles, a word or two with no speech cue.
+    Term,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Person,
+    Organisation,
+    Document,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The fullest form of the name in the article ("Rob Wainwright").
+    pub name: String,
+    pub kind: SpeakerKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Article id.
+    pub article: String,
+    /// The quoted words without their quotation marks.
+    pub text: String,
+    pub speaker: Option<Speaker>,
+    /// The form used at the quote ("he", "le patron d'Europol", "Wainwright").
+    pub speaker_as_written: Option<String>,
+    /// The cue verb or phrase ("said", "a expliqué", "according to").
+    pub cue: Option<String>,
+    pub kind: QuoteKind,
+    pub language: Lang,
+    /// Paragraph index where the quote starts.
+    pub paragraph: usize,
+    /// Byte offsets of the quoted words (inside the marks) in the article text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A passage the reader marked. Anchored by exact text + offsets + context so it can be
+/// re-found when the article file changes, and kept (as orphaned) when it cannot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Highlight {
+    pub id: i64,
+    pub article: String,
+    /// Hash of the article text the offsets refer to.
+    pub text_hash: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub context_before: String,
+    pub context_after: String,
+    pub speaker: Option<String>,
+    pub note: Option<String>,
+    pub tag: Option<String>,
+    /// RFC 3339 UTC timestamp.
+    pub created: String,
+    /// True when the text could no longer be found in the current article.
+    pub orphaned: bool,
+}
+
+/// Per-article triage state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Triage {
+    pub read: bool,
+    pub starred: bool,
+    pub archived: bool,
+}

@@ -1,0 +1,4 @@
+//! Text analysis: sentence splitting, quotation extraction and attribution.
+
+pub mod quotes;
+pub mod sentences;
