@@ -1,1 +1,3 @@
 //! ratatui widgets that draw from `&App`.
+
+pub mod wrap;
