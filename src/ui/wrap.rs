@@ -12,6 +12,10 @@ use unicode_width::UnicodeWidthStr;
 
 /// Display width of `s` in terminal cells.
 pub fn display_width(s: &str) -> usize {
+    // Most news text is ASCII: one cell a printable byte, no segmentation needed.
+    if s.is_ascii() {
+        return s.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
     s.graphemes(true).map(grapheme_width).sum()
 }
 
@@ -35,6 +39,15 @@ fn clings_to_next(c: char) -> bool {
     matches!(c, '«' | '“' | '‹' | '(' | '[' | '—' | '–')
 }
 
+/// A break after a hyphen reads badly when either piece is tiny: French clitics
+/// (`a-t-il`, `dit-elle`, `c'est-à-dire`) and initials stay whole.
+fn short_hyphen_piece(before: &str, after: &str) -> bool {
+    let is_sep = |c: char| c.is_whitespace() || c == '-';
+    let left = before[..before.len() - 1].rsplit(is_sep).next().unwrap_or("");
+    let right = after.split(is_sep).next().unwrap_or("");
+    left.chars().count() <= 2 || right.trim_end_matches(|c: char| !c.is_alphanumeric()).chars().count() <= 4
+}
+
 /// Byte offsets where a line may start, in order, and whether the break is mandatory.
 fn break_points(text: &str) -> Vec<(usize, bool)> {
     linebreaks(text)
@@ -50,7 +63,7 @@ fn break_points(text: &str) -> Vec<(usize, bool)> {
             if spaced && trimmed.chars().next_back().is_some_and(clings_to_next) {
                 return false;
             }
-            true
+            !(before.ends_with('-') && short_hyphen_piece(before, &text[i..]))
         })
         .map(|(i, op)| (i, op == BreakOpportunity::Mandatory))
         .collect()
@@ -74,6 +87,16 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         let content = segment.trim_end();
         let content_width = display_width(content);
         let full_width = display_width(segment.trim_end_matches(['\n', '\r']));
+        if content.is_empty() && line_end == line_start {
+            // White space at the start of a line takes no room: skip it.
+            if mandatory {
+                lines.push(line_start..line_end);
+            }
+            line_start = next;
+            line_end = next;
+            seg_start = next;
+            continue;
+        }
         if line_width + content_width > width && line_end > line_start {
             lines.push(line_start..line_end);
             line_start = seg_start;
@@ -160,6 +183,22 @@ mod tests {
         let got = lines(text, 8);
         assert!(got.iter().all(|l| display_width(l) <= 8));
         assert_eq!(got.concat().replace(' ', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn leading_white_space_never_overflows() {
+        assert_eq!(lines("   abc", 4), ["abc"]);
+        assert_eq!(lines("ab\n   cdef", 4), ["ab", "cdef"]);
+        assert_eq!(lines("a\n\nb", 4), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn french_clitics_stay_whole() {
+        for w in 8..20 {
+            for l in lines("Il a dit, a-t-il affirmé, que c'est-à-dire rien", w) {
+                assert!(!l.ends_with("a-t-") && !l.ends_with("a-"), "width {w}: {l:?}");
+            }
+        }
     }
 
     #[test]
