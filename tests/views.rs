@@ -276,6 +276,16 @@ fn resizing_keeps_the_top_row() {
     assert_eq!(st.top_row(), 3);
     draw(&st, &en, &fr, 120, 6, false);
     assert_eq!(st.top_row(), 3);
+    // Opening at a sentence of either side.
+    st.update(BilingualAction::ScrollToSentence(Side::Right, 4));
+    assert_eq!(st.top_row(), 3);
+    st.update(BilingualAction::ScrollToSentence(Side::Left, 1));
+    assert_eq!(st.top_row(), 2);
+    st.update(BilingualAction::ScrollToSentence(Side::Left, 99));
+    assert_eq!(st.top_row(), 2);
+    // Near the end the view stops at the bottom rather than leaving blank lines.
+    st.update(BilingualAction::ScrollToSentence(Side::Right, 6));
+    assert_eq!(st.scroll_line(), st.current_layout().total_lines - 4);
 }
 
 #[test]
@@ -372,6 +382,7 @@ fn french_spacing_and_cjk_wrap_right_in_a_column() {
 }
 
 #[test]
+#[allow(clippy::reversed_empty_ranges)] // broken alignments on purpose
 fn never_panics_at_any_size_nor_with_a_broken_alignment() {
     let (en, fr, mut st) = state();
     st.update(BilingualAction::NextQuote);

@@ -62,6 +62,9 @@ pub enum BilingualAction {
     ToggleMap,
     /// Scroll so alignment row `index` is at the top.
     ScrollToRow(usize),
+    /// Scroll so the row holding sentence `index` of that side is at the top (open the
+    /// view where the reader was).
+    ScrollToSentence(Side, usize),
 }
 
 /// A sentence of one side: its byte range and whether it opens a paragraph.
@@ -395,6 +398,11 @@ impl BilingualState {
             BilingualAction::ToggleMap => self.show_map = !self.show_map,
             BilingualAction::ScrollToRow(row) => {
                 if let Some(r) = layout.rows.get(row) {
+                    self.set_top_line(&layout, r.start);
+                }
+            }
+            BilingualAction::ScrollToSentence(side, sentence) => {
+                if let Some(r) = self.row_of_sentence(side, sentence).and_then(|row| layout.rows.get(row)) {
                     self.set_top_line(&layout, r.start);
                 }
             }

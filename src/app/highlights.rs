@@ -52,7 +52,7 @@ pub enum HighlightsEffect {
     Delete(i64),
     /// Put this (previously deleted) highlight back in the store. If the store gives it a
     /// new id, report it with [`HighlightsState::replace_id`].
-    Restore(Highlight),
+    Restore(Box<Highlight>),
     EditNote(i64),
     Export,
     Copy(i64),
@@ -192,7 +192,7 @@ impl HighlightsState {
                 self.entries.insert(at, entry);
                 self.selected = at;
                 self.clamp();
-                return Some(HighlightsEffect::Restore(highlight));
+                return Some(HighlightsEffect::Restore(Box::new(highlight)));
             }
             HighlightsAction::EditNote => return self.selected_highlight().map(|h| HighlightsEffect::EditNote(h.id)),
             HighlightsAction::Copy => return self.selected_highlight().map(|h| HighlightsEffect::Copy(h.id)),
