@@ -526,3 +526,19 @@ fn undo_restores_a_deleted_highlight() {
     assert_eq!(st.entries().len(), 4);
     assert_eq!(st.update(HighlightsAction::Export), Some(HighlightsEffect::Export));
 }
+
+#[test]
+fn highlights_paging_follows_the_drawn_height_and_keeps_the_selection_visible() {
+    let (_, mut st) = highlights();
+    // 7 lines: a header and three two-line entries.
+    draw_highlights(&st, 80, 7, true);
+    assert_eq!(st.visible(), 3);
+    st.update(HighlightsAction::PageDown);
+    assert_eq!(st.selected(), Some(2));
+    st.update(HighlightsAction::Bottom);
+    let buf = draw_highlights(&st, 80, 7, true);
+    let text = screen(&buf);
+    assert!(text.contains("deleted_file"), "{text}");
+    assert!(!text.contains("It does show"), "{text}");
+    assert_eq!(st.offset, 1);
+}

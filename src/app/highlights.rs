@@ -4,6 +4,7 @@
 //! TUI carries out against the store (delete, restore, edit a note, export, copy, jump).
 
 use crate::model::{Article, Highlight};
+use std::cell::Cell;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -67,15 +68,15 @@ pub struct HighlightsState {
     selected: usize,
     /// First entry shown; kept so the selection stays on screen.
     pub offset: usize,
-    /// Entries that fit on screen, told by the widget (used for paging).
-    visible: usize,
+    /// Entries that fit on screen, told by the widget when it draws (used for paging).
+    visible: Cell<usize>,
     /// Deleted entries with the position they had, most recent last.
     undo: Vec<(usize, HighlightEntry)>,
 }
 
 impl HighlightsState {
     pub fn new(entries: Vec<HighlightEntry>) -> HighlightsState {
-        HighlightsState { entries, visible: 10, ..Default::default() }
+        HighlightsState { entries, visible: Cell::new(10), ..Default::default() }
     }
 
     /// Entries from highlights and the articles they may point at (the title is looked up
@@ -134,28 +135,28 @@ impl HighlightsState {
     }
 
     /// Tell the state how many entries fit on screen (the widget does this when drawn).
-    pub fn set_visible(&mut self, entries: usize) {
-        self.visible = entries.max(1);
-        self.clamp();
+    pub fn set_visible(&self, entries: usize) {
+        self.visible.set(entries.max(1));
     }
 
     pub fn visible(&self) -> usize {
-        self.visible
+        self.visible.get()
     }
 
     fn clamp(&mut self) {
+        let visible = self.visible.get().max(1);
         self.selected = self.selected.min(self.entries.len().saturating_sub(1));
         if self.selected < self.offset {
             self.offset = self.selected;
         }
-        if self.selected >= self.offset + self.visible {
-            self.offset = self.selected + 1 - self.visible;
+        if self.selected >= self.offset + visible {
+            self.offset = self.selected + 1 - visible;
         }
-        self.offset = self.offset.min(self.entries.len().saturating_sub(self.visible));
+        self.offset = self.offset.min(self.entries.len().saturating_sub(visible));
     }
 
     pub fn update(&mut self, action: HighlightsAction) -> Option<HighlightsEffect> {
-        let page = self.visible.saturating_sub(1).max(1);
+        let page = self.visible.get().saturating_sub(1).max(1);
         match action {
             HighlightsAction::Down => self.selected = self.selected.saturating_add(1),
             HighlightsAction::Up => self.selected = self.selected.saturating_sub(1),

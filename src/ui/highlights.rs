@@ -19,8 +19,8 @@ pub struct HighlightsView<'a> {
 }
 
 impl HighlightsView<'_> {
-    /// How many entries fit in an area `height` lines tall (after the header line). The TUI
-    /// passes this to [`HighlightsState::set_visible`] so paging and scrolling match.
+    /// How many entries fit in an area `height` lines tall (after the header line). Drawing
+    /// tells the state (see [`HighlightsState::set_visible`]) so paging matches the screen.
     pub fn entries_fitting(height: u16) -> usize {
         ((height as usize).saturating_sub(1) / ENTRY_HEIGHT).max(1)
     }
@@ -83,6 +83,7 @@ impl Widget for HighlightsView<'_> {
             return;
         }
         let fitting = Self::entries_fitting(area.height);
+        self.state.set_visible(fitting);
         let selected = self.state.selected();
         // The state's offset comes from the last size it was told; keep the selection
         // visible here too in case the area changed since.
