@@ -215,6 +215,7 @@ fn selecting_a_quote_lights_its_pair_in_the_other_column() {
     assert_eq!(st.selected_quote, Some(0));
     assert_eq!(st.lit_quote(Side::Left), Some(0));
     assert_eq!(st.lit_quote(Side::Right), Some(0));
+    assert!(st.selected().is_some_and(|(side, q)| side == Side::Left && q.text.starts_with("It does show")));
     let buf = draw(&st, &en, &fr, 80, 24, true);
     let y = line_starting(&buf, Side::Right, "« Cela").expect("French quote shown");
     // « is not part of the quote; "Cela" is, and is lit (reversed + underlined).

@@ -275,6 +275,12 @@ impl BilingualState {
         self.row_of_sentence(side, sentence)
     }
 
+    /// The selected quote and its column (for copying or highlighting it).
+    pub fn selected(&self) -> Option<(Side, &Quote)> {
+        let quote = self.quotes(self.focus).get(self.selected_quote?)?;
+        Some((self.focus, quote))
+    }
+
     /// The quote lit in `side`: the selected one in the focused column, its pair in the
     /// other column.
     pub fn lit_quote(&self, side: Side) -> Option<usize> {

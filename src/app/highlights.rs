@@ -82,10 +82,11 @@ impl HighlightsState {
     /// Entries from highlights and the articles they may point at (the title is looked up
     /// by article id; a missing article leaves the entry orphaned).
     pub fn from_highlights(highlights: Vec<Highlight>, articles: &[Article]) -> HighlightsState {
+        let titles: std::collections::HashMap<&str, &str> = articles.iter().map(|a| (a.id.as_str(), a.display_title())).collect();
         let entries = highlights
             .into_iter()
             .map(|h| {
-                let article_title = articles.iter().find(|a| a.id == h.article).map(|a| a.display_title().to_string());
+                let article_title = titles.get(h.article.as_str()).map(|t| t.to_string());
                 HighlightEntry { highlight: h, article_title }
             })
             .collect();
