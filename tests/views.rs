@@ -543,3 +543,25 @@ fn highlights_paging_follows_the_drawn_height_and_keeps_the_selection_visible() 
     assert!(!text.contains("It does show"), "{text}");
     assert_eq!(st.offset, 1);
 }
+
+#[test]
+fn highlight_text_from_files_cannot_reach_the_terminal_as_escapes() {
+    let mut h = highlight(1, "x", "evil \x1b]52;c;Zm9v\x07 text\nnext \u{202e}line \u{9b}2J", false);
+    h.note = Some("note \x1b[2J".into());
+    h.speaker = Some("\x07bell".into());
+    let st = HighlightsState::from_highlights(vec![h], &[]);
+    let buf = draw_highlights(&st, 80, 10, false);
+    for c in &buf.content {
+        assert!(!c.symbol().chars().any(|ch| ch.is_control() || ch == '\u{202e}'), "{c:?}");
+    }
+    let text = screen(&buf);
+    assert!(text.contains("“evil  text next line ”"), "{text}");
+    assert!(!text.contains("52;"), "{text}");
+}
+
+#[test]
+fn view_states_can_live_in_an_app_moved_across_threads() {
+    fn send<T: Send + Clone>() {}
+    send::<BilingualState>();
+    send::<HighlightsState>();
+}

@@ -11,7 +11,7 @@ use crate::model::{Article, Quote};
 use crate::ui::wrap::wrap;
 use std::cell::{Cell, RefCell};
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Cells between the two columns: the confidence gutter.
 pub const GUTTER_WIDTH: usize = 2;
@@ -160,7 +160,7 @@ impl BilingualLayout {
 }
 
 /// Plain state of the side-by-side view.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct BilingualState {
     pub left_id: String,
     pub right_id: String,
@@ -184,7 +184,7 @@ pub struct BilingualState {
     right_row_of: Vec<usize>,
     /// Last size drawn at: (width of the whole view, height of the body in lines).
     viewport: Cell<(usize, usize)>,
-    layout_cache: RefCell<Option<Rc<BilingualLayout>>>,
+    layout_cache: RefCell<Option<Arc<BilingualLayout>>>,
 }
 
 impl BilingualState {
@@ -316,20 +316,20 @@ impl BilingualState {
     }
 
     /// The rows wrapped at `column_width`, cached: computed again only when the width changes.
-    pub fn layout(&self, column_width: usize) -> Rc<BilingualLayout> {
+    pub fn layout(&self, column_width: usize) -> Arc<BilingualLayout> {
         let column_width = column_width.max(1);
         if let Some(cached) = self.layout_cache.borrow().as_ref()
             && cached.column_width == column_width
         {
-            return Rc::clone(cached);
+            return Arc::clone(cached);
         }
-        let layout = Rc::new(self.compute_layout(column_width));
-        *self.layout_cache.borrow_mut() = Some(Rc::clone(&layout));
+        let layout = Arc::new(self.compute_layout(column_width));
+        *self.layout_cache.borrow_mut() = Some(Arc::clone(&layout));
         layout
     }
 
     /// The layout at the last drawn size.
-    pub fn current_layout(&self) -> Rc<BilingualLayout> {
+    pub fn current_layout(&self) -> Arc<BilingualLayout> {
         self.layout(Self::column_width_for(self.viewport.get().0))
     }
 
