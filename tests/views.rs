@@ -414,6 +414,19 @@ fn never_panics_at_any_size_nor_with_a_broken_alignment() {
     let covered_left: usize = st.rows.iter().map(|r| r.left.len()).sum();
     let covered_right: usize = st.rows.iter().map(|r| r.right.len()).sum();
     assert_eq!((covered_left, covered_right), (hostile.sentence_count(), en.sentence_count()));
+    // Quote offsets off character boundaries or past the end hide no text.
+    let fr_text = from_plain_text("f", "Le héros a été vu. Fin.");
+    let mut bad = quote(&fr_text, "héros", "x");
+    bad.start += 2; // inside "é"
+    let mut past = bad.clone();
+    (past.start, past.end) = (10_000, 20_000);
+    let mut backwards = bad.clone();
+    (backwards.start, backwards.end) = (9, 3);
+    let other = from_plain_text("o", "Other text.");
+    let mut st = BilingualState::new(&fr_text, &other, Alignment::default(), vec![bad, past, backwards], vec![], vec![]);
+    st.update(BilingualAction::NextQuote);
+    let buf = draw(&st, &fr_text, &other, 80, 24, false);
+    assert!(line_starting(&buf, Side::Left, "Le héros a été vu.").is_some(), "{}", screen(&buf));
     // Empty articles too.
     let empty = from_plain_text("e", "");
     let st = BilingualState::new(&empty, &empty, Alignment::default(), vec![], vec![], vec![]);
@@ -424,8 +437,7 @@ fn never_panics_at_any_size_nor_with_a_broken_alignment() {
 fn bundled_articles_render_with_an_empty_or_real_alignment() {
     let corpus = diglot::ingest::bundled();
     let (a, b) = (&corpus.articles[0], &corpus.articles[1]);
-    let alignment = diglot::align::align(a, b);
-    let mut st = BilingualState::new(a, b, alignment, vec![], vec![], vec![]);
+    let mut st = BilingualState::open(a, b);
     let buf = draw(&st, a, b, 80, 24, false);
     assert_matched_rows_level(&buf, &st, a, b);
     let covered: usize = st.rows.iter().map(|r| r.left.len()).sum();

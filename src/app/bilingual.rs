@@ -198,6 +198,8 @@ impl BilingualState {
     ) -> BilingualState {
         let left_text = SideText::from_article(left);
         let right_text = SideText::from_article(right);
+        let left_quotes = snap_quotes(left_quotes, &left_text.text);
+        let right_quotes = snap_quotes(right_quotes, &right_text.text);
         let rows = normalize_rows(&alignment.rows, left_text.sentences.len(), right_text.sentences.len());
         let row_of = |count: usize, pick: fn(&AlignRow) -> &Range<usize>| {
             let mut v = vec![0; count];
@@ -236,6 +238,17 @@ impl BilingualState {
             viewport: Cell::new((80, 22)),
             layout_cache: RefCell::new(None),
         }
+    }
+
+    /// The view of two articles with everything computed here: sentence alignment
+    /// ([`crate::align::align`]), each side's quotes ([`crate::text::quotes::extract`]) and
+    /// the quote pairs ([`crate::align::pair_quotes`]). What `b` opens.
+    pub fn open(left: &Article, right: &Article) -> BilingualState {
+        let alignment = crate::align::align(left, right);
+        let left_quotes = crate::text::quotes::extract(left);
+        let right_quotes = crate::text::quotes::extract(right);
+        let pairs = crate::align::pair_quotes(left, &left_quotes, right, &right_quotes);
+        BilingualState::new(left, right, alignment, left_quotes, right_quotes, pairs)
     }
 
     fn side(&self, side: Side) -> &SideText {
@@ -482,6 +495,23 @@ impl BilingualState {
             self.set_top_line(layout, lo.saturating_sub(height / 4));
         }
     }
+}
+
+/// Quote offsets made safe to slice with: inside the text, on character boundaries,
+/// start ≤ end. (They come from another module; a bad one must not hide text.)
+fn snap_quotes(mut quotes: Vec<Quote>, text: &str) -> Vec<Quote> {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    for q in &mut quotes {
+        q.start = floor(q.start);
+        q.end = floor(q.end).max(q.start);
+    }
+    quotes
 }
 
 fn wrap_side(side: &SideText, sentences: &Range<usize>, width: usize) -> Vec<Range<usize>> {
