@@ -62,5 +62,41 @@ fn bilingual(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bilingual);
+fn highlights(c: &mut Criterion) {
+    use diglot::app::highlights::{HighlightsAction, HighlightsState};
+    use diglot::model::Highlight;
+    use diglot::ui::highlights::HighlightsView;
+    let articles: Vec<Article> = (0..500).map(|i| from_plain_text(&format!("a{i}"), "Some article text.")).collect();
+    let highlights: Vec<Highlight> = (0..10_000)
+        .map(|i| Highlight {
+            id: i,
+            article: format!("a{}", i % 600),
+            text_hash: String::new(),
+            text: format!("highlight number {i} with some words that are long enough to be cut at eighty columns wide"),
+            start: 0,
+            end: 4,
+            context_before: String::new(),
+            context_after: String::new(),
+            speaker: Some("Someone".into()),
+            note: Some("a note".into()),
+            tag: Some("tag".into()),
+            created: "2026-11-22T03:00:00Z".into(),
+            orphaned: false,
+        })
+        .collect();
+    c.bench_function("highlights state from 10k highlights", |b| {
+        b.iter(|| HighlightsState::from_highlights(highlights.clone(), &articles).entries().len())
+    });
+    let mut state = HighlightsState::from_highlights(highlights, &articles);
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    c.bench_function("highlights move + frame 120x40 over 10k", |b| {
+        b.iter(|| {
+            state.update(HighlightsAction::Down);
+            HighlightsView { state: &state, no_color: false }.render(area, &mut buf)
+        })
+    });
+}
+
+criterion_group!(benches, bilingual, highlights);
 criterion_main!(benches);
