@@ -1,1 +1,4 @@
 //! The app-state core: plain state, an `Action` enum and `update`. No terminal here.
+
+pub mod bilingual;
+pub mod highlights;

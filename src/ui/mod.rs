@@ -1,3 +1,5 @@
 //! ratatui widgets that draw from `&App`.
 
 pub mod wrap;
+pub mod bilingual;
+pub mod highlights;

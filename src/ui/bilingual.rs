@@ -1,0 +1,418 @@
+//! The side-by-side view: two columns whose aligned sentences start on the same line, a
+//! confidence gutter between them, a header with both titles and an optional alignment
+//! map. Draws from [`BilingualState`]; the row layout comes from the state's cache.
+
+use crate::align::RowKind;
+use crate::app::bilingual::{BilingualLayout, BilingualState, GUTTER_WIDTH, Side};
+use crate::model::Article;
+use crate::ui::wrap::display_width;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Key hints at the end of the footer line (keys are bound by the TUI; keep in step).
+pub const FOOTER_HINTS: &str = " · Tab focus · ]/[ quote · m map";
+
+/// The bilingual view. `left`/`right` give the header its titles and languages.
+pub struct BilingualView<'a> {
+    pub state: &'a BilingualState,
+    pub left: &'a Article,
+    pub right: &'a Article,
+    /// NO_COLOR: draw with reverse/bold/underline/dim only.
+    pub no_color: bool,
+}
+
+/// How each kind of text is drawn, with and without colour.
+struct Styles {
+    no_color: bool,
+}
+
+impl Styles {
+    fn base(&self) -> Style {
+        Style::default()
+    }
+    fn one_sided(&self) -> Style {
+        if self.no_color { Style::default().add_modifier(Modifier::DIM) } else { Style::default().fg(Color::DarkGray) }
+    }
+    fn quote(&self) -> Style {
+        if self.no_color { Style::default().add_modifier(Modifier::ITALIC) } else { Style::default().fg(Color::Cyan) }
+    }
+    fn selected(&self) -> Style {
+        let s = Style::default().add_modifier(Modifier::BOLD);
+        if self.no_color { s.add_modifier(Modifier::REVERSED) } else { s.fg(Color::Black).bg(Color::Yellow) }
+    }
+    fn paired(&self) -> Style {
+        let s = Style::default().add_modifier(Modifier::UNDERLINED);
+        if self.no_color { s.add_modifier(Modifier::REVERSED) } else { s.fg(Color::Black).bg(Color::Yellow) }
+    }
+    fn header(&self, focused: bool) -> Style {
+        match (focused, self.no_color) {
+            (true, true) => Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            (true, false) => Style::default().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+            (false, true) => Style::default().add_modifier(Modifier::BOLD),
+            (false, false) => Style::default().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        }
+    }
+    fn score(&self, score: f32) -> Style {
+        if self.no_color {
+            if score >= 0.66 {
+                Style::default().add_modifier(Modifier::BOLD)
+            } else if score < 0.33 {
+                Style::default().add_modifier(Modifier::DIM)
+            } else {
+                Style::default()
+            }
+        } else if score >= 0.66 {
+            Style::default().fg(Color::Green)
+        } else if score >= 0.33 {
+            Style::default().fg(Color::Yellow)
+        } else {
+            Style::default().fg(Color::Red)
+        }
+    }
+    fn faint(&self) -> Style {
+        if self.no_color { Style::default().add_modifier(Modifier::DIM) } else { Style::default().fg(Color::DarkGray) }
+    }
+    fn map_view(&self) -> Style {
+        if self.no_color { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default().fg(Color::Yellow).add_modifier(Modifier::BOLD) }
+    }
+}
+
+/// The gutter of a row's first line: a bar whose height is the confidence, then its first
+/// decimal digit (0.87 → `▇8`); arrows point at the side holding one-sided text.
+pub fn confidence_glyph(kind: RowKind, score: f32) -> String {
+    match kind {
+        RowKind::LeftOnly => "◂ ".to_string(),
+        RowKind::RightOnly => " ▸".to_string(),
+        RowKind::Match => {
+            const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+            let s = if score.is_finite() { score.clamp(0.0, 1.0) } else { 0.0 };
+            let bar = BARS[((s * 8.0) as usize).min(7)];
+            let digit = ((s * 10.0) as u32).min(9);
+            format!("{bar}{digit}")
+        }
+    }
+}
+
+impl Widget for BilingualView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let styles = Styles { no_color: self.no_color };
+        // Header and footer only when there is room for at least one body line too.
+        let header = usize::from(area.height >= 2);
+        let footer = usize::from(area.height >= 4);
+        let body_height = (area.height as usize).saturating_sub(header + footer).max(1);
+        let state = self.state;
+        state.set_viewport(area.width as usize, body_height);
+        let column = BilingualState::column_width_for(area.width as usize);
+        let layout = state.layout(column);
+        let top = state.top_line_in(&layout);
+        let body = Rect { x: area.x, y: area.y + header as u16, width: area.width, height: body_height as u16 };
+        if header == 1 {
+            self.draw_header(area, column, &styles, buf);
+        }
+        draw_body(state, &layout, top, body, &styles, buf);
+        if footer == 1 {
+            let y = area.y + area.height - 1;
+            let text = footer_text(state, &layout, top, body_height);
+            put(buf, area, area.x, y, &text, area.width as usize, styles.faint());
+        }
+        if state.show_map {
+            draw_map(state, &layout, top, body_height, body, &styles, buf);
+        }
+    }
+}
+
+impl BilingualView<'_> {
+    fn draw_header(&self, area: Rect, column: usize, styles: &Styles, buf: &mut Buffer) {
+        for (side, article, x) in [(Side::Left, self.left, 0), (Side::Right, self.right, column + GUTTER_WIDTH)] {
+            let lang = article.meta.language.as_deref().unwrap_or("??").to_uppercase();
+            let mark = if self.state.focus == side { "▸" } else { " " };
+            let label = format!("{mark}{lang} {}", one_line(article.display_title()));
+            let label = truncate_to_width(&label, column);
+            let padded = format!("{label}{}", " ".repeat(column.saturating_sub(display_width(&label))));
+            put(buf, area, area.x.saturating_add(x as u16), area.y, &padded, column, styles.header(self.state.focus == side));
+        }
+    }
+}
+
+fn draw_body(state: &BilingualState, layout: &BilingualLayout, top: usize, body: Rect, styles: &Styles, buf: &mut Buffer) {
+    let column = layout.column_width;
+    let text_width = layout.text_width;
+    // Right text starts after the gutter and the column's own blank cell.
+    let right_x = column + GUTTER_WIDTH + column.saturating_sub(text_width);
+    let height = body.height as usize;
+    let first = layout.row_at_line(top);
+    let lit = [(Side::Left, state.lit_quote(Side::Left)), (Side::Right, state.lit_quote(Side::Right))];
+    for (index, row_lines) in layout.rows.iter().enumerate().skip(first) {
+        if row_lines.start >= top + height {
+            break;
+        }
+        let Some(row) = state.rows.get(index) else { break };
+        for offset in 0..row_lines.height {
+            let line = row_lines.text_start() + offset;
+            if line < top || line >= top + height {
+                continue;
+            }
+            let y = body.y + (line - top) as u16;
+            for (side, x) in [(Side::Left, 0usize), (Side::Right, right_x)] {
+                let Some(range) = row_lines.lines(side).get(offset) else { continue };
+                let lit_quote = lit.iter().find(|(s, _)| *s == side).and_then(|(_, q)| *q);
+                let base = if row.kind == RowKind::Match { styles.base() } else { styles.one_sided() };
+                let spans = styled_spans(state, side, range, base, lit_quote, styles);
+                let mut cx = body.x.saturating_add(x as u16);
+                let right_edge = body.x as usize + x + text_width;
+                for (text, style) in spans {
+                    let room = right_edge.saturating_sub(cx as usize);
+                    cx = put(buf, body, cx, y, text, room, style);
+                }
+            }
+            let glyph = if offset == 0 { confidence_glyph(row.kind, row.score) } else { "│".to_string() };
+            let style = if offset == 0 && row.kind == RowKind::Match { styles.score(row.score) } else { styles.faint() };
+            put(buf, body, body.x.saturating_add(column as u16), y, &glyph, GUTTER_WIDTH, style);
+        }
+    }
+}
+
+/// One screen line of `side` cut into runs of one style: quotes, the selected quote and its
+/// pair stand out over the row's base style.
+fn styled_spans<'s>(
+    state: &'s BilingualState,
+    side: Side,
+    line: &Range<usize>,
+    base: Style,
+    lit_quote: Option<usize>,
+    styles: &Styles,
+) -> Vec<(&'s str, Style)> {
+    let text = state.text(side);
+    let selected_here = side == state.focus;
+    // Cut points: line ends plus every quote boundary inside the line.
+    let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
+    for (i, q) in state.quotes(side).iter().enumerate() {
+        let (start, end) = (q.start.max(line.start), q.end.min(line.end));
+        if start >= end {
+            continue;
+        }
+        let style = match lit_quote {
+            Some(l) if l == i && selected_here => base.patch(styles.selected()),
+            Some(l) if l == i => base.patch(styles.paired()),
+            _ => base.patch(styles.quote()),
+        };
+        marks.push((start..end, style));
+    }
+    marks.sort_by_key(|(r, _)| r.start);
+    let mut spans = Vec::new();
+    let mut at = line.start;
+    for (range, style) in marks {
+        let start = range.start.max(at);
+        if start >= range.end {
+            continue;
+        }
+        if let Some(s) = text.get(at..start).filter(|s| !s.is_empty()) {
+            spans.push((s, base));
+        }
+        if let Some(s) = text.get(start..range.end) {
+            spans.push((s, style));
+        }
+        at = range.end;
+    }
+    if let Some(s) = text.get(at..line.end).filter(|s| !s.is_empty()) {
+        spans.push((s, base));
+    }
+    spans
+}
+
+fn footer_text(state: &BilingualState, layout: &BilingualLayout, top: usize, height: usize) -> String {
+    let focus = match state.focus {
+        Side::Left => "left",
+        Side::Right => "right",
+    };
+    let row = layout.row_at_line(top);
+    let percent = if layout.total_lines <= height { 100 } else { (top + height).min(layout.total_lines) * 100 / layout.total_lines };
+    let mut text = format!(" {focus} · row {}/{} · {percent}%", (row + 1).min(layout.rows.len()), layout.rows.len());
+    if let Some(q) = state.selected_quote {
+        let total = state.quotes(state.focus).len();
+        match state.paired_quote(state.focus, q) {
+            Some((_, score)) => text.push_str(&format!(" · quote {}/{total} ↔ {:.2}", q + 1, score)),
+            None => text.push_str(&format!(" · quote {}/{total} (no pair)", q + 1)),
+        }
+    }
+    text.push_str(FOOTER_HINTS);
+    text
+}
+
+/// The alignment map: the path through the sentence grid (left sentences down, right
+/// sentences across) in braille dots, scaled to fit; the rows on screen are lit and
+/// one-sided stretches are dimmed.
+fn draw_map(state: &BilingualState, layout: &BilingualLayout, top: usize, height: usize, body: Rect, styles: &Styles, buf: &mut Buffer) {
+    let n_left = state.sentence_count(Side::Left).max(1);
+    let n_right = state.sentence_count(Side::Right).max(1);
+    // The box takes at most half the width and the whole body height, borders included.
+    let max_inner_w = (body.width as usize / 2).saturating_sub(2);
+    let max_inner_h = (body.height as usize).saturating_sub(2);
+    if max_inner_w < 2 || max_inner_h < 1 {
+        return;
+    }
+    // Two dots per sentence while the grid is small, so a short article still gives a
+    // readable picture; past what fits, the axes are scaled down independently.
+    let per_sentence = if n_left.max(n_right) <= 40 { 2 } else { 1 };
+    let title = format!("map {}×{}", state.sentence_count(Side::Left), state.sentence_count(Side::Right));
+    let inner_w = (n_right * per_sentence).div_ceil(2).max(display_width(&title)).clamp(2, max_inner_w);
+    let inner_h = (n_left * per_sentence).div_ceil(4).clamp(1, max_inner_h);
+    let dots_w = (n_right * per_sentence).min(inner_w * 2);
+    let dots_h = (n_left * per_sentence).min(inner_h * 4);
+    let title = truncate_to_width(&title, inner_w);
+    let outer = Rect {
+        x: body.x + body.width - (inner_w as u16 + 2),
+        y: body.y,
+        width: inner_w as u16 + 2,
+        height: inner_h as u16 + 2,
+    };
+    Clear.render(outer, buf);
+    Block::default().borders(Borders::ALL).title(title).border_style(styles.faint()).render(outer, buf);
+    // Per cell: braille bits, and whether it holds a matched cell / a cell on screen.
+    let mut bits = vec![0u8; inner_w * inner_h];
+    let mut matched = vec![false; inner_w * inner_h];
+    let mut visible = vec![false; inner_w * inner_h];
+    let first_row = layout.row_at_line(top);
+    let last_row = layout.row_at_line((top + height).saturating_sub(1));
+    for (index, row) in state.rows.iter().enumerate() {
+        // A one-sided row is a straight step of the path along its own axis.
+        let lefts = if row.left.is_empty() { row.left.start.saturating_sub(1)..row.left.start.max(1) } else { row.left.clone() };
+        let rights = if row.right.is_empty() { row.right.start.saturating_sub(1)..row.right.start.max(1) } else { row.right.clone() };
+        let on_screen = (first_row..=last_row).contains(&index);
+        // Past a few dots per axis, mark only the scaled positions: enough for the picture.
+        for l in scaled_positions(lefts, n_left, dots_h) {
+            for r in scaled_positions(rights.clone(), n_right, dots_w) {
+                let (cx, cy) = (r / 2, l / 4);
+                let cell = cy * inner_w + cx;
+                if cell >= bits.len() {
+                    continue;
+                }
+                bits[cell] |= braille_bit(r % 2, l % 4);
+                matched[cell] |= row.kind == RowKind::Match;
+                visible[cell] |= on_screen;
+            }
+        }
+    }
+    for cy in 0..inner_h {
+        for cx in 0..inner_w {
+            let cell = cy * inner_w + cx;
+            let (x, y) = (outer.x + 1 + cx as u16, outer.y + 1 + cy as u16);
+            let glyph = if bits[cell] == 0 { ' ' } else { char::from_u32(0x2800 + bits[cell] as u32).unwrap_or(' ') };
+            let style = if visible[cell] {
+                styles.map_view()
+            } else if bits[cell] != 0 && !matched[cell] {
+                styles.one_sided()
+            } else {
+                Style::default()
+            };
+            put(buf, body, x, y, &glyph.to_string(), 1, style);
+        }
+    }
+}
+
+/// Dot positions (0..dots) covered by sentence indices `range` out of `count`: each
+/// sentence takes its share of the dots, and at least one.
+fn scaled_positions(range: Range<usize>, count: usize, dots: usize) -> Vec<usize> {
+    let count = count.max(1);
+    let last = dots.saturating_sub(1);
+    let mut out: Vec<usize> = Vec::new();
+    for i in range {
+        let from = (i * dots / count).min(last);
+        let to = ((i + 1) * dots / count).clamp(from + 1, last + 1);
+        let after = out.last().map_or(0, |l| l + 1);
+        out.extend(from.max(after)..to);
+    }
+    out
+}
+
+/// Braille bit of dot (x in 0..2, y in 0..4) inside one cell.
+fn braille_bit(x: usize, y: usize) -> u8 {
+    const BITS: [[u8; 4]; 2] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]];
+    BITS[x.min(1)][y.min(3)]
+}
+
+/// Write `text` at (x, y), at most `max_width` cells and never outside `clip`. Control
+/// characters never reach the terminal. Returns the x after the text.
+fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, text: &str, max_width: usize, style: Style) -> u16 {
+    let clip = clip.intersection(buf.area);
+    if y < clip.y || y >= clip.bottom() || x < clip.x || x >= clip.right() {
+        return x;
+    }
+    let room = (clip.right() - x) as usize;
+    let clean = one_line(text);
+    let (end, _) = buf.set_stringn(x, y, &clean, max_width.min(room), style);
+    end
+}
+
+/// Text for a single screen line: control characters and line breaks become spaces.
+pub fn one_line(text: &str) -> String {
+    crate::sanitize::strip_controls(text).chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// `text` cut to at most `width` display cells, ending with `…` when cut.
+pub fn truncate_to_width(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = display_width(g);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glyph_shows_confidence_and_one_sided_direction() {
+        assert_eq!(confidence_glyph(RowKind::Match, 0.87), "▇8");
+        assert_eq!(confidence_glyph(RowKind::Match, 1.0), "█9");
+        assert_eq!(confidence_glyph(RowKind::Match, f32::NAN), "▁0");
+        assert_eq!(confidence_glyph(RowKind::LeftOnly, 0.5), "◂ ");
+        assert_eq!(confidence_glyph(RowKind::RightOnly, 0.5), " ▸");
+    }
+
+    #[test]
+    fn truncation_respects_display_width() {
+        assert_eq!(truncate_to_width("hello world", 6), "hello…");
+        assert_eq!(truncate_to_width("日本語テキスト", 5), "日本…");
+        assert_eq!(truncate_to_width("short", 10), "short");
+        assert_eq!(truncate_to_width("abc", 0), "");
+        for w in 0..12 {
+            assert!(display_width(&truncate_to_width("日本語のテキスト abc", w)) <= w);
+        }
+    }
+
+    #[test]
+    fn one_line_removes_escapes_and_breaks() {
+        assert_eq!(one_line("a\x1b[31mb\nc\td"), "ab c d");
+    }
+
+    #[test]
+    fn scaled_positions_stay_in_bounds() {
+        assert_eq!(scaled_positions(0..4, 4, 8), (0..8).collect::<Vec<_>>());
+        assert_eq!(scaled_positions(1..2, 4, 8), vec![2, 3]);
+        assert_eq!(scaled_positions(0..100, 100, 4), vec![0, 1, 2, 3]);
+        assert!(scaled_positions(5..6, 3, 2).iter().all(|&p| p < 2));
+    }
+}
