@@ -34,6 +34,16 @@ pub fn citation(h: &Highlight, article: Option<&Article>) -> String {
 
 /// `Speaker, in Author, “Title”, Outlet, Date. URL-or-path` with absent parts left out.
 pub fn attribution(speaker: Option<&str>, source: &Source) -> String {
+    let mut s = attribution_text(speaker, source);
+    if let Some(loc) = source.locator() {
+        s.push(' ');
+        s.push_str(&clean(loc));
+    }
+    s
+}
+
+/// [`attribution`] without the URL or path: `Speaker, in Author, “Title”, Outlet, Date.`
+pub fn attribution_text(speaker: Option<&str>, source: &Source) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(a) = &source.author {
         parts.push(clean(a));
@@ -47,10 +57,6 @@ pub fn attribution(speaker: Option<&str>, source: &Source) -> String {
         s = format!("{}, in {s}", clean(sp));
     }
     s.push('.');
-    if let Some(loc) = source.locator() {
-        s.push(' ');
-        s.push_str(&clean(loc));
-    }
     s
 }
 

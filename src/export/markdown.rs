@@ -2,7 +2,7 @@
 //! as a blockquote closed by its attribution (speaker, title, outlet, author, date,
 //! URL or path), followed by the note and tag.
 
-use super::{Source, clean, clipboard::attribution, grouped, index};
+use super::{Source, clean, clipboard::attribution_text, grouped, index};
 use crate::model::{Article, Highlight};
 
 pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
@@ -24,10 +24,10 @@ pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
             facts.push(inline(f));
         }
         if let Some(u) = &source.url {
-            facts.push(format!("<{}>", clean(u).replace(['<', '>', ' '], "")));
+            facts.push(autolink(u));
         }
         if let Some(p) = &source.path {
-            facts.push(format!("`{}`", clean(p).replace('`', "'")));
+            facts.push(code(p));
         }
         if article.is_none() {
             facts.push(format!("article `{}` not in the corpus", clean(&article_id).replace('`', "'")));
@@ -45,7 +45,11 @@ pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
                 out.push('\n');
             }
             out.push_str(">\n> — ");
-            out.push_str(&inline(&attribution(h.speaker.as_deref(), &source)));
+            out.push_str(&inline(&attribution_text(h.speaker.as_deref(), &source)));
+            if let Some(link) = locator(&source) {
+                out.push(' ');
+                out.push_str(&link);
+            }
             out.push('\n');
             let mut extra: Vec<String> = Vec::new();
             if let Some(n) = &h.note {
@@ -64,6 +68,23 @@ pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
         }
     }
     out
+}
+
+/// The URL as an autolink, else the path as code.
+fn locator(source: &Source) -> Option<String> {
+    match (&source.url, &source.path) {
+        (Some(u), _) => Some(autolink(u)),
+        (None, Some(p)) => Some(code(p)),
+        (None, None) => None,
+    }
+}
+
+fn autolink(url: &str) -> String {
+    format!("<{}>", clean(url).replace(['<', '>', ' ', '\n'], ""))
+}
+
+fn code(s: &str) -> String {
+    format!("`{}`", clean(s).replace('`', "'").replace('\n', " "))
 }
 
 /// Escape characters that Markdown would read as formatting or HTML, and fold newlines
@@ -110,7 +131,7 @@ mod tests {
         // Reading order inside an article: the opening paragraph first.
         assert!(md.find("> Opening paragraph").unwrap() < md.find("> we will act now").unwrap());
         assert!(md.contains(
-            "> — The minister, in Jane Doe, “A \\*bold\\* title”, The Daily, 2024-03-01. https://example.org/a\n"
+            "> — The minister, in Jane Doe, “A \\*bold\\* title”, The Daily, 2024-03-01. <https://example.org/a>\n"
         ));
         assert!(md.contains("*The Daily* · Jane Doe · 2024-03-01 · <https://example.org/a> · `news/art1.html`"));
         assert!(md.contains("**Note:** check, \"quoted\"  \n**Tag:** policy"));
