@@ -183,7 +183,7 @@ fn a_damaged_database_reports_corruption_without_reset() {
     }
     std::fs::write(&p, &bytes).unwrap();
     let result = Store::open(&p).and_then(|s| s.highlights(None));
-    let err = result.err().expect("damage must be reported");
+    let err = result.expect_err("damage must be reported");
     assert_eq!(err.path, p.display().to_string());
     assert!(err.reason.contains("corrupt") || err.reason.contains("not an SQLite"), "{err}");
     assert_eq!(std::fs::metadata(&p).unwrap().len() as usize, bytes.len());
@@ -209,7 +209,7 @@ fn a_locked_store_gives_a_clear_message_then_works() {
     let new = NewHighlight::from_range(&a, 0..4, None);
     let other = Connection::open(&p).unwrap();
     other.execute_batch("BEGIN EXCLUSIVE").unwrap();
-    let err = s.add_highlight(&new).err().expect("locked store must fail");
+    let err = s.add_highlight(&new).expect_err("locked store must fail");
     assert!(err.to_string().starts_with(&p.display().to_string()));
     assert!(err.reason.contains("locked by another program"), "{err}");
     // Readers still work while another process writes (WAL).
@@ -230,7 +230,7 @@ fn a_read_only_store_can_be_read_but_not_written() {
     drop(s);
     let ro = Store::open_read_only(&p).unwrap();
     assert_eq!(ro.highlights(None).unwrap().len(), 1);
-    let err = ro.add_highlight(&new).err().expect("read-only store must refuse writes");
+    let err = ro.add_highlight(&new).expect_err("read-only store must refuse writes");
     assert!(err.reason.contains("read-only"), "{err}");
     drop(ro);
 

@@ -52,10 +52,11 @@ fn open_for_reading(ctx: &Context) -> Result<(Store, bool), CliError> {
 /// Re-anchor against the loaded corpus so offsets, paragraphs and the orphaned flag are
 /// current. A failure here only means stale offsets, so it is a warning.
 fn refresh_anchors(ctx: &Context, store: &Store, writable: bool) {
-    if writable {
-        if let Err(e) = store.reanchor(&ctx.corpus.articles) {
-            eprintln!("diglot: warning: could not re-anchor highlights: {e}");
-        }
+    if !writable {
+        return;
+    }
+    if let Err(e) = store.reanchor(&ctx.corpus.articles) {
+        eprintln!("diglot: warning: could not re-anchor highlights: {e}");
     }
 }
 

@@ -296,11 +296,13 @@ impl Store {
     pub fn add_highlight(&self, new: &NewHighlight) -> Result<Highlight, StoreError> {
         let created = clock::now_rfc3339();
         self.conn
-            .execute(
+            .prepare_cached(
                 "INSERT INTO highlights (article, text_hash, text, start, end, context_before, \
                  context_after, speaker, note, tag, created, orphaned) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)",
-                params![
+            )
+            .and_then(|mut stmt| {
+                stmt.execute(params![
                     new.article,
                     new.text_hash,
                     new.text,
@@ -312,8 +314,8 @@ impl Store {
                     clean_opt(new.note.as_deref()),
                     clean_opt(new.tag.as_deref()),
                     created,
-                ],
-            )
+                ])
+            })
             .map_err(|e| self.err(e))?;
         let id = self.conn.last_insert_rowid();
         Ok(Highlight {
@@ -331,6 +333,17 @@ impl Store {
             created,
             orphaned: false,
         })
+    }
+
+    /// Save many highlights in one transaction (imports, benchmarks): all or none.
+    pub fn add_highlights(&self, news: &[NewHighlight]) -> Result<Vec<Highlight>, StoreError> {
+        let tx = self.begin_immediate()?;
+        let mut saved = Vec::with_capacity(news.len());
+        for n in news {
+            saved.push(self.add_highlight(n)?);
+        }
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(saved)
     }
 
     /// Every highlight (of one article when given), oldest first.
