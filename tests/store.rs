@@ -100,6 +100,11 @@ fn a_version_1_store_is_migrated_keeping_its_rows() {
     }
     let s = Store::open(&p).unwrap();
     assert_eq!(s.schema_version().unwrap(), schema::LATEST);
+    // A consistent copy of the old store was kept before upgrading.
+    let backup = dir.path().join("old.db.v1.bak");
+    let b = Connection::open(&backup).unwrap();
+    assert_eq!(b.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)).unwrap(), 1);
+    assert_eq!(highlight_count(&backup), 1);
     let hs = s.highlights(None).unwrap();
     assert_eq!(hs.len(), 1);
     let h = &hs[0];
@@ -243,6 +248,21 @@ fn a_read_only_store_can_be_read_but_not_written() {
         assert!(err.reason.contains("read-only"), "{err}");
     }
     assert_eq!(highlight_count(&p), 1);
+}
+
+#[test]
+fn without_db_the_store_lives_under_xdg_data_home() {
+    let f = Fixture::new();
+    let data = f.dir.path().join("xdg-data");
+    let out = Command::new(BIN)
+        .args(["highlights", "add", "harbour", "--text", "harbour"])
+        .env("DIGLOT_CORPUS", f.corpus())
+        .env_remove("DIGLOT_DB")
+        .env("XDG_DATA_HOME", &data)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(highlight_count(&data.join("diglot/diglot.db")), 1);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use super::{CliError, Context, ExportFormat, HighlightsCommand, ListFormat};
 use crate::export::{self, Format};
-use crate::model::{Article, Highlight};
+use crate::model::{Article, Highlight, Quote};
 use crate::sanitize::strip_controls;
 use crate::store::{NewHighlight, Store, StoreError};
 use std::ops::Range;
@@ -63,42 +63,28 @@ fn refresh_anchors(ctx: &Context, store: &Store, writable: bool) {
 /// The byte range of `needle` in `text`: the first exact occurrence, else the first
 /// occurrence with runs of whitespace in `needle` matching any run of whitespace.
 pub fn find_text(text: &str, needle: &str) -> Option<Range<usize>> {
-    let needle_trimmed = needle.trim();
-    if needle_trimmed.is_empty() {
+    if needle.trim().is_empty() {
         return None;
     }
-    if let Some(i) = text.find(needle) {
-        return Some(i..i + needle.len());
+    match text.find(needle) {
+        Some(i) => Some(i..i + needle.len()),
+        None => crate::store::anchor::find_loose(text, needle),
     }
-    let words: Vec<&str> = needle_trimmed.split_whitespace().collect();
-    let first = words.first()?;
-    for (start, _) in text.match_indices(first) {
-        let mut pos = start + first.len();
-        let mut ok = true;
-        for w in &words[1..] {
-            let rest = &text[pos..];
-            let ws = rest.len() - rest.trim_start().len();
-            if ws == 0 || !rest[ws..].starts_with(w) {
-                ok = false;
-                break;
-            }
-            pos += ws + w.len();
-        }
-        if ok {
-            return Some(start..pos);
-        }
-    }
-    None
 }
 
 /// The speaker of the quote that contains (or lies inside) `range`, if any.
 pub fn speaker_for(article: &Article, range: &Range<usize>) -> Option<String> {
-    crate::text::quotes::extract(article)
-        .into_iter()
+    speaker_among(&crate::text::quotes::extract(article), range)
+}
+
+/// The speaker of the first quote in `quotes` that contains or lies inside `range`.
+pub fn speaker_among(quotes: &[Quote], range: &Range<usize>) -> Option<String> {
+    quotes
+        .iter()
         .filter(|q| {
             (q.start <= range.start && range.end <= q.end) || (range.start <= q.start && q.end <= range.end)
         })
-        .find_map(|q| q.speaker.map(|s| s.name))
+        .find_map(|q| q.speaker.as_ref().map(|s| s.name.clone()))
 }
 
 fn add(ctx: &Context, article_id: &str, text: &str, note: Option<&str>, tag: Option<&str>) -> Result<String, CliError> {
@@ -217,6 +203,28 @@ mod tests {
         assert_eq!(find_text(t, "six"), None);
         assert_eq!(find_text(t, "  "), None);
         assert_eq!(find_text("é é", "é  é"), Some(0..5));
+    }
+
+    #[test]
+    fn speaker_comes_from_the_enclosing_or_enclosed_quote() {
+        use crate::model::{QuoteKind, Speaker, SpeakerKind};
+        let q = |start, end, name: Option<&str>| Quote {
+            article: "a".into(),
+            text: String::new(),
+            speaker: name.map(|n| Speaker { name: n.into(), kind: SpeakerKind::Person }),
+            speaker_as_written: None,
+            cue: None,
+            kind: QuoteKind::Direct,
+            language: None,
+            paragraph: 0,
+            start,
+            end,
+        };
+        let quotes = [q(0, 10, Some("Ann")), q(20, 30, None), q(40, 50, Some("Bo"))];
+        assert_eq!(speaker_among(&quotes, &(2..8)).as_deref(), Some("Ann"));
+        assert_eq!(speaker_among(&quotes, &(38..52)).as_deref(), Some("Bo"));
+        assert_eq!(speaker_among(&quotes, &(22..25)), None);
+        assert_eq!(speaker_among(&quotes, &(8..12)), None);
     }
 
     #[test]

@@ -84,6 +84,26 @@ pub fn relocate(
     best.map(|(_, _, start)| start..start + needle.len())
 }
 
+/// The first occurrence of `needle` where each run of whitespace in it may match any
+/// non-empty run of whitespace in `text` (and vice versa for single spaces).
+pub fn find_loose(text: &str, needle: &str) -> Option<Range<usize>> {
+    let words: Vec<&str> = needle.split_whitespace().collect();
+    let first = *words.first()?;
+    'candidates: for (start, _) in text.match_indices(first) {
+        let mut pos = start + first.len();
+        for w in &words[1..] {
+            let rest = &text[pos..];
+            let ws = rest.len() - rest.trim_start().len();
+            if ws == 0 || !rest[ws..].starts_with(w) {
+                continue 'candidates;
+            }
+            pos += ws + w.len();
+        }
+        return Some(start..pos);
+    }
+    None
+}
+
 fn common_prefix_chars(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
@@ -123,6 +143,16 @@ mod tests {
         #[allow(clippy::reversed_empty_ranges)]
         let reversed = 5..1;
         assert_eq!(clamp_range(t, reversed), 3..3);
+    }
+
+    #[test]
+    fn find_loose_matches_any_whitespace() {
+        let t = "One two  three.\n\nFour five.";
+        assert_eq!(find_loose(t, "two three"), Some(4..14));
+        assert_eq!(find_loose(t, "three. Four"), Some(9..21));
+        assert_eq!(find_loose(t, "two four"), None);
+        assert_eq!(find_loose(t, " \n "), None);
+        assert_eq!(find_loose("é é", "é  é"), Some(0..5));
     }
 
     #[test]

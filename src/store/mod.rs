@@ -95,9 +95,17 @@ pub struct ReanchorReport {
 /// The connection to one store file.
 pub struct Store {
     conn: Connection,
+    /// The store file (none in memory).
+    file: Option<PathBuf>,
     /// Shown in every error message.
     path: String,
     busy_timeout: Duration,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish_non_exhaustive()
+    }
 }
 
 const HIGHLIGHT_COLUMNS: &str = "id, article, text_hash, text, start, end, context_before, \
@@ -130,7 +138,7 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| fail(describe(&e, busy_timeout)))?;
-        let mut store = Store { conn, path: shown, busy_timeout };
+        let mut store = Store { conn, file: Some(path.to_path_buf()), path: shown, busy_timeout };
         store.prepare(true)?;
         Ok(store)
     }
@@ -145,7 +153,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|e| StoreError { path: shown.clone(), reason: describe(&e, DEFAULT_BUSY_TIMEOUT) })?;
-        let mut store = Store { conn, path: shown, busy_timeout: DEFAULT_BUSY_TIMEOUT };
+        let mut store = Store { conn, file: Some(path.to_path_buf()), path: shown, busy_timeout: DEFAULT_BUSY_TIMEOUT };
         store.prepare(false)?;
         Ok(store)
     }
@@ -154,7 +162,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()
             .map_err(|e| StoreError { path: ":memory:".into(), reason: e.to_string() })?;
-        let mut store = Store { conn, path: ":memory:".into(), busy_timeout: DEFAULT_BUSY_TIMEOUT };
+        let mut store = Store { conn, file: None, path: ":memory:".into(), busy_timeout: DEFAULT_BUSY_TIMEOUT };
         store.prepare(true)?;
         Ok(store)
     }
@@ -255,6 +263,14 @@ impl Store {
     /// Apply each pending migration in its own IMMEDIATE transaction, re-reading the
     /// version inside it so two processes opening a new store at once migrate it once.
     fn migrate(&self) -> Result<(), StoreError> {
+        // Most opens find the store current: no write lock needed.
+        let current = self.schema_version()?;
+        if current == schema::LATEST {
+            return Ok(());
+        }
+        if current >= 1 {
+            self.backup_before_upgrade(current)?;
+        }
         loop {
             let tx = self.begin_immediate()?;
             let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| self.err(e))?;
@@ -287,6 +303,29 @@ impl Store {
     fn begin_immediate(&self) -> Result<rusqlite::Transaction<'_>, StoreError> {
         rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| self.err(e))
+    }
+
+    /// Before upgrading a store that holds data, keep a consistent copy of it beside the
+    /// store (`diglot.db.v1.bak`), so even a faulty migration cannot lose highlights.
+    fn backup_before_upgrade(&self, version: i64) -> Result<(), StoreError> {
+        let Some(file) = &self.file else { return Ok(()) };
+        let mut name = file.clone().into_os_string();
+        name.push(format!(".v{version}.bak"));
+        let backup = PathBuf::from(name);
+        if backup.exists() {
+            return Ok(());
+        }
+        let target = backup.to_string_lossy().into_owned();
+        if let Err(e) = self.conn.execute("VACUUM INTO ?1", [&target]) {
+            // Another diglot opening the same store at once may have just made it.
+            if !backup.exists() {
+                return Err(self.fail(format!(
+                    "could not back up the store to {target} before upgrading it ({}); nothing was changed",
+                    describe(&e, self.busy_timeout)
+                )));
+            }
+        }
+        Ok(())
     }
 
     // ---- highlights ----
@@ -476,13 +515,17 @@ impl Store {
                 report.unchanged += 1;
                 continue;
             }
-            match anchor::relocate(&article.text, &h.text, &h.context_before, &h.context_after, h.start) {
+            // Exact text first; else the same words with different spacing (a new
+            // version of diglot may clean whitespace differently).
+            let found = anchor::relocate(&article.text, &h.text, &h.context_before, &h.context_after, h.start)
+                .or_else(|| anchor::find_loose(&article.text, &h.text));
+            match found {
                 Some(r) => {
                     let (before, after) = anchor::context(&article.text, &r);
                     tx.execute(
                         "UPDATE highlights SET text_hash = ?2, start = ?3, end = ?4, \
-                         context_before = ?5, context_after = ?6, orphaned = 0 WHERE id = ?1",
-                        params![h.id, hash, to_i64(r.start), to_i64(r.end), before, after],
+                         context_before = ?5, context_after = ?6, orphaned = 0, text = ?7 WHERE id = ?1",
+                        params![h.id, hash, to_i64(r.start), to_i64(r.end), before, after, &article.text[r.clone()]],
                     )
                     .map_err(|e| self.err(e))?;
                     if r.start == h.start && r.end == h.end {
@@ -656,6 +699,32 @@ mod tests {
         s.remove_highlight(h.id).unwrap();
         let h2 = s.add_highlight(&new).unwrap();
         assert!(h2.id > h.id);
+    }
+
+    #[test]
+    fn file_stores_use_wal_and_full_sync() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(&dir.path().join("s.db")).unwrap();
+        let mode: String = s.conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let sync: i64 = s.conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+        let app: i32 = s.conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+        assert_eq!((mode.as_str(), sync, app), ("wal", 2, schema::APPLICATION_ID));
+        assert_eq!(s.schema_version().unwrap(), schema::LATEST);
+    }
+
+    #[test]
+    fn reanchor_tolerates_changed_spacing() {
+        let s = Store::open_in_memory().unwrap();
+        let a = from_plain_text("w", "Words before. Key words here. After.");
+        let k = a.text.find("Key words").unwrap();
+        let h = s.add_highlight(&NewHighlight::from_range(&a, k..k + 9, None)).unwrap();
+        let mut respaced = a.clone();
+        respaced.text = "Words before.  Key\twords here. After.".into();
+        s.reanchor(std::slice::from_ref(&respaced)).unwrap();
+        let got = s.highlight(h.id).unwrap().unwrap();
+        assert!(!got.orphaned);
+        assert_eq!(got.text, "Key\twords");
+        assert_eq!(&respaced.text[got.start..got.end], got.text);
     }
 
     #[test]
