@@ -2,7 +2,7 @@
 //! the terminal to put it on the system clipboard, which also works over SSH.
 
 use super::{Source, clean};
-use crate::model::{Article, Highlight};
+use crate::model::{Article, Highlight, Quote};
 use base64::Engine;
 
 /// Terminals cap OSC 52 payloads (xterm and others near 100 kB of base64); callers can
@@ -30,6 +30,13 @@ pub fn citation(h: &Highlight, article: Option<&Article>) -> String {
         out.push_str("\n(orphaned: no longer found in the current article text)");
     }
     out
+}
+
+/// A quote (not yet highlighted) as a citation block, like [`citation`].
+pub fn quote_citation(q: &Quote, article: Option<&Article>) -> String {
+    let source = Source::of(&q.article, article);
+    let speaker = q.speaker.as_ref().map(|s| s.name.as_str());
+    format!("{}\n— {}", quoted(&clean(&q.text)), attribution(speaker, &source))
 }
 
 /// `Speaker, in Author, “Title”, Outlet, Date. URL-or-path` with absent parts left out.
@@ -108,6 +115,27 @@ mod tests {
         );
         let bare = citation(&Highlight { speaker: None, note: None, ..h }, None);
         assert_eq!(bare, "“we will act now”\n— “art1”.");
+    }
+
+    #[test]
+    fn quote_citation_uses_the_quote_speaker() {
+        use crate::model::{QuoteKind, Speaker, SpeakerKind};
+        let a = testdata::article();
+        let start = a.text.find("we will").unwrap();
+        let q = Quote {
+            article: a.id.clone(),
+            text: "we will act now".into(),
+            speaker: Some(Speaker { name: "Ann Minister".into(), kind: SpeakerKind::Person }),
+            speaker_as_written: None,
+            cue: Some("said".into()),
+            kind: QuoteKind::Direct,
+            language: None,
+            paragraph: 1,
+            start,
+            end: start + 15,
+        };
+        let c = quote_citation(&q, Some(&a));
+        assert!(c.starts_with("“we will act now”\n— Ann Minister, in Jane Doe, “A *bold* title”"), "{c}");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::model::{Article, Highlight};
 use std::collections::HashMap;
 
 pub use atomic::{write_atomic, write_atomic_with};
-pub use clipboard::{citation, osc52, osc52_for};
+pub use clipboard::{OSC52_MAX_TEXT_BYTES, citation, osc52, osc52_for, quote_citation};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

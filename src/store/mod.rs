@@ -92,6 +92,12 @@ pub struct ReanchorReport {
     pub newly_orphaned: Vec<i64>,
 }
 
+/// One write planned by re-anchoring.
+enum AnchorChange {
+    Found { id: i64, hash: String, range: Range<usize>, before: String, after: String, text: String },
+    Orphaned { id: i64 },
+}
+
 /// The connection to one store file.
 pub struct Store {
     conn: Connection,
@@ -497,64 +503,89 @@ impl Store {
     /// an orphan whose text comes back is un-flagged.
     pub fn reanchor(&self, articles: &[Article]) -> Result<ReanchorReport, StoreError> {
         let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
-        let hashes: HashMap<&str, String> = articles.iter().map(|a| (a.id.as_str(), text_hash(&a.text))).collect();
-        let mut report = ReanchorReport::default();
-        // The write lock is taken up front so another writer cannot slip in between our
-        // read and our update.
+        // Hash only the articles that have highlights (a corpus may hold thousands).
+        let mut hashes: HashMap<String, String> = HashMap::new();
+        let (report, changes) = self.plan_reanchor(&by_id, &mut hashes)?;
+        if changes.is_empty() {
+            return Ok(report);
+        }
+        // Plan again under the write lock, so a highlight added, moved or removed by
+        // another process in between is taken into account.
         let tx = self.begin_immediate()?;
+        let (report, changes) = self.plan_reanchor(&by_id, &mut hashes)?;
+        for c in &changes {
+            match c {
+                AnchorChange::Found { id, hash, range, before, after, text } => tx.execute(
+                    "UPDATE highlights SET text_hash = ?2, start = ?3, end = ?4, context_before = ?5, \
+                     context_after = ?6, orphaned = 0, text = ?7 WHERE id = ?1",
+                    params![id, hash, to_i64(range.start), to_i64(range.end), before, after, text],
+                ),
+                AnchorChange::Orphaned { id } => tx.execute("UPDATE highlights SET orphaned = 1 WHERE id = ?1", [id]),
+            }
+            .map_err(|e| self.err(e))?;
+        }
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(report)
+    }
+
+    /// What re-anchoring would change, without writing.
+    fn plan_reanchor(
+        &self,
+        by_id: &HashMap<&str, &Article>,
+        hashes: &mut HashMap<String, String>,
+    ) -> Result<(ReanchorReport, Vec<AnchorChange>), StoreError> {
+        let mut report = ReanchorReport::default();
+        let mut changes = Vec::new();
         for h in self.highlights(None)? {
-            let (Some(article), Some(hash)) = (by_id.get(h.article.as_str()), hashes.get(h.article.as_str())) else {
+            let Some(article) = by_id.get(h.article.as_str()) else {
                 report.missing_article += 1;
                 continue;
             };
+            let hash = hashes.entry(h.article.clone()).or_insert_with(|| text_hash(&article.text)).clone();
             let still_there = article.text.get(h.start..h.end) == Some(h.text.as_str());
-            if *hash == h.text_hash && still_there {
-                if h.orphaned {
-                    self.set_anchor(h.id, hash, h.start, h.end, false)?;
-                }
+            if hash == h.text_hash && still_there && !h.orphaned {
                 report.unchanged += 1;
                 continue;
             }
-            // Exact text first; else the same words with different spacing (a new
-            // version of diglot may clean whitespace differently).
+            // Exact text first (context breaks ties); else the same words with different
+            // spacing, as a newer diglot may clean whitespace differently.
             let found = anchor::relocate(&article.text, &h.text, &h.context_before, &h.context_after, h.start)
                 .or_else(|| anchor::find_loose(&article.text, &h.text));
             match found {
-                Some(r) => {
-                    let (before, after) = anchor::context(&article.text, &r);
-                    tx.execute(
-                        "UPDATE highlights SET text_hash = ?2, start = ?3, end = ?4, \
-                         context_before = ?5, context_after = ?6, orphaned = 0, text = ?7 WHERE id = ?1",
-                        params![h.id, hash, to_i64(r.start), to_i64(r.end), before, after, &article.text[r.clone()]],
-                    )
-                    .map_err(|e| self.err(e))?;
-                    if r.start == h.start && r.end == h.end {
+                Some(range) => {
+                    if range.start == h.start && range.end == h.end {
                         report.unchanged += 1;
                     } else {
                         report.moved += 1;
                     }
+                    let (before, after) = anchor::context(&article.text, &range);
+                    let text = article.text[range.clone()].to_string();
+                    changes.push(AnchorChange::Found { id: h.id, hash, range, before, after, text });
                 }
                 None => {
                     if !h.orphaned {
-                        tx.execute("UPDATE highlights SET orphaned = 1 WHERE id = ?1", [h.id])
-                            .map_err(|e| self.err(e))?;
+                        changes.push(AnchorChange::Orphaned { id: h.id });
                         report.newly_orphaned.push(h.id);
                     }
                     report.orphaned += 1;
                 }
             }
         }
-        tx.commit().map_err(|e| self.err(e))?;
-        Ok(report)
+        Ok((report, changes))
     }
 
-    fn set_anchor(&self, id: i64, hash: &str, start: usize, end: usize, orphaned: bool) -> Result<(), StoreError> {
+    /// The highlight of exactly this range in this article, if any (toggling).
+    pub fn find_highlight(&self, article: &str, range: Range<usize>) -> Result<Option<Highlight>, StoreError> {
         self.conn
-            .execute(
-                "UPDATE highlights SET text_hash = ?2, start = ?3, end = ?4, orphaned = ?5 WHERE id = ?1",
-                params![id, hash, to_i64(start), to_i64(end), orphaned],
+            .query_row(
+                &format!(
+                    "SELECT {HIGHLIGHT_COLUMNS} FROM highlights WHERE article = ?1 AND start = ?2 AND end = ?3 \
+                     AND orphaned = 0 ORDER BY id LIMIT 1"
+                ),
+                params![article, to_i64(range.start), to_i64(range.end)],
+                row_to_highlight,
             )
-            .map(drop)
+            .optional()
             .map_err(|e| self.err(e))
     }
 
@@ -791,6 +822,8 @@ mod tests {
         let rep = s.reanchor(std::slice::from_ref(&a)).unwrap();
         assert_eq!(rep.orphaned, 0);
         assert!(!s.highlight(gone.id).unwrap().unwrap().orphaned);
+        assert_eq!(s.find_highlight("r", k..k + 10).unwrap().map(|h| h.id), Some(moved.id));
+        assert_eq!(s.find_highlight("r", k..k + 9).unwrap(), None);
         // An article not given is left alone.
         assert_eq!(s.reanchor(&[]).unwrap().missing_article, 2);
         assert_eq!(s.highlights(None).unwrap().len(), 2);
