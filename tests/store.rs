@@ -266,6 +266,21 @@ fn without_db_the_store_lives_under_xdg_data_home() {
 }
 
 #[test]
+fn special_sqlite_names_are_plain_files_not_throwaway_databases() {
+    let f = Fixture::new();
+    for name in [":memory:", "file:notes.db"] {
+        let out = Command::new(BIN)
+            .args(["--db", name, "highlights", "add", "harbour", "--text", "harbour"])
+            .env("DIGLOT_CORPUS", f.corpus())
+            .current_dir(f.dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(highlight_count(&f.dir.path().join(name)), 1, "{name}");
+    }
+}
+
+#[test]
 fn missing_folders_are_created_and_a_folder_is_not_a_store() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("a/b/c/diglot.db");

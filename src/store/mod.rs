@@ -133,9 +133,21 @@ impl Store {
     pub fn open_with_timeout(path: &Path, busy_timeout: Duration) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
         let fail = |reason: String| StoreError { path: shown.clone(), reason };
+        if path.as_os_str().is_empty() {
+            return Err(fail("an empty path is not a store file (check --db / DIGLOT_DB)".into()));
+        }
         if path.is_dir() {
             return Err(fail("is a folder, not a store file".into()));
         }
+        // SQLite gives ":memory:" and "file:…" names special meanings; a user's file
+        // name must always mean a file, or highlights would silently vanish.
+        let literal;
+        let path = if path.to_str().is_some_and(|s| s == ":memory:" || s.starts_with("file:")) {
+            literal = Path::new(".").join(path);
+            literal.as_path()
+        } else {
+            path
+        };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
                 .map_err(|e| fail(format!("cannot create the folder {}: {e}", parent.display())))?;
@@ -756,6 +768,11 @@ mod tests {
         assert!(!got.orphaned);
         assert_eq!(got.text, "Key\twords");
         assert_eq!(&respaced.text[got.start..got.end], got.text);
+    }
+
+    #[test]
+    fn an_empty_path_is_refused() {
+        assert!(Store::open(Path::new("")).unwrap_err().reason.contains("empty path"));
     }
 
     #[test]
