@@ -63,9 +63,10 @@ impl Source {
         let Some(a) = article else {
             return Source { title: article_id.to_string(), ..Default::default() };
         };
-        let nonblank = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        let nonblank =
+            |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| capped(s, MAX_FIELD_CHARS));
         Source {
-            title: a.display_title().to_string(),
+            title: capped(a.display_title(), MAX_FIELD_CHARS),
             author: nonblank(&a.meta.author),
             outlet: nonblank(&a.meta.source),
             date: nonblank(&a.meta.date),
@@ -78,6 +79,20 @@ impl Source {
     pub fn locator(&self) -> Option<&str> {
         self.url.as_deref().or(self.path.as_deref())
     }
+}
+
+/// Metadata longer than this (a misparsed page can make a whole article its "title") is
+/// cut with an ellipsis so citations stay readable.
+pub const MAX_FIELD_CHARS: usize = 300;
+
+/// `s` cut to at most `max` characters, ending in "…" when cut.
+pub fn capped(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
 }
 
 /// 1-based paragraph number of a highlight in its current article, when it is anchored.
@@ -116,6 +131,19 @@ pub(crate) fn grouped<'h>(highlights: &'h [Highlight], articles: &[Article]) -> 
 /// Untrusted text made safe to print: no control or escape sequences (newlines kept).
 pub(crate) fn clean(s: &str) -> String {
     crate::sanitize::strip_controls(s)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn overlong_metadata_is_capped_in_citations() {
+        let mut a = super::testdata::article();
+        a.meta.title = Some("é".repeat(1000));
+        let s = super::Source::of(&a.id, Some(&a));
+        assert_eq!(s.title.chars().count(), super::MAX_FIELD_CHARS);
+        assert!(s.title.ends_with('…'));
+        assert_eq!(super::capped("short", 10), "short");
+    }
 }
 
 #[cfg(test)]
