@@ -324,19 +324,22 @@ fn two_processes_adding_60_each_keep_all_120() {
 
 /// Read acknowledged ids from a writer's stdout until `want` arrived, then kill -9 it.
 fn kill_after_acks(mut child: std::process::Child, want: usize, kill: impl FnOnce(&mut std::process::Child)) -> Vec<i64> {
-    let stdout = child.stdout.take().unwrap();
+    // The pipe stays open until the writer is dead, so it cannot die of a closed pipe.
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
     let mut acked = Vec::new();
-    for line in BufReader::new(stdout).lines() {
-        let Ok(line) = line else { break };
+    let mut line = String::new();
+    while acked.len() < want {
+        line.clear();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
         if let Some(id) = parse_ack(&line) {
             acked.push(id);
-            if acked.len() >= want {
-                break;
-            }
         }
     }
     kill(&mut child);
     let status = child.wait().unwrap();
+    drop(reader);
     use std::os::unix::process::ExitStatusExt;
     assert_eq!(status.signal(), Some(9), "writer was not killed by SIGKILL: {status:?}");
     acked
