@@ -1,1 +1,848 @@
-//! The SQLite state store: highlights, triage state, caches (issue 6).
+//! The SQLite state store: highlights and triage state (issue 6).
+//!
+//! Durability rules, because a highlight is the one thing the user creates:
+//! - WAL journal + `synchronous=FULL`: every acknowledged write is fsynced to the WAL
+//!   before the call returns, so it survives kill -9 and power loss. (NORMAL would be
+//!   crash-safe but could lose the last commits on power loss.)
+//! - A busy timeout lets two diglot processes share one store; writes that read first
+//!   use `BEGIN IMMEDIATE` so they wait for the lock instead of failing.
+//! - Schema changes go through versioned migrations (`PRAGMA user_version`). A store from
+//!   a newer diglot, another program's database, a corrupt, locked or read-only file all
+//!   give an error naming the file; nothing is ever reset or deleted.
+
+pub mod anchor;
+pub mod clock;
+pub mod schema;
+
+use crate::model::{Article, Highlight, Triage};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use anchor::text_hash;
+
+/// How long a write waits for another process holding the store before giving up.
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A store problem, shown as `PATH: reason`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoreError {
+    pub path: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// A highlight about to be saved (the store assigns `id` and `created`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NewHighlight {
+    pub article: String,
+    pub text_hash: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub context_before: String,
+    pub context_after: String,
+    pub speaker: Option<String>,
+    pub note: Option<String>,
+    pub tag: Option<String>,
+}
+
+impl NewHighlight {
+    /// A highlight of `range` (byte offsets, widened to char boundaries and clamped to
+    /// the text) in `article`, with its anchoring hash and context.
+    pub fn from_range(article: &Article, range: Range<usize>, speaker: Option<String>) -> NewHighlight {
+        let range = anchor::clamp_range(&article.text, range);
+        let (context_before, context_after) = anchor::context(&article.text, &range);
+        NewHighlight {
+            article: article.id.clone(),
+            text_hash: text_hash(&article.text),
+            text: article.text[range.clone()].to_string(),
+            start: range.start,
+            end: range.end,
+            context_before,
+            context_after,
+            speaker,
+            note: None,
+            tag: None,
+        }
+    }
+}
+
+/// What [`Store::reanchor`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReanchorReport {
+    /// Article text unchanged (or the text still at its offsets).
+    pub unchanged: usize,
+    /// Found again at new offsets.
+    pub moved: usize,
+    /// Text no longer in the article: kept, flagged orphaned.
+    pub orphaned: usize,
+    /// Highlights whose article was not among those given: left as they were.
+    pub missing_article: usize,
+    /// Ids newly flagged orphaned by this run.
+    pub newly_orphaned: Vec<i64>,
+}
+
+/// One write planned by re-anchoring.
+enum AnchorChange {
+    Found { id: i64, hash: String, range: Range<usize>, before: String, after: String, text: String },
+    Orphaned { id: i64 },
+}
+
+/// The connection to one store file.
+pub struct Store {
+    conn: Connection,
+    /// The store file (none in memory).
+    file: Option<PathBuf>,
+    /// Shown in every error message.
+    path: String,
+    busy_timeout: Duration,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish_non_exhaustive()
+    }
+}
+
+const HIGHLIGHT_COLUMNS: &str = "id, article, text_hash, text, start, end, context_before, \
+     context_after, speaker, note, tag, created, orphaned";
+
+impl Store {
+    /// `$XDG_DATA_HOME/diglot/diglot.db` (or the platform's data folder).
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "diglot").map(|d| d.data_dir().join("diglot.db"))
+    }
+
+    /// Open (creating when absent) the store at `path`, migrating it to the current
+    /// schema. Fails with a message naming the file; never resets an existing file.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Self::open_with_timeout(path, DEFAULT_BUSY_TIMEOUT)
+    }
+
+    /// [`Store::open`] with a chosen busy timeout (tests use a short one).
+    pub fn open_with_timeout(path: &Path, busy_timeout: Duration) -> Result<Store, StoreError> {
+        let shown = path.display().to_string();
+        let fail = |reason: String| StoreError { path: shown.clone(), reason };
+        if path.as_os_str().is_empty() {
+            return Err(fail("an empty path is not a store file (check --db / DIGLOT_DB)".into()));
+        }
+        if path.is_dir() {
+            return Err(fail("is a folder, not a store file".into()));
+        }
+        // SQLite gives ":memory:" and "file:…" names special meanings; a user's file
+        // name must always mean a file, or highlights would silently vanish.
+        let literal;
+        let path = if path.to_str().is_some_and(|s| s == ":memory:" || s.starts_with("file:")) {
+            literal = Path::new(".").join(path);
+            literal.as_path()
+        } else {
+            path
+        };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| fail(format!("cannot create the folder {}: {e}", parent.display())))?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| fail(describe(&e, busy_timeout)))?;
+        let mut store = Store { conn, file: Some(path.to_path_buf()), path: shown, busy_timeout };
+        store.prepare(true)?;
+        Ok(store)
+    }
+
+    /// Open an existing store without ever writing to it (listing and exporting from a
+    /// store on read-only media). Fails when the store needs a migration.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let shown = path.display().to_string();
+        if !path.is_file() {
+            return Err(StoreError { path: shown, reason: "no such store file".into() });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| StoreError { path: shown.clone(), reason: describe(&e, DEFAULT_BUSY_TIMEOUT) })?;
+        let mut store = Store { conn, file: Some(path.to_path_buf()), path: shown, busy_timeout: DEFAULT_BUSY_TIMEOUT };
+        store.prepare(false)?;
+        Ok(store)
+    }
+
+    /// A private store that vanishes when dropped (tests, `--db :memory:`-like use).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory()
+            .map_err(|e| StoreError { path: ":memory:".into(), reason: e.to_string() })?;
+        let mut store = Store { conn, file: None, path: ":memory:".into(), busy_timeout: DEFAULT_BUSY_TIMEOUT };
+        store.prepare(true)?;
+        Ok(store)
+    }
+
+    /// The file this store was opened from, as shown in messages.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The schema version of the open store.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| self.err(e))
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        StoreError { path: self.path.clone(), reason: describe(&e, self.busy_timeout) }
+    }
+
+    fn fail(&self, reason: impl Into<String>) -> StoreError {
+        StoreError { path: self.path.clone(), reason: reason.into() }
+    }
+
+    /// Check the file is a diglot store we can use, set the pragmas and migrate.
+    fn prepare(&mut self, writable: bool) -> Result<(), StoreError> {
+        self.conn.busy_timeout(self.busy_timeout).map_err(|e| self.err(e))?;
+        // The first read of the header: garbage fails here with "not a database".
+        let (version, app_id, tables) = self.identify()?;
+        if version > schema::LATEST {
+            return Err(self.fail(format!(
+                "this store was written by a newer diglot (schema version {version}; this \
+                 diglot knows up to {}). Upgrade diglot; the store was left untouched",
+                schema::LATEST
+            )));
+        }
+        if app_id != 0 && app_id != schema::APPLICATION_ID {
+            return Err(self.fail(
+                "an SQLite database that belongs to another program, not a diglot store; \
+                 it was left untouched",
+            ));
+        }
+        if app_id == 0 && version == 0 && tables > 0 {
+            return Err(self.fail(
+                "an SQLite database with tables of its own, not a diglot store; it was left untouched",
+            ));
+        }
+        if !writable {
+            if version < schema::LATEST {
+                return Err(self.fail("the store needs an upgrade, which cannot be done read-only"));
+            }
+            return Ok(());
+        }
+        if self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(self.fail(
+                "the store is read-only (check the permissions of the file and its folder); \
+                 highlights cannot be saved",
+            ));
+        }
+        self.enable_wal()?;
+        self.conn
+            .execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")
+            .map_err(|e| self.err(e))?;
+        self.migrate()
+    }
+
+    /// (user_version, application_id, number of tables) of the open file.
+    fn identify(&self) -> Result<(i64, i32, i64), StoreError> {
+        let version: i64 = self.schema_version()?;
+        let app_id: i32 = self
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        let tables: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        Ok((version, app_id, tables))
+    }
+
+    /// Switch to WAL. Changing the journal mode needs a moment of exclusive access, and
+    /// SQLite reports a busy store here without waiting, so retry until the busy timeout.
+    fn enable_wal(&self) -> Result<(), StoreError> {
+        let deadline = std::time::Instant::now() + self.busy_timeout;
+        loop {
+            match self.conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)) {
+                Ok(_) => return Ok(()),
+                Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) => return Err(self.err(e)),
+            }
+        }
+    }
+
+    /// Apply each pending migration in its own IMMEDIATE transaction, re-reading the
+    /// version inside it so two processes opening a new store at once migrate it once.
+    fn migrate(&self) -> Result<(), StoreError> {
+        // Most opens find the store current: no write lock needed.
+        let current = self.schema_version()?;
+        if current == schema::LATEST {
+            return Ok(());
+        }
+        if current >= 1 {
+            self.backup_before_upgrade(current)?;
+        }
+        loop {
+            let tx = self.begin_immediate()?;
+            let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|e| self.err(e))?;
+            if version > schema::LATEST {
+                return Err(self.fail(format!(
+                    "this store was written by a newer diglot (schema version {version}); left untouched"
+                )));
+            }
+            if version == schema::LATEST {
+                return Ok(());
+            }
+            let sql = schema::MIGRATIONS[version as usize];
+            let result = tx
+                .execute_batch(sql)
+                .and_then(|()| tx.pragma_update(None, "user_version", version + 1))
+                .and_then(|()| tx.pragma_update(None, "application_id", schema::APPLICATION_ID))
+                .and_then(|()| tx.commit());
+            if let Err(e) = result {
+                return Err(self.fail(format!(
+                    "upgrading the store from schema version {version} to {} failed ({}); \
+                     the store was left at version {version}",
+                    version + 1,
+                    describe(&e, self.busy_timeout)
+                )));
+            }
+        }
+    }
+
+    /// A transaction holding the write lock from its start (waits up to the busy timeout).
+    fn begin_immediate(&self) -> Result<rusqlite::Transaction<'_>, StoreError> {
+        rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Before upgrading a store that holds data, keep a consistent copy of it beside the
+    /// store (`diglot.db.v1.bak`), so even a faulty migration cannot lose highlights.
+    fn backup_before_upgrade(&self, version: i64) -> Result<(), StoreError> {
+        let Some(file) = &self.file else { return Ok(()) };
+        let mut name = file.clone().into_os_string();
+        name.push(format!(".v{version}.bak"));
+        let backup = PathBuf::from(name);
+        if backup.exists() {
+            return Ok(());
+        }
+        let target = backup.to_string_lossy().into_owned();
+        if let Err(e) = self.conn.execute("VACUUM INTO ?1", [&target]) {
+            // Another diglot opening the same store at once may have just made it.
+            if !backup.exists() {
+                return Err(self.fail(format!(
+                    "could not back up the store to {target} before upgrading it ({}); nothing was changed",
+                    describe(&e, self.busy_timeout)
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    // ---- highlights ----
+
+    /// Save a highlight; returns it with its new id and creation time. When this
+    /// returns, the highlight is on disk.
+    pub fn add_highlight(&self, new: &NewHighlight) -> Result<Highlight, StoreError> {
+        let created = clock::now_rfc3339();
+        self.conn
+            .prepare_cached(
+                "INSERT INTO highlights (article, text_hash, text, start, end, context_before, \
+                 context_after, speaker, note, tag, created, orphaned) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)",
+            )
+            .and_then(|mut stmt| {
+                stmt.execute(params![
+                    new.article,
+                    new.text_hash,
+                    new.text,
+                    to_i64(new.start),
+                    to_i64(new.end),
+                    new.context_before,
+                    new.context_after,
+                    new.speaker,
+                    clean_opt(new.note.as_deref()),
+                    clean_opt(new.tag.as_deref()),
+                    created,
+                ])
+            })
+            .map_err(|e| self.err(e))?;
+        let id = self.conn.last_insert_rowid();
+        Ok(Highlight {
+            id,
+            article: new.article.clone(),
+            text_hash: new.text_hash.clone(),
+            text: new.text.clone(),
+            start: new.start,
+            end: new.end,
+            context_before: new.context_before.clone(),
+            context_after: new.context_after.clone(),
+            speaker: new.speaker.clone(),
+            note: clean_opt(new.note.as_deref()),
+            tag: clean_opt(new.tag.as_deref()),
+            created,
+            orphaned: false,
+        })
+    }
+
+    /// Save many highlights in one transaction (imports, benchmarks): all or none.
+    pub fn add_highlights(&self, news: &[NewHighlight]) -> Result<Vec<Highlight>, StoreError> {
+        let tx = self.begin_immediate()?;
+        let mut saved = Vec::with_capacity(news.len());
+        for n in news {
+            saved.push(self.add_highlight(n)?);
+        }
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(saved)
+    }
+
+    /// Every highlight (of one article when given), oldest first.
+    pub fn highlights(&self, article: Option<&str>) -> Result<Vec<Highlight>, StoreError> {
+        let sql = match article {
+            Some(_) => format!("SELECT {HIGHLIGHT_COLUMNS} FROM highlights WHERE article = ?1 ORDER BY id"),
+            None => format!("SELECT {HIGHLIGHT_COLUMNS} FROM highlights ORDER BY id"),
+        };
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let rows = match article {
+            Some(a) => stmt.query_map([a], row_to_highlight),
+            None => stmt.query_map([], row_to_highlight),
+        }
+        .map_err(|e| self.err(e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
+    }
+
+    /// One highlight by id.
+    pub fn highlight(&self, id: i64) -> Result<Option<Highlight>, StoreError> {
+        self.conn
+            .query_row(
+                &format!("SELECT {HIGHLIGHT_COLUMNS} FROM highlights WHERE id = ?1"),
+                [id],
+                row_to_highlight,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Delete a highlight; returns what was deleted so it can be restored (undo).
+    pub fn remove_highlight(&self, id: i64) -> Result<Option<Highlight>, StoreError> {
+        self.conn
+            .query_row(
+                &format!("DELETE FROM highlights WHERE id = ?1 RETURNING {HIGHLIGHT_COLUMNS}"),
+                [id],
+                row_to_highlight,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Put back a removed highlight under its old id (ids are never reused, so the id is
+    /// free unless it was already restored, in which case this does nothing).
+    pub fn restore_highlight(&self, h: &Highlight) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT OR IGNORE INTO highlights (id, article, text_hash, text, start, end, \
+                 context_before, context_after, speaker, note, tag, created, orphaned) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                params![
+                    h.id,
+                    h.article,
+                    h.text_hash,
+                    h.text,
+                    to_i64(h.start),
+                    to_i64(h.end),
+                    h.context_before,
+                    h.context_after,
+                    h.speaker,
+                    h.note,
+                    h.tag,
+                    h.created,
+                    h.orphaned,
+                ],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Set a highlight's note and tag (`None` or blank clears them).
+    pub fn update_highlight(&self, id: i64, note: Option<&str>, tag: Option<&str>) -> Result<(), StoreError> {
+        let n = self
+            .conn
+            .execute(
+                "UPDATE highlights SET note = ?2, tag = ?3 WHERE id = ?1",
+                params![id, clean_opt(note), clean_opt(tag)],
+            )
+            .map_err(|e| self.err(e))?;
+        if n == 0 {
+            return Err(self.fail(format!("no highlight with id {id}")));
+        }
+        Ok(())
+    }
+
+    /// Set only the note.
+    pub fn set_note(&self, id: i64, note: Option<&str>) -> Result<(), StoreError> {
+        let n = self
+            .conn
+            .execute("UPDATE highlights SET note = ?2 WHERE id = ?1", params![id, clean_opt(note)])
+            .map_err(|e| self.err(e))?;
+        if n == 0 {
+            return Err(self.fail(format!("no highlight with id {id}")));
+        }
+        Ok(())
+    }
+
+    /// Set only the tag.
+    pub fn set_tag(&self, id: i64, tag: Option<&str>) -> Result<(), StoreError> {
+        let n = self
+            .conn
+            .execute("UPDATE highlights SET tag = ?2 WHERE id = ?1", params![id, clean_opt(tag)])
+            .map_err(|e| self.err(e))?;
+        if n == 0 {
+            return Err(self.fail(format!("no highlight with id {id}")));
+        }
+        Ok(())
+    }
+
+    /// Re-check every highlight of the given articles against their current text. When
+    /// the article's text hash changed, the highlight is searched for by its exact text
+    /// (context breaks ties) and moved, or else flagged orphaned. Nothing is deleted, and
+    /// an orphan whose text comes back is un-flagged.
+    pub fn reanchor(&self, articles: &[Article]) -> Result<ReanchorReport, StoreError> {
+        let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
+        // Hash only the articles that have highlights (a corpus may hold thousands).
+        let mut hashes: HashMap<String, String> = HashMap::new();
+        let (report, changes) = self.plan_reanchor(&by_id, &mut hashes)?;
+        if changes.is_empty() {
+            return Ok(report);
+        }
+        // Plan again under the write lock, so a highlight added, moved or removed by
+        // another process in between is taken into account.
+        let tx = self.begin_immediate()?;
+        let (report, changes) = self.plan_reanchor(&by_id, &mut hashes)?;
+        for c in &changes {
+            match c {
+                AnchorChange::Found { id, hash, range, before, after, text } => tx.execute(
+                    "UPDATE highlights SET text_hash = ?2, start = ?3, end = ?4, context_before = ?5, \
+                     context_after = ?6, orphaned = 0, text = ?7 WHERE id = ?1",
+                    params![id, hash, to_i64(range.start), to_i64(range.end), before, after, text],
+                ),
+                AnchorChange::Orphaned { id } => tx.execute("UPDATE highlights SET orphaned = 1 WHERE id = ?1", [id]),
+            }
+            .map_err(|e| self.err(e))?;
+        }
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(report)
+    }
+
+    /// What re-anchoring would change, without writing.
+    fn plan_reanchor(
+        &self,
+        by_id: &HashMap<&str, &Article>,
+        hashes: &mut HashMap<String, String>,
+    ) -> Result<(ReanchorReport, Vec<AnchorChange>), StoreError> {
+        let mut report = ReanchorReport::default();
+        let mut changes = Vec::new();
+        for h in self.highlights(None)? {
+            let Some(article) = by_id.get(h.article.as_str()) else {
+                report.missing_article += 1;
+                continue;
+            };
+            let hash = hashes.entry(h.article.clone()).or_insert_with(|| text_hash(&article.text)).clone();
+            let still_there = article.text.get(h.start..h.end) == Some(h.text.as_str());
+            if hash == h.text_hash && still_there && !h.orphaned {
+                report.unchanged += 1;
+                continue;
+            }
+            // Exact text first (context breaks ties); else the same words with different
+            // spacing, as a newer diglot may clean whitespace differently.
+            let found = anchor::relocate(&article.text, &h.text, &h.context_before, &h.context_after, h.start)
+                .or_else(|| anchor::find_loose(&article.text, &h.text));
+            match found {
+                Some(range) => {
+                    if range.start == h.start && range.end == h.end {
+                        report.unchanged += 1;
+                    } else {
+                        report.moved += 1;
+                    }
+                    let (before, after) = anchor::context(&article.text, &range);
+                    let text = article.text[range.clone()].to_string();
+                    changes.push(AnchorChange::Found { id: h.id, hash, range, before, after, text });
+                }
+                None => {
+                    if !h.orphaned {
+                        changes.push(AnchorChange::Orphaned { id: h.id });
+                        report.newly_orphaned.push(h.id);
+                    }
+                    report.orphaned += 1;
+                }
+            }
+        }
+        Ok((report, changes))
+    }
+
+    /// The highlight of exactly this range in this article, if any (toggling).
+    pub fn find_highlight(&self, article: &str, range: Range<usize>) -> Result<Option<Highlight>, StoreError> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT {HIGHLIGHT_COLUMNS} FROM highlights WHERE article = ?1 AND start = ?2 AND end = ?3 \
+                     AND orphaned = 0 ORDER BY id LIMIT 1"
+                ),
+                params![article, to_i64(range.start), to_i64(range.end)],
+                row_to_highlight,
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    // ---- triage ----
+
+    /// The triage state of one article (all false when never set).
+    pub fn triage(&self, article: &str) -> Result<Triage, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT read, starred, archived FROM triage WHERE article = ?1",
+                [article],
+                row_to_triage,
+            )
+            .optional()
+            .map(Option::unwrap_or_default)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Triage state of every article that has any.
+    pub fn all_triage(&self) -> Result<HashMap<String, Triage>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT article, read, starred, archived FROM triage")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let article: String = r.get(0)?;
+                let t = Triage { read: r.get(1)?, starred: r.get(2)?, archived: r.get(3)? };
+                Ok((article, t))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<HashMap<_, _>, _>>().map_err(|e| self.err(e))
+    }
+
+    pub fn set_triage(&self, article: &str, t: Triage) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO triage (article, read, starred, archived, updated) VALUES (?1, ?2, ?3, ?4, ?5) \
+                 ON CONFLICT(article) DO UPDATE SET read = ?2, starred = ?3, archived = ?4, updated = ?5",
+                params![article, t.read, t.starred, t.archived, clock::now_rfc3339()],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+}
+
+fn row_to_highlight(r: &rusqlite::Row<'_>) -> rusqlite::Result<Highlight> {
+    Ok(Highlight {
+        id: r.get(0)?,
+        article: r.get(1)?,
+        text_hash: r.get(2)?,
+        text: r.get(3)?,
+        start: to_usize(r.get(4)?),
+        end: to_usize(r.get(5)?),
+        context_before: r.get(6)?,
+        context_after: r.get(7)?,
+        speaker: r.get(8)?,
+        note: r.get(9)?,
+        tag: r.get(10)?,
+        created: r.get(11)?,
+        orphaned: r.get(12)?,
+    })
+}
+
+fn row_to_triage(r: &rusqlite::Row<'_>) -> rusqlite::Result<Triage> {
+    Ok(Triage { read: r.get(0)?, starred: r.get(1)?, archived: r.get(2)? })
+}
+
+fn to_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn to_usize(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+/// Notes and tags: trimmed, blank → none.
+fn clean_opt(s: Option<&str>) -> Option<String> {
+    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
+}
+
+/// A user-facing reason for an SQLite error.
+fn describe(e: &rusqlite::Error, busy_timeout: Duration) -> String {
+    let detail = e.to_string();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => format!(
+            "the store is locked by another program (still busy after {} s); nothing was \
+             changed, try again",
+            busy_timeout.as_secs_f32()
+        ),
+        Some(ErrorCode::ReadOnly) => "the store is read-only (check the permissions of the file \
+             and its folder); the change was not saved"
+            .into(),
+        Some(ErrorCode::NotADatabase) => "not a diglot store: the file is not an SQLite database \
+             (corrupt, or some other kind of file); it was left untouched"
+            .into(),
+        Some(ErrorCode::DatabaseCorrupt) => format!(
+            "the store is corrupt ({detail}); it was left untouched: move it aside or restore a backup"
+        ),
+        Some(ErrorCode::CannotOpen) => {
+            format!("cannot open the store ({detail}); check that its folder exists and is writable")
+        }
+        Some(ErrorCode::PermissionDenied) => format!("permission denied ({detail})"),
+        Some(ErrorCode::DiskFull) => "the disk is full; the change was not saved".into(),
+        Some(ErrorCode::SystemIoFailure) => format!("input/output error ({detail}); the change may not be saved"),
+        _ => detail,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::from_plain_text;
+
+    fn article() -> Article {
+        from_plain_text("a1", "First paragraph here. It says “hello there”.\n\nSecond paragraph follows.")
+    }
+
+    #[test]
+    fn add_list_remove_restore_round_trip() {
+        let s = Store::open_in_memory().unwrap();
+        let a = article();
+        let start = a.text.find("hello").unwrap();
+        let mut new = NewHighlight::from_range(&a, start..start + 11, Some("Someone".into()));
+        new.note = Some("  a note ".into());
+        let h = s.add_highlight(&new).unwrap();
+        assert_eq!(h.text, "hello there");
+        assert_eq!(h.note.as_deref(), Some("a note"));
+        assert_eq!(s.highlights(None).unwrap(), vec![h.clone()]);
+        assert_eq!(s.highlights(Some("other")).unwrap(), vec![]);
+        let removed = s.remove_highlight(h.id).unwrap().unwrap();
+        assert_eq!(removed, h);
+        assert_eq!(s.remove_highlight(h.id).unwrap(), None);
+        s.restore_highlight(&removed).unwrap();
+        s.restore_highlight(&removed).unwrap();
+        assert_eq!(s.highlights(None).unwrap(), vec![h.clone()]);
+        // A later add never reuses an id, even after a removal of the newest one.
+        s.remove_highlight(h.id).unwrap();
+        let h2 = s.add_highlight(&new).unwrap();
+        assert!(h2.id > h.id);
+    }
+
+    #[test]
+    fn file_stores_use_wal_and_full_sync() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(&dir.path().join("s.db")).unwrap();
+        let mode: String = s.conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+        let sync: i64 = s.conn.pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+        let app: i32 = s.conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+        assert_eq!((mode.as_str(), sync, app), ("wal", 2, schema::APPLICATION_ID));
+        assert_eq!(s.schema_version().unwrap(), schema::LATEST);
+    }
+
+    #[test]
+    fn reanchor_tolerates_changed_spacing() {
+        let s = Store::open_in_memory().unwrap();
+        let a = from_plain_text("w", "Words before. Key words here. After.");
+        let k = a.text.find("Key words").unwrap();
+        let h = s.add_highlight(&NewHighlight::from_range(&a, k..k + 9, None)).unwrap();
+        let mut respaced = a.clone();
+        respaced.text = "Words before.  Key\twords here. After.".into();
+        s.reanchor(std::slice::from_ref(&respaced)).unwrap();
+        let got = s.highlight(h.id).unwrap().unwrap();
+        assert!(!got.orphaned);
+        assert_eq!(got.text, "Key\twords");
+        assert_eq!(&respaced.text[got.start..got.end], got.text);
+    }
+
+    #[test]
+    fn an_empty_path_is_refused() {
+        assert!(Store::open(Path::new("")).unwrap_err().reason.contains("empty path"));
+    }
+
+    #[test]
+    fn update_and_triage() {
+        let s = Store::open_in_memory().unwrap();
+        let a = article();
+        let h = s.add_highlight(&NewHighlight::from_range(&a, 0..5, None)).unwrap();
+        s.update_highlight(h.id, Some("n"), Some("red")).unwrap();
+        let got = s.highlight(h.id).unwrap().unwrap();
+        assert_eq!((got.note.as_deref(), got.tag.as_deref()), (Some("n"), Some("red")));
+        s.set_note(h.id, Some(" ")).unwrap();
+        assert_eq!(s.highlight(h.id).unwrap().unwrap().note, None);
+        assert!(s.update_highlight(999, None, None).unwrap_err().reason.contains("999"));
+
+        assert_eq!(s.triage("x").unwrap(), Triage::default());
+        let t = Triage { read: true, starred: false, archived: true };
+        s.set_triage("x", t).unwrap();
+        s.set_triage("y", Triage { starred: true, ..Default::default() }).unwrap();
+        s.set_triage("x", Triage { read: true, ..t }).unwrap();
+        assert_eq!(s.triage("x").unwrap(), t);
+        let all = s.all_triage().unwrap();
+        assert_eq!(all.len(), 2);
+        assert!(all["y"].starred);
+    }
+
+    #[test]
+    fn from_range_clamps_and_keeps_context() {
+        let a = from_plain_text("c", "Ünïcödé text with “quotes” inside it.");
+        let n = NewHighlight::from_range(&a, 1..1000, None);
+        assert_eq!(n.start, 0);
+        assert_eq!(n.end, a.text.len());
+        assert_eq!(n.text, a.text);
+        assert_eq!(n.text_hash, text_hash(&a.text));
+        let q = a.text.find("quotes").unwrap();
+        let n = NewHighlight::from_range(&a, q..q + 6, None);
+        assert!(n.context_before.ends_with("with “"));
+        assert!(n.context_after.starts_with("” inside"));
+    }
+
+    #[test]
+    fn reanchor_moves_orphans_and_recovers() {
+        let s = Store::open_in_memory().unwrap();
+        let a = from_plain_text("r", "Alpha beta gamma. The key phrase is here. Omega.");
+        let k = a.text.find("key phrase").unwrap();
+        let moved = s.add_highlight(&NewHighlight::from_range(&a, k..k + 10, None)).unwrap();
+        let g = a.text.find("gamma").unwrap();
+        let gone = s.add_highlight(&NewHighlight::from_range(&a, g..g + 5, None)).unwrap();
+
+        let same = s.reanchor(std::slice::from_ref(&a)).unwrap();
+        assert_eq!((same.unchanged, same.moved, same.orphaned), (2, 0, 0));
+
+        let edited = from_plain_text("r", "New lead sentence added. Alpha beta. The key phrase is here. Omega.");
+        let rep = s.reanchor(std::slice::from_ref(&edited)).unwrap();
+        assert_eq!((rep.moved, rep.orphaned), (1, 1));
+        assert_eq!(rep.newly_orphaned, vec![gone.id]);
+        let h = s.highlight(moved.id).unwrap().unwrap();
+        assert_eq!(&edited.text[h.start..h.end], "key phrase");
+        assert_eq!(h.text_hash, text_hash(&edited.text));
+        let o = s.highlight(gone.id).unwrap().unwrap();
+        assert!(o.orphaned);
+        assert_eq!(o.text, "gamma");
+
+        // The original text comes back: the orphan is found again.
+        let rep = s.reanchor(std::slice::from_ref(&a)).unwrap();
+        assert_eq!(rep.orphaned, 0);
+        assert!(!s.highlight(gone.id).unwrap().unwrap().orphaned);
+        assert_eq!(s.find_highlight("r", k..k + 10).unwrap().map(|h| h.id), Some(moved.id));
+        assert_eq!(s.find_highlight("r", k..k + 9).unwrap(), None);
+        // An article not given is left alone.
+        assert_eq!(s.reanchor(&[]).unwrap().missing_article, 2);
+        assert_eq!(s.highlights(None).unwrap().len(), 2);
+    }
+}

@@ -1,0 +1,127 @@
+//! JSON export. Schema (`format` = "diglot-highlights", `version` = 1):
+//!
+//! ```text
+//! { "format": "diglot-highlights", "version": 1,
+//!   "highlights": [ {
+//!     "id": 12, "article": "004_…", "text": "…", "speaker": "…"|null,
+//!     "note": "…"|null, "tag": "…"|null, "created": "2024-03-02T10:20:30Z",
+//!     "orphaned": false, "start": 120, "end": 160, "paragraph": 3|null,
+//!     "text_hash": "<sha256 hex of the article text>",
+//!     "context_before": "…", "context_after": "…",
+//!     "source": { "title", "author", "outlet", "date", "url", "path" } | null,
+//!     "citation": "<the plain-text citation block>" } ] }
+//! ```
+//! `start`/`end` are byte offsets into the article's clean text; `paragraph` is 1-based
+//! and null when the highlight is orphaned or its article is not loaded; `source` is null
+//! when the article is not loaded. Fields are only ever added in a later version.
+
+use super::{Source, clipboard::citation, index, paragraph_number};
+use crate::model::{Article, Highlight};
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT_NAME: &str = "diglot-highlights";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportDocument {
+    pub format: String,
+    pub version: u32,
+    pub highlights: Vec<ExportedHighlight>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedHighlight {
+    pub id: i64,
+    pub article: String,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub note: Option<String>,
+    pub tag: Option<String>,
+    pub created: String,
+    pub orphaned: bool,
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: Option<usize>,
+    pub text_hash: String,
+    pub context_before: String,
+    pub context_after: String,
+    pub source: Option<ExportedSource>,
+    pub citation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedSource {
+    pub title: String,
+    pub author: Option<String>,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub path: Option<String>,
+}
+
+/// The export document (highlights in the order given).
+pub fn document(highlights: &[Highlight], articles: &[Article]) -> ExportDocument {
+    let by_id = index(articles);
+    let highlights = highlights
+        .iter()
+        .map(|h| {
+            let article = by_id.get(h.article.as_str()).copied();
+            let source = article.map(|a| {
+                let s = Source::of(&h.article, Some(a));
+                ExportedSource {
+                    title: s.title,
+                    author: s.author,
+                    outlet: s.outlet,
+                    date: s.date,
+                    url: s.url,
+                    path: s.path,
+                }
+            });
+            ExportedHighlight {
+                id: h.id,
+                article: h.article.clone(),
+                text: h.text.clone(),
+                speaker: h.speaker.clone(),
+                note: h.note.clone(),
+                tag: h.tag.clone(),
+                created: h.created.clone(),
+                orphaned: h.orphaned,
+                start: h.start,
+                end: h.end,
+                paragraph: paragraph_number(h, article),
+                text_hash: h.text_hash.clone(),
+                context_before: h.context_before.clone(),
+                context_after: h.context_after.clone(),
+                source,
+                citation: citation(h, article),
+            }
+        })
+        .collect();
+    ExportDocument { format: FORMAT_NAME.into(), version: VERSION, highlights }
+}
+
+pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
+    crate::cli::to_json(&document(highlights, articles))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::testdata;
+
+    #[test]
+    fn round_trips_through_serde() {
+        let a = testdata::article();
+        let h = testdata::highlight(&a, "we will act now", 3);
+        let text = render(std::slice::from_ref(&h), std::slice::from_ref(&a));
+        let doc: ExportDocument = serde_json::from_str(&text).unwrap();
+        assert_eq!(doc.format, FORMAT_NAME);
+        let e = &doc.highlights[0];
+        assert_eq!((e.id, e.text.as_str(), e.paragraph), (3, "we will act now", Some(2)));
+        assert_eq!(e.source.as_ref().unwrap().outlet.as_deref(), Some("The Daily"));
+        assert_eq!(e.note.as_deref(), Some("check, \"quoted\""));
+        let none = document(&[h], &[]);
+        assert_eq!(none.highlights[0].source, None);
+        assert_eq!(none.highlights[0].paragraph, None);
+    }
+}
