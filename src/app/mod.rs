@@ -389,6 +389,14 @@ impl App {
                 {
                     Action::Type(c)
                 }
+                // Over SSH, Esc followed quickly by a key can arrive as Alt+key: when
+                // Alt+key means nothing here, treat it as Esc, then the key.
+                _ if key.mods.contains(crossterm::event::KeyModifiers::ALT) && ctx != KeyContext::Input => {
+                    let plain = KeyChord::new(key.code, key.mods - crossterm::event::KeyModifiers::ALT);
+                    let mut effects = self.update(Action::Command(Command::Close));
+                    effects.extend(self.handle_key(plain).unwrap_or_default());
+                    return Some(effects);
+                }
                 _ => return None,
             },
         };
