@@ -37,6 +37,10 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     // article starts unread and changes last for the session.
     let mut app = App::new(ctx.corpus.clone(), HashMap::new()).with_keymap(keymap);
     app.no_color = ui::theme::no_color_from_env();
+    // We honour NO_COLOR ourselves (the theme then holds no colour at all). crossterm's
+    // own handling would turn every colour change into a bare `ESC[m`, which also resets
+    // reverse video and bold: the selection would vanish. So crossterm writes what we ask.
+    crossterm::style::force_color_output(true);
     if !warnings.is_empty() {
         app.status = Some("config file has problems, default keys used (details on stderr after quitting)".into());
     }

@@ -793,6 +793,9 @@ impl App {
     }
 
     fn clamp_help(&mut self) {
+        if !self.help_open {
+            return;
+        }
         let lines = crate::ui::help::help_lines(&self.keymap).len();
         let h = usize::from(self.viewport.area.height.saturating_sub(2));
         self.help_scroll = self.help_scroll.min(lines.saturating_sub(h));

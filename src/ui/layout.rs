@@ -41,7 +41,7 @@ pub fn panes(area: Rect, focus: Focus, list_len: usize) -> Panes {
     }
     // The list takes what it needs up to 30% of the height (at least one row of items).
     let wanted = u16::try_from(list_len).unwrap_or(u16::MAX).saturating_add(2);
-    let cap = (main.height * 3 / 10).max(3);
+    let cap = (main.height * 3 / 10).max(7).min(main.height / 2).max(3);
     let list_height = wanted.clamp(3, cap);
     let list = Rect::new(main.x, main.y, main.width, list_height);
     let lower = Rect::new(main.x, main.y + list_height, main.width, main.height - list_height);
