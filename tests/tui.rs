@@ -583,3 +583,32 @@ fn bundled_corpus_opens_and_every_article_renders() {
         press(&mut app, "j");
     }
 }
+
+#[test]
+fn resizing_keeps_the_same_text_at_the_top_of_the_body() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    press(&mut app, "Tab j j j j");
+    let top_offset = app.body_lines()[app.body_top].range.start;
+    assert!(top_offset > 0);
+    for (w, h) in [(1, 1), (30, 8), (200, 60), (80, 24)] {
+        app.update(Action::Resize(w, h));
+    }
+    assert_eq!(app.body_lines()[app.body_top].range.start, top_offset);
+}
+
+#[test]
+fn marking_read_under_an_unread_filter_keeps_the_article_in_the_body() {
+    let mut app = app();
+    press(&mut app, "f");
+    type_text(&mut app, "unread");
+    press(&mut app, "Enter j");
+    assert_eq!(app.current().unwrap().id, "fr1");
+    press(&mut app, "m");
+    assert!(app.triage("fr1").read);
+    assert_eq!(app.current().unwrap().id, "fr1", "the body must not switch articles");
+    // Re-applying the filter drops it and selects the article that followed it.
+    press(&mut app, "f Enter");
+    assert_eq!(app.current().unwrap().id, "ja1");
+    assert_eq!(app.visible().len(), 2);
+}

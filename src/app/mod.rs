@@ -130,11 +130,11 @@ impl Filter {
         self.text.is_empty()
     }
 
-    fn matches(&self, article: &Article, triage: Triage, haystack: impl FnOnce() -> String) -> bool {
-        if let Some(l) = &self.lang {
-            if article.meta.language.as_deref().map(str::to_lowercase).as_deref() != Some(l.as_str()) {
-                return false;
-            }
+    fn matches(&self, article: &Article, triage: Triage, contains_all: impl FnOnce(&[String]) -> bool) -> bool {
+        if let Some(l) = &self.lang
+            && article.meta.language.as_deref().map(str::to_lowercase).as_deref() != Some(l.as_str())
+        {
+            return false;
         }
         if (self.unread && triage.read) || (self.read && !triage.read) || (self.starred && !triage.starred) {
             return false;
@@ -142,8 +142,7 @@ impl Filter {
         if self.words.is_empty() {
             return true;
         }
-        let hay = haystack();
-        self.words.iter().all(|w| hay.contains(w.as_str()))
+        contains_all(&self.words)
     }
 }
 
@@ -412,7 +411,12 @@ impl App {
         }
         match action {
             Action::Resize(w, h) => {
+                // Keep the same text at the top of the body whatever the new width.
+                let anchor = self.body_lines().get(self.body_top).map(|l| l.range.start);
                 self.viewport.area = Rect::new(0, 0, w, h);
+                if let Some(offset) = anchor {
+                    self.body_top = body_layout::line_of(&self.body_lines(), offset);
+                }
                 self.clamp_scrolls();
             }
             Action::Type(c) => self.edit_prompt(Edit::Insert(c)),
@@ -574,12 +578,8 @@ impl App {
             if t.starred { "· starred" } else { "· not starred" }
         ));
         effects.push(Effect::SaveTriage(id, t));
-        // The article may drop out of an `unread`/`starred` filter; keep the list honest
-        // but leave the selection where the user is looking.
-        if !self.filter.is_empty() {
-            let text = self.filter.text.clone();
-            self.apply_filter(&text);
-        }
+        // The filter is not re-applied here: under `unread`, marking an article read must
+        // not swap the body to another article. `f` Enter refreshes the list.
     }
 
     fn jump_to_quote(&mut self) {
@@ -654,7 +654,7 @@ impl App {
             Command::DeleteToStart => Edit::DeleteToStart,
             Command::Submit => {
                 if let Some(p) = self.prompt.take() {
-                    self.submit_prompt(p.kind);
+                    self.submit_prompt(p.kind, p.editor.text());
                 }
                 return;
             }
@@ -669,7 +669,7 @@ impl App {
         self.edit_prompt(edit);
     }
 
-    fn submit_prompt(&mut self, kind: PromptKind) {
+    fn submit_prompt(&mut self, kind: PromptKind, text: &str) {
         match kind {
             PromptKind::Search => {
                 if self.search.query.is_empty() {
@@ -685,6 +685,8 @@ impl App {
                 }
             }
             PromptKind::Filter => {
+                // Applied again so that triage changes since the last edit count.
+                self.apply_filter(text);
                 self.status = Some(if self.filter.is_empty() {
                     "filter cleared".into()
                 } else {
@@ -745,37 +747,43 @@ impl App {
         let visible: Vec<usize> = (0..self.articles.len())
             .filter(|&i| {
                 let a = &self.articles[i];
-                filter.matches(a, self.triage(&a.id), || self.haystack(i))
+                filter.matches(a, self.triage(&a.id), |words| self.haystack_contains(i, words))
             })
             .collect();
         self.visible = visible;
-        self.list_selected = before
-            .and_then(|b| self.visible.iter().position(|&i| i == b))
-            .unwrap_or(0);
+        // Stay on the same article, or else on the one that followed it.
+        self.list_selected = match before {
+            Some(b) => self
+                .visible
+                .iter()
+                .position(|&i| i >= b)
+                .unwrap_or(self.visible.len().saturating_sub(1)),
+            None => 0,
+        };
         if self.current_index() != before {
             self.article_changed();
         }
         self.clamp_scrolls();
     }
 
-    /// Lower-cased searchable text of article `i`, built on first use.
-    fn haystack(&self, i: usize) -> String {
+    /// Whether the lower-cased searchable text of article `i` (built on first use)
+    /// contains every word.
+    fn haystack_contains(&self, i: usize, words: &[String]) -> bool {
         let mut cache = self.haystacks.borrow_mut();
         if cache.len() < self.articles.len() {
             cache.resize(self.articles.len(), None);
         }
-        cache[i]
-            .get_or_insert_with(|| {
-                let a = &self.articles[i];
-                let m = &a.meta;
-                [Some(a.id.as_str()), m.title.as_deref(), m.source.as_deref(), m.author.as_deref(), Some(&a.text)]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join("\n")
-                    .to_lowercase()
-            })
-            .clone()
+        let hay = cache[i].get_or_insert_with(|| {
+            let a = &self.articles[i];
+            let m = &a.meta;
+            [Some(a.id.as_str()), m.title.as_deref(), m.source.as_deref(), m.author.as_deref(), Some(&a.text)]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n")
+                .to_lowercase()
+        });
+        words.iter().all(|w| hay.contains(w.as_str()))
     }
 
     // ----- scrolling bookkeeping -----
