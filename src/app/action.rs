@@ -31,7 +31,7 @@ macro_rules! commands {
 commands! {
     Quit => "quit", "quit diglot";
     Help => "help", "show or hide this help";
-    Close => "close", "close the overlay / cancel";
+    Close => "close", "close this help / clear the search";
     FocusNext => "focus_next", "next pane (list → body → quotes)";
     FocusPrev => "focus_prev", "previous pane";
     Down => "down", "move down one line / item";
