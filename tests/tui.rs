@@ -587,11 +587,11 @@ fn bundled_corpus_opens_and_every_article_renders() {
 #[test]
 fn resizing_keeps_the_same_text_at_the_top_of_the_body() {
     let mut app = app();
-    app.update(Action::Resize(80, 24));
+    app.update(Action::Resize(60, 14));
     press(&mut app, "Tab j j j j");
     let top_offset = app.body_lines()[app.body_top].range.start;
     assert!(top_offset > 0);
-    for (w, h) in [(1, 1), (30, 8), (200, 60), (80, 24)] {
+    for (w, h) in [(1, 1), (30, 8), (200, 60), (60, 14)] {
         app.update(Action::Resize(w, h));
     }
     assert_eq!(app.body_lines()[app.body_top].range.start, top_offset);

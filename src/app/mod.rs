@@ -181,6 +181,9 @@ pub struct App {
     pub list_top: usize,
     /// First visible line of the body.
     pub body_top: usize,
+    /// Byte offset of the text the user scrolled to, kept across resizes (a line
+    /// index means different text at another width, and is clamped when all fits).
+    body_anchor: usize,
     pub search: Search,
     pub show_terms: bool,
     /// Index into the visible quotes of the current article.
@@ -219,6 +222,7 @@ impl App {
             list_selected: 0,
             list_top: 0,
             body_top: 0,
+            body_anchor: 0,
             search: Search::default(),
             show_terms: false,
             quote_selected: 0,
@@ -412,11 +416,8 @@ impl App {
         match action {
             Action::Resize(w, h) => {
                 // Keep the same text at the top of the body whatever the new width.
-                let anchor = self.body_lines().get(self.body_top).map(|l| l.range.start);
                 self.viewport.area = Rect::new(0, 0, w, h);
-                if let Some(offset) = anchor {
-                    self.body_top = body_layout::line_of(&self.body_lines(), offset);
-                }
+                self.body_top = body_layout::line_of(&self.body_lines(), self.body_anchor);
                 self.clamp_scrolls();
             }
             Action::Type(c) => self.edit_prompt(Edit::Insert(c)),
@@ -529,12 +530,17 @@ impl App {
             }
             Focus::Body => {
                 self.body_top = step(self.body_top, delta, self.max_body_top() + 1);
+                self.set_anchor();
             }
             Focus::Quotes => {
                 self.quote_selected = step(self.quote_selected, delta, self.visible_quotes().len());
             }
         }
         self.clamp_scrolls();
+    }
+
+    fn set_anchor(&mut self) {
+        self.body_anchor = self.body_lines().get(self.body_top).map_or(0, |l| l.range.start);
     }
 
     fn max_body_top(&self) -> usize {
@@ -544,6 +550,7 @@ impl App {
     /// The selected article changed: reset per-article positions, keep the search.
     fn article_changed(&mut self) {
         self.body_top = 0;
+        self.body_anchor = 0;
         self.quote_selected = 0;
         self.quotes_top = 0;
         self.marked_quote = None;
@@ -609,6 +616,7 @@ impl App {
             self.body_top = line.saturating_sub(h / 3);
         }
         self.body_top = self.body_top.min(self.max_body_top());
+        self.set_anchor();
     }
 
     // ----- prompts -----
