@@ -44,9 +44,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let cur = app.search.current.map_or(0, |i| i + 1);
         left.push_str(&format!(" · /{} {cur}/{n}", app.search.query));
     }
-    if layout::is_narrow(app.viewport()) {
-        left.push_str(" · Tab: next pane");
-    }
     let right = match &app.status {
         Some(m) => m.clone(),
         None => hints(app),
@@ -93,13 +90,14 @@ fn hints(app: &App) -> String {
         Focus::Body => KeyContext::Body,
         Focus::Quotes => KeyContext::Quotes,
     };
-    let mut wanted = vec![(Command::Help, "help")];
+    // Most useful first: the right end is cut on narrow terminals.
+    let mut wanted = vec![(Command::Help, "help"), (Command::FocusNext, "pane")];
     match app.focus {
         Focus::List => wanted.extend([(Command::Open, "open"), (Command::Filter, "filter"), (Command::ToggleStar, "star")]),
         Focus::Body => wanted.extend([(Command::Search, "search"), (Command::ToggleRead, "read")]),
         Focus::Quotes => wanted.extend([(Command::JumpToQuote, "show"), (Command::ToggleTerms, "terms")]),
     }
-    wanted.extend([(Command::FocusNext, "pane"), (Command::Quit, "quit")]);
+    wanted.push((Command::Quit, "quit"));
     let parts: Vec<String> = wanted
         .into_iter()
         .filter_map(|(cmd, label)| {
