@@ -80,5 +80,41 @@ fn scroll_keystroke(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, first_frame, scroll_keystroke);
+/// A folder's worth of articles: what the list, filter and first frame must cope with.
+fn big_corpus(n: usize) -> diglot::ingest::Corpus {
+    let paragraph = "Officials said on Monday that the network had moved its channels again, \
+        and analysts warned that “the problem will not go away” any time soon. ";
+    let articles = (0..n)
+        .map(|i| {
+            let text = format!("Article number {i}\n\n{}\n\n{}", paragraph.repeat(8), paragraph.repeat(5));
+            let mut a = diglot::ingest::from_plain_text(&format!("a{i:05}"), &text);
+            a.meta.title = Some(format!("Article number {i}"));
+            a
+        })
+        .collect();
+    diglot::ingest::Corpus { articles, ..Default::default() }
+}
+
+fn large_corpus(c: &mut Criterion) {
+    let corpus = big_corpus(5000);
+    c.bench_function("tui first frame (5000 articles, 120x40)", |b| {
+        b.iter(|| {
+            let mut app = App::new(corpus.clone(), HashMap::new());
+            app.update(diglot::app::Action::Resize(120, 40));
+            let mut t = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+            t.draw(|f| diglot::ui::draw(f, &app)).expect("draw");
+        })
+    });
+    let mut app = App::new(corpus.clone(), HashMap::new());
+    app.update(diglot::app::Action::Resize(120, 40));
+    key(&mut app, "f");
+    c.bench_function("tui filter keystroke (5000 articles)", |b| {
+        b.iter(|| {
+            app.update(diglot::app::Action::Type('9'));
+            key(&mut app, "Backspace");
+        })
+    });
+}
+
+criterion_group!(benches, first_frame, scroll_keystroke, large_corpus);
 criterion_main!(benches);

@@ -41,13 +41,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let y = area.y + (area.height - height) / 2;
     let rect = Rect::new(x, y, width, height);
     frame.render_widget(Clear, rect);
-    let block = pane_block("Keys — Esc closes, j/k scroll", true, theme, width);
+    let lines = help_lines(&app.keymap);
+    let rows = usize::from(height.saturating_sub(2));
+    let top = app.help_scroll.min(lines.len().saturating_sub(1));
+    let last = (top + rows).min(lines.len());
+    let block = pane_block("Keys — Esc closes, j/k scroll", true, theme, width).title_bottom(Line::styled(
+        truncate(&format!(" lines {}–{last} of {} ", top + 1, lines.len()), usize::from(width.saturating_sub(2))),
+        theme.dim,
+    ));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let lines = help_lines(&app.keymap);
     let key_width = lines
         .iter()
         .filter_map(|l| match l {
@@ -57,7 +63,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .max()
         .unwrap_or(0)
         .min(usize::from(inner.width) / 2);
-    let top = app.help_scroll.min(lines.len().saturating_sub(1));
     for (row, l) in lines.iter().skip(top).take(usize::from(inner.height)).enumerate() {
         let line = match l {
             HelpLine::Heading(h) => Line::styled(truncate(h, inner.width.into()), theme.help_heading),
