@@ -45,7 +45,17 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
         app.status = Some("config file has problems, default keys used (details on stderr after quitting)".into());
     }
     let mut terminal = init_terminal().map_err(|e| CliError(format!("cannot set up the terminal: {e}")))?;
-    let result = run_loop(&mut terminal, &mut app, crossterm::event::read, |_effect| {});
+    // Debug builds only: a way for the end-to-end test to check that a panic in the
+    // middle of a session still gives the user their terminal back.
+    let panic_on_key = cfg!(debug_assertions) && std::env::var_os("DIGLOT_DEBUG_PANIC_ON_KEY").is_some();
+    let next_event = || {
+        let event = crossterm::event::read()?;
+        if panic_on_key && matches!(event, Event::Key(_)) {
+            panic!("DIGLOT_DEBUG_PANIC_ON_KEY: deliberate panic");
+        }
+        Ok(event)
+    };
+    let result = run_loop(&mut terminal, &mut app, next_event, |_effect| {});
     drop(terminal);
     restore_terminal();
     for w in &warnings {

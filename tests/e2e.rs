@@ -274,3 +274,35 @@ fn no_color_run_writes_no_colour_and_keeps_reverse_video() {
     let raw = String::from_utf8_lossy(&s.output.lock().unwrap()).into_owned();
     assert!(raw.contains("config.toml") && raw.contains("fly"), "the warning names the file and the reason");
 }
+
+#[test]
+fn a_panic_still_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("one.txt"), "Panic Title\n\nBody.").unwrap();
+    let mut s = start_with(&corpus, &dir.path().join("db"), dir.path(), &[("DIGLOT_DEBUG_PANIC_ON_KEY", "1"), ("RUST_BACKTRACE", "0")]);
+    s.wait_for("the list", |t| t.contains("Panic Title"));
+    assert!(s.parser().screen().alternate_screen());
+    s.send("j");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = s.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(start.elapsed() < TIMEOUT, "diglot did not exit after the panic");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(!status.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while s.reader.as_ref().is_some_and(|r| !r.is_finished()) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let parser = s.parser();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "still in the alternate screen after a panic");
+    assert!(!screen.bracketed_paste(), "bracketed paste left on after a panic");
+    assert!(!screen.hide_cursor(), "cursor left hidden after a panic");
+    // The panic message is printed on the restored screen, where the user can read it.
+    assert!(screen.contents().contains("deliberate panic"), "{}", screen.contents());
+}
