@@ -43,13 +43,15 @@ impl Theme {
             selected: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             selected_unfocused: plain.add_modifier(Modifier::REVERSED),
             unread: plain.add_modifier(Modifier::BOLD),
-            mark: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            // Yellow or green text is faint on light backgrounds: marks and speakers are
+            // bold instead, and colour is kept for backgrounds and magenta/cyan accents.
+            mark: plain.add_modifier(Modifier::BOLD),
             dim: plain.add_modifier(Modifier::DIM),
             search_match: plain.bg(Color::Yellow).fg(Color::Black),
             search_current: plain.bg(Color::LightRed).fg(Color::Black).add_modifier(Modifier::BOLD),
             quote: plain.fg(Color::Magenta),
             quote_marked: plain.bg(Color::Magenta).fg(Color::White).add_modifier(Modifier::BOLD),
-            speaker: plain.fg(Color::Green).add_modifier(Modifier::BOLD),
+            speaker: plain.add_modifier(Modifier::BOLD | Modifier::ITALIC),
             status: plain.add_modifier(Modifier::REVERSED),
             status_key: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             message: plain.add_modifier(Modifier::BOLD),
