@@ -612,3 +612,14 @@ fn marking_read_under_an_unread_filter_keeps_the_article_in_the_body() {
     assert_eq!(app.current().unwrap().id, "ja1");
     assert_eq!(app.visible().len(), 2);
 }
+
+#[test]
+fn help_scrolls_to_its_last_line() {
+    let mut app = app();
+    press(&mut app, "? G");
+    let t = render(&mut app, 80, 24);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("delete to the start of the line"), "{text}");
+    let total = ui::help::help_lines(&app.keymap).len();
+    assert!(text.contains(&format!("of {total}")) && text.contains(&format!("–{total} ")), "{text}");
+}
