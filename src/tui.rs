@@ -1,9 +1,140 @@
 //! The thin event loop: terminal setup/restore and key events → `Action`s.
+//!
+//! The loop is generic over the ratatui `Backend` and over where events come from, so
+//! tests and benchmarks run it on a `TestBackend` with scripted events.
 
-use crate::cli::{CliError, Context, ListFormat};
+use crate::app::keymap::{self, KeyChord};
+use crate::app::{Action, App, Effect};
+use crate::cli::{CliError, Context};
+use crate::ui;
+use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event};
+use crossterm::execute;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use std::collections::HashMap;
+use std::io::{self, IsTerminal};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Open the reader. Until the TUI lands this prints the article list.
+/// Set while we own the terminal, so the panic hook restores it only when needed.
+static TERMINAL_ACTIVE: AtomicBool = AtomicBool::new(false);
+static PANIC_HOOK: Once = Once::new();
+
+/// Open the reader on the context's corpus. Returns when the user quits.
 pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
-    print!("{}", crate::cli::articles::list(ctx, ListFormat::Table)?);
-    Ok(())
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(CliError(
+            "the reader needs a terminal (standard input and output are not both one); \
+             for scripts use `diglot list`, `diglot show ID` or `diglot quotes`"
+                .into(),
+        ));
+    }
+    let (keymap, warnings) = keymap::load_keymap(keymap::config_path().as_deref());
+    for w in &warnings {
+        eprintln!("diglot: {w}");
+    }
+    // The store (triage state) is wired in here once it exists; until then every
+    // article starts unread and changes last for the session.
+    let mut app = App::new(ctx.corpus.clone(), HashMap::new()).with_keymap(keymap);
+    app.no_color = ui::theme::no_color_from_env();
+    // We honour NO_COLOR ourselves (the theme then holds no colour at all). crossterm's
+    // own handling would turn every colour change into a bare `ESC[m`, which also resets
+    // reverse video and bold: the selection would vanish. So crossterm writes what we ask.
+    crossterm::style::force_color_output(true);
+    if !warnings.is_empty() {
+        app.status = Some("config file has problems, default keys used (details on stderr after quitting)".into());
+    }
+    let mut terminal = init_terminal().map_err(|e| CliError(format!("cannot set up the terminal: {e}")))?;
+    // Debug builds only: a way for the end-to-end test to check that a panic in the
+    // middle of a session still gives the user their terminal back.
+    let panic_on_key = cfg!(debug_assertions) && std::env::var_os("DIGLOT_DEBUG_PANIC_ON_KEY").is_some();
+    let next_event = || {
+        let event = crossterm::event::read()?;
+        if panic_on_key && matches!(event, Event::Key(_)) {
+            panic!("DIGLOT_DEBUG_PANIC_ON_KEY: deliberate panic");
+        }
+        Ok(event)
+    };
+    let result = run_loop(&mut terminal, &mut app, next_event, |_effect| {});
+    drop(terminal);
+    restore_terminal();
+    for w in &warnings {
+        eprintln!("diglot: {w}");
+    }
+    result.map_err(|e| CliError(format!("terminal error: {e}")))
+}
+
+/// Raw mode, alternate screen and bracketed paste (so a paste goes into a prompt as text
+/// instead of running as commands). A panic restores the terminal before its message.
+pub fn init_terminal() -> io::Result<ratatui::DefaultTerminal> {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous(info);
+        }));
+    });
+    TERMINAL_ACTIVE.store(true, Ordering::SeqCst);
+    let terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            restore_terminal();
+            return Err(e);
+        }
+    };
+    if let Err(e) = execute!(io::stdout(), EnableBracketedPaste) {
+        restore_terminal();
+        return Err(e);
+    }
+    Ok(terminal)
+}
+
+/// Undo everything a terminal app may have turned on: mouse capture, bracketed paste,
+/// hidden cursor, raw mode, alternate screen. Safe to call more than once.
+pub fn restore_terminal() {
+    if !TERMINAL_ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste, crossterm::cursor::Show);
+    // Raw mode off, then leave the alternate screen (last, so the user's screen returns).
+    let _ = ratatui::try_restore();
+}
+
+/// Draw, then handle events until the user quits. Redraws only after an event that was
+/// handled (ratatui then writes only the cells that changed). `on_effect` carries out
+/// effects other than quitting (saving triage).
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    mut next_event: impl FnMut() -> io::Result<Event>,
+    mut on_effect: impl FnMut(&Effect),
+) -> Result<(), String> {
+    let size = terminal.size().map_err(|e| e.to_string())?;
+    app.update(Action::Resize(size.width, size.height));
+    terminal.draw(|f| ui::draw(f, app)).map_err(|e| e.to_string())?;
+    loop {
+        let event = next_event().map_err(|e| e.to_string())?;
+        let Some(effects) = handle_event(app, event) else { continue };
+        let mut quit = false;
+        for e in &effects {
+            match e {
+                Effect::Quit => quit = true,
+                other => on_effect(other),
+            }
+        }
+        if quit {
+            return Ok(());
+        }
+        terminal.draw(|f| ui::draw(f, app)).map_err(|e| e.to_string())?;
+    }
+}
+
+/// Apply one terminal event; `None` when it changed nothing (no redraw needed).
+pub fn handle_event(app: &mut App, event: Event) -> Option<Vec<Effect>> {
+    match event {
+        Event::Key(k) => KeyChord::from_event(&k).and_then(|c| app.handle_key(c)),
+        Event::Resize(w, h) => Some(app.update(Action::Resize(w, h))),
+        Event::Paste(s) => Some(app.update(Action::Paste(s))),
+        _ => None,
+    }
 }

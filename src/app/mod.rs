@@ -1,4 +1,842 @@
 //! The app-state core: plain state, an `Action` enum and `update`. No terminal here.
+//!
+//! The UI draws from `&App`; the event loop turns keys into [`Action`]s (through the
+//! [`keymap::Keymap`]) and carries out the [`Effect`]s `update` returns (saving triage,
+//! quitting), so everything here can be tested without a terminal.
 
+pub mod action;
 pub mod bilingual;
 pub mod highlights;
+pub mod body_layout;
+pub mod keymap;
+pub mod line_editor;
+pub mod search;
+
+pub use action::{Action, Command};
+
+use crate::ingest::Corpus;
+use crate::model::{Article, Quote, QuoteKind, Triage};
+use crate::ui::layout::{self, Panes};
+use body_layout::{BodyLine, LayoutCache};
+use keymap::{KeyChord, KeyContext, Keymap};
+use line_editor::{Edit, LineEditor};
+use ratatui::layout::Rect;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    List,
+    Body,
+    Quotes,
+}
+
+impl Focus {
+    pub fn name(self) -> &'static str {
+        match self {
+            Focus::List => "List",
+            Focus::Body => "Body",
+            Focus::Quotes => "Quotes",
+        }
+    }
+
+    fn next(self) -> Focus {
+        match self {
+            Focus::List => Focus::Body,
+            Focus::Body => Focus::Quotes,
+            Focus::Quotes => Focus::List,
+        }
+    }
+
+    fn prev(self) -> Focus {
+        match self {
+            Focus::List => Focus::Quotes,
+            Focus::Body => Focus::List,
+            Focus::Quotes => Focus::Body,
+        }
+    }
+}
+
+/// The main view. Only `Reader` exists so far; the bilingual and highlights views are
+/// routed here when they land (their keys answer "not available yet" until then).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Reader,
+    Bilingual,
+    Highlights,
+}
+
+/// What a prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    Filter,
+}
+
+/// An open one-line prompt at the bottom of the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub editor: LineEditor,
+    /// The value before the prompt opened, restored on cancel.
+    previous: String,
+}
+
+/// What the event loop must do outside the pure state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Persist the triage state of an article (by id).
+    SaveTriage(String, Triage),
+    Quit,
+}
+
+/// The list filter, parsed from what the user typed after `f`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub text: String,
+    words: Vec<String>,
+    lang: Option<String>,
+    unread: bool,
+    read: bool,
+    starred: bool,
+}
+
+impl Filter {
+    /// Words match title, source, author, id or body (case-insensitive, all must match);
+    /// `lang:xx`, `unread`, `read` and `starred` restrict further.
+    pub fn parse(text: &str) -> Filter {
+        let mut f = Filter { text: text.trim().to_string(), ..Default::default() };
+        for word in text.split_whitespace() {
+            let lower = word.to_lowercase();
+            if let Some(l) = lower.strip_prefix("lang:") {
+                f.lang = Some(l.to_string());
+            } else if lower == "unread" {
+                f.unread = true;
+            } else if lower == "read" {
+                f.read = true;
+            } else if lower == "starred" || lower == "star" {
+                f.starred = true;
+            } else {
+                f.words.push(lower);
+            }
+        }
+        f
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    fn matches(&self, article: &Article, triage: Triage, contains_all: impl FnOnce(&[String]) -> bool) -> bool {
+        if let Some(l) = &self.lang
+            && article.meta.language.as_deref().map(str::to_lowercase).as_deref() != Some(l.as_str())
+        {
+            return false;
+        }
+        if (self.unread && triage.read) || (self.read && !triage.read) || (self.starred && !triage.starred) {
+            return false;
+        }
+        if self.words.is_empty() {
+            return true;
+        }
+        contains_all(&self.words)
+    }
+}
+
+/// The search in the open article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Search {
+    pub query: String,
+    /// Byte ranges of every match in the article text.
+    pub matches: Vec<Range<usize>>,
+    pub current: Option<usize>,
+}
+
+/// Pane geometry the state needs (heights for paging, widths for the body layout).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Viewport {
+    pub area: Rect,
+}
+
+pub struct App {
+    articles: Vec<Article>,
+    /// Files that could not be loaded (shown once in the status bar).
+    pub load_errors: usize,
+    triage: HashMap<String, Triage>,
+    pub keymap: Keymap,
+    pub mode: Mode,
+    pub focus: Focus,
+    pub help_open: bool,
+    pub help_scroll: usize,
+    pub prompt: Option<Prompt>,
+    pub filter: Filter,
+    /// Indices into `articles` that pass the filter, in corpus order.
+    visible: Vec<usize>,
+    /// Index into `visible`.
+    list_selected: usize,
+    /// First visible row of the list.
+    pub list_top: usize,
+    /// First visible line of the body.
+    pub body_top: usize,
+    /// Byte offset of the text the user scrolled to, kept across resizes (a line
+    /// index means different text at another width, and is clamped when all fits).
+    body_anchor: usize,
+    pub search: Search,
+    pub show_terms: bool,
+    /// Index into the visible quotes of the current article.
+    pub quote_selected: usize,
+    pub quotes_top: usize,
+    /// The quote last jumped to (its byte range), marked strongly in the body.
+    pub marked_quote: Option<Range<usize>>,
+    pub status: Option<String>,
+    /// `NO_COLOR` is set: draw with reverse/bold/underline only.
+    pub no_color: bool,
+    viewport: Viewport,
+    layouts: RefCell<LayoutCache>,
+    quotes: RefCell<HashMap<usize, Arc<Vec<Quote>>>>,
+    haystacks: RefCell<Vec<Option<String>>>,
+}
+
+/// Rows per item in the quotes pane: two of quote text and one of speaker and cue.
+pub const QUOTE_ITEM_HEIGHT: usize = 3;
+
+impl App {
+    /// A reader over `corpus`, with the triage state loaded from the store (by article id).
+    pub fn new(corpus: Corpus, triage: HashMap<String, Triage>) -> App {
+        let n = corpus.articles.len();
+        let mut app = App {
+            load_errors: corpus.errors.len(),
+            articles: corpus.articles,
+            triage,
+            keymap: Keymap::default(),
+            mode: Mode::Reader,
+            focus: Focus::List,
+            help_open: false,
+            help_scroll: 0,
+            prompt: None,
+            filter: Filter::default(),
+            visible: (0..n).collect(),
+            list_selected: 0,
+            list_top: 0,
+            body_top: 0,
+            body_anchor: 0,
+            search: Search::default(),
+            show_terms: false,
+            quote_selected: 0,
+            quotes_top: 0,
+            marked_quote: None,
+            status: None,
+            no_color: false,
+            viewport: Viewport { area: Rect::new(0, 0, 80, 24) },
+            layouts: RefCell::new(LayoutCache::default()),
+            quotes: RefCell::new(HashMap::new()),
+            haystacks: RefCell::new(vec![None; n]),
+        };
+        if app.load_errors > 0 {
+            app.status = Some(format!("{} file(s) could not be loaded (see stderr)", app.load_errors));
+        }
+        app
+    }
+
+    pub fn with_keymap(mut self, keymap: Keymap) -> App {
+        self.keymap = keymap;
+        self
+    }
+
+    // ----- read access for the UI -----
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// Article indices that pass the filter.
+    pub fn visible(&self) -> &[usize] {
+        &self.visible
+    }
+
+    /// Position of the selection in the visible list.
+    pub fn list_selected(&self) -> usize {
+        self.list_selected
+    }
+
+    /// Index (into `articles`) of the selected article, shown in the body.
+    pub fn current_index(&self) -> Option<usize> {
+        self.visible.get(self.list_selected).copied()
+    }
+
+    pub fn current(&self) -> Option<&Article> {
+        self.current_index().and_then(|i| self.articles.get(i))
+    }
+
+    pub fn triage(&self, article_id: &str) -> Triage {
+        self.triage.get(article_id).copied().unwrap_or_default()
+    }
+
+    pub fn viewport(&self) -> Rect {
+        self.viewport.area
+    }
+
+    /// The pane rectangles for the current size and focus.
+    pub fn panes(&self) -> Panes {
+        layout::panes(self.viewport.area, self.focus, self.visible.len())
+    }
+
+    pub fn key_context(&self) -> KeyContext {
+        if self.prompt.is_some() {
+            KeyContext::Input
+        } else if self.help_open {
+            KeyContext::Help
+        } else {
+            match self.focus {
+                Focus::List => KeyContext::List,
+                Focus::Body => KeyContext::Body,
+                Focus::Quotes => KeyContext::Quotes,
+            }
+        }
+    }
+
+    /// Width of the body text area; the layout of the body uses it even when the body
+    /// pane is hidden (narrow mode), so positions stay stable.
+    pub fn body_width(&self) -> usize {
+        let area = self.viewport.area;
+        let pane = layout::panes(area, Focus::Body, self.visible.len()).body.unwrap_or(area);
+        usize::from(layout::inner(pane).width).max(1)
+    }
+
+    fn body_height(&self) -> usize {
+        let area = self.viewport.area;
+        let pane = layout::panes(area, Focus::Body, self.visible.len()).body.unwrap_or(area);
+        usize::from(layout::inner(pane).height).max(1)
+    }
+
+    fn list_height(&self) -> usize {
+        let area = self.viewport.area;
+        let pane = layout::panes(area, Focus::List, self.visible.len()).list.unwrap_or(area);
+        usize::from(layout::inner(pane).height).max(1)
+    }
+
+    fn quotes_height(&self) -> usize {
+        let area = self.viewport.area;
+        let pane = layout::panes(area, Focus::Quotes, self.visible.len()).quotes.unwrap_or(area);
+        usize::from(layout::inner(pane).height).max(1)
+    }
+
+    /// The body lines of the current article at `width` (cached).
+    pub fn body_lines_at(&self, width: usize) -> Arc<Vec<BodyLine>> {
+        match self.current_index() {
+            Some(i) => self.layouts.borrow_mut().get(i, &self.articles[i], width),
+            None => Arc::new(Vec::new()),
+        }
+    }
+
+    pub fn body_lines(&self) -> Arc<Vec<BodyLine>> {
+        self.body_lines_at(self.body_width())
+    }
+
+    /// Every quote of article `index` (extracted on first use, then cached).
+    pub fn quotes_of(&self, index: usize) -> Arc<Vec<Quote>> {
+        if let Some(q) = self.quotes.borrow().get(&index) {
+            return q.clone();
+        }
+        let q = Arc::new(match self.articles.get(index) {
+            Some(a) => crate::text::quotes::extract(a),
+            None => Vec::new(),
+        });
+        self.quotes.borrow_mut().insert(index, q.clone());
+        q
+    }
+
+    /// Replace the quotes of an article (tests, or a precomputed cache from the store).
+    pub fn set_quotes(&mut self, article_id: &str, quotes: Vec<Quote>) {
+        if let Some(i) = self.articles.iter().position(|a| a.id == article_id) {
+            self.quotes.borrow_mut().insert(i, Arc::new(quotes));
+        }
+    }
+
+    /// The quotes shown in the pane: all but `term` quotes unless they are toggled on.
+    pub fn visible_quotes(&self) -> Vec<Quote> {
+        let Some(i) = self.current_index() else { return Vec::new() };
+        self.quotes_of(i)
+            .iter()
+            .filter(|q| self.show_terms || q.kind != QuoteKind::Term)
+            .cloned()
+            .collect()
+    }
+
+    /// How many `term` quotes the pane is hiding.
+    pub fn hidden_terms(&self) -> usize {
+        if self.show_terms {
+            return 0;
+        }
+        self.current_index()
+            .map_or(0, |i| self.quotes_of(i).iter().filter(|q| q.kind == QuoteKind::Term).count())
+    }
+
+    // ----- input -----
+
+    /// Resolve a key in the current context and apply it. `None` when the key is not
+    /// bound here (nothing changed, no redraw needed).
+    pub fn handle_key(&mut self, key: KeyChord) -> Option<Vec<Effect>> {
+        let ctx = self.key_context();
+        let action = match self.keymap.lookup(ctx, &key) {
+            Some(cmd) => Action::Command(cmd),
+            None => match key.code {
+                crossterm::event::KeyCode::Char(c)
+                    if ctx == KeyContext::Input
+                        && !key.mods.intersects(
+                            crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
+                        ) =>
+                {
+                    Action::Type(c)
+                }
+                // Over SSH, Esc followed quickly by a key can arrive as Alt+key: when
+                // Alt+key means nothing here, treat it as Esc, then the key.
+                _ if key.mods.contains(crossterm::event::KeyModifiers::ALT) && ctx != KeyContext::Input => {
+                    let plain = KeyChord::new(key.code, key.mods - crossterm::event::KeyModifiers::ALT);
+                    let mut effects = self.update(Action::Command(Command::Close));
+                    effects.extend(self.handle_key(plain).unwrap_or_default());
+                    return Some(effects);
+                }
+                _ => return None,
+            },
+        };
+        Some(self.update(action))
+    }
+
+    /// Apply one action and return what the outside world must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        // A message stays until the next thing the user does.
+        if !matches!(action, Action::Resize(..)) {
+            self.status = None;
+        }
+        match action {
+            Action::Resize(w, h) => {
+                // Keep the same text at the top of the body whatever the new width.
+                self.viewport.area = Rect::new(0, 0, w, h);
+                self.body_top = body_layout::line_of(&self.body_lines(), self.body_anchor);
+                self.clamp_scrolls();
+            }
+            Action::Type(c) => self.edit_prompt(Edit::Insert(c)),
+            Action::Paste(s) => {
+                if self.prompt.is_some() {
+                    self.edit_prompt(Edit::InsertStr(s));
+                }
+            }
+            Action::Command(cmd) => self.command(cmd, &mut effects),
+        }
+        effects
+    }
+
+    fn command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
+        if self.prompt.is_some() {
+            self.prompt_command(cmd);
+            return;
+        }
+        if self.help_open {
+            match cmd {
+                Command::Close | Command::Help | Command::Quit => self.help_open = false,
+                Command::Down => self.help_scroll += 1,
+                Command::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Command::Top => self.help_scroll = 0,
+                Command::Bottom => self.help_scroll = usize::MAX,
+                Command::PageDown | Command::HalfPageDown => {
+                    self.help_scroll = self.help_scroll.saturating_add(self.viewport.area.height as usize / 2)
+                }
+                Command::PageUp | Command::HalfPageUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(self.viewport.area.height as usize / 2)
+                }
+                _ => {}
+            }
+            self.clamp_help();
+            return;
+        }
+        match cmd {
+            Command::Quit => effects.push(Effect::Quit),
+            Command::Help => {
+                self.help_open = true;
+                self.help_scroll = 0;
+            }
+            Command::Close => {
+                if !self.search.query.is_empty() {
+                    self.search = Search::default();
+                    self.status = Some("search cleared".into());
+                }
+            }
+            Command::FocusNext => self.focus = self.focus.next(),
+            Command::FocusPrev => self.focus = self.focus.prev(),
+            Command::Down => self.move_by(1),
+            Command::Up => self.move_by(-1),
+            Command::Top => self.move_by(isize::MIN / 2),
+            Command::Bottom => self.move_by(isize::MAX / 2),
+            Command::PageDown => self.move_by(self.page() as isize),
+            Command::PageUp => self.move_by(-(self.page() as isize)),
+            Command::HalfPageDown => self.move_by((self.page() / 2).max(1) as isize),
+            Command::HalfPageUp => self.move_by(-((self.page() / 2).max(1) as isize)),
+            Command::Open => self.open(effects),
+            Command::JumpToQuote => self.jump_to_quote(),
+            Command::Search => self.open_prompt(PromptKind::Search),
+            Command::Filter => self.open_prompt(PromptKind::Filter),
+            Command::SearchNext => self.step_search(1),
+            Command::SearchPrev => self.step_search(-1),
+            Command::ClearFilter => {
+                self.apply_filter("");
+                self.search = Search::default();
+                self.status = Some("filter and search cleared".into());
+            }
+            Command::ToggleRead => self.toggle_triage(effects, |t| t.read = !t.read),
+            Command::ToggleStar => self.toggle_triage(effects, |t| t.starred = !t.starred),
+            Command::ToggleTerms => {
+                self.show_terms = !self.show_terms;
+                self.quote_selected = 0;
+                self.quotes_top = 0;
+                self.status = Some(if self.show_terms { "term quotes shown" } else { "term quotes hidden" }.into());
+            }
+            Command::Bilingual => self.status = Some("bilingual view: not available yet".into()),
+            Command::Highlights => self.status = Some("highlights view: not available yet".into()),
+            // Prompt-only commands do nothing outside a prompt.
+            Command::Submit
+            | Command::Cancel
+            | Command::CursorLeft
+            | Command::CursorRight
+            | Command::CursorHome
+            | Command::CursorEnd
+            | Command::DeleteBack
+            | Command::DeleteForward
+            | Command::DeleteWord
+            | Command::DeleteToStart => {}
+        }
+    }
+
+    fn page(&self) -> usize {
+        match self.focus {
+            Focus::List => self.list_height(),
+            Focus::Body => self.body_height().saturating_sub(1).max(1),
+            Focus::Quotes => (self.quotes_height() / QUOTE_ITEM_HEIGHT).max(1),
+        }
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::List => {
+                let before = self.current_index();
+                self.list_selected = step(self.list_selected, delta, self.visible.len());
+                if self.current_index() != before {
+                    self.article_changed();
+                }
+            }
+            Focus::Body => {
+                self.body_top = step(self.body_top, delta, self.max_body_top() + 1);
+                self.set_anchor();
+            }
+            Focus::Quotes => {
+                self.quote_selected = step(self.quote_selected, delta, self.visible_quotes().len());
+            }
+        }
+        self.clamp_scrolls();
+    }
+
+    fn set_anchor(&mut self) {
+        self.body_anchor = self.body_lines().get(self.body_top).map_or(0, |l| l.range.start);
+    }
+
+    fn max_body_top(&self) -> usize {
+        self.body_lines().len().saturating_sub(self.body_height())
+    }
+
+    /// The selected article changed: reset per-article positions, keep the search.
+    fn article_changed(&mut self) {
+        self.body_top = 0;
+        self.body_anchor = 0;
+        self.quote_selected = 0;
+        self.quotes_top = 0;
+        self.marked_quote = None;
+        let query = std::mem::take(&mut self.search.query);
+        self.set_search(&query, false);
+    }
+
+    fn open(&mut self, effects: &mut Vec<Effect>) {
+        let Some(a) = self.current() else { return };
+        let id = a.id.clone();
+        let mut t = self.triage(&id);
+        if !t.read {
+            t.read = true;
+            self.triage.insert(id.clone(), t);
+            effects.push(Effect::SaveTriage(id, t));
+        }
+        self.focus = Focus::Body;
+    }
+
+    fn toggle_triage(&mut self, effects: &mut Vec<Effect>, change: impl FnOnce(&mut Triage)) {
+        let Some(a) = self.current() else {
+            self.status = Some("no article selected".into());
+            return;
+        };
+        let id = a.id.clone();
+        let mut t = self.triage(&id);
+        change(&mut t);
+        self.triage.insert(id.clone(), t);
+        self.status = Some(format!(
+            "{} {}",
+            if t.read { "read" } else { "unread" },
+            if t.starred { "· starred" } else { "· not starred" }
+        ));
+        effects.push(Effect::SaveTriage(id, t));
+        // The filter is not re-applied here: under `unread`, marking an article read must
+        // not swap the body to another article. `f` Enter refreshes the list.
+    }
+
+    fn jump_to_quote(&mut self) {
+        let quotes = self.visible_quotes();
+        let Some(q) = quotes.get(self.quote_selected) else {
+            self.status = Some("no quote to show".into());
+            return;
+        };
+        let Some(a) = self.current() else { return };
+        if q.start > q.end || a.text.get(q.start..q.end).is_none() {
+            self.status = Some("this quote's position is not in the text".into());
+            return;
+        }
+        self.marked_quote = Some(q.start..q.end);
+        self.scroll_body_to(q.start);
+        if layout::is_narrow(self.viewport.area) {
+            self.focus = Focus::Body;
+        }
+    }
+
+    /// Scroll so the line holding `offset` is a third of the way down the body.
+    fn scroll_body_to(&mut self, offset: usize) {
+        let lines = self.body_lines();
+        let line = body_layout::line_of(&lines, offset);
+        let h = self.body_height();
+        if line < self.body_top || line >= self.body_top + h {
+            self.body_top = line.saturating_sub(h / 3);
+        }
+        self.body_top = self.body_top.min(self.max_body_top());
+        self.set_anchor();
+    }
+
+    // ----- prompts -----
+
+    fn open_prompt(&mut self, kind: PromptKind) {
+        let previous = match kind {
+            PromptKind::Search => self.search.query.clone(),
+            PromptKind::Filter => self.filter.text.clone(),
+        };
+        let editor = match kind {
+            // A new search starts empty; the filter is edited in place.
+            PromptKind::Search => LineEditor::new(),
+            PromptKind::Filter => LineEditor::with_text(&previous),
+        };
+        self.prompt = Some(Prompt { kind, editor, previous });
+    }
+
+    fn edit_prompt(&mut self, edit: Edit) {
+        let Some(p) = self.prompt.as_mut() else { return };
+        if p.editor.apply(edit) {
+            let (kind, text) = (p.kind, p.editor.text().to_string());
+            self.live_update(kind, &text);
+        }
+    }
+
+    /// Search and filter follow the typing.
+    fn live_update(&mut self, kind: PromptKind, text: &str) {
+        match kind {
+            PromptKind::Search => self.set_search(text, true),
+            PromptKind::Filter => self.apply_filter(text),
+        }
+    }
+
+    fn prompt_command(&mut self, cmd: Command) {
+        let edit = match cmd {
+            Command::CursorLeft => Edit::Left,
+            Command::CursorRight => Edit::Right,
+            Command::CursorHome => Edit::Home,
+            Command::CursorEnd => Edit::End,
+            Command::DeleteBack => Edit::DeleteBack,
+            Command::DeleteForward => Edit::DeleteForward,
+            Command::DeleteWord => Edit::DeleteWord,
+            Command::DeleteToStart => Edit::DeleteToStart,
+            Command::Submit => {
+                if let Some(p) = self.prompt.take() {
+                    self.submit_prompt(p.kind, p.editor.text());
+                }
+                return;
+            }
+            Command::Cancel | Command::Close => {
+                if let Some(p) = self.prompt.take() {
+                    self.live_update(p.kind, &p.previous);
+                }
+                return;
+            }
+            _ => return,
+        };
+        self.edit_prompt(edit);
+    }
+
+    fn submit_prompt(&mut self, kind: PromptKind, text: &str) {
+        match kind {
+            PromptKind::Search => {
+                if self.search.query.is_empty() {
+                    return;
+                }
+                let n = self.search.matches.len();
+                self.status = Some(match self.search.current {
+                    Some(i) => format!("match {}/{n} for {:?} — n next, N previous", i + 1, self.search.query),
+                    None => format!("no match for {:?}", self.search.query),
+                });
+                if n > 0 {
+                    self.focus = Focus::Body;
+                }
+            }
+            PromptKind::Filter => {
+                // Applied again so that triage changes since the last edit count.
+                self.apply_filter(text);
+                self.status = Some(if self.filter.is_empty() {
+                    "filter cleared".into()
+                } else {
+                    format!("{} of {} articles match {:?}", self.visible.len(), self.articles.len(), self.filter.text)
+                });
+            }
+        }
+    }
+
+    /// Set the search query for the current article; with `jump`, move to the first match
+    /// at or after the top of the body.
+    fn set_search(&mut self, query: &str, jump: bool) {
+        let matches = match self.current() {
+            Some(a) if !query.is_empty() => search::find_all(&a.text, query),
+            _ => Vec::new(),
+        };
+        self.search = Search { query: query.to_string(), matches, current: None };
+        if self.search.matches.is_empty() {
+            return;
+        }
+        let lines = self.body_lines();
+        let from = lines.get(self.body_top).map_or(0, |l| l.range.start);
+        let first = self.search.matches.iter().position(|m| m.start >= from).unwrap_or(0);
+        self.search.current = Some(first);
+        if jump {
+            self.scroll_body_to(self.search.matches[first].start);
+        }
+    }
+
+    fn step_search(&mut self, delta: isize) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.status = Some(if self.search.query.is_empty() {
+                "no search: press / to search".into()
+            } else {
+                format!("no match for {:?}", self.search.query)
+            });
+            return;
+        }
+        let cur = self.search.current.unwrap_or(0);
+        let next = (cur as isize + delta).rem_euclid(n as isize) as usize;
+        let wrapped = (delta > 0 && next < cur) || (delta < 0 && next > cur);
+        self.search.current = Some(next);
+        self.scroll_body_to(self.search.matches[next].start);
+        self.status = Some(format!(
+            "match {}/{n}{}",
+            next + 1,
+            if wrapped { " (wrapped)" } else { "" }
+        ));
+    }
+
+    // ----- filter -----
+
+    fn apply_filter(&mut self, text: &str) {
+        let before = self.current_index();
+        self.filter = Filter::parse(text);
+        let filter = self.filter.clone();
+        let visible: Vec<usize> = (0..self.articles.len())
+            .filter(|&i| {
+                let a = &self.articles[i];
+                filter.matches(a, self.triage(&a.id), |words| self.haystack_contains(i, words))
+            })
+            .collect();
+        self.visible = visible;
+        // Stay on the same article, or else on the one that followed it.
+        self.list_selected = match before {
+            Some(b) => self
+                .visible
+                .iter()
+                .position(|&i| i >= b)
+                .unwrap_or(self.visible.len().saturating_sub(1)),
+            None => 0,
+        };
+        if self.current_index() != before {
+            self.article_changed();
+        }
+        self.clamp_scrolls();
+    }
+
+    /// Whether the lower-cased searchable text of article `i` (built on first use)
+    /// contains every word.
+    fn haystack_contains(&self, i: usize, words: &[String]) -> bool {
+        let mut cache = self.haystacks.borrow_mut();
+        if cache.len() < self.articles.len() {
+            cache.resize(self.articles.len(), None);
+        }
+        let hay = cache[i].get_or_insert_with(|| {
+            let a = &self.articles[i];
+            let m = &a.meta;
+            [Some(a.id.as_str()), m.title.as_deref(), m.source.as_deref(), m.author.as_deref(), Some(&a.text)]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n")
+                .to_lowercase()
+        });
+        words.iter().all(|w| hay.contains(w.as_str()))
+    }
+
+    // ----- scrolling bookkeeping -----
+
+    fn clamp_scrolls(&mut self) {
+        let lh = self.list_height();
+        self.list_selected = self.list_selected.min(self.visible.len().saturating_sub(1));
+        self.list_top = keep_in_view(self.list_top, self.list_selected, lh, self.visible.len());
+        self.body_top = self.body_top.min(self.max_body_top());
+        let nq = self.visible_quotes().len();
+        self.quote_selected = self.quote_selected.min(nq.saturating_sub(1));
+        let per_page = (self.quotes_height() / QUOTE_ITEM_HEIGHT).max(1);
+        self.quotes_top = keep_in_view(self.quotes_top, self.quote_selected, per_page, nq);
+        self.clamp_help();
+    }
+
+    fn clamp_help(&mut self) {
+        if !self.help_open {
+            return;
+        }
+        let lines = crate::ui::help::help_lines(&self.keymap).len();
+        // The overlay leaves a row above and below and has a border: see ui::help::draw.
+        let h = usize::from(self.viewport.area.height.saturating_sub(4)).max(1);
+        self.help_scroll = self.help_scroll.min(lines.saturating_sub(h));
+    }
+}
+
+/// Move `pos` by `delta` within `0..len`.
+fn step(pos: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (pos as isize).saturating_add(delta).clamp(0, len as isize - 1) as usize
+}
+
+/// The first visible row so that `selected` is within `top..top + height`.
+fn keep_in_view(top: usize, selected: usize, height: usize, len: usize) -> usize {
+    let height = height.max(1);
+    let mut top = top.min(len.saturating_sub(height));
+    if selected < top {
+        top = selected;
+    } else if selected >= top + height {
+        top = selected + 1 - height;
+    }
+    top
+}

@@ -1,5 +1,124 @@
 //! ratatui widgets that draw from `&App`.
+//!
+//! Everything from an article is passed through [`safe`] right before it is drawn:
+//! ingest already strips control sequences, but the terminal is the last line of defence.
 
+pub mod body;
+pub mod help;
+pub mod layout;
+pub mod list;
+pub mod quotes;
+pub mod status;
+pub mod theme;
 pub mod wrap;
 pub mod bilingual;
 pub mod highlights;
+
+use crate::app::{App, Mode};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use std::borrow::Cow;
+use theme::Theme;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let theme = Theme::new(app.no_color);
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    match app.mode {
+        Mode::Reader => draw_reader(frame, app, &theme),
+        Mode::Bilingual | Mode::Highlights => {
+            frame.render_widget(Paragraph::new("This view is not available yet."), area);
+        }
+    }
+    let panes = app.panes();
+    status::draw(frame, app, &theme, panes.status);
+    if app.help_open {
+        help::draw(frame, app, &theme, area);
+    }
+}
+
+fn draw_reader(frame: &mut Frame, app: &App, theme: &Theme) {
+    let panes = app.panes();
+    if let Some(r) = panes.list {
+        list::draw(frame, app, theme, r);
+    }
+    if let Some(r) = panes.body {
+        body::draw(frame, app, theme, r);
+    }
+    if let Some(r) = panes.quotes {
+        quotes::draw(frame, app, theme, r);
+    }
+}
+
+/// Text from an article made safe for the terminal: control and escape sequences gone,
+/// tabs and newlines turned into spaces.
+pub fn safe(s: &str) -> Cow<'_, str> {
+    let needs = s.chars().any(|c| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'));
+    if !needs {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        crate::sanitize::strip_controls(s)
+            .chars()
+            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+            .collect(),
+    )
+}
+
+/// Cut `s` to at most `width` cells, ending with "…" when something was cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if wrap::display_width(s) <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = wrap::display_width(g);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Pad or cut `s` to exactly `width` cells.
+pub fn fit(s: &str, width: usize) -> String {
+    let mut t = truncate(s, width);
+    let w = wrap::display_width(&t);
+    t.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    t
+}
+
+/// A bordered pane with its title; the focused pane's border and title stand out.
+pub fn pane_block<'a>(title: &str, focused: bool, theme: &Theme, width: u16) -> Block<'a> {
+    let title = truncate(&safe(title), usize::from(width.saturating_sub(4)));
+    let (border, title_style) = if focused {
+        (theme.border_focused, theme.title_focused)
+    } else {
+        (theme.border, theme.title)
+    };
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(Line::from(Span::styled(format!(" {title} "), title_style)))
+}
+
+/// Render one line clipped to `area`'s width at row `y`.
+pub fn put_line(frame: &mut Frame, area: Rect, y: u16, line: Line<'_>) {
+    if y >= area.bottom() || area.width == 0 {
+        return;
+    }
+    frame.render_widget(line, Rect::new(area.x, y, area.width, 1));
+}

@@ -1,0 +1,100 @@
+//! What the reader can be asked to do. Bindable commands have a stable name (used in the
+//! keymap file) and a description (shown in the help overlay).
+
+/// Declares the bindable commands once: variant, keymap name, help text.
+macro_rules! commands {
+    ($( $variant:ident => $name:literal, $help:literal; )*) => {
+        /// A command a key can be bound to.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Command { $( $variant, )* }
+
+        impl Command {
+            pub const ALL: &'static [Command] = &[ $( Command::$variant, )* ];
+
+            /// The name used in keymap files.
+            pub fn name(self) -> &'static str {
+                match self { $( Command::$variant => $name, )* }
+            }
+
+            /// One line for the help overlay.
+            pub fn help(self) -> &'static str {
+                match self { $( Command::$variant => $help, )* }
+            }
+
+            pub fn from_name(name: &str) -> Option<Command> {
+                match name { $( $name => Some(Command::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+commands! {
+    Quit => "quit", "quit diglot";
+    Help => "help", "show or hide this help";
+    Close => "close", "close this help / clear the search";
+    FocusNext => "focus_next", "next pane (list → body → quotes)";
+    FocusPrev => "focus_prev", "previous pane";
+    Down => "down", "move down one line / item";
+    Up => "up", "move up one line / item";
+    Top => "top", "go to the top";
+    Bottom => "bottom", "go to the bottom";
+    PageDown => "page_down", "one page down";
+    PageUp => "page_up", "one page up";
+    HalfPageDown => "half_page_down", "half a page down";
+    HalfPageUp => "half_page_up", "half a page up";
+    Open => "open", "open the selected article (marks it read)";
+    JumpToQuote => "jump_to_quote", "show the selected quote in the body";
+    Search => "search", "search in the article";
+    SearchNext => "search_next", "next search match";
+    SearchPrev => "search_prev", "previous search match";
+    Filter => "filter", "filter the list: words, lang:fr, unread, starred";
+    ClearFilter => "clear_filter", "clear the filter and search";
+    ToggleRead => "toggle_read", "mark read / unread";
+    ToggleStar => "toggle_star", "star / unstar";
+    ToggleTerms => "toggle_terms", "show / hide term quotes (scare quotes, titles)";
+    Bilingual => "bilingual", "side-by-side bilingual view";
+    Highlights => "highlights", "highlights view";
+    Submit => "submit", "accept the input";
+    Cancel => "cancel", "cancel the input";
+    CursorLeft => "cursor_left", "cursor left";
+    CursorRight => "cursor_right", "cursor right";
+    CursorHome => "cursor_home", "cursor to start";
+    CursorEnd => "cursor_end", "cursor to end";
+    DeleteBack => "delete_back", "delete the character before the cursor";
+    DeleteForward => "delete_forward", "delete the character under the cursor";
+    DeleteWord => "delete_word", "delete the word before the cursor";
+    DeleteToStart => "delete_to_start", "delete to the start of the line";
+}
+
+/// Everything that changes the app state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Command(Command),
+    /// A printable character typed while an input prompt is open.
+    Type(char),
+    /// A bracketed paste.
+    Paste(String),
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+}
+
+impl From<Command> for Action {
+    fn from(c: Command) -> Self {
+        Action::Command(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for &c in Command::ALL {
+            assert_eq!(Command::from_name(c.name()), Some(c));
+            assert!(seen.insert(c.name()));
+            assert!(!c.help().is_empty());
+        }
+    }
+}

@@ -1,0 +1,435 @@
+//! Keys → commands, per context. The defaults live in `assets/keymap.toml` (compiled in);
+//! users override them in `$XDG_CONFIG_HOME/diglot/config.toml` under `[keys.<context>]`.
+//! The help overlay is generated from the same table, so it always tells the truth.
+
+use super::action::Command;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
+
+/// Where a key is looked up. Pane contexts fall back to `Global`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyContext {
+    Global,
+    List,
+    Body,
+    Quotes,
+    Help,
+    Input,
+}
+
+impl KeyContext {
+    pub const ALL: [KeyContext; 6] = [
+        KeyContext::Global,
+        KeyContext::List,
+        KeyContext::Body,
+        KeyContext::Quotes,
+        KeyContext::Help,
+        KeyContext::Input,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            KeyContext::Global => "global",
+            KeyContext::List => "list",
+            KeyContext::Body => "body",
+            KeyContext::Quotes => "quotes",
+            KeyContext::Help => "help",
+            KeyContext::Input => "input",
+        }
+    }
+
+    /// Heading in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            KeyContext::Global => "Everywhere (list, body, quotes)",
+            KeyContext::List => "Article list",
+            KeyContext::Body => "Article body",
+            KeyContext::Quotes => "Quotes pane",
+            KeyContext::Help => "This help",
+            KeyContext::Input => "Prompts (/ search, f filter)",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<KeyContext> {
+        KeyContext::ALL.into_iter().find(|c| c.name() == s)
+    }
+}
+
+/// A key with its modifiers, normalised so that "G" and Shift+g compare equal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeyChord {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl KeyChord {
+    pub fn new(code: KeyCode, mods: KeyModifiers) -> Self {
+        let mut mods = mods & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let mut code = code;
+        match code {
+            // The character already carries the shift; Ctrl-D and Ctrl-d are the same key.
+            KeyCode::Char(c) => {
+                mods.remove(KeyModifiers::SHIFT);
+                if mods.contains(KeyModifiers::CONTROL) {
+                    code = KeyCode::Char(c.to_ascii_lowercase());
+                }
+            }
+            KeyCode::BackTab => mods.remove(KeyModifiers::SHIFT),
+            KeyCode::Tab if mods.contains(KeyModifiers::SHIFT) => {
+                code = KeyCode::BackTab;
+                mods.remove(KeyModifiers::SHIFT);
+            }
+            _ => {}
+        }
+        KeyChord { code, mods }
+    }
+
+    pub fn from_event(e: &KeyEvent) -> Option<Self> {
+        if e.kind == KeyEventKind::Release {
+            return None;
+        }
+        Some(Self::new(e.code, e.modifiers))
+    }
+
+    /// Parse "j", "G", "Ctrl-d", "S-Tab", "PageDown", "Alt-x", "F1", "Space".
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = s;
+        loop {
+            if rest.chars().count() <= 1 {
+                break;
+            }
+            let lower = rest.to_ascii_lowercase();
+            let prefix = ["ctrl-", "c-", "alt-", "a-", "m-", "shift-", "s-"]
+                .into_iter()
+                .find(|p| lower.starts_with(p));
+            let Some(p) = prefix else { break };
+            mods |= match p {
+                "ctrl-" | "c-" => KeyModifiers::CONTROL,
+                "alt-" | "a-" | "m-" => KeyModifiers::ALT,
+                _ => KeyModifiers::SHIFT,
+            };
+            rest = &rest[p.len()..];
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "down" => KeyCode::Down,
+                "up" => KeyCode::Up,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "pagedown" | "pgdn" => KeyCode::PageDown,
+                "pageup" | "pgup" => KeyCode::PageUp,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "backspace" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "insert" | "ins" => KeyCode::Insert,
+                "space" => KeyCode::Char(' '),
+                f if f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) => {
+                    KeyCode::F(f[1..].parse().unwrap_or(1))
+                }
+                _ => return Err(format!("unknown key {s:?}")),
+            },
+        };
+        Ok(Self::new(code, mods))
+    }
+
+    /// The key as written in keymap files and the help overlay.
+    pub fn label(&self) -> String {
+        let mut out = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            out.push_str("Ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            out.push_str("S-");
+        }
+        match self.code {
+            KeyCode::Char(' ') => out.push_str("Space"),
+            KeyCode::Char(c) => out.push(c),
+            KeyCode::Down => out.push_str("Down"),
+            KeyCode::Up => out.push_str("Up"),
+            KeyCode::Left => out.push_str("Left"),
+            KeyCode::Right => out.push_str("Right"),
+            KeyCode::PageDown => out.push_str("PgDn"),
+            KeyCode::PageUp => out.push_str("PgUp"),
+            KeyCode::Home => out.push_str("Home"),
+            KeyCode::End => out.push_str("End"),
+            KeyCode::Enter => out.push_str("Enter"),
+            KeyCode::Esc => out.push_str("Esc"),
+            KeyCode::Tab => out.push_str("Tab"),
+            KeyCode::BackTab => out.push_str("S-Tab"),
+            KeyCode::Backspace => out.push_str("Backspace"),
+            KeyCode::Delete => out.push_str("Delete"),
+            KeyCode::Insert => out.push_str("Insert"),
+            KeyCode::F(n) => out.push_str(&format!("F{n}")),
+            other => out.push_str(&format!("{other:?}")),
+        }
+        out
+    }
+}
+
+/// The key bindings of every context.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap {
+    bindings: HashMap<(KeyContext, KeyChord), Command>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let mut k = Keymap { bindings: HashMap::new() };
+        // The embedded file is checked by a unit test, so this cannot fail in a release.
+        if let Ok(table) = DEFAULT_KEYMAP.parse::<toml::Table>() {
+            let _ = k.apply_table(&table);
+        }
+        k
+    }
+}
+
+impl Keymap {
+    /// An empty keymap (tests, or a user who wants to start from scratch).
+    pub fn empty() -> Self {
+        Keymap { bindings: HashMap::new() }
+    }
+
+    /// The command bound to `key` in `context` only (no fallback).
+    pub fn get(&self, context: KeyContext, key: &KeyChord) -> Option<Command> {
+        self.bindings.get(&(context, *key)).copied()
+    }
+
+    /// The command for `key` in a pane context, falling back to the global table.
+    pub fn lookup(&self, context: KeyContext, key: &KeyChord) -> Option<Command> {
+        self.get(context, key).or_else(|| match context {
+            KeyContext::List | KeyContext::Body | KeyContext::Quotes => self.get(KeyContext::Global, key),
+            _ => None,
+        })
+    }
+
+    pub fn bind(&mut self, context: KeyContext, key: KeyChord, command: Command) {
+        self.bindings.insert((context, key), command);
+    }
+
+    pub fn unbind(&mut self, context: KeyContext, key: &KeyChord) {
+        self.bindings.remove(&(context, *key));
+    }
+
+    /// The keys bound to `command` in `context`, shortest label first.
+    pub fn keys_for(&self, context: KeyContext, command: Command) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .bindings
+            .iter()
+            .filter(|((c, _), cmd)| *c == context && **cmd == command)
+            .map(|((_, k), _)| k.label())
+            .collect();
+        keys.sort_by(|a, b| (a.chars().count(), a).cmp(&(b.chars().count(), b)));
+        keys
+    }
+
+    /// Help rows per context: (context, [(keys, command)]) in command order.
+    pub fn help_sections(&self) -> Vec<(KeyContext, Vec<(String, Command)>)> {
+        KeyContext::ALL
+            .into_iter()
+            .map(|ctx| {
+                let rows = Command::ALL
+                    .iter()
+                    .filter_map(|&cmd| {
+                        let keys = self.keys_for(ctx, cmd);
+                        (!keys.is_empty()).then(|| (keys.join(" "), cmd))
+                    })
+                    .collect::<Vec<_>>();
+                (ctx, rows)
+            })
+            .filter(|(_, rows)| !rows.is_empty())
+            .collect()
+    }
+
+    /// Apply `[context] key = "command"` tables. Everything is checked first; on any
+    /// error nothing is changed and every problem is returned.
+    pub fn apply_table(&mut self, table: &toml::Table) -> Result<(), Vec<String>> {
+        let mut changes = Vec::new();
+        let mut errors = Vec::new();
+        for (ctx_name, entries) in table {
+            let Some(ctx) = KeyContext::from_name(ctx_name) else {
+                errors.push(format!(
+                    "unknown key context [{ctx_name}] (expected one of: {})",
+                    KeyContext::ALL.map(|c| c.name()).join(", ")
+                ));
+                continue;
+            };
+            let Some(entries) = entries.as_table() else {
+                errors.push(format!("[{ctx_name}] must be a table of key = \"command\""));
+                continue;
+            };
+            for (key, value) in entries {
+                let chord = match KeyChord::parse(key) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        errors.push(format!("[{ctx_name}] {e}"));
+                        continue;
+                    }
+                };
+                match value.as_str() {
+                    Some("none") | Some("") => changes.push((ctx, chord, None)),
+                    Some(name) => match Command::from_name(name) {
+                        Some(cmd) => changes.push((ctx, chord, Some(cmd))),
+                        None => errors.push(format!("[{ctx_name}] {key:?}: unknown command {name:?}")),
+                    },
+                    None => errors.push(format!("[{ctx_name}] {key:?}: the command must be a string")),
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for (ctx, chord, cmd) in changes {
+            match cmd {
+                Some(cmd) => self.bind(ctx, chord, cmd),
+                None => self.unbind(ctx, &chord),
+            }
+        }
+        Ok(())
+    }
+
+    /// Apply the `[keys]` section of a user config file's text. Errors name the problem;
+    /// the caller adds the file name.
+    pub fn apply_config(&mut self, config_text: &str) -> Result<(), Vec<String>> {
+        let doc: toml::Table = config_text.parse().map_err(|e: toml::de::Error| {
+            vec![format!("not valid TOML: {}", e.message())]
+        })?;
+        match doc.get("keys") {
+            None => Ok(()),
+            Some(toml::Value::Table(keys)) => self.apply_table(keys),
+            Some(_) => Err(vec!["[keys] must be a table".to_string()]),
+        }
+    }
+}
+
+/// `$XDG_CONFIG_HOME/diglot/config.toml`, else `~/.config/diglot/config.toml`.
+pub fn config_path() -> Option<PathBuf> {
+    let from_env = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    let base = from_env("XDG_CONFIG_HOME").or_else(|| from_env("HOME").map(|h| h.join(".config")))?;
+    Some(base.join("diglot").join("config.toml"))
+}
+
+/// The default keymap with the user's overrides from `path` applied. A missing file is
+/// fine; a bad one gives warnings (naming the file and the reason) and the defaults.
+pub fn load_keymap(path: Option<&Path>) -> (Keymap, Vec<String>) {
+    let mut keymap = Keymap::default();
+    let Some(path) = path else { return (keymap, Vec::new()) };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (keymap, Vec::new()),
+        Err(e) => return (keymap, vec![format!("{}: cannot read: {e}; using default keys", path.display())]),
+    };
+    let mut candidate = keymap.clone();
+    match candidate.apply_config(&text) {
+        Ok(()) => keymap = candidate,
+        Err(errors) => {
+            let warnings = errors
+                .into_iter()
+                .map(|e| format!("{}: {e}; using default keys", path.display()))
+                .collect();
+            return (keymap, warnings);
+        }
+    }
+    (keymap, Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> KeyChord {
+        KeyChord::parse(s).unwrap()
+    }
+
+    #[test]
+    fn embedded_keymap_parses_without_errors() {
+        let table: toml::Table = DEFAULT_KEYMAP.parse().unwrap();
+        let mut k = Keymap::empty();
+        k.apply_table(&table).unwrap();
+        assert_eq!(k, Keymap::default());
+    }
+
+    #[test]
+    fn parses_key_names_and_normalises_shift() {
+        assert_eq!(key("G"), KeyChord::new(KeyCode::Char('G'), KeyModifiers::SHIFT));
+        assert_eq!(key("S-Tab"), KeyChord::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+        assert_eq!(key("Ctrl-d"), KeyChord::new(KeyCode::Char('D'), KeyModifiers::CONTROL | KeyModifiers::SHIFT));
+        assert_eq!(key("-"), KeyChord::new(KeyCode::Char('-'), KeyModifiers::NONE));
+        assert_eq!(key("F1").code, KeyCode::F(1));
+        assert_eq!(key("Space").label(), "Space");
+        assert_eq!(key("Ctrl-d").label(), "Ctrl-d");
+        assert!(KeyChord::parse("Hyper-x").is_err());
+        assert!(KeyChord::parse("F99").is_err());
+    }
+
+    #[test]
+    fn pane_contexts_fall_back_to_global() {
+        let k = Keymap::default();
+        assert_eq!(k.lookup(KeyContext::List, &key("Enter")), Some(Command::Open));
+        assert_eq!(k.lookup(KeyContext::Quotes, &key("Enter")), Some(Command::JumpToQuote));
+        assert_eq!(k.lookup(KeyContext::Body, &key("j")), Some(Command::Down));
+        assert_eq!(k.lookup(KeyContext::Input, &key("j")), None);
+        assert_eq!(k.lookup(KeyContext::Help, &key("q")), Some(Command::Close));
+    }
+
+    #[test]
+    fn user_config_overrides_and_unbinds() {
+        let mut k = Keymap::default();
+        k.apply_config("[keys.global]\nx = \"quit\"\nq = \"none\"\n[other]\nfoo = 1\n").unwrap();
+        assert_eq!(k.lookup(KeyContext::List, &key("x")), Some(Command::Quit));
+        assert_eq!(k.lookup(KeyContext::List, &key("q")), None);
+    }
+
+    #[test]
+    fn bad_config_is_rejected_whole_with_reasons() {
+        let mut k = Keymap::default();
+        let errs = k
+            .apply_config("[keys.global]\nx = \"quit\"\ny = \"fly\"\n[keys.nowhere]\nz = \"up\"\n")
+            .unwrap_err();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(errs.iter().any(|e| e.contains("fly")));
+        assert!(errs.iter().any(|e| e.contains("nowhere")));
+        assert_eq!(k, Keymap::default());
+        assert!(k.apply_config("not = [toml").unwrap_err()[0].contains("not valid TOML"));
+    }
+
+    #[test]
+    fn load_keymap_names_the_file_and_keeps_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[keys.global]\nj = 42\n").unwrap();
+        let (k, warnings) = load_keymap(Some(&path));
+        assert_eq!(k, Keymap::default());
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("config.toml") && warnings[0].contains("must be a string"));
+        let (_, none) = load_keymap(Some(&dir.path().join("missing.toml")));
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn help_lists_every_bound_command() {
+        let k = Keymap::default();
+        let sections = k.help_sections();
+        let global = &sections.iter().find(|(c, _)| *c == KeyContext::Global).unwrap().1;
+        let down = global.iter().find(|(_, c)| *c == Command::Down).unwrap();
+        assert_eq!(down.0, "j Down");
+    }
+}

@@ -1,0 +1,115 @@
+//! The article body: our own line layout (byte ranges), with search matches and quotes
+//! marked by style.
+
+use super::theme::Theme;
+use super::{pane_block, put_line, safe, truncate};
+use crate::app::{App, Focus};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::ops::Range;
+
+/// A styled stretch of the article text; higher `rank` wins where they overlap.
+struct Mark {
+    range: Range<usize>,
+    rank: u8,
+    style: Style,
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let focused = app.focus == Focus::Body;
+    let Some(article) = app.current() else {
+        let block = pane_block("Body", focused, theme, area.width);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        frame.render_widget(Paragraph::new(truncate("No article selected.", inner.width.into())).style(theme.dim), inner);
+        return;
+    };
+    let mut block = pane_block(article.display_title(), focused, theme, area.width);
+    let meta = meta_line(app);
+    if !meta.is_empty() {
+        block = block.title_bottom(Line::from(Span::styled(
+            format!(" {} ", truncate(&meta, usize::from(area.width.saturating_sub(4)))),
+            theme.dim,
+        )));
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let lines = app.body_lines_at(usize::from(inner.width));
+    let marks = marks(app, theme);
+    let text = &article.text;
+    // The app keeps `body_top` for its own layout width; clamp again for this one.
+    let top = app.body_top.min(lines.len().saturating_sub(usize::from(inner.height)));
+    for (row, line) in lines.iter().skip(top).take(usize::from(inner.height)).enumerate() {
+        let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX);
+        put_line(frame, inner, y, styled_line(text, &line.range, &marks));
+    }
+}
+
+/// "fr · 2024-03-01 · Le Monde · 1234 words"
+fn meta_line(app: &App) -> String {
+    let Some(a) = app.current() else { return String::new() };
+    let m = &a.meta;
+    let words = format!("{} words", m.words);
+    [m.language.as_deref(), m.date.as_deref(), m.source.as_deref(), Some(words.as_str())]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .map(|s| safe(s).into_owned())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn marks(app: &App, theme: &Theme) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    for q in app.visible_quotes() {
+        marks.push(Mark { range: q.start..q.end, rank: 1, style: theme.quote });
+    }
+    if let Some(r) = &app.marked_quote {
+        marks.push(Mark { range: r.clone(), rank: 2, style: theme.quote_marked });
+    }
+    for (i, m) in app.search.matches.iter().enumerate() {
+        let current = app.search.current == Some(i);
+        marks.push(Mark {
+            range: m.clone(),
+            rank: if current { 4 } else { 3 },
+            style: if current { theme.search_current } else { theme.search_match },
+        });
+    }
+    marks
+}
+
+/// One body line cut into spans where marks begin and end.
+fn styled_line<'a>(text: &'a str, line: &Range<usize>, marks: &[Mark]) -> Line<'a> {
+    let mut cuts = vec![line.start, line.end];
+    for m in marks {
+        for b in [m.range.start, m.range.end] {
+            if b > line.start && b < line.end && text.is_char_boundary(b) {
+                cuts.push(b);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let spans = cuts
+        .windows(2)
+        .filter_map(|w| {
+            let piece = text.get(w[0]..w[1])?;
+            let style = marks
+                .iter()
+                .filter(|m| m.range.start <= w[0] && w[0] < m.range.end)
+                .max_by_key(|m| m.rank)
+                .map_or(Style::new(), |m| m.style);
+            Some(match safe(piece) {
+                std::borrow::Cow::Borrowed(s) => Span::styled(s, style),
+                std::borrow::Cow::Owned(s) => Span::styled(s, style),
+            })
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
+}

@@ -1,0 +1,78 @@
+//! The `?` overlay, generated from the keymap so it always lists the keys really bound.
+
+use super::theme::Theme;
+use super::{fit, pane_block, put_line, truncate};
+use crate::app::App;
+use crate::app::keymap::Keymap;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Clear;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Heading(String),
+    Row { keys: String, help: String },
+    Blank,
+}
+
+/// Every line of the help, in order.
+pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
+    let mut out = vec![
+        HelpLine::Row { keys: "marks".into(), help: "N unread, * starred".into() },
+        HelpLine::Row { keys: "filter".into(), help: "words, lang:fr, unread, read, starred".into() },
+        HelpLine::Blank,
+    ];
+    for (ctx, rows) in keymap.help_sections() {
+        out.push(HelpLine::Heading(ctx.title().to_string()));
+        for (keys, cmd) in rows {
+            out.push(HelpLine::Row { keys, help: cmd.help().to_string() });
+        }
+        out.push(HelpLine::Blank);
+    }
+    out.pop();
+    out
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let width = area.width.saturating_sub(4).clamp(1, 76).min(area.width);
+    let height = area.height.saturating_sub(2).max(1).min(area.height);
+    let x = area.x + (area.width - width) / 2;
+    let y = area.y + (area.height - height) / 2;
+    let rect = Rect::new(x, y, width, height);
+    frame.render_widget(Clear, rect);
+    let lines = help_lines(&app.keymap);
+    let rows = usize::from(height.saturating_sub(2));
+    let top = app.help_scroll.min(lines.len().saturating_sub(1));
+    let last = (top + rows).min(lines.len());
+    let block = pane_block("Keys — Esc closes, j/k scroll", true, theme, width).title_bottom(Line::styled(
+        truncate(&format!(" lines {}–{last} of {} ", top + 1, lines.len()), usize::from(width.saturating_sub(2))),
+        theme.dim,
+    ));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let key_width = lines
+        .iter()
+        .filter_map(|l| match l {
+            HelpLine::Row { keys, .. } => Some(super::wrap::display_width(keys)),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(inner.width) / 2);
+    for (row, l) in lines.iter().skip(top).take(usize::from(inner.height)).enumerate() {
+        let line = match l {
+            HelpLine::Heading(h) => Line::styled(truncate(h, inner.width.into()), theme.help_heading),
+            HelpLine::Row { keys, help } => Line::from(vec![
+                Span::styled(fit(keys, key_width), theme.help_key),
+                Span::raw("  "),
+                Span::raw(truncate(help, usize::from(inner.width).saturating_sub(key_width + 2))),
+            ]),
+            HelpLine::Blank => Line::raw(""),
+        };
+        put_line(frame, inner, inner.y + u16::try_from(row).unwrap_or(u16::MAX), line);
+    }
+}

@@ -1,0 +1,126 @@
+//! The bottom row: focused pane, position, filter/search state, messages and key hints;
+//! or the open prompt with its cursor.
+
+use super::theme::Theme;
+use super::{layout, safe, truncate};
+use crate::app::{App, Command, Focus, PromptKind};
+use crate::app::keymap::KeyContext;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let width = usize::from(area.width);
+    if let Some(p) = &app.prompt {
+        let label = match p.kind {
+            PromptKind::Search => "/",
+            PromptKind::Filter => "filter: ",
+        };
+        let text = p.editor.text();
+        // Keep the cursor in view on a long input by showing the tail.
+        let label_w = super::wrap::display_width(label);
+        let room = width.saturating_sub(label_w + 1).max(1);
+        let col = p.editor.cursor_column();
+        let skip_cells = col.saturating_sub(room);
+        let shown = skip_graphemes_by_width(text, skip_cells);
+        let line = Line::from(vec![
+            Span::styled(label, theme.status_key),
+            Span::raw(truncate(&safe(shown), room)),
+        ]);
+        frame.render_widget(line, area);
+        let x = area.x.saturating_add(u16::try_from(label_w + col - skip_cells).unwrap_or(u16::MAX));
+        if x < area.right() {
+            frame.set_cursor_position(Position::new(x, area.y));
+        }
+        return;
+    }
+    let mut left = format!(" {} ", app.focus.name());
+    left.push_str(&position(app));
+    if !app.search.query.is_empty() {
+        let n = app.search.matches.len();
+        let cur = app.search.current.map_or(0, |i| i + 1);
+        left.push_str(&format!(" · /{} {cur}/{n}", app.search.query));
+    }
+    let right = match &app.status {
+        Some(m) => m.clone(),
+        None => hints(app),
+    };
+    let left = truncate(&safe(&left), width);
+    let used = super::wrap::display_width(&left);
+    let right = truncate(&safe(&right), width.saturating_sub(used + 1));
+    let gap = width.saturating_sub(used + super::wrap::display_width(&right));
+    let right_style = if app.status.is_some() { theme.status_key } else { theme.status };
+    let line = Line::from(vec![
+        Span::styled(left, theme.status_key),
+        Span::styled(" ".repeat(gap), theme.status),
+        Span::styled(right, right_style),
+    ]);
+    frame.render_widget(line, area);
+}
+
+fn position(app: &App) -> String {
+    match app.focus {
+        Focus::List => {
+            let n = app.visible().len();
+            if n == 0 { "0/0".into() } else { format!("{}/{n}", app.list_selected() + 1) }
+        }
+        Focus::Body => {
+            let lines = app.body_lines().len();
+            if lines == 0 {
+                return "empty".into();
+            }
+            let h = usize::from(layout::inner(app.panes().body.unwrap_or_default()).height).max(1);
+            let last = (app.body_top + h).min(lines);
+            format!("line {}/{lines} {}%", app.body_top + 1, last * 100 / lines)
+        }
+        Focus::Quotes => {
+            let n = app.visible_quotes().len();
+            if n == 0 { "0/0".into() } else { format!("{}/{n}", app.quote_selected + 1) }
+        }
+    }
+}
+
+/// The most useful keys for where the user is, read from the keymap.
+fn hints(app: &App) -> String {
+    let ctx = match app.focus {
+        Focus::List => KeyContext::List,
+        Focus::Body => KeyContext::Body,
+        Focus::Quotes => KeyContext::Quotes,
+    };
+    // Most useful first: the right end is cut on narrow terminals.
+    let mut wanted = vec![(Command::Help, "help"), (Command::FocusNext, "pane")];
+    match app.focus {
+        Focus::List => wanted.extend([(Command::Open, "open"), (Command::Filter, "filter"), (Command::ToggleStar, "star")]),
+        Focus::Body => wanted.extend([(Command::Search, "search"), (Command::ToggleRead, "read")]),
+        Focus::Quotes => wanted.extend([(Command::JumpToQuote, "show"), (Command::ToggleTerms, "terms")]),
+    }
+    wanted.push((Command::Quit, "quit"));
+    let parts: Vec<String> = wanted
+        .into_iter()
+        .filter_map(|(cmd, label)| {
+            let key = app
+                .keymap
+                .keys_for(ctx, cmd)
+                .into_iter()
+                .chain(app.keymap.keys_for(KeyContext::Global, cmd))
+                .next()?;
+            Some(format!("{key} {label}"))
+        })
+        .collect();
+    format!("{} ", parts.join("  "))
+}
+
+fn skip_graphemes_by_width(s: &str, cells: usize) -> &str {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut used = 0;
+    for (i, g) in s.grapheme_indices(true) {
+        if used >= cells {
+            return &s[i..];
+        }
+        used += super::wrap::display_width(g);
+    }
+    if used >= cells { "" } else { s }
+}

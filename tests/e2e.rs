@@ -1,0 +1,308 @@
+//! End to end: the real `diglot` binary in a pseudo-terminal, read back through a
+//! terminal emulator (vt100), driven by keystrokes.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Generous: the test machine is shared and loaded.
+const TIMEOUT: Duration = Duration::from_secs(90);
+
+#[derive(Default)]
+struct Titles(Vec<Vec<u8>>);
+
+impl vt100::Callbacks for Titles {
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.0.push(title.to_vec());
+    }
+}
+
+struct Session {
+    output: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    reader: Option<std::thread::JoinHandle<()>>,
+    // Kept open while the session lives: dropping it would hang up the child.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Session {
+    fn parser(&self) -> vt100::Parser<Titles> {
+        let mut p = vt100::Parser::new_with_callbacks(24, 80, 0, Titles::default());
+        p.process(&self.output.lock().unwrap());
+        p
+    }
+
+    fn screen(&self) -> String {
+        self.parser().screen().contents()
+    }
+
+    /// Wait until the screen satisfies `ok`, or fail showing the screen.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // Let the app read each key on its own (an Esc glued to the next key is Alt+key).
+        std::thread::sleep(Duration::from_millis(150));
+    }
+}
+
+fn start(corpus: &std::path::Path, db: &std::path::Path, config_home: &std::path::Path) -> Session {
+    start_with(corpus, db, config_home, &[])
+}
+
+fn start_with(
+    corpus: &std::path::Path,
+    db: &std::path::Path,
+    config_home: &std::path::Path,
+    env: &[(&str, &str)],
+) -> Session {
+    let pty = native_pty_system();
+    let pair = pty.openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_diglot"));
+    cmd.arg("--corpus");
+    cmd.arg(corpus);
+    cmd.arg("--db");
+    cmd.arg(db);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CONFIG_HOME", config_home);
+    cmd.env("DIGLOT_DB", db);
+    cmd.env_remove("NO_COLOR");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let writer = pair.master.take_writer().unwrap();
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let sink = output.clone();
+    let reader = std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        // Ends with EOF or EIO once the child and every copy of the slave side are gone.
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    Session { output, writer, child, reader: Some(reader), _master: pair.master }
+}
+
+#[test]
+fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a_first.txt"),
+        "First Article Title\n\nSome body text\u{1b}]0;pwned\u{7} here and\u{1b}[2J there, \
+         with the word needle in it.\n\nA second paragraph says needle again.",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("b_second.txt"),
+        "Second Story Headline\n\nThe second body mentions a zebra crossing.",
+    )
+    .unwrap();
+    let db = dir.path().join("state.db");
+    let config = dir.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+
+    let mut s = start(&corpus, &db, &config);
+    s.wait_for("the article list", |t| t.contains("First Article Title") && t.contains("Second Story"));
+    let first = s.screen();
+    assert!(first.contains("Some body text here and there"), "{first}");
+    assert!(!first.contains("pwned") && !first.contains("]0;") && !first.contains("[2J"), "{first}");
+    assert!(s.parser().screen().alternate_screen());
+
+    // j moves to the second article, which the body shows.
+    s.send("j");
+    s.wait_for("the second article in the body", |t| t.contains("zebra crossing") && t.contains("List 2/2"));
+    // Enter opens it: focus moves to the body.
+    s.send("\r");
+    s.wait_for("body focus", |t| t.contains(" Body "));
+    // Tab moves on to the quotes pane.
+    s.send("\t");
+    s.wait_for("quotes focus", |t| t.contains(" Quotes ") && t.contains("No quotes found"));
+    // Back to the list, up to the first article, and search in it.
+    s.send("\t");
+    s.send("k");
+    s.wait_for("first article again", |t| t.contains("List 1/2"));
+    s.send("/");
+    for c in "needle".chars() {
+        s.send(&c.to_string());
+    }
+    s.wait_for("the search prompt", |t| t.contains("/needle"));
+    s.send("\r");
+    s.wait_for("the search result", |t| t.contains("match 1/2"));
+    s.send("n");
+    s.wait_for("the next match", |t| t.contains("match 2/2"));
+    // Help lists the keys.
+    s.send("?");
+    s.wait_for("the help overlay", |t| t.contains("quit diglot") && t.contains("search in the article"));
+    s.send("\u{1b}");
+    s.wait_for("help closed", |t| !t.contains("quit diglot"));
+
+    s.send("q");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = s.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(start.elapsed() < TIMEOUT, "diglot did not quit; screen:\n{}", s.screen());
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status:?}");
+    if let Some(r) = s.reader.take() {
+        // The reader thread ends when the pty hangs up; don't wait forever if it doesn't.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !r.is_finished() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    let raw = s.output.lock().unwrap().clone();
+    let parser = s.parser();
+    let screen = parser.screen();
+    assert!(parser.callbacks().0.is_empty(), "the window title was changed");
+    assert!(!screen.alternate_screen(), "still in the alternate screen");
+    assert!(!screen.bracketed_paste(), "bracketed paste left on");
+    assert!(!screen.hide_cursor(), "cursor left hidden");
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    let text = String::from_utf8_lossy(&raw);
+    assert!(!text.contains("pwned") && !text.contains("\u{1b}]0;"), "hostile sequence reached the terminal");
+    let leave = "\u{1b}[?1049l";
+    assert!(text.trim_end().ends_with(leave), "output must end by leaving the alternate screen: {:?}",
+        &text[text.len().saturating_sub(80)..]);
+}
+
+#[test]
+fn reader_refuses_to_start_without_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_diglot"))
+        .env("DIGLOT_DB", dir.path().join("x.db"))
+        .env("XDG_CONFIG_HOME", dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs a terminal") && err.contains("diglot list"), "{err}");
+    assert!(out.stdout.is_empty(), "no escape codes into a pipe");
+}
+
+/// Every SGR parameter list the program wrote (`ESC [ … m`).
+fn sgr_sequences(raw: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(raw);
+    let mut out = Vec::new();
+    let mut rest = text.as_ref();
+    while let Some(i) = rest.find("\u{1b}[") {
+        rest = &rest[i + 2..];
+        let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':')).unwrap_or(rest.len());
+        if rest[end..].starts_with('m') {
+            out.push(rest[..end].to_string());
+        }
+    }
+    out
+}
+
+#[test]
+fn no_color_run_writes_no_colour_and_keeps_reverse_video() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("one.txt"), "Plain Title\n\nA body with a word to find: find.").unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("diglot")).unwrap();
+    // A broken config: the reader still starts with the default keys.
+    std::fs::write(config.join("diglot").join("config.toml"), "[keys.global]\nj = \"fly\"\n").unwrap();
+    let mut s = start_with(&corpus, &dir.path().join("db"), &config, &[("NO_COLOR", "1")]);
+    s.wait_for("the list", |t| t.contains("Plain Title"));
+    s.wait_for("the config warning", |t| t.contains("config file has problems"));
+    s.send("/");
+    for c in "find".chars() {
+        s.send(&c.to_string());
+    }
+    s.send("\r");
+    s.wait_for("the match", |t| t.contains("match 1/2"));
+    {
+        let parser = s.parser();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let mut inverse = 0;
+        for r in 0..rows {
+            for c in 0..cols {
+                let cell = screen.cell(r, c).unwrap();
+                assert_eq!(cell.fgcolor(), vt100::Color::Default, "colour at {r},{c}");
+                assert_eq!(cell.bgcolor(), vt100::Color::Default, "colour at {r},{c}");
+                inverse += usize::from(cell.inverse());
+            }
+        }
+        assert!(inverse > 0, "selection and matches shown in reverse video");
+    }
+    for seq in sgr_sequences(&s.output.lock().unwrap()) {
+        for p in seq.split([';', ':']).filter(|p| !p.is_empty()) {
+            let n: u32 = p.parse().unwrap();
+            assert!(
+                !matches!(n, 30..=38 | 40..=48 | 90..=97 | 100..=107),
+                "colour code {seq:?} written under NO_COLOR"
+            );
+        }
+    }
+    s.send("q");
+    let start = Instant::now();
+    while s.child.try_wait().unwrap().is_none() {
+        assert!(start.elapsed() < TIMEOUT, "diglot did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let raw = String::from_utf8_lossy(&s.output.lock().unwrap()).into_owned();
+    assert!(raw.contains("config.toml") && raw.contains("fly"), "the warning names the file and the reason");
+}
+
+#[test]
+fn a_panic_still_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("one.txt"), "Panic Title\n\nBody.").unwrap();
+    let mut s = start_with(&corpus, &dir.path().join("db"), dir.path(), &[("DIGLOT_DEBUG_PANIC_ON_KEY", "1"), ("RUST_BACKTRACE", "0")]);
+    s.wait_for("the list", |t| t.contains("Panic Title"));
+    assert!(s.parser().screen().alternate_screen());
+    s.send("j");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = s.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(start.elapsed() < TIMEOUT, "diglot did not exit after the panic");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(!status.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while s.reader.as_ref().is_some_and(|r| !r.is_finished()) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let parser = s.parser();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "still in the alternate screen after a panic");
+    assert!(!screen.bracketed_paste(), "bracketed paste left on after a panic");
+    assert!(!screen.hide_cursor(), "cursor left hidden after a panic");
+    // The panic message is printed on the restored screen, where the user can read it.
+    assert!(screen.contents().contains("deliberate panic"), "{}", screen.contents());
+}

@@ -1,0 +1,625 @@
+//! The reader without a terminal: app-state tests driving actions, and snapshot tests of
+//! the screen on ratatui's `TestBackend`. Articles are built here, not read from the
+//! bundled corpus, so the snapshots only change when the reader does.
+
+use diglot::app::keymap::KeyChord;
+use diglot::app::{Action, App, Command, Effect, Focus};
+use diglot::ingest::{Corpus, from_plain_text};
+use diglot::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind, Triage};
+use diglot::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use std::collections::HashMap;
+
+const EN_TEXT: &str = "Police warn about online propaganda\n\n\
+The agency said on Monday that extremist groups were moving their channels to smaller \
+platforms. “We are seeing a shift to encrypted apps,” the director told reporters.\n\n\
+Analysts expect the trend to continue. The report calls it a “whack-a-mole” problem \
+for the platforms, and the director added: “Nobody can do this alone.”\n\n\
+Officials from several countries met again in the spring to compare notes on takedowns.";
+
+const FR_TEXT: &str = "La police s’inquiète de la propagande en ligne\n\n\
+« Nous devons agir vite », a déclaré le directeur lors d’une conférence de presse : \
+« la menace est réelle ! » Les plateformes répondent-elles assez vite ? Personne ne le sait ; \
+les experts restent prudents.\n\n\
+Le rapport, publié mardi, recommande une coopération renforcée entre les services européens.";
+
+const CJK_TEXT: &str = "日本語の記事\n\n\
+インターネット上の過激派のプロパガンダについて、専門家は新しい対策が必要だと述べた。\
+彼らは「協力が不可欠だ」と強調した。🙂🙂 同じ段落の続きです。";
+
+fn article(id: &str, title: &str, text: &str, date: &str, source: &str) -> Article {
+    let mut a = from_plain_text(id, text);
+    a.meta.title = Some(title.to_string());
+    a.meta.date = Some(date.to_string());
+    a.meta.source = Some(source.to_string());
+    a
+}
+
+fn corpus() -> Corpus {
+    Corpus {
+        articles: vec![
+            article("en1", "Police warn about online propaganda", EN_TEXT, "2024-03-01", "Test Wire"),
+            article("fr1", "La police s’inquiète de la propagande", FR_TEXT, "2024-03-02", "Le Test"),
+            article("ja1", "日本語の記事", CJK_TEXT, "2024-03-03", "テスト新聞"),
+        ],
+        ..Default::default()
+    }
+}
+
+fn quote(article: &Article, text: &str, speaker: Option<&str>, cue: Option<&str>, kind: QuoteKind) -> Quote {
+    let start = article.text.find(text).expect("quote text in article");
+    Quote {
+        article: article.id.clone(),
+        text: text.to_string(),
+        speaker: speaker.map(|s| Speaker { name: s.to_string(), kind: SpeakerKind::Person }),
+        speaker_as_written: speaker.map(str::to_string),
+        cue: cue.map(str::to_string),
+        kind,
+        language: article.meta.language.clone(),
+        paragraph: article.paragraph_at(start).unwrap_or(0),
+        start,
+        end: start + text.len(),
+    }
+}
+
+/// An app over the test corpus with hand-made quotes for the English article.
+fn app() -> App {
+    let c = corpus();
+    let en = c.articles[0].clone();
+    let mut app = App::new(c, HashMap::new());
+    app.set_quotes(
+        "en1",
+        vec![
+            quote(&en, "We are seeing a shift to encrypted apps,", Some("Jane Doe"), Some("told"), QuoteKind::Direct),
+            quote(&en, "whack-a-mole", None, None, QuoteKind::Term),
+            quote(&en, "Nobody can do this alone.", Some("Jane Doe"), Some("added"), QuoteKind::Direct),
+        ],
+    );
+    app
+}
+
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for k in keys.split_whitespace() {
+        let chord = KeyChord::parse(k).unwrap_or_else(|e| panic!("{e}"));
+        effects.extend(app.handle_key(chord).unwrap_or_default());
+    }
+    effects
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Type(c));
+    }
+}
+
+fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    app.update(Action::Resize(width, height));
+    let mut t = Terminal::new(TestBackend::new(width, height)).unwrap();
+    t.draw(|f| ui::draw(f, app)).unwrap();
+    t
+}
+
+fn screen_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+// ---------- app state ----------
+
+#[test]
+fn moving_in_the_list_changes_the_body_and_enter_marks_read() {
+    let mut app = app();
+    assert_eq!(app.current().unwrap().id, "en1");
+    press(&mut app, "j");
+    assert_eq!(app.current().unwrap().id, "fr1");
+    press(&mut app, "G");
+    assert_eq!(app.current().unwrap().id, "ja1");
+    press(&mut app, "g Down");
+    assert_eq!(app.current().unwrap().id, "fr1");
+    let effects = press(&mut app, "Enter");
+    assert_eq!(effects, [Effect::SaveTriage("fr1".into(), Triage { read: true, ..Default::default() })]);
+    assert_eq!(app.focus, Focus::Body);
+    assert!(app.triage("fr1").read);
+    // Opening again saves nothing new.
+    app.focus = Focus::List;
+    assert!(press(&mut app, "Enter").is_empty());
+}
+
+#[test]
+fn tab_cycles_focus_both_ways() {
+    let mut app = app();
+    press(&mut app, "Tab");
+    assert_eq!(app.focus, Focus::Body);
+    press(&mut app, "Tab");
+    assert_eq!(app.focus, Focus::Quotes);
+    press(&mut app, "Tab");
+    assert_eq!(app.focus, Focus::List);
+    press(&mut app, "S-Tab");
+    assert_eq!(app.focus, Focus::Quotes);
+}
+
+#[test]
+fn body_scrolls_and_stays_in_bounds() {
+    let mut app = app();
+    app.update(Action::Resize(60, 16));
+    press(&mut app, "Tab");
+    press(&mut app, "j j");
+    assert_eq!(app.body_top, 2);
+    press(&mut app, "k k k k");
+    assert_eq!(app.body_top, 0);
+    press(&mut app, "G");
+    let max = app.body_top;
+    assert!(max > 0);
+    press(&mut app, "j Ctrl-d PageDown");
+    assert_eq!(app.body_top, max);
+    press(&mut app, "Ctrl-u");
+    assert!(app.body_top < max);
+}
+
+#[test]
+fn toggles_read_and_star_with_effects() {
+    let mut app = app();
+    let e = press(&mut app, "s");
+    assert_eq!(e, [Effect::SaveTriage("en1".into(), Triage { starred: true, ..Default::default() })]);
+    let e = press(&mut app, "m");
+    assert_eq!(e, [Effect::SaveTriage("en1".into(), Triage { starred: true, read: true, archived: false })]);
+    press(&mut app, "m");
+    assert!(!app.triage("en1").read);
+}
+
+#[test]
+fn triage_given_at_start_is_shown_and_filterable() {
+    let mut triage = HashMap::new();
+    triage.insert("fr1".to_string(), Triage { read: true, starred: true, archived: false });
+    let mut app = App::new(corpus(), triage);
+    press(&mut app, "f");
+    type_text(&mut app, "unread");
+    press(&mut app, "Enter");
+    let ids: Vec<_> = app.visible().iter().map(|&i| app.articles()[i].id.clone()).collect();
+    assert_eq!(ids, ["en1", "ja1"]);
+    press(&mut app, "f Ctrl-u");
+    type_text(&mut app, "starred");
+    press(&mut app, "Enter");
+    assert_eq!(app.visible().len(), 1);
+    assert_eq!(app.current().unwrap().id, "fr1");
+}
+
+#[test]
+fn filter_by_language_and_words_and_cancel_restores() {
+    let mut app = app();
+    press(&mut app, "f");
+    type_text(&mut app, "lang:fr");
+    assert_eq!(app.visible().len(), 1, "the filter follows the typing");
+    press(&mut app, "Enter");
+    assert_eq!(app.current().unwrap().id, "fr1");
+    assert!(app.status.as_deref().unwrap().contains("1 of 3"));
+    // Edit then cancel: the previous filter comes back.
+    press(&mut app, "f Ctrl-u");
+    type_text(&mut app, "encrypted");
+    assert_eq!(app.current().unwrap().id, "en1");
+    press(&mut app, "Esc");
+    assert_eq!(app.filter.text, "lang:fr");
+    assert_eq!(app.visible().len(), 1);
+    // Words match body text too, ignoring case; several words must all match.
+    press(&mut app, "F");
+    assert_eq!(app.visible().len(), 3);
+    press(&mut app, "f");
+    type_text(&mut app, "ENCRYPTED director");
+    press(&mut app, "Enter");
+    assert_eq!(app.visible().len(), 1);
+    press(&mut app, "f Ctrl-u");
+    type_text(&mut app, "nothing-like-this");
+    press(&mut app, "Enter");
+    assert!(app.visible().is_empty());
+    assert!(app.current().is_none());
+    // Keys still work on an empty list.
+    press(&mut app, "j k G g Enter m s Tab j Tab Enter");
+}
+
+#[test]
+fn search_finds_matches_and_n_cycles_with_wrap() {
+    let mut app = app();
+    press(&mut app, "/");
+    type_text(&mut app, "THE");
+    let n = app.search.matches.len();
+    assert!(n >= 4, "{n}");
+    for m in &app.search.matches {
+        assert_eq!(app.current().unwrap().text[m.clone()].to_lowercase(), "the");
+    }
+    press(&mut app, "Enter");
+    assert_eq!(app.focus, Focus::Body);
+    assert_eq!(app.search.current, Some(0));
+    press(&mut app, "n");
+    assert_eq!(app.search.current, Some(1));
+    press(&mut app, "N N");
+    assert_eq!(app.search.current, Some(n - 1));
+    assert!(app.status.as_deref().unwrap().contains("wrapped"));
+    // The search follows to the next article.
+    press(&mut app, "S-Tab j");
+    assert_eq!(app.current().unwrap().id, "fr1");
+    assert_eq!(app.search.query, "THE");
+    press(&mut app, "Esc");
+    assert!(app.search.query.is_empty());
+}
+
+#[test]
+fn search_with_no_match_says_so_and_cancel_restores() {
+    let mut app = app();
+    press(&mut app, "/");
+    type_text(&mut app, "zzz");
+    press(&mut app, "Enter");
+    assert!(app.status.as_deref().unwrap().contains("no match"));
+    press(&mut app, "n");
+    assert!(app.status.as_deref().unwrap().contains("no match"));
+    press(&mut app, "/");
+    type_text(&mut app, "agency");
+    press(&mut app, "Esc");
+    assert_eq!(app.search.query, "zzz");
+}
+
+#[test]
+fn prompt_editing_keys_and_paste() {
+    let mut app = app();
+    press(&mut app, "/");
+    type_text(&mut app, "police wa");
+    press(&mut app, "Ctrl-w");
+    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "police ");
+    press(&mut app, "Home Delete");
+    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "olice ");
+    app.update(Action::Paste("x\u{1b}[2Jy".into()));
+    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "x[2Jyolice ");
+    // Keys bound elsewhere are typed as text inside a prompt.
+    press(&mut app, "Ctrl-u q j");
+    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "qjolice ");
+    // A paste outside a prompt does nothing.
+    press(&mut app, "Esc");
+    app.update(Action::Paste("qqq".into()));
+    assert!(app.prompt.is_none());
+}
+
+#[test]
+fn quotes_pane_hides_terms_and_enter_jumps_the_body_to_the_quote() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    assert_eq!(app.visible_quotes().len(), 2);
+    assert_eq!(app.hidden_terms(), 1);
+    press(&mut app, "t");
+    assert_eq!(app.visible_quotes().len(), 3);
+    press(&mut app, "t");
+    press(&mut app, "Tab Tab");
+    assert_eq!(app.focus, Focus::Quotes);
+    press(&mut app, "j Enter");
+    let q = &app.visible_quotes()[1];
+    assert_eq!(app.marked_quote, Some(q.start..q.end));
+    let lines = app.body_lines();
+    let shown = &lines[app.body_top..(app.body_top + 10).min(lines.len())];
+    assert!(shown.iter().any(|l| l.range.start <= q.start && q.start <= l.range.end));
+    assert_eq!(app.focus, Focus::Quotes, "wide layout keeps the quotes focused");
+    // In the narrow layout Enter shows the body.
+    app.update(Action::Resize(50, 20));
+    press(&mut app, "Enter");
+    assert_eq!(app.focus, Focus::Body);
+}
+
+#[test]
+fn quotes_with_bad_offsets_are_refused_not_panicking() {
+    let c = corpus();
+    let en = c.articles[0].clone();
+    let mut app = App::new(c, HashMap::new());
+    let mut bad = quote(&en, "Nobody can do this alone.", None, None, QuoteKind::Direct);
+    bad.start = 100_000;
+    bad.end = 100_010;
+    app.set_quotes("en1", vec![bad]);
+    press(&mut app, "Tab Tab Enter");
+    assert!(app.marked_quote.is_none());
+    assert!(app.status.is_some());
+    render(&mut app, 80, 24);
+}
+
+#[test]
+fn help_overlay_opens_scrolls_and_closes() {
+    let mut app = app();
+    press(&mut app, "?");
+    assert!(app.help_open);
+    app.update(Action::Resize(80, 24));
+    press(&mut app, "G");
+    assert!(app.help_scroll > 0);
+    // Keys of other contexts do nothing while help is open.
+    press(&mut app, "s");
+    assert!(!app.triage("en1").starred);
+    press(&mut app, "Esc");
+    assert!(!app.help_open);
+    press(&mut app, "? q");
+    assert!(!app.help_open);
+    assert!(press(&mut app, "q").contains(&Effect::Quit));
+}
+
+#[test]
+fn unbound_keys_change_nothing_and_future_views_say_not_yet() {
+    let mut app = app();
+    assert!(app.handle_key(KeyChord::parse("Ctrl-x").unwrap()).is_none());
+    press(&mut app, "b");
+    assert!(app.status.as_deref().unwrap().contains("not available yet"));
+    press(&mut app, "H");
+    assert!(app.status.as_deref().unwrap().contains("not available yet"));
+}
+
+#[test]
+fn alt_key_from_a_fast_escape_acts_as_escape_then_key() {
+    let mut app = app();
+    press(&mut app, "?");
+    press(&mut app, "Alt-j");
+    assert!(!app.help_open);
+    assert_eq!(app.current().unwrap().id, "fr1");
+}
+
+#[test]
+fn user_keymap_changes_keys_and_help() {
+    let mut keymap = diglot::app::keymap::Keymap::default();
+    keymap.apply_config("[keys.global]\n\"x\" = \"quit\"\n\"q\" = \"none\"\n").unwrap();
+    let mut app = App::new(corpus(), HashMap::new()).with_keymap(keymap);
+    assert!(press(&mut app, "q").is_empty());
+    assert_eq!(press(&mut app, "x"), [Effect::Quit]);
+    press(&mut app, "?");
+    let t = render(&mut app, 80, 24);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("x Ctrl-c") && text.contains("quit diglot"), "{text}");
+    let _ = Command::Quit;
+}
+
+// ---------- rendering ----------
+
+#[test]
+fn snapshot_reader_80x24() {
+    let mut app = app();
+    let t = render(&mut app, 80, 24);
+    insta::assert_snapshot!("reader_80x24", t.backend());
+}
+
+#[test]
+fn snapshot_reader_120x40_with_quotes_and_search() {
+    let mut app = app();
+    press(&mut app, "Tab Tab j Enter /");
+    type_text(&mut app, "director");
+    press(&mut app, "Enter");
+    let t = render(&mut app, 120, 40);
+    insta::assert_snapshot!("reader_120x40_quotes_search", t.backend());
+}
+
+#[test]
+fn snapshot_quotes_focused_80x24_with_terms() {
+    let mut app = app();
+    press(&mut app, "t Tab Tab");
+    let t = render(&mut app, 80, 24);
+    insta::assert_snapshot!("quotes_80x24_terms", t.backend());
+}
+
+#[test]
+fn snapshot_help_80x24_and_120x40() {
+    let mut app = app();
+    press(&mut app, "?");
+    let t = render(&mut app, 80, 24);
+    insta::assert_snapshot!("help_80x24", t.backend());
+    let t = render(&mut app, 120, 40);
+    insta::assert_snapshot!("help_120x40", t.backend());
+}
+
+#[test]
+fn snapshot_filter_prompt_80x24() {
+    let mut app = app();
+    press(&mut app, "f");
+    type_text(&mut app, "lang:fr");
+    let t = render(&mut app, 80, 24);
+    insta::assert_snapshot!("filter_prompt_80x24", t.backend());
+}
+
+#[test]
+fn snapshot_narrow_fallback_shows_one_pane() {
+    let mut app = app();
+    let t = render(&mut app, 50, 20);
+    insta::assert_snapshot!("narrow_list_50x20", t.backend());
+    press(&mut app, "Tab");
+    let t = render(&mut app, 50, 20);
+    insta::assert_snapshot!("narrow_body_50x20", t.backend());
+    press(&mut app, "Tab");
+    let t = render(&mut app, 50, 20);
+    insta::assert_snapshot!("narrow_quotes_50x20", t.backend());
+}
+
+#[test]
+fn snapshot_french_and_cjk_wrapping() {
+    let mut app = app();
+    press(&mut app, "j Enter");
+    let t = render(&mut app, 80, 24);
+    insta::assert_snapshot!("french_80x24", t.backend());
+    press(&mut app, "S-Tab j Enter");
+    let t = render(&mut app, 80, 24);
+    insta::assert_snapshot!("cjk_80x24", t.backend());
+}
+
+#[test]
+fn french_punctuation_never_starts_a_body_line_at_any_width() {
+    let mut app = app();
+    press(&mut app, "j");
+    for w in 20..140 {
+        app.update(Action::Resize(w, 30));
+        let lines = app.body_lines();
+        let text = &app.current().unwrap().text;
+        for l in lines.iter() {
+            let s = &text[l.range.clone()];
+            let first = s.chars().next().unwrap_or(' ');
+            assert!(!matches!(first, '»' | ':' | '?' | '!' | ';'), "width {w}: {s:?}");
+            assert!(ui::wrap::display_width(s) <= app.body_width(), "width {w}: {s:?}");
+        }
+    }
+}
+
+#[test]
+fn cjk_and_emoji_never_overflow_the_body_pane() {
+    let mut app = app();
+    press(&mut app, "G Tab");
+    for w in [30u16, 47, 60, 61, 80, 99, 120] {
+        let t = render(&mut app, w, 24);
+        let buf = t.backend().buffer();
+        let body = ui::layout::inner(app.panes().body.unwrap());
+        for l in app.body_lines().iter() {
+            let s = app.current().unwrap().slice(&l.range);
+            assert!(ui::wrap::display_width(s) <= usize::from(body.width), "width {w}: {s:?}");
+        }
+        // The body's right border is intact on every row.
+        let border_x = body.right();
+        for y in body.top()..body.bottom() {
+            assert_eq!(buf[(border_x, y)].symbol(), "│", "width {w} row {y}\n{}", screen_text(buf));
+        }
+    }
+}
+
+#[test]
+fn tiny_sizes_never_panic_and_full_size_redraws_identically() {
+    let mut app = app();
+    let fresh = render(&mut app, 80, 24).backend().buffer().clone();
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    for (w, h) in (0..=24u16).flat_map(|w| (0..=12u16).map(move |h| (w, h))) {
+        for keys in ["Tab", "?", "?", "/", "Esc", "f", "Esc"] {
+            app.update(Action::Resize(w, h));
+            t.backend_mut().resize(w, h);
+            t.draw(|f| ui::draw(f, &app)).unwrap();
+            press(&mut app, keys);
+        }
+    }
+    // Back to the original state and size.
+    app.focus = Focus::List;
+    app.update(Action::Resize(80, 24));
+    t.backend_mut().resize(80, 24);
+    t.draw(|f| ui::draw(f, &app)).unwrap();
+    assert_eq!(t.backend().buffer(), &fresh);
+}
+
+#[test]
+fn no_color_uses_no_colour_but_keeps_selection_visible() {
+    let mut app = app();
+    app.no_color = true;
+    press(&mut app, "/");
+    type_text(&mut app, "the");
+    press(&mut app, "Enter t");
+    for (w, h) in [(80, 24), (120, 40), (50, 20)] {
+        let t = render(&mut app, w, h);
+        let buf = t.backend().buffer();
+        let mut reversed = 0;
+        for cell in buf.content() {
+            assert_eq!(cell.fg, Color::Reset);
+            assert_eq!(cell.bg, Color::Reset);
+            if cell.modifier.contains(Modifier::REVERSED) {
+                reversed += 1;
+            }
+        }
+        assert!(reversed > 0, "selection and matches must still show");
+    }
+    press(&mut app, "?");
+    let t = render(&mut app, 80, 24);
+    assert!(t.backend().buffer().content().iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    let t = render(&mut app, 80, 24);
+    insta::assert_snapshot!("no_color_help_80x24", t.backend());
+}
+
+#[test]
+fn colour_theme_marks_search_matches_and_quotes() {
+    let mut app = app();
+    press(&mut app, "Tab Tab Enter /");
+    type_text(&mut app, "encrypted");
+    press(&mut app, "Enter");
+    let t = render(&mut app, 120, 40);
+    let buf = t.backend().buffer();
+    let styled: Vec<_> = buf.content().iter().filter(|c| c.bg != Color::Reset).collect();
+    assert!(!styled.is_empty(), "the current match has a background");
+    assert!(buf.content().iter().any(|c| c.fg == Color::Magenta), "quotes are marked in the body");
+}
+
+#[test]
+fn control_sequences_in_article_text_never_reach_the_screen() {
+    let hostile = "Hostile \u{1b}]0;pwned\u{7}title\n\nBody text \u{1b}[2J with a clear \u{9b}31m and C1.";
+    let mut a = from_plain_text("evil", hostile);
+    a.meta.title = Some("Evil \u{1b}]0;pwned\u{7}one".into());
+    a.meta.source = Some("src\u{1b}[31m".into());
+    let corpus = Corpus { articles: vec![a], ..Default::default() };
+    let mut app = App::new(corpus, HashMap::new());
+    for (w, h) in [(80, 24), (40, 10), (120, 40)] {
+        let t = render(&mut app, w, h);
+        let text = screen_text(t.backend().buffer());
+        assert!(!text.contains("pwned") && !text.contains("]0;") && !text.contains("[2J"), "{text}");
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+    }
+    let t = render(&mut app, 80, 24);
+    assert!(screen_text(t.backend().buffer()).contains("Evil one"));
+}
+
+#[test]
+fn empty_corpus_shows_a_hint() {
+    let mut app = App::new(Corpus::default(), HashMap::new());
+    press(&mut app, "j Enter Tab j Tab Enter / x Enter n");
+    let t = render(&mut app, 80, 24);
+    assert!(screen_text(t.backend().buffer()).contains("No articles"));
+}
+
+#[test]
+fn bundled_corpus_opens_and_every_article_renders() {
+    let mut app = App::new(diglot::ingest::bundled(), HashMap::new());
+    let n = app.visible().len();
+    assert_eq!(n, 5);
+    for _ in 0..n {
+        for (w, h) in [(80, 24), (120, 40), (50, 20)] {
+            render(&mut app, w, h);
+        }
+        press(&mut app, "j");
+    }
+}
+
+#[test]
+fn resizing_keeps_the_same_text_at_the_top_of_the_body() {
+    let mut app = app();
+    app.update(Action::Resize(60, 14));
+    press(&mut app, "Tab j j j j");
+    let top_offset = app.body_lines()[app.body_top].range.start;
+    assert!(top_offset > 0);
+    for (w, h) in [(1, 1), (30, 8), (200, 60), (60, 14)] {
+        app.update(Action::Resize(w, h));
+    }
+    assert_eq!(app.body_lines()[app.body_top].range.start, top_offset);
+}
+
+#[test]
+fn marking_read_under_an_unread_filter_keeps_the_article_in_the_body() {
+    let mut app = app();
+    press(&mut app, "f");
+    type_text(&mut app, "unread");
+    press(&mut app, "Enter j");
+    assert_eq!(app.current().unwrap().id, "fr1");
+    press(&mut app, "m");
+    assert!(app.triage("fr1").read);
+    assert_eq!(app.current().unwrap().id, "fr1", "the body must not switch articles");
+    // Re-applying the filter drops it and selects the article that followed it.
+    press(&mut app, "f Enter");
+    assert_eq!(app.current().unwrap().id, "ja1");
+    assert_eq!(app.visible().len(), 2);
+}
+
+#[test]
+fn help_scrolls_to_its_last_line() {
+    let mut app = app();
+    press(&mut app, "? G");
+    let t = render(&mut app, 80, 24);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("delete to the start of the line"), "{text}");
+    let total = ui::help::help_lines(&app.keymap).len();
+    assert!(text.contains(&format!("of {total}")) && text.contains(&format!("–{total} ")), "{text}");
+}
