@@ -306,6 +306,8 @@ fn main() {
             "--para" => params.paragraph_bonus = value,
             "--quote" => params.quote_mismatch = value,
             "--band" => params.band = value as usize,
+            "--evidence" => params.evidence_words = value,
+            "--unrelated" => params.unrelated_penalty = value,
             _ => {
                 eprintln!("unknown flag {flag}");
                 std::process::exit(2);

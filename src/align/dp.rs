@@ -25,6 +25,10 @@ pub struct Params {
     pub paragraph_bonus: f32,
     /// Cost when only one side holds a quotation mark.
     pub quote_mismatch: f32,
+    /// Extra cost of pairing groups that share no evidence.
+    pub unrelated_penalty: f32,
+    /// Content words (both sides together) at which similarity is fully trusted.
+    pub evidence_words: f32,
     /// Half-width of the pass-2 band around the pass-1 path.
     pub band: usize,
 }
@@ -32,7 +36,7 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            skip: 2.0,
+            skip: 2.5,
             sim_weight: 2.0,
             len_weight: 1.0,
             merge_prior: 1.2,
@@ -40,10 +44,15 @@ impl Default for Params {
             merge3_prior: 2.5,
             paragraph_bonus: 1.0,
             quote_mismatch: 0.4,
+            evidence_words: 10.0,
+            unrelated_penalty: 2.0,
             band: 12,
         }
     }
 }
+
+/// Below this (scaled, evidence-weighted) similarity two groups count as unrelated.
+const NO_EVIDENCE: f32 = 0.25;
 
 /// Gale & Church's variance of the length ratio, per character.
 const LENGTH_VARIANCE: f32 = 6.8;
@@ -58,6 +67,9 @@ pub struct Grid<'a> {
     pub length_ratio: f32,
     /// The similarity a true pair typically reaches in this text.
     pub sim_ref: f32,
+    /// The similarity unrelated sentences of this text reach by chance (shared topic
+    /// words, names); only what rises above it counts as evidence.
+    pub sim_background: f32,
     pub params: Params,
 }
 
@@ -68,7 +80,16 @@ impl Grid<'_> {
     }
 
     fn scaled_similarity(&self, l: std::ops::Range<usize>, r: std::ops::Range<usize>) -> f32 {
-        (self.similarity(l, r) / self.sim_ref).min(1.0)
+        ((self.similarity(l, r) - self.sim_background) / (self.sim_ref - self.sim_background)).clamp(0.0, 1.0)
+    }
+
+    /// Scaled similarity, pulled towards a neutral 0.5 when the sentences hold few
+    /// content words: "Oh no!" against "Non !" proves nothing either way, and the length
+    /// cost should decide.
+    fn evidence_similarity(&self, l: std::ops::Range<usize>, r: std::ops::Range<usize>) -> f32 {
+        let weight: f32 = self.left[l.clone()].iter().chain(&self.right[r.clone()]).map(|s| s.target_weight).sum();
+        let confidence = (weight / self.params.evidence_words).min(1.0);
+        confidence * self.scaled_similarity(l, r) + (1.0 - confidence) * 0.5
     }
 
     /// Gale–Church: the length difference in standard deviations, as a cost.
@@ -89,11 +110,28 @@ impl Grid<'_> {
             (1, 2) | (2, 1) => p.merge_prior,
             _ => p.merge3_prior,
         };
-        let sim = self.scaled_similarity(l.clone(), r.clone());
+        let sim = self.evidence_similarity(l.clone(), r.clone());
         // The dissimilarity term grows with the number of sentences in the row, so that a
         // merge is not cheaper than the separate pairs it replaces (as in Vecalign).
         let size = (l.len() + r.len()) as f32 / 2.0;
         let mut cost = prior + p.len_weight * self.length_cost(l.clone(), r.clone()) + p.sim_weight * (1.0 - sim) * size;
+        // Sentences that share (almost) nothing are not forced into a pair just because
+        // their lengths fit: that is what makes non-parallel stretches one-sided.
+        if sim < NO_EVIDENCE {
+            cost += p.unrelated_penalty * (NO_EVIDENCE - sim) / NO_EVIDENCE * size;
+        }
+        // In a merge every sentence must bring some evidence of its own, or a good pair
+        // could swallow an unrelated neighbour (the merged similarity barely drops).
+        if l.len() + r.len() > 2 {
+            let weakest = l
+                .clone()
+                .map(|x| self.evidence_similarity(x..x + 1, r.clone()))
+                .chain(r.clone().map(|y| self.evidence_similarity(l.clone(), y..y + 1)))
+                .fold(1.0, f32::min);
+            if weakest < NO_EVIDENCE {
+                cost += p.unrelated_penalty * (NO_EVIDENCE - weakest) / NO_EVIDENCE;
+            }
+        }
         let (last_l, last_r) = (&self.left[l.end - 1], &self.right[r.end - 1]);
         if last_l.paragraph_end && last_r.paragraph_end {
             cost -= p.paragraph_bonus;
