@@ -375,3 +375,25 @@ fn align_command_prints_json_in_the_documented_shape_and_readable_text() {
     let (_, err, ok) = diglot(&["align", "no-such-article", &en.to_string_lossy()]);
     assert!(!ok && err.contains("no-such-article"), "{err}");
 }
+
+#[test]
+fn paragraph_pairs_follow_the_sentence_rows() {
+    let (l, r) = (article("fr", &FR), article("en", &EN));
+    let al = align::align(&l, &r);
+    assert_eq!(al.paragraph_pairs(&l, &r), [(0, 0), (1, 1), (2, 2), (3, 3)]);
+}
+
+#[test]
+fn a_long_translation_stays_row_for_row() {
+    // 40 paragraphs of the same story with different numbers: only numbers and order
+    // tell the repeats apart, and the band must not lose the path.
+    let numbered = |s: &[&str], k: usize| s.iter().map(|x| format!("{} {x}", 1000 + k)).collect::<Vec<_>>();
+    let fr: Vec<String> = (0..40).flat_map(|k| numbered(&FR, k)).collect();
+    let en: Vec<String> = (0..40).flat_map(|k| numbered(&EN, k)).collect();
+    let l = from_plain_text("fr", &fr.chunks(4).map(|c| c.join(" ")).collect::<Vec<_>>().join("\n\n"));
+    let r = from_plain_text("en", &en.chunks(4).map(|c| c.join(" ")).collect::<Vec<_>>().join("\n\n"));
+    assert_eq!(l.sentence_count(), 320);
+    let al = align::align(&l, &r);
+    let wrong: Vec<_> = al.rows.iter().filter(|row| row.left.len() != 1 || row.left != row.right).collect();
+    assert!(wrong.is_empty(), "{} rows off: {:?}", wrong.len(), wrong.iter().take(5).collect::<Vec<_>>());
+}

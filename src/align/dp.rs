@@ -166,7 +166,7 @@ impl Band {
         let mut lo = Vec::with_capacity(n + 1);
         let mut hi = Vec::with_capacity(n + 1);
         for i in 0..=n {
-            let centre = if n == 0 { 0 } else { i * m / n };
+            let centre = (i * m).checked_div(n).unwrap_or(0);
             lo.push(centre.saturating_sub(half_width));
             hi.push((centre + half_width).min(m));
         }
@@ -274,7 +274,10 @@ fn run(grid: &Grid, band: &Band, moves: &[(usize, usize)]) -> Vec<(usize, usize,
 /// The full two-pass alignment.
 pub fn align_grid(grid: &Grid) -> Vec<AlignRow> {
     let (n, m) = (grid.left.len(), grid.right.len());
-    let coarse_width = (n.max(m) / 3).max(64).max(n.abs_diff(m) + 16).min(3000);
+    // Wide enough to follow a path far off the diagonal (long one-sided stretches), but
+    // capped so that huge or hostile inputs stay within a few million cells.
+    const MAX_COARSE_CELLS: usize = 4_000_000;
+    let coarse_width = (n.max(m) / 3).max(64).max(n.abs_diff(m) + 16).min(MAX_COARSE_CELLS / (2 * n + 2)).max(32);
     let coarse = run(grid, &Band::around_diagonal(n, m, coarse_width), &COARSE_MOVES);
     let path: Vec<(usize, usize)> = std::iter::once((0, 0)).chain(coarse.iter().map(|&(_, i, _, j)| (i, j))).collect();
     let fine = run(grid, &Band::around_path(n, m, &path, grid.params.band), &FULL_MOVES);

@@ -75,6 +75,27 @@ impl Alignment {
         self.rows.iter().position(|r| r.right.contains(&index))
     }
 
+    /// Paragraph pairs implied by the matched rows: `(left paragraph, right paragraph)`
+    /// for every pair of paragraphs that share at least one matched row, in order.
+    pub fn paragraph_pairs(&self, left: &Article, right: &Article) -> Vec<(usize, usize)> {
+        let para_of = |a: &Article| a.sentences().map(|(p, _)| p).collect::<Vec<_>>();
+        let (lp, rp) = (para_of(left), para_of(right));
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for row in self.matches() {
+            for i in row.left.clone() {
+                for j in row.right.clone() {
+                    if let (Some(&a), Some(&b)) = (lp.get(i), rp.get(j))
+                        && pairs.last() != Some(&(a, b))
+                        && !pairs.contains(&(a, b))
+                    {
+                        pairs.push((a, b));
+                    }
+                }
+            }
+        }
+        pairs
+    }
+
     /// Matched rows only.
     pub fn matches(&self) -> impl Iterator<Item = &AlignRow> {
         self.rows.iter().filter(|r| r.kind == RowKind::Match)
