@@ -37,5 +37,18 @@ fn align_500(c: &mut Criterion) {
     c.bench_function("align 500x500 sentences", |b| b.iter(|| diglot::align::align(&fr, &en)));
 }
 
-criterion_group!(benches, align_500);
+/// Counterpart proposals among 40 articles (20 French, 20 English) of 50 sentences each.
+fn pairs_40(c: &mut Criterion) {
+    let articles: Vec<_> = (0..40)
+        .map(|k| {
+            let templates = if k % 2 == 0 { &FR } else { &EN };
+            let body = text(templates, 50).replace("ville", &format!("ville {k}")).replace("city", &format!("city {k}"));
+            from_plain_text(&format!("a{k}"), &body)
+        })
+        .collect();
+    let manifest = diglot::ingest::Manifest::default();
+    c.bench_function("propose pairs among 40 articles", |b| b.iter(|| diglot::align::propose_pairs(&articles, &manifest)));
+}
+
+criterion_group!(benches, align_500, pairs_40);
 criterion_main!(benches);

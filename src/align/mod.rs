@@ -192,18 +192,19 @@ const QUOTE_PAIR_THRESHOLD: f32 = 0.3;
 /// paired at most once, best pairs first; result sorted by left quote.
 pub fn pair_quotes(left: &Article, left_quotes: &[Quote], right: &Article, right_quotes: &[Quote]) -> Vec<QuotePair> {
     let lang = |q: &Quote, a: &Article| q.language.clone().or_else(|| a.meta.language.clone());
+    // Each quote's features, plain and translated, computed once.
+    let features = |quotes: &[Quote], a: &Article| -> Vec<(Option<String>, features::SentenceFeatures, features::SentenceFeatures)> {
+        quotes.iter().map(|q| (lang(q, a), text_features(&q.text, false), text_features(&q.text, true))).collect()
+    };
+    let (lfs, rfs) = (features(left_quotes, left), features(right_quotes, right));
     let mut candidates = Vec::new();
-    for (li, lq) in left_quotes.iter().enumerate() {
-        for (ri, rq) in right_quotes.iter().enumerate() {
-            let (ll, rl) = (lang(lq, left), lang(rq, right));
-            let fr_left = ll.as_deref() == Some("fr") && rl.as_deref() == Some("en");
-            let fr_right = ll.as_deref() == Some("en") && rl.as_deref() == Some("fr");
-            let lf = text_features(&lq.text, fr_left);
-            let rf = text_features(&rq.text, fr_right);
-            let sim = if fr_right {
-                similarity(std::slice::from_ref(&rf), std::slice::from_ref(&lf))
-            } else {
-                similarity(std::slice::from_ref(&lf), std::slice::from_ref(&rf))
+    for (li, (lq, (ll, l_plain, l_translated))) in left_quotes.iter().zip(&lfs).enumerate() {
+        for (ri, (rq, (rl, r_plain, r_translated))) in right_quotes.iter().zip(&rfs).enumerate() {
+            let one = std::slice::from_ref;
+            let sim = match (ll.as_deref(), rl.as_deref()) {
+                (Some("fr"), Some("en")) => similarity(one(l_translated), one(r_plain)),
+                (Some("en"), Some("fr")) => similarity(one(r_translated), one(l_plain)),
+                _ => similarity(one(l_plain), one(r_plain)),
             };
             // A quote pair rarely shares more than half its words even when faithful.
             let mut score = (sim / 0.45).min(1.0) * 0.8;

@@ -87,14 +87,11 @@ fn compare(a: &Article, pa: &Profile, b: &Article, pb: &Profile) -> PairCandidat
     let shared_names: Vec<&String> = pa.names.iter().filter(|(k, _)| pb.names.contains_key(k)).map(|(_, v)| v).collect();
     let numbers = dice(shared_numbers.len(), pa.numbers.len(), pb.numbers.len());
     let names = dice(shared_names.len(), pa.names.len(), pb.names.len());
-    let quote_pairs = pair_quotes(a, &pa.quotes, b, &pb.quotes);
-    let quotes = dice(quote_pairs.len(), pa.quotes.len(), pb.quotes.len());
 
     // Whole articles share a fair amount of vocabulary by chance; what counts is how far
-    // above that floor a pair rises.
+    // above that floor a pair rises. Quotes are added later, for the best candidates only.
     let lexical_scaled = ((lexical - 0.1) / 0.3).clamp(0.0, 1.0);
-    let score = (0.35 * lexical_scaled + 0.3 * names + 0.2 * numbers + 0.15 * quotes).clamp(0.0, 1.0);
-
+    let score = (0.35 * lexical_scaled + 0.3 * names + 0.2 * numbers).clamp(0.0, 1.0);
     let mut evidence = vec![format!("{:.0}% of words match by lexicon or cognate", lexical * 100.0)];
     let list = |items: &[&String]| {
         let mut s = items.iter().take(EVIDENCE_ITEMS).map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
@@ -109,10 +106,56 @@ fn compare(a: &Article, pa: &Profile, b: &Article, pb: &Profile) -> PairCandidat
     if !shared_numbers.is_empty() {
         evidence.push(format!("{} shared numbers: {}", shared_numbers.len(), list(&shared_numbers)));
     }
-    if !quote_pairs.is_empty() {
-        evidence.push(format!("{} quoted statements in common", quote_pairs.len()));
-    }
     PairCandidate { left: a.id.clone(), right: b.id.clone(), score, evidence }
+}
+
+/// Add the quoted-statement evidence (the costlier part) to a candidate.
+fn add_quotes(c: &mut PairCandidate, a: &Article, pa: &Profile, b: &Article, pb: &Profile) {
+    let quote_pairs = pair_quotes(a, &pa.quotes, b, &pb.quotes);
+    if quote_pairs.is_empty() {
+        return;
+    }
+    c.score = (c.score + 0.15 * dice(quote_pairs.len(), pa.quotes.len(), pb.quotes.len())).min(1.0);
+    c.evidence.push(format!("{} quoted statements in common", quote_pairs.len()));
+}
+
+/// Below this many articles every cross-language pair is compared; above it only pairs
+/// that share a name or number not common to many articles (an inverted index keeps
+/// thousands of files from costing millions of comparisons).
+const COMPARE_ALL_BELOW: usize = 200;
+/// An anchor in more articles than this says nothing about which two belong together.
+const MAX_ANCHOR_ARTICLES: usize = 50;
+/// Proposals below this share nothing beyond chance and are not listed.
+const MIN_SCORE: f32 = 0.05;
+/// Candidates per article that get the quote comparison.
+const QUOTE_CHECKS_PER_ARTICLE: usize = 3;
+
+fn candidate_pairs(profiles: &[Profile]) -> Vec<(usize, usize)> {
+    let n = profiles.len();
+    let mut pairs = BTreeSet::new();
+    if n < COMPARE_ALL_BELOW {
+        for i in 0..n {
+            for j in i + 1..n {
+                pairs.insert((i, j));
+            }
+        }
+    } else {
+        let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, p) in profiles.iter().enumerate() {
+            let anchors = p.names.keys().map(|k| format!("n{k}")).chain(p.numbers.iter().map(|x| format!("#{x}")));
+            for a in anchors {
+                index.entry(a).or_default().push(i);
+            }
+        }
+        for holders in index.values().filter(|h| h.len() <= MAX_ANCHOR_ARTICLES) {
+            for (x, &i) in holders.iter().enumerate() {
+                for &j in &holders[x + 1..] {
+                    pairs.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    pairs.into_iter().filter(|&(i, j)| cross_language(&profiles[i], &profiles[j])).collect()
 }
 
 /// Counterparts across languages, best first; pinned pairs from the manifest come first
@@ -131,16 +174,63 @@ pub fn propose_pairs(articles: &[Article], manifest: &Manifest) -> Vec<PairCandi
         c.evidence.insert(0, "pinned in corpus.toml".to_string());
         pinned.push(c);
     }
-    let mut proposed = Vec::new();
-    for i in 0..articles.len() {
-        for j in i + 1..articles.len() {
-            if seen.contains(&(i, j)) || !cross_language(&profiles[i], &profiles[j]) {
-                continue;
-            }
-            proposed.push(compare(&articles[i], &profiles[i], &articles[j], &profiles[j]));
+    let mut proposed: Vec<(usize, usize, PairCandidate)> = candidate_pairs(&profiles)
+        .into_iter()
+        .filter(|p| !seen.contains(p))
+        .map(|(i, j)| (i, j, compare(&articles[i], &profiles[i], &articles[j], &profiles[j])))
+        .collect();
+    proposed.sort_by(|a, b| b.2.score.total_cmp(&a.2.score));
+    let mut quote_checks = vec![0; articles.len()];
+    for (i, j, c) in &mut proposed {
+        if quote_checks[*i] < QUOTE_CHECKS_PER_ARTICLE || quote_checks[*j] < QUOTE_CHECKS_PER_ARTICLE {
+            quote_checks[*i] += 1;
+            quote_checks[*j] += 1;
+            add_quotes(c, &articles[*i], &profiles[*i], &articles[*j], &profiles[*j]);
         }
     }
+    for p in &mut pinned {
+        if let (Some(i), Some(j)) = (index_of(&p.left), index_of(&p.right)) {
+            add_quotes(p, &articles[i], &profiles[i], &articles[j], &profiles[j]);
+        }
+    }
+    let mut proposed: Vec<PairCandidate> =
+        proposed.into_iter().map(|(_, _, c)| c).filter(|c| c.score >= MIN_SCORE).collect();
     proposed.sort_by(|a, b| b.score.total_cmp(&a.score));
     pinned.extend(proposed);
     pinned
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::from_plain_text;
+
+    #[test]
+    fn large_corpora_compare_only_pairs_sharing_an_anchor() {
+        let fr = from_plain_text(
+            "x1",
+            "Le ministre Bernard Cazeneuve a annoncé mardi la saisie de 2.500 euros à Lyon. \
+             La police a arrêté trois hommes dans le centre de la ville après une longue enquête.",
+        );
+        let en = from_plain_text(
+            "x2",
+            "Minister Bernard Cazeneuve announced on Tuesday the seizure of 2,500 euros in Lyon. \
+             Police arrested three men in the city centre after a long investigation.",
+        );
+        let mut articles: Vec<Article> = (0..COMPARE_ALL_BELOW + 5)
+            .map(|k| {
+                from_plain_text(
+                    &format!("f{k}"),
+                    &format!("The weather report number {} expects rain over the hills and cold wind this week.", 100 + k),
+                )
+            })
+            .collect();
+        articles.insert(7, fr);
+        articles.push(en);
+        let profiles: Vec<Profile> = articles.iter().map(profile).collect();
+        let candidates = candidate_pairs(&profiles);
+        assert!(candidates.len() < 50, "{} candidate pairs", candidates.len());
+        let pairs = propose_pairs(&articles, &Manifest::default());
+        assert_eq!((pairs[0].left.as_str(), pairs[0].right.as_str()), ("x1", "x2"), "{:?}", &pairs[..1]);
+    }
 }
