@@ -260,7 +260,8 @@ fn counterparts_are_proposed_from_content_pinned_pairs_first() {
     let first = &pairs[0];
     let ids = [first.left.as_str(), first.right.as_str()];
     assert!(ids.contains(&"zz_a") && ids.contains(&"aa_b"), "{pairs:?}");
-    assert!(first.score > pairs[1].score);
+    // The unrelated article shares nothing beyond chance: ranked lower or not listed.
+    assert!(pairs.get(1).is_none_or(|p| p.score < first.score));
     assert!(first.evidence.iter().any(|e| e.contains("2500")), "{:?}", first.evidence);
     assert!(first.evidence.iter().any(|e| e.contains("Cazeneuve")), "{:?}", first.evidence);
     // Same-language articles are not proposed as counterparts.
