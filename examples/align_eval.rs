@@ -307,6 +307,7 @@ fn main() {
             "--quote" => params.quote_mismatch = value,
             "--band" => params.band = value as usize,
             "--evidence" => params.evidence_words = value,
+            "--min-score" => params.min_match_score = value,
             "--unrelated" => params.unrelated_penalty = value,
             _ => {
                 eprintln!("unknown flag {flag}");

@@ -398,3 +398,22 @@ fn a_long_translation_stays_row_for_row() {
     let wrong: Vec<_> = al.rows.iter().filter(|row| row.left.len() != 1 || row.left != row.right).collect();
     assert!(wrong.is_empty(), "{} rows off: {:?}", wrong.len(), wrong.iter().take(5).collect::<Vec<_>>());
 }
+
+#[test]
+fn without_a_lexicon_length_names_and_numbers_still_align_a_translation() {
+    // German has no word list: only cognates, names, numbers and lengths remain.
+    let de = [
+        "Die Polizei hat am Dienstagabend im Zentrum von Lyon drei Männer festgenommen.",
+        "Nach Angaben des Staatsanwalts bereiteten die Verdächtigen einen Anschlag auf einen Bahnhof vor.",
+        "Die Ermittler beschlagnahmten 2.500 Euro in bar und zwei Computer.",
+        "Innenminister Bernard Cazeneuve lobte die Arbeit der Polizisten.",
+        "Eine Pressekonferenz ist für Donnerstag in der Präfektur geplant.",
+        "Die Nachbarn beschrieben diskrete und höfliche junge Männer.",
+        "Das Viertel war sechs Stunden lang abgesperrt.",
+        "Die Ermittlungen wurden der Anti-Terror-Abteilung der Pariser Staatsanwaltschaft übertragen.",
+    ];
+    let (l, r) = (article("de", &de), article("en", &EN));
+    let al = align::align(&l, &r);
+    assert_monotonic_cover(&al, &l, &r);
+    assert!(al.rows.iter().enumerate().all(|(i, row)| row.left == (i..i + 1) && row.right == (i..i + 1)), "{:?}", al.rows);
+}

@@ -27,6 +27,8 @@ pub struct Params {
     pub quote_mismatch: f32,
     /// Extra cost of pairing groups that share no evidence.
     pub unrelated_penalty: f32,
+    /// Match rows scoring below this are split into one-sided rows.
+    pub min_match_score: f32,
     /// Content words (both sides together) at which similarity is fully trusted.
     pub evidence_words: f32,
     /// Half-width of the pass-2 band around the pass-1 path.
@@ -45,6 +47,7 @@ impl Default for Params {
             paragraph_bonus: 1.0,
             quote_mismatch: 0.4,
             evidence_words: 10.0,
+            min_match_score: 0.15,
             unrelated_penalty: 2.0,
             band: 12,
         }
@@ -281,6 +284,20 @@ pub fn align_grid(grid: &Grid) -> Vec<AlignRow> {
     let coarse = run(grid, &Band::around_diagonal(n, m, coarse_width), &COARSE_MOVES);
     let path: Vec<(usize, usize)> = std::iter::once((0, 0)).chain(coarse.iter().map(|&(_, i, _, j)| (i, j))).collect();
     let fine = run(grid, &Band::around_path(n, m, &path, grid.params.band), &FULL_MOVES);
+    // A pair the DP kept only because its lengths fit, with almost no shared evidence, is
+    // shown as what it most likely is: two sentences without counterparts.
+    let fine: Vec<_> = fine
+        .into_iter()
+        .flat_map(|(l0, l1, r0, r1)| {
+            let weak = l0 < l1 && r0 < r1 && grid.match_score(l0..l1, r0..r1) < grid.params.min_match_score;
+            if weak {
+                // One row per sentence, as for any other sentence without a counterpart.
+                (l0..l1).map(|i| (i, i + 1, r0, r0)).chain((r0..r1).map(|j| (l1, l1, j, j + 1))).collect()
+            } else {
+                vec![(l0, l1, r0, r1)]
+            }
+        })
+        .collect();
     fine.into_iter()
         .map(|(l0, l1, r0, r1)| {
             let (kind, score) = if l0 == l1 {
