@@ -417,3 +417,29 @@ fn without_a_lexicon_length_names_and_numbers_still_align_a_translation() {
     assert_monotonic_cover(&al, &l, &r);
     assert!(al.rows.iter().enumerate().all(|(i, row)| row.left == (i..i + 1) && row.right == (i..i + 1)), "{:?}", al.rows);
 }
+
+#[test]
+fn each_of_the_europol_directors_quotes_pairs_with_its_translation() {
+    let (l, r) = (fixture("europol_fr.txt"), fixture("europol_en.txt"));
+    let w = Some("Rob Wainwright");
+    let fr = vec![
+        quote("fr", "nocifs et illégaux", None, "fr"),
+        quote("fr", "Lors de cette opération, il a été révélé que l'EI développait désormais son propre réseau social, sa propre présence sur internet pour promouvoir ses idées", w, "fr"),
+        quote("fr", "Cela montre que certains membres de Daech continuent d'innover dans cet espace.", w, "fr"),
+        quote("fr", "pour radicaliser, recruter, diriger des activités terroristes", Some("Europol"), "fr"),
+        quote("fr", "On a certainement rendu compliquée leur utilisation de cet espace mais nous continuons à trouver ces épouvantables vidéos et des communications partagées à grande échelle sur internet", w, "fr"),
+        quote("fr", "À tout le moins, nous devons avoir une réponse pan-européenne sécuritaire encore plus intégrée si on considère la direction dans laquelle la menace s'oriente", w, "fr"),
+        quote("fr", "le plus haut degré de menace terroriste depuis une génération", w, "fr"),
+    ];
+    let en = vec![
+        quote("en", "Within that operation it was revealed IS was now developing its very own social media platform, its own part of the Internet to run its agenda,", Some("Wainwright"), "en"),
+        quote("en", "It does show that some members of Daesh (IS), at least, continue to innovate in this space.", Some("Wainwright"), "en"),
+        quote("en", "We have certainly made it a lot harder for them to operate in this space but we're still seeing the publication of these awful videos, communications operating large scale across the Internet,", Some("Wainwright"), "en"),
+        quote("en", "If anything we need to have an even more closely integrated pan-European response to security if you consider the way in which the threat is heading,", Some("Wainwright"), "en"),
+        quote("en", "the highest terrorist threat for a generation.", Some("Wainwright"), "en"),
+        quote("en", "to just cut and paste current arrangements.", Some("Wainwright"), "en"),
+    ];
+    let pairs = pair_quotes(&l, &fr, &r, &en);
+    let got: Vec<_> = pairs.iter().map(|p| (p.left_quote, p.right_quote)).collect();
+    assert_eq!(got, [(1, 0), (2, 1), (4, 2), (5, 3), (6, 4)], "{pairs:?}");
+}
