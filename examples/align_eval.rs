@@ -10,6 +10,11 @@
 //! back to gold sentences by character overlap and scored with strict F1 as Vecalign's
 //! `score.py` does. The comparable variant deletes random blocks of 1–4 sentences (about
 //! 20% of each side, 5 seeds) and re-indexes the gold.
+//!
+//! Diagnostics: `ALIGN_EVAL_DUMP=1` prints every predicted link marked ok/BAD;
+//! `ALIGN_EVAL_ORACLE=1` prints the recall ceiling set by sentence splitting (gold links
+//! whose sides are exact unions of diglot's sentences); with `ALIGN_EVAL_SPLITS=1` also the
+//! diglot sentences that straddle gold sentences.
 
 use diglot::align::{Params, align_with};
 use diglot::ingest::from_plain_text;
