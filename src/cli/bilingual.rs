@@ -1,13 +1,162 @@
 //! `diglot pairs` and `diglot align` (issue 5).
 
-use super::{CliError, Context, ListFormat, TextFormat};
+use super::{CliError, Context, ListFormat, TextFormat, to_json};
+use crate::align::{self, Alignment, RowKind};
+use crate::model::{Article, Quote};
+use crate::sanitize::strip_controls;
+use serde::Serialize;
 
 pub fn pairs(ctx: &Context, format: ListFormat) -> Result<String, CliError> {
-    let _ = (ctx, format);
-    Err(CliError("pairs: not implemented yet".into()))
+    let candidates = align::propose_pairs(&ctx.corpus.articles, &ctx.corpus.manifest);
+    Ok(match format {
+        ListFormat::Json => to_json(&candidates),
+        ListFormat::Table => {
+            if candidates.is_empty() {
+                return Ok("no candidate pairs (pairs need articles in two languages)\n".into());
+            }
+            let mut out = String::new();
+            for c in &candidates {
+                out.push_str(&format!("{:.2}  {}  <->  {}\n", c.score, strip_controls(&c.left), strip_controls(&c.right)));
+                for e in &c.evidence {
+                    out.push_str(&format!("      {}\n", strip_controls(e)));
+                }
+            }
+            out
+        }
+    })
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    left: String,
+    right: String,
+    left_sentences: Vec<usize>,
+    right_sentences: Vec<usize>,
+    score: f32,
+    kind: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonQuotePair<'a> {
+    left_quote: &'a str,
+    right_quote: &'a str,
+    score: f32,
+}
+
+#[derive(Serialize)]
+struct JsonAlignment<'a> {
+    left: &'a str,
+    right: &'a str,
+    rows: Vec<JsonRow<'a>>,
+    quote_pairs: Vec<JsonQuotePair<'a>>,
+}
+
+/// The text of sentences `range` of `article`, joined by spaces.
+pub fn sentences_text(article: &Article, range: std::ops::Range<usize>) -> String {
+    article
+        .sentences()
+        .skip(range.start)
+        .take(range.len())
+        .map(|(_, s)| article.slice(&s.range))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn align(ctx: &Context, left: &str, right: &str, format: TextFormat) -> Result<String, CliError> {
-    let _ = (ctx, left, right, format);
-    Err(CliError("align: not implemented yet".into()))
+    let l = ctx.resolve(left)?;
+    let r = ctx.resolve(right)?;
+    let alignment = align::align(&l, &r);
+    let lq = crate::text::quotes::extract(&l);
+    let rq = crate::text::quotes::extract(&r);
+    let quote_pairs = align::pair_quotes(&l, &lq, &r, &rq);
+    Ok(match format {
+        TextFormat::Json => {
+            let rows = alignment
+                .rows
+                .iter()
+                .map(|row| JsonRow {
+                    left: sentences_text(&l, row.left.clone()),
+                    right: sentences_text(&r, row.right.clone()),
+                    left_sentences: row.left.clone().collect(),
+                    right_sentences: row.right.clone().collect(),
+                    score: round2(row.score),
+                    kind: row.kind.as_str(),
+                })
+                .collect();
+            let quote_pairs = quote_pairs
+                .iter()
+                .filter_map(|p| {
+                    Some(JsonQuotePair {
+                        left_quote: &lq.get(p.left_quote)?.text,
+                        right_quote: &rq.get(p.right_quote)?.text,
+                        score: round2(p.score),
+                    })
+                })
+                .collect();
+            to_json(&JsonAlignment { left: &l.id, right: &r.id, rows, quote_pairs })
+        }
+        TextFormat::Text => render_text(&l, &r, &alignment, &lq, &rq, &quote_pairs),
+    })
+}
+
+fn round2(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Left/right blocks per row: a header with kind, score and sentence numbers (1-based),
+/// then the left text marked `L │` and the right text marked `R │`.
+fn render_text(
+    l: &Article,
+    r: &Article,
+    alignment: &Alignment,
+    lq: &[Quote],
+    rq: &[Quote],
+    quote_pairs: &[align::QuotePair],
+) -> String {
+    let count = |k: RowKind| alignment.rows.iter().filter(|row| row.kind == k).count();
+    let lang = |a: &Article| a.meta.language.clone().unwrap_or_else(|| "?".into());
+    let mut out = format!(
+        "L: {} ({})\nR: {} ({})\n{} rows: {} match, {} left-only, {} right-only\n",
+        strip_controls(&l.id),
+        lang(l),
+        strip_controls(&r.id),
+        lang(r),
+        alignment.rows.len(),
+        count(RowKind::Match),
+        count(RowKind::LeftOnly),
+        count(RowKind::RightOnly)
+    );
+    let span = |range: &std::ops::Range<usize>| match range.len() {
+        0 => "-".to_string(),
+        1 => format!("{}", range.start + 1),
+        _ => format!("{}-{}", range.start + 1, range.end),
+    };
+    for row in &alignment.rows {
+        out.push_str(&format!(
+            "\n── {} {:.2}  L {} · R {}\n",
+            row.kind.as_str(),
+            row.score,
+            span(&row.left),
+            span(&row.right)
+        ));
+        if !row.left.is_empty() {
+            out.push_str(&format!("  L │ {}\n", strip_controls(&sentences_text(l, row.left.clone()))));
+        }
+        if !row.right.is_empty() {
+            out.push_str(&format!("  R │ {}\n", strip_controls(&sentences_text(r, row.right.clone()))));
+        }
+    }
+    if !quote_pairs.is_empty() {
+        out.push_str("\nQuotes in both:\n");
+        for p in quote_pairs {
+            let (Some(a), Some(b)) = (lq.get(p.left_quote), rq.get(p.right_quote)) else { continue };
+            out.push_str(&format!(
+                "  {:.2}  L «{}»\n        R «{}»\n",
+                p.score,
+                strip_controls(&a.text),
+                strip_controls(&b.text)
+            ));
+        }
+    }
+    out
 }

@@ -1,0 +1,123 @@
+//! Per-sentence evidence and the similarity of two groups of sentences.
+//!
+//! One side is the "source": each of its content tokens carries the keys it may match
+//! (its own cognate key, plus the keys of its lexicon translations when the source is
+//! French and the other side English). The other side is the "target": the sorted set of
+//! its own keys. Similarity is the weighted share of tokens that found a partner.
+
+use super::lexicon::lexicon;
+use super::tokens::{Token, is_stopword, match_key, number_key, tokenize};
+use crate::model::Article;
+
+/// Numbers and names are rarer and more telling than ordinary words.
+const NUMBER_WEIGHT: f32 = 2.0;
+const NAME_WEIGHT: f32 = 1.5;
+const WORD_WEIGHT: f32 = 1.0;
+
+#[derive(Debug, Clone, Default)]
+pub struct SourceToken {
+    pub keys: Vec<u32>,
+    pub weight: f32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SentenceFeatures {
+    /// Length in characters, white space excluded (Gale–Church works on characters).
+    pub chars: f32,
+    /// Tokens with the keys they may match (used when this side is the source).
+    pub source: Vec<SourceToken>,
+    /// Sorted, deduplicated keys (used when this side is the target).
+    pub target: Vec<u32>,
+    /// Total weight of the target tokens.
+    pub target_weight: f32,
+    /// The sentence holds a quotation mark.
+    pub quoted: bool,
+    /// Last sentence of its paragraph.
+    pub paragraph_end: bool,
+}
+
+/// Which lexicon, if any, applies between two languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Left is French, right English: translate left tokens.
+    FrenchLeft,
+    /// Left is English, right French: translate right tokens.
+    FrenchRight,
+    /// No lexicon: cognates, numbers and names only.
+    None,
+}
+
+pub fn direction(left: &Article, right: &Article) -> Direction {
+    match (left.meta.language.as_deref(), right.meta.language.as_deref()) {
+        (Some("fr"), Some("en")) => Direction::FrenchLeft,
+        (Some("en"), Some("fr")) => Direction::FrenchRight,
+        _ => Direction::None,
+    }
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '‟' | '「' | '」')
+}
+
+/// Features of every sentence of `article`, in `Article::sentences()` order.
+pub fn sentence_features(article: &Article, translate: bool) -> Vec<SentenceFeatures> {
+    let mut out = Vec::with_capacity(article.sentence_count());
+    for para in &article.paragraphs {
+        for (k, s) in para.sentences.iter().enumerate() {
+            let mut f = text_features(article.slice(&s.range), translate);
+            f.paragraph_end = k + 1 == para.sentences.len();
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Features of one piece of text (a sentence, a quote, a whole article).
+pub fn text_features(text: &str, translate: bool) -> SentenceFeatures {
+    let lex = lexicon();
+    let mut f = SentenceFeatures {
+        chars: text.chars().filter(|c| !c.is_whitespace()).count() as f32,
+        quoted: text.chars().any(is_quote_mark),
+        ..Default::default()
+    };
+            for token in tokenize(text) {
+                let (key, weight, folded) = match &token {
+                    Token::Number(n) => (number_key(n), NUMBER_WEIGHT, None),
+                    Token::Word { folded, capitalised } => {
+                        if is_stopword(folded) || folded.chars().count() < 2 {
+                            continue;
+                        }
+                        let w = if *capitalised { NAME_WEIGHT } else { WORD_WEIGHT };
+                        (match_key(folded), w, Some(folded))
+                    }
+                };
+                let mut keys = vec![key];
+                if translate && let Some(folded) = folded {
+                    keys.extend_from_slice(lex.translations(folded));
+                }
+                f.source.push(SourceToken { keys, weight });
+                f.target.push(key);
+                f.target_weight += weight;
+            }
+    f.target.sort_unstable();
+    f.target.dedup();
+    f
+}
+
+/// Similarity in 0..=1 of source sentences `src` and target sentences `tgt` (each a
+/// group of up to two consecutive sentences).
+pub fn similarity(src: &[SentenceFeatures], tgt: &[SentenceFeatures]) -> f32 {
+    let src_weight: f32 = src.iter().flat_map(|s| &s.source).map(|t| t.weight).sum();
+    let tgt_weight: f32 = tgt.iter().map(|s| s.target_weight).sum();
+    if src_weight + tgt_weight <= 0.0 {
+        return 0.0;
+    }
+    let mut matched = 0.0;
+    for token in src.iter().flat_map(|s| &s.source) {
+        let hit = token.keys.iter().any(|k| tgt.iter().any(|t| t.target.binary_search(k).is_ok()));
+        if hit {
+            matched += token.weight;
+        }
+    }
+    (2.0 * matched / (src_weight + tgt_weight)).min(1.0)
+}

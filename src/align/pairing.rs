@@ -1,0 +1,236 @@
+//! Proposing counterparts across languages from what the texts share: numbers, names,
+//! cognates and lexicon translations, quoted statements. File names and ids are never
+//! evidence (users' files are named anything).
+
+use super::features::{SentenceFeatures, similarity, text_features};
+use super::tokens::{Token, match_key, tokenize};
+use super::{PairCandidate, pair_quotes};
+use crate::ingest::Manifest;
+use crate::model::{Article, Quote};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What one article offers for comparison, computed once per article.
+struct Profile {
+    /// Whole-text features, translated when French (for comparing with English).
+    translated: SentenceFeatures,
+    plain: SentenceFeatures,
+    /// Numbers of two or more digits (one-digit numbers are everywhere).
+    numbers: BTreeSet<String>,
+    /// Capitalised words by match key, with one written form to show as evidence.
+    names: BTreeMap<u32, String>,
+    quotes: Vec<Quote>,
+    lang: Option<String>,
+}
+
+fn profile(article: &Article) -> Profile {
+    let mut numbers = BTreeSet::new();
+    let mut names = BTreeMap::new();
+    for (_, s) in article.sentences() {
+        let text = article.slice(&s.range);
+        let mut first = true;
+        for token in tokenize(text) {
+            match token {
+                Token::Number(n) if n.chars().filter(char::is_ascii_digit).count() >= 2 => {
+                    numbers.insert(n);
+                }
+                // The first word of a sentence is capitalised whatever it is.
+                Token::Word { folded, capitalised: true } if !first && folded.chars().count() >= 3 => {
+                    names.entry(match_key(&folded)).or_insert_with(|| original_case(text, &folded));
+                }
+                _ => {}
+            }
+            first = false;
+        }
+    }
+    let lang = article.meta.language.clone();
+    Profile {
+        translated: text_features(&article.text, lang.as_deref() == Some("fr")),
+        plain: text_features(&article.text, false),
+        numbers,
+        names,
+        quotes: crate::text::quotes::extract(article),
+        lang,
+    }
+}
+
+/// The word as written in `text` (for evidence), else the folded form.
+fn original_case(text: &str, folded: &str) -> String {
+    text.split(|c: char| !c.is_alphabetic())
+        .find(|w| super::tokens::fold(w) == folded)
+        .unwrap_or(folded)
+        .to_string()
+}
+
+fn dice(shared: usize, a: usize, b: usize) -> f32 {
+    if a + b == 0 { 0.0 } else { 2.0 * shared as f32 / (a + b) as f32 }
+}
+
+/// Articles in different languages (or of unknown language) may be counterparts.
+fn cross_language(a: &Profile, b: &Profile) -> bool {
+    match (&a.lang, &b.lang) {
+        (Some(x), Some(y)) => x != y,
+        _ => true,
+    }
+}
+
+/// Show at most this many shared items in one evidence line.
+const EVIDENCE_ITEMS: usize = 6;
+
+fn compare(a: &Article, pa: &Profile, b: &Article, pb: &Profile) -> PairCandidate {
+    // Translate whichever side is French; compare cognates only otherwise.
+    let lexical = match (pa.lang.as_deref(), pb.lang.as_deref()) {
+        (Some("fr"), _) => similarity(std::slice::from_ref(&pa.translated), std::slice::from_ref(&pb.plain)),
+        (_, Some("fr")) => similarity(std::slice::from_ref(&pb.translated), std::slice::from_ref(&pa.plain)),
+        _ => similarity(std::slice::from_ref(&pa.plain), std::slice::from_ref(&pb.plain)),
+    };
+    let shared_numbers: Vec<&String> = pa.numbers.intersection(&pb.numbers).collect();
+    let shared_names: Vec<&String> = pa.names.iter().filter(|(k, _)| pb.names.contains_key(k)).map(|(_, v)| v).collect();
+    let numbers = dice(shared_numbers.len(), pa.numbers.len(), pb.numbers.len());
+    let names = dice(shared_names.len(), pa.names.len(), pb.names.len());
+
+    // Whole articles share a fair amount of vocabulary by chance; what counts is how far
+    // above that floor a pair rises. Quotes are added later, for the best candidates only.
+    let lexical_scaled = ((lexical - 0.1) / 0.3).clamp(0.0, 1.0);
+    let score = (0.35 * lexical_scaled + 0.3 * names + 0.2 * numbers).clamp(0.0, 1.0);
+    let mut evidence = vec![format!("{:.0}% of words match by lexicon or cognate", lexical * 100.0)];
+    let list = |items: &[&String]| {
+        let mut s = items.iter().take(EVIDENCE_ITEMS).map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+        if items.len() > EVIDENCE_ITEMS {
+            s.push_str(&format!(" (+{} more)", items.len() - EVIDENCE_ITEMS));
+        }
+        s
+    };
+    if !shared_names.is_empty() {
+        evidence.push(format!("{} shared names: {}", shared_names.len(), list(&shared_names)));
+    }
+    if !shared_numbers.is_empty() {
+        evidence.push(format!("{} shared numbers: {}", shared_numbers.len(), list(&shared_numbers)));
+    }
+    PairCandidate { left: a.id.clone(), right: b.id.clone(), score, evidence }
+}
+
+/// Add the quoted-statement evidence (the costlier part) to a candidate.
+fn add_quotes(c: &mut PairCandidate, a: &Article, pa: &Profile, b: &Article, pb: &Profile) {
+    let quote_pairs = pair_quotes(a, &pa.quotes, b, &pb.quotes);
+    if quote_pairs.is_empty() {
+        return;
+    }
+    c.score = (c.score + 0.15 * dice(quote_pairs.len(), pa.quotes.len(), pb.quotes.len())).min(1.0);
+    c.evidence.push(format!("{} quoted statements in common", quote_pairs.len()));
+}
+
+/// Below this many articles every cross-language pair is compared; above it only pairs
+/// that share a name or number not common to many articles (an inverted index keeps
+/// thousands of files from costing millions of comparisons).
+const COMPARE_ALL_BELOW: usize = 200;
+/// An anchor in more articles than this says nothing about which two belong together.
+const MAX_ANCHOR_ARTICLES: usize = 50;
+/// Proposals below this share nothing beyond chance and are not listed.
+const MIN_SCORE: f32 = 0.05;
+/// Candidates per article that get the quote comparison.
+const QUOTE_CHECKS_PER_ARTICLE: usize = 3;
+
+fn candidate_pairs(profiles: &[Profile]) -> Vec<(usize, usize)> {
+    let n = profiles.len();
+    let mut pairs = BTreeSet::new();
+    if n < COMPARE_ALL_BELOW {
+        for i in 0..n {
+            for j in i + 1..n {
+                pairs.insert((i, j));
+            }
+        }
+    } else {
+        let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, p) in profiles.iter().enumerate() {
+            let anchors = p.names.keys().map(|k| format!("n{k}")).chain(p.numbers.iter().map(|x| format!("#{x}")));
+            for a in anchors {
+                index.entry(a).or_default().push(i);
+            }
+        }
+        for holders in index.values().filter(|h| h.len() <= MAX_ANCHOR_ARTICLES) {
+            for (x, &i) in holders.iter().enumerate() {
+                for &j in &holders[x + 1..] {
+                    pairs.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    pairs.into_iter().filter(|&(i, j)| cross_language(&profiles[i], &profiles[j])).collect()
+}
+
+/// Counterparts across languages, best first; pinned pairs from the manifest come first
+/// (when both articles are present), each article pair listed once.
+pub fn propose_pairs(articles: &[Article], manifest: &Manifest) -> Vec<PairCandidate> {
+    let profiles: Vec<Profile> = articles.iter().map(profile).collect();
+    let index_of = |id: &str| articles.iter().position(|a| a.id == id);
+    let mut pinned = Vec::new();
+    let mut seen = BTreeSet::new();
+    for p in &manifest.pairs {
+        let (Some(i), Some(j)) = (index_of(&p.left), index_of(&p.right)) else { continue };
+        if i == j || !seen.insert((i.min(j), i.max(j))) {
+            continue;
+        }
+        let mut c = compare(&articles[i], &profiles[i], &articles[j], &profiles[j]);
+        c.evidence.insert(0, "pinned in corpus.toml".to_string());
+        pinned.push(c);
+    }
+    let mut proposed: Vec<(usize, usize, PairCandidate)> = candidate_pairs(&profiles)
+        .into_iter()
+        .filter(|p| !seen.contains(p))
+        .map(|(i, j)| (i, j, compare(&articles[i], &profiles[i], &articles[j], &profiles[j])))
+        .collect();
+    proposed.sort_by(|a, b| b.2.score.total_cmp(&a.2.score));
+    let mut quote_checks = vec![0; articles.len()];
+    for (i, j, c) in &mut proposed {
+        if quote_checks[*i] < QUOTE_CHECKS_PER_ARTICLE || quote_checks[*j] < QUOTE_CHECKS_PER_ARTICLE {
+            quote_checks[*i] += 1;
+            quote_checks[*j] += 1;
+            add_quotes(c, &articles[*i], &profiles[*i], &articles[*j], &profiles[*j]);
+        }
+    }
+    for p in &mut pinned {
+        if let (Some(i), Some(j)) = (index_of(&p.left), index_of(&p.right)) {
+            add_quotes(p, &articles[i], &profiles[i], &articles[j], &profiles[j]);
+        }
+    }
+    let mut proposed: Vec<PairCandidate> =
+        proposed.into_iter().map(|(_, _, c)| c).filter(|c| c.score >= MIN_SCORE).collect();
+    proposed.sort_by(|a, b| b.score.total_cmp(&a.score));
+    pinned.extend(proposed);
+    pinned
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::from_plain_text;
+
+    #[test]
+    fn large_corpora_compare_only_pairs_sharing_an_anchor() {
+        let fr = from_plain_text(
+            "x1",
+            "Le ministre Bernard Cazeneuve a annoncé mardi la saisie de 2.500 euros à Lyon. \
+             La police a arrêté trois hommes dans le centre de la ville après une longue enquête.",
+        );
+        let en = from_plain_text(
+            "x2",
+            "Minister Bernard Cazeneuve announced on Tuesday the seizure of 2,500 euros in Lyon. \
+             Police arrested three men in the city centre after a long investigation.",
+        );
+        let mut articles: Vec<Article> = (0..COMPARE_ALL_BELOW + 5)
+            .map(|k| {
+                from_plain_text(
+                    &format!("f{k}"),
+                    &format!("The weather report number {} expects rain over the hills and cold wind this week.", 100 + k),
+                )
+            })
+            .collect();
+        articles.insert(7, fr);
+        articles.push(en);
+        let profiles: Vec<Profile> = articles.iter().map(profile).collect();
+        let candidates = candidate_pairs(&profiles);
+        assert!(candidates.len() < 50, "{} candidate pairs", candidates.len());
+        let pairs = propose_pairs(&articles, &Manifest::default());
+        assert_eq!((pairs[0].left.as_str(), pairs[0].right.as_str()), ("x1", "x2"), "{:?}", &pairs[..1]);
+    }
+}

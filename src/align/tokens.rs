@@ -1,0 +1,192 @@
+//! Language-independent anchors in a sentence: words folded for cognate matching,
+//! numbers in one normal form, capitalised names, quotation marks.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower case, accents removed, ligatures opened, typographic apostrophe made plain:
+/// "Génération" → "generation", "œuvre" → "oeuvre".
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            '’' | 'ʼ' | '‘' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Cognates share their first five letters once a plural `s` is dropped
+/// ("terroriste"/"terrorist", "génération"/"generation", "hours"/"hour"); shorter words
+/// must match whole. Returned as a hash so sentences compare as sorted integer lists.
+pub fn match_key(folded: &str) -> u32 {
+    let w = folded.strip_suffix('s').filter(|w| w.chars().count() >= 3).unwrap_or(folded);
+    let end = w.char_indices().nth(5).map_or(w.len(), |(i, _)| i);
+    hash(&w[..end])
+}
+
+/// The key of a normalised number (kept apart from words by a prefix).
+pub fn number_key(normalised: &str) -> u32 {
+    hash(&format!("#{normalised}"))
+}
+
+fn hash(s: &str) -> u32 {
+    // FNV-1a: stable across runs and platforms, which keeps alignments reproducible.
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Token {
+    /// A folded word; `capitalised` when written with a capital (names, acronyms).
+    Word { folded: String, capitalised: bool },
+    /// A number in normal form: thousands separators removed, decimal comma made a point
+    /// ("2.000", "2,000", "2 000" → "2000"; "1,5" → "1.5").
+    Number(String),
+}
+
+/// French elided articles and pronouns ("l'", "d'", "qu'") carry no meaning to match.
+const CLITICS: [&str; 9] = ["l", "d", "qu", "n", "s", "c", "j", "m", "t"];
+
+/// Words too common to be evidence of anything, in either language.
+const STOPWORDS: [&str; 90] = [
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+    "is", "are", "was", "were", "be", "been", "it", "its", "that", "this", "as", "he", "she",
+    "they", "we", "you", "his", "her", "their", "has", "have", "had", "not", "but", "which",
+    "who", "will", "would", "said", "says", "le", "la", "les", "un", "une", "des", "de", "du",
+    "et", "ou", "en", "au", "aux", "dans", "par", "pour", "sur", "avec", "est", "sont", "a",
+    "ont", "il", "elle", "ils", "elles", "qui", "que", "ce", "cette", "ces", "son", "sa", "ses",
+    "leur", "leurs", "se", "ne", "pas", "plus", "y", "on", "nous", "vous", "mais", "i",
+];
+
+pub fn is_stopword(folded: &str) -> bool {
+    STOPWORDS.contains(&folded)
+}
+
+/// Whitespace that may separate digit groups: space, no-break and narrow no-break space,
+/// thin space.
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Split a sentence into word and number tokens. Hyphens and apostrophes split words
+/// ("48-hour" → 48, hour; "l'avènement" → avenement), elided clitics are dropped.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let (number, next) = read_number(&chars, i);
+            tokens.push(Token::Number(number));
+            i = next;
+        } else if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphabetic() || is_combining(chars[i])) {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            let folded = fold(&word);
+            let elided = i < chars.len() && matches!(chars[i], '\'' | '’') && CLITICS.contains(&folded.as_str());
+            if !elided {
+                tokens.push(Token::Word { folded, capitalised: c.is_uppercase() });
+            }
+        } else {
+            i += 1;
+        }
+    }
+    tokens
+}
+
+fn is_combining(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Read a number starting at `start`: digit groups joined by `.`/`,`/spaces. A separator
+/// followed by exactly three digits is a thousands separator; a `.` or `,` followed by
+/// other digit counts is a decimal mark.
+fn read_number(chars: &[char], start: usize) -> (String, usize) {
+    let digits_from = |from: usize| chars[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut out = String::new();
+    let mut i = start;
+    let first = digits_from(i);
+    out.extend(&chars[i..i + first]);
+    i += first;
+    let mut decimal_seen = false;
+    while i + 1 < chars.len() {
+        let sep = chars[i];
+        let is_point = sep == '.' || sep == ',';
+        if !is_point && !is_group_space(sep) {
+            break;
+        }
+        let n = digits_from(i + 1);
+        if n == 0 {
+            break;
+        }
+        let group_end = i + 1 + n;
+        let followed_by_digit_group = n == 3 && (group_end >= chars.len() || !chars[group_end].is_ascii_digit());
+        if followed_by_digit_group && !decimal_seen && first <= 3 {
+            out.extend(&chars[i + 1..group_end]);
+        } else if is_point && !decimal_seen {
+            decimal_seen = true;
+            out.push('.');
+            out.extend(&chars[i + 1..group_end]);
+        } else {
+            break;
+        }
+        i = group_end;
+    }
+    (out, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(s: &str) -> Vec<String> {
+        tokenize(s)
+            .into_iter()
+            .filter_map(|t| if let Token::Number(n) = t { Some(n) } else { None })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_share_one_form_across_conventions() {
+        assert_eq!(numbers("2.000 comptes"), ["2000"]);
+        assert_eq!(numbers("2,000 accounts"), ["2000"]);
+        assert_eq!(numbers("2 000 comptes"), ["2000"]);
+        assert_eq!(numbers("2\u{202f}000 comptes"), ["2000"]);
+        assert_eq!(numbers("1,5 million et 1.5 million"), ["1.5", "1.5"]);
+        assert_eq!(numbers("en 2017, 48 heures"), ["2017", "48"]);
+        assert_eq!(numbers("a 48-hour operation"), ["48"]);
+        assert_eq!(numbers("1,234,567 and 12 345 678"), ["1234567", "12345678"]);
+        assert_eq!(numbers("ends with 3."), ["3"]);
+    }
+
+    #[test]
+    fn words_are_folded_and_clitics_dropped() {
+        let t = tokenize("L'avènement d'Europol, qu'il « Génération »");
+        let words: Vec<_> = t
+            .iter()
+            .map(|t| match t {
+                Token::Word { folded, .. } => folded.clone(),
+                Token::Number(n) => n.clone(),
+            })
+            .collect();
+        assert_eq!(words, ["avenement", "europol", "il", "generation"]);
+        assert_eq!(match_key("terroriste"), match_key("terrorist"));
+        assert_eq!(match_key("hours"), match_key("hour"));
+        assert_ne!(match_key("cat"), match_key("cats_and_dogs"));
+    }
+}
