@@ -27,6 +27,8 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+    /// Repairs worth telling the user about (escape sequences removed …).
+    pub warnings: Vec<String>,
 }
 
 /// The reason shown for a file over [`MAX_FILE_BYTES`].
@@ -44,6 +46,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     }
     let (raw, encoding) = decode_raw(bytes)?;
     check_looks_like_text(&raw)?;
+    let mut warnings = Vec::new();
+    if raw.contains(['\u{1b}', '\u{9b}', '\u{9d}', '\u{90}']) {
+        warnings.push("terminal escape sequences removed".to_string());
+    } else if raw.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        warnings.push("control characters removed".to_string());
+    }
     let text: String = strip_controls(&raw)
         .chars()
         // A BOM or zero-width no-break space inside the text is invisible noise.
@@ -53,7 +61,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if text.trim().is_empty() {
         return Err("empty file (no text after removing control characters)".to_string());
     }
-    Ok(Decoded { text, encoding })
+    Ok(Decoded { text, encoding, warnings })
 }
 
 fn decode_raw(bytes: &[u8]) -> Result<(String, &'static str), String> {

@@ -36,6 +36,8 @@ pub struct HtmlMeta {
 pub struct HtmlDoc {
     pub lines: Vec<TextLine>,
     pub meta: HtmlMeta,
+    /// The nesting depth when it was too deep for html2text (the flat converter ran).
+    pub too_deep: Option<usize>,
 }
 
 /// Whether text is HTML: a doctype/`<html>` start or several common tags.
@@ -78,12 +80,12 @@ pub fn max_depth(html: &str) -> usize {
 /// Convert an HTML document or fragment.
 pub fn convert(html: &str) -> HtmlDoc {
     let (visible, meta) = cut_hidden_and_mine(html);
-    let lines = if max_depth(&visible) > MAX_DEPTH_FOR_HTML2TEXT {
-        strip_tags(&visible)
-    } else {
-        render_with_html2text(&visible).unwrap_or_else(|| strip_tags(&visible))
-    };
-    HtmlDoc { lines, meta }
+    let depth = max_depth(&visible);
+    if depth > MAX_DEPTH_FOR_HTML2TEXT {
+        return HtmlDoc { lines: strip_tags(&visible), meta, too_deep: Some(depth) };
+    }
+    let lines = render_with_html2text(&visible).unwrap_or_else(|| strip_tags(&visible));
+    HtmlDoc { lines, meta, too_deep: None }
 }
 
 fn render_with_html2text(html: &str) -> Option<Vec<TextLine>> {

@@ -154,7 +154,12 @@ pub fn id_from_path(path: &str) -> String {
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Article, LoadError> {
     let err = |reason: String| LoadError { path: path.to_string(), reason };
     let decoded = decode::decode(bytes).map_err(err)?;
-    parse_text(path, &decoded.text).map_err(|r| err(r.to_string()))
+    let mut article = parse_text(path, &decoded.text).map_err(|r| err(r.to_string()))?;
+    let mut warnings = decoded.warnings;
+    warnings.append(&mut article.meta.warnings);
+    article.meta.warnings = warnings;
+    article.meta.encoding = Some(decoded.encoding.to_string());
+    Ok(article)
 }
 
 /// Decoded text → article: header, HTML or plain text, junk and metadata lines, title,
@@ -170,8 +175,15 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
     let (header, body) = meta::front_matter(text);
     let header = header.unwrap_or_default();
     let is_html = ext == "html" || ext == "htm" || html::looks_like_html(body);
+    let mut warnings = Vec::new();
     let (lines, page) = if is_html {
         let doc = html::convert(body);
+        if let Some(depth) = doc.too_deep {
+            warnings.push(format!(
+                "HTML nested {depth} levels deep (> {}): converted by the flat tag stripper",
+                html::MAX_DEPTH_FOR_HTML2TEXT
+            ));
+        }
         (doc.lines, doc.meta)
     } else {
         (plain_lines(body, ext == "md"), html::HtmlMeta::default())
@@ -245,6 +257,7 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
             .or(found.updated),
         source: clean(header.source.or(found.source).or(page.site_name)),
         url: clean(header.url.or(page.url)),
+        warnings,
         ..Default::default()
     };
     let mut links = Vec::new();
