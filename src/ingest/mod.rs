@@ -227,7 +227,8 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
     // The title: stated by the file, else its first paragraph when that reads like one.
     let mut paras = paragraphs::paragraphs(&kept);
     let mut title = header.title.clone().or(page.title.clone());
-    if title.is_none() && paras.first().is_some_and(|p| paragraphs::looks_like_title(&p.text)) {
+    // (Not when it is all there is: then it is the text.)
+    if title.is_none() && paras.len() > 1 && paragraphs::looks_like_title(&paras[0].text) {
         title = Some(paras.remove(0).text);
     }
     // Scraped pages repeat the headline (page title, social card, article heading).
