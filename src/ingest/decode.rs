@@ -52,6 +52,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     } else if raw.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
         warnings.push("control characters removed".to_string());
     }
+    let raw = match repair_mojibake(&raw) {
+        Some(fixed) => {
+            warnings.push("double-encoded UTF-8 (\"Ã©\" for \"é\") repaired".to_string());
+            fixed
+        }
+        None => raw,
+    };
     let text: String = strip_controls(&raw)
         .chars()
         // A BOM or zero-width no-break space inside the text is invisible noise.
@@ -120,6 +127,23 @@ fn has_multibyte_utf8(bytes: &[u8]) -> bool {
             }
         }
     }
+}
+
+/// Text that was UTF-8, read as Windows-1252 and saved again as UTF-8 shows "Ã©" for
+/// "é" and "â€™" for "’". When such pairs recur and the whole text maps back to bytes
+/// that are valid UTF-8, those bytes are the real text.
+fn repair_mojibake(text: &str) -> Option<String> {
+    let markers = text.matches('Ã').count() + text.matches("â€").count() + text.matches('Â').count();
+    if markers < 3 {
+        return None;
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    if unmappable {
+        return None;
+    }
+    let fixed = String::from_utf8(bytes.into_owned()).ok()?;
+    // Only accept when the repair really turned sequences into single characters.
+    (fixed.chars().count() < text.chars().count()).then_some(fixed)
 }
 
 /// UTF-16 without a BOM: mostly-ASCII text leaves a zero in every other byte.
@@ -213,6 +237,15 @@ mod tests {
         let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
         assert!(decode(&big).unwrap_err().starts_with("file too large ("));
         assert!(decode("\u{1b}]0;x\u{7}".as_bytes()).unwrap_err().starts_with("empty file"));
+    }
+
+    #[test]
+    fn double_encoded_utf8_is_repaired_but_real_text_is_not_touched() {
+        let d = decode("Lâ€™Ã©tÃ© Ã\u{a0} Paris, la sÃ©curitÃ©.".as_bytes()).unwrap();
+        assert_eq!(d.text, "L’été à Paris, la sécurité.");
+        assert_eq!(d.warnings.len(), 1);
+        let real = "Ã la carte: Ãlvaro and Ãngel met Ãrpád.";
+        assert_eq!(decode(real.as_bytes()).unwrap().text, real);
     }
 
     #[test]

@@ -88,8 +88,82 @@ pub fn convert(html: &str) -> HtmlDoc {
     HtmlDoc { lines, meta, too_deep: None }
 }
 
+/// html2text decorator for article text: no markers at all (no "# " before headings,
+/// "> " before quotes, "^{…}" around superscripts, footnote lists), only the link target
+/// as annotation so links can be listed beside the text.
+#[derive(Clone, Copy, Debug, Default)]
+struct ArticleDecorator;
+
+impl html2text::render::TextDecorator for ArticleDecorator {
+    type Annotation = Option<String>;
+
+    fn decorate_link_start(&mut self, url: &str) -> (String, Self::Annotation) {
+        (String::new(), Some(url.to_string()))
+    }
+    fn decorate_link_end(&mut self) -> String {
+        String::new()
+    }
+    fn decorate_em_start(&self) -> (String, Self::Annotation) {
+        (String::new(), None)
+    }
+    fn decorate_em_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_strong_start(&self) -> (String, Self::Annotation) {
+        (String::new(), None)
+    }
+    fn decorate_strong_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_strikeout_start(&self) -> (String, Self::Annotation) {
+        (String::new(), None)
+    }
+    fn decorate_strikeout_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_code_start(&self) -> (String, Self::Annotation) {
+        (String::new(), None)
+    }
+    fn decorate_code_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_preformat_first(&self) -> Self::Annotation {
+        None
+    }
+    fn decorate_preformat_cont(&self) -> Self::Annotation {
+        None
+    }
+    fn decorate_image(&mut self, _src: &str, _title: &str) -> (String, Self::Annotation) {
+        (String::new(), None)
+    }
+    fn header_prefix(&self, _level: usize) -> String {
+        String::new()
+    }
+    fn quote_prefix(&self) -> String {
+        String::new()
+    }
+    fn unordered_item_prefix(&self) -> String {
+        String::new()
+    }
+    fn ordered_item_prefix(&self, _i: i64) -> String {
+        String::new()
+    }
+    fn make_subblock_decorator(&self) -> Self {
+        ArticleDecorator
+    }
+    fn decorate_superscript_start(&self) -> (String, Self::Annotation) {
+        (String::new(), None)
+    }
+    fn decorate_superscript_end(&self) -> String {
+        String::new()
+    }
+    fn finalise(&mut self, _urls: Vec<String>) -> Vec<html2text::render::TaggedLine<Self::Annotation>> {
+        Vec::new()
+    }
+}
+
 fn render_with_html2text(html: &str) -> Option<Vec<TextLine>> {
-    let lines = html2text::config::rich()
+    let lines = html2text::config::with_decorator(ArticleDecorator)
         .lines_from_read(html.as_bytes(), RENDER_WIDTH)
         .ok()?;
     let mut out = Vec::with_capacity(lines.len());
@@ -98,10 +172,7 @@ fn render_with_html2text(html: &str) -> Option<Vec<TextLine>> {
         let mut links: Vec<Link> = Vec::new();
         let mut open_link: Option<String> = None;
         for piece in line.tagged_strings() {
-            let url = piece.tag.iter().find_map(|a| match a {
-                html2text::render::RichAnnotation::Link(u) => Some(u.clone()),
-                _ => None,
-            });
+            let url = piece.tag.iter().rev().find_map(Clone::clone);
             match (&url, open_link.as_ref(), links.last_mut()) {
                 // Consecutive pieces of the same link (e.g. <a><b>x</b> y</a>) are one link.
                 (Some(u), Some(prev), Some(last)) if u == prev => last.text.push_str(&piece.s),
@@ -421,9 +492,14 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// How far down the open-element stack a closing tag may reach. Bounded so that a
+/// hostile file of stray closing tags over a deep stack stays linear, not quadratic.
+const CLOSE_SEARCH_LIMIT: usize = 64;
+
 fn pop_to(stack: &mut Vec<String>, name: &str) {
-    if let Some(i) = stack.iter().rposition(|n| n == name) {
-        stack.truncate(i);
+    let floor = stack.len().saturating_sub(CLOSE_SEARCH_LIMIT);
+    if let Some(i) = stack[floor..].iter().rposition(|n| n == name) {
+        stack.truncate(floor + i);
     }
 }
 
@@ -642,6 +718,12 @@ mod tests {
     }
 
     #[test]
+    fn no_markers_for_headings_quotes_lists_or_superscripts() {
+        let doc = convert("<h2>Heading</h2><blockquote><p>Quoted words.</p></blockquote><ul><li>Item one.</li></ul><p>x<sup>2</sup></p>");
+        assert_eq!(texts(&doc), ["Heading", "Quoted words.", "Item one.", "x²"]);
+    }
+
+    #[test]
     fn malformed_tag_with_quote_spanning_lines() {
         let html = "<article class=\"a b \n <div class=\"inner\">\n<p>Body.</p></div>";
         assert_eq!(texts(&convert(html)), ["Body."]);
@@ -657,6 +739,13 @@ mod tests {
         let doc = convert(&unclosed);
         assert_eq!(texts(&doc), ["x <y> link"]);
         assert_eq!(doc.lines.iter().map(|l| l.links.len()).sum::<usize>(), 1);
+    }
+
+    #[test]
+    fn stray_closing_tags_over_a_deep_stack_are_ignored() {
+        let html = format!("{}<p>text</p>{}", "<div>".repeat(20_000), "</span>".repeat(20_000));
+        assert_eq!(max_depth(&html), 20_001);
+        assert_eq!(texts(&convert(&html)), ["text"]);
     }
 
     #[test]
