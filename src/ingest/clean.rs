@@ -45,6 +45,12 @@ pub fn classify(line: &str) -> LineKind {
     LineKind::Body
 }
 
+/// The start of a line in lower case: enough for every label test, and cheap on long
+/// lines of prose.
+fn lower_head(line: &str) -> String {
+    line.chars().take(40).flat_map(char::to_lowercase).collect()
+}
+
 fn lower_words(line: &str) -> Vec<String> {
     line.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
@@ -58,7 +64,7 @@ fn ends_like_sentence(line: &str) -> bool {
 
 /// "Source: Vice News", "Source : communiqué de presse …", "Sources: AFP, Reuters".
 fn source_line(line: &str) -> Option<String> {
-    let lower = line.to_lowercase();
+    let lower = lower_head(line);
     let rest_at = ["sources", "source"]
         .iter()
         .find_map(|l| lower.starts_with(l).then_some(l.len()))?;
@@ -71,6 +77,9 @@ fn source_line(line: &str) -> Option<String> {
 /// A line of many words most of which name icons: an icon font's ligature names that
 /// leaked into the text ("icon bookmark-bicon bookmarkicon camera…").
 fn is_icon_names(line: &str) -> bool {
+    if !line.contains("icon") && !line.contains("Icon") && !line.contains("ICON") {
+        return false;
+    }
     let lower = line.to_lowercase();
     let words = lower.split_whitespace().count();
     let icons = lower.matches("icon").count();
@@ -87,6 +96,9 @@ const SOCIAL_FILLER: &[&str] = &["this", "article", "us", "on", "sur", "nous", "
 
 /// Social-media buttons: short lines made only of words like Follow, Share, Tweet.
 fn is_social_buttons(line: &str) -> bool {
+    if line.len() > 100 {
+        return false;
+    }
     let words = lower_words(line);
     !words.is_empty()
         && words.len() <= 6
@@ -98,7 +110,7 @@ fn is_social_buttons(line: &str) -> bool {
 
 /// "READ MORE: …", "Read more:", "Lire aussi : …", "See also" — links to other stories.
 fn is_read_more(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower = lower_head(line);
     const LABELS: &[&str] = &[
         "read more", "read also", "read next", "related", "see also", "more on this",
         "continue reading", "lire aussi", "à lire aussi", "a lire aussi", "lire la suite",
@@ -115,7 +127,7 @@ fn is_read_more(line: &str) -> bool {
 /// Photo captions and credits: "Photo: …", "Credit: …", "© AFP", or a line that ends
 /// with an agency credit in parentheses like "(REUTERS/Name)" or "(AFP Photo)".
 fn is_photo_credit(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower = lower_head(line);
     const LABELS: &[&str] = &[
         "photo", "photos", "credit", "credits", "crédit", "crédits", "crédit photo", "image",
         "picture", "photograph", "caption", "illustration", "légende",
@@ -148,7 +160,7 @@ fn is_photo_credit(line: &str) -> bool {
 
 /// "in Featured, News Updates", "Filed under: …", "Tags: …".
 fn is_category_line(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower = lower_head(line);
     const LABELS: &[&str] = &[
         "filed under", "categories", "category", "tags", "tagged", "topics", "catégories",
         "catégorie", "mots-clés", "mots clés", "thèmes",
@@ -168,6 +180,9 @@ fn is_category_line(line: &str) -> bool {
 
 /// "3 Comments", "No comments", "12 commentaires", "Leave a comment".
 fn is_comment_count(line: &str) -> bool {
+    if line.len() > 60 {
+        return false;
+    }
     let words = lower_words(line);
     let nouns = ["comment", "comments", "responses", "response", "replies", "reply", "commentaire", "commentaires", "réactions", "réaction"];
     match words.as_slice() {
@@ -186,7 +201,7 @@ fn is_comment_count(line: &str) -> bool {
 /// "Posted by: NAME February 16, 2017 in …", "By Jane Roe", "Par Jean Dupont".
 fn byline(line: &str) -> Option<LineKind> {
     const LABELS: &[&str] = &["posted by", "written by", "published by", "by", "par", "publié par", "écrit par"];
-    let lower = line.to_lowercase();
+    let lower = lower_head(line);
     let rest_at = LABELS.iter().find_map(|l| {
         let rest = lower.strip_prefix(l)?;
         (rest.starts_with(' ') || rest.starts_with(':')).then_some(l.len())

@@ -53,8 +53,14 @@ fn words(s: &str) -> Vec<Word<'_>> {
 }
 
 fn month(w: &str) -> Option<u32> {
-    let lower = w.to_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == lower).map(|&(_, m)| m)
+    // Called for every word of every line: compare without allocating.
+    if w.len() > 10 || !w.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .find(|(n, _)| n.chars().eq(w.chars().flat_map(char::to_lowercase)))
+        .map(|&(_, m)| m)
 }
 
 fn day(w: &str) -> Option<u32> {
@@ -93,6 +99,9 @@ fn iso(y: i32, m: u32, d: u32) -> Option<String> {
 /// The first full date (day, month and year) in `s` as `YYYY-MM-DD`, with the byte range
 /// it covers. A month and year alone is not a date: it stays unknown.
 pub fn find_date(s: &str) -> Option<(String, std::ops::Range<usize>)> {
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let ws = words(s);
     for i in 0..ws.len() {
         let w = |k: usize| ws.get(i + k).map(|w| w.text);

@@ -358,10 +358,10 @@ pub fn build_article(
             .into_iter()
             .map(|range| Sentence { range })
             .collect();
-        paras.push(Paragraph { range: start..text.len(), language: lang::detect(p), sentences });
+        paras.push(Paragraph { range: start..text.len(), language: lang::detect(sample(p)), sentences });
     }
     if meta.language.is_none() {
-        meta.language = lang::detect(&text);
+        meta.language = lang::detect(sample(&text));
     }
     // Short paragraphs are hard to detect; fall back to the article's language.
     for p in &mut paras {
@@ -372,6 +372,20 @@ pub fn build_article(
     meta.words = text.split_whitespace().count();
     let links = locate_links(&text, links);
     Article { id: id.to_string(), path: path.to_string(), meta, text, paragraphs: paras, links }
+}
+
+/// The first few thousand bytes (cut on a char boundary): language detection costs time
+/// in proportion to its input and gains nothing from more than this.
+fn sample(text: &str) -> &str {
+    const SAMPLE_BYTES: usize = 4096;
+    if text.len() <= SAMPLE_BYTES {
+        return text;
+    }
+    let mut end = SAMPLE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Fill in the range of each link whose text can be found, searching forward so that
