@@ -265,7 +265,10 @@ fn hostile_folder_through_the_binary() {
     assert_eq!(v["paragraphs"][0]["sentences"][0], "Text with terminal escapes in it.");
 }
 
-const BUNDLED: [(&str, &str, &str, Option<&str>, Option<&str>); 5] = [
+/// id, language, title, date, author.
+type Expected = (&'static str, &'static str, &'static str, Option<&'static str>, Option<&'static str>);
+
+const BUNDLED: [Expected; 5] = [
     ("000_428d0bcd77c983be", "en", "French Gov’t: Difficult to Stop ISIS Because of Darknet", Some("2017-02-16"), Some("Joseph Young")),
     ("001_04028ca63fdc1f21", "en", "The Islamic State is using internet propaganda to maintain a virtual Caliphate", None, None),
     ("002_fe371eeb538ac06b", "en", "Anonymous should leave ISIS cyberwar to professionals - NATO official", Some("2015-11-20"), None),

@@ -237,12 +237,12 @@ pub fn strip_tags(html: &str) -> Vec<TextLine> {
                 in_raw = false;
                 if is_block(&name) {
                     finish(&mut lines, &mut current, true);
-                } else if name == "a" {
-                    if let Some((url, start)) = link.take() {
-                        let text = current.text.get(start..).unwrap_or("").trim().to_string();
-                        if !text.is_empty() {
-                            current.links.push(Link { text, url, range: None });
-                        }
+                } else if name == "a"
+                    && let Some((url, start)) = link.take()
+                {
+                    let text = current.text.get(start..).unwrap_or("").trim().to_string();
+                    if !text.is_empty() {
+                        current.links.push(Link { text, url, range: None });
                     }
                 }
             }
@@ -355,16 +355,13 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
             }
             Token::Close { name } => {
                 pop_to(&mut stack, name);
-                if capture.as_ref().is_some_and(|(n, _)| n == name) {
-                    if let Some((n, text)) = capture.take() {
-                        let text = collapse(&text);
-                        if !text.is_empty() {
-                            if n == "title" {
-                                meta.title.get_or_insert(text);
-                            } else {
-                                h1.get_or_insert(text);
-                            }
-                        }
+                if capture.as_ref().is_some_and(|(n, _)| n == name)
+                    && let Some((n, text)) = capture.take()
+                {
+                    let text = collapse(&text);
+                    let slot = if n == "title" { &mut meta.title } else { &mut h1 };
+                    if !text.is_empty() {
+                        slot.get_or_insert(text);
                     }
                 }
             }
@@ -379,15 +376,13 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
             }
             Token::Other => {}
         }
-        if let Some(c) = cut.as_ref() {
-            if stack.len() <= c.depth {
-                if let Some(c) = cut.take() {
-                    if c.hidden {
-                        mine_hidden(&c.text, &c.hints, &mut hidden_dates, &mut hidden_author);
-                    }
-                }
-                copied_to = end;
+        if cut.as_ref().is_some_and(|c| stack.len() <= c.depth) {
+            if let Some(c) = cut.take()
+                && c.hidden
+            {
+                mine_hidden(&c.text, &c.hints, &mut hidden_dates, &mut hidden_author);
             }
+            copied_to = end;
         }
     }
     if cut.is_none() {
@@ -439,9 +434,13 @@ fn mine_hidden(text: &str, hints: &str, dates: &mut Vec<String>, author: &mut Op
     let has = |w: &str| hints.split(|c: char| !c.is_alphanumeric() && c != '-').any(|h| h == w);
     if has("author") || has("vcard") || has("byline") || has("fn") {
         author.get_or_insert(text);
-    } else if has("updated") || has("published") || has("date") || has("entry-date") || has("time") {
-        dates.push(text);
-    } else if super::meta::parse_date(&text).is_some() {
+    } else if has("updated")
+        || has("published")
+        || has("date")
+        || has("entry-date")
+        || has("time")
+        || super::meta::parse_date(&text).is_some()
+    {
         dates.push(text);
     }
 }
@@ -585,10 +584,10 @@ impl<'a> Iterator for Tokens<'a> {
             Some(c) if c.is_ascii_alphabetic() => {
                 let (tok, end) = parse_open_tag(s, start);
                 self.pos = end;
-                if let Token::Open { name, self_closing: false, .. } = &tok {
-                    if is_raw_text(name) {
-                        self.raw_until = Some(name.clone());
-                    }
+                if let Token::Open { name, self_closing: false, .. } = &tok
+                    && is_raw_text(name)
+                {
+                    self.raw_until = Some(name.clone());
                 }
                 Some(tok)
             }

@@ -118,16 +118,16 @@ pub fn find_date(s: &str) -> Option<(String, std::ops::Range<usize>)> {
             }
         }
         // February 16, 2017 · Feb. 16th 2017
-        if let (Some(m), Some(d), Some(y)) = (w(0).and_then(month), w(1).and_then(day), w(2).and_then(year)) {
-            if let Some(date) = iso(y, m, d) {
-                return Some((date, ws[i].start..ws[i + 2].end));
-            }
+        if let (Some(m), Some(d), Some(y)) = (w(0).and_then(month), w(1).and_then(day), w(2).and_then(year))
+            && let Some(date) = iso(y, m, d)
+        {
+            return Some((date, ws[i].start..ws[i + 2].end));
         }
         // 16 February 2017 · 20 Nov, 2015 · 1er mars 2017
-        if let (Some(d), Some(m), Some(y)) = (w(0).and_then(day), w(1).and_then(month), w(2).and_then(year)) {
-            if let Some(date) = iso(y, m, d) {
-                return Some((date, ws[i].start..ws[i + 2].end));
-            }
+        if let (Some(d), Some(m), Some(y)) = (w(0).and_then(day), w(1).and_then(month), w(2).and_then(year))
+            && let Some(date) = iso(y, m, d)
+        {
+            return Some((date, ws[i].start..ws[i + 2].end));
         }
     }
     None

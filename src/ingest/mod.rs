@@ -395,12 +395,13 @@ fn locate_links(text: &str, links: Vec<Link>) -> Vec<Link> {
     links
         .into_iter()
         .map(|mut l| {
-            if l.range.is_none() && !l.text.is_empty() {
-                if let Some(i) = text[from..].find(&l.text) {
-                    let start = from + i;
-                    l.range = Some(start..start + l.text.len());
-                    from = start + l.text.len();
-                }
+            if l.range.is_none()
+                && !l.text.is_empty()
+                && let Some(i) = text[from..].find(&l.text)
+            {
+                let start = from + i;
+                l.range = Some(start..start + l.text.len());
+                from = start + l.text.len();
             }
             l
         })

@@ -67,10 +67,8 @@ pub fn paragraphs(lines: &[TextLine]) -> Vec<Para> {
             }
             let next = block.get(i + 1).map(|l| l.text.trim());
             let joins = next.is_some_and(|next| continues(line.text.trim(), next, width));
-            if !joins {
-                if let Some(p) = current.take() {
-                    out.push(p);
-                }
+            if !joins && let Some(p) = current.take() {
+                out.push(p);
             }
         }
         if let Some(p) = current.take() {

@@ -150,10 +150,10 @@ fn should_join(prev: &str, next: &str) -> bool {
     }
     // An initial: a single capital letter ("J. Shea", "M. Poupard").
     let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return true;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
     }
     match abbreviations().get(word) {
         Some(true) => !SENTENCE_STARTERS.contains(&first_word(next)),
