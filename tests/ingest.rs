@@ -363,3 +363,59 @@ fn cli_json_shapes() {
     assert!(v["paragraphs"][0]["sentences"].as_array().is_some_and(|s| !s.is_empty()));
     assert_eq!(v["links"][0]["text"], "reported");
 }
+
+/// Deterministic pseudo-random documents stitched from the pieces that trip parsers:
+/// markup fragments, entities, multi-byte text, escapes, headers, furniture labels.
+#[test]
+fn no_panic_on_generated_hostile_inputs() {
+    const PIECES: &[&str] = &[
+        "<", ">", "</", "<p>", "</p>", "<div style=\"display:none\">", "<a href='", "'>", "</a>",
+        "<span", " class=\"vcard\"", "<!--", "-->", "<script>", "</script>", "&#", "&#x1b;",
+        "&amp", ";", "&hellip;", "é", "’", "«", "»", " ", "\n", "\n\n", "---\n", "\u{1b}[2J",
+        "\u{1b}]0;t\u{7}", "\u{9b}", "Posted by: ", "Source: ", "Updated 3 May 2017", "…", ". ",
+        "U.S. ", "Dr. ", "(REUTERS/X)", "Follow\n", "icon ", "2017-02-16", "\u{301}", "日本",
+        "\r", "\t", "\u{feff}", "\u{202e}", "[t](u)", "# ",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for case in 0..400 {
+        let len = (next() % 120) as usize;
+        let mut doc = String::new();
+        for _ in 0..len {
+            doc.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+        }
+        let mut bytes = doc.into_bytes();
+        if case % 5 == 0 && !bytes.is_empty() {
+            // Corrupt a byte now and then: invalid UTF-8 and legacy-encoding paths.
+            let i = (next() % bytes.len() as u64) as usize;
+            bytes[i] = (next() % 256) as u8;
+        }
+        let name = if case % 2 == 0 { "case.html" } else { "case.txt" };
+        if let Ok(a) = parse_bytes(name, &bytes) {
+            assert_clean_controls(&a);
+        }
+    }
+}
+
+fn assert_clean_controls(a: &Article) {
+    let shown = [&a.text, a.meta.title.as_ref().unwrap_or(&String::new()), a.meta.author.as_ref().unwrap_or(&String::new())]
+        .map(|s| s.to_string())
+        .join("\n");
+    assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
+    for p in &a.paragraphs {
+        assert!(a.text.get(p.range.clone()).is_some());
+        for s in &p.sentences {
+            assert!(a.text.get(s.range.clone()).is_some());
+        }
+    }
+    for l in &a.links {
+        if let Some(r) = &l.range {
+            assert_eq!(a.text.get(r.clone()), Some(l.text.as_str()));
+        }
+    }
+}

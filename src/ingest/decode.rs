@@ -100,11 +100,32 @@ fn decode_raw(bytes: &[u8]) -> Result<(String, &'static str), String> {
             }
         }
     }
+    if let Some(enc) = declared_charset(bytes) {
+        let (text, _, _) = enc.decode(bytes);
+        return Ok((text.into_owned(), enc.name()));
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
     let (text, _, _) = enc.decode(bytes);
     Ok((text.into_owned(), enc.name()))
+}
+
+/// An HTML `<meta charset=…>` / `content="…; charset=…"` declaration near the top, when
+/// it names a single-byte-compatible legacy encoding (a file that is not UTF-8 cannot
+/// really be UTF-8 or UTF-16, whatever it declares).
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let lower: Vec<u8> = head.to_ascii_lowercase();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .copied()
+        .skip_while(|b| matches!(b, b'"' | b'\'' | b' '))
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .collect();
+    let enc = Encoding::for_label(&label)?;
+    (enc != UTF_8 && enc != UTF_16LE && enc != UTF_16BE && enc.is_ascii_compatible()).then_some(enc)
 }
 
 /// Whether `bytes` contain at least one well-formed multi-byte UTF-8 sequence. Legacy
@@ -218,6 +239,14 @@ mod tests {
         let d = decode(bytes).unwrap();
         assert_eq!(d.text, "L’été de la sécurité « française », d’après le ministère.");
         assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn declared_html_charset_is_honoured() {
+        // 0xCA is "Ę" in ISO-8859-2 but "Ê" in Windows-1252.
+        let bytes = b"<meta charset=\"iso-8859-2\"><p>\xcate zdanie.</p>";
+        assert_eq!(decode(bytes).unwrap().encoding, "ISO-8859-2");
+        assert!(decode(bytes).unwrap().text.contains("Ęte"));
     }
 
     #[test]

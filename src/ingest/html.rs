@@ -366,7 +366,11 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
                 }
             }
             Token::Text(s) => {
-                if let Some(c) = cut.as_mut() {
+                // Only short hidden text can be metadata; don't hoard the rest.
+                if let Some(c) = cut.as_mut()
+                    && c.hidden
+                    && c.text.len() < 1000
+                {
                     c.text.push(' ');
                     c.text.push_str(&entities::decode(s));
                 }
