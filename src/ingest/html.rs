@@ -290,6 +290,9 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
     // Text collection for <title>/<h1>.
     let mut capture: Option<(String, String)> = None;
     let mut copied_to = 0;
+    // <article> elements: the open one (start in `out`, stack depth) and finished ranges.
+    let mut article: Option<(usize, usize)> = None;
+    let mut articles: Vec<std::ops::Range<usize>> = Vec::new();
     let mut tokens = Tokens::new(html);
     while let Some(t) = tokens.next() {
         let end = tokens.pos;
@@ -339,6 +342,10 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
                             }
                         }
                         cut = Some(Cut { depth: stack.len(), hidden, text: String::new(), hints });
+                    } else if name == "article" && article.is_none() {
+                        out.push_str(&html[copied_to..start]);
+                        copied_to = start;
+                        article = Some((out.len(), stack.len()));
                     }
                 }
                 // <title> sits in <head>, which is cut: capture it anyway, but never from
@@ -388,9 +395,27 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
             }
             copied_to = end;
         }
+        if let Some((article_start, depth)) = article
+            && cut.is_none()
+            && stack.len() <= depth
+        {
+            out.push_str(&html[copied_to..end]);
+            copied_to = end;
+            articles.push(article_start..out.len());
+            article = None;
+        }
     }
     if cut.is_none() {
         out.push_str(&html[copied_to..]);
+    }
+    if let Some((article_start, _)) = article {
+        articles.push(article_start..out.len());
+    }
+    // A page with an <article> holding real text: that is the story; menus, headers,
+    // footers and "related" boxes around it are not. (Metadata was read from everything.)
+    let main = articles.into_iter().max_by_key(|r| r.len()).filter(|r| r.len() >= 500);
+    if let Some(text) = main.and_then(|r| out.get(r)) {
+        out = text.to_string();
     }
     // og:title and <h1> are the headline; <title> often carries " | Site" too.
     meta.title = og_title.or(h1).or(meta.title);
@@ -469,7 +494,7 @@ fn is_non_content(name: &str) -> bool {
         name,
         "script" | "style" | "noscript" | "template" | "img" | "picture" | "figure" | "svg"
             | "iframe" | "video" | "audio" | "canvas" | "form" | "button" | "select"
-            | "textarea" | "nav" | "head" | "object" | "embed"
+            | "textarea" | "nav" | "head" | "object" | "embed" | "aside" | "footer"
     )
 }
 
@@ -762,6 +787,22 @@ mod tests {
             .join()
             .unwrap();
         assert_eq!(out, "x");
+    }
+
+    #[test]
+    fn the_article_element_is_the_story() {
+        let story = "<p>The real story text is here, long enough to matter for this test. </p>".repeat(8);
+        let html = format!(
+            "<html><body><header><h1>Big news</h1><p>Site tagline</p></header>\
+             <div class=\"menu\"><p>Home</p><p>World</p></div>\
+             <article><h1>Big news</h1>{story}<aside><p>Related: other</p></aside></article>\
+             <article><p>Short teaser</p></article><footer><p>Privacy policy</p></footer></body></html>"
+        );
+        let doc = convert(&html);
+        let t = texts(&doc);
+        assert_eq!(t[0], "Big news");
+        assert_eq!(t.len(), 9, "{t:?}");
+        assert_eq!(doc.meta.title.as_deref(), Some("Big news"));
     }
 
     #[test]
