@@ -273,8 +273,39 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
             strip_controls(&p.text)
         })
         .collect();
-    links.retain(|l| !l.text.is_empty() && !l.url.is_empty());
+    // Script pseudo-links are not links; relative ones are resolved against the page URL.
+    links.retain(|l| {
+        !l.text.is_empty() && !l.url.is_empty() && !l.url.to_ascii_lowercase().starts_with("javascript:")
+    });
+    if let Some(base) = &meta.url {
+        for l in &mut links {
+            l.url = absolute_url(base, &l.url);
+        }
+    }
     Ok(build_article(&id_from_path(path), path, meta, texts, links))
+}
+
+/// `href` made absolute against the page URL `base` (`https://host/dir/page`): "/x",
+/// "//host/x" and "x" forms. Anything else, or a base that is not absolute, is left as is.
+pub fn absolute_url(base: &str, href: &str) -> String {
+    let Some((scheme, rest)) = base.split_once("://") else {
+        return href.to_string();
+    };
+    if href.contains("://") || href.starts_with('#') || href.starts_with("mailto:") {
+        return href.to_string();
+    }
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    let origin = &base[..scheme.len() + 3 + host_end];
+    if let Some(net) = href.strip_prefix("//") {
+        format!("{scheme}://{net}")
+    } else if href.starts_with('/') {
+        format!("{origin}{href}")
+    } else {
+        let path = &rest[host_end..];
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
+        format!("{origin}{dir}{href}")
+    }
 }
 
 /// Metadata read from furniture lines.
@@ -435,6 +466,17 @@ mod tests {
         assert_eq!(a.paragraph_text(1).chars().next(), Some('L'));
         assert!(a.text.contains("\n\n"));
         assert_eq!(a.meta.words, a.text.split_whitespace().count());
+    }
+
+    #[test]
+    fn relative_links_resolve_against_the_page() {
+        let base = "https://news.example/2021/03/story/?x=1";
+        assert_eq!(absolute_url(base, "/c/a"), "https://news.example/c/a");
+        assert_eq!(absolute_url(base, "//cdn.example/i"), "https://cdn.example/i");
+        assert_eq!(absolute_url(base, "other"), "https://news.example/2021/03/story/other");
+        assert_eq!(absolute_url(base, "http://x.org/"), "http://x.org/");
+        assert_eq!(absolute_url("no-scheme", "/c"), "/c");
+        assert_eq!(absolute_url("https://host", "p"), "https://host/p");
     }
 
     #[test]
