@@ -116,6 +116,9 @@ pub fn show(ctx: &Context, id_or_path: &str, format: TextFormat) -> Result<Strin
                     out.push_str(&format!("{label}: {v}\n"));
                 }
             }
+            if let Some(enc) = m.encoding.as_deref().filter(|e| *e != "UTF-8") {
+                out.push_str(&format!("Encoding: {enc}\n"));
+            }
             for w in &m.warnings {
                 out.push_str(&format!("Warning: {w}\n"));
             }

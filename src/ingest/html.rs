@@ -16,6 +16,10 @@ use crate::model::Link;
 /// html2text at this depth fits easily in a 2 MiB test-thread stack.
 pub const MAX_DEPTH_FOR_HTML2TEXT: usize = 200;
 
+/// Larger documents skip html2text too: its DOM and render tree cost about 40 bytes of
+/// memory per byte of input, the flat converter a small multiple.
+pub const MAX_BYTES_FOR_HTML2TEXT: usize = 2 * 1024 * 1024;
+
 /// Lines wider than this wrap in html2text; paragraphs are re-joined afterwards anyway.
 const RENDER_WIDTH: usize = 4000;
 
@@ -83,6 +87,9 @@ pub fn convert(html: &str) -> HtmlDoc {
     let depth = max_depth(&visible);
     if depth > MAX_DEPTH_FOR_HTML2TEXT {
         return HtmlDoc { lines: strip_tags(&visible), meta, too_deep: Some(depth) };
+    }
+    if visible.len() > MAX_BYTES_FOR_HTML2TEXT {
+        return HtmlDoc { lines: strip_tags(&visible), meta, too_deep: None };
     }
     let lines = render_with_html2text(&visible).unwrap_or_else(|| strip_tags(&visible));
     HtmlDoc { lines, meta, too_deep: None }
@@ -767,6 +774,17 @@ mod tests {
         let doc = convert(&unclosed);
         assert_eq!(texts(&doc), ["x <y> link"]);
         assert_eq!(doc.lines.iter().map(|l| l.links.len()).sum::<usize>(), 1);
+    }
+
+    #[test]
+    fn large_documents_use_the_flat_converter_with_the_same_result() {
+        let para = "<p>Some <b>bold</b> text with a <a href=\"https://l.example\">link</a> &amp; more.</p>\n";
+        let big = para.repeat(MAX_BYTES_FOR_HTML2TEXT / para.len() + 1);
+        let small_doc = convert(&para.repeat(3));
+        let big_doc = convert(&big);
+        assert_eq!(texts(&small_doc)[0], "Some bold text with a link & more.");
+        assert_eq!(texts(&big_doc)[0], texts(&small_doc)[0]);
+        assert_eq!(big_doc.lines.iter().filter(|l| !l.links.is_empty()).count(), big.matches("<p>").count());
     }
 
     #[test]
