@@ -23,9 +23,14 @@ fn large_html(paragraphs: usize) -> String {
 fn ingest(c: &mut Criterion) {
     c.bench_function("ingest bundled corpus (5 articles)", |b| b.iter(diglot::ingest::bundled));
 
-    let html = large_html(5_000); // ≈ 2 MB
+    let html = large_html(5_000); // ≈ 1.9 MB, still converted by html2text
     c.bench_function("ingest 2 MB generated HTML", |b| {
         b.iter(|| diglot::ingest::parse_bytes("big.html", black_box(html.as_bytes())))
+    });
+
+    let huge = large_html(18_000); // ≈ 7 MB: past the html2text size limit
+    c.bench_function("ingest 7 MB generated HTML (flat converter)", |b| {
+        b.iter(|| diglot::ingest::parse_bytes("huge.html", black_box(huge.as_bytes())))
     });
 
     let latin1: Vec<u8> = "La s\u{e9}curit\u{e9} de l\u{2019}\u{e9}t\u{e9}, a d\u{e9}clar\u{e9} le pr\u{e9}fet.\n"
