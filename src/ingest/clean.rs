@@ -39,6 +39,9 @@ pub fn classify(line: &str) -> LineKind {
         || is_photo_credit(line)
         || is_category_line(line)
         || is_comment_count(line)
+        || is_breadcrumb(line)
+        || is_relative_time(line)
+        || is_bare_credit(line)
     {
         return LineKind::Junk;
     }
@@ -198,6 +201,40 @@ fn is_comment_count(line: &str) -> bool {
     }
 }
 
+/// "Home > World > Europe": navigation breadcrumbs.
+fn is_breadcrumb(line: &str) -> bool {
+    let seps = line.matches(" > ").count() + line.matches(" › ").count() + line.matches(" / ").count();
+    seps >= 2 && line.chars().count() <= 120 && !ends_like_sentence(line)
+}
+
+/// "3 hours ago", "Il y a 2 heures": page-relative timestamps, meaningless in a file.
+fn is_relative_time(line: &str) -> bool {
+    if line.len() > 40 {
+        return false;
+    }
+    let words = lower_words(line);
+    let units = ["second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "day", "days", "week", "weeks",
+        "heure", "heures", "jour", "jours", "semaine", "semaines", "secondes"];
+    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || matches!(w, "a" | "an" | "one" | "une" | "un");
+    match words.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        [n, unit, "ago"] => number(n) && units.contains(unit),
+        ["il", "y", "a", n, unit] => number(n) && units.contains(unit),
+        _ => false,
+    }
+}
+
+/// A short line that is only a picture credit: "Getty Images", "AFP via Getty Images",
+/// "Jane Doe/Reuters", "AP Photo/John Smith".
+fn is_bare_credit(line: &str) -> bool {
+    if line.split_whitespace().count() > 6 || ends_like_sentence(line) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    ["getty images", "shutterstock", "ap photo", "afp photo", "/afp", "afp/", "/reuters", "reuters/", "/ap", "epa/", "/epa"]
+        .iter()
+        .any(|k| lower.contains(k))
+}
+
 /// "Posted by: NAME February 16, 2017 in …", "By Jane Roe", "Par Jean Dupont".
 fn byline(line: &str) -> Option<LineKind> {
     const LABELS: &[&str] = &["posted by", "written by", "published by", "by", "par", "publié par", "écrit par"];
@@ -260,6 +297,11 @@ mod tests {
             "3 Comments",
             "Leave a comment",
             "* * *",
+            "Home > World > Europe",
+            "3 hours ago",
+            "Il y a 2 heures",
+            "AFP via Getty Images",
+            "Jane Doe/Reuters",
         ] {
             assert_eq!(classify(l), Junk, "{l}");
         }
@@ -277,6 +319,9 @@ mod tests {
             "Follow the money, investigators say.",
             "Photograph albums were found in the house.",
             "Par ailleurs, la police a arrêté deux suspects.",
+            "Three hours ago the police arrived and began to search the building.",
+            "Income > expenses > savings is the rule she follows.",
+            "Reuters",
         ] {
             assert_eq!(classify(l), Body, "{l}");
         }
