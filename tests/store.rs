@@ -496,7 +496,8 @@ fn export_formats_carry_citations_and_parse_back() {
     assert_eq!(doc.highlights.len(), 1);
     let h = &doc.highlights[0];
     assert_eq!(h.text, "We will rebuild the pier before winter,");
-    assert_eq!(h.paragraph, Some(2));
+    // The title line is metadata, not a body paragraph: the quote is in paragraph 1.
+    assert_eq!(h.paragraph, Some(1));
     let src = h.source.as_ref().unwrap();
     assert_eq!((src.author.as_deref(), src.outlet.as_deref()), (Some("Lee Marsh"), Some("Coast Gazette")));
     assert!(h.citation.contains("https://example.org/harbour"));
@@ -514,9 +515,9 @@ fn export_formats_carry_citations_and_parse_back() {
     assert_eq!(&rows[0][2], "Lee Marsh");
     assert_eq!(&rows[0][3], "https://example.org/harbour");
     assert_eq!(&rows[0][4], "promise, \"firm\" .quote");
-    assert_eq!(&rows[0][5], "2");
+    assert_eq!(&rows[0][5], "1");
     assert_eq!(rows[0][6].len(), "2024-01-01 00:00:00".len());
-    assert_eq!(&rows[1][5], "4");
+    assert_eq!(&rows[1][5], "3");
 
     let (ok, only, _) = f.run(&["export", "--format", "json", "--article", "nosuch"]);
     assert!(ok);

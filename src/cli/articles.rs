@@ -31,8 +31,19 @@ fn entry(a: &Article) -> ListEntry<'_> {
     }
 }
 
+/// Files that loaded only after repairs (escape sequences removed, HTML too deep for the
+/// normal converter) are named on stderr, like files that failed to load.
+fn report_warnings(articles: &[Article]) {
+    for a in articles {
+        for w in &a.meta.warnings {
+            eprintln!("diglot: warning: {}: {w}", a.path);
+        }
+    }
+}
+
 pub fn list(ctx: &Context, format: ListFormat) -> Result<String, CliError> {
     let articles = &ctx.corpus.articles;
+    report_warnings(articles);
     Ok(match format {
         ListFormat::Json => to_json(&articles.iter().map(entry).collect::<Vec<_>>()),
         ListFormat::Table => {
@@ -63,6 +74,9 @@ struct ShowParagraph<'a> {
 struct ShowArticle<'a> {
     #[serde(flatten)]
     entry: ListEntry<'a>,
+    encoding: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    warnings: &'a [String],
     paragraphs: Vec<ShowParagraph<'a>>,
     links: &'a [crate::model::Link],
 }
@@ -80,7 +94,13 @@ pub fn show(ctx: &Context, id_or_path: &str, format: TextFormat) -> Result<Strin
                     sentences: p.sentences.iter().map(|s| a.slice(&s.range)).collect(),
                 })
                 .collect();
-            to_json(&ShowArticle { entry: entry(&a), paragraphs, links: &a.links })
+            to_json(&ShowArticle {
+                entry: entry(&a),
+                encoding: a.meta.encoding.as_deref(),
+                warnings: &a.meta.warnings,
+                paragraphs,
+                links: &a.links,
+            })
         }
         TextFormat::Text => {
             let m = &a.meta;
@@ -96,9 +116,21 @@ pub fn show(ctx: &Context, id_or_path: &str, format: TextFormat) -> Result<Strin
                     out.push_str(&format!("{label}: {v}\n"));
                 }
             }
+            if let Some(enc) = m.encoding.as_deref().filter(|e| *e != "UTF-8") {
+                out.push_str(&format!("Encoding: {enc}\n"));
+            }
+            for w in &m.warnings {
+                out.push_str(&format!("Warning: {w}\n"));
+            }
             out.push('\n');
             out.push_str(&a.text);
             out.push('\n');
+            if !a.links.is_empty() {
+                out.push_str("\nLinks:\n");
+                for l in &a.links {
+                    out.push_str(&format!("  {} <{}>\n", l.text, l.url));
+                }
+            }
             out
         }
     })

@@ -71,3 +71,27 @@ impl Manifest {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::from_plain_text;
+
+    #[test]
+    fn fills_gaps_but_never_overrides_the_file() {
+        let m = Manifest::parse(
+            "[[article]]\nid = \"a\"\noutlet = \"Wire\"\nurl = \"https://m\"\nauthor = \"M\"\n\
+             [[pair]]\nleft = \"a\"\nright = \"b\"\n",
+        )
+        .unwrap();
+        let mut a = from_plain_text("a", "Some text here.");
+        a.meta.author = Some("From File".into());
+        let mut articles = vec![a];
+        m.apply(&mut articles);
+        let meta = &articles[0].meta;
+        assert_eq!(meta.author.as_deref(), Some("From File"));
+        assert_eq!((meta.source.as_deref(), meta.url.as_deref()), (Some("Wire"), Some("https://m")));
+        assert_eq!(m.counterpart("b"), Some("a"));
+        assert!(Manifest::parse("[[article]]\nid = \"x\"\nbogus = 1\n").is_err());
+    }
+}

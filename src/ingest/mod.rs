@@ -1,14 +1,23 @@
 //! Files → decoded → cleaned text + metadata + language → [`Article`].
 
+pub mod clean;
+pub mod decode;
+pub mod entities;
+pub mod html;
 pub mod lang;
 pub mod manifest;
+pub mod meta;
+pub mod paragraphs;
 
 use crate::model::{Article, Link, Metadata, Paragraph, Sentence};
 use crate::sanitize::strip_controls;
 use crate::text::sentences;
 use include_dir::{Dir, include_dir};
+use paragraphs::TextLine;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use decode::MAX_FILE_BYTES;
 pub use manifest::Manifest;
 
 /// The bundled corpus, compiled into the binary so `diglot` works from any directory.
@@ -111,7 +120,17 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
 /// Load one file from disk.
 pub fn load_file(path: &Path) -> Result<Article, LoadError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| LoadError { path: shown.clone(), reason: e.to_string() })?;
+    let err = |reason: String| LoadError { path: shown.clone(), reason };
+    let file = std::fs::File::open(path).map_err(|e| err(e.to_string()))?;
+    let len = file.metadata().map_err(|e| err(e.to_string()))?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(err(decode::too_large_reason(len)));
+    }
+    // Never read more than the limit, even if the file grows while we read it.
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(e.to_string()))?;
     parse_bytes(&shown, &bytes)
 }
 
@@ -130,22 +149,218 @@ pub fn id_from_path(path: &str) -> String {
 }
 
 /// Turn raw file bytes into an article. `path` names the file in messages and becomes
-/// the article's `path`; its stem is the id.
+/// the article's `path`; its stem is the id. See [`decode`] for how bytes become text and
+/// [`parse_text`] for the rest.
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Article, LoadError> {
-    let err = |reason: &str| LoadError { path: path.to_string(), reason: reason.to_string() };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(err("empty file"));
-    }
-    let text = String::from_utf8(bytes.to_vec()).map_err(|_| err("not UTF-8"))?;
-    let text = strip_controls(&text);
-    let paragraphs: Vec<String> = text
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
+    let err = |reason: String| LoadError { path: path.to_string(), reason };
+    let decoded = decode::decode(bytes).map_err(err)?;
+    let mut article = parse_text(path, &decoded.text).map_err(|r| err(r.to_string()))?;
+    let mut warnings = decoded.warnings;
+    warnings.append(&mut article.meta.warnings);
+    article.meta.warnings = warnings;
+    article.meta.encoding = Some(decoded.encoding.to_string());
+    Ok(article)
+}
+
+/// Decoded text → article: header, HTML or plain text, junk and metadata lines, title,
+/// paragraphs. The extension of `path` says whether it is HTML (`.html`, `.htm`) or
+/// Markdown (`.md`); other files are sniffed for markup. Fails only when no article text
+/// is left.
+pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
+    let ext = Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let (header, body) = meta::front_matter(text);
+    let header = header.unwrap_or_default();
+    let is_html = ext == "html" || ext == "htm" || html::looks_like_html(body);
+    let mut warnings = Vec::new();
+    let (lines, page) = if is_html {
+        let doc = html::convert(body);
+        if let Some(depth) = doc.too_deep {
+            warnings.push(format!(
+                "HTML nested {depth} levels deep (> {}): converted by the flat tag stripper",
+                html::MAX_DEPTH_FOR_HTML2TEXT
+            ));
+        }
+        (doc.lines, doc.meta)
+    } else {
+        (plain_lines(body, ext == "md"), html::HtmlMeta::default())
+    };
+
+    // Furniture out, the metadata it carries kept. A removed line becomes a paragraph
+    // break: furniture never sits inside a paragraph.
+    let mut found = LineMeta::default();
+    let kept: Vec<TextLine> = lines
+        .into_iter()
+        .map(|mut line| {
+            line.text = strip_controls(&line.text);
+            if line.text.trim().is_empty() {
+                return TextLine::default();
+            }
+            match clean::classify(&line.text) {
+                clean::LineKind::Body => return line,
+                clean::LineKind::Junk => {}
+                clean::LineKind::Date { date, updated: false } => {
+                    found.date.get_or_insert(date);
+                }
+                clean::LineKind::Date { date, updated: true } => {
+                    found.updated.get_or_insert(date);
+                }
+                clean::LineKind::Byline { author, date } => {
+                    if let Some(a) = author {
+                        found.author.get_or_insert(a);
+                    }
+                    if let Some(d) = date {
+                        found.date.get_or_insert(d);
+                    }
+                }
+                clean::LineKind::Source(s) => {
+                    found.source.get_or_insert(s);
+                }
+            }
+            TextLine::default()
+        })
         .collect();
-    let title = paragraphs.first().cloned();
-    let meta = Metadata { title, ..Default::default() };
-    Ok(build_article(&id_from_path(path), path, meta, paragraphs, Vec::new()))
+
+    // The title: stated by the file, else its first paragraph when that reads like one.
+    let mut paras = paragraphs::paragraphs(&kept);
+    let mut title = header.title.clone().or(page.title.clone());
+    // (Not when it is all there is: then it is the text.)
+    if title.is_none() && paras.len() > 1 && paragraphs::looks_like_title(&paras[0].text) {
+        title = Some(paras.remove(0).text);
+    }
+    // Scraped pages repeat the headline (page title, social card, article heading).
+    if let Some(key) = title.as_deref().map(paragraphs::title_key).filter(|k| !k.is_empty()) {
+        let without: Vec<TextLine> = kept
+            .into_iter()
+            .map(|l| if paragraphs::title_key(&l.text) == key { TextLine::default() } else { l })
+            .collect();
+        paras = paragraphs::paragraphs(&without);
+        paras.retain(|p| paragraphs::title_key(&p.text) != key);
+        // The first paragraph was the title if it was taken from there.
+    }
+    if paras.is_empty() {
+        return Err("no article text left after cleaning");
+    }
+
+    let clean = |s: Option<String>| {
+        s.map(|v| paragraphs::normalize_spaces(&strip_controls(&v))).filter(|v| !v.is_empty())
+    };
+    let meta = Metadata {
+        title: clean(title),
+        author: clean(header.author.or(found.author).or(page.author)),
+        date: header
+            .date
+            .or(found.date)
+            .or_else(|| page.dates.iter().find_map(|d| meta::parse_date(d)))
+            .or(found.updated),
+        source: clean(header.source.or(found.source).or(page.site_name)),
+        url: clean(header.url.or(page.url)),
+        warnings,
+        ..Default::default()
+    };
+    let mut links = Vec::new();
+    let texts: Vec<String> = paras
+        .into_iter()
+        .map(|p| {
+            links.extend(p.links.into_iter().map(|l| Link {
+                text: paragraphs::normalize_spaces(&strip_controls(&l.text)),
+                url: strip_controls(&l.url).trim().to_string(),
+                range: None,
+            }));
+            strip_controls(&p.text)
+        })
+        .collect();
+    // Script pseudo-links are not links; relative ones are resolved against the page URL.
+    links.retain(|l| {
+        !l.text.is_empty() && !l.url.is_empty() && !l.url.to_ascii_lowercase().starts_with("javascript:")
+    });
+    if let Some(base) = &meta.url {
+        for l in &mut links {
+            l.url = absolute_url(base, &l.url);
+        }
+    }
+    Ok(build_article(&id_from_path(path), path, meta, texts, links))
+}
+
+/// `href` made absolute against the page URL `base` (`https://host/dir/page`): "/x",
+/// "//host/x" and "x" forms. Anything else, or a base that is not absolute, is left as is.
+pub fn absolute_url(base: &str, href: &str) -> String {
+    let Some((scheme, rest)) = base.split_once("://") else {
+        return href.to_string();
+    };
+    if href.contains("://") || href.starts_with('#') || href.starts_with("mailto:") {
+        return href.to_string();
+    }
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    let origin = &base[..scheme.len() + 3 + host_end];
+    if let Some(net) = href.strip_prefix("//") {
+        format!("{scheme}://{net}")
+    } else if href.starts_with('/') {
+        format!("{origin}{href}")
+    } else {
+        let path = &rest[host_end..];
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
+        format!("{origin}{dir}{href}")
+    }
+}
+
+/// Metadata read from furniture lines.
+#[derive(Default)]
+struct LineMeta {
+    author: Option<String>,
+    date: Option<String>,
+    updated: Option<String>,
+    source: Option<String>,
+}
+
+/// Plain text (or Markdown) as lines with entities decoded; Markdown headings lose their
+/// `#` marks and `[text](url)` links become text plus a link.
+fn plain_lines(body: &str, markdown: bool) -> Vec<TextLine> {
+    body.lines()
+        .map(|l| {
+            let decoded = entities::decode(l);
+            if markdown {
+                let l = decoded.trim_start();
+                let l = l.trim_start_matches('#');
+                let l = if l.len() < decoded.trim_start().len() { l.trim_start() } else { l };
+                markdown_links(l)
+            } else {
+                TextLine::plain(&decoded)
+            }
+        })
+        .collect()
+}
+
+/// `[text](url)` → `text`, with the link kept beside it.
+fn markdown_links(line: &str) -> TextLine {
+    let mut out = TextLine::default();
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let parsed = after.find("](").and_then(|close| {
+            let url_part = &after[close + 2..];
+            let url_end = url_part.find(')')?;
+            Some((&after[..close], &url_part[..url_end], close + 2 + url_end + 1))
+        });
+        match parsed {
+            Some((text, url, used)) if !text.contains('[') => {
+                out.text.push_str(&rest[..open]);
+                out.text.push_str(text);
+                out.links.push(Link { text: text.to_string(), url: url.to_string(), range: None });
+                rest = &after[used..];
+            }
+            _ => {
+                out.text.push_str(&rest[..open + 1]);
+                rest = after;
+            }
+        }
+    }
+    out.text.push_str(rest);
+    out
 }
 
 /// Assemble an article from cleaned paragraphs: join them with blank lines, record byte
@@ -174,10 +389,10 @@ pub fn build_article(
             .into_iter()
             .map(|range| Sentence { range })
             .collect();
-        paras.push(Paragraph { range: start..text.len(), language: lang::detect(p), sentences });
+        paras.push(Paragraph { range: start..text.len(), language: lang::detect(sample(p)), sentences });
     }
     if meta.language.is_none() {
-        meta.language = lang::detect(&text);
+        meta.language = lang::detect(sample(&text));
     }
     // Short paragraphs are hard to detect; fall back to the article's language.
     for p in &mut paras {
@@ -190,6 +405,20 @@ pub fn build_article(
     Article { id: id.to_string(), path: path.to_string(), meta, text, paragraphs: paras, links }
 }
 
+/// The first few thousand bytes (cut on a char boundary): language detection costs time
+/// in proportion to its input and gains nothing from more than this.
+fn sample(text: &str) -> &str {
+    const SAMPLE_BYTES: usize = 4096;
+    if text.len() <= SAMPLE_BYTES {
+        return text;
+    }
+    let mut end = SAMPLE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Fill in the range of each link whose text can be found, searching forward so that
 /// repeated link texts map to successive occurrences.
 fn locate_links(text: &str, links: Vec<Link>) -> Vec<Link> {
@@ -197,12 +426,13 @@ fn locate_links(text: &str, links: Vec<Link>) -> Vec<Link> {
     links
         .into_iter()
         .map(|mut l| {
-            if l.range.is_none() && !l.text.is_empty() {
-                if let Some(i) = text[from..].find(&l.text) {
-                    let start = from + i;
-                    l.range = Some(start..start + l.text.len());
-                    from = start + l.text.len();
-                }
+            if l.range.is_none()
+                && !l.text.is_empty()
+                && let Some(i) = text[from..].find(&l.text)
+            {
+                let start = from + i;
+                l.range = Some(start..start + l.text.len());
+                from = start + l.text.len();
             }
             l
         })
@@ -236,6 +466,17 @@ mod tests {
         assert_eq!(a.paragraph_text(1).chars().next(), Some('L'));
         assert!(a.text.contains("\n\n"));
         assert_eq!(a.meta.words, a.text.split_whitespace().count());
+    }
+
+    #[test]
+    fn relative_links_resolve_against_the_page() {
+        let base = "https://news.example/2021/03/story/?x=1";
+        assert_eq!(absolute_url(base, "/c/a"), "https://news.example/c/a");
+        assert_eq!(absolute_url(base, "//cdn.example/i"), "https://cdn.example/i");
+        assert_eq!(absolute_url(base, "other"), "https://news.example/2021/03/story/other");
+        assert_eq!(absolute_url(base, "http://x.org/"), "http://x.org/");
+        assert_eq!(absolute_url("no-scheme", "/c"), "/c");
+        assert_eq!(absolute_url("https://host", "p"), "https://host/p");
     }
 
     #[test]

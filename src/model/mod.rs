@@ -22,6 +22,13 @@ pub struct Metadata {
     pub url: Option<String>,
     pub language: Lang,
     pub words: usize,
+    /// What ingest had to repair or work around in this file ("terminal escape sequences
+    /// removed"). Shown by `show` and reported on stderr by `list`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    /// The character encoding the file was read as ("UTF-8", "windows-1252", "UTF-16LE").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 /// A hyperlink found in an HTML article, kept beside the text rather than inline.

@@ -6,20 +6,45 @@
 //! after initials ("J. Shea"), before a continuation that starts in lower case
 //! ("« Non », a-t-il dit"), and around fragments that are only punctuation.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
-fn abbreviations() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../../assets/abbreviations.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+/// Abbreviation → whether it can also end a sentence (`end` in the asset file).
+fn abbreviations() -> &'static HashMap<&'static str, bool> {
+    static MAP: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in include_str!("../../assets/abbreviations.txt").lines() {
+            let mut cols = line.split_whitespace();
+            let Some(abbr) = cols.next().filter(|a| !a.starts_with('#')) else {
+                continue;
+            };
+            let ends = cols.next() == Some("end");
+            let e = map.entry(abbr).or_insert(false);
+            *e |= ends;
+        }
+        map
     })
+}
+
+/// Words that typically open a sentence. After an abbreviation that can also end one
+/// ("U.S.", "etc.", "Inc."), one of these means the stop did end the sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
+    "Those", "There", "Then", "But", "And", "Yet", "So", "In", "On", "At", "As", "For", "If",
+    "When", "While", "After", "Before", "His", "Her", "Its", "Their", "Our", "My", "Some",
+    "Many", "Most", "However", "Meanwhile", "Still", "Now", "What", "Why", "How", "Who",
+    "Il", "Elle", "Ils", "Elles", "Le", "La", "Les", "L", "Un", "Une", "Des", "Ce", "Cette",
+    "Ces", "Cela", "Mais", "Et", "En", "Selon", "Nous", "Vous", "Je", "Dans", "Pour", "Par",
+    "Au", "Aux", "Depuis", "Lors", "Après", "Avant", "Si", "C", "D",
+];
+
+fn first_word(s: &str) -> &str {
+    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    &s[..end]
 }
 
 /// Split `text` into sentences. Ranges are byte ranges into `text`, offset by `base`
@@ -28,15 +53,61 @@ fn abbreviations() -> &'static HashSet<&'static str> {
 pub fn split(text: &str, base: usize) -> Vec<Range<usize>> {
     let mut pieces: Vec<Range<usize>> = Vec::new();
     for (start, seg) in text.split_sentence_bound_indices() {
-        let Some(r) = trimmed(text, start..start + seg.len()) else {
+        let Some(mut r) = trimmed(text, start..start + seg.len()) else {
             continue;
         };
+        // UAX #29 only keeps a closing mark with its sentence when no space precedes it;
+        // French sets one before »: "« Non. Jamais. » Puis …" — move "»" back.
+        if let Some(prev) = pieces.last_mut() {
+            let piece = &text[r.clone()];
+            let closers = piece.len() - piece.trim_start_matches(['»', '”']).len();
+            let rest = &piece[closers..];
+            if closers > 0 && rest.chars().next().is_some_and(char::is_whitespace) {
+                prev.end = r.start + closers;
+                match trimmed(text, r.start + closers..r.end) {
+                    Some(t) => r = t,
+                    None => continue,
+                }
+            }
+        }
         match pieces.last_mut() {
             Some(prev) if should_join(&text[prev.clone()], &text[r.clone()]) => prev.end = r.end,
             _ => pieces.push(r),
         }
     }
-    pieces.into_iter().map(|r| r.start + base..r.end + base).collect()
+    let pieces = pieces.into_iter().flat_map(|r| split_after_ellipsis(text, r));
+    pieces.map(|r| r.start + base..r.end + base).collect()
+}
+
+/// UAX #29 never ends a sentence at "…" (U+2026); news text does when a capitalised word
+/// follows: "Il hésite… Puis il part." A lower-case continuation ("is… not") stays.
+fn split_after_ellipsis(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = r.start;
+    let piece = &text[r.clone()];
+    for (i, _) in piece.match_indices('…') {
+        let after_mark = r.start + i + '…'.len_utf8();
+        let rest = &text[after_mark..r.end];
+        let closers = rest.len() - rest.trim_start_matches(['”', '»', '’', '"', ')']).len();
+        let end = after_mark + closers;
+        let tail = &text[end..r.end];
+        let gap = tail.len() - tail.trim_start().len();
+        if gap == 0 || end + gap >= r.end {
+            continue;
+        }
+        let next = &text[end + gap..r.end];
+        let opens_upper = next
+            .trim_start_matches(['«', '“', '"', '‘', '(', ' ', '\u{a0}'])
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if opens_upper && end > start {
+            out.push(start..end);
+            start = end + gap;
+        }
+    }
+    out.push(start..r.end);
+    out
 }
 
 fn trimmed(text: &str, r: Range<usize>) -> Option<Range<usize>> {
@@ -79,12 +150,16 @@ fn should_join(prev: &str, next: &str) -> bool {
     }
     // An initial: a single capital letter ("J. Shea", "M. Poupard").
     let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return true;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
     }
-    abbreviations().contains(word)
+    match abbreviations().get(word) {
+        Some(true) => !SENTENCE_STARTERS.contains(&first_word(next)),
+        Some(false) => true,
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -133,6 +208,54 @@ mod tests {
     fn base_offsets_are_applied() {
         let r = split("A b. C d.", 10);
         assert_eq!(r, vec![10..14, 15..19]);
+    }
+
+    #[test]
+    fn abbreviations_that_can_end_a_sentence() {
+        assert_eq!(
+            texts("He moved to the U.S. He said it was fine. The U.S. Army left."),
+            ["He moved to the U.S.", "He said it was fine.", "The U.S. Army left."]
+        );
+        assert_eq!(
+            texts("Apples, pears, etc. The rest was sold. Acme Inc. Chairman Jo spoke."),
+            ["Apples, pears, etc.", "The rest was sold.", "Acme Inc. Chairman Jo spoke."]
+        );
+        assert_eq!(texts("Les pommes, etc. Le reste. Il est là."), ["Les pommes, etc.", "Le reste.", "Il est là."]);
+    }
+
+    #[test]
+    fn titles_without_a_stop_and_french_words_like_est() {
+        assert_eq!(
+            texts("Dr Jamie Shea, told Euronews. Shea said so. Ce qu'il est. Il part."),
+            ["Dr Jamie Shea, told Euronews.", "Shea said so.", "Ce qu'il est.", "Il part."]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(
+            texts("It is… not easily done. Il hésite… Puis il part. He said “wait…” Then left."),
+            ["It is… not easily done.", "Il hésite…", "Puis il part.", "He said “wait…”", "Then left."]
+        );
+        assert_eq!(texts("realize that ... security is key."), ["realize that ... security is key."]);
+    }
+
+    #[test]
+    fn french_guillemets_with_inner_sentences() {
+        let s = "Il a dit : « Non. Jamais. » Puis il est parti. « Oui », a-t-elle répondu.";
+        assert_eq!(
+            texts(s),
+            ["Il a dit : « Non.", "Jamais. »", "Puis il est parti.", "« Oui », a-t-elle répondu."]
+        );
+    }
+
+    #[test]
+    fn offsets_are_exact_on_multibyte_text() {
+        let s = "Été… Très chaud. « Non », dit-il. Fin.";
+        for r in split(s, 0) {
+            assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+            assert_eq!(&s[r.clone()], s[r].trim());
+        }
     }
 
     #[test]

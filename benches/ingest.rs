@@ -1,0 +1,60 @@
+//! Ingest speed: the bundled corpus, and large generated inputs (a long HTML article,
+//! a Windows-1252 text file, and a pathologically deep document).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+/// About `paragraphs` × 400 bytes of article-like HTML with links, spans and hidden bits.
+fn large_html(paragraphs: usize) -> String {
+    let mut s = String::from("<html><head><title>Big</title></head><body><article>");
+    for i in 0..paragraphs {
+        s.push_str(&format!(
+            "<p>Paragraph {i}: the minister <a href=\"https://example.org/{i}\">said</a> on \
+             Monday that the U.S. plan &amp; its <em>budget</em> would go ahead. \
+             &ldquo;We will not wait,&rdquo; she said. Officials agreed&hellip; Others did not.</p>\
+             <span style=\"display:none\" class=\"updated\">2020-01-0{}</span>\n",
+            i % 9 + 1
+        ));
+    }
+    s.push_str("</article></body></html>");
+    s
+}
+
+fn ingest(c: &mut Criterion) {
+    c.bench_function("ingest bundled corpus (5 articles)", |b| b.iter(diglot::ingest::bundled));
+
+    let html = large_html(5_000); // ≈ 1.9 MB, still converted by html2text
+    c.bench_function("ingest 2 MB generated HTML", |b| {
+        b.iter(|| diglot::ingest::parse_bytes("big.html", black_box(html.as_bytes())))
+    });
+
+    let huge = large_html(18_000); // ≈ 7 MB: past the html2text size limit
+    c.bench_function("ingest 7 MB generated HTML (flat converter)", |b| {
+        b.iter(|| diglot::ingest::parse_bytes("huge.html", black_box(huge.as_bytes())))
+    });
+
+    let latin1: Vec<u8> = "La s\u{e9}curit\u{e9} de l\u{2019}\u{e9}t\u{e9}, a d\u{e9}clar\u{e9} le pr\u{e9}fet.\n"
+        .repeat(20_000)
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' => 0x92,
+            c => c as u32 as u8,
+        })
+        .collect();
+    c.bench_function("ingest 1 MB Windows-1252 text", |b| {
+        b.iter(|| diglot::ingest::parse_bytes("fr.txt", black_box(&latin1)))
+    });
+
+    let depth = 60_000;
+    let deep = format!("{}deep text{}", "<div>".repeat(depth), "</div>".repeat(depth));
+    c.bench_function("ingest 60,000-deep HTML", |b| {
+        b.iter(|| diglot::ingest::parse_bytes("deep.html", black_box(deep.as_bytes())))
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = ingest
+}
+criterion_main!(benches);

@@ -1,0 +1,284 @@
+//! Bytes → text. Decides the encoding, rejects what is not text, and removes every
+//! control character and escape sequence before anything else looks at the content.
+//!
+//! Order of decisions:
+//! 1. size limit ([`MAX_FILE_BYTES`]) and emptiness;
+//! 2. a byte-order mark (UTF-8, UTF-16LE/BE) wins;
+//! 3. UTF-16 without a BOM, recognised by its pattern of zero bytes;
+//! 4. any other zero byte means a binary file;
+//! 5. valid UTF-8 is UTF-8 (a sequence cut off by the end of the file is dropped);
+//! 6. a file that holds valid multi-byte UTF-8 *and* invalid bytes is corrupt UTF-8 and is
+//!    rejected (guessing another encoding would garble its good characters);
+//! 7. otherwise chardetng guesses a legacy encoding (Windows-1252 for Western European
+//!    text) and encoding_rs decodes it;
+//! 8. the result must look like text (few control or undefined characters), then it is
+//!    sanitised and normalised to NFC.
+
+use crate::sanitize::strip_controls;
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use unicode_normalization::UnicodeNormalization;
+
+/// Largest file diglot reads. News articles are a few tens of kilobytes; a file beyond
+/// this is not an article and reading it would only cost memory.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Decoded text plus the name of the encoding it was read as.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+    /// Repairs worth telling the user about (escape sequences removed …).
+    pub warnings: Vec<String>,
+}
+
+/// The reason shown for a file over [`MAX_FILE_BYTES`].
+pub fn too_large_reason(len: u64) -> String {
+    format!("file too large ({len} bytes > {MAX_FILE_BYTES} bytes limit)")
+}
+
+/// Decode a whole file. `Err` holds the reason shown to the user.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large_reason(bytes.len() as u64));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err("empty file".to_string());
+    }
+    let (raw, encoding) = decode_raw(bytes)?;
+    check_looks_like_text(&raw)?;
+    let mut warnings = Vec::new();
+    if raw.contains(['\u{1b}', '\u{9b}', '\u{9d}', '\u{90}']) {
+        warnings.push("terminal escape sequences removed".to_string());
+    } else if raw.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        warnings.push("control characters removed".to_string());
+    }
+    let raw = match repair_mojibake(&raw) {
+        Some(fixed) => {
+            warnings.push("double-encoded UTF-8 (\"Ã©\" for \"é\") repaired".to_string());
+            fixed
+        }
+        None => raw,
+    };
+    let text: String = strip_controls(&raw)
+        .chars()
+        // A BOM or zero-width no-break space inside the text is invisible noise.
+        .filter(|&c| c != '\u{feff}')
+        .nfc()
+        .collect();
+    if text.trim().is_empty() {
+        return Err("empty file (no text after removing control characters)".to_string());
+    }
+    Ok(Decoded { text, encoding, warnings })
+}
+
+fn decode_raw(bytes: &[u8]) -> Result<(String, &'static str), String> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return Ok((text.into_owned(), enc.name()));
+    }
+    if let Some(enc) = sniff_utf16(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        return Ok((text.into_owned(), enc.name()));
+    }
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!("binary file (zero byte at offset {pos})"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => return Ok((s.to_string(), UTF_8.name())),
+        Err(e) if e.error_len().is_none() => {
+            // Only the last character was cut off (a truncated download): keep the rest.
+            let valid = &bytes[..e.valid_up_to()];
+            return Ok((String::from_utf8_lossy(valid).into_owned(), UTF_8.name()));
+        }
+        Err(e) => {
+            if has_multibyte_utf8(bytes) {
+                return Err(format!(
+                    "invalid UTF-8 (byte 0x{:02x} at offset {} in a file that is otherwise UTF-8)",
+                    bytes[e.valid_up_to()],
+                    e.valid_up_to()
+                ));
+            }
+        }
+    }
+    if let Some(enc) = declared_charset(bytes) {
+        let (text, _, _) = enc.decode(bytes);
+        return Ok((text.into_owned(), enc.name()));
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let (text, _, _) = enc.decode(bytes);
+    Ok((text.into_owned(), enc.name()))
+}
+
+/// An HTML `<meta charset=…>` / `content="…; charset=…"` declaration near the top, when
+/// it names a single-byte-compatible legacy encoding (a file that is not UTF-8 cannot
+/// really be UTF-8 or UTF-16, whatever it declares).
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let lower: Vec<u8> = head.to_ascii_lowercase();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .copied()
+        .skip_while(|b| matches!(b, b'"' | b'\'' | b' '))
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .collect();
+    let enc = Encoding::for_label(&label)?;
+    (enc != UTF_8 && enc != UTF_16LE && enc != UTF_16BE && enc.is_ascii_compatible()).then_some(enc)
+}
+
+/// Whether `bytes` contain at least one well-formed multi-byte UTF-8 sequence. Legacy
+/// single-byte text almost never does by accident (it would need "Ã©"-like pairs).
+fn has_multibyte_utf8(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => return s.bytes().any(|b| b >= 0x80),
+            Err(e) => {
+                let good = &rest[..e.valid_up_to()];
+                if good.iter().any(|&b| b >= 0x80) {
+                    return true;
+                }
+                let skip = e.valid_up_to() + e.error_len().unwrap_or(1);
+                if skip >= rest.len() {
+                    return false;
+                }
+                rest = &rest[skip..];
+            }
+        }
+    }
+}
+
+/// Text that was UTF-8, read as Windows-1252 and saved again as UTF-8 shows "Ã©" for
+/// "é" and "â€™" for "’". When such pairs recur and the whole text maps back to bytes
+/// that are valid UTF-8, those bytes are the real text.
+fn repair_mojibake(text: &str) -> Option<String> {
+    let markers = text.matches('Ã').count() + text.matches("â€").count() + text.matches('Â').count();
+    if markers < 3 {
+        return None;
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    if unmappable {
+        return None;
+    }
+    let fixed = String::from_utf8(bytes.into_owned()).ok()?;
+    // Only accept when the repair really turned sequences into single characters.
+    (fixed.chars().count() < text.chars().count()).then_some(fixed)
+}
+
+/// UTF-16 without a BOM: mostly-ASCII text leaves a zero in every other byte.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let zero_odd = sample.chunks(2).filter(|p| p[0] != 0 && p[1] == 0).count();
+    let zero_even = sample.chunks(2).filter(|p| p[0] == 0 && p[1] != 0).count();
+    // Binary data has zeros too, but not this regularly on one side only.
+    if zero_odd * 10 >= pairs * 7 && zero_even * 20 < pairs {
+        Some(UTF_16LE)
+    } else if zero_even * 10 >= pairs * 7 && zero_odd * 20 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Reject decoded content that is mostly not text: control characters, replacement
+/// characters (undecodable bytes) and private-use/unassigned code points.
+fn check_looks_like_text(s: &str) -> Result<(), String> {
+    let mut total = 0usize;
+    let mut bad = 0usize;
+    for c in s.chars() {
+        total += 1;
+        let odd = match c {
+            // White space, escape-sequence bytes and old-style page breaks are text.
+            '\n' | '\r' | '\t' | '\u{1b}' | '\u{7}' | '\u{8}' | '\u{c}' => false,
+            '\u{fffd}' => true,
+            c if c.is_control() => true,
+            '\u{e000}'..='\u{f8ff}' => true,
+            _ => false,
+        };
+        if odd {
+            bad += 1;
+        }
+    }
+    // Escape sequences are allowed (they are stripped later); a few stray bytes are
+    // tolerated, but more than 1 in 20 characters (and at least 4) means this is not text.
+    if bad >= 4 && bad * 20 > total {
+        return Err(format!(
+            "binary file ({}% of characters are control or undecodable)",
+            bad * 100 / total
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_boms_and_utf16() {
+        assert_eq!(decode("é".as_bytes()).unwrap().text, "é");
+        assert_eq!(decode(b"\xef\xbb\xbfabc").unwrap().text, "abc");
+        let le: Vec<u8> = [0xff, 0xfe].into_iter().chain("Été".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(&le).unwrap().text, "Été");
+        let be: Vec<u8> = [0xfe, 0xff].into_iter().chain("Été".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode(&be).unwrap().text, "Été");
+        let no_bom: Vec<u8> = "Hello world, this is text".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let d = decode(&no_bom).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("Hello world, this is text", "UTF-16LE"));
+    }
+
+    #[test]
+    fn windows_1252_french() {
+        let bytes = b"L\x92\xe9t\xe9 de la s\xe9curit\xe9 \xab fran\xe7aise \xbb, d\x92apr\xe8s le minist\xe8re.";
+        let d = decode(bytes).unwrap();
+        assert_eq!(d.text, "L’été de la sécurité « française », d’après le ministère.");
+        assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn declared_html_charset_is_honoured() {
+        // 0xCA is "Ę" in ISO-8859-2 but "Ê" in Windows-1252.
+        let bytes = b"<meta charset=\"iso-8859-2\"><p>\xcate zdanie.</p>";
+        assert_eq!(decode(bytes).unwrap().encoding, "ISO-8859-2");
+        assert!(decode(bytes).unwrap().text.contains("Ęte"));
+    }
+
+    #[test]
+    fn nfc_and_controls() {
+        assert_eq!(decode("e\u{301}t\u{1b}[2Je\u{7}".as_bytes()).unwrap().text, "éte");
+    }
+
+    #[test]
+    fn rejections_name_the_reason() {
+        assert_eq!(decode(b"  \n ").unwrap_err(), "empty file");
+        assert!(decode(b"ab\0cd").unwrap_err().starts_with("binary file"));
+        assert!(decode("caf\u{e9} ok".as_bytes().iter().copied().chain([0xff, 0x41]).collect::<Vec<_>>().as_slice())
+            .unwrap_err()
+            .starts_with("invalid UTF-8"));
+        let control: Vec<u8> = (1u8..=8).cycle().take(400).collect();
+        assert!(decode(&control).unwrap_err().starts_with("binary file"));
+        let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
+        assert!(decode(&big).unwrap_err().starts_with("file too large ("));
+        assert!(decode("\u{1b}]0;x\u{7}".as_bytes()).unwrap_err().starts_with("empty file"));
+    }
+
+    #[test]
+    fn double_encoded_utf8_is_repaired_but_real_text_is_not_touched() {
+        let d = decode("Lâ€™Ã©tÃ© Ã\u{a0} Paris, la sÃ©curitÃ©.".as_bytes()).unwrap();
+        assert_eq!(d.text, "L’été à Paris, la sécurité.");
+        assert_eq!(d.warnings.len(), 1);
+        let real = "Ã la carte: Ãlvaro and Ãngel met Ãrpád.";
+        assert_eq!(decode(real.as_bytes()).unwrap().text, real);
+    }
+
+    #[test]
+    fn truncated_last_character_is_dropped() {
+        assert_eq!(decode(b"caf\xc3\xa9 \xc3").unwrap().text, "café ");
+    }
+}

@@ -1,0 +1,838 @@
+//! HTML → lines of text, links beside them, and what the markup says about the article.
+//!
+//! A small non-recursive tokenizer does the work that must not depend on the document's
+//! shape: measuring nesting depth, cutting out hidden elements (`display:none`, `hidden`)
+//! and non-content elements (images, scripts, forms …) while mining them for metadata.
+//! The cleaned markup then goes through html2text. html2text (like html5ever's tree
+//! consumers) recurses once per nesting level, so a document nested deeper than
+//! [`MAX_DEPTH_FOR_HTML2TEXT`] is converted by the tokenizer-based [`strip_tags`] instead:
+//! a 60,000-deep file cannot overflow the stack.
+
+use super::entities;
+use super::paragraphs::TextLine;
+use crate::model::Link;
+
+/// Deeper documents skip html2text. Real articles stay far below this (a few dozen);
+/// html2text at this depth fits easily in a 2 MiB test-thread stack.
+pub const MAX_DEPTH_FOR_HTML2TEXT: usize = 200;
+
+/// Larger documents skip html2text too: its DOM and render tree cost about 40 bytes of
+/// memory per byte of input, the flat converter a small multiple.
+pub const MAX_BYTES_FOR_HTML2TEXT: usize = 2 * 1024 * 1024;
+
+/// Lines wider than this wrap in html2text; paragraphs are re-joined afterwards anyway.
+const RENDER_WIDTH: usize = 4000;
+
+/// What the markup says about the article (the text comes separately).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HtmlMeta {
+    /// `<title>`, `og:title` or the first `<h1>`, in that order of preference.
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// Raw date strings (parsed later), most trustworthy first.
+    pub dates: Vec<String>,
+    pub url: Option<String>,
+    pub site_name: Option<String>,
+}
+
+/// The text lines (blank lines separate blocks) and the page's metadata.
+#[derive(Debug, Clone, Default)]
+pub struct HtmlDoc {
+    pub lines: Vec<TextLine>,
+    pub meta: HtmlMeta,
+    /// The nesting depth when it was too deep for html2text (the flat converter ran).
+    pub too_deep: Option<usize>,
+}
+
+/// Whether text is HTML: a doctype/`<html>` start or several common tags.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(64).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        return true;
+    }
+    const COMMON: [&str; 16] = [
+        "p", "div", "span", "a", "br", "article", "section", "img", "h1", "h2", "h3", "li",
+        "ul", "strong", "em", "body",
+    ];
+    Tokens::new(text)
+        .filter(|t| match t {
+            Token::Open { name, .. } | Token::Close { name, .. } => COMMON.contains(&name.as_str()),
+            _ => false,
+        })
+        .take(3)
+        .count()
+        >= 3
+}
+
+/// Deepest element nesting, measured without recursion.
+pub fn max_depth(html: &str) -> usize {
+    let mut stack: Vec<String> = Vec::new();
+    let mut deepest = 0;
+    for t in Tokens::new(html) {
+        match t {
+            Token::Open { name, self_closing, .. } if !self_closing && !is_void(&name) => {
+                stack.push(name);
+                deepest = deepest.max(stack.len());
+            }
+            Token::Close { name, .. } => pop_to(&mut stack, &name),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Convert an HTML document or fragment.
+pub fn convert(html: &str) -> HtmlDoc {
+    let (visible, meta) = cut_hidden_and_mine(html);
+    let depth = max_depth(&visible);
+    if depth > MAX_DEPTH_FOR_HTML2TEXT {
+        return HtmlDoc { lines: strip_tags(&visible), meta, too_deep: Some(depth) };
+    }
+    if visible.len() > MAX_BYTES_FOR_HTML2TEXT {
+        return HtmlDoc { lines: strip_tags(&visible), meta, too_deep: None };
+    }
+    let lines = render_with_html2text(&visible).unwrap_or_else(|| strip_tags(&visible));
+    HtmlDoc { lines, meta, too_deep: None }
+}
+
+/// html2text decorator for article text: no markers at all (no "# " before headings,
+/// "> " before quotes, "^{…}" around superscripts, footnote lists), only the link target
+/// as annotation so links can be listed beside the text.
+#[derive(Clone, Copy, Debug, Default)]
+struct ArticleDecorator;
+
+impl html2text::render::TextDecorator for ArticleDecorator {
+    type Annotation = Option<String>;
+
+    fn decorate_link_start(&mut self, url: &str) -> (String, Self::Annotation) {
+        (String::new(), Some(url.to_string()))
+    }
+    fn decorate_link_end(&mut self) -> String {
+        String::new()
+    }
+    fn decorate_em_start(&self) -> (String, Self::Annotation) {
+        (String::new(), None)
+    }
+    fn decorate_em_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_strong_start(&self) -> (String, Self::Annotation) {
+        (String::new(), None)
+    }
+    fn decorate_strong_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_strikeout_start(&self) -> (String, Self::Annotation) {
+        (String::new(), None)
+    }
+    fn decorate_strikeout_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_code_start(&self) -> (String, Self::Annotation) {
+        (String::new(), None)
+    }
+    fn decorate_code_end(&self) -> String {
+        String::new()
+    }
+    fn decorate_preformat_first(&self) -> Self::Annotation {
+        None
+    }
+    fn decorate_preformat_cont(&self) -> Self::Annotation {
+        None
+    }
+    fn decorate_image(&mut self, _src: &str, _title: &str) -> (String, Self::Annotation) {
+        (String::new(), None)
+    }
+    fn header_prefix(&self, _level: usize) -> String {
+        String::new()
+    }
+    fn quote_prefix(&self) -> String {
+        String::new()
+    }
+    fn unordered_item_prefix(&self) -> String {
+        String::new()
+    }
+    fn ordered_item_prefix(&self, _i: i64) -> String {
+        String::new()
+    }
+    fn make_subblock_decorator(&self) -> Self {
+        ArticleDecorator
+    }
+    fn decorate_superscript_start(&self) -> (String, Self::Annotation) {
+        (String::new(), None)
+    }
+    fn decorate_superscript_end(&self) -> String {
+        String::new()
+    }
+    fn finalise(&mut self, _urls: Vec<String>) -> Vec<html2text::render::TaggedLine<Self::Annotation>> {
+        Vec::new()
+    }
+}
+
+fn render_with_html2text(html: &str) -> Option<Vec<TextLine>> {
+    let lines = html2text::config::with_decorator(ArticleDecorator)
+        .lines_from_read(html.as_bytes(), RENDER_WIDTH)
+        .ok()?;
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let mut text = String::new();
+        let mut links: Vec<Link> = Vec::new();
+        let mut open_link: Option<String> = None;
+        for piece in line.tagged_strings() {
+            let url = piece.tag.iter().rev().find_map(Clone::clone);
+            match (&url, open_link.as_ref(), links.last_mut()) {
+                // Consecutive pieces of the same link (e.g. <a><b>x</b> y</a>) are one link.
+                (Some(u), Some(prev), Some(last)) if u == prev => last.text.push_str(&piece.s),
+                (Some(u), _, _) => links.push(Link { text: piece.s.clone(), url: u.clone(), range: None }),
+                _ => {}
+            }
+            open_link = url;
+            text.push_str(&piece.s);
+        }
+        for l in &mut links {
+            l.text = l.text.trim().to_string();
+        }
+        links.retain(|l| !l.text.is_empty());
+        out.push(TextLine { text, links });
+    }
+    Some(out)
+}
+
+/// Tokenizer-only conversion for documents too deep for html2text: block elements start
+/// new blocks, `<br>` a new line, text is entity-decoded with white space collapsed.
+pub fn strip_tags(html: &str) -> Vec<TextLine> {
+    let mut lines = Vec::new();
+    let mut current = TextLine::default();
+    let mut link: Option<(String, usize)> = None;
+    let mut in_raw = false;
+    let finish = |lines: &mut Vec<TextLine>, current: &mut TextLine, blank: bool| {
+        if !current.text.trim().is_empty() {
+            lines.push(std::mem::take(current));
+        }
+        if blank && lines.last().is_some_and(|l: &TextLine| !l.text.is_empty()) {
+            lines.push(TextLine::default());
+        }
+    };
+    for t in Tokens::new(html) {
+        match t {
+            Token::Text(s) => {
+                if in_raw {
+                    continue;
+                }
+                let decoded = entities::decode(s);
+                for word_or_space in split_keep_space(&decoded) {
+                    if word_or_space.trim().is_empty() {
+                        if !current.text.is_empty() && !current.text.ends_with(' ') {
+                            current.text.push(' ');
+                        }
+                    } else {
+                        current.text.push_str(word_or_space);
+                    }
+                }
+            }
+            Token::Open { name, attrs, .. } => {
+                in_raw = is_raw_text(&name);
+                if name == "br" {
+                    finish(&mut lines, &mut current, false);
+                } else if is_block(&name) {
+                    finish(&mut lines, &mut current, true);
+                } else if name == "a" {
+                    link = attr(&attrs, "href").map(|u| (u.to_string(), current.text.len()));
+                }
+            }
+            Token::Close { name, .. } => {
+                in_raw = false;
+                if is_block(&name) {
+                    finish(&mut lines, &mut current, true);
+                } else if name == "a"
+                    && let Some((url, start)) = link.take()
+                {
+                    let text = current.text.get(start..).unwrap_or("").trim().to_string();
+                    if !text.is_empty() {
+                        current.links.push(Link { text, url, range: None });
+                    }
+                }
+            }
+            Token::Other => {}
+        }
+    }
+    finish(&mut lines, &mut current, false);
+    lines
+}
+
+fn split_keep_space(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let space = first.is_whitespace();
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace() != space)
+            .map_or(rest.len(), |(i, _)| i);
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(piece)
+    })
+}
+
+/// Remove hidden and non-content elements; read metadata from them and from `<meta>`,
+/// `<time>`, `<title>`, `<h1>` and permalink anchors. Returns the remaining markup.
+fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
+    let mut meta = HtmlMeta::default();
+    let mut h1: Option<String> = None;
+    let mut og_title: Option<String> = None;
+    let mut hidden_dates: Vec<String> = Vec::new();
+    let mut hidden_author: Option<String> = None;
+    let mut out = String::with_capacity(html.len());
+    let mut stack: Vec<String> = Vec::new();
+    // The element being cut: depth at which it ends, start offset, whether it is hidden
+    // (mined) rather than merely non-content, its text and the hints on it.
+    struct Cut {
+        depth: usize,
+        hidden: bool,
+        text: String,
+        hints: String,
+    }
+    let mut cut: Option<Cut> = None;
+    // Text collection for <title>/<h1>.
+    let mut capture: Option<(String, String)> = None;
+    let mut copied_to = 0;
+    // <article> elements: the open one (start in `out`, stack depth) and finished ranges.
+    let mut article: Option<(usize, usize)> = None;
+    let mut articles: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut tokens = Tokens::new(html);
+    while let Some(t) = tokens.next() {
+        let end = tokens.pos;
+        let start = tokens.last_start;
+        match &t {
+            Token::Open { name, attrs, self_closing } => {
+                match name.as_str() {
+                    "meta" => mine_meta_tag(attrs, &mut meta, &mut og_title),
+                    "time" => {
+                        if let Some(d) = attr(attrs, "datetime") {
+                            hidden_dates.push(d.to_string());
+                        }
+                    }
+                    "a" => {
+                        if let Some(href) = attr(attrs, "href") {
+                            // WordPress-style comment anchors point at the article itself.
+                            for frag in ["#comments", "#respond", "#disqus_thread"] {
+                                if let Some(base) = href.strip_suffix(frag) {
+                                    meta.url.get_or_insert_with(|| base.to_string());
+                                }
+                            }
+                        }
+                    }
+                    "link" if attr(attrs, "rel") == Some("canonical") => {
+                        if let Some(h) = attr(attrs, "href") {
+                            meta.url = Some(h.to_string());
+                        }
+                    }
+                    _ => {}
+                }
+                if let Some(c) = cut.as_mut() {
+                    for key in ["class", "itemprop", "rel"] {
+                        if let Some(v) = attr(attrs, key) {
+                            c.hints.push(' ');
+                            c.hints.push_str(&v.to_ascii_lowercase());
+                        }
+                    }
+                } else {
+                    let hidden = is_hidden(attrs);
+                    if hidden || is_non_content(name) {
+                        out.push_str(&html[copied_to..start]);
+                        let mut hints = String::new();
+                        for key in ["class", "itemprop", "rel"] {
+                            if let Some(v) = attr(attrs, key) {
+                                hints.push(' ');
+                                hints.push_str(&v.to_ascii_lowercase());
+                            }
+                        }
+                        cut = Some(Cut { depth: stack.len(), hidden, text: String::new(), hints });
+                    } else if name == "article" && article.is_none() {
+                        out.push_str(&html[copied_to..start]);
+                        copied_to = start;
+                        article = Some((out.len(), stack.len()));
+                    }
+                }
+                // <title> sits in <head>, which is cut: capture it anyway, but never from
+                // hidden markup.
+                if capture.is_none()
+                    && (name == "title" || name == "h1")
+                    && !cut.as_ref().is_some_and(|c| c.hidden)
+                {
+                    capture = Some((name.clone(), String::new()));
+                }
+                if !self_closing && !is_void(name) {
+                    stack.push(name.clone());
+                }
+            }
+            Token::Close { name } => {
+                pop_to(&mut stack, name);
+                if capture.as_ref().is_some_and(|(n, _)| n == name)
+                    && let Some((n, text)) = capture.take()
+                {
+                    let text = collapse(&text);
+                    let slot = if n == "title" { &mut meta.title } else { &mut h1 };
+                    if !text.is_empty() {
+                        slot.get_or_insert(text);
+                    }
+                }
+            }
+            Token::Text(s) => {
+                // Only short hidden text can be metadata; don't hoard the rest.
+                if let Some(c) = cut.as_mut()
+                    && c.hidden
+                    && c.text.len() < 1000
+                {
+                    c.text.push(' ');
+                    c.text.push_str(&entities::decode(s));
+                }
+                if let Some((_, text)) = capture.as_mut() {
+                    text.push_str(&entities::decode(s));
+                }
+            }
+            Token::Other => {}
+        }
+        if cut.as_ref().is_some_and(|c| stack.len() <= c.depth) {
+            if let Some(c) = cut.take()
+                && c.hidden
+            {
+                mine_hidden(&c.text, &c.hints, &mut hidden_dates, &mut hidden_author);
+            }
+            copied_to = end;
+        }
+        if let Some((article_start, depth)) = article
+            && cut.is_none()
+            && stack.len() <= depth
+        {
+            out.push_str(&html[copied_to..end]);
+            copied_to = end;
+            articles.push(article_start..out.len());
+            article = None;
+        }
+    }
+    if cut.is_none() {
+        out.push_str(&html[copied_to..]);
+    }
+    if let Some((article_start, _)) = article {
+        articles.push(article_start..out.len());
+    }
+    // A page with an <article> holding real text: that is the story; menus, headers,
+    // footers and "related" boxes around it are not. (Metadata was read from everything.)
+    let main = articles.into_iter().max_by_key(|r| r.len()).filter(|r| r.len() >= 500);
+    if let Some(text) = main.and_then(|r| out.get(r)) {
+        out = text.to_string();
+    }
+    // og:title and <h1> are the headline; <title> often carries " | Site" too.
+    meta.title = og_title.or(h1).or(meta.title);
+    meta.author = meta.author.or(hidden_author);
+    meta.dates.extend(hidden_dates);
+    (out, meta)
+}
+
+fn mine_meta_tag(attrs: &[(String, String)], meta: &mut HtmlMeta, og_title: &mut Option<String>) {
+    let key = attr(attrs, "name")
+        .or_else(|| attr(attrs, "property"))
+        .or_else(|| attr(attrs, "itemprop"))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let Some(content) = attr(attrs, "content").map(collapse).filter(|c| !c.is_empty()) else {
+        return;
+    };
+    match key.as_str() {
+        "author" | "article:author" | "dc.creator" | "sailthru.author" if !content.starts_with("http") => {
+            meta.author.get_or_insert(content);
+        }
+        "article:published_time" | "datepublished" | "date" | "pubdate" | "dc.date" | "publish-date" => {
+            meta.dates.insert(0, content)
+        }
+        "og:title" | "twitter:title" => {
+            og_title.get_or_insert(content);
+        }
+        "og:url" => {
+            meta.url.get_or_insert(content);
+        }
+        "og:site_name" => {
+            meta.site_name.get_or_insert(content);
+        }
+        _ => {}
+    }
+}
+
+/// Hidden markup often carries machine-readable metadata: `class="updated"` dates,
+/// `vcard`/`author` blocks naming the author.
+fn mine_hidden(text: &str, hints: &str, dates: &mut Vec<String>, author: &mut Option<String>) {
+    let text = collapse(text);
+    if text.is_empty() || text.chars().count() > 200 {
+        return;
+    }
+    let has = |w: &str| hints.split(|c: char| !c.is_alphanumeric() && c != '-').any(|h| h == w);
+    if has("author") || has("vcard") || has("byline") || has("fn") {
+        author.get_or_insert(text);
+    } else if has("updated")
+        || has("published")
+        || has("date")
+        || has("entry-date")
+        || has("time")
+        || super::meta::parse_date(&text).is_some()
+    {
+        dates.push(text);
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_hidden(attrs: &[(String, String)]) -> bool {
+    if attrs.iter().any(|(k, _)| k == "hidden") {
+        return true;
+    }
+    attr(attrs, "style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Elements whose content is never article prose.
+fn is_non_content(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "img" | "picture" | "figure" | "svg"
+            | "iframe" | "video" | "audio" | "canvas" | "form" | "button" | "select"
+            | "textarea" | "nav" | "head" | "object" | "embed" | "aside" | "footer"
+    )
+}
+
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area" | "base" | "br" | "col" | "embed" | "hr" | "img" | "input" | "link" | "meta"
+            | "param" | "source" | "track" | "wbr"
+    )
+}
+
+fn is_raw_text(name: &str) -> bool {
+    matches!(name, "script" | "style" | "textarea" | "title" | "xmp" | "noscript")
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "article" | "section" | "header" | "footer" | "aside" | "main" | "h1"
+            | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "li" | "dl" | "dt" | "dd"
+            | "blockquote" | "pre" | "table" | "tr" | "td" | "th" | "hr" | "figcaption"
+            | "address" | "body" | "html"
+    )
+}
+
+/// How far down the open-element stack a closing tag may reach. Bounded so that a
+/// hostile file of stray closing tags over a deep stack stays linear, not quadratic.
+const CLOSE_SEARCH_LIMIT: usize = 64;
+
+fn pop_to(stack: &mut Vec<String>, name: &str) {
+    let floor = stack.len().saturating_sub(CLOSE_SEARCH_LIMIT);
+    if let Some(i) = stack[floor..].iter().rposition(|n| n == name) {
+        stack.truncate(floor + i);
+    }
+}
+
+fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+/// One piece of markup. Text borrows from the input; tag names are lower-cased.
+#[derive(Debug, PartialEq)]
+enum Token<'a> {
+    Text(&'a str),
+    Open { name: String, attrs: Vec<(String, String)>, self_closing: bool },
+    Close { name: String },
+    /// Comments, doctype, processing instructions.
+    Other,
+}
+
+/// A forgiving, non-recursive HTML tokenizer. Every position it slices at is an ASCII
+/// delimiter or the end of input, so slices are always on char boundaries.
+struct Tokens<'a> {
+    s: &'a str,
+    pos: usize,
+    last_start: usize,
+    /// After `<script>` and friends: text runs to `</name`.
+    raw_until: Option<String>,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(s: &'a str) -> Self {
+        Tokens { s, pos: 0, last_start: 0, raw_until: None }
+    }
+
+    fn find_from(&self, from: usize, pat: &str) -> Option<usize> {
+        self.s.get(from..)?.find(pat).map(|i| from + i)
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let s = self.s;
+        let b = s.as_bytes();
+        if self.pos >= b.len() {
+            return None;
+        }
+        let start = self.pos;
+        self.last_start = start;
+        if let Some(name) = self.raw_until.take() {
+            let lower_rest = &b[start..];
+            let close = format!("</{name}");
+            let end = lower_rest
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))
+                .map_or(b.len(), |i| start + i);
+            self.pos = end;
+            if end > start {
+                return Some(Token::Text(&s[start..end]));
+            }
+            return self.next();
+        }
+        if b[start] != b'<' {
+            let end = self.find_from(start, "<").unwrap_or(b.len());
+            self.pos = end;
+            return Some(Token::Text(&s[start..end]));
+        }
+        let next = b.get(start + 1).copied();
+        match next {
+            Some(b'!') if s[start..].starts_with("<!--") => {
+                self.pos = self.find_from(start + 4, "-->").map_or(b.len(), |i| i + 3);
+                Some(Token::Other)
+            }
+            Some(b'!') | Some(b'?') => {
+                self.pos = self.find_from(start, ">").map_or(b.len(), |i| i + 1);
+                Some(Token::Other)
+            }
+            Some(b'/') if b.get(start + 2).is_some_and(u8::is_ascii_alphabetic) => {
+                let name_end = name_end(b, start + 2);
+                let name = s[start + 2..name_end].to_ascii_lowercase();
+                self.pos = self.find_from(name_end, ">").map_or(b.len(), |i| i + 1);
+                Some(Token::Close { name })
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let (tok, end) = parse_open_tag(s, start);
+                self.pos = end;
+                if let Token::Open { name, self_closing: false, .. } = &tok
+                    && is_raw_text(name)
+                {
+                    self.raw_until = Some(name.clone());
+                }
+                Some(tok)
+            }
+            _ => {
+                // A lone '<' is text.
+                let end = self.find_from(start + 1, "<").unwrap_or(b.len());
+                self.pos = end;
+                Some(Token::Text(&s[start..end]))
+            }
+        }
+    }
+}
+
+fn name_end(b: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b':' | b'_')) {
+        i += 1;
+    }
+    i
+}
+
+/// Parse `<name attr="v" …>` starting at `start`; returns the token and the end offset.
+fn parse_open_tag(s: &str, start: usize) -> (Token<'static>, usize) {
+    let b = s.as_bytes();
+    let mut i = name_end(b, start + 1);
+    let name = s[start + 1..i].to_ascii_lowercase();
+    let mut attrs = Vec::new();
+    let mut self_closing = false;
+    loop {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        match b[i] {
+            b'>' => {
+                i += 1;
+                break;
+            }
+            b'/' => {
+                i += 1;
+                if b.get(i) == Some(&b'>') {
+                    self_closing = true;
+                    i += 1;
+                    break;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let key_start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        if i == key_start {
+            // '=' with no name: skip it.
+            i += 1;
+            continue;
+        }
+        let key = s[key_start..i].to_ascii_lowercase();
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let mut value = String::new();
+        if b.get(j) == Some(&b'=') {
+            j += 1;
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            match b.get(j) {
+                Some(&q) if q == b'"' || q == b'\'' => {
+                    let v_end = s[j + 1..].find(q as char).map_or(b.len(), |k| j + 1 + k);
+                    value = entities::decode(&s[j + 1..v_end]).into_owned();
+                    i = (v_end + 1).min(b.len());
+                }
+                _ => {
+                    let v_start = j;
+                    while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
+                        j += 1;
+                    }
+                    value = entities::decode(&s[v_start..j]).into_owned();
+                    i = j;
+                }
+            }
+        }
+        attrs.push((key, value));
+    }
+    (Token::Open { name, attrs, self_closing }, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(doc: &HtmlDoc) -> Vec<&str> {
+        doc.lines.iter().map(|l| l.text.trim()).filter(|t| !t.is_empty()).collect()
+    }
+
+    #[test]
+    fn sniffing() {
+        assert!(looks_like_html("<p>One</p><p>Two</p>"));
+        assert!(looks_like_html("<!DOCTYPE html><title>x</title>"));
+        assert!(!looks_like_html("If a < b and c > d then <none> of this is markup."));
+    }
+
+    #[test]
+    fn hidden_elements_are_cut_and_mined() {
+        let html = r#"<div><p>Visible text here.</p>
+            <span style="display: none" class="updated">2020-03-04</span>
+            <div style="display:none" class="vcard author"><strong class="fn"><a href="/a">Jane Roe</a></strong></div>
+            <p hidden>Secret</p><p>After.</p></div>"#;
+        let doc = convert(html);
+        assert_eq!(texts(&doc), ["Visible text here.", "After."]);
+        assert_eq!(doc.meta.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(doc.meta.dates, ["2020-03-04"]);
+    }
+
+    #[test]
+    fn links_beside_the_text_without_markers() {
+        let doc = convert(r#"<p>He <a href="http://x.org/a">said</a> it &amp; left&#8230;</p><img src="i.png" alt="A photo">"#);
+        assert_eq!(texts(&doc), ["He said it & left…"]);
+        let links: Vec<_> = doc.lines.iter().flat_map(|l| l.links.iter()).collect();
+        assert_eq!(links.len(), 1);
+        assert_eq!((links[0].text.as_str(), links[0].url.as_str()), ("said", "http://x.org/a"));
+    }
+
+    #[test]
+    fn no_markers_for_headings_quotes_lists_or_superscripts() {
+        let doc = convert("<h2>Heading</h2><blockquote><p>Quoted words.</p></blockquote><ul><li>Item one.</li></ul><p>x<sup>2</sup></p>");
+        assert_eq!(texts(&doc), ["Heading", "Quoted words.", "Item one.", "x²"]);
+    }
+
+    #[test]
+    fn malformed_tag_with_quote_spanning_lines() {
+        let html = "<article class=\"a b \n <div class=\"inner\">\n<p>Body.</p></div>";
+        assert_eq!(texts(&convert(html)), ["Body."]);
+    }
+
+    #[test]
+    fn deep_nesting_uses_the_flat_converter() {
+        let depth = 60_000;
+        let html = format!("{}deep text{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        assert_eq!(max_depth(&html), depth);
+        assert_eq!(texts(&convert(&html)), ["deep text"]);
+        let unclosed = format!("{}<p>x &lt;y&gt; <a href='u'>link</a>", "<span><b>".repeat(depth));
+        let doc = convert(&unclosed);
+        assert_eq!(texts(&doc), ["x <y> link"]);
+        assert_eq!(doc.lines.iter().map(|l| l.links.len()).sum::<usize>(), 1);
+    }
+
+    #[test]
+    fn large_documents_use_the_flat_converter_with_the_same_result() {
+        let para = "<p>Some <b>bold</b> text with a <a href=\"https://l.example\">link</a> &amp; more.</p>\n";
+        let big = para.repeat(MAX_BYTES_FOR_HTML2TEXT / para.len() + 1);
+        let small_doc = convert(&para.repeat(3));
+        let big_doc = convert(&big);
+        assert_eq!(texts(&small_doc)[0], "Some bold text with a link & more.");
+        assert_eq!(texts(&big_doc)[0], texts(&small_doc)[0]);
+        assert_eq!(big_doc.lines.iter().filter(|l| !l.links.is_empty()).count(), big.matches("<p>").count());
+    }
+
+    #[test]
+    fn stray_closing_tags_over_a_deep_stack_are_ignored() {
+        let html = format!("{}<p>text</p>{}", "<div>".repeat(20_000), "</span>".repeat(20_000));
+        assert_eq!(max_depth(&html), 20_001);
+        assert_eq!(texts(&convert(&html)), ["text"]);
+    }
+
+    #[test]
+    fn html2text_handles_the_depth_limit_in_a_small_stack() {
+        let d = MAX_DEPTH_FOR_HTML2TEXT;
+        let html = format!("{}x{}", "<div><span>".repeat(d / 2), "</span></div>".repeat(d / 2));
+        let out = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || texts(&convert(&html)).join("|"))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(out, "x");
+    }
+
+    #[test]
+    fn the_article_element_is_the_story() {
+        let story = "<p>The real story text is here, long enough to matter for this test. </p>".repeat(8);
+        let html = format!(
+            "<html><body><header><h1>Big news</h1><p>Site tagline</p></header>\
+             <div class=\"menu\"><p>Home</p><p>World</p></div>\
+             <article><h1>Big news</h1>{story}<aside><p>Related: other</p></aside></article>\
+             <article><p>Short teaser</p></article><footer><p>Privacy policy</p></footer></body></html>"
+        );
+        let doc = convert(&html);
+        let t = texts(&doc);
+        assert_eq!(t[0], "Big news");
+        assert_eq!(t.len(), 9, "{t:?}");
+        assert_eq!(doc.meta.title.as_deref(), Some("Big news"));
+    }
+
+    #[test]
+    fn meta_tags_and_permalink() {
+        let html = r#"<html><head><title>T &amp; U</title><meta name="author" content="A. Writer">
+            <meta property="article:published_time" content="2019-01-02T10:00:00Z"></head>
+            <body><p>Text.</p><a href="https://site/x/#comments">2 Comments</a></body></html>"#;
+        let doc = convert(html);
+        assert_eq!(doc.meta.title.as_deref(), Some("T & U"));
+        assert_eq!(doc.meta.author.as_deref(), Some("A. Writer"));
+        assert_eq!(doc.meta.dates[0], "2019-01-02T10:00:00Z");
+        assert_eq!(doc.meta.url.as_deref(), Some("https://site/x/"));
+        assert!(!texts(&doc).contains(&"T & U"));
+    }
+}

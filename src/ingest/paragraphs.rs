@@ -1,0 +1,168 @@
+//! Lines → paragraphs. Files separate paragraphs with blank lines, or put one paragraph
+//! per line, or hard-wrap them at a fixed width; a title may wrap onto two lines.
+
+use crate::model::Link;
+
+/// One line of source text with the links whose text is on it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextLine {
+    pub text: String,
+    pub links: Vec<Link>,
+}
+
+impl TextLine {
+    pub fn plain(text: &str) -> TextLine {
+        TextLine { text: text.to_string(), links: Vec::new() }
+    }
+
+    fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// A paragraph of clean single-spaced text with its links.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Para {
+    pub text: String,
+    pub links: Vec<Link>,
+}
+
+/// Single spaces, no invisible characters, trimmed.
+pub fn normalize_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| c.is_whitespace())
+        .map(|w| w.replace(['\u{200b}', '\u{2060}', '\u{ad}', '\u{feff}'], ""))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    out
+}
+
+/// Group lines into paragraphs. Blank lines always separate; inside a block of
+/// consecutive lines, each line is its own paragraph unless it is a continuation:
+/// the block is hard-wrapped (lines of similar width), or the line ends with a comma,
+/// semicolon or hyphen, or ends without punctuation and the next one starts in lower case.
+pub fn paragraphs(lines: &[TextLine]) -> Vec<Para> {
+    let mut out = Vec::new();
+    for block in lines.split(TextLine::is_blank) {
+        if block.is_empty() {
+            continue;
+        }
+        let width = wrap_width(block);
+        let mut current: Option<Para> = None;
+        for (i, line) in block.iter().enumerate() {
+            let text = normalize_spaces(&line.text);
+            match current.as_mut() {
+                Some(p) => {
+                    p.text.push(' ');
+                    p.text.push_str(&text);
+                    p.links.extend(line.links.iter().cloned());
+                }
+                None => current = Some(Para { text, links: line.links.clone() }),
+            }
+            let next = block.get(i + 1).map(|l| l.text.trim());
+            let joins = next.is_some_and(|next| continues(line.text.trim(), next, width));
+            if !joins && let Some(p) = current.take() {
+                out.push(p);
+            }
+        }
+        if let Some(p) = current.take() {
+            out.push(p);
+        }
+    }
+    out.retain(|p| !p.text.is_empty());
+    out
+}
+
+/// The width a block is hard-wrapped at, if it is: three or more lines, none longer than
+/// a terminal line, and most (but the last) close to the longest.
+fn wrap_width(block: &[TextLine]) -> Option<usize> {
+    if block.len() < 3 {
+        return None;
+    }
+    let lens: Vec<usize> = block.iter().map(|l| l.text.trim().chars().count()).collect();
+    let max = *lens.iter().max()?;
+    if !(40..=100).contains(&max) {
+        return None;
+    }
+    let body = &lens[..lens.len() - 1];
+    let near = body.iter().filter(|&&l| l * 10 >= max * 7).count();
+    (near * 10 >= body.len() * 8).then_some(max)
+}
+
+fn continues(line: &str, next: &str, width: Option<usize>) -> bool {
+    let last = line.chars().last().unwrap_or(' ');
+    let sentence_end = matches!(last, '.' | '!' | '?' | '…' | ':' | '"' | '”' | '»' | ')' | '’' | '\'');
+    if let Some(w) = width {
+        // A short line ending a sentence ends its paragraph even in wrapped text.
+        return !(sentence_end && line.chars().count() * 10 < w * 8);
+    }
+    if matches!(last, ',' | ';' | '-' | '‐') {
+        return true;
+    }
+    !sentence_end && next.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Comparison key for spotting a repeated title: letters and digits, lower case.
+pub fn title_key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Whether a paragraph reads like a headline rather than prose.
+pub fn looks_like_title(p: &str) -> bool {
+    let words = p.split_whitespace().count();
+    let last = p.chars().last().unwrap_or(' ');
+    (1..=30).contains(&words) && p.chars().count() <= 250 && !matches!(last, '.' | ',' | ';' | ':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<String> {
+        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
+        paragraphs(&lines).into_iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn blank_lines_or_one_per_line() {
+        assert_eq!(paras("One.\n\nTwo  words.\n\n\nThree."), ["One.", "Two words.", "Three."]);
+        assert_eq!(paras("First paragraph.\nSecond paragraph.\nA heading\nThird."), [
+            "First paragraph.",
+            "Second paragraph.",
+            "A heading",
+            "Third."
+        ]);
+    }
+
+    #[test]
+    fn wrapped_title_is_joined() {
+        assert_eq!(
+            paras("Daesh aurait son propre réseau social,\nd'après le directeur\nLe texte commence ici."),
+            ["Daesh aurait son propre réseau social, d'après le directeur", "Le texte commence ici."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_joined() {
+        let text = "The police said on Monday that the group had been using a new\n\
+                    platform to spread its message, and that the operation against it\n\
+                    would continue for several weeks.\n\
+                    A second paragraph starts here after a short line and keeps going\n\
+                    on the next line.";
+        assert_eq!(paras(text).len(), 2);
+        assert!(paras(text)[0].ends_with("several weeks."));
+    }
+
+    #[test]
+    fn titles() {
+        assert!(looks_like_title("Anonymous should leave ISIS cyberwar to professionals - NATO official"));
+        assert!(!looks_like_title("LONDON: The police said on Wednesday that it had arrested two men."));
+        assert_eq!(title_key("Gov’t: A  Title!"), "govtatitle");
+    }
+}
