@@ -294,6 +294,8 @@ fn europol_counterparts_pair_the_passages_that_say_the_same_thing() {
     paired("Cela montre que certains membres", "It does show that some members");
     paired("On a certainement rendu", "We have certainly made it");
     paired("À tout le moins", "If anything we need");
+    paired("On a certainement rendu", "We have certainly made it a lot harder");
+    paired("À tout le moins", "an even more closely integrated pan-European response");
     paired("le plus haut degré de menace", "the highest terrorist threat for a generation");
     // The French-only introduction and the English-only Brexit passage stay one-sided.
     for intro in ["Avec l’avènement", "Si certains choisissent", "Ils se sont servis"] {
@@ -442,4 +444,35 @@ fn each_of_the_europol_directors_quotes_pairs_with_its_translation() {
     let pairs = pair_quotes(&l, &fr, &r, &en);
     let got: Vec<_> = pairs.iter().map(|p| (p.left_quote, p.right_quote)).collect();
     assert_eq!(got, [(1, 0), (2, 1), (4, 2), (5, 3), (6, 4)], "{pairs:?}");
+}
+
+/// The bundled Europol pair, through the real ingest: the passages that say the same thing
+/// are paired and the passages one side has alone stay one-sided.
+#[test]
+fn bundled_europol_pair_aligns_through_real_ingest() {
+    let corpus = diglot::ingest::bundled();
+    let fr = corpus.get("004_17d92d11831f1a30").expect("French article");
+    let en = corpus.get("003_9300786b103168ca").expect("English article");
+    let al = align::align(fr, en);
+    assert_monotonic_cover(&al, fr, en);
+    let paired = |fr_text: &str, en_text: &str| {
+        let row = row_with(&al, fr, fr_text);
+        assert_eq!(row.kind, RowKind::Match, "{fr_text:?} should be paired");
+        let right = right_text(en, row);
+        assert!(right.contains(en_text), "{fr_text:?} paired with {right:?}, expected {en_text:?}");
+    };
+    paired("opération de 48 heures", "48-hour operation");
+    paired("Lors de cette opération", "Within that operation");
+    paired("Cela montre que certains membres", "It does show that some members");
+    paired("On a certainement rendu", "We have certainly made it a lot harder");
+    paired("À tout le moins", "an even more closely integrated pan-European response");
+    paired("le plus haut degré de menace", "the highest terrorist threat for a generation");
+    // The French-only introduction and the English-only Brexit passage stay one-sided.
+    assert_eq!(row_with(&al, fr, "Avec l’avènement d’internet").kind, RowKind::LeftOnly);
+    let brexit = al
+        .rows
+        .iter()
+        .find(|r| right_text(en, r).contains("after Brexit"))
+        .expect("Brexit row");
+    assert_eq!(brexit.kind, RowKind::RightOnly);
 }
