@@ -31,19 +31,8 @@ fn entry(a: &Article) -> ListEntry<'_> {
     }
 }
 
-/// Files that loaded only after repairs (escape sequences removed, HTML too deep for the
-/// normal converter) are named on stderr, like files that failed to load.
-fn report_warnings(articles: &[Article]) {
-    for a in articles {
-        for w in &a.meta.warnings {
-            eprintln!("diglot: warning: {}: {w}", a.path);
-        }
-    }
-}
-
 pub fn list(ctx: &Context, format: ListFormat) -> Result<String, CliError> {
     let articles = &ctx.corpus.articles;
-    report_warnings(articles);
     Ok(match format {
         ListFormat::Json => to_json(&articles.iter().map(entry).collect::<Vec<_>>()),
         ListFormat::Table => {
