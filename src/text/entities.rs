@@ -1,0 +1,476 @@
+//! The people, organisations and documents an article introduces, with where they are
+//! mentioned, so a speaker named at a quote ("Wainwright", "he", "the NATO official",
+//! "le patron d'Europol", "the report") can be given the fullest name the article uses.
+//!
+//! Kinds come only from evidence in the text: a title (Dr, Mme), a role noun next to the
+//! name (appositive or title before it), being the subject of a speech verb, organisation
+//! words or acronyms. A name with no evidence stays of unknown kind and is never the
+//! antecedent of "he" or "elle".
+
+use super::attribution::{Np, NpKind, Tok, TokKind, find_cues, np_forward, speaker_of_cue};
+use super::lexicon::{Gender, Lexicon, PronounKind, fold};
+use crate::model::{Speaker, SpeakerKind};
+use std::collections::HashSet;
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Words of the fullest name, as written.
+    pub words: Vec<String>,
+    pub low: Vec<String>,
+    pub kind: Option<SpeakerKind>,
+    /// Folded words of the roles and affiliations the article gives this entity.
+    pub role_words: HashSet<String>,
+    pub has_role: bool,
+    pub gender: Gender,
+    /// For documents: the head noun ("report").
+    pub head: Option<String>,
+}
+
+impl Entity {
+    pub fn name(&self) -> String {
+        self.words.join(" ")
+    }
+
+    fn acronym(&self) -> Option<String> {
+        let caps: Vec<&String> = self.words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
+        (caps.len() >= 2).then(|| caps.iter().filter_map(|w| w.chars().next()).collect::<String>().to_lowercase())
+    }
+
+    fn speaker(&self) -> Speaker {
+        Speaker { name: self.name(), kind: self.kind.unwrap_or_else(|| guess_kind(&self.words)) }
+    }
+}
+
+/// The kind of a name with no other evidence: organisation words or an acronym make an
+/// organisation, anything else is taken as a person.
+fn guess_kind(words: &[String]) -> SpeakerKind {
+    let lx = Lexicon::get();
+    let acronym = |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    if words.iter().any(|w| lx.is_org_word(w) || acronym(w)) {
+        SpeakerKind::Organisation
+    } else {
+        SpeakerKind::Person
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    pos: usize,
+    entity: usize,
+    /// Whether the entity is speaking here (the subject of a cue).
+    spoke: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+    mentions: Vec<Mention>,
+}
+
+/// A name occurrence found while reading the frame.
+struct Candidate {
+    pos: usize,
+    words: Vec<String>,
+    gender: Gender,
+    person: bool,
+    org: bool,
+    role_words: Vec<String>,
+    has_role: bool,
+    spoke: bool,
+}
+
+impl Registry {
+    /// Read every paragraph frame (text with quotes masked) for names and documents.
+    pub fn build(frames: &[Vec<Tok>]) -> Registry {
+        let mut cands: Vec<Candidate> = Vec::new();
+        let mut docs: Vec<(usize, Np, Vec<String>)> = Vec::new();
+        for toks in frames {
+            collect_names(toks, &mut cands);
+            collect_documents(toks, &mut docs);
+            mark_speakers(toks, &mut cands);
+        }
+        let mut reg = Registry::default();
+        // Longest names first, so "Wainwright" joins "Rob Wainwright".
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(cands[i].words.len()));
+        let mut entity_of = vec![0usize; cands.len()];
+        for i in order {
+            let c = &cands[i];
+            let low: Vec<String> = c.words.iter().map(|w| fold(w)).collect();
+            let found = reg.entities.iter().position(|e| e.head.is_none() && ends_with(&e.low, &low));
+            let idx = match found {
+                Some(k) => k,
+                None => {
+                    reg.entities.push(Entity {
+                        words: c.words.clone(),
+                        low,
+                        kind: None,
+                        role_words: HashSet::new(),
+                        has_role: false,
+                        gender: Gender::Unknown,
+                        head: None,
+                    });
+                    reg.entities.len() - 1
+                }
+            };
+            let e = &mut reg.entities[idx];
+            e.role_words.extend(c.role_words.iter().cloned());
+            e.has_role |= c.has_role;
+            if c.gender != Gender::Unknown {
+                e.gender = c.gender;
+            }
+            if c.org {
+                e.kind = Some(SpeakerKind::Organisation);
+            } else if c.person && e.kind.is_none() {
+                e.kind = Some(SpeakerKind::Person);
+            }
+            entity_of[i] = idx;
+        }
+        // A multi-word name with no organisation word, used as a speaker, is a person;
+        // a single word that another person's role mentions ("le directeur d'Europol") is
+        // an organisation.
+        let role_vocab: HashSet<String> = reg
+            .entities
+            .iter()
+            .filter(|e| e.kind == Some(SpeakerKind::Person))
+            .flat_map(|e| e.role_words.iter().cloned())
+            .collect();
+        for e in &mut reg.entities {
+            if e.kind.is_none() || e.kind == Some(SpeakerKind::Person) && !e.has_role && e.gender == Gender::Unknown {
+                let org = guess_kind(&e.words) == SpeakerKind::Organisation
+                    || (e.low.len() == 1 && role_vocab.contains(&e.low[0]));
+                if org {
+                    e.kind = Some(SpeakerKind::Organisation);
+                }
+            }
+        }
+        for (i, c) in cands.iter().enumerate() {
+            reg.mentions.push(Mention { pos: c.pos, entity: entity_of[i], spoke: c.spoke });
+        }
+        for (pos, np, cap_words) in docs {
+            if let NpKind::Role { head, .. } = &np.kind {
+                reg.add_document(pos, head, cap_words);
+            }
+        }
+        reg.mentions.sort_by_key(|m| m.pos);
+        reg
+    }
+
+    fn add_document(&mut self, pos: usize, head: &str, cap_words: Vec<String>) {
+        let low: Vec<String> = cap_words.iter().map(|w| fold(w)).collect();
+        let same = |e: &Entity| {
+            e.head.as_deref() == Some(head)
+                && (e.low[..e.low.len() - 1] == low[..]
+                    || e.acronym().is_some_and(|a| low.len() == 1 && low[0] == a)
+                    || {
+                        let mine = Entity { words: cap_words.clone(), low: low.clone(), ..empty_entity() };
+                        mine.acronym().is_some_and(|a| e.low.len() == 2 && e.low[0] == a)
+                    })
+        };
+        let idx = match self.entities.iter().position(same) {
+            Some(k) => {
+                // Keep the fullest form.
+                if cap_words.len() + 1 > self.entities[k].words.len() {
+                    let mut words = cap_words.clone();
+                    words.push(head.to_string());
+                    self.entities[k].low = words.iter().map(|w| fold(w)).collect();
+                    self.entities[k].words = words;
+                }
+                k
+            }
+            None => {
+                let mut words = cap_words;
+                words.push(head.to_string());
+                self.entities.push(Entity {
+                    low: words.iter().map(|w| fold(w)).collect(),
+                    words,
+                    kind: Some(SpeakerKind::Document),
+                    head: Some(head.to_string()),
+                    ..empty_entity()
+                });
+                self.entities.len() - 1
+            }
+        };
+        self.mentions.push(Mention { pos, entity: idx, spoke: false });
+    }
+
+    fn latest(&self, before: usize, ok: impl Fn(&Mention, &Entity) -> bool) -> Option<usize> {
+        self.mentions
+            .iter()
+            .filter(|m| m.pos < before && ok(m, &self.entities[m.entity]))
+            .max_by_key(|m| m.pos)
+            .map(|m| m.entity)
+    }
+
+    /// Record that `entity` is mentioned (and speaking) at `pos`.
+    pub fn note_speaker(&mut self, pos: usize, entity: usize) {
+        let at = self.mentions.partition_point(|m| m.pos <= pos);
+        self.mentions.insert(at, Mention { pos, entity, spoke: true });
+    }
+
+    /// The entity a speaker phrase stands for, if the article allows saying so.
+    pub fn resolve(&mut self, np: &Np) -> Option<usize> {
+        let lx = Lexicon::get();
+        let found = match &np.kind {
+            NpKind::Name(words) => {
+                let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+                let mut best: Option<usize> = None;
+                for (i, e) in self.entities.iter().enumerate() {
+                    if e.head.is_none() && ends_with(&e.low, &low) && best.is_none_or(|b| self.entities[b].low.len() < e.low.len()) {
+                        best = Some(i);
+                    }
+                }
+                best.or_else(|| {
+                    self.entities.push(Entity {
+                        words: words.clone(),
+                        low,
+                        kind: Some(guess_kind(words)),
+                        ..empty_entity()
+                    });
+                    Some(self.entities.len() - 1)
+                })
+            }
+            NpKind::Pronoun(PronounKind::Person, g) => self.latest(np.start, |_, e| {
+                e.kind == Some(SpeakerKind::Person) && (e.gender == Gender::Unknown || *g == Gender::Unknown || e.gender == *g)
+            }),
+            NpKind::Pronoun(PronounKind::Plural, _) => {
+                self.latest(np.start, |m, e| m.spoke && e.kind == Some(SpeakerKind::Organisation))
+            }
+            NpKind::Pronoun(PronounKind::Thing, _) => self.latest(np.start, |m, e| {
+                m.spoke && matches!(e.kind, Some(SpeakerKind::Organisation | SpeakerKind::Document))
+            }),
+            NpKind::Role { definite: false, .. } => None,
+            NpKind::Role { kind, head, .. } => {
+                let quals: Vec<&String> = np.quals.iter().filter(|q| lx.role(q).is_none()).collect();
+                let fits = |e: &Entity| {
+                    quals.iter().all(|q| e.role_words.contains(*q) || e.low.contains(q) || e.acronym().as_ref() == Some(q))
+                };
+                match kind {
+                    SpeakerKind::Person => {
+                        self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Person) && e.has_role && fits(e))
+                    }
+                    SpeakerKind::Organisation => {
+                        let named = (!quals.is_empty())
+                            .then(|| self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Organisation) && fits(e)))
+                            .flatten();
+                        named.or_else(|| self.latest(np.start, |m, e| m.spoke && e.kind == Some(SpeakerKind::Organisation)))
+                    }
+                    SpeakerKind::Document => self.latest(np.start, |_, e| {
+                        e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head.as_str()) && fits(e)
+                    }),
+                }
+            }
+        };
+        if let Some(e) = found {
+            self.note_speaker(np.start, e);
+        }
+        found
+    }
+
+    pub fn speaker(&self, entity: usize) -> Option<Speaker> {
+        self.entities.get(entity).map(Entity::speaker)
+    }
+}
+
+fn empty_entity() -> Entity {
+    Entity {
+        words: Vec::new(),
+        low: Vec::new(),
+        kind: None,
+        role_words: HashSet::new(),
+        has_role: false,
+        gender: Gender::Unknown,
+        head: None,
+    }
+}
+
+fn ends_with(full: &[String], part: &[String]) -> bool {
+    !part.is_empty() && full.len() >= part.len() && full[full.len() - part.len()..] == *part
+}
+
+fn content(toks: &[Tok]) -> Vec<String> {
+    let lx = Lexicon::get();
+    toks.iter()
+        .filter(|t| t.is_word() && !lx.is_function_word(&t.low) && !matches!(t.low.as_str(), "of" | "de" | "d'" | "du" | "des"))
+        .map(|t| t.low.clone())
+        .collect()
+}
+
+fn is_person_role(t: &Tok) -> bool {
+    t.is_word() && Lexicon::get().role(&t.low) == Some(SpeakerKind::Person)
+}
+
+/// Every capitalised name in a frame, with the role words around it.
+fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
+    let lx = Lexicon::get();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].is_cap() || (i > 0 && toks[i - 1].is_cap()) {
+            i += 1;
+            continue;
+        }
+        let mut r = i;
+        while r < toks.len() && toks[r].is_cap() {
+            r += 1;
+        }
+        // Title: "Dr Jamie Shea", "M. Poupard".
+        let mut gender = Gender::Unknown;
+        let mut titled = false;
+        let mut s = i;
+        if let Some(g) = lx.title(&toks[i].text).or_else(|| {
+            toks.get(i + 1).filter(|n| n.text == ".").and_then(|_| lx.title(&format!("{}.", toks[i].text)))
+        }) {
+            let mut n = i + 1;
+            if toks.get(n).is_some_and(|t| t.text == ".") {
+                n += 1;
+            }
+            if toks.get(n).is_some_and(Tok::is_cap) {
+                gender = g;
+                titled = true;
+                s = n;
+                r = r.max(n);
+                while r < toks.len() && toks[r].is_cap() {
+                    r += 1;
+                }
+            }
+        }
+        while s < r && lx.is_function_word(&toks[s].low) {
+            s += 1;
+        }
+        // Split the run at role words: "Europol Director Rob Wainwright".
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut a = s;
+        for k in s..r {
+            if is_person_role(&toks[k]) {
+                if a < k {
+                    parts.push((a, k));
+                }
+                a = k + 1;
+            }
+        }
+        if a < r {
+            parts.push((a, r));
+        }
+        let last_part = parts.last().copied();
+        for &(a, b) in &parts {
+            let words: Vec<String> = toks[a..b].iter().map(|t| t.text.clone()).collect();
+            let is_last = Some((a, b)) == last_part;
+            let mut c = Candidate {
+                pos: toks[a].start,
+                words,
+                gender: if is_last { gender } else { Gender::Unknown },
+                person: is_last && titled,
+                org: false,
+                role_words: Vec::new(),
+                has_role: false,
+                spoke: false,
+            };
+            if is_last && b == r {
+                role_context(toks, i, s, a, r, &mut c);
+            }
+            out.push(c);
+        }
+        i = r.max(i + 1);
+    }
+}
+
+/// Role words around the name `toks[a..r]` (whose capitalised run starts at `s`).
+fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c: &mut Candidate) {
+    let lx = Lexicon::get();
+    let add = |words: Vec<String>, c: &mut Candidate| {
+        if words.iter().any(|w| lx.role(w) == Some(SpeakerKind::Person)) {
+            c.has_role = true;
+            c.person = true;
+        }
+        c.role_words.extend(words);
+    };
+    // Title inside the run.
+    if s < a {
+        add(content(&toks[s..a]), c);
+    }
+    // Lower-case role just before: "Europol director Rob Wainwright".
+    if run_start > 0 && is_person_role(&toks[run_start - 1]) {
+        let mut b = run_start - 1;
+        while b > 0 && b + 6 > run_start && toks[b - 1].is_word() {
+            b -= 1;
+        }
+        add(content(&toks[b..run_start]), c);
+    }
+    // Role phrase before a comma: "NATO Deputy Assistant Secretary General …, Dr Jamie Shea,".
+    if run_start >= 2 && toks[run_start - 1].text == "," {
+        let end = run_start - 1;
+        let mut b = end;
+        while b > 0 && end - b < 14 && toks[b - 1].is_word() {
+            b -= 1;
+        }
+        let seg = &toks[b..end];
+        if seg.iter().any(is_person_role) && seg.first().is_some_and(Tok::is_cap) {
+            add(content(seg), c);
+        }
+    }
+    // Affiliation: "Joshua Fisher-Birch of the Counter Extremism Project".
+    let mut k = r;
+    if toks.get(k).is_some_and(|t| matches!(t.low.as_str(), "of" | "from" | "at" | "de" | "d'")) {
+        let mut e = k + 1;
+        while e < toks.len() && e < k + 8 && toks[e].is_word() {
+            e += 1;
+        }
+        c.role_words.extend(content(&toks[k + 1..e]));
+        k = e;
+    }
+    // Appositive after: "Rob Wainwright, le directeur d'Europol," / "Poupard, head of …".
+    if toks.get(k).is_some_and(|t| t.text == ",") {
+        let from = k + 1;
+        let mut e = from;
+        while e < toks.len() && e < from + 16 && toks[e].kind != TokKind::Punct || e < toks.len() && toks[e].text == "’" {
+            e += 1;
+        }
+        let seg = &toks[from..e.min(toks.len())];
+        let first_role = seg.iter().take(4).position(|t| t.is_word() && lx.role(&t.low).is_some());
+        let starts_ok = seg.first().is_some_and(|t| t.is_lower_word() || (t.is_word() && lx.is_function_word(&t.low)));
+        if let (Some(p), true) = (first_role, starts_ok) {
+            if lx.role(&seg[p].low) == Some(SpeakerKind::Person) && !seg[..p].iter().any(|t| t.low == "a" || t.low == "an" || t.low == "un" || t.low == "une") {
+                add(content(seg), c);
+            }
+        }
+    }
+}
+
+/// Documents and bodies named by a role noun with capitalised qualifiers ("a recent United
+/// Nations report", "the UN report"), plus bare "the report" mentions.
+fn collect_documents(toks: &[Tok], out: &mut Vec<(usize, Np, Vec<String>)>) {
+    for i in 0..toks.len() {
+        if !toks[i].is_word() || !matches!(toks[i].low.as_str(), "the" | "a" | "an" | "le" | "la" | "l'" | "un" | "une" | "ce" | "cette" | "this") {
+            continue;
+        }
+        if let Some(np) = np_forward(toks, i, toks.len()) {
+            if let NpKind::Role { kind: SpeakerKind::Document, head, .. } = &np.kind {
+                let head_idx = (np.first..=np.last).find(|&k| &toks[k].low == head).unwrap_or(np.last);
+                let caps: Vec<String> = toks[np.first + 1..head_idx].iter().filter(|t| t.is_cap()).map(|t| t.text.clone()).collect();
+                if !caps.is_empty() {
+                    out.push((toks[i].start, np.clone(), caps));
+                }
+            }
+        }
+    }
+}
+
+/// Names that are the subject of a speech cue anywhere in the frame are speakers: that
+/// makes a plain two-word name a person.
+fn mark_speakers(toks: &[Tok], cands: &mut [Candidate]) {
+    let cues = find_cues(toks);
+    for ci in 0..cues.len() {
+        let Some(np) = speaker_of_cue(toks, 0, toks.len(), &cues, ci, false) else {
+            continue;
+        };
+        if let NpKind::Name(words) = &np.kind {
+            let lx = Lexicon::get();
+            if let Some(c) = cands.iter_mut().find(|c| c.pos >= np.start && c.pos < np.end && c.words == *words) {
+                c.spoke = true;
+                if !words.iter().any(|w| lx.is_org_word(w)) && words.len() <= 4 {
+                    c.person = true;
+                }
+            }
+        }
+    }
+}
