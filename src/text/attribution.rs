@@ -412,6 +412,13 @@ fn title_len(toks: &[Tok], i: usize) -> Option<(Gender, usize)> {
     lx.title(&t.text).map(|g| (g, if dotted { 2 } else { 1 }))
 }
 
+/// An all-capitals word of two letters or more ("NATO", "AFP", "UN").
+pub fn is_acronym(t: &Tok) -> bool {
+    t.is_word()
+        && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && t.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
 fn is_name_word(t: &Tok) -> bool {
     t.is_cap() && !Lexicon::get().is_function_word(&t.low)
 }
@@ -423,6 +430,10 @@ fn cap_run(toks: &[Tok], i: usize, end: usize) -> usize {
     while k < end {
         let t = &toks[k];
         if t.is_cap() {
+            // "à l'AFP Claire Moreau", "NATO Deputy…": an acronym never begins a longer name.
+            if k > i && is_acronym(&toks[k - 1]) && !is_acronym(t) {
+                break;
+            }
             k += 1;
         } else if t.is_word()
             && CONNECTORS.contains(&t.low.as_str())
@@ -480,6 +491,13 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                 break;
             }
             if let Some(kind) = role {
+                // "The Home Office", "the European Commission": a capitalised name that ends
+                // in a role noun is a name, not a description.
+                if kind != SpeakerKind::Person && k > i + 1 && toks[i + 1..=k].iter().all(Tok::is_cap) {
+                    let r = cap_run(toks, i + 1, end);
+                    let words = toks[i + 1..r].iter().map(|t| t.text.clone()).collect();
+                    return Some(mk(i, r - 1, NpKind::Name(words), Vec::new(), Gender::Unknown));
+                }
                 // "the head of the agency": keep going to the last role noun of the chain
                 let mut last = k;
                 let mut quals = content_words(&toks[i + 1..k]);
@@ -667,7 +685,30 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     while k < hi && toks[k].is_word() && ADVERBS.contains(&toks[k].low.as_str()) {
         k += 1;
     }
-    np_forward(toks, k, hi)
+    // "a déclaré à l'AFP Claire Moreau": the listener comes between verb and speaker.
+    if k < hi && matches!(toks[k].low.as_str(), "à" | "au" | "aux") {
+        let listener = np_forward(toks, k + 1, hi).or_else(|| {
+            // "à l'AFP": elided article then a name.
+            toks.get(k + 1).filter(|t| t.low == "l'").and_then(|_| np_forward(toks, k + 2, hi))
+        });
+        if let Some(l) = listener {
+            k = l.last + 1;
+        }
+    }
+    let np = np_forward(toks, k, hi)?;
+    // "said the minister, John Smith,": the name in apposition is the fuller answer.
+    let person_role = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. });
+    if person_role && toks.get(np.last + 1).is_some_and(|t| t.is_punct(',')) {
+        if let Some(name) = np_forward(toks, np.last + 2, hi) {
+            let closes = toks.get(name.last + 1).is_none_or(|t| t.kind == TokKind::Punct);
+            if matches!(name.kind, NpKind::Name(_)) && closes {
+                let mut name = name;
+                name.quals.extend(np.quals.iter().cloned());
+                return Some(name);
+            }
+        }
+    }
+    Some(np)
 }
 
 /// Where an attribution was found for a quote.
@@ -704,6 +745,13 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
             return speaker_of_cue(toks, lo, hi, cues, ci - 1, after_quote);
         }
         return None;
+    }
+    // "The report found … and described …": a coordinated verb shares the first subject.
+    if c.first > lo && matches!(toks[c.first - 1].low.as_str(), "and" | "et" | "but" | "mais") {
+        if ci > 0 && cues[ci - 1].first >= lo {
+            return speaker_of_cue(toks, lo, hi, cues, ci - 1, false);
+        }
+        return np_forward(toks, lo, hi);
     }
     let listener_after = ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str());
     let before = || subject_before(toks, lo, c.first);

@@ -7,7 +7,7 @@
 //! words or acronyms. A name with no evidence stays of unknown kind and is never the
 //! antecedent of "he" or "elle".
 
-use super::attribution::{Np, NpKind, Tok, TokKind, find_cues, np_forward, speaker_of_cue};
+use super::attribution::{Np, NpKind, Tok, TokKind, find_cues, is_acronym, np_forward, speaker_of_cue};
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use crate::model::{Speaker, SpeakerKind};
 use std::collections::HashSet;
@@ -247,7 +247,10 @@ impl Registry {
                 };
                 match kind {
                     SpeakerKind::Person => {
-                        self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Person) && e.has_role && fits(e))
+                        let person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role && fits(e);
+                        // "the researcher" is first the one introduced as a researcher.
+                        self.latest(np.start, |_, e| person(e) && e.role_words.contains(head))
+                            .or_else(|| self.latest(np.start, |_, e| person(e)))
                     }
                     SpeakerKind::Organisation => {
                         let named = (!quals.is_empty())
@@ -263,6 +266,19 @@ impl Registry {
         };
         if let Some(e) = found {
             self.note_speaker(np.start, e);
+        }
+        found
+    }
+
+    /// Like [`Registry::resolve`], but only to an entity that has already spoken.
+    pub fn resolve_if_quoted(&mut self, np: &Np) -> Option<usize> {
+        let spoken: HashSet<usize> = self.mentions.iter().filter(|m| m.spoke && m.pos < np.start).map(|m| m.entity).collect();
+        let before = self.entities.len();
+        let saved = self.mentions.clone();
+        let found = self.resolve(np).filter(|e| spoken.contains(e));
+        if found.is_none() {
+            self.entities.truncate(before);
+            self.mentions = saved;
         }
         found
     }
@@ -310,7 +326,7 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             continue;
         }
         let mut r = i;
-        while r < toks.len() && toks[r].is_cap() {
+        while r < toks.len() && toks[r].is_cap() && !(r > i && is_acronym(&toks[r - 1]) && !is_acronym(&toks[r])) {
             r += 1;
         }
         // Title: "Dr Jamie Shea", "M. Poupard".
@@ -429,7 +445,7 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         let first_role = seg.iter().take(4).position(|t| t.is_word() && lx.role(&t.low).is_some());
         let starts_ok = seg.first().is_some_and(|t| t.is_lower_word() || (t.is_word() && lx.is_function_word(&t.low)));
         if let (Some(p), true) = (first_role, starts_ok) {
-            if lx.role(&seg[p].low) == Some(SpeakerKind::Person) && !seg[..p].iter().any(|t| t.low == "a" || t.low == "an" || t.low == "un" || t.low == "une") {
+            if lx.role(&seg[p].low) == Some(SpeakerKind::Person) {
                 add(content(seg), c);
             }
         }
@@ -446,7 +462,13 @@ fn collect_documents(toks: &[Tok], out: &mut Vec<(usize, Np, Vec<String>)>) {
         if let Some(np) = np_forward(toks, i, toks.len()) {
             if let NpKind::Role { kind: SpeakerKind::Document, head, .. } = &np.kind {
                 let head_idx = (np.first..=np.last).find(|&k| &toks[k].low == head).unwrap_or(np.last);
-                let caps: Vec<String> = toks[np.first + 1..head_idx].iter().filter(|t| t.is_cap()).map(|t| t.text.clone()).collect();
+                let mut caps: Vec<String> = toks[np.first + 1..head_idx].iter().filter(|t| t.is_cap()).map(|t| t.text.clone()).collect();
+                if caps.is_empty() && head_idx < np.last {
+                    // "the annual report of the Independent Reviewer of Terrorism
+                    // Legislation": named after whose it is.
+                    let from = (head_idx + 1..=np.last).find(|&k| toks[k].is_cap()).unwrap_or(np.last);
+                    caps = toks[from..=np.last].iter().map(|t| t.text.clone()).collect();
+                }
                 if !caps.is_empty() {
                     out.push((toks[i].start, np.clone(), caps));
                 }

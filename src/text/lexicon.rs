@@ -42,6 +42,8 @@ pub struct Lexicon {
     pub titles: HashMap<String, Gender>,
     pub org_words: HashSet<String>,
     pub function_words: HashSet<String>,
+    /// Last words before a quote that make it a label ("so-called", "known as").
+    pub naming: Vec<Vec<String>>,
 }
 
 /// Lower-case and fold the typographic apostrophe so lexicon lookups see one form.
@@ -124,6 +126,9 @@ impl Lexicon {
             }
         }
         lx.org_words = entries(include_str!("../../assets/cues/org_words.txt")).map(fold).collect();
+        lx.naming = entries(include_str!("../../assets/cues/naming.txt"))
+            .map(|l| l.split_whitespace().map(fold).collect())
+            .collect();
         lx.function_words = entries(include_str!("../../assets/cues/function_words.txt")).map(fold).collect();
         lx
     }
@@ -131,6 +136,11 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(Lexicon::load)
+    }
+
+    /// Whether `words` (folded, in order) end with a naming phrase.
+    pub fn ends_with_naming(&self, words: &[&str]) -> bool {
+        self.naming.iter().any(|p| words.len() >= p.len() && words[words.len() - p.len()..].iter().zip(p).all(|(a, b)| a == b))
     }
 
     pub fn role(&self, word: &str) -> Option<SpeakerKind> {

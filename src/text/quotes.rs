@@ -12,8 +12,9 @@
 //! 6. Kind: a quote that stands as its own sentence (or right after "X said:") is `direct`;
 //!    one inside reported speech is `partial`; a short one with no cue is a `term`.
 
-use super::attribution::{Cue, Np, Tok, TokKind, ends_sentence, find_cues, speaker_of_cue, tokenize};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
+use super::lexicon::Lexicon;
 use super::quote_marks::{MarkedSpan, scan};
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
@@ -43,6 +44,10 @@ struct Work {
     cue_text: Option<String>,
     /// Attribution copied from a neighbour, not found at the quote.
     inherited: bool,
+    /// The subject that opens the quote's sentence, when no cue was found.
+    subject: Option<Np>,
+    /// Preceded by "so-called", "dubbed", "known as": a label, not speech.
+    label: bool,
 }
 
 /// Every quotation in `article`, in document order, attributed where the text allows.
@@ -79,6 +84,16 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         }
     }
     let kinds: Vec<QuoteKind> = spans.iter().zip(&work).map(|(s, w)| kind_of(text, s, w)).collect();
+    // Partial quotes with no cue, in a sentence whose subject has already been quoted.
+    for i in 0..work.len() {
+        if kinds[i] != QuoteKind::Partial || work[i].cue.is_some() || work[i].inherited {
+            continue;
+        }
+        let Some(np) = work[i].subject.clone() else { continue };
+        let Some(e) = registry.resolve_if_quoted(&np) else { continue };
+        work[i].speaker = registry.speaker(e);
+        work[i].as_written = Some(np.written(text).to_string());
+    }
     // Interrupted quotes and quote-only paragraphs continue the previous speaker.
     for i in 1..work.len() {
         let needs = work[i].speaker.is_none() && kinds[i] != QuoteKind::Term;
@@ -92,9 +107,10 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         let same_paragraph = spans[j].last_paragraph == spans[i].paragraph;
         let continues = work[i].opens_paragraph && spans[i].paragraph - spans[j].last_paragraph <= CONTINUATION_PARAGRAPHS;
         if same_paragraph || continues {
+            // A quote keeps its own cue ("qui plaide pour « … »") and takes only the speaker.
             let keep_cue = work[i].cue_text.clone();
             copy_attribution(&mut work, j, i, same_paragraph);
-            if !same_paragraph {
+            if !same_paragraph || keep_cue.is_some() {
                 work[i].cue_text = keep_cue;
             }
         }
@@ -184,7 +200,11 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let right_first = right_cues.first().map(|c| c.first);
     w.right_attached = right.first().is_some_and(|t| t.text == ",") || after_comma || right_first.is_some_and(|f| f <= 1);
     let left_pick = left_cues.len().checked_sub(1);
-    let use_right = !right_cues.is_empty() && (w.right_attached || left_pick.is_none());
+    // A cue further right only counts within the quote's own clause (no comma between):
+    // in "its so-called “Caliphate” are no more, a recent report warns", "warns" is not
+    // about the quote.
+    let same_clause = right_first.is_some_and(|f| !right[..f].iter().any(|t| t.text == ","));
+    let use_right = !right_cues.is_empty() && (w.right_attached || (left_pick.is_none() && same_clause));
     if use_right {
         let after_quote = right_first.is_some_and(|f| right[..f].iter().all(|t| t.kind == TokKind::Punct));
         w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
@@ -193,6 +213,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false);
         w.cue = Some(left_cues[ci].clone());
     }
+    if w.cue.is_none() {
+        // "Shea also touched upon … “…”": the sentence's subject, used for partial quotes
+        // only when that subject has already been quoted.
+        w.subject = np_forward(left, 0, left.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..)));
+    }
+    let tail: Vec<&str> = left.iter().rev().take(3).rev().map(|t| t.low.as_str()).collect();
+    w.label = Lexicon::get().ends_with_naming(&tail);
     let ends_with_colon = left.last().is_some_and(|t| t.text == ":");
     let ends_with_comma = left.last().is_some_and(|t| t.text == ",");
     let only_conjunction = left.len() == 1 && matches!(left[0].low.as_str(), "and" | "but" | "et" | "mais" | "or" | "yet");
@@ -214,6 +241,9 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work) -> QuoteKind {
         .and_then(|r| text.get(r.clone()))
         .and_then(|s| s.chars().find(|c| c.is_alphanumeric()))
         .is_some_and(char::is_uppercase);
+    if w.label && words <= TERM_MAX_WORDS {
+        return QuoteKind::Term;
+    }
     let has_cue = w.cue.is_some() || w.inherited;
     let sentence_level = w.left_is_frame || (first_upper && w.right_attached && has_cue);
     if sentence_level && (has_cue || words > TERM_MAX_WORDS) {
@@ -261,18 +291,3 @@ pub fn speakers(articles: &[Article]) -> Vec<SpeakerSummary> {
     out
 }
 
-#[cfg(test)]
-mod debug_tests {
-    use super::*;
-    use crate::ingest::from_plain_text;
-
-    #[test]
-    fn debug_dump() {
-        let a = from_plain_text("t", "A recent United Nations report warns of war.\n\nThe report, commissioned by the UN Security Council, outlines how ISIS is evolving into a “mainly covert network” now.\n\n“The [UN report] recommends that the Committee write to Member States,” said the report.");
-        let spans = scan(&a);
-        let frames: Vec<Vec<Tok>> = a.paragraphs.iter().map(|p| tokenize(&a.text, p.range.clone(), &spans)).collect();
-        let reg = Registry::build(&frames);
-        for e in &reg.entities { eprintln!("{:?}", e); }
-        for q in extract(&a) { eprintln!("{:?}", q); }
-    }
-}
