@@ -170,7 +170,7 @@ pub fn ends_sentence(toks: &[Tok], k: usize) -> bool {
     }
 }
 
-const DETERMINERS: [&str; 19] = [
+pub const DETERMINERS: [&str; 19] = [
     "the", "a", "an", "this", "that", "its", "their", "le", "la", "l'", "les", "un", "une", "ce", "cette", "son", "sa",
     "leur", "des",
 ];

@@ -7,7 +7,7 @@
 //! words or acronyms. A name with no evidence stays of unknown kind and is never the
 //! antecedent of "he" or "elle".
 
-use super::attribution::{Np, NpKind, Tok, TokKind, find_cues, is_acronym, np_forward, speaker_of_cue};
+use super::attribution::{DETERMINERS, Np, NpKind, Tok, TokKind, find_cues, is_acronym, np_forward, speaker_of_cue};
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use crate::model::{Speaker, SpeakerKind};
 use std::collections::HashSet;
@@ -77,6 +77,8 @@ struct Candidate {
     role_words: Vec<String>,
     has_role: bool,
     spoke: bool,
+    /// Title-case words with no article before them.
+    plain_name: bool,
 }
 
 impl Registry {
@@ -142,6 +144,14 @@ impl Registry {
                 if org {
                     e.kind = Some(SpeakerKind::Organisation);
                 }
+            }
+        }
+        // Two or three title-case words, none an organisation word or acronym, with no
+        // article before them ("Tom Reilly", not "the Middle East"): a person's name.
+        for (i, c) in cands.iter().enumerate() {
+            let e = &mut reg.entities[entity_of[i]];
+            if e.kind.is_none() && c.plain_name && (2..=3).contains(&e.words.len()) {
+                e.kind = Some(SpeakerKind::Person);
             }
         }
         for (i, c) in cands.iter().enumerate() {
@@ -371,7 +381,10 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         for &(a, b) in &parts {
             let words: Vec<String> = toks[a..b].iter().map(|t| t.text.clone()).collect();
             let is_last = Some((a, b)) == last_part;
+            let no_article = a == 0 || !toks[a - 1].is_word() || !DETERMINERS.contains(&toks[a - 1].low.as_str());
+            let title_case = toks[a..b].iter().all(|t| !is_acronym(t) && !lx.is_org_word(&t.low) && t.text.chars().skip(1).any(char::is_lowercase));
             let mut c = Candidate {
+                plain_name: no_article && title_case,
                 pos: toks[a].start,
                 words,
                 gender: if is_last { gender } else { Gender::Unknown },

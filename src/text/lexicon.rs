@@ -143,8 +143,17 @@ impl Lexicon {
         self.naming.iter().any(|p| words.len() >= p.len() && words[words.len() - p.len()..].iter().zip(p).all(|(a, b)| a == b))
     }
 
+    /// The kind a role noun names; a hyphenated title counts by its parts
+    /// ("Under-Secretary-General" is a person's title).
     pub fn role(&self, word: &str) -> Option<SpeakerKind> {
-        self.roles.get(&fold(word)).copied()
+        let low = fold(word);
+        if let Some(k) = self.roles.get(&low) {
+            return Some(*k);
+        }
+        if low.contains('-') {
+            return low.rsplit('-').find_map(|part| self.roles.get(part).copied());
+        }
+        None
     }
 
     pub fn pronoun(&self, word: &str) -> Option<(PronounKind, Gender)> {

@@ -83,7 +83,16 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             copy_attribution(&mut work, i + 1, i, true);
         }
     }
-    let kinds: Vec<QuoteKind> = spans.iter().zip(&work).map(|(s, w)| kind_of(text, s, w)).collect();
+    let kinds: Vec<QuoteKind> = (0..spans.len())
+        .map(|i| {
+            // "“A,” he said. “B.”": a short second half is still speech, not a term.
+            let continues = i > 0
+                && work[i].left_is_frame
+                && (work[i - 1].cue.is_some() || work[i - 1].inherited)
+                && spans[i - 1].last_paragraph + 1 >= spans[i].paragraph;
+            kind_of(text, &spans[i], &work[i], continues)
+        })
+        .collect();
     // Partial quotes with no cue, in a sentence whose subject has already been quoted.
     for i in 0..work.len() {
         if kinds[i] != QuoteKind::Partial || work[i].cue.is_some() || work[i].inherited {
@@ -233,7 +242,7 @@ fn ends_with_stop(text: &str, span: &MarkedSpan) -> bool {
     inner.ends_with(['.', '!', '?', '…']) || after.contains(['.', '!', '?'])
 }
 
-fn kind_of(text: &str, span: &MarkedSpan, w: &Work) -> QuoteKind {
+fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> QuoteKind {
     let words: usize = span.pieces.iter().filter_map(|r| text.get(r.clone())).map(|s| s.split_whitespace().count()).sum();
     let first_upper = span
         .pieces
@@ -246,7 +255,7 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work) -> QuoteKind {
     }
     let has_cue = w.cue.is_some() || w.inherited;
     let sentence_level = w.left_is_frame || (first_upper && w.right_attached && has_cue);
-    if sentence_level && (has_cue || words > TERM_MAX_WORDS) {
+    if sentence_level && (has_cue || continues_speech || words > TERM_MAX_WORDS) {
         QuoteKind::Direct
     } else if has_cue || words > TERM_MAX_WORDS {
         QuoteKind::Partial
