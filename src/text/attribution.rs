@@ -175,7 +175,7 @@ pub const DETERMINERS: [&str; 19] = [
     "leur", "des",
 ];
 const INDEFINITE: [&str; 5] = ["a", "an", "un", "une", "des"];
-const OF: [&str; 6] = ["of", "de", "d'", "du", "des", "from"];
+const OF: [&str; 8] = ["of", "de", "d'", "du", "des", "from", "for", "at"];
 const CONNECTORS: [&str; 12] = ["de", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di"];
 /// Words that may stand between a subject and its verb ("Shea also said", "a également dit").
 const ADVERBS: [&str; 22] = [
@@ -295,6 +295,19 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
                 continue;
             }
         }
+        // "Pour l'avocat de la défense, Me X, son client « … »": at the start of a
+        // sentence, "pour" + a person + comma attributes what follows.
+        if t.low == "pour" && (i == 0 || toks[i - 1].kind != TokKind::Word) {
+            if let Some(np) = subject_after(toks, i, toks.len()) {
+                let person = matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. });
+                let closes = toks.get(np.last + 1).is_some_and(|n| n.is_punct(','));
+                if person && closes {
+                    cues.push(Cue { first: i, last: i, text: t.text.clone(), participle: false, preposition: true, pronoun: None });
+                    i += 1;
+                    continue;
+                }
+            }
+        }
         let prev_is_det = i > 0 && is_det(&toks[i - 1]);
         // A capitalised "State" or "Says" mid-text is a name, not a verb; only "Selon"
         // opens a sentence as a cue.
@@ -354,8 +367,10 @@ fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
         return false; // "That said, …"
     }
     if low.ends_with("ing") {
-        // "…, adding that": a participle cue follows a comma; elsewhere it is a gerund.
-        return i > 0 && toks[i - 1].is_punct(',');
+        // "…, adding that", "one senator accusing": a participle cue follows a comma or
+        // its subject; elsewhere it is a gerund ("declaring war").
+        let lx = Lexicon::get();
+        return i > 0 && (toks[i - 1].is_punct(',') || lx.role(&toks[i - 1].low).is_some() || is_name_word(&toks[i - 1]));
     }
     let strong = low.ends_with("ed") || matches!(low, "said" | "told" | "wrote");
     if strong {
@@ -743,6 +758,10 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         // "…, adding that": the subject of the cue before it in the same stretch.
         if ci > 0 && cues[ci - 1].first >= lo {
             return speaker_of_cue(toks, lo, hi, cues, ci - 1, after_quote);
+        }
+        // "one senator accusing": its own subject, right before it.
+        if c.first > lo && toks[c.first - 1].kind == TokKind::Word {
+            return np_backward(toks, lo, c.first - 1);
         }
         return None;
     }

@@ -382,6 +382,12 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             let words: Vec<String> = toks[a..b].iter().map(|t| t.text.clone()).collect();
             let is_last = Some((a, b)) == last_part;
             let no_article = a == 0 || !toks[a - 1].is_word() || !DETERMINERS.contains(&toks[a - 1].low.as_str());
+            // "Institute for Strategic Dialogue": the tail of a longer name, not a person.
+            let tail_of_name = a >= 2
+                && toks[a - 1].is_lower_word()
+                && matches!(toks[a - 1].low.as_str(), "for" | "of" | "on" | "and" | "de" | "du" | "des" | "pour" | "et")
+                && toks[a - 2].is_cap();
+            let no_article = no_article && !tail_of_name;
             let title_case = toks[a..b].iter().all(|t| !is_acronym(t) && !lx.is_org_word(&t.low) && t.text.chars().skip(1).any(char::is_lowercase));
             let mut c = Candidate {
                 plain_name: no_article && title_case,
