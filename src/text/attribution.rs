@@ -370,7 +370,7 @@ fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
         // "…, adding that", "one senator accusing": a participle cue follows a comma or
         // its subject; elsewhere it is a gerund ("declaring war").
         let lx = Lexicon::get();
-        return i > 0 && (toks[i - 1].is_punct(',') || lx.role(&toks[i - 1].low).is_some() || is_name_word(&toks[i - 1]));
+        return i > 0 && (toks[i - 1].is_punct(',') || lx.role(&toks[i - 1].low).is_some());
     }
     let strong = low.ends_with("ed") || matches!(low, "said" | "told" | "wrote");
     if strong {
@@ -591,6 +591,10 @@ fn complement(toks: &[Tok], k: usize, end: usize) -> Option<(usize, Vec<String>)
             words.extend(q);
         }
         return Some((last, words));
+    }
+    // "l'avocat de la défense,": one common noun that closes the phrase.
+    if toks.get(j).is_some_and(Tok::is_lower_word) && toks.get(j + 1).is_none_or(|n| n.kind == TokKind::Punct) && j < end {
+        return Some((j, content_words(&toks[j..=j])));
     }
     // "the head of the European Union's police agency": a role noun within 4 words.
     let mut m = j;

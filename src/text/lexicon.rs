@@ -146,6 +146,10 @@ impl Lexicon {
     /// The kind a role noun names; a hyphenated title counts by its parts
     /// ("Under-Secretary-General" is a person's title).
     pub fn role(&self, word: &str) -> Option<SpeakerKind> {
+        // Tokens come already folded: try the word as given before allocating.
+        if let Some(k) = self.roles.get(word) {
+            return Some(*k);
+        }
         let low = fold(word);
         if let Some(k) = self.roles.get(&low) {
             return Some(*k);
@@ -157,7 +161,7 @@ impl Lexicon {
     }
 
     pub fn pronoun(&self, word: &str) -> Option<(PronounKind, Gender)> {
-        self.pronouns.get(&fold(word)).copied()
+        self.pronouns.get(word).or_else(|| self.pronouns.get(&fold(word))).copied()
     }
 
     pub fn title(&self, word: &str) -> Option<Gender> {
@@ -165,11 +169,11 @@ impl Lexicon {
     }
 
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function_words.contains(&fold(word))
+        self.function_words.contains(word) || self.function_words.contains(&fold(word))
     }
 
     pub fn is_org_word(&self, word: &str) -> bool {
-        self.org_words.contains(&fold(word))
+        self.org_words.contains(word) || self.org_words.contains(&fold(word))
     }
 }
 

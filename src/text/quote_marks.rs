@@ -50,7 +50,7 @@ fn is_opening_context(prev: Option<char>) -> bool {
         None => true,
         Some(c) => {
             is_space(c)
-                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '«' | '‘' | '"' | '\'')
+                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | ':' | '“' | '«' | '‘' | '"' | '\'')
         }
     }
 }
@@ -87,6 +87,15 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
         };
         let base = para.range.start;
         let chars: Vec<(usize, char)> = ptext.char_indices().map(|(i, c)| (i + base, c)).collect();
+        // For each index, whether a single-quote closer comes later in the paragraph
+        // (computed once from the end, so lookups stay linear on hostile input).
+        let mut closer_after = vec![false; chars.len() + 1];
+        for j in (0..chars.len()).rev() {
+            let here = matches!(chars[j].1, '’' | '\'')
+                && j > 0
+                && closes_single(Some(chars[j - 1].1), chars.get(j + 1).map(|&(_, c)| c));
+            closer_after[j] = here || closer_after[j + 1];
+        }
         let mut current: Option<Open> = None;
         let mut from = 0;
         if let Some(mut c) = carried.take() {
@@ -119,11 +128,7 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
                         '«' => Some(Family::Guillemet),
                         '‘' | '\'' if opens(prev, next) && next.is_some_and(char::is_alphanumeric) => {
                             // Only a real quote if a closer follows in this paragraph.
-                            let closer = (k + 1..chars.len()).find(|&j| {
-                                matches!(chars[j].1, '’' | '\'')
-                                    && closes_single(Some(chars[j - 1].1), chars.get(j + 1).map(|&(_, c)| c))
-                            });
-                            closer.map(|_| Family::Single)
+                            closer_after[k + 1].then_some(Family::Single)
                         }
                         _ => None,
                     };
