@@ -717,8 +717,13 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     let np = np_forward(toks, k, hi)?;
     // "said the minister, John Smith,": the name in apposition is the fuller answer.
     let person_role = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. });
-    if person_role && toks.get(np.last + 1).is_some_and(|t| t.is_punct(',')) {
-        if let Some(name) = np_forward(toks, np.last + 2, hi) {
+    // Skip a short modifier: "le commissaire chargé de la sécurité, Thomas Weber,".
+    let mut comma = np.last + 1;
+    while comma < hi && comma < np.last + 8 && toks[comma].is_lower_word() {
+        comma += 1;
+    }
+    if person_role && toks.get(comma).is_some_and(|t| t.is_punct(',')) {
+        if let Some(name) = np_forward(toks, comma + 1, hi) {
             let closes = toks.get(name.last + 1).is_none_or(|t| t.kind == TokKind::Punct);
             if matches!(name.kind, NpKind::Name(_)) && closes {
                 let mut name = name;
@@ -776,7 +781,9 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         }
         return np_forward(toks, lo, hi);
     }
-    let listener_after = ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str());
+    // "X told Y": Y is the listener. Right after a quote ("…?" asked Hoffmann) the word
+    // after the verb is the speaker.
+    let listener_after = !after_quote && ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str());
     let before = || subject_before(toks, lo, c.first);
     let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };
     if after_quote { after().or_else(before) } else { before().or_else(after) }

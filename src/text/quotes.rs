@@ -207,7 +207,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             .get(span.pieces.last().map_or(span.close, |r| r.end)..span.close)
             .is_some_and(|s| s.contains([',', '?', '!']));
     let right_first = right_cues.first().map(|c| c.first);
-    w.right_attached = right.first().is_some_and(|t| t.text == ",") || after_comma || right_first.is_some_and(|f| f <= 1);
+    w.right_attached = right.first().is_some_and(|t| t.text == ",") || after_comma || right_first == Some(0);
     let left_pick = left_cues.len().checked_sub(1);
     // A cue further right only counts within the quote's own clause (no comma between):
     // in "its so-called “Caliphate” are no more, a recent report warns", "warns" is not
