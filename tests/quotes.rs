@@ -497,3 +497,13 @@ fn bundled_corpus_extracts_without_trouble() {
         }
     }
 }
+
+#[test]
+fn pronoun_gender_follows_first_names_and_titles() {
+    let qs = quotes_of(
+        "Laura Stein met Peter Novak in Vienna on Monday.\n\n“The talks went well,” she said.\n\n\
+         Sophie Martin a rencontré Marc Girard. « Rien n'est décidé », a-t-elle déclaré.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Laura Stein"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Sophie Martin"), "{qs:#?}");
+}

@@ -91,6 +91,7 @@ impl Registry {
             collect_documents(toks, &mut docs);
             mark_speakers(toks, &mut cands);
         }
+        let lx = Lexicon::get();
         let mut reg = Registry::default();
         // Longest names first, so "Wainwright" joins "Rob Wainwright".
         let mut order: Vec<usize> = (0..cands.len()).collect();
@@ -120,6 +121,11 @@ impl Registry {
             e.has_role |= c.has_role;
             if c.gender != Gender::Unknown {
                 e.gender = c.gender;
+            } else if e.gender == Gender::Unknown && c.words.len() >= 2 {
+                // A known first name tells "she" from "he".
+                if let Some(g) = c.words.first().and_then(|w| lx.first_names.get(w.as_str())) {
+                    e.gender = *g;
+                }
             }
             if c.org {
                 e.kind = Some(SpeakerKind::Organisation);

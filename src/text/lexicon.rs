@@ -42,6 +42,8 @@ pub struct Lexicon {
     pub titles: HashMap<String, Gender>,
     pub org_words: HashSet<String>,
     pub function_words: HashSet<String>,
+    /// Usual gender of common first names.
+    pub first_names: HashMap<String, Gender>,
     /// Last words before a quote that make it a label ("so-called", "known as").
     pub naming: Vec<Vec<String>>,
 }
@@ -126,6 +128,11 @@ impl Lexicon {
             }
         }
         lx.org_words = entries(include_str!("../../assets/cues/org_words.txt")).map(fold).collect();
+        for line in entries(include_str!("../../assets/cues/first_names.txt")) {
+            if let Some((name, g)) = line.rsplit_once(' ') {
+                lx.first_names.insert(name.trim().to_string(), gender(g.trim()));
+            }
+        }
         lx.naming = entries(include_str!("../../assets/cues/naming.txt"))
             .map(|l| l.split_whitespace().map(fold).collect())
             .collect();
