@@ -788,3 +788,64 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };
     if after_quote { after().or_else(before) } else { before().or_else(after) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s, 0..s.len(), &[])
+    }
+
+    fn words(s: &str) -> Vec<String> {
+        toks(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn tokens_split_elisions_and_possessives_but_keep_hyphens() {
+        assert_eq!(words("l'Office d’Europol"), ["l'", "Office", "d’", "Europol"]);
+        assert_eq!(words("Europol's chief"), ["Europol", "'s", "chief"]);
+        assert_eq!(words("a-t-il Fisher-Birch U.S. 2.000"), ["a-t-il", "Fisher-Birch", "U.S", ".", "2.000"]);
+    }
+
+    #[test]
+    fn cues_in_every_form() {
+        let texts = |s: &str| -> Vec<String> { find_cues(&toks(s)).into_iter().map(|c| c.text).collect() };
+        assert_eq!(texts("a-t-il confié"), ["a-t-il confié"]);
+        assert_eq!(texts("a également déclaré"), ["a également déclaré"]);
+        assert_eq!(texts("précise-t-elle"), ["précise-t-elle"]);
+        assert_eq!(texts("According to the report"), ["According to"]);
+        assert_eq!(texts("d'après le rapport"), ["d'après"]);
+        assert_eq!(texts("That said, it works"), Vec::<String>::new());
+        assert_eq!(texts("the Islamic State warns"), ["warns"]);
+        assert_eq!(texts("une annonce"), Vec::<String>::new());
+        assert_eq!(texts("Anonymous declaring war"), Vec::<String>::new());
+        assert_eq!(texts("he said, adding that"), ["said", "adding"]);
+        let c = &find_cues(&toks("a-t-elle ajouté"))[0];
+        assert_eq!(c.pronoun.as_deref(), Some("elle"));
+    }
+
+    #[test]
+    fn noun_phrases_for_speakers() {
+        let t = toks("the NATO official");
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert!(matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }));
+        assert_eq!(np.quals, ["nato"]);
+        let t = toks("le patron d’Europol");
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert_eq!(np.quals, ["europol"]);
+        let t = toks("Europol Director Rob Wainwright");
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert_eq!(np.kind, NpKind::Name(vec!["Rob".into(), "Wainwright".into()]));
+        let t = toks("Dr Jane Roe");
+        assert_eq!(np_forward(&t, 0, t.len()).unwrap().written("Dr Jane Roe"), "Dr Jane Roe");
+    }
+
+    #[test]
+    fn sentence_ends_skip_abbreviations_and_initials() {
+        let t = toks("Dr. Roe met J. Smith. Then");
+        let ends: Vec<usize> = (0..t.len()).filter(|&k| ends_sentence(&t, k)).collect();
+        assert_eq!(ends.len(), 1);
+        assert_eq!(t[ends[0] - 1].text, "Smith");
+    }
+}
