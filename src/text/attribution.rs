@@ -505,7 +505,18 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             if verb && role.is_none() {
                 break;
             }
-            if let Some(kind) = role {
+            if let Some(mut kind) = role {
+                // Noun compounds end at their last role noun: "Security Institute report",
+                // "the agency director".
+                while k + 1 < end && toks[k + 1].is_word() {
+                    match lx.role(&toks[k + 1].low) {
+                        Some(next) => {
+                            kind = next;
+                            k += 1;
+                        }
+                        None => break,
+                    }
+                }
                 // "The Home Office", "the European Commission": a capitalised name that ends
                 // in a role noun is a name, not a description.
                 if kind != SpeakerKind::Person && k > i + 1 && toks[i + 1..=k].iter().all(Tok::is_cap) {

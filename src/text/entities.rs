@@ -53,6 +53,9 @@ fn guess_kind(words: &[String]) -> SpeakerKind {
     }
 }
 
+/// The entity index standing for unnamed people.
+const ANONYMOUS: usize = 0;
+
 #[derive(Debug, Clone, Copy)]
 struct Mention {
     pos: usize,
@@ -93,6 +96,9 @@ impl Registry {
         }
         let lx = Lexicon::get();
         let mut reg = Registry::default();
+        // Entity 0 stands for every unnamed person ("a Western diplomat"): "he" after
+        // them must stay unknown rather than jump back to an earlier name.
+        reg.entities.push(Entity { kind: Some(SpeakerKind::Person), ..empty_entity() });
         // Longest names first, so "Wainwright" joins "Rob Wainwright".
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(cands[i].words.len()));
@@ -162,6 +168,11 @@ impl Registry {
         }
         for (i, c) in cands.iter().enumerate() {
             reg.mentions.push(Mention { pos: c.pos, entity: entity_of[i], spoke: c.spoke });
+        }
+        for toks in frames {
+            for pos in unnamed_people(toks) {
+                reg.mentions.push(Mention { pos, entity: ANONYMOUS, spoke: true });
+            }
         }
         for (pos, np, cap_words) in docs {
             if let NpKind::Role { head, .. } = &np.kind {
@@ -255,6 +266,8 @@ impl Registry {
             NpKind::Pronoun(PronounKind::Thing, _) => self.latest(np.start, |m, e| {
                 m.spoke && matches!(e.kind, Some(SpeakerKind::Organisation | SpeakerKind::Document))
             }),
+            // "a statement from the National Counter Terrorism Centre": whoever it is from.
+            NpKind::Role { kind: SpeakerKind::Document, .. } if self.named_in_quals(np).is_some() => self.named_in_quals(np),
             NpKind::Role { definite: false, .. } => None,
             NpKind::Role { kind, head, .. } => {
                 let quals: Vec<&String> = np.quals.iter().filter(|q| lx.role(q).is_none()).collect();
@@ -269,10 +282,12 @@ impl Registry {
                             .or_else(|| self.latest(np.start, |_, e| person(e)))
                     }
                     SpeakerKind::Organisation => {
-                        let named = (!quals.is_empty())
-                            .then(|| self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Organisation) && fits(e)))
-                            .flatten();
-                        named.or_else(|| self.latest(np.start, |m, e| m.spoke && e.kind == Some(SpeakerKind::Organisation)))
+                        let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation);
+                        let named = (!quals.is_empty()).then(|| self.latest(np.start, |_, e| org(e) && fits(e))).flatten();
+                        // "the centre" → the last "… Centre" named; else the last body that spoke.
+                        named
+                            .or_else(|| self.latest(np.start, |_, e| org(e) && fits(e) && e.low.contains(head)))
+                            .or_else(|| self.latest(np.start, |m, e| m.spoke && org(e)))
                     }
                     SpeakerKind::Document => self.latest(np.start, |_, e| {
                         e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head.as_str()) && fits(e)
@@ -284,6 +299,16 @@ impl Registry {
             self.note_speaker(np.start, e);
         }
         found
+    }
+
+    /// The longest person or organisation whose whole name is among the phrase's qualifiers.
+    fn named_in_quals(&self, np: &Np) -> Option<usize> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| *i != ANONYMOUS && e.head.is_none() && !e.low.is_empty() && e.low.iter().all(|w| np.quals.contains(w)))
+            .max_by_key(|(_, e)| e.low.len())
+            .map(|(i, _)| i)
     }
 
     /// Like [`Registry::resolve`], but only to an entity that has already spoken.
@@ -300,6 +325,9 @@ impl Registry {
     }
 
     pub fn speaker(&self, entity: usize) -> Option<Speaker> {
+        if entity == ANONYMOUS {
+            return None;
+        }
         self.entities.get(entity).map(Entity::speaker)
     }
 }
@@ -393,7 +421,13 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                 && toks[a - 1].is_lower_word()
                 && matches!(toks[a - 1].low.as_str(), "for" | "of" | "on" | "and" | "de" | "du" | "des" | "pour" | "et")
                 && toks[a - 2].is_cap();
-            let no_article = no_article && !tail_of_name;
+            // "across East Africa", "à Marseille": places, not people.
+            let after_place_word = a >= 1
+                && matches!(
+                    toks[a - 1].low.as_str(),
+                    "in" | "across" | "at" | "near" | "throughout" | "to" | "into" | "from" | "towards" | "à" | "en" | "dans" | "vers" | "au" | "aux"
+                );
+            let no_article = no_article && !tail_of_name && !after_place_word;
             let title_case = toks[a..b].iter().all(|t| !is_acronym(t) && !lx.is_org_word(&t.low) && t.text.chars().skip(1).any(char::is_lowercase));
             let mut c = Candidate {
                 plain_name: no_article && title_case,
@@ -520,4 +554,26 @@ fn mark_speakers(toks: &[Tok], cands: &mut [Candidate]) {
             }
         }
     }
+}
+
+/// Positions of unnamed people who act as subjects: an indefinite person role opening a
+/// sentence or right before a speech verb ("A Western diplomat … said"), but not an
+/// appositive after a name ("Mark Ellison, a researcher").
+fn unnamed_people(toks: &[Tok]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let cues = find_cues(toks);
+    for i in 0..toks.len() {
+        if !(toks[i].is_word() && matches!(toks[i].low.as_str(), "a" | "an" | "un" | "une")) {
+            continue;
+        }
+        let sentence_start = i == 0 || super::attribution::ends_sentence(toks, i - 1) || matches!(toks[i - 1].kind, TokKind::Quote(_));
+        let Some(np) = np_forward(toks, i, toks.len()) else { continue };
+        let NpKind::Role { kind: SpeakerKind::Person, .. } = np.kind else { continue };
+        let before_cue = cues.iter().any(|c| c.first > np.last && c.first <= np.last + 3);
+        let appositive = i > 0 && toks[i - 1].text == ",";
+        if (sentence_start || before_cue) && !appositive {
+            out.push(toks[i].start);
+        }
+    }
+    out
 }
