@@ -178,9 +178,11 @@ const INDEFINITE: [&str; 5] = ["a", "an", "un", "une", "des"];
 const OF: [&str; 8] = ["of", "de", "d'", "du", "des", "from", "for", "at"];
 const CONNECTORS: [&str; 12] = ["de", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di"];
 /// Words that may stand between a subject and its verb ("Shea also said", "a également dit").
-const ADVERBS: [&str; 22] = [
+const ADVERBS: [&str; 28] = [
     "also", "has", "have", "had", "then", "further", "later", "recently", "previously", "once", "again", "repeatedly",
     "already", "only", "even", "also", "également", "aussi", "encore", "ensuite", "enfin", "pourtant",
+    // French clitics between subject and verb: "Il y décrit", "elle leur a dit".
+    "y", "en", "lui", "leur", "se", "s'",
 ];
 const FR_AUX: [&str; 10] = ["a", "ont", "avait", "avaient", "aurait", "auraient", "avons", "avez", "as", "ai"];
 /// Verbs whose following noun phrase is the listener, never the speaker.
@@ -532,6 +534,16 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     quals.extend(q);
                 }
                 let head = toks[k].low.clone();
+                // "la députée Léa Vasseur", "the senator John Doe": the name is the speaker.
+                if kind == SpeakerKind::Person && last == k && toks.get(k + 1).is_some_and(is_name_word) && k + 1 < end {
+                    if let Some(mut name) = np_forward(toks, k + 1, end) {
+                        if matches!(name.kind, NpKind::Name(_)) {
+                            name.quals.extend(quals);
+                            name.quals.push(head);
+                            return Some(name);
+                        }
+                    }
+                }
                 return Some(mk(i, last, NpKind::Role { kind, head, definite }, quals, Gender::Unknown));
             }
             k += 1;

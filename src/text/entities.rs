@@ -311,6 +311,20 @@ impl Registry {
             .map(|(i, _)| i)
     }
 
+    /// Like [`Registry::resolve`], but only to a person the article already knows.
+    pub fn resolve_known_person(&mut self, np: &Np) -> Option<usize> {
+        let before = self.entities.len();
+        let saved = self.mentions.clone();
+        let found = self
+            .resolve(np)
+            .filter(|&e| e < before && e != ANONYMOUS && self.entities[e].kind == Some(SpeakerKind::Person));
+        if found.is_none() {
+            self.entities.truncate(before);
+            self.mentions = saved;
+        }
+        found
+    }
+
     /// Like [`Registry::resolve`], but only to an entity that has already spoken.
     pub fn resolve_if_quoted(&mut self, np: &Np) -> Option<usize> {
         let spoken: HashSet<usize> = self.mentions.iter().filter(|m| m.spoke && m.pos < np.start).map(|m| m.entity).collect();

@@ -48,6 +48,8 @@ struct Work {
     subject: Option<Np>,
     /// Preceded by "so-called", "dubbed", "known as": a label, not speech.
     label: bool,
+    /// Who a colon-announced quote may be about, when no cue was found.
+    colon_subjects: Vec<Np>,
 }
 
 /// Every quotation in `article`, in document order, attributed where the text allows.
@@ -93,6 +95,20 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             kind_of(text, &spans[i], &work[i], continues)
         })
         .collect();
+    // Quotes announced by a colon, with no cue: the person the sentence is about.
+    for w in work.iter_mut() {
+        if w.speaker.is_some() || w.cue.is_some() || w.inherited {
+            continue;
+        }
+        for np in w.colon_subjects.clone() {
+            if let Some(e) = registry.resolve_known_person(&np) {
+                w.speaker = registry.speaker(e);
+                w.as_written = Some(np.written(text).to_string());
+                w.inherited = true;
+                break;
+            }
+        }
+    }
     // Partial quotes with no cue, in a sentence whose subject has already been quoted.
     for i in 0..work.len() {
         if kinds[i] != QuoteKind::Partial || work[i].cue.is_some() || work[i].inherited {
@@ -226,6 +242,15 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         // "Shea also touched upon … “…”": the sentence's subject, used for partial quotes
         // only when that subject has already been quoted.
         w.subject = np_forward(left, 0, left.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..)));
+        // "Interrogée par notre journal, la députée Léa Vasseur … partage ce constat : « … »":
+        // a quote announced by a colon belongs to the person the sentence is about.
+        if left.last().is_some_and(|t| t.text == ":") {
+            w.colon_subjects = (0..left.len())
+                .filter(|&k| k == 0 || left[k - 1].text == ",")
+                .filter_map(|k| np_forward(left, k, left.len()))
+                .filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }))
+                .collect();
+        }
     }
     let tail: Vec<&str> = left.iter().rev().take(3).rev().map(|t| t.low.as_str()).collect();
     w.label = Lexicon::get().ends_with_naming(&tail);
