@@ -60,11 +60,14 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, spans: &[MarkedSpan])
     };
     let chars: Vec<(usize, char)> = slice.char_indices().map(|(i, c)| (i + range.start, c)).collect();
     // Quotes overlapping the range, as (from, to, index).
-    let quotes: Vec<(usize, usize, usize)> = spans
+    // Spans are in document order and do not overlap: find the first that reaches the
+    // range by bisection, so long articles with many quotes stay linear.
+    let first = spans.partition_point(|s| s.close <= range.start);
+    let quotes: Vec<(usize, usize, usize)> = spans[first..]
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.open < range.end && s.close > range.start)
-        .map(|(i, s)| (s.open.max(range.start), s.close.min(range.end), i))
+        .take_while(|(_, s)| s.open < range.end)
+        .map(|(k, s)| (s.open.max(range.start), s.close.min(range.end), first + k))
         .collect();
     let mut qi = 0;
     let mut k = 0;
