@@ -76,8 +76,8 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, spans: &[MarkedSpan])
         while qi < quotes.len() && quotes[qi].1 <= pos {
             qi += 1;
         }
-        if let Some(&(from, to, idx)) = quotes.get(qi) {
-            if pos >= from {
+        if let Some(&(from, to, idx)) = quotes.get(qi)
+            && pos >= from {
                 toks.push(Tok { start: from, end: to, text: String::new(), low: String::new(), kind: TokKind::Quote(idx) });
                 while k < chars.len() && chars[k].0 < to {
                     k += 1;
@@ -85,7 +85,6 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, spans: &[MarkedSpan])
                 qi += 1;
                 continue;
             }
-        }
         if is_space(c) {
             k += 1;
             continue;
@@ -293,17 +292,16 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
             }
         }
         // French compound past: "a expliqué", "a également déclaré".
-        if FR_AUX.contains(&t.low.as_str()) {
-            if let Some(k) = next_participle(toks, i + 1) {
+        if FR_AUX.contains(&t.low.as_str())
+            && let Some(k) = next_participle(toks, i + 1) {
                 cues.push(Cue { first: i, last: k, text: written(i, k), participle: false, preposition: false, pronoun: None });
                 i = k + 1;
                 continue;
             }
-        }
         // "Pour l'avocat de la défense, Me X, son client « … »": at the start of a
         // sentence, "pour" + a person + comma attributes what follows.
-        if t.low == "pour" && (i == 0 || toks[i - 1].kind != TokKind::Word) {
-            if let Some(np) = subject_after(toks, i, toks.len()) {
+        if t.low == "pour" && (i == 0 || toks[i - 1].kind != TokKind::Word)
+            && let Some(np) = subject_after(toks, i, toks.len()) {
                 let person = matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. });
                 let closes = toks.get(np.last + 1).is_some_and(|n| n.is_punct(','));
                 if person && closes {
@@ -312,7 +310,6 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
                     continue;
                 }
             }
-        }
         let prev_is_det = i > 0 && is_det(&toks[i - 1]);
         // A capitalised "State" or "Says" mid-text is a name, not a verb; only "Selon"
         // opens a sentence as a cue.
@@ -424,11 +421,10 @@ fn title_len(toks: &[Tok], i: usize) -> Option<(Gender, usize)> {
         return None;
     }
     let dotted = toks.get(i + 1).is_some_and(|n| n.is_punct('.') && n.start == t.end);
-    if dotted {
-        if let Some(g) = lx.title(&format!("{}.", t.text)) {
+    if dotted
+        && let Some(g) = lx.title(&format!("{}.", t.text)) {
             return Some((g, 2));
         }
-    }
     lx.title(&t.text).map(|g| (g, if dotted { 2 } else { 1 }))
 }
 
@@ -494,11 +490,10 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         start: toks[first].start,
         end: toks[last].end,
     };
-    if let Some((pk, g)) = lx.pronoun(&t.low) {
-        if t.low != "lui" {
+    if let Some((pk, g)) = lx.pronoun(&t.low)
+        && t.low != "lui" {
             return Some(mk(i, i, NpKind::Pronoun(pk, g), Vec::new(), g));
         }
-    }
     if is_det(t) {
         let definite = !INDEFINITE.contains(&t.low.as_str());
         let mut k = i + 1;
@@ -538,15 +533,13 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                 }
                 let head = toks[k].low.clone();
                 // "la députée Léa Vasseur", "the senator John Doe": the name is the speaker.
-                if kind == SpeakerKind::Person && last == k && toks.get(k + 1).is_some_and(is_name_word) && k + 1 < end {
-                    if let Some(mut name) = np_forward(toks, k + 1, end) {
-                        if matches!(name.kind, NpKind::Name(_)) {
+                if kind == SpeakerKind::Person && last == k && toks.get(k + 1).is_some_and(is_name_word) && k + 1 < end
+                    && let Some(mut name) = np_forward(toks, k + 1, end)
+                        && matches!(name.kind, NpKind::Name(_)) {
                             name.quals.extend(quals);
                             name.quals.push(head);
                             return Some(name);
                         }
-                    }
-                }
                 return Some(mk(i, last, NpKind::Role { kind, head, definite }, quals, Gender::Unknown));
             }
             k += 1;
@@ -640,14 +633,13 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
     if !t.is_word() || j < lo {
         return None;
     }
-    if let Some((pk, g)) = lx.pronoun(&t.low) {
-        if t.low != "lui" {
+    if let Some((pk, g)) = lx.pronoun(&t.low)
+        && t.low != "lui" {
             return np_forward(toks, j, j + 1).map(|mut n| {
                 n.kind = NpKind::Pronoun(pk, g);
                 n
             });
         }
-    }
     // Try every start from far to near and keep the longest phrase that ends exactly at j.
     let from = j.saturating_sub(12).max(lo);
     for s in from..=j {
@@ -658,11 +650,10 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
             // Not the start of a capitalised run.
             continue;
         }
-        if let Some(np) = np_forward(toks, s, j + 1) {
-            if np.last == j {
+        if let Some(np) = np_forward(toks, s, j + 1)
+            && np.last == j {
                 return Some(np);
             }
-        }
     }
     None
 }
@@ -748,8 +739,8 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     while comma < hi && comma < np.last + 8 && toks[comma].is_lower_word() {
         comma += 1;
     }
-    if person_role && toks.get(comma).is_some_and(|t| t.is_punct(',')) {
-        if let Some(name) = np_forward(toks, comma + 1, hi) {
+    if person_role && toks.get(comma).is_some_and(|t| t.is_punct(','))
+        && let Some(name) = np_forward(toks, comma + 1, hi) {
             let closes = toks.get(name.last + 1).is_none_or(|t| t.kind == TokKind::Punct);
             if matches!(name.kind, NpKind::Name(_)) && closes {
                 let mut name = name;
@@ -757,7 +748,6 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
                 return Some(name);
             }
         }
-    }
     Some(np)
 }
 

@@ -414,8 +414,8 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         // Split the run at role words: "Europol Director Rob Wainwright".
         let mut parts: Vec<(usize, usize)> = Vec::new();
         let mut a = s;
-        for k in s..r {
-            if is_person_role(&toks[k]) {
+        for (k, t) in toks.iter().enumerate().take(r).skip(s) {
+            if is_person_role(t) {
                 if a < k {
                     parts.push((a, k));
                 }
@@ -517,11 +517,10 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         let seg = &toks[from..e.min(toks.len())];
         let first_role = seg.iter().take(4).position(|t| t.is_word() && lx.role(&t.low).is_some());
         let starts_ok = seg.first().is_some_and(|t| t.is_lower_word() || (t.is_word() && lx.is_function_word(&t.low)));
-        if let (Some(p), true) = (first_role, starts_ok) {
-            if lx.role(&seg[p].low) == Some(SpeakerKind::Person) {
+        if let (Some(p), true) = (first_role, starts_ok)
+            && lx.role(&seg[p].low) == Some(SpeakerKind::Person) {
                 add(content(seg), c);
             }
-        }
     }
 }
 
@@ -532,8 +531,8 @@ fn collect_documents(toks: &[Tok], out: &mut Vec<(usize, Np, Vec<String>)>) {
         if !toks[i].is_word() || !matches!(toks[i].low.as_str(), "the" | "a" | "an" | "le" | "la" | "l'" | "un" | "une" | "ce" | "cette" | "this") {
             continue;
         }
-        if let Some(np) = np_forward(toks, i, toks.len()) {
-            if let NpKind::Role { kind: SpeakerKind::Document, head, .. } = &np.kind {
+        if let Some(np) = np_forward(toks, i, toks.len())
+            && let NpKind::Role { kind: SpeakerKind::Document, head, .. } = &np.kind {
                 let head_idx = (np.first..=np.last).find(|&k| &toks[k].low == head).unwrap_or(np.last);
                 let mut caps: Vec<String> = toks[np.first + 1..head_idx].iter().filter(|t| t.is_cap()).map(|t| t.text.clone()).collect();
                 if caps.is_empty() && head_idx < np.last {
@@ -546,7 +545,6 @@ fn collect_documents(toks: &[Tok], out: &mut Vec<(usize, Np, Vec<String>)>) {
                     out.push((toks[i].start, np.clone(), caps));
                 }
             }
-        }
     }
 }
 

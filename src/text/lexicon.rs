@@ -103,11 +103,10 @@ impl Lexicon {
             }
         }
         for line in entries(include_str!("../../assets/cues/roles.txt")) {
-            if let Some((noun, tag)) = line.rsplit_once(char::is_whitespace) {
-                if let Some(k) = kind(tag.trim()) {
+            if let Some((noun, tag)) = line.rsplit_once(char::is_whitespace)
+                && let Some(k) = kind(tag.trim()) {
                     lx.roles.insert(fold(noun.trim()), k);
                 }
-            }
         }
         for line in entries(include_str!("../../assets/cues/pronouns.txt")) {
             let parts: Vec<&str> = line.split_whitespace().collect();

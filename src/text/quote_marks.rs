@@ -100,10 +100,8 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
         let mut from = 0;
         if let Some(mut c) = carried.take() {
             let first = chars.iter().position(|&(_, ch)| !is_space(ch));
-            let continues = first.is_some_and(|k| match (c.family, chars[k].1) {
-                (Family::Double, '“' | '"') => true,
-                (Family::Guillemet, '«' | '»') => true,
-                _ => false,
+            let continues = first.is_some_and(|k| {
+                matches!((c.family, chars[k].1), (Family::Double, '“' | '"') | (Family::Guillemet, '«' | '»'))
             });
             match first {
                 Some(k) if continues => {
@@ -147,12 +145,11 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
                         Family::Guillemet => ch == '»',
                         Family::Single => matches!(ch, '’' | '\'') && closes_single(prev, next),
                     };
-                    if closes {
-                        if let Some(mut o) = current.take() {
+                    if closes
+                        && let Some(mut o) = current.take() {
                             o.pieces.push(o.piece_start..pos);
                             out.extend(finish(text, o, Some(after)));
                         }
-                    }
                 }
             }
             k += 1;
