@@ -501,7 +501,10 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             let w = toks[k].low.as_str();
             let role = lx.role(w);
             // Modifiers only: a verb or a clause word means the phrase has ended.
-            let verb = lx.en_cues.contains(w) || lx.fr_cues.contains(w) || matches!(w, "that" | "que" | "qui" | "who" | "which");
+            let verb = lx.en_cues.contains(w)
+                || lx.fr_cues.contains(w)
+                || matches!(w, "that" | "que" | "qui" | "who" | "which")
+                || DETERMINERS.contains(&w);
             if verb && role.is_none() {
                 break;
             }

@@ -68,6 +68,8 @@ struct Mention {
 pub struct Registry {
     pub entities: Vec<Entity>,
     mentions: Vec<Mention>,
+    /// Byte offset where each paragraph's frame starts.
+    paragraph_starts: Vec<usize>,
 }
 
 /// A name occurrence found while reading the frame.
@@ -99,6 +101,7 @@ impl Registry {
         // Entity 0 stands for every unnamed person ("a Western diplomat"): "he" after
         // them must stay unknown rather than jump back to an earlier name.
         reg.entities.push(Entity { kind: Some(SpeakerKind::Person), ..empty_entity() });
+        reg.paragraph_starts = frames.iter().filter_map(|f| f.first().map(|t| t.start)).collect();
         // Longest names first, so "Wainwright" joins "Rob Wainwright".
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(cands[i].words.len()));
@@ -257,9 +260,17 @@ impl Registry {
                     Some(self.entities.len() - 1)
                 })
             }
-            NpKind::Pronoun(PronounKind::Person, g) => self.latest(np.start, |_, e| {
-                e.kind == Some(SpeakerKind::Person) && (e.gender == Gender::Unknown || *g == Gender::Unknown || e.gender == *g)
-            }),
+            NpKind::Pronoun(PronounKind::Person, g) => {
+                let fits = |e: &Entity| {
+                    e.kind == Some(SpeakerKind::Person) && (e.gender == Gender::Unknown || *g == Gender::Unknown || e.gender == *g)
+                };
+                // A person who spoke earlier in the same paragraph is more salient than one
+                // merely named since ("Judge Hale told the court that the defendant, Liam
+                // Carter, … “…,” she told him").
+                let window = self.paragraph_start(np.start);
+                self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e))
+                    .or_else(|| self.latest(np.start, |_, e| fits(e)))
+            }
             NpKind::Pronoun(PronounKind::Plural, _) => {
                 self.latest(np.start, |m, e| m.spoke && e.kind == Some(SpeakerKind::Organisation))
             }
@@ -299,6 +310,12 @@ impl Registry {
             self.note_speaker(np.start, e);
         }
         found
+    }
+
+    /// Where the paragraph holding `pos` starts (0 if none).
+    fn paragraph_start(&self, pos: usize) -> usize {
+        let k = self.paragraph_starts.partition_point(|&s| s <= pos);
+        k.checked_sub(1).map_or(0, |i| self.paragraph_starts[i])
     }
 
     /// The longest person or organisation whose whole name is among the phrase's qualifiers.
@@ -495,6 +512,13 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         let seg = &toks[b..end];
         if seg.iter().any(is_person_role) && seg.first().is_some_and(Tok::is_cap) {
             add(content(seg), c);
+        } else if let Some(p) = (end.saturating_sub(5).max(b)..end).rev().find(|&k| is_person_role(&toks[k])) {
+            // "se félicite le garde des Sceaux, Paul Mercier,": a role phrase that ends
+            // right before the comma, from its article on.
+            let from = (p.saturating_sub(3).max(b)..p).rev().find(|&k| DETERMINERS.contains(&toks[k].low.as_str()));
+            if let Some(from) = from {
+                add(content(&toks[from..end]), c);
+            }
         }
     }
     // Affiliation: "Joshua Fisher-Birch of the Counter Extremism Project".

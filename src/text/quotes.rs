@@ -257,6 +257,8 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let ends_with_colon = left.last().is_some_and(|t| t.text == ":");
     let ends_with_comma = left.last().is_some_and(|t| t.text == ",");
     let only_conjunction = left.len() == 1 && matches!(left[0].low.as_str(), "and" | "but" | "et" | "mais" | "or" | "yet");
+    // "And “…”" opens a sentence; "« … » et « … »" continues one.
+    let only_conjunction = only_conjunction && !w.same_sentence_as_prev;
     w.left_is_frame = left.is_empty() || ends_with_colon || only_conjunction || (ends_with_comma && !left_cues.is_empty());
     w
 }
