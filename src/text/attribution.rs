@@ -467,8 +467,9 @@ fn cap_run(toks: &[Tok], i: usize, end: usize) -> usize {
 
 fn content_words(toks: &[Tok]) -> Vec<String> {
     let lx = Lexicon::get();
+    // An acronym is never a function word, even when it folds to one ("UN" → "un").
     toks.iter()
-        .filter(|t| t.is_word() && !lx.is_function_word(&t.low) && !OF.contains(&t.low.as_str()))
+        .filter(|t| t.is_word() && (is_acronym(t) || !lx.is_function_word(&t.low) && !OF.contains(&t.low.as_str())))
         .map(|t| t.low.clone())
         .collect()
 }
@@ -504,7 +505,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             let verb = lx.en_cues.contains(w)
                 || lx.fr_cues.contains(w)
                 || matches!(w, "that" | "que" | "qui" | "who" | "which")
-                || DETERMINERS.contains(&w);
+                || (toks[k].is_lower_word() && DETERMINERS.contains(&w));
             if verb && role.is_none() {
                 break;
             }

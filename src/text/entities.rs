@@ -382,7 +382,10 @@ fn ends_with(full: &[String], part: &[String]) -> bool {
 fn content(toks: &[Tok]) -> Vec<String> {
     let lx = Lexicon::get();
     toks.iter()
-        .filter(|t| t.is_word() && !lx.is_function_word(&t.low) && !matches!(t.low.as_str(), "of" | "de" | "d'" | "du" | "des"))
+        .filter(|t| {
+            t.is_word()
+                && (is_acronym(t) || !lx.is_function_word(&t.low) && !matches!(t.low.as_str(), "of" | "de" | "d'" | "du" | "des"))
+        })
         .map(|t| t.low.clone())
         .collect()
 }
