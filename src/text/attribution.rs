@@ -720,9 +720,17 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
 }
 
 /// The inverted subject after a cue ending at `v_last` ("said Poupard", "précise Europol").
+/// Days and time words that may stand between an inverted verb and its subject
+/// ("a lancé jeudi la secrétaire générale", "said on Monday the minister").
+const TIME_WORDS: [&str; 24] = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui", "soir", "matin", "on", "encore",
+    "dernièrement", "récemment",
+];
+
 pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     let mut k = v_last + 1;
-    while k < hi && toks[k].is_word() && ADVERBS.contains(&toks[k].low.as_str()) {
+    while k < hi && toks[k].is_word() && (ADVERBS.contains(&toks[k].low.as_str()) || TIME_WORDS.contains(&toks[k].low.as_str())) {
         k += 1;
     }
     // "a déclaré à l'AFP Claire Moreau": the listener comes between verb and speaker.
