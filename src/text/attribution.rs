@@ -521,6 +521,16 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                         None => break,
                     }
                 }
+                // "the Department for Education", "the Ministry of Defence": a capitalised body
+                // named with its complement is a name.
+                if kind != SpeakerKind::Person && toks[k].is_cap() {
+                    if let Some((l, _)) = complement(toks, k + 1, end) {
+                        if toks[l].is_cap() {
+                            let words = toks[i + 1..=l].iter().map(|t| t.text.clone()).collect();
+                            return Some(mk(i, l, NpKind::Name(words), Vec::new(), Gender::Unknown));
+                        }
+                    }
+                }
                 // "The Home Office", "the European Commission": a capitalised name that ends
                 // in a role noun is a name, not a description.
                 if kind != SpeakerKind::Person && k > i + 1 && toks[i + 1..=k].iter().all(Tok::is_cap) {

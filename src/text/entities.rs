@@ -404,7 +404,19 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             continue;
         }
         let mut r = i;
-        while r < toks.len() && toks[r].is_cap() && !(r > i && is_acronym(&toks[r - 1]) && !is_acronym(&toks[r])) {
+        loop {
+            while r < toks.len() && toks[r].is_cap() && !(r > i && is_acronym(&toks[r - 1]) && !is_acronym(&toks[r])) {
+                r += 1;
+            }
+            // "Department for Education", "Ministry of Defence": an organisation word
+            // joined to the rest of its name by a preposition.
+            let joins = r > i
+                && lx.is_org_word(&toks[r - 1].low)
+                && toks.get(r).is_some_and(|t| matches!(t.low.as_str(), "for" | "of" | "de" | "du" | "des"))
+                && toks.get(r + 1).is_some_and(|t| t.is_cap() && !lx.is_function_word(&t.low));
+            if !joins {
+                break;
+            }
             r += 1;
         }
         // Title: "Dr Jamie Shea", "M. Poupard".

@@ -14,7 +14,7 @@
 
 use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, PronounKind};
 use super::quote_marks::{MarkedSpan, scan};
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
@@ -50,6 +50,8 @@ struct Work {
     label: bool,
     /// Who a colon-announced quote may be about, when no cue was found.
     colon_subjects: Vec<Np>,
+    /// The subject of the sentence before, for a quote that opens a sentence without a cue.
+    previous_subject: Option<Np>,
 }
 
 /// Every quotation in `article`, in document order, attributed where the text allows.
@@ -138,6 +140,17 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             if !same_paragraph || keep_cue.is_some() {
                 work[i].cue_text = keep_cue;
             }
+        }
+    }
+    // A direct quote still without a speaker, right after a sentence about a known person.
+    for i in 0..work.len() {
+        if kinds[i] != QuoteKind::Direct || work[i].speaker.is_some() || work[i].cue.is_some() {
+            continue;
+        }
+        let Some(np) = work[i].previous_subject.clone() else { continue };
+        if let Some(e) = registry.resolve_known_person(&np) {
+            work[i].speaker = registry.speaker(e);
+            work[i].as_written = Some(np.written(text).to_string());
         }
     }
     spans
@@ -251,6 +264,14 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
                 .filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }))
                 .collect();
         }
+    }
+    if w.cue.is_none() && left.is_empty() && lo > 0 {
+        // "Professor Whitmore … was blunt. “Parents are fighting…”": the person the
+        // sentence before (in the same paragraph) is about.
+        let end = lo;
+        let start = (0..end.saturating_sub(1)).rev().find(|&k| ends_sentence(left_frame, k) || matches!(left_frame[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
+        w.previous_subject = np_forward(left_frame, start, end)
+            .filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)));
     }
     let tail: Vec<&str> = left.iter().rev().take(3).rev().map(|t| t.low.as_str()).collect();
     w.label = Lexicon::get().ends_with_naming(&tail);
