@@ -288,9 +288,13 @@ impl Registry {
                 match kind {
                     SpeakerKind::Person => {
                         let person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role && fits(e);
-                        // "the researcher" is first the one introduced as a researcher.
+                        let any_role = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role;
+                        // "the researcher" is first the one introduced as a researcher; words
+                        // the introduction did not use ("the former official") are let go last.
                         self.latest(np.start, |_, e| person(e) && e.role_words.contains(head))
                             .or_else(|| self.latest(np.start, |_, e| person(e)))
+                            .or_else(|| self.latest(np.start, |_, e| any_role(e) && e.role_words.contains(head)))
+                            .or_else(|| self.latest(np.start, |_, e| any_role(e)))
                     }
                     SpeakerKind::Organisation => {
                         let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation);
@@ -527,7 +531,7 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         let seg = &toks[b..end];
         if seg.iter().any(is_person_role) && seg.first().is_some_and(Tok::is_cap) {
             add(content(seg), c);
-        } else if let Some(p) = (end.saturating_sub(5).max(b)..end).rev().find(|&k| is_person_role(&toks[k])) {
+        } else if let Some(p) = (end.saturating_sub(8).max(b)..end).rev().find(|&k| is_person_role(&toks[k])) {
             // "se félicite le garde des Sceaux, Paul Mercier,": a role phrase that ends
             // right before the comma, from its article on.
             let from = (p.saturating_sub(3).max(b)..p).rev().find(|&k| DETERMINERS.contains(&toks[k].low.as_str()));

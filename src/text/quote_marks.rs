@@ -85,6 +85,15 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
         let Some(ptext) = text.get(para.range.clone()) else {
             continue;
         };
+        // British multi-paragraph quotes: the next paragraph reopens with a single mark.
+        let next_opens_single = article
+            .paragraphs
+            .get(pi + 1)
+            .and_then(|p| text.get(p.range.clone()))
+            .is_some_and(|t| {
+                let mut cs = t.trim_start().chars();
+                matches!(cs.next(), Some('‘' | '\'')) && cs.next().is_some_and(char::is_alphanumeric)
+            });
         let base = para.range.start;
         let chars: Vec<(usize, char)> = ptext.char_indices().map(|(i, c)| (i + base, c)).collect();
         // For each index, whether a single-quote closer comes later in the paragraph
@@ -101,7 +110,10 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
         if let Some(mut c) = carried.take() {
             let first = chars.iter().position(|&(_, ch)| !is_space(ch));
             let continues = first.is_some_and(|k| {
-                matches!((c.family, chars[k].1), (Family::Double, '“' | '"') | (Family::Guillemet, '«' | '»'))
+                matches!(
+                    (c.family, chars[k].1),
+                    (Family::Double, '“' | '"') | (Family::Guillemet, '«' | '»') | (Family::Single, '‘' | '\'')
+                )
             });
             match first {
                 Some(k) if continues => {
@@ -125,8 +137,10 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
                         '"' | '”' if opens(prev, next) => Some(Family::Double),
                         '«' => Some(Family::Guillemet),
                         '‘' | '\'' if opens(prev, next) && next.is_some_and(char::is_alphanumeric) => {
-                            // Only a real quote if a closer follows in this paragraph.
-                            closer_after[k + 1].then_some(Family::Single)
+                            // Only a real quote if a closer follows in this paragraph, or
+                            // if it opens a quote the next paragraph continues.
+                            let opens_speech = prev.is_none() || prev == Some(':') || k >= 2 && chars[k - 2].1 == ':';
+                            (closer_after[k + 1] || next_opens_single && opens_speech).then_some(Family::Single)
                         }
                         _ => None,
                     };
@@ -156,7 +170,7 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
         }
         if let Some(mut o) = current.take() {
             o.pieces.push(o.piece_start..para.range.end);
-            if o.family == Family::Single {
+            if o.family == Family::Single && !next_opens_single {
                 // Unclosed single marks were apostrophes after all.
                 continue;
             }
@@ -241,6 +255,12 @@ mod tests {
         assert_eq!(q, ["First part of it. | Second part"]);
         let q = quoted("« Début du propos.\n\n» Suite du propos », dit-il.");
         assert_eq!(q, ["Début du propos. | Suite du propos"]);
+    }
+
+    #[test]
+    fn single_quotes_run_into_the_next_paragraph_in_british_style() {
+        let q = quoted("She said: 'We saw it coming.\n\n'Nobody listened.'\n\nThe end.");
+        assert_eq!(q, ["We saw it coming. | Nobody listened."]);
     }
 
     #[test]
