@@ -291,13 +291,19 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
                 continue;
             }
         }
-        // French compound past: "a expliqué", "a également déclaré".
-        if FR_AUX.contains(&t.low.as_str())
-            && let Some(k) = next_participle(toks, i + 1) {
-                cues.push(Cue { first: i, last: k, text: written(i, k), participle: false, preposition: false, pronoun: None });
-                i = k + 1;
-                continue;
-            }
+        // French compound past: "a expliqué", "a également déclaré", and reflexive verbs
+        // with être: "s'est félicitée".
+        let reflexive = matches!(t.low.as_str(), "est" | "sont" | "était" | "étaient")
+            && i > 0
+            && matches!(toks[i - 1].low.as_str(), "s'" | "se");
+        if (FR_AUX.contains(&t.low.as_str()) || reflexive)
+            && let Some(k) = next_participle(toks, i + 1)
+        {
+            let first = if reflexive { i - 1 } else { i };
+            cues.push(Cue { first, last: k, text: written(first, k), participle: false, preposition: false, pronoun: None });
+            i = k + 1;
+            continue;
+        }
         // "Pour l'avocat de la défense, Me X, son client « … »": at the start of a
         // sentence, "pour" + a person + comma attributes what follows.
         if t.low == "pour" && (i == 0 || toks[i - 1].kind != TokKind::Word)
@@ -349,7 +355,9 @@ fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
         if !t.is_word() {
             return None;
         }
-        if lx.fr_participles.contains(&t.low) {
+        // Agreement: "félicitée", "avertis", "prévenues" are forms of the listed participle.
+        let base = ["es", "e", "s"].iter().find_map(|suf| t.low.strip_suffix(suf)).unwrap_or(&t.low);
+        if lx.fr_participles.contains(&t.low) || lx.fr_participles.contains(base) {
             return Some(k);
         }
         if !ADVERBS.contains(&t.low.as_str()) && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors") {
@@ -508,6 +516,11 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                 || (toks[k].is_lower_word() && DETERMINERS.contains(&w));
             if verb && role.is_none() {
                 break;
+            }
+            // "the committee's report": the head comes after the possessive.
+            if role.is_some() && toks.get(k + 1).is_some_and(|n| n.low == "'s") {
+                k += 2;
+                continue;
             }
             if let Some(mut kind) = role {
                 // Noun compounds end at their last role noun: "Security Institute report",
@@ -684,6 +697,10 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     if toks[j].is_punct(',') {
         return appositive_subject(toks, lo, j);
     }
+    // "…, qui salue", "X, who said": the relative stands for the phrase before the comma.
+    if matches!(toks[j].low.as_str(), "qui" | "who" | "which") && j >= lo + 2 && toks[j - 1].is_punct(',') {
+        return np_backward(toks, lo, j - 2);
+    }
     np_backward(toks, lo, j)
 }
 
@@ -717,6 +734,14 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
         }
         if matches!(np.kind, NpKind::Role { definite: false, .. }) {
             continue;
+        }
+        // "Lena Fischer, the agency's director, told": the name before the role.
+        if matches!(np.kind, NpKind::Role { .. }) {
+            if let Some(&(ps, pe)) = segments.get(n + 1) {
+                if let Some(name) = np_forward(toks, ps, pe).filter(|x| x.last + 1 == pe && matches!(x.kind, NpKind::Name(_))) {
+                    return Some(name);
+                }
+            }
         }
         let follower_ok = n == 0 || {
             let (fs, _) = segments[n - 1];

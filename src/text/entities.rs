@@ -70,6 +70,8 @@ pub struct Registry {
     mentions: Vec<Mention>,
     /// Byte offset where each paragraph's frame starts.
     paragraph_starts: Vec<usize>,
+    /// The article text, to read phrases as written.
+    text: String,
 }
 
 /// A name occurrence found while reading the frame.
@@ -88,7 +90,7 @@ struct Candidate {
 
 impl Registry {
     /// Read every paragraph frame (text with quotes masked) for names and documents.
-    pub fn build(frames: &[Vec<Tok>]) -> Registry {
+    pub fn build(frames: &[Vec<Tok>], text: &str) -> Registry {
         let mut cands: Vec<Candidate> = Vec::new();
         let mut docs: Vec<(usize, Np, Vec<String>)> = Vec::new();
         for toks in frames {
@@ -102,6 +104,7 @@ impl Registry {
         // them must stay unknown rather than jump back to an earlier name.
         reg.entities.push(Entity { kind: Some(SpeakerKind::Person), ..empty_entity() });
         reg.paragraph_starts = frames.iter().filter_map(|f| f.first().map(|t| t.start)).collect();
+        reg.text = text.to_string();
         // Longest names first, so "Wainwright" joins "Rob Wainwright".
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(cands[i].words.len()));
@@ -302,7 +305,11 @@ impl Registry {
                         // "the centre" → the last "… Centre" named; else the last body that spoke.
                         named
                             .or_else(|| self.latest(np.start, |_, e| org(e) && fits(e) && e.low.contains(head)))
-                            .or_else(|| self.latest(np.start, |m, e| m.spoke && org(e)))
+                            .or_else(|| quals.is_empty().then(|| self.latest(np.start, |m, e| m.spoke && org(e))).flatten())
+                            .or_else(|| {
+                                let written = self.text.get(np.start..np.end).unwrap_or("").to_string();
+                                self.described_body(&written)
+                            })
                     }
                     SpeakerKind::Document => self.latest(np.start, |_, e| {
                         e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head.as_str()) && fits(e)
@@ -314,6 +321,21 @@ impl Registry {
             self.note_speaker(np.start, e);
         }
         found
+    }
+
+    /// "The home affairs select committee": a body described in full is named by that
+    /// description (without its article), as written.
+    fn described_body(&mut self, written: &str) -> Option<usize> {
+        let words: Vec<String> = written.split_whitespace().skip(1).map(str::to_string).collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        if let Some(i) = self.entities.iter().position(|e| e.head.is_none() && e.low == low) {
+            return Some(i);
+        }
+        self.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
+        Some(self.entities.len() - 1)
     }
 
     /// Where the paragraph holding `pos` starts (0 if none).

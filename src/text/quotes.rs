@@ -62,7 +62,7 @@ pub fn extract(article: &Article) -> Vec<Quote> {
     }
     let text = article.text.as_str();
     let frames: Vec<Vec<Tok>> = article.paragraphs.iter().map(|p| tokenize(text, p.range.clone(), &spans)).collect();
-    let mut registry = Registry::build(&frames);
+    let mut registry = Registry::build(&frames, text);
     let mut work: Vec<Work> = spans.iter().enumerate().map(|(i, s)| context(text, &frames, &spans, i, s)).collect();
 
     // Own attributions, resolved in document order so "he" sees the speakers before it.
