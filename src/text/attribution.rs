@@ -536,13 +536,13 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                 }
                 // "the Department for Education", "the Ministry of Defence": a capitalised body
                 // named with its complement is a name.
-                if kind != SpeakerKind::Person && toks[k].is_cap() {
-                    if let Some((l, _)) = complement(toks, k + 1, end) {
-                        if toks[l].is_cap() {
-                            let words = toks[i + 1..=l].iter().map(|t| t.text.clone()).collect();
-                            return Some(mk(i, l, NpKind::Name(words), Vec::new(), Gender::Unknown));
-                        }
-                    }
+                if kind != SpeakerKind::Person
+                    && toks[k].is_cap()
+                    && let Some((l, _)) = complement(toks, k + 1, end)
+                    && toks[l].is_cap()
+                {
+                    let words = toks[i + 1..=l].iter().map(|t| t.text.clone()).collect();
+                    return Some(mk(i, l, NpKind::Name(words), Vec::new(), Gender::Unknown));
                 }
                 // "The Home Office", "the European Commission": a capitalised name that ends
                 // in a role noun is a name, not a description.
@@ -736,12 +736,11 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
             continue;
         }
         // "Lena Fischer, the agency's director, told": the name before the role.
-        if matches!(np.kind, NpKind::Role { .. }) {
-            if let Some(&(ps, pe)) = segments.get(n + 1) {
-                if let Some(name) = np_forward(toks, ps, pe).filter(|x| x.last + 1 == pe && matches!(x.kind, NpKind::Name(_))) {
-                    return Some(name);
-                }
-            }
+        if matches!(np.kind, NpKind::Role { .. })
+            && let Some(&(ps, pe)) = segments.get(n + 1)
+            && let Some(name) = np_forward(toks, ps, pe).filter(|x| x.last + 1 == pe && matches!(x.kind, NpKind::Name(_)))
+        {
+            return Some(name);
         }
         let follower_ok = n == 0 || {
             let (fs, _) = segments[n - 1];
