@@ -273,7 +273,12 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.previous_subject = np_forward(left_frame, start, end)
             .filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)));
     }
-    let tail: Vec<&str> = left.iter().rev().take(3).rev().map(|t| t.low.as_str()).collect();
+    // "what he called a “culture of impunity”": the article does not hide the label.
+    let mut label_end = left.len();
+    while label_end > 0 && left[label_end - 1].is_lower_word() && crate::text::attribution::DETERMINERS.contains(&left[label_end - 1].low.as_str()) {
+        label_end -= 1;
+    }
+    let tail: Vec<&str> = left[..label_end].iter().rev().take(3).rev().map(|t| t.low.as_str()).collect();
     w.label = Lexicon::get().ends_with_naming(&tail);
     let ends_with_colon = left.last().is_some_and(|t| t.text == ":");
     let ends_with_comma = left.last().is_some_and(|t| t.text == ",");
