@@ -507,3 +507,32 @@ fn pronoun_gender_follows_first_names_and_titles() {
     assert_eq!(speaker(&qs[0]), Some("Laura Stein"), "{qs:#?}");
     assert_eq!(speaker(&qs[1]), Some("Sophie Martin"), "{qs:#?}");
 }
+
+#[test]
+fn random_texts_never_panic_and_ranges_stay_valid() {
+    // A small deterministic generator over the pieces that matter: marks, apostrophes,
+    // spaces of every kind, cue words, names, punctuation and paragraph breaks.
+    let pieces = [
+        "“", "”", "\"", "'", "‘", "’", "«", "»", "\u{00A0}", "\u{202F}", " ", " ", " ", "\n\n", ",", ".", ":", "?", "-t-il",
+        "a-t-il", "said", "told", "a dit", "selon", "according to", "he", "she", "il", "elle", "the official", "le patron",
+        "d’", "l'", "Dr", "M.", "Anna", "Berg", "Europa", "report", "rapport", "é", "🙂", "x", "and", "so-called",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..1500 {
+        let mut s = String::new();
+        let len = (state % 60) as usize + 1;
+        for _ in 0..len {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            s.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        }
+        let a = from_plain_text("fuzz", &s);
+        for q in extract(&a) {
+            assert!(q.start <= q.end && q.end <= a.text.len(), "{s:?}");
+            assert!(a.text.is_char_boundary(q.start) && a.text.is_char_boundary(q.end), "{s:?}");
+            assert!(q.paragraph < a.paragraphs.len().max(1), "{s:?}");
+            assert!(!q.text.is_empty(), "{s:?}");
+        }
+    }
+}
