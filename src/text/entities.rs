@@ -186,6 +186,18 @@ impl Registry {
             }
         }
         reg.mentions.sort_by_key(|m| m.pos);
+        // "La maire a insisté …": a described person speaking outside any quote is still
+        // the one a later "elle" points to.
+        for toks in frames {
+            let cues = find_cues(toks);
+            for ci in 0..cues.len() {
+                if let Some(np) = speaker_of_cue(toks, 0, toks.len(), &cues, ci, false)
+                    && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. })
+                {
+                    reg.resolve(&np);
+                }
+            }
+        }
         reg
     }
 
