@@ -132,7 +132,7 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             continue;
         };
         let same_paragraph = spans[j].last_paragraph == spans[i].paragraph;
-        let continues = work[i].opens_paragraph && spans[i].paragraph - spans[j].last_paragraph <= CONTINUATION_PARAGRAPHS;
+        let continues = work[i].opens_paragraph && spans[i].paragraph.saturating_sub(spans[j].last_paragraph) <= CONTINUATION_PARAGRAPHS;
         if same_paragraph || continues {
             // A quote keeps its own cue ("qui plaide pour « … »") and takes only the speaker.
             let keep_cue = work[i].cue_text.clone();
