@@ -609,6 +609,25 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         let kind = lx.role(&toks[k].low)?;
         return Some(mk(i, last, NpKind::Role { kind, head: toks[k].low.clone(), definite: true }, quals, gender));
     }
+    // "Iran's foreign ministry", "Meta's head of security policy": a possessor before
+    // a role noun is a qualifier of that role.
+    if toks.get(r).is_some_and(|t| t.low == "'s") {
+        let mut k = r + 1;
+        while k < end && k <= r + 4 && toks[k].is_word() {
+            if let Some(kind) = lx.role(&toks[k].low) {
+                let mut q = content_words(&toks[s2..r]);
+                q.extend(content_words(&toks[r + 1..k]));
+                let mut last = k;
+                if let Some((l, more)) = complement(toks, k + 1, end) {
+                    last = l;
+                    q.extend(more);
+                }
+                let head = toks[k].low.clone();
+                return Some(mk(i, last, NpKind::Role { kind, head, definite: true }, q, gender));
+            }
+            k += 1;
+        }
+    }
     let words = toks[name_from..r].iter().map(|t| t.text.clone()).collect();
     let mut np = mk(i, last, NpKind::Name(words), quals, gender);
     np.start = toks[if skip > 0 { i } else { name_from }].start;

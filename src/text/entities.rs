@@ -338,6 +338,7 @@ impl Registry {
     /// "The home affairs select committee": a body described in full is named by that
     /// description (without its article), as written.
     fn described_body(&mut self, written: &str) -> Option<usize> {
+        // Drop the article or possessor ("The", "Iran's") that opens the description.
         let words: Vec<String> = written.split_whitespace().skip(1).map(str::to_string).collect();
         if words.len() < 2 {
             return None;
