@@ -307,8 +307,11 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
         // "Pour l'avocat de la défense, Me X, son client « … »": at the start of a
         // sentence, "pour" + a person + comma attributes what follows.
         if t.low == "pour" && (i == 0 || toks[i - 1].kind != TokKind::Word)
-            && let Some(np) = subject_after(toks, i, toks.len()) {
-                let person = matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. });
+            && let Some(np) = np_forward(toks, i + 1, toks.len()) {
+                let person = matches!(
+                    np.kind,
+                    NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. } | NpKind::Pronoun(PronounKind::Person, _)
+                );
                 let closes = toks.get(np.last + 1).is_some_and(|n| n.is_punct(','));
                 if person && closes {
                     cues.push(Cue { first: i, last: i, text: t.text.clone(), participle: false, preposition: true, pronoun: None });
@@ -499,10 +502,12 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         start: toks[first].start,
         end: toks[last].end,
     };
+    // "lui" is an object pronoun, except set off by a comma ("Pour lui, …").
     if let Some((pk, g)) = lx.pronoun(&t.low)
-        && t.low != "lui" {
-            return Some(mk(i, i, NpKind::Pronoun(pk, g), Vec::new(), g));
-        }
+        && (t.low != "lui" || toks.get(i + 1).is_some_and(|n| n.is_punct(',')))
+    {
+        return Some(mk(i, i, NpKind::Pronoun(pk, g), Vec::new(), g));
+    }
     if is_det(t) {
         let definite = !INDEFINITE.contains(&t.low.as_str());
         let mut k = i + 1;

@@ -163,7 +163,13 @@ impl Lexicon {
         if low.contains('-') {
             return low.rsplit('-').find_map(|part| self.roles.get(part).copied());
         }
-        None
+        // Professions by their ending: psychologue, sociologist, journaliste, economist.
+        let n = low.chars().count();
+        let profession = low.ends_with("logue")
+            || low.ends_with("logist")
+            || (low.ends_with("iste") && n >= 7)
+            || (low.ends_with("ist") && n >= 7 && !low.ends_with("sist"));
+        profession.then_some(SpeakerKind::Person)
     }
 
     pub fn pronoun(&self, word: &str) -> Option<(PronounKind, Gender)> {
