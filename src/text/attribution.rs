@@ -513,7 +513,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         let mut k = i + 1;
         while k < end && k <= i + 6 && toks[k].is_word() {
             let w = toks[k].low.as_str();
-            let role = lx.role(w);
+            let role = lx.role(w).or_else(|| if toks[k].is_lower_word() { lx.profession(w) } else { None });
             // Modifiers only: a verb or a clause word means the phrase has ended.
             let verb = lx.en_cues.contains(w)
                 || lx.fr_cues.contains(w)

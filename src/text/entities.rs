@@ -180,6 +180,20 @@ impl Registry {
                 reg.mentions.push(Mention { pos, entity: ANONYMOUS, spoke: true });
             }
         }
+        // "le ministère de l'Éducation nationale": a body named by its complement.
+        for toks in frames {
+            for (pos, words) in collect_bodies(text, toks) {
+                let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+                let idx = match reg.entities.iter().position(|e| e.head.is_none() && e.low == low) {
+                    Some(k) => k,
+                    None => {
+                        reg.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
+                        reg.entities.len() - 1
+                    }
+                };
+                reg.mentions.push(Mention { pos, entity: idx, spoke: false });
+            }
+        }
         for (pos, np, cap_words) in docs {
             if let NpKind::Role { head, .. } = &np.kind {
                 reg.add_document(pos, head, cap_words);
@@ -306,10 +320,20 @@ impl Registry {
                         let any_role = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role;
                         // "the researcher" is first the one introduced as a researcher; words
                         // the introduction did not use ("the former official") are let go last.
-                        self.latest(np.start, |_, e| person(e) && e.role_words.contains(head))
-                            .or_else(|| self.latest(np.start, |_, e| person(e)))
-                            .or_else(|| self.latest(np.start, |_, e| any_role(e) && e.role_words.contains(head)))
-                            .or_else(|| self.latest(np.start, |_, e| any_role(e)))
+                        // A possessive ("its interior minister") points at someone else's
+                        // official: no loosening then.
+                        let first_word = self.text.get(np.start..np.end).and_then(|w| w.split_whitespace().next()).map(fold);
+                        let possessive = first_word.is_some_and(|w| matches!(w.as_str(), "its" | "their" | "his" | "her" | "son" | "sa" | "ses" | "leur"));
+                        let strict = self
+                            .latest(np.start, |_, e| person(e) && e.role_words.contains(head))
+                            .or_else(|| self.latest(np.start, |_, e| person(e)));
+                        if possessive {
+                            strict
+                        } else {
+                            strict
+                                .or_else(|| self.latest(np.start, |_, e| any_role(e) && e.role_words.contains(head)))
+                                .or_else(|| self.latest(np.start, |_, e| any_role(e)))
+                        }
                     }
                     SpeakerKind::Organisation => {
                         let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation);
@@ -624,6 +648,27 @@ fn collect_documents(toks: &[Tok], out: &mut Vec<(usize, Np, Vec<String>)>) {
                 }
             }
     }
+}
+
+/// Bodies named by a role noun and a capitalised complement ("le ministère de
+/// l'Éducation nationale", "the office of the Prime Minister"), as written from the noun.
+fn collect_bodies(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        if !(toks[i].is_word() && matches!(toks[i].low.as_str(), "the" | "le" | "la" | "l'")) {
+            continue;
+        }
+        if let Some(np) = np_forward(toks, i, toks.len())
+            && let NpKind::Role { kind: SpeakerKind::Organisation, head, .. } = &np.kind
+        {
+            let head_idx = (np.first..=np.last).find(|&k| &toks[k].low == head).unwrap_or(np.last);
+            if toks[head_idx].is_lower_word() && head_idx < np.last && toks[head_idx + 1..=np.last].iter().any(Tok::is_cap) {
+                let written = text.get(toks[head_idx].start..toks[np.last].end).unwrap_or("");
+                out.push((toks[i].start, written.split_whitespace().map(str::to_string).collect()));
+            }
+        }
+    }
+    out
 }
 
 /// Names that are the subject of a speech cue anywhere in the frame are speakers: that

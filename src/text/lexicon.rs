@@ -163,7 +163,12 @@ impl Lexicon {
         if low.contains('-') {
             return low.rsplit('-').find_map(|part| self.roles.get(part).copied());
         }
-        // Professions by their ending: psychologue, sociologist, journaliste, economist.
+        None
+    }
+
+    /// A common noun naming a profession by its ending (psychologue, sociologist,
+    /// journaliste, economist). Only for lower-case words: "Lindqvist" is a name.
+    pub fn profession(&self, low: &str) -> Option<SpeakerKind> {
         let n = low.chars().count();
         let profession = low.ends_with("logue")
             || low.ends_with("logist")
