@@ -331,7 +331,8 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
                 first: i,
                 last: i,
                 text: t.text.clone(),
-                participle: false,
+                // "ajoutant", "précisant": the subject is the one of the cue before.
+                participle: t.low.ends_with("ant"),
                 preposition: t.low == "selon",
                 pronoun: None,
             });

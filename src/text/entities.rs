@@ -300,12 +300,18 @@ impl Registry {
                 self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e))
                     .or_else(|| self.latest(np.start, |_, e| fits(e)))
             }
+            // "they" and "it" are only taken for a body that spoke earlier in the same
+            // paragraph; further back they are too often something else.
             NpKind::Pronoun(PronounKind::Plural, _) => {
-                self.latest(np.start, |m, e| m.spoke && e.kind == Some(SpeakerKind::Organisation))
+                let window = self.paragraph_start(np.start);
+                self.latest(np.start, |m, e| m.spoke && m.pos >= window && e.kind == Some(SpeakerKind::Organisation))
             }
-            NpKind::Pronoun(PronounKind::Thing, _) => self.latest(np.start, |m, e| {
-                m.spoke && matches!(e.kind, Some(SpeakerKind::Organisation | SpeakerKind::Document))
-            }),
+            NpKind::Pronoun(PronounKind::Thing, _) => {
+                let window = self.paragraph_start(np.start);
+                self.latest(np.start, |m, e| {
+                    m.spoke && m.pos >= window && matches!(e.kind, Some(SpeakerKind::Organisation | SpeakerKind::Document))
+                })
+            }
             // "a statement from the National Counter Terrorism Centre": whoever it is from.
             NpKind::Role { kind: SpeakerKind::Document, .. } if self.named_in_quals(np).is_some() => self.named_in_quals(np),
             NpKind::Role { definite: false, .. } => None,
@@ -662,8 +668,12 @@ fn collect_bodies(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>)> {
             && let NpKind::Role { kind: SpeakerKind::Organisation, head, .. } = &np.kind
         {
             let head_idx = (np.first..=np.last).find(|&k| &toks[k].low == head).unwrap_or(np.last);
-            if toks[head_idx].is_lower_word() && head_idx < np.last && toks[head_idx + 1..=np.last].iter().any(Tok::is_cap) {
-                let written = text.get(toks[head_idx].start..toks[np.last].end).unwrap_or("");
+            let named_after = head_idx < np.last && toks[head_idx + 1..=np.last].iter().any(Tok::is_cap);
+            // "the United Nations counter-terrorism office": capitalised words before it.
+            let named_before = toks[i + 1..head_idx].iter().any(Tok::is_cap);
+            if toks[head_idx].is_lower_word() && (named_after || named_before) {
+                let from = if named_after { head_idx } else { i + 1 };
+                let written = text.get(toks[from].start..toks[np.last].end).unwrap_or("");
                 out.push((toks[i].start, written.split_whitespace().map(str::to_string).collect()));
             }
         }
