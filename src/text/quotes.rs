@@ -8,9 +8,16 @@
 //!    phrase of its speaker, which is resolved to an entity.
 //! 5. Quotes with no cue of their own take the speaker of a neighbour: the other quote of
 //!    the same sentence, the first half of an interrupted quote, or the previous quote when
-//!    a paragraph is only a quote.
+//!    a paragraph is only a quote; failing that, a colon-announced quote or one right after
+//!    a sentence about a known person takes that person.
 //! 6. Kind: a quote that stands as its own sentence (or right after "X said:") is `direct`;
-//!    one inside reported speech is `partial`; a short one with no cue is a `term`.
+//!    one inside reported speech is `partial`; a short one with no cue, or a label
+//!    ("so-called “…”"), is a `term` and never gets a speaker.
+//!
+//! `Quote::text` is the quoted words without marks; a quote running over several
+//! paragraphs has its pieces joined by a space, while `start..end` spans all of it in the
+//! article text. Unknown speakers stay `None`, with the phrase used at the quote (“he”,
+//! “the official”) kept in `speaker_as_written`.
 
 use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
