@@ -263,7 +263,7 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
             let last = i + p.len() - 1;
             if !participle_phrase || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())) {
                 let first = if participle_phrase { i - 1 } else { i };
-                let preposition = matches!(p[0].as_str(), "according" | "d'");
+                let preposition = matches!(p[0].as_str(), "according" | "d'" | "in");
                 cues.push(Cue {
                     first,
                     last,
@@ -286,7 +286,10 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
                     continue;
                 }
             } else if lx.fr_cues.contains(verb) || lx.fr_participles.contains(verb) || lx.en_cues.contains(verb) {
-                cues.push(Cue { first: i, last: i, text: t.text.clone(), participle: false, preposition: false, pronoun: pron });
+                // "s'interroge-t-elle": the reflexive pronoun belongs to the cue as written.
+                let reflexive = i > 0 && matches!(toks[i - 1].low.as_str(), "s'" | "se");
+                let text = if reflexive { written(i - 1, i) } else { t.text.clone() };
+                cues.push(Cue { first: i, last: i, text, participle: false, preposition: false, pronoun: pron });
                 i += 1;
                 continue;
             }

@@ -133,10 +133,14 @@ impl Registry {
             e.has_role |= c.has_role;
             if c.gender != Gender::Unknown {
                 e.gender = c.gender;
-            } else if e.gender == Gender::Unknown && c.words.len() >= 2 {
-                // A known first name tells "she" from "he".
-                if let Some(g) = c.words.first().and_then(|w| lx.first_names.get(w.as_str())) {
-                    e.gender = *g;
+            } else if e.gender == Gender::Unknown
+                && let Some(g) = c.words.first().and_then(|w| lx.first_names.get(w.as_str()))
+            {
+                // A known first name tells "she" from "he"; alone ("Sarah, 17 ans") it is
+                // a person too.
+                e.gender = *g;
+                if c.words.len() == 1 && e.kind.is_none() {
+                    e.kind = Some(SpeakerKind::Person);
                 }
             }
             if c.org {
