@@ -319,6 +319,13 @@ impl Registry {
             // "a statement from the National Counter Terrorism Centre": whoever it is from.
             NpKind::Role { kind: SpeakerKind::Document, .. } if self.named_in_quals(np).is_some() => self.named_in_quals(np),
             NpKind::Role { definite: false, .. } => None,
+            // "the teenager said", "raconte l'adolescente": like "she", to the last person
+            // of that gender.
+            NpKind::Role { head, .. } if lx.descriptor(head).is_some() => {
+                let g = lx.descriptor(head).unwrap_or(Gender::Unknown);
+                let pronoun = Np { kind: NpKind::Pronoun(PronounKind::Person, g), ..np.clone() };
+                return self.resolve(&pronoun);
+            }
             NpKind::Role { kind, head, .. } => {
                 let quals: Vec<&String> = np.quals.iter().filter(|q| lx.role(q).is_none()).collect();
                 let fits = |e: &Entity| {

@@ -42,6 +42,8 @@ pub struct Lexicon {
     pub titles: HashMap<String, Gender>,
     pub org_words: HashSet<String>,
     pub function_words: HashSet<String>,
+    /// Nouns that describe an already named person ("the teenager"), with gender.
+    pub descriptors: HashMap<String, Gender>,
     /// Usual gender of common first names.
     pub first_names: HashMap<String, Gender>,
     /// Last words before a quote that make it a label ("so-called", "known as").
@@ -127,6 +129,11 @@ impl Lexicon {
             }
         }
         lx.org_words = entries(include_str!("../../assets/cues/org_words.txt")).map(fold).collect();
+        for line in entries(include_str!("../../assets/cues/descriptors.txt")) {
+            if let Some((noun, g)) = line.rsplit_once(' ') {
+                lx.descriptors.insert(fold(noun.trim()), gender(g.trim()));
+            }
+        }
         for line in entries(include_str!("../../assets/cues/first_names.txt")) {
             if let Some((name, g)) = line.rsplit_once(' ') {
                 lx.first_names.insert(name.trim().to_string(), gender(g.trim()));
@@ -156,6 +163,9 @@ impl Lexicon {
         if let Some(k) = self.roles.get(word) {
             return Some(*k);
         }
+        if self.descriptor(word).is_some() {
+            return Some(SpeakerKind::Person);
+        }
         let low = fold(word);
         if let Some(k) = self.roles.get(&low) {
             return Some(*k);
@@ -164,6 +174,18 @@ impl Lexicon {
             return low.rsplit('-').find_map(|part| self.roles.get(part).copied());
         }
         None
+    }
+
+    /// The gender a describing noun implies, if `word` is one ("the 17-year-old" too).
+    pub fn descriptor(&self, word: &str) -> Option<Gender> {
+        if let Some(g) = self.descriptors.get(word) {
+            return Some(*g);
+        }
+        let low = fold(word);
+        if low.ends_with("year-old") || low.ends_with("year-olds") {
+            return Some(Gender::Unknown);
+        }
+        self.descriptors.get(&low).copied()
     }
 
     /// A common noun naming a profession by its ending (psychologue, sociologist,
