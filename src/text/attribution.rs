@@ -258,7 +258,10 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
             .iter()
             .map(|p| (p.as_slice(), false))
             .chain(lx.fr_phrases.iter().map(|(p, pp)| (p.as_slice(), *pp)))
-            .find(|(p, _)| p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is_word() && &t.low == w)));
+            .filter(|(p, _)| p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is_word() && &t.low == w)))
+            // A participle phrase ("a fait valoir") needs its auxiliary; the same words
+            // may also stand alone in the present ("fait valoir").
+            .find(|(_, pp)| !pp || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())));
         if let Some((p, participle_phrase)) = phrase {
             let last = i + p.len() - 1;
             if !participle_phrase || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())) {
