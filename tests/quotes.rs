@@ -536,3 +536,14 @@ fn random_texts_never_panic_and_ranges_stay_valid() {
         }
     }
 }
+
+#[test]
+fn describing_nouns_and_listeners() {
+    let qs = quotes_of(
+        "Léa, 17 ans, a accepté de témoigner.\n\n« J'avais peur », raconte l'adolescente.\n\n\
+         « Rien n'est réglé », a déclaré à l'AFP le procureur, Marc Aubin.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Léa"), "{qs:#?}");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("l'adolescente"));
+    assert_eq!(speaker(&qs[1]), Some("Marc Aubin"), "{qs:#?}");
+}
