@@ -93,10 +93,19 @@ impl Registry {
     pub fn build(frames: &[Vec<Tok>], text: &str) -> Registry {
         let mut cands: Vec<Candidate> = Vec::new();
         let mut docs: Vec<(usize, Np, Vec<String>)> = Vec::new();
-        for toks in frames {
+        // The speech cues of each frame and their subjects, found once.
+        let subjects: Vec<(Vec<super::attribution::Cue>, Vec<Option<Np>>)> = frames
+            .iter()
+            .map(|toks| {
+                let cues = find_cues(toks);
+                let nps = (0..cues.len()).map(|ci| speaker_of_cue(toks, 0, toks.len(), &cues, ci, false)).collect();
+                (cues, nps)
+            })
+            .collect();
+        for (toks, (_, nps)) in frames.iter().zip(&subjects) {
             collect_names(toks, &mut cands);
             collect_documents(toks, &mut docs);
-            mark_speakers(toks, &mut cands);
+            mark_speakers(nps, &mut cands);
         }
         let lx = Lexicon::get();
         let mut reg = Registry::default();
@@ -179,8 +188,8 @@ impl Registry {
         for (i, c) in cands.iter().enumerate() {
             reg.mentions.push(Mention { pos: c.pos, entity: entity_of[i], spoke: c.spoke });
         }
-        for toks in frames {
-            for pos in unnamed_people(toks) {
+        for (toks, (cues, _)) in frames.iter().zip(&subjects) {
+            for pos in unnamed_people(toks, cues) {
                 reg.mentions.push(Mention { pos, entity: ANONYMOUS, spoke: true });
             }
         }
@@ -206,13 +215,10 @@ impl Registry {
         reg.mentions.sort_by_key(|m| m.pos);
         // "La maire a insisté …": a described person speaking outside any quote is still
         // the one a later "elle" points to.
-        for toks in frames {
-            let cues = find_cues(toks);
-            for ci in 0..cues.len() {
-                if let Some(np) = speaker_of_cue(toks, 0, toks.len(), &cues, ci, false)
-                    && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. })
-                {
-                    reg.resolve(&np);
+        for (_, nps) in &subjects {
+            for np in nps.iter().flatten() {
+                if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }) {
+                    reg.resolve(np);
                 }
             }
         }
@@ -694,12 +700,8 @@ fn collect_bodies(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>)> {
 
 /// Names that are the subject of a speech cue anywhere in the frame are speakers: that
 /// makes a plain two-word name a person.
-fn mark_speakers(toks: &[Tok], cands: &mut [Candidate]) {
-    let cues = find_cues(toks);
-    for ci in 0..cues.len() {
-        let Some(np) = speaker_of_cue(toks, 0, toks.len(), &cues, ci, false) else {
-            continue;
-        };
+fn mark_speakers(subjects: &[Option<Np>], cands: &mut [Candidate]) {
+    for np in subjects.iter().flatten() {
         if let NpKind::Name(words) = &np.kind {
             let lx = Lexicon::get();
             if let Some(c) = cands.iter_mut().find(|c| c.pos >= np.start && c.pos < np.end && c.words == *words) {
@@ -715,9 +717,8 @@ fn mark_speakers(toks: &[Tok], cands: &mut [Candidate]) {
 /// Positions of unnamed people who act as subjects: an indefinite person role opening a
 /// sentence or right before a speech verb ("A Western diplomat … said"), but not an
 /// appositive after a name ("Mark Ellison, a researcher").
-fn unnamed_people(toks: &[Tok]) -> Vec<usize> {
+fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<usize> {
     let mut out = Vec::new();
-    let cues = find_cues(toks);
     for i in 0..toks.len() {
         if !(toks[i].is_word() && matches!(toks[i].low.as_str(), "a" | "an" | "un" | "une")) {
             continue;

@@ -55,6 +55,15 @@ pub fn fold(word: &str) -> String {
     word.to_lowercase().replace('’', "'")
 }
 
+/// `word` folded, without allocating when it already is (tokens carry folded forms).
+fn folded(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(|c| c.is_uppercase() || c == '’') {
+        std::borrow::Cow::Owned(fold(word))
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 fn entries(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
@@ -160,15 +169,13 @@ impl Lexicon {
     /// ("Under-Secretary-General" is a person's title).
     pub fn role(&self, word: &str) -> Option<SpeakerKind> {
         // Tokens come already folded: try the word as given before allocating.
-        if let Some(k) = self.roles.get(word) {
+        let low = folded(word);
+        let low = low.as_ref();
+        if let Some(k) = self.roles.get(low) {
             return Some(*k);
         }
-        if self.descriptor(word).is_some() {
+        if self.descriptor(low).is_some() {
             return Some(SpeakerKind::Person);
-        }
-        let low = fold(word);
-        if let Some(k) = self.roles.get(&low) {
-            return Some(*k);
         }
         if low.contains('-') {
             return low.rsplit('-').find_map(|part| self.roles.get(part).copied());
@@ -178,14 +185,11 @@ impl Lexicon {
 
     /// The gender a describing noun implies, if `word` is one ("the 17-year-old" too).
     pub fn descriptor(&self, word: &str) -> Option<Gender> {
-        if let Some(g) = self.descriptors.get(word) {
+        let low = folded(word);
+        if let Some(g) = self.descriptors.get(low.as_ref()) {
             return Some(*g);
         }
-        let low = fold(word);
-        if low.ends_with("year-old") || low.ends_with("year-olds") {
-            return Some(Gender::Unknown);
-        }
-        self.descriptors.get(&low).copied()
+        (low.ends_with("year-old") || low.ends_with("year-olds")).then_some(Gender::Unknown)
     }
 
     /// A common noun naming a profession by its ending (psychologue, sociologist,
@@ -200,7 +204,7 @@ impl Lexicon {
     }
 
     pub fn pronoun(&self, word: &str) -> Option<(PronounKind, Gender)> {
-        self.pronouns.get(word).or_else(|| self.pronouns.get(&fold(word))).copied()
+        self.pronouns.get(folded(word).as_ref()).copied()
     }
 
     pub fn title(&self, word: &str) -> Option<Gender> {
@@ -208,11 +212,11 @@ impl Lexicon {
     }
 
     pub fn is_function_word(&self, word: &str) -> bool {
-        self.function_words.contains(word) || self.function_words.contains(&fold(word))
+        self.function_words.contains(folded(word).as_ref())
     }
 
     pub fn is_org_word(&self, word: &str) -> bool {
-        self.org_words.contains(word) || self.org_words.contains(&fold(word))
+        self.org_words.contains(folded(word).as_ref())
     }
 }
 
