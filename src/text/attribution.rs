@@ -172,11 +172,11 @@ pub fn ends_sentence(toks: &[Tok], k: usize) -> bool {
     }
 }
 
-pub const DETERMINERS: [&str; 19] = [
-    "the", "a", "an", "this", "that", "its", "their", "le", "la", "l'", "les", "un", "une", "ce", "cette", "son", "sa",
-    "leur", "des",
+pub const DETERMINERS: [&str; 20] = [
+    "the", "a", "an", "another", "this", "that", "its", "their", "le", "la", "l'", "les", "un", "une", "ce", "cette", "son",
+    "sa", "leur", "des",
 ];
-const INDEFINITE: [&str; 5] = ["a", "an", "un", "une", "des"];
+const INDEFINITE: [&str; 6] = ["a", "an", "another", "un", "une", "des"];
 const OF: [&str; 8] = ["of", "de", "d'", "du", "des", "from", "for", "at"];
 const CONNECTORS: [&str; 12] = ["de", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di"];
 /// Words that may stand between a subject and its verb ("Shea also said", "a également dit").
@@ -760,11 +760,24 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
         let Some(np) = np_forward(toks, s, e) else {
             continue;
         };
-        if np.last + 1 != e {
+        // A role with a complement we could not follow to its end ("Un surveillant de la
+        // maison d'arrêt de Fresnes") still fills the segment.
+        let trailing_complement =
+            matches!(np.kind, NpKind::Role { .. }) && toks.get(np.last + 1).is_some_and(|t| OF.contains(&t.low.as_str()));
+        if np.last + 1 != e && !trailing_complement {
             continue;
         }
+        // "Joshua Fisher-Birch of the Project, a US based watchdog, said": an indefinite
+        // description after a name describes that name; on its own ("Un surveillant …,
+        // qui a requis l'anonymat, tempère") it is the (unnamed) speaker.
         if matches!(np.kind, NpKind::Role { definite: false, .. }) {
-            continue;
+            let named_before = segments[n + 1..].iter().any(|&(ps, pe)| {
+                np_forward(toks, ps, pe).is_some_and(|x| x.last + 1 == pe && matches!(x.kind, NpKind::Name(_)))
+            });
+            if named_before {
+                continue;
+            }
+            return Some(np);
         }
         // "Lena Fischer, the agency's director, told": the name before the role.
         if matches!(np.kind, NpKind::Role { .. })
