@@ -516,9 +516,11 @@ fn random_texts_never_panic_and_ranges_stay_valid() {
         "“", "”", "\"", "'", "‘", "’", "«", "»", "\u{00A0}", "\u{202F}", " ", " ", " ", "\n\n", ",", ".", ":", "?", "-t-il",
         "a-t-il", "said", "told", "a dit", "selon", "according to", "he", "she", "il", "elle", "the official", "le patron",
         "d’", "l'", "Dr", "M.", "Anna", "Berg", "Europa", "report", "rapport", "é", "🙂", "x", "and", "so-called",
+        "another", "Un surveillant de", "qui", "who", "’s", "'s", "Pour", "lui", "s'est", "félicitée", "the agency's",
+        "Ministry of", "UN", "the teenager", "adding", ", adding that", "est", "In the words of", "put it", "Mme",
     ];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    for _ in 0..1500 {
+    for _ in 0..3000 {
         let mut s = String::new();
         let len = (state % 60) as usize + 1;
         for _ in 0..len {
