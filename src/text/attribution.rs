@@ -607,10 +607,18 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     // Role words inside the run: "Europol Director Rob Wainwright".
     let last_role = (s2..r).rev().find(|&k| lx.role(&toks[k].low).is_some());
-    let (name_from, mut quals) = match last_role {
+    let (mut name_from, mut quals) = match last_role {
         Some(k) => (k + 1, content_words(&toks[s2..=k])),
         None => (s2, Vec::new()),
     };
+    // "Security Mike Burgess": a known first name starts the name; words before it are
+    // the tail of a title.
+    if let Some(f) = (name_from + 1..r.saturating_sub(1)).find(|&k| {
+        lx.first_names.contains_key(toks[k].text.as_str()) && !lx.first_names.contains_key(toks[k - 1].text.as_str())
+    }) {
+        quals.extend(content_words(&toks[name_from..f]));
+        name_from = f;
+    }
     let mut last = r - 1;
     if let Some((l, q)) = complement(toks, r, end) {
         last = l;
@@ -698,8 +706,10 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
                 n
             });
         }
-    // Try every start from far to near and keep the longest phrase that ends exactly at j.
+    // Try every start from far to near and keep the longest phrase that ends exactly at j,
+    // preferring a name ("Director-General of Security Mike Burgess" → Mike Burgess).
     let from = j.saturating_sub(12).max(lo);
+    let mut fallback = None;
     for s in from..=j {
         if toks[s..j].iter().any(|x| matches!(x.kind, TokKind::Quote(_)) || x.is_punct(',')) {
             continue;
@@ -709,11 +719,20 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
             continue;
         }
         if let Some(np) = np_forward(toks, s, j + 1)
-            && np.last == j {
-                return Some(np);
+            && np.last == j
+        {
+            // A person's name (first name + surname) inside a longer title phrase is the
+            // speaker; otherwise the longest phrase wins ("A spokeswoman for Streamline").
+            let person_name = matches!(&np.kind, NpKind::Name(w) if w.len() >= 2 && Lexicon::get().first_names.contains_key(w[0].as_str()));
+            if fallback.is_none() || person_name {
+                if person_name {
+                    return Some(np);
+                }
+                fallback = Some(np);
             }
+        }
     }
-    None
+    fallback
 }
 
 /// The subject of the cue whose first token is `v`, looking back to `lo`.

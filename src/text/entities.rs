@@ -541,7 +541,17 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             }
         }
         if a < r {
-            parts.push((a, r));
+            // "Security Mike Burgess": a known first name inside the run starts the name.
+            let first_name_at = (a + 1..r.saturating_sub(1)).find(|&k| {
+                lx.first_names.contains_key(toks[k].text.as_str()) && !lx.first_names.contains_key(toks[k - 1].text.as_str())
+            });
+            match first_name_at {
+                Some(f) => {
+                    parts.push((a, f));
+                    parts.push((f, r));
+                }
+                None => parts.push((a, r)),
+            }
         }
         let last_part = parts.last().copied();
         for &(a, b) in &parts {
