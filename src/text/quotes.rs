@@ -249,7 +249,12 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     // in "its so-called “Caliphate” are no more, a recent report warns", "warns" is not
     // about the quote.
     let same_clause = right_first.is_some_and(|f| !right[..f].iter().any(|t| t.text == ","));
-    let use_right = !right_cues.is_empty() && (w.right_attached || (left_pick.is_none() && same_clause));
+    // "… radicalisé « en quelques mois » sur des plateformes, a précisé l'officier.": an
+    // inverted attribution closing the sentence covers every quote in it.
+    let closing_inversion = right_first.is_some_and(|f| {
+        f > 0 && right[f - 1].text == "," && !right[f..].iter().any(|t| t.text == ",")
+    });
+    let use_right = !right_cues.is_empty() && (w.right_attached || closing_inversion || (left_pick.is_none() && same_clause));
     if use_right {
         let after_quote = right_first.is_some_and(|f| right[..f].iter().all(|t| t.kind == TokKind::Punct));
         w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
