@@ -392,7 +392,7 @@ fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
         let lx = Lexicon::get();
         return i > 0 && (toks[i - 1].is_punct(',') || lx.role(&toks[i - 1].low).is_some());
     }
-    let strong = low.ends_with("ed") || matches!(low, "said" | "told" | "wrote");
+    let strong = low.ends_with("ed") || matches!(low, "said" | "told" | "wrote" | "read");
     if strong {
         return true;
     }

@@ -24,6 +24,8 @@ pub struct Entity {
     pub gender: Gender,
     /// For documents: the head noun ("report").
     pub head: Option<String>,
+    /// The acronym the article gives the name ("… de la Confédération (SRC)"), folded.
+    pub alias: Option<String>,
 }
 
 impl Entity {
@@ -125,15 +127,7 @@ impl Registry {
             let idx = match found {
                 Some(k) => k,
                 None => {
-                    reg.entities.push(Entity {
-                        words: c.words.clone(),
-                        low,
-                        kind: None,
-                        role_words: HashSet::new(),
-                        has_role: false,
-                        gender: Gender::Unknown,
-                        head: None,
-                    });
+                    reg.entities.push(Entity { words: c.words.clone(), low, ..empty_entity() });
                     reg.entities.len() - 1
                 }
             };
@@ -191,6 +185,14 @@ impl Registry {
         for (toks, (cues, _)) in frames.iter().zip(&subjects) {
             for pos in unnamed_people(toks, cues) {
                 reg.mentions.push(Mention { pos, entity: ANONYMOUS, spoke: true });
+            }
+        }
+        // "Service de renseignement de la Confédération (SRC)": the long form of an acronym.
+        for toks in frames {
+            for (pos, words, acronym) in acronym_definitions(text, toks) {
+                let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+                reg.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), alias: Some(acronym), ..empty_entity() });
+                reg.mentions.push(Mention { pos, entity: reg.entities.len() - 1, spoke: false });
             }
         }
         // "le ministère de l'Éducation nationale": a body named by its complement.
@@ -281,6 +283,10 @@ impl Registry {
     pub fn resolve(&mut self, np: &Np) -> Option<usize> {
         let lx = Lexicon::get();
         let found = match &np.kind {
+            NpKind::Name(words) if words.len() == 1 && self.entities.iter().any(|e| e.alias.as_deref() == Some(&fold(&words[0]))) => {
+                let a = fold(&words[0]);
+                self.entities.iter().position(|e| e.alias.as_deref() == Some(a.as_str()))
+            }
             NpKind::Name(words) => {
                 let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
                 let mut best: Option<usize> = None;
@@ -458,6 +464,7 @@ fn empty_entity() -> Entity {
         has_role: false,
         gender: Gender::Unknown,
         head: None,
+        alias: None,
     }
 }
 
@@ -681,6 +688,43 @@ fn collect_documents(toks: &[Tok], out: &mut Vec<(usize, Np, Vec<String>)>) {
                 }
             }
     }
+}
+
+/// "Observatoire international des prisons (OIP)": the words before a parenthesised
+/// acronym whose initials spell it, as written. Returns (position, words, folded acronym).
+fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, String)> {
+    let lx = Lexicon::get();
+    let mut out = Vec::new();
+    for k in 2..toks.len() {
+        let (open, acr) = (&toks[k - 1], &toks[k]);
+        if open.text != "(" || !is_acronym(acr) || !toks.get(k + 1).is_some_and(|t| t.text == ")") {
+            continue;
+        }
+        let letters: Vec<char> = acr.text.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        // Walk back over words; content words give one initial each.
+        let mut initials: Vec<char> = Vec::new();
+        let mut start = None;
+        let mut j = k - 1;
+        while j > 0 && k - j <= 14 && toks[j - 1].is_word() {
+            j -= 1;
+            let t = &toks[j];
+            let skip = lx.is_function_word(&t.low) || matches!(t.low.as_str(), "of" | "de" | "d'" | "du" | "des" | "pour" | "for" | "and" | "et");
+            if !skip {
+                initials.insert(0, t.low.chars().next().unwrap_or(' '));
+            }
+            if initials.len() == letters.len() {
+                if initials == letters && t.is_cap() {
+                    start = Some(j);
+                }
+                break;
+            }
+        }
+        if let Some(j) = start {
+            let written = text.get(toks[j].start..open.start).unwrap_or("").trim();
+            out.push((toks[j].start, written.split_whitespace().map(str::to_string).collect(), acr.low.clone()));
+        }
+    }
+    out
 }
 
 /// Bodies named by a role noun and a capitalised complement ("le ministère de
