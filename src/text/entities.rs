@@ -697,7 +697,7 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
     let mut out = Vec::new();
     for k in 2..toks.len() {
         let (open, acr) = (&toks[k - 1], &toks[k]);
-        if open.text != "(" || !is_acronym(acr) || !toks.get(k + 1).is_some_and(|t| t.text == ")") {
+        if open.text != "(" || !is_acronym(acr) || toks.get(k + 1).is_none_or(|t| t.text != ")") {
             continue;
         }
         let letters: Vec<char> = acr.text.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
