@@ -845,7 +845,7 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     let person_role = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. });
     // Skip a short modifier: "le commissaire chargé de la sécurité, Thomas Weber,".
     let mut comma = np.last + 1;
-    while comma < hi && comma < np.last + 8 && toks[comma].is_lower_word() {
+    while comma < hi && comma < np.last + 8 && toks[comma].is_word() {
         comma += 1;
     }
     if person_role && toks.get(comma).is_some_and(|t| t.is_punct(','))
