@@ -1,4 +1,8 @@
 //! Text analysis: sentence splitting, quotation extraction and attribution.
 
+pub mod attribution;
+pub mod entities;
+pub mod lexicon;
+pub mod quote_marks;
 pub mod quotes;
 pub mod sentences;

@@ -1,9 +1,367 @@
 //! Quotation extraction and attribution (issue 4).
+//!
+//! 1. `quote_marks` finds the quoted spans.
+//! 2. Each paragraph becomes a *frame*: its tokens with every quote as one placeholder.
+//! 3. `entities` reads the frames for people, organisations and documents.
+//! 4. For each quote, the words around it in its sentence (left up to the quote, right up
+//!    to the next quote or the sentence end) are searched for a speech cue and the noun
+//!    phrase of its speaker, which is resolved to an entity.
+//! 5. Quotes with no cue of their own take the speaker of a neighbour: the other quote of
+//!    the same sentence, the first half of an interrupted quote, or the previous quote when
+//!    a paragraph is only a quote; failing that, a colon-announced quote or one right after
+//!    a sentence about a known person takes that person.
+//! 6. Kind: a quote that stands as its own sentence (or right after "X said:") is `direct`;
+//!    one inside reported speech is `partial`; a short one with no cue, or a label
+//!    ("so-called “…”"), is a `term` and never gets a speaker.
+//!
+//! `Quote::text` is the quoted words without marks; a quote running over several
+//! paragraphs has its pieces joined by a space, while `start..end` spans all of it in the
+//! article text. Unknown speakers stay `None`, with the phrase used at the quote (“he”,
+//! “the official”) kept in `speaker_as_written`.
 
-use crate::model::{Article, Quote};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, np_forward, speaker_of_cue, tokenize};
+use super::entities::Registry;
+use super::lexicon::{Lexicon, PronounKind};
+use super::quote_marks::{MarkedSpan, scan};
+use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
+use serde::{Deserialize, Serialize};
+
+/// Terms are quotes of at most this many words with no speech cue.
+const TERM_MAX_WORDS: usize = 4;
+/// A paragraph that is only a quote continues the speaker of a quote at most this many
+/// paragraphs before it.
+const CONTINUATION_PARAGRAPHS: usize = 3;
+
+/// Where a quote stands in its paragraph frame, and what was found around it.
+#[derive(Debug, Default)]
+struct Work {
+    /// The quote's own cue and speaker phrase.
+    cue: Option<Cue>,
+    np: Option<Np>,
+    /// Nothing but the attribution (or nothing at all) stands before the quote.
+    left_is_frame: bool,
+    /// An attribution follows right after the quote.
+    right_attached: bool,
+    /// No sentence boundary between the previous quote and this one.
+    same_sentence_as_prev: bool,
+    /// The quote opens its paragraph.
+    opens_paragraph: bool,
+    speaker: Option<Speaker>,
+    as_written: Option<String>,
+    cue_text: Option<String>,
+    /// Attribution copied from a neighbour, not found at the quote.
+    inherited: bool,
+    /// The subject that opens the quote's sentence, when no cue was found.
+    subject: Option<Np>,
+    /// Preceded by "so-called", "dubbed", "known as": a label, not speech.
+    label: bool,
+    /// Who a colon-announced quote may be about, when no cue was found.
+    colon_subjects: Vec<Np>,
+    /// The subject of the sentence before, for a quote that opens a sentence without a cue.
+    previous_subject: Option<Np>,
+}
 
 /// Every quotation in `article`, in document order, attributed where the text allows.
 pub fn extract(article: &Article) -> Vec<Quote> {
-    let _ = article;
-    Vec::new()
+    let spans = scan(article);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let text = article.text.as_str();
+    let frames: Vec<Vec<Tok>> = article.paragraphs.iter().map(|p| tokenize(text, p.range.clone(), &spans)).collect();
+    let mut registry = Registry::build(&frames, text);
+    let mut work: Vec<Work> = spans.iter().enumerate().map(|(i, s)| context(text, &frames, &spans, i, s)).collect();
+
+    // Own attributions, resolved in document order so "he" sees the speakers before it.
+    for w in work.iter_mut() {
+        let Some(cue) = &w.cue else { continue };
+        w.cue_text = Some(cue.text.clone());
+        if let Some(np) = &w.np {
+            w.as_written = Some(np.written(text).to_string());
+            w.speaker = registry.resolve(np).and_then(|e| registry.speaker(e));
+        }
+    }
+    // The other quote of the same sentence: « A » et sur « B », précise X.
+    for i in 0..work.len() {
+        if work[i].cue.is_some() {
+            continue;
+        }
+        let from_prev = i > 0 && work[i].same_sentence_as_prev && work[i - 1].cue.is_some();
+        let from_next = i + 1 < work.len() && work[i + 1].same_sentence_as_prev && work[i + 1].cue.is_some();
+        if from_prev {
+            copy_attribution(&mut work, i - 1, i, true);
+        } else if from_next {
+            copy_attribution(&mut work, i + 1, i, true);
+        }
+    }
+    let kinds: Vec<QuoteKind> = (0..spans.len())
+        .map(|i| {
+            // "“A,” he said. “B.”": a short second half is still speech, not a term.
+            let continues = i > 0
+                && work[i].left_is_frame
+                && (work[i - 1].cue.is_some() || work[i - 1].inherited)
+                && spans[i - 1].last_paragraph + 1 >= spans[i].paragraph;
+            kind_of(text, &spans[i], &work[i], continues)
+        })
+        .collect();
+    // Quotes announced by a colon, with no cue: the person the sentence is about.
+    for w in work.iter_mut() {
+        if w.speaker.is_some() || w.cue.is_some() || w.inherited {
+            continue;
+        }
+        for np in w.colon_subjects.clone() {
+            if let Some(e) = registry.resolve_known_person(&np) {
+                w.speaker = registry.speaker(e);
+                w.as_written = Some(np.written(text).to_string());
+                w.inherited = true;
+                break;
+            }
+        }
+    }
+    // Partial quotes with no cue, in a sentence whose subject has already been quoted.
+    for i in 0..work.len() {
+        if kinds[i] != QuoteKind::Partial || work[i].cue.is_some() || work[i].inherited {
+            continue;
+        }
+        let Some(np) = work[i].subject.clone() else { continue };
+        let Some(e) = registry.resolve_if_quoted(&np) else { continue };
+        work[i].speaker = registry.speaker(e);
+        work[i].as_written = Some(np.written(text).to_string());
+    }
+    // Interrupted quotes and quote-only paragraphs continue the previous speaker.
+    for i in 1..work.len() {
+        let needs = work[i].speaker.is_none() && kinds[i] != QuoteKind::Term;
+        let unattributed = work[i].cue.is_none() && !work[i].inherited || work[i].np.is_none() && work[i].cue.is_some();
+        if !(needs && unattributed) {
+            continue;
+        }
+        let Some(j) = (0..i).rev().find(|&j| work[j].speaker.is_some() && kinds[j] != QuoteKind::Term) else {
+            continue;
+        };
+        let same_paragraph = spans[j].last_paragraph == spans[i].paragraph;
+        let continues = work[i].opens_paragraph && spans[i].paragraph.saturating_sub(spans[j].last_paragraph) <= CONTINUATION_PARAGRAPHS;
+        if same_paragraph || continues {
+            // A quote keeps its own cue ("qui plaide pour « … »") and takes only the speaker.
+            let keep_cue = work[i].cue_text.clone();
+            copy_attribution(&mut work, j, i, same_paragraph);
+            if !same_paragraph || keep_cue.is_some() {
+                work[i].cue_text = keep_cue;
+            }
+        }
+    }
+    // A direct quote still without a speaker, right after a sentence about a known person.
+    for i in 0..work.len() {
+        if kinds[i] != QuoteKind::Direct || work[i].speaker.is_some() || work[i].cue.is_some() {
+            continue;
+        }
+        let Some(np) = work[i].previous_subject.clone() else { continue };
+        if let Some(e) = registry.resolve_known_person(&np) {
+            work[i].speaker = registry.speaker(e);
+            work[i].as_written = Some(np.written(text).to_string());
+        }
+    }
+    spans
+        .iter()
+        .zip(work)
+        .zip(kinds)
+        .map(|((s, w), kind)| {
+            let term = kind == QuoteKind::Term;
+            Quote {
+                article: article.id.clone(),
+                text: s.pieces.iter().filter_map(|r| text.get(r.clone())).collect::<Vec<_>>().join(" "),
+                speaker: if term { None } else { w.speaker },
+                speaker_as_written: if term { None } else { w.as_written },
+                cue: if term { None } else { w.cue_text },
+                kind,
+                language: article
+                    .paragraphs
+                    .get(s.paragraph)
+                    .and_then(|p| p.language.clone())
+                    .or_else(|| article.meta.language.clone()),
+                paragraph: s.paragraph,
+                start: s.pieces.first().map_or(s.open, |r| r.start),
+                end: s.pieces.last().map_or(s.close, |r| r.end),
+            }
+        })
+        .collect()
 }
+
+fn copy_attribution(work: &mut [Work], from: usize, to: usize, with_cue: bool) {
+    let (speaker, written, cue) = (work[from].speaker.clone(), work[from].as_written.clone(), work[from].cue_text.clone());
+    let w = &mut work[to];
+    w.speaker = speaker;
+    w.as_written = written;
+    if with_cue {
+        w.cue_text = cue;
+    }
+    w.inherited = true;
+}
+
+/// Find the quote's placeholder in its frames and read the cue around it.
+fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, span: &MarkedSpan) -> Work {
+    let mut w = Work::default();
+    let is_q = |t: &Tok| t.kind == TokKind::Quote(qi);
+    let any_q = |t: &Tok| matches!(t.kind, TokKind::Quote(_));
+    let Some(left_frame) = frames.get(span.paragraph) else { return w };
+    let Some(right_frame) = frames.get(span.last_paragraph) else { return w };
+    let Some(qk) = left_frame.iter().position(is_q) else { return w };
+    let Some(rk) = right_frame.iter().rposition(is_q) else { return w };
+
+    // Left: back to the previous quote or the start of the sentence.
+    let prev_q = left_frame[..qk].iter().rposition(any_q);
+    let mut lo = prev_q.map_or(0, |p| p + 1);
+    let mut cut = false;
+    for k in (lo..qk).rev() {
+        if ends_sentence(left_frame, k) {
+            lo = k + 1;
+            cut = true;
+            break;
+        }
+    }
+    let left = &left_frame[lo..qk];
+    w.opens_paragraph = qk == 0;
+    if let (Some(_), false) = (prev_q, cut) {
+        let prev_ends = qi > 0 && ends_with_stop(text, &spans[qi - 1]);
+        let restarts = left.first().is_none_or(Tok::is_cap);
+        w.same_sentence_as_prev = !(prev_ends && restarts);
+    }
+
+    // Right: up to the next quote or the end of the sentence.
+    let mut hi = right_frame[rk + 1..].iter().position(any_q).map_or(right_frame.len(), |p| rk + 1 + p);
+    for k in rk + 1..hi {
+        if ends_sentence(right_frame, k) {
+            hi = k;
+            break;
+        }
+    }
+    let right = &right_frame[rk + 1..hi];
+
+    let left_cues = find_cues(left);
+    let right_cues = find_cues(right);
+    let after_comma = span.close <= text.len()
+        && text
+            .get(span.pieces.last().map_or(span.close, |r| r.end)..span.close)
+            .is_some_and(|s| s.contains([',', '?', '!']));
+    let right_first = right_cues.first().map(|c| c.first);
+    w.right_attached = right.first().is_some_and(|t| t.text == ",") || after_comma || right_first == Some(0);
+    let left_pick = left_cues.len().checked_sub(1);
+    // A cue further right only counts within the quote's own clause (no comma between):
+    // in "its so-called “Caliphate” are no more, a recent report warns", "warns" is not
+    // about the quote.
+    let same_clause = right_first.is_some_and(|f| !right[..f].iter().any(|t| t.text == ","));
+    // "… radicalisé « en quelques mois » sur des plateformes, a précisé l'officier.": an
+    // inverted attribution closing the sentence covers every quote in it.
+    let closing_inversion = right_first.is_some_and(|f| {
+        f > 0 && right[f - 1].text == "," && !right[f..].iter().any(|t| t.text == ",")
+    });
+    let use_right = !right_cues.is_empty() && (w.right_attached || closing_inversion || (left_pick.is_none() && same_clause));
+    if use_right {
+        let after_quote = right_first.is_some_and(|f| right[..f].iter().all(|t| t.kind == TokKind::Punct));
+        w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
+        w.cue = Some(right_cues[0].clone());
+    } else if let Some(ci) = left_pick {
+        w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false);
+        w.cue = Some(left_cues[ci].clone());
+    }
+    if w.cue.is_none() {
+        // "Shea also touched upon … “…”": the sentence's subject, used for partial quotes
+        // only when that subject has already been quoted.
+        w.subject = np_forward(left, 0, left.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..)));
+        // "Interrogée par notre journal, la députée Léa Vasseur … partage ce constat : « … »":
+        // a quote announced by a colon belongs to the person the sentence is about.
+        if left.last().is_some_and(|t| t.text == ":") {
+            w.colon_subjects = (0..left.len())
+                .filter(|&k| k == 0 || left[k - 1].text == ",")
+                .filter_map(|k| np_forward(left, k, left.len()))
+                .filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }))
+                .collect();
+        }
+    }
+    if w.cue.is_none() && left.is_empty() && lo > 0 {
+        // "Professor Whitmore … was blunt. “Parents are fighting…”": the person the
+        // sentence before (in the same paragraph) is about.
+        let end = lo;
+        let start = (0..end.saturating_sub(1)).rev().find(|&k| ends_sentence(left_frame, k) || matches!(left_frame[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
+        w.previous_subject = np_forward(left_frame, start, end)
+            .filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)));
+    }
+    // "what he called a “culture of impunity”": the article does not hide the label.
+    let mut label_end = left.len();
+    while label_end > 0 && left[label_end - 1].is_lower_word() && crate::text::attribution::DETERMINERS.contains(&left[label_end - 1].low.as_str()) {
+        label_end -= 1;
+    }
+    let tail: Vec<&str> = left[..label_end].iter().rev().take(3).rev().map(|t| t.low.as_str()).collect();
+    w.label = Lexicon::get().ends_with_naming(&tail);
+    let ends_with_colon = left.last().is_some_and(|t| t.text == ":");
+    let ends_with_comma = left.last().is_some_and(|t| t.text == ",");
+    let only_conjunction = left.len() == 1 && matches!(left[0].low.as_str(), "and" | "but" | "et" | "mais" | "or" | "yet");
+    // "And “…”" opens a sentence; "« … » et « … »" continues one.
+    let only_conjunction = only_conjunction && !w.same_sentence_as_prev;
+    w.left_is_frame = left.is_empty() || ends_with_colon || only_conjunction || (ends_with_comma && !left_cues.is_empty());
+    w
+}
+
+fn ends_with_stop(text: &str, span: &MarkedSpan) -> bool {
+    let inner = span.pieces.last().and_then(|r| text.get(r.clone())).unwrap_or("");
+    let after = text.get(span.pieces.last().map_or(span.close, |r| r.end)..span.close).unwrap_or("");
+    inner.ends_with(['.', '!', '?', '…']) || after.contains(['.', '!', '?'])
+}
+
+fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> QuoteKind {
+    let words: usize = span.pieces.iter().filter_map(|r| text.get(r.clone())).map(|s| s.split_whitespace().count()).sum();
+    let first_upper = span
+        .pieces
+        .first()
+        .and_then(|r| text.get(r.clone()))
+        .and_then(|s| s.chars().find(|c| c.is_alphanumeric()))
+        .is_some_and(char::is_uppercase);
+    if w.label && words <= TERM_MAX_WORDS {
+        return QuoteKind::Term;
+    }
+    let has_cue = w.cue.is_some() || w.inherited;
+    let sentence_level = w.left_is_frame || (first_upper && w.right_attached && has_cue);
+    if sentence_level && (has_cue || continues_speech || words > TERM_MAX_WORDS) {
+        QuoteKind::Direct
+    } else if has_cue || words > TERM_MAX_WORDS {
+        QuoteKind::Partial
+    } else {
+        QuoteKind::Term
+    }
+}
+
+/// One speaker across a set of articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerSummary {
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// Number of direct and partial quotes attributed to this speaker.
+    pub quotes: usize,
+    /// Ids of the articles they are quoted in, in corpus order.
+    pub articles: Vec<String>,
+}
+
+/// Every speaker of a direct or partial quote across `articles`, most quoted first (then
+/// by name). The same name and kind in several articles is one speaker.
+pub fn speakers(articles: &[Article]) -> Vec<SpeakerSummary> {
+    let mut out: Vec<SpeakerSummary> = Vec::new();
+    for a in articles {
+        for q in extract(a) {
+            if q.kind == QuoteKind::Term {
+                continue;
+            }
+            let Some(s) = q.speaker else { continue };
+            match out.iter_mut().find(|x| x.name == s.name && x.kind == s.kind) {
+                Some(x) => {
+                    x.quotes += 1;
+                    if !x.articles.contains(&a.id) {
+                        x.articles.push(a.id.clone());
+                    }
+                }
+                None => out.push(SpeakerSummary { name: s.name, kind: s.kind, quotes: 1, articles: vec![a.id.clone()] }),
+            }
+        }
+    }
+    out.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
+    out
+}
+

@@ -1,0 +1,28 @@
+//! Quote extraction speed: the bundled corpus, and one long synthetic article of the kind
+//! analysts load by the thousand.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use diglot::ingest::{bundled, from_plain_text};
+use diglot::text::quotes::{extract, speakers};
+use std::hint::black_box;
+
+fn long_article() -> diglot::model::Article {
+    let para = "Officials met on Monday. “We are watching the networks closely,” said Dana Reyes, \
+                the agency's director. « La menace reste élevée », a-t-elle ajouté, citing the so-called \
+                “virtual caliphate” and what the report called “a durable online presence”.";
+    let text = vec![para; 200].join("\n\n");
+    from_plain_text("long", &text)
+}
+
+fn bench_quotes(c: &mut Criterion) {
+    let corpus = bundled();
+    c.bench_function("extract quotes, bundled corpus", |b| {
+        b.iter(|| corpus.articles.iter().map(|a| extract(black_box(a)).len()).sum::<usize>())
+    });
+    let long = long_article();
+    c.bench_function("extract quotes, 200-paragraph article", |b| b.iter(|| extract(black_box(&long)).len()));
+    c.bench_function("speakers, bundled corpus", |b| b.iter(|| speakers(black_box(&corpus.articles)).len()));
+}
+
+criterion_group!(benches, bench_quotes);
+criterion_main!(benches);

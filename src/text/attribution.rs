@@ -1,0 +1,976 @@
+//! Who said it: tokens of the text around quotes, speech cues, the noun phrase that
+//! names the speaker, and the people, organisations and documents an article introduces
+//! (so "he", "Wainwright", "le patron d'Europol" and "the report" can be resolved to the
+//! fullest name the article gives).
+//!
+//! Everything here works on the article's *frame*: its text with every quotation replaced
+//! by a placeholder token, so words inside quotes are never taken for cues or speakers.
+
+use super::lexicon::{Gender, Lexicon, PronounKind, fold};
+use super::quote_marks::{MarkedSpan, is_space};
+use crate::model::SpeakerKind;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Punct,
+    /// A quotation (index into the spans), standing in for all its words.
+    Quote(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Folded (lower case, `'` apostrophe) form for lexicon lookups.
+    pub low: String,
+    pub kind: TokKind,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    pub fn is_cap(&self) -> bool {
+        self.is_word() && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct && self.text.starts_with(c)
+    }
+    pub fn is_lower_word(&self) -> bool {
+        self.is_word() && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+}
+
+const ELISIONS: [&str; 12] = ["l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'"];
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | '‑')
+}
+
+/// Tokens of `article.text[range]`, with each quotation that starts inside the range
+/// replaced by one `Quote` token (clipped to the range).
+pub fn tokenize(text: &str, range: std::ops::Range<usize>, spans: &[MarkedSpan]) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let Some(slice) = text.get(range.clone()) else {
+        return toks;
+    };
+    let chars: Vec<(usize, char)> = slice.char_indices().map(|(i, c)| (i + range.start, c)).collect();
+    // Quotes overlapping the range, as (from, to, index).
+    // Spans are in document order and do not overlap: find the first that reaches the
+    // range by bisection, so long articles with many quotes stay linear.
+    let first = spans.partition_point(|s| s.close <= range.start);
+    let quotes: Vec<(usize, usize, usize)> = spans[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, s)| s.open < range.end)
+        .map(|(k, s)| (s.open.max(range.start), s.close.min(range.end), first + k))
+        .collect();
+    let mut qi = 0;
+    let mut k = 0;
+    while k < chars.len() {
+        let (pos, c) = chars[k];
+        while qi < quotes.len() && quotes[qi].1 <= pos {
+            qi += 1;
+        }
+        if let Some(&(from, to, idx)) = quotes.get(qi)
+            && pos >= from {
+                toks.push(Tok { start: from, end: to, text: String::new(), low: String::new(), kind: TokKind::Quote(idx) });
+                while k < chars.len() && chars[k].0 < to {
+                    k += 1;
+                }
+                qi += 1;
+                continue;
+            }
+        if is_space(c) {
+            k += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = k + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                let joined = is_joiner(cj) && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                if cj.is_alphanumeric() || joined {
+                    j += if joined { 2 } else { 1 };
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(range.end, |&(p, _)| p);
+            push_word(&mut toks, text, pos, end);
+            k = j;
+            continue;
+        }
+        toks.push(Tok { start: pos, end: pos + c.len_utf8(), text: c.to_string(), low: c.to_string(), kind: TokKind::Punct });
+        k += 1;
+    }
+    toks
+}
+
+/// Push a word, splitting French elisions (`l'Office` → `l'` `Office`) and English
+/// possessives (`Europol's` → `Europol` `'s`).
+fn push_word(toks: &mut Vec<Tok>, text: &str, start: usize, end: usize) {
+    let Some(w) = text.get(start..end) else {
+        return;
+    };
+    let low = fold(w);
+    for e in ELISIONS {
+        if low.len() > e.len() && low.starts_with(e) {
+            // The elided article is ASCII letters plus one apostrophe (1 or 3 bytes).
+            let cut = w.char_indices().nth(e.chars().count()).map_or(w.len(), |(i, _)| i);
+            toks.push(word_tok(text, start, start + cut));
+            push_word(toks, text, start + cut, end);
+            return;
+        }
+    }
+    if low.len() > 2 && low.ends_with("'s") {
+        let cut = w.len() - if w.ends_with("’s") { "’s".len() } else { 2 };
+        toks.push(word_tok(text, start, start + cut));
+        toks.push(word_tok(text, start + cut, end));
+        return;
+    }
+    toks.push(word_tok(text, start, end));
+}
+
+fn word_tok(text: &str, start: usize, end: usize) -> Tok {
+    let t = text.get(start..end).unwrap_or("").to_string();
+    Tok { start, end, low: fold(&t), text: t, kind: TokKind::Word }
+}
+
+fn abbreviations() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../assets/abbreviations.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Whether a sentence ends after token `k` (a full stop, question or exclamation mark that
+/// is not part of an abbreviation or initial, followed by a capital or a quote).
+pub fn ends_sentence(toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    if !(t.is_punct('.') || t.is_punct('!') || t.is_punct('?') || t.is_punct('…')) {
+        return false;
+    }
+    if t.is_punct('.') && k > 0 {
+        let prev = &toks[k - 1];
+        let single_cap = prev.text.chars().count() == 1 && prev.is_cap();
+        if prev.is_word() && (single_cap || abbreviations().contains(prev.text.as_str())) {
+            return false;
+        }
+    }
+    match toks.get(k + 1) {
+        None => true,
+        Some(n) => n.is_cap() || matches!(n.kind, TokKind::Quote(_)) || n.kind == TokKind::Punct,
+    }
+}
+
+pub const DETERMINERS: [&str; 20] = [
+    "the", "a", "an", "another", "this", "that", "its", "their", "le", "la", "l'", "les", "un", "une", "ce", "cette", "son",
+    "sa", "leur", "des",
+];
+const INDEFINITE: [&str; 6] = ["a", "an", "another", "un", "une", "des"];
+const OF: [&str; 8] = ["of", "de", "d'", "du", "des", "from", "for", "at"];
+const CONNECTORS: [&str; 12] = ["de", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di"];
+/// Words that may stand between a subject and its verb ("Shea also said", "a également dit").
+const ADVERBS: [&str; 28] = [
+    "also", "has", "have", "had", "then", "further", "later", "recently", "previously", "once", "again", "repeatedly",
+    "already", "only", "even", "also", "également", "aussi", "encore", "ensuite", "enfin", "pourtant",
+    // French clitics between subject and verb: "Il y décrit", "elle leur a dit".
+    "y", "en", "lui", "leur", "se", "s'",
+];
+const FR_AUX: [&str; 10] = ["a", "ont", "avait", "avaient", "aurait", "auraient", "avons", "avez", "as", "ai"];
+/// Verbs whose following noun phrase is the listener, never the speaker.
+const ADDRESSEE_VERBS: [&str; 6] = ["told", "tell", "tells", "telling", "asked", "asks"];
+
+fn is_det(t: &Tok) -> bool {
+    t.is_word() && DETERMINERS.contains(&t.low.as_str())
+}
+
+/// A speech cue found among tokens.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub first: usize,
+    pub last: usize,
+    /// As written: "said", "a expliqué", "a-t-il confié", "according to".
+    pub text: String,
+    /// "adding", "saying": the subject is the one of the cue before it.
+    pub participle: bool,
+    /// "according to", "selon": the speaker follows.
+    pub preposition: bool,
+    /// The subject pronoun inside the cue ("a-t-il dit" → "il").
+    pub pronoun: Option<String>,
+}
+
+/// Parts of a hyphenated French inversion: `a-t-il` → ("a", "il"), `dit-elle` → ("dit", "elle").
+fn inversion(low: &str) -> Option<(&str, &str)> {
+    let parts: Vec<&str> = low.split('-').collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let pron = *parts.last()?;
+    if !matches!(pron, "il" | "elle" | "ils" | "elles" | "on") {
+        return None;
+    }
+    let verb = parts[0];
+    let middle_ok = match parts.len() {
+        2 => true,
+        3 => parts[1] == "t",
+        _ => false,
+    };
+    middle_ok.then_some((verb, pron))
+}
+
+fn pronoun_text(text: &str) -> String {
+    text.rsplit(['-', '‑']).next().unwrap_or(text).to_string()
+}
+
+/// Every speech cue among `toks`, in order.
+pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
+    let lx = Lexicon::get();
+    let mut cues = Vec::new();
+    let mut i = 0;
+    let written = |a: usize, b: usize| -> String {
+        toks[a..=b]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace("' ", "'")
+            .replace("’ ", "’")
+    };
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.is_word() {
+            i += 1;
+            continue;
+        }
+        // Multi-word phrases first: "according to", "pointed out", "mis en garde".
+        let phrase = lx
+            .en_phrases
+            .iter()
+            .map(|p| (p.as_slice(), false))
+            .chain(lx.fr_phrases.iter().map(|(p, pp)| (p.as_slice(), *pp)))
+            .filter(|(p, _)| p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is_word() && &t.low == w)))
+            // A participle phrase ("a fait valoir") needs its auxiliary; the same words
+            // may also stand alone in the present ("fait valoir").
+            .find(|(_, pp)| !pp || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())));
+        if let Some((p, participle_phrase)) = phrase {
+            let last = i + p.len() - 1;
+            if !participle_phrase || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())) {
+                let first = if participle_phrase { i - 1 } else { i };
+                let preposition = matches!(p[0].as_str(), "according" | "d'" | "in");
+                cues.push(Cue {
+                    first,
+                    last,
+                    text: written(first, last),
+                    participle: p[0].ends_with("ing"),
+                    preposition,
+                    pronoun: None,
+                });
+                i = last + 1;
+                continue;
+            }
+        }
+        // French inversion: "a-t-il confié", "dit-elle", "précise-t-il".
+        if let Some((verb, _)) = inversion(&t.low) {
+            let pron = Some(pronoun_text(&t.text));
+            if FR_AUX.contains(&verb) {
+                if let Some(k) = next_participle(toks, i + 1) {
+                    cues.push(Cue { first: i, last: k, text: written(i, k), participle: false, preposition: false, pronoun: pron });
+                    i = k + 1;
+                    continue;
+                }
+            } else if lx.fr_cues.contains(verb) || lx.fr_participles.contains(verb) || lx.en_cues.contains(verb) {
+                // "s'interroge-t-elle": the reflexive pronoun belongs to the cue as written.
+                let reflexive = i > 0 && matches!(toks[i - 1].low.as_str(), "s'" | "se");
+                let text = if reflexive { written(i - 1, i) } else { t.text.clone() };
+                cues.push(Cue { first: i, last: i, text, participle: false, preposition: false, pronoun: pron });
+                i += 1;
+                continue;
+            }
+        }
+        // French compound past: "a expliqué", "a également déclaré", and reflexive verbs
+        // with être: "s'est félicitée".
+        let reflexive = matches!(t.low.as_str(), "est" | "sont" | "était" | "étaient")
+            && i > 0
+            && matches!(toks[i - 1].low.as_str(), "s'" | "se");
+        if (FR_AUX.contains(&t.low.as_str()) || reflexive)
+            && let Some(k) = next_participle(toks, i + 1)
+        {
+            let first = if reflexive { i - 1 } else { i };
+            cues.push(Cue { first, last: k, text: written(first, k), participle: false, preposition: false, pronoun: None });
+            i = k + 1;
+            continue;
+        }
+        // "Pour l'avocat de la défense, Me X, son client « … »": at the start of a
+        // sentence, "pour" + a person + comma attributes what follows.
+        if t.low == "pour" && (i == 0 || toks[i - 1].kind != TokKind::Word)
+            && let Some(np) = np_forward(toks, i + 1, toks.len()) {
+                let person = matches!(
+                    np.kind,
+                    NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. } | NpKind::Pronoun(PronounKind::Person, _)
+                );
+                let closes = toks.get(np.last + 1).is_some_and(|n| n.is_punct(','));
+                if person && closes {
+                    cues.push(Cue { first: i, last: i, text: t.text.clone(), participle: false, preposition: true, pronoun: None });
+                    i += 1;
+                    continue;
+                }
+            }
+        let prev_is_det = i > 0 && is_det(&toks[i - 1]);
+        // A capitalised "State" or "Says" mid-text is a name, not a verb; only "Selon"
+        // opens a sentence as a cue.
+        if t.is_cap() && t.low != "selon" {
+            i += 1;
+            continue;
+        }
+        if lx.fr_cues.contains(&t.low) && !prev_is_det {
+            cues.push(Cue {
+                first: i,
+                last: i,
+                text: t.text.clone(),
+                // "ajoutant", "précisant": the subject is the one of the cue before.
+                participle: t.low.ends_with("ant"),
+                preposition: t.low == "selon",
+                pronoun: None,
+            });
+        } else if lx.en_cues.contains(&t.low) && !prev_is_det && english_cue_ok(toks, i) {
+            cues.push(Cue {
+                first: i,
+                last: i,
+                text: t.text.clone(),
+                participle: t.low.ends_with("ing"),
+                preposition: false,
+                pronoun: None,
+            });
+        }
+        i += 1;
+    }
+    cues
+}
+
+fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    let mut k = from;
+    while k < toks.len() && k < from + 3 {
+        let t = &toks[k];
+        if !t.is_word() {
+            return None;
+        }
+        // Agreement: "félicitée", "avertis", "prévenues" are forms of the listed participle.
+        let base = ["es", "e", "s"].iter().find_map(|suf| t.low.strip_suffix(suf)).unwrap_or(&t.low);
+        if lx.fr_participles.contains(&t.low) || lx.fr_participles.contains(base) {
+            return Some(k);
+        }
+        if !ADVERBS.contains(&t.low.as_str()) && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors") {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Past tenses and participles are cues anywhere; present forms ("states", "report",
+/// "notes") are also nouns, so they count only right after a subject or at the start of
+/// the attribution.
+fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
+    let low = toks[i].low.as_str();
+    if low == "said" && toks.get(i + 1).is_some_and(|n| n.is_punct(',')) && i > 0 && toks[i - 1].low == "that" {
+        return false; // "That said, …"
+    }
+    if low.ends_with("ing") {
+        // "…, adding that", "one senator accusing": a participle cue follows a comma or
+        // its subject; elsewhere it is a gerund ("declaring war").
+        let lx = Lexicon::get();
+        return i > 0 && (toks[i - 1].is_punct(',') || lx.role(&toks[i - 1].low).is_some());
+    }
+    let strong = low.ends_with("ed") || matches!(low, "said" | "told" | "wrote" | "read");
+    if strong {
+        return true;
+    }
+    let lx = Lexicon::get();
+    match i.checked_sub(1).map(|k| &toks[k]) {
+        None => true,
+        Some(p) if p.kind == TokKind::Punct || matches!(p.kind, TokKind::Quote(_)) => true,
+        Some(p) => p.is_cap() || lx.pronoun(&p.low).is_some() || lx.role(&p.low).is_some() || p.low == "also",
+    }
+}
+
+/// What kind of noun phrase names a speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NpKind {
+    /// A proper name, as written ("Rob Wainwright", "Europol").
+    Name(Vec<String>),
+    Pronoun(PronounKind, Gender),
+    /// A role noun with its qualifiers ("the NATO official" → official, [nato]).
+    Role { kind: SpeakerKind, head: String, definite: bool },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Np {
+    pub first: usize,
+    pub last: usize,
+    pub kind: NpKind,
+    /// Folded content words that qualify the phrase (affiliation, role words).
+    pub quals: Vec<String>,
+    pub gender: Gender,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Np {
+    pub fn written<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+fn title_len(toks: &[Tok], i: usize) -> Option<(Gender, usize)> {
+    let lx = Lexicon::get();
+    let t = toks.get(i)?;
+    if !t.is_word() {
+        return None;
+    }
+    let dotted = toks.get(i + 1).is_some_and(|n| n.is_punct('.') && n.start == t.end);
+    if dotted
+        && let Some(g) = lx.title(&format!("{}.", t.text)) {
+            return Some((g, 2));
+        }
+    lx.title(&t.text).map(|g| (g, if dotted { 2 } else { 1 }))
+}
+
+/// An all-capitals word of two letters or more ("NATO", "AFP", "UN").
+pub fn is_acronym(t: &Tok) -> bool {
+    t.is_word()
+        && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && t.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+fn is_name_word(t: &Tok) -> bool {
+    t.is_cap() && !Lexicon::get().is_function_word(&t.low)
+}
+
+/// The capitalised run starting at `i` (names may contain "de", "al", "bin"… between
+/// capitals); returns the index after it.
+fn cap_run(toks: &[Tok], i: usize, end: usize) -> usize {
+    let mut k = i;
+    while k < end {
+        let t = &toks[k];
+        if t.is_cap() {
+            // "à l'AFP Claire Moreau", "NATO Deputy…": an acronym never begins a longer name.
+            if k > i && is_acronym(&toks[k - 1]) && !is_acronym(t) {
+                break;
+            }
+            k += 1;
+        } else if t.is_word()
+            && CONNECTORS.contains(&t.low.as_str())
+            && k > i
+            && toks.get(k + 1).is_some_and(|n| n.is_cap())
+            && k + 1 < end
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+fn content_words(toks: &[Tok]) -> Vec<String> {
+    let lx = Lexicon::get();
+    // An acronym is never a function word, even when it folds to one ("UN" → "un").
+    toks.iter()
+        .filter(|t| t.is_word() && (is_acronym(t) || !lx.is_function_word(&t.low) && !OF.contains(&t.low.as_str())))
+        .map(|t| t.low.clone())
+        .collect()
+}
+
+/// The noun phrase starting at token `i` (before `end`), if one does.
+pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    let end = end.min(toks.len());
+    let t = toks.get(i).filter(|_| i < end)?;
+    if !t.is_word() {
+        return None;
+    }
+    let mk = |first: usize, last: usize, kind: NpKind, quals: Vec<String>, gender: Gender| Np {
+        first,
+        last,
+        kind,
+        quals,
+        gender,
+        start: toks[first].start,
+        end: toks[last].end,
+    };
+    // "lui" is an object pronoun, except set off by a comma ("Pour lui, …").
+    if let Some((pk, g)) = lx.pronoun(&t.low)
+        && (t.low != "lui" || toks.get(i + 1).is_some_and(|n| n.is_punct(',')))
+    {
+        return Some(mk(i, i, NpKind::Pronoun(pk, g), Vec::new(), g));
+    }
+    if is_det(t) {
+        let definite = !INDEFINITE.contains(&t.low.as_str());
+        let mut k = i + 1;
+        while k < end && k <= i + 6 && toks[k].is_word() {
+            let w = toks[k].low.as_str();
+            let role = lx.role(w).or_else(|| if toks[k].is_lower_word() { lx.profession(w) } else { None });
+            // Modifiers only: a verb or a clause word means the phrase has ended.
+            let verb = lx.en_cues.contains(w)
+                || lx.fr_cues.contains(w)
+                || matches!(w, "that" | "que" | "qui" | "who" | "which")
+                || (toks[k].is_lower_word() && DETERMINERS.contains(&w));
+            if verb && role.is_none() {
+                break;
+            }
+            // "the committee's report": the head comes after the possessive.
+            if role.is_some() && toks.get(k + 1).is_some_and(|n| n.low == "'s") {
+                k += 2;
+                continue;
+            }
+            if let Some(mut kind) = role {
+                // Noun compounds end at their last role noun: "Security Institute report",
+                // "the agency director".
+                while k + 1 < end && toks[k + 1].is_word() {
+                    match lx.role(&toks[k + 1].low) {
+                        Some(next) => {
+                            kind = next;
+                            k += 1;
+                        }
+                        None => break,
+                    }
+                }
+                // "the Department for Education", "the Ministry of Defence": a capitalised body
+                // named with its complement is a name.
+                if kind != SpeakerKind::Person
+                    && toks[k].is_cap()
+                    && let Some((l, _)) = complement(toks, k + 1, end)
+                    && toks[l].is_cap()
+                {
+                    let words = toks[i + 1..=l].iter().map(|t| t.text.clone()).collect();
+                    return Some(mk(i, l, NpKind::Name(words), Vec::new(), Gender::Unknown));
+                }
+                // "The Home Office", "the European Commission": a capitalised name that ends
+                // in a role noun is a name, not a description.
+                if kind != SpeakerKind::Person && k > i + 1 && toks[i + 1..=k].iter().all(Tok::is_cap) {
+                    let r = cap_run(toks, i + 1, end);
+                    let words = toks[i + 1..r].iter().map(|t| t.text.clone()).collect();
+                    return Some(mk(i, r - 1, NpKind::Name(words), Vec::new(), Gender::Unknown));
+                }
+                // "the head of the agency": keep going to the last role noun of the chain
+                let mut last = k;
+                let mut quals = content_words(&toks[i + 1..k]);
+                if let Some((l, q)) = complement(toks, k + 1, end) {
+                    last = l;
+                    quals.extend(q);
+                }
+                let head = toks[k].low.clone();
+                // "la députée Léa Vasseur", "the senator John Doe": the name is the speaker.
+                if kind == SpeakerKind::Person && last == k && toks.get(k + 1).is_some_and(is_name_word) && k + 1 < end
+                    && let Some(mut name) = np_forward(toks, k + 1, end)
+                        && matches!(name.kind, NpKind::Name(_)) {
+                            name.quals.extend(quals);
+                            name.quals.push(head);
+                            return Some(name);
+                        }
+                return Some(mk(i, last, NpKind::Role { kind, head, definite }, quals, Gender::Unknown));
+            }
+            k += 1;
+        }
+        // "the Counter Extremism Project": a name behind an article.
+        if toks.get(i + 1).is_some_and(Tok::is_cap) {
+            let r = cap_run(toks, i + 1, end);
+            let words = toks[i + 1..r].iter().map(|t| t.text.clone()).collect();
+            return Some(mk(i, r - 1, NpKind::Name(words), Vec::new(), Gender::Unknown));
+        }
+        return None;
+    }
+    let (gender, skip) = title_len(toks, i).unwrap_or((Gender::Unknown, 0));
+    let s = i + skip;
+    if !toks.get(s).is_some_and(Tok::is_cap) || s >= end {
+        return None;
+    }
+    let r = cap_run(toks, s, end);
+    // Leading sentence words ("However Wainwright") are not part of the name.
+    let mut s2 = s;
+    while s2 < r && !is_name_word(&toks[s2]) && skip == 0 {
+        s2 += 1;
+    }
+    if s2 == r {
+        return None;
+    }
+    // Role words inside the run: "Europol Director Rob Wainwright".
+    let last_role = (s2..r).rev().find(|&k| lx.role(&toks[k].low).is_some());
+    let (mut name_from, mut quals) = match last_role {
+        Some(k) => (k + 1, content_words(&toks[s2..=k])),
+        None => (s2, Vec::new()),
+    };
+    // "Security Mike Burgess": a known first name starts the name; words before it are
+    // the tail of a title.
+    if let Some(f) = (name_from + 1..r.saturating_sub(1)).find(|&k| {
+        lx.first_names.contains_key(toks[k].text.as_str()) && !lx.first_names.contains_key(toks[k - 1].text.as_str())
+    }) {
+        quals.extend(content_words(&toks[name_from..f]));
+        name_from = f;
+    }
+    let mut last = r - 1;
+    if let Some((l, q)) = complement(toks, r, end) {
+        last = l;
+        quals.extend(q);
+    }
+    if name_from >= r {
+        let k = last_role?;
+        let kind = lx.role(&toks[k].low)?;
+        return Some(mk(i, last, NpKind::Role { kind, head: toks[k].low.clone(), definite: true }, quals, gender));
+    }
+    // "Iran's foreign ministry", "Meta's head of security policy": a possessor before
+    // a role noun is a qualifier of that role.
+    if toks.get(r).is_some_and(|t| t.low == "'s") {
+        let mut k = r + 1;
+        while k < end && k <= r + 4 && toks[k].is_word() {
+            if let Some(kind) = lx.role(&toks[k].low) {
+                let mut q = content_words(&toks[s2..r]);
+                q.extend(content_words(&toks[r + 1..k]));
+                let mut last = k;
+                if let Some((l, more)) = complement(toks, k + 1, end) {
+                    last = l;
+                    q.extend(more);
+                }
+                let head = toks[k].low.clone();
+                return Some(mk(i, last, NpKind::Role { kind, head, definite: true }, q, gender));
+            }
+            k += 1;
+        }
+    }
+    let words = toks[name_from..r].iter().map(|t| t.text.clone()).collect();
+    let mut np = mk(i, last, NpKind::Name(words), quals, gender);
+    np.start = toks[if skip > 0 { i } else { name_from }].start;
+    np.end = toks[r - 1].end;
+    Some(np)
+}
+
+/// "of the Counter Extremism Project", "d'Europol", "de l'agence": the complement after a
+/// role noun or a name. Returns the last token and its content words.
+fn complement(toks: &[Tok], k: usize, end: usize) -> Option<(usize, Vec<String>)> {
+    let t = toks.get(k).filter(|_| k < end)?;
+    if !(t.is_word() && OF.contains(&t.low.as_str())) {
+        // "l'Office européen": one adjective after the noun.
+        return None;
+    }
+    let mut j = k + 1;
+    if toks.get(j).is_some_and(is_det) {
+        j += 1;
+    }
+    if toks.get(j).is_some_and(Tok::is_cap) && j < end {
+        let r = cap_run(toks, j, end);
+        let mut last = r - 1;
+        let mut words = content_words(&toks[j..r]);
+        if let Some((l, q)) = complement(toks, r, end) {
+            last = l;
+            words.extend(q);
+        }
+        return Some((last, words));
+    }
+    // "l'avocat de la défense,": one common noun that closes the phrase.
+    if toks.get(j).is_some_and(Tok::is_lower_word) && toks.get(j + 1).is_none_or(|n| n.kind == TokKind::Punct) && j < end {
+        return Some((j, content_words(&toks[j..=j])));
+    }
+    // "the head of the European Union's police agency": a role noun within 4 words.
+    let mut m = j;
+    while m < end && m < j + 5 && toks[m].is_word() {
+        if Lexicon::get().role(&toks[m].low).is_some() {
+            return Some((m, content_words(&toks[j..=m])));
+        }
+        m += 1;
+    }
+    None
+}
+
+/// The noun phrase that ends at token `j` (not before `lo`).
+pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    let t = toks.get(j)?;
+    if !t.is_word() || j < lo {
+        return None;
+    }
+    if let Some((pk, g)) = lx.pronoun(&t.low)
+        && t.low != "lui" {
+            return np_forward(toks, j, j + 1).map(|mut n| {
+                n.kind = NpKind::Pronoun(pk, g);
+                n
+            });
+        }
+    // Try every start from far to near and keep the longest phrase that ends exactly at j,
+    // preferring a name ("Director-General of Security Mike Burgess" → Mike Burgess).
+    let from = j.saturating_sub(12).max(lo);
+    let mut fallback = None;
+    for s in from..=j {
+        if toks[s..j].iter().any(|x| matches!(x.kind, TokKind::Quote(_)) || x.is_punct(',')) {
+            continue;
+        }
+        if s > lo && (toks[s - 1].is_cap() || is_det(&toks[s - 1])) && toks[s].is_cap() && !is_det(&toks[s]) {
+            // Not the start of a capitalised run.
+            continue;
+        }
+        if let Some(np) = np_forward(toks, s, j + 1)
+            && np.last == j
+        {
+            // A person's name (first name + surname) inside a longer title phrase is the
+            // speaker; otherwise the longest phrase wins ("A spokeswoman for Streamline").
+            let person_name = matches!(&np.kind, NpKind::Name(w) if w.len() >= 2 && Lexicon::get().first_names.contains_key(w[0].as_str()));
+            if fallback.is_none() || person_name {
+                if person_name {
+                    return Some(np);
+                }
+                fallback = Some(np);
+            }
+        }
+    }
+    fallback
+}
+
+/// The subject of the cue whose first token is `v`, looking back to `lo`.
+pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
+    let mut j = v.checked_sub(1)?;
+    while j > lo && toks[j].is_word() && ADVERBS.contains(&toks[j].low.as_str()) {
+        j -= 1;
+    }
+    if j < lo {
+        return None;
+    }
+    if toks[j].is_punct(',') {
+        return appositive_subject(toks, lo, j);
+    }
+    // "…, qui salue", "X, who said": the relative stands for the phrase before the comma.
+    if matches!(toks[j].low.as_str(), "qui" | "who" | "which") && j >= lo + 2 && toks[j - 1].is_punct(',') {
+        return np_backward(toks, lo, j - 2);
+    }
+    np_backward(toks, lo, j)
+}
+
+/// `X, <descriptor>, said`: the subject is the segment that is a whole noun phrase,
+/// nearest the verb, whose follower is a descriptor (starts in lower case).
+fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
+    let mut bounds = vec![comma];
+    for k in (lo..comma).rev() {
+        if toks[k].is_punct(',') {
+            bounds.push(k);
+        }
+        if bounds.len() > 7 {
+            break;
+        }
+    }
+    // Segments, nearest first: (start, end_exclusive)
+    let mut segments = Vec::new();
+    for w in 0..bounds.len() {
+        let end = bounds[w];
+        let start = bounds.get(w + 1).map_or(lo, |b| b + 1);
+        if start < end {
+            segments.push((start, end));
+        }
+    }
+    for (n, &(s, e)) in segments.iter().enumerate() {
+        let Some(np) = np_forward(toks, s, e) else {
+            continue;
+        };
+        // A role with a complement we could not follow to its end ("Un surveillant de la
+        // maison d'arrêt de Fresnes") still fills the segment.
+        let trailing_complement =
+            matches!(np.kind, NpKind::Role { .. }) && toks.get(np.last + 1).is_some_and(|t| OF.contains(&t.low.as_str()));
+        if np.last + 1 != e && !trailing_complement {
+            continue;
+        }
+        // "Joshua Fisher-Birch of the Project, a US based watchdog, said": an indefinite
+        // description after a name describes that name; on its own ("Un surveillant …,
+        // qui a requis l'anonymat, tempère") it is the (unnamed) speaker.
+        if matches!(np.kind, NpKind::Role { definite: false, .. }) {
+            let named_before = segments[n + 1..].iter().any(|&(ps, pe)| {
+                np_forward(toks, ps, pe).is_some_and(|x| x.last + 1 == pe && matches!(x.kind, NpKind::Name(_)))
+            });
+            if named_before {
+                continue;
+            }
+            return Some(np);
+        }
+        // "Lena Fischer, the agency's director, told": the name before the role.
+        if matches!(np.kind, NpKind::Role { .. })
+            && let Some(&(ps, pe)) = segments.get(n + 1)
+            && let Some(name) = np_forward(toks, ps, pe).filter(|x| x.last + 1 == pe && matches!(x.kind, NpKind::Name(_)))
+        {
+            return Some(name);
+        }
+        let follower_ok = n == 0 || {
+            let (fs, _) = segments[n - 1];
+            toks[fs].is_lower_word() || is_det(&toks[fs]) && INDEFINITE.contains(&toks[fs].low.as_str())
+        };
+        if follower_ok {
+            return Some(np);
+        }
+    }
+    None
+}
+
+/// The inverted subject after a cue ending at `v_last` ("said Poupard", "précise Europol").
+/// Days and time words that may stand between an inverted verb and its subject
+/// ("a lancé jeudi la secrétaire générale", "said on Monday the minister").
+const TIME_WORDS: [&str; 24] = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui", "soir", "matin", "on", "encore",
+    "dernièrement", "récemment",
+];
+
+pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
+    let mut k = v_last + 1;
+    while k < hi && toks[k].is_word() && (ADVERBS.contains(&toks[k].low.as_str()) || TIME_WORDS.contains(&toks[k].low.as_str())) {
+        k += 1;
+    }
+    // "a déclaré à l'AFP Claire Moreau": the listener comes between verb and speaker.
+    if k < hi && matches!(toks[k].low.as_str(), "à" | "au" | "aux") {
+        let listener = np_forward(toks, k + 1, hi).or_else(|| {
+            // "à l'AFP": elided article then a name.
+            toks.get(k + 1).filter(|t| t.low == "l'").and_then(|_| np_forward(toks, k + 2, hi))
+        });
+        if let Some(l) = listener {
+            k = l.last + 1;
+        }
+    }
+    let np = np_forward(toks, k, hi)?;
+    // "said the minister, John Smith,": the name in apposition is the fuller answer.
+    let person_role = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. });
+    // Skip a short modifier: "le commissaire chargé de la sécurité, Thomas Weber,".
+    let mut comma = np.last + 1;
+    while comma < hi && comma < np.last + 8 && toks[comma].is_word() {
+        comma += 1;
+    }
+    if person_role && toks.get(comma).is_some_and(|t| t.is_punct(','))
+        && let Some(name) = np_forward(toks, comma + 1, hi) {
+            let closes = toks.get(name.last + 1).is_none_or(|t| t.kind == TokKind::Punct);
+            if matches!(name.kind, NpKind::Name(_)) && closes {
+                let mut name = name;
+                name.quals.extend(np.quals.iter().cloned());
+                return Some(name);
+            }
+        }
+    Some(np)
+}
+
+/// Where an attribution was found for a quote.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub cue: Cue,
+    pub np: Option<Np>,
+}
+
+/// The speaker of the cue `c` among `toks[lo..hi]`. `after_quote` says the cue opens the
+/// attribution right after the quote ("…,” said Poupard) so inversion comes first.
+pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usize, after_quote: bool) -> Option<Np> {
+    let c = &cues[ci];
+    if let Some(p) = &c.pronoun {
+        let lx = Lexicon::get();
+        let (pk, g) = lx.pronoun(p)?;
+        let t = &toks[c.first];
+        return Some(Np {
+            first: c.first,
+            last: c.first,
+            kind: NpKind::Pronoun(pk, g),
+            quals: Vec::new(),
+            gender: g,
+            start: t.end - p.len(),
+            end: t.end,
+        });
+    }
+    if c.preposition {
+        return subject_after(toks, c.last, hi);
+    }
+    if c.participle {
+        // "…, adding that": the subject of the cue before it in the same stretch.
+        if ci > 0 && cues[ci - 1].first >= lo {
+            return speaker_of_cue(toks, lo, hi, cues, ci - 1, after_quote);
+        }
+        // "one senator accusing": its own subject, right before it.
+        if c.first > lo && toks[c.first - 1].kind == TokKind::Word {
+            return np_backward(toks, lo, c.first - 1);
+        }
+        return None;
+    }
+    // "The report found … and described …": a coordinated verb shares the first subject.
+    if c.first > lo && matches!(toks[c.first - 1].low.as_str(), "and" | "et" | "but" | "mais") {
+        if ci > 0 && cues[ci - 1].first >= lo {
+            return speaker_of_cue(toks, lo, hi, cues, ci - 1, false);
+        }
+        return np_forward(toks, lo, hi);
+    }
+    // "X told Y": Y is the listener. Right after a quote ("…?" asked Hoffmann) the word
+    // after the verb is the speaker.
+    let listener_after = !after_quote && ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str());
+    let before = || subject_before(toks, lo, c.first);
+    let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };
+    if after_quote { after().or_else(before) } else { before().or_else(after) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s, 0..s.len(), &[])
+    }
+
+    fn words(s: &str) -> Vec<String> {
+        toks(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn tokens_split_elisions_and_possessives_but_keep_hyphens() {
+        assert_eq!(words("l'Office d’Europol"), ["l'", "Office", "d’", "Europol"]);
+        assert_eq!(words("Europol's chief"), ["Europol", "'s", "chief"]);
+        assert_eq!(words("a-t-il Fisher-Birch U.S. 2.000"), ["a-t-il", "Fisher-Birch", "U.S", ".", "2.000"]);
+    }
+
+    #[test]
+    fn cues_in_every_form() {
+        let texts = |s: &str| -> Vec<String> { find_cues(&toks(s)).into_iter().map(|c| c.text).collect() };
+        assert_eq!(texts("a-t-il confié"), ["a-t-il confié"]);
+        assert_eq!(texts("a également déclaré"), ["a également déclaré"]);
+        assert_eq!(texts("précise-t-elle"), ["précise-t-elle"]);
+        assert_eq!(texts("According to the report"), ["According to"]);
+        assert_eq!(texts("d'après le rapport"), ["d'après"]);
+        assert_eq!(texts("That said, it works"), Vec::<String>::new());
+        assert_eq!(texts("the Islamic State warns"), ["warns"]);
+        assert_eq!(texts("une annonce"), Vec::<String>::new());
+        assert_eq!(texts("Anonymous declaring war"), Vec::<String>::new());
+        assert_eq!(texts("he said, adding that"), ["said", "adding"]);
+        let c = &find_cues(&toks("a-t-elle ajouté"))[0];
+        assert_eq!(c.pronoun.as_deref(), Some("elle"));
+    }
+
+    #[test]
+    fn noun_phrases_for_speakers() {
+        let t = toks("the NATO official");
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert!(matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }));
+        assert_eq!(np.quals, ["nato"]);
+        let t = toks("le patron d’Europol");
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert_eq!(np.quals, ["europol"]);
+        let t = toks("Europol Director Rob Wainwright");
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert_eq!(np.kind, NpKind::Name(vec!["Rob".into(), "Wainwright".into()]));
+        let t = toks("Dr Jane Roe");
+        assert_eq!(np_forward(&t, 0, t.len()).unwrap().written("Dr Jane Roe"), "Dr Jane Roe");
+    }
+
+    #[test]
+    fn sentence_ends_skip_abbreviations_and_initials() {
+        let t = toks("Dr. Roe met J. Smith. Then");
+        let ends: Vec<usize> = (0..t.len()).filter(|&k| ends_sentence(&t, k)).collect();
+        assert_eq!(ends.len(), 1);
+        assert_eq!(t[ends[0] - 1].text, "Smith");
+    }
+}

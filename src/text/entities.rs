@@ -1,0 +1,790 @@
+//! The people, organisations and documents an article introduces, with where they are
+//! mentioned, so a speaker named at a quote ("Wainwright", "he", "the NATO official",
+//! "le patron d'Europol", "the report") can be given the fullest name the article uses.
+//!
+//! Kinds come only from evidence in the text: a title (Dr, Mme), a role noun next to the
+//! name (appositive or title before it), being the subject of a speech verb, organisation
+//! words or acronyms. A name with no evidence stays of unknown kind and is never the
+//! antecedent of "he" or "elle".
+
+use super::attribution::{DETERMINERS, Np, NpKind, Tok, TokKind, find_cues, is_acronym, np_forward, speaker_of_cue};
+use super::lexicon::{Gender, Lexicon, PronounKind, fold};
+use crate::model::{Speaker, SpeakerKind};
+use std::collections::HashSet;
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Words of the fullest name, as written.
+    pub words: Vec<String>,
+    pub low: Vec<String>,
+    pub kind: Option<SpeakerKind>,
+    /// Folded words of the roles and affiliations the article gives this entity.
+    pub role_words: HashSet<String>,
+    pub has_role: bool,
+    pub gender: Gender,
+    /// For documents: the head noun ("report").
+    pub head: Option<String>,
+    /// The acronym the article gives the name ("… de la Confédération (SRC)"), folded.
+    pub alias: Option<String>,
+}
+
+impl Entity {
+    pub fn name(&self) -> String {
+        self.words.join(" ")
+    }
+
+    fn acronym(&self) -> Option<String> {
+        let caps: Vec<&String> = self.words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
+        (caps.len() >= 2).then(|| caps.iter().filter_map(|w| w.chars().next()).collect::<String>().to_lowercase())
+    }
+
+    fn speaker(&self) -> Speaker {
+        Speaker { name: self.name(), kind: self.kind.unwrap_or_else(|| guess_kind(&self.words)) }
+    }
+}
+
+/// The kind of a name with no other evidence: organisation words or an acronym make an
+/// organisation, anything else is taken as a person.
+fn guess_kind(words: &[String]) -> SpeakerKind {
+    let lx = Lexicon::get();
+    let acronym = |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    if words.iter().any(|w| lx.is_org_word(w) || acronym(w)) {
+        SpeakerKind::Organisation
+    } else {
+        SpeakerKind::Person
+    }
+}
+
+/// The entity index standing for unnamed people.
+const ANONYMOUS: usize = 0;
+
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    pos: usize,
+    entity: usize,
+    /// Whether the entity is speaking here (the subject of a cue).
+    spoke: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+    mentions: Vec<Mention>,
+    /// Byte offset where each paragraph's frame starts.
+    paragraph_starts: Vec<usize>,
+    /// The article text, to read phrases as written.
+    text: String,
+}
+
+/// A name occurrence found while reading the frame.
+struct Candidate {
+    pos: usize,
+    words: Vec<String>,
+    gender: Gender,
+    person: bool,
+    org: bool,
+    role_words: Vec<String>,
+    has_role: bool,
+    spoke: bool,
+    /// Title-case words with no article before them.
+    plain_name: bool,
+}
+
+impl Registry {
+    /// Read every paragraph frame (text with quotes masked) for names and documents.
+    pub fn build(frames: &[Vec<Tok>], text: &str) -> Registry {
+        let mut cands: Vec<Candidate> = Vec::new();
+        let mut docs: Vec<(usize, Np, Vec<String>)> = Vec::new();
+        // The speech cues of each frame and their subjects, found once.
+        let subjects: Vec<(Vec<super::attribution::Cue>, Vec<Option<Np>>)> = frames
+            .iter()
+            .map(|toks| {
+                let cues = find_cues(toks);
+                let nps = (0..cues.len()).map(|ci| speaker_of_cue(toks, 0, toks.len(), &cues, ci, false)).collect();
+                (cues, nps)
+            })
+            .collect();
+        for (toks, (_, nps)) in frames.iter().zip(&subjects) {
+            collect_names(toks, &mut cands);
+            collect_documents(toks, &mut docs);
+            mark_speakers(nps, &mut cands);
+        }
+        let lx = Lexicon::get();
+        let mut reg = Registry::default();
+        // Entity 0 stands for every unnamed person ("a Western diplomat"): "he" after
+        // them must stay unknown rather than jump back to an earlier name.
+        reg.entities.push(Entity { kind: Some(SpeakerKind::Person), ..empty_entity() });
+        reg.paragraph_starts = frames.iter().filter_map(|f| f.first().map(|t| t.start)).collect();
+        reg.text = text.to_string();
+        // Longest names first, so "Wainwright" joins "Rob Wainwright".
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(cands[i].words.len()));
+        let mut entity_of = vec![0usize; cands.len()];
+        for i in order {
+            let c = &cands[i];
+            let low: Vec<String> = c.words.iter().map(|w| fold(w)).collect();
+            let found = reg.entities.iter().position(|e| e.head.is_none() && ends_with(&e.low, &low));
+            let idx = match found {
+                Some(k) => k,
+                None => {
+                    reg.entities.push(Entity { words: c.words.clone(), low, ..empty_entity() });
+                    reg.entities.len() - 1
+                }
+            };
+            let e = &mut reg.entities[idx];
+            e.role_words.extend(c.role_words.iter().cloned());
+            e.has_role |= c.has_role;
+            if c.gender != Gender::Unknown {
+                e.gender = c.gender;
+            } else if e.gender == Gender::Unknown
+                && let Some(g) = c.words.first().and_then(|w| lx.first_names.get(w.as_str()))
+            {
+                // A known first name tells "she" from "he"; alone ("Sarah, 17 ans") it is
+                // a person too.
+                e.gender = *g;
+                if c.words.len() == 1 && e.kind.is_none() {
+                    e.kind = Some(SpeakerKind::Person);
+                }
+            }
+            if c.org {
+                e.kind = Some(SpeakerKind::Organisation);
+            } else if c.person && e.kind.is_none() {
+                e.kind = Some(SpeakerKind::Person);
+            }
+            entity_of[i] = idx;
+        }
+        // A multi-word name with no organisation word, used as a speaker, is a person;
+        // a single word that another person's role mentions ("le directeur d'Europol") is
+        // an organisation.
+        let role_vocab: HashSet<String> = reg
+            .entities
+            .iter()
+            .filter(|e| e.kind == Some(SpeakerKind::Person))
+            .flat_map(|e| e.role_words.iter().cloned())
+            .collect();
+        for e in &mut reg.entities {
+            if e.kind.is_none() || e.kind == Some(SpeakerKind::Person) && !e.has_role && e.gender == Gender::Unknown {
+                let org = guess_kind(&e.words) == SpeakerKind::Organisation
+                    || (e.low.len() == 1 && role_vocab.contains(&e.low[0]));
+                if org {
+                    e.kind = Some(SpeakerKind::Organisation);
+                }
+            }
+        }
+        // Two or three title-case words, none an organisation word or acronym, with no
+        // article before them ("Tom Reilly", not "the Middle East"): a person's name.
+        for (i, c) in cands.iter().enumerate() {
+            let e = &mut reg.entities[entity_of[i]];
+            if e.kind.is_none() && c.plain_name && (2..=3).contains(&e.words.len()) {
+                e.kind = Some(SpeakerKind::Person);
+            }
+        }
+        for (i, c) in cands.iter().enumerate() {
+            reg.mentions.push(Mention { pos: c.pos, entity: entity_of[i], spoke: c.spoke });
+        }
+        for (toks, (cues, _)) in frames.iter().zip(&subjects) {
+            for pos in unnamed_people(toks, cues) {
+                reg.mentions.push(Mention { pos, entity: ANONYMOUS, spoke: true });
+            }
+        }
+        // "Service de renseignement de la Confédération (SRC)": the long form of an acronym.
+        for toks in frames {
+            for (pos, words, acronym) in acronym_definitions(text, toks) {
+                let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+                reg.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), alias: Some(acronym), ..empty_entity() });
+                reg.mentions.push(Mention { pos, entity: reg.entities.len() - 1, spoke: false });
+            }
+        }
+        // "le ministère de l'Éducation nationale": a body named by its complement.
+        for toks in frames {
+            for (pos, words) in collect_bodies(text, toks) {
+                let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+                let idx = match reg.entities.iter().position(|e| e.head.is_none() && e.low == low) {
+                    Some(k) => k,
+                    None => {
+                        reg.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
+                        reg.entities.len() - 1
+                    }
+                };
+                reg.mentions.push(Mention { pos, entity: idx, spoke: false });
+            }
+        }
+        for (pos, np, cap_words) in docs {
+            if let NpKind::Role { head, .. } = &np.kind {
+                reg.add_document(pos, head, cap_words);
+            }
+        }
+        reg.mentions.sort_by_key(|m| m.pos);
+        // "La maire a insisté …": a described person speaking outside any quote is still
+        // the one a later "elle" points to.
+        for (_, nps) in &subjects {
+            for np in nps.iter().flatten() {
+                if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }) {
+                    reg.resolve(np);
+                }
+            }
+        }
+        reg
+    }
+
+    fn add_document(&mut self, pos: usize, head: &str, cap_words: Vec<String>) {
+        let low: Vec<String> = cap_words.iter().map(|w| fold(w)).collect();
+        let same = |e: &Entity| {
+            e.head.as_deref() == Some(head)
+                && (e.low[..e.low.len() - 1] == low[..]
+                    || e.acronym().is_some_and(|a| low.len() == 1 && low[0] == a)
+                    || {
+                        let mine = Entity { words: cap_words.clone(), low: low.clone(), ..empty_entity() };
+                        mine.acronym().is_some_and(|a| e.low.len() == 2 && e.low[0] == a)
+                    })
+        };
+        let idx = match self.entities.iter().position(same) {
+            Some(k) => {
+                // Keep the fullest form.
+                if cap_words.len() + 1 > self.entities[k].words.len() {
+                    let mut words = cap_words.clone();
+                    words.push(head.to_string());
+                    self.entities[k].low = words.iter().map(|w| fold(w)).collect();
+                    self.entities[k].words = words;
+                }
+                k
+            }
+            None => {
+                let mut words = cap_words;
+                words.push(head.to_string());
+                self.entities.push(Entity {
+                    low: words.iter().map(|w| fold(w)).collect(),
+                    words,
+                    kind: Some(SpeakerKind::Document),
+                    head: Some(head.to_string()),
+                    ..empty_entity()
+                });
+                self.entities.len() - 1
+            }
+        };
+        self.mentions.push(Mention { pos, entity: idx, spoke: false });
+    }
+
+    fn latest(&self, before: usize, ok: impl Fn(&Mention, &Entity) -> bool) -> Option<usize> {
+        self.mentions
+            .iter()
+            .filter(|m| m.pos < before && ok(m, &self.entities[m.entity]))
+            .max_by_key(|m| m.pos)
+            .map(|m| m.entity)
+    }
+
+    /// Record that `entity` is mentioned (and speaking) at `pos`.
+    pub fn note_speaker(&mut self, pos: usize, entity: usize) {
+        let at = self.mentions.partition_point(|m| m.pos <= pos);
+        self.mentions.insert(at, Mention { pos, entity, spoke: true });
+    }
+
+    /// The entity a speaker phrase stands for, if the article allows saying so.
+    pub fn resolve(&mut self, np: &Np) -> Option<usize> {
+        let lx = Lexicon::get();
+        let found = match &np.kind {
+            NpKind::Name(words) if words.len() == 1 && self.entities.iter().any(|e| e.alias.as_deref() == Some(&fold(&words[0]))) => {
+                let a = fold(&words[0]);
+                self.entities.iter().position(|e| e.alias.as_deref() == Some(a.as_str()))
+            }
+            NpKind::Name(words) => {
+                let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+                let mut best: Option<usize> = None;
+                for (i, e) in self.entities.iter().enumerate() {
+                    if e.head.is_none() && ends_with(&e.low, &low) && best.is_none_or(|b| self.entities[b].low.len() < e.low.len()) {
+                        best = Some(i);
+                    }
+                }
+                best.or_else(|| {
+                    self.entities.push(Entity {
+                        words: words.clone(),
+                        low,
+                        kind: Some(guess_kind(words)),
+                        ..empty_entity()
+                    });
+                    Some(self.entities.len() - 1)
+                })
+            }
+            NpKind::Pronoun(PronounKind::Person, g) => {
+                let fits = |e: &Entity| {
+                    e.kind == Some(SpeakerKind::Person) && (e.gender == Gender::Unknown || *g == Gender::Unknown || e.gender == *g)
+                };
+                // A person who spoke earlier in the same paragraph is more salient than one
+                // merely named since ("Judge Hale told the court that the defendant, Liam
+                // Carter, … “…,” she told him").
+                let window = self.paragraph_start(np.start);
+                self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e))
+                    .or_else(|| self.latest(np.start, |_, e| fits(e)))
+            }
+            // "they" and "it" are only taken for a body that spoke earlier in the same
+            // paragraph; further back they are too often something else.
+            NpKind::Pronoun(PronounKind::Plural, _) => {
+                let window = self.paragraph_start(np.start);
+                self.latest(np.start, |m, e| m.spoke && m.pos >= window && e.kind == Some(SpeakerKind::Organisation))
+            }
+            NpKind::Pronoun(PronounKind::Thing, _) => {
+                let window = self.paragraph_start(np.start);
+                self.latest(np.start, |m, e| {
+                    m.spoke && m.pos >= window && matches!(e.kind, Some(SpeakerKind::Organisation | SpeakerKind::Document))
+                })
+            }
+            // "a statement from the National Counter Terrorism Centre": whoever it is from.
+            NpKind::Role { kind: SpeakerKind::Document, .. } if self.named_in_quals(np).is_some() => self.named_in_quals(np),
+            NpKind::Role { definite: false, .. } => None,
+            // "the teenager said", "raconte l'adolescente": like "she", to the last person
+            // of that gender.
+            NpKind::Role { head, .. } if lx.descriptor(head).is_some() => {
+                let g = lx.descriptor(head).unwrap_or(Gender::Unknown);
+                let pronoun = Np { kind: NpKind::Pronoun(PronounKind::Person, g), ..np.clone() };
+                return self.resolve(&pronoun);
+            }
+            NpKind::Role { kind, head, .. } => {
+                let quals: Vec<&String> = np.quals.iter().filter(|q| lx.role(q).is_none()).collect();
+                let fits = |e: &Entity| {
+                    quals.iter().all(|q| e.role_words.contains(*q) || e.low.contains(q) || e.acronym().as_ref() == Some(q))
+                };
+                match kind {
+                    SpeakerKind::Person => {
+                        let person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role && fits(e);
+                        let any_role = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role;
+                        // "the researcher" is first the one introduced as a researcher; words
+                        // the introduction did not use ("the former official") are let go last.
+                        // A possessive ("its interior minister") points at someone else's
+                        // official: no loosening then.
+                        let first_word = self.text.get(np.start..np.end).and_then(|w| w.split_whitespace().next()).map(fold);
+                        let possessive = first_word.is_some_and(|w| matches!(w.as_str(), "its" | "their" | "his" | "her" | "son" | "sa" | "ses" | "leur"));
+                        let strict = self
+                            .latest(np.start, |_, e| person(e) && e.role_words.contains(head))
+                            .or_else(|| self.latest(np.start, |_, e| person(e)));
+                        if possessive {
+                            strict
+                        } else {
+                            strict
+                                .or_else(|| self.latest(np.start, |_, e| any_role(e) && e.role_words.contains(head)))
+                                .or_else(|| self.latest(np.start, |_, e| any_role(e)))
+                        }
+                    }
+                    SpeakerKind::Organisation => {
+                        let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation);
+                        let named = (!quals.is_empty()).then(|| self.latest(np.start, |_, e| org(e) && fits(e))).flatten();
+                        // "the centre" → the last "… Centre" named; else the last body that spoke.
+                        named
+                            .or_else(|| self.latest(np.start, |_, e| org(e) && fits(e) && e.low.contains(head)))
+                            .or_else(|| quals.is_empty().then(|| self.latest(np.start, |m, e| m.spoke && org(e))).flatten())
+                            .or_else(|| {
+                                let written = self.text.get(np.start..np.end).unwrap_or("").to_string();
+                                self.described_body(&written)
+                            })
+                    }
+                    SpeakerKind::Document => self.latest(np.start, |_, e| {
+                        e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head.as_str()) && fits(e)
+                    }),
+                }
+            }
+        };
+        if let Some(e) = found {
+            self.note_speaker(np.start, e);
+        }
+        found
+    }
+
+    /// "The home affairs select committee": a body described in full is named by that
+    /// description (without its article), as written.
+    fn described_body(&mut self, written: &str) -> Option<usize> {
+        // Drop the article or possessor ("The", "Iran's") that opens the description.
+        let words: Vec<String> = written.split_whitespace().skip(1).map(str::to_string).collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        if let Some(i) = self.entities.iter().position(|e| e.head.is_none() && e.low == low) {
+            return Some(i);
+        }
+        self.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
+        Some(self.entities.len() - 1)
+    }
+
+    /// Where the paragraph holding `pos` starts (0 if none).
+    fn paragraph_start(&self, pos: usize) -> usize {
+        let k = self.paragraph_starts.partition_point(|&s| s <= pos);
+        k.checked_sub(1).map_or(0, |i| self.paragraph_starts[i])
+    }
+
+    /// The longest person or organisation whose whole name is among the phrase's qualifiers.
+    fn named_in_quals(&self, np: &Np) -> Option<usize> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| *i != ANONYMOUS && e.head.is_none() && !e.low.is_empty() && e.low.iter().all(|w| np.quals.contains(w)))
+            .max_by_key(|(_, e)| e.low.len())
+            .map(|(i, _)| i)
+    }
+
+    /// Like [`Registry::resolve`], but only to a person the article already knows.
+    pub fn resolve_known_person(&mut self, np: &Np) -> Option<usize> {
+        let before = self.entities.len();
+        let saved = self.mentions.clone();
+        let found = self
+            .resolve(np)
+            .filter(|&e| e < before && e != ANONYMOUS && self.entities[e].kind == Some(SpeakerKind::Person));
+        if found.is_none() {
+            self.entities.truncate(before);
+            self.mentions = saved;
+        }
+        found
+    }
+
+    /// Like [`Registry::resolve`], but only to an entity that has already spoken.
+    pub fn resolve_if_quoted(&mut self, np: &Np) -> Option<usize> {
+        let spoken: HashSet<usize> = self.mentions.iter().filter(|m| m.spoke && m.pos < np.start).map(|m| m.entity).collect();
+        let before = self.entities.len();
+        let saved = self.mentions.clone();
+        let found = self.resolve(np).filter(|e| spoken.contains(e));
+        if found.is_none() {
+            self.entities.truncate(before);
+            self.mentions = saved;
+        }
+        found
+    }
+
+    pub fn speaker(&self, entity: usize) -> Option<Speaker> {
+        if entity == ANONYMOUS {
+            return None;
+        }
+        self.entities.get(entity).map(Entity::speaker)
+    }
+}
+
+fn empty_entity() -> Entity {
+    Entity {
+        words: Vec::new(),
+        low: Vec::new(),
+        kind: None,
+        role_words: HashSet::new(),
+        has_role: false,
+        gender: Gender::Unknown,
+        head: None,
+        alias: None,
+    }
+}
+
+fn ends_with(full: &[String], part: &[String]) -> bool {
+    !part.is_empty() && full.len() >= part.len() && full[full.len() - part.len()..] == *part
+}
+
+fn content(toks: &[Tok]) -> Vec<String> {
+    let lx = Lexicon::get();
+    toks.iter()
+        .filter(|t| {
+            t.is_word()
+                && (is_acronym(t) || !lx.is_function_word(&t.low) && !matches!(t.low.as_str(), "of" | "de" | "d'" | "du" | "des"))
+        })
+        .map(|t| t.low.clone())
+        .collect()
+}
+
+fn is_person_role(t: &Tok) -> bool {
+    t.is_word() && Lexicon::get().role(&t.low) == Some(SpeakerKind::Person)
+}
+
+/// Every capitalised name in a frame, with the role words around it.
+fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
+    let lx = Lexicon::get();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].is_cap() || (i > 0 && toks[i - 1].is_cap()) {
+            i += 1;
+            continue;
+        }
+        let mut r = i;
+        loop {
+            while r < toks.len() && toks[r].is_cap() && !(r > i && is_acronym(&toks[r - 1]) && !is_acronym(&toks[r])) {
+                r += 1;
+            }
+            // "Department for Education", "Ministry of Defence": an organisation word
+            // joined to the rest of its name by a preposition.
+            let joins = r > i
+                && lx.is_org_word(&toks[r - 1].low)
+                && toks.get(r).is_some_and(|t| matches!(t.low.as_str(), "for" | "of" | "de" | "du" | "des"))
+                && toks.get(r + 1).is_some_and(|t| t.is_cap() && !lx.is_function_word(&t.low));
+            if !joins {
+                break;
+            }
+            r += 1;
+        }
+        // Title: "Dr Jamie Shea", "M. Poupard".
+        let mut gender = Gender::Unknown;
+        let mut titled = false;
+        let mut s = i;
+        if let Some(g) = lx.title(&toks[i].text).or_else(|| {
+            toks.get(i + 1).filter(|n| n.text == ".").and_then(|_| lx.title(&format!("{}.", toks[i].text)))
+        }) {
+            let mut n = i + 1;
+            if toks.get(n).is_some_and(|t| t.text == ".") {
+                n += 1;
+            }
+            if toks.get(n).is_some_and(Tok::is_cap) {
+                gender = g;
+                titled = true;
+                s = n;
+                r = r.max(n);
+                while r < toks.len() && toks[r].is_cap() {
+                    r += 1;
+                }
+            }
+        }
+        while s < r && lx.is_function_word(&toks[s].low) {
+            s += 1;
+        }
+        // Split the run at role words: "Europol Director Rob Wainwright".
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut a = s;
+        for (k, t) in toks.iter().enumerate().take(r).skip(s) {
+            if is_person_role(t) {
+                if a < k {
+                    parts.push((a, k));
+                }
+                a = k + 1;
+            }
+        }
+        if a < r {
+            // "Security Mike Burgess": a known first name inside the run starts the name.
+            let first_name_at = (a + 1..r.saturating_sub(1)).find(|&k| {
+                lx.first_names.contains_key(toks[k].text.as_str()) && !lx.first_names.contains_key(toks[k - 1].text.as_str())
+            });
+            match first_name_at {
+                Some(f) => {
+                    parts.push((a, f));
+                    parts.push((f, r));
+                }
+                None => parts.push((a, r)),
+            }
+        }
+        let last_part = parts.last().copied();
+        for &(a, b) in &parts {
+            let words: Vec<String> = toks[a..b].iter().map(|t| t.text.clone()).collect();
+            let is_last = Some((a, b)) == last_part;
+            let no_article = a == 0 || !toks[a - 1].is_word() || !DETERMINERS.contains(&toks[a - 1].low.as_str());
+            // "Institute for Strategic Dialogue": the tail of a longer name, not a person.
+            let tail_of_name = a >= 2
+                && toks[a - 1].is_lower_word()
+                && matches!(toks[a - 1].low.as_str(), "for" | "of" | "on" | "and" | "de" | "du" | "des" | "pour" | "et")
+                && toks[a - 2].is_cap();
+            // "across East Africa", "à Marseille": places, not people.
+            let after_place_word = a >= 1
+                && matches!(
+                    toks[a - 1].low.as_str(),
+                    "in" | "across" | "at" | "near" | "throughout" | "to" | "into" | "from" | "towards" | "à" | "en" | "dans" | "vers" | "au" | "aux"
+                );
+            let no_article = no_article && !tail_of_name && !after_place_word;
+            let title_case = toks[a..b].iter().all(|t| !is_acronym(t) && !lx.is_org_word(&t.low) && t.text.chars().skip(1).any(char::is_lowercase));
+            let mut c = Candidate {
+                plain_name: no_article && title_case,
+                pos: toks[a].start,
+                words,
+                gender: if is_last { gender } else { Gender::Unknown },
+                person: is_last && titled,
+                org: false,
+                role_words: Vec::new(),
+                has_role: false,
+                spoke: false,
+            };
+            if is_last && b == r {
+                role_context(toks, i, s, a, r, &mut c);
+            }
+            out.push(c);
+        }
+        i = r.max(i + 1);
+    }
+}
+
+/// Role words around the name `toks[a..r]` (whose capitalised run starts at `s`).
+fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c: &mut Candidate) {
+    let lx = Lexicon::get();
+    let add = |words: Vec<String>, c: &mut Candidate| {
+        if words.iter().any(|w| lx.role(w) == Some(SpeakerKind::Person)) {
+            c.has_role = true;
+            c.person = true;
+        }
+        c.role_words.extend(words);
+    };
+    // Title inside the run.
+    if s < a {
+        add(content(&toks[s..a]), c);
+    }
+    // Lower-case role just before: "Europol director Rob Wainwright".
+    if run_start > 0 && is_person_role(&toks[run_start - 1]) {
+        let mut b = run_start - 1;
+        while b > 0 && b + 6 > run_start && toks[b - 1].is_word() {
+            b -= 1;
+        }
+        add(content(&toks[b..run_start]), c);
+    }
+    // Role phrase before a comma: "NATO Deputy Assistant Secretary General …, Dr Jamie Shea,".
+    if run_start >= 2 && toks[run_start - 1].text == "," {
+        let end = run_start - 1;
+        let mut b = end;
+        while b > 0 && end - b < 14 && toks[b - 1].is_word() {
+            b -= 1;
+        }
+        let seg = &toks[b..end];
+        if seg.iter().any(is_person_role) && seg.first().is_some_and(Tok::is_cap) {
+            add(content(seg), c);
+        } else if let Some(p) = (end.saturating_sub(8).max(b)..end).rev().find(|&k| is_person_role(&toks[k])) {
+            // "se félicite le garde des Sceaux, Paul Mercier,": a role phrase that ends
+            // right before the comma, from its article on.
+            let from = (p.saturating_sub(3).max(b)..p).rev().find(|&k| DETERMINERS.contains(&toks[k].low.as_str()));
+            if let Some(from) = from {
+                add(content(&toks[from..end]), c);
+            }
+        }
+    }
+    // Affiliation: "Joshua Fisher-Birch of the Counter Extremism Project".
+    let mut k = r;
+    if toks.get(k).is_some_and(|t| matches!(t.low.as_str(), "of" | "from" | "at" | "de" | "d'")) {
+        let mut e = k + 1;
+        while e < toks.len() && e < k + 8 && toks[e].is_word() {
+            e += 1;
+        }
+        c.role_words.extend(content(&toks[k + 1..e]));
+        k = e;
+    }
+    // Appositive after: "Rob Wainwright, le directeur d'Europol," / "Poupard, head of …".
+    if toks.get(k).is_some_and(|t| t.text == ",") {
+        let from = k + 1;
+        let mut e = from;
+        while e < toks.len() && e < from + 16 && toks[e].kind != TokKind::Punct || e < toks.len() && toks[e].text == "’" {
+            e += 1;
+        }
+        let seg = &toks[from..e.min(toks.len())];
+        let first_role = seg.iter().take(4).position(|t| t.is_word() && lx.role(&t.low).is_some());
+        let starts_ok = seg.first().is_some_and(|t| t.is_lower_word() || (t.is_word() && lx.is_function_word(&t.low)));
+        if let (Some(p), true) = (first_role, starts_ok)
+            && lx.role(&seg[p].low) == Some(SpeakerKind::Person) {
+                add(content(seg), c);
+            }
+    }
+}
+
+/// Documents and bodies named by a role noun with capitalised qualifiers ("a recent United
+/// Nations report", "the UN report"), plus bare "the report" mentions.
+fn collect_documents(toks: &[Tok], out: &mut Vec<(usize, Np, Vec<String>)>) {
+    for i in 0..toks.len() {
+        if !toks[i].is_word() || !matches!(toks[i].low.as_str(), "the" | "a" | "an" | "le" | "la" | "l'" | "un" | "une" | "ce" | "cette" | "this") {
+            continue;
+        }
+        if let Some(np) = np_forward(toks, i, toks.len())
+            && let NpKind::Role { kind: SpeakerKind::Document, head, .. } = &np.kind {
+                let head_idx = (np.first..=np.last).find(|&k| &toks[k].low == head).unwrap_or(np.last);
+                let mut caps: Vec<String> = toks[np.first + 1..head_idx].iter().filter(|t| t.is_cap()).map(|t| t.text.clone()).collect();
+                if caps.is_empty() && head_idx < np.last {
+                    // "the annual report of the Independent Reviewer of Terrorism
+                    // Legislation": named after whose it is.
+                    let from = (head_idx + 1..=np.last).find(|&k| toks[k].is_cap()).unwrap_or(np.last);
+                    caps = toks[from..=np.last].iter().map(|t| t.text.clone()).collect();
+                }
+                if !caps.is_empty() {
+                    out.push((toks[i].start, np.clone(), caps));
+                }
+            }
+    }
+}
+
+/// "Observatoire international des prisons (OIP)": the words before a parenthesised
+/// acronym whose initials spell it, as written. Returns (position, words, folded acronym).
+fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, String)> {
+    let lx = Lexicon::get();
+    let mut out = Vec::new();
+    for k in 2..toks.len() {
+        let (open, acr) = (&toks[k - 1], &toks[k]);
+        if open.text != "(" || !is_acronym(acr) || toks.get(k + 1).is_none_or(|t| t.text != ")") {
+            continue;
+        }
+        let letters: Vec<char> = acr.text.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        // Walk back over words; content words give one initial each.
+        let mut initials: Vec<char> = Vec::new();
+        let mut start = None;
+        let mut j = k - 1;
+        while j > 0 && k - j <= 14 && toks[j - 1].is_word() {
+            j -= 1;
+            let t = &toks[j];
+            let skip = lx.is_function_word(&t.low) || matches!(t.low.as_str(), "of" | "de" | "d'" | "du" | "des" | "pour" | "for" | "and" | "et");
+            if !skip {
+                initials.insert(0, t.low.chars().next().unwrap_or(' '));
+            }
+            if initials.len() == letters.len() {
+                if initials == letters && t.is_cap() {
+                    start = Some(j);
+                }
+                break;
+            }
+        }
+        if let Some(j) = start {
+            let written = text.get(toks[j].start..open.start).unwrap_or("").trim();
+            out.push((toks[j].start, written.split_whitespace().map(str::to_string).collect(), acr.low.clone()));
+        }
+    }
+    out
+}
+
+/// Bodies named by a role noun and a capitalised complement ("le ministère de
+/// l'Éducation nationale", "the office of the Prime Minister"), as written from the noun.
+fn collect_bodies(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        if !(toks[i].is_word() && matches!(toks[i].low.as_str(), "the" | "le" | "la" | "l'")) {
+            continue;
+        }
+        if let Some(np) = np_forward(toks, i, toks.len())
+            && let NpKind::Role { kind: SpeakerKind::Organisation, head, .. } = &np.kind
+        {
+            let head_idx = (np.first..=np.last).find(|&k| &toks[k].low == head).unwrap_or(np.last);
+            let named_after = head_idx < np.last && toks[head_idx + 1..=np.last].iter().any(Tok::is_cap);
+            // "the United Nations counter-terrorism office": capitalised words before it.
+            let named_before = toks[i + 1..head_idx].iter().any(Tok::is_cap);
+            if toks[head_idx].is_lower_word() && (named_after || named_before) {
+                let from = if named_after { head_idx } else { i + 1 };
+                let written = text.get(toks[from].start..toks[np.last].end).unwrap_or("");
+                out.push((toks[i].start, written.split_whitespace().map(str::to_string).collect()));
+            }
+        }
+    }
+    out
+}
+
+/// Names that are the subject of a speech cue anywhere in the frame are speakers: that
+/// makes a plain two-word name a person.
+fn mark_speakers(subjects: &[Option<Np>], cands: &mut [Candidate]) {
+    for np in subjects.iter().flatten() {
+        if let NpKind::Name(words) = &np.kind {
+            let lx = Lexicon::get();
+            if let Some(c) = cands.iter_mut().find(|c| c.pos >= np.start && c.pos < np.end && c.words == *words) {
+                c.spoke = true;
+                if !words.iter().any(|w| lx.is_org_word(w)) && words.len() <= 4 {
+                    c.person = true;
+                }
+            }
+        }
+    }
+}
+
+/// Positions of unnamed people who act as subjects: an indefinite person role opening a
+/// sentence or right before a speech verb ("A Western diplomat … said"), but not an
+/// appositive after a name ("Mark Ellison, a researcher").
+fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        if !(toks[i].is_word() && matches!(toks[i].low.as_str(), "a" | "an" | "un" | "une")) {
+            continue;
+        }
+        let sentence_start = i == 0 || super::attribution::ends_sentence(toks, i - 1) || matches!(toks[i - 1].kind, TokKind::Quote(_));
+        let Some(np) = np_forward(toks, i, toks.len()) else { continue };
+        let NpKind::Role { kind: SpeakerKind::Person, .. } = np.kind else { continue };
+        let before_cue = cues.iter().any(|c| c.first > np.last && c.first <= np.last + 3);
+        let appositive = i > 0 && toks[i - 1].text == ",";
+        if (sentence_start || before_cue) && !appositive {
+            out.push(toks[i].start);
+        }
+    }
+    out
+}

@@ -1,0 +1,248 @@
+//! Word lists for quotation attribution, loaded once from `assets/cues/`.
+//!
+//! Kept as plain text so a linguist can extend them without touching the code. All
+//! lookups are on lower-cased words with typographic apostrophes folded to `'`.
+
+use crate::model::SpeakerKind;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// What a pronoun can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounKind {
+    /// he, she, il, elle: a person.
+    Person,
+    /// they, ils, elles: a group, an organisation or several people.
+    Plural,
+    /// it: an organisation or a document.
+    Thing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// One-word English cues and the first word of multi-word ones.
+    pub en_cues: HashSet<String>,
+    /// Multi-word cues as word lists ("according to", "pointed out").
+    pub en_phrases: Vec<Vec<String>>,
+    /// French cues that stand alone (present tense, prepositions).
+    pub fr_cues: HashSet<String>,
+    /// French past participles: a cue only after an auxiliary.
+    pub fr_participles: HashSet<String>,
+    /// Multi-word French cues ("mis en garde", "d'après").
+    pub fr_phrases: Vec<(Vec<String>, bool)>,
+    pub roles: HashMap<String, SpeakerKind>,
+    pub pronouns: HashMap<String, (PronounKind, Gender)>,
+    pub titles: HashMap<String, Gender>,
+    pub org_words: HashSet<String>,
+    pub function_words: HashSet<String>,
+    /// Nouns that describe an already named person ("the teenager"), with gender.
+    pub descriptors: HashMap<String, Gender>,
+    /// Usual gender of common first names.
+    pub first_names: HashMap<String, Gender>,
+    /// Last words before a quote that make it a label ("so-called", "known as").
+    pub naming: Vec<Vec<String>>,
+}
+
+/// Lower-case and fold the typographic apostrophe so lexicon lookups see one form.
+pub fn fold(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
+}
+
+/// `word` folded, without allocating when it already is (tokens carry folded forms).
+fn folded(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(|c| c.is_uppercase() || c == '’') {
+        std::borrow::Cow::Owned(fold(word))
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+fn entries(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn gender(tag: &str) -> Gender {
+    match tag {
+        "m" => Gender::Male,
+        "f" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+fn kind(tag: &str) -> Option<SpeakerKind> {
+    match tag {
+        "person" => Some(SpeakerKind::Person),
+        "organisation" => Some(SpeakerKind::Organisation),
+        "document" => Some(SpeakerKind::Document),
+        _ => None,
+    }
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut lx = Lexicon::default();
+        for line in entries(include_str!("../../assets/cues/en_cues.txt")) {
+            let words: Vec<String> = line.split_whitespace().map(fold).collect();
+            if words.len() == 1 {
+                lx.en_cues.insert(words[0].clone());
+            } else if !words.is_empty() {
+                lx.en_phrases.push(words);
+            }
+        }
+        for line in entries(include_str!("../../assets/cues/fr_cues.txt")) {
+            let (form, participle) = match line.strip_suffix(" pp") {
+                Some(f) => (f.trim(), true),
+                None => (line, false),
+            };
+            let words: Vec<String> = form.split_whitespace().map(fold).collect();
+            match (words.len(), participle) {
+                (0, _) => {}
+                (1, true) => {
+                    lx.fr_participles.insert(words[0].clone());
+                }
+                (1, false) => {
+                    lx.fr_cues.insert(words[0].clone());
+                }
+                _ => lx.fr_phrases.push((words, participle)),
+            }
+        }
+        for line in entries(include_str!("../../assets/cues/roles.txt")) {
+            if let Some((noun, tag)) = line.rsplit_once(char::is_whitespace)
+                && let Some(k) = kind(tag.trim()) {
+                    lx.roles.insert(fold(noun.trim()), k);
+                }
+        }
+        for line in entries(include_str!("../../assets/cues/pronouns.txt")) {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            if let [word, what, g] = parts[..] {
+                let what = match what {
+                    "person" => PronounKind::Person,
+                    "plural" => PronounKind::Plural,
+                    _ => PronounKind::Thing,
+                };
+                lx.pronouns.insert(fold(word), (what, gender(g)));
+            }
+        }
+        for line in entries(include_str!("../../assets/cues/titles.txt")) {
+            let parts: Vec<&str> = line.split_whitespace().collect();
+            if let [word, g] = parts[..] {
+                // Titles are matched as written: "M." is a title, "m." is not.
+                lx.titles.insert(word.to_string(), gender(g));
+            }
+        }
+        lx.org_words = entries(include_str!("../../assets/cues/org_words.txt")).map(fold).collect();
+        for line in entries(include_str!("../../assets/cues/descriptors.txt")) {
+            if let Some((noun, g)) = line.rsplit_once(' ') {
+                lx.descriptors.insert(fold(noun.trim()), gender(g.trim()));
+            }
+        }
+        for line in entries(include_str!("../../assets/cues/first_names.txt")) {
+            if let Some((name, g)) = line.rsplit_once(' ') {
+                lx.first_names.insert(name.trim().to_string(), gender(g.trim()));
+            }
+        }
+        lx.naming = entries(include_str!("../../assets/cues/naming.txt"))
+            .map(|l| l.split_whitespace().map(fold).collect())
+            .collect();
+        lx.function_words = entries(include_str!("../../assets/cues/function_words.txt")).map(fold).collect();
+        lx
+    }
+
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load)
+    }
+
+    /// Whether `words` (folded, in order) end with a naming phrase.
+    pub fn ends_with_naming(&self, words: &[&str]) -> bool {
+        self.naming.iter().any(|p| words.len() >= p.len() && words[words.len() - p.len()..].iter().zip(p).all(|(a, b)| a == b))
+    }
+
+    /// The kind a role noun names; a hyphenated title counts by its parts
+    /// ("Under-Secretary-General" is a person's title).
+    pub fn role(&self, word: &str) -> Option<SpeakerKind> {
+        // Tokens come already folded: try the word as given before allocating.
+        let low = folded(word);
+        let low = low.as_ref();
+        if let Some(k) = self.roles.get(low) {
+            return Some(*k);
+        }
+        if self.descriptor(low).is_some() {
+            return Some(SpeakerKind::Person);
+        }
+        if low.contains('-') {
+            return low.rsplit('-').find_map(|part| self.roles.get(part).copied());
+        }
+        None
+    }
+
+    /// The gender a describing noun implies, if `word` is one ("the 17-year-old" too).
+    pub fn descriptor(&self, word: &str) -> Option<Gender> {
+        let low = folded(word);
+        if let Some(g) = self.descriptors.get(low.as_ref()) {
+            return Some(*g);
+        }
+        (low.ends_with("year-old") || low.ends_with("year-olds")).then_some(Gender::Unknown)
+    }
+
+    /// A common noun naming a profession by its ending (psychologue, sociologist,
+    /// journaliste, economist). Only for lower-case words: "Lindqvist" is a name.
+    pub fn profession(&self, low: &str) -> Option<SpeakerKind> {
+        let n = low.chars().count();
+        let profession = low.ends_with("logue")
+            || low.ends_with("logist")
+            || (low.ends_with("iste") && n >= 7)
+            || (low.ends_with("ist") && n >= 7 && !low.ends_with("sist"));
+        profession.then_some(SpeakerKind::Person)
+    }
+
+    pub fn pronoun(&self, word: &str) -> Option<(PronounKind, Gender)> {
+        self.pronouns.get(folded(word).as_ref()).copied()
+    }
+
+    pub fn title(&self, word: &str) -> Option<Gender> {
+        self.titles.get(word).copied()
+    }
+
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.contains(folded(word).as_ref())
+    }
+
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(folded(word).as_ref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_load_every_list() {
+        let lx = Lexicon::get();
+        for w in ["said", "told", "stressed", "noted", "acknowledged", "warns", "insisting"] {
+            assert!(lx.en_cues.contains(w), "{w}");
+        }
+        for w in ["dit", "expliqué", "reconnu", "confié", "prévenu", "averti", "ajouté", "souligné"] {
+            assert!(lx.fr_participles.contains(w), "{w}");
+        }
+        for w in ["précise", "annonce", "estime", "affirme", "selon"] {
+            assert!(lx.fr_cues.contains(w), "{w}");
+        }
+        assert!(lx.en_phrases.iter().any(|p| p == &["according", "to"]));
+        assert_eq!(lx.role("Official"), Some(SpeakerKind::Person));
+        assert_eq!(lx.role("patron"), Some(SpeakerKind::Person));
+        assert_eq!(lx.role("report"), Some(SpeakerKind::Document));
+        assert_eq!(lx.role("agence"), Some(SpeakerKind::Organisation));
+        assert_eq!(lx.pronoun("Il"), Some((PronounKind::Person, Gender::Male)));
+        assert_eq!(lx.title("Mme"), Some(Gender::Female));
+        assert!(lx.is_function_word("However"));
+    }
+}

@@ -1,0 +1,562 @@
+//! Quotes: extraction rules on small texts, gold annotations on clean copies of the
+//! bundled articles and on new texts, and the `quotes` / `speakers` commands.
+
+use diglot::ingest::from_plain_text;
+use diglot::model::{Quote, QuoteKind, SpeakerKind};
+use diglot::text::quotes::{extract, speakers};
+use std::path::Path;
+
+fn quotes_of(text: &str) -> Vec<Quote> {
+    extract(&from_plain_text("t", text))
+}
+
+fn fixture_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/quotes"))
+}
+
+#[test]
+#[ignore = "prints the extraction of every fixture, for annotating"]
+fn dump_fixtures() {
+    let mut names: Vec<_> = std::fs::read_dir(fixture_dir()).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    names.sort();
+    for p in names.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        let text = std::fs::read_to_string(p).unwrap();
+        println!("=== {}", p.display());
+        for q in quotes_of(&text) {
+            let short: String = q.text.chars().take(50).collect();
+            println!(
+                "{:?}\t{}\t{}\t{}\t{}",
+                q.kind,
+                q.speaker.as_ref().map_or("-".to_string(), |s| format!("{} ({:?})", s.name, s.kind)),
+                q.speaker_as_written.as_deref().unwrap_or("-"),
+                q.cue.as_deref().unwrap_or("-"),
+                short
+            );
+        }
+    }
+}
+
+/// One hand-annotated quote: `kind | speaker | cue | first words`.
+struct Gold {
+    kind: QuoteKind,
+    speaker: Option<String>,
+    cue: Option<String>,
+    prefix: String,
+}
+
+fn read_gold(path: &Path) -> Vec<Gold> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            assert_eq!(f.len(), 4, "bad gold line in {}: {l}", path.display());
+            let opt = |s: &str| (s != "-").then(|| s.to_string());
+            let kind = match f[0] {
+                "direct" => QuoteKind::Direct,
+                "partial" => QuoteKind::Partial,
+                "term" => QuoteKind::Term,
+                k => panic!("bad kind {k}"),
+            };
+            Gold { kind, speaker: opt(f[1]), cue: opt(f[2]), prefix: f[3].to_string() }
+        })
+        .collect()
+}
+
+#[derive(Default, Debug)]
+struct Score {
+    gold: usize,
+    found: usize,
+    right_speaker: usize,
+    reported: usize,
+    spurious: usize,
+    cues_checked: usize,
+    right_cue: usize,
+    right_kind: usize,
+    misses: Vec<String>,
+}
+
+impl Score {
+    fn add(&mut self, name: &str, quotes: &[Quote], gold: &[Gold]) {
+        let matches = |q: &Quote, g: &Gold| q.text.starts_with(&g.prefix);
+        for g in gold.iter().filter(|g| g.kind != QuoteKind::Term) {
+            self.gold += 1;
+            let Some(q) = quotes.iter().find(|q| q.kind != QuoteKind::Term && matches(q, g)) else {
+                self.misses.push(format!("{name}: not found: {}", g.prefix));
+                continue;
+            };
+            self.found += 1;
+            let said = q.speaker.as_ref().map(|s| s.name.clone());
+            if said == g.speaker {
+                self.right_speaker += 1;
+            } else {
+                self.misses.push(format!("{name}: speaker {said:?}, expected {:?}: {}", g.speaker, g.prefix));
+            }
+            if q.kind == g.kind {
+                self.right_kind += 1;
+            } else {
+                self.misses.push(format!("{name}: kind {:?}, expected {:?}: {}", q.kind, g.kind, g.prefix));
+            }
+            if let Some(cue) = &g.cue {
+                self.cues_checked += 1;
+                if q.cue.as_deref() == Some(cue.as_str()) {
+                    self.right_cue += 1;
+                } else {
+                    self.misses.push(format!("{name}: cue {:?}, expected {cue}: {}", q.cue, g.prefix));
+                }
+            }
+        }
+        for q in quotes.iter().filter(|q| q.kind != QuoteKind::Term) {
+            self.reported += 1;
+            if !gold.iter().any(|g| g.kind != QuoteKind::Term && matches(q, g)) {
+                self.spurious += 1;
+                self.misses.push(format!("{name}: spurious {:?}: {}", q.kind, q.text));
+            }
+        }
+    }
+
+    fn pct(a: usize, b: usize) -> f64 {
+        if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 }
+    }
+
+    fn summary(&self) -> String {
+        format!(
+            "found {}/{} ({:.1}%), right speaker {}/{} ({:.1}%), spurious {}/{} ({:.1}%), cue {}/{} ({:.1}%), kind {}/{} ({:.1}%)",
+            self.found,
+            self.gold,
+            Self::pct(self.found, self.gold),
+            self.right_speaker,
+            self.found,
+            Self::pct(self.right_speaker, self.found),
+            self.spurious,
+            self.reported,
+            Self::pct(self.spurious, self.reported),
+            self.right_cue,
+            self.cues_checked,
+            Self::pct(self.right_cue, self.cues_checked),
+            self.right_kind,
+            self.found,
+            Self::pct(self.right_kind, self.found),
+        )
+    }
+
+    fn assert_targets(&self, what: &str) {
+        let report = format!("{what}: {}\n{}", self.summary(), self.misses.join("\n"));
+        println!("{report}");
+        assert!(Self::pct(self.found, self.gold) >= 95.0, "{report}");
+        assert!(Self::pct(self.right_speaker, self.found) >= 90.0, "{report}");
+        assert!(Self::pct(self.spurious, self.reported) <= 10.0, "{report}");
+        assert!(Self::pct(self.right_cue, self.cues_checked) >= 90.0, "{report}");
+    }
+}
+
+fn score_fixtures(prefixes: &[&str]) -> Score {
+    let mut score = Score::default();
+    let mut names: Vec<_> = std::fs::read_dir(fixture_dir()).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    names.sort();
+    for gold_path in names.iter().filter(|p| p.extension().is_some_and(|e| e == "gold")) {
+        let stem = gold_path.file_stem().unwrap().to_string_lossy().into_owned();
+        if !prefixes.iter().any(|p| stem.starts_with(p)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(gold_path.with_extension("txt")).unwrap();
+        let quotes = extract(&from_plain_text(&stem, &text));
+        score.add(&stem, &quotes, &read_gold(gold_path));
+    }
+    assert!(score.gold > 0, "no gold for {prefixes:?}");
+    score
+}
+
+#[test]
+fn gold_bundled_articles_meet_the_targets() {
+    score_fixtures(&["000", "001", "002", "003", "004"]).assert_targets("bundled (clean copies)");
+}
+
+#[test]
+fn gold_unseen_texts_meet_the_targets() {
+    score_fixtures(&["100", "101", "102", "104", "105", "106", "107", "108", "109", "110", "111", "112", "113", "114", "115", "116", "117", "118", "119", "120", "121", "122", "123", "124", "125", "126", "127", "128", "129", "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "140", "141", "142", "143", "144", "145", "146", "147", "148", "149", "150", "151"]).assert_targets("new texts");
+}
+
+// ---------------------------------------------------------------------------------------
+// One test per rule of the issue, on small texts written for it.
+
+fn texts(qs: &[Quote]) -> Vec<&str> {
+    qs.iter().map(|q| q.text.as_str()).collect()
+}
+
+fn speaker(q: &Quote) -> Option<&str> {
+    q.speaker.as_ref().map(|s| s.name.as_str())
+}
+
+#[test]
+fn every_mark_style_is_found() {
+    let qs = quotes_of(
+        "“Curly marks work,” said Anna Berg. \"Straight marks work,\" she said. \
+         “A mixed pair closes,\" she added.\n\n\
+         « Avec espace », a dit Paul Roux. «\u{00A0}Avec insécable\u{00A0}», a-t-il ajouté. \
+         «\u{202F}Avec fine\u{202F}», a-t-il précisé. «Sans espace», a-t-il conclu.",
+    );
+    assert_eq!(
+        texts(&qs),
+        ["Curly marks work", "Straight marks work", "A mixed pair closes", "Avec espace", "Avec insécable", "Avec fine", "Sans espace"]
+    );
+    assert!(qs[..3].iter().all(|q| speaker(q) == Some("Anna Berg")), "{qs:#?}");
+    assert!(qs[3..].iter().all(|q| speaker(q) == Some("Paul Roux")), "{qs:#?}");
+}
+
+#[test]
+fn nested_single_quotes_belong_to_the_outer_quote() {
+    let qs = quotes_of("“They call it the ‘new front’ now,” said Omar Haddad.");
+    assert_eq!(texts(&qs), ["They call it the ‘new front’ now"]);
+    assert_eq!(speaker(&qs[0]), Some("Omar Haddad"));
+}
+
+#[test]
+fn ranges_point_at_the_quoted_words() {
+    let a = from_plain_text("t", "Intro line.\n\n« Le message est clair », a déclaré Marie Dupont.");
+    let qs = extract(&a);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(&a.text[qs[0].start..qs[0].end], "Le message est clair");
+    assert_eq!(qs[0].paragraph, 1);
+    assert_eq!(qs[0].language.as_deref(), Some("fr"));
+    assert_eq!(qs[0].article, "t");
+}
+
+#[test]
+fn a_quote_running_into_the_next_paragraph_is_one_quote() {
+    let a = from_plain_text(
+        "t",
+        "Lena Fischer, the agency's director, told reporters: “We saw the first signs last spring.\n\n\
+         “By the summer the network had doubled in size.”\n\nThe agency did not comment further.",
+    );
+    let qs = extract(&a);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "We saw the first signs last spring. By the summer the network had doubled in size.");
+    assert_eq!(qs[0].paragraph, 0);
+    assert!(a.text[qs[0].start..qs[0].end].ends_with("doubled in size."));
+    assert_eq!(speaker(&qs[0]), Some("Lena Fischer"));
+}
+
+#[test]
+fn an_unclosed_mark_never_swallows_the_rest() {
+    let qs = quotes_of(
+        "The minister called the plan “a serious mistake and left the room.\n\n\
+         Nothing in this paragraph is quoted at all.\n\n“This one is real,” said Ivo Petrov.",
+    );
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert!(!qs[0].text.contains("Nothing"));
+    assert_eq!(qs[1].text, "This one is real");
+    assert_eq!(speaker(&qs[1]), Some("Ivo Petrov"));
+}
+
+#[test]
+fn apostrophes_never_open_a_quote() {
+    let qs = quotes_of(
+        "Because of Anonymous' efforts the group’s accounts don’t last. L'EI et l’organisation d’Europol \
+         s'affrontent. The hackers' campaign isn't over.",
+    );
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn an_interrupted_quote_gives_two_quotes_with_one_speaker() {
+    let qs = quotes_of("“We moved fast,” said Karen Holt. “Nobody expected it.”");
+    assert_eq!(texts(&qs), ["We moved fast", "Nobody expected it."]);
+    assert!(qs.iter().all(|q| speaker(q) == Some("Karen Holt")), "{qs:#?}");
+    let qs = quotes_of("« Nous avons agi vite », a-t-il dit, « personne ne s'y attendait ». Ainsi parlait Marc Olivier.");
+    assert_eq!(qs.len(), 2);
+    assert_eq!(speaker(&qs[0]), speaker(&qs[1]));
+    let qs = quotes_of("Le juge Marc Olivier a parlé. « Nous avons agi vite », a-t-il dit, « personne ne s'y attendait ».");
+    assert!(qs.iter().all(|q| speaker(q) == Some("Marc Olivier")), "{qs:#?}");
+}
+
+#[test]
+fn kinds_direct_partial_and_term() {
+    let qs = quotes_of(
+        "“The threat is real and growing,” said Nina Vogel. She said the city faced “the worst wave in a decade” \
+         this year. Militants use so-called “burner” phones and a “dark” forum.",
+    );
+    let kinds: Vec<QuoteKind> = qs.iter().map(|q| q.kind).collect();
+    assert_eq!(kinds, [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Term, QuoteKind::Term]);
+    assert_eq!(speaker(&qs[1]), Some("Nina Vogel"));
+    assert_eq!(qs[2].speaker, None, "terms have no speaker");
+}
+
+#[test]
+fn cue_before_after_and_inverted() {
+    let qs = quotes_of(
+        "Ahmed Saleh said: “We are ready.” “We are waiting,” Saleh told the BBC. “We are tired,” said Saleh.\n\n\
+         « Nous sommes prêts », a expliqué Sophie Marchal. Sophie Marchal a ajouté : « Nous attendons. »",
+    );
+    let got: Vec<(Option<&str>, Option<&str>)> = qs.iter().map(|q| (speaker(q), q.cue.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Ahmed Saleh"), Some("said")),
+            (Some("Ahmed Saleh"), Some("told")),
+            (Some("Ahmed Saleh"), Some("said")),
+            (Some("Sophie Marchal"), Some("a expliqué")),
+            (Some("Sophie Marchal"), Some("a ajouté")),
+        ]
+    );
+    assert_eq!(qs[1].speaker_as_written.as_deref(), Some("Saleh"));
+}
+
+#[test]
+fn according_to_and_selon() {
+    let qs = quotes_of(
+        "According to Dana Reyes, “the numbers have doubled since March.”\n\n\
+         Selon Luc Perrin, « les chiffres ont doublé depuis mars ».",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Dana Reyes"));
+    assert_eq!(qs[0].cue.as_deref(), Some("According to"));
+    assert_eq!(speaker(&qs[1]), Some("Luc Perrin"));
+    assert_eq!(qs[1].cue.as_deref(), Some("Selon"));
+}
+
+#[test]
+fn pronouns_resolve_to_the_last_compatible_person() {
+    let qs = quotes_of(
+        "Mme Claire Aubert, la ministre, a visité Lyon avec M. Henri Blanc.\n\n\
+         « Le travail continue », a-t-elle confié. « Nous verrons », a-t-il répondu.\n\n\
+         Tom Reilly spoke later. “It was a long night,” he said.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Claire Aubert"), "{qs:#?}");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("elle"));
+    assert_eq!(speaker(&qs[1]), Some("Henri Blanc"));
+    assert_eq!(speaker(&qs[2]), Some("Tom Reilly"));
+    assert_eq!(qs[2].speaker_as_written.as_deref(), Some("he"));
+}
+
+#[test]
+fn an_unresolvable_pronoun_stays_unknown() {
+    let qs = quotes_of("“Nobody saw it coming,” he said.");
+    assert_eq!(qs[0].speaker, None);
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("he"));
+    assert_eq!(qs[0].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn role_nouns_resolve_to_who_was_introduced_with_that_role() {
+    let qs = quotes_of(
+        "The attack was claimed online, a UN security official said.\n\n\
+         UN Under-Secretary-General for Counter-Terrorism, Dr Maria Lind, spoke in Geneva. \
+         “We are watching closely,” the UN official said. “It is not over,” the official added.\n\n\
+         Pierre Garnier, le directeur d'Interforce, était présent. « La menace reste élevée », a reconnu \
+         le patron d'Interforce.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Maria Lind"), "{qs:#?}");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("the UN official"));
+    assert_eq!(speaker(&qs[1]), Some("Maria Lind"));
+    assert_eq!(speaker(&qs[2]), Some("Pierre Garnier"));
+    assert_eq!(qs[2].speaker_as_written.as_deref(), Some("le patron d'Interforce"));
+}
+
+#[test]
+fn a_document_introduced_earlier_speaks_as_the_report() {
+    let qs = quotes_of(
+        "A new Global Security Institute report on extremism was published on Monday.\n\n\
+         “Online recruitment has tripled,” said the report.",
+    );
+    let s = qs[0].speaker.as_ref().expect("resolved");
+    assert_eq!(s.name, "Global Security Institute report");
+    assert_eq!(s.kind, SpeakerKind::Document);
+}
+
+#[test]
+fn a_role_with_nobody_introduced_stays_unknown() {
+    let qs = quotes_of("“We will respond,” the official said.");
+    assert_eq!(qs[0].speaker, None, "never a guess dressed as a fact");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("the official"));
+}
+
+#[test]
+fn a_quote_only_paragraph_continues_the_previous_speaker() {
+    let qs = quotes_of(
+        "“The first wave was small,” said Rosa Klein.\n\n“The second one was not.”\n\nThe city reopened.",
+    );
+    assert_eq!(qs.len(), 2);
+    assert_eq!(speaker(&qs[1]), Some("Rosa Klein"));
+}
+
+#[test]
+fn speakers_get_the_fullest_name_and_a_kind() {
+    let qs = quotes_of(
+        "Security chief Viktor Alanko spoke first, then the Nordic Defence Agency issued a statement.\n\n\
+         “We are prepared,” said Alanko. “Stay calm,” the Nordic Defence Agency said.",
+    );
+    assert_eq!(qs[0].speaker.as_ref().map(|s| (s.name.as_str(), s.kind)), Some(("Viktor Alanko", SpeakerKind::Person)));
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("Alanko"));
+    assert_eq!(
+        qs[1].speaker.as_ref().map(|s| (s.name.as_str(), s.kind)),
+        Some(("Nordic Defence Agency", SpeakerKind::Organisation))
+    );
+}
+
+#[test]
+fn a_cue_that_was_link_text_still_works() {
+    use diglot::ingest::build_article;
+    use diglot::model::{Link, Metadata};
+    let paras = vec!["“Prices have fallen,” said Ines Moreno.".to_string()];
+    let links = vec![Link { text: "said".into(), url: "http://example.org/x".into(), range: None }];
+    let a = build_article("t", "t.html", Metadata::default(), paras, links);
+    assert!(a.links[0].range.is_some());
+    let qs = extract(&a);
+    assert_eq!(speaker(&qs[0]), Some("Ines Moreno"));
+    assert_eq!(qs[0].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let samples = [
+        "“", "”", "«", "»", "\"", "'", "‘", "’", "“”", "« »", "«\u{00A0}»", "\"\"\"\"\"", "“a” ” ” “ “ “",
+        "said", ", said", "« », a-t-il", "a-t-il confié", "-t-il", "l'", "d’", "’s", "Dr.", "M.", "the official said",
+        "“x,” he said. “y,” she said. “z”", "\u{202F}«\u{202F}\u{202F}»\u{202F}", "🙂 “🙂,” said 🙂.",
+    ];
+    for s in samples {
+        let _ = quotes_of(s);
+        let _ = quotes_of(&format!("{s}\n\n{s}\n\n{s}"));
+    }
+    let deep = "“‘«“‘".repeat(2000);
+    let _ = quotes_of(&deep);
+    let many = "“a,” said B. ".repeat(3000);
+    assert_eq!(quotes_of(&many).len(), 3000);
+}
+
+// ---------------------------------------------------------------------------------------
+// The commands.
+
+fn fixture_context(stems: &[&str]) -> diglot::cli::Context {
+    let mut corpus = diglot::ingest::Corpus::default();
+    for stem in stems {
+        let text = std::fs::read_to_string(fixture_dir().join(format!("{stem}.txt"))).unwrap();
+        corpus.articles.push(from_plain_text(stem, &text));
+    }
+    diglot::cli::Context { corpus, db: None }
+}
+
+#[test]
+fn quotes_json_has_every_field_and_hides_terms_unless_all() {
+    use diglot::cli::{ListFormat, quotes::quotes};
+    let ctx = fixture_context(&["001_en_caliphate"]);
+    let json = quotes(&ctx, &[], ListFormat::Json, false).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = v.as_array().unwrap();
+    assert!(!rows.is_empty());
+    for key in ["article", "text", "speaker", "speaker_kind", "speaker_as_written", "cue", "kind", "language", "paragraph", "start", "end"] {
+        assert!(rows[0].get(key).is_some(), "missing {key}");
+    }
+    assert!(rows.iter().all(|r| r["kind"] != "term"));
+    let all = quotes(&ctx, &["001_en_caliphate".to_string()], ListFormat::Json, true).unwrap();
+    let all: serde_json::Value = serde_json::from_str(&all).unwrap();
+    assert!(all.as_array().unwrap().iter().any(|r| r["kind"] == "term"));
+    assert!(all.as_array().unwrap().len() > rows.len());
+    // Offsets point into the article's clean text.
+    let a = &ctx.corpus.articles[0];
+    let r = &rows[0];
+    let (s, e) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+    assert_eq!(&a.text[s..e], r["text"].as_str().unwrap());
+}
+
+#[test]
+fn quotes_table_fits_80_columns() {
+    use diglot::cli::{ListFormat, quotes::quotes};
+    use unicode_width::UnicodeWidthStr;
+    let ctx = fixture_context(&["002_en_nato", "004_fr_europol"]);
+    let table = quotes(&ctx, &[], ListFormat::Table, true).unwrap();
+    assert!(table.contains("Jamie Shea"));
+    for line in table.lines() {
+        assert!(line.width() <= 80, "too wide: {line}");
+    }
+    let err = quotes(&ctx, &["no-such-article".to_string()], ListFormat::Table, false).unwrap_err();
+    assert!(err.0.contains("no-such-article"));
+}
+
+#[test]
+fn speakers_span_articles() {
+    let ctx = fixture_context(&["000_en_darknet", "001_en_caliphate", "002_en_nato", "003_en_europol", "004_fr_europol"]);
+    let list = speakers(&ctx.corpus.articles);
+    let rob = list.iter().find(|s| s.name == "Rob Wainwright").expect("Rob Wainwright");
+    assert_eq!(rob.kind, SpeakerKind::Person);
+    assert_eq!(rob.articles, ["000_en_darknet", "003_en_europol", "004_fr_europol"]);
+    let json = diglot::cli::quotes::speakers(&ctx, diglot::cli::ListFormat::Json).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(v.as_array().unwrap().iter().any(|s| s["name"] == "United Nations report" && s["kind"] == "document"));
+    let table = diglot::cli::quotes::speakers(&ctx, diglot::cli::ListFormat::Table).unwrap();
+    assert!(table.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80));
+}
+
+#[test]
+fn bundled_corpus_extracts_without_trouble() {
+    let corpus = diglot::ingest::bundled();
+    for a in &corpus.articles {
+        for q in extract(a) {
+            assert!(q.start <= q.end && q.end <= a.text.len());
+            assert!(a.text.is_char_boundary(q.start) && a.text.is_char_boundary(q.end));
+            assert!(q.paragraph < a.paragraphs.len());
+        }
+    }
+}
+
+#[test]
+fn pronoun_gender_follows_first_names_and_titles() {
+    let qs = quotes_of(
+        "Laura Stein met Peter Novak in Vienna on Monday.\n\n“The talks went well,” she said.\n\n\
+         Sophie Martin a rencontré Marc Girard. « Rien n'est décidé », a-t-elle déclaré.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Laura Stein"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Sophie Martin"), "{qs:#?}");
+}
+
+#[test]
+fn random_texts_never_panic_and_ranges_stay_valid() {
+    // A small deterministic generator over the pieces that matter: marks, apostrophes,
+    // spaces of every kind, cue words, names, punctuation and paragraph breaks.
+    let pieces = [
+        "“", "”", "\"", "'", "‘", "’", "«", "»", "\u{00A0}", "\u{202F}", " ", " ", " ", "\n\n", ",", ".", ":", "?", "-t-il",
+        "a-t-il", "said", "told", "a dit", "selon", "according to", "he", "she", "il", "elle", "the official", "le patron",
+        "d’", "l'", "Dr", "M.", "Anna", "Berg", "Europa", "report", "rapport", "é", "🙂", "x", "and", "so-called",
+        "another", "Un surveillant de", "qui", "who", "’s", "'s", "Pour", "lui", "s'est", "félicitée", "the agency's",
+        "Ministry of", "UN", "the teenager", "adding", ", adding that", "est", "In the words of", "put it", "Mme",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..3000 {
+        let mut s = String::new();
+        let len = (state % 60) as usize + 1;
+        for _ in 0..len {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            s.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        }
+        let a = from_plain_text("fuzz", &s);
+        for q in extract(&a) {
+            assert!(q.start <= q.end && q.end <= a.text.len(), "{s:?}");
+            assert!(a.text.is_char_boundary(q.start) && a.text.is_char_boundary(q.end), "{s:?}");
+            assert!(q.paragraph < a.paragraphs.len().max(1), "{s:?}");
+            assert!(!q.text.is_empty(), "{s:?}");
+        }
+    }
+}
+
+#[test]
+fn describing_nouns_and_listeners() {
+    let qs = quotes_of(
+        "Léa, 17 ans, a accepté de témoigner.\n\n« J'avais peur », raconte l'adolescente.\n\n\
+         « Rien n'est réglé », a déclaré à l'AFP le procureur, Marc Aubin.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Léa"), "{qs:#?}");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("l'adolescente"));
+    assert_eq!(speaker(&qs[1]), Some("Marc Aubin"), "{qs:#?}");
+}
+
+#[test]
+fn an_acronym_is_given_its_long_form() {
+    let qs = quotes_of(
+        "L'Observatoire international des prisons (OIP) publie un rapport.\n\n\
+         « La situation empire », estime l'OIP.",
+    );
+    let s = qs[0].speaker.as_ref().expect("resolved");
+    assert_eq!(s.name, "Observatoire international des prisons");
+    assert_eq!(s.kind, SpeakerKind::Organisation);
+}
