@@ -560,3 +560,43 @@ fn an_acronym_is_given_its_long_form() {
     assert_eq!(s.name, "Observatoire international des prisons");
     assert_eq!(s.kind, SpeakerKind::Organisation);
 }
+
+/// The bundled corpus through the real ingest (HTML, junk cleaning, one-line paragraphs):
+/// the hard cases of the issue come out attributed.
+#[test]
+fn bundled_corpus_through_real_ingest() {
+    let corpus = diglot::ingest::bundled();
+    let quotes_of = |id: &str| extract(corpus.get(id).expect("bundled article"));
+    let speaker = |q: &Quote| q.speaker.as_ref().map(|s| s.name.clone());
+
+    // A cue verb that was link text in the HTML (`<a>said</a> Poupard`).
+    let html = quotes_of("000_428d0bcd77c983be");
+    let q = html.iter().find(|q| q.text.starts_with("Digital attacks")).expect("Poupard quote");
+    assert_eq!(speaker(q).as_deref(), Some("Guillaume Poupard"));
+    assert_eq!(q.cue.as_deref(), Some("said"));
+
+    // A role noun resolved to the person introduced with that role.
+    let rt = quotes_of("002_fe371eeb538ac06b");
+    let q = rt.iter().find(|q| q.text.starts_with("It is better, frankly")).expect("NATO official quote");
+    assert_eq!(speaker(q).as_deref(), Some("Jamie Shea"));
+    assert_eq!(q.speaker_as_written.as_deref(), Some("the NATO official"));
+
+    // French: role noun and inverted pronoun.
+    let fr = quotes_of("004_17d92d11831f1a30");
+    let q = fr.iter().find(|q| q.text.starts_with("On a certainement")).expect("a reconnu quote");
+    assert_eq!(speaker(q).as_deref(), Some("Rob Wainwright"));
+    assert_eq!(q.cue.as_deref(), Some("a reconnu"));
+    let q = fr.iter().find(|q| q.text.starts_with("À tout le moins")).expect("a-t-il confié quote");
+    assert_eq!(speaker(q).as_deref(), Some("Rob Wainwright"));
+
+    // Every range points at the quoted words in the clean text.
+    for a in &corpus.articles {
+        for q in extract(a) {
+            assert!(a.text.get(q.start..q.end).is_some(), "{}: bad range {}..{}", a.id, q.start, q.end);
+        }
+    }
+
+    // Rob Wainwright speaks in three bundled articles.
+    let rob = speakers(&corpus.articles).into_iter().find(|s| s.name == "Rob Wainwright").expect("speaker");
+    assert_eq!(rob.articles.len(), 3);
+}
