@@ -49,15 +49,9 @@ pub struct ExportedHighlight {
     pub citation: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ExportedSource {
-    pub title: String,
-    pub author: Option<String>,
-    pub outlet: Option<String>,
-    pub date: Option<String>,
-    pub url: Option<String>,
-    pub path: Option<String>,
-}
+/// The `source` object of the schema is [`Source`] itself, so the JSON and the other
+/// formats cite from one place.
+pub type ExportedSource = Source;
 
 /// The export document (highlights in the order given).
 pub fn document(highlights: &[Highlight], articles: &[Article]) -> ExportDocument {
@@ -66,17 +60,7 @@ pub fn document(highlights: &[Highlight], articles: &[Article]) -> ExportDocumen
         .iter()
         .map(|h| {
             let article = by_id.get(h.article.as_str()).copied();
-            let source = article.map(|a| {
-                let s = Source::of(&h.article, Some(a));
-                ExportedSource {
-                    title: s.title,
-                    author: s.author,
-                    outlet: s.outlet,
-                    date: s.date,
-                    url: s.url,
-                    path: s.path,
-                }
-            });
+            let source = article.map(|a| Source::of(&h.article, Some(a)));
             ExportedHighlight {
                 id: h.id,
                 article: h.article.clone(),

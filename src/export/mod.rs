@@ -47,7 +47,7 @@ pub fn render(format: Format, highlights: &[Highlight], articles: &[Article]) ->
 }
 
 /// Where a highlight comes from, gathered once from the article's metadata.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub title: String,
     pub author: Option<String>,
