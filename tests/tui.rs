@@ -920,7 +920,7 @@ fn snapshot_highlights_view_80x24_and_120x40() {
     let re_free: String = text
         .lines()
         .map(|l| match l.find("20") {
-            Some(i) if l[i..].len() >= 16 && l[i..].as_bytes().get(4) == Some(&b'-') => format!("{}<date>", &l[..i]),
+            Some(i) if l.len() >= i + 16 && l.as_bytes().get(i + 4) == Some(&b'-') => format!("{}<date>", &l[..i]),
             _ => l.to_string(),
         })
         .collect::<Vec<_>>()

@@ -31,8 +31,8 @@ macro_rules! commands {
 commands! {
     Quit => "quit", "quit diglot";
     Help => "help", "show or hide this help";
-    Close => "close", "close this help / clear the search";
-    FocusNext => "focus_next", "next pane (list → body → quotes)";
+    Close => "close", "close (help, selection, view) / clear the search";
+    FocusNext => "focus_next", "next pane (list → body → quotes) / column";
     FocusPrev => "focus_prev", "previous pane";
     Down => "down", "move down one line / item";
     Up => "up", "move up one line / item";
@@ -42,7 +42,7 @@ commands! {
     PageUp => "page_up", "one page up";
     HalfPageDown => "half_page_down", "half a page down";
     HalfPageUp => "half_page_up", "half a page up";
-    Open => "open", "open the selected article (marks it read)";
+    Open => "open", "open the article (marks it read) / go to the highlight";
     JumpToQuote => "jump_to_quote", "show the selected quote in the body";
     Search => "search", "search in the article";
     SearchNext => "search_next", "next search match";

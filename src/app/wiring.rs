@@ -164,8 +164,8 @@ impl App {
         self.status = Some(match result {
             Ok(Some(op)) => {
                 let msg = match &op {
-                    UndoOp::Removed(_) => format!("highlight on {what} removed (u undoes)"),
-                    _ => format!("{what} highlighted and saved (n adds a note, u undoes)"),
+                    UndoOp::Removed(_) => format!("highlight on {what} removed · u undo"),
+                    _ => format!("{what} highlighted and saved · n note · u undo"),
                 };
                 self.undo.push(op);
                 msg
@@ -428,8 +428,8 @@ impl App {
                 _ => r.end.saturating_sub(1).max(r.start),
             };
             self.show_offset(moving);
-            let chars = r.len();
-            self.status = Some(format!("selection: {chars} bytes — h highlight, y copy, Esc cancel"));
+            let words = self.current().and_then(|a| a.text.get(r.clone())).map_or(0, |t| t.split_whitespace().count());
+            self.status = Some(format!("selection: {words} word(s) · h highlight · y copy · Esc cancel"));
         }
         true
     }
@@ -651,10 +651,8 @@ impl App {
             _ => return,
         };
         state.update(action);
-        if cmd == Command::NextQuote || cmd == Command::PrevQuote {
-            if state.selected().is_none() {
-                self.status = Some("no quotes in this column".into());
-            }
+        if matches!(cmd, Command::NextQuote | Command::PrevQuote) && state.selected().is_none() {
+            self.status = Some("no quotes in this column".into());
         }
     }
 

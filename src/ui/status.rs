@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Mode::Reader => hints(app),
             Mode::Highlights => view_hints(app, KeyContext::Highlights, &[
                 (Command::Help, "help"), (Command::Open, "jump"), (Command::Note, "note"), (Command::Delete, "delete"),
-                (Command::Undo, "undo"), (Command::Copy, "copy"), (Command::Export, "export"), (Command::Close, "back"),
+                (Command::Undo, "undo"), (Command::Export, "export"), (Command::Close, "back"), (Command::Copy, "copy"),
             ]),
             Mode::Bilingual => view_hints(app, KeyContext::Bilingual, &[
                 (Command::Help, "help"), (Command::FocusNext, "column"), (Command::NextQuote, "quote"),
@@ -143,7 +143,12 @@ fn hints(app: &App) -> String {
 fn view_hints(app: &App, ctx: KeyContext, wanted: &[(Command, &str)]) -> String {
     let parts: Vec<String> = wanted
         .iter()
-        .filter_map(|&(cmd, label)| Some(format!("{} {label}", app.keymap.keys_for(ctx, cmd).into_iter().next()?)))
+        .filter_map(|&(cmd, label)| {
+            let keys = app.keymap.keys_for(ctx, cmd);
+            // A plain lower-case letter reads best ("q back" rather than "H back").
+            let key = keys.iter().find(|k| k.chars().all(char::is_lowercase)).or(keys.first())?;
+            Some(format!("{key} {label}"))
+        })
         .collect();
     format!("{} ", parts.join("  "))
 }
