@@ -34,7 +34,7 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     for w in &warnings {
         eprintln!("diglot: {w}");
     }
-    let (store, store_problem) = open_store(ctx);
+    let (store, writable, store_problem) = open_store(ctx);
     let mut triage = HashMap::new();
     let mut problems: Vec<String> = store_problem.into_iter().collect();
     if let Some(store) = &store {
@@ -48,8 +48,10 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
         }
     }
     let mut app = App::new(ctx.corpus.clone(), triage).with_keymap(keymap);
-    if let Some(store) = store {
-        app.attach_store(store);
+    match store {
+        Some(store) if writable => app.attach_store(store),
+        Some(store) => app.attach_read_only_store(store),
+        None => {}
     }
     if !problems.is_empty() {
         app.set_store_problem(problems.join("; "));
@@ -91,16 +93,16 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
 
 /// The store named by `--db` / `DIGLOT_DB`, else the per-user default. When it cannot
 /// be opened for writing it is opened read-only, else not at all; the message (naming the
-/// file) says so. Nothing is ever reset.
-pub fn open_store(ctx: &Context) -> (Option<Store>, Option<String>) {
+/// file) says so. Nothing is ever reset. Returns (store, writable, problem).
+pub fn open_store(ctx: &Context) -> (Option<Store>, bool, Option<String>) {
     let Some(path) = ctx.db.clone().or_else(Store::default_path) else {
-        return (None, Some("no data folder for the store (pass --db FILE): highlights and triage will not be saved".into()));
+        return (None, false, Some("no data folder for the store (pass --db FILE): highlights and triage will not be saved".into()));
     };
     match Store::open(&path) {
-        Ok(s) => (Some(s), None),
+        Ok(s) => (Some(s), true, None),
         Err(e) => match Store::open_read_only(&path) {
-            Ok(s) => (Some(s), Some(format!("store is read-only, changes will not be saved: {e}"))),
-            Err(_) => (None, Some(format!("store not opened, nothing will be saved: {e}"))),
+            Ok(s) => (Some(s), false, Some(format!("store is read-only, changes will not be saved: {e}"))),
+            Err(_) => (None, false, Some(format!("store not opened, nothing will be saved: {e}"))),
         },
     }
 }

@@ -74,6 +74,8 @@ fn app() -> App {
     let c = corpus();
     let en = c.articles[0].clone();
     let mut app = App::new(c, HashMap::new());
+    // Every test has a store, as the real reader does (a private one in memory).
+    app.attach_store(Store::open_in_memory().unwrap());
     app.set_quotes(
         "en1",
         vec![
@@ -632,9 +634,7 @@ fn help_scrolls_to_its_last_line() {
 
 /// The test app with a private in-memory store.
 fn app_with_store() -> App {
-    let mut app = app();
-    app.attach_store(Store::open_in_memory().unwrap());
-    app
+    app()
 }
 
 fn stored(app: &App) -> Vec<diglot::model::Highlight> {
@@ -767,7 +767,8 @@ fn y_copies_quote_and_sentence_with_citation_as_an_effect() {
 
 #[test]
 fn without_a_store_highlighting_is_refused_with_the_reason() {
-    let mut app = app();
+    let mut app = App::new(corpus(), HashMap::new());
+    assert!(!app.saving());
     app.set_store_problem("/nowhere/d.db: store not opened".into());
     press(&mut app, "Enter h");
     assert!(app.status.as_deref().unwrap().contains("/nowhere/d.db"), "{:?}", app.status);
@@ -788,8 +789,11 @@ fn triage_persists_and_a_refused_write_reverts_to_the_store() {
     }
     assert!(Store::open(&path).unwrap().triage("en1").unwrap().starred);
     // Read-only: the change is refused, said, and the shown state is what is on disk.
-    let mut app = app();
-    app.attach_store(Store::open_read_only(&path).unwrap());
+    let mut app = App::new(corpus(), HashMap::new());
+    app.attach_read_only_store(Store::open_read_only(&path).unwrap());
+    assert!(!app.saving());
+    let t = render(&mut app, 80, 24);
+    assert!(screen_text(t.backend().buffer()).contains("NOT SAVING"));
     for e in press(&mut app, "m") {
         app.persist(&e);
     }
@@ -950,5 +954,36 @@ fn help_lists_the_new_views_keys() {
     let text = format!("{lines:?}");
     for needle in ["Highlights view (H)", "Side-by-side bilingual view (b)", "Visual selection", "export every highlight", "alignment map", "undo the last highlight"] {
         assert!(text.contains(needle), "help lacks {needle}");
+    }
+}
+
+#[test]
+fn user_keymap_rebinds_keys_of_the_new_contexts() {
+    let mut keymap = diglot::app::keymap::Keymap::default();
+    keymap
+        .apply_config("[keys.body]\n\"x\" = \"highlight\"\n\"h\" = \"none\"\n[keys.highlights]\n\"X\" = \"delete\"\n")
+        .unwrap();
+    let mut app = app().with_keymap(keymap);
+    press(&mut app, "Enter h");
+    assert!(stored(&app).is_empty(), "h unbound in the body");
+    press(&mut app, "x");
+    assert_eq!(stored(&app).len(), 1);
+    press(&mut app, "H X");
+    assert!(stored(&app).is_empty());
+    let help = format!("{:?}", ui::help::help_lines(&app.keymap));
+    assert!(help.contains("keys: \"X d\"") || help.contains("keys: \"d X\""), "{help}");
+}
+
+#[test]
+fn views_never_panic_at_tiny_sizes_and_redraw_when_the_size_returns() {
+    let mut app = app_with_pair();
+    press(&mut app, "Tab Tab h S-Tab S-Tab");
+    for keys in ["H", "q b"] {
+        press(&mut app, keys);
+        let full = screen_text(render(&mut app, 80, 24).backend().buffer());
+        for (w, h) in [(1, 1), (2, 1), (1, 5), (10, 3), (20, 2), (40, 10), (59, 24)] {
+            render(&mut app, w, h);
+        }
+        assert_eq!(screen_text(render(&mut app, 80, 24).backend().buffer()), full);
     }
 }

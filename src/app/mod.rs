@@ -212,6 +212,8 @@ pub struct App {
     store: Option<crate::store::Store>,
     /// Why the store is missing or read-only (shown when a write is refused).
     store_problem: Option<String>,
+    /// The store takes writes (false when there is none or it is open read-only).
+    store_writable: bool,
     /// Every highlight in the store, refreshed after each change.
     highlights: Vec<crate::model::Highlight>,
     /// Index (into the current article's sentences) of the body's sentence cursor.
@@ -266,6 +268,7 @@ impl App {
             manifest: corpus.manifest,
             store: None,
             store_problem: None,
+            store_writable: false,
             highlights: Vec::new(),
             sentence_cursor: 0,
             visual: None,

@@ -80,7 +80,20 @@ impl App {
     /// [`Store::reanchor`] before, so offsets match the current texts).
     pub fn attach_store(&mut self, store: Store) {
         self.store = Some(store);
+        self.store_writable = true;
         self.reload_highlights();
+    }
+
+    /// Like [`App::attach_store`] for a store opened read-only: highlights and triage are
+    /// shown, writes are refused by the store and the status bar says nothing is saved.
+    pub fn attach_read_only_store(&mut self, store: Store) {
+        self.attach_store(store);
+        self.store_writable = false;
+    }
+
+    /// Whether changes (highlights, notes, triage) are being saved.
+    pub fn saving(&self) -> bool {
+        self.store.is_some() && self.store_writable
     }
 
     /// Tell the user the store could not be opened (or only read-only); kept so that a

@@ -44,6 +44,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Mode::Reader if app.visual.is_some() && app.focus == Focus::Body => format!(" VISUAL {}", position(app)),
         Mode::Reader => format!(" {} {}", app.focus.name(), position(app)),
     };
+    if !app.saving() {
+        // Always in view: the user must know their highlights are not being kept.
+        left = format!(" NOT SAVING ·{left}");
+    }
     if !app.search.query.is_empty() {
         let n = app.search.matches.len();
         let cur = app.search.current.map_or(0, |i| i + 1);
