@@ -987,3 +987,36 @@ fn views_never_panic_at_tiny_sizes_and_redraw_when_the_size_returns() {
         assert_eq!(screen_text(render(&mut app, 80, 24).backend().buffer()), full);
     }
 }
+
+#[test]
+fn b_opens_the_side_by_side_view_at_the_readers_sentence_and_keeps_its_place() {
+    let text = |word: &str| {
+        let body: Vec<String> = (1..=40).map(|i| format!("{word} number {i} is here.")).collect();
+        format!("Title {word}\n\n{}", body.join(" "))
+    };
+    let mut c = Corpus {
+        articles: vec![article("l", "Left", &text("Sentence"), "2024-01-01", "A"), article("r", "Right", &text("Phrase"), "2024-01-01", "B")],
+        ..Default::default()
+    };
+    c.manifest.pairs.push(PinnedPair { left: "l".into(), right: "r".into() });
+    let (l, r) = (c.articles[0].clone(), c.articles[1].clone());
+    let mut app = App::new(c, HashMap::new());
+    app.attach_store(Store::open_in_memory().unwrap());
+    let rows = (0..41).map(|i| AlignRow { left: i..i + 1, right: i..i + 1, score: 0.9, kind: RowKind::Match }).collect();
+    app.cache_bilingual(BilingualState::new(&l, &r, Alignment { rows }, vec![], vec![], vec![]));
+    render(&mut app, 80, 24);
+    press(&mut app, "Enter");
+    for _ in 0..15 {
+        press(&mut app, ")");
+    }
+    assert_eq!(app.sentence_cursor, 15);
+    press(&mut app, "b");
+    let t = render(&mut app, 80, 24);
+    assert_eq!(app.bilingual_view.as_ref().unwrap().top_row(), 15);
+    let screen = screen_text(t.backend().buffer());
+    let second = screen.lines().nth(1).unwrap();
+    assert!(second.contains("Sentence number 15 is here.") && second.contains("Phrase number 15 is here."), "{screen}");
+    // j scrolls both columns; leaving and coming back keeps the place.
+    press(&mut app, "j j q b");
+    assert_eq!(app.bilingual_view.as_ref().unwrap().top_row(), 15, "reopened at the reader's sentence again");
+}

@@ -37,6 +37,15 @@ pub fn default_export_dir() -> PathBuf {
     directories::ProjectDirs::from("", "", "diglot").map_or_else(|| PathBuf::from("."), |d| d.data_dir().join("exports"))
 }
 
+/// `path` with the home folder written `~` (the status bar is short).
+fn home_relative(path: &std::path::Path) -> String {
+    let home = std::env::var_os("HOME").map(PathBuf::from).filter(|h| h.is_absolute() && h.as_os_str().len() > 1);
+    match home.and_then(|h| path.strip_prefix(h).ok().map(|rest| rest.to_path_buf())) {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
+    }
+}
+
 /// Byte ranges of the sentences of `article`, in order.
 pub fn sentence_ranges(article: &Article) -> Vec<Range<usize>> {
     article.sentences().map(|(_, s)| s.range.clone()).collect()
@@ -554,12 +563,18 @@ impl App {
     /// new time-stamped file in [`App::export_dir`].
     fn export_markdown(&mut self) {
         let markdown = export::render(export::Format::Markdown, &self.highlights, &self.articles);
-        let stamp = crate::store::clock::now_rfc3339().replace(':', "-");
-        let path = self.export_dir.join(format!("diglot-highlights-{stamp}.md"));
+        // "2026-11-22T04:32:53Z" → "20261122-043253": short, sortable, no ':' for Windows.
+        let stamp: String = crate::store::clock::now_rfc3339()
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == 'T')
+            .map(|c| if c == 'T' { '-' } else { c })
+            .collect();
+        let path = self.export_dir.join(format!("highlights-{stamp}.md"));
         let result = std::fs::create_dir_all(&self.export_dir).and_then(|()| export::write_atomic(&path, markdown.as_bytes()));
+        let shown = home_relative(&path);
         self.status = Some(match result {
-            Ok(()) => format!("exported {} highlight(s) to {}", self.highlights.len(), path.display()),
-            Err(e) => format!("export failed: {}: {e}", path.display()),
+            Ok(()) => format!("exported {} highlight(s) to {shown}", self.highlights.len()),
+            Err(e) => format!("export failed: {shown}: {e}"),
         });
     }
 

@@ -67,6 +67,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             ]),
         },
     };
+    // A message too long to share the row takes all of it (an export path, an error
+    // naming a file), except the NOT SAVING warning.
+    if let Some(m) = &app.status
+        && super::wrap::display_width(&left) + super::wrap::display_width(m) + 1 > width
+    {
+        left = if app.saving() { String::new() } else { " NOT SAVING ".to_string() };
+    }
     let left = truncate(&safe(&left), width);
     let used = super::wrap::display_width(&left);
     let right = truncate(&safe(&right), width.saturating_sub(used + 1));
