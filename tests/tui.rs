@@ -880,6 +880,13 @@ fn b_opens_the_pinned_counterpart_side_by_side_and_keys_drive_it() {
     assert_eq!(hs.len(), 1);
     assert_eq!(hs[0].article, "fr1");
     assert_eq!(hs[0].speaker.as_deref(), Some("le directeur"));
+    // ? opens the help at this view's keys.
+    press(&mut app, "?");
+    assert!(app.help_open && app.help_scroll > 0);
+    let lines = ui::help::help_lines(&app.keymap);
+    assert_eq!(lines[app.help_scroll], ui::help::HelpLine::Heading("Side-by-side bilingual view (b)".into()));
+    press(&mut app, "Esc");
+    assert_eq!(app.mode, Mode::Bilingual);
     press(&mut app, "q");
     assert_eq!(app.mode, Mode::Reader);
     // From the French side, the same pair opens with French on the left.

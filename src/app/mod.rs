@@ -515,10 +515,7 @@ impl App {
         }
         match cmd {
             Command::Quit => effects.push(Effect::Quit),
-            Command::Help => {
-                self.help_open = true;
-                self.help_scroll = 0;
-            }
+            Command::Help => self.open_help(),
             Command::Close => {
                 if !self.search.query.is_empty() {
                     self.search = Search::default();

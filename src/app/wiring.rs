@@ -8,6 +8,7 @@
 
 use super::bilingual::{BilingualAction, BilingualState, Side};
 use super::highlights::{HighlightsAction, HighlightsEffect, HighlightsState, SelectionUnit, visual_selection};
+use super::keymap::KeyContext;
 use super::{App, Command, Effect, Focus, Mode, PromptKind};
 use crate::export;
 use crate::model::{Article, Highlight, Quote};
@@ -456,6 +457,19 @@ impl App {
         true
     }
 
+    /// Open the help; in a view or a selection, scrolled to that context's keys.
+    pub(super) fn open_help(&mut self) {
+        let ctx = self.key_context();
+        self.help_open = true;
+        self.help_scroll = 0;
+        if matches!(ctx, KeyContext::Visual | KeyContext::Highlights | KeyContext::Bilingual) {
+            let lines = crate::ui::help::help_lines(&self.keymap);
+            let heading = crate::ui::help::HelpLine::Heading(ctx.title().to_string());
+            self.help_scroll = lines.iter().position(|l| *l == heading).unwrap_or(0);
+        }
+        self.clamp_help();
+    }
+
     // ----- the highlights view -----
 
     pub(super) fn open_highlights_view(&mut self) {
@@ -471,11 +485,7 @@ impl App {
     pub(super) fn highlights_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
         let action = match cmd {
             Command::Quit => return effects.push(Effect::Quit),
-            Command::Help => {
-                self.help_open = true;
-                self.help_scroll = 0;
-                return;
-            }
+            Command::Help => return self.open_help(),
             Command::Close | Command::Highlights => {
                 self.mode = Mode::Reader;
                 self.highlights_view = None;
@@ -650,11 +660,7 @@ impl App {
         let half = (state.viewport().1 / 2).max(1);
         let action = match cmd {
             Command::Quit => return effects.push(Effect::Quit),
-            Command::Help => {
-                self.help_open = true;
-                self.help_scroll = 0;
-                return;
-            }
+            Command::Help => return self.open_help(),
             Command::Close | Command::Bilingual => {
                 if let Some(s) = self.bilingual_view.take() {
                     // Keep the scroll position for the next visit.
