@@ -707,15 +707,22 @@ fn visual_selection_extends_by_words_and_sentences_and_h_saves_it() {
     let two = app.visual_range().unwrap();
     assert_eq!(two.start, one.start);
     assert!(a.text[two.clone()].ends_with(&sentence(&app, 2)));
-    // w switches to words: the anchor sentence's first word and one more.
+    // w switches to words and goes one word past the selection's end.
     press(&mut app, "w");
     let words = app.visual_range().unwrap();
-    assert_eq!(a.text[words.clone()].split_whitespace().count(), 2, "{:?}", &a.text[words.clone()]);
-    press(&mut app, "w b w h");
+    assert_eq!(words.start, one.start);
+    assert!(words.end > two.end, "{:?}", &a.text[words.clone()]);
+    let two_words = a.text[two.clone()].split_whitespace().count();
+    assert_eq!(a.text[words.clone()].split_whitespace().count(), two_words + 1);
+    // ( back to sentences: the selection ends on the sentence holding its end.
+    press(&mut app, "b b (");
+    assert_eq!(app.visual_range().unwrap(), one, "back to the anchor sentence");
+    press(&mut app, "v v w w h");
     assert!(app.visual.is_none());
     let hs = stored(&app);
     assert_eq!(hs.len(), 1);
-    assert_eq!(hs[0].text.split_whitespace().count(), 3, "w w b w: three words");
+    let one_words = a.text[one.clone()].split_whitespace().count();
+    assert_eq!(hs[0].text.split_whitespace().count(), one_words + 2, "v w w: the sentence and two words");
     // Esc cancels without saving.
     press(&mut app, "v Esc");
     assert!(app.visual.is_none());

@@ -38,6 +38,37 @@ pub fn default_export_dir() -> PathBuf {
     directories::ProjectDirs::from("", "", "diglot").map_or_else(|| PathBuf::from("."), |d| d.data_dir().join("exports"))
 }
 
+/// The `count` in `unit`s from sentence `anchor` that reaches the far end of `range` (a
+/// selection that was `old_count` units of the other kind).
+fn count_to(article: &Article, anchor: usize, unit: SelectionUnit, old_count: isize, range: &Range<usize>) -> isize {
+    let backwards = old_count < 0;
+    let far = if backwards { range.start } else { range.end };
+    match unit {
+        SelectionUnit::Sentence => {
+            let sentences = sentence_ranges(article);
+            let at = if backwards {
+                sentences.iter().position(|s| s.end > far)
+            } else {
+                sentences.iter().rposition(|s| s.start < far)
+            };
+            at.map_or(0, |i| i as isize - anchor as isize)
+        }
+        SelectionUnit::Word => {
+            let words = super::highlights::words(&article.text);
+            let Some(anchor_range) = sentence_ranges(article).get(anchor).cloned() else { return 0 };
+            let Some(first) = words.iter().position(|w| w.start >= anchor_range.start && w.start < anchor_range.end) else {
+                return 0;
+            };
+            let at = if backwards {
+                words.iter().position(|w| w.end > far)
+            } else {
+                words.iter().rposition(|w| w.start < far)
+            };
+            at.map_or(0, |i| i as isize - first as isize)
+        }
+    }
+}
+
 /// `path` with the home folder written `~` (the status bar is short).
 fn home_relative(path: &std::path::Path) -> String {
     let home = std::env::var_os("HOME").map(PathBuf::from).filter(|h| h.is_absolute() && h.as_os_str().len() > 1);
@@ -410,10 +441,16 @@ impl App {
     /// Keys while a selection is open; `false` when the command is not the selection's.
     pub(super) fn visual_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) -> bool {
         let Some(mut v) = self.visual else { return false };
+        let current = self.visual_range();
+        let article = self.current();
+        // Switching between words and sentences keeps the selection's far end where it is.
         let mut extend = |unit: SelectionUnit, delta: isize| {
             if v.unit != unit {
+                v.count = match (article, &current) {
+                    (Some(a), Some(r)) => count_to(a, v.anchor, unit, v.count, r),
+                    _ => 0,
+                };
                 v.unit = unit;
-                v.count = 0;
             }
             v.count = v.count.saturating_add(delta);
         };
