@@ -116,5 +116,37 @@ fn large_corpus(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, first_frame, scroll_keystroke, large_corpus);
+/// `h` in the body with 10,000 highlights in a store file: the write, the read-back of
+/// every highlight and the redraw (measured as a pair: add, then remove).
+fn highlight_keystroke(c: &mut Criterion) {
+    let corpus = diglot::ingest::bundled();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = diglot::store::Store::open(&dir.path().join("bench.db")).expect("store");
+    let article = &corpus.articles[0];
+    let sentences: Vec<_> = article.sentences().map(|(_, s)| s.range.clone()).collect();
+    let news: Vec<_> = (0..10_000)
+        .map(|i| {
+            let r = sentences[i % sentences.len()].clone();
+            // Distinct ranges, so the toggled sentence below stays the only exact match.
+            let end = r.end.saturating_sub(1 + i / sentences.len() % 3).max(r.start + 1);
+            diglot::store::NewHighlight::from_range(article, r.start..end, None)
+        })
+        .collect();
+    store.add_highlights(&news).expect("seed highlights");
+    let mut app = App::new(corpus.clone(), HashMap::new());
+    app.attach_store(store);
+    app.update(diglot::app::Action::Resize(80, 24));
+    key(&mut app, "Enter");
+    let mut t = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    c.bench_function("tui h add+remove with 10k highlights (file store, 80x24)", |b| {
+        b.iter(|| {
+            key(&mut app, "h");
+            t.draw(|f| diglot::ui::draw(f, &app)).expect("draw");
+            key(&mut app, "h");
+            t.draw(|f| diglot::ui::draw(f, &app)).expect("draw");
+        })
+    });
+}
+
+criterion_group!(benches, first_frame, scroll_keystroke, large_corpus, highlight_keystroke);
 criterion_main!(benches);

@@ -6,13 +6,14 @@
 use crate::app::keymap::{self, KeyChord};
 use crate::app::{Action, App, Effect};
 use crate::cli::{CliError, Context};
+use crate::store::Store;
 use crate::ui;
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event};
 use crossterm::execute;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::collections::HashMap;
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -33,9 +34,28 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     for w in &warnings {
         eprintln!("diglot: {w}");
     }
-    // The store (triage state) is wired in here once it exists; until then every
-    // article starts unread and changes last for the session.
-    let mut app = App::new(ctx.corpus.clone(), HashMap::new()).with_keymap(keymap);
+    let (store, writable, store_problem) = open_store(ctx);
+    let mut triage = HashMap::new();
+    let mut problems: Vec<String> = store_problem.into_iter().collect();
+    if let Some(store) = &store {
+        // Highlights follow edited article files before anything is shown.
+        if let Err(e) = store.reanchor(&ctx.corpus.articles) {
+            problems.push(format!("highlights not re-anchored: {e}"));
+        }
+        match store.all_triage() {
+            Ok(t) => triage = t,
+            Err(e) => problems.push(format!("triage not loaded: {e}")),
+        }
+    }
+    let mut app = App::new(ctx.corpus.clone(), triage).with_keymap(keymap);
+    match store {
+        Some(store) if writable => app.attach_store(store),
+        Some(store) => app.attach_read_only_store(store),
+        None => {}
+    }
+    if !problems.is_empty() {
+        app.set_store_problem(problems.join("; "));
+    }
     app.no_color = ui::theme::no_color_from_env();
     // We honour NO_COLOR ourselves (the theme then holds no colour at all). crossterm's
     // own handling would turn every colour change into a bare `ESC[m`, which also resets
@@ -55,13 +75,36 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
         }
         Ok(event)
     };
-    let result = run_loop(&mut terminal, &mut app, next_event, |_effect| {});
+    let result = run_loop(&mut terminal, &mut app, next_event, |effect| {
+        if let Effect::Clipboard(text) = effect {
+            // Base64 inside the OSC 52 sequence: nothing in `text` reaches the terminal raw.
+            let mut out = io::stdout();
+            let _ = out.write_all(crate::export::osc52(text).as_bytes());
+            let _ = out.flush();
+        }
+    });
     drop(terminal);
     restore_terminal();
     for w in &warnings {
         eprintln!("diglot: {w}");
     }
     result.map_err(|e| CliError(format!("terminal error: {e}")))
+}
+
+/// The store named by `--db` / `DIGLOT_DB`, else the per-user default. When it cannot
+/// be opened for writing it is opened read-only, else not at all; the message (naming the
+/// file) says so. Nothing is ever reset. Returns (store, writable, problem).
+pub fn open_store(ctx: &Context) -> (Option<Store>, bool, Option<String>) {
+    let Some(path) = ctx.db.clone().or_else(Store::default_path) else {
+        return (None, false, Some("no data folder for the store (pass --db FILE): highlights and triage will not be saved".into()));
+    };
+    match Store::open(&path) {
+        Ok(s) => (Some(s), true, None),
+        Err(e) => match Store::open_read_only(&path) {
+            Ok(s) => (Some(s), false, Some(format!("store is read-only, changes will not be saved: {e}"))),
+            Err(_) => (None, false, Some(format!("store not opened, nothing will be saved: {e}"))),
+        },
+    }
 }
 
 /// Raw mode, alternate screen and bracketed paste (so a paste goes into a prompt as text
@@ -101,8 +144,9 @@ pub fn restore_terminal() {
 }
 
 /// Draw, then handle events until the user quits. Redraws only after an event that was
-/// handled (ratatui then writes only the cells that changed). `on_effect` carries out
-/// effects other than quitting (saving triage).
+/// handled (ratatui then writes only the cells that changed). Store effects go to
+/// [`App::persist`] before the frame; `on_effect` gets the clipboard effects after it, so
+/// the OSC 52 bytes never land in the middle of a frame.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -119,13 +163,17 @@ pub fn run_loop<B: Backend>(
         for e in &effects {
             match e {
                 Effect::Quit => quit = true,
-                other => on_effect(other),
+                Effect::Clipboard(_) => {}
+                other => app.persist(other),
             }
         }
         if quit {
             return Ok(());
         }
         terminal.draw(|f| ui::draw(f, app)).map_err(|e| e.to_string())?;
+        for e in effects.iter().filter(|e| matches!(e, Effect::Clipboard(_))) {
+            on_effect(e);
+        }
     }
 }
 

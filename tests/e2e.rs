@@ -306,3 +306,93 @@ fn a_panic_still_restores_the_terminal() {
     // The panic message is printed on the restored screen, where the user can read it.
     assert!(screen.contents().contains("deliberate panic"), "{}", screen.contents());
 }
+
+/// Quit with `q` and wait for the process to end successfully.
+fn quit_and_wait(s: &mut Session) {
+    s.send("q");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = s.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(start.elapsed() < TIMEOUT, "diglot did not quit; screen:\n{}", s.screen());
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status:?}");
+}
+
+fn run_cli(corpus: &std::path::Path, db: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_diglot"))
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("DIGLOT_DB")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_sentence_highlighted_in_the_reader_is_in_the_store_and_exports_and_triage_survives() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Harbour Report Title\n\nThe harbour closed at noon on Tuesday. Ships waited outside for hours.\n\n\
+         Officials promised a review of the closure.",
+    )
+    .unwrap();
+    std::fs::write(corpus.join("b.txt"), "Other Story Title\n\nNothing to see in this one.").unwrap();
+    let db = dir.path().join("store").join("diglot.db");
+    let config = dir.path().join("config");
+    std::fs::create_dir(&config).unwrap();
+
+    let mut s = start(&corpus, &db, &config);
+    s.wait_for("the reader", |t| t.contains("Harbour Report Title") && t.contains("Other Story"));
+    // Open the first article, move the sentence cursor to the second sentence, highlight it.
+    s.send("\r");
+    s.wait_for("body focus", |t| t.contains(" Body "));
+    s.send(")");
+    s.wait_for("sentence cursor moved", |t| t.contains("sentence 2/"));
+    s.send("h");
+    s.wait_for("the highlight acknowledged", |t| t.contains("highlighted and saved"));
+    // y copies through OSC 52 (base64 of the citation).
+    s.send("y");
+    s.wait_for("the copy acknowledged", |t| t.contains("copied highlight"));
+    let raw = String::from_utf8_lossy(&s.output.lock().unwrap()).to_string();
+    assert!(raw.contains("\u{1b}]52;c;"), "no OSC 52 sequence written");
+    // Star the second article: triage is saved too.
+    s.send("\t");
+    s.send("\t");
+    s.send("j");
+    s.send("s");
+    s.wait_for("starred", |t| t.contains("starred"));
+    // H lists the highlight; q goes back; q quits.
+    s.send("H");
+    s.wait_for("the highlights view", |t| t.contains("Highlights (1)") && t.contains("The harbour closed at noon"));
+    s.send("q");
+    s.wait_for("back in the reader", |t| !t.contains("Highlights (1)"));
+    quit_and_wait(&mut s);
+
+    let json = run_cli(&corpus, &db, &["highlights", "list", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let items = list.as_array().expect("a JSON array");
+    assert_eq!(items.len(), 1, "{json}");
+    assert_eq!(items[0]["text"], "The harbour closed at noon on Tuesday.");
+    let md = run_cli(&corpus, &db, &["export", "--format", "md"]);
+    assert!(md.contains("The harbour closed at noon on Tuesday.") && md.contains("Harbour Report Title"), "{md}");
+
+    // A new session shows the star (and the read mark) from the store.
+    let mut s = start(&corpus, &db, &config);
+    s.wait_for("the reader again", |t| t.contains("Harbour Report Title"));
+    let screen = s.screen();
+    let other = screen.lines().find(|l| l.contains("Other Story Title")).unwrap().to_string();
+    let first = screen.lines().find(|l| l.contains("Harbour Report Title") && l.starts_with('│')).unwrap().to_string();
+    assert!(other.contains('*'), "star lost: {other:?}");
+    assert!(!first.contains("N "), "read mark lost: {first:?}");
+    quit_and_wait(&mut s);
+}

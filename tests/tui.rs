@@ -3,7 +3,11 @@
 //! bundled corpus, so the snapshots only change when the reader does.
 
 use diglot::app::keymap::KeyChord;
-use diglot::app::{Action, App, Command, Effect, Focus};
+use diglot::align::{AlignRow, Alignment, QuotePair, RowKind};
+use diglot::app::bilingual::BilingualState;
+use diglot::app::{Action, App, Command, Effect, Focus, Mode, UndoOp};
+use diglot::ingest::manifest::PinnedPair;
+use diglot::store::Store;
 use diglot::ingest::{Corpus, from_plain_text};
 use diglot::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind, Triage};
 use diglot::ui;
@@ -70,6 +74,8 @@ fn app() -> App {
     let c = corpus();
     let en = c.articles[0].clone();
     let mut app = App::new(c, HashMap::new());
+    // Every test has a store, as the real reader does (a private one in memory).
+    app.attach_store(Store::open_in_memory().unwrap());
     app.set_quotes(
         "en1",
         vec![
@@ -345,13 +351,13 @@ fn help_overlay_opens_scrolls_and_closes() {
 }
 
 #[test]
-fn unbound_keys_change_nothing_and_future_views_say_not_yet() {
+fn unbound_keys_change_nothing_and_b_without_counterpart_says_so() {
     let mut app = app();
     assert!(app.handle_key(KeyChord::parse("Ctrl-x").unwrap()).is_none());
-    press(&mut app, "b");
-    assert!(app.status.as_deref().unwrap().contains("not available yet"));
-    press(&mut app, "H");
-    assert!(app.status.as_deref().unwrap().contains("not available yet"));
+    press(&mut app, "G b");
+    assert_eq!(app.mode, Mode::Reader);
+    let status = app.status.clone().unwrap();
+    assert!(status.contains("no counterpart found for") && status.contains("日本語の記事"), "{status}");
 }
 
 #[test]
@@ -622,4 +628,409 @@ fn help_scrolls_to_its_last_line() {
     assert!(text.contains("delete to the start of the line"), "{text}");
     let total = ui::help::help_lines(&app.keymap).len();
     assert!(text.contains(&format!("of {total}")) && text.contains(&format!("–{total} ")), "{text}");
+}
+
+// ---------- highlights, views, store (the wiring) ----------
+
+/// The test app with a private in-memory store.
+fn app_with_store() -> App {
+    app()
+}
+
+fn stored(app: &App) -> Vec<diglot::model::Highlight> {
+    app.store().unwrap().highlights(None).unwrap()
+}
+
+fn sentence(app: &App, i: usize) -> String {
+    let a = app.current().unwrap();
+    let s = diglot::app::sentence_ranges(a);
+    a.text[s[i].clone()].to_string()
+}
+
+#[test]
+fn h_in_quotes_pane_toggles_a_saved_highlight_with_its_speaker_and_u_undoes() {
+    let mut app = app_with_store();
+    press(&mut app, "Tab Tab h");
+    let hs = stored(&app);
+    assert_eq!(hs.len(), 1);
+    assert_eq!(hs[0].text, "We are seeing a shift to encrypted apps,");
+    assert_eq!(hs[0].speaker.as_deref(), Some("Jane Doe"));
+    assert!(app.status.as_deref().unwrap().contains("saved"), "{:?}", app.status);
+    // The same key takes it off again (found by its range in the store).
+    press(&mut app, "h");
+    assert!(stored(&app).is_empty());
+    assert!(app.status.as_deref().unwrap().contains("removed"));
+    // u brings it back with the same id, then u removes it again (the first add).
+    press(&mut app, "u");
+    assert_eq!(stored(&app).len(), 1);
+    assert_eq!(stored(&app)[0].id, hs[0].id);
+    press(&mut app, "u");
+    assert!(stored(&app).is_empty());
+    press(&mut app, "u");
+    assert_eq!(app.status.as_deref(), Some("nothing to undo"));
+}
+
+#[test]
+fn sentence_cursor_moves_with_parens_follows_scrolling_and_h_highlights_it() {
+    let mut app = app_with_store();
+    app.update(Action::Resize(80, 24));
+    press(&mut app, "Enter");
+    assert_eq!(app.focus, Focus::Body);
+    assert_eq!(app.sentence_cursor, 0);
+    press(&mut app, ") ) (");
+    assert_eq!(app.sentence_cursor, 1);
+    press(&mut app, "J K K K");
+    assert_eq!(app.sentence_cursor, 0, "stops at the first sentence");
+    press(&mut app, ") h");
+    let hs = stored(&app);
+    assert_eq!(hs.len(), 1);
+    assert_eq!(hs[0].text, sentence(&app, 1));
+    assert!(app.status.as_deref().unwrap().contains("sentence highlighted"));
+    // Scrolling the body down past the cursor moves it to the first sentence on screen.
+    app.update(Action::Resize(40, 10));
+    press(&mut app, "G");
+    let top = app.body_lines()[app.body_top].range.start;
+    let cur = app.cursor_sentence_range().unwrap();
+    assert!(cur.end > top, "cursor {cur:?} is on screen (top at byte {top})");
+}
+
+#[test]
+fn visual_selection_extends_by_words_and_sentences_and_h_saves_it() {
+    let mut app = app_with_store();
+    press(&mut app, "Enter ) v");
+    assert!(app.visual.is_some());
+    assert_eq!(app.key_context(), diglot::app::keymap::KeyContext::Visual);
+    let a = app.current().unwrap().clone();
+    let one = app.visual_range().unwrap();
+    assert_eq!(&a.text[one.clone()], sentence(&app, 1));
+    press(&mut app, "j");
+    let two = app.visual_range().unwrap();
+    assert_eq!(two.start, one.start);
+    assert!(a.text[two.clone()].ends_with(&sentence(&app, 2)));
+    // w switches to words and goes one word past the selection's end.
+    press(&mut app, "w");
+    let words = app.visual_range().unwrap();
+    assert_eq!(words.start, one.start);
+    assert!(words.end > two.end, "{:?}", &a.text[words.clone()]);
+    let two_words = a.text[two.clone()].split_whitespace().count();
+    assert_eq!(a.text[words.clone()].split_whitespace().count(), two_words + 1);
+    // ( back to sentences: the selection ends on the sentence holding its end.
+    press(&mut app, "b b (");
+    assert_eq!(app.visual_range().unwrap(), one, "back to the anchor sentence");
+    press(&mut app, "v v w w h");
+    assert!(app.visual.is_none());
+    let hs = stored(&app);
+    assert_eq!(hs.len(), 1);
+    let one_words = a.text[one.clone()].split_whitespace().count();
+    assert_eq!(hs[0].text.split_whitespace().count(), one_words + 2, "v w w: the sentence and two words");
+    // Esc cancels without saving.
+    press(&mut app, "v Esc");
+    assert!(app.visual.is_none());
+    assert_eq!(stored(&app).len(), 1);
+}
+
+#[test]
+fn note_editor_saves_the_note_and_u_takes_it_back() {
+    let mut app = app_with_store();
+    press(&mut app, "Enter n");
+    assert!(app.status.as_deref().unwrap().contains("no highlight here"));
+    assert!(app.prompt.is_none());
+    press(&mut app, "h n");
+    assert!(app.prompt.is_some());
+    type_text(&mut app, "clé — à vérifier");
+    press(&mut app, "Enter");
+    assert_eq!(stored(&app)[0].note.as_deref(), Some("clé — à vérifier"));
+    assert_eq!(app.status.as_deref(), Some("note saved"));
+    // Editing again starts from the saved note; Esc keeps it.
+    press(&mut app, "a");
+    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "clé — à vérifier");
+    press(&mut app, "Esc");
+    assert_eq!(stored(&app)[0].note.as_deref(), Some("clé — à vérifier"));
+    assert!(matches!(app.undo_stack().last(), Some(UndoOp::Note { .. })));
+    press(&mut app, "u");
+    assert_eq!(stored(&app)[0].note, None);
+    // With a search active, n in the body still goes to the next match.
+    press(&mut app, "/");
+    type_text(&mut app, "the");
+    press(&mut app, "Enter n");
+    assert!(app.prompt.is_none());
+    assert!(app.status.as_deref().unwrap().starts_with("match"), "{:?}", app.status);
+}
+
+#[test]
+fn y_copies_quote_and_sentence_with_citation_as_an_effect() {
+    let mut app = app_with_store();
+    let effects = press(&mut app, "Tab Tab y");
+    let Some(Effect::Clipboard(text)) = effects.last() else { panic!("{effects:?}") };
+    assert!(text.contains("We are seeing a shift to encrypted apps,"), "{text}");
+    assert!(text.contains("Jane Doe") && text.contains("Police warn about online propaganda"), "{text}");
+    assert!(app.status.as_deref().unwrap().starts_with("copied quote"));
+    let effects = press(&mut app, "S-Tab y");
+    let Some(Effect::Clipboard(text)) = effects.last() else { panic!("{effects:?}") };
+    assert!(text.contains(&sentence(&app, 0)), "{text}");
+    // Nothing is copied from the list.
+    assert!(press(&mut app, "Tab Tab y").is_empty());
+}
+
+#[test]
+fn without_a_store_highlighting_is_refused_with_the_reason() {
+    let mut app = App::new(corpus(), HashMap::new());
+    assert!(!app.saving());
+    app.set_store_problem("/nowhere/d.db: store not opened".into());
+    press(&mut app, "Enter h");
+    assert!(app.status.as_deref().unwrap().contains("/nowhere/d.db"), "{:?}", app.status);
+    assert!(app.highlights().is_empty());
+}
+
+#[test]
+fn triage_persists_and_a_refused_write_reverts_to_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    {
+        let mut app = app();
+        app.attach_store(Store::open(&path).unwrap());
+        for e in press(&mut app, "s") {
+            app.persist(&e);
+        }
+        assert!(app.triage("en1").starred);
+    }
+    assert!(Store::open(&path).unwrap().triage("en1").unwrap().starred);
+    // Read-only: the change is refused, said, and the shown state is what is on disk.
+    let mut app = App::new(corpus(), HashMap::new());
+    app.attach_read_only_store(Store::open_read_only(&path).unwrap());
+    assert!(!app.saving());
+    let t = render(&mut app, 80, 24);
+    assert!(screen_text(t.backend().buffer()).contains("NOT SAVING"));
+    for e in press(&mut app, "m") {
+        app.persist(&e);
+    }
+    assert!(app.status.as_deref().unwrap().starts_with("not saved"), "{:?}", app.status);
+    assert!(app.status.as_deref().unwrap().contains("t.db"));
+    assert!(!app.triage("en1").read);
+}
+
+#[test]
+fn highlights_view_jumps_deletes_undoes_notes_copies_and_exports() {
+    let mut app = app_with_store();
+    press(&mut app, "Tab Tab h j j h");
+    assert_eq!(stored(&app).len(), 2);
+    press(&mut app, "S-Tab S-Tab G H");
+    assert_eq!(app.mode, Mode::Highlights);
+    assert_eq!(app.highlights_view.as_ref().unwrap().entries().len(), 2);
+    press(&mut app, "j d");
+    assert_eq!(stored(&app).len(), 1);
+    assert_eq!(app.highlights_view.as_ref().unwrap().entries().len(), 1);
+    press(&mut app, "u");
+    assert_eq!(stored(&app).len(), 2);
+    assert_eq!(app.highlights_view.as_ref().unwrap().entries().len(), 2);
+    press(&mut app, "n");
+    type_text(&mut app, "check");
+    press(&mut app, "Enter");
+    assert_eq!(stored(&app).iter().filter(|h| h.note.as_deref() == Some("check")).count(), 1);
+    let effects = press(&mut app, "y");
+    assert!(matches!(effects.last(), Some(Effect::Clipboard(t)) if t.contains("Jane Doe")));
+    let dir = tempfile::tempdir().unwrap();
+    app.export_dir = dir.path().join("exports");
+    press(&mut app, "e");
+    let status = app.status.clone().unwrap();
+    assert!(status.starts_with("exported 2 highlight(s) to"), "{status}");
+    let file = std::fs::read_dir(&app.export_dir).unwrap().next().unwrap().unwrap().path();
+    let md = std::fs::read_to_string(&file).unwrap();
+    assert!(md.contains("Nobody can do this alone.") && md.contains("check"), "{md}");
+    // Enter goes back to the reader, on the article at the highlight.
+    press(&mut app, "k Enter");
+    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.current().unwrap().id, "en1");
+    assert_eq!(app.focus, Focus::Body);
+    press(&mut app, "H q");
+    assert_eq!(app.mode, Mode::Reader);
+}
+
+/// The test app with en1 ↔ fr1 pinned as counterparts and a hand-made alignment.
+fn app_with_pair() -> App {
+    let mut c = corpus();
+    c.manifest.pairs.push(PinnedPair { left: "en1".into(), right: "fr1".into() });
+    let (en, fr) = (c.articles[0].clone(), c.articles[1].clone());
+    let mut app = App::new(c, HashMap::new());
+    app.attach_store(Store::open_in_memory().unwrap());
+    let row = |l: std::ops::Range<usize>, r: std::ops::Range<usize>, kind| AlignRow { left: l, right: r, score: 0.8, kind };
+    let rows = vec![
+        row(0..1, 0..1, RowKind::Match),
+        row(1..2, 1..3, RowKind::Match),
+        row(2..3, 3..3, RowKind::LeftOnly),
+        row(3..5, 3..4, RowKind::Match),
+        row(5..6, 4..5, RowKind::Match),
+    ];
+    let q_en = quote(&en, "We are seeing a shift to encrypted apps,", Some("Jane Doe"), Some("told"), QuoteKind::Direct);
+    let q_fr = quote(&fr, "Nous devons agir vite", Some("le directeur"), Some("a déclaré"), QuoteKind::Direct);
+    let pairs = vec![QuotePair { left_quote: 0, right_quote: 0, score: 0.9 }];
+    app.cache_bilingual(BilingualState::new(&en, &fr, Alignment { rows }, vec![q_en], vec![q_fr], pairs));
+    app
+}
+
+#[test]
+fn b_opens_the_pinned_counterpart_side_by_side_and_keys_drive_it() {
+    let mut app = app_with_pair();
+    app.update(Action::Resize(80, 24));
+    press(&mut app, "Enter ) ) ) b");
+    assert_eq!(app.mode, Mode::Bilingual);
+    let st = app.bilingual_view.as_ref().unwrap();
+    assert_eq!((st.left_id.as_str(), st.right_id.as_str()), ("en1", "fr1"));
+    press(&mut app, "g ] Tab m");
+    let st = app.bilingual_view.as_ref().unwrap();
+    assert!(st.show_map);
+    assert_eq!(st.focus, diglot::app::bilingual::Side::Right);
+    let effects = press(&mut app, "y");
+    assert!(matches!(effects.last(), Some(Effect::Clipboard(t)) if t.contains("Nous devons agir vite")), "{effects:?}");
+    press(&mut app, "h");
+    let hs = stored(&app);
+    assert_eq!(hs.len(), 1);
+    assert_eq!(hs[0].article, "fr1");
+    assert_eq!(hs[0].speaker.as_deref(), Some("le directeur"));
+    // ? opens the help at this view's keys.
+    press(&mut app, "?");
+    assert!(app.help_open && app.help_scroll > 0);
+    let lines = ui::help::help_lines(&app.keymap);
+    assert_eq!(lines[app.help_scroll], ui::help::HelpLine::Heading("Side-by-side bilingual view (b)".into()));
+    press(&mut app, "Esc");
+    assert_eq!(app.mode, Mode::Bilingual);
+    press(&mut app, "q");
+    assert_eq!(app.mode, Mode::Reader);
+    // From the French side, the same pair opens with French on the left.
+    press(&mut app, "S-Tab j b");
+    assert_eq!(app.bilingual_view.as_ref().unwrap().left_id, "fr1");
+    press(&mut app, "b");
+    assert_eq!(app.mode, Mode::Reader);
+}
+
+#[test]
+fn snapshot_reader_with_highlights_80x24_and_120x40() {
+    let mut app = app_with_store();
+    press(&mut app, "Tab Tab j j h S-Tab ) h");
+    let t = render(&mut app, 80, 24);
+    insta::assert_snapshot!("reader_highlights_80x24", t.backend());
+    let t = render(&mut app, 120, 40);
+    insta::assert_snapshot!("reader_highlights_120x40", t.backend());
+    // The highlighted sentence is drawn marked; without colour through modifiers.
+    app.no_color = true;
+    let t = render(&mut app, 80, 24);
+    let buf = t.backend().buffer();
+    let hl = stored(&app).into_iter().find(|h| !h.text.starts_with("Nobody")).unwrap();
+    let word = hl.text.split_whitespace().nth(1).unwrap().to_string();
+    let screen = screen_text(buf);
+    let (y, line) = screen.lines().enumerate().find(|(_, l)| l.contains(&word)).unwrap();
+    let x = line[..line.find(&word).unwrap()].chars().count() as u16;
+    let cell = &buf[(x, y as u16)];
+    assert!(cell.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED), "{cell:?}");
+    assert_eq!(cell.fg, Color::Reset);
+    assert_eq!(cell.bg, Color::Reset);
+}
+
+#[test]
+fn snapshot_highlights_view_80x24_and_120x40() {
+    let mut app = app_with_store();
+    press(&mut app, "Tab Tab h j j h n");
+    type_text(&mut app, "to check");
+    press(&mut app, "Enter H");
+    let t = render(&mut app, 80, 24);
+    let text = screen_text(t.backend().buffer());
+    // Timestamps vary: compare the screen without them.
+    let re_free: String = text
+        .lines()
+        .map(|l| match l.find("20") {
+            Some(i) if l.len() >= i + 16 && l.as_bytes().get(i + 4) == Some(&b'-') => format!("{}<date>", &l[..i]),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("highlights_view_80x24", re_free);
+    let t = render(&mut app, 120, 40);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("Nobody can do this alone.") && text.contains("to check"));
+    assert!(text.contains("Highlights 2"));
+}
+
+#[test]
+fn snapshot_bilingual_from_the_reader_80x24_and_120x40() {
+    let mut app = app_with_pair();
+    press(&mut app, "b");
+    let t = render(&mut app, 80, 24);
+    insta::assert_snapshot!("bilingual_from_reader_80x24", t.backend());
+    press(&mut app, "] m");
+    let t = render(&mut app, 120, 40);
+    insta::assert_snapshot!("bilingual_from_reader_120x40", t.backend());
+}
+
+#[test]
+fn help_lists_the_new_views_keys() {
+    let app = app();
+    let lines = ui::help::help_lines(&app.keymap);
+    let text = format!("{lines:?}");
+    for needle in ["Highlights view (H)", "Side-by-side bilingual view (b)", "Visual selection", "export every highlight", "alignment map", "undo the last highlight"] {
+        assert!(text.contains(needle), "help lacks {needle}");
+    }
+}
+
+#[test]
+fn user_keymap_rebinds_keys_of_the_new_contexts() {
+    let mut keymap = diglot::app::keymap::Keymap::default();
+    keymap
+        .apply_config("[keys.body]\n\"x\" = \"highlight\"\n\"h\" = \"none\"\n[keys.highlights]\n\"X\" = \"delete\"\n")
+        .unwrap();
+    let mut app = app().with_keymap(keymap);
+    press(&mut app, "Enter h");
+    assert!(stored(&app).is_empty(), "h unbound in the body");
+    press(&mut app, "x");
+    assert_eq!(stored(&app).len(), 1);
+    press(&mut app, "H X");
+    assert!(stored(&app).is_empty());
+    let help = format!("{:?}", ui::help::help_lines(&app.keymap));
+    assert!(help.contains("keys: \"X d\"") || help.contains("keys: \"d X\""), "{help}");
+}
+
+#[test]
+fn views_never_panic_at_tiny_sizes_and_redraw_when_the_size_returns() {
+    let mut app = app_with_pair();
+    press(&mut app, "Tab Tab h S-Tab S-Tab");
+    for keys in ["H", "q b"] {
+        press(&mut app, keys);
+        let full = screen_text(render(&mut app, 80, 24).backend().buffer());
+        for (w, h) in [(1, 1), (2, 1), (1, 5), (10, 3), (20, 2), (40, 10), (59, 24)] {
+            render(&mut app, w, h);
+        }
+        assert_eq!(screen_text(render(&mut app, 80, 24).backend().buffer()), full);
+    }
+}
+
+#[test]
+fn b_opens_the_side_by_side_view_at_the_readers_sentence_and_keeps_its_place() {
+    let text = |word: &str| {
+        let body: Vec<String> = (1..=40).map(|i| format!("{word} number {i} is here.")).collect();
+        format!("Title {word}\n\n{}", body.join(" "))
+    };
+    let mut c = Corpus {
+        articles: vec![article("l", "Left", &text("Sentence"), "2024-01-01", "A"), article("r", "Right", &text("Phrase"), "2024-01-01", "B")],
+        ..Default::default()
+    };
+    c.manifest.pairs.push(PinnedPair { left: "l".into(), right: "r".into() });
+    let (l, r) = (c.articles[0].clone(), c.articles[1].clone());
+    let mut app = App::new(c, HashMap::new());
+    app.attach_store(Store::open_in_memory().unwrap());
+    let rows = (0..41).map(|i| AlignRow { left: i..i + 1, right: i..i + 1, score: 0.9, kind: RowKind::Match }).collect();
+    app.cache_bilingual(BilingualState::new(&l, &r, Alignment { rows }, vec![], vec![], vec![]));
+    render(&mut app, 80, 24);
+    press(&mut app, "Enter");
+    for _ in 0..15 {
+        press(&mut app, ")");
+    }
+    assert_eq!(app.sentence_cursor, 15);
+    press(&mut app, "b");
+    let t = render(&mut app, 80, 24);
+    assert_eq!(app.bilingual_view.as_ref().unwrap().top_row(), 15);
+    let screen = screen_text(t.backend().buffer());
+    let second = screen.lines().nth(1).unwrap();
+    assert!(second.contains("Sentence number 15 is here.") && second.contains("Phrase number 15 is here."), "{screen}");
+    // j scrolls both columns; leaving and coming back keeps the place.
+    press(&mut app, "j j q b");
+    assert_eq!(app.bilingual_view.as_ref().unwrap().top_row(), 15, "reopened at the reader's sentence again");
 }

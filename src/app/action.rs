@@ -31,8 +31,8 @@ macro_rules! commands {
 commands! {
     Quit => "quit", "quit diglot";
     Help => "help", "show or hide this help";
-    Close => "close", "close this help / clear the search";
-    FocusNext => "focus_next", "next pane (list → body → quotes)";
+    Close => "close", "close (help, selection, view) / clear the search";
+    FocusNext => "focus_next", "next pane (list → body → quotes) / column";
     FocusPrev => "focus_prev", "previous pane";
     Down => "down", "move down one line / item";
     Up => "up", "move up one line / item";
@@ -42,7 +42,7 @@ commands! {
     PageUp => "page_up", "one page up";
     HalfPageDown => "half_page_down", "half a page down";
     HalfPageUp => "half_page_up", "half a page up";
-    Open => "open", "open the selected article (marks it read)";
+    Open => "open", "open the article (marks it read) / go to the highlight";
     JumpToQuote => "jump_to_quote", "show the selected quote in the body";
     Search => "search", "search in the article";
     SearchNext => "search_next", "next search match";
@@ -53,7 +53,22 @@ commands! {
     ToggleStar => "toggle_star", "star / unstar";
     ToggleTerms => "toggle_terms", "show / hide term quotes (scare quotes, titles)";
     Bilingual => "bilingual", "side-by-side bilingual view";
-    Highlights => "highlights", "highlights view";
+    Highlights => "highlights", "highlights view (every highlight in the corpus)";
+    Highlight => "highlight", "highlight / un-highlight the quote, sentence or selection";
+    Visual => "visual", "start a visual selection at the sentence cursor";
+    NextSentence => "next_sentence", "sentence cursor to the next sentence";
+    PrevSentence => "prev_sentence", "sentence cursor to the previous sentence";
+    WordForward => "word_forward", "extend the selection by a word";
+    WordBack => "word_back", "shrink / extend the selection back by a word";
+    Note => "note", "edit the note of the highlight here";
+    SearchNextOrNote => "search_next_or_note", "next search match (no search: note on the highlight)";
+    Undo => "undo", "undo the last highlight add / remove / note change";
+    Copy => "copy", "copy the quote / highlight with its citation (OSC 52)";
+    Delete => "delete", "delete the selected highlight";
+    Export => "export", "export every highlight to a Markdown file";
+    NextQuote => "next_quote", "select the next quote (its pair is lit)";
+    PrevQuote => "prev_quote", "select the previous quote";
+    ToggleMap => "toggle_map", "show / hide the alignment map";
     Submit => "submit", "accept the input";
     Cancel => "cancel", "cancel the input";
     CursorLeft => "cursor_left", "cursor left";

@@ -18,14 +18,23 @@ pub enum KeyContext {
     Quotes,
     Help,
     Input,
+    /// A visual selection in the body (`v`).
+    Visual,
+    /// The highlights view (`H`).
+    Highlights,
+    /// The side-by-side bilingual view (`b`).
+    Bilingual,
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 6] = [
+    pub const ALL: [KeyContext; 9] = [
         KeyContext::Global,
         KeyContext::List,
         KeyContext::Body,
         KeyContext::Quotes,
+        KeyContext::Visual,
+        KeyContext::Highlights,
+        KeyContext::Bilingual,
         KeyContext::Help,
         KeyContext::Input,
     ];
@@ -38,6 +47,9 @@ impl KeyContext {
             KeyContext::Quotes => "quotes",
             KeyContext::Help => "help",
             KeyContext::Input => "input",
+            KeyContext::Visual => "visual",
+            KeyContext::Highlights => "highlights",
+            KeyContext::Bilingual => "bilingual",
         }
     }
 
@@ -49,7 +61,10 @@ impl KeyContext {
             KeyContext::Body => "Article body",
             KeyContext::Quotes => "Quotes pane",
             KeyContext::Help => "This help",
-            KeyContext::Input => "Prompts (/ search, f filter)",
+            KeyContext::Input => "Prompts (/ search, f filter, n note)",
+            KeyContext::Visual => "Visual selection in the body (v)",
+            KeyContext::Highlights => "Highlights view (H)",
+            KeyContext::Bilingual => "Side-by-side bilingual view (b)",
         }
     }
 

@@ -11,6 +11,9 @@ pub mod body_layout;
 pub mod keymap;
 pub mod line_editor;
 pub mod search;
+mod wiring;
+
+pub use wiring::{UndoOp, Visual, sentence_ranges};
 
 pub use action::{Action, Command};
 
@@ -76,6 +79,8 @@ pub enum Mode {
 pub enum PromptKind {
     Search,
     Filter,
+    /// The note of highlight `note_target`.
+    Note,
 }
 
 /// An open one-line prompt at the bottom of the screen.
@@ -92,6 +97,8 @@ pub struct Prompt {
 pub enum Effect {
     /// Persist the triage state of an article (by id).
     SaveTriage(String, Triage),
+    /// Put this text on the clipboard (the event loop writes it as OSC 52 after the frame).
+    Clipboard(String),
     Quit,
 }
 
@@ -200,6 +207,28 @@ pub struct App {
     layouts: RefCell<LayoutCache>,
     quotes: RefCell<HashMap<usize, Arc<Vec<Quote>>>>,
     haystacks: RefCell<Vec<Option<String>>>,
+    // ----- highlights, views (see `wiring`) -----
+    manifest: crate::ingest::Manifest,
+    store: Option<crate::store::Store>,
+    /// Why the store is missing or read-only (shown when a write is refused).
+    store_problem: Option<String>,
+    /// The store takes writes (false when there is none or it is open read-only).
+    store_writable: bool,
+    /// Every highlight in the store, refreshed after each change.
+    highlights: Vec<crate::model::Highlight>,
+    /// Index (into the current article's sentences) of the body's sentence cursor.
+    pub sentence_cursor: usize,
+    pub visual: Option<Visual>,
+    undo: Vec<UndoOp>,
+    /// The highlight whose note the prompt edits.
+    note_target: Option<i64>,
+    pub highlights_view: Option<highlights::HighlightsState>,
+    pub bilingual_view: Option<bilingual::BilingualState>,
+    /// Side-by-side states already computed, by (left id, right id): aligned once per pair.
+    bilingual_cache: HashMap<(String, String), bilingual::BilingualState>,
+    pair_candidates: Option<Vec<crate::align::PairCandidate>>,
+    /// Where `e` in the highlights view writes its Markdown file.
+    pub export_dir: std::path::PathBuf,
 }
 
 /// Rows per item in the quotes pane: two of quote text and one of speaker and cue.
@@ -236,6 +265,20 @@ impl App {
             layouts: RefCell::new(LayoutCache::default()),
             quotes: RefCell::new(HashMap::new()),
             haystacks: RefCell::new(vec![None; n]),
+            manifest: corpus.manifest,
+            store: None,
+            store_problem: None,
+            store_writable: false,
+            highlights: Vec::new(),
+            sentence_cursor: 0,
+            visual: None,
+            undo: Vec::new(),
+            note_target: None,
+            highlights_view: None,
+            bilingual_view: None,
+            bilingual_cache: HashMap::new(),
+            pair_candidates: None,
+            export_dir: wiring::default_export_dir(),
         };
         if app.load_errors > 0 {
             app.status = Some(format!("{} file(s) could not be loaded (see stderr)", app.load_errors));
@@ -291,6 +334,12 @@ impl App {
             KeyContext::Input
         } else if self.help_open {
             KeyContext::Help
+        } else if self.mode == Mode::Highlights {
+            KeyContext::Highlights
+        } else if self.mode == Mode::Bilingual {
+            KeyContext::Bilingual
+        } else if self.visual.is_some() && self.focus == Focus::Body {
+            KeyContext::Visual
         } else {
             match self.focus {
                 Focus::List => KeyContext::List,
@@ -456,12 +505,17 @@ impl App {
             self.clamp_help();
             return;
         }
+        match self.mode {
+            Mode::Highlights => return self.highlights_command(cmd, effects),
+            Mode::Bilingual => return self.bilingual_command(cmd, effects),
+            Mode::Reader => {}
+        }
+        if self.visual.is_some() && self.focus == Focus::Body && self.visual_command(cmd, effects) {
+            return;
+        }
         match cmd {
             Command::Quit => effects.push(Effect::Quit),
-            Command::Help => {
-                self.help_open = true;
-                self.help_scroll = 0;
-            }
+            Command::Help => self.open_help(),
             Command::Close => {
                 if !self.search.query.is_empty() {
                     self.search = Search::default();
@@ -497,8 +551,30 @@ impl App {
                 self.quotes_top = 0;
                 self.status = Some(if self.show_terms { "term quotes shown" } else { "term quotes hidden" }.into());
             }
-            Command::Bilingual => self.status = Some("bilingual view: not available yet".into()),
-            Command::Highlights => self.status = Some("highlights view: not available yet".into()),
+            Command::Bilingual => self.open_bilingual(),
+            Command::Highlights => self.open_highlights_view(),
+            Command::Highlight => self.highlight_here(),
+            Command::Visual => self.start_visual(),
+            Command::NextSentence => self.move_sentence_cursor(1),
+            Command::PrevSentence => self.move_sentence_cursor(-1),
+            Command::Note => self.note_here(),
+            Command::SearchNextOrNote => {
+                if self.search.query.is_empty() {
+                    self.note_here()
+                } else {
+                    self.step_search(1)
+                }
+            }
+            Command::Undo => self.undo_last(),
+            Command::Copy => self.copy_here(effects),
+            // View-only commands.
+            Command::WordForward
+            | Command::WordBack
+            | Command::Delete
+            | Command::Export
+            | Command::NextQuote
+            | Command::PrevQuote
+            | Command::ToggleMap => {}
             // Prompt-only commands do nothing outside a prompt.
             Command::Submit
             | Command::Cancel
@@ -533,6 +609,7 @@ impl App {
             Focus::Body => {
                 self.body_top = step(self.body_top, delta, self.max_body_top() + 1);
                 self.set_anchor();
+                self.keep_cursor_on_screen();
             }
             Focus::Quotes => {
                 self.quote_selected = step(self.quote_selected, delta, self.visible_quotes().len());
@@ -556,6 +633,8 @@ impl App {
         self.quote_selected = 0;
         self.quotes_top = 0;
         self.marked_quote = None;
+        self.sentence_cursor = 0;
+        self.visual = None;
         let query = std::mem::take(&mut self.search.query);
         self.set_search(&query, false);
     }
@@ -627,11 +706,12 @@ impl App {
         let previous = match kind {
             PromptKind::Search => self.search.query.clone(),
             PromptKind::Filter => self.filter.text.clone(),
+            PromptKind::Note => self.note_target.and_then(|id| self.highlight_by_id(id)).and_then(|h| h.note.clone()).unwrap_or_default(),
         };
         let editor = match kind {
-            // A new search starts empty; the filter is edited in place.
+            // A new search starts empty; the filter and a note are edited in place.
             PromptKind::Search => LineEditor::new(),
-            PromptKind::Filter => LineEditor::with_text(&previous),
+            PromptKind::Filter | PromptKind::Note => LineEditor::with_text(&previous),
         };
         self.prompt = Some(Prompt { kind, editor, previous });
     }
@@ -649,6 +729,7 @@ impl App {
         match kind {
             PromptKind::Search => self.set_search(text, true),
             PromptKind::Filter => self.apply_filter(text),
+            PromptKind::Note => {}
         }
     }
 
@@ -681,6 +762,7 @@ impl App {
 
     fn submit_prompt(&mut self, kind: PromptKind, text: &str) {
         match kind {
+            PromptKind::Note => self.save_note(text),
             PromptKind::Search => {
                 if self.search.query.is_empty() {
                     return;
@@ -798,7 +880,7 @@ impl App {
 
     // ----- scrolling bookkeeping -----
 
-    fn clamp_scrolls(&mut self) {
+    pub(crate) fn clamp_scrolls(&mut self) {
         let lh = self.list_height();
         self.list_selected = self.list_selected.min(self.visible.len().saturating_sub(1));
         self.list_top = keep_in_view(self.list_top, self.list_selected, lh, self.visible.len());

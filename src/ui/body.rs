@@ -16,6 +16,8 @@ struct Mark {
     range: Range<usize>,
     rank: u8,
     style: Style,
+    /// Laid over whatever else marks the text (the sentence cursor, a selection).
+    overlay: bool,
 }
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -67,19 +69,32 @@ fn meta_line(app: &App) -> String {
 
 fn marks(app: &App, theme: &Theme) -> Vec<Mark> {
     let mut marks = Vec::new();
+    let fill = |range, rank, style| Mark { range, rank, style, overlay: false };
     for q in app.visible_quotes() {
-        marks.push(Mark { range: q.start..q.end, rank: 1, style: theme.quote });
+        marks.push(fill(q.start..q.end, 1, theme.quote));
+    }
+    if let Some(a) = app.current() {
+        for h in app.article_highlights(&a.id) {
+            marks.push(fill(h.start..h.end, 2, theme.highlight));
+        }
     }
     if let Some(r) = &app.marked_quote {
-        marks.push(Mark { range: r.clone(), rank: 2, style: theme.quote_marked });
+        marks.push(fill(r.clone(), 3, theme.quote_marked));
+    }
+    if let Some(r) = app.visual_range() {
+        marks.push(Mark { range: r, rank: 10, style: theme.visual, overlay: true });
+    } else if app.focus == Focus::Body
+        && let Some(r) = app.cursor_sentence_range()
+    {
+        marks.push(Mark { range: r, rank: 9, style: theme.cursor, overlay: true });
     }
     for (i, m) in app.search.matches.iter().enumerate() {
         let current = app.search.current == Some(i);
-        marks.push(Mark {
-            range: m.clone(),
-            rank: if current { 4 } else { 3 },
-            style: if current { theme.search_current } else { theme.search_match },
-        });
+        marks.push(fill(
+            m.clone(),
+            if current { 5 } else { 4 },
+            if current { theme.search_current } else { theme.search_match },
+        ));
     }
     marks
 }
@@ -100,11 +115,14 @@ fn styled_line<'a>(text: &'a str, line: &Range<usize>, marks: &[Mark]) -> Line<'
         .windows(2)
         .filter_map(|w| {
             let piece = text.get(w[0]..w[1])?;
-            let style = marks
+            let here = |m: &&Mark| m.range.start <= w[0] && w[0] < m.range.end;
+            let base = marks
                 .iter()
-                .filter(|m| m.range.start <= w[0] && w[0] < m.range.end)
+                .filter(|m| !m.overlay)
+                .filter(here)
                 .max_by_key(|m| m.rank)
                 .map_or(Style::new(), |m| m.style);
+            let style = marks.iter().filter(|m| m.overlay).filter(here).fold(base, |s, m| s.patch(m.style));
             Some(match safe(piece) {
                 std::borrow::Cow::Borrowed(s) => Span::styled(s, style),
                 std::borrow::Cow::Owned(s) => Span::styled(s, style),

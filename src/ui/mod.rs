@@ -32,8 +32,21 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     match app.mode {
         Mode::Reader => draw_reader(frame, app, &theme),
-        Mode::Bilingual | Mode::Highlights => {
-            frame.render_widget(Paragraph::new("This view is not available yet."), area);
+        Mode::Highlights => {
+            let view = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+            match &app.highlights_view {
+                Some(state) => frame.render_widget(highlights::HighlightsView { state, no_color: app.no_color }, view),
+                None => frame.render_widget(Paragraph::new("No highlights view."), view),
+            }
+        }
+        Mode::Bilingual => {
+            let view = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+            match (&app.bilingual_view, app.bilingual_articles()) {
+                (Some(state), Some((left, right))) => {
+                    frame.render_widget(bilingual::BilingualView { state, left, right, no_color: app.no_color }, view)
+                }
+                _ => frame.render_widget(Paragraph::new("No side-by-side view."), view),
+            }
         }
     }
     let panes = app.panes();

@@ -52,7 +52,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         };
         let text = format!("“{}”", safe(&q.text));
         let text_lines = wrap(&text, width.saturating_sub(2).max(1));
-        let prefix = if marked { "> " } else { "  " };
+        let highlighted = app.current().is_some_and(|a| app.article_highlights(&a.id).any(|h| h.start == q.start && h.end == q.end));
+        // Column 1: shown in the body; column 2: highlighted (also styled, for NO_COLOR).
+        let prefix = match (marked, highlighted) {
+            (true, true) => ">*",
+            (true, false) => "> ",
+            (false, true) => " *",
+            (false, false) => "  ",
+        };
+        let text_style = if highlighted { theme.highlight } else { theme.quote };
         for k in 0..QUOTE_ITEM_HEIGHT - 1 {
             let Some(r) = text_lines.get(k) else { break };
             let mut piece = text[r.clone()].to_string();
@@ -60,7 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 piece = truncate(&format!("{piece} …"), width.saturating_sub(2));
             }
             let lead = if k == 0 { prefix } else { "  " };
-            let line = Line::from(vec![Span::raw(lead), Span::styled(piece, theme.quote)]).style(row_style);
+            let line = Line::from(vec![Span::raw(lead), Span::styled(piece, text_style)]).style(row_style);
             put_line(frame, inner, y0 + u16::try_from(k).unwrap_or(0), line);
         }
         let who = q.speaker.as_ref().map(|s| s.name.as_str()).or(q.speaker_as_written.as_deref());

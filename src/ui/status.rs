@@ -3,7 +3,7 @@
 
 use super::theme::Theme;
 use super::{layout, safe, truncate};
-use crate::app::{App, Command, Focus, PromptKind};
+use crate::app::{App, Command, Focus, Mode, PromptKind};
 use crate::app::keymap::KeyContext;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -18,6 +18,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let label = match p.kind {
             PromptKind::Search => "/",
             PromptKind::Filter => "filter: ",
+            PromptKind::Note => "note: ",
         };
         let text = p.editor.text();
         // Keep the cursor in view on a long input by showing the tail.
@@ -37,8 +38,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         return;
     }
-    let mut left = format!(" {} ", app.focus.name());
-    left.push_str(&position(app));
+    let mut left = match app.mode {
+        Mode::Highlights => format!(" Highlights {}", app.highlights().len()),
+        Mode::Bilingual => " Side by side".to_string(),
+        Mode::Reader if app.visual.is_some() && app.focus == Focus::Body => format!(" VISUAL {}", position(app)),
+        Mode::Reader => format!(" {} {}", app.focus.name(), position(app)),
+    };
+    if !app.saving() {
+        // Always in view: the user must know their highlights are not being kept.
+        left = format!(" NOT SAVING ·{left}");
+    }
     if !app.search.query.is_empty() {
         let n = app.search.matches.len();
         let cur = app.search.current.map_or(0, |i| i + 1);
@@ -46,8 +55,25 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let right = match &app.status {
         Some(m) => m.clone(),
-        None => hints(app),
+        None => match app.mode {
+            Mode::Reader => hints(app),
+            Mode::Highlights => view_hints(app, KeyContext::Highlights, &[
+                (Command::Help, "help"), (Command::Open, "jump"), (Command::Note, "note"), (Command::Delete, "delete"),
+                (Command::Undo, "undo"), (Command::Export, "export"), (Command::Close, "back"), (Command::Copy, "copy"),
+            ]),
+            Mode::Bilingual => view_hints(app, KeyContext::Bilingual, &[
+                (Command::Help, "help"), (Command::FocusNext, "column"), (Command::NextQuote, "quote"),
+                (Command::ToggleMap, "map"), (Command::Copy, "copy"), (Command::Highlight, "highlight"), (Command::Close, "back"),
+            ]),
+        },
     };
+    // A message too long to share the row takes all of it (an export path, an error
+    // naming a file), except the NOT SAVING warning.
+    if let Some(m) = &app.status
+        && super::wrap::display_width(&left) + super::wrap::display_width(m) + 1 > width
+    {
+        left = if app.saving() { String::new() } else { " NOT SAVING ".to_string() };
+    }
     let left = truncate(&safe(&left), width);
     let used = super::wrap::display_width(&left);
     let right = truncate(&safe(&right), width.saturating_sub(used + 1));
@@ -68,13 +94,14 @@ fn position(app: &App) -> String {
             if n == 0 { "0/0".into() } else { format!("{}/{n}", app.list_selected() + 1) }
         }
         Focus::Body => {
+            let sentences = app.current().map_or(0, |a| a.sentence_count());
             let lines = app.body_lines().len();
             if lines == 0 {
                 return "empty".into();
             }
             let h = usize::from(layout::inner(app.panes().body.unwrap_or_default()).height).max(1);
             let last = (app.body_top + h).min(lines);
-            format!("line {}/{lines} {}%", app.body_top + 1, last * 100 / lines)
+            format!("line {}/{lines} {}% · sentence {}/{sentences}", app.body_top + 1, last * 100 / lines, (app.sentence_cursor + 1).min(sentences))
         }
         Focus::Quotes => {
             let n = app.visible_quotes().len();
@@ -94,8 +121,18 @@ fn hints(app: &App) -> String {
     let mut wanted = vec![(Command::Help, "help"), (Command::FocusNext, "pane")];
     match app.focus {
         Focus::List => wanted.extend([(Command::Open, "open"), (Command::Filter, "filter"), (Command::ToggleStar, "star")]),
-        Focus::Body => wanted.extend([(Command::Search, "search"), (Command::ToggleRead, "read")]),
-        Focus::Quotes => wanted.extend([(Command::JumpToQuote, "show"), (Command::ToggleTerms, "terms")]),
+        Focus::Body => wanted.extend([
+            (Command::NextSentence, "sentence"),
+            (Command::Highlight, "highlight"),
+            (Command::Visual, "select"),
+            (Command::Search, "search"),
+        ]),
+        Focus::Quotes => wanted.extend([
+            (Command::JumpToQuote, "show"),
+            (Command::Highlight, "highlight"),
+            (Command::Copy, "copy"),
+            (Command::ToggleTerms, "terms"),
+        ]),
     }
     wanted.push((Command::Quit, "quit"));
     let parts: Vec<String> = wanted
@@ -107,6 +144,20 @@ fn hints(app: &App) -> String {
                 .into_iter()
                 .chain(app.keymap.keys_for(KeyContext::Global, cmd))
                 .next()?;
+            Some(format!("{key} {label}"))
+        })
+        .collect();
+    format!("{} ", parts.join("  "))
+}
+
+/// Hints for a full-screen view, from its own keymap table.
+fn view_hints(app: &App, ctx: KeyContext, wanted: &[(Command, &str)]) -> String {
+    let parts: Vec<String> = wanted
+        .iter()
+        .filter_map(|&(cmd, label)| {
+            let keys = app.keymap.keys_for(ctx, cmd);
+            // A plain lower-case letter reads best ("q back" rather than "H back").
+            let key = keys.iter().find(|k| k.chars().all(char::is_lowercase)).or(keys.first())?;
             Some(format!("{key} {label}"))
         })
         .collect();

@@ -26,6 +26,12 @@ pub struct Theme {
     pub message: Style,
     pub help_key: Style,
     pub help_heading: Style,
+    /// A saved highlight in the body and the quotes pane.
+    pub highlight: Style,
+    /// Laid over the sentence under the body's cursor.
+    pub cursor: Style,
+    /// Laid over a visual selection.
+    pub visual: Style,
 }
 
 impl Theme {
@@ -57,6 +63,9 @@ impl Theme {
             message: plain.add_modifier(Modifier::BOLD),
             help_key: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             help_heading: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            highlight: plain.bg(Color::Green).fg(Color::Black),
+            cursor: plain.add_modifier(Modifier::UNDERLINED),
+            visual: plain.add_modifier(Modifier::REVERSED),
         }
     }
 
@@ -82,6 +91,9 @@ impl Theme {
             message: plain.add_modifier(Modifier::BOLD),
             help_key: plain.add_modifier(Modifier::BOLD),
             help_heading: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            highlight: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            cursor: plain.add_modifier(Modifier::ITALIC),
+            visual: plain.add_modifier(Modifier::REVERSED),
         }
     }
 }
