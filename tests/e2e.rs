@@ -353,11 +353,14 @@ fn a_sentence_highlighted_in_the_reader_is_in_the_store_and_exports_and_triage_s
 
     let mut s = start(&corpus, &db, &config);
     s.wait_for("the reader", |t| t.contains("Harbour Report Title") && t.contains("Other Story"));
-    // Open the first article, move the sentence cursor to the second sentence, highlight it.
+    // Open the first article (its title line is metadata, not body), move the sentence
+    // cursor to the second sentence and back, highlight the first body sentence.
     s.send("\r");
     s.wait_for("body focus", |t| t.contains(" Body "));
     s.send(")");
     s.wait_for("sentence cursor moved", |t| t.contains("sentence 2/"));
+    s.send("(");
+    s.wait_for("sentence cursor back", |t| t.contains("sentence 1/"));
     s.send("h");
     s.wait_for("the highlight acknowledged", |t| t.contains("highlighted and saved"));
     // y copies through OSC 52 (base64 of the citation).
