@@ -730,6 +730,27 @@ fn visual_selection_extends_by_words_and_sentences_and_h_saves_it() {
 }
 
 #[test]
+fn tag_editor_sets_and_clears_the_tag_and_u_takes_it_back() {
+    let mut app = app_with_store();
+    press(&mut app, "Enter T");
+    assert!(app.status.as_deref().unwrap().contains("no highlight here to give a tag"));
+    press(&mut app, "h T");
+    assert_eq!(app.prompt.as_ref().map(|p| p.kind), Some(diglot::app::PromptKind::Tag));
+    type_text(&mut app, "europol");
+    press(&mut app, "Enter");
+    assert_eq!(stored(&app)[0].tag.as_deref(), Some("europol"));
+    assert_eq!(app.status.as_deref(), Some("tag saved"));
+    // In the highlights view too; an empty tag clears it.
+    press(&mut app, "H T");
+    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "europol");
+    press(&mut app, "Ctrl-u Enter");
+    assert_eq!(stored(&app)[0].tag, None);
+    assert_eq!(app.status.as_deref(), Some("tag cleared"));
+    press(&mut app, "u");
+    assert_eq!(stored(&app)[0].tag.as_deref(), Some("europol"));
+}
+
+#[test]
 fn note_editor_saves_the_note_and_u_takes_it_back() {
     let mut app = app_with_store();
     press(&mut app, "Enter n");

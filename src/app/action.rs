@@ -61,6 +61,7 @@ commands! {
     WordForward => "word_forward", "extend the selection by a word";
     WordBack => "word_back", "shrink / extend the selection back by a word";
     Note => "note", "edit the note of the highlight here";
+    Tag => "tag", "set the tag of the highlight here (empty clears it)";
     SearchNextOrNote => "search_next_or_note", "next search match (no search: note on the highlight)";
     Undo => "undo", "undo the last highlight add / remove / note change";
     Copy => "copy", "copy the quote / highlight with its citation (OSC 52)";

@@ -13,7 +13,7 @@ pub mod line_editor;
 pub mod search;
 mod wiring;
 
-pub use wiring::{UndoOp, Visual, sentence_ranges};
+pub use wiring::{Annotation, UndoOp, Visual, sentence_ranges};
 
 pub use action::{Action, Command};
 
@@ -81,6 +81,8 @@ pub enum PromptKind {
     Filter,
     /// The note of highlight `note_target`.
     Note,
+    /// The tag of highlight `note_target`.
+    Tag,
 }
 
 /// An open one-line prompt at the bottom of the screen.
@@ -557,10 +559,11 @@ impl App {
             Command::Visual => self.start_visual(),
             Command::NextSentence => self.move_sentence_cursor(1),
             Command::PrevSentence => self.move_sentence_cursor(-1),
-            Command::Note => self.note_here(),
+            Command::Note => self.annotate_here(Annotation::Note),
+            Command::Tag => self.annotate_here(Annotation::Tag),
             Command::SearchNextOrNote => {
                 if self.search.query.is_empty() {
-                    self.note_here()
+                    self.annotate_here(Annotation::Note)
                 } else {
                     self.step_search(1)
                 }
@@ -707,11 +710,12 @@ impl App {
             PromptKind::Search => self.search.query.clone(),
             PromptKind::Filter => self.filter.text.clone(),
             PromptKind::Note => self.note_target.and_then(|id| self.highlight_by_id(id)).and_then(|h| h.note.clone()).unwrap_or_default(),
+            PromptKind::Tag => self.note_target.and_then(|id| self.highlight_by_id(id)).and_then(|h| h.tag.clone()).unwrap_or_default(),
         };
         let editor = match kind {
             // A new search starts empty; the filter and a note are edited in place.
             PromptKind::Search => LineEditor::new(),
-            PromptKind::Filter | PromptKind::Note => LineEditor::with_text(&previous),
+            PromptKind::Filter | PromptKind::Note | PromptKind::Tag => LineEditor::with_text(&previous),
         };
         self.prompt = Some(Prompt { kind, editor, previous });
     }
@@ -729,7 +733,7 @@ impl App {
         match kind {
             PromptKind::Search => self.set_search(text, true),
             PromptKind::Filter => self.apply_filter(text),
-            PromptKind::Note => {}
+            PromptKind::Note | PromptKind::Tag => {}
         }
     }
 
@@ -762,7 +766,8 @@ impl App {
 
     fn submit_prompt(&mut self, kind: PromptKind, text: &str) {
         match kind {
-            PromptKind::Note => self.save_note(text),
+            PromptKind::Note => self.save_annotation(Annotation::Note, text),
+            PromptKind::Tag => self.save_annotation(Annotation::Tag, text),
             PromptKind::Search => {
                 if self.search.query.is_empty() {
                     return;

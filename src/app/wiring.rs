@@ -31,6 +31,51 @@ pub enum UndoOp {
     Added(Highlight),
     Removed(Highlight),
     Note { id: i64, before: Option<String> },
+    Tag { id: i64, before: Option<String> },
+}
+
+/// The free-text fields of a highlight the reader edits in a one-line prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Annotation {
+    Note,
+    Tag,
+}
+
+impl Annotation {
+    fn name(self) -> &'static str {
+        match self {
+            Annotation::Note => "note",
+            Annotation::Tag => "tag",
+        }
+    }
+
+    fn prompt(self) -> PromptKind {
+        match self {
+            Annotation::Note => PromptKind::Note,
+            Annotation::Tag => PromptKind::Tag,
+        }
+    }
+
+    fn current(self, h: &Highlight) -> Option<String> {
+        match self {
+            Annotation::Note => h.note.clone(),
+            Annotation::Tag => h.tag.clone(),
+        }
+    }
+
+    fn write(self, store: &Store, id: i64, value: Option<&str>) -> Result<(), crate::store::StoreError> {
+        match self {
+            Annotation::Note => store.set_note(id, value),
+            Annotation::Tag => store.set_tag(id, value),
+        }
+    }
+
+    fn undo_op(self, id: i64, before: Option<String>) -> UndoOp {
+        match self {
+            Annotation::Note => UndoOp::Note { id, before },
+            Annotation::Tag => UndoOp::Tag { id, before },
+        }
+    }
 }
 
 /// `$XDG_DATA_HOME/diglot/exports` (or the platform's data folder), else `.`.
@@ -335,36 +380,38 @@ impl App {
         }
     }
 
-    pub(super) fn note_here(&mut self) {
+    pub(super) fn annotate_here(&mut self, field: Annotation) {
         match self.highlight_here_id() {
-            Some(id) => self.open_note_editor(id),
-            None => self.status = Some("no highlight here to annotate (h highlights first)".into()),
+            Some(id) => self.open_annotation_editor(field, id),
+            None => self.status = Some(format!("no highlight here to give a {} (h highlights first)", field.name())),
         }
     }
 
-    fn open_note_editor(&mut self, id: i64) {
+    fn open_annotation_editor(&mut self, field: Annotation, id: i64) {
         if self.store.is_none() {
             self.status = Some(self.no_store_message());
             return;
         }
         self.note_target = Some(id);
-        self.open_prompt(PromptKind::Note);
+        self.open_prompt(field.prompt());
     }
 
-    pub(super) fn save_note(&mut self, text: &str) {
+    /// Save a note or tag typed in the prompt; an empty one clears it.
+    pub(super) fn save_annotation(&mut self, field: Annotation, text: &str) {
         let Some(id) = self.note_target.take() else { return };
-        let before = self.highlight_by_id(id).and_then(|h| h.note.clone());
+        let before = self.highlight_by_id(id).and_then(|h| field.current(h));
         let Some(store) = self.store.as_ref() else {
             self.status = Some(self.no_store_message());
             return;
         };
         let text = text.trim();
-        self.status = Some(match store.set_note(id, Some(text)) {
+        let name = field.name();
+        self.status = Some(match field.write(store, id, Some(text)) {
             Ok(()) => {
-                self.undo.push(UndoOp::Note { id, before });
-                if text.is_empty() { "note cleared".into() } else { "note saved".into() }
+                self.undo.push(field.undo_op(id, before));
+                if text.is_empty() { format!("{name} cleared") } else { format!("{name} saved") }
             }
-            Err(e) => format!("note not saved: {e}"),
+            Err(e) => format!("{name} not saved: {e}"),
         });
         self.reload_highlights();
     }
@@ -382,6 +429,7 @@ impl App {
             UndoOp::Added(h) => store.remove_highlight(h.id).map(|_| "undone: highlight removed"),
             UndoOp::Removed(h) => store.restore_highlight(h).map(|_| "undone: highlight restored"),
             UndoOp::Note { id, before } => store.set_note(*id, before.as_deref()).map(|_| "undone: note restored"),
+            UndoOp::Tag { id, before } => store.set_tag(*id, before.as_deref()).map(|_| "undone: tag restored"),
         };
         match result {
             Ok(msg) => self.status = Some(msg.into()),
@@ -538,6 +586,12 @@ impl App {
             Command::Open => HighlightsAction::Jump,
             Command::Delete => HighlightsAction::Delete,
             Command::Note | Command::SearchNextOrNote => HighlightsAction::EditNote,
+            Command::Tag => {
+                if let Some(id) = self.highlights_view.as_ref().and_then(|v| v.selected_highlight()).map(|h| h.id) {
+                    self.open_annotation_editor(Annotation::Tag, id);
+                }
+                return;
+            }
             Command::Copy => HighlightsAction::Copy,
             Command::Export => HighlightsAction::Export,
             _ => return,
@@ -569,7 +623,7 @@ impl App {
                 }
                 self.reload_highlights();
             }
-            HighlightsEffect::EditNote(id) => self.open_note_editor(id),
+            HighlightsEffect::EditNote(id) => self.open_annotation_editor(Annotation::Note, id),
             HighlightsEffect::Export => self.export_markdown(),
             HighlightsEffect::Copy(id) => {
                 let Some(h) = self.highlight_by_id(id) else { return };

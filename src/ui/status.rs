@@ -19,6 +19,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             PromptKind::Search => "/",
             PromptKind::Filter => "filter: ",
             PromptKind::Note => "note: ",
+            PromptKind::Tag => "tag: ",
         };
         let text = p.editor.text();
         // Keep the cursor in view on a long input by showing the tail.
