@@ -50,7 +50,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         } else {
             ratatui::style::Style::new()
         };
-        let text = format!("“{}”", safe(&q.text));
+        // Quote in the typography of the quote's own language.
+        let text = match q.language.as_deref() {
+            Some("fr") => format!("«\u{a0}{}\u{a0}»", safe(&q.text)),
+            _ => format!("“{}”", safe(&q.text)),
+        };
         let text_lines = wrap(&text, width.saturating_sub(2).max(1));
         let highlighted = app.current().is_some_and(|a| app.article_highlights(&a.id).any(|h| h.start == q.start && h.end == q.end));
         // Column 1: shown in the body; column 2: highlighted (also styled, for NO_COLOR).
