@@ -476,3 +476,23 @@ fn bundled_europol_pair_aligns_through_real_ingest() {
         .expect("Brexit row");
     assert_eq!(brexit.kind, RowKind::RightOnly);
 }
+
+/// `b` opens a counterpart only when the two articles are each other's best proposal (or
+/// pinned); the nearest article of another pair is reported, not opened.
+#[test]
+fn counterpart_needs_a_mutual_best_proposal_or_a_pin() {
+    use diglot::align::{Counterpart, PairCandidate, counterpart_among};
+    let arts: Vec<Article> = ["fr1", "en1", "en2"].iter().map(|id| from_plain_text(id, "Some text here.")).collect();
+    let cand = |l: &str, r: &str, score: f32| PairCandidate { left: l.into(), right: r.into(), score, evidence: vec![] };
+    let candidates = vec![cand("fr1", "en1", 0.7), cand("fr1", "en2", 0.4)];
+    let none = Manifest::default();
+    assert_eq!(counterpart_among("fr1", &arts, &none, &candidates), Counterpart::Found("en1".into()));
+    assert_eq!(counterpart_among("en1", &arts, &none, &candidates), Counterpart::Found("fr1".into()));
+    assert_eq!(
+        counterpart_among("en2", &arts, &none, &candidates),
+        Counterpart::Nearest { id: "fr1".into(), score: 0.4 }
+    );
+    assert_eq!(counterpart_among("en2", &arts, &none, &[]), Counterpart::None);
+    let pinned = Manifest::parse("[[pair]]\nleft = \"fr1\"\nright = \"en2\"\n").unwrap();
+    assert_eq!(counterpart_among("en2", &arts, &pinned, &candidates), Counterpart::Found("fr1".into()));
+}

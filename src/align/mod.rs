@@ -252,21 +252,45 @@ fn speaker_agreement(a: &Quote, b: &Quote) -> Option<bool> {
     Some(ka.iter().any(|k| kb.contains(k)))
 }
 
-/// Convenience for callers holding a manifest: the pinned counterpart or the best
-/// proposal for `id` (the TUI's `b` key).
+/// The counterpart of `id` (the TUI's `b` key): the pair pinned in the manifest, else
+/// the best proposal for `id` — but only when `id` is also the best proposal for that
+/// article. A one-sided best is usually just the nearest unrelated article in the other
+/// language, and aligning it would show the reader a meaningless alignment.
 pub fn counterpart_of(id: &str, articles: &[Article], manifest: &Manifest) -> Option<String> {
+    match counterpart_among(id, articles, manifest, &propose_pairs(articles, manifest)) {
+        Counterpart::Found(other) => Some(other),
+        Counterpart::Nearest { .. } | Counterpart::None => None,
+    }
+}
+
+/// What [`counterpart_among`] found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Counterpart {
+    Found(String),
+    /// The best proposal for the article, which pairs better with another article.
+    Nearest { id: String, score: f32 },
+    None,
+}
+
+/// [`counterpart_of`] over already computed proposals (`candidates`, best first).
+pub fn counterpart_among(id: &str, articles: &[Article], manifest: &Manifest, candidates: &[PairCandidate]) -> Counterpart {
     if let Some(other) = manifest.counterpart(id)
         && articles.iter().any(|a| a.id == other)
     {
-        return Some(other.to_string());
+        return Counterpart::Found(other.to_string());
     }
-    propose_pairs(articles, manifest).into_iter().find_map(|p| {
-        if p.left == id {
-            Some(p.right)
-        } else if p.right == id {
-            Some(p.left)
+    let partner = |c: &PairCandidate, of: &str| -> Option<String> {
+        if c.left == of {
+            Some(c.right.clone())
+        } else if c.right == of {
+            Some(c.left.clone())
         } else {
             None
         }
-    })
+    };
+    let Some((best, other)) = candidates.iter().find_map(|c| partner(c, id).map(|o| (c, o))) else {
+        return Counterpart::None;
+    };
+    let mutual = candidates.iter().find_map(|c| partner(c, &other)).as_deref() == Some(id);
+    if mutual { Counterpart::Found(other) } else { Counterpart::Nearest { id: other, score: best.score } }
 }

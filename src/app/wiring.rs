@@ -688,22 +688,13 @@ impl App {
 
     /// The counterpart of article `id`: the manifest's pinned pair, else the best proposed
     /// pair involving it.
-    pub fn counterpart_of(&mut self, id: &str) -> Option<String> {
-        if let Some(other) = self.manifest.counterpart(id) {
-            return Some(other.to_string());
-        }
+    /// The counterpart `b` opens (see [`crate::align::counterpart_among`]); proposals are
+    /// computed once per session.
+    pub fn counterpart_of(&mut self, id: &str) -> crate::align::Counterpart {
         let candidates = self
             .pair_candidates
             .get_or_insert_with(|| crate::align::propose_pairs(&self.articles, &self.manifest));
-        candidates.iter().find_map(|c| {
-            if c.left == id {
-                Some(c.right.clone())
-            } else if c.right == id {
-                Some(c.left.clone())
-            } else {
-                None
-            }
-        })
+        crate::align::counterpart_among(id, &self.articles, &self.manifest, candidates)
     }
 
     pub(super) fn open_bilingual(&mut self) {
@@ -712,9 +703,19 @@ impl App {
             return;
         };
         let id = self.articles[index].id.clone();
-        let Some(other_id) = self.counterpart_of(&id) else {
-            self.status = Some(format!("no counterpart found for {}", crate::ui::safe(self.articles[index].display_title())));
-            return;
+        let title = crate::ui::safe(self.articles[index].display_title()).to_string();
+        let other_id = match self.counterpart_of(&id) {
+            crate::align::Counterpart::Found(other) => other,
+            crate::align::Counterpart::Nearest { id: nearest, score } => {
+                self.status = Some(format!(
+                    "no counterpart found for {title} (nearest: {nearest}, score {score:.2}, pairs better with another article)"
+                ));
+                return;
+            }
+            crate::align::Counterpart::None => {
+                self.status = Some(format!("no counterpart found for {title}"));
+                return;
+            }
         };
         let Some(other) = self.articles.iter().position(|a| a.id == other_id) else {
             self.status = Some(format!("counterpart {other_id} is not in the corpus"));
