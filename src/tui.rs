@@ -24,6 +24,7 @@ static PANIC_HOOK: Once = Once::new();
 /// Open the reader on the context's corpus. Returns when the user quits.
 pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        crate::cli::report_load_problems(&ctx.corpus);
         return Err(CliError(
             "the reader needs a terminal (standard input and output are not both one); \
              for scripts use `diglot list`, `diglot show ID` or `diglot quotes`"
@@ -63,6 +64,15 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     crossterm::style::force_color_output(true);
     if !warnings.is_empty() {
         app.status = Some("config file has problems, default keys used (details on stderr after quitting)".into());
+    } else if let Some(first) = ctx.corpus.errors.first() {
+        // The files that could not be read were named on stderr before the alternate
+        // screen hid them; say so on screen, and name them again after quitting.
+        let n = ctx.corpus.errors.len();
+        app.status = Some(format!(
+            "{n} file{} skipped (first: {}) — listed on stderr after quitting",
+            if n == 1 { "" } else { "s" },
+            ui::safe(&first.to_string())
+        ));
     }
     let mut terminal = init_terminal().map_err(|e| CliError(format!("cannot set up the terminal: {e}")))?;
     // Debug builds only: a way for the end-to-end test to check that a panic in the
@@ -88,6 +98,7 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     for w in &warnings {
         eprintln!("diglot: {w}");
     }
+    crate::cli::report_load_problems(&ctx.corpus);
     result.map_err(|e| CliError(format!("terminal error: {e}")))
 }
 

@@ -187,7 +187,10 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> String {
 /// Run a parsed command line; returns what to print on stdout.
 pub fn run(cli: Cli) -> Result<String, CliError> {
     let ctx = Context::load(cli.corpus.as_deref(), cli.db.clone())?;
-    report_load_problems(&ctx.corpus);
+    // The reader reports after it gives the terminal back, where the user can read it.
+    if cli.command.is_some() {
+        report_load_problems(&ctx.corpus);
+    }
     match cli.command {
         None => crate::tui::run_reader(&ctx).map(|()| String::new()),
         Some(Command::List { format }) => articles::list(&ctx, format),
@@ -206,7 +209,7 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
 /// Bad files are named on stderr with the reason; the rest still loads. Files that loaded
 /// only after repairs (escape sequences removed, HTML too deep for the normal converter)
 /// are named too, as warnings.
-fn report_load_problems(corpus: &Corpus) {
+pub fn report_load_problems(corpus: &Corpus) {
     for e in &corpus.errors {
         eprintln!("diglot: skipped {e}");
     }
