@@ -187,9 +187,13 @@ fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
     assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
     let text = String::from_utf8_lossy(&raw);
     assert!(!text.contains("pwned") && !text.contains("\u{1b}]0;"), "hostile sequence reached the terminal");
+    // The alternate screen is left last; after it come only diglot's own plain-text
+    // messages (the repaired file is named once the user can read it).
     let leave = "\u{1b}[?1049l";
-    assert!(text.trim_end().ends_with(leave), "output must end by leaving the alternate screen: {:?}",
-        &text[text.len().saturating_sub(80)..]);
+    let tail = text.rsplit_once(leave).map(|(_, t)| t).expect("the alternate screen was left");
+    assert!(!tail.contains('\u{1b}'), "escape sequence after leaving the alternate screen: {tail:?}");
+    assert!(tail.lines().map(str::trim).filter(|l| !l.is_empty()).all(|l| l.starts_with("diglot: ")), "{tail:?}");
+    assert!(tail.contains("terminal escape sequences removed"), "the repaired file is named: {tail:?}");
 }
 
 #[test]
