@@ -159,16 +159,7 @@ fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
     s.send("\u{1b}");
     s.wait_for("help closed", |t| !t.contains("quit diglot"));
 
-    s.send("q");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = s.child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(start.elapsed() < TIMEOUT, "diglot did not quit; screen:\n{}", s.screen());
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert!(status.success(), "exit status {status:?}");
+    quit_and_wait(&mut s);
     if let Some(r) = s.reader.take() {
         // The reader thread ends when the pty hangs up; don't wait forever if it doesn't.
         let deadline = Instant::now() + Duration::from_secs(10);
