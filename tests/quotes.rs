@@ -177,6 +177,12 @@ fn gold_unseen_texts_meet_the_targets() {
     score_fixtures(&["100", "101", "102", "104", "105", "106", "107", "108", "109", "110", "111", "112", "113", "114", "115", "116", "117", "118", "119", "120", "121", "122", "123", "124", "125", "126", "127", "128", "129", "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "140", "141", "142", "143", "144", "145", "146", "147", "148", "149", "150", "151"]).assert_targets("new texts");
 }
 
+/// Held-out batch written before any tuning to it (numbers in the closing report).
+#[test]
+fn gold_held_out_batch_meets_the_targets() {
+    score_fixtures(&["200", "201", "202", "203", "204", "205", "206", "207", "208"]).assert_targets("held-out batch 2xx");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
