@@ -738,7 +738,9 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
 /// The subject of the cue whose first token is `v`, looking back to `lo`.
 pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     let mut j = v.checked_sub(1)?;
-    while j > lo && toks[j].is_word() && ADVERBS.contains(&toks[j].low.as_str()) {
+    // "Fraser was quoted as saying": a passive auxiliary stands between subject and cue.
+    let passive = |t: &Tok| matches!(t.low.as_str(), "was" | "were" | "is" | "are" | "been" | "being");
+    while j > lo && toks[j].is_word() && (ADVERBS.contains(&toks[j].low.as_str()) || passive(&toks[j])) {
         j -= 1;
     }
     if j < lo {

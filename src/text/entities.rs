@@ -371,6 +371,22 @@ impl Registry {
                         named
                             .or_else(|| self.latest(np.start, |_, e| org(e) && fits(e) && e.low.contains(head)))
                             .or_else(|| quals.is_empty().then(|| self.latest(np.start, |m, e| m.spoke && org(e))).flatten())
+                            // "Selon Eurojust, … L'agence précise": a one-word name with no
+                            // first name, role or gender that spoke in this paragraph is the
+                            // body meant (and is a body, not a person).
+                            .or_else(|| {
+                                let window = self.paragraph_start(np.start);
+                                let unknown_body = |e: &Entity| {
+                                    e.kind != Some(SpeakerKind::Document) && e.words.len() == 1 && e.head.is_none()
+                                        && !e.has_role && e.gender == Gender::Unknown
+                                        && !lx.first_names.contains_key(e.words[0].as_str())
+                                };
+                                let found = quals.is_empty().then(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && unknown_body(e))).flatten();
+                                if let Some(i) = found {
+                                    self.entities[i].kind = Some(SpeakerKind::Organisation);
+                                }
+                                found
+                            })
                             .or_else(|| {
                                 let written = self.text.get(np.start..np.end).unwrap_or("").to_string();
                                 self.described_body(&written)

@@ -59,6 +59,8 @@ struct Work {
     colon_subjects: Vec<Np>,
     /// The subject of the sentence before, for a quote that opens a sentence without a cue.
     previous_subject: Option<Np>,
+    /// The quote's sentence goes on after it in the reporter's words ("» dans la matinée").
+    sentence_goes_on: bool,
 }
 
 /// Every quotation in `article`, in document order, attributed where the text allows.
@@ -263,6 +265,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false);
         w.cue = Some(left_cues[ci].clone());
     }
+    w.sentence_goes_on = right_cues.is_empty() && right.first().is_some_and(Tok::is_lower_word);
     if w.cue.is_none() {
         // "Shea also touched upon … “…”": the sentence's subject, used for partial quotes
         // only when that subject has already been quoted.
@@ -319,6 +322,12 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> Q
         return QuoteKind::Term;
     }
     let has_cue = w.cue.is_some() || w.inherited;
+    // A fragment in lower case woven into the reporter's sentence ("Smaller services, he
+    // said, “simply don't have the engineers” to keep up", "« trois personnes … » dans la
+    // matinée") is partial, whatever frames it.
+    if has_cue && !first_upper && w.sentence_goes_on {
+        return QuoteKind::Partial;
+    }
     let sentence_level = w.left_is_frame || (first_upper && w.right_attached && has_cue);
     if sentence_level && (has_cue || continues_speech || words > TERM_MAX_WORDS) {
         QuoteKind::Direct
