@@ -751,9 +751,27 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     }
     // "…, qui salue", "X, who said": the relative stands for the phrase before the comma.
     if matches!(toks[j].low.as_str(), "qui" | "who" | "which") && j >= lo + 2 && toks[j - 1].is_punct(',') {
+        // "Bastien Le Querrec, juriste à La Quadrature du Net, qui dénonce": after a
+        // descriptor set off by commas, the relative stands for the name described, not
+        // for the last name inside the descriptor.
+        if let Some(pc) = (lo..j - 1).rev().find(|&k| toks[k].is_punct(','))
+            && pc > lo
+            && is_descriptor_segment(&toks[pc + 1..j - 1])
+            && let Some(np) = np_backward(toks, lo, pc - 1).filter(|x| matches!(x.kind, NpKind::Name(_)))
+        {
+            return Some(np);
+        }
         return np_backward(toks, lo, j - 2);
     }
     np_backward(toks, lo, j)
+}
+
+/// "juriste à La Quadrature du Net", "a spokesman for the ministry", "the agency's
+/// director": a description in apposition (lower case or indefinite start, no cue inside).
+fn is_descriptor_segment(seg: &[Tok]) -> bool {
+    let Some(first) = seg.first() else { return false };
+    let opens = first.is_lower_word() && (!is_det(first) || INDEFINITE.contains(&first.low.as_str()) || first.low == "the" || first.low == "le" || first.low == "la" || first.low == "l'");
+    opens && seg.iter().all(|t| t.is_word() || t.text == "'s") && find_cues(seg).is_empty()
 }
 
 /// `X, <descriptor>, said`: the subject is the segment that is a whole noun phrase,
@@ -778,7 +796,17 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
         }
     }
     for (n, &(s, e)) in segments.iter().enumerate() {
-        let Some(np) = np_forward(toks, s, e) else {
+        // "Defense attorney Lisa Park, who …, said": a name closing the segment after
+        // words that are not part of it.
+        // Only for a segment that opens in capitals: a lower-case one ("head of Counter
+        // Terrorism Policing", "who studies at King's College London") is a description.
+        let closing_name = || {
+            if !toks[s].is_cap() {
+                return None;
+            }
+            np_backward(toks, s, e - 1).filter(|x| x.last + 1 == e && matches!(&x.kind, NpKind::Name(w) if w.len() >= 2))
+        };
+        let Some(np) = np_forward(toks, s, e).filter(|x| x.last + 1 == e || matches!(x.kind, NpKind::Role { .. })).or_else(closing_name) else {
             continue;
         };
         // A role with a complement we could not follow to its end ("Un surveillant de la

@@ -256,7 +256,15 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let closing_inversion = right_first.is_some_and(|f| {
         f > 0 && right[f - 1].text == "," && !right[f..].iter().any(|t| t.text == ",")
     });
-    let use_right = !right_cues.is_empty() && (w.right_attached || closing_inversion || (left_pick.is_none() && same_clause));
+    // “… another leaflet.” Its chair, Dr Amira Khan, told …: a quote that closes its
+    // sentence, already attributed on the left, does not take the next sentence's cue.
+    let next_sentence = left_pick.is_some()
+        && !after_comma
+        && ends_with_stop(text, span)
+        && right.first().is_some_and(Tok::is_cap);
+    let use_right = !right_cues.is_empty()
+        && !next_sentence
+        && (w.right_attached || closing_inversion || (left_pick.is_none() && same_clause));
     if use_right {
         let after_quote = right_first.is_some_and(|f| right[..f].iter().all(|t| t.kind == TokKind::Punct));
         w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
