@@ -189,6 +189,12 @@ fn gold_second_held_out_batch_meets_the_targets() {
     score_fixtures(&["210", "211", "212", "213"]).assert_targets("held-out batch 21x");
 }
 
+/// A third held-out batch, also written before any tuning to it.
+#[test]
+fn gold_third_held_out_batch_meets_the_targets() {
+    score_fixtures(&["220", "221", "222", "223"]).assert_targets("held-out batch 22x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
@@ -661,4 +667,27 @@ fn a_lower_case_fragment_woven_into_the_sentence_is_partial() {
     assert_eq!(qs[0].kind, QuoteKind::Partial, "{qs:#?}");
     let qs = quotes_of("Selon le parquet, « trois personnes ont été placées en garde à vue ».");
     assert_eq!(qs[0].kind, QuoteKind::Direct, "{qs:#?}");
+}
+
+#[test]
+fn a_title_case_acronym_gets_its_long_form_and_elle_can_be_that_body() {
+    let qs = quotes_of(
+        "L'Autorité de régulation de l'espace médiatique (Arem) publie un avis.\n\n\
+         Selon l'Arem, le texte est « trop flou ». Elle juge aussi « excessive » la durée prévue.",
+    );
+    assert!(qs.iter().all(|q| speaker(q) == Some("Autorité de régulation de l'espace médiatique")), "{qs:#?}");
+}
+
+#[test]
+fn a_capitalised_name_before_a_body_noun_is_that_body() {
+    let qs = quotes_of("The Open Web Rights network called the plan “a blank cheque for mass surveillance.”");
+    let s = qs[0].speaker.as_ref().expect("resolved");
+    assert_eq!((s.name.as_str(), s.kind), ("Open Web Rights", SpeakerKind::Organisation));
+}
+
+#[test]
+fn french_adverbs_between_auxiliary_and_participle() {
+    let qs = quotes_of("La juge Ana Roca avait déjà alerté sur une « surveillance généralisée ».");
+    assert_eq!(qs[0].kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), Some("Ana Roca"));
 }

@@ -180,9 +180,10 @@ const INDEFINITE: [&str; 6] = ["a", "an", "another", "un", "une", "des"];
 const OF: [&str; 8] = ["of", "de", "d'", "du", "des", "from", "for", "at"];
 const CONNECTORS: [&str; 12] = ["de", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di"];
 /// Words that may stand between a subject and its verb ("Shea also said", "a également dit").
-const ADVERBS: [&str; 28] = [
+const ADVERBS: [&str; 34] = [
     "also", "has", "have", "had", "then", "further", "later", "recently", "previously", "once", "again", "repeatedly",
-    "already", "only", "even", "also", "également", "aussi", "encore", "ensuite", "enfin", "pourtant",
+    "already", "only", "even", "also", "également", "aussi", "encore", "ensuite", "enfin", "pourtant", "déjà", "notamment",
+    "toutefois", "cependant", "néanmoins", "ainsi",
     // French clitics between subject and verb: "Il y décrit", "elle leur a dit".
     "y", "en", "lui", "leur", "se", "s'",
 ];
@@ -562,6 +563,17 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     let r = cap_run(toks, i + 1, end);
                     let words = toks[i + 1..r].iter().map(|t| t.text.clone()).collect();
                     return Some(mk(i, r - 1, NpKind::Name(words), Vec::new(), Gender::Unknown));
+                }
+                // "the European Digital Rights network", "la Ligue des droits de l'homme
+                // association": capitalised words before a lower-case body noun are the
+                // body's name; the noun stays as a qualifier to tell its kind.
+                if kind == SpeakerKind::Organisation
+                    && k >= i + 3
+                    && toks[k].is_lower_word()
+                    && toks[i + 1..k].iter().all(Tok::is_cap)
+                {
+                    let words = toks[i + 1..k].iter().map(|t| t.text.clone()).collect();
+                    return Some(mk(i, k, NpKind::Name(words), vec![toks[k].low.clone()], Gender::Unknown));
                 }
                 // "the head of the agency": keep going to the last role noun of the chain
                 let mut last = k;

@@ -295,11 +295,20 @@ impl Registry {
                         best = Some(i);
                     }
                 }
+                // "the European Digital Rights network": a body noun after the name.
+                let body_noun = np.quals.iter().any(|q| lx.role(q) == Some(SpeakerKind::Organisation));
+                if let Some(b) = best
+                    && body_noun
+                    && !self.entities[b].has_role
+                    && self.entities[b].gender == Gender::Unknown
+                {
+                    self.entities[b].kind = Some(SpeakerKind::Organisation);
+                }
                 best.or_else(|| {
                     self.entities.push(Entity {
                         words: words.clone(),
                         low,
-                        kind: Some(guess_kind(words)),
+                        kind: Some(if body_noun { SpeakerKind::Organisation } else { guess_kind(words) }),
                         ..empty_entity()
                     });
                     Some(self.entities.len() - 1)
@@ -313,7 +322,21 @@ impl Registry {
                 // merely named since ("Judge Hale told the court that the defendant, Liam
                 // Carter, … “…,” she told him").
                 let window = self.paragraph_start(np.start);
-                self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e))
+                // "La Cnil estime … Elle juge", "Le parquet précise … Il ajoute": French
+                // il/elle also stand for a body, when the last thing mentioned in the
+                // paragraph is a body that spoke.
+                let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
+                let body = matches!(written.as_str(), "il" | "elle")
+                    .then(|| {
+                        self.mentions
+                            .iter()
+                            .filter(|m| m.pos < np.start && m.pos >= window)
+                            .max_by_key(|m| m.pos)
+                            .filter(|m| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation))
+                            .map(|m| m.entity)
+                    })
+                    .flatten();
+                body.or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
                     .or_else(|| self.latest(np.start, |_, e| fits(e)))
             }
             // "they" and "it" are only taken for a body that spoke earlier in the same
@@ -467,7 +490,14 @@ impl Registry {
         if entity == ANONYMOUS {
             return None;
         }
-        self.entities.get(entity).map(Entity::speaker)
+        let e = self.entities.get(entity)?;
+        // "Cnil" met on its own stands for the long form the article gave it.
+        if let [word] = e.low.as_slice()
+            && let Some(long) = self.entities.iter().find(|x| x.alias.as_deref() == Some(word.as_str()))
+        {
+            return Some(long.speaker());
+        }
+        Some(e.speaker())
     }
 }
 
@@ -713,7 +743,9 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
     let mut out = Vec::new();
     for k in 2..toks.len() {
         let (open, acr) = (&toks[k - 1], &toks[k]);
-        if open.text != "(" || !is_acronym(acr) || toks.get(k + 1).is_none_or(|t| t.text != ")") {
+        // Acronyms read as words are often written in title case: "(Cnil)", "(Arcom)".
+        let title_acronym = acr.is_cap() && (3..=6).contains(&acr.text.chars().count());
+        if open.text != "(" || !(is_acronym(acr) || title_acronym) || toks.get(k + 1).is_none_or(|t| t.text != ")") {
             continue;
         }
         let letters: Vec<char> = acr.text.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
@@ -724,7 +756,7 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
         while j > 0 && k - j <= 14 && toks[j - 1].is_word() {
             j -= 1;
             let t = &toks[j];
-            let skip = lx.is_function_word(&t.low) || matches!(t.low.as_str(), "of" | "de" | "d'" | "du" | "des" | "pour" | "for" | "and" | "et");
+            let skip = lx.is_function_word(&t.low) || matches!(t.low.as_str(), "of" | "de" | "d'" | "l'" | "du" | "des" | "pour" | "for" | "and" | "et");
             if !skip {
                 initials.insert(0, t.low.chars().next().unwrap_or(' '));
             }
