@@ -691,3 +691,23 @@ fn french_adverbs_between_auxiliary_and_participle() {
     assert_eq!(qs[0].kind, QuoteKind::Partial, "{qs:#?}");
     assert_eq!(speaker(&qs[0]), Some("Ana Roca"));
 }
+
+#[test]
+fn an_attribution_inside_the_guillemets_splits_the_quote() {
+    let a = from_plain_text(
+        "t",
+        "Le député Paul Rivet répond. « Nous ne voulons pas d'un texte injuste, a-t-il déclaré. Mais il faut agir. »\n\n\
+         « La menace est réelle, explique Marie Dupont, porte-parole du parquet, et elle grandit. »",
+    );
+    let qs = extract(&a);
+    assert_eq!(texts(&qs), ["Nous ne voulons pas d'un texte injuste", "Mais il faut agir.", "La menace est réelle", "et elle grandit."]);
+    assert_eq!(qs[0].cue.as_deref(), Some("a-t-il déclaré"));
+    assert!(qs[..2].iter().all(|q| speaker(q) == Some("Paul Rivet")), "{qs:#?}");
+    assert!(qs[2..].iter().all(|q| speaker(q) == Some("Marie Dupont")), "{qs:#?}");
+    for q in &qs {
+        assert_eq!(&a.text[q.start..q.end], q.text);
+    }
+    // English never puts the attribution inside the marks; a comma clause stays quoted.
+    let qs = quotes_of("« Oui, dit-il, non » et “Yes, said the man, no.”");
+    assert_eq!(qs.len(), 3, "{qs:#?}");
+}

@@ -65,7 +65,7 @@ struct Work {
 
 /// Every quotation in `article`, in document order, attributed where the text allows.
 pub fn extract(article: &Article) -> Vec<Quote> {
-    let spans = scan(article);
+    let spans = split_incises(&article.text, scan(article));
     if spans.is_empty() {
         return Vec::new();
     }
@@ -382,3 +382,94 @@ pub fn speakers(articles: &[Article]) -> Vec<SpeakerSummary> {
     out
 }
 
+/// The most words an attribution set inside guillemets may take ("a-t-il déclaré",
+/// "explique Marie Dupont, porte-parole du parquet").
+const INCISE_MAX_TOKENS: usize = 10;
+
+/// French puts a short attribution inside the guillemets: « A, a-t-il déclaré. B » or
+/// « A, explique Marie Dupont, B ». Such a span becomes two quotes, with the attribution
+/// left between them in the frame, as if written « A », a-t-il déclaré. « B ».
+fn split_incises(text: &str, spans: Vec<MarkedSpan>) -> Vec<MarkedSpan> {
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans {
+        match incise_in(text, &span) {
+            Some((first_end, incise_end, second_start)) => {
+                let mut second = span.clone();
+                second.open = incise_end;
+                second.pieces[0].start = second_start;
+                let mut first = span;
+                first.pieces = vec![first.pieces[0].start..first_end];
+                first.last_paragraph = first.paragraph;
+                first.closed = true;
+                // The frame needs the attribution outside both quotes: the first ends at
+                // its comma, the second opens after the attribution.
+                first.close = first_end + text.get(first_end..).map_or(0, |r| r.find(',').map_or(0, |c| c + 1));
+                out.push(first);
+                out.push(second);
+            }
+            None => out.push(span),
+        }
+    }
+    out
+}
+
+/// In the first piece of a guillemet span: (end of the first half, end of the
+/// attribution, start of the second half).
+fn incise_in(text: &str, span: &MarkedSpan) -> Option<(usize, usize, usize)> {
+    if !text.get(span.open..)?.starts_with('«') {
+        return None;
+    }
+    let piece = span.pieces.first()?.clone();
+    let toks = tokenize(text, piece.clone(), &[]);
+    let cues = find_cues(&toks);
+    for c in &cues {
+        // "…, a-t-il déclaré." / "…, explique Marie Dupont, …": right after a comma.
+        if c.first == 0 || toks[c.first - 1].text != "," || c.preposition || c.participle {
+            continue;
+        }
+        let inverted = c.pronoun.is_some();
+        let mut k = c.last + 1;
+        if !inverted {
+            // The speaker must follow the verb: « …, explique Marie Dupont, … ».
+            let np = np_forward(&toks, k, toks.len())?;
+            if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { .. }) {
+                continue;
+            }
+            k = np.last + 1;
+        }
+        // Up to the comma or full stop that closes the attribution.
+        while k < toks.len() && k <= c.last + INCISE_MAX_TOKENS && toks[k].is_word() {
+            k += 1;
+        }
+        if k < toks.len() && toks[k].text == "," && !inverted {
+            // « …, explique Marie Dupont, porte-parole du parquet, … »: a role in apposition
+            // belongs to the attribution.
+            let lx = Lexicon::get();
+            let mut m = k + 1;
+            let mut role = false;
+            while m < toks.len() && m <= k + INCISE_MAX_TOKENS && toks[m].is_word() {
+                role |= lx.role(&toks[m].low) == Some(SpeakerKind::Person) || lx.profession(&toks[m].low).is_some();
+                m += 1;
+            }
+            let lower = toks.get(k + 1).is_some_and(Tok::is_lower_word);
+            if role && lower && toks.get(m).is_some_and(|t| t.text == ",") && find_cues(&toks[k + 1..m]).is_empty() {
+                k = m;
+            }
+        }
+        let closer = toks.get(k)?;
+        if !(closer.text == "," || closer.text == ".") {
+            continue;
+        }
+        let rest = toks.get(k + 1)?;
+        if !rest.is_word() {
+            continue;
+        }
+        let comma = &toks[c.first - 1];
+        let first_end = text.get(piece.start..comma.start)?.trim_end().len() + piece.start;
+        if first_end <= piece.start {
+            continue;
+        }
+        return Some((first_end, closer.end, rest.start));
+    }
+    None
+}
