@@ -195,6 +195,12 @@ fn gold_third_held_out_batch_meets_the_targets() {
     score_fixtures(&["220", "221", "222", "223"]).assert_targets("held-out batch 22x");
 }
 
+/// A fourth held-out batch, also written before any tuning to it.
+#[test]
+fn gold_fourth_held_out_batch_meets_the_targets() {
+    score_fixtures(&["230", "231", "232", "233"]).assert_targets("held-out batch 23x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
@@ -710,4 +716,15 @@ fn an_attribution_inside_the_guillemets_splits_the_quote() {
     // English never puts the attribution inside the marks; a comma clause stays quoted.
     let qs = quotes_of("« Oui, dit-il, non » et “Yes, said the man, no.”");
     assert_eq!(qs.len(), 3, "{qs:#?}");
+}
+
+#[test]
+fn post_nominals_and_coordinated_speakers() {
+    let qs = quotes_of(
+        "Adam Vale KC, the reviewer, wrote that the law lagged behind. “Some of them are children,” Mr Vale wrote.\n\n\
+         “We heard it before,” said Lena Holm. She and her colleague Rita Maas wrote that pledges were “a substitute for law.”",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Adam Vale"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Lena Holm"));
+    assert_eq!(speaker(&qs[2]), None, "two people speak together: never the second alone");
 }

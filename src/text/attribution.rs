@@ -454,6 +454,13 @@ pub fn is_acronym(t: &Tok) -> bool {
         && t.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
+/// Letters after a name that are not part of it ("Jonathan Hall KC", "Jane Roe MP").
+const POST_NOMINALS: [&str; 12] = ["KC", "QC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "Jr", "Sr", "PhD", "Esq"];
+
+pub fn is_post_nominal(t: &Tok) -> bool {
+    t.is_word() && POST_NOMINALS.contains(&t.text.as_str())
+}
+
 fn is_name_word(t: &Tok) -> bool {
     t.is_cap() && !Lexicon::get().is_function_word(&t.low)
 }
@@ -467,6 +474,9 @@ fn cap_run(toks: &[Tok], i: usize, end: usize) -> usize {
         if t.is_cap() {
             // "à l'AFP Claire Moreau", "NATO Deputy…": an acronym never begins a longer name.
             if k > i && is_acronym(&toks[k - 1]) && !is_acronym(t) {
+                break;
+            }
+            if k > i && is_post_nominal(t) {
                 break;
             }
             k += 1;
@@ -631,8 +641,13 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         quals.extend(content_words(&toks[name_from..f]));
         name_from = f;
     }
-    let mut last = r - 1;
-    if let Some((l, q)) = complement(toks, r, end) {
+    // "Jonathan Hall KC": post-nominal letters end the phrase, not the name.
+    let mut after = r;
+    while after < end && is_post_nominal(&toks[after]) {
+        after += 1;
+    }
+    let mut last = after - 1;
+    if let Some((l, q)) = complement(toks, after, end) {
         last = l;
         quals.extend(q);
     }
@@ -775,7 +790,40 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         }
         return np_backward(toks, lo, j - 2);
     }
-    np_backward(toks, lo, j)
+    np_backward(toks, lo, j).map(|np| coordinated(toks, lo, np))
+}
+
+/// "He and his colleague Hana Sato wrote", "Marie Roux et Paul Blanc estiment": two people
+/// joined by and/et speak together; the subject is plural ("they"), never the second alone.
+fn coordinated(toks: &[Tok], lo: usize, np: Np) -> Np {
+    let lx = Lexicon::get();
+    let personal = |n: &Np| match &n.kind {
+        NpKind::Pronoun(PronounKind::Person, _) | NpKind::Role { kind: SpeakerKind::Person, .. } => true,
+        NpKind::Name(w) => w.len() >= 2 || w.first().is_some_and(|f| lx.first_names.contains_key(f.as_str())),
+        _ => false,
+    };
+    if !personal(&np) {
+        return np;
+    }
+    let from = np.first.saturating_sub(4).max(lo);
+    let Some(and) = (from..np.first).rev().find(|&k| matches!(toks[k].low.as_str(), "and" | "et")) else {
+        return np;
+    };
+    let between_ok = toks[and + 1..np.first].iter().all(|t| t.is_word() && !t.is_cap() || is_det(t));
+    if and == 0 || and <= lo || !between_ok {
+        return np;
+    }
+    match np_backward(toks, lo, and - 1) {
+        Some(left) if personal(&left) => Np {
+            first: left.first,
+            start: left.start,
+            kind: NpKind::Pronoun(PronounKind::Plural, Gender::Unknown),
+            gender: Gender::Unknown,
+            quals: Vec::new(),
+            ..np
+        },
+        _ => np,
+    }
 }
 
 /// "juriste à La Quadrature du Net", "a spokesman for the ministry", "the agency's

@@ -7,7 +7,7 @@
 //! words or acronyms. A name with no evidence stays of unknown kind and is never the
 //! antecedent of "he" or "elle".
 
-use super::attribution::{DETERMINERS, Np, NpKind, Tok, TokKind, find_cues, is_acronym, np_forward, speaker_of_cue};
+use super::attribution::{DETERMINERS, Np, NpKind, Tok, TokKind, find_cues, is_acronym, is_post_nominal, np_forward, speaker_of_cue};
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use crate::model::{Speaker, SpeakerKind};
 use std::collections::HashSet;
@@ -544,7 +544,11 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         }
         let mut r = i;
         loop {
-            while r < toks.len() && toks[r].is_cap() && !(r > i && is_acronym(&toks[r - 1]) && !is_acronym(&toks[r])) {
+            while r < toks.len()
+                && toks[r].is_cap()
+                && !(r > i && is_acronym(&toks[r - 1]) && !is_acronym(&toks[r]))
+                && !(r > i && is_post_nominal(&toks[r]))
+            {
                 r += 1;
             }
             // "Department for Education", "Ministry of Defence": an organisation word
