@@ -728,3 +728,12 @@ fn post_nominals_and_coordinated_speakers() {
     assert_eq!(speaker(&qs[1]), Some("Lena Holm"));
     assert_eq!(speaker(&qs[2]), None, "two people speak together: never the second alone");
 }
+
+#[test]
+fn a_lower_case_body_before_its_acronym_is_its_long_form() {
+    let qs = quotes_of(
+        "Le parquet national financier (PNF) a ouvert une enquête.\n\n\
+         Selon le PNF, « deux personnes ont été entendues ». Le parquet ajoute que « rien n'est exclu ».",
+    );
+    assert!(qs.iter().all(|q| speaker(q) == Some("parquet national financier")), "{qs:#?}");
+}

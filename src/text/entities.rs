@@ -771,6 +771,18 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
                 break;
             }
         }
+        // "le parquet national antiterroriste (PNAT)", "le groupe de soutien à l'islam et
+        // aux musulmans (JNIM)": a body described in lower case right before its acronym,
+        // whatever the acronym's letters (often from another language or word split).
+        let start = start.or_else(|| {
+            let from = k.saturating_sub(12);
+            (from + 1..k - 1).find(|&j| {
+                toks[j].is_lower_word()
+                    && lx.role(&toks[j].low) == Some(SpeakerKind::Organisation)
+                    && matches!(toks[j - 1].low.as_str(), "le" | "la" | "l'" | "the")
+                    && toks[j..k - 1].iter().all(Tok::is_word)
+            })
+        });
         if let Some(j) = start {
             let written = text.get(toks[j].start..open.start).unwrap_or("").trim();
             out.push((toks[j].start, written.split_whitespace().map(str::to_string).collect(), acr.low.clone()));
