@@ -177,7 +177,7 @@ pub const DETERMINERS: [&str; 20] = [
     "sa", "leur", "des",
 ];
 const INDEFINITE: [&str; 6] = ["a", "an", "another", "un", "une", "des"];
-const OF: [&str; 8] = ["of", "de", "d'", "du", "des", "from", "for", "at"];
+const OF: [&str; 10] = ["of", "de", "d'", "du", "des", "from", "for", "at", "by", "par"];
 const CONNECTORS: [&str; 12] = ["de", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di"];
 /// Words that may stand between a subject and its verb ("Shea also said", "a également dit").
 const ADVERBS: [&str; 34] = [

@@ -55,6 +55,9 @@ fn guess_kind(words: &[String]) -> SpeakerKind {
     }
 }
 
+/// Document nouns that may name the same piece of research.
+const RESEARCH_WORDS: [&str; 9] = ["report", "study", "survey", "analysis", "review", "rapport", "étude", "enquête", "analyse"];
+
 /// The entity index standing for unnamed people.
 const ANONYMOUS: usize = 0;
 
@@ -415,9 +418,21 @@ impl Registry {
                                 self.described_body(&written)
                             })
                     }
-                    SpeakerKind::Document => self.latest(np.start, |_, e| {
-                        e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head.as_str()) && fits(e)
-                    }),
+                    SpeakerKind::Document => self
+                        .latest(np.start, |_, e| {
+                            e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head.as_str()) && fits(e)
+                        })
+                        // "A new report by … The study, which analysed …, says": another
+                        // word for the same piece of research.
+                        .or_else(|| {
+                            let research = |h: &str| RESEARCH_WORDS.contains(&h);
+                            if !research(head) {
+                                return None;
+                            }
+                            self.latest(np.start, |_, e| {
+                                e.kind == Some(SpeakerKind::Document) && e.head.as_deref().is_some_and(research) && fits(e)
+                            })
+                        }),
                 }
             }
         };
