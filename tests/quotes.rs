@@ -759,3 +759,12 @@ fn a_sentence_opening_participle_is_not_a_name() {
     let qs = quotes_of("Interrogée, la porte-parole Anne Vidal a répondu que le texte était « conforme au droit ».");
     assert_eq!(speaker(&qs[0]), Some("Anne Vidal"), "{qs:#?}");
 }
+#[test]
+fn a_role_named_in_the_lead_is_the_person_given_that_role_soon_after() {
+    let qs = quotes_of(
+        "A man was jailed, in a case the judge described as “deeply troubling and sad.”\n\n\
+         Judge Rebecca Lowe told the court that the defendant, Tom Ash, was “dangerous to all of us.”",
+    );
+    assert!(qs.iter().all(|q| speaker(q) == Some("Rebecca Lowe")), "{qs:#?}");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("the judge"));
+}

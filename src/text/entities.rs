@@ -55,6 +55,9 @@ fn guess_kind(words: &[String]) -> SpeakerKind {
     }
 }
 
+/// How far after a role noun the person given that role may first be named.
+const CATAPHORA_BYTES: usize = 600;
+
 /// Document nouns that may name the same piece of research.
 const RESEARCH_WORDS: [&str; 9] = ["report", "study", "survey", "analysis", "review", "rapport", "étude", "enquête", "analyse"];
 
@@ -379,8 +382,21 @@ impl Registry {
                         // official: no loosening then.
                         let first_word = self.text.get(np.start..np.end).and_then(|w| w.split_whitespace().next()).map(fold);
                         let possessive = first_word.is_some_and(|w| matches!(w.as_str(), "its" | "their" | "his" | "her" | "son" | "sa" | "ses" | "leur"));
+                        // "in a case the judge described as … Judge Rebecca Lowe told": a lead
+                        // may name the role before the person; take the first person given
+                        // that role soon after (within a short paragraph or two).
+                        let later_unique = || {
+                            self.mentions
+                                .iter()
+                                .filter(|m| m.pos > np.start && m.pos < np.start + CATAPHORA_BYTES && m.entity != ANONYMOUS)
+                                .filter(|m| person(&self.entities[m.entity]) && self.entities[m.entity].role_words.contains(head))
+                                .min_by_key(|m| m.pos)
+                                .map(|m| m.entity)
+                        };
                         let strict = self
                             .latest(np.start, |_, e| person(e) && e.role_words.contains(head))
+                            .filter(|&e| e != ANONYMOUS)
+                            .or_else(later_unique)
                             .or_else(|| self.latest(np.start, |_, e| person(e)));
                         if possessive {
                             strict
