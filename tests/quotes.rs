@@ -207,6 +207,12 @@ fn gold_fifth_held_out_batch_meets_the_targets() {
     score_fixtures(&["240", "241", "242", "243"]).assert_targets("held-out batch 24x");
 }
 
+/// A sixth held-out batch, also written before any tuning to it.
+#[test]
+fn gold_sixth_held_out_batch_meets_the_targets() {
+    score_fixtures(&["250", "251", "252", "253"]).assert_targets("held-out batch 25x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
@@ -767,4 +773,20 @@ fn a_role_named_in_the_lead_is_the_person_given_that_role_soon_after() {
     );
     assert!(qs.iter().all(|q| speaker(q) == Some("Rebecca Lowe")), "{qs:#?}");
     assert_eq!(qs[0].speaker_as_written.as_deref(), Some("the judge"));
+}
+
+#[test]
+fn lead_clauses_tails_of_names_and_lower_case_owners() {
+    // The subject after an opening clause speaks the quote-only sentence that follows.
+    let qs = quotes_of("Dr Rana Aziz studies recruiters.\n\nAsked about platforms, she laughs. “They do what the law forces them to do.”");
+    assert_eq!(speaker(&qs[0]), Some("Rana Aziz"), "{qs:#?}");
+    // The tail of a name we could not read whole is never the speaker.
+    let qs = quotes_of("“We act,” said Ivo Pell.\n\nOfficials at the Department for Roads, Rail and Transport said the rules covered “all harmful content.”");
+    assert_eq!(speaker(&qs[1]), None, "{qs:#?}");
+    // A French body written in lower case after its capital owns the report.
+    let qs = quotes_of(
+        "Le rapport annuel de la Commission nationale des libertés publiques, publié jeudi, est sévère.\n\n\
+         « La dérive est réelle », note le rapport.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Commission nationale des libertés publiques rapport"), "{qs:#?}");
 }

@@ -797,6 +797,16 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
 /// joined by and/et speak together; the subject is plural ("they"), never the second alone.
 fn coordinated(toks: &[Tok], lo: usize, np: Np) -> Np {
     let lx = Lexicon::get();
+    // "the Department for Science, Innovation and Technology said": a name after "and"
+    // that follows a capitalised word is the tail of a longer name we could not read
+    // whole; the speaker is unknown, never that tail.
+    if matches!(np.kind, NpKind::Name(_))
+        && np.first >= lo + 2
+        && matches!(toks[np.first - 1].low.as_str(), "and" | "et" | "&")
+        && toks[np.first - 2].is_cap()
+    {
+        return Np { kind: NpKind::Role { kind: SpeakerKind::Organisation, head: String::new(), definite: false }, ..np };
+    }
     let personal = |n: &Np| match &n.kind {
         NpKind::Pronoun(PronounKind::Person, _) | NpKind::Role { kind: SpeakerKind::Person, .. } => true,
         NpKind::Name(w) => w.len() >= 2 || w.first().is_some_and(|f| lx.first_names.contains_key(f.as_str())),

@@ -764,11 +764,50 @@ fn collect_documents(toks: &[Tok], out: &mut Vec<(usize, Np, Vec<String>)>) {
                     let from = (head_idx + 1..=np.last).find(|&k| toks[k].is_cap()).unwrap_or(np.last);
                     caps = toks[from..=np.last].iter().map(|t| t.text.clone()).collect();
                 }
+                if caps.is_empty() && head_idx == np.last {
+                    caps = owner_after_adjective(toks, head_idx);
+                }
                 if !caps.is_empty() {
                     out.push((toks[i].start, np.clone(), caps));
                 }
             }
     }
+}
+
+/// "Le rapport annuel de la Commission nationale consultative des droits de l'homme,":
+/// after a document noun and up to two adjectives, "de"/"of" and a capitalised owner whose
+/// name runs on in lower case up to the next punctuation (French bodies are written so).
+fn owner_after_adjective(toks: &[Tok], head: usize) -> Vec<String> {
+    let mut k = head + 1;
+    while k < toks.len() && k <= head + 2 && toks[k].is_lower_word() && !matches!(toks[k].low.as_str(), "of" | "de" | "d'" | "du" | "des") {
+        k += 1;
+    }
+    if !toks.get(k).is_some_and(|t| matches!(t.low.as_str(), "of" | "de" | "d'" | "du" | "des")) {
+        return Vec::new();
+    }
+    k += 1;
+    if toks.get(k).is_some_and(|t| matches!(t.low.as_str(), "the" | "la" | "le" | "l'" | "les")) {
+        k += 1;
+    }
+    if !toks.get(k).is_some_and(Tok::is_cap) {
+        return Vec::new();
+    }
+    let lx = Lexicon::get();
+    let mut words: Vec<String> = Vec::new();
+    let mut prev_end = usize::MAX;
+    let mut m = k;
+    while m < toks.len() && m < k + 10 && toks[m].is_word() && !lx.fr_cues.contains(&toks[m].low) && !lx.en_cues.contains(&toks[m].low) {
+        let t = &toks[m];
+        // Keep elisions glued to their word ("l'homme").
+        match words.last_mut() {
+            Some(w) if t.start == prev_end => w.push_str(&t.text),
+            _ => words.push(t.text.clone()),
+        }
+        prev_end = t.end;
+        m += 1;
+    }
+    // Only a phrase that ends at punctuation is a whole name.
+    if toks.get(m).is_some_and(|t| t.kind == TokKind::Punct) { words } else { Vec::new() }
 }
 
 /// "Observatoire international des prisons (OIP)": the words before a parenthesised

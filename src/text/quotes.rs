@@ -58,7 +58,7 @@ struct Work {
     /// Who a colon-announced quote may be about, when no cue was found.
     colon_subjects: Vec<Np>,
     /// The subject of the sentence before, for a quote that opens a sentence without a cue.
-    previous_subject: Option<Np>,
+    previous_subject: Vec<Np>,
     /// The quote's sentence goes on after it in the reporter's words ("» dans la matinée").
     sentence_goes_on: bool,
 }
@@ -156,10 +156,12 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         if kinds[i] != QuoteKind::Direct || work[i].speaker.is_some() || work[i].cue.is_some() {
             continue;
         }
-        let Some(np) = work[i].previous_subject.clone() else { continue };
-        if let Some(e) = registry.resolve_known_person(&np) {
-            work[i].speaker = registry.speaker(e);
-            work[i].as_written = Some(np.written(text).to_string());
+        for np in work[i].previous_subject.clone() {
+            if let Some(e) = registry.resolve_known_person(&np) {
+                work[i].speaker = registry.speaker(e);
+                work[i].as_written = Some(np.written(text).to_string());
+                break;
+            }
         }
     }
     spans
@@ -293,8 +295,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         // sentence before (in the same paragraph) is about.
         let end = lo;
         let start = (0..end.saturating_sub(1)).rev().find(|&k| ends_sentence(left_frame, k) || matches!(left_frame[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
-        w.previous_subject = np_forward(left_frame, start, end)
-            .filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)));
+        // The subject opens the sentence, or follows an opening clause ("Asked whether …,
+        // she laughs.").
+        let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _));
+        w.previous_subject = std::iter::once(start)
+            .chain((start..end).filter(|&k| left_frame[k].text == ",").map(|k| k + 1))
+            .filter_map(|k| np_forward(left_frame, k, end).filter(person))
+            .collect();
     }
     // "what he called a “culture of impunity”": the article does not hide the label.
     let mut label_end = left.len();
