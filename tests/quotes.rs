@@ -213,6 +213,12 @@ fn gold_sixth_held_out_batch_meets_the_targets() {
     score_fixtures(&["250", "251", "252", "253"]).assert_targets("held-out batch 25x");
 }
 
+/// A seventh held-out batch, also written before any tuning to it.
+#[test]
+fn gold_seventh_held_out_batch_meets_the_targets() {
+    score_fixtures(&["260", "261", "262", "263"]).assert_targets("held-out batch 26x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
@@ -789,4 +795,17 @@ fn lead_clauses_tails_of_names_and_lower_case_owners() {
          « La dérive est réelle », note le rapport.",
     );
     assert_eq!(speaker(&qs[0]), Some("Commission nationale des libertés publiques rapport"), "{qs:#?}");
+}
+
+#[test]
+fn french_incises_places_and_initials() {
+    let qs = quotes_of(
+        "« Je ne savais pas », a déclaré à la barre le principal accusé, Yanis B., 20 ans. \
+         L'avocate générale, Léa Morin, a au contraire décrit un projet « mûrement réfléchi ».",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Yanis B."), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Léa Morin"), "{qs:#?}");
+    assert_eq!(qs[1].cue.as_deref(), Some("a au contraire décrit"));
+    let qs = quotes_of("“We know him,” said Prof Ann Lee of the University of Leeds.\n\nPolice in Leeds say he was “known to them.”");
+    assert_ne!(speaker(&qs[1]), Some("University of Leeds"), "{qs:#?}");
 }

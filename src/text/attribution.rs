@@ -361,7 +361,7 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
 fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
     let lx = Lexicon::get();
     let mut k = from;
-    while k < toks.len() && k < from + 3 {
+    while k < toks.len() && k < from + 5 {
         let t = &toks[k];
         if !t.is_word() {
             return None;
@@ -371,7 +371,9 @@ fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
         if lx.fr_participles.contains(&t.low) || lx.fr_participles.contains(base) {
             return Some(k);
         }
-        if !ADVERBS.contains(&t.low.as_str()) && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors") {
+        // "a au contraire décrit", "a pour sa part déclaré", "a de son côté estimé".
+        let incise = matches!(t.low.as_str(), "au" | "contraire" | "pour" | "sa" | "son" | "part" | "de" | "côté");
+        if !ADVERBS.contains(&t.low.as_str()) && !incise && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors") {
             return None;
         }
         k += 1;
@@ -675,7 +677,15 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             k += 1;
         }
     }
-    let words = toks[name_from..r].iter().map(|t| t.text.clone()).collect();
+    let mut words: Vec<String> = toks[name_from..r].iter().map(|t| t.text.clone()).collect();
+    // "Yanis B.": a surname cut to its initial keeps its full stop.
+    if let Some(w) = words.last_mut()
+        && w.chars().count() == 1
+        && r - name_from >= 2
+        && toks.get(r).is_some_and(|t| t.is_punct('.') && t.start == toks[r - 1].end)
+    {
+        w.push('.');
+    }
     let mut np = mk(i, last, NpKind::Name(words), quals, gender);
     np.start = toks[if skip > 0 { i } else { name_from }].start;
     np.end = toks[r - 1].end;
@@ -790,7 +800,13 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         }
         return np_backward(toks, lo, j - 2);
     }
-    np_backward(toks, lo, j).map(|np| coordinated(toks, lo, np))
+    let np = np_backward(toks, lo, j)?;
+    // "Police in Manchester say": the place after "in"/"à" is not the subject; the phrase
+    // before it is.
+    if np.first >= lo + 2 && matches!(toks[np.first - 1].low.as_str(), "in" | "à" | "en") && toks[np.first - 2].is_word() {
+        return np_backward(toks, lo, np.first - 2).map(|n| coordinated(toks, lo, n));
+    }
+    Some(coordinated(toks, lo, np))
 }
 
 /// "He and his colleague Hana Sato wrote", "Marie Roux et Paul Blanc estiment": two people
@@ -881,8 +897,16 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
         };
         // A role with a complement we could not follow to its end ("Un surveillant de la
         // maison d'arrêt de Fresnes") still fills the segment.
-        let trailing_complement =
-            matches!(np.kind, NpKind::Role { .. }) && toks.get(np.last + 1).is_some_and(|t| OF.contains(&t.low.as_str()));
+        let trailing_complement = matches!(np.kind, NpKind::Role { .. })
+            && toks.get(np.last + 1).is_some_and(|t| {
+                OF.contains(&t.low.as_str())
+                    // "Le ministère de l'Éducation nationale, sollicité, indique": an adjective
+                    // or two closing the segment.
+                    // (a singular body: "les autorités belges" stays a generic plural).
+                    || (e - np.last - 1 <= 2
+                        && matches!(toks[s].low.as_str(), "le" | "la" | "l'" | "the")
+                        && toks[np.last + 1..e].iter().all(Tok::is_lower_word))
+            });
         if np.last + 1 != e && !trailing_complement {
             continue;
         }
@@ -938,6 +962,12 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
         });
         if let Some(l) = listener {
             k = l.last + 1;
+        } else if toks.get(k + 1).is_some_and(|t| matches!(t.low.as_str(), "la" | "le" | "l'" | "les"))
+            && toks.get(k + 2).is_some_and(Tok::is_lower_word)
+            && k + 3 < hi
+        {
+            // "a déclaré à la barre le principal accusé": a place, not a listener.
+            k += 3;
         }
     }
     let np = np_forward(toks, k, hi)?;

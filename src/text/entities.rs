@@ -878,7 +878,22 @@ fn collect_bodies(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>)> {
             let named_before = toks[i + 1..head_idx].iter().any(Tok::is_cap);
             if toks[head_idx].is_lower_word() && (named_after || named_before) {
                 let from = if named_after { head_idx } else { i + 1 };
-                let written = text.get(toks[from].start..toks[np.last].end).unwrap_or("");
+                // "le ministère de l'Éducation nationale,": one or two lower-case adjectives
+                // before punctuation end the name.
+                let lx = Lexicon::get();
+                let mut last = np.last;
+                let adjective = |t: &Tok| {
+                    t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.fr_cues.contains(&t.low) && !lx.en_cues.contains(&t.low)
+                        && !matches!(t.low.as_str(), "de" | "du" | "des" | "d'" | "of" | "et" | "and")
+                };
+                let mut k = np.last + 1;
+                while k < toks.len() && k <= np.last + 2 && adjective(&toks[k]) {
+                    k += 1;
+                }
+                if k > np.last + 1 && toks.get(k).is_none_or(|t| t.kind == TokKind::Punct) {
+                    last = k - 1;
+                }
+                let written = text.get(toks[from].start..toks[last].end).unwrap_or("");
                 out.push((toks[i].start, written.split_whitespace().map(str::to_string).collect()));
             }
         }
