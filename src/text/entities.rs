@@ -275,7 +275,8 @@ impl Registry {
         self.mentions
             .iter()
             .filter(|m| m.pos < before && ok(m, &self.entities[m.entity]))
-            .max_by_key(|m| m.pos)
+            // At one position, the fullest name ("ministère de l'Éducation nationale").
+            .max_by_key(|m| (m.pos, self.entities[m.entity].low.len()))
             .map(|m| m.entity)
     }
 
@@ -408,7 +409,9 @@ impl Registry {
                     }
                     SpeakerKind::Organisation => {
                         let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation);
-                        let named = (!quals.is_empty()).then(|| self.latest(np.start, |_, e| org(e) && fits(e))).flatten();
+                        // The body may be registered at this very phrase ("Le ministère de
+                        // l'Éducation nationale, sollicité, indique"): mentions up to its start.
+                        let named = (!quals.is_empty()).then(|| self.latest(np.start + 1, |_, e| org(e) && fits(e))).flatten();
                         // "the centre" → the last "… Centre" named; else the last body that spoke.
                         named
                             .or_else(|| self.latest(np.start, |_, e| org(e) && fits(e) && e.low.contains(head)))
