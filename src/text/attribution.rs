@@ -751,7 +751,9 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
         if toks[s..j].iter().any(|x| matches!(x.kind, TokKind::Quote(_)) || x.is_punct(',')) {
             continue;
         }
-        if s > lo && (toks[s - 1].is_cap() || is_det(&toks[s - 1])) && toks[s].is_cap() && !is_det(&toks[s]) {
+        // (A run never continues past an acronym: "ASIO Director-General Mike Burgess".)
+        let run_before = s > 0 && toks[s - 1].is_cap() && !is_acronym(&toks[s - 1]);
+        if s > lo && (run_before || is_det(&toks[s - 1])) && toks[s].is_cap() && !is_det(&toks[s]) {
             // Not the start of a capitalised run.
             continue;
         }
