@@ -722,7 +722,14 @@ fn complement(toks: &[Tok], k: usize, end: usize) -> Option<(usize, Vec<String>)
     let mut m = j;
     while m < end && m < j + 5 && toks[m].is_word() {
         if Lexicon::get().role(&toks[m].low).is_some() {
-            return Some((m, content_words(&toks[j..=m])));
+            // "le cabinet du ministre de l'Intérieur": that role's own complement too.
+            let mut words = content_words(&toks[j..=m]);
+            let mut last = m;
+            if let Some((l, more)) = complement(toks, m + 1, end) {
+                last = l;
+                words.extend(more);
+            }
+            return Some((last, words));
         }
         m += 1;
     }
