@@ -177,12 +177,13 @@ pub const DETERMINERS: [&str; 20] = [
     "sa", "leur", "des",
 ];
 const INDEFINITE: [&str; 6] = ["a", "an", "another", "un", "une", "des"];
-const OF: [&str; 8] = ["of", "de", "d'", "du", "des", "from", "for", "at"];
+const OF: [&str; 10] = ["of", "de", "d'", "du", "des", "from", "for", "at", "by", "par"];
 const CONNECTORS: [&str; 12] = ["de", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di"];
 /// Words that may stand between a subject and its verb ("Shea also said", "a également dit").
-const ADVERBS: [&str; 28] = [
+const ADVERBS: [&str; 34] = [
     "also", "has", "have", "had", "then", "further", "later", "recently", "previously", "once", "again", "repeatedly",
-    "already", "only", "even", "also", "également", "aussi", "encore", "ensuite", "enfin", "pourtant",
+    "already", "only", "even", "also", "également", "aussi", "encore", "ensuite", "enfin", "pourtant", "déjà", "notamment",
+    "toutefois", "cependant", "néanmoins", "ainsi",
     // French clitics between subject and verb: "Il y décrit", "elle leur a dit".
     "y", "en", "lui", "leur", "se", "s'",
 ];
@@ -360,7 +361,7 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
 fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
     let lx = Lexicon::get();
     let mut k = from;
-    while k < toks.len() && k < from + 3 {
+    while k < toks.len() && k < from + 5 {
         let t = &toks[k];
         if !t.is_word() {
             return None;
@@ -370,7 +371,9 @@ fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
         if lx.fr_participles.contains(&t.low) || lx.fr_participles.contains(base) {
             return Some(k);
         }
-        if !ADVERBS.contains(&t.low.as_str()) && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors") {
+        // "a au contraire décrit", "a pour sa part déclaré", "a de son côté estimé".
+        let incise = matches!(t.low.as_str(), "au" | "contraire" | "pour" | "sa" | "son" | "part" | "de" | "côté");
+        if !ADVERBS.contains(&t.low.as_str()) && !incise && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors") {
             return None;
         }
         k += 1;
@@ -453,6 +456,13 @@ pub fn is_acronym(t: &Tok) -> bool {
         && t.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
+/// Letters after a name that are not part of it ("Jonathan Hall KC", "Jane Roe MP").
+const POST_NOMINALS: [&str; 12] = ["KC", "QC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "Jr", "Sr", "PhD", "Esq"];
+
+pub fn is_post_nominal(t: &Tok) -> bool {
+    t.is_word() && POST_NOMINALS.contains(&t.text.as_str())
+}
+
 fn is_name_word(t: &Tok) -> bool {
     t.is_cap() && !Lexicon::get().is_function_word(&t.low)
 }
@@ -466,6 +476,9 @@ fn cap_run(toks: &[Tok], i: usize, end: usize) -> usize {
         if t.is_cap() {
             // "à l'AFP Claire Moreau", "NATO Deputy…": an acronym never begins a longer name.
             if k > i && is_acronym(&toks[k - 1]) && !is_acronym(t) {
+                break;
+            }
+            if k > i && is_post_nominal(t) {
                 break;
             }
             k += 1;
@@ -563,6 +576,17 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     let words = toks[i + 1..r].iter().map(|t| t.text.clone()).collect();
                     return Some(mk(i, r - 1, NpKind::Name(words), Vec::new(), Gender::Unknown));
                 }
+                // "the European Digital Rights network", "la Ligue des droits de l'homme
+                // association": capitalised words before a lower-case body noun are the
+                // body's name; the noun stays as a qualifier to tell its kind.
+                if kind == SpeakerKind::Organisation
+                    && k >= i + 3
+                    && toks[k].is_lower_word()
+                    && toks[i + 1..k].iter().all(Tok::is_cap)
+                {
+                    let words = toks[i + 1..k].iter().map(|t| t.text.clone()).collect();
+                    return Some(mk(i, k, NpKind::Name(words), vec![toks[k].low.clone()], Gender::Unknown));
+                }
                 // "the head of the agency": keep going to the last role noun of the chain
                 let mut last = k;
                 let mut quals = content_words(&toks[i + 1..k]);
@@ -619,8 +643,13 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         quals.extend(content_words(&toks[name_from..f]));
         name_from = f;
     }
-    let mut last = r - 1;
-    if let Some((l, q)) = complement(toks, r, end) {
+    // "Jonathan Hall KC": post-nominal letters end the phrase, not the name.
+    let mut after = r;
+    while after < end && is_post_nominal(&toks[after]) {
+        after += 1;
+    }
+    let mut last = after - 1;
+    if let Some((l, q)) = complement(toks, after, end) {
         last = l;
         quals.extend(q);
     }
@@ -648,7 +677,15 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             k += 1;
         }
     }
-    let words = toks[name_from..r].iter().map(|t| t.text.clone()).collect();
+    let mut words: Vec<String> = toks[name_from..r].iter().map(|t| t.text.clone()).collect();
+    // "Yanis B.": a surname cut to its initial keeps its full stop.
+    if let Some(w) = words.last_mut()
+        && w.chars().count() == 1
+        && r - name_from >= 2
+        && toks.get(r).is_some_and(|t| t.is_punct('.') && t.start == toks[r - 1].end)
+    {
+        w.push('.');
+    }
     let mut np = mk(i, last, NpKind::Name(words), quals, gender);
     np.start = toks[if skip > 0 { i } else { name_from }].start;
     np.end = toks[r - 1].end;
@@ -685,7 +722,14 @@ fn complement(toks: &[Tok], k: usize, end: usize) -> Option<(usize, Vec<String>)
     let mut m = j;
     while m < end && m < j + 5 && toks[m].is_word() {
         if Lexicon::get().role(&toks[m].low).is_some() {
-            return Some((m, content_words(&toks[j..=m])));
+            // "le cabinet du ministre de l'Intérieur": that role's own complement too.
+            let mut words = content_words(&toks[j..=m]);
+            let mut last = m;
+            if let Some((l, more)) = complement(toks, m + 1, end) {
+                last = l;
+                words.extend(more);
+            }
+            return Some((last, words));
         }
         m += 1;
     }
@@ -714,7 +758,9 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
         if toks[s..j].iter().any(|x| matches!(x.kind, TokKind::Quote(_)) || x.is_punct(',')) {
             continue;
         }
-        if s > lo && (toks[s - 1].is_cap() || is_det(&toks[s - 1])) && toks[s].is_cap() && !is_det(&toks[s]) {
+        // (A run never continues past an acronym: "ASIO Director-General Mike Burgess".)
+        let run_before = s > 0 && toks[s - 1].is_cap() && !is_acronym(&toks[s - 1]);
+        if s > lo && (run_before || is_det(&toks[s - 1])) && toks[s].is_cap() && !is_det(&toks[s]) {
             // Not the start of a capitalised run.
             continue;
         }
@@ -738,7 +784,9 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
 /// The subject of the cue whose first token is `v`, looking back to `lo`.
 pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     let mut j = v.checked_sub(1)?;
-    while j > lo && toks[j].is_word() && ADVERBS.contains(&toks[j].low.as_str()) {
+    // "Fraser was quoted as saying": a passive auxiliary stands between subject and cue.
+    let passive = |t: &Tok| matches!(t.low.as_str(), "was" | "were" | "is" | "are" | "been" | "being");
+    while j > lo && toks[j].is_word() && (ADVERBS.contains(&toks[j].low.as_str()) || passive(&toks[j])) {
         j -= 1;
     }
     if j < lo {
@@ -749,9 +797,76 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     }
     // "…, qui salue", "X, who said": the relative stands for the phrase before the comma.
     if matches!(toks[j].low.as_str(), "qui" | "who" | "which") && j >= lo + 2 && toks[j - 1].is_punct(',') {
+        // "Bastien Le Querrec, juriste à La Quadrature du Net, qui dénonce": after a
+        // descriptor set off by commas, the relative stands for the name described, not
+        // for the last name inside the descriptor.
+        if let Some(pc) = (lo..j - 1).rev().find(|&k| toks[k].is_punct(','))
+            && pc > lo
+            && is_descriptor_segment(&toks[pc + 1..j - 1])
+            && let Some(np) = np_backward(toks, lo, pc - 1).filter(|x| matches!(x.kind, NpKind::Name(_)))
+        {
+            return Some(np);
+        }
         return np_backward(toks, lo, j - 2);
     }
-    np_backward(toks, lo, j)
+    let np = np_backward(toks, lo, j)?;
+    // "Police in Manchester say": the place after "in"/"à" is not the subject; the phrase
+    // before it is.
+    if np.first >= lo + 2 && matches!(toks[np.first - 1].low.as_str(), "in" | "à" | "en") && toks[np.first - 2].is_word() {
+        return np_backward(toks, lo, np.first - 2).map(|n| coordinated(toks, lo, n));
+    }
+    Some(coordinated(toks, lo, np))
+}
+
+/// "He and his colleague Hana Sato wrote", "Marie Roux et Paul Blanc estiment": two people
+/// joined by and/et speak together; the subject is plural ("they"), never the second alone.
+fn coordinated(toks: &[Tok], lo: usize, np: Np) -> Np {
+    let lx = Lexicon::get();
+    // "the Department for Science, Innovation and Technology said": a name after "and"
+    // that follows a capitalised word is the tail of a longer name we could not read
+    // whole; the speaker is unknown, never that tail.
+    if matches!(np.kind, NpKind::Name(_))
+        && np.first >= lo + 2
+        && matches!(toks[np.first - 1].low.as_str(), "and" | "et" | "&")
+        && toks[np.first - 2].is_cap()
+    {
+        return Np { kind: NpKind::Role { kind: SpeakerKind::Organisation, head: String::new(), definite: false }, ..np };
+    }
+    let personal = |n: &Np| match &n.kind {
+        NpKind::Pronoun(PronounKind::Person, _) | NpKind::Role { kind: SpeakerKind::Person, .. } => true,
+        NpKind::Name(w) => w.len() >= 2 || w.first().is_some_and(|f| lx.first_names.contains_key(f.as_str())),
+        _ => false,
+    };
+    if !personal(&np) {
+        return np;
+    }
+    let from = np.first.saturating_sub(4).max(lo);
+    let Some(and) = (from..np.first).rev().find(|&k| matches!(toks[k].low.as_str(), "and" | "et")) else {
+        return np;
+    };
+    let between_ok = toks[and + 1..np.first].iter().all(|t| t.is_word() && !t.is_cap() || is_det(t));
+    if and == 0 || and <= lo || !between_ok {
+        return np;
+    }
+    match np_backward(toks, lo, and - 1) {
+        Some(left) if personal(&left) => Np {
+            first: left.first,
+            start: left.start,
+            kind: NpKind::Pronoun(PronounKind::Plural, Gender::Unknown),
+            gender: Gender::Unknown,
+            quals: Vec::new(),
+            ..np
+        },
+        _ => np,
+    }
+}
+
+/// "juriste à La Quadrature du Net", "a spokesman for the ministry", "the agency's
+/// director": a description in apposition (lower case or indefinite start, no cue inside).
+fn is_descriptor_segment(seg: &[Tok]) -> bool {
+    let Some(first) = seg.first() else { return false };
+    let opens = first.is_lower_word() && (!is_det(first) || INDEFINITE.contains(&first.low.as_str()) || first.low == "the" || first.low == "le" || first.low == "la" || first.low == "l'");
+    opens && seg.iter().all(|t| t.is_word() || t.text == "'s") && find_cues(seg).is_empty()
 }
 
 /// `X, <descriptor>, said`: the subject is the segment that is a whole noun phrase,
@@ -776,13 +891,31 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
         }
     }
     for (n, &(s, e)) in segments.iter().enumerate() {
-        let Some(np) = np_forward(toks, s, e) else {
+        // "Defense attorney Lisa Park, who …, said": a name closing the segment after
+        // words that are not part of it.
+        // Only for a segment that opens in capitals: a lower-case one ("head of Counter
+        // Terrorism Policing", "who studies at King's College London") is a description.
+        let closing_name = || {
+            if !toks[s].is_cap() {
+                return None;
+            }
+            np_backward(toks, s, e - 1).filter(|x| x.last + 1 == e && matches!(&x.kind, NpKind::Name(w) if w.len() >= 2))
+        };
+        let Some(np) = np_forward(toks, s, e).filter(|x| x.last + 1 == e || matches!(x.kind, NpKind::Role { .. })).or_else(closing_name) else {
             continue;
         };
         // A role with a complement we could not follow to its end ("Un surveillant de la
         // maison d'arrêt de Fresnes") still fills the segment.
-        let trailing_complement =
-            matches!(np.kind, NpKind::Role { .. }) && toks.get(np.last + 1).is_some_and(|t| OF.contains(&t.low.as_str()));
+        let trailing_complement = matches!(np.kind, NpKind::Role { .. })
+            && toks.get(np.last + 1).is_some_and(|t| {
+                OF.contains(&t.low.as_str())
+                    // "Le ministère de l'Éducation nationale, sollicité, indique": an adjective
+                    // or two closing the segment.
+                    // (a singular body: "les autorités belges" stays a generic plural).
+                    || (e - np.last - 1 <= 2
+                        && matches!(toks[s].low.as_str(), "le" | "la" | "l'" | "the")
+                        && toks[np.last + 1..e].iter().all(Tok::is_lower_word))
+            });
         if np.last + 1 != e && !trailing_complement {
             continue;
         }
@@ -838,6 +971,12 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
         });
         if let Some(l) = listener {
             k = l.last + 1;
+        } else if toks.get(k + 1).is_some_and(|t| matches!(t.low.as_str(), "la" | "le" | "l'" | "les"))
+            && toks.get(k + 2).is_some_and(Tok::is_lower_word)
+            && k + 3 < hi
+        {
+            // "a déclaré à la barre le principal accusé": a place, not a listener.
+            k += 3;
         }
     }
     let np = np_forward(toks, k, hi)?;

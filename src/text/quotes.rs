@@ -58,12 +58,14 @@ struct Work {
     /// Who a colon-announced quote may be about, when no cue was found.
     colon_subjects: Vec<Np>,
     /// The subject of the sentence before, for a quote that opens a sentence without a cue.
-    previous_subject: Option<Np>,
+    previous_subject: Vec<Np>,
+    /// The quote's sentence goes on after it in the reporter's words ("» dans la matinée").
+    sentence_goes_on: bool,
 }
 
 /// Every quotation in `article`, in document order, attributed where the text allows.
 pub fn extract(article: &Article) -> Vec<Quote> {
-    let spans = scan(article);
+    let spans = split_incises(&article.text, scan(article));
     if spans.is_empty() {
         return Vec::new();
     }
@@ -154,10 +156,12 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         if kinds[i] != QuoteKind::Direct || work[i].speaker.is_some() || work[i].cue.is_some() {
             continue;
         }
-        let Some(np) = work[i].previous_subject.clone() else { continue };
-        if let Some(e) = registry.resolve_known_person(&np) {
-            work[i].speaker = registry.speaker(e);
-            work[i].as_written = Some(np.written(text).to_string());
+        for np in work[i].previous_subject.clone() {
+            if let Some(e) = registry.resolve_known_person(&np) {
+                work[i].speaker = registry.speaker(e);
+                work[i].as_written = Some(np.written(text).to_string());
+                break;
+            }
         }
     }
     spans
@@ -254,7 +258,15 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let closing_inversion = right_first.is_some_and(|f| {
         f > 0 && right[f - 1].text == "," && !right[f..].iter().any(|t| t.text == ",")
     });
-    let use_right = !right_cues.is_empty() && (w.right_attached || closing_inversion || (left_pick.is_none() && same_clause));
+    // “… another leaflet.” Its chair, Dr Amira Khan, told …: a quote that closes its
+    // sentence, already attributed on the left, does not take the next sentence's cue.
+    let next_sentence = left_pick.is_some()
+        && !after_comma
+        && ends_with_stop(text, span)
+        && right.first().is_some_and(Tok::is_cap);
+    let use_right = !right_cues.is_empty()
+        && !next_sentence
+        && (w.right_attached || closing_inversion || (left_pick.is_none() && same_clause));
     if use_right {
         let after_quote = right_first.is_some_and(|f| right[..f].iter().all(|t| t.kind == TokKind::Punct));
         w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
@@ -263,6 +275,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false);
         w.cue = Some(left_cues[ci].clone());
     }
+    w.sentence_goes_on = right_cues.is_empty() && right.first().is_some_and(Tok::is_lower_word);
     if w.cue.is_none() {
         // "Shea also touched upon … “…”": the sentence's subject, used for partial quotes
         // only when that subject has already been quoted.
@@ -282,8 +295,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         // sentence before (in the same paragraph) is about.
         let end = lo;
         let start = (0..end.saturating_sub(1)).rev().find(|&k| ends_sentence(left_frame, k) || matches!(left_frame[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
-        w.previous_subject = np_forward(left_frame, start, end)
-            .filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)));
+        // The subject opens the sentence, or follows an opening clause ("Asked whether …,
+        // she laughs.").
+        let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _));
+        w.previous_subject = std::iter::once(start)
+            .chain((start..end).filter(|&k| left_frame[k].text == ",").map(|k| k + 1))
+            .filter_map(|k| np_forward(left_frame, k, end).filter(person))
+            .collect();
     }
     // "what he called a “culture of impunity”": the article does not hide the label.
     let mut label_end = left.len();
@@ -319,6 +337,12 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> Q
         return QuoteKind::Term;
     }
     let has_cue = w.cue.is_some() || w.inherited;
+    // A fragment in lower case woven into the reporter's sentence ("Smaller services, he
+    // said, “simply don't have the engineers” to keep up", "« trois personnes … » dans la
+    // matinée") is partial, whatever frames it.
+    if has_cue && !first_upper && w.sentence_goes_on {
+        return QuoteKind::Partial;
+    }
     let sentence_level = w.left_is_frame || (first_upper && w.right_attached && has_cue);
     if sentence_level && (has_cue || continues_speech || words > TERM_MAX_WORDS) {
         QuoteKind::Direct
@@ -365,3 +389,94 @@ pub fn speakers(articles: &[Article]) -> Vec<SpeakerSummary> {
     out
 }
 
+/// The most words an attribution set inside guillemets may take ("a-t-il déclaré",
+/// "explique Marie Dupont, porte-parole du parquet").
+const INCISE_MAX_TOKENS: usize = 10;
+
+/// French puts a short attribution inside the guillemets: « A, a-t-il déclaré. B » or
+/// « A, explique Marie Dupont, B ». Such a span becomes two quotes, with the attribution
+/// left between them in the frame, as if written « A », a-t-il déclaré. « B ».
+fn split_incises(text: &str, spans: Vec<MarkedSpan>) -> Vec<MarkedSpan> {
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans {
+        match incise_in(text, &span) {
+            Some((first_end, incise_end, second_start)) => {
+                let mut second = span.clone();
+                second.open = incise_end;
+                second.pieces[0].start = second_start;
+                let mut first = span;
+                first.pieces = vec![first.pieces[0].start..first_end];
+                first.last_paragraph = first.paragraph;
+                first.closed = true;
+                // The frame needs the attribution outside both quotes: the first ends at
+                // its comma, the second opens after the attribution.
+                first.close = first_end + text.get(first_end..).map_or(0, |r| r.find(',').map_or(0, |c| c + 1));
+                out.push(first);
+                out.push(second);
+            }
+            None => out.push(span),
+        }
+    }
+    out
+}
+
+/// In the first piece of a guillemet span: (end of the first half, end of the
+/// attribution, start of the second half).
+fn incise_in(text: &str, span: &MarkedSpan) -> Option<(usize, usize, usize)> {
+    if !text.get(span.open..)?.starts_with('«') {
+        return None;
+    }
+    let piece = span.pieces.first()?.clone();
+    let toks = tokenize(text, piece.clone(), &[]);
+    let cues = find_cues(&toks);
+    for c in &cues {
+        // "…, a-t-il déclaré." / "…, explique Marie Dupont, …": right after a comma.
+        if c.first == 0 || toks[c.first - 1].text != "," || c.preposition || c.participle {
+            continue;
+        }
+        let inverted = c.pronoun.is_some();
+        let mut k = c.last + 1;
+        if !inverted {
+            // The speaker must follow the verb: « …, explique Marie Dupont, … ».
+            let np = np_forward(&toks, k, toks.len())?;
+            if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { .. }) {
+                continue;
+            }
+            k = np.last + 1;
+        }
+        // Up to the comma or full stop that closes the attribution.
+        while k < toks.len() && k <= c.last + INCISE_MAX_TOKENS && toks[k].is_word() {
+            k += 1;
+        }
+        if k < toks.len() && toks[k].text == "," && !inverted {
+            // « …, explique Marie Dupont, porte-parole du parquet, … »: a role in apposition
+            // belongs to the attribution.
+            let lx = Lexicon::get();
+            let mut m = k + 1;
+            let mut role = false;
+            while m < toks.len() && m <= k + INCISE_MAX_TOKENS && toks[m].is_word() {
+                role |= lx.role(&toks[m].low) == Some(SpeakerKind::Person) || lx.profession(&toks[m].low).is_some();
+                m += 1;
+            }
+            let lower = toks.get(k + 1).is_some_and(Tok::is_lower_word);
+            if role && lower && toks.get(m).is_some_and(|t| t.text == ",") && find_cues(&toks[k + 1..m]).is_empty() {
+                k = m;
+            }
+        }
+        let closer = toks.get(k)?;
+        if !(closer.text == "," || closer.text == ".") {
+            continue;
+        }
+        let rest = toks.get(k + 1)?;
+        if !rest.is_word() {
+            continue;
+        }
+        let comma = &toks[c.first - 1];
+        let first_end = text.get(piece.start..comma.start)?.trim_end().len() + piece.start;
+        if first_end <= piece.start {
+            continue;
+        }
+        return Some((first_end, closer.end, rest.start));
+    }
+    None
+}
