@@ -31,10 +31,8 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
                 .into(),
         ));
     }
+    // The config warnings are printed once, after the terminal is given back.
     let (keymap, warnings) = keymap::load_keymap(keymap::config_path().as_deref());
-    for w in &warnings {
-        eprintln!("diglot: {w}");
-    }
     let (store, writable, store_problem) = open_store(ctx);
     let mut triage = HashMap::new();
     let mut problems: Vec<String> = store_problem.into_iter().collect();
@@ -78,7 +76,19 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     // Debug builds only: a way for the end-to-end test to check that a panic in the
     // middle of a session still gives the user their terminal back.
     let panic_on_key = cfg!(debug_assertions) && std::env::var_os("DIGLOT_DEBUG_PANIC_ON_KEY").is_some();
+    // A closed SSH session (SIGHUP) or a `kill` (SIGTERM) must still give the terminal
+    // back: the signal only sets a flag, and the loop, polling, ends as if the user quit.
+    // Every write the user saw acknowledged is already on disk.
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGQUIT] {
+        let _ = signal_hook::flag::register(signal, std::sync::Arc::clone(&stop));
+    }
     let next_event = || {
+        while !crossterm::event::poll(std::time::Duration::from_millis(200))? {
+            if stop.load(Ordering::Relaxed) {
+                return Err(io::Error::new(io::ErrorKind::Interrupted, "stopped by a signal"));
+            }
+        }
         let event = crossterm::event::read()?;
         if panic_on_key && matches!(event, Event::Key(_)) {
             panic!("DIGLOT_DEBUG_PANIC_ON_KEY: deliberate panic");

@@ -394,3 +394,34 @@ fn a_sentence_highlighted_in_the_reader_is_in_the_store_and_exports_and_triage_s
     assert!(!first.contains("N "), "read mark lost: {first:?}");
     quit_and_wait(&mut s);
 }
+
+/// `kill` (SIGTERM) or a dropped SSH session (SIGHUP) still gives the terminal back.
+#[test]
+fn a_terminate_signal_restores_the_terminal() {
+    for signal in ["-TERM", "-HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        std::fs::write(corpus.join("a.txt"), "Signal Story Title\n\nA short body sentence here.").unwrap();
+        let db = dir.path().join("diglot.db");
+        let mut s = start(&corpus, &db, dir.path());
+        s.wait_for("the reader", |t| t.contains("Signal Story Title"));
+        let pid = s.child.process_id().expect("child pid");
+        let killed = std::process::Command::new("kill").arg(signal).arg(pid.to_string()).status().unwrap();
+        assert!(killed.success());
+        let start = Instant::now();
+        while s.child.try_wait().unwrap().is_none() {
+            assert!(start.elapsed() < TIMEOUT, "diglot ignored {signal}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while s.reader.as_ref().is_some_and(|r| !r.is_finished()) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let parser = s.parser();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "{signal}: still in the alternate screen");
+        assert!(!screen.hide_cursor(), "{signal}: cursor left hidden");
+        assert!(!screen.bracketed_paste(), "{signal}: bracketed paste left on");
+    }
+}
