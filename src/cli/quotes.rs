@@ -92,7 +92,8 @@ fn quotes_table(per_article: &[(&Article, Vec<Quote>)]) -> String {
                 QuoteKind::Partial => "partial",
                 QuoteKind::Term => "term",
             };
-            let head = format!("  ¶{:<3} {:<7} {} — {}", q.paragraph, kind, speaker, q.cue.as_deref().unwrap_or("-"));
+            // Paragraphs are numbered from 1 for people (as in exports); JSON keeps the index.
+            let head = format!("  ¶{:<3} {:<7} {} — {}", q.paragraph + 1, kind, speaker, q.cue.as_deref().unwrap_or("-"));
             out.push_str(&fit(&head, WIDTH));
             out.push('\n');
             out.push_str(&fit(&format!("      “{}”", q.text), WIDTH));

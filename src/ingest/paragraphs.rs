@@ -116,8 +116,10 @@ pub fn title_key(s: &str) -> String {
 /// Whether a paragraph reads like a headline rather than prose.
 pub fn looks_like_title(p: &str) -> bool {
     let words = p.split_whitespace().count();
-    let last = p.chars().last().unwrap_or(' ');
-    (1..=30).contains(&words) && p.chars().count() <= 250 && !matches!(last, '.' | ',' | ';' | ':')
+    // A sentence closed inside its quotation marks (`… prêts. »`, `…。"`) is body text too.
+    let core = p.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '”' | '"' | '’' | '\'' | ')' | '」' | '』' | '\u{a0}' | '\u{202f}'));
+    let last = core.chars().last().unwrap_or(' ');
+    (1..=30).contains(&words) && p.chars().count() <= 250 && !matches!(last, '.' | ',' | ';' | ':' | '。' | '…')
 }
 
 #[cfg(test)]
@@ -138,6 +140,14 @@ mod tests {
             "A heading",
             "Third."
         ]);
+    }
+
+    #[test]
+    fn a_sentence_closed_inside_quotes_is_not_a_title() {
+        assert!(!looks_like_title("Le ministre a dit : « Nous sommes prêts. »"));
+        assert!(!looks_like_title("中国外交部发言人说：“我们反对。”"));
+        assert!(looks_like_title("Is ISIS winning the online war?"));
+        assert!(looks_like_title("Europol: “IS is building its own network”"));
     }
 
     #[test]
