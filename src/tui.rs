@@ -119,7 +119,9 @@ pub fn open_store(ctx: &Context) -> (Option<Store>, bool, Option<String>) {
     let Some(path) = ctx.db.clone().or_else(Store::default_path) else {
         return (None, false, Some("no data folder for the store (pass --db FILE): highlights and triage will not be saved".into()));
     };
-    match Store::open(&path) {
+    // Short busy timeout: the reader must not freeze for long behind another process's
+    // lock; a refused write is reported and can simply be retried.
+    match Store::open_with_timeout(&path, std::time::Duration::from_secs(2)) {
         Ok(s) => (Some(s), true, None),
         Err(e) => match Store::open_read_only(&path) {
             Ok(s) => (Some(s), false, Some(format!("store is read-only, changes will not be saved: {e}"))),

@@ -831,6 +831,32 @@ fn triage_persists_and_a_refused_write_reverts_to_the_store() {
 }
 
 #[test]
+fn a_write_refused_by_a_lock_stays_flagged_until_a_write_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.db");
+    let mut app = app();
+    app.attach_store(Store::open_with_timeout(&path, std::time::Duration::from_millis(100)).unwrap());
+    // Another process (a second SSH session) holds the write lock.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    for e in press(&mut app, "s") {
+        app.persist(&e);
+    }
+    assert!(app.write_failure.is_some());
+    assert!(!app.triage("en1").starred, "the shown state is what is on disk");
+    press(&mut app, "Esc");
+    let t = render(&mut app, 80, 24);
+    assert!(screen_text(t.backend().buffer()).contains("LAST CHANGE NOT SAVED"));
+    // The lock goes away; the next write succeeds and clears the flag.
+    other.execute_batch("COMMIT").unwrap();
+    for e in press(&mut app, "s") {
+        app.persist(&e);
+    }
+    assert!(app.write_failure.is_none());
+    assert!(app.triage("en1").starred);
+}
+
+#[test]
 fn highlights_view_jumps_deletes_undoes_notes_copies_and_exports() {
     let mut app = app_with_store();
     press(&mut app, "Tab Tab h j j h");

@@ -214,6 +214,9 @@ pub struct App {
     store: Option<crate::store::Store>,
     /// Why the store is missing or read-only (shown when a write is refused).
     store_problem: Option<String>,
+    /// Why the last write to the store failed; cleared by the next one that succeeds.
+    /// Shown in the status bar until then, since a passing message is easily missed.
+    pub write_failure: Option<String>,
     /// The store takes writes (false when there is none or it is open read-only).
     store_writable: bool,
     /// Every highlight in the store, refreshed after each change.
@@ -270,6 +273,7 @@ impl App {
             manifest: corpus.manifest,
             store: None,
             store_problem: None,
+            write_failure: None,
             store_writable: false,
             highlights: Vec::new(),
             sentence_cursor: 0,

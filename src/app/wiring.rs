@@ -218,11 +218,18 @@ impl App {
     pub fn persist(&mut self, effect: &Effect) {
         let Effect::SaveTriage(id, t) = effect else { return };
         let Some(store) = self.store.as_ref() else { return };
-        if let Err(e) = store.set_triage(id, *t) {
+        let result = store.set_triage(id, *t);
+        if let Err(e) = &result {
             let on_disk = store.triage(id).unwrap_or_default();
             self.triage.insert(id.clone(), on_disk);
             self.status = Some(format!("not saved: {e}"));
         }
+        self.record_write(&result);
+    }
+
+    /// Remember whether the last write reached the store (see `write_failure`).
+    fn record_write<T, E: std::fmt::Display>(&mut self, result: &Result<T, E>) {
+        self.write_failure = result.as_ref().err().map(ToString::to_string);
     }
 
     fn no_store_message(&self) -> String {
@@ -260,6 +267,7 @@ impl App {
             Ok(Some(existing)) => store.remove_highlight(existing.id).map(|gone| gone.map(UndoOp::Removed)),
             Ok(None) => store.add_highlight(&NewHighlight::from_range(article, range, speaker)).map(|h| Some(UndoOp::Added(h))),
         };
+        self.record_write(&result);
         self.status = Some(match result {
             Ok(Some(op)) => {
                 let msg = match &op {
@@ -406,7 +414,9 @@ impl App {
         };
         let text = text.trim();
         let name = field.name();
-        self.status = Some(match field.write(store, id, Some(text)) {
+        let result = field.write(store, id, Some(text));
+        self.record_write(&result);
+        self.status = Some(match result {
             Ok(()) => {
                 self.undo.push(field.undo_op(id, before));
                 if text.is_empty() { format!("{name} cleared") } else { format!("{name} saved") }
@@ -431,6 +441,7 @@ impl App {
             UndoOp::Note { id, before } => store.set_note(*id, before.as_deref()).map(|_| "undone: note restored"),
             UndoOp::Tag { id, before } => store.set_tag(*id, before.as_deref()).map(|_| "undone: tag restored"),
         };
+        self.record_write(&result);
         match result {
             Ok(msg) => self.status = Some(msg.into()),
             Err(e) => {
@@ -605,6 +616,7 @@ impl App {
                     Some(store) => store.remove_highlight(id).map_err(|e| e.to_string()),
                     None => Err(self.no_store_message()),
                 };
+                self.record_write(&result);
                 self.status = Some(match result {
                     Ok(Some(h)) => {
                         self.undo.push(UndoOp::Removed(h));
@@ -616,10 +628,12 @@ impl App {
                 self.reload_highlights();
             }
             HighlightsEffect::Restore(h) => {
-                if let Some(store) = self.store.as_ref()
-                    && let Err(e) = store.restore_highlight(&h)
-                {
-                    self.status = Some(format!("not restored: {e}"));
+                if let Some(store) = self.store.as_ref() {
+                    let result = store.restore_highlight(&h);
+                    if let Err(e) = &result {
+                        self.status = Some(format!("not restored: {e}"));
+                    }
+                    self.record_write(&result);
                 }
                 self.reload_highlights();
             }

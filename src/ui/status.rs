@@ -48,6 +48,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if !app.saving() {
         // Always in view: the user must know their highlights are not being kept.
         left = format!(" NOT SAVING ·{left}");
+    } else if app.write_failure.is_some() {
+        // Until a later write succeeds (a lock held elsewhere may be released).
+        left = format!(" LAST CHANGE NOT SAVED ·{left}");
     }
     if !app.search.query.is_empty() {
         let n = app.search.matches.len();
@@ -73,7 +76,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(m) = &app.status
         && super::wrap::display_width(&left) + super::wrap::display_width(m) + 1 > width
     {
-        left = if app.saving() { String::new() } else { " NOT SAVING ".to_string() };
+        left = if !app.saving() {
+            " NOT SAVING ".to_string()
+        } else if app.write_failure.is_some() {
+            " LAST CHANGE NOT SAVED ".to_string()
+        } else {
+            String::new()
+        };
     }
     let left = truncate(&safe(&left), width);
     let used = super::wrap::display_width(&left);
