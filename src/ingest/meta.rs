@@ -232,6 +232,21 @@ fn unquote(v: &str) -> &str {
 }
 
 /// Entity-decoded, tag-free, single-spaced.
+/// An author value as pages write it ("By Jane Roe", "Par Jean Dupont", "Posted by:
+/// Joe") without the byline label.
+pub fn strip_byline_label(author: &str) -> &str {
+    let t = author.trim();
+    for label in ["posted by:", "posted by", "written by", "by:", "by ", "par:", "par "] {
+        if t.len() > label.len()
+            && t.is_char_boundary(label.len())
+            && t[..label.len()].eq_ignore_ascii_case(label)
+        {
+            return t[label.len()..].trim();
+        }
+    }
+    t
+}
+
 pub fn clean_value(v: &str) -> String {
     let decoded = entities::decode(v);
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -240,6 +255,15 @@ pub fn clean_value(v: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byline_labels_are_not_part_of_the_author() {
+        assert_eq!(strip_byline_label("By Hidden Author"), "Hidden Author");
+        assert_eq!(strip_byline_label("Posted by: Joan Smith"), "Joan Smith");
+        assert_eq!(strip_byline_label("Par Jean Dupont"), "Jean Dupont");
+        assert_eq!(strip_byline_label("Byron Smith"), "Byron Smith");
+        assert_eq!(strip_byline_label("Pardo Ruiz"), "Pardo Ruiz");
+    }
 
     #[test]
     fn dates_in_many_forms() {

@@ -250,7 +250,7 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
     };
     let meta = Metadata {
         title: clean(title),
-        author: clean(header.author.or(found.author).or(page.author)),
+        author: clean(header.author.or(found.author).or(page.author).map(|a| meta::strip_byline_label(&a).to_string())),
         date: header
             .date
             .or(found.date)
