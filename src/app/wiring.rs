@@ -610,7 +610,13 @@ impl App {
         let Some(view) = self.highlights_view.as_mut() else { return };
         let Some(effect) = view.update(action) else { return };
         match effect {
-            HighlightsEffect::Jump { article, start } => self.jump_to(&article, start),
+            HighlightsEffect::Jump { article, start } => {
+                let orphaned = self.highlights_view.as_ref().and_then(|v| v.selected_highlight()).is_some_and(|h| h.orphaned);
+                self.jump_to(&article, start);
+                if orphaned && self.mode == Mode::Reader {
+                    self.status = Some("orphaned highlight: its text is no longer in the article; this is where it stood".into());
+                }
+            }
             HighlightsEffect::Delete(id) => {
                 let result = match self.store.as_ref() {
                     Some(store) => store.remove_highlight(id).map_err(|e| e.to_string()),

@@ -164,7 +164,9 @@ impl Context {
 
     /// An article by id from the corpus, or else by path to any readable file.
     pub fn resolve(&self, id_or_path: &str) -> Result<Article, CliError> {
-        if let Some(a) = self.corpus.get(id_or_path) {
+        // The id, or the path the corpus gave the article (`corpus/004_….txt` for a
+        // bundled one, which exists inside the binary rather than on disk).
+        if let Some(a) = self.corpus.get(id_or_path).or_else(|| self.corpus.articles.iter().find(|a| a.path == id_or_path)) {
             return Ok(a.clone());
         }
         let p = Path::new(id_or_path);
