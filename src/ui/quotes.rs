@@ -88,7 +88,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             let kind = if q.kind == QuoteKind::Partial { " (partial)" } else { " (term)" };
             spans.push(Span::styled(kind, theme.dim));
         }
-        let line = Line::from(spans).style(row_style);
+        // Cut with an ellipsis where the pane ends, so a cut name or cue is visibly cut.
+        let mut budget = width;
+        let mut fitted = Vec::with_capacity(spans.len());
+        for span in spans {
+            let full = span.content.to_string();
+            let cut = truncate(&full, budget);
+            budget = budget.saturating_sub(crate::ui::wrap::display_width(&cut));
+            let was_cut = cut != full;
+            fitted.push(Span::styled(cut, span.style));
+            if was_cut || budget == 0 {
+                break;
+            }
+        }
+        let line = Line::from(fitted).style(row_style);
         put_line(frame, inner, y0 + u16::try_from(QUOTE_ITEM_HEIGHT - 1).unwrap_or(0), line);
     }
 }
