@@ -91,7 +91,7 @@ fn state() -> (Article, Article, BilingualState) {
 fn draw(state: &BilingualState, left: &Article, right: &Article, width: u16, height: u16, no_color: bool) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
-        .draw(|f| f.render_widget(BilingualView { state, left, right, no_color }, f.area()))
+        .draw(|f| f.render_widget(BilingualView { state, left, right, no_color, highlights: [&[], &[]] }, f.area()))
         .expect("draw");
     terminal.backend().buffer().clone()
 }
@@ -576,4 +576,35 @@ fn view_states_can_live_in_an_app_moved_across_threads() {
     fn send<T: Send + Clone>() {}
     send::<BilingualState>();
     send::<HighlightsState>();
+}
+
+/// The reader's highlights are marked in the side-by-side columns too (bold + underline
+/// without colour), and only the highlighted words are.
+#[test]
+fn highlights_are_marked_in_the_columns() {
+    let (en, fr, state) = state();
+    let words = "thousands of extremist posts";
+    let start = en.text.find(words).unwrap();
+    let left_marks = [start..start + words.len()];
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| {
+            let view = BilingualView { state: &state, left: &en, right: &fr, no_color: true, highlights: [&left_marks, &[]] };
+            f.render_widget(view, f.area())
+        })
+        .unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let both = Modifier::BOLD | Modifier::UNDERLINED;
+    let mut marked = String::new();
+    for y in 0..24u16 {
+        for x in 0..39u16 {
+            let cell = &buf[(x, y)];
+            if cell.modifier.contains(both) {
+                marked.push_str(cell.symbol());
+            }
+        }
+        marked.push(' ');
+    }
+    let marked = marked.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(marked, words);
 }

@@ -23,6 +23,8 @@ pub struct BilingualView<'a> {
     pub right: &'a Article,
     /// NO_COLOR: draw with reverse/bold/underline/dim only.
     pub no_color: bool,
+    /// The reader's highlights in each article (left, right), as byte ranges.
+    pub highlights: [&'a [Range<usize>]; 2],
 }
 
 /// How each kind of text is drawn, with and without colour.
@@ -73,6 +75,13 @@ impl Styles {
             Style::default().fg(Color::Red)
         }
     }
+    fn highlight(&self) -> Style {
+        if self.no_color {
+            Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            Style::default().fg(Color::Black).bg(Color::Green)
+        }
+    }
     fn faint(&self) -> Style {
         if self.no_color { Style::default().add_modifier(Modifier::DIM) } else { Style::default().fg(Color::DarkGray) }
     }
@@ -117,7 +126,7 @@ impl Widget for BilingualView<'_> {
         if header == 1 {
             self.draw_header(area, column, &styles, buf);
         }
-        draw_body(state, &layout, top, body, &styles, buf);
+        draw_body(state, &layout, top, body, self.highlights, &styles, buf);
         if footer == 1 {
             let y = area.y + area.height - 1;
             let text = footer_text(state, &layout, top, body_height);
@@ -142,7 +151,15 @@ impl BilingualView<'_> {
     }
 }
 
-fn draw_body(state: &BilingualState, layout: &BilingualLayout, top: usize, body: Rect, styles: &Styles, buf: &mut Buffer) {
+fn draw_body(
+    state: &BilingualState,
+    layout: &BilingualLayout,
+    top: usize,
+    body: Rect,
+    highlights: [&[Range<usize>]; 2],
+    styles: &Styles,
+    buf: &mut Buffer,
+) {
     let column = layout.column_width;
     let text_width = layout.text_width;
     // Right text starts after the gutter and the column's own blank cell.
@@ -165,7 +182,8 @@ fn draw_body(state: &BilingualState, layout: &BilingualLayout, top: usize, body:
                 let Some(range) = row_lines.lines(side).get(offset) else { continue };
                 let lit_quote = lit.iter().find(|(s, _)| *s == side).and_then(|(_, q)| *q);
                 let base = if row.kind == RowKind::Match { styles.base() } else { styles.one_sided() };
-                let spans = styled_spans(state, side, range, base, lit_quote, styles);
+                let marked = if side == Side::Left { highlights[0] } else { highlights[1] };
+                let spans = styled_spans(state, side, range, base, lit_quote, marked, styles);
                 let mut cx = body.x.saturating_add(x as u16);
                 let right_edge = body.x as usize + x + text_width;
                 for (text, style) in spans {
@@ -181,49 +199,51 @@ fn draw_body(state: &BilingualState, layout: &BilingualLayout, top: usize, body:
 }
 
 /// One screen line of `side` cut into runs of one style: quotes, the selected quote and its
-/// pair stand out over the row's base style.
+/// pair stand out over the row's base style, and the reader's highlights over all of them.
 fn styled_spans<'s>(
     state: &'s BilingualState,
     side: Side,
     line: &Range<usize>,
     base: Style,
     lit_quote: Option<usize>,
+    highlights: &[Range<usize>],
     styles: &Styles,
 ) -> Vec<(&'s str, Style)> {
     let text = state.text(side);
     let selected_here = side == state.focus;
-    // Cut points: line ends plus every quote boundary inside the line.
-    let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
-    for (i, q) in state.quotes(side).iter().enumerate() {
-        let (start, end) = (q.start.max(line.start), q.end.min(line.end));
-        if start >= end {
-            continue;
-        }
-        let style = match lit_quote {
-            Some(l) if l == i && selected_here => base.patch(styles.selected()),
-            Some(l) if l == i => base.patch(styles.paired()),
-            _ => base.patch(styles.quote()),
-        };
-        marks.push((start..end, style));
+    let overlaps = |r: &Range<usize>| r.start < line.end && line.start < r.end;
+    let quotes: Vec<(Range<usize>, Style)> = state
+        .quotes(side)
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.start..q.end, i))
+        .filter(|(r, _)| overlaps(r))
+        .map(|(r, i)| {
+            let style = match lit_quote {
+                Some(l) if l == i && selected_here => base.patch(styles.selected()),
+                Some(l) if l == i => base.patch(styles.paired()),
+                _ => base.patch(styles.quote()),
+            };
+            (r, style)
+        })
+        .collect();
+    let marked: Vec<&Range<usize>> = highlights.iter().filter(|r| overlaps(r)).collect();
+    // Cut at every quote and highlight boundary inside the line.
+    let mut cuts = vec![line.start, line.end];
+    for r in quotes.iter().map(|(r, _)| r).chain(marked.iter().copied()) {
+        cuts.extend([r.start, r.end].into_iter().filter(|&c| c > line.start && c < line.end));
     }
-    marks.sort_by_key(|(r, _)| r.start);
-    let mut spans = Vec::new();
-    let mut at = line.start;
-    for (range, style) in marks {
-        let start = range.start.max(at);
-        if start >= range.end {
-            continue;
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut spans: Vec<(&'s str, Style)> = Vec::new();
+    for w in cuts.windows(2) {
+        let Some(piece) = text.get(w[0]..w[1]).filter(|s| !s.is_empty()) else { continue };
+        let inside = |r: &Range<usize>| r.start <= w[0] && w[0] < r.end;
+        let mut style = quotes.iter().find(|(r, _)| inside(r)).map_or(base, |(_, s)| *s);
+        if marked.iter().any(|r| inside(r)) {
+            style = style.patch(styles.highlight());
         }
-        if let Some(s) = text.get(at..start).filter(|s| !s.is_empty()) {
-            spans.push((s, base));
-        }
-        if let Some(s) = text.get(start..range.end) {
-            spans.push((s, style));
-        }
-        at = range.end;
-    }
-    if let Some(s) = text.get(at..line.end).filter(|s| !s.is_empty()) {
-        spans.push((s, base));
+        spans.push((piece, style));
     }
     spans
 }
