@@ -80,6 +80,9 @@ pub struct Registry {
     paragraph_starts: Vec<usize>,
     /// The article text, to read phrases as written.
     text: String,
+    /// Where an unnamed person was introduced, with their role noun ("A senior police
+    /// officer, speaking on condition of anonymity"): "the officer" then stays unnamed.
+    unnamed_roles: Vec<(usize, String)>,
 }
 
 /// A name occurrence found while reading the frame.
@@ -189,8 +192,9 @@ impl Registry {
             reg.mentions.push(Mention { pos: c.pos, entity: entity_of[i], spoke: c.spoke });
         }
         for (toks, (cues, _)) in frames.iter().zip(&subjects) {
-            for pos in unnamed_people(toks, cues) {
+            for (pos, head) in unnamed_people(toks, cues) {
                 reg.mentions.push(Mention { pos, entity: ANONYMOUS, spoke: true });
+                reg.unnamed_roles.push((pos, head));
             }
         }
         // "Service de renseignement de la Confédération (SRC)": the long form of an acronym.
@@ -394,6 +398,15 @@ impl Registry {
                                 .min_by_key(|m| m.pos)
                                 .map(|m| m.entity)
                         };
+                        // The same role last given to someone unnamed: with no person
+                        // named with a role since, it is still them.
+                        let unnamed_at = self.unnamed_roles.iter().filter(|(p, h)| *p < np.start && h == head).map(|(p, _)| *p).max();
+                        if let Some(at) = unnamed_at
+                            && self.latest(np.start, |m, e| m.pos > at && m.entity != ANONYMOUS && person(e)).is_none()
+                        {
+                            self.note_speaker(np.start, ANONYMOUS);
+                            return Some(ANONYMOUS);
+                        }
                         let strict = self
                             .latest(np.start, |_, e| person(e) && e.role_words.contains(head))
                             .filter(|&e| e != ANONYMOUS)
@@ -646,7 +659,15 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         }
         let last_part = parts.last().copied();
         for &(a, b) in &parts {
-            let words: Vec<String> = toks[a..b].iter().map(|t| t.text.clone()).collect();
+            let mut words: Vec<String> = toks[a..b].iter().map(|t| t.text.clone()).collect();
+            // "Yanis B.": a surname cut to its initial keeps its full stop.
+            if let Some(w) = words.last_mut()
+                && w.chars().count() == 1
+                && b - a >= 2
+                && toks.get(b).is_some_and(|t| t.text == "." && t.start == toks[b - 1].end)
+            {
+                w.push('.');
+            }
             let is_last = Some((a, b)) == last_part;
             let no_article = a == 0 || !toks[a - 1].is_word() || !DETERMINERS.contains(&toks[a - 1].low.as_str());
             // "Institute for Strategic Dialogue": the tail of a longer name, not a person.
@@ -708,7 +729,10 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
     if run_start >= 2 && toks[run_start - 1].text == "," {
         let end = run_start - 1;
         let mut b = end;
-        while b > 0 && end - b < 14 && toks[b - 1].is_word() {
+        // A speech verb ends the phrase: in "Judge X told the defendant, Y," the role
+        // before Y is "the defendant", not the judge's.
+        let is_verb = |t: &Tok| t.is_lower_word() && lx.role(&t.low).is_none() && (lx.en_cues.contains(&t.low) || lx.fr_cues.contains(&t.low) || lx.fr_participles.contains(&t.low));
+        while b > 0 && end - b < 14 && toks[b - 1].is_word() && !is_verb(&toks[b - 1]) {
             b -= 1;
         }
         let seg = &toks[b..end];
@@ -923,19 +947,20 @@ fn mark_speakers(subjects: &[Option<Np>], cands: &mut [Candidate]) {
 /// Positions of unnamed people who act as subjects: an indefinite person role opening a
 /// sentence or right before a speech verb ("A Western diplomat … said"), but not an
 /// appositive after a name ("Mark Ellison, a researcher").
-fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<usize> {
+fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for i in 0..toks.len() {
-        if !(toks[i].is_word() && matches!(toks[i].low.as_str(), "a" | "an" | "un" | "une")) {
+        // "UN" is the United Nations, not French "un".
+        if !(toks[i].is_word() && matches!(toks[i].low.as_str(), "a" | "an" | "un" | "une")) || toks[i].text == "UN" {
             continue;
         }
         let sentence_start = i == 0 || super::attribution::ends_sentence(toks, i - 1) || matches!(toks[i - 1].kind, TokKind::Quote(_));
         let Some(np) = np_forward(toks, i, toks.len()) else { continue };
-        let NpKind::Role { kind: SpeakerKind::Person, .. } = np.kind else { continue };
+        let NpKind::Role { kind: SpeakerKind::Person, head, .. } = np.kind else { continue };
         let before_cue = cues.iter().any(|c| c.first > np.last && c.first <= np.last + 3);
         let appositive = i > 0 && toks[i - 1].text == ",";
         if (sentence_start || before_cue) && !appositive {
-            out.push(toks[i].start);
+            out.push((toks[i].start, head));
         }
     }
     out
