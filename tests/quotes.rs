@@ -853,3 +853,19 @@ fn a_surname_cut_to_its_initial_keeps_its_stop() {
     let qs = quotes_of("L'accusé, Karim T., a parlé. « Je regrette », a-t-il affirmé.");
     assert_eq!(speaker(&qs[0]), Some("Karim T."), "{qs:#?}");
 }
+
+#[test]
+fn a_thought_verb_after_a_speech_verb_keeps_the_speech_cue() {
+    let qs = quotes_of("Victims' families said they hoped the verdict would bring “some kind of peace at last”.");
+    assert_eq!(qs[0].cue.as_deref(), Some("said"), "{qs:#?}");
+    let qs = quotes_of("Ms Lee hoped the verdict would bring “some kind of peace at last”.");
+    assert_eq!(qs[0].cue.as_deref(), Some("hoped"), "{qs:#?}");
+}
+
+#[test]
+fn a_single_capitalised_word_in_the_sentence_is_a_label() {
+    let qs = quotes_of("The group calls itself the “Brigade” online. Police described the network as “Hydra” in court.");
+    assert!(qs.iter().all(|q| q.kind == QuoteKind::Term), "{qs:#?}");
+    let qs = quotes_of("The minister said the plan was “ambitious”.");
+    assert_eq!(qs[0].kind, QuoteKind::Partial, "{qs:#?}");
+}

@@ -248,7 +248,16 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             .is_some_and(|s| s.contains([',', '?', '!']));
     let right_first = right_cues.first().map(|c| c.first);
     w.right_attached = right.first().is_some_and(|t| t.text == ",") || after_comma || right_first == Some(0);
-    let left_pick = left_cues.len().checked_sub(1);
+    let mut left_pick = left_cues.len().checked_sub(1);
+    // "Families said they hoped the trial would bring “…”": a verb of thought whose
+    // subject is a pronoun right after a speech verb reports that speech; the speech
+    // verb is the cue.
+    if let Some(ci) = left_pick
+        && ci > 0
+        && reported_thought(left, &left_cues[ci - 1], &left_cues[ci])
+    {
+        left_pick = Some(ci - 1);
+    }
     // A cue further right only counts within the quote's own clause (no comma between):
     // in "its so-called “Caliphate” are no more, a recent report warns", "warns" is not
     // about the quote.
@@ -305,7 +314,12 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     }
     // "what he called a “culture of impunity”": the article does not hide the label.
     let mut label_end = left.len();
-    while label_end > 0 && left[label_end - 1].is_lower_word() && crate::text::attribution::DETERMINERS.contains(&left[label_end - 1].low.as_str()) {
+    // "calls itself the “…”": a reflexive between the naming verb and the label too.
+    let skippable = |t: &Tok| {
+        crate::text::attribution::DETERMINERS.contains(&t.low.as_str())
+            || matches!(t.low.as_str(), "itself" | "themselves" | "himself" | "herself" | "se" | "s'")
+    };
+    while label_end > 0 && left[label_end - 1].is_lower_word() && skippable(&left[label_end - 1]) {
         label_end -= 1;
     }
     let tail: Vec<&str> = left[..label_end].iter().rev().take(3).rev().map(|t| t.low.as_str()).collect();
@@ -317,6 +331,24 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let only_conjunction = only_conjunction && !w.same_sentence_as_prev;
     w.left_is_frame = left.is_empty() || ends_with_colon || only_conjunction || (ends_with_comma && !left_cues.is_empty());
     w
+}
+
+/// Speech verbs that report words, as opposed to verbs of thought or feeling.
+const SPEECH_VERBS: [&str; 12] = ["said", "says", "told", "tells", "added", "explained", "stated", "dit", "déclaré", "expliqué", "affirmé", "ajouté"];
+
+/// Whether `inner` is a verb of thought ("hoped", "believed") introduced by the speech cue
+/// `outer` through a pronoun subject and an optional "that": "said they hoped",
+/// "a dit qu'il espérait".
+fn reported_thought(toks: &[Tok], outer: &Cue, inner: &Cue) -> bool {
+    let lx = Lexicon::get();
+    let outer_word = outer.text.split_whitespace().last().map(crate::text::lexicon::fold).unwrap_or_default();
+    let inner_word = inner.text.split_whitespace().last().map(crate::text::lexicon::fold).unwrap_or_default();
+    if !SPEECH_VERBS.contains(&outer_word.as_str()) || SPEECH_VERBS.contains(&inner_word.as_str()) || inner.preposition || outer.preposition {
+        return false;
+    }
+    let between: Vec<&Tok> = toks.get(outer.last + 1..inner.first).map(|b| b.iter().collect()).unwrap_or_default();
+    let words: Vec<&str> = between.iter().map(|t| t.low.as_str()).filter(|w| !matches!(*w, "that" | "que" | "qu'")).collect();
+    words.len() == 1 && lx.pronoun(words[0]).is_some()
 }
 
 fn ends_with_stop(text: &str, span: &MarkedSpan) -> bool {
@@ -337,6 +369,11 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> Q
         return QuoteKind::Term;
     }
     let has_cue = w.cue.is_some() || w.inherited;
+    // One capitalised word inside the reporter's sentence ("described the network as
+    // “Hydra”") is a name or label, not words anyone said.
+    if words == 1 && first_upper && !w.left_is_frame && !continues_speech && !w.opens_paragraph {
+        return QuoteKind::Term;
+    }
     // A fragment in lower case woven into the reporter's sentence ("Smaller services, he
     // said, “simply don't have the engineers” to keep up", "« trois personnes … » dans la
     // matinée") is partial, whatever frames it.
