@@ -231,6 +231,12 @@ fn gold_ninth_held_out_batch_meets_the_targets() {
     score_fixtures(&["280", "281", "282", "283"]).assert_targets("held-out batch 28x");
 }
 
+/// A tenth held-out batch (parliament debate, Q&A interview, wire copy, street report).
+#[test]
+fn gold_tenth_held_out_batch_meets_the_targets() {
+    score_fixtures(&["290", "291", "292", "293"]).assert_targets("held-out batch 29x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
@@ -868,4 +874,20 @@ fn a_single_capitalised_word_in_the_sentence_is_a_label() {
     assert!(qs.iter().all(|q| q.kind == QuoteKind::Term), "{qs:#?}");
     let qs = quotes_of("The minister said the plan was “ambitious”.");
     assert_eq!(qs[0].kind, QuoteKind::Partial, "{qs:#?}");
+}
+
+#[test]
+fn an_unnamed_source_after_selon_stays_unnamed() {
+    let qs = quotes_of(
+        "« Le dossier avance », a déclaré la ministre, Anne Roy. Selon une source proche de l'enquête, \
+         les suspects étaient surveillés. « Ils ont été arrêtés à temps », estime cette source.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Anne Roy"), "{qs:#?}");
+    assert_eq!(qs[1].speaker, None, "{qs:#?}");
+}
+
+#[test]
+fn a_name_followed_by_an_age_is_a_person() {
+    let qs = quotes_of("Yacine, 19 ans, vit seul. « Personne ne m'écoutait », raconte-t-il.");
+    assert_eq!(speaker(&qs[0]), Some("Yacine"), "{qs:#?}");
 }

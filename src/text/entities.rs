@@ -696,6 +696,14 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             };
             if is_last && b == r {
                 role_context(toks, i, s, a, r, &mut c);
+                // "Sofiane, 28 ans,", "Jake, 17, said": an age after a name is a person's.
+                let age = |t: &Tok| t.text.len() <= 3 && t.text.chars().all(|ch| ch.is_ascii_digit());
+                if toks.get(r).is_some_and(|t| t.text == ",")
+                    && toks.get(r + 1).is_some_and(age)
+                    && toks.get(r + 2).is_some_and(|t| matches!(t.low.as_str(), "ans" | "an" | "years" | "year" | ","))
+                {
+                    c.person = true;
+                }
             }
             out.push(c);
         }
@@ -958,6 +966,9 @@ fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<(usize,
         let Some(np) = np_forward(toks, i, toks.len()) else { continue };
         let NpKind::Role { kind: SpeakerKind::Person, head, .. } = np.kind else { continue };
         let before_cue = cues.iter().any(|c| c.first > np.last && c.first <= np.last + 3);
+        // "Selon une source proche du dossier", "according to a senior official".
+        let after_preposition = cues.iter().any(|c| c.preposition && c.last + 1 == i);
+        let before_cue = before_cue || after_preposition;
         let appositive = i > 0 && toks[i - 1].text == ",";
         if (sentence_start || before_cue) && !appositive {
             out.push((toks[i].start, head));
