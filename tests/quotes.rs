@@ -237,6 +237,12 @@ fn gold_tenth_held_out_batch_meets_the_targets() {
     score_fixtures(&["290", "291", "292", "293"]).assert_targets("held-out batch 29x");
 }
 
+/// An eleventh held-out batch (news conference, feature, French press conference and claim).
+#[test]
+fn gold_eleventh_held_out_batch_meets_the_targets() {
+    score_fixtures(&["300", "301", "302", "303"]).assert_targets("held-out batch 30x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
@@ -890,4 +896,22 @@ fn an_unnamed_source_after_selon_stays_unnamed() {
 fn a_name_followed_by_an_age_is_a_person() {
     let qs = quotes_of("Yacine, 19 ans, vit seul. « Personne ne m'écoutait », raconte-t-il.");
     assert_eq!(speaker(&qs[0]), Some("Yacine"), "{qs:#?}");
+}
+
+#[test]
+fn a_shared_surname_goes_to_the_one_who_last_spoke() {
+    let qs = quotes_of(
+        "Lina Haddad left home at 15. “I searched everywhere,” Karim Haddad said. \
+         Lina, now 22, is in prison. “She is still my child,” Haddad said.",
+    );
+    assert_eq!(speaker(&qs[1]), Some("Karim Haddad"), "{qs:#?}");
+}
+
+#[test]
+fn a_role_with_an_adjective_before_the_name_is_that_person_s() {
+    let qs = quotes_of(
+        "Le procureur antiterroriste Paul Vidal a parlé. La ministre, Anne Roy, a salué « un travail remarquable ». \
+         Le procureur a précisé les faits. « Les profils nous inquiètent », a-t-il poursuivi.",
+    );
+    assert_eq!(speaker(&qs[1]), Some("Paul Vidal"), "{qs:#?}");
 }

@@ -301,9 +301,24 @@ impl Registry {
             NpKind::Name(words) => {
                 let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
                 let mut best: Option<usize> = None;
+                // Two people sharing a surname ("Amira Yusuf", her father "Omar Yusuf"):
+                // "Yusuf" is the one who last spoke, else the one last mentioned.
+                let recency = |i: usize| {
+                    let last = |spoke: bool| self.mentions.iter().filter(|m| m.entity == i && m.pos < np.start && (m.spoke || !spoke)).map(|m| m.pos).max();
+                    (last(true), last(false))
+                };
                 for (i, e) in self.entities.iter().enumerate() {
-                    if e.head.is_none() && ends_with(&e.low, &low) && best.is_none_or(|b| self.entities[b].low.len() < e.low.len()) {
-                        best = Some(i);
+                    if e.head.is_none() && ends_with(&e.low, &low) {
+                        let better = match best {
+                            None => true,
+                            Some(b) => {
+                                let (lb, le) = (self.entities[b].low.len(), e.low.len());
+                                lb < le || (lb == le && low.len() < le && recency(i) > recency(b))
+                            }
+                        };
+                        if better {
+                            best = Some(i);
+                        }
                     }
                 }
                 // "the European Digital Rights network": a body noun after the name.
@@ -726,7 +741,12 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         add(content(&toks[s..a]), c);
     }
     // Lower-case role just before: "Europol director Rob Wainwright".
-    if run_start > 0 && is_person_role(&toks[run_start - 1]) {
+    // "le procureur antiterroriste Olivier Christen": up to two adjectives after the role.
+    let role_at = (run_start.saturating_sub(3)..run_start).rev().find(|&p| {
+        is_person_role(&toks[p]) && toks[p + 1..run_start].iter().all(|t| t.is_lower_word() && t.text.chars().count() > 3 && t.text.chars().all(char::is_alphabetic) && !lx.is_function_word(&t.low) && lx.role(&t.low).is_none())
+    });
+    if let Some(p) = role_at {
+        let run_start = p + 1;
         let mut b = run_start - 1;
         while b > 0 && b + 6 > run_start && toks[b - 1].is_word() {
             b -= 1;
