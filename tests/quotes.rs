@@ -243,6 +243,12 @@ fn gold_eleventh_held_out_batch_meets_the_targets() {
     score_fixtures(&["300", "301", "302", "303"]).assert_targets("held-out batch 30x");
 }
 
+/// A twelfth held-out batch (witness testimony, ministry ban, prosecutor's statement, Q&A).
+#[test]
+fn gold_twelfth_held_out_batch_meets_the_targets() {
+    score_fixtures(&["310", "311", "312", "313"]).assert_targets("held-out batch 31x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
@@ -914,4 +920,23 @@ fn a_role_with_an_adjective_before_the_name_is_that_person_s() {
          Le procureur a précisé les faits. « Les profils nous inquiètent », a-t-il poursuivi.",
     );
     assert_eq!(speaker(&qs[1]), Some("Paul Vidal"), "{qs:#?}");
+}
+
+#[test]
+fn a_speech_verb_reporting_a_past_act_is_the_cue() {
+    let qs = quotes_of("The agency said last week that it had arrested “a record number” of teenagers.");
+    assert_eq!(qs[0].cue.as_deref(), Some("said"), "{qs:#?}");
+}
+
+#[test]
+fn answers_after_question_paragraphs_belong_to_the_interviewee() {
+    let qs = quotes_of(
+        "La chercheuse Anne Roy publie un livre. Elle a répondu à nos questions.\n\n\
+         Pourquoi ce livre ?\n\n\
+         « Parce que personne ne parlait des familles. »\n\n\
+         Et maintenant ?\n\n\
+         « Maintenant, il faut agir. »",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Anne Roy"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Anne Roy"), "{qs:#?}");
 }

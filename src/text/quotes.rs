@@ -21,7 +21,7 @@
 
 use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
-use super::lexicon::{Lexicon, PronounKind};
+use super::lexicon::{Gender, Lexicon, PronounKind};
 use super::quote_marks::{MarkedSpan, scan};
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
@@ -96,6 +96,17 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             copy_attribution(&mut work, i + 1, i, true);
         }
     }
+    // Interview in questions and answers: a quote opening the paragraph right after a
+    // question paragraph (no quote in it) is an answer, however short.
+    let answers: Vec<bool> = (0..spans.len())
+        .map(|i| {
+            let w = &work[i];
+            let question = spans[i].paragraph.checked_sub(1).and_then(|p| frames.get(p));
+            w.cue.is_none()
+                && w.opens_paragraph
+                && question.is_some_and(|q| q.last().is_some_and(|t| t.text == "?") && !q.iter().any(|t| matches!(t.kind, TokKind::Quote(_))))
+        })
+        .collect();
     let kinds: Vec<QuoteKind> = (0..spans.len())
         .map(|i| {
             // "“A,” he said. “B.”": a short second half is still speech, not a term.
@@ -103,7 +114,7 @@ pub fn extract(article: &Article) -> Vec<Quote> {
                 && work[i].left_is_frame
                 && (work[i - 1].cue.is_some() || work[i - 1].inherited)
                 && spans[i - 1].last_paragraph + 1 >= spans[i].paragraph;
-            kind_of(text, &spans[i], &work[i], continues)
+            kind_of(text, &spans[i], &work[i], continues || answers[i])
         })
         .collect();
     // Quotes announced by a colon, with no cue: the person the sentence is about.
@@ -129,6 +140,25 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         let Some(e) = registry.resolve_if_quoted(&np) else { continue };
         work[i].speaker = registry.speaker(e);
         work[i].as_written = Some(np.written(text).to_string());
+    }
+    // An answer is the person interviewed's: the last person named or heard.
+    for i in 0..work.len() {
+        let w = &work[i];
+        if !answers[i] || w.speaker.is_some() || w.inherited || kinds[i] == QuoteKind::Term {
+            continue;
+        }
+        let at = spans[i].open;
+        let someone = Np {
+            first: 0,
+            last: 0,
+            kind: NpKind::Pronoun(PronounKind::Person, Gender::Unknown),
+            quals: Vec::new(),
+            gender: Gender::Unknown,
+            start: at,
+            end: at,
+        };
+        work[i].speaker = registry.resolve(&someone).and_then(|e| registry.speaker(e));
+        work[i].inherited = work[i].speaker.is_some();
     }
     // Interrupted quotes and quote-only paragraphs continue the previous speaker.
     for i in 1..work.len() {
@@ -346,10 +376,19 @@ fn reported_thought(toks: &[Tok], outer: &Cue, inner: &Cue) -> bool {
     if !SPEECH_VERBS.contains(&outer_word.as_str()) || SPEECH_VERBS.contains(&inner_word.as_str()) || inner.preposition || outer.preposition {
         return false;
     }
-    let between: Vec<&Tok> = toks.get(outer.last + 1..inner.first).map(|b| b.iter().collect()).unwrap_or_default();
-    let words: Vec<&str> = between.iter().map(|t| t.low.as_str()).filter(|w| !matches!(*w, "that" | "que" | "qu'")).collect();
-    words.len() == 1 && lx.pronoun(words[0]).is_some()
+    let between: &[Tok] = toks.get(outer.last + 1..inner.first).unwrap_or(&[]);
+    if between.len() > 8 || between.iter().any(|t| t.kind != TokKind::Word) {
+        return false;
+    }
+    // The pronoun subject, then only auxiliaries ("that it had charged").
+    let Some(p) = between.iter().rposition(|t| lx.pronoun(&t.low).is_some()) else { return false };
+    let aux_only = between[p + 1..].iter().all(|t| AUXILIARIES.contains(&t.low.as_str()));
+    // Before it, nothing, or a time phrase closed by "that" ("said earlier this year that").
+    let opened = p == 0 || matches!(between[p - 1].low.as_str(), "that" | "que" | "qu'");
+    aux_only && opened
 }
+
+const AUXILIARIES: [&str; 16] = ["had", "has", "have", "was", "were", "is", "would", "will", "could", "did", "avait", "a", "était", "aurait", "allait", "est"];
 
 fn ends_with_stop(text: &str, span: &MarkedSpan) -> bool {
     let inner = span.pieces.last().and_then(|r| text.get(r.clone())).unwrap_or("");
