@@ -249,6 +249,12 @@ fn gold_twelfth_held_out_batch_meets_the_targets() {
     score_fixtures(&["310", "311", "312", "313"]).assert_targets("held-out batch 31x");
 }
 
+/// A thirteenth held-out batch (committee hearing, channel posts, Assembly debate, portrait).
+#[test]
+fn gold_thirteenth_held_out_batch_meets_the_targets() {
+    score_fixtures(&["320", "321", "322", "323"]).assert_targets("held-out batch 32x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
@@ -939,4 +945,20 @@ fn answers_after_question_paragraphs_belong_to_the_interviewee() {
     );
     assert_eq!(speaker(&qs[0]), Some("Anne Roy"), "{qs:#?}");
     assert_eq!(speaker(&qs[1]), Some("Anne Roy"), "{qs:#?}");
+}
+
+#[test]
+fn a_participle_with_its_agent_after_a_noun_is_not_a_cue() {
+    let qs = quotes_of("According to figures released by the ministry, arrests rose to “more than 300 a year”.");
+    assert_eq!(qs[0].cue.as_deref(), Some("According to"), "{qs:#?}");
+}
+
+#[test]
+fn a_quote_announced_by_a_colon_does_not_take_the_next_sentence_s_cue() {
+    let qs = quotes_of(
+        "Pour la rapporteure, Laure Petit (PS) : « Nous devons agir vite. » Le député RN Marc Olive a répondu. \
+         « C'est une erreur », a-t-il lancé.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Laure Petit"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Marc Olive"), "{qs:#?}");
 }

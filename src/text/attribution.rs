@@ -395,6 +395,16 @@ fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
         let lx = Lexicon::get();
         return i > 0 && (toks[i - 1].is_punct(',') || lx.role(&toks[i - 1].low).is_some());
     }
+    // "court documents cited by the committee", "figures released by police": a
+    // participle after a plain noun, with its agent, describes that noun.
+    let passive_attribute = toks.get(i + 1).is_some_and(|n| n.low == "by")
+        && i > 0
+        && toks[i - 1].is_lower_word()
+        && !matches!(toks[i - 1].low.as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "also" | "and" | "then")
+        && Lexicon::get().pronoun(&toks[i - 1].low).is_none();
+    if passive_attribute {
+        return false;
+    }
     let strong = low.ends_with("ed") || matches!(low, "said" | "told" | "wrote" | "read");
     if strong {
         return true;

@@ -599,8 +599,11 @@ fn is_person_role(t: &Tok) -> bool {
 fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
     let lx = Lexicon::get();
     let mut i = 0;
+    // Where a run was cut before a capitalised word ("LFI | Antoine Léaument"): a new
+    // name starts there.
+    let mut resume_at = None;
     while i < toks.len() {
-        if !toks[i].is_cap() || (i > 0 && toks[i - 1].is_cap()) {
+        if !toks[i].is_cap() || (i > 0 && toks[i - 1].is_cap() && resume_at != Some(i)) {
             i += 1;
             continue;
         }
@@ -722,6 +725,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             }
             out.push(c);
         }
+        if r > i && r < toks.len() && toks[r].is_cap() {
+            resume_at = Some(r);
+        }
         i = r.max(i + 1);
     }
 }
@@ -742,9 +748,17 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
     }
     // Lower-case role just before: "Europol director Rob Wainwright".
     // "le procureur antiterroriste Olivier Christen": up to two adjectives after the role.
+    // "le député LFI Antoine Léaument": a party or agency acronym there too; the
+    // acronym itself, followed by the name, is not the one given the role.
+    let acronym_before_name = r - a == 1 && is_acronym(&toks[a]) && toks.get(r).is_some_and(Tok::is_cap);
     let role_at = (run_start.saturating_sub(3)..run_start).rev().find(|&p| {
-        is_person_role(&toks[p]) && toks[p + 1..run_start].iter().all(|t| t.is_lower_word() && t.text.chars().count() > 3 && t.text.chars().all(char::is_alphabetic) && !lx.is_function_word(&t.low) && lx.role(&t.low).is_none())
+        let adjective = |t: &Tok| {
+            (t.is_lower_word() && t.text.chars().count() > 3 && t.text.chars().all(char::is_alphabetic) && !lx.is_function_word(&t.low) && lx.role(&t.low).is_none())
+                || is_acronym(t)
+        };
+        is_person_role(&toks[p]) && toks[p + 1..run_start].iter().all(adjective)
     });
+    let role_at = role_at.filter(|_| !acronym_before_name);
     if let Some(p) = role_at {
         let run_start = p + 1;
         let mut b = run_start - 1;

@@ -46,6 +46,8 @@ struct Work {
     same_sentence_as_prev: bool,
     /// The quote opens its paragraph.
     opens_paragraph: bool,
+    /// The reporter's words before the quote end with a colon.
+    announced: bool,
     speaker: Option<Speaker>,
     as_written: Option<String>,
     cue_text: Option<String>,
@@ -299,7 +301,10 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     });
     // “… another leaflet.” Its chair, Dr Amira Khan, told …: a quote that closes its
     // sentence, already attributed on the left, does not take the next sentence's cue.
-    let next_sentence = left_pick.is_some()
+    // "Pour la rapporteure, X : « …. » Le député Y a répondu": a quote announced by a
+    // colon is attributed on the left too, cue or not.
+    let announced = left.last().is_some_and(|t| t.text == ":");
+    let next_sentence = (left_pick.is_some() || announced)
         && !after_comma
         && ends_with_stop(text, span)
         && right.first().is_some_and(Tok::is_cap);
@@ -355,6 +360,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let tail: Vec<&str> = left[..label_end].iter().rev().take(3).rev().map(|t| t.low.as_str()).collect();
     w.label = Lexicon::get().ends_with_naming(&tail);
     let ends_with_colon = left.last().is_some_and(|t| t.text == ":");
+    w.announced = ends_with_colon && !left[..left.len() - 1].is_empty();
     let ends_with_comma = left.last().is_some_and(|t| t.text == ",");
     let only_conjunction = left.len() == 1 && matches!(left[0].low.as_str(), "and" | "but" | "et" | "mais" | "or" | "yet");
     // "And “…”" opens a sentence; "« … » et « … »" continues one.
@@ -408,6 +414,11 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> Q
         return QuoteKind::Term;
     }
     let has_cue = w.cue.is_some() || w.inherited;
+    // "Pour la rapporteure, X : « Nous devons agir vite. »": a whole sentence announced
+    // by a colon is speech, however short.
+    if w.announced && first_upper && ends_with_stop(text, span) && words >= 2 {
+        return QuoteKind::Direct;
+    }
     // One capitalised word inside the reporter's sentence ("described the network as
     // “Hydra”") is a name or label, not words anyone said.
     if words == 1 && first_upper && !w.left_is_frame && !continues_speech && !w.opens_paragraph {
