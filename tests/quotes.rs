@@ -255,6 +255,12 @@ fn gold_thirteenth_held_out_batch_meets_the_targets() {
     score_fixtures(&["320", "321", "322", "323"]).assert_targets("held-out batch 32x");
 }
 
+/// A fourteenth held-out batch (club statements, testimonies, ministry, sport).
+#[test]
+fn gold_fourteenth_held_out_batch_meets_the_targets() {
+    score_fixtures(&["330", "331", "332", "333"]).assert_targets("held-out batch 33x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
