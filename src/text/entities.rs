@@ -61,6 +61,9 @@ const CATAPHORA_BYTES: usize = 600;
 /// Document nouns that may name the same piece of research.
 const RESEARCH_WORDS: [&str; 9] = ["report", "study", "survey", "analysis", "review", "rapport", "étude", "enquête", "analyse"];
 
+/// Lower-case particles inside people's names (not French "de", too often a place or body).
+const NAME_PARTICLES: [&str; 9] = ["van", "von", "der", "den", "ter", "bin", "ibn", "al", "el"];
+
 /// The entity index standing for unnamed people.
 const ANONYMOUS: usize = 0;
 
@@ -362,8 +365,18 @@ impl Registry {
                             .map(|m| m.entity)
                     })
                     .flatten();
-                body.or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
-                    .or_else(|| self.latest(np.start, |_, e| fits(e)))
+                let found = body
+                    .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
+                    .or_else(|| self.latest(np.start, |_, e| fits(e)));
+                // "she says" tells us the gender a name did not: a later "he" is someone else.
+                if let Some(e) = found
+                    && e != ANONYMOUS
+                    && *g != Gender::Unknown
+                    && self.entities[e].gender == Gender::Unknown
+                {
+                    self.entities[e].gender = *g;
+                }
+                found
             }
             // "they" and "it" are only taken for a body that spoke earlier in the same
             // paragraph; further back they are too often something else.
@@ -622,6 +635,14 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                 && lx.is_org_word(&toks[r - 1].low)
                 && toks.get(r).is_some_and(|t| matches!(t.low.as_str(), "for" | "of" | "de" | "du" | "des"))
                 && toks.get(r + 1).is_some_and(|t| t.is_cap() && !lx.is_function_word(&t.low));
+            // "David van Weel", "Osama bin Laden": a particle inside a person's name.
+            let particle = r > i
+                && toks.get(r).is_some_and(|t| t.is_lower_word() && NAME_PARTICLES.contains(&t.low.as_str()))
+                && toks.get(r + 1).is_some_and(|t| t.is_cap() && !lx.is_org_word(&t.low));
+            if particle {
+                r += 1;
+                continue;
+            }
             if !joins {
                 break;
             }

@@ -48,6 +48,9 @@ struct Work {
     opens_paragraph: bool,
     /// The reporter's words before the quote end with a colon.
     announced: bool,
+    /// The cue's sentence opens on an indefinite subject ("Un diplomate européen
+    /// résume"): someone unnamed, never the previous speaker.
+    unnamed_subject: bool,
     speaker: Option<Speaker>,
     as_written: Option<String>,
     cue_text: Option<String>,
@@ -162,10 +165,26 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         work[i].speaker = registry.resolve(&someone).and_then(|e| registry.speaker(e));
         work[i].inherited = work[i].speaker.is_some();
     }
+    // "He nods. “The ideology comes later.”": a sentence about someone who has already
+    // spoken, right before a quote with no cue, hands the quote to them rather than to
+    // the previous quote's speaker.
+    for i in 0..work.len() {
+        if kinds[i] != QuoteKind::Direct || work[i].speaker.is_some() || work[i].cue.is_some() || work[i].inherited {
+            continue;
+        }
+        for np in work[i].previous_subject.clone() {
+            let Some(e) = registry.resolve_if_quoted(&np) else { continue };
+            if registry.speaker(e).is_some_and(|s| s.kind == SpeakerKind::Person) {
+                work[i].speaker = registry.speaker(e);
+                work[i].as_written = Some(np.written(text).to_string());
+                break;
+            }
+        }
+    }
     // Interrupted quotes and quote-only paragraphs continue the previous speaker.
     for i in 1..work.len() {
         let needs = work[i].speaker.is_none() && kinds[i] != QuoteKind::Term;
-        let unattributed = work[i].cue.is_none() && !work[i].inherited || work[i].np.is_none() && work[i].cue.is_some();
+        let unattributed = work[i].cue.is_none() && !work[i].inherited || work[i].np.is_none() && work[i].cue.is_some() && !work[i].unnamed_subject;
         if !(needs && unattributed) {
             continue;
         }
@@ -318,6 +337,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     } else if let Some(ci) = left_pick {
         w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false);
         w.cue = Some(left_cues[ci].clone());
+        w.unnamed_subject = left.first().is_some_and(|t| t.is_word() && t.text != "UN" && matches!(t.low.as_str(), "a" | "an" | "un" | "une"));
     }
     w.sentence_goes_on = right_cues.is_empty() && right.first().is_some_and(Tok::is_lower_word);
     if w.cue.is_none() {
