@@ -267,6 +267,12 @@ fn gold_fifteenth_held_out_batch_meets_the_targets() {
     score_fixtures(&["340", "341", "342", "343"]).assert_targets("held-out batch 34x");
 }
 
+/// A sixteenth held-out batch (open letter, committee hearing, government, school report).
+#[test]
+fn gold_sixteenth_held_out_batch_meets_the_targets() {
+    score_fixtures(&["350", "351", "352", "353"]).assert_targets("held-out batch 35x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
@@ -1000,4 +1006,17 @@ fn an_unnamed_diplomat_and_his_pronoun_stay_unnamed() {
     );
     assert_eq!(qs[1].speaker, None, "{qs:#?}");
     assert_eq!(qs[2].speaker, None, "{qs:#?}");
+}
+
+#[test]
+fn an_unnamed_role_with_a_name_in_apposition_is_that_name() {
+    let qs = quotes_of("Une habitante, Léa, 40 ans, témoigne : « On a eu très peur cette nuit-là. »");
+    assert_eq!(speaker(&qs[0]), Some("Léa"), "{qs:#?}");
+}
+
+#[test]
+fn retorts_are_cues() {
+    let qs = quotes_of("“That is simply not true,” Ms Grant shot back on Sunday.");
+    assert_eq!(qs[0].cue.as_deref(), Some("shot back"), "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), Some("Grant"), "{qs:#?}");
 }

@@ -335,7 +335,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
         w.cue = Some(right_cues[0].clone());
     } else if let Some(ci) = left_pick {
-        w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false);
+        w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false).map(|np| named_in_apposition(left, np));
         w.cue = Some(left_cues[ci].clone());
         w.unnamed_subject = left.first().is_some_and(|t| t.is_word() && t.text != "UN" && matches!(t.low.as_str(), "a" | "an" | "un" | "une"));
     }
@@ -387,6 +387,22 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let only_conjunction = only_conjunction && !w.same_sentence_as_prev;
     w.left_is_frame = left.is_empty() || ends_with_colon || only_conjunction || (ends_with_comma && !left_cues.is_empty());
     w
+}
+
+/// "Une élève, Inès, 14 ans, résume": an unnamed role with a name in apposition is
+/// that name.
+fn named_in_apposition(toks: &[Tok], np: Np) -> Np {
+    if !matches!(np.kind, NpKind::Role { definite: false, kind: SpeakerKind::Person, .. }) {
+        return np;
+    }
+    let comma = np.last + 1;
+    if toks.get(comma).is_none_or(|t| t.text != ",") {
+        return np;
+    }
+    match np_forward(toks, comma + 1, toks.len()) {
+        Some(name) if matches!(name.kind, NpKind::Name(_)) && toks.get(name.last + 1).is_some_and(|t| t.text == ",") => name,
+        _ => np,
+    }
 }
 
 /// Speech verbs that report words, as opposed to verbs of thought or feeling.
