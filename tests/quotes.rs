@@ -273,6 +273,12 @@ fn gold_sixteenth_held_out_batch_meets_the_targets() {
     score_fixtures(&["350", "351", "352", "353"]).assert_targets("held-out batch 35x");
 }
 
+/// A seventeenth held-out batch (tabloid verbs, tweets, president, newspaper interview).
+#[test]
+fn gold_seventeenth_held_out_batch_meets_the_targets() {
+    score_fixtures(&["360", "361", "362", "363"]).assert_targets("held-out batch 36x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
@@ -1019,4 +1025,21 @@ fn retorts_are_cues() {
     let qs = quotes_of("“That is simply not true,” Ms Grant shot back on Sunday.");
     assert_eq!(qs[0].cue.as_deref(), Some("shot back"), "{qs:#?}");
     assert_eq!(speaker(&qs[0]), Some("Grant"), "{qs:#?}");
+}
+
+#[test]
+fn a_role_before_its_body_and_the_name() {
+    let qs = quotes_of(
+        "L'ancien patron de la DGSI Marc Leroy publie un livre. La ministre, Anne Roy, l'a salué. \
+         « Aucun logiciel ne remplace un agent », insiste l'ancien directeur.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Marc Leroy"), "{qs:#?}");
+}
+
+#[test]
+fn tabloid_verbs_and_posts() {
+    let qs = quotes_of("“This is a disgrace,” fumed Tom Hale. The post, shared on Monday, called for “action against invaders”.");
+    assert_eq!(qs[0].cue.as_deref(), Some("fumed"), "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), Some("Tom Hale"), "{qs:#?}");
+    assert_eq!(qs[1].speaker, None, "{qs:#?}");
 }

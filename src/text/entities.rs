@@ -772,12 +772,18 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
     // "le député LFI Antoine Léaument": a party or agency acronym there too; the
     // acronym itself, followed by the name, is not the one given the role.
     let acronym_before_name = r - a == 1 && is_acronym(&toks[a]) && toks.get(r).is_some_and(Tok::is_cap);
-    let role_at = (run_start.saturating_sub(3)..run_start).rev().find(|&p| {
+    // "l'ancien patron de la DGSI Nicolas Lerner": the role's body in between.
+    let of_body = |t: &Tok| matches!(t.low.as_str(), "de" | "du" | "d'" | "la" | "le" | "l'" | "of" | "the");
+    let role_at = (run_start.saturating_sub(5)..run_start).rev().find(|&p| {
         let adjective = |t: &Tok| {
             (t.is_lower_word() && t.text.chars().count() > 3 && t.text.chars().all(char::is_alphabetic) && !lx.is_function_word(&t.low) && lx.role(&t.low).is_none())
                 || is_acronym(t)
+                || of_body(t)
         };
-        is_person_role(&toks[p]) && toks[p + 1..run_start].iter().all(adjective)
+        let between = &toks[p + 1..run_start];
+        // With a body in between, the name comes after that body, not as it.
+        let body_named = !between.iter().any(of_body) || between.last().is_some_and(|t| t.is_cap() || is_acronym(t));
+        is_person_role(&toks[p]) && between.iter().all(adjective) && body_named
     });
     let role_at = role_at.filter(|_| !acronym_before_name);
     if let Some(p) = role_at {
