@@ -279,6 +279,12 @@ fn gold_seventeenth_held_out_batch_meets_the_targets() {
     score_fixtures(&["360", "361", "362", "363"]).assert_targets("held-out batch 36x");
 }
 
+/// An eighteenth held-out batch (wire, podcast, assize court, radio interview).
+#[test]
+fn gold_eighteenth_held_out_batch_meets_the_targets() {
+    score_fixtures(&["370", "371", "372", "373"]).assert_targets("held-out batch 37x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
@@ -1041,5 +1047,14 @@ fn tabloid_verbs_and_posts() {
     let qs = quotes_of("“This is a disgrace,” fumed Tom Hale. The post, shared on Monday, called for “action against invaders”.");
     assert_eq!(qs[0].cue.as_deref(), Some("fumed"), "{qs:#?}");
     assert_eq!(speaker(&qs[0]), Some("Tom Hale"), "{qs:#?}");
+    assert_eq!(qs[1].speaker, None, "{qs:#?}");
+}
+
+#[test]
+fn french_adverbs_in_ment_and_selon_laquelle() {
+    let qs = quotes_of("La juge Ana Roca a longuement décrit un homme « passionné et méticuleux ».");
+    assert_eq!(qs[0].cue.as_deref(), Some("a longuement décrit"), "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), Some("Ana Roca"), "{qs:#?}");
+    let qs = quotes_of("« Il faut agir », a lancé Paul Roux. Il a cité une étude selon laquelle les élèves voient « des images très violentes ».");
     assert_eq!(qs[1].speaker, None, "{qs:#?}");
 }

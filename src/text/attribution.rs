@@ -373,6 +373,8 @@ fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
         }
         // "a au contraire décrit", "a pour sa part déclaré", "a de son côté estimé".
         let incise = matches!(t.low.as_str(), "au" | "contraire" | "pour" | "sa" | "son" | "part" | "de" | "côté");
+        // Any adverb in -ment: "a longuement décrit", "a clairement dit".
+        let incise = incise || (t.low.ends_with("ment") && t.low.chars().count() > 6 && t.is_lower_word());
         if !ADVERBS.contains(&t.low.as_str()) && !incise && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors") {
             return None;
         }
@@ -1035,6 +1037,11 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         });
     }
     if c.preposition {
+        // "une étude selon laquelle …": the relative stands for the noun before.
+        let relative = toks.get(c.last + 1).is_some_and(|n| matches!(n.low.as_str(), "laquelle" | "lequel" | "lesquels" | "lesquelles" | "qui" | "whom" | "which"));
+        if relative {
+            return (c.first > lo).then(|| np_backward(toks, lo, c.first - 1)).flatten();
+        }
         return subject_after(toks, c.last, hi);
     }
     if c.participle {
