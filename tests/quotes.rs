@@ -285,6 +285,12 @@ fn gold_eighteenth_held_out_batch_meets_the_targets() {
     score_fixtures(&["370", "371", "372", "373"]).assert_targets("held-out batch 37x");
 }
 
+/// A nineteenth held-out batch (inquest, NGO report, threatened mayor, academics).
+#[test]
+fn gold_nineteenth_held_out_batch_meets_the_targets() {
+    score_fixtures(&["380", "381", "382", "383"]).assert_targets("held-out batch 38x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
@@ -1057,4 +1063,10 @@ fn french_adverbs_in_ment_and_selon_laquelle() {
     assert_eq!(speaker(&qs[0]), Some("Ana Roca"), "{qs:#?}");
     let qs = quotes_of("« Il faut agir », a lancé Paul Roux. Il a cité une étude selon laquelle les élèves voient « des images très violentes ».");
     assert_eq!(qs[1].speaker, None, "{qs:#?}");
+}
+
+#[test]
+fn a_possessive_compound_role_in_apposition() {
+    let qs = quotes_of("“Laws are stretched too far,” Maria Lopez, Oxfam's secretary general, said in a statement.");
+    assert_eq!(speaker(&qs[0]), Some("Maria Lopez"), "{qs:#?}");
 }

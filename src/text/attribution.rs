@@ -675,7 +675,13 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     if toks.get(r).is_some_and(|t| t.low == "'s") {
         let mut k = r + 1;
         while k < end && k <= r + 4 && toks[k].is_word() {
-            if let Some(kind) = lx.role(&toks[k].low) {
+            if let Some(mut kind) = lx.role(&toks[k].low) {
+                // "Amnesty's secretary general": a compound of role nouns ends at its last.
+                let mut k = k;
+                while k + 1 < end && toks[k + 1].is_lower_word() && let Some(next) = lx.role(&toks[k + 1].low) {
+                    k += 1;
+                    kind = next;
+                }
                 let mut q = content_words(&toks[s2..r]);
                 q.extend(content_words(&toks[r + 1..k]));
                 let mut last = k;
