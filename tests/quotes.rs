@@ -291,6 +291,12 @@ fn gold_nineteenth_held_out_batch_meets_the_targets() {
     score_fixtures(&["380", "381", "382", "383"]).assert_targets("held-out batch 38x");
 }
 
+/// A twentieth held-out batch (verdict, start-up, prison union, musician).
+#[test]
+fn gold_twentieth_held_out_batch_meets_the_targets() {
+    score_fixtures(&["390", "391", "392", "393"]).assert_targets("held-out batch 39x");
+}
+
 // ---------------------------------------------------------------------------------------
 // One test per rule of the issue, on small texts written for it.
 
@@ -1069,4 +1075,12 @@ fn french_adverbs_in_ment_and_selon_laquelle() {
 fn a_possessive_compound_role_in_apposition() {
     let qs = quotes_of("“Laws are stretched too far,” Maria Lopez, Oxfam's secretary general, said in a statement.");
     assert_eq!(speaker(&qs[0]), Some("Maria Lopez"), "{qs:#?}");
+}
+
+#[test]
+fn a_bare_role_between_an_inverted_verb_and_the_name() {
+    let qs = quotes_of("“We look at the frame, not the file,” said co-founder Dana Okafor, a former engineer.");
+    assert_eq!(speaker(&qs[0]), Some("Dana Okafor"), "{qs:#?}");
+    let qs = quotes_of("Le rappeur Kofi revient sur l'affaire. « On m'a collé une étiquette », regrette l'artiste.");
+    assert_eq!(speaker(&qs[0]), Some("Kofi"), "{qs:#?}");
 }

@@ -997,7 +997,18 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
             k += 3;
         }
     }
-    let np = np_forward(toks, k, hi)?;
+    // "said co-founder Priya Nair": a bare role noun (no article) before the name.
+    let bare_role = toks.get(k).is_some_and(|t| t.is_lower_word() && Lexicon::get().role(&t.low) == Some(SpeakerKind::Person));
+    let np = match np_forward(toks, k, hi) {
+        Some(np) => np,
+        None if bare_role => {
+            let cap = (k + 1..hi.min(k + 4)).find(|&m| toks[m].is_cap())?;
+            let mut np = np_forward(toks, cap, hi).filter(|np| matches!(np.kind, NpKind::Name(_)))?;
+            np.quals.extend(content_words(&toks[k..cap]));
+            return Some(np);
+        }
+        None => return None,
+    };
     // "said the minister, John Smith,": the name in apposition is the fuller answer.
     let person_role = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. });
     // Skip a short modifier: "le commissaire chargé de la sécurité, Thomas Weber,".
