@@ -373,6 +373,8 @@ fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
         }
         // "a au contraire décrit", "a pour sa part déclaré", "a de son côté estimé".
         let incise = matches!(t.low.as_str(), "au" | "contraire" | "pour" | "sa" | "son" | "part" | "de" | "côté");
+        // Any adverb in -ment: "a longuement décrit", "a clairement dit".
+        let incise = incise || (t.low.ends_with("ment") && t.low.chars().count() > 6 && t.is_lower_word());
         if !ADVERBS.contains(&t.low.as_str()) && !incise && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors") {
             return None;
         }
@@ -394,6 +396,16 @@ fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
         // its subject; elsewhere it is a gerund ("declaring war").
         let lx = Lexicon::get();
         return i > 0 && (toks[i - 1].is_punct(',') || lx.role(&toks[i - 1].low).is_some());
+    }
+    // "court documents cited by the committee", "figures released by police": a
+    // participle after a plain noun, with its agent, describes that noun.
+    let passive_attribute = toks.get(i + 1).is_some_and(|n| n.low == "by")
+        && i > 0
+        && toks[i - 1].is_lower_word()
+        && !matches!(toks[i - 1].low.as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "also" | "and" | "then")
+        && Lexicon::get().pronoun(&toks[i - 1].low).is_none();
+    if passive_attribute {
+        return false;
     }
     let strong = low.ends_with("ed") || matches!(low, "said" | "told" | "wrote" | "read");
     if strong {
@@ -663,7 +675,13 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     if toks.get(r).is_some_and(|t| t.low == "'s") {
         let mut k = r + 1;
         while k < end && k <= r + 4 && toks[k].is_word() {
-            if let Some(kind) = lx.role(&toks[k].low) {
+            if let Some(mut kind) = lx.role(&toks[k].low) {
+                // "Amnesty's secretary general": a compound of role nouns ends at its last.
+                let mut k = k;
+                while k + 1 < end && toks[k + 1].is_lower_word() && let Some(next) = lx.role(&toks[k + 1].low) {
+                    k += 1;
+                    kind = next;
+                }
                 let mut q = content_words(&toks[s2..r]);
                 q.extend(content_words(&toks[r + 1..k]));
                 let mut last = k;
@@ -979,7 +997,18 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
             k += 3;
         }
     }
-    let np = np_forward(toks, k, hi)?;
+    // "said co-founder Priya Nair": a bare role noun (no article) before the name.
+    let bare_role = toks.get(k).is_some_and(|t| t.is_lower_word() && Lexicon::get().role(&t.low) == Some(SpeakerKind::Person));
+    let np = match np_forward(toks, k, hi) {
+        Some(np) => np,
+        None if bare_role => {
+            let cap = (k + 1..hi.min(k + 4)).find(|&m| toks[m].is_cap())?;
+            let mut np = np_forward(toks, cap, hi).filter(|np| matches!(np.kind, NpKind::Name(_)))?;
+            np.quals.extend(content_words(&toks[k..cap]));
+            return Some(np);
+        }
+        None => return None,
+    };
     // "said the minister, John Smith,": the name in apposition is the fuller answer.
     let person_role = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. });
     // Skip a short modifier: "le commissaire chargé de la sécurité, Thomas Weber,".
@@ -1025,6 +1054,11 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         });
     }
     if c.preposition {
+        // "une étude selon laquelle …": the relative stands for the noun before.
+        let relative = toks.get(c.last + 1).is_some_and(|n| matches!(n.low.as_str(), "laquelle" | "lequel" | "lesquels" | "lesquelles" | "qui" | "whom" | "which"));
+        if relative {
+            return (c.first > lo).then(|| np_backward(toks, lo, c.first - 1)).flatten();
+        }
         return subject_after(toks, c.last, hi);
     }
     if c.participle {

@@ -61,6 +61,9 @@ const CATAPHORA_BYTES: usize = 600;
 /// Document nouns that may name the same piece of research.
 const RESEARCH_WORDS: [&str; 9] = ["report", "study", "survey", "analysis", "review", "rapport", "étude", "enquête", "analyse"];
 
+/// Lower-case particles inside people's names (not French "de", too often a place or body).
+const NAME_PARTICLES: [&str; 9] = ["van", "von", "der", "den", "ter", "bin", "ibn", "al", "el"];
+
 /// The entity index standing for unnamed people.
 const ANONYMOUS: usize = 0;
 
@@ -80,6 +83,9 @@ pub struct Registry {
     paragraph_starts: Vec<usize>,
     /// The article text, to read phrases as written.
     text: String,
+    /// Where an unnamed person was introduced, with their role noun ("A senior police
+    /// officer, speaking on condition of anonymity"): "the officer" then stays unnamed.
+    unnamed_roles: Vec<(usize, String)>,
 }
 
 /// A name occurrence found while reading the frame.
@@ -189,8 +195,9 @@ impl Registry {
             reg.mentions.push(Mention { pos: c.pos, entity: entity_of[i], spoke: c.spoke });
         }
         for (toks, (cues, _)) in frames.iter().zip(&subjects) {
-            for pos in unnamed_people(toks, cues) {
+            for (pos, head) in unnamed_people(toks, cues) {
                 reg.mentions.push(Mention { pos, entity: ANONYMOUS, spoke: true });
+                reg.unnamed_roles.push((pos, head));
             }
         }
         // "Service de renseignement de la Confédération (SRC)": the long form of an acronym.
@@ -297,9 +304,24 @@ impl Registry {
             NpKind::Name(words) => {
                 let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
                 let mut best: Option<usize> = None;
+                // Two people sharing a surname ("Amira Yusuf", her father "Omar Yusuf"):
+                // "Yusuf" is the one who last spoke, else the one last mentioned.
+                let recency = |i: usize| {
+                    let last = |spoke: bool| self.mentions.iter().filter(|m| m.entity == i && m.pos < np.start && (m.spoke || !spoke)).map(|m| m.pos).max();
+                    (last(true), last(false))
+                };
                 for (i, e) in self.entities.iter().enumerate() {
-                    if e.head.is_none() && ends_with(&e.low, &low) && best.is_none_or(|b| self.entities[b].low.len() < e.low.len()) {
-                        best = Some(i);
+                    if e.head.is_none() && ends_with(&e.low, &low) {
+                        let better = match best {
+                            None => true,
+                            Some(b) => {
+                                let (lb, le) = (self.entities[b].low.len(), e.low.len());
+                                lb < le || (lb == le && low.len() < le && recency(i) > recency(b))
+                            }
+                        };
+                        if better {
+                            best = Some(i);
+                        }
                     }
                 }
                 // "the European Digital Rights network": a body noun after the name.
@@ -343,8 +365,18 @@ impl Registry {
                             .map(|m| m.entity)
                     })
                     .flatten();
-                body.or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
-                    .or_else(|| self.latest(np.start, |_, e| fits(e)))
+                let found = body
+                    .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
+                    .or_else(|| self.latest(np.start, |_, e| fits(e)));
+                // "she says" tells us the gender a name did not: a later "he" is someone else.
+                if let Some(e) = found
+                    && e != ANONYMOUS
+                    && *g != Gender::Unknown
+                    && self.entities[e].gender == Gender::Unknown
+                {
+                    self.entities[e].gender = *g;
+                }
+                found
             }
             // "they" and "it" are only taken for a body that spoke earlier in the same
             // paragraph; further back they are too often something else.
@@ -394,6 +426,15 @@ impl Registry {
                                 .min_by_key(|m| m.pos)
                                 .map(|m| m.entity)
                         };
+                        // The same role last given to someone unnamed: with no person
+                        // named with a role since, it is still them.
+                        let unnamed_at = self.unnamed_roles.iter().filter(|(p, h)| *p < np.start && h == head).map(|(p, _)| *p).max();
+                        if let Some(at) = unnamed_at
+                            && self.latest(np.start, |m, e| m.pos > at && m.entity != ANONYMOUS && person(e)).is_none()
+                        {
+                            self.note_speaker(np.start, ANONYMOUS);
+                            return Some(ANONYMOUS);
+                        }
                         let strict = self
                             .latest(np.start, |_, e| person(e) && e.role_words.contains(head))
                             .filter(|&e| e != ANONYMOUS)
@@ -571,8 +612,11 @@ fn is_person_role(t: &Tok) -> bool {
 fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
     let lx = Lexicon::get();
     let mut i = 0;
+    // Where a run was cut before a capitalised word ("LFI | Antoine Léaument"): a new
+    // name starts there.
+    let mut resume_at = None;
     while i < toks.len() {
-        if !toks[i].is_cap() || (i > 0 && toks[i - 1].is_cap()) {
+        if !toks[i].is_cap() || (i > 0 && toks[i - 1].is_cap() && resume_at != Some(i)) {
             i += 1;
             continue;
         }
@@ -591,6 +635,14 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                 && lx.is_org_word(&toks[r - 1].low)
                 && toks.get(r).is_some_and(|t| matches!(t.low.as_str(), "for" | "of" | "de" | "du" | "des"))
                 && toks.get(r + 1).is_some_and(|t| t.is_cap() && !lx.is_function_word(&t.low));
+            // "David van Weel", "Osama bin Laden": a particle inside a person's name.
+            let particle = r > i
+                && toks.get(r).is_some_and(|t| t.is_lower_word() && NAME_PARTICLES.contains(&t.low.as_str()))
+                && toks.get(r + 1).is_some_and(|t| t.is_cap() && !lx.is_org_word(&t.low));
+            if particle {
+                r += 1;
+                continue;
+            }
             if !joins {
                 break;
             }
@@ -646,7 +698,15 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         }
         let last_part = parts.last().copied();
         for &(a, b) in &parts {
-            let words: Vec<String> = toks[a..b].iter().map(|t| t.text.clone()).collect();
+            let mut words: Vec<String> = toks[a..b].iter().map(|t| t.text.clone()).collect();
+            // "Yanis B.": a surname cut to its initial keeps its full stop.
+            if let Some(w) = words.last_mut()
+                && w.chars().count() == 1
+                && b - a >= 2
+                && toks.get(b).is_some_and(|t| t.text == "." && t.start == toks[b - 1].end)
+            {
+                w.push('.');
+            }
             let is_last = Some((a, b)) == last_part;
             let no_article = a == 0 || !toks[a - 1].is_word() || !DETERMINERS.contains(&toks[a - 1].low.as_str());
             // "Institute for Strategic Dialogue": the tail of a longer name, not a person.
@@ -675,8 +735,19 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             };
             if is_last && b == r {
                 role_context(toks, i, s, a, r, &mut c);
+                // "Sofiane, 28 ans,", "Jake, 17, said": an age after a name is a person's.
+                let age = |t: &Tok| t.text.len() <= 3 && t.text.chars().all(|ch| ch.is_ascii_digit());
+                if toks.get(r).is_some_and(|t| t.text == ",")
+                    && toks.get(r + 1).is_some_and(age)
+                    && toks.get(r + 2).is_some_and(|t| matches!(t.low.as_str(), "ans" | "an" | "years" | "year" | ","))
+                {
+                    c.person = true;
+                }
             }
             out.push(c);
+        }
+        if r > i && r < toks.len() && toks[r].is_cap() {
+            resume_at = Some(r);
         }
         i = r.max(i + 1);
     }
@@ -697,7 +768,26 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         add(content(&toks[s..a]), c);
     }
     // Lower-case role just before: "Europol director Rob Wainwright".
-    if run_start > 0 && is_person_role(&toks[run_start - 1]) {
+    // "le procureur antiterroriste Olivier Christen": up to two adjectives after the role.
+    // "le député LFI Antoine Léaument": a party or agency acronym there too; the
+    // acronym itself, followed by the name, is not the one given the role.
+    let acronym_before_name = r - a == 1 && is_acronym(&toks[a]) && toks.get(r).is_some_and(Tok::is_cap);
+    // "l'ancien patron de la DGSI Nicolas Lerner": the role's body in between.
+    let of_body = |t: &Tok| matches!(t.low.as_str(), "de" | "du" | "d'" | "la" | "le" | "l'" | "of" | "the");
+    let role_at = (run_start.saturating_sub(5)..run_start).rev().find(|&p| {
+        let adjective = |t: &Tok| {
+            (t.is_lower_word() && t.text.chars().count() > 3 && t.text.chars().all(char::is_alphabetic) && !lx.is_function_word(&t.low) && lx.role(&t.low).is_none())
+                || is_acronym(t)
+                || of_body(t)
+        };
+        let between = &toks[p + 1..run_start];
+        // With a body in between, the name comes after that body, not as it.
+        let body_named = !between.iter().any(of_body) || between.last().is_some_and(|t| t.is_cap() || is_acronym(t));
+        is_person_role(&toks[p]) && between.iter().all(adjective) && body_named
+    });
+    let role_at = role_at.filter(|_| !acronym_before_name);
+    if let Some(p) = role_at {
+        let run_start = p + 1;
         let mut b = run_start - 1;
         while b > 0 && b + 6 > run_start && toks[b - 1].is_word() {
             b -= 1;
@@ -708,7 +798,10 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
     if run_start >= 2 && toks[run_start - 1].text == "," {
         let end = run_start - 1;
         let mut b = end;
-        while b > 0 && end - b < 14 && toks[b - 1].is_word() {
+        // A speech verb ends the phrase: in "Judge X told the defendant, Y," the role
+        // before Y is "the defendant", not the judge's.
+        let is_verb = |t: &Tok| t.is_lower_word() && lx.role(&t.low).is_none() && (lx.en_cues.contains(&t.low) || lx.fr_cues.contains(&t.low) || lx.fr_participles.contains(&t.low));
+        while b > 0 && end - b < 14 && toks[b - 1].is_word() && !is_verb(&toks[b - 1]) {
             b -= 1;
         }
         let seg = &toks[b..end];
@@ -923,19 +1016,23 @@ fn mark_speakers(subjects: &[Option<Np>], cands: &mut [Candidate]) {
 /// Positions of unnamed people who act as subjects: an indefinite person role opening a
 /// sentence or right before a speech verb ("A Western diplomat … said"), but not an
 /// appositive after a name ("Mark Ellison, a researcher").
-fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<usize> {
+fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for i in 0..toks.len() {
-        if !(toks[i].is_word() && matches!(toks[i].low.as_str(), "a" | "an" | "un" | "une")) {
+        // "UN" is the United Nations, not French "un".
+        if !(toks[i].is_word() && matches!(toks[i].low.as_str(), "a" | "an" | "un" | "une")) || toks[i].text == "UN" {
             continue;
         }
         let sentence_start = i == 0 || super::attribution::ends_sentence(toks, i - 1) || matches!(toks[i - 1].kind, TokKind::Quote(_));
         let Some(np) = np_forward(toks, i, toks.len()) else { continue };
-        let NpKind::Role { kind: SpeakerKind::Person, .. } = np.kind else { continue };
+        let NpKind::Role { kind: SpeakerKind::Person, head, .. } = np.kind else { continue };
         let before_cue = cues.iter().any(|c| c.first > np.last && c.first <= np.last + 3);
+        // "Selon une source proche du dossier", "according to a senior official".
+        let after_preposition = cues.iter().any(|c| c.preposition && c.last + 1 == i);
+        let before_cue = before_cue || after_preposition;
         let appositive = i > 0 && toks[i - 1].text == ",";
         if (sentence_start || before_cue) && !appositive {
-            out.push(toks[i].start);
+            out.push((toks[i].start, head));
         }
     }
     out

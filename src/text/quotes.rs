@@ -21,7 +21,7 @@
 
 use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
-use super::lexicon::{Lexicon, PronounKind};
+use super::lexicon::{Gender, Lexicon, PronounKind};
 use super::quote_marks::{MarkedSpan, scan};
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
@@ -46,6 +46,11 @@ struct Work {
     same_sentence_as_prev: bool,
     /// The quote opens its paragraph.
     opens_paragraph: bool,
+    /// The reporter's words before the quote end with a colon.
+    announced: bool,
+    /// The cue's sentence opens on an indefinite subject ("Un diplomate européen
+    /// résume"): someone unnamed, never the previous speaker.
+    unnamed_subject: bool,
     speaker: Option<Speaker>,
     as_written: Option<String>,
     cue_text: Option<String>,
@@ -96,6 +101,17 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             copy_attribution(&mut work, i + 1, i, true);
         }
     }
+    // Interview in questions and answers: a quote opening the paragraph right after a
+    // question paragraph (no quote in it) is an answer, however short.
+    let answers: Vec<bool> = (0..spans.len())
+        .map(|i| {
+            let w = &work[i];
+            let question = spans[i].paragraph.checked_sub(1).and_then(|p| frames.get(p));
+            w.cue.is_none()
+                && w.opens_paragraph
+                && question.is_some_and(|q| q.last().is_some_and(|t| t.text == "?") && !q.iter().any(|t| matches!(t.kind, TokKind::Quote(_))))
+        })
+        .collect();
     let kinds: Vec<QuoteKind> = (0..spans.len())
         .map(|i| {
             // "“A,” he said. “B.”": a short second half is still speech, not a term.
@@ -103,7 +119,7 @@ pub fn extract(article: &Article) -> Vec<Quote> {
                 && work[i].left_is_frame
                 && (work[i - 1].cue.is_some() || work[i - 1].inherited)
                 && spans[i - 1].last_paragraph + 1 >= spans[i].paragraph;
-            kind_of(text, &spans[i], &work[i], continues)
+            kind_of(text, &spans[i], &work[i], continues || answers[i])
         })
         .collect();
     // Quotes announced by a colon, with no cue: the person the sentence is about.
@@ -130,10 +146,45 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         work[i].speaker = registry.speaker(e);
         work[i].as_written = Some(np.written(text).to_string());
     }
+    // An answer is the person interviewed's: the last person named or heard.
+    for i in 0..work.len() {
+        let w = &work[i];
+        if !answers[i] || w.speaker.is_some() || w.inherited || kinds[i] == QuoteKind::Term {
+            continue;
+        }
+        let at = spans[i].open;
+        let someone = Np {
+            first: 0,
+            last: 0,
+            kind: NpKind::Pronoun(PronounKind::Person, Gender::Unknown),
+            quals: Vec::new(),
+            gender: Gender::Unknown,
+            start: at,
+            end: at,
+        };
+        work[i].speaker = registry.resolve(&someone).and_then(|e| registry.speaker(e));
+        work[i].inherited = work[i].speaker.is_some();
+    }
+    // "He nods. “The ideology comes later.”": a sentence about someone who has already
+    // spoken, right before a quote with no cue, hands the quote to them rather than to
+    // the previous quote's speaker.
+    for i in 0..work.len() {
+        if kinds[i] != QuoteKind::Direct || work[i].speaker.is_some() || work[i].cue.is_some() || work[i].inherited {
+            continue;
+        }
+        for np in work[i].previous_subject.clone() {
+            let Some(e) = registry.resolve_if_quoted(&np) else { continue };
+            if registry.speaker(e).is_some_and(|s| s.kind == SpeakerKind::Person) {
+                work[i].speaker = registry.speaker(e);
+                work[i].as_written = Some(np.written(text).to_string());
+                break;
+            }
+        }
+    }
     // Interrupted quotes and quote-only paragraphs continue the previous speaker.
     for i in 1..work.len() {
         let needs = work[i].speaker.is_none() && kinds[i] != QuoteKind::Term;
-        let unattributed = work[i].cue.is_none() && !work[i].inherited || work[i].np.is_none() && work[i].cue.is_some();
+        let unattributed = work[i].cue.is_none() && !work[i].inherited || work[i].np.is_none() && work[i].cue.is_some() && !work[i].unnamed_subject;
         if !(needs && unattributed) {
             continue;
         }
@@ -248,7 +299,16 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             .is_some_and(|s| s.contains([',', '?', '!']));
     let right_first = right_cues.first().map(|c| c.first);
     w.right_attached = right.first().is_some_and(|t| t.text == ",") || after_comma || right_first == Some(0);
-    let left_pick = left_cues.len().checked_sub(1);
+    let mut left_pick = left_cues.len().checked_sub(1);
+    // "Families said they hoped the trial would bring “…”": a verb of thought whose
+    // subject is a pronoun right after a speech verb reports that speech; the speech
+    // verb is the cue.
+    if let Some(ci) = left_pick
+        && ci > 0
+        && reported_thought(left, &left_cues[ci - 1], &left_cues[ci])
+    {
+        left_pick = Some(ci - 1);
+    }
     // A cue further right only counts within the quote's own clause (no comma between):
     // in "its so-called “Caliphate” are no more, a recent report warns", "warns" is not
     // about the quote.
@@ -260,7 +320,10 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     });
     // “… another leaflet.” Its chair, Dr Amira Khan, told …: a quote that closes its
     // sentence, already attributed on the left, does not take the next sentence's cue.
-    let next_sentence = left_pick.is_some()
+    // "Pour la rapporteure, X : « …. » Le député Y a répondu": a quote announced by a
+    // colon is attributed on the left too, cue or not.
+    let announced = left.last().is_some_and(|t| t.text == ":");
+    let next_sentence = (left_pick.is_some() || announced)
         && !after_comma
         && ends_with_stop(text, span)
         && right.first().is_some_and(Tok::is_cap);
@@ -272,8 +335,9 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
         w.cue = Some(right_cues[0].clone());
     } else if let Some(ci) = left_pick {
-        w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false);
+        w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false).map(|np| named_in_apposition(left, np));
         w.cue = Some(left_cues[ci].clone());
+        w.unnamed_subject = left.first().is_some_and(|t| t.is_word() && t.text != "UN" && matches!(t.low.as_str(), "a" | "an" | "un" | "une"));
     }
     w.sentence_goes_on = right_cues.is_empty() && right.first().is_some_and(Tok::is_lower_word);
     if w.cue.is_none() {
@@ -305,12 +369,18 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     }
     // "what he called a “culture of impunity”": the article does not hide the label.
     let mut label_end = left.len();
-    while label_end > 0 && left[label_end - 1].is_lower_word() && crate::text::attribution::DETERMINERS.contains(&left[label_end - 1].low.as_str()) {
+    // "calls itself the “…”": a reflexive between the naming verb and the label too.
+    let skippable = |t: &Tok| {
+        crate::text::attribution::DETERMINERS.contains(&t.low.as_str())
+            || matches!(t.low.as_str(), "itself" | "themselves" | "himself" | "herself" | "se" | "s'")
+    };
+    while label_end > 0 && left[label_end - 1].is_lower_word() && skippable(&left[label_end - 1]) {
         label_end -= 1;
     }
     let tail: Vec<&str> = left[..label_end].iter().rev().take(3).rev().map(|t| t.low.as_str()).collect();
     w.label = Lexicon::get().ends_with_naming(&tail);
     let ends_with_colon = left.last().is_some_and(|t| t.text == ":");
+    w.announced = ends_with_colon && !left[..left.len() - 1].is_empty();
     let ends_with_comma = left.last().is_some_and(|t| t.text == ",");
     let only_conjunction = left.len() == 1 && matches!(left[0].low.as_str(), "and" | "but" | "et" | "mais" | "or" | "yet");
     // "And “…”" opens a sentence; "« … » et « … »" continues one.
@@ -318,6 +388,49 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     w.left_is_frame = left.is_empty() || ends_with_colon || only_conjunction || (ends_with_comma && !left_cues.is_empty());
     w
 }
+
+/// "Une élève, Inès, 14 ans, résume": an unnamed role with a name in apposition is
+/// that name.
+fn named_in_apposition(toks: &[Tok], np: Np) -> Np {
+    if !matches!(np.kind, NpKind::Role { definite: false, kind: SpeakerKind::Person, .. }) {
+        return np;
+    }
+    let comma = np.last + 1;
+    if toks.get(comma).is_none_or(|t| t.text != ",") {
+        return np;
+    }
+    match np_forward(toks, comma + 1, toks.len()) {
+        Some(name) if matches!(name.kind, NpKind::Name(_)) && toks.get(name.last + 1).is_some_and(|t| t.text == ",") => name,
+        _ => np,
+    }
+}
+
+/// Speech verbs that report words, as opposed to verbs of thought or feeling.
+const SPEECH_VERBS: [&str; 12] = ["said", "says", "told", "tells", "added", "explained", "stated", "dit", "déclaré", "expliqué", "affirmé", "ajouté"];
+
+/// Whether `inner` is a verb of thought ("hoped", "believed") introduced by the speech cue
+/// `outer` through a pronoun subject and an optional "that": "said they hoped",
+/// "a dit qu'il espérait".
+fn reported_thought(toks: &[Tok], outer: &Cue, inner: &Cue) -> bool {
+    let lx = Lexicon::get();
+    let outer_word = outer.text.split_whitespace().last().map(crate::text::lexicon::fold).unwrap_or_default();
+    let inner_word = inner.text.split_whitespace().last().map(crate::text::lexicon::fold).unwrap_or_default();
+    if !SPEECH_VERBS.contains(&outer_word.as_str()) || SPEECH_VERBS.contains(&inner_word.as_str()) || inner.preposition || outer.preposition {
+        return false;
+    }
+    let between: &[Tok] = toks.get(outer.last + 1..inner.first).unwrap_or(&[]);
+    if between.len() > 8 || between.iter().any(|t| t.kind != TokKind::Word) {
+        return false;
+    }
+    // The pronoun subject, then only auxiliaries ("that it had charged").
+    let Some(p) = between.iter().rposition(|t| lx.pronoun(&t.low).is_some()) else { return false };
+    let aux_only = between[p + 1..].iter().all(|t| AUXILIARIES.contains(&t.low.as_str()));
+    // Before it, nothing, or a time phrase closed by "that" ("said earlier this year that").
+    let opened = p == 0 || matches!(between[p - 1].low.as_str(), "that" | "que" | "qu'");
+    aux_only && opened
+}
+
+const AUXILIARIES: [&str; 16] = ["had", "has", "have", "was", "were", "is", "would", "will", "could", "did", "avait", "a", "était", "aurait", "allait", "est"];
 
 fn ends_with_stop(text: &str, span: &MarkedSpan) -> bool {
     let inner = span.pieces.last().and_then(|r| text.get(r.clone())).unwrap_or("");
@@ -337,6 +450,16 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> Q
         return QuoteKind::Term;
     }
     let has_cue = w.cue.is_some() || w.inherited;
+    // "Pour la rapporteure, X : « Nous devons agir vite. »": a whole sentence announced
+    // by a colon is speech, however short.
+    if w.announced && first_upper && ends_with_stop(text, span) && words >= 2 {
+        return QuoteKind::Direct;
+    }
+    // One capitalised word inside the reporter's sentence ("described the network as
+    // “Hydra”") is a name or label, not words anyone said.
+    if words == 1 && first_upper && !w.left_is_frame && !continues_speech && !w.opens_paragraph {
+        return QuoteKind::Term;
+    }
     // A fragment in lower case woven into the reporter's sentence ("Smaller services, he
     // said, “simply don't have the engineers” to keep up", "« trois personnes … » dans la
     // matinée") is partial, whatever frames it.
