@@ -6,11 +6,11 @@ use diglot::ingest::{bundled, from_plain_text};
 use diglot::text::quotes::{extract, speakers};
 use std::hint::black_box;
 
-fn long_article() -> diglot::model::Article {
+fn long_article(paragraphs: usize) -> diglot::model::Article {
     let para = "Officials met on Monday. “We are watching the networks closely,” said Dana Reyes, \
                 the agency's director. « La menace reste élevée », a-t-elle ajouté, citing the so-called \
                 “virtual caliphate” and what the report called “a durable online presence”.";
-    let text = vec![para; 200].join("\n\n");
+    let text = vec![para; paragraphs].join("\n\n");
     from_plain_text("long", &text)
 }
 
@@ -19,8 +19,14 @@ fn bench_quotes(c: &mut Criterion) {
     c.bench_function("extract quotes, bundled corpus", |b| {
         b.iter(|| corpus.articles.iter().map(|a| extract(black_box(a)).len()).sum::<usize>())
     });
-    let long = long_article();
-    c.bench_function("extract quotes, 200-paragraph article", |b| b.iter(|| extract(black_box(&long)).len()));
+    // 200 and 2,000 paragraphs: the second should cost about ten times the first (the
+    // speaker registry searches back from each quote instead of over the whole article).
+    for paragraphs in [200, 2000] {
+        let long = long_article(paragraphs);
+        c.bench_function(&format!("extract quotes, {paragraphs}-paragraph article"), |b| {
+            b.iter(|| extract(black_box(&long)).len())
+        });
+    }
     c.bench_function("speakers, bundled corpus", |b| b.iter(|| speakers(black_box(&corpus.articles)).len()));
 }
 

@@ -117,9 +117,12 @@ impl Registry {
             })
             .collect();
         for (toks, (_, nps)) in frames.iter().zip(&subjects) {
+            // A frame's subjects can only be among the names of that frame: looking only
+            // there keeps a long article linear.
+            let first = cands.len();
             collect_names(toks, &mut cands);
             collect_documents(toks, &mut docs);
-            mark_speakers(nps, &mut cands);
+            mark_speakers(nps, &mut cands[first..]);
         }
         let lx = Lexicon::get();
         let mut reg = Registry::default();
@@ -278,13 +281,30 @@ impl Registry {
         self.mentions.push(Mention { pos, entity: idx, spoke: false });
     }
 
+    /// The mentions before `pos`, oldest first (mentions are kept sorted by position).
+    fn mentions_before(&self, pos: usize) -> &[Mention] {
+        &self.mentions[..self.mentions.partition_point(|m| m.pos < pos)]
+    }
+
+    /// The entity of the last mention before `before` that `ok` accepts. Searching back
+    /// from `before` stops at the first hit, so a long article stays fast.
     fn latest(&self, before: usize, ok: impl Fn(&Mention, &Entity) -> bool) -> Option<usize> {
-        self.mentions
-            .iter()
-            .filter(|m| m.pos < before && ok(m, &self.entities[m.entity]))
-            // At one position, the fullest name ("ministère de l'Éducation nationale").
-            .max_by_key(|m| (m.pos, self.entities[m.entity].low.len()))
-            .map(|m| m.entity)
+        let mut best: Option<&Mention> = None;
+        for m in self.mentions_before(before).iter().rev() {
+            if best.is_some_and(|b| m.pos < b.pos) {
+                break;
+            }
+            if !ok(m, &self.entities[m.entity]) {
+                continue;
+            }
+            // At one position, the fullest name ("ministère de l'Éducation nationale");
+            // between equals, the one registered last.
+            let len = |m: &Mention| self.entities[m.entity].low.len();
+            if best.is_none_or(|b| len(m) > len(b)) {
+                best = Some(m);
+            }
+        }
+        best.map(|m| m.entity)
     }
 
     /// Record that `entity` is mentioned (and speaking) at `pos`.
@@ -307,7 +327,9 @@ impl Registry {
                 // Two people sharing a surname ("Amira Yusuf", her father "Omar Yusuf"):
                 // "Yusuf" is the one who last spoke, else the one last mentioned.
                 let recency = |i: usize| {
-                    let last = |spoke: bool| self.mentions.iter().filter(|m| m.entity == i && m.pos < np.start && (m.spoke || !spoke)).map(|m| m.pos).max();
+                    let last = |spoke: bool| {
+                        self.mentions_before(np.start).iter().rev().find(|m| m.entity == i && (m.spoke || !spoke)).map(|m| m.pos)
+                    };
                     (last(true), last(false))
                 };
                 for (i, e) in self.entities.iter().enumerate() {
@@ -357,10 +379,9 @@ impl Registry {
                 let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
                 let body = matches!(written.as_str(), "il" | "elle")
                     .then(|| {
-                        self.mentions
-                            .iter()
-                            .filter(|m| m.pos < np.start && m.pos >= window)
-                            .max_by_key(|m| m.pos)
+                        self.mentions_before(np.start)
+                            .last()
+                            .filter(|m| m.pos >= window)
                             .filter(|m| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation))
                             .map(|m| m.entity)
                     })
@@ -537,28 +558,36 @@ impl Registry {
     /// Like [`Registry::resolve`], but only to a person the article already knows.
     pub fn resolve_known_person(&mut self, np: &Np) -> Option<usize> {
         let before = self.entities.len();
-        let saved = self.mentions.clone();
+        let mentions = self.mentions.len();
         let found = self
             .resolve(np)
             .filter(|&e| e < before && e != ANONYMOUS && self.entities[e].kind == Some(SpeakerKind::Person));
         if found.is_none() {
-            self.entities.truncate(before);
-            self.mentions = saved;
+            self.undo_resolve(np, before, mentions);
         }
         found
     }
 
     /// Like [`Registry::resolve`], but only to an entity that has already spoken.
     pub fn resolve_if_quoted(&mut self, np: &Np) -> Option<usize> {
-        let spoken: HashSet<usize> = self.mentions.iter().filter(|m| m.spoke && m.pos < np.start).map(|m| m.entity).collect();
         let before = self.entities.len();
-        let saved = self.mentions.clone();
-        let found = self.resolve(np).filter(|e| spoken.contains(e));
+        let mentions = self.mentions.len();
+        let found = self.resolve(np).filter(|&e| self.mentions_before(np.start).iter().any(|m| m.spoke && m.entity == e));
         if found.is_none() {
-            self.entities.truncate(before);
-            self.mentions = saved;
+            self.undo_resolve(np, before, mentions);
         }
         found
+    }
+
+    /// Forget what a refused [`Registry::resolve`] of `np` added: the entities it
+    /// registered and the speakers it noted. Resolve notes speakers only at `np.start`,
+    /// each after every mention already there, so they are the last ones at that place.
+    fn undo_resolve(&mut self, np: &Np, entities: usize, mentions: usize) {
+        self.entities.truncate(entities);
+        let added = self.mentions.len() - mentions;
+        let end = self.mentions.partition_point(|m| m.pos <= np.start);
+        debug_assert!(self.mentions[end - added..end].iter().all(|m| m.pos == np.start && m.spoke));
+        self.mentions.drain(end - added..end);
     }
 
     pub fn speaker(&self, entity: usize) -> Option<Speaker> {
