@@ -75,18 +75,22 @@ pub fn split(text: &str, base: usize) -> Vec<Range<usize>> {
             _ => pieces.push(r),
         }
     }
-    let pieces = pieces.into_iter().flat_map(|r| split_after_ellipsis(text, r));
+    let pieces = pieces.into_iter().flat_map(|r| split_missed_boundaries(text, r));
     pieces.map(|r| r.start + base..r.end + base).collect()
 }
 
-/// UAX #29 never ends a sentence at "…" (U+2026); news text does when a capitalised word
-/// follows: "Il hésite… Puis il part." A lower-case continuation ("is… not") stays.
-fn split_after_ellipsis(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+/// Boundaries UAX #29 never makes that news and fiction rely on:
+/// - after "…" (U+2026) when a capitalised word follows: "Il hésite… Puis il part." A
+///   lower-case continuation ("is… not") stays;
+/// - before a dialogue dash that opens a new line of speech after a full stop, "!" or
+///   "?": "En voiture ! — Oui." / "Poor Miss Taylor! -- I wish…". UAX #29 treats a dash
+///   after a stop as a continuation (SContinue), which runs whole dialogues together.
+fn split_missed_boundaries(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = r.start;
     let piece = &text[r.clone()];
-    for (i, _) in piece.match_indices('…') {
-        let after_mark = r.start + i + '…'.len_utf8();
+    for (i, mark) in piece.match_indices(['…', '.', '!', '?']) {
+        let after_mark = r.start + i + mark.len();
         let rest = &text[after_mark..r.end];
         let closers = rest.len() - rest.trim_start_matches(['”', '»', '’', '"', ')']).len();
         let end = after_mark + closers;
@@ -95,9 +99,19 @@ fn split_after_ellipsis(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
         if gap == 0 || end + gap >= r.end {
             continue;
         }
-        let next = &text[end + gap..r.end];
+        let mut next = &text[end + gap..r.end];
+        if mark != "…" {
+            // Only a dialogue dash, itself followed by a space, reopens after . ! ?
+            let Some(after_dash) = ["--", "—", "–"].iter().find_map(|d| next.strip_prefix(d)) else {
+                continue;
+            };
+            if !after_dash.starts_with(char::is_whitespace) {
+                continue;
+            }
+            next = after_dash;
+        }
         let opens_upper = next
-            .trim_start_matches(['«', '“', '"', '‘', '(', ' ', '\u{a0}'])
+            .trim_start_matches(['«', '“', '"', '‘', '(', ' ', '\u{a0}', '\u{202f}'])
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
@@ -238,6 +252,22 @@ mod tests {
             ["It is… not easily done.", "Il hésite…", "Puis il part.", "He said “wait…”", "Then left."]
         );
         assert_eq!(texts("realize that ... security is key."), ["realize that ... security is key."]);
+    }
+
+    #[test]
+    fn dialogue_dashes_open_a_new_sentence_after_a_stop() {
+        assert_eq!(
+            texts("Quel malheur ! -- Il m’est impossible, papa. — En voiture ! – Oui. Fin."),
+            ["Quel malheur !", "-- Il m’est impossible, papa.", "— En voiture !", "– Oui.", "Fin."]
+        );
+        assert_eq!(
+            texts("He said, \"Poor Miss Taylor! -- I wish she were here.\""),
+            ["He said, \"Poor Miss Taylor!", "-- I wish she were here.\""]
+        );
+        // A dash that continues the sentence, or joins words, does not split it.
+        assert_eq!(texts("It rained! -- or so we thought."), ["It rained! -- or so we thought."]);
+        assert_eq!(texts("Il a dit non. —Jamais plus."), ["Il a dit non. —Jamais plus."]);
+        assert_eq!(texts("Paris–Berlin. Then home."), ["Paris–Berlin.", "Then home."]);
     }
 
     #[test]
