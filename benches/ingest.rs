@@ -50,6 +50,23 @@ fn ingest(c: &mut Criterion) {
     c.bench_function("ingest 60,000-deep HTML", |b| {
         b.iter(|| diglot::ingest::parse_bytes("deep.html", black_box(deep.as_bytes())))
     });
+
+    // A folder of saved pages, as analysts keep them: 500 files (the bundled articles
+    // copied 100 times), read in parallel by `load_dir`.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let originals: Vec<_> = std::fs::read_dir(&corpus)
+        .expect("bundled corpus folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e != "toml"))
+        .collect();
+    for copy in 0..100 {
+        for p in &originals {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            std::fs::copy(p, dir.path().join(format!("{copy}-{name}"))).expect("copy");
+        }
+    }
+    c.bench_function("load a folder of 500 files", |b| b.iter(|| diglot::ingest::load_dir(black_box(dir.path()))));
 }
 
 criterion_group! {

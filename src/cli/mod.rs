@@ -12,6 +12,7 @@ pub mod quotes;
 use crate::ingest::{self, Corpus, LoadError};
 use crate::model::Article;
 use clap::{Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Parser)]
@@ -188,7 +189,22 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 /// Run a parsed command line; returns what to print on stdout.
 pub fn run(cli: Cli) -> Result<String, CliError> {
-    let ctx = Context::load(cli.corpus.as_deref(), cli.db.clone())?;
+    // A folder of thousands of pages takes seconds to read: say so rather than leave the
+    // terminal blank before the reader's first frame.
+    let announce = cli.command.is_none() && cli.corpus.is_some() && std::io::stderr().is_terminal();
+    if let (true, Some(dir)) = (announce, &cli.corpus) {
+        eprint!("diglot: reading {} …", crate::sanitize::strip_controls(&dir.display().to_string()));
+    }
+    let ctx = Context::load(cli.corpus.as_deref(), cli.db.clone());
+    if announce {
+        // The line only mattered while waiting: clear it (our own sequence, no content).
+        let _ = crossterm::execute!(
+            std::io::stderr(),
+            crossterm::cursor::MoveToColumn(0),
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::CurrentLine)
+        );
+    }
+    let ctx = ctx?;
     // The reader reports after it gives the terminal back, where the user can read it.
     if cli.command.is_some() {
         report_load_problems(&ctx.corpus);
