@@ -67,6 +67,20 @@ fn ingest(c: &mut Criterion) {
         }
     }
     c.bench_function("load a folder of 500 files", |b| b.iter(|| diglot::ingest::load_dir(black_box(dir.path()))));
+
+    // The same folder the second time, from the article cache (files dated in the past:
+    // the cache skips files changed in the last seconds).
+    let past = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    for e in std::fs::read_dir(dir.path()).expect("folder") {
+        let f = std::fs::File::options().append(true).open(e.expect("entry").path()).expect("open");
+        f.set_modified(past).expect("set time");
+    }
+    let cache_dir = tempfile::tempdir().expect("temporary folder");
+    let cache = cache_dir.path().join("articles.db");
+    let _ = diglot::ingest::load_dir_cached(dir.path(), Some(&cache));
+    c.bench_function("load a folder of 500 files, cached", |b| {
+        b.iter(|| diglot::ingest::load_dir_cached(black_box(dir.path()), Some(&cache)))
+    });
 }
 
 criterion_group! {

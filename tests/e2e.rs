@@ -81,6 +81,7 @@ fn start_with(
     cmd.env("TERM", "xterm-256color");
     cmd.env("XDG_CONFIG_HOME", config_home);
     cmd.env("DIGLOT_DB", db);
+    cmd.env("DIGLOT_CACHE", "off");
     cmd.env_remove("NO_COLOR");
     for (k, v) in env {
         cmd.env(k, v);
@@ -323,7 +324,7 @@ fn run_cli(corpus: &std::path::Path, db: &std::path::Path, args: &[&str]) -> Str
         .arg("--db")
         .arg(db)
         .args(args)
-        .env_remove("DIGLOT_DB")
+        .env_remove("DIGLOT_DB").env("DIGLOT_CACHE", "off")
         .output()
         .unwrap();
     assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));

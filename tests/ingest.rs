@@ -225,12 +225,51 @@ fn hostile_folder_through_load_dir() {
     assert_eq!(corpus.get("good").unwrap().sentence_count(), 2);
 }
 
+/// Set every file of `dir` as last modified at one fixed time in the past (the cache does
+/// not keep files that changed in the last seconds).
+fn age_files(dir: &Path) {
+    let past = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    for e in std::fs::read_dir(dir).unwrap() {
+        let f = std::fs::File::options().append(true).open(e.unwrap().path()).unwrap();
+        f.set_modified(past).unwrap();
+    }
+}
+
+#[test]
+fn the_article_cache_gives_the_same_corpus_and_follows_file_changes() {
+    let dir = hostile_folder();
+    age_files(dir.path());
+    let cache_dir = tempfile::tempdir().unwrap();
+    let cache = cache_dir.path().join("articles.db");
+    let fresh = load_dir(dir.path()).unwrap();
+    for _ in 0..2 {
+        let cached = diglot::ingest::load_dir_cached(dir.path(), Some(&cache)).unwrap();
+        assert_eq!(cached.articles, fresh.articles);
+        assert_eq!(format!("{:?}", cached.errors), format!("{:?}", fresh.errors));
+    }
+    // Same size and time: the cache answers (proof that it is used) …
+    let good = dir.path().join("good.txt");
+    let same_size = "A good HEADLINE\n\nThis file is a normal article with a sentence. And another.";
+    std::fs::write(&good, same_size).unwrap();
+    age_files(dir.path());
+    let title = |c: &diglot::ingest::Corpus| c.get("good").unwrap().meta.title.clone();
+    assert_eq!(title(&diglot::ingest::load_dir_cached(dir.path(), Some(&cache)).unwrap()).as_deref(), Some("A good headline"));
+    // … a new modification time means the file is read again, and a deleted file is gone.
+    let later = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    std::fs::File::options().append(true).open(&good).unwrap().set_modified(later).unwrap();
+    std::fs::remove_file(dir.path().join("deep.html")).unwrap();
+    let reread = diglot::ingest::load_dir_cached(dir.path(), Some(&cache)).unwrap();
+    assert_eq!(title(&reread).as_deref(), Some("A good HEADLINE"));
+    assert!(reread.get("deep").is_none());
+}
+
 fn diglot(args: &[&str]) -> std::process::Output {
     let db = tempfile::tempdir().expect("tempdir");
     Command::new(env!("CARGO_BIN_EXE_diglot"))
         .args(args)
         .env_remove("DIGLOT_CORPUS")
         .env("DIGLOT_DB", db.path().join("test.db"))
+        .env("DIGLOT_CACHE", "off")
         .output()
         .expect("run diglot")
 }

@@ -44,7 +44,7 @@ impl Fixture {
     }
     fn cmd(&self) -> Command {
         let mut c = Command::new(BIN);
-        c.env("DIGLOT_CORPUS", self.corpus()).env("DIGLOT_DB", self.db()).env_remove("TMUX");
+        c.env("DIGLOT_CORPUS", self.corpus()).env("DIGLOT_DB", self.db()).env("DIGLOT_CACHE", "off").env_remove("TMUX");
         c
     }
     /// Run diglot with these arguments; (exit ok, stdout, stderr).
@@ -257,7 +257,7 @@ fn without_db_the_store_lives_under_xdg_data_home() {
     let out = Command::new(BIN)
         .args(["highlights", "add", "harbour", "--text", "harbour"])
         .env("DIGLOT_CORPUS", f.corpus())
-        .env_remove("DIGLOT_DB")
+        .env_remove("DIGLOT_DB").env("DIGLOT_CACHE", "off")
         .env("XDG_DATA_HOME", &data)
         .output()
         .unwrap();
@@ -272,6 +272,7 @@ fn special_sqlite_names_are_plain_files_not_throwaway_databases() {
         let out = Command::new(BIN)
             .args(["--db", name, "highlights", "add", "harbour", "--text", "harbour"])
             .env("DIGLOT_CORPUS", f.corpus())
+            .env("DIGLOT_CACHE", "off")
             .current_dir(f.dir.path())
             .output()
             .unwrap();
@@ -303,7 +304,7 @@ fn two_processes_adding_60_each_keep_all_120() {
     let spawn = |who: &str| {
         let mut c = Command::new("sh");
         c.arg("-c").arg(script(who)).arg(BIN);
-        c.env("DIGLOT_CORPUS", f.corpus()).env("DIGLOT_DB", f.db());
+        c.env("DIGLOT_CORPUS", f.corpus()).env("DIGLOT_DB", f.db()).env("DIGLOT_CACHE", "off");
         c.stderr(Stdio::piped()).spawn().unwrap()
     };
     // Both start on a store that does not exist yet, so they also race to create it.
@@ -399,7 +400,7 @@ fn the_diglot_binary_killed_with_sigkill_keeps_every_acknowledged_add() {
         .arg("while :; do \"$0\" highlights add harbour --text 'The budget' || exit 1; done")
         .arg(BIN)
         .env("DIGLOT_CORPUS", f.corpus())
-        .env("DIGLOT_DB", f.db())
+        .env("DIGLOT_DB", f.db()).env("DIGLOT_CACHE", "off")
         .process_group(0)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -157,7 +157,7 @@ impl Context {
     /// Load the corpus named by `--corpus`, or the bundled one.
     pub fn load(corpus_dir: Option<&Path>, db: Option<PathBuf>) -> Result<Context, CliError> {
         let corpus = match corpus_dir {
-            Some(dir) => ingest::load_dir(dir)?,
+            Some(dir) => ingest::load_dir_cached(dir, ingest::cache::default_location().as_deref())?,
             None => ingest::bundled(),
         };
         Ok(Context { corpus, db })

@@ -1,5 +1,6 @@
 //! Files → decoded → cleaned text + metadata + language → [`Article`].
 
+pub mod cache;
 pub mod clean;
 pub mod decode;
 pub mod entities;
@@ -85,6 +86,12 @@ pub fn bundled() -> Corpus {
 /// Every readable file in `dir` (not recursive), sorted by name. Files that fail are
 /// reported in `errors`; a `corpus.toml` in the folder is read as its manifest.
 pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
+    load_dir_cached(dir, None)
+}
+
+/// [`load_dir`], reusing the articles parsed last time from the cache at `cache` (see
+/// [`cache`]) for files that have not changed since, and remembering the others.
+pub fn load_dir_cached(dir: &Path, cache: Option<&Path>) -> Result<Corpus, LoadError> {
     let entries = std::fs::read_dir(dir).map_err(|e| LoadError {
         path: dir.display().to_string(),
         reason: format!("cannot read folder: {e}"),
@@ -108,9 +115,35 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
             }),
         }
     }
+    let mut cache = cache.and_then(cache::ArticleCache::open);
+    let keys: Vec<Option<cache::FileKey>> = paths.iter().map(|p| cache.as_ref().and(cache::FileKey::of(p))).collect();
+    let cached: Vec<Option<Article>> = keys
+        .iter()
+        .map(|k| k.as_ref().zip(cache.as_ref()).and_then(|(k, c)| c.get(k)))
+        .collect();
     // Files are independent: read them on every core (a folder of thousands of saved
     // pages is the common case), keeping the sorted order.
-    let loaded: Vec<Result<Article, LoadError>> = paths.par_iter().map(|p| load_file(p)).collect();
+    let hits: Vec<bool> = cached.iter().map(Option::is_some).collect();
+    let loaded: Vec<Result<Article, LoadError>> = paths
+        .par_iter()
+        .zip(cached)
+        .map(|(p, hit)| match hit {
+            // The same file reached by another path (another working folder).
+            Some(mut a) => {
+                a.path = p.display().to_string();
+                Ok(a)
+            }
+            None => load_file(p),
+        })
+        .collect();
+    if let Some(c) = cache.as_mut() {
+        let fresh = (keys.iter().zip(&loaded).zip(&hits))
+            .filter(|(_, hit)| !**hit)
+            .filter_map(|((k, r), _)| Some((k.as_ref()?, r.as_ref().ok()?)));
+        c.put_all(fresh);
+        let present: Vec<cache::FileKey> = keys.iter().flatten().cloned().collect();
+        c.forget_missing(dir, &present);
+    }
     for result in loaded {
         match result {
             Ok(a) => corpus.articles.push(a),
