@@ -12,7 +12,15 @@ pub fn pairs(ctx: &Context, format: ListFormat) -> Result<String, CliError> {
         ListFormat::Json => to_json(&candidates),
         ListFormat::Table => {
             if candidates.is_empty() {
-                return Ok("no candidate pairs (pairs need articles in two languages)\n".into());
+                // Either one language only, or no two articles in different languages
+                // share a rare enough name or number to be compared (large folders).
+                let languages: std::collections::BTreeSet<_> =
+                    ctx.corpus.articles.iter().filter_map(|a| a.meta.language.as_deref()).collect();
+                return Ok(if languages.len() < 2 {
+                    "no candidate pairs: pairs need articles in two languages\n".into()
+                } else {
+                    "no candidate pairs: no two articles in different languages share enough names, numbers or words\n".into()
+                });
             }
             let mut out = String::new();
             for c in &candidates {
