@@ -197,6 +197,10 @@ pub fn run_loop<B: Backend>(
         for e in effects.iter().filter(|e| matches!(e, Effect::Clipboard(_))) {
             on_effect(e);
         }
+        // The frame just drawn says what is coming ("looking for a counterpart…").
+        if app.run_deferred() {
+            terminal.draw(|f| ui::draw(f, app)).map_err(|e| e.to_string())?;
+        }
     }
 }
 

@@ -1081,3 +1081,45 @@ fn b_opens_the_side_by_side_view_at_the_readers_sentence_and_keeps_its_place() {
     press(&mut app, "j j q b");
     assert_eq!(app.bilingual_view.as_ref().unwrap().top_row(), 15, "reopened at the reader's sentence again");
 }
+
+#[test]
+fn in_a_large_folder_b_first_says_it_is_looking_then_opens_the_counterpart() {
+    let en = from_plain_text(
+        "x-en",
+        "Lyon seizure\n\nMinister Bernard Cazeneuve announced on Tuesday the seizure of 2,500 euros in Lyon. \
+         Police arrested three men in the city centre after a long investigation.",
+    );
+    let fr = from_plain_text(
+        "x-fr",
+        "Saisie à Lyon\n\nLe ministre Bernard Cazeneuve a annoncé mardi la saisie de 2.500 euros à Lyon. \
+         La police a arrêté trois hommes dans le centre de la ville après une longue enquête.",
+    );
+    let mut articles: Vec<Article> = (0..diglot::app::SLOW_PAIRING_ARTICLES)
+        .map(|k| {
+            from_plain_text(
+                &format!("filler{k}"),
+                &format!("Weather {k}\n\nThe weather report number {} expects rain over the hills and cold wind this week.", 100 + k),
+            )
+        })
+        .collect();
+    articles.insert(0, en);
+    articles.push(fr);
+    let mut app = App::new(Corpus { articles, ..Default::default() }, HashMap::new());
+    press(&mut app, "b");
+    assert_eq!(app.mode, Mode::Reader);
+    assert!(app.has_deferred());
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.starts_with("looking for a counterpart among 202 articles"), "{status}");
+    // The loop draws that frame, then runs the work.
+    assert!(app.run_deferred());
+    assert!(!app.has_deferred());
+    assert_eq!(app.mode, Mode::Bilingual, "{:?}", app.status);
+    let (left, right) = app.bilingual_articles().unwrap();
+    assert_eq!((left.id.as_str(), right.id.as_str()), ("x-en", "x-fr"));
+    // Proposals are kept: the next `b` opens at once.
+    press(&mut app, "b");
+    assert_eq!(app.mode, Mode::Reader);
+    press(&mut app, "b");
+    assert_eq!(app.mode, Mode::Bilingual);
+    assert!(!app.run_deferred());
+}

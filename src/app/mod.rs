@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod line_editor;
 pub mod search;
 mod wiring;
+pub use wiring::SLOW_PAIRING_ARTICLES;
 
 pub use wiring::{Annotation, UndoOp, Visual, sentence_ranges};
 
@@ -232,6 +233,9 @@ pub struct App {
     /// Side-by-side states already computed, by (left id, right id): aligned once per pair.
     bilingual_cache: HashMap<(String, String), bilingual::BilingualState>,
     pair_candidates: Option<Vec<crate::align::PairCandidate>>,
+    /// A command that takes seconds, waiting for the frame that says so to be drawn; the
+    /// event loop then calls [`App::run_deferred`].
+    deferred: Option<Command>,
     /// Where `e` in the highlights view writes its Markdown file.
     pub export_dir: std::path::PathBuf,
 }
@@ -284,6 +288,7 @@ impl App {
             bilingual_view: None,
             bilingual_cache: HashMap::new(),
             pair_candidates: None,
+            deferred: None,
             export_dir: wiring::default_export_dir(),
         };
         if app.load_errors > 0 {

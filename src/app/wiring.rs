@@ -16,6 +16,10 @@ use crate::store::{NewHighlight, Store};
 use std::ops::Range;
 use std::path::PathBuf;
 
+/// From this many articles, finding a counterpart takes long enough (a second or more
+/// on a slow machine) to draw a frame saying so first.
+pub const SLOW_PAIRING_ARTICLES: usize = 200;
+
 /// A visual selection in the body: anchored at a sentence, extended by words or sentences
 /// (see [`visual_selection`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -723,6 +727,16 @@ impl App {
             return;
         };
         let id = self.articles[index].id.clone();
+        // Comparing a large folder takes seconds (once per session): first a frame that
+        // says so, then the work (see `run_deferred`).
+        if self.pair_candidates.is_none()
+            && self.manifest.counterpart(&id).is_none()
+            && self.articles.len() >= SLOW_PAIRING_ARTICLES
+        {
+            self.status = Some(format!("looking for a counterpart among {} articles…", self.articles.len()));
+            self.deferred = Some(Command::Bilingual);
+            return;
+        }
         let title = crate::ui::safe(self.articles[index].display_title()).to_string();
         let other_id = match self.counterpart_of(&id) {
             crate::align::Counterpart::Found(other) => other,
@@ -754,6 +768,25 @@ impl App {
         self.bilingual_view = Some(state);
         self.visual = None;
         self.mode = Mode::Bilingual;
+    }
+
+    /// Whether a slow command waits for [`App::run_deferred`].
+    pub fn has_deferred(&self) -> bool {
+        self.deferred.is_some()
+    }
+
+    /// Run the slow command announced in the last frame; `true` if there was one (the
+    /// screen then needs drawing again).
+    pub fn run_deferred(&mut self) -> bool {
+        match self.deferred.take() {
+            Some(Command::Bilingual) => {
+                self.status = None;
+                self.pair_candidates = Some(crate::align::propose_pairs(&self.articles, &self.manifest));
+                self.open_bilingual();
+                true
+            }
+            Some(_) | None => false,
+        }
     }
 
     /// The two articles of the open side-by-side view.
