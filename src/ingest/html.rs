@@ -339,7 +339,7 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
                     }
                 } else {
                     let hidden = is_hidden(attrs);
-                    if hidden || is_non_content(name) {
+                    if hidden || is_non_content(name) || is_page_furniture(name, attrs) {
                         out.push_str(&html[copied_to..start]);
                         let mut hints = String::new();
                         for key in ["class", "itemprop", "rel"] {
@@ -503,6 +503,32 @@ fn is_non_content(name: &str) -> bool {
             | "iframe" | "video" | "audio" | "canvas" | "form" | "button" | "select"
             | "textarea" | "nav" | "head" | "object" | "embed" | "aside" | "footer"
     )
+}
+
+/// Blocks that pages mark by class or id as sharing bars, related links, comments,
+/// newsletters, cookie banners, sidebars or ads: `class="share"`, `class="article__share-bar"`,
+/// `id="comments"`. A token counts when it is such a word, or starts or ends with one
+/// ("social-icons", "post-related"); "has-social-icons" does not. The article itself
+/// is never dropped this way.
+fn is_page_furniture(name: &str, attrs: &[(String, String)]) -> bool {
+    const FURNITURE: &[&str] = &[
+        "share", "sharing", "sharebar", "social", "related", "newsletter", "cookie", "cookies",
+        "consent", "comments", "advert", "advertisement", "adsbygoogle", "ad", "ads", "sponsored",
+        "outbrain", "taboola", "breadcrumb", "breadcrumbs", "promo", "paywall", "subscribe",
+        "most-read", "mostread", "trending", "partage", "partager", "pub", "publicite", "sidebar",
+    ];
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    let tokens = ["class", "id"].into_iter().filter_map(|k| attr(attrs, k)).flat_map(str::split_whitespace);
+    let furniture = |t: &str| {
+        let parts: Vec<&str> = t.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+        FURNITURE.contains(&t)
+            || parts.first().is_some_and(|p| FURNITURE.contains(p))
+            || parts.last().is_some_and(|p| FURNITURE.contains(p))
+    };
+    // BEM names ("article__share-bar", "box--promo"): each segment on its own too.
+    tokens.map(str::to_ascii_lowercase).any(|t| furniture(&t) || t.split("__").flat_map(|s| s.split("--")).any(furniture))
 }
 
 fn is_void(name: &str) -> bool {
@@ -729,6 +755,23 @@ mod tests {
         assert!(looks_like_html("<p>One</p><p>Two</p>"));
         assert!(looks_like_html("<!DOCTYPE html><title>x</title>"));
         assert!(!looks_like_html("If a < b and c > d then <none> of this is markup."));
+    }
+
+    #[test]
+    fn sharing_bars_related_links_and_comments_marked_by_class_are_dropped() {
+        let html = r#"<html><body><article><h1>Head</h1><p>First paragraph of the story.</p>
+            <div class="article__share-bar"><a>Share on Facebook</a><a>Share on Twitter</a></div>
+            <ul class="related-links"><li><a href="/x">Another story</a></li></ul>
+            <div class="has-social-icons"><p>Kept: the class only mentions social.</p></div>
+            <p>Last paragraph.</p></article>
+            <section id="comments"><p>Great article!</p></section></body></html>"#;
+        let text = texts(&convert(html)).join("\n");
+        assert!(text.contains("First paragraph of the story."), "{text}");
+        assert!(text.contains("Kept: the class only mentions social."), "{text}");
+        assert!(text.contains("Last paragraph."), "{text}");
+        for junk in ["Share on", "Another story", "Great article"] {
+            assert!(!text.contains(junk), "{junk} in {text}");
+        }
     }
 
     #[test]
