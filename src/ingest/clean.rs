@@ -204,7 +204,19 @@ fn is_comment_count(line: &str) -> bool {
 /// "Home > World > Europe": navigation breadcrumbs.
 fn is_breadcrumb(line: &str) -> bool {
     let seps = line.matches(" > ").count() + line.matches(" › ").count() + line.matches(" / ").count();
-    seps >= 2 && line.chars().count() <= 120 && !ends_like_sentence(line)
+    seps >= 2 && line.chars().count() <= 120 && !ends_like_sentence(line) || is_menu(line)
+}
+
+/// A menu or footer row: three or more short items between bars, bullets or dashes
+/// ("Accueil | France | Monde | Sport", "Mentions légales - Contact - Plan du site").
+fn is_menu(line: &str) -> bool {
+    if line.chars().count() > 120 || ends_like_sentence(line) {
+        return false;
+    }
+    [" | ", " · ", " • ", " - ", " – "].iter().any(|sep| {
+        let items: Vec<&str> = line.split(sep).map(str::trim).collect();
+        items.len() >= 3 && items.iter().all(|i| !i.is_empty() && i.split_whitespace().count() <= 3)
+    })
 }
 
 /// "3 hours ago", "Il y a 2 heures": page-relative timestamps, meaningless in a file.
@@ -298,6 +310,9 @@ mod tests {
             "Leave a comment",
             "* * *",
             "Home > World > Europe",
+            "Accueil | France | Monde | Sport",
+            "Mentions légales - Contact - Plan du site",
+            "Home · World · Business · Tech",
             "3 hours ago",
             "Il y a 2 heures",
             "AFP via Getty Images",
@@ -321,6 +336,8 @@ mod tests {
             "Par ailleurs, la police a arrêté deux suspects.",
             "Three hours ago the police arrived and began to search the building.",
             "Income > expenses > savings is the rule she follows.",
+            "Paris - Berlin - Rome: the minister's tour ends on Friday.",
+            "Security | A new law is coming into force in France this spring",
             "Reuters",
         ] {
             assert_eq!(classify(l), Body, "{l}");

@@ -117,6 +117,24 @@ pub fn find_date(s: &str) -> Option<(String, std::ops::Range<usize>)> {
                 }
             }
         }
+        // 20/11/2015, 20.11.2015, 11/20/2015: numbers only. The order is read from the
+        // numbers (a part over 12 is the day) or, when both could be the month, from a
+        // French label on the line ("Publié le 12/03/2019": day first); else unknown.
+        if let (Some(a), Some(b), Some(y)) = (w(0).and_then(day), w(1).and_then(day), w(2).and_then(year)) {
+            let seps = (&s[ws[i].end..ws[i + 1].start], &s[ws[i + 1].end..ws[i + 2].start]);
+            let numeric = |w: Option<&str>| w.is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+            if matches!(seps, ("/", "/") | (".", ".") | ("-", "-")) && numeric(w(0)) && numeric(w(1)) {
+                let (d, m) = match (a > 12, b > 12) {
+                    (true, false) => (Some(a), Some(b)),
+                    (false, true) => (Some(b), Some(a)),
+                    (false, false) if a == b || day_first_hint(&ws) => (Some(a), Some(b)),
+                    _ => (None, None),
+                };
+                if let Some(date) = d.zip(m).and_then(|(d, m)| iso(y, m, d)) {
+                    return Some((date, ws[i].start..ws[i + 2].end));
+                }
+            }
+        }
         // February 16, 2017 · Feb. 16th 2017
         if let (Some(m), Some(d), Some(y)) = (w(0).and_then(month), w(1).and_then(day), w(2).and_then(year))
             && let Some(date) = iso(y, m, d)
@@ -131,6 +149,15 @@ pub fn find_date(s: &str) -> Option<(String, std::ops::Range<usize>)> {
         }
     }
     None
+}
+
+/// French words that label a date ("Publié le", "mis à jour le"): French writes the
+/// day first.
+fn day_first_hint(ws: &[Word<'_>]) -> bool {
+    ws.iter().any(|w| {
+        let lower = w.text.to_lowercase();
+        matches!(lower.as_str(), "le" | "publié" | "modifié" | "actualisé" | "mis" | "jour" | "à")
+    })
 }
 
 /// `s` parsed as a date, wherever the date stands in it.
@@ -279,6 +306,12 @@ mod tests {
             ("May 2019", None),
             ("February 30, 2017", None),
             ("2 000 personnes en 2019", None),
+            ("Publié le 12/03/2019 à 14h05", Some("2019-03-12")),
+            ("Posted 20/11/2015", Some("2015-11-20")),
+            ("Posted 11/20/2015", Some("2015-11-20")),
+            ("24.12.2016", Some("2016-12-24")),
+            ("Posted 03/04/2019", None),
+            ("version 1.2.2019", None),
         ] {
             assert_eq!(parse_date(s).as_deref(), want, "{s}");
         }
