@@ -121,16 +121,18 @@ pub fn load_dir_cached(dir: &Path, cache: Option<&Path>) -> Result<Corpus, LoadE
         .iter()
         .map(|k| k.as_ref().zip(cache.as_ref()).and_then(|(k, c)| c.get(k)))
         .collect();
+    let hits: Vec<bool> = cached.iter().map(Option::is_some).collect();
     // Files are independent: read them on every core (a folder of thousands of saved
     // pages is the common case), keeping the sorted order.
-    let hits: Vec<bool> = cached.iter().map(Option::is_some).collect();
     let loaded: Vec<Result<Article, LoadError>> = paths
         .par_iter()
         .zip(cached)
         .map(|(p, hit)| match hit {
-            // The same file reached by another path (another working folder).
+            // The cache knows the file by its canonical path; this folder may reach it
+            // by another (working folder, symbolic link), which gives path and id.
             Some(mut a) => {
                 a.path = p.display().to_string();
+                a.id = id_from_path(&a.path);
                 Ok(a)
             }
             None => load_file(p),
