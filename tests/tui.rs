@@ -1123,3 +1123,35 @@ fn in_a_large_folder_b_first_says_it_is_looking_then_opens_the_counterpart() {
     assert_eq!(app.mode, Mode::Bilingual);
     assert!(!app.run_deferred());
 }
+
+#[test]
+fn archiving_takes_an_article_out_of_the_list_until_the_filter_asks_for_it() {
+    let ids = |app: &App| app.visible().iter().map(|&i| app.articles()[i].id.clone()).collect::<Vec<_>>();
+    let mut app = App::new(corpus(), HashMap::new());
+    assert_eq!(ids(&app), ["en1", "fr1", "ja1"]);
+    let e = press(&mut app, "A");
+    assert_eq!(e, [Effect::SaveTriage("en1".into(), Triage { archived: true, ..Default::default() })]);
+    assert_eq!(ids(&app), ["fr1", "ja1"]);
+    assert_eq!(app.current().map(|a| a.id.as_str()), Some("fr1"), "the selection moves to the next article");
+    assert!(app.status.as_deref().unwrap_or("").starts_with("archived"), "{:?}", app.status);
+    // `archived` lists only the archived ones; A there brings one back.
+    press(&mut app, "f");
+    type_text(&mut app, "archived");
+    press(&mut app, "Enter");
+    assert_eq!(ids(&app), ["en1"]);
+    let e = press(&mut app, "A");
+    assert_eq!(e, [Effect::SaveTriage("en1".into(), Triage::default())]);
+    assert!(ids(&app).is_empty());
+    press(&mut app, "F");
+    assert_eq!(ids(&app), ["en1", "fr1", "ja1"]);
+    // A reader started with an archived article (from the store) does not list it.
+    let triage = HashMap::from([("fr1".to_string(), Triage { archived: true, ..Default::default() })]);
+    let mut app = App::new(corpus(), triage);
+    assert_eq!(ids(&app), ["en1", "ja1"]);
+    let backend = TestBackend::new(80, 24);
+    let mut terminal = Terminal::new(backend).unwrap();
+    app.update(Action::Resize(80, 24));
+    terminal.draw(|f| ui::draw(f, &app)).unwrap();
+    let top: String = (0..80).map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string()).collect();
+    assert!(top.contains("Articles (2) · 1 archived"), "{top}");
+}

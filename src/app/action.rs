@@ -47,10 +47,11 @@ commands! {
     Search => "search", "search in the article";
     SearchNext => "search_next", "next search match";
     SearchPrev => "search_prev", "previous search match";
-    Filter => "filter", "filter the list: words, lang:fr, unread, starred";
+    Filter => "filter", "filter: words, lang:fr, unread, starred, archived";
     ClearFilter => "clear_filter", "clear the filter and search";
     ToggleRead => "toggle_read", "mark read / unread";
     ToggleStar => "toggle_star", "star / unstar";
+    ToggleArchive => "toggle_archive", "archive / unarchive (archived articles leave the list)";
     ToggleTerms => "toggle_terms", "show / hide term quotes (scare quotes, titles)";
     Bilingual => "bilingual", "side-by-side bilingual view";
     Highlights => "highlights", "highlights view (every highlight in the corpus)";

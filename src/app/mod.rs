@@ -114,11 +114,14 @@ pub struct Filter {
     unread: bool,
     read: bool,
     starred: bool,
+    /// Show the archived articles (and only them); without it they are hidden.
+    archived: bool,
 }
 
 impl Filter {
     /// Words match title, source, author, id or body (case-insensitive, all must match);
-    /// `lang:xx`, `unread`, `read` and `starred` restrict further.
+    /// `lang:xx`, `unread`, `read` and `starred` restrict further; archived articles are
+    /// listed only under `archived`.
     pub fn parse(text: &str) -> Filter {
         let mut f = Filter { text: text.trim().to_string(), ..Default::default() };
         for word in text.split_whitespace() {
@@ -131,6 +134,8 @@ impl Filter {
                 f.read = true;
             } else if lower == "starred" || lower == "star" {
                 f.starred = true;
+            } else if lower == "archived" || lower == "archive" {
+                f.archived = true;
             } else {
                 f.words.push(lower);
             }
@@ -148,7 +153,11 @@ impl Filter {
         {
             return false;
         }
-        if (self.unread && triage.read) || (self.read && !triage.read) || (self.starred && !triage.starred) {
+        if (self.unread && triage.read)
+            || (self.read && !triage.read)
+            || (self.starred && !triage.starred)
+            || self.archived != triage.archived
+        {
             return false;
         }
         if self.words.is_empty() {
@@ -258,7 +267,7 @@ impl App {
             help_scroll: 0,
             prompt: None,
             filter: Filter::default(),
-            visible: (0..n).collect(),
+            visible: Vec::with_capacity(n),
             list_selected: 0,
             list_top: 0,
             body_top: 0,
@@ -291,6 +300,8 @@ impl App {
             deferred: None,
             export_dir: wiring::default_export_dir(),
         };
+        // Archived articles are out of the list until the filter asks for them.
+        app.visible = (0..n).filter(|&i| !app.triage(&app.articles[i].id).archived).collect();
         if app.load_errors > 0 {
             app.status = Some(format!("{} file(s) could not be loaded (see stderr)", app.load_errors));
         }
@@ -556,6 +567,7 @@ impl App {
             }
             Command::ToggleRead => self.toggle_triage(effects, |t| t.read = !t.read),
             Command::ToggleStar => self.toggle_triage(effects, |t| t.starred = !t.starred),
+            Command::ToggleArchive => self.toggle_archive(effects),
             Command::ToggleTerms => {
                 self.show_terms = !self.show_terms;
                 self.quote_selected = 0;
@@ -680,6 +692,28 @@ impl App {
         effects.push(Effect::SaveTriage(id, t));
         // The filter is not re-applied here: under `unread`, marking an article read must
         // not swap the body to another article. `f` Enter refreshes the list.
+    }
+
+    /// Archive or bring back the selected article. Unlike read and starred, this changes
+    /// what the list shows at once: the article leaves it (or, under `archived`, returns
+    /// to the main list) and the selection moves to the next one.
+    fn toggle_archive(&mut self, effects: &mut Vec<Effect>) {
+        let Some(a) = self.current() else {
+            self.status = Some("no article selected".into());
+            return;
+        };
+        let (id, title) = (a.id.clone(), crate::ui::safe(a.display_title()).to_string());
+        let mut t = self.triage(&id);
+        t.archived = !t.archived;
+        self.triage.insert(id.clone(), t);
+        effects.push(Effect::SaveTriage(id, t));
+        let text = self.filter.text.clone();
+        self.apply_filter(&text);
+        self.status = Some(if t.archived {
+            format!("archived {title} · the filter `archived` lists archived articles")
+        } else {
+            format!("{title} back in the list")
+        });
     }
 
     fn jump_to_quote(&mut self) {

@@ -20,7 +20,7 @@ pub enum HelpLine {
 pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
     let mut out = vec![
         HelpLine::Row { keys: "marks".into(), help: "N unread, * starred".into() },
-        HelpLine::Row { keys: "filter".into(), help: "words, lang:fr, unread, read, starred".into() },
+        HelpLine::Row { keys: "filter".into(), help: "words, lang:fr, unread, read, starred, archived".into() },
         HelpLine::Blank,
     ];
     for (ctx, rows) in keymap.help_sections() {

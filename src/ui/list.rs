@@ -12,8 +12,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = app.focus == Focus::List;
     let total = app.articles().len();
     let shown = app.visible().len();
-    let title = if app.filter.is_empty() {
+    let title = if app.filter.is_empty() && shown == total {
         format!("Articles ({total})")
+    } else if app.filter.is_empty() {
+        // Only archived articles are out of the unfiltered list.
+        format!("Articles ({shown}) · {} archived", total - shown)
     } else {
         format!("Articles {shown}/{total} · filter: {}", app.filter.text)
     };
