@@ -4,7 +4,7 @@
 
 use diglot::export::{self, Format};
 use diglot::ingest;
-use diglot::model::Highlight;
+use diglot::model::{Highlight, Triage};
 use diglot::store::{NewHighlight, Store, schema};
 use rusqlite::Connection;
 use std::io::{BufRead, BufReader};
@@ -589,4 +589,35 @@ fn exports_of_the_bundled_corpus_cite_every_article() {
     let json: serde_json::Value = serde_json::from_str(&export::render(Format::Json, &hs, &corpus.articles)).unwrap();
     assert_eq!(json["highlights"].as_array().unwrap().len(), hs.len());
     assert_eq!(s.reanchor(&corpus.articles).unwrap().unchanged, hs.len());
+}
+
+#[test]
+fn cli_triage_shows_and_changes_what_the_reader_keeps() {
+    let f = Fixture::new();
+    let state = |f: &Fixture| {
+        let (ok, out, err) = f.run(&["triage", "--format", "json"]);
+        assert!(ok, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let e = &v[0];
+        assert_eq!(e["id"], "harbour");
+        (e["read"].as_bool().unwrap(), e["starred"].as_bool().unwrap(), e["archived"].as_bool().unwrap())
+    };
+    assert_eq!(state(&f), (false, false, false));
+    let (ok, out, err) = f.run(&["triage", "harbour", "--read", "--archive"]);
+    assert!(ok, "{err}");
+    assert!(out.starts_with("r-a  harbour"), "{out}");
+    assert_eq!(state(&f), (true, false, true));
+    // The reader's store sees the same state.
+    let store = Store::open(&f.db()).unwrap();
+    assert_eq!(store.triage("harbour").unwrap(), Triage { read: true, starred: false, archived: true });
+    drop(store);
+    assert!(f.run(&["triage", "harbour", "--unarchive", "--star"]).0);
+    assert_eq!(state(&f), (true, true, false));
+    // Errors name the problem: an unknown id, flags without ids, contradictory flags.
+    let (ok, _, err) = f.run(&["triage", "nope", "--read"]);
+    assert!(!ok && err.contains("nope: no article with that id"), "{err}");
+    let (ok, _, err) = f.run(&["triage", "--read"]);
+    assert!(!ok && err.contains("name the articles"), "{err}");
+    assert!(!f.run(&["triage", "harbour", "--read", "--unread"]).0);
+    assert_eq!(state(&f), (true, true, false));
 }

@@ -36,6 +36,11 @@ pub fn open_store(ctx: &Context) -> Result<Store, CliError> {
     Ok(Store::open(&store_path(ctx)?)?)
 }
 
+/// [`open_for_reading`] without saying which it got.
+pub fn open_store_for_reading(ctx: &Context) -> Result<Store, CliError> {
+    open_for_reading(ctx).map(|(store, _)| store)
+}
+
 /// Open the store for reading: writable when possible (so highlights can be re-anchored),
 /// else read-only, so a store on read-only media can still be listed and exported.
 fn open_for_reading(ctx: &Context) -> Result<(Store, bool), CliError> {

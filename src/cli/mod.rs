@@ -8,6 +8,7 @@ pub mod articles;
 pub mod bilingual;
 pub mod highlights;
 pub mod quotes;
+pub mod triage;
 
 use crate::ingest::{self, Corpus, LoadError};
 use crate::model::Article;
@@ -81,6 +82,25 @@ pub enum Command {
         /// Only highlights with this tag.
         #[arg(long)]
         tag: Option<String>,
+    },
+    /// Read, starred and archived state of articles (all when none is named); the flags
+    /// change it for the named articles, as the reader's m, s and A keys do.
+    Triage {
+        articles: Vec<String>,
+        #[arg(long, conflicts_with = "unread")]
+        read: bool,
+        #[arg(long)]
+        unread: bool,
+        #[arg(long, conflicts_with = "unstar")]
+        star: bool,
+        #[arg(long)]
+        unstar: bool,
+        #[arg(long, conflicts_with = "unarchive")]
+        archive: bool,
+        #[arg(long)]
+        unarchive: bool,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
     },
     /// Add, list and remove highlights.
     Highlights {
@@ -221,6 +241,16 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
             highlights::export(&ctx, format, output.as_deref(), article.as_deref(), tag.as_deref())
         }
         Some(Command::Highlights { action }) => highlights::run(&ctx, action),
+        Some(Command::Triage { articles, read, unread, star, unstar, archive, unarchive, format }) => {
+            // A flag and its opposite cannot both be given (clap refuses that).
+            let set = |on: bool, off: bool| (on || off).then_some(on);
+            let change = triage::TriageChange {
+                read: set(read, unread),
+                starred: set(star, unstar),
+                archived: set(archive, unarchive),
+            };
+            triage::triage(&ctx, &articles, change, format)
+        }
     }
 }
 
