@@ -263,6 +263,19 @@ fn the_article_cache_gives_the_same_corpus_and_follows_file_changes() {
     assert!(reread.get("deep").is_none());
 }
 
+#[test]
+fn files_sharing_a_stem_get_distinct_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("page.txt"), "Text version\n\nThe plain text of the page.").unwrap();
+    std::fs::write(dir.path().join("page.html"), "<html><body><h1>HTML version</h1><p>The saved page.</p></body></html>").unwrap();
+    let corpus = load_dir(dir.path()).unwrap();
+    let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["page", "page.txt"]);
+    assert_eq!(corpus.get("page").unwrap().meta.title.as_deref(), Some("HTML version"));
+    let renamed = corpus.get("page.txt").unwrap();
+    assert!(renamed.meta.warnings[0].contains("this article's id is page.txt"), "{:?}", renamed.meta.warnings);
+}
+
 fn diglot(args: &[&str]) -> std::process::Output {
     let db = tempfile::tempdir().expect("tempdir");
     Command::new(env!("CARGO_BIN_EXE_diglot"))

@@ -152,8 +152,23 @@ pub fn load_dir_cached(dir: &Path, cache: Option<&Path>) -> Result<Corpus, LoadE
             Err(e) => corpus.errors.push(e),
         }
     }
+    make_ids_unique(&mut corpus.articles);
     corpus.manifest.apply(&mut corpus.articles);
     Ok(corpus)
+}
+
+/// `page.html` and `page.txt` would both be `page`: the first in name order keeps the
+/// stem (so its highlights stay with it), the others are known by their file name.
+fn make_ids_unique(articles: &mut [Article]) {
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for a in articles.iter_mut() {
+        if !taken.insert(a.id.clone()) {
+            let name = Path::new(&a.path).file_name().map_or_else(|| a.path.clone(), |n| n.to_string_lossy().into_owned());
+            a.meta.warnings.push(format!("id {} is taken by another file of this folder; this article's id is {name}", a.id));
+            a.id = name;
+            taken.insert(a.id.clone());
+        }
+    }
 }
 
 /// Load one file from disk.
