@@ -116,7 +116,7 @@ pub fn load_dir_cached(dir: &Path, cache: Option<&Path>) -> Result<Corpus, LoadE
         }
     }
     let mut cache = cache.and_then(cache::ArticleCache::open);
-    let keys: Vec<Option<cache::FileKey>> = paths.iter().map(|p| cache.as_ref().and(cache::FileKey::of(p))).collect();
+    let keys: Vec<Option<cache::FileKey>> = paths.iter().map(|p| cache.as_ref().and_then(|_| cache::FileKey::of(p))).collect();
     let cached: Vec<Option<Article>> = keys
         .iter()
         .map(|k| k.as_ref().zip(cache.as_ref()).and_then(|(k, c)| c.get(k)))
