@@ -1155,3 +1155,27 @@ fn archiving_takes_an_article_out_of_the_list_until_the_filter_asks_for_it() {
     let top: String = (0..80).map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string()).collect();
     assert!(top.contains("Articles (2) · 1 archived"), "{top}");
 }
+
+#[test]
+fn o_orders_the_list_by_date_then_title_and_keeps_the_selected_article() {
+    let ids = |app: &App| app.visible().iter().map(|&i| app.articles()[i].id.clone()).collect::<Vec<_>>();
+    let mut c = corpus();
+    c.articles[1].meta.date = None; // fr1 has no date: last when newest first
+    let mut app = App::new(c, HashMap::new());
+    press(&mut app, "j"); // fr1
+    press(&mut app, "o");
+    assert_eq!(ids(&app), ["ja1", "en1", "fr1"]);
+    assert_eq!(app.current().map(|a| a.id.as_str()), Some("fr1"));
+    assert_eq!(app.status.as_deref(), Some("list newest first"));
+    press(&mut app, "o");
+    assert_eq!(ids(&app), ["fr1", "en1", "ja1"], "titles: La police…, Police warn…, 日本語…");
+    // A filter keeps the order.
+    press(&mut app, "f");
+    type_text(&mut app, "police");
+    press(&mut app, "Enter");
+    assert_eq!(ids(&app), ["fr1", "en1"]);
+    press(&mut app, "F");
+    press(&mut app, "o");
+    assert_eq!(ids(&app), ["en1", "fr1", "ja1"]);
+    assert_eq!(app.current().map(|a| a.id.as_str()), Some("fr1"));
+}

@@ -52,6 +52,7 @@ commands! {
     ToggleRead => "toggle_read", "mark read / unread";
     ToggleStar => "toggle_star", "star / unstar";
     ToggleArchive => "toggle_archive", "archive / unarchive (archived articles leave the list)";
+    CycleOrder => "cycle_order", "list order: file name → newest first → title";
     ToggleTerms => "toggle_terms", "show / hide term quotes (scare quotes, titles)";
     Bilingual => "bilingual", "side-by-side bilingual view";
     Highlights => "highlights", "highlights view (every highlight in the corpus)";

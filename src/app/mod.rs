@@ -105,6 +105,36 @@ pub enum Effect {
     Quit,
 }
 
+/// The order of the article list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ListOrder {
+    /// By file name, as the folder holds them.
+    #[default]
+    Name,
+    /// By date, newest first; articles with no date last.
+    Newest,
+    /// By title, ignoring case.
+    Title,
+}
+
+impl ListOrder {
+    pub fn next(self) -> ListOrder {
+        match self {
+            ListOrder::Name => ListOrder::Newest,
+            ListOrder::Newest => ListOrder::Title,
+            ListOrder::Title => ListOrder::Name,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            ListOrder::Name => "by file name",
+            ListOrder::Newest => "newest first",
+            ListOrder::Title => "by title",
+        }
+    }
+}
+
 /// The list filter, parsed from what the user typed after `f`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
@@ -194,6 +224,8 @@ pub struct App {
     pub help_scroll: usize,
     pub prompt: Option<Prompt>,
     pub filter: Filter,
+    /// The order of the article list (`o` cycles it).
+    pub order: ListOrder,
     /// Indices into `articles` that pass the filter, in corpus order.
     visible: Vec<usize>,
     /// Index into `visible`.
@@ -267,6 +299,7 @@ impl App {
             help_scroll: 0,
             prompt: None,
             filter: Filter::default(),
+            order: ListOrder::default(),
             visible: Vec::with_capacity(n),
             list_selected: 0,
             list_top: 0,
@@ -568,6 +601,7 @@ impl App {
             Command::ToggleRead => self.toggle_triage(effects, |t| t.read = !t.read),
             Command::ToggleStar => self.toggle_triage(effects, |t| t.starred = !t.starred),
             Command::ToggleArchive => self.toggle_archive(effects),
+            Command::CycleOrder => self.cycle_order(),
             Command::ToggleTerms => {
                 self.show_terms = !self.show_terms;
                 self.quote_selected = 0;
@@ -891,19 +925,51 @@ impl App {
             })
             .collect();
         self.visible = visible;
-        // Stay on the same article, or else on the one that followed it.
+        let row = self.list_selected;
+        self.sort_visible();
+        // Stay on the same article, or else on the one that followed it (in file order),
+        // or, in another order, on the one that took its row.
+        let last = self.visible.len().saturating_sub(1);
         self.list_selected = match before {
-            Some(b) => self
-                .visible
-                .iter()
-                .position(|&i| i >= b)
-                .unwrap_or(self.visible.len().saturating_sub(1)),
+            Some(b) => match self.visible.iter().position(|&i| i == b) {
+                Some(p) => p,
+                None if self.order == ListOrder::Name => self.visible.iter().position(|&i| i >= b).unwrap_or(last),
+                None => row.min(last),
+            },
             None => 0,
         };
         if self.current_index() != before {
             self.article_changed();
         }
         self.clamp_scrolls();
+    }
+
+    /// Put the listed articles in the chosen order (file order breaks ties).
+    fn sort_visible(&mut self) {
+        let articles = &self.articles;
+        match self.order {
+            ListOrder::Name => self.visible.sort_unstable(),
+            // ISO dates sort as text; no date sorts last.
+            ListOrder::Newest => self.visible.sort_by(|&a, &b| {
+                let date = |i: usize| articles[i].meta.date.as_deref();
+                date(b).is_some().cmp(&date(a).is_some()).then(date(b).cmp(&date(a))).then(a.cmp(&b))
+            }),
+            ListOrder::Title => {
+                self.visible.sort_by_cached_key(|&i| (articles[i].display_title().to_lowercase(), i));
+            }
+        }
+    }
+
+    /// `o`: the next list order, staying on the selected article.
+    fn cycle_order(&mut self) {
+        let current = self.current_index();
+        self.order = self.order.next();
+        self.sort_visible();
+        if let Some(c) = current {
+            self.list_selected = self.visible.iter().position(|&i| i == c).unwrap_or(0);
+        }
+        self.clamp_scrolls();
+        self.status = Some(format!("list {}", self.order.describe()));
     }
 
     /// Whether the lower-cased searchable text of article `i` (built on first use)

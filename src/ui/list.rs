@@ -20,6 +20,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     } else {
         format!("Articles {shown}/{total} · filter: {}", app.filter.text)
     };
+    let title = match app.order {
+        crate::app::ListOrder::Name => title,
+        order => format!("{title} · {}", order.describe()),
+    };
     let block = pane_block(&title, focused, theme, area.width);
     let inner = block.inner(area);
     frame.render_widget(block, area);
