@@ -5,6 +5,7 @@
 //! French and the other side English). The other side is the "target": the sorted set of
 //! its own keys. Similarity is the weighted share of tokens that found a partner.
 
+use super::inflection::english_base_forms;
 use super::lexicon::lexicon;
 use super::tokens::{Token, is_stopword, match_key, number_key, tokenize};
 use crate::model::Article;
@@ -13,6 +14,7 @@ use crate::model::Article;
 const NUMBER_WEIGHT: f32 = 2.0;
 const NAME_WEIGHT: f32 = 1.5;
 const WORD_WEIGHT: f32 = 1.0;
+const PUNCTUATION_WEIGHT: f32 = 1.0;
 
 #[derive(Debug, Clone, Default)]
 pub struct SourceToken {
@@ -97,8 +99,23 @@ pub fn text_features(text: &str, translate: bool) -> SentenceFeatures {
                 }
                 f.source.push(SourceToken { keys, weight });
                 f.target.push(key);
+                // An inflected English word also offers its base forms, which is what
+                // the lexicon translates to ("trouva" → find ~ "found").
+                if let Some(folded) = folded {
+                    f.target.extend(english_base_forms(folded).iter().map(|b| match_key(b)));
+                }
                 f.target_weight += weight;
             }
+    // A question or an exclamation usually stays one in translation: for short lines of
+    // dialogue, with few content words, the mark is much of the evidence there is.
+    for (mark, key) in [('?', "?"), ('!', "!")] {
+        if text.contains(mark) {
+            let key = super::tokens::symbol_key(key);
+            f.source.push(SourceToken { keys: vec![key], weight: PUNCTUATION_WEIGHT });
+            f.target.push(key);
+            f.target_weight += PUNCTUATION_WEIGHT;
+        }
+    }
     f.target.sort_unstable();
     f.target.dedup();
     f
