@@ -138,3 +138,38 @@ pub fn similarity(src: &[SentenceFeatures], tgt: &[SentenceFeatures]) -> f32 {
     }
     (2.0 * matched / (src_weight + tgt_weight)).min(1.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Similarity of a French sentence (translated) to an English one.
+    fn sim(fr: &str, en: &str) -> f32 {
+        similarity(std::slice::from_ref(&text_features(fr, true)), std::slice::from_ref(&text_features(en, false)))
+    }
+
+    #[test]
+    fn inflected_verbs_on_both_sides_still_match() {
+        // Simple past in French, irregular and regular past in English.
+        let s = sim("Elle trouva la clé et ouvrit la porte.", "She found the key and opened the door.");
+        assert!(s > 0.9, "{s}");
+        let unrelated = sim("Elle trouva la clé et ouvrit la porte.", "The weather stayed cold all week.");
+        assert!(unrelated < 0.2, "{unrelated}");
+    }
+
+    #[test]
+    fn function_words_neither_help_nor_hurt() {
+        // Only the content words count, so the pronouns and auxiliaries around them do not
+        // dilute the match.
+        assert_eq!(sim("Je la vois.", "I see her."), 1.0);
+        assert_eq!(sim("Nous avions une maison.", "We had a house."), 1.0);
+    }
+
+    #[test]
+    fn a_question_matches_a_question() {
+        let fr = "Viendra-t-il demain ?";
+        assert!(sim(fr, "Will he come tomorrow?") > sim(fr, "He will come tomorrow."));
+        // Short exclamations with no content word still share their mark.
+        assert!(sim("Oh non !", "Oh no!") > sim("Oh non !", "Oh no."));
+    }
+}

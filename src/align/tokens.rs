@@ -84,7 +84,8 @@ const STOPWORDS: &[&str] = &[
     "par", "pour", "sur", "avec", "est", "sont", "etait", "etaient", "fut", "furent", "ete",
     "etre", "etant", "sera", "serait", "sois", "soit", "suis", "es", "sommes", "etes", "ont",
     "avait", "avaient", "eut", "eurent", "avoir", "ayant", "aura", "aurait", "ai", "as",
-    "avons", "avez", "peut", "peux", "pouvait", "pourrait", "pu", "doit", "devait",
+    "avons", "avez", "avais", "avions", "aviez", "etais", "etions", "etiez", "serais",
+    "seraient", "aurais", "auraient", "peut", "peux", "pouvait", "pourrait", "pu", "doit", "devait",
     "devrait", "il", "elle", "ils", "elles", "on", "je", "me", "moi", "tu", "te", "toi",
     "nous", "vous", "lui", "leur", "leurs", "se", "soi", "mon", "ma", "mes", "ton", "ta",
     "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "qui", "que", "dont", "ce",
@@ -210,5 +211,19 @@ mod tests {
         assert_eq!(match_key("terroriste"), match_key("terrorist"));
         assert_eq!(match_key("hours"), match_key("hour"));
         assert_ne!(match_key("cat"), match_key("cats_and_dogs"));
+    }
+
+    #[test]
+    fn function_words_are_listed_in_both_languages() {
+        for (fr, en) in [("je", "i"), ("vous", "you"), ("etait", "was"), ("avait", "had"), ("nous", "we"), ("dit", "said"), ("peut", "can")] {
+            assert!(is_stopword(fr) && is_stopword(en), "{fr} / {en}");
+        }
+        // Words with a content-bearing translation stay evidence.
+        for w in ["again", "encore", "toujours", "always", "there"] {
+            assert!(!is_stopword(w), "{w}");
+        }
+        // Longer elided conjunctions are dropped like "qu'".
+        let t = tokenize("lorsqu’il partit, jusqu'à Lyon");
+        assert!(!t.iter().any(|t| matches!(t, Token::Word { folded, .. } if folded == "lorsqu" || folded == "jusqu")));
     }
 }
