@@ -90,6 +90,9 @@ pub fn english_base_forms(word: &str) -> Vec<String> {
 /// (infinitive, masculine singular). Longest endings first; the first ending that
 /// applies is used.
 const FRENCH_ENDINGS: &[(&str, &[&str])] = &[
+    // Adverbs: "constamment" → constant, "rapidement" → rapide, "heureusement" → heureux.
+    ("amment", &["ant"]), ("emment", &["ent"]), ("eusement", &["eux"]), ("ivement", &["if"]),
+    ("ment", &["", "e"]),
     ("eraient", &["er"]), ("erions", &["er"]), ("erent", &["er"]), ("irent", &["ir", "re"]),
     ("assent", &["er"]), ("issent", &["ir"]), ("aient", &["er", "ir", "re", ""]),
     ("erait", &["er"]), ("erais", &["er"]), ("eront", &["er"]), ("erons", &["er"]),
@@ -149,6 +152,9 @@ mod tests {
         assert!(has("aimees", "aimer"));
         assert!(has("vendu", "vendre"));
         assert!(has("chevaux", "cheval"));
+        assert!(has("rapidement", "rapide"));
+        assert!(has("heureusement", "heureux"));
+        assert!(has("constamment", "constant"));
         assert!(french_base_forms("la").is_empty());
     }
 }
