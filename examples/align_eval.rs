@@ -241,6 +241,9 @@ fn evaluate(dir: &Path, params: Params, seeds: &[u64]) -> Result<([usize; 4], [u
     let en = read_side(dir, "en")?;
     let fr = read_side(dir, "fr")?;
     let gold = parse_gold(&std::fs::read_to_string(dir.join("gold.txt")).map_err(|e| e.to_string())?);
+    if std::env::var_os("ALIGN_EVAL_LEXICON").is_some() {
+        lexicon_misses(&en, &fr, &gold);
+    }
     let run = |en_keep: &[bool], fr_keep: &[bool]| {
         let (ea, ek, er) = build("en", &en, en_keep);
         let (fa, fk, fr_ranges) = build("fr", &fr, fr_keep);
@@ -266,6 +269,9 @@ fn evaluate(dir: &Path, params: Params, seeds: &[u64]) -> Result<([usize; 4], [u
                 }
             }
             println!("oracle recall ceiling {:.3} ({ok}/{})", ok as f64 / both.len().max(1) as f64, both.len());
+        }
+        if std::env::var_os("ALIGN_EVAL_ERRORS").is_some() {
+            error_kinds(&gold, &predicted);
         }
         if std::env::var_os("ALIGN_EVAL_DUMP").is_some() {
             let gs: BTreeSet<&Link> = gold.iter().collect();
@@ -350,4 +356,112 @@ fn main() {
     let (_, _, pf) = f1(total_p);
     let (_, _, cf) = f1(total_c);
     println!("{:<32} parallel F1 {pf:.3} | comparable F1 {cf:.3}", "ALL (micro)");
+}
+
+/// `ALIGN_EVAL_LEXICON=1`: over the gold links with both sides, the content words that
+/// found no partner on the other side, most frequent first (French words marked `-` when
+/// the lexicon has no translation at all): where lexical evidence is missing.
+fn lexicon_misses(en: &Side, fr: &Side, gold: &[Link]) {
+    use diglot::align::features::text_features;
+    use diglot::align::lexicon::lexicon;
+    use diglot::align::tokens::{Token, is_stopword, match_key, tokenize};
+    use std::collections::HashMap;
+    let content = |text: &str| -> Vec<String> {
+        tokenize(text)
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Word { folded, .. } if !is_stopword(&folded) && folded.chars().count() >= 2 => Some(folded),
+                _ => None,
+            })
+            .collect()
+    };
+    let (mut fr_miss, mut en_miss): (HashMap<String, usize>, HashMap<String, usize>) = Default::default();
+    let (mut fr_total, mut fr_hit, mut en_total, mut en_hit) = (0, 0, 0, 0);
+    for (a, b) in gold.iter().filter(|(a, b)| !a.is_empty() && !b.is_empty()) {
+        let join = |side: &Side, xs: &[usize]| xs.iter().map(|&i| side.sentences[i].as_str()).collect::<Vec<_>>().join(" ");
+        let (et, ft) = (join(en, a), join(fr, b));
+        let en_keys = text_features(&et, false).target;
+        let fr_words = content(&ft);
+        let mut fr_reach: Vec<u32> = Vec::new();
+        for w in &fr_words {
+            let mut keys = vec![match_key(w)];
+            keys.extend_from_slice(lexicon().translations(w));
+            fr_total += 1;
+            if keys.iter().any(|k| en_keys.binary_search(k).is_ok()) {
+                fr_hit += 1;
+            } else {
+                let mark = if lexicon().translations(w).is_empty() { "-" } else { "" };
+                *fr_miss.entry(format!("{w}{mark}")).or_default() += 1;
+            }
+            fr_reach.extend(keys);
+        }
+        fr_reach.sort_unstable();
+        for w in content(&et) {
+            en_total += 1;
+            if fr_reach.binary_search(&match_key(&w)).is_ok() {
+                en_hit += 1;
+            } else {
+                *en_miss.entry(w).or_default() += 1;
+            }
+        }
+    }
+    // Separability: how often a gold 1:1 pair is more similar than the same French
+    // sentence against the English neighbours of its partner (ties count half).
+    let (mut wins, mut trials) = (0.0, 0);
+    let one_to_one: Vec<&Link> = gold.iter().filter(|(a, b)| a.len() == 1 && b.len() == 1).collect();
+    let feats = |side: &Side, i: usize, tr: bool| text_features(&side.sentences[i], tr);
+    for (a, b) in &one_to_one {
+        let (i, j) = (a[0], b[0]);
+        let f = feats(fr, j, true);
+        let sim = |i: usize| diglot::align::features::similarity(std::slice::from_ref(&f), std::slice::from_ref(&feats(en, i, false)));
+        let truth = sim(i);
+        for k in [i.wrapping_sub(2), i.wrapping_sub(1), i + 1, i + 2] {
+            if k < en.sentences.len() {
+                let other = sim(k);
+                trials += 1;
+                wins += if truth > other { 1.0 } else if truth == other { 0.5 } else { 0.0 };
+            }
+        }
+    }
+    println!("separability of 1:1 pairs from neighbours {:.3} ({trials} trials)", wins / trials.max(1) as f64);
+    let top = |m: HashMap<String, usize>| {
+        let mut v: Vec<_> = m.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.into_iter().take(80).map(|(w, n)| format!("{w}:{n}")).collect::<Vec<_>>().join(" ")
+    };
+    println!("French content words matched {fr_hit}/{fr_total}; missed: {}", top(fr_miss));
+    println!("English content words matched {en_hit}/{en_total}; missed: {}", top(en_miss));
+}
+
+/// `ALIGN_EVAL_ERRORS=1`: what kind of mistake each wrong predicted link is.
+fn error_kinds(gold: &[Link], predicted: &[Link]) {
+    use std::collections::BTreeMap;
+    let gs: BTreeSet<&Link> = gold.iter().collect();
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    for p in predicted.iter().filter(|p| !gs.contains(p)) {
+        let overlaps = |g: &&Link| g.0.iter().any(|x| p.0.contains(x)) || g.1.iter().any(|y| p.1.contains(y));
+        let touching: Vec<&Link> = gold.iter().filter(overlaps).collect();
+        let one_sided = |l: &Link| l.0.is_empty() || l.1.is_empty();
+        let covers = |big: &Link, small: &Link| small.0.iter().all(|x| big.0.contains(x)) && small.1.iter().all(|y| big.1.contains(y));
+        let kind = if one_sided(p) {
+            if touching.iter().any(|g| !one_sided(g)) { "skipped a sentence gold matches" } else { "one-sided run grouped differently" }
+        } else if touching.iter().any(|g| one_sided(g)) {
+            "matched a sentence gold leaves one-sided"
+        } else if touching.iter().all(|g| covers(p, g)) {
+            "merged several gold links"
+        } else if touching.len() == 1 && covers(touching[0], p) {
+            "part of one gold link"
+        } else {
+            "crossed gold links"
+        };
+        let shape = match (p.0.len(), p.1.len()) {
+            (0, _) | (_, 0) => String::new(),
+            (1, 1) => " [1:1]".to_string(),
+            _ => " [merge]".to_string(),
+        };
+        *kinds.entry(format!("{kind}{shape}")).or_default() += 1;
+    }
+    for (k, n) in kinds {
+        println!("  {n:4} {k}");
+    }
 }

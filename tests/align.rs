@@ -496,3 +496,69 @@ fn counterpart_needs_a_mutual_best_proposal_or_a_pin() {
     let pinned = Manifest::parse("[[pair]]\nleft = \"fr1\"\nright = \"en2\"\n").unwrap();
     assert_eq!(counterpart_among("en2", &arts, &pinned, &candidates), Counterpart::Found("fr1".into()));
 }
+
+/// A faithful translation that grew a long extra clause still pairs with its original,
+/// even though an unrelated sentence beside it fits the original's length better: clear
+/// shared evidence (numbers, names, translated words) outweighs a poor length fit.
+#[test]
+fn strong_evidence_outweighs_a_poor_length_fit() {
+    let fr = article(
+        "fr",
+        &[
+            "La police a arrêté trois hommes mardi soir dans le centre de Lyon.",
+            "Les enquêteurs ont saisi 2.500 euros en liquide et deux ordinateurs.",
+            "Le ministre Bernard Cazeneuve a salué le travail des policiers.",
+            "Une conférence de presse est prévue jeudi à la préfecture.",
+        ],
+    );
+    let en = article(
+        "en",
+        &[
+            "Police arrested three men on Tuesday evening in the centre of Lyon.",
+            "Investigators seized 2,500 euros in cash and two computers, according to a statement released by the prosecutor's office late on Wednesday.",
+            "Shares in the brewing company rose sharply.",
+            "The minister Bernard Cazeneuve praised the work of the police officers.",
+            "A press conference is planned on Thursday at the prefecture.",
+        ],
+    );
+    let al = align::align(&fr, &en);
+    assert_monotonic_cover(&al, &fr, &en);
+    let row = row_with(&al, &fr, "Les enquêteurs ont saisi");
+    assert_eq!(row.kind, RowKind::Match, "{row:?}");
+    assert!(row.right.contains(&1) && !row.right.contains(&2), "{:?}", right_text(&en, row));
+    let shares = &al.rows[al.row_of_right(2).expect("every sentence is in a row")];
+    assert_eq!(shares.kind, RowKind::RightOnly, "{shares:?}");
+}
+
+/// Dialogue: short lines with hardly a content word are placed by their inflected verbs
+/// and their question and exclamation marks.
+#[test]
+fn short_dialogue_lines_align_one_to_one() {
+    let fr = article(
+        "fr",
+        &[
+            "Alice regarda la porte fermée pendant un long moment.",
+            "Où est la clé ?",
+            "Elle la trouva sous la table.",
+            "Quelle chance !",
+            "Puis elle ouvrit la porte et entra dans le jardin.",
+        ],
+    );
+    let en = article(
+        "en",
+        &[
+            "Alice looked at the closed door for a long moment.",
+            "Where is the key?",
+            "She found it under the table.",
+            "What luck!",
+            "Then she opened the door and went into the garden.",
+        ],
+    );
+    let al = align::align(&fr, &en);
+    assert_monotonic_cover(&al, &fr, &en);
+    let pairs: Vec<_> = al.rows.iter().map(|r| (r.left.clone(), r.right.clone(), r.kind)).collect();
+    assert_eq!(pairs.len(), 5, "{pairs:?}");
+    for (k, (l, r, kind)) in pairs.into_iter().enumerate() {
+        assert_eq!((l, r, kind), (k..k + 1, k..k + 1, RowKind::Match));
+    }
+}

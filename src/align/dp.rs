@@ -63,6 +63,10 @@ impl Default for Params {
 /// Below this (scaled, evidence-weighted) similarity two groups count as unrelated.
 const NO_EVIDENCE: f32 = 0.25;
 
+/// Scaled similarity may exceed the typical pair's (1.0) by this much: evidence well beyond
+/// the usual is worth more than a good length fit elsewhere.
+const MAX_SCALED_SIMILARITY: f32 = 1.5;
+
 /// Gale & Church's variance of the length ratio, per character.
 const LENGTH_VARIANCE: f32 = 6.8;
 const MAX_LENGTH_COST: f32 = 8.0;
@@ -89,7 +93,7 @@ impl Grid<'_> {
     }
 
     fn scaled_similarity(&self, l: std::ops::Range<usize>, r: std::ops::Range<usize>) -> f32 {
-        ((self.similarity(l, r) - self.sim_background) / (self.sim_ref - self.sim_background)).clamp(0.0, 1.0)
+        ((self.similarity(l, r) - self.sim_background) / (self.sim_ref - self.sim_background)).clamp(0.0, MAX_SCALED_SIMILARITY)
     }
 
     /// Scaled similarity, pulled towards a neutral 0.5 when the sentences hold few
@@ -331,5 +335,5 @@ fn one_sided_score(grid: &Grid, left: Option<usize>, right: Option<usize>, other
             .fold(0.0, f32::max),
         _ => 0.0,
     };
-    1.0 - best
+    (1.0 - best).max(0.0)
 }

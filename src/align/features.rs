@@ -5,6 +5,7 @@
 //! French and the other side English). The other side is the "target": the sorted set of
 //! its own keys. Similarity is the weighted share of tokens that found a partner.
 
+use super::inflection::english_base_forms;
 use super::lexicon::lexicon;
 use super::tokens::{Token, is_stopword, match_key, number_key, tokenize};
 use crate::model::Article;
@@ -13,6 +14,7 @@ use crate::model::Article;
 const NUMBER_WEIGHT: f32 = 2.0;
 const NAME_WEIGHT: f32 = 1.5;
 const WORD_WEIGHT: f32 = 1.0;
+const PUNCTUATION_WEIGHT: f32 = 1.0;
 
 #[derive(Debug, Clone, Default)]
 pub struct SourceToken {
@@ -97,8 +99,23 @@ pub fn text_features(text: &str, translate: bool) -> SentenceFeatures {
                 }
                 f.source.push(SourceToken { keys, weight });
                 f.target.push(key);
+                // An inflected English word also offers its base forms, which is what
+                // the lexicon translates to ("trouva" → find ~ "found").
+                if let Some(folded) = folded {
+                    f.target.extend(english_base_forms(folded).iter().map(|b| match_key(b)));
+                }
                 f.target_weight += weight;
             }
+    // A question or an exclamation usually stays one in translation: for short lines of
+    // dialogue, with few content words, the mark is much of the evidence there is.
+    for (mark, key) in [('?', "?"), ('!', "!")] {
+        if text.contains(mark) {
+            let key = super::tokens::symbol_key(key);
+            f.source.push(SourceToken { keys: vec![key], weight: PUNCTUATION_WEIGHT });
+            f.target.push(key);
+            f.target_weight += PUNCTUATION_WEIGHT;
+        }
+    }
     f.target.sort_unstable();
     f.target.dedup();
     f
@@ -120,4 +137,39 @@ pub fn similarity(src: &[SentenceFeatures], tgt: &[SentenceFeatures]) -> f32 {
         }
     }
     (2.0 * matched / (src_weight + tgt_weight)).min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Similarity of a French sentence (translated) to an English one.
+    fn sim(fr: &str, en: &str) -> f32 {
+        similarity(std::slice::from_ref(&text_features(fr, true)), std::slice::from_ref(&text_features(en, false)))
+    }
+
+    #[test]
+    fn inflected_verbs_on_both_sides_still_match() {
+        // Simple past in French, irregular and regular past in English.
+        let s = sim("Elle trouva la clé et ouvrit la porte.", "She found the key and opened the door.");
+        assert!(s > 0.9, "{s}");
+        let unrelated = sim("Elle trouva la clé et ouvrit la porte.", "The weather stayed cold all week.");
+        assert!(unrelated < 0.2, "{unrelated}");
+    }
+
+    #[test]
+    fn function_words_neither_help_nor_hurt() {
+        // Only the content words count, so the pronouns and auxiliaries around them do not
+        // dilute the match.
+        assert_eq!(sim("Je la vois.", "I see her."), 1.0);
+        assert_eq!(sim("Nous avions une maison.", "We had a house."), 1.0);
+    }
+
+    #[test]
+    fn a_question_matches_a_question() {
+        let fr = "Viendra-t-il demain ?";
+        assert!(sim(fr, "Will he come tomorrow?") > sim(fr, "He will come tomorrow."));
+        // Short exclamations with no content word still share their mark.
+        assert!(sim("Oh non !", "Oh no!") > sim("Oh non !", "Oh no."));
+    }
 }

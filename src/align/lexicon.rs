@@ -6,6 +6,7 @@
 //! time. Parsed once, on first use, into a map from accent-folded French word to the
 //! match keys of its English translations.
 
+use super::inflection::french_base_forms;
 use super::tokens::{fold, match_key};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -73,23 +74,15 @@ impl Lexicon {
     }
 
     /// Match keys of the English translations of a folded French word, trying the word
-    /// itself and then common inflection endings stripped (the list has headwords only).
+    /// itself, then the dictionary forms it may be an inflection of (the list has
+    /// headwords only), then words sharing its first five letters.
     pub fn translations(&self, folded_fr: &str) -> &[u32] {
         if let Some(v) = self.fr_to_en.get(folded_fr) {
             return v;
         }
-        for suffix in ["s", "x", "es", "e", "ent", "aient", "ait", "ees", "ee", "e"] {
-            if let Some(stem) = folded_fr.strip_suffix(suffix) {
-                if stem.chars().count() < 3 {
-                    continue;
-                }
-                if let Some(v) = self.fr_to_en.get(stem) {
-                    return v;
-                }
-                // Verb forms: "montrent" -> "montrer", "expliquait" -> "expliquer".
-                if let Some(v) = self.fr_to_en.get(&format!("{stem}er")) {
-                    return v;
-                }
+        for base in french_base_forms(folded_fr) {
+            if let Some(v) = self.fr_to_en.get(&base) {
+                return v;
             }
         }
         prefix(folded_fr).and_then(|p| self.by_prefix.get(p)).map_or(&[], Vec::as_slice)
@@ -117,5 +110,8 @@ mod tests {
         assert!(lex.translations("zzzzqq").is_empty());
         // An inflected form no suffix rule reaches, found by its first five letters.
         assert!(lex.translations("terroristes").contains(&match_key("terrorist")));
+        // Simple past and imperfect reach the infinitive.
+        assert!(lex.translations("trouva").contains(&match_key("find")));
+        assert!(lex.translations("regardaient").contains(&match_key("look")));
     }
 }

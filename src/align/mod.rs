@@ -9,6 +9,7 @@
 
 pub mod dp;
 pub mod features;
+pub mod inflection;
 pub mod lexicon;
 pub mod pairing;
 pub mod tokens;

@@ -36,6 +36,11 @@ pub fn number_key(normalised: &str) -> u32 {
     hash(&format!("#{normalised}"))
 }
 
+/// The key of a punctuation mark that is evidence in itself ("?", "!").
+pub fn symbol_key(mark: &str) -> u32 {
+    hash(&format!("@{mark}"))
+}
+
 fn hash(s: &str) -> u32 {
     // FNV-1a: stable across runs and platforms, which keeps alignments reproducible.
     let mut h: u32 = 0x811c_9dc5;
@@ -55,18 +60,36 @@ pub enum Token {
     Number(String),
 }
 
-/// French elided articles and pronouns ("l'", "d'", "qu'") carry no meaning to match.
-const CLITICS: [&str; 9] = ["l", "d", "qu", "n", "s", "c", "j", "m", "t"];
+/// French elided articles, pronouns and conjunctions ("l'", "d'", "qu'", "lorsqu'")
+/// carry no meaning to match.
+const CLITICS: [&str; 13] = ["l", "d", "qu", "n", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"];
 
-/// Words too common to be evidence of anything, in either language.
-const STOPWORDS: [&str; 90] = [
+/// Function words, too common to be evidence of anything. The two languages' lists cover
+/// the same ground (pronouns, auxiliaries and modals, articles, prepositions,
+/// conjunctions, the reporting verb): a function word listed on one side only would
+/// count as content there and never find a partner, which makes every pair look less
+/// similar than it is.
+const STOPWORDS: &[&str] = &[
+    // English
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from",
-    "is", "are", "was", "were", "be", "been", "it", "its", "that", "this", "as", "he", "she",
-    "they", "we", "you", "his", "her", "their", "has", "have", "had", "not", "but", "which",
-    "who", "will", "would", "said", "says", "le", "la", "les", "un", "une", "des", "de", "du",
-    "et", "ou", "en", "au", "aux", "dans", "par", "pour", "sur", "avec", "est", "sont", "a",
-    "ont", "il", "elle", "ils", "elles", "qui", "que", "ce", "cette", "ces", "son", "sa", "ses",
-    "leur", "leurs", "se", "ne", "pas", "plus", "y", "on", "nous", "vous", "mais", "i",
+    "as", "which", "who", "whom", "that", "this", "these", "those", "it", "its", "is", "are",
+    "was", "were", "be", "been", "being", "am", "do", "does", "did", "has", "have", "had",
+    "having", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+    "not", "but", "said", "says", "i", "me", "my", "myself", "you", "your", "yourself", "he",
+    "him", "his", "himself", "she", "her", "herself", "we", "us", "our", "they", "them",
+    "their", "themselves", "ll", "ve", "re", "don", "didn", "couldn", "wasn", "isn", "doesn",
+    "wouldn", "shan", "aren", "hadn", "haven", "hasn", "weren", "shouldn", "mustn",
+    // French
+    "le", "la", "les", "un", "une", "des", "de", "du", "et", "ou", "en", "au", "aux", "dans",
+    "par", "pour", "sur", "avec", "est", "sont", "etait", "etaient", "fut", "furent", "ete",
+    "etre", "etant", "sera", "serait", "sois", "soit", "suis", "es", "sommes", "etes", "ont",
+    "avait", "avaient", "eut", "eurent", "avoir", "ayant", "aura", "aurait", "ai", "as",
+    "avons", "avez", "avais", "avions", "aviez", "etais", "etions", "etiez", "serais",
+    "seraient", "aurais", "auraient", "peut", "peux", "pouvait", "pourrait", "pu", "doit", "devait",
+    "devrait", "il", "elle", "ils", "elles", "on", "je", "me", "moi", "tu", "te", "toi",
+    "nous", "vous", "lui", "leur", "leurs", "se", "soi", "mon", "ma", "mes", "ton", "ta",
+    "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "qui", "que", "dont", "ce",
+    "cet", "cette", "ces", "cela", "ceci", "ne", "pas", "plus", "mais", "dit", "y",
 ];
 
 pub fn is_stopword(folded: &str) -> bool {
@@ -188,5 +211,19 @@ mod tests {
         assert_eq!(match_key("terroriste"), match_key("terrorist"));
         assert_eq!(match_key("hours"), match_key("hour"));
         assert_ne!(match_key("cat"), match_key("cats_and_dogs"));
+    }
+
+    #[test]
+    fn function_words_are_listed_in_both_languages() {
+        for (fr, en) in [("je", "i"), ("vous", "you"), ("etait", "was"), ("avait", "had"), ("nous", "we"), ("dit", "said"), ("peut", "can")] {
+            assert!(is_stopword(fr) && is_stopword(en), "{fr} / {en}");
+        }
+        // Words with a content-bearing translation stay evidence.
+        for w in ["again", "encore", "toujours", "always", "there"] {
+            assert!(!is_stopword(w), "{w}");
+        }
+        // Longer elided conjunctions are dropped like "qu'".
+        let t = tokenize("lorsqu’il partit, jusqu'à Lyon");
+        assert!(!t.iter().any(|t| matches!(t, Token::Word { folded, .. } if folded == "lorsqu" || folded == "jusqu")));
     }
 }

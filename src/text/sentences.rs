@@ -85,11 +85,13 @@ pub fn split(text: &str, base: usize) -> Vec<Range<usize>> {
 /// - before a dialogue dash that opens a new line of speech after a full stop, "!" or
 ///   "?": "En voiture ! — Oui." / "Poor Miss Taylor! -- I wish…". UAX #29 treats a dash
 ///   after a stop as a continuation (SContinue), which runs whole dialogues together.
+///   The same after a colon that announces the line ("Il répondit : — Non."): the dash
+///   opens a line of dialogue of its own, printed on a new line in the original.
 fn split_missed_boundaries(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = r.start;
     let piece = &text[r.clone()];
-    for (i, mark) in piece.match_indices(['…', '.', '!', '?']) {
+    for (i, mark) in piece.match_indices(['…', '.', '!', '?', ':']) {
         let after_mark = r.start + i + mark.len();
         let rest = &text[after_mark..r.end];
         let closers = rest.len() - rest.trim_start_matches(['”', '»', '’', '"', ')']).len();
@@ -101,7 +103,7 @@ fn split_missed_boundaries(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
         }
         let mut next = &text[end + gap..r.end];
         if mark != "…" {
-            // Only a dialogue dash, itself followed by a space, reopens after . ! ?
+            // Only a dialogue dash, itself followed by a space, reopens after . ! ? :
             let Some(after_dash) = ["--", "—", "–"].iter().find_map(|d| next.strip_prefix(d)) else {
                 continue;
             };
@@ -268,6 +270,14 @@ mod tests {
         assert_eq!(texts("It rained! -- or so we thought."), ["It rained! -- or so we thought."]);
         assert_eq!(texts("Il a dit non. —Jamais plus."), ["Il a dit non. —Jamais plus."]);
         assert_eq!(texts("Paris–Berlin. Then home."), ["Paris–Berlin.", "Then home."]);
+        // A colon announcing a line of dialogue.
+        assert_eq!(
+            texts("Il répondit affectueusement : — Ah ! ma chère, non."),
+            ["Il répondit affectueusement :", "— Ah ! ma chère, non."]
+        );
+        // A colon before a plain clause, or a dash inside a list, stays in the sentence.
+        assert_eq!(texts("Il a dit : non, jamais."), ["Il a dit : non, jamais."]);
+        assert_eq!(texts("Trois villes : Paris – Lyon – Lille."), ["Trois villes : Paris – Lyon – Lille."]);
     }
 
     #[test]
