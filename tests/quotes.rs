@@ -167,6 +167,68 @@ fn score_fixtures(prefixes: &[&str]) -> Score {
     score
 }
 
+/// Scores every `.txt`/`.gold` pair in one directory, by language (the `_en_`/`_fr_` part
+/// of the file name). Scores a directory given by QUOTES_EVAL_DIR, for held-out real news
+/// that cannot be committed:
+/// `QUOTES_EVAL_DIR=/tmp/realnews cargo test --test quotes -- --ignored --nocapture eval_dir`
+fn score_dir(dir: &Path) -> Vec<(String, Score)> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    let mut by_lang: Vec<(String, Score)> = vec![("all".into(), Score::default())];
+    for gold_path in names.iter().filter(|p| p.extension().is_some_and(|e| e == "gold")) {
+        let stem = gold_path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(gold_path.with_extension("txt")).unwrap_or_else(|e| panic!("{stem}: {e}"));
+        let quotes = extract(&from_plain_text(&stem, &text));
+        let gold = read_gold(gold_path);
+        let lang = stem.split('_').nth(1).unwrap_or("?").to_string();
+        if !by_lang.iter().any(|(l, _)| *l == lang) {
+            by_lang.push((lang.clone(), Score::default()));
+        }
+        for (l, score) in by_lang.iter_mut() {
+            if *l == "all" || *l == lang {
+                score.add(&stem, &quotes, &gold);
+            }
+        }
+    }
+    by_lang
+}
+
+#[test]
+#[ignore = "scores the directory in QUOTES_EVAL_DIR (held-out real news kept out of the repository)"]
+fn eval_dir() {
+    let Ok(dir) = std::env::var("QUOTES_EVAL_DIR") else {
+        println!("QUOTES_EVAL_DIR is not set: nothing to score");
+        return;
+    };
+    let scores = score_dir(Path::new(&dir));
+    for (lang, score) in &scores {
+        println!("{lang}: {}", score.summary());
+    }
+    if let Some((_, all)) = scores.first() {
+        println!("{}", all.misses.join("\n"));
+    }
+}
+
+#[test]
+fn score_dir_splits_by_language() {
+    let dir = std::env::temp_dir().join(format!("diglot-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("01_en_a.txt"), "\"We will appeal,\" said Nora Quist.").unwrap();
+    std::fs::write(dir.join("01_en_a.gold"), "direct | Nora Quist | said | We will appeal\n").unwrap();
+    std::fs::write(dir.join("02_fr_b.txt"), "« Nous ferons appel », a déclaré Paul Roux.").unwrap();
+    std::fs::write(dir.join("02_fr_b.gold"), "direct | Pierre Roux | a déclaré | Nous ferons appel\n").unwrap();
+    let scores = score_dir(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let get = |l: &str| scores.iter().find(|(x, _)| x == l).map(|(_, s)| (s.gold, s.found, s.right_speaker)).unwrap();
+    assert_eq!(get("all"), (2, 2, 1));
+    assert_eq!(get("en"), (1, 1, 1));
+    assert_eq!(get("fr"), (1, 1, 0));
+}
+
 #[test]
 fn gold_bundled_articles_meet_the_targets() {
     score_fixtures(&["000", "001", "002", "003", "004"]).assert_targets("bundled (clean copies)");
