@@ -607,6 +607,18 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     quals.extend(q);
                 }
                 let head = toks[k].low.clone();
+                // "le ministre de l'intérieur Gérard Collomb": the role's body, then the name.
+                if kind == SpeakerKind::Person
+                    && last > k
+                    && last + 1 < end
+                    && toks.get(last + 1).is_some_and(|t| is_name_word(t) && Lexicon::get().first_names.contains_key(t.text.as_str()))
+                    && let Some(mut name) = np_forward(toks, last + 1, end)
+                    && matches!(&name.kind, NpKind::Name(w) if w.len() >= 2)
+                {
+                    name.quals.extend(quals);
+                    name.quals.push(head);
+                    return Some(name);
+                }
                 // "la députée Léa Vasseur", "the senator John Doe": the name is the speaker.
                 if kind == SpeakerKind::Person && last == k && toks.get(k + 1).is_some_and(is_name_word) && k + 1 < end
                     && let Some(mut name) = np_forward(toks, k + 1, end)
@@ -723,7 +735,12 @@ fn complement(toks: &[Tok], k: usize, end: usize) -> Option<(usize, Vec<String>)
         j += 1;
     }
     if toks.get(j).is_some_and(Tok::is_cap) && j < end {
-        let r = cap_run(toks, j, end);
+        let mut r = cap_run(toks, j, end);
+        // "du ministre de l'Intérieur Bernard Cazeneuve": a person's name (a known first
+        // name and more) after the body is not part of it.
+        if let Some(f) = (j + 1..r.saturating_sub(1)).find(|&f| Lexicon::get().first_names.contains_key(toks[f].text.as_str())) {
+            r = f;
+        }
         let mut last = r - 1;
         let mut words = content_words(&toks[j..r]);
         if let Some((l, q)) = complement(toks, r, end) {

@@ -86,6 +86,9 @@ pub struct Registry {
     /// Where an unnamed person was introduced, with their role noun ("A senior police
     /// officer, speaking on condition of anonymity"): "the officer" then stays unnamed.
     unnamed_roles: Vec<(usize, String)>,
+    /// Byte offsets where sentences start (quotes count as one word, so a sentence
+    /// inside a quote does not split the reporter's sentence around it).
+    sentence_starts: Vec<usize>,
 }
 
 /// A name occurrence found while reading the frame.
@@ -130,6 +133,10 @@ impl Registry {
         // them must stay unknown rather than jump back to an earlier name.
         reg.entities.push(Entity { kind: Some(SpeakerKind::Person), ..empty_entity() });
         reg.paragraph_starts = frames.iter().filter_map(|f| f.first().map(|t| t.start)).collect();
+        reg.sentence_starts = frames
+            .iter()
+            .flat_map(|toks| (0..toks.len()).filter(|&k| k == 0 || super::attribution::ends_sentence(toks, k - 1)).map(|k| toks[k].start))
+            .collect();
         reg.text = text.to_string();
         // Longest names first, so "Wainwright" joins "Rob Wainwright".
         let mut order: Vec<usize> = (0..cands.len()).collect();
@@ -466,7 +473,9 @@ impl Registry {
                         } else {
                             strict
                                 .or_else(|| self.latest(np.start, |_, e| any_role(e) && e.role_words.contains(head)))
+                                .or_else(|| self.roleless_speaker_near(np.start))
                                 .or_else(|| self.latest(np.start, |_, e| any_role(e)))
+                                .or_else(|| self.roleless_speaker_after(np.start))
                         }
                     }
                     SpeakerKind::Organisation => {
@@ -537,6 +546,37 @@ impl Registry {
         }
         self.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
         Some(self.entities.len() - 1)
+    }
+
+    /// "« … », a annoncé Bernard Cazeneuve. … a indiqué le ministre de l'Intérieur":
+    /// writers vary how they name the person they are quoting. A definite role no one in
+    /// the article was given is the person with no stated role who spoke in this paragraph
+    /// or the one before, or who is named in this very sentence ("Manuel Valls est revenu
+    /// sur … : « … », a déclaré le Premier ministre").
+    fn roleless_speaker_near(&self, pos: usize) -> Option<usize> {
+        let para = self.paragraph_start(pos);
+        let window = self.paragraph_start(para.saturating_sub(1));
+        let window = if para == 0 { 0 } else { window };
+        let sentence = self.sentence_starts[..self.sentence_starts.partition_point(|&s| s <= pos)].last().copied().unwrap_or(0);
+        let roleless = |e: &Entity| e.kind == Some(SpeakerKind::Person) && !e.has_role && e.role_words.is_empty() && e.head.is_none();
+        self.latest(pos, |m, e| m.entity != ANONYMOUS && roleless(e) && ((m.spoke && m.pos >= window) || m.pos >= sentence))
+    }
+
+    /// "Le ministre de l'Intérieur a affirmé … « … », a annoncé Bernard Cazeneuve": a role
+    /// in the lead, with no one before it, is the first person with no stated role to
+    /// speak soon after.
+    fn roleless_speaker_after(&self, pos: usize) -> Option<usize> {
+        let roleless = |e: &Entity| e.kind == Some(SpeakerKind::Person) && !e.has_role && e.role_words.is_empty() && e.head.is_none();
+        // Only in a lead: once someone has been named, a role is about them or someone else.
+        if self.mentions_before(pos).iter().any(|m| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person)) {
+            return None;
+        }
+        let from = self.mentions.partition_point(|m| m.pos <= pos);
+        self.mentions[from..]
+            .iter()
+            .take_while(|m| m.pos < pos + CATAPHORA_BYTES)
+            .find(|m| m.spoke && m.entity != ANONYMOUS && roleless(&self.entities[m.entity]))
+            .map(|m| m.entity)
     }
 
     /// Where the paragraph holding `pos` starts (0 if none).
@@ -811,7 +851,10 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         };
         let between = &toks[p + 1..run_start];
         // With a body in between, the name comes after that body, not as it.
-        let body_named = !between.iter().any(of_body) || between.last().is_some_and(|t| t.is_cap() || is_acronym(t));
+        // "le ministre de l'intérieur Gérard Collomb": a full name with a known first name
+        // after the body is the one given the role.
+        let full_name = r - a >= 2 && lx.first_names.contains_key(toks[a].text.as_str());
+        let body_named = !between.iter().any(of_body) || between.last().is_some_and(|t| t.is_cap() || is_acronym(t)) || full_name;
         is_person_role(&toks[p]) && between.iter().all(adjective) && body_named
     });
     let role_at = role_at.filter(|_| !acronym_before_name);
@@ -864,7 +907,10 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         }
         let seg = &toks[from..e.min(toks.len())];
         let first_role = seg.iter().take(4).position(|t| t.is_word() && lx.role(&t.low).is_some());
-        let starts_ok = seg.first().is_some_and(|t| t.is_lower_word() || (t.is_word() && lx.is_function_word(&t.low)));
+        // "… en France, affirme le ministre …": an inverted speech verb after the comma
+        // opens the attribution, not a description of the name before it.
+        let inverted_cue = seg.first().is_some_and(|t| lx.en_cues.contains(&t.low) || lx.fr_cues.contains(&t.low));
+        let starts_ok = !inverted_cue && seg.first().is_some_and(|t| t.is_lower_word() || (t.is_word() && lx.is_function_word(&t.low)));
         if let (Some(p), true) = (first_role, starts_ok)
             && lx.role(&seg[p].low) == Some(SpeakerKind::Person) {
                 add(content(seg), c);

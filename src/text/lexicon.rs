@@ -85,6 +85,19 @@ fn kind(tag: &str) -> Option<SpeakerKind> {
     }
 }
 
+/// The imperfect of a first-group French verb given in the present ("assure" →
+/// "assurait", "assuraient"): news copy reports speech in the imperfect as often as in the
+/// present ("assurait le ministre"), and deriving it keeps the list to one form per verb.
+/// Irregular verbs (dit → disait) are listed in `fr_cues.txt` by hand.
+fn imperfect(present: &str) -> Vec<String> {
+    let Some(stem) = present.strip_suffix('e') else { return Vec::new() };
+    // Only a singular present with a real stem: "prévient", "assurent" are left alone.
+    if stem.chars().count() < 3 || stem.ends_with(['e', 'i']) {
+        return Vec::new();
+    }
+    vec![format!("{stem}ait"), format!("{stem}aient")]
+}
+
 impl Lexicon {
     fn load() -> Lexicon {
         let mut lx = Lexicon::default();
@@ -108,9 +121,18 @@ impl Lexicon {
                     lx.fr_participles.insert(words[0].clone());
                 }
                 (1, false) => {
+                    lx.fr_cues.extend(imperfect(&words[0]));
                     lx.fr_cues.insert(words[0].clone());
                 }
-                _ => lx.fr_phrases.push((words, participle)),
+                _ => {
+                    // "se félicite" → "se félicitait" too.
+                    if !participle && let Some((last, head)) = words.split_last() {
+                        for form in imperfect(last) {
+                            lx.fr_phrases.push(([head, &[form]].concat(), false));
+                        }
+                    }
+                    lx.fr_phrases.push((words, participle));
+                }
             }
         }
         for line in entries(include_str!("../../assets/cues/roles.txt")) {
@@ -236,6 +258,10 @@ mod tests {
         for w in ["précise", "annonce", "estime", "affirme", "selon"] {
             assert!(lx.fr_cues.contains(w), "{w}");
         }
+        for w in ["assurait", "précisait", "expliquaient", "disait", "concluait"] {
+            assert!(lx.fr_cues.contains(w), "{w}");
+        }
+        assert!(lx.fr_phrases.iter().any(|(p, _)| p == &["se", "félicitait"]));
         assert!(lx.en_phrases.iter().any(|p| p == &["according", "to"]));
         assert_eq!(lx.role("Official"), Some(SpeakerKind::Person));
         assert_eq!(lx.role("patron"), Some(SpeakerKind::Person));
