@@ -694,6 +694,14 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     k += 1;
                     kind = next;
                 }
+                // "London's Metropolitan Police": a capitalised body after the possessor is
+                // that body's name.
+                if kind == SpeakerKind::Organisation && toks[r + 1..=k].iter().all(Tok::is_cap) {
+                    let words = toks[r + 1..=k].iter().map(|t| t.text.clone()).collect();
+                    let mut np = mk(r + 1, k, NpKind::Name(words), content_words(&toks[s2..r]), Gender::Unknown);
+                    np.first = i;
+                    return Some(np);
+                }
                 let mut q = content_words(&toks[s2..r]);
                 q.extend(content_words(&toks[r + 1..k]));
                 let mut last = k;
@@ -785,6 +793,26 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
                 n
             });
         }
+    // "police said", "British police say": a body noun used without an article names
+    // the body itself (with the capitalised words before it).
+    if t.is_lower_word() && lx.role(&t.low) == Some(SpeakerKind::Organisation) && toks.get(j + 1).is_none_or(|n| n.low != "'s") {
+        let mut first = j;
+        while first > lo && toks[first - 1].is_cap() && !is_det(&toks[first - 1]) && !is_acronym(&toks[first - 1]) && !lx.is_function_word(&toks[first - 1].low) {
+            first -= 1;
+        }
+        let bare = first == lo || !toks[first - 1].is_word() || !(is_det(&toks[first - 1]) || toks[first - 1].is_lower_word() || toks[first - 1].low == "'s");
+        if bare {
+            return Some(Np {
+                first,
+                last: j,
+                kind: NpKind::Role { kind: SpeakerKind::Organisation, head: t.low.clone(), definite: true },
+                quals: content_words(&toks[first..j]),
+                gender: Gender::Unknown,
+                start: toks[first].start,
+                end: t.end,
+            });
+        }
+    }
     // Try every start from far to near and keep the longest phrase that ends exactly at j,
     // preferring a name ("Director-General of Security Mike Burgess" → Mike Burgess).
     let from = j.saturating_sub(12).max(lo);
@@ -826,6 +854,10 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     }
     if j < lo {
         return None;
+    }
+    // "London's Metropolitan Police (MPS) said": the acronym in brackets after the name.
+    if j >= lo + 3 && toks[j].is_punct(')') && toks[j - 2].is_punct('(') && is_acronym(&toks[j - 1]) {
+        j -= 3;
     }
     if toks[j].is_punct(',') {
         return appositive_subject(toks, lo, j);

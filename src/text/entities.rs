@@ -64,6 +64,11 @@ const RESEARCH_WORDS: [&str; 9] = ["report", "study", "survey", "analysis", "rev
 /// Lower-case particles inside people's names (not French "de", too often a place or body).
 const NAME_PARTICLES: [&str; 9] = ["van", "von", "der", "den", "ter", "bin", "ibn", "al", "el"];
 
+/// Documents that someone issues: "the statement" is its issuer's words.
+const ISSUED_WORDS: [&str; 6] = ["statement", "communiqué", "release", "déclaration", "letter", "lettre"];
+/// How far back the statement an unnamed "the statement" points to may be.
+const ISSUER_BYTES: usize = 1500;
+
 /// The entity index standing for unnamed people.
 const ANONYMOUS: usize = 0;
 
@@ -240,9 +245,15 @@ impl Registry {
         reg.mentions.sort_by_key(|m| m.pos);
         // "La maire a insisté …": a described person speaking outside any quote is still
         // the one a later "elle" points to.
+        // "French police say …": a body named by its bare noun, speaking, is what a later
+        // "they" points to.
+        let bare_body = |np: &Np| {
+            matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, .. })
+                && text.get(np.start..np.end).and_then(|w| w.split_whitespace().next()).is_some_and(|w| !DETERMINERS.contains(&fold(w).as_str()) && !w.contains(['\'', '’']))
+        };
         for (_, nps) in &subjects {
             for np in nps.iter().flatten() {
-                if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }) {
+                if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }) || bare_body(np) {
                     reg.resolve(np);
                 }
             }
@@ -480,6 +491,24 @@ impl Registry {
                     }
                     SpeakerKind::Organisation => {
                         let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation);
+                        // "police said": a bare body noun is the body of that name met before
+                        // ("the Metropolitan Police"), else that noun as written.
+                        let written = self.text.get(np.start..np.end).unwrap_or("").to_string();
+                        let bare = written.split_whitespace().next().is_some_and(|w| !DETERMINERS.contains(&fold(w).as_str()) && !w.contains('\''))
+                            && !written.contains("'s")
+                            && !written.contains('’');
+                        if bare {
+                            let found = self.latest(np.start, |_, e| org(e) && e.low.contains(head) && fits(e)).unwrap_or_else(|| {
+                                let words: Vec<String> = written.split_whitespace().map(str::to_string).collect();
+                                let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+                                self.entities.iter().position(|e| e.head.is_none() && e.low == low).unwrap_or_else(|| {
+                                    self.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
+                                    self.entities.len() - 1
+                                })
+                            });
+                            self.note_speaker(np.start, found);
+                            return Some(found);
+                        }
                         // The body may be registered at this very phrase ("Le ministère de
                         // l'Éducation nationale, sollicité, indique"): mentions up to its start.
                         let named = (!quals.is_empty()).then(|| self.latest(np.start + 1, |_, e| org(e) && fits(e))).flatten();
@@ -512,6 +541,7 @@ impl Registry {
                         .latest(np.start, |_, e| {
                             e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head.as_str()) && fits(e)
                         })
+                        .or_else(|| if quals.is_empty() { self.issuer_of_last(head, np.start) } else { None })
                         // "A new report by … The study, which analysed …, says": another
                         // word for the same piece of research.
                         .or_else(|| {
@@ -577,6 +607,41 @@ impl Registry {
             .take_while(|m| m.pos < pos + CATAPHORA_BYTES)
             .find(|m| m.spoke && m.entity != ANONYMOUS && roleless(&self.entities[m.entity]))
             .map(|m| m.entity)
+    }
+
+    /// "X said in a statement. … the statement added": an unnamed statement (letter,
+    /// communiqué) speaks for whoever spoke in the sentence that last mentioned one.
+    fn issuer_of_last(&self, head: &str, pos: usize) -> Option<usize> {
+        if !ISSUED_WORDS.contains(&head) {
+            return None;
+        }
+        // Only the stretch just before: a long article stays linear.
+        let mut from = pos.saturating_sub(ISSUER_BYTES);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = self.text.get(from..pos)?;
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        let at = from
+            + before.rmatch_indices(head).map(|(i, _)| i).find(|&i| {
+                boundary(before[..i].chars().next_back()) && boundary(before[i + head.len()..].chars().next())
+            })?;
+        let k = self.sentence_starts.partition_point(|&s| s <= at);
+        let sentence = k.checked_sub(1).map_or(0, |i| self.sentence_starts[i]);
+        let next = self.sentence_starts.get(k).copied().unwrap_or(usize::MAX);
+        let issuer = |e: &Entity| e.kind != Some(SpeakerKind::Document) && e.head.is_none();
+        // Who spoke in that sentence ("X said in a statement"), else who it is about ("In a
+        // letter to members, the chairman X thanked …").
+        self.latest(at, |m, e| m.spoke && m.pos >= sentence && m.entity != ANONYMOUS && issuer(e)).or_else(|| {
+            // (A person the article names in full or with a role, after the document.)
+            let named_person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && (e.has_role || e.words.len() >= 2);
+            let from = self.mentions.partition_point(|m| m.pos <= at);
+            self.mentions[from..]
+                .iter()
+                .take_while(|m| m.pos < next)
+                .find(|m| m.entity != ANONYMOUS && issuer(&self.entities[m.entity]) && named_person(&self.entities[m.entity]))
+                .map(|m| m.entity)
+        })
     }
 
     /// Where the paragraph holding `pos` starts (0 if none).
