@@ -94,6 +94,9 @@ pub struct Registry {
     /// Byte offsets where sentences start (quotes count as one word, so a sentence
     /// inside a quote does not split the reporter's sentence around it).
     sentence_starts: Vec<usize>,
+    /// Where a name is mentioned only as an owner or a complement ("a son-in-law of bin
+    /// Laden's", "the lawyer of X"): never the subject a later "he" goes back to first.
+    oblique: HashSet<usize>,
 }
 
 /// A name occurrence found while reading the frame.
@@ -108,6 +111,8 @@ struct Candidate {
     spoke: bool,
     /// Title-case words with no article before them.
     plain_name: bool,
+    /// Mentioned as an owner ("X's") or after "of"/"de".
+    oblique: bool,
 }
 
 impl Registry {
@@ -208,6 +213,9 @@ impl Registry {
         }
         for (i, c) in cands.iter().enumerate() {
             reg.mentions.push(Mention { pos: c.pos, entity: entity_of[i], spoke: c.spoke });
+            if c.oblique && !c.spoke {
+                reg.oblique.insert(c.pos);
+            }
         }
         for (toks, (cues, _)) in frames.iter().zip(&subjects) {
             for (pos, head) in unnamed_people(toks, cues) {
@@ -404,8 +412,13 @@ impl Registry {
                             .map(|m| m.entity)
                     })
                     .flatten();
+                // Beyond that, the last person named as a subject in this paragraph or the
+                // one before ("Abu Ghaith, a son-in-law of bin Laden's, offered … he told"),
+                // then anyone.
+                let near = self.paragraph_start(window.saturating_sub(1));
                 let found = body
                     .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
+                    .or_else(|| self.latest(np.start, |m, e| m.pos >= near && !self.oblique.contains(&m.pos) && fits(e)))
                     .or_else(|| self.latest(np.start, |_, e| fits(e)));
                 // "she says" tells us the gender a name did not: a later "he" is someone else.
                 if let Some(e) = found
@@ -858,6 +871,8 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             let title_case = toks[a..b].iter().all(|t| !is_acronym(t) && !lx.is_org_word(&t.low) && t.text.chars().skip(1).any(char::is_lowercase));
             let mut c = Candidate {
                 plain_name: no_article && title_case,
+                oblique: toks.get(b).is_some_and(|t| t.low == "'s" || t.text == "’s")
+                    || (a > 0 && matches!(toks[a - 1].low.as_str(), "of" | "de" | "d'" | "du" | "des")),
                 pos: toks[a].start,
                 words,
                 gender: if is_last { gender } else { Gender::Unknown },

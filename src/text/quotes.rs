@@ -327,8 +327,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         && !after_comma
         && ends_with_stop(text, span)
         && right.first().is_some_and(Tok::is_cap);
+    // "he told the judge that he would not “…,” and warned of …": a verb joined by "and"
+    // after the quote starts a new predicate; the left cue reports the quote.
+    let coordinated_right = left_pick.is_some()
+        && right_first.is_some_and(|f| f > 0 && matches!(right[f - 1].low.as_str(), "and" | "et" | "but" | "mais"));
     let use_right = !right_cues.is_empty()
         && !next_sentence
+        && !coordinated_right
         && (w.right_attached || closing_inversion || (left_pick.is_none() && same_clause));
     if use_right {
         let after_quote = right_first.is_some_and(|f| right[..f].iter().all(|t| t.kind == TokKind::Punct));
