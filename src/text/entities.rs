@@ -491,13 +491,13 @@ impl Registry {
                             .latest(np.start, |_, e| person(e) && e.role_words.contains(head))
                             .filter(|&e| e != ANONYMOUS)
                             .or_else(later_unique)
+                            .or_else(|| if possessive { None } else { self.roleless_speaker_near(np.start) })
                             .or_else(|| self.latest(np.start, |_, e| person(e)));
                         if possessive {
                             strict
                         } else {
                             strict
                                 .or_else(|| self.latest(np.start, |_, e| any_role(e) && e.role_words.contains(head)))
-                                .or_else(|| self.roleless_speaker_near(np.start))
                                 .or_else(|| self.latest(np.start, |_, e| any_role(e)))
                                 .or_else(|| self.roleless_speaker_after(np.start))
                         }
