@@ -326,6 +326,14 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
                     continue;
                 }
             }
+        // "Comme le rappelle Maryse Burgot, …": after "comme", "le"/"l'" is the object
+        // pronoun of a verb whose subject follows; the phrase attributes like "selon".
+        let comme_le = i >= 2 && matches!(toks[i - 1].low.as_str(), "le" | "l'") && toks[i - 2].low == "comme";
+        if comme_le && !t.is_cap() && (lx.fr_cues.contains(&t.low) || lx.fr_participles.contains(&t.low)) {
+            cues.push(Cue { first: i, last: i, text: t.text.clone(), participle: false, preposition: true, pronoun: None });
+            i += 1;
+            continue;
+        }
         let prev_is_det = i > 0 && is_det(&toks[i - 1]);
         // A capitalised "State" or "Says" mid-text is a name, not a verb; only "Selon"
         // opens a sentence as a cue.
@@ -1168,6 +1176,9 @@ mod tests {
         assert_eq!(texts("une annonce"), Vec::<String>::new());
         assert_eq!(texts("Anonymous declaring war"), Vec::<String>::new());
         assert_eq!(texts("he said, adding that"), ["said", "adding"]);
+        let c = &find_cues(&toks("Comme le rappelle Anne Roy"))[0];
+        assert!(c.text == "rappelle" && c.preposition);
+        assert_eq!(texts("le rappelle"), Vec::<String>::new());
         let c = &find_cues(&toks("a-t-elle ajouté"))[0];
         assert_eq!(c.pronoun.as_deref(), Some("elle"));
     }

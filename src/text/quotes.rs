@@ -31,6 +31,10 @@ const TERM_MAX_WORDS: usize = 4;
 /// A paragraph that is only a quote continues the speaker of a quote at most this many
 /// paragraphs before it.
 const CONTINUATION_PARAGRAPHS: usize = 3;
+/// A pull quote is matched to the quote it repeats among this many quotes either side,
+/// and only when it has at least this many words (shorter ones are too common).
+const PULL_QUOTE_REACH: usize = 8;
+const PULL_QUOTE_MIN_WORDS: usize = 4;
 
 /// Where a quote stands in its paragraph frame, and what was found around it.
 #[derive(Debug, Default)]
@@ -179,6 +183,29 @@ pub fn extract(article: &Article) -> Vec<Quote> {
                 work[i].as_written = Some(np.written(text).to_string());
                 break;
             }
+        }
+    }
+    // A pull quote or quoted subheading (a paragraph that is only a quote, no cue)
+    // repeats words said in a nearby quote: it is that speaker's.
+    let quote_texts: Vec<String> = spans
+        .iter()
+        .map(|s| s.pieces.iter().filter_map(|r| text.get(r.clone())).collect::<Vec<_>>().join(" "))
+        .collect();
+    for i in 0..work.len() {
+        let alone = frames
+            .get(spans[i].paragraph)
+            .is_some_and(|f| f.iter().all(|t| t.kind == TokKind::Quote(i) || t.kind == TokKind::Punct));
+        let words = quote_texts[i].split_whitespace().count();
+        if !alone || work[i].cue.is_some() || work[i].speaker.is_some() || words < PULL_QUOTE_MIN_WORDS {
+            continue;
+        }
+        let near = i.saturating_sub(PULL_QUOTE_REACH)..(i + PULL_QUOTE_REACH + 1).min(work.len());
+        let source = near
+            .filter(|&j| j != i && work[j].cue.is_some() && work[j].speaker.is_some())
+            .find(|&j| quote_texts[j].contains(quote_texts[i].trim_end_matches(['.', '!', '?'])));
+        if let Some(j) = source {
+            copy_attribution(&mut work, j, i, false);
+            work[i].cue_text = None;
         }
     }
     // Interrupted quotes and quote-only paragraphs continue the previous speaker.
