@@ -371,7 +371,7 @@ fn gold_twentieth_held_out_batch_meets_the_targets() {
 /// fixture per batch of rules, each rule named in the .gold header.
 #[test]
 fn gold_real_news_rules_meet_the_targets() {
-    score_fixtures(&["400", "401", "402", "403"]).assert_targets("rules from real news 4xx");
+    score_fixtures(&["400", "401", "402", "403", "404", "405"]).assert_targets("rules from real news 4xx");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1160,4 +1160,32 @@ fn a_bare_role_between_an_inverted_verb_and_the_name() {
     assert_eq!(speaker(&qs[0]), Some("Dana Okafor"), "{qs:#?}");
     let qs = quotes_of("Le rappeur Kofi revient sur l'affaire. « On m'a collé une étiquette », regrette l'artiste.");
     assert_eq!(speaker(&qs[0]), Some("Kofi"), "{qs:#?}");
+}
+
+#[test]
+fn charges_titles_and_naming_phrases_are_terms() {
+    let qs = quotes_of(
+        "Ils sont jugés pour « association de malfaiteurs terroriste criminelle », « meurtres en bande organisée avec une entreprise terroriste » et « recel ». \
+         On parle de « repentir actif » dans ce cas, explique Marie Caron. Invité du « Grand Journal », il a parlé.\n\n\
+         He was described as the “chief recruiter” and charged with “providing material support to a designated terrorist group”. \
+         Judge Ann Cole called the plea “too little, too late” and described the delay as “unacceptable”.",
+    );
+    let kinds: Vec<(&str, QuoteKind)> = qs.iter().map(|q| (q.text.as_str(), q.kind)).collect();
+    for (text, kind) in &kinds[..7] {
+        assert_eq!(*kind, QuoteKind::Term, "{text}: {kinds:?}");
+    }
+    assert_eq!(kinds[7].1, QuoteKind::Partial, "{kinds:?}");
+    assert_eq!(kinds[8], ("unacceptable", QuoteKind::Partial), "{kinds:?}");
+    assert_eq!(speaker(&qs[8]), Some("Ann Cole"));
+}
+
+#[test]
+fn a_quoted_subheading_takes_the_speaker_of_the_quote_it_repeats() {
+    let qs = quotes_of(
+        "« Nous ne reculerons pas devant les menaces »\n\n\
+         Une élue locale a témoigné mardi. Le maire, Jean Vautrin, a ensuite pris la parole. \
+         « Nous ne reculerons pas devant les menaces, ni aujourd'hui ni demain », a déclaré Jean Vautrin.",
+    );
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), Some("Jean Vautrin"), "{qs:#?}");
 }

@@ -48,6 +48,8 @@ pub struct Lexicon {
     pub first_names: HashMap<String, Gender>,
     /// Last words before a quote that make it a label ("so-called", "known as").
     pub naming: Vec<Vec<String>>,
+    /// Last words before a quote that make it the name of a charge ("jugé pour").
+    pub charges: Vec<Vec<String>>,
 }
 
 /// Lower-case and fold the typographic apostrophe so lexicon lookups see one form.
@@ -173,6 +175,9 @@ impl Lexicon {
         lx.naming = entries(include_str!("../../assets/cues/naming.txt"))
             .map(|l| l.split_whitespace().map(fold).collect())
             .collect();
+        lx.charges = entries(include_str!("../../assets/cues/charges.txt"))
+            .map(|l| l.split_whitespace().map(fold).collect())
+            .collect();
         lx.function_words = entries(include_str!("../../assets/cues/function_words.txt")).map(fold).collect();
         lx
     }
@@ -185,6 +190,12 @@ impl Lexicon {
     /// Whether `words` (folded, in order) end with a naming phrase.
     pub fn ends_with_naming(&self, words: &[&str]) -> bool {
         self.naming.iter().any(|p| words.len() >= p.len() && words[words.len() - p.len()..].iter().zip(p).all(|(a, b)| a == b))
+    }
+
+    /// Whether `words` (folded, in order) end with the words that introduce a charge.
+    /// Elided words ("d'") match as written, glued to nothing.
+    pub fn ends_with_charge(&self, words: &[&str]) -> bool {
+        self.charges.iter().any(|p| words.len() >= p.len() && words[words.len() - p.len()..].iter().zip(p).all(|(a, b)| a == b))
     }
 
     /// The kind a role noun names; a hyphenated title counts by its parts
@@ -263,6 +274,9 @@ mod tests {
         }
         assert!(lx.fr_phrases.iter().any(|(p, _)| p == &["se", "félicitait"]));
         assert!(lx.en_phrases.iter().any(|p| p == &["according", "to"]));
+        assert!(lx.ends_with_charge(&["est", "jugé", "pour"]));
+        assert!(lx.ends_with_charge(&["was", "charged", "with"]));
+        assert!(!lx.ends_with_charge(&["pour"]));
         assert_eq!(lx.role("Official"), Some(SpeakerKind::Person));
         assert_eq!(lx.role("patron"), Some(SpeakerKind::Person));
         assert_eq!(lx.role("report"), Some(SpeakerKind::Document));

@@ -64,6 +64,13 @@ struct Work {
     subject: Option<Np>,
     /// Preceded by "so-called", "dubbed", "known as": a label, not speech.
     label: bool,
+    /// Preceded by "jugé pour", "charged with": the name of a charge, however long.
+    charge: bool,
+    /// Only a comma or "and"/"et" since the previous quote: the next item of a list.
+    listed: bool,
+    /// Right after an article or a preposition ("invité du « Grand rendez-vous »"): the
+    /// quote stands where a noun goes.
+    noun_slot: bool,
     /// Who a colon-announced quote may be about, when no cue was found.
     colon_subjects: Vec<Np>,
     /// The subject of the sentence before, for a quote that opens a sentence without a cue.
@@ -116,6 +123,12 @@ pub fn extract(article: &Article) -> Vec<Quote> {
                 && question.is_some_and(|q| q.last().is_some_and(|t| t.text == "?") && !q.iter().any(|t| matches!(t.kind, TokKind::Quote(_))))
         })
         .collect();
+    // "jugé pour « A », « B » et « C »": every charge of the list.
+    for i in 1..work.len() {
+        if work[i - 1].charge && work[i].listed && work[i].same_sentence_as_prev {
+            work[i].charge = true;
+        }
+    }
     let kinds: Vec<QuoteKind> = (0..spans.len())
         .map(|i| {
             // "“A,” he said. “B.”": a short second half is still speech, not a term.
@@ -410,7 +423,17 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         label_end -= 1;
     }
     let tail: Vec<&str> = left[..label_end].iter().rev().take(3).rev().map(|t| t.low.as_str()).collect();
-    w.label = Lexicon::get().ends_with_naming(&tail);
+    // "described as the “main mouthpiece”", "his treatment as an “enemy combatant”": "as"
+    // and an article make the quote a noun phrase naming something, where "described the
+    // fine as “disproportionate”" quotes a judgement.
+    let as_article = label_end < left.len() && label_end > 0 && matches!(left[label_end - 1].low.as_str(), "as" | "comme");
+    w.label = Lexicon::get().ends_with_naming(&tail) || as_article;
+    let tail: Vec<&str> = left[..label_end].iter().rev().take(6).rev().map(|t| t.low.as_str()).collect();
+    w.charge = Lexicon::get().ends_with_charge(&tail);
+    w.noun_slot = left.last().is_some_and(|t| {
+        t.is_lower_word() && matches!(t.low.as_str(), "du" | "de" | "des" | "d'" | "le" | "la" | "les" | "l'" | "au" | "aux" | "of" | "the" | "on")
+    });
+    w.listed = !left.is_empty() && left.iter().all(|t| t.text == "," || matches!(t.low.as_str(), "et" | "and" | "or" | "ou"));
     let ends_with_colon = left.last().is_some_and(|t| t.text == ":");
     w.announced = ends_with_colon && !left[..left.len() - 1].is_empty();
     let ends_with_comma = left.last().is_some_and(|t| t.text == ",");
@@ -478,7 +501,7 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> Q
         .and_then(|r| text.get(r.clone()))
         .and_then(|s| s.chars().find(|c| c.is_alphanumeric()))
         .is_some_and(char::is_uppercase);
-    if w.label && words <= TERM_MAX_WORDS {
+    if w.label && words <= TERM_MAX_WORDS || w.charge {
         return QuoteKind::Term;
     }
     let has_cue = w.cue.is_some() || w.inherited;
@@ -486,6 +509,11 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> Q
     // by a colon is speech, however short.
     if w.announced && first_upper && ends_with_stop(text, span) && words >= 2 {
         return QuoteKind::Direct;
+    }
+    // "invité du « Grand rendez-vous »", "a guest on the “Today Programme”": a short
+    // capitalised quote where a noun goes, not closing a sentence, is a title or a name.
+    if words <= TERM_MAX_WORDS && first_upper && w.noun_slot && !ends_with_stop(text, span) && !continues_speech {
+        return QuoteKind::Term;
     }
     // One capitalised word inside the reporter's sentence ("described the network as
     // “Hydra”") is a name or label, not words anyone said.
