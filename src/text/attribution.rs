@@ -489,7 +489,32 @@ fn is_name_word(t: &Tok) -> bool {
 
 /// The capitalised run starting at `i` (names may contain "de", "al", "bin"… between
 /// capitals); returns the index after it.
+/// Months and days, which a number after them makes a date, not a name.
+const CALENDAR: [&str; 33] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "article", "page",
+];
+
+/// "Europe 1", "France 24": a one- or two-digit number closing a name at the end of a
+/// phrase (before punctuation) is part of it (a broadcaster's name), not a date.
+pub fn number_ends_name(toks: &[Tok], r: usize) -> bool {
+    let Some(n) = toks.get(r) else { return false };
+    r > 0
+        && toks[r - 1].is_cap()
+        && !CALENDAR.contains(&toks[r - 1].low.as_str())
+        && n.start > toks[r - 1].end
+        && (1..=2).contains(&n.text.len())
+        && n.text.chars().all(|c| c.is_ascii_digit())
+        && toks.get(r + 1).is_none_or(|t| t.kind == TokKind::Punct && t.text != "%")
+}
+
 fn cap_run(toks: &[Tok], i: usize, end: usize) -> usize {
+    let k = cap_run_words(toks, i, end);
+    if k < end && number_ends_name(toks, k) { k + 1 } else { k }
+}
+
+fn cap_run_words(toks: &[Tok], i: usize, end: usize) -> usize {
     let mut k = i;
     while k < end {
         let t = &toks[k];
@@ -1052,6 +1077,18 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
         {
             // "a déclaré à la barre le principal accusé": a place, not a listener.
             k += 3;
+        }
+    }
+    // "s'est félicité dans un communiqué Rob Wainwright", "said in a statement Europol's
+    // director": where the words were said, between the verb and the speaker.
+    if k + 2 < hi && matches!(toks[k].low.as_str(), "dans" | "in" | "lors") && is_det(&toks[k + 1]) {
+        let mut m = k + 2;
+        while m < hi && m < k + 5 && toks[m].is_lower_word() {
+            m += 1;
+        }
+        let doc = (k + 2..m).any(|x| Lexicon::get().role(&toks[x].low) == Some(SpeakerKind::Document));
+        if doc && m < hi && m > k + 2 && toks[m].is_cap() {
+            k = m;
         }
     }
     // "said co-founder Priya Nair": a bare role noun (no article) before the name.

@@ -48,7 +48,9 @@ impl Entity {
 fn guess_kind(words: &[String]) -> SpeakerKind {
     let lx = Lexicon::get();
     let acronym = |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-    if words.iter().any(|w| lx.is_org_word(w) || acronym(w)) {
+    // "France 24", "Europe 1": a name closed by a number is a broadcaster, not a person.
+    let numbered = words.len() >= 2 && words.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+    if numbered || words.iter().any(|w| lx.is_org_word(w) || acronym(w)) {
         SpeakerKind::Organisation
     } else {
         SpeakerKind::Person
@@ -793,6 +795,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             if !joins {
                 break;
             }
+            r += 1;
+        }
+        if super::attribution::number_ends_name(toks, r) {
             r += 1;
         }
         // Title: "Dr Jamie Shea", "M. Poupard".
