@@ -68,6 +68,8 @@ const NAME_PARTICLES: [&str; 9] = ["van", "von", "der", "den", "ter", "bin", "ib
 
 /// Documents that someone issues: "the statement" is its issuer's words.
 const ISSUED_WORDS: [&str; 6] = ["statement", "communiqué", "release", "déclaration", "letter", "lettre"];
+/// How far into an article its lead (headline and first paragraphs) may run.
+const LEAD_BYTES: usize = 1200;
 /// How far back the statement an unnamed "the statement" points to may be.
 const ISSUER_BYTES: usize = 1500;
 
@@ -335,6 +337,27 @@ impl Registry {
         best.map(|m| m.entity)
     }
 
+    /// Like [`Registry::latest`], but only among mentions at or after `since`: the search
+    /// stops there, so a windowed look-up costs the window, not the article.
+    fn latest_since(&self, before: usize, since: usize, ok: impl Fn(&Mention, &Entity) -> bool) -> Option<usize> {
+        let mentions = self.mentions_before(before);
+        let from = mentions.partition_point(|m| m.pos < since);
+        let mut best: Option<&Mention> = None;
+        for m in mentions[from..].iter().rev() {
+            if best.is_some_and(|b| m.pos < b.pos) {
+                break;
+            }
+            if !ok(m, &self.entities[m.entity]) {
+                continue;
+            }
+            let len = |m: &Mention| self.entities[m.entity].low.len();
+            if best.is_none_or(|b| len(m) > len(b)) {
+                best = Some(m);
+            }
+        }
+        best.map(|m| m.entity)
+    }
+
     /// Record that `entity` is mentioned (and speaking) at `pos`.
     pub fn note_speaker(&mut self, pos: usize, entity: usize) {
         let at = self.mentions.partition_point(|m| m.pos <= pos);
@@ -420,7 +443,7 @@ impl Registry {
                 let near = self.paragraph_start(window.saturating_sub(1));
                 let found = body
                     .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
-                    .or_else(|| self.latest(np.start, |m, e| m.pos >= near && !self.oblique.contains(&m.pos) && fits(e)))
+                    .or_else(|| self.latest_since(np.start, near, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
                     .or_else(|| self.latest(np.start, |_, e| fits(e)));
                 // "she says" tells us the gender a name did not: a later "he" is someone else.
                 if let Some(e) = found
@@ -604,7 +627,7 @@ impl Registry {
         let window = if para == 0 { 0 } else { window };
         let sentence = self.sentence_starts[..self.sentence_starts.partition_point(|&s| s <= pos)].last().copied().unwrap_or(0);
         let roleless = |e: &Entity| e.kind == Some(SpeakerKind::Person) && !e.has_role && e.role_words.is_empty() && e.head.is_none();
-        self.latest(pos, |m, e| m.entity != ANONYMOUS && roleless(e) && ((m.spoke && m.pos >= window) || m.pos >= sentence))
+        self.latest_since(pos, window.min(sentence), |m, e| m.entity != ANONYMOUS && roleless(e) && (m.spoke || m.pos >= sentence))
     }
 
     /// "Le ministre de l'Intérieur a affirmé … « … », a annoncé Bernard Cazeneuve": a role
@@ -613,7 +636,8 @@ impl Registry {
     fn roleless_speaker_after(&self, pos: usize) -> Option<usize> {
         let roleless = |e: &Entity| e.kind == Some(SpeakerKind::Person) && !e.has_role && e.role_words.is_empty() && e.head.is_none();
         // Only in a lead: once someone has been named, a role is about them or someone else.
-        if self.mentions_before(pos).iter().any(|m| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person)) {
+        if pos > LEAD_BYTES
+            || self.mentions_before(pos).iter().any(|m| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person)) {
             return None;
         }
         let from = self.mentions.partition_point(|m| m.pos <= pos);
@@ -647,7 +671,7 @@ impl Registry {
         let issuer = |e: &Entity| e.kind != Some(SpeakerKind::Document) && e.head.is_none();
         // Who spoke in that sentence ("X said in a statement"), else who it is about ("In a
         // letter to members, the chairman X thanked …").
-        self.latest(at, |m, e| m.spoke && m.pos >= sentence && m.entity != ANONYMOUS && issuer(e)).or_else(|| {
+        self.latest_since(at, sentence, |m, e| m.spoke && m.entity != ANONYMOUS && issuer(e)).or_else(|| {
             // (A person the article names in full or with a role, after the document.)
             let named_person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && (e.has_role || e.words.len() >= 2);
             let from = self.mentions.partition_point(|m| m.pos <= at);
