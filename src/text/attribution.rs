@@ -790,9 +790,21 @@ fn complement(toks: &[Tok], k: usize, end: usize) -> Option<(usize, Vec<String>)
         }
         return Some((last, words));
     }
-    // "l'avocat de la défense,": one common noun that closes the phrase.
-    if toks.get(j).is_some_and(Tok::is_lower_word) && toks.get(j + 1).is_none_or(|n| n.kind == TokKind::Punct) && j < end {
-        return Some((j, content_words(&toks[j..=j])));
+    // "l'avocat de la défense,": one common noun that closes the phrase; "head of
+    // counter-terror policing warned": up to three, when the phrase ends there.
+    if toks.get(j).is_some_and(Tok::is_lower_word) && j < end {
+        let mut m = j;
+        while m < end && m < j + 3 && toks[m].is_lower_word() && !DETERMINERS.contains(&toks[m].low.as_str()) {
+            m += 1;
+        }
+        if toks.get(j + 1).is_none_or(|n| n.kind == TokKind::Punct) {
+            return Some((j, content_words(&toks[j..=j])));
+        }
+        // (Only when the caller's phrase ends there, as before a verb: a longer run
+        // closed by a comma is as often a clause.)
+        if m > j + 1 && m == end {
+            return Some((m - 1, content_words(&toks[j..m])));
+        }
     }
     // "the head of the European Union's police agency": a role noun within 4 words.
     let mut m = j;

@@ -265,7 +265,10 @@ impl Registry {
         };
         for (_, nps) in &subjects {
             for np in nps.iter().flatten() {
-                if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }) || bare_body(np) {
+                // (A described body speaking, "a annoncé le Parquet national antiterroriste",
+                // is who "cette source" then stands for.)
+                let body = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, definite: true, .. });
+                if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }) || bare_body(np) || body {
                     reg.resolve(np);
                 }
             }
@@ -406,7 +409,29 @@ impl Registry {
                 {
                     self.entities[b].kind = Some(SpeakerKind::Organisation);
                 }
-                best.or_else(|| {
+                // "le Pnat" after "le Parquet national antiterroriste": an acronym met alone
+                // is the body whose name spells it.
+                let mut spelled = || {
+                    let [w] = words.as_slice() else { return None };
+                    let n = w.chars().count();
+                    if !(3..=6).contains(&n) || !w.chars().next().is_some_and(char::is_uppercase) {
+                        return None;
+                    }
+                    let letters: Vec<char> = fold(w).chars().collect();
+                    let found = self.entities.iter().position(|e| {
+                        e.head.is_none() && e.low.len() >= 2 && e.kind != Some(SpeakerKind::Person) && {
+                            let content: Vec<&str> = e.low.iter().map(String::as_str).filter(|x| !is_connector(x)).collect();
+                            spells(&letters, &content)
+                        }
+                    })?;
+                    self.entities[found].alias.get_or_insert_with(|| fold(w));
+                    self.entities[found].kind = Some(SpeakerKind::Organisation);
+                    Some(found)
+                };
+                // (The acronym may be registered as a name of its own: the alias makes it
+                // speak as the long form.)
+                let spelled = spelled();
+                best.or(spelled).or_else(|| {
                     self.entities.push(Entity {
                         words: words.clone(),
                         low,
@@ -469,6 +494,19 @@ impl Registry {
             }
             // "a statement from the National Counter Terrorism Centre": whoever it is from.
             NpKind::Role { kind: SpeakerKind::Document, .. } if self.named_in_quals(np).is_some() => self.named_in_quals(np),
+            // "précise cette source", "the same source said": whoever was last heard,
+            // named or not.
+            NpKind::Role { head, .. } if matches!(head.as_str(), "source" | "sources") && {
+                let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
+                ["cette ", "this ", "that ", "la même ", "the same ", "cette même ", "ces ", "these "].iter().any(|d| written.starts_with(d))
+            } =>
+            {
+                let e = self.latest(np.start, |m, _| m.spoke).unwrap_or(ANONYMOUS);
+                self.note_speaker(np.start, e);
+                return Some(e);
+            }
+            // (An indefinite one, "une source proche du dossier", stays unnamed even in a
+            // lead: the person named next is usually someone else.)
             NpKind::Role { definite: false, .. } => None,
             // "the teenager said", "raconte l'adolescente": like "she", to the last person
             // of that gender.
@@ -524,7 +562,8 @@ impl Registry {
                             strict
                                 .or_else(|| self.latest(np.start, |_, e| any_role(e) && e.role_words.contains(head)))
                                 .or_else(|| self.latest(np.start, |_, e| any_role(e)))
-                                .or_else(|| self.roleless_speaker_after(np.start))
+                                .or_else(|| self.lead_speaker_after(np.start, true))
+                                .or_else(|| self.lead_speaker_after(np.start, false))
                         }
                     }
                     SpeakerKind::Organisation => {
@@ -633,8 +672,17 @@ impl Registry {
     /// "Le ministre de l'Intérieur a affirmé … « … », a annoncé Bernard Cazeneuve": a role
     /// in the lead, with no one before it, is the first person with no stated role to
     /// speak soon after.
-    fn roleless_speaker_after(&self, pos: usize) -> Option<usize> {
-        let roleless = |e: &Entity| e.kind == Some(SpeakerKind::Person) && !e.has_role && e.role_words.is_empty() && e.head.is_none();
+    /// With `roleless` false, any person speaking in the paragraph right after the lead's
+    /// description ("the country's head of counter-terror policing warned … [¶] Assistant
+    /// Commissioner Matt Jukes said").
+    fn lead_speaker_after(&self, pos: usize, roleless_only: bool) -> Option<usize> {
+        let next_paragraph_end = {
+            let k = self.paragraph_starts.partition_point(|&s| s <= pos);
+            self.paragraph_starts.get(k + 1).copied().unwrap_or(usize::MAX)
+        };
+        let roleless = |e: &Entity| {
+            e.kind == Some(SpeakerKind::Person) && e.head.is_none() && (!roleless_only || !e.has_role && e.role_words.is_empty())
+        };
         // Only in a lead: once someone has been named, a role is about them or someone else.
         if pos > LEAD_BYTES
             || self.mentions_before(pos).iter().any(|m| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person)) {
@@ -643,7 +691,7 @@ impl Registry {
         let from = self.mentions.partition_point(|m| m.pos <= pos);
         self.mentions[from..]
             .iter()
-            .take_while(|m| m.pos < pos + CATAPHORA_BYTES)
+            .take_while(|m| m.pos < pos + CATAPHORA_BYTES && (roleless_only || m.pos < next_paragraph_end))
             .find(|m| m.spoke && m.entity != ANONYMOUS && roleless(&self.entities[m.entity]))
             .map(|m| m.entity)
     }
@@ -1103,22 +1151,20 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
             continue;
         }
         let letters: Vec<char> = acr.text.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
-        // Walk back over words; content words give one initial each.
-        let mut initials: Vec<char> = Vec::new();
+        // Walk back over words, nearest first: the content words from a capitalised one
+        // to the bracket must spell the acronym (see `spells`).
+        let mut words: Vec<&str> = Vec::new();
         let mut start = None;
         let mut j = k - 1;
-        while j > 0 && k - j <= 14 && toks[j - 1].is_word() {
+        while j > 0 && k - j <= 14 && toks[j - 1].is_word() && words.len() <= letters.len() {
             j -= 1;
             let t = &toks[j];
-            let skip = lx.is_function_word(&t.low) || matches!(t.low.as_str(), "of" | "de" | "d'" | "l'" | "du" | "des" | "pour" | "for" | "and" | "et");
-            if !skip {
-                initials.insert(0, t.low.chars().next().unwrap_or(' '));
-            }
-            if initials.len() == letters.len() {
-                if initials == letters && t.is_cap() {
+            if !is_connector(&t.low) {
+                words.insert(0, t.low.as_str());
+                if t.is_cap() && spells(&letters, &words) {
                     start = Some(j);
+                    break;
                 }
-                break;
             }
         }
         // "le parquet national antiterroriste (PNAT)", "le groupe de soutien à l'islam et
@@ -1139,6 +1185,39 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
         }
     }
     out
+}
+
+fn is_connector(low: &str) -> bool {
+    Lexicon::get().is_function_word(low) || matches!(low, "of" | "de" | "d'" | "l'" | "du" | "des" | "pour" | "for" | "and" | "et" | "à" | "aux" | "la" | "le")
+}
+
+/// Whether `words` (folded content words) spell the acronym `letters`: each word gives its
+/// initial and maybe more of its own letters, in order ("Parquet national antiterroriste"
+/// → P, N, AT → "Pnat"; "Counter Terrorism Policing" → CTP).
+pub(crate) fn spells(letters: &[char], words: &[&str]) -> bool {
+    fn go(letters: &[char], words: &[&str]) -> bool {
+        let Some((w, rest)) = words.split_first() else { return letters.is_empty() };
+        let mut chars = w.chars();
+        let Some(first) = chars.next() else { return false };
+        if letters.first() != Some(&first) {
+            return false;
+        }
+        // Take the initial, then as many more letters of this word as the rest allows.
+        let mut k = 1;
+        if go(&letters[k..], rest) {
+            return true;
+        }
+        for c in chars {
+            if k < letters.len() && letters[k] == c {
+                k += 1;
+                if go(&letters[k..], rest) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    !words.is_empty() && words.len() <= letters.len() && letters.len() <= 8 && go(letters, words)
 }
 
 /// Bodies named by a role noun and a capitalised complement ("le ministère de
@@ -1220,4 +1299,20 @@ fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<(usize,
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spells;
+
+    #[test]
+    fn acronyms_are_spelled_by_initials_and_inner_letters() {
+        let l = |s: &str| s.chars().collect::<Vec<char>>();
+        assert!(spells(&l("pnat"), &["parquet", "national", "antiterroriste"]));
+        assert!(spells(&l("ctp"), &["counter", "terrorism", "policing"]));
+        assert!(spells(&l("cnil"), &["commission", "nationale", "informatique", "libertés"]));
+        assert!(!spells(&l("pnat"), &["police", "judiciaire"]));
+        assert!(!spells(&l("abc"), &["alpha", "charlie", "bravo"]));
+        assert!(!spells(&l("ab"), &[]));
+    }
 }
