@@ -415,6 +415,18 @@ fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
     if passive_attribute {
         return false;
     }
+    // "an Internet video posted Wednesday", "a report published last week": a participle
+    // of publishing right after a plain noun describes that noun.
+    let published = matches!(low, "posted" | "published" | "released" | "issued" | "shared" | "broadcast" | "circulated" | "uploaded");
+    if published
+        && i > 0
+        && toks[i - 1].is_lower_word()
+        && !matches!(toks[i - 1].low.as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "also" | "and" | "then" | "has" | "have" | "had")
+        && Lexicon::get().role(&toks[i - 1].low).is_none()
+        && Lexicon::get().pronoun(&toks[i - 1].low).is_none()
+    {
+        return false;
+    }
     let strong = low.ends_with("ed") || matches!(low, "said" | "told" | "wrote" | "read");
     if strong {
         return true;
@@ -483,6 +495,14 @@ pub fn is_post_nominal(t: &Tok) -> bool {
     t.is_word() && POST_NOMINALS.contains(&t.text.as_str())
 }
 
+/// "al-Ansi", "el-Sisi", "bin-Laden": an Arabic particle joined by a hyphen to a
+/// capitalised name, inside a person's name ("Nasr al-Ansi").
+pub fn is_particle_name(t: &Tok) -> bool {
+    let Some((particle, rest)) = t.text.split_once('-') else { return false };
+    matches!(particle, "al" | "el" | "ad" | "as" | "ash" | "at" | "an" | "ar" | "az" | "bin" | "ibn" | "abu")
+        && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
 fn is_name_word(t: &Tok) -> bool {
     t.is_cap() && !Lexicon::get().is_function_word(&t.low)
 }
@@ -526,6 +546,8 @@ fn cap_run_words(toks: &[Tok], i: usize, end: usize) -> usize {
             if k > i && is_post_nominal(t) {
                 break;
             }
+            k += 1;
+        } else if k > i && is_particle_name(t) {
             k += 1;
         } else if t.is_word()
             && CONNECTORS.contains(&t.low.as_str())
@@ -1175,6 +1197,11 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         // "one senator accusing": its own subject, right before it.
         if c.first > lo && toks[c.first - 1].kind == TokKind::Word {
             return np_backward(toks, lo, c.first - 1);
+        }
+        // "X, a top commander, appeared in a video posted Wednesday, saying": after a
+        // comma, the participle's subject is the one that opens the sentence.
+        if c.first > lo && toks[c.first - 1].is_punct(',') {
+            return np_forward(toks, lo, c.first).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..) | NpKind::Role { definite: true, .. }));
         }
         return None;
     }

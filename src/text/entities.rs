@@ -844,7 +844,7 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         let mut r = i;
         loop {
             while r < toks.len()
-                && toks[r].is_cap()
+                && (toks[r].is_cap() || r > i && super::attribution::is_particle_name(&toks[r]))
                 && !(r > i && is_acronym(&toks[r - 1]) && !is_acronym(&toks[r]))
                 && !(r > i && is_post_nominal(&toks[r]))
             {
