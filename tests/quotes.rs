@@ -1189,3 +1189,19 @@ fn a_quoted_subheading_takes_the_speaker_of_the_quote_it_repeats() {
     assert_eq!(qs.len(), 2, "{qs:#?}");
     assert_eq!(speaker(&qs[0]), Some("Jean Vautrin"), "{qs:#?}");
 }
+
+#[test]
+fn a_subject_and_verb_closing_the_sentence_attribute_its_quotes() {
+    let qs = quotes_of("Pupils are drawn into a ‘spiral of hate’ and a ‘race to the bottom’ online, Inspector Dana Holt warned yesterday.");
+    assert_eq!(texts(&qs), ["spiral of hate", "race to the bottom"]);
+    assert!(qs.iter().all(|q| speaker(q) == Some("Dana Holt") && q.kind == QuoteKind::Partial), "{qs:#?}");
+}
+
+#[test]
+fn a_multi_paragraph_single_quote_whose_last_paragraph_is_not_closed_stands() {
+    let qs = quotes_of("Ms Holt said: ‘We see it every week.\n\n‘It is getting worse.\n\n‘Parents do not know where to look.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert!(qs[0].text.starts_with("We see it every week.") && qs[0].text.ends_with("where to look."), "{qs:#?}");
+    // A lone unclosed mark is still an apostrophe.
+    assert!(quotes_of("The ‘80s were different.").is_empty());
+}

@@ -358,6 +358,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let closing_inversion = right_first.is_some_and(|f| {
         f > 0 && right[f - 1].text == "," && !right[f..].iter().any(|t| t.text == ",")
     });
+    // "… on a ‘conveyor belt’ to terrorism, a top officer warned yesterday.": a subject
+    // and its verb closing the sentence after a comma attribute every quote in it.
+    let closing_attribution = right_first.is_some_and(|f| {
+        let Some(c) = right[..f].iter().rposition(|t| t.text == ",") else { return false };
+        let subject = np_forward(right, c + 1, f).is_some_and(|np| np.last + 1 == f);
+        subject && right[f..].iter().all(|t| t.is_word() || t.text == "." || t.text == "!") && right[f..].iter().filter(|t| t.is_word()).count() <= 4
+    });
     // “… another leaflet.” Its chair, Dr Amira Khan, told …: a quote that closes its
     // sentence, already attributed on the left, does not take the next sentence's cue.
     // "Pour la rapporteure, X : « …. » Le député Y a répondu": a quote announced by a
@@ -374,7 +381,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let use_right = !right_cues.is_empty()
         && !next_sentence
         && !coordinated_right
-        && (w.right_attached || closing_inversion || (left_pick.is_none() && same_clause));
+        && (w.right_attached || closing_inversion || closing_attribution || (left_pick.is_none() && same_clause));
     if use_right {
         let after_quote = right_first.is_some_and(|f| right[..f].iter().all(|t| t.kind == TokKind::Punct));
         w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
