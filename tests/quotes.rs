@@ -1205,3 +1205,10 @@ fn a_multi_paragraph_single_quote_whose_last_paragraph_is_not_closed_stands() {
     // A lone unclosed mark is still an apostrophe.
     assert!(quotes_of("The ‘80s were different.").is_empty());
 }
+
+#[test]
+fn a_month_between_an_inverted_verb_and_its_speaker() {
+    let qs = quotes_of("La « menace reste très élevée », a rappelé mi-septembre le procureur Paul Aubry. « Rien n'a changé », a déclaré en mars la ministre Claire Roux.");
+    assert_eq!(speaker(&qs[0]), Some("Paul Aubry"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Claire Roux"), "{qs:#?}");
+}

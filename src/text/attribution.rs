@@ -1094,7 +1094,19 @@ const TIME_WORDS: [&str; 24] = [
 
 pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     let mut k = v_last + 1;
-    while k < hi && toks[k].is_word() && (ADVERBS.contains(&toks[k].low.as_str()) || TIME_WORDS.contains(&toks[k].low.as_str())) {
+    // "a rappelé mi-septembre le procureur", "said in March the minister": a month, alone
+    // or with mi-/début/fin/in, is a time too.
+    let month = |t: &Tok| {
+        let low = t.low.strip_prefix("mi-").unwrap_or(&t.low);
+        CALENDAR[..24].contains(&low)
+    };
+    while k < hi
+        && toks[k].is_word()
+        && (ADVERBS.contains(&toks[k].low.as_str())
+            || TIME_WORDS.contains(&toks[k].low.as_str())
+            || month(&toks[k])
+            || (matches!(toks[k].low.as_str(), "début" | "fin" | "in" | "en") && toks.get(k + 1).is_some_and(month)))
+    {
         k += 1;
     }
     // "a déclaré à l'AFP Claire Moreau": the listener comes between verb and speaker.
