@@ -326,6 +326,14 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
                     continue;
                 }
             }
+        // "Comme le rappelle Maryse Burgot, …": after "comme", "le"/"l'" is the object
+        // pronoun of a verb whose subject follows; the phrase attributes like "selon".
+        let comme_le = i >= 2 && matches!(toks[i - 1].low.as_str(), "le" | "l'") && toks[i - 2].low == "comme";
+        if comme_le && !t.is_cap() && (lx.fr_cues.contains(&t.low) || lx.fr_participles.contains(&t.low)) {
+            cues.push(Cue { first: i, last: i, text: t.text.clone(), participle: false, preposition: true, pronoun: None });
+            i += 1;
+            continue;
+        }
         let prev_is_det = i > 0 && is_det(&toks[i - 1]);
         // A capitalised "State" or "Says" mid-text is a name, not a verb; only "Selon"
         // opens a sentence as a cue.
@@ -407,6 +415,18 @@ fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
     if passive_attribute {
         return false;
     }
+    // "an Internet video posted Wednesday", "a report published last week": a participle
+    // of publishing right after a plain noun describes that noun.
+    let published = matches!(low, "posted" | "published" | "released" | "issued" | "shared" | "broadcast" | "circulated" | "uploaded");
+    if published
+        && i > 0
+        && toks[i - 1].is_lower_word()
+        && !matches!(toks[i - 1].low.as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "also" | "and" | "then" | "has" | "have" | "had")
+        && Lexicon::get().role(&toks[i - 1].low).is_none()
+        && Lexicon::get().pronoun(&toks[i - 1].low).is_none()
+    {
+        return false;
+    }
     let strong = low.ends_with("ed") || matches!(low, "said" | "told" | "wrote" | "read");
     if strong {
         return true;
@@ -475,13 +495,46 @@ pub fn is_post_nominal(t: &Tok) -> bool {
     t.is_word() && POST_NOMINALS.contains(&t.text.as_str())
 }
 
+/// "al-Ansi", "el-Sisi", "bin-Laden": an Arabic particle joined by a hyphen to a
+/// capitalised name, inside a person's name ("Nasr al-Ansi").
+pub fn is_particle_name(t: &Tok) -> bool {
+    let Some((particle, rest)) = t.text.split_once('-') else { return false };
+    matches!(particle, "al" | "el" | "ad" | "as" | "ash" | "at" | "an" | "ar" | "az" | "bin" | "ibn" | "abu")
+        && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
 fn is_name_word(t: &Tok) -> bool {
     t.is_cap() && !Lexicon::get().is_function_word(&t.low)
 }
 
 /// The capitalised run starting at `i` (names may contain "de", "al", "bin"… between
 /// capitals); returns the index after it.
+/// Months and days, which a number after them makes a date, not a name.
+const CALENDAR: [&str; 33] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "article", "page",
+];
+
+/// "Europe 1", "France 24": a one- or two-digit number closing a name at the end of a
+/// phrase (before punctuation) is part of it (a broadcaster's name), not a date.
+pub fn number_ends_name(toks: &[Tok], r: usize) -> bool {
+    let Some(n) = toks.get(r) else { return false };
+    r > 0
+        && toks[r - 1].is_cap()
+        && !CALENDAR.contains(&toks[r - 1].low.as_str())
+        && n.start > toks[r - 1].end
+        && (1..=2).contains(&n.text.len())
+        && n.text.chars().all(|c| c.is_ascii_digit())
+        && toks.get(r + 1).is_none_or(|t| t.kind == TokKind::Punct && t.text != "%")
+}
+
 fn cap_run(toks: &[Tok], i: usize, end: usize) -> usize {
+    let k = cap_run_words(toks, i, end);
+    if k < end && number_ends_name(toks, k) { k + 1 } else { k }
+}
+
+fn cap_run_words(toks: &[Tok], i: usize, end: usize) -> usize {
     let mut k = i;
     while k < end {
         let t = &toks[k];
@@ -493,6 +546,8 @@ fn cap_run(toks: &[Tok], i: usize, end: usize) -> usize {
             if k > i && is_post_nominal(t) {
                 break;
             }
+            k += 1;
+        } else if k > i && is_particle_name(t) {
             k += 1;
         } else if t.is_word()
             && CONNECTORS.contains(&t.low.as_str())
@@ -607,6 +662,18 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     quals.extend(q);
                 }
                 let head = toks[k].low.clone();
+                // "le ministre de l'intérieur Gérard Collomb": the role's body, then the name.
+                if kind == SpeakerKind::Person
+                    && last > k
+                    && last + 1 < end
+                    && toks.get(last + 1).is_some_and(|t| is_name_word(t) && Lexicon::get().first_names.contains_key(t.text.as_str()))
+                    && let Some(mut name) = np_forward(toks, last + 1, end)
+                    && matches!(&name.kind, NpKind::Name(w) if w.len() >= 2)
+                {
+                    name.quals.extend(quals);
+                    name.quals.push(head);
+                    return Some(name);
+                }
                 // "la députée Léa Vasseur", "the senator John Doe": the name is the speaker.
                 if kind == SpeakerKind::Person && last == k && toks.get(k + 1).is_some_and(is_name_word) && k + 1 < end
                     && let Some(mut name) = np_forward(toks, k + 1, end)
@@ -682,6 +749,14 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     k += 1;
                     kind = next;
                 }
+                // "London's Metropolitan Police": a capitalised body after the possessor is
+                // that body's name.
+                if kind == SpeakerKind::Organisation && toks[r + 1..=k].iter().all(Tok::is_cap) {
+                    let words = toks[r + 1..=k].iter().map(|t| t.text.clone()).collect();
+                    let mut np = mk(r + 1, k, NpKind::Name(words), content_words(&toks[s2..r]), Gender::Unknown);
+                    np.first = i;
+                    return Some(np);
+                }
                 let mut q = content_words(&toks[s2..r]);
                 q.extend(content_words(&toks[r + 1..k]));
                 let mut last = k;
@@ -723,7 +798,12 @@ fn complement(toks: &[Tok], k: usize, end: usize) -> Option<(usize, Vec<String>)
         j += 1;
     }
     if toks.get(j).is_some_and(Tok::is_cap) && j < end {
-        let r = cap_run(toks, j, end);
+        let mut r = cap_run(toks, j, end);
+        // "du ministre de l'Intérieur Bernard Cazeneuve": a person's name (a known first
+        // name and more) after the body is not part of it.
+        if let Some(f) = (j + 1..r.saturating_sub(1)).find(|&f| Lexicon::get().first_names.contains_key(toks[f].text.as_str())) {
+            r = f;
+        }
         let mut last = r - 1;
         let mut words = content_words(&toks[j..r]);
         if let Some((l, q)) = complement(toks, r, end) {
@@ -732,9 +812,21 @@ fn complement(toks: &[Tok], k: usize, end: usize) -> Option<(usize, Vec<String>)
         }
         return Some((last, words));
     }
-    // "l'avocat de la défense,": one common noun that closes the phrase.
-    if toks.get(j).is_some_and(Tok::is_lower_word) && toks.get(j + 1).is_none_or(|n| n.kind == TokKind::Punct) && j < end {
-        return Some((j, content_words(&toks[j..=j])));
+    // "l'avocat de la défense,": one common noun that closes the phrase; "head of
+    // counter-terror policing warned": up to three, when the phrase ends there.
+    if toks.get(j).is_some_and(Tok::is_lower_word) && j < end {
+        let mut m = j;
+        while m < end && m < j + 3 && toks[m].is_lower_word() && !DETERMINERS.contains(&toks[m].low.as_str()) {
+            m += 1;
+        }
+        if toks.get(j + 1).is_none_or(|n| n.kind == TokKind::Punct) {
+            return Some((j, content_words(&toks[j..=j])));
+        }
+        // (Only when the caller's phrase ends there, as before a verb: a longer run
+        // closed by a comma is as often a clause.)
+        if m > j + 1 && m == end {
+            return Some((m - 1, content_words(&toks[j..m])));
+        }
     }
     // "the head of the European Union's police agency": a role noun within 4 words.
     let mut m = j;
@@ -768,6 +860,26 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
                 n
             });
         }
+    // "police said", "British police say": a body noun used without an article names
+    // the body itself (with the capitalised words before it).
+    if t.is_lower_word() && lx.role(&t.low) == Some(SpeakerKind::Organisation) && toks.get(j + 1).is_none_or(|n| n.low != "'s") {
+        let mut first = j;
+        while first > lo && toks[first - 1].is_cap() && !is_det(&toks[first - 1]) && !is_acronym(&toks[first - 1]) && !lx.is_function_word(&toks[first - 1].low) {
+            first -= 1;
+        }
+        let bare = first == lo || !toks[first - 1].is_word() || !(is_det(&toks[first - 1]) || toks[first - 1].is_lower_word() || toks[first - 1].low == "'s");
+        if bare {
+            return Some(Np {
+                first,
+                last: j,
+                kind: NpKind::Role { kind: SpeakerKind::Organisation, head: t.low.clone(), definite: true },
+                quals: content_words(&toks[first..j]),
+                gender: Gender::Unknown,
+                start: toks[first].start,
+                end: t.end,
+            });
+        }
+    }
     // Try every start from far to near and keep the longest phrase that ends exactly at j,
     // preferring a name ("Director-General of Security Mike Burgess" → Mike Burgess).
     let from = j.saturating_sub(12).max(lo);
@@ -809,6 +921,10 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     }
     if j < lo {
         return None;
+    }
+    // "London's Metropolitan Police (MPS) said": the acronym in brackets after the name.
+    if j >= lo + 3 && toks[j].is_punct(')') && toks[j - 2].is_punct('(') && is_acronym(&toks[j - 1]) {
+        j -= 3;
     }
     if toks[j].is_punct(',') {
         return appositive_subject(toks, lo, j);
@@ -978,7 +1094,19 @@ const TIME_WORDS: [&str; 24] = [
 
 pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     let mut k = v_last + 1;
-    while k < hi && toks[k].is_word() && (ADVERBS.contains(&toks[k].low.as_str()) || TIME_WORDS.contains(&toks[k].low.as_str())) {
+    // "a rappelé mi-septembre le procureur", "said in March the minister": a month, alone
+    // or with mi-/début/fin/in, is a time too.
+    let month = |t: &Tok| {
+        let low = t.low.strip_prefix("mi-").unwrap_or(&t.low);
+        CALENDAR[..24].contains(&low)
+    };
+    while k < hi
+        && toks[k].is_word()
+        && (ADVERBS.contains(&toks[k].low.as_str())
+            || TIME_WORDS.contains(&toks[k].low.as_str())
+            || month(&toks[k])
+            || (matches!(toks[k].low.as_str(), "début" | "fin" | "in" | "en") && toks.get(k + 1).is_some_and(month)))
+    {
         k += 1;
     }
     // "a déclaré à l'AFP Claire Moreau": the listener comes between verb and speaker.
@@ -995,6 +1123,18 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
         {
             // "a déclaré à la barre le principal accusé": a place, not a listener.
             k += 3;
+        }
+    }
+    // "s'est félicité dans un communiqué Rob Wainwright", "said in a statement Europol's
+    // director": where the words were said, between the verb and the speaker.
+    if k + 2 < hi && matches!(toks[k].low.as_str(), "dans" | "in" | "lors") && is_det(&toks[k + 1]) {
+        let mut m = k + 2;
+        while m < hi && m < k + 5 && toks[m].is_lower_word() {
+            m += 1;
+        }
+        let doc = (k + 2..m).any(|x| Lexicon::get().role(&toks[x].low) == Some(SpeakerKind::Document));
+        if doc && m < hi && m > k + 2 && toks[m].is_cap() {
+            k = m;
         }
     }
     // "said co-founder Priya Nair": a bare role noun (no article) before the name.
@@ -1070,6 +1210,11 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         if c.first > lo && toks[c.first - 1].kind == TokKind::Word {
             return np_backward(toks, lo, c.first - 1);
         }
+        // "X, a top commander, appeared in a video posted Wednesday, saying": after a
+        // comma, the participle's subject is the one that opens the sentence.
+        if c.first > lo && toks[c.first - 1].is_punct(',') {
+            return np_forward(toks, lo, c.first).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..) | NpKind::Role { definite: true, .. }));
+        }
         return None;
     }
     // "The report found … and described …": a coordinated verb shares the first subject.
@@ -1119,6 +1264,9 @@ mod tests {
         assert_eq!(texts("une annonce"), Vec::<String>::new());
         assert_eq!(texts("Anonymous declaring war"), Vec::<String>::new());
         assert_eq!(texts("he said, adding that"), ["said", "adding"]);
+        let c = &find_cues(&toks("Comme le rappelle Anne Roy"))[0];
+        assert!(c.text == "rappelle" && c.preposition);
+        assert_eq!(texts("le rappelle"), Vec::<String>::new());
         let c = &find_cues(&toks("a-t-elle ajouté"))[0];
         assert_eq!(c.pronoun.as_deref(), Some("elle"));
     }

@@ -48,7 +48,9 @@ impl Entity {
 fn guess_kind(words: &[String]) -> SpeakerKind {
     let lx = Lexicon::get();
     let acronym = |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-    if words.iter().any(|w| lx.is_org_word(w) || acronym(w)) {
+    // "France 24", "Europe 1": a name closed by a number is a broadcaster, not a person.
+    let numbered = words.len() >= 2 && words.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+    if numbered || words.iter().any(|w| lx.is_org_word(w) || acronym(w)) {
         SpeakerKind::Organisation
     } else {
         SpeakerKind::Person
@@ -63,6 +65,13 @@ const RESEARCH_WORDS: [&str; 9] = ["report", "study", "survey", "analysis", "rev
 
 /// Lower-case particles inside people's names (not French "de", too often a place or body).
 const NAME_PARTICLES: [&str; 9] = ["van", "von", "der", "den", "ter", "bin", "ibn", "al", "el"];
+
+/// Documents that someone issues: "the statement" is its issuer's words.
+const ISSUED_WORDS: [&str; 6] = ["statement", "communiqué", "release", "déclaration", "letter", "lettre"];
+/// How far into an article its lead (headline and first paragraphs) may run.
+const LEAD_BYTES: usize = 1200;
+/// How far back the statement an unnamed "the statement" points to may be.
+const ISSUER_BYTES: usize = 1500;
 
 /// The entity index standing for unnamed people.
 const ANONYMOUS: usize = 0;
@@ -86,6 +95,12 @@ pub struct Registry {
     /// Where an unnamed person was introduced, with their role noun ("A senior police
     /// officer, speaking on condition of anonymity"): "the officer" then stays unnamed.
     unnamed_roles: Vec<(usize, String)>,
+    /// Byte offsets where sentences start (quotes count as one word, so a sentence
+    /// inside a quote does not split the reporter's sentence around it).
+    sentence_starts: Vec<usize>,
+    /// Where a name is mentioned only as an owner or a complement ("a son-in-law of bin
+    /// Laden's", "the lawyer of X"): never the subject a later "he" goes back to first.
+    oblique: HashSet<usize>,
 }
 
 /// A name occurrence found while reading the frame.
@@ -100,6 +115,8 @@ struct Candidate {
     spoke: bool,
     /// Title-case words with no article before them.
     plain_name: bool,
+    /// Mentioned as an owner ("X's") or after "of"/"de".
+    oblique: bool,
 }
 
 impl Registry {
@@ -130,6 +147,10 @@ impl Registry {
         // them must stay unknown rather than jump back to an earlier name.
         reg.entities.push(Entity { kind: Some(SpeakerKind::Person), ..empty_entity() });
         reg.paragraph_starts = frames.iter().filter_map(|f| f.first().map(|t| t.start)).collect();
+        reg.sentence_starts = frames
+            .iter()
+            .flat_map(|toks| (0..toks.len()).filter(|&k| k == 0 || super::attribution::ends_sentence(toks, k - 1)).map(|k| toks[k].start))
+            .collect();
         reg.text = text.to_string();
         // Longest names first, so "Wainwright" joins "Rob Wainwright".
         let mut order: Vec<usize> = (0..cands.len()).collect();
@@ -196,6 +217,9 @@ impl Registry {
         }
         for (i, c) in cands.iter().enumerate() {
             reg.mentions.push(Mention { pos: c.pos, entity: entity_of[i], spoke: c.spoke });
+            if c.oblique && !c.spoke {
+                reg.oblique.insert(c.pos);
+            }
         }
         for (toks, (cues, _)) in frames.iter().zip(&subjects) {
             for (pos, head) in unnamed_people(toks, cues) {
@@ -233,9 +257,18 @@ impl Registry {
         reg.mentions.sort_by_key(|m| m.pos);
         // "La maire a insisté …": a described person speaking outside any quote is still
         // the one a later "elle" points to.
+        // "French police say …": a body named by its bare noun, speaking, is what a later
+        // "they" points to.
+        let bare_body = |np: &Np| {
+            matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, .. })
+                && text.get(np.start..np.end).and_then(|w| w.split_whitespace().next()).is_some_and(|w| !DETERMINERS.contains(&fold(w).as_str()) && !w.contains(['\'', '’']))
+        };
         for (_, nps) in &subjects {
             for np in nps.iter().flatten() {
-                if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }) {
+                // (A described body speaking, "a annoncé le Parquet national antiterroriste",
+                // is who "cette source" then stands for.)
+                let body = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, definite: true, .. });
+                if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }) || bare_body(np) || body {
                     reg.resolve(np);
                 }
             }
@@ -307,6 +340,27 @@ impl Registry {
         best.map(|m| m.entity)
     }
 
+    /// Like [`Registry::latest`], but only among mentions at or after `since`: the search
+    /// stops there, so a windowed look-up costs the window, not the article.
+    fn latest_since(&self, before: usize, since: usize, ok: impl Fn(&Mention, &Entity) -> bool) -> Option<usize> {
+        let mentions = self.mentions_before(before);
+        let from = mentions.partition_point(|m| m.pos < since);
+        let mut best: Option<&Mention> = None;
+        for m in mentions[from..].iter().rev() {
+            if best.is_some_and(|b| m.pos < b.pos) {
+                break;
+            }
+            if !ok(m, &self.entities[m.entity]) {
+                continue;
+            }
+            let len = |m: &Mention| self.entities[m.entity].low.len();
+            if best.is_none_or(|b| len(m) > len(b)) {
+                best = Some(m);
+            }
+        }
+        best.map(|m| m.entity)
+    }
+
     /// Record that `entity` is mentioned (and speaking) at `pos`.
     pub fn note_speaker(&mut self, pos: usize, entity: usize) {
         let at = self.mentions.partition_point(|m| m.pos <= pos);
@@ -355,7 +409,29 @@ impl Registry {
                 {
                     self.entities[b].kind = Some(SpeakerKind::Organisation);
                 }
-                best.or_else(|| {
+                // "le Pnat" after "le Parquet national antiterroriste": an acronym met alone
+                // is the body whose name spells it.
+                let mut spelled = || {
+                    let [w] = words.as_slice() else { return None };
+                    let n = w.chars().count();
+                    if !(3..=6).contains(&n) || !w.chars().next().is_some_and(char::is_uppercase) {
+                        return None;
+                    }
+                    let letters: Vec<char> = fold(w).chars().collect();
+                    let found = self.entities.iter().position(|e| {
+                        e.head.is_none() && e.low.len() >= 2 && e.kind != Some(SpeakerKind::Person) && {
+                            let content: Vec<&str> = e.low.iter().map(String::as_str).filter(|x| !is_connector(x)).collect();
+                            spells(&letters, &content)
+                        }
+                    })?;
+                    self.entities[found].alias.get_or_insert_with(|| fold(w));
+                    self.entities[found].kind = Some(SpeakerKind::Organisation);
+                    Some(found)
+                };
+                // (The acronym may be registered as a name of its own: the alias makes it
+                // speak as the long form.)
+                let spelled = spelled();
+                best.or(spelled).or_else(|| {
                     self.entities.push(Entity {
                         words: words.clone(),
                         low,
@@ -386,8 +462,13 @@ impl Registry {
                             .map(|m| m.entity)
                     })
                     .flatten();
+                // Beyond that, the last person named as a subject in this paragraph or the
+                // one before ("Abu Ghaith, a son-in-law of bin Laden's, offered … he told"),
+                // then anyone.
+                let near = self.paragraph_start(window.saturating_sub(1));
                 let found = body
                     .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
+                    .or_else(|| self.latest_since(np.start, near, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
                     .or_else(|| self.latest(np.start, |_, e| fits(e)));
                 // "she says" tells us the gender a name did not: a later "he" is someone else.
                 if let Some(e) = found
@@ -413,6 +494,19 @@ impl Registry {
             }
             // "a statement from the National Counter Terrorism Centre": whoever it is from.
             NpKind::Role { kind: SpeakerKind::Document, .. } if self.named_in_quals(np).is_some() => self.named_in_quals(np),
+            // "précise cette source", "the same source said": whoever was last heard,
+            // named or not.
+            NpKind::Role { head, .. } if matches!(head.as_str(), "source" | "sources") && {
+                let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
+                ["cette ", "this ", "that ", "la même ", "the same ", "cette même ", "ces ", "these "].iter().any(|d| written.starts_with(d))
+            } =>
+            {
+                let e = self.latest(np.start, |m, _| m.spoke).unwrap_or(ANONYMOUS);
+                self.note_speaker(np.start, e);
+                return Some(e);
+            }
+            // (An indefinite one, "une source proche du dossier", stays unnamed even in a
+            // lead: the person named next is usually someone else.)
             NpKind::Role { definite: false, .. } => None,
             // "the teenager said", "raconte l'adolescente": like "she", to the last person
             // of that gender.
@@ -460,6 +554,7 @@ impl Registry {
                             .latest(np.start, |_, e| person(e) && e.role_words.contains(head))
                             .filter(|&e| e != ANONYMOUS)
                             .or_else(later_unique)
+                            .or_else(|| if possessive { None } else { self.roleless_speaker_near(np.start) })
                             .or_else(|| self.latest(np.start, |_, e| person(e)));
                         if possessive {
                             strict
@@ -467,10 +562,30 @@ impl Registry {
                             strict
                                 .or_else(|| self.latest(np.start, |_, e| any_role(e) && e.role_words.contains(head)))
                                 .or_else(|| self.latest(np.start, |_, e| any_role(e)))
+                                .or_else(|| self.lead_speaker_after(np.start, true))
+                                .or_else(|| self.lead_speaker_after(np.start, false))
                         }
                     }
                     SpeakerKind::Organisation => {
                         let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation);
+                        // "police said": a bare body noun is the body of that name met before
+                        // ("the Metropolitan Police"), else that noun as written.
+                        let written = self.text.get(np.start..np.end).unwrap_or("").to_string();
+                        let bare = written.split_whitespace().next().is_some_and(|w| !DETERMINERS.contains(&fold(w).as_str()) && !w.contains('\''))
+                            && !written.contains("'s")
+                            && !written.contains('’');
+                        if bare {
+                            let found = self.latest(np.start, |_, e| org(e) && e.low.contains(head) && fits(e)).unwrap_or_else(|| {
+                                let words: Vec<String> = written.split_whitespace().map(str::to_string).collect();
+                                let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+                                self.entities.iter().position(|e| e.head.is_none() && e.low == low).unwrap_or_else(|| {
+                                    self.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
+                                    self.entities.len() - 1
+                                })
+                            });
+                            self.note_speaker(np.start, found);
+                            return Some(found);
+                        }
                         // The body may be registered at this very phrase ("Le ministère de
                         // l'Éducation nationale, sollicité, indique"): mentions up to its start.
                         let named = (!quals.is_empty()).then(|| self.latest(np.start + 1, |_, e| org(e) && fits(e))).flatten();
@@ -503,6 +618,7 @@ impl Registry {
                         .latest(np.start, |_, e| {
                             e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head.as_str()) && fits(e)
                         })
+                        .or_else(|| if quals.is_empty() { self.issuer_of_last(head, np.start) } else { None })
                         // "A new report by … The study, which analysed …, says": another
                         // word for the same piece of research.
                         .or_else(|| {
@@ -537,6 +653,82 @@ impl Registry {
         }
         self.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
         Some(self.entities.len() - 1)
+    }
+
+    /// "« … », a annoncé Bernard Cazeneuve. … a indiqué le ministre de l'Intérieur":
+    /// writers vary how they name the person they are quoting. A definite role no one in
+    /// the article was given is the person with no stated role who spoke in this paragraph
+    /// or the one before, or who is named in this very sentence ("Manuel Valls est revenu
+    /// sur … : « … », a déclaré le Premier ministre").
+    fn roleless_speaker_near(&self, pos: usize) -> Option<usize> {
+        let para = self.paragraph_start(pos);
+        let window = self.paragraph_start(para.saturating_sub(1));
+        let window = if para == 0 { 0 } else { window };
+        let sentence = self.sentence_starts[..self.sentence_starts.partition_point(|&s| s <= pos)].last().copied().unwrap_or(0);
+        let roleless = |e: &Entity| e.kind == Some(SpeakerKind::Person) && !e.has_role && e.role_words.is_empty() && e.head.is_none();
+        self.latest_since(pos, window.min(sentence), |m, e| m.entity != ANONYMOUS && roleless(e) && (m.spoke || m.pos >= sentence))
+    }
+
+    /// "Le ministre de l'Intérieur a affirmé … « … », a annoncé Bernard Cazeneuve": a role
+    /// in the lead, with no one before it, is the first person with no stated role to
+    /// speak soon after.
+    /// With `roleless` false, any person speaking in the paragraph right after the lead's
+    /// description ("the country's head of counter-terror policing warned … [¶] Assistant
+    /// Commissioner Matt Jukes said").
+    fn lead_speaker_after(&self, pos: usize, roleless_only: bool) -> Option<usize> {
+        let next_paragraph_end = {
+            let k = self.paragraph_starts.partition_point(|&s| s <= pos);
+            self.paragraph_starts.get(k + 1).copied().unwrap_or(usize::MAX)
+        };
+        let roleless = |e: &Entity| {
+            e.kind == Some(SpeakerKind::Person) && e.head.is_none() && (!roleless_only || !e.has_role && e.role_words.is_empty())
+        };
+        // Only in a lead: once someone has been named, a role is about them or someone else.
+        if pos > LEAD_BYTES
+            || self.mentions_before(pos).iter().any(|m| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person)) {
+            return None;
+        }
+        let from = self.mentions.partition_point(|m| m.pos <= pos);
+        self.mentions[from..]
+            .iter()
+            .take_while(|m| m.pos < pos + CATAPHORA_BYTES && (roleless_only || m.pos < next_paragraph_end))
+            .find(|m| m.spoke && m.entity != ANONYMOUS && roleless(&self.entities[m.entity]))
+            .map(|m| m.entity)
+    }
+
+    /// "X said in a statement. … the statement added": an unnamed statement (letter,
+    /// communiqué) speaks for whoever spoke in the sentence that last mentioned one.
+    fn issuer_of_last(&self, head: &str, pos: usize) -> Option<usize> {
+        if !ISSUED_WORDS.contains(&head) {
+            return None;
+        }
+        // Only the stretch just before: a long article stays linear.
+        let mut from = pos.saturating_sub(ISSUER_BYTES);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = self.text.get(from..pos)?;
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        let at = from
+            + before.rmatch_indices(head).map(|(i, _)| i).find(|&i| {
+                boundary(before[..i].chars().next_back()) && boundary(before[i + head.len()..].chars().next())
+            })?;
+        let k = self.sentence_starts.partition_point(|&s| s <= at);
+        let sentence = k.checked_sub(1).map_or(0, |i| self.sentence_starts[i]);
+        let next = self.sentence_starts.get(k).copied().unwrap_or(usize::MAX);
+        let issuer = |e: &Entity| e.kind != Some(SpeakerKind::Document) && e.head.is_none();
+        // Who spoke in that sentence ("X said in a statement"), else who it is about ("In a
+        // letter to members, the chairman X thanked …").
+        self.latest_since(at, sentence, |m, e| m.spoke && m.entity != ANONYMOUS && issuer(e)).or_else(|| {
+            // (A person the article names in full or with a role, after the document.)
+            let named_person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && (e.has_role || e.words.len() >= 2);
+            let from = self.mentions.partition_point(|m| m.pos <= at);
+            self.mentions[from..]
+                .iter()
+                .take_while(|m| m.pos < next)
+                .find(|m| m.entity != ANONYMOUS && issuer(&self.entities[m.entity]) && named_person(&self.entities[m.entity]))
+                .map(|m| m.entity)
+        })
     }
 
     /// Where the paragraph holding `pos` starts (0 if none).
@@ -652,7 +844,7 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         let mut r = i;
         loop {
             while r < toks.len()
-                && toks[r].is_cap()
+                && (toks[r].is_cap() || r > i && super::attribution::is_particle_name(&toks[r]))
                 && !(r > i && is_acronym(&toks[r - 1]) && !is_acronym(&toks[r]))
                 && !(r > i && is_post_nominal(&toks[r]))
             {
@@ -675,6 +867,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             if !joins {
                 break;
             }
+            r += 1;
+        }
+        if super::attribution::number_ends_name(toks, r) {
             r += 1;
         }
         // Title: "Dr Jamie Shea", "M. Poupard".
@@ -753,6 +948,8 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             let title_case = toks[a..b].iter().all(|t| !is_acronym(t) && !lx.is_org_word(&t.low) && t.text.chars().skip(1).any(char::is_lowercase));
             let mut c = Candidate {
                 plain_name: no_article && title_case,
+                oblique: toks.get(b).is_some_and(|t| t.low == "'s" || t.text == "’s")
+                    || (a > 0 && matches!(toks[a - 1].low.as_str(), "of" | "de" | "d'" | "du" | "des")),
                 pos: toks[a].start,
                 words,
                 gender: if is_last { gender } else { Gender::Unknown },
@@ -811,7 +1008,10 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         };
         let between = &toks[p + 1..run_start];
         // With a body in between, the name comes after that body, not as it.
-        let body_named = !between.iter().any(of_body) || between.last().is_some_and(|t| t.is_cap() || is_acronym(t));
+        // "le ministre de l'intérieur Gérard Collomb": a full name with a known first name
+        // after the body is the one given the role.
+        let full_name = r - a >= 2 && lx.first_names.contains_key(toks[a].text.as_str());
+        let body_named = !between.iter().any(of_body) || between.last().is_some_and(|t| t.is_cap() || is_acronym(t)) || full_name;
         is_person_role(&toks[p]) && between.iter().all(adjective) && body_named
     });
     let role_at = role_at.filter(|_| !acronym_before_name);
@@ -864,7 +1064,10 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         }
         let seg = &toks[from..e.min(toks.len())];
         let first_role = seg.iter().take(4).position(|t| t.is_word() && lx.role(&t.low).is_some());
-        let starts_ok = seg.first().is_some_and(|t| t.is_lower_word() || (t.is_word() && lx.is_function_word(&t.low)));
+        // "… en France, affirme le ministre …": an inverted speech verb after the comma
+        // opens the attribution, not a description of the name before it.
+        let inverted_cue = seg.first().is_some_and(|t| lx.en_cues.contains(&t.low) || lx.fr_cues.contains(&t.low));
+        let starts_ok = !inverted_cue && seg.first().is_some_and(|t| t.is_lower_word() || (t.is_word() && lx.is_function_word(&t.low)));
         if let (Some(p), true) = (first_role, starts_ok)
             && lx.role(&seg[p].low) == Some(SpeakerKind::Person) {
                 add(content(seg), c);
@@ -948,22 +1151,20 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
             continue;
         }
         let letters: Vec<char> = acr.text.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
-        // Walk back over words; content words give one initial each.
-        let mut initials: Vec<char> = Vec::new();
+        // Walk back over words, nearest first: the content words from a capitalised one
+        // to the bracket must spell the acronym (see `spells`).
+        let mut words: Vec<&str> = Vec::new();
         let mut start = None;
         let mut j = k - 1;
-        while j > 0 && k - j <= 14 && toks[j - 1].is_word() {
+        while j > 0 && k - j <= 14 && toks[j - 1].is_word() && words.len() <= letters.len() {
             j -= 1;
             let t = &toks[j];
-            let skip = lx.is_function_word(&t.low) || matches!(t.low.as_str(), "of" | "de" | "d'" | "l'" | "du" | "des" | "pour" | "for" | "and" | "et");
-            if !skip {
-                initials.insert(0, t.low.chars().next().unwrap_or(' '));
-            }
-            if initials.len() == letters.len() {
-                if initials == letters && t.is_cap() {
+            if !is_connector(&t.low) {
+                words.insert(0, t.low.as_str());
+                if t.is_cap() && spells(&letters, &words) {
                     start = Some(j);
+                    break;
                 }
-                break;
             }
         }
         // "le parquet national antiterroriste (PNAT)", "le groupe de soutien à l'islam et
@@ -984,6 +1185,39 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
         }
     }
     out
+}
+
+fn is_connector(low: &str) -> bool {
+    Lexicon::get().is_function_word(low) || matches!(low, "of" | "de" | "d'" | "l'" | "du" | "des" | "pour" | "for" | "and" | "et" | "à" | "aux" | "la" | "le")
+}
+
+/// Whether `words` (folded content words) spell the acronym `letters`: each word gives its
+/// initial and maybe more of its own letters, in order ("Parquet national antiterroriste"
+/// → P, N, AT → "Pnat"; "Counter Terrorism Policing" → CTP).
+pub(crate) fn spells(letters: &[char], words: &[&str]) -> bool {
+    fn go(letters: &[char], words: &[&str]) -> bool {
+        let Some((w, rest)) = words.split_first() else { return letters.is_empty() };
+        let mut chars = w.chars();
+        let Some(first) = chars.next() else { return false };
+        if letters.first() != Some(&first) {
+            return false;
+        }
+        // Take the initial, then as many more letters of this word as the rest allows.
+        let mut k = 1;
+        if go(&letters[k..], rest) {
+            return true;
+        }
+        for c in chars {
+            if k < letters.len() && letters[k] == c {
+                k += 1;
+                if go(&letters[k..], rest) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    !words.is_empty() && words.len() <= letters.len() && letters.len() <= 8 && go(letters, words)
 }
 
 /// Bodies named by a role noun and a capitalised complement ("le ministère de
@@ -1065,4 +1299,20 @@ fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<(usize,
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spells;
+
+    #[test]
+    fn acronyms_are_spelled_by_initials_and_inner_letters() {
+        let l = |s: &str| s.chars().collect::<Vec<char>>();
+        assert!(spells(&l("pnat"), &["parquet", "national", "antiterroriste"]));
+        assert!(spells(&l("ctp"), &["counter", "terrorism", "policing"]));
+        assert!(spells(&l("cnil"), &["commission", "nationale", "informatique", "libertés"]));
+        assert!(!spells(&l("pnat"), &["police", "judiciaire"]));
+        assert!(!spells(&l("abc"), &["alpha", "charlie", "bravo"]));
+        assert!(!spells(&l("ab"), &[]));
+    }
 }

@@ -48,6 +48,8 @@ pub struct Lexicon {
     pub first_names: HashMap<String, Gender>,
     /// Last words before a quote that make it a label ("so-called", "known as").
     pub naming: Vec<Vec<String>>,
+    /// Last words before a quote that make it the name of a charge ("jugé pour").
+    pub charges: Vec<Vec<String>>,
 }
 
 /// Lower-case and fold the typographic apostrophe so lexicon lookups see one form.
@@ -85,6 +87,19 @@ fn kind(tag: &str) -> Option<SpeakerKind> {
     }
 }
 
+/// The imperfect of a first-group French verb given in the present ("assure" →
+/// "assurait", "assuraient"): news copy reports speech in the imperfect as often as in the
+/// present ("assurait le ministre"), and deriving it keeps the list to one form per verb.
+/// Irregular verbs (dit → disait) are listed in `fr_cues.txt` by hand.
+fn imperfect(present: &str) -> Vec<String> {
+    let Some(stem) = present.strip_suffix('e') else { return Vec::new() };
+    // Only a singular present with a real stem: "prévient", "assurent" are left alone.
+    if stem.chars().count() < 3 || stem.ends_with(['e', 'i']) {
+        return Vec::new();
+    }
+    vec![format!("{stem}ait"), format!("{stem}aient")]
+}
+
 impl Lexicon {
     fn load() -> Lexicon {
         let mut lx = Lexicon::default();
@@ -108,9 +123,18 @@ impl Lexicon {
                     lx.fr_participles.insert(words[0].clone());
                 }
                 (1, false) => {
+                    lx.fr_cues.extend(imperfect(&words[0]));
                     lx.fr_cues.insert(words[0].clone());
                 }
-                _ => lx.fr_phrases.push((words, participle)),
+                _ => {
+                    // "se félicite" → "se félicitait" too.
+                    if !participle && let Some((last, head)) = words.split_last() {
+                        for form in imperfect(last) {
+                            lx.fr_phrases.push(([head, &[form]].concat(), false));
+                        }
+                    }
+                    lx.fr_phrases.push((words, participle));
+                }
             }
         }
         for line in entries(include_str!("../../assets/cues/roles.txt")) {
@@ -151,6 +175,9 @@ impl Lexicon {
         lx.naming = entries(include_str!("../../assets/cues/naming.txt"))
             .map(|l| l.split_whitespace().map(fold).collect())
             .collect();
+        lx.charges = entries(include_str!("../../assets/cues/charges.txt"))
+            .map(|l| l.split_whitespace().map(fold).collect())
+            .collect();
         lx.function_words = entries(include_str!("../../assets/cues/function_words.txt")).map(fold).collect();
         lx
     }
@@ -163,6 +190,12 @@ impl Lexicon {
     /// Whether `words` (folded, in order) end with a naming phrase.
     pub fn ends_with_naming(&self, words: &[&str]) -> bool {
         self.naming.iter().any(|p| words.len() >= p.len() && words[words.len() - p.len()..].iter().zip(p).all(|(a, b)| a == b))
+    }
+
+    /// Whether `words` (folded, in order) end with the words that introduce a charge.
+    /// Elided words ("d'") match as written, glued to nothing.
+    pub fn ends_with_charge(&self, words: &[&str]) -> bool {
+        self.charges.iter().any(|p| words.len() >= p.len() && words[words.len() - p.len()..].iter().zip(p).all(|(a, b)| a == b))
     }
 
     /// The kind a role noun names; a hyphenated title counts by its parts
@@ -236,7 +269,14 @@ mod tests {
         for w in ["précise", "annonce", "estime", "affirme", "selon"] {
             assert!(lx.fr_cues.contains(w), "{w}");
         }
+        for w in ["assurait", "précisait", "expliquaient", "disait", "concluait"] {
+            assert!(lx.fr_cues.contains(w), "{w}");
+        }
+        assert!(lx.fr_phrases.iter().any(|(p, _)| p == &["se", "félicitait"]));
         assert!(lx.en_phrases.iter().any(|p| p == &["according", "to"]));
+        assert!(lx.ends_with_charge(&["est", "jugé", "pour"]));
+        assert!(lx.ends_with_charge(&["was", "charged", "with"]));
+        assert!(!lx.ends_with_charge(&["pour"]));
         assert_eq!(lx.role("Official"), Some(SpeakerKind::Person));
         assert_eq!(lx.role("patron"), Some(SpeakerKind::Person));
         assert_eq!(lx.role("report"), Some(SpeakerKind::Document));

@@ -171,7 +171,12 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
         if let Some(mut o) = current.take() {
             o.pieces.push(o.piece_start..para.range.end);
             if o.family == Family::Single && !next_opens_single {
-                // Unclosed single marks were apostrophes after all.
+                // Unclosed single marks were apostrophes after all, unless this paragraph
+                // already continues a quote opened before (a multi-paragraph quote whose
+                // last paragraph lost its closing mark): that quote stands.
+                if o.pieces.len() > 1 {
+                    out.extend(finish(text, o, None));
+                }
                 continue;
             }
             carried = Some(o);

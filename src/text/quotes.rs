@@ -31,6 +31,10 @@ const TERM_MAX_WORDS: usize = 4;
 /// A paragraph that is only a quote continues the speaker of a quote at most this many
 /// paragraphs before it.
 const CONTINUATION_PARAGRAPHS: usize = 3;
+/// A pull quote is matched to the quote it repeats among this many quotes either side,
+/// and only when it has at least this many words (shorter ones are too common).
+const PULL_QUOTE_REACH: usize = 8;
+const PULL_QUOTE_MIN_WORDS: usize = 4;
 
 /// Where a quote stands in its paragraph frame, and what was found around it.
 #[derive(Debug, Default)]
@@ -60,6 +64,13 @@ struct Work {
     subject: Option<Np>,
     /// Preceded by "so-called", "dubbed", "known as": a label, not speech.
     label: bool,
+    /// Preceded by "jugé pour", "charged with": the name of a charge, however long.
+    charge: bool,
+    /// Only a comma or "and"/"et" since the previous quote: the next item of a list.
+    listed: bool,
+    /// Right after an article or a preposition ("invité du « Grand rendez-vous »"): the
+    /// quote stands where a noun goes.
+    noun_slot: bool,
     /// Who a colon-announced quote may be about, when no cue was found.
     colon_subjects: Vec<Np>,
     /// The subject of the sentence before, for a quote that opens a sentence without a cue.
@@ -112,6 +123,12 @@ pub fn extract(article: &Article) -> Vec<Quote> {
                 && question.is_some_and(|q| q.last().is_some_and(|t| t.text == "?") && !q.iter().any(|t| matches!(t.kind, TokKind::Quote(_))))
         })
         .collect();
+    // "jugé pour « A », « B » et « C »": every charge of the list.
+    for i in 1..work.len() {
+        if work[i - 1].charge && work[i].listed && work[i].same_sentence_as_prev {
+            work[i].charge = true;
+        }
+    }
     let kinds: Vec<QuoteKind> = (0..spans.len())
         .map(|i| {
             // "“A,” he said. “B.”": a short second half is still speech, not a term.
@@ -179,6 +196,29 @@ pub fn extract(article: &Article) -> Vec<Quote> {
                 work[i].as_written = Some(np.written(text).to_string());
                 break;
             }
+        }
+    }
+    // A pull quote or quoted subheading (a paragraph that is only a quote, no cue)
+    // repeats words said in a nearby quote: it is that speaker's.
+    let quote_texts: Vec<String> = spans
+        .iter()
+        .map(|s| s.pieces.iter().filter_map(|r| text.get(r.clone())).collect::<Vec<_>>().join(" "))
+        .collect();
+    for i in 0..work.len() {
+        let alone = frames
+            .get(spans[i].paragraph)
+            .is_some_and(|f| f.iter().all(|t| t.kind == TokKind::Quote(i) || t.kind == TokKind::Punct));
+        let words = quote_texts[i].split_whitespace().count();
+        if !alone || work[i].cue.is_some() || work[i].speaker.is_some() || words < PULL_QUOTE_MIN_WORDS {
+            continue;
+        }
+        let near = i.saturating_sub(PULL_QUOTE_REACH)..(i + PULL_QUOTE_REACH + 1).min(work.len());
+        let source = near
+            .filter(|&j| j != i && work[j].cue.is_some() && work[j].speaker.is_some())
+            .find(|&j| quote_texts[j].contains(quote_texts[i].trim_end_matches(['.', '!', '?'])));
+        if let Some(j) = source {
+            copy_attribution(&mut work, j, i, false);
+            work[i].cue_text = None;
         }
     }
     // Interrupted quotes and quote-only paragraphs continue the previous speaker.
@@ -318,6 +358,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let closing_inversion = right_first.is_some_and(|f| {
         f > 0 && right[f - 1].text == "," && !right[f..].iter().any(|t| t.text == ",")
     });
+    // "… on a ‘conveyor belt’ to terrorism, a top officer warned yesterday.": a subject
+    // and its verb closing the sentence after a comma attribute every quote in it.
+    let closing_attribution = right_first.is_some_and(|f| {
+        let Some(c) = right[..f].iter().rposition(|t| t.text == ",") else { return false };
+        let subject = np_forward(right, c + 1, f).is_some_and(|np| np.last + 1 == f);
+        subject && right[f..].iter().all(|t| t.is_word() || t.text == "." || t.text == "!") && right[f..].iter().filter(|t| t.is_word()).count() <= 4
+    });
     // “… another leaflet.” Its chair, Dr Amira Khan, told …: a quote that closes its
     // sentence, already attributed on the left, does not take the next sentence's cue.
     // "Pour la rapporteure, X : « …. » Le député Y a répondu": a quote announced by a
@@ -327,9 +374,14 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         && !after_comma
         && ends_with_stop(text, span)
         && right.first().is_some_and(Tok::is_cap);
+    // "he told the judge that he would not “…,” and warned of …": a verb joined by "and"
+    // after the quote starts a new predicate; the left cue reports the quote.
+    let coordinated_right = left_pick.is_some()
+        && right_first.is_some_and(|f| f > 0 && matches!(right[f - 1].low.as_str(), "and" | "et" | "but" | "mais"));
     let use_right = !right_cues.is_empty()
         && !next_sentence
-        && (w.right_attached || closing_inversion || (left_pick.is_none() && same_clause));
+        && !coordinated_right
+        && (w.right_attached || closing_inversion || closing_attribution || (left_pick.is_none() && same_clause));
     if use_right {
         let after_quote = right_first.is_some_and(|f| right[..f].iter().all(|t| t.kind == TokKind::Punct));
         w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
@@ -378,7 +430,17 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         label_end -= 1;
     }
     let tail: Vec<&str> = left[..label_end].iter().rev().take(3).rev().map(|t| t.low.as_str()).collect();
-    w.label = Lexicon::get().ends_with_naming(&tail);
+    // "described as the “main mouthpiece”", "his treatment as an “enemy combatant”": "as"
+    // and an article make the quote a noun phrase naming something, where "described the
+    // fine as “disproportionate”" quotes a judgement.
+    let as_article = label_end < left.len() && label_end > 0 && matches!(left[label_end - 1].low.as_str(), "as" | "comme");
+    w.label = Lexicon::get().ends_with_naming(&tail) || as_article;
+    let tail: Vec<&str> = left[..label_end].iter().rev().take(6).rev().map(|t| t.low.as_str()).collect();
+    w.charge = Lexicon::get().ends_with_charge(&tail);
+    w.noun_slot = left.last().is_some_and(|t| {
+        t.is_lower_word() && matches!(t.low.as_str(), "du" | "de" | "des" | "d'" | "le" | "la" | "les" | "l'" | "au" | "aux" | "of" | "the" | "on")
+    });
+    w.listed = !left.is_empty() && left.iter().all(|t| t.text == "," || matches!(t.low.as_str(), "et" | "and" | "or" | "ou"));
     let ends_with_colon = left.last().is_some_and(|t| t.text == ":");
     w.announced = ends_with_colon && !left[..left.len() - 1].is_empty();
     let ends_with_comma = left.last().is_some_and(|t| t.text == ",");
@@ -446,7 +508,7 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> Q
         .and_then(|r| text.get(r.clone()))
         .and_then(|s| s.chars().find(|c| c.is_alphanumeric()))
         .is_some_and(char::is_uppercase);
-    if w.label && words <= TERM_MAX_WORDS {
+    if w.label && words <= TERM_MAX_WORDS || w.charge {
         return QuoteKind::Term;
     }
     let has_cue = w.cue.is_some() || w.inherited;
@@ -454,6 +516,11 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> Q
     // by a colon is speech, however short.
     if w.announced && first_upper && ends_with_stop(text, span) && words >= 2 {
         return QuoteKind::Direct;
+    }
+    // "invité du « Grand rendez-vous »", "a guest on the “Today Programme”": a short
+    // capitalised quote where a noun goes, not closing a sentence, is a title or a name.
+    if words <= TERM_MAX_WORDS && first_upper && w.noun_slot && !ends_with_stop(text, span) && !continues_speech {
+        return QuoteKind::Term;
     }
     // One capitalised word inside the reporter's sentence ("described the network as
     // “Hydra”") is a name or label, not words anyone said.
