@@ -1,18 +1,58 @@
 //! The French–English word list (FreeDict fra-eng + eng-fra, GPL-2+, see
 //! `assets/lexicon/README.md`) plus a small hand-written supplement of inflected forms.
 //!
-//! Both files are compiled into the binary with `include_str!` (they stay separate data
-//! files in the source tree, with their own licence); nothing is read or fetched at run
-//! time. Parsed once, on first use, into a map from accent-folded French word to the
-//! match keys of its English translations.
+//! The FreeDict list is GPL data, aggregated with diglot (MIT) and never compiled into
+//! it: it is read at run time from a file (see [`freedict_location`]). The supplement is
+//! diglot's own and is compiled in. Parsed once, on first use, into a map from
+//! accent-folded French word to the match keys of its English translations. Without the
+//! file the aligner still works, from lengths, numbers, names, cognates and the
+//! supplement.
 
 use super::inflection::french_base_forms;
 use super::tokens::{fold, match_key};
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
-const FREEDICT: &str = include_str!("../../assets/lexicon/fr-en.tsv");
 const SUPPLEMENT: &str = include_str!("../../assets/lexicon/supplement.tsv");
+
+/// The word list file's name, wherever it is installed.
+const FREEDICT_FILE: &str = "fr-en.tsv";
+
+/// A word list larger than this is not one diglot ships: not read.
+const MAX_LEXICON_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Where the FreeDict word list is read from, first found of: `DIGLOT_LEXICON` (a file);
+/// `$XDG_DATA_HOME/diglot/lexicon/fr-en.tsv`; beside the executable
+/// (`assets/lexicon/` or `../share/diglot/lexicon/`); the source tree diglot was built
+/// from (`cargo run`, `cargo test`).
+pub fn freedict_location() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("DIGLOT_LEXICON") {
+        return Some(PathBuf::from(p));
+    }
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    if let Some(d) = directories::ProjectDirs::from("", "", "diglot") {
+        candidates.push(d.data_dir().join("lexicon").join(FREEDICT_FILE));
+    }
+    if let Some(dir) = std::env::current_exe().ok().and_then(|e| e.parent().map(PathBuf::from)) {
+        candidates.push(dir.join("assets/lexicon").join(FREEDICT_FILE));
+        candidates.push(dir.join("../share/diglot/lexicon").join(FREEDICT_FILE));
+    }
+    candidates.push(PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/lexicon/fr-en.tsv")));
+    candidates.into_iter().find(|p| p.is_file())
+}
+
+/// The word list's text, or why there is none.
+fn read_freedict() -> Result<String, String> {
+    let path = freedict_location().ok_or_else(|| format!("{FREEDICT_FILE} not found (set DIGLOT_LEXICON)"))?;
+    let shown = path.display();
+    let len = std::fs::metadata(&path).map_err(|e| format!("{shown}: {e}"))?.len();
+    if len > MAX_LEXICON_BYTES {
+        return Err(format!("{shown}: too large for a word list ({len} bytes)"));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| format!("{shown}: {e}"))?;
+    String::from_utf8(bytes).map_err(|_| format!("{shown}: not UTF-8"))
+}
 
 pub struct Lexicon {
     /// Folded French word → match keys of its English translations.
@@ -20,6 +60,8 @@ pub struct Lexicon {
     /// First five letters of French headwords → their translations' keys, for inflected
     /// forms no suffix rule reaches ("tomberais" → "tomber" → "fall").
     by_prefix: HashMap<String, Vec<u32>>,
+    /// Why the FreeDict list could not be read (only the supplement is in use then).
+    missing: Option<String>,
 }
 
 /// Beyond this many translations a prefix is too ambiguous to be evidence.
@@ -61,7 +103,7 @@ impl Lexicon {
             keys.dedup();
             keys.len() <= MAX_PREFIX_TRANSLATIONS
         });
-        Lexicon { fr_to_en, by_prefix }
+        Lexicon { fr_to_en, by_prefix, missing: None }
     }
 
     /// Number of French entries.
@@ -89,10 +131,22 @@ impl Lexicon {
     }
 }
 
-/// The shared lexicon, parsed on first use.
+/// The shared lexicon, read and parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon::parse(&[FREEDICT, SUPPLEMENT]))
+    LEXICON.get_or_init(|| match read_freedict() {
+        Ok(freedict) => Lexicon::parse(&[&freedict, SUPPLEMENT]),
+        Err(why) => {
+            let mut lex = Lexicon::parse(&[SUPPLEMENT]);
+            lex.missing = Some(why);
+            lex
+        }
+    })
+}
+
+/// Why the FreeDict word list is not in use, if it is not (for `diglot align`).
+pub fn lexicon_problem() -> Option<&'static str> {
+    lexicon().missing.as_deref()
 }
 
 #[cfg(test)]
@@ -102,6 +156,7 @@ mod tests {
     #[test]
     fn lexicon_loads_and_translates_inflected_forms() {
         let lex = lexicon();
+        assert_eq!(lexicon_problem(), None, "the word list is read from the source tree");
         assert!(lex.len() > 5000, "only {} entries", lex.len());
         assert!(lex.translations("menace").contains(&match_key("threat")));
         assert!(lex.translations("generation").contains(&match_key("generation")));
@@ -113,5 +168,12 @@ mod tests {
         // Simple past and imperfect reach the infinitive.
         assert!(lex.translations("trouva").contains(&match_key("find")));
         assert!(lex.translations("regardaient").contains(&match_key("look")));
+    }
+
+    #[test]
+    fn without_the_word_list_the_supplement_still_translates() {
+        let lex = Lexicon::parse(&[SUPPLEMENT]);
+        assert!(lex.translations("heures").contains(&match_key("hours")));
+        assert!(lex.len() < 1000);
     }
 }

@@ -7,6 +7,7 @@ use crate::sanitize::strip_controls;
 use serde::Serialize;
 
 pub fn pairs(ctx: &Context, format: ListFormat) -> Result<String, CliError> {
+    warn_without_lexicon();
     let candidates = align::propose_pairs(&ctx.corpus.articles, &ctx.corpus.manifest);
     Ok(match format {
         ListFormat::Json => to_json(&candidates),
@@ -70,9 +71,18 @@ pub fn sentences_text(article: &Article, range: std::ops::Range<usize>) -> Strin
         .join(" ")
 }
 
+/// Say on stderr when the French–English word list is not in use: the results are then
+/// weaker, and the user can fix it (`DIGLOT_LEXICON`).
+fn warn_without_lexicon() {
+    if let Some(why) = align::lexicon::lexicon_problem() {
+        eprintln!("diglot: warning: French–English word list not in use ({}); matching by lengths, numbers, names and cognates only", strip_controls(why));
+    }
+}
+
 pub fn align(ctx: &Context, left: &str, right: &str, format: TextFormat) -> Result<String, CliError> {
     let l = ctx.resolve(left)?;
     let r = ctx.resolve(right)?;
+    warn_without_lexicon();
     let alignment = align::align(&l, &r);
     let lq = crate::text::quotes::extract(&l);
     let rq = crate::text::quotes::extract(&r);
