@@ -765,6 +765,9 @@ impl App {
             }
         };
         state.update(BilingualAction::ScrollToSentence(Side::Left, self.sentence_cursor));
+        if let Some(why) = crate::align::lexicon::lexicon_problem() {
+            self.status = Some(format!("no French–English word list ({}): aligned by lengths, names and numbers", crate::ui::safe(why)));
+        }
         self.bilingual_view = Some(state);
         self.visual = None;
         self.mode = Mode::Bilingual;
