@@ -322,22 +322,7 @@ impl Registry {
     /// The entity of the last mention before `before` that `ok` accepts. Searching back
     /// from `before` stops at the first hit, so a long article stays fast.
     fn latest(&self, before: usize, ok: impl Fn(&Mention, &Entity) -> bool) -> Option<usize> {
-        let mut best: Option<&Mention> = None;
-        for m in self.mentions_before(before).iter().rev() {
-            if best.is_some_and(|b| m.pos < b.pos) {
-                break;
-            }
-            if !ok(m, &self.entities[m.entity]) {
-                continue;
-            }
-            // At one position, the fullest name ("ministère de l'Éducation nationale");
-            // between equals, the one registered last.
-            let len = |m: &Mention| self.entities[m.entity].low.len();
-            if best.is_none_or(|b| len(m) > len(b)) {
-                best = Some(m);
-            }
-        }
-        best.map(|m| m.entity)
+        self.latest_since(before, 0, ok)
     }
 
     /// Like [`Registry::latest`], but only among mentions at or after `since`: the search
@@ -353,6 +338,8 @@ impl Registry {
             if !ok(m, &self.entities[m.entity]) {
                 continue;
             }
+            // At one position, the fullest name ("ministère de l'Éducation nationale");
+            // between equals, the one registered last.
             let len = |m: &Mention| self.entities[m.entity].low.len();
             if best.is_none_or(|b| len(m) > len(b)) {
                 best = Some(m);
