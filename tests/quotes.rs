@@ -1212,3 +1212,60 @@ fn a_month_between_an_inverted_verb_and_its_speaker() {
     assert_eq!(speaker(&qs[0]), Some("Paul Aubry"), "{qs:#?}");
     assert_eq!(speaker(&qs[1]), Some("Claire Roux"), "{qs:#?}");
 }
+
+#[test]
+fn a_description_missing_its_closing_comma_still_points_at_the_name() {
+    let qs = quotes_of(
+        "Fiona Williams, who lives on the street said: “I am devastated.”\n\n\
+         “The sea is shallow here,” Erik van Sebille, an oceanographer at the University of Sydney in Australia told Reuters.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Fiona Williams"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Erik van Sebille"), "{qs:#?}");
+}
+
+#[test]
+fn a_person_with_a_body_and_a_bracketed_aside_is_the_speaker() {
+    let qs = quotes_of(
+        "“We decide tomorrow,” Patrol Chief James Hall with the Boston Police Department said.\n\n\
+         State Sen. Michael Doherty (R-Warren) said Christie “sold himself to the people.”\n\n\
+         State Sen. Dawn Addiego (R-Burlington), for example, said Christie “has dedicated his efforts to the state.”",
+    );
+    assert_eq!(speaker(&qs[0]), Some("James Hall"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Michael Doherty"), "{qs:#?}");
+    assert_eq!(speaker(&qs[2]), Some("Dawn Addiego"), "{qs:#?}");
+}
+
+#[test]
+fn places_are_never_he_or_she() {
+    let qs = quotes_of(
+        "Many travelled, among them Latasha Abney.\n\n\
+         Abney said that she arrived early at Washington's Reagan National Airport for a flight to New York.\n\n\
+         “I thought the lines were going to be ridiculous,” she said.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Latasha Abney"), "{qs:#?}");
+}
+
+#[test]
+fn a_phrase_between_an_inverted_cue_and_the_name_is_skipped() {
+    let qs = quotes_of(
+        "« Le régime a encore frappé », a martelé ce lundi au mégaphone Agit Polat, le président du conseil.\n\n\
+         « La marge est réduite », estime auprès de l'AFP Pierre Henry, président de France fraternités.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Agit Polat"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Pierre Henry"), "{qs:#?}");
+}
+
+#[test]
+fn an_unnamed_role_is_not_given_to_someone_else() {
+    // A party label after a role is not a person; "la policière" is not a man; "le
+    // suspect" the article never names stays unnamed.
+    let qs = quotes_of(
+        "Julien Bayou, député Nupes-EELV de Paris, visite le centre.\n\n\
+         « Ils peuvent être trois à dormir ensemble », témoigne la policière.\n\n\
+         Le suspect était à Paris. Il s'est tu longtemps.\n\n\
+         Plus tard, le suspect a affirmé une « haine pathologique » des étrangers.",
+    );
+    assert_eq!(qs[0].speaker, None, "{qs:#?}");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("la policière"), "{qs:#?}");
+    assert_eq!(qs[1].speaker, None, "{qs:#?}");
+}

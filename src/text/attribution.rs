@@ -682,7 +682,10 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                             name.quals.push(head);
                             return Some(name);
                         }
-                return Some(mk(i, last, NpKind::Role { kind, head, definite }, quals, Gender::Unknown));
+                // "la policière", "une avocate": a French feminine article tells the
+                // person's gender (the masculine one is also used generically).
+                let gender = if kind == SpeakerKind::Person && matches!(toks[i].low.as_str(), "la" | "une" | "cette") { Gender::Female } else { Gender::Unknown };
+                return Some(mk(i, last, NpKind::Role { kind, head, definite }, quals, gender));
             }
             k += 1;
         }
@@ -922,12 +925,17 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     if j < lo {
         return None;
     }
-    // "London's Metropolitan Police (MPS) said": the acronym in brackets after the name.
-    if j >= lo + 3 && toks[j].is_punct(')') && toks[j - 2].is_punct('(') && is_acronym(&toks[j - 1]) {
-        j -= 3;
-    }
+    // "London's Metropolitan Police (MPS) said", "Sen. Michael Doherty (R-Warren) said": a
+    // short aside in brackets after the name.
+    j = before_brackets(toks, lo, j + 1) - 1;
     if toks[j].is_punct(',') {
         return appositive_subject(toks, lo, j);
+    }
+    // "Fiona Williams, who lives on the street said", "Erik van Sebille, an oceanographer
+    // at the University of Sydney told": a description whose closing comma is missing.
+    // The subject is the name before it, not the last name inside it.
+    if let Some(name) = unclosed_appositive(toks, lo, j) {
+        return Some(name);
     }
     // "…, qui salue", "X, who said": the relative stands for the phrase before the comma.
     if matches!(toks[j].low.as_str(), "qui" | "who" | "which") && j >= lo + 2 && toks[j - 1].is_punct(',') {
@@ -949,7 +957,50 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     if np.first >= lo + 2 && matches!(toks[np.first - 1].low.as_str(), "in" | "à" | "en") && toks[np.first - 2].is_word() {
         return np_backward(toks, lo, np.first - 2).map(|n| coordinated(toks, lo, n));
     }
+    // "Patrol Chief James Hall with the New York Police Department said": a person's
+    // name before with/at/from is the subject, the body after it is where they work.
+    if np.first >= lo + 2
+        && matches!(toks[np.first - 1].low.as_str(), "with" | "at" | "from" | "chez")
+        && let Some(person) = np_backward(toks, lo, np.first - 2).filter(is_full_name)
+    {
+        return Some(person);
+    }
     Some(coordinated(toks, lo, np))
+}
+
+/// A name of two words or more ("James Hall"), or one that starts with a known first name.
+fn is_full_name(np: &Np) -> bool {
+    matches!(&np.kind, NpKind::Name(w) if w.len() >= 2 || w.first().is_some_and(|f| Lexicon::get().first_names.contains_key(f.as_str())))
+}
+
+/// The end (exclusive) of the stretch `lo..end` without a short bracketed aside that
+/// closes it ("(R-Warren)", "(MPS)"); `end` itself when there is none.
+fn before_brackets(toks: &[Tok], lo: usize, end: usize) -> usize {
+    if end < lo + 3 || !toks[end - 1].is_punct(')') {
+        return end;
+    }
+    match (end.saturating_sub(8).max(lo)..end - 1).rev().find(|&k| toks[k].is_punct('(')) {
+        Some(open) if open > lo && toks[open + 1..end - 1].iter().all(|t| t.is_word() || t.kind == TokKind::Punct && !t.is_punct('(')) => open,
+        _ => end,
+    }
+}
+
+/// `NAME, <description> CUE` with no comma closing the description ("Fiona Williams, who
+/// lives on the street said"): the name, when it opens its clause. `j` is the last token
+/// before the cue.
+fn unclosed_appositive(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
+    let comma = (j.saturating_sub(20).max(lo)..j).rev().find(|&k| toks[k].kind != TokKind::Word)?;
+    if !toks[comma].is_punct(',') || comma == lo || !is_descriptor_segment(&toks[comma + 1..=j]) {
+        return None;
+    }
+    // A description that is itself a subject ("In Paris, the minister said") is the
+    // caller's to read: only a description that runs into another phrase counts.
+    if np_forward(toks, comma + 1, j + 1).is_some_and(|np| np.last == j) {
+        return None;
+    }
+    let name = np_backward(toks, lo, comma - 1).filter(is_full_name)?;
+    let opens_clause = name.first == lo || !toks[name.first - 1].is_word();
+    opens_clause.then_some(name)
 }
 
 /// "He and his colleague Hana Sato wrote", "Marie Roux et Paul Blanc estiment": two people
@@ -1025,6 +1076,9 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
         }
     }
     for (n, &(s, e)) in segments.iter().enumerate() {
+        // "State Sen. Dawn Addiego (R-Burlington), for example, said": the aside is not
+        // part of the name.
+        let e = before_brackets(toks, s, e);
         // "Defense attorney Lisa Park, who …, said": a name closing the segment after
         // words that are not part of it.
         // Only for a segment that opens in capitals: a lower-case one ("head of Counter
@@ -1092,6 +1146,10 @@ const TIME_WORDS: [&str; 24] = [
     "dernièrement", "récemment",
 ];
 
+/// Prepositions that open a phrase which may stand between an inverted cue and its
+/// speaker ("a martelé au mégaphone X", "estime auprès de l'AFP X").
+const PLACE_PREPOSITIONS: [&str; 13] = ["auprès", "au", "aux", "à", "devant", "sur", "lors", "dans", "pendant", "depuis", "on", "at", "to"];
+
 pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     let mut k = v_last + 1;
     // "a rappelé mi-septembre le procureur", "said in March the minister": a month, alone
@@ -1108,6 +1166,22 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
             || (matches!(toks[k].low.as_str(), "début" | "fin" | "in" | "en") && toks.get(k + 1).is_some_and(month)))
     {
         k += 1;
+    }
+    // "a martelé ce lundi Agit Polat": a time with its demonstrative.
+    if k + 1 < hi && matches!(toks[k].low.as_str(), "ce" | "cette") && (TIME_WORDS.contains(&toks[k + 1].low.as_str()) || matches!(toks[k + 1].low.as_str(), "semaine" | "week-end" | "mois" | "année" | "jour")) {
+        k += 2;
+    }
+    // "a martelé au mégaphone Agit Polat", "estime auprès de l'AFP Pierre Henry": a short
+    // phrase of place, manner or listener before a person's full name, which closes the
+    // attribution.
+    if k < hi && toks[k].is_lower_word() && PLACE_PREPOSITIONS.contains(&toks[k].low.as_str()) {
+        let name = (k + 1..hi.min(k + 7))
+            .take_while(|&m| toks[m].is_word())
+            .filter(|&m| toks[m].is_cap())
+            .find_map(|m| np_forward(toks, m, hi).filter(|np| is_full_name(np) && toks.get(np.last + 1).is_none_or(|t| t.kind != TokKind::Word)));
+        if name.is_some() {
+            return name;
+        }
     }
     // "a déclaré à l'AFP Claire Moreau": the listener comes between verb and speaker.
     if k < hi && matches!(toks[k].low.as_str(), "à" | "au" | "aux") {

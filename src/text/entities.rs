@@ -50,7 +50,9 @@ fn guess_kind(words: &[String]) -> SpeakerKind {
     let acronym = |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
     // "France 24", "Europe 1": a name closed by a number is a broadcaster, not a person.
     let numbered = words.len() >= 2 && words.last().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
-    if numbered || words.iter().any(|w| lx.is_org_word(w) || acronym(w)) {
+    // (A place speaking, "Washington said", stands for its authorities: never a person.)
+    let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    if numbered || words.iter().any(|w| lx.is_org_word(w) || acronym(w)) || lx.is_place_name(&low) {
         SpeakerKind::Organisation
     } else {
         SpeakerKind::Person
@@ -500,7 +502,18 @@ impl Registry {
             NpKind::Role { head, .. } if lx.descriptor(head).is_some() => {
                 let g = lx.descriptor(head).unwrap_or(Gender::Unknown);
                 let pronoun = Np { kind: NpKind::Pronoun(PronounKind::Person, g), ..np.clone() };
-                return self.resolve(&pronoun);
+                let found = self.resolve(&pronoun)?;
+                // Unlike "she", "le suspect" may be someone the article never names: only a
+                // person met in this paragraph or the one before is meant.
+                let near = self.paragraph_start(self.paragraph_start(np.start).saturating_sub(1));
+                if found != ANONYMOUS && !self.mentions_before(np.start).iter().any(|m| m.entity == found && m.pos >= near) {
+                    let at = self.mentions.partition_point(|m| m.pos < np.start);
+                    if let Some(k) = self.mentions[at..].iter().position(|m| m.pos == np.start && m.entity == found && m.spoke) {
+                        self.mentions.remove(at + k);
+                    }
+                    return None;
+                }
+                return Some(found);
             }
             NpKind::Role { kind, head, .. } => {
                 let quals: Vec<&String> = np.quals.iter().filter(|q| lx.role(q).is_none()).collect();
@@ -509,8 +522,10 @@ impl Registry {
                 };
                 match kind {
                     SpeakerKind::Person => {
-                        let person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role && fits(e);
-                        let any_role = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role;
+                        // "la policière" is never a man the article named.
+                        let same_gender = |e: &Entity| np.gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == np.gender;
+                        let person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role && fits(e) && same_gender(e);
+                        let any_role = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role && same_gender(e);
                         // "the researcher" is first the one introduced as a researcher; words
                         // the introduction did not use ("the former official") are let go last.
                         // A possessive ("its interior minister") points at someone else's
@@ -984,7 +999,9 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
     // "le procureur antiterroriste Olivier Christen": up to two adjectives after the role.
     // "le député LFI Antoine Léaument": a party or agency acronym there too; the
     // acronym itself, followed by the name, is not the one given the role.
-    let acronym_before_name = r - a == 1 && is_acronym(&toks[a]) && toks.get(r).is_some_and(Tok::is_cap);
+    // (So is a party label alone, "le député Nupes-EELV de Paris": never a person.)
+    let party_label = |t: &Tok| t.text.split('-').any(|part| part.chars().count() >= 2 && part.chars().all(char::is_uppercase));
+    let acronym_before_name = r - a == 1 && (is_acronym(&toks[a]) && toks.get(r).is_some_and(Tok::is_cap) || party_label(&toks[a]));
     // "l'ancien patron de la DGSI Nicolas Lerner": the role's body in between.
     let of_body = |t: &Tok| matches!(t.low.as_str(), "de" | "du" | "d'" | "la" | "le" | "l'" | "of" | "the");
     let role_at = (run_start.saturating_sub(5)..run_start).rev().find(|&p| {

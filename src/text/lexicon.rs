@@ -41,6 +41,11 @@ pub struct Lexicon {
     pub pronouns: HashMap<String, (PronounKind, Gender)>,
     pub titles: HashMap<String, Gender>,
     pub org_words: HashSet<String>,
+    /// Words that make a capitalised name a place, anywhere in it or as its first word,
+    /// and place names nothing else marks, folded (places.txt).
+    pub place_words: HashSet<String>,
+    pub place_first_words: HashSet<String>,
+    pub place_names: HashSet<Vec<String>>,
     pub function_words: HashSet<String>,
     /// Nouns that describe an already named person ("the teenager"), with gender.
     pub descriptors: HashMap<String, Gender>,
@@ -162,6 +167,14 @@ impl Lexicon {
             }
         }
         lx.org_words = entries(include_str!("../../assets/cues/org_words.txt")).map(fold).collect();
+        for line in entries(include_str!("../../assets/cues/places.txt")) {
+            match line.split_once(' ') {
+                Some(("word", w)) => drop(lx.place_words.insert(fold(w.trim()))),
+                Some(("first", w)) => drop(lx.place_first_words.insert(fold(w.trim()))),
+                Some(("name", n)) => drop(lx.place_names.insert(n.split_whitespace().map(fold).collect())),
+                _ => {}
+            }
+        }
         for line in entries(include_str!("../../assets/cues/descriptors.txt")) {
             if let Some((noun, g)) = line.rsplit_once(' ') {
                 lx.descriptors.insert(fold(noun.trim()), gender(g.trim()));
@@ -250,6 +263,15 @@ impl Lexicon {
 
     pub fn is_org_word(&self, word: &str) -> bool {
         self.org_words.contains(folded(word).as_ref())
+    }
+
+    /// Whether a capitalised name (its words, folded) names a place: "Reagan National
+    /// Airport", "New York", "Hong Kong". A name of one word is never judged here.
+    pub fn is_place_name(&self, low: &[String]) -> bool {
+        low.len() >= 2
+            && (self.place_names.contains(low)
+                || self.place_first_words.contains(&low[0])
+                || low.iter().any(|w| self.place_words.contains(w)))
     }
 }
 
