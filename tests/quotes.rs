@@ -1269,3 +1269,26 @@ fn an_unnamed_role_is_not_given_to_someone_else() {
     assert_eq!(qs[0].speaker_as_written.as_deref(), Some("la policière"), "{qs:#?}");
     assert_eq!(qs[1].speaker, None, "{qs:#?}");
 }
+
+#[test]
+fn reflexive_french_cues_attribute() {
+    let qs = quotes_of(
+        "La présidente, Fabienne Lambert, ouvre la campagne d'hiver avec les bénévoles du quartier.\n\n\
+         « Ça ne veut pas dire qu’on va avoir moins de monde, car la précarité augmente », s’alarme Fabienne Lambert.\n\n\
+         « Ça brise le cœur, se désole le député écologiste Julien Bayou. Il n’y a pas de raisons de continuer. »",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Fabienne Lambert"), "{qs:#?}");
+    assert_eq!(qs[0].cue.as_deref(), Some("s’alarme"), "{qs:#?}");
+    assert!(qs[1..].iter().all(|q| speaker(q) == Some("Julien Bayou")), "{qs:#?}");
+}
+
+#[test]
+fn a_quoted_title_in_another_language_is_a_term() {
+    let qs = quotes_of(
+        "Les chercheurs ont publié leurs travaux sur les jeux de stratégie et les réseaux de neurones l'an dernier, \
+         dans une revue connue des spécialistes du domaine.\n\n\
+         Références : « Mastering the game of Go with deep neural networks and tree search », Nature, 2016.",
+    );
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Term, "{qs:#?}");
+}

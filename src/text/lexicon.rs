@@ -121,7 +121,17 @@ impl Lexicon {
                 Some(f) => (f.trim(), true),
                 None => (line, false),
             };
-            let words: Vec<String> = form.split_whitespace().map(fold).collect();
+            // "s'alarme" is read as the tokens "s'" "alarme", like the text around quotes.
+            let words: Vec<String> = form
+                .split_whitespace()
+                .map(fold)
+                .flat_map(|w| match w.split_once('\'') {
+                    Some((elided, rest)) if !elided.is_empty() && !rest.is_empty() && elided.chars().count() <= 2 => {
+                        vec![format!("{elided}'"), rest.to_string()]
+                    }
+                    _ => vec![w],
+                })
+                .collect();
             match (words.len(), participle) {
                 (0, _) => {}
                 (1, true) => {

@@ -136,7 +136,14 @@ pub fn extract(article: &Article) -> Vec<Quote> {
                 && work[i].left_is_frame
                 && (work[i - 1].cue.is_some() || work[i - 1].inherited)
                 && spans[i - 1].last_paragraph + 1 >= spans[i].paragraph;
-            kind_of(text, &spans[i], &work[i], continues || answers[i])
+            let kind = kind_of(text, &spans[i], &work[i], continues || answers[i]);
+            // "Mastering the game of Go with deep neural networks" in a French article,
+            // with no one said to say it: a title in another language, not speech.
+            let speech = work[i].cue.is_some() || work[i].inherited || continues || answers[i];
+            if kind != QuoteKind::Term && !speech && in_other_language(article, text, &spans[i]) {
+                return QuoteKind::Term;
+            }
+            kind
         })
         .collect();
     // Quotes announced by a colon, with no cue: the person the sentence is about.
@@ -498,6 +505,18 @@ fn ends_with_stop(text: &str, span: &MarkedSpan) -> bool {
     let inner = span.pieces.last().and_then(|r| text.get(r.clone())).unwrap_or("");
     let after = text.get(span.pieces.last().map_or(span.close, |r| r.end)..span.close).unwrap_or("");
     inner.ends_with(['.', '!', '?', '…']) || after.contains(['.', '!', '?'])
+}
+
+/// Whether the quote is reliably in another language than its article (not its
+/// paragraph, which a long quoted title may make its own).
+fn in_other_language(article: &Article, text: &str, span: &MarkedSpan) -> bool {
+    let own = article.meta.language.as_deref();
+    let quoted: String = span.pieces.iter().filter_map(|r| text.get(r.clone())).collect::<Vec<_>>().join(" ");
+    // (whatlang needs a few words to be sure; short quotes are left as they are.)
+    if quoted.split_whitespace().count() < 5 {
+        return false;
+    }
+    own.is_some_and(|own| crate::ingest::lang::detect(&quoted).is_some_and(|lang| lang != own))
 }
 
 fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> QuoteKind {
