@@ -1292,3 +1292,14 @@ fn a_quoted_title_in_another_language_is_a_term() {
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(qs[0].kind, QuoteKind::Term, "{qs:#?}");
 }
+
+#[test]
+fn a_closing_inverted_cue_with_a_trailing_participle_covers_the_sentence() {
+    let qs = quotes_of(
+        "Le directeur « suit l'actualité du site » et publie des articles « qui condamnent la place financière » \
+         luxembourgeoise, a souligné l'enquêteur, déclenchant des rires dans la salle.",
+    );
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert!(qs.iter().all(|q| q.cue.as_deref() == Some("a souligné")), "{qs:#?}");
+    assert!(qs.iter().all(|q| q.speaker_as_written.as_deref() == Some("l'enquêteur")), "{qs:#?}");
+}

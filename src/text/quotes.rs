@@ -362,8 +362,10 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let same_clause = right_first.is_some_and(|f| !right[..f].iter().any(|t| t.text == ","));
     // "… radicalisé « en quelques mois » sur des plateformes, a précisé l'officier.": an
     // inverted attribution closing the sentence covers every quote in it.
+    // (It may trail a participle clause: "…, a souligné l'enquêteur, déclenchant des rires".)
     let closing_inversion = right_first.is_some_and(|f| {
-        f > 0 && right[f - 1].text == "," && !right[f..].iter().any(|t| t.text == ",")
+        let participle = |t: &Tok| t.is_lower_word() && (t.low.ends_with("ant") || t.low.ends_with("ing"));
+        f > 0 && right[f - 1].text == "," && right[f..].iter().position(|t| t.text == ",").is_none_or(|c| right.get(f + c + 1).is_some_and(participle))
     });
     // "… on a ‘conveyor belt’ to terrorism, a top officer warned yesterday.": a subject
     // and its verb closing the sentence after a comma attribute every quote in it.
