@@ -1006,7 +1006,6 @@ fn unclosed_appositive(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
 /// "He and his colleague Hana Sato wrote", "Marie Roux et Paul Blanc estiment": two people
 /// joined by and/et speak together; the subject is plural ("they"), never the second alone.
 fn coordinated(toks: &[Tok], lo: usize, np: Np) -> Np {
-    let lx = Lexicon::get();
     // "the Department for Science, Innovation and Technology said": a name after "and"
     // that follows a capitalised word is the tail of a longer name we could not read
     // whole; the speaker is unknown, never that tail.
@@ -1019,7 +1018,7 @@ fn coordinated(toks: &[Tok], lo: usize, np: Np) -> Np {
     }
     let personal = |n: &Np| match &n.kind {
         NpKind::Pronoun(PronounKind::Person, _) | NpKind::Role { kind: SpeakerKind::Person, .. } => true,
-        NpKind::Name(w) => w.len() >= 2 || w.first().is_some_and(|f| lx.first_names.contains_key(f.as_str())),
+        NpKind::Name(_) => is_full_name(n),
         _ => false,
     };
     if !personal(&np) {

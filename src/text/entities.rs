@@ -502,15 +502,13 @@ impl Registry {
             NpKind::Role { head, .. } if lx.descriptor(head).is_some() => {
                 let g = lx.descriptor(head).unwrap_or(Gender::Unknown);
                 let pronoun = Np { kind: NpKind::Pronoun(PronounKind::Person, g), ..np.clone() };
+                let (entities, mentions) = (self.entities.len(), self.mentions.len());
                 let found = self.resolve(&pronoun)?;
                 // Unlike "she", "le suspect" may be someone the article never names: only a
                 // person met in this paragraph or the one before is meant.
                 let near = self.paragraph_start(self.paragraph_start(np.start).saturating_sub(1));
                 if found != ANONYMOUS && !self.mentions_before(np.start).iter().any(|m| m.entity == found && m.pos >= near) {
-                    let at = self.mentions.partition_point(|m| m.pos < np.start);
-                    if let Some(k) = self.mentions[at..].iter().position(|m| m.pos == np.start && m.entity == found && m.spoke) {
-                        self.mentions.remove(at + k);
-                    }
+                    self.undo_resolve(np, entities, mentions);
                     return None;
                 }
                 return Some(found);
