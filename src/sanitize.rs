@@ -1,9 +1,23 @@
-//! Article text is untrusted. Nothing from it may reach the terminal as a control or
-//! escape sequence, so it is cleaned twice: once at ingest and again before drawing.
+//! Everything diglot reads is untrusted: article text, but also file names, folder
+//! names, `corpus.toml` values and the store. Nothing from them may reach the terminal
+//! or a text output as a control or escape sequence. Article text is cleaned at ingest;
+//! everything is cleaned again at the output boundary, by this module alone:
+//!
+//! - [`Safe`]: text for standard output, made only here; the command line prints nothing
+//!   else ([`crate::cli::main`]).
+//! - [`line`]: one line (a table cell, a status bar, a message): newlines and tabs become
+//!   spaces, so a file name holding a newline cannot split or forge a row.
+//! - [`say`]: every message on standard error, as one clean line.
+//! - [`to_json`]: JSON whose strings carry every control character (C1 included) and
+//!   bidirectional override as a `\uXXXX` escape, so `cat` or `jq` of it cannot drive
+//!   a terminal.
 //!
 //! A plain "drop control characters" pass is not enough: `ESC]0;title BEL` would leave
 //! `]0;title` on screen. So whole sequences (CSI, OSC, DCS, SOS, PM, APC and two-byte
 //! escapes, in 7-bit and C1 form) are removed together with their parameters.
+
+use std::borrow::Cow;
+use std::fmt;
 
 /// Remove every C0/C1 control character and escape sequence, keeping `\n` and `\t`.
 /// Bidirectional overrides, which can make text display as something it is not, go too.
@@ -46,8 +60,145 @@ pub fn strip_controls(input: &str) -> String {
 }
 
 fn needs_work(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_override(c)
+}
+
+/// Embeddings, overrides and isolates, which can make text display as something it is not.
+fn is_bidi_override(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Untrusted text as one line: [`strip_controls`], then newlines and tabs as spaces.
+pub fn line(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() || is_bidi_override(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(strip_controls(s).chars().map(|c| if c == '\n' || c == '\t' { ' ' } else { c }).collect())
+}
+
+/// Text that may be written to a terminal or a text output: no control character but
+/// newline and tab, no escape sequence, no bidirectional override. Only this module makes
+/// one, so whatever prints a `Safe` has been through the sanitiser.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Safe(String);
+
+impl Safe {
+    /// Untrusted text, lines kept.
+    pub fn text(s: &str) -> Safe {
+        Safe(strip_controls(s))
+    }
+
+    /// Untrusted text as one line (see [`line`]).
+    pub fn line(s: &str) -> Safe {
+        Safe(line(s).into_owned())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Safe {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Safe {
+    /// Padding and width (`{:<22}`) apply, as for `str`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&self.0)
+    }
+}
+
+impl PartialEq<str> for Safe {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Safe {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+/// Print `diglot: MESSAGE` on standard error as one clean line. A failed write to stderr
+/// is ignored: there is nowhere left to report it, and it must not become a panic.
+pub fn say(message: impl fmt::Display) {
+    use std::io::Write;
+    let text = message.to_string();
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "diglot: {}", line(&text));
+}
+
+/// `value` as pretty JSON with a trailing newline, every control character (C0, DEL,
+/// C1), bidirectional override and line/paragraph separator inside strings written as a
+/// `\uXXXX` escape. serde_json itself escapes only C0, and a raw U+009B is a CSI to
+/// many terminals.
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, EscapingFormatter::default());
+    value.serialize(&mut ser)?;
+    out.push(b'\n');
+    // The serializer writes only UTF-8.
+    Ok(String::from_utf8(out).unwrap_or_default())
+}
+
+fn json_needs_escape(c: char) -> bool {
+    c.is_control() || is_bidi_override(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// serde_json's pretty layout, with the extra string escapes of [`to_json`].
+#[derive(Default)]
+struct EscapingFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for EscapingFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if json_needs_escape(c) {
+                w.write_all(fragment[start..i].as_bytes())?;
+                // Every such character is in the Basic Multilingual Plane: one escape.
+                write!(w, "\\u{:04x}", u32::from(c))?;
+                start = i + c.len_utf8();
+            }
+        }
+        w.write_all(fragment[start..].as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// CSI: parameter bytes 0x30–0x3F, intermediates 0x20–0x2F, one final byte 0x40–0x7E.
@@ -112,6 +263,27 @@ mod tests {
     #[test]
     fn crlf_and_bidi_overrides() {
         assert_eq!(strip_controls("a\r\nb\rc\u{202e}d"), "a\nb\ncd");
+    }
+
+    #[test]
+    fn a_line_has_no_newline_and_safe_text_no_escape() {
+        assert_eq!(line("a\nb\tc\u{1b}]0;x\u{7}d"), "a b cd");
+        assert!(matches!(line("plain"), Cow::Borrowed("plain")));
+        assert_eq!(Safe::text("x\u{9b}2Jy\nz"), "xy\nz");
+        assert_eq!(format!("[{:<4}]", Safe::line("ab")), "[ab  ]");
+    }
+
+    #[test]
+    fn json_escapes_c1_del_and_bidi_and_round_trips() {
+        let v = vec!["a\u{1b}b", "c\u{9b}d\u{85}", "\u{7f}\u{202e}\u{2028}é"];
+        let json = to_json(&v).unwrap();
+        assert!(json.contains(r"a\u001bb") && json.contains(r"c\u009bd\u0085"), "{json}");
+        assert!(json.contains(r"\u007f\u202e\u2028é"), "{json}");
+        assert!(!json.chars().any(|c| c.is_control() && c != '\n'), "{json}");
+        assert_eq!(serde_json::from_str::<Vec<String>>(&json).unwrap(), v);
+        // The layout is serde_json's own pretty one.
+        let plain = serde_json::json!({"k": [1, "x"], "e": {}});
+        assert_eq!(to_json(&plain).unwrap(), format!("{}\n", serde_json::to_string_pretty(&plain).unwrap()));
     }
 
     #[test]

@@ -106,7 +106,7 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     drop(terminal);
     restore_terminal();
     for w in &warnings {
-        eprintln!("diglot: {w}");
+        crate::sanitize::say(w);
     }
     crate::cli::report_load_problems(&ctx.corpus);
     result.map_err(|e| CliError(format!("terminal error: {e}")))

@@ -2,6 +2,7 @@
 
 use super::{CliError, Context, ListFormat, TextFormat, to_json};
 use crate::model::Article;
+use crate::sanitize::line;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -40,11 +41,11 @@ pub fn list(ctx: &Context, format: ListFormat) -> Result<String, CliError> {
             for a in articles {
                 out.push_str(&format!(
                     "{:<22} {:<3} {:<10} {:<18} {}\n",
-                    a.id,
-                    a.meta.language.as_deref().unwrap_or("?"),
-                    a.meta.date.as_deref().unwrap_or("-"),
-                    a.meta.author.as_deref().unwrap_or("-"),
-                    a.display_title()
+                    line(&a.id),
+                    line(a.meta.language.as_deref().unwrap_or("?")),
+                    line(a.meta.date.as_deref().unwrap_or("-")),
+                    line(a.meta.author.as_deref().unwrap_or("-")),
+                    line(a.display_title())
                 ));
             }
             out
@@ -93,7 +94,7 @@ pub fn show(ctx: &Context, id_or_path: &str, format: TextFormat) -> Result<Strin
         }
         TextFormat::Text => {
             let m = &a.meta;
-            let mut out = format!("{}\n", a.display_title());
+            let mut out = format!("{}\n", line(a.display_title()));
             for (label, v) in [
                 ("Author", &m.author),
                 ("Date", &m.date),
@@ -102,14 +103,14 @@ pub fn show(ctx: &Context, id_or_path: &str, format: TextFormat) -> Result<Strin
                 ("Language", &m.language),
             ] {
                 if let Some(v) = v {
-                    out.push_str(&format!("{label}: {v}\n"));
+                    out.push_str(&format!("{label}: {}\n", line(v)));
                 }
             }
             if let Some(enc) = m.encoding.as_deref().filter(|e| *e != "UTF-8") {
-                out.push_str(&format!("Encoding: {enc}\n"));
+                out.push_str(&format!("Encoding: {}\n", line(enc)));
             }
             for w in &m.warnings {
-                out.push_str(&format!("Warning: {w}\n"));
+                out.push_str(&format!("Warning: {}\n", line(w)));
             }
             out.push('\n');
             out.push_str(&a.text);
@@ -117,7 +118,7 @@ pub fn show(ctx: &Context, id_or_path: &str, format: TextFormat) -> Result<Strin
             if !a.links.is_empty() {
                 out.push_str("\nLinks:\n");
                 for l in &a.links {
-                    out.push_str(&format!("  {} <{}>\n", l.text, l.url));
+                    out.push_str(&format!("  {} <{}>\n", line(&l.text), line(&l.url)));
                 }
             }
             out

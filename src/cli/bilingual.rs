@@ -3,7 +3,7 @@
 use super::{CliError, Context, ListFormat, TextFormat, to_json};
 use crate::align::{self, Alignment, RowKind};
 use crate::model::{Article, Quote};
-use crate::sanitize::strip_controls;
+use crate::sanitize::{line, say};
 use serde::Serialize;
 
 pub fn pairs(ctx: &Context, format: ListFormat) -> Result<String, CliError> {
@@ -25,9 +25,9 @@ pub fn pairs(ctx: &Context, format: ListFormat) -> Result<String, CliError> {
             }
             let mut out = String::new();
             for c in &candidates {
-                out.push_str(&format!("{:.2}  {}  <->  {}\n", c.score, strip_controls(&c.left), strip_controls(&c.right)));
+                out.push_str(&format!("{:.2}  {}  <->  {}\n", c.score, line(&c.left), line(&c.right)));
                 for e in &c.evidence {
-                    out.push_str(&format!("      {}\n", strip_controls(e)));
+                    out.push_str(&format!("      {}\n", line(e)));
                 }
             }
             out
@@ -75,7 +75,7 @@ pub fn sentences_text(article: &Article, range: std::ops::Range<usize>) -> Strin
 /// weaker, and the user can fix it (`DIGLOT_LEXICON`).
 fn warn_without_lexicon() {
     if let Some(why) = align::lexicon::lexicon_problem() {
-        eprintln!("diglot: warning: French–English word list not in use ({}); matching by lengths, numbers, names and cognates only", strip_controls(why));
+        say(format_args!("warning: French–English word list not in use ({why}); matching by lengths, numbers, names and cognates only"));
     }
 }
 
@@ -135,10 +135,10 @@ fn render_text(
     let lang = |a: &Article| a.meta.language.clone().unwrap_or_else(|| "?".into());
     let mut out = format!(
         "L: {} ({})\nR: {} ({})\n{} rows: {} match, {} left-only, {} right-only\n",
-        strip_controls(&l.id),
-        lang(l),
-        strip_controls(&r.id),
-        lang(r),
+        line(&l.id),
+        line(&lang(l)),
+        line(&r.id),
+        line(&lang(r)),
         alignment.rows.len(),
         count(RowKind::Match),
         count(RowKind::LeftOnly),
@@ -158,10 +158,10 @@ fn render_text(
             span(&row.right)
         ));
         if !row.left.is_empty() {
-            out.push_str(&format!("  L │ {}\n", strip_controls(&sentences_text(l, row.left.clone()))));
+            out.push_str(&format!("  L │ {}\n", line(&sentences_text(l, row.left.clone()))));
         }
         if !row.right.is_empty() {
-            out.push_str(&format!("  R │ {}\n", strip_controls(&sentences_text(r, row.right.clone()))));
+            out.push_str(&format!("  R │ {}\n", line(&sentences_text(r, row.right.clone()))));
         }
     }
     if !quote_pairs.is_empty() {
@@ -171,8 +171,8 @@ fn render_text(
             out.push_str(&format!(
                 "  {:.2}  L «{}»\n        R «{}»\n",
                 p.score,
-                strip_controls(&a.text),
-                strip_controls(&b.text)
+                line(&a.text),
+                line(&b.text)
             ));
         }
     }

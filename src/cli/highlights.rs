@@ -3,7 +3,7 @@
 use super::{CliError, Context, ExportFormat, HighlightsCommand, ListFormat};
 use crate::export::{self, Format};
 use crate::model::{Article, Highlight, Quote};
-use crate::sanitize::strip_controls;
+use crate::sanitize::{line, say};
 use crate::store::{NewHighlight, Store, StoreError};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -48,7 +48,14 @@ fn open_for_reading(ctx: &Context) -> Result<(Store, bool), CliError> {
     match Store::open(&path) {
         Ok(s) => Ok((s, true)),
         Err(e) => match Store::open_read_only(&path) {
-            Ok(s) => Ok((s, false)),
+            Ok(s) => {
+                // Say so: what is listed may miss re-anchoring, or (immutable) recent changes.
+                say(format_args!("note: {}: read without saving anything, as it cannot be written ({})", e.path, e.reason));
+                if let Some(caveat) = s.read_only_caveat() {
+                    say(format_args!("note: {}: {caveat}", s.path()));
+                }
+                Ok((s, false))
+            }
             Err(_) => Err(e.into()),
         },
     }
@@ -61,7 +68,7 @@ fn refresh_anchors(ctx: &Context, store: &Store, writable: bool) {
         return;
     }
     if let Err(e) = store.reanchor(&ctx.corpus.articles) {
-        eprintln!("diglot: warning: could not re-anchor highlights: {e}");
+        say(format_args!("warning: could not re-anchor highlights: {e}"));
     }
 }
 
@@ -97,8 +104,8 @@ fn add(ctx: &Context, article_id: &str, text: &str, note: Option<&str>, tag: Opt
     let range = find_text(&article.text, text).ok_or_else(|| {
         CliError(format!(
             "{}: text not found in the article: {:?}",
-            strip_controls(&article.id),
-            strip_controls(text)
+            line(&article.id),
+            line(text)
         ))
     })?;
     let speaker = speaker_for(&article, &range);
@@ -147,7 +154,7 @@ fn table(hs: &[Highlight]) -> String {
 
 /// Untrusted text on one line, cut to `max` characters with an ellipsis.
 fn one_line(s: &str, max: usize) -> String {
-    let flat: String = strip_controls(s).split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat: String = line(s).split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max {
         flat
     } else {

@@ -2,7 +2,8 @@
 //! used from here, as text or `--format json`.
 //!
 //! Each command handler returns its output as a `String` so tests can call it directly;
-//! `main` prints it.
+//! `main` prints it, and only as [`Safe`] text: the output boundary, where whatever came
+//! from a file (names, metadata, text) has its control and escape sequences removed.
 
 pub mod articles;
 pub mod bilingual;
@@ -12,6 +13,7 @@ pub mod triage;
 
 use crate::ingest::{self, Corpus, LoadError};
 use crate::model::Article;
+use crate::sanitize::{self, Safe, say};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -191,7 +193,8 @@ impl Context {
             return Ok(a.clone());
         }
         let p = Path::new(id_or_path);
-        if p.is_file() {
+        // Anything there (a named pipe, a broken link…) is read or refused with the reason.
+        if std::fs::symlink_metadata(p).is_ok() {
             return Ok(ingest::load_file(p)?);
         }
         Err(CliError(format!(
@@ -200,11 +203,12 @@ impl Context {
     }
 }
 
-/// Serialize to pretty JSON with a trailing newline.
+/// Serialize to pretty JSON with a trailing newline, control characters escaped
+/// (see [`sanitize::to_json`]).
 pub fn to_json<T: serde::Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-    s.push('\n');
-    s
+    sanitize::to_json(value).unwrap_or_else(|e| {
+        sanitize::to_json(&serde_json::json!({ "error": e.to_string() })).unwrap_or_default()
+    })
 }
 
 /// Run a parsed command line; returns what to print on stdout.
@@ -213,7 +217,7 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
     // terminal blank before the reader's first frame.
     let announce = cli.command.is_none() && cli.corpus.is_some() && std::io::stderr().is_terminal();
     if let (true, Some(dir)) = (announce, &cli.corpus) {
-        eprint!("diglot: reading {} …", crate::sanitize::strip_controls(&dir.display().to_string()));
+        eprint!("diglot: reading {} …", sanitize::line(&dir.display().to_string()));
     }
     let ctx = Context::load(cli.corpus.as_deref(), cli.db.clone());
     if announce {
@@ -259,11 +263,11 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
 /// are named too, as warnings.
 pub fn report_load_problems(corpus: &Corpus) {
     for e in &corpus.errors {
-        eprintln!("diglot: skipped {e}");
+        say(format_args!("skipped {e}"));
     }
     for a in &corpus.articles {
         for w in &a.meta.warnings {
-            eprintln!("diglot: warning: {}: {w}", a.path);
+            say(format_args!("warning: {}: {w}", a.path));
         }
     }
 }
@@ -272,16 +276,27 @@ pub fn report_load_problems(corpus: &Corpus) {
 pub fn main() -> i32 {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(out) => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
+        Ok(out) => match print(&Safe::text(&out)) {
+            Ok(()) => 0,
             // A closed pipe (`diglot list | head`) is not an error worth a message.
-            let _ = stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush());
-            0
-        }
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+            // A full disk or a failing device must not pass for success.
+            Err(e) => {
+                say(format_args!("cannot write to standard output: {e}"));
+                1
+            }
+        },
         Err(e) => {
-            eprintln!("diglot: {e}");
+            say(&e);
             1
         }
     }
+}
+
+/// Write to standard output; only sanitised text gets here.
+fn print(out: &Safe) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()
 }

@@ -2,7 +2,7 @@
 
 use super::{CliError, Context, ListFormat, to_json};
 use crate::model::{Article, Quote, QuoteKind, SpeakerKind};
-use crate::sanitize::strip_controls;
+use crate::sanitize::line;
 use crate::text::quotes::{SpeakerSummary, extract, speakers as speaker_summaries};
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
@@ -106,7 +106,7 @@ fn quotes_table(per_article: &[(&Article, Vec<Quote>)]) -> String {
 
 /// One line of at most `width` columns, control characters removed, cut with "…".
 fn fit(s: &str, width: usize) -> String {
-    let clean = strip_controls(s).replace(['\n', '\r', '\t'], " ");
+    let clean = line(s);
     let mut out = String::new();
     let mut used = 0;
     let total: usize = clean.chars().map(|c| c.width().unwrap_or(0)).sum();

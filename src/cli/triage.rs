@@ -3,7 +3,7 @@
 use super::highlights::{open_store, open_store_for_reading};
 use super::{CliError, Context, ListFormat, to_json};
 use crate::model::Triage;
-use crate::sanitize::strip_controls;
+use crate::sanitize::line;
 use serde::Serialize;
 
 /// What to change on each named article; `None` leaves a flag as it is.
@@ -47,7 +47,7 @@ pub fn triage(ctx: &Context, ids: &[String], change: TriageChange, format: ListF
         ids.iter()
             .map(|id| {
                 ctx.corpus.get(id).ok_or_else(|| {
-                    CliError(format!("{}: no article with that id in the corpus", strip_controls(id)))
+                    CliError(format!("{}: no article with that id in the corpus", line(id)))
                 })
             })
             .collect::<Result<_, _>>()?
@@ -83,8 +83,8 @@ pub fn triage(ctx: &Context, ids: &[String], change: TriageChange, format: ListF
                     flag(e.read, 'r'),
                     flag(e.starred, '*'),
                     flag(e.archived, 'a'),
-                    strip_controls(e.id),
-                    strip_controls(e.title.unwrap_or("-"))
+                    line(e.id),
+                    line(e.title.unwrap_or("-"))
                 ));
             }
             out

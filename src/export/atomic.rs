@@ -1,37 +1,137 @@
-//! Atomic file writes: the new content goes to a temporary file in the same folder, is
-//! fsynced, then renamed over the target. A failed or interrupted export therefore never
-//! replaces (or truncates) a good file; the reader sees the old file or the new one.
+//! Export writes. A regular file (or a new one) is replaced atomically: the new content
+//! goes to a temporary file in the same folder, is fsynced, then renamed over the target,
+//! so a failed or interrupted export never replaces (or truncates) a good file; the
+//! reader sees the old file or the new one. A symbolic link is written through: the file
+//! it points to is replaced and the link stays. A named pipe or a character device
+//! (`/dev/stdout`, a tty) is written to as a stream, never replaced; anything else (a
+//! folder, a socket, a block device) is refused. Errors never name the temporary file.
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Write `bytes` to `path` atomically.
+/// Links followed before giving up, as the kernel does (`ELOOP`).
+const MAX_LINKS: usize = 40;
+
+/// Write `bytes` to `path`: atomically for files, streamed for pipes and devices.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, |f| f.write_all(bytes))
 }
 
-/// Write `path` atomically with `fill` producing the content; if `fill` fails, the
+/// Write `path` with `fill` producing the content. For a file, if `fill` fails the
 /// temporary file is removed and `path` is untouched.
 pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
-    if path.is_dir() {
-        return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a folder"));
+    let target = follow_links(path)?;
+    match std::fs::metadata(&target) {
+        Ok(m) if m.is_file() => replace_file(&target, fill),
+        Ok(m) if is_stream(&m.file_type()) => {
+            let mut f = std::fs::OpenOptions::new().write(true).open(&target)?;
+            fill(&mut f)?;
+            f.flush()
+        }
+        Ok(m) => Err(io::Error::other(format!(
+            "is {}; an export goes to a file, a named pipe or a character device",
+            kind_name(&m.file_type())
+        ))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => replace_file(&target, fill),
+        Err(e) => Err(e),
     }
+}
+
+/// The path at the end of `path`'s chain of symbolic links (which may not exist yet:
+/// a dangling link is written through, creating its target, as a shell would).
+fn follow_links(path: &Path) -> io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&p)?;
+                // A relative link is relative to the folder holding it.
+                p = match p.parent() {
+                    Some(dir) => dir.join(to),
+                    None => to,
+                };
+            }
+            _ => return Ok(p),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links (a link loop?)"))
+}
+
+/// Named pipes and character devices take a stream of bytes and cannot be replaced.
+fn is_stream(t: &std::fs::FileType) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        t.is_fifo() || t.is_char_device()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = t;
+        false
+    }
+}
+
+/// "a folder", "a socket" …, for messages.
+pub fn kind_name(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_symlink() {
+        "a symbolic link"
+    } else if t.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
+}
+
+/// Replace (or create) the regular file `path` through a temporary file beside it.
+fn replace_file(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".diglot-export-").tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(".diglot-export-").tempfile_in(dir).map_err(without_path)?;
     fill(tmp.as_file_mut())?;
     tmp.as_file_mut().flush()?;
     tmp.as_file().sync_all()?;
     set_permissions(tmp.as_file(), path);
-    tmp.persist(path).map_err(|e| e.error)?;
+    tmp.persist(path).map_err(|e| without_path(e.error))?;
     // Make the rename itself durable.
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// tempfile adds the temporary file's name to its errors ("… at path .diglot-export-x");
+/// the user named another file, and the temporary one is gone: keep only the reason.
+fn without_path(e: io::Error) -> io::Error {
+    if e.raw_os_error().is_some() {
+        return e;
+    }
+    // tempfile's error type is private and hides the OS error it wraps: cut its message.
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(i) => io::Error::new(e.kind(), text[..i].to_string()),
+        None => e,
+    }
 }
 
 /// Keep an existing file's permissions; a new file gets the usual 0644 instead of the
@@ -80,5 +180,40 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "temp file left behind");
         assert!(write_atomic(dir.path(), b"x").is_err());
         assert!(write_atomic(&dir.path().join("no/such/dir/f"), b"x").is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_through_links_and_streams_into_devices() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("sub/real.md");
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(&real, b"old").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink("sub/real.md", &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        // A dangling link creates its target; a loop is refused.
+        let dangling = dir.path().join("dangling.md");
+        std::os::unix::fs::symlink("made.md", &dangling).unwrap();
+        write_atomic(&dangling, b"made").unwrap();
+        assert_eq!(std::fs::read(dir.path().join("made.md")).unwrap(), b"made");
+        let lp = dir.path().join("loop.md");
+        std::os::unix::fs::symlink("loop.md", &lp).unwrap();
+        assert!(write_atomic(&lp, b"x").unwrap_err().to_string().contains("symbolic links"));
+        // A character device is written to, not replaced.
+        write_atomic(Path::new("/dev/null"), b"gone").unwrap();
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 5, "temp file left behind");
+    }
+
+    #[test]
+    fn errors_do_not_name_the_temporary_file() {
+        let e = io::Error::new(io::ErrorKind::PermissionDenied, "Permission denied at path \".diglot-export-x\"");
+        assert!(!without_path(e).to_string().contains("diglot-export"));
+        let os = io::Error::from_raw_os_error(28);
+        assert_eq!(without_path(os).raw_os_error(), Some(28));
     }
 }

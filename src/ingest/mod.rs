@@ -96,16 +96,21 @@ pub fn load_dir_cached(dir: &Path, cache: Option<&Path>) -> Result<Corpus, LoadE
         path: dir.display().to_string(),
         reason: format!("cannot read folder: {e}"),
     })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && has_article_extension(p))
-        .collect();
-    paths.sort();
     let mut corpus = Corpus::default();
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for p in entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| has_article_extension(p)) {
+        // Named pipes, devices, link loops and broken links are named, never opened.
+        match regular_file(&p) {
+            Ok(()) => paths.push(p),
+            Err(reason) => corpus.errors.push(LoadError { path: p.display().to_string(), reason }),
+        }
+    }
+    paths.sort();
+    corpus.errors.sort_by(|a, b| a.path.cmp(&b.path));
     let manifest_path = dir.join("corpus.toml");
-    if manifest_path.is_file() {
-        match std::fs::read_to_string(&manifest_path)
-            .map_err(|e| e.to_string())
+    if std::fs::symlink_metadata(&manifest_path).is_ok() {
+        match read_regular_file(&manifest_path)
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}")))
             .and_then(|s| Manifest::parse(&s))
         {
             Ok(m) => corpus.manifest = m,
@@ -174,18 +179,52 @@ fn make_ids_unique(articles: &mut [Article]) {
 /// Load one file from disk.
 pub fn load_file(path: &Path) -> Result<Article, LoadError> {
     let shown = path.display().to_string();
-    let err = |reason: String| LoadError { path: shown.clone(), reason };
-    let file = std::fs::File::open(path).map_err(|e| err(e.to_string()))?;
-    let len = file.metadata().map_err(|e| err(e.to_string()))?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(err(decode::too_large_reason(len)));
+    let bytes = read_regular_file(path).map_err(|reason| LoadError { path: shown.clone(), reason })?;
+    parse_bytes(&shown, &bytes)
+}
+
+/// Ok when `path` is (or links to) a regular file; else why it cannot be read.
+pub fn regular_file(path: &Path) -> Result<(), String> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => Ok(()),
+        Ok(m) => Err(not_a_file(&m.file_type())),
+        Err(e) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => Err(match e.kind() {
+            std::io::ErrorKind::NotFound => "broken symbolic link (what it points to does not exist)".into(),
+            _ => format!("symbolic link that cannot be followed: {e}"),
+        }),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn not_a_file(t: &std::fs::FileType) -> String {
+    format!("{}, not a regular file", crate::export::atomic::kind_name(t))
+}
+
+/// The bytes of the regular file at `path`, at most [`MAX_FILE_BYTES`]. Opening a named
+/// pipe for reading would wait for a writer forever, so the kind is checked first, the
+/// file is opened without blocking, and the kind checked again on what was opened (the
+/// name may have been swapped in between).
+pub fn read_regular_file(path: &Path) -> Result<Vec<u8>, String> {
+    regular_file(path)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(|e| e.to_string())?;
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err(not_a_file(&meta.file_type()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(decode::too_large_reason(meta.len()));
     }
     // Never read more than the limit, even if the file grows while we read it.
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| err(e.to_string()))?;
-    parse_bytes(&shown, &bytes)
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(decode::too_large_reason(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn has_article_extension(p: &Path) -> bool {

@@ -106,6 +106,20 @@ pub struct Store {
     /// Shown in every error message.
     path: String,
     busy_timeout: Duration,
+    /// None when writable.
+    read_only: Option<ReadOnlyMode>,
+}
+
+/// How a store is opened when it cannot be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadOnlyMode {
+    /// SQLite's read-only mode: sees other processes' changes, but a WAL store needs its
+    /// index file (`-shm`) to exist or to be creatable beside it.
+    Shared,
+    /// SQLite's `immutable` URI mode: the main file alone, no locks and no `-shm`, for a
+    /// store in a folder that cannot be written. Changes still in a `-wal` file are not
+    /// seen.
+    Immutable,
 }
 
 impl std::fmt::Debug for Store {
@@ -156,31 +170,79 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| fail(describe(&e, busy_timeout)))?;
-        let mut store = Store { conn, file: Some(path.to_path_buf()), path: shown, busy_timeout };
+        let mut store = Store { conn, file: Some(path.to_path_buf()), path: shown, busy_timeout, read_only: None };
         store.prepare(true)?;
         Ok(store)
     }
 
     /// Open an existing store without ever writing to it (listing and exporting from a
-    /// store on read-only media). Fails when the store needs a migration.
+    /// store on read-only media). Fails when the store needs a migration. A WAL store
+    /// whose folder cannot be written has no `-shm` index and cannot get one, so it is
+    /// then opened as immutable (see [`ReadOnlyMode`]); while another process uses the
+    /// store its `-shm` exists, so an immutable read never races a writer.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        match Self::open_read_only_as(path, ReadOnlyMode::Shared) {
+            Err(e) if path.is_file() && !sidecar(path, "-shm").exists() => {
+                Self::open_read_only_as(path, ReadOnlyMode::Immutable).map_err(|_| e)
+            }
+            other => other,
+        }
+    }
+
+    /// [`Store::open_read_only`] in the given mode only.
+    pub fn open_read_only_as(path: &Path, mode: ReadOnlyMode) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
+        let fail = |reason: String| StoreError { path: shown.clone(), reason };
         if !path.is_file() {
-            return Err(StoreError { path: shown, reason: "no such store file".into() });
+            return Err(fail("no such store file".into()));
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| StoreError { path: shown.clone(), reason: describe(&e, DEFAULT_BUSY_TIMEOUT) })?;
-        let mut store = Store { conn, file: Some(path.to_path_buf()), path: shown, busy_timeout: DEFAULT_BUSY_TIMEOUT };
+        let conn = match mode {
+            ReadOnlyMode::Shared => Connection::open_with_flags(path, flags),
+            ReadOnlyMode::Immutable => {
+                let uri = immutable_uri(path).map_err(|e| fail(format!("cannot name the store: {e}")))?;
+                Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+            }
+        }
+        .map_err(|e| fail(describe(&e, DEFAULT_BUSY_TIMEOUT)))?;
+        let mut store = Store {
+            conn,
+            file: Some(path.to_path_buf()),
+            path: shown,
+            busy_timeout: DEFAULT_BUSY_TIMEOUT,
+            read_only: Some(mode),
+        };
         store.prepare(false)?;
         Ok(store)
+    }
+
+    /// How the store was opened when it is read-only.
+    pub fn read_only_mode(&self) -> Option<ReadOnlyMode> {
+        self.read_only
+    }
+
+    /// What a user reading from an immutable store should know, if anything.
+    pub fn read_only_caveat(&self) -> Option<String> {
+        if self.read_only != Some(ReadOnlyMode::Immutable) {
+            return None;
+        }
+        let mut note = "read as an unchanging file (its folder cannot be written)".to_string();
+        let wal = self.file.as_deref().map(|f| sidecar(f, "-wal"));
+        if let Some(wal) = wal.filter(|w| std::fs::metadata(w).is_ok_and(|m| m.len() > 0)) {
+            note.push_str(&format!(
+                "; {} holds changes that cannot be read without writing the folder: the latest may be missing",
+                wal.display()
+            ));
+        }
+        Some(note)
     }
 
     /// A private store that vanishes when dropped (tests, `--db :memory:`-like use).
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()
             .map_err(|e| StoreError { path: ":memory:".into(), reason: e.to_string() })?;
-        let mut store = Store { conn, file: None, path: ":memory:".into(), busy_timeout: DEFAULT_BUSY_TIMEOUT };
+        let mut store =
+            Store { conn, file: None, path: ":memory:".into(), busy_timeout: DEFAULT_BUSY_TIMEOUT, read_only: None };
         store.prepare(true)?;
         Ok(store)
     }
@@ -679,6 +741,33 @@ fn clean_opt(s: Option<&str>) -> Option<String> {
     s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
 }
 
+/// `store.db` → `store.db-shm`, the files SQLite keeps beside a WAL store.
+fn sidecar(file: &Path, suffix: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// `file:/abs/path?immutable=1`, every byte but unreserved ones percent-encoded (a `?`,
+/// `#` or `%` in a file name must stay part of the name).
+fn immutable_uri(path: &Path) -> std::io::Result<String> {
+    let abs = std::path::absolute(path)?;
+    let mut uri = String::from("file:");
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(abs.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = abs.to_string_lossy().replace('\\', "/").into_bytes();
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    Ok(uri)
+}
+
 fn is_busy(e: &rusqlite::Error) -> bool {
     matches!(e.sqlite_error_code(), Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
 }
@@ -768,6 +857,23 @@ mod tests {
         assert!(!got.orphaned);
         assert_eq!(got.text, "Key\twords");
         assert_eq!(&respaced.text[got.start..got.end], got.text);
+    }
+
+    #[test]
+    fn an_immutable_read_sees_the_saved_highlights() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("odd ?#% name.db");
+        let a = article();
+        {
+            let s = Store::open(&p).unwrap();
+            s.add_highlight(&NewHighlight::from_range(&a, 0..5, None)).unwrap();
+        }
+        let ro = Store::open_read_only_as(&p, ReadOnlyMode::Immutable).unwrap();
+        assert_eq!(ro.highlights(None).unwrap().len(), 1);
+        assert_eq!(ro.read_only_mode(), Some(ReadOnlyMode::Immutable));
+        assert!(ro.read_only_caveat().is_some());
+        assert!(ro.add_highlight(&NewHighlight::from_range(&a, 6..9, None)).is_err());
+        assert!(!sidecar(&p, "-shm").exists(), "an immutable read made a -shm file");
     }
 
     #[test]

@@ -75,16 +75,7 @@ fn draw_reader(frame: &mut Frame, app: &App, theme: &Theme) {
 /// Text from an article made safe for the terminal: control and escape sequences gone,
 /// tabs and newlines turned into spaces.
 pub fn safe(s: &str) -> Cow<'_, str> {
-    let needs = s.chars().any(|c| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'));
-    if !needs {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        crate::sanitize::strip_controls(s)
-            .chars()
-            .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
-            .collect(),
-    )
+    crate::sanitize::line(s)
 }
 
 /// Cut `s` to at most `width` cells, ending with "…" when something was cut.
