@@ -1,0 +1,448 @@
+//! Hostile folders and failing outputs (issue 12): each case is built in a temporary
+//! folder and the real binary is run on it. Nothing from a file name, a `corpus.toml` or
+//! an article reaches standard output, standard error or the terminal as a control or
+//! escape sequence; special export targets are written through or refused, never
+//! replaced; failed writes say so; a read-only store can still be read; nothing hangs.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+/// Generous: the test machine is shared and loaded. Only a hang gets near it.
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+/// An OSC that sets the terminal title, a C1 CSI, and a name that would forge a row.
+const OSC_NAME: &str = "evil\u{1b}]0;PWNED\u{7}";
+const C1_NAME: &str = "c1\u{9b}2J\u{85}";
+const NEWLINE_NAME: &str = "row\nforged-id              en  2020-01-01 -  ";
+
+struct Run {
+    status: ExitStatus,
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+}
+
+impl Run {
+    fn out(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+    fn err(&self) -> String {
+        String::from_utf8_lossy(&self.stderr).into_owned()
+    }
+}
+
+/// Run diglot with `args` on `corpus` and `db`, stdout to `stdout` (a file by default),
+/// failing the test if it runs past [`TIMEOUT`] (a FIFO opened for reading would hang).
+fn diglot_to(corpus: &Path, db: &Path, args: &[&str], stdout: Option<Stdio>) -> Run {
+    let scratch = tempfile::tempdir().unwrap();
+    let (out_path, err_path) = (scratch.path().join("out"), scratch.path().join("err"));
+    let captured = stdout.is_none();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diglot"))
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("DIGLOT_CACHE", "off")
+        .env_remove("DIGLOT_DB")
+        .stdin(Stdio::null())
+        .stdout(stdout.unwrap_or_else(|| fs::File::create(&out_path).unwrap().into()))
+        .stderr(fs::File::create(&err_path).unwrap())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            panic!("diglot {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stdout = if captured { fs::read(&out_path).unwrap() } else { Vec::new() };
+    Run { status, stdout, stderr: fs::read(&err_path).unwrap() }
+}
+
+fn diglot(corpus: &Path, db: &Path, args: &[&str]) -> Run {
+    diglot_to(corpus, db, args, None)
+}
+
+/// No control character but newline and tab: no ESC, no BEL, no C1 (U+0080–U+009F,
+/// which UTF-8 writes as C2 80–C2 9F), and no stray byte that is not UTF-8.
+fn assert_clean(what: &str, bytes: &[u8]) {
+    let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{what}: not UTF-8 ({e}): {bytes:?}"));
+    if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n' && *c != '\t') {
+        panic!("{what}: control character U+{:04X} in output:\n{text:?}", u32::from(c));
+    }
+}
+
+fn assert_run_clean(what: &str, run: &Run) {
+    assert_clean(&format!("{what} stdout"), &run.stdout);
+    assert_clean(&format!("{what} stderr"), &run.stderr);
+}
+
+const BODY: &str = "The minister said “we will rebuild the harbour before winter” to reporters. \
+                    The plan was announced on Monday.";
+
+/// A folder with hostile file names, a hostile manifest and one ordinary article.
+fn hostile_corpus(root: &Path) -> PathBuf {
+    let dir = root.join("corpus");
+    fs::create_dir(&dir).unwrap();
+    // No title line: the id (the file name) is shown as the title.
+    fs::write(dir.join(format!("{OSC_NAME}a.txt")), BODY).unwrap();
+    fs::write(dir.join(format!("{C1_NAME}b.txt")), format!("Second Title\n\n{BODY}")).unwrap();
+    fs::write(dir.join(format!("{NEWLINE_NAME}c.txt")), BODY).unwrap();
+    // Empty, so skipped: its name goes into a "skipped" line on stderr.
+    fs::write(dir.join(format!("{OSC_NAME}empty.txt")), "").unwrap();
+    fs::write(dir.join("ok.txt"), format!("Harbour Plan\n\n{BODY}")).unwrap();
+    fs::write(
+        dir.join("corpus.toml"),
+        r#"[[article]]
+id = "ok"
+author = "Bad\u001b]0;PWNED\u0007Guy"
+outlet = "Out\u009b31mlet"
+date = "2024\u001b[2J-01-02"
+url = "https://example.org/\u009d8;;x\u009c"
+"#,
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn names_and_manifest_values_never_reach_the_output_raw() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = hostile_corpus(tmp.path());
+    let db = tmp.path().join("state.db");
+    let add = diglot(&corpus, &db, &["highlights", "add", "ok", "--text", "rebuild the harbour"]);
+    assert!(add.status.success(), "{}", add.err());
+    let hostile_id = format!("{OSC_NAME}a");
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["list"],
+        vec!["list", "--format", "json"],
+        vec!["show", "ok"],
+        vec!["show", "ok", "--format", "json"],
+        vec!["show", &hostile_id],
+        vec!["show", &hostile_id, "--format", "json"],
+        vec!["quotes"],
+        vec!["quotes", "--format", "json"],
+        vec!["speakers"],
+        vec!["triage"],
+        vec!["highlights", "list"],
+        vec!["highlights", "list", "--format", "json"],
+        vec!["export"],
+        vec!["export", "--format", "json"],
+        vec!["export", "--format", "csv"],
+        vec!["show", "no\u{1b}[2Jsuch"],
+    ];
+    for args in &commands {
+        let run = diglot(&corpus, &db, args);
+        assert_run_clean(&format!("{args:?}"), &run);
+        // The skipped file is named, without its escape.
+        assert!(run.err().contains("skipped") && run.err().contains("evilempty.txt"), "{args:?}: {}", run.err());
+    }
+    // JSON keeps the values, escaped: jq gets the data back, a terminal gets no CSI.
+    let show = diglot(&corpus, &db, &["show", "ok", "--format", "json"]);
+    assert!(show.out().contains(r#""source": "Out\u009b31mlet""#), "{}", show.out());
+    let v: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+    assert_eq!(v["author"], "Bad\u{1b}]0;PWNED\u{7}Guy");
+    let export = diglot(&corpus, &db, &["export", "--format", "json"]);
+    assert!(export.out().contains(r"\u009b"), "{}", export.out());
+    // The text forms show the values with the sequences removed.
+    assert!(diglot(&corpus, &db, &["list"]).out().contains("BadGuy"));
+    assert!(diglot(&corpus, &db, &["export"]).out().contains("*Outlet*"));
+}
+
+#[test]
+fn a_newline_in_a_name_cannot_split_or_forge_a_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = hostile_corpus(tmp.path());
+    let db = tmp.path().join("state.db");
+    let json = diglot(&corpus, &db, &["list", "--format", "json"]);
+    let articles: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(articles.len(), 4);
+    let table = diglot(&corpus, &db, &["list"]).out();
+    assert_eq!(table.lines().count(), 4, "{table}");
+    assert!(!table.lines().any(|l| l.starts_with("forged-id")), "{table}");
+    assert!(table.contains("row forged-id"), "{table}");
+    // Every message on stderr is one line per file.
+    let err = diglot(&corpus, &db, &["list"]).err();
+    assert!(err.lines().all(|l| l.starts_with("diglot: ")), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn named_pipes_and_link_loops_in_a_folder_are_named_and_never_hang() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join("good.txt"), format!("Good Title\n\n{BODY}")).unwrap();
+    mkfifo(&dir.join("pipe.txt"));
+    std::os::unix::fs::symlink("loop.txt", dir.join("loop.txt")).unwrap();
+    std::os::unix::fs::symlink("missing.txt", dir.join("dangling.md")).unwrap();
+    fs::create_dir(dir.join("folder.html")).unwrap();
+    mkfifo(&dir.join("corpus.toml"));
+    let db = tmp.path().join("state.db");
+    let run = diglot(&dir, &db, &["list"]);
+    assert!(run.status.success(), "{}", run.err());
+    assert!(run.out().contains("Good Title"), "{}", run.out());
+    let err = run.err();
+    for (name, why) in [
+        ("pipe.txt", "named pipe"),
+        ("loop.txt", "symbolic link"),
+        ("dangling.md", "broken symbolic link"),
+        ("folder.html", "folder"),
+        ("corpus.toml", "named pipe"),
+    ] {
+        assert!(err.lines().any(|l| l.contains(name) && l.contains(why)), "{name} not named: {err}");
+    }
+    // A path on the command line too.
+    let pipe = dir.join("pipe.txt");
+    let show = diglot(&dir, &db, &["show", pipe.to_str().unwrap()]);
+    assert_eq!(show.status.code(), Some(1));
+    assert!(show.err().contains("pipe.txt: a named pipe"), "{}", show.err());
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(ok.success(), "mkfifo {}", path.display());
+}
+
+/// A corpus and store holding one highlight.
+fn with_a_highlight(root: &Path) -> (PathBuf, PathBuf) {
+    let corpus = root.join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("ok.txt"), format!("Harbour Plan\n\n{BODY}")).unwrap();
+    let db = root.join("state.db");
+    let add = diglot(&corpus, &db, &["highlights", "add", "ok", "--text", "rebuild the harbour"]);
+    assert!(add.status.success(), "{}", add.err());
+    (corpus, db)
+}
+
+#[cfg(unix)]
+#[test]
+fn exports_write_through_links_stream_into_pipes_and_devices_and_refuse_the_rest() {
+    use std::os::unix::fs::FileTypeExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let (corpus, db) = with_a_highlight(tmp.path());
+    let out = tmp.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let export = |target: &Path| diglot(&corpus, &db, &["export", "-o", target.to_str().unwrap()]);
+
+    // A link: the file it points to is replaced, the link stays.
+    fs::create_dir(out.join("real")).unwrap();
+    fs::write(out.join("real/notes.md"), "old").unwrap();
+    let link = out.join("notes.md");
+    std::os::unix::fs::symlink("real/notes.md", &link).unwrap();
+    let run = export(&link);
+    assert!(run.status.success(), "{}", run.err());
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(fs::read_to_string(out.join("real/notes.md")).unwrap().contains("rebuild the harbour"));
+    assert_eq!(fs::read_dir(out.join("real")).unwrap().count(), 1, "temporary file left behind");
+
+    // A named pipe: streamed to whoever reads it.
+    let pipe = out.join("pipe");
+    mkfifo(&pipe);
+    let reader = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || fs::read_to_string(pipe).unwrap())
+    };
+    let run = export(&pipe);
+    assert!(run.status.success(), "{}", run.err());
+    assert!(reader.join().unwrap().contains("rebuild the harbour"));
+    assert!(fs::metadata(&pipe).unwrap().file_type().is_fifo());
+
+    // A character device (as root, replacing it would break the system).
+    let run = export(Path::new("/dev/null"));
+    assert!(run.status.success(), "{}", run.err());
+    assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+
+    // A folder, a socket, a link loop: refused with the user's path named; nothing replaced.
+    let folder = out.join("folder.md");
+    fs::create_dir(&folder).unwrap();
+    let socket = out.join("socket.md");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let looped = out.join("loop.md");
+    std::os::unix::fs::symlink("loop.md", &looped).unwrap();
+    for (target, why) in [(&folder, "folder"), (&socket, "socket"), (&looped, "symbolic links")] {
+        let run = export(target);
+        assert_eq!(run.status.code(), Some(1), "{}", target.display());
+        let err = run.err();
+        assert!(err.contains(&format!("{}: cannot write the export", target.display())) && err.contains(why), "{err}");
+    }
+    assert!(fs::metadata(&folder).unwrap().is_dir());
+    assert!(fs::metadata(&socket).unwrap().file_type().is_socket());
+
+    // A missing folder: the message names the user's path, never the temporary file.
+    let run = export(&out.join("no/such/dir/x.md"));
+    assert_eq!(run.status.code(), Some(1));
+    assert!(run.err().contains("no/such/dir/x.md: cannot write the export"), "{}", run.err());
+    assert!(!run.err().contains(".diglot-export"), "{}", run.err());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_to_standard_output_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (corpus, db) = with_a_highlight(tmp.path());
+    for args in [&["export"][..], &["export", "-o", "-"], &["highlights", "list"], &["list"], &["show", "ok"]] {
+        let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let run = diglot_to(&corpus, &db, args, Some(full.into()));
+        assert_eq!(run.status.code(), Some(1), "{args:?}");
+        assert!(run.err().contains("cannot write to standard output"), "{args:?}: {}", run.err());
+    }
+    // The same for an export file on a full device.
+    let run = diglot(&corpus, &db, &["export", "-o", "/dev/full"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(run.err().contains("/dev/full: cannot write the export"), "{}", run.err());
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (corpus, db) = with_a_highlight(tmp.path());
+    for args in [&["export"][..], &["list"], &["highlights", "list"]] {
+        // The reading end is closed before diglot writes: every write gets EPIPE.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let run = diglot_to(&corpus, &db, args, Some(writer.into()));
+        assert!(run.status.success(), "{args:?}: {:?} {}", run.status, run.err());
+        assert_eq!(run.err(), "", "{args:?}");
+    }
+}
+
+/// Whether this process runs as root, for whom permission bits do not apply.
+#[cfg(unix)]
+fn running_as_root(dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let probe = dir.join("uid-probe");
+    fs::write(&probe, "").unwrap();
+    let root = fs::metadata(&probe).unwrap().uid() == 0;
+    fs::remove_file(probe).unwrap();
+    root
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_store_in_a_folder_that_cannot_be_written_can_still_be_listed_and_exported() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let (corpus, _) = with_a_highlight(tmp.path());
+    let store_dir = tmp.path().join("store");
+    fs::create_dir(&store_dir).unwrap();
+    let db = store_dir.join("diglot.db");
+    let add = diglot(&corpus, &db, &["highlights", "add", "ok", "--text", "rebuild the harbour"]);
+    assert!(add.status.success(), "{}", add.err());
+    let header = fs::read(&db).unwrap();
+    assert_eq!((header[18], header[19]), (2, 2), "not a WAL store");
+    assert!(!store_dir.join("diglot.db-shm").exists());
+    fs::set_permissions(&store_dir, fs::Permissions::from_mode(0o555)).unwrap();
+    // Permission bits do not stop root: run diglot as nobody then.
+    let as_nobody = running_as_root(tmp.path());
+    if as_nobody && Command::new("setpriv").arg("--version").output().is_err() {
+        eprintln!("skipped: running as root without setpriv, cannot make the store unwritable");
+        return;
+    }
+    for args in [&["highlights", "list"][..], &["export", "--format", "csv"]] {
+        let mut cmd = if as_nobody {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_diglot")]);
+            c
+        } else {
+            Command::new(env!("CARGO_BIN_EXE_diglot"))
+        };
+        let out = cmd
+            .arg("--corpus")
+            .arg(&corpus)
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("DIGLOT_CACHE", "off")
+            .env("HOME", tmp.path())
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(stdout.contains("rebuild the harbour"), "{args:?}: {stdout}");
+        assert!(stderr.contains("read without saving anything"), "{args:?}: {stderr}");
+    }
+    assert!(!store_dir.join("diglot.db-shm").exists());
+    fs::set_permissions(&store_dir, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// The reader in a pseudo-terminal on a folder with hostile names, ended by `q` and by
+/// SIGTERM: the whole stream, before, inside and after the alternate screen (where the
+/// "skipped" report is printed), carries no sequence from the names.
+#[cfg(unix)]
+#[test]
+fn the_reader_never_sends_a_name_to_the_terminal_raw() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    for ending in ["q", "TERM"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let corpus = hostile_corpus(tmp.path());
+        let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_diglot"));
+        cmd.arg("--corpus");
+        cmd.arg(&corpus);
+        cmd.arg("--db");
+        cmd.arg(tmp.path().join("state.db"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", tmp.path());
+        cmd.env("DIGLOT_CACHE", "off");
+        let mut child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let mut writer = pair.master.take_writer().unwrap();
+        let stream = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = stream.clone();
+        let pump = std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let screen = || {
+            let mut p = vt100::Parser::new(24, 80, 0);
+            p.process(&stream.lock().unwrap());
+            p.screen().contents()
+        };
+        let start = Instant::now();
+        while !screen().contains("Harbour Plan") {
+            assert!(start.elapsed() < TIMEOUT, "the reader did not start:\n{}", screen());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if ending == "q" {
+            writer.write_all(b"q").unwrap();
+            writer.flush().unwrap();
+        } else {
+            let pid = child.process_id().unwrap().to_string();
+            assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+        }
+        let start = Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            assert!(start.elapsed() < TIMEOUT, "diglot did not end ({ending})");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !pump.is_finished() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let raw = stream.lock().unwrap().clone();
+        let text = String::from_utf8_lossy(&raw);
+        assert!(!text.contains("]0;PWNED") && !text.contains("PWNED"), "{ending}: the title sequence got through");
+        assert!(!text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)), "{ending}: a C1 control got through");
+        assert!(!raw.contains(&0x07), "{ending}: a BEL got through");
+        // The report after leaving the alternate screen names the skipped file, cleanly.
+        let after = screen();
+        assert!(after.contains("skipped") && after.contains("evilempty.txt"), "{ending}:\n{after}");
+    }
+}
