@@ -72,10 +72,12 @@ fn diglot(corpus: &Path, db: &Path, args: &[&str]) -> Run {
 }
 
 /// No control character but newline and tab: no ESC, no BEL, no C1 (U+0080–U+009F,
-/// which UTF-8 writes as C2 80–C2 9F), and no stray byte that is not UTF-8.
+/// which UTF-8 writes as C2 80–C2 9F), no bidirectional override, and no stray byte that
+/// is not UTF-8 (a raw 0x9B).
 fn assert_clean(what: &str, bytes: &[u8]) {
     let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{what}: not UTF-8 ({e}): {bytes:?}"));
-    if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n' && *c != '\t') {
+    let bidi_override = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if let Some(c) = text.chars().find(|&c| (c.is_control() && c != '\n' && c != '\t') || bidi_override(c)) {
         panic!("{what}: control character U+{:04X} in output:\n{text:?}", u32::from(c));
     }
 }
@@ -99,6 +101,13 @@ fn hostile_corpus(root: &Path) -> PathBuf {
     // Empty, so skipped: its name goes into a "skipped" line on stderr.
     fs::write(dir.join(format!("{OSC_NAME}empty.txt")), "").unwrap();
     fs::write(dir.join("ok.txt"), format!("Harbour Plan\n\n{BODY}")).unwrap();
+    // Not UTF-8: a raw 0x9B byte (CSI to an 8-bit terminal) and an ESC.
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let raw = std::ffi::OsStr::from_bytes(b"raw\x9b2J\x1b[31m\xe2\x80\xaed.txt");
+        fs::write(dir.join(raw), BODY).unwrap();
+    }
     fs::write(
         dir.join("corpus.toml"),
         r#"[[article]]
@@ -164,9 +173,10 @@ fn a_newline_in_a_name_cannot_split_or_forge_a_row() {
     let db = tmp.path().join("state.db");
     let json = diglot(&corpus, &db, &["list", "--format", "json"]);
     let articles: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(articles.len(), 4);
+    let expected = if cfg!(unix) { 5 } else { 4 };
+    assert_eq!(articles.len(), expected);
     let table = diglot(&corpus, &db, &["list"]).out();
-    assert_eq!(table.lines().count(), 4, "{table}");
+    assert_eq!(table.lines().count(), expected, "{table}");
     assert!(!table.lines().any(|l| l.starts_with("forged-id")), "{table}");
     assert!(table.contains("row forged-id"), "{table}");
     // Every message on stderr is one line per file.
