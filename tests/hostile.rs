@@ -267,6 +267,17 @@ fn exports_write_through_links_stream_into_pipes_and_devices_and_refuse_the_rest
     assert!(reader.join().unwrap().contains("rebuild the harbour"));
     assert!(fs::metadata(&pipe).unwrap().file_type().is_fifo());
 
+    // An open descriptor redirected to a file: written into, appended as `>>` asks, and
+    // the file is not replaced under the shell's descriptor.
+    let appended = out.join("appended.md");
+    fs::write(&appended, "kept\n").unwrap();
+    let file = fs::OpenOptions::new().append(true).open(&appended).unwrap();
+    let run = diglot_to(&corpus, &db, &["export", "-o", "/dev/stdout"], Some(file.into()));
+    assert!(run.status.success(), "{}", run.err());
+    let text = fs::read_to_string(&appended).unwrap();
+    assert!(text.starts_with("kept\n# Highlights") && text.contains("rebuild the harbour"), "{text}");
+    assert!(run.err().contains("exported 1 highlight(s) to /dev/stdout"), "{}", run.err());
+
     // A character device (as root, replacing it would break the system).
     let run = export(Path::new("/dev/null"));
     assert!(run.status.success(), "{}", run.err());

@@ -506,7 +506,7 @@ fn export_formats_carry_citations_and_parse_back() {
     let out = f.dir.path().join("out/readwise.csv");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
     let (ok, msg, err) = f.run(&["export", "--format", "csv", "-o", out.to_str().unwrap()]);
-    assert!(ok && msg.contains("exported 2"), "{msg}{err}");
+    assert!(ok && err.contains("exported 2") && msg.is_empty(), "{msg}{err}");
     let mut r = csv::Reader::from_path(&out).unwrap();
     assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date"]);
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();

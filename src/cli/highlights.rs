@@ -197,7 +197,9 @@ pub fn export(
             let path = Path::new(file);
             export::write_atomic(path, rendered.as_bytes())
                 .map_err(|e| CliError(format!("{}: cannot write the export: {e}", path.display())))?;
-            Ok(format!("exported {} highlight(s) to {}\n", hs.len(), path.display()))
+            // On stderr: stdout may be the export itself (`-o /dev/stdout`).
+            say(format_args!("exported {} highlight(s) to {}", hs.len(), path.display()));
+            Ok(String::new())
         }
     }
 }

@@ -21,28 +21,59 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Write `path` with `fill` producing the content. For a file, if `fill` fails the
 /// temporary file is removed and `path` is untouched.
 pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
-    let target = follow_links(path)?;
-    match std::fs::metadata(&target) {
-        Ok(m) if m.is_file() => replace_file(&target, fill),
-        Ok(m) if is_stream(&m.file_type()) => {
-            let mut f = std::fs::OpenOptions::new().write(true).open(&target)?;
-            fill(&mut f)?;
-            f.flush()
+    // The kernel follows every link here, /proc's too (/dev/stdout → pipe:[…]).
+    match std::fs::metadata(path) {
+        Ok(m) if is_stream(&m.file_type()) => stream(path, fill, false),
+        Ok(m) if m.is_file() => {
+            let (target, names_a_descriptor) = follow_links(path)?;
+            if names_a_descriptor || !same_file(&m, &target) {
+                // An open file descriptor (/dev/stdout, /proc/self/fd/1 redirected to a
+                // file): replacing the file would leave the descriptor on the old one, so
+                // write to what it opens, after what is there (`>>` keeps it).
+                stream(path, fill, true)
+            } else {
+                replace_file(&target, fill)
+            }
         }
         Ok(m) => Err(io::Error::other(format!(
             "is {}; an export goes to a file, a named pipe or a character device",
             kind_name(&m.file_type())
         ))),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => replace_file(&target, fill),
+        // A new file, or a dangling link whose target is created, as a shell would.
+        Err(e) if e.kind() == io::ErrorKind::NotFound => replace_file(&follow_links(path)?.0, fill),
         Err(e) => Err(e),
     }
 }
 
+/// Write into what `path` opens, never replacing it.
+fn stream(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>, append: bool) -> io::Result<()> {
+    let mut f = std::fs::OpenOptions::new().write(true).append(append).open(path)?;
+    fill(&mut f)?;
+    f.flush()
+}
+
+/// Whether `path` names the file `m` describes.
+fn same_file(m: &std::fs::Metadata, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).is_ok_and(|t| (t.dev(), t.ino()) == (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (m, path);
+        true
+    }
+}
+
 /// The path at the end of `path`'s chain of symbolic links (which may not exist yet:
-/// a dangling link is written through, creating its target, as a shell would).
-fn follow_links(path: &Path) -> io::Result<PathBuf> {
+/// a dangling link is written through, creating its target, as a shell would), and
+/// whether the chain went through a file-descriptor folder (`/proc/…/fd`, `/dev/fd`).
+fn follow_links(path: &Path) -> io::Result<(PathBuf, bool)> {
     let mut p = path.to_path_buf();
+    let mut names_a_descriptor = false;
     for _ in 0..MAX_LINKS {
+        names_a_descriptor |= p.starts_with("/proc") || p.starts_with("/dev/fd");
         match std::fs::symlink_metadata(&p) {
             Ok(m) if m.file_type().is_symlink() => {
                 let to = std::fs::read_link(&p)?;
@@ -52,7 +83,7 @@ fn follow_links(path: &Path) -> io::Result<PathBuf> {
                     None => to,
                 };
             }
-            _ => return Ok(p),
+            _ => return Ok((p, names_a_descriptor)),
         }
     }
     Err(io::Error::other("too many levels of symbolic links (a link loop?)"))
