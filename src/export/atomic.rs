@@ -37,7 +37,7 @@ pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut File) -> io::Result
         }
         Ok(m) => Err(io::Error::other(format!(
             "is {}; an export goes to a file, a named pipe or a character device",
-            kind_name(&m.file_type())
+            crate::ingest::file_kind(&m.file_type())
         ))),
         // A new file, or a dangling link whose target is created, as a shell would.
         Err(e) if e.kind() == io::ErrorKind::NotFound => replace_file(&follow_links(path)?.0, fill),
@@ -100,35 +100,6 @@ fn is_stream(t: &std::fs::FileType) -> bool {
     {
         let _ = t;
         false
-    }
-}
-
-/// "a folder", "a socket" …, for messages.
-pub fn kind_name(t: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a named pipe";
-        }
-        if t.is_char_device() {
-            return "a character device";
-        }
-        if t.is_block_device() {
-            return "a block device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    if t.is_dir() {
-        "a folder"
-    } else if t.is_symlink() {
-        "a symbolic link"
-    } else if t.is_file() {
-        "a regular file"
-    } else {
-        "a special file"
     }
 }
 
