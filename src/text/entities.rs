@@ -10,7 +10,7 @@
 use super::attribution::{DETERMINERS, Np, NpKind, Tok, TokKind, find_cues, is_acronym, is_post_nominal, np_forward, speaker_of_cue};
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use crate::model::{Speaker, SpeakerKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -158,13 +158,21 @@ impl Registry {
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(cands[i].words.len()));
         let mut entity_of = vec![0usize; cands.len()];
+        // The names registered so far by their last word, oldest first: a name can only
+        // end one with the same last word, and looking there (not through every entity)
+        // keeps an article with thousands of names linear.
+        let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
         for i in order {
             let c = &cands[i];
             let low: Vec<String> = c.words.iter().map(|w| fold(w)).collect();
-            let found = reg.entities.iter().position(|e| e.head.is_none() && ends_with(&e.low, &low));
+            let same_last = low.last().and_then(|w| by_last_word.get(w)).map_or(&[][..], Vec::as_slice);
+            let found = same_last.iter().copied().find(|&k| reg.entities[k].head.is_none() && ends_with(&reg.entities[k].low, &low));
             let idx = match found {
                 Some(k) => k,
                 None => {
+                    if let Some(last) = low.last() {
+                        by_last_word.entry(last.clone()).or_default().push(reg.entities.len());
+                    }
                     reg.entities.push(Entity { words: c.words.clone(), low, ..empty_entity() });
                     reg.entities.len() - 1
                 }
@@ -1283,6 +1291,20 @@ fn mark_speakers(subjects: &[Option<Np>], cands: &mut [Candidate]) {
 /// appositive after a name ("Mark Ellison, a researcher").
 fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
+    // Which tokens open a cue, and which close a prepositional one ("selon", "according
+    // to"): looked up by position, since a long paragraph has thousands of cues.
+    let mut opens_cue = vec![false; toks.len()];
+    let mut closes_preposition = vec![false; toks.len()];
+    for c in cues {
+        if let Some(slot) = opens_cue.get_mut(c.first) {
+            *slot = true;
+        }
+        if c.preposition
+            && let Some(slot) = closes_preposition.get_mut(c.last)
+        {
+            *slot = true;
+        }
+    }
     for i in 0..toks.len() {
         // "UN" is the United Nations, not French "un".
         if !(toks[i].is_word() && matches!(toks[i].low.as_str(), "a" | "an" | "un" | "une")) || toks[i].text == "UN" {
@@ -1291,9 +1313,9 @@ fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<(usize,
         let sentence_start = i == 0 || super::attribution::ends_sentence(toks, i - 1) || matches!(toks[i - 1].kind, TokKind::Quote(_));
         let Some(np) = np_forward(toks, i, toks.len()) else { continue };
         let NpKind::Role { kind: SpeakerKind::Person, head, .. } = np.kind else { continue };
-        let before_cue = cues.iter().any(|c| c.first > np.last && c.first <= np.last + 3);
+        let before_cue = (np.last + 1..=np.last + 3).any(|k| opens_cue.get(k).is_some_and(|&b| b));
         // "Selon une source proche du dossier", "according to a senior official".
-        let after_preposition = cues.iter().any(|c| c.preposition && c.last + 1 == i);
+        let after_preposition = i > 0 && closes_preposition[i - 1];
         let before_cue = before_cue || after_preposition;
         let appositive = i > 0 && toks[i - 1].text == ",";
         if (sentence_start || before_cue) && !appositive {
