@@ -72,6 +72,9 @@ const NAME_PARTICLES: [&str; 9] = ["van", "von", "der", "den", "ter", "bin", "ib
 const ISSUED_WORDS: [&str; 6] = ["statement", "communiqué", "release", "déclaration", "letter", "lettre"];
 /// How far into an article its lead (headline and first paragraphs) may run.
 const LEAD_BYTES: usize = 1200;
+/// How far back (in bytes) a speaker phrase is looked up: far beyond any news article, but
+/// a bound, so that a book-length text with many failed look-ups stays linear.
+const RESOLVE_REACH_BYTES: usize = 100_000;
 /// How far back the statement an unnamed "the statement" points to may be.
 const ISSUER_BYTES: usize = 1500;
 
@@ -339,6 +342,7 @@ impl Registry {
     /// stops there, so a windowed look-up costs the window, not the article.
     fn latest_since(&self, before: usize, since: usize, ok: impl Fn(&Mention, &Entity) -> bool) -> Option<usize> {
         let mentions = self.mentions_before(before);
+        let since = since.max(before.saturating_sub(RESOLVE_REACH_BYTES));
         let from = mentions.partition_point(|m| m.pos < since);
         let mut best: Option<&Mention> = None;
         for m in mentions[from..].iter().rev() {
@@ -515,7 +519,9 @@ impl Registry {
                 // Unlike "she", "le suspect" may be someone the article never names: only a
                 // person met in this paragraph or the one before is meant.
                 let near = self.paragraph_start(self.paragraph_start(np.start).saturating_sub(1));
-                if found != ANONYMOUS && !self.mentions_before(np.start).iter().any(|m| m.entity == found && m.pos >= near) {
+                let since_near = self.mentions.partition_point(|m| m.pos < near);
+                let recent = self.mentions_before(np.start).get(since_near..).unwrap_or(&[]);
+                if found != ANONYMOUS && !recent.iter().any(|m| m.entity == found) {
                     self.undo_resolve(np, entities, mentions);
                     return None;
                 }
@@ -542,16 +548,20 @@ impl Registry {
                         // may name the role before the person; take the first person given
                         // that role soon after (within a short paragraph or two).
                         let later_unique = || {
-                            self.mentions
+                            self.mentions[self.mentions.partition_point(|m| m.pos <= np.start)..]
                                 .iter()
-                                .filter(|m| m.pos > np.start && m.pos < np.start + CATAPHORA_BYTES && m.entity != ANONYMOUS)
+                                .take_while(|m| m.pos < np.start + CATAPHORA_BYTES)
+                                .filter(|m| m.entity != ANONYMOUS)
                                 .filter(|m| person(&self.entities[m.entity]) && self.entities[m.entity].role_words.contains(head))
                                 .min_by_key(|m| m.pos)
                                 .map(|m| m.entity)
                         };
                         // The same role last given to someone unnamed: with no person
                         // named with a role since, it is still them.
-                        let unnamed_at = self.unnamed_roles.iter().filter(|(p, h)| *p < np.start && h == head).map(|(p, _)| *p).max();
+                        // (Kept in text order: the nearest one before, within reach.)
+                        let before = self.unnamed_roles.partition_point(|(p, _)| *p < np.start);
+                        let reach = np.start.saturating_sub(RESOLVE_REACH_BYTES);
+                        let unnamed_at = self.unnamed_roles[..before].iter().rev().take_while(|(p, _)| *p >= reach).find(|(_, h)| h == head).map(|(p, _)| *p);
                         if let Some(at) = unnamed_at
                             && self.latest(np.start, |m, e| m.pos > at && m.entity != ANONYMOUS && person(e)).is_none()
                         {
@@ -772,7 +782,10 @@ impl Registry {
     pub fn resolve_if_quoted(&mut self, np: &Np) -> Option<usize> {
         let before = self.entities.len();
         let mentions = self.mentions.len();
-        let found = self.resolve(np).filter(|&e| self.mentions_before(np.start).iter().any(|m| m.spoke && m.entity == e));
+        let found = self.resolve(np).filter(|&e| {
+            let reach = self.mentions.partition_point(|m| m.pos < np.start.saturating_sub(RESOLVE_REACH_BYTES));
+            self.mentions_before(np.start).get(reach..).unwrap_or(&[]).iter().any(|m| m.spoke && m.entity == e)
+        });
         if found.is_none() {
             self.undo_resolve(np, before, mentions);
         }
@@ -1273,10 +1286,18 @@ fn collect_bodies(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>)> {
 /// Names that are the subject of a speech cue anywhere in the frame are speakers: that
 /// makes a plain two-word name a person.
 fn mark_speakers(subjects: &[Option<Np>], cands: &mut [Candidate]) {
+    // The candidates by position, so each subject looks only at the names inside it (a
+    // long paragraph has thousands of both).
+    let mut by_pos: Vec<usize> = (0..cands.len()).collect();
+    by_pos.sort_by_key(|&k| cands[k].pos);
     for np in subjects.iter().flatten() {
         if let NpKind::Name(words) = &np.kind {
             let lx = Lexicon::get();
-            if let Some(c) = cands.iter_mut().find(|c| c.pos >= np.start && c.pos < np.end && c.words == *words) {
+            let from = by_pos.partition_point(|&k| cands[k].pos < np.start);
+            let inside = by_pos[from..].iter().take_while(|&&k| cands[k].pos < np.end);
+            // (The first such candidate in reading order, as a plain search would find.)
+            if let Some(k) = inside.filter(|&&k| cands[k].words == *words).min().copied() {
+                let c = &mut cands[k];
                 c.spoke = true;
                 if !words.iter().any(|w| lx.is_org_word(w)) && words.len() <= 4 {
                     c.person = true;
