@@ -82,12 +82,12 @@ impl Alignment {
         let para_of = |a: &Article| a.sentences().map(|(p, _)| p).collect::<Vec<_>>();
         let (lp, rp) = (para_of(left), para_of(right));
         let mut pairs: Vec<(usize, usize)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for row in self.matches() {
             for i in row.left.clone() {
                 for j in row.right.clone() {
                     if let (Some(&a), Some(&b)) = (lp.get(i), rp.get(j))
-                        && pairs.last() != Some(&(a, b))
-                        && !pairs.contains(&(a, b))
+                        && seen.insert((a, b))
                     {
                         pairs.push((a, b));
                     }
@@ -200,7 +200,8 @@ pub fn pair_quotes(left: &Article, left_quotes: &[Quote], right: &Article, right
     let (lfs, rfs) = (features(left_quotes, left), features(right_quotes, right));
     let mut candidates = Vec::new();
     for (li, (lq, (ll, l_plain, l_translated))) in left_quotes.iter().zip(&lfs).enumerate() {
-        for (ri, (rq, (rl, r_plain, r_translated))) in right_quotes.iter().zip(&rfs).enumerate() {
+        for ri in quote_band(li, left_quotes.len(), right_quotes.len()) {
+            let (rq, (rl, r_plain, r_translated)) = (&right_quotes[ri], &rfs[ri]);
             let one = std::slice::from_ref;
             let sim = match (ll.as_deref(), rl.as_deref()) {
                 (Some("fr"), Some("en")) => similarity(one(l_translated), one(r_plain)),
@@ -233,6 +234,17 @@ pub fn pair_quotes(left: &Article, left_quotes: &[Quote], right: &Article, right
     }
     pairs.sort_by_key(|p| p.left_quote);
     pairs
+}
+
+/// Each quote is compared with this many quotes of the other article either side of the
+/// one at the same relative place: every quote of articles of ordinary length, and a
+/// band (linear cost) in very long ones, where comparing all pairs would be quadratic.
+const QUOTE_PAIR_REACH: usize = 100;
+
+/// The right quotes compared with left quote `li` of `left` (out of `right`).
+fn quote_band(li: usize, left: usize, right: usize) -> std::ops::Range<usize> {
+    let centre = (li * right).checked_div(left).unwrap_or(0);
+    centre.saturating_sub(QUOTE_PAIR_REACH)..(centre + QUOTE_PAIR_REACH + 1).min(right)
 }
 
 /// Whether two quotes have the same speaker: `None` when either is unknown. Names agree

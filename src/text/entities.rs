@@ -10,7 +10,7 @@
 use super::attribution::{DETERMINERS, Np, NpKind, Tok, TokKind, find_cues, is_acronym, is_post_nominal, np_forward, speaker_of_cue};
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use crate::model::{Speaker, SpeakerKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -72,6 +72,9 @@ const NAME_PARTICLES: [&str; 9] = ["van", "von", "der", "den", "ter", "bin", "ib
 const ISSUED_WORDS: [&str; 6] = ["statement", "communiqué", "release", "déclaration", "letter", "lettre"];
 /// How far into an article its lead (headline and first paragraphs) may run.
 const LEAD_BYTES: usize = 1200;
+/// How far back (in bytes) a speaker phrase is looked up: far beyond any news article, but
+/// a bound, so that a book-length text with many failed look-ups stays linear.
+const RESOLVE_REACH_BYTES: usize = 100_000;
 /// How far back the statement an unnamed "the statement" points to may be.
 const ISSUER_BYTES: usize = 1500;
 
@@ -158,13 +161,21 @@ impl Registry {
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(cands[i].words.len()));
         let mut entity_of = vec![0usize; cands.len()];
+        // The names registered so far by their last word, oldest first: a name can only
+        // end one with the same last word, and looking there (not through every entity)
+        // keeps an article with thousands of names linear.
+        let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
         for i in order {
             let c = &cands[i];
             let low: Vec<String> = c.words.iter().map(|w| fold(w)).collect();
-            let found = reg.entities.iter().position(|e| e.head.is_none() && ends_with(&e.low, &low));
+            let same_last = low.last().and_then(|w| by_last_word.get(w)).map_or(&[][..], Vec::as_slice);
+            let found = same_last.iter().copied().find(|&k| reg.entities[k].head.is_none() && ends_with(&reg.entities[k].low, &low));
             let idx = match found {
                 Some(k) => k,
                 None => {
+                    if let Some(last) = low.last() {
+                        by_last_word.entry(last.clone()).or_default().push(reg.entities.len());
+                    }
                     reg.entities.push(Entity { words: c.words.clone(), low, ..empty_entity() });
                     reg.entities.len() - 1
                 }
@@ -331,6 +342,7 @@ impl Registry {
     /// stops there, so a windowed look-up costs the window, not the article.
     fn latest_since(&self, before: usize, since: usize, ok: impl Fn(&Mention, &Entity) -> bool) -> Option<usize> {
         let mentions = self.mentions_before(before);
+        let since = since.max(before.saturating_sub(RESOLVE_REACH_BYTES));
         let from = mentions.partition_point(|m| m.pos < since);
         let mut best: Option<&Mention> = None;
         for m in mentions[from..].iter().rev() {
@@ -507,7 +519,9 @@ impl Registry {
                 // Unlike "she", "le suspect" may be someone the article never names: only a
                 // person met in this paragraph or the one before is meant.
                 let near = self.paragraph_start(self.paragraph_start(np.start).saturating_sub(1));
-                if found != ANONYMOUS && !self.mentions_before(np.start).iter().any(|m| m.entity == found && m.pos >= near) {
+                let since_near = self.mentions.partition_point(|m| m.pos < near);
+                let recent = self.mentions_before(np.start).get(since_near..).unwrap_or(&[]);
+                if found != ANONYMOUS && !recent.iter().any(|m| m.entity == found) {
                     self.undo_resolve(np, entities, mentions);
                     return None;
                 }
@@ -534,16 +548,20 @@ impl Registry {
                         // may name the role before the person; take the first person given
                         // that role soon after (within a short paragraph or two).
                         let later_unique = || {
-                            self.mentions
+                            self.mentions[self.mentions.partition_point(|m| m.pos <= np.start)..]
                                 .iter()
-                                .filter(|m| m.pos > np.start && m.pos < np.start + CATAPHORA_BYTES && m.entity != ANONYMOUS)
+                                .take_while(|m| m.pos < np.start + CATAPHORA_BYTES)
+                                .filter(|m| m.entity != ANONYMOUS)
                                 .filter(|m| person(&self.entities[m.entity]) && self.entities[m.entity].role_words.contains(head))
                                 .min_by_key(|m| m.pos)
                                 .map(|m| m.entity)
                         };
                         // The same role last given to someone unnamed: with no person
                         // named with a role since, it is still them.
-                        let unnamed_at = self.unnamed_roles.iter().filter(|(p, h)| *p < np.start && h == head).map(|(p, _)| *p).max();
+                        // (Kept in text order: the nearest one before, within reach.)
+                        let before = self.unnamed_roles.partition_point(|(p, _)| *p < np.start);
+                        let reach = np.start.saturating_sub(RESOLVE_REACH_BYTES);
+                        let unnamed_at = self.unnamed_roles[..before].iter().rev().take_while(|(p, _)| *p >= reach).find(|(_, h)| h == head).map(|(p, _)| *p);
                         if let Some(at) = unnamed_at
                             && self.latest(np.start, |m, e| m.pos > at && m.entity != ANONYMOUS && person(e)).is_none()
                         {
@@ -764,7 +782,10 @@ impl Registry {
     pub fn resolve_if_quoted(&mut self, np: &Np) -> Option<usize> {
         let before = self.entities.len();
         let mentions = self.mentions.len();
-        let found = self.resolve(np).filter(|&e| self.mentions_before(np.start).iter().any(|m| m.spoke && m.entity == e));
+        let found = self.resolve(np).filter(|&e| {
+            let reach = self.mentions.partition_point(|m| m.pos < np.start.saturating_sub(RESOLVE_REACH_BYTES));
+            self.mentions_before(np.start).get(reach..).unwrap_or(&[]).iter().any(|m| m.spoke && m.entity == e)
+        });
         if found.is_none() {
             self.undo_resolve(np, before, mentions);
         }
@@ -1265,10 +1286,18 @@ fn collect_bodies(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>)> {
 /// Names that are the subject of a speech cue anywhere in the frame are speakers: that
 /// makes a plain two-word name a person.
 fn mark_speakers(subjects: &[Option<Np>], cands: &mut [Candidate]) {
+    // The candidates by position, so each subject looks only at the names inside it (a
+    // long paragraph has thousands of both).
+    let mut by_pos: Vec<usize> = (0..cands.len()).collect();
+    by_pos.sort_by_key(|&k| cands[k].pos);
     for np in subjects.iter().flatten() {
         if let NpKind::Name(words) = &np.kind {
             let lx = Lexicon::get();
-            if let Some(c) = cands.iter_mut().find(|c| c.pos >= np.start && c.pos < np.end && c.words == *words) {
+            let from = by_pos.partition_point(|&k| cands[k].pos < np.start);
+            let inside = by_pos[from..].iter().take_while(|&&k| cands[k].pos < np.end);
+            // (The first such candidate in reading order, as a plain search would find.)
+            if let Some(k) = inside.filter(|&&k| cands[k].words == *words).min().copied() {
+                let c = &mut cands[k];
                 c.spoke = true;
                 if !words.iter().any(|w| lx.is_org_word(w)) && words.len() <= 4 {
                     c.person = true;
@@ -1283,6 +1312,20 @@ fn mark_speakers(subjects: &[Option<Np>], cands: &mut [Candidate]) {
 /// appositive after a name ("Mark Ellison, a researcher").
 fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
+    // Which tokens open a cue, and which close a prepositional one ("selon", "according
+    // to"): looked up by position, since a long paragraph has thousands of cues.
+    let mut opens_cue = vec![false; toks.len()];
+    let mut closes_preposition = vec![false; toks.len()];
+    for c in cues {
+        if let Some(slot) = opens_cue.get_mut(c.first) {
+            *slot = true;
+        }
+        if c.preposition
+            && let Some(slot) = closes_preposition.get_mut(c.last)
+        {
+            *slot = true;
+        }
+    }
     for i in 0..toks.len() {
         // "UN" is the United Nations, not French "un".
         if !(toks[i].is_word() && matches!(toks[i].low.as_str(), "a" | "an" | "un" | "une")) || toks[i].text == "UN" {
@@ -1291,9 +1334,9 @@ fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<(usize,
         let sentence_start = i == 0 || super::attribution::ends_sentence(toks, i - 1) || matches!(toks[i - 1].kind, TokKind::Quote(_));
         let Some(np) = np_forward(toks, i, toks.len()) else { continue };
         let NpKind::Role { kind: SpeakerKind::Person, head, .. } = np.kind else { continue };
-        let before_cue = cues.iter().any(|c| c.first > np.last && c.first <= np.last + 3);
+        let before_cue = (np.last + 1..=np.last + 3).any(|k| opens_cue.get(k).is_some_and(|&b| b));
         // "Selon une source proche du dossier", "according to a senior official".
-        let after_preposition = cues.iter().any(|c| c.preposition && c.last + 1 == i);
+        let after_preposition = i > 0 && closes_preposition[i - 1];
         let before_cue = before_cue || after_preposition;
         let appositive = i > 0 && toks[i - 1].text == ",";
         if (sentence_start || before_cue) && !appositive {

@@ -88,7 +88,9 @@ pub fn extract(article: &Article) -> Vec<Quote> {
     let text = article.text.as_str();
     let frames: Vec<Vec<Tok>> = article.paragraphs.iter().map(|p| tokenize(text, p.range.clone(), &spans)).collect();
     let mut registry = Registry::build(&frames, text);
-    let mut work: Vec<Work> = spans.iter().enumerate().map(|(i, s)| context(text, &frames, &spans, i, s)).collect();
+    let placeholders = placeholders(&frames, &spans);
+    let mut work: Vec<Work> =
+        spans.iter().enumerate().map(|(i, s)| context(text, &frames, &spans, i, s, placeholders[i])).collect();
 
     // Own attributions, resolved in document order so "he" sees the speakers before it.
     for w in work.iter_mut() {
@@ -229,13 +231,19 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         }
     }
     // Interrupted quotes and quote-only paragraphs continue the previous speaker.
+    // (The last quote with a speaker is carried along, not searched back for: a long text
+    // of unattributed quotes would make that search quadratic.)
+    let mut last_spoken = None;
     for i in 1..work.len() {
+        if work[i - 1].speaker.is_some() && kinds[i - 1] != QuoteKind::Term {
+            last_spoken = Some(i - 1);
+        }
         let needs = work[i].speaker.is_none() && kinds[i] != QuoteKind::Term;
         let unattributed = work[i].cue.is_none() && !work[i].inherited || work[i].np.is_none() && work[i].cue.is_some() && !work[i].unnamed_subject;
         if !(needs && unattributed) {
             continue;
         }
-        let Some(j) = (0..i).rev().find(|&j| work[j].speaker.is_some() && kinds[j] != QuoteKind::Term) else {
+        let Some(j) = last_spoken else {
             continue;
         };
         let same_paragraph = spans[j].last_paragraph == spans[i].paragraph;
@@ -299,15 +307,34 @@ fn copy_attribution(work: &mut [Work], from: usize, to: usize, with_cue: bool) {
     w.inherited = true;
 }
 
-/// Find the quote's placeholder in its frames and read the cue around it.
-fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, span: &MarkedSpan) -> Work {
+/// Where each quote's placeholder stands: its first token in the frame of its first
+/// paragraph and its last token in the frame of its last paragraph. One pass over every
+/// frame, so that reading a quote's context never scans its whole paragraph (a long
+/// paragraph full of quotes would make that quadratic).
+fn placeholders(frames: &[Vec<Tok>], spans: &[MarkedSpan]) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut at = vec![(None, None); spans.len()];
+    for (p, frame) in frames.iter().enumerate() {
+        for (k, t) in frame.iter().enumerate() {
+            let TokKind::Quote(q) = t.kind else { continue };
+            let (Some(span), Some(slot)) = (spans.get(q), at.get_mut(q)) else { continue };
+            if span.paragraph == p && slot.0.is_none() {
+                slot.0 = Some(k);
+            }
+            if span.last_paragraph == p {
+                slot.1 = Some(k);
+            }
+        }
+    }
+    at
+}
+
+/// Read the cue around the quote's placeholder (`at`, from [`placeholders`]).
+fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, span: &MarkedSpan, at: (Option<usize>, Option<usize>)) -> Work {
     let mut w = Work::default();
-    let is_q = |t: &Tok| t.kind == TokKind::Quote(qi);
     let any_q = |t: &Tok| matches!(t.kind, TokKind::Quote(_));
     let Some(left_frame) = frames.get(span.paragraph) else { return w };
     let Some(right_frame) = frames.get(span.last_paragraph) else { return w };
-    let Some(qk) = left_frame.iter().position(is_q) else { return w };
-    let Some(rk) = right_frame.iter().rposition(is_q) else { return w };
+    let (Some(qk), Some(rk)) = at else { return w };
 
     // Left: back to the previous quote or the start of the sentence.
     let prev_q = left_frame[..qk].iter().rposition(any_q);
