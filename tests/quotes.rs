@@ -1313,3 +1313,10 @@ fn a_middle_initial_stays_inside_the_speakers_name() {
     assert_eq!(speaker(&qs[0]), Some("Harold T. Brenner"), "{qs:#?}");
     assert_eq!(speaker(&qs[1]), Some("J.R. Malloway"), "{qs:#?}");
 }
+
+#[test]
+fn quotes_in_doubled_single_marks_get_their_speaker() {
+    let qs = quotes_of("''The river has never been this low,'' Mr. Okafor said. ''We call it 'the drought year' here.''");
+    assert_eq!(texts(&qs), ["The river has never been this low", "We call it 'the drought year' here."]);
+    assert!(qs.iter().all(|q| speaker(q) == Some("Okafor")), "{qs:#?}");
+}
