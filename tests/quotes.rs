@@ -1303,3 +1303,20 @@ fn a_closing_inverted_cue_with_a_trailing_participle_covers_the_sentence() {
     assert!(qs.iter().all(|q| q.cue.as_deref() == Some("a souligné")), "{qs:#?}");
     assert!(qs.iter().all(|q| q.speaker_as_written.as_deref() == Some("l'enquêteur")), "{qs:#?}");
 }
+
+#[test]
+fn a_middle_initial_stays_inside_the_speakers_name() {
+    let qs = quotes_of(
+        "“The port will reopen within a week,” said Harold T. Brenner, a shipping analyst in Oslo.\n\n\
+         “Nobody expected the vote to pass,” said J.R. Malloway.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Harold T. Brenner"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("J.R. Malloway"), "{qs:#?}");
+}
+
+#[test]
+fn quotes_in_doubled_single_marks_get_their_speaker() {
+    let qs = quotes_of("''The river has never been this low,'' Mr. Okafor said. ''We call it 'the drought year' here.''");
+    assert_eq!(texts(&qs), ["The river has never been this low", "We call it 'the drought year' here."]);
+    assert!(qs.iter().all(|q| speaker(q) == Some("Okafor")), "{qs:#?}");
+}

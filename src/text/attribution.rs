@@ -9,8 +9,6 @@
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, is_space};
 use crate::model::SpeakerKind;
-use std::collections::HashSet;
-use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -100,6 +98,11 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, spans: &[MarkedSpan])
                     break;
                 }
             }
+            // "Paul H. Chipok", "G.K. Butterfield": an initial keeps its full stop, so a
+            // name runs on through it and the stop is not taken for a sentence end.
+            if initial_stop_at(text, &chars, k, j) {
+                j += 1;
+            }
             let end = chars.get(j).map_or(range.end, |&(p, _)| p);
             push_word(&mut toks, text, pos, end);
             k = j;
@@ -109,6 +112,35 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, spans: &[MarkedSpan])
         k += 1;
     }
     toks
+}
+
+/// Whether the word `chars[k..j]` is a person's initial(s) ("H", "G.K") whose full stop at
+/// `j` belongs to it: single capital letters joined by stops, not a listed abbreviation
+/// ("U.S", "M"), followed after a space by a capitalised word that does not typically open
+/// a sentence ("Plan B. The …" still ends there).
+fn initial_stop_at(text: &str, chars: &[(usize, char)], k: usize, j: usize) -> bool {
+    if chars.get(j).is_none_or(|&(_, c)| c != '.') {
+        return false;
+    }
+    let (from, to) = (chars[k].0, chars[j].0);
+    let word = &text[from..to];
+    let letters_only = word.split('.').all(|part| {
+        let mut cs = part.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+    });
+    if !letters_only || super::sentences::abbreviation(word).is_some() {
+        return false;
+    }
+    let mut n = j + 1;
+    if chars.get(n).is_none_or(|&(_, c)| !is_space(c)) {
+        return false;
+    }
+    while chars.get(n).is_some_and(|&(_, c)| is_space(c)) {
+        n += 1;
+    }
+    let Some(&(next_at, first)) = chars.get(n) else { return false };
+    let next_end = chars[n..].iter().find(|&&(_, c)| !c.is_alphanumeric()).map_or(text.len(), |&(p, _)| p);
+    first.is_uppercase() && !super::sentences::is_sentence_starter(&text[next_at..next_end])
 }
 
 /// Push a word, splitting French elisions (`l'Office` → `l'` `Office`) and English
@@ -141,17 +173,6 @@ fn word_tok(text: &str, start: usize, end: usize) -> Tok {
     Tok { start, end, low: fold(&t), text: t, kind: TokKind::Word }
 }
 
-fn abbreviations() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../../assets/abbreviations.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}
-
 /// Whether a sentence ends after token `k` (a full stop, question or exclamation mark that
 /// is not part of an abbreviation or initial, followed by a capital or a quote).
 pub fn ends_sentence(toks: &[Tok], k: usize) -> bool {
@@ -162,8 +183,16 @@ pub fn ends_sentence(toks: &[Tok], k: usize) -> bool {
     if t.is_punct('.') && k > 0 {
         let prev = &toks[k - 1];
         let single_cap = prev.text.chars().count() == 1 && prev.is_cap();
-        if prev.is_word() && (single_cap || abbreviations().contains(prev.text.as_str())) {
-            return false;
+        if prev.is_word() && prev.end == t.start {
+            // After an abbreviation that can also end a sentence ("Inc.", "U.S."), only a
+            // word that typically opens one ends it.
+            let next_opens = toks.get(k + 1).is_some_and(|n| super::sentences::is_sentence_starter(&n.text));
+            match super::sentences::abbreviation(&prev.text) {
+                Some(true) if !next_opens => return false,
+                Some(false) => return false,
+                _ if single_cap => return false,
+                _ => {}
+            }
         }
     }
     match toks.get(k + 1) {
@@ -483,7 +512,9 @@ fn title_len(toks: &[Tok], i: usize) -> Option<(Gender, usize)> {
 
 /// An all-capitals word of two letters or more ("NATO", "AFP", "UN").
 pub fn is_acronym(t: &Tok) -> bool {
+    // Initials keep their stop ("G.K."), acronyms do not ("U.S" "." is two tokens).
     t.is_word()
+        && !t.text.ends_with('.')
         && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && t.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
@@ -1366,5 +1397,28 @@ mod tests {
         let ends: Vec<usize> = (0..t.len()).filter(|&k| ends_sentence(&t, k)).collect();
         assert_eq!(ends.len(), 1);
         assert_eq!(t[ends[0] - 1].text, "Smith");
+    }
+
+    #[test]
+    fn initials_keep_their_stop_inside_a_name() {
+        assert_eq!(words("Mary K. Lunt and G.K. Orr"), ["Mary", "K.", "Lunt", "and", "G.K.", "Orr"]);
+        // A listed abbreviation, a lower-case or sentence-opening word after the stop: no initial.
+        assert_eq!(words("the U.S. Navy"), ["the", "U.S", ".", "Navy"]);
+        assert_eq!(words("Plan B. The"), ["Plan", "B", ".", "The"]);
+        assert_eq!(words("vitamin C. now"), ["vitamin", "C", ".", "now"]);
+        let t = toks("Mary K. Lunt said so");
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert_eq!(np.kind, NpKind::Name(vec!["Mary".into(), "K.".into(), "Lunt".into()]));
+    }
+
+    #[test]
+    fn an_abbreviation_that_can_end_a_sentence_ends_it_only_before_an_opener() {
+        let ends = |s: &str| {
+            let t = toks(s);
+            (0..t.len()).filter(|&k| ends_sentence(&t, k)).count()
+        };
+        assert_eq!(ends("Acme Inc. Chief Officer Roe"), 0);
+        assert_eq!(ends("He sold it to Acme Inc. The deal"), 1);
+        assert_eq!(ends("Ann Lee Jr. Then"), 1);
     }
 }

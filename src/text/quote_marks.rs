@@ -22,6 +22,12 @@ enum Family {
     Guillemet,
     /// ‘…’, '…'
     Single,
+    /// ''…'': two single marks standing for a double one (the New York Times' archive).
+    Doubled,
+}
+
+fn is_single_mark(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’' | '`')
 }
 
 /// One quoted span as found in the text.
@@ -113,12 +119,14 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
                 matches!(
                     (c.family, chars[k].1),
                     (Family::Double, '“' | '"') | (Family::Guillemet, '«' | '»') | (Family::Single, '‘' | '\'')
-                )
+                ) || c.family == Family::Doubled && is_single_mark(chars[k].1) && chars.get(k + 1).is_some_and(|&(_, n)| is_single_mark(n))
             });
             match first {
                 Some(k) if continues => {
-                    c.piece_start = chars[k].0 + chars[k].1.len_utf8();
-                    from = k + 1;
+                    let marks = if c.family == Family::Doubled { 2 } else { 1 };
+                    let last = chars[k + marks - 1];
+                    c.piece_start = last.0 + last.1.len_utf8();
+                    from = k + marks;
                     current = Some(c);
                 }
                 _ => out.extend(finish(text, c, None)),
@@ -130,7 +138,26 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
             let prev = if k == 0 { None } else { Some(chars[k - 1].1) };
             let next = chars.get(k + 1).map(|&(_, c)| c);
             let after = pos + ch.len_utf8();
+            // ''…'': a pair of single marks opens or closes as one double mark.
+            let pair = is_single_mark(ch) && next.is_some_and(is_single_mark);
+            let after_pair = chars.get(k + 2).map(|&(_, c)| c);
             match &mut current {
+                None if pair && ch != '’' && opens(prev, after_pair) && after_pair.is_some_and(|c| !is_single_mark(c)) => {
+                    current = Some(Open { family: Family::Doubled, open: pos, paragraph: pi, pieces: Vec::new(), piece_start: chars[k + 1].0 + chars[k + 1].1.len_utf8() });
+                    k += 2;
+                    continue;
+                }
+                Some(open) if open.family == Family::Doubled => {
+                    if pair && ch != '`' && prev.is_some_and(|c| !is_space(c)) && !after_pair.is_some_and(char::is_alphanumeric) {
+                        let close = chars[k + 1].0 + chars[k + 1].1.len_utf8();
+                        if let Some(mut o) = current.take() {
+                            o.pieces.push(o.piece_start..pos);
+                            out.extend(finish(text, o, Some(close)));
+                        }
+                        k += 2;
+                        continue;
+                    }
+                }
                 None => {
                     let family = match ch {
                         '“' => Some(Family::Double),
@@ -158,6 +185,7 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
                         },
                         Family::Guillemet => ch == '»',
                         Family::Single => matches!(ch, '’' | '\'') && closes_single(prev, next),
+                        Family::Doubled => false,
                     };
                     if closes
                         && let Some(mut o) = current.take() {
@@ -252,6 +280,13 @@ mod tests {
     fn apostrophes_never_open() {
         assert_eq!(quoted("Anonymous' efforts don’t stop l'EI or d’Europol's men."), Vec::<String>::new());
         assert_eq!(quoted("They call it ‘the web’ and 'the net' too."), ["the web", "the net"]);
+    }
+
+    #[test]
+    fn two_single_marks_stand_for_a_double_one() {
+        assert_eq!(quoted("''It is 'fine' now,'' Ms. Vale said. ''Quite.''"), ["It is 'fine' now", "Quite."]);
+        assert_eq!(quoted("''First part.\n\n''Second part,'' he said."), ["First part. | Second part"]);
+        assert_eq!(quoted("the 1990s'' idea and the players'' union"), Vec::<String>::new());
     }
 
     #[test]

@@ -12,6 +12,8 @@ use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Abbreviation → whether it can also end a sentence (`end` in the asset file).
+/// The one abbreviation list: the tokenizer of `attribution` reads it through
+/// [`abbreviation`] too.
 fn abbreviations() -> &'static HashMap<&'static str, bool> {
     static MAP: OnceLock<HashMap<&'static str, bool>> = OnceLock::new();
     MAP.get_or_init(|| {
@@ -40,6 +42,16 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Ces", "Cela", "Mais", "Et", "En", "Selon", "Nous", "Vous", "Je", "Dans", "Pour", "Par",
     "Au", "Aux", "Depuis", "Lors", "Après", "Avant", "Si", "C", "D",
 ];
+
+/// Whether `word` (without its full stop) is a listed abbreviation, and if so whether it
+/// can also end a sentence.
+pub(crate) fn abbreviation(word: &str) -> Option<bool> {
+    abbreviations().get(word).copied()
+}
+
+pub(crate) fn is_sentence_starter(word: &str) -> bool {
+    SENTENCE_STARTERS.contains(&word)
+}
 
 fn first_word(s: &str) -> &str {
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
