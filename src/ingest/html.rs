@@ -33,6 +33,15 @@ pub struct HtmlMeta {
     pub dates: Vec<String>,
     pub url: Option<String>,
     pub site_name: Option<String>,
+    /// Author and dates read from hidden markup (`class="vcard author"`, `class="updated"`):
+    /// guesses, weaker than the page's tags and its visible byline.
+    pub hidden_author: Option<String>,
+    pub hidden_dates: Vec<String>,
+    /// The outlet named at the end of `<title>` ("… - Reuters"), used when no tag names it.
+    pub title_outlet: Option<String>,
+    /// The language the page declares (`<html lang>`, `og:locale`, `dc.language`), as an
+    /// ISO 639-1 code.
+    pub language: Option<String>,
 }
 
 /// The text lines (blank lines separate blocks) and the page's metadata.
@@ -84,6 +93,17 @@ pub fn max_depth(html: &str) -> usize {
 /// Convert an HTML document or fragment.
 pub fn convert(html: &str) -> HtmlDoc {
     let (visible, meta) = cut_hidden_and_mine(html);
+    render(&visible, meta)
+}
+
+/// The page's metadata only (the markup it reads is not rendered).
+pub fn page_meta(html: &str) -> HtmlMeta {
+    cut_hidden_and_mine(html).1
+}
+
+/// Cleaned markup → lines: html2text, or the flat converter for deep or huge markup.
+fn render(visible: &str, meta: HtmlMeta) -> HtmlDoc {
+    let visible = visible.to_string();
     let depth = max_depth(&visible);
     if depth > MAX_DEPTH_FOR_HTML2TEXT {
         return HtmlDoc { lines: strip_tags(&visible), meta, too_deep: Some(depth) };
@@ -260,6 +280,31 @@ pub fn strip_tags(html: &str) -> Vec<TextLine> {
     lines
 }
 
+/// The markup without its `<head>` (title, scripts and styles are not visible text).
+pub fn without_head(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut tokens = Tokens::new(html);
+    let mut in_head = false;
+    let mut copied_to = 0;
+    while let Some(t) = tokens.next() {
+        match t {
+            Token::Open { name, .. } if name == "head" && !in_head => {
+                out.push_str(&html[copied_to..tokens.last_start]);
+                in_head = true;
+            }
+            Token::Close { name } | Token::Open { name, .. } if in_head && (name == "head" || name == "body") => {
+                in_head = false;
+                copied_to = if name == "head" { tokens.pos } else { tokens.last_start };
+            }
+            _ => {}
+        }
+    }
+    if !in_head {
+        out.push_str(&html[copied_to..]);
+    }
+    out
+}
+
 fn split_keep_space(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = s;
     std::iter::from_fn(move || {
@@ -281,6 +326,7 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
     let mut meta = HtmlMeta::default();
     let mut h1: Option<String> = None;
     let mut og_title: Option<String> = None;
+    let mut time_dates: Vec<String> = Vec::new();
     let mut hidden_dates: Vec<String> = Vec::new();
     let mut hidden_author: Option<String> = None;
     let mut out = String::with_capacity(html.len());
@@ -310,7 +356,7 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
                     "meta" => mine_meta_tag(attrs, &mut meta, &mut og_title),
                     "time" => {
                         if let Some(d) = attr(attrs, "datetime") {
-                            hidden_dates.push(d.to_string());
+                            time_dates.push(d.to_string());
                         }
                     }
                     "a" => {
@@ -321,6 +367,11 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
                                     meta.url.get_or_insert_with(|| base.to_string());
                                 }
                             }
+                        }
+                    }
+                    "html" => {
+                        if let Some(l) = attr(attrs, "lang").or_else(|| attr(attrs, "xml:lang")) {
+                            meta.language = meta.language.take().or_else(|| super::meta::language_code(l));
                         }
                     }
                     "link" if attr(attrs, "rel") == Some("canonical") => {
@@ -424,10 +475,17 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
     if let Some(text) = main.and_then(|r| out.get(r)) {
         out = text.to_string();
     }
-    // og:title and <h1> are the headline; <title> often carries " | Site" too.
-    meta.title = og_title.or(h1).or(meta.title);
-    meta.author = meta.author.or(hidden_author);
-    meta.dates.extend(hidden_dates);
+    // og:title and <h1> are the headline; <title> often carries " | Site" too: that
+    // part names the outlet.
+    let (title_tag, outlet) = match meta.title.take() {
+        Some(t) => super::meta::split_outlet_suffix(&t),
+        None => (None, None),
+    };
+    meta.title = og_title.or(h1).or(title_tag);
+    meta.title_outlet = outlet;
+    meta.dates.extend(time_dates);
+    meta.hidden_author = hidden_author;
+    meta.hidden_dates = hidden_dates;
     (out, meta)
 }
 
@@ -441,20 +499,26 @@ fn mine_meta_tag(attrs: &[(String, String)], meta: &mut HtmlMeta, og_title: &mut
         return;
     };
     match key.as_str() {
-        "author" | "article:author" | "dc.creator" | "sailthru.author" if !content.starts_with("http") => {
+        "author" | "article:author" | "dc.creator" | "dcterms.creator" | "sailthru.author" | "parsely-author" if !content.starts_with("http") => {
             meta.author.get_or_insert(content);
         }
-        "article:published_time" | "datepublished" | "date" | "pubdate" | "dc.date" | "publish-date" => {
+        "article:published_time" | "datepublished" | "date" | "pubdate" | "dc.date" | "dcterms.date"
+        | "dc.date.issued" | "dcterms.issued" | "publish-date" | "parsely-pub-date" => {
             meta.dates.insert(0, content)
         }
-        "og:title" | "twitter:title" => {
+        "og:title" | "twitter:title" | "dc.title" => {
             og_title.get_or_insert(content);
         }
         "og:url" => {
             meta.url.get_or_insert(content);
         }
-        "og:site_name" => {
+        "og:site_name" | "dc.publisher" | "application-name" => {
             meta.site_name.get_or_insert(content);
+        }
+        "og:locale" | "dc.language" | "content-language" | "language" => {
+            if let Some(code) = super::meta::language_code(&content) {
+                meta.language.get_or_insert(code);
+            }
         }
         _ => {}
     }
@@ -782,8 +846,8 @@ mod tests {
             <p hidden>Secret</p><p>After.</p></div>"#;
         let doc = convert(html);
         assert_eq!(texts(&doc), ["Visible text here.", "After."]);
-        assert_eq!(doc.meta.author.as_deref(), Some("Jane Roe"));
-        assert_eq!(doc.meta.dates, ["2020-03-04"]);
+        assert_eq!(doc.meta.hidden_author.as_deref(), Some("Jane Roe"));
+        assert_eq!(doc.meta.hidden_dates, ["2020-03-04"]);
     }
 
     #[test]

@@ -274,6 +274,32 @@ pub fn strip_byline_label(author: &str) -> &str {
     t
 }
 
+/// `"Story - Reuters"` → (`"Story"`, `"Reuters"`): a page's `<title>` ends with the outlet
+/// after a dash, bar or middle dot. The suffix must be short (at most four words) and
+/// the title part longer than it; otherwise the whole is the title.
+pub fn split_outlet_suffix(title: &str) -> (Option<String>, Option<String>) {
+    let title = clean_value(title);
+    let cut = [" | ", " - ", " – ", " — ", " · ", " :: "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
+        .max_by_key(|&(i, _)| i);
+    if let Some((i, len)) = cut {
+        let (head, outlet) = (title[..i].trim(), title[i + len..].trim());
+        let words = outlet.split_whitespace().count();
+        if (1..=4).contains(&words) && head.len() > outlet.len() {
+            return (Some(head.to_string()), Some(outlet.to_string()));
+        }
+    }
+    ((!title.is_empty()).then_some(title), None)
+}
+
+/// `"en-GB"`, `"fr_FR"`, `"EN"` → `"en"`, `"fr"`: the primary subtag of a language tag,
+/// when it is a two-letter code.
+pub fn language_code(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?;
+    (primary.len() == 2 && primary.bytes().all(|b| b.is_ascii_alphabetic())).then(|| primary.to_ascii_lowercase())
+}
+
 pub fn clean_value(v: &str) -> String {
     let decoded = entities::decode(v);
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -282,6 +308,24 @@ pub fn clean_value(v: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_title_suffix_is_the_outlet() {
+        let split = |t: &str| split_outlet_suffix(t);
+        assert_eq!(split("Police arrest three - Reuters"), (Some("Police arrest three".into()), Some("Reuters".into())));
+        assert_eq!(split("La réforme adoptée | Le Monde"), (Some("La réforme adoptée".into()), Some("Le Monde".into())));
+        assert_eq!(split("Brexit: the deal – what it means | Politics | The Guardian").1.as_deref(), Some("The Guardian"));
+        assert_eq!(split("Just a title"), (Some("Just a title".into()), None));
+        assert_eq!(split("Q&A - what the long-awaited report says about it"), (Some("Q&A - what the long-awaited report says about it".into()), None));
+    }
+
+    #[test]
+    fn language_tags_give_their_primary_code() {
+        assert_eq!(language_code("en-GB").as_deref(), Some("en"));
+        assert_eq!(language_code("fr_FR").as_deref(), Some("fr"));
+        assert_eq!(language_code("FR").as_deref(), Some("fr"));
+        assert_eq!(language_code("x-klingon"), None);
+    }
 
     #[test]
     fn byline_labels_are_not_part_of_the_author() {

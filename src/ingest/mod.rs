@@ -8,7 +8,9 @@ pub mod html;
 pub mod lang;
 pub mod manifest;
 pub mod meta;
+pub mod mhtml;
 pub mod paragraphs;
+pub mod reader;
 
 use crate::model::{Article, Link, Metadata, Paragraph, Sentence};
 use crate::sanitize::strip_controls;
@@ -26,7 +28,7 @@ pub use manifest::Manifest;
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/corpus");
 
 /// File name endings diglot reads from a folder.
-pub const EXTENSIONS: [&str; 4] = ["html", "htm", "txt", "md"];
+pub const EXTENSIONS: [&str; 6] = ["html", "htm", "mhtml", "mht", "txt", "md"];
 
 /// A file that could not be loaded, and why. Shown to the user; the rest still loads.
 #[derive(Debug, Clone, PartialEq)]
@@ -257,9 +259,13 @@ pub fn read_regular_file(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 fn has_article_extension(p: &Path) -> bool {
+    has_extension(p, &EXTENSIONS)
+}
+
+fn has_extension(p: &Path, extensions: &[&str]) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// The article id of a path: its file stem.
@@ -275,6 +281,13 @@ pub fn id_from_path(path: &str) -> String {
 /// [`parse_text`] for the rest.
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Article, LoadError> {
     let err = |reason: String| LoadError { path: path.to_string(), reason };
+    let page;
+    let bytes = if has_extension(Path::new(path), &mhtml::EXTENSIONS) {
+        page = mhtml::page_html(bytes).map_err(err)?;
+        page.as_bytes()
+    } else {
+        bytes
+    };
     let decoded = decode::decode(bytes).map_err(err)?;
     let mut article = parse_text(path, &decoded.text).map_err(|r| err(r.to_string()))?;
     let mut warnings = decoded.warnings;
@@ -296,10 +309,10 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
         .unwrap_or_default();
     let (header, body) = meta::front_matter(text);
     let header = header.unwrap_or_default();
-    let is_html = ext == "html" || ext == "htm" || html::looks_like_html(body);
+    let is_html = ["html", "htm", "mhtml", "mht"].contains(&ext.as_str()) || html::looks_like_html(body);
     let mut warnings = Vec::new();
     let (lines, page) = if is_html {
-        let doc = html::convert(body);
+        let doc = read_html(body);
         if let Some(depth) = doc.too_deep {
             warnings.push(format!(
                 "HTML nested {depth} levels deep (> {}): converted by the flat tag stripper",
@@ -364,7 +377,12 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
         // The first paragraph was the title if it was taken from there.
     }
     if paras.is_empty() {
-        return Err("no article text left after cleaning");
+        // Better all the text than none: a page the rules misjudge still reads.
+        paras = paragraphs::paragraphs(&all_visible_lines(body, is_html, ext == "md"));
+        if paras.is_empty() {
+            return Err("no text in the file");
+        }
+        warnings.push(NO_ARTICLE_FOUND.to_string());
     }
 
     let clean = |s: Option<String>| {
@@ -372,17 +390,24 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
     };
     let meta = Metadata {
         title: clean(title),
-        author: clean(header.author.or(found.author).or(page.author).map(|a| meta::strip_byline_label(&a).to_string())),
+        // What the file states (header, then the page's tags) before what the text's
+        // lines suggest.
+        author: clean(
+            (header.author.or(page.author).or(found.author).or(page.hidden_author))
+                .map(|a| meta::strip_byline_label(&a).to_string()),
+        ),
         date: header
             .date
-            .or(found.date)
             .or_else(|| page.dates.iter().find_map(|d| meta::parse_date(d)))
+            .or(found.date)
+            .or_else(|| page.hidden_dates.iter().find_map(|d| meta::parse_date(d)))
             .or(found.updated),
-        source: clean(header.source.or(found.source).or(page.site_name)),
+        source: clean(header.source.or(page.site_name).or(found.source).or(page.title_outlet)),
         url: clean(header.url.or(page.url)),
         warnings,
         ..Default::default()
     };
+    let declared_language = page.language;
     let mut links = Vec::new();
     let texts: Vec<String> = paras
         .into_iter()
@@ -404,7 +429,54 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
             l.url = absolute_url(base, &l.url);
         }
     }
-    Ok(build_article(&id_from_path(path), path, meta, texts, links))
+    let mut article = build_article(&id_from_path(path), path, meta, texts, links);
+    // The text says best what language it is in; the page's declaration fills in when
+    // the text is too short or mixed to tell.
+    if article.meta.language.is_none() && declared_language.is_some() {
+        article.meta.language = declared_language;
+        for p in article.paragraphs.iter_mut().filter(|p| p.language.is_none()) {
+            p.language = article.meta.language.clone();
+        }
+    }
+    Ok(article)
+}
+
+/// The warning of an article that is the file's whole visible text.
+pub const NO_ARTICLE_FOUND: &str = "no article found in the page: showing all of its visible text";
+
+/// Every line of text a reader would see in the file, before any cleaning.
+fn all_visible_lines(body: &str, is_html: bool, markdown: bool) -> Vec<TextLine> {
+    let lines = if is_html { html::strip_tags(&html::without_head(body)) } else { plain_lines(body, markdown) };
+    lines.into_iter().map(|l| TextLine { text: strip_controls(&l.text), links: l.links }).collect()
+}
+
+/// HTML → lines and metadata. A whole page goes through reader mode ([`reader`]) when
+/// it is small and shallow enough for a tree parser; fragments, pages the extractor finds
+/// nothing in, and deep or huge markup go through the converter of [`html`] alone.
+fn read_html(body: &str) -> html::HtmlDoc {
+    let reader_mode = std::env::var_os("DIGLOT_READER").is_none_or(|v| v != "off");
+    if reader_mode
+        && reader::is_whole_page(body)
+        && body.len() <= html::MAX_BYTES_FOR_HTML2TEXT
+        && html::max_depth(body) <= html::MAX_DEPTH_FOR_HTML2TEXT
+        && let Some(main) = reader::extract(body)
+    {
+        let has_text = |lines: &Vec<TextLine>| lines.iter().any(|l| !l.text.trim().is_empty());
+        let from_markup = (main.html.as_deref())
+            .filter(|_| main.has_text())
+            .map(|markup| html::convert(markup).lines)
+            .filter(has_text);
+        if let Some(lines) = from_markup {
+            return html::HtmlDoc { lines, meta: reader::merge_meta(&main.meta, html::page_meta(body)), too_deep: None };
+        }
+        // Text without markup: the page's own lines give it its paragraphs back. No text
+        // at all: today's cleaner reads the page.
+        let page = html::convert(body);
+        let kept = Some(reader::lines_kept_by(page.lines.clone(), &main.text)).filter(|_| main.has_text()).filter(has_text);
+        let meta = reader::merge_meta(&main.meta, page.meta);
+        return html::HtmlDoc { lines: kept.unwrap_or(page.lines), meta, too_deep: None };
+    }
+    html::convert(body)
 }
 
 /// `href` made absolute against the page URL `base` (`https://host/dir/page`): "/x",

@@ -1,0 +1,159 @@
+//! Reader mode for whole saved pages: the article and nothing else.
+//!
+//! A page saved from a browser carries navigation, cookie banners, related links,
+//! comments and scripts around the story. rs-trafilatura (a port of trafilatura, the
+//! strongest extractor measured on real saved news pages, see `eval/reader.md`) finds the
+//! main content; its markup then goes through the same converter as any fragment, so
+//! paragraphs, links and cleaning rules stay those of the rest of diglot.
+//!
+//! Fragments (the bundled articles, a copied `<article>`) and text files never come here:
+//! only a document with its own `<html>`, `<head>` or `<body>` is a whole page.
+
+use super::html::HtmlMeta;
+use super::paragraphs::TextLine;
+use rs_trafilatura::{Options, extract_with_options};
+use std::collections::HashSet;
+
+/// What the extractor kept of a page.
+#[derive(Debug, Clone, Default)]
+pub struct MainContent {
+    /// The article's markup (paragraphs, headings, lists, tables), when the extractor
+    /// gave it.
+    pub html: Option<String>,
+    /// The article as text, one block per line (used when there is no markup).
+    pub text: String,
+    pub meta: rs_trafilatura::Metadata,
+}
+
+/// Whether `html` is a whole document rather than a fragment: it opens `<html>`,
+/// `<head>` or `<body>` itself.
+pub fn is_whole_page(html: &str) -> bool {
+    let b = html.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr_lt(b, from) {
+        let rest = &b[i + 1..];
+        for tag in [&b"html"[..], b"head", b"body"] {
+            if rest.len() > tag.len()
+                && rest[..tag.len()].eq_ignore_ascii_case(tag)
+                && matches!(rest[tag.len()], b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')
+            {
+                return true;
+            }
+        }
+        from = i + 1;
+    }
+    false
+}
+
+fn memchr_lt(b: &[u8], from: usize) -> Option<usize> {
+    b.get(from..)?.iter().position(|&c| c == b'<').map(|i| from + i)
+}
+
+/// The main content of a whole page (its text may be empty), or `None` when the
+/// extractor failed (a bug in it must not take diglot down).
+pub fn extract(page: &str) -> Option<MainContent> {
+    let options = Options { include_links: true, include_tables: true, ..Options::default() };
+    let result = std::panic::catch_unwind(|| extract_with_options(page, &options)).ok()?.ok()?;
+    Some(MainContent { html: result.content_html, text: result.content_text, meta: result.metadata })
+}
+
+impl MainContent {
+    pub fn has_text(&self) -> bool {
+        self.text.split_whitespace().next().is_some()
+    }
+}
+
+/// What the page states about itself: the extractor reads JSON-LD first, then Open
+/// Graph, Dublin Core and `<meta>`; `page` (diglot's own reading of `<meta>`, `<time>`,
+/// `<link rel=canonical>`, `<html lang>`) fills what it left out. The canonical link
+/// names the page better than any guess, so it comes first.
+pub fn merge_meta(found: &rs_trafilatura::Metadata, mut page: HtmlMeta) -> HtmlMeta {
+    let some = |v: &Option<String>| v.as_deref().map(super::meta::clean_value).filter(|s| !s.is_empty());
+    page.title = some(&found.title).or(page.title);
+    page.author = some(&found.author).map(|a| a.replace("; ", ", ")).or(page.author);
+    if let Some(date) = found.date {
+        page.dates.insert(0, date.date_naive().to_string());
+    }
+    // A social-media handle ("@outlet") is not the outlet's name: a tag or the title
+    // names it better.
+    let (handle, named) = match some(&found.sitename) {
+        Some(s) if s.starts_with('@') => (Some(s.trim_start_matches('@').to_string()), None),
+        other => (None, other),
+    };
+    page.site_name = page.site_name.or(named).or(page.title_outlet.take()).or(handle);
+    page.url = page.url.or(some(&found.url));
+    page.language = page.language.or_else(|| found.language.as_deref().and_then(super::meta::language_code));
+    page
+}
+
+/// The lines of a converted page that the extractor kept. When the extractor gives only
+/// text, and that text has lost the page's paragraph breaks, the converter's own lines of
+/// the page still have them: keep each line most of whose word runs the extractor kept.
+/// (Word runs are hashed into a set: linear in the size of both texts.)
+pub fn lines_kept_by(lines: Vec<TextLine>, extracted: &str) -> Vec<TextLine> {
+    let kept_runs = word_runs(extracted);
+    lines
+        .into_iter()
+        .map(|line| {
+            let runs = word_runs_of_line(&line.text);
+            let found = runs.iter().filter(|r| kept_runs.contains(r)).count();
+            if !runs.is_empty() && found * 10 >= runs.len() * 6 { line } else { TextLine::default() }
+        })
+        .collect()
+}
+
+/// Runs of up to three words, lower-cased and hashed: every 1-, 2- and 3-word run.
+fn word_runs(text: &str) -> HashSet<u64> {
+    let words = words(text);
+    let mut runs = HashSet::with_capacity(words.len() * 3);
+    for n in 1..=RUN {
+        runs.extend(words.windows(n).map(hash_run));
+    }
+    runs
+}
+
+/// A line's runs: its 3-word runs, or the whole line when it is shorter.
+fn word_runs_of_line(text: &str) -> Vec<u64> {
+    let words = words(text);
+    if words.len() < RUN {
+        return if words.is_empty() { Vec::new() } else { vec![hash_run(&words)] };
+    }
+    words.windows(RUN).map(hash_run).collect()
+}
+
+const RUN: usize = 3;
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+fn hash_run(words: &[String]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    words.hash(&mut h);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_pages_open_html_head_or_body() {
+        assert!(is_whole_page("<!DOCTYPE html><HTML lang=en><p>x</p>"));
+        assert!(is_whole_page("<head><title>t</title></head><p>x</p>"));
+        assert!(is_whole_page("<div>x</div><body class=a>"));
+        assert!(!is_whole_page("<article><p>A fragment</p></article>"));
+        assert!(!is_whole_page("<p>the <bodyguard> said</p>"));
+    }
+
+    #[test]
+    fn lines_the_extractor_kept_keep_their_breaks() {
+        let lines = ["Home News Sport", "", "First paragraph of the story, told in full.", "", "Second one, also kept.", "Related: other story"]
+            .map(TextLine::plain)
+            .to_vec();
+        let extracted = "First paragraph of the story, told in full. Second one, also kept.";
+        let kept: Vec<String> = lines_kept_by(lines, extracted).into_iter().map(|l| l.text).filter(|t| !t.is_empty()).collect();
+        assert_eq!(kept, ["First paragraph of the story, told in full.", "Second one, also kept."]);
+    }
+}
