@@ -426,3 +426,139 @@ fn a_terminate_signal_restores_the_terminal() {
         assert!(!screen.bracketed_paste(), "{signal}: bracketed paste left on");
     }
 }
+
+/// A session whose master side the test alone holds (one file descriptor, no reader
+/// thread, no writer copy), so dropping it hangs up the terminal as a dropped SSH
+/// connection or `tmux kill-session` does.
+struct HangupSession {
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    output: Vec<u8>,
+}
+
+impl HangupSession {
+    fn start(corpus: &std::path::Path, db: &std::path::Path, config_home: &std::path::Path) -> HangupSession {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_diglot"));
+        cmd.args([std::ffi::OsStr::new("--corpus"), corpus.as_os_str(), "--db".as_ref(), db.as_os_str()]);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", config_home);
+        cmd.env("DIGLOT_CACHE", "off");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        HangupSession { master: Some(pair.master), child, output: Vec::new() }
+    }
+
+    fn fd(&self) -> std::os::fd::BorrowedFd<'_> {
+        let raw = self.master.as_ref().expect("master open").as_raw_fd().expect("a unix pty");
+        // SAFETY: the fd belongs to `self.master`, which outlives the borrow.
+        unsafe { std::os::fd::BorrowedFd::borrow_raw(raw) }
+    }
+
+    /// Read whatever the reader wrote, waiting up to 50 ms for it.
+    fn pump(&mut self) {
+        let mut fds = [rustix::event::PollFd::from_borrowed_fd(self.fd(), rustix::event::PollFlags::IN)];
+        let wait = rustix::event::Timespec { tv_sec: 0, tv_nsec: 50_000_000 };
+        if rustix::event::poll(&mut fds, Some(&wait)).unwrap_or(0) == 0 {
+            return;
+        }
+        let mut buf = [0u8; 8192];
+        if let Ok(n) = rustix::io::read(self.fd(), &mut buf) {
+            self.output.extend_from_slice(&buf[..n]);
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        rustix::io::write(self.fd(), keys.as_bytes()).unwrap();
+        for _ in 0..3 {
+            self.pump();
+        }
+    }
+
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            let mut p = vt100::Parser::new(24, 80, 0);
+            p.process(&self.output);
+            let screen = p.screen().contents();
+            if ok(&screen) {
+                return;
+            }
+            assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}; screen:\n{screen}");
+        }
+    }
+
+    /// Close the master side: the terminal is gone.
+    fn hang_up(&mut self) {
+        drop(self.master.take());
+    }
+
+    /// The exit status, waiting a bounded time; fails if the reader keeps running.
+    fn wait_exit(&mut self, after: &str) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            if start.elapsed() > TIMEOUT {
+                let _ = self.child.kill();
+                panic!("diglot still running {after}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// Open the only article, highlight its first sentence and wait for the acknowledgement.
+fn highlight_first_sentence(s: &mut HangupSession) {
+    s.wait_for("the reader", |t| t.contains("Harbour Report Title"));
+    s.send("\r");
+    s.wait_for("body focus", |t| t.contains(" Body "));
+    s.send("h");
+    s.wait_for("the highlight acknowledged", |t| t.contains("highlighted and saved"));
+}
+
+fn hangup_fixture() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Harbour Report Title\n\nThe harbour closed at noon. Ships waited.").unwrap();
+    let db = dir.path().join("diglot.db");
+    (dir, corpus, db)
+}
+
+fn stored_highlights(corpus: &std::path::Path, db: &std::path::Path) -> Vec<String> {
+    let json = run_cli(corpus, db, &["highlights", "list", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_str(&json).unwrap();
+    list.as_array().unwrap().iter().map(|h| h["text"].as_str().unwrap().to_string()).collect()
+}
+
+/// A dropped connection (the pty master closed) ends the reader, with a non-zero status,
+/// and what the status bar acknowledged is in the store.
+#[test]
+fn a_reader_whose_terminal_goes_away_ends_and_keeps_what_was_saved() {
+    let (dir, corpus, db) = hangup_fixture();
+    let mut s = HangupSession::start(&corpus, &db, dir.path());
+    highlight_first_sentence(&mut s);
+    s.hang_up();
+    let status = s.wait_exit("after its terminal went away");
+    assert!(!status.success(), "a lost terminal is not a clean quit: {status:?}");
+    assert_eq!(stored_highlights(&corpus, &db), ["The harbour closed at noon."]);
+}
+
+/// SIGTERM works after the terminal is gone too.
+#[test]
+fn a_terminate_signal_ends_a_reader_whose_terminal_is_gone() {
+    let (dir, corpus, db) = hangup_fixture();
+    let mut s = HangupSession::start(&corpus, &db, dir.path());
+    highlight_first_sentence(&mut s);
+    let pid = s.child.process_id().expect("child pid");
+    s.hang_up();
+    let killed = std::process::Command::new("kill").arg("-TERM").arg(pid.to_string()).status().unwrap();
+    assert!(killed.success() || s.child.try_wait().unwrap().is_some());
+    s.wait_exit("after SIGTERM with its terminal gone");
+    assert_eq!(stored_highlights(&corpus, &db), ["The harbour closed at noon."]);
+}
