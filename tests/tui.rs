@@ -1179,3 +1179,76 @@ fn o_orders_the_list_by_date_then_title_and_keeps_the_selected_article() {
     assert_eq!(ids(&app), ["en1", "fr1", "ja1"]);
     assert_eq!(app.current().map(|a| a.id.as_str()), Some("fr1"));
 }
+
+// ---------- the sentence cursor follows every jump ----------
+
+/// An app over one long article (many short numbered sentences), 80x24, body focused.
+fn long_app() -> App {
+    let text: String = std::iter::once("Long Story Title\n\n".to_string())
+        .chain((1..=60).map(|i| {
+            let word = if i == 45 { "zeppelin" } else { "word" };
+            format!("Sentence number {i} has a {word} in it.{}", if i % 3 == 0 { "\n\n" } else { " " })
+        }))
+        .collect();
+    let corpus = Corpus { articles: vec![article("long", "Long Story Title", &text, "2024-01-01", "Wire")], ..Default::default() };
+    let mut app = App::new(corpus, HashMap::new());
+    app.attach_store(Store::open_in_memory().unwrap());
+    app.update(Action::Resize(80, 24));
+    press(&mut app, "Enter");
+    app
+}
+
+/// Some line of the sentence under the cursor is inside the body pane's visible lines.
+fn cursor_on_screen(app: &mut App) -> bool {
+    let cur = app.cursor_sentence_range().unwrap();
+    let lines = app.body_lines();
+    let height = usize::from(ui::layout::inner(app.panes().body.unwrap()).height);
+    let first = diglot::app::body_layout::line_of(&lines, cur.start);
+    let last = diglot::app::body_layout::line_of(&lines, cur.end - 1);
+    first < app.body_top + height && last >= app.body_top
+}
+
+#[test]
+fn the_sentence_cursor_follows_search_matches_and_n() {
+    let mut app = long_app();
+    press(&mut app, "/");
+    type_text(&mut app, "zeppelin");
+    press(&mut app, "Enter");
+    assert!(sentence(&app, app.sentence_cursor).contains("zeppelin"), "{}", sentence(&app, app.sentence_cursor));
+    assert!(cursor_on_screen(&mut app));
+    // n wraps to the same (only) match; N too: the cursor stays on it.
+    press(&mut app, "g /");
+    type_text(&mut app, "number 5");
+    press(&mut app, "Enter");
+    assert!(sentence(&app, app.sentence_cursor).starts_with("Sentence number 5 "));
+    press(&mut app, "n");
+    assert!(sentence(&app, app.sentence_cursor).starts_with("Sentence number 50 "));
+    assert!(cursor_on_screen(&mut app));
+    // h saves the sentence the jump showed.
+    press(&mut app, "h");
+    assert!(stored(&app)[0].text.starts_with("Sentence number 50 "));
+    press(&mut app, "N");
+    assert!(sentence(&app, app.sentence_cursor).starts_with("Sentence number 5 "));
+    assert!(cursor_on_screen(&mut app));
+}
+
+#[test]
+fn g_and_shift_g_put_the_cursor_on_the_first_and_last_sentence() {
+    let mut app = long_app();
+    press(&mut app, "G");
+    let last = diglot::app::sentence_ranges(app.current().unwrap()).len() - 1;
+    assert_eq!(app.sentence_cursor, last);
+    assert!(cursor_on_screen(&mut app));
+    press(&mut app, "g");
+    assert_eq!(app.sentence_cursor, 0);
+    assert!(cursor_on_screen(&mut app));
+}
+
+#[test]
+fn page_and_half_page_keys_keep_the_cursor_on_screen() {
+    let mut app = long_app();
+    for keys in ["PageDown", "PageDown", "C-d", "C-u", "PageUp", "C-f", "C-b", "Space"] {
+        press(&mut app, keys);
+        assert!(cursor_on_screen(&mut app), "after {keys}: sentence {}", app.sentence_cursor);
+    }
+}

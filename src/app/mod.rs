@@ -581,8 +581,14 @@ impl App {
             Command::FocusPrev => self.focus = self.focus.prev(),
             Command::Down => self.move_by(1),
             Command::Up => self.move_by(-1),
-            Command::Top => self.move_by(isize::MIN / 2),
-            Command::Bottom => self.move_by(isize::MAX / 2),
+            Command::Top => {
+                self.move_by(isize::MIN / 2);
+                self.cursor_to_end(false);
+            }
+            Command::Bottom => {
+                self.move_by(isize::MAX / 2);
+                self.cursor_to_end(true);
+            }
             Command::PageDown => self.move_by(self.page() as isize),
             Command::PageUp => self.move_by(-(self.page() as isize)),
             Command::HalfPageDown => self.move_by((self.page() / 2).max(1) as isize),
@@ -768,8 +774,10 @@ impl App {
         }
     }
 
-    /// Scroll so the line holding `offset` is a third of the way down the body.
+    /// Scroll so the line holding `offset` is a third of the way down the body, and put
+    /// the sentence cursor on it: what `h`, `y` and `v` act on is what the jump showed.
     fn scroll_body_to(&mut self, offset: usize) {
+        self.cursor_to_offset(offset);
         let lines = self.body_lines();
         let line = body_layout::line_of(&lines, offset);
         let h = self.body_height();

@@ -312,6 +312,23 @@ impl App {
         }
     }
 
+    /// The sentence cursor onto the sentence holding `offset` (or the last one before it).
+    pub(super) fn cursor_to_offset(&mut self, offset: usize) {
+        let Some(a) = self.current() else { return };
+        let sentences = sentence_ranges(a);
+        self.sentence_cursor = sentences.partition_point(|s| s.end <= offset).min(sentences.len().saturating_sub(1));
+    }
+
+    /// `g` / `G` in the body: the cursor to the first / last sentence, as vim's cursor goes
+    /// to the first / last line.
+    pub(super) fn cursor_to_end(&mut self, last: bool) {
+        if self.focus != Focus::Body {
+            return;
+        }
+        let Some(n) = self.current().map(|a| a.sentence_count()) else { return };
+        self.sentence_cursor = if last { n.saturating_sub(1) } else { 0 };
+    }
+
     /// Scroll the least so that the line holding `offset` is on screen.
     fn show_offset(&mut self, offset: usize) {
         let lines = self.body_lines();
