@@ -1252,3 +1252,20 @@ fn page_and_half_page_keys_keep_the_cursor_on_screen() {
         assert!(cursor_on_screen(&mut app), "after {keys}: sentence {}", app.sentence_cursor);
     }
 }
+
+/// The first row of text in the help overlay.
+fn help_first_row(app: &mut App) -> String {
+    let t = render(app, 80, 24);
+    screen_text(t.backend().buffer()).lines().nth(2).unwrap().to_string()
+}
+
+#[test]
+fn help_opens_at_the_section_of_the_current_view() {
+    let mut app = app();
+    press(&mut app, "?");
+    assert!(help_first_row(&mut app).contains("marks"), "{}", help_first_row(&mut app));
+    press(&mut app, "Esc Enter ?");
+    assert!(help_first_row(&mut app).contains("Article body"), "{}", help_first_row(&mut app));
+    press(&mut app, "Esc Tab ?");
+    assert!(help_first_row(&mut app).contains("Quotes pane"), "{}", help_first_row(&mut app));
+}

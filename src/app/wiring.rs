@@ -579,7 +579,9 @@ impl App {
         let ctx = self.key_context();
         self.help_open = true;
         self.help_scroll = 0;
-        if matches!(ctx, KeyContext::Visual | KeyContext::Highlights | KeyContext::Bilingual) {
+        // The list's own keys follow the global ones, which open the help; every other
+        // view opens at its own section.
+        if ctx != KeyContext::List {
             let lines = crate::ui::help::help_lines(&self.keymap);
             let heading = crate::ui::help::HelpLine::Heading(ctx.title().to_string());
             self.help_scroll = lines.iter().position(|l| *l == heading).unwrap_or(0);
