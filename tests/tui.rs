@@ -1269,3 +1269,18 @@ fn help_opens_at_the_section_of_the_current_view() {
     press(&mut app, "Esc Tab ?");
     assert!(help_first_row(&mut app).contains("Quotes pane"), "{}", help_first_row(&mut app));
 }
+
+#[test]
+fn esc_and_q_close_the_alignment_map_before_the_side_by_side_view() {
+    let mut app = app_with_pair();
+    app.update(Action::Resize(80, 24));
+    press(&mut app, "b m");
+    assert!(app.bilingual_view.as_ref().unwrap().show_map);
+    press(&mut app, "Esc");
+    assert_eq!(app.mode, Mode::Bilingual);
+    assert!(!app.bilingual_view.as_ref().unwrap().show_map);
+    press(&mut app, "m q");
+    assert_eq!(app.mode, Mode::Bilingual);
+    press(&mut app, "q");
+    assert_eq!(app.mode, Mode::Reader);
+}

@@ -828,6 +828,8 @@ impl App {
         let action = match cmd {
             Command::Quit => return effects.push(Effect::Quit),
             Command::Help => return self.open_help(),
+            // Esc / q close the map first, as they close any overlay.
+            Command::Close if state.show_map => BilingualAction::ToggleMap,
             Command::Close | Command::Bilingual => {
                 if let Some(s) = self.bilingual_view.take() {
                     // Keep the scroll position for the next visit.
