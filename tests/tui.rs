@@ -941,7 +941,8 @@ fn b_opens_the_pinned_counterpart_side_by_side_and_keys_drive_it() {
     assert_eq!(lines[app.help_scroll], ui::help::HelpLine::Heading("Side-by-side bilingual view (b)".into()));
     press(&mut app, "Esc");
     assert_eq!(app.mode, Mode::Bilingual);
-    press(&mut app, "q");
+    // The first q closes the map, the second the view.
+    press(&mut app, "q q");
     assert_eq!(app.mode, Mode::Reader);
     // From the French side, the same pair opens with French on the left.
     press(&mut app, "S-Tab j b");
