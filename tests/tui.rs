@@ -969,7 +969,7 @@ fn snapshot_reader_with_highlights_80x24_and_120x40() {
     let (y, line) = screen.lines().enumerate().find(|(_, l)| l.contains(&word)).unwrap();
     let x = line[..line.find(&word).unwrap()].chars().count() as u16;
     let cell = &buf[(x, y as u16)];
-    assert!(cell.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED), "{cell:?}");
+    assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
     assert_eq!(cell.fg, Color::Reset);
     assert_eq!(cell.bg, Color::Reset);
 }
@@ -1284,4 +1284,33 @@ fn esc_and_q_close_the_alignment_map_before_the_side_by_side_view() {
     assert_eq!(app.mode, Mode::Bilingual);
     press(&mut app, "q");
     assert_eq!(app.mode, Mode::Reader);
+}
+
+/// The style of the cell where `needle` first starts on screen.
+fn cell_at(buf: &Buffer, needle: &str) -> ratatui::buffer::Cell {
+    let text = screen_text(buf);
+    let (y, line) = text.lines().enumerate().find(|(_, l)| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not on screen:\n{text}"));
+    let x = line[..line.find(needle).unwrap()].chars().count();
+    buf[(x as u16, y as u16)].clone()
+}
+
+#[test]
+fn no_color_shows_the_cursor_in_reverse_and_tells_highlights_from_quotes() {
+    let mut app = app_with_store();
+    app.no_color = true;
+    app.update(Action::Resize(80, 24));
+    press(&mut app, "Enter");
+    while !sentence(&app, app.sentence_cursor).starts_with("Analysts") {
+        press(&mut app, ")");
+    }
+    press(&mut app, "h )");
+    assert!(sentence(&app, app.sentence_cursor).starts_with("The report"));
+    let t = render(&mut app, 80, 24);
+    let buf = t.backend().buffer();
+    let cursor = cell_at(buf, "report calls");
+    let highlight = cell_at(buf, "Analysts expect");
+    let quote = cell_at(buf, "We are seeing a shift to encrypted apps,” the");
+    assert!(cursor.modifier.contains(Modifier::REVERSED), "{cursor:?}");
+    assert!(!highlight.modifier.contains(Modifier::REVERSED) && !quote.modifier.contains(Modifier::REVERSED));
+    assert_ne!(highlight.modifier, quote.modifier, "a highlight and a quote look the same without colour");
 }
