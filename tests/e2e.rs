@@ -562,3 +562,75 @@ fn a_terminate_signal_ends_a_reader_whose_terminal_is_gone() {
     s.wait_exit("after SIGTERM with its terminal gone");
     assert_eq!(stored_highlights(&corpus, &db), ["The harbour closed at noon."]);
 }
+
+// ---------- command-line messages ----------
+
+fn cli(corpus: &std::path::Path, db: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_diglot"))
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("DIGLOT_DB")
+        .env("DIGLOT_CACHE", "off")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
+    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
+}
+
+#[test]
+fn a_folder_with_no_readable_article_says_so_in_the_reader_and_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let (code, out, err) = cli(&empty, &db, &["list"]);
+    assert_eq!((code, out.as_str()), (0, "ID LANG DATE       OUTLET           AUTHOR             TITLE\n"));
+    assert!(err.contains("no article in this folder"), "{err}");
+    let (code, _, err) = cli(&empty, &db, &[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no article in this folder") && err.lines().count() == 1, "{err}");
+    // Only unreadable files: each is named, then the folder.
+    std::fs::write(empty.join("x.txt"), b"\0\x01\x02").unwrap();
+    let (code, _, err) = cli(&empty, &db, &[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("skipped") && err.contains("no readable article (1 file skipped"), "{err}");
+    let (code, _, err) = cli(&dir.path().join("missing"), &db, &["list"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("missing"), "{err}");
+}
+
+#[test]
+fn show_of_a_folder_and_export_of_an_unknown_article_fail_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "A Title Here\n\nSome body text in it.").unwrap();
+    let db = dir.path().join("d.db");
+    let (code, _, err) = cli(&corpus, &db, &["show", corpus.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is a folder"), "{err}");
+    let (code, _, err) = cli(&corpus, &db, &["export", "--article", "nope"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("nope: no article with that id"), "{err}");
+    let (code, _, _) = cli(&corpus, &db, &["export", "--article", "a"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn list_table_has_a_header_and_an_outlet_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.md"), "---\ntitle: Harbour Closed\nsource: The Daily Wire\nauthor: Ann Lee\ndate: 2024-05-01\n---\n\nThe harbour closed today.").unwrap();
+    let (code, out, _) = cli(&corpus, &dir.path().join("d.db"), &["list"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("ID ") && lines[0].contains("OUTLET") && lines[0].ends_with("TITLE"), "{out}");
+    assert!(lines[1].contains("The Daily Wire") && lines[1].contains("Ann Lee") && lines[1].ends_with("Harbour Closed"), "{out}");
+    // The title starts in the column the header names.
+    assert_eq!(lines[0].find("TITLE"), lines[1].find("Harbour Closed"), "{out}");
+}
