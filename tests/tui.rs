@@ -1314,3 +1314,17 @@ fn no_color_shows_the_cursor_in_reverse_and_tells_highlights_from_quotes() {
     assert!(!highlight.modifier.contains(Modifier::REVERSED) && !quote.modifier.contains(Modifier::REVERSED));
     assert_ne!(highlight.modifier, quote.modifier, "a highlight and a quote look the same without colour");
 }
+
+#[test]
+fn a_highlight_is_orphaned_in_the_reader_only_when_the_store_says_so() {
+    let store = Store::open_in_memory().unwrap();
+    let gone = from_plain_text("gone", "Gone Title\n\nA sentence from a file that was removed.");
+    let saved = store.add_highlight(&diglot::store::NewHighlight::from_range(&gone, 12..22, None)).unwrap();
+    assert!(!saved.orphaned, "the JSON of `highlights list` says not orphaned");
+    let mut app = App::new(corpus(), HashMap::new());
+    app.attach_store(store);
+    press(&mut app, "H");
+    let t = render(&mut app, 80, 24);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("[article not loaded]") && !text.contains("[orphaned]"), "{text}");
+}
