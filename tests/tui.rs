@@ -357,7 +357,10 @@ fn unbound_keys_change_nothing_and_b_without_counterpart_says_so() {
     press(&mut app, "G b");
     assert_eq!(app.mode, Mode::Reader);
     let status = app.status.clone().unwrap();
-    assert!(status.contains("no counterpart found for") && status.contains("日本語の記事"), "{status}");
+    assert!(status.starts_with("no counterpart ·") && status.contains("日本語の記事"), "{status}");
+    // The short part comes first: at 80 columns the status row still says it.
+    let t = render(&mut app, 80, 24);
+    assert!(screen_text(t.backend().buffer()).lines().last().unwrap().contains("no counterpart ·"));
 }
 
 #[test]
@@ -626,7 +629,7 @@ fn help_scrolls_to_its_last_line() {
     let t = render(&mut app, 80, 24);
     let text = screen_text(t.backend().buffer());
     assert!(text.contains("delete to the start of the line"), "{text}");
-    let total = ui::help::help_lines(&app.keymap).len();
+    let total = ui::help::help_rows(&app.keymap, app.viewport()).0.len();
     assert!(text.contains(&format!("of {total}")) && text.contains(&format!("–{total} ")), "{text}");
 }
 
@@ -937,7 +940,7 @@ fn b_opens_the_pinned_counterpart_side_by_side_and_keys_drive_it() {
     // ? opens the help at this view's keys.
     press(&mut app, "?");
     assert!(app.help_open && app.help_scroll > 0);
-    let lines = ui::help::help_lines(&app.keymap);
+    let lines = ui::help::help_rows(&app.keymap, app.viewport()).0;
     assert_eq!(lines[app.help_scroll], ui::help::HelpLine::Heading("Side-by-side bilingual view (b)".into()));
     press(&mut app, "Esc");
     assert_eq!(app.mode, Mode::Bilingual);
@@ -1327,4 +1330,24 @@ fn a_highlight_is_orphaned_in_the_reader_only_when_the_store_says_so() {
     let t = render(&mut app, 80, 24);
     let text = screen_text(t.backend().buffer());
     assert!(text.contains("[article not loaded]") && !text.contains("[orphaned]"), "{text}");
+}
+
+#[test]
+fn help_wraps_its_descriptions_on_a_small_screen() {
+    let mut app = app();
+    press(&mut app, "?");
+    let t = render(&mut app, 40, 12);
+    let text = screen_text(t.backend().buffer());
+    // "close (help, selection, view) / clear the search" is read whole over several rows.
+    let all = ui::help::help_rows(&app.keymap, app.viewport()).0;
+    let pieces: Vec<String> = all
+        .iter()
+        .skip_while(|l| !matches!(l, ui::help::HelpLine::Row { keys, .. } if keys == "Esc"))
+        .take_while(|l| matches!(l, ui::help::HelpLine::Row { keys, .. } if keys == "Esc" || keys.is_empty()))
+        .map(|l| match l { ui::help::HelpLine::Row { help, .. } => help.clone(), _ => unreachable!() })
+        .collect();
+    assert!(pieces.len() > 1, "{pieces:?}");
+    assert_eq!(pieces.join(" "), "close (help, selection, view) / clear the search");
+    let overlay: Vec<&str> = text.lines().take(11).collect();
+    assert!(!overlay.concat().contains('…'), "a description is cut:\n{text}");
 }

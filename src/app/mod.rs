@@ -1018,7 +1018,7 @@ impl App {
         if !self.help_open {
             return;
         }
-        let lines = crate::ui::help::help_lines(&self.keymap).len();
+        let lines = crate::ui::help::help_rows(&self.keymap, self.viewport.area).0.len();
         // The overlay leaves a row above and below and has a border: see ui::help::draw.
         let h = usize::from(self.viewport.area.height.saturating_sub(4)).max(1);
         self.help_scroll = self.help_scroll.min(lines.saturating_sub(h));

@@ -582,9 +582,7 @@ impl App {
         // The list's own keys follow the global ones, which open the help; every other
         // view opens at its own section.
         if ctx != KeyContext::List {
-            let lines = crate::ui::help::help_lines(&self.keymap);
-            let heading = crate::ui::help::HelpLine::Heading(ctx.title().to_string());
-            self.help_scroll = lines.iter().position(|l| *l == heading).unwrap_or(0);
+            self.help_scroll = crate::ui::help::section_row(&self.keymap, self.viewport(), ctx.title()).unwrap_or(0);
         }
         self.clamp_help();
     }
@@ -761,12 +759,12 @@ impl App {
             crate::align::Counterpart::Found(other) => other,
             crate::align::Counterpart::Nearest { id: nearest, score } => {
                 self.status = Some(format!(
-                    "no counterpart found for {title} (nearest: {nearest}, score {score:.2}, pairs better with another article)"
+                    "no counterpart · nearest {nearest} ({score:.2}) pairs better elsewhere · for {title}"
                 ));
                 return;
             }
             crate::align::Counterpart::None => {
-                self.status = Some(format!("no counterpart found for {title}"));
+                self.status = Some(format!("no counterpart · for {title}"));
                 return;
             }
         };
