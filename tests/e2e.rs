@@ -154,9 +154,11 @@ fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
     s.wait_for("the search result", |t| t.contains("match 1/2"));
     s.send("n");
     s.wait_for("the next match", |t| t.contains("match 2/2"));
-    // Help lists the keys.
+    // Help lists the keys, opened at the body's (the search moved there); g goes to the top.
     s.send("?");
-    s.wait_for("the help overlay", |t| t.contains("quit diglot") && t.contains("search in the article"));
+    s.wait_for("the help overlay at the body's keys", |t| t.contains("Article body") && t.contains("highlight / un-highlight"));
+    s.send("g");
+    s.wait_for("the top of the help", |t| t.contains("quit diglot") && t.contains("search in the article"));
     s.send("\u{1b}");
     s.wait_for("help closed", |t| !t.contains("quit diglot"));
 

@@ -1312,7 +1312,7 @@ fn no_color_shows_the_cursor_in_reverse_and_tells_highlights_from_quotes() {
     let buf = t.backend().buffer();
     let cursor = cell_at(buf, "report calls");
     let highlight = cell_at(buf, "Analysts expect");
-    let quote = cell_at(buf, "We are seeing a shift to encrypted apps,” the");
+    let quote = cell_at(buf, "We are seeing a shift to encrypted");
     assert!(cursor.modifier.contains(Modifier::REVERSED), "{cursor:?}");
     assert!(!highlight.modifier.contains(Modifier::REVERSED) && !quote.modifier.contains(Modifier::REVERSED));
     assert_ne!(highlight.modifier, quote.modifier, "a highlight and a quote look the same without colour");
@@ -1350,4 +1350,20 @@ fn help_wraps_its_descriptions_on_a_small_screen() {
     assert_eq!(pieces.join(" "), "close (help, selection, view) / clear the search");
     let overlay: Vec<&str> = text.lines().take(11).collect();
     assert!(!overlay.concat().contains('…'), "a description is cut:\n{text}");
+}
+
+#[test]
+fn body_text_never_touches_the_pane_border() {
+    let mut app = app();
+    press(&mut app, "Enter");
+    for (w, h) in [(80, 24), (120, 40), (60, 20)] {
+        let t = render(&mut app, w, h);
+        let buf = t.backend().buffer();
+        let body = app.panes().body.unwrap();
+        for y in body.y + 1..body.bottom() - 1 {
+            for x in [body.x + 1, body.right() - 2] {
+                assert_eq!(buf[(x, y)].symbol(), " ", "text against the border at {w}x{h}, ({x}, {y}):\n{}", screen_text(buf));
+            }
+        }
+    }
 }

@@ -409,7 +409,7 @@ impl App {
     pub fn body_width(&self) -> usize {
         let area = self.viewport.area;
         let pane = layout::panes(area, Focus::Body, self.visible.len()).body.unwrap_or(area);
-        usize::from(layout::inner(pane).width).max(1)
+        usize::from(layout::text_area(pane).width).max(1)
     }
 
     fn body_height(&self) -> usize {
