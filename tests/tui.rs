@@ -1367,3 +1367,47 @@ fn body_text_never_touches_the_pane_border() {
         }
     }
 }
+
+/// The quotes pane's rows (inside its border) at `w`x`h`.
+fn quotes_pane_rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
+    let t = render(app, w, h);
+    let buf = t.backend().buffer();
+    let pane = ui::layout::inner(app.panes().quotes.unwrap());
+    (pane.y..pane.bottom())
+        .map(|y| (pane.x..pane.right()).map(|x| buf[(x, y)].symbol()).collect::<String>().trim_end().to_string())
+        .collect()
+}
+
+#[test]
+fn a_short_quote_has_no_blank_row_before_its_speaker() {
+    let mut app = app();
+    let rows = quotes_pane_rows(&mut app, 120, 40);
+    let at = rows.iter().position(|r| r.contains("Nobody can do this alone.")).unwrap();
+    assert!(rows[at + 1].contains("— Jane Doe, added"), "{rows:#?}");
+}
+
+#[test]
+fn the_selected_quote_is_shown_whole() {
+    let mut app = app();
+    let en = app.articles()[0].clone();
+    let long = "extremist groups were moving their channels to smaller platforms. “We are seeing a shift to encrypted apps,” the director told reporters";
+    app.set_quotes(
+        "en1",
+        vec![
+            quote(&en, "Police warn", None, None, QuoteKind::Direct),
+            quote(&en, long, Some("Jane Doe"), Some("told"), QuoteKind::Direct),
+            quote(&en, "Nobody can do this alone.", Some("Jane Doe"), Some("added"), QuoteKind::Direct),
+        ],
+    );
+    press(&mut app, "Tab Tab j");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let rows = quotes_pane_rows(&mut app, w, h).join(" ");
+        let shown: String = rows.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(shown.contains("told reporters”"), "{w}x{h}: {shown}");
+        assert!(!shown.contains('…'), "{w}x{h}: {shown}");
+    }
+    // Not selected, it takes two lines again.
+    press(&mut app, "j");
+    let rows = quotes_pane_rows(&mut app, 80, 24).join(" ");
+    assert!(rows.contains('…'), "{rows}");
+}
