@@ -507,7 +507,8 @@ fn highlights_view_80x24_lists_text_title_speaker_tag_note_date_and_orphans() {
     assert!(text.contains("Des milliers de messages supprimés · Le directeur · 2026-11-22 09:12"), "{text}");
     assert!(text.contains("deleted_file · 2026-11-24 09:14"), "{text}");
     assert!(text.contains("“La menace reste la plus élevée depuis une génération”"), "{text}");
-    assert_eq!(text.matches("[orphaned]").count(), 2, "{text}");
+    assert_eq!(text.matches("[orphaned]").count(), 1, "{text}");
+    assert_eq!(text.matches("[article not loaded]").count(), 1, "{text}");
     // Long text is cut to the width with an ellipsis.
     for line in text.lines() {
         assert!(display_width(line) <= 80);
