@@ -96,13 +96,15 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
         }
         Ok(event)
     };
-    let result = run_loop(&mut terminal, &mut app, next_event, |effect| {
-        if let Effect::Clipboard(text) = effect {
+    let result = run_loop(&mut terminal, &mut app, next_event, |effect| match effect {
+        Effect::Clipboard(text) => {
             // Base64 inside the OSC 52 sequence: nothing in `text` reaches the terminal raw.
             let mut out = io::stdout();
             let _ = out.write_all(crate::export::osc52(text).as_bytes());
             let _ = out.flush();
         }
+        Effect::Suspend => suspend(),
+        _ => {}
     });
     watch.disarm();
     drop(terminal);
@@ -168,6 +170,28 @@ pub fn restore_terminal() {
     let _ = ratatui::try_restore();
 }
 
+/// `Ctrl-Z`: give the terminal back as it was, stop until the shell's `fg` continues the
+/// process, then take the terminal again (the loop then repaints everything). Without a
+/// job-control shell to come back to (the reader leads its own session, as under
+/// `tmux new 'diglot'`), stopping would only freeze it, so it does not stop.
+fn suspend() {
+    let session = rustix::process::getsid(None).ok();
+    if session.is_none() || session == Some(rustix::process::getpgrp()) {
+        return;
+    }
+    restore_terminal();
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    // Continued.
+    TERMINAL_ACTIVE.store(true, Ordering::SeqCst);
+    let _ = crossterm::terminal::enable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste,
+        crossterm::cursor::Hide
+    );
+}
+
 /// Draw, then handle events until the user quits. Redraws only after an event that was
 /// handled (ratatui then writes only the cells that changed). Store effects go to
 /// [`App::persist`] before the frame; `on_effect` gets the clipboard effects after it, so
@@ -184,16 +208,30 @@ pub fn run_loop<B: Backend>(
     loop {
         let event = next_event().map_err(terminal_error)?;
         let Some(effects) = handle_event(app, event) else { continue };
-        let mut quit = false;
+        let (mut quit, mut repaint) = (false, false);
         for e in &effects {
             match e {
                 Effect::Quit => quit = true,
                 Effect::Clipboard(_) => {}
-                other => app.persist(other),
+                Effect::Repaint => repaint = true,
+                Effect::Suspend => {
+                    on_effect(e);
+                    repaint = true;
+                }
+                other @ Effect::SaveTriage(..) => app.persist(other),
             }
         }
         if quit {
             return Ok(());
+        }
+        if repaint {
+            // Whatever else wrote to the terminal (or its size while suspended) is
+            // forgotten: every cell is written again.
+            let size = terminal.size().map_err(draw_error)?;
+            app.update(Action::Resize(size.width, size.height));
+            // `resize` clears and forgets the last frame without asking the terminal where its
+            // cursor is (`clear` does, which costs a round trip or times out).
+            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height)).map_err(draw_error)?;
         }
         terminal.draw(|f| ui::draw(f, app)).map_err(draw_error)?;
         for e in effects.iter().filter(|e| matches!(e, Effect::Clipboard(_))) {

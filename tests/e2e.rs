@@ -636,3 +636,46 @@ fn list_table_has_a_header_and_an_outlet_column() {
     // The title starts in the column the header names.
     assert_eq!(lines[0].find("TITLE"), lines[1].find("Harbour Closed"), "{out}");
 }
+
+// ---------- Ctrl-L and Ctrl-Z ----------
+
+#[test]
+fn ctrl_l_repaints_over_what_others_wrote_to_the_terminal() {
+    let (dir, corpus, db) = hangup_fixture();
+    let mut s = start(&corpus, &db, dir.path());
+    s.wait_for("the reader", |t| t.contains("Harbour Report Title"));
+    // Another program writes to the same terminal (a `wall`, a background job).
+    let tty = s._master.tty_name().expect("the slave's name");
+    std::fs::OpenOptions::new().write(true).open(&tty).unwrap().write_all(b"\x1b[5;5HGARBAGE-ON-SCREEN").unwrap();
+    s.wait_for("the garbage", |t| t.contains("GARBAGE-ON-SCREEN"));
+    s.send("\x0c");
+    s.wait_for("a clean repaint", |t| !t.contains("GARBAGE") && t.contains("Harbour Report Title"));
+    quit_and_wait(&mut s);
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_restores_the_reader() {
+    let (dir, corpus, db) = hangup_fixture();
+    let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+    let mut cmd = CommandBuilder::new("bash");
+    cmd.args(["--norc", "--noprofile", "-i"]);
+    cmd.env("PS1", "SHELL-PROMPT$ ");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CONFIG_HOME", dir.path());
+    cmd.env("DIGLOT_CACHE", "off");
+    let child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut s = HangupSession { master: Some(pair.master), child, output: Vec::new() };
+    s.wait_for("the shell", |t| t.contains("SHELL-PROMPT$"));
+    let line = format!("'{}' --corpus '{}' --db '{}'\r", env!("CARGO_BIN_EXE_diglot"), corpus.display(), db.display());
+    s.send(&line);
+    s.wait_for("the reader", |t| t.contains("Harbour Report Title") && t.contains("List 1/1"));
+    s.send("\x1a");
+    s.wait_for("the shell again", |t| t.contains("Stopped") && !t.contains("List 1/1"));
+    s.send("fg\r");
+    s.wait_for("the reader restored", |t| t.contains("Harbour Report Title") && t.contains("List 1/1") && !t.contains("Stopped"));
+    s.send("q");
+    s.wait_for("back at the prompt", |t| t.trim_end().ends_with("SHELL-PROMPT$"));
+    s.send("exit\r");
+    s.wait_exit("after exit");
+}

@@ -1411,3 +1411,15 @@ fn the_selected_quote_is_shown_whole() {
     let rows = quotes_pane_rows(&mut app, 80, 24).join(" ");
     assert!(rows.contains('…'), "{rows}");
 }
+
+#[test]
+fn ctrl_l_and_ctrl_z_work_in_every_view_and_prompt() {
+    let mut app = app_with_pair();
+    app.update(Action::Resize(80, 24));
+    for (setup, undo) in [("", ""), ("Enter", ""), ("Enter v", "Esc"), ("H", "q"), ("b", "q"), ("?", "Esc"), ("/", "Esc"), ("f", "Esc")] {
+        press(&mut app, setup);
+        assert_eq!(press(&mut app, "C-l"), vec![Effect::Repaint], "after {setup:?}");
+        assert_eq!(press(&mut app, "C-z"), vec![Effect::Suspend], "after {setup:?}");
+        press(&mut app, undo);
+    }
+}

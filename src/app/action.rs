@@ -31,6 +31,8 @@ macro_rules! commands {
 commands! {
     Quit => "quit", "quit diglot";
     Help => "help", "show or hide this help";
+    Redraw => "redraw", "repaint the whole screen";
+    Suspend => "suspend", "suspend to the shell (fg brings the reader back)";
     Close => "close", "close (help, selection, view) / clear the search";
     FocusNext => "focus_next", "next pane (list → body → quotes) / column";
     FocusPrev => "focus_prev", "previous pane";

@@ -227,7 +227,8 @@ impl Keymap {
     pub fn lookup(&self, context: KeyContext, key: &KeyChord) -> Option<Command> {
         self.get(context, key).or_else(|| match context {
             KeyContext::List | KeyContext::Body | KeyContext::Quotes => self.get(KeyContext::Global, key),
-            _ => None,
+            // Repainting and suspending belong to the terminal, not to a view.
+            _ => self.get(KeyContext::Global, key).filter(|c| matches!(c, Command::Redraw | Command::Suspend)),
         })
     }
 

@@ -102,6 +102,11 @@ pub enum Effect {
     SaveTriage(String, Triage),
     /// Put this text on the clipboard (the event loop writes it as OSC 52 after the frame).
     Clipboard(String),
+    /// Clear the terminal and draw every cell again.
+    Repaint,
+    /// Give the terminal back and stop the process until the shell continues it; then
+    /// repaint.
+    Suspend,
     Quit,
 }
 
@@ -538,6 +543,12 @@ impl App {
     }
 
     fn command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
+        // The terminal's own commands work wherever the keyboard is.
+        match cmd {
+            Command::Redraw => return effects.push(Effect::Repaint),
+            Command::Suspend => return effects.push(Effect::Suspend),
+            _ => {}
+        }
         if self.prompt.is_some() {
             self.prompt_command(cmd);
             return;
@@ -631,6 +642,8 @@ impl App {
             }
             Command::Undo => self.undo_last(),
             Command::Copy => self.copy_here(effects),
+            // Handled before any view.
+            Command::Redraw | Command::Suspend => {}
             // View-only commands.
             Command::WordForward
             | Command::WordBack
