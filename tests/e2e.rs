@@ -158,7 +158,7 @@ fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
     s.send("?");
     s.wait_for("the help overlay at the body's keys", |t| t.contains("Article body") && t.contains("highlight / un-highlight"));
     s.send("g");
-    s.wait_for("the top of the help", |t| t.contains("quit diglot") && t.contains("search in the article"));
+    s.wait_for("the top of the help", |t| t.contains("quit diglot") && t.contains("Everywhere"));
     s.send("\u{1b}");
     s.wait_for("help closed", |t| !t.contains("quit diglot"));
 
@@ -263,7 +263,8 @@ fn no_color_run_writes_no_colour_and_keeps_reverse_video() {
             );
         }
     }
-    s.send("q");
+    // Ctrl-c quits from any pane (q from the body goes back to the list).
+    s.send("\x03");
     let start = Instant::now();
     while s.child.try_wait().unwrap().is_none() {
         assert!(start.elapsed() < TIMEOUT, "diglot did not quit");
@@ -305,9 +306,10 @@ fn a_panic_still_restores_the_terminal() {
     assert!(screen.contents().contains("deliberate panic"), "{}", screen.contents());
 }
 
-/// Quit with `q` and wait for the process to end successfully.
+/// Quit with `Ctrl-c` (`q` quits only from the list) and wait for the process to end
+/// successfully.
 fn quit_and_wait(s: &mut Session) {
-    s.send("q");
+    s.send("\x03");
     let start = Instant::now();
     let status = loop {
         if let Some(status) = s.child.try_wait().unwrap() {

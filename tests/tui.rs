@@ -1338,7 +1338,7 @@ fn help_wraps_its_descriptions_on_a_small_screen() {
     press(&mut app, "?");
     let t = render(&mut app, 40, 12);
     let text = screen_text(t.backend().buffer());
-    // "close (help, selection, view) / clear the search" is read whole over several rows.
+    // The description of Esc is read whole over several rows.
     let all = ui::help::help_rows(&app.keymap, app.viewport()).0;
     let pieces: Vec<String> = all
         .iter()
@@ -1347,7 +1347,7 @@ fn help_wraps_its_descriptions_on_a_small_screen() {
         .map(|l| match l { ui::help::HelpLine::Row { help, .. } => help.clone(), _ => unreachable!() })
         .collect();
     assert!(pieces.len() > 1, "{pieces:?}");
-    assert_eq!(pieces.join(" "), "close (help, selection, view) / clear the search");
+    assert_eq!(pieces.join(" "), "close (help, selection, view) / clear the search / back to the list");
     let overlay: Vec<&str> = text.lines().take(11).collect();
     assert!(!overlay.concat().contains('…'), "a description is cut:\n{text}");
 }
@@ -1422,4 +1422,30 @@ fn ctrl_l_and_ctrl_z_work_in_every_view_and_prompt() {
         assert_eq!(press(&mut app, "C-z"), vec![Effect::Suspend], "after {setup:?}");
         press(&mut app, undo);
     }
+}
+
+#[test]
+fn esc_q_and_left_go_back_from_the_body_and_q_quits_only_from_the_list() {
+    let mut app = app();
+    for key in ["Esc", "q", "Left"] {
+        press(&mut app, "Enter");
+        assert_eq!(app.focus, Focus::Body);
+        assert!(press(&mut app, key).is_empty(), "{key} must not quit from the body");
+        assert_eq!(app.focus, Focus::List, "{key}");
+    }
+    press(&mut app, "Tab Tab");
+    assert_eq!(app.focus, Focus::Quotes);
+    press(&mut app, "q");
+    assert_eq!(app.focus, Focus::List);
+    // Esc first clears a search, then goes back.
+    press(&mut app, "Enter /");
+    type_text(&mut app, "agency");
+    press(&mut app, "Enter Esc");
+    assert_eq!((app.focus, app.search.query.as_str()), (Focus::Body, ""));
+    press(&mut app, "Esc");
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(press(&mut app, "q"), vec![Effect::Quit]);
+    // Ctrl-c quits from anywhere.
+    press(&mut app, "Enter");
+    assert_eq!(press(&mut app, "C-c"), vec![Effect::Quit]);
 }

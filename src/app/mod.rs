@@ -582,12 +582,16 @@ impl App {
         match cmd {
             Command::Quit => effects.push(Effect::Quit),
             Command::Help => self.open_help(),
+            // Esc: first what is open (a search), then back up to the list, as in mutt.
             Command::Close => {
                 if !self.search.query.is_empty() {
                     self.search = Search::default();
                     self.status = Some("search cleared".into());
+                } else {
+                    self.focus = Focus::List;
                 }
             }
+            Command::Back => self.focus = Focus::List,
             Command::FocusNext => self.focus = self.focus.next(),
             Command::FocusPrev => self.focus = self.focus.prev(),
             Command::Down => self.move_by(1),

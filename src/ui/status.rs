@@ -144,7 +144,7 @@ fn hints(app: &App) -> String {
             (Command::ToggleTerms, "terms"),
         ]),
     }
-    wanted.push((Command::Quit, "quit"));
+    wanted.push(if app.focus == Focus::List { (Command::Quit, "quit") } else { (Command::Back, "back") });
     let parts: Vec<String> = wanted
         .into_iter()
         .filter_map(|(cmd, label)| {
