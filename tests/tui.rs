@@ -353,7 +353,12 @@ fn help_overlay_opens_scrolls_and_closes() {
 #[test]
 fn unbound_keys_change_nothing_and_b_without_counterpart_says_so() {
     let mut app = app();
-    assert!(app.handle_key(KeyChord::parse("Ctrl-x").unwrap()).is_none());
+    // An unbound key changes nothing but says so.
+    assert_eq!(app.handle_key(KeyChord::parse("Ctrl-x").unwrap()), Some(vec![]));
+    assert_eq!(app.status.as_deref(), Some("Ctrl-x: no such key here — ? for help"));
+    press(&mut app, "x");
+    assert_eq!(app.status.as_deref(), Some("x: no such key here — ? for help"));
+    assert_eq!(app.focus, Focus::List);
     press(&mut app, "G b");
     assert_eq!(app.mode, Mode::Reader);
     let status = app.status.clone().unwrap();

@@ -511,6 +511,11 @@ impl App {
                     effects.extend(self.handle_key(plain).unwrap_or_default());
                     return Some(effects);
                 }
+                // Say so, as less and vim do, rather than ignore the key silently.
+                _ if ctx != KeyContext::Input => {
+                    self.status = Some(format!("{}: no such key here — ? for help", crate::ui::safe(&key.label())));
+                    return Some(Vec::new());
+                }
                 _ => return None,
             },
         };
