@@ -145,6 +145,16 @@ fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
     s.send("\t");
     s.send("k");
     s.wait_for("first article again", |t| t.contains("List 1/2"));
+    // `/` in the list finds an article; in the body it searches the text.
+    s.send("/");
+    for c in "zebra".chars() {
+        s.send(&c.to_string());
+    }
+    s.send("\r");
+    s.wait_for("the article found", |t| t.contains("List 2/2") && t.contains("article 1/1 matching"));
+    s.send("k");
+    s.send("\r");
+    s.wait_for("body focus again", |t| t.contains(" Body "));
     s.send("/");
     for c in "needle".chars() {
         s.send(&c.to_string());

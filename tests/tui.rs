@@ -235,7 +235,7 @@ fn filter_by_language_and_words_and_cancel_restores() {
 #[test]
 fn search_finds_matches_and_n_cycles_with_wrap() {
     let mut app = app();
-    press(&mut app, "/");
+    press(&mut app, "Enter /");
     type_text(&mut app, "THE");
     let n = app.search.matches.len();
     assert!(n >= 4, "{n}");
@@ -261,7 +261,7 @@ fn search_finds_matches_and_n_cycles_with_wrap() {
 #[test]
 fn search_with_no_match_says_so_and_cancel_restores() {
     let mut app = app();
-    press(&mut app, "/");
+    press(&mut app, "Enter /");
     type_text(&mut app, "zzz");
     press(&mut app, "Enter");
     assert!(app.status.as_deref().unwrap().contains("no match"));
@@ -523,7 +523,7 @@ fn tiny_sizes_never_panic_and_full_size_redraws_identically() {
 fn no_color_uses_no_colour_but_keeps_selection_visible() {
     let mut app = app();
     app.no_color = true;
-    press(&mut app, "/");
+    press(&mut app, "Enter /");
     type_text(&mut app, "the");
     press(&mut app, "Enter t");
     for (w, h) in [(80, 24), (120, 40), (50, 20)] {
@@ -1453,4 +1453,36 @@ fn esc_q_and_left_go_back_from_the_body_and_q_quits_only_from_the_list() {
     // Ctrl-c quits from anywhere.
     press(&mut app, "Enter");
     assert_eq!(press(&mut app, "C-c"), vec![Effect::Quit]);
+}
+
+#[test]
+fn slash_in_the_list_finds_articles_by_title_and_metadata_first() {
+    let mut app = app();
+    // "police" is in the French title and in the English one; "propaganda" only in the
+    // English title, while "agency" appears only in the English text.
+    press(&mut app, "/");
+    assert_eq!(app.prompt.as_ref().map(|p| p.kind), Some(diglot::app::PromptKind::ListSearch));
+    type_text(&mut app, "le test");
+    assert_eq!(app.current().unwrap().id, "fr1", "the outlet matches");
+    press(&mut app, "Esc");
+    assert_eq!(app.current().unwrap().id, "en1", "Esc goes back to where the search started");
+    press(&mut app, "/");
+    type_text(&mut app, "police");
+    press(&mut app, "Enter");
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.current().unwrap().id, "en1");
+    assert!(app.status.as_deref().unwrap().starts_with("article 1/2 matching"), "{:?}", app.status);
+    press(&mut app, "n");
+    assert_eq!(app.current().unwrap().id, "fr1");
+    press(&mut app, "n");
+    assert_eq!(app.current().unwrap().id, "en1", "wraps");
+    // Words only in an article's text still find it, after the title matches.
+    press(&mut app, "/");
+    type_text(&mut app, "agency");
+    press(&mut app, "Enter");
+    assert_eq!(app.current().unwrap().id, "en1");
+    press(&mut app, "/");
+    type_text(&mut app, "nothing like this");
+    press(&mut app, "Enter");
+    assert!(app.status.as_deref().unwrap().starts_with("no article matches"));
 }

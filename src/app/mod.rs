@@ -10,6 +10,7 @@ pub mod highlights;
 pub mod body_layout;
 pub mod keymap;
 pub mod line_editor;
+mod list_search;
 pub mod search;
 mod wiring;
 pub use wiring::SLOW_PAIRING_ARTICLES;
@@ -79,6 +80,8 @@ pub enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
     Search,
+    /// `/` in the article list: find an article.
+    ListSearch,
     Filter,
     /// The note of highlight `note_target`.
     Note,
@@ -243,6 +246,10 @@ pub struct App {
     /// index means different text at another width, and is clamped when all fits).
     body_anchor: usize,
     pub search: Search,
+    /// What `/` in the list looks for (`n` / `N` step through the articles matching).
+    pub list_query: String,
+    /// The list row selected when the list search prompt opened (restored on cancel).
+    list_search_origin: Option<usize>,
     pub show_terms: bool,
     /// Index into the visible quotes of the current article.
     pub quote_selected: usize,
@@ -311,6 +318,8 @@ impl App {
             body_top: 0,
             body_anchor: 0,
             search: Search::default(),
+            list_query: String::new(),
+            list_search_origin: None,
             show_terms: false,
             quote_selected: 0,
             quotes_top: 0,
@@ -615,10 +624,19 @@ impl App {
             Command::HalfPageUp => self.move_by(-((self.page() / 2).max(1) as isize)),
             Command::Open => self.open(effects),
             Command::JumpToQuote => self.jump_to_quote(),
+            Command::Search if self.focus == Focus::List => self.open_prompt(PromptKind::ListSearch),
             Command::Search => self.open_prompt(PromptKind::Search),
             Command::Filter => self.open_prompt(PromptKind::Filter),
-            Command::SearchNext => self.step_search(1),
-            Command::SearchPrev => self.step_search(-1),
+            Command::SearchNext => {
+                if !self.step_list_search(1) {
+                    self.step_search(1)
+                }
+            }
+            Command::SearchPrev => {
+                if !self.step_list_search(-1) {
+                    self.step_search(-1)
+                }
+            }
             Command::ClearFilter => {
                 self.apply_filter("");
                 self.search = Search::default();
@@ -815,13 +833,17 @@ impl App {
     fn open_prompt(&mut self, kind: PromptKind) {
         let previous = match kind {
             PromptKind::Search => self.search.query.clone(),
+            PromptKind::ListSearch => {
+                self.list_search_origin = Some(self.list_selected);
+                self.list_query.clone()
+            }
             PromptKind::Filter => self.filter.text.clone(),
             PromptKind::Note => self.note_target.and_then(|id| self.highlight_by_id(id)).and_then(|h| h.note.clone()).unwrap_or_default(),
             PromptKind::Tag => self.note_target.and_then(|id| self.highlight_by_id(id)).and_then(|h| h.tag.clone()).unwrap_or_default(),
         };
         let editor = match kind {
             // A new search starts empty; the filter and a note are edited in place.
-            PromptKind::Search => LineEditor::new(),
+            PromptKind::Search | PromptKind::ListSearch => LineEditor::new(),
             PromptKind::Filter | PromptKind::Note | PromptKind::Tag => LineEditor::with_text(&previous),
         };
         self.prompt = Some(Prompt { kind, editor, previous });
@@ -839,6 +861,7 @@ impl App {
     fn live_update(&mut self, kind: PromptKind, text: &str) {
         match kind {
             PromptKind::Search => self.set_search(text, true),
+            PromptKind::ListSearch => self.live_list_search(text),
             PromptKind::Filter => self.apply_filter(text),
             PromptKind::Note | PromptKind::Tag => {}
         }
@@ -862,7 +885,11 @@ impl App {
             }
             Command::Cancel | Command::Close => {
                 if let Some(p) = self.prompt.take() {
-                    self.live_update(p.kind, &p.previous);
+                    if p.kind == PromptKind::ListSearch {
+                        self.cancel_list_search();
+                    } else {
+                        self.live_update(p.kind, &p.previous);
+                    }
                 }
                 return;
             }
@@ -875,6 +902,7 @@ impl App {
         match kind {
             PromptKind::Note => self.save_annotation(Annotation::Note, text),
             PromptKind::Tag => self.save_annotation(Annotation::Tag, text),
+            PromptKind::ListSearch => self.submit_list_search(),
             PromptKind::Search => {
                 if self.search.query.is_empty() {
                     return;

@@ -17,6 +17,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(p) = &app.prompt {
         let label = match p.kind {
             PromptKind::Search => "/",
+            PromptKind::ListSearch => "find article: ",
             PromptKind::Filter => "filter: ",
             PromptKind::Note => "note: ",
             PromptKind::Tag => "tag: ",
