@@ -1486,3 +1486,30 @@ fn slash_in_the_list_finds_articles_by_title_and_metadata_first() {
     press(&mut app, "Enter");
     assert!(app.status.as_deref().unwrap().starts_with("no article matches"));
 }
+
+#[test]
+fn search_works_in_the_side_by_side_view() {
+    let mut app = app_with_pair();
+    app.update(Action::Resize(80, 24));
+    press(&mut app, "b Tab /");
+    assert_eq!(app.mode, Mode::Bilingual);
+    type_text(&mut app, "rapport");
+    press(&mut app, "Enter");
+    let st = app.bilingual_view.as_ref().unwrap();
+    assert_eq!(st.search.matches.len(), 1, "{:?}", st.search);
+    assert_eq!(st.search_matches(diglot::app::bilingual::Side::Right).len(), 1);
+    assert!(app.status.as_deref().unwrap().starts_with("match 1/1 in the right column"), "{:?}", app.status);
+    // The match is on screen and marked.
+    let t = render(&mut app, 80, 24);
+    let buf = t.backend().buffer();
+    let cell = cell_at(buf, "rapport");
+    assert_eq!(cell.bg, Color::Yellow, "{cell:?}");
+    press(&mut app, "n");
+    assert!(app.status.as_deref().unwrap().starts_with("match 1/1"));
+    // Esc on the prompt of a new search keeps the last one.
+    press(&mut app, "/");
+    type_text(&mut app, "zzz");
+    press(&mut app, "Esc");
+    assert_eq!(app.bilingual_view.as_ref().unwrap().search.query, "rapport");
+    assert_eq!(app.mode, Mode::Bilingual);
+}

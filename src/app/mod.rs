@@ -832,6 +832,9 @@ impl App {
 
     fn open_prompt(&mut self, kind: PromptKind) {
         let previous = match kind {
+            PromptKind::Search if self.mode == Mode::Bilingual => {
+                self.bilingual_view.as_ref().map(|s| s.search.query.clone()).unwrap_or_default()
+            }
             PromptKind::Search => self.search.query.clone(),
             PromptKind::ListSearch => {
                 self.list_search_origin = Some(self.list_selected);
@@ -860,6 +863,7 @@ impl App {
     /// Search and filter follow the typing.
     fn live_update(&mut self, kind: PromptKind, text: &str) {
         match kind {
+            PromptKind::Search if self.mode == Mode::Bilingual => self.bilingual_search(text),
             PromptKind::Search => self.set_search(text, true),
             PromptKind::ListSearch => self.live_list_search(text),
             PromptKind::Filter => self.apply_filter(text),
@@ -903,6 +907,7 @@ impl App {
             PromptKind::Note => self.save_annotation(Annotation::Note, text),
             PromptKind::Tag => self.save_annotation(Annotation::Tag, text),
             PromptKind::ListSearch => self.submit_list_search(),
+            PromptKind::Search if self.mode == Mode::Bilingual => self.submit_bilingual_search(),
             PromptKind::Search => {
                 if self.search.query.is_empty() {
                     return;

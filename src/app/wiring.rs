@@ -132,6 +132,12 @@ pub fn sentence_ranges(article: &Article) -> Vec<Range<usize>> {
     article.sentences().map(|(_, s)| s.range.clone()).collect()
 }
 
+/// "match 2/5 in the left column".
+fn view_match_status(search: &super::bilingual::ViewSearch) -> String {
+    let column = if search.side == Some(Side::Right) { "right" } else { "left" };
+    format!("match {}/{} in the {column} column", search.current.map_or(0, |i| i + 1), search.matches.len())
+}
+
 /// Who said a quote, as the highlight records it.
 fn speaker_of(q: &Quote) -> Option<String> {
     q.speaker.as_ref().map(|s| s.name.clone()).or_else(|| q.speaker_as_written.clone())
@@ -837,6 +843,16 @@ impl App {
                 return;
             }
             Command::Copy | Command::Highlight => return self.bilingual_quote(cmd, effects),
+            Command::Search => return self.open_prompt(super::PromptKind::Search),
+            Command::SearchNext | Command::SearchPrev => {
+                let delta = if cmd == Command::SearchNext { 1 } else { -1 };
+                if !state.step_search(delta) {
+                    self.status = Some("no search: / searches the focused column".into());
+                } else {
+                    self.status = Some(view_match_status(&state.search));
+                }
+                return;
+            }
             Command::Down => BilingualAction::ScrollDown(1),
             Command::Up => BilingualAction::ScrollUp(1),
             Command::HalfPageDown => BilingualAction::ScrollDown(half),
@@ -855,6 +871,25 @@ impl App {
         if matches!(cmd, Command::NextQuote | Command::PrevQuote) && state.selected().is_none() {
             self.status = Some("no quotes in this column".into());
         }
+    }
+
+    /// `/` typed in the side-by-side view: search the focused column.
+    pub(super) fn bilingual_search(&mut self, query: &str) {
+        if let Some(state) = self.bilingual_view.as_mut() {
+            state.set_search(query);
+        }
+    }
+
+    /// Enter on the side-by-side view's search: say what was found.
+    pub(super) fn submit_bilingual_search(&mut self) {
+        let Some(state) = self.bilingual_view.as_ref() else { return };
+        if state.search.query.is_empty() {
+            return;
+        }
+        self.status = Some(match state.search.current {
+            Some(_) => format!("{} — n next, N previous", view_match_status(&state.search)),
+            None => format!("no match for {:?} in this column", state.search.query),
+        });
     }
 
     /// `y` / `h` on the quote selected in the side-by-side view.

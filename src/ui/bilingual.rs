@@ -50,6 +50,9 @@ impl Styles {
         let s = Style::default().add_modifier(Modifier::UNDERLINED);
         if self.no_color { s.add_modifier(Modifier::REVERSED) } else { s.fg(Color::Black).bg(Color::Yellow) }
     }
+    fn search_match(&self) -> Style {
+        if self.no_color { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default().fg(Color::Black).bg(Color::Yellow) }
+    }
     fn header(&self, focused: bool) -> Style {
         match (focused, self.no_color) {
             (true, true) => Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
@@ -228,9 +231,10 @@ fn styled_spans<'s>(
         })
         .collect();
     let marked: Vec<&Range<usize>> = highlights.iter().filter(|r| overlaps(r)).collect();
-    // Cut at every quote and highlight boundary inside the line.
+    let found: Vec<&Range<usize>> = state.search_matches(side).iter().filter(|r| overlaps(r)).collect();
+    // Cut at every quote, highlight and search match boundary inside the line.
     let mut cuts = vec![line.start, line.end];
-    for r in quotes.iter().map(|(r, _)| r).chain(marked.iter().copied()) {
+    for r in quotes.iter().map(|(r, _)| r).chain(marked.iter().copied()).chain(found.iter().copied()) {
         cuts.extend([r.start, r.end].into_iter().filter(|&c| c > line.start && c < line.end));
     }
     cuts.sort_unstable();
@@ -242,6 +246,9 @@ fn styled_spans<'s>(
         let mut style = quotes.iter().find(|(r, _)| inside(r)).map_or(base, |(_, s)| *s);
         if marked.iter().any(|r| inside(r)) {
             style = style.patch(styles.highlight());
+        }
+        if found.iter().any(|r| inside(r)) {
+            style = style.patch(styles.search_match());
         }
         spans.push((piece, style));
     }
