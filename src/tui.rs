@@ -17,6 +17,8 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+mod terminal_watch;
+
 /// Set while we own the terminal, so the panic hook restores it only when needed.
 static TERMINAL_ACTIVE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
@@ -76,40 +78,42 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     // Debug builds only: a way for the end-to-end test to check that a panic in the
     // middle of a session still gives the user their terminal back.
     let panic_on_key = cfg!(debug_assertions) && std::env::var_os("DIGLOT_DEBUG_PANIC_ON_KEY").is_some();
-    // A closed SSH session (SIGHUP) or a `kill` (SIGTERM) must still give the terminal
-    // back: the signal only sets a flag, and the loop, polling, ends as if the user quit.
-    // Every write the user saw acknowledged is already on disk.
-    let stop = std::sync::Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGQUIT] {
-        let _ = signal_hook::flag::register(signal, std::sync::Arc::clone(&stop));
-    }
-    let next_event = || {
-        while !crossterm::event::poll(std::time::Duration::from_millis(200))? {
-            if stop.load(Ordering::Relaxed) {
-                return Err(io::Error::new(io::ErrorKind::Interrupted, "stopped by a signal"));
-            }
+    // A closed SSH session (SIGHUP), a `kill` (SIGTERM) or a terminal that went away ends
+    // the loop as if the user quit (see `terminal_watch`), whether or not the terminal is
+    // still there. Every write the user saw acknowledged is already on disk.
+    let watch = match terminal_watch::TerminalWatch::install(restore_terminal) {
+        Ok(w) => w,
+        Err(e) => {
+            drop(terminal);
+            restore_terminal();
+            return Err(CliError(format!("cannot watch the terminal: {e}")));
         }
-        let event = crossterm::event::read()?;
+    };
+    let next_event = || {
+        let event = watch.next_event()?;
         if panic_on_key && matches!(event, Event::Key(_)) {
             panic!("DIGLOT_DEBUG_PANIC_ON_KEY: deliberate panic");
         }
         Ok(event)
     };
-    let result = run_loop(&mut terminal, &mut app, next_event, |effect| {
-        if let Effect::Clipboard(text) = effect {
+    let result = run_loop(&mut terminal, &mut app, next_event, |effect| match effect {
+        Effect::Clipboard(text) => {
             // Base64 inside the OSC 52 sequence: nothing in `text` reaches the terminal raw.
             let mut out = io::stdout();
             let _ = out.write_all(crate::export::osc52(text).as_bytes());
             let _ = out.flush();
         }
+        Effect::Suspend => suspend(),
+        _ => {}
     });
+    watch.disarm();
     drop(terminal);
     restore_terminal();
     for w in &warnings {
         crate::sanitize::say(w);
     }
     crate::cli::report_load_problems(&ctx.corpus);
-    result.map_err(|e| CliError(format!("terminal error: {e}")))
+    result.map_err(CliError)
 }
 
 /// The store named by `--db` / `DIGLOT_DB`, else the per-user default. When it cannot
@@ -166,6 +170,28 @@ pub fn restore_terminal() {
     let _ = ratatui::try_restore();
 }
 
+/// `Ctrl-Z`: give the terminal back as it was, stop until the shell's `fg` continues the
+/// process, then take the terminal again (the loop then repaints everything). Without a
+/// job-control shell to come back to (the reader leads its own session, as under
+/// `tmux new 'diglot'`), stopping would only freeze it, so it does not stop.
+fn suspend() {
+    let session = rustix::process::getsid(None).ok();
+    if session.is_none() || session == Some(rustix::process::getpgrp()) {
+        return;
+    }
+    restore_terminal();
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    // Continued.
+    TERMINAL_ACTIVE.store(true, Ordering::SeqCst);
+    let _ = crossterm::terminal::enable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste,
+        crossterm::cursor::Hide
+    );
+}
+
 /// Draw, then handle events until the user quits. Redraws only after an event that was
 /// handled (ratatui then writes only the cells that changed). Store effects go to
 /// [`App::persist`] before the frame; `on_effect` gets the clipboard effects after it, so
@@ -176,32 +202,58 @@ pub fn run_loop<B: Backend>(
     mut next_event: impl FnMut() -> io::Result<Event>,
     mut on_effect: impl FnMut(&Effect),
 ) -> Result<(), String> {
-    let size = terminal.size().map_err(|e| e.to_string())?;
+    let size = terminal.size().map_err(draw_error)?;
     app.update(Action::Resize(size.width, size.height));
-    terminal.draw(|f| ui::draw(f, app)).map_err(|e| e.to_string())?;
+    terminal.draw(|f| ui::draw(f, app)).map_err(draw_error)?;
     loop {
-        let event = next_event().map_err(|e| e.to_string())?;
+        let event = next_event().map_err(terminal_error)?;
         let Some(effects) = handle_event(app, event) else { continue };
-        let mut quit = false;
+        let (mut quit, mut repaint) = (false, false);
         for e in &effects {
             match e {
                 Effect::Quit => quit = true,
                 Effect::Clipboard(_) => {}
-                other => app.persist(other),
+                Effect::Repaint => repaint = true,
+                Effect::Suspend => {
+                    on_effect(e);
+                    repaint = true;
+                }
+                other @ Effect::SaveTriage(..) => app.persist(other),
             }
         }
         if quit {
             return Ok(());
         }
-        terminal.draw(|f| ui::draw(f, app)).map_err(|e| e.to_string())?;
+        if repaint {
+            // Whatever else wrote to the terminal (or its size while suspended) is
+            // forgotten: every cell is written again.
+            let size = terminal.size().map_err(draw_error)?;
+            app.update(Action::Resize(size.width, size.height));
+            // `resize` clears and forgets the last frame without asking the terminal where its
+            // cursor is (`clear` does, which costs a round trip or times out).
+            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height)).map_err(draw_error)?;
+        }
+        terminal.draw(|f| ui::draw(f, app)).map_err(draw_error)?;
         for e in effects.iter().filter(|e| matches!(e, Effect::Clipboard(_))) {
             on_effect(e);
         }
         // The frame just drawn says what is coming ("looking for a counterpart…").
         if app.run_deferred() {
-            terminal.draw(|f| ui::draw(f, app)).map_err(|e| e.to_string())?;
+            terminal.draw(|f| ui::draw(f, app)).map_err(draw_error)?;
         }
     }
+}
+
+/// One line for stderr. A hang-up or a stop signal explains itself.
+fn terminal_error(e: io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::BrokenPipe | io::ErrorKind::Interrupted => e.to_string(),
+        _ => format!("terminal error: {e}"),
+    }
+}
+
+fn draw_error(e: impl std::fmt::Display) -> String {
+    format!("terminal error: {e}")
 }
 
 /// Apply one terminal event; `None` when it changed nothing (no redraw needed).

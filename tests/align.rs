@@ -562,3 +562,15 @@ fn short_dialogue_lines_align_one_to_one() {
         assert_eq!((l, r, kind), (k..k + 1, k..k + 1, RowKind::Match));
     }
 }
+
+/// A row's confidence does not depend on which article is on the left.
+#[test]
+fn rows_and_confidences_are_the_same_whichever_article_is_on_the_left() {
+    let fr = article("b_fr", &FR[..6]);
+    let mut en_sentences = EN.to_vec();
+    en_sentences.remove(2);
+    let en = article("a_en", &en_sentences);
+    let there = align::align(&fr, &en);
+    let back = align::align(&en, &fr).mirrored();
+    assert_eq!(there, back);
+}

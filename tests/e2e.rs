@@ -145,6 +145,16 @@ fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
     s.send("\t");
     s.send("k");
     s.wait_for("first article again", |t| t.contains("List 1/2"));
+    // `/` in the list finds an article; in the body it searches the text.
+    s.send("/");
+    for c in "zebra".chars() {
+        s.send(&c.to_string());
+    }
+    s.send("\r");
+    s.wait_for("the article found", |t| t.contains("List 2/2") && t.contains("article 1/1 matching"));
+    s.send("k");
+    s.send("\r");
+    s.wait_for("body focus again", |t| t.contains(" Body "));
     s.send("/");
     for c in "needle".chars() {
         s.send(&c.to_string());
@@ -154,9 +164,11 @@ fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
     s.wait_for("the search result", |t| t.contains("match 1/2"));
     s.send("n");
     s.wait_for("the next match", |t| t.contains("match 2/2"));
-    // Help lists the keys.
+    // Help lists the keys, opened at the body's (the search moved there); g goes to the top.
     s.send("?");
-    s.wait_for("the help overlay", |t| t.contains("quit diglot") && t.contains("search in the article"));
+    s.wait_for("the help overlay at the body's keys", |t| t.contains("Article body") && t.contains("highlight / un-highlight"));
+    s.send("g");
+    s.wait_for("the top of the help", |t| t.contains("quit diglot") && t.contains("Everywhere"));
     s.send("\u{1b}");
     s.wait_for("help closed", |t| !t.contains("quit diglot"));
 
@@ -261,7 +273,8 @@ fn no_color_run_writes_no_colour_and_keeps_reverse_video() {
             );
         }
     }
-    s.send("q");
+    // Ctrl-c quits from any pane (q from the body goes back to the list).
+    s.send("\x03");
     let start = Instant::now();
     while s.child.try_wait().unwrap().is_none() {
         assert!(start.elapsed() < TIMEOUT, "diglot did not quit");
@@ -303,9 +316,10 @@ fn a_panic_still_restores_the_terminal() {
     assert!(screen.contents().contains("deliberate panic"), "{}", screen.contents());
 }
 
-/// Quit with `q` and wait for the process to end successfully.
+/// Quit with `Ctrl-c` (`q` quits only from the list) and wait for the process to end
+/// successfully.
 fn quit_and_wait(s: &mut Session) {
-    s.send("q");
+    s.send("\x03");
     let start = Instant::now();
     let status = loop {
         if let Some(status) = s.child.try_wait().unwrap() {
@@ -425,4 +439,255 @@ fn a_terminate_signal_restores_the_terminal() {
         assert!(!screen.hide_cursor(), "{signal}: cursor left hidden");
         assert!(!screen.bracketed_paste(), "{signal}: bracketed paste left on");
     }
+}
+
+/// A session whose master side the test alone holds (one file descriptor, no reader
+/// thread, no writer copy), so dropping it hangs up the terminal as a dropped SSH
+/// connection or `tmux kill-session` does.
+struct HangupSession {
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    output: Vec<u8>,
+}
+
+impl HangupSession {
+    fn start(corpus: &std::path::Path, db: &std::path::Path, config_home: &std::path::Path) -> HangupSession {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_diglot"));
+        cmd.args([std::ffi::OsStr::new("--corpus"), corpus.as_os_str(), "--db".as_ref(), db.as_os_str()]);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", config_home);
+        cmd.env("DIGLOT_CACHE", "off");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        HangupSession { master: Some(pair.master), child, output: Vec::new() }
+    }
+
+    fn fd(&self) -> std::os::fd::BorrowedFd<'_> {
+        let raw = self.master.as_ref().expect("master open").as_raw_fd().expect("a unix pty");
+        // SAFETY: the fd belongs to `self.master`, which outlives the borrow.
+        unsafe { std::os::fd::BorrowedFd::borrow_raw(raw) }
+    }
+
+    /// Read whatever the reader wrote, waiting up to 50 ms for it.
+    fn pump(&mut self) {
+        let mut fds = [rustix::event::PollFd::from_borrowed_fd(self.fd(), rustix::event::PollFlags::IN)];
+        let wait = rustix::event::Timespec { tv_sec: 0, tv_nsec: 50_000_000 };
+        if rustix::event::poll(&mut fds, Some(&wait)).unwrap_or(0) == 0 {
+            return;
+        }
+        let mut buf = [0u8; 8192];
+        if let Ok(n) = rustix::io::read(self.fd(), &mut buf) {
+            self.output.extend_from_slice(&buf[..n]);
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        rustix::io::write(self.fd(), keys.as_bytes()).unwrap();
+        for _ in 0..3 {
+            self.pump();
+        }
+    }
+
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            self.pump();
+            let mut p = vt100::Parser::new(24, 80, 0);
+            p.process(&self.output);
+            let screen = p.screen().contents();
+            if ok(&screen) {
+                return;
+            }
+            assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}; screen:\n{screen}");
+        }
+    }
+
+    /// Close the master side: the terminal is gone.
+    fn hang_up(&mut self) {
+        drop(self.master.take());
+    }
+
+    /// The exit status, waiting a bounded time; fails if the reader keeps running.
+    fn wait_exit(&mut self, after: &str) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            if start.elapsed() > TIMEOUT {
+                let _ = self.child.kill();
+                panic!("diglot still running {after}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// Open the only article, highlight its first sentence and wait for the acknowledgement.
+fn highlight_first_sentence(s: &mut HangupSession) {
+    s.wait_for("the reader", |t| t.contains("Harbour Report Title"));
+    s.send("\r");
+    s.wait_for("body focus", |t| t.contains(" Body "));
+    s.send("h");
+    s.wait_for("the highlight acknowledged", |t| t.contains("highlighted and saved"));
+}
+
+fn hangup_fixture() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Harbour Report Title\n\nThe harbour closed at noon. Ships waited.").unwrap();
+    let db = dir.path().join("diglot.db");
+    (dir, corpus, db)
+}
+
+fn stored_highlights(corpus: &std::path::Path, db: &std::path::Path) -> Vec<String> {
+    let json = run_cli(corpus, db, &["highlights", "list", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_str(&json).unwrap();
+    list.as_array().unwrap().iter().map(|h| h["text"].as_str().unwrap().to_string()).collect()
+}
+
+/// A dropped connection (the pty master closed) ends the reader, with a non-zero status,
+/// and what the status bar acknowledged is in the store.
+#[test]
+fn a_reader_whose_terminal_goes_away_ends_and_keeps_what_was_saved() {
+    let (dir, corpus, db) = hangup_fixture();
+    let mut s = HangupSession::start(&corpus, &db, dir.path());
+    highlight_first_sentence(&mut s);
+    s.hang_up();
+    let status = s.wait_exit("after its terminal went away");
+    assert!(!status.success(), "a lost terminal is not a clean quit: {status:?}");
+    assert_eq!(stored_highlights(&corpus, &db), ["The harbour closed at noon."]);
+}
+
+/// SIGTERM works after the terminal is gone too.
+#[test]
+fn a_terminate_signal_ends_a_reader_whose_terminal_is_gone() {
+    let (dir, corpus, db) = hangup_fixture();
+    let mut s = HangupSession::start(&corpus, &db, dir.path());
+    highlight_first_sentence(&mut s);
+    let pid = s.child.process_id().expect("child pid");
+    s.hang_up();
+    let killed = std::process::Command::new("kill").arg("-TERM").arg(pid.to_string()).status().unwrap();
+    assert!(killed.success() || s.child.try_wait().unwrap().is_some());
+    s.wait_exit("after SIGTERM with its terminal gone");
+    assert_eq!(stored_highlights(&corpus, &db), ["The harbour closed at noon."]);
+}
+
+// ---------- command-line messages ----------
+
+fn cli(corpus: &std::path::Path, db: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_diglot"))
+        .arg("--corpus")
+        .arg(corpus)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("DIGLOT_DB")
+        .env("DIGLOT_CACHE", "off")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
+    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
+}
+
+#[test]
+fn a_folder_with_no_readable_article_says_so_in_the_reader_and_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let (code, out, err) = cli(&empty, &db, &["list"]);
+    assert_eq!((code, out.as_str()), (0, "ID LANG DATE       OUTLET           AUTHOR             TITLE\n"));
+    assert!(err.contains("no article in this folder"), "{err}");
+    let (code, _, err) = cli(&empty, &db, &[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no article in this folder") && err.lines().count() == 1, "{err}");
+    // Only unreadable files: each is named, then the folder.
+    std::fs::write(empty.join("x.txt"), b"\0\x01\x02").unwrap();
+    let (code, _, err) = cli(&empty, &db, &[]);
+    assert_eq!(code, 1);
+    assert!(err.contains("skipped") && err.contains("no readable article (1 file skipped"), "{err}");
+    let (code, _, err) = cli(&dir.path().join("missing"), &db, &["list"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("missing"), "{err}");
+}
+
+#[test]
+fn show_of_a_folder_and_export_of_an_unknown_article_fail_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "A Title Here\n\nSome body text in it.").unwrap();
+    let db = dir.path().join("d.db");
+    let (code, _, err) = cli(&corpus, &db, &["show", corpus.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("is a folder"), "{err}");
+    let (code, _, err) = cli(&corpus, &db, &["export", "--article", "nope"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("nope: no article with that id"), "{err}");
+    let (code, _, _) = cli(&corpus, &db, &["export", "--article", "a"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn list_table_has_a_header_and_an_outlet_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.md"), "---\ntitle: Harbour Closed\nsource: The Daily Wire\nauthor: Ann Lee\ndate: 2024-05-01\n---\n\nThe harbour closed today.").unwrap();
+    let (code, out, _) = cli(&corpus, &dir.path().join("d.db"), &["list"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("ID ") && lines[0].contains("OUTLET") && lines[0].ends_with("TITLE"), "{out}");
+    assert!(lines[1].contains("The Daily Wire") && lines[1].contains("Ann Lee") && lines[1].ends_with("Harbour Closed"), "{out}");
+    // The title starts in the column the header names.
+    assert_eq!(lines[0].find("TITLE"), lines[1].find("Harbour Closed"), "{out}");
+}
+
+// ---------- Ctrl-L and Ctrl-Z ----------
+
+#[test]
+fn ctrl_l_repaints_over_what_others_wrote_to_the_terminal() {
+    let (dir, corpus, db) = hangup_fixture();
+    let mut s = start(&corpus, &db, dir.path());
+    s.wait_for("the reader", |t| t.contains("Harbour Report Title"));
+    // Another program writes to the same terminal (a `wall`, a background job).
+    let tty = s._master.tty_name().expect("the slave's name");
+    std::fs::OpenOptions::new().write(true).open(&tty).unwrap().write_all(b"\x1b[5;5HGARBAGE-ON-SCREEN").unwrap();
+    s.wait_for("the garbage", |t| t.contains("GARBAGE-ON-SCREEN"));
+    s.send("\x0c");
+    s.wait_for("a clean repaint", |t| !t.contains("GARBAGE") && t.contains("Harbour Report Title"));
+    quit_and_wait(&mut s);
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_restores_the_reader() {
+    let (dir, corpus, db) = hangup_fixture();
+    let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
+    let mut cmd = CommandBuilder::new("bash");
+    cmd.args(["--norc", "--noprofile", "-i"]);
+    cmd.env("PS1", "SHELL-PROMPT$ ");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CONFIG_HOME", dir.path());
+    cmd.env("DIGLOT_CACHE", "off");
+    let child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut s = HangupSession { master: Some(pair.master), child, output: Vec::new() };
+    s.wait_for("the shell", |t| t.contains("SHELL-PROMPT$"));
+    let line = format!("'{}' --corpus '{}' --db '{}'\r", env!("CARGO_BIN_EXE_diglot"), corpus.display(), db.display());
+    s.send(&line);
+    s.wait_for("the reader", |t| t.contains("Harbour Report Title") && t.contains("List 1/1"));
+    s.send("\x1a");
+    s.wait_for("the shell again", |t| t.contains("Stopped") && !t.contains("List 1/1"));
+    s.send("fg\r");
+    s.wait_for("the reader restored", |t| t.contains("Harbour Report Title") && t.contains("List 1/1") && !t.contains("Stopped"));
+    s.send("q");
+    s.wait_for("back at the prompt", |t| t.trim_end().ends_with("SHELL-PROMPT$"));
+    s.send("exit\r");
+    s.wait_exit("after exit");
 }

@@ -66,6 +66,25 @@ pub struct Alignment {
 }
 
 impl Alignment {
+    /// The same alignment seen from the other side.
+    pub fn mirrored(self) -> Alignment {
+        let rows = self
+            .rows
+            .into_iter()
+            .map(|r| AlignRow {
+                left: r.right,
+                right: r.left,
+                score: r.score,
+                kind: match r.kind {
+                    RowKind::LeftOnly => RowKind::RightOnly,
+                    RowKind::RightOnly => RowKind::LeftOnly,
+                    RowKind::Match => RowKind::Match,
+                },
+            })
+            .collect();
+        Alignment { rows }
+    }
+
     /// The row holding left sentence `index`, if any.
     pub fn row_of_left(&self, index: usize) -> Option<usize> {
         self.rows.iter().position(|r| r.left.contains(&index))
@@ -113,7 +132,19 @@ pub struct PairCandidate {
 }
 
 /// Monotonic sentence alignment of `left` and `right`.
+///
+/// The same two articles give the same rows and confidences whichever is on the left:
+/// they are aligned in one fixed order (the lexicon's source language on the left, else
+/// by id) and the result mirrored when needed.
 pub fn align(left: &Article, right: &Article) -> Alignment {
+    let swap = match direction(left, right) {
+        Direction::FrenchLeft => false,
+        Direction::FrenchRight => true,
+        Direction::None => right.id < left.id,
+    };
+    if swap {
+        return align_with(right, left, Params::default()).mirrored();
+    }
     align_with(left, right, Params::default())
 }
 

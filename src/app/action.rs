@@ -31,7 +31,10 @@ macro_rules! commands {
 commands! {
     Quit => "quit", "quit diglot";
     Help => "help", "show or hide this help";
-    Close => "close", "close (help, selection, view) / clear the search";
+    Redraw => "redraw", "repaint the whole screen";
+    Suspend => "suspend", "suspend to the shell (fg brings the reader back)";
+    Close => "close", "close (help, selection, view) / clear the search / back to the list";
+    Back => "back", "back to the article list";
     FocusNext => "focus_next", "next pane (list → body → quotes) / column";
     FocusPrev => "focus_prev", "previous pane";
     Down => "down", "move down one line / item";

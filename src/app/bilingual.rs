@@ -185,6 +185,17 @@ pub struct BilingualState {
     /// Last size drawn at: (width of the whole view, height of the body in lines).
     viewport: Cell<(usize, usize)>,
     layout_cache: RefCell<Option<Arc<BilingualLayout>>>,
+    /// `/` in this view: the query, the column searched and its matches.
+    pub search: ViewSearch,
+}
+
+/// A search in one column of the side-by-side view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewSearch {
+    pub query: String,
+    pub side: Option<Side>,
+    pub matches: Vec<Range<usize>>,
+    pub current: Option<usize>,
 }
 
 impl BilingualState {
@@ -237,6 +248,7 @@ impl BilingualState {
             right_row_of,
             viewport: Cell::new((80, 22)),
             layout_cache: RefCell::new(None),
+            search: ViewSearch::default(),
         }
     }
 
@@ -249,6 +261,42 @@ impl BilingualState {
         let right_quotes = crate::text::quotes::extract(right);
         let pairs = crate::align::pair_quotes(left, &left_quotes, right, &right_quotes);
         BilingualState::new(left, right, alignment, left_quotes, right_quotes, pairs)
+    }
+
+    /// Search the focused column for `query` and show the first match at or after the top.
+    pub fn set_search(&mut self, query: &str) {
+        let side = self.focus;
+        let matches = if query.is_empty() { Vec::new() } else { super::search::find_all(self.text(side), query) };
+        let top_row = self.top_row();
+        let from = self.rows.get(top_row).map_or(0, |r| {
+            let sentences = if side == Side::Left { &r.left } else { &r.right };
+            self.side(side).bytes_of(sentences).start
+        });
+        let current = (!matches.is_empty()).then(|| matches.iter().position(|m| m.start >= from).unwrap_or(0));
+        self.search = ViewSearch { query: query.to_string(), side: Some(side), matches, current };
+        self.show_current_match();
+    }
+
+    /// The next (`delta` 1) or previous (-1) match, wrapping; false when there is none.
+    pub fn step_search(&mut self, delta: isize) -> bool {
+        let n = self.search.matches.len();
+        let Some(cur) = self.search.current.filter(|_| n > 0) else { return false };
+        self.search.current = Some((cur as isize + delta).rem_euclid(n as isize) as usize);
+        self.show_current_match();
+        true
+    }
+
+    /// The matches to mark in `side`'s column.
+    pub fn search_matches(&self, side: Side) -> &[Range<usize>] {
+        if self.search.side == Some(side) { &self.search.matches } else { &[] }
+    }
+
+    fn show_current_match(&mut self) {
+        let (Some(side), Some(i)) = (self.search.side, self.search.current) else { return };
+        let Some(offset) = self.search.matches.get(i).map(|m| m.start) else { return };
+        if let Some(sentence) = self.side(side).sentence_at(offset) {
+            self.update(BilingualAction::ScrollToSentence(side, sentence));
+        }
     }
 
     fn side(&self, side: Side) -> &SideText {

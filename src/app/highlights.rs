@@ -17,9 +17,22 @@ pub struct HighlightEntry {
 }
 
 impl HighlightEntry {
-    /// Orphaned: its text is gone from the article, or the article itself is gone.
+    /// Orphaned: its text is no longer in the article — the store's word, as
+    /// `highlights list --format json` says it.
     pub fn is_orphaned(&self) -> bool {
-        self.highlight.orphaned || self.article_title.is_none()
+        self.highlight.orphaned
+    }
+
+    /// The mark before the highlight in the list: orphaned, or its article is not in the
+    /// corpus being read (another `--corpus`, or the file was removed).
+    pub fn mark(&self) -> Option<&'static str> {
+        if self.is_orphaned() {
+            Some("[orphaned] ")
+        } else if self.article_title.is_none() {
+            Some("[article not loaded] ")
+        } else {
+            None
+        }
     }
 }
 
@@ -293,7 +306,8 @@ mod tests {
     fn delete_then_undo_restores_in_place() {
         let a = from_plain_text("a", "Some text.");
         let mut s = HighlightsState::from_highlights(vec![h(1, "a"), h(2, "a"), h(3, "gone")], &[a]);
-        assert!(s.entries()[2].is_orphaned());
+        assert!(!s.entries()[2].is_orphaned());
+        assert_eq!(s.entries()[2].mark(), Some("[article not loaded] "));
         s.update(HighlightsAction::Down);
         assert_eq!(s.update(HighlightsAction::Delete), Some(HighlightsEffect::Delete(2)));
         assert_eq!(s.entries().len(), 2);

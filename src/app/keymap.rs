@@ -227,7 +227,8 @@ impl Keymap {
     pub fn lookup(&self, context: KeyContext, key: &KeyChord) -> Option<Command> {
         self.get(context, key).or_else(|| match context {
             KeyContext::List | KeyContext::Body | KeyContext::Quotes => self.get(KeyContext::Global, key),
-            _ => None,
+            // Repainting and suspending belong to the terminal, not to a view.
+            _ => self.get(KeyContext::Global, key).filter(|c| matches!(c, Command::Redraw | Command::Suspend)),
         })
     }
 
@@ -272,10 +273,18 @@ impl Keymap {
     /// Apply `[context] key = "command"` tables. Everything is checked first; on any
     /// error nothing is changed and every problem is returned.
     pub fn apply_table(&mut self, table: &toml::Table) -> Result<(), Vec<String>> {
+        self.apply_sections(table, "")
+    }
+
+    /// [`Keymap::apply_table`] for tables that sit under `prefix` in their file (`keys.`
+    /// in a user config), so messages name each section as the user wrote it.
+    fn apply_sections(&mut self, table: &toml::Table, prefix: &str) -> Result<(), Vec<String>> {
         let mut changes = Vec::new();
         let mut errors = Vec::new();
-        for (ctx_name, entries) in table {
-            let Some(ctx) = KeyContext::from_name(ctx_name) else {
+        for (name, entries) in table {
+            let ctx_name = format!("{prefix}{name}");
+            let ctx_name = ctx_name.as_str();
+            let Some(ctx) = KeyContext::from_name(name) else {
                 errors.push(format!(
                     "unknown key context [{ctx_name}] (expected one of: {})",
                     KeyContext::ALL.map(|c| c.name()).join(", ")
@@ -324,7 +333,7 @@ impl Keymap {
         })?;
         match doc.get("keys") {
             None => Ok(()),
-            Some(toml::Value::Table(keys)) => self.apply_table(keys),
+            Some(toml::Value::Table(keys)) => self.apply_sections(keys, "keys."),
             Some(_) => Err(vec!["[keys] must be a table".to_string()]),
         }
     }
@@ -421,7 +430,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(errs.len(), 2, "{errs:?}");
         assert!(errs.iter().any(|e| e.contains("fly")));
-        assert!(errs.iter().any(|e| e.contains("nowhere")));
+        assert!(errs.iter().any(|e| e.contains("unknown key context [keys.nowhere]")), "{errs:?}");
         assert_eq!(k, Keymap::default());
         assert!(k.apply_config("not = [toml").unwrap_err()[0].contains("not valid TOML"));
     }
@@ -435,6 +444,8 @@ mod tests {
         assert_eq!(k, Keymap::default());
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].contains("config.toml") && warnings[0].contains("must be a string"));
+        // The section as the user wrote it.
+        assert!(warnings[0].contains("[keys.global]"), "{}", warnings[0]);
         let (_, none) = load_keymap(Some(&dir.path().join("missing.toml")));
         assert!(none.is_empty());
     }

@@ -10,6 +10,7 @@ pub mod highlights;
 pub mod body_layout;
 pub mod keymap;
 pub mod line_editor;
+mod list_search;
 pub mod search;
 mod wiring;
 pub use wiring::SLOW_PAIRING_ARTICLES;
@@ -79,6 +80,8 @@ pub enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
     Search,
+    /// `/` in the article list: find an article.
+    ListSearch,
     Filter,
     /// The note of highlight `note_target`.
     Note,
@@ -102,6 +105,11 @@ pub enum Effect {
     SaveTriage(String, Triage),
     /// Put this text on the clipboard (the event loop writes it as OSC 52 after the frame).
     Clipboard(String),
+    /// Clear the terminal and draw every cell again.
+    Repaint,
+    /// Give the terminal back and stop the process until the shell continues it; then
+    /// repaint.
+    Suspend,
     Quit,
 }
 
@@ -238,6 +246,10 @@ pub struct App {
     /// index means different text at another width, and is clamped when all fits).
     body_anchor: usize,
     pub search: Search,
+    /// What `/` in the list looks for (`n` / `N` step through the articles matching).
+    pub list_query: String,
+    /// The list row selected when the list search prompt opened (restored on cancel).
+    list_search_origin: Option<usize>,
     pub show_terms: bool,
     /// Index into the visible quotes of the current article.
     pub quote_selected: usize,
@@ -306,6 +318,8 @@ impl App {
             body_top: 0,
             body_anchor: 0,
             search: Search::default(),
+            list_query: String::new(),
+            list_search_origin: None,
             show_terms: false,
             quote_selected: 0,
             quotes_top: 0,
@@ -409,7 +423,7 @@ impl App {
     pub fn body_width(&self) -> usize {
         let area = self.viewport.area;
         let pane = layout::panes(area, Focus::Body, self.visible.len()).body.unwrap_or(area);
-        usize::from(layout::inner(pane).width).max(1)
+        usize::from(layout::text_area(pane).width).max(1)
     }
 
     fn body_height(&self) -> usize {
@@ -506,6 +520,11 @@ impl App {
                     effects.extend(self.handle_key(plain).unwrap_or_default());
                     return Some(effects);
                 }
+                // Say so, as less and vim do, rather than ignore the key silently.
+                _ if ctx != KeyContext::Input => {
+                    self.status = Some(format!("{}: no such key here — ? for help", crate::ui::safe(&key.label())));
+                    return Some(Vec::new());
+                }
                 _ => return None,
             },
         };
@@ -538,6 +557,12 @@ impl App {
     }
 
     fn command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
+        // The terminal's own commands work wherever the keyboard is.
+        match cmd {
+            Command::Redraw => return effects.push(Effect::Repaint),
+            Command::Suspend => return effects.push(Effect::Suspend),
+            _ => {}
+        }
         if self.prompt.is_some() {
             self.prompt_command(cmd);
             return;
@@ -571,28 +596,47 @@ impl App {
         match cmd {
             Command::Quit => effects.push(Effect::Quit),
             Command::Help => self.open_help(),
+            // Esc: first what is open (a search), then back up to the list, as in mutt.
             Command::Close => {
                 if !self.search.query.is_empty() {
                     self.search = Search::default();
                     self.status = Some("search cleared".into());
+                } else {
+                    self.focus = Focus::List;
                 }
             }
+            Command::Back => self.focus = Focus::List,
             Command::FocusNext => self.focus = self.focus.next(),
             Command::FocusPrev => self.focus = self.focus.prev(),
             Command::Down => self.move_by(1),
             Command::Up => self.move_by(-1),
-            Command::Top => self.move_by(isize::MIN / 2),
-            Command::Bottom => self.move_by(isize::MAX / 2),
+            Command::Top => {
+                self.move_by(isize::MIN / 2);
+                self.cursor_to_end(false);
+            }
+            Command::Bottom => {
+                self.move_by(isize::MAX / 2);
+                self.cursor_to_end(true);
+            }
             Command::PageDown => self.move_by(self.page() as isize),
             Command::PageUp => self.move_by(-(self.page() as isize)),
             Command::HalfPageDown => self.move_by((self.page() / 2).max(1) as isize),
             Command::HalfPageUp => self.move_by(-((self.page() / 2).max(1) as isize)),
             Command::Open => self.open(effects),
             Command::JumpToQuote => self.jump_to_quote(),
+            Command::Search if self.focus == Focus::List => self.open_prompt(PromptKind::ListSearch),
             Command::Search => self.open_prompt(PromptKind::Search),
             Command::Filter => self.open_prompt(PromptKind::Filter),
-            Command::SearchNext => self.step_search(1),
-            Command::SearchPrev => self.step_search(-1),
+            Command::SearchNext => {
+                if !self.step_list_search(1) {
+                    self.step_search(1)
+                }
+            }
+            Command::SearchPrev => {
+                if !self.step_list_search(-1) {
+                    self.step_search(-1)
+                }
+            }
             Command::ClearFilter => {
                 self.apply_filter("");
                 self.search = Search::default();
@@ -625,6 +669,8 @@ impl App {
             }
             Command::Undo => self.undo_last(),
             Command::Copy => self.copy_here(effects),
+            // Handled before any view.
+            Command::Redraw | Command::Suspend => {}
             // View-only commands.
             Command::WordForward
             | Command::WordBack
@@ -768,8 +814,10 @@ impl App {
         }
     }
 
-    /// Scroll so the line holding `offset` is a third of the way down the body.
+    /// Scroll so the line holding `offset` is a third of the way down the body, and put
+    /// the sentence cursor on it: what `h`, `y` and `v` act on is what the jump showed.
     fn scroll_body_to(&mut self, offset: usize) {
+        self.cursor_to_offset(offset);
         let lines = self.body_lines();
         let line = body_layout::line_of(&lines, offset);
         let h = self.body_height();
@@ -784,14 +832,21 @@ impl App {
 
     fn open_prompt(&mut self, kind: PromptKind) {
         let previous = match kind {
+            PromptKind::Search if self.mode == Mode::Bilingual => {
+                self.bilingual_view.as_ref().map(|s| s.search.query.clone()).unwrap_or_default()
+            }
             PromptKind::Search => self.search.query.clone(),
+            PromptKind::ListSearch => {
+                self.list_search_origin = Some(self.list_selected);
+                self.list_query.clone()
+            }
             PromptKind::Filter => self.filter.text.clone(),
             PromptKind::Note => self.note_target.and_then(|id| self.highlight_by_id(id)).and_then(|h| h.note.clone()).unwrap_or_default(),
             PromptKind::Tag => self.note_target.and_then(|id| self.highlight_by_id(id)).and_then(|h| h.tag.clone()).unwrap_or_default(),
         };
         let editor = match kind {
             // A new search starts empty; the filter and a note are edited in place.
-            PromptKind::Search => LineEditor::new(),
+            PromptKind::Search | PromptKind::ListSearch => LineEditor::new(),
             PromptKind::Filter | PromptKind::Note | PromptKind::Tag => LineEditor::with_text(&previous),
         };
         self.prompt = Some(Prompt { kind, editor, previous });
@@ -808,7 +863,9 @@ impl App {
     /// Search and filter follow the typing.
     fn live_update(&mut self, kind: PromptKind, text: &str) {
         match kind {
+            PromptKind::Search if self.mode == Mode::Bilingual => self.bilingual_search(text),
             PromptKind::Search => self.set_search(text, true),
+            PromptKind::ListSearch => self.live_list_search(text),
             PromptKind::Filter => self.apply_filter(text),
             PromptKind::Note | PromptKind::Tag => {}
         }
@@ -832,7 +889,11 @@ impl App {
             }
             Command::Cancel | Command::Close => {
                 if let Some(p) = self.prompt.take() {
-                    self.live_update(p.kind, &p.previous);
+                    if p.kind == PromptKind::ListSearch {
+                        self.cancel_list_search();
+                    } else {
+                        self.live_update(p.kind, &p.previous);
+                    }
                 }
                 return;
             }
@@ -845,6 +906,8 @@ impl App {
         match kind {
             PromptKind::Note => self.save_annotation(Annotation::Note, text),
             PromptKind::Tag => self.save_annotation(Annotation::Tag, text),
+            PromptKind::ListSearch => self.submit_list_search(),
+            PromptKind::Search if self.mode == Mode::Bilingual => self.submit_bilingual_search(),
             PromptKind::Search => {
                 if self.search.query.is_empty() {
                     return;
@@ -1010,7 +1073,7 @@ impl App {
         if !self.help_open {
             return;
         }
-        let lines = crate::ui::help::help_lines(&self.keymap).len();
+        let lines = crate::ui::help::help_rows(&self.keymap, self.viewport.area).0.len();
         // The overlay leaves a row above and below and has a border: see ui::help::draw.
         let h = usize::from(self.viewport.area.height.saturating_sub(4)).max(1);
         self.help_scroll = self.help_scroll.min(lines.saturating_sub(h));

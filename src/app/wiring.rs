@@ -132,6 +132,12 @@ pub fn sentence_ranges(article: &Article) -> Vec<Range<usize>> {
     article.sentences().map(|(_, s)| s.range.clone()).collect()
 }
 
+/// "match 2/5 in the left column".
+fn view_match_status(search: &super::bilingual::ViewSearch) -> String {
+    let column = if search.side == Some(Side::Right) { "right" } else { "left" };
+    format!("match {}/{} in the {column} column", search.current.map_or(0, |i| i + 1), search.matches.len())
+}
+
 /// Who said a quote, as the highlight records it.
 fn speaker_of(q: &Quote) -> Option<String> {
     q.speaker.as_ref().map(|s| s.name.clone()).or_else(|| q.speaker_as_written.clone())
@@ -310,6 +316,23 @@ impl App {
         if let Some(r) = self.cursor_sentence_range() {
             self.show_offset(r.start);
         }
+    }
+
+    /// The sentence cursor onto the sentence holding `offset` (or the last one before it).
+    pub(super) fn cursor_to_offset(&mut self, offset: usize) {
+        let Some(a) = self.current() else { return };
+        let sentences = sentence_ranges(a);
+        self.sentence_cursor = sentences.partition_point(|s| s.end <= offset).min(sentences.len().saturating_sub(1));
+    }
+
+    /// `g` / `G` in the body: the cursor to the first / last sentence, as vim's cursor goes
+    /// to the first / last line.
+    pub(super) fn cursor_to_end(&mut self, last: bool) {
+        if self.focus != Focus::Body {
+            return;
+        }
+        let Some(n) = self.current().map(|a| a.sentence_count()) else { return };
+        self.sentence_cursor = if last { n.saturating_sub(1) } else { 0 };
     }
 
     /// Scroll the least so that the line holding `offset` is on screen.
@@ -562,10 +585,10 @@ impl App {
         let ctx = self.key_context();
         self.help_open = true;
         self.help_scroll = 0;
-        if matches!(ctx, KeyContext::Visual | KeyContext::Highlights | KeyContext::Bilingual) {
-            let lines = crate::ui::help::help_lines(&self.keymap);
-            let heading = crate::ui::help::HelpLine::Heading(ctx.title().to_string());
-            self.help_scroll = lines.iter().position(|l| *l == heading).unwrap_or(0);
+        // The list's own keys follow the global ones, which open the help; every other
+        // view opens at its own section.
+        if ctx != KeyContext::List {
+            self.help_scroll = crate::ui::help::section_row(&self.keymap, self.viewport(), ctx.title()).unwrap_or(0);
         }
         self.clamp_help();
     }
@@ -742,12 +765,12 @@ impl App {
             crate::align::Counterpart::Found(other) => other,
             crate::align::Counterpart::Nearest { id: nearest, score } => {
                 self.status = Some(format!(
-                    "no counterpart found for {title} (nearest: {nearest}, score {score:.2}, pairs better with another article)"
+                    "no counterpart · nearest {nearest} ({score:.2}) pairs better elsewhere · for {title}"
                 ));
                 return;
             }
             crate::align::Counterpart::None => {
-                self.status = Some(format!("no counterpart found for {title}"));
+                self.status = Some(format!("no counterpart · for {title}"));
                 return;
             }
         };
@@ -809,6 +832,8 @@ impl App {
         let action = match cmd {
             Command::Quit => return effects.push(Effect::Quit),
             Command::Help => return self.open_help(),
+            // Esc / q close the map first, as they close any overlay.
+            Command::Close if state.show_map => BilingualAction::ToggleMap,
             Command::Close | Command::Bilingual => {
                 if let Some(s) = self.bilingual_view.take() {
                     // Keep the scroll position for the next visit.
@@ -818,6 +843,16 @@ impl App {
                 return;
             }
             Command::Copy | Command::Highlight => return self.bilingual_quote(cmd, effects),
+            Command::Search => return self.open_prompt(super::PromptKind::Search),
+            Command::SearchNext | Command::SearchPrev => {
+                let delta = if cmd == Command::SearchNext { 1 } else { -1 };
+                if !state.step_search(delta) {
+                    self.status = Some("no search: / searches the focused column".into());
+                } else {
+                    self.status = Some(view_match_status(&state.search));
+                }
+                return;
+            }
             Command::Down => BilingualAction::ScrollDown(1),
             Command::Up => BilingualAction::ScrollUp(1),
             Command::HalfPageDown => BilingualAction::ScrollDown(half),
@@ -836,6 +871,25 @@ impl App {
         if matches!(cmd, Command::NextQuote | Command::PrevQuote) && state.selected().is_none() {
             self.status = Some("no quotes in this column".into());
         }
+    }
+
+    /// `/` typed in the side-by-side view: search the focused column.
+    pub(super) fn bilingual_search(&mut self, query: &str) {
+        if let Some(state) = self.bilingual_view.as_mut() {
+            state.set_search(query);
+        }
+    }
+
+    /// Enter on the side-by-side view's search: say what was found.
+    pub(super) fn submit_bilingual_search(&mut self) {
+        let Some(state) = self.bilingual_view.as_ref() else { return };
+        if state.search.query.is_empty() {
+            return;
+        }
+        self.status = Some(match state.search.current {
+            Some(_) => format!("{} — n next, N previous", view_match_status(&state.search)),
+            None => format!("no match for {:?} in this column", state.search.query),
+        });
     }
 
     /// `y` / `h` on the quote selected in the side-by-side view.

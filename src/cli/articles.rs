@@ -36,21 +36,31 @@ pub fn list(ctx: &Context, format: ListFormat) -> Result<String, CliError> {
     let articles = &ctx.corpus.articles;
     Ok(match format {
         ListFormat::Json => to_json(&articles.iter().map(entry).collect::<Vec<_>>()),
-        ListFormat::Table => {
-            let mut out = String::new();
-            for a in articles {
-                out.push_str(&format!(
-                    "{:<22} {:<3} {:<10} {:<18} {}\n",
-                    line(&a.id),
-                    line(a.meta.language.as_deref().unwrap_or("?")),
-                    line(a.meta.date.as_deref().unwrap_or("-")),
-                    line(a.meta.author.as_deref().unwrap_or("-")),
-                    line(a.display_title())
-                ));
-            }
-            out
-        }
+        ListFormat::Table => list_table(articles),
     })
+}
+
+/// The table: a header row, then one row per article. The id column is as wide as the
+/// longest id; outlet and author are cut to a column's width so titles line up.
+fn list_table(articles: &[Article]) -> String {
+    let id_width = articles.iter().map(|a| line(&a.id).chars().count()).max().unwrap_or(0).max(2);
+    let cut = |s: Option<&str>, width: usize| -> String {
+        let s = line(s.unwrap_or("-"));
+        if s.chars().count() <= width { s.to_string() } else { format!("{}…", s.chars().take(width - 1).collect::<String>()) }
+    };
+    let mut out = format!("{:<id_width$} {:<4} {:<10} {:<16} {:<18} {}\n", "ID", "LANG", "DATE", "OUTLET", "AUTHOR", "TITLE");
+    for a in articles {
+        out.push_str(&format!(
+            "{:<id_width$} {:<4} {:<10} {:<16} {:<18} {}\n",
+            line(&a.id),
+            line(a.meta.language.as_deref().unwrap_or("?")),
+            line(a.meta.date.as_deref().unwrap_or("-")),
+            cut(a.meta.source.as_deref(), 16),
+            cut(a.meta.author.as_deref(), 18),
+            line(a.display_title())
+        ));
+    }
+    out
 }
 
 #[derive(Serialize)]

@@ -182,6 +182,11 @@ pub fn export(
     let (store, writable) = open_for_reading(ctx)?;
     refresh_anchors(ctx, &store, writable);
     let mut hs = store.highlights(article)?;
+    // An id neither in the corpus nor in the store is a typo, as for every other command
+    // (highlights of an article whose file is gone still export).
+    if let Some(id) = article.filter(|id| hs.is_empty() && ctx.corpus.get(id).is_none()) {
+        return Err(CliError(format!("{id}: no article with that id in the corpus or the highlights")));
+    }
     if let Some(tag) = tag {
         hs.retain(|h| h.tag.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(tag.trim())));
     }

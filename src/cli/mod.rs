@@ -197,6 +197,11 @@ impl Context {
         if std::fs::symlink_metadata(p).is_ok() {
             return Ok(ingest::load_file(p)?);
         }
+        if p.is_dir() {
+            return Err(CliError(format!(
+                "{id_or_path} is a folder, not an article (to read a folder: diglot --corpus {id_or_path} list)"
+            )));
+        }
         Err(CliError(format!(
             "{id_or_path}: no article with that id in the corpus, and no such file"
         )))
@@ -229,9 +234,18 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
         );
     }
     let ctx = ctx?;
+    // A folder with nothing to read: the reader does not open; a command still answers
+    // (an empty list is a valid answer for a script) and says why on stderr.
+    let nothing_to_read = cli.corpus.as_deref().filter(|_| ctx.corpus.articles.is_empty()).map(|dir| no_article_message(dir, &ctx.corpus));
     // The reader reports after it gives the terminal back, where the user can read it.
-    if cli.command.is_some() {
+    if cli.command.is_some() || nothing_to_read.is_some() {
         report_load_problems(&ctx.corpus);
+    }
+    if let Some(message) = nothing_to_read {
+        if cli.command.is_none() {
+            return Err(CliError(message));
+        }
+        eprintln!("diglot: {message}");
     }
     match cli.command {
         None => crate::tui::run_reader(&ctx).map(|()| String::new()),
@@ -261,6 +275,15 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
 /// Bad files are named on stderr with the reason; the rest still loads. Files that loaded
 /// only after repairs (escape sequences removed, HTML too deep for the normal converter)
 /// are named too, as warnings.
+/// Why a folder gave no article: nothing diglot reads there, or every file refused.
+fn no_article_message(dir: &Path, corpus: &Corpus) -> String {
+    let dir = crate::sanitize::strip_controls(&dir.display().to_string());
+    match corpus.errors.len() {
+        0 => format!("{dir}: no article in this folder (diglot reads .html, .htm, .txt and .md files)"),
+        n => format!("{dir}: no readable article ({n} file{} skipped, see above)", if n == 1 { "" } else { "s" }),
+    }
+}
+
 pub fn report_load_problems(corpus: &Corpus) {
     for e in &corpus.errors {
         say(format_args!("skipped {e}"));

@@ -109,7 +109,17 @@ fn replace_file(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> 
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".diglot-export-").tempfile_in(dir).map_err(without_path)?;
+    // The temporary file's name means nothing to the user: the error names the folder's
+    // problem, and the caller names the file asked for.
+    let mut tmp = tempfile::Builder::new().prefix(".diglot-export-").tempfile_in(dir).map_err(|e| {
+        let why = match e.kind() {
+            io::ErrorKind::NotFound => "its folder does not exist".to_string(),
+            io::ErrorKind::PermissionDenied => "no permission to write in its folder".to_string(),
+            io::ErrorKind::ReadOnlyFilesystem => "its folder is on a read-only file system".to_string(),
+            kind => format!("cannot create a file in its folder ({kind})"),
+        };
+        io::Error::new(e.kind(), why)
+    })?;
     fill(tmp.as_file_mut())?;
     tmp.as_file_mut().flush()?;
     tmp.as_file().sync_all()?;
@@ -157,6 +167,13 @@ fn set_permissions(tmp: &File, target: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_names_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = write_atomic(&dir.path().join("missing").join("out.md"), b"x").unwrap_err();
+        assert_eq!(e.to_string(), "its folder does not exist");
+    }
 
     #[test]
     fn replaces_content_and_leaves_no_temp_files() {

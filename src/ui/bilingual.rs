@@ -50,6 +50,9 @@ impl Styles {
         let s = Style::default().add_modifier(Modifier::UNDERLINED);
         if self.no_color { s.add_modifier(Modifier::REVERSED) } else { s.fg(Color::Black).bg(Color::Yellow) }
     }
+    fn search_match(&self) -> Style {
+        if self.no_color { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default().fg(Color::Black).bg(Color::Yellow) }
+    }
     fn header(&self, focused: bool) -> Style {
         match (focused, self.no_color) {
             (true, true) => Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
@@ -228,9 +231,10 @@ fn styled_spans<'s>(
         })
         .collect();
     let marked: Vec<&Range<usize>> = highlights.iter().filter(|r| overlaps(r)).collect();
-    // Cut at every quote and highlight boundary inside the line.
+    let found: Vec<&Range<usize>> = state.search_matches(side).iter().filter(|r| overlaps(r)).collect();
+    // Cut at every quote, highlight and search match boundary inside the line.
     let mut cuts = vec![line.start, line.end];
-    for r in quotes.iter().map(|(r, _)| r).chain(marked.iter().copied()) {
+    for r in quotes.iter().map(|(r, _)| r).chain(marked.iter().copied()).chain(found.iter().copied()) {
         cuts.extend([r.start, r.end].into_iter().filter(|&c| c > line.start && c < line.end));
     }
     cuts.sort_unstable();
@@ -242,6 +246,9 @@ fn styled_spans<'s>(
         let mut style = quotes.iter().find(|(r, _)| inside(r)).map_or(base, |(_, s)| *s);
         if marked.iter().any(|r| inside(r)) {
             style = style.patch(styles.highlight());
+        }
+        if found.iter().any(|r| inside(r)) {
+            style = style.patch(styles.search_match());
         }
         spans.push((piece, style));
     }
@@ -267,6 +274,9 @@ fn footer_text(state: &BilingualState, layout: &BilingualLayout, top: usize, hei
     text
 }
 
+/// Under the alignment map: what its axes and its lit dots mean.
+pub const MAP_LEGEND: &str = "↓left →right · lit=shown";
+
 /// The alignment map: the path through the sentence grid (left sentences down, right
 /// sentences across) in braille dots, scaled to fit; the rows on screen are lit and
 /// one-sided stretches are dimmed.
@@ -276,17 +286,23 @@ fn draw_map(state: &BilingualState, layout: &BilingualLayout, top: usize, height
     // The box takes at most half the width and the whole body height, borders included.
     let max_inner_w = (body.width as usize / 2).saturating_sub(2);
     let max_inner_h = (body.height as usize).saturating_sub(2);
-    if max_inner_w < 2 || max_inner_h < 1 {
-        return;
-    }
     // Two dots per sentence while the grid is small, so a short article still gives a
     // readable picture; past what fits, the axes are scaled down independently.
     let per_sentence = if n_left.max(n_right) <= 40 { 2 } else { 1 };
+    // Axes: left sentence numbers (first, last) in a column before the dots, right ones
+    // in a row above them; a legend on the last row.
+    let label_w = n_left.to_string().len() + 1;
+    let legend = MAP_LEGEND;
+    if max_inner_w < label_w + 2 || max_inner_h < 3 {
+        return;
+    }
     let title = format!("map {}×{}", state.sentence_count(Side::Left), state.sentence_count(Side::Right));
-    let inner_w = (n_right * per_sentence).div_ceil(2).max(display_width(&title)).clamp(2, max_inner_w);
-    let inner_h = (n_left * per_sentence).div_ceil(4).clamp(1, max_inner_h);
-    let dots_w = (n_right * per_sentence).min(inner_w * 2);
-    let dots_h = (n_left * per_sentence).min(inner_h * 4);
+    let dots_cells_w = (n_right * per_sentence).div_ceil(2).clamp(2, max_inner_w - label_w);
+    let inner_w = (label_w + dots_cells_w).max(display_width(&title)).max(display_width(legend)).min(max_inner_w);
+    let dots_cells_h = (n_left * per_sentence).div_ceil(4).clamp(1, max_inner_h - 2);
+    let inner_h = dots_cells_h + 2;
+    let dots_w = (n_right * per_sentence).min(dots_cells_w * 2);
+    let dots_h = (n_left * per_sentence).min(dots_cells_h * 4);
     let title = truncate_to_width(&title, inner_w);
     let outer = Rect {
         x: body.x + body.width - (inner_w as u16 + 2),
@@ -296,6 +312,24 @@ fn draw_map(state: &BilingualState, layout: &BilingualLayout, top: usize, height
     };
     Clear.render(outer, buf);
     Block::default().borders(Borders::ALL).title(title).border_style(styles.faint()).render(outer, buf);
+    let (x0, y0) = (outer.x + 1, outer.y + 1);
+    let faint = styles.faint();
+    // Right sentence numbers across the top: the first over the first column of dots,
+    // the last ending over the last.
+    let right_last = n_right.to_string();
+    put(buf, body, x0 + label_w as u16, y0, "1", 1, faint);
+    let last_x = (label_w + dots_cells_w).saturating_sub(right_last.len()).max(label_w + 2);
+    put(buf, body, x0 + last_x as u16, y0, &right_last, right_last.len(), faint);
+    // Left sentence numbers down the side: the first by the first row, the last by the last.
+    put(buf, body, x0, y0 + 1, &format!("{:>w$}", 1, w = label_w - 1), label_w - 1, faint);
+    if dots_cells_h > 1 {
+        put(buf, body, x0, y0 + dots_cells_h as u16, &format!("{n_left:>w$}", w = label_w - 1), label_w - 1, faint);
+    }
+    let legend = truncate_to_width(legend, inner_w);
+    put(buf, body, x0, y0 + inner_h as u16 - 1, &legend, display_width(&legend), faint);
+    // From here on the grid is the dots only, below the header row, after the labels.
+    let (inner_w, inner_h) = (dots_cells_w, dots_cells_h);
+    let (dots_x, dots_y) = (x0 + label_w as u16, y0 + 1);
     // Per cell: braille bits, and whether it holds a matched cell / a cell on screen.
     let mut bits = vec![0u8; inner_w * inner_h];
     let mut matched = vec![false; inner_w * inner_h];
@@ -324,7 +358,7 @@ fn draw_map(state: &BilingualState, layout: &BilingualLayout, top: usize, height
     for cy in 0..inner_h {
         for cx in 0..inner_w {
             let cell = cy * inner_w + cx;
-            let (x, y) = (outer.x + 1 + cx as u16, outer.y + 1 + cy as u16);
+            let (x, y) = (dots_x + cx as u16, dots_y + cy as u16);
             let glyph = if bits[cell] == 0 { ' ' } else { char::from_u32(0x2800 + bits[cell] as u32).unwrap_or(' ') };
             let style = if visible[cell] {
                 styles.map_view()

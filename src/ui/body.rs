@@ -37,8 +37,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             theme.dim,
         )));
     }
-    let inner = block.inner(area);
     frame.render_widget(block, area);
+    let inner = super::layout::text_area(area);
     if inner.width == 0 || inner.height == 0 {
         return;
     }

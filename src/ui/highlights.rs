@@ -104,7 +104,7 @@ impl Widget for HighlightsView<'_> {
                 }
             }
             let marker = if is_selected { "▌" } else { " " };
-            let orphan = if entry.is_orphaned() { "[orphaned] " } else { "" };
+            let orphan = entry.mark().unwrap_or("");
             let text = one_line(&entry.highlight.text);
             let room = width.saturating_sub(display_width(marker) + display_width(orphan) + 2);
             let quoted = truncate_to_width(&format!("“{text}”"), room + 2);

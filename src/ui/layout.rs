@@ -51,6 +51,16 @@ pub fn panes(area: Rect, focus: Focus, list_len: usize) -> Panes {
     Panes { list: Some(list), body: Some(body), quotes: Some(quotes), status }
 }
 
+/// Where a pane's running text goes: inside the border with a column of margin on each
+/// side, so text never touches the border (a pane too narrow to spare them keeps them).
+pub fn text_area(r: Rect) -> Rect {
+    let i = inner(r);
+    if i.width < 12 {
+        return i;
+    }
+    Rect::new(i.x + 1, i.y, i.width - 2, i.height)
+}
+
 /// The inside of a bordered pane.
 pub fn inner(r: Rect) -> Rect {
     Rect::new(

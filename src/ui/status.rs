@@ -17,6 +17,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(p) = &app.prompt {
         let label = match p.kind {
             PromptKind::Search => "/",
+            PromptKind::ListSearch => "find article: ",
             PromptKind::Filter => "filter: ",
             PromptKind::Note => "note: ",
             PromptKind::Tag => "tag: ",
@@ -144,7 +145,7 @@ fn hints(app: &App) -> String {
             (Command::ToggleTerms, "terms"),
         ]),
     }
-    wanted.push((Command::Quit, "quit"));
+    wanted.push(if app.focus == Focus::List { (Command::Quit, "quit") } else { (Command::Back, "back") });
     let parts: Vec<String> = wanted
         .into_iter()
         .filter_map(|(cmd, label)| {

@@ -91,8 +91,10 @@ impl Theme {
             message: plain.add_modifier(Modifier::BOLD),
             help_key: plain.add_modifier(Modifier::BOLD),
             help_heading: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            highlight: plain.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            cursor: plain.add_modifier(Modifier::ITALIC),
+            // Quotes are underlined, highlights bold: the two never look alike.
+            highlight: plain.add_modifier(Modifier::BOLD),
+            // Italic alone is invisible in many terminals: the cursor is reverse video.
+            cursor: plain.add_modifier(Modifier::REVERSED),
             visual: plain.add_modifier(Modifier::REVERSED),
         }
     }
