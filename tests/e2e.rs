@@ -243,6 +243,9 @@ fn no_color_run_writes_no_colour_and_keeps_reverse_video() {
     let mut s = start_with(&corpus, &dir.path().join("db"), &config, &[("NO_COLOR", "1")]);
     s.wait_for("the list", |t| t.contains("Plain Title"));
     s.wait_for("the config warning", |t| t.contains("config file has problems"));
+    // Open the article: `/` in the body searches its text.
+    s.send("\r");
+    s.wait_for("body focus", |t| t.contains(" Body "));
     s.send("/");
     for c in "find".chars() {
         s.send(&c.to_string());
