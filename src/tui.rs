@@ -111,7 +111,7 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     drop(terminal);
     restore_terminal();
     for w in &warnings {
-        eprintln!("diglot: {w}");
+        crate::cli::say(w);
     }
     crate::cli::report_load_problems(&ctx.corpus);
     result.map_err(CliError)

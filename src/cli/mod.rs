@@ -280,13 +280,20 @@ fn no_article_message(dir: &Path, corpus: &Corpus) -> String {
     }
 }
 
+/// One line on stderr, `diglot: ` first. A terminal that went away (the reader's stderr
+/// is its terminal) makes the write fail: that must not turn into a panic.
+pub fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "diglot: {line}");
+}
+
 pub fn report_load_problems(corpus: &Corpus) {
     for e in &corpus.errors {
-        eprintln!("diglot: skipped {e}");
+        say(&format!("skipped {e}"));
     }
     for a in &corpus.articles {
         for w in &a.meta.warnings {
-            eprintln!("diglot: warning: {}: {w}", a.path);
+            say(&format!("warning: {}: {w}", a.path));
         }
     }
 }
@@ -303,7 +310,7 @@ pub fn main() -> i32 {
             0
         }
         Err(e) => {
-            eprintln!("diglot: {e}");
+            say(&e.to_string());
             1
         }
     }
