@@ -275,7 +275,7 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
 fn no_article_message(dir: &Path, corpus: &Corpus) -> String {
     let dir = crate::sanitize::strip_controls(&dir.display().to_string());
     match corpus.errors.len() {
-        0 => format!("{dir}: no article in this folder (diglot reads .html, .htm, .txt and .md files)"),
+        0 => format!("{dir}: no article in this folder (diglot reads .html .htm .txt .md)"),
         n => format!("{dir}: no readable article ({n} file{} skipped, see above)", if n == 1 { "" } else { "s" }),
     }
 }
