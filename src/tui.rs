@@ -108,7 +108,9 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
         _ => {}
     });
     watch.disarm();
-    drop(terminal);
+    // Not dropped: ratatui's drop shows the cursor and prints its own line when that
+    // fails (the terminal went away); `restore_terminal` shows it, quietly.
+    std::mem::forget(terminal);
     restore_terminal();
     for w in &warnings {
         crate::cli::say(w);
