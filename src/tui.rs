@@ -58,6 +58,7 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
         app.set_store_problem(problems.join("; "));
     }
     app.no_color = ui::theme::no_color_from_env();
+    app.can_suspend = can_suspend();
     // We honour NO_COLOR ourselves (the theme then holds no colour at all). crossterm's
     // own handling would turn every colour change into a bare `ESC[m`, which also resets
     // reverse video and bold: the selection would vanish. So crossterm writes what we ask.
@@ -107,7 +108,9 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
         _ => {}
     });
     watch.disarm();
-    drop(terminal);
+    // Not dropped: ratatui's drop shows the cursor and prints its own line when that
+    // fails (the terminal went away); `restore_terminal` shows it, quietly.
+    std::mem::forget(terminal);
     restore_terminal();
     for w in &warnings {
         crate::sanitize::say(w);
@@ -170,15 +173,16 @@ pub fn restore_terminal() {
     let _ = ratatui::try_restore();
 }
 
+/// Whether a job-control shell put the reader in a process group of its own, so it can
+/// stop and be continued by `fg`. Started straight by tmux or `sh -c`, the reader is in
+/// the session leader's group, where the kernel ignores a stop.
+fn can_suspend() -> bool {
+    rustix::process::getsid(None).is_ok_and(|session| session != rustix::process::getpgrp())
+}
+
 /// `Ctrl-Z`: give the terminal back as it was, stop until the shell's `fg` continues the
-/// process, then take the terminal again (the loop then repaints everything). Without a
-/// job-control shell to come back to (the reader leads its own session, as under
-/// `tmux new 'diglot'`), stopping would only freeze it, so it does not stop.
+/// process, then take the terminal again (the loop then repaints everything).
 fn suspend() {
-    let session = rustix::process::getsid(None).ok();
-    if session.is_none() || session == Some(rustix::process::getpgrp()) {
-        return;
-    }
     restore_terminal();
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
     // Continued.

@@ -520,9 +520,9 @@ fn export_formats_carry_citations_and_parse_back() {
     assert_eq!(rows[0][6].len(), "2024-01-01 00:00:00".len());
     assert_eq!(&rows[1][5], "3");
 
-    let (ok, only, _) = f.run(&["export", "--format", "json", "--article", "nosuch"]);
-    assert!(ok);
-    assert!(serde_json::from_str::<export::json::ExportDocument>(&only).unwrap().highlights.is_empty());
+    // An unknown id is an error, as for every other command.
+    let (ok, _, err) = f.run(&["export", "--format", "json", "--article", "nosuch"]);
+    assert!(!ok && err.contains("nosuch: no article with that id"), "{err}");
 }
 
 #[test]

@@ -1513,3 +1513,11 @@ fn search_works_in_the_side_by_side_view() {
     assert_eq!(app.bilingual_view.as_ref().unwrap().search.query, "rapport");
     assert_eq!(app.mode, Mode::Bilingual);
 }
+
+#[test]
+fn ctrl_z_without_a_job_control_shell_says_so_instead_of_freezing() {
+    let mut app = app();
+    app.can_suspend = false;
+    assert!(press(&mut app, "C-z").is_empty());
+    assert!(app.status.as_deref().unwrap().starts_with("cannot suspend"), "{:?}", app.status);
+}

@@ -259,6 +259,8 @@ pub struct App {
     pub status: Option<String>,
     /// `NO_COLOR` is set: draw with reverse/bold/underline only.
     pub no_color: bool,
+    /// A job-control shell can bring the reader back after `Ctrl-z`.
+    pub can_suspend: bool,
     viewport: Viewport,
     layouts: RefCell<LayoutCache>,
     quotes: RefCell<HashMap<usize, Arc<Vec<Quote>>>>,
@@ -326,6 +328,7 @@ impl App {
             marked_quote: None,
             status: None,
             no_color: false,
+            can_suspend: true,
             viewport: Viewport { area: Rect::new(0, 0, 80, 24) },
             layouts: RefCell::new(LayoutCache::default()),
             quotes: RefCell::new(HashMap::new()),
@@ -560,6 +563,10 @@ impl App {
         // The terminal's own commands work wherever the keyboard is.
         match cmd {
             Command::Redraw => return effects.push(Effect::Repaint),
+            Command::Suspend if !self.can_suspend => {
+                self.status = Some("cannot suspend: no job-control shell started diglot (quit with q)".into());
+                return;
+            }
             Command::Suspend => return effects.push(Effect::Suspend),
             _ => {}
         }

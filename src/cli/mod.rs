@@ -245,7 +245,7 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
         if cli.command.is_none() {
             return Err(CliError(message));
         }
-        eprintln!("diglot: {message}");
+        say(&message);
     }
     match cli.command {
         None => crate::tui::run_reader(&ctx).map(|()| String::new()),
@@ -272,18 +272,18 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
     }
 }
 
-/// Bad files are named on stderr with the reason; the rest still loads. Files that loaded
-/// only after repairs (escape sequences removed, HTML too deep for the normal converter)
-/// are named too, as warnings.
 /// Why a folder gave no article: nothing diglot reads there, or every file refused.
 fn no_article_message(dir: &Path, corpus: &Corpus) -> String {
     let dir = crate::sanitize::strip_controls(&dir.display().to_string());
     match corpus.errors.len() {
-        0 => format!("{dir}: no article in this folder (diglot reads .html, .htm, .txt and .md files)"),
+        0 => format!("{dir}: no article in this folder (diglot reads .html .htm .txt .md)"),
         n => format!("{dir}: no readable article ({n} file{} skipped, see above)", if n == 1 { "" } else { "s" }),
     }
 }
 
+/// Bad files are named on stderr with the reason; the rest still loads. Files that loaded
+/// only after repairs (escape sequences removed, HTML too deep for the normal converter)
+/// are named too, as warnings.
 pub fn report_load_problems(corpus: &Corpus) {
     for e in &corpus.errors {
         say(format_args!("skipped {e}"));

@@ -187,7 +187,7 @@ impl Watchdog {
                 && at.elapsed() >= GRACE
             {
                 (self.restore)();
-                eprintln!("diglot: {why}");
+                crate::sanitize::say(why);
                 std::process::exit(1);
             }
         }
