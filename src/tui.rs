@@ -83,10 +83,17 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGQUIT] {
         let _ = signal_hook::flag::register(signal, std::sync::Arc::clone(&stop));
     }
+    // Work finished in the background (a long article's quotes): redraw, as a resize to
+    // the same size does.
+    let wake = app.wake_flag();
     let next_event = || {
-        while !crossterm::event::poll(std::time::Duration::from_millis(200))? {
+        while !crossterm::event::poll(std::time::Duration::from_millis(50))? {
             if stop.load(Ordering::Relaxed) {
                 return Err(io::Error::new(io::ErrorKind::Interrupted, "stopped by a signal"));
+            }
+            if wake.swap(false, Ordering::SeqCst) {
+                let (w, h) = crossterm::terminal::size()?;
+                return Ok(Event::Resize(w, h));
             }
         }
         let event = crossterm::event::read()?;
