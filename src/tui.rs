@@ -90,8 +90,11 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
             return Err(CliError(format!("cannot watch the terminal: {e}")));
         }
     };
+    // Work finished in the background (a long article's quotes): redraw, as a resize to
+    // the same size does.
+    let wake = app.wake_flag();
     let next_event = || {
-        let event = watch.next_event()?;
+        let event = watch.next_event(&wake)?;
         if panic_on_key && matches!(event, Event::Key(_)) {
             panic!("DIGLOT_DEBUG_PANIC_ON_KEY: deliberate panic");
         }

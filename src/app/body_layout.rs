@@ -1,12 +1,20 @@
 //! The body pane's lines: each paragraph wrapped by our own layout (`ui::wrap`) into byte
 //! ranges of `Article::text`, with a blank line between paragraphs. Cached per
-//! (article, width) so scrolling and redraws never re-wrap.
+//! (article, width) so scrolling and redraws never re-wrap. A very long article is laid
+//! out on a worker thread; meanwhile its first screens are shown, wrapped at once.
 
 use crate::model::Article;
 use crate::ui::wrap::wrap;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+/// Articles of at least this many bytes are laid out in the background.
+const BACKGROUND_LAYOUT_BYTES: usize = 1 << 20;
+/// How much of such an article is wrapped at once, for the first frames.
+const FIRST_SCREENS_BYTES: usize = 64 * 1024;
 
 /// One screen line of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,14 +27,28 @@ pub struct BodyLine {
 
 /// Lay out `article` for a pane `width` cells wide.
 pub fn layout(article: &Article, width: usize) -> Vec<BodyLine> {
+    layout_upto(article, width, usize::MAX)
+}
+
+/// The first lines of [`layout`]: those of the text before byte `budget` (all of them when
+/// the article is shorter). The same lines as the full layout's first ones: the paragraph
+/// cut by the budget is wrapped up to a space and its last, possibly shorter, line dropped.
+pub fn layout_upto(article: &Article, width: usize, budget: usize) -> Vec<BodyLine> {
     let mut lines = Vec::new();
     for (i, p) in article.paragraphs.iter().enumerate() {
         let Some(text) = article.text.get(p.range.clone()) else { continue };
         if i > 0 {
             lines.push(BodyLine { range: p.range.start..p.range.start, paragraph: None });
         }
-        for r in wrap(text, width) {
-            lines.push(BodyLine { range: p.range.start + r.start..p.range.start + r.end, paragraph: Some(i) });
+        let room = budget.saturating_sub(p.range.start);
+        let cut = if text.len() <= room { None } else { Some(text[..text.floor_char_boundary(room)].rfind(' ').unwrap_or(0)) };
+        let mut wrapped = wrap(&text[..cut.unwrap_or(text.len())], width);
+        if cut.is_some() {
+            wrapped.pop();
+        }
+        lines.extend(wrapped.into_iter().map(|r| BodyLine { range: p.range.start + r.start..p.range.start + r.end, paragraph: Some(i) }));
+        if cut.is_some() {
+            break;
         }
     }
     lines
@@ -49,20 +71,58 @@ pub fn line_of(lines: &[BodyLine], offset: usize) -> usize {
 #[derive(Debug, Default)]
 pub struct LayoutCache {
     map: HashMap<(usize, usize), Arc<Vec<BodyLine>>>,
+    /// Layouts being made on a worker thread, with the first screens to show meanwhile.
+    pending: HashMap<(usize, usize), (Arc<Vec<BodyLine>>, Receiver<Vec<BodyLine>>)>,
 }
 
 impl LayoutCache {
     const MAX_ENTRIES: usize = 16;
 
-    pub fn get(&mut self, index: usize, article: &Article, width: usize) -> Arc<Vec<BodyLine>> {
-        if let Some(l) = self.map.get(&(index, width)) {
+    /// The layout of article `index`. For a very long article, until its full layout is
+    /// ready, the first screens only; `wake` is set when the full layout is ready.
+    pub fn get(&mut self, index: usize, article: &Article, width: usize, wake: &Arc<AtomicBool>) -> Arc<Vec<BodyLine>> {
+        let key = (index, width);
+        if let Some(l) = self.map.get(&key) {
             return l.clone();
         }
+        if let Some((first, job)) = self.pending.get(&key) {
+            match job.try_recv() {
+                Ok(full) => {
+                    self.pending.remove(&key);
+                    return self.keep(key, full);
+                }
+                Err(TryRecvError::Empty) => return first.clone(),
+                Err(TryRecvError::Disconnected) => {
+                    self.pending.remove(&key);
+                }
+            }
+        }
+        if article.text.len() < BACKGROUND_LAYOUT_BYTES {
+            return self.keep(key, layout(article, width));
+        }
+        if self.pending.len() >= Self::MAX_ENTRIES {
+            self.pending.clear();
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (copy, wake) = (article.clone(), Arc::clone(wake));
+        let worker = std::thread::Builder::new().name("diglot-layout".into()).spawn(move || {
+            let _ = tx.send(layout(&copy, width));
+            wake.store(true, Ordering::SeqCst);
+        });
+        if worker.is_err() {
+            return self.keep(key, layout(article, width));
+        }
+        let first = Arc::new(layout_upto(article, width, FIRST_SCREENS_BYTES));
+        self.pending.insert(key, (first.clone(), rx));
+        first
+    }
+
+    fn keep(&mut self, key: (usize, usize), lines: Vec<BodyLine>) -> Arc<Vec<BodyLine>> {
         if self.map.len() >= Self::MAX_ENTRIES {
             self.map.clear();
         }
-        let l = Arc::new(layout(article, width));
-        self.map.insert((index, width), l.clone());
+        let l = Arc::new(lines);
+        self.map.insert(key, l.clone());
         l
     }
 }
@@ -80,6 +140,19 @@ mod tests {
         assert_eq!(texts, ["one two", "three", "four", "", "five six"]);
         assert_eq!(lines[3].paragraph, None);
         assert_eq!(lines[4].paragraph, Some(1));
+    }
+
+    #[test]
+    fn first_screens_are_the_first_lines_of_the_full_layout() {
+        let para = "Officials met on Monday and said “we are watching closely” before leaving. ";
+        let a = from_plain_text("t", &format!("{}\n\n{}", para.repeat(40), para.repeat(40)));
+        let full = layout(&a, 31);
+        for budget in [0, 10, 500, 2999, 3100, 5000, usize::MAX] {
+            let first = layout_upto(&a, 31, budget);
+            assert_eq!(first[..], full[..first.len()], "budget {budget}");
+        }
+        assert!(layout_upto(&a, 31, 500).len() > 5);
+        assert_eq!(layout_upto(&a, 31, usize::MAX), full);
     }
 
     #[test]

@@ -264,6 +264,12 @@ pub struct App {
     viewport: Viewport,
     layouts: RefCell<LayoutCache>,
     quotes: RefCell<HashMap<usize, Arc<Vec<Quote>>>>,
+    /// Quote extractions running on a worker thread, by article index (long articles only).
+    quote_jobs: RefCell<HashMap<usize, std::sync::mpsc::Receiver<Vec<Quote>>>>,
+    /// The quotes pane's list for (article, show_terms, the quotes it was made from).
+    visible_quotes_cache: RefCell<Option<((usize, bool, usize), Arc<Vec<Quote>>)>>,
+    /// Set by a worker when its result is ready: the event loop then redraws.
+    wake: Arc<std::sync::atomic::AtomicBool>,
     haystacks: RefCell<Vec<Option<String>>>,
     // ----- highlights, views (see `wiring`) -----
     manifest: crate::ingest::Manifest,
@@ -294,6 +300,10 @@ pub struct App {
     /// Where `e` in the highlights view writes its Markdown file.
     pub export_dir: std::path::PathBuf,
 }
+
+/// Articles of at least this many bytes have their quotes extracted in the background
+/// (about a tenth of a second of work); shorter ones at once.
+const BACKGROUND_QUOTES_BYTES: usize = 256 * 1024;
 
 /// Rows per item in the quotes pane: two of quote text and one of speaker and cue.
 pub const QUOTE_ITEM_HEIGHT: usize = 3;
@@ -332,6 +342,9 @@ impl App {
             viewport: Viewport { area: Rect::new(0, 0, 80, 24) },
             layouts: RefCell::new(LayoutCache::default()),
             quotes: RefCell::new(HashMap::new()),
+            quote_jobs: RefCell::new(HashMap::new()),
+            visible_quotes_cache: RefCell::new(None),
+            wake: Arc::new(std::sync::atomic::AtomicBool::new(false)),
             haystacks: RefCell::new(vec![None; n]),
             manifest: corpus.manifest,
             store: None,
@@ -450,7 +463,7 @@ impl App {
     /// The body lines of the current article at `width` (cached).
     pub fn body_lines_at(&self, width: usize) -> Arc<Vec<BodyLine>> {
         match self.current_index() {
-            Some(i) => self.layouts.borrow_mut().get(i, &self.articles[i], width),
+            Some(i) => self.layouts.borrow_mut().get(i, &self.articles[i], width, &self.wake),
             None => Arc::new(Vec::new()),
         }
     }
@@ -459,17 +472,72 @@ impl App {
         self.body_lines_at(self.body_width())
     }
 
-    /// Every quote of article `index` (extracted on first use, then cached).
+    /// Every quote of article `index` (extracted on first use, then cached). A long
+    /// article's quotes are extracted on a worker thread, so that the reader draws and
+    /// answers keys meanwhile: until they are ready this is empty and
+    /// [`App::quotes_pending`] says so.
     pub fn quotes_of(&self, index: usize) -> Arc<Vec<Quote>> {
         if let Some(q) = self.quotes.borrow().get(&index) {
             return q.clone();
         }
-        let q = Arc::new(match self.articles.get(index) {
-            Some(a) => crate::text::quotes::extract(a),
-            None => Vec::new(),
+        let Some(article) = self.articles.get(index) else { return Arc::new(Vec::new()) };
+        let done = |q: Vec<Quote>| {
+            let q = Arc::new(q);
+            self.quotes.borrow_mut().insert(index, q.clone());
+            q
+        };
+        if article.text.len() < BACKGROUND_QUOTES_BYTES {
+            return done(crate::text::quotes::extract(article));
+        }
+        let mut jobs = self.quote_jobs.borrow_mut();
+        if let Some(job) = jobs.get(&index) {
+            return match job.try_recv() {
+                Ok(q) => {
+                    jobs.remove(&index);
+                    done(q)
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => Arc::new(Vec::new()),
+                // The worker died (a bug in extraction): no quotes rather than a retry loop.
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    jobs.remove(&index);
+                    done(Vec::new())
+                }
+            };
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (copy, wake) = (article.clone(), Arc::clone(&self.wake));
+        let worker = std::thread::Builder::new().name("diglot-quotes".into()).spawn(move || {
+            let _ = tx.send(crate::text::quotes::extract(&copy));
+            wake.store(true, std::sync::atomic::Ordering::SeqCst);
         });
-        self.quotes.borrow_mut().insert(index, q.clone());
-        q
+        match worker {
+            Ok(_) => {
+                jobs.insert(index, rx);
+                Arc::new(Vec::new())
+            }
+            Err(_) => done(crate::text::quotes::extract(article)),
+        }
+    }
+
+    /// Whether the quotes of the current article are still being extracted.
+    pub fn quotes_pending(&self) -> bool {
+        self.current_index().is_some_and(|i| self.quote_jobs.borrow().contains_key(&i))
+    }
+
+    /// Set (by a worker thread) when a result is ready and the screen should be redrawn;
+    /// the event loop clears it.
+    pub fn wake_flag(&self) -> Arc<std::sync::atomic::AtomicBool> {
+        Arc::clone(&self.wake)
+    }
+
+    /// Wait for every quote extraction running in the background (tests, scripts).
+    pub fn finish_background_work(&self) {
+        let jobs: Vec<usize> = self.quote_jobs.borrow().keys().copied().collect();
+        for index in jobs {
+            let job = self.quote_jobs.borrow_mut().remove(&index);
+            let q = job.and_then(|rx| rx.recv().ok()).unwrap_or_default();
+            self.quotes.borrow_mut().insert(index, Arc::new(q));
+        }
     }
 
     /// Replace the quotes of an article (tests, or a precomputed cache from the store).
@@ -480,13 +548,24 @@ impl App {
     }
 
     /// The quotes shown in the pane: all but `term` quotes unless they are toggled on.
-    pub fn visible_quotes(&self) -> Vec<Quote> {
-        let Some(i) = self.current_index() else { return Vec::new() };
-        self.quotes_of(i)
-            .iter()
-            .filter(|q| self.show_terms || q.kind != QuoteKind::Term)
-            .cloned()
-            .collect()
+    /// (Kept between calls: every key and frame asks, and a long article has tens of
+    /// thousands of quotes.)
+    pub fn visible_quotes(&self) -> Arc<Vec<Quote>> {
+        let Some(i) = self.current_index() else { return Arc::new(Vec::new()) };
+        let all = self.quotes_of(i);
+        let key = (i, self.show_terms, Arc::as_ptr(&all) as usize);
+        if let Some((k, shown)) = self.visible_quotes_cache.borrow().as_ref()
+            && *k == key
+        {
+            return Arc::clone(shown);
+        }
+        let shown: Arc<Vec<Quote>> = if self.show_terms || all.iter().all(|q| q.kind != QuoteKind::Term) {
+            Arc::clone(&all)
+        } else {
+            Arc::new(all.iter().filter(|q| q.kind != QuoteKind::Term).cloned().collect())
+        };
+        *self.visible_quotes_cache.borrow_mut() = Some((key, Arc::clone(&shown)));
+        shown
     }
 
     /// How many `term` quotes the pane is hiding.
@@ -494,8 +573,8 @@ impl App {
         if self.show_terms {
             return 0;
         }
-        self.current_index()
-            .map_or(0, |i| self.quotes_of(i).iter().filter(|q| q.kind == QuoteKind::Term).count())
+        // (Shown quotes are all but the terms.)
+        self.current_index().map_or(0, |i| self.quotes_of(i).len().saturating_sub(self.visible_quotes().len()))
     }
 
     // ----- input -----

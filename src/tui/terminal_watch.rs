@@ -69,11 +69,17 @@ impl TerminalWatch {
     }
 
     /// The next terminal event. An error when the terminal hung up or failed, or a stop
-    /// signal arrived; never a busy loop.
-    pub fn next_event(&self) -> io::Result<Event> {
+    /// signal arrived; never a busy loop. When `background` is set (work finished off the
+    /// UI thread), a resize to the current size, so the loop draws again; it is looked at
+    /// every [`TICK`].
+    pub fn next_event(&self, background: &AtomicBool) -> io::Result<Event> {
         let input = input_fd();
         loop {
             self.check_stop()?;
+            if background.swap(false, Ordering::SeqCst) {
+                let (w, h) = crossterm::terminal::size()?;
+                return Ok(Event::Resize(w, h));
+            }
             // Events crossterm already holds (several keys read at once) come first; it
             // is asked only while the terminal is known to be alive.
             if wait(input, self.wake.as_fd(), Duration::ZERO)? != Ready::HungUp

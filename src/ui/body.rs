@@ -43,10 +43,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     let lines = app.body_lines_at(usize::from(inner.width));
-    let marks = marks(app, theme);
     let text = &article.text;
     // The app keeps `body_top` for its own layout width; clamp again for this one.
     let top = app.body_top.min(lines.len().saturating_sub(usize::from(inner.height)));
+    let shown = lines.get(top..).unwrap_or(&[]).iter().take(usize::from(inner.height));
+    let window = shown.clone().next().map_or(0, |l| l.range.start)..shown.last().map_or(0, |l| l.range.end);
+    let marks = marks(app, theme, &window);
     for (row, line) in lines.iter().skip(top).take(usize::from(inner.height)).enumerate() {
         let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX);
         put_line(frame, inner, y, styled_line(text, &line.range, &marks));
@@ -67,10 +69,13 @@ fn meta_line(app: &App) -> String {
         .join(" · ")
 }
 
-fn marks(app: &App, theme: &Theme) -> Vec<Mark> {
+/// The marks over the text shown, `window` (a long article has tens of thousands of
+/// quotes and search matches; only those on screen are styled).
+fn marks(app: &App, theme: &Theme, window: &Range<usize>) -> Vec<Mark> {
     let mut marks = Vec::new();
     let fill = |range, rank, style| Mark { range, rank, style, overlay: false };
-    for q in app.visible_quotes() {
+    let on_screen = |r: &Range<usize>| r.start <= window.end && r.end >= window.start;
+    for q in app.visible_quotes().iter().filter(|q| on_screen(&(q.start..q.end))) {
         marks.push(fill(q.start..q.end, 1, theme.quote));
     }
     if let Some(a) = app.current() {
@@ -88,7 +93,7 @@ fn marks(app: &App, theme: &Theme) -> Vec<Mark> {
     {
         marks.push(Mark { range: r, rank: 9, style: theme.cursor, overlay: true });
     }
-    for (i, m) in app.search.matches.iter().enumerate() {
+    for (i, m) in app.search.matches.iter().enumerate().filter(|(_, m)| on_screen(m)) {
         let current = app.search.current == Some(i);
         marks.push(fill(
             m.clone(),

@@ -13,7 +13,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = app.focus == Focus::Quotes;
     let quotes = app.visible_quotes();
     let hidden = app.hidden_terms();
-    let title = if hidden > 0 {
+    let title = if app.quotes_pending() {
+        "Quotes (extracting…)".to_string()
+    } else if hidden > 0 {
         format!("Quotes ({}) +{hidden} terms", quotes.len())
     } else {
         format!("Quotes ({})", quotes.len())
@@ -26,8 +28,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let width = usize::from(inner.width);
     if quotes.is_empty() {
-        let mut lines = vec![if app.current().is_none() { "No article selected." } else { "No quotes found in this article." }
-            .to_string()];
+        let empty = if app.current().is_none() {
+            "No article selected."
+        } else if app.quotes_pending() {
+            "Extracting quotes from this long article…"
+        } else {
+            "No quotes found in this article."
+        };
+        let mut lines = vec![empty.to_string()];
         if hidden > 0 {
             lines.push(format!("{hidden} term quote(s) hidden — t shows them."));
         }
