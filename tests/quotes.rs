@@ -1344,3 +1344,16 @@ fn verbs_of_manner_introduce_speech() {
     assert_eq!(qs[0].cue.as_deref(), Some("gloated"), "{qs:#?}");
     assert_eq!(speaker(&qs[0]), Some("Pratt"), "{qs:#?}");
 }
+
+#[test]
+fn a_name_after_a_qualified_role_is_the_speaker() {
+    let qs = quotes_of("“Turnout will decide it,” said Harbor pollster Lena Quist.\n\n“The count is over,” said Union party boss Tomas Reed.");
+    assert_eq!(speaker(&qs[0]), Some("Lena Quist"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Tomas Reed"), "{qs:#?}");
+}
+
+#[test]
+fn the_narrator_of_an_ad_is_an_unnamed_speaker() {
+    let qs = quotes_of("The new ad shows an empty factory. “They promised jobs and sent them away,” the narrator says.");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("the narrator"), "{qs:#?}");
+}

@@ -594,6 +594,25 @@ fn cap_run_words(toks: &[Tok], i: usize, end: usize) -> usize {
     k
 }
 
+/// "Republican party boss Reince Priebus", "Marquette pollster Charles Franklin": a
+/// capitalised qualifier `toks[i..r]`, a lower-case role of up to three words, then a
+/// person's name: the name is the phrase's head, the rest qualifies it.
+fn name_after_role(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    let is_role = |t: &Tok| lx.role(&t.low) == Some(SpeakerKind::Person) || lx.profession(&t.low).is_some();
+    let mut k = r;
+    while k < end && k < r + 3 && toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low) && (is_role(&toks[k]) || !lx.en_cues.contains(&toks[k].low)) {
+        k += 1;
+    }
+    if k == r || k >= end || !is_role(&toks[k - 1]) || !is_name_word(&toks[k]) {
+        return None;
+    }
+    let mut name = np_forward(toks, k, end).filter(is_full_name)?;
+    name.quals.extend(content_words(&toks[i..k]));
+    name.first = i;
+    Some(name)
+}
+
 fn content_words(toks: &[Tok]) -> Vec<String> {
     let lx = Lexicon::get();
     // An acronym is never a function word, even when it folds to one ("UN" → "un").
@@ -803,6 +822,9 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             }
             k += 1;
         }
+    }
+    if skip == 0 && let Some(name) = name_after_role(toks, i, r, end) {
+        return Some(name);
     }
     let mut words: Vec<String> = toks[name_from..r].iter().map(|t| t.text.clone()).collect();
     // "Yanis B.": a surname cut to its initial keeps its full stop.
