@@ -1357,3 +1357,22 @@ fn the_narrator_of_an_ad_is_an_unnamed_speaker() {
     let qs = quotes_of("The new ad shows an empty factory. “They promised jobs and sent them away,” the narrator says.");
     assert_eq!(qs[0].speaker_as_written.as_deref(), Some("the narrator"), "{qs:#?}");
 }
+
+#[test]
+fn a_quote_signed_with_a_dash_and_a_name_belongs_to_that_name() {
+    let qs = quotes_of(
+        "Readers wrote in after the debate.\n\n\
+         “The tunnel plan makes no sense to me at all.” ― Nadia Ferreira\n\
+         “I will vote for the first time this year.” — Tom Ekwueme.\n\n\
+         “Cheap talk” — the mayor's phrase — was everywhere.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Nadia Ferreira"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Tom Ekwueme"), "{qs:#?}");
+    assert!(qs.iter().all(|q| speaker(q) != Some("mayor")), "{qs:#?}");
+}
+
+#[test]
+fn a_delegate_title_does_not_end_the_sentence() {
+    let qs = quotes_of("“This is a waste of time,” said Del. Rosa Quintana of the islands.");
+    assert_eq!(speaker(&qs[0]), Some("Rosa Quintana"), "{qs:#?}");
+}
