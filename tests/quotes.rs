@@ -1320,3 +1320,59 @@ fn quotes_in_doubled_single_marks_get_their_speaker() {
     assert_eq!(texts(&qs), ["The river has never been this low", "We call it 'the drought year' here."]);
     assert!(qs.iter().all(|q| speaker(q) == Some("Okafor")), "{qs:#?}");
 }
+
+#[test]
+fn a_fronted_clause_or_aside_does_not_hide_the_subject() {
+    let qs = quotes_of(
+        "Asked about the storm, Ms. Varga paused and said, “We were lucky this time around.”\n\n\
+         Mr. Dunne, asked about the strike of nurses under Mr. Holt, had said, “Nobody wins a strike like this.”",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Varga"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Dunne"), "{qs:#?}");
+}
+
+#[test]
+fn military_and_political_titles_with_a_stop_stay_out_of_the_name() {
+    let qs = quotes_of("Lt. Maria Osei, a spokeswoman in Accra, said, “The convoy left at dawn.”");
+    assert_eq!(speaker(&qs[0]), Some("Maria Osei"), "{qs:#?}");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("Lt. Maria Osei"), "{qs:#?}");
+}
+
+#[test]
+fn verbs_of_manner_introduce_speech() {
+    let qs = quotes_of("And Mr. Pratt gloated: “I told you the bridge would hold.”");
+    assert_eq!(qs[0].cue.as_deref(), Some("gloated"), "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), Some("Pratt"), "{qs:#?}");
+}
+
+#[test]
+fn a_name_after_a_qualified_role_is_the_speaker() {
+    let qs = quotes_of("“Turnout will decide it,” said Harbor pollster Lena Quist.\n\n“The count is over,” said Union party boss Tomas Reed.");
+    assert_eq!(speaker(&qs[0]), Some("Lena Quist"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Tomas Reed"), "{qs:#?}");
+}
+
+#[test]
+fn the_narrator_of_an_ad_is_an_unnamed_speaker() {
+    let qs = quotes_of("The new ad shows an empty factory. “They promised jobs and sent them away,” the narrator says.");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("the narrator"), "{qs:#?}");
+}
+
+#[test]
+fn a_quote_signed_with_a_dash_and_a_name_belongs_to_that_name() {
+    let qs = quotes_of(
+        "Readers wrote in after the debate.\n\n\
+         “The tunnel plan makes no sense to me at all.” ― Nadia Ferreira\n\
+         “I will vote for the first time this year.” — Tom Ekwueme.\n\n\
+         “Cheap talk” — the mayor's phrase — was everywhere.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Nadia Ferreira"), "{qs:#?}");
+    assert_eq!(speaker(&qs[1]), Some("Tom Ekwueme"), "{qs:#?}");
+    assert!(qs.iter().all(|q| speaker(q) != Some("mayor")), "{qs:#?}");
+}
+
+#[test]
+fn a_delegate_title_does_not_end_the_sentence() {
+    let qs = quotes_of("“This is a waste of time,” said Del. Rosa Quintana of the islands.");
+    assert_eq!(speaker(&qs[0]), Some("Rosa Quintana"), "{qs:#?}");
+}

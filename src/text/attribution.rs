@@ -594,6 +594,25 @@ fn cap_run_words(toks: &[Tok], i: usize, end: usize) -> usize {
     k
 }
 
+/// "Republican party boss Reince Priebus", "Marquette pollster Charles Franklin": a
+/// capitalised qualifier `toks[i..r]`, a lower-case role of up to three words, then a
+/// person's name: the name is the phrase's head, the rest qualifies it.
+fn name_after_role(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    let is_role = |t: &Tok| lx.role(&t.low) == Some(SpeakerKind::Person) || lx.profession(&t.low).is_some();
+    let mut k = r;
+    while k < end && k < r + 3 && toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low) && (is_role(&toks[k]) || !lx.en_cues.contains(&toks[k].low)) {
+        k += 1;
+    }
+    if k == r || k >= end || !is_role(&toks[k - 1]) || !is_name_word(&toks[k]) {
+        return None;
+    }
+    let mut name = np_forward(toks, k, end).filter(is_full_name)?;
+    name.quals.extend(content_words(&toks[i..k]));
+    name.first = i;
+    Some(name)
+}
+
 fn content_words(toks: &[Tok]) -> Vec<String> {
     let lx = Lexicon::get();
     // An acronym is never a function word, even when it folds to one ("UN" → "un").
@@ -803,6 +822,9 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             }
             k += 1;
         }
+    }
+    if skip == 0 && let Some(name) = name_after_role(toks, i, r, end) {
+        return Some(name);
     }
     let mut words: Vec<String> = toks[name_from..r].iter().map(|t| t.text.clone()).collect();
     // "Yanis B.": a surname cut to its initial keeps its full stop.
@@ -1324,16 +1346,59 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     // "The report found … and described …": a coordinated verb shares the first subject.
     if c.first > lo && matches!(toks[c.first - 1].low.as_str(), "and" | "et" | "but" | "mais") {
         if ci > 0 && cues[ci - 1].first >= lo {
-            return speaker_of_cue(toks, lo, hi, cues, ci - 1, false);
+            // "Asked about the storm, Ms. Varga paused and said": a cue in a fronted clause
+            // (a comma after it) is not the one this verb is coordinated with.
+            let prev = cues[ci - 1].first;
+            let fronted = toks[prev..c.first].iter().any(|t| t.is_punct(','));
+            if fronted && let Some(np) = clause_opening_subject(toks, lo, c.first).filter(|np| np.first > prev) {
+                return Some(np);
+            }
+            return speaker_of_cue(toks, lo, hi, cues, ci - 1, false).or_else(|| clause_opening_subject(toks, lo, c.first));
         }
-        return np_forward(toks, lo, hi);
+        // After a fronted clause ("Asked about X, Y paused and said") the subject is the
+        // person after the comma, not the clause's first word.
+        let opener = clause_opening_subject(toks, lo, c.first);
+        if let Some(np) = opener.as_ref().filter(|np| toks[lo..np.first].iter().any(|t| t.is_punct(','))) {
+            return Some(np.clone());
+        }
+        return np_forward(toks, lo, hi).or(opener);
     }
     // "X told Y": Y is the listener. Right after a quote ("…?" asked Hoffmann) the word
     // after the verb is the speaker.
     let listener_after = !after_quote && ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str());
     let before = || subject_before(toks, lo, c.first);
     let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };
-    if after_quote { after().or_else(before) } else { before().or_else(after) }
+    let found = if after_quote { after().or_else(before) } else { before().or_else(after) };
+    found.or_else(|| clause_opening_subject(toks, lo, c.first))
+}
+
+/// Prepositions after which a name is never the subject of the cue that follows.
+const NOT_SUBJECT_AFTER: [&str; 20] = [
+    "in", "of", "at", "about", "under", "to", "for", "with", "by", "from", "on", "against", "than", "like", "over", "after",
+    "before", "during", "whom", "as",
+];
+
+/// "When asked, Ms. Sherry smiled and said", "Mr. Trump, asked about the deaths of
+/// journalists under Mr. Putin, had said": when the cue's own rules find no subject, the
+/// last person (a name, a personal pronoun or a definite role) that opens the stretch or
+/// follows a comma, and is neither an owner ("X's") nor the object of a preposition, is
+/// the one speaking — a fronted clause or aside comes before the subject, not after it.
+pub fn clause_opening_subject(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
+    let opens = |k: usize| k == lo || toks[k - 1].kind == TokKind::Punct && matches!(toks[k - 1].text.as_str(), "," | ";" | "—" | "–");
+    (lo..v)
+        .filter(|&k| opens(k) && !NOT_SUBJECT_AFTER.contains(&toks[k].low.as_str()))
+        .filter_map(|k| np_forward(toks, k, v))
+        .filter(|np| {
+            let person = match &np.kind {
+                NpKind::Name(_) => true,
+                NpKind::Pronoun(PronounKind::Person, _) => true,
+                NpKind::Role { kind: SpeakerKind::Person, definite, .. } => *definite,
+                _ => false,
+            };
+            let owner = toks.get(np.last + 1).is_some_and(|t| t.low == "'s" || t.text == "’s");
+            person && !owner
+        })
+        .last()
 }
 
 #[cfg(test)]

@@ -418,7 +418,10 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         && !next_sentence
         && !coordinated_right
         && (w.right_attached || closing_inversion || closing_attribution || (left_pick.is_none() && same_clause));
-    if use_right {
+    if let Some((cue, np)) = dash_signature(right) {
+        w.np = Some(np);
+        w.cue = Some(cue);
+    } else if use_right {
         let after_quote = right_first.is_some_and(|f| right[..f].iter().all(|t| t.kind == TokKind::Punct));
         w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
         w.cue = Some(right_cues[0].clone());
@@ -485,6 +488,15 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let only_conjunction = only_conjunction && !w.same_sentence_as_prev;
     w.left_is_frame = left.is_empty() || ends_with_colon || only_conjunction || (ends_with_comma && !left_cues.is_empty());
     w
+}
+
+/// "“…” ― Jane Roe": a quote signed with a dash and a name (or a role) that closes the
+/// sentence, as in a list of readers' reactions. The dash stands for the cue.
+fn dash_signature(right: &[Tok]) -> Option<(Cue, Np)> {
+    let dash = right.first().filter(|t| t.kind == TokKind::Punct && matches!(t.text.as_str(), "―" | "—" | "–"))?;
+    let np = np_forward(right, 1, right.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))?;
+    let closes = right[np.last + 1..].iter().all(|t| t.kind == TokKind::Punct && t.text != "'s");
+    closes.then(|| (Cue { first: 0, last: 0, text: dash.text.clone(), participle: false, preposition: false, pronoun: None }, np))
 }
 
 /// "Une élève, Inès, 14 ans, résume": an unnamed role with a name in apposition is
