@@ -202,3 +202,23 @@ fn a_possessed_subject_is_not_the_pronoun() {
     assert_eq!(speaker_of(&qs, "Quand on affronte"), Some("Antoni Serra"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "Je ne pensais"), Some("Antoni Serra"), "{qs:#?}");
 }
+
+#[test]
+fn a_role_no_one_was_given_is_the_subject_named_before() {
+    let qs = quotes_of(
+        "Un code pour les daltoniens\n\n\
+         Miguel Serrano a conçu ce code avec des formes simples. \
+         Pour construire ce code, le graphiste s'est basé sur le raisonnement suivant : « Dans les écoles, on donne aux enfants cinq tubes de gouache. »",
+    );
+    assert_eq!(speaker_of(&qs, "Dans les écoles"), Some("Miguel Serrano"), "{qs:#?}");
+}
+
+#[test]
+fn an_opener_before_the_subject_is_not_a_name() {
+    let qs = quotes_of(
+        "Discours de politique générale\n\n\
+         Le premier ministre Jean-Marc Durand a parlé deux heures. L'opposition a quitté la salle. \
+         Mais le premier ministre, malgré cette division, avait clairement affirmé qu'il ne baisserait pas les bras : « non, nous ne renoncerons pas ! »",
+    );
+    assert_eq!(speaker_of(&qs, "non, nous ne renoncerons"), Some("Jean-Marc Durand"), "{qs:#?}");
+}

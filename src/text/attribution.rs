@@ -705,6 +705,14 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         }
         return None;
     }
+    // "Mais le premier ministre", "Puis, la ministre": a capitalised opener (conjunction,
+    // sentence adverb) is never part of the subject after it.
+    if t.is_cap() && lx.is_function_word(&t.low) && title_len(toks, i).is_none() {
+        let next = if toks.get(i + 1).is_some_and(|n| n.is_punct(',')) { i + 2 } else { i + 1 };
+        if toks.get(next).is_some_and(|n| n.is_lower_word() && is_det(n)) {
+            return np_forward(toks, next, end);
+        }
+    }
     let (gender, skip) = title_len(toks, i).unwrap_or((Gender::Unknown, 0));
     let s = after_initials(toks, i + skip, end);
     if !toks.get(s).is_some_and(Tok::is_cap) || s >= end {

@@ -582,6 +582,7 @@ impl Registry {
                                 .or_else(|| self.latest(np.start, |_, e| any_role(e)))
                                 .or_else(|| self.lead_speaker_after(np.start, true))
                                 .or_else(|| self.lead_speaker_after(np.start, false))
+                                .or_else(|| self.subject_without_role(np))
                         }
                     }
                     SpeakerKind::Organisation => {
@@ -655,6 +656,21 @@ impl Registry {
             self.note_speaker(np.start, e);
         }
         found
+    }
+
+    /// "Miguel Nerva a conçu ce code … Pour le construire, le graphiste s'est basé": a
+    /// French definite role no one was given is the person with no stated role, of an
+    /// agreeing gender, last named as a subject in this paragraph or the one before.
+    fn subject_without_role(&self, np: &Np) -> Option<usize> {
+        let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
+        if !["le ", "la ", "l'"].iter().any(|d| written.starts_with(d)) {
+            return None;
+        }
+        let near = self.paragraph_start(self.paragraph_start(np.start).saturating_sub(1));
+        let fits = |e: &Entity| {
+            e.kind == Some(SpeakerKind::Person) && !e.has_role && e.head.is_none() && (np.gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == np.gender)
+        };
+        self.latest_since(np.start, near, |m, e| m.entity != ANONYMOUS && !self.oblique.contains(&m.pos) && fits(e))
     }
 
     /// The body a spokesperson speaks for: one already named whose words are all in the
