@@ -344,11 +344,17 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
         // sentence, "pour" + a person + comma attributes what follows.
         if t.low == "pour" && (i == 0 || toks[i - 1].kind != TokKind::Word)
             && let Some(np) = np_forward(toks, i + 1, toks.len()) {
+                // (A body too: "Pour la principale association du secteur, l'April : « … »".)
                 let person = matches!(
                     np.kind,
-                    NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. } | NpKind::Pronoun(PronounKind::Person, _)
+                    NpKind::Name(_)
+                        | NpKind::Role { kind: SpeakerKind::Person | SpeakerKind::Organisation, .. }
+                        | NpKind::Pronoun(PronounKind::Person, _)
                 );
-                let closes = toks.get(np.last + 1).is_some_and(|n| n.is_punct(','));
+                // (A complement we did not follow may still run to the comma: "de défense
+                // du logiciel libre,".)
+                let tail = toks[np.last + 1..].iter().take(12).position(|n| !n.is_lower_word()).map(|p| np.last + 1 + p);
+                let closes = tail.is_some_and(|k| toks[k].is_punct(','));
                 if person && closes {
                     cues.push(Cue { first: i, last: i, text: t.text.clone(), participle: false, preposition: true, pronoun: None });
                     i += 1;
@@ -366,7 +372,9 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
         let prev_is_det = i > 0 && is_det(&toks[i - 1]);
         // A capitalised "State" or "Says" mid-text is a name, not a verb; only "Selon"
         // opens a sentence as a cue.
-        if t.is_cap() && t.low != "selon" {
+        // "Estimant que « … », il vota": a French participle cue may open the sentence too.
+        let opening_participle = t.low.ends_with("ant") && (i == 0 || toks[i - 1].kind != TokKind::Word);
+        if t.is_cap() && t.low != "selon" && !opening_participle {
             i += 1;
             continue;
         }
@@ -412,7 +420,7 @@ fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
         let incise = matches!(t.low.as_str(), "au" | "contraire" | "pour" | "sa" | "son" | "part" | "de" | "côté");
         // Any adverb in -ment: "a longuement décrit", "a clairement dit".
         let incise = incise || (t.low.ends_with("ment") && t.low.chars().count() > 6 && t.is_lower_word());
-        if !ADVERBS.contains(&t.low.as_str()) && !incise && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors") {
+        if !ADVERBS.contains(&t.low.as_str()) && !incise && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors" | "elle" | "il" | "eux") {
             return None;
         }
         k += 1;
@@ -747,8 +755,16 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         }
         return None;
     }
+    // "Mais le premier ministre", "Puis, la ministre": a capitalised opener (conjunction,
+    // sentence adverb) is never part of the subject after it.
+    if t.is_cap() && lx.is_function_word(&t.low) && title_len(toks, i).is_none() {
+        let next = if toks.get(i + 1).is_some_and(|n| n.is_punct(',')) { i + 2 } else { i + 1 };
+        if toks.get(next).is_some_and(|n| n.is_lower_word() && is_det(n)) {
+            return np_forward(toks, next, end);
+        }
+    }
     let (gender, skip) = title_len(toks, i).unwrap_or((Gender::Unknown, 0));
-    let s = i + skip;
+    let s = after_initials(toks, i + skip, end);
     if !toks.get(s).is_some_and(Tok::is_cap) || s >= end {
         return None;
     }
@@ -763,6 +779,21 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     // Role words inside the run: "Europol Director Rob Wainwright".
     let last_role = (s2..r).rev().find(|&k| lx.role(&toks[k].low).is_some());
+    // "PDG de Vélaris France", "Président de la République": a capitalised title with the
+    // body it heads, and no name after it, is a role.
+    if let Some(k) = last_role
+        && toks.get(k + 1).is_some_and(|t| k + 1 < r && t.is_lower_word() && matches!(t.low.as_str(), "de" | "du" | "des"))
+        && !(k + 2..r).any(|m| lx.first_names.contains_key(toks[m].text.as_str()))
+        && let Some(kind) = lx.role(&toks[k].low)
+    {
+        let mut last = r - 1;
+        let mut quals = content_words(&toks[s2..r]);
+        if let Some((l, q)) = complement(toks, r, end) {
+            last = l;
+            quals.extend(q);
+        }
+        return Some(mk(i, last, NpKind::Role { kind, head: toks[k].low.clone(), definite: true }, quals, gender));
+    }
     let (mut name_from, mut quals) = match last_role {
         Some(k) => (k + 1, content_words(&toks[s2..=k])),
         None => (s2, Vec::new()),
@@ -839,6 +870,21 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     np.start = toks[if skip > 0 { i } else { name_from }].start;
     np.end = toks[r - 1].end;
     Some(np)
+}
+
+/// "V. Sapounov", "J. K. Rowling": initials before a surname are skipped, so the name is
+/// the surname the article gave in full before ("Valentine Sapounov"), never "V".
+fn after_initials(toks: &[Tok], mut s: usize, end: usize) -> usize {
+    let initial = |t: &Tok| t.is_cap() && t.text.chars().count() == 1;
+    while s + 2 < end
+        && initial(&toks[s])
+        && toks[s + 1].is_punct('.')
+        && toks[s + 1].start == toks[s].end
+        && toks[s + 2].is_cap()
+    {
+        s += 2;
+    }
+    s
 }
 
 /// "of the Counter Extremism Project", "d'Europol", "de l'agence": the complement after a
@@ -1004,6 +1050,9 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         }
         return np_backward(toks, lo, j - 2);
     }
+    if let Some(name) = possessive_name(toks, lo, j) {
+        return Some(name);
+    }
     let np = np_backward(toks, lo, j)?;
     // "Police in Manchester say": the place after "in"/"à" is not the subject; the phrase
     // before it is.
@@ -1019,6 +1068,20 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         return Some(person);
     }
     Some(coordinated(toks, lo, np))
+}
+
+/// "Moody's explique", "McDonald's a annoncé": a possessive right before the verb has no
+/// noun to own; it is the end of the name. `j` is the token before the cue.
+fn possessive_name(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
+    if toks[j].low != "'s" || j == lo || !toks[j - 1].is_cap() || toks[j - 1].end != toks[j].start {
+        return None;
+    }
+    let mut np = np_backward(toks, lo, j - 1)?;
+    let NpKind::Name(words) = &mut np.kind else { return None };
+    words.last_mut()?.push_str(&toks[j].text);
+    np.last = j;
+    np.end = toks[j].end;
+    Some(np)
 }
 
 /// A name of two words or more ("James Hall"), or one that starts with a known first name.
@@ -1180,7 +1243,11 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
         }
         let follower_ok = n == 0 || {
             let (fs, _) = segments[n - 1];
-            toks[fs].is_lower_word() || is_det(&toks[fs]) && INDEFINITE.contains(&toks[fs].low.as_str())
+            // (A capitalised title opens a description too: "Gérald Karsenti, PDG de HP
+            // France, a indiqué".)
+            toks[fs].is_lower_word()
+                || is_det(&toks[fs]) && INDEFINITE.contains(&toks[fs].low.as_str())
+                || Lexicon::get().role(&toks[fs].low) == Some(SpeakerKind::Person)
         };
         if follower_ok {
             return Some(np);
@@ -1202,6 +1269,12 @@ const TIME_WORDS: [&str; 24] = [
 /// speaker ("a martelé au mégaphone X", "estime auprès de l'AFP X").
 const PLACE_PREPOSITIONS: [&str; 13] = ["auprès", "au", "aux", "à", "devant", "sur", "lors", "dans", "pendant", "depuis", "on", "at", "to"];
 
+/// "conclut tout simplement Joji Otaki", "a sobrement réagi": an adverb of manner in -ment
+/// (and the "tout" that may strengthen it) between an inverted verb and its subject.
+fn is_manner_adverb(t: &Tok) -> bool {
+    t.is_lower_word() && (t.low == "tout" || t.low.ends_with("ment") && t.low.chars().count() > 6)
+}
+
 pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     let mut k = v_last + 1;
     // "a rappelé mi-septembre le procureur", "said in March the minister": a month, alone
@@ -1210,9 +1283,13 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
         let low = t.low.strip_prefix("mi-").unwrap_or(&t.low);
         CALENDAR[..24].contains(&low)
     };
+    // ("Selon lui, …": a stressed pronoun set off by a comma is the speaker, not a clitic.)
+    let stressed = |k: usize| toks.get(k + 1).is_some_and(|n| n.is_punct(','));
     while k < hi
         && toks[k].is_word()
+        && !stressed(k)
         && (ADVERBS.contains(&toks[k].low.as_str())
+            || is_manner_adverb(&toks[k])
             || TIME_WORDS.contains(&toks[k].low.as_str())
             || month(&toks[k])
             || (matches!(toks[k].low.as_str(), "début" | "fin" | "in" | "en") && toks.get(k + 1).is_some_and(month)))
@@ -1275,11 +1352,15 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
         }
         None => return None,
     };
-    // "said the minister, John Smith,": the name in apposition is the fuller answer.
-    let person_role = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. });
+    // "said the minister, John Smith,": the name in apposition is the fuller answer
+    // ("pour la principale association du secteur, l'April": a body's name too).
+    let person_role = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person | SpeakerKind::Organisation, .. });
     // Skip a short modifier: "le commissaire chargé de la sécurité, Thomas Weber,".
     let mut comma = np.last + 1;
-    while comma < hi && comma < np.last + 8 && toks[comma].is_word() {
+    // (A body's description runs longer: "la principale association de promotion et de
+    // défense du logiciel libre, l'April".)
+    let reach = if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, .. }) { 12 } else { 8 };
+    while comma < hi && comma < np.last + reach && toks[comma].is_word() {
         comma += 1;
     }
     if person_role && toks.get(comma).is_some_and(|t| t.is_punct(','))
@@ -1331,6 +1412,9 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         // "…, adding that": the subject of the cue before it in the same stretch.
         if ci > 0 && cues[ci - 1].first >= lo {
             return speaker_of_cue(toks, lo, hi, cues, ci - 1, after_quote);
+        }
+        if let Some(np) = french_participle_subject(toks, lo, c) {
+            return Some(np);
         }
         // "one senator accusing": its own subject, right before it.
         if c.first > lo && toks[c.first - 1].kind == TokKind::Word {
@@ -1399,6 +1483,19 @@ pub fn clause_opening_subject(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
             person && !owner
         })
         .last()
+}
+
+/// "Philippe Varin a réfuté l'idée d'un prêt par l'État affirmant : « … »": a French
+/// present participle (gérondif without "en") has the subject of its sentence, not the
+/// noun right before it, which Wikinews-style copy often leaves without a comma.
+fn french_participle_subject(toks: &[Tok], lo: usize, c: &Cue) -> Option<Np> {
+    if !toks[c.first].low.ends_with("ant") || c.first <= lo + 1 {
+        return None;
+    }
+    let np = np_forward(toks, lo, c.first)?;
+    let subject = matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _) | NpKind::Role { definite: true, .. });
+    // (The opening phrase must be followed by its verb, not be the whole stretch.)
+    (subject && np.last + 1 < c.first && toks[np.last + 1].is_word()).then_some(np)
 }
 
 #[cfg(test)]

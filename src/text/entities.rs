@@ -75,6 +75,12 @@ const LEAD_BYTES: usize = 1200;
 /// How far back (in bytes) a speaker phrase is looked up: far beyond any news article, but
 /// a bound, so that a book-length text with many failed look-ups stays linear.
 const RESOLVE_REACH_BYTES: usize = 100_000;
+
+/// French prepositions whose object is never the subject a later pronoun goes back to first.
+const FR_OBLIQUE_PREPOSITIONS: [&str; 12] = ["avec", "pour", "par", "contre", "chez", "envers", "sans", "vers", "à", "au", "aux", "auprès"];
+/// Roles whose holder speaks for a body: the quote is the body's (French copy names the
+/// body, rarely the spokesperson).
+const SPOKES_ROLES: [&str; 3] = ["porte-parole", "représentant", "représentante"];
 /// How far back the statement an unnamed "the statement" points to may be.
 const ISSUER_BYTES: usize = 1500;
 
@@ -451,16 +457,19 @@ impl Registry {
                 // Carter, … “…,” she told him").
                 let window = self.paragraph_start(np.start);
                 // "La Cnil estime … Elle juge", "Le parquet précise … Il ajoute": French
-                // il/elle also stand for a body, when the last thing mentioned in the
-                // paragraph is a body that spoke.
+                // il/elle also stand for a body that spoke in the paragraph, when no person
+                // they could stand for is named since ("…, a indiqué un porte-parole de la
+                // police. Il semblerait que « … » a-t-il précisé": places and things named in
+                // between do not count).
                 let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
                 let body = matches!(written.as_str(), "il" | "elle")
                     .then(|| {
-                        self.mentions_before(np.start)
-                            .last()
-                            .filter(|m| m.pos >= window)
-                            .filter(|m| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation))
-                            .map(|m| m.entity)
+                        let before = self.mentions_before(np.start);
+                        let from = before.partition_point(|m| m.pos < window);
+                        let org = |m: &Mention| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation);
+                        let k = from + before[from..].iter().rposition(org)?;
+                        let person_since = before[k + 1..].iter().any(|m| m.entity != ANONYMOUS && fits(&self.entities[m.entity]));
+                        (!person_since).then_some(before[k].entity)
                     })
                     .flatten();
                 // Beyond that, the last person named as a subject in this paragraph or the
@@ -505,6 +514,16 @@ impl Registry {
                 let e = self.latest(np.start, |m, _| m.spoke).unwrap_or(ANONYMOUS);
                 self.note_speaker(np.start, e);
                 return Some(e);
+            }
+            // "un porte-parole de la police", "le représentant du groupe": who speaks for a
+            // body named in the complement is that body, unless the article named a person
+            // in that role.
+            NpKind::Role { head, .. }
+                if SPOKES_ROLES.contains(&head.as_str())
+                    && !np.quals.is_empty()
+                    && !self.entities.iter().any(|e| e.kind == Some(SpeakerKind::Person) && e.role_words.contains(head)) =>
+            {
+                self.body_spoken_for(np)
             }
             // (An indefinite one, "une source proche du dossier", stays unnamed even in a
             // lead: the person named next is usually someone else.)
@@ -582,6 +601,7 @@ impl Registry {
                                 .or_else(|| self.latest(np.start, |_, e| any_role(e)))
                                 .or_else(|| self.lead_speaker_after(np.start, true))
                                 .or_else(|| self.lead_speaker_after(np.start, false))
+                                .or_else(|| self.subject_without_role(np))
                         }
                     }
                     SpeakerKind::Organisation => {
@@ -655,6 +675,53 @@ impl Registry {
             self.note_speaker(np.start, e);
         }
         found
+    }
+
+    /// "Miguel Nerva a conçu ce code … Pour le construire, le graphiste s'est basé": a
+    /// French definite role no one was given is the person with no stated role, of an
+    /// agreeing gender, last named as a subject in this paragraph or the one before.
+    fn subject_without_role(&self, np: &Np) -> Option<usize> {
+        let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
+        if !["le ", "la ", "l'"].iter().any(|d| written.starts_with(d)) {
+            return None;
+        }
+        let near = self.paragraph_start(self.paragraph_start(np.start).saturating_sub(1));
+        let fits = |e: &Entity| {
+            e.kind == Some(SpeakerKind::Person) && !e.has_role && e.head.is_none() && (np.gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == np.gender)
+        };
+        self.latest_since(np.start, near, |m, e| m.entity != ANONYMOUS && !self.oblique.contains(&m.pos) && fits(e))
+    }
+
+    /// The body a spokesperson speaks for: one already named whose words are all in the
+    /// complement ("porte-parole du PS" → PS), one named by the body noun of the
+    /// complement ("du groupe" → the last group), else the complement as written ("de la
+    /// police madrilène" → police madrilène).
+    fn body_spoken_for(&mut self, np: &Np) -> Option<usize> {
+        let lx = Lexicon::get();
+        let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation) && !e.low.is_empty();
+        let quals = &np.quals;
+        if let Some(e) = self.latest(np.start, |_, e| org(e) && e.low.iter().all(|w| quals.contains(w))) {
+            return Some(e);
+        }
+        let body_noun = |q: &String| lx.role(q) == Some(SpeakerKind::Organisation);
+        if let Some(e) = self.latest(np.start, |_, e| org(e) && quals.iter().any(|q| body_noun(q) && e.low.contains(q))) {
+            return Some(e);
+        }
+        let written = self.text.get(np.start..np.end).unwrap_or("");
+        let (at, marker) = [" de ", " du ", " des ", " d'", " d’"].iter().filter_map(|m| written.find(m).map(|at| (at, m))).min()?;
+        let rest = &written[at + marker.len()..];
+        let rest = ["la ", "le ", "les ", "l'", "l’"].iter().find_map(|a| rest.strip_prefix(a)).unwrap_or(rest);
+        let words: Vec<String> = rest.split_whitespace().map(str::to_string).collect();
+        let first = words.first()?;
+        if !(body_noun(&fold(first)) || first.chars().next().is_some_and(char::is_uppercase)) {
+            return None;
+        }
+        let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        if let Some(i) = self.entities.iter().position(|e| e.head.is_none() && e.low == low) {
+            return Some(i);
+        }
+        self.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
+        Some(self.entities.len() - 1)
     }
 
     /// "The home affairs select committee": a body described in full is named by that
@@ -763,6 +830,23 @@ impl Registry {
             .filter(|(i, e)| *i != ANONYMOUS && e.head.is_none() && !e.low.is_empty() && e.low.iter().all(|w| np.quals.contains(w)))
             .max_by_key(|(_, e)| e.low.len())
             .map(|(i, _)| i)
+    }
+
+    /// "Le nouveau gouvernement s'est donné … Il a cependant déclaré": the subject of the
+    /// sentence before stands for il/elle when it agrees in gender and can speak (a person,
+    /// or a body when `body` allows it; never a document or a place).
+    pub fn resolve_agreeing(&mut self, np: &Np, gender: Gender, body: bool) -> Option<usize> {
+        let (entities, mentions) = (self.entities.len(), self.mentions.len());
+        let found = self.resolve(np).filter(|&e| {
+            let x = &self.entities[e];
+            e != ANONYMOUS
+                && (x.kind == Some(SpeakerKind::Person) || body && x.kind == Some(SpeakerKind::Organisation))
+                && (x.gender == Gender::Unknown || gender == Gender::Unknown || x.gender == gender)
+        });
+        if found.is_none() {
+            self.undo_resolve(np, entities, mentions);
+        }
+        found
     }
 
     /// Like [`Registry::resolve`], but only to a person the article already knows.
@@ -970,7 +1054,14 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             let mut c = Candidate {
                 plain_name: no_article && title_case,
                 oblique: toks.get(b).is_some_and(|t| t.low == "'s" || t.text == "’s")
-                    || (a > 0 && matches!(toks[a - 1].low.as_str(), "of" | "de" | "d'" | "du" | "des")),
+                    || (a > 0 && matches!(toks[a - 1].low.as_str(), "of" | "de" | "d'" | "du" | "des"))
+                    // "alors qu'il devait déjeuner avec Sollacaro. Très ému, il confie": a
+                    // French name governed by a preposition is not who a later il/elle is.
+                    || (a > 0 && FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 1].low.as_str()))
+                    // "la politique du président José Bauzà": behind its title too.
+                    || (a > 1
+                        && is_person_role(&toks[a - 1])
+                        && (matches!(toks[a - 2].low.as_str(), "du" | "des" | "au" | "aux") || FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 2].low.as_str()))),
                 pos: toks[a].start,
                 words,
                 gender: if is_last { gender } else { Gender::Unknown },
@@ -1089,7 +1180,10 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         let first_role = seg.iter().take(4).position(|t| t.is_word() && lx.role(&t.low).is_some());
         // "… en France, affirme le ministre …": an inverted speech verb after the comma
         // opens the attribution, not a description of the name before it.
-        let inverted_cue = seg.first().is_some_and(|t| lx.en_cues.contains(&t.low) || lx.fr_cues.contains(&t.low));
+        // ("…, a indiqué un porte-parole de la police": a compound past too.)
+        let participle = |t: &Tok| lx.fr_participles.contains(&t.low);
+        let compound = seg.first().is_some_and(|t| matches!(t.low.as_str(), "a" | "ont" | "avait" | "avaient")) && seg.iter().skip(1).take(3).any(participle);
+        let inverted_cue = compound || seg.first().is_some_and(|t| lx.en_cues.contains(&t.low) || lx.fr_cues.contains(&t.low));
         let starts_ok = !inverted_cue && seg.first().is_some_and(|t| t.is_lower_word() || (t.is_word() && lx.is_function_word(&t.low)));
         if let (Some(p), true) = (first_role, starts_ok)
             && lx.role(&seg[p].low) == Some(SpeakerKind::Person) {

@@ -105,6 +105,24 @@ fn imperfect(present: &str) -> Vec<String> {
     vec![format!("{stem}ait"), format!("{stem}aient")]
 }
 
+/// The simple past (passé simple) of a first-group French verb given by its participle
+/// ("déclaré" → "déclara", "déclarèrent"): narrative copy and portraits report speech in
+/// it ("il déclara alors : « … »"). Spelling keeps the stem's sound: "lancé" → "lança",
+/// "jugé" → "jugea". Irregular verbs (dit, répondit, reconnut) are listed by hand.
+fn simple_past(participle: &str) -> Vec<String> {
+    let Some(stem) = participle.strip_suffix('é') else { return Vec::new() };
+    // "l'emporta" (won), "montra" (showed): simple pasts that are not reports of speech.
+    if stem.chars().count() < 3 || matches!(participle, "emporté" | "montré" | "pointé" | "avancé") {
+        return Vec::new();
+    }
+    let singular = match stem.strip_suffix('c') {
+        Some(s) => format!("{s}ça"),
+        None if stem.ends_with('g') => format!("{stem}ea"),
+        None => format!("{stem}a"),
+    };
+    vec![singular, format!("{stem}èrent")]
+}
+
 impl Lexicon {
     fn load() -> Lexicon {
         let mut lx = Lexicon::default();
@@ -135,6 +153,7 @@ impl Lexicon {
             match (words.len(), participle) {
                 (0, _) => {}
                 (1, true) => {
+                    lx.fr_cues.extend(simple_past(&words[0]));
                     lx.fr_participles.insert(words[0].clone());
                 }
                 (1, false) => {
@@ -305,6 +324,9 @@ mod tests {
             assert!(lx.fr_cues.contains(w), "{w}");
         }
         assert!(lx.fr_phrases.iter().any(|(p, _)| p == &["se", "félicitait"]));
+        for w in ["déclara", "lança", "jugea", "expliquèrent", "répondit", "reconnut"] {
+            assert!(lx.fr_cues.contains(w), "simple past {w}");
+        }
         assert!(lx.en_phrases.iter().any(|p| p == &["according", "to"]));
         assert!(lx.ends_with_charge(&["est", "jugé", "pour"]));
         assert!(lx.ends_with_charge(&["was", "charged", "with"]));

@@ -21,7 +21,7 @@
 
 use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
-use super::lexicon::{Gender, Lexicon, PronounKind};
+use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
@@ -77,6 +77,9 @@ struct Work {
     previous_subject: Vec<Np>,
     /// The quote's sentence goes on after it in the reporter's words ("» dans la matinée").
     sentence_goes_on: bool,
+    /// The subject opening the sentence before (same paragraph), with the gender its
+    /// article gives: what a French il/elle at the quote goes back to first.
+    prev_sentence_subject: Option<(Np, Gender)>,
 }
 
 /// Every quotation in `article`, in document order, attributed where the text allows.
@@ -98,7 +101,15 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         w.cue_text = Some(cue.text.clone());
         if let Some(np) = &w.np {
             w.as_written = Some(np.written(text).to_string());
-            w.speaker = registry.resolve(np).and_then(|e| registry.speaker(e));
+            let from_subject = match (&np.kind, &w.prev_sentence_subject) {
+                (NpKind::Pronoun(PronounKind::Person, g), Some((subject, article))) if is_il_elle(text, np) && agrees(*g, *article) => {
+                    // (A body only when named by its common noun, "le gouvernement": a
+                    // name before the pronoun may be a party label, "le député RN X".)
+                    registry.resolve_agreeing(subject, *g, matches!(subject.kind, NpKind::Role { .. }))
+                }
+                _ => None,
+            };
+            w.speaker = from_subject.or_else(|| registry.resolve(np)).and_then(|e| registry.speaker(e));
         }
     }
     // The other quote of the same sentence: « A » et sur « B », précise X.
@@ -296,6 +307,39 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         .collect()
 }
 
+fn is_il_elle(text: &str, np: &Np) -> bool {
+    matches!(fold(np.written(text)).as_str(), "il" | "elle")
+}
+
+fn agrees(pronoun: Gender, article: Gender) -> bool {
+    pronoun == Gender::Unknown || article == Gender::Unknown || pronoun == article
+}
+
+/// The subject opening the sentence of `toks[start..end]`: a name or a definite role
+/// ("Le nouveau gouvernement", "Miguel Nerva", "la chaîne"), with the gender of its
+/// article (le/un/ce masculine, la/une/cette feminine; a name's comes from the registry).
+fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option<(Np, Gender)> {
+    let np = np_forward(toks, start, end)?;
+    if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { definite: true, kind: SpeakerKind::Person | SpeakerKind::Organisation, .. }) {
+        return None;
+    }
+    // "Son parti lui faisait grief …": a possessed subject is someone else's; the
+    // owner is who il/elle is.
+    if matches!(toks[np.first].low.as_str(), "son" | "sa" | "ses" | "leur" | "leurs" | "its" | "their" | "his" | "her") {
+        return None;
+    }
+    // Its verb follows (not a fronted phrase: "Dans le Var, …").
+    if !toks.get(np.last + 1).is_some_and(|t| t.is_word() || t.text == ",") {
+        return None;
+    }
+    let article = match toks[np.first].low.as_str() {
+        "le" | "un" | "ce" | "cet" => Gender::Male,
+        "la" | "une" | "cette" => Gender::Female,
+        _ => np.gender,
+    };
+    Some((np, article))
+}
+
 fn copy_attribution(work: &mut [Work], from: usize, to: usize, with_cue: bool) {
     let (speaker, written, cue) = (work[from].speaker.clone(), work[from].as_written.clone(), work[from].cue_text.clone());
     let w = &mut work[to];
@@ -349,6 +393,10 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     }
     let left = &left_frame[lo..qk];
     w.opens_paragraph = qk == 0;
+    if cut {
+        let start = (0..lo.saturating_sub(1)).rev().find(|&k| ends_sentence(left_frame, k) || matches!(left_frame[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
+        w.prev_sentence_subject = sentence_subject(left_frame, start, lo);
+    }
     if let (Some(_), false) = (prev_q, cut) {
         let prev_ends = qi > 0 && ends_with_stop(text, &spans[qi - 1]);
         let restarts = left.first().is_none_or(Tok::is_cap);
@@ -392,7 +440,8 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     // (It may trail a participle clause: "…, a souligné l'enquêteur, déclenchant des rires".)
     let closing_inversion = right_first.is_some_and(|f| {
         let participle = |t: &Tok| t.is_lower_word() && (t.low.ends_with("ant") || t.low.ends_with("ing"));
-        f > 0 && right[f - 1].text == "," && right[f..].iter().position(|t| t.text == ",").is_none_or(|c| right.get(f + c + 1).is_some_and(participle))
+        // (A semicolon closes the quote's clause: "« … » ; le ministre, X, a ajouté".)
+        f > 0 && right[f - 1].text == "," && !right[..f].iter().any(|t| t.text == ";") && right[f..].iter().position(|t| t.text == ",").is_none_or(|c| right.get(f + c + 1).is_some_and(participle))
     });
     // "… on a ‘conveyor belt’ to terrorism, a top officer warned yesterday.": a subject
     // and its verb closing the sentence after a comma attribute every quote in it.
@@ -414,9 +463,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     // after the quote starts a new predicate; the left cue reports the quote.
     let coordinated_right = left_pick.is_some()
         && right_first.is_some_and(|f| f > 0 && matches!(right[f - 1].low.as_str(), "and" | "et" | "but" | "mais"));
+    // "X estime que « … » évoquant des …": a participle after the quote shares the
+    // subject of the cue before it, which is the quote's own.
+    let participle_right = left_pick.is_some() && right_cues.first().is_some_and(|c| c.participle && c.pronoun.is_none());
     let use_right = !right_cues.is_empty()
         && !next_sentence
         && !coordinated_right
+        && !participle_right
         && (w.right_attached || closing_inversion || closing_attribution || (left_pick.is_none() && same_clause));
     if let Some((cue, np)) = dash_signature(right) {
         w.np = Some(np);
@@ -427,6 +480,9 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.cue = Some(right_cues[0].clone());
     } else if let Some(ci) = left_pick {
         w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false).map(|np| named_in_apposition(left, np));
+        if w.np.is_none() && left_cues[ci].participle && left_cues[ci].first == 0 {
+            w.np = subject_of_main_clause(right);
+        }
         w.cue = Some(left_cues[ci].clone());
         w.unnamed_subject = left.first().is_some_and(|t| t.is_word() && t.text != "UN" && matches!(t.low.as_str(), "a" | "an" | "un" | "une"));
     }
@@ -497,6 +553,16 @@ fn dash_signature(right: &[Tok]) -> Option<(Cue, Np)> {
     let np = np_forward(right, 1, right.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))?;
     let closes = right[np.last + 1..].iter().all(|t| t.kind == TokKind::Punct && t.text != "'s");
     closes.then(|| (Cue { first: 0, last: 0, text: dash.text.clone(), participle: false, preposition: false, pronoun: None }, np))
+
+/// "Estimant que « … », il vota contre": a participle opening the sentence has the
+/// subject of the main clause, which follows the quote after a comma.
+fn subject_of_main_clause(right: &[Tok]) -> Option<Np> {
+    if right.first().is_none_or(|t| t.text != ",") {
+        return None;
+    }
+    let np = np_forward(right, 1, right.len())?;
+    let subject = matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _) | NpKind::Role { definite: true, .. });
+    (subject && right.get(np.last + 1).is_some_and(Tok::is_word)).then_some(np)
 }
 
 /// "Une élève, Inès, 14 ans, résume": an unnamed role with a name in apposition is

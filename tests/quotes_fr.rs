@@ -1,0 +1,224 @@
+//! French attribution rules (issue 13), one test per rule, on short texts written in the
+//! style of wire and regional copy for the purpose (no dev-set article is used here).
+
+use diglot::ingest::from_plain_text;
+use diglot::model::Quote;
+use diglot::text::quotes::extract;
+
+fn quotes_of(text: &str) -> Vec<Quote> {
+    extract(&from_plain_text("t", text))
+}
+
+fn speaker(q: &Quote) -> Option<&str> {
+    q.speaker.as_ref().map(|s| s.name.as_str())
+}
+
+/// The speaker of the quote starting with `prefix`.
+fn speaker_of<'a>(qs: &'a [Quote], prefix: &str) -> Option<&'a str> {
+    let q = qs.iter().find(|q| q.text.starts_with(prefix)).unwrap_or_else(|| panic!("no quote «{prefix}» in {qs:#?}"));
+    speaker(q)
+}
+
+#[test]
+fn simple_past_cues_are_cues() {
+    let qs = quotes_of(
+        "Portrait d'un élu\n\n\
+         Le député Paul Mercier fut exclu de son groupe en juin. Il déclara alors : « Je ne regrette rien de ce vote. » \
+         Un an plus tard, il lança devant la presse : « Le combat continue pour notre langue. »",
+    );
+    assert_eq!(speaker_of(&qs, "Je ne regrette"), Some("Paul Mercier"), "{qs:#?}");
+    assert_eq!(qs[0].cue.as_deref(), Some("déclara"));
+    assert_eq!(speaker_of(&qs, "Le combat continue"), Some("Paul Mercier"), "{qs:#?}");
+}
+
+#[test]
+fn a_capitalised_title_in_apposition_is_a_description() {
+    let qs = quotes_of(
+        "Plan social chez Vélaris\n\n\
+         Bruno Lefort, PDG de Vélaris France, a indiqué « vouloir procéder uniquement à des départs volontaires ».",
+    );
+    assert_eq!(speaker_of(&qs, "vouloir procéder"), Some("Bruno Lefort"), "{qs:#?}");
+}
+
+#[test]
+fn a_possessive_before_the_verb_ends_the_name() {
+    let qs = quotes_of(
+        "Note abaissée\n\n\
+         Standard's explique dans un communiqué que « le pays a plus de risque de connaître une hausse de ses coûts ».",
+    );
+    assert_eq!(speaker_of(&qs, "le pays a plus"), Some("Standard's"), "{qs:#?}");
+}
+
+#[test]
+fn initials_before_a_surname_are_the_person_named_in_full() {
+    let qs = quotes_of(
+        "Découverte en Sibérie\n\n\
+         Des traces ont été trouvées, a annoncé à l'agence Tass Igor Voronine, de l'université de Tomsk.\n\n\
+         « Nous sommes certains à 70 % que ces poils appartiennent à une espèce inconnue » a indiqué I. Voronine.",
+    );
+    assert_eq!(speaker_of(&qs, "Nous sommes certains"), Some("Igor Voronine"), "{qs:#?}");
+}
+
+#[test]
+fn a_participle_shares_the_subject_of_its_sentence() {
+    let qs = quotes_of(
+        "Automobile\n\n\
+         Le groupe supprime des postes. Louis Garnier a cependant réfuté l'idée d'un prêt par l'État affirmant : \
+         « nous avons une sécurité financière importante, ce sujet n'est pas à l'ordre du jour ».",
+    );
+    assert_eq!(speaker_of(&qs, "nous avons une sécurité"), Some("Louis Garnier"), "{qs:#?}");
+}
+
+#[test]
+fn a_participle_after_the_quote_keeps_the_cue_before_it() {
+    let qs = quotes_of(
+        "Suicide d'un agent\n\n\
+         Le syndicat SUD estime, au contraire, que « si ce collègue avait des difficultés personnelles, il en avait aussi au travail » \
+         évoquant des « refus de lui accorder les congés auxquels il avait droit ».",
+    );
+    assert_eq!(speaker_of(&qs, "si ce collègue"), Some("SUD"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "refus de lui"), Some("SUD"), "{qs:#?}");
+}
+
+#[test]
+fn a_participle_opening_the_sentence_takes_the_main_subject() {
+    let qs = quotes_of(
+        "Vote à Palma\n\n\
+         Le député Marc Ferrer a été exclu du parti. Estimant que « le catalan est notre propre langue », il vota contre le texte.",
+    );
+    assert_eq!(speaker_of(&qs, "le catalan"), Some("Marc Ferrer"), "{qs:#?}");
+}
+
+#[test]
+fn selon_lui_is_the_person_just_named() {
+    let qs = quotes_of(
+        "Avortement\n\n\
+         Le ministre de la Justice Alberto Ruiz veut changer la loi. Selon lui, « on ne peut pas interdire à un être vivant de vivre ».",
+    );
+    assert_eq!(speaker_of(&qs, "on ne peut pas"), Some("Alberto Ruiz"), "{qs:#?}");
+}
+
+#[test]
+fn a_semicolon_closes_the_quote_before_the_next_attribution() {
+    let qs = quotes_of(
+        "Budget\n\n\
+         D'après le ministre du budget, Jean Caron, « il y a bien une ardoise cachée que nous devons honorer » ; \
+         le ministre des finances, Pierre Alba, a pour sa part ajouté : « C'est d'une France affaiblie dont nous héritons ».",
+    );
+    assert_eq!(speaker_of(&qs, "il y a bien"), Some("Jean Caron"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "C'est d'une France"), Some("Pierre Alba"), "{qs:#?}");
+}
+
+#[test]
+fn an_adverb_of_manner_between_an_inverted_cue_and_the_name() {
+    let qs = quotes_of(
+        "Papillons\n\n\
+         Le ministre Paul Roche a visité le laboratoire.\n\n\
+         « Nous en avons tiré la conclusion claire que les radiations ont endommagé les gènes », conclut tout simplement Kenji Sato.",
+    );
+    assert_eq!(speaker_of(&qs, "Nous en avons"), Some("Kenji Sato"), "{qs:#?}");
+}
+
+#[test]
+fn pour_a_body_named_in_apposition() {
+    let qs = quotes_of(
+        "Vote au Parlement européen\n\n\
+         Pour la principale association de défense du logiciel libre, l'Aprol : « Le vote d'aujourd'hui est une formidable victoire pour les citoyens. »",
+    );
+    assert_eq!(speaker_of(&qs, "Le vote d'aujourd'hui"), Some("Aprol"), "{qs:#?}");
+}
+
+#[test]
+fn a_spokesperson_speaks_for_the_body_named() {
+    let qs = quotes_of(
+        "Bousculade à Séville\n\n\
+         L'alerte a été donnée « quand nous avons reçu des appels au sujet d'une bousculade » vers minuit, a indiqué un porte-parole de la police. \
+         L'incendie aurait été provoqué « par un feu de Bengale lancé dans l'enceinte » a-t-il précisé.\n\n\
+         « Nous recueillons en ce moment des témoignages » a ajouté le porte-parole de la police.",
+    );
+    assert_eq!(speaker_of(&qs, "quand nous avons"), Some("police"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "par un feu"), Some("police"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Nous recueillons"), Some("police"), "{qs:#?}");
+}
+
+#[test]
+fn a_pronoun_skips_a_name_governed_by_a_preposition() {
+    let qs = quotes_of(
+        "Mort d'un avocat\n\n\
+         Autre avocat de l'accusé, Gilles Marchetti a appris ce décès en voiture, alors qu'il devait déjeuner avec Sollier. \
+         Très ému, il confie au journal que « nous aurions dû plaider l'un contre l'autre cet après-midi ».",
+    );
+    assert_eq!(speaker_of(&qs, "nous aurions dû"), Some("Gilles Marchetti"), "{qs:#?}");
+}
+
+#[test]
+fn an_emphatic_pronoun_inside_the_compound_past() {
+    let qs = quotes_of(
+        "Emploi\n\n\
+         Nadia Berthier, de la CGT, a elle relevé qu'il « n'y a que 210 embauches sur trois ans ».",
+    );
+    assert_eq!(speaker_of(&qs, "n'y a que"), Some("Nadia Berthier"), "{qs:#?}");
+}
+
+#[test]
+fn a_spokesperson_after_a_complement_name_is_not_that_name() {
+    let qs = quotes_of(
+        "Bousculade\n\n\
+         La bousculade a eu lieu « vers quatre heures du matin » lors d'une fête de Carnaval, a indiqué un porte-parole de la police.\n\n\
+         « Nous recueillons des témoignages » a ajouté le porte-parole de la police.",
+    );
+    assert_eq!(speaker_of(&qs, "Nous recueillons"), Some("police"), "{qs:#?}");
+}
+
+#[test]
+fn il_is_first_the_subject_of_the_sentence_before() {
+    let qs = quotes_of(
+        "Grèce\n\n\
+         Kostas Dimou récupère la Marine marchande.\n\n\
+         Le nouveau gouvernement s'est donné pour objectif de réviser le mémorandum. \
+         Il a cependant déclaré que « cette révision ne doit pas mettre en danger la voie européenne du pays ».",
+    );
+    assert_eq!(speaker_of(&qs, "cette révision"), Some("nouveau gouvernement"), "{qs:#?}");
+}
+
+#[test]
+fn elle_skips_a_subject_of_the_other_gender() {
+    let qs = quotes_of(
+        "Conseil municipal\n\n\
+         « Le budget est tenu », a déclaré Claire Vasseur, adjointe aux finances. Le maire Paul Girard a quitté la salle. \
+         Elle a ajouté : « Nous ne lèverons pas d'impôt nouveau. »",
+    );
+    assert_eq!(speaker_of(&qs, "Nous ne lèverons"), Some("Claire Vasseur"), "{qs:#?}");
+}
+
+#[test]
+fn a_possessed_subject_is_not_the_pronoun() {
+    let qs = quotes_of(
+        "Exclusion\n\n\
+         Le Parti régionaliste a exclu hier Antoni Serra, député de Manacor. Son parti lui reprochait son vote. \
+         Il déclara alors : « Quand on affronte une situation limite, il faut savoir quel est le scénario limite. » \
+         Surpris par la politique du président José Bauzà, il déclara : « Je ne pensais pas que le parti pût décider cela. »",
+    );
+    assert_eq!(speaker_of(&qs, "Quand on affronte"), Some("Antoni Serra"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Je ne pensais"), Some("Antoni Serra"), "{qs:#?}");
+}
+
+#[test]
+fn a_role_no_one_was_given_is_the_subject_named_before() {
+    let qs = quotes_of(
+        "Un code pour les daltoniens\n\n\
+         Miguel Serrano a conçu ce code avec des formes simples. \
+         Pour construire ce code, le graphiste s'est basé sur le raisonnement suivant : « Dans les écoles, on donne aux enfants cinq tubes de gouache. »",
+    );
+    assert_eq!(speaker_of(&qs, "Dans les écoles"), Some("Miguel Serrano"), "{qs:#?}");
+}
+
+#[test]
+fn an_opener_before_the_subject_is_not_a_name() {
+    let qs = quotes_of(
+        "Discours de politique générale\n\n\
+         Le premier ministre Jean-Marc Durand a parlé deux heures. L'opposition a quitté la salle. \
+         Mais le premier ministre, malgré cette division, avait clairement affirmé qu'il ne baisserait pas les bras : « non, nous ne renoncerons pas ! »",
+    );
+    assert_eq!(speaker_of(&qs, "non, nous ne renoncerons"), Some("Jean-Marc Durand"), "{qs:#?}");
+}
