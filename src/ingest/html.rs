@@ -28,6 +28,9 @@ const RENDER_WIDTH: usize = 4000;
 pub struct HtmlMeta {
     /// `<title>`, `og:title` or the first `<h1>`, in that order of preference.
     pub title: Option<String>,
+    /// The title from `og:title` (or `twitter:`/`dc.title`) or the first `<h1>`: what the
+    /// page states as its headline, as opposed to a `<title>` that may carry more.
+    pub headline: Option<String>,
     pub author: Option<String>,
     /// Raw date strings (parsed later), most trustworthy first.
     pub dates: Vec<String>,
@@ -103,7 +106,7 @@ pub fn page_meta(html: &str) -> HtmlMeta {
 
 /// Cleaned markup → lines: html2text, or the flat converter for deep or huge markup.
 fn render(visible: &str, meta: HtmlMeta) -> HtmlDoc {
-    let visible = visible.to_string();
+    let visible = tables_as_blocks(visible);
     let depth = max_depth(&visible);
     if depth > MAX_DEPTH_FOR_HTML2TEXT {
         return HtmlDoc { lines: strip_tags(&visible), meta, too_deep: Some(depth) };
@@ -278,6 +281,32 @@ pub fn strip_tags(html: &str) -> Vec<TextLine> {
     }
     finish(&mut lines, &mut current, false);
     lines
+}
+
+/// Tables as plain blocks: every cell, row and caption a `<div>`. Pages use tables for
+/// layout (admonition boxes, two-column pages) far more than articles use them for data,
+/// and a renderer laying cells side by side joins unrelated paragraphs with rules, or
+/// loses a cell under a `rowspan`.
+fn tables_as_blocks(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut tokens = Tokens::new(html);
+    let mut copied_to = 0;
+    while let Some(t) = tokens.next() {
+        let tag = match &t {
+            Token::Open { name, .. } if is_table_part(name) => "<div>",
+            Token::Close { name } if is_table_part(name) => "</div>",
+            _ => continue,
+        };
+        out.push_str(&html[copied_to..tokens.last_start]);
+        out.push_str(tag);
+        copied_to = tokens.pos;
+    }
+    out.push_str(&html[copied_to..]);
+    out
+}
+
+fn is_table_part(name: &str) -> bool {
+    matches!(name, "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption")
 }
 
 /// The markup without its `<head>` (title, scripts and styles are not visible text).
@@ -481,7 +510,8 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
         Some(t) => super::meta::split_outlet_suffix(&t),
         None => (None, None),
     };
-    meta.title = og_title.or(h1).or(title_tag);
+    meta.headline = og_title.or(h1);
+    meta.title = meta.headline.clone().or(title_tag);
     meta.title_outlet = outlet;
     meta.dates.extend(time_dates);
     meta.hidden_author = hidden_author;

@@ -69,7 +69,7 @@ impl MainContent {
 /// names the page better than any guess, so it comes first.
 pub fn merge_meta(found: &rs_trafilatura::Metadata, mut page: HtmlMeta) -> HtmlMeta {
     let some = |v: &Option<String>| v.as_deref().map(super::meta::clean_value).filter(|s| !s.is_empty());
-    page.title = some(&found.title).or(page.title);
+    page.title = page.headline.clone().or(some(&found.title)).or(page.title);
     page.author = some(&found.author).map(|a| a.replace("; ", ", ")).or(page.author);
     if let Some(date) = found.date {
         page.dates.insert(0, date.date_naive().to_string());
