@@ -10,7 +10,7 @@
 
 use super::entities;
 use super::paragraphs::TextLine;
-use crate::model::Link;
+use crate::model::{Link, Role};
 
 /// Deeper documents skip html2text. Real articles stay far below this (a few dozen);
 /// html2text at this depth fits easily in a 2 MiB test-thread stack.
@@ -106,16 +106,128 @@ pub fn page_meta(html: &str) -> HtmlMeta {
 
 /// Cleaned markup → lines: html2text, or the flat converter for deep or huge markup.
 fn render(visible: &str, meta: HtmlMeta) -> HtmlDoc {
-    let visible = tables_as_blocks(visible);
+    let visible = tables_as_blocks(&mark_roles(visible));
     let depth = max_depth(&visible);
-    if depth > MAX_DEPTH_FOR_HTML2TEXT {
-        return HtmlDoc { lines: strip_tags(&visible), meta, too_deep: Some(depth) };
+    let (lines, too_deep) = if depth > MAX_DEPTH_FOR_HTML2TEXT {
+        (strip_tags(&visible), Some(depth))
+    } else if visible.len() > MAX_BYTES_FOR_HTML2TEXT {
+        (strip_tags(&visible), None)
+    } else {
+        (render_with_html2text(&visible).unwrap_or_else(|| strip_tags(&visible)), None)
+    };
+    HtmlDoc { lines: take_role_marks(lines), meta, too_deep }
+}
+
+/// Private-use characters that carry an element's role through the renderers as text:
+/// one opens each role, [`ROLE_END`] closes it. Any already in the page are dropped.
+const ROLE_MARKS: [(char, Role); 3] = [('\u{E001}', Role::Caption), ('\u{E002}', Role::Byline), ('\u{E003}', Role::Dateline)];
+const ROLE_END: char = '\u{E000}';
+
+fn is_role_mark(c: char) -> bool {
+    ('\u{E000}'..='\u{E003}').contains(&c)
+}
+
+/// The role of an element: figures and captions are captions; a class or id token
+/// `byline`, `dateline` or `caption` (alone or as a part: `wp-caption-text`,
+/// `article__byline`) says so too.
+fn role_of(name: &str, attrs: &[(String, String)]) -> Option<Role> {
+    if matches!(name, "figure" | "figcaption" | "caption") {
+        return Some(Role::Caption);
     }
-    if visible.len() > MAX_BYTES_FOR_HTML2TEXT {
-        return HtmlDoc { lines: strip_tags(&visible), meta, too_deep: None };
+    let tokens = ["class", "id"].into_iter().filter_map(|k| attr(attrs, k)).flat_map(str::split_whitespace);
+    for token in tokens {
+        let t = token.to_ascii_lowercase();
+        for part in t.split(['-', '_']) {
+            match part {
+                "caption" | "credit" => return Some(Role::Caption),
+                "byline" => return Some(Role::Byline),
+                "dateline" => return Some(Role::Dateline),
+                _ => {}
+            }
+        }
     }
-    let lines = render_with_html2text(&visible).unwrap_or_else(|| strip_tags(&visible));
-    HtmlDoc { lines, meta, too_deep: None }
+    None
+}
+
+/// Wrap each element with a role in a block holding its role marks (outermost role
+/// wins; nested ones are its text).
+fn mark_roles(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut stack: Vec<String> = Vec::new();
+    // The open role element: its depth in `stack`.
+    let mut open: Option<usize> = None;
+    let mut tokens = Tokens::new(html);
+    let mut copied_to = 0;
+    while let Some(t) = tokens.next() {
+        let (start, end) = (tokens.last_start, tokens.pos);
+        match t {
+            Token::Open { name, attrs, self_closing } => {
+                let container = !self_closing && !is_void(&name);
+                if open.is_none() && container && let Some(role) = role_of(&name, &attrs) {
+                    out.push_str(&html[copied_to..start]);
+                    let mark = ROLE_MARKS.iter().find(|(_, r)| *r == role).map_or(ROLE_END, |(c, _)| *c);
+                    out.push_str("<div>");
+                    out.push(mark);
+                    out.push_str(&html[start..end]);
+                    copied_to = end;
+                    open = Some(stack.len());
+                }
+                if container {
+                    stack.push(name);
+                }
+            }
+            Token::Close { name } => {
+                pop_to(&mut stack, &name);
+                if open.is_some_and(|depth| stack.len() <= depth) {
+                    out.push_str(&html[copied_to..end]);
+                    out.push(ROLE_END);
+                    out.push_str("</div>");
+                    copied_to = end;
+                    open = None;
+                }
+            }
+            Token::Text(text) if text.chars().any(is_role_mark) => {
+                out.push_str(&html[copied_to..start]);
+                out.extend(text.chars().filter(|c| !is_role_mark(*c)));
+                copied_to = end;
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&html[copied_to..]);
+    if open.is_some() {
+        out.push(ROLE_END);
+    }
+    out
+}
+
+/// Lines with the role marks taken out and their roles set; a blank line between text
+/// of different roles.
+fn take_role_marks(lines: Vec<TextLine>) -> Vec<TextLine> {
+    let mut role: Option<Role> = None;
+    let mut out: Vec<TextLine> = Vec::with_capacity(lines.len());
+    for mut line in lines {
+        if !line.text.chars().any(is_role_mark) {
+            line.role = role;
+            out.push(line);
+            continue;
+        }
+        let mut line_role = role;
+        for c in line.text.chars().filter(|c| is_role_mark(*c)) {
+            role = ROLE_MARKS.iter().find(|(m, _)| *m == c).map(|(_, r)| *r);
+            line_role = line_role.or(role);
+        }
+        line.text.retain(|c| !is_role_mark(c));
+        for l in &mut line.links {
+            l.text.retain(|c| !is_role_mark(c));
+        }
+        line.role = line_role;
+        if out.last().is_some_and(|prev| prev.role != line.role && !prev.text.trim().is_empty()) {
+            out.push(TextLine::default());
+        }
+        out.push(line);
+    }
+    out
 }
 
 /// html2text decorator for article text: no markers at all (no "# " before headings,
@@ -216,7 +328,7 @@ fn render_with_html2text(html: &str) -> Option<Vec<TextLine>> {
             l.text = l.text.trim().to_string();
         }
         links.retain(|l| !l.text.is_empty());
-        out.push(TextLine { text, links });
+        out.push(TextLine { text, links, role: None });
     }
     Some(out)
 }
@@ -593,7 +705,7 @@ fn is_hidden(attrs: &[(String, String)]) -> bool {
 fn is_non_content(name: &str) -> bool {
     matches!(
         name,
-        "script" | "style" | "noscript" | "template" | "img" | "picture" | "figure" | "svg"
+        "script" | "style" | "noscript" | "template" | "img" | "picture" | "svg"
             | "iframe" | "video" | "audio" | "canvas" | "form" | "button" | "select"
             | "textarea" | "nav" | "head" | "object" | "embed" | "aside" | "footer"
     )
