@@ -20,6 +20,9 @@ pub const MAX_DEPTH_FOR_HTML2TEXT: usize = 200;
 /// memory per byte of input, the flat converter a small multiple.
 pub const MAX_BYTES_FOR_HTML2TEXT: usize = 2 * 1024 * 1024;
 
+/// A JSON-LD script longer than this is not read to its end (it would not parse).
+const MAX_JSON_LD_BYTES: usize = 256 * 1024;
+
 /// Lines wider than this wrap in html2text; paragraphs are re-joined afterwards anyway.
 const RENDER_WIDTH: usize = 4000;
 
@@ -468,6 +471,9 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
     let mut h1: Option<String> = None;
     let mut og_title: Option<String> = None;
     let mut time_dates: Vec<String> = Vec::new();
+    // JSON-LD: the script being read, and the first one that described an article.
+    let mut ld_script: Option<String> = None;
+    let mut ld: Option<super::meta::JsonLd> = None;
     let mut hidden_dates: Vec<String> = Vec::new();
     let mut hidden_author: Option<String> = None;
     let mut out = String::with_capacity(html.len());
@@ -515,6 +521,9 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
                             meta.language = meta.language.take().or_else(|| super::meta::language_code(l));
                         }
                     }
+                    "script" if attr(attrs, "type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
+                        ld_script = Some(String::new());
+                    }
                     "link" if attr(attrs, "rel") == Some("canonical") => {
                         if let Some(h) = attr(attrs, "href") {
                             meta.url = Some(h.to_string());
@@ -561,6 +570,12 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
             }
             Token::Close { name } => {
                 pop_to(&mut stack, name);
+                if name == "script"
+                    && let Some(script) = ld_script.take()
+                    && ld.is_none()
+                {
+                    ld = Some(super::meta::json_ld(&script)).filter(|l| *l != super::meta::JsonLd::default());
+                }
                 if capture.as_ref().is_some_and(|(n, _)| n == name)
                     && let Some((n, text)) = capture.take()
                 {
@@ -572,6 +587,11 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
                 }
             }
             Token::Text(s) => {
+                if let Some(script) = ld_script.as_mut()
+                    && script.len() < MAX_JSON_LD_BYTES
+                {
+                    script.push_str(s);
+                }
                 // Only short hidden text can be metadata; don't hoard the rest.
                 if let Some(c) = cut.as_mut()
                     && c.hidden
@@ -622,7 +642,16 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
         Some(t) => super::meta::split_outlet_suffix(&t),
         None => (None, None),
     };
-    meta.headline = og_title.or(h1);
+    // JSON-LD is the page's most deliberate statement about itself: it comes first.
+    let ld = ld.unwrap_or_default();
+    meta.headline = ld.headline.or(og_title).or(h1);
+    meta.author = ld.author.or(meta.author);
+    if let Some(d) = ld.date {
+        meta.dates.insert(0, d);
+    }
+    meta.site_name = ld.publisher.or(meta.site_name);
+    meta.url = meta.url.or(ld.url);
+    meta.language = ld.language.or(meta.language);
     meta.title = meta.headline.clone().or(title_tag);
     meta.title_outlet = outlet;
     meta.dates.extend(time_dates);

@@ -63,16 +63,16 @@ impl MainContent {
     }
 }
 
-/// What the page states about itself: the extractor reads JSON-LD first, then Open
-/// Graph, Dublin Core and `<meta>`; `page` (diglot's own reading of `<meta>`, `<time>`,
-/// `<link rel=canonical>`, `<html lang>`) fills what it left out. The canonical link
-/// names the page better than any guess, so it comes first.
+/// What the page states about itself: `page` (diglot's own reading of JSON-LD, Open
+/// Graph, Dublin Core, `<meta>`, `<time>`, `<link rel=canonical>`, `<html lang>`) first,
+/// then what the extractor found (the same sources, then guesses from the page's
+/// markup) fills the gaps.
 pub fn merge_meta(found: &rs_trafilatura::Metadata, mut page: HtmlMeta) -> HtmlMeta {
     let some = |v: &Option<String>| v.as_deref().map(super::meta::clean_value).filter(|s| !s.is_empty());
     page.title = page.headline.clone().or(some(&found.title)).or(page.title);
-    page.author = some(&found.author).map(|a| a.replace("; ", ", ")).or(page.author);
+    page.author = page.author.or(some(&found.author).map(|a| a.replace("; ", ", ")));
     if let Some(date) = found.date {
-        page.dates.insert(0, date.date_naive().to_string());
+        page.dates.push(date.date_naive().to_string());
     }
     // A social-media handle ("@outlet") is not the outlet's name: a tag or the title
     // names it better.
