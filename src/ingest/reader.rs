@@ -57,11 +57,18 @@ pub fn extract(page: &str) -> Option<MainContent> {
     Some(MainContent { html: result.content_html, text: result.content_text, meta: result.metadata })
 }
 
+/// Extractions shorter than this are the extractor clutching at a heading or a menu on
+/// a page with no article: the cleaner (or all the visible text) does better there.
+const MIN_WORDS: usize = 10;
+
 impl MainContent {
     pub fn has_text(&self) -> bool {
-        self.text.split_whitespace().next().is_some()
+        self.text.split_whitespace().nth(MIN_WORDS - 1).is_some()
     }
 }
+
+/// An outlet's name is a few words; more is a line of the page the extractor took for it.
+const MAX_OUTLET_WORDS: usize = 6;
 
 /// What the page states about itself: `page` (diglot's own reading of JSON-LD, Open
 /// Graph, Dublin Core, `<meta>`, `<time>`, `<link rel=canonical>`, `<html lang>`) first,
@@ -78,7 +85,7 @@ pub fn merge_meta(found: &rs_trafilatura::Metadata, mut page: HtmlMeta) -> HtmlM
     // names it better.
     let (handle, named) = match some(&found.sitename) {
         Some(s) if s.starts_with('@') => (Some(s.trim_start_matches('@').to_string()), None),
-        other => (None, other),
+        other => (None, other.filter(|s| s.split_whitespace().count() <= MAX_OUTLET_WORDS)),
     };
     page.site_name = page.site_name.or(named).or(page.title_outlet.take()).or(handle);
     page.url = page.url.or(some(&found.url));
