@@ -471,3 +471,165 @@ fn assert_clean_controls(a: &Article) {
         }
     }
 }
+
+// ---- Reader mode for whole saved pages --------------------------------------------
+
+fn fixture_page(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages").join(name)).unwrap()
+}
+
+fn body_paragraphs(a: &Article) -> Vec<&str> {
+    (0..a.paragraphs.len()).filter(|&i| a.paragraphs[i].role.is_none()).map(|i| a.paragraph_text(i)).collect()
+}
+
+#[test]
+fn a_whole_page_reads_as_its_article_only() {
+    let a = parse("news_page.html", &fixture_page("news_page.html"));
+    assert_clean(&a);
+    let body = body_paragraphs(&a);
+    assert_eq!(body.len(), 6, "{body:#?}");
+    assert!(body[0].starts_with("The harbour bridge will close for six weeks"));
+    assert!(body[5].ends_with("usually doubles."));
+    for junk in ["cookies", "Weather", "Related stories", "Ferry fares", "Great news", "Privacy", "All rights"] {
+        assert!(!a.text.contains(junk), "{junk} in {}", a.text);
+    }
+    assert!(a.meta.warnings.is_empty(), "{:?}", a.meta.warnings);
+}
+
+#[test]
+fn a_whole_page_states_its_metadata() {
+    let a = parse("news_page.html", &fixture_page("news_page.html"));
+    let m = &a.meta;
+    assert_eq!(m.title.as_deref(), Some("Harbour bridge to close for repairs"));
+    assert_eq!(m.author.as_deref(), Some("Ann Lee, Bob Kay"));
+    assert_eq!(m.date.as_deref(), Some("2021-03-04"));
+    assert_eq!(m.source.as_deref(), Some("The Daily Example"));
+    assert_eq!(m.url.as_deref(), Some("https://daily.example/news/harbour-bridge-repairs"));
+    assert_eq!(m.language.as_deref(), Some("en"));
+}
+
+#[test]
+fn open_graph_dublin_core_and_the_title_suffix() {
+    let page = |head: &str| {
+        format!(
+            "<html lang=\"fr\"><head>{head}</head><body><p>Le conseil municipal a voté jeudi la fermeture du pont pendant six semaines de travaux.</p></body></html>"
+        )
+    };
+    let a = parse("og.html", page(r#"<title>Le pont ferme | Le Quotidien</title><meta property="og:title" content="Le pont ferme pour travaux">
+        <meta property="og:site_name" content="Le Quotidien"><meta name="DC.creator" content="Jeanne Roux">
+        <meta name="DC.date" content="2020-05-06"><meta property="og:url" content="https://q.example/pont">"#).as_bytes());
+    let m = &a.meta;
+    assert_eq!(m.title.as_deref(), Some("Le pont ferme pour travaux"));
+    assert_eq!((m.author.as_deref(), m.date.as_deref()), (Some("Jeanne Roux"), Some("2020-05-06")));
+    assert_eq!((m.source.as_deref(), m.url.as_deref()), (Some("Le Quotidien"), Some("https://q.example/pont")));
+    assert_eq!(m.language.as_deref(), Some("fr"));
+    // Only a <title>: its suffix names the outlet and is not part of the title.
+    let a = parse("t.html", page("<title>Le pont ferme pour travaux - Le Quotidien</title>").as_bytes());
+    assert_eq!(a.meta.title.as_deref(), Some("Le pont ferme pour travaux"));
+    assert_eq!(a.meta.source.as_deref(), Some("Le Quotidien"));
+}
+
+const ADMONITION: &str = r#"<p>The first paragraph of the chapter explains what a file system is and why it matters.</p>
+<div class="warning"><table border="0" summary="Warning"><tr><td rowspan="2"><img alt="[Warning]" src="w.png"></td><th>Warning</th></tr>
+<tr><td><p>Do not remove the root file system while the system is running.</p></td></tr></table></div>
+<details><summary>More detail</summary><p>A paragraph inside details is body text of the chapter too.</p></details>
+<table><tr><td><p>A paragraph in a layout table cell is kept.</p></td><td><p>So is the one in the next cell.</p></td></tr></table>
+<p>The last paragraph of the chapter closes the section with a final remark about disks.</p>"#;
+
+#[test]
+fn paragraphs_in_layout_tables_admonitions_and_details_are_body_text() {
+    let whole = format!("<!DOCTYPE html><html><head><title>Chapter 4</title></head><body><nav><a href='/'>Home</a></nav>{ADMONITION}</body></html>");
+    for (name, html) in [("fragment.html", ADMONITION.to_string()), ("whole.html", whole)] {
+        let a = parse(name, html.as_bytes());
+        let body = body_paragraphs(&a);
+        for kept in [
+            "Do not remove the root file system while the system is running.",
+            "A paragraph inside details is body text of the chapter too.",
+            "A paragraph in a layout table cell is kept.",
+            "So is the one in the next cell.",
+        ] {
+            assert!(body.contains(&kept), "{name}: {kept:?} not a paragraph of {body:#?}");
+        }
+        assert!(!a.text.contains('│'), "{name}: {}", a.text);
+    }
+}
+
+#[test]
+fn captions_bylines_and_datelines_are_marked_not_body() {
+    use diglot::model::Role;
+    let html = r#"<div class="story"><div class="article__byline">By Jane Roe</div><div class="dateline">PARIS, March 3</div>
+        <p>The minister said on Thursday that the plan would go ahead as announced in the spring.</p>
+        <figure><img src="a.jpg"><figcaption>The minister, “smiling”, in Paris.</figcaption></figure>
+        <p>A second paragraph follows the photo and closes the story.</p></div>"#;
+    let a = parse("roles.html", html.as_bytes());
+    let roles: Vec<(Option<Role>, &str)> = (0..a.paragraphs.len()).map(|i| (a.paragraphs[i].role, a.paragraph_text(i))).collect();
+    assert_eq!(
+        roles,
+        [
+            (Some(Role::Byline), "By Jane Roe"),
+            (Some(Role::Dateline), "PARIS, March 3"),
+            (None, "The minister said on Thursday that the plan would go ahead as announced in the spring."),
+            (Some(Role::Caption), "The minister, “smiling”, in Paris."),
+            (None, "A second paragraph follows the photo and closes the story."),
+        ]
+    );
+    assert_eq!(a.meta.author.as_deref(), Some("Jane Roe"));
+    // No quote is found in a caption.
+    assert!(diglot::text::quotes::extract(&a).iter().all(|q| q.text != "smiling"));
+    let json = String::from_utf8(diglot(&["show", "--format", "json", &write_temp("roles.html", html)]).stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let ps = v["paragraphs"].as_array().unwrap();
+    assert_eq!(ps[0]["role"], "byline");
+    assert_eq!(ps[3]["role"], "caption");
+    assert!(ps[2].get("role").is_none());
+}
+
+/// A file in a fresh temporary folder (kept for the life of the test process).
+fn write_temp(name: &str, contents: &str) -> String {
+    let dir = tempfile::tempdir().unwrap().keep();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn a_page_with_no_article_found_shows_all_its_visible_text_with_a_warning() {
+    let html = "<html><head><title>x</title><script>var a = 1;</script></head><body>\
+        <nav><ul><li><a href='/a'>Opening hours: nine to five</a></li><li><a href='/b'>Closed on Sundays</a></li></ul></nav></body></html>";
+    let a = parse("menu-only.html", html.as_bytes());
+    assert_eq!(paragraphs(&a), ["Opening hours: nine to five", "Closed on Sundays"]);
+    assert_eq!(a.meta.warnings, [ingest::NO_ARTICLE_FOUND]);
+    let path = write_temp("menu-only.html", html);
+    let folder = Path::new(&path).parent().unwrap().display().to_string();
+    let out = diglot(&["--corpus", &folder, "list"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("menu-only"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("menu-only.html") && stderr.contains(ingest::NO_ARTICLE_FOUND), "{stderr}");
+    // Markup with no text at all is still refused, with the reason.
+    assert!(parse_bytes("blank.html", b"<html><body><div> </div></body></html>").is_err());
+}
+
+#[test]
+fn mhtml_saves_and_page_complete_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    let mht = "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----B\"\r\n\r\n\
+------B\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: https://n.example/s\r\n\r\n\
+<html><head><meta charset=3D\"utf-8\"><title>Saved story</title></head><body><p>Caf=C3=A9s reopened on Monday across the =\r\ncity, the mayor said.</p></body></html>\r\n\
+------B\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n------B--\r\n";
+    std::fs::write(p("saved.mhtml"), mht).unwrap();
+    std::fs::write(p("story.html"), "<html><head><title>Story</title></head><body><p>A story saved as a complete page, with its assets.</p></body></html>").unwrap();
+    std::fs::create_dir(p("story_files")).unwrap();
+    std::fs::write(p("story_files/frame.html"), "<html><body><p>An advert frame.</p></body></html>").unwrap();
+    std::fs::write(p("story_files/app.js"), "var x = 1;").unwrap();
+    let corpus = load_dir(dir.path()).unwrap();
+    assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+    let ids: Vec<&str> = corpus.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["saved", "story"]);
+    let saved = corpus.get("saved").unwrap();
+    assert_eq!(saved.text, "Cafés reopened on Monday across the city, the mayor said.");
+    assert_eq!(saved.meta.title.as_deref(), Some("Saved story"));
+    let broken = parse_bytes("broken.mht", b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n");
+    assert!(broken.unwrap_err().reason.contains("text/html"));
+}

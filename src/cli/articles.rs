@@ -68,6 +68,9 @@ struct ShowParagraph<'a> {
     text: &'a str,
     language: Option<&'a str>,
     sentences: Vec<&'a str>,
+    /// Only for text that is not the body: "caption", "byline", "dateline".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<crate::model::Role>,
 }
 
 #[derive(Serialize)]
@@ -92,6 +95,7 @@ pub fn show(ctx: &Context, id_or_path: &str, format: TextFormat) -> Result<Strin
                     text: a.slice(&p.range),
                     language: p.language.as_deref(),
                     sentences: p.sentences.iter().map(|s| a.slice(&s.range)).collect(),
+                    role: p.role,
                 })
                 .collect();
             to_json(&ShowArticle {

@@ -10,7 +10,7 @@
 
 use super::entities;
 use super::paragraphs::TextLine;
-use crate::model::Link;
+use crate::model::{Link, Role};
 
 /// Deeper documents skip html2text. Real articles stay far below this (a few dozen);
 /// html2text at this depth fits easily in a 2 MiB test-thread stack.
@@ -20,6 +20,9 @@ pub const MAX_DEPTH_FOR_HTML2TEXT: usize = 200;
 /// memory per byte of input, the flat converter a small multiple.
 pub const MAX_BYTES_FOR_HTML2TEXT: usize = 2 * 1024 * 1024;
 
+/// A JSON-LD script longer than this is not read to its end (it would not parse).
+const MAX_JSON_LD_BYTES: usize = 256 * 1024;
+
 /// Lines wider than this wrap in html2text; paragraphs are re-joined afterwards anyway.
 const RENDER_WIDTH: usize = 4000;
 
@@ -28,6 +31,9 @@ const RENDER_WIDTH: usize = 4000;
 pub struct HtmlMeta {
     /// `<title>`, `og:title` or the first `<h1>`, in that order of preference.
     pub title: Option<String>,
+    /// The title from `og:title` (or `twitter:`/`dc.title`) or the first `<h1>`: what the
+    /// page states as its headline, as opposed to a `<title>` that may carry more.
+    pub headline: Option<String>,
     pub author: Option<String>,
     /// Raw date strings (parsed later), most trustworthy first.
     pub dates: Vec<String>,
@@ -103,16 +109,128 @@ pub fn page_meta(html: &str) -> HtmlMeta {
 
 /// Cleaned markup → lines: html2text, or the flat converter for deep or huge markup.
 fn render(visible: &str, meta: HtmlMeta) -> HtmlDoc {
-    let visible = visible.to_string();
+    let visible = tables_as_blocks(&mark_roles(visible));
     let depth = max_depth(&visible);
-    if depth > MAX_DEPTH_FOR_HTML2TEXT {
-        return HtmlDoc { lines: strip_tags(&visible), meta, too_deep: Some(depth) };
+    let (lines, too_deep) = if depth > MAX_DEPTH_FOR_HTML2TEXT {
+        (strip_tags(&visible), Some(depth))
+    } else if visible.len() > MAX_BYTES_FOR_HTML2TEXT {
+        (strip_tags(&visible), None)
+    } else {
+        (render_with_html2text(&visible).unwrap_or_else(|| strip_tags(&visible)), None)
+    };
+    HtmlDoc { lines: take_role_marks(lines), meta, too_deep }
+}
+
+/// Private-use characters that carry an element's role through the renderers as text:
+/// one opens each role, [`ROLE_END`] closes it. Any already in the page are dropped.
+const ROLE_MARKS: [(char, Role); 3] = [('\u{E001}', Role::Caption), ('\u{E002}', Role::Byline), ('\u{E003}', Role::Dateline)];
+const ROLE_END: char = '\u{E000}';
+
+fn is_role_mark(c: char) -> bool {
+    ('\u{E000}'..='\u{E003}').contains(&c)
+}
+
+/// The role of an element: figures and captions are captions; a class or id token
+/// `byline`, `dateline` or `caption` (alone or as a part: `wp-caption-text`,
+/// `article__byline`) says so too.
+fn role_of(name: &str, attrs: &[(String, String)]) -> Option<Role> {
+    if matches!(name, "figure" | "figcaption" | "caption") {
+        return Some(Role::Caption);
     }
-    if visible.len() > MAX_BYTES_FOR_HTML2TEXT {
-        return HtmlDoc { lines: strip_tags(&visible), meta, too_deep: None };
+    let tokens = ["class", "id"].into_iter().filter_map(|k| attr(attrs, k)).flat_map(str::split_whitespace);
+    for token in tokens {
+        let t = token.to_ascii_lowercase();
+        for part in t.split(['-', '_']) {
+            match part {
+                "caption" | "credit" => return Some(Role::Caption),
+                "byline" => return Some(Role::Byline),
+                "dateline" => return Some(Role::Dateline),
+                _ => {}
+            }
+        }
     }
-    let lines = render_with_html2text(&visible).unwrap_or_else(|| strip_tags(&visible));
-    HtmlDoc { lines, meta, too_deep: None }
+    None
+}
+
+/// Wrap each element with a role in a block holding its role marks (outermost role
+/// wins; nested ones are its text).
+fn mark_roles(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut stack: Vec<String> = Vec::new();
+    // The open role element: its depth in `stack`.
+    let mut open: Option<usize> = None;
+    let mut tokens = Tokens::new(html);
+    let mut copied_to = 0;
+    while let Some(t) = tokens.next() {
+        let (start, end) = (tokens.last_start, tokens.pos);
+        match t {
+            Token::Open { name, attrs, self_closing } => {
+                let container = !self_closing && !is_void(&name);
+                if open.is_none() && container && let Some(role) = role_of(&name, &attrs) {
+                    out.push_str(&html[copied_to..start]);
+                    let mark = ROLE_MARKS.iter().find(|(_, r)| *r == role).map_or(ROLE_END, |(c, _)| *c);
+                    out.push_str("<div>");
+                    out.push(mark);
+                    out.push_str(&html[start..end]);
+                    copied_to = end;
+                    open = Some(stack.len());
+                }
+                if container {
+                    stack.push(name);
+                }
+            }
+            Token::Close { name } => {
+                pop_to(&mut stack, &name);
+                if open.is_some_and(|depth| stack.len() <= depth) {
+                    out.push_str(&html[copied_to..end]);
+                    out.push(ROLE_END);
+                    out.push_str("</div>");
+                    copied_to = end;
+                    open = None;
+                }
+            }
+            Token::Text(text) if text.chars().any(is_role_mark) => {
+                out.push_str(&html[copied_to..start]);
+                out.extend(text.chars().filter(|c| !is_role_mark(*c)));
+                copied_to = end;
+            }
+            _ => {}
+        }
+    }
+    out.push_str(&html[copied_to..]);
+    if open.is_some() {
+        out.push(ROLE_END);
+    }
+    out
+}
+
+/// Lines with the role marks taken out and their roles set; a blank line between text
+/// of different roles.
+fn take_role_marks(lines: Vec<TextLine>) -> Vec<TextLine> {
+    let mut role: Option<Role> = None;
+    let mut out: Vec<TextLine> = Vec::with_capacity(lines.len());
+    for mut line in lines {
+        if !line.text.chars().any(is_role_mark) {
+            line.role = role;
+            out.push(line);
+            continue;
+        }
+        let mut line_role = role;
+        for c in line.text.chars().filter(|c| is_role_mark(*c)) {
+            role = ROLE_MARKS.iter().find(|(m, _)| *m == c).map(|(_, r)| *r);
+            line_role = line_role.or(role);
+        }
+        line.text.retain(|c| !is_role_mark(c));
+        for l in &mut line.links {
+            l.text.retain(|c| !is_role_mark(c));
+        }
+        line.role = line_role;
+        if out.last().is_some_and(|prev| prev.role != line.role && !prev.text.trim().is_empty()) {
+            out.push(TextLine::default());
+        }
+        out.push(line);
+    }
+    out
 }
 
 /// html2text decorator for article text: no markers at all (no "# " before headings,
@@ -213,7 +331,7 @@ fn render_with_html2text(html: &str) -> Option<Vec<TextLine>> {
             l.text = l.text.trim().to_string();
         }
         links.retain(|l| !l.text.is_empty());
-        out.push(TextLine { text, links });
+        out.push(TextLine { text, links, role: None });
     }
     Some(out)
 }
@@ -280,6 +398,32 @@ pub fn strip_tags(html: &str) -> Vec<TextLine> {
     lines
 }
 
+/// Tables as plain blocks: every cell, row and caption a `<div>`. Pages use tables for
+/// layout (admonition boxes, two-column pages) far more than articles use them for data,
+/// and a renderer laying cells side by side joins unrelated paragraphs with rules, or
+/// loses a cell under a `rowspan`.
+fn tables_as_blocks(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut tokens = Tokens::new(html);
+    let mut copied_to = 0;
+    while let Some(t) = tokens.next() {
+        let tag = match &t {
+            Token::Open { name, .. } if is_table_part(name) => "<div>",
+            Token::Close { name } if is_table_part(name) => "</div>",
+            _ => continue,
+        };
+        out.push_str(&html[copied_to..tokens.last_start]);
+        out.push_str(tag);
+        copied_to = tokens.pos;
+    }
+    out.push_str(&html[copied_to..]);
+    out
+}
+
+fn is_table_part(name: &str) -> bool {
+    matches!(name, "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "caption")
+}
+
 /// The markup without its `<head>` (title, scripts and styles are not visible text).
 pub fn without_head(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
@@ -327,6 +471,9 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
     let mut h1: Option<String> = None;
     let mut og_title: Option<String> = None;
     let mut time_dates: Vec<String> = Vec::new();
+    // JSON-LD: the script being read, and the first one that described an article.
+    let mut ld_script: Option<String> = None;
+    let mut ld: Option<super::meta::JsonLd> = None;
     let mut hidden_dates: Vec<String> = Vec::new();
     let mut hidden_author: Option<String> = None;
     let mut out = String::with_capacity(html.len());
@@ -374,6 +521,9 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
                             meta.language = meta.language.take().or_else(|| super::meta::language_code(l));
                         }
                     }
+                    "script" if attr(attrs, "type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
+                        ld_script = Some(String::new());
+                    }
                     "link" if attr(attrs, "rel") == Some("canonical") => {
                         if let Some(h) = attr(attrs, "href") {
                             meta.url = Some(h.to_string());
@@ -420,6 +570,12 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
             }
             Token::Close { name } => {
                 pop_to(&mut stack, name);
+                if name == "script"
+                    && let Some(script) = ld_script.take()
+                    && ld.is_none()
+                {
+                    ld = Some(super::meta::json_ld(&script)).filter(|l| *l != super::meta::JsonLd::default());
+                }
                 if capture.as_ref().is_some_and(|(n, _)| n == name)
                     && let Some((n, text)) = capture.take()
                 {
@@ -431,6 +587,11 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
                 }
             }
             Token::Text(s) => {
+                if let Some(script) = ld_script.as_mut()
+                    && script.len() < MAX_JSON_LD_BYTES
+                {
+                    script.push_str(s);
+                }
                 // Only short hidden text can be metadata; don't hoard the rest.
                 if let Some(c) = cut.as_mut()
                     && c.hidden
@@ -481,7 +642,17 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
         Some(t) => super::meta::split_outlet_suffix(&t),
         None => (None, None),
     };
-    meta.title = og_title.or(h1).or(title_tag);
+    // JSON-LD is the page's most deliberate statement about itself: it comes first.
+    let ld = ld.unwrap_or_default();
+    meta.headline = ld.headline.or(og_title).or(h1);
+    meta.author = ld.author.or(meta.author);
+    if let Some(d) = ld.date {
+        meta.dates.insert(0, d);
+    }
+    meta.site_name = ld.publisher.or(meta.site_name);
+    meta.url = meta.url.or(ld.url);
+    meta.language = ld.language.or(meta.language);
+    meta.title = meta.headline.clone().or(title_tag);
     meta.title_outlet = outlet;
     meta.dates.extend(time_dates);
     meta.hidden_author = hidden_author;
@@ -563,7 +734,7 @@ fn is_hidden(attrs: &[(String, String)]) -> bool {
 fn is_non_content(name: &str) -> bool {
     matches!(
         name,
-        "script" | "style" | "noscript" | "template" | "img" | "picture" | "figure" | "svg"
+        "script" | "style" | "noscript" | "template" | "img" | "picture" | "svg"
             | "iframe" | "video" | "audio" | "canvas" | "form" | "button" | "select"
             | "textarea" | "nav" | "head" | "object" | "embed" | "aside" | "footer"
     )

@@ -274,6 +274,82 @@ pub fn strip_byline_label(author: &str) -> &str {
     t
 }
 
+/// What a page's JSON-LD (`<script type="application/ld+json">`) says about its article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JsonLd {
+    pub headline: Option<String>,
+    /// Every author named, joined with ", ".
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+}
+
+/// Read the first article-like object (`NewsArticle`, `BlogPosting`, `Report` …, also
+/// inside `@graph` or a list) of one JSON-LD script. Not JSON, or no article: nothing.
+pub fn json_ld(script: &str) -> JsonLd {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(script.trim()) else {
+        return JsonLd::default();
+    };
+    let Some(article) = find_article(&value, 0) else {
+        return JsonLd::default();
+    };
+    let text = |v: Option<&serde_json::Value>| v.and_then(|v| v.as_str()).map(clean_value).filter(|s| !s.is_empty());
+    let names = |v: Option<&serde_json::Value>| -> Option<String> {
+        let one = |v: &serde_json::Value| match v {
+            serde_json::Value::String(s) => Some(clean_value(s)),
+            serde_json::Value::Object(o) => o.get("name").and_then(|n| n.as_str()).map(clean_value),
+            _ => None,
+        };
+        let all: Vec<String> = match v? {
+            serde_json::Value::Array(items) => items.iter().filter_map(one).collect(),
+            other => one(other).into_iter().collect(),
+        };
+        let all: Vec<String> = all.into_iter().filter(|n| !n.is_empty() && !n.starts_with("http")).collect();
+        (!all.is_empty()).then(|| all.join(", "))
+    };
+    JsonLd {
+        headline: text(article.get("headline")).or_else(|| text(article.get("name"))),
+        author: names(article.get("author")).or_else(|| names(article.get("creator"))),
+        date: text(article.get("datePublished")).or_else(|| text(article.get("dateCreated"))),
+        publisher: names(article.get("publisher")),
+        url: text(article.get("url")),
+        language: text(article.get("inLanguage")).and_then(|l| language_code(&l)),
+    }
+}
+
+/// Nesting deeper than this is not metadata anyone wrote by hand; stop there.
+const JSON_LD_MAX_DEPTH: usize = 8;
+
+fn find_article(v: &serde_json::Value, depth: usize) -> Option<&serde_json::Map<String, serde_json::Value>> {
+    if depth > JSON_LD_MAX_DEPTH {
+        return None;
+    }
+    match v {
+        serde_json::Value::Array(items) => items.iter().find_map(|i| find_article(i, depth + 1)),
+        serde_json::Value::Object(o) => {
+            let is_article = |t: &serde_json::Value| {
+                t.as_str().is_some_and(|t| t.ends_with("Article") || matches!(t, "BlogPosting" | "Report" | "WebPage" | "LiveBlogPosting"))
+            };
+            let types_match = match o.get("@type") {
+                Some(serde_json::Value::Array(ts)) => ts.iter().any(is_article),
+                Some(t) => is_article(t),
+                None => false,
+            };
+            // An article beats the page around it.
+            let inner = o.get("@graph").and_then(|g| find_article(g, depth + 1));
+            let webpage = o.get("@type").and_then(|t| t.as_str()) == Some("WebPage");
+            match (types_match, inner) {
+                (true, Some(inner)) if webpage => Some(inner),
+                (true, _) => Some(o),
+                (false, inner) => inner,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// `"Story - Reuters"` → (`"Story"`, `"Reuters"`): a page's `<title>` ends with the outlet
 /// after a dash, bar or middle dot. The suffix must be short (at most four words) and
 /// the title part longer than it; otherwise the whole is the title.
@@ -317,6 +393,19 @@ mod tests {
         assert_eq!(split("Brexit: the deal – what it means | Politics | The Guardian").1.as_deref(), Some("The Guardian"));
         assert_eq!(split("Just a title"), (Some("Just a title".into()), None));
         assert_eq!(split("Q&A - what the long-awaited report says about it"), (Some("Q&A - what the long-awaited report says about it".into()), None));
+    }
+
+    #[test]
+    fn json_ld_article_with_authors_in_a_graph() {
+        let ld = json_ld(r#"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},
+            {"@type":["NewsArticle"],"headline":"Big &amp; news","author":[{"@type":"Person","name":"Ann Lee"},"Bob Kay"],
+             "datePublished":"2021-03-04T09:30:00Z","publisher":{"@type":"Organization","name":"The Daily"},"inLanguage":"fr-FR"}]}"#);
+        assert_eq!(ld.headline.as_deref(), Some("Big & news"));
+        assert_eq!(ld.author.as_deref(), Some("Ann Lee, Bob Kay"));
+        assert_eq!(ld.date.as_deref(), Some("2021-03-04T09:30:00Z"));
+        assert_eq!(ld.publisher.as_deref(), Some("The Daily"));
+        assert_eq!(ld.language.as_deref(), Some("fr"));
+        assert_eq!(json_ld("not json {"), JsonLd::default());
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub mod mhtml;
 pub mod paragraphs;
 pub mod reader;
 
-use crate::model::{Article, Link, Metadata, Paragraph, Sentence};
+use crate::model::{Article, Link, Metadata, Paragraph, Role, Sentence};
 use crate::sanitize::strip_controls;
 use crate::text::sentences;
 use include_dir::{Dir, include_dir};
@@ -334,36 +334,22 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
             if line.text.trim().is_empty() {
                 return TextLine::default();
             }
-            match clean::classify(&line.text) {
-                clean::LineKind::Body => return line,
-                clean::LineKind::Junk => {}
-                clean::LineKind::Date { date, updated: false } => {
-                    found.date.get_or_insert(date);
-                }
-                clean::LineKind::Date { date, updated: true } => {
-                    found.updated.get_or_insert(date);
-                }
-                clean::LineKind::Byline { author, date } => {
-                    if let Some(a) = author {
-                        found.author.get_or_insert(a);
-                    }
-                    if let Some(d) = date {
-                        found.date.get_or_insert(d);
-                    }
-                }
-                clean::LineKind::Source(s) => {
-                    found.source.get_or_insert(s);
-                }
+            // A caption stays as the page marked it (its "Photo by" is no byline); a
+            // line the page marks as byline or dateline stays too, and is read.
+            match (line.role, clean::classify(&line.text)) {
+                (Some(Role::Caption), _) | (_, clean::LineKind::Body) => return line,
+                (_, kind) => record_line_meta(kind, &mut found),
             }
-            TextLine::default()
+            if line.role.is_some() { line } else { TextLine::default() }
         })
         .collect();
+
 
     // The title: stated by the file, else its first paragraph when that reads like one.
     let mut paras = paragraphs::paragraphs(&kept);
     let mut title = header.title.clone().or(page.title.clone());
     // (Not when it is all there is: then it is the text.)
-    if title.is_none() && paras.len() > 1 && paragraphs::looks_like_title(&paras[0].text) {
+    if title.is_none() && paras.len() > 1 && paras[0].role.is_none() && paragraphs::looks_like_title(&paras[0].text) {
         title = Some(paras.remove(0).text);
     }
     // Scraped pages repeat the headline (page title, social card, article heading).
@@ -376,7 +362,7 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
         paras.retain(|p| paragraphs::title_key(&p.text) != key);
         // The first paragraph was the title if it was taken from there.
     }
-    if paras.is_empty() {
+    if paras.iter().all(|p| p.role.is_some()) {
         // Better all the text than none: a page the rules misjudge still reads.
         paras = paragraphs::paragraphs(&all_visible_lines(body, is_html, ext == "md"));
         if paras.is_empty() {
@@ -409,7 +395,7 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
     };
     let declared_language = page.language;
     let mut links = Vec::new();
-    let texts: Vec<String> = paras
+    let texts: Vec<(String, Option<Role>)> = paras
         .into_iter()
         .map(|p| {
             links.extend(p.links.into_iter().map(|l| Link {
@@ -417,7 +403,7 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
                 url: strip_controls(&l.url).trim().to_string(),
                 range: None,
             }));
-            strip_controls(&p.text)
+            (strip_controls(&p.text), p.role)
         })
         .collect();
     // Script pseudo-links are not links; relative ones are resolved against the page URL.
@@ -429,7 +415,7 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
             l.url = absolute_url(base, &l.url);
         }
     }
-    let mut article = build_article(&id_from_path(path), path, meta, texts, links);
+    let mut article = build_article_with_roles(&id_from_path(path), path, meta, texts, links);
     // The text says best what language it is in; the page's declaration fills in when
     // the text is too short or mixed to tell.
     if article.meta.language.is_none() && declared_language.is_some() {
@@ -447,7 +433,7 @@ pub const NO_ARTICLE_FOUND: &str = "no article found in the page: showing all of
 /// Every line of text a reader would see in the file, before any cleaning.
 fn all_visible_lines(body: &str, is_html: bool, markdown: bool) -> Vec<TextLine> {
     let lines = if is_html { html::strip_tags(&html::without_head(body)) } else { plain_lines(body, markdown) };
-    lines.into_iter().map(|l| TextLine { text: strip_controls(&l.text), links: l.links }).collect()
+    lines.into_iter().map(|l| TextLine { text: strip_controls(&l.text), ..l }).collect()
 }
 
 /// HTML → lines and metadata. A whole page goes through reader mode ([`reader`]) when
@@ -499,6 +485,30 @@ pub fn absolute_url(base: &str, href: &str) -> String {
         let path = path.split(['?', '#']).next().unwrap_or("");
         let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
         format!("{origin}{dir}{href}")
+    }
+}
+
+/// What a furniture line says about the article.
+fn record_line_meta(kind: clean::LineKind, found: &mut LineMeta) {
+    match kind {
+        clean::LineKind::Body | clean::LineKind::Junk => {}
+        clean::LineKind::Date { date, updated: false } => {
+            found.date.get_or_insert(date);
+        }
+        clean::LineKind::Date { date, updated: true } => {
+            found.updated.get_or_insert(date);
+        }
+        clean::LineKind::Byline { author, date } => {
+            if let Some(a) = author {
+                found.author.get_or_insert(a);
+            }
+            if let Some(d) = date {
+                found.date.get_or_insert(d);
+            }
+        }
+        clean::LineKind::Source(s) => {
+            found.source.get_or_insert(s);
+        }
     }
 }
 
@@ -563,13 +573,24 @@ fn markdown_links(line: &str) -> TextLine {
 pub fn build_article(
     id: &str,
     path: &str,
-    mut meta: Metadata,
+    meta: Metadata,
     paragraphs: Vec<String>,
+    links: Vec<Link>,
+) -> Article {
+    build_article_with_roles(id, path, meta, paragraphs.into_iter().map(|p| (p, None)).collect(), links)
+}
+
+/// [`build_article`] with the role of each paragraph that is not body text.
+pub fn build_article_with_roles(
+    id: &str,
+    path: &str,
+    mut meta: Metadata,
+    paragraphs: Vec<(String, Option<Role>)>,
     links: Vec<Link>,
 ) -> Article {
     let mut text = String::new();
     let mut paras = Vec::with_capacity(paragraphs.len());
-    for p in paragraphs {
+    for (p, role) in paragraphs {
         let p = p.trim();
         if p.is_empty() {
             continue;
@@ -583,7 +604,7 @@ pub fn build_article(
             .into_iter()
             .map(|range| Sentence { range })
             .collect();
-        paras.push(Paragraph { range: start..text.len(), language: lang::detect(sample(p)), sentences });
+        paras.push(Paragraph { range: start..text.len(), language: lang::detect(sample(p)), sentences, role });
     }
     if meta.language.is_none() {
         meta.language = lang::detect(sample(&text));

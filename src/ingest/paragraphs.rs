@@ -1,18 +1,20 @@
 //! Lines → paragraphs. Files separate paragraphs with blank lines, or put one paragraph
 //! per line, or hard-wrap them at a fixed width; a title may wrap onto two lines.
 
-use crate::model::Link;
+use crate::model::{Link, Role};
 
 /// One line of source text with the links whose text is on it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextLine {
     pub text: String,
     pub links: Vec<Link>,
+    /// Set when the line is not body text (see [`Role`]).
+    pub role: Option<Role>,
 }
 
 impl TextLine {
     pub fn plain(text: &str) -> TextLine {
-        TextLine { text: text.to_string(), links: Vec::new() }
+        TextLine { text: text.to_string(), ..TextLine::default() }
     }
 
     fn is_blank(&self) -> bool {
@@ -25,6 +27,7 @@ impl TextLine {
 pub struct Para {
     pub text: String,
     pub links: Vec<Link>,
+    pub role: Option<Role>,
 }
 
 /// Single spaces, no invisible characters, trimmed.
@@ -63,10 +66,12 @@ pub fn paragraphs(lines: &[TextLine]) -> Vec<Para> {
                     p.text.push_str(&text);
                     p.links.extend(line.links.iter().cloned());
                 }
-                None => current = Some(Para { text, links: line.links.clone() }),
+                None => current = Some(Para { text, links: line.links.clone(), role: line.role }),
             }
             let next = block.get(i + 1).map(|l| l.text.trim());
-            let joins = next.is_some_and(|next| continues(line.text.trim(), next, width));
+            // Body text and a caption beside it are never one paragraph.
+            let same_role = block.get(i + 1).is_some_and(|n| n.role == line.role);
+            let joins = same_role && next.is_some_and(|next| continues(line.text.trim(), next, width));
             if !joins && let Some(p) = current.take() {
                 out.push(p);
             }

@@ -57,28 +57,35 @@ pub fn extract(page: &str) -> Option<MainContent> {
     Some(MainContent { html: result.content_html, text: result.content_text, meta: result.metadata })
 }
 
+/// Extractions shorter than this are the extractor clutching at a heading or a menu on
+/// a page with no article: the cleaner (or all the visible text) does better there.
+const MIN_WORDS: usize = 10;
+
 impl MainContent {
     pub fn has_text(&self) -> bool {
-        self.text.split_whitespace().next().is_some()
+        self.text.split_whitespace().nth(MIN_WORDS - 1).is_some()
     }
 }
 
-/// What the page states about itself: the extractor reads JSON-LD first, then Open
-/// Graph, Dublin Core and `<meta>`; `page` (diglot's own reading of `<meta>`, `<time>`,
-/// `<link rel=canonical>`, `<html lang>`) fills what it left out. The canonical link
-/// names the page better than any guess, so it comes first.
+/// An outlet's name is a few words; more is a line of the page the extractor took for it.
+const MAX_OUTLET_WORDS: usize = 6;
+
+/// What the page states about itself: `page` (diglot's own reading of JSON-LD, Open
+/// Graph, Dublin Core, `<meta>`, `<time>`, `<link rel=canonical>`, `<html lang>`) first,
+/// then what the extractor found (the same sources, then guesses from the page's
+/// markup) fills the gaps.
 pub fn merge_meta(found: &rs_trafilatura::Metadata, mut page: HtmlMeta) -> HtmlMeta {
     let some = |v: &Option<String>| v.as_deref().map(super::meta::clean_value).filter(|s| !s.is_empty());
-    page.title = some(&found.title).or(page.title);
-    page.author = some(&found.author).map(|a| a.replace("; ", ", ")).or(page.author);
+    page.title = page.headline.clone().or(some(&found.title)).or(page.title);
+    page.author = page.author.or(some(&found.author).map(|a| a.replace("; ", ", ")));
     if let Some(date) = found.date {
-        page.dates.insert(0, date.date_naive().to_string());
+        page.dates.push(date.date_naive().to_string());
     }
     // A social-media handle ("@outlet") is not the outlet's name: a tag or the title
     // names it better.
     let (handle, named) = match some(&found.sitename) {
         Some(s) if s.starts_with('@') => (Some(s.trim_start_matches('@').to_string()), None),
-        other => (None, other),
+        other => (None, other.filter(|s| s.split_whitespace().count() <= MAX_OUTLET_WORDS)),
     };
     page.site_name = page.site_name.or(named).or(page.title_outlet.take()).or(handle);
     page.url = page.url.or(some(&found.url));

@@ -51,6 +51,22 @@ pub struct Paragraph {
     pub range: Range<usize>,
     pub language: Lang,
     pub sentences: Vec<Sentence>,
+    /// What a paragraph that is not body text is (a photo caption, a byline); `None` for
+    /// the body. Quotes are not looked for in such paragraphs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+}
+
+/// Text a page shows beside its article that is not the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// A figure or table caption, a photo credit.
+    Caption,
+    /// The author line a page marks as such (`class="byline"`).
+    Byline,
+    /// The place-and-date line a page marks as such (`class="dateline"`).
+    Dateline,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

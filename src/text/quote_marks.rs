@@ -88,6 +88,11 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
     let mut out = Vec::new();
     let mut carried: Option<Open> = None;
     for (pi, para) in article.paragraphs.iter().enumerate() {
+        // Captions and bylines are no one's speech, and no quote runs through them.
+        if para.role.is_some() {
+            carried = None;
+            continue;
+        }
         let Some(ptext) = text.get(para.range.clone()) else {
             continue;
         };
