@@ -716,12 +716,17 @@ impl Registry {
         if !(body_noun(&fold(first)) || first.chars().next().is_some_and(char::is_uppercase)) {
             return None;
         }
+        Some(self.body_named(words))
+    }
+
+    /// The body of that name, registered on first use.
+    fn body_named(&mut self, words: Vec<String>) -> usize {
         let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
         if let Some(i) = self.entities.iter().position(|e| e.head.is_none() && e.low == low) {
-            return Some(i);
+            return i;
         }
         self.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
-        Some(self.entities.len() - 1)
+        self.entities.len() - 1
     }
 
     /// "The home affairs select committee": a body described in full is named by that
@@ -732,12 +737,7 @@ impl Registry {
         if words.len() < 2 {
             return None;
         }
-        let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
-        if let Some(i) = self.entities.iter().position(|e| e.head.is_none() && e.low == low) {
-            return Some(i);
-        }
-        self.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
-        Some(self.entities.len() - 1)
+        Some(self.body_named(words))
     }
 
     /// "« … », a annoncé Bernard Cazeneuve. … a indiqué le ministre de l'Intérieur":
