@@ -553,6 +553,7 @@ fn dash_signature(right: &[Tok]) -> Option<(Cue, Np)> {
     let np = np_forward(right, 1, right.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))?;
     let closes = right[np.last + 1..].iter().all(|t| t.kind == TokKind::Punct && t.text != "'s");
     closes.then(|| (Cue { first: 0, last: 0, text: dash.text.clone(), participle: false, preposition: false, pronoun: None }, np))
+}
 
 /// "Estimant que « … », il vota contre": a participle opening the sentence has the
 /// subject of the main clause, which follows the quote after a comma.
