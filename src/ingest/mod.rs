@@ -306,7 +306,7 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
     let clean = |s: Option<String>| {
         s.map(|v| paragraphs::normalize_spaces(&strip_controls(&v))).filter(|v| !v.is_empty())
     };
-    let meta = Metadata {
+    let mut meta = Metadata {
         title: clean(title),
         // What the file states (header, then the page's tags) before what the text's
         // lines suggest.
@@ -326,6 +326,10 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
         ..Default::default()
     };
     let declared_language = page.language;
+
+    if let (Some(title), Some(outlet)) = (&meta.title, &meta.source) {
+        meta.title = Some(meta::without_outlet(title, outlet));
+    }
     let mut links = Vec::new();
     let texts: Vec<(String, Option<Role>)> = paras
         .into_iter()
