@@ -380,7 +380,7 @@ fn read_html(body: &str) -> html::HtmlDoc {
     if reader_mode
         && reader::is_whole_page(body)
         && body.len() <= html::MAX_BYTES_FOR_HTML2TEXT
-        && html::max_depth(body) <= html::MAX_DEPTH_FOR_HTML2TEXT
+        && reader::fits(html::shape(body))
         && let Some(main) = reader::extract(body)
     {
         let has_text = |lines: &Vec<TextLine>| lines.iter().any(|l| !l.text.trim().is_empty());

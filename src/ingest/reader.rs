@@ -49,6 +49,17 @@ fn memchr_lt(b: &[u8], from: usize) -> Option<usize> {
     b.get(from..)?.iter().position(|&c| c == b'<').map(|i| from + i)
 }
 
+/// Pages with more elements than this skip reader mode: the extractor's tree walks grow
+/// faster than linearly with the element count on misnested markup (40,000 elements of
+/// unclosed anchors take seconds), while real saved news pages have a few thousand.
+pub const MAX_ELEMENTS: usize = 15_000;
+
+/// Whether a page of this (nesting depth, element count) is safe for the extractor:
+/// its tree walks recurse, so the depth limit of the html2text path applies too.
+pub fn fits((depth, elements): (usize, usize)) -> bool {
+    depth <= super::html::MAX_DEPTH_FOR_HTML2TEXT && elements <= MAX_ELEMENTS
+}
+
 /// The main content of a whole page (its text may be empty), or `None` when the
 /// extractor failed (a bug in it must not take diglot down).
 pub fn extract(page: &str) -> Option<MainContent> {
@@ -146,6 +157,13 @@ mod tests {
         assert!(is_whole_page("<div>x</div><body class=a>"));
         assert!(!is_whole_page("<article><p>A fragment</p></article>"));
         assert!(!is_whole_page("<p>the <bodyguard> said</p>"));
+    }
+
+    #[test]
+    fn deep_or_crowded_pages_skip_the_extractor() {
+        assert!(fits((30, 2_000)));
+        assert!(!fits((201, 2_000)));
+        assert!(!fits((30, MAX_ELEMENTS + 1)));
     }
 
     #[test]
