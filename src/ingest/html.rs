@@ -81,19 +81,28 @@ pub fn looks_like_html(text: &str) -> bool {
 
 /// Deepest element nesting, measured without recursion.
 pub fn max_depth(html: &str) -> usize {
+    shape(html).0
+}
+
+/// Deepest element nesting and number of start tags, measured without recursion.
+pub fn shape(html: &str) -> (usize, usize) {
     let mut stack: Vec<String> = Vec::new();
     let mut deepest = 0;
+    let mut elements = 0;
     for t in Tokens::new(html) {
         match t {
-            Token::Open { name, self_closing, .. } if !self_closing && !is_void(&name) => {
-                stack.push(name);
-                deepest = deepest.max(stack.len());
+            Token::Open { name, self_closing, .. } => {
+                elements += 1;
+                if !self_closing && !is_void(&name) {
+                    stack.push(name);
+                    deepest = deepest.max(stack.len());
+                }
             }
             Token::Close { name, .. } => pop_to(&mut stack, &name),
             _ => {}
         }
     }
-    deepest
+    (deepest, elements)
 }
 
 /// Convert an HTML document or fragment.

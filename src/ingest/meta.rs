@@ -355,7 +355,7 @@ fn find_article(v: &serde_json::Value, depth: usize) -> Option<&serde_json::Map<
 /// the title part longer than it; otherwise the whole is the title.
 pub fn split_outlet_suffix(title: &str) -> (Option<String>, Option<String>) {
     let title = clean_value(title);
-    let cut = [" | ", " - ", " – ", " — ", " · ", " :: "]
+    let cut = OUTLET_SEPARATORS
         .iter()
         .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
         .max_by_key(|&(i, _)| i);
@@ -368,6 +368,21 @@ pub fn split_outlet_suffix(title: &str) -> (Option<String>, Option<String>) {
     }
     ((!title.is_empty()).then_some(title), None)
 }
+
+/// `title` without a trailing `" | outlet"` (any separator of [`split_outlet_suffix`]):
+/// `og:title` often repeats the outlet the way `<title>` does.
+pub fn without_outlet(title: &str, outlet: &str) -> String {
+    for sep in OUTLET_SEPARATORS {
+        if let Some(head) = title.strip_suffix(outlet).and_then(|h| h.strip_suffix(sep.trim_start())).map(str::trim_end)
+            && !head.is_empty()
+        {
+            return head.to_string();
+        }
+    }
+    title.to_string()
+}
+
+const OUTLET_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " · ", " :: "];
 
 /// `"en-GB"`, `"fr_FR"`, `"EN"` → `"en"`, `"fr"`: the primary subtag of a language tag,
 /// when it is a two-letter code.
@@ -406,6 +421,14 @@ mod tests {
         assert_eq!(ld.publisher.as_deref(), Some("The Daily"));
         assert_eq!(ld.language.as_deref(), Some("fr"));
         assert_eq!(json_ld("not json {"), JsonLd::default());
+    }
+
+    #[test]
+    fn a_title_loses_its_outlet_suffix() {
+        assert_eq!(without_outlet("Pear Jam Recipe | The Cook", "The Cook"), "Pear Jam Recipe");
+        assert_eq!(without_outlet("Pear Jam Recipe - The Cook", "The Cook"), "Pear Jam Recipe");
+        assert_eq!(without_outlet("The Cook", "The Cook"), "The Cook");
+        assert_eq!(without_outlet("Meet The Cook", "The Cook"), "Meet The Cook");
     }
 
     #[test]

@@ -374,7 +374,7 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
     let clean = |s: Option<String>| {
         s.map(|v| paragraphs::normalize_spaces(&strip_controls(&v))).filter(|v| !v.is_empty())
     };
-    let meta = Metadata {
+    let mut meta = Metadata {
         title: clean(title),
         // What the file states (header, then the page's tags) before what the text's
         // lines suggest.
@@ -394,6 +394,10 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
         ..Default::default()
     };
     let declared_language = page.language;
+
+    if let (Some(title), Some(outlet)) = (&meta.title, &meta.source) {
+        meta.title = Some(meta::without_outlet(title, outlet));
+    }
     let mut links = Vec::new();
     let texts: Vec<(String, Option<Role>)> = paras
         .into_iter()
@@ -444,7 +448,7 @@ fn read_html(body: &str) -> html::HtmlDoc {
     if reader_mode
         && reader::is_whole_page(body)
         && body.len() <= html::MAX_BYTES_FOR_HTML2TEXT
-        && html::max_depth(body) <= html::MAX_DEPTH_FOR_HTML2TEXT
+        && reader::fits(html::shape(body))
         && let Some(main) = reader::extract(body)
     {
         let has_text = |lines: &Vec<TextLine>| lines.iter().any(|l| !l.text.trim().is_empty());

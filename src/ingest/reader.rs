@@ -49,6 +49,17 @@ fn memchr_lt(b: &[u8], from: usize) -> Option<usize> {
     b.get(from..)?.iter().position(|&c| c == b'<').map(|i| from + i)
 }
 
+/// Pages with more elements than this skip reader mode: the extractor's tree walks grow
+/// faster than linearly with the element count on misnested markup (40,000 elements of
+/// unclosed anchors take seconds), while real saved news pages have a few thousand.
+pub const MAX_ELEMENTS: usize = 15_000;
+
+/// Whether a page of this (nesting depth, element count) is safe for the extractor:
+/// its tree walks recurse, so the depth limit of the html2text path applies too.
+pub fn fits((depth, elements): (usize, usize)) -> bool {
+    depth <= super::html::MAX_DEPTH_FOR_HTML2TEXT && elements <= MAX_ELEMENTS
+}
+
 /// The main content of a whole page (its text may be empty), or `None` when the
 /// extractor failed (a bug in it must not take diglot down).
 pub fn extract(page: &str) -> Option<MainContent> {
@@ -67,27 +78,21 @@ impl MainContent {
     }
 }
 
-/// An outlet's name is a few words; more is a line of the page the extractor took for it.
-const MAX_OUTLET_WORDS: usize = 6;
 
-/// What the page states about itself: `page` (diglot's own reading of JSON-LD, Open
-/// Graph, Dublin Core, `<meta>`, `<time>`, `<link rel=canonical>`, `<html lang>`) first,
-/// then what the extractor found (the same sources, then guesses from the page's
-/// markup) fills the gaps.
+/// What the page states about itself comes from `page` (diglot's own reading of JSON-LD,
+/// Open Graph, Dublin Core, `<meta>`, `<time>`, `<link rel=canonical>`, `<html lang>`).
+/// The extractor reads the same tags, then guesses from the markup; what it adds counts
+/// as a guess: its author and date go with the hidden-markup guesses (after the byline
+/// lines of the text), its outlet only when it is a handle (`twitter:site`).
 pub fn merge_meta(found: &rs_trafilatura::Metadata, mut page: HtmlMeta) -> HtmlMeta {
     let some = |v: &Option<String>| v.as_deref().map(super::meta::clean_value).filter(|s| !s.is_empty());
-    page.title = page.headline.clone().or(some(&found.title)).or(page.title);
-    page.author = page.author.or(some(&found.author).map(|a| a.replace("; ", ", ")));
+    page.title = page.title.or(some(&found.title));
+    page.hidden_author = page.hidden_author.or(some(&found.author).map(|a| a.replace("; ", ", ")));
     if let Some(date) = found.date {
-        page.dates.push(date.date_naive().to_string());
+        page.hidden_dates.insert(0, date.date_naive().to_string());
     }
-    // A social-media handle ("@outlet") is not the outlet's name: a tag or the title
-    // names it better.
-    let (handle, named) = match some(&found.sitename) {
-        Some(s) if s.starts_with('@') => (Some(s.trim_start_matches('@').to_string()), None),
-        other => (None, other.filter(|s| s.split_whitespace().count() <= MAX_OUTLET_WORDS)),
-    };
-    page.site_name = page.site_name.or(named).or(page.title_outlet.take()).or(handle);
+    let handle = some(&found.sitename).and_then(|s| s.strip_prefix('@').map(str::to_string)).filter(|h| !h.is_empty());
+    page.site_name = page.site_name.or(page.title_outlet.take()).or(handle);
     page.url = page.url.or(some(&found.url));
     page.language = page.language.or_else(|| found.language.as_deref().and_then(super::meta::language_code));
     page
@@ -152,6 +157,13 @@ mod tests {
         assert!(is_whole_page("<div>x</div><body class=a>"));
         assert!(!is_whole_page("<article><p>A fragment</p></article>"));
         assert!(!is_whole_page("<p>the <bodyguard> said</p>"));
+    }
+
+    #[test]
+    fn deep_or_crowded_pages_skip_the_extractor() {
+        assert!(fits((30, 2_000)));
+        assert!(!fits((201, 2_000)));
+        assert!(!fits((30, MAX_ELEMENTS + 1)));
     }
 
     #[test]
