@@ -84,9 +84,11 @@ def parallel(target, lang):
     """The pinned pair, repeated in step: copy i of the English and the French match."""
     en_lines = body_lines("003_9300786b103168ca.txt")
     fr_lines = body_lines("004_17d92d11831f1a30.txt")
-    en_size = sum(len(l.encode()) + 2 for l in en_lines)
+    # The same number of copies on both sides, sized by the longer (French) side so that
+    # neither file exceeds the target (8 MiB is diglot's file limit).
+    copy_size = max(sum(len(l.encode()) + 2 for l in side) for side in (en_lines, fr_lines)) + 80
     lines = en_lines if lang == "en" else fr_lines
-    copies = max(1, target // en_size)
+    copies = max(1, target // copy_size)
     out = []
     for i in range(copies):
         who = name(i)

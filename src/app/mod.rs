@@ -293,6 +293,8 @@ pub struct App {
     pub bilingual_view: Option<bilingual::BilingualState>,
     /// Side-by-side states already computed, by (left id, right id): aligned once per pair.
     bilingual_cache: HashMap<(String, String), bilingual::BilingualState>,
+    /// A side-by-side view of long articles being computed on a worker thread.
+    bilingual_job: Option<wiring::BilingualJob>,
     pair_candidates: Option<Vec<crate::align::PairCandidate>>,
     /// A command that takes seconds, waiting for the frame that says so to be drawn; the
     /// event loop then calls [`App::run_deferred`].
@@ -359,6 +361,7 @@ impl App {
             highlights_view: None,
             bilingual_view: None,
             bilingual_cache: HashMap::new(),
+            bilingual_job: None,
             pair_candidates: None,
             deferred: None,
             export_dir: wiring::default_export_dir(),
@@ -620,6 +623,7 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.status = None;
         }
+        self.collect_bilingual_job();
         match action {
             Action::Resize(w, h) => {
                 // Keep the same text at the top of the body whatever the new width.

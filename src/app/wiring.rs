@@ -20,6 +20,16 @@ use std::path::PathBuf;
 /// on a slow machine) to draw a frame saying so first.
 pub const SLOW_PAIRING_ARTICLES: usize = 200;
 
+/// Two articles of this many bytes together are aligned on a worker thread (a second or
+/// more of work); shorter ones at once.
+const BACKGROUND_ALIGN_BYTES: usize = 512 * 1024;
+
+/// A side-by-side view being computed on a worker thread, for (left id, right id).
+pub(super) struct BilingualJob {
+    key: (String, String),
+    result: std::sync::mpsc::Receiver<BilingualState>,
+}
+
 /// A visual selection in the body: anchored at a sentence, extended by words or sentences
 /// (see [`visual_selection`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -738,6 +748,13 @@ impl App {
     /// The counterpart `b` opens (see [`crate::align::counterpart_among`]); proposals are
     /// computed once per session.
     pub fn counterpart_of(&mut self, id: &str) -> crate::align::Counterpart {
+        // A pinned pair needs no comparison of the folder (which reads every article's
+        // quotes: seconds on a long article, with the keys waiting).
+        if let Some(other) = self.manifest.counterpart(id)
+            && self.articles.iter().any(|a| a.id == other)
+        {
+            return crate::align::Counterpart::Found(other.to_string());
+        }
         let candidates = self
             .pair_candidates
             .get_or_insert_with(|| crate::align::propose_pairs(&self.articles, &self.manifest));
@@ -779,14 +796,66 @@ impl App {
             return;
         };
         let key = (id.clone(), other_id.clone());
-        let mut state = match self.bilingual_cache.get(&key) {
+        let state = match self.bilingual_cache.get(&key) {
             Some(s) => s.clone(),
+            None if self.articles[index].text.len() + self.articles[other].text.len() >= BACKGROUND_ALIGN_BYTES => {
+                return self.start_bilingual_job(key, index, other);
+            }
             None => {
                 let s = BilingualState::open(&self.articles[index], &self.articles[other]);
                 self.bilingual_cache.insert(key, s.clone());
                 s
             }
         };
+        self.show_bilingual(state);
+    }
+
+    /// Align long articles on a worker thread: keys keep working, and the view opens when
+    /// the alignment is ready (if the user is still on that article).
+    fn start_bilingual_job(&mut self, key: (String, String), index: usize, other: usize) {
+        if self.bilingual_job.as_ref().is_some_and(|job| job.key == key) {
+            self.status = Some(format!("still aligning with {}…", crate::ui::safe(&key.1)));
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (left, right, wake) = (self.articles[index].clone(), self.articles[other].clone(), self.wake_flag());
+        let worker = std::thread::Builder::new().name("diglot-align".into()).spawn(move || {
+            let _ = tx.send(BilingualState::open(&left, &right));
+            wake.store(true, std::sync::atomic::Ordering::SeqCst);
+        });
+        if worker.is_err() {
+            let s = BilingualState::open(&self.articles[index], &self.articles[other]);
+            self.bilingual_cache.insert(key, s.clone());
+            return self.show_bilingual(s);
+        }
+        self.status = Some(format!("aligning with {}… (the side-by-side view opens when ready)", crate::ui::safe(&key.1)));
+        self.bilingual_job = Some(BilingualJob { key, result: rx });
+    }
+
+    /// Take the worker's side-by-side view when it is ready: open it if its article is
+    /// still the one shown, else keep it for the next `b`.
+    pub(super) fn collect_bilingual_job(&mut self) {
+        let Some(job) = &self.bilingual_job else { return };
+        let state = match job.result.try_recv() {
+            Ok(state) => state,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.bilingual_job = None;
+                return;
+            }
+        };
+        let Some(job) = self.bilingual_job.take() else { return };
+        self.bilingual_cache.insert(job.key.clone(), state.clone());
+        let still_here = self.mode == Mode::Reader && self.current().is_some_and(|a| a.id == job.key.0);
+        if still_here {
+            self.status = None;
+            self.show_bilingual(state);
+        } else {
+            self.status = Some(format!("alignment with {} ready: b opens it", crate::ui::safe(&job.key.1)));
+        }
+    }
+
+    fn show_bilingual(&mut self, mut state: BilingualState) {
         state.update(BilingualAction::ScrollToSentence(Side::Left, self.sentence_cursor));
         if let Some(why) = crate::align::lexicon::lexicon_problem() {
             self.status = Some(format!("no French–English word list ({}): aligned by lengths, names and numbers", crate::ui::safe(why)));
