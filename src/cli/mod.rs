@@ -193,14 +193,14 @@ impl Context {
             return Ok(a.clone());
         }
         let p = Path::new(id_or_path);
-        // Anything there (a named pipe, a broken link…) is read or refused with the reason.
-        if std::fs::symlink_metadata(p).is_ok() {
-            return Ok(ingest::load_file(p)?);
-        }
         if p.is_dir() {
             return Err(CliError(format!(
                 "{id_or_path} is a folder, not an article (to read a folder: diglot --corpus {id_or_path} list)"
             )));
+        }
+        // Anything else there (a named pipe, a broken link…) is read or refused with the reason.
+        if std::fs::symlink_metadata(p).is_ok() {
+            return Ok(ingest::load_file(p)?);
         }
         Err(CliError(format!(
             "{id_or_path}: no article with that id in the corpus, and no such file"
