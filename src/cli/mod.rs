@@ -198,7 +198,7 @@ impl Context {
                 "{id_or_path} is a folder, not an article (to read a folder: diglot --corpus {id_or_path} list)"
             )));
         }
-        // Anything there (a named pipe, a broken link…) is read or refused with the reason.
+        // Anything else there (a named pipe, a broken link…) is read or refused with the reason.
         if std::fs::symlink_metadata(p).is_ok() {
             return Ok(ingest::load_file(p)?);
         }
