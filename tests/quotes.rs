@@ -1376,3 +1376,15 @@ fn a_delegate_title_does_not_end_the_sentence() {
     let qs = quotes_of("“This is a waste of time,” said Del. Rosa Quintana of the islands.");
     assert_eq!(speaker(&qs[0]), Some("Rosa Quintana"), "{qs:#?}");
 }
+
+#[test]
+fn an_unknown_description_before_or_after_the_cue_is_kept_as_written() {
+    let qs = quotes_of(
+        "The forum opened late.\n\n\
+         “How do you bridge the divide?” the moderator asked.\n\n\
+         “Vote early this year,” urged the jingle.",
+    );
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("the moderator"), "{qs:#?}");
+    assert_eq!(speaker(&qs[0]), None, "an unnamed description is not a guessed name: {qs:#?}");
+    assert_eq!(qs[1].speaker_as_written.as_deref(), Some("the jingle"), "{qs:#?}");
+}

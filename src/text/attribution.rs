@@ -1453,7 +1453,56 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     let before = || subject_before(toks, lo, c.first);
     let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };
     let found = if after_quote { after().or_else(before) } else { before().or_else(after) };
-    found.or_else(|| clause_opening_subject(toks, lo, c.first))
+    found.or_else(|| clause_opening_subject(toks, lo, c.first)).or_else(|| descriptor_at_cue(toks, lo, hi, c))
+}
+
+/// "the businessman replied", "said the moderator", "the ad says": an article and a few
+/// lower-case words that the lexicon does not know as a role, right before the cue (or
+/// right after it, closing the stretch), still say who spoke. Kept as an unnamed
+/// description so `speaker_as_written` shows the words the article used.
+fn descriptor_at_cue(toks: &[Tok], lo: usize, hi: usize, c: &Cue) -> Option<Np> {
+    let lx = Lexicon::get();
+    // English only: French descriptions ("le suspect") have their own rules in the registry.
+    let is_det = |t: &Tok| t.is_word() && matches!(t.low.as_str(), "the" | "a" | "an" | "another" | "this" | "that" | "one");
+    if !lx.en_cues.contains(&toks[c.last].low) || lx.fr_cues.contains(&toks[c.last].low) {
+        return None;
+    }
+    let plain = |t: &Tok| t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.en_cues.contains(&t.low) && !lx.fr_cues.contains(&t.low);
+    let describe = |first: usize, last: usize| {
+        let definite = !INDEFINITE.contains(&toks[first].low.as_str());
+        Np {
+            first,
+            last,
+            kind: NpKind::Role { kind: SpeakerKind::Person, head: toks[last].low.clone(), definite },
+            quals: content_words(&toks[first + 1..last]),
+            gender: Gender::Unknown,
+            start: toks[first].start,
+            end: toks[last].end,
+        }
+    };
+    // Before the cue: DET w1 … wn CUE.
+    let mut j = c.first;
+    while j > lo && toks[j - 1].is_word() && ADVERBS.contains(&toks[j - 1].low.as_str()) {
+        j -= 1;
+    }
+    let det = (j.saturating_sub(4).max(lo)..j.saturating_sub(1)).find(|&d| is_det(&toks[d]) && toks[d + 1..j].iter().all(plain));
+    if let Some(d) = det
+        && (d == lo || !toks[d - 1].is_word() || matches!(toks[d - 1].low.as_str(), "and" | "but"))
+    {
+        return Some(describe(d, j - 1));
+    }
+    // After the cue: CUE DET w1 … wn, then the end of the stretch or punctuation.
+    let d = c.last + 1;
+    if d < hi && is_det(&toks[d]) {
+        let mut e = d + 1;
+        while e < hi && e <= d + 3 && plain(&toks[e]) {
+            e += 1;
+        }
+        if e > d + 1 && toks.get(e).is_none_or(|t| e >= hi || t.kind == TokKind::Punct) {
+            return Some(describe(d, e - 1));
+        }
+    }
+    None
 }
 
 /// Prepositions after which a name is never the subject of the cue that follows.
