@@ -1521,3 +1521,17 @@ fn ctrl_z_without_a_job_control_shell_says_so_instead_of_freezing() {
     assert!(press(&mut app, "C-z").is_empty());
     assert!(app.status.as_deref().unwrap().starts_with("cannot suspend"), "{:?}", app.status);
 }
+
+#[test]
+fn opening_an_article_ingest_warned_about_says_so_in_the_status_bar() {
+    let mut c = corpus();
+    c.articles[0].meta.warnings.push(diglot::ingest::NO_ARTICLE_FOUND.to_string());
+    let mut app = App::new(c, HashMap::new());
+    app.attach_store(Store::open_in_memory().unwrap());
+    press(&mut app, "Enter");
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("no article found in the page"), "{status}");
+    // An article with nothing to warn about leaves the status alone.
+    press(&mut app, "Esc j Enter");
+    assert!(!app.status.clone().unwrap_or_default().contains("warning"));
+}

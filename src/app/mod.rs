@@ -842,6 +842,15 @@ impl App {
             self.triage.insert(id.clone(), t);
             effects.push(Effect::SaveTriage(id, t));
         }
+        // What ingest had to say about this file (no article found in a page, so its whole
+        // visible text is shown; escape sequences removed…) is said when it is opened,
+        // not only on stderr where the reader's user may never look.
+        if let Some(a) = self.current()
+            && let Some(first) = a.meta.warnings.first()
+        {
+            let more = a.meta.warnings.len() - 1;
+            self.status = Some(if more == 0 { format!("warning: {first}") } else { format!("warning: {first} (+{more} more: diglot show ID)") });
+        }
         self.focus = Focus::Body;
     }
 

@@ -876,15 +876,25 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
 /// the surname the article gave in full before ("Valentine Sapounov"), never "V".
 fn after_initials(toks: &[Tok], mut s: usize, end: usize) -> usize {
     let initial = |t: &Tok| t.is_cap() && t.text.chars().count() == 1;
-    while s + 2 < end
-        && initial(&toks[s])
-        && toks[s + 1].is_punct('.')
-        && toks[s + 1].start == toks[s].end
-        && toks[s + 2].is_cap()
-    {
-        s += 2;
+    // The tokenizer keeps an initial's stop inside the word ("V.", "J.K.") when a name
+    // follows; a lone capital and its stop may also come as two tokens.
+    let initial_with_stop = |t: &Tok| {
+        t.is_cap() && t.text.ends_with('.') && t.text.split('.').all(|part| part.chars().count() <= 1)
+    };
+    loop {
+        if s + 1 < end && initial_with_stop(&toks[s]) && toks[s + 1].is_cap() {
+            s += 1;
+        } else if s + 2 < end
+            && initial(&toks[s])
+            && toks[s + 1].is_punct('.')
+            && toks[s + 1].start == toks[s].end
+            && toks[s + 2].is_cap()
+        {
+            s += 2;
+        } else {
+            return s;
+        }
     }
-    s
 }
 
 /// "of the Counter Extremism Project", "d'Europol", "de l'agence": the complement after a
