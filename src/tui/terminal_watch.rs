@@ -26,8 +26,10 @@ const STOP_SIGNALS: [(i32, &str); 3] = [
     (signal_hook::consts::SIGQUIT, "SIGQUIT"),
 ];
 
-/// How long the loop waits for input before it checks the terminal again.
-const TICK: Duration = Duration::from_millis(200);
+/// How long the loop waits for input before it checks the terminal again, and for work
+/// finished in the background (a long article's quotes) to be drawn: short enough to be
+/// unseen, and a tcgetattr every tick costs nothing.
+const TICK: Duration = Duration::from_millis(50);
 /// How long after a hang-up or signal the watchdog lets the loop end on its own.
 const GRACE: Duration = Duration::from_millis(700);
 
