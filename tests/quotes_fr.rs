@@ -222,3 +222,25 @@ fn an_opener_before_the_subject_is_not_a_name() {
     );
     assert_eq!(speaker_of(&qs, "non, nous ne renoncerons"), Some("Jean-Marc Durand"), "{qs:#?}");
 }
+
+#[test]
+fn a_generic_body_noun_is_the_body_introduced_with_it() {
+    let qs = quotes_of(
+        "Enquête sur un incendie\n\n\
+         Le quotidien régional La Gazette Normande révèle mardi que l'incendie de l'usine était criminel.\n\n\
+         « Les enquêteurs ont retrouvé des traces d'essence dans trois ateliers » indique le quotidien.",
+    );
+    assert_eq!(speaker_of(&qs, "Les enquêteurs ont"), Some("Gazette Normande"), "{qs:#?}");
+}
+
+#[test]
+fn a_spokesperson_of_the_group_speaks_for_the_company_named_before() {
+    let qs = quotes_of(
+        "Rappel de véhicules\n\n\
+         L'action de Ferrand Automobiles a chuté lundi à la bourse de Lyon, après le rappel de Ferrand Automobiles. \
+         « Ce rappel était prévisible », commente Marc Dubois, analyste chez Berthier Finance. \
+         Sous couvert d'anonymat, un représentant du groupe admet que ce rappel « coûtera cher à tout le monde ».",
+    );
+    assert_eq!(speaker_of(&qs, "coûtera cher"), Some("Ferrand Automobiles"), "{qs:#?}");
+}
+

@@ -68,6 +68,17 @@ const RESEARCH_WORDS: [&str; 9] = ["report", "study", "survey", "analysis", "rev
 /// Lower-case particles inside people's names (not French "de", too often a place or body).
 const NAME_PARTICLES: [&str; 9] = ["van", "von", "der", "den", "ter", "bin", "ibn", "al", "el"];
 
+/// French generic nouns for a newspaper, broadcaster or company: "le quotidien", "la
+/// chaîne", "du groupe" stand for the body of that kind the article named before.
+const GENERIC_BODY_NOUNS: [&str; 14] = [
+    "quotidien", "journal", "hebdomadaire", "magazine", "chaîne", "radio", "station", "groupe", "société", "entreprise", "firme",
+    "compagnie", "constructeur", "fabricant",
+];
+/// How far before a name the generic noun introducing it may stand ("le quotidien français").
+const INTRODUCER_BYTES: usize = 40;
+/// Parts of a body that speak for it: "la direction de la chaîne" is the channel.
+const BODY_PARTS: [&str; 3] = ["direction", "rédaction", "présidence"];
+
 /// Documents that someone issues: "the statement" is its issuer's words.
 const ISSUED_WORDS: [&str; 6] = ["statement", "communiqué", "release", "déclaration", "letter", "lettre"];
 /// How far into an article its lead (headline and first paragraphs) may run.
@@ -627,8 +638,10 @@ impl Registry {
                         // The body may be registered at this very phrase ("Le ministère de
                         // l'Éducation nationale, sollicité, indique"): mentions up to its start.
                         let named = (!quals.is_empty()).then(|| self.latest(np.start + 1, |_, e| org(e) && fits(e))).flatten();
+                        let generic = self.generic_body_of(np, head);
                         // "the centre" → the last "… Centre" named; else the last body that spoke.
                         named
+                            .or(generic)
                             .or_else(|| self.latest(np.start, |_, e| org(e) && fits(e) && e.low.contains(head)))
                             .or_else(|| quals.is_empty().then(|| self.latest(np.start, |m, e| m.spoke && org(e))).flatten())
                             // "Selon Eurojust, … L'agence précise": a one-word name with no
@@ -716,7 +729,69 @@ impl Registry {
         if !(body_noun(&fold(first)) || first.chars().next().is_some_and(char::is_uppercase)) {
             return None;
         }
+        if let Some(e) = self.generic_body_antecedent(&fold(first), np.start) {
+            return Some(e);
+        }
         Some(self.body_named(words))
+    }
+
+    /// "Le quotidien Le Figaro annonce … indique le quotidien", "Les journalistes de France
+    /// 24 … la chaîne", "L'action de Samsung … un représentant du groupe": a generic body
+    /// noun is the body the article introduced with that noun, else the last body it named
+    /// (never a place, a document or a person with a first name or a role).
+    fn generic_body_antecedent(&self, head: &str, pos: usize) -> Option<usize> {
+        if !GENERIC_BODY_NOUNS.contains(&head) {
+            return None;
+        }
+        let lx = Lexicon::get();
+        let named = |e: &Entity| {
+            e.head.is_none()
+                && !e.low.is_empty()
+                && e.kind != Some(SpeakerKind::Document)
+                && e.words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && !lx.is_place_name(&e.low)
+                && !lx.place_names.contains(&e.low)
+        };
+        // "Le quotidien français Le Figaro": the noun stands just before the name.
+        let introduced = |m: &Mention, e: &Entity| {
+            let mut from = m.pos.saturating_sub(INTRODUCER_BYTES);
+            while !self.text.is_char_boundary(from) {
+                from -= 1;
+            }
+            named(e) && (e.role_words.contains(head) || self.text.get(from..m.pos).is_some_and(|t| fold(t).split(|c: char| !c.is_alphanumeric()).any(|w| w == head)))
+        };
+        // (A one-word name of unknown kind is too often a place or an opener.)
+        let body_like = |e: &Entity| {
+            named(e)
+                && !lx.is_function_word(&e.low[0])
+                && (e.kind == Some(SpeakerKind::Organisation)
+                    || e.words.len() >= 2 && e.gender == Gender::Unknown && !e.has_role && !lx.first_names.contains_key(e.words[0].as_str()))
+        };
+        self.latest(pos, |m, e| introduced(m, e)).or_else(|| self.most_mentioned_before(pos, body_like)).filter(|&e| e != ANONYMOUS)
+    }
+
+    /// The entity passing `ok` mentioned most often before `pos` (the article's subject
+    /// rather than the last name in passing: "L'action de Samsung … commente un analyste de
+    /// Hi Investment … un représentant du groupe"); on a tie, the one named first.
+    fn most_mentioned_before(&self, pos: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        for m in self.mentions_before(pos) {
+            if m.entity != ANONYMOUS && ok(&self.entities[m.entity]) {
+                counts.entry(m.entity).or_insert((0, m.pos)).0 += 1;
+            }
+        }
+        counts.into_iter().max_by_key(|&(_, (n, first))| (n, std::cmp::Reverse(first))).map(|(e, _)| e)
+    }
+
+    /// A definite generic body noun, or a part of one ("la direction de la chaîne"), as the
+    /// body it stands for. Only for a French phrase ("le", "la", "l'", "du").
+    fn generic_body_of(&self, np: &Np, head: &str) -> Option<usize> {
+        let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
+        if !["le ", "la ", "l'"].iter().any(|d| written.starts_with(d)) {
+            return None;
+        }
+        let noun = if BODY_PARTS.contains(&head) { np.quals.first()?.as_str() } else { head };
+        self.generic_body_antecedent(noun, np.start)
     }
 
     /// The body of that name, registered on first use.
