@@ -1163,6 +1163,17 @@ fn a_bare_role_between_an_inverted_verb_and_the_name() {
 }
 
 #[test]
+fn a_description_without_article_between_an_inverted_verb_and_the_name() {
+    let qs = quotes_of("“The budget is a disaster for the town,” said former city treasurer Mary Olson.");
+    assert_eq!(speaker(&qs[0]), Some("Mary Olson"), "{qs:#?}");
+    let qs = quotes_of("“We will win the vote in March,” said longtime party organizer Peter Vance, who chairs the committee.");
+    assert_eq!(speaker(&qs[0]), Some("Peter Vance"), "{qs:#?}");
+    // No role among the words: not a description of the speaker.
+    let qs = quotes_of("“It was cold,” said yesterday morning Paris Hilton.");
+    assert_ne!(speaker(&qs[0]), Some("Paris Hilton"), "{qs:#?}");
+}
+
+#[test]
 fn charges_titles_and_naming_phrases_are_terms() {
     let qs = quotes_of(
         "Ils sont jugés pour « association de malfaiteurs terroriste criminelle », « meurtres en bande organisée avec une entreprise terroriste » et « recel ». \

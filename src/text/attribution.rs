@@ -1352,6 +1352,9 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     }
     // "said co-founder Priya Nair": a bare role noun (no article) before the name.
     let bare_role = toks.get(k).is_some_and(|t| t.is_lower_word() && Lexicon::get().role(&t.low) == Some(SpeakerKind::Person));
+    if !bare_role && let Some(np) = name_after_bare_description(toks, k, hi) {
+        return Some(np);
+    }
     let np = match np_forward(toks, k, hi) {
         Some(np) => np,
         None if bare_role => {
@@ -1382,6 +1385,31 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
                 return Some(name);
             }
         }
+    Some(np)
+}
+
+/// "said former city treasurer Mary Olson", "said former Obama adviser David Axelrod": an
+/// English description without article (lower-case words, maybe a capitalised qualifier,
+/// with a role noun among them) before a person's full name that closes the attribution.
+fn name_after_bare_description(toks: &[Tok], k: usize, hi: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    toks.get(k).filter(|t| t.is_lower_word() && !is_det(t) && !lx.is_function_word(&t.low) && !lx.en_cues.contains(&t.low))?;
+    let mut m = k + 1;
+    while m < hi && m < k + 6 && toks[m].is_lower_word() && !lx.en_cues.contains(&toks[m].low) && (toks[m].low == "of" || !lx.is_function_word(&toks[m].low)) {
+        m += 1;
+    }
+    if m >= hi || !toks[m].is_cap() || toks[m - 1].low == "of" && m - 1 == k {
+        return None;
+    }
+    let is_role = |t: &Tok| lx.role(&t.low) == Some(SpeakerKind::Person) || lx.profession(&t.low).is_some();
+    let mut np = np_forward(toks, m, hi).filter(|np| matches!(np.kind, NpKind::Name(_)) && is_full_name(np))?;
+    let role_before = toks[k..m].iter().any(is_role);
+    let role_within = np.quals.iter().any(|q| lx.role(q) == Some(SpeakerKind::Person) || lx.profession(q).is_some());
+    let closes = toks.get(np.last + 1).is_none_or(|t| t.kind != TokKind::Word);
+    if !(role_before || role_within) || !closes {
+        return None;
+    }
+    np.quals.extend(content_words(&toks[k..m]));
     Some(np)
 }
 
