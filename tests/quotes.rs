@@ -1174,6 +1174,14 @@ fn a_description_without_article_between_an_inverted_verb_and_the_name() {
 }
 
 #[test]
+fn an_inverted_cue_opening_the_sentence_is_not_part_of_the_name() {
+    let qs = quotes_of("The shop closed in May. Said Anna Berg, who lives near the river, “We were all so worried.”");
+    assert_eq!(speaker(&qs[0]), Some("Anna Berg"), "{qs:#?}");
+    let qs = quotes_of("The talks ended at noon. Added Joe Park, the union's lawyer, “We will be back.”");
+    assert_eq!(speaker(&qs[0]), Some("Joe Park"), "{qs:#?}");
+}
+
+#[test]
 fn charges_titles_and_naming_phrases_are_terms() {
     let qs = quotes_of(
         "Ils sont jugés pour « association de malfaiteurs terroriste criminelle », « meurtres en bande organisée avec une entreprise terroriste » et « recel ». \

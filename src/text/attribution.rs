@@ -375,6 +375,9 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
         // "Estimant que « … », il vota": a French participle cue may open the sentence too.
         let opening_participle = t.low.ends_with("ant") && (i == 0 || toks[i - 1].kind != TokKind::Word);
         if t.is_cap() && t.low != "selon" && !opening_participle {
+            if opening_inverted_cue(toks, i) {
+                cues.push(Cue { first: i, last: i, text: t.text.clone(), participle: false, preposition: false, pronoun: None });
+            }
             i += 1;
             continue;
         }
@@ -401,6 +404,15 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
         i += 1;
     }
     cues
+}
+
+/// "Said Anna Berg, who grew up there, “…”", "Added Joe Park, …": an English cue in the past
+/// opening a sentence, inverted before a capitalised name, is a cue, not part of the name.
+fn opening_inverted_cue(toks: &[Tok], i: usize) -> bool {
+    let low = toks[i].low.as_str();
+    let opens = i == 0 || toks[i - 1].kind != TokKind::Word;
+    let past = low.ends_with("ed") || matches!(low, "said" | "wrote" | "told");
+    opens && past && Lexicon::get().en_cues.contains(low) && toks.get(i + 1).is_some_and(|n| n.is_cap() && !is_det(n))
 }
 
 fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
