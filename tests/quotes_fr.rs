@@ -244,3 +244,13 @@ fn a_spokesperson_of_the_group_speaks_for_the_company_named_before() {
     assert_eq!(speaker_of(&qs, "coûtera cher"), Some("Ferrand Automobiles"), "{qs:#?}");
 }
 
+
+#[test]
+fn a_generic_body_noun_never_stands_for_a_person() {
+    let qs = quotes_of(
+        "Recul en bourse\n\n\
+         Les ventes de Korvath Industries ont baissé. « La chute est plus forte qu'attendu », commente Park Ji-hoon, analyste à Daemi Securities. \
+         Un représentant du groupe admet que la décision « est un coup dur pour nous ».",
+    );
+    assert_ne!(speaker_of(&qs, "est un coup dur"), Some("Park Ji-hoon"), "{qs:#?}");
+}
