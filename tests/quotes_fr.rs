@@ -254,3 +254,19 @@ fn a_generic_body_noun_never_stands_for_a_person() {
     );
     assert_ne!(speaker_of(&qs, "est un coup dur"), Some("Park Ji-hoon"), "{qs:#?}");
 }
+
+#[test]
+fn an_indefinite_plural_group_is_the_speaker_as_written() {
+    let qs = quotes_of(
+        "Travaux du tramway\n\n\
+         Le maire Paul Mercier a défendu le chantier : « Le tramway changera la ville. » \
+         En réponse, certains commerçants estiment que le projet est une « catastrophe annoncée ». \
+         Des habitants racontent que les nuits sont « devenues impossibles ». \
+         Plusieurs élus jugent le calendrier « beaucoup trop serré ».",
+    );
+    for (prefix, group) in [("catastrophe", "certains commerçants"), ("devenues", "Des habitants"), ("beaucoup trop", "Plusieurs élus")] {
+        let q = qs.iter().find(|q| q.text.starts_with(prefix)).unwrap_or_else(|| panic!("no «{prefix}» in {qs:#?}"));
+        assert_eq!(speaker(q), None, "{qs:#?}");
+        assert_eq!(q.speaker_as_written.as_deref(), Some(group), "{qs:#?}");
+    }
+}

@@ -19,7 +19,7 @@
 //! article text. Unknown speakers stay `None`, with the phrase used at the quote (“he”,
 //! “the official”) kept in `speaker_as_written`.
 
-use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, np_forward, speaker_of_cue, tokenize};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, indefinite_group_subject, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
@@ -485,6 +485,12 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         }
         w.cue = Some(left_cues[ci].clone());
         w.unnamed_subject = left.first().is_some_and(|t| t.is_word() && t.text != "UN" && matches!(t.low.as_str(), "a" | "an" | "un" | "une"));
+        // "certains wikipédiens estiment": a group, not the last person named.
+        if let Some((from, to)) = indefinite_group_subject(left, left_cues[ci].first) {
+            w.np = None;
+            w.unnamed_subject = true;
+            w.as_written = text.get(from..to).map(str::to_string);
+        }
     }
     w.sentence_goes_on = right_cues.is_empty() && right.first().is_some_and(Tok::is_lower_word);
     if w.cue.is_none() {
