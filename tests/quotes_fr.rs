@@ -270,3 +270,14 @@ fn an_indefinite_plural_group_is_the_speaker_as_written() {
         assert_eq!(q.speaker_as_written.as_deref(), Some(group), "{qs:#?}");
     }
 }
+
+#[test]
+fn a_role_right_after_a_pour_quote_describes_that_person() {
+    let qs = quotes_of(
+        "Loi sur les données\n\n\
+         Le Sénat a rejeté le texte mardi.\n\n\
+         Pour Claire Vasseur, « Ce rejet est une victoire ! » La porte-parole de l'association ADL se réjouit que « le débat a enfin eu lieu ».",
+    );
+    assert_eq!(speaker_of(&qs, "Ce rejet"), Some("Claire Vasseur"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "le débat a enfin"), Some("Claire Vasseur"), "{qs:#?}");
+}

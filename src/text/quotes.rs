@@ -112,6 +112,14 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             w.speaker = from_subject.or_else(|| registry.resolve(np)).and_then(|e| registry.speaker(e));
         }
     }
+    // "Pour Jérémie Zimmermann, « … » Le porte-parole du collectif X se félicite que « … »":
+    // a role noun opening the words right after a quote framed by "Pour" + a person
+    // describes that person, unless it already stands for another named person.
+    for i in 1..work.len() {
+        if let Some(person) = described_pour_speaker(text, &spans, &work, i) {
+            work[i].speaker = Some(person);
+        }
+    }
     // The other quote of the same sentence: « A » et sur « B », précise X.
     for i in 0..work.len() {
         if work[i].cue.is_some() {
@@ -338,6 +346,27 @@ fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option<(Np, Gende
         _ => np.gender,
     };
     Some((np, article))
+}
+
+/// The person of the "Pour X, « … »" quote just before quote `i`, when quote `i`'s cue
+/// subject opens, right after that quote, with a definite person role ("Le porte-parole
+/// du collectif …", "La porte-parole de l'association ADL").
+fn described_pour_speaker(text: &str, spans: &[MarkedSpan], work: &[Work], i: usize) -> Option<Speaker> {
+    let (prev, w) = (&work[i - 1], &work[i]);
+    let np = w.np.as_ref()?;
+    let pour = prev.cue_text.as_deref().is_some_and(|c| fold(c) == "pour");
+    let person = prev.speaker.clone().filter(|s| s.kind == SpeakerKind::Person)?;
+    let named_other = w.speaker.as_ref().is_some_and(|s| s.kind == SpeakerKind::Person);
+    let same_paragraph = spans[i - 1].last_paragraph == spans[i].paragraph;
+    let opening = text.get(spans[i - 1].close..np.end).map(fold).unwrap_or_default();
+    let mut words = opening.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').filter(|w| !w.is_empty());
+    let role_noun = |w: &str| Lexicon::get().role(w) == Some(SpeakerKind::Person);
+    let role_first = match words.next() {
+        Some("le" | "la") => words.next().is_some_and(role_noun),
+        Some(w) => w.strip_prefix("l'").is_some_and(role_noun),
+        None => false,
+    };
+    (pour && !named_other && same_paragraph && role_first).then_some(person)
 }
 
 fn copy_attribution(work: &mut [Work], from: usize, to: usize, with_cue: bool) {
