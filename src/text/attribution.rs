@@ -1023,7 +1023,6 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
     fallback
 }
 
-/// The subject of the cue whose first token is `v`, looking back to `lo`.
 /// Quantifiers of an indefinite plural group: "certains wikipédiens", "des habitants",
 /// "plusieurs élus", "(de) nombreux experts", "quelques riverains".
 const GROUP_QUANTIFIERS: [&str; 8] = ["certains", "certaines", "plusieurs", "quelques", "des", "nombreux", "nombreuses", "d'autres"];
@@ -1049,6 +1048,7 @@ pub fn indefinite_group_subject(toks: &[Tok], cue_first: usize) -> Option<(usize
     opens_clause.then(|| (toks[start].start, toks[end - 1].end))
 }
 
+/// The subject of the cue whose first token is `v`, looking back to `lo`.
 pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     let mut j = v.checked_sub(1)?;
     // "Fraser was quoted as saying": a passive auxiliary stands between subject and cue.
