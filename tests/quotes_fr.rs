@@ -244,3 +244,40 @@ fn a_spokesperson_of_the_group_speaks_for_the_company_named_before() {
     assert_eq!(speaker_of(&qs, "coûtera cher"), Some("Ferrand Automobiles"), "{qs:#?}");
 }
 
+
+#[test]
+fn a_generic_body_noun_never_stands_for_a_person() {
+    let qs = quotes_of(
+        "Recul en bourse\n\n\
+         Les ventes de Korvath Industries ont baissé. « La chute est plus forte qu'attendu », commente Park Ji-hoon, analyste à Daemi Securities. \
+         Un représentant du groupe admet que la décision « est un coup dur pour nous ».",
+    );
+    assert_ne!(speaker_of(&qs, "est un coup dur"), Some("Park Ji-hoon"), "{qs:#?}");
+}
+
+#[test]
+fn an_indefinite_plural_group_is_the_speaker_as_written() {
+    let qs = quotes_of(
+        "Travaux du tramway\n\n\
+         Le maire Paul Mercier a défendu le chantier : « Le tramway changera la ville. » \
+         En réponse, certains commerçants estiment que le projet est une « catastrophe annoncée ». \
+         Des habitants racontent que les nuits sont « devenues impossibles ». \
+         Plusieurs élus jugent le calendrier « beaucoup trop serré ».",
+    );
+    for (prefix, group) in [("catastrophe", "certains commerçants"), ("devenues", "Des habitants"), ("beaucoup trop", "Plusieurs élus")] {
+        let q = qs.iter().find(|q| q.text.starts_with(prefix)).unwrap_or_else(|| panic!("no «{prefix}» in {qs:#?}"));
+        assert_eq!(speaker(q), None, "{qs:#?}");
+        assert_eq!(q.speaker_as_written.as_deref(), Some(group), "{qs:#?}");
+    }
+}
+
+#[test]
+fn a_role_right_after_a_pour_quote_describes_that_person() {
+    let qs = quotes_of(
+        "Loi sur les données\n\n\
+         Le Sénat a rejeté le texte mardi.\n\n\
+         Pour Claire Vasseur, « Ce rejet est une victoire ! » La porte-parole de l'association ADL se réjouit que « le débat a enfin eu lieu ».",
+    );
+    assert_eq!(speaker_of(&qs, "Ce rejet"), Some("Claire Vasseur"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "le débat a enfin"), Some("Claire Vasseur"), "{qs:#?}");
+}

@@ -1035,6 +1035,31 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
     fallback
 }
 
+/// Quantifiers of an indefinite plural group: "certains wikipédiens", "des habitants",
+/// "plusieurs élus", "(de) nombreux experts", "quelques riverains".
+const GROUP_QUANTIFIERS: [&str; 8] = ["certains", "certaines", "plusieurs", "quelques", "des", "nombreux", "nombreuses", "d'autres"];
+
+/// "…, certains wikipédiens estiment que « … »": an indefinite plural group opening the
+/// clause right before the cue at `cue_first` is the speaker as written, nobody named.
+/// Returns the group's byte range.
+pub fn indefinite_group_subject(toks: &[Tok], cue_first: usize) -> Option<(usize, usize)> {
+    let lx = Lexicon::get();
+    let mut end = cue_first;
+    while end > 0 && ADVERBS.contains(&toks[end - 1].low.as_str()) {
+        end -= 1;
+    }
+    // Quantifier, a plural noun, then at most a few lower-case words ("des habitants du quartier").
+    let q = (end.saturating_sub(6)..end).rev().find(|&k| GROUP_QUANTIFIERS.contains(&toks[k].low.as_str()))?;
+    let noun = toks.get(q + 1).filter(|t| q + 1 < end && t.is_lower_word() && !lx.is_function_word(&t.low))?;
+    let plural = noun.low.ends_with('s') || noun.low.ends_with('x');
+    if !plural || !toks[q + 1..end].iter().all(Tok::is_lower_word) {
+        return None;
+    }
+    let start = if matches!(toks[q].low.as_str(), "nombreux" | "nombreuses") && q > 0 && toks[q - 1].low == "de" { q - 1 } else { q };
+    let opens_clause = start == 0 || toks[start - 1].kind == TokKind::Punct;
+    opens_clause.then(|| (toks[start].start, toks[end - 1].end))
+}
+
 /// The subject of the cue whose first token is `v`, looking back to `lo`.
 pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     let mut j = v.checked_sub(1)?;

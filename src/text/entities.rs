@@ -760,12 +760,17 @@ impl Registry {
             }
             named(e) && (e.role_words.contains(head) || self.text.get(from..m.pos).is_some_and(|t| fold(t).split(|c: char| !c.is_alphanumeric()).any(|w| w == head)))
         };
-        // (A one-word name of unknown kind is too often a place or an opener.)
+        // (A one-word name of unknown kind is too often a place or an opener; a name the
+        // article gives a person's role, "Song Myung-Sup, analyste", is never a body.)
         let body_like = |e: &Entity| {
             named(e)
                 && !lx.is_function_word(&e.low[0])
                 && (e.kind == Some(SpeakerKind::Organisation)
-                    || e.words.len() >= 2 && e.gender == Gender::Unknown && !e.has_role && !lx.first_names.contains_key(e.words[0].as_str()))
+                    || e.words.len() >= 2
+                        && e.gender == Gender::Unknown
+                        && !e.has_role
+                        && !e.role_words.iter().any(|w| lx.role(w) == Some(SpeakerKind::Person))
+                        && !lx.first_names.contains_key(e.words[0].as_str()))
         };
         self.latest(pos, |m, e| introduced(m, e)).or_else(|| self.most_mentioned_before(pos, body_like)).filter(|&e| e != ANONYMOUS)
     }

@@ -19,7 +19,7 @@
 //! article text. Unknown speakers stay `None`, with the phrase used at the quote (“he”,
 //! “the official”) kept in `speaker_as_written`.
 
-use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, np_forward, speaker_of_cue, tokenize};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, indefinite_group_subject, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
@@ -110,6 +110,14 @@ pub fn extract(article: &Article) -> Vec<Quote> {
                 _ => None,
             };
             w.speaker = from_subject.or_else(|| registry.resolve(np)).and_then(|e| registry.speaker(e));
+        }
+    }
+    // "Pour Jérémie Zimmermann, « … » Le porte-parole du collectif X se félicite que « … »":
+    // a role noun opening the words right after a quote framed by "Pour" + a person
+    // describes that person, unless it already stands for another named person.
+    for i in 1..work.len() {
+        if let Some(person) = described_pour_speaker(text, &spans, &work, i) {
+            work[i].speaker = Some(person);
         }
     }
     // The other quote of the same sentence: « A » et sur « B », précise X.
@@ -340,6 +348,27 @@ fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option<(Np, Gende
     Some((np, article))
 }
 
+/// The person of the "Pour X, « … »" quote just before quote `i`, when quote `i`'s cue
+/// subject opens, right after that quote, with a definite person role ("Le porte-parole
+/// du collectif …", "La porte-parole de l'association ADL").
+fn described_pour_speaker(text: &str, spans: &[MarkedSpan], work: &[Work], i: usize) -> Option<Speaker> {
+    let (prev, w) = (&work[i - 1], &work[i]);
+    let np = w.np.as_ref()?;
+    let pour = prev.cue_text.as_deref().is_some_and(|c| fold(c) == "pour");
+    let person = prev.speaker.clone().filter(|s| s.kind == SpeakerKind::Person)?;
+    let named_other = w.speaker.as_ref().is_some_and(|s| s.kind == SpeakerKind::Person);
+    let same_paragraph = spans[i - 1].last_paragraph == spans[i].paragraph;
+    let opening = text.get(spans[i - 1].close..np.end).map(fold).unwrap_or_default();
+    let mut words = opening.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').filter(|w| !w.is_empty());
+    let role_noun = |w: &str| Lexicon::get().role(w) == Some(SpeakerKind::Person);
+    let role_first = match words.next() {
+        Some("le" | "la") => words.next().is_some_and(role_noun),
+        Some(w) => w.strip_prefix("l'").is_some_and(role_noun),
+        None => false,
+    };
+    (pour && !named_other && same_paragraph && role_first).then_some(person)
+}
+
 fn copy_attribution(work: &mut [Work], from: usize, to: usize, with_cue: bool) {
     let (speaker, written, cue) = (work[from].speaker.clone(), work[from].as_written.clone(), work[from].cue_text.clone());
     let w = &mut work[to];
@@ -485,6 +514,12 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         }
         w.cue = Some(left_cues[ci].clone());
         w.unnamed_subject = left.first().is_some_and(|t| t.is_word() && t.text != "UN" && matches!(t.low.as_str(), "a" | "an" | "un" | "une"));
+        // "certains wikipédiens estiment": a group, not the last person named.
+        if let Some((from, to)) = indefinite_group_subject(left, left_cues[ci].first) {
+            w.np = None;
+            w.unnamed_subject = true;
+            w.as_written = text.get(from..to).map(str::to_string);
+        }
     }
     w.sentence_goes_on = right_cues.is_empty() && right.first().is_some_and(Tok::is_lower_word);
     if w.cue.is_none() {
