@@ -406,9 +406,10 @@ fn put(buf: &mut Buffer, clip: Rect, x: u16, y: u16, text: &str, max_width: usiz
     end
 }
 
-/// Text for a single screen line: control characters and line breaks become spaces.
+/// Text for a single screen line: control characters and line breaks become spaces
+/// (the sanitiser's [`crate::sanitize::line`], owned).
 pub fn one_line(text: &str) -> String {
-    crate::sanitize::strip_controls(text).chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    crate::sanitize::line(text).into_owned()
 }
 
 /// `text` cut to at most `width` display cells, ending with `…` when cut.
