@@ -335,17 +335,11 @@ fn quit_and_wait(s: &mut Session) {
 }
 
 fn run_cli(corpus: &std::path::Path, db: &std::path::Path, args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_diglot"))
-        .arg("--corpus")
-        .arg(corpus)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("DIGLOT_DB").env("DIGLOT_CACHE", "off")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
+    let (code, out, err) = cli(corpus, db, args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    // `cli` reads output lossily; this caller wants it to have been UTF-8 as written.
+    assert!(!out.contains('\u{fffd}'), "{args:?}: standard output is not UTF-8");
+    out
 }
 
 #[test]
