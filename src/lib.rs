@@ -2,7 +2,7 @@
 //!
 //! Layers, from the bottom up: `model` (plain data), `ingest` (files → articles),
 //! `text` (sentences, quotes, attribution), `align` (pairing and sentence alignment),
-//! `store` (SQLite state), `export` (citation formats), `app` (terminal-free state core),
+//! `speakers` (who said what across articles and languages), `store` (SQLite state), `export` (citation formats), `app` (terminal-free state core),
 //! `ui` (ratatui widgets), `tui` (the event loop) and `cli`.
 
 pub mod align;
@@ -12,6 +12,7 @@ pub mod export;
 pub mod ingest;
 pub mod model;
 pub mod sanitize;
+pub mod speakers;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -717,28 +717,13 @@ pub struct SpeakerSummary {
 }
 
 /// Every speaker of a direct or partial quote across `articles`, most quoted first (then
-/// by name). The same name and kind in several articles is one speaker.
+/// by name): [`crate::speakers::speaker_index`] without quote pairs, as counts.
 pub fn speakers(articles: &[Article]) -> Vec<SpeakerSummary> {
-    let mut out: Vec<SpeakerSummary> = Vec::new();
-    for a in articles {
-        for q in extract(a) {
-            if q.kind == QuoteKind::Term {
-                continue;
-            }
-            let Some(s) = q.speaker else { continue };
-            match out.iter_mut().find(|x| x.name == s.name && x.kind == s.kind) {
-                Some(x) => {
-                    x.quotes += 1;
-                    if !x.articles.contains(&a.id) {
-                        x.articles.push(a.id.clone());
-                    }
-                }
-                None => out.push(SpeakerSummary { name: s.name, kind: s.kind, quotes: 1, articles: vec![a.id.clone()] }),
-            }
-        }
-    }
-    out.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
-    out
+    let quotes: Vec<Vec<Quote>> = articles.iter().map(extract).collect();
+    crate::speakers::speaker_index(articles, &quotes, &[])
+        .into_iter()
+        .map(|s| SpeakerSummary { name: s.name, kind: s.kind, quotes: s.quotes, articles: s.articles })
+        .collect()
 }
 
 /// The most words an attribution set inside guillemets may take ("a-t-il déclaré",
