@@ -148,6 +148,14 @@ fn table(hs: &[Highlight]) -> String {
             one_line(&h.created, 20),
             text
         ));
+        // A bilingual highlight's second text, under the first.
+        if let Some(c) = &h.counterpart {
+            let mut text = one_line(&c.text, 60);
+            if c.orphaned {
+                text = format!("[orphaned] {text}");
+            }
+            out.push_str(&format!("{:>5}  {:<24}  {:<10}  {:<20}  {}\n", "↔", one_line(&c.article, 24), "", "", text));
+        }
     }
     out
 }

@@ -9,8 +9,13 @@
 //!     "text_hash": "<sha256 hex of the article text>",
 //!     "context_before": "…", "context_after": "…",
 //!     "source": { "title", "author", "outlet", "date", "url", "path" } | null,
-//!     "citation": "<the plain-text citation block>" } ] }
+//!     "citation": "<the plain-text citation block>",
+//!     "counterpart": { "article", "language", "text", "start", "end", "paragraph",
+//!       "text_hash", "context_before", "context_after", "orphaned", "source",
+//!       "citation" } | null } ] }
 //! ```
+//! `counterpart` is the second text of a bilingual highlight (the same passage in the
+//! counterpart article), located and cited from its own article.
 //! `start`/`end` are byte offsets into the article's clean text; `paragraph` is 1-based
 //! and null when the highlight is orphaned or its article is not loaded; `source` is null
 //! when the article is not loaded. Fields are only ever added in a later version.
@@ -47,6 +52,25 @@ pub struct ExportedHighlight {
     pub context_after: String,
     pub source: Option<ExportedSource>,
     pub citation: String,
+    #[serde(default)]
+    pub counterpart: Option<ExportedCounterpart>,
+}
+
+/// The second text of a bilingual highlight.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedCounterpart {
+    pub article: String,
+    pub language: Option<String>,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: Option<usize>,
+    pub text_hash: String,
+    pub context_before: String,
+    pub context_after: String,
+    pub orphaned: bool,
+    pub source: Option<ExportedSource>,
+    pub citation: String,
 }
 
 /// The `source` object of the schema is [`Source`] itself, so the JSON and the other
@@ -78,6 +102,23 @@ pub fn document(highlights: &[Highlight], articles: &[Article]) -> ExportDocumen
                 context_after: h.context_after.clone(),
                 source,
                 citation: citation(h, article),
+                counterpart: h.counterpart_highlight().map(|c| {
+                    let article = by_id.get(c.article.as_str()).copied();
+                    ExportedCounterpart {
+                        language: h.counterpart.as_ref().and_then(|p| p.language.clone()),
+                        paragraph: paragraph_number(&c, article),
+                        source: article.map(|a| Source::of(&c.article, Some(a))),
+                        citation: citation(&c, article),
+                        article: c.article,
+                        text: c.text,
+                        start: c.start,
+                        end: c.end,
+                        text_hash: c.text_hash,
+                        context_before: c.context_before,
+                        context_after: c.context_after,
+                        orphaned: c.orphaned,
+                    }
+                }),
             }
         })
         .collect();
