@@ -742,3 +742,20 @@ fn highlights_list_shows_both_texts() {
     let listed = f.list();
     assert_eq!(listed[0].counterpart.as_ref().map(|c| c.article.as_str()), Some("port"));
 }
+
+#[test]
+fn cli_adds_a_bilingual_highlight_and_exports_both_citations() {
+    let f = Fixture::new();
+    std::fs::write(f.corpus().join("port.txt"), "Rapport du port\n\nLe conseil s'est réuni lundi pour parler du port.\n").unwrap();
+    let id = f.add("The council met on Monday", &["--counterpart", "port", "--counterpart-text", "Le conseil s'est réuni lundi"]);
+    let (ok, csv, err) = f.run(&["export", "--format", "csv"]);
+    assert!(ok, "{err}");
+    let rows: Vec<Vec<String>> =
+        ::csv::Reader::from_reader(csv.as_bytes()).records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    assert_eq!(rows.len(), 2, "{csv}");
+    assert_eq!((rows[0][1].as_str(), rows[1][1].as_str()), ("Harbour report", "Rapport du port"));
+    assert!(rows.iter().all(|r| r[7] == id.to_string()));
+    // A counterpart text that is not in the counterpart article is an error naming it.
+    let (ok, _, err) = f.run(&["highlights", "add", "harbour", "--text", "council", "--counterpart", "port", "--counterpart-text", "absent"]);
+    assert!(!ok && err.contains("port") && err.contains("absent"), "{err}");
+}
