@@ -67,7 +67,8 @@ pub fn corpus_speakers(articles: &[Article], manifest: &Manifest) -> Vec<CorpusS
     let quotes: Vec<Vec<Quote>> = articles.iter().map(crate::text::quotes::extract).collect();
     let candidates = align::propose_pairs(articles, manifest);
     let counterparts = counterpart_indices(articles, manifest, &candidates);
-    speaker_index(articles, &quotes, &counterparts)
+    let pairs = quote_pairs(articles, &quotes, &counterparts);
+    speaker_index(articles, &quotes, &pairs)
 }
 
 /// Pairs of article indices that are each other's counterpart, each pair once.
@@ -86,18 +87,19 @@ pub fn counterpart_indices(articles: &[Article], manifest: &Manifest, candidates
 }
 
 /// Every speaker of a direct or partial quote, most quoted first (then by name).
-/// `quotes[i]` are the quotes of `articles[i]`; `counterparts` pairs article indices whose
-/// quotes are paired across languages. Cost: linear in the quotes, plus the quote
-/// pairing of each counterpart pair.
-pub fn speaker_index(articles: &[Article], quotes: &[Vec<Quote>], counterparts: &[(usize, usize)]) -> Vec<CorpusSpeaker> {
-    let pairs = quote_pairs(articles, quotes, counterparts);
+/// `quotes[i]` are the quotes of `articles[i]`; `pairs` from [`quote_pairs`] (which costs
+/// far more than this, and changes only with the corpus: the reader computes it once).
+/// Cost: linear in the quotes.
+pub fn speaker_index(articles: &[Article], quotes: &[Vec<Quote>], pairs: &QuotePairs) -> Vec<CorpusSpeaker> {
     // Group by folded name and kind first, in corpus order.
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<(String, SpeakerKind), usize> = HashMap::new();
+    // Each distinct name is folded once (a corpus repeats a few names thousands of times).
+    let mut keys: HashMap<&str, String> = HashMap::new();
     for ai in 0..articles.len() {
         for (qi, q) in quotes.get(ai).into_iter().flatten().enumerate() {
             let Some(s) = q.speaker.as_ref().filter(|_| q.kind != QuoteKind::Term) else { continue };
-            let key = name_key(&s.name);
+            let key = keys.entry(s.name.as_str()).or_insert_with(|| name_key(&s.name)).clone();
             if key.is_empty() {
                 continue;
             }
@@ -185,11 +187,13 @@ pub fn name_key(name: &str) -> String {
     words[first_kept..].iter().map(|w| align::tokens::fold(w)).collect::<Vec<_>>().join(" ")
 }
 
-/// For each (article index, quote index), its counterpart quote.
-type PairMap = HashMap<(usize, usize), (usize, usize)>;
+/// For each (article index, quote index), its counterpart quote's.
+pub type QuotePairs = HashMap<(usize, usize), (usize, usize)>;
 
-fn quote_pairs(articles: &[Article], quotes: &[Vec<Quote>], counterparts: &[(usize, usize)]) -> PairMap {
-    let mut map = PairMap::new();
+/// The quotes of each counterpart pair of articles (`counterparts`, article indices)
+/// paired as `diglot align` pairs them.
+pub fn quote_pairs(articles: &[Article], quotes: &[Vec<Quote>], counterparts: &[(usize, usize)]) -> QuotePairs {
+    let mut map = QuotePairs::new();
     for &(i, j) in counterparts {
         let (Some(a), Some(b), Some(qa), Some(qb)) = (articles.get(i), articles.get(j), quotes.get(i), quotes.get(j)) else { continue };
         for p in align::pair_quotes(a, qa, b, qb) {
@@ -200,7 +204,7 @@ fn quote_pairs(articles: &[Article], quotes: &[Vec<Quote>], counterparts: &[(usi
     map
 }
 
-fn build(g: Group, articles: &[Article], quotes: &[Vec<Quote>], pairs: &PairMap) -> CorpusSpeaker {
+fn build(g: Group, articles: &[Article], quotes: &[Vec<Quote>], pairs: &QuotePairs) -> CorpusSpeaker {
     let quote = |(ai, qi): (usize, usize)| &quotes[ai][qi];
     // The fullest name: most words, then the most used.
     let mut counts: Vec<(&String, usize)> = Vec::new();
@@ -217,8 +221,10 @@ fn build(g: Group, articles: &[Article], quotes: &[Vec<Quote>], pairs: &PairMap)
         .unwrap_or_default();
     let mut aliases = vec![name.clone()];
     let lx = Lexicon::get();
+    // Distinct forms first: a speaker quoted thousands of times uses a handful.
+    let mut seen = std::collections::HashSet::new();
     let forms = g.names.iter().map(String::as_str).chain(g.members.iter().filter_map(|&m| quote(m).speaker_as_written.as_deref()));
-    for form in forms {
+    for form in forms.filter(|f| seen.insert(*f)) {
         let form = form.trim();
         let pronoun = !form.contains(' ') && lx.pronoun(form).is_some();
         if !form.is_empty() && !pronoun && !aliases.iter().any(|a| same_form(a, form)) {
@@ -292,7 +298,7 @@ mod tests {
 
     fn index(articles: &[Article], counterparts: &[(usize, usize)]) -> Vec<CorpusSpeaker> {
         let quotes: Vec<Vec<Quote>> = articles.iter().map(crate::text::quotes::extract).collect();
-        speaker_index(articles, &quotes, counterparts)
+        speaker_index(articles, &quotes, &quote_pairs(articles, &quotes, counterparts))
     }
 
     #[test]

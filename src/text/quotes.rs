@@ -720,7 +720,7 @@ pub struct SpeakerSummary {
 /// by name): [`crate::speakers::speaker_index`] without quote pairs, as counts.
 pub fn speakers(articles: &[Article]) -> Vec<SpeakerSummary> {
     let quotes: Vec<Vec<Quote>> = articles.iter().map(extract).collect();
-    crate::speakers::speaker_index(articles, &quotes, &[])
+    crate::speakers::speaker_index(articles, &quotes, &Default::default())
         .into_iter()
         .map(|s| SpeakerSummary { name: s.name, kind: s.kind, quotes: s.quotes, articles: s.articles })
         .collect()
