@@ -140,8 +140,13 @@ pub fn say(message: impl fmt::Display) {
 /// `value` as pretty JSON with a trailing newline, every control character (C0, DEL,
 /// C1), bidirectional override and line/paragraph separator inside strings written as a
 /// `\uXXXX` escape. serde_json itself escapes only C0, and a raw U+009B is a CSI to
-/// many terminals.
-pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
+/// many terminals. A value serde cannot write (a map with non-string keys) comes out as
+/// `{"error": …}`, so a script still reads JSON.
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    try_to_json(value).unwrap_or_else(|e| try_to_json(&serde_json::json!({ "error": e.to_string() })).unwrap_or_default())
+}
+
+fn try_to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
     let mut out = Vec::new();
     let mut ser = serde_json::Serializer::with_formatter(&mut out, EscapingFormatter::default());
     value.serialize(&mut ser)?;
@@ -276,14 +281,14 @@ mod tests {
     #[test]
     fn json_escapes_c1_del_and_bidi_and_round_trips() {
         let v = vec!["a\u{1b}b", "c\u{9b}d\u{85}", "\u{7f}\u{202e}\u{2028}é"];
-        let json = to_json(&v).unwrap();
+        let json = to_json(&v);
         assert!(json.contains(r"a\u001bb") && json.contains(r"c\u009bd\u0085"), "{json}");
         assert!(json.contains(r"\u007f\u202e\u2028é"), "{json}");
         assert!(!json.chars().any(|c| c.is_control() && c != '\n'), "{json}");
         assert_eq!(serde_json::from_str::<Vec<String>>(&json).unwrap(), v);
         // The layout is serde_json's own pretty one.
         let plain = serde_json::json!({"k": [1, "x"], "e": {}});
-        assert_eq!(to_json(&plain).unwrap(), format!("{}\n", serde_json::to_string_pretty(&plain).unwrap()));
+        assert_eq!(to_json(&plain), format!("{}\n", serde_json::to_string_pretty(&plain).unwrap()));
     }
 
     #[test]

@@ -465,7 +465,7 @@ fn editing_the_article_reanchors_or_orphans_but_never_drops() {
     let m = hs.iter().find(|h| h.id == moved).unwrap();
     assert!(!m.orphaned);
     assert_eq!(&current.text[m.start..m.end], "The budget has doubled twice.");
-    assert_eq!(m.text_hash, diglot::store::text_hash(&current.text));
+    assert_eq!(m.text_hash, diglot::util::hash::text_hash(&current.text));
     let d = hs.iter().find(|h| h.id == doomed).unwrap();
     assert!(d.orphaned);
     assert_eq!(d.text, "Critics were unconvinced.");

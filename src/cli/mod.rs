@@ -208,14 +208,6 @@ impl Context {
     }
 }
 
-/// Serialize to pretty JSON with a trailing newline, control characters escaped
-/// (see [`sanitize::to_json`]).
-pub fn to_json<T: serde::Serialize>(value: &T) -> String {
-    sanitize::to_json(value).unwrap_or_else(|e| {
-        sanitize::to_json(&serde_json::json!({ "error": e.to_string() })).unwrap_or_default()
-    })
-}
-
 /// Run a parsed command line; returns what to print on stdout.
 pub fn run(cli: Cli) -> Result<String, CliError> {
     // A folder of thousands of pages takes seconds to read: say so rather than leave the

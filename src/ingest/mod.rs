@@ -6,7 +6,6 @@ pub mod decode;
 pub mod entities;
 pub mod html;
 pub mod lang;
-pub mod manifest;
 pub mod meta;
 pub mod mhtml;
 pub mod paragraphs;
@@ -22,7 +21,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use decode::MAX_FILE_BYTES;
-pub use manifest::Manifest;
+use crate::model::Manifest;
 
 /// The bundled corpus, compiled into the binary so `diglot` works from any directory.
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/corpus");

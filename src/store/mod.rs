@@ -11,17 +11,17 @@
 //!   give an error naming the file; nothing is ever reset or deleted.
 
 pub mod anchor;
-pub mod clock;
 pub mod schema;
 
 use crate::model::{Article, Highlight, Triage};
+use crate::util::clock;
+use crate::util::hash::text_hash;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use anchor::text_hash;
 
 /// How long a write waits for another process holding the store before giving up.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(10);

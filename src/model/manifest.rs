@@ -1,7 +1,7 @@
 //! `corpus.toml`: what a file cannot say for itself (outlet, URL, pinned pairs).
 //! Everything a file does say is read from the file; the manifest only fills gaps.
 
-use crate::model::Article;
+use super::Article;
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -75,7 +75,18 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::from_plain_text;
+    use crate::model::Metadata;
+
+    fn article(id: &str) -> Article {
+        Article {
+            id: id.into(),
+            path: String::new(),
+            meta: Metadata::default(),
+            text: "Some text here.".into(),
+            paragraphs: Vec::new(),
+            links: Vec::new(),
+        }
+    }
 
     #[test]
     fn fills_gaps_but_never_overrides_the_file() {
@@ -84,7 +95,7 @@ mod tests {
              [[pair]]\nleft = \"a\"\nright = \"b\"\n",
         )
         .unwrap();
-        let mut a = from_plain_text("a", "Some text here.");
+        let mut a = article("a");
         a.meta.author = Some("From File".into());
         let mut articles = vec![a];
         m.apply(&mut articles);
