@@ -154,14 +154,13 @@ pub enum ExportFormat {
 }
 
 /// An error that ends a command: printed as `diglot: MESSAGE`, exit status 1.
-#[derive(Debug, Clone, PartialEq)]
+/// The message is final: whatever caused it (a [`LoadError`], a [`StoreError`]) is
+/// already written into it, path and reason.
+///
+/// [`StoreError`]: crate::store::StoreError
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{0}")]
 pub struct CliError(pub String);
-
-impl std::fmt::Display for CliError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 impl From<LoadError> for CliError {
     fn from(e: LoadError) -> Self {

@@ -4,6 +4,11 @@
 use super::Article;
 use serde::Deserialize;
 
+/// A `corpus.toml` that is not valid TOML or holds a field diglot does not know.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid corpus.toml: {0}")]
+pub struct ManifestError(#[source] toml::de::Error);
+
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
@@ -34,8 +39,8 @@ pub struct PinnedPair {
 }
 
 impl Manifest {
-    pub fn parse(s: &str) -> Result<Manifest, String> {
-        toml::from_str(s).map_err(|e| format!("invalid corpus.toml: {e}"))
+    pub fn parse(s: &str) -> Result<Manifest, ManifestError> {
+        toml::from_str(s).map_err(ManifestError)
     }
 
     /// Fill metadata the files left unknown. Never overrides what a file says.
