@@ -465,6 +465,7 @@ impl HangupSession {
     fn fd(&self) -> std::os::fd::BorrowedFd<'_> {
         let raw = self.master.as_ref().expect("master open").as_raw_fd().expect("a unix pty");
         // SAFETY: the fd belongs to `self.master`, which outlives the borrow.
+        #[allow(unsafe_code)] // portable-pty hands out only the raw descriptor
         unsafe { std::os::fd::BorrowedFd::borrow_raw(raw) }
     }
 

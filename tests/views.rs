@@ -594,7 +594,7 @@ fn highlights_are_marked_in_the_columns() {
     let (en, fr, state) = state();
     let words = "thousands of extremist posts";
     let start = en.text.find(words).unwrap();
-    let left_marks = [start..start + words.len()];
+    let left_marks = [Range { start, end: start + words.len() }];
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|f| {

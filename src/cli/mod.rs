@@ -213,7 +213,7 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
     // terminal blank before the reader's first frame.
     let announce = cli.command.is_none() && cli.corpus.is_some() && std::io::stderr().is_terminal();
     if let (true, Some(dir)) = (announce, &cli.corpus) {
-        eprint!("diglot: reading {} …", sanitize::line(&dir.display().to_string()));
+        sanitize::say_pending(format_args!("reading {} …", dir.display()));
     }
     let ctx = Context::load(cli.corpus.as_deref(), cli.db.clone());
     if announce {
@@ -290,7 +290,7 @@ pub fn report_load_problems(corpus: &Corpus) {
 pub fn main() -> i32 {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(out) => match print(&Safe::text(&out)) {
+        Ok(out) => match Safe::text(&out).print() {
             Ok(()) => 0,
             // A closed pipe (`diglot list | head`) is not an error worth a message.
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
@@ -305,12 +305,4 @@ pub fn main() -> i32 {
             1
         }
     }
-}
-
-/// Write to standard output; only sanitised text gets here.
-fn print(out: &Safe) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.as_bytes())?;
-    stdout.flush()
 }
