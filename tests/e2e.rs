@@ -44,18 +44,14 @@ fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
     s.wait_for("first article again", |t| t.contains("List 1/2"));
     // `/` in the list finds an article; in the body it searches the text.
     s.send("/");
-    for c in "zebra".chars() {
-        s.send(&c.to_string());
-    }
+    s.type_keys("zebra");
     s.send("\r");
     s.wait_for("the article found", |t| t.contains("List 2/2") && t.contains("article 1/1 matching"));
     s.send("k");
     s.send("\r");
     s.wait_for("body focus again", |t| t.contains(" Body "));
     s.send("/");
-    for c in "needle".chars() {
-        s.send(&c.to_string());
-    }
+    s.type_keys("needle");
     s.wait_for("the search prompt", |t| t.contains("/needle"));
     s.send("\r");
     s.wait_for("the search result", |t| t.contains("match 1/2"));
@@ -134,9 +130,7 @@ fn no_color_run_writes_no_colour_and_keeps_reverse_video() {
     s.send("\r");
     s.wait_for("body focus", |t| t.contains(" Body "));
     s.send("/");
-    for c in "find".chars() {
-        s.send(&c.to_string());
-    }
+    s.type_keys("find");
     s.send("\r");
     s.wait_for("the match", |t| t.contains("match 1/2"));
     {

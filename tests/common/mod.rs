@@ -189,6 +189,13 @@ impl Session {
         std::thread::sleep(Duration::from_millis(150));
     }
 
+    /// Type `text` one key at a time, as a person would.
+    pub fn type_keys(&mut self, text: &str) {
+        for c in text.chars() {
+            self.send(&c.to_string());
+        }
+    }
+
     /// Send a signal (`-TERM`, `-HUP`) to the reader with `kill`.
     pub fn kill(&self, signal: &str) {
         let pid = self.child.process_id().expect("child pid");
