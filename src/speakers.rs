@@ -12,7 +12,7 @@
 //!   full name it ends — when exactly one full name of a person in the corpus ends with it.
 
 use crate::align::{self, PairCandidate};
-use crate::ingest::Manifest;
+use crate::model::Manifest;
 use crate::model::{Article, Lang, Quote, QuoteKind, SpeakerKind};
 use crate::text::lexicon::Lexicon;
 use serde::Serialize;

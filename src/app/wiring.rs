@@ -155,7 +155,7 @@ fn speaker_of(q: &Quote) -> Option<String> {
 
 /// A highlight that is not (yet) in the store, for citing a passage on the clipboard.
 fn transient_highlight(article: &Article, range: Range<usize>, speaker: Option<String>) -> Highlight {
-    Highlight { created: crate::store::clock::now_rfc3339(), ..Highlight::from_range(article, range, speaker) }
+    Highlight { created: crate::util::clock::now_rfc3339(), ..Highlight::from_range(article, range, speaker) }
 }
 
 /// A short, safe description of copied text for the status bar.
@@ -707,7 +707,7 @@ impl App {
     fn export_markdown(&mut self) {
         let markdown = export::render(export::Format::Markdown, &self.highlights, &self.articles);
         // "2026-11-22T04:32:53Z" → "20261122-043253": short, sortable, no ':' for Windows.
-        let stamp: String = crate::store::clock::now_rfc3339()
+        let stamp: String = crate::util::clock::now_rfc3339()
             .chars()
             .filter(|c| c.is_ascii_digit() || *c == 'T')
             .map(|c| if c == 'T' { '-' } else { c })

@@ -71,7 +71,7 @@ pub fn document(highlights: &[Highlight], articles: &[Article]) -> ExportDocumen
 }
 
 pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
-    crate::cli::to_json(&document(highlights, articles))
+    crate::sanitize::to_json(&document(highlights, articles))
 }
 
 fn exported(h: &Highlight, by_id: &std::collections::HashMap<&str, &Article>) -> ExportedHighlight {
