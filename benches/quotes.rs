@@ -3,7 +3,8 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use diglot::ingest::{bundled, from_plain_text};
-use diglot::text::quotes::{extract, speakers};
+use diglot::speakers::speakers;
+use diglot::text::quotes::extract;
 use std::hint::black_box;
 
 fn long_article(paragraphs: usize) -> diglot::model::Article {

@@ -71,6 +71,13 @@ pub fn corpus_speakers(articles: &[Article], manifest: &Manifest) -> Vec<CorpusS
     speaker_index(articles, &quotes, &pairs)
 }
 
+/// Every speaker of `articles`, quotes extracted here, without cross-language pairs
+/// (the quick form, for counts).
+pub fn speakers(articles: &[Article]) -> Vec<CorpusSpeaker> {
+    let quotes: Vec<Vec<Quote>> = articles.iter().map(crate::text::quotes::extract).collect();
+    speaker_index(articles, &quotes, &QuotePairs::new())
+}
+
 /// Pairs of article indices that are each other's counterpart, each pair once.
 pub fn counterpart_indices(articles: &[Article], manifest: &Manifest, candidates: &[PairCandidate]) -> Vec<(usize, usize)> {
     let index: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();

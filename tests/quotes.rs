@@ -7,7 +7,8 @@
 
 use diglot::ingest::from_plain_text;
 use diglot::model::{Quote, QuoteKind, SpeakerKind};
-use diglot::text::quotes::{extract, speakers};
+use diglot::speakers::speakers;
+use diglot::text::quotes::extract;
 use std::path::Path;
 
 fn quotes_of(text: &str) -> Vec<Quote> {

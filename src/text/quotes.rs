@@ -24,7 +24,6 @@ use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
-use serde::{Deserialize, Serialize};
 
 /// Terms are quotes of at most this many words with no speech cue.
 const TERM_MAX_WORDS: usize = 4;
@@ -703,27 +702,6 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> Q
     } else {
         QuoteKind::Term
     }
-}
-
-/// One speaker across a set of articles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SpeakerSummary {
-    pub name: String,
-    pub kind: SpeakerKind,
-    /// Number of direct and partial quotes attributed to this speaker.
-    pub quotes: usize,
-    /// Ids of the articles they are quoted in, in corpus order.
-    pub articles: Vec<String>,
-}
-
-/// Every speaker of a direct or partial quote across `articles`, most quoted first (then
-/// by name): [`crate::speakers::speaker_index`] without quote pairs, as counts.
-pub fn speakers(articles: &[Article]) -> Vec<SpeakerSummary> {
-    let quotes: Vec<Vec<Quote>> = articles.iter().map(extract).collect();
-    crate::speakers::speaker_index(articles, &quotes, &Default::default())
-        .into_iter()
-        .map(|s| SpeakerSummary { name: s.name, kind: s.kind, quotes: s.quotes, articles: s.articles })
-        .collect()
 }
 
 /// The most words an attribution set inside guillemets may take ("a-t-il déclaré",
