@@ -83,18 +83,7 @@ impl Highlight {
     /// A highlight of `range` (byte offsets, widened to char boundaries and clamped to
     /// the text) in `article`, with its anchoring hash and context.
     pub fn from_range(article: &Article, range: Range<usize>, speaker: Option<String>) -> Highlight {
-        let t = HighlightText::from_range(article, range);
-        Highlight {
-            article: t.article,
-            text_hash: t.text_hash,
-            text: t.text,
-            start: t.start,
-            end: t.end,
-            context_before: t.context_before,
-            context_after: t.context_after,
-            speaker,
-            ..Highlight::default()
-        }
+        Highlight { speaker, ..Highlight::default() }.with_text(HighlightText::from_range(article, range))
     }
 
     /// A bilingual highlight of one row of the side-by-side view: sentences
