@@ -101,11 +101,7 @@ impl Highlight {
         let pair = sentences_span(counterpart, counterpart_sentences).map(|r| HighlightText::from_range(counterpart, r));
         match sentences_span(original, original_sentences) {
             Some(range) => Some(Highlight { counterpart: pair, ..Highlight::from_range(original, range, speaker) }),
-            None => {
-                let only = pair?;
-                let article = if only.article == counterpart.id { counterpart } else { original };
-                Some(Highlight::from_range(article, only.start..only.end, speaker))
-            }
+            None => pair.map(|only| Highlight { speaker, ..Highlight::default() }.with_text(only)),
         }
     }
 }
