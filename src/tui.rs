@@ -4,11 +4,11 @@
 //! tests and benchmarks run it on a `TestBackend` with scripted events.
 
 use crate::app::keymap::{self, KeyChord};
-use crate::app::{Action, App, Effect};
+use crate::app::{Action, App, Effect, KeyCode, Modifiers};
 use crate::cli::{CliError, Context};
 use crate::store::Store;
 use crate::ui;
-use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event};
+use crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::execute;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -266,9 +266,58 @@ fn draw_error(e: impl std::fmt::Display) -> String {
 /// Apply one terminal event; `None` when it changed nothing (no redraw needed).
 pub fn handle_event(app: &mut App, event: Event) -> Option<Vec<Effect>> {
     match event {
-        Event::Key(k) => KeyChord::from_event(&k).and_then(|c| app.handle_key(c)),
+        Event::Key(k) => key_chord(&k).and_then(|c| app.handle_key(c)),
         Event::Resize(w, h) => Some(app.update(Action::Resize(w, h))),
         Event::Paste(s) => Some(app.update(Action::Paste(s))),
         _ => None,
     }
+}
+
+/// The terminal's key event as diglot's key; `None` for a key release (terminals that
+/// report them would otherwise act twice).
+pub fn key_chord(e: &KeyEvent) -> Option<KeyChord> {
+    if e.kind == KeyEventKind::Release {
+        return None;
+    }
+    Some(KeyChord::new(key_code(e.code), modifiers(e.modifiers)))
+}
+
+fn key_code(code: event::KeyCode) -> KeyCode {
+    use event::KeyCode as K;
+    match code {
+        K::Char(c) => KeyCode::Char(c),
+        K::F(n) => KeyCode::F(n),
+        K::Up => KeyCode::Up,
+        K::Down => KeyCode::Down,
+        K::Left => KeyCode::Left,
+        K::Right => KeyCode::Right,
+        K::PageUp => KeyCode::PageUp,
+        K::PageDown => KeyCode::PageDown,
+        K::Home => KeyCode::Home,
+        K::End => KeyCode::End,
+        K::Enter => KeyCode::Enter,
+        K::Esc => KeyCode::Esc,
+        K::Tab => KeyCode::Tab,
+        K::BackTab => KeyCode::BackTab,
+        K::Backspace => KeyCode::Backspace,
+        K::Delete => KeyCode::Delete,
+        K::Insert => KeyCode::Insert,
+        K::Null => KeyCode::Other("Null"),
+        K::CapsLock => KeyCode::Other("CapsLock"),
+        K::ScrollLock => KeyCode::Other("ScrollLock"),
+        K::NumLock => KeyCode::Other("NumLock"),
+        K::PrintScreen => KeyCode::Other("PrintScreen"),
+        K::Pause => KeyCode::Other("Pause"),
+        K::Menu => KeyCode::Other("Menu"),
+        K::KeypadBegin => KeyCode::Other("KeypadBegin"),
+        K::Media(_) => KeyCode::Other("Media"),
+        K::Modifier(_) => KeyCode::Other("Modifier"),
+    }
+}
+
+fn modifiers(m: KeyModifiers) -> Modifiers {
+    [(KeyModifiers::CONTROL, Modifiers::CONTROL), (KeyModifiers::ALT, Modifiers::ALT), (KeyModifiers::SHIFT, Modifiers::SHIFT)]
+        .into_iter()
+        .filter(|(theirs, _)| m.contains(*theirs))
+        .fold(Modifiers::NONE, |all, (_, ours)| all | ours)
 }

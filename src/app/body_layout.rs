@@ -4,7 +4,7 @@
 //! out on a worker thread; meanwhile its first screens are shown, wrapped at once.
 
 use crate::model::Article;
-use crate::ui::wrap::wrap;
+use crate::view::wrap::wrap;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;

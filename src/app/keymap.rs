@@ -3,7 +3,7 @@
 //! The help overlay is generated from the same table, so it always tells the truth.
 
 use super::action::Command;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+pub use super::input::{KeyCode, Modifiers};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -77,41 +77,34 @@ impl KeyContext {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct KeyChord {
     pub code: KeyCode,
-    pub mods: KeyModifiers,
+    pub mods: Modifiers,
 }
 
 impl KeyChord {
-    pub fn new(code: KeyCode, mods: KeyModifiers) -> Self {
-        let mut mods = mods & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    pub fn new(code: KeyCode, mods: Modifiers) -> Self {
+        let mut mods = mods & (Modifiers::CONTROL | Modifiers::ALT | Modifiers::SHIFT);
         let mut code = code;
         match code {
             // The character already carries the shift; Ctrl-D and Ctrl-d are the same key.
             KeyCode::Char(c) => {
-                mods.remove(KeyModifiers::SHIFT);
-                if mods.contains(KeyModifiers::CONTROL) {
+                mods.remove(Modifiers::SHIFT);
+                if mods.contains(Modifiers::CONTROL) {
                     code = KeyCode::Char(c.to_ascii_lowercase());
                 }
             }
-            KeyCode::BackTab => mods.remove(KeyModifiers::SHIFT),
-            KeyCode::Tab if mods.contains(KeyModifiers::SHIFT) => {
+            KeyCode::BackTab => mods.remove(Modifiers::SHIFT),
+            KeyCode::Tab if mods.contains(Modifiers::SHIFT) => {
                 code = KeyCode::BackTab;
-                mods.remove(KeyModifiers::SHIFT);
+                mods.remove(Modifiers::SHIFT);
             }
             _ => {}
         }
         KeyChord { code, mods }
     }
 
-    pub fn from_event(e: &KeyEvent) -> Option<Self> {
-        if e.kind == KeyEventKind::Release {
-            return None;
-        }
-        Some(Self::new(e.code, e.modifiers))
-    }
-
     /// Parse "j", "G", "Ctrl-d", "S-Tab", "PageDown", "Alt-x", "F1", "Space".
     pub fn parse(s: &str) -> Result<Self, String> {
-        let mut mods = KeyModifiers::NONE;
+        let mut mods = Modifiers::NONE;
         let mut rest = s;
         loop {
             if rest.chars().count() <= 1 {
@@ -123,9 +116,9 @@ impl KeyChord {
                 .find(|p| lower.starts_with(p));
             let Some(p) = prefix else { break };
             mods |= match p {
-                "ctrl-" | "c-" => KeyModifiers::CONTROL,
-                "alt-" | "a-" | "m-" => KeyModifiers::ALT,
-                _ => KeyModifiers::SHIFT,
+                "ctrl-" | "c-" => Modifiers::CONTROL,
+                "alt-" | "a-" | "m-" => Modifiers::ALT,
+                _ => Modifiers::SHIFT,
             };
             rest = &rest[p.len()..];
         }
@@ -161,13 +154,13 @@ impl KeyChord {
     /// The key as written in keymap files and the help overlay.
     pub fn label(&self) -> String {
         let mut out = String::new();
-        if self.mods.contains(KeyModifiers::CONTROL) {
+        if self.mods.contains(Modifiers::CONTROL) {
             out.push_str("Ctrl-");
         }
-        if self.mods.contains(KeyModifiers::ALT) {
+        if self.mods.contains(Modifiers::ALT) {
             out.push_str("Alt-");
         }
-        if self.mods.contains(KeyModifiers::SHIFT) {
+        if self.mods.contains(Modifiers::SHIFT) {
             out.push_str("S-");
         }
         match self.code {
@@ -189,7 +182,7 @@ impl KeyChord {
             KeyCode::Delete => out.push_str("Delete"),
             KeyCode::Insert => out.push_str("Insert"),
             KeyCode::F(n) => out.push_str(&format!("F{n}")),
-            other => out.push_str(&format!("{other:?}")),
+            KeyCode::Other(name) => out.push_str(name),
         }
         out
     }
@@ -393,10 +386,10 @@ mod tests {
 
     #[test]
     fn parses_key_names_and_normalises_shift() {
-        assert_eq!(key("G"), KeyChord::new(KeyCode::Char('G'), KeyModifiers::SHIFT));
-        assert_eq!(key("S-Tab"), KeyChord::new(KeyCode::BackTab, KeyModifiers::SHIFT));
-        assert_eq!(key("Ctrl-d"), KeyChord::new(KeyCode::Char('D'), KeyModifiers::CONTROL | KeyModifiers::SHIFT));
-        assert_eq!(key("-"), KeyChord::new(KeyCode::Char('-'), KeyModifiers::NONE));
+        assert_eq!(key("G"), KeyChord::new(KeyCode::Char('G'), Modifiers::SHIFT));
+        assert_eq!(key("S-Tab"), KeyChord::new(KeyCode::BackTab, Modifiers::SHIFT));
+        assert_eq!(key("Ctrl-d"), KeyChord::new(KeyCode::Char('D'), Modifiers::CONTROL | Modifiers::SHIFT));
+        assert_eq!(key("-"), KeyChord::new(KeyCode::Char('-'), Modifiers::NONE));
         assert_eq!(key("F1").code, KeyCode::F(1));
         assert_eq!(key("Space").label(), "Space");
         assert_eq!(key("Ctrl-d").label(), "Ctrl-d");

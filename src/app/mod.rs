@@ -8,6 +8,8 @@ pub mod action;
 pub mod bilingual;
 pub mod highlights;
 pub mod body_layout;
+pub mod help;
+pub mod input;
 pub mod keymap;
 pub mod line_editor;
 mod list_search;
@@ -21,50 +23,17 @@ pub use action::{Action, Command};
 
 use crate::ingest::Corpus;
 use crate::model::{Article, Quote, QuoteKind, Triage};
-use crate::ui::layout::{self, Panes};
+pub use crate::view::Focus;
+use crate::view::layout::{self, Panes};
+use crate::view::Rect;
 use body_layout::{BodyLine, LayoutCache};
+pub use input::{KeyCode, Modifiers, Size};
 use keymap::{KeyChord, KeyContext, Keymap};
 use line_editor::{Edit, LineEditor};
-use ratatui::layout::Rect;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
-
-/// Which pane has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    #[default]
-    List,
-    Body,
-    Quotes,
-}
-
-impl Focus {
-    pub fn name(self) -> &'static str {
-        match self {
-            Focus::List => "List",
-            Focus::Body => "Body",
-            Focus::Quotes => "Quotes",
-        }
-    }
-
-    fn next(self) -> Focus {
-        match self {
-            Focus::List => Focus::Body,
-            Focus::Body => Focus::Quotes,
-            Focus::Quotes => Focus::List,
-        }
-    }
-
-    fn prev(self) -> Focus {
-        match self {
-            Focus::List => Focus::Quotes,
-            Focus::Body => Focus::List,
-            Focus::Quotes => Focus::Body,
-        }
-    }
-}
 
 /// The main view. Only `Reader` exists so far; the bilingual and highlights views are
 /// routed here when they land (their keys answer "not available yet" until then).
@@ -214,10 +183,17 @@ pub struct Search {
     pub current: Option<usize>,
 }
 
-/// Pane geometry the state needs (heights for paging, widths for the body layout).
+/// Pane geometry the state needs (heights for paging, widths for the body layout): the
+/// screen, with its top-left corner at the origin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Viewport {
     pub area: Rect,
+}
+
+impl Viewport {
+    fn of(size: Size) -> Viewport {
+        Viewport { area: Rect::new(0, 0, size.width, size.height) }
+    }
 }
 
 pub struct App {
@@ -341,7 +317,7 @@ impl App {
             status: None,
             no_color: false,
             can_suspend: true,
-            viewport: Viewport { area: Rect::new(0, 0, 80, 24) },
+            viewport: Viewport::of(Size::new(80, 24)),
             layouts: RefCell::new(LayoutCache::default()),
             quotes: RefCell::new(HashMap::new()),
             quote_jobs: RefCell::new(HashMap::new()),
@@ -589,25 +565,20 @@ impl App {
         let action = match self.keymap.lookup(ctx, &key) {
             Some(cmd) => Action::Command(cmd),
             None => match key.code {
-                crossterm::event::KeyCode::Char(c)
-                    if ctx == KeyContext::Input
-                        && !key.mods.intersects(
-                            crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
-                        ) =>
-                {
+                KeyCode::Char(c) if ctx == KeyContext::Input && !key.mods.intersects(Modifiers::CONTROL | Modifiers::ALT) => {
                     Action::Type(c)
                 }
                 // Over SSH, Esc followed quickly by a key can arrive as Alt+key: when
                 // Alt+key means nothing here, treat it as Esc, then the key.
-                _ if key.mods.contains(crossterm::event::KeyModifiers::ALT) && ctx != KeyContext::Input => {
-                    let plain = KeyChord::new(key.code, key.mods - crossterm::event::KeyModifiers::ALT);
+                _ if key.mods.contains(Modifiers::ALT) && ctx != KeyContext::Input => {
+                    let plain = KeyChord::new(key.code, key.mods - Modifiers::ALT);
                     let mut effects = self.update(Action::Command(Command::Close));
                     effects.extend(self.handle_key(plain).unwrap_or_default());
                     return Some(effects);
                 }
                 // Say so, as less and vim do, rather than ignore the key silently.
                 _ if ctx != KeyContext::Input => {
-                    self.status = Some(format!("{}: no such key here — ? for help", crate::ui::safe(&key.label())));
+                    self.status = Some(format!("{}: no such key here — ? for help", crate::view::text::safe(&key.label())));
                     return Some(Vec::new());
                 }
                 _ => return None,
@@ -627,7 +598,7 @@ impl App {
         match action {
             Action::Resize(w, h) => {
                 // Keep the same text at the top of the body whatever the new width.
-                self.viewport.area = Rect::new(0, 0, w, h);
+                self.viewport = Viewport::of(Size::new(w, h));
                 self.body_top = body_layout::line_of(&self.body_lines(), self.body_anchor);
                 self.clamp_scrolls();
             }
@@ -881,7 +852,7 @@ impl App {
             self.status = Some("no article selected".into());
             return;
         };
-        let (id, title) = (a.id.clone(), crate::ui::safe(a.display_title()).to_string());
+        let (id, title) = (a.id.clone(), crate::view::text::safe(a.display_title()).to_string());
         let mut t = self.triage(&id);
         t.archived = !t.archived;
         self.triage.insert(id.clone(), t);
@@ -1172,7 +1143,7 @@ impl App {
         if !self.help_open {
             return;
         }
-        let lines = crate::ui::help::help_rows(&self.keymap, self.viewport.area).0.len();
+        let lines = help::help_rows(&self.keymap, self.viewport.area).0.len();
         // The overlay leaves a row above and below and has a border: see ui::help::draw.
         let h = usize::from(self.viewport.area.height.saturating_sub(4)).max(1);
         self.help_scroll = self.help_scroll.min(lines.saturating_sub(h));

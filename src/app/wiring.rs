@@ -175,8 +175,8 @@ fn transient_highlight(article: &Article, range: Range<usize>, speaker: Option<S
 
 /// A short, safe description of copied text for the status bar.
 fn preview(text: &str) -> String {
-    let one_line: String = crate::ui::safe(text).split_whitespace().collect::<Vec<_>>().join(" ");
-    crate::ui::truncate(&one_line, 30)
+    let one_line: String = crate::view::text::safe(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::view::text::truncate(&one_line, 30)
 }
 
 impl App {
@@ -598,7 +598,7 @@ impl App {
         // The list's own keys follow the global ones, which open the help; every other
         // view opens at its own section.
         if ctx != KeyContext::List {
-            self.help_scroll = crate::ui::help::section_row(&self.keymap, self.viewport(), ctx.title()).unwrap_or(0);
+            self.help_scroll = super::help::section_row(&self.keymap, self.viewport(), ctx.title()).unwrap_or(0);
         }
         self.clamp_help();
     }
@@ -777,7 +777,7 @@ impl App {
             self.deferred = Some(Command::Bilingual);
             return;
         }
-        let title = crate::ui::safe(self.articles[index].display_title()).to_string();
+        let title = crate::view::text::safe(self.articles[index].display_title()).to_string();
         let other_id = match self.counterpart_of(&id) {
             crate::align::Counterpart::Found(other) => other,
             crate::align::Counterpart::Nearest { id: nearest, score } => {
@@ -814,7 +814,7 @@ impl App {
     /// the alignment is ready (if the user is still on that article).
     fn start_bilingual_job(&mut self, key: (String, String), index: usize, other: usize) {
         if self.bilingual_job.as_ref().is_some_and(|job| job.key == key) {
-            self.status = Some(format!("still aligning with {}…", crate::ui::safe(&key.1)));
+            self.status = Some(format!("still aligning with {}…", crate::view::text::safe(&key.1)));
             return;
         }
         let (tx, rx) = std::sync::mpsc::channel();
@@ -828,7 +828,7 @@ impl App {
             self.bilingual_cache.insert(key, s.clone());
             return self.show_bilingual(s);
         }
-        self.status = Some(format!("aligning with {}… (the side-by-side view opens when ready)", crate::ui::safe(&key.1)));
+        self.status = Some(format!("aligning with {}… (the side-by-side view opens when ready)", crate::view::text::safe(&key.1)));
         self.bilingual_job = Some(BilingualJob { key, result: rx });
     }
 
@@ -851,14 +851,14 @@ impl App {
             self.status = None;
             self.show_bilingual(state);
         } else {
-            self.status = Some(format!("alignment with {} ready: b opens it", crate::ui::safe(&job.key.1)));
+            self.status = Some(format!("alignment with {} ready: b opens it", crate::view::text::safe(&job.key.1)));
         }
     }
 
     fn show_bilingual(&mut self, mut state: BilingualState) {
         state.update(BilingualAction::ScrollToSentence(Side::Left, self.sentence_cursor));
         if let Some(why) = crate::align::lexicon::lexicon_problem() {
-            self.status = Some(format!("no French–English word list ({}): aligned by lengths, names and numbers", crate::ui::safe(why)));
+            self.status = Some(format!("no French–English word list ({}): aligned by lengths, names and numbers", crate::view::text::safe(why)));
         }
         self.bilingual_view = Some(state);
         self.visual = None;

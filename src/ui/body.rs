@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         )));
     }
     frame.render_widget(block, area);
-    let inner = super::layout::text_area(area);
+    let inner: Rect = super::layout::text_area(area.into()).into();
     if inner.width == 0 || inner.height == 0 {
         return;
     }
