@@ -17,7 +17,10 @@ use std::io::{self, IsTerminal, Write};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+pub mod effects;
 mod terminal_watch;
+
+pub use effects::Session;
 
 /// Set while we own the terminal, so the panic hook restores it only when needed.
 static TERMINAL_ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -48,7 +51,7 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
             Err(e) => problems.push(format!("triage not loaded: {e}")),
         }
     }
-    let mut app = App::new(ctx.corpus.clone(), triage).with_keymap(keymap);
+    let mut app = Session::new(App::new(ctx.corpus.clone(), triage).with_keymap(keymap));
     match store {
         Some(store) if writable => app.attach_store(store),
         Some(store) => app.attach_read_only_store(store),
@@ -199,33 +202,46 @@ fn suspend() {
     );
 }
 
+/// Where the loop's events come from: the terminal, or a script in tests.
+pub trait EventSource {
+    /// The next event; an error ends the loop (a hang-up, a stop signal, a script's end).
+    fn next_event(&mut self) -> io::Result<Event>;
+}
+
+impl<F: FnMut() -> io::Result<Event>> EventSource for F {
+    fn next_event(&mut self) -> io::Result<Event> {
+        self()
+    }
+}
+
 /// Draw, then handle events until the user quits. Redraws only after an event that was
-/// handled (ratatui then writes only the cells that changed). Store effects go to
-/// [`App::persist`] before the frame; `on_effect` gets the clipboard effects after it, so
-/// the OSC 52 bytes never land in the middle of a frame.
+/// handled (ratatui then writes only the cells that changed). Store and file effects are
+/// carried out by the [`Session`] before the frame (so the frame shows their results);
+/// `on_effect` gets the clipboard effects after it, so the OSC 52 bytes never land in the
+/// middle of a frame, and the suspend.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
-    app: &mut App,
-    mut next_event: impl FnMut() -> io::Result<Event>,
+    app: &mut Session,
+    mut events: impl EventSource,
     mut on_effect: impl FnMut(&Effect),
 ) -> Result<(), String> {
     let size = terminal.size().map_err(draw_error)?;
     app.update(Action::Resize(size.width, size.height));
     terminal.draw(|f| ui::draw(f, app)).map_err(draw_error)?;
     loop {
-        let event = next_event().map_err(terminal_error)?;
+        let event = events.next_event().map_err(terminal_error)?;
         let Some(effects) = handle_event(app, event) else { continue };
         let (mut quit, mut repaint) = (false, false);
         for e in &effects {
             match e {
                 Effect::Quit => quit = true,
-                Effect::Clipboard(_) => {}
                 Effect::Repaint => repaint = true,
                 Effect::Suspend => {
                     on_effect(e);
                     repaint = true;
                 }
-                other @ Effect::SaveTriage(..) => app.persist(other),
+                // Carried out by the session; the clipboard waits for the frame.
+                Effect::SaveTriage(..) | Effect::Store(_) | Effect::LoadHighlights | Effect::Export { .. } | Effect::Clipboard(_) => {}
             }
         }
         if quit {
@@ -263,8 +279,9 @@ fn draw_error(e: impl std::fmt::Display) -> String {
     format!("terminal error: {e}")
 }
 
-/// Apply one terminal event; `None` when it changed nothing (no redraw needed).
-pub fn handle_event(app: &mut App, event: Event) -> Option<Vec<Effect>> {
+/// Apply one terminal event (and carry out the store and file effects it asks for);
+/// `None` when it changed nothing (no redraw needed).
+pub fn handle_event(app: &mut Session, event: Event) -> Option<Vec<Effect>> {
     match event {
         Event::Key(k) => key_chord(&k).and_then(|c| app.handle_key(c)),
         Event::Resize(w, h) => Some(app.update(Action::Resize(w, h))),

@@ -10,6 +10,7 @@ use diglot::ingest::manifest::PinnedPair;
 use diglot::store::Store;
 use diglot::ingest::{Corpus, from_plain_text};
 use diglot::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind, Triage};
+use diglot::tui::Session;
 use diglot::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -70,10 +71,10 @@ fn quote(article: &Article, text: &str, speaker: Option<&str>, cue: Option<&str>
 }
 
 /// An app over the test corpus with hand-made quotes for the English article.
-fn app() -> App {
+fn app() -> Session {
     let c = corpus();
     let en = c.articles[0].clone();
-    let mut app = App::new(c, HashMap::new());
+    let mut app = Session::new(App::new(c, HashMap::new()));
     // Every test has a store, as the real reader does (a private one in memory).
     app.attach_store(Store::open_in_memory().unwrap());
     app.set_quotes(
@@ -87,7 +88,7 @@ fn app() -> App {
     app
 }
 
-fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+fn press(app: &mut Session, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for k in keys.split_whitespace() {
         let chord = KeyChord::parse(k).unwrap_or_else(|e| panic!("{e}"));
@@ -187,7 +188,7 @@ fn toggles_read_and_star_with_effects() {
 fn triage_given_at_start_is_shown_and_filterable() {
     let mut triage = HashMap::new();
     triage.insert("fr1".to_string(), Triage { read: true, starred: true, archived: false });
-    let mut app = App::new(corpus(), triage);
+    let mut app = Session::new(App::new(corpus(), triage));
     press(&mut app, "f");
     type_text(&mut app, "unread");
     press(&mut app, "Enter");
@@ -321,7 +322,7 @@ fn quotes_pane_hides_terms_and_enter_jumps_the_body_to_the_quote() {
 fn quotes_with_bad_offsets_are_refused_not_panicking() {
     let c = corpus();
     let en = c.articles[0].clone();
-    let mut app = App::new(c, HashMap::new());
+    let mut app = Session::new(App::new(c, HashMap::new()));
     let mut bad = quote(&en, "Nobody can do this alone.", None, None, QuoteKind::Direct);
     bad.start = 100_000;
     bad.end = 100_010;
@@ -381,7 +382,7 @@ fn alt_key_from_a_fast_escape_acts_as_escape_then_key() {
 fn user_keymap_changes_keys_and_help() {
     let mut keymap = diglot::app::keymap::Keymap::default();
     keymap.apply_config("[keys.global]\n\"x\" = \"quit\"\n\"q\" = \"none\"\n").unwrap();
-    let mut app = App::new(corpus(), HashMap::new()).with_keymap(keymap);
+    let mut app = Session::new(App::new(corpus(), HashMap::new()).with_keymap(keymap));
     assert!(press(&mut app, "q").is_empty());
     assert_eq!(press(&mut app, "x"), [Effect::Quit]);
     press(&mut app, "?");
@@ -566,7 +567,7 @@ fn control_sequences_in_article_text_never_reach_the_screen() {
     a.meta.title = Some("Evil \u{1b}]0;pwned\u{7}one".into());
     a.meta.source = Some("src\u{1b}[31m".into());
     let corpus = Corpus { articles: vec![a], ..Default::default() };
-    let mut app = App::new(corpus, HashMap::new());
+    let mut app = Session::new(App::new(corpus, HashMap::new()));
     for (w, h) in [(80, 24), (40, 10), (120, 40)] {
         let t = render(&mut app, w, h);
         let text = screen_text(t.backend().buffer());
@@ -579,7 +580,7 @@ fn control_sequences_in_article_text_never_reach_the_screen() {
 
 #[test]
 fn empty_corpus_shows_a_hint() {
-    let mut app = App::new(Corpus::default(), HashMap::new());
+    let mut app = Session::new(App::new(Corpus::default(), HashMap::new()));
     press(&mut app, "j Enter Tab j Tab Enter / x Enter n");
     let t = render(&mut app, 80, 24);
     assert!(screen_text(t.backend().buffer()).contains("No articles"));
@@ -587,7 +588,7 @@ fn empty_corpus_shows_a_hint() {
 
 #[test]
 fn bundled_corpus_opens_and_every_article_renders() {
-    let mut app = App::new(diglot::ingest::bundled(), HashMap::new());
+    let mut app = Session::new(App::new(diglot::ingest::bundled(), HashMap::new()));
     let n = app.visible().len();
     assert_eq!(n, 5);
     for _ in 0..n {
@@ -641,11 +642,11 @@ fn help_scrolls_to_its_last_line() {
 // ---------- highlights, views, store (the wiring) ----------
 
 /// The test app with a private in-memory store.
-fn app_with_store() -> App {
+fn app_with_store() -> Session {
     app()
 }
 
-fn stored(app: &App) -> Vec<diglot::model::Highlight> {
+fn stored(app: &Session) -> Vec<diglot::model::Highlight> {
     app.store().unwrap().highlights(None).unwrap()
 }
 
@@ -803,7 +804,7 @@ fn y_copies_quote_and_sentence_with_citation_as_an_effect() {
 
 #[test]
 fn without_a_store_highlighting_is_refused_with_the_reason() {
-    let mut app = App::new(corpus(), HashMap::new());
+    let mut app = Session::new(App::new(corpus(), HashMap::new()));
     assert!(!app.saving());
     app.set_store_problem("/nowhere/d.db: store not opened".into());
     press(&mut app, "Enter h");
@@ -818,21 +819,17 @@ fn triage_persists_and_a_refused_write_reverts_to_the_store() {
     {
         let mut app = app();
         app.attach_store(Store::open(&path).unwrap());
-        for e in press(&mut app, "s") {
-            app.persist(&e);
-        }
+        press(&mut app, "s");
         assert!(app.triage("en1").starred);
     }
     assert!(Store::open(&path).unwrap().triage("en1").unwrap().starred);
     // Read-only: the change is refused, said, and the shown state is what is on disk.
-    let mut app = App::new(corpus(), HashMap::new());
+    let mut app = Session::new(App::new(corpus(), HashMap::new()));
     app.attach_read_only_store(Store::open_read_only(&path).unwrap());
     assert!(!app.saving());
     let t = render(&mut app, 80, 24);
     assert!(screen_text(t.backend().buffer()).contains("NOT SAVING"));
-    for e in press(&mut app, "m") {
-        app.persist(&e);
-    }
+    press(&mut app, "m");
     assert!(app.status.as_deref().unwrap().starts_with("not saved"), "{:?}", app.status);
     assert!(app.status.as_deref().unwrap().contains("t.db"));
     assert!(!app.triage("en1").read);
@@ -847,9 +844,7 @@ fn a_write_refused_by_a_lock_stays_flagged_until_a_write_succeeds() {
     // Another process (a second SSH session) holds the write lock.
     let other = rusqlite::Connection::open(&path).unwrap();
     other.execute_batch("BEGIN EXCLUSIVE").unwrap();
-    for e in press(&mut app, "s") {
-        app.persist(&e);
-    }
+    press(&mut app, "s");
     assert!(app.write_failure.is_some());
     assert!(!app.triage("en1").starred, "the shown state is what is on disk");
     press(&mut app, "Esc");
@@ -857,9 +852,7 @@ fn a_write_refused_by_a_lock_stays_flagged_until_a_write_succeeds() {
     assert!(screen_text(t.backend().buffer()).contains("LAST CHANGE NOT SAVED"));
     // The lock goes away; the next write succeeds and clears the flag.
     other.execute_batch("COMMIT").unwrap();
-    for e in press(&mut app, "s") {
-        app.persist(&e);
-    }
+    press(&mut app, "s");
     assert!(app.write_failure.is_none());
     assert!(app.triage("en1").starred);
 }
@@ -902,11 +895,11 @@ fn highlights_view_jumps_deletes_undoes_notes_copies_and_exports() {
 }
 
 /// The test app with en1 ↔ fr1 pinned as counterparts and a hand-made alignment.
-fn app_with_pair() -> App {
+fn app_with_pair() -> Session {
     let mut c = corpus();
     c.manifest.pairs.push(PinnedPair { left: "en1".into(), right: "fr1".into() });
     let (en, fr) = (c.articles[0].clone(), c.articles[1].clone());
-    let mut app = App::new(c, HashMap::new());
+    let mut app = Session::new(App::new(c, HashMap::new()));
     app.attach_store(Store::open_in_memory().unwrap());
     let row = |l: std::ops::Range<usize>, r: std::ops::Range<usize>, kind| AlignRow { left: l, right: r, score: 0.8, kind };
     let rows = vec![
@@ -1033,7 +1026,8 @@ fn user_keymap_rebinds_keys_of_the_new_contexts() {
     keymap
         .apply_config("[keys.body]\n\"x\" = \"highlight\"\n\"h\" = \"none\"\n[keys.highlights]\n\"X\" = \"delete\"\n")
         .unwrap();
-    let mut app = app().with_keymap(keymap);
+    let mut app = app();
+    app.keymap = keymap;
     press(&mut app, "Enter h");
     assert!(stored(&app).is_empty(), "h unbound in the body");
     press(&mut app, "x");
@@ -1070,7 +1064,7 @@ fn b_opens_the_side_by_side_view_at_the_readers_sentence_and_keeps_its_place() {
     };
     c.manifest.pairs.push(PinnedPair { left: "l".into(), right: "r".into() });
     let (l, r) = (c.articles[0].clone(), c.articles[1].clone());
-    let mut app = App::new(c, HashMap::new());
+    let mut app = Session::new(App::new(c, HashMap::new()));
     app.attach_store(Store::open_in_memory().unwrap());
     let rows = (0..41).map(|i| AlignRow { left: i..i + 1, right: i..i + 1, score: 0.9, kind: RowKind::Match }).collect();
     app.cache_bilingual(BilingualState::new(&l, &r, Alignment { rows }, vec![], vec![], vec![]));
@@ -1113,7 +1107,7 @@ fn in_a_large_folder_b_first_says_it_is_looking_then_opens_the_counterpart() {
         .collect();
     articles.insert(0, en);
     articles.push(fr);
-    let mut app = App::new(Corpus { articles, ..Default::default() }, HashMap::new());
+    let mut app = Session::new(App::new(Corpus { articles, ..Default::default() }, HashMap::new()));
     press(&mut app, "b");
     assert_eq!(app.mode, Mode::Reader);
     assert!(app.has_deferred());
@@ -1136,7 +1130,7 @@ fn in_a_large_folder_b_first_says_it_is_looking_then_opens_the_counterpart() {
 #[test]
 fn archiving_takes_an_article_out_of_the_list_until_the_filter_asks_for_it() {
     let ids = |app: &App| app.visible().iter().map(|&i| app.articles()[i].id.clone()).collect::<Vec<_>>();
-    let mut app = App::new(corpus(), HashMap::new());
+    let mut app = Session::new(App::new(corpus(), HashMap::new()));
     assert_eq!(ids(&app), ["en1", "fr1", "ja1"]);
     let e = press(&mut app, "A");
     assert_eq!(e, [Effect::SaveTriage("en1".into(), Triage { archived: true, ..Default::default() })]);
@@ -1155,7 +1149,7 @@ fn archiving_takes_an_article_out_of_the_list_until_the_filter_asks_for_it() {
     assert_eq!(ids(&app), ["en1", "fr1", "ja1"]);
     // A reader started with an archived article (from the store) does not list it.
     let triage = HashMap::from([("fr1".to_string(), Triage { archived: true, ..Default::default() })]);
-    let mut app = App::new(corpus(), triage);
+    let mut app = Session::new(App::new(corpus(), triage));
     assert_eq!(ids(&app), ["en1", "ja1"]);
     let backend = TestBackend::new(80, 24);
     let mut terminal = Terminal::new(backend).unwrap();
@@ -1170,7 +1164,7 @@ fn o_orders_the_list_by_date_then_title_and_keeps_the_selected_article() {
     let ids = |app: &App| app.visible().iter().map(|&i| app.articles()[i].id.clone()).collect::<Vec<_>>();
     let mut c = corpus();
     c.articles[1].meta.date = None; // fr1 has no date: last when newest first
-    let mut app = App::new(c, HashMap::new());
+    let mut app = Session::new(App::new(c, HashMap::new()));
     press(&mut app, "j"); // fr1
     press(&mut app, "o");
     assert_eq!(ids(&app), ["ja1", "en1", "fr1"]);
@@ -1192,7 +1186,7 @@ fn o_orders_the_list_by_date_then_title_and_keeps_the_selected_article() {
 // ---------- the sentence cursor follows every jump ----------
 
 /// An app over one long article (many short numbered sentences), 80x24, body focused.
-fn long_app() -> App {
+fn long_app() -> Session {
     let text: String = std::iter::once("Long Story Title\n\n".to_string())
         .chain((1..=60).map(|i| {
             let word = if i == 45 { "zeppelin" } else { "word" };
@@ -1200,7 +1194,7 @@ fn long_app() -> App {
         }))
         .collect();
     let corpus = Corpus { articles: vec![article("long", "Long Story Title", &text, "2024-01-01", "Wire")], ..Default::default() };
-    let mut app = App::new(corpus, HashMap::new());
+    let mut app = Session::new(App::new(corpus, HashMap::new()));
     app.attach_store(Store::open_in_memory().unwrap());
     app.update(Action::Resize(80, 24));
     press(&mut app, "Enter");
@@ -1329,7 +1323,7 @@ fn a_highlight_is_orphaned_in_the_reader_only_when_the_store_says_so() {
     let gone = from_plain_text("gone", "Gone Title\n\nA sentence from a file that was removed.");
     let saved = store.add_highlight(&diglot::store::NewHighlight::from_range(&gone, 12..22, None)).unwrap();
     assert!(!saved.orphaned, "the JSON of `highlights list` says not orphaned");
-    let mut app = App::new(corpus(), HashMap::new());
+    let mut app = Session::new(App::new(corpus(), HashMap::new()));
     app.attach_store(store);
     press(&mut app, "H");
     let t = render(&mut app, 80, 24);
@@ -1526,7 +1520,7 @@ fn ctrl_z_without_a_job_control_shell_says_so_instead_of_freezing() {
 fn opening_an_article_ingest_warned_about_says_so_in_the_status_bar() {
     let mut c = corpus();
     c.articles[0].meta.warnings.push(diglot::ingest::NO_ARTICLE_FOUND.to_string());
-    let mut app = App::new(c, HashMap::new());
+    let mut app = Session::new(App::new(c, HashMap::new()));
     app.attach_store(Store::open_in_memory().unwrap());
     press(&mut app, "Enter");
     let status = app.status.clone().unwrap_or_default();
@@ -1534,4 +1528,26 @@ fn opening_an_article_ingest_warned_about_says_so_in_the_status_bar() {
     // An article with nothing to warn about leaves the status alone.
     press(&mut app, "Esc j Enter");
     assert!(!app.status.clone().unwrap_or_default().contains("warning"));
+}
+
+#[test]
+fn update_does_no_io_and_acknowledges_a_highlight_only_when_the_store_reports_it_saved() {
+    let mut app = App::new(corpus(), HashMap::new());
+    app.store_opened(Vec::new(), true);
+    let effects = app.handle_key(KeyChord::parse("Enter").unwrap()).unwrap();
+    assert!(matches!(effects.as_slice(), [Effect::SaveTriage(..)]), "{effects:?}");
+    let effects = app.handle_key(KeyChord::parse("h").unwrap()).unwrap();
+    let [Effect::Store(request @ diglot::app::StoreRequest::Toggle { .. })] = effects.as_slice() else { panic!("{effects:?}") };
+    assert!(app.status.is_none(), "nothing said before the store answers: {:?}", app.status);
+    // The store refused: said so, nothing to undo, the failure flagged.
+    let refused = diglot::app::StoreResult { request: request.clone(), outcome: Err("disk full".into()), highlights: Ok(Vec::new()) };
+    assert!(app.update(Action::Stored(refused)).is_empty());
+    assert_eq!(app.status.as_deref(), Some("highlight not saved: disk full"));
+    assert!(app.undo_stack().is_empty() && app.write_failure.is_some());
+    // A session carries the request out and then acknowledges it.
+    let mut session = Session::new(App::new(corpus(), HashMap::new()));
+    session.attach_store(Store::open_in_memory().unwrap());
+    press(&mut session, "Enter h");
+    assert!(session.status.as_deref().unwrap().contains("highlighted and saved"), "{:?}", session.status);
+    assert_eq!(stored(&session).len(), 1);
 }

@@ -8,6 +8,7 @@ pub mod action;
 pub mod bilingual;
 pub mod highlights;
 pub mod body_layout;
+pub mod effects;
 pub mod help;
 pub mod input;
 pub mod keymap;
@@ -17,7 +18,8 @@ pub mod search;
 mod wiring;
 pub use wiring::SLOW_PAIRING_ARTICLES;
 
-pub use wiring::{Annotation, UndoOp, Visual, sentence_ranges};
+pub use effects::{Annotation, Effect, StoreOutcome, StoreRequest, StoreResult, UndoOp};
+pub use wiring::{Visual, sentence_ranges};
 
 pub use action::{Action, Command};
 
@@ -65,21 +67,6 @@ pub struct Prompt {
     pub editor: LineEditor,
     /// The value before the prompt opened, restored on cancel.
     previous: String,
-}
-
-/// What the event loop must do outside the pure state.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Persist the triage state of an article (by id).
-    SaveTriage(String, Triage),
-    /// Put this text on the clipboard (the event loop writes it as OSC 52 after the frame).
-    Clipboard(String),
-    /// Clear the terminal and draw every cell again.
-    Repaint,
-    /// Give the terminal back and stop the process until the shell continues it; then
-    /// repaint.
-    Suspend,
-    Quit,
 }
 
 /// The order of the article list.
@@ -249,7 +236,8 @@ pub struct App {
     haystacks: RefCell<Vec<Option<String>>>,
     // ----- highlights, views (see `wiring`) -----
     manifest: crate::ingest::Manifest,
-    store: Option<crate::store::Store>,
+    /// A highlight store is open (the event loop holds it and carries out the writes).
+    has_store: bool,
     /// Why the store is missing or read-only (shown when a write is refused).
     store_problem: Option<String>,
     /// Why the last write to the store failed; cleared by the next one that succeeds.
@@ -325,7 +313,7 @@ impl App {
             wake: Arc::new(std::sync::atomic::AtomicBool::new(false)),
             haystacks: RefCell::new(vec![None; n]),
             manifest: corpus.manifest,
-            store: None,
+            has_store: false,
             store_problem: None,
             write_failure: None,
             store_writable: false,
@@ -591,7 +579,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
         // A message stays until the next thing the user does.
-        if !matches!(action, Action::Resize(..)) {
+        if action.is_from_user() {
             self.status = None;
         }
         self.collect_bilingual_job();
@@ -609,6 +597,10 @@ impl App {
                 }
             }
             Action::Command(cmd) => self.command(cmd, &mut effects),
+            Action::Stored(done) => self.stored(done),
+            Action::TriageSaved { id, result, on_disk } => self.triage_saved(id, result, on_disk),
+            Action::HighlightsLoaded(loaded) => self.highlights_loaded(loaded),
+            Action::Exported { path, count, result } => self.exported(&path, count, result),
         }
         effects
     }
@@ -625,7 +617,7 @@ impl App {
             _ => {}
         }
         if self.prompt.is_some() {
-            self.prompt_command(cmd);
+            self.prompt_command(cmd, effects);
             return;
         }
         if self.help_open {
@@ -714,8 +706,8 @@ impl App {
                 self.status = Some(if self.show_terms { "term quotes shown" } else { "term quotes hidden" }.into());
             }
             Command::Bilingual => self.open_bilingual(),
-            Command::Highlights => self.open_highlights_view(),
-            Command::Highlight => self.highlight_here(),
+            Command::Highlights => self.open_highlights_view(effects),
+            Command::Highlight => self.highlight_here(effects),
             Command::Visual => self.start_visual(),
             Command::NextSentence => self.move_sentence_cursor(1),
             Command::PrevSentence => self.move_sentence_cursor(-1),
@@ -728,7 +720,7 @@ impl App {
                     self.step_search(1)
                 }
             }
-            Command::Undo => self.undo_last(),
+            Command::Undo => self.undo_last(effects),
             Command::Copy => self.copy_here(effects),
             // Handled before any view.
             Command::Redraw | Command::Suspend => {}
@@ -941,7 +933,7 @@ impl App {
         }
     }
 
-    fn prompt_command(&mut self, cmd: Command) {
+    fn prompt_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
         let edit = match cmd {
             Command::CursorLeft => Edit::Left,
             Command::CursorRight => Edit::Right,
@@ -953,7 +945,7 @@ impl App {
             Command::DeleteToStart => Edit::DeleteToStart,
             Command::Submit => {
                 if let Some(p) = self.prompt.take() {
-                    self.submit_prompt(p.kind, p.editor.text());
+                    self.submit_prompt(p.kind, p.editor.text(), effects);
                 }
                 return;
             }
@@ -972,10 +964,10 @@ impl App {
         self.edit_prompt(edit);
     }
 
-    fn submit_prompt(&mut self, kind: PromptKind, text: &str) {
+    fn submit_prompt(&mut self, kind: PromptKind, text: &str, effects: &mut Vec<Effect>) {
         match kind {
-            PromptKind::Note => self.save_annotation(Annotation::Note, text),
-            PromptKind::Tag => self.save_annotation(Annotation::Tag, text),
+            PromptKind::Note => self.save_annotation(Annotation::Note, text, effects),
+            PromptKind::Tag => self.save_annotation(Annotation::Tag, text, effects),
             PromptKind::ListSearch => self.submit_list_search(),
             PromptKind::Search if self.mode == Mode::Bilingual => self.submit_bilingual_search(),
             PromptKind::Search => {

@@ -2,17 +2,18 @@
 //! sentence cursor, visual selection), notes, undo, copying through the clipboard, the
 //! highlights view (`H`) and the side-by-side view (`b`).
 //!
-//! Every store write happens here, synchronously: the status bar acknowledges a highlight
-//! only after the store returned, and after each write the in-memory list is read back
-//! from the store, so what is shown is what is on disk.
+//! No store write happens here: each is a [`StoreRequest`] effect the event loop carries
+//! out, and the status bar acknowledges it only when its [`StoreResult`] comes back (with
+//! every highlight read back from the store, so what is shown is what is on disk).
 
 use super::bilingual::{BilingualAction, BilingualState, Side};
 use super::highlights::{HighlightsAction, HighlightsEffect, HighlightsState, SelectionUnit, visual_selection};
 use super::keymap::KeyContext;
+use super::effects::{Annotation, StoreOutcome, StoreRequest, StoreResult, UndoOp};
 use super::{App, Command, Effect, Focus, Mode, PromptKind};
 use crate::export;
-use crate::model::{Article, Highlight, Quote};
-use crate::store::{NewHighlight, Store};
+use crate::model::{Article, Highlight, Quote, Triage};
+use crate::store::NewHighlight;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -39,56 +40,11 @@ pub struct Visual {
     pub count: isize,
 }
 
-/// A store change `u` can take back.
-#[derive(Debug, Clone, PartialEq)]
-pub enum UndoOp {
-    Added(Highlight),
-    Removed(Highlight),
-    Note { id: i64, before: Option<String> },
-    Tag { id: i64, before: Option<String> },
-}
-
-/// The free-text fields of a highlight the reader edits in a one-line prompt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Annotation {
-    Note,
-    Tag,
-}
-
-impl Annotation {
-    fn name(self) -> &'static str {
-        match self {
-            Annotation::Note => "note",
-            Annotation::Tag => "tag",
-        }
-    }
-
-    fn prompt(self) -> PromptKind {
-        match self {
-            Annotation::Note => PromptKind::Note,
-            Annotation::Tag => PromptKind::Tag,
-        }
-    }
-
-    fn current(self, h: &Highlight) -> Option<String> {
-        match self {
-            Annotation::Note => h.note.clone(),
-            Annotation::Tag => h.tag.clone(),
-        }
-    }
-
-    fn write(self, store: &Store, id: i64, value: Option<&str>) -> Result<(), crate::store::StoreError> {
-        match self {
-            Annotation::Note => store.set_note(id, value),
-            Annotation::Tag => store.set_tag(id, value),
-        }
-    }
-
-    fn undo_op(self, id: i64, before: Option<String>) -> UndoOp {
-        match self {
-            Annotation::Note => UndoOp::Note { id, before },
-            Annotation::Tag => UndoOp::Tag { id, before },
-        }
+/// The prompt that edits `field`.
+fn annotation_prompt(field: Annotation) -> PromptKind {
+    match field {
+        Annotation::Note => PromptKind::Note,
+        Annotation::Tag => PromptKind::Tag,
     }
 }
 
@@ -182,24 +138,19 @@ fn preview(text: &str) -> String {
 impl App {
     // ----- store -----
 
-    /// Use `store` for triage and highlights: loads every highlight (call
-    /// [`Store::reanchor`] before, so offsets match the current texts).
-    pub fn attach_store(&mut self, store: Store) {
-        self.store = Some(store);
-        self.store_writable = true;
-        self.reload_highlights();
-    }
-
-    /// Like [`App::attach_store`] for a store opened read-only: highlights and triage are
-    /// shown, writes are refused by the store and the status bar says nothing is saved.
-    pub fn attach_read_only_store(&mut self, store: Store) {
-        self.attach_store(store);
-        self.store_writable = false;
+    /// A highlight store is open: `highlights` is everything in it (read after
+    /// [`crate::store::Store::reanchor`], so offsets match the current texts); `writable`
+    /// is false when it is open read-only (writes are then refused by the store and the
+    /// status bar says nothing is saved).
+    pub fn store_opened(&mut self, highlights: Vec<Highlight>, writable: bool) {
+        self.has_store = true;
+        self.store_writable = writable;
+        self.set_highlights(highlights);
     }
 
     /// Whether changes (highlights, notes, triage) are being saved.
     pub fn saving(&self) -> bool {
-        self.store.is_some() && self.store_writable
+        self.has_store && self.store_writable
     }
 
     /// Tell the user the store could not be opened (or only read-only); kept so that a
@@ -207,10 +158,6 @@ impl App {
     pub fn set_store_problem(&mut self, message: String) {
         self.status = Some(message.clone());
         self.store_problem = Some(message);
-    }
-
-    pub fn store(&self) -> Option<&Store> {
-        self.store.as_ref()
     }
 
     /// Every highlight in the store (as last read back).
@@ -232,24 +179,18 @@ impl App {
         &self.undo
     }
 
-    /// Carry out an effect that touches the store (the event loop calls this for every
-    /// effect but quitting and the clipboard). A refused triage write is reported and the
-    /// shown state is set back to what the store holds.
-    pub fn persist(&mut self, effect: &Effect) {
-        let Effect::SaveTriage(id, t) = effect else { return };
-        let Some(store) = self.store.as_ref() else { return };
-        let result = store.set_triage(id, *t);
-        if let Err(e) = &result {
-            let on_disk = store.triage(id).unwrap_or_default();
-            self.triage.insert(id.clone(), on_disk);
-            self.status = Some(format!("not saved: {e}"));
+    /// Ask for a store change, or say why there is no store to change.
+    fn request(&mut self, request: StoreRequest, effects: &mut Vec<Effect>) {
+        if self.has_store {
+            effects.push(Effect::Store(request));
+        } else {
+            self.status = Some(self.no_store_message());
         }
-        self.record_write(&result);
     }
 
     /// Remember whether the last write reached the store (see `write_failure`).
-    fn record_write<T, E: std::fmt::Display>(&mut self, result: &Result<T, E>) {
-        self.write_failure = result.as_ref().err().map(ToString::to_string);
+    fn record_write<T>(&mut self, result: &Result<T, String>) {
+        self.write_failure = result.as_ref().err().cloned();
     }
 
     fn no_store_message(&self) -> String {
@@ -259,48 +200,90 @@ impl App {
         }
     }
 
-    fn reload_highlights(&mut self) {
-        let Some(store) = self.store.as_ref() else { return };
-        match store.highlights(None) {
-            Ok(list) => self.highlights = list,
+    /// The store's highlights, read again: shown everywhere, the highlights view included.
+    pub(super) fn highlights_loaded(&mut self, loaded: Result<Vec<Highlight>, String>) {
+        match loaded {
+            Ok(list) => self.set_highlights(list),
             Err(e) => self.status = Some(format!("cannot read highlights: {e}")),
         }
+    }
+
+    fn set_highlights(&mut self, list: Vec<Highlight>) {
+        self.highlights = list;
         if let Some(view) = self.highlights_view.as_mut() {
             let fresh = HighlightsState::from_highlights(self.highlights.clone(), &self.articles);
             view.set_entries(fresh.entries().to_vec());
         }
     }
 
+    /// The store's answer to a triage write: a refused one is reported and the shown
+    /// state set back to what the store holds.
+    pub(super) fn triage_saved(&mut self, id: String, result: Result<(), String>, on_disk: Triage) {
+        if let Err(e) = &result {
+            self.triage.insert(id, on_disk);
+            self.status = Some(format!("not saved: {e}"));
+        }
+        self.record_write(&result);
+    }
+
+    /// The store's answer to a [`StoreRequest`]: say what happened, and keep what can be
+    /// undone.
+    pub(super) fn stored(&mut self, done: StoreResult) {
+        let StoreResult { request, outcome, highlights } = done;
+        self.record_write(&outcome);
+        let status = match (request, outcome) {
+            (StoreRequest::Toggle { what, .. }, Ok(StoreOutcome::Added(h))) => {
+                self.undo.push(UndoOp::Added(h));
+                Some(format!("{what} highlighted and saved · n note · u undo"))
+            }
+            (StoreRequest::Toggle { what, .. }, Ok(StoreOutcome::Removed(Some(h)))) => {
+                self.undo.push(UndoOp::Removed(h));
+                Some(format!("highlight on {what} removed · u undo"))
+            }
+            (StoreRequest::Delete(_), Ok(StoreOutcome::Removed(Some(h)))) => {
+                self.undo.push(UndoOp::Removed(h));
+                Some("highlight deleted (u undoes)".into())
+            }
+            (StoreRequest::Toggle { .. } | StoreRequest::Delete(_), Ok(_)) => Some("that highlight was already gone".into()),
+            (StoreRequest::Toggle { .. }, Err(e)) => Some(format!("highlight not saved: {e}")),
+            (StoreRequest::Delete(_), Err(e)) => Some(format!("not deleted: {e}")),
+            (StoreRequest::Restore(_), Ok(_)) => None,
+            (StoreRequest::Restore(_), Err(e)) => Some(format!("not restored: {e}")),
+            (StoreRequest::Annotate { id, field, value, before }, Ok(_)) => {
+                self.undo.push(field.undo_op(id, before));
+                let name = field.name();
+                Some(if value.is_none() { format!("{name} cleared") } else { format!("{name} saved") })
+            }
+            (StoreRequest::Annotate { field, .. }, Err(e)) => Some(format!("{} not saved: {e}", field.name())),
+            (StoreRequest::Undo(op), Ok(_)) => Some(
+                match op {
+                    UndoOp::Added(_) => "undone: highlight removed",
+                    UndoOp::Removed(_) => "undone: highlight restored",
+                    UndoOp::Note { .. } => "undone: note restored",
+                    UndoOp::Tag { .. } => "undone: tag restored",
+                }
+                .into(),
+            ),
+            (StoreRequest::Undo(op), Err(e)) => {
+                self.undo.push(op);
+                Some(format!("undo failed: {e}"))
+            }
+        };
+        if status.is_some() {
+            self.status = status;
+        }
+        self.highlights_loaded(highlights);
+    }
+
     /// Add a highlight of `range` in article `index`, or remove the one already there.
-    fn toggle_highlight(&mut self, index: usize, range: Range<usize>, speaker: Option<String>, what: &str) {
+    fn toggle_highlight(&mut self, index: usize, range: Range<usize>, speaker: Option<String>, what: &str, effects: &mut Vec<Effect>) {
         let Some(article) = self.articles.get(index) else { return };
         if range.start >= range.end || article.text.get(range.clone()).is_none() {
             self.status = Some("nothing to highlight here".into());
             return;
         }
-        let Some(store) = self.store.as_ref() else {
-            self.status = Some(self.no_store_message());
-            return;
-        };
-        let result = match store.find_highlight(&article.id, range.clone()) {
-            Err(e) => Err(e),
-            Ok(Some(existing)) => store.remove_highlight(existing.id).map(|gone| gone.map(UndoOp::Removed)),
-            Ok(None) => store.add_highlight(&NewHighlight::from_range(article, range, speaker)).map(|h| Some(UndoOp::Added(h))),
-        };
-        self.record_write(&result);
-        self.status = Some(match result {
-            Ok(Some(op)) => {
-                let msg = match &op {
-                    UndoOp::Removed(_) => format!("highlight on {what} removed · u undo"),
-                    _ => format!("{what} highlighted and saved · n note · u undo"),
-                };
-                self.undo.push(op);
-                msg
-            }
-            Ok(None) => "that highlight was already gone".into(),
-            Err(e) => format!("highlight not saved: {e}"),
-        });
-        self.reload_highlights();
+        let highlight = NewHighlight::from_range(article, range, speaker);
+        self.request(StoreRequest::Toggle { highlight, what: what.to_string() }, effects);
     }
 
     // ----- sentence cursor -----
@@ -385,7 +368,7 @@ impl App {
 
     // ----- highlight, note, copy, undo in the reader -----
 
-    pub(super) fn highlight_here(&mut self) {
+    pub(super) fn highlight_here(&mut self, effects: &mut Vec<Effect>) {
         let Some(index) = self.current_index() else {
             self.status = Some("no article selected".into());
             return;
@@ -397,10 +380,10 @@ impl App {
                     self.status = Some("no quote selected".into());
                     return;
                 };
-                self.toggle_highlight(index, q.start..q.end, speaker_of(q), "quote");
+                self.toggle_highlight(index, q.start..q.end, speaker_of(q), "quote", effects);
             }
             Focus::Body => match self.cursor_sentence_range() {
-                Some(r) => self.toggle_highlight(index, r, None, "sentence"),
+                Some(r) => self.toggle_highlight(index, r, None, "sentence", effects),
                 None => self.status = Some("no sentence here".into()),
             },
             Focus::List => self.status = Some("h highlights in the body (sentence) or the quotes pane (quote)".into()),
@@ -433,60 +416,32 @@ impl App {
     }
 
     fn open_annotation_editor(&mut self, field: Annotation, id: i64) {
-        if self.store.is_none() {
+        if !self.has_store {
             self.status = Some(self.no_store_message());
             return;
         }
         self.note_target = Some(id);
-        self.open_prompt(field.prompt());
+        self.open_prompt(annotation_prompt(field));
     }
 
     /// Save a note or tag typed in the prompt; an empty one clears it.
-    pub(super) fn save_annotation(&mut self, field: Annotation, text: &str) {
+    pub(super) fn save_annotation(&mut self, field: Annotation, text: &str, effects: &mut Vec<Effect>) {
         let Some(id) = self.note_target.take() else { return };
         let before = self.highlight_by_id(id).and_then(|h| field.current(h));
-        let Some(store) = self.store.as_ref() else {
-            self.status = Some(self.no_store_message());
-            return;
-        };
         let text = text.trim();
-        let name = field.name();
-        let result = field.write(store, id, Some(text));
-        self.record_write(&result);
-        self.status = Some(match result {
-            Ok(()) => {
-                self.undo.push(field.undo_op(id, before));
-                if text.is_empty() { format!("{name} cleared") } else { format!("{name} saved") }
-            }
-            Err(e) => format!("{name} not saved: {e}"),
-        });
-        self.reload_highlights();
+        let value = (!text.is_empty()).then(|| text.to_string());
+        self.request(StoreRequest::Annotate { id, field, value, before }, effects);
     }
 
-    pub(super) fn undo_last(&mut self) {
-        let Some(op) = self.undo.pop() else {
-            self.status = Some("nothing to undo".into());
+    pub(super) fn undo_last(&mut self, effects: &mut Vec<Effect>) {
+        if !self.has_store {
+            self.status = Some(if self.undo.is_empty() { "nothing to undo".into() } else { self.no_store_message() });
             return;
-        };
-        let Some(store) = self.store.as_ref() else {
-            self.status = Some(self.no_store_message());
-            return;
-        };
-        let result = match &op {
-            UndoOp::Added(h) => store.remove_highlight(h.id).map(|_| "undone: highlight removed"),
-            UndoOp::Removed(h) => store.restore_highlight(h).map(|_| "undone: highlight restored"),
-            UndoOp::Note { id, before } => store.set_note(*id, before.as_deref()).map(|_| "undone: note restored"),
-            UndoOp::Tag { id, before } => store.set_tag(*id, before.as_deref()).map(|_| "undone: tag restored"),
-        };
-        self.record_write(&result);
-        match result {
-            Ok(msg) => self.status = Some(msg.into()),
-            Err(e) => {
-                self.status = Some(format!("undo failed: {e}"));
-                self.undo.push(op);
-            }
         }
-        self.reload_highlights();
+        match self.undo.pop() {
+            Some(op) => effects.push(Effect::Store(StoreRequest::Undo(op))),
+            None => self.status = Some("nothing to undo".into()),
+        }
     }
 
     pub(super) fn copy_here(&mut self, effects: &mut Vec<Effect>) {
@@ -559,7 +514,7 @@ impl App {
                 let (Some(index), Some(range)) = (self.current_index(), self.visual_range()) else { return true };
                 self.visual = None;
                 if cmd == Command::Highlight {
-                    self.toggle_highlight(index, range, None, "selection");
+                    self.toggle_highlight(index, range, None, "selection", effects);
                 } else {
                     let article = &self.articles[index];
                     let h = transient_highlight(article, range, None);
@@ -605,12 +560,14 @@ impl App {
 
     // ----- the highlights view -----
 
-    pub(super) fn open_highlights_view(&mut self) {
-        self.reload_highlights();
+    pub(super) fn open_highlights_view(&mut self, effects: &mut Vec<Effect>) {
         self.visual = None;
         self.highlights_view = Some(HighlightsState::from_highlights(self.highlights.clone(), &self.articles));
         self.mode = Mode::Highlights;
-        if self.store.is_none() {
+        if self.has_store {
+            // Another process (`diglot highlights`) may have changed the store meanwhile.
+            effects.push(Effect::LoadHighlights);
+        } else {
             self.status = Some(self.no_store_message());
         }
     }
@@ -624,7 +581,7 @@ impl App {
                 self.highlights_view = None;
                 return;
             }
-            Command::Undo => return self.undo_last(),
+            Command::Undo => return self.undo_last(effects),
             Command::Down => HighlightsAction::Down,
             Command::Up => HighlightsAction::Up,
             Command::PageDown | Command::HalfPageDown => HighlightsAction::PageDown,
@@ -654,34 +611,10 @@ impl App {
                     self.status = Some("orphaned highlight: its text is no longer in the article; this is where it stood".into());
                 }
             }
-            HighlightsEffect::Delete(id) => {
-                let result = match self.store.as_ref() {
-                    Some(store) => store.remove_highlight(id).map_err(|e| e.to_string()),
-                    None => Err(self.no_store_message()),
-                };
-                self.record_write(&result);
-                self.status = Some(match result {
-                    Ok(Some(h)) => {
-                        self.undo.push(UndoOp::Removed(h));
-                        "highlight deleted (u undoes)".into()
-                    }
-                    Ok(None) => "that highlight was already gone".into(),
-                    Err(e) => format!("not deleted: {e}"),
-                });
-                self.reload_highlights();
-            }
-            HighlightsEffect::Restore(h) => {
-                if let Some(store) = self.store.as_ref() {
-                    let result = store.restore_highlight(&h);
-                    if let Err(e) = &result {
-                        self.status = Some(format!("not restored: {e}"));
-                    }
-                    self.record_write(&result);
-                }
-                self.reload_highlights();
-            }
+            HighlightsEffect::Delete(id) => self.request(StoreRequest::Delete(id), effects),
+            HighlightsEffect::Restore(h) => self.request(StoreRequest::Restore(*h), effects),
             HighlightsEffect::EditNote(id) => self.open_annotation_editor(Annotation::Note, id),
-            HighlightsEffect::Export => self.export_markdown(),
+            HighlightsEffect::Export => self.export_markdown(effects),
             HighlightsEffect::Copy(id) => {
                 let Some(h) = self.highlight_by_id(id) else { return };
                 let article = self.articles.iter().find(|a| a.id == h.article);
@@ -717,21 +650,18 @@ impl App {
         self.clamp_scrolls();
     }
 
-    /// `e` in the highlights view: every highlight as Markdown, written atomically to a
-    /// new time-stamped file in [`App::export_dir`].
-    fn export_markdown(&mut self) {
+    /// `e` in the highlights view: every highlight as Markdown, for the event loop to
+    /// write to a new time-stamped file in [`App::export_dir`].
+    fn export_markdown(&mut self, effects: &mut Vec<Effect>) {
         let markdown = export::render(export::Format::Markdown, &self.highlights, &self.articles);
-        // "2026-11-22T04:32:53Z" → "20261122-043253": short, sortable, no ':' for Windows.
-        let stamp: String = crate::store::clock::now_rfc3339()
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == 'T')
-            .map(|c| if c == 'T' { '-' } else { c })
-            .collect();
-        let path = self.export_dir.join(format!("highlights-{stamp}.md"));
-        let result = std::fs::create_dir_all(&self.export_dir).and_then(|()| export::write_atomic(&path, markdown.as_bytes()));
-        let shown = home_relative(&path);
+        effects.push(Effect::Export { dir: self.export_dir.clone(), markdown, count: self.highlights.len() });
+    }
+
+    /// The answer to [`Effect::Export`]: where the file went, or why it did not.
+    pub(super) fn exported(&mut self, path: &std::path::Path, count: usize, result: Result<(), String>) {
+        let shown = home_relative(path);
         self.status = Some(match result {
-            Ok(()) => format!("exported {} highlight(s) to {shown}", self.highlights.len()),
+            Ok(()) => format!("exported {count} highlight(s) to {shown}"),
             Err(e) => format!("export failed: {shown}: {e}"),
         });
     }
@@ -979,7 +909,7 @@ impl App {
             self.status = Some(format!("copied quote “{}” with its citation (OSC 52)", preview(&quote.text)));
             effects.push(Effect::Clipboard(text));
         } else {
-            self.toggle_highlight(index, quote.start..quote.end, speaker_of(&quote), "quote");
+            self.toggle_highlight(index, quote.start..quote.end, speaker_of(&quote), "quote", effects);
         }
     }
 }
