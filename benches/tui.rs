@@ -72,7 +72,7 @@ fn scroll_keystroke(c: &mut Criterion) {
         c.bench_function(&format!("tui scroll keystroke + redraw ({w}x{h})"), |b| {
             b.iter(|| {
                 key(&mut app, "j");
-                if app.body_top > 40 {
+                if app.reader.body_top > 40 {
                     key(&mut app, "g");
                 }
                 t.draw(|f| diglot::ui::draw(f, &app)).expect("draw");

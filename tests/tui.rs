@@ -135,10 +135,10 @@ fn moving_in_the_list_changes_the_body_and_enter_marks_read() {
     assert_eq!(app.current().unwrap().id, "fr1");
     let effects = press(&mut app, "Enter");
     assert_eq!(effects, [Effect::SaveTriage("fr1".into(), Triage { read: true, ..Default::default() })]);
-    assert_eq!(app.focus, Focus::Body);
+    assert_eq!(app.reader.focus, Focus::Body);
     assert!(app.triage("fr1").read);
     // Opening again saves nothing new.
-    app.focus = Focus::List;
+    app.reader.focus = Focus::List;
     assert!(press(&mut app, "Enter").is_empty());
 }
 
@@ -146,13 +146,13 @@ fn moving_in_the_list_changes_the_body_and_enter_marks_read() {
 fn tab_cycles_focus_both_ways() {
     let mut app = app();
     press(&mut app, "Tab");
-    assert_eq!(app.focus, Focus::Body);
+    assert_eq!(app.reader.focus, Focus::Body);
     press(&mut app, "Tab");
-    assert_eq!(app.focus, Focus::Quotes);
+    assert_eq!(app.reader.focus, Focus::Quotes);
     press(&mut app, "Tab");
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.reader.focus, Focus::List);
     press(&mut app, "S-Tab");
-    assert_eq!(app.focus, Focus::Quotes);
+    assert_eq!(app.reader.focus, Focus::Quotes);
 }
 
 #[test]
@@ -161,16 +161,16 @@ fn body_scrolls_and_stays_in_bounds() {
     app.update(Action::Resize(60, 16));
     press(&mut app, "Tab");
     press(&mut app, "j j");
-    assert_eq!(app.body_top, 2);
+    assert_eq!(app.reader.body_top, 2);
     press(&mut app, "k k k k");
-    assert_eq!(app.body_top, 0);
+    assert_eq!(app.reader.body_top, 0);
     press(&mut app, "G");
-    let max = app.body_top;
+    let max = app.reader.body_top;
     assert!(max > 0);
     press(&mut app, "j Ctrl-d PageDown");
-    assert_eq!(app.body_top, max);
+    assert_eq!(app.reader.body_top, max);
     press(&mut app, "Ctrl-u");
-    assert!(app.body_top < max);
+    assert!(app.reader.body_top < max);
 }
 
 #[test]
@@ -215,7 +215,7 @@ fn filter_by_language_and_words_and_cancel_restores() {
     type_text(&mut app, "encrypted");
     assert_eq!(app.current().unwrap().id, "en1");
     press(&mut app, "Esc");
-    assert_eq!(app.filter.text, "lang:fr");
+    assert_eq!(app.reader.filter.text, "lang:fr");
     assert_eq!(app.visible().len(), 1);
     // Words match body text too, ignoring case; several words must all match.
     press(&mut app, "F");
@@ -238,25 +238,25 @@ fn search_finds_matches_and_n_cycles_with_wrap() {
     let mut app = app();
     press(&mut app, "Enter /");
     type_text(&mut app, "THE");
-    let n = app.search.matches.len();
+    let n = app.reader.search.matches.len();
     assert!(n >= 4, "{n}");
-    for m in &app.search.matches {
+    for m in &app.reader.search.matches {
         assert_eq!(app.current().unwrap().text[m.clone()].to_lowercase(), "the");
     }
     press(&mut app, "Enter");
-    assert_eq!(app.focus, Focus::Body);
-    assert_eq!(app.search.current, Some(0));
+    assert_eq!(app.reader.focus, Focus::Body);
+    assert_eq!(app.reader.search.current, Some(0));
     press(&mut app, "n");
-    assert_eq!(app.search.current, Some(1));
+    assert_eq!(app.reader.search.current, Some(1));
     press(&mut app, "N N");
-    assert_eq!(app.search.current, Some(n - 1));
+    assert_eq!(app.reader.search.current, Some(n - 1));
     assert!(app.status.as_deref().unwrap().contains("wrapped"));
     // The search follows to the next article.
     press(&mut app, "S-Tab j");
     assert_eq!(app.current().unwrap().id, "fr1");
-    assert_eq!(app.search.query, "THE");
+    assert_eq!(app.reader.search.query, "THE");
     press(&mut app, "Esc");
-    assert!(app.search.query.is_empty());
+    assert!(app.reader.search.query.is_empty());
 }
 
 #[test]
@@ -271,7 +271,7 @@ fn search_with_no_match_says_so_and_cancel_restores() {
     press(&mut app, "/");
     type_text(&mut app, "agency");
     press(&mut app, "Esc");
-    assert_eq!(app.search.query, "zzz");
+    assert_eq!(app.reader.search.query, "zzz");
 }
 
 #[test]
@@ -280,18 +280,18 @@ fn prompt_editing_keys_and_paste() {
     press(&mut app, "/");
     type_text(&mut app, "police wa");
     press(&mut app, "Ctrl-w");
-    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "police ");
+    assert_eq!(app.reader.prompt.as_ref().unwrap().editor.text(), "police ");
     press(&mut app, "Home Delete");
-    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "olice ");
+    assert_eq!(app.reader.prompt.as_ref().unwrap().editor.text(), "olice ");
     app.update(Action::Paste("x\u{1b}[2Jy".into()));
-    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "x[2Jyolice ");
+    assert_eq!(app.reader.prompt.as_ref().unwrap().editor.text(), "x[2Jyolice ");
     // Keys bound elsewhere are typed as text inside a prompt.
     press(&mut app, "Ctrl-u q j");
-    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "qjolice ");
+    assert_eq!(app.reader.prompt.as_ref().unwrap().editor.text(), "qjolice ");
     // A paste outside a prompt does nothing.
     press(&mut app, "Esc");
     app.update(Action::Paste("qqq".into()));
-    assert!(app.prompt.is_none());
+    assert!(app.reader.prompt.is_none());
 }
 
 #[test]
@@ -304,18 +304,18 @@ fn quotes_pane_hides_terms_and_enter_jumps_the_body_to_the_quote() {
     assert_eq!(app.visible_quotes().len(), 3);
     press(&mut app, "t");
     press(&mut app, "Tab Tab");
-    assert_eq!(app.focus, Focus::Quotes);
+    assert_eq!(app.reader.focus, Focus::Quotes);
     press(&mut app, "j Enter");
     let q = &app.visible_quotes()[1];
-    assert_eq!(app.marked_quote, Some(q.start..q.end));
+    assert_eq!(app.reader.marked_quote, Some(q.start..q.end));
     let lines = app.body_lines();
-    let shown = &lines[app.body_top..(app.body_top + 10).min(lines.len())];
+    let shown = &lines[app.reader.body_top..(app.reader.body_top + 10).min(lines.len())];
     assert!(shown.iter().any(|l| l.range.start <= q.start && q.start <= l.range.end));
-    assert_eq!(app.focus, Focus::Quotes, "wide layout keeps the quotes focused");
+    assert_eq!(app.reader.focus, Focus::Quotes, "wide layout keeps the quotes focused");
     // In the narrow layout Enter shows the body.
     app.update(Action::Resize(50, 20));
     press(&mut app, "Enter");
-    assert_eq!(app.focus, Focus::Body);
+    assert_eq!(app.reader.focus, Focus::Body);
 }
 
 #[test]
@@ -328,7 +328,7 @@ fn quotes_with_bad_offsets_are_refused_not_panicking() {
     bad.end = 100_010;
     app.set_quotes("en1", vec![bad]);
     press(&mut app, "Tab Tab Enter");
-    assert!(app.marked_quote.is_none());
+    assert!(app.reader.marked_quote.is_none());
     assert!(app.status.is_some());
     render(&mut app, 80, 24);
 }
@@ -359,7 +359,7 @@ fn unbound_keys_change_nothing_and_b_without_counterpart_says_so() {
     assert_eq!(app.status.as_deref(), Some("Ctrl-x: no such key here — ? for help"));
     press(&mut app, "x");
     assert_eq!(app.status.as_deref(), Some("x: no such key here — ? for help"));
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.reader.focus, Focus::List);
     press(&mut app, "G b");
     assert_eq!(app.mode, Mode::Reader);
     let status = app.status.clone().unwrap();
@@ -513,7 +513,7 @@ fn tiny_sizes_never_panic_and_full_size_redraws_identically() {
         }
     }
     // Back to the original state and size.
-    app.focus = Focus::List;
+    app.reader.focus = Focus::List;
     app.update(Action::Resize(80, 24));
     t.backend_mut().resize(80, 24);
     t.draw(|f| ui::draw(f, &app)).unwrap();
@@ -604,12 +604,12 @@ fn resizing_keeps_the_same_text_at_the_top_of_the_body() {
     let mut app = app();
     app.update(Action::Resize(60, 14));
     press(&mut app, "Tab j j j j");
-    let top_offset = app.body_lines()[app.body_top].range.start;
+    let top_offset = app.body_lines()[app.reader.body_top].range.start;
     assert!(top_offset > 0);
     for (w, h) in [(1, 1), (30, 8), (200, 60), (60, 14)] {
         app.update(Action::Resize(w, h));
     }
-    assert_eq!(app.body_lines()[app.body_top].range.start, top_offset);
+    assert_eq!(app.body_lines()[app.reader.body_top].range.start, top_offset);
 }
 
 #[test]
@@ -684,12 +684,12 @@ fn sentence_cursor_moves_with_parens_follows_scrolling_and_h_highlights_it() {
     let mut app = app_with_store();
     app.update(Action::Resize(80, 24));
     press(&mut app, "Enter");
-    assert_eq!(app.focus, Focus::Body);
-    assert_eq!(app.sentence_cursor, 0);
+    assert_eq!(app.reader.focus, Focus::Body);
+    assert_eq!(app.reader.sentence_cursor, 0);
     press(&mut app, ") ) (");
-    assert_eq!(app.sentence_cursor, 1);
+    assert_eq!(app.reader.sentence_cursor, 1);
     press(&mut app, "J K K K");
-    assert_eq!(app.sentence_cursor, 0, "stops at the first sentence");
+    assert_eq!(app.reader.sentence_cursor, 0, "stops at the first sentence");
     press(&mut app, ") h");
     let hs = stored(&app);
     assert_eq!(hs.len(), 1);
@@ -698,7 +698,7 @@ fn sentence_cursor_moves_with_parens_follows_scrolling_and_h_highlights_it() {
     // Scrolling the body down past the cursor moves it to the first sentence on screen.
     app.update(Action::Resize(40, 10));
     press(&mut app, "G");
-    let top = app.body_lines()[app.body_top].range.start;
+    let top = app.body_lines()[app.reader.body_top].range.start;
     let cur = app.cursor_sentence_range().unwrap();
     assert!(cur.end > top, "cursor {cur:?} is on screen (top at byte {top})");
 }
@@ -707,7 +707,7 @@ fn sentence_cursor_moves_with_parens_follows_scrolling_and_h_highlights_it() {
 fn visual_selection_extends_by_words_and_sentences_and_h_saves_it() {
     let mut app = app_with_store();
     press(&mut app, "Enter ) v");
-    assert!(app.visual.is_some());
+    assert!(app.reader.visual.is_some());
     assert_eq!(app.key_context(), diglot::app::keymap::KeyContext::Visual);
     let a = app.current().unwrap().clone();
     let one = app.visual_range().unwrap();
@@ -727,14 +727,14 @@ fn visual_selection_extends_by_words_and_sentences_and_h_saves_it() {
     press(&mut app, "b b (");
     assert_eq!(app.visual_range().unwrap(), one, "back to the anchor sentence");
     press(&mut app, "v v w w h");
-    assert!(app.visual.is_none());
+    assert!(app.reader.visual.is_none());
     let hs = stored(&app);
     assert_eq!(hs.len(), 1);
     let one_words = a.text[one.clone()].split_whitespace().count();
     assert_eq!(hs[0].text.split_whitespace().count(), one_words + 2, "v w w: the sentence and two words");
     // Esc cancels without saving.
     press(&mut app, "v Esc");
-    assert!(app.visual.is_none());
+    assert!(app.reader.visual.is_none());
     assert_eq!(stored(&app).len(), 1);
 }
 
@@ -744,14 +744,14 @@ fn tag_editor_sets_and_clears_the_tag_and_u_takes_it_back() {
     press(&mut app, "Enter T");
     assert!(app.status.as_deref().unwrap().contains("no highlight here to give a tag"));
     press(&mut app, "h T");
-    assert_eq!(app.prompt.as_ref().map(|p| p.kind), Some(diglot::app::PromptKind::Tag));
+    assert_eq!(app.reader.prompt.as_ref().map(|p| p.kind), Some(diglot::app::PromptKind::Tag));
     type_text(&mut app, "europol");
     press(&mut app, "Enter");
     assert_eq!(stored(&app)[0].tag.as_deref(), Some("europol"));
     assert_eq!(app.status.as_deref(), Some("tag saved"));
     // In the highlights view too; an empty tag clears it.
     press(&mut app, "H T");
-    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "europol");
+    assert_eq!(app.reader.prompt.as_ref().unwrap().editor.text(), "europol");
     press(&mut app, "Ctrl-u Enter");
     assert_eq!(stored(&app)[0].tag, None);
     assert_eq!(app.status.as_deref(), Some("tag cleared"));
@@ -764,16 +764,16 @@ fn note_editor_saves_the_note_and_u_takes_it_back() {
     let mut app = app_with_store();
     press(&mut app, "Enter n");
     assert!(app.status.as_deref().unwrap().contains("no highlight here"));
-    assert!(app.prompt.is_none());
+    assert!(app.reader.prompt.is_none());
     press(&mut app, "h n");
-    assert!(app.prompt.is_some());
+    assert!(app.reader.prompt.is_some());
     type_text(&mut app, "clé — à vérifier");
     press(&mut app, "Enter");
     assert_eq!(stored(&app)[0].note.as_deref(), Some("clé — à vérifier"));
     assert_eq!(app.status.as_deref(), Some("note saved"));
     // Editing again starts from the saved note; Esc keeps it.
     press(&mut app, "a");
-    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "clé — à vérifier");
+    assert_eq!(app.reader.prompt.as_ref().unwrap().editor.text(), "clé — à vérifier");
     press(&mut app, "Esc");
     assert_eq!(stored(&app)[0].note.as_deref(), Some("clé — à vérifier"));
     assert!(matches!(app.undo_stack().last(), Some(UndoOp::Note { .. })));
@@ -783,7 +783,7 @@ fn note_editor_saves_the_note_and_u_takes_it_back() {
     press(&mut app, "/");
     type_text(&mut app, "the");
     press(&mut app, "Enter n");
-    assert!(app.prompt.is_none());
+    assert!(app.reader.prompt.is_none());
     assert!(app.status.as_deref().unwrap().starts_with("match"), "{:?}", app.status);
 }
 
@@ -845,7 +845,7 @@ fn a_write_refused_by_a_lock_stays_flagged_until_a_write_succeeds() {
     let other = rusqlite::Connection::open(&path).unwrap();
     other.execute_batch("BEGIN EXCLUSIVE").unwrap();
     press(&mut app, "s");
-    assert!(app.write_failure.is_some());
+    assert!(app.library.write_failure.is_some());
     assert!(!app.triage("en1").starred, "the shown state is what is on disk");
     press(&mut app, "Esc");
     let t = render(&mut app, 80, 24);
@@ -853,7 +853,7 @@ fn a_write_refused_by_a_lock_stays_flagged_until_a_write_succeeds() {
     // The lock goes away; the next write succeeds and clears the flag.
     other.execute_batch("COMMIT").unwrap();
     press(&mut app, "s");
-    assert!(app.write_failure.is_none());
+    assert!(app.library.write_failure.is_none());
     assert!(app.triage("en1").starred);
 }
 
@@ -864,13 +864,13 @@ fn highlights_view_jumps_deletes_undoes_notes_copies_and_exports() {
     assert_eq!(stored(&app).len(), 2);
     press(&mut app, "S-Tab S-Tab G H");
     assert_eq!(app.mode, Mode::Highlights);
-    assert_eq!(app.highlights_view.as_ref().unwrap().entries().len(), 2);
+    assert_eq!(app.library.view.as_ref().unwrap().entries().len(), 2);
     press(&mut app, "j d");
     assert_eq!(stored(&app).len(), 1);
-    assert_eq!(app.highlights_view.as_ref().unwrap().entries().len(), 1);
+    assert_eq!(app.library.view.as_ref().unwrap().entries().len(), 1);
     press(&mut app, "u");
     assert_eq!(stored(&app).len(), 2);
-    assert_eq!(app.highlights_view.as_ref().unwrap().entries().len(), 2);
+    assert_eq!(app.library.view.as_ref().unwrap().entries().len(), 2);
     press(&mut app, "n");
     type_text(&mut app, "check");
     press(&mut app, "Enter");
@@ -878,18 +878,18 @@ fn highlights_view_jumps_deletes_undoes_notes_copies_and_exports() {
     let effects = press(&mut app, "y");
     assert!(matches!(effects.last(), Some(Effect::Clipboard(t)) if t.contains("Jane Doe")));
     let dir = tempfile::tempdir().unwrap();
-    app.export_dir = dir.path().join("exports");
+    app.library.export_dir = dir.path().join("exports");
     press(&mut app, "e");
     let status = app.status.clone().unwrap();
     assert!(status.starts_with("exported 2 highlight(s) to"), "{status}");
-    let file = std::fs::read_dir(&app.export_dir).unwrap().next().unwrap().unwrap().path();
+    let file = std::fs::read_dir(&app.library.export_dir).unwrap().next().unwrap().unwrap().path();
     let md = std::fs::read_to_string(&file).unwrap();
     assert!(md.contains("Nobody can do this alone.") && md.contains("check"), "{md}");
     // Enter goes back to the reader, on the article at the highlight.
     press(&mut app, "k Enter");
     assert_eq!(app.mode, Mode::Reader);
     assert_eq!(app.current().unwrap().id, "en1");
-    assert_eq!(app.focus, Focus::Body);
+    assert_eq!(app.reader.focus, Focus::Body);
     press(&mut app, "H q");
     assert_eq!(app.mode, Mode::Reader);
 }
@@ -922,10 +922,10 @@ fn b_opens_the_pinned_counterpart_side_by_side_and_keys_drive_it() {
     app.update(Action::Resize(80, 24));
     press(&mut app, "Enter ) ) ) b");
     assert_eq!(app.mode, Mode::Bilingual);
-    let st = app.bilingual_view.as_ref().unwrap();
+    let st = app.side_by_side.view.as_ref().unwrap();
     assert_eq!((st.left_id.as_str(), st.right_id.as_str()), ("en1", "fr1"));
     press(&mut app, "g ] Tab m");
-    let st = app.bilingual_view.as_ref().unwrap();
+    let st = app.side_by_side.view.as_ref().unwrap();
     assert!(st.show_map);
     assert_eq!(st.focus, diglot::app::bilingual::Side::Right);
     let effects = press(&mut app, "y");
@@ -947,7 +947,7 @@ fn b_opens_the_pinned_counterpart_side_by_side_and_keys_drive_it() {
     assert_eq!(app.mode, Mode::Reader);
     // From the French side, the same pair opens with French on the left.
     press(&mut app, "S-Tab j b");
-    assert_eq!(app.bilingual_view.as_ref().unwrap().left_id, "fr1");
+    assert_eq!(app.side_by_side.view.as_ref().unwrap().left_id, "fr1");
     press(&mut app, "b");
     assert_eq!(app.mode, Mode::Reader);
 }
@@ -1073,16 +1073,16 @@ fn b_opens_the_side_by_side_view_at_the_readers_sentence_and_keeps_its_place() {
     for _ in 0..15 {
         press(&mut app, ")");
     }
-    assert_eq!(app.sentence_cursor, 15);
+    assert_eq!(app.reader.sentence_cursor, 15);
     press(&mut app, "b");
     let t = render(&mut app, 80, 24);
-    assert_eq!(app.bilingual_view.as_ref().unwrap().top_row(), 15);
+    assert_eq!(app.side_by_side.view.as_ref().unwrap().top_row(), 15);
     let screen = screen_text(t.backend().buffer());
     let second = screen.lines().nth(1).unwrap();
     assert!(second.contains("Sentence number 15 is here.") && second.contains("Phrase number 15 is here."), "{screen}");
     // j scrolls both columns; leaving and coming back keeps the place.
     press(&mut app, "j j q b");
-    assert_eq!(app.bilingual_view.as_ref().unwrap().top_row(), 15, "reopened at the reader's sentence again");
+    assert_eq!(app.side_by_side.view.as_ref().unwrap().top_row(), 15, "reopened at the reader's sentence again");
 }
 
 #[test]
@@ -1208,7 +1208,7 @@ fn cursor_on_screen(app: &mut App) -> bool {
     let height = usize::from(ui::layout::inner(app.panes().body.unwrap()).height);
     let first = diglot::app::body_layout::line_of(&lines, cur.start);
     let last = diglot::app::body_layout::line_of(&lines, cur.end - 1);
-    first < app.body_top + height && last >= app.body_top
+    first < app.reader.body_top + height && last >= app.reader.body_top
 }
 
 #[test]
@@ -1217,21 +1217,21 @@ fn the_sentence_cursor_follows_search_matches_and_n() {
     press(&mut app, "/");
     type_text(&mut app, "zeppelin");
     press(&mut app, "Enter");
-    assert!(sentence(&app, app.sentence_cursor).contains("zeppelin"), "{}", sentence(&app, app.sentence_cursor));
+    assert!(sentence(&app, app.reader.sentence_cursor).contains("zeppelin"), "{}", sentence(&app, app.reader.sentence_cursor));
     assert!(cursor_on_screen(&mut app));
     // n wraps to the same (only) match; N too: the cursor stays on it.
     press(&mut app, "g /");
     type_text(&mut app, "number 5");
     press(&mut app, "Enter");
-    assert!(sentence(&app, app.sentence_cursor).starts_with("Sentence number 5 "));
+    assert!(sentence(&app, app.reader.sentence_cursor).starts_with("Sentence number 5 "));
     press(&mut app, "n");
-    assert!(sentence(&app, app.sentence_cursor).starts_with("Sentence number 50 "));
+    assert!(sentence(&app, app.reader.sentence_cursor).starts_with("Sentence number 50 "));
     assert!(cursor_on_screen(&mut app));
     // h saves the sentence the jump showed.
     press(&mut app, "h");
     assert!(stored(&app)[0].text.starts_with("Sentence number 50 "));
     press(&mut app, "N");
-    assert!(sentence(&app, app.sentence_cursor).starts_with("Sentence number 5 "));
+    assert!(sentence(&app, app.reader.sentence_cursor).starts_with("Sentence number 5 "));
     assert!(cursor_on_screen(&mut app));
 }
 
@@ -1240,10 +1240,10 @@ fn g_and_shift_g_put_the_cursor_on_the_first_and_last_sentence() {
     let mut app = long_app();
     press(&mut app, "G");
     let last = diglot::app::sentence_ranges(app.current().unwrap()).len() - 1;
-    assert_eq!(app.sentence_cursor, last);
+    assert_eq!(app.reader.sentence_cursor, last);
     assert!(cursor_on_screen(&mut app));
     press(&mut app, "g");
-    assert_eq!(app.sentence_cursor, 0);
+    assert_eq!(app.reader.sentence_cursor, 0);
     assert!(cursor_on_screen(&mut app));
 }
 
@@ -1252,7 +1252,7 @@ fn page_and_half_page_keys_keep_the_cursor_on_screen() {
     let mut app = long_app();
     for keys in ["PageDown", "PageDown", "C-d", "C-u", "PageUp", "C-f", "C-b", "Space"] {
         press(&mut app, keys);
-        assert!(cursor_on_screen(&mut app), "after {keys}: sentence {}", app.sentence_cursor);
+        assert!(cursor_on_screen(&mut app), "after {keys}: sentence {}", app.reader.sentence_cursor);
     }
 }
 
@@ -1278,10 +1278,10 @@ fn esc_and_q_close_the_alignment_map_before_the_side_by_side_view() {
     let mut app = app_with_pair();
     app.update(Action::Resize(80, 24));
     press(&mut app, "b m");
-    assert!(app.bilingual_view.as_ref().unwrap().show_map);
+    assert!(app.side_by_side.view.as_ref().unwrap().show_map);
     press(&mut app, "Esc");
     assert_eq!(app.mode, Mode::Bilingual);
-    assert!(!app.bilingual_view.as_ref().unwrap().show_map);
+    assert!(!app.side_by_side.view.as_ref().unwrap().show_map);
     press(&mut app, "m q");
     assert_eq!(app.mode, Mode::Bilingual);
     press(&mut app, "q");
@@ -1302,11 +1302,11 @@ fn no_color_shows_the_cursor_in_reverse_and_tells_highlights_from_quotes() {
     app.no_color = true;
     app.update(Action::Resize(80, 24));
     press(&mut app, "Enter");
-    while !sentence(&app, app.sentence_cursor).starts_with("Analysts") {
+    while !sentence(&app, app.reader.sentence_cursor).starts_with("Analysts") {
         press(&mut app, ")");
     }
     press(&mut app, "h )");
-    assert!(sentence(&app, app.sentence_cursor).starts_with("The report"));
+    assert!(sentence(&app, app.reader.sentence_cursor).starts_with("The report"));
     let t = render(&mut app, 80, 24);
     let buf = t.backend().buffer();
     let cursor = cell_at(buf, "report calls");
@@ -1428,21 +1428,21 @@ fn esc_q_and_left_go_back_from_the_body_and_q_quits_only_from_the_list() {
     let mut app = app();
     for key in ["Esc", "q", "Left"] {
         press(&mut app, "Enter");
-        assert_eq!(app.focus, Focus::Body);
+        assert_eq!(app.reader.focus, Focus::Body);
         assert!(press(&mut app, key).is_empty(), "{key} must not quit from the body");
-        assert_eq!(app.focus, Focus::List, "{key}");
+        assert_eq!(app.reader.focus, Focus::List, "{key}");
     }
     press(&mut app, "Tab Tab");
-    assert_eq!(app.focus, Focus::Quotes);
+    assert_eq!(app.reader.focus, Focus::Quotes);
     press(&mut app, "q");
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.reader.focus, Focus::List);
     // Esc first clears a search, then goes back.
     press(&mut app, "Enter /");
     type_text(&mut app, "agency");
     press(&mut app, "Enter Esc");
-    assert_eq!((app.focus, app.search.query.as_str()), (Focus::Body, ""));
+    assert_eq!((app.reader.focus, app.reader.search.query.as_str()), (Focus::Body, ""));
     press(&mut app, "Esc");
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.reader.focus, Focus::List);
     assert_eq!(press(&mut app, "q"), vec![Effect::Quit]);
     // Ctrl-c quits from anywhere.
     press(&mut app, "Enter");
@@ -1455,7 +1455,7 @@ fn slash_in_the_list_finds_articles_by_title_and_metadata_first() {
     // "police" is in the French title and in the English one; "propaganda" only in the
     // English title, while "agency" appears only in the English text.
     press(&mut app, "/");
-    assert_eq!(app.prompt.as_ref().map(|p| p.kind), Some(diglot::app::PromptKind::ListSearch));
+    assert_eq!(app.reader.prompt.as_ref().map(|p| p.kind), Some(diglot::app::PromptKind::ListSearch));
     type_text(&mut app, "le test");
     assert_eq!(app.current().unwrap().id, "fr1", "the outlet matches");
     press(&mut app, "Esc");
@@ -1463,7 +1463,7 @@ fn slash_in_the_list_finds_articles_by_title_and_metadata_first() {
     press(&mut app, "/");
     type_text(&mut app, "police");
     press(&mut app, "Enter");
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.reader.focus, Focus::List);
     assert_eq!(app.current().unwrap().id, "en1");
     assert!(app.status.as_deref().unwrap().starts_with("article 1/2 matching"), "{:?}", app.status);
     press(&mut app, "n");
@@ -1489,7 +1489,7 @@ fn search_works_in_the_side_by_side_view() {
     assert_eq!(app.mode, Mode::Bilingual);
     type_text(&mut app, "rapport");
     press(&mut app, "Enter");
-    let st = app.bilingual_view.as_ref().unwrap();
+    let st = app.side_by_side.view.as_ref().unwrap();
     assert_eq!(st.search.matches.len(), 1, "{:?}", st.search);
     assert_eq!(st.search_matches(diglot::app::bilingual::Side::Right).len(), 1);
     assert!(app.status.as_deref().unwrap().starts_with("match 1/1 in the right column"), "{:?}", app.status);
@@ -1504,7 +1504,7 @@ fn search_works_in_the_side_by_side_view() {
     press(&mut app, "/");
     type_text(&mut app, "zzz");
     press(&mut app, "Esc");
-    assert_eq!(app.bilingual_view.as_ref().unwrap().search.query, "rapport");
+    assert_eq!(app.side_by_side.view.as_ref().unwrap().search.query, "rapport");
     assert_eq!(app.mode, Mode::Bilingual);
 }
 
@@ -1543,7 +1543,7 @@ fn update_does_no_io_and_acknowledges_a_highlight_only_when_the_store_reports_it
     let refused = diglot::app::StoreResult { request: request.clone(), outcome: Err("disk full".into()), highlights: Ok(Vec::new()) };
     assert!(app.update(Action::Stored(refused)).is_empty());
     assert_eq!(app.status.as_deref(), Some("highlight not saved: disk full"));
-    assert!(app.undo_stack().is_empty() && app.write_failure.is_some());
+    assert!(app.undo_stack().is_empty() && app.library.write_failure.is_some());
     // A session carries the request out and then acknowledges it.
     let mut session = Session::new(App::new(corpus(), HashMap::new()));
     session.attach_store(Store::open_in_memory().unwrap());

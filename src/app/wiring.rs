@@ -143,45 +143,45 @@ impl App {
     /// is false when it is open read-only (writes are then refused by the store and the
     /// status bar says nothing is saved).
     pub fn store_opened(&mut self, highlights: Vec<Highlight>, writable: bool) {
-        self.has_store = true;
-        self.store_writable = writable;
+        self.library.has_store = true;
+        self.library.store_writable = writable;
         self.set_highlights(highlights);
     }
 
     /// Whether changes (highlights, notes, triage) are being saved.
     pub fn saving(&self) -> bool {
-        self.has_store && self.store_writable
+        self.library.has_store && self.library.store_writable
     }
 
     /// Tell the user the store could not be opened (or only read-only); kept so that a
     /// refused write can say why.
     pub fn set_store_problem(&mut self, message: String) {
         self.status = Some(message.clone());
-        self.store_problem = Some(message);
+        self.library.store_problem = Some(message);
     }
 
     /// Every highlight in the store (as last read back).
     pub fn highlights(&self) -> &[Highlight] {
-        &self.highlights
+        &self.library.all
     }
 
     /// The non-orphaned highlights of one article.
     pub fn article_highlights<'a>(&'a self, article_id: &'a str) -> impl Iterator<Item = &'a Highlight> + 'a {
-        self.highlights.iter().filter(move |h| h.article == article_id && !h.orphaned)
+        self.library.all.iter().filter(move |h| h.article == article_id && !h.orphaned)
     }
 
     pub fn highlight_by_id(&self, id: i64) -> Option<&Highlight> {
-        self.highlights.iter().find(|h| h.id == id)
+        self.library.all.iter().find(|h| h.id == id)
     }
 
     /// The changes `u` can undo, oldest first.
     pub fn undo_stack(&self) -> &[UndoOp] {
-        &self.undo
+        &self.library.undo
     }
 
     /// Ask for a store change, or say why there is no store to change.
     fn request(&mut self, request: StoreRequest, effects: &mut Vec<Effect>) {
-        if self.has_store {
+        if self.library.has_store {
             effects.push(Effect::Store(request));
         } else {
             self.status = Some(self.no_store_message());
@@ -190,11 +190,11 @@ impl App {
 
     /// Remember whether the last write reached the store (see `write_failure`).
     fn record_write<T>(&mut self, result: &Result<T, String>) {
-        self.write_failure = result.as_ref().err().cloned();
+        self.library.write_failure = result.as_ref().err().cloned();
     }
 
     fn no_store_message(&self) -> String {
-        match &self.store_problem {
+        match &self.library.store_problem {
             Some(p) => format!("cannot save: {p}"),
             None => "cannot save: no highlight store is open".into(),
         }
@@ -209,9 +209,9 @@ impl App {
     }
 
     fn set_highlights(&mut self, list: Vec<Highlight>) {
-        self.highlights = list;
-        if let Some(view) = self.highlights_view.as_mut() {
-            let fresh = HighlightsState::from_highlights(self.highlights.clone(), &self.articles);
+        self.library.all = list;
+        if let Some(view) = self.library.view.as_mut() {
+            let fresh = HighlightsState::from_highlights(self.library.all.clone(), &self.articles);
             view.set_entries(fresh.entries().to_vec());
         }
     }
@@ -233,15 +233,15 @@ impl App {
         self.record_write(&outcome);
         let status = match (request, outcome) {
             (StoreRequest::Toggle { what, .. }, Ok(StoreOutcome::Added(h))) => {
-                self.undo.push(UndoOp::Added(h));
+                self.library.undo.push(UndoOp::Added(h));
                 Some(format!("{what} highlighted and saved · n note · u undo"))
             }
             (StoreRequest::Toggle { what, .. }, Ok(StoreOutcome::Removed(Some(h)))) => {
-                self.undo.push(UndoOp::Removed(h));
+                self.library.undo.push(UndoOp::Removed(h));
                 Some(format!("highlight on {what} removed · u undo"))
             }
             (StoreRequest::Delete(_), Ok(StoreOutcome::Removed(Some(h)))) => {
-                self.undo.push(UndoOp::Removed(h));
+                self.library.undo.push(UndoOp::Removed(h));
                 Some("highlight deleted (u undoes)".into())
             }
             (StoreRequest::Toggle { .. } | StoreRequest::Delete(_), Ok(_)) => Some("that highlight was already gone".into()),
@@ -250,7 +250,7 @@ impl App {
             (StoreRequest::Restore(_), Ok(_)) => None,
             (StoreRequest::Restore(_), Err(e)) => Some(format!("not restored: {e}")),
             (StoreRequest::Annotate { id, field, value, before }, Ok(_)) => {
-                self.undo.push(field.undo_op(id, before));
+                self.library.undo.push(field.undo_op(id, before));
                 let name = field.name();
                 Some(if value.is_none() { format!("{name} cleared") } else { format!("{name} saved") })
             }
@@ -265,7 +265,7 @@ impl App {
                 .into(),
             ),
             (StoreRequest::Undo(op), Err(e)) => {
-                self.undo.push(op);
+                self.library.undo.push(op);
                 Some(format!("undo failed: {e}"))
             }
         };
@@ -290,12 +290,12 @@ impl App {
 
     /// Byte range of the sentence under the body's cursor.
     pub fn cursor_sentence_range(&self) -> Option<Range<usize>> {
-        self.current().and_then(|a| sentence_ranges(a).get(self.sentence_cursor).cloned())
+        self.current().and_then(|a| sentence_ranges(a).get(self.reader.sentence_cursor).cloned())
     }
 
     /// Byte range of the visual selection, when one is open.
     pub fn visual_range(&self) -> Option<Range<usize>> {
-        let v = self.visual?;
+        let v = self.reader.visual?;
         visual_selection(self.current()?, v.anchor, v.unit, v.count)
     }
 
@@ -305,7 +305,7 @@ impl App {
         if n == 0 {
             return;
         }
-        self.sentence_cursor = super::step(self.sentence_cursor, delta, n);
+        self.reader.sentence_cursor = super::step(self.reader.sentence_cursor, delta, n);
         if let Some(r) = self.cursor_sentence_range() {
             self.show_offset(r.start);
         }
@@ -315,17 +315,17 @@ impl App {
     pub(super) fn cursor_to_offset(&mut self, offset: usize) {
         let Some(a) = self.current() else { return };
         let sentences = sentence_ranges(a);
-        self.sentence_cursor = sentences.partition_point(|s| s.end <= offset).min(sentences.len().saturating_sub(1));
+        self.reader.sentence_cursor = sentences.partition_point(|s| s.end <= offset).min(sentences.len().saturating_sub(1));
     }
 
     /// `g` / `G` in the body: the cursor to the first / last sentence, as vim's cursor goes
     /// to the first / last line.
     pub(super) fn cursor_to_end(&mut self, last: bool) {
-        if self.focus != Focus::Body {
+        if self.reader.focus != Focus::Body {
             return;
         }
         let Some(n) = self.current().map(|a| a.sentence_count()) else { return };
-        self.sentence_cursor = if last { n.saturating_sub(1) } else { 0 };
+        self.reader.sentence_cursor = if last { n.saturating_sub(1) } else { 0 };
     }
 
     /// Scroll the least so that the line holding `offset` is on screen.
@@ -333,12 +333,12 @@ impl App {
         let lines = self.body_lines();
         let line = super::body_layout::line_of(&lines, offset);
         let h = self.body_height();
-        if line < self.body_top {
-            self.body_top = line;
-        } else if line >= self.body_top + h {
-            self.body_top = line + 1 - h;
+        if line < self.reader.body_top {
+            self.reader.body_top = line;
+        } else if line >= self.reader.body_top + h {
+            self.reader.body_top = line + 1 - h;
         }
-        self.body_top = self.body_top.min(self.max_body_top());
+        self.reader.body_top = self.reader.body_top.min(self.max_body_top());
         self.set_anchor();
     }
 
@@ -347,22 +347,22 @@ impl App {
     pub(super) fn keep_cursor_on_screen(&mut self) {
         let Some(a) = self.current() else { return };
         let sentences = sentence_ranges(a);
-        let Some(cur) = sentences.get(self.sentence_cursor) else {
-            self.sentence_cursor = 0;
+        let Some(cur) = sentences.get(self.reader.sentence_cursor) else {
+            self.reader.sentence_cursor = 0;
             return;
         };
         let lines = self.body_lines();
         let h = self.body_height();
         let first = super::body_layout::line_of(&lines, cur.start);
         let last = super::body_layout::line_of(&lines, cur.end.saturating_sub(1).max(cur.start));
-        let (top, bottom) = (self.body_top, self.body_top + h);
+        let (top, bottom) = (self.reader.body_top, self.reader.body_top + h);
         if last < top {
             // The first sentence that ends on or after the top line.
             let top_offset = lines.get(top).map_or(0, |l| l.range.start);
-            self.sentence_cursor = sentences.iter().position(|s| s.end > top_offset).unwrap_or(sentences.len() - 1);
+            self.reader.sentence_cursor = sentences.iter().position(|s| s.end > top_offset).unwrap_or(sentences.len() - 1);
         } else if first >= bottom {
             let bottom_offset = lines.get(bottom.saturating_sub(1)).map_or(0, |l| l.range.start);
-            self.sentence_cursor = sentences.partition_point(|s| s.start <= bottom_offset).saturating_sub(1);
+            self.reader.sentence_cursor = sentences.partition_point(|s| s.start <= bottom_offset).saturating_sub(1);
         }
     }
 
@@ -373,10 +373,10 @@ impl App {
             self.status = Some("no article selected".into());
             return;
         };
-        match self.focus {
+        match self.reader.focus {
             Focus::Quotes => {
                 let quotes = self.visible_quotes();
-                let Some(q) = quotes.get(self.quote_selected) else {
+                let Some(q) = quotes.get(self.reader.quote_selected) else {
                     self.status = Some("no quote selected".into());
                     return;
                 };
@@ -394,10 +394,10 @@ impl App {
     /// under the body's cursor.
     fn highlight_here_id(&self) -> Option<i64> {
         let article = self.current()?;
-        match self.focus {
+        match self.reader.focus {
             Focus::Quotes => {
                 let quotes = self.visible_quotes();
-                let q = quotes.get(self.quote_selected)?;
+                let q = quotes.get(self.reader.quote_selected)?;
                 self.article_highlights(&article.id).find(|h| h.start == q.start && h.end == q.end).map(|h| h.id)
             }
             Focus::Body => {
@@ -416,17 +416,17 @@ impl App {
     }
 
     fn open_annotation_editor(&mut self, field: Annotation, id: i64) {
-        if !self.has_store {
+        if !self.library.has_store {
             self.status = Some(self.no_store_message());
             return;
         }
-        self.note_target = Some(id);
+        self.library.note_target = Some(id);
         self.open_prompt(annotation_prompt(field));
     }
 
     /// Save a note or tag typed in the prompt; an empty one clears it.
     pub(super) fn save_annotation(&mut self, field: Annotation, text: &str, effects: &mut Vec<Effect>) {
-        let Some(id) = self.note_target.take() else { return };
+        let Some(id) = self.library.note_target.take() else { return };
         let before = self.highlight_by_id(id).and_then(|h| field.current(h));
         let text = text.trim();
         let value = (!text.is_empty()).then(|| text.to_string());
@@ -434,11 +434,11 @@ impl App {
     }
 
     pub(super) fn undo_last(&mut self, effects: &mut Vec<Effect>) {
-        if !self.has_store {
-            self.status = Some(if self.undo.is_empty() { "nothing to undo".into() } else { self.no_store_message() });
+        if !self.library.has_store {
+            self.status = Some(if self.library.undo.is_empty() { "nothing to undo".into() } else { self.no_store_message() });
             return;
         }
-        match self.undo.pop() {
+        match self.library.undo.pop() {
             Some(op) => effects.push(Effect::Store(StoreRequest::Undo(op))),
             None => self.status = Some("nothing to undo".into()),
         }
@@ -449,10 +449,10 @@ impl App {
             self.status = Some("no article selected".into());
             return;
         };
-        let (text, what) = match self.focus {
+        let (text, what) = match self.reader.focus {
             Focus::Quotes => {
                 let quotes = self.visible_quotes();
-                let Some(q) = quotes.get(self.quote_selected) else {
+                let Some(q) = quotes.get(self.reader.quote_selected) else {
                     self.status = Some("no quote selected".into());
                     return;
                 };
@@ -485,13 +485,13 @@ impl App {
             self.status = Some("no sentence here to select".into());
             return;
         }
-        self.visual = Some(Visual { anchor: self.sentence_cursor, unit: SelectionUnit::Sentence, count: 0 });
+        self.reader.visual = Some(Visual { anchor: self.reader.sentence_cursor, unit: SelectionUnit::Sentence, count: 0 });
         self.status = Some("visual: w/b word, ( ) or j/k sentence, h highlight, y copy, Esc cancel".into());
     }
 
     /// Keys while a selection is open; `false` when the command is not the selection's.
     pub(super) fn visual_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) -> bool {
-        let Some(mut v) = self.visual else { return false };
+        let Some(mut v) = self.reader.visual else { return false };
         let current = self.visual_range();
         let article = self.current();
         // Switching between words and sentences keeps the selection's far end where it is.
@@ -512,7 +512,7 @@ impl App {
             Command::PrevSentence | Command::Up => extend(SelectionUnit::Sentence, -1),
             Command::Highlight | Command::Copy => {
                 let (Some(index), Some(range)) = (self.current_index(), self.visual_range()) else { return true };
-                self.visual = None;
+                self.reader.visual = None;
                 if cmd == Command::Highlight {
                     self.toggle_highlight(index, range, None, "selection", effects);
                 } else {
@@ -524,7 +524,7 @@ impl App {
                 return true;
             }
             Command::Close | Command::Cancel | Command::Visual => {
-                self.visual = None;
+                self.reader.visual = None;
                 self.status = Some("selection cancelled".into());
                 return true;
             }
@@ -532,7 +532,7 @@ impl App {
         }
         // Keep the moving end of the selection on screen.
         let before = self.visual_range();
-        self.visual = Some(v);
+        self.reader.visual = Some(v);
         if let Some(r) = self.visual_range() {
             let moving = match before {
                 Some(b) if r.start < b.start => r.start,
@@ -561,10 +561,10 @@ impl App {
     // ----- the highlights view -----
 
     pub(super) fn open_highlights_view(&mut self, effects: &mut Vec<Effect>) {
-        self.visual = None;
-        self.highlights_view = Some(HighlightsState::from_highlights(self.highlights.clone(), &self.articles));
+        self.reader.visual = None;
+        self.library.view = Some(HighlightsState::from_highlights(self.library.all.clone(), &self.articles));
         self.mode = Mode::Highlights;
-        if self.has_store {
+        if self.library.has_store {
             // Another process (`diglot highlights`) may have changed the store meanwhile.
             effects.push(Effect::LoadHighlights);
         } else {
@@ -578,7 +578,7 @@ impl App {
             Command::Help => return self.open_help(),
             Command::Close | Command::Highlights => {
                 self.mode = Mode::Reader;
-                self.highlights_view = None;
+                self.library.view = None;
                 return;
             }
             Command::Undo => return self.undo_last(effects),
@@ -592,7 +592,7 @@ impl App {
             Command::Delete => HighlightsAction::Delete,
             Command::Note | Command::SearchNextOrNote => HighlightsAction::EditNote,
             Command::Tag => {
-                if let Some(id) = self.highlights_view.as_ref().and_then(|v| v.selected_highlight()).map(|h| h.id) {
+                if let Some(id) = self.library.view.as_ref().and_then(|v| v.selected_highlight()).map(|h| h.id) {
                     self.open_annotation_editor(Annotation::Tag, id);
                 }
                 return;
@@ -601,11 +601,11 @@ impl App {
             Command::Export => HighlightsAction::Export,
             _ => return,
         };
-        let Some(view) = self.highlights_view.as_mut() else { return };
+        let Some(view) = self.library.view.as_mut() else { return };
         let Some(effect) = view.update(action) else { return };
         match effect {
             HighlightsEffect::Jump { article, start } => {
-                let orphaned = self.highlights_view.as_ref().and_then(|v| v.selected_highlight()).is_some_and(|h| h.orphaned);
+                let orphaned = self.library.view.as_ref().and_then(|v| v.selected_highlight()).is_some_and(|h| h.orphaned);
                 self.jump_to(&article, start);
                 if orphaned && self.mode == Mode::Reader {
                     self.status = Some("orphaned highlight: its text is no longer in the article; this is where it stood".into());
@@ -633,19 +633,19 @@ impl App {
             self.status = Some(format!("article {article_id} is no longer in the corpus"));
             return;
         };
-        if !self.visible.contains(&index) {
+        if !self.reader.visible.contains(&index) {
             self.apply_filter("");
         }
-        let Some(pos) = self.visible.iter().position(|&i| i == index) else { return };
+        let Some(pos) = self.reader.visible.iter().position(|&i| i == index) else { return };
         if self.current_index() != Some(index) {
-            self.list_selected = pos;
+            self.reader.list_selected = pos;
             self.article_changed();
         }
         self.mode = Mode::Reader;
-        self.highlights_view = None;
-        self.focus = Focus::Body;
+        self.library.view = None;
+        self.reader.focus = Focus::Body;
         let sentences = sentence_ranges(&self.articles[index]);
-        self.sentence_cursor = sentences.partition_point(|s| s.start <= start).saturating_sub(1);
+        self.reader.sentence_cursor = sentences.partition_point(|s| s.start <= start).saturating_sub(1);
         self.scroll_body_to(start);
         self.clamp_scrolls();
     }
@@ -653,8 +653,8 @@ impl App {
     /// `e` in the highlights view: every highlight as Markdown, for the event loop to
     /// write to a new time-stamped file in [`App::export_dir`].
     fn export_markdown(&mut self, effects: &mut Vec<Effect>) {
-        let markdown = export::render(export::Format::Markdown, &self.highlights, &self.articles);
-        effects.push(Effect::Export { dir: self.export_dir.clone(), markdown, count: self.highlights.len() });
+        let markdown = export::render(export::Format::Markdown, &self.library.all, &self.articles);
+        effects.push(Effect::Export { dir: self.library.export_dir.clone(), markdown, count: self.library.all.len() });
     }
 
     /// The answer to [`Effect::Export`]: where the file went, or why it did not.
@@ -670,7 +670,7 @@ impl App {
 
     /// Use this precomputed view for its pair (tests; or a cache warmed elsewhere).
     pub fn cache_bilingual(&mut self, state: BilingualState) {
-        self.bilingual_cache.insert((state.left_id.clone(), state.right_id.clone()), state);
+        self.side_by_side.cache.insert((state.left_id.clone(), state.right_id.clone()), state);
     }
 
     /// The counterpart of article `id`: the manifest's pinned pair, else the best proposed
@@ -686,6 +686,7 @@ impl App {
             return crate::align::Counterpart::Found(other.to_string());
         }
         let candidates = self
+            .side_by_side
             .pair_candidates
             .get_or_insert_with(|| crate::align::propose_pairs(&self.articles, &self.manifest));
         crate::align::counterpart_among(id, &self.articles, &self.manifest, candidates)
@@ -699,12 +700,12 @@ impl App {
         let id = self.articles[index].id.clone();
         // Comparing a large folder takes seconds (once per session): first a frame that
         // says so, then the work (see `run_deferred`).
-        if self.pair_candidates.is_none()
+        if self.side_by_side.pair_candidates.is_none()
             && self.manifest.counterpart(&id).is_none()
             && self.articles.len() >= SLOW_PAIRING_ARTICLES
         {
             self.status = Some(format!("looking for a counterpart among {} articles…", self.articles.len()));
-            self.deferred = Some(Command::Bilingual);
+            self.side_by_side.deferred = Some(Command::Bilingual);
             return;
         }
         let title = crate::view::text::safe(self.articles[index].display_title()).to_string();
@@ -726,14 +727,14 @@ impl App {
             return;
         };
         let key = (id.clone(), other_id.clone());
-        let state = match self.bilingual_cache.get(&key) {
+        let state = match self.side_by_side.cache.get(&key) {
             Some(s) => s.clone(),
             None if self.articles[index].text.len() + self.articles[other].text.len() >= BACKGROUND_ALIGN_BYTES => {
                 return self.start_bilingual_job(key, index, other);
             }
             None => {
                 let s = BilingualState::open(&self.articles[index], &self.articles[other]);
-                self.bilingual_cache.insert(key, s.clone());
+                self.side_by_side.cache.insert(key, s.clone());
                 s
             }
         };
@@ -743,7 +744,7 @@ impl App {
     /// Align long articles on a worker thread: keys keep working, and the view opens when
     /// the alignment is ready (if the user is still on that article).
     fn start_bilingual_job(&mut self, key: (String, String), index: usize, other: usize) {
-        if self.bilingual_job.as_ref().is_some_and(|job| job.key == key) {
+        if self.side_by_side.job.as_ref().is_some_and(|job| job.key == key) {
             self.status = Some(format!("still aligning with {}…", crate::view::text::safe(&key.1)));
             return;
         }
@@ -755,27 +756,27 @@ impl App {
         });
         if worker.is_err() {
             let s = BilingualState::open(&self.articles[index], &self.articles[other]);
-            self.bilingual_cache.insert(key, s.clone());
+            self.side_by_side.cache.insert(key, s.clone());
             return self.show_bilingual(s);
         }
         self.status = Some(format!("aligning with {}… (the side-by-side view opens when ready)", crate::view::text::safe(&key.1)));
-        self.bilingual_job = Some(BilingualJob { key, result: rx });
+        self.side_by_side.job = Some(BilingualJob { key, result: rx });
     }
 
     /// Take the worker's side-by-side view when it is ready: open it if its article is
     /// still the one shown, else keep it for the next `b`.
     pub(super) fn collect_bilingual_job(&mut self) {
-        let Some(job) = &self.bilingual_job else { return };
+        let Some(job) = &self.side_by_side.job else { return };
         let state = match job.result.try_recv() {
             Ok(state) => state,
             Err(std::sync::mpsc::TryRecvError::Empty) => return,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.bilingual_job = None;
+                self.side_by_side.job = None;
                 return;
             }
         };
-        let Some(job) = self.bilingual_job.take() else { return };
-        self.bilingual_cache.insert(job.key.clone(), state.clone());
+        let Some(job) = self.side_by_side.job.take() else { return };
+        self.side_by_side.cache.insert(job.key.clone(), state.clone());
         let still_here = self.mode == Mode::Reader && self.current().is_some_and(|a| a.id == job.key.0);
         if still_here {
             self.status = None;
@@ -786,27 +787,27 @@ impl App {
     }
 
     fn show_bilingual(&mut self, mut state: BilingualState) {
-        state.update(BilingualAction::ScrollToSentence(Side::Left, self.sentence_cursor));
+        state.update(BilingualAction::ScrollToSentence(Side::Left, self.reader.sentence_cursor));
         if let Some(why) = crate::align::lexicon::lexicon_problem() {
             self.status = Some(format!("no French–English word list ({}): aligned by lengths, names and numbers", crate::view::text::safe(why)));
         }
-        self.bilingual_view = Some(state);
-        self.visual = None;
+        self.side_by_side.view = Some(state);
+        self.reader.visual = None;
         self.mode = Mode::Bilingual;
     }
 
     /// Whether a slow command waits for [`App::run_deferred`].
     pub fn has_deferred(&self) -> bool {
-        self.deferred.is_some()
+        self.side_by_side.deferred.is_some()
     }
 
     /// Run the slow command announced in the last frame; `true` if there was one (the
     /// screen then needs drawing again).
     pub fn run_deferred(&mut self) -> bool {
-        match self.deferred.take() {
+        match self.side_by_side.deferred.take() {
             Some(Command::Bilingual) => {
                 self.status = None;
-                self.pair_candidates = Some(crate::align::propose_pairs(&self.articles, &self.manifest));
+                self.side_by_side.pair_candidates = Some(crate::align::propose_pairs(&self.articles, &self.manifest));
                 self.open_bilingual();
                 true
             }
@@ -816,14 +817,14 @@ impl App {
 
     /// The two articles of the open side-by-side view.
     pub fn bilingual_articles(&self) -> Option<(&Article, &Article)> {
-        let s = self.bilingual_view.as_ref()?;
+        let s = self.side_by_side.view.as_ref()?;
         let left = self.articles.iter().find(|a| a.id == s.left_id)?;
         let right = self.articles.iter().find(|a| a.id == s.right_id)?;
         Some((left, right))
     }
 
     pub(super) fn bilingual_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
-        let Some(state) = self.bilingual_view.as_mut() else {
+        let Some(state) = self.side_by_side.view.as_mut() else {
             self.mode = Mode::Reader;
             return;
         };
@@ -834,7 +835,7 @@ impl App {
             // Esc / q close the map first, as they close any overlay.
             Command::Close if state.show_map => BilingualAction::ToggleMap,
             Command::Close | Command::Bilingual => {
-                if let Some(s) = self.bilingual_view.take() {
+                if let Some(s) = self.side_by_side.view.take() {
                     // Keep the scroll position for the next visit.
                     self.cache_bilingual(s);
                 }
@@ -874,14 +875,14 @@ impl App {
 
     /// `/` typed in the side-by-side view: search the focused column.
     pub(super) fn bilingual_search(&mut self, query: &str) {
-        if let Some(state) = self.bilingual_view.as_mut() {
+        if let Some(state) = self.side_by_side.view.as_mut() {
             state.set_search(query);
         }
     }
 
     /// Enter on the side-by-side view's search: say what was found.
     pub(super) fn submit_bilingual_search(&mut self) {
-        let Some(state) = self.bilingual_view.as_ref() else { return };
+        let Some(state) = self.side_by_side.view.as_ref() else { return };
         if state.search.query.is_empty() {
             return;
         }
@@ -893,7 +894,7 @@ impl App {
 
     /// `y` / `h` on the quote selected in the side-by-side view.
     fn bilingual_quote(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
-        let Some(state) = self.bilingual_view.as_ref() else { return };
+        let Some(state) = self.side_by_side.view.as_ref() else { return };
         let Some((side, quote)) = state.selected() else {
             self.status = Some("no quote selected: ] selects the next quote".into());
             return;

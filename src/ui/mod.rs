@@ -30,14 +30,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Reader => draw_reader(frame, app, &theme),
         Mode::Highlights => {
             let view = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-            match &app.highlights_view {
+            match &app.library.view {
                 Some(state) => frame.render_widget(highlights::HighlightsView { state, no_color: app.no_color }, view),
                 None => frame.render_widget(Paragraph::new("No highlights view."), view),
             }
         }
         Mode::Bilingual => {
             let view = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-            match (&app.bilingual_view, app.bilingual_articles()) {
+            match (&app.side_by_side.view, app.bilingual_articles()) {
                 (Some(state), Some((left, right))) => {
                     let marked = |id: &str| app.article_highlights(id).map(|h| h.start..h.end).collect::<Vec<_>>();
                     let (lh, rh) = (marked(&left.id), marked(&right.id));
