@@ -60,6 +60,7 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     if !problems.is_empty() {
         app.set_store_problem(problems.join("; "));
     }
+    app.load_lexicon_in_background();
     app.no_color = ui::theme::no_color_from_env();
     app.can_suspend = can_suspend();
     // We honour NO_COLOR ourselves (the theme then holds no colour at all). crossterm's
@@ -259,10 +260,6 @@ pub fn run_loop<B: Backend>(
         terminal.draw(|f| ui::draw(f, app)).map_err(draw_error)?;
         for e in effects.iter().filter(|e| matches!(e, Effect::Clipboard(_))) {
             on_effect(e);
-        }
-        // The frame just drawn says what is coming ("looking for a counterpart…").
-        if app.run_deferred() {
-            terminal.draw(|f| ui::draw(f, app)).map_err(draw_error)?;
         }
     }
 }

@@ -1110,12 +1110,19 @@ fn in_a_large_folder_b_first_says_it_is_looking_then_opens_the_counterpart() {
     let mut app = Session::new(App::new(Corpus { articles, ..Default::default() }, HashMap::new()));
     press(&mut app, "b");
     assert_eq!(app.mode, Mode::Reader);
-    assert!(app.has_deferred());
     let status = app.status.clone().unwrap_or_default();
     assert!(status.starts_with("looking for a counterpart among 202 articles"), "{status}");
-    // The loop draws that frame, then runs the work.
-    assert!(app.run_deferred());
-    assert!(!app.has_deferred());
+    assert!(app.working_on().is_some());
+    // The folder is compared on a worker; the reader keeps answering keys meanwhile.
+    press(&mut app, "Tab");
+    assert_eq!(app.reader.focus, Focus::Body);
+    // (Drawn without a resize, which is how the loop hears that a worker is done.)
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| ui::draw(f, &app)).unwrap();
+    assert!(screen_text(t.backend().buffer()).contains("looking for a counterpart"), "the status bar shows the work");
+    press(&mut app, "S-Tab");
+    app.finish_side_by_side_work();
+    assert!(app.working_on().is_none());
     assert_eq!(app.mode, Mode::Bilingual, "{:?}", app.status);
     let (left, right) = app.bilingual_articles().unwrap();
     assert_eq!((left.id.as_str(), right.id.as_str()), ("x-en", "x-fr"));
@@ -1124,7 +1131,20 @@ fn in_a_large_folder_b_first_says_it_is_looking_then_opens_the_counterpart() {
     assert_eq!(app.mode, Mode::Reader);
     press(&mut app, "b");
     assert_eq!(app.mode, Mode::Bilingual);
-    assert!(!app.run_deferred());
+}
+
+#[test]
+fn a_counterpart_found_after_the_user_moved_on_waits_for_the_next_b() {
+    let mut articles: Vec<Article> = (0..diglot::app::SLOW_PAIRING_ARTICLES)
+        .map(|k| from_plain_text(&format!("filler{k}"), &format!("Weather {k}\n\nRain over the hills number {k}.")))
+        .collect();
+    articles.insert(0, from_plain_text("first", "First\n\nA first article."));
+    let mut app = Session::new(App::new(Corpus { articles, ..Default::default() }, HashMap::new()));
+    press(&mut app, "b j");
+    app.finish_side_by_side_work();
+    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.current().unwrap().id, "filler0");
+    assert_eq!(app.status.as_deref(), Some("counterparts found: b opens the side-by-side view"));
 }
 
 #[test]

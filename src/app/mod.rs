@@ -11,6 +11,7 @@ pub mod body_layout;
 pub mod effects;
 pub mod help;
 pub mod input;
+mod jobs;
 pub mod keymap;
 pub mod line_editor;
 mod list_search;
@@ -187,7 +188,8 @@ impl Viewport {
 /// status bar, the help overlay) and one state per view; `update` routes each action to
 /// the view in `mode`.
 pub struct App {
-    articles: Vec<Article>,
+    /// Shared with the worker threads that compare the folder.
+    articles: Arc<Vec<Article>>,
     /// Files that could not be loaded (shown once in the status bar).
     pub load_errors: usize,
     triage: HashMap<String, Triage>,
@@ -296,9 +298,11 @@ pub struct SideBySide {
     /// A side-by-side view of long articles being computed on a worker thread.
     job: Option<wiring::BilingualJob>,
     pair_candidates: Option<Vec<crate::align::PairCandidate>>,
-    /// A command that takes seconds, waiting for the frame that says so to be drawn; the
-    /// event loop then calls [`App::run_deferred`].
-    deferred: Option<Command>,
+    /// The folder being compared on a worker thread (a large folder takes seconds).
+    pairing: Option<wiring::PairingJob>,
+    /// The word list is being read on a worker thread: an alignment now would wait for
+    /// it, so it goes to a worker too.
+    lexicon_loading: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// The highlights as the store holds them, the highlights view, what `u` can undo, and
@@ -354,7 +358,7 @@ impl App {
         let visible = (0..n).filter(|&i| !triage.get(&corpus.articles[i].id).is_some_and(|t| t.archived)).collect();
         let mut app = App {
             load_errors: corpus.errors.len(),
-            articles: corpus.articles,
+            articles: Arc::new(corpus.articles),
             triage,
             manifest: corpus.manifest,
             keymap: Keymap::default(),
@@ -495,31 +499,26 @@ impl App {
         }
         let mut jobs = self.reader.quote_jobs.borrow_mut();
         if let Some(job) = jobs.get(&index) {
-            return match job.try_recv() {
-                Ok(q) => {
+            return match jobs::poll(job) {
+                jobs::Poll::Ready(q) => {
                     jobs.remove(&index);
                     done(q)
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => Arc::new(Vec::new()),
-                // The worker died (a bug in extraction): no quotes rather than a retry loop.
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                jobs::Poll::Running => Arc::new(Vec::new()),
+                // No quotes rather than a retry loop.
+                jobs::Poll::Lost => {
                     jobs.remove(&index);
                     done(Vec::new())
                 }
             };
         }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let (copy, wake) = (article.clone(), Arc::clone(&self.wake));
-        let worker = std::thread::Builder::new().name("diglot-quotes".into()).spawn(move || {
-            let _ = tx.send(crate::text::quotes::extract(&copy));
-            wake.store(true, std::sync::atomic::Ordering::SeqCst);
-        });
-        match worker {
-            Ok(_) => {
+        let copy = article.clone();
+        match jobs::spawn("diglot-quotes", &self.wake, move || crate::text::quotes::extract(&copy)) {
+            Some(rx) => {
                 jobs.insert(index, rx);
                 Arc::new(Vec::new())
             }
-            Err(_) => done(crate::text::quotes::extract(article)),
+            None => done(crate::text::quotes::extract(article)),
         }
     }
 
@@ -618,8 +617,10 @@ impl App {
         // A message stays until the next thing the user does.
         if action.is_from_user() {
             self.status = None;
+        } else {
+            // The event loop wakes with a resize when a worker is done (see `jobs`).
+            self.collect_side_by_side_jobs();
         }
-        self.collect_bilingual_job();
         match action {
             Action::Resize(w, h) => {
                 // Keep the same text at the top of the body whatever the new width.

@@ -16,9 +16,10 @@ use crate::model::{Article, Highlight, Quote, Triage};
 use crate::store::NewHighlight;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// From this many articles, finding a counterpart takes long enough (a second or more
-/// on a slow machine) to draw a frame saying so first.
+/// on a slow machine) to be done on a worker thread.
 pub const SLOW_PAIRING_ARTICLES: usize = 200;
 
 /// Two articles of this many bytes together are aligned on a worker thread (a second or
@@ -29,6 +30,12 @@ const BACKGROUND_ALIGN_BYTES: usize = 512 * 1024;
 pub(super) struct BilingualJob {
     key: (String, String),
     result: std::sync::mpsc::Receiver<BilingualState>,
+}
+
+/// The folder's pairs being proposed on a worker thread; `b` was last pressed on `for_id`.
+pub(super) struct PairingJob {
+    for_id: String,
+    result: std::sync::mpsc::Receiver<Vec<crate::align::PairCandidate>>,
 }
 
 /// A visual selection in the body: anchored at a sentence, extended by words or sentences
@@ -698,15 +705,13 @@ impl App {
             return;
         };
         let id = self.articles[index].id.clone();
-        // Comparing a large folder takes seconds (once per session): first a frame that
-        // says so, then the work (see `run_deferred`).
+        // Comparing a large folder takes seconds (once per session): on a worker, and the
+        // view opens when it is done (if the user is still on that article).
         if self.side_by_side.pair_candidates.is_none()
             && self.manifest.counterpart(&id).is_none()
             && self.articles.len() >= SLOW_PAIRING_ARTICLES
         {
-            self.status = Some(format!("looking for a counterpart among {} articles…", self.articles.len()));
-            self.side_by_side.deferred = Some(Command::Bilingual);
-            return;
+            return self.start_pairing_job(id);
         }
         let title = crate::view::text::safe(self.articles[index].display_title()).to_string();
         let other_id = match self.counterpart_of(&id) {
@@ -727,9 +732,10 @@ impl App {
             return;
         };
         let key = (id.clone(), other_id.clone());
+        let long = self.articles[index].text.len() + self.articles[other].text.len() >= BACKGROUND_ALIGN_BYTES;
         let state = match self.side_by_side.cache.get(&key) {
             Some(s) => s.clone(),
-            None if self.articles[index].text.len() + self.articles[other].text.len() >= BACKGROUND_ALIGN_BYTES => {
+            None if long || self.side_by_side.lexicon_loading.load(std::sync::atomic::Ordering::SeqCst) => {
                 return self.start_bilingual_job(key, index, other);
             }
             None => {
@@ -741,6 +747,27 @@ impl App {
         self.show_bilingual(state);
     }
 
+    /// Compare the folder on a worker thread; `b` continues when the proposals are ready.
+    fn start_pairing_job(&mut self, id: String) {
+        let n = self.articles.len();
+        if let Some(job) = self.side_by_side.pairing.as_mut() {
+            job.for_id = id;
+            self.status = Some(format!("still looking for a counterpart among {n} articles…"));
+            return;
+        }
+        let (articles, manifest) = (Arc::clone(&self.articles), self.manifest.clone());
+        match super::jobs::spawn("diglot-pairing", &self.wake, move || crate::align::propose_pairs(&articles, &manifest)) {
+            Some(result) => {
+                self.status = Some(format!("looking for a counterpart among {n} articles… (keys still work)"));
+                self.side_by_side.pairing = Some(PairingJob { for_id: id, result });
+            }
+            None => {
+                self.side_by_side.pair_candidates = Some(crate::align::propose_pairs(&self.articles, &self.manifest));
+                self.open_bilingual();
+            }
+        }
+    }
+
     /// Align long articles on a worker thread: keys keep working, and the view opens when
     /// the alignment is ready (if the user is still on that article).
     fn start_bilingual_job(&mut self, key: (String, String), index: usize, other: usize) {
@@ -748,33 +775,89 @@ impl App {
             self.status = Some(format!("still aligning with {}…", crate::view::text::safe(&key.1)));
             return;
         }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let (left, right, wake) = (self.articles[index].clone(), self.articles[other].clone(), self.wake_flag());
-        let worker = std::thread::Builder::new().name("diglot-align".into()).spawn(move || {
-            let _ = tx.send(BilingualState::open(&left, &right));
-            wake.store(true, std::sync::atomic::Ordering::SeqCst);
-        });
-        if worker.is_err() {
+        let (left, right) = (self.articles[index].clone(), self.articles[other].clone());
+        let Some(result) = super::jobs::spawn("diglot-align", &self.wake, move || BilingualState::open(&left, &right)) else {
             let s = BilingualState::open(&self.articles[index], &self.articles[other]);
             self.side_by_side.cache.insert(key, s.clone());
             return self.show_bilingual(s);
-        }
+        };
         self.status = Some(format!("aligning with {}… (the side-by-side view opens when ready)", crate::view::text::safe(&key.1)));
-        self.side_by_side.job = Some(BilingualJob { key, result: rx });
+        self.side_by_side.job = Some(BilingualJob { key, result });
     }
 
-    /// Take the worker's side-by-side view when it is ready: open it if its article is
-    /// still the one shown, else keep it for the next `b`.
-    pub(super) fn collect_bilingual_job(&mut self) {
-        let Some(job) = &self.side_by_side.job else { return };
-        let state = match job.result.try_recv() {
-            Ok(state) => state,
-            Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.side_by_side.job = None;
-                return;
+    /// Read the French–English word list on a worker thread now, so that the first `b`
+    /// does not wait for it on the UI thread.
+    pub fn load_lexicon_in_background(&self) {
+        let loading = Arc::clone(&self.side_by_side.lexicon_loading);
+        loading.store(true, std::sync::atomic::Ordering::SeqCst);
+        let done = Arc::clone(&loading);
+        let started = super::jobs::spawn("diglot-lexicon", &self.wake, move || {
+            crate::align::lexicon::lexicon();
+            done.store(false, std::sync::atomic::Ordering::SeqCst);
+        });
+        if started.is_none() {
+            loading.store(false, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
+    /// What is running in the background for the side-by-side view, for the status bar.
+    pub fn working_on(&self) -> Option<String> {
+        if self.side_by_side.pairing.is_some() {
+            return Some(format!("looking for a counterpart among {} articles…", self.articles.len()));
+        }
+        let job = self.side_by_side.job.as_ref()?;
+        Some(format!("aligning with {}…", crate::view::text::safe(&job.key.1)))
+    }
+
+    /// Take the workers' results when they are ready (see [`super::jobs`]).
+    pub(super) fn collect_side_by_side_jobs(&mut self) {
+        if let Some(job) = &self.side_by_side.pairing {
+            match super::jobs::poll(&job.result) {
+                super::jobs::Poll::Running => {}
+                super::jobs::Poll::Ready(candidates) => self.pairing_done(candidates),
+                super::jobs::Poll::Lost => self.pairing_done(Vec::new()),
             }
-        };
+        }
+        if let Some(job) = &self.side_by_side.job {
+            match super::jobs::poll(&job.result) {
+                super::jobs::Poll::Running => {}
+                super::jobs::Poll::Ready(state) => self.alignment_done(state),
+                super::jobs::Poll::Lost => self.side_by_side.job = None,
+            }
+        }
+    }
+
+    /// Wait for the side-by-side view's workers and take their results (tests, scripts).
+    pub fn finish_side_by_side_work(&mut self) {
+        while let Some(job) = &self.side_by_side.pairing {
+            let candidates = job.result.recv().unwrap_or_default();
+            self.pairing_done(candidates);
+        }
+        while let Some(job) = &self.side_by_side.job {
+            match job.result.recv() {
+                Ok(state) => self.alignment_done(state),
+                Err(_) => self.side_by_side.job = None,
+            }
+        }
+    }
+
+    /// The folder's proposals are ready: go on with `b` if its article is still the one
+    /// shown, else say that `b` opens at once now.
+    fn pairing_done(&mut self, candidates: Vec<crate::align::PairCandidate>) {
+        let Some(job) = self.side_by_side.pairing.take() else { return };
+        self.side_by_side.pair_candidates = Some(candidates);
+        let still_here = self.mode == Mode::Reader && self.current().is_some_and(|a| a.id == job.for_id);
+        if still_here {
+            self.status = None;
+            self.open_bilingual();
+        } else {
+            self.status = Some("counterparts found: b opens the side-by-side view".into());
+        }
+    }
+
+    /// The worker's side-by-side view is ready: open it if its article is still the one
+    /// shown, else keep it for the next `b`.
+    fn alignment_done(&mut self, state: BilingualState) {
         let Some(job) = self.side_by_side.job.take() else { return };
         self.side_by_side.cache.insert(job.key.clone(), state.clone());
         let still_here = self.mode == Mode::Reader && self.current().is_some_and(|a| a.id == job.key.0);
@@ -794,25 +877,6 @@ impl App {
         self.side_by_side.view = Some(state);
         self.reader.visual = None;
         self.mode = Mode::Bilingual;
-    }
-
-    /// Whether a slow command waits for [`App::run_deferred`].
-    pub fn has_deferred(&self) -> bool {
-        self.side_by_side.deferred.is_some()
-    }
-
-    /// Run the slow command announced in the last frame; `true` if there was one (the
-    /// screen then needs drawing again).
-    pub fn run_deferred(&mut self) -> bool {
-        match self.side_by_side.deferred.take() {
-            Some(Command::Bilingual) => {
-                self.status = None;
-                self.side_by_side.pair_candidates = Some(crate::align::propose_pairs(&self.articles, &self.manifest));
-                self.open_bilingual();
-                true
-            }
-            Some(_) | None => false,
-        }
     }
 
     /// The two articles of the open side-by-side view.
