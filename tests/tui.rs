@@ -12,6 +12,7 @@ use diglot::ingest::{Corpus, from_plain_text};
 use diglot::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind, Triage};
 use diglot::tui::Session;
 use diglot::ui;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -88,13 +89,47 @@ fn app() -> Session {
     app
 }
 
+/// Press keys (by their keymap names) as the terminal sends them, through the event
+/// loop's own dispatch ([`diglot::tui::handle_event`]).
 fn press(app: &mut Session, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for k in keys.split_whitespace() {
-        let chord = KeyChord::parse(k).unwrap_or_else(|e| panic!("{e}"));
-        effects.extend(app.handle_key(chord).unwrap_or_default());
+        effects.extend(diglot::tui::handle_event(app, key_event(k)).unwrap_or_default());
     }
     effects
+}
+
+/// The terminal's event for a key written as in the keymap ("j", "C-l", "S-Tab", "Enter").
+fn key_event(name: &str) -> Event {
+    use diglot::app::{KeyCode as K, Modifiers as M};
+    let chord = KeyChord::parse(name).unwrap_or_else(|e| panic!("{e}"));
+    let code = match chord.code {
+        K::Char(c) => KeyCode::Char(c),
+        K::F(n) => KeyCode::F(n),
+        K::Up => KeyCode::Up,
+        K::Down => KeyCode::Down,
+        K::Left => KeyCode::Left,
+        K::Right => KeyCode::Right,
+        K::PageUp => KeyCode::PageUp,
+        K::PageDown => KeyCode::PageDown,
+        K::Home => KeyCode::Home,
+        K::End => KeyCode::End,
+        K::Enter => KeyCode::Enter,
+        K::Esc => KeyCode::Esc,
+        K::Tab => KeyCode::Tab,
+        K::BackTab => KeyCode::BackTab,
+        K::Backspace => KeyCode::Backspace,
+        K::Delete => KeyCode::Delete,
+        K::Insert => KeyCode::Insert,
+        K::Other(other) => panic!("no terminal key for {other}"),
+    };
+    let mut mods = KeyModifiers::NONE;
+    for (ours, theirs) in [(M::CONTROL, KeyModifiers::CONTROL), (M::ALT, KeyModifiers::ALT), (M::SHIFT, KeyModifiers::SHIFT)] {
+        if chord.mods.contains(ours) {
+            mods |= theirs;
+        }
+    }
+    Event::Key(KeyEvent::new(code, mods))
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -1570,4 +1605,44 @@ fn update_does_no_io_and_acknowledges_a_highlight_only_when_the_store_reports_it
     press(&mut session, "Enter h");
     assert!(session.status.as_deref().unwrap().contains("highlighted and saved"), "{:?}", session.status);
     assert_eq!(stored(&session).len(), 1);
+}
+
+// ---------- the event loop itself, on a TestBackend with scripted events ----------
+
+/// Events played to the loop one by one; when they run out the loop ends with an error,
+/// as it does when the terminal goes away.
+fn script(keys: &str) -> impl FnMut() -> std::io::Result<Event> {
+    let mut events: std::collections::VecDeque<Event> = keys.split_whitespace().map(key_event).collect();
+    move || events.pop_front().ok_or_else(|| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "end of script"))
+}
+
+#[test]
+fn the_loop_draws_carries_out_effects_and_hands_the_clipboard_over_after_the_frame() {
+    let mut app = app();
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut outside = Vec::new();
+    let result = diglot::tui::run_loop(&mut terminal, &mut app, script("Enter h y"), |e| outside.push(e.clone()));
+    assert_eq!(result.unwrap_err(), "end of script");
+    // The highlight reached the store before the frame said so.
+    assert_eq!(stored(&app).len(), 1);
+    assert!(app.triage("en1").read, "Enter marked it read");
+    assert!(app.store().unwrap().triage("en1").unwrap().read, "and saved that");
+    let [Effect::Clipboard(text)] = outside.as_slice() else { panic!("{outside:?}") };
+    assert!(text.contains("Police warn about online propaganda"), "{text}");
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(screen.contains("copied highlight"), "{screen}");
+    assert_eq!(app.reader.focus, Focus::Body);
+}
+
+#[test]
+fn the_loop_ends_on_quit_repaints_on_ctrl_l_and_hands_over_a_suspend() {
+    let mut app = app();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut outside = Vec::new();
+    let result = diglot::tui::run_loop(&mut terminal, &mut app, script("j C-l C-z q j"), |e| outside.push(e.clone()));
+    assert_eq!(result, Ok(()), "q quits before the last j");
+    assert_eq!(outside, [Effect::Suspend]);
+    assert_eq!(app.current().unwrap().id, "fr1");
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(screen.contains("La police"), "{screen}");
 }
