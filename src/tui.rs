@@ -5,7 +5,7 @@
 
 use crate::app::keymap::{self, KeyChord};
 use crate::app::{Action, App, Effect, KeyCode, Modifiers};
-use crate::cli::{CliError, Context};
+use crate::ingest::Corpus;
 use crate::store::Store;
 use crate::ui;
 use crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event, KeyEvent, KeyEventKind, KeyModifiers};
@@ -14,6 +14,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -26,24 +27,23 @@ pub use effects::Session;
 static TERMINAL_ACTIVE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
 
-/// Open the reader on the context's corpus. Returns when the user quits.
-pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
+/// Open the reader on `corpus`, saving to the store at `db` (else the per-user default).
+/// Returns when the user quits, with the terminal given back; the caller then reports the
+/// corpus's load problems, which the alternate screen hid.
+pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), String> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        crate::cli::report_load_problems(&ctx.corpus);
-        return Err(CliError(
-            "the reader needs a terminal (standard input and output are not both one); \
+        return Err("the reader needs a terminal (standard input and output are not both one); \
              for scripts use `diglot list`, `diglot show ID` or `diglot quotes`"
-                .into(),
-        ));
+            .into());
     }
     // The config warnings are printed once, after the terminal is given back.
     let (keymap, warnings) = keymap::load_keymap(keymap::config_path().as_deref());
-    let (store, writable, store_problem) = open_store(ctx);
+    let (store, writable, store_problem) = open_store(db);
     let mut triage = HashMap::new();
     let mut problems: Vec<String> = store_problem.into_iter().collect();
     if let Some(store) = &store {
         // Highlights follow edited article files before anything is shown.
-        if let Err(e) = store.reanchor(&ctx.corpus.articles) {
+        if let Err(e) = store.reanchor(&corpus.articles) {
             problems.push(format!("highlights not re-anchored: {e}"));
         }
         match store.all_triage() {
@@ -51,7 +51,7 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
             Err(e) => problems.push(format!("triage not loaded: {e}")),
         }
     }
-    let mut app = Session::new(App::new(ctx.corpus.clone(), triage).with_keymap(keymap));
+    let mut app = Session::new(App::new(corpus.clone(), triage).with_keymap(keymap));
     match store {
         Some(store) if writable => app.attach_store(store),
         Some(store) => app.attach_read_only_store(store),
@@ -69,17 +69,17 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     crossterm::style::force_color_output(true);
     if !warnings.is_empty() {
         app.status = Some("config file has problems, default keys used (details on stderr after quitting)".into());
-    } else if let Some(first) = ctx.corpus.errors.first() {
+    } else if let Some(first) = corpus.errors.first() {
         // The files that could not be read were named on stderr before the alternate
         // screen hid them; say so on screen, and name them again after quitting.
-        let n = ctx.corpus.errors.len();
+        let n = corpus.errors.len();
         app.status = Some(format!(
             "{n} file{} skipped (first: {}) — listed on stderr after quitting",
             if n == 1 { "" } else { "s" },
             ui::safe(&first.to_string())
         ));
     }
-    let mut terminal = init_terminal().map_err(|e| CliError(format!("cannot set up the terminal: {e}")))?;
+    let mut terminal = init_terminal().map_err(|e| format!("cannot set up the terminal: {e}"))?;
     // A way for the end-to-end test to check that a panic in the middle of a session
     // still gives the user their terminal back, in the build the user runs (release) as
     // in a debug build: it only ever ends the process that asked for it.
@@ -92,7 +92,7 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
         Err(e) => {
             drop(terminal);
             restore_terminal();
-            return Err(CliError(format!("cannot watch the terminal: {e}")));
+            return Err(format!("cannot watch the terminal: {e}"));
         }
     };
     // Work finished in the background (a long article's quotes): redraw, as a resize to
@@ -123,15 +123,14 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     for w in &warnings {
         crate::sanitize::say(w);
     }
-    crate::cli::report_load_problems(&ctx.corpus);
-    result.map_err(CliError)
+    result
 }
 
 /// The store named by `--db` / `DIGLOT_DB`, else the per-user default. When it cannot
 /// be opened for writing it is opened read-only, else not at all; the message (naming the
 /// file) says so. Nothing is ever reset. Returns (store, writable, problem).
-pub fn open_store(ctx: &Context) -> (Option<Store>, bool, Option<String>) {
-    let Some(path) = ctx.db.clone().or_else(Store::default_path) else {
+pub fn open_store(db: Option<&Path>) -> (Option<Store>, bool, Option<String>) {
+    let Some(path) = db.map(Path::to_path_buf).or_else(Store::default_path) else {
         return (None, false, Some("no data folder for the store (pass --db FILE): highlights and triage will not be saved".into()));
     };
     // Short busy timeout: the reader must not freeze for long behind another process's
