@@ -1596,7 +1596,7 @@ fn update_does_no_io_and_acknowledges_a_highlight_only_when_the_store_reports_it
     assert!(app.status.is_none(), "nothing said before the store answers: {:?}", app.status);
     // The store refused: said so, nothing to undo, the failure flagged.
     let refused = diglot::app::StoreResult { request: request.clone(), outcome: Err("disk full".into()), highlights: Ok(Vec::new()) };
-    assert!(app.update(Action::Stored(refused)).is_empty());
+    assert!(app.update(Action::Stored(Box::new(refused))).is_empty());
     assert_eq!(app.status.as_deref(), Some("highlight not saved: disk full"));
     assert!(app.undo_stack().is_empty() && app.library.write_failure.is_some());
     // A session carries the request out and then acknowledges it.

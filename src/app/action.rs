@@ -103,7 +103,7 @@ pub enum Action {
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// A [`super::Effect::Store`] request was carried out (or refused).
-    Stored(StoreResult),
+    Stored(Box<StoreResult>),
     /// A [`super::Effect::SaveTriage`] was carried out; `on_disk` is what the store holds.
     TriageSaved { id: String, result: Result<(), String>, on_disk: Triage },
     /// The answer to [`super::Effect::LoadHighlights`].

@@ -253,7 +253,7 @@ pub struct ReaderState {
     /// Quote extractions running on a worker thread, by article index (long articles only).
     quote_jobs: RefCell<HashMap<usize, std::sync::mpsc::Receiver<Vec<Quote>>>>,
     /// The quotes pane's list for (article, show_terms, the quotes it was made from).
-    visible_quotes_cache: RefCell<Option<((usize, bool, usize), Arc<Vec<Quote>>)>>,
+    visible_quotes_cache: RefCell<Option<(VisibleQuotesKey, Arc<Vec<Quote>>)>>,
     haystacks: RefCell<Vec<Option<String>>>,
 }
 
@@ -287,6 +287,10 @@ impl ReaderState {
         }
     }
 }
+
+/// What the quotes pane's list was made from: (article, show_terms, the address of the
+/// article's quotes).
+type VisibleQuotesKey = (usize, bool, usize);
 
 /// The side-by-side view's state: the open view, the views already aligned, the
 /// alignment running on a worker, and the pairs proposed for the folder.
@@ -635,7 +639,7 @@ impl App {
                 }
             }
             Action::Command(cmd) => self.command(cmd, &mut effects),
-            Action::Stored(done) => self.stored(done),
+            Action::Stored(done) => self.stored(*done),
             Action::TriageSaved { id, result, on_disk } => self.triage_saved(id, result, on_disk),
             Action::HighlightsLoaded(loaded) => self.highlights_loaded(loaded),
             Action::Exported { path, count, result } => self.exported(&path, count, result),

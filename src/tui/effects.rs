@@ -96,7 +96,7 @@ impl Session {
                 let store = self.store.as_ref()?;
                 let outcome = write(store, request).map_err(|e| e.to_string());
                 let highlights = store.highlights(None).map_err(|e| e.to_string());
-                Some(Action::Stored(StoreResult { request: request.clone(), outcome, highlights }))
+                Some(Action::Stored(Box::new(StoreResult { request: request.clone(), outcome, highlights })))
             }
             Effect::LoadHighlights => {
                 let store = self.store.as_ref()?;

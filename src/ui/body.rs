@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     // The app keeps `body_top` for its own layout width; clamp again for this one.
     let top = app.reader.body_top.min(lines.len().saturating_sub(usize::from(inner.height)));
     let shown = lines.get(top..).unwrap_or(&[]).iter().take(usize::from(inner.height));
-    let window = shown.clone().next().map_or(0, |l| l.range.start)..shown.last().map_or(0, |l| l.range.end);
+    let window = shown.clone().next().map_or(0, |l| l.range.start)..shown.clone().next_back().map_or(0, |l| l.range.end);
     let marks = marks(app, theme, &window);
     for (row, line) in lines.iter().skip(top).take(usize::from(inner.height)).enumerate() {
         let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX);
