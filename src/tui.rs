@@ -296,26 +296,34 @@ pub fn key_chord(e: &KeyEvent) -> Option<KeyChord> {
     Some(KeyChord::new(key_code(e.code), modifiers(e.modifiers)))
 }
 
+/// The keys crossterm and diglot both name, once for both directions.
+const NAMED_KEYS: [(event::KeyCode, KeyCode); 15] = [
+    (event::KeyCode::Up, KeyCode::Up),
+    (event::KeyCode::Down, KeyCode::Down),
+    (event::KeyCode::Left, KeyCode::Left),
+    (event::KeyCode::Right, KeyCode::Right),
+    (event::KeyCode::PageUp, KeyCode::PageUp),
+    (event::KeyCode::PageDown, KeyCode::PageDown),
+    (event::KeyCode::Home, KeyCode::Home),
+    (event::KeyCode::End, KeyCode::End),
+    (event::KeyCode::Enter, KeyCode::Enter),
+    (event::KeyCode::Esc, KeyCode::Esc),
+    (event::KeyCode::Tab, KeyCode::Tab),
+    (event::KeyCode::BackTab, KeyCode::BackTab),
+    (event::KeyCode::Backspace, KeyCode::Backspace),
+    (event::KeyCode::Delete, KeyCode::Delete),
+    (event::KeyCode::Insert, KeyCode::Insert),
+];
+
+/// The modifiers crossterm and diglot both name.
+const MODIFIERS: [(KeyModifiers, Modifiers); 3] =
+    [(KeyModifiers::CONTROL, Modifiers::CONTROL), (KeyModifiers::ALT, Modifiers::ALT), (KeyModifiers::SHIFT, Modifiers::SHIFT)];
+
 fn key_code(code: event::KeyCode) -> KeyCode {
     use event::KeyCode as K;
     match code {
         K::Char(c) => KeyCode::Char(c),
         K::F(n) => KeyCode::F(n),
-        K::Up => KeyCode::Up,
-        K::Down => KeyCode::Down,
-        K::Left => KeyCode::Left,
-        K::Right => KeyCode::Right,
-        K::PageUp => KeyCode::PageUp,
-        K::PageDown => KeyCode::PageDown,
-        K::Home => KeyCode::Home,
-        K::End => KeyCode::End,
-        K::Enter => KeyCode::Enter,
-        K::Esc => KeyCode::Esc,
-        K::Tab => KeyCode::Tab,
-        K::BackTab => KeyCode::BackTab,
-        K::Backspace => KeyCode::Backspace,
-        K::Delete => KeyCode::Delete,
-        K::Insert => KeyCode::Insert,
         K::Null => KeyCode::Other("Null"),
         K::CapsLock => KeyCode::Other("CapsLock"),
         K::ScrollLock => KeyCode::Other("ScrollLock"),
@@ -326,12 +334,23 @@ fn key_code(code: event::KeyCode) -> KeyCode {
         K::KeypadBegin => KeyCode::Other("KeypadBegin"),
         K::Media(_) => KeyCode::Other("Media"),
         K::Modifier(_) => KeyCode::Other("Modifier"),
+        named => NAMED_KEYS.iter().find(|(theirs, _)| *theirs == named).map_or(KeyCode::Other("?"), |(_, ours)| *ours),
     }
 }
 
 fn modifiers(m: KeyModifiers) -> Modifiers {
-    [(KeyModifiers::CONTROL, Modifiers::CONTROL), (KeyModifiers::ALT, Modifiers::ALT), (KeyModifiers::SHIFT, Modifiers::SHIFT)]
-        .into_iter()
-        .filter(|(theirs, _)| m.contains(*theirs))
-        .fold(Modifiers::NONE, |all, (_, ours)| all | ours)
+    MODIFIERS.into_iter().filter(|(theirs, _)| m.contains(*theirs)).fold(Modifiers::NONE, |all, (_, ours)| all | ours)
+}
+
+/// The terminal's key event for diglot's key (what a terminal sends for it): scripted
+/// events for tests and benchmarks of the real loop. `None` for a key only named.
+pub fn terminal_key(key: &KeyChord) -> Option<KeyEvent> {
+    let code = match key.code {
+        KeyCode::Char(c) => event::KeyCode::Char(c),
+        KeyCode::F(n) => event::KeyCode::F(n),
+        KeyCode::Other(_) => return None,
+        named => NAMED_KEYS.iter().find(|(_, ours)| *ours == named)?.0,
+    };
+    let mods = MODIFIERS.into_iter().filter(|(_, ours)| key.mods.contains(*ours)).fold(KeyModifiers::NONE, |all, (theirs, _)| all | theirs);
+    Some(KeyEvent::new(code, mods))
 }

@@ -12,7 +12,7 @@ use diglot::ingest::{Corpus, from_plain_text};
 use diglot::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind, Triage};
 use diglot::tui::Session;
 use diglot::ui;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -101,35 +101,8 @@ fn press(app: &mut Session, keys: &str) -> Vec<Effect> {
 
 /// The terminal's event for a key written as in the keymap ("j", "C-l", "S-Tab", "Enter").
 fn key_event(name: &str) -> Event {
-    use diglot::app::{KeyCode as K, Modifiers as M};
     let chord = KeyChord::parse(name).unwrap_or_else(|e| panic!("{e}"));
-    let code = match chord.code {
-        K::Char(c) => KeyCode::Char(c),
-        K::F(n) => KeyCode::F(n),
-        K::Up => KeyCode::Up,
-        K::Down => KeyCode::Down,
-        K::Left => KeyCode::Left,
-        K::Right => KeyCode::Right,
-        K::PageUp => KeyCode::PageUp,
-        K::PageDown => KeyCode::PageDown,
-        K::Home => KeyCode::Home,
-        K::End => KeyCode::End,
-        K::Enter => KeyCode::Enter,
-        K::Esc => KeyCode::Esc,
-        K::Tab => KeyCode::Tab,
-        K::BackTab => KeyCode::BackTab,
-        K::Backspace => KeyCode::Backspace,
-        K::Delete => KeyCode::Delete,
-        K::Insert => KeyCode::Insert,
-        K::Other(other) => panic!("no terminal key for {other}"),
-    };
-    let mut mods = KeyModifiers::NONE;
-    for (ours, theirs) in [(M::CONTROL, KeyModifiers::CONTROL), (M::ALT, KeyModifiers::ALT), (M::SHIFT, KeyModifiers::SHIFT)] {
-        if chord.mods.contains(ours) {
-            mods |= theirs;
-        }
-    }
-    Event::Key(KeyEvent::new(code, mods))
+    Event::Key(diglot::tui::terminal_key(&chord).unwrap_or_else(|| panic!("no terminal key for {name}")))
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -1645,4 +1618,17 @@ fn the_loop_ends_on_quit_repaints_on_ctrl_l_and_hands_over_a_suspend() {
     assert_eq!(app.current().unwrap().id, "fr1");
     let screen = screen_text(terminal.backend().buffer());
     assert!(screen.contains("La police"), "{screen}");
+}
+
+#[test]
+fn every_key_the_keymap_names_goes_to_the_terminal_and_back_unchanged() {
+    for ctx in diglot::app::keymap::KeyContext::ALL {
+        for (keys, _) in diglot::app::keymap::Keymap::default().help_sections().into_iter().filter(|(c, _)| *c == ctx).flat_map(|(_, rows)| rows) {
+            for name in keys.split(' ') {
+                let chord = KeyChord::parse(name).unwrap();
+                let event = diglot::tui::terminal_key(&chord).unwrap();
+                assert_eq!(diglot::tui::key_chord(&event), Some(chord), "{name}");
+            }
+        }
+    }
 }
