@@ -131,7 +131,8 @@ fn transient_highlight(article: &Article, range: Range<usize>, speaker: Option<S
         speaker: n.speaker,
         note: None,
         tag: None,
-        created: crate::store::clock::now_rfc3339(),
+        // Never stored: a citation has no use for the time (and `update` reads no clock).
+        created: String::new(),
         orphaned: false,
     }
 }
