@@ -1,8 +1,11 @@
-//! The app-state core: plain state, an `Action` enum and `update`. No terminal here.
+//! The app-state core: plain state, an `Action` enum and `update`. No terminal and no
+//! I/O here (a test checks that nothing in `src/app` names a terminal library).
 //!
 //! The UI draws from `&App`; the event loop turns keys into [`Action`]s (through the
-//! [`keymap::Keymap`]) and carries out the [`Effect`]s `update` returns (saving triage,
-//! quitting), so everything here can be tested without a terminal.
+//! [`keymap::Keymap`], in diglot's own [`input`] types) and carries out the [`Effect`]s
+//! `update` returns (store writes, exports, the clipboard, quitting), whose results come
+//! back as actions; so everything here can be tested without a terminal or a disk. Slow
+//! work runs on worker threads (`app/jobs.rs`).
 
 pub mod action;
 pub mod bilingual;
