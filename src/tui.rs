@@ -60,7 +60,6 @@ pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), String> {
     if !problems.is_empty() {
         app.set_store_problem(problems.join("; "));
     }
-    app.load_lexicon_in_background();
     app.no_color = ui::theme::no_color_from_env();
     app.can_suspend = can_suspend();
     // We honour NO_COLOR ourselves (the theme then holds no colour at all). crossterm's

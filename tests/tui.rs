@@ -369,6 +369,9 @@ fn unbound_keys_change_nothing_and_b_without_counterpart_says_so() {
     assert_eq!(app.status.as_deref(), Some("x: no such key here — ? for help"));
     assert_eq!(app.reader.focus, Focus::List);
     press(&mut app, "G b");
+    // The first comparison reads the word list: on a worker, the status bar says so.
+    assert!(app.status.as_deref().unwrap().starts_with("looking for a counterpart among 3 articles"), "{:?}", app.status);
+    app.finish_side_by_side_work();
     assert_eq!(app.mode, Mode::Reader);
     let status = app.status.clone().unwrap();
     assert!(status.starts_with("no counterpart ·") && status.contains("日本語の記事"), "{status}");
@@ -953,8 +956,11 @@ fn b_opens_the_pinned_counterpart_side_by_side_and_keys_drive_it() {
     // The first q closes the map, the second the view.
     press(&mut app, "q q");
     assert_eq!(app.mode, Mode::Reader);
-    // From the French side, the same pair opens with French on the left.
+    // From the French side, the same pair opens with French on the left (aligned on a
+    // worker, the first alignment of the session reading the word list).
     press(&mut app, "S-Tab j b");
+    assert!(app.working_on().is_some_and(|w| w.starts_with("aligning with en1")), "{:?}", app.working_on());
+    app.finish_side_by_side_work();
     assert_eq!(app.side_by_side.view.as_ref().unwrap().left_id, "fr1");
     press(&mut app, "b");
     assert_eq!(app.mode, Mode::Reader);

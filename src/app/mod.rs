@@ -307,9 +307,10 @@ pub struct SideBySide {
     pair_candidates: Option<Vec<crate::align::PairCandidate>>,
     /// The folder being compared on a worker thread (a large folder takes seconds).
     pairing: Option<wiring::PairingJob>,
-    /// The word list is being read on a worker thread: an alignment now would wait for
-    /// it, so it goes to a worker too.
-    lexicon_loading: Arc<std::sync::atomic::AtomicBool>,
+    /// Pairing or aligning has run once this session, so the French–English word list
+    /// has been read: until then the work goes to a worker however small, since reading
+    /// the list is the slow part.
+    lexicon_read: bool,
 }
 
 /// The highlights as the store holds them, the highlights view, what `u` can undo, and

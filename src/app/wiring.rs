@@ -706,11 +706,12 @@ impl App {
             return;
         };
         let id = self.articles[index].id.clone();
-        // Comparing a large folder takes seconds (once per session): on a worker, and the
-        // view opens when it is done (if the user is still on that article).
+        // Comparing a large folder takes seconds, and the first comparison reads the word
+        // list (once per session): on a worker, and the view opens when it is done (if the
+        // user is still on that article).
         if self.side_by_side.pair_candidates.is_none()
             && self.manifest.counterpart(&id).is_none()
-            && self.articles.len() >= SLOW_PAIRING_ARTICLES
+            && (self.articles.len() >= SLOW_PAIRING_ARTICLES || !self.side_by_side.lexicon_read)
         {
             return self.start_pairing_job(id);
         }
@@ -736,7 +737,7 @@ impl App {
         let long = self.articles[index].text.len() + self.articles[other].text.len() >= BACKGROUND_ALIGN_BYTES;
         let state = match self.side_by_side.cache.get(&key) {
             Some(s) => s.clone(),
-            None if long || self.side_by_side.lexicon_loading.load(std::sync::atomic::Ordering::SeqCst) => {
+            None if long || !self.side_by_side.lexicon_read => {
                 return self.start_bilingual_job(key, index, other);
             }
             None => {
@@ -786,21 +787,6 @@ impl App {
         self.side_by_side.job = Some(BilingualJob { key, result });
     }
 
-    /// Read the French–English word list on a worker thread now, so that the first `b`
-    /// does not wait for it on the UI thread.
-    pub fn load_lexicon_in_background(&self) {
-        let loading = Arc::clone(&self.side_by_side.lexicon_loading);
-        loading.store(true, std::sync::atomic::Ordering::SeqCst);
-        let done = Arc::clone(&loading);
-        let started = super::jobs::spawn("diglot-lexicon", &self.wake, move || {
-            crate::align::lexicon::lexicon();
-            done.store(false, std::sync::atomic::Ordering::SeqCst);
-        });
-        if started.is_none() {
-            loading.store(false, std::sync::atomic::Ordering::SeqCst);
-        }
-    }
-
     /// What is running in the background for the side-by-side view, for the status bar.
     pub fn working_on(&self) -> Option<String> {
         if self.side_by_side.pairing.is_some() {
@@ -847,6 +833,7 @@ impl App {
     fn pairing_done(&mut self, candidates: Vec<crate::align::PairCandidate>) {
         let Some(job) = self.side_by_side.pairing.take() else { return };
         self.side_by_side.pair_candidates = Some(candidates);
+        self.side_by_side.lexicon_read = true;
         let still_here = self.mode == Mode::Reader && self.current().is_some_and(|a| a.id == job.for_id);
         if still_here {
             self.status = None;
@@ -860,6 +847,7 @@ impl App {
     /// shown, else keep it for the next `b`.
     fn alignment_done(&mut self, state: BilingualState) {
         let Some(job) = self.side_by_side.job.take() else { return };
+        self.side_by_side.lexicon_read = true;
         self.side_by_side.cache.insert(job.key.clone(), state.clone());
         let still_here = self.mode == Mode::Reader && self.current().is_some_and(|a| a.id == job.key.0);
         if still_here {
