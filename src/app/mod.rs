@@ -197,7 +197,7 @@ pub struct App {
     pub load_errors: usize,
     triage: HashMap<String, Triage>,
     /// The folder's manifest (pinned pairs for the side-by-side view).
-    manifest: crate::ingest::Manifest,
+    manifest: crate::model::Manifest,
     pub keymap: Keymap,
     pub mode: Mode,
     pub help_open: bool,

@@ -143,7 +143,7 @@ fn annotate(store: &Store, field: crate::app::Annotation, id: i64, value: Option
 /// whether it was written.
 fn export_markdown(dir: &Path, markdown: &str) -> (PathBuf, std::io::Result<()>) {
     // "2026-11-22T04:32:53Z" → "20261122-043253": short, sortable, no ':' for Windows.
-    let stamp: String = crate::store::clock::now_rfc3339()
+    let stamp: String = crate::util::clock::now_rfc3339()
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == 'T')
         .map(|c| if c == 'T' { '-' } else { c })
