@@ -189,6 +189,8 @@ pub fn candidates(registry: &Registry, paragraphs: &[Range<usize>], sites: &[Sit
     for &(pos, e, _, _) in &mentions {
         positions.entry(e).or_default().push(pos);
     }
+    // Each entity's speaker, looked up once however many windows it appears in.
+    let mut speaker_of: HashMap<usize, Option<Speaker>> = HashMap::new();
     let mut quoted: HashMap<String, usize> = HashMap::new();
     let mut previous: Option<String> = None;
     let mut out = Vec::with_capacity(sites.len());
@@ -205,7 +207,7 @@ pub fn candidates(registry: &Registry, paragraphs: &[Range<usize>], sites: &[Sit
         // By speaker name: two entities shown under one name are one candidate.
         let mut near: Vec<(Speaker, usize, Near)> = Vec::new();
         for &(pos, e, spoke, oblique) in &mentions[from..to] {
-            let Some(speaker) = registry.speaker(e) else { continue };
+            let Some(speaker) = speaker_of.entry(e).or_insert_with(|| registry.speaker(e)).clone() else { continue };
             let k = match near.iter().position(|(s, _, _)| s.name == speaker.name) {
                 Some(k) => k,
                 None => {
