@@ -27,7 +27,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--data", default="../shared/quotes-dev/polnear")
 ap.add_argument("--bin", default="target/release/examples/ranker_dump")
 ap.add_argument("--out", default="assets/ranker/speakers.json")
-ap.add_argument("--iterations", type=int, default=400)
+ap.add_argument("--iterations", type=int, default=300)
 ap.add_argument("--l2", type=float, default=1.0)
 ap.add_argument("--write", action="store_true")
 
