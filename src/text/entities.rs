@@ -9,6 +9,7 @@
 
 use super::attribution::{DETERMINERS, Np, NpKind, Tok, TokKind, find_cues, is_acronym, is_post_nominal, np_forward, speaker_of_cue};
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
+use super::rules_fr::FR_OBLIQUE_PREPOSITIONS;
 use crate::model::{Speaker, SpeakerKind};
 use std::collections::{HashMap, HashSet};
 
@@ -87,8 +88,6 @@ const LEAD_BYTES: usize = 1200;
 /// a bound, so that a book-length text with many failed look-ups stays linear.
 const RESOLVE_REACH_BYTES: usize = 100_000;
 
-/// French prepositions whose object is never the subject a later pronoun goes back to first.
-const FR_OBLIQUE_PREPOSITIONS: [&str; 12] = ["avec", "pour", "par", "contre", "chez", "envers", "sans", "vers", "à", "au", "aux", "auprès"];
 /// Roles whose holder speaks for a body: the quote is the body's (French copy names the
 /// body, rarely the spokesperson).
 const SPOKES_ROLES: [&str; 3] = ["porte-parole", "représentant", "représentante"];

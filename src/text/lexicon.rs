@@ -71,6 +71,27 @@ fn folded(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// French elided words, folded. The tokenizer reads "l'Office" as "l'" "Office", and the word
+/// lists are read the same way, so a listed "s'alarme" matches the text.
+pub const ELISIONS: [&str; 12] = ["l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'"];
+
+/// The elided word opening the folded `low`, when more of the word follows ("l'office" →
+/// "l'"; "l'" alone → none).
+pub fn leading_elision(low: &str) -> Option<&'static str> {
+    ELISIONS.iter().copied().find(|e| low.len() > e.len() && low.starts_with(e))
+}
+
+/// A line of a word list as the tokenizer reads text: folded words, elisions apart.
+fn phrase_words(line: &str) -> Vec<String> {
+    line.split_whitespace()
+        .map(fold)
+        .flat_map(|w| match leading_elision(&w) {
+            Some(e) => vec![e.to_string(), w[e.len()..].to_string()],
+            None => vec![w],
+        })
+        .collect()
+}
+
 fn entries(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
@@ -140,16 +161,7 @@ impl Lexicon {
                 None => (line, false),
             };
             // "s'alarme" is read as the tokens "s'" "alarme", like the text around quotes.
-            let words: Vec<String> = form
-                .split_whitespace()
-                .map(fold)
-                .flat_map(|w| match w.split_once('\'') {
-                    Some((elided, rest)) if !elided.is_empty() && !rest.is_empty() && elided.chars().count() <= 2 => {
-                        vec![format!("{elided}'"), rest.to_string()]
-                    }
-                    _ => vec![w],
-                })
-                .collect();
+            let words = phrase_words(form);
             match (words.len(), participle) {
                 (0, _) => {}
                 (1, true) => {
@@ -214,12 +226,8 @@ impl Lexicon {
                 lx.first_names.insert(name.trim().to_string(), gender(g.trim()));
             }
         }
-        lx.naming = entries(include_str!("../../assets/cues/naming.txt"))
-            .map(|l| l.split_whitespace().map(fold).collect())
-            .collect();
-        lx.charges = entries(include_str!("../../assets/cues/charges.txt"))
-            .map(|l| l.split_whitespace().map(fold).collect())
-            .collect();
+        lx.naming = entries(include_str!("../../assets/cues/naming.txt")).map(phrase_words).collect();
+        lx.charges = entries(include_str!("../../assets/cues/charges.txt")).map(phrase_words).collect();
         lx.function_words = entries(include_str!("../../assets/cues/function_words.txt")).map(fold).collect();
         lx
     }
@@ -307,6 +315,16 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_split_elisions_like_the_tokenizer() {
+        assert_eq!(phrase_words("s’alarme"), ["s'", "alarme"]);
+        assert_eq!(phrase_words("accusé d'"), ["accusé", "d'"]);
+        assert_eq!(phrase_words("lorsqu'il"), ["lorsqu'", "il"]);
+        assert_eq!(phrase_words("aujourd'hui"), ["aujourd'hui"]);
+        assert_eq!(leading_elision("l'"), None);
+        assert!(Lexicon::get().fr_phrases.iter().any(|(w, _)| w == &["s'", "alarme"]));
+    }
 
     #[test]
     fn lexicons_load_every_list() {

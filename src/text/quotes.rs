@@ -19,10 +19,11 @@
 //! article text. Unknown speakers stay `None`, with the phrase used at the quote (“he”,
 //! “the official”) kept in `speaker_as_written`.
 
-use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, indefinite_group_subject, np_forward, speaker_of_cue, tokenize};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
+use super::rules_fr::{agrees, indefinite_group_subject, is_il_elle, sentence_subject};
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
 
@@ -313,39 +314,6 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             }
         })
         .collect()
-}
-
-fn is_il_elle(text: &str, np: &Np) -> bool {
-    matches!(fold(np.written(text)).as_str(), "il" | "elle")
-}
-
-fn agrees(pronoun: Gender, article: Gender) -> bool {
-    pronoun == Gender::Unknown || article == Gender::Unknown || pronoun == article
-}
-
-/// The subject opening the sentence of `toks[start..end]`: a name or a definite role
-/// ("Le nouveau gouvernement", "Miguel Nerva", "la chaîne"), with the gender of its
-/// article (le/un/ce masculine, la/une/cette feminine; a name's comes from the registry).
-fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option<(Np, Gender)> {
-    let np = np_forward(toks, start, end)?;
-    if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { definite: true, kind: SpeakerKind::Person | SpeakerKind::Organisation, .. }) {
-        return None;
-    }
-    // "Son parti lui faisait grief …": a possessed subject is someone else's; the
-    // owner is who il/elle is.
-    if matches!(toks[np.first].low.as_str(), "son" | "sa" | "ses" | "leur" | "leurs" | "its" | "their" | "his" | "her") {
-        return None;
-    }
-    // Its verb follows (not a fronted phrase: "Dans le Var, …").
-    if !toks.get(np.last + 1).is_some_and(|t| t.is_word() || t.text == ",") {
-        return None;
-    }
-    let article = match toks[np.first].low.as_str() {
-        "le" | "un" | "ce" | "cet" => Gender::Male,
-        "la" | "une" | "cette" => Gender::Female,
-        _ => np.gender,
-    };
-    Some((np, article))
 }
 
 /// The person of the "Pour X, « … »" quote just before quote `i`, when quote `i`'s cue

@@ -1,0 +1,205 @@
+//! French attribution rules: the grammar of French reporting that the shared engine
+//! (`attribution`, `entities`, `quotes`) calls into. Every rule works on the one tokenizer's
+//! tokens (`attribution::tokenize`) and the one lexicon (`lexicon`), and is named in
+//! [`RULES`] with the test that exercises it on its own.
+
+use super::attribution::{ADVERBS, Cue, Np, NpKind, Tok, TokKind, np_forward};
+use super::lexicon::{Gender, Lexicon, PronounKind, fold};
+use crate::model::SpeakerKind;
+
+/// The French rules by name, with the test (in this file or `tests/quotes_fr.rs`) that
+/// checks each one alone.
+pub const RULES: &[(&str, &str)] = &[
+    ("inverted cue with -t-", "rules_fr::tests::inversions_split_verb_and_pronoun"),
+    ("auxiliary then listed participle", "rules_fr::tests::a_participle_after_an_auxiliary_and_adverbs_is_found"),
+    ("indefinite plural group is the speaker as written", "rules_fr::tests::an_indefinite_plural_group_opening_the_clause_is_found"),
+    ("participle clause takes the sentence subject", "rules_fr::tests::a_present_participle_takes_the_subject_of_its_sentence"),
+    ("il/elle agree with the previous sentence subject", "rules_fr::tests::the_previous_subject_carries_its_article_gender"),
+];
+
+/// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
+pub(super) const FR_AUX: [&str; 10] = ["a", "ont", "avait", "avaient", "aurait", "auraient", "avons", "avez", "as", "ai"];
+
+/// Parts of a hyphenated French inversion: `a-t-il` → ("a", "il"), `dit-elle` → ("dit", "elle").
+pub(super) fn inversion(low: &str) -> Option<(&str, &str)> {
+    let parts: Vec<&str> = low.split('-').collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let pron = *parts.last()?;
+    if !matches!(pron, "il" | "elle" | "ils" | "elles" | "on") {
+        return None;
+    }
+    let verb = parts[0];
+    let middle_ok = match parts.len() {
+        2 => true,
+        3 => parts[1] == "t",
+        _ => false,
+    };
+    middle_ok.then_some((verb, pron))
+}
+
+/// The pronoun of an inverted verb as written ("a-t-Il" → "Il").
+pub(super) fn pronoun_text(text: &str) -> String {
+    text.rsplit(['-', '‑']).next().unwrap_or(text).to_string()
+}
+
+/// The listed past participle within a few words after an auxiliary at `from - 1`, past
+/// adverbs and incises ("a longuement décrit", "a pour sa part déclaré").
+pub(super) fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    let mut k = from;
+    while k < toks.len() && k < from + 5 {
+        let t = &toks[k];
+        if !t.is_word() {
+            return None;
+        }
+        // Agreement: "félicitée", "avertis", "prévenues" are forms of the listed participle.
+        let base = ["es", "e", "s"].iter().find_map(|suf| t.low.strip_suffix(suf)).unwrap_or(&t.low);
+        if lx.fr_participles.contains(&t.low) || lx.fr_participles.contains(base) {
+            return Some(k);
+        }
+        // "a au contraire décrit", "a pour sa part déclaré", "a de son côté estimé".
+        let incise = matches!(t.low.as_str(), "au" | "contraire" | "pour" | "sa" | "son" | "part" | "de" | "côté");
+        // Any adverb in -ment: "a longuement décrit", "a clairement dit".
+        let incise = incise || (t.low.ends_with("ment") && t.low.chars().count() > 6 && t.is_lower_word());
+        if !ADVERBS.contains(&t.low.as_str()) && !incise && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors" | "elle" | "il" | "eux") {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Quantifiers of an indefinite plural group: "certains wikipédiens", "des habitants",
+/// "plusieurs élus", "(de) nombreux experts", "quelques riverains".
+pub(super) const GROUP_QUANTIFIERS: [&str; 8] = ["certains", "certaines", "plusieurs", "quelques", "des", "nombreux", "nombreuses", "d'autres"];
+
+/// "…, certains wikipédiens estiment que « … »": an indefinite plural group opening the
+/// clause right before the cue at `cue_first` is the speaker as written, nobody named.
+/// Returns the group's byte range.
+pub(super) fn indefinite_group_subject(toks: &[Tok], cue_first: usize) -> Option<(usize, usize)> {
+    let lx = Lexicon::get();
+    let mut end = cue_first;
+    while end > 0 && ADVERBS.contains(&toks[end - 1].low.as_str()) {
+        end -= 1;
+    }
+    // Quantifier, a plural noun, then at most a few lower-case words ("des habitants du quartier").
+    let q = (end.saturating_sub(6)..end).rev().find(|&k| GROUP_QUANTIFIERS.contains(&toks[k].low.as_str()))?;
+    let noun = toks.get(q + 1).filter(|t| q + 1 < end && t.is_lower_word() && !lx.is_function_word(&t.low))?;
+    let plural = noun.low.ends_with('s') || noun.low.ends_with('x');
+    if !plural || !toks[q + 1..end].iter().all(Tok::is_lower_word) {
+        return None;
+    }
+    let start = if matches!(toks[q].low.as_str(), "nombreux" | "nombreuses") && q > 0 && toks[q - 1].low == "de" { q - 1 } else { q };
+    let opens_clause = start == 0 || toks[start - 1].kind == TokKind::Punct;
+    opens_clause.then(|| (toks[start].start, toks[end - 1].end))
+}
+
+/// "Philippe Varin a réfuté l'idée d'un prêt par l'État affirmant : « … »": a French
+/// present participle (gérondif without "en") has the subject of its sentence, not the
+/// noun right before it, which Wikinews-style copy often leaves without a comma.
+pub(super) fn french_participle_subject(toks: &[Tok], lo: usize, c: &Cue) -> Option<Np> {
+    if !toks[c.first].low.ends_with("ant") || c.first <= lo + 1 {
+        return None;
+    }
+    let np = np_forward(toks, lo, c.first)?;
+    let subject = matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _) | NpKind::Role { definite: true, .. });
+    // (The opening phrase must be followed by its verb, not be the whole stretch.)
+    (subject && np.last + 1 < c.first && toks[np.last + 1].is_word()).then_some(np)
+}
+
+pub(super) fn is_il_elle(text: &str, np: &Np) -> bool {
+    matches!(fold(np.written(text)).as_str(), "il" | "elle")
+}
+
+pub(super) fn agrees(pronoun: Gender, article: Gender) -> bool {
+    pronoun == Gender::Unknown || article == Gender::Unknown || pronoun == article
+}
+
+/// The subject opening the sentence of `toks[start..end]`: a name or a definite role
+/// ("Le nouveau gouvernement", "Miguel Nerva", "la chaîne"), with the gender of its
+/// article (le/un/ce masculine, la/une/cette feminine; a name's comes from the registry).
+pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option<(Np, Gender)> {
+    let np = np_forward(toks, start, end)?;
+    if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { definite: true, kind: SpeakerKind::Person | SpeakerKind::Organisation, .. }) {
+        return None;
+    }
+    // "Son parti lui faisait grief …": a possessed subject is someone else's; the
+    // owner is who il/elle is.
+    if matches!(toks[np.first].low.as_str(), "son" | "sa" | "ses" | "leur" | "leurs" | "its" | "their" | "his" | "her") {
+        return None;
+    }
+    // Its verb follows (not a fronted phrase: "Dans le Var, …").
+    if !toks.get(np.last + 1).is_some_and(|t| t.is_word() || t.text == ",") {
+        return None;
+    }
+    let article = match toks[np.first].low.as_str() {
+        "le" | "un" | "ce" | "cet" => Gender::Male,
+        "la" | "une" | "cette" => Gender::Female,
+        _ => np.gender,
+    };
+    Some((np, article))
+}
+
+/// French prepositions whose object is never the subject a later pronoun goes back to first.
+pub(super) const FR_OBLIQUE_PREPOSITIONS: [&str; 12] = ["avec", "pour", "par", "contre", "chez", "envers", "sans", "vers", "à", "au", "aux", "auprès"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::attribution::{find_cues, tokenize};
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn inversions_split_verb_and_pronoun() {
+        assert_eq!(inversion("a-t-il"), Some(("a", "il")));
+        assert_eq!(inversion("dit-elle"), Some(("dit", "elle")));
+        assert_eq!(inversion("peut-être"), None);
+        assert_eq!(inversion("a-t-x-il"), None);
+        assert_eq!(pronoun_text("précise-t-Elle"), "Elle");
+    }
+
+    #[test]
+    fn a_participle_after_an_auxiliary_and_adverbs_is_found() {
+        let t = toks("Le maire a pour sa part longuement expliqué la mesure");
+        assert_eq!(next_participle(&t, 3).map(|k| t[k].text.as_str()), Some("expliqué"));
+        let t = toks("Le maire a mangé une pomme");
+        assert_eq!(next_participle(&t, 3), None);
+    }
+
+    #[test]
+    fn an_indefinite_plural_group_opening_the_clause_is_found() {
+        let s = "Mais, plusieurs riverains estiment que";
+        let t = toks(s);
+        let cue = t.iter().position(|x| x.low == "estiment").unwrap();
+        let (a, b) = indefinite_group_subject(&t, cue).unwrap();
+        assert_eq!(&s[a..b], "plusieurs riverains");
+        let t = toks("Le maire des habitants estime que");
+        let cue = t.iter().position(|x| x.low == "estime").unwrap();
+        assert_eq!(indefinite_group_subject(&t, cue), None);
+    }
+
+    #[test]
+    fn a_present_participle_takes_the_subject_of_its_sentence() {
+        let t = toks("Jeanne Morel a critiqué le projet du gouvernement affirmant");
+        let cues = find_cues(&t);
+        let c = cues.iter().find(|c| t[c.first].low == "affirmant").unwrap();
+        let np = french_participle_subject(&t, 0, c).unwrap();
+        assert_eq!(np.first, 0);
+        assert_eq!(np.last, 1);
+    }
+
+    #[test]
+    fn the_previous_subject_carries_its_article_gender() {
+        let t = toks("La ministre a quitté la salle.");
+        let (np, g) = sentence_subject(&t, 0, t.len()).unwrap();
+        assert_eq!((np.first, g), (0, Gender::Female));
+        let t = toks("Son parti lui reproche ce vote.");
+        assert!(sentence_subject(&t, 0, t.len()).is_none());
+        assert!(agrees(Gender::Male, Gender::Unknown) && !agrees(Gender::Male, Gender::Female));
+    }
+}
