@@ -281,3 +281,16 @@ fn a_role_right_after_a_pour_quote_describes_that_person() {
     assert_eq!(speaker_of(&qs, "Ce rejet"), Some("Claire Vasseur"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "le débat a enfin"), Some("Claire Vasseur"), "{qs:#?}");
 }
+
+#[test]
+fn il_in_a_portrait_is_its_subject_not_a_partner_named_after_a_preposition() {
+    let qs = quotes_of(
+        "Mort d'un chanteur\n\n\
+         Le chanteur lyrique Marcel Dubois est mort mardi à 81 ans. Longtemps associé à son partenaire de scène, Paul Girard, \
+         il avait connu la gloire à Vienne. En 1970, il lança à un critique : « Vous n'avez jamais rien compris à l'opéra ! »\n\n\
+         Dans les années 1980, il partit pour Milan où il fut engagé avec Jean Morel, ancien ténor de la Scala.\n\n\
+         En 1990, il triompha à Paris. « Ce soir est le plus beau de ma vie » avait-il confié après le spectacle.",
+    );
+    assert_eq!(speaker_of(&qs, "Vous n'avez"), Some("Marcel Dubois"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Ce soir est"), Some("Marcel Dubois"), "{qs:#?}");
+}

@@ -489,6 +489,9 @@ impl Registry {
                 let found = body
                     .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
                     .or_else(|| self.latest_since(np.start, near, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
+                    // (Further back, a subject still outranks a name that was only ever an
+                    // object: "il" in a portrait stays the person it is about.)
+                    .or_else(|| self.latest(np.start, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
                     .or_else(|| self.latest(np.start, |_, e| fits(e)));
                 // "she says" tells us the gender a name did not: a later "he" is someone else.
                 if let Some(e) = found
@@ -1137,6 +1140,7 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                     // "alors qu'il devait déjeuner avec Sollacaro. Très ému, il confie": a
                     // French name governed by a preposition is not who a later il/elle is.
                     || (a > 0 && FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 1].low.as_str()))
+                    || super::rules_fr::apposed_to_oblique(toks, a)
                     // "la politique du président José Bauzà": behind its title too.
                     || (a > 1
                         && is_person_role(&toks[a - 1])

@@ -15,6 +15,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("indefinite plural group is the speaker as written", "rules_fr::tests::an_indefinite_plural_group_opening_the_clause_is_found"),
     ("participle clause takes the sentence subject", "rules_fr::tests::a_present_participle_takes_the_subject_of_its_sentence"),
     ("il/elle agree with the previous sentence subject", "rules_fr::tests::the_previous_subject_carries_its_article_gender"),
+    ("a name apposed to a prepositional object is oblique", "rules_fr::tests::a_name_apposed_to_the_object_of_a_preposition_is_oblique"),
 ];
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
@@ -145,6 +146,45 @@ pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option
 /// French prepositions whose object is never the subject a later pronoun goes back to first.
 pub(super) const FR_OBLIQUE_PREPOSITIONS: [&str; 12] = ["avec", "pour", "par", "contre", "chez", "envers", "sans", "vers", "à", "au", "aux", "auprès"];
 
+/// Contractions of a preposition and an article: "au", "aux" (à), "du", "des" (de).
+const PREPOSITION_ARTICLES: [&str; 4] = ["au", "aux", "du", "des"];
+
+/// "Il travaillait avec son complice de toujours, Jean Morel, …": a name set in apposition
+/// to a noun phrase shares that phrase's function; when the phrase is the object of a
+/// preposition (avec, à, pour, par, au …), so is the name, and a later il/elle does not go
+/// back to it first. `a` is the name's first token. The phrase is read back from the comma
+/// over lower-case words to its determiner, past complements ("du club", "de la ville").
+pub(super) fn apposed_to_oblique(toks: &[Tok], a: usize) -> bool {
+    if a < 3 || toks[a - 1].text != "," {
+        return false;
+    }
+    let lo = a.saturating_sub(10);
+    let mut k = a - 1;
+    while k > lo {
+        k -= 1;
+        let t = &toks[k];
+        if !t.is_lower_word() {
+            return false;
+        }
+        let before = k.checked_sub(1).map(|b| toks[b].low.as_str());
+        let complement = matches!(before, Some("de" | "d'"));
+        if PREPOSITION_ARTICLES.contains(&t.low.as_str()) {
+            // "au directeur": à + le. "du club", "des élus": a complement inside the phrase.
+            if matches!(t.low.as_str(), "au" | "aux") {
+                return true;
+            }
+            continue;
+        }
+        if DETERMINER_WORDS.contains(&t.low.as_str()) && !complement {
+            return before.is_some_and(|b| FR_OBLIQUE_PREPOSITIONS.contains(&b));
+        }
+    }
+    false
+}
+
+/// Articles and possessives that open a French noun phrase.
+const DETERMINER_WORDS: [&str; 13] = ["le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cette"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +192,18 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Tok> {
         tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn a_name_apposed_to_the_object_of_a_preposition_is_oblique() {
+        let at = |s: &str, name: &str| {
+            let t = toks(s);
+            apposed_to_oblique(&t, t.iter().position(|x| x.text == name).unwrap())
+        };
+        assert!(at("Il chantait avec son partenaire de scène, Paul Girard, à Vienne", "Paul"));
+        assert!(at("Il a été présenté au directeur de la banque, Paul Girard, en mai", "Paul"));
+        assert!(!at("Le directeur du club, Paul Girard, a démissionné", "Paul"));
+        assert!(!at("Il a reçu son partenaire, Paul Girard, en mai", "Paul"));
     }
 
     #[test]
