@@ -294,3 +294,13 @@ fn il_in_a_portrait_is_its_subject_not_a_partner_named_after_a_preposition() {
     assert_eq!(speaker_of(&qs, "Vous n'avez"), Some("Marcel Dubois"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "Ce soir est"), Some("Marcel Dubois"), "{qs:#?}");
 }
+
+#[test]
+fn a_relation_noun_stands_for_the_name_it_was_apposed_to() {
+    let qs = quotes_of(
+        "Mort d'un chanteur\n\n\
+         Le chanteur Marcel Dubois est mort mardi. Il a longtemps chanté avec son partenaire de scène, Paul Girard.\n\n\
+         Selon son partenaire, « il chantait encore tous les matins ».",
+    );
+    assert_eq!(speaker_of(&qs, "il chantait"), Some("Paul Girard"), "{qs:#?}");
+}
