@@ -304,3 +304,14 @@ fn a_relation_noun_stands_for_the_name_it_was_apposed_to() {
     );
     assert_eq!(speaker_of(&qs, "il chantait"), Some("Paul Girard"), "{qs:#?}");
 }
+
+#[test]
+fn the_prime_minister_is_the_one_introduced_as_head_of_government() {
+    let qs = quotes_of(
+        "Discours à l'Assemblée\n\n\
+         Hier, le chef du gouvernement, M. Ravel, a présenté son programme devant les députés.\n\n\
+         L'opposition a quitté la salle (Marc Lenoir déplora un discours « sans aucune ambition pour le pays »). \
+         Mais le premier ministre a clairement affirmé : « Nous ne reculerons pas devant l'obstacle. »",
+    );
+    assert_eq!(speaker_of(&qs, "Nous ne reculerons"), Some("Ravel"), "{qs:#?}");
+}

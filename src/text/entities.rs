@@ -218,6 +218,10 @@ impl Registry {
             }
             entity_of[i] = idx;
         }
+        for e in &mut reg.entities {
+            let more = lx.synonym_role_words(&e.role_words);
+            e.role_words.extend(more);
+        }
         // A multi-word name with no organisation word, used as a speaker, is a person;
         // a single word that another person's role mentions ("le directeur d'Europol") is
         // an organisation.

@@ -51,6 +51,8 @@ pub struct Lexicon {
     pub descriptors: HashMap<String, Gender>,
     /// Usual gender of common first names.
     pub first_names: HashMap<String, Gender>,
+    /// Two names of one office, as content words ("premier ministre" / "chef gouvernement").
+    pub role_synonyms: Vec<(Vec<String>, Vec<String>)>,
     /// Last words before a quote that make it a label ("so-called", "known as").
     pub naming: Vec<Vec<String>>,
     /// Last words before a quote that make it the name of a charge ("jugé pour").
@@ -228,6 +230,11 @@ impl Lexicon {
         }
         lx.naming = entries(include_str!("../../assets/cues/naming.txt")).map(phrase_words).collect();
         lx.charges = entries(include_str!("../../assets/cues/charges.txt")).map(phrase_words).collect();
+        for line in entries(include_str!("../../assets/cues/role_synonyms.txt")) {
+            if let Some((a, b)) = line.split_once('=') {
+                lx.role_synonyms.push((phrase_words(a), phrase_words(b)));
+            }
+        }
         lx.function_words = entries(include_str!("../../assets/cues/function_words.txt")).map(fold).collect();
         lx
     }
@@ -235,6 +242,18 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(Lexicon::load)
+    }
+
+    /// The words of the other names of an office whose every word `role_words` holds:
+    /// someone introduced as "chef du gouvernement" is also "premier ministre".
+    pub fn synonym_role_words(&self, role_words: &HashSet<String>) -> Vec<String> {
+        let holds = |side: &[String]| !side.is_empty() && side.iter().all(|w| role_words.contains(w));
+        self.role_synonyms
+            .iter()
+            .flat_map(|(a, b)| [(a, b), (b, a)])
+            .filter(|(from, _)| holds(from))
+            .flat_map(|(_, to)| to.iter().cloned())
+            .collect()
     }
 
     /// Whether `words` (folded, in order) end with a naming phrase.
@@ -315,6 +334,15 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_office_named_one_way_is_also_named_the_other() {
+        let words: HashSet<String> = ["chef", "gouvernement", "français"].map(String::from).into();
+        let more = Lexicon::get().synonym_role_words(&words);
+        assert!(more.contains(&"premier".to_string()) && more.contains(&"ministre".to_string()), "{more:?}");
+        let words: HashSet<String> = ["chef", "cuisine"].map(String::from).into();
+        assert!(Lexicon::get().synonym_role_words(&words).is_empty());
+    }
 
     #[test]
     fn word_lists_split_elisions_like_the_tokenizer() {
