@@ -315,3 +315,15 @@ fn the_prime_minister_is_the_one_introduced_as_head_of_government() {
     );
     assert_eq!(speaker_of(&qs, "Nous ne reculerons"), Some("Ravel"), "{qs:#?}");
 }
+
+#[test]
+fn a_body_part_with_complements_is_the_body_not_the_last_complement() {
+    let qs = quotes_of(
+        "Journalistes agressés\n\n\
+         Les journalistes de Radio Sud Europe sont sains et saufs, a indiqué leur direction. Ils avaient été agressés au Caire.\n\n\
+         D'autre part, la direction de la radio publique de la Belgique a fermement condamné les agressions, \
+         « qui doivent cesser partout dans le monde ».",
+    );
+    assert_eq!(speaker_of(&qs, "qui doivent cesser"), Some("Radio Sud Europe"), "{qs:#?}");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("la direction de la radio publique de la Belgique"));
+}

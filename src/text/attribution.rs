@@ -581,7 +581,7 @@ fn name_after_role(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<Np> {
     Some(name)
 }
 
-fn content_words(toks: &[Tok]) -> Vec<String> {
+pub(super) fn content_words(toks: &[Tok]) -> Vec<String> {
     let lx = Lexicon::get();
     // An acronym is never a function word, even when it folds to one ("UN" → "un").
     toks.iter()
@@ -1024,6 +1024,7 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         return Some(name);
     }
     let np = np_backward(toks, lo, j)?;
+    let np = super::rules_fr::head_of_complements(toks, lo, np);
     // "Police in Manchester say": the place after "in"/"à" is not the subject; the phrase
     // before it is.
     if np.first >= lo + 2 && matches!(toks[np.first - 1].low.as_str(), "in" | "à" | "en") && toks[np.first - 2].is_word() {

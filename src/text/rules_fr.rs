@@ -3,7 +3,7 @@
 //! tokens (`attribution::tokenize`) and the one lexicon (`lexicon`), and is named in
 //! [`RULES`] with the test that exercises it on its own.
 
-use super::attribution::{ADVERBS, Cue, Np, NpKind, Tok, TokKind, np_forward};
+use super::attribution::{ADVERBS, Cue, Np, NpKind, Tok, TokKind, content_words, np_backward, np_forward};
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use crate::model::SpeakerKind;
 
@@ -15,6 +15,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("indefinite plural group is the speaker as written", "rules_fr::tests::an_indefinite_plural_group_opening_the_clause_is_found"),
     ("participle clause takes the sentence subject", "rules_fr::tests::a_present_participle_takes_the_subject_of_its_sentence"),
     ("il/elle agree with the previous sentence subject", "rules_fr::tests::the_previous_subject_carries_its_article_gender"),
+    ("a subject's de-complements belong to it", "rules_fr::tests::a_complement_before_the_verb_belongs_to_the_subject_phrase"),
     ("a name apposed to a prepositional object is oblique", "rules_fr::tests::a_name_apposed_to_the_object_of_a_preposition_is_oblique"),
 ];
 
@@ -146,6 +147,31 @@ pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option
 /// French prepositions whose object is never the subject a later pronoun goes back to first.
 pub(super) const FR_OBLIQUE_PREPOSITIONS: [&str; 12] = ["avec", "pour", "par", "contre", "chez", "envers", "sans", "vers", "à", "au", "aux", "auprès"];
 
+/// "la direction de la radio publique de la Belgique a condamné": the phrase found right
+/// before a verb, when it follows "de" (or "du", "des", "d'"), is a complement of the
+/// phrase before it, not the subject; the subject is the phrase that opens the chain of
+/// complements, with their words as its qualifiers (so the body it names can be found).
+/// A chain that does not open on a definite role or a name is left as found.
+pub(super) fn head_of_complements(toks: &[Tok], lo: usize, np: Np) -> Np {
+    let mut head = None;
+    let mut first = np.first;
+    while first >= lo + 2 && matches!(toks[first - 1].low.as_str(), "de" | "d'" | "du" | "des") && toks[first - 1].is_lower_word() {
+        let Some(outer) = np_backward(toks, lo, first - 2) else { break };
+        if outer.first >= first {
+            break;
+        }
+        first = outer.first;
+        head = Some(outer);
+    }
+    match head {
+        Some(h) if matches!(h.kind, NpKind::Role { definite: true, .. }) && !matches!(np.kind, NpKind::Pronoun(..)) => {
+            let quals = content_words(&toks[h.first..=np.last]).into_iter().skip(h.quals.len() + 1).collect::<Vec<_>>();
+            Np { quals: [h.quals.clone(), quals].concat(), last: np.last, end: np.end, ..h }
+        }
+        _ => np,
+    }
+}
+
 /// Contractions of a preposition and an article: "au", "aux" (à), "du", "des" (de).
 const PREPOSITION_ARTICLES: [&str; 4] = ["au", "aux", "du", "des"];
 
@@ -192,6 +218,17 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Tok> {
         tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn a_complement_before_the_verb_belongs_to_the_subject_phrase() {
+        let s = "Mais la direction de la radio publique de la Belgique a condamné";
+        let t = toks(s);
+        let v = t.iter().position(|x| x.low == "a").unwrap();
+        let np = crate::text::attribution::subject_before(&t, 0, v).unwrap();
+        assert_eq!(&s[np.start..np.end], "la direction de la radio publique de la Belgique");
+        assert!(matches!(&np.kind, NpKind::Role { head, .. } if head == "direction"), "{np:?}");
+        assert!(np.quals.iter().any(|q| q == "radio"), "{np:?}");
     }
 
     #[test]
