@@ -327,3 +327,21 @@ fn a_body_part_with_complements_is_the_body_not_the_last_complement() {
     assert_eq!(speaker_of(&qs, "qui doivent cesser"), Some("Radio Sud Europe"), "{qs:#?}");
     assert_eq!(qs[0].speaker_as_written.as_deref(), Some("la direction de la radio publique de la Belgique"));
 }
+
+#[test]
+fn a_body_after_pour_is_named_by_its_complement() {
+    let qs = quotes_of(
+        "Réforme contestée\n\n\
+         Le texte a été adopté hier. Pour le collectif de défense des locataires, il s'agit d'« un recul sans précédent pour le pays ».",
+    );
+    assert_eq!(speaker_of(&qs, "un recul"), Some("collectif de défense des locataires"), "{qs:#?}");
+}
+
+#[test]
+fn an_institution_keeps_its_elision_in_its_name() {
+    let qs = quotes_of(
+        "Décision\n\n\
+         Le Conseil d'État a estimé mardi que « la mesure porte une atteinte grave aux libertés ».",
+    );
+    assert_eq!(speaker_of(&qs, "la mesure"), Some("Conseil d'État"), "{qs:#?}");
+}

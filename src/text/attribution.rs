@@ -1405,7 +1405,7 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         if relative {
             return (c.first > lo).then(|| np_backward(toks, lo, c.first - 1)).flatten();
         }
-        return subject_after(toks, c.last, hi);
+        return subject_after(toks, c.last, hi).map(|np| super::rules_fr::body_with_its_complement(toks, np, hi));
     }
     if c.participle {
         // "…, adding that": the subject of the cue before it in the same stretch.

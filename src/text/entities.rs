@@ -30,8 +30,17 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// The name as written: words apart, but an elided word glued to the next ("Conseil
+    /// d'État", not "Conseil d' État").
     pub fn name(&self) -> String {
-        self.words.join(" ")
+        let mut out = String::new();
+        for w in &self.words {
+            if !out.is_empty() && !out.ends_with(['\'', '’']) {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
     }
 
     fn acronym(&self) -> Option<String> {

@@ -16,6 +16,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("participle clause takes the sentence subject", "rules_fr::tests::a_present_participle_takes_the_subject_of_its_sentence"),
     ("il/elle agree with the previous sentence subject", "rules_fr::tests::the_previous_subject_carries_its_article_gender"),
     ("a subject's de-complements belong to it", "rules_fr::tests::a_complement_before_the_verb_belongs_to_the_subject_phrase"),
+    ("'Pour le collectif de défense des enfants,': the body with its complement", "rules_fr::tests::a_body_after_pour_keeps_its_complement_up_to_the_comma"),
     ("a name apposed to a prepositional object is oblique", "rules_fr::tests::a_name_apposed_to_the_object_of_a_preposition_is_oblique"),
 ];
 
@@ -172,6 +173,37 @@ pub(super) fn head_of_complements(toks: &[Tok], lo: usize, np: Np) -> Np {
     }
 }
 
+/// "Pour le collectif de défense des enfants, …", "Selon le syndicat des infirmiers, …": a
+/// body named by its common noun after a preposition cue is identified by its complement in
+/// lower case, which runs to the comma closing the attribution; the phrase keeps it (so the
+/// body is named "collectif de défense des enfants", not left as an unknown "collectif").
+pub(super) fn body_with_its_complement(toks: &[Tok], np: Np, hi: usize) -> Np {
+    if !matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, definite: true, .. }) {
+        return np;
+    }
+    let from = np.last + 1;
+    if !toks.get(from).is_some_and(|t| t.is_lower_word() && matches!(t.low.as_str(), "de" | "d'" | "du" | "des")) {
+        return np;
+    }
+    let end = hi.min(toks.len()).min(from + 8);
+    let Some(comma) = (from..end).find(|&k| !toks[k].is_lower_word()).filter(|&k| toks[k].kind == TokKind::Punct && toks[k].text == ",") else { return np };
+    // (A relative clause or a verb is not part of the name: "le collectif de défense qui
+    // manifestait hier, …".)
+    let lx = Lexicon::get();
+    let clause_word = |t: &Tok| {
+        matches!(t.low.as_str(), "qui" | "que" | "qu'" | "dont" | "où" | "est" | "sont" | "était")
+            || FR_AUX.contains(&t.low.as_str())
+            || lx.fr_cues.contains(&t.low)
+            || lx.fr_participles.contains(&t.low)
+    };
+    if toks[from..comma].iter().any(clause_word) {
+        return np;
+    }
+    let mut quals = np.quals.clone();
+    quals.extend(content_words(&toks[from..comma]));
+    Np { last: comma - 1, end: toks[comma - 1].end, quals, ..np }
+}
+
 /// Contractions of a preposition and an article: "au", "aux" (à), "du", "des" (de).
 const PREPOSITION_ARTICLES: [&str; 4] = ["au", "aux", "du", "des"];
 
@@ -229,6 +261,19 @@ mod tests {
         assert_eq!(&s[np.start..np.end], "la direction de la radio publique de la Belgique");
         assert!(matches!(&np.kind, NpKind::Role { head, .. } if head == "direction"), "{np:?}");
         assert!(np.quals.iter().any(|q| q == "radio"), "{np:?}");
+    }
+
+    #[test]
+    fn a_body_after_pour_keeps_its_complement_up_to_the_comma() {
+        let s = "Pour le collectif de défense des enfants, il s'agit";
+        let t = toks(s);
+        let np = np_forward(&t, 1, t.len()).unwrap();
+        let np = body_with_its_complement(&t, np, t.len());
+        assert_eq!(&s[np.start..np.end], "le collectif de défense des enfants");
+        let s = "Pour le collectif de défense des enfants qui manifestait hier, il s'agit";
+        let t = toks(s);
+        let np = np_forward(&t, 1, t.len()).unwrap();
+        assert_eq!(&s[np.start..body_with_its_complement(&t, np, t.len()).end], "le collectif");
     }
 
     #[test]
