@@ -345,3 +345,12 @@ fn an_institution_keeps_its_elision_in_its_name() {
     );
     assert_eq!(speaker_of(&qs, "la mesure"), Some("Conseil d'État"), "{qs:#?}");
 }
+
+#[test]
+fn a_participle_without_its_auxiliary_right_after_a_quote_is_the_cue() {
+    let qs = quotes_of(
+        "Alerte aux orages\n\n\
+         Dans le Gard, les pluies « pourront dépasser 200 millimètres en quelques heures » averti Météo France.",
+    );
+    assert_eq!(speaker_of(&qs, "pourront dépasser"), Some("Météo France"), "{qs:#?}");
+}

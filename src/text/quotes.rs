@@ -23,7 +23,7 @@ use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues
 use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
-use super::rules_fr::{agrees, indefinite_group_subject, is_il_elle, sentence_subject};
+use super::rules_fr::{agrees, bare_participle_cue, indefinite_group_subject, is_il_elle, sentence_subject};
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
 
@@ -411,7 +411,10 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let right = &right_frame[rk + 1..hi];
 
     let left_cues = find_cues(left);
-    let right_cues = find_cues(right);
+    let mut right_cues = find_cues(right);
+    if right_cues.is_empty() {
+        right_cues.extend(bare_participle_cue(right));
+    }
     let after_comma = span.close <= text.len()
         && text
             .get(span.pieces.last().map_or(span.close, |r| r.end)..span.close)

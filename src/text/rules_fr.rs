@@ -17,6 +17,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("il/elle agree with the previous sentence subject", "rules_fr::tests::the_previous_subject_carries_its_article_gender"),
     ("a subject's de-complements belong to it", "rules_fr::tests::a_complement_before_the_verb_belongs_to_the_subject_phrase"),
     ("'Pour le collectif de défense des enfants,': the body with its complement", "rules_fr::tests::a_body_after_pour_keeps_its_complement_up_to_the_comma"),
+    ("'« … » averti Météo France': a bare participle right after a quote", "rules_fr::tests::a_bare_participle_right_after_a_quote_is_its_cue"),
     ("a name apposed to a prepositional object is oblique", "rules_fr::tests::a_name_apposed_to_the_object_of_a_preposition_is_oblique"),
 ];
 
@@ -204,6 +205,16 @@ pub(super) fn body_with_its_complement(toks: &[Tok], np: Np, hi: usize) -> Np {
     Np { last: comma - 1, end: toks[comma - 1].end, quals, ..np }
 }
 
+/// "« … » averti Météo France", "« … », précisé le préfet": in the words right after a
+/// quote, a listed past participle followed by its subject (a name or a definite phrase) can
+/// only be the inverted attribution, its auxiliary or final -t left out by the writer.
+pub(super) fn bare_participle_cue(right: &[Tok]) -> Option<Cue> {
+    let k = usize::from(right.first().is_some_and(|t| t.kind == TokKind::Punct && t.text == ","));
+    let verb = right.get(k).filter(|t| t.is_lower_word() && Lexicon::get().fr_participles.contains(&t.low))?;
+    let subject = right.get(k + 1).is_some_and(|n| n.is_cap() || n.is_lower_word() && matches!(n.low.as_str(), "le" | "la" | "l'" | "les"));
+    subject.then(|| Cue { first: k, last: k, text: verb.text.clone(), participle: false, preposition: false, pronoun: None })
+}
+
 /// Contractions of a preposition and an article: "au", "aux" (à), "du", "des" (de).
 const PREPOSITION_ARTICLES: [&str; 4] = ["au", "aux", "du", "des"];
 
@@ -274,6 +285,14 @@ mod tests {
         let t = toks(s);
         let np = np_forward(&t, 1, t.len()).unwrap();
         assert_eq!(&s[np.start..body_with_its_complement(&t, np, t.len()).end], "le collectif");
+    }
+
+    #[test]
+    fn a_bare_participle_right_after_a_quote_is_its_cue() {
+        assert_eq!(bare_participle_cue(&toks("averti Météo France.")).map(|c| c.text), Some("averti".to_string()));
+        assert_eq!(bare_participle_cue(&toks(", précisé le préfet.")).map(|c| c.first), Some(1));
+        assert!(bare_participle_cue(&toks("averti hier soir")).is_none());
+        assert!(bare_participle_cue(&toks("dans la soirée")).is_none());
     }
 
     #[test]
