@@ -354,3 +354,15 @@ fn a_participle_without_its_auxiliary_right_after_a_quote_is_the_cue() {
     );
     assert_eq!(speaker_of(&qs, "pourront dépasser"), Some("Météo France"), "{qs:#?}");
 }
+
+#[test]
+fn a_document_opening_a_sentence_announcing_a_quote_gives_its_issuer() {
+    let qs = quotes_of(
+        "Conflit\n\n\
+         Les combats ont repris dimanche. Un rapport d'Amnesty International dresse le même constat : \
+         « Les civils ont été visés délibérément par les deux camps ».\n\n\
+         Lyon accueille la conférence cette semaine : « La paix est possible si chacun fait un pas vers l'autre ».",
+    );
+    assert_eq!(speaker_of(&qs, "Les civils"), Some("Amnesty International"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "La paix est"), None, "{qs:#?}");
+}

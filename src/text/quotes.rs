@@ -173,8 +173,25 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         if w.speaker.is_some() || w.cue.is_some() || w.inherited {
             continue;
         }
+
         for np in w.colon_subjects.clone() {
-            if let Some(e) = registry.resolve_known_person(&np) {
+            // "Un rapport de la Ligue arabe apporte la même conclusion : « … »": a document or
+            // a body opening the sentence is whose words these are.
+            // (Only a body the article names as one: "Paris accueille … :" is a place.)
+            let issuer = |r: &Registry, e: usize| {
+                let body = r.speaker(e).is_some_and(|s| matches!(s.kind, SpeakerKind::Document | SpeakerKind::Organisation));
+                body && !Lexicon::get().is_place_name(&r.entities[e].low) && !Lexicon::get().place_names.contains(&r.entities[e].low)
+            };
+            let found = if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document | SpeakerKind::Organisation, .. }) {
+                registry.resolve(&np).filter(|&e| issuer(&registry, e))
+            } else {
+                match registry.resolve_known_person(&np) {
+                    Some(e) => Some(e),
+                    None if np.first == 0 => registry.resolve(&np).filter(|&e| issuer(&registry, e)),
+                    None => None,
+                }
+            };
+            if let Some(e) = found {
                 w.speaker = registry.speaker(e);
                 w.as_written = Some(np.written(text).to_string());
                 w.inherited = true;
@@ -503,7 +520,11 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.colon_subjects = (0..left.len())
                 .filter(|&k| k == 0 || left[k - 1].text == ",")
                 .filter_map(|k| np_forward(left, k, left.len()))
-                .filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }))
+                .filter(|np| {
+                    let opens = np.first == 0 && left.get(np.last + 1).is_some_and(Tok::is_lower_word);
+                    matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. })
+                        || opens && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document | SpeakerKind::Organisation, .. })
+                })
                 .collect();
         }
     }
