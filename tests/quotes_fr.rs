@@ -366,3 +366,14 @@ fn a_document_opening_a_sentence_announcing_a_quote_gives_its_issuer() {
     assert_eq!(speaker_of(&qs, "Les civils"), Some("Amnesty International"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "La paix est"), None, "{qs:#?}");
 }
+
+#[test]
+fn a_short_quote_after_parlant_is_the_subjects_words() {
+    let qs = quotes_of(
+        "Fraude fiscale\n\n\
+         Une liste de 5 000 contribuables vient d'être publiée. Le fisc défend cette publication, parlant d'un « geste de clarté ».",
+    );
+    let q = qs.iter().find(|q| q.text.starts_with("geste de clarté")).expect("the short quote is found");
+    assert_eq!(q.kind, diglot::model::QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(speaker(q), Some("fisc"), "{qs:#?}");
+}

@@ -829,7 +829,11 @@ impl Registry {
     fn described_body(&mut self, written: &str) -> Option<usize> {
         // Drop the article or possessor ("The", "Iran's") that opens the description.
         let words: Vec<String> = written.split_whitespace().skip(1).map(str::to_string).collect();
-        if words.len() < 2 {
+        // "Le fisc défend …": a French body named by its noun alone, met nowhere else, is
+        // that body (as "police said" is).
+        let article = written.split_whitespace().next().map(fold);
+        let french_noun = words.len() == 1 && matches!(article.as_deref(), Some("le" | "la"));
+        if words.len() < 2 && !french_noun {
             return None;
         }
         Some(self.body_named(words))
