@@ -1,9 +1,11 @@
 //! diglot — a keyboard-driven terminal reader for news articles in two languages.
 //!
-//! Layers, from the bottom up: `model` (plain data), `ingest` (files → articles),
+//! Layers, from the bottom up: `util` (clocks, hashes), `model` (plain data, the corpus
+//! manifest), `sanitize` (the output boundary), `ingest` (files → articles),
 //! `text` (sentences, quotes, attribution), `align` (pairing and sentence alignment),
-//! `store` (SQLite state), `export` (citation formats), `app` (terminal-free state core),
-//! `ui` (ratatui widgets), `tui` (the event loop) and `cli`.
+//! `store` (SQLite state), `export` (citation formats), `view` (terminal-free layout),
+//! `app` (terminal-free state core), `ui` (ratatui widgets), `tui` (the event loop) and
+//! `cli`.
 
 pub mod align;
 pub mod app;
@@ -16,3 +18,5 @@ pub mod store;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod util;
+pub mod view;
