@@ -377,3 +377,14 @@ fn a_short_quote_after_parlant_is_the_subjects_words() {
     assert_eq!(q.kind, diglot::model::QuoteKind::Partial, "{qs:#?}");
     assert_eq!(speaker(q), Some("fisc"), "{qs:#?}");
 }
+
+#[test]
+fn an_institution_is_named_with_its_lower_case_adjective_and_without_its_article() {
+    let qs = quotes_of(
+        "Réforme\n\n\
+         L'Union européenne estime que « la réforme doit aller à son terme ».\n\n\
+         Selon l'Assemblée nationale, « le texte sera examiné en juin ».",
+    );
+    assert_eq!(speaker_of(&qs, "la réforme"), Some("Union européenne"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "le texte"), Some("Assemblée nationale"), "{qs:#?}");
+}

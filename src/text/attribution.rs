@@ -529,7 +529,7 @@ pub fn number_ends_name(toks: &[Tok], r: usize) -> bool {
 }
 
 fn cap_run(toks: &[Tok], i: usize, end: usize) -> usize {
-    let k = cap_run_words(toks, i, end);
+    let k = super::rules_fr::institution_name_end(toks, i, cap_run_words(toks, i, end), end);
     if k < end && number_ends_name(toks, k) { k + 1 } else { k }
 }
 

@@ -1045,6 +1045,12 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
+        // "L'Union européenne" opening a sentence: the elided article is not part of the name.
+        if super::lexicon::ELISIONS.contains(&toks[i].low.as_str()) {
+            i += 1;
+            resume_at = Some(i);
+            continue;
+        }
         let mut r = i;
         loop {
             while r < toks.len()
@@ -1076,6 +1082,7 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         if super::attribution::number_ends_name(toks, r) {
             r += 1;
         }
+        r = super::rules_fr::institution_name_end(toks, i, r, toks.len());
         // Title: "Dr Jamie Shea", "M. Poupard".
         let mut gender = Gender::Unknown;
         let mut titled = false;

@@ -18,6 +18,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("a subject's de-complements belong to it", "rules_fr::tests::a_complement_before_the_verb_belongs_to_the_subject_phrase"),
     ("'Pour le collectif de défense des enfants,': the body with its complement", "rules_fr::tests::a_body_after_pour_keeps_its_complement_up_to_the_comma"),
     ("'« … » averti Météo France': a bare participle right after a quote", "rules_fr::tests::a_bare_participle_right_after_a_quote_is_its_cue"),
+    ("'Union européenne': an institution's lower-case adjectives", "rules_fr::tests::an_institution_name_keeps_its_lower_case_adjective"),
     ("a name apposed to a prepositional object is oblique", "rules_fr::tests::a_name_apposed_to_the_object_of_a_preposition_is_oblique"),
 ];
 
@@ -215,6 +216,28 @@ pub(super) fn bare_participle_cue(right: &[Tok]) -> Option<Cue> {
     subject.then(|| Cue { first: k, last: k, text: verb.text.clone(), participle: false, preposition: false, pronoun: None })
 }
 
+/// Adjectives that French institution names keep in lower case after their capitalised
+/// first word ("Union européenne", "Assemblée nationale", "Ligue arabe", "Banque mondiale").
+const INSTITUTION_ADJECTIVES: [&str; 24] = [
+    "européenne", "européen", "nationale", "national", "mondiale", "mondial", "internationale", "international", "arabe",
+    "africaine", "africain", "islamique", "populaire", "fédérale", "fédéral", "constitutionnel", "suprême", "générale",
+    "général", "socialiste", "communiste", "démocrate", "républicain", "écologiste",
+];
+
+/// The end of a name starting at `i` whose capitalised words end at `r`: French capitalises
+/// only the first word of an institution's name, so one organisation word ("Union",
+/// "Assemblée", "Ligue") followed by listed adjectives in lower case is the whole name.
+pub(super) fn institution_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> usize {
+    if r != i + 1 || !Lexicon::get().is_org_word(&toks[i].low) {
+        return r;
+    }
+    let mut e = r;
+    while e < end.min(r + 2) && toks[e].is_lower_word() && INSTITUTION_ADJECTIVES.contains(&toks[e].low.as_str()) {
+        e += 1;
+    }
+    e
+}
+
 /// Contractions of a preposition and an article: "au", "aux" (à), "du", "des" (de).
 const PREPOSITION_ARTICLES: [&str; 4] = ["au", "aux", "du", "des"];
 
@@ -293,6 +316,16 @@ mod tests {
         assert_eq!(bare_participle_cue(&toks(", précisé le préfet.")).map(|c| c.first), Some(1));
         assert!(bare_participle_cue(&toks("averti hier soir")).is_none());
         assert!(bare_participle_cue(&toks("dans la soirée")).is_none());
+    }
+
+    #[test]
+    fn an_institution_name_keeps_its_lower_case_adjective() {
+        let t = toks("L'Union européenne estime");
+        assert_eq!(institution_name_end(&t, 1, 2, t.len()), 3);
+        let t = toks("Le Parti socialiste démocrate veut");
+        assert_eq!(institution_name_end(&t, 1, 2, t.len()), 4);
+        let t = toks("Paris européenne estime");
+        assert_eq!(institution_name_end(&t, 0, 1, t.len()), 1);
     }
 
     #[test]
