@@ -24,7 +24,7 @@ use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
 use super::ranker::{Candidate, Ranker, Site, candidates};
-use super::rules_fr::{agrees, bare_participle_cue, indefinite_group_subject, is_il_elle, sentence_subject};
+use super::rules_fr::{agrees, bare_participle_cue, definite_group_subject, indefinite_group_subject, is_il_elle, sentence_subject};
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
 
 /// Terms are quotes of at most this many words with no speech cue.
@@ -295,6 +295,14 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         let needs = work[i].speaker.is_none() && kinds[i] != QuoteKind::Term;
         let unattributed = work[i].cue.is_none() && !work[i].inherited || work[i].np.is_none() && work[i].cue.is_some() && !work[i].unnamed_subject;
         if !(needs && unattributed) {
+            continue;
+        }
+        // "« …, écrivent-ils. … »": the quote right before, in the same paragraph, was
+        // given to someone unnamed ("ils", "une centaine de chercheurs"); its continuation
+        // is theirs too, not the last person named.
+        let unnamed_before = work[i - 1].speaker.is_none() && work[i - 1].as_written.is_some() && kinds[i - 1] != QuoteKind::Term;
+        if unnamed_before && spans[i - 1].last_paragraph == spans[i].paragraph {
+            copy_attribution(&mut work, i - 1, i, true);
             continue;
         }
         let Some(j) = last_spoken else {
@@ -579,7 +587,8 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.cue_at = left.get(left_cues[ci].first).map(|t| t.start);
         w.unnamed_subject = left.first().is_some_and(|t| t.is_word() && t.text != "UN" && matches!(t.low.as_str(), "a" | "an" | "un" | "une"));
         // "certains wikipédiens estiment": a group, not the last person named.
-        if let Some((from, to)) = indefinite_group_subject(left, left_cues[ci].first) {
+        let group = indefinite_group_subject(left, left_cues[ci].first).or_else(|| definite_group_subject(left, left_cues[ci].first));
+        if let Some((from, to)) = group {
             w.np = None;
             w.unnamed_subject = true;
             w.as_written = text.get(from..to).map(str::to_string);

@@ -136,7 +136,8 @@ impl Ranker {
         same.then_some(r)
     }
 
-    fn off() -> Ranker {
+    /// The rules alone: for tests of one rule, and for comparing with the model.
+    pub fn off() -> Ranker {
         Ranker { features: Vec::new(), weights: Vec::new(), mode: "off".into(), min_probability: 1.0, keep_read_at_cue: true }
     }
 

@@ -90,15 +90,43 @@ pub(super) fn indefinite_group_subject(toks: &[Tok], cue_first: usize) -> Option
         end -= 1;
     }
     // Quantifier, a plural noun, then at most a few lower-case words ("des habitants du quartier").
-    let q = (end.saturating_sub(6)..end).rev().find(|&k| GROUP_QUANTIFIERS.contains(&toks[k].low.as_str()))?;
-    let noun = toks.get(q + 1).filter(|t| q + 1 < end && t.is_lower_word() && !lx.is_function_word(&t.low))?;
+    // A round number counts as one ("une centaine de chercheurs", "des milliers de manifestants").
+    let q = (end.saturating_sub(6)..end).rev().find(|&k| GROUP_QUANTIFIERS.contains(&toks[k].low.as_str()));
+    let (q, noun_at) = match q {
+        Some(q) => (q, q + 1),
+        None => {
+            let n = (end.saturating_sub(8)..end).rev().find(|&k| is_round_number(&toks[k].low) && matches!(toks.get(k + 1).map(|t| t.low.as_str()), Some("de" | "d'")))?;
+            let opener = n > 0 && matches!(toks[n - 1].low.as_str(), "une" | "un" | "des" | "plusieurs" | "quelques");
+            (if opener { n - 1 } else { n }, n + 2)
+        }
+    };
+    let noun = toks.get(noun_at).filter(|t| noun_at < end && t.is_lower_word() && !lx.is_function_word(&t.low))?;
     let plural = noun.low.ends_with('s') || noun.low.ends_with('x');
-    if !plural || !toks[q + 1..end].iter().all(Tok::is_lower_word) {
+    if !plural || !toks[q + 1..end].iter().all(|t| t.is_lower_word() || t.text == "'") {
         return None;
     }
     let start = if matches!(toks[q].low.as_str(), "nombreux" | "nombreuses") && q > 0 && toks[q - 1].low == "de" { q - 1 } else { q };
     let opens_clause = start == 0 || toks[start - 1].kind == TokKind::Punct;
     opens_clause.then(|| (toks[start].start, toks[end - 1].end))
+}
+
+/// "centaine", "dizaines", "milliers": a noun of approximate number, which makes the
+/// phrase it opens an indefinite group.
+fn is_round_number(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    singular.ends_with("aine") && !matches!(singular, "semaine" | "fontaine" | "domaine" | "capitaine" | "migraine" | "haine" | "laine" | "chaine" | "chaîne" | "graine" | "plaine" | "marraine")
+        || matches!(singular, "millier" | "million" | "milliard")
+}
+
+/// "Les signataires, parmi lesquels X, estiment …": a definite plural group opening the
+/// sentence, with an aside before the cue, speaks as a group; the member named in the
+/// aside is not the speaker. Returns the group's byte range.
+pub(super) fn definite_group_subject(toks: &[Tok], cue_first: usize) -> Option<(usize, usize)> {
+    let lx = Lexicon::get();
+    let (article, noun) = (toks.first()?, toks.get(1)?);
+    let plural = noun.is_lower_word() && !lx.is_function_word(&noun.low) && (noun.low.ends_with('s') || noun.low.ends_with('x'));
+    let aside = toks.get(2).is_some_and(|t| t.text == ",") && cue_first > 3 && toks[cue_first - 1].text == ",";
+    (matches!(article.low.as_str(), "les" | "the") && plural && aside).then(|| (article.start, noun.end))
 }
 
 /// "Philippe Varin a réfuté l'idée d'un prêt par l'État affirmant : « … »": a French
