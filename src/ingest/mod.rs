@@ -5,7 +5,6 @@ pub mod clean;
 pub mod decode;
 pub mod entities;
 pub mod html;
-pub mod lang;
 pub mod manifest;
 pub mod meta;
 pub mod mhtml;
@@ -14,7 +13,7 @@ pub mod reader;
 
 use crate::model::{Article, Link, Metadata, Paragraph, Role, Sentence};
 use crate::sanitize::strip_controls;
-use crate::text::sentences;
+use crate::text::{lang, sentences};
 use include_dir::{Dir, include_dir};
 use rayon::prelude::*;
 use paragraphs::TextLine;
@@ -608,34 +607,18 @@ pub fn build_article_with_roles(
             .into_iter()
             .map(|range| Sentence { range })
             .collect();
-        paras.push(Paragraph { range: start..text.len(), language: lang::detect(sample(p)), sentences, role });
+        paras.push(Paragraph { range: start..text.len(), language: None, sentences, role });
     }
     if meta.language.is_none() {
-        meta.language = lang::detect(sample(&text));
+        meta.language = lang::detect_article(&text);
     }
-    // Short paragraphs are hard to detect; fall back to the article's language.
+    // Short paragraphs are hard to detect; they fall back to the article's language.
     for p in &mut paras {
-        if p.language.is_none() {
-            p.language = meta.language.clone();
-        }
+        p.language = lang::detect_paragraph(&text[p.range.clone()], meta.language.as_deref()).or_else(|| meta.language.clone());
     }
     meta.words = text.split_whitespace().count();
     let links = locate_links(&text, links);
     Article { id: id.to_string(), path: path.to_string(), meta, text, paragraphs: paras, links }
-}
-
-/// The first few thousand bytes (cut on a char boundary): language detection costs time
-/// in proportion to its input and gains nothing from more than this.
-fn sample(text: &str) -> &str {
-    const SAMPLE_BYTES: usize = 4096;
-    if text.len() <= SAMPLE_BYTES {
-        return text;
-    }
-    let mut end = SAMPLE_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// Fill in the range of each link whose text can be found, searching forward so that
@@ -685,6 +668,27 @@ mod tests {
         assert_eq!(a.paragraph_text(1).chars().next(), Some('L'));
         assert!(a.text.contains("\n\n"));
         assert_eq!(a.meta.words, a.text.split_whitespace().count());
+    }
+
+    #[test]
+    fn a_french_paragraph_in_an_english_article_keeps_its_language() {
+        let a = from_plain_text(
+            "mixed",
+            "The mayor of the harbour town spoke to reporters on Monday about the flood defences \
+             that the council has been building along the river for the past three years.\n\n\
+             « Nous ne céderons pas sur la sécurité des habitants de la ville, et nous le dirons \
+             encore demain devant le conseil », a déclaré le maire de la ville jumelle.\n\n\
+             She said the work would be finished before the winter storms, and that the town \
+             would hold a public meeting about it in the spring.\n\n\
+             The council has asked the government for more money to raise the walls, which were \
+             last rebuilt after the great flood of the winter of 1953, when the sea came in.",
+        );
+        let languages: Vec<_> = a.paragraphs.iter().map(|p| p.language.as_deref()).collect();
+        assert_eq!(languages, [Some("en"), Some("fr"), Some("en"), Some("en")]);
+        assert_eq!(a.meta.language.as_deref(), Some("en"));
+        let quotes = crate::text::quotes::extract(&a);
+        let french = quotes.iter().find(|q| q.text.contains("céderons")).expect("the French quote");
+        assert_eq!(french.language.as_deref(), Some("fr"));
     }
 
     #[test]

@@ -1,0 +1,119 @@
+//! Reader-mode speed on whole saved pages: the aim is ≥ 100 pages a second on one core
+//! for typical news pages, a 5 MB page in < 200 ms, and nothing quadratic on deep or
+//! broken markup.
+//!
+//! The "typical pages" are the real saved pages of `../shared/reader-dev/pages` when that
+//! folder exists (or the folder named by `DIGLOT_READER_PAGES`), else generated ones; the
+//! throughput line reads as pages per second.
+//!
+//!     cargo bench --bench reader_pages
+//!     DIGLOT_READER_PAGES=/path/to/pages cargo bench --bench reader_pages
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::PathBuf;
+
+/// Saved pages to measure: `(file name, bytes)`.
+fn dev_pages() -> Vec<(String, Vec<u8>)> {
+    let dir = std::env::var_os("DIGLOT_READER_PAGES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/reader-dev/pages"));
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut pages: Vec<(String, Vec<u8>)> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .filter_map(|p| Some((p.file_name()?.to_string_lossy().into_owned(), std::fs::read(&p).ok()?)))
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// A page as a browser saves it: scripts in the head, JSON-LD, a cookie banner, a
+/// navigation bar, an article of `paragraphs` paragraphs, a box of `related` links, a
+/// footer. `generated_page(15, 40, 20)` is about 50 KB.
+fn generated_page(paragraphs: usize, related: usize, scripts: usize) -> String {
+    let mut s = String::from("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Story - Outlet</title>");
+    for i in 0..scripts {
+        s.push_str(&format!("<script>var tracking{i} = {{ id: \"{}\" }};</script>\n", "x".repeat(2000)));
+    }
+    s.push_str(r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Story","author":{"name":"Ann Lee"},"datePublished":"2021-01-02"}</script></head><body>"#);
+    s.push_str("<div id=\"cookie-banner\"><p>We use cookies.</p><button>Accept</button></div><header><nav><ul>");
+    for i in 0..30 {
+        s.push_str(&format!("<li><a href=\"/section/{i}\">Section {i}</a></li>"));
+    }
+    s.push_str("</ul></nav></header><main><article><h1>Story</h1>");
+    for i in 0..paragraphs {
+        s.push_str(&format!(
+            "<p>Paragraph {i}: the minister said on Monday that the harbour plan would go ahead as agreed. \
+             Officials in the city council <a href=\"/topic/{i}\">welcomed</a> the decision, while others did not. \
+             “We will not wait any longer,” she said at a news conference on the waterfront.</p>\n"
+        ));
+    }
+    s.push_str("</article><aside class=\"related\"><ul>");
+    for i in 0..related {
+        s.push_str(&format!("<li><a href=\"/story/{i}\">Another story about the council, number {i}</a></li>"));
+    }
+    s.push_str("</ul></aside></main><footer>");
+    for i in 0..60 {
+        s.push_str(&format!("<div class=\"col\"><a href=\"/f/{i}\">Footer link {i}</a></div>"));
+    }
+    s.push_str("</footer></body></html>");
+    s
+}
+
+/// About `bytes` of broken markup: `depth` nested divs never closed, paragraphs whose
+/// `<p>`, `<a>` and `<b>` are left open, stray end tags.
+fn broken_page(bytes: usize, depth: usize) -> String {
+    let mut s = String::from("<html><head><title>Broken</title></head><body>");
+    s.push_str(&"<div class=\"wrap\">".repeat(depth));
+    let mut i = 0;
+    while s.len() < bytes {
+        s.push_str(&format!(
+            "<p>Paragraph {i} of a page whose markup was <b>never closed: <a href=\"/x/{i}\">the minister said \
+             on Monday</a> that the plan would go ahead</span></td>\n"
+        ));
+        i += 1;
+    }
+    s.push_str("</body></html>");
+    s
+}
+
+fn parse(name: &str, bytes: &[u8]) -> usize {
+    diglot::ingest::parse_bytes(name, bytes).map_or(0, |a| a.text.len())
+}
+
+fn reader_pages(c: &mut Criterion) {
+    let mut pages = dev_pages();
+    let label = if pages.is_empty() {
+        pages = (0..20).map(|i| (format!("gen{i}.html"), generated_page(10 + i, 40, 20 + i).into_bytes())).collect();
+        "generated"
+    } else {
+        "saved"
+    };
+    let bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
+    let mut group = c.benchmark_group("reader mode");
+    group.throughput(Throughput::Elements(pages.len() as u64));
+    group.bench_function(format!("{} {label} pages (avg {} KB), per page", pages.len(), bytes / pages.len() / 1000), |b| {
+        b.iter(|| pages.iter().map(|(name, bytes)| parse(name, black_box(bytes))).sum::<usize>())
+    });
+    group.finish();
+
+    // A 5 MB page: the aim is under 200 ms.
+    let five_mb = generated_page(13_500, 4_000, 200);
+    c.bench_function("a 5 MB saved page", |b| b.iter(|| parse("big.html", black_box(five_mb.as_bytes()))));
+    // Deep and broken markup must not be quadratic: 10k unclosed nested divs and
+    // unclosed inline tags, at 5 MB.
+    let broken = broken_page(5_000_000, 10_000);
+    c.bench_function("a 5 MB page, 10k nested divs, unclosed tags", |b| {
+        b.iter(|| parse("broken.html", black_box(broken.as_bytes())))
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = reader_pages
+}
+criterion_main!(benches);
