@@ -6,12 +6,77 @@
 //! folder exists (or the folder named by `DIGLOT_READER_PAGES`), else generated ones; the
 //! throughput line reads as pages per second.
 //!
+//! Times are the CPU time of the benchmarking thread, not wall time: the aims are for
+//! one core, and a machine busy with other work would otherwise inflate them.
+//!
 //!     cargo bench --bench reader_pages
 //!     DIGLOT_READER_PAGES=/path/to/pages cargo bench --bench reader_pages
 
+use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::PathBuf;
+use std::time::Duration;
+
+/// CPU time used by the calling thread.
+fn thread_cpu_time() -> Duration {
+    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `t` is a valid timespec for the call to fill in.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+/// Criterion measurement of the benchmarking thread's CPU time.
+struct ThreadCpu;
+
+impl Measurement for ThreadCpu {
+    type Intermediate = Duration;
+    type Value = Duration;
+    fn start(&self) -> Duration {
+        thread_cpu_time()
+    }
+    fn end(&self, started: Duration) -> Duration {
+        thread_cpu_time().saturating_sub(started)
+    }
+    fn add(&self, a: &Duration, b: &Duration) -> Duration {
+        *a + *b
+    }
+    fn zero(&self) -> Duration {
+        Duration::ZERO
+    }
+    fn to_f64(&self, value: &Duration) -> f64 {
+        value.as_nanos() as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &CpuFormatter
+    }
+}
+
+/// Nanoseconds shown as CPU ns/µs/ms/s; element throughput per CPU second.
+struct CpuFormatter;
+
+impl ValueFormatter for CpuFormatter {
+    fn scale_values(&self, typical_ns: f64, values: &mut [f64]) -> &'static str {
+        let (factor, unit) = match typical_ns {
+            t if t < 1e3 => (1.0, "ns CPU"),
+            t if t < 1e6 => (1e-3, "µs CPU"),
+            t if t < 1e9 => (1e-6, "ms CPU"),
+            _ => (1e-9, "s CPU"),
+        };
+        values.iter_mut().for_each(|v| *v *= factor);
+        unit
+    }
+    fn scale_throughputs(&self, _typical: f64, throughput: &Throughput, values: &mut [f64]) -> &'static str {
+        let per_iteration = match throughput {
+            Throughput::Elements(n) | Throughput::Bytes(n) | Throughput::BytesDecimal(n) | Throughput::Bits(n) => *n as f64,
+        };
+        values.iter_mut().for_each(|v| *v = per_iteration * 1e9 / *v);
+        "per CPU second"
+    }
+    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
 
 /// Saved pages to measure: `(file name, bytes)`.
 fn dev_pages() -> Vec<(String, Vec<u8>)> {
@@ -84,7 +149,7 @@ fn parse(name: &str, bytes: &[u8]) -> usize {
     diglot::ingest::parse_bytes(name, bytes).map_or(0, |a| a.text.len())
 }
 
-fn reader_pages(c: &mut Criterion) {
+fn reader_pages(c: &mut Criterion<ThreadCpu>) {
     let mut pages = dev_pages();
     let label = if pages.is_empty() {
         pages = (0..20).map(|i| (format!("gen{i}.html"), generated_page(10 + i, 40, 20 + i).into_bytes())).collect();
@@ -113,7 +178,7 @@ fn reader_pages(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default().sample_size(10);
+    config = Criterion::default().with_measurement(ThreadCpu).sample_size(10);
     targets = reader_pages
 }
 criterion_main!(benches);

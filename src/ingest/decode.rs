@@ -16,7 +16,7 @@
 
 use crate::sanitize::strip_controls;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Largest file diglot reads. News articles are a few tens of kilobytes; a file beyond
 /// this is not an article and reading it would only cost memory.
@@ -59,16 +59,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         }
         None => raw,
     };
-    let text: String = strip_controls(&raw)
-        .chars()
-        // A BOM or zero-width no-break space inside the text is invisible noise.
-        .filter(|&c| c != '\u{feff}')
-        .nfc()
-        .collect();
+    let text = nfc_without_bom(strip_controls(&raw));
     if text.trim().is_empty() {
         return Err("empty file (no text after removing control characters)".to_string());
     }
     Ok(Decoded { text, encoding, warnings })
+}
+
+/// `text` in NFC without byte-order marks. Most text already is: a quick check (no
+/// allocation) spares it the decomposing and recomposing of every character.
+fn nfc_without_bom(text: String) -> String {
+    // A BOM or zero-width no-break space inside the text is invisible noise.
+    if !text.contains('\u{feff}') && is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text;
+    }
+    text.chars().filter(|&c| c != '\u{feff}').nfc().collect()
 }
 
 fn decode_raw(bytes: &[u8]) -> Result<(String, &'static str), String> {

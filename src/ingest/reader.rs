@@ -61,10 +61,13 @@ pub fn fits((depth, elements): (usize, usize)) -> bool {
 }
 
 /// The main content of a whole page (its text may be empty), or `None` when the
-/// extractor failed (a bug in it must not take diglot down).
+/// extractor failed (a bug in it must not take diglot down). The extractor parses the page
+/// more than once: it gets it without the code in it ([`super::html::without_code`]),
+/// which it would throw away anyway.
 pub fn extract(page: &str) -> Option<MainContent> {
     let options = Options { include_links: true, include_tables: true, ..Options::default() };
-    let result = std::panic::catch_unwind(|| extract_with_options(page, &options)).ok()?.ok()?;
+    let page = super::html::without_code(page);
+    let result = std::panic::catch_unwind(|| extract_with_options(&page, &options)).ok()?.ok()?;
     Some(MainContent { html: result.content_html, text: result.content_text, meta: result.metadata })
 }
 
