@@ -444,11 +444,13 @@ fn all_visible_lines(body: &str, is_html: bool, markdown: bool) -> Vec<TextLine>
 /// nothing in, and deep or huge markup go through the converter of [`html`] alone.
 fn read_html(body: &str) -> html::HtmlDoc {
     let reader_mode = std::env::var_os("DIGLOT_READER").is_none_or(|v| v != "off");
-    if reader_mode
-        && reader::is_whole_page(body)
-        && body.len() <= html::MAX_BYTES_FOR_HTML2TEXT
-        && reader::fits(html::shape(body))
-        && let Some(main) = reader::extract(body)
+    if !(reader_mode && reader::is_whole_page(body) && body.len() <= html::MAX_BYTES_FOR_HTML2TEXT) {
+        return html::convert(body);
+    }
+    // Scripts and style sheets are most of a saved page and none of its text or tags.
+    let code_free = html::without_code(body);
+    if reader::fits(html::shape(&code_free))
+        && let Some(main) = reader::extract(&code_free)
     {
         let has_text = |lines: &Vec<TextLine>| lines.iter().any(|l| !l.text.trim().is_empty());
         let from_markup = (main.html.as_deref())
@@ -456,7 +458,7 @@ fn read_html(body: &str) -> html::HtmlDoc {
             .map(|markup| html::convert(markup).lines)
             .filter(has_text);
         if let Some(lines) = from_markup {
-            return html::HtmlDoc { lines, meta: reader::merge_meta(&main.meta, html::page_meta(body)), too_deep: None };
+            return html::HtmlDoc { lines, meta: reader::merge_meta(&main.meta, html::page_meta(&code_free)), too_deep: None };
         }
         // Text without markup: the page's own lines give it its paragraphs back. No text
         // at all: today's cleaner reads the page.
