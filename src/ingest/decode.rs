@@ -172,7 +172,18 @@ impl Scan {
     fn of(text: &str) -> Scan {
         let mut scan = Scan::default();
         let mut previous = '\0';
-        for c in text.chars() {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // Printable ASCII, most of any page, needs no more than this test.
+            if (0x20..0x7f).contains(&b[i]) {
+                scan.chars += 1;
+                previous = b[i] as char;
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
             scan.chars += 1;
             scan.odd += usize::from(is_odd(c));
             if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {
