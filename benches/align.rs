@@ -46,7 +46,7 @@ fn pairs_40(c: &mut Criterion) {
             from_plain_text(&format!("a{k}"), &body)
         })
         .collect();
-    let manifest = diglot::ingest::Manifest::default();
+    let manifest = diglot::model::Manifest::default();
     c.bench_function("propose pairs among 40 articles", |b| b.iter(|| diglot::align::propose_pairs(&articles, &manifest)));
 }
 

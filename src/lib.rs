@@ -1,6 +1,7 @@
 //! diglot — a keyboard-driven terminal reader for news articles in two languages.
 //!
-//! Layers, from the bottom up: `model` (plain data), `ingest` (files → articles),
+//! Layers, from the bottom up: `util` (clocks, hashes), `model` (plain data, the corpus
+//! manifest), `sanitize` (the output boundary), `ingest` (files → articles),
 //! `text` (sentences, quotes, attribution), `align` (pairing and sentence alignment),
 //! `store` (SQLite state), `export` (citation formats), `app` (terminal-free state core),
 //! `ui` (ratatui widgets), `tui` (the event loop) and `cli`.
@@ -16,3 +17,4 @@ pub mod store;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod util;

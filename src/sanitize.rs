@@ -7,7 +7,11 @@
 //!   else ([`crate::cli::main`]).
 //! - [`line`]: one line (a table cell, a status bar, a message): newlines and tabs become
 //!   spaces, so a file name holding a newline cannot split or forge a row.
-//! - [`say`]: every message on standard error, as one clean line.
+//! - [`say`] (and [`say_pending`]): every message on standard error, as one clean line.
+//!
+//! Only this module writes text to standard output ([`Safe::print`]) and standard error;
+//! the crate's lints (`clippy::print_stdout`, `print_stderr` in Cargo.toml) forbid
+//! `println!` and `eprintln!` everywhere, so nothing can bypass it by accident.
 //! - [`to_json`]: JSON whose strings carry every control character (C1 included) and
 //!   bidirectional override as a `\uXXXX` escape, so `cat` or `jq` of it cannot drive
 //!   a terminal.
@@ -100,6 +104,15 @@ impl Safe {
     pub fn into_string(self) -> String {
         self.0
     }
+
+    /// Write to standard output and flush. A failed write (a full disk, a closed pipe)
+    /// is returned, never a panic as `print!` would make it.
+    pub fn print(&self) -> std::io::Result<()> {
+        use std::io::Write;
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(self.0.as_bytes())?;
+        stdout.flush()
+    }
 }
 
 impl std::ops::Deref for Safe {
@@ -131,17 +144,34 @@ impl PartialEq<&str> for Safe {
 /// Print `diglot: MESSAGE` on standard error as one clean line. A failed write to stderr
 /// is ignored: there is nowhere left to report it, and it must not become a panic.
 pub fn say(message: impl fmt::Display) {
+    to_stderr(message, "\n");
+}
+
+/// [`say`] without ending the line: a note shown while the user waits, which the caller
+/// clears once the wait is over.
+pub fn say_pending(message: impl fmt::Display) {
+    to_stderr(message, "");
+}
+
+// Messages are written through a locked handle rather than `eprintln!` (which the crate's
+// lints forbid): a failed write must be ignored, not become a panic.
+fn to_stderr(message: impl fmt::Display, end: &str) {
     use std::io::Write;
     let text = message.to_string();
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "diglot: {}", line(&text));
+    let _ = write!(err, "diglot: {}{end}", line(&text));
 }
 
 /// `value` as pretty JSON with a trailing newline, every control character (C0, DEL,
 /// C1), bidirectional override and line/paragraph separator inside strings written as a
 /// `\uXXXX` escape. serde_json itself escapes only C0, and a raw U+009B is a CSI to
-/// many terminals.
-pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
+/// many terminals. A value serde cannot write (a map with non-string keys) comes out as
+/// `{"error": …}`, so a script still reads JSON.
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    try_to_json(value).unwrap_or_else(|e| try_to_json(&serde_json::json!({ "error": e.to_string() })).unwrap_or_default())
+}
+
+fn try_to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
     let mut out = Vec::new();
     let mut ser = serde_json::Serializer::with_formatter(&mut out, EscapingFormatter::default());
     value.serialize(&mut ser)?;
@@ -163,13 +193,13 @@ impl serde_json::ser::Formatter for EscapingFormatter {
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             if json_needs_escape(c) {
-                w.write_all(fragment[start..i].as_bytes())?;
+                w.write_all(&fragment.as_bytes()[start..i])?;
                 // Every such character is in the Basic Multilingual Plane: one escape.
                 write!(w, "\\u{:04x}", u32::from(c))?;
                 start = i + c.len_utf8();
             }
         }
-        w.write_all(fragment[start..].as_bytes())
+        w.write_all(&fragment.as_bytes()[start..])
     }
 
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
@@ -276,14 +306,14 @@ mod tests {
     #[test]
     fn json_escapes_c1_del_and_bidi_and_round_trips() {
         let v = vec!["a\u{1b}b", "c\u{9b}d\u{85}", "\u{7f}\u{202e}\u{2028}é"];
-        let json = to_json(&v).unwrap();
+        let json = to_json(&v);
         assert!(json.contains(r"a\u001bb") && json.contains(r"c\u009bd\u0085"), "{json}");
         assert!(json.contains(r"\u007f\u202e\u2028é"), "{json}");
         assert!(!json.chars().any(|c| c.is_control() && c != '\n'), "{json}");
         assert_eq!(serde_json::from_str::<Vec<String>>(&json).unwrap(), v);
         // The layout is serde_json's own pretty one.
         let plain = serde_json::json!({"k": [1, "x"], "e": {}});
-        assert_eq!(to_json(&plain).unwrap(), format!("{}\n", serde_json::to_string_pretty(&plain).unwrap()));
+        assert_eq!(to_json(&plain), format!("{}\n", serde_json::to_string_pretty(&plain).unwrap()));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Sentence alignment, quote pairing and counterpart proposals (issue 5).
 
 use diglot::align::{self, Alignment, RowKind, pair_quotes, propose_pairs};
-use diglot::ingest::{Manifest, from_plain_text, load_file};
-use diglot::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
+use diglot::ingest::{from_plain_text, load_file};
+use diglot::model::{Article, Manifest, Quote, QuoteKind, Speaker, SpeakerKind};
 use std::path::Path;
 use std::process::Command;
 

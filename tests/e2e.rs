@@ -1,126 +1,23 @@
 //! End to end: the real `diglot` binary in a pseudo-terminal, read back through a
 //! terminal emulator (vt100), driven by keystrokes.
 
+mod common;
+
+use common::{Session, TIMEOUT, corpus_with, start, start_with};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
+use std::io::Write;
 use std::time::{Duration, Instant};
-
-/// Generous: the test machine is shared and loaded.
-const TIMEOUT: Duration = Duration::from_secs(90);
-
-#[derive(Default)]
-struct Titles(Vec<Vec<u8>>);
-
-impl vt100::Callbacks for Titles {
-    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
-        self.0.push(title.to_vec());
-    }
-}
-
-struct Session {
-    output: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    reader: Option<std::thread::JoinHandle<()>>,
-    // Kept open while the session lives: dropping it would hang up the child.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Session {
-    fn parser(&self) -> vt100::Parser<Titles> {
-        let mut p = vt100::Parser::new_with_callbacks(24, 80, 0, Titles::default());
-        p.process(&self.output.lock().unwrap());
-        p
-    }
-
-    fn screen(&self) -> String {
-        self.parser().screen().contents()
-    }
-
-    /// Wait until the screen satisfies `ok`, or fail showing the screen.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-        // Let the app read each key on its own (an Esc glued to the next key is Alt+key).
-        std::thread::sleep(Duration::from_millis(150));
-    }
-}
-
-fn start(corpus: &std::path::Path, db: &std::path::Path, config_home: &std::path::Path) -> Session {
-    start_with(corpus, db, config_home, &[])
-}
-
-fn start_with(
-    corpus: &std::path::Path,
-    db: &std::path::Path,
-    config_home: &std::path::Path,
-    env: &[(&str, &str)],
-) -> Session {
-    let pty = native_pty_system();
-    let pair = pty.openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_diglot"));
-    cmd.arg("--corpus");
-    cmd.arg(corpus);
-    cmd.arg("--db");
-    cmd.arg(db);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_CONFIG_HOME", config_home);
-    cmd.env("DIGLOT_DB", db);
-    cmd.env("DIGLOT_CACHE", "off");
-    cmd.env_remove("NO_COLOR");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let writer = pair.master.take_writer().unwrap();
-    let output = Arc::new(Mutex::new(Vec::new()));
-    let sink = output.clone();
-    let reader = std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        // Ends with EOF or EIO once the child and every copy of the slave side are gone.
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().extend_from_slice(&buf[..n]);
-        }
-    });
-    Session { output, writer, child, reader: Some(reader), _master: pair.master }
-}
 
 #[test]
 fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(
-        corpus.join("a_first.txt"),
-        "First Article Title\n\nSome body text\u{1b}]0;pwned\u{7} here and\u{1b}[2J there, \
-         with the word needle in it.\n\nA second paragraph says needle again.",
-    )
-    .unwrap();
-    std::fs::write(
-        corpus.join("b_second.txt"),
-        "Second Story Headline\n\nThe second body mentions a zebra crossing.",
-    )
-    .unwrap();
+    let (dir, corpus) = corpus_with(&[
+        (
+            "a_first.txt",
+            "First Article Title\n\nSome body text\u{1b}]0;pwned\u{7} here and\u{1b}[2J there, \
+             with the word needle in it.\n\nA second paragraph says needle again.",
+        ),
+        ("b_second.txt", "Second Story Headline\n\nThe second body mentions a zebra crossing."),
+    ]);
     let db = dir.path().join("state.db");
     let config = dir.path().join("config");
     std::fs::create_dir(&config).unwrap();
@@ -147,18 +44,14 @@ fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
     s.wait_for("first article again", |t| t.contains("List 1/2"));
     // `/` in the list finds an article; in the body it searches the text.
     s.send("/");
-    for c in "zebra".chars() {
-        s.send(&c.to_string());
-    }
+    s.type_keys("zebra");
     s.send("\r");
     s.wait_for("the article found", |t| t.contains("List 2/2") && t.contains("article 1/1 matching"));
     s.send("k");
     s.send("\r");
     s.wait_for("body focus again", |t| t.contains(" Body "));
     s.send("/");
-    for c in "needle".chars() {
-        s.send(&c.to_string());
-    }
+    s.type_keys("needle");
     s.wait_for("the search prompt", |t| t.contains("/needle"));
     s.send("\r");
     s.wait_for("the search result", |t| t.contains("match 1/2"));
@@ -173,15 +66,8 @@ fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
     s.wait_for("help closed", |t| !t.contains("quit diglot"));
 
     quit_and_wait(&mut s);
-    if let Some(r) = s.reader.take() {
-        // The reader thread ends when the pty hangs up; don't wait forever if it doesn't.
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !r.is_finished() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
 
-    let raw = s.output.lock().unwrap().clone();
+    let raw = s.raw();
     let parser = s.parser();
     let screen = parser.screen();
     assert!(parser.callbacks().0.is_empty(), "the window title was changed");
@@ -232,10 +118,7 @@ fn sgr_sequences(raw: &[u8]) -> Vec<String> {
 
 #[test]
 fn no_color_run_writes_no_colour_and_keeps_reverse_video() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(corpus.join("one.txt"), "Plain Title\n\nA body with a word to find: find.").unwrap();
+    let (dir, corpus) = corpus_with(&[("one.txt", "Plain Title\n\nA body with a word to find: find.")]);
     let config = dir.path().join("config");
     std::fs::create_dir_all(config.join("diglot")).unwrap();
     // A broken config: the reader still starts with the default keys.
@@ -247,9 +130,7 @@ fn no_color_run_writes_no_colour_and_keeps_reverse_video() {
     s.send("\r");
     s.wait_for("body focus", |t| t.contains(" Body "));
     s.send("/");
-    for c in "find".chars() {
-        s.send(&c.to_string());
-    }
+    s.type_keys("find");
     s.send("\r");
     s.wait_for("the match", |t| t.contains("match 1/2"));
     {
@@ -267,7 +148,7 @@ fn no_color_run_writes_no_colour_and_keeps_reverse_video() {
         }
         assert!(inverse > 0, "selection and matches shown in reverse video");
     }
-    for seq in sgr_sequences(&s.output.lock().unwrap()) {
+    for seq in sgr_sequences(&s.raw()) {
         for p in seq.split([';', ':']).filter(|p| !p.is_empty()) {
             let n: u32 = p.parse().unwrap();
             assert!(
@@ -278,38 +159,20 @@ fn no_color_run_writes_no_colour_and_keeps_reverse_video() {
     }
     // Ctrl-c quits from any pane (q from the body goes back to the list).
     s.send("\x03");
-    let start = Instant::now();
-    while s.child.try_wait().unwrap().is_none() {
-        assert!(start.elapsed() < TIMEOUT, "diglot did not quit");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let raw = String::from_utf8_lossy(&s.output.lock().unwrap()).into_owned();
+    s.wait_exit("after Ctrl-c");
+    let raw = String::from_utf8_lossy(&s.raw()).into_owned();
     assert!(raw.contains("config.toml") && raw.contains("fly"), "the warning names the file and the reason");
 }
 
 #[test]
 fn a_panic_still_restores_the_terminal() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(corpus.join("one.txt"), "Panic Title\n\nBody.").unwrap();
+    let (dir, corpus) = corpus_with(&[("one.txt", "Panic Title\n\nBody.")]);
     let mut s = start_with(&corpus, &dir.path().join("db"), dir.path(), &[("DIGLOT_DEBUG_PANIC_ON_KEY", "1"), ("RUST_BACKTRACE", "0")]);
     s.wait_for("the list", |t| t.contains("Panic Title"));
     assert!(s.parser().screen().alternate_screen());
     s.send("j");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = s.child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(start.elapsed() < TIMEOUT, "diglot did not exit after the panic");
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let status = s.wait_exit("after the panic");
     assert!(!status.success());
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while s.reader.as_ref().is_some_and(|r| !r.is_finished()) && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
     let parser = s.parser();
     let screen = parser.screen();
     assert!(!screen.alternate_screen(), "still in the alternate screen after a panic");
@@ -323,14 +186,7 @@ fn a_panic_still_restores_the_terminal() {
 /// successfully.
 fn quit_and_wait(s: &mut Session) {
     s.send("\x03");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = s.child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(start.elapsed() < TIMEOUT, "diglot did not quit; screen:\n{}", s.screen());
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let status = s.wait_exit("after Ctrl-c");
     assert!(status.success(), "exit status {status:?}");
 }
 
@@ -344,16 +200,14 @@ fn run_cli(corpus: &std::path::Path, db: &std::path::Path, args: &[&str]) -> Str
 
 #[test]
 fn a_sentence_highlighted_in_the_reader_is_in_the_store_and_exports_and_triage_survives() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(
-        corpus.join("a.txt"),
-        "Harbour Report Title\n\nThe harbour closed at noon on Tuesday. Ships waited outside for hours.\n\n\
-         Officials promised a review of the closure.",
-    )
-    .unwrap();
-    std::fs::write(corpus.join("b.txt"), "Other Story Title\n\nNothing to see in this one.").unwrap();
+    let (dir, corpus) = corpus_with(&[
+        (
+            "a.txt",
+            "Harbour Report Title\n\nThe harbour closed at noon on Tuesday. Ships waited outside for hours.\n\n\
+             Officials promised a review of the closure.",
+        ),
+        ("b.txt", "Other Story Title\n\nNothing to see in this one."),
+    ]);
     let db = dir.path().join("store").join("diglot.db");
     let config = dir.path().join("config");
     std::fs::create_dir(&config).unwrap();
@@ -373,7 +227,7 @@ fn a_sentence_highlighted_in_the_reader_is_in_the_store_and_exports_and_triage_s
     // y copies through OSC 52 (base64 of the citation).
     s.send("y");
     s.wait_for("the copy acknowledged", |t| t.contains("copied highlight"));
-    let raw = String::from_utf8_lossy(&s.output.lock().unwrap()).to_string();
+    let raw = String::from_utf8_lossy(&s.raw()).to_string();
     assert!(raw.contains("\u{1b}]52;c;"), "no OSC 52 sequence written");
     // Star the second article: triage is saved too.
     s.send("\t");
@@ -411,25 +265,12 @@ fn a_sentence_highlighted_in_the_reader_is_in_the_store_and_exports_and_triage_s
 #[test]
 fn a_terminate_signal_restores_the_terminal() {
     for signal in ["-TERM", "-HUP"] {
-        let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("corpus");
-        std::fs::create_dir(&corpus).unwrap();
-        std::fs::write(corpus.join("a.txt"), "Signal Story Title\n\nA short body sentence here.").unwrap();
+        let (dir, corpus) = corpus_with(&[("a.txt", "Signal Story Title\n\nA short body sentence here.")]);
         let db = dir.path().join("diglot.db");
         let mut s = start(&corpus, &db, dir.path());
         s.wait_for("the reader", |t| t.contains("Signal Story Title"));
-        let pid = s.child.process_id().expect("child pid");
-        let killed = std::process::Command::new("kill").arg(signal).arg(pid.to_string()).status().unwrap();
-        assert!(killed.success());
-        let start = Instant::now();
-        while s.child.try_wait().unwrap().is_none() {
-            assert!(start.elapsed() < TIMEOUT, "diglot ignored {signal}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while s.reader.as_ref().is_some_and(|r| !r.is_finished()) && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        s.kill(signal);
+        s.wait_exit(&format!("after {signal}"));
         let parser = s.parser();
         let screen = parser.screen();
         assert!(!screen.alternate_screen(), "{signal}: still in the alternate screen");
@@ -465,6 +306,7 @@ impl HangupSession {
     fn fd(&self) -> std::os::fd::BorrowedFd<'_> {
         let raw = self.master.as_ref().expect("master open").as_raw_fd().expect("a unix pty");
         // SAFETY: the fd belongs to `self.master`, which outlives the borrow.
+        #[allow(unsafe_code)] // portable-pty hands out only the raw descriptor
         unsafe { std::os::fd::BorrowedFd::borrow_raw(raw) }
     }
 
@@ -533,10 +375,7 @@ fn highlight_first_sentence(s: &mut HangupSession) {
 }
 
 fn hangup_fixture() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(corpus.join("a.txt"), "Harbour Report Title\n\nThe harbour closed at noon. Ships waited.").unwrap();
+    let (dir, corpus) = corpus_with(&[("a.txt", "Harbour Report Title\n\nThe harbour closed at noon. Ships waited.")]);
     let db = dir.path().join("diglot.db");
     (dir, corpus, db)
 }
@@ -577,20 +416,10 @@ fn a_terminate_signal_ends_a_reader_whose_terminal_is_gone() {
 
 // ---------- command-line messages ----------
 
+/// Exit code, standard output and standard error of a command.
 fn cli(corpus: &std::path::Path, db: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_diglot"))
-        .arg("--corpus")
-        .arg(corpus)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("DIGLOT_DB")
-        .env("DIGLOT_CACHE", "off")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    let text = |b: Vec<u8>| String::from_utf8_lossy(&b).into_owned();
-    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
+    let run = common::diglot(corpus, db, args);
+    (run.code(), run.out(), run.err())
 }
 
 #[test]
@@ -617,10 +446,7 @@ fn a_folder_with_no_readable_article_says_so_in_the_reader_and_the_cli() {
 
 #[test]
 fn show_of_a_folder_and_export_of_an_unknown_article_fail_clearly() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(corpus.join("a.txt"), "A Title Here\n\nSome body text in it.").unwrap();
+    let (dir, corpus) = corpus_with(&[("a.txt", "A Title Here\n\nSome body text in it.")]);
     let db = dir.path().join("d.db");
     let (code, _, err) = cli(&corpus, &db, &["show", corpus.to_str().unwrap()]);
     assert_eq!(code, 1);
@@ -634,10 +460,10 @@ fn show_of_a_folder_and_export_of_an_unknown_article_fail_clearly() {
 
 #[test]
 fn list_table_has_a_header_and_an_outlet_column() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(corpus.join("a.md"), "---\ntitle: Harbour Closed\nsource: The Daily Wire\nauthor: Ann Lee\ndate: 2024-05-01\n---\n\nThe harbour closed today.").unwrap();
+    let (dir, corpus) = corpus_with(&[(
+        "a.md",
+        "---\ntitle: Harbour Closed\nsource: The Daily Wire\nauthor: Ann Lee\ndate: 2024-05-01\n---\n\nThe harbour closed today.",
+    )]);
     let (code, out, _) = cli(&corpus, &dir.path().join("d.db"), &["list"]);
     assert_eq!(code, 0);
     let lines: Vec<&str> = out.lines().collect();
@@ -655,7 +481,7 @@ fn ctrl_l_repaints_over_what_others_wrote_to_the_terminal() {
     let mut s = start(&corpus, &db, dir.path());
     s.wait_for("the reader", |t| t.contains("Harbour Report Title"));
     // Another program writes to the same terminal (a `wall`, a background job).
-    let tty = s._master.tty_name().expect("the slave's name");
+    let tty = s.master.tty_name().expect("the slave's name");
     std::fs::OpenOptions::new().write(true).open(&tty).unwrap().write_all(b"\x1b[5;5HGARBAGE-ON-SCREEN").unwrap();
     s.wait_for("the garbage", |t| t.contains("GARBAGE-ON-SCREEN"));
     s.send("\x0c");

@@ -4,72 +4,17 @@
 //! escape sequence; special export targets are written through or refused, never
 //! replaced; failed writes say so; a read-only store can still be read; nothing hangs.
 
-use std::fs;
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
-use std::time::{Duration, Instant};
+mod common;
 
-/// Generous: the test machine is shared and loaded. Only a hang gets near it.
-const TIMEOUT: Duration = Duration::from_secs(120);
+use common::{Run, diglot, diglot_to};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// An OSC that sets the terminal title, a C1 CSI, and a name that would forge a row.
 const OSC_NAME: &str = "evil\u{1b}]0;PWNED\u{7}";
 const C1_NAME: &str = "c1\u{9b}2J\u{85}";
 const NEWLINE_NAME: &str = "row\nforged-id              en  2020-01-01 -  ";
-
-struct Run {
-    status: ExitStatus,
-    stdout: Vec<u8>,
-    stderr: Vec<u8>,
-}
-
-impl Run {
-    fn out(&self) -> String {
-        String::from_utf8_lossy(&self.stdout).into_owned()
-    }
-    fn err(&self) -> String {
-        String::from_utf8_lossy(&self.stderr).into_owned()
-    }
-}
-
-/// Run diglot with `args` on `corpus` and `db`, stdout to `stdout` (a file by default),
-/// failing the test if it runs past [`TIMEOUT`] (a FIFO opened for reading would hang).
-fn diglot_to(corpus: &Path, db: &Path, args: &[&str], stdout: Option<Stdio>) -> Run {
-    let scratch = tempfile::tempdir().unwrap();
-    let (out_path, err_path) = (scratch.path().join("out"), scratch.path().join("err"));
-    let captured = stdout.is_none();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_diglot"))
-        .arg("--corpus")
-        .arg(corpus)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("DIGLOT_CACHE", "off")
-        .env_remove("DIGLOT_DB")
-        .stdin(Stdio::null())
-        .stdout(stdout.unwrap_or_else(|| fs::File::create(&out_path).unwrap().into()))
-        .stderr(fs::File::create(&err_path).unwrap())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            panic!("diglot {args:?} hung");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let stdout = if captured { fs::read(&out_path).unwrap() } else { Vec::new() };
-    Run { status, stdout, stderr: fs::read(&err_path).unwrap() }
-}
-
-fn diglot(corpus: &Path, db: &Path, args: &[&str]) -> Run {
-    diglot_to(corpus, db, args, None)
-}
 
 /// No control character but newline and tab: no ESC, no BEL, no C1 (U+0080–U+009F,
 /// which UTF-8 writes as C2 80–C2 9F), no bidirectional override, and no stray byte that
@@ -368,7 +313,10 @@ fn a_store_in_a_folder_that_cannot_be_written_can_still_be_listed_and_exported()
     // Permission bits do not stop root: run diglot as nobody then.
     let as_nobody = running_as_root(tmp.path());
     if as_nobody && Command::new("setpriv").arg("--version").output().is_err() {
-        eprintln!("skipped: running as root without setpriv, cannot make the store unwritable");
+        #[allow(clippy::print_stderr)] // the test runner's log, not diglot output
+        {
+            eprintln!("skipped: running as root without setpriv, cannot make the store unwritable");
+        }
         return;
     }
     for args in [&["highlights", "list"][..], &["export", "--format", "csv"]] {
@@ -404,67 +352,24 @@ fn a_store_in_a_folder_that_cannot_be_written_can_still_be_listed_and_exported()
 #[cfg(unix)]
 #[test]
 fn the_reader_never_sends_a_name_to_the_terminal_raw() {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
     for ending in ["q", "TERM"] {
         let tmp = tempfile::tempdir().unwrap();
         let corpus = hostile_corpus(tmp.path());
-        let pair = native_pty_system().openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 }).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_diglot"));
-        cmd.arg("--corpus");
-        cmd.arg(&corpus);
-        cmd.arg("--db");
-        cmd.arg(tmp.path().join("state.db"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("XDG_CONFIG_HOME", tmp.path());
-        cmd.env("DIGLOT_CACHE", "off");
-        let mut child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let mut writer = pair.master.take_writer().unwrap();
-        let stream = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let sink = stream.clone();
-        let pump = std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        let screen = || {
-            let mut p = vt100::Parser::new(24, 80, 0);
-            p.process(&stream.lock().unwrap());
-            p.screen().contents()
-        };
-        let start = Instant::now();
-        while !screen().contains("Harbour Plan") {
-            assert!(start.elapsed() < TIMEOUT, "the reader did not start:\n{}", screen());
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let mut s = common::start(&corpus, &tmp.path().join("state.db"), tmp.path());
+        s.wait_for("the reader", |t| t.contains("Harbour Plan"));
         if ending == "q" {
-            writer.write_all(b"q").unwrap();
-            writer.flush().unwrap();
+            s.send("q");
         } else {
-            let pid = child.process_id().unwrap().to_string();
-            assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+            s.kill("-TERM");
         }
-        let start = Instant::now();
-        while child.try_wait().unwrap().is_none() {
-            assert!(start.elapsed() < TIMEOUT, "diglot did not end ({ending})");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !pump.is_finished() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let raw = stream.lock().unwrap().clone();
+        s.wait_exit(&format!("after {ending}"));
+        let raw = s.raw();
         let text = String::from_utf8_lossy(&raw);
         assert!(!text.contains("]0;PWNED") && !text.contains("PWNED"), "{ending}: the title sequence got through");
         assert!(!text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)), "{ending}: a C1 control got through");
         assert!(!raw.contains(&0x07), "{ending}: a BEL got through");
         // The report after leaving the alternate screen names the skipped file, cleanly.
-        let after = screen();
+        let after = s.screen();
         assert!(after.contains("skipped") && after.contains("evilempty.txt"), "{ending}:\n{after}");
     }
 }

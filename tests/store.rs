@@ -133,7 +133,7 @@ fn a_store_from_a_newer_diglot_is_refused_and_untouched() {
     s.add_highlight(&NewHighlight::from_range(&a, 0..4, None)).unwrap();
     drop(s);
     Connection::open(&p).unwrap().pragma_update(None, "user_version", schema::LATEST + 3).unwrap();
-    let err = Store::open(&p).err().expect("newer store must be refused");
+    let Err(err) = Store::open(&p) else { panic!("newer store must be refused") };
     let msg = err.to_string();
     assert!(msg.starts_with(&p.display().to_string()), "{msg}");
     assert!(msg.contains("newer diglot"), "{msg}");
@@ -150,7 +150,7 @@ fn a_garbage_file_is_refused_named_and_left_byte_for_byte() {
     let p = dir.path().join("garbage.db");
     let garbage: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     std::fs::write(&p, &garbage).unwrap();
-    let err = Store::open(&p).err().expect("garbage must be refused");
+    let Err(err) = Store::open(&p) else { panic!("garbage must be refused") };
     assert_eq!(err.path, p.display().to_string());
     assert!(err.reason.contains("not an SQLite database"), "{err}");
     assert_eq!(std::fs::read(&p).unwrap(), garbage);
@@ -199,7 +199,7 @@ fn another_programs_database_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("places.sqlite");
     Connection::open(&p).unwrap().execute_batch("CREATE TABLE moz_places (id INTEGER); INSERT INTO moz_places VALUES (1);").unwrap();
-    let err = Store::open(&p).err().expect("foreign database must be refused");
+    let Err(err) = Store::open(&p) else { panic!("foreign database must be refused") };
     assert!(err.reason.contains("not a diglot store"), "{err}");
     let n: i64 = Connection::open(&p).unwrap().query_row("SELECT count(*) FROM moz_places", [], |r| r.get(0)).unwrap();
     assert_eq!(n, 1);
@@ -244,7 +244,7 @@ fn a_read_only_store_can_be_read_but_not_written() {
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
     let root_ignores_permissions = std::fs::OpenOptions::new().write(true).open(&p).is_ok();
     if !root_ignores_permissions {
-        let err = Store::open(&p).err().expect("write-protected store must be refused");
+        let Err(err) = Store::open(&p) else { panic!("write-protected store must be refused") };
         assert!(err.reason.contains("read-only"), "{err}");
     }
     assert_eq!(highlight_count(&p), 1);
@@ -465,7 +465,7 @@ fn editing_the_article_reanchors_or_orphans_but_never_drops() {
     let m = hs.iter().find(|h| h.id == moved).unwrap();
     assert!(!m.orphaned);
     assert_eq!(&current.text[m.start..m.end], "The budget has doubled twice.");
-    assert_eq!(m.text_hash, diglot::store::text_hash(&current.text));
+    assert_eq!(m.text_hash, diglot::util::hash::text_hash(&current.text));
     let d = hs.iter().find(|h| h.id == doomed).unwrap();
     assert!(d.orphaned);
     assert_eq!(d.text, "Critics were unconvinced.");

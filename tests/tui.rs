@@ -6,7 +6,7 @@ use diglot::app::keymap::KeyChord;
 use diglot::align::{AlignRow, Alignment, QuotePair, RowKind};
 use diglot::app::bilingual::BilingualState;
 use diglot::app::{Action, App, Command, Effect, Focus, Mode, UndoOp};
-use diglot::ingest::manifest::PinnedPair;
+use diglot::model::manifest::PinnedPair;
 use diglot::store::Store;
 use diglot::ingest::{Corpus, from_plain_text};
 use diglot::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind, Triage};

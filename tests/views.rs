@@ -594,11 +594,12 @@ fn highlights_are_marked_in_the_columns() {
     let (en, fr, state) = state();
     let words = "thousands of extremist posts";
     let start = en.text.find(words).unwrap();
-    let left_marks = [start..start + words.len()];
+    let marked = start..start + words.len();
+    let left_marks = std::slice::from_ref(&marked);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|f| {
-            let view = BilingualView { state: &state, left: &en, right: &fr, no_color: true, highlights: [&left_marks, &[]] };
+            let view = BilingualView { state: &state, left: &en, right: &fr, no_color: true, highlights: [left_marks, &[]] };
             f.render_widget(view, f.area())
         })
         .unwrap();

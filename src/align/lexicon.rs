@@ -42,16 +42,30 @@ pub fn freedict_location() -> Option<PathBuf> {
     candidates.into_iter().find(|p| p.is_file())
 }
 
+/// Why the FreeDict word list cannot be used.
+#[derive(Debug, thiserror::Error)]
+enum FreedictError {
+    #[error("{FREEDICT_FILE} not found (set DIGLOT_LEXICON)")]
+    NotFound,
+    #[error("{path}: {source}")]
+    Unreadable { path: String, source: std::io::Error },
+    #[error("{path}: too large for a word list ({len} bytes)")]
+    TooLarge { path: String, len: u64 },
+    #[error("{path}: not UTF-8")]
+    NotUtf8 { path: String, source: std::string::FromUtf8Error },
+}
+
 /// The word list's text, or why there is none.
-fn read_freedict() -> Result<String, String> {
-    let path = freedict_location().ok_or_else(|| format!("{FREEDICT_FILE} not found (set DIGLOT_LEXICON)"))?;
-    let shown = path.display();
-    let len = std::fs::metadata(&path).map_err(|e| format!("{shown}: {e}"))?.len();
+fn read_freedict() -> Result<String, FreedictError> {
+    let path = freedict_location().ok_or(FreedictError::NotFound)?;
+    let shown = || path.display().to_string();
+    let unreadable = |source| FreedictError::Unreadable { path: shown(), source };
+    let len = std::fs::metadata(&path).map_err(unreadable)?.len();
     if len > MAX_LEXICON_BYTES {
-        return Err(format!("{shown}: too large for a word list ({len} bytes)"));
+        return Err(FreedictError::TooLarge { path: shown(), len });
     }
-    let bytes = std::fs::read(&path).map_err(|e| format!("{shown}: {e}"))?;
-    String::from_utf8(bytes).map_err(|_| format!("{shown}: not UTF-8"))
+    let bytes = std::fs::read(&path).map_err(unreadable)?;
+    String::from_utf8(bytes).map_err(|source| FreedictError::NotUtf8 { path: shown(), source })
 }
 
 pub struct Lexicon {
@@ -138,7 +152,7 @@ pub fn lexicon() -> &'static Lexicon {
         Ok(freedict) => Lexicon::parse(&[&freedict, SUPPLEMENT]),
         Err(why) => {
             let mut lex = Lexicon::parse(&[SUPPLEMENT]);
-            lex.missing = Some(why);
+            lex.missing = Some(why.to_string());
             lex
         }
     })

@@ -14,7 +14,7 @@ pub mod lexicon;
 pub mod pairing;
 pub mod tokens;
 
-use crate::ingest::Manifest;
+use crate::model::Manifest;
 use crate::model::{Article, Quote};
 use features::{Direction, direction, sentence_features, similarity, text_features};
 use serde::Serialize;

@@ -5,7 +5,7 @@
 use super::features::{SentenceFeatures, similarity, text_features};
 use super::tokens::{Token, match_key, tokenize};
 use super::{PairCandidate, pair_quotes};
-use crate::ingest::Manifest;
+use crate::model::Manifest;
 use crate::model::{Article, Quote};
 use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;

@@ -272,7 +272,7 @@ pub struct App {
     wake: Arc<std::sync::atomic::AtomicBool>,
     haystacks: RefCell<Vec<Option<String>>>,
     // ----- highlights, views (see `wiring`) -----
-    manifest: crate::ingest::Manifest,
+    manifest: crate::model::Manifest,
     store: Option<crate::store::Store>,
     /// Why the store is missing or read-only (shown when a write is refused).
     store_problem: Option<String>,

@@ -168,7 +168,7 @@ fn transient_highlight(article: &Article, range: Range<usize>, speaker: Option<S
         speaker: n.speaker,
         note: None,
         tag: None,
-        created: crate::store::clock::now_rfc3339(),
+        created: crate::util::clock::now_rfc3339(),
         orphaned: false,
     }
 }
@@ -722,7 +722,7 @@ impl App {
     fn export_markdown(&mut self) {
         let markdown = export::render(export::Format::Markdown, &self.highlights, &self.articles);
         // "2026-11-22T04:32:53Z" → "20261122-043253": short, sortable, no ':' for Windows.
-        let stamp: String = crate::store::clock::now_rfc3339()
+        let stamp: String = crate::util::clock::now_rfc3339()
             .chars()
             .filter(|c| c.is_ascii_digit() || *c == 'T')
             .map(|c| if c == 'T' { '-' } else { c })

@@ -1,6 +1,7 @@
 //! `diglot list` and `diglot show`.
 
-use super::{CliError, Context, ListFormat, TextFormat, to_json};
+use super::{CliError, Context, ListFormat, TextFormat};
+use crate::sanitize::to_json;
 use crate::model::Article;
 use crate::sanitize::line;
 use serde::Serialize;

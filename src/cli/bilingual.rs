@@ -1,6 +1,7 @@
 //! `diglot pairs` and `diglot align` (issue 5).
 
-use super::{CliError, Context, ListFormat, TextFormat, to_json};
+use super::{CliError, Context, ListFormat, TextFormat};
+use crate::sanitize::to_json;
 use crate::align::{self, Alignment, RowKind};
 use crate::model::{Article, Quote};
 use crate::sanitize::{line, say};

@@ -122,7 +122,7 @@ fn list(ctx: &Context, format: ListFormat, article: Option<&str>) -> Result<Stri
     refresh_anchors(ctx, &store, writable);
     let hs = store.highlights(article)?;
     Ok(match format {
-        ListFormat::Json => super::to_json(&hs),
+        ListFormat::Json => crate::sanitize::to_json(&hs),
         ListFormat::Table => table(&hs),
     })
 }

@@ -154,14 +154,13 @@ pub enum ExportFormat {
 }
 
 /// An error that ends a command: printed as `diglot: MESSAGE`, exit status 1.
-#[derive(Debug, Clone, PartialEq)]
+/// The message is final: whatever caused it (a [`LoadError`], a [`StoreError`]) is
+/// already written into it, path and reason.
+///
+/// [`StoreError`]: crate::store::StoreError
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{0}")]
 pub struct CliError(pub String);
-
-impl std::fmt::Display for CliError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 impl From<LoadError> for CliError {
     fn from(e: LoadError) -> Self {
@@ -208,21 +207,13 @@ impl Context {
     }
 }
 
-/// Serialize to pretty JSON with a trailing newline, control characters escaped
-/// (see [`sanitize::to_json`]).
-pub fn to_json<T: serde::Serialize>(value: &T) -> String {
-    sanitize::to_json(value).unwrap_or_else(|e| {
-        sanitize::to_json(&serde_json::json!({ "error": e.to_string() })).unwrap_or_default()
-    })
-}
-
 /// Run a parsed command line; returns what to print on stdout.
 pub fn run(cli: Cli) -> Result<String, CliError> {
     // A folder of thousands of pages takes seconds to read: say so rather than leave the
     // terminal blank before the reader's first frame.
     let announce = cli.command.is_none() && cli.corpus.is_some() && std::io::stderr().is_terminal();
     if let (true, Some(dir)) = (announce, &cli.corpus) {
-        eprint!("diglot: reading {} …", sanitize::line(&dir.display().to_string()));
+        sanitize::say_pending(format_args!("reading {} …", dir.display()));
     }
     let ctx = Context::load(cli.corpus.as_deref(), cli.db.clone());
     if announce {
@@ -299,7 +290,7 @@ pub fn report_load_problems(corpus: &Corpus) {
 pub fn main() -> i32 {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(out) => match print(&Safe::text(&out)) {
+        Ok(out) => match Safe::text(&out).print() {
             Ok(()) => 0,
             // A closed pipe (`diglot list | head`) is not an error worth a message.
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
@@ -314,12 +305,4 @@ pub fn main() -> i32 {
             1
         }
     }
-}
-
-/// Write to standard output; only sanitised text gets here.
-fn print(out: &Safe) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.as_bytes())?;
-    stdout.flush()
 }

@@ -1,6 +1,7 @@
 //! `diglot quotes` and `diglot speakers` (issue 4).
 
-use super::{CliError, Context, ListFormat, to_json};
+use super::{CliError, Context, ListFormat};
+use crate::sanitize::to_json;
 use crate::model::{Article, Quote, QuoteKind, SpeakerKind};
 use crate::sanitize::line;
 use crate::text::quotes::{SpeakerSummary, extract, speakers as speaker_summaries};

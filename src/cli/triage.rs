@@ -1,7 +1,8 @@
 //! `diglot triage`: read, starred and archived, as the reader keeps them, for scripts.
 
 use super::highlights::{open_store, open_store_for_reading};
-use super::{CliError, Context, ListFormat, to_json};
+use super::{CliError, Context, ListFormat};
+use crate::sanitize::to_json;
 use crate::model::Triage;
 use crate::sanitize::line;
 use serde::Serialize;

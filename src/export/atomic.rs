@@ -10,6 +10,17 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// An export target diglot refuses to write. Carried inside an [`io::Error`] so that
+/// callers see one error type for every write failure, with its kind.
+#[derive(Debug, thiserror::Error)]
+pub enum TargetError {
+    /// A folder, a socket, a block device: the file kind is named.
+    #[error("is {0}; an export goes to a file, a named pipe or a character device")]
+    NotWritable(&'static str),
+    #[error("too many levels of symbolic links (a link loop?)")]
+    LinkLoop,
+}
+
 /// Links followed before giving up, as the kernel does (`ELOOP`).
 const MAX_LINKS: usize = 40;
 
@@ -35,10 +46,7 @@ pub fn write_atomic_with(path: &Path, fill: impl FnOnce(&mut File) -> io::Result
                 replace_file(&target, fill)
             }
         }
-        Ok(m) => Err(io::Error::other(format!(
-            "is {}; an export goes to a file, a named pipe or a character device",
-            crate::ingest::file_kind(&m.file_type())
-        ))),
+        Ok(m) => Err(io::Error::other(TargetError::NotWritable(crate::ingest::file_kind(&m.file_type())))),
         // A new file, or a dangling link whose target is created, as a shell would.
         Err(e) if e.kind() == io::ErrorKind::NotFound => replace_file(&follow_links(path)?.0, fill),
         Err(e) => Err(e),
@@ -86,7 +94,7 @@ fn follow_links(path: &Path) -> io::Result<(PathBuf, bool)> {
             _ => return Ok((p, names_a_descriptor)),
         }
     }
-    Err(io::Error::other("too many levels of symbolic links (a link loop?)"))
+    Err(io::Error::other(TargetError::LinkLoop))
 }
 
 /// Named pipes and character devices take a stream of bytes and cannot be replaced.

@@ -13,7 +13,7 @@
 
 use super::{Source, clean, grouped, index, paragraph_number};
 use crate::model::{Article, Highlight};
-use crate::store::clock::rfc3339_to_sql_datetime;
+use crate::util::clock::rfc3339_to_sql_datetime;
 
 pub const HEADER: [&str; 7] = ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date"];
 

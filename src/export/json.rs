@@ -85,7 +85,7 @@ pub fn document(highlights: &[Highlight], articles: &[Article]) -> ExportDocumen
 }
 
 pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
-    crate::cli::to_json(&document(highlights, articles))
+    crate::sanitize::to_json(&document(highlights, articles))
 }
 
 #[cfg(test)]

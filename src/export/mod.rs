@@ -172,7 +172,7 @@ pub(crate) mod testdata {
         Highlight {
             id,
             article: a.id.clone(),
-            text_hash: crate::store::text_hash(&a.text),
+            text_hash: crate::util::hash::text_hash(&a.text),
             text: needle.into(),
             start,
             end: start + needle.len(),

@@ -5,7 +5,6 @@ pub mod clean;
 pub mod decode;
 pub mod entities;
 pub mod html;
-pub mod manifest;
 pub mod meta;
 pub mod mhtml;
 pub mod paragraphs;
@@ -21,7 +20,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use decode::MAX_FILE_BYTES;
-pub use manifest::Manifest;
+use crate::model::Manifest;
 
 /// The bundled corpus, compiled into the binary so `diglot` works from any directory.
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/corpus");
@@ -30,16 +29,11 @@ static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/corpus");
 pub const EXTENSIONS: [&str; 6] = ["html", "htm", "mhtml", "mht", "txt", "md"];
 
 /// A file that could not be loaded, and why. Shown to the user; the rest still loads.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{path}: {reason}")]
 pub struct LoadError {
     pub path: String,
     pub reason: String,
-}
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.reason)
-    }
 }
 
 /// A loaded collection of articles plus what could not be loaded.
@@ -112,7 +106,7 @@ pub fn load_dir_cached(dir: &Path, cache: Option<&Path>) -> Result<Corpus, LoadE
     if std::fs::symlink_metadata(&manifest_path).is_ok() {
         match read_regular_file(&manifest_path)
             .and_then(|bytes| String::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}")))
-            .and_then(|s| Manifest::parse(&s))
+            .and_then(|s| Manifest::parse(&s).map_err(|e| e.to_string()))
         {
             Ok(m) => corpus.manifest = m,
             Err(reason) => corpus.errors.push(LoadError {

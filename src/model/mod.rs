@@ -4,8 +4,12 @@
 //! Every range is a byte range into [`Article::text`], the article's clean body text, so
 //! quotes, highlights and alignment rows can all point at the exact same characters.
 
+pub mod manifest;
+
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+
+pub use manifest::Manifest;
 
 /// A language as an ISO 639-1 code ("en", "fr", …); `None` wherever detection was unsure.
 pub type Lang = Option<String>;

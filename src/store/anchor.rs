@@ -5,17 +5,10 @@
 //! are trusted; otherwise the text is searched for and, when it occurs several times, the
 //! occurrence whose surroundings best match the saved context wins.
 
-use sha2::{Digest, Sha256};
 use std::ops::Range;
 
 /// Characters of context saved on each side of a highlight.
 pub const CONTEXT_CHARS: usize = 60;
-
-/// Hex SHA-256 of an article's text.
-pub fn text_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// The largest char boundary ≤ `i` (clamped to the text).
 pub fn floor_boundary(text: &str, i: usize) -> usize {
@@ -115,14 +108,6 @@ fn common_suffix_chars(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hash_is_hex_sha256() {
-        assert_eq!(
-            text_hash("abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
 
     #[test]
     fn context_respects_char_boundaries() {

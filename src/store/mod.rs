@@ -11,35 +11,49 @@
 //!   give an error naming the file; nothing is ever reset or deleted.
 
 pub mod anchor;
-pub mod clock;
 pub mod schema;
 
 use crate::model::{Article, Highlight, Triage};
+use crate::util::clock;
+use crate::util::hash::text_hash;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
-pub use anchor::text_hash;
 
 /// How long a write waits for another process holding the store before giving up.
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A store problem, shown as `PATH: reason`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{path}: {reason}")]
 pub struct StoreError {
     pub path: String,
+    /// What happened and what to do, in words (SQLite's own message is often cryptic).
     pub reason: String,
+    /// The SQLite or file-system error behind it, when there is one.
+    #[source]
+    pub cause: Option<Arc<dyn std::error::Error + Send + Sync>>,
 }
 
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.reason)
+impl StoreError {
+    fn new(path: &str, reason: impl Into<String>) -> StoreError {
+        StoreError { path: path.to_string(), reason: reason.into(), cause: None }
+    }
+
+    fn caused_by(mut self, cause: impl std::error::Error + Send + Sync + 'static) -> StoreError {
+        self.cause = Some(Arc::new(cause));
+        self
+    }
+
+    /// An SQLite error on the store at `path`, described for a person.
+    fn sqlite(path: &str, e: rusqlite::Error, busy_timeout: Duration) -> StoreError {
+        StoreError::new(path, describe(&e, busy_timeout)).caused_by(e)
     }
 }
-
-impl std::error::Error for StoreError {}
 
 /// A highlight about to be saved (the store assigns `id` and `created`).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -146,7 +160,7 @@ impl Store {
     /// [`Store::open`] with a chosen busy timeout (tests use a short one).
     pub fn open_with_timeout(path: &Path, busy_timeout: Duration) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
-        let fail = |reason: String| StoreError { path: shown.clone(), reason };
+        let fail = |reason: String| StoreError::new(&shown, reason);
         if path.as_os_str().is_empty() {
             return Err(fail("an empty path is not a store file (check --db / DIGLOT_DB)".into()));
         }
@@ -164,12 +178,12 @@ impl Store {
         };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
-                .map_err(|e| fail(format!("cannot create the folder {}: {e}", parent.display())))?;
+                .map_err(|e| fail(format!("cannot create the folder {}: {e}", parent.display())).caused_by(e))?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| fail(describe(&e, busy_timeout)))?;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::sqlite(&shown, e, busy_timeout))?;
         let mut store = Store { conn, file: Some(path.to_path_buf()), path: shown, busy_timeout, read_only: None };
         store.prepare(true)?;
         Ok(store)
@@ -192,7 +206,7 @@ impl Store {
     /// [`Store::open_read_only`] in the given mode only.
     pub fn open_read_only_as(path: &Path, mode: ReadOnlyMode) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
-        let fail = |reason: String| StoreError { path: shown.clone(), reason };
+        let fail = |reason: String| StoreError::new(&shown, reason);
         if !path.is_file() {
             return Err(fail("no such store file".into()));
         }
@@ -200,11 +214,11 @@ impl Store {
         let conn = match mode {
             ReadOnlyMode::Shared => Connection::open_with_flags(path, flags),
             ReadOnlyMode::Immutable => {
-                let uri = immutable_uri(path).map_err(|e| fail(format!("cannot name the store: {e}")))?;
+                let uri = immutable_uri(path).map_err(|e| fail(format!("cannot name the store: {e}")).caused_by(e))?;
                 Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
             }
         }
-        .map_err(|e| fail(describe(&e, DEFAULT_BUSY_TIMEOUT)))?;
+        .map_err(|e| StoreError::sqlite(&shown, e, DEFAULT_BUSY_TIMEOUT))?;
         let mut store = Store {
             conn,
             file: Some(path.to_path_buf()),
@@ -240,7 +254,7 @@ impl Store {
     /// A private store that vanishes when dropped (tests, `--db :memory:`-like use).
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()
-            .map_err(|e| StoreError { path: ":memory:".into(), reason: e.to_string() })?;
+            .map_err(|e| StoreError::new(":memory:", e.to_string()).caused_by(e))?;
         let mut store =
             Store { conn, file: None, path: ":memory:".into(), busy_timeout: DEFAULT_BUSY_TIMEOUT, read_only: None };
         store.prepare(true)?;
@@ -258,11 +272,11 @@ impl Store {
     }
 
     fn err(&self, e: rusqlite::Error) -> StoreError {
-        StoreError { path: self.path.clone(), reason: describe(&e, self.busy_timeout) }
+        StoreError::sqlite(&self.path, e, self.busy_timeout)
     }
 
     fn fail(&self, reason: impl Into<String>) -> StoreError {
-        StoreError { path: self.path.clone(), reason: reason.into() }
+        StoreError::new(&self.path, reason)
     }
 
     /// Check the file is a diglot store we can use, set the pragmas and migrate.

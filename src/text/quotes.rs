@@ -757,7 +757,8 @@ fn split_incises(text: &str, spans: Vec<MarkedSpan>) -> Vec<MarkedSpan> {
                 second.open = incise_end;
                 second.pieces[0].start = second_start;
                 let mut first = span;
-                first.pieces = vec![first.pieces[0].start..first_end];
+                first.pieces.truncate(1);
+                first.pieces[0].end = first_end;
                 first.last_paragraph = first.paragraph;
                 first.closed = true;
                 // The frame needs the attribution outside both quotes: the first ends at

@@ -1,8 +1,13 @@
 //! `corpus.toml`: what a file cannot say for itself (outlet, URL, pinned pairs).
 //! Everything a file does say is read from the file; the manifest only fills gaps.
 
-use crate::model::Article;
+use super::Article;
 use serde::Deserialize;
+
+/// A `corpus.toml` that is not valid TOML or holds a field diglot does not know.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid corpus.toml: {0}")]
+pub struct ManifestError(#[source] toml::de::Error);
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -34,8 +39,8 @@ pub struct PinnedPair {
 }
 
 impl Manifest {
-    pub fn parse(s: &str) -> Result<Manifest, String> {
-        toml::from_str(s).map_err(|e| format!("invalid corpus.toml: {e}"))
+    pub fn parse(s: &str) -> Result<Manifest, ManifestError> {
+        toml::from_str(s).map_err(ManifestError)
     }
 
     /// Fill metadata the files left unknown. Never overrides what a file says.
@@ -75,7 +80,18 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::from_plain_text;
+    use crate::model::Metadata;
+
+    fn article(id: &str) -> Article {
+        Article {
+            id: id.into(),
+            path: String::new(),
+            meta: Metadata::default(),
+            text: "Some text here.".into(),
+            paragraphs: Vec::new(),
+            links: Vec::new(),
+        }
+    }
 
     #[test]
     fn fills_gaps_but_never_overrides_the_file() {
@@ -84,7 +100,7 @@ mod tests {
              [[pair]]\nleft = \"a\"\nright = \"b\"\n",
         )
         .unwrap();
-        let mut a = from_plain_text("a", "Some text here.");
+        let mut a = article("a");
         a.meta.author = Some("From File".into());
         let mut articles = vec![a];
         m.apply(&mut articles);
