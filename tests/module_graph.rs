@@ -16,9 +16,10 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     ("foundation: clocks and hashes, plain data, the output sanitiser", &["util", "model", "sanitize"]),
     ("text analysis: sentences, language, quotes, attribution", &["text"]),
-    ("reading files, pairing and aligning articles", &["ingest", "align"]),
+    ("reading files, pairing and aligning articles, speakers across them", &["ingest", "align", "speakers"]),
     ("the state store", &["store"]),
     ("export formats", &["export"]),
+    ("terminal-free geometry and text layout: panes, wrapping, text cut to a width", &["view"]),
     ("the terminal-free application core", &["app"]),
     ("drawing", &["ui"]),
     ("front ends", &["tui", "cli"]),
@@ -27,10 +28,7 @@ const LAYERS: &[(&str, &[&str])] = &[
 /// Known wrong-way edges that work in progress removes, each with what removes it. The
 /// graph without them must pass both rules, and each must still exist: once one is gone,
 /// delete it here so that it cannot come back.
-const KNOWN_WRONG_EDGES: &[(&str, &str, &str)] = &[
-    ("app", "ui", "the app core uses ui layout, wrapping and help; they move to a terminal-free module"),
-    ("tui", "cli", "the reader's event loop uses the command line's types; both sit on top"),
-];
+const KNOWN_WRONG_EDGES: &[(&str, &str, &str)] = &[];
 
 /// One use of another module: where it is and the path as written.
 #[derive(Debug, Clone)]

@@ -122,6 +122,12 @@ pub enum HighlightsCommand {
         note: Option<String>,
         #[arg(long)]
         tag: Option<String>,
+        /// A second text for a bilingual highlight: the counterpart article…
+        #[arg(long, requires = "counterpart_text")]
+        counterpart: Option<String>,
+        /// …and the passage in it.
+        #[arg(long, requires = "counterpart")]
+        counterpart_text: Option<String>,
     },
     /// List highlights.
     List {
@@ -239,7 +245,12 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
         say(&message);
     }
     match cli.command {
-        None => crate::tui::run_reader(&ctx).map(|()| String::new()),
+        None => {
+            let result = crate::tui::run_reader(&ctx.corpus, ctx.db.as_deref());
+            // After the terminal is given back: the alternate screen hid them.
+            report_load_problems(&ctx.corpus);
+            result.map(|()| String::new()).map_err(CliError)
+        }
         Some(Command::List { format }) => articles::list(&ctx, format),
         Some(Command::Show { article, format }) => articles::show(&ctx, &article, format),
         Some(Command::Quotes { articles, format, all }) => quotes::quotes(&ctx, &articles, format, all),
