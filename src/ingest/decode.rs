@@ -16,7 +16,7 @@
 
 use crate::sanitize::strip_controls;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Largest file diglot reads. News articles are a few tens of kilobytes; a file beyond
 /// this is not an article and reading it would only cost memory.
@@ -45,30 +45,37 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         return Err("empty file".to_string());
     }
     let (raw, encoding) = decode_raw(bytes)?;
-    check_looks_like_text(&raw)?;
+    let scan = Scan::of(&raw);
+    scan.check_looks_like_text()?;
     let mut warnings = Vec::new();
-    if raw.contains(['\u{1b}', '\u{9b}', '\u{9d}', '\u{90}']) {
+    if scan.escapes {
         warnings.push("terminal escape sequences removed".to_string());
-    } else if raw.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+    } else if scan.controls {
         warnings.push("control characters removed".to_string());
     }
-    let raw = match repair_mojibake(&raw) {
+    let repaired = if scan.mojibake_markers >= MIN_MOJIBAKE_MARKERS { repair_mojibake(&raw) } else { None };
+    let raw = match repaired {
         Some(fixed) => {
             warnings.push("double-encoded UTF-8 (\"Ã©\" for \"é\") repaired".to_string());
             fixed
         }
         None => raw,
     };
-    let text: String = strip_controls(&raw)
-        .chars()
-        // A BOM or zero-width no-break space inside the text is invisible noise.
-        .filter(|&c| c != '\u{feff}')
-        .nfc()
-        .collect();
+    let text = nfc_without_bom(strip_controls(&raw));
     if text.trim().is_empty() {
         return Err("empty file (no text after removing control characters)".to_string());
     }
     Ok(Decoded { text, encoding, warnings })
+}
+
+/// `text` in NFC without byte-order marks. Most text already is: a quick check (no
+/// allocation) spares it the decomposing and recomposing of every character.
+fn nfc_without_bom(text: String) -> String {
+    // A BOM or zero-width no-break space inside the text is invisible noise.
+    if !text.contains('\u{feff}') && is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text;
+    }
+    text.chars().filter(|&c| c != '\u{feff}').nfc().collect()
 }
 
 fn decode_raw(bytes: &[u8]) -> Result<(String, &'static str), String> {
@@ -150,14 +157,80 @@ fn has_multibyte_utf8(bytes: &[u8]) -> bool {
     }
 }
 
-/// Text that was UTF-8, read as Windows-1252 and saved again as UTF-8 shows "Ã©" for
-/// "é" and "â€™" for "’". When such pairs recur and the whole text maps back to bytes
-/// that are valid UTF-8, those bytes are the real text.
-fn repair_mojibake(text: &str) -> Option<String> {
-    let markers = text.matches('Ã').count() + text.matches("â€").count() + text.matches('Â').count();
-    if markers < 3 {
-        return None;
+/// What one pass over decoded text finds: its characters, the odd ones (control,
+/// undecodable, private use), escape sequences and other controls, mojibake pairs.
+#[derive(Debug, Default)]
+struct Scan {
+    chars: usize,
+    odd: usize,
+    escapes: bool,
+    controls: bool,
+    mojibake_markers: usize,
+}
+
+impl Scan {
+    fn of(text: &str) -> Scan {
+        let mut scan = Scan::default();
+        let mut previous = '\0';
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // Printable ASCII, most of any page, needs no more than this test.
+            if (0x20..0x7f).contains(&b[i]) {
+                scan.chars += 1;
+                previous = b[i] as char;
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            scan.chars += 1;
+            scan.odd += usize::from(is_odd(c));
+            if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {
+                scan.controls = true;
+                scan.escapes |= matches!(c, '\u{1b}' | '\u{9b}' | '\u{9d}' | '\u{90}');
+            }
+            if c == 'Ã' || c == 'Â' || (c == '€' && previous == 'â') {
+                scan.mojibake_markers += 1;
+            }
+            previous = c;
+        }
+        scan
     }
+
+    /// Reject content that is mostly not text: control characters, replacement
+    /// characters (undecodable bytes) and private-use/unassigned code points. Escape
+    /// sequences are allowed (they are stripped later); a few stray bytes are tolerated,
+    /// but more than 1 in 20 characters (and at least 4) means this is not text.
+    fn check_looks_like_text(&self) -> Result<(), String> {
+        if self.odd >= 4 && self.odd * 20 > self.chars {
+            return Err(format!(
+                "binary file ({}% of characters are control or undecodable)",
+                self.odd * 100 / self.chars
+            ));
+        }
+        Ok(())
+    }
+}
+
+fn is_odd(c: char) -> bool {
+    match c {
+        // White space, escape-sequence bytes and old-style page breaks are text.
+        '\n' | '\r' | '\t' | '\u{1b}' | '\u{7}' | '\u{8}' | '\u{c}' => false,
+        '\u{fffd}' => true,
+        c if c.is_control() => true,
+        '\u{e000}'..='\u{f8ff}' => true,
+        _ => false,
+    }
+}
+
+/// Fewer "Ã", "Â" and "â€" than this are not worth a repair attempt.
+const MIN_MOJIBAKE_MARKERS: usize = 3;
+
+/// Text that was UTF-8, read as Windows-1252 and saved again as UTF-8 shows "Ã©" for
+/// "é" and "â€™" for "’". When such pairs recur ([`Scan`] counts them) and the whole text
+/// maps back to bytes that are valid UTF-8, those bytes are the real text.
+fn repair_mojibake(text: &str) -> Option<String> {
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
     if unmappable {
         return None;
@@ -184,36 +257,6 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     } else {
         None
     }
-}
-
-/// Reject decoded content that is mostly not text: control characters, replacement
-/// characters (undecodable bytes) and private-use/unassigned code points.
-fn check_looks_like_text(s: &str) -> Result<(), String> {
-    let mut total = 0usize;
-    let mut bad = 0usize;
-    for c in s.chars() {
-        total += 1;
-        let odd = match c {
-            // White space, escape-sequence bytes and old-style page breaks are text.
-            '\n' | '\r' | '\t' | '\u{1b}' | '\u{7}' | '\u{8}' | '\u{c}' => false,
-            '\u{fffd}' => true,
-            c if c.is_control() => true,
-            '\u{e000}'..='\u{f8ff}' => true,
-            _ => false,
-        };
-        if odd {
-            bad += 1;
-        }
-    }
-    // Escape sequences are allowed (they are stripped later); a few stray bytes are
-    // tolerated, but more than 1 in 20 characters (and at least 4) means this is not text.
-    if bad >= 4 && bad * 20 > total {
-        return Err(format!(
-            "binary file ({}% of characters are control or undecodable)",
-            bad * 100 / total
-        ));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

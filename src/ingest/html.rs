@@ -105,6 +105,37 @@ pub fn shape(html: &str) -> (usize, usize) {
     (deepest, elements)
 }
 
+/// The page with its code emptied: the contents of its scripts (not of data scripts such
+/// as JSON-LD) and style sheets, most of a saved page's bytes and none of its text. The
+/// elements stay, empty, so the page keeps its shape.
+pub fn without_code(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut tokens = Tokens::new(html);
+    let mut copied_to = 0;
+    let mut in_code = false;
+    while let Some(t) = tokens.next() {
+        match t {
+            Token::Open { name, attrs, self_closing: false } => {
+                in_code = name == "style" || (name == "script" && attr(&attrs, "type").is_none_or(is_script_type));
+            }
+            Token::Text(_) if in_code => {
+                out.push_str(&html[copied_to..tokens.last_start]);
+                copied_to = tokens.pos;
+                in_code = false;
+            }
+            _ => in_code = false,
+        }
+    }
+    out.push_str(&html[copied_to..]);
+    out
+}
+
+/// Whether a `<script type>` is a program (as opposed to data: JSON-LD, templates).
+fn is_script_type(kind: &str) -> bool {
+    let kind = kind.trim().to_ascii_lowercase();
+    kind.is_empty() || kind == "module" || kind.contains("javascript") || kind.contains("ecmascript")
+}
+
 /// Convert an HTML document or fragment.
 pub fn convert(html: &str) -> HtmlDoc {
     let (visible, meta) = cut_hidden_and_mine(html);
@@ -992,6 +1023,19 @@ mod tests {
 
     fn texts(doc: &HtmlDoc) -> Vec<&str> {
         doc.lines.iter().map(|l| l.text.trim()).filter(|t| !t.is_empty()).collect()
+    }
+
+    #[test]
+    fn code_is_emptied_data_and_text_kept() {
+        let page = "<head><style>p{color:red}</style><script>var a = '<p>x</p>';</script>\
+                    <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head>\
+                    <body><p>Text <b>kept</b>.</p><SCRIPT type=text/javascript>track()</SCRIPT></body>";
+        assert_eq!(
+            without_code(page),
+            "<head><style></style><script></script>\
+             <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head>\
+             <body><p>Text <b>kept</b>.</p><SCRIPT type=text/javascript></SCRIPT></body>"
+        );
     }
 
     #[test]

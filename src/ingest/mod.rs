@@ -5,7 +5,6 @@ pub mod clean;
 pub mod decode;
 pub mod entities;
 pub mod html;
-pub mod lang;
 pub mod meta;
 pub mod mhtml;
 pub mod paragraphs;
@@ -13,7 +12,7 @@ pub mod reader;
 
 use crate::model::{Article, Link, Metadata, Paragraph, Role, Sentence};
 use crate::sanitize::strip_controls;
-use crate::text::sentences;
+use crate::text::{lang, sentences};
 use include_dir::{Dir, include_dir};
 use rayon::prelude::*;
 use paragraphs::TextLine;
@@ -439,11 +438,13 @@ fn all_visible_lines(body: &str, is_html: bool, markdown: bool) -> Vec<TextLine>
 /// nothing in, and deep or huge markup go through the converter of [`html`] alone.
 fn read_html(body: &str) -> html::HtmlDoc {
     let reader_mode = std::env::var_os("DIGLOT_READER").is_none_or(|v| v != "off");
-    if reader_mode
-        && reader::is_whole_page(body)
-        && body.len() <= html::MAX_BYTES_FOR_HTML2TEXT
-        && reader::fits(html::shape(body))
-        && let Some(main) = reader::extract(body)
+    if !(reader_mode && reader::is_whole_page(body) && body.len() <= html::MAX_BYTES_FOR_HTML2TEXT) {
+        return html::convert(body);
+    }
+    // Scripts and style sheets are most of a saved page and none of its text or tags.
+    let code_free = html::without_code(body);
+    if reader::fits(html::shape(&code_free))
+        && let Some(main) = reader::extract(&code_free)
     {
         let has_text = |lines: &Vec<TextLine>| lines.iter().any(|l| !l.text.trim().is_empty());
         let from_markup = (main.html.as_deref())
@@ -451,7 +452,7 @@ fn read_html(body: &str) -> html::HtmlDoc {
             .map(|markup| html::convert(markup).lines)
             .filter(has_text);
         if let Some(lines) = from_markup {
-            return html::HtmlDoc { lines, meta: reader::merge_meta(&main.meta, html::page_meta(body)), too_deep: None };
+            return html::HtmlDoc { lines, meta: reader::merge_meta(&main.meta, html::page_meta(&code_free)), too_deep: None };
         }
         // Text without markup: the page's own lines give it its paragraphs back. No text
         // at all: today's cleaner reads the page.
@@ -602,34 +603,18 @@ pub fn build_article_with_roles(
             .into_iter()
             .map(|range| Sentence { range })
             .collect();
-        paras.push(Paragraph { range: start..text.len(), language: lang::detect(sample(p)), sentences, role });
+        paras.push(Paragraph { range: start..text.len(), language: None, sentences, role });
     }
     if meta.language.is_none() {
-        meta.language = lang::detect(sample(&text));
+        meta.language = lang::detect_article(&text);
     }
-    // Short paragraphs are hard to detect; fall back to the article's language.
+    // Short paragraphs are hard to detect; they fall back to the article's language.
     for p in &mut paras {
-        if p.language.is_none() {
-            p.language = meta.language.clone();
-        }
+        p.language = lang::detect_paragraph(&text[p.range.clone()], meta.language.as_deref()).or_else(|| meta.language.clone());
     }
     meta.words = text.split_whitespace().count();
     let links = locate_links(&text, links);
     Article { id: id.to_string(), path: path.to_string(), meta, text, paragraphs: paras, links }
-}
-
-/// The first few thousand bytes (cut on a char boundary): language detection costs time
-/// in proportion to its input and gains nothing from more than this.
-fn sample(text: &str) -> &str {
-    const SAMPLE_BYTES: usize = 4096;
-    if text.len() <= SAMPLE_BYTES {
-        return text;
-    }
-    let mut end = SAMPLE_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// Fill in the range of each link whose text can be found, searching forward so that
@@ -679,6 +664,27 @@ mod tests {
         assert_eq!(a.paragraph_text(1).chars().next(), Some('L'));
         assert!(a.text.contains("\n\n"));
         assert_eq!(a.meta.words, a.text.split_whitespace().count());
+    }
+
+    #[test]
+    fn a_french_paragraph_in_an_english_article_keeps_its_language() {
+        let a = from_plain_text(
+            "mixed",
+            "The mayor of the harbour town spoke to reporters on Monday about the flood defences \
+             that the council has been building along the river for the past three years.\n\n\
+             « Nous ne céderons pas sur la sécurité des habitants de la ville, et nous le dirons \
+             encore demain devant le conseil », a déclaré le maire de la ville jumelle.\n\n\
+             She said the work would be finished before the winter storms, and that the town \
+             would hold a public meeting about it in the spring.\n\n\
+             The council has asked the government for more money to raise the walls, which were \
+             last rebuilt after the great flood of the winter of 1953, when the sea came in.",
+        );
+        let languages: Vec<_> = a.paragraphs.iter().map(|p| p.language.as_deref()).collect();
+        assert_eq!(languages, [Some("en"), Some("fr"), Some("en"), Some("en")]);
+        assert_eq!(a.meta.language.as_deref(), Some("en"));
+        let quotes = crate::text::quotes::extract(&a);
+        let french = quotes.iter().find(|q| q.text.contains("céderons")).expect("the French quote");
+        assert_eq!(french.language.as_deref(), Some("fr"));
     }
 
     #[test]

@@ -32,16 +32,22 @@ pub struct Para {
 
 /// Single spaces, no invisible characters, trimmed.
 pub fn normalize_spaces(s: &str) -> String {
+    const INVISIBLE: [char; 4] = ['\u{200b}', '\u{2060}', '\u{ad}', '\u{feff}'];
     let mut out = String::with_capacity(s.len());
-    for word in s
-        .split(|c: char| c.is_whitespace())
-        .map(|w| w.replace(['\u{200b}', '\u{2060}', '\u{ad}', '\u{feff}'], ""))
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
+    for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        let at = out.len();
+        if at > 0 {
             out.push(' ');
         }
-        out.push_str(&word);
+        // (Most words hold no invisible character: copied as they are.)
+        if word.contains(INVISIBLE) {
+            out.extend(word.chars().filter(|c| !INVISIBLE.contains(c)));
+        } else {
+            out.push_str(word);
+        }
+        if out.len() == at + usize::from(at > 0) {
+            out.truncate(at); // the word was all invisible
+        }
     }
     out
 }
@@ -172,6 +178,12 @@ mod tests {
                     on the next line.";
         assert_eq!(paras(text).len(), 2);
         assert!(paras(text)[0].ends_with("several weeks."));
+    }
+
+    #[test]
+    fn spaces_are_single_and_invisible_characters_gone() {
+        assert_eq!(normalize_spaces("  The\u{a0} min\u{ad}ister \u{200b} said\n\t so. "), "The minister said so.");
+        assert_eq!(normalize_spaces("\u{feff}\u{2060}"), "");
     }
 
     #[test]

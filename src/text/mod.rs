@@ -1,7 +1,8 @@
-//! Text analysis: sentence splitting, quotation extraction and attribution.
+//! Text analysis: language, sentence splitting, quotation extraction and attribution.
 
 pub mod attribution;
 pub mod entities;
+pub mod lang;
 pub mod lexicon;
 pub mod quote_marks;
 pub mod quotes;

@@ -736,7 +736,7 @@ fn in_other_language(article: &Article, text: &str, span: &MarkedSpan) -> bool {
     if quoted.split_whitespace().count() < 5 {
         return false;
     }
-    own.is_some_and(|own| crate::ingest::lang::detect(&quoted).is_some_and(|lang| lang != own))
+    own.is_some_and(|own| super::lang::detect(&quoted).is_some_and(|lang| lang != own))
 }
 
 fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> QuoteKind {
