@@ -12,15 +12,22 @@ use rayon::prelude::*;
 
 /// What one article offers for comparison, computed once per article.
 struct Profile {
-    /// Whole-text features, translated when French (for comparing with English).
-    translated: SentenceFeatures,
+    /// Whole-text features translated through the lexicon: French articles only (for
+    /// others they would equal `plain`, and holding them twice doubled the memory).
+    translated: Option<SentenceFeatures>,
     plain: SentenceFeatures,
     /// Numbers of two or more digits (one-digit numbers are everywhere).
     numbers: BTreeSet<String>,
     /// Capitalised words by match key, with one written form to show as evidence.
     names: BTreeMap<u32, String>,
-    quotes: Vec<Quote>,
     lang: Option<String>,
+}
+
+impl Profile {
+    /// Features translated when French (for comparing with English), else plain.
+    fn translated(&self) -> &SentenceFeatures {
+        self.translated.as_ref().unwrap_or(&self.plain)
+    }
 }
 
 fn profile(article: &Article) -> Profile {
@@ -45,11 +52,10 @@ fn profile(article: &Article) -> Profile {
     }
     let lang = article.meta.language.clone();
     Profile {
-        translated: text_features(&article.text, lang.as_deref() == Some("fr")),
+        translated: (lang.as_deref() == Some("fr")).then(|| text_features(&article.text, true)),
         plain: text_features(&article.text, false),
         numbers,
         names,
-        quotes: crate::text::quotes::extract(article),
         lang,
     }
 }
@@ -80,8 +86,8 @@ const EVIDENCE_ITEMS: usize = 6;
 fn compare(a: &Article, pa: &Profile, b: &Article, pb: &Profile) -> PairCandidate {
     // Translate whichever side is French; compare cognates only otherwise.
     let lexical = match (pa.lang.as_deref(), pb.lang.as_deref()) {
-        (Some("fr"), _) => similarity(std::slice::from_ref(&pa.translated), std::slice::from_ref(&pb.plain)),
-        (_, Some("fr")) => similarity(std::slice::from_ref(&pb.translated), std::slice::from_ref(&pa.plain)),
+        (Some("fr"), _) => similarity(std::slice::from_ref(pa.translated()), std::slice::from_ref(&pb.plain)),
+        (_, Some("fr")) => similarity(std::slice::from_ref(pb.translated()), std::slice::from_ref(&pa.plain)),
         _ => similarity(std::slice::from_ref(&pa.plain), std::slice::from_ref(&pb.plain)),
     };
     let shared_numbers: Vec<&String> = pa.numbers.intersection(&pb.numbers).collect();
@@ -111,12 +117,12 @@ fn compare(a: &Article, pa: &Profile, b: &Article, pb: &Profile) -> PairCandidat
 }
 
 /// Add the quoted-statement evidence (the costlier part) to a candidate.
-fn add_quotes(c: &mut PairCandidate, a: &Article, pa: &Profile, b: &Article, pb: &Profile) {
-    let quote_pairs = pair_quotes(a, &pa.quotes, b, &pb.quotes);
+fn add_quotes(c: &mut PairCandidate, a: &Article, qa: &[Quote], b: &Article, qb: &[Quote]) {
+    let quote_pairs = pair_quotes(a, qa, b, qb);
     if quote_pairs.is_empty() {
         return;
     }
-    c.score = (c.score + 0.15 * dice(quote_pairs.len(), pa.quotes.len(), pb.quotes.len())).min(1.0);
+    c.score = (c.score + 0.15 * dice(quote_pairs.len(), qa.len(), qb.len())).min(1.0);
     c.evidence.push(format!("{} quoted statements in common", quote_pairs.len()));
 }
 
@@ -182,18 +188,37 @@ pub fn propose_pairs(articles: &[Article], manifest: &Manifest) -> Vec<PairCandi
         .map(|(i, j)| (i, j, compare(&articles[i], &profiles[i], &articles[j], &profiles[j])))
         .collect();
     proposed.sort_by(|a, b| b.2.score.total_cmp(&a.2.score));
+    // Which pairs get the quote comparison depends on the ranking only, so quotes are
+    // extracted just for the articles of those pairs, not for the whole folder.
     let mut quote_checks = vec![0; articles.len()];
-    for (i, j, c) in &mut proposed {
-        if quote_checks[*i] < QUOTE_CHECKS_PER_ARTICLE || quote_checks[*j] < QUOTE_CHECKS_PER_ARTICLE {
-            quote_checks[*i] += 1;
-            quote_checks[*j] += 1;
-            add_quotes(c, &articles[*i], &profiles[*i], &articles[*j], &profiles[*j]);
-        }
+    let checked: Vec<bool> = proposed
+        .iter()
+        .map(|&(i, j, _)| {
+            let check = quote_checks[i] < QUOTE_CHECKS_PER_ARTICLE || quote_checks[j] < QUOTE_CHECKS_PER_ARTICLE;
+            if check {
+                quote_checks[i] += 1;
+                quote_checks[j] += 1;
+            }
+            check
+        })
+        .collect();
+    let pinned_at: Vec<Option<(usize, usize)>> =
+        pinned.iter().map(|p| index_of(&p.left).zip(index_of(&p.right))).collect();
+    let mut wanted = vec![false; articles.len()];
+    for (i, j) in proposed.iter().zip(&checked).filter(|(_, c)| **c).map(|(p, _)| (p.0, p.1)).chain(pinned_at.iter().flatten().copied()) {
+        wanted[i] = true;
+        wanted[j] = true;
     }
-    for p in &mut pinned {
-        if let (Some(i), Some(j)) = (index_of(&p.left), index_of(&p.right)) {
-            add_quotes(p, &articles[i], &profiles[i], &articles[j], &profiles[j]);
-        }
+    let quotes: Vec<Vec<Quote>> = articles
+        .par_iter()
+        .zip(&wanted)
+        .map(|(a, &w)| if w { crate::text::quotes::extract(a) } else { Vec::new() })
+        .collect();
+    for ((i, j, c), _) in proposed.iter_mut().zip(&checked).filter(|(_, c)| **c) {
+        add_quotes(c, &articles[*i], &quotes[*i], &articles[*j], &quotes[*j]);
+    }
+    for (p, (i, j)) in pinned.iter_mut().zip(&pinned_at).filter_map(|(p, at)| Some((p, (*at)?))) {
+        add_quotes(p, &articles[i], &quotes[i], &articles[j], &quotes[j]);
     }
     let mut proposed: Vec<PairCandidate> =
         proposed.into_iter().map(|(_, _, c)| c).filter(|c| c.score >= MIN_SCORE).collect();
