@@ -4,6 +4,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use diglot::app::App;
+use diglot::tui::Session;
 use diglot::app::keymap::KeyChord;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::layout::Rect;
@@ -43,7 +44,7 @@ fn first_frame(c: &mut Criterion) {
     let corpus = diglot::ingest::bundled();
     c.bench_function("tui first frame (bundled corpus, 80x24)", |b| {
         b.iter(|| {
-            let mut app = App::new(corpus.clone(), HashMap::new());
+            let mut app = Session::new(App::new(corpus.clone(), HashMap::new()));
             app.update(diglot::app::Action::Resize(80, 24));
             let mut t = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
             t.draw(|f| diglot::ui::draw(f, &app)).expect("draw");
@@ -54,7 +55,7 @@ fn first_frame(c: &mut Criterion) {
 fn scroll_keystroke(c: &mut Criterion) {
     let corpus = diglot::ingest::bundled();
     for (w, h) in [(80u16, 24u16), (120, 40)] {
-        let mut app = App::new(corpus.clone(), HashMap::new());
+        let mut app = Session::new(App::new(corpus.clone(), HashMap::new()));
         app.update(diglot::app::Action::Resize(w, h));
         key(&mut app, "Tab");
         let (mut t, counter) = counting_terminal(w, h);
@@ -74,7 +75,7 @@ fn scroll_keystroke(c: &mut Criterion) {
         c.bench_function(&format!("tui scroll keystroke + redraw ({w}x{h})"), |b| {
             b.iter(|| {
                 key(&mut app, "j");
-                if app.body_top > 40 {
+                if app.reader.body_top > 40 {
                     key(&mut app, "g");
                 }
                 t.draw(|f| diglot::ui::draw(f, &app)).expect("draw");
@@ -102,13 +103,13 @@ fn large_corpus(c: &mut Criterion) {
     let corpus = big_corpus(5000);
     c.bench_function("tui first frame (5000 articles, 120x40)", |b| {
         b.iter(|| {
-            let mut app = App::new(corpus.clone(), HashMap::new());
+            let mut app = Session::new(App::new(corpus.clone(), HashMap::new()));
             app.update(diglot::app::Action::Resize(120, 40));
             let mut t = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
             t.draw(|f| diglot::ui::draw(f, &app)).expect("draw");
         })
     });
-    let mut app = App::new(corpus.clone(), HashMap::new());
+    let mut app = Session::new(App::new(corpus.clone(), HashMap::new()));
     app.update(diglot::app::Action::Resize(120, 40));
     key(&mut app, "f");
     c.bench_function("tui filter keystroke (5000 articles)", |b| {
@@ -136,7 +137,7 @@ fn highlight_keystroke(c: &mut Criterion) {
         })
         .collect();
     store.add_highlights(&news).expect("seed highlights");
-    let mut app = App::new(corpus.clone(), HashMap::new());
+    let mut app = Session::new(App::new(corpus.clone(), HashMap::new()));
     app.attach_store(store);
     app.update(diglot::app::Action::Resize(80, 24));
     key(&mut app, "Enter");

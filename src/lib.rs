@@ -3,8 +3,9 @@
 //! Layers, from the bottom up: `util` (clocks, hashes), `model` (plain data, the corpus
 //! manifest), `sanitize` (the output boundary), `ingest` (files → articles),
 //! `text` (sentences, quotes, attribution), `align` (pairing and sentence alignment),
-//! `store` (SQLite state), `export` (citation formats), `app` (terminal-free state core),
-//! `ui` (ratatui widgets), `tui` (the event loop) and `cli`.
+//! `store` (SQLite state), `export` (citation formats), `view` (terminal-free layout),
+//! `app` (terminal-free state core), `ui` (ratatui widgets), `tui` (the event loop) and
+//! `cli`.
 
 pub mod align;
 pub mod app;
@@ -19,3 +20,4 @@ pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod util;
+pub mod view;

@@ -4,43 +4,46 @@
 //! tests and benchmarks run it on a `TestBackend` with scripted events.
 
 use crate::app::keymap::{self, KeyChord};
-use crate::app::{Action, App, Effect};
-use crate::cli::{CliError, Context};
+use crate::app::{Action, App, Effect, KeyCode, Modifiers};
+use crate::ingest::Corpus;
 use crate::store::Store;
 use crate::ui;
-use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event};
+use crossterm::event::{self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, Event, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::execute;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+pub mod effects;
 mod terminal_watch;
+
+pub use effects::Session;
 
 /// Set while we own the terminal, so the panic hook restores it only when needed.
 static TERMINAL_ACTIVE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
 
-/// Open the reader on the context's corpus. Returns when the user quits.
-pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
+/// Open the reader on `corpus`, saving to the store at `db` (else the per-user default).
+/// Returns when the user quits, with the terminal given back; the caller then reports the
+/// corpus's load problems, which the alternate screen hid.
+pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), String> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        crate::cli::report_load_problems(&ctx.corpus);
-        return Err(CliError(
-            "the reader needs a terminal (standard input and output are not both one); \
+        return Err("the reader needs a terminal (standard input and output are not both one); \
              for scripts use `diglot list`, `diglot show ID` or `diglot quotes`"
-                .into(),
-        ));
+            .into());
     }
     // The config warnings are printed once, after the terminal is given back.
     let (keymap, warnings) = keymap::load_keymap(keymap::config_path().as_deref());
-    let (store, writable, store_problem) = open_store(ctx);
+    let (store, writable, store_problem) = open_store(db);
     let mut triage = HashMap::new();
     let mut problems: Vec<String> = store_problem.into_iter().collect();
     if let Some(store) = &store {
         // Highlights follow edited article files before anything is shown.
-        if let Err(e) = store.reanchor(&ctx.corpus.articles) {
+        if let Err(e) = store.reanchor(&corpus.articles) {
             problems.push(format!("highlights not re-anchored: {e}"));
         }
         match store.all_triage() {
@@ -48,7 +51,7 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
             Err(e) => problems.push(format!("triage not loaded: {e}")),
         }
     }
-    let mut app = App::new(ctx.corpus.clone(), triage).with_keymap(keymap);
+    let mut app = Session::new(App::new(corpus.clone(), triage).with_keymap(keymap));
     match store {
         Some(store) if writable => app.attach_store(store),
         Some(store) => app.attach_read_only_store(store),
@@ -65,20 +68,21 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     crossterm::style::force_color_output(true);
     if !warnings.is_empty() {
         app.status = Some("config file has problems, default keys used (details on stderr after quitting)".into());
-    } else if let Some(first) = ctx.corpus.errors.first() {
+    } else if let Some(first) = corpus.errors.first() {
         // The files that could not be read were named on stderr before the alternate
         // screen hid them; say so on screen, and name them again after quitting.
-        let n = ctx.corpus.errors.len();
+        let n = corpus.errors.len();
         app.status = Some(format!(
             "{n} file{} skipped (first: {}) — listed on stderr after quitting",
             if n == 1 { "" } else { "s" },
             ui::safe(&first.to_string())
         ));
     }
-    let mut terminal = init_terminal().map_err(|e| CliError(format!("cannot set up the terminal: {e}")))?;
-    // Debug builds only: a way for the end-to-end test to check that a panic in the
-    // middle of a session still gives the user their terminal back.
-    let panic_on_key = cfg!(debug_assertions) && std::env::var_os("DIGLOT_DEBUG_PANIC_ON_KEY").is_some();
+    let mut terminal = init_terminal().map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    // A way for the end-to-end test to check that a panic in the middle of a session
+    // still gives the user their terminal back, in the build the user runs (release) as
+    // in a debug build: it only ever ends the process that asked for it.
+    let panic_on_key = std::env::var_os("DIGLOT_DEBUG_PANIC_ON_KEY").is_some();
     // A closed SSH session (SIGHUP), a `kill` (SIGTERM) or a terminal that went away ends
     // the loop as if the user quit (see `terminal_watch`), whether or not the terminal is
     // still there. Every write the user saw acknowledged is already on disk.
@@ -87,7 +91,7 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
         Err(e) => {
             drop(terminal);
             restore_terminal();
-            return Err(CliError(format!("cannot watch the terminal: {e}")));
+            return Err(format!("cannot watch the terminal: {e}"));
         }
     };
     // Work finished in the background (a long article's quotes): redraw, as a resize to
@@ -118,15 +122,14 @@ pub fn run_reader(ctx: &Context) -> Result<(), CliError> {
     for w in &warnings {
         crate::sanitize::say(w);
     }
-    crate::cli::report_load_problems(&ctx.corpus);
-    result.map_err(CliError)
+    result
 }
 
 /// The store named by `--db` / `DIGLOT_DB`, else the per-user default. When it cannot
 /// be opened for writing it is opened read-only, else not at all; the message (naming the
 /// file) says so. Nothing is ever reset. Returns (store, writable, problem).
-pub fn open_store(ctx: &Context) -> (Option<Store>, bool, Option<String>) {
-    let Some(path) = ctx.db.clone().or_else(Store::default_path) else {
+pub fn open_store(db: Option<&Path>) -> (Option<Store>, bool, Option<String>) {
+    let Some(path) = db.map(Path::to_path_buf).or_else(Store::default_path) else {
         return (None, false, Some("no data folder for the store (pass --db FILE): highlights and triage will not be saved".into()));
     };
     // Short busy timeout: the reader must not freeze for long behind another process's
@@ -199,33 +202,46 @@ fn suspend() {
     );
 }
 
+/// Where the loop's events come from: the terminal, or a script in tests.
+pub trait EventSource {
+    /// The next event; an error ends the loop (a hang-up, a stop signal, a script's end).
+    fn next_event(&mut self) -> io::Result<Event>;
+}
+
+impl<F: FnMut() -> io::Result<Event>> EventSource for F {
+    fn next_event(&mut self) -> io::Result<Event> {
+        self()
+    }
+}
+
 /// Draw, then handle events until the user quits. Redraws only after an event that was
-/// handled (ratatui then writes only the cells that changed). Store effects go to
-/// [`App::persist`] before the frame; `on_effect` gets the clipboard effects after it, so
-/// the OSC 52 bytes never land in the middle of a frame.
+/// handled (ratatui then writes only the cells that changed). Store and file effects are
+/// carried out by the [`Session`] before the frame (so the frame shows their results);
+/// `on_effect` gets the clipboard effects after it, so the OSC 52 bytes never land in the
+/// middle of a frame, and the suspend.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
-    app: &mut App,
-    mut next_event: impl FnMut() -> io::Result<Event>,
+    app: &mut Session,
+    mut events: impl EventSource,
     mut on_effect: impl FnMut(&Effect),
 ) -> Result<(), String> {
     let size = terminal.size().map_err(draw_error)?;
     app.update(Action::Resize(size.width, size.height));
     terminal.draw(|f| ui::draw(f, app)).map_err(draw_error)?;
     loop {
-        let event = next_event().map_err(terminal_error)?;
+        let event = events.next_event().map_err(terminal_error)?;
         let Some(effects) = handle_event(app, event) else { continue };
         let (mut quit, mut repaint) = (false, false);
         for e in &effects {
             match e {
                 Effect::Quit => quit = true,
-                Effect::Clipboard(_) => {}
                 Effect::Repaint => repaint = true,
                 Effect::Suspend => {
                     on_effect(e);
                     repaint = true;
                 }
-                other @ Effect::SaveTriage(..) => app.persist(other),
+                // Carried out by the session; the clipboard waits for the frame.
+                Effect::SaveTriage(..) | Effect::Store(_) | Effect::LoadHighlights | Effect::Export { .. } | Effect::Clipboard(_) => {}
             }
         }
         if quit {
@@ -244,10 +260,6 @@ pub fn run_loop<B: Backend>(
         for e in effects.iter().filter(|e| matches!(e, Effect::Clipboard(_))) {
             on_effect(e);
         }
-        // The frame just drawn says what is coming ("looking for a counterpart…").
-        if app.run_deferred() {
-            terminal.draw(|f| ui::draw(f, app)).map_err(draw_error)?;
-        }
     }
 }
 
@@ -263,12 +275,81 @@ fn draw_error(e: impl std::fmt::Display) -> String {
     format!("terminal error: {e}")
 }
 
-/// Apply one terminal event; `None` when it changed nothing (no redraw needed).
-pub fn handle_event(app: &mut App, event: Event) -> Option<Vec<Effect>> {
+/// Apply one terminal event (and carry out the store and file effects it asks for);
+/// `None` when it changed nothing (no redraw needed).
+pub fn handle_event(app: &mut Session, event: Event) -> Option<Vec<Effect>> {
     match event {
-        Event::Key(k) => KeyChord::from_event(&k).and_then(|c| app.handle_key(c)),
+        Event::Key(k) => key_chord(&k).and_then(|c| app.handle_key(c)),
         Event::Resize(w, h) => Some(app.update(Action::Resize(w, h))),
         Event::Paste(s) => Some(app.update(Action::Paste(s))),
         _ => None,
     }
+}
+
+/// The terminal's key event as diglot's key; `None` for a key release (terminals that
+/// report them would otherwise act twice).
+pub fn key_chord(e: &KeyEvent) -> Option<KeyChord> {
+    if e.kind == KeyEventKind::Release {
+        return None;
+    }
+    Some(KeyChord::new(key_code(e.code), modifiers(e.modifiers)))
+}
+
+/// The keys crossterm and diglot both name, once for both directions.
+const NAMED_KEYS: [(event::KeyCode, KeyCode); 15] = [
+    (event::KeyCode::Up, KeyCode::Up),
+    (event::KeyCode::Down, KeyCode::Down),
+    (event::KeyCode::Left, KeyCode::Left),
+    (event::KeyCode::Right, KeyCode::Right),
+    (event::KeyCode::PageUp, KeyCode::PageUp),
+    (event::KeyCode::PageDown, KeyCode::PageDown),
+    (event::KeyCode::Home, KeyCode::Home),
+    (event::KeyCode::End, KeyCode::End),
+    (event::KeyCode::Enter, KeyCode::Enter),
+    (event::KeyCode::Esc, KeyCode::Esc),
+    (event::KeyCode::Tab, KeyCode::Tab),
+    (event::KeyCode::BackTab, KeyCode::BackTab),
+    (event::KeyCode::Backspace, KeyCode::Backspace),
+    (event::KeyCode::Delete, KeyCode::Delete),
+    (event::KeyCode::Insert, KeyCode::Insert),
+];
+
+/// The modifiers crossterm and diglot both name.
+const MODIFIERS: [(KeyModifiers, Modifiers); 3] =
+    [(KeyModifiers::CONTROL, Modifiers::CONTROL), (KeyModifiers::ALT, Modifiers::ALT), (KeyModifiers::SHIFT, Modifiers::SHIFT)];
+
+fn key_code(code: event::KeyCode) -> KeyCode {
+    use event::KeyCode as K;
+    match code {
+        K::Char(c) => KeyCode::Char(c),
+        K::F(n) => KeyCode::F(n),
+        K::Null => KeyCode::Other("Null"),
+        K::CapsLock => KeyCode::Other("CapsLock"),
+        K::ScrollLock => KeyCode::Other("ScrollLock"),
+        K::NumLock => KeyCode::Other("NumLock"),
+        K::PrintScreen => KeyCode::Other("PrintScreen"),
+        K::Pause => KeyCode::Other("Pause"),
+        K::Menu => KeyCode::Other("Menu"),
+        K::KeypadBegin => KeyCode::Other("KeypadBegin"),
+        K::Media(_) => KeyCode::Other("Media"),
+        K::Modifier(_) => KeyCode::Other("Modifier"),
+        named => NAMED_KEYS.iter().find(|(theirs, _)| *theirs == named).map_or(KeyCode::Other("?"), |(_, ours)| *ours),
+    }
+}
+
+fn modifiers(m: KeyModifiers) -> Modifiers {
+    MODIFIERS.into_iter().filter(|(theirs, _)| m.contains(*theirs)).fold(Modifiers::NONE, |all, (_, ours)| all | ours)
+}
+
+/// The terminal's key event for diglot's key (what a terminal sends for it): scripted
+/// events for tests and benchmarks of the real loop. `None` for a key only named.
+pub fn terminal_key(key: &KeyChord) -> Option<KeyEvent> {
+    let code = match key.code {
+        KeyCode::Char(c) => event::KeyCode::Char(c),
+        KeyCode::F(n) => event::KeyCode::F(n),
+        KeyCode::Other(_) => return None,
+        named => NAMED_KEYS.iter().find(|(_, ours)| *ours == named)?.0,
+    };
+    let mods = MODIFIERS.into_iter().filter(|(_, ours)| key.mods.contains(*ours)).fold(KeyModifiers::NONE, |all, (theirs, _)| all | theirs);
+    Some(KeyEvent::new(code, mods))
 }

@@ -10,7 +10,9 @@ use diglot::model::manifest::PinnedPair;
 use diglot::store::Store;
 use diglot::ingest::{Corpus, from_plain_text};
 use diglot::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind, Triage};
+use diglot::tui::Session;
 use diglot::ui;
+use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -70,10 +72,10 @@ fn quote(article: &Article, text: &str, speaker: Option<&str>, cue: Option<&str>
 }
 
 /// An app over the test corpus with hand-made quotes for the English article.
-fn app() -> App {
+fn app() -> Session {
     let c = corpus();
     let en = c.articles[0].clone();
-    let mut app = App::new(c, HashMap::new());
+    let mut app = Session::new(App::new(c, HashMap::new()));
     // Every test has a store, as the real reader does (a private one in memory).
     app.attach_store(Store::open_in_memory().unwrap());
     app.set_quotes(
@@ -87,13 +89,20 @@ fn app() -> App {
     app
 }
 
-fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+/// Press keys (by their keymap names) as the terminal sends them, through the event
+/// loop's own dispatch ([`diglot::tui::handle_event`]).
+fn press(app: &mut Session, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for k in keys.split_whitespace() {
-        let chord = KeyChord::parse(k).unwrap_or_else(|e| panic!("{e}"));
-        effects.extend(app.handle_key(chord).unwrap_or_default());
+        effects.extend(diglot::tui::handle_event(app, key_event(k)).unwrap_or_default());
     }
     effects
+}
+
+/// The terminal's event for a key written as in the keymap ("j", "C-l", "S-Tab", "Enter").
+fn key_event(name: &str) -> Event {
+    let chord = KeyChord::parse(name).unwrap_or_else(|e| panic!("{e}"));
+    Event::Key(diglot::tui::terminal_key(&chord).unwrap_or_else(|| panic!("no terminal key for {name}")))
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -134,10 +143,10 @@ fn moving_in_the_list_changes_the_body_and_enter_marks_read() {
     assert_eq!(app.current().unwrap().id, "fr1");
     let effects = press(&mut app, "Enter");
     assert_eq!(effects, [Effect::SaveTriage("fr1".into(), Triage { read: true, ..Default::default() })]);
-    assert_eq!(app.focus, Focus::Body);
+    assert_eq!(app.reader.focus, Focus::Body);
     assert!(app.triage("fr1").read);
     // Opening again saves nothing new.
-    app.focus = Focus::List;
+    app.reader.focus = Focus::List;
     assert!(press(&mut app, "Enter").is_empty());
 }
 
@@ -145,13 +154,13 @@ fn moving_in_the_list_changes_the_body_and_enter_marks_read() {
 fn tab_cycles_focus_both_ways() {
     let mut app = app();
     press(&mut app, "Tab");
-    assert_eq!(app.focus, Focus::Body);
+    assert_eq!(app.reader.focus, Focus::Body);
     press(&mut app, "Tab");
-    assert_eq!(app.focus, Focus::Quotes);
+    assert_eq!(app.reader.focus, Focus::Quotes);
     press(&mut app, "Tab");
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.reader.focus, Focus::List);
     press(&mut app, "S-Tab");
-    assert_eq!(app.focus, Focus::Quotes);
+    assert_eq!(app.reader.focus, Focus::Quotes);
 }
 
 #[test]
@@ -160,16 +169,16 @@ fn body_scrolls_and_stays_in_bounds() {
     app.update(Action::Resize(60, 16));
     press(&mut app, "Tab");
     press(&mut app, "j j");
-    assert_eq!(app.body_top, 2);
+    assert_eq!(app.reader.body_top, 2);
     press(&mut app, "k k k k");
-    assert_eq!(app.body_top, 0);
+    assert_eq!(app.reader.body_top, 0);
     press(&mut app, "G");
-    let max = app.body_top;
+    let max = app.reader.body_top;
     assert!(max > 0);
     press(&mut app, "j Ctrl-d PageDown");
-    assert_eq!(app.body_top, max);
+    assert_eq!(app.reader.body_top, max);
     press(&mut app, "Ctrl-u");
-    assert!(app.body_top < max);
+    assert!(app.reader.body_top < max);
 }
 
 #[test]
@@ -187,7 +196,7 @@ fn toggles_read_and_star_with_effects() {
 fn triage_given_at_start_is_shown_and_filterable() {
     let mut triage = HashMap::new();
     triage.insert("fr1".to_string(), Triage { read: true, starred: true, archived: false });
-    let mut app = App::new(corpus(), triage);
+    let mut app = Session::new(App::new(corpus(), triage));
     press(&mut app, "f");
     type_text(&mut app, "unread");
     press(&mut app, "Enter");
@@ -214,7 +223,7 @@ fn filter_by_language_and_words_and_cancel_restores() {
     type_text(&mut app, "encrypted");
     assert_eq!(app.current().unwrap().id, "en1");
     press(&mut app, "Esc");
-    assert_eq!(app.filter.text, "lang:fr");
+    assert_eq!(app.reader.filter.text, "lang:fr");
     assert_eq!(app.visible().len(), 1);
     // Words match body text too, ignoring case; several words must all match.
     press(&mut app, "F");
@@ -237,25 +246,25 @@ fn search_finds_matches_and_n_cycles_with_wrap() {
     let mut app = app();
     press(&mut app, "Enter /");
     type_text(&mut app, "THE");
-    let n = app.search.matches.len();
+    let n = app.reader.search.matches.len();
     assert!(n >= 4, "{n}");
-    for m in &app.search.matches {
+    for m in &app.reader.search.matches {
         assert_eq!(app.current().unwrap().text[m.clone()].to_lowercase(), "the");
     }
     press(&mut app, "Enter");
-    assert_eq!(app.focus, Focus::Body);
-    assert_eq!(app.search.current, Some(0));
+    assert_eq!(app.reader.focus, Focus::Body);
+    assert_eq!(app.reader.search.current, Some(0));
     press(&mut app, "n");
-    assert_eq!(app.search.current, Some(1));
+    assert_eq!(app.reader.search.current, Some(1));
     press(&mut app, "N N");
-    assert_eq!(app.search.current, Some(n - 1));
+    assert_eq!(app.reader.search.current, Some(n - 1));
     assert!(app.status.as_deref().unwrap().contains("wrapped"));
     // The search follows to the next article.
     press(&mut app, "S-Tab j");
     assert_eq!(app.current().unwrap().id, "fr1");
-    assert_eq!(app.search.query, "THE");
+    assert_eq!(app.reader.search.query, "THE");
     press(&mut app, "Esc");
-    assert!(app.search.query.is_empty());
+    assert!(app.reader.search.query.is_empty());
 }
 
 #[test]
@@ -270,7 +279,7 @@ fn search_with_no_match_says_so_and_cancel_restores() {
     press(&mut app, "/");
     type_text(&mut app, "agency");
     press(&mut app, "Esc");
-    assert_eq!(app.search.query, "zzz");
+    assert_eq!(app.reader.search.query, "zzz");
 }
 
 #[test]
@@ -279,18 +288,18 @@ fn prompt_editing_keys_and_paste() {
     press(&mut app, "/");
     type_text(&mut app, "police wa");
     press(&mut app, "Ctrl-w");
-    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "police ");
+    assert_eq!(app.reader.prompt.as_ref().unwrap().editor.text(), "police ");
     press(&mut app, "Home Delete");
-    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "olice ");
+    assert_eq!(app.reader.prompt.as_ref().unwrap().editor.text(), "olice ");
     app.update(Action::Paste("x\u{1b}[2Jy".into()));
-    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "x[2Jyolice ");
+    assert_eq!(app.reader.prompt.as_ref().unwrap().editor.text(), "x[2Jyolice ");
     // Keys bound elsewhere are typed as text inside a prompt.
     press(&mut app, "Ctrl-u q j");
-    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "qjolice ");
+    assert_eq!(app.reader.prompt.as_ref().unwrap().editor.text(), "qjolice ");
     // A paste outside a prompt does nothing.
     press(&mut app, "Esc");
     app.update(Action::Paste("qqq".into()));
-    assert!(app.prompt.is_none());
+    assert!(app.reader.prompt.is_none());
 }
 
 #[test]
@@ -303,31 +312,31 @@ fn quotes_pane_hides_terms_and_enter_jumps_the_body_to_the_quote() {
     assert_eq!(app.visible_quotes().len(), 3);
     press(&mut app, "t");
     press(&mut app, "Tab Tab");
-    assert_eq!(app.focus, Focus::Quotes);
+    assert_eq!(app.reader.focus, Focus::Quotes);
     press(&mut app, "j Enter");
     let q = &app.visible_quotes()[1];
-    assert_eq!(app.marked_quote, Some(q.start..q.end));
+    assert_eq!(app.reader.marked_quote, Some(q.start..q.end));
     let lines = app.body_lines();
-    let shown = &lines[app.body_top..(app.body_top + 10).min(lines.len())];
+    let shown = &lines[app.reader.body_top..(app.reader.body_top + 10).min(lines.len())];
     assert!(shown.iter().any(|l| l.range.start <= q.start && q.start <= l.range.end));
-    assert_eq!(app.focus, Focus::Quotes, "wide layout keeps the quotes focused");
+    assert_eq!(app.reader.focus, Focus::Quotes, "wide layout keeps the quotes focused");
     // In the narrow layout Enter shows the body.
     app.update(Action::Resize(50, 20));
     press(&mut app, "Enter");
-    assert_eq!(app.focus, Focus::Body);
+    assert_eq!(app.reader.focus, Focus::Body);
 }
 
 #[test]
 fn quotes_with_bad_offsets_are_refused_not_panicking() {
     let c = corpus();
     let en = c.articles[0].clone();
-    let mut app = App::new(c, HashMap::new());
+    let mut app = Session::new(App::new(c, HashMap::new()));
     let mut bad = quote(&en, "Nobody can do this alone.", None, None, QuoteKind::Direct);
     bad.start = 100_000;
     bad.end = 100_010;
     app.set_quotes("en1", vec![bad]);
     press(&mut app, "Tab Tab Enter");
-    assert!(app.marked_quote.is_none());
+    assert!(app.reader.marked_quote.is_none());
     assert!(app.status.is_some());
     render(&mut app, 80, 24);
 }
@@ -358,8 +367,11 @@ fn unbound_keys_change_nothing_and_b_without_counterpart_says_so() {
     assert_eq!(app.status.as_deref(), Some("Ctrl-x: no such key here — ? for help"));
     press(&mut app, "x");
     assert_eq!(app.status.as_deref(), Some("x: no such key here — ? for help"));
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.reader.focus, Focus::List);
     press(&mut app, "G b");
+    // The first comparison reads the word list: on a worker, the status bar says so.
+    assert!(app.status.as_deref().unwrap().starts_with("looking for a counterpart among 3 articles"), "{:?}", app.status);
+    app.finish_side_by_side_work();
     assert_eq!(app.mode, Mode::Reader);
     let status = app.status.clone().unwrap();
     assert!(status.starts_with("no counterpart ·") && status.contains("日本語の記事"), "{status}");
@@ -381,7 +393,7 @@ fn alt_key_from_a_fast_escape_acts_as_escape_then_key() {
 fn user_keymap_changes_keys_and_help() {
     let mut keymap = diglot::app::keymap::Keymap::default();
     keymap.apply_config("[keys.global]\n\"x\" = \"quit\"\n\"q\" = \"none\"\n").unwrap();
-    let mut app = App::new(corpus(), HashMap::new()).with_keymap(keymap);
+    let mut app = Session::new(App::new(corpus(), HashMap::new()).with_keymap(keymap));
     assert!(press(&mut app, "q").is_empty());
     assert_eq!(press(&mut app, "x"), [Effect::Quit]);
     press(&mut app, "?");
@@ -512,7 +524,7 @@ fn tiny_sizes_never_panic_and_full_size_redraws_identically() {
         }
     }
     // Back to the original state and size.
-    app.focus = Focus::List;
+    app.reader.focus = Focus::List;
     app.update(Action::Resize(80, 24));
     t.backend_mut().resize(80, 24);
     t.draw(|f| ui::draw(f, &app)).unwrap();
@@ -566,7 +578,7 @@ fn control_sequences_in_article_text_never_reach_the_screen() {
     a.meta.title = Some("Evil \u{1b}]0;pwned\u{7}one".into());
     a.meta.source = Some("src\u{1b}[31m".into());
     let corpus = Corpus { articles: vec![a], ..Default::default() };
-    let mut app = App::new(corpus, HashMap::new());
+    let mut app = Session::new(App::new(corpus, HashMap::new()));
     for (w, h) in [(80, 24), (40, 10), (120, 40)] {
         let t = render(&mut app, w, h);
         let text = screen_text(t.backend().buffer());
@@ -579,7 +591,7 @@ fn control_sequences_in_article_text_never_reach_the_screen() {
 
 #[test]
 fn empty_corpus_shows_a_hint() {
-    let mut app = App::new(Corpus::default(), HashMap::new());
+    let mut app = Session::new(App::new(Corpus::default(), HashMap::new()));
     press(&mut app, "j Enter Tab j Tab Enter / x Enter n");
     let t = render(&mut app, 80, 24);
     assert!(screen_text(t.backend().buffer()).contains("No articles"));
@@ -587,7 +599,7 @@ fn empty_corpus_shows_a_hint() {
 
 #[test]
 fn bundled_corpus_opens_and_every_article_renders() {
-    let mut app = App::new(diglot::ingest::bundled(), HashMap::new());
+    let mut app = Session::new(App::new(diglot::ingest::bundled(), HashMap::new()));
     let n = app.visible().len();
     assert_eq!(n, 5);
     for _ in 0..n {
@@ -603,12 +615,12 @@ fn resizing_keeps_the_same_text_at_the_top_of_the_body() {
     let mut app = app();
     app.update(Action::Resize(60, 14));
     press(&mut app, "Tab j j j j");
-    let top_offset = app.body_lines()[app.body_top].range.start;
+    let top_offset = app.body_lines()[app.reader.body_top].range.start;
     assert!(top_offset > 0);
     for (w, h) in [(1, 1), (30, 8), (200, 60), (60, 14)] {
         app.update(Action::Resize(w, h));
     }
-    assert_eq!(app.body_lines()[app.body_top].range.start, top_offset);
+    assert_eq!(app.body_lines()[app.reader.body_top].range.start, top_offset);
 }
 
 #[test]
@@ -641,11 +653,11 @@ fn help_scrolls_to_its_last_line() {
 // ---------- highlights, views, store (the wiring) ----------
 
 /// The test app with a private in-memory store.
-fn app_with_store() -> App {
+fn app_with_store() -> Session {
     app()
 }
 
-fn stored(app: &App) -> Vec<diglot::model::Highlight> {
+fn stored(app: &Session) -> Vec<diglot::model::Highlight> {
     app.store().unwrap().highlights(None).unwrap()
 }
 
@@ -683,12 +695,12 @@ fn sentence_cursor_moves_with_parens_follows_scrolling_and_h_highlights_it() {
     let mut app = app_with_store();
     app.update(Action::Resize(80, 24));
     press(&mut app, "Enter");
-    assert_eq!(app.focus, Focus::Body);
-    assert_eq!(app.sentence_cursor, 0);
+    assert_eq!(app.reader.focus, Focus::Body);
+    assert_eq!(app.reader.sentence_cursor, 0);
     press(&mut app, ") ) (");
-    assert_eq!(app.sentence_cursor, 1);
+    assert_eq!(app.reader.sentence_cursor, 1);
     press(&mut app, "J K K K");
-    assert_eq!(app.sentence_cursor, 0, "stops at the first sentence");
+    assert_eq!(app.reader.sentence_cursor, 0, "stops at the first sentence");
     press(&mut app, ") h");
     let hs = stored(&app);
     assert_eq!(hs.len(), 1);
@@ -697,7 +709,7 @@ fn sentence_cursor_moves_with_parens_follows_scrolling_and_h_highlights_it() {
     // Scrolling the body down past the cursor moves it to the first sentence on screen.
     app.update(Action::Resize(40, 10));
     press(&mut app, "G");
-    let top = app.body_lines()[app.body_top].range.start;
+    let top = app.body_lines()[app.reader.body_top].range.start;
     let cur = app.cursor_sentence_range().unwrap();
     assert!(cur.end > top, "cursor {cur:?} is on screen (top at byte {top})");
 }
@@ -706,7 +718,7 @@ fn sentence_cursor_moves_with_parens_follows_scrolling_and_h_highlights_it() {
 fn visual_selection_extends_by_words_and_sentences_and_h_saves_it() {
     let mut app = app_with_store();
     press(&mut app, "Enter ) v");
-    assert!(app.visual.is_some());
+    assert!(app.reader.visual.is_some());
     assert_eq!(app.key_context(), diglot::app::keymap::KeyContext::Visual);
     let a = app.current().unwrap().clone();
     let one = app.visual_range().unwrap();
@@ -726,14 +738,14 @@ fn visual_selection_extends_by_words_and_sentences_and_h_saves_it() {
     press(&mut app, "b b (");
     assert_eq!(app.visual_range().unwrap(), one, "back to the anchor sentence");
     press(&mut app, "v v w w h");
-    assert!(app.visual.is_none());
+    assert!(app.reader.visual.is_none());
     let hs = stored(&app);
     assert_eq!(hs.len(), 1);
     let one_words = a.text[one.clone()].split_whitespace().count();
     assert_eq!(hs[0].text.split_whitespace().count(), one_words + 2, "v w w: the sentence and two words");
     // Esc cancels without saving.
     press(&mut app, "v Esc");
-    assert!(app.visual.is_none());
+    assert!(app.reader.visual.is_none());
     assert_eq!(stored(&app).len(), 1);
 }
 
@@ -743,14 +755,14 @@ fn tag_editor_sets_and_clears_the_tag_and_u_takes_it_back() {
     press(&mut app, "Enter T");
     assert!(app.status.as_deref().unwrap().contains("no highlight here to give a tag"));
     press(&mut app, "h T");
-    assert_eq!(app.prompt.as_ref().map(|p| p.kind), Some(diglot::app::PromptKind::Tag));
+    assert_eq!(app.reader.prompt.as_ref().map(|p| p.kind), Some(diglot::app::PromptKind::Tag));
     type_text(&mut app, "europol");
     press(&mut app, "Enter");
     assert_eq!(stored(&app)[0].tag.as_deref(), Some("europol"));
     assert_eq!(app.status.as_deref(), Some("tag saved"));
     // In the highlights view too; an empty tag clears it.
     press(&mut app, "H T");
-    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "europol");
+    assert_eq!(app.reader.prompt.as_ref().unwrap().editor.text(), "europol");
     press(&mut app, "Ctrl-u Enter");
     assert_eq!(stored(&app)[0].tag, None);
     assert_eq!(app.status.as_deref(), Some("tag cleared"));
@@ -763,16 +775,16 @@ fn note_editor_saves_the_note_and_u_takes_it_back() {
     let mut app = app_with_store();
     press(&mut app, "Enter n");
     assert!(app.status.as_deref().unwrap().contains("no highlight here"));
-    assert!(app.prompt.is_none());
+    assert!(app.reader.prompt.is_none());
     press(&mut app, "h n");
-    assert!(app.prompt.is_some());
+    assert!(app.reader.prompt.is_some());
     type_text(&mut app, "clé — à vérifier");
     press(&mut app, "Enter");
     assert_eq!(stored(&app)[0].note.as_deref(), Some("clé — à vérifier"));
     assert_eq!(app.status.as_deref(), Some("note saved"));
     // Editing again starts from the saved note; Esc keeps it.
     press(&mut app, "a");
-    assert_eq!(app.prompt.as_ref().unwrap().editor.text(), "clé — à vérifier");
+    assert_eq!(app.reader.prompt.as_ref().unwrap().editor.text(), "clé — à vérifier");
     press(&mut app, "Esc");
     assert_eq!(stored(&app)[0].note.as_deref(), Some("clé — à vérifier"));
     assert!(matches!(app.undo_stack().last(), Some(UndoOp::Note { .. })));
@@ -782,7 +794,7 @@ fn note_editor_saves_the_note_and_u_takes_it_back() {
     press(&mut app, "/");
     type_text(&mut app, "the");
     press(&mut app, "Enter n");
-    assert!(app.prompt.is_none());
+    assert!(app.reader.prompt.is_none());
     assert!(app.status.as_deref().unwrap().starts_with("match"), "{:?}", app.status);
 }
 
@@ -803,7 +815,7 @@ fn y_copies_quote_and_sentence_with_citation_as_an_effect() {
 
 #[test]
 fn without_a_store_highlighting_is_refused_with_the_reason() {
-    let mut app = App::new(corpus(), HashMap::new());
+    let mut app = Session::new(App::new(corpus(), HashMap::new()));
     assert!(!app.saving());
     app.set_store_problem("/nowhere/d.db: store not opened".into());
     press(&mut app, "Enter h");
@@ -818,21 +830,17 @@ fn triage_persists_and_a_refused_write_reverts_to_the_store() {
     {
         let mut app = app();
         app.attach_store(Store::open(&path).unwrap());
-        for e in press(&mut app, "s") {
-            app.persist(&e);
-        }
+        press(&mut app, "s");
         assert!(app.triage("en1").starred);
     }
     assert!(Store::open(&path).unwrap().triage("en1").unwrap().starred);
     // Read-only: the change is refused, said, and the shown state is what is on disk.
-    let mut app = App::new(corpus(), HashMap::new());
+    let mut app = Session::new(App::new(corpus(), HashMap::new()));
     app.attach_read_only_store(Store::open_read_only(&path).unwrap());
     assert!(!app.saving());
     let t = render(&mut app, 80, 24);
     assert!(screen_text(t.backend().buffer()).contains("NOT SAVING"));
-    for e in press(&mut app, "m") {
-        app.persist(&e);
-    }
+    press(&mut app, "m");
     assert!(app.status.as_deref().unwrap().starts_with("not saved"), "{:?}", app.status);
     assert!(app.status.as_deref().unwrap().contains("t.db"));
     assert!(!app.triage("en1").read);
@@ -847,20 +855,16 @@ fn a_write_refused_by_a_lock_stays_flagged_until_a_write_succeeds() {
     // Another process (a second SSH session) holds the write lock.
     let other = rusqlite::Connection::open(&path).unwrap();
     other.execute_batch("BEGIN EXCLUSIVE").unwrap();
-    for e in press(&mut app, "s") {
-        app.persist(&e);
-    }
-    assert!(app.write_failure.is_some());
+    press(&mut app, "s");
+    assert!(app.library.write_failure.is_some());
     assert!(!app.triage("en1").starred, "the shown state is what is on disk");
     press(&mut app, "Esc");
     let t = render(&mut app, 80, 24);
     assert!(screen_text(t.backend().buffer()).contains("LAST CHANGE NOT SAVED"));
     // The lock goes away; the next write succeeds and clears the flag.
     other.execute_batch("COMMIT").unwrap();
-    for e in press(&mut app, "s") {
-        app.persist(&e);
-    }
-    assert!(app.write_failure.is_none());
+    press(&mut app, "s");
+    assert!(app.library.write_failure.is_none());
     assert!(app.triage("en1").starred);
 }
 
@@ -871,13 +875,13 @@ fn highlights_view_jumps_deletes_undoes_notes_copies_and_exports() {
     assert_eq!(stored(&app).len(), 2);
     press(&mut app, "S-Tab S-Tab G H");
     assert_eq!(app.mode, Mode::Highlights);
-    assert_eq!(app.highlights_view.as_ref().unwrap().entries().len(), 2);
+    assert_eq!(app.library.view.as_ref().unwrap().entries().len(), 2);
     press(&mut app, "j d");
     assert_eq!(stored(&app).len(), 1);
-    assert_eq!(app.highlights_view.as_ref().unwrap().entries().len(), 1);
+    assert_eq!(app.library.view.as_ref().unwrap().entries().len(), 1);
     press(&mut app, "u");
     assert_eq!(stored(&app).len(), 2);
-    assert_eq!(app.highlights_view.as_ref().unwrap().entries().len(), 2);
+    assert_eq!(app.library.view.as_ref().unwrap().entries().len(), 2);
     press(&mut app, "n");
     type_text(&mut app, "check");
     press(&mut app, "Enter");
@@ -885,28 +889,28 @@ fn highlights_view_jumps_deletes_undoes_notes_copies_and_exports() {
     let effects = press(&mut app, "y");
     assert!(matches!(effects.last(), Some(Effect::Clipboard(t)) if t.contains("Jane Doe")));
     let dir = tempfile::tempdir().unwrap();
-    app.export_dir = dir.path().join("exports");
+    app.library.export_dir = dir.path().join("exports");
     press(&mut app, "e");
     let status = app.status.clone().unwrap();
     assert!(status.starts_with("exported 2 highlight(s) to"), "{status}");
-    let file = std::fs::read_dir(&app.export_dir).unwrap().next().unwrap().unwrap().path();
+    let file = std::fs::read_dir(&app.library.export_dir).unwrap().next().unwrap().unwrap().path();
     let md = std::fs::read_to_string(&file).unwrap();
     assert!(md.contains("Nobody can do this alone.") && md.contains("check"), "{md}");
     // Enter goes back to the reader, on the article at the highlight.
     press(&mut app, "k Enter");
     assert_eq!(app.mode, Mode::Reader);
     assert_eq!(app.current().unwrap().id, "en1");
-    assert_eq!(app.focus, Focus::Body);
+    assert_eq!(app.reader.focus, Focus::Body);
     press(&mut app, "H q");
     assert_eq!(app.mode, Mode::Reader);
 }
 
 /// The test app with en1 ↔ fr1 pinned as counterparts and a hand-made alignment.
-fn app_with_pair() -> App {
+fn app_with_pair() -> Session {
     let mut c = corpus();
     c.manifest.pairs.push(PinnedPair { left: "en1".into(), right: "fr1".into() });
     let (en, fr) = (c.articles[0].clone(), c.articles[1].clone());
-    let mut app = App::new(c, HashMap::new());
+    let mut app = Session::new(App::new(c, HashMap::new()));
     app.attach_store(Store::open_in_memory().unwrap());
     let row = |l: std::ops::Range<usize>, r: std::ops::Range<usize>, kind| AlignRow { left: l, right: r, score: 0.8, kind };
     let rows = vec![
@@ -929,10 +933,10 @@ fn b_opens_the_pinned_counterpart_side_by_side_and_keys_drive_it() {
     app.update(Action::Resize(80, 24));
     press(&mut app, "Enter ) ) ) b");
     assert_eq!(app.mode, Mode::Bilingual);
-    let st = app.bilingual_view.as_ref().unwrap();
+    let st = app.side_by_side.view.as_ref().unwrap();
     assert_eq!((st.left_id.as_str(), st.right_id.as_str()), ("en1", "fr1"));
     press(&mut app, "g ] Tab m");
-    let st = app.bilingual_view.as_ref().unwrap();
+    let st = app.side_by_side.view.as_ref().unwrap();
     assert!(st.show_map);
     assert_eq!(st.focus, diglot::app::bilingual::Side::Right);
     let effects = press(&mut app, "y");
@@ -952,9 +956,12 @@ fn b_opens_the_pinned_counterpart_side_by_side_and_keys_drive_it() {
     // The first q closes the map, the second the view.
     press(&mut app, "q q");
     assert_eq!(app.mode, Mode::Reader);
-    // From the French side, the same pair opens with French on the left.
+    // From the French side, the same pair opens with French on the left (aligned on a
+    // worker, the first alignment of the session reading the word list).
     press(&mut app, "S-Tab j b");
-    assert_eq!(app.bilingual_view.as_ref().unwrap().left_id, "fr1");
+    assert!(app.working_on().is_some_and(|w| w.starts_with("aligning with en1")), "{:?}", app.working_on());
+    app.finish_side_by_side_work();
+    assert_eq!(app.side_by_side.view.as_ref().unwrap().left_id, "fr1");
     press(&mut app, "b");
     assert_eq!(app.mode, Mode::Reader);
 }
@@ -1033,7 +1040,8 @@ fn user_keymap_rebinds_keys_of_the_new_contexts() {
     keymap
         .apply_config("[keys.body]\n\"x\" = \"highlight\"\n\"h\" = \"none\"\n[keys.highlights]\n\"X\" = \"delete\"\n")
         .unwrap();
-    let mut app = app().with_keymap(keymap);
+    let mut app = app();
+    app.keymap = keymap;
     press(&mut app, "Enter h");
     assert!(stored(&app).is_empty(), "h unbound in the body");
     press(&mut app, "x");
@@ -1070,7 +1078,7 @@ fn b_opens_the_side_by_side_view_at_the_readers_sentence_and_keeps_its_place() {
     };
     c.manifest.pairs.push(PinnedPair { left: "l".into(), right: "r".into() });
     let (l, r) = (c.articles[0].clone(), c.articles[1].clone());
-    let mut app = App::new(c, HashMap::new());
+    let mut app = Session::new(App::new(c, HashMap::new()));
     app.attach_store(Store::open_in_memory().unwrap());
     let rows = (0..41).map(|i| AlignRow { left: i..i + 1, right: i..i + 1, score: 0.9, kind: RowKind::Match }).collect();
     app.cache_bilingual(BilingualState::new(&l, &r, Alignment { rows }, vec![], vec![], vec![]));
@@ -1079,16 +1087,16 @@ fn b_opens_the_side_by_side_view_at_the_readers_sentence_and_keeps_its_place() {
     for _ in 0..15 {
         press(&mut app, ")");
     }
-    assert_eq!(app.sentence_cursor, 15);
+    assert_eq!(app.reader.sentence_cursor, 15);
     press(&mut app, "b");
     let t = render(&mut app, 80, 24);
-    assert_eq!(app.bilingual_view.as_ref().unwrap().top_row(), 15);
+    assert_eq!(app.side_by_side.view.as_ref().unwrap().top_row(), 15);
     let screen = screen_text(t.backend().buffer());
     let second = screen.lines().nth(1).unwrap();
     assert!(second.contains("Sentence number 15 is here.") && second.contains("Phrase number 15 is here."), "{screen}");
     // j scrolls both columns; leaving and coming back keeps the place.
     press(&mut app, "j j q b");
-    assert_eq!(app.bilingual_view.as_ref().unwrap().top_row(), 15, "reopened at the reader's sentence again");
+    assert_eq!(app.side_by_side.view.as_ref().unwrap().top_row(), 15, "reopened at the reader's sentence again");
 }
 
 #[test]
@@ -1113,15 +1121,22 @@ fn in_a_large_folder_b_first_says_it_is_looking_then_opens_the_counterpart() {
         .collect();
     articles.insert(0, en);
     articles.push(fr);
-    let mut app = App::new(Corpus { articles, ..Default::default() }, HashMap::new());
+    let mut app = Session::new(App::new(Corpus { articles, ..Default::default() }, HashMap::new()));
     press(&mut app, "b");
     assert_eq!(app.mode, Mode::Reader);
-    assert!(app.has_deferred());
     let status = app.status.clone().unwrap_or_default();
     assert!(status.starts_with("looking for a counterpart among 202 articles"), "{status}");
-    // The loop draws that frame, then runs the work.
-    assert!(app.run_deferred());
-    assert!(!app.has_deferred());
+    assert!(app.working_on().is_some());
+    // The folder is compared on a worker; the reader keeps answering keys meanwhile.
+    press(&mut app, "Tab");
+    assert_eq!(app.reader.focus, Focus::Body);
+    // (Drawn without a resize, which is how the loop hears that a worker is done.)
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| ui::draw(f, &app)).unwrap();
+    assert!(screen_text(t.backend().buffer()).contains("looking for a counterpart"), "the status bar shows the work");
+    press(&mut app, "S-Tab");
+    app.finish_side_by_side_work();
+    assert!(app.working_on().is_none());
     assert_eq!(app.mode, Mode::Bilingual, "{:?}", app.status);
     let (left, right) = app.bilingual_articles().unwrap();
     assert_eq!((left.id.as_str(), right.id.as_str()), ("x-en", "x-fr"));
@@ -1130,13 +1145,26 @@ fn in_a_large_folder_b_first_says_it_is_looking_then_opens_the_counterpart() {
     assert_eq!(app.mode, Mode::Reader);
     press(&mut app, "b");
     assert_eq!(app.mode, Mode::Bilingual);
-    assert!(!app.run_deferred());
+}
+
+#[test]
+fn a_counterpart_found_after_the_user_moved_on_waits_for_the_next_b() {
+    let mut articles: Vec<Article> = (0..diglot::app::SLOW_PAIRING_ARTICLES)
+        .map(|k| from_plain_text(&format!("filler{k}"), &format!("Weather {k}\n\nRain over the hills number {k}.")))
+        .collect();
+    articles.insert(0, from_plain_text("first", "First\n\nA first article."));
+    let mut app = Session::new(App::new(Corpus { articles, ..Default::default() }, HashMap::new()));
+    press(&mut app, "b j");
+    app.finish_side_by_side_work();
+    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.current().unwrap().id, "filler0");
+    assert_eq!(app.status.as_deref(), Some("counterparts found: b opens the side-by-side view"));
 }
 
 #[test]
 fn archiving_takes_an_article_out_of_the_list_until_the_filter_asks_for_it() {
     let ids = |app: &App| app.visible().iter().map(|&i| app.articles()[i].id.clone()).collect::<Vec<_>>();
-    let mut app = App::new(corpus(), HashMap::new());
+    let mut app = Session::new(App::new(corpus(), HashMap::new()));
     assert_eq!(ids(&app), ["en1", "fr1", "ja1"]);
     let e = press(&mut app, "A");
     assert_eq!(e, [Effect::SaveTriage("en1".into(), Triage { archived: true, ..Default::default() })]);
@@ -1155,7 +1183,7 @@ fn archiving_takes_an_article_out_of_the_list_until_the_filter_asks_for_it() {
     assert_eq!(ids(&app), ["en1", "fr1", "ja1"]);
     // A reader started with an archived article (from the store) does not list it.
     let triage = HashMap::from([("fr1".to_string(), Triage { archived: true, ..Default::default() })]);
-    let mut app = App::new(corpus(), triage);
+    let mut app = Session::new(App::new(corpus(), triage));
     assert_eq!(ids(&app), ["en1", "ja1"]);
     let backend = TestBackend::new(80, 24);
     let mut terminal = Terminal::new(backend).unwrap();
@@ -1170,7 +1198,7 @@ fn o_orders_the_list_by_date_then_title_and_keeps_the_selected_article() {
     let ids = |app: &App| app.visible().iter().map(|&i| app.articles()[i].id.clone()).collect::<Vec<_>>();
     let mut c = corpus();
     c.articles[1].meta.date = None; // fr1 has no date: last when newest first
-    let mut app = App::new(c, HashMap::new());
+    let mut app = Session::new(App::new(c, HashMap::new()));
     press(&mut app, "j"); // fr1
     press(&mut app, "o");
     assert_eq!(ids(&app), ["ja1", "en1", "fr1"]);
@@ -1192,7 +1220,7 @@ fn o_orders_the_list_by_date_then_title_and_keeps_the_selected_article() {
 // ---------- the sentence cursor follows every jump ----------
 
 /// An app over one long article (many short numbered sentences), 80x24, body focused.
-fn long_app() -> App {
+fn long_app() -> Session {
     let text: String = std::iter::once("Long Story Title\n\n".to_string())
         .chain((1..=60).map(|i| {
             let word = if i == 45 { "zeppelin" } else { "word" };
@@ -1200,7 +1228,7 @@ fn long_app() -> App {
         }))
         .collect();
     let corpus = Corpus { articles: vec![article("long", "Long Story Title", &text, "2024-01-01", "Wire")], ..Default::default() };
-    let mut app = App::new(corpus, HashMap::new());
+    let mut app = Session::new(App::new(corpus, HashMap::new()));
     app.attach_store(Store::open_in_memory().unwrap());
     app.update(Action::Resize(80, 24));
     press(&mut app, "Enter");
@@ -1214,7 +1242,7 @@ fn cursor_on_screen(app: &mut App) -> bool {
     let height = usize::from(ui::layout::inner(app.panes().body.unwrap()).height);
     let first = diglot::app::body_layout::line_of(&lines, cur.start);
     let last = diglot::app::body_layout::line_of(&lines, cur.end - 1);
-    first < app.body_top + height && last >= app.body_top
+    first < app.reader.body_top + height && last >= app.reader.body_top
 }
 
 #[test]
@@ -1223,21 +1251,21 @@ fn the_sentence_cursor_follows_search_matches_and_n() {
     press(&mut app, "/");
     type_text(&mut app, "zeppelin");
     press(&mut app, "Enter");
-    assert!(sentence(&app, app.sentence_cursor).contains("zeppelin"), "{}", sentence(&app, app.sentence_cursor));
+    assert!(sentence(&app, app.reader.sentence_cursor).contains("zeppelin"), "{}", sentence(&app, app.reader.sentence_cursor));
     assert!(cursor_on_screen(&mut app));
     // n wraps to the same (only) match; N too: the cursor stays on it.
     press(&mut app, "g /");
     type_text(&mut app, "number 5");
     press(&mut app, "Enter");
-    assert!(sentence(&app, app.sentence_cursor).starts_with("Sentence number 5 "));
+    assert!(sentence(&app, app.reader.sentence_cursor).starts_with("Sentence number 5 "));
     press(&mut app, "n");
-    assert!(sentence(&app, app.sentence_cursor).starts_with("Sentence number 50 "));
+    assert!(sentence(&app, app.reader.sentence_cursor).starts_with("Sentence number 50 "));
     assert!(cursor_on_screen(&mut app));
     // h saves the sentence the jump showed.
     press(&mut app, "h");
     assert!(stored(&app)[0].text.starts_with("Sentence number 50 "));
     press(&mut app, "N");
-    assert!(sentence(&app, app.sentence_cursor).starts_with("Sentence number 5 "));
+    assert!(sentence(&app, app.reader.sentence_cursor).starts_with("Sentence number 5 "));
     assert!(cursor_on_screen(&mut app));
 }
 
@@ -1246,10 +1274,10 @@ fn g_and_shift_g_put_the_cursor_on_the_first_and_last_sentence() {
     let mut app = long_app();
     press(&mut app, "G");
     let last = diglot::app::sentence_ranges(app.current().unwrap()).len() - 1;
-    assert_eq!(app.sentence_cursor, last);
+    assert_eq!(app.reader.sentence_cursor, last);
     assert!(cursor_on_screen(&mut app));
     press(&mut app, "g");
-    assert_eq!(app.sentence_cursor, 0);
+    assert_eq!(app.reader.sentence_cursor, 0);
     assert!(cursor_on_screen(&mut app));
 }
 
@@ -1258,7 +1286,7 @@ fn page_and_half_page_keys_keep_the_cursor_on_screen() {
     let mut app = long_app();
     for keys in ["PageDown", "PageDown", "C-d", "C-u", "PageUp", "C-f", "C-b", "Space"] {
         press(&mut app, keys);
-        assert!(cursor_on_screen(&mut app), "after {keys}: sentence {}", app.sentence_cursor);
+        assert!(cursor_on_screen(&mut app), "after {keys}: sentence {}", app.reader.sentence_cursor);
     }
 }
 
@@ -1284,10 +1312,10 @@ fn esc_and_q_close_the_alignment_map_before_the_side_by_side_view() {
     let mut app = app_with_pair();
     app.update(Action::Resize(80, 24));
     press(&mut app, "b m");
-    assert!(app.bilingual_view.as_ref().unwrap().show_map);
+    assert!(app.side_by_side.view.as_ref().unwrap().show_map);
     press(&mut app, "Esc");
     assert_eq!(app.mode, Mode::Bilingual);
-    assert!(!app.bilingual_view.as_ref().unwrap().show_map);
+    assert!(!app.side_by_side.view.as_ref().unwrap().show_map);
     press(&mut app, "m q");
     assert_eq!(app.mode, Mode::Bilingual);
     press(&mut app, "q");
@@ -1308,11 +1336,11 @@ fn no_color_shows_the_cursor_in_reverse_and_tells_highlights_from_quotes() {
     app.no_color = true;
     app.update(Action::Resize(80, 24));
     press(&mut app, "Enter");
-    while !sentence(&app, app.sentence_cursor).starts_with("Analysts") {
+    while !sentence(&app, app.reader.sentence_cursor).starts_with("Analysts") {
         press(&mut app, ")");
     }
     press(&mut app, "h )");
-    assert!(sentence(&app, app.sentence_cursor).starts_with("The report"));
+    assert!(sentence(&app, app.reader.sentence_cursor).starts_with("The report"));
     let t = render(&mut app, 80, 24);
     let buf = t.backend().buffer();
     let cursor = cell_at(buf, "report calls");
@@ -1329,7 +1357,7 @@ fn a_highlight_is_orphaned_in_the_reader_only_when_the_store_says_so() {
     let gone = from_plain_text("gone", "Gone Title\n\nA sentence from a file that was removed.");
     let saved = store.add_highlight(&diglot::store::NewHighlight::from_range(&gone, 12..22, None)).unwrap();
     assert!(!saved.orphaned, "the JSON of `highlights list` says not orphaned");
-    let mut app = App::new(corpus(), HashMap::new());
+    let mut app = Session::new(App::new(corpus(), HashMap::new()));
     app.attach_store(store);
     press(&mut app, "H");
     let t = render(&mut app, 80, 24);
@@ -1434,21 +1462,21 @@ fn esc_q_and_left_go_back_from_the_body_and_q_quits_only_from_the_list() {
     let mut app = app();
     for key in ["Esc", "q", "Left"] {
         press(&mut app, "Enter");
-        assert_eq!(app.focus, Focus::Body);
+        assert_eq!(app.reader.focus, Focus::Body);
         assert!(press(&mut app, key).is_empty(), "{key} must not quit from the body");
-        assert_eq!(app.focus, Focus::List, "{key}");
+        assert_eq!(app.reader.focus, Focus::List, "{key}");
     }
     press(&mut app, "Tab Tab");
-    assert_eq!(app.focus, Focus::Quotes);
+    assert_eq!(app.reader.focus, Focus::Quotes);
     press(&mut app, "q");
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.reader.focus, Focus::List);
     // Esc first clears a search, then goes back.
     press(&mut app, "Enter /");
     type_text(&mut app, "agency");
     press(&mut app, "Enter Esc");
-    assert_eq!((app.focus, app.search.query.as_str()), (Focus::Body, ""));
+    assert_eq!((app.reader.focus, app.reader.search.query.as_str()), (Focus::Body, ""));
     press(&mut app, "Esc");
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.reader.focus, Focus::List);
     assert_eq!(press(&mut app, "q"), vec![Effect::Quit]);
     // Ctrl-c quits from anywhere.
     press(&mut app, "Enter");
@@ -1461,7 +1489,7 @@ fn slash_in_the_list_finds_articles_by_title_and_metadata_first() {
     // "police" is in the French title and in the English one; "propaganda" only in the
     // English title, while "agency" appears only in the English text.
     press(&mut app, "/");
-    assert_eq!(app.prompt.as_ref().map(|p| p.kind), Some(diglot::app::PromptKind::ListSearch));
+    assert_eq!(app.reader.prompt.as_ref().map(|p| p.kind), Some(diglot::app::PromptKind::ListSearch));
     type_text(&mut app, "le test");
     assert_eq!(app.current().unwrap().id, "fr1", "the outlet matches");
     press(&mut app, "Esc");
@@ -1469,7 +1497,7 @@ fn slash_in_the_list_finds_articles_by_title_and_metadata_first() {
     press(&mut app, "/");
     type_text(&mut app, "police");
     press(&mut app, "Enter");
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.reader.focus, Focus::List);
     assert_eq!(app.current().unwrap().id, "en1");
     assert!(app.status.as_deref().unwrap().starts_with("article 1/2 matching"), "{:?}", app.status);
     press(&mut app, "n");
@@ -1495,7 +1523,7 @@ fn search_works_in_the_side_by_side_view() {
     assert_eq!(app.mode, Mode::Bilingual);
     type_text(&mut app, "rapport");
     press(&mut app, "Enter");
-    let st = app.bilingual_view.as_ref().unwrap();
+    let st = app.side_by_side.view.as_ref().unwrap();
     assert_eq!(st.search.matches.len(), 1, "{:?}", st.search);
     assert_eq!(st.search_matches(diglot::app::bilingual::Side::Right).len(), 1);
     assert!(app.status.as_deref().unwrap().starts_with("match 1/1 in the right column"), "{:?}", app.status);
@@ -1510,7 +1538,7 @@ fn search_works_in_the_side_by_side_view() {
     press(&mut app, "/");
     type_text(&mut app, "zzz");
     press(&mut app, "Esc");
-    assert_eq!(app.bilingual_view.as_ref().unwrap().search.query, "rapport");
+    assert_eq!(app.side_by_side.view.as_ref().unwrap().search.query, "rapport");
     assert_eq!(app.mode, Mode::Bilingual);
 }
 
@@ -1526,7 +1554,7 @@ fn ctrl_z_without_a_job_control_shell_says_so_instead_of_freezing() {
 fn opening_an_article_ingest_warned_about_says_so_in_the_status_bar() {
     let mut c = corpus();
     c.articles[0].meta.warnings.push(diglot::ingest::NO_ARTICLE_FOUND.to_string());
-    let mut app = App::new(c, HashMap::new());
+    let mut app = Session::new(App::new(c, HashMap::new()));
     app.attach_store(Store::open_in_memory().unwrap());
     press(&mut app, "Enter");
     let status = app.status.clone().unwrap_or_default();
@@ -1534,4 +1562,79 @@ fn opening_an_article_ingest_warned_about_says_so_in_the_status_bar() {
     // An article with nothing to warn about leaves the status alone.
     press(&mut app, "Esc j Enter");
     assert!(!app.status.clone().unwrap_or_default().contains("warning"));
+}
+
+#[test]
+fn update_does_no_io_and_acknowledges_a_highlight_only_when_the_store_reports_it_saved() {
+    let mut app = App::new(corpus(), HashMap::new());
+    app.store_opened(Vec::new(), true);
+    let effects = app.handle_key(KeyChord::parse("Enter").unwrap()).unwrap();
+    assert!(matches!(effects.as_slice(), [Effect::SaveTriage(..)]), "{effects:?}");
+    let effects = app.handle_key(KeyChord::parse("h").unwrap()).unwrap();
+    let [Effect::Store(request @ diglot::app::StoreRequest::Toggle { .. })] = effects.as_slice() else { panic!("{effects:?}") };
+    assert!(app.status.is_none(), "nothing said before the store answers: {:?}", app.status);
+    // The store refused: said so, nothing to undo, the failure flagged.
+    let refused = diglot::app::StoreResult { request: request.clone(), outcome: Err("disk full".into()), highlights: Ok(Vec::new()) };
+    assert!(app.update(Action::Stored(Box::new(refused))).is_empty());
+    assert_eq!(app.status.as_deref(), Some("highlight not saved: disk full"));
+    assert!(app.undo_stack().is_empty() && app.library.write_failure.is_some());
+    // A session carries the request out and then acknowledges it.
+    let mut session = Session::new(App::new(corpus(), HashMap::new()));
+    session.attach_store(Store::open_in_memory().unwrap());
+    press(&mut session, "Enter h");
+    assert!(session.status.as_deref().unwrap().contains("highlighted and saved"), "{:?}", session.status);
+    assert_eq!(stored(&session).len(), 1);
+}
+
+// ---------- the event loop itself, on a TestBackend with scripted events ----------
+
+/// Events played to the loop one by one; when they run out the loop ends with an error,
+/// as it does when the terminal goes away.
+fn script(keys: &str) -> impl FnMut() -> std::io::Result<Event> {
+    let mut events: std::collections::VecDeque<Event> = keys.split_whitespace().map(key_event).collect();
+    move || events.pop_front().ok_or_else(|| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "end of script"))
+}
+
+#[test]
+fn the_loop_draws_carries_out_effects_and_hands_the_clipboard_over_after_the_frame() {
+    let mut app = app();
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut outside = Vec::new();
+    let result = diglot::tui::run_loop(&mut terminal, &mut app, script("Enter h y"), |e| outside.push(e.clone()));
+    assert_eq!(result.unwrap_err(), "end of script");
+    // The highlight reached the store before the frame said so.
+    assert_eq!(stored(&app).len(), 1);
+    assert!(app.triage("en1").read, "Enter marked it read");
+    assert!(app.store().unwrap().triage("en1").unwrap().read, "and saved that");
+    let [Effect::Clipboard(text)] = outside.as_slice() else { panic!("{outside:?}") };
+    assert!(text.contains("Police warn about online propaganda"), "{text}");
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(screen.contains("copied highlight"), "{screen}");
+    assert_eq!(app.reader.focus, Focus::Body);
+}
+
+#[test]
+fn the_loop_ends_on_quit_repaints_on_ctrl_l_and_hands_over_a_suspend() {
+    let mut app = app();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut outside = Vec::new();
+    let result = diglot::tui::run_loop(&mut terminal, &mut app, script("j C-l C-z q j"), |e| outside.push(e.clone()));
+    assert_eq!(result, Ok(()), "q quits before the last j");
+    assert_eq!(outside, [Effect::Suspend]);
+    assert_eq!(app.current().unwrap().id, "fr1");
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(screen.contains("La police"), "{screen}");
+}
+
+#[test]
+fn every_key_the_keymap_names_goes_to_the_terminal_and_back_unchanged() {
+    for ctx in diglot::app::keymap::KeyContext::ALL {
+        for (keys, _) in diglot::app::keymap::Keymap::default().help_sections().into_iter().filter(|(c, _)| *c == ctx).flat_map(|(_, rows)| rows) {
+            for name in keys.split(' ') {
+                let chord = KeyChord::parse(name).unwrap();
+                let event = diglot::tui::terminal_key(&chord).unwrap();
+                assert_eq!(diglot::tui::key_chord(&event), Some(chord), "{name}");
+            }
+        }
+    }
 }

@@ -1,6 +1,10 @@
 //! What the reader can be asked to do. Bindable commands have a stable name (used in the
 //! keymap file) and a description (shown in the help overlay).
 
+use super::effects::StoreResult;
+use crate::model::{Highlight, Triage};
+use std::path::PathBuf;
+
 /// Declares the bindable commands once: variant, keymap name, help text.
 macro_rules! commands {
     ($( $variant:ident => $name:literal, $help:literal; )*) => {
@@ -87,8 +91,9 @@ commands! {
     DeleteToStart => "delete_to_start", "delete to the start of the line";
 }
 
-/// Everything that changes the app state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Everything that changes the app state: what the user does, and what the outside world
+/// reports back about the effects it carried out.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Command(Command),
     /// A printable character typed while an input prompt is open.
@@ -97,6 +102,21 @@ pub enum Action {
     Paste(String),
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
+    /// A [`super::Effect::Store`] request was carried out (or refused).
+    Stored(Box<StoreResult>),
+    /// A [`super::Effect::SaveTriage`] was carried out; `on_disk` is what the store holds.
+    TriageSaved { id: String, result: Result<(), String>, on_disk: Triage },
+    /// The answer to [`super::Effect::LoadHighlights`].
+    HighlightsLoaded(Result<Vec<Highlight>, String>),
+    /// The answer to [`super::Effect::Export`]: the file written (or not).
+    Exported { path: PathBuf, count: usize, result: Result<(), String> },
+}
+
+impl Action {
+    /// Whether the user did this (a key, a paste): a status message stays until then.
+    pub fn is_from_user(&self) -> bool {
+        matches!(self, Action::Command(_) | Action::Type(_) | Action::Paste(_))
+    }
 }
 
 impl From<Command> for Action {

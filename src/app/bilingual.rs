@@ -8,7 +8,7 @@
 
 use crate::align::{AlignRow, Alignment, QuotePair, RowKind};
 use crate::model::{Article, Quote};
-use crate::ui::wrap::wrap;
+use crate::view::wrap::wrap;
 use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::sync::Arc;

@@ -4,12 +4,12 @@
 //! out on a worker thread; meanwhile its first screens are shown, wrapped at once.
 
 use crate::model::Article;
-use crate::ui::wrap::wrap;
+use crate::view::wrap::wrap;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::Receiver;
 
 /// Articles of at least this many bytes are laid out in the background.
 const BACKGROUND_LAYOUT_BYTES: usize = 1 << 20;
@@ -68,11 +68,14 @@ pub fn line_of(lines: &[BodyLine], offset: usize) -> usize {
 
 /// Layouts by (article index, width). Few widths are ever live at once, so the cache is
 /// simply emptied when it grows past a handful of entries.
+/// The first screens of a layout, shown while the whole is made on a worker thread.
+type PendingLayout = (Arc<Vec<BodyLine>>, Receiver<Vec<BodyLine>>);
+
 #[derive(Debug, Default)]
 pub struct LayoutCache {
     map: HashMap<(usize, usize), Arc<Vec<BodyLine>>>,
     /// Layouts being made on a worker thread, with the first screens to show meanwhile.
-    pending: HashMap<(usize, usize), (Arc<Vec<BodyLine>>, Receiver<Vec<BodyLine>>)>,
+    pending: HashMap<(usize, usize), PendingLayout>,
 }
 
 impl LayoutCache {
@@ -86,13 +89,13 @@ impl LayoutCache {
             return l.clone();
         }
         if let Some((first, job)) = self.pending.get(&key) {
-            match job.try_recv() {
-                Ok(full) => {
+            match super::jobs::poll(job) {
+                super::jobs::Poll::Ready(full) => {
                     self.pending.remove(&key);
                     return self.keep(key, full);
                 }
-                Err(TryRecvError::Empty) => return first.clone(),
-                Err(TryRecvError::Disconnected) => {
+                super::jobs::Poll::Running => return first.clone(),
+                super::jobs::Poll::Lost => {
                     self.pending.remove(&key);
                 }
             }
@@ -103,15 +106,10 @@ impl LayoutCache {
         if self.pending.len() >= Self::MAX_ENTRIES {
             self.pending.clear();
         }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let (copy, wake) = (article.clone(), Arc::clone(wake));
-        let worker = std::thread::Builder::new().name("diglot-layout".into()).spawn(move || {
-            let _ = tx.send(layout(&copy, width));
-            wake.store(true, Ordering::SeqCst);
-        });
-        if worker.is_err() {
+        let copy = article.clone();
+        let Some(rx) = super::jobs::spawn("diglot-layout", wake, move || layout(&copy, width)) else {
             return self.keep(key, layout(article, width));
-        }
+        };
         let first = Arc::new(layout_upto(article, width, FIRST_SCREENS_BYTES));
         self.pending.insert(key, (first.clone(), rx));
         first

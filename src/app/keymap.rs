@@ -3,8 +3,10 @@
 //! The help overlay is generated from the same table, so it always tells the truth.
 
 use super::action::Command;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use std::collections::HashMap;
+pub use super::input::{KeyCode, Modifiers};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
@@ -77,41 +79,34 @@ impl KeyContext {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct KeyChord {
     pub code: KeyCode,
-    pub mods: KeyModifiers,
+    pub mods: Modifiers,
 }
 
 impl KeyChord {
-    pub fn new(code: KeyCode, mods: KeyModifiers) -> Self {
-        let mut mods = mods & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    pub fn new(code: KeyCode, mods: Modifiers) -> Self {
+        let mut mods = mods & (Modifiers::CONTROL | Modifiers::ALT | Modifiers::SHIFT);
         let mut code = code;
         match code {
             // The character already carries the shift; Ctrl-D and Ctrl-d are the same key.
             KeyCode::Char(c) => {
-                mods.remove(KeyModifiers::SHIFT);
-                if mods.contains(KeyModifiers::CONTROL) {
+                mods.remove(Modifiers::SHIFT);
+                if mods.contains(Modifiers::CONTROL) {
                     code = KeyCode::Char(c.to_ascii_lowercase());
                 }
             }
-            KeyCode::BackTab => mods.remove(KeyModifiers::SHIFT),
-            KeyCode::Tab if mods.contains(KeyModifiers::SHIFT) => {
+            KeyCode::BackTab => mods.remove(Modifiers::SHIFT),
+            KeyCode::Tab if mods.contains(Modifiers::SHIFT) => {
                 code = KeyCode::BackTab;
-                mods.remove(KeyModifiers::SHIFT);
+                mods.remove(Modifiers::SHIFT);
             }
             _ => {}
         }
         KeyChord { code, mods }
     }
 
-    pub fn from_event(e: &KeyEvent) -> Option<Self> {
-        if e.kind == KeyEventKind::Release {
-            return None;
-        }
-        Some(Self::new(e.code, e.modifiers))
-    }
-
     /// Parse "j", "G", "Ctrl-d", "S-Tab", "PageDown", "Alt-x", "F1", "Space".
     pub fn parse(s: &str) -> Result<Self, String> {
-        let mut mods = KeyModifiers::NONE;
+        let mut mods = Modifiers::NONE;
         let mut rest = s;
         loop {
             if rest.chars().count() <= 1 {
@@ -123,9 +118,9 @@ impl KeyChord {
                 .find(|p| lower.starts_with(p));
             let Some(p) = prefix else { break };
             mods |= match p {
-                "ctrl-" | "c-" => KeyModifiers::CONTROL,
-                "alt-" | "a-" | "m-" => KeyModifiers::ALT,
-                _ => KeyModifiers::SHIFT,
+                "ctrl-" | "c-" => Modifiers::CONTROL,
+                "alt-" | "a-" | "m-" => Modifiers::ALT,
+                _ => Modifiers::SHIFT,
             };
             rest = &rest[p.len()..];
         }
@@ -161,13 +156,13 @@ impl KeyChord {
     /// The key as written in keymap files and the help overlay.
     pub fn label(&self) -> String {
         let mut out = String::new();
-        if self.mods.contains(KeyModifiers::CONTROL) {
+        if self.mods.contains(Modifiers::CONTROL) {
             out.push_str("Ctrl-");
         }
-        if self.mods.contains(KeyModifiers::ALT) {
+        if self.mods.contains(Modifiers::ALT) {
             out.push_str("Alt-");
         }
-        if self.mods.contains(KeyModifiers::SHIFT) {
+        if self.mods.contains(Modifiers::SHIFT) {
             out.push_str("S-");
         }
         match self.code {
@@ -189,7 +184,7 @@ impl KeyChord {
             KeyCode::Delete => out.push_str("Delete"),
             KeyCode::Insert => out.push_str("Insert"),
             KeyCode::F(n) => out.push_str(&format!("F{n}")),
-            other => out.push_str(&format!("{other:?}")),
+            KeyCode::Other(name) => out.push_str(name),
         }
         out
     }
@@ -205,9 +200,7 @@ impl Default for Keymap {
     fn default() -> Self {
         let mut k = Keymap { bindings: HashMap::new() };
         // The embedded file is checked by a unit test, so this cannot fail in a release.
-        if let Ok(table) = DEFAULT_KEYMAP.parse::<toml::Table>() {
-            let _ = k.apply_table(&table);
-        }
+        let _ = k.apply_keymap_text(DEFAULT_KEYMAP);
         k
     }
 }
@@ -270,20 +263,21 @@ impl Keymap {
             .collect()
     }
 
-    /// Apply `[context] key = "command"` tables. Everything is checked first; on any
-    /// error nothing is changed and every problem is returned.
-    pub fn apply_table(&mut self, table: &toml::Table) -> Result<(), Vec<String>> {
-        self.apply_sections(table, "")
+    /// Apply the `[context] key = "command"` tables of a keymap file's text (the format of
+    /// `assets/keymap.toml`). Everything is checked first; on any error nothing is changed
+    /// and every problem is returned.
+    pub fn apply_keymap_text(&mut self, text: &str) -> Result<(), Vec<String>> {
+        let sections: KeySections = toml::from_str(text).map_err(not_toml)?;
+        self.apply_sections(&sections, "")
     }
 
-    /// [`Keymap::apply_table`] for tables that sit under `prefix` in their file (`keys.`
-    /// in a user config), so messages name each section as the user wrote it.
-    fn apply_sections(&mut self, table: &toml::Table, prefix: &str) -> Result<(), Vec<String>> {
+    /// Apply `sections` (which sit under `prefix` in their file: `keys.` in a user config,
+    /// so messages name each section as the user wrote it).
+    fn apply_sections(&mut self, sections: &KeySections, prefix: &str) -> Result<(), Vec<String>> {
         let mut changes = Vec::new();
         let mut errors = Vec::new();
-        for (name, entries) in table {
+        for (name, section) in sections {
             let ctx_name = format!("{prefix}{name}");
-            let ctx_name = ctx_name.as_str();
             let Some(ctx) = KeyContext::from_name(name) else {
                 errors.push(format!(
                     "unknown key context [{ctx_name}] (expected one of: {})",
@@ -291,25 +285,14 @@ impl Keymap {
                 ));
                 continue;
             };
-            let Some(entries) = entries.as_table() else {
+            let Section::Bindings(entries) = section else {
                 errors.push(format!("[{ctx_name}] must be a table of key = \"command\""));
                 continue;
             };
             for (key, value) in entries {
-                let chord = match KeyChord::parse(key) {
-                    Ok(c) => c,
-                    Err(e) => {
-                        errors.push(format!("[{ctx_name}] {e}"));
-                        continue;
-                    }
-                };
-                match value.as_str() {
-                    Some("none") | Some("") => changes.push((ctx, chord, None)),
-                    Some(name) => match Command::from_name(name) {
-                        Some(cmd) => changes.push((ctx, chord, Some(cmd))),
-                        None => errors.push(format!("[{ctx_name}] {key:?}: unknown command {name:?}")),
-                    },
-                    None => errors.push(format!("[{ctx_name}] {key:?}: the command must be a string")),
+                match parse_binding(key, value) {
+                    Ok((chord, cmd)) => changes.push((ctx, chord, cmd)),
+                    Err(e) => errors.push(format!("[{ctx_name}] {e}")),
                 }
             }
         }
@@ -328,27 +311,70 @@ impl Keymap {
     /// Apply the `[keys]` section of a user config file's text. Errors name the problem;
     /// the caller adds the file name.
     pub fn apply_config(&mut self, config_text: &str) -> Result<(), Vec<String>> {
-        let doc: toml::Table = config_text.parse().map_err(|e: toml::de::Error| {
-            vec![format!("not valid TOML: {}", e.message())]
-        })?;
-        match doc.get("keys") {
+        let config: ConfigFile = toml::from_str(config_text).map_err(not_toml)?;
+        match config.keys {
             None => Ok(()),
-            Some(toml::Value::Table(keys)) => self.apply_sections(keys, "keys."),
-            Some(_) => Err(vec!["[keys] must be a table".to_string()]),
+            Some(KeysTable::Sections(sections)) => self.apply_sections(&sections, "keys."),
+            Some(KeysTable::Other(_)) => Err(vec!["[keys] must be a table".to_string()]),
         }
     }
 }
 
-/// `$XDG_CONFIG_HOME/diglot/config.toml`, else `~/.config/diglot/config.toml`.
+/// A user config file: only its `[keys]` table is the reader's (other tables are left to
+/// whatever else reads the file).
+#[derive(Debug, Deserialize)]
+struct ConfigFile {
+    keys: Option<KeysTable>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum KeysTable {
+    Sections(KeySections),
+    Other(IgnoredAny),
+}
+
+/// Context name → its table of bindings.
+type KeySections = BTreeMap<String, Section>;
+
+/// One context's table, or whatever the file has in its place (reported, not fatal to
+/// the parse, so every problem of the file is listed at once).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Section {
+    Bindings(BTreeMap<String, Binding>),
+    Other(IgnoredAny),
+}
+
+/// `key = "command"` (or `"none"` / `""` to unbind), or a value that is not a string.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Binding {
+    Command(String),
+    Other(IgnoredAny),
+}
+
+/// The key and command of one `key = "command"` line; `None` unbinds the key.
+fn parse_binding(key: &str, value: &Binding) -> Result<(KeyChord, Option<Command>), String> {
+    let chord = KeyChord::parse(key)?;
+    match value {
+        Binding::Command(name) if name == "none" || name.is_empty() => Ok((chord, None)),
+        Binding::Command(name) => match Command::from_name(name) {
+            Some(cmd) => Ok((chord, Some(cmd))),
+            None => Err(format!("{key:?}: unknown command {name:?}")),
+        },
+        Binding::Other(_) => Err(format!("{key:?}: the command must be a string")),
+    }
+}
+
+fn not_toml(e: toml::de::Error) -> Vec<String> {
+    vec![format!("not valid TOML: {}", e.message())]
+}
+
+/// `$XDG_CONFIG_HOME/diglot/config.toml` (else `~/.config/diglot/config.toml`, or the
+/// platform's config folder).
 pub fn config_path() -> Option<PathBuf> {
-    let from_env = |name: &str| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-    };
-    let base = from_env("XDG_CONFIG_HOME").or_else(|| from_env("HOME").map(|h| h.join(".config")))?;
-    Some(base.join("diglot").join("config.toml"))
+    directories::ProjectDirs::from("", "", "diglot").map(|d| d.config_dir().join("config.toml"))
 }
 
 /// The default keymap with the user's overrides from `path` applied. A missing file is
@@ -385,18 +411,17 @@ mod tests {
 
     #[test]
     fn embedded_keymap_parses_without_errors() {
-        let table: toml::Table = DEFAULT_KEYMAP.parse().unwrap();
         let mut k = Keymap::empty();
-        k.apply_table(&table).unwrap();
+        k.apply_keymap_text(DEFAULT_KEYMAP).unwrap();
         assert_eq!(k, Keymap::default());
     }
 
     #[test]
     fn parses_key_names_and_normalises_shift() {
-        assert_eq!(key("G"), KeyChord::new(KeyCode::Char('G'), KeyModifiers::SHIFT));
-        assert_eq!(key("S-Tab"), KeyChord::new(KeyCode::BackTab, KeyModifiers::SHIFT));
-        assert_eq!(key("Ctrl-d"), KeyChord::new(KeyCode::Char('D'), KeyModifiers::CONTROL | KeyModifiers::SHIFT));
-        assert_eq!(key("-"), KeyChord::new(KeyCode::Char('-'), KeyModifiers::NONE));
+        assert_eq!(key("G"), KeyChord::new(KeyCode::Char('G'), Modifiers::SHIFT));
+        assert_eq!(key("S-Tab"), KeyChord::new(KeyCode::BackTab, Modifiers::SHIFT));
+        assert_eq!(key("Ctrl-d"), KeyChord::new(KeyCode::Char('D'), Modifiers::CONTROL | Modifiers::SHIFT));
+        assert_eq!(key("-"), KeyChord::new(KeyCode::Char('-'), Modifiers::NONE));
         assert_eq!(key("F1").code, KeyCode::F(1));
         assert_eq!(key("Space").label(), "Space");
         assert_eq!(key("Ctrl-d").label(), "Ctrl-d");
@@ -433,6 +458,12 @@ mod tests {
         assert!(errs.iter().any(|e| e.contains("unknown key context [keys.nowhere]")), "{errs:?}");
         assert_eq!(k, Keymap::default());
         assert!(k.apply_config("not = [toml").unwrap_err()[0].contains("not valid TOML"));
+        assert_eq!(k.apply_config("keys = 3\n").unwrap_err(), vec!["[keys] must be a table".to_string()]);
+        let errs = k.apply_config("[keys]\nglobal = \"quit\"\n[keys.list]\n\"Hyper-x\" = \"up\"\n").unwrap_err();
+        assert_eq!(errs, vec![
+            "[keys.global] must be a table of key = \"command\"".to_string(),
+            "[keys.list] unknown key \"Hyper-x\"".to_string(),
+        ]);
     }
 
     #[test]
@@ -448,6 +479,12 @@ mod tests {
         assert!(warnings[0].contains("[keys.global]"), "{}", warnings[0]);
         let (_, none) = load_keymap(Some(&dir.path().join("missing.toml")));
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn the_config_file_is_in_the_diglot_config_folder() {
+        let path = config_path().unwrap();
+        assert!(path.ends_with("diglot/config.toml"), "{}", path.display());
     }
 
     #[test]

@@ -53,7 +53,7 @@ impl LineEditor {
 
     /// Display column of the cursor (cells from the start of the text).
     pub fn cursor_column(&self) -> usize {
-        crate::ui::wrap::display_width(&self.text[..self.cursor])
+        crate::view::wrap::display_width(&self.text[..self.cursor])
     }
 
     pub fn clear(&mut self) {

@@ -13,7 +13,7 @@ impl App {
             return Vec::new();
         }
         let in_metadata = |row: usize| {
-            let a = &self.articles[self.visible[row]];
+            let a = &self.articles[self.reader.visible[row]];
             let m = &a.meta;
             let meta = [Some(a.id.as_str()), m.title.as_deref(), m.source.as_deref(), m.author.as_deref()]
                 .into_iter()
@@ -24,10 +24,10 @@ impl App {
             words.iter().all(|w| meta.contains(w.as_str()))
         };
         let (mut first, mut then) = (Vec::new(), Vec::new());
-        for row in 0..self.visible.len() {
+        for row in 0..self.reader.visible.len() {
             if in_metadata(row) {
                 first.push(row);
-            } else if self.haystack_contains(self.visible[row], &words) {
+            } else if self.haystack_contains(self.reader.visible[row], &words) {
                 then.push(row);
             }
         }
@@ -37,8 +37,8 @@ impl App {
 
     /// While typing: select the first match (from where the search started).
     pub(super) fn live_list_search(&mut self, query: &str) {
-        self.list_query = query.to_string();
-        let origin = *self.list_search_origin.get_or_insert(self.list_selected);
+        self.reader.list_query = query.to_string();
+        let origin = *self.reader.list_search_origin.get_or_insert(self.reader.list_selected);
         match self.list_matches(query).first() {
             Some(&row) => self.select_row(row),
             None => self.select_row(origin),
@@ -47,45 +47,45 @@ impl App {
 
     /// Enter: keep the selection, say how many match.
     pub(super) fn submit_list_search(&mut self) {
-        self.list_search_origin = None;
-        let matches = self.list_matches(&self.list_query);
-        self.status = Some(match matches.iter().position(|&r| r == self.list_selected) {
-            Some(i) => format!("article {}/{} matching {:?} — n next, N previous", i + 1, matches.len(), self.list_query),
-            None => format!("no article matches {:?}", self.list_query),
+        self.reader.list_search_origin = None;
+        let matches = self.list_matches(&self.reader.list_query);
+        self.status = Some(match matches.iter().position(|&r| r == self.reader.list_selected) {
+            Some(i) => format!("article {}/{} matching {:?} — n next, N previous", i + 1, matches.len(), self.reader.list_query),
+            None => format!("no article matches {:?}", self.reader.list_query),
         });
     }
 
     /// Esc: back to the article selected before `/`.
     pub(super) fn cancel_list_search(&mut self) {
-        self.list_query.clear();
-        if let Some(origin) = self.list_search_origin.take() {
+        self.reader.list_query.clear();
+        if let Some(origin) = self.reader.list_search_origin.take() {
             self.select_row(origin);
         }
     }
 
     /// `n` / `N` in the list with a list search active. False when there is none.
     pub(super) fn step_list_search(&mut self, delta: isize) -> bool {
-        if self.focus != Focus::List || self.list_query.is_empty() {
+        if self.reader.focus != Focus::List || self.reader.list_query.is_empty() {
             return false;
         }
-        let matches = self.list_matches(&self.list_query);
+        let matches = self.list_matches(&self.reader.list_query);
         if matches.is_empty() {
-            self.status = Some(format!("no article matches {:?}", self.list_query));
+            self.status = Some(format!("no article matches {:?}", self.reader.list_query));
             return true;
         }
-        let at = matches.iter().position(|&r| r == self.list_selected);
+        let at = matches.iter().position(|&r| r == self.reader.list_selected);
         let next = match at {
             Some(i) => (i as isize + delta).rem_euclid(matches.len() as isize) as usize,
             None => 0,
         };
         self.select_row(matches[next]);
-        self.status = Some(format!("article {}/{} matching {:?}", next + 1, matches.len(), self.list_query));
+        self.status = Some(format!("article {}/{} matching {:?}", next + 1, matches.len(), self.reader.list_query));
         true
     }
 
     fn select_row(&mut self, row: usize) {
         let before = self.current_index();
-        self.list_selected = row.min(self.visible.len().saturating_sub(1));
+        self.reader.list_selected = row.min(self.reader.visible.len().saturating_sub(1));
         if self.current_index() != before {
             self.article_changed();
         }

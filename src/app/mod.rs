@@ -1,13 +1,20 @@
-//! The app-state core: plain state, an `Action` enum and `update`. No terminal here.
+//! The app-state core: plain state, an `Action` enum and `update`. No terminal and no
+//! I/O here (a test checks that nothing in `src/app` names a terminal library).
 //!
 //! The UI draws from `&App`; the event loop turns keys into [`Action`]s (through the
-//! [`keymap::Keymap`]) and carries out the [`Effect`]s `update` returns (saving triage,
-//! quitting), so everything here can be tested without a terminal.
+//! [`keymap::Keymap`], in diglot's own [`input`] types) and carries out the [`Effect`]s
+//! `update` returns (store writes, exports, the clipboard, quitting), whose results come
+//! back as actions; so everything here can be tested without a terminal or a disk. Slow
+//! work runs on worker threads (`app/jobs.rs`).
 
 pub mod action;
 pub mod bilingual;
 pub mod highlights;
 pub mod body_layout;
+pub mod effects;
+pub mod help;
+pub mod input;
+mod jobs;
 pub mod keymap;
 pub mod line_editor;
 mod list_search;
@@ -15,56 +22,24 @@ pub mod search;
 mod wiring;
 pub use wiring::SLOW_PAIRING_ARTICLES;
 
-pub use wiring::{Annotation, UndoOp, Visual, sentence_ranges};
+pub use effects::{Annotation, Effect, StoreOutcome, StoreRequest, StoreResult, UndoOp};
+pub use wiring::{Visual, sentence_ranges};
 
 pub use action::{Action, Command};
 
 use crate::ingest::Corpus;
 use crate::model::{Article, Quote, QuoteKind, Triage};
-use crate::ui::layout::{self, Panes};
+pub use crate::view::Focus;
+use crate::view::layout::{self, Panes};
+use crate::view::Rect;
 use body_layout::{BodyLine, LayoutCache};
+pub use input::{KeyCode, Modifiers, Size};
 use keymap::{KeyChord, KeyContext, Keymap};
 use line_editor::{Edit, LineEditor};
-use ratatui::layout::Rect;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
-
-/// Which pane has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Focus {
-    #[default]
-    List,
-    Body,
-    Quotes,
-}
-
-impl Focus {
-    pub fn name(self) -> &'static str {
-        match self {
-            Focus::List => "List",
-            Focus::Body => "Body",
-            Focus::Quotes => "Quotes",
-        }
-    }
-
-    fn next(self) -> Focus {
-        match self {
-            Focus::List => Focus::Body,
-            Focus::Body => Focus::Quotes,
-            Focus::Quotes => Focus::List,
-        }
-    }
-
-    fn prev(self) -> Focus {
-        match self {
-            Focus::List => Focus::Quotes,
-            Focus::Body => Focus::List,
-            Focus::Quotes => Focus::Body,
-        }
-    }
-}
 
 /// The main view. Only `Reader` exists so far; the bilingual and highlights views are
 /// routed here when they land (their keys answer "not available yet" until then).
@@ -96,21 +71,6 @@ pub struct Prompt {
     pub editor: LineEditor,
     /// The value before the prompt opened, restored on cancel.
     previous: String,
-}
-
-/// What the event loop must do outside the pure state.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Persist the triage state of an article (by id).
-    SaveTriage(String, Triage),
-    /// Put this text on the clipboard (the event loop writes it as OSC 52 after the frame).
-    Clipboard(String),
-    /// Clear the terminal and draw every cell again.
-    Repaint,
-    /// Give the terminal back and stop the process until the shell continues it; then
-    /// repaint.
-    Suspend,
-    Quit,
 }
 
 /// The order of the article list.
@@ -214,22 +174,54 @@ pub struct Search {
     pub current: Option<usize>,
 }
 
-/// Pane geometry the state needs (heights for paging, widths for the body layout).
+/// Pane geometry the state needs (heights for paging, widths for the body layout): the
+/// screen, with its top-left corner at the origin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Viewport {
     pub area: Rect,
 }
 
+impl Viewport {
+    fn of(size: Size) -> Viewport {
+        Viewport { area: Rect::new(0, 0, size.width, size.height) }
+    }
+}
+
+/// The app state: what every view shares (the articles, their triage, the keymap, the
+/// status bar, the help overlay) and one state per view; `update` routes each action to
+/// the view in `mode`.
 pub struct App {
-    articles: Vec<Article>,
+    /// Shared with the worker threads that compare the folder.
+    articles: Arc<Vec<Article>>,
     /// Files that could not be loaded (shown once in the status bar).
     pub load_errors: usize,
     triage: HashMap<String, Triage>,
+    /// The folder's manifest (pinned pairs for the side-by-side view).
+    manifest: crate::model::Manifest,
     pub keymap: Keymap,
     pub mode: Mode,
-    pub focus: Focus,
     pub help_open: bool,
     pub help_scroll: usize,
+    pub status: Option<String>,
+    /// `NO_COLOR` is set: draw with reverse/bold/underline only.
+    pub no_color: bool,
+    /// A job-control shell can bring the reader back after `Ctrl-z`.
+    pub can_suspend: bool,
+    viewport: Viewport,
+    /// Set by a worker when its result is ready: the event loop then redraws.
+    wake: Arc<std::sync::atomic::AtomicBool>,
+    /// The reader: list, body, quotes, search, filter, prompt.
+    pub reader: ReaderState,
+    /// The side-by-side view (`b`) and what it keeps between visits.
+    pub side_by_side: SideBySide,
+    /// The highlights (as the store holds them), their view (`H`) and undo.
+    pub library: Library,
+}
+
+/// The reader's state: the article list, the body, the quotes pane, the search and
+/// filter, and the prompt at the bottom.
+pub struct ReaderState {
+    pub focus: Focus,
     pub prompt: Option<Prompt>,
     pub filter: Filter,
     /// The order of the article list (`o` cycles it).
@@ -256,51 +248,107 @@ pub struct App {
     pub quotes_top: usize,
     /// The quote last jumped to (its byte range), marked strongly in the body.
     pub marked_quote: Option<Range<usize>>,
-    pub status: Option<String>,
-    /// `NO_COLOR` is set: draw with reverse/bold/underline only.
-    pub no_color: bool,
-    /// A job-control shell can bring the reader back after `Ctrl-z`.
-    pub can_suspend: bool,
-    viewport: Viewport,
+    /// Index (into the current article's sentences) of the body's sentence cursor.
+    pub sentence_cursor: usize,
+    pub visual: Option<Visual>,
     layouts: RefCell<LayoutCache>,
     quotes: RefCell<HashMap<usize, Arc<Vec<Quote>>>>,
     /// Quote extractions running on a worker thread, by article index (long articles only).
     quote_jobs: RefCell<HashMap<usize, std::sync::mpsc::Receiver<Vec<Quote>>>>,
     /// The quotes pane's list for (article, show_terms, the quotes it was made from).
-    visible_quotes_cache: RefCell<Option<((usize, bool, usize), Arc<Vec<Quote>>)>>,
-    /// Set by a worker when its result is ready: the event loop then redraws.
-    wake: Arc<std::sync::atomic::AtomicBool>,
+    visible_quotes_cache: RefCell<Option<(VisibleQuotesKey, Arc<Vec<Quote>>)>>,
     haystacks: RefCell<Vec<Option<String>>>,
-    // ----- highlights, views (see `wiring`) -----
-    manifest: crate::model::Manifest,
-    store: Option<crate::store::Store>,
+}
+
+impl ReaderState {
+    /// The reader over `n` articles, listing those of `visible`.
+    fn new(n: usize, visible: Vec<usize>) -> ReaderState {
+        ReaderState {
+            focus: Focus::List,
+            prompt: None,
+            filter: Filter::default(),
+            order: ListOrder::default(),
+            visible,
+            list_selected: 0,
+            list_top: 0,
+            body_top: 0,
+            body_anchor: 0,
+            search: Search::default(),
+            list_query: String::new(),
+            list_search_origin: None,
+            show_terms: false,
+            quote_selected: 0,
+            quotes_top: 0,
+            marked_quote: None,
+            sentence_cursor: 0,
+            visual: None,
+            layouts: RefCell::new(LayoutCache::default()),
+            quotes: RefCell::new(HashMap::new()),
+            quote_jobs: RefCell::new(HashMap::new()),
+            visible_quotes_cache: RefCell::new(None),
+            haystacks: RefCell::new(vec![None; n]),
+        }
+    }
+}
+
+/// What the quotes pane's list was made from: (article, show_terms, the address of the
+/// article's quotes).
+type VisibleQuotesKey = (usize, bool, usize);
+
+/// The side-by-side view's state: the open view, the views already aligned, the
+/// alignment running on a worker, and the pairs proposed for the folder.
+#[derive(Default)]
+pub struct SideBySide {
+    pub view: Option<bilingual::BilingualState>,
+    /// Side-by-side states already computed, by (left id, right id): aligned once per pair.
+    cache: HashMap<(String, String), bilingual::BilingualState>,
+    /// A side-by-side view of long articles being computed on a worker thread.
+    job: Option<wiring::BilingualJob>,
+    pair_candidates: Option<Vec<crate::align::PairCandidate>>,
+    /// The folder being compared on a worker thread (a large folder takes seconds).
+    pairing: Option<wiring::PairingJob>,
+    /// Pairing or aligning has run once this session, so the French–English word list
+    /// has been read: until then the work goes to a worker however small, since reading
+    /// the list is the slow part.
+    lexicon_read: bool,
+}
+
+/// The highlights as the store holds them, the highlights view, what `u` can undo, and
+/// whether changes can be saved.
+pub struct Library {
+    /// Every highlight in the store, as it last reported them.
+    all: Vec<crate::model::Highlight>,
+    pub view: Option<highlights::HighlightsState>,
+    undo: Vec<UndoOp>,
+    /// The highlight whose note the prompt edits.
+    note_target: Option<i64>,
+    /// A highlight store is open (the event loop holds it and carries out the writes).
+    has_store: bool,
+    /// The store takes writes (false when there is none or it is open read-only).
+    store_writable: bool,
     /// Why the store is missing or read-only (shown when a write is refused).
     store_problem: Option<String>,
     /// Why the last write to the store failed; cleared by the next one that succeeds.
     /// Shown in the status bar until then, since a passing message is easily missed.
     pub write_failure: Option<String>,
-    /// The store takes writes (false when there is none or it is open read-only).
-    store_writable: bool,
-    /// Every highlight in the store, refreshed after each change.
-    highlights: Vec<crate::model::Highlight>,
-    /// Index (into the current article's sentences) of the body's sentence cursor.
-    pub sentence_cursor: usize,
-    pub visual: Option<Visual>,
-    undo: Vec<UndoOp>,
-    /// The highlight whose note the prompt edits.
-    note_target: Option<i64>,
-    pub highlights_view: Option<highlights::HighlightsState>,
-    pub bilingual_view: Option<bilingual::BilingualState>,
-    /// Side-by-side states already computed, by (left id, right id): aligned once per pair.
-    bilingual_cache: HashMap<(String, String), bilingual::BilingualState>,
-    /// A side-by-side view of long articles being computed on a worker thread.
-    bilingual_job: Option<wiring::BilingualJob>,
-    pair_candidates: Option<Vec<crate::align::PairCandidate>>,
-    /// A command that takes seconds, waiting for the frame that says so to be drawn; the
-    /// event loop then calls [`App::run_deferred`].
-    deferred: Option<Command>,
     /// Where `e` in the highlights view writes its Markdown file.
     pub export_dir: std::path::PathBuf,
+}
+
+impl Default for Library {
+    fn default() -> Library {
+        Library {
+            all: Vec::new(),
+            view: None,
+            undo: Vec::new(),
+            note_target: None,
+            has_store: false,
+            store_writable: false,
+            store_problem: None,
+            write_failure: None,
+            export_dir: wiring::default_export_dir(),
+        }
+    }
 }
 
 /// Articles of at least this many bytes have their quotes extracted in the background
@@ -314,60 +362,26 @@ impl App {
     /// A reader over `corpus`, with the triage state loaded from the store (by article id).
     pub fn new(corpus: Corpus, triage: HashMap<String, Triage>) -> App {
         let n = corpus.articles.len();
+        // Archived articles are out of the list until the filter asks for them.
+        let visible = (0..n).filter(|&i| !triage.get(&corpus.articles[i].id).is_some_and(|t| t.archived)).collect();
         let mut app = App {
             load_errors: corpus.errors.len(),
-            articles: corpus.articles,
+            articles: Arc::new(corpus.articles),
             triage,
+            manifest: corpus.manifest,
             keymap: Keymap::default(),
             mode: Mode::Reader,
-            focus: Focus::List,
             help_open: false,
             help_scroll: 0,
-            prompt: None,
-            filter: Filter::default(),
-            order: ListOrder::default(),
-            visible: Vec::with_capacity(n),
-            list_selected: 0,
-            list_top: 0,
-            body_top: 0,
-            body_anchor: 0,
-            search: Search::default(),
-            list_query: String::new(),
-            list_search_origin: None,
-            show_terms: false,
-            quote_selected: 0,
-            quotes_top: 0,
-            marked_quote: None,
             status: None,
             no_color: false,
             can_suspend: true,
-            viewport: Viewport { area: Rect::new(0, 0, 80, 24) },
-            layouts: RefCell::new(LayoutCache::default()),
-            quotes: RefCell::new(HashMap::new()),
-            quote_jobs: RefCell::new(HashMap::new()),
-            visible_quotes_cache: RefCell::new(None),
+            viewport: Viewport::of(Size::new(80, 24)),
             wake: Arc::new(std::sync::atomic::AtomicBool::new(false)),
-            haystacks: RefCell::new(vec![None; n]),
-            manifest: corpus.manifest,
-            store: None,
-            store_problem: None,
-            write_failure: None,
-            store_writable: false,
-            highlights: Vec::new(),
-            sentence_cursor: 0,
-            visual: None,
-            undo: Vec::new(),
-            note_target: None,
-            highlights_view: None,
-            bilingual_view: None,
-            bilingual_cache: HashMap::new(),
-            bilingual_job: None,
-            pair_candidates: None,
-            deferred: None,
-            export_dir: wiring::default_export_dir(),
+            reader: ReaderState::new(n, visible),
+            side_by_side: SideBySide::default(),
+            library: Library::default(),
         };
-        // Archived articles are out of the list until the filter asks for them.
-        app.visible = (0..n).filter(|&i| !app.triage(&app.articles[i].id).archived).collect();
         if app.load_errors > 0 {
             app.status = Some(format!("{} file(s) could not be loaded (see stderr)", app.load_errors));
         }
@@ -387,17 +401,17 @@ impl App {
 
     /// Article indices that pass the filter.
     pub fn visible(&self) -> &[usize] {
-        &self.visible
+        &self.reader.visible
     }
 
     /// Position of the selection in the visible list.
     pub fn list_selected(&self) -> usize {
-        self.list_selected
+        self.reader.list_selected
     }
 
     /// Index (into `articles`) of the selected article, shown in the body.
     pub fn current_index(&self) -> Option<usize> {
-        self.visible.get(self.list_selected).copied()
+        self.reader.visible.get(self.reader.list_selected).copied()
     }
 
     pub fn current(&self) -> Option<&Article> {
@@ -414,11 +428,11 @@ impl App {
 
     /// The pane rectangles for the current size and focus.
     pub fn panes(&self) -> Panes {
-        layout::panes(self.viewport.area, self.focus, self.visible.len())
+        layout::panes(self.viewport.area, self.reader.focus, self.reader.visible.len())
     }
 
     pub fn key_context(&self) -> KeyContext {
-        if self.prompt.is_some() {
+        if self.reader.prompt.is_some() {
             KeyContext::Input
         } else if self.help_open {
             KeyContext::Help
@@ -426,10 +440,10 @@ impl App {
             KeyContext::Highlights
         } else if self.mode == Mode::Bilingual {
             KeyContext::Bilingual
-        } else if self.visual.is_some() && self.focus == Focus::Body {
+        } else if self.reader.visual.is_some() && self.reader.focus == Focus::Body {
             KeyContext::Visual
         } else {
-            match self.focus {
+            match self.reader.focus {
                 Focus::List => KeyContext::List,
                 Focus::Body => KeyContext::Body,
                 Focus::Quotes => KeyContext::Quotes,
@@ -441,32 +455,31 @@ impl App {
     /// pane is hidden (narrow mode), so positions stay stable.
     pub fn body_width(&self) -> usize {
         let area = self.viewport.area;
-        let pane = layout::panes(area, Focus::Body, self.visible.len()).body.unwrap_or(area);
+        let pane = layout::panes(area, Focus::Body, self.reader.visible.len()).body.unwrap_or(area);
         usize::from(layout::text_area(pane).width).max(1)
     }
 
+    /// Rows inside `pane` when it has the focus (in narrow mode only the focused pane is
+    /// shown, so this is its height whichever pane is shown now).
+    fn pane_height(&self, pane: Focus) -> usize {
+        let area = self.viewport.area;
+        let panes = layout::panes(area, pane, self.reader.visible.len());
+        let rect = match pane {
+            Focus::List => panes.list,
+            Focus::Body => panes.body,
+            Focus::Quotes => panes.quotes,
+        };
+        usize::from(layout::inner(rect.unwrap_or(area)).height).max(1)
+    }
+
     fn body_height(&self) -> usize {
-        let area = self.viewport.area;
-        let pane = layout::panes(area, Focus::Body, self.visible.len()).body.unwrap_or(area);
-        usize::from(layout::inner(pane).height).max(1)
-    }
-
-    fn list_height(&self) -> usize {
-        let area = self.viewport.area;
-        let pane = layout::panes(area, Focus::List, self.visible.len()).list.unwrap_or(area);
-        usize::from(layout::inner(pane).height).max(1)
-    }
-
-    fn quotes_height(&self) -> usize {
-        let area = self.viewport.area;
-        let pane = layout::panes(area, Focus::Quotes, self.visible.len()).quotes.unwrap_or(area);
-        usize::from(layout::inner(pane).height).max(1)
+        self.pane_height(Focus::Body)
     }
 
     /// The body lines of the current article at `width` (cached).
     pub fn body_lines_at(&self, width: usize) -> Arc<Vec<BodyLine>> {
         match self.current_index() {
-            Some(i) => self.layouts.borrow_mut().get(i, &self.articles[i], width, &self.wake),
+            Some(i) => self.reader.layouts.borrow_mut().get(i, &self.articles[i], width, &self.wake),
             None => Arc::new(Vec::new()),
         }
     }
@@ -480,51 +493,46 @@ impl App {
     /// answers keys meanwhile: until they are ready this is empty and
     /// [`App::quotes_pending`] says so.
     pub fn quotes_of(&self, index: usize) -> Arc<Vec<Quote>> {
-        if let Some(q) = self.quotes.borrow().get(&index) {
+        if let Some(q) = self.reader.quotes.borrow().get(&index) {
             return q.clone();
         }
         let Some(article) = self.articles.get(index) else { return Arc::new(Vec::new()) };
         let done = |q: Vec<Quote>| {
             let q = Arc::new(q);
-            self.quotes.borrow_mut().insert(index, q.clone());
+            self.reader.quotes.borrow_mut().insert(index, q.clone());
             q
         };
         if article.text.len() < BACKGROUND_QUOTES_BYTES {
             return done(crate::text::quotes::extract(article));
         }
-        let mut jobs = self.quote_jobs.borrow_mut();
+        let mut jobs = self.reader.quote_jobs.borrow_mut();
         if let Some(job) = jobs.get(&index) {
-            return match job.try_recv() {
-                Ok(q) => {
+            return match jobs::poll(job) {
+                jobs::Poll::Ready(q) => {
                     jobs.remove(&index);
                     done(q)
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => Arc::new(Vec::new()),
-                // The worker died (a bug in extraction): no quotes rather than a retry loop.
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                jobs::Poll::Running => Arc::new(Vec::new()),
+                // No quotes rather than a retry loop.
+                jobs::Poll::Lost => {
                     jobs.remove(&index);
                     done(Vec::new())
                 }
             };
         }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let (copy, wake) = (article.clone(), Arc::clone(&self.wake));
-        let worker = std::thread::Builder::new().name("diglot-quotes".into()).spawn(move || {
-            let _ = tx.send(crate::text::quotes::extract(&copy));
-            wake.store(true, std::sync::atomic::Ordering::SeqCst);
-        });
-        match worker {
-            Ok(_) => {
+        let copy = article.clone();
+        match jobs::spawn("diglot-quotes", &self.wake, move || crate::text::quotes::extract(&copy)) {
+            Some(rx) => {
                 jobs.insert(index, rx);
                 Arc::new(Vec::new())
             }
-            Err(_) => done(crate::text::quotes::extract(article)),
+            None => done(crate::text::quotes::extract(article)),
         }
     }
 
     /// Whether the quotes of the current article are still being extracted.
     pub fn quotes_pending(&self) -> bool {
-        self.current_index().is_some_and(|i| self.quote_jobs.borrow().contains_key(&i))
+        self.current_index().is_some_and(|i| self.reader.quote_jobs.borrow().contains_key(&i))
     }
 
     /// Set (by a worker thread) when a result is ready and the screen should be redrawn;
@@ -535,18 +543,18 @@ impl App {
 
     /// Wait for every quote extraction running in the background (tests, scripts).
     pub fn finish_background_work(&self) {
-        let jobs: Vec<usize> = self.quote_jobs.borrow().keys().copied().collect();
+        let jobs: Vec<usize> = self.reader.quote_jobs.borrow().keys().copied().collect();
         for index in jobs {
-            let job = self.quote_jobs.borrow_mut().remove(&index);
+            let job = self.reader.quote_jobs.borrow_mut().remove(&index);
             let q = job.and_then(|rx| rx.recv().ok()).unwrap_or_default();
-            self.quotes.borrow_mut().insert(index, Arc::new(q));
+            self.reader.quotes.borrow_mut().insert(index, Arc::new(q));
         }
     }
 
     /// Replace the quotes of an article (tests, or a precomputed cache from the store).
     pub fn set_quotes(&mut self, article_id: &str, quotes: Vec<Quote>) {
         if let Some(i) = self.articles.iter().position(|a| a.id == article_id) {
-            self.quotes.borrow_mut().insert(i, Arc::new(quotes));
+            self.reader.quotes.borrow_mut().insert(i, Arc::new(quotes));
         }
     }
 
@@ -556,24 +564,24 @@ impl App {
     pub fn visible_quotes(&self) -> Arc<Vec<Quote>> {
         let Some(i) = self.current_index() else { return Arc::new(Vec::new()) };
         let all = self.quotes_of(i);
-        let key = (i, self.show_terms, Arc::as_ptr(&all) as usize);
-        if let Some((k, shown)) = self.visible_quotes_cache.borrow().as_ref()
+        let key = (i, self.reader.show_terms, Arc::as_ptr(&all) as usize);
+        if let Some((k, shown)) = self.reader.visible_quotes_cache.borrow().as_ref()
             && *k == key
         {
             return Arc::clone(shown);
         }
-        let shown: Arc<Vec<Quote>> = if self.show_terms || all.iter().all(|q| q.kind != QuoteKind::Term) {
+        let shown: Arc<Vec<Quote>> = if self.reader.show_terms || all.iter().all(|q| q.kind != QuoteKind::Term) {
             Arc::clone(&all)
         } else {
             Arc::new(all.iter().filter(|q| q.kind != QuoteKind::Term).cloned().collect())
         };
-        *self.visible_quotes_cache.borrow_mut() = Some((key, Arc::clone(&shown)));
+        *self.reader.visible_quotes_cache.borrow_mut() = Some((key, Arc::clone(&shown)));
         shown
     }
 
     /// How many `term` quotes the pane is hiding.
     pub fn hidden_terms(&self) -> usize {
-        if self.show_terms {
+        if self.reader.show_terms {
             return 0;
         }
         // (Shown quotes are all but the terms.)
@@ -589,25 +597,20 @@ impl App {
         let action = match self.keymap.lookup(ctx, &key) {
             Some(cmd) => Action::Command(cmd),
             None => match key.code {
-                crossterm::event::KeyCode::Char(c)
-                    if ctx == KeyContext::Input
-                        && !key.mods.intersects(
-                            crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT,
-                        ) =>
-                {
+                KeyCode::Char(c) if ctx == KeyContext::Input && !key.mods.intersects(Modifiers::CONTROL | Modifiers::ALT) => {
                     Action::Type(c)
                 }
                 // Over SSH, Esc followed quickly by a key can arrive as Alt+key: when
                 // Alt+key means nothing here, treat it as Esc, then the key.
-                _ if key.mods.contains(crossterm::event::KeyModifiers::ALT) && ctx != KeyContext::Input => {
-                    let plain = KeyChord::new(key.code, key.mods - crossterm::event::KeyModifiers::ALT);
+                _ if key.mods.contains(Modifiers::ALT) && ctx != KeyContext::Input => {
+                    let plain = KeyChord::new(key.code, key.mods - Modifiers::ALT);
                     let mut effects = self.update(Action::Command(Command::Close));
                     effects.extend(self.handle_key(plain).unwrap_or_default());
                     return Some(effects);
                 }
                 // Say so, as less and vim do, rather than ignore the key silently.
                 _ if ctx != KeyContext::Input => {
-                    self.status = Some(format!("{}: no such key here — ? for help", crate::ui::safe(&key.label())));
+                    self.status = Some(format!("{}: no such key here — ? for help", crate::view::text::safe(&key.label())));
                     return Some(Vec::new());
                 }
                 _ => return None,
@@ -620,24 +623,30 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
         // A message stays until the next thing the user does.
-        if !matches!(action, Action::Resize(..)) {
+        if action.is_from_user() {
             self.status = None;
+        } else {
+            // The event loop wakes with a resize when a worker is done (see `jobs`).
+            self.collect_side_by_side_jobs();
         }
-        self.collect_bilingual_job();
         match action {
             Action::Resize(w, h) => {
                 // Keep the same text at the top of the body whatever the new width.
-                self.viewport.area = Rect::new(0, 0, w, h);
-                self.body_top = body_layout::line_of(&self.body_lines(), self.body_anchor);
+                self.viewport = Viewport::of(Size::new(w, h));
+                self.reader.body_top = body_layout::line_of(&self.body_lines(), self.reader.body_anchor);
                 self.clamp_scrolls();
             }
             Action::Type(c) => self.edit_prompt(Edit::Insert(c)),
             Action::Paste(s) => {
-                if self.prompt.is_some() {
+                if self.reader.prompt.is_some() {
                     self.edit_prompt(Edit::InsertStr(s));
                 }
             }
             Action::Command(cmd) => self.command(cmd, &mut effects),
+            Action::Stored(done) => self.stored(*done),
+            Action::TriageSaved { id, result, on_disk } => self.triage_saved(id, result, on_disk),
+            Action::HighlightsLoaded(loaded) => self.highlights_loaded(loaded),
+            Action::Exported { path, count, result } => self.exported(&path, count, result),
         }
         effects
     }
@@ -653,8 +662,8 @@ impl App {
             Command::Suspend => return effects.push(Effect::Suspend),
             _ => {}
         }
-        if self.prompt.is_some() {
-            self.prompt_command(cmd);
+        if self.reader.prompt.is_some() {
+            self.prompt_command(cmd, effects);
             return;
         }
         if self.help_open {
@@ -680,7 +689,7 @@ impl App {
             Mode::Bilingual => return self.bilingual_command(cmd, effects),
             Mode::Reader => {}
         }
-        if self.visual.is_some() && self.focus == Focus::Body && self.visual_command(cmd, effects) {
+        if self.reader.visual.is_some() && self.reader.focus == Focus::Body && self.visual_command(cmd, effects) {
             return;
         }
         match cmd {
@@ -688,16 +697,16 @@ impl App {
             Command::Help => self.open_help(),
             // Esc: first what is open (a search), then back up to the list, as in mutt.
             Command::Close => {
-                if !self.search.query.is_empty() {
-                    self.search = Search::default();
+                if !self.reader.search.query.is_empty() {
+                    self.reader.search = Search::default();
                     self.status = Some("search cleared".into());
                 } else {
-                    self.focus = Focus::List;
+                    self.reader.focus = Focus::List;
                 }
             }
-            Command::Back => self.focus = Focus::List,
-            Command::FocusNext => self.focus = self.focus.next(),
-            Command::FocusPrev => self.focus = self.focus.prev(),
+            Command::Back => self.reader.focus = Focus::List,
+            Command::FocusNext => self.reader.focus = self.reader.focus.next(),
+            Command::FocusPrev => self.reader.focus = self.reader.focus.prev(),
             Command::Down => self.move_by(1),
             Command::Up => self.move_by(-1),
             Command::Top => {
@@ -714,7 +723,7 @@ impl App {
             Command::HalfPageUp => self.move_by(-((self.page() / 2).max(1) as isize)),
             Command::Open => self.open(effects),
             Command::JumpToQuote => self.jump_to_quote(),
-            Command::Search if self.focus == Focus::List => self.open_prompt(PromptKind::ListSearch),
+            Command::Search if self.reader.focus == Focus::List => self.open_prompt(PromptKind::ListSearch),
             Command::Search => self.open_prompt(PromptKind::Search),
             Command::Filter => self.open_prompt(PromptKind::Filter),
             Command::SearchNext => {
@@ -729,7 +738,7 @@ impl App {
             }
             Command::ClearFilter => {
                 self.apply_filter("");
-                self.search = Search::default();
+                self.reader.search = Search::default();
                 self.status = Some("filter and search cleared".into());
             }
             Command::ToggleRead => self.toggle_triage(effects, |t| t.read = !t.read),
@@ -737,27 +746,27 @@ impl App {
             Command::ToggleArchive => self.toggle_archive(effects),
             Command::CycleOrder => self.cycle_order(),
             Command::ToggleTerms => {
-                self.show_terms = !self.show_terms;
-                self.quote_selected = 0;
-                self.quotes_top = 0;
-                self.status = Some(if self.show_terms { "term quotes shown" } else { "term quotes hidden" }.into());
+                self.reader.show_terms = !self.reader.show_terms;
+                self.reader.quote_selected = 0;
+                self.reader.quotes_top = 0;
+                self.status = Some(if self.reader.show_terms { "term quotes shown" } else { "term quotes hidden" }.into());
             }
             Command::Bilingual => self.open_bilingual(),
-            Command::Highlights => self.open_highlights_view(),
-            Command::Highlight => self.highlight_here(),
+            Command::Highlights => self.open_highlights_view(effects),
+            Command::Highlight => self.highlight_here(effects),
             Command::Visual => self.start_visual(),
             Command::NextSentence => self.move_sentence_cursor(1),
             Command::PrevSentence => self.move_sentence_cursor(-1),
             Command::Note => self.annotate_here(Annotation::Note),
             Command::Tag => self.annotate_here(Annotation::Tag),
             Command::SearchNextOrNote => {
-                if self.search.query.is_empty() {
+                if self.reader.search.query.is_empty() {
                     self.annotate_here(Annotation::Note)
                 } else {
                     self.step_search(1)
                 }
             }
-            Command::Undo => self.undo_last(),
+            Command::Undo => self.undo_last(effects),
             Command::Copy => self.copy_here(effects),
             // Handled before any view.
             Command::Redraw | Command::Suspend => {}
@@ -784,36 +793,36 @@ impl App {
     }
 
     fn page(&self) -> usize {
-        match self.focus {
-            Focus::List => self.list_height(),
+        match self.reader.focus {
+            Focus::List => self.pane_height(Focus::List),
             Focus::Body => self.body_height().saturating_sub(1).max(1),
-            Focus::Quotes => (self.quotes_height() / QUOTE_ITEM_HEIGHT).max(1),
+            Focus::Quotes => (self.pane_height(Focus::Quotes) / QUOTE_ITEM_HEIGHT).max(1),
         }
     }
 
     fn move_by(&mut self, delta: isize) {
-        match self.focus {
+        match self.reader.focus {
             Focus::List => {
                 let before = self.current_index();
-                self.list_selected = step(self.list_selected, delta, self.visible.len());
+                self.reader.list_selected = step(self.reader.list_selected, delta, self.reader.visible.len());
                 if self.current_index() != before {
                     self.article_changed();
                 }
             }
             Focus::Body => {
-                self.body_top = step(self.body_top, delta, self.max_body_top() + 1);
+                self.reader.body_top = step(self.reader.body_top, delta, self.max_body_top() + 1);
                 self.set_anchor();
                 self.keep_cursor_on_screen();
             }
             Focus::Quotes => {
-                self.quote_selected = step(self.quote_selected, delta, self.visible_quotes().len());
+                self.reader.quote_selected = step(self.reader.quote_selected, delta, self.visible_quotes().len());
             }
         }
         self.clamp_scrolls();
     }
 
     fn set_anchor(&mut self) {
-        self.body_anchor = self.body_lines().get(self.body_top).map_or(0, |l| l.range.start);
+        self.reader.body_anchor = self.body_lines().get(self.reader.body_top).map_or(0, |l| l.range.start);
     }
 
     fn max_body_top(&self) -> usize {
@@ -822,14 +831,14 @@ impl App {
 
     /// The selected article changed: reset per-article positions, keep the search.
     fn article_changed(&mut self) {
-        self.body_top = 0;
-        self.body_anchor = 0;
-        self.quote_selected = 0;
-        self.quotes_top = 0;
-        self.marked_quote = None;
-        self.sentence_cursor = 0;
-        self.visual = None;
-        let query = std::mem::take(&mut self.search.query);
+        self.reader.body_top = 0;
+        self.reader.body_anchor = 0;
+        self.reader.quote_selected = 0;
+        self.reader.quotes_top = 0;
+        self.reader.marked_quote = None;
+        self.reader.sentence_cursor = 0;
+        self.reader.visual = None;
+        let query = std::mem::take(&mut self.reader.search.query);
         self.set_search(&query, false);
     }
 
@@ -851,7 +860,7 @@ impl App {
             let more = a.meta.warnings.len() - 1;
             self.status = Some(if more == 0 { format!("warning: {first}") } else { format!("warning: {first} (+{more} more: diglot show ID)") });
         }
-        self.focus = Focus::Body;
+        self.reader.focus = Focus::Body;
     }
 
     fn toggle_triage(&mut self, effects: &mut Vec<Effect>, change: impl FnOnce(&mut Triage)) {
@@ -881,12 +890,12 @@ impl App {
             self.status = Some("no article selected".into());
             return;
         };
-        let (id, title) = (a.id.clone(), crate::ui::safe(a.display_title()).to_string());
+        let (id, title) = (a.id.clone(), crate::view::text::safe(a.display_title()).to_string());
         let mut t = self.triage(&id);
         t.archived = !t.archived;
         self.triage.insert(id.clone(), t);
         effects.push(Effect::SaveTriage(id, t));
-        let text = self.filter.text.clone();
+        let text = self.reader.filter.text.clone();
         self.apply_filter(&text);
         self.status = Some(if t.archived {
             format!("archived {title} · the filter `archived` lists archived articles")
@@ -897,7 +906,7 @@ impl App {
 
     fn jump_to_quote(&mut self) {
         let quotes = self.visible_quotes();
-        let Some(q) = quotes.get(self.quote_selected) else {
+        let Some(q) = quotes.get(self.reader.quote_selected) else {
             self.status = Some("no quote to show".into());
             return;
         };
@@ -906,10 +915,10 @@ impl App {
             self.status = Some("this quote's position is not in the text".into());
             return;
         }
-        self.marked_quote = Some(q.start..q.end);
+        self.reader.marked_quote = Some(q.start..q.end);
         self.scroll_body_to(q.start);
         if layout::is_narrow(self.viewport.area) {
-            self.focus = Focus::Body;
+            self.reader.focus = Focus::Body;
         }
     }
 
@@ -920,10 +929,10 @@ impl App {
         let lines = self.body_lines();
         let line = body_layout::line_of(&lines, offset);
         let h = self.body_height();
-        if line < self.body_top || line >= self.body_top + h {
-            self.body_top = line.saturating_sub(h / 3);
+        if line < self.reader.body_top || line >= self.reader.body_top + h {
+            self.reader.body_top = line.saturating_sub(h / 3);
         }
-        self.body_top = self.body_top.min(self.max_body_top());
+        self.reader.body_top = self.reader.body_top.min(self.max_body_top());
         self.set_anchor();
     }
 
@@ -932,27 +941,27 @@ impl App {
     fn open_prompt(&mut self, kind: PromptKind) {
         let previous = match kind {
             PromptKind::Search if self.mode == Mode::Bilingual => {
-                self.bilingual_view.as_ref().map(|s| s.search.query.clone()).unwrap_or_default()
+                self.side_by_side.view.as_ref().map(|s| s.search.query.clone()).unwrap_or_default()
             }
-            PromptKind::Search => self.search.query.clone(),
+            PromptKind::Search => self.reader.search.query.clone(),
             PromptKind::ListSearch => {
-                self.list_search_origin = Some(self.list_selected);
-                self.list_query.clone()
+                self.reader.list_search_origin = Some(self.reader.list_selected);
+                self.reader.list_query.clone()
             }
-            PromptKind::Filter => self.filter.text.clone(),
-            PromptKind::Note => self.note_target.and_then(|id| self.highlight_by_id(id)).and_then(|h| h.note.clone()).unwrap_or_default(),
-            PromptKind::Tag => self.note_target.and_then(|id| self.highlight_by_id(id)).and_then(|h| h.tag.clone()).unwrap_or_default(),
+            PromptKind::Filter => self.reader.filter.text.clone(),
+            PromptKind::Note => self.library.note_target.and_then(|id| self.highlight_by_id(id)).and_then(|h| h.note.clone()).unwrap_or_default(),
+            PromptKind::Tag => self.library.note_target.and_then(|id| self.highlight_by_id(id)).and_then(|h| h.tag.clone()).unwrap_or_default(),
         };
         let editor = match kind {
             // A new search starts empty; the filter and a note are edited in place.
             PromptKind::Search | PromptKind::ListSearch => LineEditor::new(),
             PromptKind::Filter | PromptKind::Note | PromptKind::Tag => LineEditor::with_text(&previous),
         };
-        self.prompt = Some(Prompt { kind, editor, previous });
+        self.reader.prompt = Some(Prompt { kind, editor, previous });
     }
 
     fn edit_prompt(&mut self, edit: Edit) {
-        let Some(p) = self.prompt.as_mut() else { return };
+        let Some(p) = self.reader.prompt.as_mut() else { return };
         if p.editor.apply(edit) {
             let (kind, text) = (p.kind, p.editor.text().to_string());
             self.live_update(kind, &text);
@@ -970,7 +979,7 @@ impl App {
         }
     }
 
-    fn prompt_command(&mut self, cmd: Command) {
+    fn prompt_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
         let edit = match cmd {
             Command::CursorLeft => Edit::Left,
             Command::CursorRight => Edit::Right,
@@ -981,13 +990,13 @@ impl App {
             Command::DeleteWord => Edit::DeleteWord,
             Command::DeleteToStart => Edit::DeleteToStart,
             Command::Submit => {
-                if let Some(p) = self.prompt.take() {
-                    self.submit_prompt(p.kind, p.editor.text());
+                if let Some(p) = self.reader.prompt.take() {
+                    self.submit_prompt(p.kind, p.editor.text(), effects);
                 }
                 return;
             }
             Command::Cancel | Command::Close => {
-                if let Some(p) = self.prompt.take() {
+                if let Some(p) = self.reader.prompt.take() {
                     if p.kind == PromptKind::ListSearch {
                         self.cancel_list_search();
                     } else {
@@ -1001,32 +1010,32 @@ impl App {
         self.edit_prompt(edit);
     }
 
-    fn submit_prompt(&mut self, kind: PromptKind, text: &str) {
+    fn submit_prompt(&mut self, kind: PromptKind, text: &str, effects: &mut Vec<Effect>) {
         match kind {
-            PromptKind::Note => self.save_annotation(Annotation::Note, text),
-            PromptKind::Tag => self.save_annotation(Annotation::Tag, text),
+            PromptKind::Note => self.save_annotation(Annotation::Note, text, effects),
+            PromptKind::Tag => self.save_annotation(Annotation::Tag, text, effects),
             PromptKind::ListSearch => self.submit_list_search(),
             PromptKind::Search if self.mode == Mode::Bilingual => self.submit_bilingual_search(),
             PromptKind::Search => {
-                if self.search.query.is_empty() {
+                if self.reader.search.query.is_empty() {
                     return;
                 }
-                let n = self.search.matches.len();
-                self.status = Some(match self.search.current {
-                    Some(i) => format!("match {}/{n} for {:?} — n next, N previous", i + 1, self.search.query),
-                    None => format!("no match for {:?}", self.search.query),
+                let n = self.reader.search.matches.len();
+                self.status = Some(match self.reader.search.current {
+                    Some(i) => format!("match {}/{n} for {:?} — n next, N previous", i + 1, self.reader.search.query),
+                    None => format!("no match for {:?}", self.reader.search.query),
                 });
                 if n > 0 {
-                    self.focus = Focus::Body;
+                    self.reader.focus = Focus::Body;
                 }
             }
             PromptKind::Filter => {
                 // Applied again so that triage changes since the last edit count.
                 self.apply_filter(text);
-                self.status = Some(if self.filter.is_empty() {
+                self.status = Some(if self.reader.filter.is_empty() {
                     "filter cleared".into()
                 } else {
-                    format!("{} of {} articles match {:?}", self.visible.len(), self.articles.len(), self.filter.text)
+                    format!("{} of {} articles match {:?}", self.reader.visible.len(), self.articles.len(), self.reader.filter.text)
                 });
             }
         }
@@ -1039,34 +1048,34 @@ impl App {
             Some(a) if !query.is_empty() => search::find_all(&a.text, query),
             _ => Vec::new(),
         };
-        self.search = Search { query: query.to_string(), matches, current: None };
-        if self.search.matches.is_empty() {
+        self.reader.search = Search { query: query.to_string(), matches, current: None };
+        if self.reader.search.matches.is_empty() {
             return;
         }
         let lines = self.body_lines();
-        let from = lines.get(self.body_top).map_or(0, |l| l.range.start);
-        let first = self.search.matches.iter().position(|m| m.start >= from).unwrap_or(0);
-        self.search.current = Some(first);
+        let from = lines.get(self.reader.body_top).map_or(0, |l| l.range.start);
+        let first = self.reader.search.matches.iter().position(|m| m.start >= from).unwrap_or(0);
+        self.reader.search.current = Some(first);
         if jump {
-            self.scroll_body_to(self.search.matches[first].start);
+            self.scroll_body_to(self.reader.search.matches[first].start);
         }
     }
 
     fn step_search(&mut self, delta: isize) {
-        let n = self.search.matches.len();
+        let n = self.reader.search.matches.len();
         if n == 0 {
-            self.status = Some(if self.search.query.is_empty() {
+            self.status = Some(if self.reader.search.query.is_empty() {
                 "no search: press / to search".into()
             } else {
-                format!("no match for {:?}", self.search.query)
+                format!("no match for {:?}", self.reader.search.query)
             });
             return;
         }
-        let cur = self.search.current.unwrap_or(0);
+        let cur = self.reader.search.current.unwrap_or(0);
         let next = (cur as isize + delta).rem_euclid(n as isize) as usize;
         let wrapped = (delta > 0 && next < cur) || (delta < 0 && next > cur);
-        self.search.current = Some(next);
-        self.scroll_body_to(self.search.matches[next].start);
+        self.reader.search.current = Some(next);
+        self.scroll_body_to(self.reader.search.matches[next].start);
         self.status = Some(format!(
             "match {}/{n}{}",
             next + 1,
@@ -1078,24 +1087,24 @@ impl App {
 
     fn apply_filter(&mut self, text: &str) {
         let before = self.current_index();
-        self.filter = Filter::parse(text);
-        let filter = self.filter.clone();
+        self.reader.filter = Filter::parse(text);
+        let filter = self.reader.filter.clone();
         let visible: Vec<usize> = (0..self.articles.len())
             .filter(|&i| {
                 let a = &self.articles[i];
                 filter.matches(a, self.triage(&a.id), |words| self.haystack_contains(i, words))
             })
             .collect();
-        self.visible = visible;
-        let row = self.list_selected;
+        self.reader.visible = visible;
+        let row = self.reader.list_selected;
         self.sort_visible();
         // Stay on the same article, or else on the one that followed it (in file order),
         // or, in another order, on the one that took its row.
-        let last = self.visible.len().saturating_sub(1);
-        self.list_selected = match before {
-            Some(b) => match self.visible.iter().position(|&i| i == b) {
+        let last = self.reader.visible.len().saturating_sub(1);
+        self.reader.list_selected = match before {
+            Some(b) => match self.reader.visible.iter().position(|&i| i == b) {
                 Some(p) => p,
-                None if self.order == ListOrder::Name => self.visible.iter().position(|&i| i >= b).unwrap_or(last),
+                None if self.reader.order == ListOrder::Name => self.reader.visible.iter().position(|&i| i >= b).unwrap_or(last),
                 None => row.min(last),
             },
             None => 0,
@@ -1109,15 +1118,15 @@ impl App {
     /// Put the listed articles in the chosen order (file order breaks ties).
     fn sort_visible(&mut self) {
         let articles = &self.articles;
-        match self.order {
-            ListOrder::Name => self.visible.sort_unstable(),
+        match self.reader.order {
+            ListOrder::Name => self.reader.visible.sort_unstable(),
             // ISO dates sort as text; no date sorts last.
-            ListOrder::Newest => self.visible.sort_by(|&a, &b| {
+            ListOrder::Newest => self.reader.visible.sort_by(|&a, &b| {
                 let date = |i: usize| articles[i].meta.date.as_deref();
                 date(b).is_some().cmp(&date(a).is_some()).then(date(b).cmp(&date(a))).then(a.cmp(&b))
             }),
             ListOrder::Title => {
-                self.visible.sort_by_cached_key(|&i| (articles[i].display_title().to_lowercase(), i));
+                self.reader.visible.sort_by_cached_key(|&i| (articles[i].display_title().to_lowercase(), i));
             }
         }
     }
@@ -1125,19 +1134,19 @@ impl App {
     /// `o`: the next list order, staying on the selected article.
     fn cycle_order(&mut self) {
         let current = self.current_index();
-        self.order = self.order.next();
+        self.reader.order = self.reader.order.next();
         self.sort_visible();
         if let Some(c) = current {
-            self.list_selected = self.visible.iter().position(|&i| i == c).unwrap_or(0);
+            self.reader.list_selected = self.reader.visible.iter().position(|&i| i == c).unwrap_or(0);
         }
         self.clamp_scrolls();
-        self.status = Some(format!("list {}", self.order.describe()));
+        self.status = Some(format!("list {}", self.reader.order.describe()));
     }
 
     /// Whether the lower-cased searchable text of article `i` (built on first use)
     /// contains every word.
     fn haystack_contains(&self, i: usize, words: &[String]) -> bool {
-        let mut cache = self.haystacks.borrow_mut();
+        let mut cache = self.reader.haystacks.borrow_mut();
         if cache.len() < self.articles.len() {
             cache.resize(self.articles.len(), None);
         }
@@ -1157,14 +1166,14 @@ impl App {
     // ----- scrolling bookkeeping -----
 
     pub(crate) fn clamp_scrolls(&mut self) {
-        let lh = self.list_height();
-        self.list_selected = self.list_selected.min(self.visible.len().saturating_sub(1));
-        self.list_top = keep_in_view(self.list_top, self.list_selected, lh, self.visible.len());
-        self.body_top = self.body_top.min(self.max_body_top());
+        let lh = self.pane_height(Focus::List);
+        self.reader.list_selected = self.reader.list_selected.min(self.reader.visible.len().saturating_sub(1));
+        self.reader.list_top = keep_in_view(self.reader.list_top, self.reader.list_selected, lh, self.reader.visible.len());
+        self.reader.body_top = self.reader.body_top.min(self.max_body_top());
         let nq = self.visible_quotes().len();
-        self.quote_selected = self.quote_selected.min(nq.saturating_sub(1));
-        let per_page = (self.quotes_height() / QUOTE_ITEM_HEIGHT).max(1);
-        self.quotes_top = keep_in_view(self.quotes_top, self.quote_selected, per_page, nq);
+        self.reader.quote_selected = self.reader.quote_selected.min(nq.saturating_sub(1));
+        let per_page = (self.pane_height(Focus::Quotes) / QUOTE_ITEM_HEIGHT).max(1);
+        self.reader.quotes_top = keep_in_view(self.reader.quotes_top, self.reader.quote_selected, per_page, nq);
         self.clamp_help();
     }
 
@@ -1172,7 +1181,7 @@ impl App {
         if !self.help_open {
             return;
         }
-        let lines = crate::ui::help::help_rows(&self.keymap, self.viewport.area).0.len();
+        let lines = help::help_rows(&self.keymap, self.viewport.area).0.len();
         // The overlay leaves a row above and below and has a border: see ui::help::draw.
         let h = usize::from(self.viewport.area.height.saturating_sub(4)).max(1);
         self.help_scroll = self.help_scroll.min(lines.saturating_sub(h));

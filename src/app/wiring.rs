@@ -2,22 +2,24 @@
 //! sentence cursor, visual selection), notes, undo, copying through the clipboard, the
 //! highlights view (`H`) and the side-by-side view (`b`).
 //!
-//! Every store write happens here, synchronously: the status bar acknowledges a highlight
-//! only after the store returned, and after each write the in-memory list is read back
-//! from the store, so what is shown is what is on disk.
+//! No store write happens here: each is a [`StoreRequest`] effect the event loop carries
+//! out, and the status bar acknowledges it only when its [`StoreResult`] comes back (with
+//! every highlight read back from the store, so what is shown is what is on disk).
 
 use super::bilingual::{BilingualAction, BilingualState, Side};
 use super::highlights::{HighlightsAction, HighlightsEffect, HighlightsState, SelectionUnit, visual_selection};
 use super::keymap::KeyContext;
+use super::effects::{Annotation, StoreOutcome, StoreRequest, StoreResult, UndoOp};
 use super::{App, Command, Effect, Focus, Mode, PromptKind};
 use crate::export;
-use crate::model::{Article, Highlight, Quote};
-use crate::store::{NewHighlight, Store};
+use crate::model::{Article, Highlight, Quote, Triage};
+use crate::store::NewHighlight;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// From this many articles, finding a counterpart takes long enough (a second or more
-/// on a slow machine) to draw a frame saying so first.
+/// on a slow machine) to be done on a worker thread.
 pub const SLOW_PAIRING_ARTICLES: usize = 200;
 
 /// Two articles of this many bytes together are aligned on a worker thread (a second or
@@ -30,6 +32,12 @@ pub(super) struct BilingualJob {
     result: std::sync::mpsc::Receiver<BilingualState>,
 }
 
+/// The folder's pairs being proposed on a worker thread; `b` was last pressed on `for_id`.
+pub(super) struct PairingJob {
+    for_id: String,
+    result: std::sync::mpsc::Receiver<Vec<crate::align::PairCandidate>>,
+}
+
 /// A visual selection in the body: anchored at a sentence, extended by words or sentences
 /// (see [`visual_selection`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,56 +47,11 @@ pub struct Visual {
     pub count: isize,
 }
 
-/// A store change `u` can take back.
-#[derive(Debug, Clone, PartialEq)]
-pub enum UndoOp {
-    Added(Highlight),
-    Removed(Highlight),
-    Note { id: i64, before: Option<String> },
-    Tag { id: i64, before: Option<String> },
-}
-
-/// The free-text fields of a highlight the reader edits in a one-line prompt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Annotation {
-    Note,
-    Tag,
-}
-
-impl Annotation {
-    fn name(self) -> &'static str {
-        match self {
-            Annotation::Note => "note",
-            Annotation::Tag => "tag",
-        }
-    }
-
-    fn prompt(self) -> PromptKind {
-        match self {
-            Annotation::Note => PromptKind::Note,
-            Annotation::Tag => PromptKind::Tag,
-        }
-    }
-
-    fn current(self, h: &Highlight) -> Option<String> {
-        match self {
-            Annotation::Note => h.note.clone(),
-            Annotation::Tag => h.tag.clone(),
-        }
-    }
-
-    fn write(self, store: &Store, id: i64, value: Option<&str>) -> Result<(), crate::store::StoreError> {
-        match self {
-            Annotation::Note => store.set_note(id, value),
-            Annotation::Tag => store.set_tag(id, value),
-        }
-    }
-
-    fn undo_op(self, id: i64, before: Option<String>) -> UndoOp {
-        match self {
-            Annotation::Note => UndoOp::Note { id, before },
-            Annotation::Tag => UndoOp::Tag { id, before },
-        }
+/// The prompt that edits `field`.
+fn annotation_prompt(field: Annotation) -> PromptKind {
+    match field {
+        Annotation::Note => PromptKind::Note,
+        Annotation::Tag => PromptKind::Tag,
     }
 }
 
@@ -168,151 +131,179 @@ fn transient_highlight(article: &Article, range: Range<usize>, speaker: Option<S
         speaker: n.speaker,
         note: None,
         tag: None,
-        created: crate::util::clock::now_rfc3339(),
+        // Never stored: a citation has no use for the time (and `update` reads no clock).
+        created: String::new(),
         orphaned: false,
     }
 }
 
 /// A short, safe description of copied text for the status bar.
 fn preview(text: &str) -> String {
-    let one_line: String = crate::ui::safe(text).split_whitespace().collect::<Vec<_>>().join(" ");
-    crate::ui::truncate(&one_line, 30)
+    let one_line: String = crate::view::text::safe(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::view::text::truncate(&one_line, 30)
 }
 
 impl App {
     // ----- store -----
 
-    /// Use `store` for triage and highlights: loads every highlight (call
-    /// [`Store::reanchor`] before, so offsets match the current texts).
-    pub fn attach_store(&mut self, store: Store) {
-        self.store = Some(store);
-        self.store_writable = true;
-        self.reload_highlights();
-    }
-
-    /// Like [`App::attach_store`] for a store opened read-only: highlights and triage are
-    /// shown, writes are refused by the store and the status bar says nothing is saved.
-    pub fn attach_read_only_store(&mut self, store: Store) {
-        self.attach_store(store);
-        self.store_writable = false;
+    /// A highlight store is open: `highlights` is everything in it (read after
+    /// [`crate::store::Store::reanchor`], so offsets match the current texts); `writable`
+    /// is false when it is open read-only (writes are then refused by the store and the
+    /// status bar says nothing is saved).
+    pub fn store_opened(&mut self, highlights: Vec<Highlight>, writable: bool) {
+        self.library.has_store = true;
+        self.library.store_writable = writable;
+        self.set_highlights(highlights);
     }
 
     /// Whether changes (highlights, notes, triage) are being saved.
     pub fn saving(&self) -> bool {
-        self.store.is_some() && self.store_writable
+        self.library.has_store && self.library.store_writable
     }
 
     /// Tell the user the store could not be opened (or only read-only); kept so that a
     /// refused write can say why.
     pub fn set_store_problem(&mut self, message: String) {
         self.status = Some(message.clone());
-        self.store_problem = Some(message);
-    }
-
-    pub fn store(&self) -> Option<&Store> {
-        self.store.as_ref()
+        self.library.store_problem = Some(message);
     }
 
     /// Every highlight in the store (as last read back).
     pub fn highlights(&self) -> &[Highlight] {
-        &self.highlights
+        &self.library.all
     }
 
     /// The non-orphaned highlights of one article.
     pub fn article_highlights<'a>(&'a self, article_id: &'a str) -> impl Iterator<Item = &'a Highlight> + 'a {
-        self.highlights.iter().filter(move |h| h.article == article_id && !h.orphaned)
+        self.library.all.iter().filter(move |h| h.article == article_id && !h.orphaned)
     }
 
     pub fn highlight_by_id(&self, id: i64) -> Option<&Highlight> {
-        self.highlights.iter().find(|h| h.id == id)
+        self.library.all.iter().find(|h| h.id == id)
     }
 
     /// The changes `u` can undo, oldest first.
     pub fn undo_stack(&self) -> &[UndoOp] {
-        &self.undo
+        &self.library.undo
     }
 
-    /// Carry out an effect that touches the store (the event loop calls this for every
-    /// effect but quitting and the clipboard). A refused triage write is reported and the
-    /// shown state is set back to what the store holds.
-    pub fn persist(&mut self, effect: &Effect) {
-        let Effect::SaveTriage(id, t) = effect else { return };
-        let Some(store) = self.store.as_ref() else { return };
-        let result = store.set_triage(id, *t);
-        if let Err(e) = &result {
-            let on_disk = store.triage(id).unwrap_or_default();
-            self.triage.insert(id.clone(), on_disk);
-            self.status = Some(format!("not saved: {e}"));
+    /// Ask for a store change, or say why there is no store to change.
+    fn request(&mut self, request: StoreRequest, effects: &mut Vec<Effect>) {
+        if self.library.has_store {
+            effects.push(Effect::Store(request));
+        } else {
+            self.status = Some(self.no_store_message());
         }
-        self.record_write(&result);
     }
 
     /// Remember whether the last write reached the store (see `write_failure`).
-    fn record_write<T, E: std::fmt::Display>(&mut self, result: &Result<T, E>) {
-        self.write_failure = result.as_ref().err().map(ToString::to_string);
+    fn record_write<T>(&mut self, result: &Result<T, String>) {
+        self.library.write_failure = result.as_ref().err().cloned();
     }
 
     fn no_store_message(&self) -> String {
-        match &self.store_problem {
+        match &self.library.store_problem {
             Some(p) => format!("cannot save: {p}"),
             None => "cannot save: no highlight store is open".into(),
         }
     }
 
-    fn reload_highlights(&mut self) {
-        let Some(store) = self.store.as_ref() else { return };
-        match store.highlights(None) {
-            Ok(list) => self.highlights = list,
+    /// The store's highlights, read again: shown everywhere, the highlights view included.
+    pub(super) fn highlights_loaded(&mut self, loaded: Result<Vec<Highlight>, String>) {
+        match loaded {
+            Ok(list) => self.set_highlights(list),
             Err(e) => self.status = Some(format!("cannot read highlights: {e}")),
         }
-        if let Some(view) = self.highlights_view.as_mut() {
-            let fresh = HighlightsState::from_highlights(self.highlights.clone(), &self.articles);
+    }
+
+    fn set_highlights(&mut self, list: Vec<Highlight>) {
+        self.library.all = list;
+        if let Some(view) = self.library.view.as_mut() {
+            let fresh = HighlightsState::from_highlights(self.library.all.clone(), &self.articles);
             view.set_entries(fresh.entries().to_vec());
         }
     }
 
+    /// The store's answer to a triage write: a refused one is reported and the shown
+    /// state set back to what the store holds.
+    pub(super) fn triage_saved(&mut self, id: String, result: Result<(), String>, on_disk: Triage) {
+        if let Err(e) = &result {
+            self.triage.insert(id, on_disk);
+            self.status = Some(format!("not saved: {e}"));
+        }
+        self.record_write(&result);
+    }
+
+    /// The store's answer to a [`StoreRequest`]: say what happened, and keep what can be
+    /// undone.
+    pub(super) fn stored(&mut self, done: StoreResult) {
+        let StoreResult { request, outcome, highlights } = done;
+        self.record_write(&outcome);
+        let status = match (request, outcome) {
+            (StoreRequest::Toggle { what, .. }, Ok(StoreOutcome::Added(h))) => {
+                self.library.undo.push(UndoOp::Added(h));
+                Some(format!("{what} highlighted and saved · n note · u undo"))
+            }
+            (StoreRequest::Toggle { what, .. }, Ok(StoreOutcome::Removed(Some(h)))) => {
+                self.library.undo.push(UndoOp::Removed(h));
+                Some(format!("highlight on {what} removed · u undo"))
+            }
+            (StoreRequest::Delete(_), Ok(StoreOutcome::Removed(Some(h)))) => {
+                self.library.undo.push(UndoOp::Removed(h));
+                Some("highlight deleted (u undoes)".into())
+            }
+            (StoreRequest::Toggle { .. } | StoreRequest::Delete(_), Ok(_)) => Some("that highlight was already gone".into()),
+            (StoreRequest::Toggle { .. }, Err(e)) => Some(format!("highlight not saved: {e}")),
+            (StoreRequest::Delete(_), Err(e)) => Some(format!("not deleted: {e}")),
+            (StoreRequest::Restore(_), Ok(_)) => None,
+            (StoreRequest::Restore(_), Err(e)) => Some(format!("not restored: {e}")),
+            (StoreRequest::Annotate { id, field, value, before }, Ok(_)) => {
+                self.library.undo.push(field.undo_op(id, before));
+                let name = field.name();
+                Some(if value.is_none() { format!("{name} cleared") } else { format!("{name} saved") })
+            }
+            (StoreRequest::Annotate { field, .. }, Err(e)) => Some(format!("{} not saved: {e}", field.name())),
+            (StoreRequest::Undo(op), Ok(_)) => Some(
+                match op {
+                    UndoOp::Added(_) => "undone: highlight removed",
+                    UndoOp::Removed(_) => "undone: highlight restored",
+                    UndoOp::Note { .. } => "undone: note restored",
+                    UndoOp::Tag { .. } => "undone: tag restored",
+                }
+                .into(),
+            ),
+            (StoreRequest::Undo(op), Err(e)) => {
+                self.library.undo.push(op);
+                Some(format!("undo failed: {e}"))
+            }
+        };
+        if status.is_some() {
+            self.status = status;
+        }
+        self.highlights_loaded(highlights);
+    }
+
     /// Add a highlight of `range` in article `index`, or remove the one already there.
-    fn toggle_highlight(&mut self, index: usize, range: Range<usize>, speaker: Option<String>, what: &str) {
+    fn toggle_highlight(&mut self, index: usize, range: Range<usize>, speaker: Option<String>, what: &str, effects: &mut Vec<Effect>) {
         let Some(article) = self.articles.get(index) else { return };
         if range.start >= range.end || article.text.get(range.clone()).is_none() {
             self.status = Some("nothing to highlight here".into());
             return;
         }
-        let Some(store) = self.store.as_ref() else {
-            self.status = Some(self.no_store_message());
-            return;
-        };
-        let result = match store.find_highlight(&article.id, range.clone()) {
-            Err(e) => Err(e),
-            Ok(Some(existing)) => store.remove_highlight(existing.id).map(|gone| gone.map(UndoOp::Removed)),
-            Ok(None) => store.add_highlight(&NewHighlight::from_range(article, range, speaker)).map(|h| Some(UndoOp::Added(h))),
-        };
-        self.record_write(&result);
-        self.status = Some(match result {
-            Ok(Some(op)) => {
-                let msg = match &op {
-                    UndoOp::Removed(_) => format!("highlight on {what} removed · u undo"),
-                    _ => format!("{what} highlighted and saved · n note · u undo"),
-                };
-                self.undo.push(op);
-                msg
-            }
-            Ok(None) => "that highlight was already gone".into(),
-            Err(e) => format!("highlight not saved: {e}"),
-        });
-        self.reload_highlights();
+        let highlight = NewHighlight::from_range(article, range, speaker);
+        self.request(StoreRequest::Toggle { highlight, what: what.to_string() }, effects);
     }
 
     // ----- sentence cursor -----
 
     /// Byte range of the sentence under the body's cursor.
     pub fn cursor_sentence_range(&self) -> Option<Range<usize>> {
-        self.current().and_then(|a| sentence_ranges(a).get(self.sentence_cursor).cloned())
+        self.current().and_then(|a| sentence_ranges(a).get(self.reader.sentence_cursor).cloned())
     }
 
     /// Byte range of the visual selection, when one is open.
     pub fn visual_range(&self) -> Option<Range<usize>> {
-        let v = self.visual?;
+        let v = self.reader.visual?;
         visual_selection(self.current()?, v.anchor, v.unit, v.count)
     }
 
@@ -322,7 +313,7 @@ impl App {
         if n == 0 {
             return;
         }
-        self.sentence_cursor = super::step(self.sentence_cursor, delta, n);
+        self.reader.sentence_cursor = super::step(self.reader.sentence_cursor, delta, n);
         if let Some(r) = self.cursor_sentence_range() {
             self.show_offset(r.start);
         }
@@ -332,17 +323,17 @@ impl App {
     pub(super) fn cursor_to_offset(&mut self, offset: usize) {
         let Some(a) = self.current() else { return };
         let sentences = sentence_ranges(a);
-        self.sentence_cursor = sentences.partition_point(|s| s.end <= offset).min(sentences.len().saturating_sub(1));
+        self.reader.sentence_cursor = sentences.partition_point(|s| s.end <= offset).min(sentences.len().saturating_sub(1));
     }
 
     /// `g` / `G` in the body: the cursor to the first / last sentence, as vim's cursor goes
     /// to the first / last line.
     pub(super) fn cursor_to_end(&mut self, last: bool) {
-        if self.focus != Focus::Body {
+        if self.reader.focus != Focus::Body {
             return;
         }
         let Some(n) = self.current().map(|a| a.sentence_count()) else { return };
-        self.sentence_cursor = if last { n.saturating_sub(1) } else { 0 };
+        self.reader.sentence_cursor = if last { n.saturating_sub(1) } else { 0 };
     }
 
     /// Scroll the least so that the line holding `offset` is on screen.
@@ -350,12 +341,12 @@ impl App {
         let lines = self.body_lines();
         let line = super::body_layout::line_of(&lines, offset);
         let h = self.body_height();
-        if line < self.body_top {
-            self.body_top = line;
-        } else if line >= self.body_top + h {
-            self.body_top = line + 1 - h;
+        if line < self.reader.body_top {
+            self.reader.body_top = line;
+        } else if line >= self.reader.body_top + h {
+            self.reader.body_top = line + 1 - h;
         }
-        self.body_top = self.body_top.min(self.max_body_top());
+        self.reader.body_top = self.reader.body_top.min(self.max_body_top());
         self.set_anchor();
     }
 
@@ -364,43 +355,43 @@ impl App {
     pub(super) fn keep_cursor_on_screen(&mut self) {
         let Some(a) = self.current() else { return };
         let sentences = sentence_ranges(a);
-        let Some(cur) = sentences.get(self.sentence_cursor) else {
-            self.sentence_cursor = 0;
+        let Some(cur) = sentences.get(self.reader.sentence_cursor) else {
+            self.reader.sentence_cursor = 0;
             return;
         };
         let lines = self.body_lines();
         let h = self.body_height();
         let first = super::body_layout::line_of(&lines, cur.start);
         let last = super::body_layout::line_of(&lines, cur.end.saturating_sub(1).max(cur.start));
-        let (top, bottom) = (self.body_top, self.body_top + h);
+        let (top, bottom) = (self.reader.body_top, self.reader.body_top + h);
         if last < top {
             // The first sentence that ends on or after the top line.
             let top_offset = lines.get(top).map_or(0, |l| l.range.start);
-            self.sentence_cursor = sentences.iter().position(|s| s.end > top_offset).unwrap_or(sentences.len() - 1);
+            self.reader.sentence_cursor = sentences.iter().position(|s| s.end > top_offset).unwrap_or(sentences.len() - 1);
         } else if first >= bottom {
             let bottom_offset = lines.get(bottom.saturating_sub(1)).map_or(0, |l| l.range.start);
-            self.sentence_cursor = sentences.partition_point(|s| s.start <= bottom_offset).saturating_sub(1);
+            self.reader.sentence_cursor = sentences.partition_point(|s| s.start <= bottom_offset).saturating_sub(1);
         }
     }
 
     // ----- highlight, note, copy, undo in the reader -----
 
-    pub(super) fn highlight_here(&mut self) {
+    pub(super) fn highlight_here(&mut self, effects: &mut Vec<Effect>) {
         let Some(index) = self.current_index() else {
             self.status = Some("no article selected".into());
             return;
         };
-        match self.focus {
+        match self.reader.focus {
             Focus::Quotes => {
                 let quotes = self.visible_quotes();
-                let Some(q) = quotes.get(self.quote_selected) else {
+                let Some(q) = quotes.get(self.reader.quote_selected) else {
                     self.status = Some("no quote selected".into());
                     return;
                 };
-                self.toggle_highlight(index, q.start..q.end, speaker_of(q), "quote");
+                self.toggle_highlight(index, q.start..q.end, speaker_of(q), "quote", effects);
             }
             Focus::Body => match self.cursor_sentence_range() {
-                Some(r) => self.toggle_highlight(index, r, None, "sentence"),
+                Some(r) => self.toggle_highlight(index, r, None, "sentence", effects),
                 None => self.status = Some("no sentence here".into()),
             },
             Focus::List => self.status = Some("h highlights in the body (sentence) or the quotes pane (quote)".into()),
@@ -411,10 +402,10 @@ impl App {
     /// under the body's cursor.
     fn highlight_here_id(&self) -> Option<i64> {
         let article = self.current()?;
-        match self.focus {
+        match self.reader.focus {
             Focus::Quotes => {
                 let quotes = self.visible_quotes();
-                let q = quotes.get(self.quote_selected)?;
+                let q = quotes.get(self.reader.quote_selected)?;
                 self.article_highlights(&article.id).find(|h| h.start == q.start && h.end == q.end).map(|h| h.id)
             }
             Focus::Body => {
@@ -433,60 +424,32 @@ impl App {
     }
 
     fn open_annotation_editor(&mut self, field: Annotation, id: i64) {
-        if self.store.is_none() {
+        if !self.library.has_store {
             self.status = Some(self.no_store_message());
             return;
         }
-        self.note_target = Some(id);
-        self.open_prompt(field.prompt());
+        self.library.note_target = Some(id);
+        self.open_prompt(annotation_prompt(field));
     }
 
     /// Save a note or tag typed in the prompt; an empty one clears it.
-    pub(super) fn save_annotation(&mut self, field: Annotation, text: &str) {
-        let Some(id) = self.note_target.take() else { return };
+    pub(super) fn save_annotation(&mut self, field: Annotation, text: &str, effects: &mut Vec<Effect>) {
+        let Some(id) = self.library.note_target.take() else { return };
         let before = self.highlight_by_id(id).and_then(|h| field.current(h));
-        let Some(store) = self.store.as_ref() else {
-            self.status = Some(self.no_store_message());
-            return;
-        };
         let text = text.trim();
-        let name = field.name();
-        let result = field.write(store, id, Some(text));
-        self.record_write(&result);
-        self.status = Some(match result {
-            Ok(()) => {
-                self.undo.push(field.undo_op(id, before));
-                if text.is_empty() { format!("{name} cleared") } else { format!("{name} saved") }
-            }
-            Err(e) => format!("{name} not saved: {e}"),
-        });
-        self.reload_highlights();
+        let value = (!text.is_empty()).then(|| text.to_string());
+        self.request(StoreRequest::Annotate { id, field, value, before }, effects);
     }
 
-    pub(super) fn undo_last(&mut self) {
-        let Some(op) = self.undo.pop() else {
-            self.status = Some("nothing to undo".into());
+    pub(super) fn undo_last(&mut self, effects: &mut Vec<Effect>) {
+        if !self.library.has_store {
+            self.status = Some(if self.library.undo.is_empty() { "nothing to undo".into() } else { self.no_store_message() });
             return;
-        };
-        let Some(store) = self.store.as_ref() else {
-            self.status = Some(self.no_store_message());
-            return;
-        };
-        let result = match &op {
-            UndoOp::Added(h) => store.remove_highlight(h.id).map(|_| "undone: highlight removed"),
-            UndoOp::Removed(h) => store.restore_highlight(h).map(|_| "undone: highlight restored"),
-            UndoOp::Note { id, before } => store.set_note(*id, before.as_deref()).map(|_| "undone: note restored"),
-            UndoOp::Tag { id, before } => store.set_tag(*id, before.as_deref()).map(|_| "undone: tag restored"),
-        };
-        self.record_write(&result);
-        match result {
-            Ok(msg) => self.status = Some(msg.into()),
-            Err(e) => {
-                self.status = Some(format!("undo failed: {e}"));
-                self.undo.push(op);
-            }
         }
-        self.reload_highlights();
+        match self.library.undo.pop() {
+            Some(op) => effects.push(Effect::Store(StoreRequest::Undo(op))),
+            None => self.status = Some("nothing to undo".into()),
+        }
     }
 
     pub(super) fn copy_here(&mut self, effects: &mut Vec<Effect>) {
@@ -494,10 +457,10 @@ impl App {
             self.status = Some("no article selected".into());
             return;
         };
-        let (text, what) = match self.focus {
+        let (text, what) = match self.reader.focus {
             Focus::Quotes => {
                 let quotes = self.visible_quotes();
-                let Some(q) = quotes.get(self.quote_selected) else {
+                let Some(q) = quotes.get(self.reader.quote_selected) else {
                     self.status = Some("no quote selected".into());
                     return;
                 };
@@ -530,13 +493,13 @@ impl App {
             self.status = Some("no sentence here to select".into());
             return;
         }
-        self.visual = Some(Visual { anchor: self.sentence_cursor, unit: SelectionUnit::Sentence, count: 0 });
+        self.reader.visual = Some(Visual { anchor: self.reader.sentence_cursor, unit: SelectionUnit::Sentence, count: 0 });
         self.status = Some("visual: w/b word, ( ) or j/k sentence, h highlight, y copy, Esc cancel".into());
     }
 
     /// Keys while a selection is open; `false` when the command is not the selection's.
     pub(super) fn visual_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) -> bool {
-        let Some(mut v) = self.visual else { return false };
+        let Some(mut v) = self.reader.visual else { return false };
         let current = self.visual_range();
         let article = self.current();
         // Switching between words and sentences keeps the selection's far end where it is.
@@ -557,9 +520,9 @@ impl App {
             Command::PrevSentence | Command::Up => extend(SelectionUnit::Sentence, -1),
             Command::Highlight | Command::Copy => {
                 let (Some(index), Some(range)) = (self.current_index(), self.visual_range()) else { return true };
-                self.visual = None;
+                self.reader.visual = None;
                 if cmd == Command::Highlight {
-                    self.toggle_highlight(index, range, None, "selection");
+                    self.toggle_highlight(index, range, None, "selection", effects);
                 } else {
                     let article = &self.articles[index];
                     let h = transient_highlight(article, range, None);
@@ -569,7 +532,7 @@ impl App {
                 return true;
             }
             Command::Close | Command::Cancel | Command::Visual => {
-                self.visual = None;
+                self.reader.visual = None;
                 self.status = Some("selection cancelled".into());
                 return true;
             }
@@ -577,7 +540,7 @@ impl App {
         }
         // Keep the moving end of the selection on screen.
         let before = self.visual_range();
-        self.visual = Some(v);
+        self.reader.visual = Some(v);
         if let Some(r) = self.visual_range() {
             let moving = match before {
                 Some(b) if r.start < b.start => r.start,
@@ -598,19 +561,21 @@ impl App {
         // The list's own keys follow the global ones, which open the help; every other
         // view opens at its own section.
         if ctx != KeyContext::List {
-            self.help_scroll = crate::ui::help::section_row(&self.keymap, self.viewport(), ctx.title()).unwrap_or(0);
+            self.help_scroll = super::help::section_row(&self.keymap, self.viewport(), ctx.title()).unwrap_or(0);
         }
         self.clamp_help();
     }
 
     // ----- the highlights view -----
 
-    pub(super) fn open_highlights_view(&mut self) {
-        self.reload_highlights();
-        self.visual = None;
-        self.highlights_view = Some(HighlightsState::from_highlights(self.highlights.clone(), &self.articles));
+    pub(super) fn open_highlights_view(&mut self, effects: &mut Vec<Effect>) {
+        self.reader.visual = None;
+        self.library.view = Some(HighlightsState::from_highlights(self.library.all.clone(), &self.articles));
         self.mode = Mode::Highlights;
-        if self.store.is_none() {
+        if self.library.has_store {
+            // Another process (`diglot highlights`) may have changed the store meanwhile.
+            effects.push(Effect::LoadHighlights);
+        } else {
             self.status = Some(self.no_store_message());
         }
     }
@@ -621,10 +586,10 @@ impl App {
             Command::Help => return self.open_help(),
             Command::Close | Command::Highlights => {
                 self.mode = Mode::Reader;
-                self.highlights_view = None;
+                self.library.view = None;
                 return;
             }
-            Command::Undo => return self.undo_last(),
+            Command::Undo => return self.undo_last(effects),
             Command::Down => HighlightsAction::Down,
             Command::Up => HighlightsAction::Up,
             Command::PageDown | Command::HalfPageDown => HighlightsAction::PageDown,
@@ -635,7 +600,7 @@ impl App {
             Command::Delete => HighlightsAction::Delete,
             Command::Note | Command::SearchNextOrNote => HighlightsAction::EditNote,
             Command::Tag => {
-                if let Some(id) = self.highlights_view.as_ref().and_then(|v| v.selected_highlight()).map(|h| h.id) {
+                if let Some(id) = self.library.view.as_ref().and_then(|v| v.selected_highlight()).map(|h| h.id) {
                     self.open_annotation_editor(Annotation::Tag, id);
                 }
                 return;
@@ -644,44 +609,20 @@ impl App {
             Command::Export => HighlightsAction::Export,
             _ => return,
         };
-        let Some(view) = self.highlights_view.as_mut() else { return };
+        let Some(view) = self.library.view.as_mut() else { return };
         let Some(effect) = view.update(action) else { return };
         match effect {
             HighlightsEffect::Jump { article, start } => {
-                let orphaned = self.highlights_view.as_ref().and_then(|v| v.selected_highlight()).is_some_and(|h| h.orphaned);
+                let orphaned = self.library.view.as_ref().and_then(|v| v.selected_highlight()).is_some_and(|h| h.orphaned);
                 self.jump_to(&article, start);
                 if orphaned && self.mode == Mode::Reader {
                     self.status = Some("orphaned highlight: its text is no longer in the article; this is where it stood".into());
                 }
             }
-            HighlightsEffect::Delete(id) => {
-                let result = match self.store.as_ref() {
-                    Some(store) => store.remove_highlight(id).map_err(|e| e.to_string()),
-                    None => Err(self.no_store_message()),
-                };
-                self.record_write(&result);
-                self.status = Some(match result {
-                    Ok(Some(h)) => {
-                        self.undo.push(UndoOp::Removed(h));
-                        "highlight deleted (u undoes)".into()
-                    }
-                    Ok(None) => "that highlight was already gone".into(),
-                    Err(e) => format!("not deleted: {e}"),
-                });
-                self.reload_highlights();
-            }
-            HighlightsEffect::Restore(h) => {
-                if let Some(store) = self.store.as_ref() {
-                    let result = store.restore_highlight(&h);
-                    if let Err(e) = &result {
-                        self.status = Some(format!("not restored: {e}"));
-                    }
-                    self.record_write(&result);
-                }
-                self.reload_highlights();
-            }
+            HighlightsEffect::Delete(id) => self.request(StoreRequest::Delete(id), effects),
+            HighlightsEffect::Restore(h) => self.request(StoreRequest::Restore(*h), effects),
             HighlightsEffect::EditNote(id) => self.open_annotation_editor(Annotation::Note, id),
-            HighlightsEffect::Export => self.export_markdown(),
+            HighlightsEffect::Export => self.export_markdown(effects),
             HighlightsEffect::Copy(id) => {
                 let Some(h) = self.highlight_by_id(id) else { return };
                 let article = self.articles.iter().find(|a| a.id == h.article);
@@ -700,38 +641,35 @@ impl App {
             self.status = Some(format!("article {article_id} is no longer in the corpus"));
             return;
         };
-        if !self.visible.contains(&index) {
+        if !self.reader.visible.contains(&index) {
             self.apply_filter("");
         }
-        let Some(pos) = self.visible.iter().position(|&i| i == index) else { return };
+        let Some(pos) = self.reader.visible.iter().position(|&i| i == index) else { return };
         if self.current_index() != Some(index) {
-            self.list_selected = pos;
+            self.reader.list_selected = pos;
             self.article_changed();
         }
         self.mode = Mode::Reader;
-        self.highlights_view = None;
-        self.focus = Focus::Body;
+        self.library.view = None;
+        self.reader.focus = Focus::Body;
         let sentences = sentence_ranges(&self.articles[index]);
-        self.sentence_cursor = sentences.partition_point(|s| s.start <= start).saturating_sub(1);
+        self.reader.sentence_cursor = sentences.partition_point(|s| s.start <= start).saturating_sub(1);
         self.scroll_body_to(start);
         self.clamp_scrolls();
     }
 
-    /// `e` in the highlights view: every highlight as Markdown, written atomically to a
-    /// new time-stamped file in [`App::export_dir`].
-    fn export_markdown(&mut self) {
-        let markdown = export::render(export::Format::Markdown, &self.highlights, &self.articles);
-        // "2026-11-22T04:32:53Z" → "20261122-043253": short, sortable, no ':' for Windows.
-        let stamp: String = crate::util::clock::now_rfc3339()
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == 'T')
-            .map(|c| if c == 'T' { '-' } else { c })
-            .collect();
-        let path = self.export_dir.join(format!("highlights-{stamp}.md"));
-        let result = std::fs::create_dir_all(&self.export_dir).and_then(|()| export::write_atomic(&path, markdown.as_bytes()));
-        let shown = home_relative(&path);
+    /// `e` in the highlights view: every highlight as Markdown, for the event loop to
+    /// write to a new time-stamped file in [`App::export_dir`].
+    fn export_markdown(&mut self, effects: &mut Vec<Effect>) {
+        let markdown = export::render(export::Format::Markdown, &self.library.all, &self.articles);
+        effects.push(Effect::Export { dir: self.library.export_dir.clone(), markdown, count: self.library.all.len() });
+    }
+
+    /// The answer to [`Effect::Export`]: where the file went, or why it did not.
+    pub(super) fn exported(&mut self, path: &std::path::Path, count: usize, result: Result<(), String>) {
+        let shown = home_relative(path);
         self.status = Some(match result {
-            Ok(()) => format!("exported {} highlight(s) to {shown}", self.highlights.len()),
+            Ok(()) => format!("exported {count} highlight(s) to {shown}"),
             Err(e) => format!("export failed: {shown}: {e}"),
         });
     }
@@ -740,7 +678,7 @@ impl App {
 
     /// Use this precomputed view for its pair (tests; or a cache warmed elsewhere).
     pub fn cache_bilingual(&mut self, state: BilingualState) {
-        self.bilingual_cache.insert((state.left_id.clone(), state.right_id.clone()), state);
+        self.side_by_side.cache.insert((state.left_id.clone(), state.right_id.clone()), state);
     }
 
     /// The counterpart of article `id`: the manifest's pinned pair, else the best proposed
@@ -756,6 +694,7 @@ impl App {
             return crate::align::Counterpart::Found(other.to_string());
         }
         let candidates = self
+            .side_by_side
             .pair_candidates
             .get_or_insert_with(|| crate::align::propose_pairs(&self.articles, &self.manifest));
         crate::align::counterpart_among(id, &self.articles, &self.manifest, candidates)
@@ -767,17 +706,16 @@ impl App {
             return;
         };
         let id = self.articles[index].id.clone();
-        // Comparing a large folder takes seconds (once per session): first a frame that
-        // says so, then the work (see `run_deferred`).
-        if self.pair_candidates.is_none()
+        // Comparing a large folder takes seconds, and the first comparison reads the word
+        // list (once per session): on a worker, and the view opens when it is done (if the
+        // user is still on that article).
+        if self.side_by_side.pair_candidates.is_none()
             && self.manifest.counterpart(&id).is_none()
-            && self.articles.len() >= SLOW_PAIRING_ARTICLES
+            && (self.articles.len() >= SLOW_PAIRING_ARTICLES || !self.side_by_side.lexicon_read)
         {
-            self.status = Some(format!("looking for a counterpart among {} articles…", self.articles.len()));
-            self.deferred = Some(Command::Bilingual);
-            return;
+            return self.start_pairing_job(id);
         }
-        let title = crate::ui::safe(self.articles[index].display_title()).to_string();
+        let title = crate::view::text::safe(self.articles[index].display_title()).to_string();
         let other_id = match self.counterpart_of(&id) {
             crate::align::Counterpart::Found(other) => other,
             crate::align::Counterpart::Nearest { id: nearest, score } => {
@@ -796,104 +734,150 @@ impl App {
             return;
         };
         let key = (id.clone(), other_id.clone());
-        let state = match self.bilingual_cache.get(&key) {
+        let long = self.articles[index].text.len() + self.articles[other].text.len() >= BACKGROUND_ALIGN_BYTES;
+        let state = match self.side_by_side.cache.get(&key) {
             Some(s) => s.clone(),
-            None if self.articles[index].text.len() + self.articles[other].text.len() >= BACKGROUND_ALIGN_BYTES => {
+            None if long || !self.side_by_side.lexicon_read => {
                 return self.start_bilingual_job(key, index, other);
             }
             None => {
                 let s = BilingualState::open(&self.articles[index], &self.articles[other]);
-                self.bilingual_cache.insert(key, s.clone());
+                self.side_by_side.cache.insert(key, s.clone());
                 s
             }
         };
         self.show_bilingual(state);
     }
 
+    /// Compare the folder on a worker thread; `b` continues when the proposals are ready.
+    fn start_pairing_job(&mut self, id: String) {
+        let n = self.articles.len();
+        if let Some(job) = self.side_by_side.pairing.as_mut() {
+            job.for_id = id;
+            self.status = Some(format!("still looking for a counterpart among {n} articles…"));
+            return;
+        }
+        let (articles, manifest) = (Arc::clone(&self.articles), self.manifest.clone());
+        match super::jobs::spawn("diglot-pairing", &self.wake, move || crate::align::propose_pairs(&articles, &manifest)) {
+            Some(result) => {
+                self.status = Some(format!("looking for a counterpart among {n} articles… (keys still work)"));
+                self.side_by_side.pairing = Some(PairingJob { for_id: id, result });
+            }
+            None => {
+                self.side_by_side.pair_candidates = Some(crate::align::propose_pairs(&self.articles, &self.manifest));
+                self.open_bilingual();
+            }
+        }
+    }
+
     /// Align long articles on a worker thread: keys keep working, and the view opens when
     /// the alignment is ready (if the user is still on that article).
     fn start_bilingual_job(&mut self, key: (String, String), index: usize, other: usize) {
-        if self.bilingual_job.as_ref().is_some_and(|job| job.key == key) {
-            self.status = Some(format!("still aligning with {}…", crate::ui::safe(&key.1)));
+        if self.side_by_side.job.as_ref().is_some_and(|job| job.key == key) {
+            self.status = Some(format!("still aligning with {}…", crate::view::text::safe(&key.1)));
             return;
         }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let (left, right, wake) = (self.articles[index].clone(), self.articles[other].clone(), self.wake_flag());
-        let worker = std::thread::Builder::new().name("diglot-align".into()).spawn(move || {
-            let _ = tx.send(BilingualState::open(&left, &right));
-            wake.store(true, std::sync::atomic::Ordering::SeqCst);
-        });
-        if worker.is_err() {
+        let (left, right) = (self.articles[index].clone(), self.articles[other].clone());
+        let Some(result) = super::jobs::spawn("diglot-align", &self.wake, move || BilingualState::open(&left, &right)) else {
             let s = BilingualState::open(&self.articles[index], &self.articles[other]);
-            self.bilingual_cache.insert(key, s.clone());
+            self.side_by_side.cache.insert(key, s.clone());
             return self.show_bilingual(s);
-        }
-        self.status = Some(format!("aligning with {}… (the side-by-side view opens when ready)", crate::ui::safe(&key.1)));
-        self.bilingual_job = Some(BilingualJob { key, result: rx });
+        };
+        self.status = Some(format!("aligning with {}… (the side-by-side view opens when ready)", crate::view::text::safe(&key.1)));
+        self.side_by_side.job = Some(BilingualJob { key, result });
     }
 
-    /// Take the worker's side-by-side view when it is ready: open it if its article is
-    /// still the one shown, else keep it for the next `b`.
-    pub(super) fn collect_bilingual_job(&mut self) {
-        let Some(job) = &self.bilingual_job else { return };
-        let state = match job.result.try_recv() {
-            Ok(state) => state,
-            Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.bilingual_job = None;
-                return;
+    /// What is running in the background for the side-by-side view, for the status bar.
+    pub fn working_on(&self) -> Option<String> {
+        if self.side_by_side.pairing.is_some() {
+            return Some(format!("looking for a counterpart among {} articles…", self.articles.len()));
+        }
+        let job = self.side_by_side.job.as_ref()?;
+        Some(format!("aligning with {}…", crate::view::text::safe(&job.key.1)))
+    }
+
+    /// Take the workers' results when they are ready (see [`super::jobs`]).
+    pub(super) fn collect_side_by_side_jobs(&mut self) {
+        if let Some(job) = &self.side_by_side.pairing {
+            match super::jobs::poll(&job.result) {
+                super::jobs::Poll::Running => {}
+                super::jobs::Poll::Ready(candidates) => self.pairing_done(candidates),
+                super::jobs::Poll::Lost => self.pairing_done(Vec::new()),
             }
-        };
-        let Some(job) = self.bilingual_job.take() else { return };
-        self.bilingual_cache.insert(job.key.clone(), state.clone());
+        }
+        if let Some(job) = &self.side_by_side.job {
+            match super::jobs::poll(&job.result) {
+                super::jobs::Poll::Running => {}
+                super::jobs::Poll::Ready(state) => self.alignment_done(state),
+                super::jobs::Poll::Lost => self.side_by_side.job = None,
+            }
+        }
+    }
+
+    /// Wait for the side-by-side view's workers and take their results (tests, scripts).
+    pub fn finish_side_by_side_work(&mut self) {
+        while let Some(job) = &self.side_by_side.pairing {
+            let candidates = job.result.recv().unwrap_or_default();
+            self.pairing_done(candidates);
+        }
+        while let Some(job) = &self.side_by_side.job {
+            match job.result.recv() {
+                Ok(state) => self.alignment_done(state),
+                Err(_) => self.side_by_side.job = None,
+            }
+        }
+    }
+
+    /// The folder's proposals are ready: go on with `b` if its article is still the one
+    /// shown, else say that `b` opens at once now.
+    fn pairing_done(&mut self, candidates: Vec<crate::align::PairCandidate>) {
+        let Some(job) = self.side_by_side.pairing.take() else { return };
+        self.side_by_side.pair_candidates = Some(candidates);
+        self.side_by_side.lexicon_read = true;
+        let still_here = self.mode == Mode::Reader && self.current().is_some_and(|a| a.id == job.for_id);
+        if still_here {
+            self.status = None;
+            self.open_bilingual();
+        } else {
+            self.status = Some("counterparts found: b opens the side-by-side view".into());
+        }
+    }
+
+    /// The worker's side-by-side view is ready: open it if its article is still the one
+    /// shown, else keep it for the next `b`.
+    fn alignment_done(&mut self, state: BilingualState) {
+        let Some(job) = self.side_by_side.job.take() else { return };
+        self.side_by_side.lexicon_read = true;
+        self.side_by_side.cache.insert(job.key.clone(), state.clone());
         let still_here = self.mode == Mode::Reader && self.current().is_some_and(|a| a.id == job.key.0);
         if still_here {
             self.status = None;
             self.show_bilingual(state);
         } else {
-            self.status = Some(format!("alignment with {} ready: b opens it", crate::ui::safe(&job.key.1)));
+            self.status = Some(format!("alignment with {} ready: b opens it", crate::view::text::safe(&job.key.1)));
         }
     }
 
     fn show_bilingual(&mut self, mut state: BilingualState) {
-        state.update(BilingualAction::ScrollToSentence(Side::Left, self.sentence_cursor));
+        state.update(BilingualAction::ScrollToSentence(Side::Left, self.reader.sentence_cursor));
         if let Some(why) = crate::align::lexicon::lexicon_problem() {
-            self.status = Some(format!("no French–English word list ({}): aligned by lengths, names and numbers", crate::ui::safe(why)));
+            self.status = Some(format!("no French–English word list ({}): aligned by lengths, names and numbers", crate::view::text::safe(why)));
         }
-        self.bilingual_view = Some(state);
-        self.visual = None;
+        self.side_by_side.view = Some(state);
+        self.reader.visual = None;
         self.mode = Mode::Bilingual;
-    }
-
-    /// Whether a slow command waits for [`App::run_deferred`].
-    pub fn has_deferred(&self) -> bool {
-        self.deferred.is_some()
-    }
-
-    /// Run the slow command announced in the last frame; `true` if there was one (the
-    /// screen then needs drawing again).
-    pub fn run_deferred(&mut self) -> bool {
-        match self.deferred.take() {
-            Some(Command::Bilingual) => {
-                self.status = None;
-                self.pair_candidates = Some(crate::align::propose_pairs(&self.articles, &self.manifest));
-                self.open_bilingual();
-                true
-            }
-            Some(_) | None => false,
-        }
     }
 
     /// The two articles of the open side-by-side view.
     pub fn bilingual_articles(&self) -> Option<(&Article, &Article)> {
-        let s = self.bilingual_view.as_ref()?;
+        let s = self.side_by_side.view.as_ref()?;
         let left = self.articles.iter().find(|a| a.id == s.left_id)?;
         let right = self.articles.iter().find(|a| a.id == s.right_id)?;
         Some((left, right))
     }
 
     pub(super) fn bilingual_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
-        let Some(state) = self.bilingual_view.as_mut() else {
+        let Some(state) = self.side_by_side.view.as_mut() else {
             self.mode = Mode::Reader;
             return;
         };
@@ -904,7 +888,7 @@ impl App {
             // Esc / q close the map first, as they close any overlay.
             Command::Close if state.show_map => BilingualAction::ToggleMap,
             Command::Close | Command::Bilingual => {
-                if let Some(s) = self.bilingual_view.take() {
+                if let Some(s) = self.side_by_side.view.take() {
                     // Keep the scroll position for the next visit.
                     self.cache_bilingual(s);
                 }
@@ -944,14 +928,14 @@ impl App {
 
     /// `/` typed in the side-by-side view: search the focused column.
     pub(super) fn bilingual_search(&mut self, query: &str) {
-        if let Some(state) = self.bilingual_view.as_mut() {
+        if let Some(state) = self.side_by_side.view.as_mut() {
             state.set_search(query);
         }
     }
 
     /// Enter on the side-by-side view's search: say what was found.
     pub(super) fn submit_bilingual_search(&mut self) {
-        let Some(state) = self.bilingual_view.as_ref() else { return };
+        let Some(state) = self.side_by_side.view.as_ref() else { return };
         if state.search.query.is_empty() {
             return;
         }
@@ -963,7 +947,7 @@ impl App {
 
     /// `y` / `h` on the quote selected in the side-by-side view.
     fn bilingual_quote(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
-        let Some(state) = self.bilingual_view.as_ref() else { return };
+        let Some(state) = self.side_by_side.view.as_ref() else { return };
         let Some((side, quote)) = state.selected() else {
             self.status = Some("no quote selected: ] selects the next quote".into());
             return;
@@ -979,7 +963,7 @@ impl App {
             self.status = Some(format!("copied quote “{}” with its citation (OSC 52)", preview(&quote.text)));
             effects.push(Effect::Clipboard(text));
         } else {
-            self.toggle_highlight(index, quote.start..quote.end, speaker_of(&quote), "quote");
+            self.toggle_highlight(index, quote.start..quote.end, speaker_of(&quote), "quote", effects);
         }
     }
 }

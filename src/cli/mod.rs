@@ -256,7 +256,12 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
         say(&message);
     }
     match cli.command {
-        None => crate::tui::run_reader(&ctx).map(|()| String::new()),
+        None => {
+            let result = crate::tui::run_reader(&ctx.corpus, ctx.db.as_deref());
+            // After the terminal is given back: the alternate screen hid them.
+            report_load_problems(&ctx.corpus);
+            result.map(|()| String::new()).map_err(CliError)
+        }
         Some(Command::List { format }) => articles::list(&ctx, format),
         // Answered above, before the corpus is loaded.
         Some(Command::Index) => Ok(String::new()),

@@ -563,22 +563,18 @@ impl Store {
 
     /// Set only the note.
     pub fn set_note(&self, id: i64, note: Option<&str>) -> Result<(), StoreError> {
-        let n = self
-            .conn
-            .execute("UPDATE highlights SET note = ?2 WHERE id = ?1", params![id, clean_opt(note)])
-            .map_err(|e| self.err(e))?;
-        if n == 0 {
-            return Err(self.fail(format!("no highlight with id {id}")));
-        }
-        Ok(())
+        self.set_text_field("UPDATE highlights SET note = ?2 WHERE id = ?1", id, note)
     }
 
     /// Set only the tag.
     pub fn set_tag(&self, id: i64, tag: Option<&str>) -> Result<(), StoreError> {
-        let n = self
-            .conn
-            .execute("UPDATE highlights SET tag = ?2 WHERE id = ?1", params![id, clean_opt(tag)])
-            .map_err(|e| self.err(e))?;
+        self.set_text_field("UPDATE highlights SET tag = ?2 WHERE id = ?1", id, tag)
+    }
+
+    /// Run `update` (which sets one free-text field of highlight `?1` to `?2`); blank
+    /// text clears the field.
+    fn set_text_field(&self, update: &str, id: i64, value: Option<&str>) -> Result<(), StoreError> {
+        let n = self.conn.execute(update, params![id, clean_opt(value)]).map_err(|e| self.err(e))?;
         if n == 0 {
             return Err(self.fail(format!("no highlight with id {id}")));
         }

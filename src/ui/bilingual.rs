@@ -11,7 +11,6 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Key hints at the end of the footer line (keys are bound by the TUI; keep in step).
 pub const FOOTER_HINTS: &str = " · Tab focus · ]/[ quote · m map";
@@ -147,7 +146,7 @@ impl BilingualView<'_> {
             let lang = article.meta.language.as_deref().unwrap_or("??").to_uppercase();
             let mark = if self.state.focus == side { "▸" } else { " " };
             let label = format!("{mark}{lang} {}", one_line(article.display_title()));
-            let label = truncate_to_width(&label, column);
+            let label = crate::view::text::truncate(&label, column);
             let padded = format!("{label}{}", " ".repeat(column.saturating_sub(display_width(&label))));
             put(buf, area, area.x.saturating_add(x as u16), area.y, &padded, column, styles.header(self.state.focus == side));
         }
@@ -303,7 +302,7 @@ fn draw_map(state: &BilingualState, layout: &BilingualLayout, top: usize, height
     let inner_h = dots_cells_h + 2;
     let dots_w = (n_right * per_sentence).min(dots_cells_w * 2);
     let dots_h = (n_left * per_sentence).min(dots_cells_h * 4);
-    let title = truncate_to_width(&title, inner_w);
+    let title = crate::view::text::truncate(&title, inner_w);
     let outer = Rect {
         x: body.x + body.width - (inner_w as u16 + 2),
         y: body.y,
@@ -325,7 +324,7 @@ fn draw_map(state: &BilingualState, layout: &BilingualLayout, top: usize, height
     if dots_cells_h > 1 {
         put(buf, body, x0, y0 + dots_cells_h as u16, &format!("{n_left:>w$}", w = label_w - 1), label_w - 1, faint);
     }
-    let legend = truncate_to_width(legend, inner_w);
+    let legend = crate::view::text::truncate(legend, inner_w);
     put(buf, body, x0, y0 + inner_h as u16 - 1, &legend, display_width(&legend), faint);
     // From here on the grid is the dots only, below the header row, after the labels.
     let (inner_w, inner_h) = (dots_cells_w, dots_cells_h);
@@ -412,28 +411,6 @@ pub fn one_line(text: &str) -> String {
     crate::sanitize::line(text).into_owned()
 }
 
-/// `text` cut to at most `width` display cells, ending with `…` when cut.
-pub fn truncate_to_width(text: &str, width: usize) -> String {
-    if display_width(text) <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in text.graphemes(true) {
-        let w = display_width(g);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,12 +426,12 @@ mod tests {
 
     #[test]
     fn truncation_respects_display_width() {
-        assert_eq!(truncate_to_width("hello world", 6), "hello…");
-        assert_eq!(truncate_to_width("日本語テキスト", 5), "日本…");
-        assert_eq!(truncate_to_width("short", 10), "short");
-        assert_eq!(truncate_to_width("abc", 0), "");
+        assert_eq!(crate::view::text::truncate("hello world", 6), "hello…");
+        assert_eq!(crate::view::text::truncate("日本語テキスト", 5), "日本…");
+        assert_eq!(crate::view::text::truncate("short", 10), "short");
+        assert_eq!(crate::view::text::truncate("abc", 0), "");
         for w in 0..12 {
-            assert!(display_width(&truncate_to_width("日本語のテキスト abc", w)) <= w);
+            assert!(display_width(&crate::view::text::truncate("日本語のテキスト abc", w)) <= w);
         }
     }
 

@@ -21,7 +21,7 @@ struct Mark {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let focused = app.focus == Focus::Body;
+    let focused = app.reader.focus == Focus::Body;
     let Some(article) = app.current() else {
         let block = pane_block("Body", focused, theme, area.width);
         let inner = block.inner(area);
@@ -38,16 +38,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         )));
     }
     frame.render_widget(block, area);
-    let inner = super::layout::text_area(area);
+    let inner: Rect = super::layout::text_area(area.into()).into();
     if inner.width == 0 || inner.height == 0 {
         return;
     }
     let lines = app.body_lines_at(usize::from(inner.width));
     let text = &article.text;
     // The app keeps `body_top` for its own layout width; clamp again for this one.
-    let top = app.body_top.min(lines.len().saturating_sub(usize::from(inner.height)));
+    let top = app.reader.body_top.min(lines.len().saturating_sub(usize::from(inner.height)));
     let shown = lines.get(top..).unwrap_or(&[]).iter().take(usize::from(inner.height));
-    let window = shown.clone().next().map_or(0, |l| l.range.start)..shown.last().map_or(0, |l| l.range.end);
+    let window = shown.clone().next().map_or(0, |l| l.range.start)..shown.clone().next_back().map_or(0, |l| l.range.end);
     let marks = marks(app, theme, &window);
     for (row, line) in lines.iter().skip(top).take(usize::from(inner.height)).enumerate() {
         let y = inner.y + u16::try_from(row).unwrap_or(u16::MAX);
@@ -83,18 +83,18 @@ fn marks(app: &App, theme: &Theme, window: &Range<usize>) -> Vec<Mark> {
             marks.push(fill(h.start..h.end, 2, theme.highlight));
         }
     }
-    if let Some(r) = &app.marked_quote {
+    if let Some(r) = &app.reader.marked_quote {
         marks.push(fill(r.clone(), 3, theme.quote_marked));
     }
     if let Some(r) = app.visual_range() {
         marks.push(Mark { range: r, rank: 10, style: theme.visual, overlay: true });
-    } else if app.focus == Focus::Body
+    } else if app.reader.focus == Focus::Body
         && let Some(r) = app.cursor_sentence_range()
     {
         marks.push(Mark { range: r, rank: 9, style: theme.cursor, overlay: true });
     }
-    for (i, m) in app.search.matches.iter().enumerate().filter(|(_, m)| on_screen(m)) {
-        let current = app.search.current == Some(i);
+    for (i, m) in app.reader.search.matches.iter().enumerate().filter(|(_, m)| on_screen(m)) {
+        let current = app.reader.search.current == Some(i);
         marks.push(fill(
             m.clone(),
             if current { 5 } else { 4 },

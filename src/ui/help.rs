@@ -1,86 +1,19 @@
-//! The `?` overlay, generated from the keymap so it always lists the keys really bound.
+//! Drawing the `?` overlay; its lines come from [`crate::app::help`].
 
 use super::theme::Theme;
 use super::{fit, pane_block, put_line, truncate};
 use crate::app::App;
-use crate::app::keymap::Keymap;
+pub use crate::app::help::{HelpLine, help_lines, help_rows, overlay, section_row};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HelpLine {
-    Heading(String),
-    Row { keys: String, help: String },
-    Blank,
-}
-
-/// Every line of the help, in order.
-pub fn help_lines(keymap: &Keymap) -> Vec<HelpLine> {
-    let mut out = vec![
-        HelpLine::Row { keys: "marks".into(), help: "N unread, * starred".into() },
-        HelpLine::Row { keys: "filter".into(), help: "words, lang:fr, unread, read, starred, archived".into() },
-        HelpLine::Blank,
-    ];
-    for (ctx, rows) in keymap.help_sections() {
-        out.push(HelpLine::Heading(ctx.title().to_string()));
-        for (keys, cmd) in rows {
-            out.push(HelpLine::Row { keys, help: cmd.help().to_string() });
-        }
-        out.push(HelpLine::Blank);
-    }
-    out.pop();
-    out
-}
-
-/// Where the overlay goes on a screen of `area`: a box with a row above and below.
-fn overlay(area: Rect) -> Rect {
-    let width = area.width.saturating_sub(4).clamp(1, 76).min(area.width);
-    let height = area.height.saturating_sub(2).max(1).min(area.height);
-    Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height)
-}
-
-/// The help as drawn on a screen of `area`: descriptions wrapped to the room beside the
-/// keys (a continuation row has no keys), and the width of the keys column.
-pub fn help_rows(keymap: &Keymap, area: Rect) -> (Vec<HelpLine>, usize) {
-    let lines = help_lines(keymap);
-    let inner_width = usize::from(overlay(area).width.saturating_sub(2));
-    let key_width = lines
-        .iter()
-        .filter_map(|l| match l {
-            HelpLine::Row { keys, .. } => Some(super::wrap::display_width(keys)),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0)
-        .min(inner_width / 2);
-    let room = inner_width.saturating_sub(key_width + 2).max(1);
-    let mut rows = Vec::with_capacity(lines.len());
-    for line in lines {
-        match line {
-            HelpLine::Row { keys, help } => {
-                for (i, piece) in super::wrap::wrap(&help, room).into_iter().enumerate() {
-                    let keys = if i == 0 { keys.clone() } else { String::new() };
-                    rows.push(HelpLine::Row { keys, help: help[piece].to_string() });
-                }
-            }
-            other => rows.push(other),
-        }
-    }
-    (rows, key_width)
-}
-
-/// The row of the help where the section titled `title` starts, on a screen of `area`.
-pub fn section_row(keymap: &Keymap, area: Rect, title: &str) -> Option<usize> {
-    help_rows(keymap, area).0.iter().position(|l| matches!(l, HelpLine::Heading(h) if h == title))
-}
-
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let rect = overlay(area);
+    let rect: Rect = overlay(area.into()).into();
     let (width, height) = (rect.width, rect.height);
     frame.render_widget(Clear, rect);
-    let (lines, key_width) = help_rows(&app.keymap, area);
+    let (lines, key_width) = help_rows(&app.keymap, area.into());
     let rows = usize::from(height.saturating_sub(2));
     let top = app.help_scroll.min(lines.len().saturating_sub(1));
     let last = (top + rows).min(lines.len());

@@ -3,7 +3,8 @@
 //! (text or article gone) stay listed and say so.
 
 use crate::app::highlights::{HighlightEntry, HighlightsState};
-use crate::ui::bilingual::{one_line, truncate_to_width};
+use crate::ui::bilingual::one_line;
+use crate::view::text::truncate;
 use crate::ui::wrap::display_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -77,9 +78,9 @@ impl Widget for HighlightsView<'_> {
             " Highlights ({}) · Enter jump · d delete · u undo · n note · y copy · e export",
             entries.len()
         );
-        put(buf, area, 0, &truncate_to_width(&header, width), self.header_style());
+        put(buf, area, 0, &truncate(&header, width), self.header_style());
         if entries.is_empty() {
-            put(buf, area, 1, &truncate_to_width(" No highlights yet: press h on a quote or sentence.", width), self.detail_style());
+            put(buf, area, 1, &truncate(" No highlights yet: press h on a quote or sentence.", width), self.detail_style());
             return;
         }
         let fitting = Self::entries_fitting(area.height);
@@ -107,13 +108,13 @@ impl Widget for HighlightsView<'_> {
             let orphan = entry.mark().unwrap_or("");
             let text = one_line(&entry.highlight.text);
             let room = width.saturating_sub(display_width(marker) + display_width(orphan) + 2);
-            let quoted = truncate_to_width(&format!("“{text}”"), room + 2);
+            let quoted = truncate(&format!("“{text}”"), room + 2);
             let mut x = put_at(buf, area, 0, y, marker, row_style);
             if !orphan.is_empty() {
                 x = put_at(buf, area, x, y, orphan, row_style.patch(self.orphan_style()));
             }
             put_at(buf, area, x, y, &quoted, row_style.patch(self.quote_style()));
-            let detail = truncate_to_width(&format!("  {}", detail_line(entry)), width);
+            let detail = truncate(&format!("  {}", detail_line(entry)), width);
             put(buf, area, y + 1, &detail, row_style.patch(self.detail_style()));
         }
     }

@@ -9,18 +9,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let focused = app.focus == Focus::List;
+    let focused = app.reader.focus == Focus::List;
     let total = app.articles().len();
     let shown = app.visible().len();
-    let title = if app.filter.is_empty() && shown == total {
+    let title = if app.reader.filter.is_empty() && shown == total {
         format!("Articles ({total})")
-    } else if app.filter.is_empty() {
+    } else if app.reader.filter.is_empty() {
         // Only archived articles are out of the unfiltered list.
         format!("Articles ({shown}) · {} archived", total - shown)
     } else {
-        format!("Articles {shown}/{total} · filter: {}", app.filter.text)
+        format!("Articles {shown}/{total} · filter: {}", app.reader.filter.text)
     };
-    let title = match app.order {
+    let title = match app.reader.order {
         crate::app::ListOrder::Name => title,
         order => format!("{title} · {}", order.describe()),
     };
@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let fixed = 3 + if show_lang { 3 } else { 0 } + if show_date { 11 } else { 0 } + if source_width > 0 { source_width + 1 } else { 0 };
     let title_width = width.saturating_sub(fixed).max(1);
     let rows = usize::from(inner.height);
-    for (row, &index) in app.visible().iter().enumerate().skip(app.list_top).take(rows) {
+    for (row, &index) in app.visible().iter().enumerate().skip(app.reader.list_top).take(rows) {
         let Some(a) = app.articles().get(index) else { continue };
         let t = app.triage(&a.id);
         let selected = row == app.list_selected();
@@ -76,7 +76,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if selected {
             line = line.style(if focused { theme.selected } else { theme.selected_unfocused });
         }
-        let y = inner.y + u16::try_from(row - app.list_top).unwrap_or(u16::MAX);
+        let y = inner.y + u16::try_from(row - app.reader.list_top).unwrap_or(u16::MAX);
         put_line(frame, inner, y, line);
     }
 }

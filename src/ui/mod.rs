@@ -5,12 +5,10 @@
 
 pub mod body;
 pub mod help;
-pub mod layout;
 pub mod list;
 pub mod quotes;
 pub mod status;
 pub mod theme;
-pub mod wrap;
 pub mod bilingual;
 pub mod highlights;
 
@@ -19,9 +17,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
-use std::borrow::Cow;
 use theme::Theme;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -34,14 +30,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Reader => draw_reader(frame, app, &theme),
         Mode::Highlights => {
             let view = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-            match &app.highlights_view {
+            match &app.library.view {
                 Some(state) => frame.render_widget(highlights::HighlightsView { state, no_color: app.no_color }, view),
                 None => frame.render_widget(Paragraph::new("No highlights view."), view),
             }
         }
         Mode::Bilingual => {
             let view = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-            match (&app.bilingual_view, app.bilingual_articles()) {
+            match (&app.side_by_side.view, app.bilingual_articles()) {
                 (Some(state), Some((left, right))) => {
                     let marked = |id: &str| app.article_highlights(id).map(|h| h.start..h.end).collect::<Vec<_>>();
                     let (lh, rh) = (marked(&left.id), marked(&right.id));
@@ -53,7 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
     }
     let panes = app.panes();
-    status::draw(frame, app, &theme, panes.status);
+    status::draw(frame, app, &theme, panes.status.into());
     if app.help_open {
         help::draw(frame, app, &theme, area);
     }
@@ -62,50 +58,29 @@ pub fn draw(frame: &mut Frame, app: &App) {
 fn draw_reader(frame: &mut Frame, app: &App, theme: &Theme) {
     let panes = app.panes();
     if let Some(r) = panes.list {
-        list::draw(frame, app, theme, r);
+        list::draw(frame, app, theme, r.into());
     }
     if let Some(r) = panes.body {
-        body::draw(frame, app, theme, r);
+        body::draw(frame, app, theme, r.into());
     }
     if let Some(r) = panes.quotes {
-        quotes::draw(frame, app, theme, r);
+        quotes::draw(frame, app, theme, r.into());
     }
 }
 
-/// Text from an article made safe for the terminal: control and escape sequences gone,
-/// tabs and newlines turned into spaces.
-pub fn safe(s: &str) -> Cow<'_, str> {
-    crate::sanitize::line(s)
+pub use crate::view::text::{fit, safe, truncate};
+pub use crate::view::{layout, wrap};
+
+impl From<crate::view::Rect> for Rect {
+    fn from(r: crate::view::Rect) -> Rect {
+        Rect::new(r.x, r.y, r.width, r.height)
+    }
 }
 
-/// Cut `s` to at most `width` cells, ending with "…" when something was cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    if wrap::display_width(s) <= width {
-        return s.to_string();
+impl From<Rect> for crate::view::Rect {
+    fn from(r: Rect) -> crate::view::Rect {
+        crate::view::Rect::new(r.x, r.y, r.width, r.height)
     }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in s.graphemes(true) {
-        let w = wrap::display_width(g);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// Pad or cut `s` to exactly `width` cells.
-pub fn fit(s: &str, width: usize) -> String {
-    let mut t = truncate(s, width);
-    let w = wrap::display_width(&t);
-    t.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
-    t
 }
 
 /// A bordered pane with its title; the focused pane's border and title stand out.

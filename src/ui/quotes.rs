@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let focused = app.focus == Focus::Quotes;
+    let focused = app.reader.focus == Focus::Quotes;
     let quotes = app.visible_quotes();
     let hidden = app.hidden_terms();
     let title = if app.quotes_pending() {
@@ -58,11 +58,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let max_text_rows = usize::from(inner.height).saturating_sub(1).max(1);
     let text_rows = |i: usize, q: &crate::model::Quote| {
         let n = wrap(&item_text(q), text_width).len().max(1);
-        if i == app.quote_selected { n.min(max_text_rows) } else { n.min(QUOTE_ITEM_HEIGHT - 1) }
+        if i == app.reader.quote_selected { n.min(max_text_rows) } else { n.min(QUOTE_ITEM_HEIGHT - 1) }
     };
     // Start at the app's first item, later if the selected one would not fit whole.
-    let selected = app.quote_selected.min(quotes.len() - 1);
-    let mut first = app.quotes_top.min(selected);
+    let selected = app.reader.quote_selected.min(quotes.len() - 1);
+    let mut first = app.reader.quotes_top.min(selected);
     while first < selected
         && (first..=selected).map(|i| text_rows(i, &quotes[i]) + 1).sum::<usize>() > usize::from(inner.height)
     {
@@ -73,8 +73,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if y0 >= inner.bottom() {
             break;
         }
-        let selected = i == app.quote_selected;
-        let marked = app.marked_quote.as_ref().is_some_and(|r| r.start == q.start && r.end == q.end);
+        let selected = i == app.reader.quote_selected;
+        let marked = app.reader.marked_quote.as_ref().is_some_and(|r| r.start == q.start && r.end == q.end);
         let row_style = if selected {
             if focused { theme.selected } else { theme.selected_unfocused }
         } else {

@@ -14,7 +14,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     let width = usize::from(area.width);
-    if let Some(p) = &app.prompt {
+    if let Some(p) = &app.reader.prompt {
         let label = match p.kind {
             PromptKind::Search => "/",
             PromptKind::ListSearch => "find article: ",
@@ -43,25 +43,25 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut left = match app.mode {
         Mode::Highlights => format!(" Highlights {}", app.highlights().len()),
         Mode::Bilingual => " Side by side".to_string(),
-        Mode::Reader if app.visual.is_some() && app.focus == Focus::Body => format!(" VISUAL {}", position(app)),
-        Mode::Reader => format!(" {} {}", app.focus.name(), position(app)),
+        Mode::Reader if app.reader.visual.is_some() && app.reader.focus == Focus::Body => format!(" VISUAL {}", position(app)),
+        Mode::Reader => format!(" {} {}", app.reader.focus.name(), position(app)),
     };
     if !app.saving() {
         // Always in view: the user must know their highlights are not being kept.
         left = format!(" NOT SAVING ·{left}");
-    } else if app.write_failure.is_some() {
+    } else if app.library.write_failure.is_some() {
         // Until a later write succeeds (a lock held elsewhere may be released).
         left = format!(" LAST CHANGE NOT SAVED ·{left}");
     }
-    if !app.search.query.is_empty() {
-        let n = app.search.matches.len();
-        let cur = app.search.current.map_or(0, |i| i + 1);
-        left.push_str(&format!(" · /{} {cur}/{n}", app.search.query));
+    if !app.reader.search.query.is_empty() {
+        let n = app.reader.search.matches.len();
+        let cur = app.reader.search.current.map_or(0, |i| i + 1);
+        left.push_str(&format!(" · /{} {cur}/{n}", app.reader.search.query));
     }
     let right = match &app.status {
         Some(m) => m.clone(),
         None => match app.mode {
-            Mode::Reader => hints(app),
+            Mode::Reader => app.working_on().unwrap_or_else(|| hints(app)),
             Mode::Highlights => view_hints(app, KeyContext::Highlights, &[
                 (Command::Help, "help"), (Command::Open, "jump"), (Command::Note, "note"), (Command::Delete, "delete"),
                 (Command::Undo, "undo"), (Command::Export, "export"), (Command::Close, "back"), (Command::Copy, "copy"),
@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     {
         left = if !app.saving() {
             " NOT SAVING ".to_string()
-        } else if app.write_failure.is_some() {
+        } else if app.library.write_failure.is_some() {
             " LAST CHANGE NOT SAVED ".to_string()
         } else {
             String::new()
@@ -99,7 +99,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn position(app: &App) -> String {
-    match app.focus {
+    match app.reader.focus {
         Focus::List => {
             let n = app.visible().len();
             if n == 0 { "0/0".into() } else { format!("{}/{n}", app.list_selected() + 1) }
@@ -111,26 +111,26 @@ fn position(app: &App) -> String {
                 return "empty".into();
             }
             let h = usize::from(layout::inner(app.panes().body.unwrap_or_default()).height).max(1);
-            let last = (app.body_top + h).min(lines);
-            format!("line {}/{lines} {}% · sentence {}/{sentences}", app.body_top + 1, last * 100 / lines, (app.sentence_cursor + 1).min(sentences))
+            let last = (app.reader.body_top + h).min(lines);
+            format!("line {}/{lines} {}% · sentence {}/{sentences}", app.reader.body_top + 1, last * 100 / lines, (app.reader.sentence_cursor + 1).min(sentences))
         }
         Focus::Quotes => {
             let n = app.visible_quotes().len();
-            if n == 0 { "0/0".into() } else { format!("{}/{n}", app.quote_selected + 1) }
+            if n == 0 { "0/0".into() } else { format!("{}/{n}", app.reader.quote_selected + 1) }
         }
     }
 }
 
 /// The most useful keys for where the user is, read from the keymap.
 fn hints(app: &App) -> String {
-    let ctx = match app.focus {
+    let ctx = match app.reader.focus {
         Focus::List => KeyContext::List,
         Focus::Body => KeyContext::Body,
         Focus::Quotes => KeyContext::Quotes,
     };
     // Most useful first: the right end is cut on narrow terminals.
     let mut wanted = vec![(Command::Help, "help"), (Command::FocusNext, "pane")];
-    match app.focus {
+    match app.reader.focus {
         Focus::List => wanted.extend([(Command::Open, "open"), (Command::Filter, "filter"), (Command::ToggleStar, "star")]),
         Focus::Body => wanted.extend([
             (Command::NextSentence, "sentence"),
@@ -145,7 +145,7 @@ fn hints(app: &App) -> String {
             (Command::ToggleTerms, "terms"),
         ]),
     }
-    wanted.push(if app.focus == Focus::List { (Command::Quit, "quit") } else { (Command::Back, "back") });
+    wanted.push(if app.reader.focus == Focus::List { (Command::Quit, "quit") } else { (Command::Back, "back") });
     let parts: Vec<String> = wanted
         .into_iter()
         .filter_map(|(cmd, label)| {

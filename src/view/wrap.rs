@@ -1,7 +1,7 @@
 //! Our own text layout: wrap a paragraph by display width at UAX #14 break opportunities
 //! into byte ranges, so highlights, quotes and aligned rows can point at exact lines.
 //!
-//! ratatui's `Paragraph` wrap is not used because it hides where each line starts in the
+//! The drawing library's `Paragraph` wrap is not used because it hides where each line starts in the
 //! source text. Widths are measured per grapheme cluster with unicode-width, so wide
 //! characters (CJK, emoji) never overflow a pane.
 

@@ -1,8 +1,42 @@
 //! Where each pane goes for a given terminal size. Shared by the drawing code and the app
 //! state (which needs pane heights for paging and keeping the selection in view).
 
-use crate::app::Focus;
-use ratatui::layout::Rect;
+use super::Rect;
+
+/// Which pane of the reader has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    List,
+    Body,
+    Quotes,
+}
+
+impl Focus {
+    pub fn name(self) -> &'static str {
+        match self {
+            Focus::List => "List",
+            Focus::Body => "Body",
+            Focus::Quotes => "Quotes",
+        }
+    }
+
+    pub fn next(self) -> Focus {
+        match self {
+            Focus::List => Focus::Body,
+            Focus::Body => Focus::Quotes,
+            Focus::Quotes => Focus::List,
+        }
+    }
+
+    pub fn prev(self) -> Focus {
+        match self {
+            Focus::List => Focus::Quotes,
+            Focus::Body => Focus::List,
+            Focus::Quotes => Focus::Body,
+        }
+    }
+}
 
 /// Below this many columns (or rows) only the focused pane is shown.
 pub const NARROW_WIDTH: u16 = 60;
