@@ -142,18 +142,24 @@ impl ArticleCache {
 
     /// The article parsed from exactly this version of the file, if cached and sound.
     pub fn get(&self, key: &FileKey) -> Option<Article> {
-        let json: String = self
-            .conn
+        decode(self.stored(key)?)
+    }
+
+    /// [`get`](Self::get) for many files: the rows are read in turn, the articles decoded
+    /// on every core (decoding is most of the time of a warm start).
+    pub fn get_all(&self, keys: &[Option<FileKey>]) -> Vec<Option<Article>> {
+        use rayon::prelude::*;
+        let stored: Vec<Option<String>> = keys.iter().map(|k| self.stored(k.as_ref()?)).collect();
+        stored.into_par_iter().map(|json| decode(json?)).collect()
+    }
+
+    fn stored(&self, key: &FileKey) -> Option<String> {
+        self.conn
             .prepare_cached("SELECT article FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3")
             .ok()?
-            .query_row(
-                params![key.path, key.size as i64, key.modified_ns],
-                |r| r.get(0),
-            )
+            .query_row(params![key.path, key.size as i64, key.modified_ns], |r| r.get(0))
             .optional()
-            .ok()??;
-        let article: Article = serde_json::from_str(&json).ok()?;
-        well_formed(&article).then_some(article)
+            .ok()?
     }
 
     /// Remember freshly parsed articles, in one transaction; failures are ignored.
@@ -271,6 +277,11 @@ fn remove_one(tx: &rusqlite::Transaction<'_>, path: &str) -> rusqlite::Result<()
         tx.execute("DELETE FROM diglot_article_text WHERE rowid = ?1", [rowid])?;
     }
     Ok(())
+}
+
+fn decode(json: String) -> Option<Article> {
+    let article: Article = serde_json::from_str(&json).ok()?;
+    well_formed(&article).then_some(article)
 }
 
 /// A cached article is used only if it is one ingest could have produced: no control

@@ -122,11 +122,9 @@ pub fn load_dir_indexed(dir: &Path, cache: Option<&Path>) -> Result<(Corpus, cra
         }
     }
     let mut cache = cache.and_then(cache::ArticleCache::open);
-    let keys: Vec<Option<cache::FileKey>> = paths.iter().map(|p| cache.as_ref().and_then(|_| cache::FileKey::of(p))).collect();
-    let cached: Vec<Option<Article>> = keys
-        .iter()
-        .map(|k| k.as_ref().zip(cache.as_ref()).and_then(|(k, c)| c.get(k)))
-        .collect();
+    let caching = cache.is_some();
+    let keys: Vec<Option<cache::FileKey>> = paths.par_iter().map(|p| caching.then(|| cache::FileKey::of(p)).flatten()).collect();
+    let cached: Vec<Option<Article>> = cache.as_ref().map_or_else(|| vec![None; keys.len()], |c| c.get_all(&keys));
     let hits: Vec<bool> = cached.iter().map(Option::is_some).collect();
     let progress = crate::index::progress::Progress::new(hits.iter().filter(|h| !**h).count());
     // Files are independent: read them on every core (a folder of thousands of saved
