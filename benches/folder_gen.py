@@ -7,8 +7,8 @@ bundled corpus (never from elsewhere).
 Each article: a title and 6–20 sentences drawn from the corpus (French ones from the
 French article) with numbers shifted and a named speaker, so no two articles are equal.
 About one in twenty is French; one in three is saved as HTML (with a <title>, a byline
-and navigation around the text), the rest as .txt. Deterministic: the same N gives the same bytes. Files are
-dated 2024-01-01 so the index trusts their timestamps at once.
+and navigation around the text), the rest as .txt. Deterministic: the same N gives
+the same bytes. Files are dated 2024-01-01 so the index trusts their timestamps at once.
 """
 import html
 import os
