@@ -168,6 +168,16 @@ fn candidate_pairs(profiles: &[Profile]) -> Vec<(usize, usize)> {
 /// Counterparts across languages, best first; pinned pairs from the manifest come first
 /// (when both articles are present), each article pair listed once.
 pub fn propose_pairs(articles: &[Article], manifest: &Manifest) -> Vec<PairCandidate> {
+    propose_pairs_quoting(articles, manifest, |a, wanted| if wanted { crate::text::quotes::extract(a) } else { Vec::new() })
+}
+
+/// [`propose_pairs`], with the quotes of an article taken by `quotes_of(article, wanted)`:
+/// only articles `wanted` for a quote check need theirs.
+fn propose_pairs_quoting(
+    articles: &[Article],
+    manifest: &Manifest,
+    quotes_of: impl Fn(&Article, bool) -> Vec<Quote> + Sync,
+) -> Vec<PairCandidate> {
     // Profiles and comparisons are independent: on every core (a folder of thousands).
     let profiles: Vec<Profile> = articles.par_iter().map(profile).collect();
     let index_of = |id: &str| articles.iter().position(|a| a.id == id);
@@ -212,7 +222,7 @@ pub fn propose_pairs(articles: &[Article], manifest: &Manifest) -> Vec<PairCandi
     let quotes: Vec<Vec<Quote>> = articles
         .par_iter()
         .zip(&wanted)
-        .map(|(a, &w)| if w { crate::text::quotes::extract(a) } else { Vec::new() })
+        .map(|(a, &w)| quotes_of(a, w))
         .collect();
     for ((i, j, c), _) in proposed.iter_mut().zip(&checked).filter(|(_, c)| **c) {
         add_quotes(c, &articles[*i], &quotes[*i], &articles[*j], &quotes[*j]);
@@ -259,5 +269,26 @@ mod tests {
         assert!(candidates.len() < 50, "{} candidate pairs", candidates.len());
         let pairs = propose_pairs(&articles, &Manifest::default());
         assert_eq!((pairs[0].left.as_str(), pairs[0].right.as_str()), ("x1", "x2"), "{:?}", &pairs[..1]);
+    }
+
+    #[test]
+    fn quotes_taken_only_for_checked_pairs_give_the_same_proposals() {
+        // More articles than are compared all against all, English and French, sharing
+        // names, numbers and quotes in overlapping groups.
+        let articles: Vec<Article> = (0..COMPARE_ALL_BELOW + 40)
+            .map(|k| {
+                let (who, n) = (["Cazeneuve", "Wainwright", "Poupard", "Okafor"][k % 4], 1000 + k % 37);
+                let text = if k % 3 == 0 {
+                    format!("Le ministre {who} a annoncé la saisie de {n} comptes. « Nous fermerons {n} comptes », a déclaré {who} mardi.")
+                } else {
+                    format!("Minister {who} announced the seizure of {n} accounts. “We will close {n} accounts,” {who} said on Tuesday.")
+                };
+                from_plain_text(&format!("a{k}"), &text)
+            })
+            .collect();
+        let lazy = propose_pairs(&articles, &Manifest::default());
+        let every = propose_pairs_quoting(&articles, &Manifest::default(), |a, _| crate::text::quotes::extract(a));
+        assert!(lazy.iter().any(|c| c.evidence.iter().any(|e| e.contains("quoted statements"))), "quotes were compared");
+        assert_eq!(lazy, every);
     }
 }
