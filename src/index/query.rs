@@ -90,7 +90,8 @@ impl Query {
     /// non-text part of the query.
     pub fn admits(&self, lang: Option<&str>, read: bool, starred: bool, archived: bool) -> bool {
         let lang_ok = self.lang.as_deref().is_none_or(|want| lang.is_some_and(|l| l.eq_ignore_ascii_case(want)));
-        lang_ok && !(self.unread && read) && !(self.read && !read) && !(self.starred && !starred) && self.archived == archived
+        let triage_ok = (!self.unread || !read) && (!self.read || read) && (!self.starred || starred);
+        lang_ok && triage_ok && self.archived == archived
     }
 }
 
