@@ -234,12 +234,8 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
     }
     let ctx = Context::load(cli.corpus.as_deref(), cli.db.clone());
     if announce {
-        // The line only mattered while waiting: clear it (our own sequence, no content).
-        let _ = crossterm::execute!(
-            std::io::stderr(),
-            crossterm::cursor::MoveToColumn(0),
-            crossterm::terminal::Clear(crossterm::terminal::ClearType::CurrentLine)
-        );
+        // The line only mattered while waiting.
+        crate::index::progress::clear_line();
     }
     let ctx = ctx?;
     // A folder with nothing to read: the reader does not open; a command still answers

@@ -70,7 +70,8 @@ impl Drop for Progress {
     }
 }
 
-fn clear_line() {
+/// Clear the line of a note shown on stderr while waiting.
+pub fn clear_line() {
     // Our own sequence, no content from any input.
     let _ = crossterm::execute!(
         std::io::stderr(),
