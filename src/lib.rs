@@ -3,9 +3,9 @@
 //! Layers, from the bottom up: `util` (clocks, hashes), `model` (plain data, the corpus
 //! manifest), `sanitize` (the output boundary), `ingest` (files → articles),
 //! `text` (sentences, quotes, attribution), `align` (pairing and sentence alignment),
-//! `store` (SQLite state), `export` (citation formats), `view` (terminal-free layout),
-//! `app` (terminal-free state core), `ui` (ratatui widgets), `tui` (the event loop) and
-//! `cli`.
+//! `speakers` (who said what across articles and languages), `store` (SQLite state),
+//! `export` (citation formats), `view` (terminal-free layout), `app` (terminal-free state
+//! core), `ui` (ratatui widgets), `tui` (the event loop) and `cli`.
 
 pub mod align;
 pub mod app;
@@ -15,6 +15,7 @@ pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod sanitize;
+pub mod speakers;
 pub mod store;
 pub mod text;
 pub mod tui;
