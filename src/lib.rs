@@ -11,6 +11,7 @@ pub mod align;
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod sanitize;

@@ -12,15 +12,22 @@ use rayon::prelude::*;
 
 /// What one article offers for comparison, computed once per article.
 struct Profile {
-    /// Whole-text features, translated when French (for comparing with English).
-    translated: SentenceFeatures,
+    /// Whole-text features translated through the lexicon: French articles only (for
+    /// others they would equal `plain`, and holding them twice doubled the memory).
+    translated: Option<SentenceFeatures>,
     plain: SentenceFeatures,
     /// Numbers of two or more digits (one-digit numbers are everywhere).
     numbers: BTreeSet<String>,
     /// Capitalised words by match key, with one written form to show as evidence.
     names: BTreeMap<u32, String>,
-    quotes: Vec<Quote>,
     lang: Option<String>,
+}
+
+impl Profile {
+    /// Features translated when French (for comparing with English), else plain.
+    fn translated(&self) -> &SentenceFeatures {
+        self.translated.as_ref().unwrap_or(&self.plain)
+    }
 }
 
 fn profile(article: &Article) -> Profile {
@@ -45,11 +52,10 @@ fn profile(article: &Article) -> Profile {
     }
     let lang = article.meta.language.clone();
     Profile {
-        translated: text_features(&article.text, lang.as_deref() == Some("fr")),
+        translated: (lang.as_deref() == Some("fr")).then(|| text_features(&article.text, true)),
         plain: text_features(&article.text, false),
         numbers,
         names,
-        quotes: crate::text::quotes::extract(article),
         lang,
     }
 }
@@ -80,8 +86,8 @@ const EVIDENCE_ITEMS: usize = 6;
 fn compare(a: &Article, pa: &Profile, b: &Article, pb: &Profile) -> PairCandidate {
     // Translate whichever side is French; compare cognates only otherwise.
     let lexical = match (pa.lang.as_deref(), pb.lang.as_deref()) {
-        (Some("fr"), _) => similarity(std::slice::from_ref(&pa.translated), std::slice::from_ref(&pb.plain)),
-        (_, Some("fr")) => similarity(std::slice::from_ref(&pb.translated), std::slice::from_ref(&pa.plain)),
+        (Some("fr"), _) => similarity(std::slice::from_ref(pa.translated()), std::slice::from_ref(&pb.plain)),
+        (_, Some("fr")) => similarity(std::slice::from_ref(pb.translated()), std::slice::from_ref(&pa.plain)),
         _ => similarity(std::slice::from_ref(&pa.plain), std::slice::from_ref(&pb.plain)),
     };
     let shared_numbers: Vec<&String> = pa.numbers.intersection(&pb.numbers).collect();
@@ -111,12 +117,12 @@ fn compare(a: &Article, pa: &Profile, b: &Article, pb: &Profile) -> PairCandidat
 }
 
 /// Add the quoted-statement evidence (the costlier part) to a candidate.
-fn add_quotes(c: &mut PairCandidate, a: &Article, pa: &Profile, b: &Article, pb: &Profile) {
-    let quote_pairs = pair_quotes(a, &pa.quotes, b, &pb.quotes);
+fn add_quotes(c: &mut PairCandidate, a: &Article, qa: &[Quote], b: &Article, qb: &[Quote]) {
+    let quote_pairs = pair_quotes(a, qa, b, qb);
     if quote_pairs.is_empty() {
         return;
     }
-    c.score = (c.score + 0.15 * dice(quote_pairs.len(), pa.quotes.len(), pb.quotes.len())).min(1.0);
+    c.score = (c.score + 0.15 * dice(quote_pairs.len(), qa.len(), qb.len())).min(1.0);
     c.evidence.push(format!("{} quoted statements in common", quote_pairs.len()));
 }
 
@@ -162,6 +168,16 @@ fn candidate_pairs(profiles: &[Profile]) -> Vec<(usize, usize)> {
 /// Counterparts across languages, best first; pinned pairs from the manifest come first
 /// (when both articles are present), each article pair listed once.
 pub fn propose_pairs(articles: &[Article], manifest: &Manifest) -> Vec<PairCandidate> {
+    propose_pairs_quoting(articles, manifest, |a, wanted| if wanted { crate::text::quotes::extract(a) } else { Vec::new() })
+}
+
+/// [`propose_pairs`], with the quotes of an article taken by `quotes_of(article, wanted)`:
+/// only articles `wanted` for a quote check need theirs.
+fn propose_pairs_quoting(
+    articles: &[Article],
+    manifest: &Manifest,
+    quotes_of: impl Fn(&Article, bool) -> Vec<Quote> + Sync,
+) -> Vec<PairCandidate> {
     // Profiles and comparisons are independent: on every core (a folder of thousands).
     let profiles: Vec<Profile> = articles.par_iter().map(profile).collect();
     let index_of = |id: &str| articles.iter().position(|a| a.id == id);
@@ -182,18 +198,37 @@ pub fn propose_pairs(articles: &[Article], manifest: &Manifest) -> Vec<PairCandi
         .map(|(i, j)| (i, j, compare(&articles[i], &profiles[i], &articles[j], &profiles[j])))
         .collect();
     proposed.sort_by(|a, b| b.2.score.total_cmp(&a.2.score));
+    // Which pairs get the quote comparison depends on the ranking only, so quotes are
+    // extracted just for the articles of those pairs, not for the whole folder.
     let mut quote_checks = vec![0; articles.len()];
-    for (i, j, c) in &mut proposed {
-        if quote_checks[*i] < QUOTE_CHECKS_PER_ARTICLE || quote_checks[*j] < QUOTE_CHECKS_PER_ARTICLE {
-            quote_checks[*i] += 1;
-            quote_checks[*j] += 1;
-            add_quotes(c, &articles[*i], &profiles[*i], &articles[*j], &profiles[*j]);
-        }
+    let checked: Vec<bool> = proposed
+        .iter()
+        .map(|&(i, j, _)| {
+            let check = quote_checks[i] < QUOTE_CHECKS_PER_ARTICLE || quote_checks[j] < QUOTE_CHECKS_PER_ARTICLE;
+            if check {
+                quote_checks[i] += 1;
+                quote_checks[j] += 1;
+            }
+            check
+        })
+        .collect();
+    let pinned_at: Vec<Option<(usize, usize)>> =
+        pinned.iter().map(|p| index_of(&p.left).zip(index_of(&p.right))).collect();
+    let mut wanted = vec![false; articles.len()];
+    for (i, j) in proposed.iter().zip(&checked).filter(|(_, c)| **c).map(|(p, _)| (p.0, p.1)).chain(pinned_at.iter().flatten().copied()) {
+        wanted[i] = true;
+        wanted[j] = true;
     }
-    for p in &mut pinned {
-        if let (Some(i), Some(j)) = (index_of(&p.left), index_of(&p.right)) {
-            add_quotes(p, &articles[i], &profiles[i], &articles[j], &profiles[j]);
-        }
+    let quotes: Vec<Vec<Quote>> = articles
+        .par_iter()
+        .zip(&wanted)
+        .map(|(a, &w)| quotes_of(a, w))
+        .collect();
+    for ((i, j, c), _) in proposed.iter_mut().zip(&checked).filter(|(_, c)| **c) {
+        add_quotes(c, &articles[*i], &quotes[*i], &articles[*j], &quotes[*j]);
+    }
+    for (p, (i, j)) in pinned.iter_mut().zip(&pinned_at).filter_map(|(p, at)| Some((p, (*at)?))) {
+        add_quotes(p, &articles[i], &quotes[i], &articles[j], &quotes[j]);
     }
     let mut proposed: Vec<PairCandidate> =
         proposed.into_iter().map(|(_, _, c)| c).filter(|c| c.score >= MIN_SCORE).collect();
@@ -234,5 +269,26 @@ mod tests {
         assert!(candidates.len() < 50, "{} candidate pairs", candidates.len());
         let pairs = propose_pairs(&articles, &Manifest::default());
         assert_eq!((pairs[0].left.as_str(), pairs[0].right.as_str()), ("x1", "x2"), "{:?}", &pairs[..1]);
+    }
+
+    #[test]
+    fn quotes_taken_only_for_checked_pairs_give_the_same_proposals() {
+        // More articles than are compared all against all, English and French, sharing
+        // names, numbers and quotes in overlapping groups.
+        let articles: Vec<Article> = (0..COMPARE_ALL_BELOW + 40)
+            .map(|k| {
+                let (who, n) = (["Cazeneuve", "Wainwright", "Poupard", "Okafor"][k % 4], 1000 + k % 37);
+                let text = if k % 3 == 0 {
+                    format!("Le ministre {who} a annoncé la saisie de {n} comptes. « Nous fermerons {n} comptes », a déclaré {who} mardi.")
+                } else {
+                    format!("Minister {who} announced the seizure of {n} accounts. “We will close {n} accounts,” {who} said on Tuesday.")
+                };
+                from_plain_text(&format!("a{k}"), &text)
+            })
+            .collect();
+        let lazy = propose_pairs(&articles, &Manifest::default());
+        let every = propose_pairs_quoting(&articles, &Manifest::default(), |a, _| crate::text::quotes::extract(a));
+        assert!(lazy.iter().any(|c| c.evidence.iter().any(|e| e.contains("quoted statements"))), "quotes were compared");
+        assert_eq!(lazy, every);
     }
 }

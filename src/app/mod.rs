@@ -27,6 +27,7 @@ pub use wiring::{Visual, sentence_ranges};
 
 pub use action::{Action, Command};
 
+use crate::index::query::{Query, Term};
 use crate::ingest::Corpus;
 use crate::model::{Article, Quote, QuoteKind, Triage};
 pub use crate::view::Focus;
@@ -103,17 +104,14 @@ impl ListOrder {
     }
 }
 
-/// The list filter, parsed from what the user typed after `f`.
+/// The list filter, parsed from what the user typed after `f` (the filter language of
+/// [`crate::index::query`], shared with `diglot search`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
     pub text: String,
+    query: Query,
+    /// The words, phrases and prefixes, looked for as they are written.
     words: Vec<String>,
-    lang: Option<String>,
-    unread: bool,
-    read: bool,
-    starred: bool,
-    /// Show the archived articles (and only them); without it they are hidden.
-    archived: bool,
 }
 
 impl Filter {
@@ -121,24 +119,9 @@ impl Filter {
     /// `lang:xx`, `unread`, `read` and `starred` restrict further; archived articles are
     /// listed only under `archived`.
     pub fn parse(text: &str) -> Filter {
-        let mut f = Filter { text: text.trim().to_string(), ..Default::default() };
-        for word in text.split_whitespace() {
-            let lower = word.to_lowercase();
-            if let Some(l) = lower.strip_prefix("lang:") {
-                f.lang = Some(l.to_string());
-            } else if lower == "unread" {
-                f.unread = true;
-            } else if lower == "read" {
-                f.read = true;
-            } else if lower == "starred" || lower == "star" {
-                f.starred = true;
-            } else if lower == "archived" || lower == "archive" {
-                f.archived = true;
-            } else {
-                f.words.push(lower);
-            }
-        }
-        f
+        let query = Query::parse(text);
+        let words = query.terms.iter().map(|(Term::Word(w) | Term::Prefix(w) | Term::Phrase(w))| w.clone()).collect();
+        Filter { text: text.trim().to_string(), query, words }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -146,22 +129,8 @@ impl Filter {
     }
 
     fn matches(&self, article: &Article, triage: Triage, contains_all: impl FnOnce(&[String]) -> bool) -> bool {
-        if let Some(l) = &self.lang
-            && article.meta.language.as_deref().map(str::to_lowercase).as_deref() != Some(l.as_str())
-        {
-            return false;
-        }
-        if (self.unread && triage.read)
-            || (self.read && !triage.read)
-            || (self.starred && !triage.starred)
-            || self.archived != triage.archived
-        {
-            return false;
-        }
-        if self.words.is_empty() {
-            return true;
-        }
-        contains_all(&self.words)
+        self.query.admits(article.meta.language.as_deref(), triage.read, triage.starred, triage.archived)
+            && (self.words.is_empty() || contains_all(&self.words))
     }
 }
 

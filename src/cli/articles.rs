@@ -7,19 +7,19 @@ use crate::sanitize::line;
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct ListEntry<'a> {
-    id: &'a str,
-    title: Option<&'a str>,
-    language: Option<&'a str>,
-    source: Option<&'a str>,
-    author: Option<&'a str>,
-    date: Option<&'a str>,
-    url: Option<&'a str>,
-    path: &'a str,
-    words: usize,
+pub(super) struct ListEntry<'a> {
+    pub(super) id: &'a str,
+    pub(super) title: Option<&'a str>,
+    pub(super) language: Option<&'a str>,
+    pub(super) source: Option<&'a str>,
+    pub(super) author: Option<&'a str>,
+    pub(super) date: Option<&'a str>,
+    pub(super) url: Option<&'a str>,
+    pub(super) path: &'a str,
+    pub(super) words: usize,
 }
 
-fn entry(a: &Article) -> ListEntry<'_> {
+pub(super) fn entry(a: &Article) -> ListEntry<'_> {
     ListEntry {
         id: &a.id,
         title: a.meta.title.as_deref(),

@@ -9,6 +9,7 @@ pub mod articles;
 pub mod bilingual;
 pub mod highlights;
 pub mod quotes;
+pub mod search;
 pub mod triage;
 
 use crate::ingest::{self, Corpus, LoadError};
@@ -35,6 +36,16 @@ pub struct Cli {
 pub enum Command {
     /// List the articles.
     List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Build or refresh the index of the --corpus folder ahead of time (parsed articles
+    /// and their full text, in the cache), and say what was done.
+    Index,
+    /// Search the articles' title and text: words, "phrases", prefix*, accents ignored,
+    /// best first; with the filter words lang:xx, unread, read, starred, archived.
+    Search {
+        query: String,
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
@@ -215,6 +226,12 @@ impl Context {
 
 /// Run a parsed command line; returns what to print on stdout.
 pub fn run(cli: Cli) -> Result<String, CliError> {
+    if let Some(Command::Index) = cli.command {
+        let dir = cli.corpus.as_deref().ok_or_else(|| {
+            CliError("index needs a folder: diglot index --corpus DIR (the bundled corpus needs none)".into())
+        })?;
+        return search::index(dir);
+    }
     // A folder of thousands of pages takes seconds to read: say so rather than leave the
     // terminal blank before the reader's first frame.
     let announce = cli.command.is_none() && cli.corpus.is_some() && std::io::stderr().is_terminal();
@@ -223,12 +240,8 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
     }
     let ctx = Context::load(cli.corpus.as_deref(), cli.db.clone());
     if announce {
-        // The line only mattered while waiting: clear it (our own sequence, no content).
-        let _ = crossterm::execute!(
-            std::io::stderr(),
-            crossterm::cursor::MoveToColumn(0),
-            crossterm::terminal::Clear(crossterm::terminal::ClearType::CurrentLine)
-        );
+        // The line only mattered while waiting.
+        crate::index::progress::clear_line();
     }
     let ctx = ctx?;
     // A folder with nothing to read: the reader does not open; a command still answers
@@ -252,6 +265,9 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
             result.map(|()| String::new()).map_err(CliError)
         }
         Some(Command::List { format }) => articles::list(&ctx, format),
+        // Answered above, before the corpus is loaded.
+        Some(Command::Index) => Ok(String::new()),
+        Some(Command::Search { query, format }) => search::search(&ctx, &query, format),
         Some(Command::Show { article, format }) => articles::show(&ctx, &article, format),
         Some(Command::Quotes { articles, format, all }) => quotes::quotes(&ctx, &articles, format, all),
         Some(Command::Speakers { format }) => quotes::speakers(&ctx, format),

@@ -9,6 +9,12 @@
 //! modification time, written by the same diglot executable (a rebuilt or upgraded
 //! binary may parse differently, so its stamp clears the cache), and only if the
 //! article it holds is well formed.
+//!
+//! It is also the search index: each article's language, title and text go into an
+//! FTS5 table (`unicode61 remove_diacritics 2`, so `operation` finds `opération`),
+//! kept in step with the rows as files are added, changed and removed. The layout has a
+//! version of its own ([`LAYOUT`]): a cache of another layout is dropped and rebuilt,
+//! which costs one re-read and never touches the highlight store (another file).
 
 use crate::model::Article;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -42,6 +48,27 @@ const SETTLE_NS: i64 = 2_000_000_000;
 
 pub struct ArticleCache {
     conn: Connection,
+}
+
+/// The version of the tables below; a cache written with another is rebuilt.
+const LAYOUT: &str = "2";
+
+/// Tables of layout [`LAYOUT`]. The full-text table holds no copy of the text
+/// (`content=''`): it is only looked up, and rows are removed by rowid.
+const CREATE_TABLES: &str = "
+    CREATE TABLE IF NOT EXISTS diglot_cached_article (
+        rowid INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,
+        modified_ns INTEGER NOT NULL, language TEXT, article TEXT NOT NULL);
+    CREATE VIRTUAL TABLE IF NOT EXISTS diglot_article_text USING fts5(
+        title, body, content='', contentless_delete=1,
+        tokenize='unicode61 remove_diacritics 2');";
+
+/// One article found by a full-text query: its file (canonical path) and its bm25 rank
+/// (lower is better).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub path: String,
+    pub rank: f64,
 }
 
 /// Where the cache lives: `DIGLOT_CACHE` (a file, or `off`), else the user's cache folder.
@@ -79,38 +106,60 @@ impl ArticleCache {
         // power cut only costs a re-read, so a cheap sync level is enough.
         let _: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).ok()?;
         conn.pragma_update(None, "synchronous", "NORMAL").ok()?;
-        conn.execute_batch(
-            "CREATE TABLE IF NOT EXISTS diglot_cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-             CREATE TABLE IF NOT EXISTS diglot_cached_article (
-                 path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified_ns INTEGER NOT NULL,
-                 article TEXT NOT NULL);",
-        )
-        .ok()?;
-        let stored: Option<String> = conn
-            .query_row("SELECT value FROM diglot_cache_meta WHERE key = 'stamp'", [], |r| r.get(0))
-            .optional()
+        conn.execute_batch("CREATE TABLE IF NOT EXISTS diglot_cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);")
             .ok()?;
-        if stored.as_deref() != Some(stamp) {
-            conn.execute_batch("BEGIN IMMEDIATE; DELETE FROM diglot_cached_article;").ok()?;
+        let meta = |key: &str| -> Option<Option<String>> {
+            conn.query_row("SELECT value FROM diglot_cache_meta WHERE key = ?1", [key], |r| r.get(0)).optional().ok()
+        };
+        let (layout, stored_stamp) = (meta("layout")?, meta("stamp")?);
+        if layout.as_deref() != Some(LAYOUT) {
+            // Another layout (an older diglot's cache): drop it whole and start again.
+            conn.execute_batch(&format!(
+                "BEGIN IMMEDIATE;
+                 DROP TABLE IF EXISTS diglot_cached_article; DROP TABLE IF EXISTS diglot_article_text;
+                 {CREATE_TABLES}
+                 INSERT OR REPLACE INTO diglot_cache_meta (key, value) VALUES ('layout', '{LAYOUT}');
+                 COMMIT;"
+            ))
+            .ok()?;
+        }
+        if stored_stamp.as_deref() != Some(stamp) {
+            conn.execute_batch("BEGIN IMMEDIATE; DELETE FROM diglot_cached_article; DELETE FROM diglot_article_text;")
+                .ok()?;
             conn.execute("INSERT OR REPLACE INTO diglot_cache_meta (key, value) VALUES ('stamp', ?1)", [stamp]).ok()?;
             conn.execute_batch("COMMIT").ok()?;
         }
         Some(ArticleCache { conn })
     }
 
+    /// An empty index in memory, for a corpus that has no cache file (the bundled one,
+    /// or `DIGLOT_CACHE=off`) but must still be searched.
+    pub fn in_memory() -> Option<ArticleCache> {
+        let conn = Connection::open_in_memory().ok()?;
+        conn.execute_batch(CREATE_TABLES).ok()?;
+        Some(ArticleCache { conn })
+    }
+
     /// The article parsed from exactly this version of the file, if cached and sound.
     pub fn get(&self, key: &FileKey) -> Option<Article> {
-        let json: String = self
-            .conn
-            .query_row(
-                "SELECT article FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3",
-                params![key.path, key.size as i64, key.modified_ns],
-                |r| r.get(0),
-            )
+        decode(self.stored(key)?)
+    }
+
+    /// [`get`](Self::get) for many files: the rows are read in turn, the articles decoded
+    /// on every core (decoding is most of the time of a warm start).
+    pub fn get_all(&self, keys: &[Option<FileKey>]) -> Vec<Option<Article>> {
+        use rayon::prelude::*;
+        let stored: Vec<Option<String>> = keys.iter().map(|k| self.stored(k.as_ref()?)).collect();
+        stored.into_par_iter().map(|json| decode(json?)).collect()
+    }
+
+    fn stored(&self, key: &FileKey) -> Option<String> {
+        self.conn
+            .prepare_cached("SELECT article FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3")
+            .ok()?
+            .query_row(params![key.path, key.size as i64, key.modified_ns], |r| r.get(0))
             .optional()
-            .ok()??;
-        let article: Article = serde_json::from_str(&json).ok()?;
-        well_formed(&article).then_some(article)
+            .ok()?
     }
 
     /// Remember freshly parsed articles, in one transaction; failures are ignored.
@@ -125,27 +174,58 @@ impl ArticleCache {
             return;
         };
         for (key, article) in entries.into_iter().filter(|(k, _)| settled(k)) {
-            let Ok(json) = serde_json::to_string(article) else { continue };
-            let _ = tx.execute(
-                "INSERT OR REPLACE INTO diglot_cached_article (path, size, modified_ns, article) VALUES (?1, ?2, ?3, ?4)",
-                params![key.path, key.size as i64, key.modified_ns, json],
-            );
+            let _ = put_one(&tx, key, article);
         }
         let _ = tx.commit();
     }
 
+    /// Whether the index holds an article for the file at this canonical path.
+    pub fn holds(&self, path: &str) -> bool {
+        self.conn
+            .prepare_cached("SELECT 1 FROM diglot_cached_article WHERE path = ?1")
+            .and_then(|mut s| s.exists([path]))
+            .unwrap_or(false)
+    }
+
+    /// How many articles the index holds.
+    pub fn len(&self) -> usize {
+        self.conn.query_row("SELECT count(*) FROM diglot_cached_article", [], |r| r.get::<_, i64>(0)).map_or(0, |n| n as usize)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Articles matching a full-text query (FTS5 syntax, see [`crate::index::query`]),
+    /// best first by bm25, a word in the title weighing five in the body.
+    pub fn search(&self, fts_query: &str) -> Result<Vec<Hit>, String> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.path, bm25(diglot_article_text, 5.0, 1.0) AS rank
+                 FROM diglot_article_text JOIN diglot_cached_article a ON a.rowid = diglot_article_text.rowid
+                 WHERE diglot_article_text MATCH ?1 ORDER BY rank, a.path",
+            )
+            .map_err(|e| e.to_string())?;
+        let rows = stmt
+            .query_map([fts_query], |r| Ok(Hit { path: r.get(0)?, rank: r.get(1)? }))
+            .map_err(|e| e.to_string())?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())
+    }
+
     /// Forget entries for files of `dir` that are no longer there, so the cache does not
     /// grow with every file ever read.
-    pub fn forget_missing(&mut self, dir: &Path, present: &[FileKey]) {
-        let Ok(dir) = std::fs::canonicalize(dir) else { return };
+    /// Returns how many were forgotten.
+    pub fn forget_missing(&mut self, dir: &Path, present: &[FileKey]) -> usize {
+        let Ok(dir) = std::fs::canonicalize(dir) else { return 0 };
         let dir = dir.as_path();
-        let Some(prefix) = dir.to_str() else { return };
+        let Some(prefix) = dir.to_str() else { return 0 };
         let Ok(mut stmt) = self.conn.prepare("SELECT path FROM diglot_cached_article WHERE substr(path, 1, ?2) = ?1") else {
-            return;
+            return 0;
         };
         let cached: Vec<String> = match stmt.query_map(params![prefix, prefix.len() as i64], |r| r.get(0)) {
             Ok(rows) => rows.filter_map(Result::ok).collect(),
-            Err(_) => return,
+            Err(_) => return 0,
         };
         drop(stmt);
         let present: std::collections::HashSet<&str> = present.iter().map(|k| k.path.as_str()).collect();
@@ -154,14 +234,54 @@ impl ArticleCache {
             .filter(|p| Path::new(p.as_str()).parent() == Some(dir) && !present.contains(p.as_str()))
             .collect();
         if gone.is_empty() {
-            return;
+            return 0;
         }
-        let Ok(tx) = self.conn.transaction() else { return };
+        let Ok(tx) = self.conn.transaction() else { return 0 };
+        let mut removed = 0;
         for p in gone {
-            let _ = tx.execute("DELETE FROM diglot_cached_article WHERE path = ?1", [p]);
+            if remove_one(&tx, p).is_ok() {
+                removed += 1;
+            }
         }
-        let _ = tx.commit();
+        if tx.commit().is_err() {
+            return 0;
+        }
+        removed
     }
+}
+
+/// Write one article's row and its full-text entry (replacing those of an older version
+/// of the file, whose rowid it keeps).
+fn put_one(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article) -> rusqlite::Result<()> {
+    let json = serde_json::to_string(article).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let rowid: i64 = tx.query_row(
+        "INSERT INTO diglot_cached_article (path, size, modified_ns, language, article) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified_ns = excluded.modified_ns,
+             language = excluded.language, article = excluded.article
+         RETURNING rowid",
+        params![key.path, key.size as i64, key.modified_ns, article.meta.language, json],
+        |r| r.get(0),
+    )?;
+    tx.execute("DELETE FROM diglot_article_text WHERE rowid = ?1", [rowid])?;
+    tx.execute(
+        "INSERT INTO diglot_article_text (rowid, title, body) VALUES (?1, ?2, ?3)",
+        params![rowid, article.meta.title.as_deref().unwrap_or(""), article.text],
+    )?;
+    Ok(())
+}
+
+fn remove_one(tx: &rusqlite::Transaction<'_>, path: &str) -> rusqlite::Result<()> {
+    let rowid: Option<i64> =
+        tx.query_row("DELETE FROM diglot_cached_article WHERE path = ?1 RETURNING rowid", [path], |r| r.get(0)).optional()?;
+    if let Some(rowid) = rowid {
+        tx.execute("DELETE FROM diglot_article_text WHERE rowid = ?1", [rowid])?;
+    }
+    Ok(())
+}
+
+fn decode(json: String) -> Option<Article> {
+    let article: Article = serde_json::from_str(&json).ok()?;
+    well_formed(&article).then_some(article)
 }
 
 /// A cached article is used only if it is one ingest could have produced: no control
@@ -260,5 +380,64 @@ mod tests {
         cache.forget_missing(&folder, std::slice::from_ref(&ka));
         assert!(cache.get(&ka).is_some());
         assert!(cache.get(&kb).is_none());
+    }
+
+    fn titled(path: &str, title: &str, body: &str) -> Article {
+        let mut a = crate::ingest::from_plain_text("a", &format!("{title}\n\n{body}"));
+        a.path = path.into();
+        a
+    }
+
+    fn found(cache: &ArticleCache, fts: &str) -> Vec<String> {
+        cache.search(fts).unwrap().into_iter().map(|h| h.path).collect()
+    }
+
+    #[test]
+    fn full_text_folds_accents_and_follows_changes_and_removals() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("c.db");
+        let folder = dir.path().canonicalize().unwrap();
+        let path = |name: &str| folder.join(name).to_str().unwrap().to_string();
+        let (ka, kb) = (key(&path("a.txt"), 1, 1), key(&path("b.txt"), 1, 1));
+        let a = titled(&path("a.txt"), "Une opération de police", "Les enquêteurs ont saisi des téléphones.");
+        let b = titled(&path("b.txt"), "Weather", "Rain is expected, and the police say roads are wet.");
+        let mut cache = ArticleCache::open_stamped(&db, "s").unwrap();
+        cache.put_all([(&ka, &a), (&kb, &b)]);
+        assert_eq!(found(&cache, "operation"), [path("a.txt")]);
+        assert_eq!(found(&cache, "\"saisi des\""), [path("a.txt")]);
+        assert_eq!(found(&cache, "telephone*"), [path("a.txt")]);
+        // In the title of one and the body of the other: the title ranks first.
+        assert_eq!(found(&cache, "police"), [path("a.txt"), path("b.txt")]);
+        // A new version of b replaces its words; a removed file leaves the index.
+        let b2 = titled(&path("b.txt"), "Weather", "Sunshine all week.");
+        cache.put_all([(&key(&path("b.txt"), 2, 2), &b2)]);
+        assert_eq!(found(&cache, "police"), [path("a.txt")]);
+        assert_eq!(found(&cache, "sunshine"), [path("b.txt")]);
+        assert_eq!(cache.forget_missing(&folder, std::slice::from_ref(&kb)), 1);
+        assert!(found(&cache, "operation").is_empty());
+        assert_eq!(cache.len(), 1);
+    }
+
+    #[test]
+    fn a_cache_of_an_older_layout_is_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("c.db");
+        {
+            let old = Connection::open(&db).unwrap();
+            old.execute_batch(
+                "CREATE TABLE diglot_cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                 INSERT INTO diglot_cache_meta VALUES ('stamp', 's');
+                 CREATE TABLE diglot_cached_article (path TEXT PRIMARY KEY, size INTEGER NOT NULL,
+                     modified_ns INTEGER NOT NULL, article TEXT NOT NULL);
+                 INSERT INTO diglot_cached_article VALUES ('/x/a.txt', 10, 5, '{}');",
+            )
+            .unwrap();
+        }
+        let mut cache = ArticleCache::open_stamped(&db, "s").unwrap();
+        assert!(cache.is_empty());
+        let (k, a) = (key("/x/a.txt", 10, 5), titled("/x/a.txt", "Title", "Some words here."));
+        cache.put_all([(&k, &a)]);
+        assert_eq!(cache.get(&k), Some(a));
+        assert_eq!(found(&cache, "words"), ["/x/a.txt"]);
     }
 }

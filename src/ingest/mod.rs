@@ -87,6 +87,11 @@ pub fn load_dir(dir: &Path) -> Result<Corpus, LoadError> {
 /// [`load_dir`], reusing the articles parsed last time from the cache at `cache` (see
 /// [`cache`]) for files that have not changed since, and remembering the others.
 pub fn load_dir_cached(dir: &Path, cache: Option<&Path>) -> Result<Corpus, LoadError> {
+    load_dir_indexed(dir, cache).map(|(corpus, _)| corpus)
+}
+
+/// [`load_dir_cached`], also saying what it did to the index (see [`crate::index`]).
+pub fn load_dir_indexed(dir: &Path, cache: Option<&Path>) -> Result<(Corpus, crate::index::IndexReport), LoadError> {
     let entries = std::fs::read_dir(dir).map_err(|e| LoadError {
         path: dir.display().to_string(),
         reason: format!("cannot read folder: {e}"),
@@ -116,12 +121,11 @@ pub fn load_dir_cached(dir: &Path, cache: Option<&Path>) -> Result<Corpus, LoadE
         }
     }
     let mut cache = cache.and_then(cache::ArticleCache::open);
-    let keys: Vec<Option<cache::FileKey>> = paths.iter().map(|p| cache.as_ref().and_then(|_| cache::FileKey::of(p))).collect();
-    let cached: Vec<Option<Article>> = keys
-        .iter()
-        .map(|k| k.as_ref().zip(cache.as_ref()).and_then(|(k, c)| c.get(k)))
-        .collect();
+    let caching = cache.is_some();
+    let keys: Vec<Option<cache::FileKey>> = paths.par_iter().map(|p| caching.then(|| cache::FileKey::of(p)).flatten()).collect();
+    let cached: Vec<Option<Article>> = cache.as_ref().map_or_else(|| vec![None; keys.len()], |c| c.get_all(&keys));
     let hits: Vec<bool> = cached.iter().map(Option::is_some).collect();
+    let progress = crate::index::progress::Progress::new(hits.iter().filter(|h| !**h).count());
     // Files are independent: read them on every core (a folder of thousands of saved
     // pages is the common case), keeping the sorted order.
     let loaded: Vec<Result<Article, LoadError>> = paths
@@ -135,16 +139,27 @@ pub fn load_dir_cached(dir: &Path, cache: Option<&Path>) -> Result<Corpus, LoadE
                 a.id = id_from_path(&a.path);
                 Ok(a)
             }
-            None => load_file(p),
+            None => {
+                let parsed = load_file(p);
+                progress.tick();
+                parsed
+            }
         })
         .collect();
+    drop(progress);
+    let mut report = crate::index::IndexReport {
+        read: hits.iter().filter(|h| !**h).count(),
+        reused: hits.iter().filter(|h| **h).count(),
+        failed: loaded.iter().filter(|r| r.is_err()).count(),
+        removed: 0,
+    };
     if let Some(c) = cache.as_mut() {
         let fresh = (keys.iter().zip(&loaded).zip(&hits))
             .filter(|(_, hit)| !**hit)
             .filter_map(|((k, r), _)| Some((k.as_ref()?, r.as_ref().ok()?)));
         c.put_all(fresh);
         let present: Vec<cache::FileKey> = keys.iter().flatten().cloned().collect();
-        c.forget_missing(dir, &present);
+        report.removed = c.forget_missing(dir, &present);
     }
     for result in loaded {
         match result {
@@ -154,7 +169,7 @@ pub fn load_dir_cached(dir: &Path, cache: Option<&Path>) -> Result<Corpus, LoadE
     }
     make_ids_unique(&mut corpus.articles);
     corpus.manifest.apply(&mut corpus.articles);
-    Ok(corpus)
+    Ok((corpus, report))
 }
 
 /// `page.html` and `page.txt` would both be `page`: the first in name order keeps the
