@@ -3,7 +3,8 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use diglot::ingest::{bundled, from_plain_text};
-use diglot::text::quotes::{extract, speakers};
+use diglot::speakers::speakers;
+use diglot::text::quotes::extract;
 use std::hint::black_box;
 
 fn long_article(paragraphs: usize) -> diglot::model::Article {
@@ -28,6 +29,23 @@ fn bench_quotes(c: &mut Criterion) {
         });
     }
     c.bench_function("speakers, bundled corpus", |b| b.iter(|| speakers(black_box(&corpus.articles)).len()));
+    // The speakers view on 1,000 articles, quotes and counterparts already known (the
+    // reader extracts quotes once per article): the budget is 50 ms.
+    let mut articles = Vec::new();
+    for copy in 0..200 {
+        for a in &corpus.articles {
+            articles.push(diglot::model::Article { id: format!("{}-{copy}", a.id), ..a.clone() });
+        }
+    }
+    let quotes: Vec<_> = articles.iter().map(extract).collect();
+    let fr = |id: &str| articles.iter().position(|a| a.id == id);
+    let counterparts: Vec<(usize, usize)> = (0..200)
+        .filter_map(|copy| Some((fr(&format!("004_17d92d11831f1a30-{copy}"))?, fr(&format!("003_9300786b103168ca-{copy}"))?)))
+        .collect();
+    let pairs = diglot::speakers::quote_pairs(&articles, &quotes, &counterparts);
+    c.bench_function("speaker index, 1,000 articles with 200 counterpart pairs", |b| {
+        b.iter(|| diglot::speakers::speaker_index(black_box(&articles), &quotes, &pairs).len())
+    });
 }
 
 criterion_group!(benches, bench_quotes);

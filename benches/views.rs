@@ -82,6 +82,7 @@ fn highlights(c: &mut Criterion) {
             tag: Some("tag".into()),
             created: "2026-11-22T03:00:00Z".into(),
             orphaned: false,
+            counterpart: None,
         })
         .collect();
     c.bench_function("highlights state from 10k highlights", |b| {

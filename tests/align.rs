@@ -357,10 +357,18 @@ fn align_command_prints_json_in_the_documented_shape_and_readable_text() {
     assert!(rows.len() > 10);
     for row in rows {
         let keys: Vec<_> = row.as_object().expect("row object").keys().cloned().collect();
-        assert_eq!(keys.len(), 6, "{keys:?}");
-        for k in ["left", "right", "left_sentences", "right_sentences", "score", "kind"] {
+        assert_eq!(keys.len(), 7, "{keys:?}");
+        for k in ["left", "right", "left_sentences", "right_sentences", "score", "kind", "flags"] {
             assert!(row.get(k).is_some(), "missing {k}");
         }
+        for flag in row["flags"].as_array().expect("flags array") {
+            let kind = flag["kind"].as_str().unwrap_or("");
+            assert!(["one-sided", "number", "name", "negation", "clause"].contains(&kind), "{kind}");
+            assert!(!flag["reason"].as_str().unwrap_or("").is_empty());
+        }
+        // A row in one language only is a reporting gap, and says so.
+        let one_sided = row["kind"] != "match";
+        assert_eq!(one_sided, row["flags"].as_array().is_some_and(|f| f.iter().any(|f| f["kind"] == "one-sided")));
         let kind = row["kind"].as_str().unwrap_or("");
         assert!(["match", "left-only", "right-only"].contains(&kind));
         assert_eq!(kind == "right-only", row["left"] == "");
@@ -573,4 +581,40 @@ fn rows_and_confidences_are_the_same_whichever_article_is_on_the_left() {
     let there = align::align(&fr, &en);
     let back = align::align(&en, &fr).mirrored();
     assert_eq!(there, back);
+}
+
+#[test]
+fn align_flags_a_number_that_differs_and_a_passage_in_one_language_only() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fr = dir.path().join("raid_fr.txt");
+    let en = dir.path().join("raid_en.txt");
+    std::fs::write(
+        &fr,
+        "La police a arrêté 12 personnes lors d'une opération de 48 heures à Lyon.\n\n\
+         Le maire de Lyon a salué le travail des enquêteurs.\n\n\
+         Les suspects seront jugés en septembre.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        &en,
+        "Police arrested 15 people during a 48-hour operation in Lyon.\n\n\
+         The suspects will be tried in September.\n",
+    )
+    .expect("write");
+    let (out, err, ok) = diglot(&["align", &fr.to_string_lossy(), &en.to_string_lossy(), "--format", "json"]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let rows = v["rows"].as_array().expect("rows");
+    let flags_of = |needle: &str| -> Vec<(String, String)> {
+        let row = rows.iter().find(|r| r["left"].as_str().unwrap_or("").contains(needle)).expect("row");
+        row["flags"].as_array().expect("flags").iter().map(|f| (f["kind"].as_str().unwrap_or("").into(), f["reason"].as_str().unwrap_or("").into())).collect()
+    };
+    assert_eq!(flags_of("12 personnes"), [("number".to_string(), "French says 12, English says 15".to_string())]);
+    assert_eq!(flags_of("maire")[0].0, "one-sided");
+    assert!(flags_of("septembre").is_empty(), "{out}");
+
+    let (text, _, ok) = diglot(&["align", &fr.to_string_lossy(), &en.to_string_lossy()]);
+    assert!(ok);
+    assert!(text.contains("  ! number: French says 12, English says 15"), "{text}");
+    assert!(text.contains("; 2 flagged"), "{text}");
 }

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     ("foundation: clocks and hashes, plain data, the output sanitiser", &["util", "model", "sanitize"]),
     ("text analysis: sentences, language, quotes, attribution", &["text"]),
-    ("reading files, pairing and aligning articles", &["ingest", "align"]),
+    ("reading files, pairing and aligning articles, speakers across them", &["ingest", "align", "speakers"]),
     ("the state store", &["store"]),
     ("export formats", &["export"]),
     ("terminal-free geometry and text layout: panes, wrapping, text cut to a width", &["view"]),

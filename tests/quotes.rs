@@ -7,7 +7,8 @@
 
 use diglot::ingest::from_plain_text;
 use diglot::model::{Quote, QuoteKind, SpeakerKind};
-use diglot::text::quotes::{extract, speakers};
+use diglot::speakers::speakers;
+use diglot::text::quotes::extract;
 use std::path::Path;
 
 fn quotes_of(text: &str) -> Vec<Quote> {
@@ -683,6 +684,17 @@ fn speakers_span_articles() {
     let json = diglot::cli::quotes::speakers(&ctx, diglot::cli::ListFormat::Json).unwrap();
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert!(v.as_array().unwrap().iter().any(|s| s["name"] == "United Nations report" && s["kind"] == "document"));
+    // Aliases: the forms met in the texts, pronouns left out; quotes paired across languages.
+    let rob = v.as_array().unwrap().iter().find(|s| s["name"] == "Rob Wainwright").expect("Rob in JSON");
+    let aliases: Vec<&str> = rob["aliases"].as_array().unwrap().iter().filter_map(|a| a.as_str()).collect();
+    assert!(aliases.contains(&"Wainwright") && aliases.contains(&"le patron d’Europol"), "{aliases:?}");
+    assert!(!aliases.contains(&"he") && !aliases.contains(&"il"), "{aliases:?}");
+    let list = rob["quote_list"].as_array().unwrap();
+    assert_eq!(list.len(), rob["quotes"].as_u64().unwrap() as usize);
+    let paired = list.iter().find(|q| q["text"].as_str().unwrap_or("").starts_with("It does show")).expect("quote");
+    assert_eq!(paired["pair"]["article"], "004_fr_europol");
+    assert!(paired["pair"]["text"].as_str().unwrap_or("").starts_with("Cela montre"), "{paired}");
+    assert!(list.iter().any(|q| q["pair"].is_null()));
     let table = diglot::cli::quotes::speakers(&ctx, diglot::cli::ListFormat::Table).unwrap();
     assert!(table.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80));
 }

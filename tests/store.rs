@@ -508,7 +508,7 @@ fn export_formats_carry_citations_and_parse_back() {
     let (ok, msg, err) = f.run(&["export", "--format", "csv", "-o", out.to_str().unwrap()]);
     assert!(ok && err.contains("exported 2") && msg.is_empty(), "{msg}{err}");
     let mut r = csv::Reader::from_path(&out).unwrap();
-    assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date"]);
+    assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date", "Highlight ID"]);
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
     assert_eq!(&rows[0][0], "We will rebuild the pier before winter,");
@@ -620,4 +620,142 @@ fn cli_triage_shows_and_changes_what_the_reader_keeps() {
     assert!(!ok && err.contains("name the articles"), "{err}");
     assert!(!f.run(&["triage", "harbour", "--read", "--unread"]).0);
     assert_eq!(state(&f), (true, true, false));
+}
+
+// ---- bilingual highlights (issue 17) ----
+
+#[test]
+fn a_version_3_store_gains_bilingual_highlights_and_keeps_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("v3.db");
+    {
+        // A store as schema version 3 left it, with one highlight.
+        let c = Connection::open(&p).unwrap();
+        for sql in &schema::MIGRATIONS[..3] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.pragma_update(None, "user_version", 3).unwrap();
+        c.pragma_update(None, "application_id", schema::APPLICATION_ID).unwrap();
+        c.execute(
+            "INSERT INTO highlights (article, text, start, end, created, text_hash, speaker) \
+             VALUES ('a', 'old words', 4, 13, '2020-01-02T03:04:05Z', 'h', 'Ann')",
+            [],
+        )
+        .unwrap();
+    }
+    let s = Store::open(&p).unwrap();
+    assert_eq!(s.schema_version().unwrap(), schema::LATEST);
+    assert!(dir.path().join("v3.db.v3.bak").exists());
+    let old = &s.highlights(None).unwrap()[0];
+    assert_eq!((old.text.as_str(), old.speaker.as_deref(), old.counterpart.as_ref()), ("old words", Some("Ann"), None));
+    // The old highlight still re-anchors, and a bilingual one saves next to it.
+    let a = ingest::from_plain_text("a", "Some old words here.");
+    assert_eq!(s.reanchor(std::slice::from_ref(&a)).unwrap().moved, 1);
+    let b = ingest::from_plain_text("b", "Quelques vieux mots ici.");
+    let h = s.save_bilingual_highlight(&a, 0..1, &b, 0..1, None).unwrap().expect("a row with text");
+    let back = s.highlight(h.id).unwrap().unwrap();
+    assert_eq!(back, h);
+    assert_eq!(back.counterpart.as_ref().map(|c| c.text.as_str()), Some("Quelques vieux mots ici."));
+}
+
+/// The bundled French/English pair and a store holding one bilingual highlight of the
+/// alignment row that pairs a quote of Rob Wainwright.
+fn bundled_bilingual() -> (Vec<diglot::model::Article>, Store, Highlight) {
+    let corpus = ingest::bundled();
+    let fr = corpus.get("004_17d92d11831f1a30").unwrap().clone();
+    let en = corpus.get("003_9300786b103168ca").unwrap().clone();
+    let alignment = diglot::align::align(&fr, &en);
+    let row = alignment
+        .matches()
+        .find(|r| diglot::store::sentences_span(&fr, r.left.clone()).is_some_and(|s| fr.text[s].contains("Cela montre")))
+        .expect("the row of the quote")
+        .clone();
+    let store = Store::open_in_memory().unwrap();
+    let h = store.save_bilingual_highlight(&fr, row.left, &en, row.right, Some("Rob Wainwright".into())).unwrap().unwrap();
+    (vec![fr, en], store, h)
+}
+
+#[test]
+fn a_bilingual_highlight_of_a_row_exports_both_texts_with_both_citations() {
+    let (articles, store, h) = bundled_bilingual();
+    assert!(h.text.contains("Cela montre"));
+    let pair = h.counterpart.as_ref().expect("counterpart");
+    assert_eq!((pair.article.as_str(), pair.language.as_deref()), ("003_9300786b103168ca", Some("en")));
+    assert!(pair.text.contains("It does show"));
+    let hs = store.highlights(None).unwrap();
+
+    let md = export::render(Format::Markdown, &hs, &articles);
+    let en_title = articles[1].display_title();
+    assert!(md.contains("> « Cela montre") || md.contains("Cela montre"), "{md}");
+    assert!(md.contains("It does show") && md.contains(en_title), "{md}");
+    assert_eq!(md.matches("— Rob Wainwright, in").count(), 2, "{md}");
+
+    let json: export::json::ExportDocument = serde_json::from_str(&export::render(Format::Json, &hs, &articles)).unwrap();
+    let c = json.highlights[0].counterpart.as_ref().expect("counterpart in JSON");
+    assert_eq!(c.article, "003_9300786b103168ca");
+    assert!(c.paragraph.is_some() && c.citation.contains(en_title), "{c:?}");
+
+    let csv = export::render(Format::Csv, &hs, &articles);
+    let rows: Vec<Vec<String>> =
+        ::csv::Reader::from_reader(csv.as_bytes()).records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    assert_eq!(rows.len(), 2, "one row per text");
+    assert_eq!(rows[0][7], rows[1][7], "linked by the highlight id");
+    assert!(rows[1][0].contains("It does show") && rows[1][1] == en_title);
+}
+
+#[test]
+fn each_text_of_a_bilingual_highlight_reanchors_in_its_own_article() {
+    let (mut articles, store, h) = bundled_bilingual();
+    let pair = h.counterpart.clone().unwrap();
+    // The English article gains an opening paragraph: its text moves, the French stays.
+    let en = &articles[1];
+    articles[1] = ingest::from_plain_text(&en.id, &format!("A new first paragraph.\n\n{}", en.text));
+    let report = store.reanchor(&articles).unwrap();
+    assert_eq!((report.unchanged, report.moved, report.orphaned), (1, 1, 0));
+    let back = store.highlight(h.id).unwrap().unwrap();
+    let moved = back.counterpart.as_ref().unwrap();
+    assert_eq!(moved.text, pair.text);
+    assert!(moved.start > pair.start && !moved.orphaned);
+    assert_eq!((back.start, back.end), (h.start, h.end));
+    // Removing the English sentence orphans that text only.
+    let without = articles[1].text.replace(&pair.text, "Something else entirely.");
+    articles[1] = ingest::from_plain_text(&articles[1].id, &without);
+    let report = store.reanchor(&articles).unwrap();
+    assert_eq!(report.newly_orphaned, [h.id]);
+    let back = store.highlight(h.id).unwrap().unwrap();
+    assert!(!back.orphaned && back.counterpart.unwrap().orphaned);
+    // Undo keeps both texts.
+    let removed = store.remove_highlight(h.id).unwrap().unwrap();
+    store.restore_highlight(&removed).unwrap();
+    assert_eq!(store.highlight(h.id).unwrap(), Some(removed));
+}
+
+#[test]
+fn highlights_list_shows_both_texts() {
+    let f = Fixture::new();
+    let a = ingest::load_file(&f.corpus().join("harbour.txt")).unwrap();
+    let b = ingest::from_plain_text("port", "Le conseil s'est réuni lundi.");
+    Store::open(&f.db()).unwrap().save_bilingual_highlight(&a, 0..1, &b, 0..1, None).unwrap().unwrap();
+    let (ok, table, err) = f.run(&["highlights", "list"]);
+    assert!(ok, "{err}");
+    assert!(table.contains("↔  port") && table.contains("Le conseil s'est réuni lundi."), "{table}");
+    let listed = f.list();
+    assert_eq!(listed[0].counterpart.as_ref().map(|c| c.article.as_str()), Some("port"));
+}
+
+#[test]
+fn cli_adds_a_bilingual_highlight_and_exports_both_citations() {
+    let f = Fixture::new();
+    std::fs::write(f.corpus().join("port.txt"), "Rapport du port\n\nLe conseil s'est réuni lundi pour parler du port.\n").unwrap();
+    let id = f.add("The council met on Monday", &["--counterpart", "port", "--counterpart-text", "Le conseil s'est réuni lundi"]);
+    let (ok, csv, err) = f.run(&["export", "--format", "csv"]);
+    assert!(ok, "{err}");
+    let rows: Vec<Vec<String>> =
+        ::csv::Reader::from_reader(csv.as_bytes()).records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    assert_eq!(rows.len(), 2, "{csv}");
+    assert_eq!((rows[0][1].as_str(), rows[1][1].as_str()), ("Harbour report", "Rapport du port"));
+    assert!(rows.iter().all(|r| r[7] == id.to_string()));
+    // A counterpart text that is not in the counterpart article is an error naming it.
+    let (ok, _, err) = f.run(&["highlights", "add", "harbour", "--text", "council", "--counterpart", "port", "--counterpart-text", "absent"]);
+    assert!(!ok && err.contains("port") && err.contains("absent"), "{err}");
 }

@@ -472,6 +472,7 @@ fn highlight(id: i64, article: &str, text: &str, orphaned: bool) -> Highlight {
         tag: None,
         created: format!("2026-11-2{id}T09:1{id}:00Z"),
         orphaned,
+        counterpart: None,
     }
 }
 

@@ -7,6 +7,7 @@
 //! * [`propose_pairs`]: likely counterparts across languages, from the articles' content
 //!   only (never their file names).
 
+pub mod divergence;
 pub mod dp;
 pub mod features;
 pub mod inflection;

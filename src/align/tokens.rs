@@ -105,14 +105,20 @@ fn is_group_space(c: char) -> bool {
 /// Split a sentence into word and number tokens. Hyphens and apostrophes split words
 /// ("48-hour" → 48, hour; "l'avènement" → avenement), elided clitics are dropped.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_spans(text).into_iter().map(|(_, t)| t).collect()
+}
+
+/// [`tokenize`] with each token's byte range in `text` (for reporting where a token is).
+pub fn tokenize_spans(text: &str) -> Vec<(std::ops::Range<usize>, Token)> {
     let chars: Vec<char> = text.chars().collect();
+    let offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
     let mut tokens = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         if c.is_ascii_digit() {
             let (number, next) = read_number(&chars, i);
-            tokens.push(Token::Number(number));
+            tokens.push((offsets[i]..offsets[next], Token::Number(number)));
             i = next;
         } else if c.is_alphabetic() {
             let start = i;
@@ -123,7 +129,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let folded = fold(&word);
             let elided = i < chars.len() && matches!(chars[i], '\'' | '’') && CLITICS.contains(&folded.as_str());
             if !elided {
-                tokens.push(Token::Word { folded, capitalised: c.is_uppercase() });
+                tokens.push((offsets[start]..offsets[i], Token::Word { folded, capitalised: c.is_uppercase() }));
             }
         } else {
             i += 1;

@@ -299,6 +299,7 @@ mod tests {
             tag: None,
             created: "2026-11-22T03:00:00Z".into(),
             orphaned: false,
+            counterpart: None,
         }
     }
 

@@ -118,23 +118,8 @@ fn speaker_of(q: &Quote) -> Option<String> {
 
 /// A highlight that is not (yet) in the store, for citing a passage on the clipboard.
 fn transient_highlight(article: &Article, range: Range<usize>, speaker: Option<String>) -> Highlight {
-    let n = NewHighlight::from_range(article, range, speaker);
-    Highlight {
-        id: 0,
-        article: n.article,
-        text_hash: n.text_hash,
-        text: n.text,
-        start: n.start,
-        end: n.end,
-        context_before: n.context_before,
-        context_after: n.context_after,
-        speaker: n.speaker,
-        note: None,
-        tag: None,
-        // Never stored: a citation has no use for the time (and `update` reads no clock).
-        created: String::new(),
-        orphaned: false,
-    }
+    // Never stored: a citation has no use for the time (and `update` reads no clock).
+    Highlight { created: String::new(), ..Highlight::from_range(article, range, speaker) }
 }
 
 /// A short, safe description of copied text for the status bar.

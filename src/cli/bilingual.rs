@@ -44,6 +44,7 @@ struct JsonRow<'a> {
     right_sentences: Vec<usize>,
     score: f32,
     kind: &'a str,
+    flags: &'a [align::divergence::Flag],
 }
 
 #[derive(Serialize)]
@@ -88,18 +89,21 @@ pub fn align(ctx: &Context, left: &str, right: &str, format: TextFormat) -> Resu
     let lq = crate::text::quotes::extract(&l);
     let rq = crate::text::quotes::extract(&r);
     let quote_pairs = align::pair_quotes(&l, &lq, &r, &rq);
+    let flags = align::divergence::flag_rows(&l, &r, &alignment);
     Ok(match format {
         TextFormat::Json => {
             let rows = alignment
                 .rows
                 .iter()
-                .map(|row| JsonRow {
+                .zip(&flags)
+                .map(|(row, flags)| JsonRow {
                     left: sentences_text(&l, row.left.clone()),
                     right: sentences_text(&r, row.right.clone()),
                     left_sentences: row.left.clone().collect(),
                     right_sentences: row.right.clone().collect(),
                     score: round2(row.score),
                     kind: row.kind.as_str(),
+                    flags,
                 })
                 .collect();
             let quote_pairs = quote_pairs
@@ -114,7 +118,7 @@ pub fn align(ctx: &Context, left: &str, right: &str, format: TextFormat) -> Resu
                 .collect();
             to_json(&JsonAlignment { left: &l.id, right: &r.id, rows, quote_pairs })
         }
-        TextFormat::Text => render_text(&l, &r, &alignment, &lq, &rq, &quote_pairs),
+        TextFormat::Text => render_text(&l, &r, &alignment, &flags, &lq, &rq, &quote_pairs),
     })
 }
 
@@ -128,14 +132,16 @@ fn render_text(
     l: &Article,
     r: &Article,
     alignment: &Alignment,
+    flags: &[Vec<align::divergence::Flag>],
     lq: &[Quote],
     rq: &[Quote],
     quote_pairs: &[align::QuotePair],
 ) -> String {
     let count = |k: RowKind| alignment.rows.iter().filter(|row| row.kind == k).count();
     let lang = |a: &Article| a.meta.language.clone().unwrap_or_else(|| "?".into());
+    let flagged = flags.iter().filter(|f| !f.is_empty()).count();
     let mut out = format!(
-        "L: {} ({})\nR: {} ({})\n{} rows: {} match, {} left-only, {} right-only\n",
+        "L: {} ({})\nR: {} ({})\n{} rows: {} match, {} left-only, {} right-only; {flagged} flagged\n",
         line(&l.id),
         line(&lang(l)),
         line(&r.id),
@@ -150,7 +156,7 @@ fn render_text(
         1 => format!("{}", range.start + 1),
         _ => format!("{}-{}", range.start + 1, range.end),
     };
-    for row in &alignment.rows {
+    for (row, row_flags) in alignment.rows.iter().zip(flags) {
         out.push_str(&format!(
             "\n── {} {:.2}  L {} · R {}\n",
             row.kind.as_str(),
@@ -158,6 +164,9 @@ fn render_text(
             span(&row.left),
             span(&row.right)
         ));
+        for flag in row_flags {
+            out.push_str(&format!("  ! {}: {}\n", flag.kind.as_str(), line(&flag.reason)));
+        }
         if !row.left.is_empty() {
             out.push_str(&format!("  L │ {}\n", line(&sentences_text(l, row.left.clone()))));
         }

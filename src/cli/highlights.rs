@@ -2,7 +2,7 @@
 
 use super::{CliError, Context, ExportFormat, HighlightsCommand, ListFormat};
 use crate::export::{self, Format};
-use crate::model::{Article, Highlight, Quote};
+use crate::model::{Article, Highlight, HighlightText, Quote};
 use crate::sanitize::{line, say};
 use crate::store::{NewHighlight, Store, StoreError};
 use std::ops::Range;
@@ -16,8 +16,9 @@ impl From<StoreError> for CliError {
 
 pub fn run(ctx: &Context, action: HighlightsCommand) -> Result<String, CliError> {
     match action {
-        HighlightsCommand::Add { article, text, note, tag } => {
-            add(ctx, &article, &text, note.as_deref(), tag.as_deref())
+        HighlightsCommand::Add { article, text, note, tag, counterpart, counterpart_text } => {
+            let pair = counterpart.as_deref().zip(counterpart_text.as_deref());
+            add(ctx, &article, &text, pair, note.as_deref(), tag.as_deref())
         }
         HighlightsCommand::List { format, article } => list(ctx, format, article.as_deref()),
         HighlightsCommand::Rm { id } => remove(ctx, id),
@@ -99,17 +100,28 @@ pub fn speaker_among(quotes: &[Quote], range: &Range<usize>) -> Option<String> {
         .find_map(|q| q.speaker.as_ref().map(|s| s.name.clone()))
 }
 
-fn add(ctx: &Context, article_id: &str, text: &str, note: Option<&str>, tag: Option<&str>) -> Result<String, CliError> {
+/// The range of `text` in `article`, or an error naming both.
+fn locate(article: &Article, text: &str) -> Result<Range<usize>, CliError> {
+    find_text(&article.text, text)
+        .ok_or_else(|| CliError(format!("{}: text not found in the article: {:?}", line(&article.id), line(text))))
+}
+
+fn add(
+    ctx: &Context,
+    article_id: &str,
+    text: &str,
+    counterpart: Option<(&str, &str)>,
+    note: Option<&str>,
+    tag: Option<&str>,
+) -> Result<String, CliError> {
     let article = ctx.resolve(article_id)?;
-    let range = find_text(&article.text, text).ok_or_else(|| {
-        CliError(format!(
-            "{}: text not found in the article: {:?}",
-            line(&article.id),
-            line(text)
-        ))
-    })?;
+    let range = locate(&article, text)?;
     let speaker = speaker_for(&article, &range);
     let mut new = NewHighlight::from_range(&article, range, speaker);
+    if let Some((other_id, other_text)) = counterpart {
+        let other = ctx.resolve(other_id)?;
+        new.counterpart = Some(HighlightText::from_range(&other, locate(&other, other_text)?));
+    }
     new.note = note.map(str::to_string);
     new.tag = tag.map(str::to_string);
     let store = open_store(ctx)?;
@@ -148,6 +160,14 @@ fn table(hs: &[Highlight]) -> String {
             one_line(&h.created, 20),
             text
         ));
+        // A bilingual highlight's second text, under the first.
+        if let Some(c) = &h.counterpart {
+            let mut text = one_line(&c.text, 60);
+            if c.orphaned {
+                text = format!("[orphaned] {text}");
+            }
+            out.push_str(&format!("{:>5}  {:<24}  {:<10}  {:<20}  {}\n", "↔", one_line(&c.article, 24), "", "", text));
+        }
     }
     out
 }

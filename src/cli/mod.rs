@@ -122,6 +122,12 @@ pub enum HighlightsCommand {
         note: Option<String>,
         #[arg(long)]
         tag: Option<String>,
+        /// A second text for a bilingual highlight: the counterpart article…
+        #[arg(long, requires = "counterpart_text")]
+        counterpart: Option<String>,
+        /// …and the passage in it.
+        #[arg(long, requires = "counterpart")]
+        counterpart_text: Option<String>,
     },
     /// List highlights.
     List {

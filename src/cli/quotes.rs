@@ -4,7 +4,8 @@ use super::{CliError, Context, ListFormat};
 use crate::sanitize::to_json;
 use crate::model::{Article, Quote, QuoteKind, SpeakerKind};
 use crate::sanitize::line;
-use crate::text::quotes::{SpeakerSummary, extract, speakers as speaker_summaries};
+use crate::speakers::{CorpusSpeaker, corpus_speakers};
+use crate::text::quotes::extract;
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
@@ -124,14 +125,14 @@ fn fit(s: &str, width: usize) -> String {
 }
 
 pub fn speakers(ctx: &Context, format: ListFormat) -> Result<String, CliError> {
-    let list = speaker_summaries(&ctx.corpus.articles);
+    let list = corpus_speakers(&ctx.corpus.articles, &ctx.corpus.manifest);
     Ok(match format {
         ListFormat::Json => to_json(&list),
         ListFormat::Table => speakers_table(&list),
     })
 }
 
-fn speakers_table(list: &[SpeakerSummary]) -> String {
+fn speakers_table(list: &[CorpusSpeaker]) -> String {
     let mut out = format!("{:<36} {:<13} {:>6}  {}\n", "SPEAKER", "KIND", "QUOTES", "ARTICLES");
     for s in list {
         let kind = match s.kind {

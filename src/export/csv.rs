@@ -7,6 +7,8 @@
 //! - Location: the 1-based paragraph number of the highlight in the current article text
 //!   (empty when orphaned or the article is not loaded).
 //! - Date: when the highlight was made, `YYYY-MM-DD HH:MM:SS` UTC.
+//! - Highlight ID: diglot's id. A bilingual highlight gives one row per text (the
+//!   original, then its counterpart, each cited from its own article) with the same id.
 //!
 //! Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`)
 //! get a leading `'`, since article text is untrusted.
@@ -15,14 +17,15 @@ use super::{Source, clean, grouped, index, paragraph_number};
 use crate::model::{Article, Highlight};
 use crate::util::clock::rfc3339_to_sql_datetime;
 
-pub const HEADER: [&str; 7] = ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date"];
+pub const HEADER: [&str; 8] = ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date", "Highlight ID"];
 
 pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
     let by_id = index(articles);
     let mut w = ::csv::WriterBuilder::new().from_writer(Vec::new());
-    let mut rows: Vec<[String; 7]> = Vec::new();
+    let mut rows: Vec<[String; 8]> = Vec::new();
     for (_, hs) in grouped(highlights, articles) {
-        for h in hs {
+        for h in hs.into_iter().flat_map(|h| std::iter::once(h.clone()).chain(h.counterpart_highlight())) {
+            let h = &h;
             let article = by_id.get(h.article.as_str()).copied();
             let source = Source::of(&h.article, article);
             let mut note = h.note.clone().unwrap_or_default();
@@ -42,6 +45,7 @@ pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
                 note,
                 paragraph_number(h, article).map(|n| n.to_string()).unwrap_or_default(),
                 rfc3339_to_sql_datetime(&h.created),
+                h.id.to_string(),
             ]);
         }
     }
@@ -82,8 +86,28 @@ mod tests {
                 "check, \"quoted\" .policy".into(),
                 "2".into(),
                 "2024-03-02 10:20:30".into(),
+                "3".into(),
             ]]
         );
+    }
+
+    #[test]
+    fn a_bilingual_highlight_gives_one_row_per_text_linked_by_id() {
+        let a = testdata::article();
+        let mut b = testdata::article();
+        b.id = "b".into();
+        b.meta.title = Some("Un titre".into());
+        b.meta.url = None;
+        let mut h = testdata::highlight(&a, "we will act now", 7);
+        let at = b.text.find("Opening").unwrap();
+        h.counterpart = Some(crate::model::HighlightText::from_range(&b, at..at + "Opening".len()));
+        let out = render(&[h], &[a, b]);
+        let rec: Vec<Vec<String>> =
+            ::csv::Reader::from_reader(out.as_bytes()).records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+        assert_eq!(rec.len(), 2);
+        assert_eq!((rec[0][0].as_str(), rec[0][1].as_str(), rec[0][7].as_str()), ("we will act now", "A *bold* title", "7"));
+        assert_eq!((rec[1][0].as_str(), rec[1][1].as_str(), rec[1][7].as_str()), ("Opening", "Un titre", "7"));
+        assert_eq!(rec[1][3], "", "the counterpart is cited from its own article");
     }
 
     #[test]

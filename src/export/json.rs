@@ -9,8 +9,11 @@
 //!     "text_hash": "<sha256 hex of the article text>",
 //!     "context_before": "…", "context_after": "…",
 //!     "source": { "title", "author", "outlet", "date", "url", "path" } | null,
-//!     "citation": "<the plain-text citation block>" } ] }
+//!     "citation": "<the plain-text citation block>", "language": "fr" (when known),
+//!     "counterpart": { …the same fields, for the second text… } | null } ] }
 //! ```
+//! `counterpart` is the second text of a bilingual highlight (the same passage in the
+//! counterpart article), located and cited from its own article.
 //! `start`/`end` are byte offsets into the article's clean text; `paragraph` is 1-based
 //! and null when the highlight is orphaned or its article is not loaded; `source` is null
 //! when the article is not loaded. Fields are only ever added in a later version.
@@ -47,6 +50,13 @@ pub struct ExportedHighlight {
     pub context_after: String,
     pub source: Option<ExportedSource>,
     pub citation: String,
+    /// The language of the highlight's article, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// A bilingual highlight's second text, exported like the first (same id, speaker,
+    /// note, tag and date; its own article, offsets, source and citation).
+    #[serde(default)]
+    pub counterpart: Option<Box<ExportedHighlight>>,
 }
 
 /// The `source` object of the schema is [`Source`] itself, so the JSON and the other
@@ -56,36 +66,40 @@ pub type ExportedSource = Source;
 /// The export document (highlights in the order given).
 pub fn document(highlights: &[Highlight], articles: &[Article]) -> ExportDocument {
     let by_id = index(articles);
-    let highlights = highlights
-        .iter()
-        .map(|h| {
-            let article = by_id.get(h.article.as_str()).copied();
-            let source = article.map(|a| Source::of(&h.article, Some(a)));
-            ExportedHighlight {
-                id: h.id,
-                article: h.article.clone(),
-                text: h.text.clone(),
-                speaker: h.speaker.clone(),
-                note: h.note.clone(),
-                tag: h.tag.clone(),
-                created: h.created.clone(),
-                orphaned: h.orphaned,
-                start: h.start,
-                end: h.end,
-                paragraph: paragraph_number(h, article),
-                text_hash: h.text_hash.clone(),
-                context_before: h.context_before.clone(),
-                context_after: h.context_after.clone(),
-                source,
-                citation: citation(h, article),
-            }
-        })
-        .collect();
+    let highlights = highlights.iter().map(|h| exported(h, &by_id)).collect();
     ExportDocument { format: FORMAT_NAME.into(), version: VERSION, highlights }
 }
 
 pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
     crate::sanitize::to_json(&document(highlights, articles))
+}
+
+fn exported(h: &Highlight, by_id: &std::collections::HashMap<&str, &Article>) -> ExportedHighlight {
+    let article = by_id.get(h.article.as_str()).copied();
+    ExportedHighlight {
+        id: h.id,
+        article: h.article.clone(),
+        text: h.text.clone(),
+        speaker: h.speaker.clone(),
+        note: h.note.clone(),
+        tag: h.tag.clone(),
+        created: h.created.clone(),
+        orphaned: h.orphaned,
+        start: h.start,
+        end: h.end,
+        paragraph: paragraph_number(h, article),
+        text_hash: h.text_hash.clone(),
+        context_before: h.context_before.clone(),
+        context_after: h.context_after.clone(),
+        source: article.map(|a| Source::of(&h.article, Some(a))),
+        citation: citation(h, article),
+        language: article.and_then(|a| a.meta.language.clone()),
+        counterpart: h.counterpart_highlight().map(|c| {
+            let mut e = exported(&c, by_id);
+            e.language = e.language.or_else(|| h.counterpart.as_ref().and_then(|p| p.language.clone()));
+            Box::new(e)
+        }),
+    }
 }
 
 #[cfg(test)]

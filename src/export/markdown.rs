@@ -36,21 +36,13 @@ pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
         out.push('\n');
         for h in hs {
             out.push('\n');
-            for line in clean(&h.text).lines() {
-                out.push('>');
-                if !line.trim().is_empty() {
-                    out.push(' ');
-                    out.push_str(&block_line(line.trim()));
-                }
+            blockquote(&mut out, h, &source);
+            // A bilingual highlight's second text, cited from its own article.
+            if let Some(c) = h.counterpart_highlight() {
+                let other = Source::of(&c.article, by_id.get(c.article.as_str()).copied());
                 out.push('\n');
+                blockquote(&mut out, &c, &other);
             }
-            out.push_str(">\n> — ");
-            out.push_str(&inline(&attribution_text(h.speaker.as_deref(), &source)));
-            if let Some(link) = locator(&source) {
-                out.push(' ');
-                out.push_str(&link);
-            }
-            out.push('\n');
             let mut extra: Vec<String> = Vec::new();
             if let Some(n) = &h.note {
                 extra.push(format!("**Note:** {}", inline(n)));
@@ -68,6 +60,25 @@ pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
         }
     }
     out
+}
+
+/// The highlight's text as a blockquote closed by its attribution and link.
+fn blockquote(out: &mut String, h: &Highlight, source: &Source) {
+    for line in clean(&h.text).lines() {
+        out.push('>');
+        if !line.trim().is_empty() {
+            out.push(' ');
+            out.push_str(&block_line(line.trim()));
+        }
+        out.push('\n');
+    }
+    out.push_str(">\n> — ");
+    out.push_str(&inline(&attribution_text(h.speaker.as_deref(), source)));
+    if let Some(link) = locator(source) {
+        out.push(' ');
+        out.push_str(&link);
+    }
+    out.push('\n');
 }
 
 /// The URL as an autolink, else the path as code.

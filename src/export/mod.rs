@@ -183,6 +183,7 @@ pub(crate) mod testdata {
             tag: Some("policy".into()),
             created: "2024-03-02T10:20:30Z".into(),
             orphaned: false,
+            counterpart: None,
         }
     }
 }

@@ -131,7 +131,7 @@ pub enum QuoteKind {
     Term,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
     Person,
@@ -168,7 +168,9 @@ pub struct Quote {
 
 /// A passage the reader marked. Anchored by exact text + offsets + context so it can be
 /// re-found when the article file changes, and kept (as orphaned) when it cannot.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Not yet saved, it has id 0 and an empty `created` (the store assigns both).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Highlight {
     pub id: i64,
     pub article: String,
@@ -185,6 +187,43 @@ pub struct Highlight {
     /// RFC 3339 UTC timestamp.
     pub created: String,
     /// True when the text could no longer be found in the current article.
+    pub orphaned: bool,
+    /// A bilingual highlight's second text: the same passage in the counterpart article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterpart: Option<HighlightText>,
+}
+
+impl Highlight {
+    /// The second text of a bilingual highlight as a highlight of its own — same id,
+    /// speaker, note, tag and date — so it is cited and located like the first.
+    pub fn counterpart_highlight(&self) -> Option<Highlight> {
+        let c = self.counterpart.as_ref()?;
+        Some(Highlight {
+            article: c.article.clone(),
+            text_hash: c.text_hash.clone(),
+            text: c.text.clone(),
+            start: c.start,
+            end: c.end,
+            context_before: c.context_before.clone(),
+            context_after: c.context_after.clone(),
+            orphaned: c.orphaned,
+            counterpart: None,
+            ..self.clone()
+        })
+    }
+}
+
+/// The second text of a bilingual highlight, anchored like the first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HighlightText {
+    pub article: String,
+    pub language: Lang,
+    pub text_hash: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub context_before: String,
+    pub context_after: String,
     pub orphaned: bool,
 }
 

@@ -13,7 +13,7 @@
 pub mod anchor;
 pub mod schema;
 
-use crate::model::{Article, Highlight, Triage};
+use crate::model::{Article, Highlight, HighlightText, Triage};
 use crate::util::clock;
 use crate::util::hash::text_hash;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
@@ -55,43 +55,84 @@ impl StoreError {
     }
 }
 
-/// A highlight about to be saved (the store assigns `id` and `created`).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct NewHighlight {
-    pub article: String,
-    pub text_hash: String,
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-    pub context_before: String,
-    pub context_after: String,
-    pub speaker: Option<String>,
-    pub note: Option<String>,
-    pub tag: Option<String>,
-}
+/// A highlight about to be saved: a [`Highlight`] whose `id` and `created` the store
+/// has yet to assign.
+pub type NewHighlight = Highlight;
 
-impl NewHighlight {
-    /// A highlight of `range` (byte offsets, widened to char boundaries and clamped to
-    /// the text) in `article`, with its anchoring hash and context.
-    pub fn from_range(article: &Article, range: Range<usize>, speaker: Option<String>) -> NewHighlight {
+impl HighlightText {
+    /// The text of `range` (byte offsets, widened to char boundaries and clamped to the
+    /// text) in `article`, with its anchoring hash and context.
+    pub fn from_range(article: &Article, range: Range<usize>) -> HighlightText {
         let range = anchor::clamp_range(&article.text, range);
         let (context_before, context_after) = anchor::context(&article.text, &range);
-        NewHighlight {
+        HighlightText {
             article: article.id.clone(),
+            language: article.meta.language.clone(),
             text_hash: text_hash(&article.text),
             text: article.text[range.clone()].to_string(),
             start: range.start,
             end: range.end,
             context_before,
             context_after,
-            speaker,
-            note: None,
-            tag: None,
+            orphaned: false,
         }
     }
 }
 
-/// What [`Store::reanchor`] did.
+impl Highlight {
+    /// A highlight of `range` (byte offsets, widened to char boundaries and clamped to
+    /// the text) in `article`, with its anchoring hash and context.
+    pub fn from_range(article: &Article, range: Range<usize>, speaker: Option<String>) -> Highlight {
+        let t = HighlightText::from_range(article, range);
+        Highlight {
+            article: t.article,
+            text_hash: t.text_hash,
+            text: t.text,
+            start: t.start,
+            end: t.end,
+            context_before: t.context_before,
+            context_after: t.context_after,
+            speaker,
+            ..Highlight::default()
+        }
+    }
+
+    /// A bilingual highlight of one row of the side-by-side view: sentences
+    /// `original_sentences` of `original` (indices into `Article::sentences()`), with
+    /// sentences `counterpart_sentences` of `counterpart` as its second text. A side with
+    /// no sentence (a one-sided row) gives a highlight of the other text alone; `None`
+    /// when neither side has a sentence.
+    pub fn of_row(
+        original: &Article,
+        original_sentences: Range<usize>,
+        counterpart: &Article,
+        counterpart_sentences: Range<usize>,
+        speaker: Option<String>,
+    ) -> Option<Highlight> {
+        let pair = sentences_span(counterpart, counterpart_sentences).map(|r| HighlightText::from_range(counterpart, r));
+        match sentences_span(original, original_sentences) {
+            Some(range) => Some(Highlight { counterpart: pair, ..Highlight::from_range(original, range, speaker) }),
+            None => {
+                let only = pair?;
+                let article = if only.article == counterpart.id { counterpart } else { original };
+                Some(Highlight::from_range(article, only.start..only.end, speaker))
+            }
+        }
+    }
+}
+
+/// The byte range from the first to the last of `sentences` of `article`.
+pub fn sentences_span(article: &Article, sentences: Range<usize>) -> Option<Range<usize>> {
+    if sentences.is_empty() {
+        return None;
+    }
+    let mut spans = article.sentences().skip(sentences.start).take(sentences.len()).map(|(_, s)| s.range.clone());
+    let first = spans.next()?;
+    let end = spans.last().map_or(first.end, |r| r.end);
+    Some(first.start..end)
+}
+
+/// What [`Store::reanchor`] did, counted per text (a bilingual highlight has two).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReanchorReport {
     /// Article text unchanged (or the text still at its offsets).
@@ -102,14 +143,66 @@ pub struct ReanchorReport {
     pub orphaned: usize,
     /// Highlights whose article was not among those given: left as they were.
     pub missing_article: usize,
-    /// Ids newly flagged orphaned by this run.
+    /// Ids of highlights with a text newly flagged orphaned by this run.
     pub newly_orphaned: Vec<i64>,
+}
+
+/// Which text of a highlight a re-anchoring change is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Original,
+    Counterpart,
+}
+
+impl Side {
+    /// Column-name prefix of this side's anchoring columns.
+    fn prefix(self) -> &'static str {
+        match self {
+            Side::Original => "",
+            Side::Counterpart => "pair_",
+        }
+    }
 }
 
 /// One write planned by re-anchoring.
 enum AnchorChange {
-    Found { id: i64, hash: String, range: Range<usize>, before: String, after: String, text: String },
-    Orphaned { id: i64 },
+    Found { id: i64, side: Side, hash: String, range: Range<usize>, before: String, after: String, text: String },
+    Orphaned { id: i64, side: Side },
+}
+
+/// The anchoring of one text of a highlight, as stored.
+struct Anchor<'a> {
+    article: &'a str,
+    text_hash: &'a str,
+    text: &'a str,
+    range: Range<usize>,
+    before: &'a str,
+    after: &'a str,
+    orphaned: bool,
+}
+
+impl<'a> Anchor<'a> {
+    fn of(h: &'a Highlight) -> impl Iterator<Item = (Side, Anchor<'a>)> {
+        let original = Anchor {
+            article: &h.article,
+            text_hash: &h.text_hash,
+            text: &h.text,
+            range: h.start..h.end,
+            before: &h.context_before,
+            after: &h.context_after,
+            orphaned: h.orphaned,
+        };
+        let pair = h.counterpart.as_ref().map(|c| Anchor {
+            article: &c.article,
+            text_hash: &c.text_hash,
+            text: &c.text,
+            range: c.start..c.end,
+            before: &c.context_before,
+            after: &c.context_after,
+            orphaned: c.orphaned,
+        });
+        std::iter::once((Side::Original, original)).chain(pair.map(|p| (Side::Counterpart, p)))
+    }
 }
 
 /// The connection to one store file.
@@ -143,7 +236,9 @@ impl std::fmt::Debug for Store {
 }
 
 const HIGHLIGHT_COLUMNS: &str = "id, article, text_hash, text, start, end, context_before, \
-     context_after, speaker, note, tag, created, orphaned";
+     context_after, speaker, note, tag, created, orphaned, pair_article, pair_language, \
+     pair_text_hash, pair_text, pair_start, pair_end, pair_context_before, pair_context_after, \
+     pair_orphaned";
 
 impl Store {
     /// `$XDG_DATA_HOME/diglot/diglot.db` (or the platform's data folder).
@@ -427,45 +522,75 @@ impl Store {
     /// Save a highlight; returns it with its new id and creation time. When this
     /// returns, the highlight is on disk.
     pub fn add_highlight(&self, new: &NewHighlight) -> Result<Highlight, StoreError> {
-        let created = clock::now_rfc3339();
-        self.conn
-            .prepare_cached(
-                "INSERT INTO highlights (article, text_hash, text, start, end, context_before, \
-                 context_after, speaker, note, tag, created, orphaned) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)",
-            )
-            .and_then(|mut stmt| {
-                stmt.execute(params![
-                    new.article,
-                    new.text_hash,
-                    new.text,
-                    to_i64(new.start),
-                    to_i64(new.end),
-                    new.context_before,
-                    new.context_after,
-                    new.speaker,
-                    clean_opt(new.note.as_deref()),
-                    clean_opt(new.tag.as_deref()),
-                    created,
-                ])
-            })
-            .map_err(|e| self.err(e))?;
-        let id = self.conn.last_insert_rowid();
-        Ok(Highlight {
-            id,
-            article: new.article.clone(),
-            text_hash: new.text_hash.clone(),
-            text: new.text.clone(),
-            start: new.start,
-            end: new.end,
-            context_before: new.context_before.clone(),
-            context_after: new.context_after.clone(),
-            speaker: new.speaker.clone(),
+        let saved = Highlight {
+            id: 0,
+            created: clock::now_rfc3339(),
             note: clean_opt(new.note.as_deref()),
             tag: clean_opt(new.tag.as_deref()),
-            created,
             orphaned: false,
-        })
+            counterpart: new.counterpart.clone().map(|c| HighlightText { orphaned: false, ..c }),
+            ..new.clone()
+        };
+        self.insert_highlight(&saved, false)?;
+        Ok(Highlight { id: self.conn.last_insert_rowid(), ..saved })
+    }
+
+    /// Save a bilingual highlight of one side-by-side row (see [`Highlight::of_row`]),
+    /// speaker recorded; `None` when the row has no sentence.
+    pub fn save_bilingual_highlight(
+        &self,
+        original: &Article,
+        original_sentences: Range<usize>,
+        counterpart: &Article,
+        counterpart_sentences: Range<usize>,
+        speaker: Option<String>,
+    ) -> Result<Option<Highlight>, StoreError> {
+        Highlight::of_row(original, original_sentences, counterpart, counterpart_sentences, speaker)
+            .map(|h| self.add_highlight(&h))
+            .transpose()
+    }
+
+    /// Insert `h` as it is, under its own id when `with_id` (restoring), else a new one.
+    fn insert_highlight(&self, h: &Highlight, with_id: bool) -> Result<(), StoreError> {
+        let pair = h.counterpart.as_ref();
+        // A restored id already back is left alone; a new highlight must be inserted.
+        let verb = if with_id { "INSERT OR IGNORE" } else { "INSERT" };
+        let sql = format!("{verb} INTO highlights (id, article, text_hash, text, start, end, \
+                   context_before, context_after, speaker, note, tag, created, orphaned, pair_article, \
+                   pair_language, pair_text_hash, pair_text, pair_start, pair_end, pair_context_before, \
+                   pair_context_after, pair_orphaned) \
+                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+                   ?19, ?20, ?21, ?22)");
+        self.conn
+            .prepare_cached(&sql)
+            .and_then(|mut stmt| {
+                stmt.execute(params![
+                    with_id.then_some(h.id),
+                    h.article,
+                    h.text_hash,
+                    h.text,
+                    to_i64(h.start),
+                    to_i64(h.end),
+                    h.context_before,
+                    h.context_after,
+                    h.speaker,
+                    h.note,
+                    h.tag,
+                    h.created,
+                    h.orphaned,
+                    pair.map(|p| &p.article),
+                    pair.and_then(|p| p.language.as_ref()),
+                    pair.map_or("", |p| &p.text_hash),
+                    pair.map_or("", |p| &p.text),
+                    pair.map_or(0, |p| to_i64(p.start)),
+                    pair.map_or(0, |p| to_i64(p.end)),
+                    pair.map_or("", |p| &p.context_before),
+                    pair.map_or("", |p| &p.context_after),
+                    pair.is_some_and(|p| p.orphaned),
+                ])
+            })
+            .map(drop)
+            .map_err(|e| self.err(e))
     }
 
     /// Save many highlights in one transaction (imports, benchmarks): all or none.
@@ -521,29 +646,7 @@ impl Store {
     /// Put back a removed highlight under its old id (ids are never reused, so the id is
     /// free unless it was already restored, in which case this does nothing).
     pub fn restore_highlight(&self, h: &Highlight) -> Result<(), StoreError> {
-        self.conn
-            .execute(
-                "INSERT OR IGNORE INTO highlights (id, article, text_hash, text, start, end, \
-                 context_before, context_after, speaker, note, tag, created, orphaned) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                params![
-                    h.id,
-                    h.article,
-                    h.text_hash,
-                    h.text,
-                    to_i64(h.start),
-                    to_i64(h.end),
-                    h.context_before,
-                    h.context_after,
-                    h.speaker,
-                    h.note,
-                    h.tag,
-                    h.created,
-                    h.orphaned,
-                ],
-            )
-            .map(drop)
-            .map_err(|e| self.err(e))
+        self.insert_highlight(h, true)
     }
 
     /// Set a highlight's note and tag (`None` or blank clears them).
@@ -599,12 +702,19 @@ impl Store {
         let (report, changes) = self.plan_reanchor(&by_id, &mut hashes)?;
         for c in &changes {
             match c {
-                AnchorChange::Found { id, hash, range, before, after, text } => tx.execute(
-                    "UPDATE highlights SET text_hash = ?2, start = ?3, end = ?4, context_before = ?5, \
-                     context_after = ?6, orphaned = 0, text = ?7 WHERE id = ?1",
-                    params![id, hash, to_i64(range.start), to_i64(range.end), before, after, text],
-                ),
-                AnchorChange::Orphaned { id } => tx.execute("UPDATE highlights SET orphaned = 1 WHERE id = ?1", [id]),
+                AnchorChange::Found { id, side, hash, range, before, after, text } => {
+                    let p = side.prefix();
+                    tx.execute(
+                        &format!(
+                            "UPDATE highlights SET {p}text_hash = ?2, {p}start = ?3, {p}end = ?4, \
+                             {p}context_before = ?5, {p}context_after = ?6, {p}orphaned = 0, {p}text = ?7 WHERE id = ?1"
+                        ),
+                        params![id, hash, to_i64(range.start), to_i64(range.end), before, after, text],
+                    )
+                }
+                AnchorChange::Orphaned { id, side } => {
+                    tx.execute(&format!("UPDATE highlights SET {}orphaned = 1 WHERE id = ?1", side.prefix()), [id])
+                }
             }
             .map_err(|e| self.err(e))?;
         }
@@ -612,7 +722,8 @@ impl Store {
         Ok(report)
     }
 
-    /// What re-anchoring would change, without writing.
+    /// What re-anchoring would change, without writing. Each text of a bilingual
+    /// highlight is re-anchored in its own article and counted on its own.
     fn plan_reanchor(
         &self,
         by_id: &HashMap<&str, &Article>,
@@ -620,36 +731,39 @@ impl Store {
     ) -> Result<(ReanchorReport, Vec<AnchorChange>), StoreError> {
         let mut report = ReanchorReport::default();
         let mut changes = Vec::new();
-        for h in self.highlights(None)? {
-            let Some(article) = by_id.get(h.article.as_str()) else {
+        let highlights = self.highlights(None)?;
+        for (h, side, a) in highlights.iter().flat_map(|h| Anchor::of(h).map(move |(side, a)| (h, side, a))) {
+            let Some(article) = by_id.get(a.article) else {
                 report.missing_article += 1;
                 continue;
             };
-            let hash = hashes.entry(h.article.clone()).or_insert_with(|| text_hash(&article.text)).clone();
-            let still_there = article.text.get(h.start..h.end) == Some(h.text.as_str());
-            if hash == h.text_hash && still_there && !h.orphaned {
+            let hash = hashes.entry(a.article.to_string()).or_insert_with(|| text_hash(&article.text)).clone();
+            let still_there = article.text.get(a.range.clone()) == Some(a.text);
+            if hash == a.text_hash && still_there && !a.orphaned {
                 report.unchanged += 1;
                 continue;
             }
             // Exact text first (context breaks ties); else the same words with different
             // spacing, as a newer diglot may clean whitespace differently.
-            let found = anchor::relocate(&article.text, &h.text, &h.context_before, &h.context_after, h.start)
-                .or_else(|| anchor::find_loose(&article.text, &h.text));
+            let found = anchor::relocate(&article.text, a.text, a.before, a.after, a.range.start)
+                .or_else(|| anchor::find_loose(&article.text, a.text));
             match found {
                 Some(range) => {
-                    if range.start == h.start && range.end == h.end {
+                    if range == a.range {
                         report.unchanged += 1;
                     } else {
                         report.moved += 1;
                     }
                     let (before, after) = anchor::context(&article.text, &range);
                     let text = article.text[range.clone()].to_string();
-                    changes.push(AnchorChange::Found { id: h.id, hash, range, before, after, text });
+                    changes.push(AnchorChange::Found { id: h.id, side, hash, range, before, after, text });
                 }
                 None => {
-                    if !h.orphaned {
-                        changes.push(AnchorChange::Orphaned { id: h.id });
-                        report.newly_orphaned.push(h.id);
+                    if !a.orphaned {
+                        changes.push(AnchorChange::Orphaned { id: h.id, side });
+                        if !report.newly_orphaned.contains(&h.id) {
+                            report.newly_orphaned.push(h.id);
+                        }
                     }
                     report.orphaned += 1;
                 }
@@ -731,6 +845,20 @@ fn row_to_highlight(r: &rusqlite::Row<'_>) -> rusqlite::Result<Highlight> {
         tag: r.get(10)?,
         created: r.get(11)?,
         orphaned: r.get(12)?,
+        counterpart: match r.get::<_, Option<String>>(13)? {
+            None => None,
+            Some(article) => Some(HighlightText {
+                article,
+                language: r.get(14)?,
+                text_hash: r.get(15)?,
+                text: r.get(16)?,
+                start: to_usize(r.get(17)?),
+                end: to_usize(r.get(18)?),
+                context_before: r.get(19)?,
+                context_after: r.get(20)?,
+                orphaned: r.get(21)?,
+            }),
+        },
     })
 }
 

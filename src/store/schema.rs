@@ -37,6 +37,18 @@ pub const MIGRATIONS: &[&str] = &[
         archived INTEGER NOT NULL DEFAULT 0,
         updated TEXT NOT NULL
     );",
+    // 4: bilingual highlights: the same passage in the counterpart article, anchored
+    // like the first text (NULL article: a highlight of one text).
+    "ALTER TABLE highlights ADD COLUMN pair_article TEXT;
+    ALTER TABLE highlights ADD COLUMN pair_language TEXT;
+    ALTER TABLE highlights ADD COLUMN pair_text_hash TEXT NOT NULL DEFAULT '';
+    ALTER TABLE highlights ADD COLUMN pair_text TEXT NOT NULL DEFAULT '';
+    ALTER TABLE highlights ADD COLUMN pair_start INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE highlights ADD COLUMN pair_end INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE highlights ADD COLUMN pair_context_before TEXT NOT NULL DEFAULT '';
+    ALTER TABLE highlights ADD COLUMN pair_context_after TEXT NOT NULL DEFAULT '';
+    ALTER TABLE highlights ADD COLUMN pair_orphaned INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX highlights_by_pair_article ON highlights(pair_article);",
 ];
 
 /// The schema version this build of diglot writes.

@@ -24,7 +24,6 @@ use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
-use serde::{Deserialize, Serialize};
 
 /// Terms are quotes of at most this many words with no speech cue.
 const TERM_MAX_WORDS: usize = 4;
@@ -703,42 +702,6 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> Q
     } else {
         QuoteKind::Term
     }
-}
-
-/// One speaker across a set of articles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SpeakerSummary {
-    pub name: String,
-    pub kind: SpeakerKind,
-    /// Number of direct and partial quotes attributed to this speaker.
-    pub quotes: usize,
-    /// Ids of the articles they are quoted in, in corpus order.
-    pub articles: Vec<String>,
-}
-
-/// Every speaker of a direct or partial quote across `articles`, most quoted first (then
-/// by name). The same name and kind in several articles is one speaker.
-pub fn speakers(articles: &[Article]) -> Vec<SpeakerSummary> {
-    let mut out: Vec<SpeakerSummary> = Vec::new();
-    for a in articles {
-        for q in extract(a) {
-            if q.kind == QuoteKind::Term {
-                continue;
-            }
-            let Some(s) = q.speaker else { continue };
-            match out.iter_mut().find(|x| x.name == s.name && x.kind == s.kind) {
-                Some(x) => {
-                    x.quotes += 1;
-                    if !x.articles.contains(&a.id) {
-                        x.articles.push(a.id.clone());
-                    }
-                }
-                None => out.push(SpeakerSummary { name: s.name, kind: s.kind, quotes: 1, articles: vec![a.id.clone()] }),
-            }
-        }
-    }
-    out.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
-    out
 }
 
 /// The most words an attribution set inside guillemets may take ("a-t-il déclaré",
