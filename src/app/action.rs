@@ -79,6 +79,9 @@ commands! {
     NextQuote => "next_quote", "select the next quote (its pair is lit)";
     PrevQuote => "prev_quote", "select the previous quote";
     ToggleMap => "toggle_map", "show / hide the alignment map";
+    NextFlag => "next_flag", "next divergence flag (one-sided row, number, name, negation, clause); its reason in the status bar";
+    PrevFlag => "prev_flag", "previous divergence flag";
+    Speakers => "speakers", "speakers view (every speaker, their quotes in both languages)";
     Submit => "submit", "accept the input";
     Cancel => "cancel", "cancel the input";
     CursorLeft => "cursor_left", "cursor left";

@@ -777,6 +777,9 @@ impl App {
             | Command::Export
             | Command::NextQuote
             | Command::PrevQuote
+            | Command::NextFlag
+            | Command::PrevFlag
+            | Command::Speakers
             | Command::ToggleMap => {}
             // Prompt-only commands do nothing outside a prompt.
             Command::Submit

@@ -848,6 +848,7 @@ impl App {
         if let Some(why) = crate::align::lexicon::lexicon_problem() {
             self.status = Some(format!("no French–English word list ({}): aligned by lengths, names and numbers", crate::view::text::safe(why)));
         }
+        self.status = self.status.take().or_else(|| state.flag_status());
         self.side_by_side.view = Some(state);
         self.reader.visual = None;
         self.mode = Mode::Bilingual;
@@ -903,12 +904,18 @@ impl App {
             Command::NextQuote => BilingualAction::NextQuote,
             Command::PrevQuote => BilingualAction::PrevQuote,
             Command::ToggleMap => BilingualAction::ToggleMap,
+            Command::NextFlag => BilingualAction::NextFlag,
+            Command::PrevFlag => BilingualAction::PrevFlag,
             _ => return,
         };
         state.update(action);
         if matches!(cmd, Command::NextQuote | Command::PrevQuote) && state.selected().is_none() {
             self.status = Some("no quotes in this column".into());
         }
+        if matches!(cmd, Command::NextFlag | Command::PrevFlag) && state.flagged_rows().next().is_none() {
+            self.status = Some("no divergence flags: both sides say the same things".into());
+        }
+        self.status = self.status.take().or_else(|| state.flag_status());
     }
 
     /// `/` typed in the side-by-side view: search the focused column.
