@@ -144,3 +144,57 @@ fn a_faithful_translation_has_no_flags_and_the_keys_say_so() {
     let screen = screen_text(render(&mut app, 80, 24).backend().buffer());
     assert!(!screen.contains('!'), "{screen}");
 }
+
+// ---------- bilingual highlights ----------
+
+#[test]
+fn h_on_a_row_saves_both_sentences_as_one_highlight_acknowledged_once_stored() {
+    let (mut app, en, fr) = pair_session();
+    render(&mut app, 100, 30);
+    press(&mut app, "b } }");
+    assert_eq!(app.side_by_side.view.as_ref().unwrap().current_row(), 2);
+    // The pure core asks for the write and says nothing yet.
+    let effects = App::update(&mut app, Action::Command(diglot::app::Command::Highlight));
+    let Some(Effect::Store(diglot::app::StoreRequest::Toggle { highlight, .. })) = effects.first() else { panic!("{effects:?}") };
+    assert!(app.status.as_deref().is_none_or(|s| !s.contains("saved")), "{:?}", app.status);
+    assert_eq!(highlight.article, en.id);
+    assert!(highlight.text.contains("2,500 euros"));
+    let second = highlight.counterpart.as_ref().expect("a second text");
+    assert_eq!((second.article.as_str(), second.language.as_deref()), (fr.id.as_str(), Some("fr")));
+    assert!(second.text.contains("3 500 euros") && fr.text[second.start..second.end] == second.text);
+
+    // Through the session (which carries out the write) it is stored, then acknowledged.
+    press(&mut app, "h");
+    assert!(app.status.as_deref().unwrap_or("").contains("both languages highlighted and saved"), "{:?}", app.status);
+    let stored = app.highlights().to_vec();
+    assert_eq!(stored.len(), 1);
+    assert!(stored[0].counterpart.is_some());
+    // Both columns mark it.
+    assert_eq!(app.highlight_marks(&fr.id).len(), 1);
+    assert_eq!(app.highlight_marks(&en.id).len(), 1);
+
+    // The highlights view shows both texts, the second with its language.
+    press(&mut app, "q H");
+    let screen = screen_text(render(&mut app, 80, 24).backend().buffer());
+    assert!(screen.contains("Police seized 2,500 euros"), "{screen}");
+    assert!(screen.contains("↔ FR “La police a saisi 3 500 euros"), "{screen}");
+    // The date the highlight was made is the clock's: not part of the snapshot.
+    let made = stored[0].created.get(..16).unwrap_or_default().replace('T', " ");
+    insta::assert_snapshot!("highlights_bilingual_80x24", screen.replace(&made, "YYYY-MM-DD HH:MM"));
+
+    // h again on the same row takes it away.
+    press(&mut app, "q b } } h");
+    assert!(app.highlights().is_empty(), "{:?}", app.highlights());
+}
+
+#[test]
+fn h_on_a_one_sided_row_highlights_the_one_text() {
+    let (mut app, _, fr) = pair_session();
+    render(&mut app, 100, 30);
+    press(&mut app, "b } h");
+    let stored = app.highlights().to_vec();
+    assert_eq!(stored.len(), 1, "{:?}", app.status);
+    assert_eq!(stored[0].article, fr.id);
+    assert!(stored[0].counterpart.is_none());
+    assert!(stored[0].text.contains("Marseille"));
+}

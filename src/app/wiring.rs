@@ -163,6 +163,15 @@ impl App {
         self.library.all.iter().filter(move |h| h.article == article_id && !h.orphaned)
     }
 
+    /// Byte ranges of article `article_id` under a highlight: its own highlights and the
+    /// second texts of bilingual highlights made on its counterpart (the side-by-side
+    /// view marks both columns).
+    pub fn highlight_marks(&self, article_id: &str) -> Vec<Range<usize>> {
+        let own = self.article_highlights(article_id).map(|h| h.start..h.end);
+        let seconds = self.library.all.iter().filter_map(|h| h.counterpart.as_ref()).filter(|c| c.article == article_id && !c.orphaned).map(|c| c.start..c.end);
+        own.chain(seconds).collect()
+    }
+
     pub fn highlight_by_id(&self, id: i64) -> Option<&Highlight> {
         self.library.all.iter().find(|h| h.id == id)
     }
@@ -937,25 +946,68 @@ impl App {
         });
     }
 
-    /// `y` / `h` on the quote selected in the side-by-side view.
+    /// `y` / `h` in the side-by-side view: on the selected quote, or (`h` with no quote
+    /// selected) on the current row.
     fn bilingual_quote(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
         let Some(state) = self.side_by_side.view.as_ref() else { return };
         let Some((side, quote)) = state.selected() else {
+            if cmd == Command::Highlight {
+                return self.highlight_bilingual_row(effects);
+            }
             self.status = Some("no quote selected: ] selects the next quote".into());
             return;
         };
         let quote = quote.clone();
-        let id = match side {
+        let pair = state.paired_quote(side, state.selected_quote.unwrap_or(0)).and_then(|(i, _)| state.quotes(side.other()).get(i).cloned());
+        let id_of = |side: Side| match side {
             Side::Left => state.left_id.clone(),
             Side::Right => state.right_id.clone(),
         };
+        let (id, other_id) = (id_of(side), id_of(side.other()));
         let Some(index) = self.articles.iter().position(|a| a.id == id) else { return };
         if cmd == Command::Copy {
             let text = export::quote_citation(&quote, Some(&self.articles[index]));
             self.status = Some(format!("copied quote “{}” with its citation (OSC 52)", preview(&quote.text)));
             effects.push(Effect::Clipboard(text));
-        } else {
-            self.toggle_highlight(index, quote.start..quote.end, speaker_of(&quote), "quote", effects);
+            return;
         }
+        let other = self.articles.iter().find(|a| a.id == other_id);
+        match (pair, other) {
+            // A quote with its counterpart: one highlight with both texts.
+            (Some(p), Some(other)) if p.start < p.end && other.text.get(p.start..p.end).is_some() => {
+                let article = &self.articles[index];
+                if quote.start >= quote.end || article.text.get(quote.start..quote.end).is_none() {
+                    self.status = Some("nothing to highlight here".into());
+                    return;
+                }
+                let mut highlight = NewHighlight::from_range(article, quote.start..quote.end, speaker_of(&quote));
+                highlight.counterpart = Some(crate::model::HighlightText::from_range(other, p.start..p.end));
+                self.request(StoreRequest::Toggle { highlight, what: "quote and its counterpart".into() }, effects);
+            }
+            _ => self.toggle_highlight(index, quote.start..quote.end, speaker_of(&quote), "quote", effects),
+        }
+    }
+
+    /// `h` with no quote selected: the current row's sentences in both languages as one
+    /// highlight (the focused column's text first, the other as its counterpart).
+    fn highlight_bilingual_row(&mut self, effects: &mut Vec<Effect>) {
+        let Some(state) = self.side_by_side.view.as_ref() else { return };
+        let Some(row) = state.rows.get(state.current_row()).cloned() else {
+            self.status = Some("nothing to highlight here".into());
+            return;
+        };
+        let (focus_id, other_id, focus_sentences, other_sentences) = match state.focus {
+            Side::Left => (&state.left_id, &state.right_id, row.left, row.right),
+            Side::Right => (&state.right_id, &state.left_id, row.right, row.left),
+        };
+        let find = |id: &str| self.articles.iter().find(|a| a.id == id);
+        let (Some(original), Some(counterpart)) = (find(focus_id), find(other_id)) else { return };
+        let two = !focus_sentences.is_empty() && !other_sentences.is_empty();
+        let Some(highlight) = NewHighlight::of_row(original, focus_sentences, counterpart, other_sentences, None) else {
+            self.status = Some("nothing to highlight here".into());
+            return;
+        };
+        let what = if two { "row in both languages" } else { "row (one language only)" };
+        self.request(StoreRequest::Toggle { highlight, what: what.into() }, effects);
     }
 }

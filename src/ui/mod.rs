@@ -39,8 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             let view = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
             match (&app.side_by_side.view, app.bilingual_articles()) {
                 (Some(state), Some((left, right))) => {
-                    let marked = |id: &str| app.article_highlights(id).map(|h| h.start..h.end).collect::<Vec<_>>();
-                    let (lh, rh) = (marked(&left.id), marked(&right.id));
+                    let (lh, rh) = (app.highlight_marks(&left.id), app.highlight_marks(&right.id));
                     let highlights = [lh.as_slice(), rh.as_slice()];
                     frame.render_widget(bilingual::BilingualView { state, left, right, no_color: app.no_color, highlights }, view)
                 }
