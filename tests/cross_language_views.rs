@@ -198,3 +198,105 @@ fn h_on_a_one_sided_row_highlights_the_one_text() {
     assert!(stored[0].counterpart.is_none());
     assert!(stored[0].text.contains("Marseille"));
 }
+
+// ---------- speakers view ----------
+
+const EN_Q: &str = "Europol speaks\n\n\
+“We will not stop until the networks are gone,” said Rob Wainwright, the director of Europol. \
+Police arrested three men.";
+
+const FR_Q: &str = "Europol s'exprime\n\n\
+« Nous ne nous arrêterons pas tant que les réseaux existent », a déclaré Rob Wainwright, le directeur d'Europol. \
+La police a arrêté trois hommes.";
+
+const OTHER: &str = "Markets\n\n\
+“Prices will rise again next year,” said Anna Berg, an economist at the bank. Trading was calm.";
+
+fn speakers_session() -> Session {
+    let mut c = Corpus {
+        articles: vec![
+            article("q-en", "en", "Europol speaks", EN_Q, "2024-05-02"),
+            article("q-fr", "fr", "Europol s'exprime", FR_Q, "2024-05-03"),
+            article("mkt", "en", "Markets \x1b[31mtoday", OTHER, "2024-01-01"),
+        ],
+        ..Default::default()
+    };
+    c.manifest.pairs.push(PinnedPair { left: "q-en".into(), right: "q-fr".into() });
+    let mut app = Session::new(App::new(c, HashMap::new()));
+    app.attach_store(Store::open_in_memory().unwrap());
+    app
+}
+
+#[test]
+fn s_lists_speakers_with_counts_enter_opens_their_quotes_with_pairs() {
+    let mut app = speakers_session();
+    render(&mut app, 80, 24);
+    press(&mut app, "S");
+    assert_eq!(app.mode, Mode::Speakers);
+    app.finish_speakers_work();
+    let screen = screen_text(render(&mut app, 80, 24).backend().buffer());
+    assert!(screen.contains("Rob Wainwright · 2 quotes · EN 1 · FR 1 · 2 articles"), "{screen}");
+    assert!(screen.contains("Anna Berg · 1 quote · EN 1 · 1 article"), "{screen}");
+    insta::assert_snapshot!("speakers_list_80x24", screen);
+
+    press(&mut app, "Enter");
+    let screen = screen_text(render(&mut app, 80, 24).backend().buffer());
+    // Newest article first: the French one (a day later), its pair under it.
+    let first = screen.lines().position(|l| l.contains("Nous ne nous arrêterons")).expect(&screen);
+    let second = screen.lines().position(|l| l.contains("We will not stop")).expect(&screen);
+    assert!(first < second, "{screen}");
+    assert!(screen.lines().nth(first + 1).unwrap().contains("Europol s'exprime · 2024-05-03 · Test Wire · FR"), "{screen}");
+    assert!(screen.lines().nth(first + 2).unwrap().contains("↔ EN “We will not stop"), "{screen}");
+    insta::assert_snapshot!("speakers_open_80x24", screen);
+
+    // Enter on a quote shows it in its article.
+    press(&mut app, "j Enter");
+    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.current().unwrap().id, "q-en");
+    let q = app.reader.marked_quote.clone().expect("the quote is marked");
+    assert!(app.current().unwrap().text[q].starts_with("We will not stop"));
+
+    // S again comes back to the same speaker; q goes back a level, then out.
+    press(&mut app, "S");
+    assert!(app.speakers.opened().is_some());
+    press(&mut app, "q");
+    assert!(app.speakers.opened().is_none());
+    press(&mut app, "q");
+    assert_eq!(app.mode, Mode::Reader);
+}
+
+#[test]
+fn slash_filters_speakers_as_you_type_and_h_highlights_a_quote_with_its_pair() {
+    let mut app = speakers_session();
+    render(&mut app, 80, 24);
+    press(&mut app, "S");
+    app.finish_speakers_work();
+    press(&mut app, "/ w a i n");
+    assert_eq!(app.speakers.visible_count(), 1);
+    press(&mut app, "Backspace Backspace Backspace Backspace a n n");
+    assert_eq!(app.speakers.visible().next().unwrap().name, "Anna Berg");
+    press(&mut app, "Esc");
+    assert_eq!(app.speakers.visible_count(), 2, "cancel restores the filter");
+    press(&mut app, "/ r o b Enter Enter h");
+    let stored = app.highlights().to_vec();
+    assert_eq!(stored.len(), 1, "{:?}", app.status);
+    assert_eq!(stored[0].speaker.as_deref(), Some("Rob Wainwright"));
+    let second = stored[0].counterpart.as_ref().expect("the pair is the second text");
+    assert_eq!(second.language.as_deref(), Some("en"));
+    assert!(app.status.as_deref().unwrap_or("").contains("highlighted and saved"), "{:?}", app.status);
+}
+
+#[test]
+fn the_speakers_view_draws_at_tiny_sizes_and_no_control_byte_reaches_the_screen() {
+    let mut app = speakers_session();
+    press(&mut app, "S");
+    // Before the index is ready it says what it is doing.
+    let screen = screen_text(render(&mut app, 80, 24).backend().buffer());
+    assert!(screen.contains("Speakers"), "{screen}");
+    app.finish_speakers_work();
+    press(&mut app, "G Enter");
+    for (w, h) in [(1, 1), (10, 3), (40, 10), (80, 24), (100, 30)] {
+        let screen = screen_text(render(&mut app, w, h).backend().buffer());
+        assert!(!screen.chars().any(|c| c.is_control() && c != '\n'), "{screen:?}");
+    }
+}

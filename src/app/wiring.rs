@@ -578,6 +578,7 @@ impl App {
         let action = match cmd {
             Command::Quit => return effects.push(Effect::Quit),
             Command::Help => return self.open_help(),
+            Command::Speakers => return self.open_speakers(),
             Command::Close | Command::Highlights => {
                 self.mode = Mode::Reader;
                 self.library.view = None;
@@ -630,7 +631,7 @@ impl App {
 
     /// Back to the reader, on `article` at byte `start` (the filter is cleared when it hides
     /// the article).
-    fn jump_to(&mut self, article_id: &str, start: usize) {
+    pub(super) fn jump_to(&mut self, article_id: &str, start: usize) {
         let Some(index) = self.articles.iter().position(|a| a.id == article_id) else {
             self.status = Some(format!("article {article_id} is no longer in the corpus"));
             return;
@@ -891,6 +892,7 @@ impl App {
                 return;
             }
             Command::Copy | Command::Highlight => return self.bilingual_quote(cmd, effects),
+            Command::Speakers => return self.open_speakers(),
             Command::Search => return self.open_prompt(super::PromptKind::Search),
             Command::SearchNext | Command::SearchPrev => {
                 let delta = if cmd == Command::SearchNext { 1 } else { -1 };
@@ -971,21 +973,33 @@ impl App {
             effects.push(Effect::Clipboard(text));
             return;
         }
-        let other = self.articles.iter().find(|a| a.id == other_id);
-        match (pair, other) {
-            // A quote with its counterpart: one highlight with both texts.
-            (Some(p), Some(other)) if p.start < p.end && other.text.get(p.start..p.end).is_some() => {
-                let article = &self.articles[index];
-                if quote.start >= quote.end || article.text.get(quote.start..quote.end).is_none() {
-                    self.status = Some("nothing to highlight here".into());
-                    return;
-                }
-                let mut highlight = NewHighlight::from_range(article, quote.start..quote.end, speaker_of(&quote));
-                highlight.counterpart = Some(crate::model::HighlightText::from_range(other, p.start..p.end));
-                self.request(StoreRequest::Toggle { highlight, what: "quote and its counterpart".into() }, effects);
-            }
-            _ => self.toggle_highlight(index, quote.start..quote.end, speaker_of(&quote), "quote", effects),
+        let other = self.articles.iter().position(|a| a.id == other_id);
+        let pair = pair.zip(other).map(|(p, other)| (other, p.start..p.end));
+        self.toggle_quote_highlight(index, quote.start..quote.end, speaker_of(&quote), pair, effects);
+    }
+
+    /// Highlight a quote (`range` of article `index`), with its counterpart (`range` of
+    /// another article) as the second text when there is one; or take the highlight away.
+    pub(super) fn toggle_quote_highlight(
+        &mut self,
+        index: usize,
+        range: Range<usize>,
+        speaker: Option<String>,
+        pair: Option<(usize, Range<usize>)>,
+        effects: &mut Vec<Effect>,
+    ) {
+        let article = &self.articles[index];
+        let pair = pair.filter(|(o, r)| r.start < r.end && self.articles.get(*o).is_some_and(|a| a.text.get(r.clone()).is_some()));
+        let Some((other, pair_range)) = pair else {
+            return self.toggle_highlight(index, range, speaker, "quote", effects);
+        };
+        if range.start >= range.end || article.text.get(range.clone()).is_none() {
+            self.status = Some("nothing to highlight here".into());
+            return;
         }
+        let mut highlight = NewHighlight::from_range(article, range, speaker);
+        highlight.counterpart = Some(crate::model::HighlightText::from_range(&self.articles[other], pair_range));
+        self.request(StoreRequest::Toggle { highlight, what: "quote and its counterpart".into() }, effects);
     }
 
     /// `h` with no quote selected: the current row's sentences in both languages as one

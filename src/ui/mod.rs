@@ -11,6 +11,7 @@ pub mod status;
 pub mod theme;
 pub mod bilingual;
 pub mod highlights;
+pub mod speakers;
 
 use crate::app::{App, Mode};
 use ratatui::Frame;
@@ -34,6 +35,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 Some(state) => frame.render_widget(highlights::HighlightsView { state, no_color: app.no_color }, view),
                 None => frame.render_widget(Paragraph::new("No highlights view."), view),
             }
+        }
+        Mode::Speakers => {
+            let view = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+            frame.render_widget(speakers::SpeakersView { app, no_color: app.no_color }, view);
         }
         Mode::Bilingual => {
             let view = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
