@@ -245,7 +245,7 @@ fn s_lists_speakers_with_counts_enter_opens_their_quotes_with_pairs() {
     let first = screen.lines().position(|l| l.contains("Nous ne nous arrêterons")).expect(&screen);
     let second = screen.lines().position(|l| l.contains("We will not stop")).expect(&screen);
     assert!(first < second, "{screen}");
-    assert!(screen.lines().nth(first + 1).unwrap().contains("Europol s'exprime · 2024-05-03 · Test Wire · FR"), "{screen}");
+    assert!(screen.lines().nth(first + 1).unwrap().contains("FR · 2024-05-03 · Test Wire · Europol s'exprime"), "{screen}");
     assert!(screen.lines().nth(first + 2).unwrap().contains("↔ EN “We will not stop"), "{screen}");
     insta::assert_snapshot!("speakers_open_80x24", screen);
 
@@ -299,4 +299,36 @@ fn the_speakers_view_draws_at_tiny_sizes_and_no_control_byte_reaches_the_screen(
         let screen = screen_text(render(&mut app, w, h).backend().buffer());
         assert!(!screen.chars().any(|c| c.is_control() && c != '\n'), "{screen:?}");
     }
+}
+
+#[test]
+fn a_one_sided_stretch_over_several_rows_is_one_flag() {
+    let en = article("s-en", "en", "Lyon", "Lyon\n\nPolice seized 2,500 euros in Lyon on Tuesday.", "2024-05-02");
+    let fr = article(
+        "s-fr",
+        "fr",
+        "Lyon",
+        "Lyon\n\nUne enquête avait commencé à Marseille. Elle a duré deux ans. La police a saisi 2 500 euros à Lyon mardi.",
+        "2024-05-02",
+    );
+    let mut c = Corpus { articles: vec![en.clone(), fr.clone()], ..Default::default() };
+    c.manifest.pairs.push(PinnedPair { left: "s-en".into(), right: "s-fr".into() });
+    let mut app = Session::new(App::new(c, HashMap::new()));
+    app.attach_store(Store::open_in_memory().unwrap());
+    let rows = vec![
+        AlignRow { left: 0..1, right: 0..1, score: 0.9, kind: RowKind::Match },
+        AlignRow { left: 1..1, right: 1..2, score: 0.0, kind: RowKind::RightOnly },
+        AlignRow { left: 1..1, right: 2..3, score: 0.0, kind: RowKind::RightOnly },
+        AlignRow { left: 1..2, right: 3..4, score: 0.9, kind: RowKind::Match },
+    ];
+    app.cache_bilingual(BilingualState::new(&en, &fr, Alignment { rows }, vec![], vec![], vec![]));
+    render(&mut app, 80, 24);
+    press(&mut app, "b");
+    let state = app.side_by_side.view.as_ref().unwrap();
+    assert_eq!(state.flagged_rows().collect::<Vec<_>>(), vec![1, 2], "{:?}", state.flags);
+    assert_eq!(state.flag_starts().collect::<Vec<_>>(), vec![1]);
+    press(&mut app, "}");
+    assert!(app.status.as_deref().unwrap_or("").starts_with("flag 1/1"), "{:?}", app.status);
+    press(&mut app, "}");
+    assert_eq!(app.side_by_side.view.as_ref().unwrap().row_cursor(), Some(1), "the only flag again, not its second row");
 }

@@ -511,6 +511,13 @@ impl BilingualState {
         self.flags.iter().enumerate().filter(|(_, f)| !f.is_empty()).map(|(i, _)| i)
     }
 
+    /// The rows where a flag starts: a flagged row, unless the row before it carries the
+    /// same flags (a one-sided stretch split over rows says one thing). `}` and `{` step
+    /// through these.
+    pub fn flag_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.flagged_rows().filter(|&r| r == 0 || self.flags[r - 1] != self.flags[r])
+    }
+
     /// The flags of `row` (empty when none).
     pub fn flags_of(&self, row: usize) -> &[Flag] {
         self.flags.get(row).map_or(&[], Vec::as_slice)
@@ -521,16 +528,21 @@ impl BilingualState {
         let row = self.current_row();
         let flags = self.flags_of(row);
         let first = flags.first()?;
-        let position = self.flagged_rows().position(|r| r == row).map_or(0, |p| p + 1);
-        let total = self.flagged_rows().count();
+        let starts: Vec<usize> = self.flag_starts().collect();
+        let position = starts.partition_point(|&r| r <= row);
         let more = if flags.len() > 1 { format!(" (+{} more)", flags.len() - 1) } else { String::new() };
-        Some(format!("flag {position}/{total} · {}: {}{more}", first.kind.as_str(), first.reason))
+        Some(format!("flag {position}/{} · {}: {}{more}", starts.len(), first.kind.as_str(), first.reason))
     }
 
     fn step_flag(&mut self, layout: &BilingualLayout, forward: bool) {
-        let flagged: Vec<usize> = self.flagged_rows().collect();
+        let flagged: Vec<usize> = self.flag_starts().collect();
         let (Some(&first), Some(&last)) = (flagged.first(), flagged.last()) else { return };
         let here = self.current_row();
+        // Inside a run of rows with the same flags, the run is where the cursor is.
+        let mut here = here;
+        while here > 0 && !self.flags_of(here).is_empty() && self.flags_of(here - 1) == self.flags_of(here) {
+            here -= 1;
+        }
         // From the top row (no cursor yet) a flag on that very row is the next one.
         let next = match (forward, self.row_cursor) {
             (true, Some(_)) => flagged.iter().copied().find(|&r| r > here).unwrap_or(first),

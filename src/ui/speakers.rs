@@ -1,6 +1,6 @@
 //! The speakers view: a header, then either every speaker (one line each: name, quote
 //! counts per language, articles) or the quotes of the speaker opened with Enter (three
-//! lines each: the quote; its article's title, date, outlet and language; its
+//! lines each: the quote; its article's language, date, outlet and title; its
 //! counterpart in the other language, or that it has none). Every text goes through the
 //! sanitiser ([`one_line`]).
 
@@ -41,14 +41,15 @@ pub fn speaker_line(s: &CorpusSpeaker) -> String {
     one_line(&format!("{} · {} · {} · {}", s.name, plural(s.quotes, "quote"), counts_by_language(s), plural(articles, "article")))
 }
 
-/// Where a quote is from: "Title · 2024-05-02 · Outlet · EN".
+/// Where a quote is from: "EN · 2024-05-02 · Outlet · Title" (the title last: on a
+/// narrow screen it is what gets cut).
 pub fn source_line(app: &App, q: &SpeakerQuote) -> String {
     let article = app.article_by_id(&q.article);
     let title = article.map_or(q.article.as_str(), |a| a.display_title());
-    let mut parts = vec![title.to_string()];
+    let mut parts = vec![q.language.as_deref().unwrap_or("??").to_uppercase()];
     parts.extend(q.date.clone());
     parts.extend(article.and_then(|a| a.meta.source.clone()));
-    parts.push(q.language.as_deref().unwrap_or("??").to_uppercase());
+    parts.push(title.to_string());
     one_line(&parts.join(" · "))
 }
 
