@@ -180,11 +180,7 @@ impl App {
         match cmd {
             Command::Quit => effects.push(Effect::Quit),
             Command::Help => self.open_help(),
-            Command::Close | Command::Back => {
-                if self.speakers.open.take().is_none() {
-                    self.mode = self.speakers.return_to;
-                }
-            }
+            Command::Close | Command::Back => self.speakers_back(),
             Command::Speakers => {
                 self.speakers.open = None;
             }
@@ -198,6 +194,13 @@ impl App {
             Command::Open => self.open_speaker_or_quote(),
             Command::Highlight => self.highlight_speaker_quote(effects),
             _ => {}
+        }
+    }
+
+    /// Back a level: from a speaker's quotes to the list, then out of the view.
+    fn speakers_back(&mut self) {
+        if self.speakers.open.take().is_none() {
+            self.mode = self.speakers.return_to;
         }
     }
 
