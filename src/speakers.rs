@@ -129,7 +129,7 @@ pub fn speaker_index(articles: &[Article], quotes: &[Vec<Quote>], pairs: &QuoteP
             into.members.extend(from.members);
         }
     }
-    let mut out: Vec<CorpusSpeaker> = merged.into_iter().flatten().map(|g| build(g, articles, quotes, &pairs)).collect();
+    let mut out: Vec<CorpusSpeaker> = merged.into_iter().flatten().map(|g| build(g, articles, quotes, pairs)).collect();
     out.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
     out
 }

@@ -656,6 +656,10 @@ fn a_version_3_store_gains_bilingual_highlights_and_keeps_its_own() {
     let back = s.highlight(h.id).unwrap().unwrap();
     assert_eq!(back, h);
     assert_eq!(back.counterpart.as_ref().map(|c| c.text.as_str()), Some("Quelques vieux mots ici."));
+    // A one-sided row highlights the side that has text; an empty row nothing.
+    let one = Highlight::of_row(&a, 0..0, &b, 0..1, None).unwrap();
+    assert_eq!((one.article.as_str(), one.text.as_str(), one.counterpart), ("b", "Quelques vieux mots ici.", None));
+    assert_eq!(Highlight::of_row(&a, 0..0, &b, 0..0, None), None);
 }
 
 /// The bundled French/English pair and a store holding one bilingual highlight of the

@@ -119,7 +119,7 @@ fn speaker_of(q: &Quote) -> Option<String> {
 /// A highlight that is not (yet) in the store, for citing a passage on the clipboard.
 fn transient_highlight(article: &Article, range: Range<usize>, speaker: Option<String>) -> Highlight {
     // Never stored: a citation has no use for the time (and `update` reads no clock).
-    Highlight { created: String::new(), ..Highlight::from_range(article, range, speaker) }
+    Highlight::from_range(article, range, speaker)
 }
 
 /// A short, safe description of copied text for the status bar.

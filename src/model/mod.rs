@@ -194,22 +194,27 @@ pub struct Highlight {
 }
 
 impl Highlight {
+    /// This highlight moved onto `t`: its article, text, offsets, context, hash and
+    /// orphaned flag; id, speaker, note, tag and date kept.
+    pub fn with_text(self, t: HighlightText) -> Highlight {
+        Highlight {
+            article: t.article,
+            text_hash: t.text_hash,
+            text: t.text,
+            start: t.start,
+            end: t.end,
+            context_before: t.context_before,
+            context_after: t.context_after,
+            orphaned: t.orphaned,
+            ..self
+        }
+    }
+
     /// The second text of a bilingual highlight as a highlight of its own — same id,
     /// speaker, note, tag and date — so it is cited and located like the first.
     pub fn counterpart_highlight(&self) -> Option<Highlight> {
-        let c = self.counterpart.as_ref()?;
-        Some(Highlight {
-            article: c.article.clone(),
-            text_hash: c.text_hash.clone(),
-            text: c.text.clone(),
-            start: c.start,
-            end: c.end,
-            context_before: c.context_before.clone(),
-            context_after: c.context_after.clone(),
-            orphaned: c.orphaned,
-            counterpart: None,
-            ..self.clone()
-        })
+        let c = self.counterpart.clone()?;
+        Some(Highlight { counterpart: None, ..self.clone() }.with_text(c))
     }
 }
 

@@ -83,18 +83,7 @@ impl Highlight {
     /// A highlight of `range` (byte offsets, widened to char boundaries and clamped to
     /// the text) in `article`, with its anchoring hash and context.
     pub fn from_range(article: &Article, range: Range<usize>, speaker: Option<String>) -> Highlight {
-        let t = HighlightText::from_range(article, range);
-        Highlight {
-            article: t.article,
-            text_hash: t.text_hash,
-            text: t.text,
-            start: t.start,
-            end: t.end,
-            context_before: t.context_before,
-            context_after: t.context_after,
-            speaker,
-            ..Highlight::default()
-        }
+        Highlight { speaker, ..Highlight::default() }.with_text(HighlightText::from_range(article, range))
     }
 
     /// A bilingual highlight of one row of the side-by-side view: sentences
@@ -112,11 +101,7 @@ impl Highlight {
         let pair = sentences_span(counterpart, counterpart_sentences).map(|r| HighlightText::from_range(counterpart, r));
         match sentences_span(original, original_sentences) {
             Some(range) => Some(Highlight { counterpart: pair, ..Highlight::from_range(original, range, speaker) }),
-            None => {
-                let only = pair?;
-                let article = if only.article == counterpart.id { counterpart } else { original };
-                Some(Highlight::from_range(article, only.start..only.end, speaker))
-            }
+            None => pair.map(|only| Highlight { speaker, ..Highlight::default() }.with_text(only)),
         }
     }
 }

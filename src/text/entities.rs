@@ -967,6 +967,12 @@ impl Registry {
         self.mentions.drain(end - added..end);
     }
 
+    /// Every named mention as (byte offset, entity, speaking there, only an owner or
+    /// complement), in text order: what the learned ranker reads.
+    pub(crate) fn mention_view(&self) -> Vec<(usize, usize, bool, bool)> {
+        self.mentions.iter().filter(|m| m.entity != ANONYMOUS).map(|m| (m.pos, m.entity, m.spoke, self.oblique.contains(&m.pos))).collect()
+    }
+
     pub fn speaker(&self, entity: usize) -> Option<Speaker> {
         if entity == ANONYMOUS {
             return None;

@@ -5,4 +5,5 @@ pub mod entities;
 pub mod lexicon;
 pub mod quote_marks;
 pub mod quotes;
+pub mod ranker;
 pub mod sentences;

@@ -23,6 +23,7 @@ use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues
 use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
+use super::ranker::{Candidate, Ranker, Site, candidates};
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
 
 /// Terms are quotes of at most this many words with no speech cue.
@@ -79,13 +80,30 @@ struct Work {
     /// The subject opening the sentence before (same paragraph), with the gender its
     /// article gives: what a French il/elle at the quote goes back to first.
     prev_sentence_subject: Option<(Np, Gender)>,
+    /// Byte offsets of the quote's sentence (reporter's words around it) and of its cue:
+    /// where the learned ranker measures candidates from.
+    sentence: (usize, usize),
+    cue_at: Option<usize>,
+    /// The speaker is named at this quote's cue or at the cue of the other quote of its
+    /// sentence it was copied from: the ranker leaves it alone.
+    named_at_cue: bool,
 }
 
 /// Every quotation in `article`, in document order, attributed where the text allows.
 pub fn extract(article: &Article) -> Vec<Quote> {
+    extract_ranked(article, Ranker::get(), false).0
+}
+
+/// Like [`extract`], with each quote's speaker candidates and their features (before the
+/// ranker's choice) when `with_candidates`: what `eval/train_ranker.py` learns from.
+pub fn extract_with_candidates(article: &Article, ranker: &Ranker) -> (Vec<Quote>, Vec<Vec<Candidate>>) {
+    extract_ranked(article, ranker, true)
+}
+
+fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> (Vec<Quote>, Vec<Vec<Candidate>>) {
     let spans = split_incises(&article.text, scan(article));
     if spans.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let text = article.text.as_str();
     let frames: Vec<Vec<Tok>> = article.paragraphs.iter().map(|p| tokenize(text, p.range.clone(), &spans)).collect();
@@ -126,10 +144,10 @@ pub fn extract(article: &Article) -> Vec<Quote> {
         }
         let from_prev = i > 0 && work[i].same_sentence_as_prev && work[i - 1].cue.is_some();
         let from_next = i + 1 < work.len() && work[i + 1].same_sentence_as_prev && work[i + 1].cue.is_some();
-        if from_prev {
-            copy_attribution(&mut work, i - 1, i, true);
-        } else if from_next {
-            copy_attribution(&mut work, i + 1, i, true);
+        let from = if from_prev { i - 1 } else { i + 1 };
+        if from_prev || from_next {
+            copy_attribution(&mut work, from, i, true);
+            work[i].named_at_cue = work[from].np.as_ref().is_some_and(|np| matches!(np.kind, NpKind::Name(_)));
         }
     }
     // Interview in questions and answers: a quote opening the paragraph right after a
@@ -288,7 +306,8 @@ pub fn extract(article: &Article) -> Vec<Quote> {
             }
         }
     }
-    spans
+    let candidates = rank(article, &registry, &spans, &mut work, &kinds, ranker, with_candidates);
+    let quotes = spans
         .iter()
         .zip(work)
         .zip(kinds)
@@ -311,7 +330,61 @@ pub fn extract(article: &Article) -> Vec<Quote> {
                 end: s.pieces.last().map_or(s.close, |r| r.end),
             }
         })
-        .collect()
+        .collect();
+    (quotes, candidates)
+}
+
+/// Let the learned ranker overrule the rules where its mode says it wins; returns the
+/// candidates when asked for (else nothing, and nothing is computed if the ranker is off).
+fn rank(
+    article: &Article,
+    registry: &Registry,
+    spans: &[MarkedSpan],
+    work: &mut [Work],
+    kinds: &[QuoteKind],
+    ranker: &Ranker,
+    with_candidates: bool,
+) -> Vec<Vec<Candidate>> {
+    if !ranker.enabled() && !with_candidates {
+        return Vec::new();
+    }
+    let sites: Vec<Site> = spans
+        .iter()
+        .zip(work.iter())
+        .zip(kinds)
+        .map(|((s, w), kind)| Site {
+            open: s.open,
+            close: s.close,
+            paragraph: s.paragraph,
+            last_paragraph: s.last_paragraph,
+            sentence: w.sentence,
+            cue_at: w.cue_at,
+            phrase: w.np.as_ref().map(|np| np.start..np.end),
+            person_pronoun: w.np.as_ref().and_then(|np| match np.kind {
+                NpKind::Pronoun(PronounKind::Person, g) => Some(g),
+                _ => None,
+            }),
+            plural_pronoun: w.np.as_ref().is_some_and(|np| matches!(np.kind, NpKind::Pronoun(PronounKind::Plural, _))),
+            named_at_cue: w.named_at_cue || w.cue.is_some() && !w.inherited && w.np.as_ref().is_some_and(|np| matches!(np.kind, NpKind::Name(_))),
+            unnamed: w.speaker.is_none() && (w.as_written.is_some() || w.unnamed_subject),
+            rule: w.speaker.clone(),
+            own_cue: w.cue.is_some() && !w.inherited,
+            inherited: w.inherited,
+            term: *kind == QuoteKind::Term,
+        })
+        .collect();
+    let paragraphs: Vec<std::ops::Range<usize>> = article.paragraphs.iter().map(|p| p.range.clone()).collect();
+    let candidates = candidates(registry, &paragraphs, &sites);
+    for ((site, cands), w) in sites.iter().zip(&candidates).zip(work.iter_mut()) {
+        let Some(choice) = ranker.choose(site, cands) else { continue };
+        // The phrase at the quote stays what was written; a name written there that the
+        // ranker overrules is not kept as if it named the new speaker.
+        if w.speaker.as_ref().is_some_and(|s| s.name != choice.name) {
+            w.as_written = None;
+        }
+        w.speaker = Some(choice);
+    }
+    if with_candidates { candidates } else { Vec::new() }
 }
 
 fn is_il_elle(text: &str, np: &Np) -> bool {
@@ -440,6 +513,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         }
     }
     let right = &right_frame[rk + 1..hi];
+    w.sentence = (left.first().map_or(span.open, |t| t.start), right.last().map_or(span.close, |t| t.end));
 
     let left_cues = find_cues(left);
     let right_cues = find_cues(right);
@@ -502,16 +576,19 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     if let Some((cue, np)) = dash_signature(right) {
         w.np = Some(np);
         w.cue = Some(cue);
+        w.cue_at = right.first().map(|t| t.start);
     } else if use_right {
         let after_quote = right_first.is_some_and(|f| right[..f].iter().all(|t| t.kind == TokKind::Punct));
         w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
         w.cue = Some(right_cues[0].clone());
+        w.cue_at = right.get(right_cues[0].first).map(|t| t.start);
     } else if let Some(ci) = left_pick {
         w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false).map(|np| named_in_apposition(left, np));
         if w.np.is_none() && left_cues[ci].participle && left_cues[ci].first == 0 {
             w.np = subject_of_main_clause(right);
         }
         w.cue = Some(left_cues[ci].clone());
+        w.cue_at = left.get(left_cues[ci].first).map(|t| t.start);
         w.unnamed_subject = left.first().is_some_and(|t| t.is_word() && t.text != "UN" && matches!(t.low.as_str(), "a" | "an" | "un" | "une"));
         // "certains wikipédiens estiment": a group, not the last person named.
         if let Some((from, to)) = indefinite_group_subject(left, left_cues[ci].first) {
