@@ -3,21 +3,18 @@
 //! through the event loop's own dispatch on ratatui's `TestBackend`, with articles built
 //! here.
 
-use crossterm::event::Event;
 use diglot::align::{AlignRow, Alignment, RowKind};
 use diglot::app::bilingual::BilingualState;
-use diglot::app::keymap::KeyChord;
 use diglot::app::{Action, App, Effect, Mode};
 use diglot::ingest::{Corpus, from_plain_text};
 use diglot::model::Article;
 use diglot::model::manifest::PinnedPair;
 use diglot::store::Store;
 use diglot::tui::Session;
-use diglot::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use std::collections::HashMap;
+
+mod common;
+use common::screen::{press, render, screen_text};
 
 fn article(id: &str, lang: &str, title: &str, text: &str, date: &str) -> Article {
     let mut a = from_plain_text(id, text);
@@ -39,50 +36,27 @@ Trois hommes ont été arrêtés dans le centre-ville après une longue enquête
 
 /// An English article and its French counterpart (pinned), aligned by hand: the French
 /// opening sentence has no counterpart, and the seized sum differs.
+/// A session over two articles pinned as each other's counterpart, aligned by `rows`.
+fn paired(en: &Article, fr: &Article, rows: Vec<AlignRow>) -> Session {
+    let mut c = Corpus { articles: vec![en.clone(), fr.clone()], ..Default::default() };
+    c.manifest.pairs.push(PinnedPair { left: en.id.clone(), right: fr.id.clone() });
+    let mut app = Session::new(App::new(c, HashMap::new()));
+    app.attach_store(Store::open_in_memory().unwrap());
+    app.cache_bilingual(BilingualState::new(en, fr, Alignment { rows }, vec![], vec![], vec![]));
+    app
+}
+
 fn pair_session() -> (Session, Article, Article) {
     let en = article("seizure-en", "en", "Lyon seizure", EN, "2024-05-02");
     let fr = article("seizure-fr", "fr", "Saisie à Lyon", FR, "2024-05-02");
-    let mut c = Corpus { articles: vec![en.clone(), fr.clone()], ..Default::default() };
-    c.manifest.pairs.push(PinnedPair { left: "seizure-en".into(), right: "seizure-fr".into() });
-    let mut app = Session::new(App::new(c, HashMap::new()));
-    app.attach_store(Store::open_in_memory().unwrap());
     // Sentence 0 of each side is the title.
-    let rows = vec![
+    let app = paired(&en, &fr, vec![
         AlignRow { left: 0..1, right: 0..1, score: 0.9, kind: RowKind::Match },
         AlignRow { left: 1..1, right: 1..2, score: 0.0, kind: RowKind::RightOnly },
         AlignRow { left: 1..2, right: 2..3, score: 0.9, kind: RowKind::Match },
         AlignRow { left: 2..3, right: 3..4, score: 0.9, kind: RowKind::Match },
-    ];
-    app.cache_bilingual(BilingualState::new(&en, &fr, Alignment { rows }, vec![], vec![], vec![]));
+    ]);
     (app, en, fr)
-}
-
-fn press(app: &mut Session, keys: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for k in keys.split_whitespace() {
-        let chord = KeyChord::parse(k).unwrap_or_else(|e| panic!("{e}"));
-        let event = Event::Key(diglot::tui::terminal_key(&chord).unwrap_or_else(|| panic!("no terminal key for {k}")));
-        effects.extend(diglot::tui::handle_event(app, event).unwrap_or_default());
-    }
-    effects
-}
-
-fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(width, height));
-    let mut t = Terminal::new(TestBackend::new(width, height)).unwrap();
-    t.draw(|f| ui::draw(f, app)).unwrap();
-    t
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 // ---------- divergence flags ----------
@@ -128,15 +102,10 @@ fn flagged_rows_are_marked_in_the_gutter_and_braces_jump_between_them_with_a_rea
 fn a_faithful_translation_has_no_flags_and_the_keys_say_so() {
     let en = article("a-en", "en", "Lyon", "Lyon\n\nPolice seized 2,500 euros in Lyon on Tuesday.", "2024-05-02");
     let fr = article("a-fr", "fr", "Lyon", "Lyon\n\nLa police a saisi 2 500 euros à Lyon mardi.", "2024-05-02");
-    let mut c = Corpus { articles: vec![en.clone(), fr.clone()], ..Default::default() };
-    c.manifest.pairs.push(PinnedPair { left: "a-en".into(), right: "a-fr".into() });
-    let mut app = Session::new(App::new(c, HashMap::new()));
-    app.attach_store(Store::open_in_memory().unwrap());
-    let rows = vec![
+    let mut app = paired(&en, &fr, vec![
         AlignRow { left: 0..1, right: 0..1, score: 0.9, kind: RowKind::Match },
         AlignRow { left: 1..2, right: 1..2, score: 0.9, kind: RowKind::Match },
-    ];
-    app.cache_bilingual(BilingualState::new(&en, &fr, Alignment { rows }, vec![], vec![], vec![]));
+    ]);
     render(&mut app, 80, 24);
     press(&mut app, "b }");
     assert_eq!(app.side_by_side.view.as_ref().unwrap().row_cursor(), None);
@@ -311,17 +280,12 @@ fn a_one_sided_stretch_over_several_rows_is_one_flag() {
         "Lyon\n\nUne enquête avait commencé à Marseille. Elle a duré deux ans. La police a saisi 2 500 euros à Lyon mardi.",
         "2024-05-02",
     );
-    let mut c = Corpus { articles: vec![en.clone(), fr.clone()], ..Default::default() };
-    c.manifest.pairs.push(PinnedPair { left: "s-en".into(), right: "s-fr".into() });
-    let mut app = Session::new(App::new(c, HashMap::new()));
-    app.attach_store(Store::open_in_memory().unwrap());
-    let rows = vec![
+    let mut app = paired(&en, &fr, vec![
         AlignRow { left: 0..1, right: 0..1, score: 0.9, kind: RowKind::Match },
         AlignRow { left: 1..1, right: 1..2, score: 0.0, kind: RowKind::RightOnly },
         AlignRow { left: 1..1, right: 2..3, score: 0.0, kind: RowKind::RightOnly },
         AlignRow { left: 1..2, right: 3..4, score: 0.9, kind: RowKind::Match },
-    ];
-    app.cache_bilingual(BilingualState::new(&en, &fr, Alignment { rows }, vec![], vec![], vec![]));
+    ]);
     render(&mut app, 80, 24);
     press(&mut app, "b");
     let state = app.side_by_side.view.as_ref().unwrap();

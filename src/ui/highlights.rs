@@ -153,7 +153,7 @@ fn put(buf: &mut Buffer, area: Rect, dy: u16, text: &str, style: Style) {
 }
 
 /// Write at column `dx`, line `dy` of `area`, clipped to it. Returns the next column.
-fn put_at(buf: &mut Buffer, area: Rect, dx: u16, dy: u16, text: &str, style: Style) -> u16 {
+pub(crate) fn put_at(buf: &mut Buffer, area: Rect, dx: u16, dy: u16, text: &str, style: Style) -> u16 {
     if dy >= area.height || dx >= area.width {
         return dx;
     }

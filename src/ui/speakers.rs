@@ -8,6 +8,7 @@ use crate::app::App;
 use crate::app::speakers::{QUOTE_ROWS, SpeakersState, counts_by_language};
 use crate::speakers::{CorpusSpeaker, SpeakerQuote};
 use crate::ui::bilingual::one_line;
+use crate::ui::highlights::put_at as put;
 use crate::view::text::truncate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -130,13 +131,4 @@ impl SpeakersView<'_> {
             put(buf, area, 0, y + 2, &truncate(&format!("  {}", pair_line(q)), width), pair_style);
         }
     }
-}
-
-/// Write at column `dx`, line `dy` of `area`, clipped to it. Returns the next column.
-fn put(buf: &mut Buffer, area: Rect, dx: u16, dy: u16, text: &str, style: Style) -> u16 {
-    if dy >= area.height || dx >= area.width {
-        return dx;
-    }
-    let (x, _) = buf.set_stringn(area.x + dx, area.y + dy, one_line(text), (area.width - dx) as usize, style);
-    x - area.x
 }
