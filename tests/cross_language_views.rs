@@ -296,3 +296,19 @@ fn a_one_sided_stretch_over_several_rows_is_one_flag() {
     press(&mut app, "}");
     assert_eq!(app.side_by_side.view.as_ref().unwrap().row_cursor(), Some(1), "the only flag again, not its second row");
 }
+
+#[test]
+fn without_colour_the_flag_mark_and_the_row_cursor_still_show() {
+    let (mut app, _, _) = pair_session();
+    app.no_color = true;
+    render(&mut app, 80, 24);
+    press(&mut app, "b } }");
+    let t = render(&mut app, 80, 24);
+    let buf = t.backend().buffer();
+    let screen = screen_text(buf);
+    let y = screen.lines().position(|l| l.contains("2,500")).expect(&screen) as u16;
+    let gutter = &buf[(39, y)];
+    assert_eq!(gutter.symbol(), "!");
+    assert!(gutter.modifier.contains(ratatui::style::Modifier::REVERSED), "the row cursor: {gutter:?}");
+    assert!(buf.content().iter().all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset));
+}
