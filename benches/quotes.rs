@@ -15,7 +15,27 @@ fn long_article(paragraphs: usize) -> diglot::model::Article {
     from_plain_text("long", &text)
 }
 
+/// About 2,000 words of French news copy: a portrait with il across paragraphs, roles,
+/// bodies, "selon"/"pour" attributions and inverted cues, the mix the French rules read.
+fn french_article() -> diglot::model::Article {
+    let paras = [
+        "Le chanteur lyrique Marcel Dubois est mort mardi à 81 ans. Longtemps associé à son partenaire de scène, Paul Girard, \
+         il avait connu la gloire à Vienne. En 1970, il lança à un critique : « Vous n'avez jamais rien compris à l'opéra ! »",
+        "Hier, le chef du gouvernement, M. Ravel, a présenté son programme devant les députés. L'opposition a quitté la salle \
+         (Marc Lenoir déplora un discours « sans aucune ambition pour le pays »). Mais le premier ministre a affirmé : « Nous ne reculerons pas. »",
+        "D'autre part, la direction de la radio publique de la Belgique a fermement condamné les agressions, « qui doivent cesser partout ». \
+         Pour le collectif de défense des locataires, il s'agit d'« un recul sans précédent pour le pays ».",
+        "Dans le Gard, les pluies « pourront dépasser 200 millimètres en quelques heures » averti Météo France. Le fisc défend cette \
+         publication, parlant d'un « geste de clarté ». Selon son partenaire, « il chantait encore tous les matins », a-t-il ajouté.",
+    ];
+    let words: usize = paras.iter().map(|p| p.split_whitespace().count()).sum();
+    let text = (0..2000 / words + 1).flat_map(|_| paras).collect::<Vec<_>>().join("\n\n");
+    from_plain_text("fr", &format!("Titre\n\n{text}"))
+}
+
 fn bench_quotes(c: &mut Criterion) {
+    let french = french_article();
+    c.bench_function("extract quotes, 2,000-word French article", |b| b.iter(|| extract(black_box(&french)).len()));
     let corpus = bundled();
     c.bench_function("extract quotes, bundled corpus", |b| {
         b.iter(|| corpus.articles.iter().map(|a| extract(black_box(a)).len()).sum::<usize>())

@@ -281,3 +281,110 @@ fn a_role_right_after_a_pour_quote_describes_that_person() {
     assert_eq!(speaker_of(&qs, "Ce rejet"), Some("Claire Vasseur"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "le débat a enfin"), Some("Claire Vasseur"), "{qs:#?}");
 }
+
+#[test]
+fn il_in_a_portrait_is_its_subject_not_a_partner_named_after_a_preposition() {
+    let qs = quotes_of(
+        "Mort d'un chanteur\n\n\
+         Le chanteur lyrique Marcel Dubois est mort mardi à 81 ans. Longtemps associé à son partenaire de scène, Paul Girard, \
+         il avait connu la gloire à Vienne. En 1970, il lança à un critique : « Vous n'avez jamais rien compris à l'opéra ! »\n\n\
+         Dans les années 1980, il partit pour Milan où il fut engagé avec Jean Morel, ancien ténor de la Scala.\n\n\
+         En 1990, il triompha à Paris. « Ce soir est le plus beau de ma vie » avait-il confié après le spectacle.",
+    );
+    assert_eq!(speaker_of(&qs, "Vous n'avez"), Some("Marcel Dubois"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Ce soir est"), Some("Marcel Dubois"), "{qs:#?}");
+}
+
+#[test]
+fn a_relation_noun_stands_for_the_name_it_was_apposed_to() {
+    let qs = quotes_of(
+        "Mort d'un chanteur\n\n\
+         Le chanteur Marcel Dubois est mort mardi. Il a longtemps chanté avec son partenaire de scène, Paul Girard.\n\n\
+         Selon son partenaire, « il chantait encore tous les matins ».",
+    );
+    assert_eq!(speaker_of(&qs, "il chantait"), Some("Paul Girard"), "{qs:#?}");
+}
+
+#[test]
+fn the_prime_minister_is_the_one_introduced_as_head_of_government() {
+    let qs = quotes_of(
+        "Discours à l'Assemblée\n\n\
+         Hier, le chef du gouvernement, M. Ravel, a présenté son programme devant les députés.\n\n\
+         L'opposition a quitté la salle (Marc Lenoir déplora un discours « sans aucune ambition pour le pays »). \
+         Mais le premier ministre a clairement affirmé : « Nous ne reculerons pas devant l'obstacle. »",
+    );
+    assert_eq!(speaker_of(&qs, "Nous ne reculerons"), Some("Ravel"), "{qs:#?}");
+}
+
+#[test]
+fn a_body_part_with_complements_is_the_body_not_the_last_complement() {
+    let qs = quotes_of(
+        "Journalistes agressés\n\n\
+         Les journalistes de Radio Sud Europe sont sains et saufs, a indiqué leur direction. Ils avaient été agressés au Caire.\n\n\
+         D'autre part, la direction de la radio publique de la Belgique a fermement condamné les agressions, \
+         « qui doivent cesser partout dans le monde ».",
+    );
+    assert_eq!(speaker_of(&qs, "qui doivent cesser"), Some("Radio Sud Europe"), "{qs:#?}");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("la direction de la radio publique de la Belgique"));
+}
+
+#[test]
+fn a_body_after_pour_is_named_by_its_complement() {
+    let qs = quotes_of(
+        "Réforme contestée\n\n\
+         Le texte a été adopté hier. Pour le collectif de défense des locataires, il s'agit d'« un recul sans précédent pour le pays ».",
+    );
+    assert_eq!(speaker_of(&qs, "un recul"), Some("collectif de défense des locataires"), "{qs:#?}");
+}
+
+#[test]
+fn an_institution_keeps_its_elision_in_its_name() {
+    let qs = quotes_of(
+        "Décision\n\n\
+         Le Conseil d'État a estimé mardi que « la mesure porte une atteinte grave aux libertés ».",
+    );
+    assert_eq!(speaker_of(&qs, "la mesure"), Some("Conseil d'État"), "{qs:#?}");
+}
+
+#[test]
+fn a_participle_without_its_auxiliary_right_after_a_quote_is_the_cue() {
+    let qs = quotes_of(
+        "Alerte aux orages\n\n\
+         Dans le Gard, les pluies « pourront dépasser 200 millimètres en quelques heures » averti Météo France.",
+    );
+    assert_eq!(speaker_of(&qs, "pourront dépasser"), Some("Météo France"), "{qs:#?}");
+}
+
+#[test]
+fn a_document_opening_a_sentence_announcing_a_quote_gives_its_issuer() {
+    let qs = quotes_of(
+        "Conflit\n\n\
+         Les combats ont repris dimanche. Un rapport d'Amnesty International dresse le même constat : \
+         « Les civils ont été visés délibérément par les deux camps ».\n\n\
+         Lyon accueille la conférence cette semaine : « La paix est possible si chacun fait un pas vers l'autre ».",
+    );
+    assert_eq!(speaker_of(&qs, "Les civils"), Some("Amnesty International"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "La paix est"), None, "{qs:#?}");
+}
+
+#[test]
+fn a_short_quote_after_parlant_is_the_subjects_words() {
+    let qs = quotes_of(
+        "Fraude fiscale\n\n\
+         Une liste de 5 000 contribuables vient d'être publiée. Le fisc défend cette publication, parlant d'un « geste de clarté ».",
+    );
+    let q = qs.iter().find(|q| q.text.starts_with("geste de clarté")).expect("the short quote is found");
+    assert_eq!(q.kind, diglot::model::QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(speaker(q), Some("fisc"), "{qs:#?}");
+}
+
+#[test]
+fn an_institution_is_named_with_its_lower_case_adjective_and_without_its_article() {
+    let qs = quotes_of(
+        "Réforme\n\n\
+         L'Union européenne estime que « la réforme doit aller à son terme ».\n\n\
+         Selon l'Assemblée nationale, « le texte sera examiné en juin ».",
+    );
+    assert_eq!(speaker_of(&qs, "la réforme"), Some("Union européenne"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "le texte"), Some("Assemblée nationale"), "{qs:#?}");
+}

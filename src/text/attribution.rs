@@ -6,7 +6,8 @@
 //! Everything here works on the article's *frame*: its text with every quotation replaced
 //! by a placeholder token, so words inside quotes are never taken for cues or speakers.
 
-use super::lexicon::{Gender, Lexicon, PronounKind, fold};
+use super::lexicon::{Gender, Lexicon, PronounKind, fold, leading_elision};
+use super::rules_fr::{FR_AUX, french_participle_subject, inversion, next_participle, pronoun_text};
 use super::quote_marks::{MarkedSpan, is_space};
 use crate::model::SpeakerKind;
 
@@ -42,8 +43,6 @@ impl Tok {
         self.is_word() && self.text.chars().next().is_some_and(char::is_lowercase)
     }
 }
-
-const ELISIONS: [&str; 12] = ["l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'"];
 
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | '‑')
@@ -150,14 +149,12 @@ fn push_word(toks: &mut Vec<Tok>, text: &str, start: usize, end: usize) {
         return;
     };
     let low = fold(w);
-    for e in ELISIONS {
-        if low.len() > e.len() && low.starts_with(e) {
-            // The elided article is ASCII letters plus one apostrophe (1 or 3 bytes).
-            let cut = w.char_indices().nth(e.chars().count()).map_or(w.len(), |(i, _)| i);
-            toks.push(word_tok(text, start, start + cut));
-            push_word(toks, text, start + cut, end);
-            return;
-        }
+    if let Some(e) = leading_elision(&low) {
+        // The elided article is ASCII letters plus one apostrophe (1 or 3 bytes).
+        let cut = w.char_indices().nth(e.chars().count()).map_or(w.len(), |(i, _)| i);
+        toks.push(word_tok(text, start, start + cut));
+        push_word(toks, text, start + cut, end);
+        return;
     }
     if low.len() > 2 && low.ends_with("'s") {
         let cut = w.len() - if w.ends_with("’s") { "’s".len() } else { 2 };
@@ -209,14 +206,13 @@ const INDEFINITE: [&str; 6] = ["a", "an", "another", "un", "une", "des"];
 const OF: [&str; 10] = ["of", "de", "d'", "du", "des", "from", "for", "at", "by", "par"];
 const CONNECTORS: [&str; 12] = ["de", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di"];
 /// Words that may stand between a subject and its verb ("Shea also said", "a également dit").
-const ADVERBS: [&str; 34] = [
+pub(super) const ADVERBS: [&str; 34] = [
     "also", "has", "have", "had", "then", "further", "later", "recently", "previously", "once", "again", "repeatedly",
     "already", "only", "even", "also", "également", "aussi", "encore", "ensuite", "enfin", "pourtant", "déjà", "notamment",
     "toutefois", "cependant", "néanmoins", "ainsi",
     // French clitics between subject and verb: "Il y décrit", "elle leur a dit".
     "y", "en", "lui", "leur", "se", "s'",
 ];
-const FR_AUX: [&str; 10] = ["a", "ont", "avait", "avaient", "aurait", "auraient", "avons", "avez", "as", "ai"];
 /// Verbs whose following noun phrase is the listener, never the speaker.
 const ADDRESSEE_VERBS: [&str; 6] = ["told", "tell", "tells", "telling", "asked", "asks"];
 
@@ -237,29 +233,6 @@ pub struct Cue {
     pub preposition: bool,
     /// The subject pronoun inside the cue ("a-t-il dit" → "il").
     pub pronoun: Option<String>,
-}
-
-/// Parts of a hyphenated French inversion: `a-t-il` → ("a", "il"), `dit-elle` → ("dit", "elle").
-fn inversion(low: &str) -> Option<(&str, &str)> {
-    let parts: Vec<&str> = low.split('-').collect();
-    if parts.len() < 2 {
-        return None;
-    }
-    let pron = *parts.last()?;
-    if !matches!(pron, "il" | "elle" | "ils" | "elles" | "on") {
-        return None;
-    }
-    let verb = parts[0];
-    let middle_ok = match parts.len() {
-        2 => true,
-        3 => parts[1] == "t",
-        _ => false,
-    };
-    middle_ok.then_some((verb, pron))
-}
-
-fn pronoun_text(text: &str) -> String {
-    text.rsplit(['-', '‑']).next().unwrap_or(text).to_string()
 }
 
 /// Every speech cue among `toks`, in order.
@@ -415,31 +388,6 @@ fn opening_inverted_cue(toks: &[Tok], i: usize) -> bool {
     opens && past && Lexicon::get().en_cues.contains(low) && toks.get(i + 1).is_some_and(|n| n.is_cap() && !is_det(n))
 }
 
-fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
-    let lx = Lexicon::get();
-    let mut k = from;
-    while k < toks.len() && k < from + 5 {
-        let t = &toks[k];
-        if !t.is_word() {
-            return None;
-        }
-        // Agreement: "félicitée", "avertis", "prévenues" are forms of the listed participle.
-        let base = ["es", "e", "s"].iter().find_map(|suf| t.low.strip_suffix(suf)).unwrap_or(&t.low);
-        if lx.fr_participles.contains(&t.low) || lx.fr_participles.contains(base) {
-            return Some(k);
-        }
-        // "a au contraire décrit", "a pour sa part déclaré", "a de son côté estimé".
-        let incise = matches!(t.low.as_str(), "au" | "contraire" | "pour" | "sa" | "son" | "part" | "de" | "côté");
-        // Any adverb in -ment: "a longuement décrit", "a clairement dit".
-        let incise = incise || (t.low.ends_with("ment") && t.low.chars().count() > 6 && t.is_lower_word());
-        if !ADVERBS.contains(&t.low.as_str()) && !incise && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors" | "elle" | "il" | "eux") {
-            return None;
-        }
-        k += 1;
-    }
-    None
-}
-
 /// Past tenses and participles are cues anywhere; present forms ("states", "report",
 /// "notes") are also nouns, so they count only right after a subject or at the start of
 /// the attribution.
@@ -581,7 +529,7 @@ pub fn number_ends_name(toks: &[Tok], r: usize) -> bool {
 }
 
 fn cap_run(toks: &[Tok], i: usize, end: usize) -> usize {
-    let k = cap_run_words(toks, i, end);
+    let k = super::rules_fr::institution_name_end(toks, i, cap_run_words(toks, i, end), end);
     if k < end && number_ends_name(toks, k) { k + 1 } else { k }
 }
 
@@ -633,7 +581,7 @@ fn name_after_role(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<Np> {
     Some(name)
 }
 
-fn content_words(toks: &[Tok]) -> Vec<String> {
+pub(super) fn content_words(toks: &[Tok]) -> Vec<String> {
     let lx = Lexicon::get();
     // An acronym is never a function word, even when it folds to one ("UN" → "un").
     toks.iter()
@@ -1035,31 +983,6 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
     fallback
 }
 
-/// Quantifiers of an indefinite plural group: "certains wikipédiens", "des habitants",
-/// "plusieurs élus", "(de) nombreux experts", "quelques riverains".
-const GROUP_QUANTIFIERS: [&str; 8] = ["certains", "certaines", "plusieurs", "quelques", "des", "nombreux", "nombreuses", "d'autres"];
-
-/// "…, certains wikipédiens estiment que « … »": an indefinite plural group opening the
-/// clause right before the cue at `cue_first` is the speaker as written, nobody named.
-/// Returns the group's byte range.
-pub fn indefinite_group_subject(toks: &[Tok], cue_first: usize) -> Option<(usize, usize)> {
-    let lx = Lexicon::get();
-    let mut end = cue_first;
-    while end > 0 && ADVERBS.contains(&toks[end - 1].low.as_str()) {
-        end -= 1;
-    }
-    // Quantifier, a plural noun, then at most a few lower-case words ("des habitants du quartier").
-    let q = (end.saturating_sub(6)..end).rev().find(|&k| GROUP_QUANTIFIERS.contains(&toks[k].low.as_str()))?;
-    let noun = toks.get(q + 1).filter(|t| q + 1 < end && t.is_lower_word() && !lx.is_function_word(&t.low))?;
-    let plural = noun.low.ends_with('s') || noun.low.ends_with('x');
-    if !plural || !toks[q + 1..end].iter().all(Tok::is_lower_word) {
-        return None;
-    }
-    let start = if matches!(toks[q].low.as_str(), "nombreux" | "nombreuses") && q > 0 && toks[q - 1].low == "de" { q - 1 } else { q };
-    let opens_clause = start == 0 || toks[start - 1].kind == TokKind::Punct;
-    opens_clause.then(|| (toks[start].start, toks[end - 1].end))
-}
-
 /// The subject of the cue whose first token is `v`, looking back to `lo`.
 pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     let mut j = v.checked_sub(1)?;
@@ -1101,6 +1024,7 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         return Some(name);
     }
     let np = np_backward(toks, lo, j)?;
+    let np = super::rules_fr::head_of_complements(toks, lo, np);
     // "Police in Manchester say": the place after "in"/"à" is not the subject; the phrase
     // before it is.
     if np.first >= lo + 2 && matches!(toks[np.first - 1].low.as_str(), "in" | "à" | "en") && toks[np.first - 2].is_word() {
@@ -1481,7 +1405,7 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         if relative {
             return (c.first > lo).then(|| np_backward(toks, lo, c.first - 1)).flatten();
         }
-        return subject_after(toks, c.last, hi);
+        return subject_after(toks, c.last, hi).map(|np| super::rules_fr::body_with_its_complement(toks, np, hi));
     }
     if c.participle {
         // "…, adding that": the subject of the cue before it in the same stretch.
@@ -1607,19 +1531,6 @@ pub fn clause_opening_subject(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
             person && !owner
         })
         .last()
-}
-
-/// "Philippe Varin a réfuté l'idée d'un prêt par l'État affirmant : « … »": a French
-/// present participle (gérondif without "en") has the subject of its sentence, not the
-/// noun right before it, which Wikinews-style copy often leaves without a comma.
-fn french_participle_subject(toks: &[Tok], lo: usize, c: &Cue) -> Option<Np> {
-    if !toks[c.first].low.ends_with("ant") || c.first <= lo + 1 {
-        return None;
-    }
-    let np = np_forward(toks, lo, c.first)?;
-    let subject = matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _) | NpKind::Role { definite: true, .. });
-    // (The opening phrase must be followed by its verb, not be the whole stretch.)
-    (subject && np.last + 1 < c.first && toks[np.last + 1].is_word()).then_some(np)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 
 use super::attribution::{DETERMINERS, Np, NpKind, Tok, TokKind, find_cues, is_acronym, is_post_nominal, np_forward, speaker_of_cue};
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
+use super::rules_fr::FR_OBLIQUE_PREPOSITIONS;
 use crate::model::{Speaker, SpeakerKind};
 use std::collections::{HashMap, HashSet};
 
@@ -29,8 +30,17 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// The name as written: words apart, but an elided word glued to the next ("Conseil
+    /// d'État", not "Conseil d' État").
     pub fn name(&self) -> String {
-        self.words.join(" ")
+        let mut out = String::new();
+        for w in &self.words {
+            if !out.is_empty() && !out.ends_with(['\'', '’']) {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out
     }
 
     fn acronym(&self) -> Option<String> {
@@ -87,8 +97,6 @@ const LEAD_BYTES: usize = 1200;
 /// a bound, so that a book-length text with many failed look-ups stays linear.
 const RESOLVE_REACH_BYTES: usize = 100_000;
 
-/// French prepositions whose object is never the subject a later pronoun goes back to first.
-const FR_OBLIQUE_PREPOSITIONS: [&str; 12] = ["avec", "pour", "par", "contre", "chez", "envers", "sans", "vers", "à", "au", "aux", "auprès"];
 /// Roles whose holder speaks for a body: the quote is the body's (French copy names the
 /// body, rarely the spokesperson).
 const SPOKES_ROLES: [&str; 3] = ["porte-parole", "représentant", "représentante"];
@@ -218,6 +226,10 @@ impl Registry {
                 e.kind = Some(SpeakerKind::Person);
             }
             entity_of[i] = idx;
+        }
+        for e in &mut reg.entities {
+            let more = lx.synonym_role_words(&e.role_words);
+            e.role_words.extend(more);
         }
         // A multi-word name with no organisation word, used as a speaker, is a person;
         // a single word that another person's role mentions ("le directeur d'Europol") is
@@ -490,6 +502,9 @@ impl Registry {
                 let found = body
                     .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
                     .or_else(|| self.latest_since(np.start, near, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
+                    // (Further back, a subject still outranks a name that was only ever an
+                    // object: "il" in a portrait stays the person it is about.)
+                    .or_else(|| self.latest(np.start, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
                     .or_else(|| self.latest(np.start, |_, e| fits(e)));
                 // "she says" tells us the gender a name did not: a later "he" is someone else.
                 if let Some(e) = found
@@ -814,7 +829,11 @@ impl Registry {
     fn described_body(&mut self, written: &str) -> Option<usize> {
         // Drop the article or possessor ("The", "Iran's") that opens the description.
         let words: Vec<String> = written.split_whitespace().skip(1).map(str::to_string).collect();
-        if words.len() < 2 {
+        // "Le fisc défend …": a French body named by its noun alone, met nowhere else, is
+        // that body (as "police said" is).
+        let article = written.split_whitespace().next().map(fold);
+        let french_noun = words.len() == 1 && matches!(article.as_deref(), Some("le" | "la"));
+        if words.len() < 2 && !french_noun {
             return None;
         }
         Some(self.body_named(words))
@@ -1032,6 +1051,12 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         }
+        // "L'Union européenne" opening a sentence: the elided article is not part of the name.
+        if super::lexicon::ELISIONS.contains(&toks[i].low.as_str()) {
+            i += 1;
+            resume_at = Some(i);
+            continue;
+        }
         let mut r = i;
         loop {
             while r < toks.len()
@@ -1063,6 +1088,7 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         if super::attribution::number_ends_name(toks, r) {
             r += 1;
         }
+        r = super::rules_fr::institution_name_end(toks, i, r, toks.len());
         // Title: "Dr Jamie Shea", "M. Poupard".
         let mut gender = Gender::Unknown;
         let mut titled = false;
@@ -1144,6 +1170,7 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                     // "alors qu'il devait déjeuner avec Sollacaro. Très ému, il confie": a
                     // French name governed by a preposition is not who a later il/elle is.
                     || (a > 0 && FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 1].low.as_str()))
+                    || super::rules_fr::apposed_to_oblique(toks, a)
                     // "la politique du président José Bauzà": behind its title too.
                     || (a > 1
                         && is_person_role(&toks[a - 1])

@@ -51,6 +51,8 @@ pub struct Lexicon {
     pub descriptors: HashMap<String, Gender>,
     /// Usual gender of common first names.
     pub first_names: HashMap<String, Gender>,
+    /// Two names of one office, as content words ("premier ministre" / "chef gouvernement").
+    pub role_synonyms: Vec<(Vec<String>, Vec<String>)>,
     /// Last words before a quote that make it a label ("so-called", "known as").
     pub naming: Vec<Vec<String>>,
     /// Last words before a quote that make it the name of a charge ("jugé pour").
@@ -69,6 +71,27 @@ fn folded(word: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(word)
     }
+}
+
+/// French elided words, folded. The tokenizer reads "l'Office" as "l'" "Office", and the word
+/// lists are read the same way, so a listed "s'alarme" matches the text.
+pub const ELISIONS: [&str; 12] = ["l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'"];
+
+/// The elided word opening the folded `low`, when more of the word follows ("l'office" →
+/// "l'"; "l'" alone → none).
+pub fn leading_elision(low: &str) -> Option<&'static str> {
+    ELISIONS.iter().copied().find(|e| low.len() > e.len() && low.starts_with(e))
+}
+
+/// A line of a word list as the tokenizer reads text: folded words, elisions apart.
+fn phrase_words(line: &str) -> Vec<String> {
+    line.split_whitespace()
+        .map(fold)
+        .flat_map(|w| match leading_elision(&w) {
+            Some(e) => vec![e.to_string(), w[e.len()..].to_string()],
+            None => vec![w],
+        })
+        .collect()
 }
 
 fn entries(src: &str) -> impl Iterator<Item = &str> {
@@ -140,16 +163,7 @@ impl Lexicon {
                 None => (line, false),
             };
             // "s'alarme" is read as the tokens "s'" "alarme", like the text around quotes.
-            let words: Vec<String> = form
-                .split_whitespace()
-                .map(fold)
-                .flat_map(|w| match w.split_once('\'') {
-                    Some((elided, rest)) if !elided.is_empty() && !rest.is_empty() && elided.chars().count() <= 2 => {
-                        vec![format!("{elided}'"), rest.to_string()]
-                    }
-                    _ => vec![w],
-                })
-                .collect();
+            let words = phrase_words(form);
             match (words.len(), participle) {
                 (0, _) => {}
                 (1, true) => {
@@ -214,12 +228,13 @@ impl Lexicon {
                 lx.first_names.insert(name.trim().to_string(), gender(g.trim()));
             }
         }
-        lx.naming = entries(include_str!("../../assets/cues/naming.txt"))
-            .map(|l| l.split_whitespace().map(fold).collect())
-            .collect();
-        lx.charges = entries(include_str!("../../assets/cues/charges.txt"))
-            .map(|l| l.split_whitespace().map(fold).collect())
-            .collect();
+        lx.naming = entries(include_str!("../../assets/cues/naming.txt")).map(phrase_words).collect();
+        lx.charges = entries(include_str!("../../assets/cues/charges.txt")).map(phrase_words).collect();
+        for line in entries(include_str!("../../assets/cues/role_synonyms.txt")) {
+            if let Some((a, b)) = line.split_once('=') {
+                lx.role_synonyms.push((phrase_words(a), phrase_words(b)));
+            }
+        }
         lx.function_words = entries(include_str!("../../assets/cues/function_words.txt")).map(fold).collect();
         lx
     }
@@ -227,6 +242,18 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(Lexicon::load)
+    }
+
+    /// The words of the other names of an office whose every word `role_words` holds:
+    /// someone introduced as "chef du gouvernement" is also "premier ministre".
+    pub fn synonym_role_words(&self, role_words: &HashSet<String>) -> Vec<String> {
+        let holds = |side: &[String]| !side.is_empty() && side.iter().all(|w| role_words.contains(w));
+        self.role_synonyms
+            .iter()
+            .flat_map(|(a, b)| [(a, b), (b, a)])
+            .filter(|(from, _)| holds(from))
+            .flat_map(|(_, to)| to.iter().cloned())
+            .collect()
     }
 
     /// Whether `words` (folded, in order) end with a naming phrase.
@@ -307,6 +334,25 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_office_named_one_way_is_also_named_the_other() {
+        let words: HashSet<String> = ["chef", "gouvernement", "français"].map(String::from).into();
+        let more = Lexicon::get().synonym_role_words(&words);
+        assert!(more.contains(&"premier".to_string()) && more.contains(&"ministre".to_string()), "{more:?}");
+        let words: HashSet<String> = ["chef", "cuisine"].map(String::from).into();
+        assert!(Lexicon::get().synonym_role_words(&words).is_empty());
+    }
+
+    #[test]
+    fn word_lists_split_elisions_like_the_tokenizer() {
+        assert_eq!(phrase_words("s’alarme"), ["s'", "alarme"]);
+        assert_eq!(phrase_words("accusé d'"), ["accusé", "d'"]);
+        assert_eq!(phrase_words("lorsqu'il"), ["lorsqu'", "il"]);
+        assert_eq!(phrase_words("aujourd'hui"), ["aujourd'hui"]);
+        assert_eq!(leading_elision("l'"), None);
+        assert!(Lexicon::get().fr_phrases.iter().any(|(w, _)| w == &["s'", "alarme"]));
+    }
 
     #[test]
     fn lexicons_load_every_list() {

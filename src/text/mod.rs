@@ -6,4 +6,5 @@ pub mod lexicon;
 pub mod quote_marks;
 pub mod quotes;
 pub mod ranker;
+pub mod rules_fr;
 pub mod sentences;

@@ -19,11 +19,12 @@
 //! article text. Unknown speakers stay `None`, with the phrase used at the quote (“he”,
 //! “the official”) kept in `speaker_as_written`.
 
-use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, indefinite_group_subject, np_forward, speaker_of_cue, tokenize};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
 use super::ranker::{Candidate, Ranker, Site, candidates};
+use super::rules_fr::{agrees, bare_participle_cue, indefinite_group_subject, is_il_elle, sentence_subject};
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
 
 /// Terms are quotes of at most this many words with no speech cue.
@@ -189,8 +190,25 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         if w.speaker.is_some() || w.cue.is_some() || w.inherited {
             continue;
         }
+
         for np in w.colon_subjects.clone() {
-            if let Some(e) = registry.resolve_known_person(&np) {
+            // "Un rapport de la Ligue arabe apporte la même conclusion : « … »": a document or
+            // a body opening the sentence is whose words these are.
+            // (Only a body the article names as one: "Paris accueille … :" is a place.)
+            let issuer = |r: &Registry, e: usize| {
+                let body = r.speaker(e).is_some_and(|s| matches!(s.kind, SpeakerKind::Document | SpeakerKind::Organisation));
+                body && !Lexicon::get().is_place_name(&r.entities[e].low) && !Lexicon::get().place_names.contains(&r.entities[e].low)
+            };
+            let found = if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document | SpeakerKind::Organisation, .. }) {
+                registry.resolve(&np).filter(|&e| issuer(&registry, e))
+            } else {
+                match registry.resolve_known_person(&np) {
+                    Some(e) => Some(e),
+                    None if np.first == 0 => registry.resolve(&np).filter(|&e| issuer(&registry, e)),
+                    None => None,
+                }
+            };
+            if let Some(e) = found {
                 w.speaker = registry.speaker(e);
                 w.as_written = Some(np.written(text).to_string());
                 w.inherited = true;
@@ -387,39 +405,6 @@ fn rank(
     if with_candidates { candidates } else { Vec::new() }
 }
 
-fn is_il_elle(text: &str, np: &Np) -> bool {
-    matches!(fold(np.written(text)).as_str(), "il" | "elle")
-}
-
-fn agrees(pronoun: Gender, article: Gender) -> bool {
-    pronoun == Gender::Unknown || article == Gender::Unknown || pronoun == article
-}
-
-/// The subject opening the sentence of `toks[start..end]`: a name or a definite role
-/// ("Le nouveau gouvernement", "Miguel Nerva", "la chaîne"), with the gender of its
-/// article (le/un/ce masculine, la/une/cette feminine; a name's comes from the registry).
-fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option<(Np, Gender)> {
-    let np = np_forward(toks, start, end)?;
-    if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { definite: true, kind: SpeakerKind::Person | SpeakerKind::Organisation, .. }) {
-        return None;
-    }
-    // "Son parti lui faisait grief …": a possessed subject is someone else's; the
-    // owner is who il/elle is.
-    if matches!(toks[np.first].low.as_str(), "son" | "sa" | "ses" | "leur" | "leurs" | "its" | "their" | "his" | "her") {
-        return None;
-    }
-    // Its verb follows (not a fronted phrase: "Dans le Var, …").
-    if !toks.get(np.last + 1).is_some_and(|t| t.is_word() || t.text == ",") {
-        return None;
-    }
-    let article = match toks[np.first].low.as_str() {
-        "le" | "un" | "ce" | "cet" => Gender::Male,
-        "la" | "une" | "cette" => Gender::Female,
-        _ => np.gender,
-    };
-    Some((np, article))
-}
-
 /// The person of the "Pour X, « … »" quote just before quote `i`, when quote `i`'s cue
 /// subject opens, right after that quote, with a definite person role ("Le porte-parole
 /// du collectif …", "La porte-parole de l'association ADL").
@@ -516,7 +501,10 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     w.sentence = (left.first().map_or(span.open, |t| t.start), right.last().map_or(span.close, |t| t.end));
 
     let left_cues = find_cues(left);
-    let right_cues = find_cues(right);
+    let mut right_cues = find_cues(right);
+    if right_cues.is_empty() {
+        right_cues.extend(bare_participle_cue(right));
+    }
     let after_comma = span.close <= text.len()
         && text
             .get(span.pieces.last().map_or(span.close, |r| r.end)..span.close)
@@ -608,7 +596,11 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.colon_subjects = (0..left.len())
                 .filter(|&k| k == 0 || left[k - 1].text == ",")
                 .filter_map(|k| np_forward(left, k, left.len()))
-                .filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }))
+                .filter(|np| {
+                    let opens = np.first == 0 && left.get(np.last + 1).is_some_and(Tok::is_lower_word);
+                    matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. })
+                        || opens && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document | SpeakerKind::Organisation, .. })
+                })
                 .collect();
         }
     }

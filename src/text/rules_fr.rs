@@ -1,0 +1,391 @@
+//! French attribution rules: the grammar of French reporting that the shared engine
+//! (`attribution`, `entities`, `quotes`) calls into. Every rule works on the one tokenizer's
+//! tokens (`attribution::tokenize`) and the one lexicon (`lexicon`), and is named in
+//! [`RULES`] with the test that exercises it on its own.
+
+use super::attribution::{ADVERBS, Cue, Np, NpKind, Tok, TokKind, content_words, np_backward, np_forward};
+use super::lexicon::{Gender, Lexicon, PronounKind, fold};
+use crate::model::SpeakerKind;
+
+/// The French rules by name, with the test (in this file or `tests/quotes_fr.rs`) that
+/// checks each one alone.
+pub const RULES: &[(&str, &str)] = &[
+    ("inverted cue with -t-", "rules_fr::tests::inversions_split_verb_and_pronoun"),
+    ("auxiliary then listed participle", "rules_fr::tests::a_participle_after_an_auxiliary_and_adverbs_is_found"),
+    ("indefinite plural group is the speaker as written", "rules_fr::tests::an_indefinite_plural_group_opening_the_clause_is_found"),
+    ("participle clause takes the sentence subject", "rules_fr::tests::a_present_participle_takes_the_subject_of_its_sentence"),
+    ("il/elle agree with the previous sentence subject", "rules_fr::tests::the_previous_subject_carries_its_article_gender"),
+    ("a subject's de-complements belong to it", "rules_fr::tests::a_complement_before_the_verb_belongs_to_the_subject_phrase"),
+    ("'Pour le collectif de défense des enfants,': the body with its complement", "rules_fr::tests::a_body_after_pour_keeps_its_complement_up_to_the_comma"),
+    ("'« … » averti Météo France': a bare participle right after a quote", "rules_fr::tests::a_bare_participle_right_after_a_quote_is_its_cue"),
+    ("'Union européenne': an institution's lower-case adjectives", "rules_fr::tests::an_institution_name_keeps_its_lower_case_adjective"),
+    ("a name apposed to a prepositional object is oblique", "rules_fr::tests::a_name_apposed_to_the_object_of_a_preposition_is_oblique"),
+];
+
+/// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
+pub(super) const FR_AUX: [&str; 10] = ["a", "ont", "avait", "avaient", "aurait", "auraient", "avons", "avez", "as", "ai"];
+
+/// Parts of a hyphenated French inversion: `a-t-il` → ("a", "il"), `dit-elle` → ("dit", "elle").
+pub(super) fn inversion(low: &str) -> Option<(&str, &str)> {
+    let parts: Vec<&str> = low.split('-').collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let pron = *parts.last()?;
+    if !matches!(pron, "il" | "elle" | "ils" | "elles" | "on") {
+        return None;
+    }
+    let verb = parts[0];
+    let middle_ok = match parts.len() {
+        2 => true,
+        3 => parts[1] == "t",
+        _ => false,
+    };
+    middle_ok.then_some((verb, pron))
+}
+
+/// The pronoun of an inverted verb as written ("a-t-Il" → "Il").
+pub(super) fn pronoun_text(text: &str) -> String {
+    text.rsplit(['-', '‑']).next().unwrap_or(text).to_string()
+}
+
+/// The listed past participle within a few words after an auxiliary at `from - 1`, past
+/// adverbs and incises ("a longuement décrit", "a pour sa part déclaré").
+pub(super) fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    let mut k = from;
+    while k < toks.len() && k < from + 5 {
+        let t = &toks[k];
+        if !t.is_word() {
+            return None;
+        }
+        // Agreement: "félicitée", "avertis", "prévenues" are forms of the listed participle.
+        let base = ["es", "e", "s"].iter().find_map(|suf| t.low.strip_suffix(suf)).unwrap_or(&t.low);
+        if lx.fr_participles.contains(&t.low) || lx.fr_participles.contains(base) {
+            return Some(k);
+        }
+        // "a au contraire décrit", "a pour sa part déclaré", "a de son côté estimé".
+        let incise = matches!(t.low.as_str(), "au" | "contraire" | "pour" | "sa" | "son" | "part" | "de" | "côté");
+        // Any adverb in -ment: "a longuement décrit", "a clairement dit".
+        let incise = incise || (t.low.ends_with("ment") && t.low.chars().count() > 6 && t.is_lower_word());
+        if !ADVERBS.contains(&t.low.as_str()) && !incise && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors" | "elle" | "il" | "eux") {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Quantifiers of an indefinite plural group: "certains wikipédiens", "des habitants",
+/// "plusieurs élus", "(de) nombreux experts", "quelques riverains".
+pub(super) const GROUP_QUANTIFIERS: [&str; 8] = ["certains", "certaines", "plusieurs", "quelques", "des", "nombreux", "nombreuses", "d'autres"];
+
+/// "…, certains wikipédiens estiment que « … »": an indefinite plural group opening the
+/// clause right before the cue at `cue_first` is the speaker as written, nobody named.
+/// Returns the group's byte range.
+pub(super) fn indefinite_group_subject(toks: &[Tok], cue_first: usize) -> Option<(usize, usize)> {
+    let lx = Lexicon::get();
+    let mut end = cue_first;
+    while end > 0 && ADVERBS.contains(&toks[end - 1].low.as_str()) {
+        end -= 1;
+    }
+    // Quantifier, a plural noun, then at most a few lower-case words ("des habitants du quartier").
+    let q = (end.saturating_sub(6)..end).rev().find(|&k| GROUP_QUANTIFIERS.contains(&toks[k].low.as_str()))?;
+    let noun = toks.get(q + 1).filter(|t| q + 1 < end && t.is_lower_word() && !lx.is_function_word(&t.low))?;
+    let plural = noun.low.ends_with('s') || noun.low.ends_with('x');
+    if !plural || !toks[q + 1..end].iter().all(Tok::is_lower_word) {
+        return None;
+    }
+    let start = if matches!(toks[q].low.as_str(), "nombreux" | "nombreuses") && q > 0 && toks[q - 1].low == "de" { q - 1 } else { q };
+    let opens_clause = start == 0 || toks[start - 1].kind == TokKind::Punct;
+    opens_clause.then(|| (toks[start].start, toks[end - 1].end))
+}
+
+/// "Philippe Varin a réfuté l'idée d'un prêt par l'État affirmant : « … »": a French
+/// present participle (gérondif without "en") has the subject of its sentence, not the
+/// noun right before it, which Wikinews-style copy often leaves without a comma.
+pub(super) fn french_participle_subject(toks: &[Tok], lo: usize, c: &Cue) -> Option<Np> {
+    if !toks[c.first].low.ends_with("ant") || c.first <= lo + 1 {
+        return None;
+    }
+    let np = np_forward(toks, lo, c.first)?;
+    let subject = matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _) | NpKind::Role { definite: true, .. });
+    // (The opening phrase must be followed by its verb, not be the whole stretch.)
+    (subject && np.last + 1 < c.first && toks[np.last + 1].is_word()).then_some(np)
+}
+
+pub(super) fn is_il_elle(text: &str, np: &Np) -> bool {
+    matches!(fold(np.written(text)).as_str(), "il" | "elle")
+}
+
+pub(super) fn agrees(pronoun: Gender, article: Gender) -> bool {
+    pronoun == Gender::Unknown || article == Gender::Unknown || pronoun == article
+}
+
+/// The subject opening the sentence of `toks[start..end]`: a name or a definite role
+/// ("Le nouveau gouvernement", "Miguel Nerva", "la chaîne"), with the gender of its
+/// article (le/un/ce masculine, la/une/cette feminine; a name's comes from the registry).
+pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option<(Np, Gender)> {
+    let np = np_forward(toks, start, end)?;
+    if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { definite: true, kind: SpeakerKind::Person | SpeakerKind::Organisation, .. }) {
+        return None;
+    }
+    // "Son parti lui faisait grief …": a possessed subject is someone else's; the
+    // owner is who il/elle is.
+    if matches!(toks[np.first].low.as_str(), "son" | "sa" | "ses" | "leur" | "leurs" | "its" | "their" | "his" | "her") {
+        return None;
+    }
+    // Its verb follows (not a fronted phrase: "Dans le Var, …").
+    if !toks.get(np.last + 1).is_some_and(|t| t.is_word() || t.text == ",") {
+        return None;
+    }
+    let article = match toks[np.first].low.as_str() {
+        "le" | "un" | "ce" | "cet" => Gender::Male,
+        "la" | "une" | "cette" => Gender::Female,
+        _ => np.gender,
+    };
+    Some((np, article))
+}
+
+/// French prepositions whose object is never the subject a later pronoun goes back to first.
+pub(super) const FR_OBLIQUE_PREPOSITIONS: [&str; 12] = ["avec", "pour", "par", "contre", "chez", "envers", "sans", "vers", "à", "au", "aux", "auprès"];
+
+/// "la direction de la radio publique de la Belgique a condamné": the phrase found right
+/// before a verb, when it follows "de" (or "du", "des", "d'"), is a complement of the
+/// phrase before it, not the subject; the subject is the phrase that opens the chain of
+/// complements, with their words as its qualifiers (so the body it names can be found).
+/// A chain that does not open on a definite role or a name is left as found.
+pub(super) fn head_of_complements(toks: &[Tok], lo: usize, np: Np) -> Np {
+    let mut head = None;
+    let mut first = np.first;
+    while first >= lo + 2 && matches!(toks[first - 1].low.as_str(), "de" | "d'" | "du" | "des") && toks[first - 1].is_lower_word() {
+        let Some(outer) = np_backward(toks, lo, first - 2) else { break };
+        if outer.first >= first {
+            break;
+        }
+        first = outer.first;
+        head = Some(outer);
+    }
+    match head {
+        Some(h) if matches!(h.kind, NpKind::Role { definite: true, .. }) && !matches!(np.kind, NpKind::Pronoun(..)) => {
+            let quals = content_words(&toks[h.first..=np.last]).into_iter().skip(h.quals.len() + 1).collect::<Vec<_>>();
+            Np { quals: [h.quals.clone(), quals].concat(), last: np.last, end: np.end, ..h }
+        }
+        _ => np,
+    }
+}
+
+/// "Pour le collectif de défense des enfants, …", "Selon le syndicat des infirmiers, …": a
+/// body named by its common noun after a preposition cue is identified by its complement in
+/// lower case, which runs to the comma closing the attribution; the phrase keeps it (so the
+/// body is named "collectif de défense des enfants", not left as an unknown "collectif").
+pub(super) fn body_with_its_complement(toks: &[Tok], np: Np, hi: usize) -> Np {
+    if !matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, definite: true, .. }) {
+        return np;
+    }
+    let from = np.last + 1;
+    if !toks.get(from).is_some_and(|t| t.is_lower_word() && matches!(t.low.as_str(), "de" | "d'" | "du" | "des")) {
+        return np;
+    }
+    let end = hi.min(toks.len()).min(from + 8);
+    let Some(comma) = (from..end).find(|&k| !toks[k].is_lower_word()).filter(|&k| toks[k].kind == TokKind::Punct && toks[k].text == ",") else { return np };
+    // (A relative clause or a verb is not part of the name: "le collectif de défense qui
+    // manifestait hier, …".)
+    let lx = Lexicon::get();
+    let clause_word = |t: &Tok| {
+        matches!(t.low.as_str(), "qui" | "que" | "qu'" | "dont" | "où" | "est" | "sont" | "était")
+            || FR_AUX.contains(&t.low.as_str())
+            || lx.fr_cues.contains(&t.low)
+            || lx.fr_participles.contains(&t.low)
+    };
+    if toks[from..comma].iter().any(clause_word) {
+        return np;
+    }
+    let mut quals = np.quals.clone();
+    quals.extend(content_words(&toks[from..comma]));
+    Np { last: comma - 1, end: toks[comma - 1].end, quals, ..np }
+}
+
+/// "« … » averti Météo France", "« … », précisé le préfet": in the words right after a
+/// quote, a listed past participle followed by its subject (a name or a definite phrase) can
+/// only be the inverted attribution, its auxiliary or final -t left out by the writer.
+pub(super) fn bare_participle_cue(right: &[Tok]) -> Option<Cue> {
+    let k = usize::from(right.first().is_some_and(|t| t.kind == TokKind::Punct && t.text == ","));
+    let verb = right.get(k).filter(|t| t.is_lower_word() && Lexicon::get().fr_participles.contains(&t.low))?;
+    let subject = right.get(k + 1).is_some_and(|n| n.is_cap() || n.is_lower_word() && matches!(n.low.as_str(), "le" | "la" | "l'" | "les"));
+    subject.then(|| Cue { first: k, last: k, text: verb.text.clone(), participle: false, preposition: false, pronoun: None })
+}
+
+/// Adjectives that French institution names keep in lower case after their capitalised
+/// first word ("Union européenne", "Assemblée nationale", "Ligue arabe", "Banque mondiale").
+const INSTITUTION_ADJECTIVES: [&str; 24] = [
+    "européenne", "européen", "nationale", "national", "mondiale", "mondial", "internationale", "international", "arabe",
+    "africaine", "africain", "islamique", "populaire", "fédérale", "fédéral", "constitutionnel", "suprême", "générale",
+    "général", "socialiste", "communiste", "démocrate", "républicain", "écologiste",
+];
+
+/// The end of a name starting at `i` whose capitalised words end at `r`: French capitalises
+/// only the first word of an institution's name, so one organisation word ("Union",
+/// "Assemblée", "Ligue") followed by listed adjectives in lower case is the whole name.
+pub(super) fn institution_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> usize {
+    if r != i + 1 || !Lexicon::get().is_org_word(&toks[i].low) {
+        return r;
+    }
+    let mut e = r;
+    while e < end.min(r + 2) && toks[e].is_lower_word() && INSTITUTION_ADJECTIVES.contains(&toks[e].low.as_str()) {
+        e += 1;
+    }
+    e
+}
+
+/// Contractions of a preposition and an article: "au", "aux" (à), "du", "des" (de).
+const PREPOSITION_ARTICLES: [&str; 4] = ["au", "aux", "du", "des"];
+
+/// "Il travaillait avec son complice de toujours, Jean Morel, …": a name set in apposition
+/// to a noun phrase shares that phrase's function; when the phrase is the object of a
+/// preposition (avec, à, pour, par, au …), so is the name, and a later il/elle does not go
+/// back to it first. `a` is the name's first token. The phrase is read back from the comma
+/// over lower-case words to its determiner, past complements ("du club", "de la ville").
+pub(super) fn apposed_to_oblique(toks: &[Tok], a: usize) -> bool {
+    if a < 3 || toks[a - 1].text != "," {
+        return false;
+    }
+    let lo = a.saturating_sub(10);
+    let mut k = a - 1;
+    while k > lo {
+        k -= 1;
+        let t = &toks[k];
+        if !t.is_lower_word() {
+            return false;
+        }
+        let before = k.checked_sub(1).map(|b| toks[b].low.as_str());
+        let complement = matches!(before, Some("de" | "d'"));
+        if PREPOSITION_ARTICLES.contains(&t.low.as_str()) {
+            // "au directeur": à + le. "du club", "des élus": a complement inside the phrase.
+            if matches!(t.low.as_str(), "au" | "aux") {
+                return true;
+            }
+            continue;
+        }
+        if DETERMINER_WORDS.contains(&t.low.as_str()) && !complement {
+            return before.is_some_and(|b| FR_OBLIQUE_PREPOSITIONS.contains(&b));
+        }
+    }
+    false
+}
+
+/// Articles and possessives that open a French noun phrase.
+const DETERMINER_WORDS: [&str; 13] = ["le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cette"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::attribution::{find_cues, tokenize};
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn a_complement_before_the_verb_belongs_to_the_subject_phrase() {
+        let s = "Mais la direction de la radio publique de la Belgique a condamné";
+        let t = toks(s);
+        let v = t.iter().position(|x| x.low == "a").unwrap();
+        let np = crate::text::attribution::subject_before(&t, 0, v).unwrap();
+        assert_eq!(&s[np.start..np.end], "la direction de la radio publique de la Belgique");
+        assert!(matches!(&np.kind, NpKind::Role { head, .. } if head == "direction"), "{np:?}");
+        assert!(np.quals.iter().any(|q| q == "radio"), "{np:?}");
+    }
+
+    #[test]
+    fn a_body_after_pour_keeps_its_complement_up_to_the_comma() {
+        let s = "Pour le collectif de défense des enfants, il s'agit";
+        let t = toks(s);
+        let np = np_forward(&t, 1, t.len()).unwrap();
+        let np = body_with_its_complement(&t, np, t.len());
+        assert_eq!(&s[np.start..np.end], "le collectif de défense des enfants");
+        let s = "Pour le collectif de défense des enfants qui manifestait hier, il s'agit";
+        let t = toks(s);
+        let np = np_forward(&t, 1, t.len()).unwrap();
+        assert_eq!(&s[np.start..body_with_its_complement(&t, np, t.len()).end], "le collectif");
+    }
+
+    #[test]
+    fn a_bare_participle_right_after_a_quote_is_its_cue() {
+        assert_eq!(bare_participle_cue(&toks("averti Météo France.")).map(|c| c.text), Some("averti".to_string()));
+        assert_eq!(bare_participle_cue(&toks(", précisé le préfet.")).map(|c| c.first), Some(1));
+        assert!(bare_participle_cue(&toks("averti hier soir")).is_none());
+        assert!(bare_participle_cue(&toks("dans la soirée")).is_none());
+    }
+
+    #[test]
+    fn an_institution_name_keeps_its_lower_case_adjective() {
+        let t = toks("L'Union européenne estime");
+        assert_eq!(institution_name_end(&t, 1, 2, t.len()), 3);
+        let t = toks("Le Parti socialiste démocrate veut");
+        assert_eq!(institution_name_end(&t, 1, 2, t.len()), 4);
+        let t = toks("Paris européenne estime");
+        assert_eq!(institution_name_end(&t, 0, 1, t.len()), 1);
+    }
+
+    #[test]
+    fn a_name_apposed_to_the_object_of_a_preposition_is_oblique() {
+        let at = |s: &str, name: &str| {
+            let t = toks(s);
+            apposed_to_oblique(&t, t.iter().position(|x| x.text == name).unwrap())
+        };
+        assert!(at("Il chantait avec son partenaire de scène, Paul Girard, à Vienne", "Paul"));
+        assert!(at("Il a été présenté au directeur de la banque, Paul Girard, en mai", "Paul"));
+        assert!(!at("Le directeur du club, Paul Girard, a démissionné", "Paul"));
+        assert!(!at("Il a reçu son partenaire, Paul Girard, en mai", "Paul"));
+    }
+
+    #[test]
+    fn inversions_split_verb_and_pronoun() {
+        assert_eq!(inversion("a-t-il"), Some(("a", "il")));
+        assert_eq!(inversion("dit-elle"), Some(("dit", "elle")));
+        assert_eq!(inversion("peut-être"), None);
+        assert_eq!(inversion("a-t-x-il"), None);
+        assert_eq!(pronoun_text("précise-t-Elle"), "Elle");
+    }
+
+    #[test]
+    fn a_participle_after_an_auxiliary_and_adverbs_is_found() {
+        let t = toks("Le maire a pour sa part longuement expliqué la mesure");
+        assert_eq!(next_participle(&t, 3).map(|k| t[k].text.as_str()), Some("expliqué"));
+        let t = toks("Le maire a mangé une pomme");
+        assert_eq!(next_participle(&t, 3), None);
+    }
+
+    #[test]
+    fn an_indefinite_plural_group_opening_the_clause_is_found() {
+        let s = "Mais, plusieurs riverains estiment que";
+        let t = toks(s);
+        let cue = t.iter().position(|x| x.low == "estiment").unwrap();
+        let (a, b) = indefinite_group_subject(&t, cue).unwrap();
+        assert_eq!(&s[a..b], "plusieurs riverains");
+        let t = toks("Le maire des habitants estime que");
+        let cue = t.iter().position(|x| x.low == "estime").unwrap();
+        assert_eq!(indefinite_group_subject(&t, cue), None);
+    }
+
+    #[test]
+    fn a_present_participle_takes_the_subject_of_its_sentence() {
+        let t = toks("Jeanne Morel a critiqué le projet du gouvernement affirmant");
+        let cues = find_cues(&t);
+        let c = cues.iter().find(|c| t[c.first].low == "affirmant").unwrap();
+        let np = french_participle_subject(&t, 0, c).unwrap();
+        assert_eq!(np.first, 0);
+        assert_eq!(np.last, 1);
+    }
+
+    #[test]
+    fn the_previous_subject_carries_its_article_gender() {
+        let t = toks("La ministre a quitté la salle.");
+        let (np, g) = sentence_subject(&t, 0, t.len()).unwrap();
+        assert_eq!((np.first, g), (0, Gender::Female));
+        let t = toks("Son parti lui reproche ce vote.");
+        assert!(sentence_subject(&t, 0, t.len()).is_none());
+        assert!(agrees(Gender::Male, Gender::Unknown) && !agrees(Gender::Male, Gender::Female));
+    }
+}
