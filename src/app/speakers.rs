@@ -128,6 +128,15 @@ pub fn counts_by_language(speaker: &CorpusSpeaker) -> String {
     counts.into_iter().map(|(lang, n)| format!("{lang} {n}")).collect::<Vec<_>>().join(" · ")
 }
 
+/// What [`crate::speakers::corpus_speakers`] gives, with the folder's pair proposals
+/// when they were already made.
+fn speaker_index_of(articles: &[Article], manifest: &crate::model::Manifest, candidates: Option<Vec<crate::align::PairCandidate>>) -> Vec<CorpusSpeaker> {
+    let Some(candidates) = candidates else { return crate::speakers::corpus_speakers(articles, manifest) };
+    let quotes: Vec<Vec<crate::model::Quote>> = articles.iter().map(crate::text::quotes::extract).collect();
+    let counterparts = crate::speakers::counterpart_indices(articles, manifest, &candidates);
+    crate::speakers::speaker_index(articles, &quotes, &crate::speakers::quote_pairs(articles, &quotes, &counterparts))
+}
+
 impl App {
     /// `S`: open the speakers view, building the index on a worker the first time.
     pub(super) fn open_speakers(&mut self) {
@@ -139,9 +148,12 @@ impl App {
             return;
         }
         let (articles, manifest) = (Arc::clone(&self.articles), self.manifest.clone());
-        match jobs::spawn("diglot-speakers", &self.wake, move || crate::speakers::corpus_speakers(&articles, &manifest)) {
+        // The folder compared for `b` already is not compared again.
+        let candidates = self.side_by_side.pair_candidates.clone();
+        let build = move || speaker_index_of(&articles, &manifest, candidates);
+        match jobs::spawn("diglot-speakers", &self.wake, build.clone()) {
             Some(rx) => self.speakers.job = Some(rx),
-            None => self.speakers.set_index(crate::speakers::corpus_speakers(&self.articles, &self.manifest)),
+            None => self.speakers.set_index(build()),
         }
     }
 
@@ -241,5 +253,25 @@ impl App {
     /// The article of a speaker's quote (for its title, date and outlet).
     pub fn article_by_id(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::from_plain_text;
+
+    #[test]
+    fn proposals_made_already_give_the_same_index_as_a_fresh_one() {
+        let mut en = from_plain_text("en", "Lyon\n\n“We will not stop,” said Rob Wainwright, the director of Europol.");
+        en.meta.language = Some("en".into());
+        let mut fr = from_plain_text("fr", "Lyon\n\n« Nous ne nous arrêterons pas », a déclaré Rob Wainwright, le directeur d'Europol.");
+        fr.meta.language = Some("fr".into());
+        let articles = vec![en, fr];
+        let manifest = crate::model::Manifest::default();
+        let fresh = crate::speakers::corpus_speakers(&articles, &manifest);
+        let reused = speaker_index_of(&articles, &manifest, Some(crate::align::propose_pairs(&articles, &manifest)));
+        assert_eq!(fresh, reused);
+        assert_eq!(fresh.first().map(|s| s.name.as_str()), Some("Rob Wainwright"));
     }
 }
