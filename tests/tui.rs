@@ -19,6 +19,9 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use std::collections::HashMap;
 
+mod common;
+use common::screen::{key_event, press, render, screen_text};
+
 const EN_TEXT: &str = "Police warn about online propaganda\n\n\
 The agency said on Monday that extremist groups were moving their channels to smaller \
 platforms. “We are seeing a shift to encrypted apps,” the director told reporters.\n\n\
@@ -89,44 +92,10 @@ fn app() -> Session {
     app
 }
 
-/// Press keys (by their keymap names) as the terminal sends them, through the event
-/// loop's own dispatch ([`diglot::tui::handle_event`]).
-fn press(app: &mut Session, keys: &str) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    for k in keys.split_whitespace() {
-        effects.extend(diglot::tui::handle_event(app, key_event(k)).unwrap_or_default());
-    }
-    effects
-}
-
-/// The terminal's event for a key written as in the keymap ("j", "C-l", "S-Tab", "Enter").
-fn key_event(name: &str) -> Event {
-    let chord = KeyChord::parse(name).unwrap_or_else(|e| panic!("{e}"));
-    Event::Key(diglot::tui::terminal_key(&chord).unwrap_or_else(|| panic!("no terminal key for {name}")))
-}
-
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Action::Type(c));
     }
-}
-
-fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(width, height));
-    let mut t = Terminal::new(TestBackend::new(width, height)).unwrap();
-    t.draw(|f| ui::draw(f, app)).unwrap();
-    t
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 // ---------- app state ----------

@@ -178,7 +178,7 @@ fn each_column_is_39_wide_at_80_and_text_never_crosses_the_gutter() {
     // each side.
     for y in 1..23 {
         let g = cells(&buf, y, 39..41);
-        assert!(g.trim().is_empty() || g.chars().any(|c| "▁▂▃▄▅▆▇█◂▸│".contains(c)), "line {y}: {g:?}");
+        assert!(g.trim().is_empty() || g.chars().any(|c| "▁▂▃▄▅▆▇█◂▸│!".contains(c)), "line {y}: {g:?}");
         assert_eq!(cells(&buf, y, 38..39), " ", "line {y}");
         assert_eq!(cells(&buf, y, 41..42), " ", "line {y}");
     }
@@ -188,14 +188,15 @@ fn each_column_is_39_wide_at_80_and_text_never_crosses_the_gutter() {
 fn one_sided_text_is_dimmed_and_confidence_shown() {
     let (en, fr, st) = state();
     let buf = draw(&st, &en, &fr, 80, 24, false);
-    // French-only introduction: right column, grey; gutter arrow points right.
+    // French-only introduction: right column, grey; gutter arrow points right, with the
+    // one-sided divergence flag `!` beside it.
     let y = line_starting(&buf, Side::Right, "Europol a publié").expect("intro shown");
     assert_eq!(buf[(42, y)].fg, Color::DarkGray);
-    assert_eq!(cells(&buf, y, 39..41), " ▸");
+    assert_eq!(cells(&buf, y, 39..41), "!▸");
     // English-only passage: left column, grey, arrow left.
     let y = line_starting(&buf, Side::Left, "The operation did").expect("left-only shown");
     assert_eq!(buf[(0, y)].fg, Color::DarkGray);
-    assert_eq!(cells(&buf, y, 39..41), "◂ ");
+    assert_eq!(cells(&buf, y, 39..41), "◂!");
     // A matched row with score 0.91 shows a high bar and its digit.
     let y = line_starting(&buf, Side::Left, "Police forces").expect("row shown");
     assert_eq!(cells(&buf, y, 39..41), "█9");

@@ -49,9 +49,9 @@ commands! {
     PageUp => "page_up", "one page up";
     HalfPageDown => "half_page_down", "half a page down";
     HalfPageUp => "half_page_up", "half a page up";
-    Open => "open", "open the article (marks it read) / go to the highlight";
+    Open => "open", "open the article (marks it read) / the highlight / the speaker or quote";
     JumpToQuote => "jump_to_quote", "show the selected quote in the body";
-    Search => "search", "search in the article";
+    Search => "search", "search in the article (speakers view: filter the speakers)";
     SearchNext => "search_next", "next search match";
     SearchPrev => "search_prev", "previous search match";
     Filter => "filter", "filter: words, lang:fr, unread, starred, archived";
@@ -63,7 +63,7 @@ commands! {
     ToggleTerms => "toggle_terms", "show / hide term quotes (scare quotes, titles)";
     Bilingual => "bilingual", "side-by-side bilingual view";
     Highlights => "highlights", "highlights view (every highlight in the corpus)";
-    Highlight => "highlight", "highlight / un-highlight the quote, sentence or selection";
+    Highlight => "highlight", "highlight / un-highlight the quote, sentence or selection (side by side: with its counterpart)";
     Visual => "visual", "start a visual selection at the sentence cursor";
     NextSentence => "next_sentence", "sentence cursor to the next sentence";
     PrevSentence => "prev_sentence", "sentence cursor to the previous sentence";
@@ -79,6 +79,9 @@ commands! {
     NextQuote => "next_quote", "select the next quote (its pair is lit)";
     PrevQuote => "prev_quote", "select the previous quote";
     ToggleMap => "toggle_map", "show / hide the alignment map";
+    NextFlag => "next_flag", "next divergence flag (one-sided row, number, name, negation, clause); its reason in the status bar";
+    PrevFlag => "prev_flag", "previous divergence flag";
+    Speakers => "speakers", "speakers view (every speaker, their quotes in both languages)";
     Submit => "submit", "accept the input";
     Cancel => "cancel", "cancel the input";
     CursorLeft => "cursor_left", "cursor left";

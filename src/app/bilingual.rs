@@ -6,6 +6,7 @@
 //! out at any column width by itself: scrolling then needs no article at hand, and the
 //! layout of a width is computed once and cached (see [`BilingualLayout`]).
 
+use crate::align::divergence::{Flag, flag_rows};
 use crate::align::{AlignRow, Alignment, QuotePair, RowKind};
 use crate::model::{Article, Quote};
 use crate::view::wrap::wrap;
@@ -65,6 +66,10 @@ pub enum BilingualAction {
     /// Scroll so the row holding sentence `index` of that side is at the top (open the
     /// view where the reader was).
     ScrollToSentence(Side, usize),
+    /// Put the row cursor on the next / previous row with a divergence flag (wrapping)
+    /// and scroll it into view.
+    NextFlag,
+    PrevFlag,
 }
 
 /// A sentence of one side: its byte range and whether it opens a paragraph.
@@ -170,6 +175,10 @@ pub struct BilingualState {
     pub left_quotes: Vec<Quote>,
     pub right_quotes: Vec<Quote>,
     pub quote_pairs: Vec<QuotePair>,
+    /// The divergence flags of each row of `rows` (same order; empty when none).
+    pub flags: Vec<Vec<Flag>>,
+    /// The row a flag jump landed on; scrolling gives the cursor back to the top row.
+    row_cursor: Option<usize>,
     pub focus: Side,
     /// Selected quote: an index into the focused side's quote list.
     pub selected_quote: Option<usize>,
@@ -212,6 +221,8 @@ impl BilingualState {
         let left_quotes = snap_quotes(left_quotes, &left_text.text);
         let right_quotes = snap_quotes(right_quotes, &right_text.text);
         let rows = normalize_rows(&alignment.rows, left_text.sentences.len(), right_text.sentences.len());
+        // Flagged on the rows as shown, so that every flag has its row.
+        let flags = flag_rows(left, right, &Alignment { rows: rows.clone() });
         let row_of = |count: usize, pick: fn(&AlignRow) -> &Range<usize>| {
             let mut v = vec![0; count];
             for (i, r) in rows.iter().enumerate() {
@@ -237,6 +248,8 @@ impl BilingualState {
             left_quotes,
             right_quotes,
             quote_pairs,
+            flags,
+            row_cursor: None,
             focus: Side::Left,
             selected_quote: None,
             show_map: false,
@@ -443,6 +456,9 @@ impl BilingualState {
         let layout = self.current_layout();
         let top = self.top_line_in(&layout);
         let page = self.viewport.get().1.saturating_sub(1).max(1);
+        if !matches!(action, BilingualAction::NextFlag | BilingualAction::PrevFlag | BilingualAction::ToggleMap) {
+            self.row_cursor = None;
+        }
         match action {
             BilingualAction::ScrollDown(n) => self.set_top_line(&layout, top.saturating_add(n)),
             BilingualAction::ScrollUp(n) => self.set_top_line(&layout, top.saturating_sub(n)),
@@ -472,6 +488,74 @@ impl BilingualState {
                 if let Some(r) = self.row_of_sentence(side, sentence).and_then(|row| layout.rows.get(row)) {
                     self.set_top_line(&layout, r.start);
                 }
+            }
+            BilingualAction::NextFlag => self.step_flag(&layout, true),
+            BilingualAction::PrevFlag => self.step_flag(&layout, false),
+        }
+    }
+
+    /// The row the view is on: the one a flag jump landed on, else the top row (the
+    /// footer's "row N/M"). `h` without a selected quote highlights it, and the status
+    /// bar gives its flags' reasons.
+    pub fn current_row(&self) -> usize {
+        self.row_cursor.unwrap_or_else(|| self.top_row())
+    }
+
+    /// The row cursor set by a flag jump (marked in the gutter).
+    pub fn row_cursor(&self) -> Option<usize> {
+        self.row_cursor
+    }
+
+    /// Rows with at least one flag, in order.
+    pub fn flagged_rows(&self) -> impl Iterator<Item = usize> + '_ {
+        self.flags.iter().enumerate().filter(|(_, f)| !f.is_empty()).map(|(i, _)| i)
+    }
+
+    /// The rows where a flag starts: a flagged row, unless the row before it carries the
+    /// same flags (a one-sided stretch split over rows says one thing). `}` and `{` step
+    /// through these.
+    pub fn flag_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.flagged_rows().filter(|&r| r == 0 || self.flags[r - 1] != self.flags[r])
+    }
+
+    /// The flags of `row` (empty when none).
+    pub fn flags_of(&self, row: usize) -> &[Flag] {
+        self.flags.get(row).map_or(&[], Vec::as_slice)
+    }
+
+    /// One line for the status bar about the current row's flags: "flag 2/7 · number: …".
+    pub fn flag_status(&self) -> Option<String> {
+        let row = self.current_row();
+        let flags = self.flags_of(row);
+        let first = flags.first()?;
+        let starts: Vec<usize> = self.flag_starts().collect();
+        let position = starts.partition_point(|&r| r <= row);
+        let more = if flags.len() > 1 { format!(" (+{} more)", flags.len() - 1) } else { String::new() };
+        Some(format!("flag {position}/{} · {}: {}{more}", starts.len(), first.kind.as_str(), first.reason))
+    }
+
+    fn step_flag(&mut self, layout: &BilingualLayout, forward: bool) {
+        let flagged: Vec<usize> = self.flag_starts().collect();
+        let (Some(&first), Some(&last)) = (flagged.first(), flagged.last()) else { return };
+        let here = self.current_row();
+        // Inside a run of rows with the same flags, the run is where the cursor is.
+        let mut here = here;
+        while here > 0 && !self.flags_of(here).is_empty() && self.flags_of(here - 1) == self.flags_of(here) {
+            here -= 1;
+        }
+        // From the top row (no cursor yet) a flag on that very row is the next one.
+        let next = match (forward, self.row_cursor) {
+            (true, Some(_)) => flagged.iter().copied().find(|&r| r > here).unwrap_or(first),
+            (true, None) => flagged.iter().copied().find(|&r| r >= here).unwrap_or(first),
+            (false, _) => flagged.iter().rev().copied().find(|&r| r < here).unwrap_or(last),
+        };
+        self.row_cursor = Some(next);
+        if let Some(r) = layout.rows.get(next) {
+            let height = self.viewport.get().1.max(1);
+            let top = self.top_line_in(layout);
+            if r.start < top || r.end() > top + height {
+                // Some context above the row, as for a quote.
+                self.set_top_line(layout, r.start.saturating_sub(height / 4));
             }
         }
     }

@@ -26,10 +26,12 @@ pub enum KeyContext {
     Highlights,
     /// The side-by-side bilingual view (`b`).
     Bilingual,
+    /// The speakers view (`S`).
+    Speakers,
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 9] = [
+    pub const ALL: [KeyContext; 10] = [
         KeyContext::Global,
         KeyContext::List,
         KeyContext::Body,
@@ -37,6 +39,7 @@ impl KeyContext {
         KeyContext::Visual,
         KeyContext::Highlights,
         KeyContext::Bilingual,
+        KeyContext::Speakers,
         KeyContext::Help,
         KeyContext::Input,
     ];
@@ -52,6 +55,7 @@ impl KeyContext {
             KeyContext::Visual => "visual",
             KeyContext::Highlights => "highlights",
             KeyContext::Bilingual => "bilingual",
+            KeyContext::Speakers => "speakers",
         }
     }
 
@@ -67,6 +71,7 @@ impl KeyContext {
             KeyContext::Visual => "Visual selection in the body (v)",
             KeyContext::Highlights => "Highlights view (H)",
             KeyContext::Bilingual => "Side-by-side bilingual view (b)",
+            KeyContext::Speakers => "Speakers view (S)",
         }
     }
 

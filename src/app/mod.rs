@@ -19,6 +19,7 @@ pub mod keymap;
 pub mod line_editor;
 mod list_search;
 pub mod search;
+pub mod speakers;
 mod wiring;
 pub use wiring::SLOW_PAIRING_ARTICLES;
 
@@ -50,6 +51,8 @@ pub enum Mode {
     Reader,
     Bilingual,
     Highlights,
+    /// The speakers view (`S`).
+    Speakers,
 }
 
 /// What a prompt is for.
@@ -63,6 +66,8 @@ pub enum PromptKind {
     Note,
     /// The tag of highlight `note_target`.
     Tag,
+    /// `/` in the speakers view: filter the speakers as you type.
+    SpeakerFilter,
 }
 
 /// An open one-line prompt at the bottom of the screen.
@@ -185,6 +190,8 @@ pub struct App {
     pub side_by_side: SideBySide,
     /// The highlights (as the store holds them), their view (`H`) and undo.
     pub library: Library,
+    /// The speakers view (`S`) and its index, built once on a worker.
+    pub speakers: speakers::SpeakersState,
 }
 
 /// The reader's state: the article list, the body, the quotes pane, the search and
@@ -350,6 +357,7 @@ impl App {
             reader: ReaderState::new(n, visible),
             side_by_side: SideBySide::default(),
             library: Library::default(),
+            speakers: speakers::SpeakersState::default(),
         };
         if app.load_errors > 0 {
             app.status = Some(format!("{} file(s) could not be loaded (see stderr)", app.load_errors));
@@ -409,6 +417,8 @@ impl App {
             KeyContext::Highlights
         } else if self.mode == Mode::Bilingual {
             KeyContext::Bilingual
+        } else if self.mode == Mode::Speakers {
+            KeyContext::Speakers
         } else if self.reader.visual.is_some() && self.reader.focus == Focus::Body {
             KeyContext::Visual
         } else {
@@ -597,6 +607,7 @@ impl App {
         } else {
             // The event loop wakes with a resize when a worker is done (see `jobs`).
             self.collect_side_by_side_jobs();
+            self.collect_speakers_job();
         }
         match action {
             Action::Resize(w, h) => {
@@ -656,6 +667,7 @@ impl App {
         match self.mode {
             Mode::Highlights => return self.highlights_command(cmd, effects),
             Mode::Bilingual => return self.bilingual_command(cmd, effects),
+            Mode::Speakers => return self.speakers_command(cmd, effects),
             Mode::Reader => {}
         }
         if self.reader.visual.is_some() && self.reader.focus == Focus::Body && self.visual_command(cmd, effects) {
@@ -722,6 +734,7 @@ impl App {
             }
             Command::Bilingual => self.open_bilingual(),
             Command::Highlights => self.open_highlights_view(effects),
+            Command::Speakers => self.open_speakers(),
             Command::Highlight => self.highlight_here(effects),
             Command::Visual => self.start_visual(),
             Command::NextSentence => self.move_sentence_cursor(1),
@@ -746,6 +759,8 @@ impl App {
             | Command::Export
             | Command::NextQuote
             | Command::PrevQuote
+            | Command::NextFlag
+            | Command::PrevFlag
             | Command::ToggleMap => {}
             // Prompt-only commands do nothing outside a prompt.
             Command::Submit
@@ -907,7 +922,7 @@ impl App {
 
     // ----- prompts -----
 
-    fn open_prompt(&mut self, kind: PromptKind) {
+    pub(super) fn open_prompt(&mut self, kind: PromptKind) {
         let previous = match kind {
             PromptKind::Search if self.mode == Mode::Bilingual => {
                 self.side_by_side.view.as_ref().map(|s| s.search.query.clone()).unwrap_or_default()
@@ -918,13 +933,14 @@ impl App {
                 self.reader.list_query.clone()
             }
             PromptKind::Filter => self.reader.filter.text.clone(),
+            PromptKind::SpeakerFilter => self.speakers.filter.clone(),
             PromptKind::Note => self.library.note_target.and_then(|id| self.highlight_by_id(id)).and_then(|h| h.note.clone()).unwrap_or_default(),
             PromptKind::Tag => self.library.note_target.and_then(|id| self.highlight_by_id(id)).and_then(|h| h.tag.clone()).unwrap_or_default(),
         };
         let editor = match kind {
             // A new search starts empty; the filter and a note are edited in place.
             PromptKind::Search | PromptKind::ListSearch => LineEditor::new(),
-            PromptKind::Filter | PromptKind::Note | PromptKind::Tag => LineEditor::with_text(&previous),
+            PromptKind::Filter | PromptKind::SpeakerFilter | PromptKind::Note | PromptKind::Tag => LineEditor::with_text(&previous),
         };
         self.reader.prompt = Some(Prompt { kind, editor, previous });
     }
@@ -944,6 +960,7 @@ impl App {
             PromptKind::Search => self.set_search(text, true),
             PromptKind::ListSearch => self.live_list_search(text),
             PromptKind::Filter => self.apply_filter(text),
+            PromptKind::SpeakerFilter => self.speakers.set_filter(text),
             PromptKind::Note | PromptKind::Tag => {}
         }
     }
@@ -984,6 +1001,10 @@ impl App {
             PromptKind::Note => self.save_annotation(Annotation::Note, text, effects),
             PromptKind::Tag => self.save_annotation(Annotation::Tag, text, effects),
             PromptKind::ListSearch => self.submit_list_search(),
+            PromptKind::SpeakerFilter => {
+                self.speakers.set_filter(text);
+                self.status = Some(format!("{} speakers match {:?}", self.speakers.visible_count(), text.trim()));
+            }
             PromptKind::Search if self.mode == Mode::Bilingual => self.submit_bilingual_search(),
             PromptKind::Search => {
                 if self.reader.search.query.is_empty() {

@@ -163,6 +163,15 @@ impl App {
         self.library.all.iter().filter(move |h| h.article == article_id && !h.orphaned)
     }
 
+    /// Byte ranges of article `article_id` under a highlight: its own highlights and the
+    /// second texts of bilingual highlights made on its counterpart (the side-by-side
+    /// view marks both columns).
+    pub fn highlight_marks(&self, article_id: &str) -> Vec<Range<usize>> {
+        let own = self.article_highlights(article_id).map(|h| h.start..h.end);
+        let seconds = self.library.all.iter().filter_map(|h| h.counterpart.as_ref()).filter(|c| c.article == article_id && !c.orphaned).map(|c| c.start..c.end);
+        own.chain(seconds).collect()
+    }
+
     pub fn highlight_by_id(&self, id: i64) -> Option<&Highlight> {
         self.library.all.iter().find(|h| h.id == id)
     }
@@ -569,6 +578,7 @@ impl App {
         let action = match cmd {
             Command::Quit => return effects.push(Effect::Quit),
             Command::Help => return self.open_help(),
+            Command::Speakers => return self.open_speakers(),
             Command::Close | Command::Highlights => {
                 self.mode = Mode::Reader;
                 self.library.view = None;
@@ -621,7 +631,7 @@ impl App {
 
     /// Back to the reader, on `article` at byte `start` (the filter is cleared when it hides
     /// the article).
-    fn jump_to(&mut self, article_id: &str, start: usize) {
+    pub(super) fn jump_to(&mut self, article_id: &str, start: usize) {
         let Some(index) = self.articles.iter().position(|a| a.id == article_id) else {
             self.status = Some(format!("article {article_id} is no longer in the corpus"));
             return;
@@ -848,6 +858,7 @@ impl App {
         if let Some(why) = crate::align::lexicon::lexicon_problem() {
             self.status = Some(format!("no French–English word list ({}): aligned by lengths, names and numbers", crate::view::text::safe(why)));
         }
+        self.status = self.status.take().or_else(|| state.flag_status());
         self.side_by_side.view = Some(state);
         self.reader.visual = None;
         self.mode = Mode::Bilingual;
@@ -881,6 +892,7 @@ impl App {
                 return;
             }
             Command::Copy | Command::Highlight => return self.bilingual_quote(cmd, effects),
+            Command::Speakers => return self.open_speakers(),
             Command::Search => return self.open_prompt(super::PromptKind::Search),
             Command::SearchNext | Command::SearchPrev => {
                 let delta = if cmd == Command::SearchNext { 1 } else { -1 };
@@ -903,12 +915,18 @@ impl App {
             Command::NextQuote => BilingualAction::NextQuote,
             Command::PrevQuote => BilingualAction::PrevQuote,
             Command::ToggleMap => BilingualAction::ToggleMap,
+            Command::NextFlag => BilingualAction::NextFlag,
+            Command::PrevFlag => BilingualAction::PrevFlag,
             _ => return,
         };
         state.update(action);
         if matches!(cmd, Command::NextQuote | Command::PrevQuote) && state.selected().is_none() {
             self.status = Some("no quotes in this column".into());
         }
+        if matches!(cmd, Command::NextFlag | Command::PrevFlag) && state.flagged_rows().next().is_none() {
+            self.status = Some("no divergence flags: both sides say the same things".into());
+        }
+        self.status = self.status.take().or_else(|| state.flag_status());
     }
 
     /// `/` typed in the side-by-side view: search the focused column.
@@ -930,25 +948,80 @@ impl App {
         });
     }
 
-    /// `y` / `h` on the quote selected in the side-by-side view.
+    /// `y` / `h` in the side-by-side view: on the selected quote, or (`h` with no quote
+    /// selected) on the current row.
     fn bilingual_quote(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
         let Some(state) = self.side_by_side.view.as_ref() else { return };
         let Some((side, quote)) = state.selected() else {
+            if cmd == Command::Highlight {
+                return self.highlight_bilingual_row(effects);
+            }
             self.status = Some("no quote selected: ] selects the next quote".into());
             return;
         };
         let quote = quote.clone();
-        let id = match side {
+        let pair = state.paired_quote(side, state.selected_quote.unwrap_or(0)).and_then(|(i, _)| state.quotes(side.other()).get(i).cloned());
+        let id_of = |side: Side| match side {
             Side::Left => state.left_id.clone(),
             Side::Right => state.right_id.clone(),
         };
+        let (id, other_id) = (id_of(side), id_of(side.other()));
         let Some(index) = self.articles.iter().position(|a| a.id == id) else { return };
         if cmd == Command::Copy {
             let text = export::quote_citation(&quote, Some(&self.articles[index]));
             self.status = Some(format!("copied quote “{}” with its citation (OSC 52)", preview(&quote.text)));
             effects.push(Effect::Clipboard(text));
-        } else {
-            self.toggle_highlight(index, quote.start..quote.end, speaker_of(&quote), "quote", effects);
+            return;
         }
+        let other = self.articles.iter().position(|a| a.id == other_id);
+        let pair = pair.zip(other).map(|(p, other)| (other, p.start..p.end));
+        self.toggle_quote_highlight(index, quote.start..quote.end, speaker_of(&quote), pair, effects);
+    }
+
+    /// Highlight a quote (`range` of article `index`), with its counterpart (`range` of
+    /// another article) as the second text when there is one; or take the highlight away.
+    pub(super) fn toggle_quote_highlight(
+        &mut self,
+        index: usize,
+        range: Range<usize>,
+        speaker: Option<String>,
+        pair: Option<(usize, Range<usize>)>,
+        effects: &mut Vec<Effect>,
+    ) {
+        let article = &self.articles[index];
+        let pair = pair.filter(|(o, r)| r.start < r.end && self.articles.get(*o).is_some_and(|a| a.text.get(r.clone()).is_some()));
+        let Some((other, pair_range)) = pair else {
+            return self.toggle_highlight(index, range, speaker, "quote", effects);
+        };
+        if range.start >= range.end || article.text.get(range.clone()).is_none() {
+            self.status = Some("nothing to highlight here".into());
+            return;
+        }
+        let mut highlight = NewHighlight::from_range(article, range, speaker);
+        highlight.counterpart = Some(crate::model::HighlightText::from_range(&self.articles[other], pair_range));
+        self.request(StoreRequest::Toggle { highlight, what: "quote and its counterpart".into() }, effects);
+    }
+
+    /// `h` with no quote selected: the current row's sentences in both languages as one
+    /// highlight (the focused column's text first, the other as its counterpart).
+    fn highlight_bilingual_row(&mut self, effects: &mut Vec<Effect>) {
+        let Some(state) = self.side_by_side.view.as_ref() else { return };
+        let Some(row) = state.rows.get(state.current_row()).cloned() else {
+            self.status = Some("nothing to highlight here".into());
+            return;
+        };
+        let (focus_id, other_id, focus_sentences, other_sentences) = match state.focus {
+            Side::Left => (&state.left_id, &state.right_id, row.left, row.right),
+            Side::Right => (&state.right_id, &state.left_id, row.right, row.left),
+        };
+        let find = |id: &str| self.articles.iter().find(|a| a.id == id);
+        let (Some(original), Some(counterpart)) = (find(focus_id), find(other_id)) else { return };
+        let two = !focus_sentences.is_empty() && !other_sentences.is_empty();
+        let Some(highlight) = NewHighlight::of_row(original, focus_sentences, counterpart, other_sentences, None) else {
+            self.status = Some("nothing to highlight here".into());
+            return;
+        };
+        let what = if two { "row in both languages" } else { "row (one language only)" };
+        self.request(StoreRequest::Toggle { highlight, what: what.into() }, effects);
     }
 }

@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use std::ops::Range;
 
 /// Key hints at the end of the footer line (keys are bound by the TUI; keep in step).
-pub const FOOTER_HINTS: &str = " · Tab focus · ]/[ quote · m map";
+pub const FOOTER_HINTS: &str = " · Tab focus · ]/[ quote · }/{ flag · m map";
 
 /// The bilingual view. `left`/`right` give the header its titles and languages.
 pub struct BilingualView<'a> {
@@ -84,11 +84,29 @@ impl Styles {
             Style::default().fg(Color::Black).bg(Color::Green)
         }
     }
+    fn flag(&self) -> Style {
+        let s = Style::default().add_modifier(Modifier::BOLD);
+        if self.no_color { s } else { s.fg(Color::Magenta) }
+    }
     fn faint(&self) -> Style {
         if self.no_color { Style::default().add_modifier(Modifier::DIM) } else { Style::default().fg(Color::DarkGray) }
     }
     fn map_view(&self) -> Style {
         if self.no_color { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default().fg(Color::Yellow).add_modifier(Modifier::BOLD) }
+    }
+}
+
+/// The gutter of a row's first line with its divergence mark: a flagged row shows `!` in
+/// place of the bar (`!8`) or beside the arrow (`◂!`, `!▸`), so the mark needs no colour.
+pub fn gutter_glyph(kind: RowKind, score: f32, flagged: bool) -> String {
+    let plain = confidence_glyph(kind, score);
+    if !flagged {
+        return plain;
+    }
+    match kind {
+        RowKind::LeftOnly => "◂!".to_string(),
+        RowKind::RightOnly => "!▸".to_string(),
+        RowKind::Match => format!("!{}", plain.chars().nth(1).unwrap_or('0')),
     }
 }
 
@@ -193,8 +211,16 @@ fn draw_body(
                     cx = put(buf, body, cx, y, text, room, style);
                 }
             }
-            let glyph = if offset == 0 { confidence_glyph(row.kind, row.score) } else { "│".to_string() };
-            let style = if offset == 0 && row.kind == RowKind::Match { styles.score(row.score) } else { styles.faint() };
+            let flagged = !state.flags_of(index).is_empty();
+            let glyph = if offset == 0 { gutter_glyph(row.kind, row.score, flagged) } else { "│".to_string() };
+            let mut style = if offset == 0 && row.kind == RowKind::Match { styles.score(row.score) } else { styles.faint() };
+            if offset == 0 && flagged {
+                style = styles.flag();
+            }
+            // The row a flag jump landed on: its whole gutter in reverse video.
+            if state.row_cursor() == Some(index) {
+                style = style.add_modifier(Modifier::REVERSED);
+            }
             put(buf, body, body.x.saturating_add(column as u16), y, &glyph, GUTTER_WIDTH, style);
         }
     }
@@ -422,6 +448,14 @@ mod tests {
         assert_eq!(confidence_glyph(RowKind::Match, f32::NAN), "▁0");
         assert_eq!(confidence_glyph(RowKind::LeftOnly, 0.5), "◂ ");
         assert_eq!(confidence_glyph(RowKind::RightOnly, 0.5), " ▸");
+    }
+
+    #[test]
+    fn flagged_rows_carry_a_mark_without_colour() {
+        assert_eq!(gutter_glyph(RowKind::Match, 0.87, true), "!8");
+        assert_eq!(gutter_glyph(RowKind::Match, 0.87, false), "▇8");
+        assert_eq!(gutter_glyph(RowKind::LeftOnly, 0.0, true), "◂!");
+        assert_eq!(gutter_glyph(RowKind::RightOnly, 0.0, true), "!▸");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The highlights view: every highlight across the corpus, two lines each — the
-//! highlighted text, then article title, speaker, tag, note and date. Orphaned highlights
-//! (text or article gone) stay listed and say so.
+//! highlighted text, then article title, speaker, tag, note and date — and a third for a
+//! bilingual highlight: its second text, with its language. Orphaned highlights (text or
+//! article gone) stay listed and say so.
 
 use crate::app::highlights::{HighlightEntry, HighlightsState};
 use crate::ui::bilingual::one_line;
@@ -11,8 +12,21 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Widget;
 
-/// Lines each entry takes.
+/// Lines each entry takes (a bilingual one takes one more, for its second text).
 pub const ENTRY_HEIGHT: usize = 2;
+
+/// Lines `entry` takes in the list.
+pub fn entry_height(entry: &HighlightEntry) -> usize {
+    ENTRY_HEIGHT + usize::from(entry.highlight.counterpart.is_some())
+}
+
+/// The line under a bilingual highlight's text: `↔ FR “…”` (marked when orphaned).
+pub fn counterpart_line(entry: &HighlightEntry) -> Option<String> {
+    let c = entry.highlight.counterpart.as_ref()?;
+    let lang = c.language.as_deref().unwrap_or("??").to_uppercase();
+    let orphan = if c.orphaned { "[orphaned] " } else { "" };
+    Some(one_line(&format!("  ↔ {lang} {orphan}“{}”", c.text)))
+}
 
 pub struct HighlightsView<'a> {
     pub state: &'a HighlightsState,
@@ -83,25 +97,31 @@ impl Widget for HighlightsView<'_> {
             put(buf, area, 1, &truncate(" No highlights yet: press h on a quote or sentence.", width), self.detail_style());
             return;
         }
-        let fitting = Self::entries_fitting(area.height);
-        self.state.set_visible(fitting);
+        let room_rows = (area.height as usize).saturating_sub(1);
         let selected = self.state.selected();
         // The state's offset comes from the last size it was told; keep the selection
-        // visible here too in case the area changed since.
+        // visible here too in case the area changed since (entries differ in height).
         let mut offset = self.state.offset.min(entries.len().saturating_sub(1));
         if let Some(s) = selected {
-            if s >= offset + fitting {
-                offset = s + 1 - fitting;
-            }
             offset = offset.min(s);
+            while offset < s && entries[offset..=s].iter().map(entry_height).sum::<usize>() > room_rows {
+                offset += 1;
+            }
         }
-        for (slot, (index, entry)) in entries.iter().enumerate().skip(offset).take(fitting).enumerate() {
-            let y = 1 + (slot * ENTRY_HEIGHT) as u16;
+        let mut y = 1usize;
+        let mut shown = 0;
+        for (index, entry) in entries.iter().enumerate().skip(offset) {
+            let height = entry_height(entry);
+            if y + height > area.height as usize && shown > 0 {
+                break;
+            }
+            shown += 1;
             let is_selected = selected == Some(index);
             let row_style = if is_selected { self.selected_style() } else { Style::default() };
+            let y0 = y as u16;
             if is_selected {
-                for dy in 0..ENTRY_HEIGHT as u16 {
-                    put(buf, area, y + dy, &" ".repeat(width), row_style);
+                for dy in 0..height as u16 {
+                    put(buf, area, y0 + dy, &" ".repeat(width), row_style);
                 }
             }
             let marker = if is_selected { "▌" } else { " " };
@@ -109,14 +129,22 @@ impl Widget for HighlightsView<'_> {
             let text = one_line(&entry.highlight.text);
             let room = width.saturating_sub(display_width(marker) + display_width(orphan) + 2);
             let quoted = truncate(&format!("“{text}”"), room + 2);
-            let mut x = put_at(buf, area, 0, y, marker, row_style);
+            let mut x = put_at(buf, area, 0, y0, marker, row_style);
             if !orphan.is_empty() {
-                x = put_at(buf, area, x, y, orphan, row_style.patch(self.orphan_style()));
+                x = put_at(buf, area, x, y0, orphan, row_style.patch(self.orphan_style()));
             }
-            put_at(buf, area, x, y, &quoted, row_style.patch(self.quote_style()));
+            put_at(buf, area, x, y0, &quoted, row_style.patch(self.quote_style()));
+            let mut next = y0 + 1;
+            if let Some(line) = counterpart_line(entry) {
+                put(buf, area, next, &truncate(&line, width), row_style.patch(self.quote_style()));
+                next += 1;
+            }
             let detail = truncate(&format!("  {}", detail_line(entry)), width);
-            put(buf, area, y + 1, &detail, row_style.patch(self.detail_style()));
+            put(buf, area, next, &detail, row_style.patch(self.detail_style()));
+            y += height;
         }
+        // Paging moves by what fits on screen now.
+        self.state.set_visible(shown.max(1));
     }
 }
 
@@ -125,7 +153,7 @@ fn put(buf: &mut Buffer, area: Rect, dy: u16, text: &str, style: Style) {
 }
 
 /// Write at column `dx`, line `dy` of `area`, clipped to it. Returns the next column.
-fn put_at(buf: &mut Buffer, area: Rect, dx: u16, dy: u16, text: &str, style: Style) -> u16 {
+pub(crate) fn put_at(buf: &mut Buffer, area: Rect, dx: u16, dy: u16, text: &str, style: Style) -> u16 {
     if dy >= area.height || dx >= area.width {
         return dx;
     }

@@ -11,6 +11,7 @@ pub mod status;
 pub mod theme;
 pub mod bilingual;
 pub mod highlights;
+pub mod speakers;
 
 use crate::app::{App, Mode};
 use ratatui::Frame;
@@ -35,12 +36,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 None => frame.render_widget(Paragraph::new("No highlights view."), view),
             }
         }
+        Mode::Speakers => {
+            let view = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
+            frame.render_widget(speakers::SpeakersView { app, no_color: app.no_color }, view);
+        }
         Mode::Bilingual => {
             let view = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
             match (&app.side_by_side.view, app.bilingual_articles()) {
                 (Some(state), Some((left, right))) => {
-                    let marked = |id: &str| app.article_highlights(id).map(|h| h.start..h.end).collect::<Vec<_>>();
-                    let (lh, rh) = (marked(&left.id), marked(&right.id));
+                    let (lh, rh) = (app.highlight_marks(&left.id), app.highlight_marks(&right.id));
                     let highlights = [lh.as_slice(), rh.as_slice()];
                     frame.render_widget(bilingual::BilingualView { state, left, right, no_color: app.no_color, highlights }, view)
                 }

@@ -21,6 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             PromptKind::Filter => "filter: ",
             PromptKind::Note => "note: ",
             PromptKind::Tag => "tag: ",
+            PromptKind::SpeakerFilter => "speaker: ",
         };
         let text = p.editor.text();
         // Keep the cursor in view on a long input by showing the tail.
@@ -43,6 +44,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut left = match app.mode {
         Mode::Highlights => format!(" Highlights {}", app.highlights().len()),
         Mode::Bilingual => " Side by side".to_string(),
+        Mode::Speakers => match app.speakers.opened() {
+            Some(s) => format!(" Speaker · {} quotes", s.quote_list.len()),
+            None => format!(" Speakers {}", app.speakers.visible_count()),
+        },
         Mode::Reader if app.reader.visual.is_some() && app.reader.focus == Focus::Body => format!(" VISUAL {}", position(app)),
         Mode::Reader => format!(" {} {}", app.reader.focus.name(), position(app)),
     };
@@ -66,6 +71,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 (Command::Help, "help"), (Command::Open, "jump"), (Command::Note, "note"), (Command::Delete, "delete"),
                 (Command::Undo, "undo"), (Command::Export, "export"), (Command::Close, "back"), (Command::Copy, "copy"),
             ]),
+            Mode::Speakers => app.speakers_working().unwrap_or_else(|| view_hints(app, KeyContext::Speakers, &[
+                (Command::Help, "help"), (Command::Open, if app.speakers.open.is_some() { "show" } else { "open" }),
+                (Command::Search, "filter"), (Command::Highlight, "highlight"), (Command::Close, "back"),
+            ])),
             Mode::Bilingual => view_hints(app, KeyContext::Bilingual, &[
                 (Command::Help, "help"), (Command::FocusNext, "column"), (Command::NextQuote, "quote"),
                 (Command::ToggleMap, "map"), (Command::Copy, "copy"), (Command::Highlight, "highlight"), (Command::Close, "back"),

@@ -1,9 +1,12 @@
 //! What the tests that run the real `diglot` binary share (tests/e2e.rs,
 //! tests/hostile.rs): a command run with a time limit, the reader in a pseudo-terminal
-//! read back through a terminal emulator (vt100), and small corpus folders.
+//! read back through a terminal emulator (vt100), and small corpus folders; and, for the
+//! tests that drive the reader without a terminal, [`screen`].
 
 // Each test file uses its own part of this module.
 #![allow(dead_code)]
+
+pub mod screen;
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::fs;
