@@ -6,6 +6,9 @@
 //! Each line: the file, the quote's text and offsets, the rules' speaker, and the
 //! candidates (speaker name, kind, features in the order of `ranker::FEATURES`).
 
+// A developer's tool run by hand: its output is for the training script, not a terminal.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use diglot::ingest::load_file;
 use diglot::text::quotes::extract_with_candidates;
 use diglot::text::ranker::{FEATURES, Ranker};

@@ -11,6 +11,9 @@ use crate::store::NewHighlight;
 use std::path::PathBuf;
 
 /// What the event loop must do outside the pure state.
+// A highlight with its counterpart text makes `Store` the large variant; effects are a
+// handful per key press and moved once, so boxing it would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Persist the triage state of an article (by id).

@@ -546,14 +546,10 @@ fn cap_run_words(toks: &[Tok], i: usize, end: usize) -> usize {
                 break;
             }
             k += 1;
-        } else if k > i && is_particle_name(t) {
-            k += 1;
-        } else if t.is_word()
-            && CONNECTORS.contains(&t.low.as_str())
-            && k > i
-            && toks.get(k + 1).is_some_and(|n| n.is_cap())
-            && k + 1 < end
+        } else if k > i && is_particle_name(t)
+            || t.is_word() && CONNECTORS.contains(&t.low.as_str()) && k > i && toks.get(k + 1).is_some_and(|n| n.is_cap()) && k + 1 < end
         {
+            // A particle ("de", "van") or a connector before another capital stays in the name.
             k += 1;
         } else {
             break;
@@ -1520,7 +1516,7 @@ pub fn clause_opening_subject(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     (lo..v)
         .filter(|&k| opens(k) && !NOT_SUBJECT_AFTER.contains(&toks[k].low.as_str()))
         .filter_map(|k| np_forward(toks, k, v))
-        .filter(|np| {
+        .rfind(|np| {
             let person = match &np.kind {
                 NpKind::Name(_) => true,
                 NpKind::Pronoun(PronounKind::Person, _) => true,
@@ -1530,7 +1526,6 @@ pub fn clause_opening_subject(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
             let owner = toks.get(np.last + 1).is_some_and(|t| t.low == "'s" || t.text == "’s");
             person && !owner
         })
-        .last()
 }
 
 #[cfg(test)]

@@ -126,7 +126,7 @@ pub(super) fn definite_group_subject(toks: &[Tok], cue_first: usize) -> Option<(
     let (article, noun) = (toks.first()?, toks.get(1)?);
     let plural = noun.is_lower_word() && !lx.is_function_word(&noun.low) && (noun.low.ends_with('s') || noun.low.ends_with('x'));
     let aside = toks.get(2).is_some_and(|t| t.text == ",") && cue_first > 3 && toks[cue_first - 1].text == ",";
-    (matches!(article.low.as_str(), "les" | "the") && plural && aside).then(|| (article.start, noun.end))
+    (matches!(article.low.as_str(), "les" | "the") && plural && aside).then_some((article.start, noun.end))
 }
 
 /// "Philippe Varin a réfuté l'idée d'un prêt par l'État affirmant : « … »": a French
