@@ -287,10 +287,7 @@ fn run(grid: &Grid, band: &Band, moves: &[(usize, usize)]) -> Vec<(usize, usize,
 /// The full two-pass alignment.
 pub fn align_grid(grid: &Grid) -> Vec<AlignRow> {
     let (n, m) = (grid.left.len(), grid.right.len());
-    // Wide enough to follow a path far off the diagonal (long one-sided stretches), but
-    // capped so that huge or hostile inputs stay within a few million cells.
-    const MAX_COARSE_CELLS: usize = 4_000_000;
-    let coarse_width = (n.max(m) / 3).max(64).max(n.abs_diff(m) + 16).min(MAX_COARSE_CELLS / (2 * n + 2)).max(32);
+    let coarse_width = coarse_half_width(n, m);
     let coarse = run(grid, &Band::around_diagonal(n, m, coarse_width), &COARSE_MOVES);
     let path: Vec<(usize, usize)> = std::iter::once((0, 0)).chain(coarse.iter().map(|&(_, i, _, j)| (i, j))).collect();
     let fine = run(grid, &Band::around_path(n, m, &path, grid.params.band), &FULL_MOVES);
@@ -322,6 +319,15 @@ pub fn align_grid(grid: &Grid) -> Vec<AlignRow> {
         .collect()
 }
 
+/// Half-width of the pass-1 band: wide enough to follow a path far off the diagonal (long
+/// one-sided stretches, one side longer than the other), but never wider than
+/// `MAX_COARSE_HALF_WIDTH`, so that pass 1 costs a constant per sentence and long texts
+/// align in linear time. A novel of a thousand sentences still gets about its full band.
+fn coarse_half_width(n: usize, m: usize) -> usize {
+    const MAX_COARSE_HALF_WIDTH: usize = 300;
+    (n.max(m) / 3).max(64).max(n.abs_diff(m) + 16).min(MAX_COARSE_HALF_WIDTH)
+}
+
 /// Confidence that a sentence really has no counterpart: one minus its best scaled
 /// similarity to the sentences near where its counterpart would be.
 fn one_sided_score(grid: &Grid, left: Option<usize>, right: Option<usize>, other_at: usize) -> f32 {
@@ -336,4 +342,20 @@ fn one_sided_score(grid: &Grid, left: Option<usize>, right: Option<usize>, other
         _ => 0.0,
     };
     (1.0 - best).max(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::coarse_half_width;
+
+    #[test]
+    fn coarse_band_covers_short_texts_and_stops_growing_on_long_ones() {
+        // A short text: the band spans the whole grid, so any path is possible.
+        assert!(coarse_half_width(40, 50) >= 50);
+        // One side much longer: the band reaches the far corner's offset.
+        assert!(coarse_half_width(100, 400) >= 300);
+        // Long texts: the same width whatever the length, so pass 1 is linear.
+        assert_eq!(coarse_half_width(10_000, 10_000), coarse_half_width(100_000, 100_000));
+        assert_eq!(coarse_half_width(1_000, 50_000), coarse_half_width(10_000, 10_000));
+    }
 }

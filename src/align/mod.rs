@@ -182,7 +182,9 @@ fn typical_pair_similarity(grid: &dp::Grid) -> f32 {
         return 1.0;
     }
     let samples = n.min(200);
-    let window = (m / 10).max(8);
+    // Bounded, so that sampling stays linear in the text's length.
+    const MAX_WINDOW: usize = 128;
+    let window = (m / 10).clamp(8, MAX_WINDOW);
     let mut best: Vec<f32> = (0..samples)
         .map(|s| {
             let i = s * n / samples;
