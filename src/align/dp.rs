@@ -324,7 +324,7 @@ pub fn align_grid(grid: &Grid) -> Vec<AlignRow> {
 /// `MAX_COARSE_HALF_WIDTH`, so that pass 1 costs a constant per sentence and long texts
 /// align in linear time. A novel of a thousand sentences still gets about its full band.
 fn coarse_half_width(n: usize, m: usize) -> usize {
-    const MAX_COARSE_HALF_WIDTH: usize = 300;
+    const MAX_COARSE_HALF_WIDTH: usize = 150;
     (n.max(m) / 3).max(64).max(n.abs_diff(m) + 16).min(MAX_COARSE_HALF_WIDTH)
 }
 
@@ -353,7 +353,7 @@ mod tests {
         // A short text: the band spans the whole grid, so any path is possible.
         assert!(coarse_half_width(40, 50) >= 50);
         // One side much longer: the band reaches the far corner's offset.
-        assert!(coarse_half_width(100, 400) >= 300);
+        assert!(coarse_half_width(60, 160) >= 100);
         // Long texts: the same width whatever the length, so pass 1 is linear.
         assert_eq!(coarse_half_width(10_000, 10_000), coarse_half_width(100_000, 100_000));
         assert_eq!(coarse_half_width(1_000, 50_000), coarse_half_width(10_000, 10_000));
