@@ -1,9 +1,9 @@
 //! Monotonic alignment by dynamic programming over a band of the sentence grid.
 //!
-//! Pass 1 runs 1:1 and skip moves over a wide band around the diagonal to find roughly
-//! where the path goes; pass 2 runs every move (1:1, 1:2, 2:1, 2:2, 1:3, 3:1, 1:0, 0:1) in
-//! a narrow band around that path. Both keep only the band in memory, so long texts stay
-//! cheap.
+//! Pass 1 runs 1:1 and skip moves over a wide band around the diagonal (of bounded width)
+//! to find roughly where the path goes; pass 2 runs every move (1:1, 1:2, 2:1, 2:2, 1:3,
+//! 3:1, 1:0, 0:1) in a narrow band around that path. Both keep only the band in memory and
+//! cost a constant per sentence, so alignment is linear in the texts' length.
 //!
 //! Costs are negative log-likelihood-like: a 1:1 of perfect length and clear lexical
 //! evidence costs about 0, a skip costs `skip`. The defaults were tuned on the align-dev
