@@ -4,7 +4,7 @@
 //! tests and benchmarks run it on a `TestBackend` with scripted events.
 
 use crate::app::keymap::{self, KeyChord};
-use crate::app::{Action, App, Effect, KeyCode, Modifiers};
+use crate::app::{Action, App, Effect, KeyCode, Modifiers, Places};
 use crate::ingest::Corpus;
 use crate::store::Store;
 use crate::ui;
@@ -14,7 +14,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -71,7 +71,7 @@ pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), TerminalErro
             Err(e) => problems.push(format!("triage not loaded: {e}")),
         }
     }
-    let mut app = Session::new(App::new(corpus.clone(), triage).with_keymap(keymap));
+    let mut app = Session::new(App::new(corpus.clone(), triage).with_keymap(keymap).with_places(places_from_env()));
     match store {
         Some(store) if writable => app.attach_store(store),
         Some(store) => app.attach_read_only_store(store),
@@ -143,6 +143,14 @@ pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), TerminalErro
         crate::sanitize::say(w);
     }
     result
+}
+
+/// Exports go to `$XDG_DATA_HOME/diglot/exports` (or the platform's data folder, else
+/// the working folder); `$HOME` is shown as `~` unless it is unset, relative or `/`.
+fn places_from_env() -> Places {
+    let export_dir = directories::ProjectDirs::from("", "", "diglot").map_or_else(|| PathBuf::from("."), |d| d.data_dir().join("exports"));
+    let home = std::env::var_os("HOME").map(PathBuf::from).filter(|h| h.is_absolute() && h.as_os_str().len() > 1);
+    Places { export_dir, home }
 }
 
 /// The store named by `--db` / `DIGLOT_DB`, else the per-user default. When it cannot

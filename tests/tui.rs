@@ -858,11 +858,13 @@ fn highlights_view_jumps_deletes_undoes_notes_copies_and_exports() {
     let effects = press(&mut app, "y");
     assert!(matches!(effects.last(), Some(Effect::Clipboard(t)) if t.contains("Jane Doe")));
     let dir = tempfile::tempdir().unwrap();
-    app.library.export_dir = dir.path().join("exports");
+    app.library.places.export_dir = dir.path().join("exports");
+    // The home folder the reader was given (not $HOME) is shown as `~`.
+    app.library.places.home = Some(dir.path().to_path_buf());
     press(&mut app, "e");
     let status = app.status.clone().unwrap();
-    assert!(status.starts_with("exported 2 highlight(s) to"), "{status}");
-    let file = std::fs::read_dir(&app.library.export_dir).unwrap().next().unwrap().unwrap().path();
+    assert!(status.starts_with("exported 2 highlight(s) to ~/exports/"), "{status}");
+    let file = std::fs::read_dir(&app.library.places.export_dir).unwrap().next().unwrap().unwrap().path();
     let md = std::fs::read_to_string(&file).unwrap();
     assert!(md.contains("Nobody can do this alone.") && md.contains("check"), "{md}");
     // Enter goes back to the reader, on the article at the highlight.

@@ -307,8 +307,25 @@ pub struct Library {
     /// Why the last write to the store failed; cleared by the next one that succeeds.
     /// Shown in the status bar until then, since a passing message is easily missed.
     pub write_failure: Option<String>,
+    /// Where exports go and how their paths are shown.
+    pub places: Places,
+}
+
+/// The folders the reader names, found in the environment by whoever builds the [`App`]
+/// (`tui.rs`), so that `update` reads no environment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Places {
     /// Where `e` in the highlights view writes its Markdown file.
     pub export_dir: std::path::PathBuf,
+    /// The user's home folder, written `~` in the status bar; `None` shows paths whole.
+    pub home: Option<std::path::PathBuf>,
+}
+
+impl Default for Places {
+    /// The working folder, and no home: what a reader built without an environment gets.
+    fn default() -> Places {
+        Places { export_dir: std::path::PathBuf::from("."), home: None }
+    }
 }
 
 impl Default for Library {
@@ -322,7 +339,7 @@ impl Default for Library {
             store_writable: false,
             store_problem: None,
             write_failure: None,
-            export_dir: wiring::default_export_dir(),
+            places: Places::default(),
         }
     }
 }
@@ -367,6 +384,12 @@ impl App {
 
     pub fn with_keymap(mut self, keymap: Keymap) -> App {
         self.keymap = keymap;
+        self
+    }
+
+    /// Export to, and show paths relative to, these folders.
+    pub fn with_places(mut self, places: Places) -> App {
+        self.library.places = places;
         self
     }
 
