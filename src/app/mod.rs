@@ -291,6 +291,7 @@ pub struct SideBySide {
 
 /// The highlights as the store holds them, the highlights view, what `u` can undo, and
 /// whether changes can be saved.
+#[derive(Default)]
 pub struct Library {
     /// Every highlight in the store, as it last reported them.
     all: Vec<crate::model::Highlight>,
@@ -325,22 +326,6 @@ impl Default for Places {
     /// The working folder, and no home: what a reader built without an environment gets.
     fn default() -> Places {
         Places { export_dir: std::path::PathBuf::from("."), home: None }
-    }
-}
-
-impl Default for Library {
-    fn default() -> Library {
-        Library {
-            all: Vec::new(),
-            view: None,
-            undo: Vec::new(),
-            note_target: None,
-            has_store: false,
-            store_writable: false,
-            store_problem: None,
-            write_failure: None,
-            places: Places::default(),
-        }
     }
 }
 
