@@ -38,9 +38,30 @@ impl FileKey {
     /// another working folder is the same entry).
     pub fn of(path: &Path) -> Option<FileKey> {
         let meta = std::fs::metadata(path).ok()?;
+        Self::with_metadata(std::fs::canonicalize(path).ok()?, &meta)
+    }
+
+    /// The keys of files of the folder `dir`, as [`of`](Self::of) gives them, with
+    /// fewer system calls: a file that is not a symbolic link has for canonical path
+    /// the folder's (resolved once) joined with its name, and its own metadata.
+    pub fn of_folder(dir: &Path, paths: &[std::path::PathBuf]) -> Vec<Option<FileKey>> {
+        let canonical_dir = std::fs::canonicalize(dir).ok();
+        let key = |p: &std::path::PathBuf| -> Option<FileKey> {
+            let own = std::fs::symlink_metadata(p).ok()?;
+            match (&canonical_dir, p.file_name()) {
+                (Some(d), Some(name)) if !own.file_type().is_symlink() && p.parent() == Some(dir) => {
+                    Self::with_metadata(d.join(name), &own)
+                }
+                _ => Self::of(p),
+            }
+        };
+        paths.iter().map(key).collect()
+    }
+
+    fn with_metadata(canonical: std::path::PathBuf, meta: &std::fs::Metadata) -> Option<FileKey> {
         let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
         Some(FileKey {
-            path: std::fs::canonicalize(path).ok()?.to_str()?.to_string(),
+            path: canonical.to_str()?.to_string(),
             size: meta.len(),
             modified_ns: i64::try_from(modified.as_nanos()).ok()?,
         })
@@ -160,7 +181,9 @@ impl ArticleCache {
     /// on every core (decoding is most of the time of a warm start).
     pub fn get_all(&self, keys: &[Option<FileKey>]) -> Vec<Option<Article>> {
         use rayon::prelude::*;
+        let read = self.conn.unchecked_transaction().ok();
         let stored: Vec<Option<String>> = keys.iter().map(|k| self.stored(k.as_ref()?, Stored::Article)).collect();
+        drop(read);
         stored.into_par_iter().map(|json| decode(json?)).collect()
     }
 
@@ -168,9 +191,14 @@ impl ArticleCache {
     /// is decoded); `None` unless every file has a sound entry, since a listing must
     /// then parse the files anyway.
     pub fn metadata_all(&self, keys: &[FileKey]) -> Option<Vec<Metadata>> {
-        keys.iter()
+        // One read transaction for all the rows rather than one (and its locks) per row.
+        let read = self.conn.unchecked_transaction().ok()?;
+        let metadata = keys
+            .iter()
             .map(|k| serde_json::from_str(&self.stored(k, Stored::Metadata)?).ok().filter(clean_metadata))
-            .collect()
+            .collect();
+        drop(read);
+        metadata
     }
 
     /// The stored JSON of one column of the entry for exactly this file version: the

@@ -105,7 +105,7 @@ pub fn load_dir_metadata(dir: &Path, cache: Option<&Path>) -> Result<Corpus, Loa
     let (paths, mut corpus) = list_folder(dir)?;
     let mut cache = cache.and_then(cache::ArticleCache::open);
     let keys: Option<Vec<cache::FileKey>> =
-        cache.as_ref().and_then(|_| paths.par_iter().map(|p| cache::FileKey::of(p)).collect());
+        cache.as_ref().and_then(|_| cache::FileKey::of_folder(dir, &paths).into_iter().collect());
     let metadata = cache.as_ref().zip(keys.as_deref()).and_then(|(c, keys)| c.metadata_all(keys));
     let (Some(c), Some(keys), Some(metadata)) = (cache.as_mut(), keys, metadata) else {
         return Ok(load_listed(dir, paths, corpus, cache).0);
@@ -165,7 +165,8 @@ fn load_listed(
     mut cache: Option<cache::ArticleCache>,
 ) -> (Corpus, crate::index::IndexReport) {
     let caching = cache.is_some();
-    let keys: Vec<Option<cache::FileKey>> = paths.par_iter().map(|p| caching.then(|| cache::FileKey::of(p)).flatten()).collect();
+    let keys: Vec<Option<cache::FileKey>> =
+        if caching { cache::FileKey::of_folder(dir, &paths) } else { vec![None; paths.len()] };
     let cached: Vec<Option<Article>> = cache.as_ref().map_or_else(|| vec![None; keys.len()], |c| c.get_all(&keys));
     let hits: Vec<bool> = cached.iter().map(Option::is_some).collect();
     let progress = crate::index::progress::Progress::new(hits.iter().filter(|h| !**h).count());
