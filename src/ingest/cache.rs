@@ -394,6 +394,24 @@ mod tests {
     }
 
     #[test]
+    fn metadata_is_read_only_when_every_file_has_a_sound_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("c.db");
+        let (ka, kb) = (key("/x/a.txt", 10, 5), key("/x/b.txt", 10, 5));
+        let (a, b) = (article("/x/a.txt"), article("/x/b.txt"));
+        let cache = {
+            let mut c = ArticleCache::open_stamped(&db, "s").unwrap();
+            c.put_all([(&ka, &a), (&kb, &b)]);
+            c
+        };
+        assert_eq!(cache.metadata_all(&[ka.clone(), kb.clone()]), Some(vec![a.meta.clone(), b.meta.clone()]));
+        assert_eq!(cache.metadata_all(&[ka.clone(), key("/x/b.txt", 11, 5)]), None, "one file changed");
+        assert_eq!(cache.metadata_all(&[ka.clone(), key("/x/c.txt", 10, 5)]), None, "one file never read");
+        cache.conn.execute("UPDATE diglot_cached_article SET meta = json_set(meta, '$.title', 'a' || char(27) || 'b')", []).unwrap();
+        assert_eq!(cache.metadata_all(&[ka]), None, "an escape in a title");
+    }
+
+    #[test]
     fn files_changed_just_now_are_not_cached() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("c.db");
