@@ -4,7 +4,7 @@
 //! tests and benchmarks run it on a `TestBackend` with scripted events.
 
 use crate::app::keymap::{self, KeyChord};
-use crate::app::{Action, App, Effect, KeyCode, Modifiers};
+use crate::app::{Action, App, Effect, KeyCode, Modifiers, Places};
 use crate::ingest::Corpus;
 use crate::store::Store;
 use crate::ui;
@@ -14,7 +14,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -27,14 +27,34 @@ pub use effects::Session;
 static TERMINAL_ACTIVE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
 
+/// Why the reader could not run or stopped: the terminal layer's error, printed by the
+/// CLI as `diglot: MESSAGE`. The I/O or backend error behind it is its source.
+#[derive(Debug, thiserror::Error)]
+pub enum TerminalError {
+    #[error(
+        "the reader needs a terminal (standard input and output are not both one); \
+         for scripts use `diglot list`, `diglot show ID` or `diglot quotes`"
+    )]
+    NotATerminal,
+    #[error("cannot set up the terminal: {0}")]
+    Setup(#[source] io::Error),
+    #[error("cannot watch the terminal: {0}")]
+    Watch(#[source] io::Error),
+    /// The terminal went away or the session was stopped (a hang-up, a signal, the end
+    /// of a test's script): the system's words suffice.
+    #[error("{0}")]
+    Closed(#[source] io::Error),
+    /// Reading events or drawing failed.
+    #[error("terminal error: {0}")]
+    Io(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
 /// Open the reader on `corpus`, saving to the store at `db` (else the per-user default).
 /// Returns when the user quits, with the terminal given back; the caller then reports the
 /// corpus's load problems, which the alternate screen hid.
-pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), String> {
+pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), TerminalError> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err("the reader needs a terminal (standard input and output are not both one); \
-             for scripts use `diglot list`, `diglot show ID` or `diglot quotes`"
-            .into());
+        return Err(TerminalError::NotATerminal);
     }
     // The config warnings are printed once, after the terminal is given back.
     let (keymap, warnings) = keymap::load_keymap(keymap::config_path().as_deref());
@@ -51,7 +71,7 @@ pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), String> {
             Err(e) => problems.push(format!("triage not loaded: {e}")),
         }
     }
-    let mut app = Session::new(App::new(corpus.clone(), triage).with_keymap(keymap));
+    let mut app = Session::new(App::new(corpus.clone(), triage).with_keymap(keymap).with_places(places_from_env()));
     match store {
         Some(store) if writable => app.attach_store(store),
         Some(store) => app.attach_read_only_store(store),
@@ -78,7 +98,7 @@ pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), String> {
             ui::safe(&first.to_string())
         ));
     }
-    let mut terminal = init_terminal().map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    let mut terminal = init_terminal().map_err(TerminalError::Setup)?;
     // A way for the end-to-end test to check that a panic in the middle of a session
     // still gives the user their terminal back, in the build the user runs (release) as
     // in a debug build: it only ever ends the process that asked for it.
@@ -91,7 +111,7 @@ pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), String> {
         Err(e) => {
             drop(terminal);
             restore_terminal();
-            return Err(format!("cannot watch the terminal: {e}"));
+            return Err(TerminalError::Watch(e));
         }
     };
     // Work finished in the background (a long article's quotes): redraw, as a resize to
@@ -123,6 +143,14 @@ pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), String> {
         crate::sanitize::say(w);
     }
     result
+}
+
+/// Exports go to `$XDG_DATA_HOME/diglot/exports` (or the platform's data folder, else
+/// the working folder); `$HOME` is shown as `~` unless it is unset, relative or `/`.
+fn places_from_env() -> Places {
+    let export_dir = directories::ProjectDirs::from("", "", "diglot").map_or_else(|| PathBuf::from("."), |d| d.data_dir().join("exports"));
+    let home = std::env::var_os("HOME").map(PathBuf::from).filter(|h| h.is_absolute() && h.as_os_str().len() > 1);
+    Places { export_dir, home }
 }
 
 /// The store named by `--db` / `DIGLOT_DB`, else the per-user default. When it cannot
@@ -224,7 +252,10 @@ pub fn run_loop<B: Backend>(
     app: &mut Session,
     mut events: impl EventSource,
     mut on_effect: impl FnMut(&Effect),
-) -> Result<(), String> {
+) -> Result<(), TerminalError>
+where
+    B::Error: Send + Sync + 'static,
+{
     let size = terminal.size().map_err(draw_error)?;
     app.update(Action::Resize(size.width, size.height));
     terminal.draw(|f| ui::draw(f, app)).map_err(draw_error)?;
@@ -264,15 +295,15 @@ pub fn run_loop<B: Backend>(
 }
 
 /// One line for stderr. A hang-up or a stop signal explains itself.
-fn terminal_error(e: io::Error) -> String {
+fn terminal_error(e: io::Error) -> TerminalError {
     match e.kind() {
-        io::ErrorKind::BrokenPipe | io::ErrorKind::Interrupted => e.to_string(),
-        _ => format!("terminal error: {e}"),
+        io::ErrorKind::BrokenPipe | io::ErrorKind::Interrupted => TerminalError::Closed(e),
+        _ => TerminalError::Io(Box::new(e)),
     }
 }
 
-fn draw_error(e: impl std::fmt::Display) -> String {
-    format!("terminal error: {e}")
+fn draw_error(e: impl std::error::Error + Send + Sync + 'static) -> TerminalError {
+    TerminalError::Io(Box::new(e))
 }
 
 /// Apply one terminal event (and carry out the store and file effects it asks for);

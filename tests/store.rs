@@ -87,10 +87,7 @@ fn a_version_1_store_is_migrated_keeping_its_rows() {
     let p = dir.path().join("old.db");
     {
         // A store as the first schema version left it.
-        let c = Connection::open(&p).unwrap();
-        c.execute_batch(schema::MIGRATIONS[0]).unwrap();
-        c.pragma_update(None, "user_version", 1).unwrap();
-        c.pragma_update(None, "application_id", schema::APPLICATION_ID).unwrap();
+        let c = store_at_version(&p, 1);
         c.execute(
             "INSERT INTO highlights (article, text, start, end, note, tag, created) \
              VALUES ('a', 'old words', 4, 13, 'n', 't', '2020-01-02T03:04:05Z')",
@@ -630,12 +627,7 @@ fn a_version_3_store_gains_bilingual_highlights_and_keeps_its_own() {
     let p = dir.path().join("v3.db");
     {
         // A store as schema version 3 left it, with one highlight.
-        let c = Connection::open(&p).unwrap();
-        for sql in &schema::MIGRATIONS[..3] {
-            c.execute_batch(sql).unwrap();
-        }
-        c.pragma_update(None, "user_version", 3).unwrap();
-        c.pragma_update(None, "application_id", schema::APPLICATION_ID).unwrap();
+        let c = store_at_version(&p, 3);
         c.execute(
             "INSERT INTO highlights (article, text, start, end, created, text_hash, speaker) \
              VALUES ('a', 'old words', 4, 13, '2020-01-02T03:04:05Z', 'h', 'Ann')",
@@ -762,4 +754,15 @@ fn cli_adds_a_bilingual_highlight_and_exports_both_citations() {
     // A counterpart text that is not in the counterpart article is an error naming it.
     let (ok, _, err) = f.run(&["highlights", "add", "harbour", "--text", "council", "--counterpart", "port", "--counterpart-text", "absent"]);
     assert!(!ok && err.contains("port") && err.contains("absent"), "{err}");
+}
+
+/// A store file as schema version `version` left it: its migrations run, no later ones.
+fn store_at_version(p: &std::path::Path, version: usize) -> Connection {
+    let c = Connection::open(p).unwrap();
+    for sql in &schema::MIGRATIONS[..version] {
+        c.execute_batch(sql).unwrap();
+    }
+    c.pragma_update(None, "user_version", version as i64).unwrap();
+    c.pragma_update(None, "application_id", schema::APPLICATION_ID).unwrap();
+    c
 }

@@ -87,6 +87,34 @@ pub struct KeyChord {
     pub mods: Modifiers,
 }
 
+/// What is wrong in a keymap or config file (or a key name). The messages name the key,
+/// command or section as the user wrote it; the caller adds the file name.
+#[derive(Debug, thiserror::Error)]
+pub enum KeymapError {
+    #[error("unknown key {0:?}")]
+    UnknownKey(String),
+    #[error("{key:?}: unknown command {command:?}")]
+    UnknownCommand { key: String, command: String },
+    #[error("{0:?}: the command must be a string")]
+    CommandNotAString(String),
+    /// The section as written (`keys.nowhere`) and the names that exist.
+    #[error("unknown key context [{section}] (expected one of: {expected})")]
+    UnknownContext { section: String, expected: String },
+    #[error("[{0}] must be a table of key = \"command\"")]
+    SectionNotATable(String),
+    #[error("[keys] must be a table")]
+    KeysNotATable,
+    /// A problem with one binding of `section`.
+    #[error("[{section}] {problem}")]
+    InSection {
+        section: String,
+        #[source]
+        problem: Box<KeymapError>,
+    },
+    #[error("not valid TOML: {}", .0.message())]
+    NotToml(#[source] toml::de::Error),
+}
+
 impl KeyChord {
     pub fn new(code: KeyCode, mods: Modifiers) -> Self {
         let mut mods = mods & (Modifiers::CONTROL | Modifiers::ALT | Modifiers::SHIFT);
@@ -110,7 +138,7 @@ impl KeyChord {
     }
 
     /// Parse "j", "G", "Ctrl-d", "S-Tab", "PageDown", "Alt-x", "F1", "Space".
-    pub fn parse(s: &str) -> Result<Self, String> {
+    pub fn parse(s: &str) -> Result<Self, KeymapError> {
         let mut mods = Modifiers::NONE;
         let mut rest = s;
         loop {
@@ -152,7 +180,7 @@ impl KeyChord {
                 f if f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) => {
                     KeyCode::F(f[1..].parse().unwrap_or(1))
                 }
-                _ => return Err(format!("unknown key {s:?}")),
+                _ => return Err(KeymapError::UnknownKey(s.to_string())),
             },
         };
         Ok(Self::new(code, mods))
@@ -271,33 +299,33 @@ impl Keymap {
     /// Apply the `[context] key = "command"` tables of a keymap file's text (the format of
     /// `assets/keymap.toml`). Everything is checked first; on any error nothing is changed
     /// and every problem is returned.
-    pub fn apply_keymap_text(&mut self, text: &str) -> Result<(), Vec<String>> {
+    pub fn apply_keymap_text(&mut self, text: &str) -> Result<(), Vec<KeymapError>> {
         let sections: KeySections = toml::from_str(text).map_err(not_toml)?;
         self.apply_sections(&sections, "")
     }
 
     /// Apply `sections` (which sit under `prefix` in their file: `keys.` in a user config,
     /// so messages name each section as the user wrote it).
-    fn apply_sections(&mut self, sections: &KeySections, prefix: &str) -> Result<(), Vec<String>> {
+    fn apply_sections(&mut self, sections: &KeySections, prefix: &str) -> Result<(), Vec<KeymapError>> {
         let mut changes = Vec::new();
         let mut errors = Vec::new();
         for (name, section) in sections {
             let ctx_name = format!("{prefix}{name}");
             let Some(ctx) = KeyContext::from_name(name) else {
-                errors.push(format!(
-                    "unknown key context [{ctx_name}] (expected one of: {})",
-                    KeyContext::ALL.map(|c| c.name()).join(", ")
-                ));
+                errors.push(KeymapError::UnknownContext {
+                    section: ctx_name,
+                    expected: KeyContext::ALL.map(|c| c.name()).join(", "),
+                });
                 continue;
             };
             let Section::Bindings(entries) = section else {
-                errors.push(format!("[{ctx_name}] must be a table of key = \"command\""));
+                errors.push(KeymapError::SectionNotATable(ctx_name));
                 continue;
             };
             for (key, value) in entries {
                 match parse_binding(key, value) {
                     Ok((chord, cmd)) => changes.push((ctx, chord, cmd)),
-                    Err(e) => errors.push(format!("[{ctx_name}] {e}")),
+                    Err(e) => errors.push(KeymapError::InSection { section: ctx_name.clone(), problem: Box::new(e) }),
                 }
             }
         }
@@ -315,12 +343,12 @@ impl Keymap {
 
     /// Apply the `[keys]` section of a user config file's text. Errors name the problem;
     /// the caller adds the file name.
-    pub fn apply_config(&mut self, config_text: &str) -> Result<(), Vec<String>> {
+    pub fn apply_config(&mut self, config_text: &str) -> Result<(), Vec<KeymapError>> {
         let config: ConfigFile = toml::from_str(config_text).map_err(not_toml)?;
         match config.keys {
             None => Ok(()),
             Some(KeysTable::Sections(sections)) => self.apply_sections(&sections, "keys."),
-            Some(KeysTable::Other(_)) => Err(vec!["[keys] must be a table".to_string()]),
+            Some(KeysTable::Other(_)) => Err(vec![KeymapError::KeysNotATable]),
         }
     }
 }
@@ -360,20 +388,20 @@ enum Binding {
 }
 
 /// The key and command of one `key = "command"` line; `None` unbinds the key.
-fn parse_binding(key: &str, value: &Binding) -> Result<(KeyChord, Option<Command>), String> {
+fn parse_binding(key: &str, value: &Binding) -> Result<(KeyChord, Option<Command>), KeymapError> {
     let chord = KeyChord::parse(key)?;
     match value {
         Binding::Command(name) if name == "none" || name.is_empty() => Ok((chord, None)),
         Binding::Command(name) => match Command::from_name(name) {
             Some(cmd) => Ok((chord, Some(cmd))),
-            None => Err(format!("{key:?}: unknown command {name:?}")),
+            None => Err(KeymapError::UnknownCommand { key: key.to_string(), command: name.clone() }),
         },
-        Binding::Other(_) => Err(format!("{key:?}: the command must be a string")),
+        Binding::Other(_) => Err(KeymapError::CommandNotAString(key.to_string())),
     }
 }
 
-fn not_toml(e: toml::de::Error) -> Vec<String> {
-    vec![format!("not valid TOML: {}", e.message())]
+fn not_toml(e: toml::de::Error) -> Vec<KeymapError> {
+    vec![KeymapError::NotToml(e)]
 }
 
 /// `$XDG_CONFIG_HOME/diglot/config.toml` (else `~/.config/diglot/config.toml`, or the
@@ -458,13 +486,15 @@ mod tests {
         let errs = k
             .apply_config("[keys.global]\nx = \"quit\"\ny = \"fly\"\n[keys.nowhere]\nz = \"up\"\n")
             .unwrap_err();
+        let errs: Vec<String> = errs.iter().map(ToString::to_string).collect();
         assert_eq!(errs.len(), 2, "{errs:?}");
         assert!(errs.iter().any(|e| e.contains("fly")));
         assert!(errs.iter().any(|e| e.contains("unknown key context [keys.nowhere]")), "{errs:?}");
         assert_eq!(k, Keymap::default());
-        assert!(k.apply_config("not = [toml").unwrap_err()[0].contains("not valid TOML"));
-        assert_eq!(k.apply_config("keys = 3\n").unwrap_err(), vec!["[keys] must be a table".to_string()]);
-        let errs = k.apply_config("[keys]\nglobal = \"quit\"\n[keys.list]\n\"Hyper-x\" = \"up\"\n").unwrap_err();
+        let messages = |text: &str, k: &mut Keymap| -> Vec<String> { k.apply_config(text).unwrap_err().iter().map(ToString::to_string).collect() };
+        assert!(messages("not = [toml", &mut k)[0].contains("not valid TOML"));
+        assert_eq!(messages("keys = 3\n", &mut k), vec!["[keys] must be a table".to_string()]);
+        let errs = messages("[keys]\nglobal = \"quit\"\n[keys.list]\n\"Hyper-x\" = \"up\"\n", &mut k);
         assert_eq!(errs, vec![
             "[keys.global] must be a table of key = \"command\"".to_string(),
             "[keys.list] unknown key \"Hyper-x\"".to_string(),

@@ -291,6 +291,7 @@ pub struct SideBySide {
 
 /// The highlights as the store holds them, the highlights view, what `u` can undo, and
 /// whether changes can be saved.
+#[derive(Default)]
 pub struct Library {
     /// Every highlight in the store, as it last reported them.
     all: Vec<crate::model::Highlight>,
@@ -307,23 +308,24 @@ pub struct Library {
     /// Why the last write to the store failed; cleared by the next one that succeeds.
     /// Shown in the status bar until then, since a passing message is easily missed.
     pub write_failure: Option<String>,
-    /// Where `e` in the highlights view writes its Markdown file.
-    pub export_dir: std::path::PathBuf,
+    /// Where exports go and how their paths are shown.
+    pub places: Places,
 }
 
-impl Default for Library {
-    fn default() -> Library {
-        Library {
-            all: Vec::new(),
-            view: None,
-            undo: Vec::new(),
-            note_target: None,
-            has_store: false,
-            store_writable: false,
-            store_problem: None,
-            write_failure: None,
-            export_dir: wiring::default_export_dir(),
-        }
+/// The folders the reader names, found in the environment by whoever builds the [`App`]
+/// (`tui.rs`), so that `update` reads no environment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Places {
+    /// Where `e` in the highlights view writes its Markdown file.
+    pub export_dir: std::path::PathBuf,
+    /// The user's home folder, written `~` in the status bar; `None` shows paths whole.
+    pub home: Option<std::path::PathBuf>,
+}
+
+impl Default for Places {
+    /// The working folder, and no home: what a reader built without an environment gets.
+    fn default() -> Places {
+        Places { export_dir: std::path::PathBuf::from("."), home: None }
     }
 }
 
@@ -367,6 +369,12 @@ impl App {
 
     pub fn with_keymap(mut self, keymap: Keymap) -> App {
         self.keymap = keymap;
+        self
+    }
+
+    /// Export to, and show paths relative to, these folders.
+    pub fn with_places(mut self, places: Places) -> App {
+        self.library.places = places;
         self
     }
 

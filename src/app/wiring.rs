@@ -15,7 +15,6 @@ use crate::export;
 use crate::model::{Article, Highlight, Quote, Triage};
 use crate::store::NewHighlight;
 use std::ops::Range;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 /// From this many articles, finding a counterpart takes long enough (a second or more
@@ -55,11 +54,6 @@ fn annotation_prompt(field: Annotation) -> PromptKind {
     }
 }
 
-/// `$XDG_DATA_HOME/diglot/exports` (or the platform's data folder), else `.`.
-pub fn default_export_dir() -> PathBuf {
-    directories::ProjectDirs::from("", "", "diglot").map_or_else(|| PathBuf::from("."), |d| d.data_dir().join("exports"))
-}
-
 /// The `count` in `unit`s from sentence `anchor` that reaches the far end of `range` (a
 /// selection that was `old_count` units of the other kind).
 fn count_to(article: &Article, anchor: usize, unit: SelectionUnit, old_count: isize, range: &Range<usize>) -> isize {
@@ -91,10 +85,9 @@ fn count_to(article: &Article, anchor: usize, unit: SelectionUnit, old_count: is
     }
 }
 
-/// `path` with the home folder written `~` (the status bar is short).
-fn home_relative(path: &std::path::Path) -> String {
-    let home = std::env::var_os("HOME").map(PathBuf::from).filter(|h| h.is_absolute() && h.as_os_str().len() > 1);
-    match home.and_then(|h| path.strip_prefix(h).ok().map(|rest| rest.to_path_buf())) {
+/// `path` with the `home` folder written `~` (the status bar is short).
+fn home_relative(path: &std::path::Path, home: Option<&std::path::Path>) -> String {
+    match home.and_then(|h| path.strip_prefix(h).ok()) {
         Some(rest) => format!("~/{}", rest.display()),
         None => path.display().to_string(),
     }
@@ -654,15 +647,15 @@ impl App {
     }
 
     /// `e` in the highlights view: every highlight as Markdown, for the event loop to
-    /// write to a new time-stamped file in [`App::export_dir`].
+    /// write to a new time-stamped file in [`Places::export_dir`](super::Places::export_dir).
     fn export_markdown(&mut self, effects: &mut Vec<Effect>) {
         let markdown = export::render(export::Format::Markdown, &self.library.all, &self.articles);
-        effects.push(Effect::Export { dir: self.library.export_dir.clone(), markdown, count: self.library.all.len() });
+        effects.push(Effect::Export { dir: self.library.places.export_dir.clone(), markdown, count: self.library.all.len() });
     }
 
     /// The answer to [`Effect::Export`]: where the file went, or why it did not.
     pub(super) fn exported(&mut self, path: &std::path::Path, count: usize, result: Result<(), String>) {
-        let shown = home_relative(path);
+        let shown = home_relative(path, self.library.places.home.as_deref());
         self.status = Some(match result {
             Ok(()) => format!("exported {count} highlight(s) to {shown}"),
             Err(e) => format!("export failed: {shown}: {e}"),

@@ -276,7 +276,7 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
             let result = crate::tui::run_reader(&ctx.corpus, ctx.db.as_deref());
             // After the terminal is given back: the alternate screen hid them.
             report_load_problems(&ctx.corpus);
-            result.map(|()| String::new()).map_err(CliError)
+            result.map(|()| String::new()).map_err(|e| CliError(e.to_string()))
         }
         Some(Command::List { format }) => articles::list(&ctx, format),
         // Answered above, before the corpus is loaded.

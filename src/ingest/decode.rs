@@ -14,6 +14,7 @@
 //! 8. the result must look like text (few control or undefined characters), then it is
 //!    sanitised and normalised to NFC.
 
+use super::ReadError;
 use crate::sanitize::strip_controls;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -31,18 +32,13 @@ pub struct Decoded {
     pub warnings: Vec<String>,
 }
 
-/// The reason shown for a file over [`MAX_FILE_BYTES`].
-pub fn too_large_reason(len: u64) -> String {
-    format!("file too large ({len} bytes > {MAX_FILE_BYTES} bytes limit)")
-}
-
-/// Decode a whole file. `Err` holds the reason shown to the user.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+/// Decode a whole file. `Err` says why it is not text.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large_reason(bytes.len() as u64));
+        return Err(ReadError::TooLarge(bytes.len() as u64));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err("empty file".to_string());
+        return Err(ReadError::Empty);
     }
     let (raw, encoding) = decode_raw(bytes)?;
     let scan = Scan::of(&raw);
@@ -63,7 +59,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     };
     let text = nfc_without_bom(strip_controls(&raw));
     if text.trim().is_empty() {
-        return Err("empty file (no text after removing control characters)".to_string());
+        return Err(ReadError::OnlyControls);
     }
     Ok(Decoded { text, encoding, warnings })
 }
@@ -78,7 +74,7 @@ fn nfc_without_bom(text: String) -> String {
     text.chars().filter(|&c| c != '\u{feff}').nfc().collect()
 }
 
-fn decode_raw(bytes: &[u8]) -> Result<(String, &'static str), String> {
+fn decode_raw(bytes: &[u8]) -> Result<(String, &'static str), ReadError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok((text.into_owned(), enc.name()));
@@ -88,7 +84,7 @@ fn decode_raw(bytes: &[u8]) -> Result<(String, &'static str), String> {
         return Ok((text.into_owned(), enc.name()));
     }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!("binary file (zero byte at offset {pos})"));
+        return Err(ReadError::ZeroByte(pos));
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => return Ok((s.to_string(), UTF_8.name())),
@@ -99,11 +95,7 @@ fn decode_raw(bytes: &[u8]) -> Result<(String, &'static str), String> {
         }
         Err(e) => {
             if has_multibyte_utf8(bytes) {
-                return Err(format!(
-                    "invalid UTF-8 (byte 0x{:02x} at offset {} in a file that is otherwise UTF-8)",
-                    bytes[e.valid_up_to()],
-                    e.valid_up_to()
-                ));
+                return Err(ReadError::CorruptUtf8 { byte: bytes[e.valid_up_to()], offset: e.valid_up_to() });
             }
         }
     }
@@ -202,12 +194,9 @@ impl Scan {
     /// characters (undecodable bytes) and private-use/unassigned code points. Escape
     /// sequences are allowed (they are stripped later); a few stray bytes are tolerated,
     /// but more than 1 in 20 characters (and at least 4) means this is not text.
-    fn check_looks_like_text(&self) -> Result<(), String> {
+    fn check_looks_like_text(&self) -> Result<(), ReadError> {
         if self.odd >= 4 && self.odd * 20 > self.chars {
-            return Err(format!(
-                "binary file ({}% of characters are control or undecodable)",
-                self.odd * 100 / self.chars
-            ));
+            return Err(ReadError::NotText(self.odd * 100 / self.chars));
         }
         Ok(())
     }
@@ -299,16 +288,17 @@ mod tests {
 
     #[test]
     fn rejections_name_the_reason() {
-        assert_eq!(decode(b"  \n ").unwrap_err(), "empty file");
-        assert!(decode(b"ab\0cd").unwrap_err().starts_with("binary file"));
+        assert_eq!(decode(b"  \n ").unwrap_err().to_string(), "empty file");
+        assert!(decode(b"ab\0cd").unwrap_err().to_string().starts_with("binary file"));
         assert!(decode("caf\u{e9} ok".as_bytes().iter().copied().chain([0xff, 0x41]).collect::<Vec<_>>().as_slice())
             .unwrap_err()
+            .to_string()
             .starts_with("invalid UTF-8"));
         let control: Vec<u8> = (1u8..=8).cycle().take(400).collect();
-        assert!(decode(&control).unwrap_err().starts_with("binary file"));
+        assert!(decode(&control).unwrap_err().to_string().starts_with("binary file"));
         let big = vec![b'a'; MAX_FILE_BYTES as usize + 1];
-        assert!(decode(&big).unwrap_err().starts_with("file too large ("));
-        assert!(decode("\u{1b}]0;x\u{7}".as_bytes()).unwrap_err().starts_with("empty file"));
+        assert!(decode(&big).unwrap_err().to_string().starts_with("file too large ("));
+        assert!(decode("\u{1b}]0;x\u{7}".as_bytes()).unwrap_err().to_string().starts_with("empty file"));
     }
 
     #[test]

@@ -2,16 +2,15 @@
 //! part is the page, the others its images and style sheets. mail-parser undoes the
 //! quoted-printable or base64 transfer encoding and the part's charset.
 
+use super::ReadError;
 use mail_parser::{MessageParser, MimeHeaders, PartType};
 
 /// File name endings of MHTML saves.
 pub const EXTENSIONS: [&str; 2] = ["mhtml", "mht"];
 
 /// The page of an MHTML save, decoded to text, or why there is none.
-pub fn page_html(bytes: &[u8]) -> Result<String, String> {
-    let message = MessageParser::default()
-        .parse(bytes)
-        .ok_or_else(|| "not an MHTML file (no MIME headers)".to_string())?;
+pub fn page_html(bytes: &[u8]) -> Result<String, ReadError> {
+    let message = MessageParser::default().parse(bytes).ok_or(ReadError::NotMhtml)?;
     message
         .parts
         .iter()
@@ -24,7 +23,7 @@ pub fn page_html(bytes: &[u8]) -> Result<String, String> {
             PartType::Binary(b) | PartType::InlineBinary(b) => Some(String::from_utf8_lossy(b).into_owned()),
             _ => None,
         })
-        .ok_or_else(|| "MHTML file without a text/html part".to_string())
+        .ok_or(ReadError::MhtmlWithoutHtml)
 }
 
 #[cfg(test)]
@@ -62,6 +61,6 @@ Content-Location: https://news.example/a.png\r\n\r\niVBORw0KGgo=\r\n------Multip
     fn a_message_without_html_is_refused() {
         let mht = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n\
                    Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n";
-        assert!(page_html(mht.as_bytes()).unwrap_err().contains("text/html"));
+        assert!(page_html(mht.as_bytes()).unwrap_err().to_string().contains("text/html"));
     }
 }

@@ -4,6 +4,7 @@ pub mod cache;
 pub mod clean;
 pub mod decode;
 pub mod entities;
+mod error;
 pub mod html;
 pub mod meta;
 pub mod mhtml;
@@ -20,6 +21,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use decode::MAX_FILE_BYTES;
+pub use error::ReadError;
 use crate::model::Manifest;
 
 /// The bundled corpus, compiled into the binary so `diglot` works from any directory.
@@ -136,7 +138,7 @@ fn list_folder(dir: &Path) -> Result<(Vec<PathBuf>, Corpus), LoadError> {
         // Named pipes, devices, link loops and broken links are named, never opened.
         match regular_file(&p) {
             Ok(()) => paths.push(p),
-            Err(reason) => corpus.errors.push(LoadError { path: p.display().to_string(), reason }),
+            Err(reason) => corpus.errors.push(LoadError { path: p.display().to_string(), reason: reason.to_string() }),
         }
     }
     paths.sort();
@@ -144,6 +146,7 @@ fn list_folder(dir: &Path) -> Result<(Vec<PathBuf>, Corpus), LoadError> {
     let manifest_path = dir.join("corpus.toml");
     if std::fs::symlink_metadata(&manifest_path).is_ok() {
         match read_regular_file(&manifest_path)
+            .map_err(|e| e.to_string())
             .and_then(|bytes| String::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}")))
             .and_then(|s| Manifest::parse(&s).map_err(|e| e.to_string()))
         {
@@ -238,25 +241,21 @@ fn make_ids_unique(articles: &mut [Article]) {
 /// Load one file from disk.
 pub fn load_file(path: &Path) -> Result<Article, LoadError> {
     let shown = path.display().to_string();
-    let bytes = read_regular_file(path).map_err(|reason| LoadError { path: shown.clone(), reason })?;
+    let bytes = read_regular_file(path).map_err(|reason| LoadError { path: shown.clone(), reason: reason.to_string() })?;
     parse_bytes(&shown, &bytes)
 }
 
 /// Ok when `path` is (or links to) a regular file; else why it cannot be read.
-pub fn regular_file(path: &Path) -> Result<(), String> {
+pub fn regular_file(path: &Path) -> Result<(), ReadError> {
     match std::fs::metadata(path) {
         Ok(m) if m.is_file() => Ok(()),
-        Ok(m) => Err(not_a_file(&m.file_type())),
+        Ok(m) => Err(ReadError::NotAFile(file_kind(&m.file_type()))),
         Err(e) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => Err(match e.kind() {
-            std::io::ErrorKind::NotFound => "broken symbolic link (what it points to does not exist)".into(),
-            _ => format!("symbolic link that cannot be followed: {e}"),
+            std::io::ErrorKind::NotFound => ReadError::BrokenLink,
+            _ => ReadError::UnfollowableLink(e),
         }),
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(ReadError::Io(e)),
     }
-}
-
-fn not_a_file(t: &std::fs::FileType) -> String {
-    format!("{}, not a regular file", file_kind(t))
 }
 
 /// "a folder", "a named pipe" …: what a path is, for messages.
@@ -292,25 +291,25 @@ pub fn file_kind(t: &std::fs::FileType) -> &'static str {
 /// pipe for reading would wait for a writer forever, so the kind is checked first, the
 /// file is opened without blocking, and the kind checked again on what was opened (the
 /// name may have been swapped in between).
-pub fn read_regular_file(path: &Path) -> Result<Vec<u8>, String> {
+pub fn read_regular_file(path: &Path) -> Result<Vec<u8>, ReadError> {
     regular_file(path)?;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = options.open(path).map_err(|e| e.to_string())?;
-    let meta = file.metadata().map_err(|e| e.to_string())?;
+    let file = options.open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
     if !meta.is_file() {
-        return Err(not_a_file(&meta.file_type()));
+        return Err(ReadError::NotAFile(file_kind(&meta.file_type())));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(decode::too_large_reason(meta.len()));
+        return Err(ReadError::TooLarge(meta.len()));
     }
     // Never read more than the limit, even if the file grows while we read it.
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(ReadError::Io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(decode::too_large_reason(bytes.len() as u64));
+        return Err(ReadError::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
 }
@@ -337,7 +336,7 @@ pub fn id_from_path(path: &str) -> String {
 /// the article's `path`; its stem is the id. See [`decode`] for how bytes become text and
 /// [`parse_text`] for the rest.
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Article, LoadError> {
-    let err = |reason: String| LoadError { path: path.to_string(), reason };
+    let err = |reason: ReadError| LoadError { path: path.to_string(), reason: reason.to_string() };
     let page;
     let bytes = if has_extension(Path::new(path), &mhtml::EXTENSIONS) {
         page = mhtml::page_html(bytes).map_err(err)?;
@@ -346,7 +345,7 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Article, LoadError> {
         bytes
     };
     let decoded = decode::decode(bytes).map_err(err)?;
-    let mut article = parse_text(path, &decoded.text).map_err(|r| err(r.to_string()))?;
+    let mut article = parse_text(path, &decoded.text).map_err(|r| LoadError { path: path.to_string(), reason: r.to_string() })?;
     let mut warnings = decoded.warnings;
     warnings.append(&mut article.meta.warnings);
     article.meta.warnings = warnings;
