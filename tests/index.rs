@@ -78,3 +78,75 @@ fn search_without_an_index_file_still_answers() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("a  fr  Une opération de police"));
 }
+
+/// A folder with what a listing must reproduce: HTML and text, two files with one stem
+/// (the second gets its file name as id, and a warning), a manifest adding an outlet,
+/// and a link to nowhere (named on stderr).
+fn listing_folder(corpus: &Path) {
+    fs::create_dir(corpus).unwrap();
+    write_old(&corpus.join("a.txt"), "Une opération de police\n\nLes enquêteurs ont saisi 12 téléphones à Lyon.\n");
+    write_old(
+        &corpus.join("a.html"),
+        "<html><head><title>Storm warning</title></head><body><article><p>Heavy rain is expected over the weekend, forecasters said on Friday.</p></article></body></html>",
+    );
+    write_old(&corpus.join("b.md"), "# Markets\n\nShares rose on Monday as investors weighed the report.\n");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(corpus.join("gone.txt"), corpus.join("broken.txt")).unwrap();
+    write_old(&corpus.join("corpus.toml"), "[[article]]\nid = \"b\"\noutlet = \"Daily Example\"\ndate = \"2024-03-01\"\n");
+}
+
+#[test]
+fn list_from_the_index_prints_what_the_full_read_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let (corpus, cache) = (dir.path().join("corpus"), dir.path().join("index.db"));
+    listing_folder(&corpus);
+    let uncached = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_diglot"))
+            .arg("--corpus")
+            .arg(&corpus)
+            .arg("--db")
+            .arg(dir.path().join("state.db"))
+            .args(args)
+            .env("DIGLOT_CACHE", "off")
+            .env_remove("DIGLOT_DB")
+            .output()
+            .unwrap();
+        (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    diglot(&corpus, &cache, &["index"]);
+    for args in [&["list"][..], &["list", "--format", "json"]] {
+        let expected = uncached(args);
+        assert!(expected.0.contains("Daily Example"), "{}", expected.0);
+        assert!(expected.1.contains("id a is taken") && expected.1.contains("broken.txt"), "{}", expected.1);
+        assert_eq!(diglot(&corpus, &cache, args), expected, "{args:?}");
+    }
+}
+
+#[test]
+fn a_listing_reads_metadata_from_the_index_until_a_file_changes() {
+    use diglot::ingest::{load_dir, load_dir_cached, load_dir_metadata};
+    let dir = tempfile::tempdir().unwrap();
+    let (corpus, cache) = (dir.path().join("corpus"), dir.path().join("index.db"));
+    listing_folder(&corpus);
+    let from_index = |c: &diglot::ingest::Corpus| c.articles.iter().all(|a| a.text.is_empty() && a.paragraphs.is_empty());
+    let rows = |c: &diglot::ingest::Corpus| -> Vec<_> { c.articles.iter().map(|a| (a.id.clone(), a.path.clone(), a.meta.clone())).collect() };
+
+    let first = load_dir_metadata(&corpus, Some(&cache)).unwrap();
+    assert!(!from_index(&first), "an empty index: the files are read");
+    let listed = load_dir_metadata(&corpus, Some(&cache)).unwrap();
+    assert!(from_index(&listed), "every file indexed: no article decoded");
+    let full = load_dir(&corpus).unwrap();
+    assert_eq!(rows(&listed), rows(&full));
+    assert_eq!(listed.articles.iter().find(|a| a.id == "b").unwrap().meta.source.as_deref(), Some("Daily Example"));
+
+    // A changed file: the listing reads the folder (and refreshes the index), then the
+    // index again, with the new title.
+    write_old(&corpus.join("b.md"), "# Markets fall\n\nShares fell on Monday.\n");
+    let changed = load_dir_metadata(&corpus, Some(&cache)).unwrap();
+    assert!(!from_index(&changed));
+    let again = load_dir_metadata(&corpus, Some(&cache)).unwrap();
+    assert!(from_index(&again));
+    assert_eq!(rows(&again), rows(&changed));
+    assert_eq!(again.articles.iter().find(|a| a.id == "b").unwrap().meta.title.as_deref(), Some("Markets fall"));
+    assert_eq!(rows(&again), rows(&load_dir_cached(&corpus, Some(&cache)).unwrap()));
+}

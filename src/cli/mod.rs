@@ -201,6 +201,16 @@ impl Context {
         Ok(Context { corpus, db })
     }
 
+    /// What `list` needs: the articles' metadata, from the index when it is up to date
+    /// (see [`ingest::load_dir_metadata`]); the bodies are left empty.
+    pub fn load_metadata(corpus_dir: Option<&Path>, db: Option<PathBuf>) -> Result<Context, CliError> {
+        let corpus = match corpus_dir {
+            Some(dir) => ingest::load_dir_metadata(dir, ingest::cache::default_location().as_deref())?,
+            None => ingest::bundled(),
+        };
+        Ok(Context { corpus, db })
+    }
+
     /// An article by id from the corpus, or else by path to any readable file.
     pub fn resolve(&self, id_or_path: &str) -> Result<Article, CliError> {
         // The id, or the path the corpus gave the article (`corpus/004_….txt` for a
@@ -238,7 +248,11 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
     if let (true, Some(dir)) = (announce, &cli.corpus) {
         sanitize::say_pending(format_args!("reading {} …", dir.display()));
     }
-    let ctx = Context::load(cli.corpus.as_deref(), cli.db.clone());
+    let ctx = match cli.command {
+        // A listing prints metadata only: no article needs decoding.
+        Some(Command::List { .. }) => Context::load_metadata(cli.corpus.as_deref(), cli.db.clone()),
+        _ => Context::load(cli.corpus.as_deref(), cli.db.clone()),
+    };
     if announce {
         // The line only mattered while waiting.
         crate::index::progress::clear_line();

@@ -15,8 +15,12 @@
 //! kept in step with the rows as files are added, changed and removed. The layout has a
 //! version of its own ([`LAYOUT`]): a cache of another layout is dropped and rebuilt,
 //! which costs one re-read and never touches the highlight store (another file).
+//!
+//! Each row also keeps the article's metadata in a column of its own, so a listing
+//! (`diglot list`) reads what it prints without decoding a single article body
+//! ([`ArticleCache::metadata_all`]).
 
-use crate::model::Article;
+use crate::model::{Article, Metadata};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
@@ -34,9 +38,30 @@ impl FileKey {
     /// another working folder is the same entry).
     pub fn of(path: &Path) -> Option<FileKey> {
         let meta = std::fs::metadata(path).ok()?;
+        Self::with_metadata(std::fs::canonicalize(path).ok()?, &meta)
+    }
+
+    /// The keys of files of the folder `dir`, as [`of`](Self::of) gives them, with
+    /// fewer system calls: a file that is not a symbolic link has for canonical path
+    /// the folder's (resolved once) joined with its name, and its own metadata.
+    pub fn of_folder(dir: &Path, paths: &[std::path::PathBuf]) -> Vec<Option<FileKey>> {
+        let canonical_dir = std::fs::canonicalize(dir).ok();
+        let key = |p: &std::path::PathBuf| -> Option<FileKey> {
+            let own = std::fs::symlink_metadata(p).ok()?;
+            match (&canonical_dir, p.file_name()) {
+                (Some(d), Some(name)) if !own.file_type().is_symlink() && p.parent() == Some(dir) => {
+                    Self::with_metadata(d.join(name), &own)
+                }
+                _ => Self::of(p),
+            }
+        };
+        paths.iter().map(key).collect()
+    }
+
+    fn with_metadata(canonical: std::path::PathBuf, meta: &std::fs::Metadata) -> Option<FileKey> {
         let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
         Some(FileKey {
-            path: std::fs::canonicalize(path).ok()?.to_str()?.to_string(),
+            path: canonical.to_str()?.to_string(),
             size: meta.len(),
             modified_ns: i64::try_from(modified.as_nanos()).ok()?,
         })
@@ -51,17 +76,24 @@ pub struct ArticleCache {
 }
 
 /// The version of the tables below; a cache written with another is rebuilt.
-const LAYOUT: &str = "2";
+const LAYOUT: &str = "3";
 
 /// Tables of layout [`LAYOUT`]. The full-text table holds no copy of the text
 /// (`content=''`): it is only looked up, and rows are removed by rowid.
 const CREATE_TABLES: &str = "
     CREATE TABLE IF NOT EXISTS diglot_cached_article (
         rowid INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,
-        modified_ns INTEGER NOT NULL, language TEXT, article TEXT NOT NULL);
+        modified_ns INTEGER NOT NULL, language TEXT, meta TEXT NOT NULL, article TEXT NOT NULL);
     CREATE VIRTUAL TABLE IF NOT EXISTS diglot_article_text USING fts5(
         title, body, content='', contentless_delete=1,
         tokenize='unicode61 remove_diacritics 2');";
+
+/// Which column of an entry to read.
+#[derive(Clone, Copy)]
+enum Stored {
+    Article,
+    Metadata,
+}
 
 /// One article found by a full-text query: its file (canonical path) and its bm25 rank
 /// (lower is better).
@@ -142,20 +174,43 @@ impl ArticleCache {
 
     /// The article parsed from exactly this version of the file, if cached and sound.
     pub fn get(&self, key: &FileKey) -> Option<Article> {
-        decode(self.stored(key)?)
+        decode(self.stored(key, Stored::Article)?)
     }
 
     /// [`get`](Self::get) for many files: the rows are read in turn, the articles decoded
     /// on every core (decoding is most of the time of a warm start).
     pub fn get_all(&self, keys: &[Option<FileKey>]) -> Vec<Option<Article>> {
         use rayon::prelude::*;
-        let stored: Vec<Option<String>> = keys.iter().map(|k| self.stored(k.as_ref()?)).collect();
+        let read = self.conn.unchecked_transaction().ok();
+        let stored: Vec<Option<String>> = keys.iter().map(|k| self.stored(k.as_ref()?, Stored::Article)).collect();
+        drop(read);
         stored.into_par_iter().map(|json| decode(json?)).collect()
     }
 
-    fn stored(&self, key: &FileKey) -> Option<String> {
+    /// The metadata of exactly these file versions, read from its own column (no article
+    /// is decoded); `None` unless every file has a sound entry, since a listing must
+    /// then parse the files anyway.
+    pub fn metadata_all(&self, keys: &[FileKey]) -> Option<Vec<Metadata>> {
+        // One read transaction for all the rows rather than one (and its locks) per row.
+        let read = self.conn.unchecked_transaction().ok()?;
+        let metadata = keys
+            .iter()
+            .map(|k| serde_json::from_str(&self.stored(k, Stored::Metadata)?).ok().filter(clean_metadata))
+            .collect();
+        drop(read);
+        metadata
+    }
+
+    /// The stored JSON of one column of the entry for exactly this file version: the
+    /// one check (path, size, modification time; the executable's stamp was checked at
+    /// [`open`](Self::open)) that every reader of the cache goes through.
+    fn stored(&self, key: &FileKey, column: Stored) -> Option<String> {
+        let sql = match column {
+            Stored::Article => "SELECT article FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3",
+            Stored::Metadata => "SELECT meta FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3",
+        };
         self.conn
-            .prepare_cached("SELECT article FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3")
+            .prepare_cached(sql)
             .ok()?
             .query_row(params![key.path, key.size as i64, key.modified_ns], |r| r.get(0))
             .optional()
@@ -253,13 +308,13 @@ impl ArticleCache {
 /// Write one article's row and its full-text entry (replacing those of an older version
 /// of the file, whose rowid it keeps).
 fn put_one(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article) -> rusqlite::Result<()> {
-    let json = serde_json::to_string(article).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let (json, meta) = (to_json(article)?, to_json(&article.meta)?);
     let rowid: i64 = tx.query_row(
-        "INSERT INTO diglot_cached_article (path, size, modified_ns, language, article) VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO diglot_cached_article (path, size, modified_ns, language, meta, article) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified_ns = excluded.modified_ns,
-             language = excluded.language, article = excluded.article
+             language = excluded.language, meta = excluded.meta, article = excluded.article
          RETURNING rowid",
-        params![key.path, key.size as i64, key.modified_ns, article.meta.language, json],
+        params![key.path, key.size as i64, key.modified_ns, article.meta.language, meta, json],
         |r| r.get(0),
     )?;
     tx.execute("DELETE FROM diglot_article_text WHERE rowid = ?1", [rowid])?;
@@ -268,6 +323,10 @@ fn put_one(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article) -> 
         params![rowid, article.meta.title.as_deref().unwrap_or(""), article.text],
     )?;
     Ok(())
+}
+
+fn to_json(value: &impl serde::Serialize) -> rusqlite::Result<String> {
+    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
 }
 
 fn remove_one(tx: &rusqlite::Transaction<'_>, path: &str) -> rusqlite::Result<()> {
@@ -287,15 +346,22 @@ fn decode(json: String) -> Option<Article> {
 /// A cached article is used only if it is one ingest could have produced: no control
 /// characters, and every range inside the text on character boundaries.
 fn well_formed(a: &Article) -> bool {
-    let clean = |s: &str| !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
     let fits = |r: &std::ops::Range<usize>| {
         r.start <= r.end && r.end <= a.text.len() && a.text.is_char_boundary(r.start) && a.text.is_char_boundary(r.end)
     };
-    let m = &a.meta;
     clean(&a.text)
-        && [&m.title, &m.author, &m.date, &m.source, &m.url].iter().all(|f| f.as_deref().is_none_or(clean))
+        && clean_metadata(&a.meta)
         && a.paragraphs.iter().all(|p| fits(&p.range) && p.sentences.iter().all(|s| fits(&s.range)))
         && a.links.iter().all(|l| clean(&l.text) && clean(&l.url) && l.range.as_ref().is_none_or(fits))
+}
+
+/// No control character in the metadata a listing prints.
+fn clean_metadata(m: &Metadata) -> bool {
+    [&m.title, &m.author, &m.date, &m.source, &m.url].iter().all(|f| f.as_deref().is_none_or(clean))
+}
+
+fn clean(s: &str) -> bool {
+    !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
 }
 
 #[cfg(test)]
@@ -325,6 +391,24 @@ mod tests {
         assert_eq!(cache.get(&key("/x/a.txt", 10, 6)), None, "modified again");
         drop(cache);
         assert_eq!(ArticleCache::open_stamped(&db, "two").unwrap().get(&k), None, "another executable");
+    }
+
+    #[test]
+    fn metadata_is_read_only_when_every_file_has_a_sound_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("c.db");
+        let (ka, kb) = (key("/x/a.txt", 10, 5), key("/x/b.txt", 10, 5));
+        let (a, b) = (article("/x/a.txt"), article("/x/b.txt"));
+        let cache = {
+            let mut c = ArticleCache::open_stamped(&db, "s").unwrap();
+            c.put_all([(&ka, &a), (&kb, &b)]);
+            c
+        };
+        assert_eq!(cache.metadata_all(&[ka.clone(), kb.clone()]), Some(vec![a.meta.clone(), b.meta.clone()]));
+        assert_eq!(cache.metadata_all(&[ka.clone(), key("/x/b.txt", 11, 5)]), None, "one file changed");
+        assert_eq!(cache.metadata_all(&[ka.clone(), key("/x/c.txt", 10, 5)]), None, "one file never read");
+        cache.conn.execute("UPDATE diglot_cached_article SET meta = json_set(meta, '$.title', 'a' || char(27) || 'b')", []).unwrap();
+        assert_eq!(cache.metadata_all(&[ka]), None, "an escape in a title");
     }
 
     #[test]

@@ -94,6 +94,40 @@ pub fn load_dir_cached(dir: &Path, cache: Option<&Path>) -> Result<Corpus, LoadE
 
 /// [`load_dir_cached`], also saying what it did to the index (see [`crate::index`]).
 pub fn load_dir_indexed(dir: &Path, cache: Option<&Path>) -> Result<(Corpus, crate::index::IndexReport), LoadError> {
+    let (paths, corpus) = list_folder(dir)?;
+    Ok(load_listed(dir, paths, corpus, cache.and_then(cache::ArticleCache::open)))
+}
+
+/// What a listing of `dir` shows (`diglot list`): each article's metadata, without its
+/// text, paragraphs or links. When the index holds an up-to-date entry for every file
+/// of the folder, the metadata comes from it without decoding any article; otherwise
+/// the folder is loaded as by [`load_dir_cached`] (which also refreshes the index).
+/// Either way ids, warnings, errors and the manifest's additions are the same.
+pub fn load_dir_metadata(dir: &Path, cache: Option<&Path>) -> Result<Corpus, LoadError> {
+    let (paths, mut corpus) = list_folder(dir)?;
+    let mut cache = cache.and_then(cache::ArticleCache::open);
+    let keys: Option<Vec<cache::FileKey>> =
+        cache.as_ref().and_then(|_| cache::FileKey::of_folder(dir, &paths).into_iter().collect());
+    let metadata = cache.as_ref().zip(keys.as_deref()).and_then(|(c, keys)| c.metadata_all(keys));
+    let (Some(c), Some(keys), Some(metadata)) = (cache.as_mut(), keys, metadata) else {
+        return Ok(load_listed(dir, paths, corpus, cache).0);
+    };
+    c.forget_missing(dir, &keys);
+    corpus.articles = paths
+        .iter()
+        .zip(metadata)
+        .map(|(p, meta)| {
+            let path = p.display().to_string();
+            Article { id: id_from_path(&path), path, meta, text: String::new(), paragraphs: Vec::new(), links: Vec::new() }
+        })
+        .collect();
+    finish(&mut corpus);
+    Ok(corpus)
+}
+
+/// The article files of `dir` (sorted by name) and a corpus holding only what the
+/// listing found: files that cannot be read as such, and the manifest (or why not).
+fn list_folder(dir: &Path) -> Result<(Vec<PathBuf>, Corpus), LoadError> {
     let entries = std::fs::read_dir(dir).map_err(|e| LoadError {
         path: dir.display().to_string(),
         reason: format!("cannot read folder: {e}"),
@@ -123,9 +157,19 @@ pub fn load_dir_indexed(dir: &Path, cache: Option<&Path>) -> Result<(Corpus, cra
             }),
         }
     }
-    let mut cache = cache.and_then(cache::ArticleCache::open);
+    Ok((paths, corpus))
+}
+
+/// Load the listed `paths` into `corpus`, reusing and refreshing `cache`.
+fn load_listed(
+    dir: &Path,
+    paths: Vec<PathBuf>,
+    mut corpus: Corpus,
+    mut cache: Option<cache::ArticleCache>,
+) -> (Corpus, crate::index::IndexReport) {
     let caching = cache.is_some();
-    let keys: Vec<Option<cache::FileKey>> = paths.par_iter().map(|p| caching.then(|| cache::FileKey::of(p)).flatten()).collect();
+    let keys: Vec<Option<cache::FileKey>> =
+        if caching { cache::FileKey::of_folder(dir, &paths) } else { vec![None; paths.len()] };
     let cached: Vec<Option<Article>> = cache.as_ref().map_or_else(|| vec![None; keys.len()], |c| c.get_all(&keys));
     let hits: Vec<bool> = cached.iter().map(Option::is_some).collect();
     let progress = crate::index::progress::Progress::new(hits.iter().filter(|h| !**h).count());
@@ -170,9 +214,14 @@ pub fn load_dir_indexed(dir: &Path, cache: Option<&Path>) -> Result<(Corpus, cra
             Err(e) => corpus.errors.push(e),
         }
     }
+    finish(&mut corpus);
+    (corpus, report)
+}
+
+/// What follows reading a folder's articles, whatever they were read from.
+fn finish(corpus: &mut Corpus) {
     make_ids_unique(&mut corpus.articles);
     corpus.manifest.apply(&mut corpus.articles);
-    Ok((corpus, report))
 }
 
 /// `page.html` and `page.txt` would both be `page`: the first in name order keeps the
