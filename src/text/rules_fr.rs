@@ -102,7 +102,7 @@ pub(super) fn indefinite_group_subject(toks: &[Tok], cue_first: usize) -> Option
     };
     let noun = toks.get(noun_at).filter(|t| noun_at < end && t.is_lower_word() && !lx.is_function_word(&t.low))?;
     let plural = noun.low.ends_with('s') || noun.low.ends_with('x');
-    if !plural || !toks[q + 1..end].iter().all(|t| t.is_lower_word() || t.text == "'") {
+    if !plural || !toks[q + 1..end].iter().all(Tok::is_lower_word) {
         return None;
     }
     let start = if matches!(toks[q].low.as_str(), "nombreux" | "nombreuses") && q > 0 && toks[q - 1].low == "de" { q - 1 } else { q };
