@@ -265,9 +265,10 @@ fn an_indefinite_plural_group_is_the_speaker_as_written() {
          Des habitants racontent que les nuits sont « devenues impossibles ». \
          Plusieurs élus jugent le calendrier « beaucoup trop serré ».",
     );
-    for (prefix, group) in [("catastrophe", "certains commerçants"), ("devenues", "Des habitants"), ("beaucoup trop", "Plusieurs élus")] {
+    // (The group speaks by its noun, the quantifier left out.)
+    for (prefix, group, name) in [("catastrophe", "certains commerçants", "commerçants"), ("devenues", "Des habitants", "habitants"), ("beaucoup trop", "Plusieurs élus", "élus")] {
         let q = qs.iter().find(|q| q.text.starts_with(prefix)).unwrap_or_else(|| panic!("no «{prefix}» in {qs:#?}"));
-        assert_eq!(speaker(q), None, "{qs:#?}");
+        assert_eq!(speaker(q), Some(name), "{qs:#?}");
         assert_eq!(q.speaker_as_written.as_deref(), Some(group), "{qs:#?}");
     }
 }
@@ -403,7 +404,7 @@ fn a_round_number_of_people_is_a_group_not_the_object_after_the_cue() {
         "Pétition des médecins\n\n\
          Dans une lettre ouverte publiée mardi, une vingtaine de médecins appellent le ministère à « rouvrir les urgences de nuit ».",
     );
-    assert_eq!(speaker_of(&qs, "rouvrir les urgences"), None, "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "rouvrir les urgences"), Some("une vingtaine de médecins"), "{qs:#?}");
     assert_eq!(as_written_of(&qs, "rouvrir les urgences"), Some("une vingtaine de médecins"), "{qs:#?}");
 }
 
@@ -413,7 +414,7 @@ fn a_definite_group_with_a_named_member_in_an_aside_speaks_as_a_group() {
         "Grève au port\n\n\
          Les grévistes, parmi lesquels le docker Marc Olivier, jugent que la réforme « menace des centaines d'emplois ».",
     );
-    assert_eq!(speaker_of(&qs, "menace des centaines"), None, "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "menace des centaines"), Some("grévistes"), "{qs:#?}");
     assert_eq!(as_written_of(&qs, "menace des centaines"), Some("Les grévistes"), "{qs:#?}");
 }
 
@@ -425,4 +426,40 @@ fn the_continuation_of_an_unnamed_speakers_quote_stays_theirs() {
     );
     assert_eq!(as_written_of(&qs, "Nous tiendrons jusqu"), Some("ils"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "Nous tiendrons jusqu"), None, "{qs:#?}");
+}
+
+#[test]
+fn a_group_after_an_inverted_cue_speaks_as_a_group() {
+    let qs = quotes_of(
+        "Fermeture de la maternité\n\n\
+         Le directeur de l'hôpital, Marc Aubert, a confirmé la fermeture. \
+         « Nous ne laisserons pas mourir notre hôpital », scandaient des habitants devant la mairie samedi.",
+    );
+    assert_eq!(speaker_of(&qs, "Nous ne laisserons"), Some("habitants"), "{qs:#?}");
+}
+
+#[test]
+fn ils_goes_back_to_a_plural_group_opening_the_sentence_before() {
+    let qs = quotes_of(
+        "Transports scolaires\n\n\
+         Le président du département, Alain Ferrand, a présenté la nouvelle carte des lignes. \
+         Les associations de parents d'élèves restent inquiètes. Elles dénoncent « des trajets beaucoup trop longs pour les enfants ».",
+    );
+    assert_eq!(speaker_of(&qs, "des trajets"), Some("associations de parents d'élèves"), "{qs:#?}");
+    let qs = quotes_of(
+        "Vote du budget\n\n\
+         La maire, Sylvie Caron, a défendu son budget. Les Écologistes se sont abstenus. Ils regrettent « un manque d'ambition pour le climat ».",
+    );
+    assert_eq!(speaker_of(&qs, "un manque"), Some("Écologistes"), "{qs:#?}");
+}
+
+#[test]
+fn imperfect_and_reflexive_press_cues_are_cues() {
+    let qs = quotes_of(
+        "Marché de Noël\n\n\
+         Le maire, Paul Roche, a inauguré le marché. « Nous voulons être entendus », s'est plaint un exposant. \
+         Les commerçants, eux, annonçaient « une saison sans précédent pour le centre-ville ».",
+    );
+    assert_eq!(qs.iter().find(|q| q.text.starts_with("Nous voulons")).and_then(|q| q.cue.as_deref()), Some("s'est plaint"), "{qs:#?}");
+    assert_eq!(qs.iter().find(|q| q.text.starts_with("une saison")).and_then(|q| q.cue.as_deref()), Some("annonçaient"), "{qs:#?}");
 }

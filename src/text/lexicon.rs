@@ -125,6 +125,12 @@ fn imperfect(present: &str) -> Vec<String> {
     if stem.chars().count() < 3 || stem.ends_with(['e', 'i']) {
         return Vec::new();
     }
+    // The stem keeps its sound before "a": "lance" → "lançait", "juge" → "jugeait".
+    let stem = match stem.strip_suffix('c') {
+        Some(s) => format!("{s}ç"),
+        None if stem.ends_with('g') => format!("{stem}e"),
+        None => stem.to_string(),
+    };
     vec![format!("{stem}ait"), format!("{stem}aient")]
 }
 
@@ -366,7 +372,7 @@ mod tests {
         for w in ["précise", "annonce", "estime", "affirme", "selon"] {
             assert!(lx.fr_cues.contains(w), "{w}");
         }
-        for w in ["assurait", "précisait", "expliquaient", "disait", "concluait"] {
+        for w in ["assurait", "précisait", "expliquaient", "disait", "concluait", "lançaient", "dénonçait"] {
             assert!(lx.fr_cues.contains(w), "{w}");
         }
         assert!(lx.fr_phrases.iter().any(|(p, _)| p == &["se", "félicitait"]));

@@ -24,7 +24,10 @@ use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
 use super::ranker::{Candidate, Ranker, Site, candidates};
-use super::rules_fr::{agrees, bare_participle_cue, definite_group_subject, indefinite_group_subject, is_il_elle, sentence_subject};
+use super::rules_fr::{
+    agrees, bare_participle_cue, definite_group_subject, group_speaker, indefinite_group_after, indefinite_group_subject, is_il_elle, is_ils_elles,
+    plural_group_opening, sentence_subject,
+};
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
 
 /// Terms are quotes of at most this many words with no speech cue.
@@ -56,6 +59,9 @@ struct Work {
     /// The cue's sentence opens on an indefinite subject ("Un diplomate européen
     /// résume"): someone unnamed, never the previous speaker.
     unnamed_subject: bool,
+    /// The speaker is a group as written ("des manifestants", "les syndicats de
+    /// soignants"): named by its words when nobody else is found.
+    group: bool,
     speaker: Option<Speaker>,
     as_written: Option<String>,
     cue_text: Option<String>,
@@ -81,6 +87,9 @@ struct Work {
     /// The subject opening the sentence before (same paragraph), with the gender its
     /// article gives: what a French il/elle at the quote goes back to first.
     prev_sentence_subject: Option<(Np, Gender)>,
+    /// The plural group opening the sentence before ("Les syndicats de soignants", "Les
+    /// Républicains" with its name): what French ils/elles at the quote go back to.
+    prev_plural_subject: Option<((usize, usize), Option<Np>)>,
     /// Byte offsets of the quote's sentence (reporter's words around it) and of its cue:
     /// where the learned ranker measures candidates from.
     sentence: (usize, usize),
@@ -128,6 +137,17 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                 _ => None,
             };
             w.speaker = from_subject.or_else(|| registry.resolve(np)).and_then(|e| registry.speaker(e));
+            // "Les syndicats restent sceptiques. Ils dénoncent « … »": French ils/elles go
+            // back to a plural subject opening the sentence before.
+            if w.speaker.is_none() && is_ils_elles(text, np)
+                && let Some(((from, to), name)) = w.prev_plural_subject.clone()
+            {
+                match name {
+                    Some(name) => w.speaker = registry.resolve(&name).and_then(|e| registry.speaker(e)),
+                    None => w.group = true,
+                }
+                w.as_written = text.get(from..to).map(str::to_string);
+            }
         }
     }
     // "Pour Jérémie Zimmermann, « … » Le porte-parole du collectif X se félicite que « … »":
@@ -333,6 +353,11 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         }
     }
     let candidates = rank(article, &registry, &spans, &mut work, &kinds, ranker, with_candidates);
+    // A group nobody else was found for speaks as written (after the ranker, whose
+    // features see it as unnamed).
+    for w in work.iter_mut().filter(|w| w.group && w.speaker.is_none()) {
+        w.speaker = w.as_written.as_deref().and_then(group_speaker);
+    }
     let quotes = spans
         .iter()
         .zip(work)
@@ -435,10 +460,11 @@ fn described_pour_speaker(text: &str, spans: &[MarkedSpan], work: &[Work], i: us
 }
 
 fn copy_attribution(work: &mut [Work], from: usize, to: usize, with_cue: bool) {
-    let (speaker, written, cue) = (work[from].speaker.clone(), work[from].as_written.clone(), work[from].cue_text.clone());
+    let (speaker, written, cue, group) = (work[from].speaker.clone(), work[from].as_written.clone(), work[from].cue_text.clone(), work[from].group);
     let w = &mut work[to];
     w.speaker = speaker;
     w.as_written = written;
+    w.group = group;
     if with_cue {
         w.cue_text = cue;
     }
@@ -490,6 +516,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     if cut {
         let start = (0..lo.saturating_sub(1)).rev().find(|&k| ends_sentence(left_frame, k) || matches!(left_frame[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
         w.prev_sentence_subject = sentence_subject(left_frame, start, lo);
+        w.prev_plural_subject = plural_group_opening(left_frame, start, lo);
     }
     if let (Some(_), false) = (prev_q, cut) {
         let prev_ends = qi > 0 && ends_with_stop(text, &spans[qi - 1]);
@@ -578,6 +605,14 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
         w.cue = Some(right_cues[0].clone());
         w.cue_at = right.get(right_cues[0].first).map(|t| t.start);
+        // "« … », lançaient des manifestants": an indefinite group right after the
+        // inverted cue is its subject.
+        if let Some((from, to)) = after_quote.then(|| indefinite_group_after(right, right_cues[0].last)).flatten() {
+            w.np = None;
+            w.unnamed_subject = true;
+            w.group = true;
+            w.as_written = text.get(from..to).map(str::to_string);
+        }
     } else if let Some(ci) = left_pick {
         w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false).map(|np| named_in_apposition(left, np));
         if w.np.is_none() && left_cues[ci].participle && left_cues[ci].first == 0 {
@@ -591,6 +626,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         if let Some((from, to)) = group {
             w.np = None;
             w.unnamed_subject = true;
+            w.group = true;
             w.as_written = text.get(from..to).map(str::to_string);
         }
     }

@@ -5,7 +5,7 @@
 
 use super::attribution::{ADVERBS, Cue, Np, NpKind, Tok, TokKind, content_words, np_backward, np_forward};
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
-use crate::model::SpeakerKind;
+use crate::model::{Speaker, SpeakerKind};
 
 /// The French rules by name, with the test (in this file or `tests/quotes_fr.rs`) that
 /// checks each one alone.
@@ -20,6 +20,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("'« … » averti Météo France': a bare participle right after a quote", "rules_fr::tests::a_bare_participle_right_after_a_quote_is_its_cue"),
     ("'Union européenne': an institution's lower-case adjectives", "rules_fr::tests::an_institution_name_keeps_its_lower_case_adjective"),
     ("a name apposed to a prepositional object is oblique", "rules_fr::tests::a_name_apposed_to_the_object_of_a_preposition_is_oblique"),
+    ("'« … », lançaient des manifestants': a group after an inverted cue", "rules_fr::tests::a_group_right_after_an_inverted_cue_is_found"),
+    ("ils/elles go back to a plural group opening the sentence before", "rules_fr::tests::a_plural_group_opening_a_sentence_is_found_with_its_complements"),
+    ("a group speaks by its noun, without its quantifier", "rules_fr::tests::a_group_is_named_without_its_quantifier"),
 ];
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
@@ -108,6 +111,81 @@ pub(super) fn indefinite_group_subject(toks: &[Tok], cue_first: usize) -> Option
     let start = if matches!(toks[q].low.as_str(), "nombreux" | "nombreuses") && q > 0 && toks[q - 1].low == "de" { q - 1 } else { q };
     let opens_clause = start == 0 || toks[start - 1].kind == TokKind::Punct;
     opens_clause.then(|| (toks[start].start, toks[end - 1].end))
+}
+
+/// "« … », lançaient des manifestants devant la mairie": right after an inverted cue
+/// ending at `v_last`, an indefinite plural group (quantifier and plural noun, past
+/// adverbs) is the subject. Returns the byte range of quantifier and noun.
+pub(super) fn indefinite_group_after(toks: &[Tok], v_last: usize) -> Option<(usize, usize)> {
+    let lx = Lexicon::get();
+    let mut q = v_last + 1;
+    while toks.get(q).is_some_and(|t| ADVERBS.contains(&t.low.as_str())) {
+        q += 1;
+    }
+    // "de nombreux habitants".
+    let lead = q;
+    if toks.get(q).is_some_and(|t| t.low == "de") && toks.get(q + 1).is_some_and(|t| matches!(t.low.as_str(), "nombreux" | "nombreuses")) {
+        q += 1;
+    }
+    toks.get(q).filter(|t| t.is_lower_word() && GROUP_QUANTIFIERS.contains(&t.low.as_str()))?;
+    let noun = toks.get(q + 1).filter(|t| t.is_lower_word() && !lx.is_function_word(&t.low))?;
+    let plural = noun.low.ends_with('s') || noun.low.ends_with('x');
+    // (Not a quantity: "des dizaines de …" is left to the round-number rule.)
+    (plural && !is_round_number(&noun.low)).then(|| (toks[lead].start, noun.end))
+}
+
+/// "Les syndicats de soignants, eux, restent sceptiques.", "Les Républicains ont voté
+/// contre.": a plural group opening the sentence `toks[start..end]` (an article or a
+/// quantifier, then a plural noun with its "de" complements, or a name), followed by its
+/// verb. Returns its byte range, and the name when it is one.
+pub(super) fn plural_group_opening(toks: &[Tok], start: usize, end: usize) -> Option<((usize, usize), Option<Np>)> {
+    let lx = Lexicon::get();
+    let det = toks.get(start).filter(|t| t.is_word() && matches!(t.low.as_str(), "les" | "des" | "plusieurs" | "certains" | "certaines" | "quelques"))?;
+    let head = toks.get(start + 1).filter(|_| start + 1 < end)?;
+    if head.is_cap() {
+        // "Les Républicains", "Les Verts": a name under a plural article.
+        let np = np_forward(toks, start, end).filter(|np| matches!(np.kind, NpKind::Name(_)))?;
+        let verb_follows = toks.get(np.last + 1).is_some_and(|t| t.is_lower_word() || t.text == ",");
+        return verb_follows.then(|| ((det.start, np.end), Some(np)));
+    }
+    let plural = head.is_lower_word() && !lx.is_function_word(&head.low) && (head.low.ends_with('s') || head.low.ends_with('x'));
+    if !plural {
+        return None;
+    }
+    // Its complements: "de soignants", "du secteur", "des hôpitaux publics".
+    let mut last = start + 1;
+    while last + 2 < end
+        && matches!(toks[last + 1].low.as_str(), "de" | "d'" | "du" | "des")
+        && toks[last + 2].is_word()
+        && !FR_AUX.contains(&toks[last + 2].low.as_str())
+        && !lx.fr_cues.contains(&toks[last + 2].low)
+    {
+        last += 2;
+        // "de la santé": the article of the complement.
+        if matches!(toks[last].low.as_str(), "la" | "l'" | "le" | "les") && last + 1 < end && toks[last + 1].is_word() {
+            last += 1;
+        }
+    }
+    let verb_follows = toks.get(last + 1).is_some_and(|t| t.is_lower_word() || t.text == ",");
+    verb_follows.then(|| ((det.start, toks[last].end), None))
+}
+
+/// A group named by its words: "des manifestants" speaks as "manifestants", "Les syndicats
+/// de soignants" as "syndicats de soignants"; a round number keeps its count ("une
+/// centaine de chercheurs").
+pub(super) fn group_speaker(written: &str) -> Option<Speaker> {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let skip = match words.first().map(|w| fold(w)).as_deref() {
+        Some("les" | "des" | "plusieurs" | "certains" | "certaines" | "quelques" | "nombreux" | "nombreuses" | "d'autres" | "the") => 1,
+        Some("de") if words.get(1).is_some_and(|w| w.starts_with("nombreu")) => 2,
+        _ => 0,
+    };
+    let name = words.get(skip..).filter(|rest| !rest.is_empty())?.join(" ");
+    Some(Speaker { name, kind: SpeakerKind::Organisation })
+}
+
+pub(super) fn is_ils_elles(text: &str, np: &Np) -> bool {
+    matches!(fold(np.written(text)).as_str(), "ils" | "elles")
 }
 
 /// "centaine", "dizaines", "milliers": a noun of approximate number, which makes the
@@ -366,6 +444,42 @@ mod tests {
         assert!(at("Il a été présenté au directeur de la banque, Paul Girard, en mai", "Paul"));
         assert!(!at("Le directeur du club, Paul Girard, a démissionné", "Paul"));
         assert!(!at("Il a reçu son partenaire, Paul Girard, en mai", "Paul"));
+    }
+
+    #[test]
+    fn a_group_right_after_an_inverted_cue_is_found() {
+        let s = ", lançaient des manifestants devant la gare";
+        let t = toks(s);
+        let (a, b) = indefinite_group_after(&t, 1).unwrap();
+        assert_eq!(&s[a..b], "des manifestants");
+        let s = ", confient de nombreux riverains";
+        let t = toks(s);
+        let (a, b) = indefinite_group_after(&t, 1).unwrap();
+        assert_eq!(&s[a..b], "de nombreux riverains");
+        assert_eq!(indefinite_group_after(&toks(", a dit le maire"), 2), None);
+        assert_eq!(indefinite_group_after(&toks(", lançaient des dizaines de manifestants"), 1), None);
+    }
+
+    #[test]
+    fn a_plural_group_opening_a_sentence_is_found_with_its_complements() {
+        let s = "Les syndicats de soignants, eux, restent sceptiques.";
+        let t = toks(s);
+        let ((a, b), name) = plural_group_opening(&t, 0, t.len()).unwrap();
+        assert_eq!((&s[a..b], name.is_none()), ("Les syndicats de soignants", true));
+        let s = "Les Républicains ont voté contre.";
+        let t = toks(s);
+        let ((a, b), name) = plural_group_opening(&t, 0, t.len()).unwrap();
+        assert_eq!((&s[a..b], name.is_some()), ("Les Républicains", true));
+        let t = toks("Le syndicat reste sceptique.");
+        assert!(plural_group_opening(&t, 0, t.len()).is_none());
+    }
+
+    #[test]
+    fn a_group_is_named_without_its_quantifier() {
+        assert_eq!(group_speaker("des manifestants").map(|s| s.name), Some("manifestants".to_string()));
+        assert_eq!(group_speaker("de nombreux riverains").map(|s| s.name), Some("riverains".to_string()));
+        assert_eq!(group_speaker("une centaine de chercheurs").map(|s| s.name), Some("une centaine de chercheurs".to_string()));
+        assert_eq!(group_speaker("Les"), None);
     }
 
     #[test]
