@@ -463,3 +463,39 @@ fn imperfect_and_reflexive_press_cues_are_cues() {
     assert_eq!(qs.iter().find(|q| q.text.starts_with("Nous voulons")).and_then(|q| q.cue.as_deref()), Some("s'est plaint"), "{qs:#?}");
     assert_eq!(qs.iter().find(|q| q.text.starts_with("une saison")).and_then(|q| q.cue.as_deref()), Some("annonçaient"), "{qs:#?}");
 }
+
+/// Quotes of a text read as a file, so that its first line becomes the headline.
+fn quotes_of_file(text: &str) -> Vec<Quote> {
+    extract(&diglot::ingest::parse_text("article.txt", text).expect("an article"))
+}
+
+#[test]
+fn a_headline_quote_takes_its_own_cue_and_has_no_place_in_the_body() {
+    let qs = quotes_of_file(
+        "Autoroute : « un projet d'un autre siècle », selon les riverains\n\n\
+         Le tracé de la future autoroute a été présenté mardi en préfecture. Le préfet, Louis Berger, a défendu un projet « utile à toute la région ».",
+    );
+    let q = qs.iter().find(|q| q.text.starts_with("un projet d'un autre")).unwrap_or_else(|| panic!("{qs:#?}"));
+    assert_eq!(speaker(q), Some("riverains"), "{qs:#?}");
+    assert_eq!((q.paragraph, q.start, q.end), (0, 0, 0));
+    assert_eq!(speaker_of(&qs, "utile à toute"), Some("Louis Berger"), "{qs:#?}");
+}
+
+#[test]
+fn a_headline_quote_without_cue_is_the_main_speakers_and_a_rubric_is_not_a_speaker() {
+    let qs = quotes_of_file(
+        "Vignoble : « Cette année, la vendange sera historique »\n\n\
+         Le viticulteur Henri Lassalle, installé à Pauillac, fait le point avant les vendanges. Propos recueillis par Anne Morin.\n\n\
+         « Le raisin est magnifique, nous n'avons eu ni grêle ni maladie », se réjouit-il. « Les cuves seront pleines », ajoute Henri Lassalle.",
+    );
+    assert_eq!(speaker_of(&qs, "Cette année"), Some("Henri Lassalle"), "{qs:#?}");
+}
+
+#[test]
+fn a_headline_quote_repeated_in_the_body_is_listed_once() {
+    let qs = quotes_of_file(
+        "Sophie Leclerc : « Je ne serai pas candidate »\n\n\
+         La sénatrice Sophie Leclerc a mis fin aux rumeurs jeudi. « Je ne serai pas candidate, ma décision est prise », a-t-elle déclaré à la presse.",
+    );
+    assert_eq!(qs.iter().filter(|q| q.text.contains("Je ne serai pas candidate")).count(), 1, "{qs:#?}");
+}

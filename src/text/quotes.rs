@@ -100,8 +100,82 @@ struct Work {
 }
 
 /// Every quotation in `article`, in document order, attributed where the text allows.
+/// A quote in the headline (which ingest keeps out of the body text) comes first when the
+/// body does not repeat it: see [`headline_quotes`].
 pub fn extract(article: &Article) -> Vec<Quote> {
-    extract_ranked(article, Ranker::get(), false).0
+    let body = extract_ranked(article, Ranker::get(), false).0;
+    let mut quotes = headline_quotes(article, &body);
+    quotes.extend(body);
+    quotes
+}
+
+/// "Barack Obama : « le meilleur reste à venir »", "« Un choix irresponsable », selon les
+/// écologistes": quotes of the headline, read by the same rules with the headline set
+/// before the body as its first paragraph (so its names and cues count), and kept when the
+/// body does not repeat them. A headline quote has no place in the body text: it is given
+/// paragraph 0 and the empty range at the start of the text. One with no speaker of its own
+/// is the words of the body's most quoted speaker (an interview's title quotes the person
+/// interviewed).
+fn headline_quotes(article: &Article, body: &[Quote]) -> Vec<Quote> {
+    let Some(title) = article.meta.title.as_deref().filter(|t| t.contains(['«', '“', '"'])) else { return Vec::new() };
+    let joined = with_headline(article, title);
+    // (Rules only: the ranker learned from body text, and a headline's rubric before a
+    // colon, "Nucléaire : …", is a topic, not a candidate.)
+    let (found, _) = extract_ranked(&joined, &Ranker::off(), false);
+    let main_speaker = most_quoted(body);
+    found
+        .into_iter()
+        .take_while(|q| q.paragraph == 0)
+        .filter(|q| q.kind != QuoteKind::Term && !body.iter().any(|b| repeats(&b.text, &q.text)))
+        .map(|mut q| {
+            // ("Forêts : « … »": before a colon, a headline's rubric names a topic; only a
+            // person there is the speaker.)
+            let rubric = q.cue.is_none() && q.speaker.as_ref().is_some_and(|s| s.kind != SpeakerKind::Person);
+            if rubric {
+                q.speaker_as_written = None;
+            }
+            if q.speaker.is_none() || rubric {
+                q.speaker = main_speaker.clone();
+            }
+            Quote { article: article.id.clone(), paragraph: 0, start: 0, end: 0, ..q }
+        })
+        .collect()
+}
+
+/// `article` with `title` as its first paragraph.
+fn with_headline(article: &Article, title: &str) -> Article {
+    use crate::model::{Paragraph, Sentence};
+    let shift = title.len() + 2;
+    let moved = |r: &std::ops::Range<usize>| r.start + shift..r.end + shift;
+    let language = article.paragraphs.first().and_then(|p| p.language.clone()).or_else(|| article.meta.language.clone());
+    let headline = Paragraph { range: 0..title.len(), language, sentences: vec![Sentence { range: 0..title.len() }], role: None };
+    let paragraphs = std::iter::once(headline)
+        .chain(article.paragraphs.iter().map(|p| Paragraph {
+            range: moved(&p.range),
+            sentences: p.sentences.iter().map(|s| Sentence { range: moved(&s.range) }).collect(),
+            ..p.clone()
+        }))
+        .collect();
+    Article { text: format!("{title}\n\n{}", article.text), paragraphs, links: Vec::new(), meta: article.meta.clone(), ..article.clone() }
+}
+
+/// Whether quote text `body` repeats headline quote `headline` (or the reverse): their
+/// words, lower-cased, one inside the other.
+fn repeats(body: &str, headline: &str) -> bool {
+    let words = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ");
+    let (b, h) = (words(body), words(headline));
+    !h.is_empty() && (b.contains(&h) || h.split(' ').count() >= 4 && !b.is_empty() && h.contains(&b))
+}
+
+/// The speaker of the most quotes (the first such in text order on a tie).
+fn most_quoted(quotes: &[Quote]) -> Option<Speaker> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let spoken: Vec<&Speaker> = quotes.iter().filter(|q| q.kind != QuoteKind::Term).filter_map(|q| q.speaker.as_ref()).collect();
+    for s in &spoken {
+        *counts.entry(s.name.as_str()).or_default() += 1;
+    }
+    let most = spoken.iter().map(|s| counts[s.name.as_str()]).max()?;
+    spoken.into_iter().find(|s| counts[s.name.as_str()] == most).cloned()
 }
 
 /// Like [`extract`], with each quote's speaker candidates and their features (before the
@@ -607,7 +681,8 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.cue_at = right.get(right_cues[0].first).map(|t| t.start);
         // "« … », lançaient des manifestants": an indefinite group right after the
         // inverted cue is its subject.
-        if let Some((from, to)) = after_quote.then(|| indefinite_group_after(right, right_cues[0].last)).flatten() {
+        let selon = right_cues[0].preposition && w.np.is_none();
+        if let Some((from, to)) = (after_quote || selon).then(|| indefinite_group_after(right, right_cues[0].last, selon)).flatten() {
             w.np = None;
             w.unnamed_subject = true;
             w.group = true;
@@ -622,7 +697,11 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.cue_at = left.get(left_cues[ci].first).map(|t| t.start);
         w.unnamed_subject = left.first().is_some_and(|t| t.is_word() && t.text != "UN" && matches!(t.low.as_str(), "a" | "an" | "un" | "une"));
         // "certains wikipédiens estiment": a group, not the last person named.
-        let group = indefinite_group_subject(left, left_cues[ci].first).or_else(|| definite_group_subject(left, left_cues[ci].first));
+        // "Selon les riverains, « … »": the group after a preposition cue.
+        let selon = left_cues[ci].preposition && w.np.is_none();
+        let group = indefinite_group_subject(left, left_cues[ci].first)
+            .or_else(|| definite_group_subject(left, left_cues[ci].first))
+            .or_else(|| selon.then(|| indefinite_group_after(left, left_cues[ci].last, true)).flatten());
         if let Some((from, to)) = group {
             w.np = None;
             w.unnamed_subject = true;

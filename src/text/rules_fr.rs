@@ -116,7 +116,9 @@ pub(super) fn indefinite_group_subject(toks: &[Tok], cue_first: usize) -> Option
 /// "« … », lançaient des manifestants devant la mairie": right after an inverted cue
 /// ending at `v_last`, an indefinite plural group (quantifier and plural noun, past
 /// adverbs) is the subject. Returns the byte range of quantifier and noun.
-pub(super) fn indefinite_group_after(toks: &[Tok], v_last: usize) -> Option<(usize, usize)> {
+/// After "selon", "d'après" or "pour" (`definite`), a definite group counts too: "selon les
+/// riverains".
+pub(super) fn indefinite_group_after(toks: &[Tok], v_last: usize, definite: bool) -> Option<(usize, usize)> {
     let lx = Lexicon::get();
     let mut q = v_last + 1;
     while toks.get(q).is_some_and(|t| ADVERBS.contains(&t.low.as_str())) {
@@ -127,7 +129,7 @@ pub(super) fn indefinite_group_after(toks: &[Tok], v_last: usize) -> Option<(usi
     if toks.get(q).is_some_and(|t| t.low == "de") && toks.get(q + 1).is_some_and(|t| matches!(t.low.as_str(), "nombreux" | "nombreuses")) {
         q += 1;
     }
-    toks.get(q).filter(|t| t.is_lower_word() && GROUP_QUANTIFIERS.contains(&t.low.as_str()))?;
+    toks.get(q).filter(|t| t.is_lower_word() && (GROUP_QUANTIFIERS.contains(&t.low.as_str()) || definite && t.low == "les"))?;
     let noun = toks.get(q + 1).filter(|t| t.is_lower_word() && !lx.is_function_word(&t.low))?;
     let plural = noun.low.ends_with('s') || noun.low.ends_with('x');
     // (Not a quantity: "des dizaines de …" is left to the round-number rule.)
@@ -450,14 +452,18 @@ mod tests {
     fn a_group_right_after_an_inverted_cue_is_found() {
         let s = ", lançaient des manifestants devant la gare";
         let t = toks(s);
-        let (a, b) = indefinite_group_after(&t, 1).unwrap();
+        let (a, b) = indefinite_group_after(&t, 1, false).unwrap();
         assert_eq!(&s[a..b], "des manifestants");
         let s = ", confient de nombreux riverains";
         let t = toks(s);
-        let (a, b) = indefinite_group_after(&t, 1).unwrap();
+        let (a, b) = indefinite_group_after(&t, 1, false).unwrap();
         assert_eq!(&s[a..b], "de nombreux riverains");
-        assert_eq!(indefinite_group_after(&toks(", a dit le maire"), 2), None);
-        assert_eq!(indefinite_group_after(&toks(", lançaient des dizaines de manifestants"), 1), None);
+        assert_eq!(indefinite_group_after(&toks(", a dit le maire"), 2, false), None);
+        let s = "selon les riverains";
+        let (a, b) = indefinite_group_after(&toks(s), 0, true).unwrap();
+        assert_eq!(&s[a..b], "les riverains");
+        assert_eq!(indefinite_group_after(&toks(", a dit les riverains"), 2, false), None);
+        assert_eq!(indefinite_group_after(&toks(", lançaient des dizaines de manifestants"), 1, false), None);
     }
 
     #[test]
