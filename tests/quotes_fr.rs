@@ -499,3 +499,31 @@ fn a_headline_quote_repeated_in_the_body_is_listed_once() {
     );
     assert_eq!(qs.iter().filter(|q| q.text.contains("Je ne serai pas candidate")).count(), 1, "{qs:#?}");
 }
+
+#[test]
+fn a_periphrasis_for_an_institution_is_the_institution_named_before() {
+    let qs = quotes_of(
+        "Pesticides\n\n\
+         Le Conseil d'État a suspendu jeudi l'arrêté préfectoral. « Il existe un doute sérieux quant à la légalité de la décision », relève la haute juridiction.",
+    );
+    assert_eq!(speaker_of(&qs, "Il existe un doute"), Some("Conseil d'État"), "{qs:#?}");
+}
+
+#[test]
+fn an_institution_named_in_lower_case_after_its_first_word_is_the_whole_name() {
+    let qs = quotes_of(
+        "Contrôles au faciès\n\n\
+         Le ministre a défendu les contrôles, tandis que la Fédération nationale des usagers de la route dénonce « une mesure purement répressive ».",
+    );
+    assert_eq!(speaker_of(&qs, "une mesure purement"), Some("Fédération nationale des usagers de la route"), "{qs:#?}");
+}
+
+#[test]
+fn a_contrast_clause_after_a_quote_keeps_its_cue_for_the_next_quote() {
+    let qs = quotes_of(
+        "Rythmes scolaires\n\n\
+         Les maires ruraux ont salué « une souplesse bienvenue », tandis que la Fédération des parents d'élèves regrette « un retour en arrière ».",
+    );
+    assert_eq!(qs.iter().find(|q| q.text.starts_with("une souplesse")).and_then(|q| q.cue.as_deref()), Some("ont salué"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "une souplesse"), Some("maires ruraux"), "{qs:#?}");
+}

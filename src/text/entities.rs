@@ -80,9 +80,13 @@ const NAME_PARTICLES: [&str; 9] = ["van", "von", "der", "den", "ter", "bin", "ib
 
 /// French generic nouns for a newspaper, broadcaster or company: "le quotidien", "la
 /// chaîne", "du groupe" stand for the body of that kind the article named before.
-const GENERIC_BODY_NOUNS: [&str; 14] = [
+/// Periphrases for an institution too: "la haute juridiction" (the Conseil d'État named
+/// before), "la municipalité", "l'organisation". (Not "le syndicat" or "le parti": those
+/// more often bring in a body of their own.)
+const GENERIC_BODY_NOUNS: [&str; 23] = [
     "quotidien", "journal", "hebdomadaire", "magazine", "chaîne", "radio", "station", "groupe", "société", "entreprise", "firme",
-    "compagnie", "constructeur", "fabricant",
+    "compagnie", "constructeur", "fabricant", "juridiction", "institution", "instance", "organisme", "organisation", "municipalité",
+    "collectivité", "établissement", "exécutif",
 ];
 /// How far before a name the generic noun introducing it may stand ("le quotidien français").
 const INTRODUCER_BYTES: usize = 40;
@@ -1070,7 +1074,7 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             // joined to the rest of its name by a preposition.
             let joins = r > i
                 && lx.is_org_word(&toks[r - 1].low)
-                && toks.get(r).is_some_and(|t| matches!(t.low.as_str(), "for" | "of" | "de" | "du" | "des"))
+                && toks.get(r).is_some_and(|t| matches!(t.low.as_str(), "for" | "of" | "de" | "du" | "des" | "d'"))
                 && toks.get(r + 1).is_some_and(|t| t.is_cap() && !lx.is_function_word(&t.low));
             // "David van Weel", "Osama bin Laden": a particle inside a person's name.
             let particle = r > i

@@ -26,7 +26,7 @@ use super::quote_marks::{MarkedSpan, scan};
 use super::ranker::{Candidate, Ranker, Site, candidates};
 use super::rules_fr::{
     agrees, bare_participle_cue, definite_group_subject, group_speaker, indefinite_group_after, indefinite_group_subject, is_il_elle, is_ils_elles,
-    plural_group_opening, sentence_subject,
+    plural_group_opening, plural_group_subject, sentence_subject,
 };
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
 
@@ -665,9 +665,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     // "X estime que « … » évoquant des …": a participle after the quote shares the
     // subject of the cue before it, which is the quote's own.
     let participle_right = left_pick.is_some() && right_cues.first().is_some_and(|c| c.participle && c.pronoun.is_none());
+    // "A a salué « … », tandis que B dénonce « … »": a clause of contrast after the quote
+    // brings its own subject and cue, for the quote after it.
+    let contrast_right = left_pick.is_some() && right_first.is_some_and(|f| contrast_clause(&right[..f]));
     let use_right = !right_cues.is_empty()
         && !next_sentence
         && !coordinated_right
+        && !contrast_right
         && !participle_right
         && (w.right_attached || closing_inversion || closing_attribution || (left_pick.is_none() && same_clause));
     if let Some((cue, np)) = dash_signature(right) {
@@ -701,7 +705,8 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         let selon = left_cues[ci].preposition && w.np.is_none();
         let group = indefinite_group_subject(left, left_cues[ci].first)
             .or_else(|| definite_group_subject(left, left_cues[ci].first))
-            .or_else(|| selon.then(|| indefinite_group_after(left, left_cues[ci].last, true)).flatten());
+            .or_else(|| selon.then(|| indefinite_group_after(left, left_cues[ci].last, true)).flatten())
+            .or_else(|| if w.np.is_none() { plural_group_subject(left, left_cues[ci].first) } else { None });
         if let Some((from, to)) = group {
             w.np = None;
             w.unnamed_subject = true;
@@ -780,6 +785,13 @@ fn dash_signature(right: &[Tok]) -> Option<(Cue, Np)> {
     let np = np_forward(right, 1, right.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))?;
     let closes = right[np.last + 1..].iter().all(|t| t.kind == TokKind::Punct && t.text != "'s");
     closes.then(|| (Cue { first: 0, last: 0, text: dash.text.clone(), participle: false, preposition: false, pronoun: None }, np))
+}
+
+/// Whether the words hold a conjunction opening a clause of contrast or time ("tandis
+/// que", "alors que", "pendant que", "while", "whereas").
+fn contrast_clause(words: &[Tok]) -> bool {
+    words.windows(2).any(|w| matches!(w[0].low.as_str(), "tandis" | "alors" | "pendant") && matches!(w[1].low.as_str(), "que" | "qu'"))
+        || words.iter().any(|t| matches!(t.low.as_str(), "while" | "whereas"))
 }
 
 /// "Estimant que « … », il vota contre": a participle opening the sentence has the

@@ -23,6 +23,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'« … », lançaient des manifestants': a group after an inverted cue", "rules_fr::tests::a_group_right_after_an_inverted_cue_is_found"),
     ("ils/elles go back to a plural group opening the sentence before", "rules_fr::tests::a_plural_group_opening_a_sentence_is_found_with_its_complements"),
     ("a group speaks by its noun, without its quantifier", "rules_fr::tests::a_group_is_named_without_its_quantifier"),
+    ("'la Ligue des droits de l'homme dénonce': an institution's lower-case name before the verb", "rules_fr::tests::an_institution_name_runs_on_in_lower_case_before_the_verb"),
+    ("'Les maires ruraux ont salué': a plural group with adjectives is the cue's subject", "rules_fr::tests::a_plural_group_with_its_adjectives_is_the_subject_of_the_cue"),
 ];
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
@@ -172,6 +174,22 @@ pub(super) fn plural_group_opening(toks: &[Tok], start: usize, end: usize) -> Op
     verb_follows.then(|| ((det.start, toks[last].end), None))
 }
 
+/// "Les maires ruraux ont salué « … »": a plural group with no name opening the clause
+/// right before the cue at `cue_first` is its subject. Returns the group's byte range.
+pub(super) fn plural_group_subject(toks: &[Tok], cue_first: usize) -> Option<(usize, usize)> {
+    let start = (0..cue_first).rev().find(|&k| k == 0 || toks[k - 1].kind == TokKind::Punct)?;
+    let ((from, to), name) = plural_group_opening(toks, start, cue_first)?;
+    // Up to two plural adjectives after it ("Les maires ruraux"), then adverbs.
+    let lx = Lexicon::get();
+    let after = toks[start..cue_first].iter().position(|t| t.end == to)? + start + 1;
+    let mut end = after;
+    while end < cue_first && end < after + 2 && toks[end].is_lower_word() && (toks[end].low.ends_with('s') || toks[end].low.ends_with('x')) && !lx.is_function_word(&toks[end].low) && !ADVERBS.contains(&toks[end].low.as_str()) {
+        end += 1;
+    }
+    let only_adverbs = toks[end..cue_first].iter().all(|t| ADVERBS.contains(&t.low.as_str()));
+    (name.is_none() && only_adverbs).then(|| (from, toks[end - 1].end))
+}
+
 /// A group named by its words: "des manifestants" speaks as "manifestants", "Les syndicats
 /// de soignants" as "syndicats de soignants"; a round number keeps its count ("une
 /// centaine de chercheurs").
@@ -281,6 +299,46 @@ pub(super) fn head_of_complements(toks: &[Tok], lo: usize, np: Np) -> Np {
         }
         _ => np,
     }
+}
+
+/// "la Ligue des droits de l'homme dénonce", "l'Office national des forêts estime": French
+/// capitalises only the first word of an institution's name, so the phrase found before a
+/// verb may be the end of such a name. Read back over lower-case words (at least one "de"
+/// among them) to a capitalised organisation word after an article: the whole is the name.
+/// `j` is the last word before the verb.
+pub(super) fn institution_name_before(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    if !toks[j].is_lower_word() {
+        return None;
+    }
+    let mut k = j + 1;
+    let mut joined = false;
+    while k > lo && j + 1 - k < 8 && toks[k - 1].is_lower_word() {
+        k -= 1;
+        joined |= matches!(toks[k].low.as_str(), "de" | "d'" | "du" | "des");
+    }
+    let body_word = |low: &str| lx.is_org_word(low) || lx.role(low) == Some(SpeakerKind::Organisation);
+    let head = k.checked_sub(1).filter(|&h| h >= lo && joined && toks[h].is_cap() && body_word(&toks[h].low))?;
+    let article = head == lo || matches!(toks[head - 1].low.as_str(), "la" | "le" | "l'" | "les");
+    // (Not across a verb: "la Ligue a été créée par des élus de la ville".)
+    let verb = |t: &Tok| FR_AUX.contains(&t.low.as_str()) || matches!(t.low.as_str(), "est" | "sont" | "été" | "qui" | "que") || lx.fr_cues.contains(&t.low);
+    if !article || toks[head + 1..=j].iter().any(verb) {
+        return None;
+    }
+    let words = glue_elisions(toks[head..=j].iter().map(|t| t.text.clone()).collect());
+    Some(Np { first: head, last: j, kind: NpKind::Name(words), quals: Vec::new(), gender: Gender::Unknown, start: toks[head].start, end: toks[j].end })
+}
+
+/// Words of a name with each elided word joined to the next ("l'", "homme" → "l'homme").
+fn glue_elisions(words: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for w in words {
+        match out.last_mut() {
+            Some(prev) if prev.ends_with('\'') || prev.ends_with('’') => prev.push_str(&w),
+            _ => out.push(w),
+        }
+    }
+    out
 }
 
 /// "Pour le collectif de défense des enfants, …", "Selon le syndicat des infirmiers, …": a
@@ -486,6 +544,28 @@ mod tests {
         assert_eq!(group_speaker("de nombreux riverains").map(|s| s.name), Some("riverains".to_string()));
         assert_eq!(group_speaker("une centaine de chercheurs").map(|s| s.name), Some("une centaine de chercheurs".to_string()));
         assert_eq!(group_speaker("Les"), None);
+    }
+
+    #[test]
+    fn an_institution_name_runs_on_in_lower_case_before_the_verb() {
+        let t = toks("tandis que la Ligue des droits de l'homme dénonce");
+        let j = t.iter().position(|x| x.low == "dénonce").unwrap() - 1;
+        let np = institution_name_before(&t, 0, j).unwrap();
+        assert!(matches!(&np.kind, NpKind::Name(w) if w.join(" ") == "Ligue des droits de l'homme"), "{np:?}");
+        let t = toks("la Ligue arabe estime");
+        assert!(institution_name_before(&t, 0, 2).is_none());
+        let t = toks("la Ligue a été créée par des élus de la ville estime");
+        assert!(institution_name_before(&t, 0, t.len() - 2).is_none());
+    }
+
+    #[test]
+    fn a_plural_group_with_its_adjectives_is_the_subject_of_the_cue() {
+        let s = "Les maires ruraux ont salué";
+        let t = toks(s);
+        let (a, b) = plural_group_subject(&t, 3).unwrap();
+        assert_eq!(&s[a..b], "Les maires ruraux");
+        let t = toks("Les Verts ont salué");
+        assert!(plural_group_subject(&t, 2).is_none());
     }
 
     #[test]
