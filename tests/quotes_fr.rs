@@ -527,3 +527,23 @@ fn a_contrast_clause_after_a_quote_keeps_its_cue_for_the_next_quote() {
     assert_eq!(qs.iter().find(|q| q.text.starts_with("une souplesse")).and_then(|q| q.cue.as_deref()), Some("ont salué"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "une souplesse"), Some("maires ruraux"), "{qs:#?}");
 }
+
+#[test]
+fn il_skips_a_name_behind_a_preposition_an_article_and_a_title() {
+    let qs = quotes_of(
+        "Nouvelle médiathèque\n\n\
+         Le maire, François Carrel, a inauguré lundi la médiathèque. Le bâtiment a été dessiné par l'architecte Pierre Lenoir.\n\n\
+         « C'est un lieu ouvert à tous », a-t-il affirmé dans son discours.",
+    );
+    assert_eq!(speaker_of(&qs, "C'est un lieu"), Some("François Carrel"), "{qs:#?}");
+}
+
+#[test]
+fn a_trade_given_before_a_name_is_that_person_later() {
+    let qs = quotes_of(
+        "Au marché\n\n\
+         Samedi, Martine Roussel hésite devant l'étal du maraîcher Julien Faure. Elle trouve tout trop cher.\n\n\
+         « C'est la sécheresse, madame, tout a augmenté », se défend le maraîcher.",
+    );
+    assert_eq!(speaker_of(&qs, "C'est la sécheresse"), Some("Julien Faure"), "{qs:#?}");
+}

@@ -1178,7 +1178,13 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                     // "la politique du président José Bauzà": behind its title too.
                     || (a > 1
                         && is_person_role(&toks[a - 1])
-                        && (matches!(toks[a - 2].low.as_str(), "du" | "des" | "au" | "aux") || FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 2].low.as_str()))),
+                        && (matches!(toks[a - 2].low.as_str(), "du" | "des" | "au" | "aux") || FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 2].low.as_str())))
+                    // "dessiné par l'architecte Pierre Lenoir", "avec la juge X": behind an
+                    // article and a title.
+                    || (a > 2
+                        && is_person_role(&toks[a - 1])
+                        && matches!(toks[a - 2].low.as_str(), "le" | "la" | "l'")
+                        && (matches!(toks[a - 3].low.as_str(), "de" | "d'") || FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 3].low.as_str()))),
                 pos: toks[a].start,
                 words,
                 gender: if is_last { gender } else { Gender::Unknown },
