@@ -107,28 +107,67 @@ pub fn shape(html: &str) -> (usize, usize) {
 }
 
 /// The page with its code emptied: the contents of its scripts (not of data scripts such
-/// as JSON-LD) and style sheets, most of a saved page's bytes and none of its text. The
-/// elements stay, empty, so the page keeps its shape.
+/// as JSON-LD), style sheets and `<svg>` drawings, most of a saved page's bytes and none of
+/// its text. The elements stay, empty, so the page keeps its shape.
 pub fn without_code(html: &str) -> String {
+    for_extractor(html).0
+}
+
+/// [`without_code`], with the [`shape`] of what is left, in one pass.
+pub fn for_extractor(html: &str) -> (String, (usize, usize)) {
     let mut out = String::with_capacity(html.len() / 2);
     let mut tokens = Tokens::new(html);
     let mut copied_to = 0;
     let mut in_code = false;
+    // Inside an <svg>: how many are open (drawings nest).
+    let mut svg_depth = 0usize;
+    let mut stack: Vec<Cow<'_, str>> = Vec::new();
+    let (mut deepest, mut elements) = (0, 0);
     while let Some(t) = tokens.next() {
+        if svg_depth > 0 {
+            match t {
+                Token::Open { name, self_closing: false, .. } if name == "svg" => svg_depth += 1,
+                Token::Close { name } if name == "svg" => {
+                    svg_depth -= 1;
+                    if svg_depth == 0 {
+                        copied_to = tokens.last_start;
+                        pop_to(&mut stack, &name);
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
         match t {
-            Token::Open { name, attrs, self_closing: false } => {
-                in_code = name == "style" || (name == "script" && attr(&attrs, "type").as_deref().is_none_or(is_script_type));
+            Token::Open { name, attrs, self_closing } => {
+                elements += 1;
+                in_code = !self_closing
+                    && (name == "style" || (name == "script" && attr(&attrs, "type").as_deref().is_none_or(is_script_type)));
+                if !self_closing && name == "svg" {
+                    out.push_str(&html[copied_to..tokens.pos]);
+                    svg_depth = 1;
+                }
+                if !self_closing && !is_void(&name) {
+                    stack.push(name);
+                    deepest = deepest.max(stack.len());
+                }
             }
             Token::Text(_) if in_code => {
                 out.push_str(&html[copied_to..tokens.last_start]);
                 copied_to = tokens.pos;
                 in_code = false;
             }
+            Token::Close { name } => {
+                pop_to(&mut stack, &name);
+                in_code = false;
+            }
             _ => in_code = false,
         }
     }
-    out.push_str(&html[copied_to..]);
-    out
+    if svg_depth == 0 {
+        out.push_str(&html[copied_to..]);
+    }
+    (out, (deepest, elements))
 }
 
 /// Whether a `<script type>` is a program (as opposed to data: JSON-LD, templates).
@@ -979,16 +1018,21 @@ impl<'a> Tokens<'a> {
         self.s.get(from..)?.find(pat).map(|i| from + i)
     }
 
+    /// The next `c` from `from` (a byte search, faster than a string pattern).
+    fn find_char(&self, from: usize, c: char) -> Option<usize> {
+        self.s.get(from..)?.find(c).map(|i| from + i)
+    }
+
     /// Where the raw text that started at `from` ends: at the next `</name` (any case).
     fn raw_text_end(&self, from: usize, name: &str) -> usize {
         let b = self.s.as_bytes();
         let mut at = from;
-        while let Some(i) = self.find_from(at, "</") {
+        while let Some(i) = self.find_char(at, '<') {
             let after = i + 2;
-            if b.get(after..after + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes())) {
+            if b.get(i + 1) == Some(&b'/') && b.get(after..after + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes())) {
                 return i;
             }
-            at = after;
+            at = i + 1;
         }
         b.len()
     }
@@ -1019,7 +1063,7 @@ impl<'a> Iterator for Tokens<'a> {
             return self.next();
         }
         if b[start] != b'<' {
-            let end = self.find_from(start, "<").unwrap_or(b.len());
+            let end = self.find_char(start, '<').unwrap_or(b.len());
             self.pos = end;
             return Some(Token::Text(&s[start..end]));
         }
@@ -1030,13 +1074,13 @@ impl<'a> Iterator for Tokens<'a> {
                 Some(Token::Other)
             }
             Some(b'!') | Some(b'?') => {
-                self.pos = self.find_from(start, ">").map_or(b.len(), |i| i + 1);
+                self.pos = self.find_char(start, '>').map_or(b.len(), |i| i + 1);
                 Some(Token::Other)
             }
             Some(b'/') if b.get(start + 2).is_some_and(u8::is_ascii_alphabetic) => {
                 let name_end = name_end(b, start + 2);
                 let name = lower(&s[start + 2..name_end]);
-                self.pos = self.find_from(name_end, ">").map_or(b.len(), |i| i + 1);
+                self.pos = self.find_char(name_end, '>').map_or(b.len(), |i| i + 1);
                 Some(Token::Close { name })
             }
             Some(c) if c.is_ascii_alphabetic() => {
@@ -1051,7 +1095,7 @@ impl<'a> Iterator for Tokens<'a> {
             }
             _ => {
                 // A lone '<' is text.
-                let end = self.find_from(start + 1, "<").unwrap_or(b.len());
+                let end = self.find_char(start + 1, '<').unwrap_or(b.len());
                 self.pos = end;
                 Some(Token::Text(&s[start..end]))
             }
@@ -1096,6 +1140,16 @@ mod tests {
              <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head>\
              <body><p>Text <b>kept</b>.</p><SCRIPT type=text/javascript></SCRIPT></body>"
         );
+    }
+
+    #[test]
+    fn drawings_are_emptied_and_the_shape_is_measured_in_the_same_pass() {
+        let page = "<body><svg viewBox=\"0 0 9 9\"><title>Share</title><svg><path d=\"M0\"/></svg><g><path/></g></svg>\
+                    <p>Text</p><div><b>deep</b></div></body>";
+        let (code_free, shape_of) = for_extractor(page);
+        assert_eq!(code_free, "<body><svg viewBox=\"0 0 9 9\"></svg><p>Text</p><div><b>deep</b></div></body>");
+        assert_eq!(shape_of, shape(&code_free));
+        assert_eq!(shape_of, (3, 5));
     }
 
     #[test]

@@ -505,8 +505,8 @@ fn read_html(body: &str) -> html::HtmlDoc {
         return html::convert(body);
     }
     // Scripts and style sheets are most of a saved page and none of its text or tags.
-    let code_free = html::without_code(body);
-    if reader::fits(html::shape(&code_free))
+    let (code_free, shape) = html::for_extractor(body);
+    if reader::fits(shape)
         && let Some(main) = reader::extract(&code_free)
     {
         let has_text = |lines: &Vec<TextLine>| lines.iter().any(|l| !l.text.trim().is_empty());
