@@ -110,7 +110,10 @@ pub(crate) fn extract_content(html: &str, options: &Options) -> Result<ExtractRe
     // Go-trafilatura pattern: docBackup is used by baseline() and recoverWildText()
     // when main extraction fails. Without this, content inside <form> tags
     // (common in legacy pages) would be lost after doc_cleaning removes them.
-    let doc_backup = dom::clone_document(&document);
+    // diglot: parsed from the page when a fallback needs it, not serialised and parsed
+    // again for every page (the document is not yet modified: both give the same tree).
+    let doc_backup_cell = std::cell::OnceCell::new();
+    let doc_backup = || doc_backup_cell.get_or_init(|| Document::from(html));
 
     // Fix 9: Try JSON-LD articleBody extraction FIRST (before cleaning removes scripts)
     // Many modern sites include full article content in JSON-LD structured data.
@@ -208,7 +211,7 @@ pub(crate) fn extract_content(html: &str, options: &Options) -> Result<ExtractRe
         // content is inside <form> tags that get removed by doc_cleaning
         // Pass content_html for proper structural comparison in candidate_is_usable
         let (fallback_text, fallback_html) =
-            try_fallback_extraction(&doc_backup, &content_text, content_html.as_deref(), options);
+            try_fallback_extraction(doc_backup(), &content_text, content_html.as_deref(), options);
 
         // try_fallback_extraction uses candidate_is_usable heuristics internally:
         // - Won't accept candidates that shrink content by >50% (protects good extractions)
@@ -252,7 +255,7 @@ pub(crate) fn extract_content(html: &str, options: &Options) -> Result<ExtractRe
     if profile.collect_repeated_items {
         let current_len = content_text.chars().count();
         if current_len < 3000 {
-            if let Some(collected) = try_collect_repeated_items(&doc_backup) {
+            if let Some(collected) = try_collect_repeated_items(doc_backup()) {
                 let coll_len = collected.chars().count();
                 if coll_len > current_len * 2 {
                     warnings.push(format!(
@@ -271,7 +274,7 @@ pub(crate) fn extract_content(html: &str, options: &Options) -> Result<ExtractRe
     // picks a product grid or review section instead. Find these descriptions
     // and prepend them to the extraction.
     if detected_page_type == page_type::PageType::Category {
-        if let Some(desc) = extract_collection_description(&doc_backup) {
+        if let Some(desc) = extract_collection_description(doc_backup()) {
             let desc_lower = desc.to_lowercase();
             let content_lower = content_text.to_lowercase();
             // Only add if the description isn't already in the extraction
