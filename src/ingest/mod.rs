@@ -512,7 +512,7 @@ fn read_html(body: &str) -> html::HtmlDoc {
         let has_text = |lines: &Vec<TextLine>| lines.iter().any(|l| !l.text.trim().is_empty());
         let from_markup = (main.html.as_deref())
             .filter(|_| main.has_text())
-            .map(|markup| html::convert(markup).lines)
+            .map(|markup| reader::without_trailing_link_lines(html::convert(markup).lines))
             .filter(has_text);
         if let Some(lines) = from_markup {
             return html::HtmlDoc { lines, meta: reader::merge_meta(&main.meta, html::page_meta(&code_free)), too_deep: None };
