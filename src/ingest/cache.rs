@@ -20,6 +20,8 @@
 //! (`diglot list`) reads what it prints without decoding a single article body
 //! ([`ArticleCache::metadata_all`]).
 
+use crate::align::pair_index::{self, CREATE_TABLES as PAIR_TABLES, DROP_TABLES as PAIR_DROP};
+use crate::align::profile::Profile;
 use crate::model::{Article, Metadata};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
@@ -76,7 +78,7 @@ pub struct ArticleCache {
 }
 
 /// The version of the tables below; a cache written with another is rebuilt.
-const LAYOUT: &str = "3";
+const LAYOUT: &str = "4";
 
 /// Tables of layout [`LAYOUT`]. The full-text table holds no copy of the text
 /// (`content=''`): it is only looked up, and rows are removed by rowid.
@@ -150,6 +152,8 @@ impl ArticleCache {
                 "BEGIN IMMEDIATE;
                  DROP TABLE IF EXISTS diglot_cached_article; DROP TABLE IF EXISTS diglot_article_text;
                  {CREATE_TABLES}
+                 {PAIR_DROP}
+                 {PAIR_TABLES}
                  INSERT OR REPLACE INTO diglot_cache_meta (key, value) VALUES ('layout', '{LAYOUT}');
                  COMMIT;"
             ))
@@ -158,6 +162,7 @@ impl ArticleCache {
         if stored_stamp.as_deref() != Some(stamp) {
             conn.execute_batch("BEGIN IMMEDIATE; DELETE FROM diglot_cached_article; DELETE FROM diglot_article_text;")
                 .ok()?;
+            conn.execute_batch(pair_index::CLEAR_TABLES).ok()?;
             conn.execute("INSERT OR REPLACE INTO diglot_cache_meta (key, value) VALUES ('stamp', ?1)", [stamp]).ok()?;
             conn.execute_batch("COMMIT").ok()?;
         }
@@ -169,6 +174,7 @@ impl ArticleCache {
     pub fn in_memory() -> Option<ArticleCache> {
         let conn = Connection::open_in_memory().ok()?;
         conn.execute_batch(CREATE_TABLES).ok()?;
+        conn.execute_batch(PAIR_TABLES).ok()?;
         Some(ArticleCache { conn })
     }
 
@@ -225,13 +231,20 @@ impl ArticleCache {
     pub fn put_all<'a>(&mut self, entries: impl IntoIterator<Item = (&'a FileKey, &'a Article)>) {
         let now_ns = std::time::SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
         let settled = |k: &FileKey| k.modified_ns < now_ns.saturating_sub(SETTLE_NS);
+        let entries: Vec<(&FileKey, &Article)> = entries.into_iter().filter(|(k, _)| settled(k)).collect();
+        let profiles = pair_index::profiles_of(&entries.iter().map(|e| e.1).collect::<Vec<_>>());
         let Ok(tx) = self.conn.transaction() else {
             return;
         };
-        for (key, article) in entries.into_iter().filter(|(k, _)| settled(k)) {
-            let _ = put_one(&tx, key, article);
+        for ((key, article), profile) in entries.into_iter().zip(&profiles) {
+            let _ = put_one(&tx, key, article, profile);
         }
         let _ = tx.commit();
+    }
+
+    /// The database, for the counterpart index ([`crate::align::pair_index`]) kept in it.
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
     }
 
     /// Whether the index holds an article for the file at this canonical path.
@@ -307,7 +320,7 @@ impl ArticleCache {
 
 /// Write one article's row and its full-text entry (replacing those of an older version
 /// of the file, whose rowid it keeps).
-fn put_one(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article) -> rusqlite::Result<()> {
+fn put_one(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article, profile: &Profile) -> rusqlite::Result<()> {
     let (json, meta) = (to_json(article)?, to_json(&article.meta)?);
     let rowid: i64 = tx.query_row(
         "INSERT INTO diglot_cached_article (path, size, modified_ns, language, meta, article) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -322,7 +335,7 @@ fn put_one(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article) -> 
         "INSERT INTO diglot_article_text (rowid, title, body) VALUES (?1, ?2, ?3)",
         params![rowid, article.meta.title.as_deref().unwrap_or(""), article.text],
     )?;
-    Ok(())
+    pair_index::put(tx, rowid, key, profile)
 }
 
 fn to_json(value: &impl serde::Serialize) -> rusqlite::Result<String> {
@@ -334,6 +347,7 @@ fn remove_one(tx: &rusqlite::Transaction<'_>, path: &str) -> rusqlite::Result<()
         tx.query_row("DELETE FROM diglot_cached_article WHERE path = ?1 RETURNING rowid", [path], |r| r.get(0)).optional()?;
     if let Some(rowid) = rowid {
         tx.execute("DELETE FROM diglot_article_text WHERE rowid = ?1", [rowid])?;
+        pair_index::remove(tx, rowid)?;
     }
     Ok(())
 }
