@@ -6,7 +6,7 @@ use super::profile::{Profile, similarity};
 use super::{PairCandidate, pair_quotes};
 use crate::model::Manifest;
 use crate::model::{Article, Metadata, Quote};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use rayon::prelude::*;
 
 fn dice(shared: usize, a: usize, b: usize) -> f32 {
@@ -106,9 +106,9 @@ pub(super) fn quote_evidence(c: &mut PairCandidate, common: usize, qa: usize, qb
 /// Below this many articles every cross-language pair is compared; above it only pairs
 /// that share a name or number not common to many articles (an inverted index keeps
 /// thousands of files from costing millions of comparisons).
-pub(super) const COMPARE_ALL_BELOW: usize = 200;
+pub(crate) const COMPARE_ALL_BELOW: usize = 200;
 /// An anchor in more articles than this says nothing about which two belong together.
-pub(super) const MAX_ANCHOR_ARTICLES: usize = 50;
+pub(crate) const MAX_ANCHOR_ARTICLES: usize = 50;
 /// Proposals below this share nothing beyond chance and are not listed.
 pub(super) const MIN_SCORE: f32 = 0.05;
 /// Candidates per article that get the quote comparison.
@@ -164,6 +164,80 @@ fn propose_pairs_quoting(
     })
 }
 
+/// The proposals of [`propose_among`] that involve article `x`, from the profiles of `x`
+/// and of its possible partners only (`profiles`, by index; `ids` gives every article's
+/// id): the `pinned` partners (with whether `x` is on the pinned pair's left) first,
+/// then the others best first. The best [`QUOTE_CHECKS_PER_ARTICLE`] proposals and the
+/// pinned pairs get the quote check, their quotes taken by `quotes_of(indices)`.
+pub(crate) fn propose_for_one(
+    x: usize,
+    ids: &[&str],
+    profiles: &HashMap<usize, Profile>,
+    pinned: &[(usize, bool)],
+    quotes_of: impl FnOnce(&[usize]) -> HashMap<usize, Vec<Quote>>,
+) -> Vec<PairCandidate> {
+    let mut pinned: Vec<(usize, bool)> = pinned.iter().copied().filter(|(j, _)| profiles.contains_key(j)).collect();
+    let mut once = std::collections::HashSet::new();
+    pinned.retain(|(j, _)| once.insert(*j));
+    let own = &profiles[&x];
+    // Pairs are compared in index order, as the folder-wide listing compares them.
+    let ordered = |j: usize| if x < j { (x, j) } else { (j, x) };
+    let mut partners: Vec<usize> = profiles.keys().copied().filter(|&j| j != x && !once.contains(&j)).collect();
+    partners.sort_unstable();
+    let mut proposed: Vec<(usize, f32)> = partners
+        .into_iter()
+        .filter(|j| cross_language(own, &profiles[j]))
+        .map(|j| {
+            let (a, b) = ordered(j);
+            (j, score(&profiles[&a], &profiles[&b]))
+        })
+        .collect();
+    proposed.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let checked: Vec<usize> = std::iter::once(x)
+        .chain(pinned.iter().map(|p| p.0))
+        .chain(proposed.iter().take(QUOTE_CHECKS_PER_ARTICLE).map(|p| p.0))
+        .collect();
+    let quotes = quotes_of(&checked);
+    let no_quotes = Vec::new();
+    let quotes_at = |i: usize| quotes.get(&i).unwrap_or(&no_quotes);
+    let common = |a: usize, b: usize| {
+        let (qa, qb) = (quotes_at(a), quotes_at(b));
+        (quotes_in_common(&profiles[&a], qa, &profiles[&b], qb), qa.len(), qb.len())
+    };
+    let listing = |a: usize, b: usize| compare(ids[a], &profiles[&a], ids[b], &profiles[&b]);
+    let mut listed: Vec<PairCandidate> = pinned
+        .iter()
+        .map(|&(j, x_left)| {
+            let (a, b) = if x_left { (x, j) } else { (j, x) };
+            let mut c = listing(a, b);
+            c.evidence.insert(0, "pinned in corpus.toml".to_string());
+            let (k, qa, qb) = common(a, b);
+            quote_evidence(&mut c, k, qa, qb);
+            c
+        })
+        .collect();
+    let mut proposed: Vec<(usize, f32, Option<(usize, usize, usize)>)> = proposed
+        .into_iter()
+        .enumerate()
+        .map(|(rank, (j, s))| {
+            let (a, b) = ordered(j);
+            let q = (rank < QUOTE_CHECKS_PER_ARTICLE).then(|| common(a, b));
+            (j, q.map_or(s, |(k, qa, qb)| with_quotes(s, k, qa, qb)), q)
+        })
+        .filter(|p| p.1 >= MIN_SCORE)
+        .collect();
+    proposed.sort_by(|a, b| b.1.total_cmp(&a.1));
+    listed.extend(proposed.into_iter().map(|(j, _, q)| {
+        let (a, b) = ordered(j);
+        let mut c = listing(a, b);
+        if let Some((k, qa, qb)) = q {
+            quote_evidence(&mut c, k, qa, qb);
+        }
+        c
+    }));
+    listed
+}
+
 /// A compared pair before it is listed: indices, score, quoted statements in common.
 struct Scored {
     i: u32,
@@ -175,7 +249,7 @@ struct Scored {
 /// [`propose_pairs`] over the profiles of the articles `ids` (same order), with
 /// `quotes_of(indices)` giving the quotes of the articles at those indices (in order).
 /// Only scores are kept for the candidates; evidence is written for the listed pairs.
-pub(super) fn propose_among(
+pub(crate) fn propose_among(
     ids: &[&str],
     profiles: &[Profile],
     manifest: &Manifest,

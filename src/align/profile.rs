@@ -7,7 +7,7 @@
 //! the tokens of the same keys merged (their weights added), plus the article's numbers
 //! and capitalised names for the anchors and the evidence.
 
-use super::features::{SentenceFeatures, text_features};
+use super::features::{SentenceFeatures, SourceToken, text_features};
 use super::tokens::{Token, fold, match_key, tokenize};
 use crate::model::Article;
 use std::collections::{BTreeMap, BTreeSet};
@@ -83,9 +83,20 @@ impl Profile {
             }
         }
         let lang = article.meta.language.clone();
-        let plain = text_features(&article.text, false);
-        // The target side does not depend on translation: only the source keys do.
-        let translated = (lang.as_deref() == Some("fr")).then(|| SourceBag::of(&text_features(&article.text, true)));
+        let french = lang.as_deref() == Some("fr");
+        // One pass: a translated source token lists its own key first, then its
+        // translations, so the plain bag is the first key of each; the target side does
+        // not depend on translation at all.
+        let features = text_features(&article.text, french);
+        let translated = french.then(|| SourceBag::of(&features));
+        let plain = SentenceFeatures {
+            source: features
+                .source
+                .iter()
+                .map(|t| SourceToken { keys: t.keys[..1.min(t.keys.len())].to_vec(), weight: t.weight })
+                .collect(),
+            ..features
+        };
         Profile {
             plain: SourceBag::of(&plain),
             translated,

@@ -15,7 +15,7 @@ pub fn pairs(ctx: &Context, folder: Option<&std::path::Path>, format: ListFormat
     let (articles, manifest) = (&ctx.corpus.articles, &ctx.corpus.manifest);
     let index = folder.zip(crate::ingest::cache::default_location().and_then(|p| crate::ingest::cache::ArticleCache::open(&p)));
     let candidates = match index {
-        Some((dir, cache)) => align::pair_index::propose_pairs_in_folder(&cache, dir, articles, manifest),
+        Some((dir, cache)) => crate::ingest::counterparts::propose_pairs_in_folder(&cache, dir, articles, manifest),
         None => align::propose_pairs(articles, manifest),
     };
     Ok(match format {

@@ -335,7 +335,7 @@ fn put_one(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article, pro
         "INSERT INTO diglot_article_text (rowid, title, body) VALUES (?1, ?2, ?3)",
         params![rowid, article.meta.title.as_deref().unwrap_or(""), article.text],
     )?;
-    pair_index::put(tx, rowid, key, profile)
+    pair_index::put(tx, rowid, &key.path, profile)
 }
 
 fn to_json(value: &impl serde::Serialize) -> rusqlite::Result<String> {
