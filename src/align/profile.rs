@@ -7,8 +7,8 @@
 //! the tokens of the same keys merged (their weights added), plus the article's numbers
 //! and capitalised names for the anchors and the evidence.
 
-use super::features::{SentenceFeatures, SourceToken, text_features};
-use super::tokens::{Token, fold, match_key, tokenize};
+use super::features::{SentenceFeatures, SourceToken, token_features};
+use super::tokens::{Token, fold, match_key, tokenize_spans};
 use crate::model::Article;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -63,23 +63,26 @@ pub struct Profile {
 
 impl Profile {
     pub fn of(article: &Article) -> Profile {
+        // The text is tokenized once: each sentence's names and numbers are the tokens
+        // inside its range (a token is never cut by a sentence boundary).
+        let tokens = tokenize_spans(&article.text);
         let mut numbers = BTreeSet::new();
         let mut names = BTreeMap::new();
         for (_, s) in article.sentences() {
             let text = article.slice(&s.range);
-            let mut first = true;
-            for token in tokenize(text) {
+            let from = tokens.partition_point(|(span, _)| span.start < s.range.start);
+            let inside = tokens[from..].iter().take_while(|(span, _)| span.end <= s.range.end);
+            for (k, (_, token)) in inside.enumerate() {
                 match token {
                     Token::Number(n) if n.chars().filter(char::is_ascii_digit).count() >= 2 => {
-                        numbers.insert(n);
+                        numbers.insert(n.clone());
                     }
                     // The first word of a sentence is capitalised whatever it is.
-                    Token::Word { folded, capitalised: true } if !first && folded.chars().count() >= 3 => {
-                        names.entry(match_key(&folded)).or_insert_with(|| original_case(text, &folded));
+                    Token::Word { folded, capitalised: true } if k > 0 && folded.chars().count() >= 3 => {
+                        names.entry(match_key(folded)).or_insert_with(|| original_case(text, folded));
                     }
                     _ => {}
                 }
-                first = false;
             }
         }
         let lang = article.meta.language.clone();
@@ -87,7 +90,7 @@ impl Profile {
         // One pass: a translated source token lists its own key first, then its
         // translations, so the plain bag is the first key of each; the target side does
         // not depend on translation at all.
-        let features = text_features(&article.text, french);
+        let features = token_features(&article.text, tokens.iter().map(|(_, t)| t), french);
         let translated = french.then(|| SourceBag::of(&features));
         let plain = SentenceFeatures {
             source: features
@@ -294,7 +297,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::features::similarity as sentence_similarity;
+    use crate::align::features::{similarity as sentence_similarity, text_features};
     use crate::ingest::from_plain_text;
 
     fn french(text: &str) -> Article {
@@ -333,9 +336,12 @@ mod tests {
 
     #[test]
     fn names_and_numbers_anchor_apart() {
-        let p = Profile::of(&from_plain_text("a", "Yesterday Wainwright paid 25 euros and 40 dollars."));
+        let p = Profile::of(&from_plain_text("a", "Yesterday Wainwright paid 25 euros. Police said 40 dollars were found."));
         let anchors: Vec<i64> = p.anchors().collect();
-        assert_eq!(anchors.len(), 3, "{anchors:?}: one name (the first word is capitalised anyway), two numbers");
+        // The first word of each sentence is capitalised anyway: not a name.
+        assert_eq!(p.names, [(match_key("wainwright"), "Wainwright".to_string())]);
+        assert_eq!(p.numbers, ["25", "40"]);
+        assert_eq!(anchors.len(), 3, "{anchors:?}");
         assert!(anchors.iter().filter(|a| **a < 0).count() == 2);
     }
 }
