@@ -63,11 +63,15 @@ fn full_article(cache: &ArticleCache, article: &Article, key: Option<&FileKey>) 
 fn by_name(articles: &[Article]) -> HashMap<&str, usize> {
     let mut names = HashMap::with_capacity(articles.len());
     for (i, a) in articles.iter().enumerate() {
-        if let Some(name) = Path::new(&a.path).file_name().and_then(|n| n.to_str()) {
-            names.entry(name).or_insert(i);
-        }
+        names.entry(file_name(&a.path)).or_insert(i);
     }
     names
+}
+
+/// The last component of a path as the folder listing wrote it (`dir/name`): a string
+/// split, many times cheaper than parsing the path for each of 50,000 articles.
+fn file_name(path: &str) -> &str {
+    path.rsplit(std::path::MAIN_SEPARATOR).next().unwrap_or(path)
 }
 
 /// Ranked counterpart proposals for the article `id` of the folder `dir`, from the
@@ -94,10 +98,10 @@ pub fn counterparts_of(
     let folder = std::fs::canonicalize(dir).map_or(0, |d| folder_hash(&d));
     let names = by_name(articles);
     let conn = cache.connection();
-    let key_of = |i: usize| FileKey::of(Path::new(&articles[i].path));
+    let key_of = |i: usize| FileKey::of_folder(dir, &[PathBuf::from(&articles[i].path)]).pop().flatten();
     // The stored rows this lookup needs, by article index.
     let mut rows: HashMap<usize, Stored> = HashMap::new();
-    let own_name = Path::new(&articles[x].path).file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let own_name = file_name(&articles[x].path);
     if articles.len() < COMPARE_ALL_BELOW {
         load_rows(conn, &format!("{SELECT_STORED} WHERE p.folder = ?1"), params![folder], &names, &mut rows);
     } else {
@@ -127,10 +131,12 @@ pub fn counterparts_of(
     let mut partners: Vec<usize> = rows.keys().copied().chain(pinned.iter().map(|p| p.0)).filter(|&j| j != x).collect();
     partners.sort_unstable();
     partners.dedup();
+    // One stat per partner (the folder is resolved once), to check each profile's version.
+    let keys = FileKey::of_folder(dir, &partners.iter().map(|&j| PathBuf::from(&articles[j].path)).collect::<Vec<_>>());
     let mut profiles: HashMap<usize, Profile> = partners
         .iter()
-        .filter_map(|&j| {
-            let key = key_of(j);
+        .zip(keys)
+        .filter_map(|(&j, key)| {
             let p = rows.get(&j).and_then(|s| s.profile_for(key.as_ref())).or_else(|| profile_afresh(cache, &articles[j], key.as_ref()))?;
             Some((j, p.with_language(articles[j].meta.language.clone())))
         })
