@@ -76,6 +76,9 @@ pub(super) fn compare(left: &str, pa: &Profile, right: &str, pb: &Profile) -> Pa
     PairCandidate { left: left.to_string(), right: right.to_string(), score: s.score, evidence }
 }
 
+/// Quoted statements two articles have in common, and how many quotes each has.
+type QuotesInCommon = (usize, usize, usize);
+
 /// Quoted statements the two articles have in common (the costlier part of a comparison).
 pub(super) fn quotes_in_common(pa: &Profile, qa: &[Quote], pb: &Profile, qb: &[Quote]) -> usize {
     // Only the articles' languages are read (for quotes of unknown language).
@@ -216,7 +219,7 @@ pub(crate) fn propose_for_one(
             c
         })
         .collect();
-    let mut proposed: Vec<(usize, f32, Option<(usize, usize, usize)>)> = proposed
+    let mut proposed: Vec<(usize, f32, Option<QuotesInCommon>)> = proposed
         .into_iter()
         .enumerate()
         .map(|(rank, (j, s))| {
@@ -243,7 +246,7 @@ struct Scored {
     i: u32,
     j: u32,
     score: f32,
-    quotes: Option<(usize, usize, usize)>,
+    quotes: Option<QuotesInCommon>,
 }
 
 /// [`propose_pairs`] over the profiles of the articles `ids` (same order), with
