@@ -232,12 +232,15 @@ impl ArticleCache {
         let now_ns = std::time::SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
         let settled = |k: &FileKey| k.modified_ns < now_ns.saturating_sub(SETTLE_NS);
         let entries: Vec<(&FileKey, &Article)> = entries.into_iter().filter(|(k, _)| settled(k)).collect();
-        let profiles = pair_index::profiles_of(&entries.iter().map(|e| e.1).collect::<Vec<_>>());
         let Ok(tx) = self.conn.transaction() else {
             return;
         };
-        for ((key, article), profile) in entries.into_iter().zip(&profiles) {
-            let _ = put_one(&tx, key, article, profile);
+        // Counterpart profiles are computed on every core, a batch at a time.
+        for batch in entries.chunks(256) {
+            let profiles = pair_index::profiles_of(&batch.iter().map(|e| e.1).collect::<Vec<_>>());
+            for ((key, article), profile) in batch.iter().zip(&profiles) {
+                let _ = put_one(&tx, key, article, profile);
+            }
         }
         let _ = tx.commit();
     }
