@@ -15,7 +15,11 @@ fn dice(shared: usize, a: usize, b: usize) -> f32 {
 
 /// Articles in different languages (or of unknown language) may be counterparts.
 pub(super) fn cross_language(a: &Profile, b: &Profile) -> bool {
-    match (&a.lang, &b.lang) {
+    different_languages(a.lang.as_deref(), b.lang.as_deref())
+}
+
+fn different_languages(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
         (Some(x), Some(y)) => x != y,
         _ => true,
     }
@@ -118,10 +122,12 @@ pub(super) const MIN_SCORE: f32 = 0.05;
 pub(super) const QUOTE_CHECKS_PER_ARTICLE: usize = 3;
 
 /// Pairs of articles worth comparing, `(i, j)` with `i < j`, in order: all of them in a
-/// small folder, else those sharing an anchor held by few articles. Sorting the
-/// (anchor, article) postings makes it n log n in the number of anchors.
-fn candidate_pairs(profiles: &[Profile]) -> Vec<(u32, u32)> {
-    let n = profiles.len();
+/// small folder, else those sharing an anchor held by few articles; in either case only
+/// articles of different languages (`langs`, by index) or of unknown language.
+/// `postings` are the articles' anchors, `(anchor, article)` in any order: sorting them
+/// makes it n log n in the number of anchors.
+pub(crate) fn candidate_pairs(langs: &[Option<&str>], mut postings: Vec<(i64, u32)>) -> Vec<(u32, u32)> {
+    let n = langs.len();
     let mut pairs = Vec::new();
     if n < COMPARE_ALL_BELOW {
         for i in 0..n as u32 {
@@ -130,8 +136,6 @@ fn candidate_pairs(profiles: &[Profile]) -> Vec<(u32, u32)> {
             }
         }
     } else {
-        let mut postings: Vec<(i64, u32)> =
-            profiles.iter().enumerate().flat_map(|(i, p)| p.anchors().map(move |a| (a, i as u32))).collect();
         postings.sort_unstable();
         postings.dedup();
         for holders in postings.chunk_by(|a, b| a.0 == b.0).filter(|h| h.len() <= MAX_ANCHOR_ARTICLES) {
@@ -142,8 +146,15 @@ fn candidate_pairs(profiles: &[Profile]) -> Vec<(u32, u32)> {
         pairs.sort_unstable();
         pairs.dedup();
     }
-    pairs.retain(|&(i, j)| cross_language(&profiles[i as usize], &profiles[j as usize]));
+    pairs.retain(|&(i, j)| different_languages(langs[i as usize], langs[j as usize]));
     pairs
+}
+
+/// [`candidate_pairs`] of articles with these profiles.
+fn pairs_of(profiles: &[Profile]) -> Vec<(u32, u32)> {
+    let langs: Vec<Option<&str>> = profiles.iter().map(|p| p.lang.as_deref()).collect();
+    let postings = profiles.iter().enumerate().flat_map(|(i, p)| p.anchors().map(move |a| (a, i as u32))).collect();
+    candidate_pairs(&langs, postings)
 }
 
 /// Counterparts across languages, best first; pinned pairs from the manifest come first
@@ -162,7 +173,7 @@ fn propose_pairs_quoting(
     // Profiles are independent: on every core (a folder of thousands).
     let profiles: Vec<Profile> = articles.par_iter().map(Profile::of).collect();
     let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
-    propose_among(&ids, &profiles, manifest, |wanted| {
+    propose_among(&ids, &profiles, pairs_of(&profiles), manifest, |wanted| {
         wanted.par_iter().map(|&i| quotes_of(&articles[i], true)).collect()
     })
 }
@@ -249,12 +260,15 @@ struct Scored {
     quotes: Option<QuotesInCommon>,
 }
 
-/// [`propose_pairs`] over the profiles of the articles `ids` (same order), with
-/// `quotes_of(indices)` giving the quotes of the articles at those indices (in order).
-/// Only scores are kept for the candidates; evidence is written for the listed pairs.
+/// [`propose_pairs`] over the profiles of the articles `ids` (same order), comparing the
+/// `pairs` of [`candidate_pairs`] (only their articles' profiles, and those of pinned
+/// pairs, are read), with `quotes_of(indices)` giving the quotes of the articles at those
+/// indices (in order). Only scores are kept for the candidates; evidence is written for
+/// the listed pairs.
 pub(crate) fn propose_among(
     ids: &[&str],
     profiles: &[Profile],
+    pairs: Vec<(u32, u32)>,
     manifest: &Manifest,
     quotes_of: impl FnOnce(&[usize]) -> Vec<Vec<Quote>>,
 ) -> Vec<PairCandidate> {
@@ -269,7 +283,7 @@ pub(crate) fn propose_among(
         }
         pinned_at.push((i, j));
     }
-    let mut proposed: Vec<Scored> = candidate_pairs(profiles)
+    let mut proposed: Vec<Scored> = pairs
         .into_par_iter()
         .filter(|p| !seen.contains(p))
         .map(|(i, j)| Scored { i, j, score: score(&profiles[i as usize], &profiles[j as usize]), quotes: None })
@@ -360,7 +374,7 @@ mod tests {
         articles.insert(7, fr);
         articles.push(en);
         let profiles: Vec<Profile> = articles.iter().map(Profile::of).collect();
-        let candidates = candidate_pairs(&profiles);
+        let candidates = pairs_of(&profiles);
         assert!(candidates.len() < 50, "{} candidate pairs", candidates.len());
         let pairs = propose_pairs(&articles, &Manifest::default());
         assert_eq!((pairs[0].left.as_str(), pairs[0].right.as_str()), ("x1", "x2"), "{:?}", &pairs[..1]);

@@ -9,7 +9,7 @@
 
 use super::cache::{ArticleCache, FileKey};
 use crate::align::pair_index::folder_hash;
-use crate::align::pairing::{COMPARE_ALL_BELOW, MAX_ANCHOR_ARTICLES, propose_among, propose_for_one};
+use crate::align::pairing::{COMPARE_ALL_BELOW, MAX_ANCHOR_ARTICLES, candidate_pairs, propose_among, propose_for_one};
 use crate::align::profile::Profile;
 use crate::align::{Counterpart, PairCandidate};
 use crate::model::{Article, Manifest, Quote};
@@ -214,6 +214,30 @@ fn quotes_of(cache: &ArticleCache, articles: &[Article], indices: &[usize]) -> H
     full.into_par_iter().map(|(i, a)| (i, a.map(|a| crate::text::quotes::extract(&a)).unwrap_or_default())).collect()
 }
 
+/// Call `each(index, profile)` for every usable profile stored for the folder's files:
+/// those of the file versions `keys` (by article index; `at` maps a canonical path to
+/// its index), decoded one row at a time.
+fn for_each_stored(
+    cache: &ArticleCache,
+    folder: i64,
+    at: &HashMap<&str, usize>,
+    keys: &[Option<FileKey>],
+    mut each: impl FnMut(usize, Profile),
+) {
+    // `name` holds the canonical path here.
+    let sql = "SELECT p.article, a.path, a.size, a.modified_ns, p.profile
+        FROM diglot_pair_profile p JOIN diglot_cached_article a ON a.rowid = p.article WHERE p.folder = ?1";
+    let Ok(mut stmt) = cache.connection().prepare_cached(sql) else { return };
+    let Ok(rows) = stmt.query_map([folder], stored_row) else { return };
+    for s in rows.flatten() {
+        if let Some(&i) = at.get(s.name.as_str())
+            && let Some(p) = s.profile_for(keys[i].as_ref())
+        {
+            each(i, p);
+        }
+    }
+}
+
 /// Articles whose quotes are extracted at once: enough for every core, few enough that
 /// a folder's articles are never all in memory.
 const QUOTE_BATCH: usize = 256;
@@ -228,37 +252,52 @@ pub fn propose_pairs_in_folder(cache: &ArticleCache, dir: &Path, articles: &[Art
     let keys = FileKey::of_folder(dir, &paths);
     let at: HashMap<&str, usize> =
         keys.iter().enumerate().rev().filter_map(|(i, k)| Some((k.as_ref()?.path.as_str(), i))).collect();
-    let mut profiles: Vec<Option<Profile>> = vec![None; articles.len()];
     let folder = std::fs::canonicalize(dir).map_or(0, |d| folder_hash(&d));
-    let sql = "SELECT p.article, a.path, a.size, a.modified_ns, p.profile
-        FROM diglot_pair_profile p JOIN diglot_cached_article a ON a.rowid = p.article WHERE p.folder = ?1";
-    if let Ok(mut stmt) = cache.connection().prepare(sql)
-        && let Ok(rows) = stmt.query_map([folder], stored_row)
-    {
-        // `name` holds the canonical path here.
-        for s in rows.flatten() {
-            if let Some(&i) = at.get(s.name.as_str()) {
-                profiles[i] = s.profile_for(keys[i].as_ref());
-            }
-        }
-    }
-    let missing: Vec<usize> = (0..articles.len()).filter(|&i| profiles[i].is_none()).collect();
+    let langs: Vec<Option<&str>> = articles.iter().map(|a| a.meta.language.as_deref()).collect();
+    // Pass 1: every article's anchors (stored profiles decoded one at a time and dropped).
+    let mut postings: Vec<(i64, u32)> = Vec::new();
+    let mut stored = vec![false; articles.len()];
+    for_each_stored(cache, folder, &at, &keys, |i, p| {
+        stored[i] = true;
+        postings.extend(p.anchors().map(|a| (a, i as u32)));
+    });
+    // Articles with no usable stored profile: computed afresh, and kept.
+    let missing: Vec<usize> = (0..articles.len()).filter(|&i| !stored[i]).collect();
+    let mut profiles: Vec<Profile> = vec![Profile::default(); articles.len()];
     for chunk in missing.chunks(QUOTE_BATCH) {
         let full: Vec<(usize, Option<Article>)> =
             chunk.iter().map(|&i| (i, full_article(cache, &articles[i], keys[i].as_ref()))).collect();
         let fresh: Vec<(usize, Option<Profile>)> =
             full.into_par_iter().map(|(i, a)| (i, a.map(|a| Profile::of(&a)))).collect();
         for (i, p) in fresh {
+            let p = p.unwrap_or_default();
+            postings.extend(p.anchors().map(|a| (a, i as u32)));
             profiles[i] = p;
         }
     }
-    let profiles: Vec<Profile> = profiles
-        .into_iter()
-        .zip(articles)
-        .map(|(p, a)| p.unwrap_or_default().with_language(a.meta.language.clone()))
-        .collect();
+    let pairs = candidate_pairs(&langs, postings);
+    // Pass 2: the profiles of articles that have something to be compared with.
+    let mut wanted = vec![false; articles.len()];
+    for &(i, j) in &pairs {
+        wanted[i as usize] = true;
+        wanted[j as usize] = true;
+    }
+    for p in &manifest.pairs {
+        for id in [&p.left, &p.right] {
+            if let Some(i) = articles.iter().position(|a| &a.id == id) {
+                wanted[i] = true;
+            }
+        }
+    }
+    for_each_stored(cache, folder, &at, &keys, |i, p| {
+        if wanted[i] {
+            profiles[i] = p;
+        }
+    });
+    let profiles: Vec<Profile> =
+        profiles.into_iter().zip(articles).map(|(p, a)| p.with_language(a.meta.language.clone())).collect();
     let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
-    propose_among(&ids, &profiles, manifest, |wanted| {
+    propose_among(&ids, &profiles, pairs, manifest, |wanted| {
         let mut quotes = Vec::with_capacity(wanted.len());
         for chunk in wanted.chunks(QUOTE_BATCH) {
             let full: Vec<Option<Article>> = chunk.iter().map(|&i| full_article(cache, &articles[i], keys[i].as_ref())).collect();
