@@ -228,8 +228,21 @@ impl ArticleCache {
         let Ok(tx) = self.conn.transaction() else {
             return;
         };
-        for (key, article) in entries.into_iter().filter(|(k, _)| settled(k)) {
-            let _ = put_one(&tx, key, article);
+        // Rows first, full-text entries after: a statement that may need undoing (the
+        // upsert of a row) makes SQLite ask FTS5 for a savepoint, which writes FTS5's
+        // pending words to disk as a segment of their own. Interleaved, that was one
+        // segment per article and most of a cold index's time merging them.
+        let written: Vec<(i64, bool, &Article)> = entries
+            .into_iter()
+            .filter(|(k, _)| settled(k))
+            .filter_map(|(key, article)| put_row(&tx, key, article).ok().map(|(rowid, replaced)| (rowid, replaced, article)))
+            .collect();
+        // Old words out before new words in, for the same reason.
+        for (rowid, _, _) in written.iter().filter(|(_, replaced, _)| *replaced) {
+            let _ = tx.prepare_cached("DELETE FROM diglot_article_text WHERE rowid = ?1").and_then(|mut s| s.execute([rowid]));
+        }
+        for (rowid, _, article) in written {
+            let _ = put_text(&tx, rowid, article);
         }
         let _ = tx.commit();
     }
@@ -305,23 +318,27 @@ impl ArticleCache {
     }
 }
 
-/// Write one article's row and its full-text entry (replacing those of an older version
-/// of the file, whose rowid it keeps).
-fn put_one(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article) -> rusqlite::Result<()> {
+/// Write one article's row (replacing that of an older version of the file, whose rowid
+/// it keeps); returns the rowid and whether an older version was replaced.
+fn put_row(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article) -> rusqlite::Result<(i64, bool)> {
     let (json, meta) = (to_json(article)?, to_json(&article.meta)?);
-    let rowid: i64 = tx.query_row(
+    let replaced = tx
+        .prepare_cached("SELECT 1 FROM diglot_cached_article WHERE path = ?1")?
+        .exists([&key.path])?;
+    let rowid: i64 = tx.prepare_cached(
         "INSERT INTO diglot_cached_article (path, size, modified_ns, language, meta, article) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified_ns = excluded.modified_ns,
              language = excluded.language, meta = excluded.meta, article = excluded.article
          RETURNING rowid",
-        params![key.path, key.size as i64, key.modified_ns, article.meta.language, meta, json],
-        |r| r.get(0),
-    )?;
-    tx.execute("DELETE FROM diglot_article_text WHERE rowid = ?1", [rowid])?;
-    tx.execute(
-        "INSERT INTO diglot_article_text (rowid, title, body) VALUES (?1, ?2, ?3)",
-        params![rowid, article.meta.title.as_deref().unwrap_or(""), article.text],
-    )?;
+    )?
+    .query_row(params![key.path, key.size as i64, key.modified_ns, article.meta.language, meta, json], |r| r.get(0))?;
+    Ok((rowid, replaced))
+}
+
+/// Write the full-text entry of the article at `rowid` (an older version's is gone).
+fn put_text(tx: &rusqlite::Transaction<'_>, rowid: i64, article: &Article) -> rusqlite::Result<()> {
+    tx.prepare_cached("INSERT INTO diglot_article_text (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![rowid, article.meta.title.as_deref().unwrap_or(""), article.text])?;
     Ok(())
 }
 
