@@ -250,7 +250,11 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
     }
     let ctx = match cli.command {
         // A listing prints metadata only: no article needs decoding.
+        // Nor do the quotes of the whole corpus when the index holds them.
         Some(Command::List { .. }) => Context::load_metadata(cli.corpus.as_deref(), cli.db.clone()),
+        Some(Command::Quotes { ref articles, .. }) if articles.is_empty() => {
+            Context::load_metadata(cli.corpus.as_deref(), cli.db.clone())
+        }
         _ => Context::load(cli.corpus.as_deref(), cli.db.clone()),
     };
     if announce {

@@ -20,6 +20,8 @@
 //! (`diglot list`) reads what it prints without decoding a single article body
 //! ([`ArticleCache::metadata_all`]).
 
+mod quotes;
+
 use crate::model::{Article, Metadata};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
@@ -76,7 +78,7 @@ pub struct ArticleCache {
 }
 
 /// The version of the tables below; a cache written with another is rebuilt.
-const LAYOUT: &str = "3";
+const LAYOUT: &str = "4";
 
 /// Tables of layout [`LAYOUT`]. The full-text table holds no copy of the text
 /// (`content=''`): it is only looked up, and rows are removed by rowid.
@@ -149,9 +151,13 @@ impl ArticleCache {
             conn.execute_batch(&format!(
                 "BEGIN IMMEDIATE;
                  DROP TABLE IF EXISTS diglot_cached_article; DROP TABLE IF EXISTS diglot_article_text;
+                 {}
                  {CREATE_TABLES}
+                 {}
                  INSERT OR REPLACE INTO diglot_cache_meta (key, value) VALUES ('layout', '{LAYOUT}');
-                 COMMIT;"
+                 COMMIT;",
+                quotes::DROP_TABLES,
+                quotes::CREATE_TABLES,
             ))
             .ok()?;
         }
@@ -169,6 +175,7 @@ impl ArticleCache {
     pub fn in_memory() -> Option<ArticleCache> {
         let conn = Connection::open_in_memory().ok()?;
         conn.execute_batch(CREATE_TABLES).ok()?;
+        conn.execute_batch(quotes::CREATE_TABLES).ok()?;
         Some(ArticleCache { conn })
     }
 
