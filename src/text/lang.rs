@@ -8,7 +8,7 @@
 //! article costs one call and a quoted paragraph in another language still gets its own.
 
 use crate::model::Lang;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Bytes of text whatlang sees at most: beyond this it gains nothing but time.
@@ -91,8 +91,9 @@ const FUNCTION_WORDS: [(&str, &str); 11] = [
 ];
 
 /// Function word → the languages (bits, in the order of [`FUNCTION_WORDS`]) it belongs to.
-static FUNCTION_WORD_LANGUAGES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, u16> = HashMap::new();
+/// (A fast hash: every word of every article is looked up here.)
+static FUNCTION_WORD_LANGUAGES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
     for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
         for w in words.split_whitespace() {
             *map.entry(w).or_default() |= 1 << i;
