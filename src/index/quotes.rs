@@ -4,6 +4,7 @@
 //! `diglot index` read.
 
 use crate::ingest::cache::{ArticleCache, FileKey};
+use super::progress::Progress;
 use crate::ingest::{Corpus, load_file};
 use crate::model::{Article, Quote};
 use crate::text::quotes::extract;
@@ -45,18 +46,23 @@ pub fn corpus_quotes(corpus: &Corpus, cache: Option<&Path>) -> (Vec<Vec<Quote>>,
     let bodies: Vec<Option<Article>> =
         cache.as_ref().map_or_else(|| vec![None; unloaded.len()], |c| c.get_all(&unloaded_keys));
     let body_of: HashMap<usize, Article> = unloaded.iter().copied().zip(bodies).filter_map(|(i, b)| Some((i, b?))).collect();
+    let progress = Progress::of("extracting quotes", missing.len(), "articles");
     let extracted: Vec<Vec<Quote>> = missing
         .par_iter()
         .map(|&i| {
             let a = &articles[i];
-            if !a.text.is_empty() {
-                return extract(a);
-            }
-            let body = body_of.get(&i).cloned().or_else(|| load_file(Path::new(&a.path)).ok());
-            // The folder's id, path and metadata (the manifest's additions) with the body.
-            body.map_or_else(Vec::new, |b| extract(&Article { id: a.id.clone(), path: a.path.clone(), meta: a.meta.clone(), ..b }))
+            let quotes = if a.text.is_empty() {
+                let body = body_of.get(&i).cloned().or_else(|| load_file(Path::new(&a.path)).ok());
+                // The folder's id, path and metadata (the manifest's additions) with the body.
+                body.map_or_else(Vec::new, |b| extract(&Article { id: a.id.clone(), path: a.path.clone(), meta: a.meta.clone(), ..b }))
+            } else {
+                extract(a)
+            };
+            progress.tick();
+            quotes
         })
         .collect();
+    drop(progress);
     if let Some(c) = cache.as_mut() {
         c.put_quotes(missing.iter().zip(&extracted).filter_map(|(&i, qs)| Some((keys[i].as_ref()?, qs.as_slice()))));
     }
