@@ -437,16 +437,7 @@ pub fn strip_tags(html: &str) -> Vec<TextLine> {
                 if in_raw {
                     continue;
                 }
-                let decoded = entities::decode(s);
-                for word_or_space in split_keep_space(&decoded) {
-                    if word_or_space.trim().is_empty() {
-                        if !current.text.is_empty() && !current.text.ends_with(' ') {
-                            current.text.push(' ');
-                        }
-                    } else {
-                        current.text.push_str(word_or_space);
-                    }
-                }
+                push_collapsed(&mut current.text, &entities::decode(s));
             }
             Token::Open { name, attrs, .. } => {
                 in_raw = is_raw_text(&name);
@@ -529,19 +520,28 @@ pub fn without_head(html: &str) -> String {
     out
 }
 
-fn split_keep_space(s: &str) -> impl Iterator<Item = &str> {
-    let mut rest = s;
-    std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let space = first.is_whitespace();
-        let end = rest
-            .char_indices()
-            .find(|&(_, c)| c.is_whitespace() != space)
-            .map_or(rest.len(), |(i, _)| i);
-        let (piece, tail) = rest.split_at(end);
-        rest = tail;
-        Some(piece)
-    })
+/// Append `text` with each run of white space as one space (none at the line's start).
+fn push_collapsed(line: &mut String, text: &str) {
+    let mut word_start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), word_start) {
+            (true, Some(start)) => {
+                line.push_str(&text[start..i]);
+                word_start = None;
+                line.push(' ');
+            }
+            (true, None) => {
+                if !line.is_empty() && !line.ends_with(' ') {
+                    line.push(' ');
+                }
+            }
+            (false, None) => word_start = Some(i),
+            (false, Some(_)) => {}
+        }
+    }
+    if let Some(start) = word_start {
+        line.push_str(&text[start..]);
+    }
 }
 
 /// Remove hidden and non-content elements; read metadata from them and from `<meta>`,
@@ -1150,6 +1150,14 @@ mod tests {
         assert_eq!(code_free, "<body><svg viewBox=\"0 0 9 9\"></svg><p>Text</p><div><b>deep</b></div></body>");
         assert_eq!(shape_of, shape(&code_free));
         assert_eq!(shape_of, (3, 5));
+    }
+
+    #[test]
+    fn white_space_runs_collapse_to_one_space() {
+        let mut line = String::new();
+        push_collapsed(&mut line, " \n one\u{a0}\u{a0}two  ");
+        push_collapsed(&mut line, "\tthree");
+        assert_eq!(line, "one two three");
     }
 
     #[test]
