@@ -22,6 +22,8 @@
 
 mod quotes;
 
+use crate::align::pair_index::{self, CREATE_TABLES as PAIR_TABLES, DROP_TABLES as PAIR_DROP};
+use crate::align::profile::Profile;
 use crate::model::{Article, Metadata};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
@@ -78,7 +80,7 @@ pub struct ArticleCache {
 }
 
 /// The version of the tables below; a cache written with another is rebuilt.
-const LAYOUT: &str = "4";
+const LAYOUT: &str = "5";
 
 /// Tables of layout [`LAYOUT`]. The full-text table holds no copy of the text
 /// (`content=''`): it is only looked up, and rows are removed by rowid.
@@ -154,6 +156,8 @@ impl ArticleCache {
                  {}
                  {CREATE_TABLES}
                  {}
+                 {PAIR_DROP}
+                 {PAIR_TABLES}
                  INSERT OR REPLACE INTO diglot_cache_meta (key, value) VALUES ('layout', '{LAYOUT}');
                  COMMIT;",
                 quotes::DROP_TABLES,
@@ -164,6 +168,7 @@ impl ArticleCache {
         if stored_stamp.as_deref() != Some(stamp) {
             conn.execute_batch("BEGIN IMMEDIATE; DELETE FROM diglot_cached_article; DELETE FROM diglot_article_text;")
                 .ok()?;
+            conn.execute_batch(pair_index::CLEAR_TABLES).ok()?;
             conn.execute("INSERT OR REPLACE INTO diglot_cache_meta (key, value) VALUES ('stamp', ?1)", [stamp]).ok()?;
             conn.execute_batch("COMMIT").ok()?;
         }
@@ -175,6 +180,7 @@ impl ArticleCache {
     pub fn in_memory() -> Option<ArticleCache> {
         let conn = Connection::open_in_memory().ok()?;
         conn.execute_batch(CREATE_TABLES).ok()?;
+        conn.execute_batch(PAIR_TABLES).ok()?;
         conn.execute_batch(quotes::CREATE_TABLES).ok()?;
         Some(ArticleCache { conn })
     }
@@ -232,6 +238,7 @@ impl ArticleCache {
     pub fn put_all<'a>(&mut self, entries: impl IntoIterator<Item = (&'a FileKey, &'a Article)>) {
         let now_ns = std::time::SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
         let settled = |k: &FileKey| k.modified_ns < now_ns.saturating_sub(SETTLE_NS);
+        let entries: Vec<(&FileKey, &Article)> = entries.into_iter().filter(|(k, _)| settled(k)).collect();
         let Ok(tx) = self.conn.transaction() else {
             return;
         };
@@ -239,11 +246,16 @@ impl ArticleCache {
         // upsert of a row) makes SQLite ask FTS5 for a savepoint, which writes FTS5's
         // pending words to disk as a segment of their own. Interleaved, that was one
         // segment per article and most of a cold index's time merging them.
-        let written: Vec<(i64, bool, &Article)> = entries
-            .into_iter()
-            .filter(|(k, _)| settled(k))
-            .filter_map(|(key, article)| put_row(&tx, key, article).ok().map(|(rowid, replaced)| (rowid, replaced, article)))
-            .collect();
+        // Counterpart profiles are computed on every core, a batch at a time.
+        let mut written: Vec<(i64, bool, &Article)> = Vec::with_capacity(entries.len());
+        for batch in entries.chunks(256) {
+            let profiles = pair_index::profiles_of(&batch.iter().map(|e| e.1).collect::<Vec<_>>());
+            for ((key, article), profile) in batch.iter().zip(&profiles) {
+                if let Ok((rowid, replaced)) = put_row(&tx, key, article, profile) {
+                    written.push((rowid, replaced, article));
+                }
+            }
+        }
         // Old words out before new words in, for the same reason.
         for (rowid, _, _) in written.iter().filter(|(_, replaced, _)| *replaced) {
             let _ = tx.prepare_cached("DELETE FROM diglot_article_text WHERE rowid = ?1").and_then(|mut s| s.execute([rowid]));
@@ -252,6 +264,11 @@ impl ArticleCache {
             let _ = put_text(&tx, rowid, article);
         }
         let _ = tx.commit();
+    }
+
+    /// The database, for the counterpart index ([`crate::align::pair_index`]) kept in it.
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
     }
 
     /// Whether the index holds an article for the file at this canonical path.
@@ -325,9 +342,10 @@ impl ArticleCache {
     }
 }
 
-/// Write one article's row (replacing that of an older version of the file, whose rowid
-/// it keeps); returns the rowid and whether an older version was replaced.
-fn put_row(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article) -> rusqlite::Result<(i64, bool)> {
+/// Write one article's row and its counterpart profile (replacing those of an older
+/// version of the file, whose rowid it keeps); returns the rowid and whether an older
+/// version was replaced.
+fn put_row(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article, profile: &Profile) -> rusqlite::Result<(i64, bool)> {
     let (json, meta) = (to_json(article)?, to_json(&article.meta)?);
     let replaced = tx
         .prepare_cached("SELECT 1 FROM diglot_cached_article WHERE path = ?1")?
@@ -339,6 +357,7 @@ fn put_row(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article) -> 
          RETURNING rowid",
     )?
     .query_row(params![key.path, key.size as i64, key.modified_ns, article.meta.language, meta, json], |r| r.get(0))?;
+    pair_index::put(tx, rowid, &key.path, profile)?;
     Ok((rowid, replaced))
 }
 
@@ -358,6 +377,7 @@ fn remove_one(tx: &rusqlite::Transaction<'_>, path: &str) -> rusqlite::Result<()
         tx.query_row("DELETE FROM diglot_cached_article WHERE path = ?1 RETURNING rowid", [path], |r| r.get(0)).optional()?;
     if let Some(rowid) = rowid {
         tx.execute("DELETE FROM diglot_article_text WHERE rowid = ?1", [rowid])?;
+        pair_index::remove(tx, rowid)?;
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Files → decoded → cleaned text + metadata + language → [`Article`].
 
 pub mod cache;
+pub mod counterparts;
 pub mod clean;
 pub mod decode;
 pub mod entities;
