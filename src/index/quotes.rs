@@ -29,17 +29,54 @@ pub struct QuoteReport {
 /// else from its file, when its quotes must be extracted. Without a folder or an index,
 /// every article's quotes are extracted.
 pub fn corpus_quotes(corpus: &Corpus, cache: Option<&Path>) -> (Vec<Vec<Quote>>, QuoteReport) {
+    let (mut cache, keys) = open(corpus, cache);
+    let cached = cache.as_ref().map_or_else(|| vec![None; keys.len()], |c| c.quotes_all(&keys));
+    let missing: Vec<usize> = (0..keys.len()).filter(|&i| cached[i].is_none()).collect();
+    let mut fresh = extract_missing(corpus, &keys, &missing, cache.as_mut()).into_iter();
+    let report = QuoteReport { extracted: missing.len(), reused: keys.len() - missing.len() };
+    let quotes = cached
+        .into_iter()
+        .zip(&corpus.articles)
+        .map(|(hit, a)| {
+            let mut qs = hit.unwrap_or_else(|| fresh.next().unwrap_or_default());
+            for q in &mut qs {
+                q.article.clone_from(&a.id);
+            }
+            qs
+        })
+        .collect();
+    (quotes, report)
+}
+
+/// Make the index at `cache` hold the quotes of every article of `corpus` (read from a
+/// folder), extracting those it lacks: what `diglot index` does. The quotes it already
+/// holds are not read.
+pub fn index_quotes(corpus: &Corpus, cache: &Path) -> QuoteReport {
+    let (mut cache, keys) = open(corpus, Some(cache));
+    let held = cache.as_ref().map_or_else(|| vec![false; keys.len()], |c| c.quotes_held(&keys));
+    let missing: Vec<usize> = (0..keys.len()).filter(|&i| !held[i]).collect();
+    extract_missing(corpus, &keys, &missing, cache.as_mut());
+    QuoteReport { extracted: missing.len(), reused: keys.len() - missing.len() }
+}
+
+/// The index of a corpus read from a folder, and the key of each article's file in it.
+fn open(corpus: &Corpus, cache: Option<&Path>) -> (Option<ArticleCache>, Vec<Option<FileKey>>) {
     let articles = &corpus.articles;
-    let mut cache = corpus.folder.as_ref().and(cache).and_then(ArticleCache::open);
-    let keys: Vec<Option<FileKey>> = match (&corpus.folder, &cache) {
+    let cache = corpus.folder.as_ref().and(cache).and_then(ArticleCache::open);
+    let keys = match (&corpus.folder, &cache) {
         (Some(dir), Some(_)) => {
             let paths: Vec<PathBuf> = articles.iter().map(|a| PathBuf::from(&a.path)).collect();
             FileKey::of_folder(dir, &paths)
         }
         _ => vec![None; articles.len()],
     };
-    let cached = cache.as_ref().map_or_else(|| vec![None; keys.len()], |c| c.quotes_all(&keys));
-    let missing: Vec<usize> = (0..articles.len()).filter(|&i| cached[i].is_none()).collect();
+    (cache, keys)
+}
+
+/// The quotes of the articles at the indices `missing`, extracted on every core and
+/// remembered in `cache`.
+fn extract_missing(corpus: &Corpus, keys: &[Option<FileKey>], missing: &[usize], cache: Option<&mut ArticleCache>) -> Vec<Vec<Quote>> {
+    let articles = &corpus.articles;
     // Bodies of the articles to extract from that were loaded without one.
     let unloaded: Vec<usize> = missing.iter().copied().filter(|&i| articles[i].text.is_empty()).collect();
     let unloaded_keys: Vec<Option<FileKey>> = unloaded.iter().map(|&i| keys[i].clone()).collect();
@@ -63,21 +100,8 @@ pub fn corpus_quotes(corpus: &Corpus, cache: Option<&Path>) -> (Vec<Vec<Quote>>,
         })
         .collect();
     drop(progress);
-    if let Some(c) = cache.as_mut() {
+    if let Some(c) = cache {
         c.put_quotes(missing.iter().zip(&extracted).filter_map(|(&i, qs)| Some((keys[i].as_ref()?, qs.as_slice()))));
     }
-    let report = QuoteReport { extracted: missing.len(), reused: articles.len() - missing.len() };
-    let mut fresh = extracted.into_iter();
-    let quotes = cached
-        .into_iter()
-        .zip(articles)
-        .map(|(hit, a)| {
-            let mut qs = hit.unwrap_or_else(|| fresh.next().unwrap_or_default());
-            for q in &mut qs {
-                q.article.clone_from(&a.id);
-            }
-            qs
-        })
-        .collect();
-    (quotes, report)
+    extracted
 }

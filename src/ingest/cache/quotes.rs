@@ -77,6 +77,27 @@ impl ArticleCache {
         stored.into_par_iter().map(|json| serde_json::from_str(&json?).ok().filter(|qs: &Vec<Quote>| qs.iter().all(sound))).collect()
     }
 
+    /// Whether the running engine's quotes of each of these file versions are cached
+    /// (without reading them).
+    pub fn quotes_held(&self, keys: &[Option<FileKey>]) -> Vec<bool> {
+        let read = self.conn.unchecked_transaction().ok();
+        let held = keys
+            .iter()
+            .map(|k| {
+                let Some(k) = k else { return false };
+                self.conn
+                    .prepare_cached(
+                        "SELECT 1 FROM diglot_cached_article a JOIN diglot_cached_quotes q ON q.article = a.rowid
+                         WHERE a.path = ?1 AND a.size = ?2 AND a.modified_ns = ?3 AND q.engine = ?4",
+                    )
+                    .and_then(|mut s| s.exists(params![k.path, k.size as i64, k.modified_ns, engine()]))
+                    .unwrap_or(false)
+            })
+            .collect();
+        drop(read);
+        held
+    }
+
     fn stored_quotes(&self, key: &FileKey) -> Option<String> {
         self.conn
             .prepare_cached(
@@ -152,6 +173,7 @@ mod tests {
         cache.put_all([(&k, &a)]);
         cache.put_quotes([(&k, qs.as_slice())]);
         assert_eq!(cache.quotes_all(&[Some(k.clone()), None]), [Some(qs.clone()), None]);
+        assert_eq!(cache.quotes_held(&[Some(k.clone()), None, Some(key(&path, 11, 5))]), [true, false, false]);
         assert_eq!(cache.quotes_all(&[Some(key(&path, 11, 5))]), [None], "another version");
         // A new version of the file drops the old quotes even before new ones are put.
         let k2 = key(&path, 12, 6);
