@@ -10,6 +10,7 @@ pub mod html;
 pub mod meta;
 pub mod mhtml;
 pub mod paragraphs;
+pub mod quotes;
 pub mod reader;
 
 use crate::model::{Article, Link, Metadata, Paragraph, Role, Sentence};
