@@ -250,8 +250,11 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
     }
     let ctx = match cli.command {
         // A listing prints metadata only: no article needs decoding; pairs come from the
-        // profiles in the index.
+        // profiles in the index, and the quotes of the whole corpus from the index too.
         Some(Command::List { .. } | Command::Pairs { .. }) => Context::load_metadata(cli.corpus.as_deref(), cli.db.clone()),
+        Some(Command::Quotes { ref articles, .. }) if articles.is_empty() => {
+            Context::load_metadata(cli.corpus.as_deref(), cli.db.clone())
+        }
         _ => Context::load(cli.corpus.as_deref(), cli.db.clone()),
     };
     if announce {
