@@ -4,7 +4,7 @@ use super::{CliError, Context, ListFormat};
 use crate::sanitize::to_json;
 use crate::model::{Article, Quote, QuoteKind, SpeakerKind};
 use crate::sanitize::line;
-use crate::ingest::quotes::corpus_quotes;
+use crate::index::quotes::corpus_quotes;
 use crate::speakers::{CorpusSpeaker, corpus_speakers_with};
 use rayon::prelude::*;
 use crate::text::quotes::extract;

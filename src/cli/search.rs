@@ -22,7 +22,7 @@ pub fn index(dir: &Path) -> Result<String, CliError> {
     let (corpus, report) = crate::ingest::load_dir_indexed(dir, Some(&location))?;
     super::report_load_problems(&corpus);
     // Quotes too, so that `quotes` and `speakers` find them there.
-    let quotes = crate::ingest::quotes::index_quotes(&corpus, &location);
+    let quotes = crate::index::quotes::index_quotes(&corpus, &location);
     let held = ArticleCache::open(&location).map_or(0, |c| c.len());
     Ok(format!(
         "{}: {} articles; read {}, reused {}, removed {}, failed {}, quotes extracted from {} and reused for {} in {:.2} s; the index ({}) holds {held} articles\n",

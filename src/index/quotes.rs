@@ -4,7 +4,7 @@
 //! `diglot index` read.
 
 use crate::ingest::cache::{ArticleCache, FileKey};
-use crate::index::progress::Progress;
+use super::progress::Progress;
 use crate::ingest::{Corpus, load_file};
 use crate::model::{Article, Quote};
 use crate::text::quotes::extract;
