@@ -147,13 +147,17 @@ impl App {
         if self.speakers.index.is_some() || self.speakers.job.is_some() {
             return;
         }
-        let (articles, manifest) = (Arc::clone(&self.articles), self.manifest.clone());
+        let (all, manifest) = (self.catalog.fetch_all(), self.manifest.clone());
         // The folder compared for `b` already is not compared again.
         let candidates = self.side_by_side.pair_candidates.clone();
-        let build = move || speaker_index_of(&articles, &manifest, candidates);
-        match jobs::spawn("diglot-speakers", &self.wake, build.clone()) {
+        // The articles are read for the index and let go once it is built.
+        let build = move || speaker_index_of(&all(), &manifest, candidates);
+        match jobs::spawn("diglot-speakers", &self.wake, build) {
             Some(rx) => self.speakers.job = Some(rx),
-            None => self.speakers.set_index(build()),
+            None => {
+                self.speakers.set_index(Vec::new());
+                self.status = Some("cannot start a worker thread to find the speakers".into());
+            }
         }
     }
 
@@ -184,7 +188,7 @@ impl App {
 
     /// What the speakers view's worker is doing, for the view to say.
     pub fn speakers_working(&self) -> Option<String> {
-        self.speakers.is_building().then(|| format!("finding the speakers of {} articles… (keys still work)", self.articles.len()))
+        self.speakers.is_building().then(|| format!("finding the speakers of {} articles… (keys still work)", self.article_count()))
     }
 
     pub(super) fn speakers_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
@@ -247,12 +251,12 @@ impl App {
     }
 
     fn article_index(&self, id: &str) -> Option<usize> {
-        self.articles.iter().position(|a| a.id == id)
+        self.slot_of(id)
     }
 
-    /// The article of a speaker's quote (for its title, date and outlet).
-    pub fn article_by_id(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
+    /// The row of a speaker's quote's article (for its title, date and outlet).
+    pub fn article_by_id(&self, id: &str) -> Option<&super::catalog::Row> {
+        self.slot_of(id).and_then(|i| self.row(i))
     }
 }
 

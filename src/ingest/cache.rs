@@ -193,12 +193,14 @@ impl ArticleCache {
     pub fn metadata_all(&self, keys: &[FileKey]) -> Option<Vec<Metadata>> {
         // One read transaction for all the rows rather than one (and its locks) per row.
         let read = self.conn.unchecked_transaction().ok()?;
-        let metadata = keys
-            .iter()
-            .map(|k| serde_json::from_str(&self.stored(k, Stored::Metadata)?).ok().filter(clean_metadata))
-            .collect();
+        let metadata = keys.iter().map(|k| self.metadata(k)).collect();
         drop(read);
         metadata
+    }
+
+    /// The metadata of exactly this file version, when the index holds a sound entry.
+    pub fn metadata(&self, key: &FileKey) -> Option<Metadata> {
+        serde_json::from_str(&self.stored(key, Stored::Metadata)?).ok().filter(clean_metadata)
     }
 
     /// The stored JSON of one column of the entry for exactly this file version: the
