@@ -73,6 +73,9 @@ const SETTLE_NS: i64 = 2_000_000_000;
 
 pub struct ArticleCache {
     conn: Connection,
+    /// Files changed more recently than this are not remembered (see `put_all`); zero
+    /// for an index that lives only as long as the process.
+    settle_ns: i64,
 }
 
 /// The version of the tables below; a cache written with another is rebuilt.
@@ -161,7 +164,16 @@ impl ArticleCache {
             conn.execute("INSERT OR REPLACE INTO diglot_cache_meta (key, value) VALUES ('stamp', ?1)", [stamp]).ok()?;
             conn.execute_batch("COMMIT").ok()?;
         }
-        Some(ArticleCache { conn })
+        Some(ArticleCache { conn, settle_ns: SETTLE_NS })
+    }
+
+    /// An empty index in the file `path` for this process only (the reader's, when the
+    /// cache is off): a file changed a moment ago is remembered too, since nothing read
+    /// from it will outlive the process.
+    pub fn temporary(path: &Path) -> Option<ArticleCache> {
+        let mut cache = Self::open_stamped(path, "temporary")?;
+        cache.settle_ns = 0;
+        Some(cache)
     }
 
     /// An empty index in memory, for a corpus that has no cache file (the bundled one,
@@ -169,7 +181,7 @@ impl ArticleCache {
     pub fn in_memory() -> Option<ArticleCache> {
         let conn = Connection::open_in_memory().ok()?;
         conn.execute_batch(CREATE_TABLES).ok()?;
-        Some(ArticleCache { conn })
+        Some(ArticleCache { conn, settle_ns: SETTLE_NS })
     }
 
     /// The article parsed from exactly this version of the file, if cached and sound.
@@ -226,7 +238,7 @@ impl ArticleCache {
     /// the cache would then hold the old text (git calls such files "racily clean").
     pub fn put_all<'a>(&mut self, entries: impl IntoIterator<Item = (&'a FileKey, &'a Article)>) {
         let now_ns = std::time::SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
-        let settled = |k: &FileKey| k.modified_ns < now_ns.saturating_sub(SETTLE_NS);
+        let settled = |k: &FileKey| k.modified_ns < now_ns.saturating_sub(self.settle_ns);
         let Ok(tx) = self.conn.transaction() else {
             return;
         };

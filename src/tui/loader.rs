@@ -21,10 +21,11 @@ const BATCH: usize = 32;
 
 /// A folder's articles, read from the index on disk or else from their files.
 pub struct FolderSource {
-    /// The article cache (or, with the cache off, an index in memory): bodies and search.
+    /// The article cache (or, with the cache off, an index in a temporary file): bodies
+    /// and search.
     index: Option<Mutex<ArticleCache>>,
-    /// The index is in memory (the cache is off or cannot be used): it starts empty.
-    in_memory: bool,
+    /// The temporary index's folder, removed when the reader ends.
+    _temporary: Option<tempfile::TempDir>,
     /// Slot of each file by its canonical path (as the index names files).
     slots: Mutex<HashMap<String, usize>>,
 }
@@ -52,12 +53,17 @@ impl ArticleSource for FolderSource {
 
 impl FolderSource {
     /// The bodies and searches of a folder, from the article cache at `cache` (else from an
-    /// index in memory, filled as the folder is read).
+    /// index in a temporary file, filled as the folder is read: not in memory, which
+    /// would then hold every article).
     pub fn open(cache: Option<&Path>) -> Arc<FolderSource> {
-        let on_disk = cache.and_then(ArticleCache::open);
-        let in_memory = on_disk.is_none();
-        let index = on_disk.or_else(ArticleCache::in_memory);
-        Arc::new(FolderSource { index: index.map(Mutex::new), in_memory, slots: Mutex::new(HashMap::new()) })
+        let (index, temporary) = match cache.and_then(ArticleCache::open) {
+            Some(index) => (Some(index), None),
+            None => {
+                let dir = tempfile::Builder::new().prefix("diglot-index-").tempdir().ok();
+                (dir.as_ref().and_then(|d| ArticleCache::temporary(&d.path().join("articles.db"))), dir)
+            }
+        };
+        Arc::new(FolderSource { index: index.map(Mutex::new), _temporary: temporary, slots: Mutex::new(HashMap::new()) })
     }
 }
 
@@ -140,19 +146,13 @@ fn folder_ids(paths: &[PathBuf]) -> Vec<(String, Option<String>)> {
 /// The work of the folder's reader. Stops early when the app is gone (its receiver dropped).
 fn read_folder(job: &Job, tx: &Waking) {
     let Job { dir, paths, manifest, source, .. } = job;
-    let in_memory = source.in_memory;
     let started = Instant::now();
     let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let ids = folder_ids(paths);
     if !tx.send(Arrival::Listed { total: paths.len() }) {
         return;
     }
-    // An index in memory holds nothing yet; one on disk knows the files read before.
-    let keys: Vec<Option<FileKey>> = if in_memory {
-        paths.iter().enumerate().map(|(i, _)| Some(FileKey { path: format!("{i}"), size: 0, modified_ns: 0 })).collect()
-    } else {
-        FileKey::of_folder(dir, paths)
-    };
+    let keys: Vec<Option<FileKey>> = FileKey::of_folder(dir, paths);
     if let Ok(mut slots) = source.slots.lock() {
         slots.extend(keys.iter().enumerate().filter_map(|(i, k)| Some((k.as_ref()?.path.clone(), i))));
     }
@@ -165,12 +165,12 @@ fn read_folder(job: &Job, tx: &Waking) {
         Row::of(&article)
     };
     // Rows the index already holds, sent at once.
-    let known: Vec<Option<crate::model::Metadata>> = match (&source.index, in_memory) {
-        (Some(index), false) => {
+    let known: Vec<Option<crate::model::Metadata>> = match &source.index {
+        Some(index) => {
             let index = index.lock();
             keys.iter().map(|k| index.as_ref().ok()?.metadata(k.as_ref()?)).collect()
         }
-        _ => vec![None; paths.len()],
+        None => vec![None; paths.len()],
     };
     let mut done = 0;
     let mut rows = Vec::new();
@@ -217,8 +217,7 @@ fn read_folder(job: &Job, tx: &Waking) {
             return;
         }
     }
-    if !in_memory
-        && let Some(index) = &source.index
+    if let Some(index) = &source.index
         && let Ok(mut index) = index.lock()
     {
         let present: Vec<FileKey> = keys.iter().flatten().cloned().collect();
