@@ -435,7 +435,7 @@ impl Catalog {
 
 /// The article as its row knows it: the row says who it is (ids made unique in the
 /// folder, the manifest's additions), the file only what it holds.
-fn known_as(mut article: Article, row: &Row) -> Article {
+pub(super) fn known_as(mut article: Article, row: &Row) -> Article {
     article.id = row.id.clone();
     article.path = row.path.clone();
     article.meta = row.meta.clone();

@@ -8,7 +8,8 @@
 //! thread (`app/jobs.rs`); the view says so meanwhile and keys keep working.
 
 use super::{App, Command, Effect, Mode, PromptKind, jobs, keep_in_view, step};
-use crate::model::Article;
+use super::catalog::{ArticleSource, Row, known_as};
+use crate::model::{Article, Quote};
 use crate::speakers::{CorpusSpeaker, SpeakerQuote};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -128,13 +129,37 @@ pub fn counts_by_language(speaker: &CorpusSpeaker) -> String {
     counts.into_iter().map(|(lang, n)| format!("{lang} {n}")).collect::<Vec<_>>().join(" · ")
 }
 
-/// What [`crate::speakers::corpus_speakers`] gives, with the folder's pair proposals
-/// when they were already made.
-fn speaker_index_of(articles: &[Article], manifest: &crate::model::Manifest, candidates: Option<Vec<crate::align::PairCandidate>>) -> Vec<CorpusSpeaker> {
-    let Some(candidates) = candidates else { return crate::speakers::corpus_speakers(articles, manifest) };
-    let quotes: Vec<Vec<crate::model::Quote>> = articles.iter().map(crate::text::quotes::extract).collect();
-    let counterparts = crate::speakers::counterpart_indices(articles, manifest, &candidates);
-    crate::speakers::speaker_index(articles, &quotes, &crate::speakers::quote_pairs(articles, &quotes, &counterparts))
+/// What [`crate::speakers::corpus_speakers`] gives (with the folder's pair proposals
+/// when they were already made), reading the articles from `source` one at a time: only
+/// their quotes are kept, and the bodies of each pair of counterparts while their quotes
+/// are paired. (Proposing the pairs still reads the whole folder at once, then lets it go.)
+fn speaker_index_of(
+    source: &dyn ArticleSource,
+    rows: &[(usize, Row)],
+    manifest: &crate::model::Manifest,
+    candidates: Option<Vec<crate::align::PairCandidate>>,
+) -> Vec<CorpusSpeaker> {
+    use rayon::prelude::*;
+    let load = |i: usize| -> Option<Article> {
+        let (slot, row) = &rows[i];
+        source.load(*slot, row).ok().map(|a| known_as(a, row))
+    };
+    let candidates = candidates.unwrap_or_else(|| {
+        let all: Vec<Article> = (0..rows.len()).filter_map(load).collect();
+        crate::align::propose_pairs(&all, manifest)
+    });
+    let stubs: Vec<Article> = rows.iter().map(|(_, r)| r.stub()).collect();
+    let quotes: Vec<Vec<Quote>> =
+        (0..rows.len()).into_par_iter().map(|i| load(i).map(|a| crate::text::quotes::extract(&a)).unwrap_or_default()).collect();
+    let counterparts = crate::speakers::counterpart_indices(&stubs, manifest, &candidates);
+    let mut pairs = crate::speakers::QuotePairs::new();
+    for &(i, j) in &counterparts {
+        let (Some(left), Some(right)) = (load(i), load(j)) else { continue };
+        let two = crate::speakers::quote_pairs(&[left, right], &[quotes[i].clone(), quotes[j].clone()], &[(0, 1)]);
+        let article = |k: usize| if k == 0 { i } else { j };
+        pairs.extend(two.into_iter().map(|((a, qa), (b, qb))| ((article(a), qa), (article(b), qb))));
+    }
+    crate::speakers::speaker_index(&stubs, &quotes, &pairs)
 }
 
 impl App {
@@ -147,11 +172,10 @@ impl App {
         if self.speakers.index.is_some() || self.speakers.job.is_some() {
             return;
         }
-        let (all, manifest) = (self.catalog.fetch_all(), self.manifest.clone());
+        let (source, rows, manifest) = (self.catalog.source(), self.catalog.row_list(), self.manifest.clone());
         // The folder compared for `b` already is not compared again.
         let candidates = self.side_by_side.pair_candidates.clone();
-        // The articles are read for the index and let go once it is built.
-        let build = move || speaker_index_of(&all(), &manifest, candidates);
+        let build = move || speaker_index_of(source.as_ref(), &rows, &manifest, candidates);
         match jobs::spawn("diglot-speakers", &self.wake, build) {
             Some(rx) => self.speakers.job = Some(rx),
             None => {
