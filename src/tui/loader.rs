@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
 /// Files parsed between two sends to the app (and two writes to the index).
@@ -21,11 +21,14 @@ const BATCH: usize = 32;
 
 /// A folder's articles, read from the index on disk or else from their files.
 pub struct FolderSource {
+    /// Where the article cache is (`None`: it is off).
+    cache: Option<PathBuf>,
     /// The article cache (or, with the cache off, an index in a temporary file): bodies
-    /// and search.
-    index: Option<Mutex<ArticleCache>>,
+    /// and search. Opened by the folder's reader (opening may take a moment: a cache
+    /// written by another diglot is emptied), not before the first frame.
+    index: OnceLock<Mutex<ArticleCache>>,
     /// The temporary index's folder, removed when the reader ends.
-    _temporary: Option<tempfile::TempDir>,
+    temporary: OnceLock<tempfile::TempDir>,
     /// Slot of each file by its canonical path (as the index names files).
     slots: Mutex<HashMap<String, usize>>,
 }
@@ -33,7 +36,7 @@ pub struct FolderSource {
 impl ArticleSource for FolderSource {
     fn load(&self, _slot: usize, row: &Row) -> Result<Article, String> {
         let path = Path::new(&row.path);
-        let cached = self.index.as_ref().and_then(|index| {
+        let cached = self.index.get().and_then(|index| {
             let key = FileKey::of(path)?;
             index.lock().ok()?.get(&key)
         });
@@ -44,7 +47,8 @@ impl ArticleSource for FolderSource {
     }
 
     fn search(&self, fts: &str) -> Result<Vec<usize>, String> {
-        let Some(index) = &self.index else { return Err("no search index".into()) };
+        // Until the index is open nothing matches (the app asks again when the folder is read).
+        let Some(index) = self.index.get() else { return Ok(Vec::new()) };
         let hits = index.lock().map_err(|_| "the search index is not available".to_string())?.search(fts)?;
         let slots = self.slots.lock().map_err(|_| "the search index is not available".to_string())?;
         Ok(hits.into_iter().filter_map(|hit| slots.get(&hit.path).copied()).collect())
@@ -55,15 +59,28 @@ impl FolderSource {
     /// The bodies and searches of a folder, from the article cache at `cache` (else from an
     /// index in a temporary file, filled as the folder is read: not in memory, which
     /// would then hold every article).
-    pub fn open(cache: Option<&Path>) -> Arc<FolderSource> {
-        let (index, temporary) = match cache.and_then(ArticleCache::open) {
-            Some(index) => (Some(index), None),
+    pub fn new(cache: Option<&Path>) -> Arc<FolderSource> {
+        Arc::new(FolderSource {
+            cache: cache.map(Path::to_path_buf),
+            index: OnceLock::new(),
+            temporary: OnceLock::new(),
+            slots: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Open the index (on the folder's reader); `None` when no index can be had at all.
+    fn open_index(&self) -> Option<&Mutex<ArticleCache>> {
+        let index = match self.cache.as_deref().and_then(ArticleCache::open) {
+            Some(index) => index,
             None => {
-                let dir = tempfile::Builder::new().prefix("diglot-index-").tempdir().ok();
-                (dir.as_ref().and_then(|d| ArticleCache::temporary(&d.path().join("articles.db"))), dir)
+                let dir = tempfile::Builder::new().prefix("diglot-index-").tempdir().ok()?;
+                let index = ArticleCache::temporary(&dir.path().join("articles.db"))?;
+                let _ = self.temporary.set(dir);
+                index
             }
         };
-        Arc::new(FolderSource { index: index.map(Mutex::new), _temporary: temporary, slots: Mutex::new(HashMap::new()) })
+        let _ = self.index.set(Mutex::new(index));
+        self.index.get()
     }
 }
 
@@ -152,6 +169,7 @@ fn read_folder(job: &Job, tx: &Waking) {
     if !tx.send(Arrival::Listed { total: paths.len() }) {
         return;
     }
+    let index = source.open_index();
     let keys: Vec<Option<FileKey>> = FileKey::of_folder(dir, paths);
     if let Ok(mut slots) = source.slots.lock() {
         slots.extend(keys.iter().enumerate().filter_map(|(i, k)| Some((k.as_ref()?.path.clone(), i))));
@@ -165,7 +183,7 @@ fn read_folder(job: &Job, tx: &Waking) {
         Row::of(&article)
     };
     // Rows the index already holds, sent at once.
-    let known: Vec<Option<crate::model::Metadata>> = match &source.index {
+    let known: Vec<Option<crate::model::Metadata>> = match index {
         Some(index) => {
             let index = index.lock();
             keys.iter().map(|k| index.as_ref().ok()?.metadata(k.as_ref()?)).collect()
@@ -195,7 +213,7 @@ fn read_folder(job: &Job, tx: &Waking) {
     // the index, then its rows are sent and its articles let go.
     for batch in to_read.chunks(BATCH) {
         let parsed: Vec<(usize, Result<Article, LoadError>)> = batch.par_iter().map(|&slot| (slot, ingest::load_file(&paths[slot]))).collect();
-        if let Some(index) = &source.index
+        if let Some(index) = index
             && let Ok(mut index) = index.lock()
         {
             let fresh = parsed.iter().filter_map(|(slot, r)| Some((keys[*slot].as_ref()?, r.as_ref().ok()?)));
@@ -217,7 +235,7 @@ fn read_folder(job: &Job, tx: &Waking) {
             return;
         }
     }
-    if let Some(index) = &source.index
+    if let Some(index) = index
         && let Ok(mut index) = index.lock()
     {
         let present: Vec<FileKey> = keys.iter().flatten().cloned().collect();
