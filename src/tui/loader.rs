@@ -101,7 +101,13 @@ pub fn spawn(job: Job, tx: Sender<Arrival>, wake: Arc<AtomicBool>) {
     let waking = Waking { tx, wake };
     let failed = waking.clone();
     let spawned = std::thread::Builder::new().name("diglot-folder".into()).spawn(move || {
-        read_folder(&job, &waking);
+        yield_to_the_ui();
+        // The files are parsed on threads of their own, which also give way to the UI.
+        let pool = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("diglot-read-{i}")).start_handler(|_| yield_to_the_ui()).build();
+        match pool {
+            Ok(pool) => pool.install(|| read_folder(&job, &waking)),
+            Err(_) => read_folder(&job, &waking),
+        }
         if let Some(db) = &job.reanchor {
             waking.send(Arrival::Reanchored(reanchor(db, &job)));
         }
@@ -111,6 +117,12 @@ pub fn spawn(job: Job, tx: Sender<Arrival>, wake: Arc<AtomicBool>) {
         failed.send(Arrival::Failed(vec![LoadError { path: "(folder)".into(), reason: format!("cannot start reading the folder: {e}") }]));
         failed.send(Arrival::Done);
     }
+}
+
+/// Lower the calling thread's priority (on Linux `nice` is per thread): on a busy machine
+/// the UI thread then draws and answers keys first, and reading the folder takes the rest.
+fn yield_to_the_ui() {
+    let _ = rustix::process::nice(5);
 }
 
 /// The channel to the app, which is woken at each send.
