@@ -23,7 +23,8 @@ pub const QUOTE_ROWS: usize = 3;
 pub struct SpeakersState {
     /// Every speaker, most quoted first; `None` until the worker is done.
     index: Option<Arc<Vec<CorpusSpeaker>>>,
-    job: Option<Receiver<Vec<CorpusSpeaker>>>,
+    /// The index being built, with the folder's pair proposals it made on the way.
+    job: Option<Receiver<SpeakersBuilt>>,
     /// What `/` typed: speakers whose name or an alias contains it (ignoring case).
     pub filter: String,
     /// Indices into the index that pass the filter.
@@ -138,7 +139,7 @@ fn speaker_index_of(
     rows: &[(usize, Row)],
     manifest: &crate::model::Manifest,
     candidates: Option<Vec<crate::align::PairCandidate>>,
-) -> Vec<CorpusSpeaker> {
+) -> SpeakersBuilt {
     use rayon::prelude::*;
     let load = |i: usize| -> Option<Article> {
         let (slot, row) = &rows[i];
@@ -159,8 +160,11 @@ fn speaker_index_of(
         let article = |k: usize| if k == 0 { i } else { j };
         pairs.extend(two.into_iter().map(|((a, qa), (b, qb))| ((article(a), qa), (article(b), qb))));
     }
-    crate::speakers::speaker_index(&stubs, &quotes, &pairs)
+    (crate::speakers::speaker_index(&stubs, &quotes, &pairs), candidates)
 }
+
+/// The speaker index and the folder's pair proposals it was built with.
+type SpeakersBuilt = (Vec<CorpusSpeaker>, Vec<crate::align::PairCandidate>);
 
 impl App {
     /// `S`: open the speakers view, building the index on a worker the first time.
@@ -189,9 +193,9 @@ impl App {
     pub(super) fn collect_speakers_job(&mut self) {
         let Some(job) = self.speakers.job.as_ref() else { return };
         match jobs::poll(job) {
-            jobs::Poll::Ready(index) => {
+            jobs::Poll::Ready(built) => {
                 self.speakers.job = None;
-                self.speakers.set_index(index);
+                self.speakers_built(built);
             }
             jobs::Poll::Running => {}
             jobs::Poll::Lost => {
@@ -205,8 +209,16 @@ impl App {
     /// Wait for the speaker index (tests, scripts).
     pub fn finish_speakers_work(&mut self) {
         if let Some(job) = self.speakers.job.take() {
-            let index = job.recv().unwrap_or_default();
-            self.speakers.set_index(index);
+            let built = job.recv().unwrap_or_default();
+            self.speakers_built(built);
+        }
+    }
+
+    /// The index is built; `b` reuses the pairs proposed for it.
+    fn speakers_built(&mut self, (index, candidates): SpeakersBuilt) {
+        self.speakers.set_index(index);
+        if self.side_by_side.pair_candidates.is_none() {
+            self.side_by_side.pair_candidates = Some(candidates);
         }
     }
 
