@@ -310,8 +310,14 @@ mod tests {
         let articles = vec![en, fr];
         let manifest = crate::model::Manifest::default();
         let fresh = crate::speakers::corpus_speakers(&articles, &manifest);
-        let reused = speaker_index_of(&articles, &manifest, Some(crate::align::propose_pairs(&articles, &manifest)));
+        let source = super::super::catalog::MemorySource::new(articles.clone());
+        let rows: Vec<(usize, Row)> = articles.iter().map(Row::of).enumerate().collect();
+        let (reused, _) = speaker_index_of(&source, &rows, &manifest, Some(crate::align::propose_pairs(&articles, &manifest)));
         assert_eq!(fresh, reused);
+        // Read one article at a time, proposing the pairs on the way: the same index.
+        let (streamed, proposed) = speaker_index_of(&source, &rows, &manifest, None);
+        assert_eq!(fresh, streamed);
+        assert_eq!(proposed, crate::align::propose_pairs(&articles, &manifest));
         assert_eq!(fresh.first().map(|s| s.name.as_str()), Some("Rob Wainwright"));
     }
 }
