@@ -111,7 +111,7 @@ fn open_session(input: ReaderInput<'_>, db: Option<&Path>) -> Result<Session, Te
         }
         ReaderInput::Folder { dir, paths, listing } => {
             let (tx, rx) = std::sync::mpsc::channel();
-            let source = loader::FolderSource::new(crate::ingest::cache::default_location().as_deref());
+            let source = loader::FolderSource::new(dir, crate::ingest::cache::default_location().as_deref());
             let mut catalog = crate::app::catalog::Catalog::streaming(source.clone(), rx);
             catalog.errors = listing.errors;
             let app = App::with_catalog(catalog, listing.manifest.clone(), triage);

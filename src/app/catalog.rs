@@ -55,6 +55,13 @@ pub trait ArticleSource: Send + Sync {
     /// The slots of the articles whose title or text match the FTS5 query, best first.
     fn search(&self, fts: &str) -> Result<Vec<usize>, String>;
 
+    /// The counterpart `b` opens for `id`, from an index of the folder's counterpart
+    /// profiles (`articles`: every article, bodies possibly empty); `None` when the
+    /// source has no such index, and the whole folder is compared instead.
+    fn counterpart(&self, _id: &str, _articles: &[Article], _manifest: &crate::model::Manifest) -> Option<crate::align::Counterpart> {
+        None
+    }
+
     /// Whether [`load`](Self::load) and [`search`](Self::search) are answered from
     /// memory, so that they can run on the UI thread.
     fn answers_at_once(&self) -> bool {

@@ -292,8 +292,13 @@ pub struct SideBySide {
     /// A side-by-side view of long articles being computed on a worker thread.
     job: Option<wiring::BilingualJob>,
     pair_candidates: Option<Vec<crate::align::PairCandidate>>,
-    /// The folder being compared on a worker thread (a large folder takes seconds).
+    /// The folder being compared on a worker thread (a large folder takes seconds), or
+    /// one article's counterpart looked up in the index.
     pairing: Option<wiring::PairingJob>,
+    /// Counterparts found in the index of the folder's profiles, by article id.
+    counterparts: HashMap<String, crate::align::Counterpart>,
+    /// The source has no counterpart index (or it failed): the folder is compared.
+    no_counterpart_index: bool,
     /// Pairing or aligning has run once this session, so the French–English word list
     /// has been read: until then the work goes to a worker however small, since reading
     /// the list is the slow part.

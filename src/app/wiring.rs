@@ -35,7 +35,15 @@ pub(super) struct BilingualJob {
 /// The folder's pairs being proposed on a worker thread; `b` was last pressed on `for_id`.
 pub(super) struct PairingJob {
     for_id: String,
-    result: std::sync::mpsc::Receiver<Vec<crate::align::PairCandidate>>,
+    result: std::sync::mpsc::Receiver<Pairing>,
+}
+
+/// What a pairing worker found.
+pub(super) enum Pairing {
+    /// Every proposal of the folder, from comparing it whole.
+    Folder(Vec<crate::align::PairCandidate>),
+    /// The counterpart of one article from the index (`None`: the source has no index).
+    One(String, Option<crate::align::Counterpart>),
 }
 
 /// A visual selection in the body: anchored at a sentence, extended by words or sentences
@@ -713,6 +721,9 @@ impl App {
         {
             return crate::align::Counterpart::Found(other.to_string());
         }
+        if let Some(found) = self.side_by_side.counterparts.get(id) {
+            return found.clone();
+        }
         if self.side_by_side.pair_candidates.is_none() {
             let all = self.catalog.fetch_all()();
             self.side_by_side.pair_candidates = Some(crate::align::propose_pairs(&all, &self.manifest));
@@ -732,7 +743,18 @@ impl App {
         // Comparing a large folder takes seconds, and the first comparison reads the word
         // list (once per session): on a worker, and the view opens when it is done (if the
         // user is still on that article).
+        let at_hand = self.catalog.source().answers_at_once();
+        if !at_hand
+            && !self.catalog.is_loading()
+            && !self.side_by_side.no_counterpart_index
+            && self.side_by_side.pair_candidates.is_none()
+            && self.manifest.counterpart(&id).is_none()
+            && !self.side_by_side.counterparts.contains_key(&id)
+        {
+            return self.start_counterpart_job(id);
+        }
         if self.side_by_side.pair_candidates.is_none()
+            && !self.side_by_side.counterparts.contains_key(&id)
             && self.manifest.counterpart(&id).is_none()
             && (self.article_count() >= SLOW_PAIRING_ARTICLES || !self.side_by_side.lexicon_read || !self.catalog.source().answers_at_once())
         {
@@ -758,7 +780,6 @@ impl App {
         let key = (id.clone(), other_id.clone());
         let bytes = |i: usize| self.row(i).map_or(0, |r| r.bytes);
         let long = bytes(index) + bytes(other) >= BACKGROUND_ALIGN_BYTES;
-        let at_hand = self.catalog.source().answers_at_once();
         let state = match self.side_by_side.cache.get(&key) {
             Some(s) => s.clone(),
             None if long || !self.side_by_side.lexicon_read || !at_hand => {
@@ -784,7 +805,7 @@ impl App {
         }
         let (all, manifest) = (self.catalog.fetch_all(), self.manifest.clone());
         // The articles are read for the comparison and let go after it.
-        match super::jobs::spawn("diglot-pairing", &self.wake, move || crate::align::propose_pairs(&all(), &manifest)) {
+        match super::jobs::spawn("diglot-pairing", &self.wake, move || Pairing::Folder(crate::align::propose_pairs(&all(), &manifest))) {
             Some(result) => {
                 self.status = Some(format!("looking for a counterpart among {n} articles… (keys still work)"));
                 self.side_by_side.pairing = Some(PairingJob { for_id: id, result });
@@ -792,6 +813,30 @@ impl App {
             None => {
                 let all = self.catalog.fetch_all()();
                 self.side_by_side.pair_candidates = Some(crate::align::propose_pairs(&all, &self.manifest));
+                self.open_bilingual();
+            }
+        }
+    }
+
+    /// Look up the counterpart of `id` in the index of the folder's profiles on a worker
+    /// (a few candidates compared, whatever the folder's size); `b` continues with it.
+    fn start_counterpart_job(&mut self, id: String) {
+        if self.side_by_side.pairing.is_some() {
+            self.status = Some("still looking for a counterpart…".into());
+            return;
+        }
+        let (source, rows, manifest, wanted) = (self.catalog.source(), self.catalog.row_list(), self.manifest.clone(), id.clone());
+        let lookup = move || {
+            let stubs: Vec<Article> = rows.iter().map(|(_, r)| r.stub()).collect();
+            Pairing::One(wanted.clone(), source.counterpart(&wanted, &stubs, &manifest))
+        };
+        match super::jobs::spawn("diglot-counterpart", &self.wake, lookup) {
+            Some(result) => {
+                self.status = Some("looking for a counterpart in the index… (keys still work)".into());
+                self.side_by_side.pairing = Some(PairingJob { for_id: id, result });
+            }
+            None => {
+                self.side_by_side.no_counterpart_index = true;
                 self.open_bilingual();
             }
         }
@@ -820,7 +865,13 @@ impl App {
     /// What is running in the background for the side-by-side view, for the status bar.
     pub fn working_on(&self) -> Option<String> {
         if self.side_by_side.pairing.is_some() {
-            return Some(format!("looking for a counterpart among {} articles…", self.article_count()));
+            // The whole folder is compared unless the index is asked (a folder's source, read).
+            let from_index = !self.side_by_side.no_counterpart_index && !self.catalog.source().answers_at_once();
+            return Some(if !from_index {
+                format!("looking for a counterpart among {} articles…", self.article_count())
+            } else {
+                "looking for a counterpart…".to_string()
+            });
         }
         let job = self.side_by_side.job.as_ref()?;
         Some(format!("aligning with {}…", crate::view::text::safe(&job.key.1)))
@@ -832,7 +883,8 @@ impl App {
             match super::jobs::poll(&job.result) {
                 super::jobs::Poll::Running => {}
                 super::jobs::Poll::Ready(candidates) => self.pairing_done(candidates),
-                super::jobs::Poll::Lost => self.pairing_done(Vec::new()),
+                // The lookup failed: the folder is compared whole instead.
+                super::jobs::Poll::Lost => self.pairing_done(Pairing::One(job.for_id.clone(), None)),
             }
         }
         if let Some(job) = &self.side_by_side.job {
@@ -847,8 +899,8 @@ impl App {
     /// Wait for the side-by-side view's workers and take their results (tests, scripts).
     pub fn finish_side_by_side_work(&mut self) {
         while let Some(job) = &self.side_by_side.pairing {
-            let candidates = job.result.recv().unwrap_or_default();
-            self.pairing_done(candidates);
+            let found = job.result.recv().unwrap_or_else(|_| Pairing::One(job.for_id.clone(), None));
+            self.pairing_done(found);
         }
         while let Some(job) = &self.side_by_side.job {
             match job.result.recv() {
@@ -860,10 +912,18 @@ impl App {
 
     /// The folder's proposals are ready: go on with `b` if its article is still the one
     /// shown, else say that `b` opens at once now.
-    fn pairing_done(&mut self, candidates: Vec<crate::align::PairCandidate>) {
+    fn pairing_done(&mut self, pairing: Pairing) {
         let Some(job) = self.side_by_side.pairing.take() else { return };
-        self.side_by_side.pair_candidates = Some(candidates);
-        self.side_by_side.lexicon_read = true;
+        match pairing {
+            Pairing::Folder(candidates) => {
+                self.side_by_side.pair_candidates = Some(candidates);
+                self.side_by_side.lexicon_read = true;
+            }
+            Pairing::One(id, Some(found)) => {
+                self.side_by_side.counterparts.insert(id, found);
+            }
+            Pairing::One(_, None) => self.side_by_side.no_counterpart_index = true,
+        }
         let still_here = self.mode == Mode::Reader && self.current_row().is_some_and(|a| a.id == job.for_id);
         if still_here {
             self.status = None;

@@ -23,6 +23,8 @@ const BATCH: usize = 32;
 pub struct FolderSource {
     /// Where the article cache is (`None`: it is off).
     cache: Option<PathBuf>,
+    /// The folder (the index knows its counterpart profiles by folder).
+    dir: PathBuf,
     /// The article cache (or, with the cache off, an index in a temporary file): bodies
     /// and search. Opened by the folder's reader (opening may take a moment: a cache
     /// written by another diglot is emptied), not before the first frame.
@@ -46,6 +48,11 @@ impl ArticleSource for FolderSource {
         }
     }
 
+    fn counterpart(&self, id: &str, articles: &[Article], manifest: &Manifest) -> Option<crate::align::Counterpart> {
+        let index = self.index.get()?.lock().ok()?;
+        Some(ingest::counterparts::counterpart_in_index(&index, &self.dir, articles, manifest, id))
+    }
+
     fn search(&self, fts: &str) -> Result<Vec<usize>, String> {
         // Until the index is open nothing matches (the app asks again when the folder is read).
         let Some(index) = self.index.get() else { return Ok(Vec::new()) };
@@ -59,9 +66,10 @@ impl FolderSource {
     /// The bodies and searches of a folder, from the article cache at `cache` (else from an
     /// index in a temporary file, filled as the folder is read: not in memory, which
     /// would then hold every article).
-    pub fn new(cache: Option<&Path>) -> Arc<FolderSource> {
+    pub fn new(dir: &Path, cache: Option<&Path>) -> Arc<FolderSource> {
         Arc::new(FolderSource {
             cache: cache.map(Path::to_path_buf),
+            dir: dir.to_path_buf(),
             index: OnceLock::new(),
             temporary: OnceLock::new(),
             slots: Mutex::new(HashMap::new()),
