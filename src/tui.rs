@@ -19,6 +19,7 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 pub mod effects;
+pub mod loader;
 mod terminal_watch;
 
 pub use effects::Session;
@@ -49,29 +50,80 @@ pub enum TerminalError {
     Io(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
-/// Open the reader on `corpus`, saving to the store at `db` (else the per-user default).
-/// Returns when the user quits, with the terminal given back; the caller then reports the
-/// corpus's load problems, which the alternate screen hid.
-pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), TerminalError> {
+/// What the reader opens on.
+pub enum ReaderInput<'a> {
+    /// Articles read already (the bundled corpus).
+    Corpus(&'a Corpus),
+    /// A folder, listed by [`crate::ingest::list_folder`] (its `paths`, and a corpus
+    /// holding what the listing found: unreadable entries, the manifest); the files are
+    /// read while the reader runs.
+    Folder { dir: &'a Path, paths: Vec<PathBuf>, listing: Corpus },
+}
+
+/// Files the reader could not read and warnings about the others, to name after the
+/// terminal is given back (the alternate screen hid them).
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    pub errors: Vec<crate::ingest::LoadError>,
+    /// (path, warning)
+    pub warnings: Vec<(String, String)>,
+}
+
+/// Open the reader, saving to the store at `db` (else the per-user default). Returns
+/// when the user quits, with the terminal given back, and what to report about a folder
+/// read meanwhile (for [`ReaderInput::Corpus`], the caller reports its corpus).
+pub fn run_reader(input: ReaderInput<'_>, db: Option<&Path>) -> (Result<(), TerminalError>, LoadReport) {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(TerminalError::NotATerminal);
+        return (Err(TerminalError::NotATerminal), LoadReport::default());
     }
-    // The config warnings are printed once, after the terminal is given back.
-    let (keymap, warnings) = keymap::load_keymap(keymap::config_path().as_deref());
+    let mut app = match open_session(input, db) {
+        Ok(app) => app,
+        Err(e) => return (Err(e), LoadReport::default()),
+    };
+    let result = run_session(&mut app);
+    let report = LoadReport {
+        errors: app.catalog.errors.clone(),
+        warnings: app.catalog.rows().flat_map(|(_, r)| r.meta.warnings.iter().map(|w| (r.path.clone(), w.clone()))).collect(),
+    };
+    (result, report)
+}
+
+/// The app over `input`, with the store, the keymap and the environment's settings.
+fn open_session(input: ReaderInput<'_>, db: Option<&Path>) -> Result<Session, TerminalError> {
     let (store, writable, store_problem) = open_store(db);
     let mut triage = HashMap::new();
     let mut problems: Vec<String> = store_problem.into_iter().collect();
     if let Some(store) = &store {
-        // Highlights follow edited article files before anything is shown.
-        if let Err(e) = store.reanchor(&corpus.articles) {
-            problems.push(format!("highlights not re-anchored: {e}"));
-        }
         match store.all_triage() {
             Ok(t) => triage = t,
             Err(e) => problems.push(format!("triage not loaded: {e}")),
         }
     }
-    let mut app = Session::new(App::new(corpus.clone(), triage).with_keymap(keymap).with_places(places_from_env()));
+    let app = match input {
+        ReaderInput::Corpus(corpus) => {
+            // Highlights follow edited article files before anything is shown.
+            if let Some(Err(e)) = store.as_ref().map(|s| s.reanchor(&corpus.articles)) {
+                problems.push(format!("highlights not re-anchored: {e}"));
+            }
+            let mut app = App::new(corpus.clone(), triage);
+            app.status = crate::app::catalog::skipped_message(&corpus.errors);
+            app
+        }
+        ReaderInput::Folder { dir, paths, listing } => {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let source = loader::FolderSource::new(dir, crate::ingest::cache::default_location().as_deref());
+            let mut catalog = crate::app::catalog::Catalog::streaming(source.clone(), rx);
+            catalog.errors = listing.errors;
+            let app = App::with_catalog(catalog, listing.manifest.clone(), triage);
+            // Highlights follow edited files once the folder is read (on the worker).
+            let reanchor = if writable { db.map(Path::to_path_buf).or_else(Store::default_path) } else { None };
+            loader::spawn(loader::Job { dir: dir.to_path_buf(), paths, manifest: listing.manifest, source, reanchor }, tx, app.wake_flag());
+            app
+        }
+    };
+    let (keymap, warnings) = keymap::load_keymap(keymap::config_path().as_deref());
+    let mut app = Session::new(app.with_keymap(keymap).with_places(places_from_env()));
+    app.config_warnings = warnings;
     match store {
         Some(store) if writable => app.attach_store(store),
         Some(store) => app.attach_read_only_store(store),
@@ -82,22 +134,18 @@ pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), TerminalErro
     }
     app.no_color = ui::theme::no_color_from_env();
     app.can_suspend = can_suspend();
+    if !app.config_warnings.is_empty() {
+        app.status = Some("config file has problems, default keys used (details on stderr after quitting)".into());
+    }
+    Ok(app)
+}
+
+/// Take the terminal, run the loop until the user quits, give the terminal back.
+fn run_session(app: &mut Session) -> Result<(), TerminalError> {
     // We honour NO_COLOR ourselves (the theme then holds no colour at all). crossterm's
     // own handling would turn every colour change into a bare `ESC[m`, which also resets
     // reverse video and bold: the selection would vanish. So crossterm writes what we ask.
     crossterm::style::force_color_output(true);
-    if !warnings.is_empty() {
-        app.status = Some("config file has problems, default keys used (details on stderr after quitting)".into());
-    } else if let Some(first) = corpus.errors.first() {
-        // The files that could not be read were named on stderr before the alternate
-        // screen hid them; say so on screen, and name them again after quitting.
-        let n = corpus.errors.len();
-        app.status = Some(format!(
-            "{n} file{} skipped (first: {}) — listed on stderr after quitting",
-            if n == 1 { "" } else { "s" },
-            ui::safe(&first.to_string())
-        ));
-    }
     let mut terminal = init_terminal().map_err(TerminalError::Setup)?;
     // A way for the end-to-end test to check that a panic in the middle of a session
     // still gives the user their terminal back, in the build the user runs (release) as
@@ -124,7 +172,7 @@ pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), TerminalErro
         }
         Ok(event)
     };
-    let result = run_loop(&mut terminal, &mut app, next_event, |effect| match effect {
+    let result = run_loop(&mut terminal, app, next_event, |effect| match effect {
         Effect::Clipboard(text) => {
             // Base64 inside the OSC 52 sequence: nothing in `text` reaches the terminal raw.
             let mut out = io::stdout();
@@ -139,7 +187,7 @@ pub fn run_reader(corpus: &Corpus, db: Option<&Path>) -> Result<(), TerminalErro
     // fails (the terminal went away); `restore_terminal` shows it, quietly.
     std::mem::forget(terminal);
     restore_terminal();
-    for w in &warnings {
+    for w in &app.config_warnings {
         crate::sanitize::say(w);
     }
     result

@@ -24,6 +24,8 @@ fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
 
     let mut s = start(&corpus, &db, &config);
     s.wait_for("the article list", |t| t.contains("First Article Title") && t.contains("Second Story"));
+    // The folder is read while the reader runs: the body follows its row.
+    s.wait_for("the first body", |t| t.contains("Some body text"));
     let first = s.screen();
     assert!(first.contains("Some body text here and there"), "{first}");
     assert!(!first.contains("pwned") && !first.contains("]0;") && !first.contains("[2J"), "{first}");
@@ -479,7 +481,8 @@ fn list_table_has_a_header_and_an_outlet_column() {
 fn ctrl_l_repaints_over_what_others_wrote_to_the_terminal() {
     let (dir, corpus, db) = hangup_fixture();
     let mut s = start(&corpus, &db, dir.path());
-    s.wait_for("the reader", |t| t.contains("Harbour Report Title"));
+    // Settled: the body (read after the list row) is shown.
+    s.wait_for("the reader", |t| t.contains("Harbour Report Title") && t.contains("The harbour closed"));
     // Another program writes to the same terminal (a `wall`, a background job).
     let tty = s.master.tty_name().expect("the slave's name");
     std::fs::OpenOptions::new().write(true).open(&tty).unwrap().write_all(b"\x1b[5;5HGARBAGE-ON-SCREEN").unwrap();

@@ -169,7 +169,7 @@ fn triage_given_at_start_is_shown_and_filterable() {
     press(&mut app, "f");
     type_text(&mut app, "unread");
     press(&mut app, "Enter");
-    let ids: Vec<_> = app.visible().iter().map(|&i| app.articles()[i].id.clone()).collect();
+    let ids: Vec<_> = app.visible().iter().map(|&i| app.row(i).unwrap().id.clone()).collect();
     assert_eq!(ids, ["en1", "ja1"]);
     press(&mut app, "f Ctrl-u");
     type_text(&mut app, "starred");
@@ -467,8 +467,9 @@ fn cjk_and_emoji_never_overflow_the_body_pane() {
         let t = render(&mut app, w, 24);
         let buf = t.backend().buffer();
         let body = ui::layout::inner(app.panes().body.unwrap());
+        let article = app.current().unwrap();
         for l in app.body_lines().iter() {
-            let s = app.current().unwrap().slice(&l.range);
+            let s = article.slice(&l.range);
             assert!(ui::wrap::display_width(s) <= usize::from(body.width), "width {w}: {s:?}");
         }
         // The body's right border is intact on every row.
@@ -632,7 +633,7 @@ fn stored(app: &Session) -> Vec<diglot::model::Highlight> {
 
 fn sentence(app: &App, i: usize) -> String {
     let a = app.current().unwrap();
-    let s = diglot::app::sentence_ranges(a);
+    let s = diglot::app::sentence_ranges(&a);
     a.text[s[i].clone()].to_string()
 }
 
@@ -1134,13 +1135,13 @@ fn a_counterpart_found_after_the_user_moved_on_waits_for_the_next_b() {
 
 #[test]
 fn archiving_takes_an_article_out_of_the_list_until_the_filter_asks_for_it() {
-    let ids = |app: &App| app.visible().iter().map(|&i| app.articles()[i].id.clone()).collect::<Vec<_>>();
+    let ids = |app: &App| app.visible().iter().map(|&i| app.row(i).unwrap().id.clone()).collect::<Vec<_>>();
     let mut app = Session::new(App::new(corpus(), HashMap::new()));
     assert_eq!(ids(&app), ["en1", "fr1", "ja1"]);
     let e = press(&mut app, "A");
     assert_eq!(e, [Effect::SaveTriage("en1".into(), Triage { archived: true, ..Default::default() })]);
     assert_eq!(ids(&app), ["fr1", "ja1"]);
-    assert_eq!(app.current().map(|a| a.id.as_str()), Some("fr1"), "the selection moves to the next article");
+    assert_eq!(app.current_row().map(|a| a.id.as_str()), Some("fr1"), "the selection moves to the next article");
     assert!(app.status.as_deref().unwrap_or("").starts_with("archived"), "{:?}", app.status);
     // `archived` lists only the archived ones; A there brings one back.
     press(&mut app, "f");
@@ -1166,14 +1167,14 @@ fn archiving_takes_an_article_out_of_the_list_until_the_filter_asks_for_it() {
 
 #[test]
 fn o_orders_the_list_by_date_then_title_and_keeps_the_selected_article() {
-    let ids = |app: &App| app.visible().iter().map(|&i| app.articles()[i].id.clone()).collect::<Vec<_>>();
+    let ids = |app: &App| app.visible().iter().map(|&i| app.row(i).unwrap().id.clone()).collect::<Vec<_>>();
     let mut c = corpus();
     c.articles[1].meta.date = None; // fr1 has no date: last when newest first
     let mut app = Session::new(App::new(c, HashMap::new()));
     press(&mut app, "j"); // fr1
     press(&mut app, "o");
     assert_eq!(ids(&app), ["ja1", "en1", "fr1"]);
-    assert_eq!(app.current().map(|a| a.id.as_str()), Some("fr1"));
+    assert_eq!(app.current_row().map(|a| a.id.as_str()), Some("fr1"));
     assert_eq!(app.status.as_deref(), Some("list newest first"));
     press(&mut app, "o");
     assert_eq!(ids(&app), ["fr1", "en1", "ja1"], "titles: La police…, Police warn…, 日本語…");
@@ -1185,7 +1186,7 @@ fn o_orders_the_list_by_date_then_title_and_keeps_the_selected_article() {
     press(&mut app, "F");
     press(&mut app, "o");
     assert_eq!(ids(&app), ["en1", "fr1", "ja1"]);
-    assert_eq!(app.current().map(|a| a.id.as_str()), Some("fr1"));
+    assert_eq!(app.current_row().map(|a| a.id.as_str()), Some("fr1"));
 }
 
 // ---------- the sentence cursor follows every jump ----------
@@ -1244,7 +1245,7 @@ fn the_sentence_cursor_follows_search_matches_and_n() {
 fn g_and_shift_g_put_the_cursor_on_the_first_and_last_sentence() {
     let mut app = long_app();
     press(&mut app, "G");
-    let last = diglot::app::sentence_ranges(app.current().unwrap()).len() - 1;
+    let last = diglot::app::sentence_ranges(&app.current().unwrap()).len() - 1;
     assert_eq!(app.reader.sentence_cursor, last);
     assert!(cursor_on_screen(&mut app));
     press(&mut app, "g");
@@ -1393,7 +1394,7 @@ fn a_short_quote_has_no_blank_row_before_its_speaker() {
 #[test]
 fn the_selected_quote_is_shown_whole() {
     let mut app = app();
-    let en = app.articles()[0].clone();
+    let en = Article::clone(&app.article(0).unwrap());
     let long = "extremist groups were moving their channels to smaller platforms. “We are seeing a shift to encrypted apps,” the director told reporters";
     app.set_quotes(
         "en1",

@@ -96,10 +96,15 @@ impl HighlightsState {
     /// by article id; a missing article leaves the entry orphaned).
     pub fn from_highlights(highlights: Vec<Highlight>, articles: &[Article]) -> HighlightsState {
         let titles: std::collections::HashMap<&str, &str> = articles.iter().map(|a| (a.id.as_str(), a.display_title())).collect();
+        Self::from_highlights_titled(highlights, |id| titles.get(id).map(|t| t.to_string()))
+    }
+
+    /// [`from_highlights`](Self::from_highlights), the title of an article given by `title_of`.
+    pub fn from_highlights_titled(highlights: Vec<Highlight>, title_of: impl Fn(&str) -> Option<String>) -> HighlightsState {
         let entries = highlights
             .into_iter()
             .map(|h| {
-                let article_title = titles.get(h.article.as_str()).map(|t| t.to_string());
+                let article_title = title_of(h.article.as_str());
                 HighlightEntry { highlight: h, article_title }
             })
             .collect();

@@ -11,6 +11,7 @@ pub mod action;
 pub mod bilingual;
 pub mod highlights;
 pub mod body_layout;
+pub mod catalog;
 pub mod effects;
 pub mod help;
 pub mod input;
@@ -133,8 +134,8 @@ impl Filter {
         self.text.is_empty()
     }
 
-    fn matches(&self, article: &Article, triage: Triage, contains_all: impl FnOnce(&[String]) -> bool) -> bool {
-        self.query.admits(article.meta.language.as_deref(), triage.read, triage.starred, triage.archived)
+    fn matches(&self, row: &catalog::Row, triage: Triage, contains_all: impl FnOnce(&[String]) -> bool) -> bool {
+        self.query.admits(row.meta.language.as_deref(), triage.read, triage.starred, triage.archived)
             && (self.words.is_empty() || contains_all(&self.words))
     }
 }
@@ -165,8 +166,8 @@ impl Viewport {
 /// status bar, the help overlay) and one state per view; `update` routes each action to
 /// the view in `mode`.
 pub struct App {
-    /// Shared with the worker threads that compare the folder.
-    articles: Arc<Vec<Article>>,
+    /// Every article's row, and the bodies in use (see [`catalog`]).
+    pub catalog: catalog::Catalog,
     /// Files that could not be loaded (shown once in the status bar).
     pub load_errors: usize,
     triage: HashMap<String, Triage>,
@@ -233,12 +234,19 @@ pub struct ReaderState {
     quote_jobs: RefCell<HashMap<usize, std::sync::mpsc::Receiver<Vec<Quote>>>>,
     /// The quotes pane's list for (article, show_terms, the quotes it was made from).
     visible_quotes_cache: RefCell<Option<(VisibleQuotesKey, Arc<Vec<Quote>>)>>,
-    haystacks: RefCell<Vec<Option<String>>>,
+    /// The last full-text search answered: (FTS5 query, slots best first).
+    text_hits: RefCell<Option<(String, Vec<usize>)>>,
+    /// A full-text search running on a worker: (FTS5 query, its answer).
+    text_search: RefCell<Option<(String, std::sync::mpsc::Receiver<Vec<usize>>)>>,
+    /// The article whose body the search matches and positions were set for.
+    body_for: Option<usize>,
+    /// A place to show in an article whose body was not at hand: (slot, byte offset).
+    pending_jump: Option<(usize, usize)>,
 }
 
 impl ReaderState {
     /// The reader over `n` articles, listing those of `visible`.
-    fn new(n: usize, visible: Vec<usize>) -> ReaderState {
+    fn new(visible: Vec<usize>) -> ReaderState {
         ReaderState {
             focus: Focus::List,
             prompt: None,
@@ -262,7 +270,10 @@ impl ReaderState {
             quotes: RefCell::new(HashMap::new()),
             quote_jobs: RefCell::new(HashMap::new()),
             visible_quotes_cache: RefCell::new(None),
-            haystacks: RefCell::new(vec![None; n]),
+            text_hits: RefCell::new(None),
+            text_search: RefCell::new(None),
+            body_for: None,
+            pending_jump: None,
         }
     }
 }
@@ -281,8 +292,13 @@ pub struct SideBySide {
     /// A side-by-side view of long articles being computed on a worker thread.
     job: Option<wiring::BilingualJob>,
     pair_candidates: Option<Vec<crate::align::PairCandidate>>,
-    /// The folder being compared on a worker thread (a large folder takes seconds).
+    /// The folder being compared on a worker thread (a large folder takes seconds), or
+    /// one article's counterpart looked up in the index.
     pairing: Option<wiring::PairingJob>,
+    /// Counterparts found in the index of the folder's profiles, by article id.
+    counterparts: HashMap<String, crate::align::Counterpart>,
+    /// The source has no counterpart index (or it failed): the folder is compared.
+    no_counterpart_index: bool,
     /// Pairing or aligning has run once this session, so the French–English word list
     /// has been read: until then the work goes to a worker however small, since reading
     /// the list is the slow part.
@@ -339,14 +355,24 @@ pub const QUOTE_ITEM_HEIGHT: usize = 3;
 impl App {
     /// A reader over `corpus`, with the triage state loaded from the store (by article id).
     pub fn new(corpus: Corpus, triage: HashMap<String, Triage>) -> App {
-        let n = corpus.articles.len();
+        let errors = corpus.errors.len();
+        let mut app = App::with_catalog(catalog::Catalog::in_memory(corpus.articles), corpus.manifest, triage);
+        app.load_errors = errors;
+        if app.load_errors > 0 {
+            app.status = Some(format!("{} file(s) could not be loaded (see stderr)", app.load_errors));
+        }
+        app
+    }
+
+    /// A reader over `catalog` (which may still be filling: see [`App::receive_articles`]).
+    pub fn with_catalog(catalog: catalog::Catalog, manifest: crate::model::Manifest, triage: HashMap<String, Triage>) -> App {
         // Archived articles are out of the list until the filter asks for them.
-        let visible = (0..n).filter(|&i| !triage.get(&corpus.articles[i].id).is_some_and(|t| t.archived)).collect();
-        let mut app = App {
-            load_errors: corpus.errors.len(),
-            articles: Arc::new(corpus.articles),
+        let visible = catalog.rows().filter(|(_, r)| !triage.get(&r.id).is_some_and(|t| t.archived)).map(|(i, _)| i).collect();
+        App {
+            load_errors: 0,
+            catalog,
             triage,
-            manifest: corpus.manifest,
+            manifest,
             keymap: Keymap::default(),
             mode: Mode::Reader,
             help_open: false,
@@ -356,15 +382,11 @@ impl App {
             can_suspend: true,
             viewport: Viewport::of(Size::new(80, 24)),
             wake: Arc::new(std::sync::atomic::AtomicBool::new(false)),
-            reader: ReaderState::new(n, visible),
+            reader: ReaderState::new(visible),
             side_by_side: SideBySide::default(),
             library: Library::default(),
             speakers: speakers::SpeakersState::default(),
-        };
-        if app.load_errors > 0 {
-            app.status = Some(format!("{} file(s) could not be loaded (see stderr)", app.load_errors));
         }
-        app
     }
 
     pub fn with_keymap(mut self, keymap: Keymap) -> App {
@@ -380,8 +402,25 @@ impl App {
 
     // ----- read access for the UI -----
 
-    pub fn articles(&self) -> &[Article] {
-        &self.articles
+    /// The list row of the article in `slot`.
+    pub fn row(&self, slot: usize) -> Option<&catalog::Row> {
+        self.catalog.row(slot)
+    }
+
+    /// Articles read so far.
+    pub fn article_count(&self) -> usize {
+        self.catalog.len()
+    }
+
+    /// The article in `slot` when its body is at hand; otherwise it is loaded on a worker
+    /// (the screen is drawn again when it arrives) and this is `None` meanwhile.
+    pub fn article(&self, slot: usize) -> Option<Arc<Article>> {
+        self.catalog.article(slot, &self.wake)
+    }
+
+    /// The slot of the article with this id.
+    pub fn slot_of(&self, id: &str) -> Option<usize> {
+        self.catalog.slot_of(id)
     }
 
     /// Article indices that pass the filter.
@@ -399,8 +438,21 @@ impl App {
         self.reader.visible.get(self.reader.list_selected).copied()
     }
 
-    pub fn current(&self) -> Option<&Article> {
-        self.current_index().and_then(|i| self.articles.get(i))
+    /// The selected article, when its body is at hand (see [`App::article`]).
+    pub fn current(&self) -> Option<Arc<Article>> {
+        self.current_index().and_then(|i| self.article(i))
+    }
+
+    /// The selected article's row.
+    pub fn current_row(&self) -> Option<&catalog::Row> {
+        self.current_index().and_then(|i| self.row(i))
+    }
+
+    /// Wait for the selected article's body (tests, scripts).
+    pub fn finish_loading_current(&self) {
+        if let Some(i) = self.current_index() {
+            self.catalog.article_now(i);
+        }
     }
 
     pub fn triage(&self, article_id: &str) -> Triage {
@@ -466,7 +518,10 @@ impl App {
     /// The body lines of the current article at `width` (cached).
     pub fn body_lines_at(&self, width: usize) -> Arc<Vec<BodyLine>> {
         match self.current_index() {
-            Some(i) => self.reader.layouts.borrow_mut().get(i, &self.articles[i], width, &self.wake),
+            Some(i) => match self.article(i) {
+                Some(a) => self.reader.layouts.borrow_mut().get(i, &a, width, &self.wake),
+                None => Arc::new(Vec::new()),
+            },
             None => Arc::new(Vec::new()),
         }
     }
@@ -483,14 +538,14 @@ impl App {
         if let Some(q) = self.reader.quotes.borrow().get(&index) {
             return q.clone();
         }
-        let Some(article) = self.articles.get(index) else { return Arc::new(Vec::new()) };
+        let Some(article) = self.article(index) else { return Arc::new(Vec::new()) };
         let done = |q: Vec<Quote>| {
             let q = Arc::new(q);
             self.reader.quotes.borrow_mut().insert(index, q.clone());
             q
         };
         if article.text.len() < BACKGROUND_QUOTES_BYTES {
-            return done(crate::text::quotes::extract(article));
+            return done(crate::text::quotes::extract(&article));
         }
         let mut jobs = self.reader.quote_jobs.borrow_mut();
         if let Some(job) = jobs.get(&index) {
@@ -507,13 +562,13 @@ impl App {
                 }
             };
         }
-        let copy = article.clone();
+        let copy = Arc::clone(&article);
         match jobs::spawn("diglot-quotes", &self.wake, move || crate::text::quotes::extract(&copy)) {
             Some(rx) => {
                 jobs.insert(index, rx);
                 Arc::new(Vec::new())
             }
-            None => done(crate::text::quotes::extract(article)),
+            None => done(crate::text::quotes::extract(&article)),
         }
     }
 
@@ -540,7 +595,7 @@ impl App {
 
     /// Replace the quotes of an article (tests, or a precomputed cache from the store).
     pub fn set_quotes(&mut self, article_id: &str, quotes: Vec<Quote>) {
-        if let Some(i) = self.articles.iter().position(|a| a.id == article_id) {
+        if let Some(i) = self.slot_of(article_id) {
             self.reader.quotes.borrow_mut().insert(i, Arc::new(quotes));
         }
     }
@@ -614,6 +669,9 @@ impl App {
             self.status = None;
         } else {
             // The event loop wakes with a resize when a worker is done (see `jobs`).
+            self.receive_articles(&mut effects);
+            self.collect_text_search();
+            self.body_arrived();
             self.collect_side_by_side_jobs();
             self.collect_speakers_job();
         }
@@ -830,12 +888,14 @@ impl App {
         self.reader.marked_quote = None;
         self.reader.sentence_cursor = 0;
         self.reader.visual = None;
+        // Asked now, so that its loading starts at once.
+        self.reader.body_for = self.current_index().filter(|_| self.current().is_some());
         let query = std::mem::take(&mut self.reader.search.query);
         self.set_search(&query, false);
     }
 
     fn open(&mut self, effects: &mut Vec<Effect>) {
-        let Some(a) = self.current() else { return };
+        let Some(a) = self.current_row() else { return };
         let id = a.id.clone();
         let mut t = self.triage(&id);
         if !t.read {
@@ -846,7 +906,7 @@ impl App {
         // What ingest had to say about this file (no article found in a page, so its whole
         // visible text is shown; escape sequences removed…) is said when it is opened,
         // not only on stderr where the reader's user may never look.
-        if let Some(a) = self.current()
+        if let Some(a) = self.current_row()
             && let Some(first) = a.meta.warnings.first()
         {
             let more = a.meta.warnings.len() - 1;
@@ -856,7 +916,7 @@ impl App {
     }
 
     fn toggle_triage(&mut self, effects: &mut Vec<Effect>, change: impl FnOnce(&mut Triage)) {
-        let Some(a) = self.current() else {
+        let Some(a) = self.current_row() else {
             self.status = Some("no article selected".into());
             return;
         };
@@ -878,7 +938,7 @@ impl App {
     /// what the list shows at once: the article leaves it (or, under `archived`, returns
     /// to the main list) and the selection moves to the next one.
     fn toggle_archive(&mut self, effects: &mut Vec<Effect>) {
-        let Some(a) = self.current() else {
+        let Some(a) = self.current_row() else {
             self.status = Some("no article selected".into());
             return;
         };
@@ -1033,7 +1093,7 @@ impl App {
                 self.status = Some(if self.reader.filter.is_empty() {
                     "filter cleared".into()
                 } else {
-                    format!("{} of {} articles match {:?}", self.reader.visible.len(), self.articles.len(), self.reader.filter.text)
+                    format!("{} of {} articles match {:?}", self.reader.visible.len(), self.article_count(), self.reader.filter.text)
                 });
             }
         }
@@ -1084,17 +1144,28 @@ impl App {
     // ----- filter -----
 
     fn apply_filter(&mut self, text: &str) {
-        let before = self.current_index();
         self.reader.filter = Filter::parse(text);
+        self.refresh_visible();
+    }
+
+    /// List again the articles that pass the filter, staying on the selected one.
+    fn refresh_visible(&mut self) {
+        let before = self.current_index();
+        let row = self.reader.list_selected;
         let filter = self.reader.filter.clone();
-        let visible: Vec<usize> = (0..self.articles.len())
-            .filter(|&i| {
-                let a = &self.articles[i];
-                filter.matches(a, self.triage(&a.id), |words| self.haystack_contains(i, words))
-            })
+        // Text matches come from the full-text index; until a search running on a worker
+        // answers, the articles whose id, title, outlet or author match are listed.
+        let in_text: std::collections::HashSet<usize> = match filter.query.fts() {
+            Some(fts) => self.text_matches(&fts).unwrap_or_default().into_iter().collect(),
+            None => Default::default(),
+        };
+        let visible: Vec<usize> = self
+            .catalog
+            .rows()
+            .filter(|(slot, r)| filter.matches(r, self.triage(&r.id), |words| in_text.contains(slot) || metadata_contains(r, words)))
+            .map(|(slot, _)| slot)
             .collect();
         self.reader.visible = visible;
-        let row = self.reader.list_selected;
         self.sort_visible();
         // Stay on the same article, or else on the one that followed it (in file order),
         // or, in another order, on the one that took its row.
@@ -1115,16 +1186,19 @@ impl App {
 
     /// Put the listed articles in the chosen order (file order breaks ties).
     fn sort_visible(&mut self) {
-        let articles = &self.articles;
+        let catalog = &self.catalog;
+        let meta = |i: usize| catalog.row(i).map(|r| &r.meta);
         match self.reader.order {
             ListOrder::Name => self.reader.visible.sort_unstable(),
             // ISO dates sort as text; no date sorts last.
             ListOrder::Newest => self.reader.visible.sort_by(|&a, &b| {
-                let date = |i: usize| articles[i].meta.date.as_deref();
+                let date = |i: usize| meta(i).and_then(|m| m.date.as_deref());
                 date(b).is_some().cmp(&date(a).is_some()).then(date(b).cmp(&date(a))).then(a.cmp(&b))
             }),
             ListOrder::Title => {
-                self.reader.visible.sort_by_cached_key(|&i| (articles[i].display_title().to_lowercase(), i));
+                self.reader
+                    .visible
+                    .sort_by_cached_key(|&i| (catalog.row(i).map_or_else(String::new, |r| r.display_title().to_lowercase()), i));
             }
         }
     }
@@ -1141,24 +1215,105 @@ impl App {
         self.status = Some(format!("list {}", self.reader.order.describe()));
     }
 
-    /// Whether the lower-cased searchable text of article `i` (built on first use)
-    /// contains every word.
-    fn haystack_contains(&self, i: usize, words: &[String]) -> bool {
-        let mut cache = self.reader.haystacks.borrow_mut();
-        if cache.len() < self.articles.len() {
-            cache.resize(self.articles.len(), None);
+    /// The slots of the articles whose title or text match the FTS5 query `fts`, best
+    /// first: at once from a source in memory or from the last answer; otherwise the
+    /// query goes to a worker (its answer refreshes the list) and this is `None`.
+    fn text_matches(&self, fts: &str) -> Option<Vec<usize>> {
+        if let Some((asked, hits)) = self.reader.text_hits.borrow().as_ref()
+            && asked == fts
+        {
+            return Some(hits.clone());
         }
-        let hay = cache[i].get_or_insert_with(|| {
-            let a = &self.articles[i];
-            let m = &a.meta;
-            [Some(a.id.as_str()), m.title.as_deref(), m.source.as_deref(), m.author.as_deref(), Some(&a.text)]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("\n")
-                .to_lowercase()
-        });
-        words.iter().all(|w| hay.contains(w.as_str()))
+        let source = self.catalog.source();
+        if source.answers_at_once() {
+            let hits = source.search(fts).unwrap_or_default();
+            *self.reader.text_hits.borrow_mut() = Some((fts.to_string(), hits.clone()));
+            return Some(hits);
+        }
+        let mut job = self.reader.text_search.borrow_mut();
+        if job.as_ref().is_none_or(|(asked, _)| asked != fts) {
+            let query = fts.to_string();
+            // A newer query replaces the one running: its answer is dropped.
+            *job = jobs::spawn("diglot-search", &self.wake, move || source.search(&query).unwrap_or_default()).map(|rx| (fts.to_string(), rx));
+        }
+        None
+    }
+
+    /// A full-text search came back: the filter and the list search take it.
+    fn collect_text_search(&mut self) {
+        let answer = {
+            let job = self.reader.text_search.borrow();
+            let Some((fts, rx)) = job.as_ref() else { return };
+            match jobs::poll(rx) {
+                jobs::Poll::Running => return,
+                jobs::Poll::Ready(hits) => (fts.clone(), hits),
+                jobs::Poll::Lost => (fts.clone(), Vec::new()),
+            }
+        };
+        *self.reader.text_search.borrow_mut() = None;
+        *self.reader.text_hits.borrow_mut() = Some(answer);
+        if self.reader.filter.query.fts().is_some() {
+            self.refresh_visible();
+        }
+        if let Some(p) = &self.reader.prompt
+            && p.kind == PromptKind::ListSearch
+        {
+            let text = p.editor.text().to_string();
+            self.live_list_search(&text);
+        }
+    }
+
+    /// Rows arrived from the folder's reader: list those that pass the filter.
+    fn receive_articles(&mut self, effects: &mut Vec<Effect>) {
+        if !self.catalog.is_loading() {
+            return;
+        }
+        let added = self.catalog.receive();
+        let finished = !self.catalog.is_loading();
+        match self.catalog.reanchored.take() {
+            Some(Ok(())) if self.library.has_store => effects.push(Effect::LoadHighlights),
+            Some(Err(e)) => self.status = Some(format!("highlights not re-anchored: {e}")),
+            _ => {}
+        }
+        if finished {
+            // The index now holds every article: ask it again.
+            *self.reader.text_hits.borrow_mut() = None;
+            self.load_errors = self.catalog.errors.len();
+            if self.status.is_none() {
+                self.status = catalog::skipped_message(&self.catalog.errors);
+            }
+        }
+        if added.is_empty() && !finished {
+            return;
+        }
+        let was_empty = self.reader.visible.is_empty();
+        self.refresh_visible();
+        if was_empty && !self.reader.visible.is_empty() {
+            self.reader.list_selected = 0;
+            self.reader.list_top = 0;
+            self.article_changed();
+        }
+    }
+
+    /// The selected article's body has just arrived: what depends on it is set again.
+    fn body_arrived(&mut self) {
+        let current = self.current_index();
+        if current.is_none() || self.reader.body_for == current {
+            return;
+        }
+        let Some(article) = self.current() else { return };
+        self.reader.body_for = current;
+        let query = self.reader.search.query.clone();
+        self.set_search(&query, false);
+        match self.reader.pending_jump.take() {
+            Some((slot, start)) if Some(slot) == current => self.show_in_body(&article, start),
+            _ => self.clamp_scrolls(),
+        }
+    }
+
+    /// What the status bar says while the folder is read, else `None`.
+    pub fn loading_line(&self) -> Option<String> {
+        self.catalog.is_loading().then(|| self.catalog.progress.line())
     }
 
     // ----- scrolling bookkeeping -----
@@ -1184,6 +1339,18 @@ impl App {
         let h = usize::from(self.viewport.area.height.saturating_sub(4)).max(1);
         self.help_scroll = self.help_scroll.min(lines.saturating_sub(h));
     }
+}
+
+/// Whether the id, title, outlet or author of `row` hold every word (ignoring case).
+fn metadata_contains(row: &catalog::Row, words: &[String]) -> bool {
+    let m = &row.meta;
+    let text = [Some(row.id.as_str()), m.title.as_deref(), m.source.as_deref(), m.author.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n")
+        .to_lowercase();
+    words.iter().all(|w| text.contains(w.as_str()))
 }
 
 /// Move `pos` by `delta` within `0..len`.

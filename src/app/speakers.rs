@@ -8,7 +8,8 @@
 //! thread (`app/jobs.rs`); the view says so meanwhile and keys keep working.
 
 use super::{App, Command, Effect, Mode, PromptKind, jobs, keep_in_view, step};
-use crate::model::Article;
+use super::catalog::{ArticleSource, Row, known_as};
+use crate::model::{Article, Quote};
 use crate::speakers::{CorpusSpeaker, SpeakerQuote};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -22,7 +23,8 @@ pub const QUOTE_ROWS: usize = 3;
 pub struct SpeakersState {
     /// Every speaker, most quoted first; `None` until the worker is done.
     index: Option<Arc<Vec<CorpusSpeaker>>>,
-    job: Option<Receiver<Vec<CorpusSpeaker>>>,
+    /// The index being built, with the folder's pair proposals it made on the way.
+    job: Option<Receiver<SpeakersBuilt>>,
     /// What `/` typed: speakers whose name or an alias contains it (ignoring case).
     pub filter: String,
     /// Indices into the index that pass the filter.
@@ -128,14 +130,41 @@ pub fn counts_by_language(speaker: &CorpusSpeaker) -> String {
     counts.into_iter().map(|(lang, n)| format!("{lang} {n}")).collect::<Vec<_>>().join(" · ")
 }
 
-/// What [`crate::speakers::corpus_speakers`] gives, with the folder's pair proposals
-/// when they were already made.
-fn speaker_index_of(articles: &[Article], manifest: &crate::model::Manifest, candidates: Option<Vec<crate::align::PairCandidate>>) -> Vec<CorpusSpeaker> {
-    let Some(candidates) = candidates else { return crate::speakers::corpus_speakers(articles, manifest) };
-    let quotes: Vec<Vec<crate::model::Quote>> = articles.iter().map(crate::text::quotes::extract).collect();
-    let counterparts = crate::speakers::counterpart_indices(articles, manifest, &candidates);
-    crate::speakers::speaker_index(articles, &quotes, &crate::speakers::quote_pairs(articles, &quotes, &counterparts))
+/// What [`crate::speakers::corpus_speakers`] gives (with the folder's pair proposals
+/// when they were already made), reading the articles from `source` one at a time: only
+/// their quotes are kept, and the bodies of each pair of counterparts while their quotes
+/// are paired. (Proposing the pairs still reads the whole folder at once, then lets it go.)
+fn speaker_index_of(
+    source: &dyn ArticleSource,
+    rows: &[(usize, Row)],
+    manifest: &crate::model::Manifest,
+    candidates: Option<Vec<crate::align::PairCandidate>>,
+) -> SpeakersBuilt {
+    use rayon::prelude::*;
+    let load = |i: usize| -> Option<Article> {
+        let (slot, row) = &rows[i];
+        source.load(*slot, row).ok().map(|a| known_as(a, row))
+    };
+    let candidates = candidates.unwrap_or_else(|| {
+        let all: Vec<Article> = (0..rows.len()).filter_map(load).collect();
+        crate::align::propose_pairs(&all, manifest)
+    });
+    let stubs: Vec<Article> = rows.iter().map(|(_, r)| r.stub()).collect();
+    let quotes: Vec<Vec<Quote>> =
+        (0..rows.len()).into_par_iter().map(|i| load(i).map(|a| crate::text::quotes::extract(&a)).unwrap_or_default()).collect();
+    let counterparts = crate::speakers::counterpart_indices(&stubs, manifest, &candidates);
+    let mut pairs = crate::speakers::QuotePairs::new();
+    for &(i, j) in &counterparts {
+        let (Some(left), Some(right)) = (load(i), load(j)) else { continue };
+        let two = crate::speakers::quote_pairs(&[left, right], &[quotes[i].clone(), quotes[j].clone()], &[(0, 1)]);
+        let article = |k: usize| if k == 0 { i } else { j };
+        pairs.extend(two.into_iter().map(|((a, qa), (b, qb))| ((article(a), qa), (article(b), qb))));
+    }
+    (crate::speakers::speaker_index(&stubs, &quotes, &pairs), candidates)
 }
+
+/// The speaker index and the folder's pair proposals it was built with.
+type SpeakersBuilt = (Vec<CorpusSpeaker>, Vec<crate::align::PairCandidate>);
 
 impl App {
     /// `S`: open the speakers view, building the index on a worker the first time.
@@ -147,13 +176,16 @@ impl App {
         if self.speakers.index.is_some() || self.speakers.job.is_some() {
             return;
         }
-        let (articles, manifest) = (Arc::clone(&self.articles), self.manifest.clone());
+        let (source, rows, manifest) = (self.catalog.source(), self.catalog.row_list(), self.manifest.clone());
         // The folder compared for `b` already is not compared again.
         let candidates = self.side_by_side.pair_candidates.clone();
-        let build = move || speaker_index_of(&articles, &manifest, candidates);
-        match jobs::spawn("diglot-speakers", &self.wake, build.clone()) {
+        let build = move || speaker_index_of(source.as_ref(), &rows, &manifest, candidates);
+        match jobs::spawn("diglot-speakers", &self.wake, build) {
             Some(rx) => self.speakers.job = Some(rx),
-            None => self.speakers.set_index(build()),
+            None => {
+                self.speakers.set_index(Vec::new());
+                self.status = Some("cannot start a worker thread to find the speakers".into());
+            }
         }
     }
 
@@ -161,9 +193,9 @@ impl App {
     pub(super) fn collect_speakers_job(&mut self) {
         let Some(job) = self.speakers.job.as_ref() else { return };
         match jobs::poll(job) {
-            jobs::Poll::Ready(index) => {
+            jobs::Poll::Ready(built) => {
                 self.speakers.job = None;
-                self.speakers.set_index(index);
+                self.speakers_built(built);
             }
             jobs::Poll::Running => {}
             jobs::Poll::Lost => {
@@ -177,14 +209,22 @@ impl App {
     /// Wait for the speaker index (tests, scripts).
     pub fn finish_speakers_work(&mut self) {
         if let Some(job) = self.speakers.job.take() {
-            let index = job.recv().unwrap_or_default();
-            self.speakers.set_index(index);
+            let built = job.recv().unwrap_or_default();
+            self.speakers_built(built);
+        }
+    }
+
+    /// The index is built; `b` reuses the pairs proposed for it.
+    fn speakers_built(&mut self, (index, candidates): SpeakersBuilt) {
+        self.speakers.set_index(index);
+        if self.side_by_side.pair_candidates.is_none() {
+            self.side_by_side.pair_candidates = Some(candidates);
         }
     }
 
     /// What the speakers view's worker is doing, for the view to say.
     pub fn speakers_working(&self) -> Option<String> {
-        self.speakers.is_building().then(|| format!("finding the speakers of {} articles… (keys still work)", self.articles.len()))
+        self.speakers.is_building().then(|| format!("finding the speakers of {} articles… (keys still work)", self.article_count()))
     }
 
     pub(super) fn speakers_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
@@ -247,12 +287,12 @@ impl App {
     }
 
     fn article_index(&self, id: &str) -> Option<usize> {
-        self.articles.iter().position(|a| a.id == id)
+        self.slot_of(id)
     }
 
-    /// The article of a speaker's quote (for its title, date and outlet).
-    pub fn article_by_id(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
+    /// The row of a speaker's quote's article (for its title, date and outlet).
+    pub fn article_by_id(&self, id: &str) -> Option<&super::catalog::Row> {
+        self.slot_of(id).and_then(|i| self.row(i))
     }
 }
 
@@ -270,8 +310,14 @@ mod tests {
         let articles = vec![en, fr];
         let manifest = crate::model::Manifest::default();
         let fresh = crate::speakers::corpus_speakers(&articles, &manifest);
-        let reused = speaker_index_of(&articles, &manifest, Some(crate::align::propose_pairs(&articles, &manifest)));
+        let source = super::super::catalog::MemorySource::new(articles.clone());
+        let rows: Vec<(usize, Row)> = articles.iter().map(Row::of).enumerate().collect();
+        let (reused, _) = speaker_index_of(&source, &rows, &manifest, Some(crate::align::propose_pairs(&articles, &manifest)));
         assert_eq!(fresh, reused);
+        // Read one article at a time, proposing the pairs on the way: the same index.
+        let (streamed, proposed) = speaker_index_of(&source, &rows, &manifest, None);
+        assert_eq!(fresh, streamed);
+        assert_eq!(proposed, crate::align::propose_pairs(&articles, &manifest));
         assert_eq!(fresh.first().map(|s| s.name.as_str()), Some("Rob Wainwright"));
     }
 }

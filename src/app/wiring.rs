@@ -28,13 +28,22 @@ const BACKGROUND_ALIGN_BYTES: usize = 512 * 1024;
 /// A side-by-side view being computed on a worker thread, for (left id, right id).
 pub(super) struct BilingualJob {
     key: (String, String),
-    result: std::sync::mpsc::Receiver<BilingualState>,
+    /// `None` when an article could not be read.
+    result: std::sync::mpsc::Receiver<Option<BilingualState>>,
 }
 
 /// The folder's pairs being proposed on a worker thread; `b` was last pressed on `for_id`.
 pub(super) struct PairingJob {
     for_id: String,
-    result: std::sync::mpsc::Receiver<Vec<crate::align::PairCandidate>>,
+    result: std::sync::mpsc::Receiver<Pairing>,
+}
+
+/// What a pairing worker found.
+pub(super) enum Pairing {
+    /// Every proposal of the folder, from comparing it whole.
+    Folder(Vec<crate::align::PairCandidate>),
+    /// The counterpart of one article from the index (`None`: the source has no index).
+    One(String, Option<crate::align::Counterpart>),
 }
 
 /// A visual selection in the body: anchored at a sentence, extended by words or sentences
@@ -205,9 +214,11 @@ impl App {
 
     fn set_highlights(&mut self, list: Vec<Highlight>) {
         self.library.all = list;
-        if let Some(view) = self.library.view.as_mut() {
-            let fresh = HighlightsState::from_highlights(self.library.all.clone(), &self.articles);
-            view.set_entries(fresh.entries().to_vec());
+        if self.library.view.is_some() {
+            let fresh = HighlightsState::from_highlights_titled(self.library.all.clone(), |id| self.title_of(id));
+            if let Some(view) = self.library.view.as_mut() {
+                view.set_entries(fresh.entries().to_vec());
+            }
         }
     }
 
@@ -272,12 +283,15 @@ impl App {
 
     /// Add a highlight of `range` in article `index`, or remove the one already there.
     fn toggle_highlight(&mut self, index: usize, range: Range<usize>, speaker: Option<String>, what: &str, effects: &mut Vec<Effect>) {
-        let Some(article) = self.articles.get(index) else { return };
+        let Some(article) = self.article(index) else {
+            self.status = Some(self.still_loading(index));
+            return;
+        };
         if range.start >= range.end || article.text.get(range.clone()).is_none() {
             self.status = Some("nothing to highlight here".into());
             return;
         }
-        let highlight = NewHighlight::from_range(article, range, speaker);
+        let highlight = NewHighlight::from_range(&article, range, speaker);
         self.request(StoreRequest::Toggle { highlight, what: what.to_string() }, effects);
     }
 
@@ -285,13 +299,13 @@ impl App {
 
     /// Byte range of the sentence under the body's cursor.
     pub fn cursor_sentence_range(&self) -> Option<Range<usize>> {
-        self.current().and_then(|a| sentence_ranges(a).get(self.reader.sentence_cursor).cloned())
+        self.current().and_then(|a| sentence_ranges(&a).get(self.reader.sentence_cursor).cloned())
     }
 
     /// Byte range of the visual selection, when one is open.
     pub fn visual_range(&self) -> Option<Range<usize>> {
         let v = self.reader.visual?;
-        visual_selection(self.current()?, v.anchor, v.unit, v.count)
+        visual_selection(&*self.current()?, v.anchor, v.unit, v.count)
     }
 
     pub(super) fn move_sentence_cursor(&mut self, delta: isize) {
@@ -309,7 +323,7 @@ impl App {
     /// The sentence cursor onto the sentence holding `offset` (or the last one before it).
     pub(super) fn cursor_to_offset(&mut self, offset: usize) {
         let Some(a) = self.current() else { return };
-        let sentences = sentence_ranges(a);
+        let sentences = sentence_ranges(&a);
         self.reader.sentence_cursor = sentences.partition_point(|s| s.end <= offset).min(sentences.len().saturating_sub(1));
     }
 
@@ -341,7 +355,7 @@ impl App {
     /// at the top (scrolling down) or the one at the bottom (scrolling up).
     pub(super) fn keep_cursor_on_screen(&mut self) {
         let Some(a) = self.current() else { return };
-        let sentences = sentence_ranges(a);
+        let sentences = sentence_ranges(&a);
         let Some(cur) = sentences.get(self.reader.sentence_cursor) else {
             self.reader.sentence_cursor = 0;
             return;
@@ -451,14 +465,14 @@ impl App {
                     self.status = Some("no quote selected".into());
                     return;
                 };
-                (export::quote_citation(q, Some(article)), format!("quote “{}”", preview(&q.text)))
+                (export::quote_citation(q, Some(&article)), format!("quote “{}”", preview(&q.text)))
             }
             Focus::Body => {
                 if let Some(h) = self.highlight_here_id().and_then(|id| self.highlight_by_id(id)) {
-                    (export::citation(h, Some(article)), format!("highlight “{}”", preview(&h.text)))
+                    (export::citation(h, Some(&article)), format!("highlight “{}”", preview(&h.text)))
                 } else if let Some(r) = self.cursor_sentence_range() {
-                    let h = transient_highlight(article, r, None);
-                    (export::citation(&h, Some(article)), format!("sentence “{}”", preview(&h.text)))
+                    let h = transient_highlight(&article, r, None);
+                    (export::citation(&h, Some(&article)), format!("sentence “{}”", preview(&h.text)))
                 } else {
                     self.status = Some("nothing to copy here".into());
                     return;
@@ -492,7 +506,7 @@ impl App {
         // Switching between words and sentences keeps the selection's far end where it is.
         let mut extend = |unit: SelectionUnit, delta: isize| {
             if v.unit != unit {
-                v.count = match (article, &current) {
+                v.count = match (&article, &current) {
                     (Some(a), Some(r)) => count_to(a, v.anchor, unit, v.count, r),
                     _ => 0,
                 };
@@ -511,10 +525,10 @@ impl App {
                 if cmd == Command::Highlight {
                     self.toggle_highlight(index, range, None, "selection", effects);
                 } else {
-                    let article = &self.articles[index];
-                    let h = transient_highlight(article, range, None);
+                    let Some(article) = self.article(index) else { return true };
+                    let h = transient_highlight(&article, range, None);
                     self.status = Some(format!("copied selection “{}” with its citation (OSC 52)", preview(&h.text)));
-                    effects.push(Effect::Clipboard(export::citation(&h, Some(article))));
+                    effects.push(Effect::Clipboard(export::citation(&h, Some(&article))));
                 }
                 return true;
             }
@@ -534,7 +548,7 @@ impl App {
                 _ => r.end.saturating_sub(1).max(r.start),
             };
             self.show_offset(moving);
-            let words = self.current().and_then(|a| a.text.get(r.clone())).map_or(0, |t| t.split_whitespace().count());
+            let words = self.current().and_then(|a| a.text.get(r.clone()).map(|t| t.split_whitespace().count())).unwrap_or(0);
             self.status = Some(format!("selection: {words} word(s) · h highlight · y copy · Esc cancel"));
         }
         true
@@ -557,7 +571,7 @@ impl App {
 
     pub(super) fn open_highlights_view(&mut self, effects: &mut Vec<Effect>) {
         self.reader.visual = None;
-        self.library.view = Some(HighlightsState::from_highlights(self.library.all.clone(), &self.articles));
+        self.library.view = Some(HighlightsState::from_highlights_titled(self.library.all.clone(), |id| self.title_of(id)));
         self.mode = Mode::Highlights;
         if self.library.has_store {
             // Another process (`diglot highlights`) may have changed the store meanwhile.
@@ -613,8 +627,8 @@ impl App {
             HighlightsEffect::Export => self.export_markdown(effects),
             HighlightsEffect::Copy(id) => {
                 let Some(h) = self.highlight_by_id(id) else { return };
-                let article = self.articles.iter().find(|a| a.id == h.article);
-                let text = export::citation(h, article);
+                let article = self.slot_of(&h.article).and_then(|i| self.row(i)).map(|r| r.stub());
+                let text = export::citation(h, article.as_ref());
                 self.status = Some(format!("copied highlight “{}” with its citation (OSC 52)", preview(&h.text)));
                 effects.push(Effect::Clipboard(text));
             }
@@ -625,7 +639,7 @@ impl App {
     /// Back to the reader, on `article` at byte `start` (the filter is cleared when it hides
     /// the article).
     pub(super) fn jump_to(&mut self, article_id: &str, start: usize) {
-        let Some(index) = self.articles.iter().position(|a| a.id == article_id) else {
+        let Some(index) = self.slot_of(article_id) else {
             self.status = Some(format!("article {article_id} is no longer in the corpus"));
             return;
         };
@@ -640,16 +654,42 @@ impl App {
         self.mode = Mode::Reader;
         self.library.view = None;
         self.reader.focus = Focus::Body;
-        let sentences = sentence_ranges(&self.articles[index]);
+        match self.article(index) {
+            Some(article) => self.show_in_body(&article, start),
+            // Shown when the body arrives (see `body_arrived`).
+            None => self.reader.pending_jump = Some((index, start)),
+        }
+    }
+
+    /// Put the sentence cursor and the body's scroll on byte `start` of `article` (the
+    /// current one).
+    pub(super) fn show_in_body(&mut self, article: &Article, start: usize) {
+        let sentences = sentence_ranges(article);
         self.reader.sentence_cursor = sentences.partition_point(|s| s.start <= start).saturating_sub(1);
         self.scroll_body_to(start);
         self.clamp_scrolls();
     }
 
+    /// The title of article `id` as the list shows it.
+    fn title_of(&self, id: &str) -> Option<String> {
+        self.slot_of(id).and_then(|i| self.row(i)).map(|r| r.display_title().to_string())
+    }
+
+    /// What the status bar says when the body of `slot` is not at hand yet.
+    pub(super) fn still_loading(&self, slot: usize) -> String {
+        match self.catalog.body_problem(slot) {
+            Some(why) => format!("this article could not be read: {why}"),
+            None => "the article is still loading — try again in a moment".into(),
+        }
+    }
+
     /// `e` in the highlights view: every highlight as Markdown, for the event loop to
     /// write to a new time-stamped file in [`Places::export_dir`](super::Places::export_dir).
     fn export_markdown(&mut self, effects: &mut Vec<Effect>) {
-        let markdown = export::render(export::Format::Markdown, &self.library.all, &self.articles);
+        // A citation needs only the articles' metadata (the rows hold it).
+        let cited: std::collections::BTreeSet<usize> = self.library.all.iter().filter_map(|h| self.slot_of(&h.article)).collect();
+        let articles: Vec<Article> = cited.into_iter().filter_map(|i| self.row(i)).map(|r| r.stub()).collect();
+        let markdown = export::render(export::Format::Markdown, &self.library.all, &articles);
         effects.push(Effect::Export { dir: self.library.places.export_dir.clone(), markdown, count: self.library.all.len() });
     }
 
@@ -677,15 +717,20 @@ impl App {
         // A pinned pair needs no comparison of the folder (which reads every article's
         // quotes: seconds on a long article, with the keys waiting).
         if let Some(other) = self.manifest.counterpart(id)
-            && self.articles.iter().any(|a| a.id == other)
+            && self.slot_of(other).is_some()
         {
             return crate::align::Counterpart::Found(other.to_string());
         }
-        let candidates = self
-            .side_by_side
-            .pair_candidates
-            .get_or_insert_with(|| crate::align::propose_pairs(&self.articles, &self.manifest));
-        crate::align::counterpart_among(id, &self.articles, &self.manifest, candidates)
+        if let Some(found) = self.side_by_side.counterparts.get(id) {
+            return found.clone();
+        }
+        if self.side_by_side.pair_candidates.is_none() {
+            let all = self.catalog.fetch_all()();
+            self.side_by_side.pair_candidates = Some(crate::align::propose_pairs(&all, &self.manifest));
+        }
+        let candidates = self.side_by_side.pair_candidates.as_deref().unwrap_or_default();
+        // (The pinned pair was looked at above: no article is needed any more.)
+        crate::align::counterpart_among(id, &[], &self.manifest, candidates)
     }
 
     pub(super) fn open_bilingual(&mut self) {
@@ -693,17 +738,28 @@ impl App {
             self.status = Some("no article selected".into());
             return;
         };
-        let id = self.articles[index].id.clone();
+        let Some(row) = self.row(index) else { return };
+        let (id, title) = (row.id.clone(), crate::view::text::safe(row.display_title()).to_string());
         // Comparing a large folder takes seconds, and the first comparison reads the word
         // list (once per session): on a worker, and the view opens when it is done (if the
         // user is still on that article).
-        if self.side_by_side.pair_candidates.is_none()
+        let at_hand = self.catalog.source().answers_at_once();
+        if !at_hand
+            && !self.catalog.is_loading()
+            && !self.side_by_side.no_counterpart_index
+            && self.side_by_side.pair_candidates.is_none()
             && self.manifest.counterpart(&id).is_none()
-            && (self.articles.len() >= SLOW_PAIRING_ARTICLES || !self.side_by_side.lexicon_read)
+            && !self.side_by_side.counterparts.contains_key(&id)
+        {
+            return self.start_counterpart_job(id);
+        }
+        if self.side_by_side.pair_candidates.is_none()
+            && !self.side_by_side.counterparts.contains_key(&id)
+            && self.manifest.counterpart(&id).is_none()
+            && (self.article_count() >= SLOW_PAIRING_ARTICLES || !self.side_by_side.lexicon_read || !self.catalog.source().answers_at_once())
         {
             return self.start_pairing_job(id);
         }
-        let title = crate::view::text::safe(self.articles[index].display_title()).to_string();
         let other_id = match self.counterpart_of(&id) {
             crate::align::Counterpart::Found(other) => other,
             crate::align::Counterpart::Nearest { id: nearest, score } => {
@@ -717,19 +773,21 @@ impl App {
                 return;
             }
         };
-        let Some(other) = self.articles.iter().position(|a| a.id == other_id) else {
+        let Some(other) = self.slot_of(&other_id) else {
             self.status = Some(format!("counterpart {other_id} is not in the corpus"));
             return;
         };
         let key = (id.clone(), other_id.clone());
-        let long = self.articles[index].text.len() + self.articles[other].text.len() >= BACKGROUND_ALIGN_BYTES;
+        let bytes = |i: usize| self.row(i).map_or(0, |r| r.bytes);
+        let long = bytes(index) + bytes(other) >= BACKGROUND_ALIGN_BYTES;
         let state = match self.side_by_side.cache.get(&key) {
             Some(s) => s.clone(),
-            None if long || !self.side_by_side.lexicon_read => {
+            None if long || !self.side_by_side.lexicon_read || !at_hand => {
                 return self.start_bilingual_job(key, index, other);
             }
             None => {
-                let s = BilingualState::open(&self.articles[index], &self.articles[other]);
+                let (Some(left), Some(right)) = (self.article(index), self.article(other)) else { return };
+                let s = BilingualState::open(&left, &right);
                 self.side_by_side.cache.insert(key, s.clone());
                 s
             }
@@ -739,20 +797,46 @@ impl App {
 
     /// Compare the folder on a worker thread; `b` continues when the proposals are ready.
     fn start_pairing_job(&mut self, id: String) {
-        let n = self.articles.len();
+        let n = self.article_count();
         if let Some(job) = self.side_by_side.pairing.as_mut() {
             job.for_id = id;
             self.status = Some(format!("still looking for a counterpart among {n} articles…"));
             return;
         }
-        let (articles, manifest) = (Arc::clone(&self.articles), self.manifest.clone());
-        match super::jobs::spawn("diglot-pairing", &self.wake, move || crate::align::propose_pairs(&articles, &manifest)) {
+        let (all, manifest) = (self.catalog.fetch_all(), self.manifest.clone());
+        // The articles are read for the comparison and let go after it.
+        match super::jobs::spawn("diglot-pairing", &self.wake, move || Pairing::Folder(crate::align::propose_pairs(&all(), &manifest))) {
             Some(result) => {
                 self.status = Some(format!("looking for a counterpart among {n} articles… (keys still work)"));
                 self.side_by_side.pairing = Some(PairingJob { for_id: id, result });
             }
             None => {
-                self.side_by_side.pair_candidates = Some(crate::align::propose_pairs(&self.articles, &self.manifest));
+                let all = self.catalog.fetch_all()();
+                self.side_by_side.pair_candidates = Some(crate::align::propose_pairs(&all, &self.manifest));
+                self.open_bilingual();
+            }
+        }
+    }
+
+    /// Look up the counterpart of `id` in the index of the folder's profiles on a worker
+    /// (a few candidates compared, whatever the folder's size); `b` continues with it.
+    fn start_counterpart_job(&mut self, id: String) {
+        if self.side_by_side.pairing.is_some() {
+            self.status = Some("still looking for a counterpart…".into());
+            return;
+        }
+        let (source, rows, manifest, wanted) = (self.catalog.source(), self.catalog.row_list(), self.manifest.clone(), id.clone());
+        let lookup = move || {
+            let stubs: Vec<Article> = rows.iter().map(|(_, r)| r.stub()).collect();
+            Pairing::One(wanted.clone(), source.counterpart(&wanted, &stubs, &manifest))
+        };
+        match super::jobs::spawn("diglot-counterpart", &self.wake, lookup) {
+            Some(result) => {
+                self.status = Some("looking for a counterpart in the index… (keys still work)".into());
+                self.side_by_side.pairing = Some(PairingJob { for_id: id, result });
+            }
+            None => {
+                self.side_by_side.no_counterpart_index = true;
                 self.open_bilingual();
             }
         }
@@ -765,11 +849,14 @@ impl App {
             self.status = Some(format!("still aligning with {}…", crate::view::text::safe(&key.1)));
             return;
         }
-        let (left, right) = (self.articles[index].clone(), self.articles[other].clone());
-        let Some(result) = super::jobs::spawn("diglot-align", &self.wake, move || BilingualState::open(&left, &right)) else {
-            let s = BilingualState::open(&self.articles[index], &self.articles[other]);
-            self.side_by_side.cache.insert(key, s.clone());
-            return self.show_bilingual(s);
+        let (Some(left), Some(right)) = (self.catalog.fetch(index), self.catalog.fetch(other)) else { return };
+        let align = move || match (left.get(), right.get()) {
+            (Some(l), Some(r)) => Some(BilingualState::open(&l, &r)),
+            _ => None,
+        };
+        let Some(result) = super::jobs::spawn("diglot-align", &self.wake, align) else {
+            self.status = Some("cannot start a worker thread to align the articles".into());
+            return;
         };
         self.status = Some(format!("aligning with {}… (the side-by-side view opens when ready)", crate::view::text::safe(&key.1)));
         self.side_by_side.job = Some(BilingualJob { key, result });
@@ -778,7 +865,13 @@ impl App {
     /// What is running in the background for the side-by-side view, for the status bar.
     pub fn working_on(&self) -> Option<String> {
         if self.side_by_side.pairing.is_some() {
-            return Some(format!("looking for a counterpart among {} articles…", self.articles.len()));
+            // The whole folder is compared unless the index is asked (a folder's source, read).
+            let from_index = !self.side_by_side.no_counterpart_index && !self.catalog.source().answers_at_once();
+            return Some(if !from_index {
+                format!("looking for a counterpart among {} articles…", self.article_count())
+            } else {
+                "looking for a counterpart…".to_string()
+            });
         }
         let job = self.side_by_side.job.as_ref()?;
         Some(format!("aligning with {}…", crate::view::text::safe(&job.key.1)))
@@ -790,7 +883,8 @@ impl App {
             match super::jobs::poll(&job.result) {
                 super::jobs::Poll::Running => {}
                 super::jobs::Poll::Ready(candidates) => self.pairing_done(candidates),
-                super::jobs::Poll::Lost => self.pairing_done(Vec::new()),
+                // The lookup failed: the folder is compared whole instead.
+                super::jobs::Poll::Lost => self.pairing_done(Pairing::One(job.for_id.clone(), None)),
             }
         }
         if let Some(job) = &self.side_by_side.job {
@@ -805,8 +899,8 @@ impl App {
     /// Wait for the side-by-side view's workers and take their results (tests, scripts).
     pub fn finish_side_by_side_work(&mut self) {
         while let Some(job) = &self.side_by_side.pairing {
-            let candidates = job.result.recv().unwrap_or_default();
-            self.pairing_done(candidates);
+            let found = job.result.recv().unwrap_or_else(|_| Pairing::One(job.for_id.clone(), None));
+            self.pairing_done(found);
         }
         while let Some(job) = &self.side_by_side.job {
             match job.result.recv() {
@@ -818,11 +912,19 @@ impl App {
 
     /// The folder's proposals are ready: go on with `b` if its article is still the one
     /// shown, else say that `b` opens at once now.
-    fn pairing_done(&mut self, candidates: Vec<crate::align::PairCandidate>) {
+    fn pairing_done(&mut self, pairing: Pairing) {
         let Some(job) = self.side_by_side.pairing.take() else { return };
-        self.side_by_side.pair_candidates = Some(candidates);
-        self.side_by_side.lexicon_read = true;
-        let still_here = self.mode == Mode::Reader && self.current().is_some_and(|a| a.id == job.for_id);
+        match pairing {
+            Pairing::Folder(candidates) => {
+                self.side_by_side.pair_candidates = Some(candidates);
+                self.side_by_side.lexicon_read = true;
+            }
+            Pairing::One(id, Some(found)) => {
+                self.side_by_side.counterparts.insert(id, found);
+            }
+            Pairing::One(_, None) => self.side_by_side.no_counterpart_index = true,
+        }
+        let still_here = self.mode == Mode::Reader && self.current_row().is_some_and(|a| a.id == job.for_id);
         if still_here {
             self.status = None;
             self.open_bilingual();
@@ -833,11 +935,15 @@ impl App {
 
     /// The worker's side-by-side view is ready: open it if its article is still the one
     /// shown, else keep it for the next `b`.
-    fn alignment_done(&mut self, state: BilingualState) {
+    fn alignment_done(&mut self, state: Option<BilingualState>) {
         let Some(job) = self.side_by_side.job.take() else { return };
+        let Some(state) = state else {
+            self.status = Some(format!("cannot align with {}: an article could not be read", crate::view::text::safe(&job.key.1)));
+            return;
+        };
         self.side_by_side.lexicon_read = true;
         self.side_by_side.cache.insert(job.key.clone(), state.clone());
-        let still_here = self.mode == Mode::Reader && self.current().is_some_and(|a| a.id == job.key.0);
+        let still_here = self.mode == Mode::Reader && self.current_row().is_some_and(|a| a.id == job.key.0);
         if still_here {
             self.status = None;
             self.show_bilingual(state);
@@ -858,10 +964,10 @@ impl App {
     }
 
     /// The two articles of the open side-by-side view.
-    pub fn bilingual_articles(&self) -> Option<(&Article, &Article)> {
+    pub fn bilingual_articles(&self) -> Option<(Arc<Article>, Arc<Article>)> {
         let s = self.side_by_side.view.as_ref()?;
-        let left = self.articles.iter().find(|a| a.id == s.left_id)?;
-        let right = self.articles.iter().find(|a| a.id == s.right_id)?;
+        let left = self.article(self.slot_of(&s.left_id)?)?;
+        let right = self.article(self.slot_of(&s.right_id)?)?;
         Some((left, right))
     }
 
@@ -959,14 +1065,14 @@ impl App {
             Side::Right => state.right_id.clone(),
         };
         let (id, other_id) = (id_of(side), id_of(side.other()));
-        let Some(index) = self.articles.iter().position(|a| a.id == id) else { return };
+        let Some(index) = self.slot_of(&id) else { return };
         if cmd == Command::Copy {
-            let text = export::quote_citation(&quote, Some(&self.articles[index]));
+            let text = export::quote_citation(&quote, self.row(index).map(|r| r.stub()).as_ref());
             self.status = Some(format!("copied quote “{}” with its citation (OSC 52)", preview(&quote.text)));
             effects.push(Effect::Clipboard(text));
             return;
         }
-        let other = self.articles.iter().position(|a| a.id == other_id);
+        let other = self.slot_of(&other_id);
         let pair = pair.zip(other).map(|(p, other)| (other, p.start..p.end));
         self.toggle_quote_highlight(index, quote.start..quote.end, speaker_of(&quote), pair, effects);
     }
@@ -981,8 +1087,11 @@ impl App {
         pair: Option<(usize, Range<usize>)>,
         effects: &mut Vec<Effect>,
     ) {
-        let article = &self.articles[index];
-        let pair = pair.filter(|(o, r)| r.start < r.end && self.articles.get(*o).is_some_and(|a| a.text.get(r.clone()).is_some()));
+        let Some(article) = self.article(index) else {
+            self.status = Some(self.still_loading(index));
+            return;
+        };
+        let pair = pair.and_then(|(o, r)| Some((self.article(o)?, r))).filter(|(a, r)| r.start < r.end && a.text.get(r.clone()).is_some());
         let Some((other, pair_range)) = pair else {
             return self.toggle_highlight(index, range, speaker, "quote", effects);
         };
@@ -990,8 +1099,8 @@ impl App {
             self.status = Some("nothing to highlight here".into());
             return;
         }
-        let mut highlight = NewHighlight::from_range(article, range, speaker);
-        highlight.counterpart = Some(crate::model::HighlightText::from_range(&self.articles[other], pair_range));
+        let mut highlight = NewHighlight::from_range(&article, range, speaker);
+        highlight.counterpart = Some(crate::model::HighlightText::from_range(&other, pair_range));
         self.request(StoreRequest::Toggle { highlight, what: "quote and its counterpart".into() }, effects);
     }
 
@@ -1007,10 +1116,10 @@ impl App {
             Side::Left => (&state.left_id, &state.right_id, row.left, row.right),
             Side::Right => (&state.right_id, &state.left_id, row.right, row.left),
         };
-        let find = |id: &str| self.articles.iter().find(|a| a.id == id);
+        let find = |id: &str| self.slot_of(id).and_then(|i| self.article(i));
         let (Some(original), Some(counterpart)) = (find(focus_id), find(other_id)) else { return };
         let two = !focus_sentences.is_empty() && !other_sentences.is_empty();
-        let Some(highlight) = NewHighlight::of_row(original, focus_sentences, counterpart, other_sentences, None) else {
+        let Some(highlight) = NewHighlight::of_row(&original, focus_sentences, &counterpart, other_sentences, None) else {
             self.status = Some("nothing to highlight here".into());
             return;
         };

@@ -242,6 +242,13 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
         })?;
         return search::index(dir);
     }
+    // The reader on a folder opens at once and reads the files while it runs.
+    if let (None, Some(dir)) = (&cli.command, &cli.corpus)
+        && std::io::stdin().is_terminal()
+        && std::io::stdout().is_terminal()
+    {
+        return read_folder_in_reader(dir, cli.db.as_deref());
+    }
     // A folder of thousands of pages takes seconds to read: say so rather than leave the
     // terminal blank before the reader's first frame.
     let announce = cli.command.is_none() && cli.corpus.is_some() && std::io::stderr().is_terminal();
@@ -277,7 +284,7 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
     }
     match cli.command {
         None => {
-            let result = crate::tui::run_reader(&ctx.corpus, ctx.db.as_deref());
+            let (result, _) = crate::tui::run_reader(crate::tui::ReaderInput::Corpus(&ctx.corpus), ctx.db.as_deref());
             // After the terminal is given back: the alternate screen hid them.
             report_load_problems(&ctx.corpus);
             result.map(|()| String::new()).map_err(|e| CliError(e.to_string()))
@@ -308,6 +315,20 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
     }
 }
 
+/// The reader on the folder `dir`: listed now (a folder with no article file does not
+/// open the reader), read while the reader runs; what could not be read is named after
+/// the terminal is given back.
+fn read_folder_in_reader(dir: &Path, db: Option<&Path>) -> Result<String, CliError> {
+    let (paths, listing) = ingest::list_folder(dir)?;
+    if paths.is_empty() {
+        report_load_problems(&listing);
+        return Err(CliError(no_article_message(dir, &listing)));
+    }
+    let (result, report) = crate::tui::run_reader(crate::tui::ReaderInput::Folder { dir, paths, listing }, db);
+    report_problems(&report.errors, report.warnings.iter().map(|(p, w)| (p.as_str(), w.as_str())));
+    result.map(|()| String::new()).map_err(|e| CliError(e.to_string()))
+}
+
 /// Why a folder gave no article: nothing diglot reads there, or every file refused.
 fn no_article_message(dir: &Path, corpus: &Corpus) -> String {
     let dir = crate::sanitize::strip_controls(&dir.display().to_string());
@@ -321,13 +342,17 @@ fn no_article_message(dir: &Path, corpus: &Corpus) -> String {
 /// only after repairs (escape sequences removed, HTML too deep for the normal converter)
 /// are named too, as warnings.
 pub fn report_load_problems(corpus: &Corpus) {
-    for e in &corpus.errors {
+    let warnings = corpus.articles.iter().flat_map(|a| a.meta.warnings.iter().map(|w| (a.path.as_str(), w.as_str())));
+    report_problems(&corpus.errors, warnings);
+}
+
+/// Files skipped, then (path, warning) about others, one line each on stderr.
+fn report_problems<'a>(errors: &[LoadError], warnings: impl Iterator<Item = (&'a str, &'a str)>) {
+    for e in errors {
         say(format_args!("skipped {e}"));
     }
-    for a in &corpus.articles {
-        for w in &a.meta.warnings {
-            say(format_args!("warning: {}: {w}", a.path));
-        }
+    for (path, w) in warnings {
+        say(format_args!("warning: {path}: {w}"));
     }
 }
 

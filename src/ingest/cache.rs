@@ -77,6 +77,9 @@ const SETTLE_NS: i64 = 2_000_000_000;
 
 pub struct ArticleCache {
     conn: Connection,
+    /// Files changed more recently than this are not remembered (see `put_all`); zero
+    /// for an index that lives only as long as the process.
+    settle_ns: i64,
 }
 
 /// The version of the tables below; a cache written with another is rebuilt.
@@ -172,7 +175,16 @@ impl ArticleCache {
             conn.execute("INSERT OR REPLACE INTO diglot_cache_meta (key, value) VALUES ('stamp', ?1)", [stamp]).ok()?;
             conn.execute_batch("COMMIT").ok()?;
         }
-        Some(ArticleCache { conn })
+        Some(ArticleCache { conn, settle_ns: SETTLE_NS })
+    }
+
+    /// An empty index in the file `path` for this process only (the reader's, when the
+    /// cache is off): a file changed a moment ago is remembered too, since nothing read
+    /// from it will outlive the process.
+    pub fn temporary(path: &Path) -> Option<ArticleCache> {
+        let mut cache = Self::open_stamped(path, "temporary")?;
+        cache.settle_ns = 0;
+        Some(cache)
     }
 
     /// An empty index in memory, for a corpus that has no cache file (the bundled one,
@@ -182,7 +194,7 @@ impl ArticleCache {
         conn.execute_batch(CREATE_TABLES).ok()?;
         conn.execute_batch(PAIR_TABLES).ok()?;
         conn.execute_batch(quotes::CREATE_TABLES).ok()?;
-        Some(ArticleCache { conn })
+        Some(ArticleCache { conn, settle_ns: SETTLE_NS })
     }
 
     /// The article parsed from exactly this version of the file, if cached and sound.
@@ -206,12 +218,14 @@ impl ArticleCache {
     pub fn metadata_all(&self, keys: &[FileKey]) -> Option<Vec<Metadata>> {
         // One read transaction for all the rows rather than one (and its locks) per row.
         let read = self.conn.unchecked_transaction().ok()?;
-        let metadata = keys
-            .iter()
-            .map(|k| serde_json::from_str(&self.stored(k, Stored::Metadata)?).ok().filter(clean_metadata))
-            .collect();
+        let metadata = keys.iter().map(|k| self.metadata(k)).collect();
         drop(read);
         metadata
+    }
+
+    /// The metadata of exactly this file version, when the index holds a sound entry.
+    pub fn metadata(&self, key: &FileKey) -> Option<Metadata> {
+        serde_json::from_str(&self.stored(key, Stored::Metadata)?).ok().filter(clean_metadata)
     }
 
     /// The stored JSON of one column of the entry for exactly this file version: the
@@ -237,7 +251,7 @@ impl ArticleCache {
     /// the cache would then hold the old text (git calls such files "racily clean").
     pub fn put_all<'a>(&mut self, entries: impl IntoIterator<Item = (&'a FileKey, &'a Article)>) {
         let now_ns = std::time::SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
-        let settled = |k: &FileKey| k.modified_ns < now_ns.saturating_sub(SETTLE_NS);
+        let settled = |k: &FileKey| k.modified_ns < now_ns.saturating_sub(self.settle_ns);
         let entries: Vec<(&FileKey, &Article)> = entries.into_iter().filter(|(k, _)| settled(k)).collect();
         let Ok(tx) = self.conn.transaction() else {
             return;
@@ -246,8 +260,8 @@ impl ArticleCache {
         // upsert of a row) makes SQLite ask FTS5 for a savepoint, which writes FTS5's
         // pending words to disk as a segment of their own. Interleaved, that was one
         // segment per article and most of a cold index's time merging them.
-        // Counterpart profiles are computed on every core, a batch at a time.
         let mut written: Vec<(i64, bool, &Article)> = Vec::with_capacity(entries.len());
+        // Counterpart profiles are computed on every core, a batch at a time.
         for batch in entries.chunks(256) {
             let profiles = pair_index::profiles_of(&batch.iter().map(|e| e.1).collect::<Vec<_>>());
             for ((key, article), profile) in batch.iter().zip(&profiles) {

@@ -145,7 +145,7 @@ pub fn load_dir_metadata(dir: &Path, cache: Option<&Path>) -> Result<Corpus, Loa
 
 /// The article files of `dir` (sorted by name) and a corpus holding only what the
 /// listing found: files that cannot be read as such, and the manifest (or why not).
-fn list_folder(dir: &Path) -> Result<(Vec<PathBuf>, Corpus), LoadError> {
+pub fn list_folder(dir: &Path) -> Result<(Vec<PathBuf>, Corpus), LoadError> {
     let entries = std::fs::read_dir(dir).map_err(|e| LoadError {
         path: dir.display().to_string(),
         reason: format!("cannot read folder: {e}"),
@@ -245,15 +245,30 @@ fn finish(corpus: &mut Corpus) {
 /// `page.html` and `page.txt` would both be `page`: the first in name order keeps the
 /// stem (so its highlights stay with it), the others are known by their file name.
 fn make_ids_unique(articles: &mut [Article]) {
-    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for a in articles.iter_mut() {
-        if !taken.insert(a.id.clone()) {
-            let name = Path::new(&a.path).file_name().map_or_else(|| a.path.clone(), |n| n.to_string_lossy().into_owned());
-            a.meta.warnings.push(format!("id {} is taken by another file of this folder; this article's id is {name}", a.id));
-            a.id = name;
-            taken.insert(a.id.clone());
+    let unique = unique_ids(articles.iter().map(|a| (a.id.as_str(), a.path.as_str())));
+    for (a, (id, warning)) in articles.iter_mut().zip(unique) {
+        if let Some(w) = warning {
+            a.meta.warnings.push(w);
+            a.id = id;
         }
     }
+}
+
+/// The id of each (id, path) in order, made unique as [`make_ids_unique`] does, with the
+/// warning for an id that had to change (the reader names files before reading them).
+pub fn unique_ids<'a>(ids_and_paths: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<(String, Option<String>)> {
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    ids_and_paths
+        .map(|(id, path)| {
+            if taken.insert(id.to_string()) {
+                return (id.to_string(), None);
+            }
+            let name = Path::new(path).file_name().map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned());
+            let warning = format!("id {id} is taken by another file of this folder; this article's id is {name}");
+            taken.insert(name.clone());
+            (name, Some(warning))
+        })
+        .collect()
 }
 
 /// Load one file from disk.

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 pub struct Session {
     pub app: App,
     store: Option<Store>,
+    /// Problems in the config file, named on stderr once the terminal is given back.
+    pub config_warnings: Vec<String>,
 }
 
 impl Deref for Session {
@@ -30,7 +32,7 @@ impl DerefMut for Session {
 impl Session {
     /// A session with no store: nothing is saved (the state says so when asked to).
     pub fn new(app: App) -> Session {
-        Session { app, store: None }
+        Session { app, store: None, config_warnings: Vec::new() }
     }
 
     /// Save triage and highlights in `store` (call [`Store::reanchor`] before, so offsets

@@ -23,10 +23,18 @@ struct Mark {
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = app.reader.focus == Focus::Body;
     let Some(article) = app.current() else {
-        let block = pane_block("Body", focused, theme, area.width);
+        // Selected but not read yet: its body is on its way from a worker.
+        let (title, message) = match (app.current_index(), app.current_row()) {
+            (Some(i), Some(row)) => (
+                safe(row.display_title()).into_owned(),
+                app.catalog.body_problem(i).map_or_else(|| "Loading…".to_string(), |why| format!("Cannot read this article: {why}")),
+            ),
+            _ => ("Body".to_string(), "No article selected.".to_string()),
+        };
+        let block = pane_block(&title, focused, theme, area.width);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        frame.render_widget(Paragraph::new(truncate("No article selected.", inner.width.into())).style(theme.dim), inner);
+        frame.render_widget(Paragraph::new(truncate(&safe(&message), inner.width.into())).style(theme.dim), inner);
         return;
     };
     let mut block = pane_block(article.display_title(), focused, theme, area.width);

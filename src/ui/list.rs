@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let focused = app.reader.focus == Focus::List;
-    let total = app.articles().len();
+    let total = app.article_count();
     let shown = app.visible().len();
     let title = if app.reader.filter.is_empty() && shown == total {
         format!("Articles ({total})")
@@ -31,7 +31,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         return;
     }
     if shown == 0 {
-        let msg = if total == 0 {
+        let msg = if total == 0 && app.catalog.is_loading() {
+            "Reading the folder…".to_string()
+        } else if total == 0 {
             "No articles. Point diglot at a folder with --corpus DIR.".to_string()
         } else {
             "No article matches the filter — f to change it, F to clear it.".to_string()
@@ -48,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let title_width = width.saturating_sub(fixed).max(1);
     let rows = usize::from(inner.height);
     for (row, &index) in app.visible().iter().enumerate().skip(app.reader.list_top).take(rows) {
-        let Some(a) = app.articles().get(index) else { continue };
+        let Some(a) = app.row(index) else { continue };
         let t = app.triage(&a.id);
         let selected = row == app.list_selected();
         let marks = format!("{}{}", if t.read { ' ' } else { 'N' }, if t.starred { '*' } else { ' ' });

@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 (Some(state), Some((left, right))) => {
                     let (lh, rh) = (app.highlight_marks(&left.id), app.highlight_marks(&right.id));
                     let highlights = [lh.as_slice(), rh.as_slice()];
-                    frame.render_widget(bilingual::BilingualView { state, left, right, no_color: app.no_color, highlights }, view)
+                    frame.render_widget(bilingual::BilingualView { state, left: &left, right: &right, no_color: app.no_color, highlights }, view)
                 }
                 _ => frame.render_widget(Paragraph::new("No side-by-side view."), view),
             }

@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let right = match &app.status {
         Some(m) => m.clone(),
         None => match app.mode {
-            Mode::Reader => app.working_on().unwrap_or_else(|| hints(app)),
+            Mode::Reader => app.working_on().or_else(|| app.loading_line()).unwrap_or_else(|| hints(app)),
             Mode::Highlights => view_hints(app, KeyContext::Highlights, &[
                 (Command::Help, "help"), (Command::Open, "jump"), (Command::Note, "note"), (Command::Delete, "delete"),
                 (Command::Undo, "undo"), (Command::Export, "export"), (Command::Close, "back"), (Command::Copy, "copy"),

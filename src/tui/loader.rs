@@ -1,0 +1,264 @@
+//! Reading a folder for the reader while it runs: the listing is done before the first
+//! frame (it only names the files), the files are read on worker threads, and their
+//! rows go to the app as they are parsed ([`Arrival`]), with the progress. Parsed
+//! articles go into the index on disk (the article cache), from which the reader loads
+//! the bodies it opens and answers full-text searches: no article is kept in memory.
+
+use crate::app::catalog::{ArticleSource, Arrival, Row};
+use crate::ingest::cache::{ArticleCache, FileKey};
+use crate::ingest::{self, LoadError};
+use crate::model::{Article, Manifest};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Instant;
+
+/// Files parsed between two sends to the app (and two writes to the index).
+const BATCH: usize = 32;
+
+/// A folder's articles, read from the index on disk or else from their files.
+pub struct FolderSource {
+    /// Where the article cache is (`None`: it is off).
+    cache: Option<PathBuf>,
+    /// The folder (the index knows its counterpart profiles by folder).
+    dir: PathBuf,
+    /// The article cache (or, with the cache off, an index in a temporary file): bodies
+    /// and search. Opened by the folder's reader (opening may take a moment: a cache
+    /// written by another diglot is emptied), not before the first frame.
+    index: OnceLock<Mutex<ArticleCache>>,
+    /// The temporary index's folder, removed when the reader ends.
+    temporary: OnceLock<tempfile::TempDir>,
+    /// Slot of each file by its canonical path (as the index names files).
+    slots: Mutex<HashMap<String, usize>>,
+}
+
+impl ArticleSource for FolderSource {
+    fn load(&self, _slot: usize, row: &Row) -> Result<Article, String> {
+        let path = Path::new(&row.path);
+        let cached = self.index.get().and_then(|index| {
+            let key = FileKey::of(path)?;
+            index.lock().ok()?.get(&key)
+        });
+        match cached {
+            Some(a) => Ok(a),
+            None => ingest::load_file(path).map_err(|e| e.reason),
+        }
+    }
+
+    fn counterpart(&self, id: &str, articles: &[Article], manifest: &Manifest) -> Option<crate::align::Counterpart> {
+        let index = self.index.get()?.lock().ok()?;
+        Some(ingest::counterparts::counterpart_in_index(&index, &self.dir, articles, manifest, id))
+    }
+
+    fn search(&self, fts: &str) -> Result<Vec<usize>, String> {
+        // Until the index is open nothing matches (the app asks again when the folder is read).
+        let Some(index) = self.index.get() else { return Ok(Vec::new()) };
+        let hits = index.lock().map_err(|_| "the search index is not available".to_string())?.search(fts)?;
+        let slots = self.slots.lock().map_err(|_| "the search index is not available".to_string())?;
+        Ok(hits.into_iter().filter_map(|hit| slots.get(&hit.path).copied()).collect())
+    }
+}
+
+impl FolderSource {
+    /// The bodies and searches of a folder, from the article cache at `cache` (else from an
+    /// index in a temporary file, filled as the folder is read: not in memory, which
+    /// would then hold every article).
+    pub fn new(dir: &Path, cache: Option<&Path>) -> Arc<FolderSource> {
+        Arc::new(FolderSource {
+            cache: cache.map(Path::to_path_buf),
+            dir: dir.to_path_buf(),
+            index: OnceLock::new(),
+            temporary: OnceLock::new(),
+            slots: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Open the index (on the folder's reader); `None` when no index can be had at all.
+    fn open_index(&self) -> Option<&Mutex<ArticleCache>> {
+        let index = match self.cache.as_deref().and_then(ArticleCache::open) {
+            Some(index) => index,
+            None => {
+                let dir = tempfile::Builder::new().prefix("diglot-index-").tempdir().ok()?;
+                let index = ArticleCache::temporary(&dir.path().join("articles.db"))?;
+                let _ = self.temporary.set(dir);
+                index
+            }
+        };
+        let _ = self.index.set(Mutex::new(index));
+        self.index.get()
+    }
+}
+
+/// What the folder's reader is asked to do.
+pub struct Job {
+    pub dir: PathBuf,
+    /// The article files, as [`ingest::list_folder`] listed them (slots in this order).
+    pub paths: Vec<PathBuf>,
+    pub manifest: Manifest,
+    pub source: Arc<FolderSource>,
+    /// The highlight store whose highlights follow edited files once all are read.
+    pub reanchor: Option<PathBuf>,
+}
+
+/// Read the folder on a worker thread (its files on every core), sending what arrives
+/// down `tx` and setting `wake` so the event loop draws again.
+pub fn spawn(job: Job, tx: Sender<Arrival>, wake: Arc<AtomicBool>) {
+    let waking = Waking { tx, wake };
+    let failed = waking.clone();
+    let spawned = std::thread::Builder::new().name("diglot-folder".into()).spawn(move || {
+        yield_to_the_ui();
+        // The files are parsed on threads of their own, which also give way to the UI.
+        let pool = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("diglot-read-{i}")).start_handler(|_| yield_to_the_ui()).build();
+        match pool {
+            Ok(pool) => pool.install(|| read_folder(&job, &waking)),
+            Err(_) => read_folder(&job, &waking),
+        }
+        if let Some(db) = &job.reanchor {
+            waking.send(Arrival::Reanchored(reanchor(db, &job)));
+        }
+        waking.send(Arrival::Done);
+    });
+    if let Err(e) = spawned {
+        failed.send(Arrival::Failed(vec![LoadError { path: "(folder)".into(), reason: format!("cannot start reading the folder: {e}") }]));
+        failed.send(Arrival::Done);
+    }
+}
+
+/// Lower the calling thread's priority (on Linux `nice` is per thread): on a busy machine
+/// the UI thread then draws and answers keys first, and reading the folder takes the rest.
+fn yield_to_the_ui() {
+    let _ = rustix::process::nice(5);
+}
+
+/// The channel to the app, which is woken at each send.
+#[derive(Clone)]
+struct Waking {
+    tx: Sender<Arrival>,
+    wake: Arc<AtomicBool>,
+}
+
+impl Waking {
+    /// False when the app is gone (the reader quit): the work stops.
+    fn send(&self, arrival: Arrival) -> bool {
+        let sent = self.tx.send(arrival).is_ok();
+        self.wake.store(true, Ordering::SeqCst);
+        sent
+    }
+}
+
+/// Re-anchor the highlights of the store at `db` in the articles that have some (their
+/// files may have changed since the highlights were made).
+fn reanchor(db: &Path, job: &Job) -> Result<(), String> {
+    let store = crate::store::Store::open_with_timeout(db, std::time::Duration::from_secs(2)).map_err(|e| e.to_string())?;
+    let highlighted: std::collections::BTreeSet<String> = store
+        .highlights(None)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .flat_map(|h| std::iter::once(h.article).chain(h.counterpart.map(|c| c.article)))
+        .collect();
+    let ids = folder_ids(&job.paths);
+    let articles: Vec<Article> = ids
+        .iter()
+        .enumerate()
+        .filter(|(_, (id, _))| highlighted.contains(id))
+        .filter_map(|(slot, (id, _))| {
+            let mut a = job.source.load(slot, &Row { id: id.clone(), path: job.paths[slot].display().to_string(), meta: Default::default(), bytes: 0 }).ok()?;
+            a.id = id.clone();
+            Some(a)
+        })
+        .collect();
+    store.reanchor(&articles).map(|_| ()).map_err(|e| e.to_string())
+}
+
+/// The id of each file (made unique in the folder), with the warning for a changed one.
+fn folder_ids(paths: &[PathBuf]) -> Vec<(String, Option<String>)> {
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let stems: Vec<String> = shown.iter().map(|p| ingest::id_from_path(p)).collect();
+    ingest::unique_ids(stems.iter().map(String::as_str).zip(shown.iter().map(String::as_str)))
+}
+
+/// The work of the folder's reader. Stops early when the app is gone (its receiver dropped).
+fn read_folder(job: &Job, tx: &Waking) {
+    let Job { dir, paths, manifest, source, .. } = job;
+    let started = Instant::now();
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let ids = folder_ids(paths);
+    if !tx.send(Arrival::Listed { total: paths.len() }) {
+        return;
+    }
+    let index = source.open_index();
+    let keys: Vec<Option<FileKey>> = FileKey::of_folder(dir, paths);
+    if let Ok(mut slots) = source.slots.lock() {
+        slots.extend(keys.iter().enumerate().filter_map(|(i, k)| Some((k.as_ref()?.path.clone(), i))));
+    }
+    let row = |slot: usize, mut article: Article| -> Row {
+        let (id, warning) = &ids[slot];
+        article.id = id.clone();
+        article.path = shown[slot].clone();
+        article.meta.warnings.extend(warning.clone());
+        manifest.apply(std::slice::from_mut(&mut article));
+        Row::of(&article)
+    };
+    // Rows the index already holds, sent at once.
+    let known: Vec<Option<crate::model::Metadata>> = match index {
+        Some(index) => {
+            let index = index.lock();
+            keys.iter().map(|k| index.as_ref().ok()?.metadata(k.as_ref()?)).collect()
+        }
+        None => vec![None; paths.len()],
+    };
+    let mut done = 0;
+    let mut rows = Vec::new();
+    let mut to_read = Vec::new();
+    for (slot, meta) in known.into_iter().enumerate() {
+        match meta {
+            Some(meta) => {
+                let stub = Article { meta, text: String::new(), paragraphs: Vec::new(), links: Vec::new(), id: String::new(), path: String::new() };
+                rows.push((slot, row(slot, stub)));
+                done += 1;
+            }
+            None => to_read.push(slot),
+        }
+        if rows.len() >= 1024 && !tx.send(Arrival::Rows(std::mem::take(&mut rows))) {
+            return;
+        }
+    }
+    if !tx.send(Arrival::Rows(rows)) || !tx.send(Arrival::Progress { done, elapsed: started.elapsed() }) {
+        return;
+    }
+    // The others are parsed on every core, a batch at a time: each batch is written to
+    // the index, then its rows are sent and its articles let go.
+    for batch in to_read.chunks(BATCH) {
+        let parsed: Vec<(usize, Result<Article, LoadError>)> = batch.par_iter().map(|&slot| (slot, ingest::load_file(&paths[slot]))).collect();
+        if let Some(index) = index
+            && let Ok(mut index) = index.lock()
+        {
+            let fresh = parsed.iter().filter_map(|(slot, r)| Some((keys[*slot].as_ref()?, r.as_ref().ok()?)));
+            index.put_all(fresh);
+        }
+        let mut rows = Vec::new();
+        let mut failed = Vec::new();
+        for (slot, result) in parsed {
+            match result {
+                Ok(article) => rows.push((slot, row(slot, article))),
+                Err(e) => failed.push(e),
+            }
+        }
+        done += batch.len();
+        let sent = tx.send(Arrival::Rows(rows))
+            && (failed.is_empty() || tx.send(Arrival::Failed(failed)))
+            && tx.send(Arrival::Progress { done, elapsed: started.elapsed() });
+        if !sent {
+            return;
+        }
+    }
+    if let Some(index) = index
+        && let Ok(mut index) = index.lock()
+    {
+        let present: Vec<FileKey> = keys.iter().flatten().cloned().collect();
+        index.forget_missing(dir, &present);
+    }
+}
