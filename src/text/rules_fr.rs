@@ -150,7 +150,7 @@ pub(super) fn plural_group_opening(toks: &[Tok], start: usize, end: usize) -> Op
         // "Les Républicains", "Les Verts": a name under a plural article.
         let np = np_forward(toks, start, end).filter(|np| matches!(np.kind, NpKind::Name(_)))?;
         let verb_follows = toks.get(np.last + 1).is_some_and(|t| t.is_lower_word() || t.text == ",");
-        return verb_follows.then(|| ((det.start, np.end), Some(np)));
+        return verb_follows.then_some(((det.start, np.end), Some(np)));
     }
     let plural = head.is_lower_word() && !lx.is_function_word(&head.low) && (head.low.ends_with('s') || head.low.ends_with('x'));
     if !plural {
