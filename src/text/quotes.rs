@@ -19,7 +19,7 @@
 //! article text. Unknown speakers stay `None`, with the phrase used at the quote (“he”,
 //! “the official”) kept in `speaker_as_written`.
 
-use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, np_forward, speaker_of_cue, tokenize};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, never_speaker, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
@@ -128,6 +128,9 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                 _ => None,
             };
             w.speaker = from_subject.or_else(|| registry.resolve(np)).and_then(|e| registry.speaker(e));
+            if matches!(&np.kind, NpKind::Name(words) if never_speaker(words)) {
+                w.as_written = None;
+            }
         }
     }
     // "Pour Jérémie Zimmermann, « … » Le porte-parole du collectif X se félicite que « … »":
