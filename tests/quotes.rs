@@ -1504,3 +1504,11 @@ fn a_place_before_a_describing_noun_leaves_the_noun_as_written() {
     assert_eq!(q.speaker_as_written.as_deref(), Some("the Ohio rancher"));
     assert_ne!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Ohio"));
 }
+
+#[test]
+fn a_role_set_off_before_the_name_is_part_of_the_phrase_as_written() {
+    let text = "The ferry schedule changed.\n\n\"Nobody will be stranded on the island this winter,\" the port authority spokesman, Teodor Lasky, said.";
+    let q = &quotes_of(text)[0];
+    assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Teodor Lasky"));
+    assert_eq!(q.speaker_as_written.as_deref(), Some("the port authority spokesman, Teodor Lasky"));
+}

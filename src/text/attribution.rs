@@ -1269,10 +1269,24 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
                 || Lexicon::get().role(&toks[fs].low) == Some(SpeakerKind::Person)
         };
         if follower_ok {
-            return Some(np);
+            return Some(with_role_before(toks, &segments[n + 1..], s, np));
         }
     }
     None
+}
+
+/// "the White House spokesman, Josh Earnest, said": a person's role set off by a comma
+/// just before the name is part of how the text names the speaker, so the phrase as
+/// written runs from the role. `earlier` are the segments before the name's, nearest first.
+fn with_role_before(toks: &[Tok], earlier: &[(usize, usize)], name_start: usize, mut np: Np) -> Np {
+    let Some(&(ps, pe)) = earlier.first() else { return np };
+    if !matches!(np.kind, NpKind::Name(_)) || pe + 1 != name_start || !toks[ps].is_lower_word() {
+        return np;
+    }
+    if np_forward(toks, ps, pe).is_some_and(|role| role.last + 1 == pe && matches!(role.kind, NpKind::Role { kind: SpeakerKind::Person, .. })) {
+        np.start = toks[ps].start;
+    }
+    np
 }
 
 /// The inverted subject after a cue ending at `v_last` ("said Poupard", "précise Europol").

@@ -407,8 +407,10 @@ fn rank(
     for ((site, cands), w) in sites.iter().zip(&candidates).zip(work.iter_mut()) {
         let Some(choice) = ranker.choose(site, cands) else { continue };
         // The phrase at the quote stays what was written; a name written there that the
-        // ranker overrules is not kept as if it named the new speaker.
-        if w.speaker.as_ref().is_some_and(|s| s.name != choice.name) {
+        // ranker overrules is not kept as if it named the new speaker, but a description
+        // or a pronoun ("the businessman", "she") still says how the text refers to them.
+        let named = w.np.as_ref().is_none_or(|np| matches!(np.kind, NpKind::Name(_)));
+        if named && w.speaker.as_ref().is_some_and(|s| s.name != choice.name) {
             w.as_written = None;
         }
         w.speaker = Some(choice);
