@@ -22,7 +22,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The features, in the order of the weights.
-pub const FEATURES: [&str; 35] = [
+pub const FEATURES: [&str; 36] = [
     "rule_pick",
     "rule_pick_own_cue",
     "rule_pick_inherited",
@@ -58,6 +58,7 @@ pub const FEATURES: [&str; 35] = [
     "listed_place",
     "long_name",
     "capitals_name",
+    "bare_word",
 ];
 
 /// Paragraphs before the quote's own that candidates are read from.
@@ -298,6 +299,9 @@ pub fn candidates(registry: &Registry, paragraphs: &[Range<usize>], sites: &[Sit
                     // Break The Race", "POLLS NOT WRONG").
                     flag(entity.is_some_and(|x| x.words.len() >= 4)),
                     flag(entity.is_some_and(|x| x.words.len() >= 2 && x.words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())))),
+                    // One capitalised word nothing describes ("May", "Judgment"): the weakest
+                    // evidence of a speaker.
+                    flag(entity.is_some_and(|x| x.kind.is_none() && !x.has_role && x.words.len() == 1)),
                 ];
                 Candidate { speaker, features }
             })
