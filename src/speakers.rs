@@ -65,10 +65,16 @@ pub struct QuoteCounterpart {
 /// reader's `b` finds them (pinned pairs, else each other's best proposal).
 pub fn corpus_speakers(articles: &[Article], manifest: &Manifest) -> Vec<CorpusSpeaker> {
     let quotes: Vec<Vec<Quote>> = articles.iter().map(crate::text::quotes::extract).collect();
+    corpus_speakers_with(articles, manifest, &quotes)
+}
+
+/// [`corpus_speakers`] with the quotes of each article already at hand (`quotes[i]`, all
+/// kinds, of `articles[i]`), as the index keeps them.
+pub fn corpus_speakers_with(articles: &[Article], manifest: &Manifest, quotes: &[Vec<Quote>]) -> Vec<CorpusSpeaker> {
     let candidates = align::propose_pairs(articles, manifest);
     let counterparts = counterpart_indices(articles, manifest, &candidates);
-    let pairs = quote_pairs(articles, &quotes, &counterparts);
-    speaker_index(articles, &quotes, &pairs)
+    let pairs = quote_pairs(articles, quotes, &counterparts);
+    speaker_index(articles, quotes, &pairs)
 }
 
 /// Every speaker of `articles`, quotes extracted here, without cross-language pairs

@@ -6,13 +6,19 @@ use std::path::Path;
 use std::process::Command;
 
 fn diglot(corpus: &Path, cache: &Path, args: &[&str]) -> (String, String) {
+    diglot_with_cache(corpus, cache, cache.as_os_str(), args)
+}
+
+/// [`diglot`] with `DIGLOT_CACHE` set to `cache_setting` (a file, or `off`); the state
+/// store beside `cache`.
+fn diglot_with_cache(corpus: &Path, cache: &Path, cache_setting: &std::ffi::OsStr, args: &[&str]) -> (String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_diglot"))
         .arg("--corpus")
         .arg(corpus)
         .arg("--db")
         .arg(cache.with_file_name("state.db"))
         .args(args)
-        .env("DIGLOT_CACHE", cache)
+        .env("DIGLOT_CACHE", cache_setting)
         .env_remove("DIGLOT_DB")
         .output()
         .unwrap();
@@ -149,4 +155,51 @@ fn a_listing_reads_metadata_from_the_index_until_a_file_changes() {
     assert_eq!(rows(&again), rows(&changed));
     assert_eq!(again.articles.iter().find(|a| a.id == "b").unwrap().meta.title.as_deref(), Some("Markets fall"));
     assert_eq!(rows(&again), rows(&load_dir_cached(&corpus, Some(&cache)).unwrap()));
+}
+
+/// `diglot quotes --format json --all` with the index at `cache`, or none when `cache`
+/// is named `off`.
+fn quotes_json(corpus: &Path, cache: &Path) -> String {
+    run_maybe_off(corpus, cache, &["quotes", "--format", "json", "--all"])
+}
+
+fn run_maybe_off(corpus: &Path, cache: &Path, args: &[&str]) -> String {
+    let setting = if cache.ends_with("off") { std::ffi::OsStr::new("off") } else { cache.as_os_str() };
+    diglot_with_cache(corpus, cache, setting, args).0
+}
+
+#[test]
+fn quotes_come_from_the_index_and_follow_changed_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (corpus, cache) = (dir.path().join("corpus"), dir.path().join("index.db"));
+    fs::create_dir(&corpus).unwrap();
+    write_old(&corpus.join("a.txt"), "Floods\n\n\"We will rebuild the bridge,\" said Jane Smith, the mayor.\n");
+    write_old(&corpus.join("b.txt"), "Crues\n\n« Nous reconstruirons le pont », a déclaré Marie Dupont, la maire.\n");
+    write_old(&corpus.join("c.txt"), "Markets\n\nShares rose on Monday.\n");
+    let off = dir.path().join("off");
+    let without_index = quotes_json(&corpus, &off);
+    assert!(without_index.contains("Jane Smith") && without_index.contains("Marie Dupont"), "{without_index}");
+
+    let (out, _) = diglot(&corpus, &cache, &["index"]);
+    assert!(out.contains("quotes extracted from 3 and reused for 0"), "{out}");
+    let (out, _) = diglot(&corpus, &cache, &["index"]);
+    assert!(out.contains("quotes extracted from 0 and reused for 3"), "{out}");
+    assert_eq!(quotes_json(&corpus, &cache), without_index, "the same quotes from the index");
+    let speakers = |cache: &Path| run_maybe_off(&corpus, cache, &["speakers", "--format", "json"]);
+    assert_eq!(speakers(&cache), speakers(&off));
+
+    // A new version of a file: its new speaker, never the one the index held.
+    write_old(&corpus.join("a.txt"), "Floods\n\n\"We will rebuild the bridge,\" said John Brown, the engineer.\n");
+    let changed = quotes_json(&corpus, &cache);
+    assert!(changed.contains("John Brown") && !changed.contains("Jane Smith"), "{changed}");
+    assert_eq!(changed, quotes_json(&corpus, &off));
+    let (out, _) = diglot(&corpus, &cache, &["index"]);
+    assert!(out.contains("quotes extracted from 0 and reused for 3"), "the quotes read above were remembered: {out}");
+
+    // Quotes read from the index carry the id the folder gives the file now: another
+    // file taking its stem makes it known by its file name.
+    write_old(&corpus.join("a.html"), "<p>Weather: rain all week.</p>");
+    let renamed = quotes_json(&corpus, &cache);
+    assert!(renamed.contains("\"article\": \"a.txt\""), "{renamed}");
+    assert_eq!(renamed, quotes_json(&corpus, &off));
 }

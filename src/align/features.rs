@@ -76,14 +76,19 @@ pub fn sentence_features(article: &Article, translate: bool) -> Vec<SentenceFeat
 
 /// Features of one piece of text (a sentence, a quote, a whole article).
 pub fn text_features(text: &str, translate: bool) -> SentenceFeatures {
+    token_features(text, &tokenize(text), translate)
+}
+
+/// [`text_features`] of `text` from its tokens (for a caller that tokenized it already).
+pub fn token_features<'a>(text: &str, tokens: impl IntoIterator<Item = &'a Token>, translate: bool) -> SentenceFeatures {
     let lex = lexicon();
     let mut f = SentenceFeatures {
         chars: text.chars().filter(|c| !c.is_whitespace()).count() as f32,
         quoted: text.chars().any(is_quote_mark),
         ..Default::default()
     };
-            for token in tokenize(text) {
-                let (key, weight, folded) = match &token {
+            for token in tokens {
+                let (key, weight, folded) = match token {
                     Token::Number(n) => (number_key(n), NUMBER_WEIGHT, None),
                     Token::Word { folded, capitalised } => {
                         if is_stopword(folded) || folded.chars().count() < 2 {

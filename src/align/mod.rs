@@ -12,7 +12,9 @@ pub mod dp;
 pub mod features;
 pub mod inflection;
 pub mod lexicon;
+pub mod pair_index;
 pub mod pairing;
+pub mod profile;
 pub mod tokens;
 
 use crate::model::Manifest;

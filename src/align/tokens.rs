@@ -6,6 +6,10 @@ use unicode_normalization::UnicodeNormalization;
 /// Lower case, accents removed, ligatures opened, typographic apostrophe made plain:
 /// "Génération" → "generation", "œuvre" → "oeuvre".
 pub fn fold(word: &str) -> String {
+    // Most words are plain ASCII, which decomposition leaves as it is.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {
@@ -93,7 +97,10 @@ const STOPWORDS: &[&str] = &[
 ];
 
 pub fn is_stopword(folded: &str) -> bool {
-    STOPWORDS.contains(&folded)
+    // Asked for every word of every text compared: a hash set, not a scan of the list.
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(folded)
 }
 
 /// Whitespace that may separate digit groups: space, no-break and narrow no-break space,

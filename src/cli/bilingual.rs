@@ -7,9 +7,17 @@ use crate::model::{Article, Quote};
 use crate::sanitize::{line, say};
 use serde::Serialize;
 
-pub fn pairs(ctx: &Context, format: ListFormat) -> Result<String, CliError> {
+/// Proposed counterparts of the corpus: for a folder, from the profiles kept in the index
+/// (its articles' bodies are not loaded, see [`Context::load_metadata`]); for the bundled
+/// corpus or without a usable index, from the articles.
+pub fn pairs(ctx: &Context, folder: Option<&std::path::Path>, format: ListFormat) -> Result<String, CliError> {
     warn_without_lexicon();
-    let candidates = align::propose_pairs(&ctx.corpus.articles, &ctx.corpus.manifest);
+    let (articles, manifest) = (&ctx.corpus.articles, &ctx.corpus.manifest);
+    let index = folder.zip(crate::ingest::cache::default_location().and_then(|p| crate::ingest::cache::ArticleCache::open(&p)));
+    let candidates = match index {
+        Some((dir, cache)) => crate::ingest::counterparts::propose_pairs_in_folder(&cache, dir, articles, manifest),
+        None => align::propose_pairs(articles, manifest),
+    };
     Ok(match format {
         ListFormat::Json => to_json(&candidates),
         ListFormat::Table => {

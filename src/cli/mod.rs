@@ -249,8 +249,12 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
         sanitize::say_pending(format_args!("reading {} …", dir.display()));
     }
     let ctx = match cli.command {
-        // A listing prints metadata only: no article needs decoding.
-        Some(Command::List { .. }) => Context::load_metadata(cli.corpus.as_deref(), cli.db.clone()),
+        // A listing prints metadata only: no article needs decoding; pairs come from the
+        // profiles in the index, and the quotes of the whole corpus from the index too.
+        Some(Command::List { .. } | Command::Pairs { .. }) => Context::load_metadata(cli.corpus.as_deref(), cli.db.clone()),
+        Some(Command::Quotes { ref articles, .. }) if articles.is_empty() => {
+            Context::load_metadata(cli.corpus.as_deref(), cli.db.clone())
+        }
         _ => Context::load(cli.corpus.as_deref(), cli.db.clone()),
     };
     if announce {
@@ -285,7 +289,7 @@ pub fn run(cli: Cli) -> Result<String, CliError> {
         Some(Command::Show { article, format }) => articles::show(&ctx, &article, format),
         Some(Command::Quotes { articles, format, all }) => quotes::quotes(&ctx, &articles, format, all),
         Some(Command::Speakers { format }) => quotes::speakers(&ctx, format),
-        Some(Command::Pairs { format }) => bilingual::pairs(&ctx, format),
+        Some(Command::Pairs { format }) => bilingual::pairs(&ctx, cli.corpus.as_deref(), format),
         Some(Command::Align { left, right, format }) => bilingual::align(&ctx, &left, &right, format),
         Some(Command::Export { format, output, article, tag }) => {
             highlights::export(&ctx, format, output.as_deref(), article.as_deref(), tag.as_deref())

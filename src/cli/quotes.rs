@@ -4,7 +4,9 @@ use super::{CliError, Context, ListFormat};
 use crate::sanitize::to_json;
 use crate::model::{Article, Quote, QuoteKind, SpeakerKind};
 use crate::sanitize::line;
-use crate::speakers::{CorpusSpeaker, corpus_speakers};
+use crate::index::quotes::corpus_quotes;
+use crate::speakers::{CorpusSpeaker, corpus_speakers_with};
+use rayon::prelude::*;
 use crate::text::quotes::extract;
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
@@ -47,22 +49,31 @@ impl<'a> From<&'a Quote> for QuoteRow<'a> {
     }
 }
 
-/// The articles named on the command line (ids or paths), or the whole corpus.
+/// The articles named on the command line (ids or paths).
 fn selected(ctx: &Context, ids: &[String]) -> Result<Vec<Article>, CliError> {
-    if ids.is_empty() {
-        return Ok(ctx.corpus.articles.clone());
-    }
     ids.iter().map(|id| ctx.resolve(id)).collect()
 }
 
+/// The quotes (all kinds) of every article of the corpus, from the index where it holds
+/// them (see [`corpus_quotes`]).
+fn all_quotes(ctx: &Context) -> Vec<Vec<Quote>> {
+    corpus_quotes(&ctx.corpus, crate::ingest::cache::default_location().as_deref()).0
+}
+
 pub fn quotes(ctx: &Context, ids: &[String], format: ListFormat, include_terms: bool) -> Result<String, CliError> {
-    let articles = selected(ctx, ids)?;
+    let named: Vec<Article>;
+    let (articles, quotes): (Vec<&Article>, Vec<Vec<Quote>>) = if ids.is_empty() {
+        // Over the whole corpus only the articles' metadata is printed and the quotes come
+        // from the index: the bodies may not even be loaded.
+        (ctx.corpus.articles.iter().collect(), all_quotes(ctx))
+    } else {
+        named = selected(ctx, ids)?;
+        (named.iter().collect(), named.par_iter().map(extract).collect())
+    };
     let per_article: Vec<(&Article, Vec<Quote>)> = articles
-        .iter()
-        .map(|a| {
-            let qs = extract(a).into_iter().filter(|q| include_terms || q.kind != QuoteKind::Term).collect();
-            (a, qs)
-        })
+        .into_iter()
+        .zip(quotes)
+        .map(|(a, qs)| (a, qs.into_iter().filter(|q| include_terms || q.kind != QuoteKind::Term).collect()))
         .collect();
     Ok(match format {
         ListFormat::Json => {
@@ -125,7 +136,7 @@ fn fit(s: &str, width: usize) -> String {
 }
 
 pub fn speakers(ctx: &Context, format: ListFormat) -> Result<String, CliError> {
-    let list = corpus_speakers(&ctx.corpus.articles, &ctx.corpus.manifest);
+    let list = corpus_speakers_with(&ctx.corpus.articles, &ctx.corpus.manifest, &all_quotes(ctx));
     Ok(match format {
         ListFormat::Json => to_json(&list),
         ListFormat::Table => speakers_table(&list),

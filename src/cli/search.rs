@@ -21,15 +21,19 @@ pub fn index(dir: &Path) -> Result<String, CliError> {
     let started = Instant::now();
     let (corpus, report) = crate::ingest::load_dir_indexed(dir, Some(&location))?;
     super::report_load_problems(&corpus);
+    // Quotes too, so that `quotes` and `speakers` find them there.
+    let quotes = crate::index::quotes::index_quotes(&corpus, &location);
     let held = ArticleCache::open(&location).map_or(0, |c| c.len());
     Ok(format!(
-        "{}: {} articles; read {}, reused {}, removed {}, failed {} in {:.2} s; the index ({}) holds {held} articles\n",
+        "{}: {} articles; read {}, reused {}, removed {}, failed {}, quotes extracted from {} and reused for {} in {:.2} s; the index ({}) holds {held} articles\n",
         dir.display(),
         corpus.articles.len(),
         report.read,
         report.reused,
         report.removed,
         report.failed,
+        quotes.extracted,
+        quotes.reused,
         started.elapsed().as_secs_f64(),
         location.display(),
     ))

@@ -4,10 +4,12 @@
 //! - [`query`]: the filter language (`lang:fr`, `unread`, words, "phrases", prefix*)
 //!   parsed once, for the reader's filter and the `search` command alike, and turned
 //!   into an FTS5 query;
-//! - [`progress`]: the progress line of a long read on a terminal.
+//! - [`progress`]: the progress line of a long read on a terminal;
+//! - [`quotes`]: a corpus's quotes, from the index where it holds them.
 
 pub mod progress;
 pub mod query;
+pub mod quotes;
 
 /// What refreshing the index of a folder did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -10,6 +10,9 @@ const QUIET_FOR: Duration = Duration::from_secs(1);
 const REFRESH_MS: u64 = 200;
 
 pub struct Progress {
+    /// What is being done, to what: "reading", "files".
+    doing: &'static str,
+    unit: &'static str,
     total: usize,
     done: AtomicUsize,
     started: Instant,
@@ -19,13 +22,19 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Progress of `total` files, shown on stderr if it is a terminal.
+    /// Progress of reading `total` files, shown on stderr if it is a terminal.
     pub fn new(total: usize) -> Progress {
-        Progress::with_output(total, std::io::stderr().is_terminal())
+        Progress::of("reading", total, "files")
     }
 
-    fn with_output(total: usize, on_terminal: bool) -> Progress {
-        Progress { total, done: AtomicUsize::new(0), started: Instant::now(), shown_at_ms: AtomicU64::new(0), on_terminal }
+    /// Progress of `doing` something to `total` `unit`s ("extracting quotes", 10000,
+    /// "articles"), shown on stderr if it is a terminal.
+    pub fn of(doing: &'static str, total: usize, unit: &'static str) -> Progress {
+        Progress::with_output(doing, total, unit, std::io::stderr().is_terminal())
+    }
+
+    fn with_output(doing: &'static str, total: usize, unit: &'static str, on_terminal: bool) -> Progress {
+        Progress { doing, unit, total, done: AtomicUsize::new(0), started: Instant::now(), shown_at_ms: AtomicU64::new(0), on_terminal }
     }
 
     /// One more file done (callable from any thread).
@@ -53,7 +62,7 @@ impl Progress {
     pub fn line(&self, done: usize, elapsed: Duration) -> String {
         let rate = done as f64 / elapsed.as_secs_f64().max(1e-3);
         let left = self.total.saturating_sub(done) as f64 / rate.max(1e-3);
-        format!("reading {done}/{} files, {rate:.0}/s, {left:.0} s left", self.total)
+        format!("{} {done}/{} {}, {rate:.0}/s, {left:.0} s left", self.doing, self.total, self.unit)
     }
 
     pub fn done(&self) -> usize {
@@ -86,8 +95,10 @@ mod tests {
 
     #[test]
     fn the_line_gives_count_rate_and_time_left() {
-        let p = Progress::with_output(1000, false);
+        let p = Progress::with_output("reading", 1000, "files", false);
         assert_eq!(p.line(250, Duration::from_secs(2)), "reading 250/1000 files, 125/s, 6 s left");
+        let q = Progress::with_output("extracting quotes", 10, "articles", false);
+        assert_eq!(q.line(5, Duration::from_secs(1)), "extracting quotes 5/10 articles, 5/s, 1 s left");
         for _ in 0..3 {
             p.tick();
         }

@@ -20,6 +20,10 @@
 //! (`diglot list`) reads what it prints without decoding a single article body
 //! ([`ArticleCache::metadata_all`]).
 
+mod quotes;
+
+use crate::align::pair_index::{self, CREATE_TABLES as PAIR_TABLES, DROP_TABLES as PAIR_DROP};
+use crate::align::profile::Profile;
 use crate::model::{Article, Metadata};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
@@ -76,7 +80,7 @@ pub struct ArticleCache {
 }
 
 /// The version of the tables below; a cache written with another is rebuilt.
-const LAYOUT: &str = "3";
+const LAYOUT: &str = "5";
 
 /// Tables of layout [`LAYOUT`]. The full-text table holds no copy of the text
 /// (`content=''`): it is only looked up, and rows are removed by rowid.
@@ -149,15 +153,22 @@ impl ArticleCache {
             conn.execute_batch(&format!(
                 "BEGIN IMMEDIATE;
                  DROP TABLE IF EXISTS diglot_cached_article; DROP TABLE IF EXISTS diglot_article_text;
+                 {}
                  {CREATE_TABLES}
+                 {}
+                 {PAIR_DROP}
+                 {PAIR_TABLES}
                  INSERT OR REPLACE INTO diglot_cache_meta (key, value) VALUES ('layout', '{LAYOUT}');
-                 COMMIT;"
+                 COMMIT;",
+                quotes::DROP_TABLES,
+                quotes::CREATE_TABLES,
             ))
             .ok()?;
         }
         if stored_stamp.as_deref() != Some(stamp) {
             conn.execute_batch("BEGIN IMMEDIATE; DELETE FROM diglot_cached_article; DELETE FROM diglot_article_text;")
                 .ok()?;
+            conn.execute_batch(pair_index::CLEAR_TABLES).ok()?;
             conn.execute("INSERT OR REPLACE INTO diglot_cache_meta (key, value) VALUES ('stamp', ?1)", [stamp]).ok()?;
             conn.execute_batch("COMMIT").ok()?;
         }
@@ -169,6 +180,8 @@ impl ArticleCache {
     pub fn in_memory() -> Option<ArticleCache> {
         let conn = Connection::open_in_memory().ok()?;
         conn.execute_batch(CREATE_TABLES).ok()?;
+        conn.execute_batch(PAIR_TABLES).ok()?;
+        conn.execute_batch(quotes::CREATE_TABLES).ok()?;
         Some(ArticleCache { conn })
     }
 
@@ -225,13 +238,37 @@ impl ArticleCache {
     pub fn put_all<'a>(&mut self, entries: impl IntoIterator<Item = (&'a FileKey, &'a Article)>) {
         let now_ns = std::time::SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64);
         let settled = |k: &FileKey| k.modified_ns < now_ns.saturating_sub(SETTLE_NS);
+        let entries: Vec<(&FileKey, &Article)> = entries.into_iter().filter(|(k, _)| settled(k)).collect();
         let Ok(tx) = self.conn.transaction() else {
             return;
         };
-        for (key, article) in entries.into_iter().filter(|(k, _)| settled(k)) {
-            let _ = put_one(&tx, key, article);
+        // Rows first, full-text entries after: a statement that may need undoing (the
+        // upsert of a row) makes SQLite ask FTS5 for a savepoint, which writes FTS5's
+        // pending words to disk as a segment of their own. Interleaved, that was one
+        // segment per article and most of a cold index's time merging them.
+        // Counterpart profiles are computed on every core, a batch at a time.
+        let mut written: Vec<(i64, bool, &Article)> = Vec::with_capacity(entries.len());
+        for batch in entries.chunks(256) {
+            let profiles = pair_index::profiles_of(&batch.iter().map(|e| e.1).collect::<Vec<_>>());
+            for ((key, article), profile) in batch.iter().zip(&profiles) {
+                if let Ok((rowid, replaced)) = put_row(&tx, key, article, profile) {
+                    written.push((rowid, replaced, article));
+                }
+            }
+        }
+        // Old words out before new words in, for the same reason.
+        for (rowid, _, _) in written.iter().filter(|(_, replaced, _)| *replaced) {
+            let _ = tx.prepare_cached("DELETE FROM diglot_article_text WHERE rowid = ?1").and_then(|mut s| s.execute([rowid]));
+        }
+        for (rowid, _, article) in written {
+            let _ = put_text(&tx, rowid, article);
         }
         let _ = tx.commit();
+    }
+
+    /// The database, for the counterpart index ([`crate::align::pair_index`]) kept in it.
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
     }
 
     /// Whether the index holds an article for the file at this canonical path.
@@ -305,23 +342,29 @@ impl ArticleCache {
     }
 }
 
-/// Write one article's row and its full-text entry (replacing those of an older version
-/// of the file, whose rowid it keeps).
-fn put_one(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article) -> rusqlite::Result<()> {
+/// Write one article's row and its counterpart profile (replacing those of an older
+/// version of the file, whose rowid it keeps); returns the rowid and whether an older
+/// version was replaced.
+fn put_row(tx: &rusqlite::Transaction<'_>, key: &FileKey, article: &Article, profile: &Profile) -> rusqlite::Result<(i64, bool)> {
     let (json, meta) = (to_json(article)?, to_json(&article.meta)?);
-    let rowid: i64 = tx.query_row(
+    let replaced = tx
+        .prepare_cached("SELECT 1 FROM diglot_cached_article WHERE path = ?1")?
+        .exists([&key.path])?;
+    let rowid: i64 = tx.prepare_cached(
         "INSERT INTO diglot_cached_article (path, size, modified_ns, language, meta, article) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT(path) DO UPDATE SET size = excluded.size, modified_ns = excluded.modified_ns,
              language = excluded.language, meta = excluded.meta, article = excluded.article
          RETURNING rowid",
-        params![key.path, key.size as i64, key.modified_ns, article.meta.language, meta, json],
-        |r| r.get(0),
-    )?;
-    tx.execute("DELETE FROM diglot_article_text WHERE rowid = ?1", [rowid])?;
-    tx.execute(
-        "INSERT INTO diglot_article_text (rowid, title, body) VALUES (?1, ?2, ?3)",
-        params![rowid, article.meta.title.as_deref().unwrap_or(""), article.text],
-    )?;
+    )?
+    .query_row(params![key.path, key.size as i64, key.modified_ns, article.meta.language, meta, json], |r| r.get(0))?;
+    pair_index::put(tx, rowid, &key.path, profile)?;
+    Ok((rowid, replaced))
+}
+
+/// Write the full-text entry of the article at `rowid` (an older version's is gone).
+fn put_text(tx: &rusqlite::Transaction<'_>, rowid: i64, article: &Article) -> rusqlite::Result<()> {
+    tx.prepare_cached("INSERT INTO diglot_article_text (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![rowid, article.meta.title.as_deref().unwrap_or(""), article.text])?;
     Ok(())
 }
 
@@ -334,6 +377,7 @@ fn remove_one(tx: &rusqlite::Transaction<'_>, path: &str) -> rusqlite::Result<()
         tx.query_row("DELETE FROM diglot_cached_article WHERE path = ?1 RETURNING rowid", [path], |r| r.get(0)).optional()?;
     if let Some(rowid) = rowid {
         tx.execute("DELETE FROM diglot_article_text WHERE rowid = ?1", [rowid])?;
+        pair_index::remove(tx, rowid)?;
     }
     Ok(())
 }

@@ -203,20 +203,27 @@ fn is_comment_count(line: &str) -> bool {
 
 /// "Home > World > Europe": navigation breadcrumbs.
 fn is_breadcrumb(line: &str) -> bool {
-    let seps = line.matches(" > ").count() + line.matches(" › ").count() + line.matches(" / ").count();
-    seps >= 2 && line.chars().count() <= 120 && !ends_like_sentence(line) || is_menu(line)
+    // (Lengths are checked first, and without counting a long line to its end: every
+    // line of every page comes through here, and most are long paragraphs.)
+    let crumbs = || line.matches(" > ").count() + line.matches(" › ").count() + line.matches(" / ").count();
+    at_most_chars(line, 120) && crumbs() >= 2 && !ends_like_sentence(line) || is_menu(line)
 }
 
 /// A menu or footer row: three or more short items between bars, bullets or dashes
 /// ("Accueil | France | Monde | Sport", "Mentions légales - Contact - Plan du site").
 fn is_menu(line: &str) -> bool {
-    if line.chars().count() > 120 || ends_like_sentence(line) {
+    if !at_most_chars(line, 120) || ends_like_sentence(line) {
         return false;
     }
     [" | ", " · ", " • ", " - ", " – "].iter().any(|sep| {
         let items: Vec<&str> = line.split(sep).map(str::trim).collect();
         items.len() >= 3 && items.iter().all(|i| !i.is_empty() && i.split_whitespace().count() <= 3)
     })
+}
+
+/// Whether `line` has at most `n` characters (looking at no more than `n + 1` of them).
+fn at_most_chars(line: &str, n: usize) -> bool {
+    line.len() <= n || line.chars().nth(n).is_none()
 }
 
 /// "3 hours ago", "Il y a 2 heures": page-relative timestamps, meaningless in a file.
@@ -238,7 +245,7 @@ fn is_relative_time(line: &str) -> bool {
 /// A short line that is only a picture credit: "Getty Images", "AFP via Getty Images",
 /// "Jane Doe/Reuters", "AP Photo/John Smith".
 fn is_bare_credit(line: &str) -> bool {
-    if line.split_whitespace().count() > 6 || ends_like_sentence(line) {
+    if line.split_whitespace().nth(6).is_some() || ends_like_sentence(line) {
         return false;
     }
     let lower = line.to_lowercase();

@@ -1,6 +1,7 @@
 //! Files → decoded → cleaned text + metadata + language → [`Article`].
 
 pub mod cache;
+pub mod counterparts;
 pub mod clean;
 pub mod decode;
 pub mod entities;
@@ -44,6 +45,9 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     pub errors: Vec<LoadError>,
     pub manifest: Manifest,
+    /// The folder the articles were read from; `None` for the bundled corpus and for
+    /// articles made in memory.
+    pub folder: Option<PathBuf>,
 }
 
 impl Corpus {
@@ -132,7 +136,7 @@ fn list_folder(dir: &Path) -> Result<(Vec<PathBuf>, Corpus), LoadError> {
         path: dir.display().to_string(),
         reason: format!("cannot read folder: {e}"),
     })?;
-    let mut corpus = Corpus::default();
+    let mut corpus = Corpus { folder: Some(dir.to_path_buf()), ..Corpus::default() };
     let mut paths: Vec<PathBuf> = Vec::new();
     for p in entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| has_article_extension(p)) {
         // Named pipes, devices, link loops and broken links are named, never opened.

@@ -34,21 +34,27 @@ pub struct Para {
 pub fn normalize_spaces(s: &str) -> String {
     const INVISIBLE: [char; 4] = ['\u{200b}', '\u{2060}', '\u{ad}', '\u{feff}'];
     let mut out = String::with_capacity(s.len());
-    for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
-        let at = out.len();
-        if at > 0 {
-            out.push(' ');
+    // A space is owed after a word once white space follows it; it is paid only before
+    // the next visible character, so none leads, trails or doubles. Runs of plain
+    // characters are copied whole (one pass, no per-word work: every line of every
+    // file goes through here).
+    let mut space_owed = false;
+    let mut run_start = 0;
+    for (i, c) in s.char_indices() {
+        let (white, invisible) = (c.is_whitespace(), INVISIBLE.contains(&c));
+        if !white && !invisible {
+            if space_owed {
+                out.push(' ');
+                space_owed = false;
+                run_start = i;
+            }
+            continue;
         }
-        // (Most words hold no invisible character: copied as they are.)
-        if word.contains(INVISIBLE) {
-            out.extend(word.chars().filter(|c| !INVISIBLE.contains(c)));
-        } else {
-            out.push_str(word);
-        }
-        if out.len() == at + usize::from(at > 0) {
-            out.truncate(at); // the word was all invisible
-        }
+        out.push_str(&s[run_start..i]);
+        run_start = i + c.len_utf8();
+        space_owed |= white && !out.is_empty();
     }
+    out.push_str(&s[run_start..]);
     out
 }
 
@@ -184,6 +190,24 @@ mod tests {
     fn spaces_are_single_and_invisible_characters_gone() {
         assert_eq!(normalize_spaces("  The\u{a0} min\u{ad}ister \u{200b} said\n\t so. "), "The minister said so.");
         assert_eq!(normalize_spaces("\u{feff}\u{2060}"), "");
+    }
+
+    #[test]
+    fn spaces_normalize_as_words_joined_by_one_space() {
+        // The definition: the white-space separated words, invisible characters taken
+        // out, empty words dropped, joined by single spaces.
+        fn by_words(s: &str) -> String {
+            let strip = |w: &str| w.chars().filter(|c| !['\u{200b}', '\u{2060}', '\u{ad}', '\u{feff}'].contains(c)).collect::<String>();
+            s.split(char::is_whitespace).map(strip).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+        }
+        let alphabet = ['a', 'é', ' ', '\n', '\u{a0}', '\u{200b}', '\u{ad}'];
+        let mut strings = vec![String::new()];
+        for _ in 0..5 {
+            strings = strings.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
+            for s in &strings {
+                assert_eq!(normalize_spaces(s), by_words(s), "{s:?}");
+            }
+        }
     }
 
     #[test]

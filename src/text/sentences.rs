@@ -64,7 +64,7 @@ fn first_word(s: &str) -> &str {
 /// surrounding white space. Empty input gives no sentences.
 pub fn split(text: &str, base: usize) -> Vec<Range<usize>> {
     let mut pieces: Vec<Range<usize>> = Vec::new();
-    for (start, seg) in text.split_sentence_bound_indices() {
+    for (start, seg) in uax29_sentences(text) {
         let Some(mut r) = trimmed(text, start..start + seg.len()) else {
             continue;
         };
@@ -89,6 +89,44 @@ pub fn split(text: &str, base: usize) -> Vec<Range<usize>> {
     }
     let pieces = pieces.into_iter().flat_map(|r| split_missed_boundaries(text, r));
     pieces.map(|r| r.start + base..r.end + base).collect()
+}
+
+/// The UAX #29 sentences of `text` with their byte offsets, exactly as
+/// `split_sentence_bound_indices` gives them, found with a third of the work.
+///
+/// The rules see only each character's sentence-break class (Lower, Upper, Numeric,
+/// ATerm, Sp…); none counts how many times a class repeats, and none breaks inside a run
+/// of letters or digits. So a run of ASCII lower-case letters, of upper-case ones or of
+/// digits can stand as its first character, and the boundaries found on the shorter text
+/// mapped back. (Prose is mostly such runs; the class of every character costs a table
+/// search in the crate.)
+fn uax29_sentences(text: &str) -> Vec<(usize, &str)> {
+    let mut short = String::with_capacity(text.len());
+    // The offset in `text` of each byte of `short`, and of its end.
+    let mut origin: Vec<usize> = Vec::with_capacity(text.len() + 1);
+    let mut run_class = 0u8;
+    for (i, c) in text.char_indices() {
+        let class = match c {
+            'a'..='z' => 1,
+            'A'..='Z' => 2,
+            '0'..='9' => 3,
+            _ => 0,
+        };
+        if class != 0 && class == run_class {
+            continue;
+        }
+        run_class = class;
+        short.push(c);
+        origin.extend(i..i + c.len_utf8());
+    }
+    origin.push(text.len());
+    short
+        .split_sentence_bound_indices()
+        .map(|(start, seg)| {
+            let (from, to) = (origin[start], origin[start + seg.len()]);
+            (from, &text[from..to])
+        })
+        .collect()
 }
 
 /// Boundaries UAX #29 never makes that news and fiction rely on:
@@ -307,6 +345,37 @@ mod tests {
         for r in split(s, 0) {
             assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
             assert_eq!(&s[r.clone()], s[r].trim());
+        }
+    }
+
+    #[test]
+    fn the_shortcut_finds_the_unicode_boundaries() {
+        let same = |t: &str| {
+            let expected: Vec<(usize, &str)> = t.split_sentence_bound_indices().collect();
+            assert_eq!(uax29_sentences(t), expected, "{t:?}");
+        };
+        for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus")).unwrap() {
+            same(&std::fs::read_to_string(f.unwrap().path()).unwrap());
+        }
+        // Strings of characters of every class the rules tell apart, in many orders.
+        let alphabet: Vec<char> = "aZbY19 .!?\n\r)\"”»«,:éÉ\u{300}\u{ad}\u{2029}。-—\u{a0}'ß".chars().collect();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let len = (seed % 24) as usize;
+            let mut t = String::new();
+            for _ in 0..len {
+                // xorshift: deterministic, no dependency.
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let c = alphabet[(seed % alphabet.len() as u64) as usize];
+                // Runs of the same class, as in words.
+                for _ in 0..1 + (seed >> 40) % 3 {
+                    t.push(c);
+                }
+            }
+            same(&t);
+            seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
         }
     }
 

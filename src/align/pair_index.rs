@@ -1,0 +1,87 @@
+//! The counterpart index's tables (issue 16): each article's [`Profile`], computed when
+//! the article is parsed, is written into the article cache next to it, with an inverted
+//! index from each anchor (a name or a number) to the articles holding it, per folder.
+//! Both follow the cache: a changed file's rows are replaced, a deleted file's removed.
+//! The cache calls [`put`] and [`remove`]; the lookups over them are in
+//! `crate::ingest::counterparts` (they read articles through the cache).
+
+use super::profile::Profile;
+use crate::model::Article;
+use rayon::prelude::*;
+use rusqlite::{OptionalExtension, Transaction, params};
+use std::path::Path;
+
+/// The tables, created with the cache's. A profile row belongs to the cache row of the
+/// same article (`article` is its rowid); the folder is a hash of the file's canonical
+/// folder, so that the folders one cache serves are never mixed.
+pub(crate) const CREATE_TABLES: &str = "
+    CREATE TABLE IF NOT EXISTS diglot_pair_profile (
+        article INTEGER PRIMARY KEY, folder INTEGER NOT NULL, name TEXT NOT NULL, profile BLOB NOT NULL);
+    CREATE INDEX IF NOT EXISTS diglot_pair_profile_place ON diglot_pair_profile (folder, name);
+    CREATE TABLE IF NOT EXISTS diglot_pair_anchor (
+        folder INTEGER NOT NULL, anchor INTEGER NOT NULL, article INTEGER NOT NULL,
+        PRIMARY KEY (folder, anchor, article)) WITHOUT ROWID;";
+pub(crate) const CLEAR_TABLES: &str = "DELETE FROM diglot_pair_profile; DELETE FROM diglot_pair_anchor;";
+pub(crate) const DROP_TABLES: &str = "DROP TABLE IF EXISTS diglot_pair_profile; DROP TABLE IF EXISTS diglot_pair_anchor;";
+
+/// The profiles of articles about to be cached, on every core.
+pub(crate) fn profiles_of(articles: &[&Article]) -> Vec<Profile> {
+    articles.par_iter().map(|a| Profile::of(a)).collect()
+}
+
+/// Write the profile and anchors of the cache row `rowid` (the file at the canonical
+/// path `canonical`), replacing those of an older version.
+pub(crate) fn put(tx: &Transaction<'_>, rowid: i64, canonical: &str, profile: &Profile) -> rusqlite::Result<()> {
+    remove(tx, rowid)?;
+    let (folder, name) = place(Path::new(canonical));
+    tx.prepare_cached("INSERT INTO diglot_pair_profile (article, folder, name, profile) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![rowid, folder, name, profile.encode()])?;
+    let mut insert =
+        tx.prepare_cached("INSERT OR IGNORE INTO diglot_pair_anchor (folder, anchor, article) VALUES (?1, ?2, ?3)")?;
+    for anchor in profile.anchors() {
+        insert.execute(params![folder, anchor, rowid])?;
+    }
+    Ok(())
+}
+
+/// Remove the profile and anchors of the cache row `rowid`, if any.
+pub(crate) fn remove(tx: &Transaction<'_>, rowid: i64) -> rusqlite::Result<()> {
+    let stored: Option<(i64, Vec<u8>)> = tx
+        .prepare_cached("SELECT folder, profile FROM diglot_pair_profile WHERE article = ?1")?
+        .query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((folder, bytes)) = stored else { return Ok(()) };
+    match Profile::decode(&bytes) {
+        Some(profile) => {
+            let mut delete =
+                tx.prepare_cached("DELETE FROM diglot_pair_anchor WHERE folder = ?1 AND anchor = ?2 AND article = ?3")?;
+            for anchor in profile.anchors() {
+                delete.execute(params![folder, anchor, rowid])?;
+            }
+        }
+        // A damaged profile no longer says its anchors: look through the folder's.
+        None => {
+            tx.execute("DELETE FROM diglot_pair_anchor WHERE folder = ?1 AND article = ?2", params![folder, rowid])?;
+        }
+    }
+    tx.execute("DELETE FROM diglot_pair_profile WHERE article = ?1", [rowid])?;
+    Ok(())
+}
+
+/// The folder (hashed) and file name under which a file's profile is kept.
+fn place(canonical: &Path) -> (i64, String) {
+    let name = canonical.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    (folder_hash(canonical.parent().unwrap_or(Path::new(""))), name)
+}
+
+/// The folder's key in the tables: a hash of its canonical path.
+pub(crate) fn folder_hash(dir: &Path) -> i64 {
+    // FNV-1a, 64 bits: stable across runs, unlike the standard library's hasher.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in dir.as_os_str().as_encoded_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h as i64
+}
+

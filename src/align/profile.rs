@@ -1,0 +1,347 @@
+//! What one article offers for finding its counterpart, in a compact form that is
+//! computed once (when the article is parsed, see [`super::pair_index`]), kept in the
+//! index on disk as a few kilobytes, and compared without the article's text.
+//!
+//! It holds exactly what the whole-text comparison of [`super::features::similarity`]
+//! uses — each content word's keys and weight, the sorted keys of the text — but with
+//! the tokens of the same keys merged (their weights added), plus the article's numbers
+//! and capitalised names for the anchors and the evidence.
+
+use super::features::{SentenceFeatures, SourceToken, token_features};
+use super::tokens::{Token, fold, match_key, tokenize_spans};
+use crate::model::Article;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Source tokens of a text, merged: group `g` holds the keys
+/// `keys[ends[g-1]..ends[g]]` and the total weight of the tokens offering those keys.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceBag {
+    keys: Vec<u32>,
+    groups: Vec<(u32, f32)>,
+}
+
+impl SourceBag {
+    fn of(features: &SentenceFeatures) -> SourceBag {
+        let mut merged: BTreeMap<&[u32], f32> = BTreeMap::new();
+        for t in &features.source {
+            *merged.entry(&t.keys).or_default() += t.weight;
+        }
+        let mut bag = SourceBag::default();
+        for (keys, weight) in merged {
+            bag.keys.extend_from_slice(keys);
+            bag.groups.push((bag.keys.len() as u32, weight));
+        }
+        bag
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&[u32], f32)> {
+        let mut start = 0;
+        self.groups.iter().map(move |&(end, weight)| {
+            let keys = &self.keys[start..end as usize];
+            start = end as usize;
+            (keys, weight)
+        })
+    }
+}
+
+/// The article-level profile compared by `pairing`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Profile {
+    /// Content words with their own keys (cognates, numbers, names).
+    pub(super) plain: SourceBag,
+    /// The same words with their lexicon translations added: French articles only.
+    pub(super) translated: Option<SourceBag>,
+    /// Sorted keys of the text as the other side of a comparison.
+    pub(super) target: Vec<u32>,
+    pub(super) target_weight: f32,
+    /// Numbers of two or more digits (one-digit numbers are everywhere), sorted.
+    pub(super) numbers: Vec<String>,
+    /// Capitalised words by match key (sorted), with one written form to show as evidence.
+    pub(super) names: Vec<(u32, String)>,
+    pub(super) lang: Option<String>,
+}
+
+impl Profile {
+    pub fn of(article: &Article) -> Profile {
+        // The text is tokenized once: each sentence's names and numbers are the tokens
+        // inside its range (a token is never cut by a sentence boundary).
+        let tokens = tokenize_spans(&article.text);
+        let mut numbers = BTreeSet::new();
+        let mut names = BTreeMap::new();
+        for (_, s) in article.sentences() {
+            let text = article.slice(&s.range);
+            let from = tokens.partition_point(|(span, _)| span.start < s.range.start);
+            let inside = tokens[from..].iter().take_while(|(span, _)| span.end <= s.range.end);
+            for (k, (_, token)) in inside.enumerate() {
+                match token {
+                    Token::Number(n) if n.chars().filter(char::is_ascii_digit).count() >= 2 => {
+                        numbers.insert(n.clone());
+                    }
+                    // The first word of a sentence is capitalised whatever it is.
+                    Token::Word { folded, capitalised: true } if k > 0 && folded.chars().count() >= 3 => {
+                        names.entry(match_key(folded)).or_insert_with(|| original_case(text, folded));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let lang = article.meta.language.clone();
+        let french = lang.as_deref() == Some("fr");
+        // One pass: a translated source token lists its own key first, then its
+        // translations, so the plain bag is the first key of each; the target side does
+        // not depend on translation at all.
+        let features = token_features(&article.text, tokens.iter().map(|(_, t)| t), french);
+        let translated = french.then(|| SourceBag::of(&features));
+        let plain = SentenceFeatures {
+            source: features
+                .source
+                .iter()
+                .map(|t| SourceToken { keys: t.keys[..1.min(t.keys.len())].to_vec(), weight: t.weight })
+                .collect(),
+            ..features
+        };
+        Profile {
+            plain: SourceBag::of(&plain),
+            translated,
+            target: plain.target,
+            target_weight: plain.target_weight,
+            numbers: numbers.into_iter().collect(),
+            names: names.into_iter().collect(),
+            lang,
+        }
+    }
+
+    /// Source words translated when French (for comparing with English), else plain.
+    pub(super) fn translated(&self) -> &SourceBag {
+        self.translated.as_ref().unwrap_or(&self.plain)
+    }
+
+    /// The anchors that make two articles worth comparing in a large folder: each name
+    /// key and each number (numbers hashed apart from names, below zero).
+    pub fn anchors(&self) -> impl Iterator<Item = i64> + '_ {
+        self.names.iter().map(|(k, _)| i64::from(*k)).chain(self.numbers.iter().map(|n| number_anchor(n)))
+    }
+
+    /// Set the language (the corpus's view of the article may differ from when the
+    /// profile was stored).
+    pub fn with_language(mut self, lang: Option<String>) -> Profile {
+        if lang.as_deref() != Some("fr") && self.lang.as_deref() == Some("fr") {
+            self.translated = None;
+        }
+        self.lang = lang;
+        self
+    }
+}
+
+/// Similarity in 0..=1 of `src` against the target side of `tgt`: the weighted share of
+/// source tokens with a key in the target, as [`super::features::similarity`] computes
+/// it for one sentence on each side (weights are multiples of one half, so adding
+/// merged weights gives the same sums to the last bit).
+pub(super) fn similarity(src: &SourceBag, tgt: &Profile) -> f32 {
+    let src_weight: f32 = src.groups.iter().map(|g| g.1).sum();
+    if src_weight + tgt.target_weight <= 0.0 {
+        return 0.0;
+    }
+    let matched: f32 =
+        src.iter().filter(|(keys, _)| keys.iter().any(|k| tgt.target.binary_search(k).is_ok())).map(|(_, w)| w).sum();
+    (2.0 * matched / (src_weight + tgt.target_weight)).min(1.0)
+}
+
+/// The anchor of a number: a 64-bit hash, negative so it never meets a name key.
+fn number_anchor(normalised: &str) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in normalised.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    -1 - (h >> 1) as i64
+}
+
+/// The word as written in `text` (for evidence), else the folded form.
+fn original_case(text: &str, folded: &str) -> String {
+    text.split(|c: char| !c.is_alphabetic()).find(|w| fold(w) == folded).unwrap_or(folded).to_string()
+}
+
+/// Byte layout of a stored profile (little-endian): the language, the plain and
+/// translated bags, the target keys and weight, the numbers, the names. Written and read
+/// only by this module; a change of layout goes with a new cache layout version.
+impl Profile {
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + 12 * self.plain.groups.len() + 4 * self.target.len());
+        put_str(&mut out, self.lang.as_deref().unwrap_or(""));
+        put_bag(&mut out, &self.plain);
+        match &self.translated {
+            Some(bag) => {
+                out.push(1);
+                put_bag(&mut out, bag);
+            }
+            None => out.push(0),
+        }
+        put_u32s(&mut out, &self.target);
+        out.extend_from_slice(&self.target_weight.to_le_bytes());
+        put_u32(&mut out, self.numbers.len() as u32);
+        for n in &self.numbers {
+            put_str(&mut out, n);
+        }
+        put_u32(&mut out, self.names.len() as u32);
+        for (k, n) in &self.names {
+            put_u32(&mut out, *k);
+            put_str(&mut out, n);
+        }
+        out
+    }
+
+    /// The profile written by [`encode`](Self::encode); `None` for anything else.
+    pub fn decode(bytes: &[u8]) -> Option<Profile> {
+        let mut r = Reader(bytes);
+        let lang = r.string()?;
+        let plain = r.bag()?;
+        let translated = match r.byte()? {
+            0 => None,
+            1 => Some(r.bag()?),
+            _ => return None,
+        };
+        let target = r.u32s()?;
+        let target_weight = f32::from_bits(r.u32()?);
+        let numbers = (0..r.u32()?).map(|_| r.string()).collect::<Option<Vec<_>>>()?;
+        let names = (0..r.u32()?).map(|_| Some((r.u32()?, r.string()?))).collect::<Option<Vec<_>>>()?;
+        r.0.is_empty().then_some(Profile {
+            plain,
+            translated,
+            target,
+            target_weight,
+            numbers,
+            names,
+            lang: (!lang.is_empty()).then_some(lang),
+        })
+    }
+}
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put_u32s(out: &mut Vec<u8>, v: &[u32]) {
+    put_u32(out, v.len() as u32);
+    for x in v {
+        put_u32(out, *x);
+    }
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_u32(out, s.len() as u32);
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_bag(out: &mut Vec<u8>, bag: &SourceBag) {
+    put_u32s(out, &bag.keys);
+    put_u32(out, bag.groups.len() as u32);
+    for (end, weight) in &bag.groups {
+        put_u32(out, *end);
+        put_u32(out, weight.to_bits());
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    /// A count of items of at least `size` bytes each, checked against what is left (a
+    /// corrupt count must not reserve gigabytes).
+    fn count(&mut self, size: usize) -> Option<usize> {
+        let n = self.u32()? as usize;
+        (n.checked_mul(size)? <= self.0.len()).then_some(n)
+    }
+
+    fn u32s(&mut self) -> Option<Vec<u32>> {
+        let n = self.count(4)?;
+        (0..n).map(|_| self.u32()).collect()
+    }
+
+    fn string(&mut self) -> Option<String> {
+        let n = self.count(1)?;
+        let s = std::str::from_utf8(self.take(n)?).ok()?;
+        // Evidence is printed: nothing from a tampered cache may reach the terminal.
+        (!s.chars().any(char::is_control)).then(|| s.to_string())
+    }
+
+    fn bag(&mut self) -> Option<SourceBag> {
+        let keys = self.u32s()?;
+        let n = self.count(8)?;
+        let groups = (0..n).map(|_| Some((self.u32()?, f32::from_bits(self.u32()?)))).collect::<Option<Vec<_>>>()?;
+        // Group ends must rise within the keys, or iterating would slice out of range.
+        let mut previous = 0;
+        for &(end, _) in &groups {
+            if end < previous || end as usize > keys.len() {
+                return None;
+            }
+            previous = end;
+        }
+        Some(SourceBag { keys, groups })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::features::{similarity as sentence_similarity, text_features};
+    use crate::ingest::from_plain_text;
+
+    fn french(text: &str) -> Article {
+        let mut a = from_plain_text("fr", text);
+        a.meta.language = Some("fr".into());
+        a
+    }
+
+    #[test]
+    fn merged_profiles_score_as_the_full_features_do() {
+        let fr = french("Le ministre Cazeneuve a annoncé la saisie de 2.500 euros à Lyon. Les policiers ont trouvé les armes ? Oui !");
+        let en = from_plain_text("en", "Minister Cazeneuve announced the seizure of 2,500 euros in Lyon. Police found the weapons? Yes, weapons!");
+        let (pf, pe) = (Profile::of(&fr), Profile::of(&en));
+        let one = std::slice::from_ref;
+        let full = sentence_similarity(one(&text_features(&fr.text, true)), one(&text_features(&en.text, false)));
+        assert_eq!(similarity(pf.translated(), &pe), full);
+        let plain = sentence_similarity(one(&text_features(&en.text, false)), one(&text_features(&fr.text, false)));
+        assert_eq!(similarity(&pe.plain, &pf), plain);
+        assert!(full > plain, "the lexicon adds matches");
+    }
+
+    #[test]
+    fn a_profile_survives_encoding_and_rejects_damage() {
+        let p = Profile::of(&french("Le ministre Bernard Cazeneuve était à Lyon le 12 mars 2015 avec 300 policiers."));
+        assert!(p.translated.is_some() && !p.names.is_empty() && !p.numbers.is_empty());
+        let bytes = p.encode();
+        assert_eq!(Profile::decode(&bytes), Some(p));
+        assert_eq!(Profile::decode(&bytes[..bytes.len() - 1]), None, "truncated");
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(Profile::decode(&longer), None, "trailing bytes");
+        let mut huge_count = bytes;
+        huge_count[4..8].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(Profile::decode(&huge_count), None, "a count beyond the data");
+    }
+
+    #[test]
+    fn names_and_numbers_anchor_apart() {
+        let p = Profile::of(&from_plain_text("a", "Yesterday Wainwright paid 25 euros. Police said 40 dollars were found."));
+        let anchors: Vec<i64> = p.anchors().collect();
+        // The first word of each sentence is capitalised anyway: not a name.
+        assert_eq!(p.names, [(match_key("wainwright"), "Wainwright".to_string())]);
+        assert_eq!(p.numbers, ["25", "40"]);
+        assert_eq!(anchors.len(), 3, "{anchors:?}");
+        assert!(anchors.iter().filter(|a| **a < 0).count() == 2);
+    }
+}
