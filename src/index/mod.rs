@@ -4,22 +4,12 @@
 //! - [`query`]: the filter language (`lang:fr`, `unread`, words, "phrases", prefix*)
 //!   parsed once, for the reader's filter and the `search` command alike, and turned
 //!   into an FTS5 query;
-//! - [`progress`]: the progress line of a long read on a terminal;
+//! - [`progress`]: the progress line of a long read on a terminal (it lives in ingest,
+//!   which reads the files; re-exported here);
 //! - [`quotes`]: a corpus's quotes, from the index where it holds them.
 
-pub mod progress;
 pub mod query;
 pub mod quotes;
 
-/// What refreshing the index of a folder did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct IndexReport {
-    /// Files parsed now (new, changed, or no usable cache).
-    pub read: usize,
-    /// Files whose article came from the index unchanged.
-    pub reused: usize,
-    /// Entries of files no longer in the folder, removed.
-    pub removed: usize,
-    /// Files that could not be read.
-    pub failed: usize,
-}
+pub use crate::ingest::IndexReport;
+pub use crate::ingest::progress;

@@ -246,8 +246,8 @@ impl ArticleCache {
         // upsert of a row) makes SQLite ask FTS5 for a savepoint, which writes FTS5's
         // pending words to disk as a segment of their own. Interleaved, that was one
         // segment per article and most of a cold index's time merging them.
-        // Counterpart profiles are computed on every core, a batch at a time.
         let mut written: Vec<(i64, bool, &Article)> = Vec::with_capacity(entries.len());
+        // Counterpart profiles are computed on every core, a batch at a time.
         for batch in entries.chunks(256) {
             let profiles = pair_index::profiles_of(&batch.iter().map(|e| e.1).collect::<Vec<_>>());
             for ((key, article), profile) in batch.iter().zip(&profiles) {

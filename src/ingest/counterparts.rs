@@ -238,15 +238,16 @@ fn for_each_stored(
     }
 }
 
-/// Articles whose quotes are extracted at once: enough for every core, few enough that
-/// a folder's articles are never all in memory.
-const QUOTE_BATCH: usize = 256;
+/// Articles decoded at once (for profiles or quotes): enough for every core, few enough
+/// that a folder's articles are never all in memory.
+const DECODE_BATCH: usize = 256;
 
-/// Every counterpart proposal of the folder `dir`, as [`super::propose_pairs`] gives them
-/// for `articles` (the folder's articles as loaded, bodies possibly empty), from the
-/// profiles stored in `cache`: one pass over the folder's profile rows, anchors sorted in
-/// memory (n log n), and articles decoded only for the quote checks, a batch at a time.
-/// Profiles missing or stored for another version of a file are computed afresh.
+/// Every counterpart proposal of the folder `dir`, as [`crate::align::propose_pairs`]
+/// gives them for `articles` (the folder's articles as loaded, bodies possibly empty),
+/// from the profiles stored in `cache`: a first pass over the folder's profile rows takes
+/// the anchors (sorted in memory: n log n), a second keeps the profiles of the articles
+/// that have a candidate, and articles are decoded only for the quote checks, a batch at
+/// a time. Profiles missing or stored for another version of a file are computed afresh.
 pub fn propose_pairs_in_folder(cache: &ArticleCache, dir: &Path, articles: &[Article], manifest: &Manifest) -> Vec<PairCandidate> {
     let paths: Vec<PathBuf> = articles.iter().map(|a| PathBuf::from(&a.path)).collect();
     let keys = FileKey::of_folder(dir, &paths);
@@ -264,7 +265,7 @@ pub fn propose_pairs_in_folder(cache: &ArticleCache, dir: &Path, articles: &[Art
     // Articles with no usable stored profile: computed afresh, and kept.
     let missing: Vec<usize> = (0..articles.len()).filter(|&i| !stored[i]).collect();
     let mut profiles: Vec<Profile> = vec![Profile::default(); articles.len()];
-    for chunk in missing.chunks(QUOTE_BATCH) {
+    for chunk in missing.chunks(DECODE_BATCH) {
         let full: Vec<(usize, Option<Article>)> =
             chunk.iter().map(|&i| (i, full_article(cache, &articles[i], keys[i].as_ref()))).collect();
         let fresh: Vec<(usize, Option<Profile>)> =
@@ -299,7 +300,7 @@ pub fn propose_pairs_in_folder(cache: &ArticleCache, dir: &Path, articles: &[Art
     let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
     propose_among(&ids, &profiles, pairs, manifest, |wanted| {
         let mut quotes = Vec::with_capacity(wanted.len());
-        for chunk in wanted.chunks(QUOTE_BATCH) {
+        for chunk in wanted.chunks(DECODE_BATCH) {
             let full: Vec<Option<Article>> = chunk.iter().map(|&i| full_article(cache, &articles[i], keys[i].as_ref())).collect();
             quotes.par_extend(full.into_par_iter().map(|a| a.map(|a| crate::text::quotes::extract(&a)).unwrap_or_default()));
         }

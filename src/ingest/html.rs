@@ -9,6 +9,7 @@
 //! a 60,000-deep file cannot overflow the stack.
 
 use super::entities;
+use std::borrow::Cow;
 use super::paragraphs::TextLine;
 use crate::model::{Link, Role};
 
@@ -71,7 +72,7 @@ pub fn looks_like_html(text: &str) -> bool {
     ];
     Tokens::new(text)
         .filter(|t| match t {
-            Token::Open { name, .. } | Token::Close { name, .. } => COMMON.contains(&name.as_str()),
+            Token::Open { name, .. } | Token::Close { name, .. } => COMMON.contains(&&**name),
             _ => false,
         })
         .take(3)
@@ -86,7 +87,7 @@ pub fn max_depth(html: &str) -> usize {
 
 /// Deepest element nesting and number of start tags, measured without recursion.
 pub fn shape(html: &str) -> (usize, usize) {
-    let mut stack: Vec<String> = Vec::new();
+    let mut stack: Vec<Cow<'_, str>> = Vec::new();
     let mut deepest = 0;
     let mut elements = 0;
     for t in Tokens::new(html) {
@@ -106,28 +107,67 @@ pub fn shape(html: &str) -> (usize, usize) {
 }
 
 /// The page with its code emptied: the contents of its scripts (not of data scripts such
-/// as JSON-LD) and style sheets, most of a saved page's bytes and none of its text. The
-/// elements stay, empty, so the page keeps its shape.
+/// as JSON-LD), style sheets and `<svg>` drawings, most of a saved page's bytes and none of
+/// its text. The elements stay, empty, so the page keeps its shape.
 pub fn without_code(html: &str) -> String {
+    for_extractor(html).0
+}
+
+/// [`without_code`], with the [`shape`] of what is left, in one pass.
+pub fn for_extractor(html: &str) -> (String, (usize, usize)) {
     let mut out = String::with_capacity(html.len() / 2);
     let mut tokens = Tokens::new(html);
     let mut copied_to = 0;
     let mut in_code = false;
+    // Inside an <svg>: how many are open (drawings nest).
+    let mut svg_depth = 0usize;
+    let mut stack: Vec<Cow<'_, str>> = Vec::new();
+    let (mut deepest, mut elements) = (0, 0);
     while let Some(t) = tokens.next() {
+        if svg_depth > 0 {
+            match t {
+                Token::Open { name, self_closing: false, .. } if name == "svg" => svg_depth += 1,
+                Token::Close { name } if name == "svg" => {
+                    svg_depth -= 1;
+                    if svg_depth == 0 {
+                        copied_to = tokens.last_start;
+                        pop_to(&mut stack, &name);
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
         match t {
-            Token::Open { name, attrs, self_closing: false } => {
-                in_code = name == "style" || (name == "script" && attr(&attrs, "type").is_none_or(is_script_type));
+            Token::Open { name, attrs, self_closing } => {
+                elements += 1;
+                in_code = !self_closing
+                    && (name == "style" || (name == "script" && attr(&attrs, "type").as_deref().is_none_or(is_script_type)));
+                if !self_closing && name == "svg" {
+                    out.push_str(&html[copied_to..tokens.pos]);
+                    svg_depth = 1;
+                }
+                if !self_closing && !is_void(&name) {
+                    stack.push(name);
+                    deepest = deepest.max(stack.len());
+                }
             }
             Token::Text(_) if in_code => {
                 out.push_str(&html[copied_to..tokens.last_start]);
                 copied_to = tokens.pos;
                 in_code = false;
             }
+            Token::Close { name } => {
+                pop_to(&mut stack, &name);
+                in_code = false;
+            }
             _ => in_code = false,
         }
     }
-    out.push_str(&html[copied_to..]);
-    out
+    if svg_depth == 0 {
+        out.push_str(&html[copied_to..]);
+    }
+    (out, (deepest, elements))
 }
 
 /// Whether a `<script type>` is a program (as opposed to data: JSON-LD, templates).
@@ -173,12 +213,12 @@ fn is_role_mark(c: char) -> bool {
 /// The role of an element: figures and captions are captions; a class or id token
 /// `byline`, `dateline` or `caption` (alone or as a part: `wp-caption-text`,
 /// `article__byline`) says so too.
-fn role_of(name: &str, attrs: &[(String, String)]) -> Option<Role> {
+fn role_of(name: &str, attrs: &Attrs<'_>) -> Option<Role> {
     if matches!(name, "figure" | "figcaption" | "caption") {
         return Some(Role::Caption);
     }
-    let tokens = ["class", "id"].into_iter().filter_map(|k| attr(attrs, k)).flat_map(str::split_whitespace);
-    for token in tokens {
+    let values: Vec<Cow<'_, str>> = ["class", "id"].into_iter().filter_map(|k| attr(attrs, k)).collect();
+    for token in values.iter().flat_map(|v| v.split_whitespace()) {
         let t = token.to_ascii_lowercase();
         for part in t.split(['-', '_']) {
             match part {
@@ -196,7 +236,7 @@ fn role_of(name: &str, attrs: &[(String, String)]) -> Option<Role> {
 /// wins; nested ones are its text).
 fn mark_roles(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + 64);
-    let mut stack: Vec<String> = Vec::new();
+    let mut stack: Vec<Cow<'_, str>> = Vec::new();
     // The open role element: its depth in `stack`.
     let mut open: Option<usize> = None;
     let mut tokens = Tokens::new(html);
@@ -397,16 +437,7 @@ pub fn strip_tags(html: &str) -> Vec<TextLine> {
                 if in_raw {
                     continue;
                 }
-                let decoded = entities::decode(s);
-                for word_or_space in split_keep_space(&decoded) {
-                    if word_or_space.trim().is_empty() {
-                        if !current.text.is_empty() && !current.text.ends_with(' ') {
-                            current.text.push(' ');
-                        }
-                    } else {
-                        current.text.push_str(word_or_space);
-                    }
-                }
+                push_collapsed(&mut current.text, &entities::decode(s));
             }
             Token::Open { name, attrs, .. } => {
                 in_raw = is_raw_text(&name);
@@ -415,7 +446,7 @@ pub fn strip_tags(html: &str) -> Vec<TextLine> {
                 } else if is_block(&name) {
                     finish(&mut lines, &mut current, true);
                 } else if name == "a" {
-                    link = attr(&attrs, "href").map(|u| (u.to_string(), current.text.len()));
+                    link = attr(&attrs, "href").map(|u| (u.into_owned(), current.text.len()));
                 }
             }
             Token::Close { name, .. } => {
@@ -489,19 +520,28 @@ pub fn without_head(html: &str) -> String {
     out
 }
 
-fn split_keep_space(s: &str) -> impl Iterator<Item = &str> {
-    let mut rest = s;
-    std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let space = first.is_whitespace();
-        let end = rest
-            .char_indices()
-            .find(|&(_, c)| c.is_whitespace() != space)
-            .map_or(rest.len(), |(i, _)| i);
-        let (piece, tail) = rest.split_at(end);
-        rest = tail;
-        Some(piece)
-    })
+/// Append `text` with each run of white space as one space (none at the line's start).
+fn push_collapsed(line: &mut String, text: &str) {
+    let mut word_start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), word_start) {
+            (true, Some(start)) => {
+                line.push_str(&text[start..i]);
+                word_start = None;
+                line.push(' ');
+            }
+            (true, None) => {
+                if !line.is_empty() && !line.ends_with(' ') {
+                    line.push(' ');
+                }
+            }
+            (false, None) => word_start = Some(i),
+            (false, Some(_)) => {}
+        }
+    }
+    if let Some(start) = word_start {
+        line.push_str(&text[start..]);
+    }
 }
 
 /// Remove hidden and non-content elements; read metadata from them and from `<meta>`,
@@ -517,7 +557,7 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
     let mut hidden_dates: Vec<String> = Vec::new();
     let mut hidden_author: Option<String> = None;
     let mut out = String::with_capacity(html.len());
-    let mut stack: Vec<String> = Vec::new();
+    let mut stack: Vec<Cow<'_, str>> = Vec::new();
     // The element being cut: depth at which it ends, start offset, whether it is hidden
     // (mined) rather than merely non-content, its text and the hints on it.
     struct Cut {
@@ -539,7 +579,7 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
         let start = tokens.last_start;
         match &t {
             Token::Open { name, attrs, self_closing } => {
-                match name.as_str() {
+                match &**name {
                     "meta" => mine_meta_tag(attrs, &mut meta, &mut og_title),
                     "time" => {
                         if let Some(d) = attr(attrs, "datetime") {
@@ -558,13 +598,13 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
                     }
                     "html" => {
                         if let Some(l) = attr(attrs, "lang").or_else(|| attr(attrs, "xml:lang")) {
-                            meta.language = meta.language.take().or_else(|| super::meta::language_code(l));
+                            meta.language = meta.language.take().or_else(|| super::meta::language_code(&l));
                         }
                     }
                     "script" if attr(attrs, "type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
                         ld_script = Some(String::new());
                     }
-                    "link" if attr(attrs, "rel") == Some("canonical") => {
+                    "link" if attr(attrs, "rel").as_deref() == Some("canonical") => {
                         if let Some(h) = attr(attrs, "href") {
                             meta.url = Some(h.to_string());
                         }
@@ -602,7 +642,7 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
                     && (name == "title" || name == "h1")
                     && !cut.as_ref().is_some_and(|c| c.hidden)
                 {
-                    capture = Some((name.clone(), String::new()));
+                    capture = Some((name.to_string(), String::new()));
                 }
                 if !self_closing && !is_void(name) {
                     stack.push(name.clone());
@@ -700,13 +740,13 @@ fn cut_hidden_and_mine(html: &str) -> (String, HtmlMeta) {
     (out, meta)
 }
 
-fn mine_meta_tag(attrs: &[(String, String)], meta: &mut HtmlMeta, og_title: &mut Option<String>) {
+fn mine_meta_tag(attrs: &Attrs<'_>, meta: &mut HtmlMeta, og_title: &mut Option<String>) {
     let key = attr(attrs, "name")
         .or_else(|| attr(attrs, "property"))
         .or_else(|| attr(attrs, "itemprop"))
-        .unwrap_or("")
+        .unwrap_or_default()
         .to_ascii_lowercase();
-    let Some(content) = attr(attrs, "content").map(collapse).filter(|c| !c.is_empty()) else {
+    let Some(content) = attr(attrs, "content").as_deref().map(collapse).filter(|c| !c.is_empty()) else {
         return;
     };
     match key.as_str() {
@@ -760,8 +800,8 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn is_hidden(attrs: &[(String, String)]) -> bool {
-    if attrs.iter().any(|(k, _)| k == "hidden") {
+fn is_hidden(attrs: &Attrs<'_>) -> bool {
+    if attrs.has("hidden") {
         return true;
     }
     attr(attrs, "style").is_some_and(|s| {
@@ -785,7 +825,7 @@ fn is_non_content(name: &str) -> bool {
 /// `id="comments"`. A token counts when it is such a word, or starts or ends with one
 /// ("social-icons", "post-related"); "has-social-icons" does not. The article itself
 /// is never dropped this way.
-fn is_page_furniture(name: &str, attrs: &[(String, String)]) -> bool {
+fn is_page_furniture(name: &str, attrs: &Attrs<'_>) -> bool {
     const FURNITURE: &[&str] = &[
         "share", "sharing", "sharebar", "social", "related", "newsletter", "cookie", "cookies",
         "consent", "comments", "advert", "advertisement", "adsbygoogle", "ad", "ads", "sponsored",
@@ -795,7 +835,8 @@ fn is_page_furniture(name: &str, attrs: &[(String, String)]) -> bool {
     if matches!(name, "html" | "body" | "main" | "article") {
         return false;
     }
-    let tokens = ["class", "id"].into_iter().filter_map(|k| attr(attrs, k)).flat_map(str::split_whitespace);
+    let values: Vec<Cow<'_, str>> = ["class", "id"].into_iter().filter_map(|k| attr(attrs, k)).collect();
+    let tokens = values.iter().flat_map(|v| v.split_whitespace());
     let furniture = |t: &str| {
         let parts: Vec<&str> = t.split(['-', '_']).filter(|p| !p.is_empty()).collect();
         FURNITURE.contains(&t)
@@ -832,25 +873,130 @@ fn is_block(name: &str) -> bool {
 /// hostile file of stray closing tags over a deep stack stays linear, not quadratic.
 const CLOSE_SEARCH_LIMIT: usize = 64;
 
-fn pop_to(stack: &mut Vec<String>, name: &str) {
+fn pop_to(stack: &mut Vec<Cow<'_, str>>, name: &str) {
     let floor = stack.len().saturating_sub(CLOSE_SEARCH_LIMIT);
     if let Some(i) = stack[floor..].iter().rposition(|n| n == name) {
         stack.truncate(floor + i);
     }
 }
 
-fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+fn attr<'a>(attrs: &Attrs<'a>, key: &str) -> Option<Cow<'a, str>> {
+    attrs.get(key)
 }
 
-/// One piece of markup. Text borrows from the input; tag names are lower-cased.
+/// One piece of markup. Text and names borrow from the input (names are lower-cased,
+/// which copies only the rare upper-case ones); attributes are read on demand.
 #[derive(Debug, PartialEq)]
 enum Token<'a> {
     Text(&'a str),
-    Open { name: String, attrs: Vec<(String, String)>, self_closing: bool },
-    Close { name: String },
+    Open { name: Cow<'a, str>, attrs: Attrs<'a>, self_closing: bool },
+    Close { name: Cow<'a, str> },
     /// Comments, doctype, processing instructions.
     Other,
+}
+
+/// The attributes of a start tag, parsed when asked for: most passes over a page look at
+/// no attribute, or at one of a few tags.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Attrs<'a> {
+    /// The document, and the offset just after the tag's name.
+    s: &'a str,
+    from: usize,
+}
+
+impl<'a> Attrs<'a> {
+    /// The value of the first attribute named `key` (lower-case), entity-decoded.
+    fn get(&self, key: &str) -> Option<Cow<'a, str>> {
+        self.scan().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| entities::decode(v))
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.scan().any(|(k, _)| k.eq_ignore_ascii_case(key))
+    }
+
+    fn scan(&self) -> AttrScan<'a> {
+        AttrScan { s: self.s, i: self.from, end: None }
+    }
+}
+
+/// Attributes as raw `(name, value)` slices, up to the end of the tag, which it records
+/// as `(offset after the tag, self-closing)`.
+struct AttrScan<'a> {
+    s: &'a str,
+    i: usize,
+    end: Option<(usize, bool)>,
+}
+
+impl<'a> Iterator for AttrScan<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<(&'a str, &'a str)> {
+        let (s, b) = (self.s, self.s.as_bytes());
+        let mut i = self.i;
+        let item = loop {
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i >= b.len() {
+                self.end = Some((i, false));
+                break None;
+            }
+            match b[i] {
+                b'>' => {
+                    self.end = Some((i + 1, false));
+                    break None;
+                }
+                b'/' => {
+                    i += 1;
+                    if b.get(i) == Some(&b'>') {
+                        self.end = Some((i + 1, true));
+                        break None;
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            let key_start = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+                i += 1;
+            }
+            if i == key_start {
+                // '=' with no name: skip it.
+                i += 1;
+                continue;
+            }
+            let key = &s[key_start..i];
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let mut value = "";
+            if b.get(j) == Some(&b'=') {
+                j += 1;
+                while j < b.len() && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                match b.get(j) {
+                    Some(&q) if q == b'"' || q == b'\'' => {
+                        let v_end = s[j + 1..].find(q as char).map_or(b.len(), |k| j + 1 + k);
+                        value = &s[j + 1..v_end];
+                        i = (v_end + 1).min(b.len());
+                    }
+                    _ => {
+                        let v_start = j;
+                        while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
+                            j += 1;
+                        }
+                        value = &s[v_start..j];
+                        i = j;
+                    }
+                }
+            }
+            break Some((key, value));
+        };
+        self.i = i;
+        item
+    }
 }
 
 /// A forgiving, non-recursive HTML tokenizer. Every position it slices at is an ASCII
@@ -860,7 +1006,7 @@ struct Tokens<'a> {
     pos: usize,
     last_start: usize,
     /// After `<script>` and friends: text runs to `</name`.
-    raw_until: Option<String>,
+    raw_until: Option<Cow<'a, str>>,
 }
 
 impl<'a> Tokens<'a> {
@@ -871,6 +1017,30 @@ impl<'a> Tokens<'a> {
     fn find_from(&self, from: usize, pat: &str) -> Option<usize> {
         self.s.get(from..)?.find(pat).map(|i| from + i)
     }
+
+    /// The next `c` from `from` (a byte search, faster than a string pattern).
+    fn find_char(&self, from: usize, c: char) -> Option<usize> {
+        self.s.get(from..)?.find(c).map(|i| from + i)
+    }
+
+    /// Where the raw text that started at `from` ends: at the next `</name` (any case).
+    fn raw_text_end(&self, from: usize, name: &str) -> usize {
+        let b = self.s.as_bytes();
+        let mut at = from;
+        while let Some(i) = self.find_char(at, '<') {
+            let after = i + 2;
+            if b.get(i + 1) == Some(&b'/') && b.get(after..after + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes())) {
+                return i;
+            }
+            at = i + 1;
+        }
+        b.len()
+    }
+}
+
+/// A tag name, lower-cased; borrowed unless it has upper-case letters.
+fn lower(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|c| c.is_ascii_uppercase()) { Cow::Owned(name.to_ascii_lowercase()) } else { Cow::Borrowed(name) }
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -885,12 +1055,7 @@ impl<'a> Iterator for Tokens<'a> {
         let start = self.pos;
         self.last_start = start;
         if let Some(name) = self.raw_until.take() {
-            let lower_rest = &b[start..];
-            let close = format!("</{name}");
-            let end = lower_rest
-                .windows(close.len())
-                .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))
-                .map_or(b.len(), |i| start + i);
+            let end = self.raw_text_end(start, &name);
             self.pos = end;
             if end > start {
                 return Some(Token::Text(&s[start..end]));
@@ -898,7 +1063,7 @@ impl<'a> Iterator for Tokens<'a> {
             return self.next();
         }
         if b[start] != b'<' {
-            let end = self.find_from(start, "<").unwrap_or(b.len());
+            let end = self.find_char(start, '<').unwrap_or(b.len());
             self.pos = end;
             return Some(Token::Text(&s[start..end]));
         }
@@ -909,13 +1074,13 @@ impl<'a> Iterator for Tokens<'a> {
                 Some(Token::Other)
             }
             Some(b'!') | Some(b'?') => {
-                self.pos = self.find_from(start, ">").map_or(b.len(), |i| i + 1);
+                self.pos = self.find_char(start, '>').map_or(b.len(), |i| i + 1);
                 Some(Token::Other)
             }
             Some(b'/') if b.get(start + 2).is_some_and(u8::is_ascii_alphabetic) => {
                 let name_end = name_end(b, start + 2);
-                let name = s[start + 2..name_end].to_ascii_lowercase();
-                self.pos = self.find_from(name_end, ">").map_or(b.len(), |i| i + 1);
+                let name = lower(&s[start + 2..name_end]);
+                self.pos = self.find_char(name_end, '>').map_or(b.len(), |i| i + 1);
                 Some(Token::Close { name })
             }
             Some(c) if c.is_ascii_alphabetic() => {
@@ -930,7 +1095,7 @@ impl<'a> Iterator for Tokens<'a> {
             }
             _ => {
                 // A lone '<' is text.
-                let end = self.find_from(start + 1, "<").unwrap_or(b.len());
+                let end = self.find_char(start + 1, '<').unwrap_or(b.len());
                 self.pos = end;
                 Some(Token::Text(&s[start..end]))
             }
@@ -946,75 +1111,14 @@ fn name_end(b: &[u8], from: usize) -> usize {
     i
 }
 
-/// Parse `<name attr="v" …>` starting at `start`; returns the token and the end offset.
-fn parse_open_tag(s: &str, start: usize) -> (Token<'static>, usize) {
-    let b = s.as_bytes();
-    let mut i = name_end(b, start + 1);
-    let name = s[start + 1..i].to_ascii_lowercase();
-    let mut attrs = Vec::new();
-    let mut self_closing = false;
-    loop {
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if i >= b.len() {
-            break;
-        }
-        match b[i] {
-            b'>' => {
-                i += 1;
-                break;
-            }
-            b'/' => {
-                i += 1;
-                if b.get(i) == Some(&b'>') {
-                    self_closing = true;
-                    i += 1;
-                    break;
-                }
-                continue;
-            }
-            _ => {}
-        }
-        let key_start = i;
-        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
-            i += 1;
-        }
-        if i == key_start {
-            // '=' with no name: skip it.
-            i += 1;
-            continue;
-        }
-        let key = s[key_start..i].to_ascii_lowercase();
-        let mut j = i;
-        while j < b.len() && b[j].is_ascii_whitespace() {
-            j += 1;
-        }
-        let mut value = String::new();
-        if b.get(j) == Some(&b'=') {
-            j += 1;
-            while j < b.len() && b[j].is_ascii_whitespace() {
-                j += 1;
-            }
-            match b.get(j) {
-                Some(&q) if q == b'"' || q == b'\'' => {
-                    let v_end = s[j + 1..].find(q as char).map_or(b.len(), |k| j + 1 + k);
-                    value = entities::decode(&s[j + 1..v_end]).into_owned();
-                    i = (v_end + 1).min(b.len());
-                }
-                _ => {
-                    let v_start = j;
-                    while j < b.len() && !b[j].is_ascii_whitespace() && b[j] != b'>' {
-                        j += 1;
-                    }
-                    value = entities::decode(&s[v_start..j]).into_owned();
-                    i = j;
-                }
-            }
-        }
-        attrs.push((key, value));
-    }
-    (Token::Open { name, attrs, self_closing }, i)
+/// Read `<name attr="v" …>` starting at `start`; returns the token and the end offset.
+fn parse_open_tag(s: &str, start: usize) -> (Token<'_>, usize) {
+    let from = name_end(s.as_bytes(), start + 1);
+    let attrs = Attrs { s, from };
+    let mut scan = attrs.scan();
+    scan.by_ref().for_each(drop);
+    let (end, self_closing) = scan.end.unwrap_or((s.len(), false));
+    (Token::Open { name: lower(&s[start + 1..from]), attrs, self_closing }, end)
 }
 
 #[cfg(test)]
@@ -1036,6 +1140,24 @@ mod tests {
              <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head>\
              <body><p>Text <b>kept</b>.</p><SCRIPT type=text/javascript></SCRIPT></body>"
         );
+    }
+
+    #[test]
+    fn drawings_are_emptied_and_the_shape_is_measured_in_the_same_pass() {
+        let page = "<body><svg viewBox=\"0 0 9 9\"><title>Share</title><svg><path d=\"M0\"/></svg><g><path/></g></svg>\
+                    <p>Text</p><div><b>deep</b></div></body>";
+        let (code_free, shape_of) = for_extractor(page);
+        assert_eq!(code_free, "<body><svg viewBox=\"0 0 9 9\"></svg><p>Text</p><div><b>deep</b></div></body>");
+        assert_eq!(shape_of, shape(&code_free));
+        assert_eq!(shape_of, (3, 5));
+    }
+
+    #[test]
+    fn white_space_runs_collapse_to_one_space() {
+        let mut line = String::new();
+        push_collapsed(&mut line, " \n one\u{a0}\u{a0}two  ");
+        push_collapsed(&mut line, "\tthree");
+        assert_eq!(line, "one two three");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod html;
 pub mod meta;
 pub mod mhtml;
 pub mod paragraphs;
+pub mod progress;
 pub mod reader;
 
 use crate::model::{Article, Link, Metadata, Paragraph, Role, Sentence};
@@ -96,8 +97,21 @@ pub fn load_dir_cached(dir: &Path, cache: Option<&Path>) -> Result<Corpus, LoadE
     load_dir_indexed(dir, cache).map(|(corpus, _)| corpus)
 }
 
+/// What refreshing the index of a folder did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IndexReport {
+    /// Files parsed now (new, changed, or no usable cache).
+    pub read: usize,
+    /// Files whose article came from the index unchanged.
+    pub reused: usize,
+    /// Entries of files no longer in the folder, removed.
+    pub removed: usize,
+    /// Files that could not be read.
+    pub failed: usize,
+}
+
 /// [`load_dir_cached`], also saying what it did to the index (see [`crate::index`]).
-pub fn load_dir_indexed(dir: &Path, cache: Option<&Path>) -> Result<(Corpus, crate::index::IndexReport), LoadError> {
+pub fn load_dir_indexed(dir: &Path, cache: Option<&Path>) -> Result<(Corpus, IndexReport), LoadError> {
     let (paths, corpus) = list_folder(dir)?;
     Ok(load_listed(dir, paths, corpus, cache.and_then(cache::ArticleCache::open)))
 }
@@ -170,13 +184,13 @@ fn load_listed(
     paths: Vec<PathBuf>,
     mut corpus: Corpus,
     mut cache: Option<cache::ArticleCache>,
-) -> (Corpus, crate::index::IndexReport) {
+) -> (Corpus, IndexReport) {
     let caching = cache.is_some();
     let keys: Vec<Option<cache::FileKey>> =
         if caching { cache::FileKey::of_folder(dir, &paths) } else { vec![None; paths.len()] };
     let cached: Vec<Option<Article>> = cache.as_ref().map_or_else(|| vec![None; keys.len()], |c| c.get_all(&keys));
     let hits: Vec<bool> = cached.iter().map(Option::is_some).collect();
-    let progress = crate::index::progress::Progress::new(hits.iter().filter(|h| !**h).count());
+    let progress = progress::Progress::new(hits.iter().filter(|h| !**h).count());
     // Files are independent: read them on every core (a folder of thousands of saved
     // pages is the common case), keeping the sorted order.
     let loaded: Vec<Result<Article, LoadError>> = paths
@@ -198,7 +212,7 @@ fn load_listed(
         })
         .collect();
     drop(progress);
-    let mut report = crate::index::IndexReport {
+    let mut report = IndexReport {
         read: hits.iter().filter(|h| !**h).count(),
         reused: hits.iter().filter(|h| **h).count(),
         failed: loaded.iter().filter(|r| r.is_err()).count(),
@@ -509,14 +523,14 @@ fn read_html(body: &str) -> html::HtmlDoc {
         return html::convert(body);
     }
     // Scripts and style sheets are most of a saved page and none of its text or tags.
-    let code_free = html::without_code(body);
-    if reader::fits(html::shape(&code_free))
+    let (code_free, shape) = html::for_extractor(body);
+    if reader::fits(shape)
         && let Some(main) = reader::extract(&code_free)
     {
         let has_text = |lines: &Vec<TextLine>| lines.iter().any(|l| !l.text.trim().is_empty());
         let from_markup = (main.html.as_deref())
             .filter(|_| main.has_text())
-            .map(|markup| html::convert(markup).lines)
+            .map(|markup| reader::without_trailing_link_lines(html::convert(markup).lines))
             .filter(has_text);
         if let Some(lines) = from_markup {
             return html::HtmlDoc { lines, meta: reader::merge_meta(&main.meta, html::page_meta(&code_free)), too_deep: None };

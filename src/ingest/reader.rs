@@ -109,6 +109,23 @@ pub fn merge_meta(found: &rs_trafilatura::Metadata, mut page: HtmlMeta) -> HtmlM
     page
 }
 
+/// The extracted lines without the run of lines at their end that are each only a link:
+/// the "related stories" list that the extractor keeps when it sits inside the article's
+/// container. (Inside the story such lines are often the story's own: a headline list of
+/// deals, a "see also" that readers of the page count as text.)
+pub fn without_trailing_link_lines(mut lines: Vec<TextLine>) -> Vec<TextLine> {
+    let keep = lines.iter().rposition(|l| !l.text.trim().is_empty() && !is_link_line(l)).map_or(0, |i| i + 1);
+    lines.truncate(keep);
+    lines
+}
+
+fn is_link_line(line: &TextLine) -> bool {
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+    let all = letters(&line.text);
+    let linked: usize = line.links.iter().map(|l| letters(&l.text)).sum();
+    all > 0 && linked * 10 >= all * 9
+}
+
 /// The lines of a converted page that the extractor kept. When the extractor gives only
 /// text, and that text has lost the page's paragraph breaks, the converter's own lines of
 /// the page still have them: keep each line most of whose word runs the extractor kept.
@@ -175,6 +192,23 @@ mod tests {
         assert!(fits((30, 2_000)));
         assert!(!fits((201, 2_000)));
         assert!(!fits((30, MAX_ELEMENTS + 1)));
+    }
+
+    #[test]
+    fn a_run_of_link_lines_ending_the_extraction_is_a_related_list() {
+        let link = |text: &str| crate::model::Link { text: text.to_string(), url: "/x".to_string(), range: None };
+        let linked = |text: &str| TextLine { text: text.to_string(), links: vec![link(text)], role: None };
+        let lines = vec![
+            TextLine::plain("The story begins."),
+            linked("See also: a story the page links in its text"),
+            TextLine { links: vec![link("said")], ..TextLine::plain("The minister said so on Monday.") },
+            TextLine::default(),
+            linked("Another story about the council"),
+            linked("Yet another story"),
+            TextLine::default(),
+        ];
+        let kept: Vec<String> = without_trailing_link_lines(lines).into_iter().map(|l| l.text).collect();
+        assert_eq!(kept, ["The story begins.", "See also: a story the page links in its text", "The minister said so on Monday."]);
     }
 
     #[test]
