@@ -16,7 +16,7 @@ use std::io::Write;
 use std::path::Path;
 
 fn main() {
-    let off = Ranker::parse(&serde_json::json!({"features": FEATURES, "weights": vec![0.0; FEATURES.len()], "mode": "off", "min_probability": 1.0}).to_string())
+    let off = Ranker::parse(&serde_json::json!({"features": FEATURES.as_slice(), "weights": vec![0.0; FEATURES.len()], "mode": "off", "min_probability": 1.0}).to_string())
         .expect("an all-zero model parses");
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

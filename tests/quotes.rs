@@ -1460,3 +1460,55 @@ fn the_ranker_keeps_the_speaker_named_at_the_cue() {
     assert_eq!(speaker(&qs[2]), Some("Europol"), "{qs:#?}");
     assert_eq!(speaker(&qs[3]), Some("Europol"), "{qs:#?}");
 }
+
+// English names and places (issue 13): fixtures written for these tests.
+
+fn speaker_of(text: &str) -> Option<String> {
+    quotes_of(text).first().and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+}
+
+#[test]
+fn a_title_abbreviation_inside_a_name_does_not_end_the_sentence() {
+    let text = "The plan was debated.\n\n\"We will not raise the toll on the bridge this year,\" said former Vermont Gov. Alma Reddick.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Alma Reddick"));
+}
+
+#[test]
+fn a_middle_initial_that_is_also_a_french_title_stays_in_the_name() {
+    let text = "Prices fell.\n\n\"There are big questions about the market for farmland,\" said Oren M. Halvorsen, a broker.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Oren M. Halvorsen"));
+}
+
+#[test]
+fn a_party_label_after_the_name_is_not_the_speaker() {
+    let text = "The vote was close.\n\n\"Nobody in this chamber wanted the shutdown to last,\" Senator Dana Whitcombe, R-Neb., said Thursday.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Dana Whitcombe"));
+}
+
+#[test]
+fn a_day_after_the_cue_is_never_the_speaker() {
+    let text = "Orla Brennick runs the food bank.\n\n\"We ran out of bread before noon on both days,\" Brennick said Tuesday.";
+    assert_eq!(speaker_of(text).as_deref(), Some("Orla Brennick"));
+}
+
+#[test]
+fn a_city_is_never_given_a_quote() {
+    let text = "Lyon hosted the summit. Delegates argued late into the night.\n\n\"The agreement is weaker than the draft we brought here,\" one delegate said.";
+    assert_ne!(speaker_of(text).as_deref(), Some("Lyon"));
+}
+
+#[test]
+fn a_place_before_a_describing_noun_leaves_the_noun_as_written() {
+    let text = "The race tightened.\n\n\"We cannot have a candidate who stands in the middle of the road,\" the Ohio rancher said.";
+    let q = &quotes_of(text)[0];
+    assert_eq!(q.speaker_as_written.as_deref(), Some("the Ohio rancher"));
+    assert_ne!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Ohio"));
+}
+
+#[test]
+fn a_role_set_off_before_the_name_is_part_of_the_phrase_as_written() {
+    let text = "The ferry schedule changed.\n\n\"Nobody will be stranded on the island this winter,\" the port authority spokesman, Teodor Lasky, said.";
+    let q = &quotes_of(text)[0];
+    assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Teodor Lasky"));
+    assert_eq!(q.speaker_as_written.as_deref(), Some("the port authority spokesman, Teodor Lasky"));
+}

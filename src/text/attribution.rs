@@ -113,10 +113,11 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, spans: &[MarkedSpan])
     toks
 }
 
-/// Whether the word `chars[k..j]` is a person's initial(s) ("H", "G.K") whose full stop at
-/// `j` belongs to it: single capital letters joined by stops, not a listed abbreviation
-/// ("U.S", "M"), followed after a space by a capitalised word that does not typically open
-/// a sentence ("Plan B. The …" still ends there).
+/// Whether the word `chars[k..j]` is a person's initial(s) ("H", "G.K") or a title ("Gov",
+/// "Dr", "M") whose full stop at `j` belongs to it: single capital letters joined by stops
+/// that are not a listed abbreviation ("U.S"), followed after a space by a capitalised word
+/// that does not typically open a sentence ("Plan B. The …" still ends there); or a
+/// capitalised abbreviation that never ends a sentence, followed by any capitalised word.
 fn initial_stop_at(text: &str, chars: &[(usize, char)], k: usize, j: usize) -> bool {
     if chars.get(j).is_none_or(|&(_, c)| c != '.') {
         return false;
@@ -127,7 +128,10 @@ fn initial_stop_at(text: &str, chars: &[(usize, char)], k: usize, j: usize) -> b
         let mut cs = part.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
     });
-    if !letters_only || super::sentences::abbreviation(word).is_some() {
+    // "Gov. Jim Doyle", "Steven M. Ekovich", "M. Dupont": a capitalised abbreviation that
+    // never ends a sentence keeps its stop before a capitalised word, like an initial.
+    let title = super::sentences::abbreviation(word) == Some(false) && word.chars().next().is_some_and(char::is_uppercase);
+    if !title && (!letters_only || super::sentences::abbreviation(word).is_some()) {
         return false;
     }
     let mut n = j + 1;
@@ -139,7 +143,7 @@ fn initial_stop_at(text: &str, chars: &[(usize, char)], k: usize, j: usize) -> b
     }
     let Some(&(next_at, first)) = chars.get(n) else { return false };
     let next_end = chars[n..].iter().find(|&&(_, c)| !c.is_alphanumeric()).map_or(text.len(), |&(p, _)| p);
-    first.is_uppercase() && !super::sentences::is_sentence_starter(&text[next_at..next_end])
+    first.is_uppercase() && (title || !super::sentences::is_sentence_starter(&text[next_at..next_end]))
 }
 
 /// Push a word, splitting French elisions (`l'Office` → `l'` `Office`) and English
@@ -194,7 +198,9 @@ pub fn ends_sentence(toks: &[Tok], k: usize) -> bool {
     }
     match toks.get(k + 1) {
         None => true,
-        Some(n) => n.is_cap() || matches!(n.kind, TokKind::Quote(_)) || n.kind == TokKind::Punct,
+        // ("R-Ky., said", "(D-Pa.)": a stop before a comma or a closing bracket ends an
+        // abbreviation, not the sentence.)
+        Some(n) => n.is_cap() || matches!(n.kind, TokKind::Quote(_)) || n.kind == TokKind::Punct && !matches!(n.text.as_str(), "," | ";" | ")"),
     }
 }
 
@@ -706,7 +712,10 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         // "the Counter Extremism Project": a name behind an article.
         if toks.get(i + 1).is_some_and(Tok::is_cap) {
             let r = cap_run(toks, i + 1, end);
-            let words = toks[i + 1..r].iter().map(|t| t.text.clone()).collect();
+            let words: Vec<String> = toks[i + 1..r].iter().map(|t| t.text.clone()).collect();
+            if never_speaker(&words) {
+                return described_by_place(toks, i, r, end, definite);
+            }
             return Some(mk(i, r - 1, NpKind::Name(words), Vec::new(), Gender::Unknown));
         }
         return None;
@@ -734,7 +743,8 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         return None;
     }
     // Role words inside the run: "Europol Director Rob Wainwright".
-    let last_role = (s2..r).rev().find(|&k| lx.role(&toks[k].low).is_some());
+    // (A title inside the run ends its qualifiers too: "former Wisconsin Gov. Jim Doyle".)
+    let last_role = (s2..r).rev().find(|&k| lx.role(&toks[k].low).is_some() || toks[k].text.len() > 2 && lx.title(&toks[k].text).is_some());
     // "PDG de Vélaris France", "Président de la République": a capitalised title with the
     // body it heads, and no name after it, is a role.
     if let Some(k) = last_role
@@ -822,10 +832,31 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     {
         w.push('.');
     }
+    // (A place stays a name here: "de la France" may head the phrase it closes.)
+    if Lexicon::get().is_not_a_name(&words.iter().map(|w| fold(w)).collect::<Vec<_>>()) {
+        return None;
+    }
     let mut np = mk(i, last, NpKind::Name(words), quals, gender);
     np.start = toks[if skip > 0 { i } else { name_from }].start;
     np.end = toks[r - 1].end;
     Some(np)
+}
+
+/// A name that can never be who speaks ("Tuesday", "Iowa", "R-Ky."): see
+/// [`Lexicon::is_never_speaker`].
+pub fn never_speaker(words: &[String]) -> bool {
+    let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    Lexicon::get().is_never_speaker(&low)
+}
+
+/// "the New York businessman", "a German user": a place or nationality after an article
+/// qualifies the lower-case noun after it, which is who speaks (a person, unnamed).
+fn described_by_place(toks: &[Tok], det: usize, r: usize, end: usize, definite: bool) -> Option<Np> {
+    let lx = Lexicon::get();
+    let noun = toks.get(r).filter(|t| r < end && t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.en_cues.contains(&t.low))?;
+    let quals = content_words(&toks[det + 1..r]);
+    let kind = NpKind::Role { kind: SpeakerKind::Person, head: noun.low.clone(), definite };
+    Some(Np { first: det, last: r, kind, quals, gender: lx.descriptor(&noun.low).unwrap_or(Gender::Unknown), start: toks[det].start, end: noun.end })
 }
 
 /// "V. Sapounov", "J. K. Rowling": initials before a surname are skipped, so the name is
@@ -1134,9 +1165,30 @@ fn coordinated(toks: &[Tok], lo: usize, np: Np) -> Np {
 /// "juriste à La Quadrature du Net", "a spokesman for the ministry", "the agency's
 /// director": a description in apposition (lower case or indefinite start, no cue inside).
 fn is_descriptor_segment(seg: &[Tok]) -> bool {
+    if is_label_segment(seg) {
+        return true;
+    }
     let Some(first) = seg.first() else { return false };
     let opens = first.is_lower_word() && (!is_det(first) || INDEFINITE.contains(&first.low.as_str()) || first.low == "the" || first.low == "le" || first.low == "la" || first.low == "l'");
     opens && seg.iter().all(|t| t.is_word() || t.text == "'s") && find_cues(seg).is_empty()
+}
+
+/// "R-Ky.", "Republican of West Virginia", "of Gainesville, Fla.", "30": a party label,
+/// place or age set off by commas after a name, which it describes.
+fn is_label_segment(seg: &[Tok]) -> bool {
+    let mut runs: Vec<Vec<String>> = vec![Vec::new()];
+    for t in seg {
+        if t.is_cap() {
+            runs.last_mut().map(|r| r.push(t.text.clone()));
+        } else if t.is_lower_word() && matches!(t.low.as_str(), "of" | "from") || t.is_punct('.') {
+            runs.push(Vec::new());
+        } else if !(t.is_word() && t.text.len() <= 3 && t.text.chars().all(|c| c.is_ascii_digit())) {
+            return false;
+        }
+    }
+    runs.retain(|r| !r.is_empty());
+    let age = seg.len() == 1 && seg[0].is_word() && !seg[0].is_cap();
+    age || !runs.is_empty() && runs.iter().all(|r| never_speaker(r))
 }
 
 /// `X, <descriptor>, said`: the subject is the segment that is a whole noun phrase,
@@ -1220,10 +1272,24 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
                 || Lexicon::get().role(&toks[fs].low) == Some(SpeakerKind::Person)
         };
         if follower_ok {
-            return Some(np);
+            return Some(with_role_before(toks, &segments[n + 1..], s, np));
         }
     }
     None
+}
+
+/// "the White House spokesman, Josh Earnest, said": a person's role set off by a comma
+/// just before the name is part of how the text names the speaker, so the phrase as
+/// written runs from the role. `earlier` are the segments before the name's, nearest first.
+fn with_role_before(toks: &[Tok], earlier: &[(usize, usize)], name_start: usize, mut np: Np) -> Np {
+    let Some(&(ps, pe)) = earlier.first() else { return np };
+    if !matches!(np.kind, NpKind::Name(_)) || pe + 1 != name_start || !toks[ps].is_lower_word() {
+        return np;
+    }
+    if np_forward(toks, ps, pe).is_some_and(|role| role.last + 1 == pe && matches!(role.kind, NpKind::Role { kind: SpeakerKind::Person, .. })) {
+        np.start = toks[ps].start;
+    }
+    np
 }
 
 /// The inverted subject after a cue ending at `v_last` ("said Poupard", "précise Europol").

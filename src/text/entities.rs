@@ -1001,6 +1001,9 @@ impl Registry {
             return None;
         }
         let e = self.entities.get(entity)?;
+        if Lexicon::get().is_never_speaker(&e.low) {
+            return None;
+        }
         // "Cnil" met on its own stands for the long form the article gave it.
         if let [word] = e.low.as_slice()
             && let Some(long) = self.entities.iter().find(|x| x.alias.as_deref() == Some(word.as_str()))
@@ -1121,7 +1124,8 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         let mut parts: Vec<(usize, usize)> = Vec::new();
         let mut a = s;
         for (k, t) in toks.iter().enumerate().take(r).skip(s) {
-            if is_person_role(t) {
+            // (A title inside the run too: "Wisconsin Gov. Jim Doyle".)
+            if is_person_role(t) || t.text.len() > 2 && lx.title(&t.text).is_some() {
                 if a < k {
                     parts.push((a, k));
                 }

@@ -46,6 +46,11 @@ pub struct Lexicon {
     pub place_words: HashSet<String>,
     pub place_first_words: HashSet<String>,
     pub place_names: HashSet<Vec<String>>,
+    /// Countries, states, cities and nationalities, folded (gazetteer.txt), and whether
+    /// the place is a country (which may speak through its government).
+    pub gazetteer: HashMap<Vec<String>, bool>,
+    /// One-word names that are never a speaker: days, openers, networks, party labels.
+    pub not_speakers: HashSet<String>,
     pub function_words: HashSet<String>,
     /// Nouns that describe an already named person ("the teenager"), with gender.
     pub descriptors: HashMap<String, Gender>,
@@ -242,6 +247,14 @@ impl Lexicon {
             }
         }
         lx.function_words = entries(include_str!("../../assets/cues/function_words.txt")).map(fold).collect();
+        for line in entries(include_str!("../../assets/cues/gazetteer.txt")) {
+            let (country, name) = match line.strip_prefix("country ") {
+                Some(name) => (true, name),
+                None => (false, line),
+            };
+            lx.gazetteer.insert(name.split_whitespace().map(fold).collect(), country);
+        }
+        lx.not_speakers = entries(include_str!("../../assets/cues/not_speakers.txt")).map(fold).collect();
         lx
     }
 
@@ -335,6 +348,36 @@ impl Lexicon {
                 || self.place_first_words.contains(&low[0])
                 || low.iter().any(|w| self.place_words.contains(w)))
     }
+
+    /// Whether a capitalised name (its words, folded) can never be who speaks: a listed
+    /// place or nationality other than a country ("Iowa", "Lyon", "German"), a day or a sentence opener
+    /// ("Tuesday", "Regarding"), a social network, or a person's party label
+    /// ("Democrat", "R-Ky.").
+    pub fn is_never_speaker(&self, low: &[String]) -> bool {
+        self.is_not_a_name(low) || self.gazetteer.get(low) == Some(&false)
+    }
+
+    /// Whether a name (folded words) is a listed place, a country included.
+    pub fn is_listed_place(&self, low: &[String]) -> bool {
+        self.gazetteer.contains_key(low)
+    }
+
+    /// Whether a capitalised word (folded) is no name at all: a day, a sentence opener, a
+    /// social network, a party label, an elided article ("D'autre part").
+    pub fn is_not_a_name(&self, low: &[String]) -> bool {
+        match low {
+            [] => true,
+            [one] => self.not_speakers.contains(one.trim_end_matches('.')) || is_party_label(one) || ELISIONS.contains(&one.as_str()),
+            _ => false,
+        }
+    }
+}
+
+/// "R-Ky.", "D-Pa", "I-Vt": a party initial joined to a state's abbreviation, said of a
+/// member of Congress (folded).
+fn is_party_label(low: &str) -> bool {
+    let Some((party, state)) = low.split_once('-') else { return false };
+    matches!(party, "r" | "d" | "i") && (2..=5).contains(&state.trim_end_matches('.').len()) && state.chars().all(|c| c.is_alphabetic() || c == '.')
 }
 
 #[cfg(test)]
@@ -358,6 +401,19 @@ mod tests {
         assert_eq!(phrase_words("aujourd'hui"), ["aujourd'hui"]);
         assert_eq!(leading_elision("l'"), None);
         assert!(Lexicon::get().fr_phrases.iter().any(|(w, _)| w == &["s'", "alarme"]));
+    }
+
+    #[test]
+    fn listed_places_days_and_party_labels_never_speak_but_countries_may() {
+        let lx = Lexicon::get();
+        let low = |s: &str| s.split_whitespace().map(fold).collect::<Vec<_>>();
+        for never in ["Lyon", "Iowa", "New Hampshire", "Fla", "German", "Tuesday", "Regarding", "Twitter", "Democrat", "R-Ky.", "D-Pa"] {
+            assert!(lx.is_never_speaker(&low(never)), "{never}");
+        }
+        for may in ["France", "Russia", "Warren", "Lyon Capital", "Rahm Emanuel"] {
+            assert!(!lx.is_never_speaker(&low(may)), "{may}");
+        }
+        assert!(lx.is_listed_place(&low("France")) && lx.is_listed_place(&low("Lyon")) && !lx.is_listed_place(&low("Warren")));
     }
 
     #[test]

@@ -19,7 +19,7 @@
 //! article text. Unknown speakers stay `None`, with the phrase used at the quote (“he”,
 //! “the official”) kept in `speaker_as_written`.
 
-use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, np_forward, speaker_of_cue, tokenize};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, never_speaker, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
@@ -211,6 +211,9 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                 _ => None,
             };
             w.speaker = from_subject.or_else(|| registry.resolve(np)).and_then(|e| registry.speaker(e));
+            if matches!(&np.kind, NpKind::Name(words) if never_speaker(words)) {
+                w.as_written = None;
+            }
             // "Les syndicats restent sceptiques. Ils dénoncent « … »": French ils/elles go
             // back to a plural subject opening the sentence before.
             if w.speaker.is_none() && is_ils_elles(text, np)
@@ -503,8 +506,10 @@ fn rank(
     for ((site, cands), w) in sites.iter().zip(&candidates).zip(work.iter_mut()) {
         let Some(choice) = ranker.choose(site, cands) else { continue };
         // The phrase at the quote stays what was written; a name written there that the
-        // ranker overrules is not kept as if it named the new speaker.
-        if w.speaker.as_ref().is_some_and(|s| s.name != choice.name) {
+        // ranker overrules is not kept as if it named the new speaker, but a description
+        // or a pronoun ("the businessman", "she") still says how the text refers to them.
+        let named = w.np.as_ref().is_none_or(|np| matches!(np.kind, NpKind::Name(_)));
+        if named && w.speaker.as_ref().is_some_and(|s| s.name != choice.name) {
             w.as_written = None;
         }
         w.speaker = Some(choice);

@@ -14,7 +14,7 @@
 //! prints the candidates and their features for training.
 
 use super::entities::Registry;
-use super::lexicon::Gender;
+use super::lexicon::{Gender, Lexicon};
 use crate::model::{Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -22,7 +22,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The features, in the order of the weights.
-pub const FEATURES: [&str; 32] = [
+pub const FEATURES: [&str; 36] = [
     "rule_pick",
     "rule_pick_own_cue",
     "rule_pick_inherited",
@@ -55,6 +55,10 @@ pub const FEATURES: [&str; 32] = [
     "no_cue_closest_before",
     "rule_pick_read_at_cue",
     "kind_from_evidence",
+    "listed_place",
+    "long_name",
+    "capitals_name",
+    "bare_word",
 ];
 
 /// Paragraphs before the quote's own that candidates are read from.
@@ -289,6 +293,15 @@ pub fn candidates(registry: &Registry, paragraphs: &[Range<usize>], sites: &[Sit
                     // A title, role, organisation word or speech verb said what it is; a
                     // bare capitalised word ("May") is only guessed a person.
                     flag(entity.is_some_and(|x| x.kind.is_some())),
+                    // A country ("Iran") is near many quotes but rarely says them.
+                    flag(entity.is_some_and(|x| Lexicon::get().is_listed_place(&x.low))),
+                    // Headlines and section titles read as names ("Why Winning Iowa Could
+                    // Break The Race", "POLLS NOT WRONG").
+                    flag(entity.is_some_and(|x| x.words.len() >= 4)),
+                    flag(entity.is_some_and(|x| x.words.len() >= 2 && x.words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())))),
+                    // One capitalised word nothing describes ("May", "Judgment"): the weakest
+                    // evidence of a speaker.
+                    flag(entity.is_some_and(|x| x.kind.is_none() && !x.has_role && x.words.len() == 1)),
                 ];
                 Candidate { speaker, features }
             })
