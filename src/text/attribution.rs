@@ -1179,7 +1179,9 @@ fn is_label_segment(seg: &[Tok]) -> bool {
     let mut runs: Vec<Vec<String>> = vec![Vec::new()];
     for t in seg {
         if t.is_cap() {
-            runs.last_mut().map(|r| r.push(t.text.clone()));
+            if let Some(r) = runs.last_mut() {
+                r.push(t.text.clone());
+            }
         } else if t.is_lower_word() && matches!(t.low.as_str(), "of" | "from") || t.is_punct('.') {
             runs.push(Vec::new());
         } else if !(t.is_word() && t.text.len() <= 3 && t.text.chars().all(|c| c.is_ascii_digit())) {
