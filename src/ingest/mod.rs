@@ -445,10 +445,10 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
     if let Some(key) = title.as_deref().map(paragraphs::title_key).filter(|k| !k.is_empty()) {
         let without: Vec<TextLine> = kept
             .into_iter()
-            .map(|l| if paragraphs::title_key(&l.text) == key { TextLine::default() } else { l })
+            .map(|l| if paragraphs::has_title_key(&l.text, &key) { TextLine::default() } else { l })
             .collect();
         paras = paragraphs::paragraphs(&without);
-        paras.retain(|p| paragraphs::title_key(&p.text) != key);
+        paras.retain(|p| !paragraphs::has_title_key(&p.text, &key));
         // The first paragraph was the title if it was taken from there.
     }
     if paras.iter().all(|p| p.role.is_some()) {

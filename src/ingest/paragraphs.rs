@@ -127,7 +127,18 @@ fn continues(line: &str, next: &str, width: Option<usize>) -> bool {
 
 /// Comparison key for spotting a repeated title: letters and digits, lower case.
 pub fn title_key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    folded_alphanumerics(s).collect()
+}
+
+/// Whether `s` has the title key `key`: [`title_key`] without building it, stopping at
+/// the first character that differs (every line of a page is checked against the title,
+/// and most differ at once).
+pub fn has_title_key(s: &str, key: &str) -> bool {
+    folded_alphanumerics(s).eq(key.chars())
+}
+
+fn folded_alphanumerics(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
 }
 
 /// Whether a paragraph reads like a headline rather than prose.
@@ -215,5 +226,8 @@ mod tests {
         assert!(looks_like_title("Anonymous should leave ISIS cyberwar to professionals - NATO official"));
         assert!(!looks_like_title("LONDON: The police said on Wednesday that it had arrested two men."));
         assert_eq!(title_key("Gov’t: A  Title!"), "govtatitle");
+        assert!(has_title_key("GOV’T — a title", "govtatitle"));
+        assert!(!has_title_key("Gov’t: A Title, again", "govtatitle"));
+        assert!(!has_title_key("Gov’t", "govtatitle"));
     }
 }
