@@ -62,6 +62,13 @@ pub trait ArticleSource: Send + Sync {
         None
     }
 
+    /// Every counterpart proposal of the folder (as [`crate::align::propose_pairs`] gives
+    /// them), from the index of counterpart profiles without reading every article at
+    /// once; `None` when the source has no such index.
+    fn all_pairs(&self, _articles: &[Article], _manifest: &crate::model::Manifest) -> Option<Vec<crate::align::PairCandidate>> {
+        None
+    }
+
     /// Whether [`load`](Self::load) and [`search`](Self::search) are answered from
     /// memory, so that they can run on the UI thread.
     fn answers_at_once(&self) -> bool {

@@ -133,7 +133,8 @@ pub fn counts_by_language(speaker: &CorpusSpeaker) -> String {
 /// What [`crate::speakers::corpus_speakers`] gives (with the folder's pair proposals
 /// when they were already made), reading the articles from `source` one at a time: only
 /// their quotes are kept, and the bodies of each pair of counterparts while their quotes
-/// are paired. (Proposing the pairs still reads the whole folder at once, then lets it go.)
+/// are paired. The pairs come from the folder's index of counterpart profiles; only a
+/// source without one reads the whole folder at once to propose them (then lets it go).
 fn speaker_index_of(
     source: &dyn ArticleSource,
     rows: &[(usize, Row)],
@@ -145,11 +146,13 @@ fn speaker_index_of(
         let (slot, row) = &rows[i];
         source.load(*slot, row).ok().map(|a| known_as(a, row))
     };
-    let candidates = candidates.unwrap_or_else(|| {
+    let stubs: Vec<Article> = rows.iter().map(|(_, r)| r.stub()).collect();
+    // From the folder's index of counterpart profiles when there is one; else every
+    // article is read to compare them (then let go).
+    let candidates = candidates.or_else(|| source.all_pairs(&stubs, manifest)).unwrap_or_else(|| {
         let all: Vec<Article> = (0..rows.len()).filter_map(load).collect();
         crate::align::propose_pairs(&all, manifest)
     });
-    let stubs: Vec<Article> = rows.iter().map(|(_, r)| r.stub()).collect();
     let quotes: Vec<Vec<Quote>> =
         (0..rows.len()).into_par_iter().map(|i| load(i).map(|a| crate::text::quotes::extract(&a)).unwrap_or_default()).collect();
     let counterparts = crate::speakers::counterpart_indices(&stubs, manifest, &candidates);

@@ -53,6 +53,11 @@ impl ArticleSource for FolderSource {
         Some(ingest::counterparts::counterpart_in_index(&index, &self.dir, articles, manifest, id))
     }
 
+    fn all_pairs(&self, articles: &[Article], manifest: &Manifest) -> Option<Vec<crate::align::PairCandidate>> {
+        let index = self.index.get()?.lock().ok()?;
+        Some(ingest::counterparts::propose_pairs_in_folder(&index, &self.dir, articles, manifest))
+    }
+
     fn search(&self, fts: &str) -> Result<Vec<usize>, String> {
         // Until the index is open nothing matches (the app asks again when the folder is read).
         let Some(index) = self.index.get() else { return Ok(Vec::new()) };
