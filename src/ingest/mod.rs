@@ -445,22 +445,34 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
 
 
     // The title: stated by the file, else its first paragraph when that reads like one.
-    let mut paras = paragraphs::paragraphs(&kept);
     let mut title = header.title.clone().or(page.title.clone());
-    // (Not when it is all there is: then it is the text.)
-    if title.is_none() && paras.len() > 1 && paras[0].role.is_none() && paragraphs::looks_like_title(&paras[0].text) {
-        title = Some(paras.remove(0).text);
+    // (Paragraphs are made from the lines once the title is known when the file states
+    // it: a headline repeated in the text changes them.)
+    let mut paras = None;
+    if title.is_none() {
+        let mut first = paragraphs::paragraphs(&kept);
+        // (Not when it is all there is: then it is the text.)
+        if first.len() > 1 && first[0].role.is_none() && paragraphs::looks_like_title(&first[0].text) {
+            title = Some(first.remove(0).text);
+        }
+        paras = Some(first);
     }
     // Scraped pages repeat the headline (page title, social card, article heading).
-    if let Some(key) = title.as_deref().map(paragraphs::title_key).filter(|k| !k.is_empty()) {
-        let without: Vec<TextLine> = kept
-            .into_iter()
-            .map(|l| if paragraphs::has_title_key(&l.text, &key) { TextLine::default() } else { l })
-            .collect();
-        paras = paragraphs::paragraphs(&without);
-        paras.retain(|p| !paragraphs::has_title_key(&p.text, &key));
-        // The first paragraph was the title if it was taken from there.
-    }
+    let key = title.as_deref().map(paragraphs::title_key).filter(|k| !k.is_empty());
+    let mut paras = match (key, paras) {
+        (Some(key), _) => {
+            let without: Vec<TextLine> = kept
+                .into_iter()
+                .map(|l| if paragraphs::has_title_key(&l.text, &key) { TextLine::default() } else { l })
+                .collect();
+            let mut paras = paragraphs::paragraphs(&without);
+            paras.retain(|p| !paragraphs::has_title_key(&p.text, &key));
+            // The first paragraph was the title if it was taken from there.
+            paras
+        }
+        (None, Some(paras)) => paras,
+        (None, None) => paragraphs::paragraphs(&kept),
+    };
     if paras.iter().all(|p| p.role.is_some()) {
         // Better all the text than none: a page the rules misjudge still reads.
         paras = paragraphs::paragraphs(&all_visible_lines(body, is_html, ext == "md"));

@@ -168,12 +168,20 @@ fn plainly_in(sample: &str) -> Option<&'static str> {
 /// each word of `text`.
 fn for_each_word(text: &str, mut f: impl FnMut(u16)) {
     let mut lower = String::new();
+    let mut ascii = [0u8; LONGEST_FUNCTION_WORD];
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         if word.len() > LONGEST_FUNCTION_WORD {
             f(0);
             continue;
         }
-        let key = if word.chars().any(char::is_uppercase) {
+        // Most words are ASCII: lowered on the stack (every word of every article
+        // comes here).
+        let key = if word.is_ascii() {
+            let lowered = &mut ascii[..word.len()];
+            lowered.copy_from_slice(word.as_bytes());
+            lowered.make_ascii_lowercase();
+            std::str::from_utf8(lowered).unwrap_or(word)
+        } else if word.chars().any(char::is_uppercase) {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
             lower.as_str()
