@@ -11,6 +11,10 @@
 //!     perf stat -e instructions:u target/release/examples/cold_pass /tmp/f2k
 
 use diglot::align::profile::Profile;
+
+/// The binary's allocator (src/main.rs), so that the times are those of `diglot`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Duration;
 
 /// CPU time of the calling thread.
