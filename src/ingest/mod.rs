@@ -723,12 +723,12 @@ pub fn build_article_with_roles(
             .collect();
         paras.push(Paragraph { range: start..text.len(), language: None, sentences, role });
     }
-    if meta.language.is_none() {
-        meta.language = lang::detect_article(&text);
-    }
+    let ranges: Vec<std::ops::Range<usize>> = paras.iter().map(|p| p.range.clone()).collect();
+    let (language, languages) = lang::detect_with_paragraphs(&text, &ranges, meta.language.take());
+    meta.language = language;
     // Short paragraphs are hard to detect; they fall back to the article's language.
-    for p in &mut paras {
-        p.language = lang::detect_paragraph(&text[p.range.clone()], meta.language.as_deref()).or_else(|| meta.language.clone());
+    for (p, language) in paras.iter_mut().zip(languages) {
+        p.language = language.or_else(|| meta.language.clone());
     }
     meta.words = text.split_whitespace().count();
     let links = locate_links(&text, links);
