@@ -80,14 +80,15 @@ impl Profile {
             let text = article.slice(&s.range);
             let from = tokens.partition_point(|(span, _)| span.start < s.range.start);
             let inside = tokens[from..].iter().take_while(|(span, _)| span.end <= s.range.end);
-            for (k, (_, token)) in inside.enumerate() {
+            for (k, (span, token)) in inside.enumerate() {
                 match token {
                     Token::Number(n) if n.chars().filter(char::is_ascii_digit).count() >= 2 => {
                         numbers.insert(n.clone());
                     }
                     // The first word of a sentence is capitalised whatever it is.
                     Token::Word { folded, capitalised: true } if k > 0 && folded.chars().count() >= 3 => {
-                        names.entry(match_key(folded)).or_insert_with(|| original_case(text, folded));
+                        let end = span.end - s.range.start;
+                        names.entry(match_key(folded)).or_insert_with(|| original_case(text, end, folded));
                     }
                     _ => {}
                 }
@@ -158,9 +159,13 @@ fn number_anchor(normalised: &str) -> i64 {
     -1 - (h >> 1) as i64
 }
 
-/// The word as written in `text` (for evidence), else the folded form.
-fn original_case(text: &str, folded: &str) -> String {
-    text.split(|c: char| !c.is_alphabetic()).find(|w| folds_to(w, folded)).unwrap_or(folded).to_string()
+/// The first word of `text` written as `folded` (for evidence), else the folded form.
+/// The word ending at byte `end` is usually it: the words up to there are looked at
+/// first (a word never runs past a token's end, which a non-letter follows).
+fn original_case(text: &str, end: usize, folded: &str) -> String {
+    let (head, rest) = text.split_at(end);
+    let mut words = head.split(|c: char| !c.is_alphabetic()).chain(rest.split(|c: char| !c.is_alphabetic()));
+    words.find(|w| folds_to(w, folded)).unwrap_or(folded).to_string()
 }
 
 /// `fold(word) == folded`, without folding a plain ASCII word into a new string.

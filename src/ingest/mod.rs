@@ -14,7 +14,7 @@ pub mod progress;
 pub mod reader;
 
 use crate::model::{Article, Link, Metadata, Paragraph, Role, Sentence};
-use crate::sanitize::strip_controls;
+use crate::sanitize::{strip_controls, strip_controls_owned};
 use crate::text::{lang, sentences};
 use include_dir::{Dir, include_dir};
 use rayon::prelude::*;
@@ -429,7 +429,7 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
     let kept: Vec<TextLine> = lines
         .into_iter()
         .map(|mut line| {
-            line.text = strip_controls(&line.text);
+            line.text = strip_controls_owned(std::mem::take(&mut line.text));
             if line.text.trim().is_empty() {
                 return TextLine::default();
             }
@@ -518,7 +518,7 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
                 url: strip_controls(&l.url).trim().to_string(),
                 range: None,
             }));
-            (strip_controls(&p.text), p.role)
+            (strip_controls_owned(p.text), p.role)
         })
         .collect();
     // Script pseudo-links are not links; relative ones are resolved against the page URL.
@@ -548,7 +548,7 @@ pub const NO_ARTICLE_FOUND: &str = "no article found in the page: showing all of
 /// Every line of text a reader would see in the file, before any cleaning.
 fn all_visible_lines(body: &str, is_html: bool, markdown: bool) -> Vec<TextLine> {
     let lines = if is_html { html::strip_tags(&html::without_head(body)) } else { plain_lines(body, markdown) };
-    lines.into_iter().map(|l| TextLine { text: strip_controls(&l.text), ..l }).collect()
+    lines.into_iter().map(|l| TextLine { text: strip_controls_owned(l.text), ..l }).collect()
 }
 
 /// HTML → lines and metadata. A whole page goes through reader mode ([`reader`]) when
