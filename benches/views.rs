@@ -50,14 +50,14 @@ fn bilingual(c: &mut Criterion) {
     let area = Rect::new(0, 0, 120, 40);
     let mut buf = Buffer::empty(area);
     c.bench_function("bilingual frame 120x40 (layout cached)", |b| {
-        b.iter(|| BilingualView { state: &state, left: &left, right: &right, no_color: false, highlights: [&[], &[]] }.render(area, &mut buf))
+        b.iter(|| BilingualView { state: &state, left: &left, right: &right, no_color: false, highlights: [&[], &[]], hints: &[] }.render(area, &mut buf))
     });
     let mut state = state;
     state.update(BilingualAction::ToggleMap);
     c.bench_function("bilingual scroll step + frame with map 120x40", |b| {
         b.iter(|| {
             state.update(BilingualAction::ScrollDown(1));
-            BilingualView { state: &state, left: &left, right: &right, no_color: false, highlights: [&[], &[]] }.render(area, &mut buf)
+            BilingualView { state: &state, left: &left, right: &right, no_color: false, highlights: [&[], &[]], hints: &[] }.render(area, &mut buf)
         })
     });
 }

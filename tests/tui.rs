@@ -1610,3 +1610,155 @@ fn every_key_the_keymap_names_goes_to_the_terminal_and_back_unchanged() {
         }
     }
 }
+
+// ---------- keys across views ----------
+
+/// The app in each full-screen view: (name, app). Highlights has two highlights; the
+/// side-by-side view is the pinned pair; the speakers view lists the test corpus's.
+fn app_in_view(view: &str) -> Session {
+    let mut app = if view.starts_with("speaker") { app_with_speakers() } else { app_with_pair() };
+    app.update(Action::Resize(80, 24));
+    match view {
+        "highlights" => {
+            press(&mut app, "Enter h ) h H");
+            assert_eq!(app.highlights().len(), 2);
+        }
+        "bilingual" => press(&mut app, "b").truncate(0),
+        "speakers" => {
+            press(&mut app, "S");
+            app.finish_speakers_work();
+        }
+        "speaker" => {
+            press(&mut app, "S");
+            app.finish_speakers_work();
+            press(&mut app, "Enter");
+            assert!(app.speakers.opened().is_some());
+        }
+        _ => unreachable!(),
+    }
+    app.status = None;
+    app
+}
+
+/// The test app with a third article whose quotes name their speakers.
+fn app_with_speakers() -> Session {
+    let mut c = corpus();
+    c.articles.push(article(
+        "named",
+        "Europol speaks",
+        "Europol speaks\n\n“We will not stop until the networks are gone,” said Rob Wainwright, the director of Europol. \
+         Police arrested three men. “The work goes on,” said Anna Berg, a spokeswoman.",
+        "2024-03-04",
+        "Test Wire",
+    ));
+    let mut app = Session::new(App::new(c, HashMap::new()));
+    app.attach_store(Store::open_in_memory().unwrap());
+    app
+}
+
+/// What a user can see or what the key asked of the outside world.
+fn observable(app: &mut Session) -> (String, Mode, bool, bool) {
+    let t = render(app, 80, 24);
+    (screen_text(t.backend().buffer()), app.mode, app.help_open, app.reader.prompt.is_some())
+}
+
+#[test]
+fn every_key_shown_in_help_does_something_or_says_why_not_in_every_view() {
+    use diglot::app::keymap::KeyContext;
+    let keymap = app().keymap.clone();
+    // Moving keys at the end of a list change nothing, as in any pager.
+    let exports = tempfile::tempdir().unwrap();
+    let moves = [Command::Up, Command::Down, Command::Top, Command::Bottom, Command::PageUp, Command::PageDown, Command::HalfPageUp, Command::HalfPageDown];
+    for (view, ctx) in [("highlights", KeyContext::Highlights), ("bilingual", KeyContext::Bilingual), ("speakers", KeyContext::Speakers), ("speaker", KeyContext::Speakers)] {
+        // The view's keys, and the reader's: in a view they work or say why not.
+        let mut keys: Vec<String> = Command::ALL
+            .iter()
+            .flat_map(|&cmd| keymap.keys_for(ctx, cmd).into_iter().chain(keymap.keys_for(KeyContext::Global, cmd)))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let cmd = keymap.lookup(ctx, &KeyChord::parse(&key).unwrap());
+            if cmd.is_some_and(|c| moves.contains(&c)) || key == "Ctrl-z" {
+                continue;
+            }
+            let mut app = app_in_view(view);
+            app.library.places.export_dir = exports.path().to_path_buf();
+            let before = observable(&mut app);
+            let effects = press(&mut app, &key);
+            let after = observable(&mut app);
+            let said = app.status.clone();
+            assert!(
+                !effects.is_empty() || said.is_some() || after != before,
+                "{view}: {key} ({cmd:?}) did nothing and said nothing"
+            );
+            if let Some(s) = said {
+                assert!(!s.contains("no such key"), "{view}: {key} is listed in the help but: {s}");
+            }
+        }
+    }
+}
+
+#[test]
+fn h_and_s_open_their_views_from_every_view_and_q_goes_back_where_they_were_pressed() {
+    let mut app = app_in_view("bilingual");
+    press(&mut app, "H");
+    assert_eq!(app.mode, Mode::Highlights);
+    press(&mut app, "q");
+    assert_eq!(app.mode, Mode::Bilingual);
+    assert!(app.side_by_side.view.is_some());
+    press(&mut app, "S");
+    app.finish_speakers_work();
+    assert_eq!(app.mode, Mode::Speakers);
+    press(&mut app, "H");
+    assert_eq!(app.mode, Mode::Highlights);
+    press(&mut app, "H");
+    assert_eq!(app.mode, Mode::Speakers);
+    // The view's own key leaves it, as H and b leave theirs, even with a speaker open.
+    press(&mut app, "Enter S");
+    assert_eq!(app.mode, Mode::Bilingual);
+    press(&mut app, "b");
+    assert_eq!(app.mode, Mode::Reader);
+}
+
+#[test]
+fn a_reader_key_in_a_view_says_where_it_works() {
+    let mut app = app_in_view("highlights");
+    press(&mut app, "f");
+    assert_eq!(app.status.as_deref(), Some("f (filter) works in the reader, not in this view: q goes back"));
+    let mut app = app_in_view("speaker");
+    press(&mut app, "/");
+    assert_eq!(app.status.as_deref(), Some("/ filters the list of speakers: q goes back to it"));
+    assert!(app.reader.prompt.is_none());
+    // A key bound nowhere still says so.
+    press(&mut app, "Ctrl-x");
+    assert_eq!(app.status.as_deref(), Some("Ctrl-x: no such key here — ? for help"));
+}
+
+#[test]
+fn footers_never_cut_a_hint_at_80x24_and_60x20() {
+    for view in ["reader", "body", "quotes", "highlights", "bilingual", "speakers", "speaker"] {
+        for (w, h) in [(80, 24), (60, 20), (100, 30)] {
+            let mut app = match view {
+                "reader" | "body" | "quotes" => app_with_pair(),
+                v => app_in_view(v),
+            };
+            match view {
+                "body" => drop(press(&mut app, "Enter")),
+                "quotes" => drop(press(&mut app, "Tab Tab")),
+                _ => {}
+            }
+            let t = render(&mut app, w, h);
+            let text = screen_text(t.backend().buffer());
+            let lines: Vec<&str> = text.lines().collect();
+            let footers = if view == "bilingual" { &lines[lines.len() - 2..] } else { &lines[lines.len() - 1..] };
+            for footer in footers {
+                assert!(!footer.contains('…'), "{view} {w}x{h}: a hint is cut: {footer:?}");
+            }
+            {
+                let footer = lines.last().unwrap();
+                assert!(footer.contains("? help"), "{view} {w}x{h}: {footer:?}");
+            }
+        }
+    }
+}

@@ -91,7 +91,7 @@ fn state() -> (Article, Article, BilingualState) {
 fn draw(state: &BilingualState, left: &Article, right: &Article, width: u16, height: u16, no_color: bool) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
-        .draw(|f| f.render_widget(BilingualView { state, left, right, no_color, highlights: [&[], &[]] }, f.area()))
+        .draw(|f| f.render_widget(BilingualView { state, left, right, no_color, highlights: [&[], &[]], hints: &[] }, f.area()))
         .expect("draw");
     terminal.backend().buffer().clone()
 }
@@ -601,7 +601,7 @@ fn highlights_are_marked_in_the_columns() {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|f| {
-            let view = BilingualView { state: &state, left: &en, right: &fr, no_color: true, highlights: [left_marks, &[]] };
+            let view = BilingualView { state: &state, left: &en, right: &fr, no_color: true, highlights: [left_marks, &[]], hints: &[] };
             f.render_widget(view, f.area())
         })
         .unwrap();

@@ -326,6 +326,8 @@ pub struct Library {
     pub write_failure: Option<String>,
     /// Where exports go and how their paths are shown.
     pub places: Places,
+    /// The view `H` was pressed in, where `q` goes back to.
+    return_to: Mode,
 }
 
 /// The folders the reader names, found in the environment by whoever builds the [`App`]
@@ -652,13 +654,41 @@ impl App {
                 }
                 // Say so, as less and vim do, rather than ignore the key silently.
                 _ if ctx != KeyContext::Input => {
-                    self.status = Some(format!("{}: no such key here — ? for help", crate::view::text::safe(&key.label())));
+                    self.status = Some(self.unbound_key_message(ctx, &key));
                     return Some(Vec::new());
                 }
                 _ => return None,
             },
         };
         Some(self.update(action))
+    }
+
+    /// What the status bar says for a key bound to nothing in `ctx`: why, when the key
+    /// means something in the reader's panes, and how to get there.
+    fn unbound_key_message(&self, ctx: KeyContext, key: &KeyChord) -> String {
+        let label = crate::view::text::safe(&key.label()).into_owned();
+        let elsewhere = [KeyContext::Global, KeyContext::List, KeyContext::Body, KeyContext::Quotes]
+            .into_iter()
+            .find_map(|c| self.keymap.get(c, key));
+        let leave = |ctx: KeyContext| {
+            let keys = self.keymap.keys_for(ctx, Command::Close);
+            keys.iter().find(|k| *k == "q").or(keys.first()).cloned()
+        };
+        match (elsewhere, ctx) {
+            (Some(cmd), KeyContext::Highlights | KeyContext::Bilingual | KeyContext::Speakers) => {
+                let what = cmd.name().replace('_', " ");
+                match leave(ctx) {
+                    Some(close) => format!("{label} ({what}) works in the reader, not in this view: {close} goes back"),
+                    None => format!("{label} ({what}) works in the reader, not in this view"),
+                }
+            }
+            (Some(cmd), KeyContext::Visual) => {
+                let what = cmd.name().replace('_', " ");
+                let end = leave(KeyContext::Visual).unwrap_or_else(|| "Esc".into());
+                format!("{label} ({what}) is not for a selection: h highlights it, y copies it, {end} ends it")
+            }
+            _ => format!("{label}: no such key here — ? for help"),
+        }
     }
 
     /// Apply one action and return what the outside world must do.
@@ -733,7 +763,7 @@ impl App {
         match self.mode {
             Mode::Highlights => return self.highlights_command(cmd, effects),
             Mode::Bilingual => return self.bilingual_command(cmd, effects),
-            Mode::Speakers => return self.speakers_command(cmd, effects),
+            Mode::Speakers => return self.speakers_key(cmd, effects),
             Mode::Reader => {}
         }
         if self.reader.visual.is_some() && self.reader.focus == Focus::Body && self.visual_command(cmd, effects) {
@@ -839,6 +869,26 @@ impl App {
             | Command::DeleteForward
             | Command::DeleteWord
             | Command::DeleteToStart => {}
+        }
+    }
+
+    /// A command in the speakers view: what every view shares (`H`, `S` to leave) is
+    /// routed here; the rest is the view's own.
+    fn speakers_key(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
+        match cmd {
+            Command::Highlights => self.open_highlights_view(effects),
+            Command::Undo => self.undo_last(effects),
+            // The view's own key leaves it, as `H` and `b` leave theirs.
+            Command::Speakers => {
+                self.speakers_command(Command::Close, effects);
+                if self.mode == Mode::Speakers {
+                    self.speakers_command(Command::Close, effects);
+                }
+            }
+            Command::Search | Command::Filter if self.speakers.open.is_some() => {
+                self.status = Some("/ filters the list of speakers: q goes back to it".into());
+            }
+            _ => self.speakers_command(cmd, effects),
         }
     }
 

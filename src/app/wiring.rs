@@ -571,6 +571,9 @@ impl App {
 
     pub(super) fn open_highlights_view(&mut self, effects: &mut Vec<Effect>) {
         self.reader.visual = None;
+        if self.mode != Mode::Highlights {
+            self.library.return_to = self.mode;
+        }
         self.library.view = Some(HighlightsState::from_highlights_titled(self.library.all.clone(), |id| self.title_of(id)));
         self.mode = Mode::Highlights;
         if self.library.has_store {
@@ -587,8 +590,12 @@ impl App {
             Command::Help => return self.open_help(),
             Command::Speakers => return self.open_speakers(),
             Command::Close | Command::Highlights => {
-                self.mode = Mode::Reader;
+                // Back to the view `H` was pressed in.
+                self.mode = self.library.return_to;
                 self.library.view = None;
+                if self.mode == Mode::Bilingual && self.side_by_side.view.is_none() {
+                    self.mode = Mode::Reader;
+                }
                 return;
             }
             Command::Undo => return self.undo_last(effects),
@@ -653,6 +660,10 @@ impl App {
         }
         self.mode = Mode::Reader;
         self.library.view = None;
+        if let Some(s) = self.side_by_side.view.take() {
+            // Left for the reader: the next `b` finds it where it was.
+            self.cache_bilingual(s);
+        }
         self.reader.focus = Focus::Body;
         match self.article(index) {
             Some(article) => self.show_in_body(&article, start),
@@ -992,6 +1003,8 @@ impl App {
             }
             Command::Copy | Command::Highlight => return self.bilingual_quote(cmd, effects),
             Command::Speakers => return self.open_speakers(),
+            Command::Highlights => return self.open_highlights_view(effects),
+            Command::Undo => return self.undo_last(effects),
             Command::Search => return self.open_prompt(super::PromptKind::Search),
             Command::SearchNext | Command::SearchPrev => {
                 let delta = if cmd == Command::SearchNext { 1 } else { -1 };

@@ -2,6 +2,7 @@
 //! or the open prompt with its cursor.
 
 use super::theme::Theme;
+use super::wrap::display_width;
 use super::{layout, safe, truncate};
 use crate::app::{App, Command, Focus, Mode, PromptKind};
 use crate::app::keymap::KeyContext;
@@ -48,8 +49,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Some(s) => format!(" Speaker · {} quotes", s.quote_list.len()),
             None => format!(" Speakers {}", app.speakers.visible_count()),
         },
-        Mode::Reader if app.reader.visual.is_some() && app.reader.focus == Focus::Body => format!(" VISUAL {}", position(app)),
-        Mode::Reader => format!(" {} {}", app.reader.focus.name(), position(app)),
+        Mode::Reader if app.reader.visual.is_some() && app.reader.focus == Focus::Body => format!(" VISUAL {}", position(app, width)),
+        Mode::Reader => format!(" {} {}", app.reader.focus.name(), position(app, width)),
     };
     if !app.saving() {
         // Always in view: the user must know their highlights are not being kept.
@@ -63,24 +64,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let cur = app.reader.search.current.map_or(0, |i| i + 1);
         left.push_str(&format!(" · /{} {cur}/{n}", app.reader.search.query));
     }
-    let right = match &app.status {
-        Some(m) => m.clone(),
-        None => match app.mode {
-            Mode::Reader => app.working_on().or_else(|| app.loading_line()).unwrap_or_else(|| hints(app)),
-            Mode::Highlights => view_hints(app, KeyContext::Highlights, &[
-                (Command::Help, "help"), (Command::Open, "jump"), (Command::Note, "note"), (Command::Delete, "delete"),
-                (Command::Undo, "undo"), (Command::Export, "export"), (Command::Close, "back"), (Command::Copy, "copy"),
-            ]),
-            Mode::Speakers => app.speakers_working().unwrap_or_else(|| view_hints(app, KeyContext::Speakers, &[
-                (Command::Help, "help"), (Command::Open, if app.speakers.open.is_some() { "show" } else { "open" }),
-                (Command::Search, "filter"), (Command::Highlight, "highlight"), (Command::Close, "back"),
-            ])),
-            Mode::Bilingual => view_hints(app, KeyContext::Bilingual, &[
-                (Command::Help, "help"), (Command::FocusNext, "column"), (Command::NextQuote, "quote"),
-                (Command::ToggleMap, "map"), (Command::Copy, "copy"), (Command::Highlight, "highlight"), (Command::Close, "back"),
-            ]),
-        },
-    };
     // A message too long to share the row takes all of it (an export path, an error
     // naming a file), except the NOT SAVING warning.
     if let Some(m) = &app.status
@@ -96,7 +79,22 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let left = truncate(&safe(&left), width);
     let used = super::wrap::display_width(&left);
-    let right = truncate(&safe(&right), width.saturating_sub(used + 1));
+    let room = width.saturating_sub(used + 1);
+    let right = match &app.status {
+        Some(m) => format!("{} ", cut_at_word(&safe(m), room.saturating_sub(1))),
+        None => match app.mode {
+            Mode::Reader => match app.working_on().or_else(|| app.loading_line()) {
+                Some(work) => cut_at_word(&safe(&work), room),
+                None => fit_hints(&hints(app), room),
+            },
+            Mode::Speakers => match app.speakers_working() {
+                Some(work) => cut_at_word(&safe(&work), room),
+                None => fit_hints(&view_hints(app, KeyContext::Speakers, &speakers_hints(app)), room),
+            },
+            Mode::Highlights => fit_hints(&view_hints(app, KeyContext::Highlights, HIGHLIGHTS_HINTS), room),
+            Mode::Bilingual => fit_hints(&view_hints(app, KeyContext::Bilingual, BILINGUAL_STATUS_HINTS), room),
+        },
+    };
     let gap = width.saturating_sub(used + super::wrap::display_width(&right));
     let right_style = if app.status.is_some() { theme.status_key } else { theme.status };
     let line = Line::from(vec![
@@ -107,7 +105,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(line, area);
 }
 
-fn position(app: &App) -> String {
+/// Where the user is in the focused pane; on a narrow row (under 64 cells) the body's
+/// sentence count gives way to the key hints.
+fn position(app: &App, width: usize) -> String {
     match app.reader.focus {
         Focus::List => {
             let n = app.visible().len();
@@ -121,7 +121,11 @@ fn position(app: &App) -> String {
             }
             let h = usize::from(layout::inner(app.panes().body.unwrap_or_default()).height).max(1);
             let last = (app.reader.body_top + h).min(lines);
-            format!("line {}/{lines} {}% · sentence {}/{sentences}", app.reader.body_top + 1, last * 100 / lines, (app.reader.sentence_cursor + 1).min(sentences))
+            let line = format!("line {}/{lines} {}%", app.reader.body_top + 1, last * 100 / lines);
+            if width < 64 {
+                return line;
+            }
+            format!("{line} · sentence {}/{sentences}", (app.reader.sentence_cursor + 1).min(sentences))
         }
         Focus::Quotes => {
             let n = app.visible_quotes().len();
@@ -130,22 +134,73 @@ fn position(app: &App) -> String {
     }
 }
 
-/// The most useful keys for where the user is, read from the keymap.
-fn hints(app: &App) -> String {
+/// The highlights view's hints, most useful first.
+const HIGHLIGHTS_HINTS: &[(Command, &str)] = &[
+    (Command::Help, "help"),
+    (Command::Open, "jump"),
+    (Command::Close, "back"),
+    (Command::Note, "note"),
+    (Command::Delete, "delete"),
+    (Command::Undo, "undo"),
+    (Command::Export, "export"),
+    (Command::Copy, "copy"),
+];
+
+/// The side-by-side view's status-row hints (its footer row has the moving keys).
+const BILINGUAL_STATUS_HINTS: &[(Command, &str)] = &[
+    (Command::Help, "help"),
+    (Command::Close, "back"),
+    (Command::Highlight, "highlight"),
+    (Command::Copy, "copy"),
+    (Command::Search, "search"),
+    (Command::Highlights, "highlights"),
+];
+
+/// The side-by-side view's footer hints: moving between columns, quotes and flags.
+pub const BILINGUAL_FOOTER_HINTS: &[(Command, &str)] = &[
+    (Command::FocusNext, "column"),
+    (Command::NextQuote, "quote"),
+    (Command::NextFlag, "flag"),
+    (Command::ToggleMap, "map"),
+];
+
+fn speakers_hints(app: &App) -> Vec<(Command, &'static str)> {
+    let mut wanted = vec![(Command::Help, "help"), (Command::Open, if app.speakers.open.is_some() { "show" } else { "open" })];
+    wanted.push((Command::Close, "back"));
+    if app.speakers.open.is_some() {
+        wanted.push((Command::Highlight, "highlight"));
+    } else {
+        // `/` filters the list of speakers, not a speaker's quotes.
+        wanted.push((Command::Search, "filter"));
+    }
+    wanted
+}
+
+/// The most useful keys for where the user is, read from the keymap, most useful first.
+fn hints(app: &App) -> Vec<String> {
     let ctx = match app.reader.focus {
         Focus::List => KeyContext::List,
         Focus::Body => KeyContext::Body,
         Focus::Quotes => KeyContext::Quotes,
     };
-    // Most useful first: the right end is cut on narrow terminals.
-    let mut wanted = vec![(Command::Help, "help"), (Command::FocusNext, "pane")];
+    let mut wanted = vec![(Command::Help, "help")];
+    wanted.push(if app.reader.focus == Focus::List { (Command::Open, "open") } else { (Command::Back, "back") });
+    wanted.push((Command::FocusNext, "pane"));
     match app.reader.focus {
-        Focus::List => wanted.extend([(Command::Open, "open"), (Command::Filter, "filter"), (Command::ToggleStar, "star")]),
+        Focus::List => wanted.extend([
+            (Command::Filter, "filter"),
+            (Command::Search, "find"),
+            (Command::Quit, "quit"),
+            (Command::ToggleStar, "star"),
+            (Command::ToggleRead, "read"),
+            (Command::Bilingual, "side by side"),
+        ]),
         Focus::Body => wanted.extend([
-            (Command::NextSentence, "sentence"),
-            (Command::Highlight, "highlight"),
-            (Command::Visual, "select"),
             (Command::Search, "search"),
+            (Command::Highlight, "highlight"),
+            (Command::NextSentence, "sentence"),
+            (Command::Visual, "select"),
+            (Command::Bilingual, "side by side"),
         ]),
         Focus::Quotes => wanted.extend([
             (Command::JumpToQuote, "show"),
@@ -154,34 +209,66 @@ fn hints(app: &App) -> String {
             (Command::ToggleTerms, "terms"),
         ]),
     }
-    wanted.push(if app.reader.focus == Focus::List { (Command::Quit, "quit") } else { (Command::Back, "back") });
-    let parts: Vec<String> = wanted
+    wanted
         .into_iter()
         .filter_map(|(cmd, label)| {
-            let key = app
-                .keymap
-                .keys_for(ctx, cmd)
-                .into_iter()
-                .chain(app.keymap.keys_for(KeyContext::Global, cmd))
-                .next()?;
+            let key = app.keymap.keys_for(ctx, cmd).into_iter().chain(app.keymap.keys_for(KeyContext::Global, cmd)).next()?;
             Some(format!("{key} {label}"))
         })
-        .collect();
-    format!("{} ", parts.join("  "))
+        .collect()
 }
 
 /// Hints for a full-screen view, from its own keymap table.
-fn view_hints(app: &App, ctx: KeyContext, wanted: &[(Command, &str)]) -> String {
-    let parts: Vec<String> = wanted
+pub fn view_hints(app: &App, ctx: KeyContext, wanted: &[(Command, &str)]) -> Vec<String> {
+    wanted
         .iter()
         .filter_map(|&(cmd, label)| {
             let keys = app.keymap.keys_for(ctx, cmd);
-            // A plain lower-case letter reads best ("q back" rather than "H back").
-            let key = keys.iter().find(|k| k.chars().all(char::is_lowercase)).or(keys.first())?;
+            // `q` leaves every view; otherwise a plain lower-case letter reads best
+            // ("y copy" rather than "Y copy").
+            let key = keys
+                .iter()
+                .find(|k| *k == "q")
+                .or_else(|| keys.iter().find(|k| k.chars().all(char::is_lowercase)))
+                .or(keys.first())?;
             Some(format!("{key} {label}"))
         })
-        .collect();
-    format!("{} ", parts.join("  "))
+        .collect()
+}
+
+/// As many whole hints as fit in `width` cells, in order (the most useful come first), two
+/// spaces apart with one at the end: a hint is dropped whole rather than cut.
+pub fn fit_hints(hints: &[String], width: usize) -> String {
+    let mut out = String::new();
+    for hint in hints {
+        let hint = safe(hint);
+        let needed = if out.is_empty() { 0 } else { 2 } + display_width(&hint) + 1;
+        if display_width(&out) + needed > width {
+            break;
+        }
+        if !out.is_empty() {
+            out.push_str("  ");
+        }
+        out.push_str(&hint);
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out
+}
+
+/// `s` cut to `width` cells at the end of a word, with "…" when something was cut (at a
+/// grapheme only when the first word alone is wider than half the room).
+pub fn cut_at_word(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return s.to_string();
+    }
+    let cut = truncate(s, width);
+    let kept = cut.trim_end_matches('…');
+    match kept.rfind(' ') {
+        Some(i) if display_width(&kept[..i]) >= width / 2 => format!("{}…", kept[..i].trim_end_matches([' ', '·', ',', ';', ':'])),
+        _ => cut,
+    }
 }
 
 fn skip_graphemes_by_width(s: &str, cells: usize) -> &str {
