@@ -70,18 +70,17 @@ fn highlights(c: &mut Criterion) {
     let highlights: Vec<Highlight> = (0..10_000)
         .map(|i| Highlight {
             id: i,
-            article: format!("a{}", i % 600),
-            text_hash: String::new(),
-            text: format!("highlight number {i} with some words that are long enough to be cut at eighty columns wide"),
-            start: 0,
-            end: 4,
-            context_before: String::new(),
-            context_after: String::new(),
+            passage: diglot::model::HighlightText {
+                article: format!("a{}", i % 600),
+                text: format!("highlight number {i} with some words that are long enough to be cut at eighty columns wide"),
+                start: 0,
+                end: 4,
+                ..Default::default()
+            },
             speaker: Some("Someone".into()),
             note: Some("a note".into()),
             tag: Some("tag".into()),
             created: "2026-11-22T03:00:00Z".into(),
-            orphaned: false,
             counterpart: None,
         })
         .collect();

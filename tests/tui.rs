@@ -643,7 +643,7 @@ fn h_in_quotes_pane_toggles_a_saved_highlight_with_its_speaker_and_u_undoes() {
     press(&mut app, "Tab Tab h");
     let hs = stored(&app);
     assert_eq!(hs.len(), 1);
-    assert_eq!(hs[0].text, "We are seeing a shift to encrypted apps,");
+    assert_eq!(hs[0].passage.text, "We are seeing a shift to encrypted apps,");
     assert_eq!(hs[0].speaker.as_deref(), Some("Jane Doe"));
     assert!(app.status.as_deref().unwrap().contains("saved"), "{:?}", app.status);
     // The same key takes it off again (found by its range in the store).
@@ -674,7 +674,7 @@ fn sentence_cursor_moves_with_parens_follows_scrolling_and_h_highlights_it() {
     press(&mut app, ") h");
     let hs = stored(&app);
     assert_eq!(hs.len(), 1);
-    assert_eq!(hs[0].text, sentence(&app, 1));
+    assert_eq!(hs[0].passage.text, sentence(&app, 1));
     assert!(app.status.as_deref().unwrap().contains("sentence highlighted"));
     // Scrolling the body down past the cursor moves it to the first sentence on screen.
     app.update(Action::Resize(40, 10));
@@ -712,7 +712,7 @@ fn visual_selection_extends_by_words_and_sentences_and_h_saves_it() {
     let hs = stored(&app);
     assert_eq!(hs.len(), 1);
     let one_words = a.text[one.clone()].split_whitespace().count();
-    assert_eq!(hs[0].text.split_whitespace().count(), one_words + 2, "v w w: the sentence and two words");
+    assert_eq!(hs[0].passage.text.split_whitespace().count(), one_words + 2, "v w w: the sentence and two words");
     // Esc cancels without saving.
     press(&mut app, "v Esc");
     assert!(app.reader.visual.is_none());
@@ -916,7 +916,7 @@ fn b_opens_the_pinned_counterpart_side_by_side_and_keys_drive_it() {
     press(&mut app, "h");
     let hs = stored(&app);
     assert_eq!(hs.len(), 1);
-    assert_eq!(hs[0].article, "fr1");
+    assert_eq!(hs[0].passage.article, "fr1");
     assert_eq!(hs[0].speaker.as_deref(), Some("le directeur"));
     // ? opens the help at this view's keys.
     press(&mut app, "?");
@@ -950,8 +950,8 @@ fn snapshot_reader_with_highlights_80x24_and_120x40() {
     app.no_color = true;
     let t = render(&mut app, 80, 24);
     let buf = t.backend().buffer();
-    let hl = stored(&app).into_iter().find(|h| !h.text.starts_with("Nobody")).unwrap();
-    let word = hl.text.split_whitespace().nth(1).unwrap().to_string();
+    let hl = stored(&app).into_iter().find(|h| !h.passage.text.starts_with("Nobody")).unwrap();
+    let word = hl.passage.text.split_whitespace().nth(1).unwrap().to_string();
     let screen = screen_text(buf);
     let (y, line) = screen.lines().enumerate().find(|(_, l)| l.contains(&word)).unwrap();
     let x = line[..line.find(&word).unwrap()].chars().count() as u16;
@@ -1235,7 +1235,7 @@ fn the_sentence_cursor_follows_search_matches_and_n() {
     assert!(cursor_on_screen(&mut app));
     // h saves the sentence the jump showed.
     press(&mut app, "h");
-    assert!(stored(&app)[0].text.starts_with("Sentence number 50 "));
+    assert!(stored(&app)[0].passage.text.starts_with("Sentence number 50 "));
     press(&mut app, "N");
     assert!(sentence(&app, app.reader.sentence_cursor).starts_with("Sentence number 5 "));
     assert!(cursor_on_screen(&mut app));
@@ -1328,7 +1328,7 @@ fn a_highlight_is_orphaned_in_the_reader_only_when_the_store_says_so() {
     let store = Store::open_in_memory().unwrap();
     let gone = from_plain_text("gone", "Gone Title\n\nA sentence from a file that was removed.");
     let saved = store.add_highlight(&diglot::store::NewHighlight::from_range(&gone, 12..22, None)).unwrap();
-    assert!(!saved.orphaned, "the JSON of `highlights list` says not orphaned");
+    assert!(!saved.passage.orphaned, "the JSON of `highlights list` says not orphaned");
     let mut app = Session::new(App::new(corpus(), HashMap::new()));
     app.attach_store(store);
     press(&mut app, "H");

@@ -461,19 +461,17 @@ fn bundled_articles_render_with_an_empty_or_real_alignment() {
 fn highlight(id: i64, article: &str, text: &str, orphaned: bool) -> Highlight {
     Highlight {
         id,
-        article: article.into(),
-        text_hash: "hash".into(),
-        text: text.into(),
-        start: 10 * id as usize,
-        end: 10 * id as usize + text.len(),
-        context_before: String::new(),
-        context_after: String::new(),
-        speaker: None,
-        note: None,
-        tag: None,
+        passage: diglot::model::HighlightText {
+            article: article.into(),
+            text_hash: "hash".into(),
+            text: text.into(),
+            start: 10 * id as usize,
+            end: 10 * id as usize + text.len(),
+            orphaned,
+            ..Default::default()
+        },
         created: format!("2026-11-2{id}T09:1{id}:00Z"),
-        orphaned,
-        counterpart: None,
+        ..Highlight::default()
     }
 }
 

@@ -4,6 +4,8 @@
 //! TUI carries out against the store (delete, restore, edit a note, export, copy, jump).
 
 use crate::model::{Article, Highlight};
+#[cfg(test)]
+use crate::model::HighlightText;
 use std::cell::Cell;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -20,7 +22,7 @@ impl HighlightEntry {
     /// Orphaned: its text is no longer in the article — the store's word, as
     /// `highlights list --format json` says it.
     pub fn is_orphaned(&self) -> bool {
-        self.highlight.orphaned
+        self.highlight.passage.orphaned
     }
 
     /// The mark before the highlight in the list: orphaned, or its article is not in the
@@ -104,7 +106,7 @@ impl HighlightsState {
         let entries = highlights
             .into_iter()
             .map(|h| {
-                let article_title = title_of(h.article.as_str());
+                let article_title = title_of(h.passage.article.as_str());
                 HighlightEntry { highlight: h, article_title }
             })
             .collect();
@@ -188,10 +190,10 @@ impl HighlightsState {
                 if entry.article_title.is_none() {
                     return Some(HighlightsEffect::Notice(format!(
                         "article {} is no longer in the corpus",
-                        entry.highlight.article
+                        entry.highlight.passage.article
                     )));
                 }
-                return Some(HighlightsEffect::Jump { article: entry.highlight.article.clone(), start: entry.highlight.start });
+                return Some(HighlightsEffect::Jump { article: entry.highlight.passage.article.clone(), start: entry.highlight.passage.start });
             }
             HighlightsAction::Delete => {
                 if self.selected >= self.entries.len() {
@@ -292,19 +294,15 @@ mod tests {
     fn h(id: i64, article: &str) -> Highlight {
         Highlight {
             id,
-            article: article.into(),
-            text_hash: String::new(),
-            text: format!("text {id}"),
-            start: id as usize,
-            end: id as usize + 4,
-            context_before: String::new(),
-            context_after: String::new(),
-            speaker: None,
-            note: None,
-            tag: None,
+            passage: HighlightText {
+                article: article.into(),
+                text: format!("text {id}"),
+                start: id as usize,
+                end: id as usize + 4,
+                ..HighlightText::default()
+            },
             created: "2026-11-22T03:00:00Z".into(),
-            orphaned: false,
-            counterpart: None,
+            ..Highlight::default()
         }
     }
 

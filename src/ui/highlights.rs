@@ -64,7 +64,7 @@ impl HighlightsView<'_> {
 /// The second line of an entry: title · speaker · #tag · note · date.
 pub fn detail_line(entry: &HighlightEntry) -> String {
     let h = &entry.highlight;
-    let mut parts = vec![entry.article_title.clone().unwrap_or_else(|| h.article.clone())];
+    let mut parts = vec![entry.article_title.clone().unwrap_or_else(|| h.passage.article.clone())];
     if let Some(s) = h.speaker.as_deref().filter(|s| !s.is_empty()) {
         parts.push(s.to_string());
     }
@@ -126,7 +126,7 @@ impl Widget for HighlightsView<'_> {
             }
             let marker = if is_selected { "▌" } else { " " };
             let orphan = entry.mark().unwrap_or("");
-            let text = one_line(&entry.highlight.text);
+            let text = one_line(&entry.highlight.passage.text);
             let room = width.saturating_sub(display_width(marker) + display_width(orphan) + 2);
             let quoted = truncate(&format!("“{text}”"), room + 2);
             let mut x = put_at(buf, area, 0, y0, marker, row_style);

@@ -84,7 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let text = item_text(q);
         let text_lines = wrap(&text, text_width);
         let rows = text_rows(i, q);
-        let highlighted = app.current().is_some_and(|a| app.article_highlights(&a.id).any(|h| h.start == q.start && h.end == q.end));
+        let highlighted = app.current().is_some_and(|a| app.article_highlights(&a.id).any(|h| h.passage.start == q.start && h.passage.end == q.end));
         // Column 1: shown in the body; column 2: highlighted (also styled, for NO_COLOR).
         let prefix = match (marked, highlighted) {
             (true, true) => ">*",
