@@ -1762,3 +1762,31 @@ fn footers_never_cut_a_hint_at_80x24_and_60x20() {
         }
     }
 }
+
+#[test]
+fn n_steps_the_search_from_the_quotes_pane_as_from_the_body() {
+    let mut app = app();
+    press(&mut app, "Enter /");
+    type_text(&mut app, "the");
+    press(&mut app, "Enter Tab");
+    assert_eq!(app.reader.focus, Focus::Quotes);
+    press(&mut app, "n");
+    assert_eq!(app.reader.search.current, Some(1));
+    assert!(app.status.as_deref().unwrap().starts_with("match 2/"), "{:?}", app.status);
+    // With no search, n edits the note of the quote's highlight, as before.
+    press(&mut app, "Esc n");
+    assert!(app.reader.search.query.is_empty());
+    assert!(app.status.as_deref().unwrap().contains("no highlight here"), "{:?}", app.status);
+}
+
+#[test]
+fn after_a_search_the_status_row_keeps_the_position_at_80_columns() {
+    let mut app = app();
+    press(&mut app, "Enter /");
+    type_text(&mut app, "director");
+    press(&mut app, "Enter");
+    let t = render(&mut app, 80, 24);
+    let screen = screen_text(t.backend().buffer());
+    let last = screen.lines().last().unwrap();
+    assert!(last.contains("Body line") && last.contains("/director 1/2") && last.contains("n next, N previous"), "{last:?}");
+}

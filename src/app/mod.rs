@@ -1130,7 +1130,8 @@ impl App {
                 }
                 let n = self.reader.search.matches.len();
                 self.status = Some(match self.reader.search.current {
-                    Some(i) => format!("match {}/{n} for {:?} — n next, N previous", i + 1, self.reader.search.query),
+                    // The query and count are on the left of the row already.
+                    Some(i) => format!("match {}/{n} — n next, N previous", i + 1),
                     None => format!("no match for {:?}", self.reader.search.query),
                 });
                 if n > 0 {

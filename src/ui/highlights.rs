@@ -88,10 +88,8 @@ impl Widget for HighlightsView<'_> {
         }
         let width = area.width as usize;
         let entries = self.state.entries();
-        let header = format!(
-            " Highlights ({}) · Enter jump · d delete · u undo · n note · y copy · e export",
-            entries.len()
-        );
+        // The keys are in the status row (from the keymap), not repeated here.
+        let header = format!(" Highlights ({})", entries.len());
         put(buf, area, 0, &truncate(&header, width), self.header_style());
         if entries.is_empty() {
             put(buf, area, 1, &truncate(" No highlights yet: press h on a quote or sentence.", width), self.detail_style());

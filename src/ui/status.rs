@@ -42,33 +42,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         return;
     }
-    let mut left = match app.mode {
-        Mode::Highlights => format!(" Highlights {}", app.highlights().len()),
-        Mode::Bilingual => " Side by side".to_string(),
-        Mode::Speakers => match app.speakers.opened() {
-            Some(s) => format!(" Speaker · {} quotes", s.quote_list.len()),
-            None => format!(" Speakers {}", app.speakers.visible_count()),
-        },
-        Mode::Reader if app.reader.visual.is_some() && app.reader.focus == Focus::Body => format!(" VISUAL {}", position(app, width)),
-        Mode::Reader => format!(" {} {}", app.reader.focus.name(), position(app, width)),
-    };
-    if !app.saving() {
-        // Always in view: the user must know their highlights are not being kept.
-        left = format!(" NOT SAVING ·{left}");
-    } else if app.library.write_failure.is_some() {
-        // Until a later write succeeds (a lock held elsewhere may be released).
-        left = format!(" LAST CHANGE NOT SAVED ·{left}");
+    // A message too long to share the row with where the user is first gets the short
+    // form of it, then the whole row (an export path, an error naming a file) but for
+    // the NOT SAVING warning.
+    let message = app.status.as_deref().map_or(0, display_width);
+    let fits = |left: &str| message == 0 || display_width(left) + message + 1 <= width;
+    let mut left = where_am_i(app, width >= 64);
+    if !fits(&left) {
+        left = where_am_i(app, false);
     }
-    if !app.reader.search.query.is_empty() {
-        let n = app.reader.search.matches.len();
-        let cur = app.reader.search.current.map_or(0, |i| i + 1);
-        left.push_str(&format!(" · /{} {cur}/{n}", app.reader.search.query));
-    }
-    // A message too long to share the row takes all of it (an export path, an error
-    // naming a file), except the NOT SAVING warning.
-    if let Some(m) = &app.status
-        && super::wrap::display_width(&left) + super::wrap::display_width(m) + 1 > width
-    {
+    if !fits(&left) {
         left = if !app.saving() {
             " NOT SAVING ".to_string()
         } else if app.library.write_failure.is_some() {
@@ -105,9 +88,38 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(line, area);
 }
 
-/// Where the user is in the focused pane; on a narrow row (under 64 cells) the body's
-/// sentence count gives way to the key hints.
-fn position(app: &App, width: usize) -> String {
+/// The left of the status row: the view and where the user is in it, the reader's
+/// search, and any warning that writes are not being kept. `long` adds the body's
+/// sentence count (left out on a narrow row, or to make room for a message).
+fn where_am_i(app: &App, long: bool) -> String {
+    let mut left = match app.mode {
+        Mode::Highlights => format!(" Highlights {}", app.highlights().len()),
+        Mode::Bilingual => " Side by side".to_string(),
+        Mode::Speakers => match app.speakers.opened() {
+            Some(s) => format!(" Speaker · {} quotes", s.quote_list.len()),
+            None => format!(" Speakers {}", app.speakers.visible_count()),
+        },
+        Mode::Reader if app.reader.visual.is_some() && app.reader.focus == Focus::Body => format!(" VISUAL {}", position(app, long)),
+        Mode::Reader => format!(" {} {}", app.reader.focus.name(), position(app, long)),
+    };
+    if !app.saving() {
+        // Always in view: the user must know their highlights are not being kept.
+        left = format!(" NOT SAVING ·{left}");
+    } else if app.library.write_failure.is_some() {
+        // Until a later write succeeds (a lock held elsewhere may be released).
+        left = format!(" LAST CHANGE NOT SAVED ·{left}");
+    }
+    // The reader's search (the side-by-side view says its own in its footer).
+    if app.mode == Mode::Reader && !app.reader.search.query.is_empty() {
+        let n = app.reader.search.matches.len();
+        let cur = app.reader.search.current.map_or(0, |i| i + 1);
+        left.push_str(&format!(" · /{} {cur}/{n}", app.reader.search.query));
+    }
+    left
+}
+
+/// Where the user is in the focused pane; `long` adds the body's sentence count.
+fn position(app: &App, long: bool) -> String {
     match app.reader.focus {
         Focus::List => {
             let n = app.visible().len();
@@ -122,7 +134,7 @@ fn position(app: &App, width: usize) -> String {
             let h = usize::from(layout::inner(app.panes().body.unwrap_or_default()).height).max(1);
             let last = (app.reader.body_top + h).min(lines);
             let line = format!("line {}/{lines} {}%", app.reader.body_top + 1, last * 100 / lines);
-            if width < 64 {
+            if !long {
                 return line;
             }
             format!("{line} · sentence {}/{sentences}", (app.reader.sentence_cursor + 1).min(sentences))
