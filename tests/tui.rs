@@ -982,7 +982,7 @@ fn snapshot_highlights_view_80x24_and_120x40() {
     let t = render(&mut app, 120, 40);
     let text = screen_text(t.backend().buffer());
     assert!(text.contains("Nobody can do this alone.") && text.contains("to check"));
-    assert!(text.contains("Highlights 2"));
+    assert!(text.contains("Highlights 1/2"));
 }
 
 #[test]
@@ -1789,4 +1789,22 @@ fn after_a_search_the_status_row_keeps_the_position_at_80_columns() {
     let screen = screen_text(t.backend().buffer());
     let last = screen.lines().last().unwrap();
     assert!(last.contains("Body line") && last.contains("/director 1/2") && last.contains("n next, N previous"), "{last:?}");
+}
+
+#[test]
+fn view_status_rows_say_which_item_of_how_many_and_no_count_while_building() {
+    let mut app = app_in_view("highlights");
+    let last = |app: &mut Session| screen_text(render(app, 80, 24).backend().buffer()).lines().last().unwrap().to_string();
+    assert!(last(&mut app).starts_with(" Highlights 1/2 "), "{}", last(&mut app));
+    press(&mut app, "j");
+    assert!(last(&mut app).starts_with(" Highlights 2/2 "), "{}", last(&mut app));
+    let mut app = app_with_speakers();
+    press(&mut app, "S");
+    assert!(last(&mut app).starts_with(" Speakers "), "{}", last(&mut app));
+    assert!(!last(&mut app).starts_with(" Speakers 0"), "{}", last(&mut app));
+    app.finish_speakers_work();
+    let n = app.speakers.visible_count();
+    assert!(last(&mut app).starts_with(&format!(" Speakers 1/{n} ")), "{}", last(&mut app));
+    press(&mut app, "Enter");
+    assert!(last(&mut app).starts_with(" Speaker · quote 1/"), "{}", last(&mut app));
 }

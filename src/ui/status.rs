@@ -93,11 +93,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 /// sentence count (left out on a narrow row, or to make room for a message).
 fn where_am_i(app: &App, long: bool) -> String {
     let mut left = match app.mode {
-        Mode::Highlights => format!(" Highlights {}", app.highlights().len()),
+        Mode::Highlights => {
+            let selected = app.library.view.as_ref().and_then(|v| v.selected());
+            format!(" Highlights {}", of(selected, app.highlights().len()))
+        }
         Mode::Bilingual => " Side by side".to_string(),
-        Mode::Speakers => match app.speakers.opened() {
-            Some(s) => format!(" Speaker · {} quotes", s.quote_list.len()),
-            None => format!(" Speakers {}", app.speakers.visible_count()),
+        // No count until the index is built: "0" would say there are none.
+        Mode::Speakers if app.speakers.is_building() => " Speakers".to_string(),
+        Mode::Speakers => match (app.speakers.opened(), app.speakers.open) {
+            (Some(s), Some(open)) => format!(" Speaker · quote {}", of(Some(open.selected), s.quote_list.len())),
+            _ => format!(" Speakers {}", of(Some(app.speakers.selected), app.speakers.visible_count())),
         },
         Mode::Reader if app.reader.visual.is_some() && app.reader.focus == Focus::Body => format!(" VISUAL {}", position(app, long)),
         Mode::Reader => format!(" {} {}", app.reader.focus.name(), position(app, long)),
@@ -118,12 +123,19 @@ fn where_am_i(app: &App, long: bool) -> String {
     left
 }
 
+/// "3/12": the selected item of `n` (counted from 1), or "0/0" when there is none.
+fn of(selected: Option<usize>, n: usize) -> String {
+    match selected {
+        Some(i) if n > 0 => format!("{}/{n}", i.min(n - 1) + 1),
+        _ => format!("0/{n}"),
+    }
+}
+
 /// Where the user is in the focused pane; `long` adds the body's sentence count.
 fn position(app: &App, long: bool) -> String {
     match app.reader.focus {
         Focus::List => {
-            let n = app.visible().len();
-            if n == 0 { "0/0".into() } else { format!("{}/{n}", app.list_selected() + 1) }
+            of(Some(app.list_selected()), app.visible().len())
         }
         Focus::Body => {
             let sentences = app.current().map_or(0, |a| a.sentence_count());
@@ -140,8 +152,7 @@ fn position(app: &App, long: bool) -> String {
             format!("{line} · sentence {}/{sentences}", (app.reader.sentence_cursor + 1).min(sentences))
         }
         Focus::Quotes => {
-            let n = app.visible_quotes().len();
-            if n == 0 { "0/0".into() } else { format!("{}/{n}", app.reader.quote_selected + 1) }
+            of(Some(app.reader.quote_selected), app.visible_quotes().len())
         }
     }
 }
