@@ -1808,3 +1808,12 @@ fn view_status_rows_say_which_item_of_how_many_and_no_count_while_building() {
     press(&mut app, "Enter");
     assert!(last(&mut app).starts_with(" Speaker · quote 1/"), "{}", last(&mut app));
 }
+
+#[test]
+fn a_message_that_fits_beside_the_short_position_is_shown_whole() {
+    let mut app = app();
+    press(&mut app, "Enter v w w");
+    let t = render(&mut app, 80, 24);
+    let last = screen_text(t.backend().buffer()).lines().last().unwrap().to_string();
+    assert!(last.starts_with(" VISUAL line ") && last.contains("Esc cancel") && !last.contains('…'), "{last:?}");
+}

@@ -3,6 +3,7 @@
 
 use super::theme::Theme;
 use super::wrap::display_width;
+use unicode_segmentation::UnicodeSegmentation;
 use super::{layout, safe, truncate};
 use crate::app::{App, Command, Focus, Mode, PromptKind};
 use crate::app::keymap::KeyContext;
@@ -46,7 +47,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     // form of it, then the whole row (an export path, an error naming a file) but for
     // the NOT SAVING warning.
     let message = app.status.as_deref().map_or(0, display_width);
-    let fits = |left: &str| message == 0 || display_width(left) + message + 1 <= width;
+    // (A space between the two, and one at the end of the row.)
+    let fits = |left: &str| message == 0 || display_width(left) + message + 2 <= width;
     let mut left = where_am_i(app, width >= 64);
     if !fits(&left) {
         left = where_am_i(app, false);
@@ -64,7 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let used = super::wrap::display_width(&left);
     let room = width.saturating_sub(used + 1);
     let right = match &app.status {
-        Some(m) => format!("{} ", cut_at_word(&safe(m), room.saturating_sub(1))),
+        Some(m) => format!("{} ", shorten_message(&safe(m), room.saturating_sub(1))),
         None => match app.mode {
             Mode::Reader => match app.working_on().or_else(|| app.loading_line()) {
                 Some(work) => cut_at_word(&safe(&work), room),
@@ -280,6 +282,48 @@ pub fn fit_hints(hints: &[String], width: usize) -> String {
     out
 }
 
+/// A status message made to fit `width` cells. A long word (a file's path) loses its
+/// middle rather than its end, where the file name is; otherwise the message is cut at
+/// the end of a word.
+pub fn shorten_message(s: &str, width: usize) -> String {
+    let over = display_width(s).saturating_sub(width);
+    if over == 0 {
+        return s.to_string();
+    }
+    let longest = s.split(' ').max_by_key(|w| display_width(w)).unwrap_or("");
+    let keep = display_width(longest).saturating_sub(over + 1);
+    if keep < 12 {
+        return cut_at_word(s, width);
+    }
+    let graphemes: Vec<&str> = longest.graphemes(true).collect();
+    // Most of what is kept from the end: the file name whole, when it fits.
+    let file = longest.rsplit('/').next().map_or(0, |f| display_width(f) + 1);
+    let tail = (keep - keep / 3).max(file).min(keep.saturating_sub(4));
+    let head = keep - tail;
+    let mut short = String::new();
+    let mut used = 0;
+    for g in &graphemes {
+        if used + display_width(g) > head {
+            break;
+        }
+        used += display_width(g);
+        short.push_str(g);
+    }
+    short.push('…');
+    let mut end = Vec::new();
+    let mut used = 0;
+    for g in graphemes.iter().rev() {
+        if used + display_width(g) > tail {
+            break;
+        }
+        used += display_width(g);
+        end.push(*g);
+    }
+    short.extend(end.into_iter().rev());
+    let shortened = s.replacen(longest, &short, 1);
+    if display_width(&shortened) <= width { shortened } else { cut_at_word(&shortened, width) }
+}
+
 /// `s` cut to `width` cells at the end of a word, with "…" when something was cut (at a
 /// grapheme only when the first word alone is wider than half the room).
 pub fn cut_at_word(s: &str, width: usize) -> String {
@@ -304,4 +348,38 @@ fn skip_graphemes_by_width(s: &str, cells: usize) -> &str {
         used += super::wrap::display_width(g);
     }
     if used >= cells { "" } else { s }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_are_left_out_whole_never_cut() {
+        let hints: Vec<String> = ["? help", "q back", "Tab pane", "m map"].map(String::from).to_vec();
+        assert_eq!(fit_hints(&hints, 80), "? help  q back  Tab pane  m map ");
+        assert_eq!(fit_hints(&hints, 25), "? help  q back  Tab pane ");
+        assert_eq!(fit_hints(&hints, 24), "? help  q back ");
+        assert_eq!(fit_hints(&hints, 3), "");
+    }
+
+    #[test]
+    fn a_long_path_in_a_message_loses_its_middle_and_keeps_the_file_name() {
+        let m = "exported 3 highlight(s) to ~/.local/share/diglot/exports/highlights-20261205-030611.md";
+        let short = shorten_message(m, 70);
+        assert!(display_width(&short) <= 70, "{short}");
+        assert!(short.starts_with("exported 3 highlight(s) to ~/") && short.ends_with("highlights-20261205-030611.md"), "{short}");
+        assert!(short.contains('…'));
+        assert_eq!(shorten_message(m, 200), m);
+    }
+
+    #[test]
+    fn a_message_of_short_words_is_cut_after_a_word() {
+        let m = "selection: 27 word(s) · h highlight · y copy · Esc cancel";
+        assert_eq!(shorten_message(m, 40), "selection: 27 word(s) · h highlight…");
+        // Wide characters are never split.
+        let cjk = "日本語の記事 日本語の記事 日本語の記事";
+        let cut = shorten_message(cjk, 15);
+        assert!(display_width(&cut) <= 15 && cut.ends_with('…'), "{cut}");
+    }
 }
