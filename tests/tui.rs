@@ -1817,3 +1817,16 @@ fn a_message_that_fits_beside_the_short_position_is_shown_whole() {
     let last = screen_text(t.backend().buffer()).lines().last().unwrap().to_string();
     assert!(last.starts_with(" VISUAL line ") && last.contains("Esc cancel") && !last.contains('…'), "{last:?}");
 }
+
+#[test]
+fn the_help_stays_on_the_same_keys_when_the_terminal_is_resized() {
+    let mut app = app_in_view("bilingual");
+    render(&mut app, 100, 30);
+    press(&mut app, "?");
+    let heading = ui::help::HelpLine::Heading("Side-by-side bilingual view (b)".into());
+    assert_eq!(ui::help::help_rows(&app.keymap, app.viewport()).0[app.help_scroll], heading);
+    for (w, h) in [(60, 20), (120, 40), (80, 24)] {
+        render(&mut app, w, h);
+        assert_eq!(ui::help::help_rows(&app.keymap, app.viewport()).0[app.help_scroll], heading, "{w}x{h}");
+    }
+}

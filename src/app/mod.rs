@@ -707,8 +707,13 @@ impl App {
         }
         match action {
             Action::Resize(w, h) => {
-                // Keep the same text at the top of the body whatever the new width.
+                // Keep the same text at the top of the body, and the same keys at the top
+                // of the help, whatever the new width.
+                let before = self.viewport.area;
                 self.viewport = Viewport::of(Size::new(w, h));
+                if self.help_open {
+                    self.help_scroll = help::same_row_after_resize(&self.keymap, self.help_scroll, before, self.viewport.area);
+                }
                 self.reader.body_top = body_layout::line_of(&self.body_lines(), self.reader.body_anchor);
                 self.clamp_scrolls();
             }
