@@ -136,9 +136,7 @@ fn of(selected: Option<usize>, n: usize) -> String {
 /// Where the user is in the focused pane; `long` adds the body's sentence count.
 fn position(app: &App, long: bool) -> String {
     match app.reader.focus {
-        Focus::List => {
-            of(Some(app.list_selected()), app.visible().len())
-        }
+        Focus::List => of(Some(app.list_selected()), app.visible().len()),
         Focus::Body => {
             let sentences = app.current().map_or(0, |a| a.sentence_count());
             let lines = app.body_lines().len();
@@ -153,9 +151,7 @@ fn position(app: &App, long: bool) -> String {
             }
             format!("{line} · sentence {}/{sentences}", (app.reader.sentence_cursor + 1).min(sentences))
         }
-        Focus::Quotes => {
-            of(Some(app.reader.quote_selected), app.visible_quotes().len())
-        }
+        Focus::Quotes => of(Some(app.reader.quote_selected), app.visible_quotes().len()),
     }
 }
 
