@@ -1830,3 +1830,19 @@ fn the_help_stays_on_the_same_keys_when_the_terminal_is_resized() {
         assert_eq!(ui::help::help_rows(&app.keymap, app.viewport()).0[app.help_scroll], heading, "{w}x{h}");
     }
 }
+
+#[test]
+fn with_no_highlights_the_view_s_keys_say_so_and_export_writes_no_empty_file() {
+    let mut app = app();
+    let exports = tempfile::tempdir().unwrap();
+    app.library.places.export_dir = exports.path().to_path_buf();
+    press(&mut app, "H");
+    assert_eq!(app.mode, Mode::Highlights);
+    for key in ["d", "Enter", "n", "T", "y", "e"] {
+        app.status = None;
+        let effects = press(&mut app, key);
+        assert!(effects.is_empty(), "{key}: {effects:?}");
+        assert_eq!(app.status.as_deref(), Some(diglot::app::highlights::NO_HIGHLIGHTS), "{key}");
+    }
+    assert_eq!(std::fs::read_dir(exports.path()).unwrap().count(), 0);
+}

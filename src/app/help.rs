@@ -79,8 +79,15 @@ fn rows_and_origins(keymap: &Keymap, area: Rect) -> (Vec<HelpLine>, Vec<usize>, 
                     origins.push(n);
                 }
             }
-            other => {
-                rows.push(other);
+            // A heading wider than the overlay goes on over rows, as descriptions do.
+            HelpLine::Heading(title) => {
+                for piece in wrap(&title, inner_width.max(1)) {
+                    rows.push(HelpLine::Heading(title[piece].to_string()));
+                    origins.push(n);
+                }
+            }
+            HelpLine::Blank => {
+                rows.push(HelpLine::Blank);
                 origins.push(n);
             }
         }
@@ -90,5 +97,7 @@ fn rows_and_origins(keymap: &Keymap, area: Rect) -> (Vec<HelpLine>, Vec<usize>, 
 
 /// The row of the help where the section titled `title` starts, on a screen of `area`.
 pub fn section_row(keymap: &Keymap, area: Rect, title: &str) -> Option<usize> {
-    help_rows(keymap, area).0.iter().position(|l| matches!(l, HelpLine::Heading(h) if h == title))
+    let line = help_lines(keymap).iter().position(|l| matches!(l, HelpLine::Heading(h) if h == title))?;
+    let (_, origins, _) = rows_and_origins(keymap, area);
+    Some(origins.partition_point(|&o| o < line))
 }

@@ -76,6 +76,9 @@ pub enum HighlightsEffect {
     Notice(String),
 }
 
+/// What the view says when a key needs a highlight and there is none.
+pub const NO_HIGHLIGHTS: &str = "no highlights yet: h on a quote or sentence in the reader makes one";
+
 /// The highlights list: entries, the selection, the first row shown, and the undo stack.
 #[derive(Debug, Clone, Default)]
 pub struct HighlightsState {
@@ -178,6 +181,11 @@ impl HighlightsState {
 
     pub fn update(&mut self, action: HighlightsAction) -> Option<HighlightsEffect> {
         let page = self.visible.get().saturating_sub(1).max(1);
+        // A key that acts on a highlight says so when there is none, rather than nothing.
+        let on_one = matches!(action, HighlightsAction::Jump | HighlightsAction::Delete | HighlightsAction::EditNote | HighlightsAction::Copy);
+        if self.entries.is_empty() && (on_one || action == HighlightsAction::Export) {
+            return Some(HighlightsEffect::Notice(NO_HIGHLIGHTS.into()));
+        }
         match action {
             HighlightsAction::Down => self.selected = self.selected.saturating_add(1),
             HighlightsAction::Up => self.selected = self.selected.saturating_sub(1),

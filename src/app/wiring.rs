@@ -609,8 +609,9 @@ impl App {
             Command::Delete => HighlightsAction::Delete,
             Command::Note | Command::SearchNextOrNote => HighlightsAction::EditNote,
             Command::Tag => {
-                if let Some(id) = self.library.view.as_ref().and_then(|v| v.selected_highlight()).map(|h| h.id) {
-                    self.open_annotation_editor(Annotation::Tag, id);
+                match self.library.view.as_ref().and_then(|v| v.selected_highlight()).map(|h| h.id) {
+                    Some(id) => self.open_annotation_editor(Annotation::Tag, id),
+                    None => self.status = Some(super::highlights::NO_HIGHLIGHTS.into()),
                 }
                 return;
             }
