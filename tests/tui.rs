@@ -1846,3 +1846,13 @@ fn with_no_highlights_the_view_s_keys_say_so_and_export_writes_no_empty_file() {
     }
     assert_eq!(std::fs::read_dir(exports.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn the_side_by_side_footer_keeps_m_map_at_80_columns_with_a_quote_selected() {
+    let mut app = app_in_view("bilingual");
+    press(&mut app, "]");
+    let t = render(&mut app, 80, 24);
+    let text = screen_text(t.backend().buffer());
+    let footer = text.lines().rev().nth(1).unwrap();
+    assert!(footer.contains("quote 1/1") && footer.trim_end().ends_with("m map"), "{footer:?}");
+}

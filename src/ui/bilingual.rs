@@ -284,13 +284,11 @@ fn styled_spans<'s>(
 }
 
 fn footer_text(state: &BilingualState, layout: &BilingualLayout, top: usize, height: usize) -> String {
-    let focus = match state.focus {
-        Side::Left => "left",
-        Side::Right => "right",
-    };
+    // (The focused column is marked ▸ in the header: not repeated here, to leave room
+    // for the keys.)
     let row = layout.row_at_line(top);
     let percent = if layout.total_lines <= height { 100 } else { (top + height).min(layout.total_lines) * 100 / layout.total_lines };
-    let mut text = format!(" {focus} · row {}/{} · {percent}%", (row + 1).min(layout.rows.len()), layout.rows.len());
+    let mut text = format!(" row {}/{} · {percent}%", (row + 1).min(layout.rows.len()), layout.rows.len());
     if let Some(q) = state.selected_quote {
         let total = state.quotes(state.focus).len();
         match state.paired_quote(state.focus, q) {
