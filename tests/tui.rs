@@ -1856,3 +1856,13 @@ fn the_side_by_side_footer_keeps_m_map_at_80_columns_with_a_quote_selected() {
     let footer = text.lines().rev().nth(1).unwrap();
     assert!(footer.contains("quote 1/1") && footer.trim_end().ends_with("m map"), "{footer:?}");
 }
+
+#[test]
+fn enter_on_an_empty_list_says_why_nothing_opens() {
+    let mut app = app();
+    press(&mut app, "f");
+    type_text(&mut app, "zzzz");
+    press(&mut app, "Enter Enter");
+    assert_eq!(app.status.as_deref(), Some("no article to open: F clears the filter"));
+    assert_eq!(app.reader.focus, Focus::List);
+}

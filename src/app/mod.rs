@@ -950,7 +950,10 @@ impl App {
     }
 
     fn open(&mut self, effects: &mut Vec<Effect>) {
-        let Some(a) = self.current_row() else { return };
+        let Some(a) = self.current_row() else {
+            self.status = Some(if self.reader.filter.is_empty() { "no article to open".into() } else { "no article to open: F clears the filter".into() });
+            return;
+        };
         let id = a.id.clone();
         let mut t = self.triage(&id);
         if !t.read {
