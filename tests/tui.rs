@@ -1474,8 +1474,10 @@ fn slash_in_the_list_finds_articles_by_title_and_metadata_first() {
     assert!(app.status.as_deref().unwrap().starts_with("article 1/2 matching"), "{:?}", app.status);
     press(&mut app, "n");
     assert_eq!(app.current().unwrap().id, "fr1");
+    assert!(!app.status.as_deref().unwrap().contains("wrapped"), "{:?}", app.status);
     press(&mut app, "n");
     assert_eq!(app.current().unwrap().id, "en1", "wraps");
+    assert!(app.status.as_deref().unwrap().ends_with("(wrapped)"), "{:?}", app.status);
     // Words only in an article's text still find it, after the title matches.
     press(&mut app, "/");
     type_text(&mut app, "agency");

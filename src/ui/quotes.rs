@@ -16,7 +16,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let title = if app.quotes_pending() {
         "Quotes (extracting…)".to_string()
     } else if hidden > 0 {
-        format!("Quotes ({}) +{hidden} terms", quotes.len())
+        // As the filtered list says "Articles (1 of 3)"; `t` shows the term quotes.
+        format!("Quotes ({} of {})", quotes.len(), quotes.len() + hidden)
     } else {
         format!("Quotes ({})", quotes.len())
     };
