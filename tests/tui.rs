@@ -1749,6 +1749,10 @@ fn a_reader_key_in_a_view_says_where_it_works() {
     // A key bound nowhere still says so.
     press(&mut app, "Ctrl-x");
     assert_eq!(app.status.as_deref(), Some("Ctrl-x: no such key here — ? for help"));
+    // In the help, "? for help" would not help.
+    press(&mut app, "? f");
+    assert!(app.help_open);
+    assert_eq!(app.status.as_deref(), Some("f: the help only scrolls — q closes it"));
 }
 
 #[test]

@@ -687,6 +687,10 @@ impl App {
                 let end = leave(KeyContext::Visual).unwrap_or_else(|| "Esc".into());
                 format!("{label} ({what}) is not for a selection: h highlights it, y copies it, {end} ends it")
             }
+            (_, KeyContext::Help) => {
+                let close = leave(KeyContext::Help).unwrap_or_else(|| "Esc".into());
+                format!("{label}: the help only scrolls — {close} closes it")
+            }
             _ => format!("{label}: no such key here — ? for help"),
         }
     }
