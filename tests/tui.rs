@@ -1639,6 +1639,7 @@ fn app_in_view(view: &str) -> Session {
         "list" => {}
         "body" => press(&mut app, "Enter").truncate(0),
         "quotes" => press(&mut app, "Tab Tab").truncate(0),
+        "visual" => press(&mut app, "Enter v").truncate(0),
         _ => unreachable!(),
     }
     app.status = None;
@@ -1682,6 +1683,7 @@ fn every_key_shown_in_help_does_something_or_says_why_not_in_every_view() {
         ("list", KeyContext::List),
         ("body", KeyContext::Body),
         ("quotes", KeyContext::Quotes),
+        ("visual", KeyContext::Visual),
     ];
     for (view, ctx) in views {
         // The view's keys, and the reader's: in a view they work or say why not.
