@@ -547,3 +547,35 @@ fn a_trade_given_before_a_name_is_that_person_later() {
     );
     assert_eq!(speaker_of(&qs, "C'est la sécheresse"), Some("Julien Faure"), "{qs:#?}");
 }
+
+#[test]
+fn an_answer_is_the_interviewees_not_a_name_in_the_question() {
+    let text = "Marc Delage : « La pêche artisanale peut survivre »\n\n\
+         Patron pêcheur à Douarnenez, Marc Delage préside le comité local. Propos recueillis par Anne Roche.\n\n\
+         La commissaire européenne Eva Lindqvist veut réduire les quotas. Qu'en pensez-vous ?\n\n\
+         « C'est une erreur. Les stocks de sardine se portent bien. »\n\n\
+         Les jeunes, eux, ne veulent plus embarquer…\n\n\
+         « Il faut des bateaux plus sûrs et des salaires décents. »\n\n\
+         Irez-vous rencontrer Eva Lindqvist à Bruxelles ?\n\n\
+         « Nous avons demandé une audience, sans réponse pour l'instant. »";
+    let a = from_plain_text("t", text);
+    for ranker in [Ranker::get(), &Ranker::off()] {
+        let (qs, _) = extract_with_candidates(&a, ranker);
+        for prefix in ["C'est une erreur", "Il faut des bateaux", "Nous avons demandé"] {
+            assert_eq!(speaker_of(&qs, prefix), Some("Marc Delage"), "{prefix}: {qs:#?}");
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn scratch_dump_rules_only() {
+    for f in std::env::var("SCRATCH").unwrap_or_default().split(',').filter(|f| !f.is_empty()) {
+        let text = std::fs::read_to_string(f).unwrap();
+        let a = from_plain_text("t", &text);
+        let (qs, _) = extract_with_candidates(&a, &Ranker::off());
+        for q in qs {
+            println!("{f}: {:?} | {:?} | {:?} | {:?}", &q.text.chars().take(30).collect::<String>(), q.speaker.map(|s| s.name), q.speaker_as_written, q.cue);
+        }
+    }
+}

@@ -103,7 +103,7 @@ const RESOLVE_REACH_BYTES: usize = 100_000;
 
 /// Roles whose holder speaks for a body: the quote is the body's (French copy names the
 /// body, rarely the spokesperson).
-const SPOKES_ROLES: [&str; 3] = ["porte-parole", "représentant", "représentante"];
+const SPOKES_ROLES: [&str; 4] = ["porte-parole", "représentant", "représentante", "responsable"];
 /// How far back the statement an unnamed "the statement" points to may be.
 const ISSUER_BYTES: usize = 1500;
 
@@ -831,8 +831,14 @@ impl Registry {
     /// "The home affairs select committee": a body described in full is named by that
     /// description (without its article), as written.
     fn described_body(&mut self, written: &str) -> Option<usize> {
-        // Drop the article or possessor ("The", "Iran's") that opens the description.
-        let words: Vec<String> = written.split_whitespace().skip(1).map(str::to_string).collect();
+        // Drop the article or possessor ("The", "Iran's") that opens the description; a French
+        // elided article keeps the noun it is glued to ("l'Observatoire des prix").
+        let mut words: Vec<String> = written.split_whitespace().map(str::to_string).collect();
+        match words.first().map(|w| fold(w)).and_then(|w| w.strip_prefix("l'").map(str::len)) {
+            Some(noun) if noun > 0 => words[0] = words[0].chars().skip(2).collect(),
+            _ if !words.is_empty() => drop(words.remove(0)),
+            _ => {}
+        }
         // "Le fisc défend …": a French body named by its noun alone, met nowhere else, is
         // that body (as "police said" is).
         let article = written.split_whitespace().next().map(fold);

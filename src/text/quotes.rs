@@ -256,7 +256,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             let question = spans[i].paragraph.checked_sub(1).and_then(|p| frames.get(p));
             w.cue.is_none()
                 && w.opens_paragraph
-                && question.is_some_and(|q| q.last().is_some_and(|t| t.text == "?") && !q.iter().any(|t| matches!(t.kind, TokKind::Quote(_))))
+                && question.is_some_and(|q| super::rules_fr::is_interview_question(q))
         })
         .collect();
     // "jugé pour « A », « B » et « C »": every charge of the list.
@@ -323,13 +323,22 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         work[i].speaker = registry.speaker(e);
         work[i].as_written = Some(np.written(text).to_string());
     }
-    // An answer is the person interviewed's: the last person named or heard.
+    // An answer is the person interviewed's: the one who gave the answers before, else the
+    // last person named or heard.
+    let mut interviewee = None;
     for i in 0..work.len() {
         let w = &work[i];
         if !answers[i] || w.speaker.is_some() || w.inherited || kinds[i] == QuoteKind::Term {
+            interviewee = if answers[i] { w.speaker.clone() } else { interviewee };
             continue;
         }
-        let at = spans[i].open;
+        if interviewee.is_some() {
+            work[i].speaker = interviewee.clone();
+            work[i].inherited = true;
+            continue;
+        }
+        // (Looked up before the question: a name in the question is the interviewer's.)
+        let at = spans[i].paragraph.checked_sub(1).and_then(|p| frames[p].first()).map_or(spans[i].open, |t| t.start);
         let someone = Np {
             first: 0,
             last: 0,
@@ -341,6 +350,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         };
         work[i].speaker = registry.resolve(&someone).and_then(|e| registry.speaker(e));
         work[i].inherited = work[i].speaker.is_some();
+        interviewee = work[i].speaker.clone();
     }
     // "He nods. “The ideology comes later.”": a sentence about someone who has already
     // spoken, right before a quote with no cue, hands the quote to them rather than to
@@ -429,7 +439,13 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             }
         }
     }
+    // (The layout of an interview says who answers: the ranker, which weighs the names of
+    // the question nearest, does not overrule it.)
+    let answered: Vec<Option<Speaker>> = work.iter().zip(&answers).map(|(w, &a)| w.speaker.clone().filter(|_| a)).collect();
     let candidates = rank(article, &registry, &spans, &mut work, &kinds, ranker, with_candidates);
+    for (w, answer) in work.iter_mut().zip(answered) {
+        w.speaker = answer.or(w.speaker.take());
+    }
     // A group nobody else was found for speaks as written (after the ranker, whose
     // features see it as unnamed).
     for w in work.iter_mut().filter(|w| w.group && w.speaker.is_none()) {
