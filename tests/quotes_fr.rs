@@ -568,6 +568,16 @@ fn an_answer_is_the_interviewees_not_a_name_in_the_question() {
 }
 
 #[test]
+fn a_portraits_role_noun_is_the_person_portrayed_not_one_with_another_role() {
+    let qs = quotes_of(
+        "À Murat, un atelier ferme ses portes\n\n\
+         Après trente ans d'atelier, Henri Vidal range ses outils. Son fils, Thomas, est parti travailler à Lyon.\n\n\
+         « Je réparais encore quarante paires par semaine », raconte l'artisan, 71 ans.",
+    );
+    assert_eq!(speaker_of(&qs, "Je réparais"), Some("Henri Vidal"), "{qs:#?}");
+}
+
+#[test]
 #[ignore]
 fn scratch_dump_rules_only() {
     for f in std::env::var("SCRATCH").unwrap_or_default().split(',').filter(|f| !f.is_empty()) {

@@ -622,6 +622,7 @@ impl Registry {
                             .filter(|&e| e != ANONYMOUS)
                             .or_else(later_unique)
                             .or_else(|| if possessive { None } else { self.roleless_speaker_near(np.start) })
+                            .or_else(|| if possessive { None } else { self.roleless_subject_near(np.start, np.gender) })
                             .or_else(|| self.latest(np.start, |_, e| person(e)));
                         if possessive {
                             strict
@@ -861,6 +862,18 @@ impl Registry {
         let sentence = self.sentence_starts[..self.sentence_starts.partition_point(|&s| s <= pos)].last().copied().unwrap_or(0);
         let roleless = |e: &Entity| e.kind == Some(SpeakerKind::Person) && !e.has_role && e.role_words.is_empty() && e.head.is_none();
         self.latest_since(pos, window.min(sentence), |m, e| m.entity != ANONYMOUS && roleless(e) && (m.spoke || m.pos >= sentence))
+    }
+
+    /// "Jeanne Roux baisse le rideau. Sa fille, Claire, … « … », confie la commerçante": a
+    /// role no one was given is, before anyone introduced with another role, the person
+    /// with no stated role (of its gender) who is a subject in this paragraph or the one
+    /// before, as a portrait's role nouns stand for the person portrayed.
+    fn roleless_subject_near(&self, pos: usize, gender: Gender) -> Option<usize> {
+        let para = self.paragraph_start(pos);
+        let window = if para == 0 { 0 } else { self.paragraph_start(para.saturating_sub(1)) };
+        let roleless = |e: &Entity| e.kind == Some(SpeakerKind::Person) && !e.has_role && e.role_words.is_empty() && e.head.is_none();
+        let agrees = |e: &Entity| gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender;
+        self.latest_since(pos, window, |m, e| m.entity != ANONYMOUS && roleless(e) && agrees(e) && !self.oblique.contains(&m.pos))
     }
 
     /// "Le ministre de l'Intérieur a affirmé … « … », a annoncé Bernard Cazeneuve": a role

@@ -29,6 +29,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'un porte-parole du collectif Droit de cité': a body noun keeps the body's name", "rules_fr::tests::a_body_noun_keeps_the_name_that_follows_it"),
     ("an interview's question ends on '?' or an ellipsis", "rules_fr::tests::an_interview_question_ends_on_a_question_mark_or_an_ellipsis"),
     ("an interview's answers stay the interviewee's, not a name in the question", "quotes_fr::an_answer_is_the_interviewees_not_a_name_in_the_question"),
+    ("a portrait's role noun is the roleless subject nearby, not someone with another role (entities::roleless_subject_near)", "quotes_fr::a_portraits_role_noun_is_the_person_portrayed_not_one_with_another_role"),
 ];
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
