@@ -578,14 +578,13 @@ fn a_portraits_role_noun_is_the_person_portrayed_not_one_with_another_role() {
 }
 
 #[test]
-#[ignore]
-fn scratch_dump_rules_only() {
-    for f in std::env::var("SCRATCH").unwrap_or_default().split(',').filter(|f| !f.is_empty()) {
-        let text = std::fs::read_to_string(f).unwrap();
-        let a = from_plain_text("t", &text);
-        let (qs, _) = extract_with_candidates(&a, &Ranker::off());
-        for q in qs {
-            println!("{f}: {:?} | {:?} | {:?} | {:?}", &q.text.chars().take(30).collect::<String>(), q.speaker.map(|s| s.name), q.speaker_as_written, q.cue);
-        }
-    }
+fn an_infinitive_after_a_verb_of_restraint_is_a_cue() {
+    let qs = quotes_of(
+        "Le musée de Figeac ferme une aile\n\n\
+         La conservatrice du musée, Inès Berthier, a présenté le projet lundi. Les travaux dureront deux ans.\n\n\
+         « On fera avec », se contente de répondre la conservatrice.",
+    );
+    let q = qs.iter().find(|q| q.text.starts_with("On fera avec")).unwrap_or_else(|| panic!("{qs:#?}"));
+    assert_eq!(q.cue.as_deref(), Some("se contente de répondre"), "{qs:#?}");
+    assert_eq!(speaker(q), Some("Inès Berthier"), "{qs:#?}");
 }

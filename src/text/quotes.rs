@@ -745,7 +745,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         if left.last().is_some_and(|t| t.text == ":") {
             w.colon_subjects = (0..left.len())
                 .filter(|&k| k == 0 || left[k - 1].text == ",")
-                .filter_map(|k| np_forward(left, k, left.len()))
+                .filter_map(|k| super::rules_fr::colon_candidate(left, k))
                 .filter(|np| {
                     let opens = np.first == 0 && left.get(np.last + 1).is_some_and(Tok::is_lower_word);
                     matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. })

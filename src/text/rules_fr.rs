@@ -29,6 +29,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("'un porte-parole du collectif Droit de cité': a body noun keeps the body's name", "rules_fr::tests::a_body_noun_keeps_the_name_that_follows_it"),
     ("an interview's question ends on '?' or an ellipsis", "rules_fr::tests::an_interview_question_ends_on_a_question_mark_or_an_ellipsis"),
     ("an interview's answers stay the interviewee's, not a name in the question", "quotes_fr::an_answer_is_the_interviewees_not_a_name_in_the_question"),
+    ("'Auteur du but, X savourait :': a bare role opening the sentence is an apposition", "rules_fr::tests::a_bare_role_opening_the_sentence_before_a_comma_is_an_apposition"),
+    ("'le jeune attaquant X savourait :': a name closing a description announces a quote", "rules_fr::tests::a_name_closing_a_description_announces_the_quote"),
+    ("'se contente de répondre': an infinitive speech verb after a verb of restraint (fr_cues.txt)", "quotes_fr::an_infinitive_after_a_verb_of_restraint_is_a_cue"),
     ("a portrait's role noun is the roleless subject nearby, not someone with another role (entities::roleless_subject_near)", "quotes_fr::a_portraits_role_noun_is_the_person_portrayed_not_one_with_another_role"),
 ];
 
@@ -352,6 +355,47 @@ fn lower_case_body_opening(toks: &[Tok], lo: usize, k: usize, j: usize) -> Optio
     (k.max(lo + 1)..j).rev().find(|&h| is_head(h))
 }
 
+/// "Auteur du but égalisateur, le jeune attaquant X savourait :", "Président de la région
+/// depuis 2021, X estime": a role noun with no article opening the sentence, its
+/// complements closed by a comma, is set in apposition to the subject after the comma; it
+/// is not a speaker phrase of its own.
+pub(super) fn fronted_apposition(toks: &[Tok], np: &Np) -> bool {
+    let lx = Lexicon::get();
+    let opener = &toks[np.first];
+    if np.first != 0 || !opener.is_cap() || DETERMINER_WORDS.contains(&opener.low.as_str()) || lx.role(&opener.low).is_none() {
+        return false;
+    }
+    let comma = (np.last + 1..toks.len().min(np.last + 9)).find(|&k| !toks[k].is_word());
+    comma.is_some_and(|k| toks[k].text == "," && toks.get(k + 1).is_some_and(Tok::is_word))
+}
+
+/// The speaker phrase opening the clause at `k` of a sentence that announces a quote with a
+/// colon: what `np_forward` reads there, but not a fronted apposition ("Auteur du but,"),
+/// and, when that is no name, the name closing a description ("le jeune
+/// attaquant Yanis Belkacem savourait :").
+pub(super) fn colon_candidate(toks: &[Tok], k: usize) -> Option<Np> {
+    let np = np_forward(toks, k, toks.len())?;
+    if fronted_apposition(toks, &np) {
+        return None;
+    }
+    // (A role read at the article, "le jeune …", gives way to the name it describes.)
+    if matches!(np.kind, NpKind::Name(_)) {
+        return Some(np);
+    }
+    name_after_description(toks, k).or(Some(np))
+}
+
+/// "le jeune attaquant Yanis Belkacem", "la discrète présidente Anne Vidal": an article,
+/// up to three lower-case words, then a capitalised name read as one.
+fn name_after_description(toks: &[Tok], k: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    toks.get(k).filter(|t| matches!(t.low.as_str(), "le" | "la" | "l'" | "un" | "une"))?;
+    let n = (k + 1..toks.len().min(k + 5)).find(|&n| !toks[n].is_lower_word())?;
+    let described = n > k + 1 && toks[k + 1..n].iter().all(|t| !lx.is_function_word(&t.low) && !FR_AUX.contains(&t.low.as_str()) && !lx.fr_cues.contains(&t.low));
+    let np = np_forward(toks, n, toks.len()).filter(|np| described && np.first == n && matches!(np.kind, NpKind::Name(_)))?;
+    Some(Np { first: k, start: toks[k].start, ..np })
+}
+
 /// A question paragraph of an interview in questions and answers: no quote in it, ending
 /// on "?" or on an ellipsis ("Les élus disent pourtant manquer de place…"), the
 /// interviewer's prompt left hanging.
@@ -672,6 +716,25 @@ mod tests {
         assert!(is_interview_question(&toks("Comment réagissez-vous ?")));
         assert!(is_interview_question(&toks("Les élus disent pourtant manquer de place…")));
         assert!(!is_interview_question(&toks("Le maire a démissionné.")));
+    }
+
+    #[test]
+    fn a_bare_role_opening_the_sentence_before_a_comma_is_an_apposition() {
+        let t = toks("Auteur du but égalisateur, le jeune attaquant Paul Morel savourait :");
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert!(fronted_apposition(&t, &np), "{np:?}");
+        let t = toks("Le porte-parole du club, Paul Morel, savourait :");
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert!(!fronted_apposition(&t, &np), "{np:?}");
+    }
+
+    #[test]
+    fn a_name_closing_a_description_announces_the_quote() {
+        let t = toks("Auteur du but égalisateur, le jeune attaquant Paul Morel savourait :");
+        let at = t.iter().position(|x| x.low == "le").unwrap();
+        let np = colon_candidate(&t, at).unwrap();
+        assert!(matches!(&np.kind, NpKind::Name(w) if w.join(" ") == "Paul Morel"), "{np:?}");
+        assert!(colon_candidate(&t, 0).is_none());
     }
 
     #[test]
