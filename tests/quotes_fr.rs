@@ -2,7 +2,7 @@
 //! style of wire and regional copy for the purpose (no dev-set article is used here).
 
 use diglot::ingest::from_plain_text;
-use diglot::model::Quote;
+use diglot::model::{Quote, QuoteKind};
 use diglot::text::quotes::{extract, extract_with_candidates};
 use diglot::text::ranker::Ranker;
 
@@ -587,4 +587,28 @@ fn an_infinitive_after_a_verb_of_restraint_is_a_cue() {
     let q = qs.iter().find(|q| q.text.starts_with("On fera avec")).unwrap_or_else(|| panic!("{qs:#?}"));
     assert_eq!(q.cue.as_deref(), Some("se contente de répondre"), "{qs:#?}");
     assert_eq!(speaker(q), Some("Inès Berthier"), "{qs:#?}");
+}
+
+#[test]
+fn the_turns_of_a_dialogue_inside_guillemets_alternate() {
+    let a = from_plain_text(
+        "t",
+        "Au guichet\n\n\
+         À la gare de Brive, une voyageuse interpelle l'agent Marc Tessier.\n\n\
+         « Le train de 8 heures est-il annulé ? — Oui, madame, à cause de la grève. — Et le suivant ? — Il partira avec une heure de retard », répond-il.",
+    );
+    let (qs, _) = extract_with_candidates(&a, &Ranker::off());
+    assert_eq!(qs.len(), 4, "{qs:#?}");
+    assert!(qs.iter().all(|q| q.kind != QuoteKind::Term), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Il partira"), Some("Marc Tessier"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Oui, madame"), Some("Marc Tessier"), "{qs:#?}");
+    // The rules never give a turn the speaker of the turn it answers.
+    assert_ne!(speaker_of(&qs, "Le train de 8 heures"), Some("Marc Tessier"), "{qs:#?}");
+    assert_ne!(speaker_of(&qs, "Et le suivant"), Some("Marc Tessier"), "{qs:#?}");
+    // With the shipped ranker (which may fill the unnamed party's turns), the turns the
+    // rules laid out keep their speaker.
+    let qs = quotes_of(a.text.as_str());
+    assert_eq!(qs.len(), 4, "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Il partira"), Some("Marc Tessier"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Oui, madame"), Some("Marc Tessier"), "{qs:#?}");
 }

@@ -32,6 +32,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Auteur du but, X savourait :': a bare role opening the sentence is an apposition", "rules_fr::tests::a_bare_role_opening_the_sentence_before_a_comma_is_an_apposition"),
     ("'le jeune attaquant X savourait :': a name closing a description announces a quote", "rules_fr::tests::a_name_closing_a_description_announces_the_quote"),
     ("'se contente de répondre': an infinitive speech verb after a verb of restraint (fr_cues.txt)", "quotes_fr::an_infinitive_after_a_verb_of_restraint_is_a_cue"),
+    ("a dialogue inside one pair of guillemets: a turn after each dash that follows a sentence", "rules_fr::tests::a_dash_after_a_sentence_inside_guillemets_starts_a_turn"),
+    ("turns of a dialogue alternate speakers, never copying the turn next to them", "quotes_fr::the_turns_of_a_dialogue_inside_guillemets_alternate"),
     ("a portrait's role noun is the roleless subject nearby, not someone with another role (entities::roleless_subject_near)", "quotes_fr::a_portraits_role_noun_is_the_person_portrayed_not_one_with_another_role"),
 ];
 
@@ -396,6 +398,39 @@ fn name_after_description(toks: &[Tok], k: usize) -> Option<Np> {
     Some(Np { first: k, start: toks[k].start, ..np })
 }
 
+/// "« Combien le kilo ? — Neuf cents euros. — C'est cher ! »": a dialogue inside one pair
+/// of guillemets, a dash after the end of a sentence marking each change of speaker.
+/// Returns the turns (trimmed byte ranges of `piece`) when there are two or more, each
+/// with the byte range of the dash before it (empty for the first).
+pub(super) fn dialogue_turns(text: &str, piece: std::ops::Range<usize>) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let Some(words) = text.get(piece.clone()) else { return Vec::new() };
+    let mut turns = Vec::new();
+    let (mut start, mut dash_before) = (piece.start, piece.start..piece.start);
+    for (k, c) in words.char_indices().filter(|&(_, c)| matches!(c, '—' | '–')) {
+        let before = words[..k].trim_end_matches(super::quote_marks::is_space);
+        let after = &words[k + c.len_utf8()..];
+        let sentence_ended = before.ends_with(['?', '!', '.', '…']);
+        if !sentence_ended || !after.starts_with(super::quote_marks::is_space) {
+            continue;
+        }
+        turns.push((start..piece.start + before.len(), dash_before));
+        let rest = after.trim_start_matches(super::quote_marks::is_space);
+        start = piece.end - rest.len();
+        dash_before = piece.start + k..piece.start + k + c.len_utf8();
+    }
+    if turns.is_empty() || start >= piece.end {
+        return Vec::new();
+    }
+    turns.push((start..piece.end, dash_before));
+    turns
+}
+
+/// Whether the quote at `next` is the next turn of a dialogue whose previous turn is the
+/// quote ending at `prev_close`: only a dash stands between them.
+pub(super) fn next_turn(text: &str, prev_close: usize, next_open: usize) -> bool {
+    text.get(prev_close..next_open).is_some_and(|between| matches!(between.trim_matches(super::quote_marks::is_space), "—" | "–"))
+}
+
 /// A question paragraph of an interview in questions and answers: no quote in it, ending
 /// on "?" or on an ellipsis ("Les élus disent pourtant manquer de place…"), the
 /// interviewer's prompt left hanging.
@@ -735,6 +770,19 @@ mod tests {
         let np = colon_candidate(&t, at).unwrap();
         assert!(matches!(&np.kind, NpKind::Name(w) if w.join(" ") == "Paul Morel"), "{np:?}");
         assert!(colon_candidate(&t, 0).is_none());
+    }
+
+    #[test]
+    fn a_dash_after_a_sentence_inside_guillemets_starts_a_turn() {
+        let s = "Combien le kilo ? — Neuf cents euros, monsieur. — C'est cher !";
+        let turns = dialogue_turns(s, 0..s.len());
+        let texts: Vec<&str> = turns.iter().map(|(r, _)| &s[r.clone()]).collect();
+        assert_eq!(texts, ["Combien le kilo ?", "Neuf cents euros, monsieur.", "C'est cher !"]);
+        assert_eq!(&s[turns[1].1.clone()], "—");
+        // A dash inside a sentence is an aside, not a turn.
+        let s = "Le prix — neuf cents euros — a doublé.";
+        assert!(dialogue_turns(s, 0..s.len()).is_empty());
+        assert!(next_turn("« A ! » — « B »", "« A ! »".len(), "« A ! » — ".len()));
     }
 
     #[test]
