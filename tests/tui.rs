@@ -1888,3 +1888,21 @@ fn enter_on_an_empty_list_says_why_nothing_opens() {
     assert_eq!(app.status.as_deref(), Some("no article to open: F clears the filter"));
     assert_eq!(app.reader.focus, Focus::List);
 }
+
+#[test]
+fn going_between_highlights_and_speakers_never_makes_q_go_round_in_a_loop() {
+    // H, then S, then H again: back to the highlights, and q leads out.
+    let mut app = app_with_speakers();
+    press(&mut app, "H S");
+    app.finish_speakers_work();
+    assert_eq!(app.mode, Mode::Speakers);
+    press(&mut app, "Enter H");
+    assert_eq!(app.mode, Mode::Highlights);
+    press(&mut app, "q");
+    assert_eq!(app.mode, Mode::Reader);
+    // S, then H, then S again: back to the speakers, and q leads out.
+    press(&mut app, "S H S");
+    assert_eq!(app.mode, Mode::Speakers);
+    press(&mut app, "q");
+    assert_eq!(app.mode, Mode::Reader);
+}

@@ -885,6 +885,16 @@ impl App {
     /// routed here; the rest is the view's own.
     fn speakers_key(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
         match cmd {
+            // Opened from the highlights view (it stays open beneath): H goes back to it
+            // rather than opening it again on top, so that q never goes round in a loop.
+            Command::Highlights if self.library.view.is_some() => {
+                // A quote's list open, then the speakers list: two steps at most.
+                for _ in 0..2 {
+                    if self.mode == Mode::Speakers {
+                        self.speakers_command(Command::Close, effects);
+                    }
+                }
+            }
             Command::Highlights => self.open_highlights_view(effects),
             Command::Undo => self.undo_last(effects),
             // The view's own key leaves it, as `H` and `b` leave theirs.

@@ -588,8 +588,10 @@ impl App {
         let action = match cmd {
             Command::Quit => return effects.push(Effect::Quit),
             Command::Help => return self.open_help(),
-            Command::Speakers => return self.open_speakers(),
-            Command::Close | Command::Highlights => {
+            // Opened from the speakers view: S goes back to it rather than opening it
+            // again on top (q would then go round between the two views for ever).
+            Command::Speakers if self.library.return_to != Mode::Speakers => return self.open_speakers(),
+            Command::Close | Command::Highlights | Command::Speakers => {
                 // Back to the view `H` was pressed in.
                 self.mode = self.library.return_to;
                 self.library.view = None;
