@@ -1717,26 +1717,25 @@ fn every_key_shown_in_help_does_something_or_says_why_not_in_every_view() {
     }
 }
 
+/// The view after pressing `keys` (the speaker index built if they asked for it).
+fn mode_after(app: &mut Session, keys: &str) -> Mode {
+    press(app, keys);
+    app.finish_speakers_work();
+    app.mode
+}
+
 #[test]
 fn h_and_s_open_their_views_from_every_view_and_q_goes_back_where_they_were_pressed() {
     let mut app = app_in_view("bilingual");
-    press(&mut app, "H");
-    assert_eq!(app.mode, Mode::Highlights);
-    press(&mut app, "q");
-    assert_eq!(app.mode, Mode::Bilingual);
+    assert_eq!(mode_after(&mut app, "H"), Mode::Highlights);
+    assert_eq!(mode_after(&mut app, "q"), Mode::Bilingual);
     assert!(app.side_by_side.view.is_some());
-    press(&mut app, "S");
-    app.finish_speakers_work();
-    assert_eq!(app.mode, Mode::Speakers);
-    press(&mut app, "H");
-    assert_eq!(app.mode, Mode::Highlights);
-    press(&mut app, "H");
-    assert_eq!(app.mode, Mode::Speakers);
+    assert_eq!(mode_after(&mut app, "S"), Mode::Speakers);
+    assert_eq!(mode_after(&mut app, "H"), Mode::Highlights);
+    assert_eq!(mode_after(&mut app, "H"), Mode::Speakers);
     // The view's own key leaves it, as H and b leave theirs, even with a speaker open.
-    press(&mut app, "Enter S");
-    assert_eq!(app.mode, Mode::Bilingual);
-    press(&mut app, "b");
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(mode_after(&mut app, "Enter S"), Mode::Bilingual);
+    assert_eq!(mode_after(&mut app, "b"), Mode::Reader);
 }
 
 #[test]
@@ -1893,16 +1892,10 @@ fn enter_on_an_empty_list_says_why_nothing_opens() {
 fn going_between_highlights_and_speakers_never_makes_q_go_round_in_a_loop() {
     // H, then S, then H again: back to the highlights, and q leads out.
     let mut app = app_with_speakers();
-    press(&mut app, "H S");
-    app.finish_speakers_work();
-    assert_eq!(app.mode, Mode::Speakers);
-    press(&mut app, "Enter H");
-    assert_eq!(app.mode, Mode::Highlights);
-    press(&mut app, "q");
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(mode_after(&mut app, "H S"), Mode::Speakers);
+    assert_eq!(mode_after(&mut app, "Enter H"), Mode::Highlights);
+    assert_eq!(mode_after(&mut app, "q"), Mode::Reader);
     // S, then H, then S again: back to the speakers, and q leads out.
-    press(&mut app, "S H S");
-    assert_eq!(app.mode, Mode::Speakers);
-    press(&mut app, "q");
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(mode_after(&mut app, "S H S"), Mode::Speakers);
+    assert_eq!(mode_after(&mut app, "q"), Mode::Reader);
 }
