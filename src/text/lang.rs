@@ -458,7 +458,8 @@ mod tests {
             let separate: Vec<Lang> = paragraphs.iter().map(|p| detect_paragraph(p, article.as_deref())).collect();
             assert_eq!(detect_with_paragraphs(&text, &ranges, None), (article, separate), "{paragraphs:?}");
         }
-        let stated = detect_with_paragraphs(en, &[0..en.len()], Some("fr".to_string()));
+        let whole = 0..en.len();
+        let stated = detect_with_paragraphs(en, std::slice::from_ref(&whole), Some("fr".to_string()));
         assert_eq!(stated, (Some("fr".to_string()), vec![detect_paragraph(en, Some("fr"))]));
     }
 
