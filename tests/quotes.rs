@@ -1512,3 +1512,21 @@ fn a_role_set_off_before_the_name_is_part_of_the_phrase_as_written() {
     assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Teodor Lasky"));
     assert_eq!(q.speaker_as_written.as_deref(), Some("the port authority spokesman, Teodor Lasky"));
 }
+
+#[test]
+fn embedded_post_is_its_signers_words() {
+    let q = quotes_of(
+        "Paul Ryan, the speaker, reacted within minutes.\n\n<tweet id=\"1\" author=\"@SpeakerRyan\">This announcement defies explanation. — Paul Ryan (@SpeakerRyan) July 5, 2016</tweet>.",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "This announcement defies explanation.");
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(q[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Paul Ryan"));
+}
+
+#[test]
+fn unsigned_post_goes_to_the_person_its_account_names() {
+    let q = quotes_of("Senator Bernie Sanders was among the first to react.\n\n<tweet author=\"BernieSanders\">Enough is enough.</tweet>.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Bernie Sanders"));
+}

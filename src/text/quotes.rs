@@ -196,8 +196,17 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
     let mut work: Vec<Work> =
         spans.iter().enumerate().map(|(i, s)| context(text, &frames, &spans, i, s, placeholders[i])).collect();
 
+    // An embedded post is its signer's, whatever the sentence around it says.
+    for (w, s) in work.iter_mut().zip(&spans) {
+        if let Some(name) = s.signed.clone() {
+            sign(text, &mut registry, w, name);
+        }
+    }
     // Own attributions, resolved in document order so "he" sees the speakers before it.
     for w in work.iter_mut() {
+        if w.named_at_cue {
+            continue;
+        }
         let Some(cue) = &w.cue else { continue };
         w.cue_text = Some(cue.text.clone());
         if let Some(np) = &w.np {
@@ -536,6 +545,37 @@ fn described_pour_speaker(text: &str, spans: &[MarkedSpan], work: &[Work], i: us
         None => false,
     };
     (pour && !named_other && same_paragraph && role_first).then_some(person)
+}
+
+/// Attribute an embedded post to who wrote it (`name`, a range of `text`: the name of its
+/// signature or its account): the person the article knows by that name, else the name
+/// as written. The signature
+/// stands for the cue, and the ranker leaves it alone.
+fn sign(text: &str, registry: &mut Registry, w: &mut Work, name: std::ops::Range<usize>) {
+    let Some(written) = text.get(name.clone()) else { return };
+    let np = Np {
+        first: 0,
+        last: 0,
+        kind: NpKind::Name(written.split_whitespace().map(str::to_string).collect()),
+        quals: Vec::new(),
+        gender: Gender::Unknown,
+        start: name.start,
+        end: name.end,
+    };
+    // An account name ("BernieSanders", "SpeakerRyan") is a known name written as one word.
+    let account = fold(written);
+    // (A title kept before the name, "Senator Bernie Sanders", is not in the account.)
+    let is_account = |low: &[String]| (0..low.len().saturating_sub(1)).any(|k| low[k..].concat() == account);
+    // (`resolve` registers a name it does not know, so the account is looked up first.)
+    let found = registry.entities.iter().position(|e| is_account(&e.low)).or_else(|| registry.resolve(&np));
+    let known = found.and_then(|e| registry.speaker(e));
+    w.speaker = known.or_else(|| Some(Speaker { name: written.to_string(), kind: SpeakerKind::Person }));
+    w.as_written = Some(written.to_string());
+    w.cue = Some(Cue { first: 0, last: 0, text: "—".to_string(), participle: false, preposition: false, pronoun: None });
+    w.cue_text = Some("—".to_string());
+    w.np = None;
+    w.cue_at = None;
+    w.named_at_cue = true;
 }
 
 fn copy_attribution(work: &mut [Work], from: usize, to: usize, with_cue: bool) {
