@@ -1526,7 +1526,21 @@ fn embedded_post_is_its_signers_words() {
 
 #[test]
 fn unsigned_post_goes_to_the_person_its_account_names() {
-    let q = quotes_of("Senator Bernie Sanders was among the first to react.\n\n<tweet author=\"BernieSanders\">Enough is enough.</tweet>.");
+    let q = quotes_of(
+        "Senator Bernie Sanders and Donald Trump were among the first to react.\n\n<tweet author=\"BernieSanders\">Enough is enough.</tweet>.\n\n<tweet author=\"@realDonaldTrump\">Very sad news.</tweet>\n\n<tweet author=\"@jdoe\">Terrible day.</tweet>",
+    );
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_ref().map(|s| s.name.as_str())).collect();
+    assert_eq!(speakers, [Some("Bernie Sanders"), Some("Donald Trump"), Some("@jdoe")]);
+}
+
+#[test]
+fn headline_quoted_with_single_marks() {
+    let read = |text: &str| extract(&diglot::ingest::parse_text("t.txt", text).unwrap());
+    let q = read("Darrell Scott: ‘You Find Me an Aberration Because I Support Trump!’\n\nThe pastor spoke on CNN on Friday night about the campaign.");
     assert_eq!(q.len(), 1);
-    assert_eq!(q[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Bernie Sanders"));
+    assert_eq!(q[0].text, "You Find Me an Aberration Because I Support Trump!");
+    assert_eq!(q[0].paragraph, 0);
+    assert_eq!(q[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Darrell Scott"));
+    // An apostrophe is no quote.
+    assert!(read("Voters' mood sours on Trump's plan\n\nThe poll came out on Friday.").is_empty());
 }

@@ -40,6 +40,9 @@ const CONTINUATION_PARAGRAPHS: usize = 3;
 const PULL_QUOTE_REACH: usize = 8;
 const PULL_QUOTE_MIN_WORDS: usize = 4;
 
+/// The shortest known name looked for inside a post's account name.
+const ACCOUNT_NAME_MIN_BYTES: usize = 7;
+
 /// Where a quote stands in its paragraph frame, and what was found around it.
 #[derive(Debug, Default)]
 struct Work {
@@ -117,7 +120,7 @@ pub fn extract(article: &Article) -> Vec<Quote> {
 /// is the words of the body's most quoted speaker (an interview's title quotes the person
 /// interviewed).
 fn headline_quotes(article: &Article, body: &[Quote]) -> Vec<Quote> {
-    let Some(title) = article.meta.title.as_deref().filter(|t| t.contains(['«', '“', '"'])) else { return Vec::new() };
+    let Some(title) = article.meta.title.as_deref().filter(|t| may_quote(t)) else { return Vec::new() };
     let joined = with_headline(article, title);
     // (Rules only: the ranker learned from body text, and a headline's rubric before a
     // colon, "Nucléaire : …", is a topic, not a candidate.)
@@ -140,6 +143,22 @@ fn headline_quotes(article: &Article, body: &[Quote]) -> Vec<Quote> {
             Quote { article: article.id.clone(), paragraph: 0, start: 0, end: 0, ..q }
         })
         .collect()
+}
+
+/// Whether a headline may hold a quote: a double mark or guillemet, or a single mark
+/// opening words (English headlines quote with single marks: "Ryan: ‘No place in a
+/// campaign’"), not an apostrophe ("Trump's", "voters' mood").
+fn may_quote(title: &str) -> bool {
+    let mut prev = None;
+    let mut chars = title.chars().peekable();
+    while let Some(c) = chars.next() {
+        let opens_single = matches!(c, '‘' | '\'') && prev.is_none_or(|p: char| p.is_whitespace() || p == ':') && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        if matches!(c, '«' | '“' | '"') || opens_single {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// `article` with `title` as its first paragraph.
@@ -562,15 +581,24 @@ fn sign(text: &str, registry: &mut Registry, w: &mut Work, name: std::ops::Range
         start: name.start,
         end: name.end,
     };
-    // An account name ("BernieSanders", "SpeakerRyan") is a known name written as one word.
+    // An account name ("BernieSanders", "realDonaldTrump", "LindseyGrahamSC") holds a
+    // known name of two words or more written as one.
     let account = fold(written);
-    // (A title kept before the name, "Senator Bernie Sanders", is not in the account.)
-    let is_account = |low: &[String]| (0..low.len().saturating_sub(1)).any(|k| low[k..].concat() == account);
-    // (`resolve` registers a name it does not know, so the account is looked up first.)
-    let found = registry.entities.iter().position(|e| is_account(&e.low)).or_else(|| registry.resolve(&np));
+    // (A title kept before the name, "Senator Bernie Sanders", is not in the account; a
+    // name this short could be inside any account.)
+    let is_account = |low: &[String]| {
+        (0..low.len().saturating_sub(1)).map(|k| low[k..].concat()).any(|name| name.len() >= ACCOUNT_NAME_MIN_BYTES && account.contains(&name))
+    };
+    let from_markup = text.get(..name.start).is_some_and(|before| before.ends_with(['@', '"']));
+    // (`resolve` registers a name it does not know, so the account is looked up first,
+    // and an account is never registered as a name.)
+    let by_account = registry.entities.iter().position(|e| is_account(&e.low));
+    let found = if from_markup { by_account } else { by_account.or_else(|| registry.resolve(&np)) };
     let known = found.and_then(|e| registry.speaker(e));
-    w.speaker = known.or_else(|| Some(Speaker { name: written.to_string(), kind: SpeakerKind::Person }));
-    w.as_written = Some(written.to_string());
+    // An account nobody in the article is named by speaks as the account ("@jdoe").
+    let as_written = if from_markup { format!("@{written}") } else { written.to_string() };
+    w.speaker = known.or_else(|| Some(Speaker { name: as_written.clone(), kind: SpeakerKind::Person }));
+    w.as_written = Some(as_written);
     w.cue = Some(Cue { first: 0, last: 0, text: "—".to_string(), participle: false, preposition: false, pronoun: None });
     w.cue_text = Some("—".to_string());
     w.np = None;
