@@ -1544,3 +1544,14 @@ fn headline_quoted_with_single_marks() {
     // An apostrophe is no quote.
     assert!(read("Voters' mood sours on Trump's plan\n\nThe poll came out on Friday.").is_empty());
 }
+
+#[test]
+fn short_quote_with_an_inverted_attribution_is_speech() {
+    // A verb of speech the lexicon does not list, and a listed one after an adverb.
+    let q = quotes_of("Ramos stood up.\n\n“Go back to Univision,” Trump barked at him.\n\n“Stop it now,” she now says.\n\n“Hawaii Five-0,” the 1960s procedural that CBS revived, is back.");
+    let seen: Vec<_> = q.iter().map(|q| (q.text.as_str(), q.kind, q.cue.as_deref())).collect();
+    assert_eq!(seen[..2], [("Go back to Univision", QuoteKind::Direct, Some("barked")), ("Stop it now", QuoteKind::Direct, Some("says"))]);
+    // A title followed by what it is, not by a verb, gets no cue.
+    assert_eq!((q[2].text.as_str(), q[2].cue.as_deref()), ("Hawaii Five-0", None));
+    assert_eq!(q[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Trump"));
+}

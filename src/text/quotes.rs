@@ -787,6 +787,16 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.as_written = text.get(from..to).map(str::to_string);
         }
     }
+    if w.cue.is_none()
+        && left.is_empty()
+        && (after_comma || right.first().is_some_and(|t| t.text == ","))
+        && let Some((cue, np)) = inverted_attribution(right)
+    {
+        w.cue_at = right.get(cue.first).map(|t| t.start);
+        w.cue = Some(cue);
+        w.np = np;
+        w.right_attached = true;
+    }
     w.sentence_goes_on = right_cues.is_empty() && right.first().is_some_and(Tok::is_lower_word);
     if w.cue.is_none() {
         // "Shea also touched upon … “…”": the sentence's subject, used for partial quotes
@@ -858,6 +868,46 @@ fn dash_signature(right: &[Tok]) -> Option<(Cue, Np)> {
     let np = np_forward(right, 1, right.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))?;
     let closes = right[np.last + 1..].iter().all(|t| t.kind == TokKind::Punct && t.text != "'s");
     closes.then(|| (Cue { first: 0, last: 0, text: dash.text.clone(), participle: false, preposition: false, pronoun: None }, np))
+}
+
+/// Words that may stand between a subject and its verb of speech ("she now says").
+const ADVERBS_BEFORE_VERB: [&str; 8] = ["now", "then", "later", "also", "again", "simply", "just", "once"];
+
+/// "“Go back to Univision,” Trump barked", "“This is your movement,” it now says": a quote
+/// opening its sentence and closed by a comma, then a subject and a verb in the past or
+/// the present (a verb of speech the lexicon may not list, or one it lists after an
+/// adverb), is attributed by that verb. The subject is kept when it can speak.
+fn inverted_attribution(right: &[Tok]) -> Option<(Cue, Option<Np>)> {
+    let lx = Lexicon::get();
+    let from = usize::from(right.first().is_some_and(|t| t.text == ","));
+    let np = np_forward(right, from, right.len()).filter(|np| np.first == from);
+    // A subject that is no speaker ("the website", "its ad") still frames the quote.
+    let thing_end = || {
+        let det = right.get(from).is_some_and(|t| t.is_lower_word() && crate::text::attribution::DETERMINERS.contains(&t.low.as_str()));
+        let nouns = right.get(from + 1..)?.iter().take(3).take_while(|t| t.is_lower_word() && !lx.en_cues.contains(&t.low)).count();
+        (det && nouns > 0).then_some(from + nouns)
+    };
+    let mut k = match &np {
+        Some(np) => np.last + 1,
+        None => thing_end()? + 1,
+    };
+    while right.get(k).is_some_and(|t| t.is_lower_word() && (t.low.ends_with("ly") || ADVERBS_BEFORE_VERB.contains(&t.low.as_str()))) {
+        k += 1;
+    }
+    let verb = right.get(k).filter(|t| t.is_lower_word())?;
+    let past = verb.low.len() > 4 && verb.low.ends_with("ed");
+    let speech = lx.en_cues.contains(&verb.low) && !verb.low.ends_with("ing");
+    if !(past || speech) {
+        return None;
+    }
+    // (What follows the verb closes the sentence or goes on with a clause of its own.)
+    let next_ok = right.get(k + 1).is_none_or(|t| t.kind == TokKind::Punct || t.is_lower_word());
+    if !next_ok {
+        return None;
+    }
+    let speaks = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person | PronounKind::Plural, _) | NpKind::Role { .. });
+    let cue = Cue { first: k, last: k, text: verb.text.clone(), participle: false, preposition: false, pronoun: None };
+    Some((cue, np.filter(speaks)))
 }
 
 /// Whether the words hold a conjunction opening a clause of contrast or time ("tandis
