@@ -1555,3 +1555,11 @@ fn short_quote_with_an_inverted_attribution_is_speech() {
     assert_eq!((q[2].text.as_str(), q[2].cue.as_deref()), ("Hawaii Five-0", None));
     assert_eq!(q[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Trump"));
 }
+
+#[test]
+fn listed_cue_after_an_adverb_frames_the_quote() {
+    let q = quotes_of("The video is short.\n\nRakeyia Scott stands by the car and repeatedly says, “Don't you do it,” until shots ring out.");
+    assert_eq!(q.len(), 1);
+    assert_eq!((q[0].text.as_str(), q[0].cue.as_deref()), ("Don't you do it", Some("says")));
+    assert_eq!(q[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Rakeyia Scott"));
+}

@@ -19,7 +19,7 @@
 //! article text. Unknown speakers stay `None`, with the phrase used at the quote (“he”,
 //! “the official”) kept in `speaker_as_written`.
 
-use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, never_speaker, np_forward, speaker_of_cue, tokenize};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, never_speaker, np_backward, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
@@ -797,6 +797,15 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.np = np;
         w.right_attached = true;
     }
+    let adverb_cue = w.cue.is_none() && {
+        let found = cue_after_adverb(left);
+        if let Some((cue, np)) = found.clone() {
+            w.cue_at = left.get(cue.first).map(|t| t.start);
+            w.cue = Some(cue);
+            w.np = np;
+        }
+        found.is_some()
+    };
     w.sentence_goes_on = right_cues.is_empty() && right.first().is_some_and(Tok::is_lower_word);
     if w.cue.is_none() {
         // "Shea also touched upon … “…”": the sentence's subject, used for partial quotes
@@ -857,7 +866,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let only_conjunction = left.len() == 1 && matches!(left[0].low.as_str(), "and" | "but" | "et" | "mais" | "or" | "yet");
     // "And “…”" opens a sentence; "« … » et « … »" continues one.
     let only_conjunction = only_conjunction && !w.same_sentence_as_prev;
-    w.left_is_frame = left.is_empty() || ends_with_colon || only_conjunction || (ends_with_comma && !left_cues.is_empty());
+    w.left_is_frame = left.is_empty() || ends_with_colon || only_conjunction || (ends_with_comma && (!left_cues.is_empty() || adverb_cue));
     w
 }
 
@@ -907,6 +916,32 @@ fn inverted_attribution(right: &[Tok]) -> Option<(Cue, Option<Np>)> {
     }
     let speaks = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person | PronounKind::Plural, _) | NpKind::Role { .. });
     let cue = Cue { first: k, last: k, text: verb.text.clone(), participle: false, preposition: false, pronoun: None };
+    Some((cue, np.filter(speaks)))
+}
+
+/// "She then repeatedly says, “Don't you do it”": a listed verb of speech after an
+/// adverb, right before the quote (a comma or colon between), with its subject before the
+/// adverbs (or opening the clause, after "and").
+fn cue_after_adverb(left: &[Tok]) -> Option<(Cue, Option<Np>)> {
+    let n = left.len();
+    let v = n.checked_sub(2)?;
+    if !matches!(left[n - 1].text.as_str(), "," | ":") {
+        return None;
+    }
+    let verb = &left[v];
+    if !(verb.is_lower_word() && Lexicon::get().en_cues.contains(&verb.low) && !verb.low.ends_with("ing")) {
+        return None;
+    }
+    let mut a = v;
+    while a > 0 && left[a - 1].is_lower_word() && (left[a - 1].low.ends_with("ly") || ADVERBS_BEFORE_VERB.contains(&left[a - 1].low.as_str())) {
+        a -= 1;
+    }
+    if a == v || a == 0 {
+        return None;
+    }
+    let np = if left[a - 1].low == "and" { np_forward(left, 0, a - 1) } else { np_backward(left, 0, a - 1) };
+    let speaks = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person | PronounKind::Plural, _) | NpKind::Role { .. });
+    let cue = Cue { first: v, last: v, text: verb.text.clone(), participle: false, preposition: false, pronoun: None };
     Some((cue, np.filter(speaks)))
 }
 
