@@ -8,8 +8,11 @@ Runs the scorer (by default ../shared/quotes-dev/score_polnear.py, which reads P
 the `polnear/` folder next to it) with every miss listed, then sorts each miss into one
 family by the annotated source and the predicted speaker. Deterministic; no network. With
 --show N it prints N examples per family with the text around the quote, for reading.
-The families are coarse on purpose: they say where to look, not why it failed."""
-import argparse, os, re, subprocess, sys
+The families are coarse on purpose: they say where to look, not why it failed. Quotes not
+found are split by what the scorer could match (its "found" needs one predicted quote holding
+the gold's first six words): interrupted quotes whose annotation joins both halves, gold
+spans running on past the closing mark, quotes the engine keeps as terms, and the rest."""
+import argparse, json, os, re, subprocess, sys
 from collections import defaultdict
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -40,10 +43,49 @@ ORG = re.compile(r"\b(times|post|news|cnn|msnbc|fox|campaign|committee|party|uni
                  r"white house|dnc|rnc|association|council|institute|center)\b")
 PRON = {"he", "she", "they", "i", "we", "it", "you"}
 
-def family(kind, pred, src):
+# A closing mark in the scorer's normalised text: " or '' anywhere, or ' at a word's edge.
+CLOSE = re.compile(r'"|\'\'|\w[,.!?]?\'(?=\s|$)|(?:^|\s)\'\w')
+# Two quoted pieces joined by the annotation around an attribution: ...," "...
+JOINED = re.compile(r'["\']{1,2}\s+["\']{1,2}')
+terms_cache = {}
+
+def norm(s):
+    s = s.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", s.replace("\u00a0", " ")).strip()
+
+def engine_quotes(stem):
+    """Every quote the engine gives for the text, terms included, normalised, with its kind."""
+    if stem not in terms_cache:
+        path = os.path.join(polnear, a.split, "text", stem + ".txt")
+        out = subprocess.run([a.bin, "quotes", path, "--format", "json", "--all"], capture_output=True, text=True)
+        try:
+            terms_cache[stem] = [(q["kind"], norm(q["text"])) for q in json.loads(out.stdout)]
+        except ValueError:
+            terms_cache[stem] = []
+    return terms_cache[stem]
+
+def not_found_family(stem, quote):
+    """Why a gold quote was not found: the scorer needs one predicted quote holding the
+    gold's first six words, so a gold span that crosses a closing mark within them can
+    only be matched by its pieces."""
+    probe = " ".join(quote.split()[:6])
+    first = CLOSE.split(quote)[0].strip(" ,.")
+    found = [k for k, t in engine_quotes(stem) if first and first in t]
+    if CLOSE.search(probe):
+        if JOINED.search(quote):
+            return ("interrupted quote: the annotation joins the halves around the attribution and the first is under six words"
+                    + ("" if found else "; first half missed too"))
+        return "gold runs on past the closing mark (a short quote inside the reporter's words)" + ("" if found else "; quote missed too")
+    if any(k == "term" for k in found):
+        return "found only as a term (short, no cue: a title, slogan, chant or scare quote)"
+    if found:
+        return "found, but the predicted text differs (marks, cut, control characters)"
+    return "not found at all (no marks the engine reads: gold after a closing mark, or unmarked)"
+
+def family(kind, pred, src, stem="", quote=""):
     src0 = re.split(r",| of | from | who | at | for |\(", re.sub(r"'s$", "", src))[0].strip()
     if kind == "not found":
-        return "quote not found"
+        return "not found: " + not_found_family(stem, quote)
     if MEDIA.search(src0) and DESCRIPTOR.match(src0):
         return "a document or ad is the source (the ad, the narrator, a tweet)"
     if DESCRIPTOR.match(src0):
@@ -66,7 +108,7 @@ for line in lines[1:]:
         continue
     stem, what, pred, _, src, quote = m.groups()
     kind = "not found" if what == "not found" else "speaker"
-    fams[family(kind, pred or "", src or "")].append((stem, what, quote))
+    fams[family(kind, pred or "", src or "", stem, quote)].append((stem, what, quote))
 
 for name, items in sorted(fams.items(), key=lambda kv: -len(kv[1])):
     print(f"{len(items):5d}  {name}")

@@ -1512,3 +1512,54 @@ fn a_role_set_off_before_the_name_is_part_of_the_phrase_as_written() {
     assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Teodor Lasky"));
     assert_eq!(q.speaker_as_written.as_deref(), Some("the port authority spokesman, Teodor Lasky"));
 }
+
+#[test]
+fn embedded_post_is_its_signers_words() {
+    let q = quotes_of(
+        "Paul Ryan, the speaker, reacted within minutes.\n\n<tweet id=\"1\" author=\"@SpeakerRyan\">This announcement defies explanation. — Paul Ryan (@SpeakerRyan) July 5, 2016</tweet>.",
+    );
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "This announcement defies explanation.");
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(q[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Paul Ryan"));
+}
+
+#[test]
+fn unsigned_post_goes_to_the_person_its_account_names() {
+    let q = quotes_of(
+        "Senator Bernie Sanders and Donald Trump were among the first to react.\n\n<tweet author=\"BernieSanders\">Enough is enough.</tweet>.\n\n<tweet author=\"@realDonaldTrump\">Very sad news.</tweet>\n\n<tweet author=\"@jdoe\">Terrible day.</tweet>",
+    );
+    let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_ref().map(|s| s.name.as_str())).collect();
+    assert_eq!(speakers, [Some("Bernie Sanders"), Some("Donald Trump"), Some("@jdoe")]);
+}
+
+#[test]
+fn headline_quoted_with_single_marks() {
+    let read = |text: &str| extract(&diglot::ingest::parse_text("t.txt", text).unwrap());
+    let q = read("Darrell Scott: ‘You Find Me an Aberration Because I Support Trump!’\n\nThe pastor spoke on CNN on Friday night about the campaign.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].text, "You Find Me an Aberration Because I Support Trump!");
+    assert_eq!(q[0].paragraph, 0);
+    assert_eq!(q[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Darrell Scott"));
+    // An apostrophe is no quote.
+    assert!(read("Voters' mood sours on Trump's plan\n\nThe poll came out on Friday.").is_empty());
+}
+
+#[test]
+fn short_quote_with_an_inverted_attribution_is_speech() {
+    // A verb of speech the lexicon does not list, and a listed one after an adverb.
+    let q = quotes_of("Ramos stood up.\n\n“Go back to Univision,” Trump barked at him.\n\n“Stop it now,” she now says.\n\n“Hawaii Five-0,” the 1960s procedural that CBS revived, is back.");
+    let seen: Vec<_> = q.iter().map(|q| (q.text.as_str(), q.kind, q.cue.as_deref())).collect();
+    assert_eq!(seen[..2], [("Go back to Univision", QuoteKind::Direct, Some("barked")), ("Stop it now", QuoteKind::Direct, Some("says"))]);
+    // A title followed by what it is, not by a verb, gets no cue.
+    assert_eq!((q[2].text.as_str(), q[2].cue.as_deref()), ("Hawaii Five-0", None));
+    assert_eq!(q[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Trump"));
+}
+
+#[test]
+fn listed_cue_after_an_adverb_frames_the_quote() {
+    let q = quotes_of("The video is short.\n\nRakeyia Scott stands by the car and repeatedly says, “Don't you do it,” until shots ring out.");
+    assert_eq!(q.len(), 1);
+    assert_eq!((q[0].text.as_str(), q[0].cue.as_deref()), ("Don't you do it", Some("says")));
+    assert_eq!(q[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Rakeyia Scott"));
+}

@@ -9,7 +9,12 @@
 //!   closer in the same paragraph (`don’t`, `Anonymous' efforts`, `l'EI` never open one);
 //! - a quote left open at a paragraph's end continues when the next paragraph opens with a
 //!   mark of the same family (the convention for multi-paragraph quotes); otherwise it ends
-//!   with its paragraph, so a stray mark never swallows the rest of the article.
+//!   with its paragraph, so a stray mark never swallows the rest of the article;
+//! - markup left in plain text (`<tweet author="@x">`, `</a>`) holds no marks: the quotes
+//!   of its attributes are no one's words;
+//! - an embedded post (`<tweet …>words</tweet>`, or a paragraph signed the way social
+//!   networks sign an embed, "words — Paul Ryan (@SpeakerRyan) July 5, 2016") is quoted
+//!   as a whole, with the name of its signature kept as who wrote it.
 
 use crate::model::Article;
 use std::ops::Range;
@@ -44,6 +49,9 @@ pub struct MarkedSpan {
     /// Paragraph index where the span starts and where it ends.
     pub paragraph: usize,
     pub last_paragraph: usize,
+    /// Who wrote an embedded post: the name in its signature ("Paul Ryan" of "— Paul Ryan
+    /// (@SpeakerRyan) July 5, 2016"), else the account in its markup (`author="@SpeakerRyan"`).
+    pub signed: Option<Range<usize>>,
 }
 
 /// White space including the no-break spaces French puts inside guillemets.
@@ -85,6 +93,8 @@ struct Open {
 /// Every top-level quoted span of `article`, in document order.
 pub fn scan(article: &Article) -> Vec<MarkedSpan> {
     let text = article.text.as_str();
+    let (masked, posts) = markup(text);
+    let is_masked = |pos: usize| masked.get(masked.partition_point(|r| r.end <= pos)).is_some_and(|r| r.start <= pos);
     let mut out = Vec::new();
     let mut carried: Option<Open> = None;
     for (pi, para) in article.paragraphs.iter().enumerate() {
@@ -96,6 +106,15 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
         let Some(ptext) = text.get(para.range.clone()) else {
             continue;
         };
+        let has_markup = masked.get(masked.partition_point(|r| r.end <= para.range.start)).is_some_and(|r| r.start < para.range.end);
+        if carried.is_none()
+            && !has_markup
+            && let Some(post) = signed_paragraph(text, para.range.clone(), pi)
+        {
+            out.push(post);
+            continue;
+        }
+        let mut mi = masked.partition_point(|r| r.end <= para.range.start);
         // British multi-paragraph quotes: the next paragraph reopens with a single mark.
         let next_opens_single = article
             .paragraphs
@@ -120,7 +139,7 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
         let mut from = 0;
         if let Some(mut c) = carried.take() {
             let first = chars.iter().position(|&(_, ch)| !is_space(ch));
-            let continues = first.is_some_and(|k| {
+            let continues = first.is_some_and(|k| !is_masked(chars[k].0)) && first.is_some_and(|k| {
                 matches!(
                     (c.family, chars[k].1),
                     (Family::Double, '“' | '"') | (Family::Guillemet, '«' | '»') | (Family::Single, '‘' | '\'')
@@ -140,6 +159,23 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
         let mut k = from;
         while k < chars.len() {
             let (pos, ch) = chars[k];
+            while masked.get(mi).is_some_and(|r| r.end <= pos) {
+                mi += 1;
+            }
+            if let Some(r) = masked.get(mi).filter(|r| r.start <= pos) {
+                // Markup holds no marks; a quote still open where an embedded post begins
+                // ends there.
+                if posts.iter().any(|p| p.open == r.start)
+                    && let Some(mut o) = current.take()
+                {
+                    o.pieces.push(o.piece_start..pos);
+                    out.extend(finish(text, o, None));
+                }
+                while k < chars.len() && chars[k].0 < r.end {
+                    k += 1;
+                }
+                continue;
+            }
             let prev = if k == 0 { None } else { Some(chars[k - 1].1) };
             let next = chars.get(k + 1).map(|&(_, c)| c);
             let after = pos + ch.len_utf8();
@@ -218,7 +254,187 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
     if let Some(o) = carried {
         out.extend(finish(text, o, None));
     }
+    if !posts.is_empty() {
+        out.extend(posts.into_iter().filter_map(|p| post_span(article, p)));
+        out.sort_by_key(|s| s.open);
+    }
     out
+}
+
+/// The longest run after "<" read as a tag; anything longer is text.
+const MAX_TAG_BYTES: usize = 500;
+
+/// An embedded post in markup: `<tweet …>words</tweet>` (or closed by `<tweet/>`).
+struct Post {
+    open: usize,
+    words: Range<usize>,
+    close: usize,
+    signed: Option<Range<usize>>,
+}
+
+/// A tag left in plain text: `<name …>`, `</name>` or `<name …/>`.
+struct Tag {
+    range: Range<usize>,
+    name: String,
+    closing: bool,
+    empty: bool,
+}
+
+/// Every tag of `text`, in order. The search for a tag's ">" stops at the next "<", so
+/// each byte is read at most twice.
+fn tags(text: &str) -> Vec<Tag> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = b.get(i..).and_then(|rest| rest.iter().position(|&c| c == b'<')) {
+        let start = i + k;
+        i = start + 1;
+        let closing = b.get(start + 1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let name_end = name_start + b[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':')).count();
+        if !b.get(name_end).is_some_and(|&c| matches!(c, b'>' | b'/') || c.is_ascii_whitespace()) {
+            continue;
+        }
+        let limit = (start + MAX_TAG_BYTES).min(b.len());
+        let Some(e) = b[name_end..limit].iter().position(|&c| c == b'>' || c == b'<') else { continue };
+        if b[name_end + e] != b'>' {
+            continue;
+        }
+        let end = name_end + e + 1;
+        let name = text[name_start..name_end].to_ascii_lowercase();
+        out.push(Tag { range: start..end, name, closing, empty: b[end - 2] == b'/' });
+        i = end;
+    }
+    out
+}
+
+/// The byte ranges where no quotation mark counts (every tag, and every embedded post
+/// whole), in order, and the embedded posts.
+fn markup(text: &str) -> (Vec<Range<usize>>, Vec<Post>) {
+    if !text.contains('<') {
+        return (Vec::new(), Vec::new());
+    }
+    let tags = tags(text);
+    let (mut masked, mut posts) = (Vec::new(), Vec::new());
+    let mut t = 0;
+    while t < tags.len() {
+        let tag = &tags[t];
+        let opens_post = tag.name == "tweet" && !tag.closing && !tag.empty;
+        let end = opens_post.then(|| tags[t + 1..].iter().position(|c| c.name == "tweet" && (c.closing || c.empty))).flatten();
+        let Some(e) = end.map(|e| t + 1 + e) else {
+            masked.push(tag.range.clone());
+            t += 1;
+            continue;
+        };
+        let close = tags[e].range.end;
+        masked.push(tag.range.start..close);
+        let words = trim_range(text, tag.range.end..tags[e].range.start);
+        let (words, signed) = match signature(text, words.clone()) {
+            Some((end, name)) => (words.start..end, Some(name)),
+            None => (words, author_attribute(text, tag.range.clone())),
+        };
+        let words = without_trailing_links(text, words);
+        if !words.is_empty() {
+            posts.push(Post { open: tag.range.start, words, close, signed });
+        }
+        t = e + 1;
+    }
+    (masked, posts)
+}
+
+/// The value of the `author` attribute of a post's opening tag (`author="@SpeakerRyan"`,
+/// `tweet-author="BernieSanders"`): the account that wrote it, when no signature says so.
+fn author_attribute(text: &str, tag: Range<usize>) -> Option<Range<usize>> {
+    let s = text.get(tag.clone())?;
+    let at = s.find("author=\"")? + "author=\"".len();
+    let len = s[at..].find('"')?;
+    let value = s[at..at + len].trim_start_matches('@');
+    let start = tag.start + at + (len - value.len());
+    (!value.is_empty() && value.chars().all(|c| c.is_alphanumeric() || c == '_')).then_some(start..start + value.len())
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = text.get(r.clone()).unwrap_or("");
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    r.start + lead..r.start + s.trim_end_matches(is_space).len()
+}
+
+/// A post's words without the links that close it ("pic.twitter.com/x", "https://t.co/x").
+fn without_trailing_links(text: &str, mut r: Range<usize>) -> Range<usize> {
+    while let Some(s) = text.get(r.clone()) {
+        let last = s.rfind(is_space).map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8));
+        let link = ["pic.twitter.com/", "http://", "https://"].iter().any(|p| s[last..].starts_with(p));
+        if !link {
+            break;
+        }
+        r = trim_range(text, r.start..r.start + last);
+    }
+    r
+}
+
+/// "… — Paul Ryan (@SpeakerRyan) July 5, 2016": where the post's own words end and the
+/// range of the signer's name, when `words` close on a signature.
+fn signature(text: &str, words: Range<usize>) -> Option<(usize, Range<usize>)> {
+    let s = text.get(words.clone())?;
+    let at = s.rfind("(@")?;
+    let handle_len = s[at + 2..].find(')')?;
+    let handle = &s[at + 2..at + 2 + handle_len];
+    let date = s[at + 2 + handle_len + 1..].trim_matches(is_space);
+    let (dash, dash_len) = match s[..at].rfind(['—', '–']) {
+        Some(d) => (d, 3),
+        None => (s[..at].rfind(" - ")?, 3),
+    };
+    let name = s[dash + dash_len..at].trim_matches(is_space);
+    let name_ok = name.chars().next().is_some_and(char::is_alphabetic) && (1..=6).contains(&name.split_whitespace().count());
+    let handle_ok = !handle.is_empty() && handle.chars().all(|c| c.is_alphanumeric() || c == '_');
+    let date_ok = date.len() <= 40 && (date.is_empty() || date.chars().any(|c| c.is_ascii_digit()));
+    if !(name_ok && handle_ok && date_ok) {
+        return None;
+    }
+    let end = words.start + s[..dash].trim_end_matches(is_space).len();
+    let name_start = words.start + dash + dash_len + (s[dash + dash_len..at].len() - s[dash + dash_len..at].trim_start_matches(is_space).len());
+    (end > words.start).then(|| (end, name_start..name_start + name.len()))
+}
+
+/// A paragraph that is an embedded post without markup, as text extraction leaves one:
+/// its words, then the signature, and no quotation mark of its own opening it.
+fn signed_paragraph(text: &str, range: Range<usize>, paragraph: usize) -> Option<MarkedSpan> {
+    let words = trim_range(text, range);
+    let first = text.get(words.clone())?.chars().next()?;
+    if matches!(first, '“' | '"' | '«' | '‘' | '\'' | '<') {
+        return None;
+    }
+    let (end, name) = signature(text, words.clone())?;
+    let words = without_trailing_links(text, words.start..end);
+    (!words.is_empty()).then(|| MarkedSpan {
+        open: words.start,
+        close: words.end,
+        pieces: vec![words],
+        closed: true,
+        paragraph,
+        last_paragraph: paragraph,
+        signed: Some(name),
+    })
+}
+
+/// The span of an embedded post: its words cut at paragraph breaks; the whole element,
+/// tags and signature included, stands for it in the reporter's text.
+fn post_span(article: &Article, post: Post) -> Option<MarkedSpan> {
+    let paras = &article.paragraphs;
+    let containing = |pos: usize| paras.partition_point(|p| p.range.end <= pos).min(paras.len().saturating_sub(1));
+    let (paragraph, last_paragraph) = (containing(post.open), containing(post.close.saturating_sub(1)));
+    if paras.get(paragraph)?.role.is_some() {
+        return None;
+    }
+    let pieces: Vec<Range<usize>> = paras[paragraph..=last_paragraph]
+        .iter()
+        .map(|p| trim_range(&article.text, p.range.start.max(post.words.start)..p.range.end.min(post.words.end).max(p.range.start.max(post.words.start))))
+        .filter(|r| !r.is_empty())
+        .collect();
+    (!pieces.is_empty()).then_some(MarkedSpan { open: post.open, close: post.close, pieces, closed: true, paragraph, last_paragraph, signed: post.signed })
 }
 
 /// Trim the pieces and build the span; `None` when nothing is quoted.
@@ -246,6 +462,7 @@ fn finish(text: &str, o: Open, close: Option<usize>) -> Option<MarkedSpan> {
         closed: close.is_some(),
         paragraph: o.paragraph,
         last_paragraph,
+        signed: None,
     })
 }
 
@@ -318,6 +535,38 @@ mod tests {
     fn stray_opening_inside_a_quote_is_ignored() {
         let q = quoted("“It must stay. If anything, “If anything we need more,” he said.");
         assert_eq!(q, ["It must stay. If anything, “If anything we need more"]);
+    }
+
+    fn signers(text: &str) -> Vec<Option<String>> {
+        let a = from_plain_text("t", text);
+        scan(&a).iter().map(|s| s.signed.clone().map(|r| a.text[r].to_string())).collect()
+    }
+
+    #[test]
+    fn markup_attributes_hold_no_marks() {
+        let t = "Before.\n\n<tweet tweet-author=\"@ByronYork\" tweet-date=\"March 9, 2016\n\">Stands empty today.<tweet/>.\n\n<a href=\"x\">link</a> and \"real words here\" too.";
+        assert_eq!(quoted(t), ["Stands empty today.", "real words here"]);
+    }
+
+    #[test]
+    fn embedded_post_is_quoted_whole_without_its_signature_and_links() {
+        let t = "Ryan wrote:\n\n<tweet id=\"1\" author=\"@SpeakerRyan\">No one is \"above\" the law. pic.twitter.com/Oq — Paul Ryan (@SpeakerRyan) July 5, 2016</tweet>.";
+        assert_eq!(quoted(t), ["No one is \"above\" the law."]);
+        assert_eq!(signers(t), [Some("Paul Ryan".to_string())]);
+    }
+
+    #[test]
+    fn unsigned_post_is_the_author_accounts() {
+        let t = "<tweet pic=\"\" author=\"BernieSanders\">Enough is enough.</tweet>\n\n<tweet tweet-id=\"7\"><tweet/>.";
+        assert_eq!(quoted(t), ["Enough is enough."]);
+        assert_eq!(signers(t), [Some("BernieSanders".to_string())]);
+    }
+
+    #[test]
+    fn paragraph_signed_like_an_embed_is_a_post() {
+        let t = "She posted this.\n\nWe need a new plan now. https://t.co/x — Jane Roe (@janeroe) May 2, 2016\n\nA dash – and (@not) a signature: nothing here.";
+        assert_eq!(quoted(t), ["We need a new plan now."]);
+        assert_eq!(signers(t), [Some("Jane Roe".to_string())]);
     }
 
     #[test]

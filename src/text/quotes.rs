@@ -19,7 +19,7 @@
 //! article text. Unknown speakers stay `None`, with the phrase used at the quote (“he”,
 //! “the official”) kept in `speaker_as_written`.
 
-use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, never_speaker, np_forward, speaker_of_cue, tokenize};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, never_speaker, np_backward, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
@@ -39,6 +39,9 @@ const CONTINUATION_PARAGRAPHS: usize = 3;
 /// and only when it has at least this many words (shorter ones are too common).
 const PULL_QUOTE_REACH: usize = 8;
 const PULL_QUOTE_MIN_WORDS: usize = 4;
+
+/// The shortest known name looked for inside a post's account name.
+const ACCOUNT_NAME_MIN_BYTES: usize = 7;
 
 /// Where a quote stands in its paragraph frame, and what was found around it.
 #[derive(Debug, Default)]
@@ -117,7 +120,7 @@ pub fn extract(article: &Article) -> Vec<Quote> {
 /// is the words of the body's most quoted speaker (an interview's title quotes the person
 /// interviewed).
 fn headline_quotes(article: &Article, body: &[Quote]) -> Vec<Quote> {
-    let Some(title) = article.meta.title.as_deref().filter(|t| t.contains(['«', '“', '"'])) else { return Vec::new() };
+    let Some(title) = article.meta.title.as_deref().filter(|t| may_quote(t)) else { return Vec::new() };
     let joined = with_headline(article, title);
     // (Rules only: the ranker learned from body text, and a headline's rubric before a
     // colon, "Nucléaire : …", is a topic, not a candidate.)
@@ -140,6 +143,22 @@ fn headline_quotes(article: &Article, body: &[Quote]) -> Vec<Quote> {
             Quote { article: article.id.clone(), paragraph: 0, start: 0, end: 0, ..q }
         })
         .collect()
+}
+
+/// Whether a headline may hold a quote: a double mark or guillemet, or a single mark
+/// opening words (English headlines quote with single marks: "Ryan: ‘No place in a
+/// campaign’"), not an apostrophe ("Trump's", "voters' mood").
+fn may_quote(title: &str) -> bool {
+    let mut prev = None;
+    let mut chars = title.chars().peekable();
+    while let Some(c) = chars.next() {
+        let opens_single = matches!(c, '‘' | '\'') && prev.is_none_or(|p: char| p.is_whitespace() || p == ':') && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        if matches!(c, '«' | '“' | '"') || opens_single {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// `article` with `title` as its first paragraph.
@@ -196,8 +215,17 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
     let mut work: Vec<Work> =
         spans.iter().enumerate().map(|(i, s)| context(text, &frames, &spans, i, s, placeholders[i])).collect();
 
+    // An embedded post is its signer's, whatever the sentence around it says.
+    for (w, s) in work.iter_mut().zip(&spans) {
+        if let Some(name) = s.signed.clone() {
+            sign(text, &mut registry, w, name);
+        }
+    }
     // Own attributions, resolved in document order so "he" sees the speakers before it.
     for w in work.iter_mut() {
+        if w.named_at_cue {
+            continue;
+        }
         let Some(cue) = &w.cue else { continue };
         w.cue_text = Some(cue.text.clone());
         if let Some(np) = &w.np {
@@ -574,6 +602,46 @@ fn described_pour_speaker(text: &str, spans: &[MarkedSpan], work: &[Work], i: us
     (pour && !named_other && same_paragraph && role_first).then_some(person)
 }
 
+/// Attribute an embedded post to who wrote it (`name`, a range of `text`: the name of its
+/// signature or its account): the person the article knows by that name, else the name
+/// as written. The signature
+/// stands for the cue, and the ranker leaves it alone.
+fn sign(text: &str, registry: &mut Registry, w: &mut Work, name: std::ops::Range<usize>) {
+    let Some(written) = text.get(name.clone()) else { return };
+    let np = Np {
+        first: 0,
+        last: 0,
+        kind: NpKind::Name(written.split_whitespace().map(str::to_string).collect()),
+        quals: Vec::new(),
+        gender: Gender::Unknown,
+        start: name.start,
+        end: name.end,
+    };
+    // An account name ("BernieSanders", "realDonaldTrump", "LindseyGrahamSC") holds a
+    // known name of two words or more written as one.
+    let account = fold(written);
+    // (A title kept before the name, "Senator Bernie Sanders", is not in the account; a
+    // name this short could be inside any account.)
+    let is_account = |low: &[String]| {
+        (0..low.len().saturating_sub(1)).map(|k| low[k..].concat()).any(|name| name.len() >= ACCOUNT_NAME_MIN_BYTES && account.contains(&name))
+    };
+    let from_markup = text.get(..name.start).is_some_and(|before| before.ends_with(['@', '"']));
+    // (`resolve` registers a name it does not know, so the account is looked up first,
+    // and an account is never registered as a name.)
+    let by_account = registry.entities.iter().position(|e| is_account(&e.low));
+    let found = if from_markup { by_account } else { by_account.or_else(|| registry.resolve(&np)) };
+    let known = found.and_then(|e| registry.speaker(e));
+    // An account nobody in the article is named by speaks as the account ("@jdoe").
+    let as_written = if from_markup { format!("@{written}") } else { written.to_string() };
+    w.speaker = known.or_else(|| Some(Speaker { name: as_written.clone(), kind: SpeakerKind::Person }));
+    w.as_written = Some(as_written);
+    w.cue = Some(Cue { first: 0, last: 0, text: "—".to_string(), participle: false, preposition: false, pronoun: None });
+    w.cue_text = Some("—".to_string());
+    w.np = None;
+    w.cue_at = None;
+    w.named_at_cue = true;
+}
+
 fn copy_attribution(work: &mut [Work], from: usize, to: usize, with_cue: bool) {
     let (speaker, written, cue, group) = (work[from].speaker.clone(), work[from].as_written.clone(), work[from].cue_text.clone(), work[from].group);
     let w = &mut work[to];
@@ -755,6 +823,25 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.as_written = text.get(from..to).map(str::to_string);
         }
     }
+    if w.cue.is_none()
+        && left.is_empty()
+        && (after_comma || right.first().is_some_and(|t| t.text == ","))
+        && let Some((cue, np)) = inverted_attribution(right)
+    {
+        w.cue_at = right.get(cue.first).map(|t| t.start);
+        w.cue = Some(cue);
+        w.np = np;
+        w.right_attached = true;
+    }
+    let adverb_cue = w.cue.is_none() && {
+        let found = cue_after_adverb(left);
+        if let Some((cue, np)) = found.clone() {
+            w.cue_at = left.get(cue.first).map(|t| t.start);
+            w.cue = Some(cue);
+            w.np = np;
+        }
+        found.is_some()
+    };
     w.sentence_goes_on = right_cues.is_empty() && right.first().is_some_and(Tok::is_lower_word);
     if w.cue.is_none() {
         // "Shea also touched upon … “…”": the sentence's subject, used for partial quotes
@@ -815,7 +902,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let only_conjunction = left.len() == 1 && matches!(left[0].low.as_str(), "and" | "but" | "et" | "mais" | "or" | "yet");
     // "And “…”" opens a sentence; "« … » et « … »" continues one.
     let only_conjunction = only_conjunction && !w.same_sentence_as_prev;
-    w.left_is_frame = left.is_empty() || ends_with_colon || only_conjunction || (ends_with_comma && !left_cues.is_empty());
+    w.left_is_frame = left.is_empty() || ends_with_colon || only_conjunction || (ends_with_comma && (!left_cues.is_empty() || adverb_cue));
     w
 }
 
@@ -826,6 +913,72 @@ fn dash_signature(right: &[Tok]) -> Option<(Cue, Np)> {
     let np = np_forward(right, 1, right.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))?;
     let closes = right[np.last + 1..].iter().all(|t| t.kind == TokKind::Punct && t.text != "'s");
     closes.then(|| (Cue { first: 0, last: 0, text: dash.text.clone(), participle: false, preposition: false, pronoun: None }, np))
+}
+
+/// Words that may stand between a subject and its verb of speech ("she now says").
+const ADVERBS_BEFORE_VERB: [&str; 8] = ["now", "then", "later", "also", "again", "simply", "just", "once"];
+
+/// "“Go back to Univision,” Trump barked", "“This is your movement,” it now says": a quote
+/// opening its sentence and closed by a comma, then a subject and a verb in the past or
+/// the present (a verb of speech the lexicon may not list, or one it lists after an
+/// adverb), is attributed by that verb. The subject is kept when it can speak.
+fn inverted_attribution(right: &[Tok]) -> Option<(Cue, Option<Np>)> {
+    let lx = Lexicon::get();
+    let from = usize::from(right.first().is_some_and(|t| t.text == ","));
+    let np = np_forward(right, from, right.len()).filter(|np| np.first == from);
+    // A subject that is no speaker ("the website", "its ad") still frames the quote.
+    let thing_end = || {
+        let det = right.get(from).is_some_and(|t| t.is_lower_word() && crate::text::attribution::DETERMINERS.contains(&t.low.as_str()));
+        let nouns = right.get(from + 1..)?.iter().take(3).take_while(|t| t.is_lower_word() && !lx.en_cues.contains(&t.low)).count();
+        (det && nouns > 0).then_some(from + nouns)
+    };
+    let mut k = match &np {
+        Some(np) => np.last + 1,
+        None => thing_end()? + 1,
+    };
+    while right.get(k).is_some_and(|t| t.is_lower_word() && (t.low.ends_with("ly") || ADVERBS_BEFORE_VERB.contains(&t.low.as_str()))) {
+        k += 1;
+    }
+    let verb = right.get(k).filter(|t| t.is_lower_word())?;
+    let past = verb.low.len() > 4 && verb.low.ends_with("ed");
+    let speech = lx.en_cues.contains(&verb.low) && !verb.low.ends_with("ing");
+    if !(past || speech) {
+        return None;
+    }
+    // (What follows the verb closes the sentence or goes on with a clause of its own.)
+    let next_ok = right.get(k + 1).is_none_or(|t| t.kind == TokKind::Punct || t.is_lower_word());
+    if !next_ok {
+        return None;
+    }
+    let speaks = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person | PronounKind::Plural, _) | NpKind::Role { .. });
+    let cue = Cue { first: k, last: k, text: verb.text.clone(), participle: false, preposition: false, pronoun: None };
+    Some((cue, np.filter(speaks)))
+}
+
+/// "She then repeatedly says, “Don't you do it”": a listed verb of speech after an
+/// adverb, right before the quote (a comma or colon between), with its subject before the
+/// adverbs (or opening the clause, after "and").
+fn cue_after_adverb(left: &[Tok]) -> Option<(Cue, Option<Np>)> {
+    let n = left.len();
+    let v = n.checked_sub(2)?;
+    if !matches!(left[n - 1].text.as_str(), "," | ":") {
+        return None;
+    }
+    let verb = &left[v];
+    if !(verb.is_lower_word() && Lexicon::get().en_cues.contains(&verb.low) && !verb.low.ends_with("ing")) {
+        return None;
+    }
+    let mut a = v;
+    while a > 0 && left[a - 1].is_lower_word() && (left[a - 1].low.ends_with("ly") || ADVERBS_BEFORE_VERB.contains(&left[a - 1].low.as_str())) {
+        a -= 1;
+    }
+    if a == v || a == 0 {
+        return None;
+    }
+    let np = if left[a - 1].low == "and" { np_forward(left, 0, a - 1) } else { np_backward(left, 0, a - 1) };
+    let speaks = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person | PronounKind::Plural, _) | NpKind::Role { .. });
+    let cue = Cue { first: v, last: v, text: verb.text.clone(), participle: false, preposition: false, pronoun: None };
+    Some((cue, np.filter(speaks)))
 }
 
 /// Whether the words hold a conjunction opening a clause of contrast or time ("tandis
