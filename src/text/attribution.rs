@@ -621,10 +621,9 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             let w = toks[k].low.as_str();
             let role = lx.role(w).or_else(|| if toks[k].is_lower_word() { lx.profession(w) } else { None });
             // Modifiers only: a verb or a clause word means the phrase has ended.
-            let verb = lx.en_cues.contains(w)
-                || lx.fr_cues.contains(w)
-                || matches!(w, "that" | "que" | "qui" | "who" | "which")
-                || (toks[k].is_lower_word() && DETERMINERS.contains(&w));
+            // ("a State Department official": a capitalised "State" is part of a name.)
+            let verb = toks[k].is_lower_word()
+                && (lx.en_cues.contains(w) || lx.fr_cues.contains(w) || matches!(w, "that" | "que" | "qui" | "who" | "which") || DETERMINERS.contains(&w));
             if verb && role.is_none() {
                 break;
             }
@@ -1504,6 +1503,7 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     let before = || subject_before(toks, lo, c.first);
     let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };
     let found = if after_quote { after().or_else(before) } else { before().or_else(after) };
+    let found = found.map(|np| super::rules_en::with_descriptor_before(toks, lo, np));
     found.or_else(|| clause_opening_subject(toks, lo, c.first)).or_else(|| descriptor_at_cue(toks, lo, hi, c))
 }
 

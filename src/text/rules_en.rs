@@ -22,7 +22,38 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Nasr al-Ansi': an Arabic particle joined to a name", "rules_en::tests::an_arabic_particle_joined_by_a_hyphen_is_part_of_a_name"),
     ("'Sanders' campaign manager': a plural possessive splits like 's", "rules_en::tests::a_plural_possessive_splits_like_s"),
     ("'Several Twitter executives': a capitalised quantifier is no name", "rules_en::tests::a_capitalised_quantifier_is_no_name"),
+    ("'a State Department official', 'the Trump campaign': the noun after a name heads the phrase", "rules_en::tests::the_role_noun_after_a_name_heads_the_phrase"),
+    ("'the LinkedIn chief executive, Jeff Weiner, said': written with the description before the name", "rules_en::tests::a_description_set_before_a_name_is_part_of_how_it_is_written"),
 ];
+
+/// Words opening an English description of a person ("the LinkedIn chief executive",
+/// "another friend", "his wife").
+const DESCRIPTION_OPENERS: [&str; 11] = ["the", "a", "an", "another", "one", "his", "her", "their", "its", "our", "my"];
+
+/// "the LinkedIn chief executive, Jeff Weiner, put it", "another friend, Mariam Emara,
+/// said": a name set off after a description of its bearer is named by both, so the
+/// phrase as written starts at the description (who speaks stays the name).
+pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
+    let lx = Lexicon::get();
+    let Some(comma) = np.first.checked_sub(1).filter(|&c| c > lo && toks[c].is_punct(',') && matches!(np.kind, NpKind::Name(_))) else {
+        return np;
+    };
+    let head = &toks[comma - 1];
+    // The description ends in a lower-case noun ("executive", "friend", "wife").
+    if !head.is_lower_word() || lx.is_function_word(&head.low) || lx.en_cues.contains(&head.low) {
+        return np;
+    }
+    let mut s = comma - 1;
+    while s > lo && s + 8 > comma && toks[s - 1].is_word() && !DESCRIPTION_OPENERS.contains(&toks[s].low.as_str()) {
+        s -= 1;
+    }
+    let opener = &toks[s];
+    let verb_inside = toks[s + 1..comma].iter().any(|t| t.is_lower_word() && (lx.en_cues.contains(&t.low) || matches!(t.low.as_str(), "is" | "was" | "are" | "were" | "has" | "had")));
+    if DESCRIPTION_OPENERS.contains(&opener.low.as_str()) && s + 1 < comma && !verb_inside {
+        np.start = opener.start;
+    }
+    np
+}
 
 /// Suffixes that tell a son from his father: part of the name ("James B. Comey Jr.").
 const GENERATIONAL_SUFFIXES: [&str; 2] = ["Jr", "Sr"];
@@ -311,6 +342,31 @@ mod tests {
         let np = phrase("Several Twitter executives said");
         assert!(!matches!(np.map(|n| n.kind), Some(NpKind::Name(w)) if w[0] == "Several"));
         assert!(Lexicon::get().is_function_word("Several"));
+    }
+
+    #[test]
+    fn the_role_noun_after_a_name_heads_the_phrase() {
+        let np = phrase("a State Department official").unwrap();
+        assert!(matches!(&np.kind, NpKind::Role { kind: SpeakerKind::Person, head, .. } if head == "official"), "{np:?}");
+        assert_eq!(np.quals, ["state", "department"]);
+        let np = phrase("the Trump campaign").unwrap();
+        assert!(matches!(&np.kind, NpKind::Role { kind: SpeakerKind::Organisation, head, .. } if head == "campaign"), "{np:?}");
+    }
+
+    #[test]
+    fn a_description_set_before_a_name_is_part_of_how_it_is_written() {
+        let written = |s: &str| {
+            let t = toks(s);
+            let cues = find_cues(&t);
+            let np = super::super::attribution::speaker_of_cue(&t, 0, t.len(), &cues, 0, false).unwrap();
+            (np.written(s).to_string(), np.kind)
+        };
+        let (w, kind) = written("As the LinkedIn chief executive, Jeff Weiner, put it in his memo");
+        assert_eq!(w, "the LinkedIn chief executive, Jeff Weiner");
+        assert_eq!(kind, NpKind::Name(vec!["Jeff".into(), "Weiner".into()]));
+        assert_eq!(written("another friend, Mariam Emara, said").0, "another friend, Mariam Emara");
+        // Not a clause with its verb: "the plan was dropped, Lee said".
+        assert_eq!(written("the plan was dropped, Lee said").0, "Lee");
     }
 
     #[test]
