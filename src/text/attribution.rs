@@ -871,6 +871,9 @@ fn after_initials(toks: &[Tok], mut s: usize, end: usize) -> usize {
 /// "of the Counter Extremism Project", "d'Europol", "de l'agence": the complement after a
 /// role noun or a name. Returns the last token and its content words.
 fn complement(toks: &[Tok], k: usize, end: usize) -> Option<(usize, Vec<String>)> {
+    if let Some(last) = super::rules_en::to_complement(toks, k, end) {
+        return Some((last, Vec::new()));
+    }
     let t = toks.get(k).filter(|_| k < end)?;
     if !(t.is_word() && OF.contains(&t.low.as_str())) {
         // "l'Office européen": one adjective after the noun.

@@ -24,6 +24,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Several Twitter executives': a capitalised quantifier is no name", "rules_en::tests::a_capitalised_quantifier_is_no_name"),
     ("'a State Department official', 'the Trump campaign': the noun after a name heads the phrase", "rules_en::tests::the_role_noun_after_a_name_heads_the_phrase"),
     ("'the LinkedIn chief executive, Jeff Weiner, said': written with the description before the name", "rules_en::tests::a_description_set_before_a_name_is_part_of_how_it_is_written"),
+    ("'a longtime adviser to Trump': the principal after 'to' completes the description", "rules_en::tests::the_principal_after_to_completes_a_role"),
 ];
 
 /// Words opening an English description of a person ("the LinkedIn chief executive",
@@ -53,6 +54,31 @@ pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
         np.start = opener.start;
     }
     np
+}
+
+/// Role nouns that take their principal with "to" ("an adviser to Trump", "the ambassador
+/// to France").
+const TO_ROLES: [&str; 14] = [
+    "adviser", "advisor", "aide", "assistant", "counselor", "consultant", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
+    "successor", "confidant", "strategist",
+];
+
+/// "a longtime adviser to Trump", "the former top aide to President George W. Bush": after
+/// such a role noun (at `k - 1`), "to" and a capitalised name complete the description.
+/// Returns the complement's last token. (Its words do not qualify the role: the adviser
+/// is not Trump.)
+pub fn to_complement(toks: &[Tok], k: usize, end: usize) -> Option<usize> {
+    let head = toks.get(k.checked_sub(1)?)?;
+    if k + 1 >= end || toks[k].low != "to" || !head.is_lower_word() || !TO_ROLES.contains(&head.low.as_str()) {
+        return None;
+    }
+    let j = if is_det(&toks[k + 1]) { k + 2 } else { k + 1 };
+    if j >= end || !toks[j].is_cap() {
+        return None;
+    }
+    // (A title and initials run on with the name: "President George W. Bush".)
+    let r = super::attribution::name_run_end(toks, j, end, super::attribution::RunJoins::Phrase);
+    Some(r - 1)
 }
 
 /// Suffixes that tell a son from his father: part of the name ("James B. Comey Jr.").
@@ -367,6 +393,23 @@ mod tests {
         assert_eq!(written("another friend, Mariam Emara, said").0, "another friend, Mariam Emara");
         // Not a clause with its verb: "the plan was dropped, Lee said".
         assert_eq!(written("the plan was dropped, Lee said").0, "Lee");
+    }
+
+    #[test]
+    fn the_principal_after_to_completes_a_role() {
+        let s = "a longtime adviser to Trump said";
+        let t = toks(s);
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert_eq!(np.written(s), "a longtime adviser to Trump");
+        // The adviser is not Trump: the principal does not qualify the role.
+        assert!(!np.quals.contains(&"trump".to_string()), "{np:?}");
+        let s = "the former top aide to President George W. Bush said";
+        let t = toks(s);
+        assert_eq!(np_forward(&t, 0, t.len()).unwrap().written(s), "the former top aide to President George W. Bush");
+        // Not after other nouns, nor before a lower-case word.
+        let s = "the spokesman to reporters";
+        let t = toks(s);
+        assert_eq!(np_forward(&t, 0, t.len()).unwrap().written(s), "the spokesman");
     }
 
     #[test]
