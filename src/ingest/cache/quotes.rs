@@ -21,7 +21,7 @@ use sha2::Digest;
 use std::sync::LazyLock;
 
 /// Bump when the extraction rules change in a way the bundled assets do not show.
-const QUOTE_ENGINE_VERSION: &str = "3";
+const QUOTE_ENGINE_VERSION: &str = "4";
 
 /// Every file the quote engine reads (models, word lists), hashed into [`engine`].
 static ASSETS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/assets");
