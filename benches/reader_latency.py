@@ -12,7 +12,9 @@ first; now the list fills while the reader runs), to the frame listing every art
 (when a worker extracts them), then for each key of KEYS (default "j j Tab j j") the time
 until the screen answers. Special keys: `Tab` `Enter` `Esc` `Space`; `type:WORDS` types
 WORDS a character at a time, timing each; `wait:S` waits S seconds (work running on
-workers); `rss` prints the reader's resident memory (VmRSS) and its peak (VmHWM).
+workers); `settle` waits until the reader's CPU time stops growing (its workers are
+done) and prints how long that took; `rss` prints the reader's resident memory (VmRSS)
+and its peak (VmHWM).
 
 Environment: DIGLOT_CACHE (default `off`; a file path keeps the article cache there, so
 a second run is warm), ROWS/COLS (default 30x100). Not a test: numbers to compare between
@@ -29,6 +31,15 @@ def memory(pid):
         return f"{mb('VmRSS'):.0f} MB (peak {mb('VmHWM'):.0f} MB)"
     except (OSError, KeyError, ValueError):
         return "?"
+
+
+def cpu_seconds(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def main():
@@ -98,6 +109,15 @@ def main():
     for k in keys:
         if k == "rss":
             print(f"memory: {memory(pid)}", flush=True)
+        elif k == "settle":
+            began, last = time.monotonic(), cpu_seconds(pid)
+            while time.monotonic() - began < 600:
+                wait_for(lambda b: False, 1.0)
+                now = cpu_seconds(pid)
+                if now is None or last is None or now - last < 0.05:
+                    break
+                last = now
+            print(f"settled after {time.monotonic() - began:.1f} s", flush=True)
         elif k.startswith("wait:"):
             time.sleep(float(k[5:]))
             wait_for(lambda b: False, 0.05)

@@ -4,10 +4,10 @@
 //! articles go into the index on disk (the article cache), from which the reader loads
 //! the bodies it opens and answers full-text searches: no article is kept in memory.
 
-use crate::app::catalog::{ArticleSource, Arrival, Row};
+use crate::app::catalog::{ArticleSource, Arrival, Row, known_as};
 use crate::ingest::cache::{ArticleCache, FileKey};
 use crate::ingest::{self, LoadError};
-use crate::model::{Article, Manifest};
+use crate::model::{Article, Manifest, Quote};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -56,6 +56,39 @@ impl ArticleSource for FolderSource {
     fn all_pairs(&self, articles: &[Article], manifest: &Manifest) -> Option<Vec<crate::align::PairCandidate>> {
         let index = self.index.get()?.lock().ok()?;
         Some(ingest::counterparts::propose_pairs_in_folder(&index, &self.dir, articles, manifest))
+    }
+
+    fn quotes(&self, articles: &[(usize, Row)]) -> Vec<Vec<Quote>> {
+        let paths: Vec<PathBuf> = articles.iter().map(|(_, row)| PathBuf::from(&row.path)).collect();
+        let keys = FileKey::of_folder(&self.dir, &paths);
+        let index = self.index.get();
+        let cached = index.and_then(|i| Some(i.lock().ok()?.quotes_all(&keys))).unwrap_or_else(|| vec![None; keys.len()]);
+        let missing: Vec<usize> = (0..articles.len()).filter(|&i| cached[i].is_none()).collect();
+        let fresh: Vec<Vec<Quote>> = missing
+            .par_iter()
+            .map(|&i| {
+                let (slot, row) = &articles[i];
+                self.load(*slot, row).map(|a| crate::text::quotes::extract(&known_as(a, row))).unwrap_or_default()
+            })
+            .collect();
+        // Remembered for the next time (only where the index holds that file version).
+        if let Some(index) = index
+            && let Ok(mut index) = index.lock()
+        {
+            index.put_quotes(missing.iter().zip(&fresh).filter_map(|(&i, qs)| Some((keys[i].as_ref()?, qs.as_slice()))));
+        }
+        let mut fresh = fresh.into_iter();
+        cached
+            .into_iter()
+            .zip(articles)
+            .map(|(hit, (_, row))| {
+                let mut quotes = hit.unwrap_or_else(|| fresh.next().unwrap_or_default());
+                for q in &mut quotes {
+                    q.article.clone_from(&row.id);
+                }
+                quotes
+            })
+            .collect()
     }
 
     fn search(&self, fts: &str) -> Result<Vec<usize>, String> {
