@@ -117,7 +117,7 @@ impl ArticleSource for MemorySource {
     fn search(&self, fts: &str) -> Result<Vec<usize>, String> {
         let index = self.index.lock().map_err(|_| "the search index is not available".to_string())?;
         let Some(index) = index.as_ref() else { return Err("the search index is not available".into()) };
-        Ok(index.search(fts)?.into_iter().filter_map(|hit| hit.path.parse().ok()).collect())
+        Ok(index.search(fts).map_err(|e| e.to_string())?.into_iter().filter_map(|hit| hit.path.parse().ok()).collect())
     }
 
     fn answers_at_once(&self) -> bool {

@@ -83,7 +83,7 @@ pub struct ArticleCache {
 }
 
 /// The version of the tables below; a cache written with another is rebuilt.
-const LAYOUT: &str = "5";
+const LAYOUT: &str = "6";
 
 /// Tables of layout [`LAYOUT`]. The full-text table holds no copy of the text
 /// (`content=''`): it is only looked up, and rows are removed by rowid.
@@ -109,6 +109,12 @@ pub struct Hit {
     pub path: String,
     pub rank: f64,
 }
+
+/// Why a full-text query got no answer: the query is not one FTS5 accepts, or the
+/// index cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[error("the search index cannot answer: {0}")]
+pub struct SearchError(#[from] rusqlite::Error);
 
 /// Where the cache lives: `DIGLOT_CACHE` (a file, or `off`), else the user's cache folder.
 pub fn default_location() -> Option<PathBuf> {
@@ -304,19 +310,14 @@ impl ArticleCache {
 
     /// Articles matching a full-text query (FTS5 syntax, see [`crate::index::query`]),
     /// best first by bm25, a word in the title weighing five in the body.
-    pub fn search(&self, fts_query: &str) -> Result<Vec<Hit>, String> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT a.path, bm25(diglot_article_text, 5.0, 1.0) AS rank
-                 FROM diglot_article_text JOIN diglot_cached_article a ON a.rowid = diglot_article_text.rowid
-                 WHERE diglot_article_text MATCH ?1 ORDER BY rank, a.path",
-            )
-            .map_err(|e| e.to_string())?;
-        let rows = stmt
-            .query_map([fts_query], |r| Ok(Hit { path: r.get(0)?, rank: r.get(1)? }))
-            .map_err(|e| e.to_string())?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())
+    pub fn search(&self, fts_query: &str) -> Result<Vec<Hit>, SearchError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.path, bm25(diglot_article_text, 5.0, 1.0) AS rank
+             FROM diglot_article_text JOIN diglot_cached_article a ON a.rowid = diglot_article_text.rowid
+             WHERE diglot_article_text MATCH ?1 ORDER BY rank, a.path",
+        )?;
+        let rows = stmt.query_map([fts_query], |r| Ok(Hit { path: r.get(0)?, rank: r.get(1)? }))?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
     /// Forget entries for files of `dir` that are no longer there, so the cache does not
@@ -558,6 +559,14 @@ mod tests {
         assert_eq!(cache.forget_missing(&folder, std::slice::from_ref(&kb)), 1);
         assert!(found(&cache, "operation").is_empty());
         assert_eq!(cache.len(), 1);
+    }
+
+    #[test]
+    fn a_query_fts5_rejects_is_a_search_error_not_a_panic() {
+        let cache = ArticleCache::in_memory().unwrap();
+        let err = cache.search("\"unclosed").unwrap_err();
+        assert!(matches!(err, SearchError(_)));
+        assert!(err.to_string().starts_with("the search index cannot answer"), "{err}");
     }
 
     #[test]

@@ -94,7 +94,7 @@ impl ArticleSource for FolderSource {
     fn search(&self, fts: &str) -> Result<Vec<usize>, String> {
         // Until the index is open nothing matches (the app asks again when the folder is read).
         let Some(index) = self.index.get() else { return Ok(Vec::new()) };
-        let hits = index.lock().map_err(|_| "the search index is not available".to_string())?.search(fts)?;
+        let hits = index.lock().map_err(|_| "the search index is not available".to_string())?.search(fts).map_err(|e| e.to_string())?;
         let slots = self.slots.lock().map_err(|_| "the search index is not available".to_string())?;
         Ok(hits.into_iter().filter_map(|hit| slots.get(&hit.path).copied()).collect())
     }
