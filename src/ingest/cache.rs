@@ -20,12 +20,14 @@
 //! (`diglot list`) reads what it prints without decoding a single article body
 //! ([`ArticleCache::metadata_all`]).
 
+pub mod folder;
 mod quotes;
 
 use crate::align::pair_index::{self, CREATE_TABLES as PAIR_TABLES, DROP_TABLES as PAIR_DROP};
 use crate::align::profile::Profile;
 use crate::model::{Article, Metadata};
 use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
@@ -94,13 +96,6 @@ const CREATE_TABLES: &str = "
     CREATE VIRTUAL TABLE IF NOT EXISTS diglot_article_text USING fts5(
         title, body, content='', contentless_delete=1,
         tokenize='unicode61 remove_diacritics 2');";
-
-/// Which column of an entry to read.
-#[derive(Clone, Copy)]
-enum Stored {
-    Article,
-    Metadata,
-}
 
 /// One article found by a full-text query: its file (canonical path) and its bm25 rank
 /// (lower is better).
@@ -205,7 +200,7 @@ impl ArticleCache {
 
     /// The article parsed from exactly this version of the file, if cached and sound.
     pub fn get(&self, key: &FileKey) -> Option<Article> {
-        decode(self.stored(key, Stored::Article)?)
+        decode(self.stored(key)?)
     }
 
     /// [`get`](Self::get) for many files: the rows are read in turn, the articles decoded
@@ -213,7 +208,7 @@ impl ArticleCache {
     pub fn get_all(&self, keys: &[Option<FileKey>]) -> Vec<Option<Article>> {
         use rayon::prelude::*;
         let read = self.conn.unchecked_transaction().ok();
-        let stored: Vec<Option<String>> = keys.iter().map(|k| self.stored(k.as_ref()?, Stored::Article)).collect();
+        let stored: Vec<Option<String>> = keys.iter().map(|k| self.stored(k.as_ref()?)).collect();
         drop(read);
         stored.into_par_iter().map(|json| decode(json?)).collect()
     }
@@ -222,28 +217,58 @@ impl ArticleCache {
     /// is decoded); `None` unless every file has a sound entry, since a listing must
     /// then parse the files anyway.
     pub fn metadata_all(&self, keys: &[FileKey]) -> Option<Vec<Metadata>> {
-        // One read transaction for all the rows rather than one (and its locks) per row.
-        let read = self.conn.unchecked_transaction().ok()?;
-        let metadata = keys.iter().map(|k| self.metadata(k)).collect();
+        let keys: Vec<Option<FileKey>> = keys.iter().cloned().map(Some).collect();
+        self.metadata_of(&keys).into_iter().collect()
+    }
+
+    /// The metadata of each of these file versions the index holds a sound entry for,
+    /// read with one query per folder (one for a folder's files; a file reached through
+    /// a link elsewhere adds its own folder), decoded on every core.
+    pub fn metadata_of(&self, keys: &[Option<FileKey>]) -> Vec<Option<Metadata>> {
+        use rayon::prelude::*;
+        let mut by_folder: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, key) in keys.iter().enumerate() {
+            if let Some(folder) = key.as_ref().and_then(|k| Path::new(&k.path).parent()?.to_str()) {
+                by_folder.entry(folder).or_default().push(i);
+            }
+        }
+        let mut stored: Vec<Option<String>> = vec![None; keys.len()];
+        // One read transaction for all the rows rather than one (and its locks) per query.
+        let read = self.conn.unchecked_transaction().ok();
+        for (folder, wanted) in by_folder {
+            let Ok(rows) = self.rows_in_folder(folder) else { continue };
+            for i in wanted {
+                let Some(key) = &keys[i] else { continue };
+                if let Some((size, modified_ns, meta)) = rows.get(key.path.as_str())
+                    && *size == key.size as i64
+                    && *modified_ns == key.modified_ns
+                {
+                    stored[i] = Some(meta.clone());
+                }
+            }
+        }
         drop(read);
-        metadata
+        stored.into_par_iter().map(|json| serde_json::from_str(&json?).ok().filter(clean_metadata)).collect()
     }
 
-    /// The metadata of exactly this file version, when the index holds a sound entry.
-    pub fn metadata(&self, key: &FileKey) -> Option<Metadata> {
-        serde_json::from_str(&self.stored(key, Stored::Metadata)?).ok().filter(clean_metadata)
+    /// Path → (size, modification time, metadata JSON) of the entries of files in
+    /// `folder` (and below it): one range query on the path's index.
+    fn rows_in_folder(&self, folder: &str) -> rusqlite::Result<HashMap<String, (i64, i64, String)>> {
+        let folder = folder.trim_end_matches('/');
+        // Paths under "dir/" sort between "dir/" and "dir0" ('0' follows '/').
+        let (from, to) = (format!("{folder}/"), format!("{folder}0"));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT path, size, modified_ns, meta FROM diglot_cached_article WHERE path > ?1 AND path < ?2",
+        )?;
+        let rows = stmt.query_map([from, to], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
+        rows.collect()
     }
 
-    /// The stored JSON of one column of the entry for exactly this file version: the
-    /// one check (path, size, modification time; the executable's stamp was checked at
-    /// [`open`](Self::open)) that every reader of the cache goes through.
-    fn stored(&self, key: &FileKey, column: Stored) -> Option<String> {
-        let sql = match column {
-            Stored::Article => "SELECT article FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3",
-            Stored::Metadata => "SELECT meta FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3",
-        };
+    /// The stored JSON of the article of exactly this file version (path, size,
+    /// modification time; the executable's stamp was checked at [`open`](Self::open)).
+    fn stored(&self, key: &FileKey) -> Option<String> {
         self.conn
-            .prepare_cached(sql)
+            .prepare_cached("SELECT article FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3")
             .ok()?
             .query_row(params![key.path, key.size as i64, key.modified_ns], |r| r.get(0))
             .optional()
@@ -466,6 +491,12 @@ mod tests {
         assert_eq!(cache.metadata_all(&[ka.clone(), kb.clone()]), Some(vec![a.meta.clone(), b.meta.clone()]));
         assert_eq!(cache.metadata_all(&[ka.clone(), key("/x/b.txt", 11, 5)]), None, "one file changed");
         assert_eq!(cache.metadata_all(&[ka.clone(), key("/x/c.txt", 10, 5)]), None, "one file never read");
+        // Files of two folders (one reached through a link), and one of a folder below.
+        let mut cache = cache;
+        let (kc, kd) = (key("/y/c.txt", 10, 5), key("/x/sub/d.txt", 10, 5));
+        cache.put_all([(&kc, &article("/y/c.txt")), (&kd, &article("/x/sub/d.txt"))]);
+        let all = [Some(ka.clone()), Some(kc), None, Some(kd), Some(key("/x/e.txt", 1, 1))];
+        assert_eq!(cache.metadata_of(&all).iter().map(Option::is_some).collect::<Vec<_>>(), [true, true, false, true, false]);
         cache.conn.execute("UPDATE diglot_cached_article SET meta = json_set(meta, '$.title', 'a' || char(27) || 'b')", []).unwrap();
         assert_eq!(cache.metadata_all(&[ka]), None, "an escape in a title");
     }

@@ -6,6 +6,7 @@
 
 use crate::app::catalog::{ArticleSource, Arrival, Row, known_as};
 use crate::ingest::cache::{ArticleCache, FileKey};
+use crate::index::folder::{FolderRead, Held};
 use crate::ingest::{self, LoadError};
 use crate::model::{Article, Manifest, Quote};
 use rayon::prelude::*;
@@ -18,6 +19,8 @@ use std::time::Instant;
 
 /// Files parsed between two sends to the app (and two writes to the index).
 const BATCH: usize = 32;
+/// Rows sent to the app at most at once.
+const ROWS_SENT_AT_ONCE: usize = 1024;
 
 /// A folder's articles, read from the index on disk or else from their files.
 pub struct FolderSource {
@@ -218,7 +221,10 @@ fn folder_ids(paths: &[PathBuf]) -> Vec<(String, Option<String>)> {
     ingest::unique_ids(stems.iter().map(String::as_str).zip(shown.iter().map(String::as_str)))
 }
 
-/// The work of the folder's reader. Stops early when the app is gone (its receiver dropped).
+/// The work of the folder's reader: the folder read through the index
+/// ([`FolderRead`]), rows of what the index holds sent at once, the others as each batch
+/// is parsed and written to the index. Stops early when the app is gone (its receiver
+/// dropped).
 fn read_folder(job: &Job, tx: &Waking) {
     let Job { dir, paths, manifest, source, .. } = job;
     let started = Instant::now();
@@ -227,10 +233,9 @@ fn read_folder(job: &Job, tx: &Waking) {
     if !tx.send(Arrival::Listed { total: paths.len() }) {
         return;
     }
-    let index = source.open_index();
-    let keys: Vec<Option<FileKey>> = FileKey::of_folder(dir, paths);
+    let read = FolderRead::new(dir, paths, source.open_index());
     if let Ok(mut slots) = source.slots.lock() {
-        slots.extend(keys.iter().enumerate().filter_map(|(i, k)| Some((k.as_ref()?.path.clone(), i))));
+        slots.extend(read.keys().iter().enumerate().filter_map(|(i, k)| Some((k.as_ref()?.path.clone(), i))));
     }
     let row = |slot: usize, mut article: Article| -> Row {
         let (id, warning) = &ids[slot];
@@ -240,63 +245,25 @@ fn read_folder(job: &Job, tx: &Waking) {
         manifest.apply(std::slice::from_mut(&mut article));
         Row::of(&article)
     };
-    // Rows the index already holds, sent at once.
-    let known: Vec<Option<crate::model::Metadata>> = match index {
-        Some(index) => {
-            let index = index.lock();
-            keys.iter().map(|k| index.as_ref().ok()?.metadata(k.as_ref()?)).collect()
-        }
-        None => vec![None; paths.len()],
-    };
     let mut done = 0;
-    let mut rows = Vec::new();
-    let mut to_read = Vec::new();
-    for (slot, meta) in known.into_iter().enumerate() {
-        match meta {
-            Some(meta) => {
-                let stub = Article { meta, text: String::new(), paragraphs: Vec::new(), links: Vec::new(), id: String::new(), path: String::new() };
-                rows.push((slot, row(slot, stub)));
-                done += 1;
-            }
-            None => to_read.push(slot),
-        }
-        if rows.len() >= 1024 && !tx.send(Arrival::Rows(std::mem::take(&mut rows))) {
-            return;
-        }
-    }
-    if !tx.send(Arrival::Rows(rows)) || !tx.send(Arrival::Progress { done, elapsed: started.elapsed() }) {
-        return;
-    }
-    // The others are parsed on every core, a batch at a time: each batch is written to
-    // the index, then its rows are sent and its articles let go.
-    for batch in to_read.chunks(BATCH) {
-        let parsed: Vec<(usize, Result<Article, LoadError>)> = batch.par_iter().map(|&slot| (slot, ingest::load_file(&paths[slot]))).collect();
-        if let Some(index) = index
-            && let Ok(mut index) = index.lock()
-        {
-            let fresh = parsed.iter().filter_map(|(slot, r)| Some((keys[*slot].as_ref()?, r.as_ref().ok()?)));
-            index.put_all(fresh);
-        }
-        let mut rows = Vec::new();
+    read.run(Held::Metadata, BATCH, |_, files| {
+        done += files.len();
+        let mut rows = Vec::with_capacity(files.len());
         let mut failed = Vec::new();
-        for (slot, result) in parsed {
-            match result {
-                Ok(article) => rows.push((slot, row(slot, article))),
+        for file in files {
+            match file.article {
+                Ok(article) => rows.push((file.slot, row(file.slot, article))),
                 Err(e) => failed.push(e),
             }
         }
-        done += batch.len();
-        let sent = tx.send(Arrival::Rows(rows))
-            && (failed.is_empty() || tx.send(Arrival::Failed(failed)))
-            && tx.send(Arrival::Progress { done, elapsed: started.elapsed() });
-        if !sent {
-            return;
+        // The index's rows go in pieces, so the first frames come while they are listed.
+        let mut sent = true;
+        while sent && rows.len() > ROWS_SENT_AT_ONCE {
+            let rest = rows.split_off(ROWS_SENT_AT_ONCE);
+            sent = tx.send(Arrival::Rows(std::mem::replace(&mut rows, rest)));
         }
-    }
-    if let Some(index) = index
-        && let Ok(mut index) = index.lock()
-    {
-        let present: Vec<FileKey> = keys.iter().flatten().cloned().collect();
-        index.forget_missing(dir, &present);
-    }
+        sent && tx.send(Arrival::Rows(rows))
+            && (failed.is_empty() || tx.send(Arrival::Failed(failed)))
+            && tx.send(Arrival::Progress { done, elapsed: started.elapsed() })
+    });
 }
