@@ -222,46 +222,57 @@ impl ArticleCache {
     }
 
     /// The metadata of each of these file versions the index holds a sound entry for,
-    /// read with one query per folder (one for a folder's files; a file reached through
-    /// a link elsewhere adds its own folder), decoded on every core.
+    /// decoded on every core (see [`metadata_json_of`](Self::metadata_json_of)).
     pub fn metadata_of(&self, keys: &[Option<FileKey>]) -> Vec<Option<Metadata>> {
         use rayon::prelude::*;
-        let mut by_folder: HashMap<&str, Vec<usize>> = HashMap::new();
+        self.metadata_json_of(keys).into_par_iter().map(|json| decode_metadata(&json?)).collect()
+    }
+
+    /// The stored metadata (JSON, to give to [`decode_metadata`]) of each of these file
+    /// versions, read with one query per folder (one for a folder's files; a file reached
+    /// through a link elsewhere adds its own folder) rather than one per file.
+    pub fn metadata_json_of(&self, keys: &[Option<FileKey>]) -> Vec<Option<String>> {
+        let mut by_folder: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
         for (i, key) in keys.iter().enumerate() {
-            if let Some(folder) = key.as_ref().and_then(|k| Path::new(&k.path).parent()?.to_str()) {
-                by_folder.entry(folder).or_default().push(i);
+            if let Some(k) = key
+                && let Some(folder) = Path::new(&k.path).parent().and_then(Path::to_str)
+            {
+                by_folder.entry(folder).or_default().insert(k.path.as_str(), i);
             }
         }
         let mut stored: Vec<Option<String>> = vec![None; keys.len()];
         // One read transaction for all the rows rather than one (and its locks) per query.
         let read = self.conn.unchecked_transaction().ok();
         for (folder, wanted) in by_folder {
-            let Ok(rows) = self.rows_in_folder(folder) else { continue };
-            for i in wanted {
-                let Some(key) = &keys[i] else { continue };
-                if let Some((size, modified_ns, meta)) = rows.get(key.path.as_str())
-                    && *size == key.size as i64
-                    && *modified_ns == key.modified_ns
+            let _ = self.each_in_folder(folder, |path, size, modified_ns, meta| {
+                if let Some(&i) = wanted.get(path)
+                    && let Some(key) = &keys[i]
+                    && size == key.size as i64
+                    && modified_ns == key.modified_ns
                 {
-                    stored[i] = Some(meta.clone());
+                    stored[i] = Some(meta);
                 }
-            }
+            });
         }
         drop(read);
-        stored.into_par_iter().map(|json| serde_json::from_str(&json?).ok().filter(clean_metadata)).collect()
+        stored
     }
 
-    /// Path → (size, modification time, metadata JSON) of the entries of files in
-    /// `folder` (and below it): one range query on the path's index.
-    fn rows_in_folder(&self, folder: &str) -> rusqlite::Result<HashMap<String, (i64, i64, String)>> {
+    /// Each entry of a file in `folder` (or below it): path, size, modification time and
+    /// metadata JSON, by one range query on the path's index.
+    fn each_in_folder(&self, folder: &str, mut visit: impl FnMut(&str, i64, i64, String)) -> rusqlite::Result<()> {
         let folder = folder.trim_end_matches('/');
         // Paths under "dir/" sort between "dir/" and "dir0" ('0' follows '/').
         let (from, to) = (format!("{folder}/"), format!("{folder}0"));
         let mut stmt = self.conn.prepare_cached(
             "SELECT path, size, modified_ns, meta FROM diglot_cached_article WHERE path > ?1 AND path < ?2",
         )?;
-        let rows = stmt.query_map([from, to], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
-        rows.collect()
+        let mut rows = stmt.query([from, to])?;
+        while let Some(row) = rows.next()? {
+            let path = row.get_ref(0)?.as_str()?;
+            visit(path, row.get(1)?, row.get(2)?, row.get(3)?);
+        }
+        Ok(())
     }
 
     /// The stored JSON of the article of exactly this file version (path, size,
@@ -437,6 +448,11 @@ fn well_formed(a: &Article) -> bool {
         && clean_metadata(&a.meta)
         && a.paragraphs.iter().all(|p| fits(&p.range) && p.sentences.iter().all(|s| fits(&s.range)))
         && a.links.iter().all(|l| clean(&l.text) && clean(&l.url) && l.range.as_ref().is_none_or(fits))
+}
+
+/// Metadata stored by [`ArticleCache::metadata_json_of`], if sound.
+pub fn decode_metadata(json: &str) -> Option<Metadata> {
+    serde_json::from_str(json).ok().filter(clean_metadata)
 }
 
 /// No control character in the metadata a listing prints.

@@ -19,8 +19,6 @@ use std::time::Instant;
 
 /// Files parsed between two sends to the app (and two writes to the index).
 const BATCH: usize = 32;
-/// Rows sent to the app at most at once.
-const ROWS_SENT_AT_ONCE: usize = 1024;
 
 /// A folder's articles, read from the index on disk or else from their files.
 pub struct FolderSource {
@@ -256,13 +254,7 @@ fn read_folder(job: &Job, tx: &Waking) {
                 Err(e) => failed.push(e),
             }
         }
-        // The index's rows go in pieces, so the first frames come while they are listed.
-        let mut sent = true;
-        while sent && rows.len() > ROWS_SENT_AT_ONCE {
-            let rest = rows.split_off(ROWS_SENT_AT_ONCE);
-            sent = tx.send(Arrival::Rows(std::mem::replace(&mut rows, rest)));
-        }
-        sent && tx.send(Arrival::Rows(rows))
+        tx.send(Arrival::Rows(rows))
             && (failed.is_empty() || tx.send(Arrival::Failed(failed)))
             && tx.send(Arrival::Progress { done, elapsed: started.elapsed() })
     });

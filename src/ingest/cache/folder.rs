@@ -5,7 +5,7 @@
 //! the reader (`tui::loader`, which keeps rows and lets the bodies go) both read this way;
 //! what they do with each batch is theirs.
 
-use super::{ArticleCache, FileKey};
+use super::{ArticleCache, FileKey, decode_metadata};
 use crate::ingest::progress::Progress;
 use crate::ingest::{IndexReport, LoadError, id_from_path, load_file};
 use crate::model::Article;
@@ -60,29 +60,35 @@ impl<'a> FolderRead<'a> {
         &self.keys
     }
 
-    /// Read every file: those the index holds first (`held` says what of them), then the
-    /// others parsed `batch` at a time, each batch written to the index before `take`
+    /// Read every file: those the index holds first (`held` says what of them; a chunk
+    /// at a time, at least one batch, maybe empty), then the others parsed `batch` at a time, each batch written to the index before `take`
     /// gets it; then the entries of files gone from the folder are forgotten. `take`
     /// returns false to stop (the rest is not read, nothing is forgotten).
     pub fn run(&self, held: Held, batch: usize, mut take: impl FnMut(Batch, Vec<ReadFile>) -> bool) -> IndexReport {
         let mut report = IndexReport::default();
-        let found = self.held(held);
-        let to_parse: Vec<usize> = (0..self.paths.len()).filter(|&slot| found[slot].is_none()).collect();
-        let from_index: Vec<ReadFile> = found
-            .into_iter()
-            .enumerate()
-            .filter_map(|(slot, hit)| {
-                // The index knows the file by its canonical path; this folder may reach it
-                // by another (working folder, symbolic link), which gives path and id.
-                let mut article = hit?;
-                article.path = self.paths[slot].display().to_string();
-                article.id = id_from_path(&article.path);
-                Some(ReadFile { slot, article: Ok(article) })
-            })
-            .collect();
-        report.reused = from_index.len();
-        if !take(Batch::FromIndex { to_parse: to_parse.len() }, from_index) {
-            return report;
+        let mut found = self.held(held);
+        let to_parse: Vec<usize> = (0..self.paths.len()).filter(|&slot| found.is_none(slot)).collect();
+        report.reused = self.paths.len() - to_parse.len();
+        // What the index holds goes a chunk at a time: decoded, handed over, let go.
+        let held_slots: Vec<usize> = (0..self.paths.len()).filter(|&slot| !found.is_none(slot)).collect();
+        // At least one batch from the index (maybe empty): it says how many are to parse.
+        let chunks = held_slots.chunks(HELD_AT_ONCE).chain(held_slots.is_empty().then_some(&[][..]));
+        for chunk in chunks {
+            let from_index: Vec<ReadFile> = found
+                .decode(chunk)
+                .into_iter()
+                .filter_map(|(slot, hit)| {
+                    // The index knows the file by its canonical path; this folder may reach
+                    // it by another (working folder, symbolic link), which gives path and id.
+                    let mut article = hit?;
+                    article.path = self.paths[slot].display().to_string();
+                    article.id = id_from_path(&article.path);
+                    Some(ReadFile { slot, article: Ok(article) })
+                })
+                .collect();
+            if !take(Batch::FromIndex { to_parse: to_parse.len() }, from_index) {
+                return report;
+            }
         }
         let progress = self.progress_on_stderr.then(|| Progress::new(to_parse.len()));
         for chunk in to_parse.chunks(batch.max(1)) {
@@ -112,19 +118,49 @@ impl<'a> FolderRead<'a> {
     }
 
     /// What the index holds of each file (in one read of the index).
-    fn held(&self, held: Held) -> Vec<Option<Article>> {
-        let Some(index) = self.index.and_then(|i| i.lock().ok()) else { return vec![None; self.paths.len()] };
+    fn held(&self, held: Held) -> Found {
+        let Some(index) = self.index.and_then(|i| i.lock().ok()) else { return Found::Articles(vec![None; self.paths.len()]) };
         match held {
-            Held::Article => index.get_all(&self.keys),
-            Held::Metadata => index
-                .metadata_of(&self.keys)
-                .into_iter()
-                .map(|meta| {
-                    Some(Article { meta: meta?, id: String::new(), path: String::new(), text: String::new(), paragraphs: Vec::new(), links: Vec::new() })
-                })
-                .collect(),
+            Held::Article => Found::Articles(index.get_all(&self.keys)),
+            Held::Metadata => Found::Metadata(index.metadata_json_of(&self.keys)),
         }
     }
+}
+
+/// Entries of the index taken (and decoded) at most at once.
+const HELD_AT_ONCE: usize = 1024;
+
+/// What the index holds of each file: whole articles, or metadata still to decode (a
+/// large folder's metadata is decoded a chunk at a time, not all held twice).
+enum Found {
+    Articles(Vec<Option<Article>>),
+    Metadata(Vec<Option<String>>),
+}
+
+impl Found {
+    fn is_none(&self, slot: usize) -> bool {
+        match self {
+            Found::Articles(all) => all[slot].is_none(),
+            Found::Metadata(all) => all[slot].is_none(),
+        }
+    }
+
+    /// The entries of these slots, taken out (decoded on every core); `None` where the
+    /// entry is not sound.
+    fn decode(&mut self, slots: &[usize]) -> Vec<(usize, Option<Article>)> {
+        match self {
+            Found::Articles(all) => slots.iter().map(|&slot| (slot, all[slot].take())).collect(),
+            Found::Metadata(all) => {
+                let json: Vec<(usize, Option<String>)> = slots.iter().map(|&slot| (slot, all[slot].take())).collect();
+                json.into_par_iter().map(|(slot, json)| (slot, json.as_deref().and_then(decode_metadata).map(stub))).collect()
+            }
+        }
+    }
+}
+
+/// An article of this metadata and no body.
+fn stub(meta: crate::model::Metadata) -> Article {
+    Article { meta, id: String::new(), path: String::new(), text: String::new(), paragraphs: Vec::new(), links: Vec::new() }
 }
 
 #[cfg(test)]
