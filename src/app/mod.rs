@@ -578,8 +578,14 @@ impl App {
                 }
             };
         }
-        let copy = Arc::clone(&article);
-        match jobs::spawn("diglot-quotes", &self.wake, move || crate::text::quotes::extract(&copy)) {
+        // From the folder's quote cache when it holds them (extracting a long article's
+        // quotes costs far more memory than reading them back), else extracted.
+        let (copy, source, row) = (Arc::clone(&article), self.catalog.source(), self.row(index).cloned());
+        let quotes = move || match row {
+            Some(row) => source.quotes(&[(index, row)]).pop().unwrap_or_default(),
+            None => crate::text::quotes::extract(&copy),
+        };
+        match jobs::spawn("diglot-quotes", &self.wake, quotes) {
             Some(rx) => {
                 jobs.insert(index, rx);
                 Arc::new(Vec::new())
