@@ -50,14 +50,14 @@ fn bilingual(c: &mut Criterion) {
     let area = Rect::new(0, 0, 120, 40);
     let mut buf = Buffer::empty(area);
     c.bench_function("bilingual frame 120x40 (layout cached)", |b| {
-        b.iter(|| BilingualView { state: &state, left: &left, right: &right, no_color: false, highlights: [&[], &[]] }.render(area, &mut buf))
+        b.iter(|| BilingualView { state: &state, left: &left, right: &right, no_color: false, highlights: [&[], &[]], hints: &[] }.render(area, &mut buf))
     });
     let mut state = state;
     state.update(BilingualAction::ToggleMap);
     c.bench_function("bilingual scroll step + frame with map 120x40", |b| {
         b.iter(|| {
             state.update(BilingualAction::ScrollDown(1));
-            BilingualView { state: &state, left: &left, right: &right, no_color: false, highlights: [&[], &[]] }.render(area, &mut buf)
+            BilingualView { state: &state, left: &left, right: &right, no_color: false, highlights: [&[], &[]], hints: &[] }.render(area, &mut buf)
         })
     });
 }
@@ -70,18 +70,17 @@ fn highlights(c: &mut Criterion) {
     let highlights: Vec<Highlight> = (0..10_000)
         .map(|i| Highlight {
             id: i,
-            article: format!("a{}", i % 600),
-            text_hash: String::new(),
-            text: format!("highlight number {i} with some words that are long enough to be cut at eighty columns wide"),
-            start: 0,
-            end: 4,
-            context_before: String::new(),
-            context_after: String::new(),
+            passage: diglot::model::HighlightText {
+                article: format!("a{}", i % 600),
+                text: format!("highlight number {i} with some words that are long enough to be cut at eighty columns wide"),
+                start: 0,
+                end: 4,
+                ..Default::default()
+            },
             speaker: Some("Someone".into()),
             note: Some("a note".into()),
             tag: Some("tag".into()),
             created: "2026-11-22T03:00:00Z".into(),
-            orphaned: false,
             counterpart: None,
         })
         .collect();

@@ -26,7 +26,7 @@ use std::fmt;
 /// Remove every C0/C1 control character and escape sequence, keeping `\n` and `\t`.
 /// Bidirectional overrides, which can make text display as something it is not, go too.
 pub fn strip_controls(input: &str) -> String {
-    if !input.chars().any(needs_work) {
+    if is_clean(input) {
         return input.to_string();
     }
     let mut out = String::with_capacity(input.len());
@@ -61,6 +61,26 @@ pub fn strip_controls(input: &str) -> String {
         }
     }
     out
+}
+
+/// [`strip_controls`] of a string that is usually clean: returned as it is then, with no
+/// copy (every line and paragraph of every file read goes through here).
+pub fn strip_controls_owned(input: String) -> String {
+    if is_clean(&input) { input } else { strip_controls(&input) }
+}
+
+/// No character of `text` [`needs_work`], checked on the UTF-8 bytes: C0 controls but
+/// newline and tab, DEL, C1 controls (`C2 80`–`C2 9F`), bidirectional embeddings,
+/// overrides (`E2 80 AA`–`AE`) and isolates (`E2 81 A6`–`A9`).
+fn is_clean(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().all(|(i, &x)| match x {
+        b'\n' | b'\t' => true,
+        0..=0x1f | 0x7f => false,
+        0xc2 => !matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => !matches!((b.get(i + 1), b.get(i + 2)), (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))),
+        _ => true,
+    })
 }
 
 fn needs_work(c: char) -> bool {
@@ -272,6 +292,15 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_check_agrees_with_the_character_rule() {
+        for c in ('\0'..='\u{3000}').chain(['\u{fffd}', '\u{1f600}']) {
+            let text = format!("a{c}b");
+            assert_eq!(is_clean(&text), !text.chars().any(needs_work), "{:?}", c);
+        }
+        assert_eq!(strip_controls_owned("x\u{1b}[31my".to_string()), "xy");
+    }
 
     #[test]
     fn removes_osc_title_and_csi_clear_with_their_parameters() {

@@ -126,8 +126,8 @@ fn h_on_a_row_saves_both_sentences_as_one_highlight_acknowledged_once_stored() {
     let effects = App::update(&mut app, Action::Command(diglot::app::Command::Highlight));
     let Some(Effect::Store(diglot::app::StoreRequest::Toggle { highlight, .. })) = effects.first() else { panic!("{effects:?}") };
     assert!(app.status.as_deref().is_none_or(|s| !s.contains("saved")), "{:?}", app.status);
-    assert_eq!(highlight.article, en.id);
-    assert!(highlight.text.contains("2,500 euros"));
+    assert_eq!(highlight.passage.article, en.id);
+    assert!(highlight.passage.text.contains("2,500 euros"));
     let second = highlight.counterpart.as_ref().expect("a second text");
     assert_eq!((second.article.as_str(), second.language.as_deref()), (fr.id.as_str(), Some("fr")));
     assert!(second.text.contains("3 500 euros") && fr.text[second.start..second.end] == second.text);
@@ -163,9 +163,9 @@ fn h_on_a_one_sided_row_highlights_the_one_text() {
     press(&mut app, "b } h");
     let stored = app.highlights().to_vec();
     assert_eq!(stored.len(), 1, "{:?}", app.status);
-    assert_eq!(stored[0].article, fr.id);
+    assert_eq!(stored[0].passage.article, fr.id);
     assert!(stored[0].counterpart.is_none());
-    assert!(stored[0].text.contains("Marseille"));
+    assert!(stored[0].passage.text.contains("Marseille"));
 }
 
 // ---------- speakers view ----------

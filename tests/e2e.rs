@@ -63,7 +63,7 @@ fn reader_in_a_pty_reads_searches_and_quits_cleanly() {
     s.send("?");
     s.wait_for("the help overlay at the body's keys", |t| t.contains("Article body") && t.contains("highlight / un-highlight"));
     s.send("g");
-    s.wait_for("the top of the help", |t| t.contains("quit diglot") && t.contains("Everywhere"));
+    s.wait_for("the top of the help", |t| t.contains("quit diglot") && t.contains("Reader (list, body and quotes)"));
     s.send("\u{1b}");
     s.wait_for("help closed", |t| !t.contains("quit diglot"));
 

@@ -2,7 +2,7 @@
 //! style of wire and regional copy for the purpose (no dev-set article is used here).
 
 use diglot::ingest::from_plain_text;
-use diglot::model::Quote;
+use diglot::model::{Quote, QuoteKind};
 use diglot::text::quotes::{extract, extract_with_candidates};
 use diglot::text::ranker::Ranker;
 
@@ -546,4 +546,69 @@ fn a_trade_given_before_a_name_is_that_person_later() {
          « C'est la sécheresse, madame, tout a augmenté », se défend le maraîcher.",
     );
     assert_eq!(speaker_of(&qs, "C'est la sécheresse"), Some("Julien Faure"), "{qs:#?}");
+}
+
+#[test]
+fn an_answer_is_the_interviewees_not_a_name_in_the_question() {
+    let text = "Marc Delage : « La pêche artisanale peut survivre »\n\n\
+         Patron pêcheur à Douarnenez, Marc Delage préside le comité local. Propos recueillis par Anne Roche.\n\n\
+         La commissaire européenne Eva Lindqvist veut réduire les quotas. Qu'en pensez-vous ?\n\n\
+         « C'est une erreur. Les stocks de sardine se portent bien. »\n\n\
+         Les jeunes, eux, ne veulent plus embarquer…\n\n\
+         « Il faut des bateaux plus sûrs et des salaires décents. »\n\n\
+         Irez-vous rencontrer Eva Lindqvist à Bruxelles ?\n\n\
+         « Nous avons demandé une audience, sans réponse pour l'instant. »";
+    let a = from_plain_text("t", text);
+    for ranker in [Ranker::get(), &Ranker::off()] {
+        let (qs, _) = extract_with_candidates(&a, ranker);
+        for prefix in ["C'est une erreur", "Il faut des bateaux", "Nous avons demandé"] {
+            assert_eq!(speaker_of(&qs, prefix), Some("Marc Delage"), "{prefix}: {qs:#?}");
+        }
+    }
+}
+
+#[test]
+fn a_portraits_role_noun_is_the_person_portrayed_not_one_with_another_role() {
+    let qs = quotes_of(
+        "À Murat, un atelier ferme ses portes\n\n\
+         Après trente ans d'atelier, Henri Vidal range ses outils. Son fils, Thomas, est parti travailler à Lyon.\n\n\
+         « Je réparais encore quarante paires par semaine », raconte l'artisan, 71 ans.",
+    );
+    assert_eq!(speaker_of(&qs, "Je réparais"), Some("Henri Vidal"), "{qs:#?}");
+}
+
+#[test]
+fn an_infinitive_after_a_verb_of_restraint_is_a_cue() {
+    let qs = quotes_of(
+        "Le musée de Figeac ferme une aile\n\n\
+         La conservatrice du musée, Inès Berthier, a présenté le projet lundi. Les travaux dureront deux ans.\n\n\
+         « On fera avec », se contente de répondre la conservatrice.",
+    );
+    let q = qs.iter().find(|q| q.text.starts_with("On fera avec")).unwrap_or_else(|| panic!("{qs:#?}"));
+    assert_eq!(q.cue.as_deref(), Some("se contente de répondre"), "{qs:#?}");
+    assert_eq!(speaker(q), Some("Inès Berthier"), "{qs:#?}");
+}
+
+#[test]
+fn the_turns_of_a_dialogue_inside_guillemets_alternate() {
+    let a = from_plain_text(
+        "t",
+        "Au guichet\n\n\
+         À la gare de Brive, une voyageuse interpelle l'agent Marc Tessier.\n\n\
+         « Le train de 8 heures est-il annulé ? — Oui, madame, à cause de la grève. — Et le suivant ? — Il partira avec une heure de retard », répond-il.",
+    );
+    let (qs, _) = extract_with_candidates(&a, &Ranker::off());
+    assert_eq!(qs.len(), 4, "{qs:#?}");
+    assert!(qs.iter().all(|q| q.kind != QuoteKind::Term), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Il partira"), Some("Marc Tessier"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Oui, madame"), Some("Marc Tessier"), "{qs:#?}");
+    // The rules never give a turn the speaker of the turn it answers.
+    assert_ne!(speaker_of(&qs, "Le train de 8 heures"), Some("Marc Tessier"), "{qs:#?}");
+    assert_ne!(speaker_of(&qs, "Et le suivant"), Some("Marc Tessier"), "{qs:#?}");
+    // With the shipped ranker (which may fill the unnamed party's turns), the turns the
+    // rules laid out keep their speaker.
+    let qs = quotes_of(a.text.as_str());
+    assert_eq!(qs.len(), 4, "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Il partira"), Some("Marc Tessier"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Oui, madame"), Some("Marc Tessier"), "{qs:#?}");
 }

@@ -105,10 +105,10 @@ fn a_version_1_store_is_migrated_keeping_its_rows() {
     let hs = s.highlights(None).unwrap();
     assert_eq!(hs.len(), 1);
     let h = &hs[0];
-    assert_eq!((h.text.as_str(), h.start, h.end), ("old words", 4, 13));
+    assert_eq!((h.passage.text.as_str(), h.passage.start, h.passage.end), ("old words", 4, 13));
     assert_eq!((h.note.as_deref(), h.tag.as_deref()), (Some("n"), Some("t")));
     assert_eq!(h.created, "2020-01-02T03:04:05Z");
-    assert!(!h.orphaned && h.speaker.is_none() && h.context_before.is_empty());
+    assert!(!h.passage.orphaned && h.speaker.is_none() && h.passage.context_before.is_empty());
     // Tables of later versions exist.
     s.set_triage("a", diglot::model::Triage { starred: true, ..Default::default() }).unwrap();
     assert!(s.triage("a").unwrap().starred);
@@ -422,9 +422,9 @@ fn cli_add_list_rm_and_errors() {
     assert!(id2 > id);
     let hs = f.list();
     assert_eq!(hs.len(), 2);
-    assert_eq!(hs[0].text, "We will rebuild the pier before winter,");
+    assert_eq!(hs[0].passage.text, "We will rebuild the pier before winter,");
     assert_eq!((hs[0].note.as_deref(), hs[0].tag.as_deref()), (Some("promise"), Some("quote")));
-    assert_eq!(hs[1].text, "The budget has doubled");
+    assert_eq!(hs[1].passage.text, "The budget has doubled");
     let raw: serde_json::Value =
         serde_json::from_str(&f.run(&["highlights", "list", "--format", "json"]).1).unwrap();
     for key in ["id", "article", "text", "speaker", "note", "tag", "created"] {
@@ -460,17 +460,17 @@ fn editing_the_article_reanchors_or_orphans_but_never_drops() {
     assert_eq!(hs.len(), 2, "nothing may be dropped");
     let current = ingest::load_file(&f.corpus().join("harbour.txt")).unwrap();
     let m = hs.iter().find(|h| h.id == moved).unwrap();
-    assert!(!m.orphaned);
-    assert_eq!(&current.text[m.start..m.end], "The budget has doubled twice.");
-    assert_eq!(m.text_hash, diglot::util::hash::text_hash(&current.text));
+    assert!(!m.passage.orphaned);
+    assert_eq!(&current.text[m.passage.start..m.passage.end], "The budget has doubled twice.");
+    assert_eq!(m.passage.text_hash, diglot::util::hash::text_hash(&current.text));
     let d = hs.iter().find(|h| h.id == doomed).unwrap();
-    assert!(d.orphaned);
-    assert_eq!(d.text, "Critics were unconvinced.");
+    assert!(d.passage.orphaned);
+    assert_eq!(d.passage.text, "Critics were unconvinced.");
     let (_, md, _) = f.run(&["export"]);
     assert!(md.contains("> Critics were unconvinced.") && md.contains("**Orphaned:**"), "{md}");
     // Restoring the file brings the orphan back.
     std::fs::write(f.corpus().join("harbour.txt"), ARTICLE_A).unwrap();
-    assert!(f.list().iter().all(|h| !h.orphaned));
+    assert!(f.list().iter().all(|h| !h.passage.orphaned));
 }
 
 #[test]
@@ -639,7 +639,7 @@ fn a_version_3_store_gains_bilingual_highlights_and_keeps_its_own() {
     assert_eq!(s.schema_version().unwrap(), schema::LATEST);
     assert!(dir.path().join("v3.db.v3.bak").exists());
     let old = &s.highlights(None).unwrap()[0];
-    assert_eq!((old.text.as_str(), old.speaker.as_deref(), old.counterpart.as_ref()), ("old words", Some("Ann"), None));
+    assert_eq!((old.passage.text.as_str(), old.speaker.as_deref(), old.counterpart.as_ref()), ("old words", Some("Ann"), None));
     // The old highlight still re-anchors, and a bilingual one saves next to it.
     let a = ingest::from_plain_text("a", "Some old words here.");
     assert_eq!(s.reanchor(std::slice::from_ref(&a)).unwrap().moved, 1);
@@ -650,7 +650,7 @@ fn a_version_3_store_gains_bilingual_highlights_and_keeps_its_own() {
     assert_eq!(back.counterpart.as_ref().map(|c| c.text.as_str()), Some("Quelques vieux mots ici."));
     // A one-sided row highlights the side that has text; an empty row nothing.
     let one = Highlight::of_row(&a, 0..0, &b, 0..1, None).unwrap();
-    assert_eq!((one.article.as_str(), one.text.as_str(), one.counterpart), ("b", "Quelques vieux mots ici.", None));
+    assert_eq!((one.passage.article.as_str(), one.passage.text.as_str(), one.counterpart), ("b", "Quelques vieux mots ici.", None));
     assert_eq!(Highlight::of_row(&a, 0..0, &b, 0..0, None), None);
 }
 
@@ -674,7 +674,7 @@ fn bundled_bilingual() -> (Vec<diglot::model::Article>, Store, Highlight) {
 #[test]
 fn a_bilingual_highlight_of_a_row_exports_both_texts_with_both_citations() {
     let (articles, store, h) = bundled_bilingual();
-    assert!(h.text.contains("Cela montre"));
+    assert!(h.passage.text.contains("Cela montre"));
     let pair = h.counterpart.as_ref().expect("counterpart");
     assert_eq!((pair.article.as_str(), pair.language.as_deref()), ("003_9300786b103168ca", Some("en")));
     assert!(pair.text.contains("It does show"));
@@ -712,14 +712,14 @@ fn each_text_of_a_bilingual_highlight_reanchors_in_its_own_article() {
     let moved = back.counterpart.as_ref().unwrap();
     assert_eq!(moved.text, pair.text);
     assert!(moved.start > pair.start && !moved.orphaned);
-    assert_eq!((back.start, back.end), (h.start, h.end));
+    assert_eq!((back.passage.start, back.passage.end), (h.passage.start, h.passage.end));
     // Removing the English sentence orphans that text only.
     let without = articles[1].text.replace(&pair.text, "Something else entirely.");
     articles[1] = ingest::from_plain_text(&articles[1].id, &without);
     let report = store.reanchor(&articles).unwrap();
     assert_eq!(report.newly_orphaned, [h.id]);
     let back = store.highlight(h.id).unwrap().unwrap();
-    assert!(!back.orphaned && back.counterpart.unwrap().orphaned);
+    assert!(!back.passage.orphaned && back.counterpart.unwrap().orphaned);
     // Undo keeps both texts.
     let removed = store.remove_highlight(h.id).unwrap().unwrap();
     store.restore_highlight(&removed).unwrap();

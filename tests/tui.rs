@@ -643,7 +643,7 @@ fn h_in_quotes_pane_toggles_a_saved_highlight_with_its_speaker_and_u_undoes() {
     press(&mut app, "Tab Tab h");
     let hs = stored(&app);
     assert_eq!(hs.len(), 1);
-    assert_eq!(hs[0].text, "We are seeing a shift to encrypted apps,");
+    assert_eq!(hs[0].passage.text, "We are seeing a shift to encrypted apps,");
     assert_eq!(hs[0].speaker.as_deref(), Some("Jane Doe"));
     assert!(app.status.as_deref().unwrap().contains("saved"), "{:?}", app.status);
     // The same key takes it off again (found by its range in the store).
@@ -674,7 +674,7 @@ fn sentence_cursor_moves_with_parens_follows_scrolling_and_h_highlights_it() {
     press(&mut app, ") h");
     let hs = stored(&app);
     assert_eq!(hs.len(), 1);
-    assert_eq!(hs[0].text, sentence(&app, 1));
+    assert_eq!(hs[0].passage.text, sentence(&app, 1));
     assert!(app.status.as_deref().unwrap().contains("sentence highlighted"));
     // Scrolling the body down past the cursor moves it to the first sentence on screen.
     app.update(Action::Resize(40, 10));
@@ -712,7 +712,7 @@ fn visual_selection_extends_by_words_and_sentences_and_h_saves_it() {
     let hs = stored(&app);
     assert_eq!(hs.len(), 1);
     let one_words = a.text[one.clone()].split_whitespace().count();
-    assert_eq!(hs[0].text.split_whitespace().count(), one_words + 2, "v w w: the sentence and two words");
+    assert_eq!(hs[0].passage.text.split_whitespace().count(), one_words + 2, "v w w: the sentence and two words");
     // Esc cancels without saving.
     press(&mut app, "v Esc");
     assert!(app.reader.visual.is_none());
@@ -916,7 +916,7 @@ fn b_opens_the_pinned_counterpart_side_by_side_and_keys_drive_it() {
     press(&mut app, "h");
     let hs = stored(&app);
     assert_eq!(hs.len(), 1);
-    assert_eq!(hs[0].article, "fr1");
+    assert_eq!(hs[0].passage.article, "fr1");
     assert_eq!(hs[0].speaker.as_deref(), Some("le directeur"));
     // ? opens the help at this view's keys.
     press(&mut app, "?");
@@ -950,8 +950,8 @@ fn snapshot_reader_with_highlights_80x24_and_120x40() {
     app.no_color = true;
     let t = render(&mut app, 80, 24);
     let buf = t.backend().buffer();
-    let hl = stored(&app).into_iter().find(|h| !h.text.starts_with("Nobody")).unwrap();
-    let word = hl.text.split_whitespace().nth(1).unwrap().to_string();
+    let hl = stored(&app).into_iter().find(|h| !h.passage.text.starts_with("Nobody")).unwrap();
+    let word = hl.passage.text.split_whitespace().nth(1).unwrap().to_string();
     let screen = screen_text(buf);
     let (y, line) = screen.lines().enumerate().find(|(_, l)| l.contains(&word)).unwrap();
     let x = line[..line.find(&word).unwrap()].chars().count() as u16;
@@ -982,7 +982,7 @@ fn snapshot_highlights_view_80x24_and_120x40() {
     let t = render(&mut app, 120, 40);
     let text = screen_text(t.backend().buffer());
     assert!(text.contains("Nobody can do this alone.") && text.contains("to check"));
-    assert!(text.contains("Highlights 2"));
+    assert!(text.contains("Highlights 1/2"));
 }
 
 #[test]
@@ -1235,7 +1235,7 @@ fn the_sentence_cursor_follows_search_matches_and_n() {
     assert!(cursor_on_screen(&mut app));
     // h saves the sentence the jump showed.
     press(&mut app, "h");
-    assert!(stored(&app)[0].text.starts_with("Sentence number 50 "));
+    assert!(stored(&app)[0].passage.text.starts_with("Sentence number 50 "));
     press(&mut app, "N");
     assert!(sentence(&app, app.reader.sentence_cursor).starts_with("Sentence number 5 "));
     assert!(cursor_on_screen(&mut app));
@@ -1328,7 +1328,7 @@ fn a_highlight_is_orphaned_in_the_reader_only_when_the_store_says_so() {
     let store = Store::open_in_memory().unwrap();
     let gone = from_plain_text("gone", "Gone Title\n\nA sentence from a file that was removed.");
     let saved = store.add_highlight(&diglot::store::NewHighlight::from_range(&gone, 12..22, None)).unwrap();
-    assert!(!saved.orphaned, "the JSON of `highlights list` says not orphaned");
+    assert!(!saved.passage.orphaned, "the JSON of `highlights list` says not orphaned");
     let mut app = Session::new(App::new(corpus(), HashMap::new()));
     app.attach_store(store);
     press(&mut app, "H");
@@ -1474,8 +1474,10 @@ fn slash_in_the_list_finds_articles_by_title_and_metadata_first() {
     assert!(app.status.as_deref().unwrap().starts_with("article 1/2 matching"), "{:?}", app.status);
     press(&mut app, "n");
     assert_eq!(app.current().unwrap().id, "fr1");
+    assert!(!app.status.as_deref().unwrap().contains("wrapped"), "{:?}", app.status);
     press(&mut app, "n");
     assert_eq!(app.current().unwrap().id, "en1", "wraps");
+    assert!(app.status.as_deref().unwrap().ends_with("(wrapped)"), "{:?}", app.status);
     // Words only in an article's text still find it, after the title matches.
     press(&mut app, "/");
     type_text(&mut app, "agency");
@@ -1609,4 +1611,291 @@ fn every_key_the_keymap_names_goes_to_the_terminal_and_back_unchanged() {
             }
         }
     }
+}
+
+// ---------- keys across views ----------
+
+/// The app in each full-screen view: (name, app). Highlights has two highlights; the
+/// side-by-side view is the pinned pair; the speakers view lists the test corpus's.
+fn app_in_view(view: &str) -> Session {
+    let mut app = if view.starts_with("speaker") { app_with_speakers() } else { app_with_pair() };
+    app.update(Action::Resize(80, 24));
+    match view {
+        "highlights" => {
+            press(&mut app, "Enter h ) h H");
+            assert_eq!(app.highlights().len(), 2);
+        }
+        "bilingual" => press(&mut app, "b").truncate(0),
+        "speakers" => {
+            press(&mut app, "S");
+            app.finish_speakers_work();
+        }
+        "speaker" => {
+            press(&mut app, "S");
+            app.finish_speakers_work();
+            press(&mut app, "Enter");
+            assert!(app.speakers.opened().is_some());
+        }
+        "list" => {}
+        "body" => press(&mut app, "Enter").truncate(0),
+        "quotes" => press(&mut app, "Tab Tab").truncate(0),
+        "visual" => press(&mut app, "Enter v").truncate(0),
+        _ => unreachable!(),
+    }
+    app.status = None;
+    app
+}
+
+/// The test app with a third article whose quotes name their speakers.
+fn app_with_speakers() -> Session {
+    let mut c = corpus();
+    c.articles.push(article(
+        "named",
+        "Europol speaks",
+        "Europol speaks\n\n“We will not stop until the networks are gone,” said Rob Wainwright, the director of Europol. \
+         Police arrested three men. “The work goes on,” said Anna Berg, a spokeswoman.",
+        "2024-03-04",
+        "Test Wire",
+    ));
+    let mut app = Session::new(App::new(c, HashMap::new()));
+    app.attach_store(Store::open_in_memory().unwrap());
+    app
+}
+
+/// What a user can see or what the key asked of the outside world.
+fn observable(app: &mut Session) -> (String, Mode, bool, bool) {
+    let t = render(app, 80, 24);
+    (screen_text(t.backend().buffer()), app.mode, app.help_open, app.reader.prompt.is_some())
+}
+
+#[test]
+fn every_key_shown_in_help_does_something_or_says_why_not_in_every_view() {
+    use diglot::app::keymap::KeyContext;
+    let keymap = app().keymap.clone();
+    // Moving keys at the end of a list change nothing, as in any pager.
+    let exports = tempfile::tempdir().unwrap();
+    let moves = [Command::PrevSentence, Command::NextSentence, Command::Up, Command::Down, Command::Top, Command::Bottom, Command::PageUp, Command::PageDown, Command::HalfPageUp, Command::HalfPageDown];
+    let views = [
+        ("highlights", KeyContext::Highlights),
+        ("bilingual", KeyContext::Bilingual),
+        ("speakers", KeyContext::Speakers),
+        ("speaker", KeyContext::Speakers),
+        ("list", KeyContext::List),
+        ("body", KeyContext::Body),
+        ("quotes", KeyContext::Quotes),
+        ("visual", KeyContext::Visual),
+    ];
+    for (view, ctx) in views {
+        // The view's keys, and the reader's: in a view they work or say why not.
+        let mut keys: Vec<String> = Command::ALL
+            .iter()
+            .flat_map(|&cmd| keymap.keys_for(ctx, cmd).into_iter().chain(keymap.keys_for(KeyContext::Global, cmd)))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let cmd = keymap.lookup(ctx, &KeyChord::parse(&key).unwrap());
+            // Esc in the list has nothing left to close, as in any program.
+            let top_level_escape = ctx == KeyContext::List && cmd == Some(Command::Close);
+            if cmd.is_some_and(|c| moves.contains(&c)) || key == "Ctrl-z" || top_level_escape {
+                continue;
+            }
+            let mut app = app_in_view(view);
+            app.library.places.export_dir = exports.path().to_path_buf();
+            let before = observable(&mut app);
+            let effects = press(&mut app, &key);
+            let after = observable(&mut app);
+            let said = app.status.clone();
+            assert!(
+                !effects.is_empty() || said.is_some() || after != before,
+                "{view}: {key} ({cmd:?}) did nothing and said nothing"
+            );
+            if let Some(s) = said {
+                assert!(!s.contains("no such key"), "{view}: {key} is listed in the help but: {s}");
+            }
+        }
+    }
+}
+
+/// The view after pressing `keys` (the speaker index built if they asked for it).
+fn mode_after(app: &mut Session, keys: &str) -> Mode {
+    press(app, keys);
+    app.finish_speakers_work();
+    app.mode
+}
+
+#[test]
+fn h_and_s_open_their_views_from_every_view_and_q_goes_back_where_they_were_pressed() {
+    let mut app = app_in_view("bilingual");
+    assert_eq!(mode_after(&mut app, "H"), Mode::Highlights);
+    assert_eq!(mode_after(&mut app, "q"), Mode::Bilingual);
+    assert!(app.side_by_side.view.is_some());
+    assert_eq!(mode_after(&mut app, "S"), Mode::Speakers);
+    assert_eq!(mode_after(&mut app, "H"), Mode::Highlights);
+    assert_eq!(mode_after(&mut app, "H"), Mode::Speakers);
+    // The view's own key leaves it, as H and b leave theirs, even with a speaker open.
+    assert_eq!(mode_after(&mut app, "Enter S"), Mode::Bilingual);
+    assert_eq!(mode_after(&mut app, "b"), Mode::Reader);
+}
+
+#[test]
+fn a_reader_key_in_a_view_says_where_it_works() {
+    let mut app = app_in_view("highlights");
+    press(&mut app, "f");
+    assert_eq!(app.status.as_deref(), Some("f (filter) works in the reader, not in this view: q goes back"));
+    let mut app = app_in_view("speaker");
+    press(&mut app, "/");
+    assert_eq!(app.status.as_deref(), Some("/ filters the list of speakers: q goes back to it"));
+    assert!(app.reader.prompt.is_none());
+    // A key bound nowhere still says so.
+    press(&mut app, "Ctrl-x");
+    assert_eq!(app.status.as_deref(), Some("Ctrl-x: no such key here — ? for help"));
+    // In the help, "? for help" would not help.
+    press(&mut app, "? f");
+    assert!(app.help_open);
+    assert_eq!(app.status.as_deref(), Some("f: the help only scrolls — q closes it"));
+}
+
+#[test]
+fn footers_never_cut_a_hint_at_80x24_and_60x20() {
+    for view in ["reader", "body", "quotes", "highlights", "bilingual", "speakers", "speaker"] {
+        for (w, h) in [(80, 24), (60, 20), (100, 30)] {
+            let mut app = match view {
+                "reader" | "body" | "quotes" => app_with_pair(),
+                v => app_in_view(v),
+            };
+            match view {
+                "body" => drop(press(&mut app, "Enter")),
+                "quotes" => drop(press(&mut app, "Tab Tab")),
+                _ => {}
+            }
+            let t = render(&mut app, w, h);
+            let text = screen_text(t.backend().buffer());
+            let lines: Vec<&str> = text.lines().collect();
+            let footers = if view == "bilingual" { &lines[lines.len() - 2..] } else { &lines[lines.len() - 1..] };
+            for footer in footers {
+                assert!(!footer.contains('…'), "{view} {w}x{h}: a hint is cut: {footer:?}");
+            }
+            {
+                let footer = lines.last().unwrap();
+                assert!(footer.contains("? help"), "{view} {w}x{h}: {footer:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn n_steps_the_search_from_the_quotes_pane_as_from_the_body() {
+    let mut app = app();
+    press(&mut app, "Enter /");
+    type_text(&mut app, "the");
+    press(&mut app, "Enter Tab");
+    assert_eq!(app.reader.focus, Focus::Quotes);
+    press(&mut app, "n");
+    assert_eq!(app.reader.search.current, Some(1));
+    assert!(app.status.as_deref().unwrap().starts_with("match 2/"), "{:?}", app.status);
+    // With no search, n edits the note of the quote's highlight, as before.
+    press(&mut app, "Esc n");
+    assert!(app.reader.search.query.is_empty());
+    assert!(app.status.as_deref().unwrap().contains("no highlight here"), "{:?}", app.status);
+}
+
+#[test]
+fn after_a_search_the_status_row_keeps_the_position_at_80_columns() {
+    let mut app = app();
+    press(&mut app, "Enter /");
+    type_text(&mut app, "director");
+    press(&mut app, "Enter");
+    let t = render(&mut app, 80, 24);
+    let screen = screen_text(t.backend().buffer());
+    let last = screen.lines().last().unwrap();
+    assert!(last.contains("Body line") && last.contains("/director 1/2") && last.contains("n next, N previous"), "{last:?}");
+}
+
+#[test]
+fn view_status_rows_say_which_item_of_how_many_and_no_count_while_building() {
+    let mut app = app_in_view("highlights");
+    let last = |app: &mut Session| screen_text(render(app, 80, 24).backend().buffer()).lines().last().unwrap().to_string();
+    assert!(last(&mut app).starts_with(" Highlights 1/2 "), "{}", last(&mut app));
+    press(&mut app, "j");
+    assert!(last(&mut app).starts_with(" Highlights 2/2 "), "{}", last(&mut app));
+    let mut app = app_with_speakers();
+    press(&mut app, "S");
+    assert!(last(&mut app).starts_with(" Speakers "), "{}", last(&mut app));
+    assert!(!last(&mut app).starts_with(" Speakers 0"), "{}", last(&mut app));
+    app.finish_speakers_work();
+    let n = app.speakers.visible_count();
+    assert!(last(&mut app).starts_with(&format!(" Speakers 1/{n} ")), "{}", last(&mut app));
+    press(&mut app, "Enter");
+    assert!(last(&mut app).starts_with(" Speaker · quote 1/"), "{}", last(&mut app));
+}
+
+#[test]
+fn a_message_that_fits_beside_the_short_position_is_shown_whole() {
+    let mut app = app();
+    press(&mut app, "Enter v w w");
+    let t = render(&mut app, 80, 24);
+    let last = screen_text(t.backend().buffer()).lines().last().unwrap().to_string();
+    assert!(last.starts_with(" VISUAL line ") && last.contains("Esc cancel") && !last.contains('…'), "{last:?}");
+}
+
+#[test]
+fn the_help_stays_on_the_same_keys_when_the_terminal_is_resized() {
+    let mut app = app_in_view("bilingual");
+    render(&mut app, 100, 30);
+    press(&mut app, "?");
+    let heading = ui::help::HelpLine::Heading("Side-by-side bilingual view (b)".into());
+    assert_eq!(ui::help::help_rows(&app.keymap, app.viewport()).0[app.help_scroll], heading);
+    for (w, h) in [(60, 20), (120, 40), (80, 24)] {
+        render(&mut app, w, h);
+        assert_eq!(ui::help::help_rows(&app.keymap, app.viewport()).0[app.help_scroll], heading, "{w}x{h}");
+    }
+}
+
+#[test]
+fn with_no_highlights_the_view_s_keys_say_so_and_export_writes_no_empty_file() {
+    let mut app = app();
+    let exports = tempfile::tempdir().unwrap();
+    app.library.places.export_dir = exports.path().to_path_buf();
+    press(&mut app, "H");
+    assert_eq!(app.mode, Mode::Highlights);
+    for key in ["d", "Enter", "n", "T", "y", "e"] {
+        app.status = None;
+        let effects = press(&mut app, key);
+        assert!(effects.is_empty(), "{key}: {effects:?}");
+        assert_eq!(app.status.as_deref(), Some(diglot::app::highlights::NO_HIGHLIGHTS), "{key}");
+    }
+    assert_eq!(std::fs::read_dir(exports.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn the_side_by_side_footer_keeps_m_map_at_80_columns_with_a_quote_selected() {
+    let mut app = app_in_view("bilingual");
+    press(&mut app, "]");
+    let t = render(&mut app, 80, 24);
+    let text = screen_text(t.backend().buffer());
+    let footer = text.lines().rev().nth(1).unwrap();
+    assert!(footer.contains("quote 1/1") && footer.trim_end().ends_with("m map"), "{footer:?}");
+}
+
+#[test]
+fn enter_on_an_empty_list_says_why_nothing_opens() {
+    let mut app = app();
+    press(&mut app, "f");
+    type_text(&mut app, "zzzz");
+    press(&mut app, "Enter Enter");
+    assert_eq!(app.status.as_deref(), Some("no article to open: F clears the filter"));
+    assert_eq!(app.reader.focus, Focus::List);
+}
+
+#[test]
+fn going_between_highlights_and_speakers_never_makes_q_go_round_in_a_loop() {
+    // H, then S, then H again: back to the highlights, and q leads out.
+    let mut app = app_with_speakers();
+    assert_eq!(mode_after(&mut app, "H S"), Mode::Speakers);
+    assert_eq!(mode_after(&mut app, "Enter H"), Mode::Highlights);
+    assert_eq!(mode_after(&mut app, "q"), Mode::Reader);
+    // S, then H, then S again: back to the speakers, and q leads out.
+    assert_eq!(mode_after(&mut app, "S H S"), Mode::Speakers);
+    assert_eq!(mode_after(&mut app, "q"), Mode::Reader);
 }

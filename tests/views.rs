@@ -91,7 +91,7 @@ fn state() -> (Article, Article, BilingualState) {
 fn draw(state: &BilingualState, left: &Article, right: &Article, width: u16, height: u16, no_color: bool) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
-        .draw(|f| f.render_widget(BilingualView { state, left, right, no_color, highlights: [&[], &[]] }, f.area()))
+        .draw(|f| f.render_widget(BilingualView { state, left, right, no_color, highlights: [&[], &[]], hints: &[] }, f.area()))
         .expect("draw");
     terminal.backend().buffer().clone()
 }
@@ -461,19 +461,17 @@ fn bundled_articles_render_with_an_empty_or_real_alignment() {
 fn highlight(id: i64, article: &str, text: &str, orphaned: bool) -> Highlight {
     Highlight {
         id,
-        article: article.into(),
-        text_hash: "hash".into(),
-        text: text.into(),
-        start: 10 * id as usize,
-        end: 10 * id as usize + text.len(),
-        context_before: String::new(),
-        context_after: String::new(),
-        speaker: None,
-        note: None,
-        tag: None,
+        passage: diglot::model::HighlightText {
+            article: article.into(),
+            text_hash: "hash".into(),
+            text: text.into(),
+            start: 10 * id as usize,
+            end: 10 * id as usize + text.len(),
+            orphaned,
+            ..Default::default()
+        },
         created: format!("2026-11-2{id}T09:1{id}:00Z"),
-        orphaned,
-        counterpart: None,
+        ..Highlight::default()
     }
 }
 
@@ -601,7 +599,7 @@ fn highlights_are_marked_in_the_columns() {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|f| {
-            let view = BilingualView { state: &state, left: &en, right: &fr, no_color: true, highlights: [left_marks, &[]] };
+            let view = BilingualView { state: &state, left: &en, right: &fr, no_color: true, highlights: [left_marks, &[]], hints: &[] };
             f.render_widget(view, f.area())
         })
         .unwrap();

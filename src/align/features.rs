@@ -5,7 +5,7 @@
 //! French and the other side English). The other side is the "target": the sorted set of
 //! its own keys. Similarity is the weighted share of tokens that found a partner.
 
-use super::inflection::english_base_forms;
+use super::inflection::for_each_english_base_form;
 use super::lexicon::lexicon;
 use super::tokens::{Token, is_stopword, match_key, number_key, tokenize};
 use crate::model::Article;
@@ -107,7 +107,7 @@ pub fn token_features<'a>(text: &str, tokens: impl IntoIterator<Item = &'a Token
                 // An inflected English word also offers its base forms, which is what
                 // the lexicon translates to ("trouva" → find ~ "found").
                 if let Some(folded) = folded {
-                    f.target.extend(english_base_forms(folded).iter().map(|b| match_key(b)));
+                    for_each_english_base_form(folded, |b| f.target.push(match_key(b)));
                 }
                 f.target_weight += weight;
             }

@@ -55,8 +55,29 @@ const ENGLISH_IRREGULAR: &[(&str, &str)] = &[
 /// consonant ("stopped" → "stop").
 pub fn english_base_forms(word: &str) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(&(_, base)) = ENGLISH_IRREGULAR.iter().find(|(form, _)| *form == word) {
-        out.push(base.to_string());
+    for_each_english_base_form(word, |b| out.push(b.to_string()));
+    out
+}
+
+/// [`english_base_forms`] handed to `f` one at a time, in the same order, without a
+/// string allocated for each (every word of every article goes through here).
+pub fn for_each_english_base_form(word: &str, mut f: impl FnMut(&str)) {
+    static IRREGULAR: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+        std::sync::LazyLock::new(|| {
+            let mut map = rustc_hash::FxHashMap::default();
+            for &(form, base) in ENGLISH_IRREGULAR {
+                // The first entry of a form is the one used.
+                map.entry(form).or_insert(base);
+            }
+            map
+        });
+    let mut emit = |b: &str| {
+        if b != word {
+            f(b);
+        }
+    };
+    if let Some(base) = IRREGULAR.get(word) {
+        emit(base);
     }
     let endings: &[(&str, &str)] = &[
         ("ies", "y"), ("ied", "y"), ("ily", "y"), ("ier", "y"), ("iest", "y"), ("ing", ""), ("ed", ""),
@@ -67,23 +88,26 @@ pub fn english_base_forms(word: &str) -> Vec<String> {
         if stem.chars().count() < 3 {
             continue;
         }
-        let base = format!("{stem}{replacement}");
+        let mut form = String::with_capacity(stem.len() + 1);
+        form.push_str(stem);
         if replacement.is_empty() {
             // "loved" → "love"; "stopped" → "stop".
-            out.push(format!("{stem}e"));
+            form.push('e');
+            emit(&form);
             let mut chars = stem.chars().rev();
             if let (Some(a), Some(b)) = (chars.next(), chars.next())
                 && a == b
                 && !matches!(a, 'l' | 's' | 'e' | 'o')
             {
-                out.push(stem[..stem.len() - a.len_utf8()].to_string());
+                emit(&stem[..stem.len() - a.len_utf8()]);
             }
+            emit(stem);
+        } else {
+            form.push_str(replacement);
+            emit(&form);
         }
-        out.push(base);
         break;
     }
-    out.retain(|b| b != word);
-    out
 }
 
 /// French inflection endings → what may replace them to give the dictionary form

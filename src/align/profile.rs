@@ -7,7 +7,7 @@
 //! the tokens of the same keys merged (their weights added), plus the article's numbers
 //! and capitalised names for the anchors and the evidence.
 
-use super::features::{SentenceFeatures, SourceToken, token_features};
+use super::features::token_features;
 use super::tokens::{Token, fold, match_key, tokenize_spans};
 use crate::model::Article;
 use std::collections::{BTreeMap, BTreeSet};
@@ -21,15 +21,23 @@ pub struct SourceBag {
 }
 
 impl SourceBag {
-    fn of(features: &SentenceFeatures) -> SourceBag {
-        let mut merged: BTreeMap<&[u32], f32> = BTreeMap::new();
-        for t in &features.source {
-            *merged.entry(&t.keys).or_default() += t.weight;
-        }
+    /// The bag of source tokens given as (keys, weight): tokens with the same keys
+    /// merged, groups in the order of their keys.
+    fn of<'a>(tokens: impl Iterator<Item = (&'a [u32], f32)>) -> SourceBag {
+        let mut tokens: Vec<(&[u32], f32)> = tokens.collect();
+        // Weights are multiples of one half: their sum does not depend on the order.
+        tokens.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut bag = SourceBag::default();
-        for (keys, weight) in merged {
-            bag.keys.extend_from_slice(keys);
-            bag.groups.push((bag.keys.len() as u32, weight));
+        let mut last: Option<&[u32]> = None;
+        for (keys, weight) in tokens {
+            match bag.groups.last_mut() {
+                Some(group) if last == Some(keys) => group.1 += weight,
+                _ => {
+                    bag.keys.extend_from_slice(keys);
+                    bag.groups.push((bag.keys.len() as u32, weight));
+                    last = Some(keys);
+                }
+            }
         }
         bag
     }
@@ -72,14 +80,15 @@ impl Profile {
             let text = article.slice(&s.range);
             let from = tokens.partition_point(|(span, _)| span.start < s.range.start);
             let inside = tokens[from..].iter().take_while(|(span, _)| span.end <= s.range.end);
-            for (k, (_, token)) in inside.enumerate() {
+            for (k, (span, token)) in inside.enumerate() {
                 match token {
                     Token::Number(n) if n.chars().filter(char::is_ascii_digit).count() >= 2 => {
                         numbers.insert(n.clone());
                     }
                     // The first word of a sentence is capitalised whatever it is.
                     Token::Word { folded, capitalised: true } if k > 0 && folded.chars().count() >= 3 => {
-                        names.entry(match_key(folded)).or_insert_with(|| original_case(text, folded));
+                        let end = span.end - s.range.start;
+                        names.entry(match_key(folded)).or_insert_with(|| original_case(text, end, folded));
                     }
                     _ => {}
                 }
@@ -91,20 +100,13 @@ impl Profile {
         // translations, so the plain bag is the first key of each; the target side does
         // not depend on translation at all.
         let features = token_features(&article.text, tokens.iter().map(|(_, t)| t), french);
-        let translated = french.then(|| SourceBag::of(&features));
-        let plain = SentenceFeatures {
-            source: features
-                .source
-                .iter()
-                .map(|t| SourceToken { keys: t.keys[..1.min(t.keys.len())].to_vec(), weight: t.weight })
-                .collect(),
-            ..features
-        };
+        let translated = french.then(|| SourceBag::of(features.source.iter().map(|t| (&t.keys[..], t.weight))));
+        let plain = SourceBag::of(features.source.iter().map(|t| (&t.keys[..1.min(t.keys.len())], t.weight)));
         Profile {
-            plain: SourceBag::of(&plain),
+            plain,
             translated,
-            target: plain.target,
-            target_weight: plain.target_weight,
+            target: features.target,
+            target_weight: features.target_weight,
             numbers: numbers.into_iter().collect(),
             names: names.into_iter().collect(),
             lang,
@@ -157,9 +159,22 @@ fn number_anchor(normalised: &str) -> i64 {
     -1 - (h >> 1) as i64
 }
 
-/// The word as written in `text` (for evidence), else the folded form.
-fn original_case(text: &str, folded: &str) -> String {
-    text.split(|c: char| !c.is_alphabetic()).find(|w| fold(w) == folded).unwrap_or(folded).to_string()
+/// The first word of `text` written as `folded` (for evidence), else the folded form.
+/// The word ending at byte `end` is usually it: the words up to there are looked at
+/// first (a word never runs past a token's end, which a non-letter follows).
+fn original_case(text: &str, end: usize, folded: &str) -> String {
+    let (head, rest) = text.split_at(end);
+    let mut words = head.split(|c: char| !c.is_alphabetic()).chain(rest.split(|c: char| !c.is_alphabetic()));
+    words.find(|w| folds_to(w, folded)).unwrap_or(folded).to_string()
+}
+
+/// `fold(word) == folded`, without folding a plain ASCII word into a new string.
+fn folds_to(word: &str, folded: &str) -> bool {
+    if word.is_ascii() {
+        word.len() == folded.len() && word.bytes().zip(folded.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        fold(word) == folded
+    }
 }
 
 /// Byte layout of a stored profile (little-endian): the language, the plain and

@@ -98,7 +98,7 @@ const STOPWORDS: &[&str] = &[
 
 pub fn is_stopword(folded: &str) -> bool {
     // Asked for every word of every text compared: a hash set, not a scan of the list.
-    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
     SET.contains(folded)
 }
@@ -117,67 +117,79 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// [`tokenize`] with each token's byte range in `text` (for reporting where a token is).
 pub fn tokenize_spans(text: &str) -> Vec<(std::ops::Range<usize>, Token)> {
-    let chars: Vec<char> = text.chars().collect();
-    let offsets: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    // Walked by byte offset, a character decoded where it is looked at: every article
+    // is tokenized for its counterpart profile, so no copy of the text as characters.
     let mut tokens = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(c) = char_at(text, i) {
         if c.is_ascii_digit() {
-            let (number, next) = read_number(&chars, i);
-            tokens.push((offsets[i]..offsets[next], Token::Number(number)));
+            let (number, next) = read_number(text, i);
+            tokens.push((i..next, Token::Number(number)));
             i = next;
         } else if c.is_alphabetic() {
             let start = i;
-            while i < chars.len() && (chars[i].is_alphabetic() || is_combining(chars[i])) {
-                i += 1;
+            i += c.len_utf8();
+            while let Some(d) = char_at(text, i)
+                && (d.is_alphabetic() || is_combining(d))
+            {
+                i += d.len_utf8();
             }
-            let word: String = chars[start..i].iter().collect();
-            let folded = fold(&word);
-            let elided = i < chars.len() && matches!(chars[i], '\'' | '’') && CLITICS.contains(&folded.as_str());
+            let folded = fold(&text[start..i]);
+            let elided = matches!(char_at(text, i), Some('\'' | '’')) && CLITICS.contains(&folded.as_str());
             if !elided {
-                tokens.push((offsets[start]..offsets[i], Token::Word { folded, capitalised: c.is_uppercase() }));
+                tokens.push((start..i, Token::Word { folded, capitalised: c.is_uppercase() }));
             }
         } else {
-            i += 1;
+            i += c.len_utf8();
         }
     }
     tokens
+}
+
+/// The character starting at byte `i` of `text` (a character boundary), if any.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
 }
 
 fn is_combining(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
 }
 
-/// Read a number starting at `start`: digit groups joined by `.`/`,`/spaces. A separator
-/// followed by exactly three digits is a thousands separator; a `.` or `,` followed by
-/// other digit counts is a decimal mark.
-fn read_number(chars: &[char], start: usize) -> (String, usize) {
-    let digits_from = |from: usize| chars[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+/// Read a number starting at byte `start`: digit groups joined by `.`/`,`/spaces. A
+/// separator followed by exactly three digits is a thousands separator; a `.` or `,`
+/// followed by other digit counts is a decimal mark. Returns the number and the byte
+/// offset after it.
+fn read_number(text: &str, start: usize) -> (String, usize) {
+    let bytes = text.as_bytes();
+    let digits_from = |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
     let mut out = String::new();
     let mut i = start;
     let first = digits_from(i);
-    out.extend(&chars[i..i + first]);
+    out.push_str(&text[i..i + first]);
     i += first;
     let mut decimal_seen = false;
-    while i + 1 < chars.len() {
-        let sep = chars[i];
+    while let Some(sep) = char_at(text, i) {
         let is_point = sep == '.' || sep == ',';
         if !is_point && !is_group_space(sep) {
             break;
         }
-        let n = digits_from(i + 1);
+        let group_start = i + sep.len_utf8();
+        let n = digits_from(group_start);
         if n == 0 {
             break;
         }
-        let group_end = i + 1 + n;
-        let followed_by_digit_group = n == 3 && (group_end >= chars.len() || !chars[group_end].is_ascii_digit());
-        if followed_by_digit_group && !decimal_seen && first <= 3 {
-            out.extend(&chars[i + 1..group_end]);
+        // A digit group runs to the next non-digit, so three digits are a whole group.
+        let group_end = group_start + n;
+        if n == 3 && !decimal_seen && first <= 3 {
+            out.push_str(&text[group_start..group_end]);
         } else if is_point && !decimal_seen {
             decimal_seen = true;
             out.push('.');
-            out.extend(&chars[i + 1..group_end]);
+            out.push_str(&text[group_start..group_end]);
         } else {
             break;
         }

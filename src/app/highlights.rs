@@ -4,6 +4,8 @@
 //! TUI carries out against the store (delete, restore, edit a note, export, copy, jump).
 
 use crate::model::{Article, Highlight};
+#[cfg(test)]
+use crate::model::HighlightText;
 use std::cell::Cell;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -20,7 +22,7 @@ impl HighlightEntry {
     /// Orphaned: its text is no longer in the article — the store's word, as
     /// `highlights list --format json` says it.
     pub fn is_orphaned(&self) -> bool {
-        self.highlight.orphaned
+        self.highlight.passage.orphaned
     }
 
     /// The mark before the highlight in the list: orphaned, or its article is not in the
@@ -74,6 +76,9 @@ pub enum HighlightsEffect {
     Notice(String),
 }
 
+/// What the view says when a key needs a highlight and there is none.
+pub const NO_HIGHLIGHTS: &str = "no highlights yet: h on a quote or sentence in the reader makes one";
+
 /// The highlights list: entries, the selection, the first row shown, and the undo stack.
 #[derive(Debug, Clone, Default)]
 pub struct HighlightsState {
@@ -104,7 +109,7 @@ impl HighlightsState {
         let entries = highlights
             .into_iter()
             .map(|h| {
-                let article_title = title_of(h.article.as_str());
+                let article_title = title_of(h.passage.article.as_str());
                 HighlightEntry { highlight: h, article_title }
             })
             .collect();
@@ -176,6 +181,11 @@ impl HighlightsState {
 
     pub fn update(&mut self, action: HighlightsAction) -> Option<HighlightsEffect> {
         let page = self.visible.get().saturating_sub(1).max(1);
+        // A key that acts on a highlight says so when there is none, rather than nothing.
+        let on_one = matches!(action, HighlightsAction::Jump | HighlightsAction::Delete | HighlightsAction::EditNote | HighlightsAction::Copy);
+        if self.entries.is_empty() && (on_one || action == HighlightsAction::Export) {
+            return Some(HighlightsEffect::Notice(NO_HIGHLIGHTS.into()));
+        }
         match action {
             HighlightsAction::Down => self.selected = self.selected.saturating_add(1),
             HighlightsAction::Up => self.selected = self.selected.saturating_sub(1),
@@ -188,10 +198,10 @@ impl HighlightsState {
                 if entry.article_title.is_none() {
                     return Some(HighlightsEffect::Notice(format!(
                         "article {} is no longer in the corpus",
-                        entry.highlight.article
+                        entry.highlight.passage.article
                     )));
                 }
-                return Some(HighlightsEffect::Jump { article: entry.highlight.article.clone(), start: entry.highlight.start });
+                return Some(HighlightsEffect::Jump { article: entry.highlight.passage.article.clone(), start: entry.highlight.passage.start });
             }
             HighlightsAction::Delete => {
                 if self.selected >= self.entries.len() {
@@ -292,19 +302,15 @@ mod tests {
     fn h(id: i64, article: &str) -> Highlight {
         Highlight {
             id,
-            article: article.into(),
-            text_hash: String::new(),
-            text: format!("text {id}"),
-            start: id as usize,
-            end: id as usize + 4,
-            context_before: String::new(),
-            context_after: String::new(),
-            speaker: None,
-            note: None,
-            tag: None,
+            passage: HighlightText {
+                article: article.into(),
+                text: format!("text {id}"),
+                start: id as usize,
+                end: id as usize + 4,
+                ..HighlightText::default()
+            },
             created: "2026-11-22T03:00:00Z".into(),
-            orphaned: false,
-            counterpart: None,
+            ..Highlight::default()
         }
     }
 

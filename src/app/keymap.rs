@@ -62,7 +62,7 @@ impl KeyContext {
     /// Heading in the help overlay.
     pub fn title(self) -> &'static str {
         match self {
-            KeyContext::Global => "Everywhere (list, body, quotes)",
+            KeyContext::Global => "Reader (list, body and quotes)",
             KeyContext::List => "Article list",
             KeyContext::Body => "Article body",
             KeyContext::Quotes => "Quotes pane",

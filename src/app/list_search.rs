@@ -68,8 +68,16 @@ impl App {
             Some(i) => (i as isize + delta).rem_euclid(matches.len() as isize) as usize,
             None => 0,
         };
+        // Said as the body's search says it: going round the end is no surprise.
+        let wrapped = at.is_some_and(|i| (delta > 0 && next < i) || (delta < 0 && next > i));
         self.select_row(matches[next]);
-        self.status = Some(format!("article {}/{} matching {:?}", next + 1, matches.len(), self.reader.list_query));
+        self.status = Some(format!(
+            "article {}/{} matching {:?}{}",
+            next + 1,
+            matches.len(),
+            self.reader.list_query,
+            if wrapped { " (wrapped)" } else { "" }
+        ));
         true
     }
 

@@ -330,6 +330,8 @@ pub struct Library {
     pub write_failure: Option<String>,
     /// Where exports go and how their paths are shown.
     pub places: Places,
+    /// The view `H` was pressed in, where `q` goes back to.
+    return_to: Mode,
 }
 
 /// The folders the reader names, found in the environment by whoever builds the [`App`]
@@ -674,13 +676,45 @@ impl App {
                 }
                 // Say so, as less and vim do, rather than ignore the key silently.
                 _ if ctx != KeyContext::Input => {
-                    self.status = Some(format!("{}: no such key here — ? for help", crate::view::text::safe(&key.label())));
+                    self.status = Some(self.unbound_key_message(ctx, &key));
                     return Some(Vec::new());
                 }
                 _ => return None,
             },
         };
         Some(self.update(action))
+    }
+
+    /// What the status bar says for a key bound to nothing in `ctx`: why, when the key
+    /// means something in the reader's panes, and how to get there.
+    fn unbound_key_message(&self, ctx: KeyContext, key: &KeyChord) -> String {
+        let label = crate::view::text::safe(&key.label()).into_owned();
+        let elsewhere = [KeyContext::Global, KeyContext::List, KeyContext::Body, KeyContext::Quotes]
+            .into_iter()
+            .find_map(|c| self.keymap.get(c, key));
+        let leave = |ctx: KeyContext| {
+            let keys = self.keymap.keys_for(ctx, Command::Close);
+            keys.iter().find(|k| *k == "q").or(keys.first()).cloned()
+        };
+        match (elsewhere, ctx) {
+            (Some(cmd), KeyContext::Highlights | KeyContext::Bilingual | KeyContext::Speakers) => {
+                let what = cmd.name().replace('_', " ");
+                match leave(ctx) {
+                    Some(close) => format!("{label} ({what}) works in the reader, not in this view: {close} goes back"),
+                    None => format!("{label} ({what}) works in the reader, not in this view"),
+                }
+            }
+            (Some(cmd), KeyContext::Visual) => {
+                let what = cmd.name().replace('_', " ");
+                let end = leave(KeyContext::Visual).unwrap_or_else(|| "Esc".into());
+                format!("{label} ({what}) is not for a selection: h highlights it, y copies it, {end} ends it")
+            }
+            (_, KeyContext::Help) => {
+                let close = leave(KeyContext::Help).unwrap_or_else(|| "Esc".into());
+                format!("{label}: the help only scrolls — {close} closes it")
+            }
+            _ => format!("{label}: no such key here — ? for help"),
+        }
     }
 
     /// Apply one action and return what the outside world must do.
@@ -699,8 +733,13 @@ impl App {
         }
         match action {
             Action::Resize(w, h) => {
-                // Keep the same text at the top of the body whatever the new width.
+                // Keep the same text at the top of the body, and the same keys at the top
+                // of the help, whatever the new width.
+                let before = self.viewport.area;
                 self.viewport = Viewport::of(Size::new(w, h));
+                if self.help_open {
+                    self.help_scroll = help::same_row_after_resize(&self.keymap, self.help_scroll, before, self.viewport.area);
+                }
                 self.reader.body_top = body_layout::line_of(&self.body_lines(), self.reader.body_anchor);
                 self.clamp_scrolls();
             }
@@ -755,7 +794,7 @@ impl App {
         match self.mode {
             Mode::Highlights => return self.highlights_command(cmd, effects),
             Mode::Bilingual => return self.bilingual_command(cmd, effects),
-            Mode::Speakers => return self.speakers_command(cmd, effects),
+            Mode::Speakers => return self.speakers_key(cmd, effects),
             Mode::Reader => {}
         }
         if self.reader.visual.is_some() && self.reader.focus == Focus::Body && self.visual_command(cmd, effects) {
@@ -864,6 +903,36 @@ impl App {
         }
     }
 
+    /// A command in the speakers view: what every view shares (`H`, `S` to leave) is
+    /// routed here; the rest is the view's own.
+    fn speakers_key(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
+        match cmd {
+            // Opened from the highlights view (it stays open beneath): H goes back to it
+            // rather than opening it again on top, so that q never goes round in a loop.
+            Command::Highlights if self.library.view.is_some() => {
+                // A quote's list open, then the speakers list: two steps at most.
+                for _ in 0..2 {
+                    if self.mode == Mode::Speakers {
+                        self.speakers_command(Command::Close, effects);
+                    }
+                }
+            }
+            Command::Highlights => self.open_highlights_view(effects),
+            Command::Undo => self.undo_last(effects),
+            // The view's own key leaves it, as `H` and `b` leave theirs.
+            Command::Speakers => {
+                self.speakers_command(Command::Close, effects);
+                if self.mode == Mode::Speakers {
+                    self.speakers_command(Command::Close, effects);
+                }
+            }
+            Command::Search | Command::Filter if self.speakers.open.is_some() => {
+                self.status = Some("/ filters the list of speakers: q goes back to it".into());
+            }
+            _ => self.speakers_command(cmd, effects),
+        }
+    }
+
     fn page(&self) -> usize {
         match self.reader.focus {
             Focus::List => self.pane_height(Focus::List),
@@ -917,7 +986,10 @@ impl App {
     }
 
     fn open(&mut self, effects: &mut Vec<Effect>) {
-        let Some(a) = self.current_row() else { return };
+        let Some(a) = self.current_row() else {
+            self.status = Some(if self.reader.filter.is_empty() { "no article to open".into() } else { "no article to open: F clears the filter".into() });
+            return;
+        };
         let id = a.id.clone();
         let mut t = self.triage(&id);
         if !t.read {
@@ -1102,7 +1174,8 @@ impl App {
                 }
                 let n = self.reader.search.matches.len();
                 self.status = Some(match self.reader.search.current {
-                    Some(i) => format!("match {}/{n} for {:?} — n next, N previous", i + 1, self.reader.search.query),
+                    // The query and count are on the left of the row already.
+                    Some(i) => format!("match {}/{n} — n next, N previous", i + 1),
                     None => format!("no match for {:?}", self.reader.search.query),
                 });
                 if n > 0 {

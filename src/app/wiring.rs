@@ -162,14 +162,14 @@ impl App {
 
     /// The non-orphaned highlights of one article.
     pub fn article_highlights<'a>(&'a self, article_id: &'a str) -> impl Iterator<Item = &'a Highlight> + 'a {
-        self.library.all.iter().filter(move |h| h.article == article_id && !h.orphaned)
+        self.library.all.iter().filter(move |h| h.passage.article == article_id && !h.passage.orphaned)
     }
 
     /// Byte ranges of article `article_id` under a highlight: its own highlights and the
     /// second texts of bilingual highlights made on its counterpart (the side-by-side
     /// view marks both columns).
     pub fn highlight_marks(&self, article_id: &str) -> Vec<Range<usize>> {
-        let own = self.article_highlights(article_id).map(|h| h.start..h.end);
+        let own = self.article_highlights(article_id).map(|h| h.passage.start..h.passage.end);
         let seconds = self.library.all.iter().filter_map(|h| h.counterpart.as_ref()).filter(|c| c.article == article_id && !c.orphaned).map(|c| c.start..c.end);
         own.chain(seconds).collect()
     }
@@ -407,11 +407,11 @@ impl App {
             Focus::Quotes => {
                 let quotes = self.visible_quotes();
                 let q = quotes.get(self.reader.quote_selected)?;
-                self.article_highlights(&article.id).find(|h| h.start == q.start && h.end == q.end).map(|h| h.id)
+                self.article_highlights(&article.id).find(|h| h.passage.start == q.start && h.passage.end == q.end).map(|h| h.id)
             }
             Focus::Body => {
                 let s = self.cursor_sentence_range()?;
-                self.article_highlights(&article.id).find(|h| h.start < s.end && s.start < h.end).map(|h| h.id)
+                self.article_highlights(&article.id).find(|h| h.passage.start < s.end && s.start < h.passage.end).map(|h| h.id)
             }
             Focus::List => None,
         }
@@ -469,10 +469,10 @@ impl App {
             }
             Focus::Body => {
                 if let Some(h) = self.highlight_here_id().and_then(|id| self.highlight_by_id(id)) {
-                    (export::citation(h, Some(&article)), format!("highlight “{}”", preview(&h.text)))
+                    (export::citation(h, Some(&article)), format!("highlight “{}”", preview(&h.passage.text)))
                 } else if let Some(r) = self.cursor_sentence_range() {
                     let h = transient_highlight(&article, r, None);
-                    (export::citation(&h, Some(&article)), format!("sentence “{}”", preview(&h.text)))
+                    (export::citation(&h, Some(&article)), format!("sentence “{}”", preview(&h.passage.text)))
                 } else {
                     self.status = Some("nothing to copy here".into());
                     return;
@@ -527,7 +527,7 @@ impl App {
                 } else {
                     let Some(article) = self.article(index) else { return true };
                     let h = transient_highlight(&article, range, None);
-                    self.status = Some(format!("copied selection “{}” with its citation (OSC 52)", preview(&h.text)));
+                    self.status = Some(format!("copied selection “{}” with its citation (OSC 52)", preview(&h.passage.text)));
                     effects.push(Effect::Clipboard(export::citation(&h, Some(&article))));
                 }
                 return true;
@@ -571,6 +571,9 @@ impl App {
 
     pub(super) fn open_highlights_view(&mut self, effects: &mut Vec<Effect>) {
         self.reader.visual = None;
+        if self.mode != Mode::Highlights {
+            self.library.return_to = self.mode;
+        }
         self.library.view = Some(HighlightsState::from_highlights_titled(self.library.all.clone(), |id| self.title_of(id)));
         self.mode = Mode::Highlights;
         if self.library.has_store {
@@ -585,10 +588,16 @@ impl App {
         let action = match cmd {
             Command::Quit => return effects.push(Effect::Quit),
             Command::Help => return self.open_help(),
-            Command::Speakers => return self.open_speakers(),
-            Command::Close | Command::Highlights => {
-                self.mode = Mode::Reader;
+            // Opened from the speakers view: S goes back to it rather than opening it
+            // again on top (q would then go round between the two views for ever).
+            Command::Speakers if self.library.return_to != Mode::Speakers => return self.open_speakers(),
+            Command::Close | Command::Highlights | Command::Speakers => {
+                // Back to the view `H` was pressed in.
+                self.mode = self.library.return_to;
                 self.library.view = None;
+                if self.mode == Mode::Bilingual && self.side_by_side.view.is_none() {
+                    self.mode = Mode::Reader;
+                }
                 return;
             }
             Command::Undo => return self.undo_last(effects),
@@ -602,8 +611,9 @@ impl App {
             Command::Delete => HighlightsAction::Delete,
             Command::Note | Command::SearchNextOrNote => HighlightsAction::EditNote,
             Command::Tag => {
-                if let Some(id) = self.library.view.as_ref().and_then(|v| v.selected_highlight()).map(|h| h.id) {
-                    self.open_annotation_editor(Annotation::Tag, id);
+                match self.library.view.as_ref().and_then(|v| v.selected_highlight()).map(|h| h.id) {
+                    Some(id) => self.open_annotation_editor(Annotation::Tag, id),
+                    None => self.status = Some(super::highlights::NO_HIGHLIGHTS.into()),
                 }
                 return;
             }
@@ -615,7 +625,7 @@ impl App {
         let Some(effect) = view.update(action) else { return };
         match effect {
             HighlightsEffect::Jump { article, start } => {
-                let orphaned = self.library.view.as_ref().and_then(|v| v.selected_highlight()).is_some_and(|h| h.orphaned);
+                let orphaned = self.library.view.as_ref().and_then(|v| v.selected_highlight()).is_some_and(|h| h.passage.orphaned);
                 self.jump_to(&article, start);
                 if orphaned && self.mode == Mode::Reader {
                     self.status = Some("orphaned highlight: its text is no longer in the article; this is where it stood".into());
@@ -627,9 +637,9 @@ impl App {
             HighlightsEffect::Export => self.export_markdown(effects),
             HighlightsEffect::Copy(id) => {
                 let Some(h) = self.highlight_by_id(id) else { return };
-                let article = self.slot_of(&h.article).and_then(|i| self.row(i)).map(|r| r.stub());
+                let article = self.slot_of(&h.passage.article).and_then(|i| self.row(i)).map(|r| r.stub());
                 let text = export::citation(h, article.as_ref());
-                self.status = Some(format!("copied highlight “{}” with its citation (OSC 52)", preview(&h.text)));
+                self.status = Some(format!("copied highlight “{}” with its citation (OSC 52)", preview(&h.passage.text)));
                 effects.push(Effect::Clipboard(text));
             }
             HighlightsEffect::Notice(m) => self.status = Some(m),
@@ -653,6 +663,10 @@ impl App {
         }
         self.mode = Mode::Reader;
         self.library.view = None;
+        if let Some(s) = self.side_by_side.view.take() {
+            // Left for the reader: the next `b` finds it where it was.
+            self.cache_bilingual(s);
+        }
         self.reader.focus = Focus::Body;
         match self.article(index) {
             Some(article) => self.show_in_body(&article, start),
@@ -687,7 +701,7 @@ impl App {
     /// write to a new time-stamped file in [`Places::export_dir`](super::Places::export_dir).
     fn export_markdown(&mut self, effects: &mut Vec<Effect>) {
         // A citation needs only the articles' metadata (the rows hold it).
-        let cited: std::collections::BTreeSet<usize> = self.library.all.iter().filter_map(|h| self.slot_of(&h.article)).collect();
+        let cited: std::collections::BTreeSet<usize> = self.library.all.iter().filter_map(|h| self.slot_of(&h.passage.article)).collect();
         let articles: Vec<Article> = cited.into_iter().filter_map(|i| self.row(i)).map(|r| r.stub()).collect();
         let markdown = export::render(export::Format::Markdown, &self.library.all, &articles);
         effects.push(Effect::Export { dir: self.library.places.export_dir.clone(), markdown, count: self.library.all.len() });
@@ -992,6 +1006,8 @@ impl App {
             }
             Command::Copy | Command::Highlight => return self.bilingual_quote(cmd, effects),
             Command::Speakers => return self.open_speakers(),
+            Command::Highlights => return self.open_highlights_view(effects),
+            Command::Undo => return self.undo_last(effects),
             Command::Search => return self.open_prompt(super::PromptKind::Search),
             Command::SearchNext | Command::SearchPrev => {
                 let delta = if cmd == Command::SearchNext { 1 } else { -1 };

@@ -145,8 +145,8 @@ fn table(hs: &[Highlight]) -> String {
     }
     let mut out = format!("{:>5}  {:<24}  {:<10}  {:<20}  {}\n", "ID", "ARTICLE", "TAG", "CREATED", "TEXT");
     for h in hs {
-        let mut text = one_line(&h.text, 60);
-        if h.orphaned {
+        let mut text = one_line(&h.passage.text, 60);
+        if h.passage.orphaned {
             text = format!("[orphaned] {text}");
         }
         if let Some(n) = &h.note {
@@ -155,7 +155,7 @@ fn table(hs: &[Highlight]) -> String {
         out.push_str(&format!(
             "{:>5}  {:<24}  {:<10}  {:<20}  {}\n",
             h.id,
-            one_line(&h.article, 24),
+            one_line(&h.passage.article, 24),
             one_line(h.tag.as_deref().unwrap_or("-"), 10),
             one_line(&h.created, 20),
             text
@@ -187,7 +187,7 @@ fn one_line(s: &str, max: usize) -> String {
 fn remove(ctx: &Context, id: i64) -> Result<String, CliError> {
     let store = open_store(ctx)?;
     match store.remove_highlight(id)? {
-        Some(h) => Ok(format!("removed highlight {}: {}\n", h.id, one_line(&h.text, 60))),
+        Some(h) => Ok(format!("removed highlight {}: {}\n", h.id, one_line(&h.passage.text, 60))),
         None => Err(CliError(format!("{}: no highlight with id {id}", store.path()))),
     }
 }

@@ -17,8 +17,8 @@ pub const OSC52_MAX_TEXT_BYTES: usize = 74_000;
 /// Note: …
 /// ```
 pub fn citation(h: &Highlight, article: Option<&Article>) -> String {
-    let source = Source::of(&h.article, article);
-    let mut out = quoted(&clean(&h.text));
+    let source = Source::of(&h.passage.article, article);
+    let mut out = quoted(&clean(&h.passage.text));
     out.push('\n');
     out.push_str("— ");
     out.push_str(&attribution(h.speaker.as_deref(), &source));
@@ -26,7 +26,7 @@ pub fn citation(h: &Highlight, article: Option<&Article>) -> String {
         out.push_str("\nNote: ");
         out.push_str(&clean(note));
     }
-    if h.orphaned {
+    if h.passage.orphaned {
         out.push_str("\n(orphaned: no longer found in the current article text)");
     }
     out

@@ -26,8 +26,8 @@ pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
     for (_, hs) in grouped(highlights, articles) {
         for h in hs.into_iter().flat_map(|h| std::iter::once(h.clone()).chain(h.counterpart_highlight())) {
             let h = &h;
-            let article = by_id.get(h.article.as_str()).copied();
-            let source = Source::of(&h.article, article);
+            let article = by_id.get(h.passage.article.as_str()).copied();
+            let source = Source::of(&h.passage.article, article);
             let mut note = h.note.clone().unwrap_or_default();
             if let Some(tag) = &h.tag {
                 let tag: String = tag.split_whitespace().collect::<Vec<_>>().join("-");
@@ -38,7 +38,7 @@ pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
                 note.push_str(&tag);
             }
             rows.push([
-                h.text.clone(),
+                h.passage.text.clone(),
                 source.title.clone(),
                 source.author.clone().or(source.outlet.clone()).unwrap_or_default(),
                 source.url.clone().unwrap_or_default(),

@@ -75,23 +75,23 @@ pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
 }
 
 fn exported(h: &Highlight, by_id: &std::collections::HashMap<&str, &Article>) -> ExportedHighlight {
-    let article = by_id.get(h.article.as_str()).copied();
+    let article = by_id.get(h.passage.article.as_str()).copied();
     ExportedHighlight {
         id: h.id,
-        article: h.article.clone(),
-        text: h.text.clone(),
+        article: h.passage.article.clone(),
+        text: h.passage.text.clone(),
         speaker: h.speaker.clone(),
         note: h.note.clone(),
         tag: h.tag.clone(),
         created: h.created.clone(),
-        orphaned: h.orphaned,
-        start: h.start,
-        end: h.end,
+        orphaned: h.passage.orphaned,
+        start: h.passage.start,
+        end: h.passage.end,
         paragraph: paragraph_number(h, article),
-        text_hash: h.text_hash.clone(),
-        context_before: h.context_before.clone(),
-        context_after: h.context_after.clone(),
-        source: article.map(|a| Source::of(&h.article, Some(a))),
+        text_hash: h.passage.text_hash.clone(),
+        context_before: h.passage.context_before.clone(),
+        context_after: h.passage.context_after.clone(),
+        source: article.map(|a| Source::of(&h.passage.article, Some(a))),
         citation: citation(h, article),
         language: article.and_then(|a| a.meta.language.clone()),
         counterpart: h.counterpart_highlight().map(|c| {

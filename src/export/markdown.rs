@@ -39,7 +39,7 @@ pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
             blockquote(&mut out, h, &source);
             // A bilingual highlight's second text, cited from its own article.
             if let Some(c) = h.counterpart_highlight() {
-                let other = Source::of(&c.article, by_id.get(c.article.as_str()).copied());
+                let other = Source::of(&c.passage.article, by_id.get(c.passage.article.as_str()).copied());
                 out.push('\n');
                 blockquote(&mut out, &c, &other);
             }
@@ -50,7 +50,7 @@ pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
             if let Some(t) = &h.tag {
                 extra.push(format!("**Tag:** {}", inline(t)));
             }
-            if h.orphaned {
+            if h.passage.orphaned {
                 extra.push("**Orphaned:** no longer found in the current article text".into());
             }
             extra.push(format!("*highlight {} · {}*", h.id, inline(&h.created)));
@@ -64,7 +64,7 @@ pub fn render(highlights: &[Highlight], articles: &[Article]) -> String {
 
 /// The highlight's text as a blockquote closed by its attribution and link.
 fn blockquote(out: &mut String, h: &Highlight, source: &Source) {
-    for line in clean(&h.text).lines() {
+    for line in clean(&h.passage.text).lines() {
         out.push('>');
         if !line.trim().is_empty() {
             out.push(' ');
@@ -134,7 +134,8 @@ mod tests {
         let a = testdata::article();
         let h1 = testdata::highlight(&a, "we will act now", 7);
         let h2 = Highlight { note: None, tag: None, ..testdata::highlight(&a, "Opening paragraph", 8) };
-        let lost = Highlight { article: "gone".into(), speaker: None, ..testdata::highlight(&a, "reporters", 9) };
+        let mut lost = Highlight { speaker: None, ..testdata::highlight(&a, "reporters", 9) };
+        lost.passage.article = "gone".into();
         let md = render(&[h1, h2, lost], std::slice::from_ref(&a));
         let art1 = md.find("## A \\*bold\\* title").unwrap();
         let gone = md.find("## gone").unwrap();

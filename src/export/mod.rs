@@ -98,10 +98,10 @@ pub fn capped(s: &str, max: usize) -> String {
 /// 1-based paragraph number of a highlight in its current article, when it is anchored.
 pub fn paragraph_number(h: &Highlight, article: Option<&Article>) -> Option<usize> {
     let a = article?;
-    if h.orphaned || a.text.get(h.start..h.end) != Some(h.text.as_str()) {
+    if h.passage.orphaned || a.text.get(h.passage.start..h.passage.end) != Some(h.passage.text.as_str()) {
         return None;
     }
-    a.paragraph_at(h.start).map(|i| i + 1)
+    a.paragraph_at(h.passage.start).map(|i| i + 1)
 }
 
 /// Articles by id.
@@ -115,14 +115,14 @@ pub(crate) fn grouped<'h>(highlights: &'h [Highlight], articles: &[Article]) -> 
     let order: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     let mut groups: HashMap<&str, Vec<&Highlight>> = HashMap::new();
     for h in highlights {
-        groups.entry(h.article.as_str()).or_default().push(h);
+        groups.entry(h.passage.article.as_str()).or_default().push(h);
     }
     let mut keys: Vec<&str> = groups.keys().copied().collect();
     keys.sort_by_key(|k| (order.get(k).copied().unwrap_or(usize::MAX), *k));
     keys.into_iter()
         .map(|k| {
             let mut hs = groups.remove(k).unwrap_or_default();
-            hs.sort_by_key(|h| (h.orphaned, h.start, h.id));
+            hs.sort_by_key(|h| (h.passage.orphaned, h.passage.start, h.id));
             (k.to_string(), hs)
         })
         .collect()
@@ -171,18 +171,18 @@ pub(crate) mod testdata {
         let start = a.text.find(needle).expect("needle in test article");
         Highlight {
             id,
-            article: a.id.clone(),
-            text_hash: crate::util::hash::text_hash(&a.text),
-            text: needle.into(),
-            start,
-            end: start + needle.len(),
-            context_before: String::new(),
-            context_after: String::new(),
+            passage: crate::model::HighlightText {
+                article: a.id.clone(),
+                text_hash: crate::util::hash::text_hash(&a.text),
+                text: needle.into(),
+                start,
+                end: start + needle.len(),
+                ..Default::default()
+            },
             speaker: Some("The minister".into()),
             note: Some("check, \"quoted\"".into()),
             tag: Some("policy".into()),
             created: "2024-03-02T10:20:30Z".into(),
-            orphaned: false,
             counterpart: None,
         }
     }

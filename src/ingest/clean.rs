@@ -24,20 +24,22 @@ pub fn classify(line: &str) -> LineKind {
     if line.is_empty() || !line.chars().any(char::is_alphanumeric) {
         return LineKind::Junk;
     }
-    if let Some(src) = source_line(line) {
+    // The lower-cased start every label test reads, made once per line.
+    let head = lower_head(line);
+    if let Some(src) = source_line(line, &head) {
         return LineKind::Source(src);
     }
     if let Some((date, updated)) = meta::date_line(line) {
         return LineKind::Date { date, updated };
     }
-    if let Some(kind) = byline(line) {
+    if let Some(kind) = byline(line, &head) {
         return kind;
     }
     if is_icon_names(line)
         || is_social_buttons(line)
-        || is_read_more(line)
-        || is_photo_credit(line)
-        || is_category_line(line)
+        || is_read_more(&head)
+        || is_photo_credit(line, &head)
+        || is_category_line(line, &head)
         || is_comment_count(line)
         || is_breadcrumb(line)
         || is_relative_time(line)
@@ -66,8 +68,7 @@ fn ends_like_sentence(line: &str) -> bool {
 }
 
 /// "Source: Vice News", "Source : communiqué de presse …", "Sources: AFP, Reuters".
-fn source_line(line: &str) -> Option<String> {
-    let lower = lower_head(line);
+fn source_line(line: &str, lower: &str) -> Option<String> {
     let rest_at = ["sources", "source"]
         .iter()
         .find_map(|l| lower.starts_with(l).then_some(l.len()))?;
@@ -112,8 +113,7 @@ fn is_social_buttons(line: &str) -> bool {
 }
 
 /// "READ MORE: …", "Read more:", "Lire aussi : …", "See also" — links to other stories.
-fn is_read_more(line: &str) -> bool {
-    let lower = lower_head(line);
+fn is_read_more(lower: &str) -> bool {
     const LABELS: &[&str] = &[
         "read more", "read also", "read next", "related", "see also", "more on this",
         "continue reading", "lire aussi", "à lire aussi", "a lire aussi", "lire la suite",
@@ -129,8 +129,7 @@ fn is_read_more(line: &str) -> bool {
 
 /// Photo captions and credits: "Photo: …", "Credit: …", "© AFP", or a line that ends
 /// with an agency credit in parentheses like "(REUTERS/Name)" or "(AFP Photo)".
-fn is_photo_credit(line: &str) -> bool {
-    let lower = lower_head(line);
+fn is_photo_credit(line: &str, lower: &str) -> bool {
     const LABELS: &[&str] = &[
         "photo", "photos", "credit", "credits", "crédit", "crédits", "crédit photo", "image",
         "picture", "photograph", "caption", "illustration", "légende",
@@ -162,8 +161,7 @@ fn is_photo_credit(line: &str) -> bool {
 }
 
 /// "in Featured, News Updates", "Filed under: …", "Tags: …".
-fn is_category_line(line: &str) -> bool {
-    let lower = lower_head(line);
+fn is_category_line(line: &str, lower: &str) -> bool {
     const LABELS: &[&str] = &[
         "filed under", "categories", "category", "tags", "tagged", "topics", "catégories",
         "catégorie", "mots-clés", "mots clés", "thèmes",
@@ -255,9 +253,8 @@ fn is_bare_credit(line: &str) -> bool {
 }
 
 /// "Posted by: NAME February 16, 2017 in …", "By Jane Roe", "Par Jean Dupont".
-fn byline(line: &str) -> Option<LineKind> {
+fn byline(line: &str, lower: &str) -> Option<LineKind> {
     const LABELS: &[&str] = &["posted by", "written by", "published by", "by", "par", "publié par", "écrit par"];
-    let lower = lower_head(line);
     let rest_at = LABELS.iter().find_map(|l| {
         let rest = lower.strip_prefix(l)?;
         (rest.starts_with(' ') || rest.starts_with(':')).then_some(l.len())

@@ -14,7 +14,7 @@ pub mod progress;
 pub mod reader;
 
 use crate::model::{Article, Link, Metadata, Paragraph, Role, Sentence};
-use crate::sanitize::strip_controls;
+use crate::sanitize::{strip_controls, strip_controls_owned};
 use crate::text::{lang, sentences};
 use include_dir::{Dir, include_dir};
 use paragraphs::TextLine;
@@ -396,7 +396,7 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
     let kept: Vec<TextLine> = lines
         .into_iter()
         .map(|mut line| {
-            line.text = strip_controls(&line.text);
+            line.text = strip_controls_owned(std::mem::take(&mut line.text));
             if line.text.trim().is_empty() {
                 return TextLine::default();
             }
@@ -412,22 +412,34 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
 
 
     // The title: stated by the file, else its first paragraph when that reads like one.
-    let mut paras = paragraphs::paragraphs(&kept);
     let mut title = header.title.clone().or(page.title.clone());
-    // (Not when it is all there is: then it is the text.)
-    if title.is_none() && paras.len() > 1 && paras[0].role.is_none() && paragraphs::looks_like_title(&paras[0].text) {
-        title = Some(paras.remove(0).text);
+    // (Paragraphs are made from the lines once the title is known when the file states
+    // it: a headline repeated in the text changes them.)
+    let mut paras = None;
+    if title.is_none() {
+        let mut first = paragraphs::paragraphs(&kept);
+        // (Not when it is all there is: then it is the text.)
+        if first.len() > 1 && first[0].role.is_none() && paragraphs::looks_like_title(&first[0].text) {
+            title = Some(first.remove(0).text);
+        }
+        paras = Some(first);
     }
     // Scraped pages repeat the headline (page title, social card, article heading).
-    if let Some(key) = title.as_deref().map(paragraphs::title_key).filter(|k| !k.is_empty()) {
-        let without: Vec<TextLine> = kept
-            .into_iter()
-            .map(|l| if paragraphs::has_title_key(&l.text, &key) { TextLine::default() } else { l })
-            .collect();
-        paras = paragraphs::paragraphs(&without);
-        paras.retain(|p| !paragraphs::has_title_key(&p.text, &key));
-        // The first paragraph was the title if it was taken from there.
-    }
+    let key = title.as_deref().map(paragraphs::title_key).filter(|k| !k.is_empty());
+    let mut paras = match (key, paras) {
+        (Some(key), _) => {
+            let without: Vec<TextLine> = kept
+                .into_iter()
+                .map(|l| if paragraphs::has_title_key(&l.text, &key) { TextLine::default() } else { l })
+                .collect();
+            let mut paras = paragraphs::paragraphs(&without);
+            paras.retain(|p| !paragraphs::has_title_key(&p.text, &key));
+            // The first paragraph was the title if it was taken from there.
+            paras
+        }
+        (None, Some(paras)) => paras,
+        (None, None) => paragraphs::paragraphs(&kept),
+    };
     if paras.iter().all(|p| p.role.is_some()) {
         // Better all the text than none: a page the rules misjudge still reads.
         paras = paragraphs::paragraphs(&all_visible_lines(body, is_html, ext == "md"));
@@ -473,7 +485,7 @@ pub fn parse_text(path: &str, text: &str) -> Result<Article, &'static str> {
                 url: strip_controls(&l.url).trim().to_string(),
                 range: None,
             }));
-            (strip_controls(&p.text), p.role)
+            (strip_controls_owned(p.text), p.role)
         })
         .collect();
     // Script pseudo-links are not links; relative ones are resolved against the page URL.
@@ -503,7 +515,7 @@ pub const NO_ARTICLE_FOUND: &str = "no article found in the page: showing all of
 /// Every line of text a reader would see in the file, before any cleaning.
 fn all_visible_lines(body: &str, is_html: bool, markdown: bool) -> Vec<TextLine> {
     let lines = if is_html { html::strip_tags(&html::without_head(body)) } else { plain_lines(body, markdown) };
-    lines.into_iter().map(|l| TextLine { text: strip_controls(&l.text), ..l }).collect()
+    lines.into_iter().map(|l| TextLine { text: strip_controls_owned(l.text), ..l }).collect()
 }
 
 /// HTML → lines and metadata. A whole page goes through reader mode ([`reader`]) when
@@ -678,12 +690,12 @@ pub fn build_article_with_roles(
             .collect();
         paras.push(Paragraph { range: start..text.len(), language: None, sentences, role });
     }
-    if meta.language.is_none() {
-        meta.language = lang::detect_article(&text);
-    }
+    let ranges: Vec<std::ops::Range<usize>> = paras.iter().map(|p| p.range.clone()).collect();
+    let (language, languages) = lang::detect_with_paragraphs(&text, &ranges, meta.language.take());
+    meta.language = language;
     // Short paragraphs are hard to detect; they fall back to the article's language.
-    for p in &mut paras {
-        p.language = lang::detect_paragraph(&text[p.range.clone()], meta.language.as_deref()).or_else(|| meta.language.clone());
+    for (p, language) in paras.iter_mut().zip(languages) {
+        p.language = language.or_else(|| meta.language.clone());
     }
     meta.words = text.split_whitespace().count();
     let links = locate_links(&text, links);

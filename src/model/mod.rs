@@ -166,14 +166,44 @@ pub struct Quote {
     pub end: usize,
 }
 
-/// A passage the reader marked. Anchored by exact text + offsets + context so it can be
-/// re-found when the article file changes, and kept (as orphaned) when it cannot.
+/// A passage the reader marked: where it is ([`HighlightText`]) and what the reader said
+/// about it. Anchored by exact text + offsets + context so it can be re-found when the
+/// article file changes, and kept (as orphaned) when it cannot.
 ///
 /// Not yet saved, it has id 0 and an empty `created` (the store assigns both).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Highlight {
     pub id: i64,
+    /// The marked text in its article (its fields sit at the top level of the JSON).
+    #[serde(flatten)]
+    pub passage: HighlightText,
+    pub speaker: Option<String>,
+    pub note: Option<String>,
+    pub tag: Option<String>,
+    /// RFC 3339 UTC timestamp.
+    pub created: String,
+    /// A bilingual highlight's second text: the same passage in the counterpart article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterpart: Option<HighlightText>,
+}
+
+impl Highlight {
+    /// The second text of a bilingual highlight as a highlight of its own — same id,
+    /// speaker, note, tag and date — so it is cited and located like the first.
+    pub fn counterpart_highlight(&self) -> Option<Highlight> {
+        let passage = self.counterpart.clone()?;
+        Some(Highlight { passage, counterpart: None, ..self.clone() })
+    }
+}
+
+/// Where a highlight is: a passage of one article, anchored by its text, offsets,
+/// context and the article's hash. A highlight has one, a bilingual highlight two.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HighlightText {
     pub article: String,
+    /// The article's language, when known (the store keeps it for the second text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Lang,
     /// Hash of the article text the offsets refer to.
     pub text_hash: String,
     pub text: String,
@@ -181,54 +211,7 @@ pub struct Highlight {
     pub end: usize,
     pub context_before: String,
     pub context_after: String,
-    pub speaker: Option<String>,
-    pub note: Option<String>,
-    pub tag: Option<String>,
-    /// RFC 3339 UTC timestamp.
-    pub created: String,
     /// True when the text could no longer be found in the current article.
-    pub orphaned: bool,
-    /// A bilingual highlight's second text: the same passage in the counterpart article.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub counterpart: Option<HighlightText>,
-}
-
-impl Highlight {
-    /// This highlight moved onto `t`: its article, text, offsets, context, hash and
-    /// orphaned flag; id, speaker, note, tag and date kept.
-    pub fn with_text(self, t: HighlightText) -> Highlight {
-        Highlight {
-            article: t.article,
-            text_hash: t.text_hash,
-            text: t.text,
-            start: t.start,
-            end: t.end,
-            context_before: t.context_before,
-            context_after: t.context_after,
-            orphaned: t.orphaned,
-            ..self
-        }
-    }
-
-    /// The second text of a bilingual highlight as a highlight of its own — same id,
-    /// speaker, note, tag and date — so it is cited and located like the first.
-    pub fn counterpart_highlight(&self) -> Option<Highlight> {
-        let c = self.counterpart.clone()?;
-        Some(Highlight { counterpart: None, ..self.clone() }.with_text(c))
-    }
-}
-
-/// The second text of a bilingual highlight, anchored like the first.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct HighlightText {
-    pub article: String,
-    pub language: Lang,
-    pub text_hash: String,
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-    pub context_before: String,
-    pub context_after: String,
     pub orphaned: bool,
 }
 

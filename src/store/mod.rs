@@ -83,7 +83,7 @@ impl Highlight {
     /// A highlight of `range` (byte offsets, widened to char boundaries and clamped to
     /// the text) in `article`, with its anchoring hash and context.
     pub fn from_range(article: &Article, range: Range<usize>, speaker: Option<String>) -> Highlight {
-        Highlight { speaker, ..Highlight::default() }.with_text(HighlightText::from_range(article, range))
+        Highlight { passage: HighlightText::from_range(article, range), speaker, ..Highlight::default() }
     }
 
     /// A bilingual highlight of one row of the side-by-side view: sentences
@@ -101,7 +101,7 @@ impl Highlight {
         let pair = sentences_span(counterpart, counterpart_sentences).map(|r| HighlightText::from_range(counterpart, r));
         match sentences_span(original, original_sentences) {
             Some(range) => Some(Highlight { counterpart: pair, ..Highlight::from_range(original, range, speaker) }),
-            None => pair.map(|only| Highlight { speaker, ..Highlight::default() }.with_text(only)),
+            None => pair.map(|passage| Highlight { passage, speaker, ..Highlight::default() }),
         }
     }
 }
@@ -169,13 +169,13 @@ struct Anchor<'a> {
 impl<'a> Anchor<'a> {
     fn of(h: &'a Highlight) -> impl Iterator<Item = (Side, Anchor<'a>)> {
         let original = Anchor {
-            article: &h.article,
-            text_hash: &h.text_hash,
-            text: &h.text,
-            range: h.start..h.end,
-            before: &h.context_before,
-            after: &h.context_after,
-            orphaned: h.orphaned,
+            article: &h.passage.article,
+            text_hash: &h.passage.text_hash,
+            text: &h.passage.text,
+            range: h.passage.start..h.passage.end,
+            before: &h.passage.context_before,
+            after: &h.passage.context_after,
+            orphaned: h.passage.orphaned,
         };
         let pair = h.counterpart.as_ref().map(|c| Anchor {
             article: &c.article,
@@ -512,7 +512,7 @@ impl Store {
             created: clock::now_rfc3339(),
             note: clean_opt(new.note.as_deref()),
             tag: clean_opt(new.tag.as_deref()),
-            orphaned: false,
+            passage: HighlightText { orphaned: false, ..new.passage.clone() },
             counterpart: new.counterpart.clone().map(|c| HighlightText { orphaned: false, ..c }),
             ..new.clone()
         };
@@ -551,18 +551,18 @@ impl Store {
             .and_then(|mut stmt| {
                 stmt.execute(params![
                     with_id.then_some(h.id),
-                    h.article,
-                    h.text_hash,
-                    h.text,
-                    to_i64(h.start),
-                    to_i64(h.end),
-                    h.context_before,
-                    h.context_after,
+                    h.passage.article,
+                    h.passage.text_hash,
+                    h.passage.text,
+                    to_i64(h.passage.start),
+                    to_i64(h.passage.end),
+                    h.passage.context_before,
+                    h.passage.context_after,
                     h.speaker,
                     h.note,
                     h.tag,
                     h.created,
-                    h.orphaned,
+                    h.passage.orphaned,
                     pair.map(|p| &p.article),
                     pair.and_then(|p| p.language.as_ref()),
                     pair.map_or("", |p| &p.text_hash),
@@ -818,18 +818,22 @@ impl Store {
 fn row_to_highlight(r: &rusqlite::Row<'_>) -> rusqlite::Result<Highlight> {
     Ok(Highlight {
         id: r.get(0)?,
-        article: r.get(1)?,
-        text_hash: r.get(2)?,
-        text: r.get(3)?,
-        start: to_usize(r.get(4)?),
-        end: to_usize(r.get(5)?),
-        context_before: r.get(6)?,
-        context_after: r.get(7)?,
+        passage: HighlightText {
+            article: r.get(1)?,
+            // The store keeps the language of the second text only.
+            language: None,
+            text_hash: r.get(2)?,
+            text: r.get(3)?,
+            start: to_usize(r.get(4)?),
+            end: to_usize(r.get(5)?),
+            context_before: r.get(6)?,
+            context_after: r.get(7)?,
+            orphaned: r.get(12)?,
+        },
         speaker: r.get(8)?,
         note: r.get(9)?,
         tag: r.get(10)?,
         created: r.get(11)?,
-        orphaned: r.get(12)?,
         counterpart: match r.get::<_, Option<String>>(13)? {
             None => None,
             Some(article) => Some(HighlightText {
@@ -940,7 +944,7 @@ mod tests {
         let mut new = NewHighlight::from_range(&a, start..start + 11, Some("Someone".into()));
         new.note = Some("  a note ".into());
         let h = s.add_highlight(&new).unwrap();
-        assert_eq!(h.text, "hello there");
+        assert_eq!(h.passage.text, "hello there");
         assert_eq!(h.note.as_deref(), Some("a note"));
         assert_eq!(s.highlights(None).unwrap(), vec![h.clone()]);
         assert_eq!(s.highlights(Some("other")).unwrap(), vec![]);
@@ -977,9 +981,9 @@ mod tests {
         respaced.text = "Words before.  Key\twords here. After.".into();
         s.reanchor(std::slice::from_ref(&respaced)).unwrap();
         let got = s.highlight(h.id).unwrap().unwrap();
-        assert!(!got.orphaned);
-        assert_eq!(got.text, "Key\twords");
-        assert_eq!(&respaced.text[got.start..got.end], got.text);
+        assert!(!got.passage.orphaned);
+        assert_eq!(got.passage.text, "Key\twords");
+        assert_eq!(&respaced.text[got.passage.start..got.passage.end], got.passage.text);
     }
 
     #[test]
@@ -1031,14 +1035,14 @@ mod tests {
     fn from_range_clamps_and_keeps_context() {
         let a = from_plain_text("c", "Ünïcödé text with “quotes” inside it.");
         let n = NewHighlight::from_range(&a, 1..1000, None);
-        assert_eq!(n.start, 0);
-        assert_eq!(n.end, a.text.len());
-        assert_eq!(n.text, a.text);
-        assert_eq!(n.text_hash, text_hash(&a.text));
+        assert_eq!(n.passage.start, 0);
+        assert_eq!(n.passage.end, a.text.len());
+        assert_eq!(n.passage.text, a.text);
+        assert_eq!(n.passage.text_hash, text_hash(&a.text));
         let q = a.text.find("quotes").unwrap();
         let n = NewHighlight::from_range(&a, q..q + 6, None);
-        assert!(n.context_before.ends_with("with “"));
-        assert!(n.context_after.starts_with("” inside"));
+        assert!(n.passage.context_before.ends_with("with “"));
+        assert!(n.passage.context_after.starts_with("” inside"));
     }
 
     #[test]
@@ -1058,16 +1062,16 @@ mod tests {
         assert_eq!((rep.moved, rep.orphaned), (1, 1));
         assert_eq!(rep.newly_orphaned, vec![gone.id]);
         let h = s.highlight(moved.id).unwrap().unwrap();
-        assert_eq!(&edited.text[h.start..h.end], "key phrase");
-        assert_eq!(h.text_hash, text_hash(&edited.text));
+        assert_eq!(&edited.text[h.passage.start..h.passage.end], "key phrase");
+        assert_eq!(h.passage.text_hash, text_hash(&edited.text));
         let o = s.highlight(gone.id).unwrap().unwrap();
-        assert!(o.orphaned);
-        assert_eq!(o.text, "gamma");
+        assert!(o.passage.orphaned);
+        assert_eq!(o.passage.text, "gamma");
 
         // The original text comes back: the orphan is found again.
         let rep = s.reanchor(std::slice::from_ref(&a)).unwrap();
         assert_eq!(rep.orphaned, 0);
-        assert!(!s.highlight(gone.id).unwrap().unwrap().orphaned);
+        assert!(!s.highlight(gone.id).unwrap().unwrap().passage.orphaned);
         assert_eq!(s.find_highlight("r", k..k + 10).unwrap().map(|h| h.id), Some(moved.id));
         assert_eq!(s.find_highlight("r", k..k + 9).unwrap(), None);
         // An article not given is left alone.

@@ -103,7 +103,7 @@ const RESOLVE_REACH_BYTES: usize = 100_000;
 
 /// Roles whose holder speaks for a body: the quote is the body's (French copy names the
 /// body, rarely the spokesperson).
-const SPOKES_ROLES: [&str; 3] = ["porte-parole", "représentant", "représentante"];
+const SPOKES_ROLES: [&str; 4] = ["porte-parole", "représentant", "représentante", "responsable"];
 /// How far back the statement an unnamed "the statement" points to may be.
 const ISSUER_BYTES: usize = 1500;
 
@@ -622,6 +622,7 @@ impl Registry {
                             .filter(|&e| e != ANONYMOUS)
                             .or_else(later_unique)
                             .or_else(|| if possessive { None } else { self.roleless_speaker_near(np.start) })
+                            .or_else(|| if possessive { None } else { self.roleless_subject_near(np.start, np.gender) })
                             .or_else(|| self.latest(np.start, |_, e| person(e)));
                         if possessive {
                             strict
@@ -831,8 +832,14 @@ impl Registry {
     /// "The home affairs select committee": a body described in full is named by that
     /// description (without its article), as written.
     fn described_body(&mut self, written: &str) -> Option<usize> {
-        // Drop the article or possessor ("The", "Iran's") that opens the description.
-        let words: Vec<String> = written.split_whitespace().skip(1).map(str::to_string).collect();
+        // Drop the article or possessor ("The", "Iran's") that opens the description; a French
+        // elided article keeps the noun it is glued to ("l'Observatoire des prix").
+        let mut words: Vec<String> = written.split_whitespace().map(str::to_string).collect();
+        match words.first().map(|w| fold(w)).and_then(|w| w.strip_prefix("l'").map(str::len)) {
+            Some(noun) if noun > 0 => words[0] = words[0].chars().skip(2).collect(),
+            _ if !words.is_empty() => drop(words.remove(0)),
+            _ => {}
+        }
         // "Le fisc défend …": a French body named by its noun alone, met nowhere else, is
         // that body (as "police said" is).
         let article = written.split_whitespace().next().map(fold);
@@ -855,6 +862,18 @@ impl Registry {
         let sentence = self.sentence_starts[..self.sentence_starts.partition_point(|&s| s <= pos)].last().copied().unwrap_or(0);
         let roleless = |e: &Entity| e.kind == Some(SpeakerKind::Person) && !e.has_role && e.role_words.is_empty() && e.head.is_none();
         self.latest_since(pos, window.min(sentence), |m, e| m.entity != ANONYMOUS && roleless(e) && (m.spoke || m.pos >= sentence))
+    }
+
+    /// "Jeanne Roux baisse le rideau. Sa fille, Claire, … « … », confie la commerçante": a
+    /// role no one was given is, before anyone introduced with another role, the person
+    /// with no stated role (of its gender) who is a subject in this paragraph or the one
+    /// before, as a portrait's role nouns stand for the person portrayed.
+    fn roleless_subject_near(&self, pos: usize, gender: Gender) -> Option<usize> {
+        let para = self.paragraph_start(pos);
+        let window = if para == 0 { 0 } else { self.paragraph_start(para.saturating_sub(1)) };
+        let roleless = |e: &Entity| e.kind == Some(SpeakerKind::Person) && !e.has_role && e.role_words.is_empty() && e.head.is_none();
+        let agrees = |e: &Entity| gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender;
+        self.latest_since(pos, window, |m, e| m.entity != ANONYMOUS && roleless(e) && agrees(e) && !self.oblique.contains(&m.pos))
     }
 
     /// "Le ministre de l'Intérieur a affirmé … « … », a annoncé Bernard Cazeneuve": a role

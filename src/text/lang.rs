@@ -34,6 +34,32 @@ pub fn detect_paragraph(paragraph: &str, article_language: Option<&str>) -> Lang
     }
 }
 
+/// The language of an article and of each of its paragraphs, as [`detect_article`] (unless
+/// `stated`) and [`detect_paragraph`] give them, with each word looked up once: the
+/// paragraphs' function words decide each paragraph and, added up, the article when its
+/// text is its own sample. `paragraphs` are the byte ranges of the paragraphs in `text`,
+/// which holds nothing else but the non-letters between them.
+pub fn detect_with_paragraphs(text: &str, paragraphs: &[std::ops::Range<usize>], stated: Lang) -> (Lang, Vec<Lang>) {
+    let counts: Vec<FunctionWordCounts> = paragraphs.iter().map(|r| FunctionWordCounts::of(&text[r.clone()])).collect();
+    let article = stated.or_else(|| {
+        if text.len() > SAMPLE_BYTES {
+            return detect_article(text);
+        }
+        let mut all = FunctionWordCounts::default();
+        counts.iter().for_each(|c| all.merge(c));
+        plainly_in_counted(&all).map(str::to_string).or_else(|| detect(text))
+    });
+    let languages = paragraphs
+        .iter()
+        .zip(&counts)
+        .map(|(range, counts)| match article.as_deref() {
+            Some(lang) if reads_as_counted(counts, lang) => Some(lang.to_string()),
+            _ => detect(head(&text[range.clone()], SAMPLE_BYTES)),
+        })
+        .collect();
+    (article, languages)
+}
+
 /// `text` itself when short, else [`SAMPLE_PIECES`] pieces of it, cut between words,
 /// from its start to its end, [`SAMPLE_BYTES`] in all.
 fn spread_sample(text: &str) -> std::borrow::Cow<'_, str> {
@@ -109,22 +135,64 @@ const LONGEST_FUNCTION_WORD: usize = 10;
 /// word in ten or more, and at least three times as many as those of any other listed
 /// language that `lang` does not share. `false` (undecided) for a language not listed.
 pub fn reads_as(paragraph: &str, lang: &str) -> bool {
+    reads_as_counted(&FunctionWordCounts::of(paragraph), lang)
+}
+
+/// [`reads_as`] from the counts of a paragraph's words.
+fn reads_as_counted(counts: &FunctionWordCounts, lang: &str) -> bool {
     let Some(own_index) = FUNCTION_WORDS.iter().position(|(l, _)| *l == lang) else {
         return false;
     };
     let own_bit = 1u16 << own_index;
-    let (mut words, mut own) = (0usize, 0usize);
+    let mut own = 0usize;
     let mut others = [0usize; FUNCTION_WORDS.len()];
-    for_each_word(paragraph, |bits| {
-        words += 1;
+    for &(bits, n) in &counts.by_languages {
         if bits & own_bit != 0 {
-            own += 1;
+            own += n;
         } else {
-            (0..others.len()).filter(|i| bits & (1 << i) != 0).for_each(|i| others[i] += 1);
+            (0..others.len()).filter(|i| bits & (1 << i) != 0).for_each(|i| others[i] += n);
         }
-    });
+    }
     let most_other = others.iter().copied().max().unwrap_or(0);
-    own >= 2 && own * 10 >= words && own >= 3 * most_other
+    own >= 2 && own * 10 >= counts.words && own >= 3 * most_other
+}
+
+/// How many words a text has, and how many of them are function words of each set of
+/// languages (bits in the order of [`FUNCTION_WORDS`]). Counted once per paragraph, the
+/// counts serve the paragraph's test and, added up, the article's.
+#[derive(Debug, Clone, Default)]
+struct FunctionWordCounts {
+    words: usize,
+    /// (languages, words) for each set of languages met; few sets occur.
+    by_languages: Vec<(u16, usize)>,
+}
+
+impl FunctionWordCounts {
+    fn of(text: &str) -> FunctionWordCounts {
+        let mut counts = FunctionWordCounts::default();
+        for_each_word(text, |bits| {
+            counts.words += 1;
+            counts.add(bits, 1);
+        });
+        counts
+    }
+
+    fn add(&mut self, bits: u16, n: usize) {
+        if bits == 0 {
+            return;
+        }
+        match self.by_languages.iter_mut().find(|(b, _)| *b == bits) {
+            Some(entry) => entry.1 += n,
+            None => self.by_languages.push((bits, n)),
+        }
+    }
+
+    fn merge(&mut self, other: &FunctionWordCounts) {
+        self.words += other.words;
+        for &(bits, n) in &other.by_languages {
+            self.add(bits, n);
+        }
+    }
 }
 
 /// Languages whose function words alone may name an article: those whose close
@@ -145,18 +213,22 @@ const PLAIN_MIN_WORDS: usize = 60;
 /// of a cold read) says the same; mixed or short text, or text in another language, does
 /// not.
 fn plainly_in(sample: &str) -> Option<&'static str> {
-    let mut words = 0usize;
+    plainly_in_counted(&FunctionWordCounts::of(sample))
+}
+
+/// [`plainly_in`] from the counts of a sample's words.
+fn plainly_in_counted(counts: &FunctionWordCounts) -> Option<&'static str> {
+    let words = counts.words;
     let mut listed = [0usize; FUNCTION_WORDS.len()];
     let mut alone = [0usize; FUNCTION_WORDS.len()];
-    for_each_word(sample, |bits| {
-        words += 1;
-        for (i, n) in listed.iter_mut().enumerate().filter(|(i, _)| bits & (1 << i) != 0) {
-            *n += 1;
+    for &(bits, n) in &counts.by_languages {
+        for (i, listed) in listed.iter_mut().enumerate().filter(|(i, _)| bits & (1 << i) != 0) {
+            *listed += n;
             if bits.count_ones() == 1 {
-                alone[i] += 1;
+                alone[i] += n;
             }
         }
-    });
+    }
     let best = (0..alone.len()).max_by_key(|&i| alone[i])?;
     let most_other = (0..alone.len()).filter(|&i| i != best).map(|i| alone[i]).max().unwrap_or(0);
     let (lang, _) = FUNCTION_WORDS[best];
@@ -168,12 +240,20 @@ fn plainly_in(sample: &str) -> Option<&'static str> {
 /// each word of `text`.
 fn for_each_word(text: &str, mut f: impl FnMut(u16)) {
     let mut lower = String::new();
+    let mut ascii = [0u8; LONGEST_FUNCTION_WORD];
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         if word.len() > LONGEST_FUNCTION_WORD {
             f(0);
             continue;
         }
-        let key = if word.chars().any(char::is_uppercase) {
+        // Most words are ASCII: lowered on the stack (every word of every article
+        // comes here).
+        let key = if word.is_ascii() {
+            let lowered = &mut ascii[..word.len()];
+            lowered.copy_from_slice(word.as_bytes());
+            lowered.make_ascii_lowercase();
+            std::str::from_utf8(lowered).unwrap_or(word)
+        } else if word.chars().any(char::is_uppercase) {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
             lower.as_str()
@@ -361,6 +441,26 @@ mod tests {
         assert_eq!(plainly_in(&format!("{en} {fr}")), None, "half and half");
         assert_eq!(plainly_in("The council said on Monday that the bridge would be finished soon."), None, "too short");
         assert_eq!(detect_article(&format!("{en} {en} {en}")).as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn paragraphs_counted_once_give_what_separate_detection_gives() {
+        let (en, fr) = (PROSE[0].1, PROSE[1].1);
+        let quote = "« Nous ne céderons pas sur la sécurité des habitants », a déclaré le maire.";
+        for paragraphs in [vec![en, quote, en], vec![fr, fr], vec![en, fr], vec!["Short.", "Follow"], vec![en, en, en, en, en, en, en, en, en, en, fr]] {
+            let text = paragraphs.join("\n\n");
+            let mut ranges = Vec::new();
+            for p in &paragraphs {
+                let start = ranges.last().map_or(0, |r: &std::ops::Range<usize>| r.end + 2);
+                ranges.push(start..start + p.len());
+            }
+            let article = detect_article(&text);
+            let separate: Vec<Lang> = paragraphs.iter().map(|p| detect_paragraph(p, article.as_deref())).collect();
+            assert_eq!(detect_with_paragraphs(&text, &ranges, None), (article, separate), "{paragraphs:?}");
+        }
+        let whole = 0..en.len();
+        let stated = detect_with_paragraphs(en, std::slice::from_ref(&whole), Some("fr".to_string()));
+        assert_eq!(stated, (Some("fr".to_string()), vec![detect_paragraph(en, Some("fr"))]));
     }
 
     #[test]

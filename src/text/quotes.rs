@@ -235,13 +235,15 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             work[i].speaker = Some(person);
         }
     }
+    // Turns of a dialogue inside one pair of guillemets: quote i answers quote i - 1.
+    let turn: Vec<bool> = (0..spans.len()).map(|i| i > 0 && super::rules_fr::next_turn(text, spans[i - 1].close, spans[i].open)).collect();
     // The other quote of the same sentence: « A » et sur « B », précise X.
     for i in 0..work.len() {
         if work[i].cue.is_some() {
             continue;
         }
-        let from_prev = i > 0 && work[i].same_sentence_as_prev && work[i - 1].cue.is_some();
-        let from_next = i + 1 < work.len() && work[i + 1].same_sentence_as_prev && work[i + 1].cue.is_some();
+        let from_prev = i > 0 && work[i].same_sentence_as_prev && work[i - 1].cue.is_some() && !turn[i];
+        let from_next = i + 1 < work.len() && work[i + 1].same_sentence_as_prev && work[i + 1].cue.is_some() && !turn[i + 1];
         let from = if from_prev { i - 1 } else { i + 1 };
         if from_prev || from_next {
             copy_attribution(&mut work, from, i, true);
@@ -256,7 +258,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             let question = spans[i].paragraph.checked_sub(1).and_then(|p| frames.get(p));
             w.cue.is_none()
                 && w.opens_paragraph
-                && question.is_some_and(|q| q.last().is_some_and(|t| t.text == "?") && !q.iter().any(|t| matches!(t.kind, TokKind::Quote(_))))
+                && question.is_some_and(|q| super::rules_fr::is_interview_question(q))
         })
         .collect();
     // "jugé pour « A », « B » et « C »": every charge of the list.
@@ -272,10 +274,13 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                 && work[i].left_is_frame
                 && (work[i - 1].cue.is_some() || work[i - 1].inherited)
                 && spans[i - 1].last_paragraph + 1 >= spans[i].paragraph;
-            let kind = kind_of(text, &spans[i], &work[i], continues || answers[i]);
+            let dialogue = turn[i] || turn.get(i + 1).is_some_and(|&t| t);
+            let kind = kind_of(text, &spans[i], &work[i], continues || answers[i] || dialogue);
+            // (A turn of a dialogue is speech however short: "Et le suivant ?".)
+            let kind = if dialogue && kind == QuoteKind::Term { QuoteKind::Direct } else { kind };
             // "Mastering the game of Go with deep neural networks" in a French article,
             // with no one said to say it: a title in another language, not speech.
-            let speech = work[i].cue.is_some() || work[i].inherited || continues || answers[i];
+            let speech = work[i].cue.is_some() || work[i].inherited || continues || answers[i] || dialogue;
             if kind != QuoteKind::Term && !speech && in_other_language(article, text, &spans[i]) {
                 return QuoteKind::Term;
             }
@@ -323,13 +328,22 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         work[i].speaker = registry.speaker(e);
         work[i].as_written = Some(np.written(text).to_string());
     }
-    // An answer is the person interviewed's: the last person named or heard.
+    // An answer is the person interviewed's: the one who gave the answers before, else the
+    // last person named or heard.
+    let mut interviewee = None;
     for i in 0..work.len() {
         let w = &work[i];
         if !answers[i] || w.speaker.is_some() || w.inherited || kinds[i] == QuoteKind::Term {
+            interviewee = if answers[i] { w.speaker.clone() } else { interviewee };
             continue;
         }
-        let at = spans[i].open;
+        if interviewee.is_some() {
+            work[i].speaker = interviewee.clone();
+            work[i].inherited = true;
+            continue;
+        }
+        // (Looked up before the question: a name in the question is the interviewer's.)
+        let at = spans[i].paragraph.checked_sub(1).and_then(|p| frames[p].first()).map_or(spans[i].open, |t| t.start);
         let someone = Np {
             first: 0,
             last: 0,
@@ -341,6 +355,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         };
         work[i].speaker = registry.resolve(&someone).and_then(|e| registry.speaker(e));
         work[i].inherited = work[i].speaker.is_some();
+        interviewee = work[i].speaker.clone();
     }
     // "He nods. “The ideology comes later.”": a sentence about someone who has already
     // spoken, right before a quote with no cue, hands the quote to them rather than to
@@ -397,6 +412,14 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         // "« …, écrivent-ils. … »": the quote right before, in the same paragraph, was
         // given to someone unnamed ("ils", "une centaine de chercheurs"); its continuation
         // is theirs too, not the last person named.
+        // A dialogue's turn is the speaker of the turn before the one it answers, never
+        // that of the turn it answers.
+        if turn[i] {
+            if turn[i - 1] && work[i - 2].speaker.is_some() {
+                copy_attribution(&mut work, i - 2, i, false);
+            }
+            continue;
+        }
         let unnamed_before = work[i - 1].speaker.is_none() && work[i - 1].as_written.is_some() && kinds[i - 1] != QuoteKind::Term;
         if unnamed_before && spans[i - 1].last_paragraph == spans[i].paragraph {
             copy_attribution(&mut work, i - 1, i, true);
@@ -416,6 +439,12 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             }
         }
     }
+    // « A ? — B. — C ? — D », répond X: B is X's too, as D is.
+    for i in (0..work.len().saturating_sub(2)).rev() {
+        if work[i].speaker.is_none() && turn[i + 1] && turn[i + 2] && work[i + 2].speaker.is_some() {
+            copy_attribution(&mut work, i + 2, i, false);
+        }
+    }
     // A direct quote still without a speaker, right after a sentence about a known person.
     for i in 0..work.len() {
         if kinds[i] != QuoteKind::Direct || work[i].speaker.is_some() || work[i].cue.is_some() {
@@ -429,7 +458,14 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             }
         }
     }
+    // (The layout of an interview says who answers, and a dialogue's dashes who speaks in
+    // turn: the ranker, which weighs the nearest names, does not overrule them.)
+    let dialogue = |i: usize| turn[i] || turn.get(i + 1).is_some_and(|&t| t);
+    let laid_out: Vec<Option<Speaker>> = (0..work.len()).map(|i| work[i].speaker.clone().filter(|_| answers[i] || dialogue(i))).collect();
     let candidates = rank(article, &registry, &spans, &mut work, &kinds, ranker, with_candidates);
+    for (w, speaker) in work.iter_mut().zip(laid_out) {
+        w.speaker = speaker.or(w.speaker.take());
+    }
     // A group nobody else was found for speaks as written (after the ranker, whose
     // features see it as unnamed).
     for w in work.iter_mut().filter(|w| w.group && w.speaker.is_none()) {
@@ -729,7 +765,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         if left.last().is_some_and(|t| t.text == ":") {
             w.colon_subjects = (0..left.len())
                 .filter(|&k| k == 0 || left[k - 1].text == ",")
-                .filter_map(|k| np_forward(left, k, left.len()))
+                .filter_map(|k| super::rules_fr::colon_candidate(left, k))
                 .filter(|np| {
                     let opens = np.first == 0 && left.get(np.last + 1).is_some_and(Tok::is_lower_word);
                     matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. })
@@ -923,7 +959,7 @@ const INCISE_MAX_TOKENS: usize = 10;
 /// left between them in the frame, as if written « A », a-t-il déclaré. « B ».
 fn split_incises(text: &str, spans: Vec<MarkedSpan>) -> Vec<MarkedSpan> {
     let mut out = Vec::with_capacity(spans.len());
-    for span in spans {
+    for span in spans.into_iter().flat_map(|s| dialogue_split(text, s)) {
         match incise_in(text, &span) {
             Some((first_end, incise_end, second_start)) => {
                 let mut second = span.clone();
@@ -944,6 +980,28 @@ fn split_incises(text: &str, spans: Vec<MarkedSpan>) -> Vec<MarkedSpan> {
         }
     }
     out
+}
+
+/// « A ? — B. — C ! »: a dialogue inside one pair of guillemets becomes one quote per
+/// turn, each dash left between them in the frame (`rules_fr::dialogue_turns`).
+fn dialogue_split(text: &str, span: MarkedSpan) -> Vec<MarkedSpan> {
+    let single = span.pieces.len() == 1 && text.get(span.open..).is_some_and(|t| t.starts_with('«'));
+    let turns = if single { super::rules_fr::dialogue_turns(text, span.pieces[0].clone()) } else { Vec::new() };
+    if turns.is_empty() {
+        return vec![span];
+    }
+    let last = turns.len() - 1;
+    turns
+        .into_iter()
+        .enumerate()
+        .map(|(j, (words, dash))| MarkedSpan {
+            open: if j == 0 { span.open } else { dash.end },
+            close: if j == last { span.close } else { words.end },
+            closed: j < last || span.closed,
+            pieces: vec![words],
+            ..span.clone()
+        })
+        .collect()
 }
 
 /// In the first piece of a guillemet span: (end of the first half, end of the

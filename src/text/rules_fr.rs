@@ -25,6 +25,16 @@ pub const RULES: &[(&str, &str)] = &[
     ("a group speaks by its noun, without its quantifier", "rules_fr::tests::a_group_is_named_without_its_quantifier"),
     ("'la Ligue des droits de l'homme dénonce': an institution's lower-case name before the verb", "rules_fr::tests::an_institution_name_runs_on_in_lower_case_before_the_verb"),
     ("'Les maires ruraux ont salué': a plural group with adjectives is the cue's subject", "rules_fr::tests::a_plural_group_with_its_adjectives_is_the_subject_of_the_cue"),
+    ("'L'agence régionale de santé justifie': a lower-case body opening the clause", "rules_fr::tests::a_lower_case_body_with_its_adjective_opens_the_clause"),
+    ("'un porte-parole du collectif Droit de cité': a body noun keeps the body's name", "rules_fr::tests::a_body_noun_keeps_the_name_that_follows_it"),
+    ("an interview's question ends on '?' or an ellipsis", "rules_fr::tests::an_interview_question_ends_on_a_question_mark_or_an_ellipsis"),
+    ("an interview's answers stay the interviewee's, not a name in the question", "quotes_fr::an_answer_is_the_interviewees_not_a_name_in_the_question"),
+    ("'Auteur du but, X savourait :': a bare role opening the sentence is an apposition", "rules_fr::tests::a_bare_role_opening_the_sentence_before_a_comma_is_an_apposition"),
+    ("'le jeune attaquant X savourait :': a name closing a description announces a quote", "rules_fr::tests::a_name_closing_a_description_announces_the_quote"),
+    ("'se contente de répondre': an infinitive speech verb after a verb of restraint (fr_cues.txt)", "quotes_fr::an_infinitive_after_a_verb_of_restraint_is_a_cue"),
+    ("a dialogue inside one pair of guillemets: a turn after each dash that follows a sentence", "rules_fr::tests::a_dash_after_a_sentence_inside_guillemets_starts_a_turn"),
+    ("turns of a dialogue alternate speakers, never copying the turn next to them", "quotes_fr::the_turns_of_a_dialogue_inside_guillemets_alternate"),
+    ("a portrait's role noun is the roleless subject nearby, not someone with another role (entities::roleless_subject_near)", "quotes_fr::a_portraits_role_noun_is_the_person_portrayed_not_one_with_another_role"),
 ];
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
@@ -318,7 +328,8 @@ pub(super) fn institution_name_before(toks: &[Tok], lo: usize, j: usize) -> Opti
         joined |= matches!(toks[k].low.as_str(), "de" | "d'" | "du" | "des");
     }
     let body_word = |low: &str| lx.is_org_word(low) || lx.role(low) == Some(SpeakerKind::Organisation);
-    let head = k.checked_sub(1).filter(|&h| h >= lo && joined && toks[h].is_cap() && body_word(&toks[h].low))?;
+    let capitalised = k.checked_sub(1).filter(|&h| h >= lo && joined && toks[h].is_cap() && body_word(&toks[h].low));
+    let head = capitalised.or_else(|| lower_case_body_opening(toks, lo, k, j))?;
     let article = head == lo || matches!(toks[head - 1].low.as_str(), "la" | "le" | "l'" | "les");
     // (Not across a verb: "la Ligue a été créée par des élus de la ville".)
     let verb = |t: &Tok| FR_AUX.contains(&t.low.as_str()) || matches!(t.low.as_str(), "est" | "sont" | "été" | "qui" | "que") || lx.fr_cues.contains(&t.low);
@@ -327,6 +338,105 @@ pub(super) fn institution_name_before(toks: &[Tok], lo: usize, j: usize) -> Opti
     }
     let words = glue_elisions(toks[head..=j].iter().map(|t| t.text.clone()).collect());
     Some(Np { first: head, last: j, kind: NpKind::Name(words), quals: Vec::new(), gender: Gender::Unknown, start: toks[head].start, end: toks[j].end })
+}
+
+/// "L'agence régionale de santé justifie", "la caisse primaire d'assurance maladie
+/// rappelle": a body named by a lower-case noun and its adjective, then a "de" complement,
+/// right after a definite article opening the clause (`toks[k..=j]` are the lower-case words
+/// before the verb). The last such noun is the head: earlier ones belong to another clause.
+fn lower_case_body_opening(toks: &[Tok], lo: usize, k: usize, j: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    let opens_clause = |a: usize| a == lo || toks[a - 1].kind == TokKind::Punct;
+    let is_head = |h: usize| {
+        let article = h > lo && matches!(toks[h - 1].low.as_str(), "la" | "le" | "l'") && opens_clause(h - 1);
+        // An adjective right after the noun ("régionale"), then a "de" complement further on.
+        let adjective = h < j && toks[h + 1].is_lower_word() && !lx.is_function_word(&toks[h + 1].low) && !FR_AUX.contains(&toks[h + 1].low.as_str());
+        let complement = toks[h + 1..=j].iter().any(|t| matches!(t.low.as_str(), "de" | "d'" | "du" | "des"));
+        article && adjective && complement && lx.role(&toks[h].low) == Some(SpeakerKind::Organisation)
+    };
+    (k.max(lo + 1)..j).rev().find(|&h| is_head(h))
+}
+
+/// "Auteur du but égalisateur, le jeune attaquant X savourait :", "Président de la région
+/// depuis 2021, X estime": a role noun with no article opening the sentence, its
+/// complements closed by a comma, is set in apposition to the subject after the comma; it
+/// is not a speaker phrase of its own.
+pub(super) fn fronted_apposition(toks: &[Tok], np: &Np) -> bool {
+    let lx = Lexicon::get();
+    let opener = &toks[np.first];
+    if np.first != 0 || !opener.is_cap() || DETERMINER_WORDS.contains(&opener.low.as_str()) || lx.role(&opener.low).is_none() {
+        return false;
+    }
+    let comma = (np.last + 1..toks.len().min(np.last + 9)).find(|&k| !toks[k].is_word());
+    comma.is_some_and(|k| toks[k].text == "," && toks.get(k + 1).is_some_and(Tok::is_word))
+}
+
+/// The speaker phrase opening the clause at `k` of a sentence that announces a quote with a
+/// colon: what `np_forward` reads there, but not a fronted apposition ("Auteur du but,"),
+/// and, when that is no name, the name closing a description ("le jeune
+/// attaquant Yanis Belkacem savourait :").
+pub(super) fn colon_candidate(toks: &[Tok], k: usize) -> Option<Np> {
+    let np = np_forward(toks, k, toks.len())?;
+    if fronted_apposition(toks, &np) {
+        return None;
+    }
+    // (A role read at the article, "le jeune …", gives way to the name it describes.)
+    if matches!(np.kind, NpKind::Name(_)) {
+        return Some(np);
+    }
+    name_after_description(toks, k).or(Some(np))
+}
+
+/// "le jeune attaquant Yanis Belkacem", "la discrète présidente Anne Vidal": an article,
+/// up to three lower-case words, then a capitalised name read as one.
+fn name_after_description(toks: &[Tok], k: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    toks.get(k).filter(|t| matches!(t.low.as_str(), "le" | "la" | "l'" | "un" | "une"))?;
+    let n = (k + 1..toks.len().min(k + 5)).find(|&n| !toks[n].is_lower_word())?;
+    let described = n > k + 1 && toks[k + 1..n].iter().all(|t| !lx.is_function_word(&t.low) && !FR_AUX.contains(&t.low.as_str()) && !lx.fr_cues.contains(&t.low));
+    let np = np_forward(toks, n, toks.len()).filter(|np| described && np.first == n && matches!(np.kind, NpKind::Name(_)))?;
+    Some(Np { first: k, start: toks[k].start, ..np })
+}
+
+/// "« Combien le kilo ? — Neuf cents euros. — C'est cher ! »": a dialogue inside one pair
+/// of guillemets, a dash after the end of a sentence marking each change of speaker.
+/// Returns the turns (trimmed byte ranges of `piece`) when there are two or more, each
+/// with the byte range of the dash before it (empty for the first).
+pub(super) fn dialogue_turns(text: &str, piece: std::ops::Range<usize>) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let Some(words) = text.get(piece.clone()) else { return Vec::new() };
+    let mut turns = Vec::new();
+    let (mut start, mut dash_before) = (piece.start, piece.start..piece.start);
+    for (k, c) in words.char_indices().filter(|&(_, c)| matches!(c, '—' | '–')) {
+        let before = words[..k].trim_end_matches(super::quote_marks::is_space);
+        let after = &words[k + c.len_utf8()..];
+        let sentence_ended = before.ends_with(['?', '!', '.', '…']);
+        if !sentence_ended || !after.starts_with(super::quote_marks::is_space) {
+            continue;
+        }
+        turns.push((start..piece.start + before.len(), dash_before));
+        let rest = after.trim_start_matches(super::quote_marks::is_space);
+        start = piece.end - rest.len();
+        dash_before = piece.start + k..piece.start + k + c.len_utf8();
+    }
+    if turns.is_empty() || start >= piece.end {
+        return Vec::new();
+    }
+    turns.push((start..piece.end, dash_before));
+    turns
+}
+
+/// Whether the quote at `next` is the next turn of a dialogue whose previous turn is the
+/// quote ending at `prev_close`: only a dash stands between them.
+pub(super) fn next_turn(text: &str, prev_close: usize, next_open: usize) -> bool {
+    text.get(prev_close..next_open).is_some_and(|between| matches!(between.trim_matches(super::quote_marks::is_space), "—" | "–"))
+}
+
+/// A question paragraph of an interview in questions and answers: no quote in it, ending
+/// on "?" or on an ellipsis ("Les élus disent pourtant manquer de place…"), the
+/// interviewer's prompt left hanging.
+pub(super) fn is_interview_question(paragraph: &[Tok]) -> bool {
+    let prompt = paragraph.last().is_some_and(|t| matches!(t.text.as_str(), "?" | "…" | "..."));
+    prompt && !paragraph.iter().any(|t| matches!(t.kind, TokKind::Quote(_)))
 }
 
 /// Words of a name with each elided word joined to the next ("l'", "homme" → "l'homme").
@@ -371,6 +481,45 @@ pub(super) fn body_with_its_complement(toks: &[Tok], np: Np, hi: usize) -> Np {
     quals.extend(content_words(&toks[from..comma]));
     Np { last: comma - 1, end: toks[comma - 1].end, quals, ..np }
 }
+
+/// "a déclaré un porte-parole du collectif Droit de cité", "selon l'association Terres
+/// saines": a body noun closing the speaker phrase is followed by the body's own name,
+/// capitalised on its first word only; the phrase takes the name along (so the body is
+/// "collectif Droit de cité", not an unknown "collectif"). The name runs up to the end of
+/// the clause, a preposition or a verb, at most six words.
+pub(super) fn body_with_its_name(toks: &[Tok], np: Np, hi: usize) -> Np {
+    let lx = Lexicon::get();
+    if !matches!(np.kind, NpKind::Role { .. }) || lx.role(&toks[np.last].low) != Some(SpeakerKind::Organisation) {
+        return np;
+    }
+    let first = np.last + 1;
+    if first >= hi || !toks[first].is_cap() {
+        return np;
+    }
+    let in_name = |t: &Tok| {
+        let connector = matches!(t.low.as_str(), "de" | "d'" | "du" | "des" | "la" | "l'" | "et");
+        let verb = FR_AUX.contains(&t.low.as_str()) || lx.fr_cues.contains(&t.low) || lx.fr_participles.contains(&t.low);
+        let outside = FR_OBLIQUE_PREPOSITIONS.contains(&t.low.as_str()) || NAME_STOPS.contains(&t.low.as_str());
+        t.kind == TokKind::Word && !verb && !outside && (connector || !lx.is_function_word(&t.low))
+    };
+    let mut last = first;
+    while last + 1 < hi.min(first + 6) && in_name(&toks[last + 1]) {
+        last += 1;
+    }
+    // (A name does not end on its connector: "Droit de" + "la Loire…" cut short.)
+    while last > first && matches!(toks[last].low.as_str(), "de" | "d'" | "du" | "des" | "la" | "l'" | "et") {
+        last -= 1;
+    }
+    let mut quals = np.quals.clone();
+    quals.extend(content_words(&toks[first..=last]));
+    Np { last, end: toks[last].end, quals, ..np }
+}
+
+/// Words that end a body's name written after its noun: prepositions, relatives, times.
+const NAME_STOPS: [&str; 21] = [
+    "en", "dans", "devant", "sur", "sous", "lors", "après", "avant", "depuis", "qui", "que", "qu'", "dont", "où", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
 
 /// "« … » averti Météo France", "« … », précisé le préfet": in the words right after a
 /// quote, a listed past participle followed by its subject (a name or a definite phrase) can
@@ -566,6 +715,74 @@ mod tests {
         assert_eq!(&s[a..b], "Les maires ruraux");
         let t = toks("Les Verts ont salué");
         assert!(plural_group_subject(&t, 2).is_none());
+    }
+
+    #[test]
+    fn a_lower_case_body_with_its_adjective_opens_the_clause() {
+        let t = toks("L'agence régionale de santé justifie");
+        let np = institution_name_before(&t, 0, t.len() - 2).unwrap();
+        assert!(matches!(&np.kind, NpKind::Name(w) if w.join(" ") == "agence régionale de santé"), "{np:?}");
+        let t = toks("Selon elle, l'agence régionale de santé justifie");
+        assert!(institution_name_before(&t, 0, t.len() - 2).is_some());
+        // Not a noun inside the clause, nor a body without its adjective.
+        let t = toks("Il a écrit à l'agence régionale de santé qui");
+        assert!(institution_name_before(&t, 0, t.len() - 2).is_none());
+        let t = toks("La direction de l'hôpital indique");
+        assert!(institution_name_before(&t, 0, t.len() - 2).is_none());
+    }
+
+    #[test]
+    fn a_body_noun_keeps_the_name_that_follows_it() {
+        let s = ", a déclaré un porte-parole du collectif Droit de cité à l'AFP.";
+        let t = toks(s);
+        let v = t.iter().position(|x| x.low == "déclaré").unwrap();
+        let np = crate::text::attribution::subject_after(&t, v, t.len()).unwrap();
+        let np = body_with_its_name(&t, np, t.len());
+        assert_eq!(&s[np.start..np.end], "un porte-parole du collectif Droit de cité");
+        assert!(np.quals.iter().any(|q| q == "cité"), "{np:?}");
+        let s = ", a dit le porte-parole du collectif.";
+        let t = toks(s);
+        let np = crate::text::attribution::subject_after(&t, 2, t.len()).unwrap();
+        assert_eq!(body_with_its_name(&t, np.clone(), t.len()).end, np.end);
+    }
+
+    #[test]
+    fn an_interview_question_ends_on_a_question_mark_or_an_ellipsis() {
+        assert!(is_interview_question(&toks("Comment réagissez-vous ?")));
+        assert!(is_interview_question(&toks("Les élus disent pourtant manquer de place…")));
+        assert!(!is_interview_question(&toks("Le maire a démissionné.")));
+    }
+
+    #[test]
+    fn a_bare_role_opening_the_sentence_before_a_comma_is_an_apposition() {
+        let t = toks("Auteur du but égalisateur, le jeune attaquant Paul Morel savourait :");
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert!(fronted_apposition(&t, &np), "{np:?}");
+        let t = toks("Le porte-parole du club, Paul Morel, savourait :");
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert!(!fronted_apposition(&t, &np), "{np:?}");
+    }
+
+    #[test]
+    fn a_name_closing_a_description_announces_the_quote() {
+        let t = toks("Auteur du but égalisateur, le jeune attaquant Paul Morel savourait :");
+        let at = t.iter().position(|x| x.low == "le").unwrap();
+        let np = colon_candidate(&t, at).unwrap();
+        assert!(matches!(&np.kind, NpKind::Name(w) if w.join(" ") == "Paul Morel"), "{np:?}");
+        assert!(colon_candidate(&t, 0).is_none());
+    }
+
+    #[test]
+    fn a_dash_after_a_sentence_inside_guillemets_starts_a_turn() {
+        let s = "Combien le kilo ? — Neuf cents euros, monsieur. — C'est cher !";
+        let turns = dialogue_turns(s, 0..s.len());
+        let texts: Vec<&str> = turns.iter().map(|(r, _)| &s[r.clone()]).collect();
+        assert_eq!(texts, ["Combien le kilo ?", "Neuf cents euros, monsieur.", "C'est cher !"]);
+        assert_eq!(&s[turns[1].1.clone()], "—");
+        // A dash inside a sentence is an aside, not a turn.
+        let s = "Le prix — neuf cents euros — a doublé.";
+        assert!(dialogue_turns(s, 0..s.len()).is_empty());
+        assert!(next_turn("« A ! » — « B »", "« A ! »".len(), "« A ! » — ".len()));
     }
 
     #[test]

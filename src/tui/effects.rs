@@ -116,7 +116,7 @@ impl Session {
 /// Carry out one store request.
 fn write(store: &Store, request: &StoreRequest) -> Result<StoreOutcome, StoreError> {
     match request {
-        StoreRequest::Toggle { highlight, .. } => match store.find_highlight(&highlight.article, highlight.start..highlight.end)? {
+        StoreRequest::Toggle { highlight, .. } => match store.find_highlight(&highlight.passage.article, highlight.passage.start..highlight.passage.end)? {
             Some(existing) => store.remove_highlight(existing.id).map(StoreOutcome::Removed),
             None => store.add_highlight(highlight).map(StoreOutcome::Added),
         },

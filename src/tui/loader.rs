@@ -196,7 +196,7 @@ fn reanchor(db: &Path, job: &Job) -> Result<(), String> {
         .highlights(None)
         .map_err(|e| e.to_string())?
         .into_iter()
-        .flat_map(|h| std::iter::once(h.article).chain(h.counterpart.map(|c| c.article)))
+        .flat_map(|h| std::iter::once(h.passage.article).chain(h.counterpart.map(|c| c.article)))
         .collect();
     let ids = folder_ids(&job.paths);
     let articles: Vec<Article> = ids

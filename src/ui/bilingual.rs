@@ -12,9 +12,6 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use std::ops::Range;
 
-/// Key hints at the end of the footer line (keys are bound by the TUI; keep in step).
-pub const FOOTER_HINTS: &str = " · Tab focus · ]/[ quote · }/{ flag · m map";
-
 /// The bilingual view. `left`/`right` give the header its titles and languages.
 pub struct BilingualView<'a> {
     pub state: &'a BilingualState,
@@ -24,6 +21,9 @@ pub struct BilingualView<'a> {
     pub no_color: bool,
     /// The reader's highlights in each article (left, right), as byte ranges.
     pub highlights: [&'a [Range<usize>]; 2],
+    /// Key hints for the footer, most useful first (from the keymap: see
+    /// [`crate::ui::status::BILINGUAL_FOOTER_HINTS`]); those that do not fit are left out whole.
+    pub hints: &'a [String],
 }
 
 /// How each kind of text is drawn, with and without colour.
@@ -149,7 +149,10 @@ impl Widget for BilingualView<'_> {
         draw_body(state, &layout, top, body, self.highlights, &styles, buf);
         if footer == 1 {
             let y = area.y + area.height - 1;
-            let text = footer_text(state, &layout, top, body_height);
+            let position = footer_text(state, &layout, top, body_height);
+            let room = (area.width as usize).saturating_sub(display_width(&position) + 2);
+            let hints = crate::ui::status::fit_hints(self.hints, room);
+            let text = if hints.is_empty() { position } else { format!("{position}  {}", hints.trim_end()) };
             put(buf, area, area.x, y, &text, area.width as usize, styles.faint());
         }
         if state.show_map {
@@ -281,13 +284,11 @@ fn styled_spans<'s>(
 }
 
 fn footer_text(state: &BilingualState, layout: &BilingualLayout, top: usize, height: usize) -> String {
-    let focus = match state.focus {
-        Side::Left => "left",
-        Side::Right => "right",
-    };
+    // (The focused column is marked ▸ in the header: not repeated here, to leave room
+    // for the keys.)
     let row = layout.row_at_line(top);
     let percent = if layout.total_lines <= height { 100 } else { (top + height).min(layout.total_lines) * 100 / layout.total_lines };
-    let mut text = format!(" {focus} · row {}/{} · {percent}%", (row + 1).min(layout.rows.len()), layout.rows.len());
+    let mut text = format!(" row {}/{} · {percent}%", (row + 1).min(layout.rows.len()), layout.rows.len());
     if let Some(q) = state.selected_quote {
         let total = state.quotes(state.focus).len();
         match state.paired_quote(state.focus, q) {
@@ -295,7 +296,6 @@ fn footer_text(state: &BilingualState, layout: &BilingualLayout, top: usize, hei
             None => text.push_str(&format!(" · quote {}/{total} (no pair)", q + 1)),
         }
     }
-    text.push_str(FOOTER_HINTS);
     text
 }
 

@@ -88,7 +88,7 @@ fn marks(app: &App, theme: &Theme, window: &Range<usize>) -> Vec<Mark> {
     }
     if let Some(a) = app.current() {
         for h in app.article_highlights(&a.id) {
-            marks.push(fill(h.start..h.end, 2, theme.highlight));
+            marks.push(fill(h.passage.start..h.passage.end, 2, theme.highlight));
         }
     }
     if let Some(r) = &app.reader.marked_quote {

@@ -64,7 +64,7 @@ impl HighlightsView<'_> {
 /// The second line of an entry: title · speaker · #tag · note · date.
 pub fn detail_line(entry: &HighlightEntry) -> String {
     let h = &entry.highlight;
-    let mut parts = vec![entry.article_title.clone().unwrap_or_else(|| h.article.clone())];
+    let mut parts = vec![entry.article_title.clone().unwrap_or_else(|| h.passage.article.clone())];
     if let Some(s) = h.speaker.as_deref().filter(|s| !s.is_empty()) {
         parts.push(s.to_string());
     }
@@ -88,10 +88,8 @@ impl Widget for HighlightsView<'_> {
         }
         let width = area.width as usize;
         let entries = self.state.entries();
-        let header = format!(
-            " Highlights ({}) · Enter jump · d delete · u undo · n note · y copy · e export",
-            entries.len()
-        );
+        // The keys are in the status row (from the keymap), not repeated here.
+        let header = format!(" Highlights ({})", entries.len());
         put(buf, area, 0, &truncate(&header, width), self.header_style());
         if entries.is_empty() {
             put(buf, area, 1, &truncate(" No highlights yet: press h on a quote or sentence.", width), self.detail_style());
@@ -126,7 +124,7 @@ impl Widget for HighlightsView<'_> {
             }
             let marker = if is_selected { "▌" } else { " " };
             let orphan = entry.mark().unwrap_or("");
-            let text = one_line(&entry.highlight.text);
+            let text = one_line(&entry.highlight.passage.text);
             let room = width.saturating_sub(display_width(marker) + display_width(orphan) + 2);
             let quoted = truncate(&format!("“{text}”"), room + 2);
             let mut x = put_at(buf, area, 0, y0, marker, row_style);

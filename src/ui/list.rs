@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         // Only archived articles are out of the unfiltered list.
         format!("Articles ({shown}) · {} archived", total - shown)
     } else {
-        format!("Articles {shown}/{total} · filter: {}", app.reader.filter.text)
+        format!("Articles ({shown} of {total}) · filter: {}", app.reader.filter.text)
     };
     let title = match app.reader.order {
         crate::app::ListOrder::Name => title,

@@ -13,6 +13,7 @@ pub mod bilingual;
 pub mod highlights;
 pub mod speakers;
 
+use crate::app::keymap::KeyContext;
 use crate::app::{App, Mode};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -46,7 +47,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 (Some(state), Some((left, right))) => {
                     let (lh, rh) = (app.highlight_marks(&left.id), app.highlight_marks(&right.id));
                     let highlights = [lh.as_slice(), rh.as_slice()];
-                    frame.render_widget(bilingual::BilingualView { state, left: &left, right: &right, no_color: app.no_color, highlights }, view)
+                    let hints = status::view_hints(app, KeyContext::Bilingual, status::BILINGUAL_FOOTER_HINTS);
+                    let view_widget = bilingual::BilingualView { state, left: &left, right: &right, no_color: app.no_color, highlights, hints: &hints };
+                    frame.render_widget(view_widget, view)
                 }
                 _ => frame.render_widget(Paragraph::new("No side-by-side view."), view),
             }

@@ -16,7 +16,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let title = if app.quotes_pending() {
         "Quotes (extracting…)".to_string()
     } else if hidden > 0 {
-        format!("Quotes ({}) +{hidden} terms", quotes.len())
+        // As the filtered list says "Articles (1 of 3)"; `t` shows the term quotes.
+        format!("Quotes ({} of {})", quotes.len(), quotes.len() + hidden)
     } else {
         format!("Quotes ({})", quotes.len())
     };
@@ -84,7 +85,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let text = item_text(q);
         let text_lines = wrap(&text, text_width);
         let rows = text_rows(i, q);
-        let highlighted = app.current().is_some_and(|a| app.article_highlights(&a.id).any(|h| h.start == q.start && h.end == q.end));
+        let highlighted = app.current().is_some_and(|a| app.article_highlights(&a.id).any(|h| h.passage.start == q.start && h.passage.end == q.end));
         // Column 1: shown in the body; column 2: highlighted (also styled, for NO_COLOR).
         let prefix = match (marked, highlighted) {
             (true, true) => ">*",

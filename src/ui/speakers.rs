@@ -89,7 +89,8 @@ impl SpeakersView<'_> {
     fn draw_list(&self, state: &SpeakersState, area: Rect, buf: &mut Buffer) {
         let width = area.width as usize;
         let filter = if state.filter.trim().is_empty() { String::new() } else { format!(" · matching “{}”", state.filter.trim()) };
-        let header = one_line(&format!(" Speakers ({}){filter} · Enter open · / filter · q back", state.visible_count()));
+        // The keys are in the status row (from the keymap), not repeated here.
+        let header = one_line(&format!(" Speakers ({}){filter}", state.visible_count()));
         put(buf, area, 0, 0, &truncate(&header, width), self.header_style());
         if state.visible_count() == 0 {
             let msg = if filter.is_empty() { " No quoted speakers in this corpus." } else { " No speaker matches: / to change the filter." };

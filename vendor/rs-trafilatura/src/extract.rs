@@ -17,7 +17,7 @@ use crate::patterns::{
     ADVERTISEMENT_CLASS, ARTICLE_SELECTOR, BOILERPLATE_CLASS,
     BOILERPLATE_CLASS_NO_COMMENTS, COMMENT_CLASS,
     COMMENT_ID, LINE_WHITESPACE, MAIN_SELECTOR, MULTIPLE_NEWLINES,
-    NAVIGATION_CLASS, WHITESPACE_NORMALIZE,
+    NAVIGATION_CLASS, // diglot: WHITESPACE_NORMALIZE no longer used here (clean_text)
 };
 
 use std::cell::Cell;
@@ -3651,13 +3651,17 @@ fn clean_text(s: &str) -> String {
         return String::new();
     }
 
-    // Normalize whitespace
-    let s = WHITESPACE_NORMALIZE.replace_all(s, " ");
-
-    // Normalize multiple newlines
-    let s = MULTIPLE_NEWLINES.replace_all(&s, "\n\n");
-
-    s.trim().to_string()
+    // diglot: runs of white space (`\s`, Unicode White_Space, as `char::is_whitespace`)
+    // become one space without a regex pass; no newline is left, so the pass over
+    // newlines that followed had nothing to do.
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Check if an h1 heading matches the page title.
