@@ -238,7 +238,7 @@ pub struct ReaderState {
     /// folder's read was when it was asked).
     text_hits: RefCell<Option<(String, Vec<usize>, ReadSoFar)>>,
     /// A full-text search running on a worker: (FTS5 query, how far the read was, its answer).
-    text_search: RefCell<Option<(String, ReadSoFar, std::sync::mpsc::Receiver<Vec<usize>>)>>,
+    text_search: RefCell<Option<TextSearch>>,
     /// When a search was last asked again for rows read since (see `text_matches`).
     text_search_renewed: std::cell::Cell<Option<std::time::Instant>>,
     /// The article whose body the search matches and positions were set for.
@@ -362,6 +362,9 @@ struct ReadSoFar {
     rows: usize,
     finished: bool,
 }
+
+/// A full-text search on a worker: (FTS5 query, how far the read was, its answer).
+type TextSearch = (String, ReadSoFar, std::sync::mpsc::Receiver<Vec<usize>>);
 
 /// While the folder is read, a text filter's answer is asked again for the rows read
 /// since at most this often (each answer redraws the list).

@@ -173,8 +173,11 @@ mod tests {
         std::fs::File::options().write(true).open(path).unwrap().set_modified(old).unwrap();
     }
 
-    /// Everything `run` hands over, by kind of batch.
-    fn read_all(read: &FolderRead<'_>, held: Held) -> (Vec<(usize, String)>, Vec<(usize, String)>, IndexReport) {
+    /// (slot, title or error) of each file handed over.
+    type Named = Vec<(usize, String)>;
+
+    /// Everything `run` hands over, by kind of batch: from the index, parsed.
+    fn read_all(read: &FolderRead<'_>, held: Held) -> (Named, Named, IndexReport) {
         let (mut cached, mut parsed) = (Vec::new(), Vec::new());
         let report = read.run(held, 2, |batch, files| {
             let named = files.into_iter().map(|f| (f.slot, f.article.map_or_else(|e| format!("error: {}", e.reason), |a| a.meta.title.unwrap_or_default())));
