@@ -75,7 +75,7 @@ pub fn corpus_speakers(articles: &[Article], manifest: &Manifest) -> Vec<CorpusS
 /// [`corpus_speakers`] with the quotes of each article already at hand (`quotes[i]`, all
 /// kinds, of `articles[i]`), as the index keeps them.
 pub fn corpus_speakers_with(articles: &[Article], manifest: &Manifest, quotes: &[Vec<Quote>]) -> Vec<CorpusSpeaker> {
-    let candidates = align::propose_pairs(articles, manifest);
+    let candidates = align::propose_pairs_with_quotes(articles, manifest, quotes);
     let counterparts = counterpart_indices(articles, manifest, &candidates);
     let pairs = quote_pairs(articles, quotes, &counterparts);
     speaker_index(articles, quotes, &pairs)

@@ -168,22 +168,22 @@ fn pairs_of(profiles: &[Profile]) -> Vec<(u32, u32)> {
 /// Counterparts across languages, best first; pinned pairs from the manifest come first
 /// (when both articles are present), each article pair listed once.
 pub fn propose_pairs(articles: &[Article], manifest: &Manifest) -> Vec<PairCandidate> {
-    propose_pairs_quoting(articles, manifest, |a, wanted| if wanted { crate::text::quotes::extract(a) } else { Vec::new() })
+    propose_pairs_quoting(articles, manifest, |i| crate::text::quotes::extract(&articles[i]))
 }
 
-/// [`propose_pairs`], with the quotes of an article taken by `quotes_of(article, wanted)`:
-/// only articles `wanted` for a quote check need theirs.
-fn propose_pairs_quoting(
-    articles: &[Article],
-    manifest: &Manifest,
-    quotes_of: impl Fn(&Article, bool) -> Vec<Quote> + Sync,
-) -> Vec<PairCandidate> {
+/// [`propose_pairs`] with each article's quotes already at hand (`quotes[i]` of
+/// `articles[i]`, as the quote cache keeps them): none is extracted again.
+pub fn propose_pairs_with_quotes(articles: &[Article], manifest: &Manifest, quotes: &[Vec<Quote>]) -> Vec<PairCandidate> {
+    propose_pairs_quoting(articles, manifest, |i| quotes.get(i).map(|q| q[..q.len().min(QUOTES_WEIGHED)].to_vec()).unwrap_or_default())
+}
+
+/// [`propose_pairs`], with the quotes of article `i` taken by `quotes_of(i)`, asked only
+/// for the articles wanted for a quote check.
+fn propose_pairs_quoting(articles: &[Article], manifest: &Manifest, quotes_of: impl Fn(usize) -> Vec<Quote> + Sync) -> Vec<PairCandidate> {
     // Profiles are independent: on every core (a folder of thousands).
     let profiles: Vec<Profile> = articles.par_iter().map(Profile::of).collect();
     let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
-    propose_among(&ids, &profiles, pairs_of(&profiles), manifest, |wanted| {
-        wanted.par_iter().map(|&i| quotes_of(&articles[i], true)).collect()
-    })
+    propose_among(&ids, &profiles, pairs_of(&profiles), manifest, |wanted| wanted.par_iter().map(|&i| quotes_of(i)).collect())
 }
 
 /// The proposals of [`propose_among`] that involve article `x`, from the profiles of `x`
@@ -404,7 +404,8 @@ mod tests {
             })
             .collect();
         let lazy = propose_pairs(&articles, &Manifest::default());
-        let every = propose_pairs_quoting(&articles, &Manifest::default(), |a, _| crate::text::quotes::extract(a));
+        let quotes: Vec<Vec<Quote>> = articles.iter().map(crate::text::quotes::extract).collect();
+        let every = propose_pairs_with_quotes(&articles, &Manifest::default(), &quotes);
         assert!(lazy.iter().any(|c| c.evidence.iter().any(|e| e.contains("quoted statements"))), "quotes were compared");
         assert_eq!(lazy, every);
     }
