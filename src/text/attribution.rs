@@ -11,6 +11,7 @@ use super::rules_en::{described_by_place, english_cue_ok, is_particle_name, is_p
 use super::rules_fr::{FR_AUX, french_participle_subject, inversion, next_participle, pronoun_text};
 use super::quote_marks::{MarkedSpan, is_space};
 use crate::model::SpeakerKind;
+use compact_str::CompactString;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -24,9 +25,9 @@ pub enum TokKind {
 pub struct Tok {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: CompactString,
     /// Folded (lower case, `'` apostrophe) form for lexicon lookups.
-    pub low: String,
+    pub low: CompactString,
     pub kind: TokKind,
 }
 
@@ -76,7 +77,7 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, spans: &[MarkedSpan])
         }
         if let Some(&(from, to, idx)) = quotes.get(qi)
             && pos >= from {
-                toks.push(Tok { start: from, end: to, text: String::new(), low: String::new(), kind: TokKind::Quote(idx) });
+                toks.push(Tok { start: from, end: to, text: CompactString::default(), low: CompactString::default(), kind: TokKind::Quote(idx) });
                 while k < chars.len() && chars[k].0 < to {
                     k += 1;
                 }
@@ -109,9 +110,9 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, spans: &[MarkedSpan])
             continue;
         }
         if super::rules_en::is_plural_possessive(toks.last(), pos, c, chars.get(k + 1).map(|&(_, n)| n)) {
-            toks.push(Tok { start: pos, end: pos + c.len_utf8(), text: c.to_string(), low: "'s".to_string(), kind: TokKind::Word });
+            toks.push(Tok { start: pos, end: pos + c.len_utf8(), text: c.to_string().into(), low: "'s".into(), kind: TokKind::Word });
         } else {
-            toks.push(Tok { start: pos, end: pos + c.len_utf8(), text: c.to_string(), low: c.to_string(), kind: TokKind::Punct });
+            toks.push(Tok { start: pos, end: pos + c.len_utf8(), text: c.to_string().into(), low: c.to_string().into(), kind: TokKind::Punct });
         }
         k += 1;
     }
@@ -175,8 +176,8 @@ fn push_word(toks: &mut Vec<Tok>, text: &str, start: usize, end: usize) {
 }
 
 fn word_tok(text: &str, start: usize, end: usize) -> Tok {
-    let t = text.get(start..end).unwrap_or("").to_string();
-    Tok { start, end, low: fold(&t), text: t, kind: TokKind::Word }
+    let t = text.get(start..end).unwrap_or("");
+    Tok { start, end, low: fold(t).into(), text: t.into(), kind: TokKind::Word }
 }
 
 /// Whether a sentence ends after token `k` (a full stop, question or exclamation mark that
@@ -307,7 +308,7 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
             } else if lx.fr_cues.contains(verb) || lx.fr_participles.contains(verb) || lx.en_cues.contains(verb) {
                 // "s'interroge-t-elle": the reflexive pronoun belongs to the cue as written.
                 let reflexive = i > 0 && matches!(toks[i - 1].low.as_str(), "s'" | "se");
-                let text = if reflexive { written(i - 1, i) } else { t.text.clone() };
+                let text = if reflexive { written(i - 1, i) } else { t.text.to_string() };
                 cues.push(Cue { first: i, last: i, text, participle: false, preposition: false, pronoun: pron });
                 i += 1;
                 continue;
@@ -342,7 +343,7 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
                 let tail = toks[np.last + 1..].iter().take(12).position(|n| !n.is_lower_word()).map(|p| np.last + 1 + p);
                 let closes = tail.is_some_and(|k| toks[k].is_punct(','));
                 if person && closes {
-                    cues.push(Cue { first: i, last: i, text: t.text.clone(), participle: false, preposition: true, pronoun: None });
+                    cues.push(Cue { first: i, last: i, text: t.text.to_string(), participle: false, preposition: true, pronoun: None });
                     i += 1;
                     continue;
                 }
@@ -350,8 +351,8 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
         // "Comme le rappelle Maryse Burgot, …": after "comme", "le"/"l'" is the object
         // pronoun of a verb whose subject follows; the phrase attributes like "selon".
         let comme_le = i >= 2 && matches!(toks[i - 1].low.as_str(), "le" | "l'") && toks[i - 2].low == "comme";
-        if comme_le && !t.is_cap() && (lx.fr_cues.contains(&t.low) || lx.fr_participles.contains(&t.low)) {
-            cues.push(Cue { first: i, last: i, text: t.text.clone(), participle: false, preposition: true, pronoun: None });
+        if comme_le && !t.is_cap() && (lx.fr_cues.contains(t.low.as_str()) || lx.fr_participles.contains(t.low.as_str())) {
+            cues.push(Cue { first: i, last: i, text: t.text.to_string(), participle: false, preposition: true, pronoun: None });
             i += 1;
             continue;
         }
@@ -362,26 +363,26 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
         let opening_participle = t.low.ends_with("ant") && (i == 0 || toks[i - 1].kind != TokKind::Word);
         if t.is_cap() && t.low != "selon" && !opening_participle {
             if opening_inverted_cue(toks, i) {
-                cues.push(Cue { first: i, last: i, text: t.text.clone(), participle: false, preposition: false, pronoun: None });
+                cues.push(Cue { first: i, last: i, text: t.text.to_string(), participle: false, preposition: false, pronoun: None });
             }
             i += 1;
             continue;
         }
-        if lx.fr_cues.contains(&t.low) && !prev_is_det {
+        if lx.fr_cues.contains(t.low.as_str()) && !prev_is_det {
             cues.push(Cue {
                 first: i,
                 last: i,
-                text: t.text.clone(),
+                text: t.text.to_string(),
                 // "ajoutant", "précisant": the subject is the one of the cue before.
                 participle: t.low.ends_with("ant"),
                 preposition: t.low == "selon",
                 pronoun: None,
             });
-        } else if lx.en_cues.contains(&t.low) && !prev_is_det && english_cue_ok(toks, i) {
+        } else if lx.en_cues.contains(t.low.as_str()) && !prev_is_det && english_cue_ok(toks, i) {
             cues.push(Cue {
                 first: i,
                 last: i,
-                text: t.text.clone(),
+                text: t.text.to_string(),
                 participle: t.low.ends_with("ing"),
                 preposition: false,
                 pronoun: None,
@@ -538,7 +539,7 @@ pub fn name_words(toks: &[Tok], a: usize, b: usize) -> Vec<String> {
     let mut words: Vec<String> = Vec::with_capacity(b.saturating_sub(a));
     for k in a..b.min(toks.len()) {
         if toks[k].is_word() {
-            words.push(toks[k].text.clone());
+            words.push(toks[k].text.to_string());
         }
     }
     // The stop after the last word (outside the run) belongs to it when it is an initial
@@ -587,7 +588,7 @@ pub(super) fn content_words_except(toks: &[Tok], links: &[&str]) -> Vec<String> 
     // An acronym is never a function word, even when it folds to one ("UN" → "un").
     toks.iter()
         .filter(|t| t.is_word() && (is_acronym(t) || !lx.is_function_word(&t.low) && !links.contains(&t.low.as_str())))
-        .map(|t| t.low.clone())
+        .map(|t| t.low.to_string())
         .collect()
 }
 
@@ -651,7 +652,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     && let Some((l, _)) = complement(toks, k + 1, end)
                     && toks[l].is_cap()
                 {
-                    let words = toks[i + 1..=l].iter().map(|t| t.text.clone()).collect();
+                    let words = toks[i + 1..=l].iter().map(|t| t.text.to_string()).collect();
                     return Some(mk(i, l, NpKind::Name(words), Vec::new(), Gender::Unknown));
                 }
                 // "The Home Office", "the European Commission": a capitalised name that ends
@@ -669,8 +670,8 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     && toks[k].is_lower_word()
                     && toks[i + 1..k].iter().all(Tok::is_cap)
                 {
-                    let words = toks[i + 1..k].iter().map(|t| t.text.clone()).collect();
-                    return Some(mk(i, k, NpKind::Name(words), vec![toks[k].low.clone()], Gender::Unknown));
+                    let words = toks[i + 1..k].iter().map(|t| t.text.to_string()).collect();
+                    return Some(mk(i, k, NpKind::Name(words), vec![toks[k].low.to_string()], Gender::Unknown));
                 }
                 // "the head of the agency": keep going to the last role noun of the chain
                 let mut last = k;
@@ -689,7 +690,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     && matches!(&name.kind, NpKind::Name(w) if w.len() >= 2)
                 {
                     name.quals.extend(quals);
-                    name.quals.push(head);
+                    name.quals.push(head.to_string());
                     return Some(name);
                 }
                 // "la députée Léa Vasseur", "the senator John Doe": the name is the speaker.
@@ -697,13 +698,13 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     && let Some(mut name) = np_forward(toks, k + 1, end)
                         && matches!(name.kind, NpKind::Name(_)) {
                             name.quals.extend(quals);
-                            name.quals.push(head);
+                            name.quals.push(head.to_string());
                             return Some(name);
                         }
                 // "la policière", "une avocate": a French feminine article tells the
                 // person's gender (the masculine one is also used generically).
                 let gender = if kind == SpeakerKind::Person && matches!(toks[i].low.as_str(), "la" | "une" | "cette") { Gender::Female } else { Gender::Unknown };
-                return Some(mk(i, last, NpKind::Role { kind, head, definite }, quals, gender));
+                return Some(mk(i, last, NpKind::Role { kind, head: head.to_string(), definite }, quals, gender));
             }
             k += 1;
         }
@@ -756,7 +757,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             last = l;
             quals.extend(q);
         }
-        return Some(mk(i, last, NpKind::Role { kind, head: toks[k].low.clone(), definite: true }, quals, gender));
+        return Some(mk(i, last, NpKind::Role { kind, head: toks[k].low.to_string(), definite: true }, quals, gender));
     }
     let (mut name_from, mut quals) = match last_role {
         Some(k) => (k + 1, content_words(&toks[s2..=k])),
@@ -783,7 +784,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     if name_from >= r {
         let k = last_role?;
         let kind = lx.role(&toks[k].low)?;
-        return Some(mk(i, last, NpKind::Role { kind, head: toks[k].low.clone(), definite: true }, quals, gender));
+        return Some(mk(i, last, NpKind::Role { kind, head: toks[k].low.to_string(), definite: true }, quals, gender));
     }
     // "Iran's foreign ministry", "Meta's head of security policy": a possessor before
     // a role noun is a qualifier of that role.
@@ -800,7 +801,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                 // "London's Metropolitan Police": a capitalised body after the possessor is
                 // that body's name.
                 if kind == SpeakerKind::Organisation && toks[r + 1..=k].iter().all(Tok::is_cap) {
-                    let words = toks[r + 1..=k].iter().map(|t| t.text.clone()).collect();
+                    let words = toks[r + 1..=k].iter().map(|t| t.text.to_string()).collect();
                     let mut np = mk(r + 1, k, NpKind::Name(words), content_words(&toks[s2..r]), Gender::Unknown);
                     np.first = i;
                     return Some(np);
@@ -813,7 +814,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     q.extend(more);
                 }
                 let head = toks[k].low.clone();
-                return Some(mk(i, last, NpKind::Role { kind, head, definite: true }, q, gender));
+                return Some(mk(i, last, NpKind::Role { kind, head: head.to_string(), definite: true }, q, gender));
             }
             k += 1;
         }
@@ -958,7 +959,7 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
             return Some(Np {
                 first,
                 last: j,
-                kind: NpKind::Role { kind: SpeakerKind::Organisation, head: t.low.clone(), definite: true },
+                kind: NpKind::Role { kind: SpeakerKind::Organisation, head: t.low.to_string(), definite: true },
                 quals: content_words(&toks[first..j]),
                 gender: Gender::Unknown,
                 start: toks[first].start,
@@ -1167,7 +1168,7 @@ fn is_label_segment(seg: &[Tok]) -> bool {
     for t in seg {
         if t.is_cap() {
             if let Some(r) = runs.last_mut() {
-                r.push(t.text.clone());
+                r.push(t.text.to_string());
             }
         } else if t.is_lower_word() && matches!(t.low.as_str(), "of" | "from") || t.is_punct('.') {
             runs.push(Vec::new());
@@ -1408,9 +1409,9 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
 /// with a role noun among them) before a person's full name that closes the attribution.
 fn name_after_bare_description(toks: &[Tok], k: usize, hi: usize) -> Option<Np> {
     let lx = Lexicon::get();
-    toks.get(k).filter(|t| t.is_lower_word() && !is_det(t) && !lx.is_function_word(&t.low) && !lx.en_cues.contains(&t.low))?;
+    toks.get(k).filter(|t| t.is_lower_word() && !is_det(t) && !lx.is_function_word(&t.low) && !lx.en_cues.contains(t.low.as_str()))?;
     let mut m = k + 1;
-    while m < hi && m < k + 6 && toks[m].is_lower_word() && !lx.en_cues.contains(&toks[m].low) && (toks[m].low == "of" || !lx.is_function_word(&toks[m].low)) {
+    while m < hi && m < k + 6 && toks[m].is_lower_word() && !lx.en_cues.contains(toks[m].low.as_str()) && (toks[m].low == "of" || !lx.is_function_word(&toks[m].low)) {
         m += 1;
     }
     if m >= hi || !toks[m].is_cap() || toks[m - 1].low == "of" && m - 1 == k {
@@ -1519,16 +1520,16 @@ fn descriptor_at_cue(toks: &[Tok], lo: usize, hi: usize, c: &Cue) -> Option<Np> 
     let lx = Lexicon::get();
     // English only: French descriptions ("le suspect") have their own rules in the registry.
     let is_det = |t: &Tok| t.is_word() && matches!(t.low.as_str(), "the" | "a" | "an" | "another" | "this" | "that" | "one");
-    if !lx.en_cues.contains(&toks[c.last].low) || lx.fr_cues.contains(&toks[c.last].low) {
+    if !lx.en_cues.contains(toks[c.last].low.as_str()) || lx.fr_cues.contains(toks[c.last].low.as_str()) {
         return None;
     }
-    let plain = |t: &Tok| t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.en_cues.contains(&t.low) && !lx.fr_cues.contains(&t.low);
+    let plain = |t: &Tok| t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.en_cues.contains(t.low.as_str()) && !lx.fr_cues.contains(t.low.as_str());
     let describe = |first: usize, last: usize| {
         let definite = !INDEFINITE.contains(&toks[first].low.as_str());
         Np {
             first,
             last,
-            kind: NpKind::Role { kind: SpeakerKind::Person, head: toks[last].low.clone(), definite },
+            kind: NpKind::Role { kind: SpeakerKind::Person, head: toks[last].low.to_string(), definite },
             quals: content_words(&toks[first + 1..last]),
             gender: Gender::Unknown,
             start: toks[first].start,
@@ -1597,7 +1598,7 @@ mod tests {
     }
 
     fn words(s: &str) -> Vec<String> {
-        toks(s).into_iter().map(|t| t.text).collect()
+        toks(s).into_iter().map(|t| t.text.to_string()).collect()
     }
 
     #[test]

@@ -1247,7 +1247,7 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         let mut b = end;
         // A speech verb ends the phrase: in "Judge X told the defendant, Y," the role
         // before Y is "the defendant", not the judge's.
-        let is_verb = |t: &Tok| t.is_lower_word() && lx.role(&t.low).is_none() && (lx.en_cues.contains(&t.low) || lx.fr_cues.contains(&t.low) || lx.fr_participles.contains(&t.low));
+        let is_verb = |t: &Tok| t.is_lower_word() && lx.role(&t.low).is_none() && (lx.en_cues.contains(t.low.as_str()) || lx.fr_cues.contains(t.low.as_str()) || lx.fr_participles.contains(t.low.as_str()));
         while b > 0 && end - b < 14 && toks[b - 1].is_word() && !is_verb(&toks[b - 1]) {
             b -= 1;
         }
@@ -1285,9 +1285,9 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         // "… en France, affirme le ministre …": an inverted speech verb after the comma
         // opens the attribution, not a description of the name before it.
         // ("…, a indiqué un porte-parole de la police": a compound past too.)
-        let participle = |t: &Tok| lx.fr_participles.contains(&t.low);
+        let participle = |t: &Tok| lx.fr_participles.contains(t.low.as_str());
         let compound = seg.first().is_some_and(|t| matches!(t.low.as_str(), "a" | "ont" | "avait" | "avaient")) && seg.iter().skip(1).take(3).any(participle);
-        let inverted_cue = compound || seg.first().is_some_and(|t| lx.en_cues.contains(&t.low) || lx.fr_cues.contains(&t.low));
+        let inverted_cue = compound || seg.first().is_some_and(|t| lx.en_cues.contains(t.low.as_str()) || lx.fr_cues.contains(t.low.as_str()));
         let starts_ok = !inverted_cue && seg.first().is_some_and(|t| t.is_lower_word() || (t.is_word() && lx.is_function_word(&t.low)));
         if let (Some(p), true) = (first_role, starts_ok)
             && lx.role(&seg[p].low) == Some(SpeakerKind::Person) {
@@ -1306,12 +1306,12 @@ fn collect_documents(toks: &[Tok], out: &mut Vec<(usize, Np, Vec<String>)>) {
         if let Some(np) = np_forward(toks, i, toks.len())
             && let NpKind::Role { kind: SpeakerKind::Document, head, .. } = &np.kind {
                 let head_idx = (np.first..=np.last).find(|&k| &toks[k].low == head).unwrap_or(np.last);
-                let mut caps: Vec<String> = toks[np.first + 1..head_idx].iter().filter(|t| t.is_cap()).map(|t| t.text.clone()).collect();
+                let mut caps: Vec<String> = toks[np.first + 1..head_idx].iter().filter(|t| t.is_cap()).map(|t| t.text.to_string()).collect();
                 if caps.is_empty() && head_idx < np.last {
                     // "the annual report of the Independent Reviewer of Terrorism
                     // Legislation": named after whose it is.
                     let from = (head_idx + 1..=np.last).find(|&k| toks[k].is_cap()).unwrap_or(np.last);
-                    caps = toks[from..=np.last].iter().map(|t| t.text.clone()).collect();
+                    caps = toks[from..=np.last].iter().map(|t| t.text.to_string()).collect();
                 }
                 if caps.is_empty() && head_idx == np.last {
                     caps = owner_after_adjective(toks, head_idx);
@@ -1345,12 +1345,12 @@ fn owner_after_adjective(toks: &[Tok], head: usize) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut prev_end = usize::MAX;
     let mut m = k;
-    while m < toks.len() && m < k + 10 && toks[m].is_word() && !lx.fr_cues.contains(&toks[m].low) && !lx.en_cues.contains(&toks[m].low) {
+    while m < toks.len() && m < k + 10 && toks[m].is_word() && !lx.fr_cues.contains(toks[m].low.as_str()) && !lx.en_cues.contains(toks[m].low.as_str()) {
         let t = &toks[m];
         // Keep elisions glued to their word ("l'homme").
         match words.last_mut() {
             Some(w) if t.start == prev_end => w.push_str(&t.text),
-            _ => words.push(t.text.clone()),
+            _ => words.push(t.text.to_string()),
         }
         prev_end = t.end;
         m += 1;
@@ -1402,7 +1402,7 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
         });
         if let Some(j) = start {
             let written = text.get(toks[j].start..open.start).unwrap_or("").trim();
-            out.push((toks[j].start, written.split_whitespace().map(str::to_string).collect(), acr.low.clone()));
+            out.push((toks[j].start, written.split_whitespace().map(str::to_string).collect(), acr.low.to_string()));
         }
     }
     out
@@ -1463,7 +1463,7 @@ fn collect_bodies(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>)> {
                 let lx = Lexicon::get();
                 let mut last = np.last;
                 let adjective = |t: &Tok| {
-                    t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.fr_cues.contains(&t.low) && !lx.en_cues.contains(&t.low)
+                    t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.fr_cues.contains(t.low.as_str()) && !lx.en_cues.contains(t.low.as_str())
                         && !matches!(t.low.as_str(), "de" | "du" | "des" | "d'" | "of" | "et" | "and")
                 };
                 let mut k = np.last + 1;

@@ -912,7 +912,7 @@ fn dash_signature(right: &[Tok]) -> Option<(Cue, Np)> {
     let dash = right.first().filter(|t| t.kind == TokKind::Punct && matches!(t.text.as_str(), "―" | "—" | "–"))?;
     let np = np_forward(right, 1, right.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))?;
     let closes = right[np.last + 1..].iter().all(|t| t.kind == TokKind::Punct && t.text != "'s");
-    closes.then(|| (Cue { first: 0, last: 0, text: dash.text.clone(), participle: false, preposition: false, pronoun: None }, np))
+    closes.then(|| (Cue { first: 0, last: 0, text: dash.text.to_string(), participle: false, preposition: false, pronoun: None }, np))
 }
 
 /// Words that may stand between a subject and its verb of speech ("she now says").
@@ -929,7 +929,7 @@ fn inverted_attribution(right: &[Tok]) -> Option<(Cue, Option<Np>)> {
     // A subject that is no speaker ("the website", "its ad") still frames the quote.
     let thing_end = || {
         let det = right.get(from).is_some_and(|t| t.is_lower_word() && crate::text::attribution::DETERMINERS.contains(&t.low.as_str()));
-        let nouns = right.get(from + 1..)?.iter().take(3).take_while(|t| t.is_lower_word() && !lx.en_cues.contains(&t.low)).count();
+        let nouns = right.get(from + 1..)?.iter().take(3).take_while(|t| t.is_lower_word() && !lx.en_cues.contains(t.low.as_str())).count();
         (det && nouns > 0).then_some(from + nouns)
     };
     let mut k = match &np {
@@ -941,7 +941,7 @@ fn inverted_attribution(right: &[Tok]) -> Option<(Cue, Option<Np>)> {
     }
     let verb = right.get(k).filter(|t| t.is_lower_word())?;
     let past = verb.low.len() > 4 && verb.low.ends_with("ed");
-    let speech = lx.en_cues.contains(&verb.low) && !verb.low.ends_with("ing");
+    let speech = lx.en_cues.contains(verb.low.as_str()) && !verb.low.ends_with("ing");
     if !(past || speech) {
         return None;
     }
@@ -951,7 +951,7 @@ fn inverted_attribution(right: &[Tok]) -> Option<(Cue, Option<Np>)> {
         return None;
     }
     let speaks = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person | PronounKind::Plural, _) | NpKind::Role { .. });
-    let cue = Cue { first: k, last: k, text: verb.text.clone(), participle: false, preposition: false, pronoun: None };
+    let cue = Cue { first: k, last: k, text: verb.text.to_string(), participle: false, preposition: false, pronoun: None };
     Some((cue, np.filter(speaks)))
 }
 
@@ -965,7 +965,7 @@ fn cue_after_adverb(left: &[Tok]) -> Option<(Cue, Option<Np>)> {
         return None;
     }
     let verb = &left[v];
-    if !(verb.is_lower_word() && Lexicon::get().en_cues.contains(&verb.low) && !verb.low.ends_with("ing")) {
+    if !(verb.is_lower_word() && Lexicon::get().en_cues.contains(verb.low.as_str()) && !verb.low.ends_with("ing")) {
         return None;
     }
     let mut a = v;
@@ -977,7 +977,7 @@ fn cue_after_adverb(left: &[Tok]) -> Option<(Cue, Option<Np>)> {
     }
     let np = if left[a - 1].low == "and" { np_forward(left, 0, a - 1) } else { np_backward(left, 0, a - 1) };
     let speaks = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person | PronounKind::Plural, _) | NpKind::Role { .. });
-    let cue = Cue { first: v, last: v, text: verb.text.clone(), participle: false, preposition: false, pronoun: None };
+    let cue = Cue { first: v, last: v, text: verb.text.to_string(), participle: false, preposition: false, pronoun: None };
     Some((cue, np.filter(speaks)))
 }
 

@@ -63,6 +63,11 @@ pub const FEATURES: [&str; 36] = [
 
 /// Paragraphs before the quote's own that candidates are read from.
 const PARAGRAPHS_BEFORE: usize = 2;
+/// However long those paragraphs are, candidates are read at most this far before the
+/// quote opens and after it closes (about 800 words; news paragraphs are far shorter):
+/// a text that is one huge paragraph would otherwise make every quote weigh every name
+/// in it, quadratic in the text's length.
+const WINDOW_BYTES: usize = 5_000;
 /// Bytes per word, roughly: distances are counted in words.
 const BYTES_PER_WORD: f64 = 6.0;
 
@@ -188,6 +193,15 @@ struct Near {
 
 /// Every quote's candidates, with their features. `paragraphs` are the byte ranges of the
 /// article's paragraphs.
+/// The bytes whose mentions are a quote's candidates: the paragraphs from
+/// [`PARAGRAPHS_BEFORE`] before the quote's own to the one after it, cut to
+/// [`WINDOW_BYTES`] either side of the quote.
+fn candidate_window(paragraphs: &[Range<usize>], site: &Site) -> (usize, usize) {
+    let lo = paragraphs.get(site.paragraph.saturating_sub(PARAGRAPHS_BEFORE)).map_or(0, |r| r.start);
+    let hi = paragraphs.get(site.last_paragraph + 1).or(paragraphs.last()).map_or(usize::MAX, |r| r.end);
+    (lo.max(site.open.saturating_sub(WINDOW_BYTES)), hi.min(site.close.saturating_add(WINDOW_BYTES)))
+}
+
 pub fn candidates(registry: &Registry, paragraphs: &[Range<usize>], sites: &[Site]) -> Vec<Vec<Candidate>> {
     let mentions = registry.mention_view();
     let mut positions: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -204,8 +218,7 @@ pub fn candidates(registry: &Registry, paragraphs: &[Range<usize>], sites: &[Sit
             out.push(Vec::new());
             continue;
         }
-        let lo = paragraphs.get(site.paragraph.saturating_sub(PARAGRAPHS_BEFORE)).map_or(0, |r| r.start);
-        let hi = paragraphs.get(site.last_paragraph + 1).or(paragraphs.last()).map_or(usize::MAX, |r| r.end);
+        let (lo, hi) = candidate_window(paragraphs, site);
         let own = paragraphs.get(site.paragraph).map_or(0, |r| r.start)..paragraphs.get(site.last_paragraph).map_or(usize::MAX, |r| r.end);
         let from = mentions.partition_point(|m| m.0 < lo);
         let to = mentions.partition_point(|m| m.0 < hi);
@@ -330,5 +343,32 @@ mod tests {
     fn a_model_for_other_features_is_refused() {
         assert!(Ranker::parse(r#"{"features": ["x"], "weights": [1.0], "mode": "fill", "min_probability": 0.5}"#).is_none());
         assert!(Ranker::parse("not json").is_none());
+    }
+
+    #[test]
+    fn candidates_come_from_nearby_paragraphs_cut_to_a_bounded_span() {
+        let site = |paragraph: usize, open: usize, close: usize| Site {
+            open,
+            close,
+            paragraph,
+            last_paragraph: paragraph,
+            sentence: (open, close),
+            cue_at: None,
+            phrase: None,
+            person_pronoun: None,
+            plural_pronoun: false,
+            named_at_cue: false,
+            unnamed: false,
+            rule: None,
+            own_cue: false,
+            inherited: false,
+            term: false,
+        };
+        // News paragraphs: two before the quote's own to the one after.
+        let news: Vec<Range<usize>> = (0..6).map(|k| k * 400..k * 400 + 399).collect();
+        assert_eq!(candidate_window(&news, &site(3, 1250, 1300)), (400, 1999));
+        // One paragraph of 2 MB: a span around the quote, not the whole text.
+        let one = [0..2_000_000];
+        assert_eq!(candidate_window(&one, &site(0, 1_000_000, 1_000_100)), (1_000_000 - WINDOW_BYTES, 1_000_100 + WINDOW_BYTES));
     }
 }

@@ -41,7 +41,7 @@ pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
     };
     let head = &toks[comma - 1];
     // The description ends in a lower-case noun ("executive", "friend", "wife").
-    if !head.is_lower_word() || lx.is_function_word(&head.low) || lx.en_cues.contains(&head.low) {
+    if !head.is_lower_word() || lx.is_function_word(&head.low) || lx.en_cues.contains(head.low.as_str()) {
         return np;
     }
     let mut s = comma - 1;
@@ -49,7 +49,7 @@ pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
         s -= 1;
     }
     let opener = &toks[s];
-    let verb_inside = toks[s + 1..comma].iter().any(|t| t.is_lower_word() && (lx.en_cues.contains(&t.low) || matches!(t.low.as_str(), "is" | "was" | "are" | "were" | "has" | "had")));
+    let verb_inside = toks[s + 1..comma].iter().any(|t| t.is_lower_word() && (lx.en_cues.contains(t.low.as_str()) || matches!(t.low.as_str(), "is" | "was" | "are" | "were" | "has" | "had")));
     if DESCRIPTION_OPENERS.contains(&opener.low.as_str()) && s + 1 < comma && !verb_inside {
         np.start = opener.start;
     }
@@ -222,7 +222,7 @@ pub(super) fn name_after_role(toks: &[Tok], i: usize, r: usize, end: usize) -> O
     let lx = Lexicon::get();
     let is_role = |t: &Tok| lx.role(&t.low) == Some(SpeakerKind::Person) || lx.profession(&t.low).is_some();
     let mut k = r;
-    while k < end && k < r + 3 && toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low) && (is_role(&toks[k]) || !lx.en_cues.contains(&toks[k].low)) {
+    while k < end && k < r + 3 && toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low) && (is_role(&toks[k]) || !lx.en_cues.contains(toks[k].low.as_str())) {
         k += 1;
     }
     if k == r || k >= end || !is_role(&toks[k - 1]) || !is_name_word(&toks[k]) {
@@ -239,9 +239,9 @@ pub(super) fn name_after_role(toks: &[Tok], i: usize, r: usize, end: usize) -> O
 /// qualifies the lower-case noun after it, which is who speaks (a person, unnamed).
 pub(super) fn described_by_place(toks: &[Tok], det: usize, r: usize, end: usize, definite: bool) -> Option<Np> {
     let lx = Lexicon::get();
-    let noun = toks.get(r).filter(|t| r < end && t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.en_cues.contains(&t.low))?;
+    let noun = toks.get(r).filter(|t| r < end && t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.en_cues.contains(t.low.as_str()))?;
     let quals = content_words(&toks[det + 1..r]);
-    let kind = NpKind::Role { kind: SpeakerKind::Person, head: noun.low.clone(), definite };
+    let kind = NpKind::Role { kind: SpeakerKind::Person, head: noun.low.to_string(), definite };
     Some(Np { first: det, last: r, kind, quals, gender: lx.descriptor(&noun.low).unwrap_or(Gender::Unknown), start: toks[det].start, end: noun.end })
 }
 

@@ -76,7 +76,7 @@ pub(super) fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
         }
         // Agreement: "félicitée", "avertis", "prévenues" are forms of the listed participle.
         let base = ["es", "e", "s"].iter().find_map(|suf| t.low.strip_suffix(suf)).unwrap_or(&t.low);
-        if lx.fr_participles.contains(&t.low) || lx.fr_participles.contains(base) {
+        if lx.fr_participles.contains(t.low.as_str()) || lx.fr_participles.contains(base) {
             return Some(k);
         }
         // "a au contraire décrit", "a pour sa part déclaré", "a de son côté estimé".
@@ -172,7 +172,7 @@ pub(super) fn plural_group_opening(toks: &[Tok], start: usize, end: usize) -> Op
         && matches!(toks[last + 1].low.as_str(), "de" | "d'" | "du" | "des")
         && toks[last + 2].is_word()
         && !FR_AUX.contains(&toks[last + 2].low.as_str())
-        && !lx.fr_cues.contains(&toks[last + 2].low)
+        && !lx.fr_cues.contains(toks[last + 2].low.as_str())
     {
         last += 2;
         // "de la santé": the article of the complement.
@@ -332,11 +332,11 @@ pub(super) fn institution_name_before(toks: &[Tok], lo: usize, j: usize) -> Opti
     let head = capitalised.or_else(|| lower_case_body_opening(toks, lo, k, j))?;
     let article = head == lo || matches!(toks[head - 1].low.as_str(), "la" | "le" | "l'" | "les");
     // (Not across a verb: "la Ligue a été créée par des élus de la ville".)
-    let verb = |t: &Tok| FR_AUX.contains(&t.low.as_str()) || matches!(t.low.as_str(), "est" | "sont" | "été" | "qui" | "que") || lx.fr_cues.contains(&t.low);
+    let verb = |t: &Tok| FR_AUX.contains(&t.low.as_str()) || matches!(t.low.as_str(), "est" | "sont" | "été" | "qui" | "que") || lx.fr_cues.contains(t.low.as_str());
     if !article || toks[head + 1..=j].iter().any(verb) {
         return None;
     }
-    let words = glue_elisions(toks[head..=j].iter().map(|t| t.text.clone()).collect());
+    let words = glue_elisions(toks[head..=j].iter().map(|t| t.text.to_string()).collect());
     Some(Np { first: head, last: j, kind: NpKind::Name(words), quals: Vec::new(), gender: Gender::Unknown, start: toks[head].start, end: toks[j].end })
 }
 
@@ -393,7 +393,7 @@ fn name_after_description(toks: &[Tok], k: usize) -> Option<Np> {
     let lx = Lexicon::get();
     toks.get(k).filter(|t| matches!(t.low.as_str(), "le" | "la" | "l'" | "un" | "une"))?;
     let n = (k + 1..toks.len().min(k + 5)).find(|&n| !toks[n].is_lower_word())?;
-    let described = n > k + 1 && toks[k + 1..n].iter().all(|t| !lx.is_function_word(&t.low) && !FR_AUX.contains(&t.low.as_str()) && !lx.fr_cues.contains(&t.low));
+    let described = n > k + 1 && toks[k + 1..n].iter().all(|t| !lx.is_function_word(&t.low) && !FR_AUX.contains(&t.low.as_str()) && !lx.fr_cues.contains(t.low.as_str()));
     let np = np_forward(toks, n, toks.len()).filter(|np| described && np.first == n && matches!(np.kind, NpKind::Name(_)))?;
     Some(Np { first: k, start: toks[k].start, ..np })
 }
@@ -471,8 +471,8 @@ pub(super) fn body_with_its_complement(toks: &[Tok], np: Np, hi: usize) -> Np {
     let clause_word = |t: &Tok| {
         matches!(t.low.as_str(), "qui" | "que" | "qu'" | "dont" | "où" | "est" | "sont" | "était")
             || FR_AUX.contains(&t.low.as_str())
-            || lx.fr_cues.contains(&t.low)
-            || lx.fr_participles.contains(&t.low)
+            || lx.fr_cues.contains(t.low.as_str())
+            || lx.fr_participles.contains(t.low.as_str())
     };
     if toks[from..comma].iter().any(clause_word) {
         return np;
@@ -498,7 +498,7 @@ pub(super) fn body_with_its_name(toks: &[Tok], np: Np, hi: usize) -> Np {
     }
     let in_name = |t: &Tok| {
         let connector = matches!(t.low.as_str(), "de" | "d'" | "du" | "des" | "la" | "l'" | "et");
-        let verb = FR_AUX.contains(&t.low.as_str()) || lx.fr_cues.contains(&t.low) || lx.fr_participles.contains(&t.low);
+        let verb = FR_AUX.contains(&t.low.as_str()) || lx.fr_cues.contains(t.low.as_str()) || lx.fr_participles.contains(t.low.as_str());
         let outside = FR_OBLIQUE_PREPOSITIONS.contains(&t.low.as_str()) || NAME_STOPS.contains(&t.low.as_str());
         t.kind == TokKind::Word && !verb && !outside && (connector || !lx.is_function_word(&t.low))
     };
@@ -526,9 +526,9 @@ const NAME_STOPS: [&str; 21] = [
 /// only be the inverted attribution, its auxiliary or final -t left out by the writer.
 pub(super) fn bare_participle_cue(right: &[Tok]) -> Option<Cue> {
     let k = usize::from(right.first().is_some_and(|t| t.kind == TokKind::Punct && t.text == ","));
-    let verb = right.get(k).filter(|t| t.is_lower_word() && Lexicon::get().fr_participles.contains(&t.low))?;
+    let verb = right.get(k).filter(|t| t.is_lower_word() && Lexicon::get().fr_participles.contains(t.low.as_str()))?;
     let subject = right.get(k + 1).is_some_and(|n| n.is_cap() || n.is_lower_word() && matches!(n.low.as_str(), "le" | "la" | "l'" | "les"));
-    subject.then(|| Cue { first: k, last: k, text: verb.text.clone(), participle: false, preposition: false, pronoun: None })
+    subject.then(|| Cue { first: k, last: k, text: verb.text.to_string(), participle: false, preposition: false, pronoun: None })
 }
 
 /// Adjectives that French institution names keep in lower case after their capitalised
