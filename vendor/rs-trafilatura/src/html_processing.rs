@@ -251,6 +251,7 @@ fn doc_cleaning_inner(doc: &Document, opts: &Options, preserve_tags: &[&str]) {
             "[id*=\"cookiebanner\"]".to_string(),
         ]);
 
+        remove_and_strip_compiled(doc, &mut cleaning_opts); // diglot: the cleaner's first steps, selectors compiled once
         let cleaner = HtmlCleaner::with_options(cleaning_opts);
         cleaner.clean(doc);
     }
@@ -262,6 +263,39 @@ fn doc_cleaning_inner(doc: &Document, opts: &Options, preserve_tags: &[&str]) {
     if body_len < MAX_PRUNE_DOCUMENT_SIZE {
         prune_html(doc, opts);
     }
+}
+
+// diglot: `HtmlCleaner::clean`'s first four steps (remove tags, strip tags, remove by
+// selector, remove comments), in its order, with selectors compiled once; they are then
+// taken out of `opts` so that the cleaner does only the rest.
+fn remove_and_strip_compiled(doc: &Document, opts: &mut html_cleaning::CleaningOptions) {
+    use crate::dom::matcher;
+    if !opts.tags_to_remove.is_empty() {
+        doc.select_matcher(&matcher(&opts.tags_to_remove.join(", "))).remove();
+    }
+    if !opts.tags_to_strip.is_empty() {
+        let tags: Vec<&str> = opts.tags_to_strip.iter().map(String::as_str).collect();
+        let root = doc.select_matcher(&matcher("*")).first();
+        if root.exists() {
+            root.strip_elements(&tags);
+        }
+    }
+    for selector in &opts.selectors_to_remove {
+        doc.select_matcher(&matcher(selector)).remove();
+    }
+    if opts.remove_comments {
+        for node in doc.select_matcher(&matcher("*")).nodes() {
+            for child in node.children() {
+                if child.is_comment() {
+                    child.remove_from_parent();
+                }
+            }
+        }
+    }
+    opts.tags_to_remove.clear();
+    opts.tags_to_strip.clear();
+    opts.selectors_to_remove.clear();
+    opts.remove_comments = false;
 }
 
 /// Build combined selector for tags to clean (remove with children).
