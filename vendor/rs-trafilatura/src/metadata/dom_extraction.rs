@@ -475,7 +475,7 @@ pub fn extract_dom_date(doc: &Document, original: Metadata, _opts: &Options) -> 
     ];
 
     for selector in date_selectors {
-        for (count, node) in doc.select(selector).nodes().iter().enumerate() {
+        for (count, node) in doc.select_matcher(&crate::dom::matcher(selector)).nodes().iter().enumerate() { // diglot: selector compiled once
             if count >= 3 {
                 break;
             }
