@@ -12,9 +12,12 @@ first; now the list fills while the reader runs), to the frame listing every art
 (when a worker extracts them), then for each key of KEYS (default "j j Tab j j") the time
 until the screen answers. Special keys: `Tab` `Enter` `Esc` `Space`; `type:WORDS` types
 WORDS a character at a time, timing each; `wait:S` waits S seconds (work running on
-workers); `rss` prints the reader's resident memory (VmRSS) and its peak (VmHWM).
+workers); `settle` waits until the reader's CPU time stops growing (its workers are
+done) and prints how long that took; `count` prints the list's header count (shown of total, under a filter); `rss` prints the reader's resident memory (VmRSS)
+and its peak (VmHWM).
 
-Environment: DIGLOT_CACHE (default `off`; a file path keeps the article cache there, so
+Environment: KEYS_DURING_READ=1 sends the keys at once, while the folder is read (the
+end of the read is reported after them); DIGLOT_CACHE (default `off`; a file path keeps the article cache there, so
 a second run is warm), ROWS/COLS (default 30x100). Not a test: numbers to compare between
 versions on the same machine.
 """
@@ -29,6 +32,15 @@ def memory(pid):
         return f"{mb('VmRSS'):.0f} MB (peak {mb('VmHWM'):.0f} MB)"
     except (OSError, KeyError, ValueError):
         return "?"
+
+
+def cpu_seconds(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def main():
@@ -79,8 +91,12 @@ def main():
                 return time.monotonic()
         return None
 
-    report(f"every file read ({files})", every_file_read(600), start)
-    print(f"memory with every file read: {memory(pid)}")
+    if os.environ.get("KEYS_DURING_READ"):
+        # The keys go in while the folder is still being read.
+        keys = keys + ["read"]
+    else:
+        report(f"every file read ({files})", every_file_read(600), start)
+        print(f"memory with every file read: {memory(pid)}")
     if b"extracting" in seen:
         # Quotes of a long article come from a worker: the next output is that redraw.
         seen = b""
@@ -96,8 +112,26 @@ def main():
         report(f"key {label}", wait_for(lambda b: len(b) > 0, 60), sent)
 
     for k in keys:
-        if k == "rss":
+        if k == "count":
+            # A whole frame, for the list's header: "Articles shown/total".
+            seen = b""
+            os.write(fd, b"\x0c")
+            wait_for(lambda b: False, 0.2)
+            found = re.findall(rb"Articles (\d+)/(\d+)", seen)
+            print("listed: " + (f"{int(found[-1][0])} of {int(found[-1][1])}" if found else "?"), flush=True)
+        elif k == "read":
+            report(f"every file read ({files})", every_file_read(600), start)
+        elif k == "rss":
             print(f"memory: {memory(pid)}", flush=True)
+        elif k == "settle":
+            began, last = time.monotonic(), cpu_seconds(pid)
+            while time.monotonic() - began < 600:
+                wait_for(lambda b: False, 1.0)
+                now = cpu_seconds(pid)
+                if now is None or last is None or now - last < 0.05:
+                    break
+                last = now
+            print(f"settled after {time.monotonic() - began:.1f} s", flush=True)
         elif k.startswith("wait:"):
             time.sleep(float(k[5:]))
             wait_for(lambda b: False, 0.05)

@@ -16,7 +16,7 @@ use crate::model::Manifest;
 use crate::model::{Article, Lang, Quote, QuoteKind, SpeakerKind};
 use crate::text::lexicon::Lexicon;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One speaker across the corpus.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,8 +31,12 @@ pub struct CorpusSpeaker {
     /// The forms met in the texts, the name first: "Rob Wainwright", "Wainwright",
     /// "le patron d’Europol" (pronouns left out).
     pub aliases: Vec<String>,
-    /// Their quotes, newest article first (undated last), then in text order.
+    /// Their quotes, newest article first (undated last), then in text order (empty in
+    /// the reader's index until the speaker is opened: see [`IndexedSpeaker`]).
     pub quote_list: Vec<SpeakerQuote>,
+    /// Quotes per language ("EN", "FR"; "??" unknown).
+    #[serde(skip)]
+    pub languages: BTreeMap<String, usize>,
 }
 
 /// One quote of a speaker.
@@ -71,7 +75,7 @@ pub fn corpus_speakers(articles: &[Article], manifest: &Manifest) -> Vec<CorpusS
 /// [`corpus_speakers`] with the quotes of each article already at hand (`quotes[i]`, all
 /// kinds, of `articles[i]`), as the index keeps them.
 pub fn corpus_speakers_with(articles: &[Article], manifest: &Manifest, quotes: &[Vec<Quote>]) -> Vec<CorpusSpeaker> {
-    let candidates = align::propose_pairs(articles, manifest);
+    let candidates = align::propose_pairs_with_quotes(articles, manifest, quotes);
     let counterparts = counterpart_indices(articles, manifest, &candidates);
     let pairs = quote_pairs(articles, quotes, &counterparts);
     speaker_index(articles, quotes, &pairs)
@@ -99,54 +103,237 @@ pub fn counterpart_indices(articles: &[Article], manifest: &Manifest, candidates
     pairs
 }
 
-/// Every speaker of a direct or partial quote, most quoted first (then by name).
-/// `quotes[i]` are the quotes of `articles[i]`; `pairs` from [`quote_pairs`] (which costs
-/// far more than this, and changes only with the corpus: the reader computes it once).
+/// Every speaker of a direct or partial quote, most quoted first (then by name), with
+/// all their quotes. `quotes[i]` are the quotes of `articles[i]`; `pairs` from
+/// [`quote_pairs`] (which costs far more than this, and changes only with the corpus).
 /// Cost: linear in the quotes.
 pub fn speaker_index(articles: &[Article], quotes: &[Vec<Quote>], pairs: &QuotePairs) -> Vec<CorpusSpeaker> {
-    // Group by folded name and kind first, in corpus order.
-    let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<(String, SpeakerKind), usize> = HashMap::new();
-    // Each distinct name is folded once (a corpus repeats a few names thousands of times).
-    let mut keys: HashMap<&str, String> = HashMap::new();
-    for ai in 0..articles.len() {
-        for (qi, q) in quotes.get(ai).into_iter().flatten().enumerate() {
-            let Some(s) = q.speaker.as_ref().filter(|_| q.kind != QuoteKind::Term) else { continue };
-            let key = keys.entry(s.name.as_str()).or_insert_with(|| name_key(&s.name)).clone();
-            if key.is_empty() {
-                continue;
-            }
-            let g = *by_key.entry((key.clone(), s.kind)).or_insert_with(|| {
-                groups.push(Group { key, kind: s.kind, names: Vec::new(), members: Vec::new() });
-                groups.len() - 1
-            });
-            groups[g].names.push(s.name.clone());
-            groups[g].members.push((ai, qi));
-        }
+    let mut builder = SpeakerIndexBuilder::default();
+    for (ai, a) in articles.iter().enumerate() {
+        builder.add(ai, quotes.get(ai).map_or(&[][..], Vec::as_slice), a.meta.language.as_deref());
     }
-    let target = merge_targets(&groups);
-    let mut merged: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
-    for g in 0..merged.len() {
-        if let Some(t) = target[g]
-            && let Some(from) = merged[g].take()
-            && let Some(into) = merged[t].as_mut()
-        {
-            into.names.extend(from.names);
-            into.members.extend(from.members);
-        }
-    }
-    let mut out: Vec<CorpusSpeaker> = merged.into_iter().flatten().map(|g| build(g, articles, quotes, pairs)).collect();
-    out.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
-    out
+    let at = |n: usize| {
+        let a = articles.get(n)?;
+        Some(QuotesOf { quotes: quotes.get(n)?, language: a.meta.language.as_deref(), date: a.meta.date.as_deref() })
+    };
+    builder
+        .finish(articles, pairs)
+        .into_iter()
+        .map(|s| CorpusSpeaker { quote_list: s.quotes.iter().filter_map(|r| speaker_quote(r, at)).collect(), ..s.speaker })
+        .collect()
 }
 
+/// Where one of a speaker's quotes is: the number of its article (its index in what the
+/// index was built over; the reader's slot) and its index among that article's quotes
+/// (all kinds, as extraction gives them); the same for its counterpart, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteRef {
+    pub article: usize,
+    pub quote: usize,
+    pub pair: Option<(usize, usize)>,
+}
+
+/// One speaker as the reader keeps them for the whole folder: what the list shows
+/// (`speaker`, its `quote_list` left empty) and where each quote is, in the order they
+/// are listed. The quotes' text is read again when the speaker is opened
+/// ([`speaker_quote`]), so the index stays small whatever the folder's size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexedSpeaker {
+    pub speaker: CorpusSpeaker,
+    pub quotes: Vec<QuoteRef>,
+}
+
+/// An article's quotes, with what a speaker's quote shows of the article.
+#[derive(Debug, Clone, Copy)]
+pub struct QuotesOf<'a> {
+    pub quotes: &'a [Quote],
+    pub language: Option<&'a str>,
+    pub date: Option<&'a str>,
+}
+
+/// The quote `r` points to in full, its counterpart's text with it; `at(n)` gives the
+/// quotes of article `n`. `None` when the article no longer has that quote.
+pub fn speaker_quote<'a>(r: &QuoteRef, at: impl Fn(usize) -> Option<QuotesOf<'a>>) -> Option<SpeakerQuote> {
+    let of = at(r.article)?;
+    let q = of.quotes.get(r.quote)?;
+    let pair = r.pair.and_then(|(pa, pq)| {
+        let other = at(pa)?;
+        let p = other.quotes.get(pq)?;
+        Some(QuoteCounterpart {
+            article: p.article.clone(),
+            text: p.text.clone(),
+            language: p.language.clone().or_else(|| other.language.map(str::to_string)),
+            start: p.start,
+            end: p.end,
+        })
+    });
+    Some(SpeakerQuote {
+        article: q.article.clone(),
+        text: q.text.clone(),
+        kind: q.kind,
+        language: q.language.clone().or_else(|| of.language.map(str::to_string)),
+        date: of.date.map(str::to_string),
+        paragraph: q.paragraph,
+        start: q.start,
+        end: q.end,
+        speaker_as_written: q.speaker_as_written.clone(),
+        pair,
+    })
+}
+
+/// Builds the speaker index from one article's quotes at a time, keeping of each quote
+/// only where it is (no text): memory grows with the number of quotes, not their size.
+#[derive(Default)]
+pub struct SpeakerIndexBuilder {
+    groups: Vec<Group>,
+    by_key: HashMap<(String, SpeakerKind), usize>,
+    /// Each distinct name folded once (a corpus repeats a few names thousands of times).
+    keys: HashMap<String, String>,
+}
+
+/// The quotes given one folded name and kind, in corpus order.
 struct Group {
     key: String,
     kind: SpeakerKind,
-    /// The name as given at each quote.
-    names: Vec<String>,
-    /// (article index, quote index) of each quote.
-    members: Vec<(usize, usize)>,
+    /// The distinct names given at its quotes, first met first, with how often.
+    names: Vec<(String, usize)>,
+    /// The distinct forms as written at its quotes, first met first.
+    written: Vec<String>,
+    written_seen: HashSet<String>,
+    /// Quotes per language (upper case, "??" when unknown).
+    languages: BTreeMap<String, usize>,
+    members: Vec<Member>,
+}
+
+/// One quote of a group: article number, quote index, start (for the order).
+#[derive(Clone, Copy)]
+struct Member {
+    article: usize,
+    quote: usize,
+    start: usize,
+}
+
+impl SpeakerIndexBuilder {
+    /// The quotes (all kinds) of article number `article`, whose language is
+    /// `article_language` (for quotes that do not say theirs). Articles in corpus order.
+    pub fn add(&mut self, article: usize, quotes: &[Quote], article_language: Option<&str>) {
+        for (qi, q) in quotes.iter().enumerate() {
+            let Some(s) = q.speaker.as_ref().filter(|_| q.kind != QuoteKind::Term) else { continue };
+            let key = match self.keys.get(&s.name) {
+                Some(key) => key.clone(),
+                None => {
+                    let key = name_key(&s.name);
+                    self.keys.insert(s.name.clone(), key.clone());
+                    key
+                }
+            };
+            if key.is_empty() {
+                continue;
+            }
+            let groups = &mut self.groups;
+            let g = *self.by_key.entry((key.clone(), s.kind)).or_insert_with(|| {
+                groups.push(Group::new(key, s.kind));
+                groups.len() - 1
+            });
+            let group = &mut self.groups[g];
+            match group.names.iter_mut().find(|(n, _)| *n == s.name) {
+                Some((_, count)) => *count += 1,
+                None => group.names.push((s.name.clone(), 1)),
+            }
+            if let Some(form) = &q.speaker_as_written
+                && !group.written_seen.contains(form)
+            {
+                group.written_seen.insert(form.clone());
+                group.written.push(form.clone());
+            }
+            let language = q.language.as_deref().or(article_language).unwrap_or("??").to_uppercase();
+            *group.languages.entry(language).or_default() += 1;
+            group.members.push(Member { article, quote: qi, start: q.start });
+        }
+    }
+
+    /// Every speaker, most quoted first (then by name): surnames merged into the full
+    /// names they end, quotes ordered newest article first. `articles[n]` is article
+    /// number `n` (its id and date; no body needed); `pairs` the quotes' counterparts.
+    pub fn finish(self, articles: &[Article], pairs: &QuotePairs) -> Vec<IndexedSpeaker> {
+        let target = merge_targets(&self.groups);
+        let mut merged: Vec<Option<Group>> = self.groups.into_iter().map(Some).collect();
+        for g in 0..merged.len() {
+            if let Some(t) = target[g]
+                && let Some(from) = merged[g].take()
+                && let Some(into) = merged[t].as_mut()
+            {
+                into.absorb(from);
+            }
+        }
+        let mut out: Vec<IndexedSpeaker> = merged.into_iter().flatten().map(|g| g.summary(articles, pairs)).collect();
+        out.sort_by(|a, b| b.speaker.quotes.cmp(&a.speaker.quotes).then_with(|| a.speaker.name.cmp(&b.speaker.name)));
+        out
+    }
+}
+
+impl Group {
+    fn new(key: String, kind: SpeakerKind) -> Group {
+        Group { key, kind, names: Vec::new(), written: Vec::new(), written_seen: HashSet::new(), languages: BTreeMap::new(), members: Vec::new() }
+    }
+
+    /// Take in the quotes of a group merged into this one (its names are other names:
+    /// one name folds to one key).
+    fn absorb(&mut self, from: Group) {
+        self.names.extend(from.names);
+        for form in from.written {
+            if self.written_seen.insert(form.clone()) {
+                self.written.push(form);
+            }
+        }
+        for (language, n) in from.languages {
+            *self.languages.entry(language).or_default() += n;
+        }
+        self.members.extend(from.members);
+    }
+
+    fn summary(self, articles: &[Article], pairs: &QuotePairs) -> IndexedSpeaker {
+        // The fullest name: most words, then the most used.
+        let name = self
+            .names
+            .iter()
+            .max_by(|a, b| a.0.split_whitespace().count().cmp(&b.0.split_whitespace().count()).then(a.1.cmp(&b.1)))
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default();
+        let mut aliases = vec![name.clone()];
+        let lx = Lexicon::get();
+        let mut seen = HashSet::new();
+        let forms = self.names.iter().map(|(n, _)| n.as_str()).chain(self.written.iter().map(String::as_str));
+        for form in forms.filter(|f| seen.insert(*f)) {
+            let form = form.trim();
+            let pronoun = !form.contains(' ') && lx.pronoun(form).is_some();
+            if !form.is_empty() && !pronoun && !aliases.iter().any(|a| same_form(a, form)) {
+                aliases.push(form.to_string());
+            }
+        }
+        let mut article_numbers: Vec<usize> = self.members.iter().map(|m| m.article).collect();
+        article_numbers.sort_unstable();
+        article_numbers.dedup();
+        let mut members = self.members;
+        let date = |n: usize| articles.get(n).and_then(|a| a.meta.date.as_ref());
+        // Newest article first, undated last; then corpus order and text order.
+        members.sort_by(|m1, m2| {
+            let (d1, d2) = (date(m1.article), date(m2.article));
+            d2.is_some().cmp(&d1.is_some()).then_with(|| d2.cmp(&d1)).then(m1.article.cmp(&m2.article)).then(m1.start.cmp(&m2.start))
+        });
+        let quotes: Vec<QuoteRef> =
+            members.iter().map(|m| QuoteRef { article: m.article, quote: m.quote, pair: pairs.get(&(m.article, m.quote)).copied() }).collect();
+        let speaker = CorpusSpeaker {
+            name,
+            kind: self.kind,
+            quotes: quotes.len(),
+            articles: article_numbers.into_iter().filter_map(|n| Some(articles.get(n)?.id.clone())).collect(),
+            aliases,
+            quote_list: Vec::new(),
+            languages: self.languages,
+        };
+        IndexedSpeaker { speaker, quotes }
+    }
 }
 
 /// The group each group merges into, if any: a person's lone surname or initial-and-
@@ -215,79 +402,6 @@ pub fn quote_pairs(articles: &[Article], quotes: &[Vec<Quote>], counterparts: &[
         }
     }
     map
-}
-
-fn build(g: Group, articles: &[Article], quotes: &[Vec<Quote>], pairs: &QuotePairs) -> CorpusSpeaker {
-    let quote = |(ai, qi): (usize, usize)| &quotes[ai][qi];
-    // The fullest name: most words, then the most used.
-    let mut counts: Vec<(&String, usize)> = Vec::new();
-    for n in &g.names {
-        match counts.iter_mut().find(|(m, _)| *m == n) {
-            Some((_, c)) => *c += 1,
-            None => counts.push((n, 1)),
-        }
-    }
-    let name = counts
-        .iter()
-        .max_by(|a, b| a.0.split_whitespace().count().cmp(&b.0.split_whitespace().count()).then(a.1.cmp(&b.1)))
-        .map(|(n, _)| (*n).clone())
-        .unwrap_or_default();
-    let mut aliases = vec![name.clone()];
-    let lx = Lexicon::get();
-    // Distinct forms first: a speaker quoted thousands of times uses a handful.
-    let mut seen = std::collections::HashSet::new();
-    let forms = g.names.iter().map(String::as_str).chain(g.members.iter().filter_map(|&m| quote(m).speaker_as_written.as_deref()));
-    for form in forms.filter(|f| seen.insert(*f)) {
-        let form = form.trim();
-        let pronoun = !form.contains(' ') && lx.pronoun(form).is_some();
-        if !form.is_empty() && !pronoun && !aliases.iter().any(|a| same_form(a, form)) {
-            aliases.push(form.to_string());
-        }
-    }
-    let mut article_ids: Vec<usize> = g.members.iter().map(|&(ai, _)| ai).collect();
-    article_ids.sort_unstable();
-    article_ids.dedup();
-    let mut members = g.members.clone();
-    // Newest article first, undated last; then corpus order and text order.
-    members.sort_by(|&(a1, q1), &(a2, q2)| {
-        let (d1, d2) = (&articles[a1].meta.date, &articles[a2].meta.date);
-        d2.is_some().cmp(&d1.is_some()).then_with(|| d2.cmp(d1)).then(a1.cmp(&a2)).then(quote((a1, q1)).start.cmp(&quote((a2, q2)).start))
-    });
-    let quote_list = members
-        .iter()
-        .map(|&(ai, qi)| {
-            let q = quote((ai, qi));
-            SpeakerQuote {
-                article: q.article.clone(),
-                text: q.text.clone(),
-                kind: q.kind,
-                language: q.language.clone().or_else(|| articles[ai].meta.language.clone()),
-                date: articles[ai].meta.date.clone(),
-                paragraph: q.paragraph,
-                start: q.start,
-                end: q.end,
-                speaker_as_written: q.speaker_as_written.clone(),
-                pair: pairs.get(&(ai, qi)).map(|&(aj, qj)| {
-                    let p = quote((aj, qj));
-                    QuoteCounterpart {
-                        article: p.article.clone(),
-                        text: p.text.clone(),
-                        language: p.language.clone().or_else(|| articles[aj].meta.language.clone()),
-                        start: p.start,
-                        end: p.end,
-                    }
-                }),
-            }
-        })
-        .collect::<Vec<_>>();
-    CorpusSpeaker {
-        name,
-        kind: g.kind,
-        quotes: quote_list.len(),
-        articles: article_ids.into_iter().map(|i| articles[i].id.clone()).collect(),
-        aliases,
-        quote_list,
-    }
 }
 
 /// Two written forms that differ only in case or apostrophe ("The report" / "the

@@ -24,7 +24,7 @@ use serde::Serialize;
 use std::ops::Range;
 
 pub use dp::Params;
-pub use pairing::propose_pairs;
+pub use pairing::{propose_pairs, propose_pairs_with_quotes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -83,8 +83,16 @@ pub(super) fn compare(left: &str, pa: &Profile, right: &str, pb: &Profile) -> Pa
 /// Quoted statements two articles have in common, and how many quotes each has.
 type QuotesInCommon = (usize, usize, usize);
 
-/// Quoted statements the two articles have in common (the costlier part of a comparison).
+/// Quotes of each article compared when two articles are weighed as counterparts. News
+/// articles hold tens of quotes; a pathological file can hold tens of thousands, whose
+/// features alone would take hundreds of megabytes for what is one piece of evidence
+/// among several, so only the first ones are compared (the side-by-side view pairs all).
+const QUOTES_WEIGHED: usize = 400;
+
+/// Quoted statements the two articles have in common (the costlier part of a comparison),
+/// among the first [`QUOTES_WEIGHED`] quotes of each.
 pub(super) fn quotes_in_common(pa: &Profile, qa: &[Quote], pb: &Profile, qb: &[Quote]) -> usize {
+    let (qa, qb) = (&qa[..qa.len().min(QUOTES_WEIGHED)], &qb[..qb.len().min(QUOTES_WEIGHED)]);
     // Only the articles' languages are read (for quotes of unknown language).
     let stub = |p: &Profile| Article {
         id: String::new(),
@@ -160,22 +168,22 @@ fn pairs_of(profiles: &[Profile]) -> Vec<(u32, u32)> {
 /// Counterparts across languages, best first; pinned pairs from the manifest come first
 /// (when both articles are present), each article pair listed once.
 pub fn propose_pairs(articles: &[Article], manifest: &Manifest) -> Vec<PairCandidate> {
-    propose_pairs_quoting(articles, manifest, |a, wanted| if wanted { crate::text::quotes::extract(a) } else { Vec::new() })
+    propose_pairs_quoting(articles, manifest, |i| crate::text::quotes::extract(&articles[i]))
 }
 
-/// [`propose_pairs`], with the quotes of an article taken by `quotes_of(article, wanted)`:
-/// only articles `wanted` for a quote check need theirs.
-fn propose_pairs_quoting(
-    articles: &[Article],
-    manifest: &Manifest,
-    quotes_of: impl Fn(&Article, bool) -> Vec<Quote> + Sync,
-) -> Vec<PairCandidate> {
+/// [`propose_pairs`] with each article's quotes already at hand (`quotes[i]` of
+/// `articles[i]`, as the quote cache keeps them): none is extracted again.
+pub fn propose_pairs_with_quotes(articles: &[Article], manifest: &Manifest, quotes: &[Vec<Quote>]) -> Vec<PairCandidate> {
+    propose_pairs_quoting(articles, manifest, |i| quotes.get(i).map(|q| q[..q.len().min(QUOTES_WEIGHED)].to_vec()).unwrap_or_default())
+}
+
+/// [`propose_pairs`], with the quotes of article `i` taken by `quotes_of(i)`, asked only
+/// for the articles wanted for a quote check.
+fn propose_pairs_quoting(articles: &[Article], manifest: &Manifest, quotes_of: impl Fn(usize) -> Vec<Quote> + Sync) -> Vec<PairCandidate> {
     // Profiles are independent: on every core (a folder of thousands).
     let profiles: Vec<Profile> = articles.par_iter().map(Profile::of).collect();
     let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
-    propose_among(&ids, &profiles, pairs_of(&profiles), manifest, |wanted| {
-        wanted.par_iter().map(|&i| quotes_of(&articles[i], true)).collect()
-    })
+    propose_among(&ids, &profiles, pairs_of(&profiles), manifest, |wanted| wanted.par_iter().map(|&i| quotes_of(i)).collect())
 }
 
 /// The proposals of [`propose_among`] that involve article `x`, from the profiles of `x`
@@ -396,8 +404,36 @@ mod tests {
             })
             .collect();
         let lazy = propose_pairs(&articles, &Manifest::default());
-        let every = propose_pairs_quoting(&articles, &Manifest::default(), |a, _| crate::text::quotes::extract(a));
+        let quotes: Vec<Vec<Quote>> = articles.iter().map(crate::text::quotes::extract).collect();
+        let every = propose_pairs_with_quotes(&articles, &Manifest::default(), &quotes);
         assert!(lazy.iter().any(|c| c.evidence.iter().any(|e| e.contains("quoted statements"))), "quotes were compared");
         assert_eq!(lazy, every);
+    }
+
+    #[test]
+    fn a_file_of_thousands_of_quotes_is_weighed_on_its_first_ones() {
+        let profile = |text: &str| Profile::of(&from_plain_text("p", text));
+        let quote = |text: &str| Quote {
+            article: String::new(),
+            text: text.to_string(),
+            speaker: None,
+            speaker_as_written: None,
+            cue: None,
+            kind: crate::model::QuoteKind::Direct,
+            language: Some("en".to_string()),
+            paragraph: 0,
+            start: 0,
+            end: 0,
+        };
+        let (pa, pb) = (profile("Minister Bernard Cazeneuve spoke."), profile("Le ministre Bernard Cazeneuve a parlé."));
+        let shared: Vec<Quote> = ["We will close the accounts of the network", "Europol seized the servers in Rotterdam", "Propaganda moved to encrypted channels"].map(quote).to_vec();
+        let mut many = shared.clone();
+        many.extend((0..QUOTES_WEIGHED * 4).map(|_| quote("the weather stays cold over the hills and the valley")));
+        // The shared quotes at the head of a huge list are still found, and the cost is
+        // that of QUOTES_WEIGHED quotes, not of the whole list.
+        assert_eq!(quotes_in_common(&pa, &many, &pb, &shared), 3);
+        let mut late = many[3..].to_vec();
+        late.extend(shared.clone());
+        assert_eq!(quotes_in_common(&pa, &late, &pb, &shared), 0, "quotes past the first {QUOTES_WEIGHED} are not weighed");
     }
 }

@@ -7,7 +7,8 @@
 
 use super::jobs;
 use crate::ingest::LoadError;
-use crate::model::{Article, Metadata};
+use crate::model::{Article, Metadata, Quote};
+use crate::text::quotes::extract as extract_quotes;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::AtomicBool;
@@ -69,6 +70,14 @@ pub trait ArticleSource: Send + Sync {
         None
     }
 
+    /// The quotes (all kinds) of each of these articles, in order, each carrying its
+    /// row's id; none for an article that cannot be read. Extracted here (on every
+    /// core); a source with an index reads those it holds instead.
+    fn quotes(&self, articles: &[(usize, Row)]) -> Vec<Vec<Quote>> {
+        use rayon::prelude::*;
+        articles.par_iter().map(|(slot, row)| self.load(*slot, row).map(|a| extract_quotes(&known_as(a, row))).unwrap_or_default()).collect()
+    }
+
     /// Whether [`load`](Self::load) and [`search`](Self::search) are answered from
     /// memory, so that they can run on the UI thread.
     fn answers_at_once(&self) -> bool {
@@ -108,7 +117,7 @@ impl ArticleSource for MemorySource {
     fn search(&self, fts: &str) -> Result<Vec<usize>, String> {
         let index = self.index.lock().map_err(|_| "the search index is not available".to_string())?;
         let Some(index) = index.as_ref() else { return Err("the search index is not available".into()) };
-        Ok(index.search(fts)?.into_iter().filter_map(|hit| hit.path.parse().ok()).collect())
+        Ok(index.search(fts).map_err(|e| e.to_string())?.into_iter().filter_map(|hit| hit.path.parse().ok()).collect())
     }
 
     fn answers_at_once(&self) -> bool {
@@ -449,7 +458,7 @@ impl Catalog {
 
 /// The article as its row knows it: the row says who it is (ids made unique in the
 /// folder, the manifest's additions), the file only what it holds.
-pub(super) fn known_as(mut article: Article, row: &Row) -> Article {
+pub(crate) fn known_as(mut article: Article, row: &Row) -> Article {
     article.id = row.id.clone();
     article.path = row.path.clone();
     article.meta = row.meta.clone();
@@ -541,5 +550,62 @@ mod tests {
         assert_eq!(hits, vec![1]);
         let hits = c.source().search("\"europol\"").unwrap();
         assert_eq!(hits, vec![1, 2], "a title match ranks first");
+    }
+
+    /// A folder's index that holds only the articles read so far (as the article cache
+    /// does while the folder is read), searched on a worker.
+    struct Filling {
+        indexed: Mutex<Vec<(usize, Article)>>,
+    }
+
+    impl ArticleSource for Filling {
+        fn load(&self, slot: usize, _row: &Row) -> Result<Article, String> {
+            let indexed = self.indexed.lock().unwrap();
+            indexed.iter().find(|(s, _)| *s == slot).map(|(_, a)| a.clone()).ok_or_else(|| "not read".into())
+        }
+        fn search(&self, fts: &str) -> Result<Vec<usize>, String> {
+            let word = fts.trim_matches('"').to_string();
+            let indexed = self.indexed.lock().unwrap();
+            Ok(indexed.iter().filter(|(_, a)| a.text.to_lowercase().contains(&word)).map(|(s, _)| *s).collect())
+        }
+    }
+
+    /// Let the app take what arrived and what its workers answered, until `done` holds.
+    fn until(app: &mut super::super::App, done: impl Fn(&super::super::App) -> bool) -> bool {
+        for _ in 0..500 {
+            app.update(super::super::Action::Resize(80, 24));
+            if done(app) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        false
+    }
+
+    #[test]
+    fn a_text_filter_typed_during_the_read_covers_the_rows_read_so_far() {
+        let all: Vec<Article> =
+            (0..3).map(|i| from_plain_text(&format!("a{i}"), &format!("Title {i}\n\nThe body of {i} {}.", if i == 1 { "" } else { "mentions Europol" }))).collect();
+        let source = Arc::new(Filling { indexed: Mutex::new(Vec::new()) });
+        let (tx, rx) = std::sync::mpsc::channel();
+        let catalog = Catalog::streaming(source.clone(), rx);
+        let mut app = super::super::App::with_catalog(catalog, Default::default(), HashMap::new());
+        let arrive = |slot: usize| {
+            source.indexed.lock().unwrap().push((slot, all[slot].clone()));
+            tx.send(Arrival::Rows(vec![(slot, Row::of(&all[slot]))])).unwrap();
+        };
+        tx.send(Arrival::Listed { total: 3 }).unwrap();
+        arrive(0);
+        assert!(until(&mut app, |app| app.catalog.len() == 1));
+        app.apply_filter("europol");
+        assert!(until(&mut app, |app| app.reader.visible == [0]), "{:?}", app.reader.visible);
+        // Rows read after the filter was typed: their text matches follow, while reading.
+        arrive(1);
+        arrive(2);
+        assert!(until(&mut app, |app| app.reader.visible == [0, 2]), "{:?}", app.reader.visible);
+        assert!(app.catalog.is_loading());
+        tx.send(Arrival::Done).unwrap();
+        assert!(until(&mut app, |app| !app.catalog.is_loading() && app.reader.text_search.borrow().is_none()));
+        assert_eq!(app.reader.visible, [0, 2]);
     }
 }

@@ -234,10 +234,13 @@ pub struct ReaderState {
     quote_jobs: RefCell<HashMap<usize, std::sync::mpsc::Receiver<Vec<Quote>>>>,
     /// The quotes pane's list for (article, show_terms, the quotes it was made from).
     visible_quotes_cache: RefCell<Option<(VisibleQuotesKey, Arc<Vec<Quote>>)>>,
-    /// The last full-text search answered: (FTS5 query, slots best first).
-    text_hits: RefCell<Option<(String, Vec<usize>)>>,
-    /// A full-text search running on a worker: (FTS5 query, its answer).
-    text_search: RefCell<Option<(String, std::sync::mpsc::Receiver<Vec<usize>>)>>,
+    /// The last full-text search answered: (FTS5 query, slots best first, how far the
+    /// folder's read was when it was asked).
+    text_hits: RefCell<Option<(String, Vec<usize>, ReadSoFar)>>,
+    /// A full-text search running on a worker: (FTS5 query, how far the read was, its answer).
+    text_search: RefCell<Option<TextSearch>>,
+    /// When a search was last asked again for rows read since (see `text_matches`).
+    text_search_renewed: std::cell::Cell<Option<std::time::Instant>>,
     /// The article whose body the search matches and positions were set for.
     body_for: Option<usize>,
     /// A place to show in an article whose body was not at hand: (slot, byte offset).
@@ -272,6 +275,7 @@ impl ReaderState {
             visible_quotes_cache: RefCell::new(None),
             text_hits: RefCell::new(None),
             text_search: RefCell::new(None),
+            text_search_renewed: std::cell::Cell::new(None),
             body_for: None,
             pending_jump: None,
         }
@@ -350,6 +354,21 @@ impl Default for Places {
 /// Articles of at least this many bytes have their quotes extracted in the background
 /// (about a tenth of a second of work); shorter ones at once.
 const BACKGROUND_QUOTES_BYTES: usize = 256 * 1024;
+
+/// How far the folder's read was when a full-text search was asked: its answer covers
+/// the rows read then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ReadSoFar {
+    rows: usize,
+    finished: bool,
+}
+
+/// A full-text search on a worker: (FTS5 query, how far the read was, its answer).
+type TextSearch = (String, ReadSoFar, std::sync::mpsc::Receiver<Vec<usize>>);
+
+/// While the folder is read, a text filter's answer is asked again for the rows read
+/// since at most this often (each answer redraws the list).
+const RENEW_TEXT_SEARCH: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Rows per item in the quotes pane: two of quote text and one of speaker and cue.
 pub const QUOTE_ITEM_HEIGHT: usize = 3;
@@ -564,8 +583,14 @@ impl App {
                 }
             };
         }
-        let copy = Arc::clone(&article);
-        match jobs::spawn("diglot-quotes", &self.wake, move || crate::text::quotes::extract(&copy)) {
+        // From the folder's quote cache when it holds them (extracting a long article's
+        // quotes costs far more memory than reading them back), else extracted.
+        let (copy, source, row) = (Arc::clone(&article), self.catalog.source(), self.row(index).cloned());
+        let quotes = move || match row {
+            Some(row) => source.quotes(&[(index, row)]).pop().unwrap_or_default(),
+            None => crate::text::quotes::extract(&copy),
+        };
+        match jobs::spawn("diglot-quotes", &self.wake, quotes) {
             Some(rx) => {
                 jobs.insert(index, rx);
                 Arc::new(Vec::new())
@@ -1291,36 +1316,62 @@ impl App {
     /// The slots of the articles whose title or text match the FTS5 query `fts`, best
     /// first: at once from a source in memory or from the last answer; otherwise the
     /// query goes to a worker (its answer refreshes the list) and this is `None`.
+    ///
+    /// While the folder is read, the index fills as rows arrive: an answer given for
+    /// fewer rows is still shown, and asked again (at most every [`RENEW_TEXT_SEARCH`],
+    /// and once more when the read ends), so text matches cover the rows read so far and
+    /// the last answer covers them all.
     fn text_matches(&self, fts: &str) -> Option<Vec<usize>> {
-        if let Some((asked, hits)) = self.reader.text_hits.borrow().as_ref()
+        let now = ReadSoFar { rows: self.catalog.len(), finished: !self.catalog.is_loading() };
+        let source = self.catalog.source();
+        if let Some((asked, hits, when)) = self.reader.text_hits.borrow().as_ref()
             && asked == fts
         {
+            if *when != now && !source.answers_at_once() {
+                let since = self.reader.text_search_renewed.get().map_or(RENEW_TEXT_SEARCH, |t| t.elapsed());
+                let wait = if now.finished { std::time::Duration::ZERO } else { RENEW_TEXT_SEARCH.saturating_sub(since) };
+                self.ask_text_search(fts, now, wait);
+            }
             return Some(hits.clone());
         }
-        let source = self.catalog.source();
         if source.answers_at_once() {
             let hits = source.search(fts).unwrap_or_default();
-            *self.reader.text_hits.borrow_mut() = Some((fts.to_string(), hits.clone()));
+            *self.reader.text_hits.borrow_mut() = Some((fts.to_string(), hits.clone(), now));
             return Some(hits);
         }
-        let mut job = self.reader.text_search.borrow_mut();
-        if job.as_ref().is_none_or(|(asked, _)| asked != fts) {
-            let query = fts.to_string();
-            // A newer query replaces the one running: its answer is dropped.
-            *job = jobs::spawn("diglot-search", &self.wake, move || source.search(&query).unwrap_or_default()).map(|rx| (fts.to_string(), rx));
-        }
+        self.ask_text_search(fts, now, std::time::Duration::ZERO);
         None
+    }
+
+    /// Ask the index on a worker after `wait`, unless the same question is being
+    /// answered; a newer query replaces one running (its answer is dropped).
+    fn ask_text_search(&self, fts: &str, now: ReadSoFar, wait: std::time::Duration) {
+        let mut job = self.reader.text_search.borrow_mut();
+        if job.as_ref().is_some_and(|(asked, when, _)| asked == fts && *when == now) {
+            return;
+        }
+        // One search of a query at a time: the next is asked when this one answers.
+        if job.as_ref().is_some_and(|(asked, _, _)| asked == fts) && !now.finished {
+            return;
+        }
+        let (source, query) = (self.catalog.source(), fts.to_string());
+        self.reader.text_search_renewed.set(Some(std::time::Instant::now() + wait));
+        let search = move || {
+            std::thread::sleep(wait);
+            source.search(&query).unwrap_or_default()
+        };
+        *job = jobs::spawn("diglot-search", &self.wake, search).map(|rx| (fts.to_string(), now, rx));
     }
 
     /// A full-text search came back: the filter and the list search take it.
     fn collect_text_search(&mut self) {
         let answer = {
             let job = self.reader.text_search.borrow();
-            let Some((fts, rx)) = job.as_ref() else { return };
+            let Some((fts, when, rx)) = job.as_ref() else { return };
             match jobs::poll(rx) {
                 jobs::Poll::Running => return,
-                jobs::Poll::Ready(hits) => (fts.clone(), hits),
-                jobs::Poll::Lost => (fts.clone(), Vec::new()),
+                jobs::Poll::Ready(hits) => (fts.clone(), hits, *when),
+                jobs::Poll::Lost => (fts.clone(), Vec::new(), *when),
             }
         };
         *self.reader.text_search.borrow_mut() = None;
@@ -1349,8 +1400,8 @@ impl App {
             _ => {}
         }
         if finished {
-            // The index now holds every article: ask it again.
-            *self.reader.text_hits.borrow_mut() = None;
+            // The index now holds every article: the last answer is asked again (see
+            // `text_matches`), and shown until then.
             self.load_errors = self.catalog.errors.len();
             if self.status.is_none() {
                 self.status = catalog::skipped_message(&self.catalog.errors);

@@ -20,12 +20,14 @@
 //! (`diglot list`) reads what it prints without decoding a single article body
 //! ([`ArticleCache::metadata_all`]).
 
+pub mod folder;
 mod quotes;
 
 use crate::align::pair_index::{self, CREATE_TABLES as PAIR_TABLES, DROP_TABLES as PAIR_DROP};
 use crate::align::profile::Profile;
 use crate::model::{Article, Metadata};
 use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, UNIX_EPOCH};
 
@@ -83,7 +85,7 @@ pub struct ArticleCache {
 }
 
 /// The version of the tables below; a cache written with another is rebuilt.
-const LAYOUT: &str = "5";
+const LAYOUT: &str = "6";
 
 /// Tables of layout [`LAYOUT`]. The full-text table holds no copy of the text
 /// (`content=''`): it is only looked up, and rows are removed by rowid.
@@ -95,13 +97,6 @@ const CREATE_TABLES: &str = "
         title, body, content='', contentless_delete=1,
         tokenize='unicode61 remove_diacritics 2');";
 
-/// Which column of an entry to read.
-#[derive(Clone, Copy)]
-enum Stored {
-    Article,
-    Metadata,
-}
-
 /// One article found by a full-text query: its file (canonical path) and its bm25 rank
 /// (lower is better).
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +104,12 @@ pub struct Hit {
     pub path: String,
     pub rank: f64,
 }
+
+/// Why a full-text query got no answer: the query is not one FTS5 accepts, or the
+/// index cannot be read.
+#[derive(Debug, thiserror::Error)]
+#[error("the search index cannot answer: {0}")]
+pub struct SearchError(#[from] rusqlite::Error);
 
 /// Where the cache lives: `DIGLOT_CACHE` (a file, or `off`), else the user's cache folder.
 pub fn default_location() -> Option<PathBuf> {
@@ -199,7 +200,7 @@ impl ArticleCache {
 
     /// The article parsed from exactly this version of the file, if cached and sound.
     pub fn get(&self, key: &FileKey) -> Option<Article> {
-        decode(self.stored(key, Stored::Article)?)
+        decode(self.stored(key)?)
     }
 
     /// [`get`](Self::get) for many files: the rows are read in turn, the articles decoded
@@ -207,7 +208,7 @@ impl ArticleCache {
     pub fn get_all(&self, keys: &[Option<FileKey>]) -> Vec<Option<Article>> {
         use rayon::prelude::*;
         let read = self.conn.unchecked_transaction().ok();
-        let stored: Vec<Option<String>> = keys.iter().map(|k| self.stored(k.as_ref()?, Stored::Article)).collect();
+        let stored: Vec<Option<String>> = keys.iter().map(|k| self.stored(k.as_ref()?)).collect();
         drop(read);
         stored.into_par_iter().map(|json| decode(json?)).collect()
     }
@@ -216,28 +217,69 @@ impl ArticleCache {
     /// is decoded); `None` unless every file has a sound entry, since a listing must
     /// then parse the files anyway.
     pub fn metadata_all(&self, keys: &[FileKey]) -> Option<Vec<Metadata>> {
-        // One read transaction for all the rows rather than one (and its locks) per row.
-        let read = self.conn.unchecked_transaction().ok()?;
-        let metadata = keys.iter().map(|k| self.metadata(k)).collect();
+        let keys: Vec<Option<FileKey>> = keys.iter().cloned().map(Some).collect();
+        self.metadata_of(&keys).into_iter().collect()
+    }
+
+    /// The metadata of each of these file versions the index holds a sound entry for,
+    /// decoded on every core (see [`metadata_json_of`](Self::metadata_json_of)).
+    pub fn metadata_of(&self, keys: &[Option<FileKey>]) -> Vec<Option<Metadata>> {
+        use rayon::prelude::*;
+        self.metadata_json_of(keys).into_par_iter().map(|json| decode_metadata(&json?)).collect()
+    }
+
+    /// The stored metadata (JSON, to give to [`decode_metadata`]) of each of these file
+    /// versions, read with one query per folder (one for a folder's files; a file reached
+    /// through a link elsewhere adds its own folder) rather than one per file.
+    pub fn metadata_json_of(&self, keys: &[Option<FileKey>]) -> Vec<Option<String>> {
+        let mut by_folder: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+        for (i, key) in keys.iter().enumerate() {
+            if let Some(k) = key
+                && let Some(folder) = Path::new(&k.path).parent().and_then(Path::to_str)
+            {
+                by_folder.entry(folder).or_default().insert(k.path.as_str(), i);
+            }
+        }
+        let mut stored: Vec<Option<String>> = vec![None; keys.len()];
+        // One read transaction for all the rows rather than one (and its locks) per query.
+        let read = self.conn.unchecked_transaction().ok();
+        for (folder, wanted) in by_folder {
+            let _ = self.each_in_folder(folder, |path, size, modified_ns, meta| {
+                if let Some(&i) = wanted.get(path)
+                    && let Some(key) = &keys[i]
+                    && size == key.size as i64
+                    && modified_ns == key.modified_ns
+                {
+                    stored[i] = Some(meta);
+                }
+            });
+        }
         drop(read);
-        metadata
+        stored
     }
 
-    /// The metadata of exactly this file version, when the index holds a sound entry.
-    pub fn metadata(&self, key: &FileKey) -> Option<Metadata> {
-        serde_json::from_str(&self.stored(key, Stored::Metadata)?).ok().filter(clean_metadata)
+    /// Each entry of a file in `folder` (or below it): path, size, modification time and
+    /// metadata JSON, by one range query on the path's index.
+    fn each_in_folder(&self, folder: &str, mut visit: impl FnMut(&str, i64, i64, String)) -> rusqlite::Result<()> {
+        let folder = folder.trim_end_matches('/');
+        // Paths under "dir/" sort between "dir/" and "dir0" ('0' follows '/').
+        let (from, to) = (format!("{folder}/"), format!("{folder}0"));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT path, size, modified_ns, meta FROM diglot_cached_article WHERE path > ?1 AND path < ?2",
+        )?;
+        let mut rows = stmt.query([from, to])?;
+        while let Some(row) = rows.next()? {
+            let path = row.get_ref(0)?.as_str()?;
+            visit(path, row.get(1)?, row.get(2)?, row.get(3)?);
+        }
+        Ok(())
     }
 
-    /// The stored JSON of one column of the entry for exactly this file version: the
-    /// one check (path, size, modification time; the executable's stamp was checked at
-    /// [`open`](Self::open)) that every reader of the cache goes through.
-    fn stored(&self, key: &FileKey, column: Stored) -> Option<String> {
-        let sql = match column {
-            Stored::Article => "SELECT article FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3",
-            Stored::Metadata => "SELECT meta FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3",
-        };
+    /// The stored JSON of the article of exactly this file version (path, size,
+    /// modification time; the executable's stamp was checked at [`open`](Self::open)).
+    fn stored(&self, key: &FileKey) -> Option<String> {
         self.conn
-            .prepare_cached(sql)
+            .prepare_cached("SELECT article FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3")
             .ok()?
             .query_row(params![key.path, key.size as i64, key.modified_ns], |r| r.get(0))
             .optional()
@@ -304,19 +346,14 @@ impl ArticleCache {
 
     /// Articles matching a full-text query (FTS5 syntax, see [`crate::index::query`]),
     /// best first by bm25, a word in the title weighing five in the body.
-    pub fn search(&self, fts_query: &str) -> Result<Vec<Hit>, String> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT a.path, bm25(diglot_article_text, 5.0, 1.0) AS rank
-                 FROM diglot_article_text JOIN diglot_cached_article a ON a.rowid = diglot_article_text.rowid
-                 WHERE diglot_article_text MATCH ?1 ORDER BY rank, a.path",
-            )
-            .map_err(|e| e.to_string())?;
-        let rows = stmt
-            .query_map([fts_query], |r| Ok(Hit { path: r.get(0)?, rank: r.get(1)? }))
-            .map_err(|e| e.to_string())?;
-        rows.collect::<Result<Vec<_>, _>>().map_err(|e| e.to_string())
+    pub fn search(&self, fts_query: &str) -> Result<Vec<Hit>, SearchError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.path, bm25(diglot_article_text, 5.0, 1.0) AS rank
+             FROM diglot_article_text JOIN diglot_cached_article a ON a.rowid = diglot_article_text.rowid
+             WHERE diglot_article_text MATCH ?1 ORDER BY rank, a.path",
+        )?;
+        let rows = stmt.query_map([fts_query], |r| Ok(Hit { path: r.get(0)?, rank: r.get(1)? }))?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
     /// Forget entries for files of `dir` that are no longer there, so the cache does not
@@ -413,6 +450,11 @@ fn well_formed(a: &Article) -> bool {
         && a.links.iter().all(|l| clean(&l.text) && clean(&l.url) && l.range.as_ref().is_none_or(fits))
 }
 
+/// Metadata stored by [`ArticleCache::metadata_json_of`], if sound.
+pub fn decode_metadata(json: &str) -> Option<Metadata> {
+    serde_json::from_str(json).ok().filter(clean_metadata)
+}
+
 /// No control character in the metadata a listing prints.
 fn clean_metadata(m: &Metadata) -> bool {
     [&m.title, &m.author, &m.date, &m.source, &m.url].iter().all(|f| f.as_deref().is_none_or(clean))
@@ -465,6 +507,12 @@ mod tests {
         assert_eq!(cache.metadata_all(&[ka.clone(), kb.clone()]), Some(vec![a.meta.clone(), b.meta.clone()]));
         assert_eq!(cache.metadata_all(&[ka.clone(), key("/x/b.txt", 11, 5)]), None, "one file changed");
         assert_eq!(cache.metadata_all(&[ka.clone(), key("/x/c.txt", 10, 5)]), None, "one file never read");
+        // Files of two folders (one reached through a link), and one of a folder below.
+        let mut cache = cache;
+        let (kc, kd) = (key("/y/c.txt", 10, 5), key("/x/sub/d.txt", 10, 5));
+        cache.put_all([(&kc, &article("/y/c.txt")), (&kd, &article("/x/sub/d.txt"))]);
+        let all = [Some(ka.clone()), Some(kc), None, Some(kd), Some(key("/x/e.txt", 1, 1))];
+        assert_eq!(cache.metadata_of(&all).iter().map(Option::is_some).collect::<Vec<_>>(), [true, true, false, true, false]);
         cache.conn.execute("UPDATE diglot_cached_article SET meta = json_set(meta, '$.title', 'a' || char(27) || 'b')", []).unwrap();
         assert_eq!(cache.metadata_all(&[ka]), None, "an escape in a title");
     }
@@ -558,6 +606,14 @@ mod tests {
         assert_eq!(cache.forget_missing(&folder, std::slice::from_ref(&kb)), 1);
         assert!(found(&cache, "operation").is_empty());
         assert_eq!(cache.len(), 1);
+    }
+
+    #[test]
+    fn a_query_fts5_rejects_is_a_search_error_not_a_panic() {
+        let cache = ArticleCache::in_memory().unwrap();
+        let err = cache.search("\"unclosed").unwrap_err();
+        assert!(matches!(err, SearchError(_)));
+        assert!(err.to_string().starts_with("the search index cannot answer"), "{err}");
     }
 
     #[test]

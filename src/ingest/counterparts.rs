@@ -205,13 +205,31 @@ pub fn counterpart_in_index(cache: &ArticleCache, dir: &Path, articles: &[Articl
     if mutual { Counterpart::Found(other) } else { Counterpart::Nearest { id: other, score } }
 }
 
-/// Quotes of the articles at `indices`, by index; each article is decoded in turn.
+/// Quotes of the articles at `indices`, by index.
 fn quotes_of(cache: &ArticleCache, articles: &[Article], indices: &[usize]) -> HashMap<usize, Vec<Quote>> {
-    let full: Vec<(usize, Option<Article>)> = indices
+    let keys: Vec<Option<FileKey>> = indices.iter().map(|&i| FileKey::of(Path::new(&articles[i].path))).collect();
+    let quotes = cached_or_extracted(cache, indices.iter().map(|&i| &articles[i]).zip(&keys));
+    indices.iter().copied().zip(quotes).collect()
+}
+
+/// The quotes of each `(article, file version)`: from the quote cache where it holds
+/// them (a long article's extraction costs far more than reading them back), else
+/// extracted from the article's text, on every core.
+fn cached_or_extracted<'a>(
+    cache: &ArticleCache,
+    wanted: impl Iterator<Item = (&'a Article, &'a Option<FileKey>)>,
+) -> Vec<Vec<Quote>> {
+    let wanted: Vec<(&Article, &Option<FileKey>)> = wanted.collect();
+    let keys: Vec<Option<FileKey>> = wanted.iter().map(|(_, k)| (*k).clone()).collect();
+    let cached = cache.quotes_all(&keys);
+    let full: Vec<Result<Vec<Quote>, Option<Article>>> = wanted
         .iter()
-        .map(|&i| (i, full_article(cache, &articles[i], FileKey::of(Path::new(&articles[i].path)).as_ref())))
+        .zip(cached)
+        .map(|((article, key), held)| held.ok_or_else(|| full_article(cache, article, key.as_ref())))
         .collect();
-    full.into_par_iter().map(|(i, a)| (i, a.map(|a| crate::text::quotes::extract(&a)).unwrap_or_default())).collect()
+    full.into_par_iter()
+        .map(|q| q.unwrap_or_else(|a| a.map(|a| crate::text::quotes::extract(&a)).unwrap_or_default()))
+        .collect()
 }
 
 /// Call `each(index, profile)` for every usable profile stored for the folder's files:
@@ -301,8 +319,7 @@ pub fn propose_pairs_in_folder(cache: &ArticleCache, dir: &Path, articles: &[Art
     propose_among(&ids, &profiles, pairs, manifest, |wanted| {
         let mut quotes = Vec::with_capacity(wanted.len());
         for chunk in wanted.chunks(DECODE_BATCH) {
-            let full: Vec<Option<Article>> = chunk.iter().map(|&i| full_article(cache, &articles[i], keys[i].as_ref())).collect();
-            quotes.par_extend(full.into_par_iter().map(|a| a.map(|a| crate::text::quotes::extract(&a)).unwrap_or_default()));
+            quotes.extend(cached_or_extracted(cache, chunk.iter().map(|&i| (&articles[i], &keys[i]))));
         }
         quotes
     })
@@ -411,5 +428,20 @@ mod tests {
         let from_index = propose_pairs_in_folder(&cache, &dir, &rows(&dir, &db), &Manifest::default());
         assert!(!from_index.is_empty());
         assert_eq!(from_index, crate::align::propose_pairs(&full, &Manifest::default()));
+    }
+
+    #[test]
+    fn quotes_held_by_the_quote_cache_are_read_back_not_extracted_again() {
+        let (_tmp, dir, db) = folder(COMPARE_ALL_BELOW + 5);
+        let quoted = |found: &[PairCandidate]| found[0].evidence.iter().any(|e| e.contains("quoted statements"));
+        let mut cache = ArticleCache::open(&db).unwrap();
+        let rows = rows(&dir, &db);
+        assert!(quoted(&counterparts_of(&cache, &dir, &rows, &Manifest::default(), "fr")));
+        // The cache says the English version holds no quote: the proposals believe it
+        // (a long article's quotes are never extracted again when the cache has them).
+        let en = FileKey::of(&dir.join("en.txt")).unwrap();
+        cache.put_quotes([(&en, &[][..])]);
+        assert!(!quoted(&counterparts_of(&cache, &dir, &rows, &Manifest::default(), "fr")));
+        assert!(!quoted(&propose_pairs_in_folder(&cache, &dir, &rows, &Manifest::default())));
     }
 }

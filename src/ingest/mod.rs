@@ -17,7 +17,6 @@ use crate::model::{Article, Link, Metadata, Paragraph, Role, Sentence};
 use crate::sanitize::{strip_controls, strip_controls_owned};
 use crate::text::{lang, sentences};
 use include_dir::{Dir, include_dir};
-use rayon::prelude::*;
 use paragraphs::TextLine;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -188,55 +187,23 @@ pub fn list_folder(dir: &Path) -> Result<(Vec<PathBuf>, Corpus), LoadError> {
     Ok((paths, corpus))
 }
 
-/// Load the listed `paths` into `corpus`, reusing and refreshing `cache`.
-fn load_listed(
-    dir: &Path,
-    paths: Vec<PathBuf>,
-    mut corpus: Corpus,
-    mut cache: Option<cache::ArticleCache>,
-) -> (Corpus, IndexReport) {
-    let caching = cache.is_some();
-    let keys: Vec<Option<cache::FileKey>> =
-        if caching { cache::FileKey::of_folder(dir, &paths) } else { vec![None; paths.len()] };
-    let cached: Vec<Option<Article>> = cache.as_ref().map_or_else(|| vec![None; keys.len()], |c| c.get_all(&keys));
-    let hits: Vec<bool> = cached.iter().map(Option::is_some).collect();
-    let progress = progress::Progress::new(hits.iter().filter(|h| !**h).count());
-    // Files are independent: read them on every core (a folder of thousands of saved
-    // pages is the common case), keeping the sorted order.
-    let loaded: Vec<Result<Article, LoadError>> = paths
-        .par_iter()
-        .zip(cached)
-        .map(|(p, hit)| match hit {
-            // The cache knows the file by its canonical path; this folder may reach it
-            // by another (working folder, symbolic link), which gives path and id.
-            Some(mut a) => {
-                a.path = p.display().to_string();
-                a.id = id_from_path(&a.path);
-                Ok(a)
-            }
-            None => {
-                let parsed = load_file(p);
-                progress.tick();
-                parsed
-            }
-        })
-        .collect();
-    drop(progress);
-    let mut report = IndexReport {
-        read: hits.iter().filter(|h| !**h).count(),
-        reused: hits.iter().filter(|h| **h).count(),
-        failed: loaded.iter().filter(|r| r.is_err()).count(),
-        removed: 0,
-    };
-    if let Some(c) = cache.as_mut() {
-        let fresh = (keys.iter().zip(&loaded).zip(&hits))
-            .filter(|(_, hit)| !**hit)
-            .filter_map(|((k, r), _)| Some((k.as_ref()?, r.as_ref().ok()?)));
-        c.put_all(fresh);
-        let present: Vec<cache::FileKey> = keys.iter().flatten().cloned().collect();
-        report.removed = c.forget_missing(dir, &present);
-    }
-    for result in loaded {
+/// Load the listed `paths` into `corpus`, reusing and refreshing `cache`: the folder read
+/// through the index ([`crate::index::folder`]), every article kept, in name order.
+fn load_listed(dir: &Path, paths: Vec<PathBuf>, mut corpus: Corpus, cache: Option<cache::ArticleCache>) -> (Corpus, IndexReport) {
+    /// Files parsed between two writes to the index.
+    const BATCH: usize = 512;
+    let index = cache.map(std::sync::Mutex::new);
+    let mut read = cache::folder::FolderRead::new(dir, &paths, index.as_ref());
+    read.progress_on_stderr = true;
+    let mut loaded: Vec<Option<Result<Article, LoadError>>> = Vec::new();
+    loaded.resize_with(paths.len(), || None);
+    let report = read.run(cache::folder::Held::Article, BATCH, |_, files| {
+        for file in files {
+            loaded[file.slot] = Some(file.article);
+        }
+        true
+    });
+    for result in loaded.into_iter().flatten() {
         match result {
             Ok(a) => corpus.articles.push(a),
             Err(e) => corpus.errors.push(e),

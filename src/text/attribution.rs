@@ -7,6 +7,7 @@
 //! by a placeholder token, so words inside quotes are never taken for cues or speakers.
 
 use super::lexicon::{Gender, Lexicon, PronounKind, fold, leading_elision};
+use super::rules_en::{described_by_place, english_cue_ok, is_particle_name, is_post_nominal, name_after_role, opening_inverted_cue};
 use super::rules_fr::{FR_AUX, french_participle_subject, inversion, next_participle, pronoun_text};
 use super::quote_marks::{MarkedSpan, is_space};
 use crate::model::SpeakerKind;
@@ -36,7 +37,7 @@ impl Tok {
     pub fn is_cap(&self) -> bool {
         self.is_word() && self.text.chars().next().is_some_and(char::is_uppercase)
     }
-    fn is_punct(&self, c: char) -> bool {
+    pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct && self.text.starts_with(c)
     }
     pub fn is_lower_word(&self) -> bool {
@@ -107,7 +108,11 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, spans: &[MarkedSpan])
             k = j;
             continue;
         }
-        toks.push(Tok { start: pos, end: pos + c.len_utf8(), text: c.to_string(), low: c.to_string(), kind: TokKind::Punct });
+        if super::rules_en::is_plural_possessive(toks.last(), pos, c, chars.get(k + 1).map(|&(_, n)| n)) {
+            toks.push(Tok { start: pos, end: pos + c.len_utf8(), text: c.to_string(), low: "'s".to_string(), kind: TokKind::Word });
+        } else {
+            toks.push(Tok { start: pos, end: pos + c.len_utf8(), text: c.to_string(), low: c.to_string(), kind: TokKind::Punct });
+        }
         k += 1;
     }
     toks
@@ -209,8 +214,10 @@ pub const DETERMINERS: [&str; 20] = [
     "sa", "leur", "des",
 ];
 const INDEFINITE: [&str; 6] = ["a", "an", "another", "un", "une", "des"];
+/// Words that link a noun to its complement of possession ("head of", "patron de").
+pub(super) const GENITIVES: [&str; 5] = ["of", "de", "d'", "du", "des"];
+/// Prepositions that link a role to its body or origin ("spokesman for", "analyst at").
 const OF: [&str; 10] = ["of", "de", "d'", "du", "des", "from", "for", "at", "by", "par"];
-const CONNECTORS: [&str; 12] = ["de", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di"];
 /// Words that may stand between a subject and its verb ("Shea also said", "a également dit").
 pub(super) const ADVERBS: [&str; 34] = [
     "also", "has", "have", "had", "then", "further", "later", "recently", "previously", "once", "again", "repeatedly",
@@ -222,7 +229,7 @@ pub(super) const ADVERBS: [&str; 34] = [
 /// Verbs whose following noun phrase is the listener, never the speaker.
 const ADDRESSEE_VERBS: [&str; 6] = ["told", "tell", "tells", "telling", "asked", "asks"];
 
-fn is_det(t: &Tok) -> bool {
+pub(super) fn is_det(t: &Tok) -> bool {
     t.is_word() && DETERMINERS.contains(&t.low.as_str())
 }
 
@@ -385,63 +392,6 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
     cues
 }
 
-/// "Said Anna Berg, who grew up there, “…”", "Added Joe Park, …": an English cue in the past
-/// opening a sentence, inverted before a capitalised name, is a cue, not part of the name.
-fn opening_inverted_cue(toks: &[Tok], i: usize) -> bool {
-    let low = toks[i].low.as_str();
-    let opens = i == 0 || toks[i - 1].kind != TokKind::Word;
-    let past = low.ends_with("ed") || matches!(low, "said" | "wrote" | "told");
-    opens && past && Lexicon::get().en_cues.contains(low) && toks.get(i + 1).is_some_and(|n| n.is_cap() && !is_det(n))
-}
-
-/// Past tenses and participles are cues anywhere; present forms ("states", "report",
-/// "notes") are also nouns, so they count only right after a subject or at the start of
-/// the attribution.
-fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
-    let low = toks[i].low.as_str();
-    if low == "said" && toks.get(i + 1).is_some_and(|n| n.is_punct(',')) && i > 0 && toks[i - 1].low == "that" {
-        return false; // "That said, …"
-    }
-    if low.ends_with("ing") {
-        // "…, adding that", "one senator accusing": a participle cue follows a comma or
-        // its subject; elsewhere it is a gerund ("declaring war").
-        let lx = Lexicon::get();
-        return i > 0 && (toks[i - 1].is_punct(',') || lx.role(&toks[i - 1].low).is_some());
-    }
-    // "court documents cited by the committee", "figures released by police": a
-    // participle after a plain noun, with its agent, describes that noun.
-    let passive_attribute = toks.get(i + 1).is_some_and(|n| n.low == "by")
-        && i > 0
-        && toks[i - 1].is_lower_word()
-        && !matches!(toks[i - 1].low.as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "also" | "and" | "then")
-        && Lexicon::get().pronoun(&toks[i - 1].low).is_none();
-    if passive_attribute {
-        return false;
-    }
-    // "an Internet video posted Wednesday", "a report published last week": a participle
-    // of publishing right after a plain noun describes that noun.
-    let published = matches!(low, "posted" | "published" | "released" | "issued" | "shared" | "broadcast" | "circulated" | "uploaded");
-    if published
-        && i > 0
-        && toks[i - 1].is_lower_word()
-        && !matches!(toks[i - 1].low.as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "also" | "and" | "then" | "has" | "have" | "had")
-        && Lexicon::get().role(&toks[i - 1].low).is_none()
-        && Lexicon::get().pronoun(&toks[i - 1].low).is_none()
-    {
-        return false;
-    }
-    let strong = low.ends_with("ed") || matches!(low, "said" | "told" | "wrote" | "read");
-    if strong {
-        return true;
-    }
-    let lx = Lexicon::get();
-    match i.checked_sub(1).map(|k| &toks[k]) {
-        None => true,
-        Some(p) if p.kind == TokKind::Punct || matches!(p.kind, TokKind::Quote(_)) => true,
-        Some(p) => p.is_cap() || lx.pronoun(&p.low).is_some() || lx.role(&p.low).is_some() || p.low == "also",
-    }
-}
-
 /// What kind of noun phrase names a speaker.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NpKind {
@@ -493,27 +443,10 @@ pub fn is_acronym(t: &Tok) -> bool {
         && t.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
-/// Letters after a name that are not part of it ("Jonathan Hall KC", "Jane Roe MP").
-const POST_NOMINALS: [&str; 12] = ["KC", "QC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "Jr", "Sr", "PhD", "Esq"];
-
-pub fn is_post_nominal(t: &Tok) -> bool {
-    t.is_word() && POST_NOMINALS.contains(&t.text.as_str())
-}
-
-/// "al-Ansi", "el-Sisi", "bin-Laden": an Arabic particle joined by a hyphen to a
-/// capitalised name, inside a person's name ("Nasr al-Ansi").
-pub fn is_particle_name(t: &Tok) -> bool {
-    let Some((particle, rest)) = t.text.split_once('-') else { return false };
-    matches!(particle, "al" | "el" | "ad" | "as" | "ash" | "at" | "an" | "ar" | "az" | "bin" | "ibn" | "abu")
-        && rest.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn is_name_word(t: &Tok) -> bool {
+pub(super) fn is_name_word(t: &Tok) -> bool {
     t.is_cap() && !Lexicon::get().is_function_word(&t.low)
 }
 
-/// The capitalised run starting at `i` (names may contain "de", "al", "bin"… between
-/// capitals); returns the index after it.
 /// Months and days, which a number after them makes a date, not a name.
 const CALENDAR: [&str; 33] = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -535,59 +468,125 @@ pub fn number_ends_name(toks: &[Tok], r: usize) -> bool {
 }
 
 fn cap_run(toks: &[Tok], i: usize, end: usize) -> usize {
-    let k = super::rules_fr::institution_name_end(toks, i, cap_run_words(toks, i, end), end);
+    let k = super::rules_fr::institution_name_end(toks, i, name_run_end(toks, i, end, RunJoins::Phrase), end);
     if k < end && number_ends_name(toks, k) { k + 1 } else { k }
 }
 
-fn cap_run_words(toks: &[Tok], i: usize, end: usize) -> usize {
+/// What may join two capitalised words of one name besides a capital.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunJoins {
+    /// A speaker phrase read at a cue: any name connector before a capital ("Charles de
+    /// Gaulle", "Abu Bakr al Baghdadi").
+    Phrase,
+    /// A mention collected for the registry: a body's name joined by its preposition
+    /// ("Ministry of Defence") and people's particles, but not French "de" (too often a
+    /// place or a body after a person's name).
+    Mention,
+}
+
+/// The one parser of capitalised names (speaker phrases and the registry's mentions
+/// alike): the index after the capitalised run starting at `i`, before `end`. Names may
+/// hold particles ("al-Ansi", "van"), run on through a listed abbreviation's stop ("U.S.
+/// Navy") and end in a generational suffix ("Jr.").
+pub fn name_run_end(toks: &[Tok], i: usize, end: usize, joins: RunJoins) -> usize {
+    let lx = Lexicon::get();
+    let end = end.min(toks.len());
     let mut k = i;
     while k < end {
         let t = &toks[k];
         if t.is_cap() {
             // "à l'AFP Claire Moreau", "NATO Deputy…": an acronym never begins a longer name.
-            if k > i && is_acronym(&toks[k - 1]) && !is_acronym(t) {
-                break;
-            }
-            if k > i && is_post_nominal(t) {
+            if k > i && (is_acronym(&toks[k - 1]) && !is_acronym(t) || is_post_nominal(t)) {
                 break;
             }
             k += 1;
-        } else if k > i && is_particle_name(t)
-            || t.is_word() && CONNECTORS.contains(&t.low.as_str()) && k > i && toks.get(k + 1).is_some_and(|n| n.is_cap()) && k + 1 < end
-        {
-            // A particle ("de", "van") or a connector before another capital stays in the name.
-            k += 1;
-        } else {
+            continue;
+        }
+        if k == i {
             break;
         }
+        let next_cap = k + 1 < end && toks[k + 1].is_cap();
+        let joined = is_particle_name(t)
+            || super::rules_en::abbreviation_runs_on(toks, k, end)
+            || match joins {
+                RunJoins::Phrase => t.is_word() && CONNECTORS.contains(&t.low.as_str()) && next_cap,
+                RunJoins::Mention => {
+                    // "Department for Education", "Ministry of Defence".
+                    let body = lx.is_org_word(&toks[k - 1].low)
+                        && matches!(t.low.as_str(), "for" | "of" | "de" | "du" | "des" | "d'")
+                        && next_cap
+                        && !lx.is_function_word(&toks[k + 1].low);
+                    // "David van Weel", "Osama bin Laden".
+                    let particle = t.is_lower_word() && NAME_PARTICLES.contains(&t.low.as_str()) && next_cap && !lx.is_org_word(&toks[k + 1].low);
+                    body || particle
+                }
+            };
+        if !joined {
+            break;
+        }
+        k += 1;
+    }
+    if k > i && k < end && super::rules_en::is_generational_suffix(&toks[k]) {
+        k += 1;
     }
     k
 }
 
-/// "Republican party boss Reince Priebus", "Marquette pollster Charles Franklin": a
-/// capitalised qualifier `toks[i..r]`, a lower-case role of up to three words, then a
-/// person's name: the name is the phrase's head, the rest qualifies it.
-fn name_after_role(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<Np> {
-    let lx = Lexicon::get();
-    let is_role = |t: &Tok| lx.role(&t.low) == Some(SpeakerKind::Person) || lx.profession(&t.low).is_some();
-    let mut k = r;
-    while k < end && k < r + 3 && toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low) && (is_role(&toks[k]) || !lx.en_cues.contains(&toks[k].low)) {
-        k += 1;
+/// The words of the name `toks[a..b]` as written: a stop glued to an abbreviation, an
+/// initial or a suffix stays with it ("U.S.", "Yanis B.", "Jr."), other punctuation goes.
+pub fn name_words(toks: &[Tok], a: usize, b: usize) -> Vec<String> {
+    let mut words: Vec<String> = Vec::with_capacity(b.saturating_sub(a));
+    for k in a..b.min(toks.len()) {
+        if toks[k].is_word() {
+            words.push(toks[k].text.clone());
+        }
     }
-    if k == r || k >= end || !is_role(&toks[k - 1]) || !is_name_word(&toks[k]) {
-        return None;
+    // The stop after the last word (outside the run) belongs to it when it is an initial
+    // of a longer name or a listed abbreviation.
+    let last = b.checked_sub(1).filter(|&l| l >= a && toks[l].is_word());
+    if let Some(l) = last
+        && let Some(w) = words.last_mut()
+        && toks.get(b).is_some_and(|t| t.is_punct('.') && t.start == toks[l].end)
+        && (w.chars().count() == 1 && words_before_last(toks, a, l) || super::rules_en::keeps_stop(w))
+    {
+        w.push('.');
     }
-    let mut name = np_forward(toks, k, end).filter(is_full_name)?;
-    name.quals.extend(content_words(&toks[i..k]));
-    name.first = i;
-    Some(name)
+    // Inside the run, a stop is glued to the word before it.
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut w = 0;
+    for k in a..b.min(toks.len()) {
+        if toks[k].is_word() {
+            out.push(std::mem::take(&mut words[w]));
+            w += 1;
+        } else if toks[k].is_punct('.')
+            && let Some(prev) = out.last_mut()
+        {
+            prev.push('.');
+        }
+    }
+    out
 }
 
+fn words_before_last(toks: &[Tok], a: usize, l: usize) -> bool {
+    toks[a..l].iter().any(Tok::is_word)
+}
+
+/// Particles inside people's names, lower case between capitals ("Charles de Gaulle").
+const CONNECTORS: [&str; 12] = ["de", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di"];
+
+/// Lower-case particles inside people's names in the registry's mentions (not French "de").
+const NAME_PARTICLES: [&str; 9] = ["van", "von", "der", "den", "ter", "bin", "ibn", "al", "el"];
+
 pub(super) fn content_words(toks: &[Tok]) -> Vec<String> {
+    content_words_except(toks, &OF)
+}
+
+/// The folded words of `toks` that carry content: no function word, none of `links`.
+pub(super) fn content_words_except(toks: &[Tok], links: &[&str]) -> Vec<String> {
     let lx = Lexicon::get();
     // An acronym is never a function word, even when it folds to one ("UN" → "un").
     toks.iter()
-        .filter(|t| t.is_word() && (is_acronym(t) || !lx.is_function_word(&t.low) && !OF.contains(&t.low.as_str())))
+        .filter(|t| t.is_word() && (is_acronym(t) || !lx.is_function_word(&t.low) && !links.contains(&t.low.as_str())))
         .map(|t| t.low.clone())
         .collect()
 }
@@ -622,10 +621,9 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             let w = toks[k].low.as_str();
             let role = lx.role(w).or_else(|| if toks[k].is_lower_word() { lx.profession(w) } else { None });
             // Modifiers only: a verb or a clause word means the phrase has ended.
-            let verb = lx.en_cues.contains(w)
-                || lx.fr_cues.contains(w)
-                || matches!(w, "that" | "que" | "qui" | "who" | "which")
-                || (toks[k].is_lower_word() && DETERMINERS.contains(&w));
+            // ("a State Department official": a capitalised "State" is part of a name.)
+            let verb = toks[k].is_lower_word()
+                && (lx.en_cues.contains(w) || lx.fr_cues.contains(w) || matches!(w, "that" | "que" | "qui" | "who" | "which") || DETERMINERS.contains(&w));
             if verb && role.is_none() {
                 break;
             }
@@ -660,7 +658,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                 // in a role noun is a name, not a description.
                 if kind != SpeakerKind::Person && k > i + 1 && toks[i + 1..=k].iter().all(Tok::is_cap) {
                     let r = cap_run(toks, i + 1, end);
-                    let words = toks[i + 1..r].iter().map(|t| t.text.clone()).collect();
+                    let words = name_words(toks, i + 1, r);
                     return Some(mk(i, r - 1, NpKind::Name(words), Vec::new(), Gender::Unknown));
                 }
                 // "the European Digital Rights network", "la Ligue des droits de l'homme
@@ -712,7 +710,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         // "the Counter Extremism Project": a name behind an article.
         if toks.get(i + 1).is_some_and(Tok::is_cap) {
             let r = cap_run(toks, i + 1, end);
-            let words: Vec<String> = toks[i + 1..r].iter().map(|t| t.text.clone()).collect();
+            let words = name_words(toks, i + 1, r);
             if never_speaker(&words) {
                 return described_by_place(toks, i, r, end, definite);
             }
@@ -823,22 +821,17 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     if skip == 0 && let Some(name) = name_after_role(toks, i, r, end) {
         return Some(name);
     }
-    let mut words: Vec<String> = toks[name_from..r].iter().map(|t| t.text.clone()).collect();
-    // "Yanis B.": a surname cut to its initial keeps its full stop.
-    if let Some(w) = words.last_mut()
-        && w.chars().count() == 1
-        && r - name_from >= 2
-        && toks.get(r).is_some_and(|t| t.is_punct('.') && t.start == toks[r - 1].end)
-    {
-        w.push('.');
-    }
+    // "Yanis B.", "Comey Jr.": a surname cut to its initial, a suffix, keep their stop.
+    let words = name_words(toks, name_from, r);
     // (A place stays a name here: "de la France" may head the phrase it closes.)
     if Lexicon::get().is_not_a_name(&words.iter().map(|w| fold(w)).collect::<Vec<_>>()) {
         return None;
     }
+    // ("Joseph R. Biden Jr.": as written with the stop the name keeps.)
+    let stop_kept = words.last().is_some_and(|w| w.ends_with('.')) && toks.get(r).is_some_and(|t| t.is_punct('.') && t.start == toks[r - 1].end);
     let mut np = mk(i, last, NpKind::Name(words), quals, gender);
     np.start = toks[if skip > 0 { i } else { name_from }].start;
-    np.end = toks[r - 1].end;
+    np.end = if stop_kept { toks[r].end } else { toks[r - 1].end };
     Some(np)
 }
 
@@ -849,15 +842,6 @@ pub fn never_speaker(words: &[String]) -> bool {
     Lexicon::get().is_never_speaker(&low)
 }
 
-/// "the New York businessman", "a German user": a place or nationality after an article
-/// qualifies the lower-case noun after it, which is who speaks (a person, unnamed).
-fn described_by_place(toks: &[Tok], det: usize, r: usize, end: usize, definite: bool) -> Option<Np> {
-    let lx = Lexicon::get();
-    let noun = toks.get(r).filter(|t| r < end && t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.en_cues.contains(&t.low))?;
-    let quals = content_words(&toks[det + 1..r]);
-    let kind = NpKind::Role { kind: SpeakerKind::Person, head: noun.low.clone(), definite };
-    Some(Np { first: det, last: r, kind, quals, gender: lx.descriptor(&noun.low).unwrap_or(Gender::Unknown), start: toks[det].start, end: noun.end })
-}
 
 /// "V. Sapounov", "J. K. Rowling": initials before a surname are skipped, so the name is
 /// the surname the article gave in full before ("Valentine Sapounov"), never "V".
@@ -887,6 +871,9 @@ fn after_initials(toks: &[Tok], mut s: usize, end: usize) -> usize {
 /// "of the Counter Extremism Project", "d'Europol", "de l'agence": the complement after a
 /// role noun or a name. Returns the last token and its content words.
 fn complement(toks: &[Tok], k: usize, end: usize) -> Option<(usize, Vec<String>)> {
+    if let Some(last) = super::rules_en::to_complement(toks, k, end) {
+        return Some((last, Vec::new()));
+    }
     let t = toks.get(k).filter(|_| k < end)?;
     if !(t.is_word() && OF.contains(&t.low.as_str())) {
         // "l'Office européen": one adjective after the noun.
@@ -1086,7 +1073,7 @@ fn possessive_name(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
 }
 
 /// A name of two words or more ("James Hall"), or one that starts with a known first name.
-fn is_full_name(np: &Np) -> bool {
+pub(super) fn is_full_name(np: &Np) -> bool {
     matches!(&np.kind, NpKind::Name(w) if w.len() >= 2 || w.first().is_some_and(|f| Lexicon::get().first_names.contains_key(f.as_str())))
 }
 
@@ -1520,6 +1507,7 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };
     let found = if after_quote { after().or_else(before) } else { before().or_else(after) };
     let found = found.map(|np| super::rules_fr::body_with_its_name(toks, np, hi));
+    let found = found.map(|np| super::rules_en::with_descriptor_before(toks, lo, np));
     found.or_else(|| clause_opening_subject(toks, lo, c.first)).or_else(|| descriptor_at_cue(toks, lo, hi, c))
 }
 

@@ -7,7 +7,8 @@
 //! words or acronyms. A name with no evidence stays of unknown kind and is never the
 //! antecedent of "he" or "elle".
 
-use super::attribution::{DETERMINERS, Np, NpKind, Tok, TokKind, find_cues, is_acronym, is_post_nominal, np_forward, speaker_of_cue};
+use super::attribution::{DETERMINERS, GENITIVES, Np, NpKind, RunJoins, Tok, TokKind, content_words_except, find_cues, is_acronym, name_run_end, name_words, np_forward, speaker_of_cue};
+use super::rules_en::name_key;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::rules_fr::FR_OBLIQUE_PREPOSITIONS;
 use crate::model::{Speaker, SpeakerKind};
@@ -74,9 +75,6 @@ const CATAPHORA_BYTES: usize = 600;
 
 /// Document nouns that may name the same piece of research.
 const RESEARCH_WORDS: [&str; 9] = ["report", "study", "survey", "analysis", "review", "rapport", "étude", "enquête", "analyse"];
-
-/// Lower-case particles inside people's names (not French "de", too often a place or body).
-const NAME_PARTICLES: [&str; 9] = ["van", "von", "der", "den", "ter", "bin", "ibn", "al", "el"];
 
 /// French generic nouns for a newspaper, broadcaster or company: "le quotidien", "la
 /// chaîne", "du groupe" stand for the body of that kind the article named before.
@@ -196,7 +194,7 @@ impl Registry {
         let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
         for i in order {
             let c = &cands[i];
-            let low: Vec<String> = c.words.iter().map(|w| fold(w)).collect();
+            let low = name_key(&c.words);
             let same_last = low.last().and_then(|w| by_last_word.get(w)).map_or(&[][..], Vec::as_slice);
             let found = same_last.iter().copied().find(|&k| reg.entities[k].head.is_none() && ends_with(&reg.entities[k].low, &low));
             let idx = match found {
@@ -410,7 +408,7 @@ impl Registry {
                 self.entities.iter().position(|e| e.alias.as_deref() == Some(a.as_str()))
             }
             NpKind::Name(words) => {
-                let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+                let low = name_key(words);
                 let mut best: Option<usize> = None;
                 // Two people sharing a surname ("Amira Yusuf", her father "Omar Yusuf"):
                 // "Yusuf" is the one who last spoke, else the one last mentioned.
@@ -1050,15 +1048,9 @@ fn ends_with(full: &[String], part: &[String]) -> bool {
     !part.is_empty() && full.len() >= part.len() && full[full.len() - part.len()..] == *part
 }
 
+/// Role and affiliation words: prepositions other than genitives stay ("analyst at").
 fn content(toks: &[Tok]) -> Vec<String> {
-    let lx = Lexicon::get();
-    toks.iter()
-        .filter(|t| {
-            t.is_word()
-                && (is_acronym(t) || !lx.is_function_word(&t.low) && !matches!(t.low.as_str(), "of" | "de" | "d'" | "du" | "des"))
-        })
-        .map(|t| t.low.clone())
-        .collect()
+    content_words_except(toks, &GENITIVES)
 }
 
 fn is_person_role(t: &Tok) -> bool {
@@ -1083,34 +1075,7 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             resume_at = Some(i);
             continue;
         }
-        let mut r = i;
-        loop {
-            while r < toks.len()
-                && (toks[r].is_cap() || r > i && super::attribution::is_particle_name(&toks[r]))
-                && !(r > i && is_acronym(&toks[r - 1]) && !is_acronym(&toks[r]))
-                && !(r > i && is_post_nominal(&toks[r]))
-            {
-                r += 1;
-            }
-            // "Department for Education", "Ministry of Defence": an organisation word
-            // joined to the rest of its name by a preposition.
-            let joins = r > i
-                && lx.is_org_word(&toks[r - 1].low)
-                && toks.get(r).is_some_and(|t| matches!(t.low.as_str(), "for" | "of" | "de" | "du" | "des" | "d'"))
-                && toks.get(r + 1).is_some_and(|t| t.is_cap() && !lx.is_function_word(&t.low));
-            // "David van Weel", "Osama bin Laden": a particle inside a person's name.
-            let particle = r > i
-                && toks.get(r).is_some_and(|t| t.is_lower_word() && NAME_PARTICLES.contains(&t.low.as_str()))
-                && toks.get(r + 1).is_some_and(|t| t.is_cap() && !lx.is_org_word(&t.low));
-            if particle {
-                r += 1;
-                continue;
-            }
-            if !joins {
-                break;
-            }
-            r += 1;
-        }
+        let mut r = name_run_end(toks, i, toks.len(), RunJoins::Mention);
         if super::attribution::number_ends_name(toks, r) {
             r += 1;
         }
@@ -1166,15 +1131,8 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         }
         let last_part = parts.last().copied();
         for &(a, b) in &parts {
-            let mut words: Vec<String> = toks[a..b].iter().map(|t| t.text.clone()).collect();
-            // "Yanis B.": a surname cut to its initial keeps its full stop.
-            if let Some(w) = words.last_mut()
-                && w.chars().count() == 1
-                && b - a >= 2
-                && toks.get(b).is_some_and(|t| t.text == "." && t.start == toks[b - 1].end)
-            {
-                w.push('.');
-            }
+            // "Yanis B.", "Comey Jr.": a surname cut to its initial, a suffix, keep their stop.
+            let words = name_words(toks, a, b);
             let is_last = Some((a, b)) == last_part;
             let no_article = a == 0 || !toks[a - 1].is_word() || !DETERMINERS.contains(&toks[a - 1].low.as_str());
             // "Institute for Strategic Dialogue": the tail of a longer name, not a person.
@@ -1193,7 +1151,7 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             let mut c = Candidate {
                 plain_name: no_article && title_case,
                 oblique: toks.get(b).is_some_and(|t| t.low == "'s" || t.text == "’s")
-                    || (a > 0 && matches!(toks[a - 1].low.as_str(), "of" | "de" | "d'" | "du" | "des"))
+                    || (a > 0 && GENITIVES.contains(&toks[a - 1].low.as_str()))
                     // "alors qu'il devait déjeuner avec Sollacaro. Très ému, il confie": a
                     // French name governed by a preposition is not who a later il/elle is.
                     || (a > 0 && FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 1].low.as_str()))
@@ -1370,10 +1328,10 @@ fn collect_documents(toks: &[Tok], out: &mut Vec<(usize, Np, Vec<String>)>) {
 /// name runs on in lower case up to the next punctuation (French bodies are written so).
 fn owner_after_adjective(toks: &[Tok], head: usize) -> Vec<String> {
     let mut k = head + 1;
-    while k < toks.len() && k <= head + 2 && toks[k].is_lower_word() && !matches!(toks[k].low.as_str(), "of" | "de" | "d'" | "du" | "des") {
+    while k < toks.len() && k <= head + 2 && toks[k].is_lower_word() && !GENITIVES.contains(&toks[k].low.as_str()) {
         k += 1;
     }
-    if !toks.get(k).is_some_and(|t| matches!(t.low.as_str(), "of" | "de" | "d'" | "du" | "des")) {
+    if !toks.get(k).is_some_and(|t| GENITIVES.contains(&t.low.as_str())) {
         return Vec::new();
     }
     k += 1;

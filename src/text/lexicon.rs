@@ -252,7 +252,17 @@ impl Lexicon {
                 Some(name) => (true, name),
                 None => (false, line),
             };
-            lx.gazetteer.insert(name.split_whitespace().map(fold).collect(), country);
+            let words: Vec<String> = name.split_whitespace().map(fold).collect();
+            // "N.C", "D.C": names keep an abbreviation's final stop ("Raleigh, N.C."), so the
+            // place is listed with it too.
+            if words.last().is_some_and(|w| w.contains('.') && !w.ends_with('.')) {
+                let mut dotted = words.clone();
+                if let Some(w) = dotted.last_mut() {
+                    w.push('.');
+                }
+                lx.gazetteer.insert(dotted, country);
+            }
+            lx.gazetteer.insert(words, country);
         }
         lx.not_speakers = entries(include_str!("../../assets/cues/not_speakers.txt")).map(fold).collect();
         lx
@@ -405,6 +415,7 @@ mod tests {
 
     #[test]
     fn listed_places_days_and_party_labels_never_speak_but_countries_may() {
+        assert!(Lexicon::get().is_never_speaker(&["n.c.".to_string()]), "a state's abbreviation with its stop");
         let lx = Lexicon::get();
         let low = |s: &str| s.split_whitespace().map(fold).collect::<Vec<_>>();
         for never in ["Lyon", "Iowa", "New Hampshire", "Fla", "German", "Tuesday", "Regarding", "Twitter", "Democrat", "R-Ky.", "D-Pa"] {

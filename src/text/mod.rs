@@ -7,5 +7,6 @@ pub mod lexicon;
 pub mod quote_marks;
 pub mod quotes;
 pub mod ranker;
+pub mod rules_en;
 pub mod rules_fr;
 pub mod sentences;

@@ -4,10 +4,11 @@
 //! articles go into the index on disk (the article cache), from which the reader loads
 //! the bodies it opens and answers full-text searches: no article is kept in memory.
 
-use crate::app::catalog::{ArticleSource, Arrival, Row};
+use crate::app::catalog::{ArticleSource, Arrival, Row, known_as};
 use crate::ingest::cache::{ArticleCache, FileKey};
+use crate::index::folder::{FolderRead, Held};
 use crate::ingest::{self, LoadError};
-use crate::model::{Article, Manifest};
+use crate::model::{Article, Manifest, Quote};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -58,10 +59,43 @@ impl ArticleSource for FolderSource {
         Some(ingest::counterparts::propose_pairs_in_folder(&index, &self.dir, articles, manifest))
     }
 
+    fn quotes(&self, articles: &[(usize, Row)]) -> Vec<Vec<Quote>> {
+        let paths: Vec<PathBuf> = articles.iter().map(|(_, row)| PathBuf::from(&row.path)).collect();
+        let keys = FileKey::of_folder(&self.dir, &paths);
+        let index = self.index.get();
+        let cached = index.and_then(|i| Some(i.lock().ok()?.quotes_all(&keys))).unwrap_or_else(|| vec![None; keys.len()]);
+        let missing: Vec<usize> = (0..articles.len()).filter(|&i| cached[i].is_none()).collect();
+        let fresh: Vec<Vec<Quote>> = missing
+            .par_iter()
+            .map(|&i| {
+                let (slot, row) = &articles[i];
+                self.load(*slot, row).map(|a| crate::text::quotes::extract(&known_as(a, row))).unwrap_or_default()
+            })
+            .collect();
+        // Remembered for the next time (only where the index holds that file version).
+        if let Some(index) = index
+            && let Ok(mut index) = index.lock()
+        {
+            index.put_quotes(missing.iter().zip(&fresh).filter_map(|(&i, qs)| Some((keys[i].as_ref()?, qs.as_slice()))));
+        }
+        let mut fresh = fresh.into_iter();
+        cached
+            .into_iter()
+            .zip(articles)
+            .map(|(hit, (_, row))| {
+                let mut quotes = hit.unwrap_or_else(|| fresh.next().unwrap_or_default());
+                for q in &mut quotes {
+                    q.article.clone_from(&row.id);
+                }
+                quotes
+            })
+            .collect()
+    }
+
     fn search(&self, fts: &str) -> Result<Vec<usize>, String> {
         // Until the index is open nothing matches (the app asks again when the folder is read).
         let Some(index) = self.index.get() else { return Ok(Vec::new()) };
-        let hits = index.lock().map_err(|_| "the search index is not available".to_string())?.search(fts)?;
+        let hits = index.lock().map_err(|_| "the search index is not available".to_string())?.search(fts).map_err(|e| e.to_string())?;
         let slots = self.slots.lock().map_err(|_| "the search index is not available".to_string())?;
         Ok(hits.into_iter().filter_map(|hit| slots.get(&hit.path).copied()).collect())
     }
@@ -185,7 +219,10 @@ fn folder_ids(paths: &[PathBuf]) -> Vec<(String, Option<String>)> {
     ingest::unique_ids(stems.iter().map(String::as_str).zip(shown.iter().map(String::as_str)))
 }
 
-/// The work of the folder's reader. Stops early when the app is gone (its receiver dropped).
+/// The work of the folder's reader: the folder read through the index
+/// ([`FolderRead`]), rows of what the index holds sent at once, the others as each batch
+/// is parsed and written to the index. Stops early when the app is gone (its receiver
+/// dropped).
 fn read_folder(job: &Job, tx: &Waking) {
     let Job { dir, paths, manifest, source, .. } = job;
     let started = Instant::now();
@@ -194,10 +231,9 @@ fn read_folder(job: &Job, tx: &Waking) {
     if !tx.send(Arrival::Listed { total: paths.len() }) {
         return;
     }
-    let index = source.open_index();
-    let keys: Vec<Option<FileKey>> = FileKey::of_folder(dir, paths);
+    let read = FolderRead::new(dir, paths, source.open_index());
     if let Ok(mut slots) = source.slots.lock() {
-        slots.extend(keys.iter().enumerate().filter_map(|(i, k)| Some((k.as_ref()?.path.clone(), i))));
+        slots.extend(read.keys().iter().enumerate().filter_map(|(i, k)| Some((k.as_ref()?.path.clone(), i))));
     }
     let row = |slot: usize, mut article: Article| -> Row {
         let (id, warning) = &ids[slot];
@@ -207,63 +243,19 @@ fn read_folder(job: &Job, tx: &Waking) {
         manifest.apply(std::slice::from_mut(&mut article));
         Row::of(&article)
     };
-    // Rows the index already holds, sent at once.
-    let known: Vec<Option<crate::model::Metadata>> = match index {
-        Some(index) => {
-            let index = index.lock();
-            keys.iter().map(|k| index.as_ref().ok()?.metadata(k.as_ref()?)).collect()
-        }
-        None => vec![None; paths.len()],
-    };
     let mut done = 0;
-    let mut rows = Vec::new();
-    let mut to_read = Vec::new();
-    for (slot, meta) in known.into_iter().enumerate() {
-        match meta {
-            Some(meta) => {
-                let stub = Article { meta, text: String::new(), paragraphs: Vec::new(), links: Vec::new(), id: String::new(), path: String::new() };
-                rows.push((slot, row(slot, stub)));
-                done += 1;
-            }
-            None => to_read.push(slot),
-        }
-        if rows.len() >= 1024 && !tx.send(Arrival::Rows(std::mem::take(&mut rows))) {
-            return;
-        }
-    }
-    if !tx.send(Arrival::Rows(rows)) || !tx.send(Arrival::Progress { done, elapsed: started.elapsed() }) {
-        return;
-    }
-    // The others are parsed on every core, a batch at a time: each batch is written to
-    // the index, then its rows are sent and its articles let go.
-    for batch in to_read.chunks(BATCH) {
-        let parsed: Vec<(usize, Result<Article, LoadError>)> = batch.par_iter().map(|&slot| (slot, ingest::load_file(&paths[slot]))).collect();
-        if let Some(index) = index
-            && let Ok(mut index) = index.lock()
-        {
-            let fresh = parsed.iter().filter_map(|(slot, r)| Some((keys[*slot].as_ref()?, r.as_ref().ok()?)));
-            index.put_all(fresh);
-        }
-        let mut rows = Vec::new();
+    read.run(Held::Metadata, BATCH, |_, files| {
+        done += files.len();
+        let mut rows = Vec::with_capacity(files.len());
         let mut failed = Vec::new();
-        for (slot, result) in parsed {
-            match result {
-                Ok(article) => rows.push((slot, row(slot, article))),
+        for file in files {
+            match file.article {
+                Ok(article) => rows.push((file.slot, row(file.slot, article))),
                 Err(e) => failed.push(e),
             }
         }
-        done += batch.len();
-        let sent = tx.send(Arrival::Rows(rows))
+        tx.send(Arrival::Rows(rows))
             && (failed.is_empty() || tx.send(Arrival::Failed(failed)))
-            && tx.send(Arrival::Progress { done, elapsed: started.elapsed() });
-        if !sent {
-            return;
-        }
-    }
-    if let Some(index) = index
-        && let Ok(mut index) = index.lock()
-    {
-        let present: Vec<FileKey> = keys.iter().flatten().cloned().collect();
-        index.forget_missing(dir, &present);
-    }
+            && tx.send(Arrival::Progress { done, elapsed: started.elapsed() })
+    });
 }

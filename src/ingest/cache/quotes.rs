@@ -4,32 +4,22 @@
 //!
 //! An entry belongs to one row of the article table (one version of one file): a new
 //! version of the file, or its removal, deletes it (triggers, so no writer of articles
-//! can forget). It also names the quote engine that made it ([`engine`]): the version of
-//! the extraction rules and a hash of every bundled model and word list (ranker weights,
-//! cue verbs, lexicon); an entry of another engine is never read, so an upgrade never
-//! shows an older engine's speakers. (The executable's stamp clears the whole cache too;
-//! the engine check does not rely on it.)
+//! can forget). The rules, models and word lists that made it are those of the
+//! executable that wrote the cache: another executable (a rebuild, an upgrade, changed
+//! bundled assets) clears the article rows at open, and with them every cached quote,
+//! so an older engine's speakers are never shown.
 //!
 //! Quotes depend only on what the file version fixes: the article's text, paragraphs and
 //! languages. The article id they carry is the folder's, set again when they are read.
 
 use super::{ArticleCache, FileKey, clean};
 use crate::model::Quote;
-use include_dir::{Dir, include_dir};
 use rusqlite::{OptionalExtension, params};
-use sha2::Digest;
-use std::sync::LazyLock;
-
-/// Bump when the extraction rules change in a way the bundled assets do not show.
-const QUOTE_ENGINE_VERSION: &str = "5";
-
-/// Every file the quote engine reads (models, word lists), hashed into [`engine`].
-static ASSETS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/assets");
 
 /// The table and the triggers that keep it in step with the article rows.
 pub(super) const CREATE_TABLES: &str = "
     CREATE TABLE IF NOT EXISTS diglot_cached_quotes (
-        article INTEGER PRIMARY KEY, engine TEXT NOT NULL, quotes TEXT NOT NULL);
+        article INTEGER PRIMARY KEY, quotes TEXT NOT NULL);
     CREATE TRIGGER IF NOT EXISTS diglot_quotes_of_changed_file
         AFTER UPDATE OF size, modified_ns, article ON diglot_cached_article
         BEGIN DELETE FROM diglot_cached_quotes WHERE article = old.rowid; END;
@@ -39,36 +29,8 @@ pub(super) const CREATE_TABLES: &str = "
 
 pub(super) const DROP_TABLES: &str = "DROP TABLE IF EXISTS diglot_cached_quotes;";
 
-/// What made the cached quotes: [`QUOTE_ENGINE_VERSION`] and a hash of the assets.
-pub fn engine() -> &'static str {
-    static ENGINE: LazyLock<String> = LazyLock::new(|| {
-        let mut files: Vec<&include_dir::File<'_>> = Vec::new();
-        collect_files(&ASSETS, &mut files);
-        files.sort_by_key(|f| f.path());
-        let mut all = Vec::new();
-        for f in files {
-            all.extend_from_slice(f.path().to_string_lossy().as_bytes());
-            all.push(0);
-            all.extend_from_slice(f.contents());
-            all.push(0);
-        }
-        let digest = sha2::Sha256::digest(&all);
-        let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-        format!("{QUOTE_ENGINE_VERSION}-{hex}")
-    });
-    &ENGINE
-}
-
-fn collect_files<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>>) {
-    out.extend(dir.files());
-    for d in dir.dirs() {
-        collect_files(d, out);
-    }
-}
-
 impl ArticleCache {
-    /// The quotes cached for exactly these file versions by the running engine, where
-    /// there are any (`None`: not cached, or not sound).
+    /// The quotes cached for exactly these file versions, where there are any (`None`: not cached, or not sound).
     pub fn quotes_all(&self, keys: &[Option<FileKey>]) -> Vec<Option<Vec<Quote>>> {
         use rayon::prelude::*;
         let read = self.conn.unchecked_transaction().ok();
@@ -77,7 +39,7 @@ impl ArticleCache {
         stored.into_par_iter().map(|json| serde_json::from_str(&json?).ok().filter(|qs: &Vec<Quote>| qs.iter().all(sound))).collect()
     }
 
-    /// Whether the running engine's quotes of each of these file versions are cached
+    /// Whether the quotes of each of these file versions are cached
     /// (without reading them).
     pub fn quotes_held(&self, keys: &[Option<FileKey>]) -> Vec<bool> {
         let read = self.conn.unchecked_transaction().ok();
@@ -88,9 +50,9 @@ impl ArticleCache {
                 self.conn
                     .prepare_cached(
                         "SELECT 1 FROM diglot_cached_article a JOIN diglot_cached_quotes q ON q.article = a.rowid
-                         WHERE a.path = ?1 AND a.size = ?2 AND a.modified_ns = ?3 AND q.engine = ?4",
+                         WHERE a.path = ?1 AND a.size = ?2 AND a.modified_ns = ?3",
                     )
-                    .and_then(|mut s| s.exists(params![k.path, k.size as i64, k.modified_ns, engine()]))
+                    .and_then(|mut s| s.exists(params![k.path, k.size as i64, k.modified_ns]))
                     .unwrap_or(false)
             })
             .collect();
@@ -102,10 +64,10 @@ impl ArticleCache {
         self.conn
             .prepare_cached(
                 "SELECT q.quotes FROM diglot_cached_article a JOIN diglot_cached_quotes q ON q.article = a.rowid
-                 WHERE a.path = ?1 AND a.size = ?2 AND a.modified_ns = ?3 AND q.engine = ?4",
+                 WHERE a.path = ?1 AND a.size = ?2 AND a.modified_ns = ?3",
             )
             .ok()?
-            .query_row(params![key.path, key.size as i64, key.modified_ns, engine()], |r| r.get(0))
+            .query_row(params![key.path, key.size as i64, key.modified_ns], |r| r.get(0))
             .optional()
             .ok()?
     }
@@ -121,10 +83,10 @@ impl ArticleCache {
             let Ok(json) = serde_json::to_string(quotes) else { continue };
             let _ = tx
                 .prepare_cached(
-                    "INSERT OR REPLACE INTO diglot_cached_quotes (article, engine, quotes)
-                     SELECT rowid, ?4, ?5 FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3",
+                    "INSERT OR REPLACE INTO diglot_cached_quotes (article, quotes)
+                     SELECT rowid, ?4 FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3",
                 )
-                .and_then(|mut s| s.execute(params![key.path, key.size as i64, key.modified_ns, engine(), json]));
+                .and_then(|mut s| s.execute(params![key.path, key.size as i64, key.modified_ns, json]));
         }
         let _ = tx.commit();
     }
@@ -189,7 +151,7 @@ mod tests {
     }
 
     #[test]
-    fn quotes_of_another_engine_or_tampered_are_not_read() {
+    fn quotes_of_another_executable_or_tampered_are_never_shown() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("c.db");
         let (k, a) = (key("/x/a.txt", 10, 5), quoted("/x/a.txt"));
@@ -197,20 +159,20 @@ mod tests {
         let mut cache = ArticleCache::open_stamped(&db, "s").unwrap();
         cache.put_all([(&k, &a)]);
         cache.put_quotes([(&k, qs.as_slice())]);
-        cache.conn.execute("UPDATE diglot_cached_quotes SET engine = 'older'", []).unwrap();
-        assert_eq!(cache.quotes_all(&[Some(k.clone())]), [None], "another engine");
-        cache.put_quotes([(&k, qs.as_slice())]);
         cache.conn.execute("UPDATE diglot_cached_quotes SET quotes = replace(quotes, 'Jane', 'J\\u001b[2Jane')", []).unwrap();
         assert_eq!(cache.quotes_all(&[Some(k.clone())]), [None], "an escape in a name");
-        // A new executable's stamp clears them with the articles.
         cache.put_quotes([(&k, qs.as_slice())]);
+        assert_eq!(cache.quotes_all(&[Some(k.clone())]), [Some(qs.clone())]);
+        // Quotes another executable extracted (other rules, models or word lists) are
+        // stale: a new executable's stamp clears them with the articles, even where the
+        // article row itself is written again for the same file version.
         drop(cache);
-        assert_eq!(ArticleCache::open_stamped(&db, "t").unwrap().quotes_all(&[Some(k)]), [None]);
-    }
-
-    #[test]
-    fn the_engine_names_its_version_and_assets() {
-        assert!(engine().starts_with(&format!("{QUOTE_ENGINE_VERSION}-")));
-        assert_eq!(engine().len(), QUOTE_ENGINE_VERSION.len() + 17);
+        let mut upgraded = ArticleCache::open_stamped(&db, "t").unwrap();
+        assert_eq!(upgraded.quotes_all(&[Some(k.clone())]), [None]);
+        assert_eq!(upgraded.quotes_held(&[Some(k.clone())]), [false]);
+        upgraded.put_all([(&k, &a)]);
+        assert_eq!(upgraded.quotes_all(&[Some(k)]), [None], "re-reading the article does not bring old quotes back");
+        let left: i64 = upgraded.conn.query_row("SELECT count(*) FROM diglot_cached_quotes", [], |r| r.get(0)).unwrap();
+        assert_eq!(left, 0);
     }
 }

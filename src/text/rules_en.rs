@@ -1,0 +1,423 @@
+//! English attribution rules: the grammar of English reporting that the shared engine
+//! (`attribution`, `entities`) calls into. Every rule works on the one tokenizer's tokens
+//! (`attribution::tokenize`) and the one lexicon (`lexicon`), and is named in [`RULES`]
+//! with the test that checks it alone (the French ones are in `rules_fr`).
+
+use super::attribution::{Np, NpKind, Tok, TokKind, content_words, is_det, is_full_name, is_name_word, np_forward};
+use super::lexicon::{Gender, Lexicon, fold};
+use crate::model::SpeakerKind;
+
+/// The English rules by name, with the test in this file that checks each one alone.
+pub const RULES: &[(&str, &str)] = &[
+    ("'Said Anna Berg, …': a past cue opening a sentence before a name", "rules_en::tests::a_past_cue_opening_a_sentence_before_a_name_is_a_cue"),
+    ("present forms are cues only after a subject or at the start", "rules_en::tests::a_present_form_is_a_cue_only_after_its_subject"),
+    ("'That said', 'declaring war': not cues", "rules_en::tests::that_said_and_gerunds_are_not_cues"),
+    ("'figures released by police', 'a video posted Wednesday': participles describing a noun", "rules_en::tests::a_participle_describing_a_noun_is_not_a_cue"),
+    ("'the New York businessman': a place qualifies the noun after it", "rules_en::tests::a_place_after_an_article_qualifies_the_noun_after_it"),
+    ("'Republican party boss Reince Priebus': the name after a role heads the phrase", "rules_en::tests::the_name_after_a_capitalised_role_heads_the_phrase"),
+    ("'Jonathan Hall KC': post-nominal letters end the name", "rules_en::tests::post_nominal_letters_end_the_name"),
+    ("'James B. Comey Jr.': a generational suffix stays in the name, with its stop", "rules_en::tests::a_generational_suffix_stays_in_the_name"),
+    ("'Comey' is 'James B. Comey Jr.': names match without their suffix", "rules_en::tests::names_match_without_their_suffix"),
+    ("'the U.S. Navy', 'Acme Inc.': a dotted abbreviation keeps its stop in a name", "rules_en::tests::a_dotted_abbreviation_keeps_its_stop_in_a_name"),
+    ("'Nasr al-Ansi': an Arabic particle joined to a name", "rules_en::tests::an_arabic_particle_joined_by_a_hyphen_is_part_of_a_name"),
+    ("'Sanders' campaign manager': a plural possessive splits like 's", "rules_en::tests::a_plural_possessive_splits_like_s"),
+    ("'Several Twitter executives': a capitalised quantifier is no name", "rules_en::tests::a_capitalised_quantifier_is_no_name"),
+    ("'a State Department official', 'the Trump campaign': the noun after a name heads the phrase", "rules_en::tests::the_role_noun_after_a_name_heads_the_phrase"),
+    ("'the LinkedIn chief executive, Jeff Weiner, said': written with the description before the name", "rules_en::tests::a_description_set_before_a_name_is_part_of_how_it_is_written"),
+    ("'a longtime adviser to Trump': the principal after 'to' completes the description", "rules_en::tests::the_principal_after_to_completes_a_role"),
+];
+
+/// Words opening an English description of a person ("the LinkedIn chief executive",
+/// "another friend", "his wife").
+const DESCRIPTION_OPENERS: [&str; 11] = ["the", "a", "an", "another", "one", "his", "her", "their", "its", "our", "my"];
+
+/// "the LinkedIn chief executive, Jeff Weiner, put it", "another friend, Mariam Emara,
+/// said": a name set off after a description of its bearer is named by both, so the
+/// phrase as written starts at the description (who speaks stays the name).
+pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
+    let lx = Lexicon::get();
+    let Some(comma) = np.first.checked_sub(1).filter(|&c| c > lo && toks[c].is_punct(',') && matches!(np.kind, NpKind::Name(_))) else {
+        return np;
+    };
+    let head = &toks[comma - 1];
+    // The description ends in a lower-case noun ("executive", "friend", "wife").
+    if !head.is_lower_word() || lx.is_function_word(&head.low) || lx.en_cues.contains(&head.low) {
+        return np;
+    }
+    let mut s = comma - 1;
+    while s > lo && s + 8 > comma && toks[s - 1].is_word() && !DESCRIPTION_OPENERS.contains(&toks[s].low.as_str()) {
+        s -= 1;
+    }
+    let opener = &toks[s];
+    let verb_inside = toks[s + 1..comma].iter().any(|t| t.is_lower_word() && (lx.en_cues.contains(&t.low) || matches!(t.low.as_str(), "is" | "was" | "are" | "were" | "has" | "had")));
+    if DESCRIPTION_OPENERS.contains(&opener.low.as_str()) && s + 1 < comma && !verb_inside {
+        np.start = opener.start;
+    }
+    np
+}
+
+/// Role nouns that take their principal with "to" ("an adviser to Trump", "the ambassador
+/// to France").
+const TO_ROLES: [&str; 14] = [
+    "adviser", "advisor", "aide", "assistant", "counselor", "consultant", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
+    "successor", "confidant", "strategist",
+];
+
+/// "a longtime adviser to Trump", "the former top aide to President George W. Bush": after
+/// such a role noun (at `k - 1`), "to" and a capitalised name complete the description.
+/// Returns the complement's last token. (Its words do not qualify the role: the adviser
+/// is not Trump.)
+pub fn to_complement(toks: &[Tok], k: usize, end: usize) -> Option<usize> {
+    let head = toks.get(k.checked_sub(1)?)?;
+    if k + 1 >= end || toks[k].low != "to" || !head.is_lower_word() || !TO_ROLES.contains(&head.low.as_str()) {
+        return None;
+    }
+    let j = if is_det(&toks[k + 1]) { k + 2 } else { k + 1 };
+    if j >= end || !toks[j].is_cap() {
+        return None;
+    }
+    // (A title and initials run on with the name: "President George W. Bush".)
+    let r = super::attribution::name_run_end(toks, j, end, super::attribution::RunJoins::Phrase);
+    Some(r - 1)
+}
+
+/// Suffixes that tell a son from his father: part of the name ("James B. Comey Jr.").
+const GENERATIONAL_SUFFIXES: [&str; 2] = ["Jr", "Sr"];
+
+/// A company's legal form closing its name ("Acme Inc."), which keeps its stop.
+const COMPANY_SUFFIXES: [&str; 5] = ["Inc", "Ltd", "Corp", "Co", "Bros"];
+
+pub fn is_generational_suffix(t: &Tok) -> bool {
+    t.is_word() && GENERATIONAL_SUFFIXES.contains(&t.text.trim_end_matches('.'))
+}
+
+/// "U.S", "D.C": capital letters joined by stops (the tokenizer leaves the last stop apart).
+fn is_dotted_capitals(w: &str) -> bool {
+    w.contains('.') && w.split('.').all(|part| {
+        let mut cs = part.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+    })
+}
+
+/// Whether a name's word keeps the full stop written right after it ("U.S.", "Inc.", "Jr.").
+pub fn keeps_stop(word: &str) -> bool {
+    GENERATIONAL_SUFFIXES.contains(&word) || COMPANY_SUFFIXES.contains(&word) || is_dotted_capitals(word)
+}
+
+/// "the U.S. Navy", "U.S. Sen. Ron Johnson": the stop at `k`, glued to dotted capitals,
+/// joins them to the capitalised word after it (one that does not open a sentence, so
+/// "… in the U.S. The …" still ends there).
+pub fn abbreviation_runs_on(toks: &[Tok], k: usize, end: usize) -> bool {
+    let (Some(prev), Some(next)) = (k.checked_sub(1).map(|p| &toks[p]), toks.get(k + 1).filter(|_| k + 1 < end)) else {
+        return false;
+    };
+    toks[k].is_punct('.')
+        && prev.is_word()
+        && prev.end == toks[k].start
+        && is_dotted_capitals(&prev.text)
+        && next.is_cap()
+        && next.start > toks[k].end
+        && !super::sentences::is_sentence_starter(&next.text)
+}
+
+/// The folded words a name is matched by: "James B. Comey Jr." and "Comey" are one person,
+/// so a generational suffix does not count.
+pub fn name_key(words: &[String]) -> Vec<String> {
+    let mut low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    if low.len() >= 2 && low.last().is_some_and(|w| matches!(w.trim_end_matches('.'), "jr" | "sr")) {
+        low.pop();
+    }
+    low
+}
+
+/// "Sanders' campaign manager", "the Democrats’ nominee": an apostrophe at byte `at`,
+/// glued to a capitalised word in s (`prev`) and followed by a space, is that word's
+/// possessive, read like "'s".
+pub fn is_plural_possessive(prev: Option<&Tok>, at: usize, c: char, next: Option<char>) -> bool {
+    matches!(c, '\'' | '’')
+        && next.is_some_and(super::quote_marks::is_space)
+        && prev.is_some_and(|p| p.is_cap() && p.end == at && p.low.ends_with('s') && p.low.chars().count() >= 3)
+}
+
+/// "Said Anna Berg, who grew up there, “…”", "Added Joe Park, …": an English cue in the past
+/// opening a sentence, inverted before a capitalised name, is a cue, not part of the name.
+pub(super) fn opening_inverted_cue(toks: &[Tok], i: usize) -> bool {
+    let low = toks[i].low.as_str();
+    let opens = i == 0 || toks[i - 1].kind != TokKind::Word;
+    let past = low.ends_with("ed") || matches!(low, "said" | "wrote" | "told");
+    opens && past && Lexicon::get().en_cues.contains(low) && toks.get(i + 1).is_some_and(|n| n.is_cap() && !is_det(n))
+}
+
+/// Past tenses and participles are cues anywhere; present forms ("states", "report",
+/// "notes") are also nouns, so they count only right after a subject or at the start of
+/// the attribution.
+pub(super) fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
+    let low = toks[i].low.as_str();
+    if low == "said" && toks.get(i + 1).is_some_and(|n| n.is_punct(',')) && i > 0 && toks[i - 1].low == "that" {
+        return false; // "That said, …"
+    }
+    if low.ends_with("ing") {
+        // "…, adding that", "one senator accusing": a participle cue follows a comma or
+        // its subject; elsewhere it is a gerund ("declaring war").
+        let lx = Lexicon::get();
+        return i > 0 && (toks[i - 1].is_punct(',') || lx.role(&toks[i - 1].low).is_some());
+    }
+    // "court documents cited by the committee", "figures released by police": a
+    // participle after a plain noun, with its agent, describes that noun.
+    let passive_attribute = toks.get(i + 1).is_some_and(|n| n.low == "by")
+        && i > 0
+        && toks[i - 1].is_lower_word()
+        && !matches!(toks[i - 1].low.as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "also" | "and" | "then")
+        && Lexicon::get().pronoun(&toks[i - 1].low).is_none();
+    if passive_attribute {
+        return false;
+    }
+    // "an Internet video posted Wednesday", "a report published last week": a participle
+    // of publishing right after a plain noun describes that noun.
+    let published = matches!(low, "posted" | "published" | "released" | "issued" | "shared" | "broadcast" | "circulated" | "uploaded");
+    if published
+        && i > 0
+        && toks[i - 1].is_lower_word()
+        && !matches!(toks[i - 1].low.as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "also" | "and" | "then" | "has" | "have" | "had")
+        && Lexicon::get().role(&toks[i - 1].low).is_none()
+        && Lexicon::get().pronoun(&toks[i - 1].low).is_none()
+    {
+        return false;
+    }
+    let strong = low.ends_with("ed") || matches!(low, "said" | "told" | "wrote" | "read");
+    if strong {
+        return true;
+    }
+    let lx = Lexicon::get();
+    match i.checked_sub(1).map(|k| &toks[k]) {
+        None => true,
+        Some(p) if p.kind == TokKind::Punct || matches!(p.kind, TokKind::Quote(_)) => true,
+        Some(p) => p.is_cap() || lx.pronoun(&p.low).is_some() || lx.role(&p.low).is_some() || p.low == "also",
+    }
+}
+
+
+/// Letters after a name that are not part of it ("Jonathan Hall KC", "Jane Roe MP").
+///
+/// (Generational suffixes are part of the name: see [`is_generational_suffix`].)
+const POST_NOMINALS: [&str; 10] = ["KC", "QC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "PhD", "Esq"];
+
+pub fn is_post_nominal(t: &Tok) -> bool {
+    t.is_word() && POST_NOMINALS.contains(&t.text.as_str())
+}
+
+/// "al-Ansi", "el-Sisi", "bin-Laden": an Arabic particle joined by a hyphen to a
+/// capitalised name, inside a person's name ("Nasr al-Ansi").
+pub fn is_particle_name(t: &Tok) -> bool {
+    let Some((particle, rest)) = t.text.split_once('-') else { return false };
+    matches!(particle, "al" | "el" | "ad" | "as" | "ash" | "at" | "an" | "ar" | "az" | "bin" | "ibn" | "abu")
+        && rest.chars().next().is_some_and(char::is_uppercase)
+}
+
+
+/// "Republican party boss Reince Priebus", "Marquette pollster Charles Franklin": a
+/// capitalised qualifier `toks[i..r]`, a lower-case role of up to three words, then a
+/// person's name: the name is the phrase's head, the rest qualifies it.
+pub(super) fn name_after_role(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    let is_role = |t: &Tok| lx.role(&t.low) == Some(SpeakerKind::Person) || lx.profession(&t.low).is_some();
+    let mut k = r;
+    while k < end && k < r + 3 && toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low) && (is_role(&toks[k]) || !lx.en_cues.contains(&toks[k].low)) {
+        k += 1;
+    }
+    if k == r || k >= end || !is_role(&toks[k - 1]) || !is_name_word(&toks[k]) {
+        return None;
+    }
+    let mut name = np_forward(toks, k, end).filter(is_full_name)?;
+    name.quals.extend(content_words(&toks[i..k]));
+    name.first = i;
+    Some(name)
+}
+
+
+/// "the New York businessman", "a German user": a place or nationality after an article
+/// qualifies the lower-case noun after it, which is who speaks (a person, unnamed).
+pub(super) fn described_by_place(toks: &[Tok], det: usize, r: usize, end: usize, definite: bool) -> Option<Np> {
+    let lx = Lexicon::get();
+    let noun = toks.get(r).filter(|t| r < end && t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.en_cues.contains(&t.low))?;
+    let quals = content_words(&toks[det + 1..r]);
+    let kind = NpKind::Role { kind: SpeakerKind::Person, head: noun.low.clone(), definite };
+    Some(Np { first: det, last: r, kind, quals, gender: lx.descriptor(&noun.low).unwrap_or(Gender::Unknown), start: toks[det].start, end: noun.end })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::attribution::{find_cues, name_run_end, name_words, tokenize, RunJoins};
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s, 0..s.len(), &[])
+    }
+
+    fn cues(s: &str) -> Vec<String> {
+        find_cues(&toks(s)).into_iter().map(|c| c.text).collect()
+    }
+
+    fn phrase(s: &str) -> Option<Np> {
+        let t = toks(s);
+        np_forward(&t, 0, t.len())
+    }
+
+    fn name_of(s: &str) -> Vec<String> {
+        match phrase(s).map(|np| np.kind) {
+            Some(NpKind::Name(words)) => words,
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_past_cue_opening_a_sentence_before_a_name_is_a_cue() {
+        let t = toks("Said Anna Berg, who grew up there");
+        assert!(opening_inverted_cue(&t, 0));
+        assert!(!opening_inverted_cue(&t, 1));
+    }
+
+    #[test]
+    fn a_present_form_is_a_cue_only_after_its_subject() {
+        assert_eq!(cues("the Islamic State warns"), ["warns"]);
+        assert_eq!(cues("the new warns of the day"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn that_said_and_gerunds_are_not_cues() {
+        assert_eq!(cues("That said, it works"), Vec::<String>::new());
+        assert_eq!(cues("Anonymous declaring war"), Vec::<String>::new());
+        assert_eq!(cues("he said, adding that"), ["said", "adding"]);
+    }
+
+    #[test]
+    fn a_participle_describing_a_noun_is_not_a_cue() {
+        assert_eq!(cues("court documents cited by the committee show"), Vec::<String>::new());
+        assert_eq!(cues("an Internet video posted Wednesday shows"), Vec::<String>::new());
+        assert_eq!(cues("the figures were cited by police"), ["cited"]);
+    }
+
+    #[test]
+    fn a_place_after_an_article_qualifies_the_noun_after_it() {
+        let np = phrase("the New York businessman").unwrap();
+        assert!(matches!(&np.kind, NpKind::Role { kind: SpeakerKind::Person, head, .. } if head == "businessman"), "{np:?}");
+        assert_eq!(np.quals, ["new", "york"]);
+    }
+
+    #[test]
+    fn the_name_after_a_capitalised_role_heads_the_phrase() {
+        let np = phrase("Republican party boss Reince Priebus").unwrap();
+        assert_eq!(np.kind, NpKind::Name(vec!["Reince".into(), "Priebus".into()]));
+        assert!(np.quals.contains(&"boss".to_string()), "{np:?}");
+    }
+
+    #[test]
+    fn post_nominal_letters_end_the_name() {
+        assert_eq!(name_of("Jonathan Hall KC said"), ["Jonathan", "Hall"]);
+    }
+
+    #[test]
+    fn a_generational_suffix_stays_in_the_name() {
+        assert_eq!(name_of("James B. Comey Jr., the director"), ["James", "B.", "Comey", "Jr."]);
+        let t = toks("said Ann Lee Jr. Then");
+        assert_eq!(name_words(&t, 1, name_run_end(&t, 1, t.len(), RunJoins::Mention)), ["Ann", "Lee", "Jr."]);
+    }
+
+    #[test]
+    fn names_match_without_their_suffix() {
+        let words = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(name_key(&words("James B. Comey Jr.")), ["james", "b.", "comey"]);
+        assert_eq!(name_key(&words("Comey")), ["comey"]);
+        // A suffix alone is not dropped.
+        assert_eq!(name_key(&words("Jr.")), ["jr."]);
+    }
+
+    #[test]
+    fn a_dotted_abbreviation_keeps_its_stop_in_a_name() {
+        let t = toks("the U.S. Navy said");
+        let r = name_run_end(&t, 1, t.len(), RunJoins::Phrase);
+        assert_eq!(name_words(&t, 1, r), ["U.S.", "Navy"]);
+        // Not across a sentence end.
+        let t = toks("in the U.S. The plan");
+        assert_eq!(name_words(&t, 2, name_run_end(&t, 2, t.len(), RunJoins::Mention)), ["U.S."]);
+        let t = toks("Acme Inc. said");
+        assert_eq!(name_words(&t, 0, name_run_end(&t, 0, t.len(), RunJoins::Mention)), ["Acme", "Inc."]);
+    }
+
+    #[test]
+    fn an_arabic_particle_joined_by_a_hyphen_is_part_of_a_name() {
+        assert_eq!(name_of("Nasr al-Ansi said"), ["Nasr", "al-Ansi"]);
+        let t = toks("al-Ansi");
+        assert!(is_particle_name(&t[0]));
+    }
+
+    #[test]
+    fn a_plural_possessive_splits_like_s() {
+        let t = toks("Jeff Weaver, Sanders' campaign manager");
+        let at = t.iter().position(|t| t.text == "'").unwrap();
+        assert_eq!((t[at].kind, t[at].low.as_str()), (TokKind::Word, "'s"));
+        // A quote mark after a lower-case word stays punctuation.
+        let t = toks("the voters' views");
+        assert!(t.iter().any(|t| t.text == "'" && t.kind == TokKind::Punct));
+        let np = phrase("Sanders' campaign manager").unwrap();
+        assert!(matches!(&np.kind, NpKind::Role { head, .. } if head == "manager"), "{np:?}");
+    }
+
+    #[test]
+    fn a_capitalised_quantifier_is_no_name() {
+        let np = phrase("Several Twitter executives said");
+        assert!(!matches!(np.map(|n| n.kind), Some(NpKind::Name(w)) if w[0] == "Several"));
+        assert!(Lexicon::get().is_function_word("Several"));
+    }
+
+    #[test]
+    fn the_role_noun_after_a_name_heads_the_phrase() {
+        let np = phrase("a State Department official").unwrap();
+        assert!(matches!(&np.kind, NpKind::Role { kind: SpeakerKind::Person, head, .. } if head == "official"), "{np:?}");
+        assert_eq!(np.quals, ["state", "department"]);
+        let np = phrase("the Trump campaign").unwrap();
+        assert!(matches!(&np.kind, NpKind::Role { kind: SpeakerKind::Organisation, head, .. } if head == "campaign"), "{np:?}");
+    }
+
+    #[test]
+    fn a_description_set_before_a_name_is_part_of_how_it_is_written() {
+        let written = |s: &str| {
+            let t = toks(s);
+            let cues = find_cues(&t);
+            let np = super::super::attribution::speaker_of_cue(&t, 0, t.len(), &cues, 0, false).unwrap();
+            (np.written(s).to_string(), np.kind)
+        };
+        let (w, kind) = written("As the LinkedIn chief executive, Jeff Weiner, put it in his memo");
+        assert_eq!(w, "the LinkedIn chief executive, Jeff Weiner");
+        assert_eq!(kind, NpKind::Name(vec!["Jeff".into(), "Weiner".into()]));
+        assert_eq!(written("another friend, Mariam Emara, said").0, "another friend, Mariam Emara");
+        // Not a clause with its verb: "the plan was dropped, Lee said".
+        assert_eq!(written("the plan was dropped, Lee said").0, "Lee");
+    }
+
+    #[test]
+    fn the_principal_after_to_completes_a_role() {
+        let s = "a longtime adviser to Trump said";
+        let t = toks(s);
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert_eq!(np.written(s), "a longtime adviser to Trump");
+        // The adviser is not Trump: the principal does not qualify the role.
+        assert!(!np.quals.contains(&"trump".to_string()), "{np:?}");
+        let s = "the former top aide to President George W. Bush said";
+        let t = toks(s);
+        assert_eq!(np_forward(&t, 0, t.len()).unwrap().written(s), "the former top aide to President George W. Bush");
+        // Not after other nouns, nor before a lower-case word.
+        let s = "the spokesman to reporters";
+        let t = toks(s);
+        assert_eq!(np_forward(&t, 0, t.len()).unwrap().written(s), "the spokesman");
+    }
+
+    #[test]
+    fn every_rule_names_a_test_of_this_file() {
+        let src = include_str!("rules_en.rs");
+        for (name, test) in RULES {
+            let f = test.rsplit("::").next().unwrap();
+            assert!(src.contains(&format!("fn {f}()")), "{name}: no test {test}");
+        }
+    }
+}
