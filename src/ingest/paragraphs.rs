@@ -40,18 +40,30 @@ pub fn normalize_spaces(s: &str) -> String {
     // file goes through here).
     let mut space_owed = false;
     let mut run_start = 0;
-    for (i, c) in s.char_indices() {
-        let (white, invisible) = (c.is_whitespace(), INVISIBLE.contains(&c));
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII (most bytes) is classed without decoding a character.
+        let (width, white, invisible) = match bytes[i] {
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ' => (1, true, false),
+            b if b.is_ascii() => (1, false, false),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or_default();
+                (c.len_utf8(), c.is_whitespace(), INVISIBLE.contains(&c))
+            }
+        };
+        let at = i;
+        i += width;
         if !white && !invisible {
             if space_owed {
                 out.push(' ');
                 space_owed = false;
-                run_start = i;
+                run_start = at;
             }
             continue;
         }
-        out.push_str(&s[run_start..i]);
-        run_start = i + c.len_utf8();
+        out.push_str(&s[run_start..at]);
+        run_start = i;
         space_owed |= white && !out.is_empty();
     }
     out.push_str(&s[run_start..]);

@@ -10,6 +10,25 @@ pub use dom_query::{Document, Selection};
 // Re-export StrTendril for external use (EPIC-04)
 pub use tendril::StrTendril;
 
+// diglot: CSS selectors compiled once per thread, not at every `select` (parsing one cost more than matching it).
+thread_local! {
+    static MATCHERS: std::cell::RefCell<std::collections::HashMap<String, dom_query::Matcher>> = std::cell::RefCell::default();
+}
+
+/// The compiled form of a constant selector (a clone shares the compiled list); panics
+/// on an invalid selector, as `select` does.
+#[must_use]
+pub fn matcher(selector: &str) -> dom_query::Matcher {
+    MATCHERS.with_borrow_mut(|cache| {
+        if let Some(m) = cache.get(selector) {
+            return m.clone();
+        }
+        let m = dom_query::Matcher::new(selector).expect("Invalid CSS selector");
+        cache.insert(selector.to_string(), m.clone());
+        m
+    })
+}
+
 // === Attribute Operations ===
 
 /// Get element ID attribute

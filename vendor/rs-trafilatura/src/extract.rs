@@ -183,8 +183,8 @@ pub(crate) fn extract_content(html: &str, options: &Options) -> Result<ExtractRe
     // suggests wrong content was selected (e.g., footer, navigation, data table).
     let under_extracted = if let Some(ref html) = content_html {
         let doc = Document::from(html.as_str());
-        let p_count = doc.select("p").length();
-        let table_count = doc.select("table").length();
+        let p_count = doc.select_matcher(&crate::dom::matcher("p")).length(); // diglot: selector compiled once
+        let table_count = doc.select_matcher(&crate::dom::matcher("table")).length(); // diglot: selector compiled once
         p_count == 0 || (table_count > 0 && table_count >= p_count)
     } else {
         true // No HTML means definitely under-extracted
@@ -359,7 +359,7 @@ pub(crate) fn extract_content(html: &str, options: &Options) -> Result<ExtractRe
                 // Discourse content is decoded HTML — keep tags for markdown conversion
                 let html_body = format!("<div>{structured_text}</div>");
                 let temp_doc = Document::from(html_body.as_str());
-                let temp_root = temp_doc.select("div");
+                let temp_root = temp_doc.select_matcher(&crate::dom::matcher("div")); // diglot: selector compiled once
                 content_text = crate::dom::text_content(&temp_root).trim().to_string();
                 content_html = Some(structured_text.clone());
             } else {
@@ -559,7 +559,7 @@ fn try_collect_repeated_items_with_threshold(doc: &Document, min_words: usize) -
             }
 
             // Try li children within ul/ol
-            for list_node in container.select("ul, ol").nodes() {
+            for list_node in container.select_matcher(&crate::dom::matcher("ul, ol")).nodes() { // diglot: selector compiled once
                 let list = Selection::from(*list_node);
                 if let Some(group) = collect_sibling_group(&list, "li", 3, min_words) {
                     let total: usize = group.iter().map(|t| t.len()).sum();
@@ -573,7 +573,7 @@ fn try_collect_repeated_items_with_threshold(doc: &Document, min_words: usize) -
     }
 
     // Also try top-level article elements directly (some pages don't nest them)
-    let articles = doc.select("article");
+    let articles = doc.select_matcher(&crate::dom::matcher("article")); // diglot: selector compiled once
     if articles.length() >= 3 {
         let mut texts = Vec::new();
         for node in articles.nodes() {
@@ -645,7 +645,7 @@ fn collect_sibling_group(
 /// nodes, and merge their text. This captures content distributed across
 /// multiple sibling sections.
 fn try_multi_candidate_merge(doc: &Document, options: &Options) -> Option<String> {
-    let body = doc.select("body");
+    let body = doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
     if body.length() == 0 {
         return None;
     }
@@ -849,7 +849,7 @@ fn compute_extraction_quality_ml(
     f[21] = html_len as f64;
     f[22] = content_len as f64 / html_len.max(1) as f64;
 
-    let og_desc = doc.select(r#"meta[property="og:description"]"#)
+    let og_desc = doc.select_matcher(&crate::dom::matcher(r#"meta[property="og:description"]"#)) // diglot: selector compiled once
         .attr("content")
         .unwrap_or_default();
     if og_desc.len() > 20 {
@@ -862,8 +862,8 @@ fn compute_extraction_quality_ml(
         f[23] = -1.0;
     }
 
-    f[24] = doc.select("script").length() as f64;
-    f[25] = if doc.select(r#"script[type="application/ld+json"]"#).length() > 0 { 1.0 } else { 0.0 };
+    f[24] = doc.select_matcher(&crate::dom::matcher("script")).length() as f64; // diglot: selector compiled once
+    f[25] = if doc.select_matcher(&crate::dom::matcher(r#"script[type="application/ld+json"]"#)).length() > 0 { 1.0 } else { 0.0 }; // diglot: selector compiled once
 
     if word_count > 50 {
         let mut bigram_counts = std::collections::HashMap::new();
@@ -1023,14 +1023,14 @@ fn try_fallback_extraction(
     } else {
         Document::from("<html><body></body></html>")
     };
-    let extracted_sel = extracted_doc.select("body");
+    let extracted_sel = extracted_doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
 
     // Clone for modification (remove share plugins) - doc_backup is already pre-cleaning
     let doc_for_fallback = dom::clone_document(doc_backup);
 
     // Remove social share plugin elements before fallback extraction
     const SHARE_PLUGIN_SELECTOR: &str = "[class*=\"dpsp-\"], [class*=\"wabtn\"], [class*=\"addtoany\"], [class*=\"shareaholic\"], [class*=\"share-wrapper\"], [class*=\"social-share\"], [class*=\"share-buttons\"], [id*=\"share-buttons\"], [class*=\"post-share\"], [class*=\"entry-share\"], [class*=\"shareModal\"], [class*=\"ShareModal\"]";
-    for node in doc_for_fallback.select(SHARE_PLUGIN_SELECTOR).nodes() {
+    for node in doc_for_fallback.select_matcher(&crate::dom::matcher(SHARE_PLUGIN_SELECTOR)).nodes() { // diglot: selector compiled once
         dom::remove(&Selection::from(*node));
     }
 
@@ -1043,7 +1043,7 @@ fn try_fallback_extraction(
     let (result_doc, result_text) =
         fallback::compare_external_extraction(&doc_for_fallback, &extracted_sel, options);
     let result_len = result_text.chars().count();
-    let result_sel = result_doc.select("body");
+    let result_sel = result_doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
 
     // Check if external result is usable using candidateIsUsable heuristics
     if fallback::candidate_is_usable(&result_sel, &extracted_sel, result_len, current_len, options) {
@@ -1066,7 +1066,7 @@ fn try_fallback_extraction(
         // Unconditional rescue - just use baseline if it has content
         // Go doesn't apply candidateIsUsable here
         if baseline_len > 0 {
-            let baseline_sel = baseline_doc.select("body");
+            let baseline_sel = baseline_doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
             let html = dom::outer_html(&baseline_sel).to_string();
             return (baseline_text, Some(html));
         }
@@ -1152,15 +1152,15 @@ fn apply_final_validations(
 /// A section is only stripped when multiple signals agree (score >= 5 out of 8).
 fn strip_link_dense_sections(html: &str) -> String {
     let doc = Document::from(html);
-    let body = doc.select("body");
-    let root = if body.exists() { body } else { doc.select("*").first() };
+    let body = doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
+    let root = if body.exists() { body } else { doc.select_matcher(&crate::dom::matcher("*")).first() }; // diglot: selector compiled once
 
     let original_text_len = crate::dom::text_content(&root).trim().len();
     let mut changed = false;
 
     for tag in &["div", "section", "ul", "nav", "aside", "footer"] {
         for el in root.select(tag).iter() {
-            let links = el.select("a");
+            let links = el.select_matcher(&crate::dom::matcher("a")); // diglot: selector compiled once
             let link_count = links.length();
             if link_count < 3 {
                 continue;
@@ -1228,11 +1228,11 @@ fn strip_link_dense_sections(html: &str) -> String {
     }
 
     // Guard: don't strip if we'd remove more than 50% of content
-    let result_body = doc.select("body");
+    let result_body = doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
     let result_sel = if result_body.exists() {
         result_body
     } else {
-        doc.select("*").first()
+        doc.select_matcher(&crate::dom::matcher("*")).first() // diglot: selector compiled once
     };
     let new_text_len = crate::dom::text_content(&result_sel).trim().len();
     if new_text_len < original_text_len / 2 {
@@ -1627,7 +1627,7 @@ fn is_viable_split_body_chunk(chunk: &Selection) -> bool {
         }
     }
 
-    let p_count = chunk.select("p").length();
+    let p_count = chunk.select_matcher(&crate::dom::matcher("p")).length(); // diglot: selector compiled once
     let text_len = dom::text_content(chunk).trim().len();
 
     if p_count >= 1 {
@@ -1746,7 +1746,7 @@ fn normalize_language(lang: &str) -> String {
 /// Extracts the document's primary language.
 fn extract_document_language(doc: &Document) -> Option<String> {
     // Check <html lang="...">
-    if let Some(node) = doc.select("html").nodes().first() {
+    if let Some(node) = doc.select_matcher(&crate::dom::matcher("html")).nodes().first() { // diglot: selector compiled once
         let html = Selection::from(*node);
         if let Some(lang) = dom::get_attribute(&html, "lang") {
             return Some(normalize_language(&lang));
@@ -1754,7 +1754,7 @@ fn extract_document_language(doc: &Document) -> Option<String> {
     }
 
     // Check <meta http-equiv="content-language">
-    for node in doc.select("meta[http-equiv]").nodes() {
+    for node in doc.select_matcher(&crate::dom::matcher("meta[http-equiv]")).nodes() { // diglot: selector compiled once
         let meta = Selection::from(*node);
         if let Some(equiv) = dom::get_attribute(&meta, "http-equiv") {
             if equiv.eq_ignore_ascii_case("content-language") {
@@ -1769,7 +1769,7 @@ fn extract_document_language(doc: &Document) -> Option<String> {
     }
 
     // Check <meta name="language">
-    for node in doc.select("meta[name]").nodes() {
+    for node in doc.select_matcher(&crate::dom::matcher("meta[name]")).nodes() { // diglot: selector compiled once
         let meta = Selection::from(*node);
         if let Some(name) = dom::get_attribute(&meta, "name") {
             if name.eq_ignore_ascii_case("language") {
@@ -1832,7 +1832,7 @@ fn find_main_content_node_with_options<'a>(doc: &'a Document, options: &Options)
 }
 
 fn find_main_content_node_with_profile<'a>(doc: &'a Document, options: &Options, profile_selectors: &[&str]) -> Option<Selection<'a>> {
-    let body = doc.select("body");
+    let body = doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
     if body.length() == 0 {
         return None;
     }
@@ -1864,7 +1864,7 @@ fn find_main_content_node_with_profile<'a>(doc: &'a Document, options: &Options,
     }
 
     // Fall back to simple article selector (for pages without specific content markers)
-    let article_sel = doc.select(ARTICLE_SELECTOR);
+    let article_sel = doc.select_matcher(&crate::dom::matcher(ARTICLE_SELECTOR)); // diglot: selector compiled once
     if article_sel.length() > 0 {
         // If language filtering is active, try to find matching article
         if options.target_language.is_some() {
@@ -1882,7 +1882,7 @@ fn find_main_content_node_with_profile<'a>(doc: &'a Document, options: &Options,
     }
 
     // Try main content area
-    let main_sel = doc.select(MAIN_SELECTOR);
+    let main_sel = doc.select_matcher(&crate::dom::matcher(MAIN_SELECTOR)); // diglot: selector compiled once
     if main_sel.length() > 0 {
         if options.target_language.is_some() {
             for node in main_sel.nodes() {
@@ -1906,13 +1906,13 @@ fn find_main_content_node_with_profile<'a>(doc: &'a Document, options: &Options,
 /// the content node. This finds the right content node when our top-down
 /// heuristic picks a sidebar or sub-section.
 fn find_content_node_bottom_up<'a>(doc: &'a Document) -> Option<Selection<'a>> {
-    let body = doc.select("body");
+    let body = doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
     if body.length() == 0 {
         return None;
     }
 
     // Collect all container elements and assign indices
-    let containers: Vec<_> = doc.select("div, section, article, main, td, blockquote")
+    let containers: Vec<_> = doc.select_matcher(&crate::dom::matcher("div, section, article, main, td, blockquote")) // diglot: selector compiled once
         .nodes().to_vec();
 
     if containers.is_empty() {
@@ -1941,14 +1941,14 @@ fn find_content_node_bottom_up<'a>(doc: &'a Document) -> Option<Selection<'a>> {
     let block_tags = ["div", "p", "pre", "section", "article", "table",
                       "ul", "ol", "blockquote", "form", "header", "footer", "nav"];
 
-    for node in doc.select("p, pre, div").nodes() {
+    for node in doc.select_matcher(&crate::dom::matcher("p, pre, div")).nodes() { // diglot: selector compiled once
         let el = Selection::from(*node);
 
         // For <div> elements, only score if they have no block-level children
         // (these are divs being used as paragraphs)
         if let Some(tag) = node.node_name() {
             if tag.eq_ignore_ascii_case("div") {
-                let has_block_child = el.select("div, p, section, article, table, ul, ol, blockquote, form, header, footer, nav, pre").length() > 0;
+                let has_block_child = el.select_matcher(&crate::dom::matcher("div, p, section, article, table, ul, ol, blockquote, form, header, footer, nav, pre")).length() > 0; // diglot: selector compiled once
                 if has_block_child {
                     continue;
                 }
@@ -2001,7 +2001,7 @@ fn find_content_node_bottom_up<'a>(doc: &'a Document) -> Option<Selection<'a>> {
         if text_len == 0 {
             continue;
         }
-        let link_text_len: usize = sel.select("a").nodes().iter()
+        let link_text_len: usize = sel.select_matcher(&crate::dom::matcher("a")).nodes().iter() // diglot: selector compiled once
             .map(|n| Selection::from(*n).text().trim().len())
             .sum();
         let link_density = link_text_len as f64 / text_len as f64;
@@ -2069,7 +2069,7 @@ fn find_heuristic_content_node(doc: &Document) -> Option<Selection<'_>> {
 
 #[allow(clippy::too_many_lines)]
 fn find_heuristic_content_node_with_options<'a>(doc: &'a Document, options: &Options) -> Option<Selection<'a>> {
-    let body = doc.select("body");
+    let body = doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
     if body.length() == 0 {
         return None;
     }
@@ -2194,7 +2194,7 @@ fn score_content_node(
     // Count elements WITHIN the candidate element, not globally
     // This ensures each candidate is scored based on its own structure
     let mut substantive_p_count: i64 = 0;
-    let p_elements = el.select("p");
+    let p_elements = el.select_matcher(&crate::dom::matcher("p")); // diglot: selector compiled once
     for node in p_elements.nodes() {
         let p = Selection::from(*node);
         let p_text = dom::text_content(&p);
@@ -2208,21 +2208,21 @@ fn score_content_node(
         }
     }
 
-    let p_count: i64 = match i64::try_from(el.select("p").length()) {
+    let p_count: i64 = match i64::try_from(el.select_matcher(&crate::dom::matcher("p")).length()) { // diglot: selector compiled once
         Ok(v) => v,
         Err(_) => i64::MAX,
     };
-    let a_count: i64 = match i64::try_from(el.select("a").length()) {
+    let a_count: i64 = match i64::try_from(el.select_matcher(&crate::dom::matcher("a")).length()) { // diglot: selector compiled once
         Ok(v) => v,
         Err(_) => i64::MAX,
     };
-    let h_count: i64 = match i64::try_from(el.select("h1, h2, h3, h4, h5, h6").length()) {
+    let h_count: i64 = match i64::try_from(el.select_matcher(&crate::dom::matcher("h1, h2, h3, h4, h5, h6")).length()) { // diglot: selector compiled once
         Ok(v) => v,
         Err(_) => i64::MAX,
     };
 
     let mut link_text_len: i64 = 0;
-    let a_elements = el.select("a");
+    let a_elements = el.select_matcher(&crate::dom::matcher("a")); // diglot: selector compiled once
     for node in a_elements.nodes() {
         let a = Selection::from(*node);
         let a_text = dom::text_content(&a);
@@ -2287,7 +2287,7 @@ fn count_sentences(text: &str) -> i64 {
 
 /// Extracts content from body with boilerplate filtering.
 fn extract_body_content(doc: &Document, options: &Options) -> Result<String> {
-    let body = doc.select("body");
+    let body = doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
     if body.length() == 0 {
         return Err(Error::NoContent);
     }
@@ -2295,7 +2295,7 @@ fn extract_body_content(doc: &Document, options: &Options) -> Result<String> {
 }
 
 fn extract_body_content_html(doc: &Document, options: &Options) -> Result<String> {
-    let body = doc.select("body");
+    let body = doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
     if body.length() == 0 {
         return Err(Error::NoContent);
     }
@@ -2907,7 +2907,7 @@ fn is_layout_table(table: &Selection) -> bool {
     let table_html = dom::outer_html(table);
     let doc = Document::from(table_html);
 
-    let tr_sel = doc.select("tr");
+    let tr_sel = doc.select_matcher(&crate::dom::matcher("tr")); // diglot: selector compiled once
     let mut row_count: usize = 0;
     for _ in tr_sel.nodes() {
         row_count = row_count.saturating_add(1);
@@ -2919,7 +2919,7 @@ fn is_layout_table(table: &Selection) -> bool {
         return true;
     }
 
-    let cell_sel = doc.select("td, th");
+    let cell_sel = doc.select_matcher(&crate::dom::matcher("td, th")); // diglot: selector compiled once
     let mut cell_count: usize = 0;
     for _ in cell_sel.nodes() {
         cell_count = cell_count.saturating_add(1);
@@ -2998,7 +2998,7 @@ fn extract_table_text(table: &Selection) -> String {
     let mut total_cells: usize = 0;
 
     // Select rows directly from the table selection
-    let tr_sel = table.select("tr");
+    let tr_sel = table.select_matcher(&crate::dom::matcher("tr")); // diglot: selector compiled once
     
     for tr_node in tr_sel.nodes() {
         if total_cells >= MAX_TABLE_CELLS || out.len() >= MAX_TABLE_TEXT_LEN {
@@ -3011,7 +3011,7 @@ fn extract_table_text(table: &Selection) -> String {
         let mut col: usize = 0;
 
         // Select cells directly from the row selection
-        let cell_sel = tr.select("td, th");
+        let cell_sel = tr.select_matcher(&crate::dom::matcher("td, th")); // diglot: selector compiled once
         for cell_node in cell_sel.nodes() {
             push_rowspan_cells(&mut rowspan, &mut row_cells, &mut col);
 
@@ -3363,7 +3363,7 @@ fn extract_images(doc: &Document, og_image: Option<&str>) -> Vec<ImageData> {
 
     // If no images found in content, try body
     if images.is_empty() {
-        let body = doc.select("body");
+        let body = doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
         if body.length() > 0 {
             extract_images_from_node(&body, &mut images, &mut seen_urls);
         }
@@ -3386,14 +3386,14 @@ fn extract_images_from_node(
     let doc = Document::from(node_html);
 
     // Story 3: First, process <figure> elements to get images with captions
-    let figure_sel = doc.select("figure");
+    let figure_sel = doc.select_matcher(&crate::dom::matcher("figure")); // diglot: selector compiled once
     for figure_node in figure_sel.nodes() {
         let figure = Selection::from(*figure_node);
         extract_image_from_figure(&figure, images, seen_urls);
     }
 
     // Then process standalone <img> elements (not inside figures)
-    let img_sel = doc.select("img");
+    let img_sel = doc.select_matcher(&crate::dom::matcher("img")); // diglot: selector compiled once
     for img_node in img_sel.nodes() {
         let img = Selection::from(*img_node);
 
@@ -3452,7 +3452,7 @@ fn extract_image_from_figure(
     seen_urls: &mut std::collections::HashSet<String>,
 ) {
     // Find img inside the figure
-    let img_sel = figure.select("img");
+    let img_sel = figure.select_matcher(&crate::dom::matcher("img")); // diglot: selector compiled once
     if img_sel.length() == 0 {
         return;
     }
@@ -3507,7 +3507,7 @@ fn extract_image_from_figure(
 
 /// Story 3: Extracts and cleans caption text from a figcaption element.
 fn extract_figcaption(figure: &Selection) -> Option<String> {
-    let figcaption_sel = figure.select("figcaption");
+    let figcaption_sel = figure.select_matcher(&crate::dom::matcher("figcaption")); // diglot: selector compiled once
     if figcaption_sel.length() == 0 {
         return None;
     }
@@ -3592,7 +3592,7 @@ fn find_comment_section(doc: &Document) -> Option<Selection<'_>> {
         }
     }
 
-    let body = doc.select("body");
+    let body = doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
     if body.length() == 0 {
         return None;
     }

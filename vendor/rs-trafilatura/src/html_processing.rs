@@ -140,10 +140,10 @@ fn doc_cleaning_inner(doc: &Document, opts: &Options, preserve_tags: &[&str]) {
     // Handle figure elements containing tables or blockquotes.
     // These are content containers (quote boxes, data tables) that should be
     // preserved by renaming to div before the bulk cleaner removes <figure>.
-    for figure_node in doc.select("figure").nodes() {
+    for figure_node in doc.select_matcher(&crate::dom::matcher("figure")).nodes() { // diglot: selector compiled once
         let figure = Selection::from(*figure_node);
-        let has_table = !exclude_tables && figure.select("table").length() > 0;
-        let has_blockquote = figure.select("blockquote").length() > 0;
+        let has_table = !exclude_tables && figure.select_matcher(&crate::dom::matcher("table")).length() > 0; // diglot: selector compiled once
+        let has_blockquote = figure.select_matcher(&crate::dom::matcher("blockquote")).length() > 0; // diglot: selector compiled once
         if has_table || has_blockquote {
             dom::rename(&figure, "div");
         }
@@ -152,7 +152,7 @@ fn doc_cleaning_inner(doc: &Document, opts: &Options, preserve_tags: &[&str]) {
     // Handle noscript elements: strip tag but keep children if they contain
     // substantial content (>500 chars) that isn't consent/GDPR banners.
     const NOSCRIPT_CONTENT_THRESHOLD: usize = 500;
-    for noscript_node in doc.select("noscript").nodes() {
+    for noscript_node in doc.select_matcher(&crate::dom::matcher("noscript")).nodes() { // diglot: selector compiled once
         let noscript = Selection::from(*noscript_node);
         let text = noscript.text();
         let text_lower = text.to_lowercase();
@@ -174,7 +174,7 @@ fn doc_cleaning_inner(doc: &Document, opts: &Options, preserve_tags: &[&str]) {
     // Handle footers: remove only those NOT inside article/main content.
     // Content footers (article notes, attribution) are preserved.
     {
-        let footers: Vec<_> = doc.select("footer").nodes().to_vec();
+        let footers: Vec<_> = doc.select_matcher(&crate::dom::matcher("footer")).nodes().to_vec(); // diglot: selector compiled once
         for footer_node in footers {
             let footer = Selection::from(footer_node);
             let mut inside_content = false;
@@ -251,6 +251,7 @@ fn doc_cleaning_inner(doc: &Document, opts: &Options, preserve_tags: &[&str]) {
             "[id*=\"cookiebanner\"]".to_string(),
         ]);
 
+        remove_and_strip_compiled(doc, &mut cleaning_opts); // diglot: the cleaner's first steps, selectors compiled once
         let cleaner = HtmlCleaner::with_options(cleaning_opts);
         cleaner.clean(doc);
     }
@@ -258,10 +259,43 @@ fn doc_cleaning_inner(doc: &Document, opts: &Options, preserve_tags: &[&str]) {
     // === Post-cleaning: tail-aware empty element pruning ===
     // The html-cleaning prune_empty doesn't handle the text/tail model that
     // rs-trafilatura uses, so we keep the tail-aware version here.
-    let body_len = doc.select("body").text().len();
+    let body_len = doc.select_matcher(&crate::dom::matcher("body")).text().len(); // diglot: selector compiled once
     if body_len < MAX_PRUNE_DOCUMENT_SIZE {
         prune_html(doc, opts);
     }
+}
+
+// diglot: `HtmlCleaner::clean`'s first four steps (remove tags, strip tags, remove by
+// selector, remove comments), in its order, with selectors compiled once; they are then
+// taken out of `opts` so that the cleaner does only the rest.
+fn remove_and_strip_compiled(doc: &Document, opts: &mut html_cleaning::CleaningOptions) {
+    use crate::dom::matcher;
+    if !opts.tags_to_remove.is_empty() {
+        doc.select_matcher(&matcher(&opts.tags_to_remove.join(", "))).remove();
+    }
+    if !opts.tags_to_strip.is_empty() {
+        let tags: Vec<&str> = opts.tags_to_strip.iter().map(String::as_str).collect();
+        let root = doc.select_matcher(&matcher("*")).first();
+        if root.exists() {
+            root.strip_elements(&tags);
+        }
+    }
+    for selector in &opts.selectors_to_remove {
+        doc.select_matcher(&matcher(selector)).remove();
+    }
+    if opts.remove_comments {
+        for node in doc.select_matcher(&matcher("*")).nodes() {
+            for child in node.children() {
+                if child.is_comment() {
+                    child.remove_from_parent();
+                }
+            }
+        }
+    }
+    opts.tags_to_remove.clear();
+    opts.tags_to_strip.clear();
+    opts.selectors_to_remove.clear();
+    opts.remove_comments = false;
 }
 
 /// Build combined selector for tags to clean (remove with children).
@@ -324,7 +358,7 @@ pub fn prune_html(doc: &Document, opts: &Options) {
     let keep_tail = !opts.favor_precision;
 
     // Process in reverse document order (children before parents)
-    let all_elements = doc.select("*").nodes().to_vec();
+    let all_elements = doc.select_matcher(&crate::dom::matcher("*")).nodes().to_vec(); // diglot: selector compiled once
 
     for node in all_elements.into_iter().rev() {
         let sel = Selection::from(node);
@@ -350,7 +384,7 @@ pub fn prune_html(doc: &Document, opts: &Options) {
 /// Go equivalent: `postCleaning(doc)` (lines 398-448)
 pub fn post_cleaning(doc: &Document) {
     // Remove empty nodes (process in reverse order)
-    let all_elements = doc.select("*").nodes().to_vec();
+    let all_elements = doc.select_matcher(&crate::dom::matcher("*")).nodes().to_vec(); // diglot: selector compiled once
 
     for node in all_elements.into_iter().rev() {
         let sel = Selection::from(node);
@@ -365,7 +399,7 @@ pub fn post_cleaning(doc: &Document) {
     }
 
     // Remove useless attributes
-    for node in doc.select("*").nodes() {
+    for node in doc.select_matcher(&crate::dom::matcher("*")).nodes() { // diglot: selector compiled once
         let sel = Selection::from(*node);
         let tag_name = dom::tag_name(&sel).unwrap_or_default();
         let allows_size = ELEMENT_WITH_SIZE_ATTR.contains(tag_name.as_str());
@@ -983,7 +1017,7 @@ pub fn prune_unwanted_nodes(
 pub fn convert_tags(tree: &Selection, opts: &Options) {
     if opts.include_links {
         // Convert relative URLs to absolute
-        for node in tree.select("a").nodes() {
+        for node in tree.select_matcher(&crate::dom::matcher("a")).nodes() { // diglot: selector compiled once
             let sel = Selection::from(*node);
 
             // Extract link attributes before clearing
@@ -1027,7 +1061,7 @@ pub fn convert_tags(tree: &Selection, opts: &Options) {
         dom::strip_tags(tree, &["a"]);
 
         // Revert protected links back to 'a' tags
-        for node in tree.select("protected-a").nodes() {
+        for node in tree.select_matcher(&crate::dom::matcher("protected-a")).nodes() { // diglot: selector compiled once
             let sel = Selection::from(*node);
             dom::rename(&sel, "a");
         }

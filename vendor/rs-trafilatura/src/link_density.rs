@@ -52,7 +52,7 @@ fn collect_link_info(links: &Selection) -> (usize, usize, usize) {
 #[must_use]
 pub fn link_density_test(element: &Selection, options: &Options) -> bool {
     // Fetch links in node
-    let links = element.select("a");
+    let links = element.select_matcher(&crate::dom::matcher("a")); // diglot: selector compiled once
     let n_links = links.length();
 
     if n_links == 0 {
@@ -127,7 +127,7 @@ pub fn link_density_test(element: &Selection, options: &Options) -> bool {
     // high link density, and NO <p> paragraph children. Content sections always
     // have paragraphs interspersed with links.
     if n_links >= 5 && tag_name != "p" {
-        let has_paragraphs = element.select("p").length() > 0;
+        let has_paragraphs = element.select_matcher(&crate::dom::matcher("p")).length() > 0; // diglot: selector compiled once
         if !has_paragraphs {
             let (link_length, n_short_links, n_non_empty_links) = collect_link_info(&links);
             if n_non_empty_links > 0 {
@@ -155,7 +155,7 @@ pub fn link_density_test(element: &Selection, options: &Options) -> bool {
 #[allow(clippy::cast_precision_loss)]
 pub fn link_density_test_with_info(element: &Selection, options: &Options) -> (bool, bool) {
     // Fetch links in node
-    let links = element.select("a");
+    let links = element.select_matcher(&crate::dom::matcher("a")); // diglot: selector compiled once
     let n_links = links.length();
 
     if n_links == 0 {
@@ -230,7 +230,7 @@ pub fn link_density_test_with_info(element: &Selection, options: &Options) -> (b
 
     // Extended check: link-dense containers without paragraphs
     if n_links >= 5 && tag_name != "p" {
-        let has_paragraphs = element.select("p").length() > 0;
+        let has_paragraphs = element.select_matcher(&crate::dom::matcher("p")).length() > 0; // diglot: selector compiled once
         if !has_paragraphs {
             let (link_length, n_short_links, n_non_empty_links) = collect_link_info(&links);
             if n_non_empty_links > 0 {
@@ -253,7 +253,7 @@ pub fn link_density_test_with_info(element: &Selection, options: &Options) -> (b
 #[must_use]
 pub fn link_density_test_tables(table: &Selection, _options: &Options) -> bool {
     // Fetch links in table
-    let links = table.select("a");
+    let links = table.select_matcher(&crate::dom::matcher("a")); // diglot: selector compiled once
     if links.length() == 0 {
         return false;
     }

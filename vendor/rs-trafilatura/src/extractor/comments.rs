@@ -53,7 +53,7 @@ pub fn extract_comments(
 ) -> (Option<Document>, String) {
     // Prepare final container
     let comments_body_doc = etree::element("body");
-    let comments_body = comments_body_doc.select("body");
+    let comments_body = comments_body_doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
 
     // Prepare extraction state with tag catalog
     let state = ExtractionState::new();
@@ -61,7 +61,7 @@ pub fn extract_comments(
     // Process each selector rule
     for rule in selector::comments::COMMENTS {
         // Capture first node that matched with the rule
-        let Some(sub_tree) = selector::query(&doc.select("body"), *rule) else { continue };
+        let Some(sub_tree) = selector::query(&doc.select_matcher(&crate::dom::matcher("body")), *rule) else { continue }; // diglot: selector compiled once
 
         // Prune discarded comment elements
         let _ = prune_unwanted_nodes(
@@ -75,7 +75,7 @@ pub fn extract_comments(
 
         // Extract comments
         let mut processed_elems = Vec::new();
-        for node in sub_tree.select("*").nodes() {
+        for node in sub_tree.select_matcher(&crate::dom::matcher("*")).nodes() { // diglot: selector compiled once
             let elem = Selection::from(*node);
 
             if let Some(processed) = process_comments_node(&elem, &state, opts) {

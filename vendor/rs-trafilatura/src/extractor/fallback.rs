@@ -20,12 +20,12 @@ static BASIC_CLEANING_SELECTOR: &str = "aside, footer, nav, header, div[id*=\"fo
 ///
 /// Go equivalent: `basicCleaning(doc)` (lines 22-28)
 fn basic_cleaning(doc: &Document) {
-    let discarded = doc.select(BASIC_CLEANING_SELECTOR).nodes().to_vec();
+    let discarded = doc.select_matcher(&crate::dom::matcher(BASIC_CLEANING_SELECTOR)).nodes().to_vec(); // diglot: selector compiled once
     for node in discarded.into_iter().rev() {
         etree::remove(&Selection::from(node), false);
     }
 
-    let all_elements = doc.select("*").nodes().to_vec();
+    let all_elements = doc.select_matcher(&crate::dom::matcher("*")).nodes().to_vec(); // diglot: selector compiled once
     for node in all_elements.into_iter().rev() {
         let sel = Selection::from(node);
         let tag = dom::tag_name(&sel).unwrap_or_default().to_ascii_lowercase();
@@ -43,7 +43,7 @@ fn basic_cleaning(doc: &Document) {
 #[must_use]
 pub fn extract_discourse_content(doc: &Document) -> Option<String> {
     // Look for the data-preloaded div
-    let preloaded_selection = doc.select("#data-preloaded");
+    let preloaded_selection = doc.select_matcher(&crate::dom::matcher("#data-preloaded")); // diglot: selector compiled once
     let preloaded = preloaded_selection.nodes();
     if preloaded.is_empty() {
         return None;
@@ -148,7 +148,7 @@ fn find_article_body(value: &Value) -> Option<String> {
 /// Go equivalent: Part of `baseline(doc)` (lines 39-94)
 #[must_use]
 pub fn extract_json_ld_article_body(doc: &Document) -> Option<String> {
-    for script in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
+    for script in doc.select_matcher(&crate::dom::matcher(r#"script[type="application/ld+json"]"#)).nodes() { // diglot: selector compiled once
         let script_sel = Selection::from(*script);
         let json_text = dom::text_content(&script_sel).trim().to_string();
 
@@ -169,7 +169,7 @@ pub fn extract_json_ld_article_body(doc: &Document) -> Option<String> {
                 // If contains HTML, extract text
                 if body.contains("<p>") {
                     let temp_doc = Document::from(format!("<div>{body}</div>"));
-                    return Some(dom::text_content(&temp_doc.select("div")).trim().to_string());
+                    return Some(dom::text_content(&temp_doc.select_matcher(&crate::dom::matcher("div"))).trim().to_string()); // diglot: selector compiled once
                 }
                 return Some(body);
             }
@@ -189,7 +189,7 @@ pub fn extract_json_ld_product_description(doc: &Document) -> Option<String> {
     let mut best: Option<String> = None;
     let mut best_len = 0;
 
-    for script in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
+    for script in doc.select_matcher(&crate::dom::matcher(r#"script[type="application/ld+json"]"#)).nodes() { // diglot: selector compiled once
         let script_sel = Selection::from(*script);
         let json_text = dom::text_content(&script_sel).trim().to_string();
         if json_text.is_empty() {
@@ -227,7 +227,7 @@ fn find_product_description(value: &Value, best: &mut Option<String>, best_len: 
                         // Strip HTML if present
                         if desc.contains('<') {
                             let temp_doc = Document::from(format!("<div>{desc}</div>"));
-                            *best = Some(dom::text_content(&temp_doc.select("div")).trim().to_string());
+                            *best = Some(dom::text_content(&temp_doc.select_matcher(&crate::dom::matcher("div"))).trim().to_string()); // diglot: selector compiled once
                         } else {
                             *best = Some(desc.to_string());
                         }
@@ -258,7 +258,7 @@ fn find_product_description(value: &Value, best: &mut Option<String>, best_len: 
 #[must_use]
 pub fn baseline(doc: &Document) -> (Document, String) {
     let post_body_doc = etree::element("body");
-    let post_body = post_body_doc.select("body");
+    let post_body = post_body_doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
     let mut tmp_text = String::new();
 
     // 1. Try JSON-LD article body first
@@ -296,7 +296,7 @@ pub fn baseline(doc: &Document) -> (Document, String) {
     // 4. Scrape from text paragraphs
     let mut seen = std::collections::HashSet::new();
     for node in etree::iter(
-        &doc.select("body"),
+        &doc.select_matcher(&crate::dom::matcher("body")), // diglot: selector compiled once
         &["blockquote", "pre", "q", "code", "p"],
     ).nodes() {
         let elem = Selection::from(*node);
@@ -348,7 +348,7 @@ pub fn baseline(doc: &Document) -> (Document, String) {
     }
 
     // 5. Default strategy: take everything from body
-    if let Some(body_node) = doc.select("body").nodes().first() {
+    if let Some(body_node) = doc.select_matcher(&crate::dom::matcher("body")).nodes().first() { // diglot: selector compiled once
         let body = Selection::from(*body_node);
         let text = etree::iter_text(&body, "\n").trim().to_string();
 
@@ -360,7 +360,7 @@ pub fn baseline(doc: &Document) -> (Document, String) {
     }
 
     // 6. Final fallback: entire document text
-    let text = dom::text_content(&doc.select("*")).trim().to_string();
+    let text = dom::text_content(&doc.select_matcher(&crate::dom::matcher("*"))).trim().to_string(); // diglot: selector compiled once
     let elem = etree::sub_element(&post_body, "p");
     etree::set_text(&elem, &text);
 
@@ -423,7 +423,7 @@ pub fn candidate_is_usable(
     if len_extracted > 2 * len_candidate {
         // Check paragraph text ratio in our extraction
         let p_text_length: usize = extracted_doc
-            .select("p")
+            .select_matcher(&crate::dom::matcher("p")) // diglot: selector compiled once
             .nodes()
             .iter()
             .map(|n| etree::iter_text(&Selection::from(*n), " ").trim().chars().count())
@@ -449,14 +449,14 @@ pub fn candidate_is_usable(
     }
 
     // Borderline case - check structure
-    let extracted_tables = extracted_doc.select("table").length();
-    let extracted_paragraphs = extracted_doc.select("p").length();
-    let candidate_headings = candidate_doc.select("h2, h3, h4").length();
+    let extracted_tables = extracted_doc.select_matcher(&crate::dom::matcher("table")).length(); // diglot: selector compiled once
+    let extracted_paragraphs = extracted_doc.select_matcher(&crate::dom::matcher("p")).length(); // diglot: selector compiled once
+    let candidate_headings = candidate_doc.select_matcher(&crate::dom::matcher("h2, h3, h4")).length(); // diglot: selector compiled once
 
     // Calculate paragraph text length for quality assessment
     // (reuse value if already calculated above)
     let p_text_length: usize = extracted_doc
-        .select("p")
+        .select_matcher(&crate::dom::matcher("p")) // diglot: selector compiled once
         .nodes()
         .iter()
         .map(|n| etree::iter_text(&Selection::from(*n), " ").trim().chars().count())
@@ -471,7 +471,7 @@ pub fn candidate_is_usable(
     }
 
     if opts.favor_recall {
-        let extracted_heads = extracted_doc.select("head").length();
+        let extracted_heads = extracted_doc.select_matcher(&crate::dom::matcher("head")).length(); // diglot: selector compiled once
         if extracted_heads == 0 && candidate_headings > 0 && len_candidate > len_extracted {
             return true;
         }
@@ -487,7 +487,7 @@ pub fn candidate_is_usable(
 fn sanitize_tree(tree: &Selection, opts: &Options) {
     // 1. Clean
     // doc_cleaning equivalent for external output
-    let sub_elements = tree.select("*").nodes().to_vec();
+    let sub_elements = tree.select_matcher(&crate::dom::matcher("*")).nodes().to_vec(); // diglot: selector compiled once
     for node in sub_elements.into_iter().rev() {
         let elem = Selection::from(node);
         let tag = dom::tag_name(&elem).unwrap_or_default().to_ascii_lowercase();
@@ -498,7 +498,7 @@ fn sanitize_tree(tree: &Selection, opts: &Options) {
 
     // 1b. Remove social share plugin elements
     // These are commonly injected into article content by WordPress plugins
-    let share_elements = tree.select(SHARE_PLUGIN_SELECTOR).nodes().to_vec();
+    let share_elements = tree.select_matcher(&crate::dom::matcher(SHARE_PLUGIN_SELECTOR)).nodes().to_vec(); // diglot: selector compiled once
     for node in share_elements.into_iter().rev() {
         etree::remove(&Selection::from(node), false);
     }
@@ -514,7 +514,7 @@ fn sanitize_tree(tree: &Selection, opts: &Options) {
     let mut tags_to_strip = Vec::new();
     let mut seen_tags = std::collections::HashSet::new();
 
-    for node in tree.select("*").nodes() {
+    for node in tree.select_matcher(&crate::dom::matcher("*")).nodes() { // diglot: selector compiled once
         let elem = Selection::from(*node);
         let tag = dom::tag_name(&elem).unwrap_or_default();
 
@@ -567,7 +567,7 @@ pub fn compare_external_extraction(
     let cleaned_doc = if opts.favor_precision {
         let cloned = dom::clone_document(original_doc);
         let _ = prune_unwanted_nodes(
-            &cloned.select("body"),
+            &cloned.select_matcher(&crate::dom::matcher("body")), // diglot: selector compiled once
             crate::selector::discard::OVERALL_DISCARDED_CONTENT,
             true,
         );
@@ -578,7 +578,7 @@ pub fn compare_external_extraction(
 
     // Remove social share plugin elements before comparison
     // This prevents share buttons from being included in the article content
-    let share_elements = cleaned_doc.select(SHARE_PLUGIN_SELECTOR).nodes().to_vec();
+    let share_elements = cleaned_doc.select_matcher(&crate::dom::matcher(SHARE_PLUGIN_SELECTOR)).nodes().to_vec(); // diglot: selector compiled once
     for node in share_elements.into_iter().rev() {
         etree::remove(&Selection::from(node), false);
     }
@@ -592,8 +592,8 @@ pub fn compare_external_extraction(
     };
 
     // Final sanitization
-    sanitize_tree(&result_doc.select("body"), opts);
-    let final_text = etree::iter_text(&result_doc.select("body"), " ").trim().to_string();
+    sanitize_tree(&result_doc.select_matcher(&crate::dom::matcher("body")), opts); // diglot: selector compiled once
+    let final_text = etree::iter_text(&result_doc.select_matcher(&crate::dom::matcher("body")), " ").trim().to_string(); // diglot: selector compiled once
     (result_doc, final_text)
 }
 

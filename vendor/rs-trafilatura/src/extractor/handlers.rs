@@ -99,12 +99,12 @@ pub fn handle_titles(
     } else {
         // Has children - clone and process each child
         let title_doc = dom::clone_element(element, false);
-        let title_el = title_doc.select("*");
+        let title_el = title_doc.select_matcher(&crate::dom::matcher("*")); // diglot: selector compiled once
 
         for child_node in dom::child_nodes(element).nodes() {
             let child = Selection::from(*child_node);
             let cloned_doc = dom::clone_element(&child, true);
-            let cloned_child = cloned_doc.select("body > *");
+            let cloned_child = cloned_doc.select_matcher(&crate::dom::matcher("body > *")); // diglot: selector compiled once
 
             // Process the child
             let _processed = handle_text_node(&cloned_child, None, false, false, opts);
@@ -123,7 +123,7 @@ pub fn handle_titles(
 
     // Verify title has text content and is not boilerplate
     if let Some(ref t) = title {
-        let sel = t.select("*");
+        let sel = t.select_matcher(&crate::dom::matcher("*")); // diglot: selector compiled once
         let all_text = etree::iter_text(&sel, " ");
 
         // Check for boilerplate patterns in the title
@@ -192,8 +192,8 @@ pub fn handle_formatting(
         if let Some(fmt) = formatting {
             // Create a <p> element and append formatting to it
             let doc = Document::from("<p></p>");
-            let p = doc.select("p");
-            let fmt_sel = fmt.select("*");
+            let p = doc.select_matcher(&crate::dom::matcher("p")); // diglot: selector compiled once
+            let fmt_sel = fmt.select_matcher(&crate::dom::matcher("*")); // diglot: selector compiled once
             etree::append(&p, &fmt_sel);
             return Some(doc);
         }
@@ -227,7 +227,7 @@ pub fn is_code_block_element(element: &Selection) -> bool {
     }
 
     // Check for single <code> child (Highlight.js)
-    let code_children = element.select("code");
+    let code_children = element.select_matcher(&crate::dom::matcher("code")); // diglot: selector compiled once
     let all_children = dom::children(element);
     if code_children.length() > 0 && all_children.length() == 1 {
         return true;
@@ -244,7 +244,7 @@ pub fn is_code_block_element(element: &Selection) -> bool {
 #[must_use]
 pub fn handle_code_blocks(element: &Selection, state: &mut ExtractionState) -> Document {
     let processed_doc = dom::clone_element(element, true);
-    let processed = processed_doc.select("*");
+    let processed = processed_doc.select_matcher(&crate::dom::matcher("*")); // diglot: selector compiled once
 
     // Mark all children in original as done
     for child_node in etree::iter(element, &[]).nodes() {
@@ -286,7 +286,7 @@ pub fn handle_other_elements(
             }
             // Return code block
             let processed_doc = dom::clone_element(element, true);
-            let processed = processed_doc.select("*");
+            let processed = processed_doc.select_matcher(&crate::dom::matcher("*")); // diglot: selector compiled once
             dom::rename(&processed, "code");
             return Some(processed_doc);
         }
@@ -304,7 +304,7 @@ pub fn handle_other_elements(
         let text = etree::text(element);
         if text_chars_test(&text) {
             let processed_doc = dom::clone_element(element, true);
-            let processed = processed_doc.select("*");
+            let processed = processed_doc.select_matcher(&crate::dom::matcher("*")); // diglot: selector compiled once
             dom::clear_all_attributes(&processed);
 
             if tag_name == "div" {
@@ -434,7 +434,7 @@ pub fn process_nested_element(
             // Handle nested lists
             if let Some(processed) = handle_lists(&sub_element, state, opts) {
                 // Append the list to new_child_element
-                let list_sel = processed.select("*");
+                let list_sel = processed.select_matcher(&crate::dom::matcher("*")); // diglot: selector compiled once
                 etree::append(new_child_element, &list_sel);
             }
         } else {
@@ -692,7 +692,7 @@ pub fn handle_paragraphs(
     }
 
     // Clean trailing line breaks
-    let line_breaks = element.select("br, hr").nodes().to_vec();
+    let line_breaks = element.select_matcher(&crate::dom::matcher("br, hr")).nodes().to_vec(); // diglot: selector compiled once
     for node in line_breaks.into_iter().rev() {
         let br = Selection::from(node);
         let has_next_sibling = dom::next_element_sibling(&br).is_some();
@@ -704,7 +704,7 @@ pub fn handle_paragraphs(
 
     // Clone element to return
     let processed = dom::clone_element(element, true);
-    let processed_sel = processed.select("*");
+    let processed_sel = processed.select_matcher(&crate::dom::matcher("*")); // diglot: selector compiled once
     etree::set_tail(&processed_sel, &etree::tail(element));
 
     // Check if has content
@@ -851,7 +851,7 @@ fn process_table_cell(cell: &Selection, state: &mut ExtractionState, opts: &Opti
         } else if is_xml_list_tag(&child_tag) && opts.favor_recall {
             // List tag in recall mode - process via handle_lists
             if let Some(list_doc) = handle_lists(&child, state, opts) {
-                let list_html = dom::inner_html(&list_doc.select("body")).to_string();
+                let list_html = dom::inner_html(&list_doc.select_matcher(&crate::dom::matcher("body"))).to_string(); // diglot: selector compiled once
                 if !list_html.trim().is_empty() {
                     content_parts.push(list_html);
                 }

@@ -58,7 +58,7 @@ pub fn handle_text_elem(
         let tail = etree::tail(element);
         if text_chars_test(&tail) && process_node(element, None, opts) {
             let p_doc = etree::element("p");
-            let p = p_doc.select("p");
+            let p = p_doc.select_matcher(&crate::dom::matcher("p")); // diglot: selector compiled once
             etree::set_text(&p, &tail);
             return Some(p_doc);
         }
@@ -115,9 +115,9 @@ pub fn recover_wild_text(
     }
 
     // Prune the search document
-    let search_tree = doc.select("body");
+    let search_tree = doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
     let pruned_doc = prune_unwanted_sections(&search_tree, state.potential_tags(), opts);
-    let pruned = pruned_doc.select("body > *");
+    let pruned = pruned_doc.select_matcher(&crate::dom::matcher("body > *")); // diglot: selector compiled once
 
     // Strip non-potential tags before searching
     strip_non_potential_tags(&pruned, state.potential_tags());
@@ -144,7 +144,7 @@ pub fn recover_wild_text(
 
     // Append recovered elements to result body
     for elem_doc in processed_elems {
-        let elem = elem_doc.select("body > *");
+        let elem = elem_doc.select_matcher(&crate::dom::matcher("body > *")); // diglot: selector compiled once
         if !elem.is_empty() {
             etree::append(result_body, &elem);
         }
@@ -173,7 +173,7 @@ pub fn extract_content(doc: &Document, opts: &Options) -> (Document, String) {
 
     // Create result body container
     let result_doc = etree::element("body");
-    let result_body = result_doc.select("body");
+    let result_body = result_doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
 
     // Initialize extraction state from options
     let mut state = ExtractionState::new();
@@ -182,13 +182,13 @@ pub fn extract_content(doc: &Document, opts: &Options) -> (Document, String) {
     // Iterate through each selector rule in priority order
     for rule in CONTENT_RULES {
         // Find first element matching this rule
-        let Some(sub_tree) = selector::query(&doc.select("body"), *rule) else {
+        let Some(sub_tree) = selector::query(&doc.select_matcher(&crate::dom::matcher("body")), *rule) else { // diglot: selector compiled once
             continue;
         };
 
         // Prune unwanted sections from the subtree
         let pruned_doc = prune_unwanted_sections(&sub_tree, state.potential_tags(), opts);
-        let pruned = pruned_doc.select("body > *");
+        let pruned = pruned_doc.select_matcher(&crate::dom::matcher("body > *")); // diglot: selector compiled once
 
         // If subtree is now empty, try next selector
         if dom::children(&pruned).is_empty() {
@@ -198,7 +198,7 @@ pub fn extract_content(doc: &Document, opts: &Options) -> (Document, String) {
         // Check if there are enough paragraphs with text
         // EPIC-04: text_content returns StrTendril, convert to String when needed
         let paragraph_text: String = pruned_doc
-            .select("p")
+            .select_matcher(&crate::dom::matcher("p")) // diglot: selector compiled once
             .nodes()
             .iter()
             .filter_map(|n| {
@@ -224,7 +224,7 @@ pub fn extract_content(doc: &Document, opts: &Options) -> (Document, String) {
         strip_non_potential_tags(&pruned, state.potential_tags());
 
         // Get all sub-elements for processing
-        let sub_elements: Vec<_> = pruned.select("*").nodes().to_vec();
+        let sub_elements: Vec<_> = pruned.select_matcher(&crate::dom::matcher("*")).nodes().to_vec(); // diglot: selector compiled once
 
         // Check if all sub elements are line breaks (special case)
         let unique_tags: HashSet<String> = sub_elements
@@ -257,7 +257,7 @@ pub fn extract_content(doc: &Document, opts: &Options) -> (Document, String) {
 
         // Append processed elements to result body
         for elem_doc in processed_elems {
-            let elem = elem_doc.select("body > *");
+            let elem = elem_doc.select_matcher(&crate::dom::matcher("body > *")); // diglot: selector compiled once
             if !elem.is_empty() {
                 etree::append(&result_body, &elem);
             }
@@ -290,7 +290,7 @@ pub fn extract_content(doc: &Document, opts: &Options) -> (Document, String) {
     if dom::children(&result_body).is_empty() || tmp_text_length < min_size {
         // Create new result body for wild text recovery
         let new_result_doc = etree::element("body");
-        let new_result_body = new_result_doc.select("body");
+        let new_result_body = new_result_doc.select_matcher(&crate::dom::matcher("body")); // diglot: selector compiled once
 
         // Reset state for wild text recovery
         let mut wild_state = ExtractionState::new();

@@ -76,7 +76,7 @@ fn preserve_tail_and_remove(node: &Selection) {
 pub fn prune_unwanted_nodes(tree: &Selection, rules: &[Rule], with_backup: bool) -> Document {
     // Clone the tree for modification
     let cloned_doc = dom::clone_element(tree, true);
-    let cloned_tree = cloned_doc.select("body > *");
+    let cloned_tree = cloned_doc.select_matcher(&crate::dom::matcher("body > *")); // diglot: selector compiled once
 
     // Optionally create backup and measure original length
     let (backup_doc, old_len) = if with_backup {
@@ -145,7 +145,7 @@ pub fn prune_unwanted_sections<S: std::hash::BuildHasher>(
 ) -> Document {
     // 1. Prune overall discarded content
     let doc = prune_unwanted_nodes(sub_tree, discard::OVERALL_DISCARDED_CONTENT, true);
-    let tree = doc.select("body > *");
+    let tree = doc.select_matcher(&crate::dom::matcher("body > *")); // diglot: selector compiled once
 
     // 2. Prune images if not included (apply to current tree in place)
     if !opts.include_images {

@@ -64,7 +64,7 @@ static CC_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
 /// Go equivalent: `examineTitleElement(doc)` (lines 362-398)
 #[must_use]
 pub fn examine_title_element(doc: &Document) -> Option<String> {
-    let title_elem = doc.select("title");
+    let title_elem = doc.select_matcher(&crate::dom::matcher("title")); // diglot: selector compiled once
     if title_elem.is_empty() {
         return None;
     }
@@ -133,7 +133,7 @@ pub fn extract_dom_title(doc: &Document, original: Metadata, _opts: &Options) ->
 
     // Try title selectors from body (CSS-selector based)
     for rule in meta_selectors::META_TITLE {
-        if let Some(elem) = selector::query(&doc.select("body"), *rule) {
+        if let Some(elem) = selector::query(&doc.select_matcher(&crate::dom::matcher("body")), *rule) { // diglot: selector compiled once
             let text = etree::iter_text(&elem, " ").trim().to_string();
             if !text.is_empty() && text.len() > 5 {
                 result.title = Some(text);
@@ -154,7 +154,7 @@ pub fn extract_dom_title(doc: &Document, original: Metadata, _opts: &Options) ->
 
 /// Extract the first substantial H1 text from the document.
 fn extract_first_h1(doc: &Document) -> Option<String> {
-    for h1 in doc.select("h1").nodes() {
+    for h1 in doc.select_matcher(&crate::dom::matcher("h1")).nodes() { // diglot: selector compiled once
         let h1_sel = Selection::from(*h1);
         let text = etree::iter_text(&h1_sel, " ").trim().to_string();
         if !text.is_empty() && text.len() > 5 && text.len() < 200 {
@@ -181,7 +181,7 @@ pub fn extract_dom_author(doc: &Document, original: Metadata, opts: &Options) ->
 
     // Use meta author selectors
     for rule in meta_selectors::META_AUTHOR {
-        if let Some(elem) = selector::query(&doc.select("body"), *rule) {
+        if let Some(elem) = selector::query(&doc.select_matcher(&crate::dom::matcher("body")), *rule) { // diglot: selector compiled once
             // Check if element should be discarded
             if meta_selectors::META_AUTHOR_DISCARD.iter().any(|r| r(&elem)) {
                 continue;
@@ -255,7 +255,7 @@ pub fn extract_dom_url(doc: &Document, original: Metadata, _opts: &Options) -> M
     }
 
     // Try canonical link
-    if let Some(node) = doc.select("link[rel='canonical']").nodes().first() {
+    if let Some(node) = doc.select_matcher(&crate::dom::matcher("link[rel='canonical']")).nodes().first() { // diglot: selector compiled once
         let link = Selection::from(*node);
         if let Some(href) = dom::get_attribute(&link, "href") {
             let href = href.trim();
@@ -267,7 +267,7 @@ pub fn extract_dom_url(doc: &Document, original: Metadata, _opts: &Options) -> M
     }
 
     // Try og:url (already handled in meta_tags, but as fallback)
-    if let Some(node) = doc.select("meta[property='og:url']").nodes().first() {
+    if let Some(node) = doc.select_matcher(&crate::dom::matcher("meta[property='og:url']")).nodes().first() { // diglot: selector compiled once
         let meta = Selection::from(*node);
         if let Some(content) = dom::get_attribute(&meta, "content") {
             let content = content.trim();
@@ -298,7 +298,7 @@ pub fn extract_dom_sitename(doc: &Document, original: Metadata, _opts: &Options)
 
     // Try to extract from title suffix
     // Get the raw title text (not the parsed main title)
-    let title_elem = doc.select("title");
+    let title_elem = doc.select_matcher(&crate::dom::matcher("title")); // diglot: selector compiled once
     if !title_elem.is_empty() {
         let title = dom::text_content(&title_elem).trim().to_string();
 
@@ -319,7 +319,7 @@ pub fn extract_dom_sitename(doc: &Document, original: Metadata, _opts: &Options)
 
     // Try meta selectors for sitename
     for rule in meta_selectors::META_SITENAME {
-        if let Some(elem) = selector::query(&doc.select("body"), *rule) {
+        if let Some(elem) = selector::query(&doc.select_matcher(&crate::dom::matcher("body")), *rule) { // diglot: selector compiled once
             let text = etree::iter_text(&elem, " ").trim().to_string();
             if !text.is_empty() && text.len() < 100 {
                 result.sitename = Some(text);
@@ -350,7 +350,7 @@ pub fn extract_dom_categories(doc: &Document, original: Metadata, _opts: &Option
 
     // Look for category links
     for rule in meta_selectors::META_CATEGORIES {
-        for node in selector::query_all(&doc.select("body"), *rule) {
+        for node in selector::query_all(&doc.select_matcher(&crate::dom::matcher("body")), *rule) { // diglot: selector compiled once
             let text = etree::iter_text(&node, " ").trim().to_string();
             if !text.is_empty() && !categories.contains(&text) {
                 categories.push(text);
@@ -385,7 +385,7 @@ pub fn extract_dom_tags(doc: &Document, original: Metadata, _opts: &Options) -> 
 
     // Look for tag links
     for rule in meta_selectors::META_TAGS {
-        for node in selector::query_all(&doc.select("body"), *rule) {
+        for node in selector::query_all(&doc.select_matcher(&crate::dom::matcher("body")), *rule) { // diglot: selector compiled once
             let text = etree::iter_text(&node, " ").trim().to_string();
             if !text.is_empty() && !tags.contains(&text) {
                 tags.push(text);
@@ -441,7 +441,7 @@ pub fn extract_dom_date(doc: &Document, original: Metadata, _opts: &Options) -> 
     }
 
     // Priority 1: <time> elements with datetime attribute
-    for node in doc.select("time[datetime]").nodes() {
+    for node in doc.select_matcher(&crate::dom::matcher("time[datetime]")).nodes() { // diglot: selector compiled once
         let el = Selection::from(*node);
         if let Some(dt_attr) = dom::get_attribute(&el, "datetime") {
             if let Some(date) = super::meta_tags::parse_meta_date(&dt_attr) {
@@ -452,7 +452,7 @@ pub fn extract_dom_date(doc: &Document, original: Metadata, _opts: &Options) -> 
     }
 
     // Priority 2: <time> elements with text content
-    for node in doc.select("time").nodes() {
+    for node in doc.select_matcher(&crate::dom::matcher("time")).nodes() { // diglot: selector compiled once
         let el = Selection::from(*node);
         let text = dom::text_content(&el).trim().to_string();
         if !text.is_empty() {
@@ -475,7 +475,7 @@ pub fn extract_dom_date(doc: &Document, original: Metadata, _opts: &Options) -> 
     ];
 
     for selector in date_selectors {
-        for (count, node) in doc.select(selector).nodes().iter().enumerate() {
+        for (count, node) in doc.select_matcher(&crate::dom::matcher(selector)).nodes().iter().enumerate() { // diglot: selector compiled once
             if count >= 3 {
                 break;
             }
@@ -533,7 +533,7 @@ pub fn extract_dom_license(doc: &Document, original: Metadata, _opts: &Options) 
             let elem = Selection::from(*node);
 
             // Check links
-            for link in elem.select("a").nodes() {
+            for link in elem.select_matcher(&crate::dom::matcher("a")).nodes() { // diglot: selector compiled once
                 let a = Selection::from(*link);
                 if let Some(href) = dom::get_attribute(&a, "href") {
                     if let Some(caps) = CC_PATTERN.captures(&href) {
@@ -548,7 +548,7 @@ pub fn extract_dom_license(doc: &Document, original: Metadata, _opts: &Options) 
     }
 
     // Check rel="license" links anywhere
-    for node in doc.select("a[rel='license']").nodes() {
+    for node in doc.select_matcher(&crate::dom::matcher("a[rel='license']")).nodes() { // diglot: selector compiled once
         let a = Selection::from(*node);
         if let Some(href) = dom::get_attribute(&a, "href") {
             if let Some(caps) = CC_PATTERN.captures(&href) {

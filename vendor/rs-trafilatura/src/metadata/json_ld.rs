@@ -116,7 +116,7 @@ fn decode_json_ld(
     let mut articles: Vec<SchemaData> = Vec::new();
 
     // Find all JSON-LD scripts
-    for script in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
+    for script in doc.select_matcher(&crate::dom::matcher(r#"script[type="application/ld+json"]"#)).nodes() { // diglot: selector compiled once
         let script_sel = Selection::from(*script);
         let json_text = dom::text_content(&script_sel).trim().to_string();
 

@@ -25,7 +25,7 @@ pub fn examine_meta(doc: &Document, original: Metadata, _opts: &Options) -> Meta
     let mut result = original;
 
     // Collect all meta tags
-    for node in doc.select("meta").nodes() {
+    for node in doc.select_matcher(&crate::dom::matcher("meta")).nodes() { // diglot: selector compiled once
         let meta = Selection::from(*node);
 
         let name = dom::get_attribute(&meta, "name")
@@ -149,7 +149,7 @@ pub fn examine_meta(doc: &Document, original: Metadata, _opts: &Options) -> Meta
 
     // Also check <html lang="...">
     if result.language.is_none() {
-        if let Some(node) = doc.select("html").nodes().first() {
+        if let Some(node) = doc.select_matcher(&crate::dom::matcher("html")).nodes().first() { // diglot: selector compiled once
             let html = Selection::from(*node);
             if let Some(lang) = dom::get_attribute(&html, "lang") {
                 let lang = lang.split('-').next().unwrap_or(&lang);
@@ -160,7 +160,7 @@ pub fn examine_meta(doc: &Document, original: Metadata, _opts: &Options) -> Meta
 
     // Check <link rel="license"> and <a rel="license">
     if result.license.is_none() {
-        for node in doc.select("link[rel~='license']").nodes() {
+        for node in doc.select_matcher(&crate::dom::matcher("link[rel~='license']")).nodes() { // diglot: selector compiled once
             let el = Selection::from(*node);
             if let Some(href) = dom::get_attribute(&el, "href") {
                 if !href.is_empty() {
@@ -171,7 +171,7 @@ pub fn examine_meta(doc: &Document, original: Metadata, _opts: &Options) -> Meta
         }
     }
     if result.license.is_none() {
-        for node in doc.select("a[rel~='license']").nodes() {
+        for node in doc.select_matcher(&crate::dom::matcher("a[rel~='license']")).nodes() { // diglot: selector compiled once
             let el = Selection::from(*node);
             if let Some(href) = dom::get_attribute(&el, "href") {
                 if !href.is_empty() {
@@ -216,7 +216,7 @@ fn normalize_license(s: &str) -> String {
 pub fn extract_open_graph(doc: &Document, original: Metadata) -> Metadata {
     let mut result = original;
 
-    for node in doc.select("meta[property^='og:']").nodes() {
+    for node in doc.select_matcher(&crate::dom::matcher("meta[property^='og:']")).nodes() { // diglot: selector compiled once
         let meta = Selection::from(*node);
         let property = dom::get_attribute(&meta, "property").unwrap_or_default();
         let content = dom::get_attribute(&meta, "content").unwrap_or_default();

@@ -470,13 +470,13 @@ impl BoilerplateCache {
         // Find all structural boilerplate elements with single combined selector
         // Before: 4 separate tree scans for ["header", "nav", "aside", "footer"]
         // After: 1 tree scan with combined selector
-        for node in root.select("header, nav, aside, footer").nodes() {
+        for node in root.select_matcher(&crate::dom::matcher("header, nav, aside, footer")).nodes() { // diglot: selector compiled once
             boilerplate_ids.insert(node.id);
         }
 
         // Find all elements with boilerplate class patterns
         // Only scan elements that have a class attribute (much faster than select("*"))
-        for node in root.select("[class]").nodes() {
+        for node in root.select_matcher(&crate::dom::matcher("[class]")).nodes() { // diglot: selector compiled once
             let sel = Selection::from(node.clone());
             let class_val = class(&sel);
             if class_contains_boilerplate(&class_val) {
@@ -521,7 +521,7 @@ fn contains_boilerplate_child(element: &Selection) -> bool {
     // Check for structural boilerplate tags as direct or nested children
     // Before: 2 separate queries for ["aside", "nav"]
     // After: 1 combined query
-    if element.select("aside, nav").length() > 0 {
+    if element.select_matcher(&crate::dom::matcher("aside, nav")).length() > 0 { // diglot: selector compiled once
         return true;
     }
 
@@ -535,7 +535,7 @@ fn contains_boilerplate_child(element: &Selection) -> bool {
         [class*='toc-'], [class*='-toc'], \
         [class*='related-'], [class*='widget']";
 
-    if element.select(boilerplate_selector).length() > 0 {
+    if element.select_matcher(&crate::dom::matcher(boilerplate_selector)).length() > 0 { // diglot: selector compiled once
         return true;
     }
 
@@ -555,7 +555,7 @@ fn has_nested_content_element(element: &Selection) -> bool {
     use crate::dom;
 
     // Look for nested article, main, or elements with content-indicating classes
-    let nested_articles = element.select("article");
+    let nested_articles = element.select_matcher(&crate::dom::matcher("article")); // diglot: selector compiled once
     if nested_articles.length() > 1 {
         // Check if any nested article has substantial content
         // (Skip wrapper only if there's meaningful content to fall back to)
@@ -584,7 +584,7 @@ fn has_nested_content_element(element: &Selection) -> bool {
         [class*='blog_content'], [class*='blogContent'], \
         [class*='entry-content']";
 
-    let matches = element.select(content_selector);
+    let matches = element.select_matcher(&crate::dom::matcher(content_selector)); // diglot: selector compiled once
     if matches.length() > 0 {
         // Verify at least one match has substantial content
         for i in 0..matches.length() {
@@ -654,7 +654,7 @@ pub fn find_content<'a>(root: &Selection<'a>) -> Option<Selection<'a>> {
             // Only skip an <article> if there's a MORE SPECIFIC nested <article> with
             // content-indicating classes (e.g., article.content_main inside plain article)
             if element_tag == "article" && class(&element).is_empty() && has_nested {
-                let nested_specific = element.select("article[class*='content_main'], article[class*='content-main'], article[class*='article-body'], article[class*='article-content'], article[class*='entry-content'], article[class*='post-content']");
+                let nested_specific = element.select_matcher(&crate::dom::matcher("article[class*='content_main'], article[class*='content-main'], article[class*='article-body'], article[class*='article-content'], article[class*='entry-content'], article[class*='post-content']")); // diglot: selector compiled once
                 if nested_specific.length() > 0 {
                     continue;
                 }

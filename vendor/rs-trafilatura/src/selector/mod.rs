@@ -50,7 +50,7 @@ pub type Rule = fn(&Selection) -> bool;
 #[must_use]
 pub fn query<'a>(root: &Selection<'a>, rule: Rule) -> Option<Selection<'a>> {
     // Iterate all descendants in document order
-    for node in root.select("*").nodes() {
+    for node in root.select_matcher(&crate::dom::matcher("*")).nodes() { // diglot: selector compiled once
         let sel = Selection::from(*node);
         if rule(&sel) {
             return Some(sel);
@@ -87,7 +87,7 @@ pub fn query_all<'a>(root: &Selection<'a>, rule: Rule) -> Vec<Selection<'a>> {
     let mut matches = Vec::new();
 
     // Iterate all descendants in document order
-    for node in root.select("*").nodes() {
+    for node in root.select_matcher(&crate::dom::matcher("*")).nodes() { // diglot: selector compiled once
         let sel = Selection::from(*node);
         if rule(&sel) {
             matches.push(sel);
