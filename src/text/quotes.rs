@@ -23,7 +23,7 @@ use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues
 use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
-use super::ranker::{Candidate, Ranker, Site, candidates};
+use super::ranker::{Candidate, Ranker, Site, for_each_site_candidates};
 use super::rules_fr::{
     agrees, bare_participle_cue, definite_group_subject, group_speaker, indefinite_group_after, indefinite_group_subject, is_il_elle, is_ils_elles,
     plural_group_opening, plural_group_subject, sentence_subject,
@@ -566,9 +566,15 @@ fn rank(
         })
         .collect();
     let paragraphs: Vec<std::ops::Range<usize>> = article.paragraphs.iter().map(|p| p.range.clone()).collect();
-    let candidates = candidates(registry, &paragraphs, &sites);
-    for ((site, cands), w) in sites.iter().zip(&candidates).zip(work.iter_mut()) {
-        let Some(choice) = ranker.choose(site, cands) else { continue };
+    // Each quote's candidates are weighed and dropped in turn (kept only for the dump).
+    let mut kept = Vec::new();
+    for_each_site_candidates(registry, &paragraphs, &sites, |i, cands| {
+        let (site, w) = (&sites[i], &mut work[i]);
+        let choice = ranker.choose(site, &cands);
+        if with_candidates {
+            kept.push(cands);
+        }
+        let Some(choice) = choice else { return };
         // The phrase at the quote stays what was written; a name written there that the
         // ranker overrules is not kept as if it named the new speaker, but a description
         // or a pronoun ("the businessman", "she") still says how the text refers to them.
@@ -577,8 +583,8 @@ fn rank(
             w.as_written = None;
         }
         w.speaker = Some(choice);
-    }
-    if with_candidates { candidates } else { Vec::new() }
+    });
+    kept
 }
 
 /// The person of the "Pour X, « … »" quote just before quote `i`, when quote `i`'s cue

@@ -203,6 +203,19 @@ fn candidate_window(paragraphs: &[Range<usize>], site: &Site) -> (usize, usize) 
 }
 
 pub fn candidates(registry: &Registry, paragraphs: &[Range<usize>], sites: &[Site]) -> Vec<Vec<Candidate>> {
+    let mut out = Vec::with_capacity(sites.len());
+    for_each_site_candidates(registry, paragraphs, sites, |_, cands| out.push(cands));
+    out
+}
+
+/// [`candidates`] handed over one site at a time (`each(site index, its candidates)`),
+/// so a text of thousands of quotes never holds every quote's candidates at once.
+pub fn for_each_site_candidates(
+    registry: &Registry,
+    paragraphs: &[Range<usize>],
+    sites: &[Site],
+    mut each: impl FnMut(usize, Vec<Candidate>),
+) {
     let mentions = registry.mention_view();
     let mut positions: HashMap<usize, Vec<usize>> = HashMap::new();
     for &(pos, e, _, _) in &mentions {
@@ -212,10 +225,9 @@ pub fn candidates(registry: &Registry, paragraphs: &[Range<usize>], sites: &[Sit
     let mut speaker_of: HashMap<usize, Option<Speaker>> = HashMap::new();
     let mut quoted: HashMap<String, usize> = HashMap::new();
     let mut previous: Option<String> = None;
-    let mut out = Vec::with_capacity(sites.len());
-    for site in sites {
+    for (index, site) in sites.iter().enumerate() {
         if site.term {
-            out.push(Vec::new());
+            each(index, Vec::new());
             continue;
         }
         let (lo, hi) = candidate_window(paragraphs, site);
@@ -323,9 +335,8 @@ pub fn candidates(registry: &Registry, paragraphs: &[Range<usize>], sites: &[Sit
             *quoted.entry(rule.name.clone()).or_default() += 1;
             previous = Some(rule.name.clone());
         }
-        out.push(cands);
+        each(index, cands);
     }
-    out
 }
 
 #[cfg(test)]
