@@ -222,13 +222,17 @@ fn cached_or_extracted<'a>(
     let wanted: Vec<(&Article, &Option<FileKey>)> = wanted.collect();
     let keys: Vec<Option<FileKey>> = wanted.iter().map(|(_, k)| (*k).clone()).collect();
     let cached = cache.quotes_all(&keys);
-    let full: Vec<Result<Vec<Quote>, Option<Article>>> = wanted
+    // Each entry: the cached quotes, or else the article to extract them from.
+    let full: Vec<(Option<Vec<Quote>>, Option<Article>)> = wanted
         .iter()
         .zip(cached)
-        .map(|((article, key), held)| held.ok_or_else(|| full_article(cache, article, key.as_ref())))
+        .map(|((article, key), held)| match held {
+            Some(quotes) => (Some(quotes), None),
+            None => (None, full_article(cache, article, key.as_ref())),
+        })
         .collect();
     full.into_par_iter()
-        .map(|q| q.unwrap_or_else(|a| a.map(|a| crate::text::quotes::extract(&a)).unwrap_or_default()))
+        .map(|(held, article)| held.unwrap_or_else(|| article.map(|a| crate::text::quotes::extract(&a)).unwrap_or_default()))
         .collect()
 }
 

@@ -275,7 +275,7 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
             .iter()
             .map(|p| (p.as_slice(), false))
             .chain(lx.fr_phrases.iter().map(|(p, pp)| (p.as_slice(), *pp)))
-            .filter(|(p, _)| p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is_word() && &t.low == w)))
+            .filter(|(p, _)| p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is_word() && t.low == w)))
             // A participle phrase ("a fait valoir") needs its auxiliary; the same words
             // may also stand alone in the present ("fait valoir").
             .find(|(_, pp)| !pp || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())));
@@ -537,9 +537,10 @@ pub fn name_run_end(toks: &[Tok], i: usize, end: usize, joins: RunJoins) -> usiz
 /// initial or a suffix stays with it ("U.S.", "Yanis B.", "Jr."), other punctuation goes.
 pub fn name_words(toks: &[Tok], a: usize, b: usize) -> Vec<String> {
     let mut words: Vec<String> = Vec::with_capacity(b.saturating_sub(a));
-    for k in a..b.min(toks.len()) {
-        if toks[k].is_word() {
-            words.push(toks[k].text.to_string());
+    let run = toks.get(a..b.min(toks.len())).unwrap_or_default();
+    for t in run {
+        if t.is_word() {
+            words.push(t.text.to_string());
         }
     }
     // The stop after the last word (outside the run) belongs to it when it is an initial
@@ -555,11 +556,11 @@ pub fn name_words(toks: &[Tok], a: usize, b: usize) -> Vec<String> {
     // Inside the run, a stop is glued to the word before it.
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut w = 0;
-    for k in a..b.min(toks.len()) {
-        if toks[k].is_word() {
+    for t in run {
+        if t.is_word() {
             out.push(std::mem::take(&mut words[w]));
             w += 1;
-        } else if toks[k].is_punct('.')
+        } else if t.is_punct('.')
             && let Some(prev) = out.last_mut()
         {
             prev.push('.');

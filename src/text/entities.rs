@@ -1305,7 +1305,7 @@ fn collect_documents(toks: &[Tok], out: &mut Vec<(usize, Np, Vec<String>)>) {
         }
         if let Some(np) = np_forward(toks, i, toks.len())
             && let NpKind::Role { kind: SpeakerKind::Document, head, .. } = &np.kind {
-                let head_idx = (np.first..=np.last).find(|&k| &toks[k].low == head).unwrap_or(np.last);
+                let head_idx = (np.first..=np.last).find(|&k| toks[k].low == head).unwrap_or(np.last);
                 let mut caps: Vec<String> = toks[np.first + 1..head_idx].iter().filter(|t| t.is_cap()).map(|t| t.text.to_string()).collect();
                 if caps.is_empty() && head_idx < np.last {
                     // "the annual report of the Independent Reviewer of Terrorism
@@ -1452,7 +1452,7 @@ fn collect_bodies(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>)> {
         if let Some(np) = np_forward(toks, i, toks.len())
             && let NpKind::Role { kind: SpeakerKind::Organisation, head, .. } = &np.kind
         {
-            let head_idx = (np.first..=np.last).find(|&k| &toks[k].low == head).unwrap_or(np.last);
+            let head_idx = (np.first..=np.last).find(|&k| toks[k].low == head).unwrap_or(np.last);
             let named_after = head_idx < np.last && toks[head_idx + 1..=np.last].iter().any(Tok::is_cap);
             // "the United Nations counter-terrorism office": capitalised words before it.
             let named_before = toks[i + 1..head_idx].iter().any(Tok::is_cap);
