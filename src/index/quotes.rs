@@ -73,18 +73,35 @@ fn open(corpus: &Corpus, cache: Option<&Path>) -> (Option<ArticleCache>, Vec<Opt
     (cache, keys)
 }
 
+/// Articles whose bodies are decoded at once for quote extraction: enough for every
+/// core, few enough that a folder's bodies are never all in memory.
+const BODIES_AT_ONCE: usize = 512;
+
 /// The quotes of the articles at the indices `missing`, extracted on every core and
-/// remembered in `cache`.
-fn extract_missing(corpus: &Corpus, keys: &[Option<FileKey>], missing: &[usize], cache: Option<&mut ArticleCache>) -> Vec<Vec<Quote>> {
-    let articles = &corpus.articles;
-    // Bodies of the articles to extract from that were loaded without one.
-    let unloaded: Vec<usize> = missing.iter().copied().filter(|&i| articles[i].text.is_empty()).collect();
-    let unloaded_keys: Vec<Option<FileKey>> = unloaded.iter().map(|&i| keys[i].clone()).collect();
-    let bodies: Vec<Option<Article>> =
-        cache.as_ref().map_or_else(|| vec![None; unloaded.len()], |c| c.get_all(&unloaded_keys));
-    let body_of: HashMap<usize, Article> = unloaded.iter().copied().zip(bodies).filter_map(|(i, b)| Some((i, b?))).collect();
+/// remembered in `cache`, [`BODIES_AT_ONCE`] articles at a time.
+fn extract_missing(corpus: &Corpus, keys: &[Option<FileKey>], missing: &[usize], mut cache: Option<&mut ArticleCache>) -> Vec<Vec<Quote>> {
     let progress = Progress::of("extracting quotes", missing.len(), "articles");
-    let extracted: Vec<Vec<Quote>> = missing
+    let mut extracted = Vec::with_capacity(missing.len());
+    for chunk in missing.chunks(BODIES_AT_ONCE) {
+        let fresh = extract_chunk(corpus, keys, chunk, cache.as_deref(), &progress);
+        if let Some(c) = cache.as_deref_mut() {
+            c.put_quotes(chunk.iter().zip(&fresh).filter_map(|(&i, qs)| Some((keys[i].as_ref()?, qs.as_slice()))));
+        }
+        extracted.extend(fresh);
+    }
+    drop(progress);
+    extracted
+}
+
+/// The quotes of the articles at the indices `chunk`; bodies the listing did not load
+/// come from the index, else from their files.
+fn extract_chunk(corpus: &Corpus, keys: &[Option<FileKey>], chunk: &[usize], cache: Option<&ArticleCache>, progress: &Progress) -> Vec<Vec<Quote>> {
+    let articles = &corpus.articles;
+    let unloaded: Vec<usize> = chunk.iter().copied().filter(|&i| articles[i].text.is_empty()).collect();
+    let unloaded_keys: Vec<Option<FileKey>> = unloaded.iter().map(|&i| keys[i].clone()).collect();
+    let bodies: Vec<Option<Article>> = cache.map_or_else(|| vec![None; unloaded.len()], |c| c.get_all(&unloaded_keys));
+    let body_of: HashMap<usize, Article> = unloaded.iter().copied().zip(bodies).filter_map(|(i, b)| Some((i, b?))).collect();
+    chunk
         .par_iter()
         .map(|&i| {
             let a = &articles[i];
@@ -98,10 +115,5 @@ fn extract_missing(corpus: &Corpus, keys: &[Option<FileKey>], missing: &[usize],
             progress.tick();
             quotes
         })
-        .collect();
-    drop(progress);
-    if let Some(c) = cache {
-        c.put_quotes(missing.iter().zip(&extracted).filter_map(|(&i, qs)| Some((keys[i].as_ref()?, qs.as_slice()))));
-    }
-    extracted
+        .collect()
 }
