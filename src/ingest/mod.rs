@@ -270,31 +270,7 @@ pub fn regular_file(path: &Path) -> Result<(), ReadError> {
 
 /// "a folder", "a named pipe" …: what a path is, for messages.
 pub fn file_kind(t: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a named pipe";
-        }
-        if t.is_char_device() {
-            return "a character device";
-        }
-        if t.is_block_device() {
-            return "a block device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    if t.is_dir() {
-        "a folder"
-    } else if t.is_symlink() {
-        "a symbolic link"
-    } else if t.is_file() {
-        "a regular file"
-    } else {
-        "a special file"
-    }
+    crate::util::fs::kind_of(t)
 }
 
 /// The bytes of the regular file at `path`, at most [`MAX_FILE_BYTES`]. Opening a named
