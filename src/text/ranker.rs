@@ -26,7 +26,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The features, in the order of the weights.
-pub const FEATURES: [&str; 49] = [
+pub const FEATURES: [&str; 48] = [
     "rule_pick",
     "rule_pick_own_cue",
     "rule_pick_inherited",
@@ -67,7 +67,6 @@ pub const FEATURES: [&str; 49] = [
     "subject_of_previous_sentence",
     "log_mentions_recent",
     "log_mentions_document",
-    "first_mention_fraction",
     "next_quote_speaker",
     "previous_quote_speaker_near",
     "sequence_speaker_no_cue",
@@ -265,6 +264,15 @@ fn word_before(text: &str, pos: usize) -> Option<String> {
     Some(last)
 }
 
+/// Words a sentence's subject may follow ("Senator", "The", "Former") before its name.
+const SUBJECT_OPENING_WORDS: usize = 3;
+
+/// Whether the name at byte `pos` opens the sentence starting at `start`: at most
+/// [`SUBJECT_OPENING_WORDS`] words before it.
+fn opens_sentence(text: &str, start: usize, pos: usize) -> bool {
+    text.get(start..pos).is_some_and(|t| t.split_whitespace().count() <= SUBJECT_OPENING_WORDS)
+}
+
 /// The folded words of the first [`QUOTE_SCAN_BYTES`] of the quote `open..close`.
 fn quote_words(text: &str, open: usize, close: usize) -> HashSet<String> {
     let mut end = close.min(open.saturating_add(QUOTE_SCAN_BYTES)).min(text.len());
@@ -343,10 +351,14 @@ pub fn for_each_site_candidates(
         let from = mentions.partition_point(|m| m.0 < lo);
         let to = mentions.partition_point(|m| m.0 < hi);
         let (previous_sentence, recent_from) = sentence_context(sentence_starts, site.sentence.0);
-        // The first name of the sentence before and of the quote's own: its subject, mostly.
+        // The name opening the sentence before and the quote's own (within its first few
+        // words): its subject, mostly. A name further in ("The plant closes in May") is not.
         let first_in = |range: Range<usize>| {
             let k = mentions.partition_point(|m| m.0 < range.start);
-            mentions.get(k).filter(|m| m.0 < range.end && !(site.open..site.close).contains(&m.0)).map(|m| m.1)
+            mentions
+                .get(k)
+                .filter(|m| m.0 < range.end && !(site.open..site.close).contains(&m.0) && opens_sentence(text, range.start, m.0))
+                .map(|m| m.1)
         };
         let name_of = |e: Option<usize>| e.and_then(|e| registry.speaker(e)).map(|s| s.name);
         let previous_subject = name_of(first_in(previous_sentence));
@@ -466,9 +478,6 @@ pub fn for_each_site_candidates(
                     flag(is(previous_subject.as_deref())),
                     (1.0 + n.recent as f64).ln(),
                     (1.0 + seen.len() as f64).ln(),
-                    // Who the article is about is named early; a name first met late is
-                    // more often a passing one.
-                    seen.first().map_or(1.0, |&p| p as f64 / text.len().max(1) as f64),
                     flag(is(next_speaker)),
                     flag(near_previous_speaker),
                     flag(near_previous_speaker && site.cue_at.is_none()),
@@ -534,6 +543,9 @@ mod tests {
         let text = "Anna Berg met Paul Kline in Boston on Monday. \"We have a deal now, finally,\" she said.";
         assert_eq!(feature(text, 0, "Anna Berg", "subject_of_previous_sentence"), 1.0);
         assert_eq!(feature(text, 0, "Paul Kline", "subject_of_previous_sentence"), 0.0);
+        // A name deep in the sentence before is not its subject.
+        let text = "Mark Grant spoke on Tuesday. The plant closes in May.\n\n\"I think the numbers are much better than expected.\"";
+        assert_eq!(feature(text, 0, "May", "subject_of_previous_sentence"), 0.0);
     }
 
     #[test]
@@ -541,8 +553,6 @@ mod tests {
         let text = "Anna Berg arrived first. Berg spoke to Paul Kline. Berg then left.\n\n\"We have a deal now, finally,\" she said.";
         assert!(feature(text, 0, "Anna Berg", "log_mentions_recent") > feature(text, 0, "Paul Kline", "log_mentions_recent"));
         assert!(feature(text, 0, "Anna Berg", "log_mentions_document") > feature(text, 0, "Paul Kline", "log_mentions_document"));
-        // Named first, she is met earlier in the text.
-        assert!(feature(text, 0, "Anna Berg", "first_mention_fraction") < feature(text, 0, "Paul Kline", "first_mention_fraction"));
     }
 
     #[test]
