@@ -44,6 +44,8 @@ for n in $SIZES; do
   row() { printf '%-30s ' "$1"; shift; run "$@"; echo; }
   export DIGLOT_CACHE="$work/cache-$n.db"
   row "list --format json, cold" "$bin" --corpus "$folder" list --format json
+  # What the cold read wrote: the index file (its WAL is checkpointed into it).
+  printf '%-30s %7s MB\n' "index file after the cold list" "$(du -m "$DIGLOT_CACHE" | cut -f1)"
   row "list --format json, warm" "$bin" --corpus "$folder" list --format json
   row "quotes --format json, first" "$bin" --corpus "$folder" quotes --format json
   row "quotes --format json, warm" "$bin" --corpus "$folder" quotes --format json

@@ -24,7 +24,8 @@ use std::borrow::Cow;
 use std::fmt;
 
 /// Remove every C0/C1 control character and escape sequence, keeping `\n` and `\t`.
-/// Bidirectional overrides, which can make text display as something it is not, go too.
+/// Bidirectional overrides, which can make text display as something it is not, go too,
+/// and so do invisible characters that hide text or forge look-alikes (see [`is_invisible`]).
 pub fn strip_controls(input: &str) -> String {
     if is_clean(input) {
         return input.to_string();
@@ -71,20 +72,37 @@ pub fn strip_controls_owned(input: String) -> String {
 
 /// No character of `text` [`needs_work`], checked on the UTF-8 bytes: C0 controls but
 /// newline and tab, DEL, C1 controls (`C2 80`–`C2 9F`), bidirectional embeddings,
-/// overrides (`E2 80 AA`–`AE`) and isolates (`E2 81 A6`–`A9`).
+/// overrides (`E2 80 AA`–`AE`) and isolates (`E2 81 A6`–`A9`), and the invisible
+/// characters of [`is_invisible`]: zero width space (`E2 80 8B`), word joiner and
+/// invisible operators (`E2 81 A0`–`A4`), byte order mark (`EF BB BF`) and tags
+/// (`F3 A0 80 80`–`F3 A0 81 BF`).
 fn is_clean(text: &str) -> bool {
     let b = text.as_bytes();
     b.iter().enumerate().all(|(i, &x)| match x {
         b'\n' | b'\t' => true,
         0..=0x1f | 0x7f => false,
         0xc2 => !matches!(b.get(i + 1), Some(0x80..=0x9f)),
-        0xe2 => !matches!((b.get(i + 1), b.get(i + 2)), (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))),
+        0xe2 => !matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0x8b | 0xaa..=0xae)) | (Some(0x81), Some(0xa0..=0xa4 | 0xa6..=0xa9))
+        ),
+        0xef => !matches!((b.get(i + 1), b.get(i + 2)), (Some(0xbb), Some(0xbf))),
+        0xf3 => !matches!((b.get(i + 1), b.get(i + 2)), (Some(0xa0), Some(0x80 | 0x81))),
         _ => true,
     })
 }
 
 fn needs_work(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_bidi_override(c)
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_override(c) || is_invisible(c)
+}
+
+/// Characters with no glyph that hide text or make two names look the same: the zero
+/// width space, the word joiner and invisible operators, the byte order mark (a zero
+/// width no-break space inside text) and the tag characters (U+E0000–U+E007F), which
+/// can carry a whole hidden ASCII message. The zero width joiner and non-joiner stay:
+/// emoji sequences and several scripts need them to be spelt right.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{e0000}'..='\u{e007f}')
 }
 
 /// Embeddings, overrides and isolates, which can make text display as something it is not.
@@ -94,7 +112,7 @@ fn is_bidi_override(c: char) -> bool {
 
 /// Untrusted text as one line: [`strip_controls`], then newlines and tabs as spaces.
 pub fn line(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c.is_control() || is_bidi_override(c)) {
+    if !s.chars().any(|c| c.is_control() || is_bidi_override(c) || is_invisible(c)) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(strip_controls(s).chars().map(|c| if c == '\n' || c == '\t' { ' ' } else { c }).collect())
@@ -201,7 +219,7 @@ fn try_to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_
 }
 
 fn json_needs_escape(c: char) -> bool {
-    c.is_control() || is_bidi_override(c) || matches!(c, '\u{2028}' | '\u{2029}')
+    c.is_control() || is_bidi_override(c) || is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// serde_json's pretty layout, with the extra string escapes of [`to_json`].
@@ -214,8 +232,11 @@ impl serde_json::ser::Formatter for EscapingFormatter {
         for (i, c) in fragment.char_indices() {
             if json_needs_escape(c) {
                 w.write_all(&fragment.as_bytes()[start..i])?;
-                // Every such character is in the Basic Multilingual Plane: one escape.
-                write!(w, "\\u{:04x}", u32::from(c))?;
+                // A tag character lies beyond the Basic Multilingual Plane: JSON writes
+                // it as its two UTF-16 halves.
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    write!(w, "\\u{:04x}", unit)?;
+                }
                 start = i + c.len_utf8();
             }
         }
@@ -295,7 +316,7 @@ mod tests {
 
     #[test]
     fn the_byte_check_agrees_with_the_character_rule() {
-        for c in ('\0'..='\u{3000}').chain(['\u{fffd}', '\u{1f600}']) {
+        for c in ('\0'..='\u{3000}').chain(['\u{fffd}', '\u{1f600}', '\u{feff}', '\u{fefe}', '\u{e0000}', '\u{e0041}', '\u{e007f}', '\u{e0080}', '\u{e0100}']) {
             let text = format!("a{c}b");
             assert_eq!(is_clean(&text), !text.chars().any(needs_work), "{:?}", c);
         }
@@ -343,6 +364,20 @@ mod tests {
         // The layout is serde_json's own pretty one.
         let plain = serde_json::json!({"k": [1, "x"], "e": {}});
         assert_eq!(to_json(&plain), format!("{}\n", serde_json::to_string_pretty(&plain).unwrap()));
+    }
+
+    #[test]
+    fn invisible_characters_go_from_text_and_are_escaped_in_json() {
+        let hidden = "Title\u{200b} a\u{2060}b\u{feff}c \u{e0001}\u{e0068}\u{e0069}\u{e007f}end";
+        assert_eq!(strip_controls(hidden), "Title abc end");
+        assert_eq!(line(hidden), "Title abc end");
+        assert!(!is_clean(hidden));
+        let json = to_json(&hidden);
+        assert!(json.contains(r"\u200b") && json.contains(r"\udb40\udc68") && json.contains(r"\ufeff"), "{json}");
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), hidden);
+        // Joiners spell emoji and scripts: kept.
+        let joined = "👩\u{200d}👩\u{200d}👧 می\u{200c}خواهم";
+        assert_eq!(strip_controls(joined), joined);
     }
 
     #[test]

@@ -309,7 +309,8 @@ where
     terminal.draw(|f| ui::draw(f, app)).map_err(draw_error)?;
     loop {
         let event = events.next_event().map_err(terminal_error)?;
-        let Some(effects) = handle_event(app, event) else { continue };
+        let Some(mut effects) = handle_event(app, event) else { continue };
+        refuse_oversized_copies(app, &mut effects);
         let (mut quit, mut repaint) = (false, false);
         for e in &effects {
             match e {
@@ -339,6 +340,29 @@ where
         for e in effects.iter().filter(|e| matches!(e, Effect::Clipboard(_))) {
             on_effect(e);
         }
+    }
+}
+
+/// A copy larger than terminals accept in one OSC 52 sequence (a selection over a whole
+/// long article) is not sent: megabytes of base64 would stall the terminal or an SSH
+/// link, and most terminals drop it anyway. The status bar says so instead.
+fn refuse_oversized_copies(app: &mut Session, effects: &mut Vec<Effect>) {
+    let limit = crate::export::OSC52_MAX_TEXT_BYTES;
+    let before = effects.len();
+    let mut largest = 0;
+    effects.retain(|e| match e {
+        Effect::Clipboard(text) if text.len() > limit => {
+            largest = largest.max(text.len());
+            false
+        }
+        _ => true,
+    });
+    if effects.len() < before {
+        app.status = Some(format!(
+            "not copied: {} KB is more than a terminal's clipboard takes ({} KB); highlight it and export instead (H, then e)",
+            largest / 1000,
+            limit / 1000
+        ));
     }
 }
 

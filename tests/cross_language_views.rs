@@ -84,9 +84,14 @@ fn flagged_rows_are_marked_in_the_gutter_and_braces_jump_between_them_with_a_rea
     assert_eq!(app.side_by_side.view.as_ref().unwrap().row_cursor(), Some(2));
     let status = app.status.clone().unwrap_or_default();
     assert!(status.contains("number") && status.contains("2500") && status.contains("3500"), "{status}");
-    // The status bar shows it, at 80 columns too.
+    // The status bar shows it, at 80 columns too, and the view's hints after it (the
+    // reason first; the hints that do not fit are left out).
     let screen = screen_text(render(&mut app, 80, 24).backend().buffer());
     assert!(screen.lines().last().unwrap().contains("number"), "{screen}");
+    let wide = screen_text(render(&mut app, 200, 30).backend().buffer());
+    let status_row = wide.lines().last().unwrap();
+    let (reason_at, hint_at) = (status_row.find("number").unwrap(), status_row.find("? help"));
+    assert!(hint_at.is_some_and(|h| h > reason_at), "reason then hints: {status_row}");
     // Back, and round past the first.
     press(&mut app, "{");
     assert_eq!(app.side_by_side.view.as_ref().unwrap().row_cursor(), Some(1));

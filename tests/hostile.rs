@@ -22,7 +22,9 @@ const NEWLINE_NAME: &str = "row\nforged-id              en  2020-01-01 -  ";
 fn assert_clean(what: &str, bytes: &[u8]) {
     let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{what}: not UTF-8 ({e}): {bytes:?}"));
     let bidi_override = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    if let Some(c) = text.chars().find(|&c| (c.is_control() && c != '\n' && c != '\t') || bidi_override(c)) {
+    // Invisible characters that hide text or forge look-alike names.
+    let invisible = |c: char| matches!(c, '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{e0000}'..='\u{e007f}');
+    if let Some(c) = text.chars().find(|&c| (c.is_control() && c != '\n' && c != '\t') || bidi_override(c) || invisible(c)) {
         panic!("{what}: control character U+{:04X} in output:\n{text:?}", u32::from(c));
     }
 }
@@ -372,4 +374,184 @@ fn the_reader_never_sends_a_name_to_the_terminal_raw() {
         let after = s.screen();
         assert!(after.contains("skipped") && after.contains("evilempty.txt"), "{ending}:\n{after}");
     }
+}
+
+/// Tag characters (an invisible copy of ASCII), zero width spaces, word joiners and byte
+/// order marks in a file name, a title and a quote: gone from every text output and from
+/// the terminal, escaped in JSON (which keeps the data).
+#[test]
+fn invisible_and_tag_characters_never_reach_the_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    fs::create_dir(&dir).unwrap();
+    let tags = "\u{e0001}\u{e0069}\u{e0067}\u{e006e}\u{e006f}\u{e0072}\u{e0065}\u{e007f}";
+    fs::write(
+        dir.join(format!("zw\u{200b}id{tags}.txt")),
+        format!("Harbour\u{2060} Plan{tags}\n\nThe minister said “we will\u{feff} rebuild{tags} the harbour” to reporters.\n"),
+    )
+    .unwrap();
+    let db = tmp.path().join("state.db");
+    for args in [&["list"][..], &["list", "--format", "json"], &["quotes"], &["quotes", "--format", "json"], &["search", "harbour"], &["triage"], &["pairs"]] {
+        let run = diglot(&dir, &db, args);
+        assert!(run.status.success(), "{args:?}: {}", run.err());
+        assert_run_clean(&format!("{args:?}"), &run);
+    }
+    assert!(diglot(&dir, &db, &["list"]).out().contains("zwid "), "the id without its hidden characters");
+    let json = diglot(&dir, &db, &["list", "--format", "json"]).out();
+    assert!(json.contains(r"\udb40\udc01") && json.contains(r"\u200b"), "{json}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_store_that_is_a_named_pipe_or_a_device_is_refused_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (corpus, _) = with_a_highlight(tmp.path());
+    let pipe = tmp.path().join("pipe.db");
+    mkfifo(&pipe);
+    for (db, why) in [(pipe.as_path(), "a named pipe"), (Path::new("/dev/null"), "a character device")] {
+        for args in [&["highlights", "add", "ok", "--text", "rebuild the harbour"][..], &["highlights", "list"], &["export"]] {
+            let run = diglot(&corpus, db, args);
+            assert_eq!(run.code(), 1, "{args:?}: {}", run.err());
+            assert!(run.err().contains(&format!("{}: is {why}, not a store file", db.display())), "{args:?}: {}", run.err());
+        }
+    }
+    // SQLite was never given the pipe: no journal or WAL beside it.
+    let beside: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(!beside.iter().any(|n| n.starts_with("pipe.db-")), "{beside:?}");
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&fs::metadata(&pipe).unwrap().file_type()));
+}
+
+/// A store another tool wrote into: values of the wrong type in one row (an offset as
+/// text, a note as bytes that are not UTF-8, a flag as text). Every highlight is still
+/// listed and exported; none is silently dropped.
+#[test]
+fn a_damaged_row_in_the_store_hides_no_highlight() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (corpus, db) = with_a_highlight(tmp.path());
+    for note in ["two", "three"] {
+        let add = diglot(&corpus, &db, &["highlights", "add", "ok", "--text", "The plan", "--note", note]);
+        assert!(add.status.success(), "{}", add.err());
+    }
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "UPDATE highlights SET start = 'abc', orphaned = 'no' WHERE id = 2;
+             UPDATE highlights SET note = x'ff1b5b324a6e6f7465', created = 42 WHERE id = 3;
+             UPDATE triage SET read = 'yes';",
+        )
+        .unwrap();
+    }
+    let list = diglot(&corpus, &db, &["highlights", "list", "--format", "json"]);
+    assert!(list.status.success(), "{}", list.err());
+    assert_run_clean("list", &list);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(rows.iter().map(|r| r["id"].as_i64().unwrap()).collect::<Vec<_>>(), [1, 2, 3], "{}", list.out());
+    assert!(rows[2]["note"].as_str().unwrap().ends_with("note"), "{}", list.out());
+    let json = diglot(&corpus, &db, &["export", "--format", "json"]);
+    let export: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(export["highlights"].as_array().map(Vec::len), Some(3), "{}", json.out());
+    for format in ["md", "csv", "json"] {
+        let export = diglot(&corpus, &db, &["export", "--format", format]);
+        assert!(export.status.success(), "{format}: {}", export.err());
+        assert_run_clean(format, &export);
+        for needle in ["rebuild the harbour", "The plan", "two", "note"] {
+            assert!(export.out().contains(needle), "{format}: {needle} missing: {}", export.out());
+        }
+    }
+}
+
+/// The French–English word list named by `DIGLOT_LEXICON` being a named pipe or an
+/// endless device: `align` and `pairs` say so and go on without it, instead of waiting
+/// or reading forever.
+#[cfg(unix)]
+#[test]
+fn a_word_list_that_is_a_pipe_or_an_endless_device_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (corpus, db) = with_a_highlight(tmp.path());
+    fs::write(corpus.join("fr.txt"), "Le port\n\nLe ministre a dit « nous reconstruirons le port avant l'hiver » aux journalistes.\n").unwrap();
+    let pipe = tmp.path().join("lexicon.tsv");
+    mkfifo(&pipe);
+    for (lexicon, why) in [(pipe.to_str().unwrap(), "a named pipe"), ("/dev/zero", "a character device")] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_diglot"))
+            .args(["--corpus", corpus.to_str().unwrap(), "--db", db.to_str().unwrap(), "align", "ok", "fr"])
+            .env("DIGLOT_CACHE", "off")
+            .env("DIGLOT_LEXICON", lexicon)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > common::TIMEOUT {
+                let _ = child.kill();
+                panic!("align with DIGLOT_LEXICON={lexicon} hung");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        assert!(status.success(), "{lexicon}: {err}");
+        assert!(err.contains("word list not in use") && err.contains(why), "{lexicon}: {err}");
+    }
+}
+
+/// A file whose name is not UTF-8 is listed (its id shown with U+FFFD) and opens in the
+/// reader like any other: the body is read from the file the folder listed, not from the
+/// name as shown.
+#[cfg(unix)]
+#[test]
+fn the_reader_opens_a_file_whose_name_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    fs::create_dir(&dir).unwrap();
+    fs::write(dir.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt")), "Latin One Name\n\nThe harbour body is read from this file.\n").unwrap();
+    let mut s = common::start(&dir, &tmp.path().join("state.db"), tmp.path());
+    s.wait_for("the row", |t| t.contains("Latin One Name"));
+    s.wait_for("the body", |t| t.contains("harbour body is read"));
+    s.send("q");
+    s.wait_exit("after q");
+}
+
+/// A config file that is a named pipe (or a link to an endless device) does not stop the
+/// reader from starting: the default keys are used and the file is named on stderr.
+#[cfg(unix)]
+#[test]
+fn a_config_file_that_is_a_named_pipe_does_not_stop_the_reader() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (corpus, db) = with_a_highlight(tmp.path());
+    let config = tmp.path().join("config");
+    fs::create_dir_all(config.join("diglot")).unwrap();
+    mkfifo(&config.join("diglot/config.toml"));
+    let mut s = common::start(&corpus, &db, &config);
+    s.wait_for("the reader with a note on the config", |t| t.contains("Harbour Plan") && t.contains("config file has problems"));
+    s.send("q");
+    s.wait_exit("after q");
+    let after = s.screen();
+    assert!(after.contains("config.toml") && after.contains("named pipe"), "{after}");
+}
+
+/// Copying a selection larger than a terminal's clipboard takes (one 200 KB sentence)
+/// sends no OSC 52 sequence at all, and the status bar says why.
+#[test]
+fn a_copy_too_large_for_the_terminal_clipboard_is_refused_with_a_message() {
+    use diglot::app::{App, Effect};
+    use ratatui::{Terminal, backend::TestBackend};
+    let huge = format!("Huge\n\n{} end", "word ".repeat(40_000));
+    let corpus = diglot::ingest::Corpus { articles: vec![diglot::ingest::from_plain_text("huge", &huge)], ..Default::default() };
+    let mut app = diglot::tui::Session::new(App::new(corpus, std::collections::HashMap::new()));
+    app.attach_store(diglot::store::Store::open_in_memory().unwrap());
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut events: std::collections::VecDeque<_> = ["Enter", ")", "y"].into_iter().map(common::screen::key_event).collect();
+    let mut outside = Vec::new();
+    let next = move || events.pop_front().ok_or_else(|| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "end of script"));
+    let _ = diglot::tui::run_loop(&mut terminal, &mut app, next, |e| outside.push(e.clone()));
+    let sent: Vec<usize> = outside.iter().filter_map(|e| if let Effect::Clipboard(t) = e { Some(t.len()) } else { None }).collect();
+    assert!(sent.is_empty(), "an OSC 52 was sent: {sent:?} bytes; status {:?}", app.status);
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.starts_with("not copied") && status.contains("KB"), "{status}");
 }

@@ -27,7 +27,7 @@ use super::inflection::english_base_forms;
 use super::lexicon::lexicon;
 use super::tokens::{Token, is_stopword, match_key, number_key, tokenize_spans};
 use super::{Alignment, RowKind};
-use crate::model::Article;
+use crate::model::{Article, Sentence};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -79,13 +79,23 @@ const NEAR_ROWS: usize = 2;
 /// Quoted text in a reason is cut to this many characters.
 const REASON_TEXT_CHARS: usize = 70;
 
+/// Every sentence of `article`, in order, to be indexed by a row's sentence range.
+fn sentence_list(article: &Article) -> Vec<&Sentence> {
+    article.sentences().map(|(_, s)| s).collect()
+}
+
 /// The flags of every row of `alignment` (same order as `alignment.rows`).
 pub fn flag_rows(left: &Article, right: &Article, alignment: &Alignment) -> Vec<Vec<Flag>> {
     let dir = direction(left, right);
     let lang_name = |a: &Article, fallback: &'static str| language_name(a.meta.language.as_deref(), fallback);
     let (lname, rname) = (lang_name(left, "the left text"), lang_name(right, "the right text"));
-    let lside: Vec<Side> = alignment.rows.iter().map(|r| Side::new(left, r.left.clone(), dir == Direction::FrenchLeft, is_english(left))).collect();
-    let rside: Vec<Side> = alignment.rows.iter().map(|r| Side::new(right, r.right.clone(), dir == Direction::FrenchRight, is_english(right))).collect();
+    // Each row looks its sentences up by index: skipping to them from the start of the
+    // article every row would make a long article's flags quadratic.
+    let (lsentences, rsentences) = (sentence_list(left), sentence_list(right));
+    let lside: Vec<Side> =
+        alignment.rows.iter().map(|r| Side::new(left, lsentences.get(r.left.clone()).unwrap_or_default(), dir == Direction::FrenchLeft, is_english(left))).collect();
+    let rside: Vec<Side> =
+        alignment.rows.iter().map(|r| Side::new(right, rsentences.get(r.right.clone()).unwrap_or_default(), dir == Direction::FrenchRight, is_english(right))).collect();
     let ratio = length_ratio(&lside, &rside);
     let (lwhole, rwhole) = (Neighbourhood::new(&lside), Neighbourhood::new(&rside));
     let mut flags = Vec::with_capacity(alignment.rows.len());
@@ -182,11 +192,11 @@ struct Word {
 }
 
 impl Side {
-    fn new(article: &Article, sentences: Range<usize>, translate: bool, english: bool) -> Side {
+    fn new(article: &Article, sentences: &[&Sentence], translate: bool, english: bool) -> Side {
         let mut text = String::new();
         let mut words = Vec::new();
         let mut clauses = Vec::new();
-        for (_, s) in article.sentences().skip(sentences.start).take(sentences.len()) {
+        for s in sentences {
             if !text.is_empty() {
                 text.push(' ');
             }

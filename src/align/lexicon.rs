@@ -64,7 +64,8 @@ fn read_freedict() -> Result<String, FreedictError> {
     if len > MAX_LEXICON_BYTES {
         return Err(FreedictError::TooLarge { path: shown(), len });
     }
-    let bytes = std::fs::read(&path).map_err(unreadable)?;
+    // Never a plain read: `DIGLOT_LEXICON=/dev/zero` or a named pipe would never end.
+    let bytes = crate::util::fs::read_regular_file_limited(&path, MAX_LEXICON_BYTES).map_err(unreadable)?;
     String::from_utf8(bytes).map_err(|source| FreedictError::NotUtf8 { path: shown(), source })
 }
 

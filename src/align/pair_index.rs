@@ -29,17 +29,33 @@ pub(crate) fn profiles_of(articles: &[&Article]) -> Vec<Profile> {
     articles.par_iter().map(|a| Profile::of(a)).collect()
 }
 
-/// Write the profile and anchors of the cache row `rowid` (the file at the canonical
-/// path `canonical`), replacing those of an older version.
-pub(crate) fn put(tx: &Transaction<'_>, rowid: i64, canonical: &str, profile: &Profile) -> rusqlite::Result<()> {
+/// Write the profile of the cache row `rowid` (the file at the canonical path
+/// `canonical`), replacing that of an older version and its anchors; the row's anchors
+/// are added to `anchors` as (folder, anchor, article), for [`put_anchors`].
+pub(crate) fn put(
+    tx: &Transaction<'_>,
+    rowid: i64,
+    canonical: &str,
+    profile: &Profile,
+    anchors: &mut Vec<(i64, i64, i64)>,
+) -> rusqlite::Result<()> {
     remove(tx, rowid)?;
     let (folder, name) = place(Path::new(canonical));
     tx.prepare_cached("INSERT INTO diglot_pair_profile (article, folder, name, profile) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![rowid, folder, name, profile.encode()])?;
+    anchors.extend(profile.anchors().map(|anchor| (folder, anchor, rowid)));
+    Ok(())
+}
+
+/// Insert the anchors [`put`] collected, in the order of the table's key: a batch of
+/// articles then fills each page of the anchor table in one visit rather than jumping
+/// between them for every article.
+pub(crate) fn put_anchors(tx: &Transaction<'_>, anchors: &mut [(i64, i64, i64)]) -> rusqlite::Result<()> {
+    anchors.sort_unstable();
     let mut insert =
         tx.prepare_cached("INSERT OR IGNORE INTO diglot_pair_anchor (folder, anchor, article) VALUES (?1, ?2, ?3)")?;
-    for anchor in profile.anchors() {
-        insert.execute(params![folder, anchor, rowid])?;
+    for (folder, anchor, article) in anchors.iter() {
+        insert.execute(params![folder, anchor, article])?;
     }
     Ok(())
 }

@@ -184,6 +184,13 @@ const BODY_BYTES_KEPT: usize = 24 * 1024 * 1024;
 pub struct Catalog {
     /// One slot per article file, in name order; `None` until read (or unreadable).
     rows: Vec<Option<Row>>,
+    /// Per slot, what the filter and the list search look for words in: id, title,
+    /// outlet and author, lower-cased once when the row arrives (not at each keystroke).
+    folded: Vec<Box<str>>,
+    /// Bumped whenever a row arrives or changes: word matches made before are stale.
+    generation: u64,
+    /// The last few word matches, newest first, refined when a query narrows.
+    word_matches: RefCell<VecDeque<WordMatches>>,
     by_id: HashMap<String, usize>,
     /// Rows read so far.
     filled: usize,
@@ -221,6 +228,9 @@ impl Catalog {
     fn empty(source: Arc<dyn ArticleSource>) -> Catalog {
         Catalog {
             rows: Vec::new(),
+            folded: Vec::new(),
+            generation: 0,
+            word_matches: RefCell::new(VecDeque::new()),
             by_id: HashMap::new(),
             filled: 0,
             source,
@@ -271,16 +281,48 @@ impl Catalog {
     }
 
     fn fill(&mut self, rows: Vec<(usize, Row)>) {
+        if rows.is_empty() {
+            return;
+        }
+        self.generation += 1;
         for (slot, row) in rows {
             if slot >= self.rows.len() {
                 self.rows.resize(slot + 1, None);
+            }
+            // The listing may have made the slots already (`Arrival::Listed`).
+            if slot >= self.folded.len() {
+                self.folded.resize(self.rows.len(), Box::default());
             }
             if self.rows[slot].is_none() {
                 self.filled += 1;
             }
             self.by_id.insert(row.id.clone(), slot);
+            self.folded[slot] = folded_metadata(&row);
             self.rows[slot] = Some(row);
         }
+    }
+
+    /// The slots (in order) of the rows whose id, title, outlet or author hold every
+    /// one of `words` (lower-case). A query that narrows one asked before (each earlier
+    /// word inside a word of this one, as when typing on) looks only at that one's
+    /// matches; one asked again (backspace) is answered from memory.
+    pub fn word_matches(&self, words: &[String]) -> Vec<usize> {
+        let mut memo = self.word_matches.borrow_mut();
+        memo.retain(|m| m.generation == self.generation);
+        if let Some(at) = memo.iter().position(|m| m.words == words) {
+            let hit = memo.remove(at).expect("position is in range");
+            let slots = hit.slots.clone();
+            memo.push_front(hit);
+            return slots;
+        }
+        let holds_all = |slot: usize| self.folded.get(slot).is_some_and(|text| words.iter().all(|w| text.contains(w.as_str())));
+        let slots: Vec<usize> = match memo.iter().find(|m| narrows(words, &m.words)) {
+            Some(wider) => wider.slots.iter().copied().filter(|&slot| holds_all(slot)).collect(),
+            None => (0..self.folded.len()).filter(|&slot| self.rows[slot].is_some() && holds_all(slot)).collect(),
+        };
+        memo.push_front(WordMatches { words: words.to_vec(), generation: self.generation, slots: slots.clone() });
+        memo.truncate(WORD_MATCHES_KEPT);
+        slots
     }
 
     /// Take what the folder's reader sent since last time; the slots that got a row.
@@ -456,6 +498,34 @@ impl Catalog {
     }
 }
 
+/// Word matches remembered (a query typed a character at a time, and back).
+const WORD_MATCHES_KEPT: usize = 16;
+
+/// The rows matching some words, as the catalog was when they were asked.
+struct WordMatches {
+    words: Vec<String>,
+    generation: u64,
+    slots: Vec<usize>,
+}
+
+/// Whether every row holding all of `words` holds all of `wider` too: each word of
+/// `wider` lies inside one of `words`.
+fn narrows(words: &[String], wider: &[String]) -> bool {
+    wider.iter().all(|w| words.iter().any(|n| n.contains(w.as_str())))
+}
+
+/// What words are looked for in: id, title, outlet and author, lower-cased, one a line.
+fn folded_metadata(row: &Row) -> Box<str> {
+    let m = &row.meta;
+    [Some(row.id.as_str()), m.title.as_deref(), m.source.as_deref(), m.author.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n")
+        .to_lowercase()
+        .into_boxed_str()
+}
+
 /// The article as its row knows it: the row says who it is (ids made unique in the
 /// folder, the manifest's additions), the file only what it holds.
 pub(crate) fn known_as(mut article: Article, row: &Row) -> Article {
@@ -501,6 +571,52 @@ mod tests {
 
     fn articles(n: usize) -> Vec<Article> {
         (0..n).map(|i| from_plain_text(&format!("a{i}"), &format!("Text number {i}.\n\nMore text."))).collect()
+    }
+
+    /// A catalog of rows with these titles, every row read.
+    fn titled(titles: &[&str]) -> (Catalog, std::sync::mpsc::Sender<Arrival>) {
+        let all: Vec<Article> = titles.iter().enumerate().map(|(i, t)| titled_article(&format!("a{i}"), t)).collect();
+        let (tx, rx) = std::sync::mpsc::channel();
+        tx.send(Arrival::Rows(all.iter().enumerate().map(|(i, a)| (i, Row::of(a))).collect())).unwrap();
+        let mut c = Catalog::streaming(Arc::new(Slow(all)), rx);
+        c.receive();
+        (c, tx)
+    }
+
+    fn titled_article(id: &str, title: &str) -> Article {
+        let mut a = from_plain_text(id, "Body.");
+        a.meta.title = Some(title.to_string());
+        a
+    }
+
+    fn words(query: &str) -> Vec<String> {
+        query.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    #[test]
+    fn word_matches_refined_as_the_query_grows_are_those_of_a_fresh_query() {
+        let titles = ["Police raid in Lyon", "Politics today", "Europol and the police", "Apolitical art", "Lyon police union", "Nothing here"];
+        let typed = ["p", "po", "pol", "poli", "polic", "police", "police l", "police ly", "police lyon", "police ly", "pol", "olit", "x"];
+        let (c, _tx) = titled(&titles);
+        for query in typed {
+            let (fresh, _) = titled(&titles);
+            assert_eq!(c.word_matches(&words(query)), fresh.word_matches(&words(query)), "{query:?}");
+        }
+        assert_eq!(c.word_matches(&words("police lyon")), [0, 4]);
+        assert_eq!(c.word_matches(&words("olit")), [1, 3]);
+        assert_eq!(c.word_matches(&words("a1")), [1], "the id is looked in too");
+    }
+
+    #[test]
+    fn word_matches_see_rows_that_arrive_after_them() {
+        let (mut c, tx) = titled(&["Police raid", "Weather"]);
+        tx.send(Arrival::Listed { total: 4 }).unwrap();
+        c.receive();
+        assert_eq!(c.word_matches(&words("pol")), [0]);
+        tx.send(Arrival::Rows(vec![(2, Row::of(&titled_article("late", "Police late")))])).unwrap();
+        c.receive();
+        assert_eq!(c.word_matches(&words("poli")), [0, 2], "not refined from matches made before the row came");
+        assert_eq!(c.word_matches(&words("pol")), [0, 2]);
     }
 
     #[test]

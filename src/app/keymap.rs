@@ -415,7 +415,12 @@ pub fn config_path() -> Option<PathBuf> {
 pub fn load_keymap(path: Option<&Path>) -> (Keymap, Vec<String>) {
     let mut keymap = Keymap::default();
     let Some(path) = path else { return (keymap, Vec::new()) };
-    let text = match std::fs::read_to_string(path) {
+    // A named pipe or `/dev/zero` as the config file must not stop the reader from
+    // starting: only a regular file of a sensible size is read.
+    const MAX_CONFIG_BYTES: u64 = 1 << 20;
+    let text = match crate::util::fs::read_regular_file_limited(path, MAX_CONFIG_BYTES)
+        .and_then(|b| String::from_utf8(b).map_err(|_| std::io::Error::other("not UTF-8 text")))
+    {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (keymap, Vec::new()),
         Err(e) => return (keymap, vec![format!("{}: cannot read: {e}; using default keys", path.display())]),

@@ -1,28 +1,55 @@
-//! `/` in the article list: find an article by its title and metadata first (as mutt's
-//! `/` searches the index), then by its text; `n` / `N` step through the matches.
+//! The list's filter `f` (which rows are listed) and `/` in the article list (find an
+//! article by its title and metadata first, as mutt's `/` searches the index, then by
+//! its text; `n` / `N` step through the matches). Both answer a keystroke from the
+//! catalog's lower-cased metadata (refined as the query narrows) and the full-text
+//! index's answer, without going over every row's text.
 
-use super::{App, Focus};
+use super::{App, Filter, Focus};
 
 impl App {
+    /// The slots of the rows passing `filter`, in slot order: with words, those whose
+    /// id, title, outlet or author hold them all, and those the full-text index found
+    /// (once it has answered); then the language and triage restrictions.
+    pub(super) fn passing(&self, filter: &Filter) -> Vec<usize> {
+        let admitted = |row: &super::catalog::Row| filter.admits(row, self.triage(&row.id));
+        if filter.words.is_empty() {
+            return self.catalog.rows().filter(|(_, row)| admitted(row)).map(|(slot, _)| slot).collect();
+        }
+        let mut candidates = self.catalog.word_matches(&filter.words);
+        if let Some(hits) = filter.query.fts().and_then(|fts| self.text_matches(&fts)) {
+            candidates.extend(hits);
+            candidates.sort_unstable();
+            candidates.dedup();
+        }
+        candidates.retain(|&slot| self.catalog.row(slot).is_some_and(admitted));
+        candidates
+    }
+
     /// The rows of the list matching `query` (every word, ignoring case): those whose
     /// id, title, outlet or author match first, in list order, then those that match
     /// only in their text, best first (from the full-text index, accents ignored; on a
     /// large folder they follow a moment later, when the index answers).
     pub(super) fn list_matches(&self, query: &str) -> Vec<usize> {
-        let parsed = crate::index::query::Query::parse(query);
         let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
         if words.is_empty() {
             return Vec::new();
         }
-        let row_of: std::collections::HashMap<usize, usize> =
-            self.reader.visible.iter().enumerate().map(|(row, &slot)| (slot, row)).collect();
-        let mut first: Vec<usize> = (0..self.reader.visible.len())
-            .filter(|&row| self.row(self.reader.visible[row]).is_some_and(|r| super::metadata_contains(r, &words)))
-            .collect();
-        let in_metadata: std::collections::HashSet<usize> = first.iter().copied().collect();
-        let in_text = parsed.fts().and_then(|fts| self.text_matches(&fts)).unwrap_or_default();
-        first.extend(in_text.iter().filter_map(|slot| row_of.get(slot)).filter(|row| !in_metadata.contains(row)));
-        first
+        let visible = &self.reader.visible;
+        let mut in_metadata = vec![false; self.catalog.slots()];
+        for slot in self.catalog.word_matches(&words) {
+            in_metadata[slot] = true;
+        }
+        let mut found: Vec<usize> = (0..visible.len()).filter(|&row| in_metadata.get(visible[row]) == Some(&true)).collect();
+        let in_text = crate::index::query::Query::parse(query).fts().and_then(|fts| self.text_matches(&fts)).unwrap_or_default();
+        if !in_text.is_empty() {
+            let mut row_of = vec![usize::MAX; self.catalog.slots()];
+            for (row, &slot) in visible.iter().enumerate() {
+                row_of[slot] = row;
+            }
+            let only_in_text = in_text.iter().filter(|&&slot| in_metadata.get(slot) == Some(&false));
+            found.extend(only_in_text.filter_map(|&slot| row_of.get(slot).copied().filter(|&row| row != usize::MAX)));
+        }
+        found
     }
 
     /// While typing: select the first match (from where the search started).

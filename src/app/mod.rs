@@ -134,9 +134,9 @@ impl Filter {
         self.text.is_empty()
     }
 
-    fn matches(&self, row: &catalog::Row, triage: Triage, contains_all: impl FnOnce(&[String]) -> bool) -> bool {
+    /// Whether an article of this row and triage state passes what is not a word.
+    fn admits(&self, row: &catalog::Row, triage: Triage) -> bool {
         self.query.admits(row.meta.language.as_deref(), triage.read, triage.starred, triage.archived)
-            && (self.words.is_empty() || contains_all(&self.words))
     }
 }
 
@@ -1253,17 +1253,7 @@ impl App {
         let filter = self.reader.filter.clone();
         // Text matches come from the full-text index; until a search running on a worker
         // answers, the articles whose id, title, outlet or author match are listed.
-        let in_text: std::collections::HashSet<usize> = match filter.query.fts() {
-            Some(fts) => self.text_matches(&fts).unwrap_or_default().into_iter().collect(),
-            None => Default::default(),
-        };
-        let visible: Vec<usize> = self
-            .catalog
-            .rows()
-            .filter(|(slot, r)| filter.matches(r, self.triage(&r.id), |words| in_text.contains(slot) || metadata_contains(r, words)))
-            .map(|(slot, _)| slot)
-            .collect();
-        self.reader.visible = visible;
+        self.reader.visible = self.passing(&filter);
         self.sort_visible();
         // Stay on the same article, or else on the one that followed it (in file order),
         // or, in another order, on the one that took its row.
@@ -1463,18 +1453,6 @@ impl App {
         let h = usize::from(self.viewport.area.height.saturating_sub(4)).max(1);
         self.help_scroll = self.help_scroll.min(lines.saturating_sub(h));
     }
-}
-
-/// Whether the id, title, outlet or author of `row` hold every word (ignoring case).
-fn metadata_contains(row: &catalog::Row, words: &[String]) -> bool {
-    let m = &row.meta;
-    let text = [Some(row.id.as_str()), m.title.as_deref(), m.source.as_deref(), m.author.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join("\n")
-        .to_lowercase();
-    words.iter().all(|w| text.contains(w.as_str()))
 }
 
 /// Move `pos` by `delta` within `0..len`.

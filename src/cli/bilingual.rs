@@ -70,15 +70,19 @@ struct JsonAlignment<'a> {
     quote_pairs: Vec<JsonQuotePair<'a>>,
 }
 
-/// The text of sentences `range` of `article`, joined by spaces.
-pub fn sentences_text(article: &Article, range: std::ops::Range<usize>) -> String {
-    article
-        .sentences()
-        .skip(range.start)
-        .take(range.len())
-        .map(|(_, s)| article.slice(&s.range))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// An article's sentences, indexed once, so that every row of a long alignment finds its
+/// sentences at once (skipping to them from the start each time is quadratic).
+struct SentenceTexts<'a>(Vec<&'a str>);
+
+impl<'a> SentenceTexts<'a> {
+    fn new(article: &'a Article) -> Self {
+        SentenceTexts(article.sentences().map(|(_, s)| article.slice(&s.range)).collect())
+    }
+
+    /// Sentences `range`, joined by spaces.
+    fn join(&self, range: std::ops::Range<usize>) -> String {
+        self.0.get(range).unwrap_or_default().join(" ")
+    }
 }
 
 /// Say on stderr when the French–English word list is not in use: the results are then
@@ -100,13 +104,14 @@ pub fn align(ctx: &Context, left: &str, right: &str, format: TextFormat) -> Resu
     let flags = align::divergence::flag_rows(&l, &r, &alignment);
     Ok(match format {
         TextFormat::Json => {
+            let (ltexts, rtexts) = (SentenceTexts::new(&l), SentenceTexts::new(&r));
             let rows = alignment
                 .rows
                 .iter()
                 .zip(&flags)
                 .map(|(row, flags)| JsonRow {
-                    left: sentences_text(&l, row.left.clone()),
-                    right: sentences_text(&r, row.right.clone()),
+                    left: ltexts.join(row.left.clone()),
+                    right: rtexts.join(row.right.clone()),
                     left_sentences: row.left.clone().collect(),
                     right_sentences: row.right.clone().collect(),
                     score: round2(row.score),
@@ -148,6 +153,7 @@ fn render_text(
     let count = |k: RowKind| alignment.rows.iter().filter(|row| row.kind == k).count();
     let lang = |a: &Article| a.meta.language.clone().unwrap_or_else(|| "?".into());
     let flagged = flags.iter().filter(|f| !f.is_empty()).count();
+    let (ltexts, rtexts) = (SentenceTexts::new(l), SentenceTexts::new(r));
     let mut out = format!(
         "L: {} ({})\nR: {} ({})\n{} rows: {} match, {} left-only, {} right-only; {flagged} flagged\n",
         line(&l.id),
@@ -176,10 +182,10 @@ fn render_text(
             out.push_str(&format!("  ! {}: {}\n", flag.kind.as_str(), line(&flag.reason)));
         }
         if !row.left.is_empty() {
-            out.push_str(&format!("  L │ {}\n", line(&sentences_text(l, row.left.clone()))));
+            out.push_str(&format!("  L │ {}\n", line(&ltexts.join(row.left.clone()))));
         }
         if !row.right.is_empty() {
-            out.push_str(&format!("  R │ {}\n", line(&sentences_text(r, row.right.clone()))));
+            out.push_str(&format!("  R │ {}\n", line(&rtexts.join(row.right.clone()))));
         }
     }
     if !quote_pairs.is_empty() {

@@ -19,7 +19,8 @@ pub fn index(dir: &Path) -> Result<String, CliError> {
         return Err(CliError("the index is turned off (DIGLOT_CACHE=off): nothing to build".into()));
     };
     let started = Instant::now();
-    let (corpus, report) = crate::ingest::load_dir_indexed(dir, Some(&location))?;
+    // Metadata only: the bodies are in the index, read back a chunk at a time for quotes.
+    let (corpus, report) = crate::ingest::index_dir(dir, &location)?;
     super::report_load_problems(&corpus);
     // Quotes too, so that `quotes` and `speakers` find them there.
     let quotes = crate::index::quotes::index_quotes(&corpus, &location);

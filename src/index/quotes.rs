@@ -32,7 +32,9 @@ pub fn corpus_quotes(corpus: &Corpus, cache: Option<&Path>) -> (Vec<Vec<Quote>>,
     let (mut cache, keys) = open(corpus, cache);
     let cached = cache.as_ref().map_or_else(|| vec![None; keys.len()], |c| c.quotes_all(&keys));
     let missing: Vec<usize> = (0..keys.len()).filter(|&i| cached[i].is_none()).collect();
-    let mut fresh = extract_missing(corpus, &keys, &missing, cache.as_mut()).into_iter();
+    let mut fresh = Vec::with_capacity(missing.len());
+    extract_missing(corpus, &keys, &missing, cache.as_mut(), |chunk| fresh.extend(chunk));
+    let mut fresh = fresh.into_iter();
     let report = QuoteReport { extracted: missing.len(), reused: keys.len() - missing.len() };
     let quotes = cached
         .into_iter()
@@ -55,7 +57,8 @@ pub fn index_quotes(corpus: &Corpus, cache: &Path) -> QuoteReport {
     let (mut cache, keys) = open(corpus, Some(cache));
     let held = cache.as_ref().map_or_else(|| vec![false; keys.len()], |c| c.quotes_held(&keys));
     let missing: Vec<usize> = (0..keys.len()).filter(|&i| !held[i]).collect();
-    extract_missing(corpus, &keys, &missing, cache.as_mut());
+    // Each chunk's quotes are in the index once stored: none is kept here.
+    extract_missing(corpus, &keys, &missing, cache.as_mut(), drop);
     QuoteReport { extracted: missing.len(), reused: keys.len() - missing.len() }
 }
 
@@ -78,19 +81,23 @@ fn open(corpus: &Corpus, cache: Option<&Path>) -> (Option<ArticleCache>, Vec<Opt
 const BODIES_AT_ONCE: usize = 512;
 
 /// The quotes of the articles at the indices `missing`, extracted on every core and
-/// remembered in `cache`, [`BODIES_AT_ONCE`] articles at a time.
-fn extract_missing(corpus: &Corpus, keys: &[Option<FileKey>], missing: &[usize], mut cache: Option<&mut ArticleCache>) -> Vec<Vec<Quote>> {
+/// remembered in `cache`, [`BODIES_AT_ONCE`] articles at a time; each chunk's quotes (in
+/// the order of `missing`) then go to `take`.
+fn extract_missing(
+    corpus: &Corpus,
+    keys: &[Option<FileKey>],
+    missing: &[usize],
+    mut cache: Option<&mut ArticleCache>,
+    mut take: impl FnMut(Vec<Vec<Quote>>),
+) {
     let progress = Progress::of("extracting quotes", missing.len(), "articles");
-    let mut extracted = Vec::with_capacity(missing.len());
     for chunk in missing.chunks(BODIES_AT_ONCE) {
         let fresh = extract_chunk(corpus, keys, chunk, cache.as_deref(), &progress);
         if let Some(c) = cache.as_deref_mut() {
             c.put_quotes(chunk.iter().zip(&fresh).filter_map(|(&i, qs)| Some((keys[i].as_ref()?, qs.as_slice()))));
         }
-        extracted.extend(fresh);
+        take(fresh);
     }
-    drop(progress);
-    extracted
 }
 
 /// The quotes of the articles at the indices `chunk`; bodies the listing did not load
@@ -116,4 +123,58 @@ fn extract_chunk(corpus: &Corpus, keys: &[Option<FileKey>], chunk: &[usize], cac
             quotes
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{index_dir, load_dir_indexed};
+
+    /// A folder of articles with quotes, old enough for the index to trust their times,
+    /// with a manifest adding an author and two files whose ids clash.
+    fn folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            ("a.txt", "Raid in Lyon\n\n\"We seized the drugs,\" said inspector Marie Dupont. The police left.\n"),
+            ("b.txt", "Union talks\n\nThe union leader Tom Baker said: \"We will not stop.\" Talks go on.\n"),
+            ("b.html", "<html><head><title>Other</title></head><body><p>\"Nothing to add,\" a spokesman said.</p></body></html>"),
+            ("c.txt", "Weather\n\nRain tomorrow.\n"),
+        ];
+        for (name, text) in files {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_704_067_200);
+            std::fs::File::options().write(true).open(&path).unwrap().set_modified(old).unwrap();
+        }
+        std::fs::write(dir.path().join("corpus.toml"), "[[article]]\nid = \"c\"\nauthor = \"Ann Weather\"\n").unwrap();
+        dir
+    }
+
+    #[test]
+    fn indexing_with_metadata_only_reports_and_stores_what_whole_articles_did() {
+        let dir = folder();
+        let whole_db = dir.path().join("whole.db");
+        let lean_db = dir.path().join("lean.db");
+        let folder = dir.path();
+        let (whole, whole_report) = load_dir_indexed(folder, Some(&whole_db)).unwrap();
+        let (lean, lean_report) = index_dir(folder, &lean_db).unwrap();
+        assert_eq!(whole_report, lean_report);
+        assert_eq!(whole_report.read, 4);
+        assert!(lean.articles.iter().all(|a| a.text.is_empty() && a.paragraphs.is_empty()), "no body held");
+        let ids_and_meta = |c: &Corpus| c.articles.iter().map(|a| (a.id.clone(), a.meta.clone())).collect::<Vec<_>>();
+        assert_eq!(ids_and_meta(&whole), ids_and_meta(&lean));
+        assert_eq!(lean.articles.iter().find(|a| a.id == "c").and_then(|a| a.meta.author.as_deref()), Some("Ann Weather"));
+        assert_eq!(index_quotes(&whole, &whole_db), index_quotes(&lean, &lean_db));
+        let stored = |corpus: &Corpus, db: &Path| {
+            let (cache, keys) = open(corpus, Some(db));
+            cache.unwrap().quotes_all(&keys)
+        };
+        let quotes = stored(&lean, &lean_db);
+        assert!(quotes.iter().all(Option::is_some) && quotes.iter().flatten().flatten().count() >= 3, "{quotes:?}");
+        assert_eq!(stored(&whole, &whole_db), quotes);
+        // The second time: everything reused, nothing extracted.
+        let (_, again) = index_dir(folder, &lean_db).unwrap();
+        assert_eq!((again.read, again.reused), (0, 4));
+        assert_eq!(index_quotes(&lean, &lean_db), QuoteReport { extracted: 0, reused: 4 });
+    }
 }

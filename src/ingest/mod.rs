@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 pub use decode::MAX_FILE_BYTES;
 pub use error::ReadError;
 use crate::model::Manifest;
+use cache::folder::Held;
 
 /// The bundled corpus, compiled into the binary so `diglot` works from any directory.
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/corpus");
@@ -112,7 +113,16 @@ pub struct IndexReport {
 /// [`load_dir_cached`], also saying what it did to the index (see [`crate::index`]).
 pub fn load_dir_indexed(dir: &Path, cache: Option<&Path>) -> Result<(Corpus, IndexReport), LoadError> {
     let (paths, corpus) = list_folder(dir)?;
-    Ok(load_listed(dir, paths, corpus, cache.and_then(cache::ArticleCache::open)))
+    Ok(load_listed(dir, paths, corpus, cache.and_then(cache::ArticleCache::open), Held::Article))
+}
+
+/// [`load_dir_indexed`] keeping only each article's metadata (bodies left empty, as
+/// [`load_dir_metadata`] gives them): files are parsed and written to the index a batch
+/// at a time and their bodies let go, so memory does not grow with the folder's text.
+/// What `diglot index` reads; ids, warnings, errors and the report are the same.
+pub fn index_dir(dir: &Path, cache: &Path) -> Result<(Corpus, IndexReport), LoadError> {
+    let (paths, corpus) = list_folder(dir)?;
+    Ok(load_listed(dir, paths, corpus, cache::ArticleCache::open(cache), Held::Metadata))
 }
 
 /// What a listing of `dir` shows (`diglot list`): each article's metadata, without its
@@ -127,7 +137,9 @@ pub fn load_dir_metadata(dir: &Path, cache: Option<&Path>) -> Result<Corpus, Loa
         cache.as_ref().and_then(|_| cache::FileKey::of_folder(dir, &paths).into_iter().collect());
     let metadata = cache.as_ref().zip(keys.as_deref()).and_then(|(c, keys)| c.metadata_all(keys));
     let (Some(c), Some(keys), Some(metadata)) = (cache.as_mut(), keys, metadata) else {
-        return Ok(load_listed(dir, paths, corpus, cache).0);
+        // The bodies parsed now are in the index, where what needs them finds them again.
+        let keep = if cache.is_some() { Held::Metadata } else { Held::Article };
+        return Ok(load_listed(dir, paths, corpus, cache, keep).0);
     };
     c.forget_missing(dir, &keys);
     corpus.articles = paths
@@ -188,8 +200,9 @@ pub fn list_folder(dir: &Path) -> Result<(Vec<PathBuf>, Corpus), LoadError> {
 }
 
 /// Load the listed `paths` into `corpus`, reusing and refreshing `cache`: the folder read
-/// through the index ([`crate::index::folder`]), every article kept, in name order.
-fn load_listed(dir: &Path, paths: Vec<PathBuf>, mut corpus: Corpus, cache: Option<cache::ArticleCache>) -> (Corpus, IndexReport) {
+/// through the index ([`crate::index::folder`]), every article kept (`keep`: whole, or
+/// its metadata only, the body let go once written to the index), in name order.
+fn load_listed(dir: &Path, paths: Vec<PathBuf>, mut corpus: Corpus, cache: Option<cache::ArticleCache>, keep: Held) -> (Corpus, IndexReport) {
     /// Files parsed between two writes to the index.
     const BATCH: usize = 512;
     let index = cache.map(std::sync::Mutex::new);
@@ -197,9 +210,13 @@ fn load_listed(dir: &Path, paths: Vec<PathBuf>, mut corpus: Corpus, cache: Optio
     read.progress_on_stderr = true;
     let mut loaded: Vec<Option<Result<Article, LoadError>>> = Vec::new();
     loaded.resize_with(paths.len(), || None);
-    let report = read.run(cache::folder::Held::Article, BATCH, |_, files| {
+    let report = read.run(keep, BATCH, |_, files| {
         for file in files {
-            loaded[file.slot] = Some(file.article);
+            let article = match keep {
+                Held::Article => file.article,
+                Held::Metadata => file.article.map(metadata_only),
+            };
+            loaded[file.slot] = Some(article);
         }
         true
     });
@@ -211,6 +228,11 @@ fn load_listed(dir: &Path, paths: Vec<PathBuf>, mut corpus: Corpus, cache: Optio
     }
     finish(&mut corpus);
     (corpus, report)
+}
+
+/// The article without its text, paragraphs or links.
+fn metadata_only(article: Article) -> Article {
+    Article { text: String::new(), paragraphs: Vec::new(), links: Vec::new(), ..article }
 }
 
 /// What follows reading a folder's articles, whatever they were read from.
@@ -270,31 +292,7 @@ pub fn regular_file(path: &Path) -> Result<(), ReadError> {
 
 /// "a folder", "a named pipe" …: what a path is, for messages.
 pub fn file_kind(t: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return "a named pipe";
-        }
-        if t.is_char_device() {
-            return "a character device";
-        }
-        if t.is_block_device() {
-            return "a block device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    if t.is_dir() {
-        "a folder"
-    } else if t.is_symlink() {
-        "a symbolic link"
-    } else if t.is_file() {
-        "a regular file"
-    } else {
-        "a special file"
-    }
+    crate::util::fs::kind_of(t)
 }
 
 /// The bytes of the regular file at `path`, at most [`MAX_FILE_BYTES`]. Opening a named

@@ -247,6 +247,7 @@ impl Store {
         if path.is_dir() {
             return Err(fail("is a folder, not a store file".into()));
         }
+        not_a_special_file(path).map_err(fail)?;
         // SQLite gives ":memory:" and "file:…" names special meanings; a user's file
         // name must always mean a file, or highlights would silently vanish.
         let literal;
@@ -287,6 +288,7 @@ impl Store {
     pub fn open_read_only_as(path: &Path, mode: ReadOnlyMode) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
         let fail = |reason: String| StoreError::new(&shown, reason);
+        not_a_special_file(path).map_err(fail)?;
         if !path.is_file() {
             return Err(fail("no such store file".into()));
         }
@@ -795,8 +797,9 @@ impl Store {
             .map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([], |r| {
-                let article: String = r.get(0)?;
-                let t = Triage { read: r.get(1)?, starred: r.get(2)?, archived: r.get(3)? };
+                let article = lenient_text(r, 0)?.unwrap_or_default();
+                let flag = |i: usize| lenient_int(r, i).map(|n| n.is_some_and(|n| n != 0));
+                let t = Triage { read: flag(1)?, starred: flag(2)?, archived: flag(3)? };
                 Ok((article, t))
             })
             .map_err(|e| self.err(e))?;
@@ -815,44 +818,90 @@ impl Store {
     }
 }
 
+/// A highlight row as diglot wrote it, or as another tool left it: SQLite keeps any type
+/// in any column, so a value of the wrong type (an offset written as text, a note as a
+/// blob, text that is not UTF-8) is read as the nearest value rather than failing the
+/// whole list: one damaged row must not hide every highlight. A wrong offset does no
+/// harm: the text is found again by re-anchoring.
 fn row_to_highlight(r: &rusqlite::Row<'_>) -> rusqlite::Result<Highlight> {
+    let text = |i: usize| lenient_text(r, i).map(Option::unwrap_or_default);
+    let offset = |i: usize| lenient_int(r, i).map(|n| to_usize(n.unwrap_or(0)));
+    let flag = |i: usize| lenient_int(r, i).map(|n| n.is_some_and(|n| n != 0));
     Ok(Highlight {
         id: r.get(0)?,
         passage: HighlightText {
-            article: r.get(1)?,
+            article: text(1)?,
             // The store keeps the language of the second text only.
             language: None,
-            text_hash: r.get(2)?,
-            text: r.get(3)?,
-            start: to_usize(r.get(4)?),
-            end: to_usize(r.get(5)?),
-            context_before: r.get(6)?,
-            context_after: r.get(7)?,
-            orphaned: r.get(12)?,
+            text_hash: text(2)?,
+            text: text(3)?,
+            start: offset(4)?,
+            end: offset(5)?,
+            context_before: text(6)?,
+            context_after: text(7)?,
+            orphaned: flag(12)?,
         },
-        speaker: r.get(8)?,
-        note: r.get(9)?,
-        tag: r.get(10)?,
-        created: r.get(11)?,
-        counterpart: match r.get::<_, Option<String>>(13)? {
+        speaker: lenient_text(r, 8)?,
+        note: lenient_text(r, 9)?,
+        tag: lenient_text(r, 10)?,
+        created: text(11)?,
+        counterpart: match lenient_text(r, 13)? {
             None => None,
             Some(article) => Some(HighlightText {
                 article,
-                language: r.get(14)?,
-                text_hash: r.get(15)?,
-                text: r.get(16)?,
-                start: to_usize(r.get(17)?),
-                end: to_usize(r.get(18)?),
-                context_before: r.get(19)?,
-                context_after: r.get(20)?,
-                orphaned: r.get(21)?,
+                language: lenient_text(r, 14)?,
+                text_hash: text(15)?,
+                text: text(16)?,
+                start: offset(17)?,
+                end: offset(18)?,
+                context_before: text(19)?,
+                context_after: text(20)?,
+                orphaned: flag(21)?,
             }),
         },
     })
 }
 
 fn row_to_triage(r: &rusqlite::Row<'_>) -> rusqlite::Result<Triage> {
-    Ok(Triage { read: r.get(0)?, starred: r.get(1)?, archived: r.get(2)? })
+    let flag = |i: usize| lenient_int(r, i).map(|n| n.is_some_and(|n| n != 0));
+    Ok(Triage { read: flag(0)?, starred: flag(1)?, archived: flag(2)? })
+}
+
+/// Column `i` as text whatever its type: bytes that are not UTF-8 are read lossily, a
+/// number as its digits; `None` for NULL.
+fn lenient_text(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<String>> {
+    use rusqlite::types::ValueRef;
+    Ok(match r.get_ref(i)? {
+        ValueRef::Null => None,
+        ValueRef::Integer(n) => Some(n.to_string()),
+        ValueRef::Real(x) => Some(x.to_string()),
+        ValueRef::Text(b) | ValueRef::Blob(b) => Some(String::from_utf8_lossy(b).into_owned()),
+    })
+}
+
+/// Column `i` as a whole number whatever its type: digits written as text are read,
+/// anything else that is not a number is `None`.
+fn lenient_int(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<i64>> {
+    use rusqlite::types::ValueRef;
+    Ok(match r.get_ref(i)? {
+        ValueRef::Integer(n) => Some(n),
+        // Saturating: a NaN or huge value cannot panic.
+        ValueRef::Real(x) => Some(x as i64),
+        ValueRef::Text(b) => std::str::from_utf8(b).ok().and_then(|t| t.trim().parse().ok()),
+        ValueRef::Null | ValueRef::Blob(_) => None,
+    })
+}
+
+/// A named pipe or a device given as the store (`--db /dev/null`) is refused before
+/// SQLite opens it: SQLite would block on the pipe, or fail with a disk error after
+/// creating a `-journal` file beside the device.
+fn not_a_special_file(path: &Path) -> Result<(), String> {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() && !m.is_dir() => {
+            Err(format!("is {}, not a store file", crate::util::fs::kind_of(&m.file_type())))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn to_i64(n: usize) -> i64 {

@@ -266,6 +266,11 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
     while i < toks.len() {
         let t = &toks[i];
         if !t.is_word() {
+            if let Some(last) = super::rules_en::signing_dash(toks, i) {
+                let text = toks[i..=last].iter().map(|t| t.text.as_str()).collect();
+                cues.push(Cue { first: i, last, text, participle: false, preposition: true, pronoun: None });
+                i = last;
+            }
             i += 1;
             continue;
         }
@@ -1477,8 +1482,11 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         }
         // "X, a top commander, appeared in a video posted Wednesday, saying": after a
         // comma, the participle's subject is the one that opens the sentence.
+        // ("During a speech, Trump attacked Clinton …, saying": when the stretch opens
+        // with a fronted phrase, the subject after its comma.)
         if c.first > lo && toks[c.first - 1].is_punct(',') {
-            return np_forward(toks, lo, c.first).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..) | NpKind::Role { definite: true, .. }));
+            let opening = np_forward(toks, lo, c.first).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..) | NpKind::Role { definite: true, .. }));
+            return opening.or_else(|| clause_opening_subject(toks, lo, c.first - 1));
         }
         return None;
     }

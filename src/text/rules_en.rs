@@ -25,6 +25,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("'a State Department official', 'the Trump campaign': the noun after a name heads the phrase", "rules_en::tests::the_role_noun_after_a_name_heads_the_phrase"),
     ("'the LinkedIn chief executive, Jeff Weiner, said': written with the description before the name", "rules_en::tests::a_description_set_before_a_name_is_part_of_how_it_is_written"),
     ("'a longtime adviser to Trump': the principal after 'to' completes the description", "rules_en::tests::the_principal_after_to_completes_a_role"),
+    ("'the New York businessman says', 'the ad claims': a present form after a described person or a document", "rules_en::tests::a_present_form_after_a_described_person_or_document_is_a_cue"),
+    ("'“…” ― Adriana Rodarte': a dash and a name after a quote sign it", "rules_en::tests::a_dash_and_a_name_after_a_quote_sign_it"),
+    ("'During a speech, Trump attacked …, saying': a participle's subject follows a fronted phrase", "rules_en::tests::a_participle_after_a_fronted_phrase_takes_the_clause_subject"),
 ];
 
 /// Words opening an English description of a person ("the LinkedIn chief executive",
@@ -179,7 +182,7 @@ pub(super) fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
         && i > 0
         && toks[i - 1].is_lower_word()
         && !matches!(toks[i - 1].low.as_str(), "was" | "were" | "been" | "be" | "is" | "are" | "being" | "also" | "and" | "then" | "has" | "have" | "had")
-        && Lexicon::get().role(&toks[i - 1].low).is_none()
+        && Lexicon::get().role(&toks[i - 1].low).is_none_or(|k| k == SpeakerKind::Document)
         && Lexicon::get().pronoun(&toks[i - 1].low).is_none()
     {
         return false;
@@ -192,8 +195,36 @@ pub(super) fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
     match i.checked_sub(1).map(|k| &toks[k]) {
         None => true,
         Some(p) if p.kind == TokKind::Punct || matches!(p.kind, TokKind::Quote(_)) => true,
-        Some(p) => p.is_cap() || lx.pronoun(&p.low).is_some() || lx.role(&p.low).is_some() || p.low == "also",
+        Some(p) => p.is_cap() || lx.pronoun(&p.low).is_some() || lx.role(&p.low).is_some() || p.low == "also" || described_person_before(toks, i),
     }
+}
+
+/// "the New York businessman says", "the congressman insists": a lower-case noun naming a
+/// person by what they do (ending in -man or -woman), opened by an article a few words
+/// before, is the subject of the present form after it.
+fn described_person_before(toks: &[Tok], i: usize) -> bool {
+    let Some(noun) = i.checked_sub(1).map(|k| &toks[k]).filter(|t| t.is_lower_word()) else { return false };
+    let person_noun = ["man", "woman", "men", "women"].iter().any(|s| noun.low.ends_with(s)) && noun.low.chars().count() >= 6 && noun.low != "german";
+    person_noun && (i.saturating_sub(5)..i - 1).rev().take_while(|&k| toks[k].is_word()).any(|k| DESCRIPTION_OPENERS.contains(&toks[k].low.as_str()))
+}
+
+/// "“…” ― Adriana Rodarte", "“…” -- Jane Roe, a voter": a dash right after a quote, then a
+/// person's name closing the paragraph or set off by a comma, signs the quote (lists of
+/// reactions, pull quotes). Returns the dash's last token: the name follows it as after
+/// "according to".
+pub(super) fn signing_dash(toks: &[Tok], i: usize) -> Option<usize> {
+    let after_quote = i.checked_sub(1).is_some_and(|k| matches!(toks[k].kind, TokKind::Quote(_)));
+    let dash = |t: &Tok| t.kind == TokKind::Punct && matches!(t.text.as_str(), "—" | "―" | "–");
+    let last = if toks.get(i).is_some_and(dash) {
+        i
+    } else if toks.get(i).is_some_and(|t| t.is_punct('-')) && toks.get(i + 1).is_some_and(|t| t.is_punct('-')) {
+        i + 1
+    } else {
+        return None;
+    };
+    let name = np_forward(toks, last + 1, toks.len()).filter(is_full_name)?;
+    let closes = toks.get(name.last + 1).is_none_or(|t| t.kind == TokKind::Punct && !dash(t) && t.text != "-");
+    (after_quote && closes).then_some(last)
 }
 
 
@@ -410,6 +441,41 @@ mod tests {
         let s = "the spokesman to reporters";
         let t = toks(s);
         assert_eq!(np_forward(&t, 0, t.len()).unwrap().written(s), "the spokesman");
+    }
+
+    #[test]
+    fn a_present_form_after_a_described_person_or_document_is_a_cue() {
+        assert_eq!(cues("The New York businessman says of Clinton"), ["says"]);
+        assert_eq!(cues("The ad claims"), ["claims"]);
+        assert_eq!(cues("a narrator in the Clinton ad asks"), ["asks"]);
+        // Not after an adjective.
+        assert_eq!(cues("the new warns of the day"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_dash_and_a_name_after_a_quote_sign_it() {
+        let signed = |s: &str| {
+            let mut t = toks(s);
+            t[0].kind = TokKind::Quote(0);
+            let cues = find_cues(&t);
+            let np = cues.first().filter(|c| c.preposition).and_then(|_| super::super::attribution::speaker_of_cue(&t, 0, t.len(), &cues, 0, true));
+            np.map(|np| np.kind)
+        };
+        assert_eq!(signed("Q ― Adriana Rodarte"), Some(NpKind::Name(vec!["Adriana".into(), "Rodarte".into()])));
+        assert_eq!(signed("Q -- Jane Roe, a voter"), Some(NpKind::Name(vec!["Jane".into(), "Roe".into()])));
+        // Not a dash inside the reporter's sentence, nor one before a lone word.
+        assert_eq!(signed("Q -- and Fred Goldberg said"), None);
+        assert_eq!(signed("Q — Tuesday"), None);
+    }
+
+    #[test]
+    fn a_participle_after_a_fronted_phrase_takes_the_clause_subject() {
+        let s = "During a speech earlier in the day, Donald Trump attacked Clinton for her vote, saying";
+        let t = toks(s);
+        let cues = find_cues(&t);
+        let ci = cues.iter().position(|c| c.text == "saying").unwrap();
+        let np = super::super::attribution::speaker_of_cue(&t, 0, t.len(), &cues, ci, false).unwrap();
+        assert_eq!(np.kind, NpKind::Name(vec!["Donald".into(), "Trump".into()]));
     }
 
     #[test]

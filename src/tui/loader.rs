@@ -34,11 +34,15 @@ pub struct FolderSource {
     temporary: OnceLock<tempfile::TempDir>,
     /// Slot of each file by its canonical path (as the index names files).
     slots: Mutex<HashMap<String, usize>>,
+    /// Each slot's file as listed. A row's `path` is for showing: a name that is not
+    /// UTF-8 is shown with U+FFFD and would name no file.
+    files: OnceLock<Vec<PathBuf>>,
 }
 
 impl ArticleSource for FolderSource {
-    fn load(&self, _slot: usize, row: &Row) -> Result<Article, String> {
-        let path = Path::new(&row.path);
+    fn load(&self, slot: usize, row: &Row) -> Result<Article, String> {
+        let path = self.file(slot, row);
+        let path = path.as_path();
         let cached = self.index.get().and_then(|index| {
             let key = FileKey::of(path)?;
             index.lock().ok()?.get(&key)
@@ -60,7 +64,7 @@ impl ArticleSource for FolderSource {
     }
 
     fn quotes(&self, articles: &[(usize, Row)]) -> Vec<Vec<Quote>> {
-        let paths: Vec<PathBuf> = articles.iter().map(|(_, row)| PathBuf::from(&row.path)).collect();
+        let paths: Vec<PathBuf> = articles.iter().map(|(slot, row)| self.file(*slot, row)).collect();
         let keys = FileKey::of_folder(&self.dir, &paths);
         let index = self.index.get();
         let cached = index.and_then(|i| Some(i.lock().ok()?.quotes_all(&keys))).unwrap_or_else(|| vec![None; keys.len()]);
@@ -112,7 +116,13 @@ impl FolderSource {
             index: OnceLock::new(),
             temporary: OnceLock::new(),
             slots: Mutex::new(HashMap::new()),
+            files: OnceLock::new(),
         })
+    }
+
+    /// The file of `slot` as the folder listed it, else the path `row` shows.
+    fn file(&self, slot: usize, row: &Row) -> PathBuf {
+        self.files.get().and_then(|f| f.get(slot)).cloned().unwrap_or_else(|| PathBuf::from(&row.path))
     }
 
     /// Open the index (on the folder's reader); `None` when no index can be had at all.
@@ -145,6 +155,7 @@ pub struct Job {
 /// Read the folder on a worker thread (its files on every core), sending what arrives
 /// down `tx` and setting `wake` so the event loop draws again.
 pub fn spawn(job: Job, tx: Sender<Arrival>, wake: Arc<AtomicBool>) {
+    let _ = job.source.files.set(job.paths.clone());
     let waking = Waking { tx, wake };
     let failed = waking.clone();
     let spawned = std::thread::Builder::new().name("diglot-folder".into()).spawn(move || {

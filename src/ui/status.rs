@@ -65,6 +65,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let left = truncate(&safe(&left), width);
     let used = super::wrap::display_width(&left);
     let room = width.saturating_sub(used + 1);
+    if let Some(reason) = app.status.as_deref().filter(|m| is_flag_reason(app, m)) {
+        // The flag's reason, then as many of the view's hints as fit after it.
+        let reason = shorten_message(&safe(reason), room.saturating_sub(1));
+        let hints = fit_hints(&view_hints(app, KeyContext::Bilingual, BILINGUAL_STATUS_HINTS), room.saturating_sub(display_width(&reason) + 3));
+        let right_width = display_width(&reason) + if hints.is_empty() { 1 } else { 2 + display_width(&hints) };
+        let gap = width.saturating_sub(used + right_width);
+        let mut spans = vec![Span::styled(left, theme.status_key), Span::styled(" ".repeat(gap), theme.status), Span::styled(reason, theme.status_key)];
+        spans.push(Span::styled(if hints.is_empty() { " ".to_string() } else { format!("  {hints}") }, theme.status));
+        frame.render_widget(Line::from(spans), area);
+        return;
+    }
     let right = match &app.status {
         Some(m) => format!("{} ", shorten_message(&safe(m), room.saturating_sub(1))),
         None => match app.mode {
@@ -88,6 +99,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Span::styled(right, right_style),
     ]);
     frame.render_widget(line, area);
+}
+
+/// Whether `message` is the side-by-side view's reason for the flag at its current row
+/// (said while the row is flagged; the hints are shown after it, not dropped).
+fn is_flag_reason(app: &App, message: &str) -> bool {
+    app.mode == Mode::Bilingual && app.side_by_side.view.as_ref().and_then(|v| v.flag_status()).is_some_and(|r| r == message)
 }
 
 /// The left of the status row: the view and where the user is in it, the reader's

@@ -1,5 +1,6 @@
 //! Small utilities every layer may use and that use no other part of diglot: clocks
-//! (RFC 3339 timestamps) and content hashes.
+//! (RFC 3339 timestamps), content hashes and bounded reads of small files.
 
 pub mod clock;
+pub mod fs;
 pub mod hash;
