@@ -1013,6 +1013,12 @@ impl Registry {
         self.mentions.iter().filter(|m| m.entity != ANONYMOUS).map(|m| (m.pos, m.entity, m.spoke, self.oblique.contains(&m.pos))).collect()
     }
 
+    /// The article text and where its sentences start: what the learned ranker reads
+    /// sentence subjects and quote words from.
+    pub(crate) fn text_and_sentences(&self) -> (&str, &[usize]) {
+        (&self.text, &self.sentence_starts)
+    }
+
     pub fn speaker(&self, entity: usize) -> Option<Speaker> {
         if entity == ANONYMOUS {
             return None;
