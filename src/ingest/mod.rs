@@ -189,7 +189,12 @@ pub fn list_folder(dir: &Path) -> Result<(Vec<PathBuf>, Corpus), LoadError> {
             .and_then(|bytes| String::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}")))
             .and_then(|s| Manifest::parse(&s).map_err(|e| e.to_string()))
         {
-            Ok(m) => corpus.manifest = m,
+            Ok(m) => {
+                let path = manifest_path.display().to_string();
+                let skipped = m.skipped.iter().map(|reason| LoadError { path: path.clone(), reason: reason.clone() });
+                corpus.errors.extend(skipped);
+                corpus.manifest = m;
+            }
             Err(reason) => corpus.errors.push(LoadError {
                 path: manifest_path.display().to_string(),
                 reason,
