@@ -342,8 +342,10 @@ fn no_article_message(dir: &Path, corpus: &Corpus) -> String {
 /// only after repairs (escape sequences removed, HTML too deep for the normal converter)
 /// are named too, as warnings.
 pub fn report_load_problems(corpus: &Corpus) {
+    let manifest = corpus.manifest_warnings();
+    let manifest = manifest.iter().map(|(p, w)| (p.as_str(), w.as_str()));
     let warnings = corpus.articles.iter().flat_map(|a| a.meta.warnings.iter().map(|w| (a.path.as_str(), w.as_str())));
-    report_problems(&corpus.errors, warnings);
+    report_problems(&corpus.errors, manifest.chain(warnings));
 }
 
 /// Files skipped, then (path, warning) about others, one line each on stderr.

@@ -89,27 +89,31 @@ fn decode_raw(bytes: &[u8]) -> Result<(String, &'static str), ReadError> {
         return Err(ReadError::ZeroByte(pos));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => return Ok((s.to_string(), UTF_8.name())),
+        Ok(s) => Ok((s.to_string(), UTF_8.name())),
         Err(e) if e.error_len().is_none() => {
             // Only the last character was cut off (a truncated download): keep the rest.
             let valid = &bytes[..e.valid_up_to()];
-            return Ok((String::from_utf8_lossy(valid).into_owned(), UTF_8.name()));
+            Ok((String::from_utf8_lossy(valid).into_owned(), UTF_8.name()))
         }
-        Err(e) => {
-            if let Some(enc) = declared_charset(bytes) {
-                let (text, _, _) = enc.decode(bytes);
-                return Ok((text.into_owned(), enc.name()));
-            }
-            let guess = guess_legacy(bytes);
-            // Shift_JIS, GBK, Big5 … bytes often form a valid UTF-8 pair by chance, so a
-            // multi-byte guess that decodes every byte cleanly is trusted over "corrupt UTF-8".
-            if has_multibyte_utf8(bytes) && !(is_multibyte_legacy(guess) && decodes_cleanly(guess, bytes)) {
-                return Err(ReadError::CorruptUtf8 { byte: bytes[e.valid_up_to()], offset: e.valid_up_to() });
-            }
-            let (text, _, _) = guess.decode(bytes);
-            Ok((text.into_owned(), guess.name()))
-        }
+        Err(e) => decode_legacy(bytes, e.valid_up_to()),
     }
+}
+
+/// Bytes that are not UTF-8 (the first bad one at `bad_at`): the declared charset, else
+/// chardetng's guess — unless they look like corrupt UTF-8.
+fn decode_legacy(bytes: &[u8], bad_at: usize) -> Result<(String, &'static str), ReadError> {
+    if let Some(enc) = declared_charset(bytes) {
+        let (text, _, _) = enc.decode(bytes);
+        return Ok((text.into_owned(), enc.name()));
+    }
+    let guess = guess_legacy(bytes);
+    // Shift_JIS, GBK, Big5 … bytes often form a valid UTF-8 pair by chance, so a
+    // multi-byte guess that decodes every byte cleanly is trusted over "corrupt UTF-8".
+    if has_multibyte_utf8(bytes) && !(is_multibyte_legacy(guess) && decodes_cleanly(guess, bytes)) {
+        return Err(ReadError::CorruptUtf8 { byte: bytes[bad_at], offset: bad_at });
+    }
+    let (text, _, _) = guess.decode(bytes);
+    Ok((text.into_owned(), guess.name()))
 }
 
 /// chardetng's guess at a legacy encoding (Windows-1252 for Western European text,

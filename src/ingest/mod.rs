@@ -52,6 +52,16 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// The `corpus.toml` entries left out, as (the manifest's path, which entry and why):
+    /// warnings, since the files and the other entries still load.
+    pub fn manifest_warnings(&self) -> Vec<(String, String)> {
+        let path = match &self.folder {
+            Some(dir) => dir.join("corpus.toml").display().to_string(),
+            None => "corpus/corpus.toml".to_string(),
+        };
+        self.manifest.skipped.iter().map(|why| (path.clone(), why.clone())).collect()
+    }
+
     pub fn get(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
     }
@@ -189,12 +199,7 @@ pub fn list_folder(dir: &Path) -> Result<(Vec<PathBuf>, Corpus), LoadError> {
             .and_then(|bytes| String::from_utf8(bytes).map_err(|e| format!("not UTF-8: {e}")))
             .and_then(|s| Manifest::parse(&s).map_err(|e| e.to_string()))
         {
-            Ok(m) => {
-                let path = manifest_path.display().to_string();
-                let skipped = m.skipped.iter().map(|reason| LoadError { path: path.clone(), reason: reason.clone() });
-                corpus.errors.extend(skipped);
-                corpus.manifest = m;
-            }
+            Ok(m) => corpus.manifest = m,
             Err(reason) => corpus.errors.push(LoadError {
                 path: manifest_path.display().to_string(),
                 reason,
