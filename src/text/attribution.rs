@@ -1516,7 +1516,7 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     let before = || subject_before(toks, lo, c.first);
     let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };
     let found = if after_quote { after().or_else(before) } else { before().or_else(after) };
-    let found = found.map(|np| super::rules_fr::body_with_its_name(toks, np, hi));
+    let found = found.map(|np| super::rules_fr::phrase_with_its_name(toks, np, hi));
     let found = found.map(|np| super::rules_en::with_descriptor_before(toks, lo, np));
     found.or_else(|| clause_opening_subject(toks, lo, c.first)).or_else(|| descriptor_at_cue(toks, lo, hi, c))
 }

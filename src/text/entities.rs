@@ -1013,6 +1013,12 @@ impl Registry {
         self.mentions.iter().filter(|m| m.entity != ANONYMOUS).map(|m| (m.pos, m.entity, m.spoke, self.oblique.contains(&m.pos))).collect()
     }
 
+    /// The article text and where its sentences start: what the learned ranker reads
+    /// sentence subjects and quote words from.
+    pub(crate) fn text_and_sentences(&self) -> (&str, &[usize]) {
+        (&self.text, &self.sentence_starts)
+    }
+
     pub fn speaker(&self, entity: usize) -> Option<Speaker> {
         if entity == ANONYMOUS {
             return None;
@@ -1289,6 +1295,10 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         let compound = seg.first().is_some_and(|t| matches!(t.low.as_str(), "a" | "ont" | "avait" | "avaient")) && seg.iter().skip(1).take(3).any(participle);
         let inverted_cue = compound || seg.first().is_some_and(|t| lx.en_cues.contains(t.low.as_str()) || lx.fr_cues.contains(t.low.as_str()));
         let starts_ok = !inverted_cue && seg.first().is_some_and(|t| t.is_lower_word() || (t.is_word() && lx.is_function_word(&t.low)));
+        // ("Pour l'avocat général, X, l'accusé « savait … »": a role noun right before a
+        // quote is the subject of the next clause, not a description of X.)
+        let quote_after_role = first_role.is_some_and(|p| seg.get(p + 1).is_some_and(|t| matches!(t.kind, TokKind::Quote(_))));
+        let starts_ok = starts_ok && !quote_after_role;
         if let (Some(p), true) = (first_role, starts_ok)
             && lx.role(&seg[p].low) == Some(SpeakerKind::Person) {
                 add(content(seg), c);

@@ -25,8 +25,8 @@ use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
 use super::ranker::{Candidate, Ranker, Site, for_each_site_candidates};
 use super::rules_fr::{
-    agrees, bare_participle_cue, definite_group_subject, group_speaker, indefinite_group_after, indefinite_group_subject, is_il_elle, is_ils_elles,
-    plural_group_opening, plural_group_subject, sentence_subject,
+    agrees, bare_participle_cue, body_behind_on, definite_group_subject, group_speaker, indefinite_group_after, indefinite_group_subject, is_il_elle, is_ils_elles,
+    is_unnamed_person, plural_group_opening, plural_group_subject, sentence_subject, opens_on_un, unnamed_person_before,
 };
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
 
@@ -62,6 +62,9 @@ struct Work {
     /// The cue's sentence opens on an indefinite subject ("Un diplomate européen
     /// résume"): someone unnamed, never the previous speaker.
     unnamed_subject: bool,
+    /// French: the unnamed person opening the cue's clause or the sentence a colon
+    /// closes ("Une habitante du hameau, …, témoigne :"), whose the quote is, unnamed.
+    unnamed_person: Option<Np>,
     /// The speaker is a group as written ("des manifestants", "les syndicats de
     /// soignants"): named by its words when nobody else is found.
     group: bool,
@@ -253,6 +256,17 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                 }
                 w.as_written = text.get(from..to).map(str::to_string);
             }
+        }
+    }
+    // French: someone unnamed opening the clause ("Une habitante du hameau, …, témoigne :")
+    // stays unnamed, as written, never the last person named (the ranker sees it unnamed).
+    for w in work.iter_mut().filter(|w| w.speaker.is_none() && !w.group) {
+        let Some(np) = w.unnamed_person.take().or_else(|| w.np.clone().filter(is_unnamed_person)) else { continue };
+        let written = np.written(text);
+        if opens_on_un(written) {
+            w.as_written = Some(written.to_string());
+            w.unnamed_subject = true;
+            w.inherited = w.cue.is_none();
         }
     }
     // "Pour Jérémie Zimmermann, « … » Le porte-parole du collectif X se félicite que « … »":
@@ -807,6 +821,14 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.group = true;
             w.as_written = text.get(from..to).map(str::to_string);
         }
+        // "« … », indique-t-on à la brigade de X": the body where "on" speaks.
+        if let Some(body) = body_behind_on(right, &right_cues[0]) {
+            w.np = None;
+            w.as_written = Some(body.name.clone());
+            w.speaker = Some(body);
+            w.named_at_cue = true;
+            w.cue_text = Some(right_cues[0].text.clone());
+        }
     } else if let Some(ci) = left_pick {
         w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false).map(|np| named_in_apposition(left, np));
         if w.np.is_none() && left_cues[ci].participle && left_cues[ci].first == 0 {
@@ -827,6 +849,8 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.unnamed_subject = true;
             w.group = true;
             w.as_written = text.get(from..to).map(str::to_string);
+        } else if w.np.is_none() {
+            w.unnamed_person = unnamed_person_before(left, left_cues[ci].first);
         }
     }
     if w.cue.is_none()
@@ -856,6 +880,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         // "Interrogée par notre journal, la députée Léa Vasseur … partage ce constat : « … »":
         // a quote announced by a colon belongs to the person the sentence is about.
         if left.last().is_some_and(|t| t.text == ":") {
+            w.unnamed_person = unnamed_person_before(left, left.len() - 1);
             w.colon_subjects = (0..left.len())
                 .filter(|&k| k == 0 || left[k - 1].text == ",")
                 .filter_map(|k| super::rules_fr::colon_candidate(left, k))

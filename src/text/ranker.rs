@@ -4,25 +4,29 @@
 //! near it (its paragraph, the two before and the one after) is a candidate, along with
 //! the speaker the rules chose. Each candidate gets language-independent features —
 //! distances to the quote and its cue, same sentence or not, being the subject of a cue,
-//! agreement with the pronoun at the cue, salience, the previous quote's speaker, its kind,
-//! and whether the rules picked it — and a conditional-logit model (one weight per
-//! feature, softmax over the quote's candidates) scores them.
+//! agreement with the pronoun at the cue, salience (mentions in the document and in the
+//! last sentences, first mention), being the first name of the quote's sentence or of the
+//! sentence before (its subject, mostly), the speaker of the quote before or the next cued
+//! one, named after "told"/"to" (a listener) or "according to" (a source), named inside the
+//! quote (what it is about), its kind, and whether the rules picked it — and a
+//! conditional-logit model (one weight per feature, softmax over the quote's candidates),
+//! optionally with boosted decision stumps added to the linear score, scores them.
 //!
 //! The weights are trained on PolNeAR's train split by `eval/train_ranker.py` and shipped
 //! in `assets/ranker/speakers.json`. `quotes::extract` calls [`Ranker::choose`] only
-//! where the model's `mode` says it wins on the dev split; `examples/ranker_dump.rs`
+//! where the model's `mode` says it wins under cross-validation on train; `examples/ranker_dump.rs`
 //! prints the candidates and their features for training.
 
 use super::entities::Registry;
-use super::lexicon::{Gender, Lexicon};
+use super::lexicon::{Gender, Lexicon, fold};
 use crate::model::{Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The features, in the order of the weights.
-pub const FEATURES: [&str; 36] = [
+pub const FEATURES: [&str; 48] = [
     "rule_pick",
     "rule_pick_own_cue",
     "rule_pick_inherited",
@@ -59,6 +63,18 @@ pub const FEATURES: [&str; 36] = [
     "long_name",
     "capitals_name",
     "bare_word",
+    "first_in_quote_sentence",
+    "subject_of_previous_sentence",
+    "log_mentions_recent",
+    "log_mentions_document",
+    "next_quote_speaker",
+    "previous_quote_speaker_near",
+    "sequence_speaker_no_cue",
+    "in_quote_text",
+    "object_in_sentence",
+    "source_in_sentence",
+    "quoted_in_paragraph",
+    "spoke_in_sentence",
 ];
 
 /// Paragraphs before the quote's own that candidates are read from.
@@ -129,6 +145,20 @@ pub struct Ranker {
     /// is kept.
     #[serde(default)]
     pub keep_read_at_cue: bool,
+    /// Boosted decision stumps added to the linear score (empty for a plain conditional
+    /// logit): they let a feature count differently above and below a threshold.
+    #[serde(default)]
+    pub stumps: Vec<Stump>,
+}
+
+/// One decision stump: `below` is added to a candidate's score when feature `feature`
+/// is at most `threshold`, `above` otherwise.
+#[derive(Debug, Deserialize)]
+pub struct Stump {
+    pub feature: usize,
+    pub threshold: f64,
+    pub below: f64,
+    pub above: f64,
 }
 
 impl Ranker {
@@ -141,13 +171,16 @@ impl Ranker {
     /// A model from its JSON text; `None` when malformed or made for other features.
     pub fn parse(json: &str) -> Option<Ranker> {
         let r: Ranker = serde_json::from_str(json).ok()?;
-        let same = r.features.len() == FEATURES.len() && r.features.iter().zip(FEATURES).all(|(a, b)| a == b) && r.weights.len() == FEATURES.len();
+        let same = r.features.len() == FEATURES.len()
+            && r.features.iter().zip(FEATURES).all(|(a, b)| a == b)
+            && r.weights.len() == FEATURES.len()
+            && r.stumps.iter().all(|s| s.feature < FEATURES.len());
         same.then_some(r)
     }
 
     /// The rules alone: for tests of one rule, and for comparing with the model.
     pub fn off() -> Ranker {
-        Ranker { features: Vec::new(), weights: Vec::new(), mode: "off".into(), min_probability: 1.0, keep_read_at_cue: true }
+        Ranker { features: Vec::new(), weights: Vec::new(), mode: "off".into(), min_probability: 1.0, keep_read_at_cue: true, stumps: Vec::new() }
     }
 
     pub fn enabled(&self) -> bool {
@@ -155,7 +188,13 @@ impl Ranker {
     }
 
     fn score(&self, c: &Candidate) -> f64 {
-        self.weights.iter().zip(&c.features).map(|(w, x)| w * x).sum()
+        let linear: f64 = self.weights.iter().zip(&c.features).map(|(w, x)| w * x).sum();
+        let stumps: f64 = self
+            .stumps
+            .iter()
+            .map(|s| if c.features.get(s.feature).is_some_and(|&x| x <= s.threshold) { s.below } else { s.above })
+            .sum();
+        linear + stumps
     }
 
     /// The speaker the model gives the quote, when its mode allows overruling the rules
@@ -189,6 +228,72 @@ struct Near {
     spoke_before: bool,
     spoke_any: bool,
     oblique_before: bool,
+    /// Mentions from three sentences before the quote's to the quote.
+    recent: usize,
+    /// Named in the quote's sentence right after a word that makes a name the listener
+    /// or the topic ("told X", "to X", "about X") or the source ("according to X").
+    object_in_sentence: bool,
+    source_in_sentence: bool,
+    spoke_in_sentence: bool,
+}
+
+/// Words before a name that make it the listener or the topic, not the speaker.
+const OBJECT_WORDS: [&str; 14] = ["to", "told", "tells", "asked", "with", "about", "against", "at", "on", "à", "avec", "contre", "sur", "interrogé"];
+/// Words before a name that make it the source of what follows.
+const SOURCE_WORDS: [&str; 5] = ["according", "selon", "d'après", "per", "from"];
+/// Sentences before the quote's own counted as its recent context.
+const RECENT_SENTENCES: usize = 3;
+/// Bytes of a quote read for the words it holds: a quote names its subject early, and a
+/// quote of a whole huge paragraph must not make every candidate scan it.
+const QUOTE_SCAN_BYTES: usize = 2_000;
+
+/// The word just before byte `pos` of `text`, folded ("told", "according" before "to X"
+/// is read as the word before "to"): at most a short stretch back is read.
+fn word_before(text: &str, pos: usize) -> Option<String> {
+    let mut from = pos.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text.get(from..pos)?;
+    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let last = fold(words.last()?);
+    // "according to X": the source word is the one before "to".
+    if last == "to" && words.len() >= 2 && fold(words[words.len() - 2]) == "according" {
+        return Some("according".into());
+    }
+    Some(last)
+}
+
+/// Words a sentence's subject may follow ("Senator", "The", "Former") before its name.
+const SUBJECT_OPENING_WORDS: usize = 3;
+
+/// Whether the name at byte `pos` opens the sentence starting at `start`: at most
+/// [`SUBJECT_OPENING_WORDS`] words before it.
+fn opens_sentence(text: &str, start: usize, pos: usize) -> bool {
+    text.get(start..pos).is_some_and(|t| t.split_whitespace().count() <= SUBJECT_OPENING_WORDS)
+}
+
+/// The folded words of the first [`QUOTE_SCAN_BYTES`] of the quote `open..close`.
+fn quote_words(text: &str, open: usize, close: usize) -> HashSet<String> {
+    let mut end = close.min(open.saturating_add(QUOTE_SCAN_BYTES)).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = open.min(end);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    text[start..end].split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(fold).collect()
+}
+
+/// Byte ranges of the sentence holding `pos` (by the registry's sentence starts) and of
+/// the [`RECENT_SENTENCES`] before it.
+fn sentence_context(starts: &[usize], pos: usize) -> (Range<usize>, usize) {
+    let k = starts.partition_point(|&s| s <= pos);
+    let current = k.checked_sub(1).map_or(0, |i| starts[i]);
+    let previous = k.checked_sub(2).map_or(current, |i| starts[i]);
+    let recent = k.checked_sub(1 + RECENT_SENTENCES).map_or(0, |i| starts[i]);
+    (previous..current, recent)
 }
 
 /// Every quote's candidates, with their features. `paragraphs` are the byte ranges of the
@@ -208,6 +313,13 @@ pub fn candidates(registry: &Registry, paragraphs: &[Range<usize>], sites: &[Sit
     out
 }
 
+/// The speaker named at the cue of the quote after `index`, when that quote follows in
+/// the same or the next paragraph: a quote sequence keeps its speaker.
+fn next_cued_speaker(sites: &[Site], index: usize) -> Option<&str> {
+    let (site, next) = (&sites[index], sites.get(index + 1)?);
+    (!next.term && next.own_cue && next.paragraph <= site.last_paragraph + 1).then_some(next.rule.as_ref()?.name.as_str())
+}
+
 /// [`candidates`] handed over one site at a time (`each(site index, its candidates)`),
 /// so a text of thousands of quotes never holds every quote's candidates at once.
 pub fn for_each_site_candidates(
@@ -217,6 +329,7 @@ pub fn for_each_site_candidates(
     mut each: impl FnMut(usize, Vec<Candidate>),
 ) {
     let mentions = registry.mention_view();
+    let (text, sentence_starts) = registry.text_and_sentences();
     let mut positions: HashMap<usize, Vec<usize>> = HashMap::new();
     for &(pos, e, _, _) in &mentions {
         positions.entry(e).or_default().push(pos);
@@ -224,7 +337,10 @@ pub fn for_each_site_candidates(
     // Each entity's speaker, looked up once however many windows it appears in.
     let mut speaker_of: HashMap<usize, Option<Speaker>> = HashMap::new();
     let mut quoted: HashMap<String, usize> = HashMap::new();
+    // Who the rules gave each paragraph's quotes to so far.
+    let mut quoted_in_paragraph: HashMap<String, usize> = HashMap::new();
     let mut previous: Option<String> = None;
+    let mut previous_site: Option<usize> = None;
     for (index, site) in sites.iter().enumerate() {
         if site.term {
             each(index, Vec::new());
@@ -234,6 +350,25 @@ pub fn for_each_site_candidates(
         let own = paragraphs.get(site.paragraph).map_or(0, |r| r.start)..paragraphs.get(site.last_paragraph).map_or(usize::MAX, |r| r.end);
         let from = mentions.partition_point(|m| m.0 < lo);
         let to = mentions.partition_point(|m| m.0 < hi);
+        let (previous_sentence, recent_from) = sentence_context(sentence_starts, site.sentence.0);
+        // The name opening the sentence before and the quote's own (within its first few
+        // words): its subject, mostly. A name further in ("The plant closes in May") is not.
+        let first_in = |range: Range<usize>| {
+            let k = mentions.partition_point(|m| m.0 < range.start);
+            mentions
+                .get(k)
+                .filter(|m| m.0 < range.end && !(site.open..site.close).contains(&m.0) && opens_sentence(text, range.start, m.0))
+                .map(|m| m.1)
+        };
+        let name_of = |e: Option<usize>| e.and_then(|e| registry.speaker(e)).map(|s| s.name);
+        let previous_subject = name_of(first_in(previous_sentence));
+        let sentence_subject = name_of(first_in(site.sentence.0..site.sentence.1));
+        let next_speaker = next_cued_speaker(sites, index);
+        let near_previous = previous_site
+            .filter(|&p| sites[p].last_paragraph + 1 >= site.paragraph)
+            .and_then(|p| sites[p].rule.as_ref())
+            .map(|s| s.name.as_str());
+        let in_quote = quote_words(text, site.open, site.close);
         // By speaker name: two entities shown under one name are one candidate.
         let mut near: Vec<(Speaker, usize, Near)> = Vec::new();
         for &(pos, e, spoke, oblique) in &mentions[from..to] {
@@ -251,9 +386,16 @@ pub fn for_each_site_candidates(
                 n.spoke_before = spoke;
                 n.oblique_before = oblique;
                 n.before_in_sentence |= pos >= site.sentence.0;
+                n.recent += usize::from(pos >= recent_from);
             } else if pos >= site.close {
                 n.after = n.after.or(Some(pos));
                 n.after_in_sentence |= pos < site.sentence.1;
+            }
+            if (site.sentence.0..site.sentence.1).contains(&pos) && !(site.open..site.close).contains(&pos) {
+                let word = word_before(text, pos);
+                n.object_in_sentence |= word.as_deref().is_some_and(|w| OBJECT_WORDS.contains(&w));
+                n.source_in_sentence |= word.as_deref().is_some_and(|w| SOURCE_WORDS.contains(&w));
+                n.spoke_in_sentence |= spoke;
             }
             if let Some(c) = site.cue_at {
                 let d = pos.abs_diff(c);
@@ -278,11 +420,16 @@ pub fn for_each_site_candidates(
                 let entity = registry.entities.get(e);
                 let gender = entity.map_or(Gender::Unknown, |x| x.gender);
                 let is_rule = site.rule.as_ref().is_some_and(|r| r.name == speaker.name);
-                let salience = positions.get(&e).map_or(0, |p| p.partition_point(|&x| x < site.open));
+                let seen = positions.get(&e).map_or(&[][..], Vec::as_slice);
+                let salience = seen.partition_point(|&x| x < site.open);
                 let agrees = site.person_pronoun.is_some_and(|g| g != Gender::Unknown && g == gender && speaker.kind == SpeakerKind::Person);
                 let disagrees = site.person_pronoun.is_some_and(|g| {
                     speaker.kind != SpeakerKind::Person || g != Gender::Unknown && gender != Gender::Unknown && g != gender
                 });
+                let is = |name: Option<&str>| name == Some(speaker.name.as_str());
+                // The last word of the name (folded), as the quote would say it.
+                let last_word = entity.and_then(|x| x.low.last().cloned()).or_else(|| speaker.name.split_whitespace().last().map(fold));
+                let near_previous_speaker = is(near_previous);
                 let features = vec![
                     flag(is_rule),
                     flag(is_rule && site.own_cue),
@@ -327,14 +474,29 @@ pub fn for_each_site_candidates(
                     // One capitalised word nothing describes ("May", "Judgment"): the weakest
                     // evidence of a speaker.
                     flag(entity.is_some_and(|x| x.kind.is_none() && !x.has_role && x.words.len() == 1)),
+                    flag(is(sentence_subject.as_deref())),
+                    flag(is(previous_subject.as_deref())),
+                    (1.0 + n.recent as f64).ln(),
+                    (1.0 + seen.len() as f64).ln(),
+                    flag(is(next_speaker)),
+                    flag(near_previous_speaker),
+                    flag(near_previous_speaker && site.cue_at.is_none()),
+                    // Whom a quote names is mostly whom it is about, not who says it.
+                    flag(last_word.is_some_and(|w| in_quote.contains(&w))),
+                    flag(n.object_in_sentence),
+                    flag(n.source_in_sentence),
+                    flag(quoted_in_paragraph.get(&speaker.name) == Some(&site.paragraph)),
+                    flag(n.spoke_in_sentence),
                 ];
                 Candidate { speaker, features }
             })
             .collect();
         if let Some(rule) = &site.rule {
             *quoted.entry(rule.name.clone()).or_default() += 1;
+            quoted_in_paragraph.insert(rule.name.clone(), site.last_paragraph);
             previous = Some(rule.name.clone());
         }
+        previous_site = Some(index);
         each(index, cands);
     }
 }
@@ -342,6 +504,110 @@ pub fn for_each_site_candidates(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::from_plain_text;
+    use crate::model::Quote;
+    use crate::text::quotes::extract_with_candidates;
+
+    /// Every quote of `text` with its candidates, as the ranker sees them.
+    fn ranked(text: &str) -> Vec<(Quote, Vec<Candidate>)> {
+        let (quotes, cands) = extract_with_candidates(&from_plain_text("t", text), &Ranker::off());
+        quotes.into_iter().zip(cands).collect()
+    }
+
+    /// Feature `feature` of the candidate whose name holds `name`, at quote `quote`.
+    fn feature(text: &str, quote: usize, name: &str, feature: &str) -> f64 {
+        let all = ranked(text);
+        let (_, cands) = &all[quote];
+        let c = cands.iter().find(|c| c.speaker.name.contains(name)).unwrap_or_else(|| panic!("{name} is not a candidate of quote {quote}: {cands:?}"));
+        c.features[FEATURES.iter().position(|f| *f == feature).expect("a feature")]
+    }
+
+    #[test]
+    fn the_first_name_of_the_quote_sentence_is_its_subject() {
+        let text = "Senator Mary Jones told Robert Smith on Monday: \"We will win this fight in the end.\"";
+        assert_eq!(feature(text, 0, "Mary Jones", "first_in_quote_sentence"), 1.0);
+        assert_eq!(feature(text, 0, "Robert Smith", "first_in_quote_sentence"), 0.0);
+    }
+
+    #[test]
+    fn a_name_after_told_is_the_listener_and_after_according_to_the_source() {
+        let text = "Senator Mary Jones told Robert Smith on Monday: \"We will win this fight in the end.\"";
+        assert_eq!(feature(text, 0, "Robert Smith", "object_in_sentence"), 1.0);
+        assert_eq!(feature(text, 0, "Mary Jones", "object_in_sentence"), 0.0);
+        let text = "The vote was close, according to Ellen Marsh of the Daily Ledger: \"It was never going to pass easily.\"";
+        assert_eq!(feature(text, 0, "Ellen Marsh", "source_in_sentence"), 1.0);
+    }
+
+    #[test]
+    fn the_subject_of_the_sentence_before_is_marked() {
+        let text = "Anna Berg met Paul Kline in Boston on Monday. \"We have a deal now, finally,\" she said.";
+        assert_eq!(feature(text, 0, "Anna Berg", "subject_of_previous_sentence"), 1.0);
+        assert_eq!(feature(text, 0, "Paul Kline", "subject_of_previous_sentence"), 0.0);
+        // A name deep in the sentence before is not its subject.
+        let text = "Mark Grant spoke on Tuesday. The plant closes in May.\n\n\"I think the numbers are much better than expected.\"";
+        assert_eq!(feature(text, 0, "May", "subject_of_previous_sentence"), 0.0);
+    }
+
+    #[test]
+    fn salience_counts_recent_and_document_mentions() {
+        let text = "Anna Berg arrived first. Berg spoke to Paul Kline. Berg then left.\n\n\"We have a deal now, finally,\" she said.";
+        assert!(feature(text, 0, "Anna Berg", "log_mentions_recent") > feature(text, 0, "Paul Kline", "log_mentions_recent"));
+        assert!(feature(text, 0, "Anna Berg", "log_mentions_document") > feature(text, 0, "Paul Kline", "log_mentions_document"));
+    }
+
+    #[test]
+    fn the_speaker_of_the_next_cued_quote_is_marked() {
+        let text = "\"This is the first of many things to say,\" the spokesman began. \"We are done with this matter today,\" said John Carter.";
+        assert_eq!(feature(text, 0, "John Carter", "next_quote_speaker"), 1.0);
+    }
+
+    #[test]
+    fn a_quote_sequence_keeps_its_speaker_until_a_new_cue() {
+        let text = "Maria Lopez said: \"We will build the new road next year.\" \"It will cost far less than the old one did.\"";
+        assert_eq!(feature(text, 1, "Maria Lopez", "previous_quote_speaker_near"), 1.0);
+        assert_eq!(feature(text, 1, "Maria Lopez", "quoted_in_paragraph"), 1.0);
+        assert_eq!(feature(text, 0, "Maria Lopez", "quoted_in_paragraph"), 0.0);
+    }
+
+    #[test]
+    fn a_name_the_quote_says_is_marked() {
+        let text = "Tom Hardy proposed a plan on Monday. \"Hardy is wrong about the plan and the cost,\" said Lisa Grant.";
+        assert_eq!(feature(text, 0, "Tom Hardy", "in_quote_text"), 1.0);
+        assert_eq!(feature(text, 0, "Lisa Grant", "in_quote_text"), 0.0);
+    }
+
+    #[test]
+    fn a_name_speaking_in_the_quote_sentence_is_marked() {
+        let text = "Tom Hardy proposed a plan on Monday. \"Hardy is wrong about the plan and the cost,\" said Lisa Grant.";
+        assert_eq!(feature(text, 0, "Lisa Grant", "spoke_in_sentence"), 1.0);
+        assert_eq!(feature(text, 0, "Tom Hardy", "spoke_in_sentence"), 0.0);
+    }
+
+    #[test]
+    fn stumps_add_to_the_linear_score_on_either_side_of_their_threshold() {
+        let mut model = Ranker::off();
+        model.weights = vec![0.0; FEATURES.len()];
+        model.stumps = vec![Stump { feature: 0, threshold: 0.5, below: -1.0, above: 2.0 }];
+        let with = |x: f64| Candidate { speaker: Speaker { name: "X".into(), kind: SpeakerKind::Person }, features: [vec![x], vec![0.0; FEATURES.len() - 1]].concat() };
+        assert_eq!(model.score(&with(0.0)), -1.0);
+        assert_eq!(model.score(&with(1.0)), 2.0);
+        // A stump on a feature the model does not have is refused.
+        let json = serde_json::json!({"features": FEATURES.as_slice(), "weights": vec![0.0; FEATURES.len()], "mode": "fill", "min_probability": 0.0,
+            "stumps": [{"feature": FEATURES.len(), "threshold": 0.0, "below": 0.0, "above": 0.0}]});
+        assert!(Ranker::parse(&json.to_string()).is_none());
+    }
+
+    #[test]
+    fn the_shipped_model_gives_an_unattributed_continuation_to_the_sequence_speaker() {
+        // The second quote has no cue of its own: the speaker of the first, named at its
+        // cue and the subject of the sentence, not the official she talked about.
+        let text = "Maria Lopez criticised Governor Peter Hall on Tuesday. Lopez said: \"We will build the new road next year.\" \"It will cost far less than the old one did.\"";
+        let all = ranked(text);
+        let (_, cands) = &all[1];
+        let model = Ranker::get();
+        let best = cands.iter().max_by(|a, b| model.score(a).total_cmp(&model.score(b))).expect("candidates");
+        assert_eq!(best.speaker.name, "Maria Lopez");
+    }
 
     #[test]
     fn the_bundled_model_matches_the_features() {

@@ -35,6 +35,10 @@ pub const RULES: &[(&str, &str)] = &[
     ("a dialogue inside one pair of guillemets: a turn after each dash that follows a sentence", "rules_fr::tests::a_dash_after_a_sentence_inside_guillemets_starts_a_turn"),
     ("turns of a dialogue alternate speakers, never copying the turn next to them", "quotes_fr::the_turns_of_a_dialogue_inside_guillemets_alternate"),
     ("a portrait's role noun is the roleless subject nearby, not someone with another role (entities::roleless_subject_near)", "quotes_fr::a_portraits_role_noun_is_the_person_portrayed_not_one_with_another_role"),
+    ("'Une habitante du hameau, réveillée …, témoigne :': an unnamed person opening the clause stays unnamed, never the last name", "rules_fr::tests::an_unnamed_person_opening_the_clause_is_found"),
+    ("'la société Vitrines du Centre': after a body's common noun, its name runs on through du/de la/des", "rules_fr::tests::a_company_name_after_its_common_noun_runs_on_through_du"),
+    ("'a reconnu le président de la conférence, Daniel Mwangi,': a name apposed to the role after the cue is the speaker", "rules_fr::tests::a_name_apposed_to_a_role_after_the_cue_is_the_speaker"),
+    ("'indique-t-on à la brigade de X': the body where 'on' speaks is the speaker", "rules_fr::tests::the_body_where_on_speaks_is_the_speaker"),
 ];
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
@@ -515,6 +519,37 @@ pub(super) fn body_with_its_name(toks: &[Tok], np: Np, hi: usize) -> Np {
     Np { last, end: toks[last].end, quals, ..np }
 }
 
+/// The speaker phrase after a cue with what names it: a body's own name after its noun
+/// ([`body_with_its_name`]), or a person's name apposed to their role
+/// ([`name_apposed_to_role`]).
+pub(super) fn phrase_with_its_name(toks: &[Tok], np: Np, hi: usize) -> Np {
+    match name_apposed_to_role(toks, &np, hi) {
+        Some(name) => name,
+        None => body_with_its_name(toks, np, hi),
+    }
+}
+
+/// "« …, a reconnu le président de la conférence, le Kényan Daniel Mwangi, mais … »": a
+/// French definite person role after the cue, then a comma and a name closed by a comma or
+/// the end of the clause, is that named person (who may be mentioned nowhere before, so
+/// the role alone would go to someone else).
+pub(super) fn name_apposed_to_role(toks: &[Tok], np: &Np, hi: usize) -> Option<Np> {
+    // (The phrase's first word by its bytes: `first` may be its head.)
+    let opening = toks[..=np.first.min(toks.len() - 1)].iter().rev().find(|t| t.start <= np.start)?;
+    let french_article = matches!(opening.low.as_str(), "le" | "la" | "l'" | "son" | "sa");
+    if !french_article || !matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) {
+        return None;
+    }
+    // (The phrase may end on complements past its last counted word: "de la conférence".)
+    let comma = (np.last + 1..hi).find(|&k| toks[k].start >= np.end)?;
+    if comma + 1 >= hi || toks[comma].text != "," {
+        return None;
+    }
+    let name = np_forward(toks, comma + 1, hi).filter(|n| matches!(n.kind, NpKind::Name(_)))?;
+    let closed = toks.get(name.last + 1).is_none_or(|t| name.last + 1 >= hi || t.kind == TokKind::Punct);
+    closed.then_some(name)
+}
+
 /// Words that end a body's name written after its noun: prepositions, relatives, times.
 const NAME_STOPS: [&str; 21] = [
     "en", "dans", "devant", "sur", "sous", "lors", "après", "avant", "depuis", "qui", "que", "qu'", "dont", "où", "lundi", "mardi",
@@ -543,6 +578,7 @@ const INSTITUTION_ADJECTIVES: [&str; 24] = [
 /// only the first word of an institution's name, so one organisation word ("Union",
 /// "Assemblée", "Ligue") followed by listed adjectives in lower case is the whole name.
 pub(super) fn institution_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> usize {
+    let r = company_name_end(toks, i, r, end);
     if r != i + 1 || !Lexicon::get().is_org_word(&toks[i].low) {
         return r;
     }
@@ -551,6 +587,80 @@ pub(super) fn institution_name_end(toks: &[Tok], i: usize, r: usize, end: usize)
         e += 1;
     }
     e
+}
+
+/// Common nouns that introduce the proper name of a company or a body ("la société Immo
+/// Plaine", "l'enseigne Maisons du Monde"): what follows is its name, not a person's.
+pub(super) const COMPANY_NOUNS: [&str; 16] = [
+    "société", "entreprise", "groupe", "association", "collectif", "enseigne", "compagnie", "cabinet", "fondation", "fédération",
+    "coopérative", "firme", "laboratoire", "marque", "start-up", "filiale",
+];
+
+/// "la société Vitrines du Centre", "l'association Amis de la Terre": right after a body's
+/// common noun ([`COMPANY_NOUNS`]), the capitalised name starting at `i` (its capitals
+/// ending at `r`) runs on through one "du", "de la", "des" or "de" to the capitals after it,
+/// where a person's name would stop ("le maire du Havre").
+fn company_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> usize {
+    if i == 0 || r <= i || !COMPANY_NOUNS.contains(&toks[i - 1].low.as_str()) {
+        return r;
+    }
+    let link = match toks.get(r).map(|t| t.low.as_str()) {
+        Some("du" | "des") => 1,
+        Some("de" | "d'") if toks.get(r + 1).is_some_and(|t| matches!(t.low.as_str(), "la" | "l'")) => 2,
+        Some("de" | "d'") => 1,
+        _ => return r,
+    };
+    let mut e = r + link;
+    while e < end && toks[e].is_cap() {
+        e += 1;
+    }
+    if e > r + link { e } else { r }
+}
+
+/// "Une habitante du hameau, réveillée par les explosions, témoigne :", "D'après un proche du
+/// ministre, « … »", "Plus loin, une automobiliste contrôlée … proteste :": an indefinite
+/// person role ("un", "une" and a person's noun) opening the clause before `cue_first` (the
+/// cue, or the colon announcing the quote) is someone the article does not name: the quote
+/// stays theirs, unnamed, rather than going to the last person named.
+pub(super) fn unnamed_person_before(toks: &[Tok], cue_first: usize) -> Option<Np> {
+    (0..cue_first.min(toks.len()))
+        .filter(|&k| toks[k].text != "UN" && matches!(toks[k].low.as_str(), "un" | "une"))
+        .filter(|&k| k == 0 || toks[k - 1].text == "," || matches!(toks[k - 1].low.as_str(), "selon" | "après" | "d'après"))
+        .find_map(|k| np_forward(toks, k, cue_first).filter(|np| np.first == k && is_unnamed_person(np)))
+        // ("Une voisine, Marie Dupont, raconte :" names her.)
+        .filter(|np| !(toks.get(np.last + 1).is_some_and(|t| t.text == ",") && np_forward(toks, np.last + 2, cue_first).is_some_and(|n| matches!(n.kind, NpKind::Name(_)))))
+}
+
+/// An indefinite phrase naming a person by their role ("un proche du ministre").
+pub(super) fn is_unnamed_person(np: &Np) -> bool {
+    matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: false, .. })
+}
+
+/// "« … », indique-t-on à la brigade de Landivisiau", "précise-t-on au ministère": after
+/// an inverted cue on "on", the body named after "à", "au", "chez" or "auprès de" is who
+/// speaks, as written (up to the end of the clause, a preposition or a time, six words
+/// at most).
+pub(super) fn body_behind_on(toks: &[Tok], c: &Cue) -> Option<Speaker> {
+    if c.pronoun.as_deref().map(fold).as_deref() != Some("on") {
+        return None;
+    }
+    let at = c.last + 1;
+    let from = match toks.get(at)?.low.as_str() {
+        "à" | "au" | "aux" | "chez" => at + 1,
+        "auprès" if toks.get(at + 1).is_some_and(|t| matches!(t.low.as_str(), "de" | "d'" | "du" | "des")) => at + 2,
+        _ => return None,
+    };
+    let article = usize::from(toks.get(from).is_some_and(|t| matches!(t.low.as_str(), "la" | "l'" | "le")));
+    let first = from + article;
+    let stop = |t: &Tok| t.kind != TokKind::Word || FR_OBLIQUE_PREPOSITIONS.contains(&t.low.as_str()) || NAME_STOPS.contains(&t.low.as_str());
+    let last = (first..toks.len().min(first + 6)).take_while(|&k| !stop(&toks[k])).last()?;
+    let words: Vec<String> = glue_elisions(toks[first..=last].iter().map(|t| t.text.to_string()).collect());
+    Some(Speaker { name: words.join(" "), kind: SpeakerKind::Organisation })
+}
+
+/// Whether a phrase opens on French "un" or "une" (an unnamed person, not English "a").
+pub(super) fn opens_on_un(written: &str) -> bool {
+    written.split_whitespace().next().is_some_and(|w| matches!(fold(w).as_str(), "un" | "une"))
 }
 
 /// Contractions of a preposition and an article: "au", "aux" (à), "du", "des" (de).
@@ -783,6 +893,66 @@ mod tests {
         let s = "Le prix — neuf cents euros — a doublé.";
         assert!(dialogue_turns(s, 0..s.len()).is_empty());
         assert!(next_turn("« A ! » — « B »", "« A ! »".len(), "« A ! » — ".len()));
+    }
+
+    #[test]
+    fn an_unnamed_person_opening_the_clause_is_found() {
+        let written = |s: &str, verb: &str| {
+            let t = toks(s);
+            let v = t.iter().position(|x| x.low == verb).unwrap();
+            unnamed_person_before(&t, v).map(|np| s[np.start..np.end].to_string())
+        };
+        assert_eq!(written("Une habitante du hameau, réveillée par le bruit, témoigne :", "témoigne").as_deref(), Some("Une habitante du hameau"));
+        assert_eq!(written("Plus loin, une habitante proteste :", "proteste").as_deref(), Some("une habitante"));
+        assert!(written("Le maire a reçu une habitante et raconte :", "raconte").is_none());
+        assert!(written("Un rapport publié hier conclut :", "conclut").is_none());
+        assert!(written("Une voisine, Marie Dupont, raconte :", "raconte").is_none());
+        assert!(opens_on_un("Une habitante du hameau") && !opens_on_un("a senior official") && !opens_on_un("la voisine"));
+    }
+
+    #[test]
+    fn a_company_name_after_its_common_noun_runs_on_through_du() {
+        let name_end = |s: &str| {
+            let t = toks(s);
+            let i = t.iter().position(|x| x.is_cap()).unwrap();
+            let r = (i..t.len()).find(|&k| !t[k].is_cap()).unwrap_or(t.len());
+            t[..institution_name_end(&t, i, r, t.len())].last().unwrap().text.clone()
+        };
+        assert_eq!(name_end("la société Vitrines du Centre, qui"), "Centre");
+        assert_eq!(name_end("l'association Amis de la Terre a dit"), "Terre");
+        assert_eq!(name_end("le maire Paul du Havre"), "Paul");
+        assert_eq!(name_end("la société Norvia du groupe"), "Norvia");
+    }
+
+    #[test]
+    fn a_name_apposed_to_a_role_after_the_cue_is_the_speaker() {
+        let named = |s: &str| {
+            let t = toks(s);
+            let verb = t.iter().position(|x| x.low == "reconnu").unwrap();
+            let np = crate::text::attribution::subject_after(&t, verb, t.len()).unwrap();
+            let np = phrase_with_its_name(&t, np, t.len());
+            s[np.start..np.end].to_string()
+        };
+        assert_eq!(named("a reconnu le président de la conférence, Daniel Mwangi, mais"), "Daniel Mwangi");
+        assert_eq!(named("a reconnu le président de la conférence, qui préside"), "le président de la conférence");
+        // (French only: English is left to its own rules.)
+        let t = toks("the spokesman, John Smith, later");
+        let np = np_forward(&t, 0, t.len()).unwrap();
+        assert!(matches!(np.kind, NpKind::Role { .. }) && name_apposed_to_role(&t, &np, t.len()).is_none(), "{np:?}");
+    }
+
+    #[test]
+    fn the_body_where_on_speaks_is_the_speaker() {
+        let body = |s: &str| {
+            let t = toks(s);
+            let cues = find_cues(&t);
+            body_behind_on(&t, &cues[0]).map(|s| s.name)
+        };
+        assert_eq!(body(", indique-t-on à la brigade de Landivisiau.").as_deref(), Some("brigade de Landivisiau"));
+        assert_eq!(body(", précise-t-on au ministère depuis lundi.").as_deref(), Some("ministère"));
+        assert_eq!(body(", indique-t-on à l'Élysée.").as_deref(), Some("Élysée"));
+        assert_eq!(body(", indique-t-il à la brigade."), None);
+        assert_eq!(body(", indique-t-on lundi."), None);
     }
 
     #[test]
