@@ -8,6 +8,8 @@
 //! - [`line`]: one line (a table cell, a status bar, a message): newlines and tabs become
 //!   spaces, so a file name holding a newline cannot split or forge a row.
 //! - [`say`] (and [`say_pending`]): every message on standard error, as one clean line.
+//! - [`cap_cluster`]: one screen cell's grapheme cluster with at most a few dozen
+//!   combining marks, so a crafted cluster cannot flood the terminal on every redraw.
 //!
 //! Only this module writes text to standard output ([`Safe::print`]) and standard error;
 //! the crate's lints (`clippy::print_stdout`, `print_stderr` in Cargo.toml) forbid
@@ -108,6 +110,26 @@ fn is_invisible(c: char) -> bool {
 /// Embeddings, overrides and isolates, which can make text display as something it is not.
 fn is_bidi_override(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters kept in one grapheme cluster on screen: the base and what follows it
+/// (combining marks, joiners, variation selectors). Real text needs a handful — Unicode's
+/// stream-safe format allows 30 non-starters in a row — while a crafted "zalgo" cluster
+/// of 100 000 marks would otherwise be sent whole to the terminal on every redraw.
+pub const MAX_CHARS_PER_CLUSTER: usize = 31;
+
+/// `cluster` (one grapheme cluster, as a terminal cell holds) cut to its first
+/// [`MAX_CHARS_PER_CLUSTER`] characters. For the screen only: stored text and exports
+/// keep every mark.
+pub fn cap_cluster(cluster: &str) -> &str {
+    // A cluster that short in bytes cannot hold too many characters: no counting.
+    if cluster.len() <= MAX_CHARS_PER_CLUSTER {
+        return cluster;
+    }
+    match cluster.char_indices().nth(MAX_CHARS_PER_CLUSTER) {
+        Some((end, _)) => &cluster[..end],
+        None => cluster,
+    }
 }
 
 /// Untrusted text as one line: [`strip_controls`], then newlines and tabs as spaces.
@@ -313,6 +335,17 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cluster_keeps_its_base_and_first_marks_only() {
+        let zalgo = format!("e{}", "\u{301}".repeat(1000));
+        assert_eq!(cap_cluster(&zalgo).chars().count(), MAX_CHARS_PER_CLUSTER);
+        assert!(cap_cluster(&zalgo).starts_with("e\u{301}"));
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466}";
+        for ordinary in ["a", "ệ", "\u{915}\u{94d}\u{937}", family] {
+            assert_eq!(cap_cluster(ordinary), ordinary);
+        }
+    }
 
     #[test]
     fn the_byte_check_agrees_with_the_character_rule() {

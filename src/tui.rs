@@ -76,6 +76,11 @@ pub fn run_reader(input: ReaderInput<'_>, db: Option<&Path>) -> (Result<(), Term
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return (Err(TerminalError::NotATerminal), LoadReport::default());
     }
+    // The caller reports a corpus it passes; a folder read here is reported here.
+    let manifest_warnings = match &input {
+        ReaderInput::Folder { listing, .. } => listing.manifest_warnings(),
+        ReaderInput::Corpus(_) => Vec::new(),
+    };
     let mut app = match open_session(input, db) {
         Ok(app) => app,
         Err(e) => return (Err(e), LoadReport::default()),
@@ -83,7 +88,10 @@ pub fn run_reader(input: ReaderInput<'_>, db: Option<&Path>) -> (Result<(), Term
     let result = run_session(&mut app);
     let report = LoadReport {
         errors: app.catalog.errors.clone(),
-        warnings: app.catalog.rows().flat_map(|(_, r)| r.meta.warnings.iter().map(|w| (r.path.clone(), w.clone()))).collect(),
+        warnings: manifest_warnings
+            .into_iter()
+            .chain(app.catalog.rows().flat_map(|(_, r)| r.meta.warnings.iter().map(|w| (r.path.clone(), w.clone()))))
+            .collect(),
     };
     (result, report)
 }

@@ -555,3 +555,90 @@ fn a_copy_too_large_for_the_terminal_clipboard_is_refused_with_a_message() {
     let status = app.status.clone().unwrap_or_default();
     assert!(status.starts_with("not copied") && status.contains("KB"), "{status}");
 }
+
+/// Shift_JIS, EUC-JP, GBK, Big5 and EUC-KR files without a declared charset load as the
+/// text they hold (their bytes used to pass for corrupt UTF-8); a file that is really
+/// corrupt UTF-8 is named with the reason, and the rest of the folder still loads.
+#[test]
+fn legacy_cjk_files_load_and_an_undecodable_one_is_named() {
+    use encoding_rs::{BIG5, EUC_JP, EUC_KR, GBK, SHIFT_JIS};
+    let japanese = "港の再建計画\n\n東京都の知事は月曜日、新しい港の計画を発表した。「冬までに港を再建する」と記者団に語った。";
+    let chinese = "港口重建计划\n\n上海市政府星期一宣布了新的港口计划。市长对记者说：“我们将在冬天之前重建港口。”";
+    let traditional = "港口重建計劃\n\n臺北市政府星期一宣佈了新的港口計劃。市長對記者說：「我們將在冬天之前重建港口。」";
+    let korean = "항구 재건 계획\n\n서울시는 월요일 새로운 항구 계획을 발표했다. 시장은 기자들에게 겨울 전에 항구를 재건하겠다고 말했다.";
+    let (tmp, corpus) = common::corpus_with(&[("ok.txt", &format!("Harbour Plan\n\n{BODY}"))]);
+    for (name, text, enc) in [("sjis", japanese, SHIFT_JIS), ("eucjp", japanese, EUC_JP), ("gbk", chinese, GBK), ("big5", traditional, BIG5), ("euckr", korean, EUC_KR)] {
+        fs::write(corpus.join(format!("{name}.txt")), enc.encode(text).0).unwrap();
+    }
+    let corrupt: Vec<u8> = "Caf\u{e9} au lait, d\u{e9}j\u{e0} vu. ".as_bytes().iter().copied().chain([0xff, 0xfe, b'x']).collect();
+    fs::write(corpus.join("corrupt.txt"), corrupt).unwrap();
+    let db = tmp.path().join("state.db");
+    let list = diglot(&corpus, &db, &["list"]);
+    assert!(list.status.success(), "{}", list.err());
+    for title in ["港の再建計画", "港口重建计划", "港口重建計劃", "항구 재건 계획", "Harbour Plan"] {
+        assert!(list.out().contains(title), "{title} missing:\n{}", list.out());
+    }
+    assert!(list.err().contains("corrupt.txt") && list.err().contains("invalid UTF-8"), "{}", list.err());
+    let show = diglot(&corpus, &db, &["show", "sjis"]);
+    assert!(show.out().contains("「冬までに港を再建する」"), "{}", show.out());
+}
+
+/// A bad entry in `corpus.toml` (wrong type, missing field, unknown key) is named with
+/// the file and the reason; the good entries still apply.
+#[test]
+fn a_bad_manifest_entry_is_named_and_the_others_kept() {
+    let (tmp, corpus) = common::corpus_with(&[
+        ("a.txt", &format!("Harbour Plan\n\n{BODY}")),
+        ("b.txt", &format!("Second Plan\n\n{BODY}")),
+        ("corpus.toml", "[[article]]\nid = 5\n\n[[article]]\nid = \"a\"\noutlet = \"Harbour Wire\"\n\n[[article]]\nid = \"b\"\noutlt = \"Typo\"\n"),
+    ]);
+    let run = diglot(&corpus, &tmp.path().join("state.db"), &["show", "a", "--format", "json"]);
+    assert!(run.status.success(), "{}", run.err());
+    let v: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(v["source"], "Harbour Wire");
+    let err = run.err();
+    assert!(err.contains("warning: ") && err.contains("corpus.toml: [[article]] 1 (id = 5) skipped: invalid type: integer `5`"), "{err}");
+    assert!(!err.contains("skipped /") && !err.contains("files skipped"), "the manifest itself is not skipped: {err}");
+    assert!(err.contains("[[article]] 3 (id = \"b\") skipped: unknown field `outlt`"), "{err}");
+}
+
+/// `DIGLOT_DB=` and `DIGLOT_CORPUS=` (set to nothing) count as unset, not as an empty
+/// `--db` the user never typed.
+#[test]
+fn empty_environment_variables_count_as_unset() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_diglot"))
+        .arg("list")
+        .env("DIGLOT_DB", "")
+        .env("DIGLOT_CORPUS", "")
+        .env("DIGLOT_LEXICON", "")
+        .env("DIGLOT_CACHE", "off")
+        .env("XDG_DATA_HOME", tmp.path())
+        .env("HOME", tmp.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{err}");
+    assert!(!err.contains("a value is required"), "{err}");
+    assert!(!run.stdout.is_empty());
+}
+
+/// One grapheme cluster of 100 000 combining marks: the screen shows the letter with a
+/// few marks, and the terminal never receives the whole cluster (200 kB per redraw).
+#[test]
+fn a_cluster_of_endless_combining_marks_is_capped_on_screen() {
+    let zalgo = format!("Z{}", "\u{301}".repeat(100_000));
+    let (tmp, corpus) = common::corpus_with(&[("z.txt", &format!("Harbour Plan\n\n{BODY} {zalgo}ap ends here."))]);
+    let mut s = common::start(&corpus, &tmp.path().join("state.db"), tmp.path());
+    s.wait_for("the reader", |t| t.contains("Harbour Plan") && t.contains("ends here"));
+    // Redraws: focus to the body and back, scroll.
+    for key in ["\t", "j", "k", "\t"] {
+        s.send(key);
+    }
+    s.kill("-TERM");
+    s.wait_exit("after TERM");
+    let raw = s.raw();
+    assert!(raw.len() < 100_000, "the terminal received {} bytes", raw.len());
+    // The letter is still drawn with its first marks.
+    assert!(String::from_utf8_lossy(&raw).contains("\u{179}\u{301}\u{301}"), "Ź (NFC) with its marks not drawn");
+}

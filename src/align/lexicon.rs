@@ -27,7 +27,8 @@ const MAX_LEXICON_BYTES: u64 = 32 * 1024 * 1024;
 /// (`assets/lexicon/` or `../share/diglot/lexicon/`); the source tree diglot was built
 /// from (`cargo run`, `cargo test`).
 pub fn freedict_location() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("DIGLOT_LEXICON") {
+    // Set to nothing (`DIGLOT_LEXICON=`) counts as unset.
+    if let Some(p) = std::env::var_os("DIGLOT_LEXICON").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(p));
     }
     let mut candidates: Vec<PathBuf> = Vec::new();

@@ -15,7 +15,7 @@ pub mod triage;
 use crate::ingest::{self, Corpus, LoadError};
 use crate::model::Article;
 use crate::sanitize::{self, Safe, say};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -342,8 +342,10 @@ fn no_article_message(dir: &Path, corpus: &Corpus) -> String {
 /// only after repairs (escape sequences removed, HTML too deep for the normal converter)
 /// are named too, as warnings.
 pub fn report_load_problems(corpus: &Corpus) {
+    let manifest = corpus.manifest_warnings();
+    let manifest = manifest.iter().map(|(p, w)| (p.as_str(), w.as_str()));
     let warnings = corpus.articles.iter().flat_map(|a| a.meta.warnings.iter().map(|w| (a.path.as_str(), w.as_str())));
-    report_problems(&corpus.errors, warnings);
+    report_problems(&corpus.errors, manifest.chain(warnings));
 }
 
 /// Files skipped, then (path, warning) about others, one line each on stderr.
@@ -356,9 +358,26 @@ fn report_problems<'a>(errors: &[LoadError], warnings: impl Iterator<Item = (&'a
     }
 }
 
+/// The command line, where an environment variable set to nothing (`DIGLOT_DB=`) counts
+/// as unset: clap would otherwise take it for an empty `--db` and ask for a value the user
+/// never typed.
+fn parse_args() -> Cli {
+    let mut command = Cli::command();
+    let empty: Vec<clap::Id> = command
+        .get_arguments()
+        .filter(|arg| arg.get_env().and_then(std::env::var_os).is_some_and(|v| v.is_empty()))
+        .map(|arg| arg.get_id().clone())
+        .collect();
+    for id in empty {
+        command = command.mut_arg(id, |arg| arg.env(None));
+    }
+    let matches = command.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 /// Entry point for the binary: parse, run, print; returns the exit status.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = parse_args();
     match run(cli) {
         Ok(out) => match Safe::text(&out).print() {
             Ok(()) => 0,

@@ -7,10 +7,12 @@
 //! 3. UTF-16 without a BOM, recognised by its pattern of zero bytes;
 //! 4. any other zero byte means a binary file;
 //! 5. valid UTF-8 is UTF-8 (a sequence cut off by the end of the file is dropped);
-//! 6. a file that holds valid multi-byte UTF-8 *and* invalid bytes is corrupt UTF-8 and is
-//!    rejected (guessing another encoding would garble its good characters);
+//! 6. otherwise a charset an HTML `<meta>` declares is used;
 //! 7. otherwise chardetng guesses a legacy encoding (Windows-1252 for Western European
-//!    text) and encoding_rs decodes it;
+//!    text, Shift_JIS, EUC-JP, GBK, Big5, EUC-KR for CJK) and encoding_rs decodes it —
+//!    except that a file holding valid multi-byte UTF-8 *and* invalid bytes is corrupt
+//!    UTF-8 and is rejected (guessing a single-byte encoding would garble its good
+//!    characters), unless the guess is a CJK encoding that decodes every byte;
 //! 8. the result must look like text (few control or undefined characters), then it is
 //!    sanitised and normalised to NFC.
 
@@ -87,27 +89,50 @@ fn decode_raw(bytes: &[u8]) -> Result<(String, &'static str), ReadError> {
         return Err(ReadError::ZeroByte(pos));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => return Ok((s.to_string(), UTF_8.name())),
+        Ok(s) => Ok((s.to_string(), UTF_8.name())),
         Err(e) if e.error_len().is_none() => {
             // Only the last character was cut off (a truncated download): keep the rest.
             let valid = &bytes[..e.valid_up_to()];
-            return Ok((String::from_utf8_lossy(valid).into_owned(), UTF_8.name()));
+            Ok((String::from_utf8_lossy(valid).into_owned(), UTF_8.name()))
         }
-        Err(e) => {
-            if has_multibyte_utf8(bytes) {
-                return Err(ReadError::CorruptUtf8 { byte: bytes[e.valid_up_to()], offset: e.valid_up_to() });
-            }
-        }
+        Err(e) => decode_legacy(bytes, e.valid_up_to()),
     }
+}
+
+/// Bytes that are not UTF-8 (the first bad one at `bad_at`): the declared charset, else
+/// chardetng's guess — unless they look like corrupt UTF-8.
+fn decode_legacy(bytes: &[u8], bad_at: usize) -> Result<(String, &'static str), ReadError> {
     if let Some(enc) = declared_charset(bytes) {
         let (text, _, _) = enc.decode(bytes);
         return Ok((text.into_owned(), enc.name()));
     }
+    let guess = guess_legacy(bytes);
+    // Shift_JIS, GBK, Big5 … bytes often form a valid UTF-8 pair by chance, so a
+    // multi-byte guess that decodes every byte cleanly is trusted over "corrupt UTF-8".
+    if has_multibyte_utf8(bytes) && !(is_multibyte_legacy(guess) && decodes_cleanly(guess, bytes)) {
+        return Err(ReadError::CorruptUtf8 { byte: bytes[bad_at], offset: bad_at });
+    }
+    let (text, _, _) = guess.decode(bytes);
+    Ok((text.into_owned(), guess.name()))
+}
+
+/// chardetng's guess at a legacy encoding (Windows-1252 for Western European text,
+/// Shift_JIS, EUC-JP, GBK, Big5, EUC-KR … for CJK).
+fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
-    let (text, _, _) = enc.decode(bytes);
-    Ok((text.into_owned(), enc.name()))
+    detector.guess(None, chardetng::Utf8Detection::Deny)
+}
+
+/// The legacy CJK encodings, whose characters are two bytes or more.
+fn is_multibyte_legacy(enc: &'static Encoding) -> bool {
+    use encoding_rs::{BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS};
+    [SHIFT_JIS, EUC_JP, EUC_KR, GBK, GB18030, BIG5].contains(&enc)
+}
+
+/// Whether every byte sequence of `bytes` is defined in `enc`.
+fn decodes_cleanly(enc: &'static Encoding, bytes: &[u8]) -> bool {
+    enc.decode_without_bom_handling_and_without_replacement(bytes).is_some()
 }
 
 /// An HTML `<meta charset=…>` / `content="…; charset=…"` declaration near the top, when
@@ -308,6 +333,28 @@ mod tests {
         assert_eq!(d.warnings.len(), 1);
         let real = "Ã la carte: Ãlvaro and Ãngel met Ãrpád.";
         assert_eq!(decode(real.as_bytes()).unwrap().text, real);
+    }
+
+    #[test]
+    fn legacy_cjk_encodings_are_detected() {
+        use encoding_rs::{BIG5, EUC_JP, EUC_KR, GBK, SHIFT_JIS};
+        let japanese = "東京都の知事は月曜日、新しい港の計画を発表した。「冬までに港を再建する」と記者団に語った。市民の多くはこの計画を歓迎している。";
+        let chinese = "上海市政府星期一宣布了新的港口计划。市长对记者说：“我们将在冬天之前重建港口。”许多市民欢迎这个计划。";
+        let traditional = "臺北市政府星期一宣佈了新的港口計劃。市長對記者說：「我們將在冬天之前重建港口。」許多市民歡迎這個計劃。";
+        let korean = "서울시는 월요일 새로운 항구 계획을 발표했다. 시장은 기자들에게 겨울 전에 항구를 재건하겠다고 말했다. 많은 시민들이 이 계획을 환영했다.";
+        for (text, enc) in [(japanese, SHIFT_JIS), (japanese, EUC_JP), (chinese, GBK), (traditional, BIG5), (korean, EUC_KR)] {
+            let (bytes, _, unmappable) = enc.encode(text);
+            assert!(!unmappable);
+            let d = decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", enc.name()));
+            assert_eq!(d.text, text, "{}", enc.name());
+        }
+    }
+
+    #[test]
+    fn a_declared_cjk_charset_is_honoured() {
+        let (body, _, _) = encoding_rs::SHIFT_JIS.encode("<meta charset=\"shift_jis\"><p>港の計画</p>");
+        let d = decode(&body).unwrap();
+        assert_eq!((d.encoding, d.text.contains("港の計画")), ("Shift_JIS", true));
     }
 
     #[test]

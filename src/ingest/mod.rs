@@ -52,6 +52,16 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// The `corpus.toml` entries left out, as (the manifest's path, which entry and why):
+    /// warnings, since the files and the other entries still load.
+    pub fn manifest_warnings(&self) -> Vec<(String, String)> {
+        let path = match &self.folder {
+            Some(dir) => dir.join("corpus.toml").display().to_string(),
+            None => "corpus/corpus.toml".to_string(),
+        };
+        self.manifest.skipped.iter().map(|why| (path.clone(), why.clone())).collect()
+    }
+
     pub fn get(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
     }

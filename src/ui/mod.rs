@@ -23,6 +23,24 @@ use theme::Theme;
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_views(frame, app);
+    cap_clusters(frame.buffer_mut());
+}
+
+/// Every cell's grapheme cluster cut to [`crate::sanitize::cap_cluster`]: done once on
+/// the finished frame, so no widget can send a cluster of 100 000 combining marks.
+fn cap_clusters(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        let symbol = cell.symbol();
+        let capped = crate::sanitize::cap_cluster(symbol);
+        if capped.len() < symbol.len() {
+            let capped = capped.to_string();
+            cell.set_symbol(&capped);
+        }
+    }
+}
+
+fn draw_views(frame: &mut Frame, app: &App) {
     let theme = Theme::new(app.no_color);
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
