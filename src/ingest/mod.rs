@@ -18,7 +18,6 @@ use crate::sanitize::{strip_controls, strip_controls_owned};
 use crate::text::{lang, sentences};
 use include_dir::{Dir, include_dir};
 use paragraphs::TextLine;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use decode::MAX_FILE_BYTES;
@@ -305,31 +304,17 @@ pub fn file_kind(t: &std::fs::FileType) -> &'static str {
     crate::util::fs::kind_of(t)
 }
 
-/// The bytes of the regular file at `path`, at most [`MAX_FILE_BYTES`]. Opening a named
-/// pipe for reading would wait for a writer forever, so the kind is checked first, the
-/// file is opened without blocking, and the kind checked again on what was opened (the
-/// name may have been swapped in between).
+/// The bytes of the regular file at `path`, at most [`MAX_FILE_BYTES`]: its kind checked
+/// by name first (a broken link or a pipe named as such), then
+/// [`crate::util::fs::read_opened_regular`] (opened without blocking, checked again).
 pub fn read_regular_file(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use crate::util::fs::Refused;
     regular_file(path)?;
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = options.open(path).map_err(ReadError::Io)?;
-    let meta = file.metadata().map_err(ReadError::Io)?;
-    if !meta.is_file() {
-        return Err(ReadError::NotAFile(file_kind(&meta.file_type())));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge(meta.len()));
-    }
-    // Never read more than the limit, even if the file grows while we read it.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(ReadError::Io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge(bytes.len() as u64));
-    }
-    Ok(bytes)
+    crate::util::fs::read_opened_regular(path, MAX_FILE_BYTES).map_err(|refused| match refused {
+        Refused::NotAFile(kind) => ReadError::NotAFile(kind),
+        Refused::TooLarge(len) => ReadError::TooLarge(len),
+        Refused::Io(e) => ReadError::Io(e),
+    })
 }
 
 fn has_article_extension(p: &Path) -> bool {

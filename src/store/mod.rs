@@ -798,8 +798,7 @@ impl Store {
         let rows = stmt
             .query_map([], |r| {
                 let article = lenient_text(r, 0)?.unwrap_or_default();
-                let flag = |i: usize| lenient_int(r, i).map(|n| n.is_some_and(|n| n != 0));
-                let t = Triage { read: flag(1)?, starred: flag(2)?, archived: flag(3)? };
+                let t = Triage { read: lenient_flag(r, 1)?, starred: lenient_flag(r, 2)?, archived: lenient_flag(r, 3)? };
                 Ok((article, t))
             })
             .map_err(|e| self.err(e))?;
@@ -826,7 +825,7 @@ impl Store {
 fn row_to_highlight(r: &rusqlite::Row<'_>) -> rusqlite::Result<Highlight> {
     let text = |i: usize| lenient_text(r, i).map(Option::unwrap_or_default);
     let offset = |i: usize| lenient_int(r, i).map(|n| to_usize(n.unwrap_or(0)));
-    let flag = |i: usize| lenient_int(r, i).map(|n| n.is_some_and(|n| n != 0));
+    let flag = |i: usize| lenient_flag(r, i);
     Ok(Highlight {
         id: r.get(0)?,
         passage: HighlightText {
@@ -863,8 +862,7 @@ fn row_to_highlight(r: &rusqlite::Row<'_>) -> rusqlite::Result<Highlight> {
 }
 
 fn row_to_triage(r: &rusqlite::Row<'_>) -> rusqlite::Result<Triage> {
-    let flag = |i: usize| lenient_int(r, i).map(|n| n.is_some_and(|n| n != 0));
-    Ok(Triage { read: flag(0)?, starred: flag(1)?, archived: flag(2)? })
+    Ok(Triage { read: lenient_flag(r, 0)?, starred: lenient_flag(r, 1)?, archived: lenient_flag(r, 2)? })
 }
 
 /// Column `i` as text whatever its type: bytes that are not UTF-8 are read lossily, a
@@ -890,6 +888,11 @@ fn lenient_int(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<i64>>
         ValueRef::Text(b) => std::str::from_utf8(b).ok().and_then(|t| t.trim().parse().ok()),
         ValueRef::Null | ValueRef::Blob(_) => None,
     })
+}
+
+/// Column `i` as a yes/no flag: any non-zero number ([`lenient_int`]) is yes.
+fn lenient_flag(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<bool> {
+    lenient_int(r, i).map(|n| n.is_some_and(|n| n != 0))
 }
 
 /// A named pipe or a device given as the store (`--db /dev/null`) is refused before

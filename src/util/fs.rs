@@ -34,34 +34,56 @@ pub fn kind_of(t: &std::fs::FileType) -> &'static str {
     }
 }
 
-/// The bytes of the regular file at `path` (or the one it links to), refused when it is
-/// anything else or holds more than `limit` bytes. The kind is checked before opening
-/// (a pipe is never opened) and again on what was opened (the name may have changed).
-pub fn read_regular_file_limited(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    let not_a_file = |t: &std::fs::FileType| io::Error::other(format!("is {}, not a regular file", kind_of(t)));
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(not_a_file(&meta.file_type()));
-    }
+/// Why [`read_opened_regular`] read nothing.
+#[derive(Debug)]
+pub enum Refused {
+    /// What was opened instead ("a named pipe" …).
+    NotAFile(&'static str),
+    /// The size found (the file's, or what was read when it grew while being read).
+    TooLarge(u64),
+    Io(io::Error),
+}
+
+/// The bytes of the file at `path`, at most `limit`: opened without blocking (opening a
+/// named pipe for reading would wait for a writer forever), its kind checked on what was
+/// opened (the name may have been swapped since the caller looked), and never more than
+/// `limit + 1` bytes read, even if the file grows meanwhile. Callers check the kind by
+/// name first, so a pipe is not even opened.
+pub fn read_opened_regular(path: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = options.open(path)?;
-    let meta = file.metadata()?;
+    let file = options.open(path).map_err(Refused::Io)?;
+    let meta = file.metadata().map_err(Refused::Io)?;
     if !meta.is_file() {
-        return Err(not_a_file(&meta.file_type()));
+        return Err(Refused::NotAFile(kind_of(&meta.file_type())));
     }
-    let too_large = || io::Error::other(format!("larger than {limit} bytes"));
     if meta.len() > limit {
-        return Err(too_large());
+        return Err(Refused::TooLarge(meta.len()));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit + 1).read_to_end(&mut bytes)?;
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(Refused::Io)?;
     if bytes.len() as u64 > limit {
-        return Err(too_large());
+        return Err(Refused::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// The bytes of the regular file at `path` (or the one it links to), refused when it is
+/// anything else or holds more than `limit` bytes: the kind is checked before opening
+/// (a pipe is never opened), then [`read_opened_regular`].
+pub fn read_regular_file_limited(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    let not_a_file = |kind: &str| io::Error::other(format!("is {kind}, not a regular file"));
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(not_a_file(kind_of(&meta.file_type())));
+    }
+    read_opened_regular(path, limit).map_err(|refused| match refused {
+        Refused::NotAFile(kind) => not_a_file(kind),
+        Refused::TooLarge(_) => io::Error::other(format!("larger than {limit} bytes")),
+        Refused::Io(e) => e,
+    })
 }
 
 #[cfg(test)]
