@@ -109,11 +109,10 @@ fn entries<T: serde::de::DeserializeOwned>(key: &str, value: toml::Value, skippe
 
 /// "[[article]] 2 (id = 5)": the entry's position from 1 and its id when it has one.
 fn entry_label(key: &str, index: usize, item: &toml::Value) -> String {
-    let id = item.get("id").or_else(|| item.get("left")).map(|v| {
-        let shown = v.to_string();
+    let id = ["id", "left"].into_iter().find_map(|name| Some((name, item.get(name)?))).map(|(name, v)| {
         // Values are untrusted: bounded and, like every message, sanitised when shown.
-        let shown: String = shown.chars().take(60).collect();
-        format!(" ({} = {shown})", if item.get("id").is_some() { "id" } else { "left" })
+        let shown: String = v.to_string().chars().take(60).collect();
+        format!(" ({name} = {shown})")
     });
     format!("[[{key}]] {}{}", index + 1, id.unwrap_or_default())
 }
