@@ -4,8 +4,8 @@
 //! near it (its paragraph, the two before and the one after) is a candidate, along with
 //! the speaker the rules chose. Each candidate gets language-independent features —
 //! distances to the quote and its cue, same sentence or not, being the subject of a cue,
-//! agreement with the pronoun at the cue, salience (mentions in the document and in the
-//! last sentences, first mention), being the first name of the quote's sentence or of the
+//! agreement with the pronoun at the cue, salience (mentions before the quote, in the
+//! last sentences and in the whole document), being the first name of the quote's sentence or of the
 //! sentence before (its subject, mostly), the speaker of the quote before or the next cued
 //! one, named after "told"/"to" (a listener) or "according to" (a source), named inside the
 //! quote (what it is about), its kind, and whether the rules picked it — and a
