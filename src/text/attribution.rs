@@ -460,6 +460,11 @@ const CALENDAR: [&str; 33] = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "article", "page",
 ];
 
+/// A month or a day of the week ("said on Tuesday").
+pub fn is_calendar_word(t: &Tok) -> bool {
+    t.is_word() && CALENDAR[..CALENDAR.len() - 2].contains(&t.low.as_str())
+}
+
 /// "Europe 1", "France 24": a one- or two-digit number closing a name at the end of a
 /// phrase (before punctuation) is part of it (a broadcaster's name), not a date.
 pub fn number_ends_name(toks: &[Tok], r: usize) -> bool {
@@ -621,8 +626,11 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     {
         return Some(mk(i, i, NpKind::Pronoun(pk, g), Vec::new(), g));
     }
-    if is_det(t) {
-        let definite = !INDEFINITE.contains(&t.low.as_str());
+    // "one Trump confidant", "one senior Democrat": "one" opens an indefinite description
+    // when a role noun follows (else it is a number or a pronoun, and reads on below).
+    let counted = t.low == "one";
+    if is_det(t) || counted {
+        let definite = !INDEFINITE.contains(&t.low.as_str()) && !counted;
         let mut k = i + 1;
         while k < end && k <= i + 6 && toks[k].is_word() {
             let w = toks[k].low.as_str();
@@ -715,7 +723,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             k += 1;
         }
         // "the Counter Extremism Project": a name behind an article.
-        if toks.get(i + 1).is_some_and(Tok::is_cap) {
+        if !counted && toks.get(i + 1).is_some_and(Tok::is_cap) {
             let r = cap_run(toks, i + 1, end);
             let words = name_words(toks, i + 1, r);
             if never_speaker(&words) {
@@ -723,7 +731,9 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             }
             return Some(mk(i, r - 1, NpKind::Name(words), Vec::new(), Gender::Unknown));
         }
-        return None;
+        if !counted {
+            return None;
+        }
     }
     // "Mais le premier ministre", "Puis, la ministre": a capitalised opener (conjunction,
     // sentence adverb) is never part of the subject after it.
@@ -797,7 +807,9 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     if toks.get(r).is_some_and(|t| t.low == "'s") {
         let mut k = r + 1;
         while k < end && k <= r + 4 && toks[k].is_word() {
-            if let Some(mut kind) = lx.role(&toks[k].low) {
+            // ("Obama's former campaign strategist": a profession is a role too.)
+            let role = lx.role(&toks[k].low).or_else(|| if toks[k].is_lower_word() { lx.profession(&toks[k].low) } else { None });
+            if let Some(mut kind) = role {
                 // "Amnesty's secretary general": a compound of role nouns ends at its last.
                 let mut k = k;
                 while k + 1 < end && toks[k + 1].is_lower_word() && let Some(next) = lx.role(&toks[k + 1].low) {
@@ -1518,7 +1530,10 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     let found = if after_quote { after().or_else(before) } else { before().or_else(after) };
     let found = found.map(|np| super::rules_fr::phrase_with_its_name(toks, np, hi));
     let found = found.map(|np| super::rules_en::with_descriptor_before(toks, lo, np));
-    found.or_else(|| clause_opening_subject(toks, lo, c.first)).or_else(|| descriptor_at_cue(toks, lo, hi, c))
+    let found = found.or_else(|| clause_opening_subject(toks, lo, c.first)).or_else(|| descriptor_at_cue(toks, lo, hi, c))?;
+    // (A description before its cue ends there: "a narrator in the Clinton ad asks".)
+    let bound = if found.last < c.first { c.first } else { hi };
+    Some(super::rules_en::with_description_complement(toks, found, bound))
 }
 
 /// "the businessman replied", "said the moderator", "the ad says": an article and a few

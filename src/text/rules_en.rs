@@ -26,6 +26,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("'the LinkedIn chief executive, Jeff Weiner, said': written with the description before the name", "rules_en::tests::a_description_set_before_a_name_is_part_of_how_it_is_written"),
     ("'a longtime adviser to Trump': the principal after 'to' completes the description", "rules_en::tests::the_principal_after_to_completes_a_role"),
     ("'the New York businessman says', 'the ad claims': a present form after a described person or a document", "rules_en::tests::a_present_form_after_a_described_person_or_document_is_a_cue"),
+    ("'one Democratic source on the panel': an unnamed person's description runs to the end of its clause", "rules_en::tests::an_unnamed_description_keeps_its_complement"),
+    ("'one Trump confidant': 'one' before a role noun opens an unnamed description", "rules_en::tests::one_before_a_role_noun_describes_someone_unnamed"),
+    ("'Obama's former campaign strategist': a profession after a possessor heads the phrase", "rules_en::tests::a_profession_after_a_possessor_heads_the_phrase"),
     ("'“…” ― Adriana Rodarte': a dash and a name after a quote sign it", "rules_en::tests::a_dash_and_a_name_after_a_quote_sign_it"),
     ("'During a speech, Trump attacked …, saying': a participle's subject follows a fronted phrase", "rules_en::tests::a_participle_after_a_fronted_phrase_takes_the_clause_subject"),
 ];
@@ -55,6 +58,46 @@ pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
     let verb_inside = toks[s + 1..comma].iter().any(|t| t.is_lower_word() && (lx.en_cues.contains(t.low.as_str()) || matches!(t.low.as_str(), "is" | "was" | "are" | "were" | "has" | "had")));
     if DESCRIPTION_OPENERS.contains(&opener.low.as_str()) && s + 1 < comma && !verb_inside {
         np.start = opener.start;
+    }
+    np
+}
+
+/// Words opening what completes an unnamed description after its noun: a place or group
+/// it belongs to ("on the panel", "in the Clinton ad", "at the rally") or what it knows
+/// ("familiar with Cruz's thinking", "with knowledge of the talks", "involved in the planning").
+const DESCRIPTION_COMPLEMENTS: [&str; 8] = ["on", "in", "at", "with", "familiar", "involved", "close", "inside"];
+/// The longest such complement, in words.
+const DESCRIPTION_COMPLEMENT_WORDS: usize = 9;
+/// Nouns after which a complement says when or where the words were said, not who said
+/// them ("a source in a statement", "an aide on Tuesday").
+const CIRCUMSTANCE_NOUNS: [&str; 17] = [
+    "statement", "interview", "email", "e-mail", "call", "conversation", "speech", "briefing", "tweet", "post", "message",
+    "today", "yesterday", "morning", "evening", "night", "week",
+];
+
+/// "said one Democratic source on the panel", "another source familiar with Cruz's
+/// thinking said": an unnamed person's description runs on to the end of its clause, and
+/// is written so (the words before `hi`, a cue or the end of the attribution, up to
+/// punctuation). Not a complement of circumstance ("a source in a statement", "on Tuesday").
+pub fn with_description_complement(toks: &[Tok], mut np: Np, hi: usize) -> Np {
+    let lx = Lexicon::get();
+    let unnamed = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: false, .. });
+    let k = np.last + 1;
+    if !unnamed || k >= hi || !toks[k].is_lower_word() || !DESCRIPTION_COMPLEMENTS.contains(&toks[k].low.as_str()) {
+        return np;
+    }
+    let mut m = k + 1;
+    while m < hi && m <= k + DESCRIPTION_COMPLEMENT_WORDS && toks[m].is_word() && !lx.en_cues.contains(toks[m].low.as_str()) {
+        m += 1;
+    }
+    let circumstance = toks[k + 1..m].iter().any(|t| {
+        CIRCUMSTANCE_NOUNS.contains(&t.low.as_str()) || super::attribution::is_calendar_word(t) || t.low.chars().all(|c| c.is_ascii_digit())
+    });
+    // (A complement cut off by the length bound, or by a word that is not a cue, is not
+    // known to be whole.)
+    let closed = m >= hi || toks[m].kind == TokKind::Punct || lx.en_cues.contains(toks[m].low.as_str());
+    if m > k + 1 && closed && !circumstance {
+        np.end = toks[m - 1].end;
     }
     np
 }
@@ -278,7 +321,7 @@ pub(super) fn described_by_place(toks: &[Tok], det: usize, r: usize, end: usize,
 
 #[cfg(test)]
 mod tests {
-    use super::super::attribution::{find_cues, name_run_end, name_words, tokenize, RunJoins};
+    use super::super::attribution::{find_cues, name_run_end, name_words, speaker_of_cue, tokenize, RunJoins};
     use super::*;
 
     fn toks(s: &str) -> Vec<Tok> {
@@ -476,6 +519,36 @@ mod tests {
         let ci = cues.iter().position(|c| c.text == "saying").unwrap();
         let np = super::super::attribution::speaker_of_cue(&t, 0, t.len(), &cues, ci, false).unwrap();
         assert_eq!(np.kind, NpKind::Name(vec!["Donald".into(), "Trump".into()]));
+    }
+
+    /// The phrase the first cue of `s` gives as its speaker, as written.
+    fn speaker_written(s: &str) -> Option<String> {
+        let t = toks(s);
+        let c = find_cues(&t);
+        speaker_of_cue(&t, 0, t.len(), &c, 0, true).map(|np| np.written(s).to_string())
+    }
+
+    #[test]
+    fn an_unnamed_description_keeps_its_complement() {
+        assert_eq!(speaker_written("said one Democratic source on the panel.").as_deref(), Some("one Democratic source on the panel"));
+        assert_eq!(speaker_written("said another source familiar with Cruz's thinking.").as_deref(), Some("another source familiar with Cruz's thinking"));
+        assert_eq!(speaker_written("a narrator in the Clinton ad asks.").as_deref(), Some("a narrator in the Clinton ad"));
+        // Where or when it was said is not part of who said it.
+        assert_eq!(speaker_written("said a source in a statement.").as_deref(), Some("a source"));
+        assert_eq!(speaker_written("said an aide on Tuesday.").as_deref(), Some("an aide"));
+    }
+
+    #[test]
+    fn one_before_a_role_noun_describes_someone_unnamed() {
+        let np = phrase("one Trump confidant").expect("a phrase");
+        assert!(matches!(np.kind, NpKind::Role { ref head, definite: false, .. } if head == "confidant"), "{np:?}");
+        assert!(phrase("one day").is_none());
+    }
+
+    #[test]
+    fn a_profession_after_a_possessor_heads_the_phrase() {
+        let np = phrase("Obama's former campaign strategist").expect("a phrase");
+        assert!(matches!(np.kind, NpKind::Role { ref head, .. } if head == "strategist"), "{np:?}");
     }
 
     #[test]
