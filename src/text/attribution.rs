@@ -745,7 +745,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     let (gender, skip) = title_len(toks, i).unwrap_or((Gender::Unknown, 0));
     let s = after_initials(toks, i + skip, end);
-    if !toks.get(s).is_some_and(Tok::is_cap) || s >= end {
+    if !toks.get(s).is_some_and(Tok::is_cap) || s >= end || super::rules_en::is_opening_participle(toks, s) {
         return None;
     }
     let r = cap_run(toks, s, end);
@@ -1021,7 +1021,7 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     let mut j = v.checked_sub(1)?;
     // "Fraser was quoted as saying": a passive auxiliary stands between subject and cue.
     let passive = |t: &Tok| matches!(t.low.as_str(), "was" | "were" | "is" | "are" | "been" | "being");
-    while j > lo && toks[j].is_word() && (ADVERBS.contains(&toks[j].low.as_str()) || passive(&toks[j])) {
+    while j > lo && toks[j].is_word() && (ADVERBS.contains(&toks[j].low.as_str()) || passive(&toks[j]) || super::rules_en::is_modal_or_frequency(&toks[j])) {
         j -= 1;
     }
     if j < lo {
@@ -1543,7 +1543,10 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
 fn descriptor_at_cue(toks: &[Tok], lo: usize, hi: usize, c: &Cue) -> Option<Np> {
     let lx = Lexicon::get();
     // English only: French descriptions ("le suspect") have their own rules in the registry.
-    let is_det = |t: &Tok| t.is_word() && matches!(t.low.as_str(), "the" | "a" | "an" | "another" | "this" | "that" | "one");
+    // ("my father often said", "his colleague wrote": a possessive opens a description too.)
+    let is_det = |t: &Tok| {
+        t.is_word() && matches!(t.low.as_str(), "the" | "a" | "an" | "another" | "this" | "that" | "one" | "my" | "his" | "her" | "our" | "their")
+    };
     if !lx.en_cues.contains(toks[c.last].low.as_str()) || lx.fr_cues.contains(toks[c.last].low.as_str()) {
         return None;
     }
@@ -1562,7 +1565,7 @@ fn descriptor_at_cue(toks: &[Tok], lo: usize, hi: usize, c: &Cue) -> Option<Np> 
     };
     // Before the cue: DET w1 … wn CUE.
     let mut j = c.first;
-    while j > lo && toks[j - 1].is_word() && ADVERBS.contains(&toks[j - 1].low.as_str()) {
+    while j > lo && toks[j - 1].is_word() && (ADVERBS.contains(&toks[j - 1].low.as_str()) || super::rules_en::is_modal_or_frequency(&toks[j - 1])) {
         j -= 1;
     }
     let det = (j.saturating_sub(4).max(lo)..j.saturating_sub(1)).find(|&d| is_det(&toks[d]) && toks[d + 1..j].iter().all(plain));

@@ -29,6 +29,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'one Democratic source on the panel': an unnamed person's description runs to the end of its clause", "rules_en::tests::an_unnamed_description_keeps_its_complement"),
     ("'one Trump confidant': 'one' before a role noun opens an unnamed description", "rules_en::tests::one_before_a_role_noun_describes_someone_unnamed"),
     ("'Obama's former campaign strategist': a profession after a possessor heads the phrase", "rules_en::tests::a_profession_after_a_possessor_heads_the_phrase"),
+    ("'Lamenting their luck, …': a capitalised participle opening a sentence is no name", "rules_en::tests::a_participle_opening_a_sentence_is_no_name"),
+    ("'my father often said': a possessive opens a description at a cue, and an adverb or modal may stand before the cue", "rules_en::tests::a_possessive_description_before_a_cue_speaks"),
     ("'“…” ― Adriana Rodarte': a dash and a name after a quote sign it", "rules_en::tests::a_dash_and_a_name_after_a_quote_sign_it"),
     ("'During a speech, Trump attacked …, saying': a participle's subject follows a fronted phrase", "rules_en::tests::a_participle_after_a_fronted_phrase_takes_the_clause_subject"),
 ];
@@ -100,6 +102,34 @@ pub fn with_description_complement(toks: &[Tok], mut np: Np, hi: usize) -> Np {
         np.end = toks[m - 1].end;
     }
     np
+}
+
+/// Modals and adverbs of frequency that stand between an English subject and its cue
+/// ("Mexicans often say", "a reader would now ask").
+const MODALS_AND_FREQUENCY: [&str; 14] =
+    ["often", "usually", "frequently", "sometimes", "now", "still", "would", "will", "could", "might", "can", "should", "must", "never"];
+
+/// Whether `t` is such a word, written in lower case ("Now" may open a name).
+pub fn is_modal_or_frequency(t: &Tok) -> bool {
+    t.is_lower_word() && MODALS_AND_FREQUENCY.contains(&t.low.as_str())
+}
+
+/// Words that, right after a capitalised "-ing" word opening a sentence, show it is a
+/// participle with its object or complement ("Lamenting their luck", "Speaking to reporters").
+const AFTER_PARTICIPLE: [&str; 16] =
+    ["the", "a", "an", "their", "his", "her", "its", "our", "my", "to", "on", "about", "with", "at", "in", "for"];
+
+/// "Lamenting their luck, Mexicans often say": a capitalised "-ing" word opening the
+/// sentence before an article, a possessive or a preposition is a participle, not a name
+/// (as "Manning said" is).
+pub fn is_opening_participle(toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    let opens = k == 0 || toks[k - 1].kind == TokKind::Punct && !toks[k - 1].is_punct(',');
+    t.is_cap()
+        && opens
+        && t.low.len() > 5
+        && t.low.ends_with("ing")
+        && toks.get(k + 1).is_some_and(|n| n.is_lower_word() && AFTER_PARTICIPLE.contains(&n.low.as_str()))
 }
 
 /// Role nouns that take their principal with "to" ("an adviser to Trump", "the ambassador
@@ -235,10 +265,15 @@ pub(super) fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
         return true;
     }
     let lx = Lexicon::get();
-    match i.checked_sub(1).map(|k| &toks[k]) {
+    // ("a reader would now ask", "Mexicans often say": the subject before a modal or an adverb.)
+    let mut at = i;
+    while at > 1 && (is_modal_or_frequency(&toks[at - 1]) || toks[at - 1].is_lower_word() && super::attribution::ADVERBS.contains(&toks[at - 1].low.as_str())) {
+        at -= 1;
+    }
+    match at.checked_sub(1).map(|k| &toks[k]) {
         None => true,
-        Some(p) if p.kind == TokKind::Punct || matches!(p.kind, TokKind::Quote(_)) => true,
-        Some(p) => p.is_cap() || lx.pronoun(&p.low).is_some() || lx.role(&p.low).is_some() || p.low == "also" || described_person_before(toks, i),
+        Some(p) if p.kind == TokKind::Punct || matches!(p.kind, TokKind::Quote(_)) => at == i || toks[i - 1].low == "also",
+        Some(p) => p.is_cap() || lx.pronoun(&p.low).is_some() || lx.role(&p.low).is_some() || toks[i - 1].low == "also" || described_person_before(toks, at),
     }
 }
 
@@ -525,7 +560,7 @@ mod tests {
     fn speaker_written(s: &str) -> Option<String> {
         let t = toks(s);
         let c = find_cues(&t);
-        speaker_of_cue(&t, 0, t.len(), &c, 0, true).map(|np| np.written(s).to_string())
+        (!c.is_empty()).then(|| speaker_of_cue(&t, 0, t.len(), &c, 0, true)).flatten().map(|np| np.written(s).to_string())
     }
 
     #[test]
@@ -549,6 +584,18 @@ mod tests {
     fn a_profession_after_a_possessor_heads_the_phrase() {
         let np = phrase("Obama's former campaign strategist").expect("a phrase");
         assert!(matches!(np.kind, NpKind::Role { ref head, .. } if head == "strategist"), "{np:?}");
+    }
+
+    #[test]
+    fn a_participle_opening_a_sentence_is_no_name() {
+        assert!(phrase("Lamenting their luck").is_none());
+        assert_eq!(name_of("Manning said"), ["Manning"]);
+    }
+
+    #[test]
+    fn a_possessive_description_before_a_cue_speaks() {
+        assert_eq!(speaker_written("my father often said.").as_deref(), Some("my father"));
+        assert_eq!(speaker_written("a reader would now ask:").as_deref(), Some("a reader"));
     }
 
     #[test]
