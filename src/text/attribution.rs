@@ -519,6 +519,7 @@ pub fn name_run_end(toks: &[Tok], i: usize, end: usize, joins: RunJoins) -> usiz
         let next_cap = k + 1 < end && toks[k + 1].is_cap();
         let joined = is_particle_name(t)
             || super::rules_en::abbreviation_runs_on(toks, k, end)
+            || super::rules_en::is_nickname(toks, k, end)
             || match joins {
                 RunJoins::Phrase => t.is_word() && CONNECTORS.contains(&t.low.as_str()) && next_cap,
                 RunJoins::Mention => {
@@ -1229,6 +1230,9 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
         // Only for a segment that opens in capitals: a lower-case one ("head of Counter
         // Terrorism Policing", "who studies at King's College London") is a description.
         let closing_name = || {
+            // ("state Del. Marcia Price", "former Gov. Jim Doyle": a lower-case word before
+            // a capitalised title stays outside the name.)
+            let s = if toks[s].is_lower_word() && s + 1 < e && toks[s + 1].is_cap() && title_len(toks, s + 1).is_some() { s + 1 } else { s };
             if !toks[s].is_cap() {
                 return None;
             }

@@ -1071,7 +1071,7 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
     // name starts there.
     let mut resume_at = None;
     while i < toks.len() {
-        if !toks[i].is_cap() || (i > 0 && toks[i - 1].is_cap() && resume_at != Some(i)) {
+        if !toks[i].is_cap() || (i > 0 && toks[i - 1].is_cap() && resume_at != Some(i)) || super::rules_en::is_opening_participle(toks, i) {
             i += 1;
             continue;
         }

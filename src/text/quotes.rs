@@ -728,7 +728,9 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     }
 
     // Right: up to the next quote or the end of the sentence.
-    let mut hi = right_frame[rk + 1..].iter().position(any_q).map_or(right_frame.len(), |p| rk + 1 + p);
+    // (A nickname inside a name, "Marcia “Cia” Price", does not end the attribution.)
+    let nickname = |k: usize| super::rules_en::is_nickname(right_frame, k, right_frame.len());
+    let mut hi = (rk + 1..right_frame.len()).find(|&k| any_q(&right_frame[k]) && !nickname(k)).unwrap_or(right_frame.len());
     for k in rk + 1..hi {
         if ends_sentence(right_frame, k) {
             hi = k;

@@ -31,6 +31,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Obama's former campaign strategist': a profession after a possessor heads the phrase", "rules_en::tests::a_profession_after_a_possessor_heads_the_phrase"),
     ("'Lamenting their luck, …': a capitalised participle opening a sentence is no name", "rules_en::tests::a_participle_opening_a_sentence_is_no_name"),
     ("'my father often said': a possessive opens a description at a cue, and an adverb or modal may stand before the cue", "rules_en::tests::a_possessive_description_before_a_cue_speaks"),
+    ("'Marcia “Cia” Price': a short quoted word inside a name is a nickname", "rules_en::tests::a_nickname_inside_a_name_joins_it"),
+    ("'state Del. Marcia Price': 'state' before a word is the noun, not a cue", "rules_en::tests::state_before_a_word_is_a_noun"),
     ("'“…” ― Adriana Rodarte': a dash and a name after a quote sign it", "rules_en::tests::a_dash_and_a_name_after_a_quote_sign_it"),
     ("'During a speech, Trump attacked …, saying': a participle's subject follows a fronted phrase", "rules_en::tests::a_participle_after_a_fronted_phrase_takes_the_clause_subject"),
 ];
@@ -102,6 +104,22 @@ pub fn with_description_complement(toks: &[Tok], mut np: Np, hi: usize) -> Np {
         np.end = toks[m - 1].end;
     }
     np
+}
+
+/// The longest nickname, in bytes with its marks ("“Bobby”").
+const NICKNAME_BYTES: usize = 16;
+
+/// "Marcia “Cia” Price", "Robert C. “Bobby” Scott": a short quoted word between two
+/// capitalised words of a name is a nickname, and the name runs on through it (the quote
+/// is a token of its own, so its words never join the name's).
+pub fn is_nickname(toks: &[Tok], k: usize, end: usize) -> bool {
+    k > 0
+        && k + 1 < end
+        && matches!(toks[k].kind, TokKind::Quote(_))
+        && toks[k].end - toks[k].start <= NICKNAME_BYTES
+        && toks[k - 1].is_cap()
+        && toks[k + 1].is_cap()
+        && toks[k + 1].is_word()
 }
 
 /// Modals and adverbs of frequency that stand between an English subject and its cue
@@ -231,6 +249,11 @@ pub(super) fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
     let low = toks[i].low.as_str();
     if low == "said" && toks.get(i + 1).is_some_and(|n| n.is_punct(',')) && i > 0 && toks[i - 1].low == "that" {
         return false; // "That said, …"
+    }
+    // "state Del. Marcia Price", "state officials": "state" before a word other than
+    // "that" is the noun.
+    if low == "state" && toks.get(i + 1).is_some_and(|n| n.is_word() && n.low != "that") {
+        return false;
     }
     if low.ends_with("ing") {
         // "…, adding that", "one senator accusing": a participle cue follows a comma or
@@ -596,6 +619,31 @@ mod tests {
     fn a_possessive_description_before_a_cue_speaks() {
         assert_eq!(speaker_written("my father often said.").as_deref(), Some("my father"));
         assert_eq!(speaker_written("a reader would now ask:").as_deref(), Some("a reader"));
+    }
+
+    #[test]
+    fn a_nickname_inside_a_name_joins_it() {
+        let s = "Del. Marcia “Cia” Price spoke";
+        let open = s.find('“').unwrap();
+        let close = s.find('”').unwrap() + '”'.len_utf8();
+        let span = crate::text::quote_marks::MarkedSpan {
+            open,
+            close,
+            pieces: vec![open + '“'.len_utf8()..close - '”'.len_utf8()],
+            closed: true,
+            paragraph: 0,
+            last_paragraph: 0,
+            signed: None,
+        };
+        let t = tokenize(s, 0..s.len(), std::slice::from_ref(&span));
+        let np = np_forward(&t, 0, t.len()).expect("a name");
+        assert!(matches!(np.kind, NpKind::Name(ref w) if w == &["Marcia", "Price"]), "{np:?}");
+    }
+
+    #[test]
+    fn state_before_a_word_is_a_noun() {
+        assert_eq!(cues("Scott's niece, state Del. Marcia Price, shouted"), ["shouted"]);
+        assert_eq!(cues("officials state that"), ["state"]);
     }
 
     #[test]
