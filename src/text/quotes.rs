@@ -243,7 +243,13 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             };
             w.speaker = from_subject.or_else(|| registry.resolve(np)).and_then(|e| registry.speaker(e));
             if matches!(&np.kind, NpKind::Name(words) if never_speaker(words)) {
-                w.as_written = None;
+                // ("Mexicans often say": the people of a place speak as a group.)
+                let people = matches!(&np.kind, NpKind::Name(words) if super::rules_en::is_people_of_a_place(words));
+                if people {
+                    w.group = true;
+                } else {
+                    w.as_written = None;
+                }
             }
             // "Les syndicats restent sceptiques. Ils dénoncent « … »": French ils/elles go
             // back to a plural subject opening the sentence before.

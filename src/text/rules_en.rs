@@ -33,6 +33,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'my father often said': a possessive opens a description at a cue, and an adverb or modal may stand before the cue", "rules_en::tests::a_possessive_description_before_a_cue_speaks"),
     ("'Marcia “Cia” Price': a short quoted word inside a name is a nickname", "rules_en::tests::a_nickname_inside_a_name_joins_it"),
     ("'state Del. Marcia Price': 'state' before a word is the noun, not a cue", "rules_en::tests::state_before_a_word_is_a_noun"),
+    ("'Mexicans often say': the plural of a nationality is a group that speaks", "rules_en::tests::the_people_of_a_place_speak_as_a_group"),
     ("'“…” ― Adriana Rodarte': a dash and a name after a quote sign it", "rules_en::tests::a_dash_and_a_name_after_a_quote_sign_it"),
     ("'During a speech, Trump attacked …, saying': a participle's subject follows a fronted phrase", "rules_en::tests::a_participle_after_a_fronted_phrase_takes_the_clause_subject"),
 ];
@@ -60,7 +61,10 @@ pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
     }
     let opener = &toks[s];
     let verb_inside = toks[s + 1..comma].iter().any(|t| t.is_lower_word() && (lx.en_cues.contains(t.low.as_str()) || matches!(t.low.as_str(), "is" | "was" | "are" | "were" | "has" | "had")));
-    if DESCRIPTION_OPENERS.contains(&opener.low.as_str()) && s + 1 < comma && !verb_inside {
+    // (The description opens its clause: in "Lamenting their luck, Mexicans say" the
+    // words before the comma are a participle's object.)
+    let opens_clause = s == lo || !toks[s - 1].is_word() || lx.is_function_word(&toks[s - 1].low);
+    if DESCRIPTION_OPENERS.contains(&opener.low.as_str()) && s + 1 < comma && !verb_inside && opens_clause {
         np.start = opener.start;
     }
     np
@@ -104,6 +108,17 @@ pub fn with_description_complement(toks: &[Tok], mut np: Np, hi: usize) -> Np {
         np.end = toks[m - 1].end;
     }
     np
+}
+
+/// "Mexicans", "Iraqis": the plural of a listed nationality names the people of a place,
+/// a group who may speak (where "Mexico" or "Iowa" never does). The singular must be
+/// listed too, so "Paris" or "Kansas" is no plural.
+pub fn is_people_of_a_place(words: &[String]) -> bool {
+    let lx = Lexicon::get();
+    let [word] = words else { return false };
+    let low = fold(word);
+    let plural = (low.ends_with("ans") || low.ends_with("is")) && lx.is_never_speaker(std::slice::from_ref(&low));
+    plural && low.strip_suffix('s').is_some_and(|one| lx.is_listed_place(&[one.to_string()]))
 }
 
 /// The longest nickname, in bytes with its marks ("“Bobby”").
@@ -525,6 +540,8 @@ mod tests {
         assert_eq!(written("another friend, Mariam Emara, said").0, "another friend, Mariam Emara");
         // Not a clause with its verb: "the plan was dropped, Lee said".
         assert_eq!(written("the plan was dropped, Lee said").0, "Lee");
+        // Not a participle's object: "Lamenting their luck, Mexicans say".
+        assert_eq!(written("Lamenting their luck, Mexicans often say").0, "Mexicans");
     }
 
     #[test]
@@ -644,6 +661,15 @@ mod tests {
     fn state_before_a_word_is_a_noun() {
         assert_eq!(cues("Scott's niece, state Del. Marcia Price, shouted"), ["shouted"]);
         assert_eq!(cues("officials state that"), ["state"]);
+    }
+
+    #[test]
+    fn the_people_of_a_place_speak_as_a_group() {
+        let w = |s: &str| vec![s.to_string()];
+        assert!(is_people_of_a_place(&w("Mexicans")));
+        assert!(!is_people_of_a_place(&w("Mexico")));
+        assert!(!is_people_of_a_place(&w("Paris")));
+        assert!(!is_people_of_a_place(&w("Kansas")));
     }
 
     #[test]
