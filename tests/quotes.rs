@@ -1563,3 +1563,16 @@ fn listed_cue_after_an_adverb_frames_the_quote() {
     assert_eq!((q[0].text.as_str(), q[0].cue.as_deref()), ("Don't you do it", Some("says")));
     assert_eq!(q[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Rakeyia Scott"));
 }
+
+#[test]
+fn a_clause_of_time_after_a_quote_does_not_take_it_from_the_cue_before() {
+    let qs = quotes_of("The spot ends with footage of Donald Trump saying, “That makes me smart,” when Hillary Clinton blasted him.");
+    assert_eq!(speaker(&qs[0]), Some("Donald Trump"), "{qs:#?}");
+}
+
+#[test]
+fn an_unnamed_description_after_the_quote_stays_unnamed_as_written() {
+    let qs = quotes_of("Donald Trump met Paul Ryan.\n\n“What Reince does not understand is that Trump is bigger,” said one Trump confidant.");
+    assert_eq!(speaker(&qs[0]), None, "{qs:#?}");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("one Trump confidant"));
+}

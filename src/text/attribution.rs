@@ -1485,6 +1485,17 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         return subject_after(toks, c.last, hi).map(|np| super::rules_fr::body_with_its_complement(toks, np, hi));
     }
     if c.participle {
+        // "footage of Trump saying during the debate": a name right before the participle
+        // is its subject, whatever verb came before.
+        // (English only: "un prêt par l'État affirmant" is governed by a preposition.)
+        if c.first > lo
+            && toks[c.first].low.ends_with("ing")
+            && toks[c.first - 1].is_word()
+            && toks[c.first - 1].is_cap()
+            && let Some(np) = np_backward(toks, lo, c.first - 1).filter(|np| matches!(np.kind, NpKind::Name(_)))
+        {
+            return Some(np);
+        }
         // "…, adding that": the subject of the cue before it in the same stretch.
         if ci > 0 && cues[ci - 1].first >= lo {
             return speaker_of_cue(toks, lo, hi, cues, ci - 1, after_quote);

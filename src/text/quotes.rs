@@ -1025,6 +1025,9 @@ fn cue_after_adverb(left: &[Tok]) -> Option<(Cue, Option<Np>)> {
 fn contrast_clause(words: &[Tok]) -> bool {
     words.windows(2).any(|w| matches!(w[0].low.as_str(), "tandis" | "alors" | "pendant") && matches!(w[1].low.as_str(), "que" | "qu'"))
         || words.iter().any(|t| matches!(t.low.as_str(), "while" | "whereas"))
+        // "Trump saying, “That makes me smart,” when Clinton blasted him": a clause of time
+        // or cause after the quote is about something else.
+        || words.iter().any(|t| t.is_lower_word() && matches!(t.low.as_str(), "when" | "after" | "before" | "because" | "since" | "until" | "unless" | "if"))
 }
 
 /// "Estimant que « … », il vota contre": a participle opening the sentence has the

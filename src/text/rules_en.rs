@@ -274,7 +274,13 @@ pub(super) fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
         // "…, adding that", "one senator accusing": a participle cue follows a comma or
         // its subject; elsewhere it is a gerund ("declaring war").
         let lx = Lexicon::get();
-        return i > 0 && (toks[i - 1].is_punct(',') || lx.role(&toks[i - 1].low).is_some());
+        // ("footage of Trump saying, “…”", "Trump saying during the debate": after a name,
+        // before punctuation, the quote or a function word; "Anonymous declaring war" is
+        // a gerund.)
+        let opens_quote = toks.get(i + 1).is_none_or(|n| {
+            n.is_punct(',') || n.is_punct(':') || matches!(n.kind, TokKind::Quote(_)) || n.is_lower_word() && lx.is_function_word(&n.low)
+        });
+        return i > 0 && (toks[i - 1].is_punct(',') || lx.role(&toks[i - 1].low).is_some() || toks[i - 1].is_cap() && opens_quote);
     }
     // "court documents cited by the committee", "figures released by police": a
     // participle after a plain noun, with its agent, describes that noun.
@@ -435,6 +441,8 @@ mod tests {
         assert_eq!(cues("That said, it works"), Vec::<String>::new());
         assert_eq!(cues("Anonymous declaring war"), Vec::<String>::new());
         assert_eq!(cues("he said, adding that"), ["said", "adding"]);
+        assert_eq!(cues("footage of Trump saying,"), ["saying"]);
+        assert_eq!(cues("footage of Trump saying during the debate"), ["saying"]);
     }
 
     #[test]
