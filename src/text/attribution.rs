@@ -636,6 +636,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         while k < end && k <= i + 6 && toks[k].is_word() {
             let w = toks[k].low.as_str();
             let role = lx.role(w).or_else(|| if toks[k].is_lower_word() { lx.profession(w) } else { None });
+            let role = role.or_else(|| (!definite && super::rules_en::is_party_member(toks, k, end)).then_some(SpeakerKind::Person));
             // Modifiers only: a verb or a clause word means the phrase has ended.
             // ("a State Department official": a capitalised "State" is part of a name.)
             let verb = toks[k].is_lower_word()
@@ -1033,6 +1034,9 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     j = before_brackets(toks, lo, j + 1) - 1;
     if toks[j].is_punct(',') {
         return appositive_subject(toks, lo, j);
+    }
+    if let Some(np) = super::rules_en::unnamed_description_ending_at(toks, lo, j) {
+        return Some(np);
     }
     // "Fiona Williams, who lives on the street said", "Erik van Sebille, an oceanographer
     // at the University of Sydney told": a description whose closing comma is missing.

@@ -34,6 +34,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Marcia “Cia” Price': a short quoted word inside a name is a nickname", "rules_en::tests::a_nickname_inside_a_name_joins_it"),
     ("'state Del. Marcia Price': 'state' before a word is the noun, not a cue", "rules_en::tests::state_before_a_word_is_a_noun"),
     ("'Mexicans often say': the plural of a nationality is a group that speaks", "rules_en::tests::the_people_of_a_place_speak_as_a_group"),
+    ("'one senior Democrat', 'another source familiar with Cruz's thinking said': unnamed party members and descriptions before a cue", "rules_en::tests::an_unnamed_description_before_a_cue_is_its_subject"),
     ("'“…” ― Adriana Rodarte': a dash and a name after a quote sign it", "rules_en::tests::a_dash_and_a_name_after_a_quote_sign_it"),
     ("'During a speech, Trump attacked …, saying': a participle's subject follows a fronted phrase", "rules_en::tests::a_participle_after_a_fronted_phrase_takes_the_clause_subject"),
 ];
@@ -145,6 +146,36 @@ const MODALS_AND_FREQUENCY: [&str; 14] =
 /// Whether `t` is such a word, written in lower case ("Now" may open a name).
 pub fn is_modal_or_frequency(t: &Tok) -> bool {
     t.is_lower_word() && MODALS_AND_FREQUENCY.contains(&t.low.as_str())
+}
+
+/// Members of a party named by its noun ("one senior Democrat", "a Republican involved in
+/// the planning").
+const PARTY_MEMBERS: [&str; 2] = ["democrat", "republican"];
+
+/// Whether the word at `k`, after an indefinite article or "one", is a party member: the
+/// noun ends the phrase (no capitalised word after it, as in "a Republican National
+/// Committee member").
+pub fn is_party_member(toks: &[Tok], k: usize, end: usize) -> bool {
+    PARTY_MEMBERS.contains(&toks[k].low.as_str()) && (k + 1 >= end || !toks[k + 1].is_cap())
+}
+
+/// How many words back an unnamed description may open before its cue.
+const DESCRIPTION_REACH: usize = 12;
+
+/// "Another source familiar with Cruz's thinking said": an unnamed description, with its
+/// complement, ending right before the cue (at `j`) is the subject, not the name inside
+/// the complement. It opens its clause.
+pub fn unnamed_description_ending_at(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
+    let openers = ["a", "an", "another", "one"];
+    (j.saturating_sub(DESCRIPTION_REACH).max(lo)..j).find_map(|s| {
+        let opens = s == lo || !toks[s - 1].is_word() || Lexicon::get().is_function_word(&toks[s - 1].low);
+        if !opens || !openers.contains(&toks[s].low.as_str()) {
+            return None;
+        }
+        let np = np_forward(toks, s, j + 1).filter(|np| matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: false, .. }))?;
+        let np = with_description_complement(toks, np, j + 1);
+        (np.end == toks[j].end).then_some(np)
+    })
 }
 
 /// Words that, right after a capitalised "-ing" word opening a sentence, show it is a
@@ -678,6 +709,20 @@ mod tests {
         assert!(!is_people_of_a_place(&w("Mexico")));
         assert!(!is_people_of_a_place(&w("Paris")));
         assert!(!is_people_of_a_place(&w("Kansas")));
+    }
+
+    #[test]
+    fn an_unnamed_description_before_a_cue_is_its_subject() {
+        let before = |s: &str| {
+            let t = toks(s);
+            let c = find_cues(&t);
+            speaker_of_cue(&t, 0, t.len(), &c, 0, false).map(|np| np.written(s).to_string())
+        };
+        assert_eq!(before("Another source familiar with Cruz's thinking said").as_deref(), Some("Another source familiar with Cruz's thinking"));
+        assert_eq!(before("one senior Democrat said").as_deref(), Some("one senior Democrat"));
+        assert_eq!(speaker_written("said one Republican involved in the planning.").as_deref(), Some("one Republican involved in the planning"));
+        // A party's body is a name, not a member.
+        assert!(!matches!(phrase("a Republican National Committee member").map(|np| np.kind), Some(NpKind::Role { ref head, .. }) if head == "republican"));
     }
 
     #[test]
