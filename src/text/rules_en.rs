@@ -67,8 +67,30 @@ pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
     let opens_clause = s == lo || !toks[s - 1].is_word() || lx.is_function_word(&toks[s - 1].low);
     if DESCRIPTION_OPENERS.contains(&opener.low.as_str()) && s + 1 < comma && !verb_inside && opens_clause {
         np.start = opener.start;
+    } else if let Some(owner) = possessor_opening(toks, lo, s, comma).filter(|_| !verb_inside && is_person_noun(head)) {
+        np.start = toks[owner].start;
     }
     np
+}
+
+/// Whether a lower-case noun names a person by role, profession or relation ("spokesman",
+/// "economist", "son").
+fn is_person_noun(t: &Tok) -> bool {
+    let lx = Lexicon::get();
+    t.is_lower_word() && (lx.role(&t.low) == Some(SpeakerKind::Person) || lx.profession(&t.low).is_some())
+}
+
+/// "Ms. Merkel's spokesman, Steffen Seibert", "Schilling's son, Grant,": where a description
+/// opened by a possessor's name (between `s` and the `comma`) starts, when it opens its clause.
+fn possessor_opening(toks: &[Tok], lo: usize, s: usize, comma: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    let p = (s + 1..comma).find(|&p| toks[p].low == "'s" || toks[p].text == "’s")?;
+    let mut q = p.checked_sub(1).filter(|&q| q >= lo && toks[q].is_cap())?;
+    while q > lo && toks[q - 1].is_word() && toks[q - 1].is_cap() {
+        q -= 1;
+    }
+    let opens = q == lo || !toks[q - 1].is_word() || lx.is_function_word(&toks[q - 1].low);
+    opens.then_some(q)
 }
 
 /// Words opening what completes an unnamed description after its noun: a place or group
@@ -577,6 +599,9 @@ mod tests {
         assert_eq!(w, "the LinkedIn chief executive, Jeff Weiner");
         assert_eq!(kind, NpKind::Name(vec!["Jeff".into(), "Weiner".into()]));
         assert_eq!(written("another friend, Mariam Emara, said").0, "another friend, Mariam Emara");
+        assert_eq!(written("Ms. Merkel's spokesman, Steffen Seibert, wrote").0, "Ms. Merkel's spokesman, Steffen Seibert");
+        // A possessor's thing is no description of the name: "Trump's attack, Clinton said".
+        assert_eq!(written("Trump's attack, Clinton said").0, "Clinton");
         // Not a clause with its verb: "the plan was dropped, Lee said".
         assert_eq!(written("the plan was dropped, Lee said").0, "Lee");
         // Not a participle's object: "Lamenting their luck, Mexicans say".
