@@ -110,7 +110,35 @@ const CIRCUMSTANCE_NOUNS: [&str; 17] = [
 /// thinking said": an unnamed person's description runs on to the end of its clause, and
 /// is written so (the words before `hi`, a cue or the end of the attribution, up to
 /// punctuation). Not a complement of circumstance ("a source in a statement", "on Tuesday").
-pub fn with_description_complement(toks: &[Tok], mut np: Np, hi: usize) -> Np {
+pub fn with_description_complement(toks: &[Tok], np: Np, hi: usize) -> Np {
+    let np = with_coordinated_role(toks, np, hi);
+    with_complement(toks, np, hi)
+}
+
+/// How many words a second role joined by "and" may hold.
+const COORDINATED_ROLE_WORDS: usize = 5;
+
+/// "the Florida senator and Republican presidential candidate told": a second role joined
+/// by "and" and closing the phrase (at `hi` or punctuation) describes the same person.
+fn with_coordinated_role(toks: &[Tok], mut np: Np, hi: usize) -> Np {
+    let described = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. });
+    let k = np.last + 1;
+    // (With its own article or possessive, "the senator and his wife", it is someone else.)
+    if !described || k + 1 >= hi || toks[k].low != "and" || is_det(&toks[k + 1]) || DESCRIPTION_OPENERS.contains(&toks[k + 1].low.as_str()) {
+        return np;
+    }
+    let mut m = k + 1;
+    while m < hi && m <= k + COORDINATED_ROLE_WORDS && toks[m].is_word() && !Lexicon::get().en_cues.contains(toks[m].low.as_str()) {
+        m += 1;
+    }
+    let closed = m >= hi || toks[m].kind == TokKind::Punct || Lexicon::get().en_cues.contains(toks[m].low.as_str());
+    if closed && m > k + 1 && is_person_noun(&toks[m - 1]) {
+        np.end = toks[m - 1].end;
+    }
+    np
+}
+
+fn with_complement(toks: &[Tok], mut np: Np, hi: usize) -> Np {
     let lx = Lexicon::get();
     let unnamed = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: false, .. });
     let k = np.last + 1;
@@ -675,6 +703,17 @@ mod tests {
         // Where or when it was said is not part of who said it.
         assert_eq!(speaker_written("said a source in a statement.").as_deref(), Some("a source"));
         assert_eq!(speaker_written("said an aide on Tuesday.").as_deref(), Some("an aide"));
+        // A second role joined by "and" describes the same person.
+        let before = |s: &str| {
+            let t = toks(s);
+            let c = find_cues(&t);
+            speaker_of_cue(&t, 0, t.len(), &c, 0, false).map(|np| np.written(s).to_string())
+        };
+        assert_eq!(
+            before("the Florida senator and Republican presidential candidate told ABC.").as_deref(),
+            Some("the Florida senator and Republican presidential candidate")
+        );
+        assert_eq!(before("the senator and his wife said.").as_deref(), Some("the senator"));
     }
 
     #[test]
