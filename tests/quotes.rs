@@ -1576,3 +1576,12 @@ fn an_unnamed_description_after_the_quote_stays_unnamed_as_written() {
     assert_eq!(speaker(&qs[0]), None, "{qs:#?}");
     assert_eq!(qs[0].speaker_as_written.as_deref(), Some("one Trump confidant"));
 }
+
+#[test]
+fn a_described_man_is_not_the_woman_named_last() {
+    let qs = quotes_of(
+        "Donald Trump says Hillary Clinton is lying about her support for a trade deal. Trump charges that donors gave millions of dollars to the Clinton Foundation.\n\nThe New York businessman says of Clinton, “If she gets the chance, she will put the Oval Office up for sale.”",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Donald Trump"), "{qs:#?}");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("The New York businessman"));
+}

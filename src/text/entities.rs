@@ -582,7 +582,9 @@ impl Registry {
                 match kind {
                     SpeakerKind::Person => {
                         // "la policière" is never a man the article named.
-                        let same_gender = |e: &Entity| np.gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == np.gender;
+                        // ("the New York businessman" is never a woman the article named either.)
+                        let gender = if np.gender == Gender::Unknown { super::rules_en::gender_of_role_noun(head) } else { np.gender };
+                        let same_gender = |e: &Entity| gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender;
                         let person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role && fits(e) && same_gender(e);
                         let any_role = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role && same_gender(e);
                         // "the researcher" is first the one introduced as a researcher; words
@@ -1139,6 +1141,10 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         for &(a, b) in &parts {
             // "Yanis B.", "Comey Jr.": a surname cut to its initial, a suffix, keep their stop.
             let words = name_words(toks, a, b);
+            // "Florida Friday": words that are each a place or a day make no name.
+            if words.len() >= 2 && words.iter().all(|w| lx.is_never_speaker(&[fold(w)])) {
+                continue;
+            }
             let is_last = Some((a, b)) == last_part;
             let no_article = a == 0 || !toks[a - 1].is_word() || !DETERMINERS.contains(&toks[a - 1].low.as_str());
             // "Institute for Strategic Dialogue": the tail of a longer name, not a person.

@@ -35,6 +35,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'state Del. Marcia Price': 'state' before a word is the noun, not a cue", "rules_en::tests::state_before_a_word_is_a_noun"),
     ("'Mexicans often say': the plural of a nationality is a group that speaks", "rules_en::tests::the_people_of_a_place_speak_as_a_group"),
     ("'one senior Democrat', 'another source familiar with Cruz's thinking said': unnamed party members and descriptions before a cue", "rules_en::tests::an_unnamed_description_before_a_cue_is_its_subject"),
+    ("'the New York businessman': a role noun in -man/-woman tells the gender it may refer to", "rules_en::tests::a_role_noun_in_man_or_woman_tells_a_gender"),
     ("'“…” ― Adriana Rodarte': a dash and a name after a quote sign it", "rules_en::tests::a_dash_and_a_name_after_a_quote_sign_it"),
     ("'During a speech, Trump attacked …, saying': a participle's subject follows a fronted phrase", "rules_en::tests::a_participle_after_a_fronted_phrase_takes_the_clause_subject"),
 ];
@@ -196,6 +197,19 @@ const MODALS_AND_FREQUENCY: [&str; 14] =
 /// Whether `t` is such a word, written in lower case ("Now" may open a name).
 pub fn is_modal_or_frequency(t: &Tok) -> bool {
     t.is_lower_word() && MODALS_AND_FREQUENCY.contains(&t.low.as_str())
+}
+
+/// "businessman", "congresswoman", "spokeswoman": an English role noun ending in -man or
+/// -woman tells its holder's gender ("chairman" too; "human" or "German" are no roles).
+pub fn gender_of_role_noun(head: &str) -> Gender {
+    let long = head.chars().count() >= 6 && !matches!(head, "german" | "germans" | "human" | "humans");
+    if long && (head.ends_with("woman") || head.ends_with("women")) {
+        Gender::Female
+    } else if long && (head.ends_with("man") || head.ends_with("men")) {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
 }
 
 /// Members of a party named by its noun ("one senior Democrat", "a Republican involved in
@@ -787,6 +801,14 @@ mod tests {
         assert_eq!(speaker_written("said one Republican involved in the planning.").as_deref(), Some("one Republican involved in the planning"));
         // A party's body is a name, not a member.
         assert!(!matches!(phrase("a Republican National Committee member").map(|np| np.kind), Some(NpKind::Role { ref head, .. }) if head == "republican"));
+    }
+
+    #[test]
+    fn a_role_noun_in_man_or_woman_tells_a_gender() {
+        assert_eq!(gender_of_role_noun("businessman"), Gender::Male);
+        assert_eq!(gender_of_role_noun("congresswoman"), Gender::Female);
+        assert_eq!(gender_of_role_noun("german"), Gender::Unknown);
+        assert_eq!(gender_of_role_noun("senator"), Gender::Unknown);
     }
 
     #[test]
