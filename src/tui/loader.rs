@@ -6,7 +6,7 @@
 
 use crate::app::catalog::{ArticleSource, Arrival, Row, known_as};
 use crate::ingest::cache::{ArticleCache, FileKey};
-use crate::index::folder::{FolderRead, Held};
+use crate::index::folder::{FolderRead, Held, first_held};
 use crate::ingest::{self, LoadError};
 use crate::model::{Article, Manifest, Quote};
 use rayon::prelude::*;
@@ -230,6 +230,19 @@ fn folder_ids(paths: &[PathBuf]) -> Vec<(String, Option<String>)> {
     ingest::unique_ids(stems.iter().map(String::as_str).zip(shown.iter().map(String::as_str)))
 }
 
+/// Rows looked up before the rest of the folder: more than a tall terminal's screenful.
+const FIRST_PAGE: usize = 200;
+
+/// The row of the article in `slot`, known by its id in the folder (`ids`, with the
+/// warning of a changed one), with what the manifest says of it.
+fn folder_row(ids: &[(String, Option<String>)], manifest: &Manifest, slot: usize, mut article: Article) -> Row {
+    let (id, warning) = &ids[slot];
+    article.id = id.clone();
+    article.meta.warnings.extend(warning.clone());
+    manifest.apply(std::slice::from_mut(&mut article));
+    Row::of(&article)
+}
+
 /// The work of the folder's reader: the folder read through the index
 /// ([`FolderRead`]), rows of what the index holds sent at once, the others as each batch
 /// is parsed and written to the index. Stops early when the app is gone (its receiver
@@ -237,23 +250,26 @@ fn folder_ids(paths: &[PathBuf]) -> Vec<(String, Option<String>)> {
 fn read_folder(job: &Job, tx: &Waking) {
     let Job { dir, paths, manifest, source, .. } = job;
     let started = Instant::now();
-    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    let ids = folder_ids(paths);
     if !tx.send(Arrival::Listed { total: paths.len() }) {
         return;
     }
-    let read = FolderRead::new(dir, paths, source.open_index());
+    let index = source.open_index();
+    // A screenful of rows first, by one lookup each; they are sent again with the rest.
+    if let Some(index) = index {
+        let first = first_held(paths, index, dir, FIRST_PAGE);
+        // An id depends only on the files before it (see `ingest::unique_ids`).
+        let ids = folder_ids(&paths[..FIRST_PAGE.min(paths.len())]);
+        let rows = first.into_iter().filter_map(|f| Some((f.slot, folder_row(&ids, manifest, f.slot, f.article.ok()?)))).collect();
+        if !tx.send(Arrival::Rows(rows)) {
+            return;
+        }
+    }
+    let ids = folder_ids(paths);
+    let read = FolderRead::new(dir, paths, index);
     if let Ok(mut slots) = source.slots.lock() {
         slots.extend(read.keys().iter().enumerate().filter_map(|(i, k)| Some((k.as_ref()?.path.clone(), i))));
     }
-    let row = |slot: usize, mut article: Article| -> Row {
-        let (id, warning) = &ids[slot];
-        article.id = id.clone();
-        article.path = shown[slot].clone();
-        article.meta.warnings.extend(warning.clone());
-        manifest.apply(std::slice::from_mut(&mut article));
-        Row::of(&article)
-    };
+    let row = |slot: usize, article: Article| -> Row { folder_row(&ids, manifest, slot, article) };
     let mut done = 0;
     read.run(Held::Metadata, BATCH, |_, files| {
         done += files.len();
