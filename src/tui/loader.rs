@@ -290,13 +290,8 @@ fn read_folder(job: &Job, tx: &Waking, first_page: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::cache::folder::tests::write_old;
     use std::sync::mpsc::{Receiver, channel};
-
-    fn write_old(path: &Path, text: &str) {
-        std::fs::write(path, text).unwrap();
-        let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_704_067_200);
-        std::fs::File::options().write(true).open(path).unwrap().set_modified(old).unwrap();
-    }
 
     /// What the folder's reader of `dir` sends (with the index at `cache`), showing
     /// `first_page` rows first.

@@ -206,10 +206,11 @@ fn stub(meta: crate::model::Metadata) -> Article {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn write_old(path: &Path, text: &str) {
+    /// Write `text` to `path`, dated long ago (so the index trusts the file at once).
+    pub(crate) fn write_old(path: &Path, text: &str) {
         std::fs::write(path, text).unwrap();
         let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_704_067_200);
         std::fs::File::options().write(true).open(path).unwrap().set_modified(old).unwrap();
