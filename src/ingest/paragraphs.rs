@@ -45,6 +45,14 @@ pub fn normalize_spaces(s: &str) -> String {
     while i < bytes.len() {
         // ASCII (most bytes) is classed without decoding a character.
         let (width, white, invisible) = match bytes[i] {
+            // One space between two visible characters stays in the run being copied:
+            // it is what would be paid there.
+            b' ' if !space_owed
+                && (run_start < i || !out.is_empty())
+                && bytes.get(i + 1).is_some_and(|&b| b > b' ' && b.is_ascii()) =>
+            {
+                (1, false, false)
+            }
             b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ' => (1, true, false),
             b if b.is_ascii() => (1, false, false),
             _ => {
