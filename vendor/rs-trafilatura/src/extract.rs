@@ -995,9 +995,27 @@ fn compute_extraction_quality_heuristic(
 }
 
 fn count_words(text: &str, min_length: usize) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.len() >= min_length)
-        .count()
+    // diglot: `split_whitespace().filter(len >= min_length).count()`, with ASCII classed
+    // by its byte rather than decoded.
+    let bytes = text.as_bytes();
+    let (mut words, mut start, mut i) = (0, None, 0);
+    while i < bytes.len() {
+        let (white, width) = match bytes[i] {
+            b' ' | b'\t'..=b'\r' => (true, 1),
+            b if b.is_ascii() => (false, 1),
+            _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        match (white, start) {
+            (false, None) => start = Some(i),
+            (true, Some(from)) => {
+                words += usize::from(i - from >= min_length);
+                start = None;
+            }
+            _ => {}
+        }
+        i += width;
+    }
+    words + start.map_or(0, |from| usize::from(bytes.len() - from >= min_length))
 }
 
 /// Attempts fallback extraction when main extraction produces insufficient content.
