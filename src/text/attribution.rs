@@ -708,8 +708,9 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                             return Some(name);
                         }
                 // "la policière", "une avocate": a French feminine article tells the
-                // person's gender (the masculine one is also used generically).
-                let gender = if kind == SpeakerKind::Person && matches!(toks[i].low.as_str(), "la" | "une" | "cette") { Gender::Female } else { Gender::Unknown };
+                // person's gender; so does a masculine one ("le ministre" beside "la
+                // ministre": rules_fr::article_gender).
+                let gender = if kind == SpeakerKind::Person { super::rules_fr::article_gender(&toks[i].low) } else { Gender::Unknown };
                 return Some(mk(i, last, NpKind::Role { kind, head: head.to_string(), definite }, quals, gender));
             }
             k += 1;

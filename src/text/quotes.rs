@@ -500,6 +500,34 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             }
         }
     }
+    // A dialogue none of whose turns has a cue: the people of the scene set before it
+    // speak in turn (rules_fr::dialogue_interlocutors), from the paragraph before it on.
+    let (mentions, (_, sentence_starts)) = (registry.mention_view(), registry.text_and_sentences());
+    let mut i = 0;
+    while i + 1 < work.len() {
+        if turn[i] || !turn[i + 1] {
+            i += 1;
+            continue;
+        }
+        let last = (i + 1..work.len()).take_while(|&j| turn[j]).last().unwrap_or(i);
+        let paragraph = spans[i].paragraph;
+        let since = article.paragraphs.get(paragraph.saturating_sub(1)).map_or(0, |p| p.range.start);
+        // (Someone surely a person: a role, a known gender or a full name; never "Sous les
+        // arcades" or a town taken for a name.)
+        let is_person = |e: usize| {
+            registry.entities.get(e).is_some_and(|x| {
+                x.kind == Some(SpeakerKind::Person) && (x.has_role || x.gender != Gender::Unknown || x.words.len() >= 2) && !Lexicon::get().is_place_name(&x.low)
+            })
+        };
+        if (i..=last).all(|j| work[j].cue.is_none())
+            && let Some((first, other)) = super::rules_fr::dialogue_interlocutors(&mentions, sentence_starts, since, spans[i].open, is_person)
+        {
+            for (k, w) in work[i..=last].iter_mut().enumerate() {
+                w.speaker = if k % 2 == 0 { Some(first) } else { other }.and_then(|e| registry.speaker(e));
+            }
+        }
+        i = last + 1;
+    }
     // (The layout of an interview says who answers, and a dialogue's dashes who speaks in
     // turn: the ranker, which weighs the nearest names, does not overrule them.)
     let dialogue = |i: usize| turn[i] || turn.get(i + 1).is_some_and(|&t| t);

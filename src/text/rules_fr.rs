@@ -39,6 +39,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("'la société Vitrines du Centre': after a body's common noun, its name runs on through du/de la/des", "rules_fr::tests::a_company_name_after_its_common_noun_runs_on_through_du"),
     ("'a reconnu le président de la conférence, Daniel Mwangi,': a name apposed to the role after the cue is the speaker", "rules_fr::tests::a_name_apposed_to_a_role_after_the_cue_is_the_speaker"),
     ("'indique-t-on à la brigade de X': the body where 'on' speaks is the speaker", "rules_fr::tests::the_body_where_on_speaks_is_the_speaker"),
+    ("paragraphs opening on a dialogue dash are turns, with or without guillemets (quote_marks::scan)", "quote_marks::tests::paragraphs_opening_on_a_dash_are_turns_of_a_dialogue"),
+    ("'le ministre' / 'la ministre': the article tells a role noun's gender", "rules_fr::tests::the_article_tells_a_role_nouns_gender"),
+    ("a dialogue without cues: the scene's subject speaks first, the other person named next, in turn", "rules_fr::tests::a_dialogue_without_cues_opens_on_the_scenes_subject"),
 ];
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
@@ -427,6 +430,41 @@ pub(super) fn dialogue_turns(text: &str, piece: std::ops::Range<usize>) -> Vec<(
     }
     turns.push((start..piece.end, dash_before));
     turns
+}
+
+/// The gender a French article gives the person noun after it: "la ministre", "une
+/// avocate", "cette élue" a woman; "le ministre", "un avocat", "ce juge" a man (a woman
+/// and a man of the same role are told apart by it); "l'" and English articles tell nothing.
+pub(super) fn article_gender(article: &str) -> Gender {
+    match article {
+        "la" | "une" | "cette" => Gender::Female,
+        "le" | "un" | "ce" | "cet" => Gender::Male,
+        _ => Gender::Unknown,
+    }
+}
+
+/// Who speaks in a dialogue whose turns carry no cue ("Un habitué, Gérard Le Bihan,
+/// s'approche de l'étal. — Deux kilos … — Ça vous fera …"): the first turn is the first
+/// person named in the last sentence before it that names someone (its subject, as a
+/// scene is set: "Henri Boudon remet les clés à Inès Chabrier"), the second the person
+/// named last before it other than that one, if any. `mentions` are the registry's
+/// (byte offset, entity, spoke, oblique) in text order; only those in `since..before` count.
+pub(super) fn dialogue_interlocutors(
+    mentions: &[(usize, usize, bool, bool)],
+    sentence_starts: &[usize],
+    since: usize,
+    before: usize,
+    is_person: impl Fn(usize) -> bool,
+) -> Option<(usize, Option<usize>)> {
+    let lo = mentions.partition_point(|m| m.0 < since);
+    let hi = mentions.partition_point(|m| m.0 < before);
+    let people: Vec<(usize, usize, bool)> = mentions[lo..hi].iter().filter(|m| is_person(m.1)).map(|m| (m.0, m.1, m.3)).collect();
+    let &(last_pos, _, _) = people.last()?;
+    let sentence = sentence_starts[..sentence_starts.partition_point(|&s| s <= last_pos)].last().copied().unwrap_or(0);
+    // (Not a complement: "à l'entrée de Villaines-la-Juhel, l'adjudant X arrête".)
+    let first = people.iter().find(|(pos, _, oblique)| *pos >= sentence && !oblique)?.1;
+    let other = people.iter().rev().map(|&(_, e, _)| e).find(|&e| e != first);
+    Some((first, other))
 }
 
 /// Whether the quote at `next` is the next turn of a dialogue whose previous turn is the
@@ -893,6 +931,30 @@ mod tests {
         let s = "Le prix — neuf cents euros — a doublé.";
         assert!(dialogue_turns(s, 0..s.len()).is_empty());
         assert!(next_turn("« A ! » — « B »", "« A ! »".len(), "« A ! » — ".len()));
+    }
+
+    #[test]
+    fn the_article_tells_a_role_nouns_gender() {
+        let role = |s: &str| np_forward(&toks(s), 0, toks(s).len()).unwrap();
+        assert_eq!(role("le ministre a martelé").gender, Gender::Male);
+        assert_eq!(role("la ministre a insisté").gender, Gender::Female);
+        assert_eq!(role("l'avocat a plaidé").gender, Gender::Unknown);
+        assert_eq!(article_gender("the"), Gender::Unknown);
+    }
+
+    #[test]
+    fn a_dialogue_without_cues_opens_on_the_scenes_subject() {
+        // "Ce mardi, Henri Boudon(10) remet les clés à Inès Chabrier(40). La scène(70) …"
+        let mentions = [(0, 7, false, false), (9, 5, false, true), (10, 1, false, false), (40, 2, false, false), (75, 9, false, false)];
+        let starts = [0, 8, 70];
+        let person = |e: usize| e != 9;
+        assert_eq!(dialogue_interlocutors(&mentions, &starts, 0, 100, person), Some((1, Some(2))));
+        // (A complement named first, "à l'entrée de X(9)", is not the subject.)
+        // The other speaker may be named sentences before; nobody named, nobody found.
+        let mentions = [(5, 3, false, false), (60, 1, false, false)];
+        assert_eq!(dialogue_interlocutors(&mentions, &starts, 0, 100, |_| true), Some((1, Some(3))));
+        assert_eq!(dialogue_interlocutors(&mentions, &starts, 0, 50, |_| true), Some((3, None)));
+        assert_eq!(dialogue_interlocutors(&mentions, &starts, 70, 100, |_| true), None);
     }
 
     #[test]
