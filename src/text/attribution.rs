@@ -627,6 +627,8 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         while k < end && k <= i + 6 && toks[k].is_word() {
             let w = toks[k].low.as_str();
             let role = lx.role(w).or_else(|| if toks[k].is_lower_word() { lx.profession(w) } else { None });
+            // (French: an agent noun right after its article, "le technicien", "la skieuse".)
+            let role = role.or_else(|| (k == i + 1 && toks[k].is_lower_word() && super::rules_fr::agent_noun(&t.low, w)).then_some(SpeakerKind::Person));
             // Modifiers only: a verb or a clause word means the phrase has ended.
             // ("a State Department official": a capitalised "State" is part of a name.)
             let verb = toks[k].is_lower_word()

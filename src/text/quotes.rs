@@ -86,6 +86,9 @@ struct Work {
     noun_slot: bool,
     /// Who a colon-announced quote may be about, when no cue was found.
     colon_subjects: Vec<Np>,
+    /// French: the speaker is the role noun or il/elle opening the clause the colon ends
+    /// ("le technicien breton a refusé de polémiquer : « … »"), kept over the ranker's choice.
+    colon_subject_kept: bool,
     /// The subject of the sentence before, for a quote that opens a sentence without a cue.
     previous_subject: Vec<Np>,
     /// The quote's sentence goes on after it in the reporter's words ("» dans la matinée").
@@ -356,6 +359,8 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                 w.speaker = registry.speaker(e);
                 w.as_written = Some(np.written(text).to_string());
                 w.inherited = true;
+                // (French: the sentence's own subject, agreeing, is not the ranker's to overrule.)
+                w.colon_subject_kept = matches!(np.kind, NpKind::Role { .. } | NpKind::Pronoun(..)) && super::rules_fr::is_french_phrase(text, &np);
                 break;
             }
         }
@@ -531,7 +536,8 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
     // (The layout of an interview says who answers, and a dialogue's dashes who speaks in
     // turn: the ranker, which weighs the nearest names, does not overrule them.)
     let dialogue = |i: usize| turn[i] || turn.get(i + 1).is_some_and(|&t| t);
-    let laid_out: Vec<Option<Speaker>> = (0..work.len()).map(|i| work[i].speaker.clone().filter(|_| answers[i] || dialogue(i))).collect();
+    let laid_out: Vec<Option<Speaker>> =
+        (0..work.len()).map(|i| work[i].speaker.clone().filter(|_| answers[i] || dialogue(i) || work[i].colon_subject_kept)).collect();
     let candidates = rank(article, &registry, &spans, &mut work, &kinds, ranker, with_candidates);
     for (w, speaker) in work.iter_mut().zip(laid_out) {
         w.speaker = speaker.or(w.speaker.take());
@@ -916,6 +922,8 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
                     let opens = np.first == 0 && left.get(np.last + 1).is_some_and(Tok::is_lower_word);
                     matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. })
                         || opens && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document | SpeakerKind::Organisation, .. })
+                        // "Quant à l'entraîneuse, elle pense déjà à … :"
+                        || super::rules_fr::is_il_elle(text, np)
                 })
                 .collect();
         }
