@@ -443,15 +443,7 @@ fn signed_paragraph(text: &str, range: Range<usize>, paragraph: usize) -> Option
     }
     let (end, name) = signature(text, words.clone())?;
     let words = without_trailing_links(text, words.start..end);
-    (!words.is_empty()).then(|| MarkedSpan {
-        open: words.start,
-        close: words.end,
-        pieces: vec![words],
-        closed: true,
-        paragraph,
-        last_paragraph: paragraph,
-        signed: Some(name),
-    })
+    (!words.is_empty()).then(|| one_piece(words, paragraph, Some(name)))
 }
 
 /// The span of an embedded post: its words cut at paragraph breaks; the whole element,
@@ -471,7 +463,6 @@ fn post_span(article: &Article, post: Post) -> Option<MarkedSpan> {
     (!pieces.is_empty()).then_some(MarkedSpan { open: post.open, close: post.close, pieces, closed: true, paragraph, last_paragraph, signed: post.signed })
 }
 
-/// Trim the pieces and build the span; `None` when nothing is quoted.
 /// Where the words start in a paragraph that opens on a dialogue dash ("— Bonjour."):
 /// an em or en dash, then a space, then words.
 fn dialogue_dash(chars: &[(usize, char)]) -> Option<usize> {
@@ -483,18 +474,15 @@ fn dialogue_dash(chars: &[(usize, char)]) -> Option<usize> {
     chars[words].1.is_alphanumeric().then_some(words)
 }
 
-/// One turn of a dialogue written with dashes: its words, the dash left before them.
+/// One turn of a dialogue written with dashes: its words (trimmed of spaces), the dash
+/// left before them.
 fn dash_turn(text: &str, words: Range<usize>, paragraph: usize) -> MarkedSpan {
-    let o = Open { family: Family::Guillemet, open: words.start, paragraph, pieces: vec![words.clone()], piece_start: words.start };
-    finish(text, o, Some(words.end)).unwrap_or(MarkedSpan {
-        open: words.start,
-        close: words.end,
-        pieces: vec![words],
-        closed: true,
-        paragraph,
-        last_paragraph: paragraph,
-        signed: None,
-    })
+    one_piece(trim_range(text, words), paragraph, None)
+}
+
+/// A closed span of one piece of words within one paragraph.
+fn one_piece(words: Range<usize>, paragraph: usize, signed: Option<Range<usize>>) -> MarkedSpan {
+    MarkedSpan { open: words.start, close: words.end, pieces: vec![words], closed: true, paragraph, last_paragraph: paragraph, signed }
 }
 
 /// Dash turns in consecutive paragraphs form one exchange; an exchange is kept when it
@@ -522,6 +510,7 @@ fn dialogues_only(text: &str, turns: Vec<MarkedSpan>) -> Vec<MarkedSpan> {
     out
 }
 
+/// Trim the pieces and build the span; `None` when nothing is quoted.
 fn finish(text: &str, o: Open, close: Option<usize>) -> Option<MarkedSpan> {
     let n = o.pieces.len();
     let mut pieces = Vec::with_capacity(n);
