@@ -153,14 +153,14 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
             let c = carried.take().expect("checked just above");
             let words_end = c.pieces.last().map_or(c.piece_start, |r| r.end);
             out.extend(finish(text, c, Some(words_end)));
-            let words = chars.get(k).map_or(para.range.end, |&(p, _)| p);
+            let words = if k < chars.len() { at(k) } else { para.range.end };
             current = Some(Open { family: Family::Guillemet, open: words, paragraph: pi, pieces: Vec::new(), piece_start: words });
             from = k;
         } else if let Some(k) = turn_dash
             && carried.is_none()
             && !chars.iter().any(|&(_, ch)| matches!(ch, '«' | '»' | '“' | '”' | '"'))
         {
-            let words = chars.get(k).map_or(para.range.end, |&(p, _)| p);
+            let words = if k < chars.len() { at(k) } else { para.range.end };
             // (Turns may also follow one another inside the paragraph.)
             let mut split: Vec<Range<usize>> = super::rules_fr::dialogue_turns(text, words..para.range.end).into_iter().map(|(r, _)| r).collect();
             if split.is_empty() {
@@ -467,7 +467,7 @@ fn post_span(article: &Article, post: Post) -> Option<MarkedSpan> {
 
 /// Where the words start in a paragraph that opens on a dialogue dash ("— Bonjour."):
 /// an em or en dash, then a space, then words.
-fn dialogue_dash(chars: &[(usize, char)]) -> Option<usize> {
+fn dialogue_dash(chars: &[(u32, char)]) -> Option<usize> {
     let first = chars.iter().position(|&(_, c)| !is_space(c))?;
     if !matches!(chars[first].1, '—' | '–') || !chars.get(first + 1).is_some_and(|&(_, c)| is_space(c)) {
         return None;
