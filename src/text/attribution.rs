@@ -656,6 +656,8 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             let w = toks[k].low.as_str();
             let role = lx.role(w).or_else(|| if toks[k].is_lower_word() { lx.profession(w) } else { None });
             let role = role.or_else(|| (!definite && super::rules_en::is_party_member(toks, k, end)).then_some(SpeakerKind::Person));
+            // (French: an agent noun right after its article, "le technicien", "la skieuse".)
+            let role = role.or_else(|| (k == i + 1 && toks[k].is_lower_word() && super::rules_fr::agent_noun(&t.low, w)).then_some(SpeakerKind::Person));
             // Modifiers only: a verb or a clause word means the phrase has ended.
             // ("a State Department official": a capitalised "State" is part of a name.)
             let verb = toks[k].is_lower_word()
@@ -737,8 +739,9 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                             return Some(name);
                         }
                 // "la policière", "une avocate": a French feminine article tells the
-                // person's gender (the masculine one is also used generically).
-                let gender = if kind == SpeakerKind::Person && matches!(toks[i].low.as_str(), "la" | "une" | "cette") { Gender::Female } else { Gender::Unknown };
+                // person's gender; so does a masculine one ("le ministre" beside "la
+                // ministre": rules_fr::article_gender).
+                let gender = if kind == SpeakerKind::Person { super::rules_fr::article_gender(&toks[i].low) } else { Gender::Unknown };
                 return Some(mk(i, last, NpKind::Role { kind, head: head.to_string(), definite }, quals, gender));
             }
             k += 1;

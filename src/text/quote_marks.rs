@@ -97,6 +97,9 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
     let is_masked = |pos: usize| masked.get(masked.partition_point(|r| r.end <= pos)).is_some_and(|r| r.start <= pos);
     let mut out = Vec::new();
     let mut carried: Option<Open> = None;
+    // Turns of a dialogue written with dashes and no quotation marks, kept only if they
+    // read as a dialogue (`dialogues_only`).
+    let mut bare_turns: Vec<MarkedSpan> = Vec::new();
     for (pi, para) in article.paragraphs.iter().enumerate() {
         // Captions and bylines are no one's speech, and no quote runs through them.
         if para.role.is_some() {
@@ -140,6 +143,32 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
         }
         let mut current: Option<Open> = None;
         let mut from = 0;
+        // French dialogue: a paragraph opening on a dash is a new turn, whether it goes on
+        // a dialogue opened by « in the paragraph before or stands alone without marks.
+        let french = article.meta.language.as_deref() == Some("fr") || para.language.as_deref() == Some("fr");
+        let turn_dash = if french { dialogue_dash(&chars) } else { None };
+        if let (Some(k), Some(c)) = (turn_dash, carried.as_ref())
+            && c.family == Family::Guillemet
+        {
+            let c = carried.take().expect("checked just above");
+            let words_end = c.pieces.last().map_or(c.piece_start, |r| r.end);
+            out.extend(finish(text, c, Some(words_end)));
+            let words = if k < chars.len() { at(k) } else { para.range.end };
+            current = Some(Open { family: Family::Guillemet, open: words, paragraph: pi, pieces: Vec::new(), piece_start: words });
+            from = k;
+        } else if let Some(k) = turn_dash
+            && carried.is_none()
+            && !chars.iter().any(|&(_, ch)| matches!(ch, '«' | '»' | '“' | '”' | '"'))
+        {
+            let words = if k < chars.len() { at(k) } else { para.range.end };
+            // (Turns may also follow one another inside the paragraph.)
+            let mut split: Vec<Range<usize>> = super::rules_fr::dialogue_turns(text, words..para.range.end).into_iter().map(|(r, _)| r).collect();
+            if split.is_empty() {
+                split.push(words..para.range.end);
+            }
+            bare_turns.extend(split.into_iter().map(|r| dash_turn(text, r, pi)));
+            continue;
+        }
         if let Some(mut c) = carried.take() {
             let first = chars.iter().position(|&(_, ch)| !is_space(ch));
             let continues = first.is_some_and(|k| !is_masked(at(k))) && first.is_some_and(|k| {
@@ -255,6 +284,11 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
     }
     if let Some(o) = carried {
         out.extend(finish(text, o, None));
+    }
+    let bare_turns = dialogues_only(text, bare_turns);
+    if !bare_turns.is_empty() {
+        out.extend(bare_turns);
+        out.sort_by_key(|s| s.open);
     }
     if !posts.is_empty() {
         out.extend(posts.into_iter().filter_map(|p| post_span(article, p)));
@@ -411,15 +445,7 @@ fn signed_paragraph(text: &str, range: Range<usize>, paragraph: usize) -> Option
     }
     let (end, name) = signature(text, words.clone())?;
     let words = without_trailing_links(text, words.start..end);
-    (!words.is_empty()).then(|| MarkedSpan {
-        open: words.start,
-        close: words.end,
-        pieces: vec![words],
-        closed: true,
-        paragraph,
-        last_paragraph: paragraph,
-        signed: Some(name),
-    })
+    (!words.is_empty()).then(|| one_piece(words, paragraph, Some(name)))
 }
 
 /// The span of an embedded post: its words cut at paragraph breaks; the whole element,
@@ -437,6 +463,53 @@ fn post_span(article: &Article, post: Post) -> Option<MarkedSpan> {
         .filter(|r| !r.is_empty())
         .collect();
     (!pieces.is_empty()).then_some(MarkedSpan { open: post.open, close: post.close, pieces, closed: true, paragraph, last_paragraph, signed: post.signed })
+}
+
+/// Where the words start in a paragraph that opens on a dialogue dash ("— Bonjour."):
+/// an em or en dash, then a space, then words.
+fn dialogue_dash(chars: &[(u32, char)]) -> Option<usize> {
+    let first = chars.iter().position(|&(_, c)| !is_space(c))?;
+    if !matches!(chars[first].1, '—' | '–') || !chars.get(first + 1).is_some_and(|&(_, c)| is_space(c)) {
+        return None;
+    }
+    let words = first + 1 + chars[first + 1..].iter().position(|&(_, c)| !is_space(c))?;
+    chars[words].1.is_alphanumeric().then_some(words)
+}
+
+/// One turn of a dialogue written with dashes: its words (trimmed of spaces), the dash
+/// left before them.
+fn dash_turn(text: &str, words: Range<usize>, paragraph: usize) -> MarkedSpan {
+    one_piece(trim_range(text, words), paragraph, None)
+}
+
+/// A closed span of one piece of words within one paragraph.
+fn one_piece(words: Range<usize>, paragraph: usize, signed: Option<Range<usize>>) -> MarkedSpan {
+    MarkedSpan { open: words.start, close: words.end, pieces: vec![words], closed: true, paragraph, last_paragraph: paragraph, signed }
+}
+
+/// Dash turns in consecutive paragraphs form one exchange; an exchange is kept when it
+/// has two turns or more and reads as speech (a question or exclamation, or a speaker
+/// saying je/tu/vous/nous/on), so a list set out with dashes is never quoted.
+fn dialogues_only(text: &str, turns: Vec<MarkedSpan>) -> Vec<MarkedSpan> {
+    const SPEECH_WORDS: [&str; 10] = ["je", "j", "tu", "vous", "nous", "on", "me", "m", "moi", "t"];
+    let speech = |s: &MarkedSpan| {
+        let words = text.get(s.pieces[0].clone()).unwrap_or("");
+        words.contains(['?', '!']) || words.split(|c: char| !c.is_alphanumeric()).any(|w| SPEECH_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < turns.len() {
+        let mut end = k + 1;
+        while end < turns.len() && turns[end].paragraph <= turns[end - 1].paragraph + 1 {
+            end += 1;
+        }
+        let exchange = &turns[k..end];
+        if exchange.len() >= 2 && exchange.iter().any(speech) {
+            out.extend_from_slice(exchange);
+        }
+        k = end;
+    }
+    out
 }
 
 /// Trim the pieces and build the span; `None` when nothing is quoted.
@@ -569,6 +642,24 @@ mod tests {
         let t = "She posted this.\n\nWe need a new plan now. https://t.co/x — Jane Roe (@janeroe) May 2, 2016\n\nA dash – and (@not) a signature: nothing here.";
         assert_eq!(quoted(t), ["We need a new plan now."]);
         assert_eq!(signers(t), [Some("Jane Roe".to_string())]);
+    }
+
+    #[test]
+    fn paragraphs_opening_on_a_dash_are_turns_of_a_dialogue() {
+        // Without guillemets: one quote per turn; with «, each dash paragraph a new turn.
+        let t = "Le maraîcher Paul Morel sert une cliente au marché du samedi matin, comme chaque semaine depuis vingt ans.\n\n\
+                 — Deux kilos de pommes, comme d'habitude.\n\n— Ça vous fera quatre euros, j'ai dû augmenter.\n\n\
+                 Elle paie sans un mot et repart vers la place de l'église, où l'attend son mari.";
+        assert_eq!(quoted(t), ["Deux kilos de pommes, comme d'habitude.", "Ça vous fera quatre euros, j'ai dû augmenter."]);
+        let t = "Le vieux cordonnier remet les clés de sa boutique à la jeune femme qui reprend son échoppe.\n\n\
+                 « Tu graisseras la machine le lundi ?\n\n— Promis, je l'ai noté.\n\n— Et garde les clients du jeudi. »";
+        assert_eq!(quoted(t), ["Tu graisseras la machine le lundi ?", "Promis, je l'ai noté.", "Et garde les clients du jeudi."]);
+        // A list set out with dashes is no dialogue, nor is one dash paragraph.
+        let t = "Le gouvernement a présenté trois mesures principales pour la rentrée scolaire des élèves.\n\n\
+                 — Une prime de rentrée revalorisée pour les familles.\n\n— Des manuels gratuits au collège et au lycée.";
+        assert!(quoted(t).is_empty());
+        let t = "Le ministre de l'Éducation nationale a présenté ses mesures pour la rentrée des classes.\n\n— Vous verrez !";
+        assert!(quoted(t).is_empty());
     }
 
     #[test]

@@ -86,6 +86,9 @@ struct Work {
     noun_slot: bool,
     /// Who a colon-announced quote may be about, when no cue was found.
     colon_subjects: Vec<Np>,
+    /// French: the speaker is the role noun or il/elle opening the clause the colon ends
+    /// ("le technicien breton a refusé de polémiquer : « … »"), kept over the ranker's choice.
+    colon_subject_kept: bool,
     /// The subject of the sentence before, for a quote that opens a sentence without a cue.
     previous_subject: Vec<Np>,
     /// The quote's sentence goes on after it in the reporter's words ("» dans la matinée").
@@ -362,6 +365,8 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                 w.speaker = registry.speaker(e);
                 w.as_written = Some(np.written(text).to_string());
                 w.inherited = true;
+                // (French: the sentence's own subject, agreeing, is not the ranker's to overrule.)
+                w.colon_subject_kept = matches!(np.kind, NpKind::Role { .. } | NpKind::Pronoun(..)) && super::rules_fr::is_french_phrase(text, &np);
                 break;
             }
         }
@@ -506,10 +511,39 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             }
         }
     }
+    // A dialogue none of whose turns has a cue: the people of the scene set before it
+    // speak in turn (rules_fr::dialogue_interlocutors), from the paragraph before it on.
+    let (mentions, (_, sentence_starts)) = (registry.mention_view(), registry.text_and_sentences());
+    let mut i = 0;
+    while i + 1 < work.len() {
+        if turn[i] || !turn[i + 1] {
+            i += 1;
+            continue;
+        }
+        let last = (i + 1..work.len()).take_while(|&j| turn[j]).last().unwrap_or(i);
+        let paragraph = spans[i].paragraph;
+        let since = article.paragraphs.get(paragraph.saturating_sub(1)).map_or(0, |p| p.range.start);
+        // (Someone surely a person: a role, a known gender or a full name; never "Sous les
+        // arcades" or a town taken for a name.)
+        let is_person = |e: usize| {
+            registry.entities.get(e).is_some_and(|x| {
+                x.kind == Some(SpeakerKind::Person) && (x.has_role || x.gender != Gender::Unknown || x.words.len() >= 2) && !Lexicon::get().is_place_name(&x.low)
+            })
+        };
+        if (i..=last).all(|j| work[j].cue.is_none())
+            && let Some((first, other)) = super::rules_fr::dialogue_interlocutors(&mentions, sentence_starts, since, spans[i].open, is_person)
+        {
+            for (k, w) in work[i..=last].iter_mut().enumerate() {
+                w.speaker = if k % 2 == 0 { Some(first) } else { other }.and_then(|e| registry.speaker(e));
+            }
+        }
+        i = last + 1;
+    }
     // (The layout of an interview says who answers, and a dialogue's dashes who speaks in
     // turn: the ranker, which weighs the nearest names, does not overrule them.)
     let dialogue = |i: usize| turn[i] || turn.get(i + 1).is_some_and(|&t| t);
-    let laid_out: Vec<Option<Speaker>> = (0..work.len()).map(|i| work[i].speaker.clone().filter(|_| answers[i] || dialogue(i))).collect();
+    let laid_out: Vec<Option<Speaker>> =
+        (0..work.len()).map(|i| work[i].speaker.clone().filter(|_| answers[i] || dialogue(i) || work[i].colon_subject_kept)).collect();
     let candidates = rank(article, &registry, &spans, &mut work, &kinds, ranker, with_candidates);
     for (w, speaker) in work.iter_mut().zip(laid_out) {
         w.speaker = speaker.or(w.speaker.take());
@@ -896,6 +930,8 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
                     let opens = np.first == 0 && left.get(np.last + 1).is_some_and(Tok::is_lower_word);
                     matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. })
                         || opens && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document | SpeakerKind::Organisation, .. })
+                        // "Quant à l'entraîneuse, elle pense déjà à … :"
+                        || super::rules_fr::is_il_elle(text, np)
                 })
                 .collect();
         }

@@ -39,6 +39,11 @@ pub const RULES: &[(&str, &str)] = &[
     ("'la société Vitrines du Centre': after a body's common noun, its name runs on through du/de la/des", "rules_fr::tests::a_company_name_after_its_common_noun_runs_on_through_du"),
     ("'a reconnu le président de la conférence, Daniel Mwangi,': a name apposed to the role after the cue is the speaker", "rules_fr::tests::a_name_apposed_to_a_role_after_the_cue_is_the_speaker"),
     ("'indique-t-on à la brigade de X': the body where 'on' speaks is the speaker", "rules_fr::tests::the_body_where_on_speaks_is_the_speaker"),
+    ("paragraphs opening on a dialogue dash are turns, with or without guillemets (quote_marks::scan)", "quote_marks::tests::paragraphs_opening_on_a_dash_are_turns_of_a_dialogue"),
+    ("'le technicien', 'la skieuse': an agent noun after its article is a person's role", "rules_fr::tests::an_agent_noun_after_its_article_is_a_role"),
+    ("'Quant à l'entraîneuse, elle … :': the topic set out first speaks after the colon", "rules_fr::tests::a_name_closing_a_description_announces_the_quote"),
+    ("'le ministre' / 'la ministre': the article tells a role noun's gender", "rules_fr::tests::the_article_tells_a_role_nouns_gender"),
+    ("a dialogue without cues: the scene's subject speaks first, the other person named next, in turn", "rules_fr::tests::a_dialogue_without_cues_opens_on_the_scenes_subject"),
 ];
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
@@ -254,6 +259,13 @@ pub(super) fn french_participle_subject(toks: &[Tok], lo: usize, c: &Cue) -> Opt
     (subject && np.last + 1 < c.first && toks[np.last + 1].is_word()).then_some(np)
 }
 
+/// Whether a speaker phrase is French by its first word (a French article or il/elle).
+pub(super) fn is_french_phrase(text: &str, np: &Np) -> bool {
+    let written = fold(np.written(text));
+    let first = written.split_whitespace().next().unwrap_or("");
+    matches!(first, "le" | "la" | "les" | "un" | "une" | "il" | "elle" | "ce" | "cet" | "cette" | "son" | "sa") || first.starts_with("l'")
+}
+
 pub(super) fn is_il_elle(text: &str, np: &Np) -> bool {
     matches!(fold(np.written(text)).as_str(), "il" | "elle")
 }
@@ -380,6 +392,10 @@ pub(super) fn fronted_apposition(toks: &[Tok], np: &Np) -> bool {
 /// and, when that is no name, the name closing a description ("le jeune
 /// attaquant Yanis Belkacem savourait :").
 pub(super) fn colon_candidate(toks: &[Tok], k: usize) -> Option<Np> {
+    // "Quant à l'entraîneuse, elle pense déjà à … :": the topic set out first is who speaks.
+    if toks.get(k).is_some_and(|t| t.low == "quant") && toks.get(k + 1).is_some_and(|t| t.low == "à") {
+        return np_forward(toks, k + 2, toks.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }));
+    }
     let np = np_forward(toks, k, toks.len())?;
     if fronted_apposition(toks, &np) {
         return None;
@@ -427,6 +443,74 @@ pub(super) fn dialogue_turns(text: &str, piece: std::ops::Range<usize>) -> Vec<(
     }
     turns.push((start..piece.end, dash_before));
     turns
+}
+
+/// Nouns in -eur that name a thing or a quality, never someone speaking.
+const NOT_AGENT_NOUNS: [&str; 40] = [
+    "secteur", "moteur", "cœur", "coeur", "honneur", "bonheur", "malheur", "ordinateur", "réacteur", "tracteur", "compteur",
+    "capteur", "intérieur", "extérieur", "meilleur", "supérieur", "labeur", "radiateur", "équateur", "détecteur", "ascenseur",
+    "aspirateur", "indicateur", "accélérateur", "leur", "seigneur", "téléviseur", "climatiseur", "chœur", "choeur", "docteur",
+    "matrice", "cicatrice", "motrice", "tondeuse", "perceuse", "friteuse", "mitrailleuse", "moissonneuse", "veilleuse",
+];
+
+/// Agent nouns that name a company as often as a person ("le transporteur, la société X"):
+/// left to the lists, never taken for a person by their ending.
+const BUSINESS_AGENT_NOUNS: [&str; 20] = [
+    "transporteur", "distributeur", "fournisseur", "constructeur", "assureur", "opérateur", "diffuseur", "éditeur", "producteur",
+    "organisateur", "annonceur", "employeur", "hébergeur", "promoteur", "repreneur", "exportateur", "importateur",
+    "radiodiffuseur", "exploitant", "prestataire",
+];
+
+/// "le technicien", "la skieuse", "l'animatrice", "un sprinteur": a French noun right after
+/// a singular article whose ending makes it an agent noun (-eur after a masculine or
+/// elided article, -euse, -trice, -eure, -icien(ne), -acien(ne), -orien(ne), -urgien(ne),
+/// -édien(ne)) names a person, though no list holds it. Nouns of things with those
+/// endings are kept out (`NOT_AGENT_NOUNS`); "docteur" is a title, read elsewhere.
+pub(super) fn agent_noun(article: &str, noun: &str) -> bool {
+    let masculine = matches!(article, "le" | "l'" | "un" | "ce" | "cet");
+    let feminine = matches!(article, "la" | "l'" | "une" | "cette");
+    if (!masculine && !feminine) || noun.chars().count() < 6 || NOT_AGENT_NOUNS.contains(&noun) || BUSINESS_AGENT_NOUNS.contains(&noun) {
+        return false;
+    }
+    let person_suffix = |suffixes: &[&str]| suffixes.iter().any(|s| noun.ends_with(s) || noun.ends_with(&format!("{s}ne")));
+    masculine && noun.ends_with("eur")
+        || feminine && ["euse", "trice", "eure"].iter().any(|s| noun.ends_with(s))
+        || person_suffix(&["icien", "acien", "orien", "urgien", "édien"])
+}
+
+/// The gender a French article gives the person noun after it: "la ministre", "une
+/// avocate", "cette élue" a woman; "le ministre", "un avocat", "ce juge" a man (a woman
+/// and a man of the same role are told apart by it); "l'" and English articles tell nothing.
+pub(super) fn article_gender(article: &str) -> Gender {
+    match article {
+        "la" | "une" | "cette" => Gender::Female,
+        "le" | "un" | "ce" | "cet" => Gender::Male,
+        _ => Gender::Unknown,
+    }
+}
+
+/// Who speaks in a dialogue whose turns carry no cue ("Un habitué, Gérard Le Bihan,
+/// s'approche de l'étal. — Deux kilos … — Ça vous fera …"): the first turn is the first
+/// person named in the last sentence before it that names someone (its subject, as a
+/// scene is set: "Henri Boudon remet les clés à Inès Chabrier"), the second the person
+/// named last before it other than that one, if any (the first one is never a complement). `mentions` are the registry's
+/// (byte offset, entity, spoke, oblique) in text order; only those in `since..before` count.
+pub(super) fn dialogue_interlocutors(
+    mentions: &[(usize, usize, bool, bool)],
+    sentence_starts: &[usize],
+    since: usize,
+    before: usize,
+    is_person: impl Fn(usize) -> bool,
+) -> Option<(usize, Option<usize>)> {
+    let lo = mentions.partition_point(|m| m.0 < since);
+    let hi = mentions.partition_point(|m| m.0 < before);
+    let people: Vec<(usize, usize, bool)> = mentions[lo..hi].iter().filter(|m| is_person(m.1)).map(|m| (m.0, m.1, m.3)).collect();
+    let &(last_pos, _, _) = people.last()?;
+    let sentence = sentence_starts[..sentence_starts.partition_point(|&s| s <= last_pos)].last().copied().unwrap_or(0);
+    // (Not a complement: "à l'entrée de Villaines-la-Juhel, l'adjudant X arrête".)
+    let first = people.iter().find(|(pos, _, oblique)| *pos >= sentence && !oblique)?.1;
+    let other = people.iter().rev().map(|&(_, e, _)| e).find(|&e| e != first);
+    Some((first, other))
 }
 
 /// Whether the quote at `next` is the next turn of a dialogue whose previous turn is the
@@ -880,6 +964,9 @@ mod tests {
         let np = colon_candidate(&t, at).unwrap();
         assert!(matches!(&np.kind, NpKind::Name(w) if w.join(" ") == "Paul Morel"), "{np:?}");
         assert!(colon_candidate(&t, 0).is_none());
+        let t = toks("Quant à l'entraîneuse, elle pense déjà à la finale :");
+        let np = colon_candidate(&t, 0).unwrap();
+        assert!(matches!(&np.kind, NpKind::Role { head, .. } if head == "entraîneuse"), "{np:?}");
     }
 
     #[test]
@@ -893,6 +980,43 @@ mod tests {
         let s = "Le prix — neuf cents euros — a doublé.";
         assert!(dialogue_turns(s, 0..s.len()).is_empty());
         assert!(next_turn("« A ! » — « B »", "« A ! »".len(), "« A ! » — ".len()));
+    }
+
+    #[test]
+    fn an_agent_noun_after_its_article_is_a_role() {
+        for (article, noun) in [("le", "technicien"), ("la", "skieuse"), ("l'", "animatrice"), ("un", "sprinteur"), ("la", "procureure"), ("la", "pharmacienne")] {
+            assert!(agent_noun(article, noun), "{article} {noun}");
+        }
+        // Things, a feminine abstract noun in -eur, a plural, an English article.
+        for (article, noun) in [("le", "secteur"), ("le", "transporteur"), ("la", "tondeuse"), ("la", "chaleur"), ("les", "chercheurs"), ("the", "technicien")] {
+            assert!(!agent_noun(article, noun), "{article} {noun}");
+        }
+        let np = np_forward(&toks("le technicien grenoblois pestait"), 0, 4).unwrap();
+        assert!(matches!(&np.kind, NpKind::Role { kind: SpeakerKind::Person, head, .. } if head == "technicien"), "{np:?}");
+    }
+
+    #[test]
+    fn the_article_tells_a_role_nouns_gender() {
+        let role = |s: &str| np_forward(&toks(s), 0, toks(s).len()).unwrap();
+        assert_eq!(role("le ministre a martelé").gender, Gender::Male);
+        assert_eq!(role("la ministre a insisté").gender, Gender::Female);
+        assert_eq!(role("l'avocat a plaidé").gender, Gender::Unknown);
+        assert_eq!(article_gender("the"), Gender::Unknown);
+    }
+
+    #[test]
+    fn a_dialogue_without_cues_opens_on_the_scenes_subject() {
+        // "Ce mardi, Henri Boudon(10) remet les clés à Inès Chabrier(40). La scène(70) …"
+        let mentions = [(0, 7, false, false), (9, 5, false, true), (10, 1, false, false), (40, 2, false, false), (75, 9, false, false)];
+        let starts = [0, 8, 70];
+        let person = |e: usize| e != 9;
+        assert_eq!(dialogue_interlocutors(&mentions, &starts, 0, 100, person), Some((1, Some(2))));
+        // (A complement named first, "à l'entrée de X(9)", is not the subject.)
+        // The other speaker may be named sentences before; nobody named, nobody found.
+        let mentions = [(5, 3, false, false), (60, 1, false, false)];
+        assert_eq!(dialogue_interlocutors(&mentions, &starts, 0, 100, |_| true), Some((1, Some(3))));
+        assert_eq!(dialogue_interlocutors(&mentions, &starts, 0, 50, |_| true), Some((3, None)));
+        assert_eq!(dialogue_interlocutors(&mentions, &starts, 70, 100, |_| true), None);
     }
 
     #[test]
