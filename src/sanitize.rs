@@ -80,7 +80,28 @@ pub fn strip_controls_owned(input: String) -> String {
 /// (`F3 A0 80 80`–`F3 A0 81 BF`).
 fn is_clean(text: &str) -> bool {
     let b = text.as_bytes();
-    b.iter().enumerate().all(|(i, &x)| match x {
+    // Printable ASCII, most of any text, is passed 16 bytes at a time (a test the
+    // compiler turns into vector instructions); only the chunks holding something else
+    // are looked at byte by byte. A chunk of printable ASCII ends no multi-byte sequence
+    // begun before it, so each chunk can be judged on its own.
+    let printable = |x: u8| x.wrapping_sub(0x20) < 0x5f;
+    const CHUNK: usize = 16;
+    let mut start = 0;
+    while start + CHUNK <= b.len() {
+        let chunk = &b[start..start + CHUNK];
+        let plain = chunk.iter().fold(true, |all, &x| all & (printable(x) | (x == b'\n')));
+        if !plain && !bytes_clean(b, start, start + CHUNK) {
+            return false;
+        }
+        start += CHUNK;
+    }
+    bytes_clean(b, start, b.len())
+}
+
+/// [`is_clean`] of the bytes `b[from..to]`, one at a time (a sequence they begin may end
+/// past `to`).
+fn bytes_clean(b: &[u8], from: usize, to: usize) -> bool {
+    (from..to).all(|i| match b[i] {
         b'\n' | b'\t' => true,
         0..=0x1f | 0x7f => false,
         0xc2 => !matches!(b.get(i + 1), Some(0x80..=0x9f)),
@@ -352,6 +373,11 @@ mod tests {
         for c in ('\0'..='\u{3000}').chain(['\u{fffd}', '\u{1f600}', '\u{feff}', '\u{fefe}', '\u{e0000}', '\u{e0041}', '\u{e007f}', '\u{e0080}', '\u{e0100}']) {
             let text = format!("a{c}b");
             assert_eq!(is_clean(&text), !text.chars().any(needs_work), "{:?}", c);
+            // In longer text, at every place around the 16-byte chunks it is checked in.
+            for at in 0..40 {
+                let text = format!("{}{c}{}", "x".repeat(at), "y\n".repeat(20));
+                assert_eq!(is_clean(&text), !text.chars().any(needs_work), "{c:?} at {at}");
+            }
         }
         assert_eq!(strip_controls_owned("x\u{1b}[31my".to_string()), "xy");
     }

@@ -26,7 +26,12 @@ impl SourceBag {
     fn of<'a>(tokens: impl Iterator<Item = (&'a [u32], f32)>) -> SourceBag {
         let mut tokens: Vec<(&[u32], f32)> = tokens.collect();
         // Weights are multiples of one half: their sum does not depend on the order.
-        tokens.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        if tokens.iter().all(|t| t.0.len() <= 1) {
+            // One key or none each (the plain bag): ordered by a number, not a slice.
+            tokens.sort_unstable_by_key(|t| t.0.first().map_or(0, |&k| u64::from(k) + 1));
+        } else {
+            tokens.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        }
         let mut bag = SourceBag::default();
         let mut last: Option<&[u32]> = None;
         for (keys, weight) in tokens {
@@ -78,17 +83,20 @@ impl Profile {
         let mut names = BTreeMap::new();
         for (_, s) in article.sentences() {
             let text = article.slice(&s.range);
+            // The sentence's words, split once when a name first needs them.
+            let mut words: Option<Vec<(&str, bool)>> = None;
             let from = tokens.partition_point(|(span, _)| span.start < s.range.start);
             let inside = tokens[from..].iter().take_while(|(span, _)| span.end <= s.range.end);
-            for (k, (span, token)) in inside.enumerate() {
+            for (k, (_, token)) in inside.enumerate() {
                 match token {
                     Token::Number(n) if n.chars().filter(char::is_ascii_digit).count() >= 2 => {
                         numbers.insert(n.clone());
                     }
                     // The first word of a sentence is capitalised whatever it is.
                     Token::Word { folded, capitalised: true } if k > 0 && folded.chars().count() >= 3 => {
-                        let end = span.end - s.range.start;
-                        names.entry(match_key(folded)).or_insert_with(|| original_case(text, end, folded));
+                        names.entry(match_key(folded)).or_insert_with(|| {
+                            original_case(words.get_or_insert_with(|| sentence_words(text)), folded)
+                        });
                     }
                     _ => {}
                 }
@@ -159,18 +167,21 @@ fn number_anchor(normalised: &str) -> i64 {
     -1 - (h >> 1) as i64
 }
 
-/// The first word of `text` written as `folded` (for evidence), else the folded form.
-/// The word ending at byte `end` is usually it: the words up to there are looked at
-/// first (a word never runs past a token's end, which a non-letter follows).
-fn original_case(text: &str, end: usize, folded: &str) -> String {
-    let (head, rest) = text.split_at(end);
-    let mut words = head.split(|c: char| !c.is_alphabetic()).chain(rest.split(|c: char| !c.is_alphabetic()));
-    words.find(|w| folds_to(w, folded)).unwrap_or(folded).to_string()
+/// The words of a sentence (its runs of alphabetic characters), each with whether it is
+/// ASCII.
+fn sentence_words(text: &str) -> Vec<(&str, bool)> {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(|w| (w, w.is_ascii())).collect()
+}
+
+/// The first of a sentence's `words` written as `folded` (for evidence), else the
+/// folded form. (A name's own word is among them: a token ends where its word does.)
+fn original_case(words: &[(&str, bool)], folded: &str) -> String {
+    words.iter().find(|&&(w, ascii)| folds_to(w, ascii, folded)).map_or(folded, |&(w, _)| w).to_string()
 }
 
 /// `fold(word) == folded`, without folding a plain ASCII word into a new string.
-fn folds_to(word: &str, folded: &str) -> bool {
-    if word.is_ascii() {
+fn folds_to(word: &str, ascii: bool, folded: &str) -> bool {
+    if ascii {
         word.len() == folded.len() && word.bytes().zip(folded.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
     } else {
         fold(word) == folded

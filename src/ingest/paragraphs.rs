@@ -45,6 +45,14 @@ pub fn normalize_spaces(s: &str) -> String {
     while i < bytes.len() {
         // ASCII (most bytes) is classed without decoding a character.
         let (width, white, invisible) = match bytes[i] {
+            // One space between two visible characters stays in the run being copied:
+            // it is what would be paid there.
+            b' ' if !space_owed
+                && (run_start < i || !out.is_empty())
+                && bytes.get(i + 1).is_some_and(|&b| b > b' ' && b.is_ascii()) =>
+            {
+                (1, false, false)
+            }
             b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ' => (1, true, false),
             b if b.is_ascii() => (1, false, false),
             _ => {
@@ -75,15 +83,33 @@ pub fn normalize_spaces(s: &str) -> String {
 /// the block is hard-wrapped (lines of similar width), or the line ends with a comma,
 /// semicolon or hyphen, or ends without punctuation and the next one starts in lower case.
 pub fn paragraphs(lines: &[TextLine]) -> Vec<Para> {
+    paragraphs_normalized(lines, &normalized_lines(lines))
+}
+
+/// [`normalize_spaces`] of each line of `lines` that is not blank (blank ones give an
+/// empty string), for [`paragraphs_normalized`].
+pub fn normalized_lines(lines: &[TextLine]) -> Vec<String> {
+    lines.iter().map(|l| if l.is_blank() { String::new() } else { normalize_spaces(&l.text) }).collect()
+}
+
+/// [`paragraphs`] of `lines` given their [`normalized_lines`] (of these lines, or of
+/// lines that differ from them only by lines made blank): a caller that groups the same
+/// lines twice normalises them once.
+pub fn paragraphs_normalized(lines: &[TextLine], normalized: &[String]) -> Vec<Para> {
     let mut out = Vec::new();
-    for block in lines.split(TextLine::is_blank) {
-        if block.is_empty() {
+    let mut from = 0;
+    // Blocks of lines between blank ones.
+    while from < lines.len() {
+        if lines[from].is_blank() {
+            from += 1;
             continue;
         }
+        let to = (from..lines.len()).find(|&j| lines[j].is_blank()).unwrap_or(lines.len());
+        let block = &lines[from..to];
         let width = wrap_width(block);
         let mut current: Option<Para> = None;
         for (i, line) in block.iter().enumerate() {
-            let text = normalize_spaces(&line.text);
+            let text = normalized[from + i].clone();
             match current.as_mut() {
                 Some(p) => {
                     p.text.push(' ');
@@ -103,6 +129,7 @@ pub fn paragraphs(lines: &[TextLine]) -> Vec<Para> {
         if let Some(p) = current.take() {
             out.push(p);
         }
+        from = to;
     }
     out.retain(|p| !p.text.is_empty());
     out

@@ -54,10 +54,10 @@ fn is_joiner(c: char) -> bool {
 /// replaced by one `Quote` token (clipped to the range).
 pub fn tokenize(text: &str, range: std::ops::Range<usize>, spans: &[MarkedSpan]) -> Vec<Tok> {
     let mut toks = Vec::new();
-    let Some(slice) = text.get(range.clone()) else {
+    if text.get(range.clone()).is_none() {
         return toks;
-    };
-    let chars: Vec<(usize, char)> = slice.char_indices().map(|(i, c)| (i + range.start, c)).collect();
+    }
+    let walk = Walk { text, end: range.end };
     // Quotes overlapping the range, as (from, to, index).
     // Spans are in document order and do not overlap: find the first that reaches the
     // range by bisection, so long articles with many quotes stay linear.
@@ -69,67 +69,86 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, spans: &[MarkedSpan])
         .map(|(k, s)| (s.open.max(range.start), s.close.min(range.end), first + k))
         .collect();
     let mut qi = 0;
-    let mut k = 0;
-    while k < chars.len() {
-        let (pos, c) = chars[k];
+    let mut k = range.start;
+    while let Some(c) = walk.at(k) {
+        let pos = k;
         while qi < quotes.len() && quotes[qi].1 <= pos {
             qi += 1;
         }
         if let Some(&(from, to, idx)) = quotes.get(qi)
             && pos >= from {
                 toks.push(Tok { start: from, end: to, text: CompactString::default(), low: CompactString::default(), kind: TokKind::Quote(idx) });
-                while k < chars.len() && chars[k].0 < to {
-                    k += 1;
+                while walk.at(k).is_some() && k < to {
+                    k = walk.after(k);
                 }
                 qi += 1;
                 continue;
             }
         if is_space(c) {
-            k += 1;
+            k = walk.after(k);
             continue;
         }
         if c.is_alphanumeric() {
-            let mut j = k + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
-                let joined = is_joiner(cj) && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+            let mut j = walk.after(k);
+            while let Some(cj) = walk.at(j) {
+                let joined = is_joiner(cj) && walk.at(walk.after(j)).is_some_and(char::is_alphanumeric);
                 if cj.is_alphanumeric() || joined {
-                    j += if joined { 2 } else { 1 };
+                    j = if joined { walk.after(walk.after(j)) } else { walk.after(j) };
                 } else {
                     break;
                 }
             }
             // "Paul H. Chipok", "G.K. Butterfield": an initial keeps its full stop, so a
             // name runs on through it and the stop is not taken for a sentence end.
-            if initial_stop_at(text, &chars, k, j) {
-                j += 1;
+            if initial_stop_at(walk, k, j) {
+                j = walk.after(j);
             }
-            let end = chars.get(j).map_or(range.end, |&(p, _)| p);
-            push_word(&mut toks, text, pos, end);
+            push_word(&mut toks, text, pos, j.min(range.end));
             k = j;
             continue;
         }
-        if super::rules_en::is_plural_possessive(toks.last(), pos, c, chars.get(k + 1).map(|&(_, n)| n)) {
+        if super::rules_en::is_plural_possessive(toks.last(), pos, c, walk.at(walk.after(k))) {
             toks.push(Tok { start: pos, end: pos + c.len_utf8(), text: c.to_string().into(), low: "'s".into(), kind: TokKind::Word });
         } else {
             toks.push(Tok { start: pos, end: pos + c.len_utf8(), text: c.to_string().into(), low: c.to_string().into(), kind: TokKind::Punct });
         }
-        k += 1;
+        k = walk.after(k);
     }
     toks
 }
 
-/// Whether the word `chars[k..j]` is a person's initial(s) ("H", "G.K") or a title ("Gov",
+/// The characters of `text[..end]` by byte position, as [`tokenize`] walks them (with
+/// look-ahead): read from the text itself, not from a table of every character, which
+/// took 16 bytes a character (130 MB for an 8 MiB paragraph).
+#[derive(Clone, Copy)]
+struct Walk<'a> {
+    text: &'a str,
+    end: usize,
+}
+
+impl Walk<'_> {
+    /// The character at byte `pos` (a character boundary), if `pos` is before the end.
+    fn at(&self, pos: usize) -> Option<char> {
+        if pos < self.end { self.text[pos..].chars().next() } else { None }
+    }
+
+    /// The position of the character after the one at `pos`.
+    fn after(&self, pos: usize) -> usize {
+        pos + self.at(pos).map_or(1, char::len_utf8)
+    }
+}
+
+/// Whether the word `text[k..j]` is a person's initial(s) ("H", "G.K") or a title ("Gov",
 /// "Dr", "M") whose full stop at `j` belongs to it: single capital letters joined by stops
 /// that are not a listed abbreviation ("U.S"), followed after a space by a capitalised word
 /// that does not typically open a sentence ("Plan B. The …" still ends there); or a
 /// capitalised abbreviation that never ends a sentence, followed by any capitalised word.
-fn initial_stop_at(text: &str, chars: &[(usize, char)], k: usize, j: usize) -> bool {
-    if chars.get(j).is_none_or(|&(_, c)| c != '.') {
+fn initial_stop_at(walk: Walk<'_>, k: usize, j: usize) -> bool {
+    if walk.at(j) != Some('.') {
         return false;
     }
-    let (from, to) = (chars[k].0, chars[j].0);
-    let word = &text[from..to];
+    let text = walk.text;
+    let word = &text[k..j];
     let letters_only = word.split('.').all(|part| {
         let mut cs = part.chars();
         cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
@@ -140,16 +159,16 @@ fn initial_stop_at(text: &str, chars: &[(usize, char)], k: usize, j: usize) -> b
     if !title && (!letters_only || super::sentences::abbreviation(word).is_some()) {
         return false;
     }
-    let mut n = j + 1;
-    if chars.get(n).is_none_or(|&(_, c)| !is_space(c)) {
+    let mut n = walk.after(j);
+    if walk.at(n).is_none_or(|c| !is_space(c)) {
         return false;
     }
-    while chars.get(n).is_some_and(|&(_, c)| is_space(c)) {
-        n += 1;
+    while walk.at(n).is_some_and(is_space) {
+        n = walk.after(n);
     }
-    let Some(&(next_at, first)) = chars.get(n) else { return false };
-    let next_end = chars[n..].iter().find(|&&(_, c)| !c.is_alphanumeric()).map_or(text.len(), |&(p, _)| p);
-    first.is_uppercase() && (title || !super::sentences::is_sentence_starter(&text[next_at..next_end]))
+    let Some(first) = walk.at(n) else { return false };
+    let next_end = text[n..walk.end].char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(text.len(), |(i, _)| n + i);
+    first.is_uppercase() && (title || !super::sentences::is_sentence_starter(&text[n..next_end]))
 }
 
 /// Push a word, splitting French elisions (`l'Office` → `l'` `Office`) and English

@@ -118,11 +118,12 @@ const FUNCTION_WORDS: [(&str, &str); 11] = [
 
 /// Function word → the languages (bits, in the order of [`FUNCTION_WORDS`]) it belongs to.
 /// (A fast hash: every word of every article is looked up here.)
-static FUNCTION_WORD_LANGUAGES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut map: FxHashMap<&'static str, u16> = FxHashMap::default();
+/// (Keyed by bytes: a word lowered on the stack is looked up with no UTF-8 check.)
+static FUNCTION_WORD_LANGUAGES: LazyLock<FxHashMap<&'static [u8], u16>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static [u8], u16> = FxHashMap::default();
     for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
         for w in words.split_whitespace() {
-            *map.entry(w).or_default() |= 1 << i;
+            *map.entry(w.as_bytes()).or_default() |= 1 << i;
         }
     }
     map
@@ -248,17 +249,17 @@ fn for_each_word(text: &str, mut f: impl FnMut(u16)) {
         }
         // Most words are ASCII: lowered on the stack (every word of every article
         // comes here).
-        let key = if word.is_ascii() {
+        let key: &[u8] = if word.is_ascii() {
             let lowered = &mut ascii[..word.len()];
             lowered.copy_from_slice(word.as_bytes());
             lowered.make_ascii_lowercase();
-            std::str::from_utf8(lowered).unwrap_or(word)
+            lowered
         } else if word.chars().any(char::is_uppercase) {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
-            lower.as_str()
+            lower.as_bytes()
         } else {
-            word
+            word.as_bytes()
         };
         f(FUNCTION_WORD_LANGUAGES.get(key).copied().unwrap_or(0));
     }

@@ -6,7 +6,7 @@
 
 use crate::app::catalog::{ArticleSource, Arrival, Row, known_as};
 use crate::ingest::cache::{ArticleCache, FileKey};
-use crate::index::folder::{FolderRead, Held};
+use crate::index::folder::{FolderRead, Held, first_held};
 use crate::ingest::{self, LoadError};
 use crate::model::{Article, Manifest, Quote};
 use rayon::prelude::*;
@@ -163,8 +163,8 @@ pub fn spawn(job: Job, tx: Sender<Arrival>, wake: Arc<AtomicBool>) {
         // The files are parsed on threads of their own, which also give way to the UI.
         let pool = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("diglot-read-{i}")).start_handler(|_| yield_to_the_ui()).build();
         match pool {
-            Ok(pool) => pool.install(|| read_folder(&job, &waking)),
-            Err(_) => read_folder(&job, &waking),
+            Ok(pool) => pool.install(|| read_folder(&job, &waking, FIRST_PAGE)),
+            Err(_) => read_folder(&job, &waking, FIRST_PAGE),
         }
         if let Some(db) = &job.reanchor {
             waking.send(Arrival::Reanchored(reanchor(db, &job)));
@@ -230,30 +230,46 @@ fn folder_ids(paths: &[PathBuf]) -> Vec<(String, Option<String>)> {
     ingest::unique_ids(stems.iter().map(String::as_str).zip(shown.iter().map(String::as_str)))
 }
 
-/// The work of the folder's reader: the folder read through the index
-/// ([`FolderRead`]), rows of what the index holds sent at once, the others as each batch
-/// is parsed and written to the index. Stops early when the app is gone (its receiver
-/// dropped).
-fn read_folder(job: &Job, tx: &Waking) {
+/// Rows looked up before the rest of the folder: more than a tall terminal's screenful.
+const FIRST_PAGE: usize = 200;
+
+/// The row of the article in `slot`, known by its id in the folder (`ids`, with the
+/// warning of a changed one), with what the manifest says of it.
+fn folder_row(ids: &[(String, Option<String>)], manifest: &Manifest, slot: usize, mut article: Article) -> Row {
+    let (id, warning) = &ids[slot];
+    article.id = id.clone();
+    article.meta.warnings.extend(warning.clone());
+    manifest.apply(std::slice::from_mut(&mut article));
+    Row::of(&article)
+}
+
+/// The work of the folder's reader: the rows of the first `first_page` files the index
+/// holds, then the folder read through the index ([`FolderRead`]), rows of what the index
+/// holds sent at once, the others as each batch is parsed and written to the index.
+/// Stops early when the app is gone (its receiver dropped).
+fn read_folder(job: &Job, tx: &Waking, first_page: usize) {
     let Job { dir, paths, manifest, source, .. } = job;
     let started = Instant::now();
-    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    let ids = folder_ids(paths);
     if !tx.send(Arrival::Listed { total: paths.len() }) {
         return;
     }
-    let read = FolderRead::new(dir, paths, source.open_index());
+    let index = source.open_index();
+    // A screenful of rows first, by one lookup each; they are sent again with the rest.
+    if let Some(index) = index {
+        let first = first_held(paths, index, dir, first_page);
+        // An id depends only on the files before it (see `ingest::unique_ids`).
+        let ids = folder_ids(&paths[..first_page.min(paths.len())]);
+        let rows = first.into_iter().filter_map(|f| Some((f.slot, folder_row(&ids, manifest, f.slot, f.article.ok()?)))).collect();
+        if !tx.send(Arrival::Rows(rows)) {
+            return;
+        }
+    }
+    let ids = folder_ids(paths);
+    let read = FolderRead::new(dir, paths, index);
     if let Ok(mut slots) = source.slots.lock() {
         slots.extend(read.keys().iter().enumerate().filter_map(|(i, k)| Some((k.as_ref()?.path.clone(), i))));
     }
-    let row = |slot: usize, mut article: Article| -> Row {
-        let (id, warning) = &ids[slot];
-        article.id = id.clone();
-        article.path = shown[slot].clone();
-        article.meta.warnings.extend(warning.clone());
-        manifest.apply(std::slice::from_mut(&mut article));
-        Row::of(&article)
-    };
+    let row = |slot: usize, article: Article| -> Row { folder_row(&ids, manifest, slot, article) };
     let mut done = 0;
     read.run(Held::Metadata, BATCH, |_, files| {
         done += files.len();
@@ -269,4 +285,70 @@ fn read_folder(job: &Job, tx: &Waking) {
             && (failed.is_empty() || tx.send(Arrival::Failed(failed)))
             && tx.send(Arrival::Progress { done, elapsed: started.elapsed() })
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::cache::folder::tests::write_old;
+    use std::sync::mpsc::{Receiver, channel};
+
+    /// What the folder's reader of `dir` sends (with the index at `cache`), showing
+    /// `first_page` rows first.
+    fn arrivals(dir: &Path, cache: &Path, first_page: usize) -> Receiver<Arrival> {
+        let (paths, listing) = ingest::list_folder(dir).unwrap();
+        let source = FolderSource::new(dir, Some(cache));
+        let _ = source.files.set(paths.clone());
+        let job = Job { dir: dir.to_path_buf(), paths, manifest: listing.manifest, source, reanchor: None };
+        let (tx, rx) = channel();
+        read_folder(&job, &Waking { tx, wake: Arc::new(AtomicBool::new(false)) }, first_page);
+        rx
+    }
+
+    fn titles(rows: &[(usize, Row)]) -> Vec<(usize, String)> {
+        rows.iter().map(|(slot, r)| (*slot, r.display_title().to_string())).collect()
+    }
+
+    #[test]
+    fn the_first_page_of_rows_comes_from_the_index_before_the_rest_of_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("f");
+        std::fs::create_dir(&folder).unwrap();
+        for (name, title) in [("a.txt", "Alpha"), ("b.txt", "Beta"), ("c.txt", "Gamma"), ("d.txt", "Delta")] {
+            write_old(&folder.join(name), &format!("{title}\n\nSome words of {title}."));
+        }
+        let cache = dir.path().join("c.db");
+        // The first read parses every file into the index: no first page to show yet.
+        let cold: Vec<Arrival> = arrivals(&folder, &cache, 2).into_iter().collect();
+        assert!(matches!(cold[0], Arrival::Listed { total: 4 }));
+        assert!(matches!(&cold[1], Arrival::Rows(rows) if rows.is_empty()), "{:?}", cold[1]);
+        // Warm: the first two rows alone, then every row, then the end.
+        let warm: Vec<Arrival> = arrivals(&folder, &cache, 2).into_iter().collect();
+        assert!(matches!(warm[0], Arrival::Listed { total: 4 }));
+        let Arrival::Rows(first) = &warm[1] else { panic!("{:?}", warm[1]) };
+        assert_eq!(titles(first), [(0, "Alpha".to_string()), (1, "Beta".to_string())]);
+        assert_eq!(first[0].1.id, "a");
+        let Arrival::Rows(all) = &warm[2] else { panic!("{:?}", warm[2]) };
+        assert_eq!(all.len(), 4);
+        assert_eq!(first[1].1, all.iter().find(|(slot, _)| *slot == 1).unwrap().1, "the first page's row is the row read later");
+        assert!(warm.iter().any(|a| matches!(a, Arrival::Progress { done: 4, .. })));
+    }
+
+    #[test]
+    fn a_changed_file_of_the_first_page_is_not_shown_from_the_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("f");
+        std::fs::create_dir(&folder).unwrap();
+        write_old(&folder.join("a.txt"), "Alpha\n\nSome words of Alpha.");
+        write_old(&folder.join("b.txt"), "Beta\n\nSome words of Beta.");
+        let cache = dir.path().join("c.db");
+        let _: Vec<Arrival> = arrivals(&folder, &cache, 2).into_iter().collect();
+        write_old(&folder.join("a.txt"), "Alpha again\n\nOther words, a longer text than before.");
+        let warm: Vec<Arrival> = arrivals(&folder, &cache, 2).into_iter().collect();
+        let Arrival::Rows(first) = &warm[1] else { panic!("{:?}", warm[1]) };
+        assert_eq!(titles(first), [(1, "Beta".to_string())]);
+        let parsed: Vec<(usize, String)> =
+            warm.iter().filter_map(|a| if let Arrival::Rows(r) = a { Some(titles(r)) } else { None }).flatten().collect();
+        assert!(parsed.contains(&(0, "Alpha again".to_string())), "{parsed:?}");
+    }
 }

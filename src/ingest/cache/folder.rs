@@ -127,6 +127,48 @@ impl<'a> FolderRead<'a> {
     }
 }
 
+/// The first `n` listed files that the index holds, as [`FolderRead::run`] gives them
+/// with [`Held::Metadata`] (path and id from the listing, no body), found by one indexed
+/// lookup each: without keying every file of the folder or reading the whole folder's
+/// metadata, which at 50,000 files takes longer than a frame. Files the index does not
+/// hold (or not this version of) are left out; `run` reads them in their turn.
+pub fn first_held(paths: &[PathBuf], index: &Mutex<ArticleCache>, dir: &Path, n: usize) -> Vec<ReadFile> {
+    let paths = &paths[..n.min(paths.len())];
+    let keys = FileKey::of_folder(dir, paths);
+    let Ok(index) = index.lock() else { return Vec::new() };
+    let stored = index.metadata_json_each(&keys);
+    drop(index);
+    stored
+        .into_iter()
+        .enumerate()
+        .filter_map(|(slot, json)| {
+            let mut article = stub(decode_metadata(&json?)?);
+            article.path = paths[slot].display().to_string();
+            article.id = id_from_path(&article.path);
+            Some(ReadFile { slot, article: Ok(article) })
+        })
+        .collect()
+}
+
+impl ArticleCache {
+    /// The stored metadata (JSON) of each of these file versions, by one lookup of its
+    /// path each: for a few files (see [`first_held`]); a whole folder's is read at once
+    /// by [`metadata_json_of`](Self::metadata_json_of).
+    fn metadata_json_each(&self, keys: &[Option<FileKey>]) -> Vec<Option<String>> {
+        let Ok(mut stmt) =
+            self.conn.prepare_cached("SELECT meta FROM diglot_cached_article WHERE path = ?1 AND size = ?2 AND modified_ns = ?3")
+        else {
+            return vec![None; keys.len()];
+        };
+        keys.iter()
+            .map(|key| {
+                let k = key.as_ref()?;
+                stmt.query_row(rusqlite::params![k.path, k.size as i64, k.modified_ns], |r| r.get(0)).ok()
+            })
+            .collect()
+    }
+}
+
 /// Entries of the index taken (and decoded) at most at once.
 const HELD_AT_ONCE: usize = 1024;
 
@@ -164,10 +206,11 @@ fn stub(meta: crate::model::Metadata) -> Article {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn write_old(path: &Path, text: &str) {
+    /// Write `text` to `path`, dated long ago (so the index trusts the file at once).
+    pub(crate) fn write_old(path: &Path, text: &str) {
         std::fs::write(path, text).unwrap();
         let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_704_067_200);
         std::fs::File::options().write(true).open(path).unwrap().set_modified(old).unwrap();

@@ -33,6 +33,15 @@ use crate::url_utils::{extract_filename, filenames_match};
 
 /// Main entry point for content extraction.
 #[allow(clippy::unnecessary_wraps)]
+/// diglot: the first `n` characters of `text.to_lowercase()`, lowercasing only the first
+/// `n` characters of `text` (each gives at least one) unless they hold a capital sigma,
+/// the one character whose lower case depends on what follows it.
+fn lowercase_head(text: &str, n: usize) -> String {
+    let head: String = text.chars().take(n).collect();
+    let lower = if head.contains('Σ') { text.to_lowercase() } else { head.to_lowercase() };
+    lower.chars().take(n).collect()
+}
+
 pub(crate) fn extract_content(html: &str, options: &Options) -> Result<ExtractResult> {
     if cfg!(debug_assertions) {
         eprintln!("DEBUG: Starting content extraction (HTML length: {} chars)", html.len());
@@ -197,9 +206,8 @@ pub(crate) fn extract_content(html: &str, options: &Options) -> Result<ExtractRe
     // Detect navigation-like content: starts with common nav links or has repeated text
     // Navigation often starts with "Home About Contact..." pattern
     let looks_like_navigation = {
-        let lower = content_text.to_lowercase();
         // Get first ~100 chars safely (on char boundary)
-        let first_100: String = lower.chars().take(100).collect();
+        let first_100: String = lowercase_head(&content_text, 100); // diglot: not the whole text lowercased
         // Count navigation keywords in first 100 chars
         let nav_keywords = ["home", "about", "contact", "links", "menu", "search", "login"];
         let nav_count = nav_keywords.iter().filter(|k| first_100.contains(*k)).count();
@@ -342,8 +350,7 @@ pub(crate) fn extract_content(html: &str, options: &Options) -> Result<ExtractRe
         let dom_failed = dom_len < 200;
         let structured_much_larger = structured_len > dom_len * 2;
         let dom_looks_like_boilerplate = {
-            let lower = content_text.to_lowercase();
-            let first_200: String = lower.chars().take(200).collect();
+            let first_200: String = lowercase_head(&content_text, 200); // diglot: not the whole text lowercased
             // Check for cookie/consent/navigation patterns
             first_200.contains("cookie") || first_200.contains("consent")
                 || first_200.contains("©") || first_200.contains("copyright")
@@ -988,9 +995,27 @@ fn compute_extraction_quality_heuristic(
 }
 
 fn count_words(text: &str, min_length: usize) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.len() >= min_length)
-        .count()
+    // diglot: `split_whitespace().filter(len >= min_length).count()`, with ASCII classed
+    // by its byte rather than decoded.
+    let bytes = text.as_bytes();
+    let (mut words, mut start, mut i) = (0, None, 0);
+    while i < bytes.len() {
+        let (white, width) = match bytes[i] {
+            b' ' | b'\t'..=b'\r' => (true, 1),
+            b if b.is_ascii() => (false, 1),
+            _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        match (white, start) {
+            (false, None) => start = Some(i),
+            (true, Some(from)) => {
+                words += usize::from(i - from >= min_length);
+                start = None;
+            }
+            _ => {}
+        }
+        i += width;
+    }
+    words + start.map_or(0, |from| usize::from(bytes.len() - from >= min_length))
 }
 
 /// Attempts fallback extraction when main extraction produces insufficient content.
