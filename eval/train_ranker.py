@@ -36,6 +36,7 @@ ap.add_argument("--l2", type=float, default=1.0)
 ap.add_argument("--write", action="store_true")
 ap.add_argument("--cv", type=int, default=5, help="K: choose the variant by K-fold cross-validation on train (folds by document); 0 or 1: by dev")
 ap.add_argument("--stumps", type=int, default=60, help="boosting rounds of the stump family (0: conditional logit only)")
+ap.add_argument("--coverage-only", action="store_true", help="print how often the source is among the candidates (and why not), then stop")
 ap.add_argument("--drop", default="", help="features held at weight 0 (comma-separated names), to measure what a feature adds")
 
 a = ap.parse_args()
@@ -84,7 +85,9 @@ def gold_quotes(base):
             name = re.split(r",| of | from | who | at | for |\(", re.sub(r"'s$", "", src))[0].strip()
             toks = [t for t in re.findall(r"[a-z][a-z\-\.]+", name) if t not in PRON and t not in ("the", "mr.", "mrs.", "ms.", "dr.")]
             last = toks[-1] if name and name not in PRON and toks else None
-            gold.append((norm(inner), last))
+            # A source holding a capitalised name (the scorer's "proper-name" sources).
+            proper = bool(re.search(r"\b(?!(?:The|A|An|One|Another|Her|His|Their|Its|Says|Said)\b)[A-Z][a-z]+", s[2] if s else ""))
+            gold.append((norm(inner), last, s[2] if s else "", st, proper))
         if gold:
             yield txt, gold
 
@@ -103,7 +106,7 @@ def examples(base):
     exs = []
     for txt, gold in arts:
         preds = [q for q in dumped.get(txt, []) if q["kind"] != "term"]
-        for inner, last in gold:
+        for inner, last, source, at, proper in gold:
             probe = " ".join(inner.split()[:6])
             hit = [q for q in preds if probe in norm(q["text"]) or (norm(q["text"]) and norm(q["text"]) in inner and len(norm(q["text"])) > 0.6 * len(inner))]
             if not hit or last is None:
@@ -112,7 +115,8 @@ def examples(base):
             rule_ok = any(last in norm(h["rule"]) or last in norm(h["as_written"]) for h in hit)
             cands = [(c["features"], last in norm(c["speaker"]["name"]), c["speaker"]["name"]) for c in q["candidates"]]
             at_cue = any(c["features"][READ_AT_CUE] for c in q["candidates"])
-            exs.append(dict(doc=txt, rule=q["rule"], written=q["as_written"], rule_ok=rule_ok, cands=cands, last=last, at_cue=at_cue))
+            exs.append(dict(doc=txt, rule=q["rule"], written=q["as_written"], rule_ok=rule_ok, cands=cands, last=last, at_cue=at_cue,
+                            source=source, at=at, proper=proper))
     return exs
 
 
@@ -278,6 +282,47 @@ def evaluate(model, exs, mode, floor, keep_at_cue):
     return ok / max(1, len(exs))
 
 
+# How far from the quote (in bytes) a mention of the source's last name still counts as
+# "near": about the candidate window of src/text/ranker.rs (two paragraphs before).
+NEAR_BYTES = 1500
+
+
+def why_not_a_candidate(e):
+    """Why the annotated source is not among a quote's candidates: the rules are right anyway
+    through the phrase as written ("the spokesman"); the source holds no capitalised name (a
+    descriptor); its name is near the quote but no candidate carries it (not recognised as a
+    name, cut short, merged into another); it is named only far from the quote; or the
+    word the scorer keeps is not a capitalised word of the text (a label such as "Merkel's
+    spokesman, Steffen Seibert", read up to its comma: "spokesman") or is never capitalised."""
+    if e["rule_ok"]:
+        return "rules right through the phrase as written"
+    if not e["proper"]:
+        return "source is a descriptor, not a name"
+    text = open(e["doc"], encoding="utf-8", errors="replace").read()
+    at = [m.start() for m in re.finditer(r"\b" + re.escape(e["last"]) + r"\b", text, re.I) if text[m.start()].isupper()]
+    if not at:
+        return "scored word not a capitalised word of the text (a label read up to its comma, a descriptor)"
+    if min(abs(p - e["at"]) for p in at) <= NEAR_BYTES:
+        return "named near the quote, not a candidate"
+    return "named only far from the quote"
+
+
+def coverage(name, exs):
+    """How often the annotated source is among the candidates, and why not when it is not."""
+    reach = [e for e in exs if any(ok for _, ok, _ in e["cands"])]
+    proper = [e for e in exs if e["proper"]]
+    proper_reach = sum(any(ok for _, ok, _ in e["cands"]) for e in proper)
+    print(f"{name}: {len(exs)} named quotes found, right candidate among candidates for {len(reach) / max(1, len(exs)):.3f} "
+          f"({proper_reach / max(1, len(proper)):.3f} of {len(proper)} proper-name sources)")
+    reasons = {}
+    for e in exs:
+        if e not in reach:
+            r = why_not_a_candidate(e)
+            reasons[r] = reasons.get(r, 0) + 1
+    for r, n in sorted(reasons.items(), key=lambda t: -t[1]):
+        print(f"  no right candidate: {n:4d} {r}")
+
+
 def cross_validate(exs, variants, n):
     """Mean speaker accuracy of each variant on K held-out folds of train, the folds made of
     whole documents (every K-th document in name order), each scored by a model trained on
@@ -303,8 +348,10 @@ def main():
     DROPPED = {feats.index(f) for f in a.drop.split(",") if f}
     tr = examples(os.path.join(a.data, "train"))
     dv = examples(os.path.join(a.data, "dev"))
-    reach = sum(any(ok for _, ok, _ in e["cands"]) for e in tr) / len(tr)
-    print(f"train: {len(tr)} named quotes found, right candidate among candidates for {reach:.3f}")
+    for name, exs in (("train", tr), ("dev", dv)):
+        coverage(name, exs)
+    if a.coverage_only:
+        return
     w = train(tr, len(feats))
     for f, wi in sorted(zip(feats, w), key=lambda t: -abs(t[1])):
         print(f"  {f:32s} {wi:+.3f}")
@@ -324,8 +371,8 @@ def main():
         model = models[fam]
         t, d = evaluate(model, tr, mode, floor, keep), evaluate(model, dv, mode, floor, keep)
         c = cv.get((fam, mode, floor, keep))
-        cv_text = f"  cv {c:.3f}" if c is not None else ""
-        print(f"{fam:6s} {mode:8s} floor {floor:.1f} keep read at cue {keep!s:5s}: speaker train {t:.3f}{cv_text}  dev {d:.3f}")
+        cv_text = f"  cv {c:.4f}" if c is not None else ""
+        print(f"{fam:6s} {mode:8s} floor {floor:.1f} keep read at cue {keep!s:5s}: speaker train {t:.4f}{cv_text}  dev {d:.4f}")
         # Chosen on held-out train folds when asked (dev then stays a held-out figure);
         # on a tie the simpler family (listed first) stays.
         score = c if c is not None else d

@@ -4,7 +4,12 @@
 //! near it (its paragraph, the two before and the one after) is a candidate, along with
 //! the speaker the rules chose. Each candidate gets language-independent features —
 //! distances to the quote and its cue, same sentence or not, being the subject of a cue,
-//! agreement with the pronoun at the cue, salience (mentions before the quote, in the
+//! agreement with the pronoun at the cue (or a gender nothing tells; a name's gender comes
+//! from the text, the bundled lists, or else the first names `eval/learn_first_names.py`
+//! learned from news, `assets/ranker/first_names.txt`), being named only in Title Case
+//! headlines or a name cut from a longer phrase ("Former Arkansas", "Pennsylvania Gov"),
+//! named in the quote's sentence as a possessor ("Clinton's chairman") or after "in" (a
+//! venue), salience (mentions before the quote, in the
 //! last sentences and in the whole document), being the first name of the quote's sentence or of the
 //! sentence before (its subject, mostly), the speaker of the quote before or the next cued
 //! one, named after "told"/"to" (a listener) or "according to" (a source), named inside the
@@ -17,7 +22,7 @@
 //! where the model's `mode` says it wins under cross-validation on train; `examples/ranker_dump.rs`
 //! prints the candidates and their features for training.
 
-use super::entities::Registry;
+use super::entities::{Entity, Registry};
 use super::lexicon::{Gender, Lexicon, fold};
 use crate::model::{Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
@@ -26,7 +31,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The features, in the order of the weights.
-pub const FEATURES: [&str; 48] = [
+pub const FEATURES: [&str; 54] = [
     "rule_pick",
     "rule_pick_own_cue",
     "rule_pick_inherited",
@@ -75,6 +80,12 @@ pub const FEATURES: [&str; 48] = [
     "source_in_sentence",
     "quoted_in_paragraph",
     "spoke_in_sentence",
+    "pronoun_gender_unknown",
+    "only_in_title_case",
+    "place_in_name",
+    "title_ends_name",
+    "possessive_in_sentence",
+    "venue_in_sentence",
 ];
 
 /// Paragraphs before the quote's own that candidates are read from.
@@ -215,6 +226,82 @@ impl Ranker {
     }
 }
 
+/// First names and the gender news text gives them, learned from PolNeAR train by
+/// `eval/learn_first_names.py` (`assets/ranker/first_names.txt`): they tell "he said" from
+/// "she said" for a name the bundled list of first names does not know.
+fn learned_first_names() -> &'static HashMap<String, Gender> {
+    static NAMES: OnceLock<HashMap<String, Gender>> = OnceLock::new();
+    NAMES.get_or_init(|| parse_first_names(include_str!("../../assets/ranker/first_names.txt")))
+}
+
+/// `name gender ...` lines (gender `m` or `f`; `#` comments); other lines are skipped.
+fn parse_first_names(text: &str) -> HashMap<String, Gender> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            let (name, gender) = (words.next()?, words.next()?);
+            let gender = match gender {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => return None,
+            };
+            Some((name.to_string(), gender))
+        })
+        .collect()
+}
+
+/// A candidate's gender: what the text and the bundled lists said of it, or else what
+/// news text gives its first name.
+fn candidate_gender(entity: Option<&Entity>) -> Gender {
+    match entity {
+        Some(e) if e.gender != Gender::Unknown => e.gender,
+        Some(e) if e.words.len() >= 2 => e.words.first().and_then(|w| learned_first_names().get(w.as_str())).copied().unwrap_or(Gender::Unknown),
+        _ => Gender::Unknown,
+    }
+}
+
+/// Words a line needs before it can be told a headline by its capitals.
+const TITLE_CASE_MIN_WORDS: usize = 4;
+/// Headlines and section titles are short; a paragraph this long is body text.
+const TITLE_CASE_MAX_WORDS: usize = 30;
+
+/// Whether `line` is written in Title Case, as headlines are ("Clinton Aide Slams Trump
+/// Over Debate"): every word of four letters or more capitalised, at least
+/// [`TITLE_CASE_MIN_WORDS`] of them. Names read from such a line often swallow headline
+/// words ("On Trump", "Rudy Giuliani Wear").
+fn is_title_case(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().take(TITLE_CASE_MAX_WORDS + 1).collect();
+    if words.len() > TITLE_CASE_MAX_WORDS {
+        return false;
+    }
+    let long: Vec<&str> = words.into_iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| w.chars().count() >= 4).collect();
+    long.len() >= TITLE_CASE_MIN_WORDS && long.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Per entity, whether every mention of it is in a Title Case paragraph.
+fn only_in_title_case(text: &str, paragraphs: &[Range<usize>], positions: &HashMap<usize, Vec<usize>>) -> HashSet<usize> {
+    let title: Vec<bool> = paragraphs.iter().map(|r| text.get(r.clone()).is_some_and(is_title_case)).collect();
+    let in_title = |pos: usize| {
+        let k = paragraphs.partition_point(|r| r.start <= pos);
+        k.checked_sub(1).is_some_and(|k| title[k] && pos < paragraphs[k].end)
+    };
+    positions.iter().filter(|(_, seen)| seen.iter().all(|&p| in_title(p))).map(|(&e, _)| e).collect()
+}
+
+/// A name of several words, not itself a place, with a place among its words: mostly a
+/// fragment of a longer phrase ("Former Arkansas" of "Former Arkansas Gov. Mike Huckabee").
+fn has_place_word(low: &[String]) -> bool {
+    let lx = Lexicon::get();
+    low.len() >= 2 && !lx.is_listed_place(low) && low.iter().any(|w| lx.is_listed_place(std::slice::from_ref(w)))
+}
+
+/// A name whose last word is a title ("Pennsylvania Gov"): cut before the person's name.
+fn ends_with_title(words: &[String]) -> bool {
+    let lx = Lexicon::get();
+    words.len() >= 2 && words.last().is_some_and(|w| lx.title(w).is_some() || lx.title(&format!("{w}.")).is_some())
+}
+
 /// Per entity, what the mentions in one quote's window say.
 #[derive(Default)]
 struct Near {
@@ -235,6 +322,29 @@ struct Near {
     object_in_sentence: bool,
     source_in_sentence: bool,
     spoke_in_sentence: bool,
+    /// Named in the quote's sentence as a possessor ("Clinton's campaign chairman, John
+    /// Podesta"), or after "in" (where it was said or published: "a column in The Daily
+    /// Beast").
+    possessive_in_sentence: bool,
+    venue_in_sentence: bool,
+}
+
+/// Words before a name that make it where something was said or published.
+const VENUE_WORDS: [&str; 2] = ["in", "dans"];
+/// Bytes after a mention's start read for its name and a possessive ending.
+const POSSESSIVE_SCAN_BYTES: usize = 80;
+
+/// Whether the mention at byte `pos`, a name ending in `last` (as written), is followed by
+/// a possessive ending ("Clinton's", "Sanders’", "Sanders' campaign").
+fn is_possessive(text: &str, pos: usize, last: &str) -> bool {
+    let mut end = (pos + POSSESSIVE_SCAN_BYTES).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let Some(after) = text.get(pos..end) else { return false };
+    let Some(at) = after.find(last) else { return false };
+    let rest = &after[at + last.len()..];
+    ["'s ", "’s ", "' ", "’ "].iter().any(|p| rest.starts_with(p))
 }
 
 /// Words before a name that make it the listener or the topic, not the speaker.
@@ -247,7 +357,10 @@ const RECENT_SENTENCES: usize = 3;
 /// quote of a whole huge paragraph must not make every candidate scan it.
 const QUOTE_SCAN_BYTES: usize = 2_000;
 
-/// The word just before byte `pos` of `text`, folded ("told", "according" before "to X"
+/// Articles skipped before a name when reading the word that governs it.
+const ARTICLES: [&str; 5] = ["the", "a", "le", "la", "les"];
+
+/// The word just before byte `pos` of `text`, past an article, folded ("told", "according" before "to X"
 /// is read as the word before "to"): at most a short stretch back is read.
 fn word_before(text: &str, pos: usize) -> Option<String> {
     let mut from = pos.saturating_sub(40);
@@ -255,7 +368,12 @@ fn word_before(text: &str, pos: usize) -> Option<String> {
         from -= 1;
     }
     let before = text.get(from..pos)?;
-    let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    // An article before the name is not the word that says what it is ("told the Post",
+    // "in The Daily Ledger").
+    if words.len() >= 2 && words.last().is_some_and(|w| ARTICLES.contains(&fold(w).as_str())) {
+        words.pop();
+    }
     let last = fold(words.last()?);
     // "according to X": the source word is the one before "to".
     if last == "to" && words.len() >= 2 && fold(words[words.len() - 2]) == "according" {
@@ -334,6 +452,7 @@ pub fn for_each_site_candidates(
     for &(pos, e, _, _) in &mentions {
         positions.entry(e).or_default().push(pos);
     }
+    let headline_only = only_in_title_case(text, paragraphs, &positions);
     // Each entity's speaker, looked up once however many windows it appears in.
     let mut speaker_of: HashMap<usize, Option<Speaker>> = HashMap::new();
     let mut quoted: HashMap<String, usize> = HashMap::new();
@@ -396,6 +515,8 @@ pub fn for_each_site_candidates(
                 n.object_in_sentence |= word.as_deref().is_some_and(|w| OBJECT_WORDS.contains(&w));
                 n.source_in_sentence |= word.as_deref().is_some_and(|w| SOURCE_WORDS.contains(&w));
                 n.spoke_in_sentence |= spoke;
+                n.venue_in_sentence |= word.as_deref().is_some_and(|w| VENUE_WORDS.contains(&w));
+                n.possessive_in_sentence |= registry.entities.get(e).and_then(|x| x.words.last()).is_some_and(|last| is_possessive(text, pos, last));
             }
             if let Some(c) = site.cue_at {
                 let d = pos.abs_diff(c);
@@ -418,7 +539,7 @@ pub fn for_each_site_candidates(
             .into_iter()
             .map(|(speaker, e, n)| {
                 let entity = registry.entities.get(e);
-                let gender = entity.map_or(Gender::Unknown, |x| x.gender);
+                let gender = candidate_gender(entity);
                 let is_rule = site.rule.as_ref().is_some_and(|r| r.name == speaker.name);
                 let seen = positions.get(&e).map_or(&[][..], Vec::as_slice);
                 let salience = seen.partition_point(|&x| x < site.open);
@@ -426,6 +547,7 @@ pub fn for_each_site_candidates(
                 let disagrees = site.person_pronoun.is_some_and(|g| {
                     speaker.kind != SpeakerKind::Person || g != Gender::Unknown && gender != Gender::Unknown && g != gender
                 });
+                let gender_unknown = site.person_pronoun.is_some_and(|g| g != Gender::Unknown) && speaker.kind == SpeakerKind::Person && gender == Gender::Unknown;
                 let is = |name: Option<&str>| name == Some(speaker.name.as_str());
                 // The last word of the name (folded), as the quote would say it.
                 let last_word = entity.and_then(|x| x.low.last().cloned()).or_else(|| speaker.name.split_whitespace().last().map(fold));
@@ -487,6 +609,13 @@ pub fn for_each_site_candidates(
                     flag(n.source_in_sentence),
                     flag(quoted_in_paragraph.get(&speaker.name) == Some(&site.paragraph)),
                     flag(n.spoke_in_sentence),
+                    // "he said" of a person whose gender nothing tells.
+                    flag(gender_unknown),
+                    flag(headline_only.contains(&e)),
+                    flag(entity.is_some_and(|x| speaker.kind != SpeakerKind::Organisation && has_place_word(&x.low))),
+                    flag(entity.is_some_and(|x| ends_with_title(&x.words))),
+                    flag(n.possessive_in_sentence),
+                    flag(n.venue_in_sentence),
                 ];
                 Candidate { speaker, features }
             })
@@ -581,6 +710,54 @@ mod tests {
         let text = "Tom Hardy proposed a plan on Monday. \"Hardy is wrong about the plan and the cost,\" said Lisa Grant.";
         assert_eq!(feature(text, 0, "Lisa Grant", "spoke_in_sentence"), 1.0);
         assert_eq!(feature(text, 0, "Tom Hardy", "spoke_in_sentence"), 0.0);
+    }
+
+    #[test]
+    fn a_first_name_learned_from_news_tells_the_pronoun_it_takes() {
+        // "Kelly" is not in the bundled list of first names, but news gives it to women:
+        // "he" does not agree with her; a name nothing tells the gender of is marked so.
+        assert_eq!(parse_first_names("# comment\nKelly f 4 4\nTed m 41 43\nOdd x\n").get("Kelly"), Some(&Gender::Female));
+        assert!(!Lexicon::get().first_names.contains_key("Kelly"));
+        let text = "Kelly Barlow met Tom Hardy on Monday. \"We will win this fight in the end,\" he said.";
+        assert_eq!(feature(text, 0, "Kelly Barlow", "pronoun_disagrees"), 1.0);
+        assert_eq!(feature(text, 0, "Kelly Barlow", "pronoun_gender_unknown"), 0.0);
+        let text = "Zork Barlow met Tom Hardy on Monday. \"We will win this fight in the end,\" he said.";
+        assert_eq!(feature(text, 0, "Zork Barlow", "pronoun_gender_unknown"), 1.0);
+        assert_eq!(feature(text, 0, "Tom Hardy", "pronoun_gender_unknown"), 0.0);
+    }
+
+    #[test]
+    fn a_name_seen_only_in_title_case_headlines_is_marked() {
+        assert!(is_title_case("Warren Slams Bank Chief Over Fake Accounts"));
+        assert!(!is_title_case("Senator Mary Jones told Robert Smith on Monday"));
+        let text = "Warren Slams Bank Chief Over Fake Accounts\n\nSenator Elizabeth Warren spoke to John Stumpf on Tuesday.\n\n\"You should resign from your post at once,\" Warren said.";
+        let all = ranked(text);
+        let only = |name: &str| all[0].1.iter().find(|c| c.speaker.name == name).map(|c| c.features[FEATURES.len() - 1]);
+        assert_eq!(only("John Stumpf"), Some(0.0));
+        let headline: Vec<_> = all[0].1.iter().filter(|c| c.features[FEATURES.len() - 1] == 1.0).map(|c| c.speaker.name.clone()).collect();
+        assert!(headline.iter().all(|n| n.contains("Slams") || n.contains("Bank") || n.contains("Accounts")), "{headline:?}");
+    }
+
+    #[test]
+    fn a_name_cut_from_a_longer_phrase_is_marked() {
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(has_place_word(&words("former arkansas")));
+        assert!(!has_place_word(&words("mike huckabee")));
+        assert!(!has_place_word(&words("arkansas")));
+        assert!(ends_with_title(&words("Pennsylvania Gov")));
+        assert!(!ends_with_title(&words("Ed Rendell")));
+    }
+
+    #[test]
+    fn a_possessor_and_a_venue_in_the_quote_sentence_are_marked() {
+        assert!(is_possessive("Clinton's campaign chairman", 0, "Clinton"));
+        assert!(is_possessive("Sanders’ aide", 0, "Sanders"));
+        assert!(!is_possessive("Clinton said", 0, "Clinton"));
+        let text = "Mary Jones met reporters on Monday. Clinton's campaign chairman, John Podesta, wrote in The Daily Ledger: \"We will win this fight in the end.\"";
+        assert_eq!(feature(text, 0, "Clinton", "possessive_in_sentence"), 1.0);
+        assert_eq!(feature(text, 0, "John Podesta", "possessive_in_sentence"), 0.0);
+        assert_eq!(feature(text, 0, "Daily Ledger", "venue_in_sentence"), 1.0);
+        assert_eq!(feature(text, 0, "John Podesta", "venue_in_sentence"), 0.0);
     }
 
     #[test]
