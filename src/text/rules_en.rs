@@ -760,10 +760,12 @@ mod tests {
         let s = "Del. Marcia “Cia” Price spoke";
         let open = s.find('“').unwrap();
         let close = s.find('”').unwrap() + '”'.len_utf8();
+        // One piece: the nickname's text between its marks.
+        let nickname = open + '“'.len_utf8()..close - '”'.len_utf8();
         let span = crate::text::quote_marks::MarkedSpan {
             open,
             close,
-            pieces: vec![open + '“'.len_utf8()..close - '”'.len_utf8()],
+            pieces: vec![nickname],
             closed: true,
             paragraph: 0,
             last_paragraph: 0,
