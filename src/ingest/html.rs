@@ -320,10 +320,12 @@ fn take_role_marks(lines: Vec<TextLine>) -> Vec<TextLine> {
 struct ArticleDecorator;
 
 impl html2text::render::TextDecorator for ArticleDecorator {
-    type Annotation = Option<String>;
+    // Shared, not owned: html2text clones the whole annotation stack for every character
+    // it wraps, so an owned URL was copied once per character of its link text.
+    type Annotation = Option<std::rc::Rc<str>>;
 
     fn decorate_link_start(&mut self, url: &str) -> (String, Self::Annotation) {
-        (String::new(), Some(url.to_string()))
+        (String::new(), Some(std::rc::Rc::from(url)))
     }
     fn decorate_link_end(&mut self) -> String {
         String::new()
@@ -395,13 +397,13 @@ fn render_with_html2text(html: &str) -> Option<Vec<TextLine>> {
     for line in lines {
         let mut text = String::new();
         let mut links: Vec<Link> = Vec::new();
-        let mut open_link: Option<String> = None;
+        let mut open_link: Option<std::rc::Rc<str>> = None;
         for piece in line.tagged_strings() {
             let url = piece.tag.iter().rev().find_map(Clone::clone);
             match (&url, open_link.as_ref(), links.last_mut()) {
                 // Consecutive pieces of the same link (e.g. <a><b>x</b> y</a>) are one link.
                 (Some(u), Some(prev), Some(last)) if u == prev => last.text.push_str(&piece.s),
-                (Some(u), _, _) => links.push(Link { text: piece.s.clone(), url: u.clone(), range: None }),
+                (Some(u), _, _) => links.push(Link { text: piece.s.clone(), url: u.to_string(), range: None }),
                 _ => {}
             }
             open_link = url;
