@@ -783,7 +783,9 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     // Role words inside the run: "Europol Director Rob Wainwright".
     // (A title inside the run ends its qualifiers too: "former Wisconsin Gov. Jim Doyle".)
-    let last_role = (s2..r).rev().find(|&k| lx.role(&toks[k].low).is_some() || toks[k].text.len() > 2 && lx.title(&toks[k].text).is_some());
+    let last_role = (s2..r).rev().find(|&k| {
+        (lx.role(&toks[k].low).is_some() || toks[k].text.len() > 2 && lx.title(&toks[k].text).is_some()) && !super::rules_en::is_surname_role_word(toks, k, r)
+    });
     // "PDG de Vélaris France", "Président de la République": a capitalised title with the
     // body it heads, and no name after it, is a role.
     if let Some(k) = last_role
@@ -861,7 +863,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             k += 1;
         }
     }
-    if skip == 0 && let Some(name) = name_after_role(toks, i, r, end) {
+    if skip == 0 && let Some(name) = name_after_role(toks, i, r, end).or_else(|| super::rules_en::name_after_capitalised_title(toks, i, r, end)) {
         return Some(name);
     }
     // "Yanis B.", "Comey Jr.": a surname cut to its initial, a suffix, keep their stop.

@@ -1116,9 +1116,12 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         let mut parts: Vec<(usize, usize)> = Vec::new();
         let mut a = s;
         for (k, t) in toks.iter().enumerate().take(r).skip(s) {
-            // (A title inside the run too: "Wisconsin Gov. Jim Doyle".)
-            if is_person_role(t) || t.text.len() > 2 && lx.title(&t.text).is_some() {
-                if a < k {
+            // (A title inside the run too: "Wisconsin Gov. Jim Doyle"; not a surname that
+            // is also a role word: "Peter T. King".)
+            if (is_person_role(t) || t.text.len() > 2 && lx.title(&t.text).is_some()) && !super::rules_en::is_surname_role_word(toks, k, r) {
+                // ("Former Arkansas Gov. Mike Huckabee": what stands before a title
+                // abbreviation qualifies it and names no one.)
+                if a < k && !super::rules_en::is_title_abbreviation(t) {
                     parts.push((a, k));
                 }
                 a = k + 1;
@@ -1558,6 +1561,15 @@ fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<(usize,
         }
     }
     out
+}
+
+/// The names a text's mentions are collected under, joined by spaces (for tests).
+#[cfg(test)]
+pub(super) fn mention_names(text: &str) -> Vec<String> {
+    let toks = super::attribution::tokenize(text, 0..text.len(), &[]);
+    let mut cands = Vec::new();
+    collect_names(&toks, &mut cands);
+    cands.into_iter().map(|c| c.words.join(" ")).collect()
 }
 
 #[cfg(test)]

@@ -38,6 +38,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("'the New York businessman': a role noun in -man/-woman tells the gender it may refer to", "rules_en::tests::a_role_noun_in_man_or_woman_tells_a_gender"),
     ("'“…” ― Adriana Rodarte': a dash and a name after a quote sign it", "rules_en::tests::a_dash_and_a_name_after_a_quote_sign_it"),
     ("'During a speech, Trump attacked …, saying': a participle's subject follows a fronted phrase", "rules_en::tests::a_participle_after_a_fronted_phrase_takes_the_clause_subject"),
+    ("'Peter T. King', 'Stephen King': a role word ending a name after a first name or an initial is a surname", "rules_en::tests::a_role_word_after_a_first_name_is_a_surname"),
+    ("'UC-AFT President Bob Samuels', 'Air Force 1st Lt. Tyler Livingston': a capitalised title after a body's name heads with the name after it", "rules_en::tests::the_name_after_a_body_and_its_title_heads_the_phrase"),
+    ("'Former Arkansas Gov. Mike Huckabee': the words before a title abbreviation qualify the title, they name no one", "rules_en::tests::the_words_before_a_title_abbreviation_name_no_one"),
 ];
 
 /// Words opening an English description of a person ("the LinkedIn chief executive",
@@ -483,6 +486,44 @@ pub(super) fn name_after_role(toks: &[Tok], i: usize, r: usize, end: usize) -> O
 }
 
 
+/// "Representative Peter T. King", "said Stephen King": a role word closing a capitalised
+/// run (`toks[k]`, the run ending at `r`) right after a first name or an initial is the
+/// bearer's surname, not a role that splits the run.
+pub fn is_surname_role_word(toks: &[Tok], k: usize, r: usize) -> bool {
+    let lx = Lexicon::get();
+    let initial = |t: &Tok| t.is_cap() && t.text.trim_end_matches('.').chars().count() == 1;
+    k + 1 == r && k > 0 && (initial(&toks[k - 1]) || lx.first_names.contains_key(toks[k - 1].text.as_str()))
+}
+
+/// "Gov.", "Lt.", "Sen.": a personal title written as an abbreviation with its stop.
+pub fn is_title_abbreviation(t: &Tok) -> bool {
+    t.is_cap() && t.text.len() > 2 && t.text.ends_with('.') && Lexicon::get().title(&t.text).is_some()
+}
+
+/// "UC-AFT President Bob Samuels", "Air Force 1st Lt. Tyler Livingston": a capitalised
+/// run `toks[i..r]` (a body's name, cut before the title) followed by a rank ("1st"), a
+/// capitalised title or role, and a person's full name: the name heads the phrase, the
+/// body and title qualify it.
+pub(super) fn name_after_capitalised_title(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    let ordinal = |t: &Tok| {
+        let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty() && digits.len() < t.text.len() && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    let mut k = r;
+    if toks.get(k).is_some_and(ordinal) {
+        k += 1;
+    }
+    let title = toks.get(k).filter(|t| k + 1 < end && t.is_cap())?;
+    if !(is_title_abbreviation(title) || lx.role(&title.low) == Some(SpeakerKind::Person)) || !is_name_word(&toks[k + 1]) {
+        return None;
+    }
+    let mut name = np_forward(toks, k + 1, end).filter(is_full_name)?;
+    name.quals.extend(content_words(&toks[i..=k]));
+    name.first = i;
+    Some(name)
+}
+
 /// "the New York businessman", "a German user": a place or nationality after an article
 /// qualifies the lower-case noun after it, which is who speaks (a person, unnamed).
 pub(super) fn described_by_place(toks: &[Tok], det: usize, r: usize, end: usize, definite: bool) -> Option<Np> {
@@ -811,6 +852,31 @@ mod tests {
         assert_eq!(gender_of_role_noun("congresswoman"), Gender::Female);
         assert_eq!(gender_of_role_noun("german"), Gender::Unknown);
         assert_eq!(gender_of_role_noun("senator"), Gender::Unknown);
+    }
+
+    #[test]
+    fn a_role_word_after_a_first_name_is_a_surname() {
+        assert_eq!(name_of("Representative Peter T. King, Republican of New York"), ["Peter", "T.", "King"]);
+        assert_eq!(name_of("Stephen King"), ["Stephen", "King"]);
+        // A role after a body's name still splits the run.
+        assert_eq!(name_of("Europol Director Rob Wainwright"), ["Rob", "Wainwright"]);
+    }
+
+    #[test]
+    fn the_name_after_a_body_and_its_title_heads_the_phrase() {
+        assert_eq!(name_of("UC-AFT President Bob Samuels, who"), ["Bob", "Samuels"]);
+        assert_eq!(name_of("Air Force 1st Lt. Tyler Livingston."), ["Tyler", "Livingston"]);
+        let np = phrase("UC-AFT President Bob Samuels").unwrap();
+        assert!(np.quals.iter().any(|q| q == "president"), "{:?}", np.quals);
+    }
+
+    #[test]
+    fn the_words_before_a_title_abbreviation_name_no_one() {
+        let t = toks("Former Arkansas Gov. Mike Huckabee, for his part, is labeling it abuse.");
+        assert!(is_title_abbreviation(&t[2]), "{:?}", t[2]);
+        let names = super::super::entities::mention_names("Former Arkansas Gov. Mike Huckabee, for his part, is labeling it abuse.");
+        assert!(names.iter().any(|n| n == "Mike Huckabee"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Arkansas")), "{names:?}");
     }
 
     #[test]
