@@ -656,6 +656,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             let w = toks[k].low.as_str();
             let role = lx.role(w).or_else(|| if toks[k].is_lower_word() { lx.profession(w) } else { None });
             let role = role.or_else(|| (!definite && super::rules_en::is_party_member(toks, k, end)).then_some(SpeakerKind::Person));
+            let role = role.or_else(|| (k == i + 1 && super::rules_en::is_definite_party_member(toks, k, end)).then_some(SpeakerKind::Person));
             // (French: an agent noun right after its article, "le technicien", "la skieuse".)
             let role = role.or_else(|| (k == i + 1 && toks[k].is_lower_word() && super::rules_fr::agent_noun(&t.low, w)).then_some(SpeakerKind::Person));
             // Modifiers only: a verb or a clause word means the phrase has ended.

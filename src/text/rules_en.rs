@@ -41,6 +41,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Peter T. King', 'Stephen King': a role word ending a name after a first name or an initial is a surname", "rules_en::tests::a_role_word_after_a_first_name_is_a_surname"),
     ("'UC-AFT President Bob Samuels', 'Air Force 1st Lt. Tyler Livingston': a capitalised title after a body's name heads with the name after it", "rules_en::tests::the_name_after_a_body_and_its_title_heads_the_phrase"),
     ("'Former Arkansas Gov. Mike Huckabee': the words before a title abbreviation qualify the title, they name no one", "rules_en::tests::the_words_before_a_title_abbreviation_name_no_one"),
+    ("'the Republican said': a party's noun after 'the', ending the phrase, is one member", "rules_en::tests::the_party_noun_ending_a_phrase_is_one_member"),
 ];
 
 /// Words opening an English description of a person ("the LinkedIn chief executive",
@@ -224,6 +225,15 @@ const PARTY_MEMBERS: [&str; 2] = ["democrat", "republican"];
 /// Committee member").
 pub fn is_party_member(toks: &[Tok], k: usize, end: usize) -> bool {
     PARTY_MEMBERS.contains(&toks[k].low.as_str()) && (k + 1 >= end || !toks[k + 1].is_cap())
+}
+
+/// "the Republican said", "the Democrat, who …": after "the", a party's noun names one
+/// member only when it ends the phrase (a verb, a function word or punctuation follows;
+/// "the Republican plan" is a plan).
+pub fn is_definite_party_member(toks: &[Tok], k: usize, end: usize) -> bool {
+    let lx = Lexicon::get();
+    let ends_phrase = |t: &Tok| !t.is_word() || t.is_lower_word() && (lx.en_cues.contains(t.low.as_str()) || lx.is_function_word(&t.low));
+    PARTY_MEMBERS.contains(&toks[k].low.as_str()) && k > 0 && toks[k - 1].low == "the" && (k + 1 >= end || ends_phrase(&toks[k + 1]))
 }
 
 /// How many words back an unnamed description may open before its cue.
@@ -877,6 +887,21 @@ mod tests {
         let names = super::super::entities::mention_names("Former Arkansas Gov. Mike Huckabee, for his part, is labeling it abuse.");
         assert!(names.iter().any(|n| n == "Mike Huckabee"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("Arkansas")), "{names:?}");
+    }
+
+    #[test]
+    fn the_party_noun_ending_a_phrase_is_one_member() {
+        let before = |s: &str| {
+            let t = toks(s);
+            let c = find_cues(&t);
+            speaker_of_cue(&t, 0, t.len(), &c, 0, false).map(|np| np.written(s).to_string())
+        };
+        assert_eq!(before("the Republican said this week.").as_deref(), Some("the Republican"));
+        let np = phrase("the Democrat, who spoke").unwrap();
+        assert!(matches!(&np.kind, NpKind::Role { kind: SpeakerKind::Person, head, .. } if head == "democrat"), "{np:?}");
+        // A party's plan, or its body, is no member.
+        assert!(!matches!(phrase("the Republican plan").map(|np| np.kind), Some(NpKind::Role { ref head, .. }) if head == "republican"));
+        assert!(!matches!(phrase("the Republican Party").map(|np| np.kind), Some(NpKind::Role { ref head, .. }) if head == "republican"));
     }
 
     #[test]
