@@ -39,7 +39,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'“…” ― Adriana Rodarte': a dash and a name after a quote sign it", "rules_en::tests::a_dash_and_a_name_after_a_quote_sign_it"),
     ("'During a speech, Trump attacked …, saying': a participle's subject follows a fronted phrase", "rules_en::tests::a_participle_after_a_fronted_phrase_takes_the_clause_subject"),
     ("'Peter T. King', 'Stephen King': a role word ending a name after a first name or an initial is a surname", "rules_en::tests::a_role_word_after_a_first_name_is_a_surname"),
-    ("'UC-AFT President Bob Samuels', 'Air Force 1st Lt. Tyler Livingston': a capitalised title after a body's name heads with the name after it", "rules_en::tests::the_name_after_a_body_and_its_title_heads_the_phrase"),
+    ("'UC-AFT President Bob Samuels', 'Air Force 1st Lt. Tyler Livingston', 'Oversight ranking Democrat Elijah Cummings': a capitalised title after a body's name heads with the name after it", "rules_en::tests::the_name_after_a_body_and_its_title_heads_the_phrase"),
     ("'Former Arkansas Gov. Mike Huckabee': the words before a title abbreviation qualify the title, they name no one", "rules_en::tests::the_words_before_a_title_abbreviation_name_no_one"),
     ("'the Republican said': a party's noun after 'the', ending the phrase, is one member", "rules_en::tests::the_party_noun_ending_a_phrase_is_one_member"),
 ];
@@ -520,12 +520,15 @@ pub(super) fn name_after_capitalised_title(toks: &[Tok], i: usize, r: usize, end
         let digits = t.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         !digits.is_empty() && digits.len() < t.text.len() && digits.chars().all(|c| c.is_ascii_digit())
     };
+    // (Or a lower-case modifier of the title: "Oversight ranking Democrat Elijah Cummings".)
+    let modifier = |t: &Tok| t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.en_cues.contains(t.low.as_str());
     let mut k = r;
-    if toks.get(k).is_some_and(ordinal) {
+    while k < end && k < r + 2 && (ordinal(&toks[k]) || modifier(&toks[k])) {
         k += 1;
     }
     let title = toks.get(k).filter(|t| k + 1 < end && t.is_cap())?;
-    if !(is_title_abbreviation(title) || lx.role(&title.low) == Some(SpeakerKind::Person)) || !is_name_word(&toks[k + 1]) {
+    let titles_a_person = is_title_abbreviation(title) || lx.role(&title.low) == Some(SpeakerKind::Person) || PARTY_MEMBERS.contains(&title.low.as_str());
+    if !titles_a_person || !is_name_word(&toks[k + 1]) {
         return None;
     }
     let mut name = np_forward(toks, k + 1, end).filter(is_full_name)?;
@@ -876,6 +879,7 @@ mod tests {
     fn the_name_after_a_body_and_its_title_heads_the_phrase() {
         assert_eq!(name_of("UC-AFT President Bob Samuels, who"), ["Bob", "Samuels"]);
         assert_eq!(name_of("Air Force 1st Lt. Tyler Livingston."), ["Tyler", "Livingston"]);
+        assert_eq!(name_of("Oversight ranking Democrat Elijah Cummings (D-Md.)."), ["Elijah", "Cummings"]);
         let np = phrase("UC-AFT President Bob Samuels").unwrap();
         assert!(np.quals.iter().any(|q| q == "president"), "{:?}", np.quals);
     }
