@@ -539,6 +539,7 @@ pub fn name_run_end(toks: &[Tok], i: usize, end: usize, joins: RunJoins) -> usiz
         let joined = is_particle_name(t)
             || super::rules_en::abbreviation_runs_on(toks, k, end)
             || super::rules_en::is_nickname(toks, k, end)
+            || super::rules_en::and_joins_a_body(toks, k, end)
             || match joins {
                 RunJoins::Phrase => t.is_word() && CONNECTORS.contains(&t.low.as_str()) && next_cap,
                 RunJoins::Mention => {

@@ -41,6 +41,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Peter T. King', 'Stephen King': a role word ending a name after a first name or an initial is a surname", "rules_en::tests::a_role_word_after_a_first_name_is_a_surname"),
     ("'UC-AFT President Bob Samuels', 'Air Force 1st Lt. Tyler Livingston', 'Oversight ranking Democrat Elijah Cummings': a capitalised title after a body's name heads with the name after it", "rules_en::tests::the_name_after_a_body_and_its_title_heads_the_phrase"),
     ("'Former Arkansas Gov. Mike Huckabee': the words before a title abbreviation qualify the title, they name no one", "rules_en::tests::the_words_before_a_title_abbreviation_name_no_one"),
+    ("'Securities and Exchange Commission': 'and' between capitalised words joins a body's name ending in its noun", "rules_en::tests::and_joins_the_words_of_a_body_name"),
     ("'the Republican said': a party's noun after 'the', ending the phrase, is one member", "rules_en::tests::the_party_noun_ending_a_phrase_is_one_member"),
 ];
 
@@ -505,6 +506,30 @@ pub fn is_surname_role_word(toks: &[Tok], k: usize, r: usize) -> bool {
     k + 1 == r && k > 0 && (initial(&toks[k - 1]) || lx.first_names.contains_key(toks[k - 1].text.as_str()))
 }
 
+/// How many capitalised words may follow "and" in a body's name.
+const BODY_WORDS_AFTER_AND: usize = 4;
+
+/// "Securities and Exchange Commission", "Food and Drug Administration": "and" at `k`
+/// between capitalised words joins one body's name when the capitalised words after it
+/// hold a body's noun after their first (so "Trump and Clinton" stay two names).
+pub fn and_joins_a_body(toks: &[Tok], k: usize, end: usize) -> bool {
+    let lx = Lexicon::get();
+    // One capitalised word before "and" ("Securities", "Health" in "Department of Health
+    // and Human Services"): after a longer run, "and" ends a name ("John Bolton and
+    // Breitbart News").
+    let one_word_before = k >= 1 && toks[k - 1].is_cap() && (k < 2 || !toks[k - 2].is_cap() || lx.is_function_word(&toks[k - 2].low));
+    if toks[k].text != "and" || !one_word_before || lx.first_names.contains_key(toks[k - 1].text.as_str()) {
+        return false;
+    }
+    let mut e = k + 1;
+    while e < end.min(toks.len()) && e <= k + BODY_WORDS_AFTER_AND && toks[e].is_cap() {
+        e += 1;
+    }
+    // (The body's noun comes after a word of its own: "Exchange Commission", not "and
+    // Senate Democrats".)
+    (k + 2..e).any(|m| lx.is_org_word(&toks[m].low))
+}
+
 /// "Gov.", "Lt.", "Sen.": a personal title written as an abbreviation with its stop.
 pub fn is_title_abbreviation(t: &Tok) -> bool {
     t.is_cap() && t.text.len() > 2 && t.text.ends_with('.') && Lexicon::get().title(&t.text).is_some()
@@ -906,6 +931,19 @@ mod tests {
         // A party's plan, or its body, is no member.
         assert!(!matches!(phrase("the Republican plan").map(|np| np.kind), Some(NpKind::Role { ref head, .. }) if head == "republican"));
         assert!(!matches!(phrase("the Republican Party").map(|np| np.kind), Some(NpKind::Role { ref head, .. }) if head == "republican"));
+    }
+
+    #[test]
+    fn and_joins_the_words_of_a_body_name() {
+        let names = super::super::entities::mention_names("Here is one example: The Securities and Exchange Commission only requires it.");
+        assert!(names.iter().any(|n| n == "Securities and Exchange Commission"), "{names:?}");
+        let t = toks("said Securities and Exchange Commission Chair Mary Jo White.");
+        assert_eq!(name_words(&t, 1, name_run_end(&t, 1, t.len(), RunJoins::Phrase)).join(" "), "Securities and Exchange Commission Chair Mary Jo White");
+        // Two people stay two names.
+        let names = super::super::entities::mention_names("Donald Trump and Hillary Clinton met.");
+        assert!(names.iter().any(|n| n == "Hillary Clinton"), "{names:?}");
+        let names = super::super::entities::mention_names("Ambassador John Bolton and Breitbart News National Security editor Sebastian Gorka spoke.");
+        assert!(names.iter().any(|n| n == "John Bolton"), "{names:?}");
     }
 
     #[test]
