@@ -165,6 +165,7 @@ impl Registry {
                 (cues, nps)
             })
             .collect();
+        let mut in_headline: Vec<bool> = Vec::new();
         for (toks, (_, nps)) in frames.iter().zip(&subjects) {
             // A frame's subjects can only be among the names of that frame: looking only
             // there keeps a long article linear.
@@ -172,7 +173,9 @@ impl Registry {
             collect_names(toks, &mut cands);
             collect_documents(toks, &mut docs);
             mark_speakers(nps, &mut cands[first..]);
+            in_headline.resize(cands.len(), super::rules_en::is_title_case_headline(toks));
         }
+        cap_headline_names(&mut cands, &in_headline);
         let lx = Lexicon::get();
         let mut reg = Registry::default();
         // Entity 0 stands for every unnamed person ("a Western diplomat"): "he" after
@@ -1036,6 +1039,18 @@ impl Registry {
             return Some(long.speaker());
         }
         Some(e.speaker())
+    }
+}
+
+/// "Elizabeth Warren Hammers Wells Fargo CEO": in a Title Case headline every word is
+/// capitalised, so a name runs on into the verb after it; it is cut back to the longest
+/// name the rest of the text writes the same way ("Elizabeth Warren").
+fn cap_headline_names(cands: &mut [Candidate], in_headline: &[bool]) {
+    let known: HashSet<Vec<String>> = cands.iter().zip(in_headline).filter(|(c, h)| !**h && c.words.len() >= 2).map(|(c, _)| c.words.clone()).collect();
+    for (c, _) in cands.iter_mut().zip(in_headline).filter(|(_, h)| **h) {
+        if let Some(n) = (2..c.words.len()).rev().find(|&n| known.contains(&c.words[..n])) {
+            c.words.truncate(n);
+        }
     }
 }
 

@@ -42,6 +42,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'UC-AFT President Bob Samuels', 'Air Force 1st Lt. Tyler Livingston', 'Oversight ranking Democrat Elijah Cummings': a capitalised title after a body's name heads with the name after it", "rules_en::tests::the_name_after_a_body_and_its_title_heads_the_phrase"),
     ("'Former Arkansas Gov. Mike Huckabee': the words before a title abbreviation qualify the title, they name no one", "rules_en::tests::the_words_before_a_title_abbreviation_name_no_one"),
     ("'Securities and Exchange Commission': 'and' between capitalised words joins a body's name ending in its noun", "rules_en::tests::and_joins_the_words_of_a_body_name"),
+    ("'Elizabeth Warren Hammers Wells Fargo CEO': in a Title Case headline a name is cut back to how the text writes it elsewhere", "rules_en::tests::a_name_in_a_title_case_headline_is_cut_to_the_known_name"),
     ("'the Republican said': a party's noun after 'the', ending the phrase, is one member", "rules_en::tests::the_party_noun_ending_a_phrase_is_one_member"),
 ];
 
@@ -530,6 +531,23 @@ pub fn and_joins_a_body(toks: &[Tok], k: usize, end: usize) -> bool {
     (k + 2..e).any(|m| lx.is_org_word(&toks[m].low))
 }
 
+/// The least share of capitalised words in a Title Case headline.
+const HEADLINE_CAPITALISED_SHARE: f32 = 0.75;
+/// The most words a headline holds.
+const HEADLINE_WORDS: usize = 25;
+
+/// "Elizabeth Warren Hammers Wells Fargo CEO": a line of a few words, not ending a
+/// sentence, whose words are nearly all capitalised (short function words aside) is a
+/// Title Case headline, where capitals do not mark names.
+pub fn is_title_case_headline(toks: &[Tok]) -> bool {
+    let lx = Lexicon::get();
+    let words: Vec<&Tok> = toks.iter().filter(|t| t.is_word()).collect();
+    let content: Vec<&&Tok> = words.iter().filter(|t| !(t.is_lower_word() && lx.is_function_word(&t.low))).collect();
+    let ends_sentence = toks.last().is_some_and(|t| matches!(t.text.as_ref(), "." | "!" | "?" | ":"));
+    let capitalised = content.iter().filter(|t| t.is_cap()).count();
+    words.len() >= 3 && words.len() <= HEADLINE_WORDS && !ends_sentence && capitalised as f32 >= HEADLINE_CAPITALISED_SHARE * content.len() as f32
+}
+
 /// "Gov.", "Lt.", "Sen.": a personal title written as an abbreviation with its stop.
 pub fn is_title_abbreviation(t: &Tok) -> bool {
     t.is_cap() && t.text.len() > 2 && t.text.ends_with('.') && Lexicon::get().title(&t.text).is_some()
@@ -944,6 +962,21 @@ mod tests {
         assert!(names.iter().any(|n| n == "Hillary Clinton"), "{names:?}");
         let names = super::super::entities::mention_names("Ambassador John Bolton and Breitbart News National Security editor Sebastian Gorka spoke.");
         assert!(names.iter().any(|n| n == "John Bolton"), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_in_a_title_case_headline_is_cut_to_the_known_name() {
+        assert!(is_title_case_headline(&toks("Elizabeth Warren Hammers Wells Fargo CEO")));
+        assert!(!is_title_case_headline(&toks("Elizabeth Warren questioned the chief executive of Wells Fargo.")));
+        let text = "Elizabeth Warren Hammers Wells Fargo CEO\n\nSen. Elizabeth Warren questioned him on Tuesday.";
+        let frames: Vec<Vec<Tok>> = text.split("\n\n").map(|p| {
+            let at = text.find(p).unwrap();
+            tokenize(text, at..at + p.len(), &[])
+        }).collect();
+        let reg = super::super::entities::Registry::build(&frames, text);
+        let names: Vec<String> = reg.entities.iter().map(|e| e.words.join(" ")).collect();
+        assert!(names.iter().any(|n| n == "Elizabeth Warren"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Hammers")), "{names:?}");
     }
 
     #[test]
