@@ -806,6 +806,13 @@ mod tests {
         (!c.is_empty()).then(|| speaker_of_cue(&t, 0, t.len(), &c, 0, true)).flatten().map(|np| np.written(s).to_string())
     }
 
+    /// The subject the first cue of `s` takes (read before it), as written.
+    fn subject_written(s: &str) -> Option<String> {
+        let t = toks(s);
+        let c = find_cues(&t);
+        speaker_of_cue(&t, 0, t.len(), &c, 0, false).map(|np| np.written(s).to_string())
+    }
+
     #[test]
     fn an_unnamed_description_keeps_its_complement() {
         assert_eq!(speaker_written("said one Democratic source on the panel.").as_deref(), Some("one Democratic source on the panel"));
@@ -815,16 +822,11 @@ mod tests {
         assert_eq!(speaker_written("said a source in a statement.").as_deref(), Some("a source"));
         assert_eq!(speaker_written("said an aide on Tuesday.").as_deref(), Some("an aide"));
         // A second role joined by "and" describes the same person.
-        let before = |s: &str| {
-            let t = toks(s);
-            let c = find_cues(&t);
-            speaker_of_cue(&t, 0, t.len(), &c, 0, false).map(|np| np.written(s).to_string())
-        };
         assert_eq!(
-            before("the Florida senator and Republican presidential candidate told ABC.").as_deref(),
+            subject_written("the Florida senator and Republican presidential candidate told ABC.").as_deref(),
             Some("the Florida senator and Republican presidential candidate")
         );
-        assert_eq!(before("the senator and his wife said.").as_deref(), Some("the senator"));
+        assert_eq!(subject_written("the senator and his wife said.").as_deref(), Some("the senator"));
     }
 
     #[test]
@@ -890,13 +892,8 @@ mod tests {
 
     #[test]
     fn an_unnamed_description_before_a_cue_is_its_subject() {
-        let before = |s: &str| {
-            let t = toks(s);
-            let c = find_cues(&t);
-            speaker_of_cue(&t, 0, t.len(), &c, 0, false).map(|np| np.written(s).to_string())
-        };
-        assert_eq!(before("Another source familiar with Cruz's thinking said").as_deref(), Some("Another source familiar with Cruz's thinking"));
-        assert_eq!(before("one senior Democrat said").as_deref(), Some("one senior Democrat"));
+        assert_eq!(subject_written("Another source familiar with Cruz's thinking said").as_deref(), Some("Another source familiar with Cruz's thinking"));
+        assert_eq!(subject_written("one senior Democrat said").as_deref(), Some("one senior Democrat"));
         assert_eq!(speaker_written("said one Republican involved in the planning.").as_deref(), Some("one Republican involved in the planning"));
         // A party's body is a name, not a member.
         assert!(!matches!(phrase("a Republican National Committee member").map(|np| np.kind), Some(NpKind::Role { ref head, .. }) if head == "republican"));
@@ -938,12 +935,7 @@ mod tests {
 
     #[test]
     fn the_party_noun_ending_a_phrase_is_one_member() {
-        let before = |s: &str| {
-            let t = toks(s);
-            let c = find_cues(&t);
-            speaker_of_cue(&t, 0, t.len(), &c, 0, false).map(|np| np.written(s).to_string())
-        };
-        assert_eq!(before("the Republican said this week.").as_deref(), Some("the Republican"));
+        assert_eq!(subject_written("the Republican said this week.").as_deref(), Some("the Republican"));
         let np = phrase("the Democrat, who spoke").unwrap();
         assert!(matches!(&np.kind, NpKind::Role { kind: SpeakerKind::Person, head, .. } if head == "democrat"), "{np:?}");
         // A party's plan, or its body, is no member.
