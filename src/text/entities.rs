@@ -1198,6 +1198,10 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                     c.person = true;
                 }
             }
+            // "À Redon, l'eau est montée": a place after its preposition is no one to quote.
+            if !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
+                continue;
+            }
             out.push(c);
         }
         if r > i && r < toks.len() && toks[r].is_cap() {

@@ -44,6 +44,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Quant à l'entraîneuse, elle … :': the topic set out first speaks after the colon", "rules_fr::tests::a_name_closing_a_description_announces_the_quote"),
     ("'le ministre' / 'la ministre': the article tells a role noun's gender", "rules_fr::tests::the_article_tells_a_role_nouns_gender"),
     ("a dialogue without cues: the scene's subject speaks first, the other person named next, in turn", "rules_fr::tests::a_dialogue_without_cues_opens_on_the_scenes_subject"),
+    ("'À Redon, …', 'en Bretagne': a capitalised word after a preposition of place is a place, not a person", "rules_fr::tests::a_name_after_a_preposition_of_place_is_a_place"),
 ];
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
@@ -786,6 +787,28 @@ pub(super) fn apposed_to_oblique(toks: &[Tok], a: usize) -> bool {
 /// Articles and possessives that open a French noun phrase.
 const DETERMINER_WORDS: [&str; 13] = ["le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cette"];
 
+/// Prepositions of place: a capitalised word right after one ("À Redon", "en Bretagne",
+/// "au Havre", "depuis Rabat") is where something happens, not who speaks.
+const PLACE_PREPOSITIONS: [&str; 7] = ["à", "au", "aux", "en", "dans", "depuis", "vers"];
+
+/// Whether the name `toks[a..b]` follows a preposition of place with no person cue: no
+/// known first name opening it ("à Sylvie Mahé" is someone spoken to), no age or role
+/// apposed after it ("à Dupont, 58 ans,", "à Dupont, maire"). A title before the name
+/// stands between it and the preposition, so "à M. Dupont" never gets here.
+pub(super) fn is_place_after_preposition(toks: &[Tok], a: usize, b: usize) -> bool {
+    let lx = Lexicon::get();
+    if a == 0 || b <= a || !PLACE_PREPOSITIONS.contains(&toks[a - 1].low.as_str()) {
+        return false;
+    }
+    let first = toks[a].text.split(['-', '‑']).next().unwrap_or("");
+    if lx.first_names.contains_key(toks[a].text.as_str()) || lx.first_names.contains_key(first) {
+        return false;
+    }
+    let apposed = toks.get(b).is_some_and(|t| t.text == ",").then(|| toks.get(b + 1)).flatten();
+    let person_cue = apposed.is_some_and(|t| t.text.chars().all(|ch| ch.is_ascii_digit()) || lx.role(&t.low) == Some(SpeakerKind::Person));
+    !person_cue
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1126,5 +1149,20 @@ mod tests {
         let t = toks("Son parti lui reproche ce vote.");
         assert!(sentence_subject(&t, 0, t.len()).is_none());
         assert!(agrees(Gender::Male, Gender::Unknown) && !agrees(Gender::Male, Gender::Female));
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_of_place_is_a_place() {
+        let place = |s: &str, name: &str| {
+            let t = toks(s);
+            let a = t.iter().position(|x| x.text == name).unwrap();
+            is_place_after_preposition(&t, a, a + 1)
+        };
+        assert!(place("À Redon, l'eau est montée.", "Redon"));
+        assert!(place("Il vit en Bretagne depuis dix ans.", "Bretagne"));
+        assert!(place("Le mouvement s'étendra au Havre.", "Havre"));
+        assert!(!place("Il a confié à Sylvie Mahé sa crainte.", "Sylvie"));
+        assert!(!place("Il l'a dit à Mahé, 58 ans, hier.", "Mahé"));
+        assert!(!place("Selon Rabat, le navire était loin.", "Rabat"));
     }
 }
