@@ -44,6 +44,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Quant à l'entraîneuse, elle … :': the topic set out first speaks after the colon", "rules_fr::tests::a_name_closing_a_description_announces_the_quote"),
     ("'le ministre' / 'la ministre': the article tells a role noun's gender", "rules_fr::tests::the_article_tells_a_role_nouns_gender"),
     ("a dialogue without cues: the scene's subject speaks first, the other person named next, in turn", "rules_fr::tests::a_dialogue_without_cues_opens_on_the_scenes_subject"),
+    ("'La direction du port a indiqué': an organisation's head noun with its modifiers opening the clause is the speaker as written", "rules_fr::tests::an_organisation_phrase_before_the_verb_is_the_subject"),
     ("'À Redon, …', 'en Bretagne': a capitalised word after a preposition of place is a place, not a person", "rules_fr::tests::a_name_after_a_preposition_of_place_is_a_place"),
 ];
 
@@ -787,6 +788,48 @@ pub(super) fn apposed_to_oblique(toks: &[Tok], a: usize) -> bool {
 /// Articles and possessives that open a French noun phrase.
 const DETERMINER_WORDS: [&str; 13] = ["le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cette"];
 
+/// Words that end an organisation's phrase: a clause's links and verbs, never a modifier.
+const ORGANISATION_PHRASE_BREAKS: [&str; 16] =
+    ["que", "qu'", "qui", "et", "ou", "ne", "n'", "se", "s'", "y", "est", "sont", "était", "sera", "selon", "mais"];
+
+/// "La direction du port a indiqué", "Le ministère marocain des Affaires étrangères a
+/// dénoncé", "Le club normand a annoncé": an article and an organisation's head noun
+/// (roles.txt, kind organisation) opening the clause, with the adjectives and de-complement
+/// that follow it up to the word `j` before the verb. The whole phrase is the speaker as
+/// written, an organisation, and not a name inside it nor the nearest person.
+pub(super) fn organisation_phrase_before(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    let opens_clause = |d: usize| d == lo || !toks[d - 1].is_word() || matches!(toks[d - 1].low.as_str(), "mais" | "et" | "puis" | "alors" | "enfin" | "ensuite" | "donc");
+    let modifier = |t: &Tok| {
+        t.is_word()
+            && !ORGANISATION_PHRASE_BREAKS.contains(&t.low.as_str())
+            && !FR_AUX.contains(&t.low.as_str())
+            && (t.is_cap() || lx.pronoun(&t.low).is_none() || matches!(t.low.as_str(), "le" | "la" | "l'" | "les"))
+    };
+    let from = j.saturating_sub(10).max(lo);
+    (from..j).find_map(|d| {
+        let gender = match toks[d].low.as_str() {
+            "le" => Gender::Male,
+            "la" => Gender::Female,
+            "l'" | "les" => Gender::Unknown,
+            _ => return None,
+        };
+        let head = toks.get(d + 1).filter(|h| h.is_lower_word() && lx.role(&h.low) == Some(SpeakerKind::Organisation))?;
+        if !opens_clause(d) || !toks[d + 2..=j].iter().all(modifier) {
+            return None;
+        }
+        Some(Np {
+            first: d,
+            last: j,
+            kind: NpKind::Role { kind: SpeakerKind::Organisation, head: head.low.to_string(), definite: true },
+            quals: content_words(&toks[d + 2..=j]),
+            gender,
+            start: toks[d].start,
+            end: toks[j].end,
+        })
+    })
+}
+
 /// Prepositions of place: a capitalised word right after one ("À Redon", "en Bretagne",
 /// "au Havre", "depuis Rabat") is where something happens, not who speaks.
 const PLACE_PREPOSITIONS: [&str; 7] = ["à", "au", "aux", "en", "dans", "depuis", "vers"];
@@ -1164,5 +1207,21 @@ mod tests {
         assert!(!place("Il a confié à Sylvie Mahé sa crainte.", "Sylvie"));
         assert!(!place("Il l'a dit à Mahé, 58 ans, hier.", "Mahé"));
         assert!(!place("Selon Rabat, le navire était loin.", "Rabat"));
+    }
+
+    #[test]
+    fn an_organisation_phrase_before_the_verb_is_the_subject() {
+        let subject = |s: &str| {
+            let t = toks(s);
+            let v = t.iter().position(|x| x.low == "a").unwrap();
+            organisation_phrase_before(&t, 0, v - 1).map(|np| (s[np.start..np.end].to_string(), np.kind))
+        };
+        let (written, kind) = subject("La direction du port a indiqué que tout allait bien.").unwrap();
+        assert_eq!(written, "La direction du port");
+        assert!(matches!(kind, NpKind::Role { kind: SpeakerKind::Organisation, ref head, .. } if head == "direction"));
+        assert_eq!(subject("Le ministère marocain des Affaires étrangères a dénoncé une violation.").unwrap().0, "Le ministère marocain des Affaires étrangères");
+        assert_eq!(subject("Le club normand a annoncé son départ.").unwrap().0, "Le club normand");
+        assert!(subject("Le directeur du port a indiqué que tout allait bien.").is_none(), "a person's role");
+        assert!(subject("La direction estime que le port a fermé.").is_none(), "a clause in between");
     }
 }
