@@ -45,6 +45,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'le ministre' / 'la ministre': the article tells a role noun's gender", "rules_fr::tests::the_article_tells_a_role_nouns_gender"),
     ("a dialogue without cues: the scene's subject speaks first, the other person named next, in turn", "rules_fr::tests::a_dialogue_without_cues_opens_on_the_scenes_subject"),
     ("'La direction du port a indiqué': an organisation's head noun with its modifiers opening the clause is the speaker as written", "rules_fr::tests::an_organisation_phrase_before_the_verb_is_the_subject"),
+    ("'Selon Rabat': a city after 'selon' stands for its government", "rules_fr::tests::a_city_after_selon_stands_for_its_government"),
     ("'À Redon, …', 'en Bretagne': a capitalised word after a preposition of place is a place, not a person", "rules_fr::tests::a_name_after_a_preposition_of_place_is_a_place"),
 ];
 
@@ -788,6 +789,17 @@ pub(super) fn apposed_to_oblique(toks: &[Tok], a: usize) -> bool {
 /// Articles and possessives that open a French noun phrase.
 const DETERMINER_WORDS: [&str; 13] = ["le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cette"];
 
+/// "Selon Rabat, le patrouilleur …": in wire copy a city after "selon" (a listed place that
+/// is no country, gazetteer.txt) stands for the government or authorities seated there; it
+/// speaks as written, as an organisation.
+pub(super) fn city_for_its_government(cue_text: &str, np: &Np) -> Option<Speaker> {
+    let NpKind::Name(words) = &np.kind else { return None };
+    let lx = Lexicon::get();
+    let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let city = lx.is_listed_place(&low) && lx.is_never_speaker(&low);
+    (fold(cue_text) == "selon" && city).then(|| Speaker { name: words.join(" "), kind: SpeakerKind::Organisation })
+}
+
 /// Words that end an organisation's phrase: a clause's links and verbs, never a modifier.
 const ORGANISATION_PHRASE_BREAKS: [&str; 16] =
     ["que", "qu'", "qui", "et", "ou", "ne", "n'", "se", "s'", "y", "est", "sont", "était", "sera", "selon", "mais"];
@@ -1223,5 +1235,19 @@ mod tests {
         assert_eq!(subject("Le club normand a annoncé son départ.").unwrap().0, "Le club normand");
         assert!(subject("Le directeur du port a indiqué que tout allait bien.").is_none(), "a person's role");
         assert!(subject("La direction estime que le port a fermé.").is_none(), "a clause in between");
+    }
+
+    #[test]
+    fn a_city_after_selon_stands_for_its_government() {
+        let speaker = |s: &str| {
+            let t = toks(s);
+            let cues = find_cues(&t);
+            let np = crate::text::attribution::speaker_of_cue(&t, 0, t.len(), &cues, 0, false)?;
+            city_for_its_government(&cues[0].text, &np)
+        };
+        let rabat = speaker("Selon Rabat, le navire était « à plus de deux milles ».").unwrap();
+        assert_eq!((rabat.name.as_str(), rabat.kind), ("Rabat", SpeakerKind::Organisation));
+        assert!(speaker("Selon Sylvie Mahé, le navire était « loin ».").is_none(), "a person");
+        assert!(speaker("Rabat a dit que le navire était « loin ».").is_none(), "not after selon");
     }
 }
