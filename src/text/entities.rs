@@ -1198,8 +1198,10 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                     c.person = true;
                 }
             }
-            // "À Redon, l'eau est montée": a place after its preposition is no one to quote.
-            if !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
+            // "À Redon, l'eau est montée": a place after its preposition is no one to quote
+            // ("à l'entrée de Villaines-la-Juhel": a commune's name wherever it stands.)
+            let commune = b == a + 1 && super::rules_fr::is_commune_name(&toks[a].text);
+            if commune || !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
                 continue;
             }
             out.push(c);

@@ -46,6 +46,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("a dialogue without cues: the scene's subject speaks first, the other person named next, in turn", "rules_fr::tests::a_dialogue_without_cues_opens_on_the_scenes_subject"),
     ("'La direction du port a indiqué': an organisation's head noun with its modifiers opening the clause is the speaker as written", "rules_fr::tests::an_organisation_phrase_before_the_verb_is_the_subject"),
     ("'Selon Rabat': a city after 'selon' stands for its government", "rules_fr::tests::a_city_after_selon_stands_for_its_government"),
+    ("'Villaines-la-Juhel', 'Boulogne-sur-Mer': a hyphenated name with a lower-case link is a commune, not a person", "rules_fr::tests::a_hyphenated_name_with_a_lower_case_link_is_a_commune"),
     ("'À Redon, …', 'en Bretagne': a capitalised word after a preposition of place is a place, not a person", "rules_fr::tests::a_name_after_a_preposition_of_place_is_a_place"),
 ];
 
@@ -846,6 +847,21 @@ pub(super) fn organisation_phrase_before(toks: &[Tok], lo: usize, j: usize) -> O
 /// "au Havre", "depuis Rabat") is where something happens, not who speaks.
 const PLACE_PREPOSITIONS: [&str; 7] = ["à", "au", "aux", "en", "dans", "depuis", "vers"];
 
+/// Lower-case links inside a French commune's hyphenated name ("Villaines-la-Juhel",
+/// "Boulogne-sur-Mer", "Châlons-en-Champagne"); a person's compound name has none.
+const COMMUNE_LINKS: [&str; 9] = ["la", "le", "les", "sur", "sous", "en", "lès", "lez", "aux"];
+
+/// Whether a capitalised word is a commune's hyphenated name: a lower-case link between
+/// capitalised parts.
+pub(super) fn is_commune_name(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(['-', '‑']).collect();
+    let capitalised = |p: &&str| p.chars().next().is_some_and(char::is_uppercase);
+    parts.len() >= 3
+        && parts.first().is_some_and(capitalised)
+        && parts.last().is_some_and(capitalised)
+        && parts[1..parts.len() - 1].iter().any(|p| COMMUNE_LINKS.contains(p))
+}
+
 /// Whether the name `toks[a..b]` follows a preposition of place with no person cue: no
 /// known first name opening it ("à Sylvie Mahé" is someone spoken to), no age or role
 /// apposed after it ("à Dupont, 58 ans,", "à Dupont, maire"). A title before the name
@@ -1249,5 +1265,14 @@ mod tests {
         assert_eq!((rabat.name.as_str(), rabat.kind), ("Rabat", SpeakerKind::Organisation));
         assert!(speaker("Selon Sylvie Mahé, le navire était « loin ».").is_none(), "a person");
         assert!(speaker("Rabat a dit que le navire était « loin ».").is_none(), "not after selon");
+    }
+
+    #[test]
+    fn a_hyphenated_name_with_a_lower_case_link_is_a_commune() {
+        assert!(is_commune_name("Villaines-la-Juhel"));
+        assert!(is_commune_name("Boulogne-sur-Mer"));
+        assert!(!is_commune_name("Jean-Luc"));
+        assert!(!is_commune_name("Marc-Olivier"));
+        assert!(!is_commune_name("a-t-il"));
     }
 }
