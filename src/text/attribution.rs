@@ -1090,7 +1090,9 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     if let Some(name) = super::rules_fr::institution_name_before(toks, lo, j) {
         return Some(name);
     }
-    let np = np_backward(toks, lo, j)?;
+    let Some(np) = np_backward(toks, lo, j) else {
+        return super::rules_fr::organisation_phrase_before(toks, lo, j);
+    };
     let np = super::rules_fr::head_of_complements(toks, lo, np);
     // "Police in Manchester say": the place after "in"/"à" is not the subject; the phrase
     // before it is.

@@ -79,12 +79,12 @@ const RESEARCH_WORDS: [&str; 9] = ["report", "study", "survey", "analysis", "rev
 /// French generic nouns for a newspaper, broadcaster or company: "le quotidien", "la
 /// chaîne", "du groupe" stand for the body of that kind the article named before.
 /// Periphrases for an institution too: "la haute juridiction" (the Conseil d'État named
-/// before), "la municipalité", "l'organisation". (Not "le syndicat" or "le parti": those
+/// before), "la municipalité", "l'organisation", "la centrale (syndicale)". (Not "le syndicat" or "le parti": those
 /// more often bring in a body of their own.)
-const GENERIC_BODY_NOUNS: [&str; 23] = [
+const GENERIC_BODY_NOUNS: [&str; 24] = [
     "quotidien", "journal", "hebdomadaire", "magazine", "chaîne", "radio", "station", "groupe", "société", "entreprise", "firme",
     "compagnie", "constructeur", "fabricant", "juridiction", "institution", "instance", "organisme", "organisation", "municipalité",
-    "collectivité", "établissement", "exécutif",
+    "collectivité", "établissement", "exécutif", "centrale",
 ];
 /// How far before a name the generic noun introducing it may stand ("le quotidien français").
 const INTRODUCER_BYTES: usize = 40;
@@ -1215,6 +1215,12 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                 {
                     c.person = true;
                 }
+            }
+            // "À Redon, l'eau est montée": a place after its preposition is no one to quote
+            // ("à l'entrée de Villaines-la-Juhel": a commune's name wherever it stands.)
+            let commune = b == a + 1 && super::rules_fr::is_commune_name(&toks[a].text);
+            if commune || !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
+                continue;
             }
             out.push(c);
         }

@@ -250,6 +250,8 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                 let people = matches!(&np.kind, NpKind::Name(words) if super::rules_en::is_people_of_a_place(words));
                 if people {
                     w.group = true;
+                } else if let Some(government) = super::rules_fr::city_for_its_government(&cue.text, np) {
+                    w.speaker = Some(government);
                 } else {
                     w.as_written = None;
                 }

@@ -44,6 +44,10 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Quant à l'entraîneuse, elle … :': the topic set out first speaks after the colon", "rules_fr::tests::a_name_closing_a_description_announces_the_quote"),
     ("'le ministre' / 'la ministre': the article tells a role noun's gender", "rules_fr::tests::the_article_tells_a_role_nouns_gender"),
     ("a dialogue without cues: the scene's subject speaks first, the other person named next, in turn", "rules_fr::tests::a_dialogue_without_cues_opens_on_the_scenes_subject"),
+    ("'La direction du port a indiqué': an organisation's head noun with its modifiers opening the clause is the speaker as written", "rules_fr::tests::an_organisation_phrase_before_the_verb_is_the_subject"),
+    ("'Selon Rabat': a city after 'selon' stands for its government", "rules_fr::tests::a_city_after_selon_stands_for_its_government"),
+    ("'Villaines-la-Juhel', 'Boulogne-sur-Mer': a hyphenated name with a lower-case link is a commune, not a person", "rules_fr::tests::a_hyphenated_name_with_a_lower_case_link_is_a_commune"),
+    ("'À Redon, …', 'en Bretagne': a capitalised word after a preposition of place is a place, not a person", "rules_fr::tests::a_name_after_a_preposition_of_place_is_a_place"),
 ];
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
@@ -786,6 +790,96 @@ pub(super) fn apposed_to_oblique(toks: &[Tok], a: usize) -> bool {
 /// Articles and possessives that open a French noun phrase.
 const DETERMINER_WORDS: [&str; 13] = ["le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cette"];
 
+/// "Selon Rabat, le patrouilleur …": in wire copy a city after "selon" (a listed place that
+/// is no country, gazetteer.txt) stands for the government or authorities seated there; it
+/// speaks as written, as an organisation.
+pub(super) fn city_for_its_government(cue_text: &str, np: &Np) -> Option<Speaker> {
+    let NpKind::Name(words) = &np.kind else { return None };
+    let lx = Lexicon::get();
+    let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let city = lx.is_listed_place(&low) && lx.is_never_speaker(&low);
+    (fold(cue_text) == "selon" && city).then(|| Speaker { name: words.join(" "), kind: SpeakerKind::Organisation })
+}
+
+/// Words that end an organisation's phrase: a clause's links and verbs, never a modifier.
+const ORGANISATION_PHRASE_BREAKS: [&str; 16] =
+    ["que", "qu'", "qui", "et", "ou", "ne", "n'", "se", "s'", "y", "est", "sont", "était", "sera", "selon", "mais"];
+
+/// "La direction du port a indiqué", "Le ministère marocain des Affaires étrangères a
+/// dénoncé", "Le club normand a annoncé": an article and an organisation's head noun
+/// (roles.txt, kind organisation) opening the clause, with the adjectives and de-complement
+/// that follow it up to the word `j` before the verb. The whole phrase is the speaker as
+/// written, an organisation, and not a name inside it nor the nearest person.
+pub(super) fn organisation_phrase_before(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    let opens_clause = |d: usize| d == lo || !toks[d - 1].is_word() || matches!(toks[d - 1].low.as_str(), "mais" | "et" | "puis" | "alors" | "enfin" | "ensuite" | "donc");
+    let modifier = |t: &Tok| {
+        t.is_word()
+            && !ORGANISATION_PHRASE_BREAKS.contains(&t.low.as_str())
+            && !FR_AUX.contains(&t.low.as_str())
+            && (t.is_cap() || lx.pronoun(&t.low).is_none() || matches!(t.low.as_str(), "le" | "la" | "l'" | "les"))
+    };
+    let from = j.saturating_sub(10).max(lo);
+    (from..j).find_map(|d| {
+        let gender = match toks[d].low.as_str() {
+            "le" => Gender::Male,
+            "la" => Gender::Female,
+            "l'" | "les" => Gender::Unknown,
+            _ => return None,
+        };
+        let head = toks.get(d + 1).filter(|h| h.is_lower_word() && lx.role(&h.low) == Some(SpeakerKind::Organisation))?;
+        if !opens_clause(d) || !toks[d + 2..=j].iter().all(modifier) {
+            return None;
+        }
+        Some(Np {
+            first: d,
+            last: j,
+            kind: NpKind::Role { kind: SpeakerKind::Organisation, head: head.low.to_string(), definite: true },
+            quals: content_words(&toks[d + 2..=j]),
+            gender,
+            start: toks[d].start,
+            end: toks[j].end,
+        })
+    })
+}
+
+/// Prepositions of place: a capitalised word right after one ("À Redon", "en Bretagne",
+/// "au Havre", "depuis Rabat") is where something happens, not who speaks.
+const PLACE_PREPOSITIONS: [&str; 7] = ["à", "au", "aux", "en", "dans", "depuis", "vers"];
+
+/// Lower-case links inside a French commune's hyphenated name ("Villaines-la-Juhel",
+/// "Boulogne-sur-Mer", "Châlons-en-Champagne"); a person's compound name has none.
+const COMMUNE_LINKS: [&str; 9] = ["la", "le", "les", "sur", "sous", "en", "lès", "lez", "aux"];
+
+/// Whether a capitalised word is a commune's hyphenated name: a lower-case link between
+/// capitalised parts.
+pub(super) fn is_commune_name(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(['-', '‑']).collect();
+    let capitalised = |p: &&str| p.chars().next().is_some_and(char::is_uppercase);
+    parts.len() >= 3
+        && parts.first().is_some_and(capitalised)
+        && parts.last().is_some_and(capitalised)
+        && parts[1..parts.len() - 1].iter().any(|p| COMMUNE_LINKS.contains(p))
+}
+
+/// Whether the name `toks[a..b]` follows a preposition of place with no person cue: no
+/// known first name opening it ("à Sylvie Mahé" is someone spoken to), no age or role
+/// apposed after it ("à Dupont, 58 ans,", "à Dupont, maire"). A title before the name
+/// stands between it and the preposition, so "à M. Dupont" never gets here.
+pub(super) fn is_place_after_preposition(toks: &[Tok], a: usize, b: usize) -> bool {
+    let lx = Lexicon::get();
+    if a == 0 || b <= a || !PLACE_PREPOSITIONS.contains(&toks[a - 1].low.as_str()) {
+        return false;
+    }
+    let first = toks[a].text.split(['-', '‑']).next().unwrap_or("");
+    if lx.first_names.contains_key(toks[a].text.as_str()) || lx.first_names.contains_key(first) {
+        return false;
+    }
+    let apposed = toks.get(b).is_some_and(|t| t.text == ",").then(|| toks.get(b + 1)).flatten();
+    let person_cue = apposed.is_some_and(|t| t.text.chars().all(|ch| ch.is_ascii_digit()) || lx.role(&t.low) == Some(SpeakerKind::Person));
+    !person_cue
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1126,5 +1220,59 @@ mod tests {
         let t = toks("Son parti lui reproche ce vote.");
         assert!(sentence_subject(&t, 0, t.len()).is_none());
         assert!(agrees(Gender::Male, Gender::Unknown) && !agrees(Gender::Male, Gender::Female));
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_of_place_is_a_place() {
+        let place = |s: &str, name: &str| {
+            let t = toks(s);
+            let a = t.iter().position(|x| x.text == name).unwrap();
+            is_place_after_preposition(&t, a, a + 1)
+        };
+        assert!(place("À Redon, l'eau est montée.", "Redon"));
+        assert!(place("Il vit en Bretagne depuis dix ans.", "Bretagne"));
+        assert!(place("Le mouvement s'étendra au Havre.", "Havre"));
+        assert!(!place("Il a confié à Sylvie Mahé sa crainte.", "Sylvie"));
+        assert!(!place("Il l'a dit à Mahé, 58 ans, hier.", "Mahé"));
+        assert!(!place("Selon Rabat, le navire était loin.", "Rabat"));
+    }
+
+    #[test]
+    fn an_organisation_phrase_before_the_verb_is_the_subject() {
+        let subject = |s: &str| {
+            let t = toks(s);
+            let v = t.iter().position(|x| x.low == "a").unwrap();
+            organisation_phrase_before(&t, 0, v - 1).map(|np| (s[np.start..np.end].to_string(), np.kind))
+        };
+        let (written, kind) = subject("La direction du port a indiqué que tout allait bien.").unwrap();
+        assert_eq!(written, "La direction du port");
+        assert!(matches!(kind, NpKind::Role { kind: SpeakerKind::Organisation, ref head, .. } if head == "direction"));
+        assert_eq!(subject("Le ministère marocain des Affaires étrangères a dénoncé une violation.").unwrap().0, "Le ministère marocain des Affaires étrangères");
+        assert_eq!(subject("Le club normand a annoncé son départ.").unwrap().0, "Le club normand");
+        assert!(subject("Le directeur du port a indiqué que tout allait bien.").is_none(), "a person's role");
+        assert!(subject("La direction estime que le port a fermé.").is_none(), "a clause in between");
+    }
+
+    #[test]
+    fn a_city_after_selon_stands_for_its_government() {
+        let speaker = |s: &str| {
+            let t = toks(s);
+            let cues = find_cues(&t);
+            let np = crate::text::attribution::speaker_of_cue(&t, 0, t.len(), &cues, 0, false)?;
+            city_for_its_government(&cues[0].text, &np)
+        };
+        let rabat = speaker("Selon Rabat, le navire était « à plus de deux milles ».").unwrap();
+        assert_eq!((rabat.name.as_str(), rabat.kind), ("Rabat", SpeakerKind::Organisation));
+        assert!(speaker("Selon Sylvie Mahé, le navire était « loin ».").is_none(), "a person");
+        assert!(speaker("Rabat a dit que le navire était « loin ».").is_none(), "not after selon");
+    }
+
+    #[test]
+    fn a_hyphenated_name_with_a_lower_case_link_is_a_commune() {
+        assert!(is_commune_name("Villaines-la-Juhel"));
+        assert!(is_commune_name("Boulogne-sur-Mer"));
+        assert!(!is_commune_name("Jean-Luc"));
+        assert!(!is_commune_name("Marc-Olivier"));
+        assert!(!is_commune_name("a-t-il"));
     }
 }
