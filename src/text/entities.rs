@@ -1136,7 +1136,10 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             if (is_person_role(t) || t.text.len() > 2 && lx.title(&t.text).is_some()) && !super::rules_en::is_surname_role_word(toks, k, r) {
                 // ("Former Arkansas Gov. Mike Huckabee": what stands before a title
                 // abbreviation qualifies it and names no one.)
-                if a < k && !super::rules_en::is_title_abbreviation(t) {
+                // Nor do two or more words with no body's noun before a role and a name
+                // ("Alabama Securities Commissioner Thomas Krebs").
+                let qualifier = k >= a + 2 && k + 1 < r && !toks[a..k].iter().any(|w| lx.is_org_word(&w.low) || is_acronym(w));
+                if a < k && !super::rules_en::is_title_abbreviation(t) && !qualifier {
                     parts.push((a, k));
                 }
                 a = k + 1;

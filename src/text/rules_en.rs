@@ -40,7 +40,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'During a speech, Trump attacked …, saying': a participle's subject follows a fronted phrase", "rules_en::tests::a_participle_after_a_fronted_phrase_takes_the_clause_subject"),
     ("'Peter T. King', 'Stephen King': a role word ending a name after a first name or an initial is a surname", "rules_en::tests::a_role_word_after_a_first_name_is_a_surname"),
     ("'UC-AFT President Bob Samuels', 'Air Force 1st Lt. Tyler Livingston', 'Oversight ranking Democrat Elijah Cummings': a capitalised title after a body's name heads with the name after it", "rules_en::tests::the_name_after_a_body_and_its_title_heads_the_phrase"),
-    ("'Former Arkansas Gov. Mike Huckabee': the words before a title abbreviation qualify the title, they name no one", "rules_en::tests::the_words_before_a_title_abbreviation_name_no_one"),
+    ("'Former Arkansas Gov. Mike Huckabee', 'Alabama Securities Commissioner Thomas Krebs': the words before a title abbreviation, or several words with no body's noun before a role and a name, qualify the title and name no one", "rules_en::tests::the_words_before_a_title_abbreviation_name_no_one"),
     ("'Securities and Exchange Commission': 'and' between capitalised words joins a body's name ending in its noun", "rules_en::tests::and_joins_the_words_of_a_body_name"),
     ("'Elizabeth Warren Hammers Wells Fargo CEO': in a Title Case headline a name is cut back to how the text writes it elsewhere", "rules_en::tests::a_name_in_a_title_case_headline_is_cut_to_the_known_name"),
     ("'the Republican said': a party's noun after 'the', ending the phrase, is one member", "rules_en::tests::the_party_noun_ending_a_phrase_is_one_member"),
@@ -931,6 +931,10 @@ mod tests {
         let names = super::super::entities::mention_names("Former Arkansas Gov. Mike Huckabee, for his part, is labeling it abuse.");
         assert!(names.iter().any(|n| n == "Mike Huckabee"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("Arkansas")), "{names:?}");
+        let names = super::super::entities::mention_names("That quote from Alabama Securities Commissioner Thomas Krebs appeared.");
+        assert!(names.iter().any(|n| n == "Thomas Krebs") && !names.iter().any(|n| n.contains("Alabama")), "{names:?}");
+        let names = super::super::entities::mention_names("Europol Director Rob Wainwright spoke.");
+        assert!(names.iter().any(|n| n == "Europol"), "{names:?}");
     }
 
     #[test]
