@@ -403,22 +403,20 @@ impl Store {
         self.migrate()
     }
 
-    /// (user_version, application_id, number of tables) of the open file.
+    /// (user_version, application_id, number of tables) of the open file, read by one
+    /// statement, so from one snapshot: read one by one, another process creating the
+    /// store between the reads could show its tables with a version still 0, and a new
+    /// store would be refused as another program's database.
     fn identify(&self) -> Result<(i64, i32, i64), StoreError> {
-        let version: i64 = self.schema_version()?;
-        let app_id: i32 = self
-            .conn
-            .pragma_query_value(None, "application_id", |r| r.get(0))
-            .map_err(|e| self.err(e))?;
-        let tables: i64 = self
-            .conn
+        self.conn
             .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+                "SELECT (SELECT user_version FROM pragma_user_version), \
+                        (SELECT application_id FROM pragma_application_id), \
+                        (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%')",
                 [],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
-            .map_err(|e| self.err(e))?;
-        Ok((version, app_id, tables))
+            .map_err(|e| self.err(e))
     }
 
     /// Switch to WAL. Changing the journal mode needs a moment of exclusive access, and
