@@ -80,22 +80,28 @@ pub fn strip_controls_owned(input: String) -> String {
 /// (`F3 A0 80 80`–`F3 A0 81 BF`).
 fn is_clean(text: &str) -> bool {
     let b = text.as_bytes();
-    // Printable ASCII, most of any text, is passed 16 bytes at a time (a test the
-    // compiler turns into vector instructions); only the chunks holding something else
-    // are looked at byte by byte. A chunk of printable ASCII ends no multi-byte sequence
-    // begun before it, so each chunk can be judged on its own.
-    let printable = |x: u8| x.wrapping_sub(0x20) < 0x5f;
-    const CHUNK: usize = 16;
+    // Printable ASCII, most of any text, is passed a chunk at a time; only the chunks
+    // holding something else are looked at byte by byte. A chunk of printable ASCII ends
+    // no multi-byte sequence begun before it, so each chunk can be judged on its own.
     let mut start = 0;
-    while start + CHUNK <= b.len() {
-        let chunk = &b[start..start + CHUNK];
-        let plain = chunk.iter().fold(true, |all, &x| all & (printable(x) | (x == b'\n')));
-        if !plain && !bytes_clean(b, start, start + CHUNK) {
+    while start + PLAIN_CHUNK <= b.len() {
+        if !is_plain_ascii(&b[start..start + PLAIN_CHUNK]) && !bytes_clean(b, start, start + PLAIN_CHUNK) {
             return false;
         }
-        start += CHUNK;
+        start += PLAIN_CHUNK;
     }
     bytes_clean(b, start, b.len())
+}
+
+/// How many bytes a fast path over text tests at once with [`is_plain_ascii`].
+pub(crate) const PLAIN_CHUNK: usize = 16;
+
+/// Every byte is printable ASCII or a newline: most of any text, which then needs no
+/// closer look. Written as a fold without early exit so that, over [`PLAIN_CHUNK`]
+/// bytes, the compiler turns it into vector instructions.
+#[inline]
+pub(crate) fn is_plain_ascii(chunk: &[u8]) -> bool {
+    chunk.iter().fold(true, |all, &x| all & ((x.wrapping_sub(0x20) < 0x5f) | (x == b'\n')))
 }
 
 /// [`is_clean`] of the bytes `b[from..to]`, one at a time (a sequence they begin may end

@@ -17,7 +17,7 @@
 //!    sanitised and normalised to NFC.
 
 use super::ReadError;
-use crate::sanitize::strip_controls_owned;
+use crate::sanitize::{PLAIN_CHUNK, is_plain_ascii, strip_controls_owned};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -217,17 +217,17 @@ impl Scan {
         let mut i = 0;
         while i < b.len() {
             // Printable ASCII and newlines, most of any page, need no more than this
-            // test, 16 bytes at a time (vector instructions); a chunk holding anything
-            // else is looked at a character at a time.
-            if let Some(chunk) = b.get(i..i + 16)
-                && chunk.iter().fold(true, |all, &x| all & ((0x20..0x7f).contains(&x) | (x == b'\n')))
+            // test, a chunk at a time; a chunk holding anything else is looked at a
+            // character at a time.
+            if let Some(chunk) = b.get(i..i + PLAIN_CHUNK)
+                && is_plain_ascii(chunk)
             {
-                scan.chars += 16;
-                previous = chunk[15] as char;
-                i += 16;
+                scan.chars += PLAIN_CHUNK;
+                previous = chunk[PLAIN_CHUNK - 1] as char;
+                i += PLAIN_CHUNK;
                 continue;
             }
-            let chunk_end = (i + 16).min(b.len());
+            let chunk_end = (i + PLAIN_CHUNK).min(b.len());
             while i < chunk_end {
                 let c = text[i..].chars().next().unwrap_or_default();
                 i += c.len_utf8();

@@ -78,12 +78,7 @@ impl<'a> FolderRead<'a> {
                 .decode(chunk)
                 .into_iter()
                 .filter_map(|(slot, hit)| {
-                    // The index knows the file by its canonical path; this folder may reach
-                    // it by another (working folder, symbolic link), which gives path and id.
-                    let mut article = hit?;
-                    article.path = self.paths[slot].display().to_string();
-                    article.id = id_from_path(&article.path);
-                    Some(ReadFile { slot, article: Ok(article) })
+                    Some(ReadFile { slot, article: Ok(listed_as(hit?, &self.paths[slot])) })
                 })
                 .collect();
             if !take(Batch::FromIndex { to_parse: to_parse.len() }, from_index) {
@@ -142,12 +137,18 @@ pub fn first_held(paths: &[PathBuf], index: &Mutex<ArticleCache>, dir: &Path, n:
         .into_iter()
         .enumerate()
         .filter_map(|(slot, json)| {
-            let mut article = stub(decode_metadata(&json?)?);
-            article.path = paths[slot].display().to_string();
-            article.id = id_from_path(&article.path);
-            Some(ReadFile { slot, article: Ok(article) })
+            Some(ReadFile { slot, article: Ok(listed_as(stub(decode_metadata(&json?)?), &paths[slot])) })
         })
         .collect()
+}
+
+/// `article`, read from the index, as the folder lists it: the index knows the file by its
+/// canonical path, and this folder may reach it by another (working folder, symbolic
+/// link), which gives its path and id.
+fn listed_as(mut article: Article, path: &Path) -> Article {
+    article.path = path.display().to_string();
+    article.id = id_from_path(&article.path);
+    article
 }
 
 impl ArticleCache {
