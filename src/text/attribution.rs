@@ -721,8 +721,10 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                 }
                 let head = toks[k].low.clone();
                 // "le ministre de l'intérieur Gérard Collomb": the role's body, then the name.
+                // (Not after a principal: "a spokesman for House Speaker Paul Ryan" is not Ryan.)
                 if kind == SpeakerKind::Person
                     && last > k
+                    && !super::rules_en::opens_principal(&toks[k + 1])
                     && last + 1 < end
                     && toks.get(last + 1).is_some_and(|t| is_name_word(t) && Lexicon::get().first_names.contains_key(t.text.as_str()))
                     && let Some(mut name) = np_forward(toks, last + 1, end)
@@ -1291,6 +1293,14 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
         // "Joshua Fisher-Birch of the Project, a US based watchdog, said": an indefinite
         // description after a name describes that name; on its own ("Un surveillant …,
         // qui a requis l'anonymat, tempère") it is the (unnamed) speaker.
+        // "Or, as Tom Ridge, a former secretary, put it": a name closing the segment
+        // just before the description is who it describes.
+        if matches!(np.kind, NpKind::Role { .. })
+            && let Some(&(ps, pe)) = segments.get(n + 1)
+            && let Some(name) = super::rules_en::name_closing_segment(toks, ps, pe)
+        {
+            return Some(name);
+        }
         if matches!(np.kind, NpKind::Role { definite: false, .. }) {
             let named_before = segments[n + 1..].iter().any(|&(ps, pe)| {
                 np_forward(toks, ps, pe).is_some_and(|x| x.last + 1 == pe && matches!(x.kind, NpKind::Name(_)))
@@ -1300,15 +1310,10 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
             }
             return Some(np);
         }
-        // "Lena Fischer, the agency's director, told": the name before the role.
-        if matches!(np.kind, NpKind::Role { .. })
-            && let Some(&(ps, pe)) = segments.get(n + 1)
-            && let Some(name) = np_forward(toks, ps, pe).filter(|x| x.last + 1 == pe && matches!(x.kind, NpKind::Name(_)))
-        {
-            return Some(name);
-        }
         let follower_ok = n == 0 || {
-            let (fs, _) = segments[n - 1];
+            let (fs, fe) = segments[n - 1];
+            // ("Khizr Khan, 66, said": an age or a party label describes the name too.)
+            is_label_segment(&toks[fs..fe]) ||
             // (A capitalised title opens a description too: "Gérald Karsenti, PDG de HP
             // France, a indiqué".)
             toks[fs].is_lower_word()

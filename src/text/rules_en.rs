@@ -44,6 +44,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Securities and Exchange Commission': 'and' between capitalised words joins a body's name ending in its noun", "rules_en::tests::and_joins_the_words_of_a_body_name"),
     ("'Elizabeth Warren Hammers Wells Fargo CEO': in a Title Case headline a name is cut back to how the text writes it elsewhere", "rules_en::tests::a_name_in_a_title_case_headline_is_cut_to_the_known_name"),
     ("'the Republican said': a party's noun after 'the', ending the phrase, is one member", "rules_en::tests::the_party_noun_ending_a_phrase_is_one_member"),
+    ("'Mark Olsen, a spokesman for House Speaker Paul Ryan, said': the name after a principal's 'for' or 'to' is not the role's bearer", "rules_en::tests::the_name_after_a_principal_is_not_the_role_bearer"),
+    ("'Or, as Tom Ridge, a former secretary, put it', 'James B. Comey Jr., the director, said': the name closing the segment before a description is who it describes", "rules_en::tests::the_name_before_a_description_is_who_it_describes"),
+    ("'Khizr Khan, 66, said on Capital Download': a name described by an age or a label is the subject, not the place after the cue", "rules_en::tests::a_name_described_by_an_age_is_the_subject"),
 ];
 
 /// Words opening an English description of a person ("the LinkedIn chief executive",
@@ -477,6 +480,30 @@ pub fn is_particle_name(t: &Tok) -> bool {
         && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
+
+/// "a spokesman for House Speaker Paul Ryan", "an adviser to Trump": the word after a role
+/// noun that opens its principal, who is someone else than the role's bearer.
+pub fn opens_principal(t: &Tok) -> bool {
+    t.is_lower_word() && matches!(t.low.as_str(), "for" | "to")
+}
+
+/// Lower-case words that may open a clause before its subject's name ("as Tom Ridge, a
+/// former secretary, put it", "and Jane Roe, an aide, said").
+const CLAUSE_OPENERS: [&str; 6] = ["as", "and", "but", "while", "when", "yet"];
+
+/// The person's name that closes the comma-bounded segment `toks[s..e]` (the segment
+/// is the name, or a clause opener and the name; a name's own stop may end it: "James B.
+/// Comey Jr."). A one-word name must open the segment; after an opener it must be a full
+/// name ("as in New York" names no one).
+pub(super) fn name_closing_segment(toks: &[Tok], s: usize, e: usize) -> Option<Np> {
+    let from = if toks.get(s).is_some_and(|t| CLAUSE_OPENERS.contains(&t.text.as_str())) { s + 1 } else { s };
+    let np = np_forward(toks, from, e)?;
+    let NpKind::Name(words) = &np.kind else { return None };
+    let stop = |k: usize| toks[k].is_punct('.') && toks[k].start == toks[k - 1].end;
+    let closes = np.last + 1 == e || np.last + 2 == e && stop(e - 1);
+    let known_first = words.first().is_some_and(|f| Lexicon::get().first_names.contains_key(f.as_str()));
+    (closes && (from == s || words.len() >= 2 && known_first) && !super::attribution::never_speaker(words)).then_some(np)
+}
 
 /// "Republican party boss Reince Priebus", "Marquette pollster Charles Franklin": a
 /// capitalised qualifier `toks[i..r]`, a lower-case role of up to three words, then a
@@ -973,6 +1000,31 @@ mod tests {
         let names: Vec<String> = reg.entities.iter().map(|e| e.words.join(" ")).collect();
         assert!(names.iter().any(|n| n == "Elizabeth Warren"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("Hammers")), "{names:?}");
+    }
+
+    #[test]
+    fn the_name_after_a_principal_is_not_the_role_bearer() {
+        assert_eq!(subject_written("Mark Olsen, a spokesman for House Speaker Paul Ryan, said").as_deref(), Some("Mark Olsen"));
+        let t = toks("a spokeswoman for Senator Jane Holt said");
+        let np = np_forward(&t, 0, t.len() - 1).unwrap();
+        assert!(matches!(np.kind, NpKind::Role { .. }), "{:?}", np.kind);
+        // A body's complement and then its minister's name still give the name.
+        let t = toks("the Minister of the Interior Gerald Collins said");
+        let np = np_forward(&t, 0, t.len() - 1).unwrap();
+        assert_eq!(np.kind, NpKind::Name(vec!["Gerald".into(), "Collins".into()]));
+    }
+
+    #[test]
+    fn the_name_before_a_description_is_who_it_describes() {
+        assert_eq!(subject_written("Or, as Tom Ridge, a former secretary of homeland security, put it").as_deref(), Some("Tom Ridge"));
+        assert_eq!(subject_written("James B. Comey Jr., the director of the bureau, said").as_deref(), Some("James B. Comey Jr."));
+        // A place after a preposition is no one: the description speaks.
+        assert_eq!(subject_written("Or, in New York, a spokesman for the mayor said").as_deref(), Some("a spokesman for the mayor"));
+    }
+
+    #[test]
+    fn a_name_described_by_an_age_is_the_subject() {
+        assert_eq!(subject_written("Khizr Khan, 66, said on Capital Download this week.").as_deref(), Some("Khizr Khan"));
     }
 
     #[test]
