@@ -1002,7 +1002,13 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
         while first > lo && toks[first - 1].is_cap() && !is_det(&toks[first - 1]) && !is_acronym(&toks[first - 1]) && !lx.is_function_word(&toks[first - 1].low) {
             first -= 1;
         }
-        let bare = first == lo || !toks[first - 1].is_word() || !(is_det(&toks[first - 1]) || toks[first - 1].is_lower_word() || toks[first - 1].low == "'s");
+        let mut bare = first == lo || !toks[first - 1].is_word() || !(is_det(&toks[first - 1]) || toks[first - 1].is_lower_word() || toks[first - 1].low == "'s");
+        // "federal prosecutors wrote", "local police said": a lower-case modifier or two
+        // opening the clause before the bare body noun.
+        if !bare && let Some(from) = super::rules_en::modifiers_opening_clause(toks, lo, first) {
+            first = from;
+            bare = true;
+        }
         if bare {
             return Some(Np {
                 first,

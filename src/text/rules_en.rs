@@ -44,6 +44,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Securities and Exchange Commission': 'and' between capitalised words joins a body's name ending in its noun", "rules_en::tests::and_joins_the_words_of_a_body_name"),
     ("'Elizabeth Warren Hammers Wells Fargo CEO': in a Title Case headline a name is cut back to how the text writes it elsewhere", "rules_en::tests::a_name_in_a_title_case_headline_is_cut_to_the_known_name"),
     ("'the Republican said': a party's noun after 'the', ending the phrase, is one member", "rules_en::tests::the_party_noun_ending_a_phrase_is_one_member"),
+    ("'federal prosecutors wrote': lower-case modifiers opening the clause before a bare body noun are part of it", "rules_en::tests::modifiers_before_a_bare_body_noun_open_its_phrase"),
+    ("'the suit says', 'the passage continued': court papers and published words speak as documents", "rules_en::tests::court_papers_and_published_words_are_documents"),
     ("'Mark Olsen, a spokesman for House Speaker Paul Ryan, said': the name after a principal's 'for' or 'to' is not the role's bearer", "rules_en::tests::the_name_after_a_principal_is_not_the_role_bearer"),
     ("'Or, as Tom Ridge, a former secretary, put it', 'James B. Comey Jr., the director, said': the name closing the segment before a description is who it describes", "rules_en::tests::the_name_before_a_description_is_who_it_describes"),
     ("'Khizr Khan, 66, said on Capital Download': a name described by an age or a label is the subject, not the place after the cue", "rules_en::tests::a_name_described_by_an_age_is_the_subject"),
@@ -485,6 +487,23 @@ pub fn is_particle_name(t: &Tok) -> bool {
 /// noun that opens its principal, who is someone else than the role's bearer.
 pub fn opens_principal(t: &Tok) -> bool {
     t.is_lower_word() && matches!(t.low.as_str(), "for" | "to")
+}
+
+/// How many lower-case modifiers may stand before a bare body noun ("federal prosecutors").
+const BARE_BODY_MODIFIERS: usize = 2;
+
+/// "federal prosecutors wrote", "local police said": where the clause opens when one or
+/// two lower-case modifiers (no article, function word or cue) stand between its start
+/// (`lo` or punctuation) and the bare body noun at `noun`.
+pub fn modifiers_opening_clause(toks: &[Tok], lo: usize, noun: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    let modifier = |t: &Tok| t.is_lower_word() && !is_det(t) && !lx.is_function_word(&t.low) && !lx.en_cues.contains(t.low.as_str()) && !lx.fr_cues.contains(t.low.as_str());
+    let mut from = noun;
+    while from > lo && noun - from < BARE_BODY_MODIFIERS && modifier(&toks[from - 1]) {
+        from -= 1;
+    }
+    let opens = from == lo || !toks[from - 1].is_word();
+    (from < noun && opens).then_some(from)
 }
 
 /// Lower-case words that may open a clause before its subject's name ("as Tom Ridge, a
@@ -1020,6 +1039,23 @@ mod tests {
         assert_eq!(subject_written("James B. Comey Jr., the director of the bureau, said").as_deref(), Some("James B. Comey Jr."));
         // A place after a preposition is no one: the description speaks.
         assert_eq!(subject_written("Or, in New York, a spokesman for the mayor said").as_deref(), Some("a spokesman for the mayor"));
+    }
+
+    #[test]
+    fn modifiers_before_a_bare_body_noun_open_its_phrase() {
+        assert_eq!(speaker_written(", federal prosecutors wrote in a filing.").as_deref(), Some("federal prosecutors"));
+        assert_eq!(subject_written("Local police said").as_deref(), Some("Local police"));
+        // Not across a verb or an article.
+        assert!(!subject_written("the report named police said").is_some_and(|s| s.contains("named")));
+    }
+
+    #[test]
+    fn court_papers_and_published_words_are_documents() {
+        for s in ["the suit says.", "the passage continued.", "the unsigned opinion said."] {
+            let t = toks(s);
+            let np = np_forward(&t, 0, t.len()).unwrap();
+            assert!(matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document, .. }), "{s}: {:?}", np.kind);
+        }
     }
 
     #[test]
