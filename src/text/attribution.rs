@@ -380,7 +380,8 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
             i += 1;
             continue;
         }
-        let prev_is_det = i > 0 && is_det(&toks[i - 1]);
+        // ("another wrote": "another" alone is a person, rules_en::another_alone.)
+        let prev_is_det = i > 0 && is_det(&toks[i - 1]) && toks[i - 1].low != "another";
         // A capitalised "State" or "Says" mid-text is a name, not a verb; only "Selon"
         // opens a sentence as a cue.
         // "Estimant que « … », il vota": a French participle cue may open the sentence too.
@@ -649,6 +650,9 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     // "one Trump confidant", "one senior Democrat": "one" opens an indefinite description
     // when a role noun follows (else it is a number or a pronoun, and reads on below).
+    if let Some(np) = super::rules_en::one_of_a_group(toks, i, end).or_else(|| super::rules_en::another_alone(toks, i, end)) {
+        return Some(np);
+    }
     let counted = t.low == "one";
     if is_det(t) || counted {
         let definite = !INDEFINITE.contains(&t.low.as_str()) && !counted;

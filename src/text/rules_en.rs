@@ -44,6 +44,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Securities and Exchange Commission': 'and' between capitalised words joins a body's name ending in its noun", "rules_en::tests::and_joins_the_words_of_a_body_name"),
     ("'Elizabeth Warren Hammers Wells Fargo CEO': in a Title Case headline a name is cut back to how the text writes it elsewhere", "rules_en::tests::a_name_in_a_title_case_headline_is_cut_to_the_known_name"),
     ("'the Republican said': a party's noun after 'the', ending the phrase, is one member", "rules_en::tests::the_party_noun_ending_a_phrase_is_one_member"),
+    ("'said one of those advisers', 'one of two witnesses': one of a group of people is someone unnamed", "rules_en::tests::one_of_a_group_of_people_is_someone_unnamed"),
+    ("'tweeted another.': 'another' alone stands for a person", "rules_en::tests::another_alone_stands_for_a_person"),
+    ("'a spokesman for committee Democrats', 'an adviser to both Clintons': one lower-case word may open the principal", "rules_en::tests::a_lower_case_word_may_open_the_principal"),
     ("'federal prosecutors wrote': lower-case modifiers opening the clause before a bare body noun are part of it", "rules_en::tests::modifiers_before_a_bare_body_noun_open_its_phrase"),
     ("'the suit says', 'the passage continued': court papers and published words speak as documents", "rules_en::tests::court_papers_and_published_words_are_documents"),
     ("'Mark Olsen, a spokesman for House Speaker Paul Ryan, said': the name after a principal's 'for' or 'to' is not the role's bearer", "rules_en::tests::the_name_after_a_principal_is_not_the_role_bearer"),
@@ -293,10 +296,15 @@ const TO_ROLES: [&str; 14] = [
 /// is not Trump.)
 pub fn to_complement(toks: &[Tok], k: usize, end: usize) -> Option<usize> {
     let head = toks.get(k.checked_sub(1)?)?;
-    if k + 1 >= end || toks[k].low != "to" || !head.is_lower_word() || !TO_ROLES.contains(&head.low.as_str()) {
+    if k + 1 >= end || !opens_principal(&toks[k]) || !head.is_lower_word() || !TO_ROLES.contains(&head.low.as_str()) {
         return None;
     }
-    let j = if is_det(&toks[k + 1]) { k + 2 } else { k + 1 };
+    let mut j = if is_det(&toks[k + 1]) { k + 2 } else { k + 1 };
+    // ("an adviser to both Clintons", "a spokesman for committee Democrats": one
+    // lower-case word before the principal's name.)
+    if j + 1 < end && toks[j].is_lower_word() && toks[j + 1].is_cap() && !Lexicon::get().en_cues.contains(toks[j].low.as_str()) {
+        j += 1;
+    }
     if j >= end || !toks[j].is_cap() {
         return None;
     }
@@ -487,6 +495,50 @@ pub fn is_particle_name(t: &Tok) -> bool {
 /// noun that opens its principal, who is someone else than the role's bearer.
 pub fn opens_principal(t: &Tok) -> bool {
     t.is_lower_word() && matches!(t.low.as_str(), "for" | "to")
+}
+
+/// How many words may stand between "one of" and the role noun ("one of two witnesses",
+/// "one of the president's closest advisers").
+const ONE_OF_WORDS: usize = 4;
+
+/// "one of those advisers", "one of two witnesses": someone unnamed, one of a group of
+/// people (a plural role noun after "one of"). `i` is "one".
+pub fn one_of_a_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    if toks.get(i + 1).is_none_or(|t| t.low != "of") || toks[i].low != "one" {
+        return None;
+    }
+    let role = (i + 2..end.min(i + 2 + ONE_OF_WORDS)).take_while(|&k| toks[k].is_word()).find(|&k| {
+        let t = &toks[k];
+        let singulars = [t.low.strip_suffix("es"), t.low.strip_suffix('s')];
+        t.is_lower_word() && t.low.ends_with('s') && singulars.into_iter().flatten().any(|w| lx.role(w) == Some(SpeakerKind::Person) || lx.profession(w).is_some())
+    })?;
+    let head = toks[role].low.to_string();
+    Some(Np {
+        first: i,
+        last: role,
+        kind: NpKind::Role { kind: SpeakerKind::Person, head, definite: false },
+        quals: Vec::new(),
+        gender: Gender::Unknown,
+        start: toks[i].start,
+        end: toks[role].end,
+    })
+}
+
+/// "“…” tweeted another.", "Another wrote,": "another" standing alone for a person
+/// (a pronoun of the crowd quoted one after another). `i` is "another".
+pub fn another_alone(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
+    let t = toks.get(i).filter(|t| t.low == "another")?;
+    let alone = toks.get(i + 1).is_none_or(|n| i + 1 >= end || n.kind != TokKind::Word || Lexicon::get().en_cues.contains(n.low.as_str()));
+    alone.then(|| Np {
+        first: i,
+        last: i,
+        kind: NpKind::Role { kind: SpeakerKind::Person, head: "another".to_string(), definite: false },
+        quals: Vec::new(),
+        gender: Gender::Unknown,
+        start: t.start,
+        end: t.end,
+    })
 }
 
 /// How many lower-case modifiers may stand before a bare body noun ("federal prosecutors").
@@ -1039,6 +1091,27 @@ mod tests {
         assert_eq!(subject_written("James B. Comey Jr., the director of the bureau, said").as_deref(), Some("James B. Comey Jr."));
         // A place after a preposition is no one: the description speaks.
         assert_eq!(subject_written("Or, in New York, a spokesman for the mayor said").as_deref(), Some("a spokesman for the mayor"));
+    }
+
+    #[test]
+    fn one_of_a_group_of_people_is_someone_unnamed() {
+        assert_eq!(speaker_written("said one of those advisers, who spoke on condition of anonymity.").as_deref(), Some("one of those advisers"));
+        assert_eq!(speaker_written("said one of two witnesses who relayed the story.").as_deref(), Some("one of two witnesses"));
+        // A group of things is no one.
+        assert_eq!(speaker_written("said one of the reports.").as_deref(), None);
+    }
+
+    #[test]
+    fn another_alone_stands_for_a_person() {
+        assert_eq!(speaker_written("tweeted another.").as_deref(), Some("another"));
+        assert_eq!(subject_written("Then another wrote,").as_deref(), Some("another"));
+        assert_eq!(subject_written("Then another voter wrote,").as_deref(), Some("another voter"));
+    }
+
+    #[test]
+    fn a_lower_case_word_may_open_the_principal() {
+        assert_eq!(speaker_written("a spokesman for committee Democrats said.").as_deref(), Some("a spokesman for committee Democrats"));
+        assert_eq!(speaker_written("said a longtime adviser to both Clintons.").as_deref(), Some("a longtime adviser to both Clintons"));
     }
 
     #[test]
