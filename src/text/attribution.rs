@@ -1435,6 +1435,9 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
             k = m;
         }
     }
+    if let Some(name) = super::rules_en::name_after_possessive_description(toks, k, hi) {
+        return Some(name);
+    }
     // "said co-founder Priya Nair": a bare role noun (no article) before the name.
     let bare_role = toks.get(k).is_some_and(|t| t.is_lower_word() && Lexicon::get().role(&t.low) == Some(SpeakerKind::Person));
     if !bare_role && let Some(np) = name_after_bare_description(toks, k, hi) {
@@ -1467,6 +1470,11 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
             if matches!(name.kind, NpKind::Name(_)) && closes {
                 let mut name = name;
                 name.quals.extend(np.quals.iter().cloned());
+                // ("said his best friend at Lehigh, Bruce Turry": a person's description
+                // set before the name is how the text names the speaker, as before a cue.)
+                if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) && super::rules_en::opens_english_description(&toks[np.first]) {
+                    name.start = np.start;
+                }
                 return Some(name);
             }
         }

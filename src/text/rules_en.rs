@@ -47,6 +47,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'said one of those advisers', 'one of two witnesses': one of a group of people is someone unnamed", "rules_en::tests::one_of_a_group_of_people_is_someone_unnamed"),
     ("'tweeted another.': 'another' alone stands for a person", "rules_en::tests::another_alone_stands_for_a_person"),
     ("'a spokesman for committee Democrats', 'an adviser to both Clintons': one lower-case word may open the principal", "rules_en::tests::a_lower_case_word_may_open_the_principal"),
+    ("'said his best friend at Lehigh, Bruce Turry': a description set before the name after a cue is how the speaker is written", "rules_en::tests::a_description_before_the_name_after_a_cue_is_how_it_is_written"),
+    ("'Cruz constituent Dan Golvach', 'actress Jamie Lee Curtis': people by what they do at an event are roles", "rules_en::tests::people_by_what_they_do_at_an_event_are_roles"),
     ("'federal prosecutors wrote': lower-case modifiers opening the clause before a bare body noun are part of it", "rules_en::tests::modifiers_before_a_bare_body_noun_open_its_phrase"),
     ("'the suit says', 'the passage continued': court papers and published words speak as documents", "rules_en::tests::court_papers_and_published_words_are_documents"),
     ("'Mark Olsen, a spokesman for House Speaker Paul Ryan, said': the name after a principal's 'for' or 'to' is not the role's bearer", "rules_en::tests::the_name_after_a_principal_is_not_the_role_bearer"),
@@ -539,6 +541,35 @@ pub fn another_alone(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         start: t.start,
         end: t.end,
     })
+}
+
+/// Possessives that open a description of a person ("his best friend", "her husband").
+const POSSESSIVES: [&str; 5] = ["his", "her", "their", "my", "our"];
+/// How many words a possessive description may hold before its comma.
+const POSSESSIVE_DESCRIPTION_WORDS: usize = 8;
+
+/// "said his best friend at Lehigh, Bruce Turry": a possessive description of a person
+/// (`toks[k]` the possessive, a person's role noun among the words) set off by a comma
+/// before a name that closes the phrase: the name speaks, written from the description.
+pub fn name_after_possessive_description(toks: &[Tok], k: usize, hi: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    if !toks.get(k).is_some_and(|t| t.is_lower_word() && POSSESSIVES.contains(&t.low.as_str())) {
+        return None;
+    }
+    let comma = (k + 1..hi.min(k + 1 + POSSESSIVE_DESCRIPTION_WORDS)).find(|&m| !toks[m].is_word())?;
+    let described = toks[k + 1..comma].iter().any(|t| t.is_lower_word() && lx.role(&t.low) == Some(SpeakerKind::Person));
+    if !described || !toks[comma].is_punct(',') {
+        return None;
+    }
+    let mut name = np_forward(toks, comma + 1, hi).filter(|np| matches!(np.kind, NpKind::Name(_)))?;
+    let closes = toks.get(name.last + 1).is_none_or(|t| t.kind == TokKind::Punct);
+    name.start = toks[k].start;
+    closes.then_some(name)
+}
+
+/// Whether `t` opens an English description of a person ("the", "a", "his", …).
+pub fn opens_english_description(t: &Tok) -> bool {
+    t.is_word() && DESCRIPTION_OPENERS.contains(&t.low.as_str())
 }
 
 /// How many lower-case modifiers may stand before a bare body noun ("federal prosecutors").
@@ -1091,6 +1122,23 @@ mod tests {
         assert_eq!(subject_written("James B. Comey Jr., the director of the bureau, said").as_deref(), Some("James B. Comey Jr."));
         // A place after a preposition is no one: the description speaks.
         assert_eq!(subject_written("Or, in New York, a spokesman for the mayor said").as_deref(), Some("a spokesman for the mayor"));
+    }
+
+    #[test]
+    fn a_description_before_the_name_after_a_cue_is_how_it_is_written() {
+        assert_eq!(speaker_written("said his best friend at Lehigh, Bruce Turry, who remembered it.").as_deref(), Some("his best friend at Lehigh, Bruce Turry"));
+        let t = toks("said the minister, John Smith.");
+        let c = find_cues(&t);
+        let np = speaker_of_cue(&t, 0, t.len(), &c, 0, true).unwrap();
+        assert_eq!(np.kind, NpKind::Name(vec!["John".into(), "Smith".into()]));
+    }
+
+    #[test]
+    fn people_by_what_they_do_at_an_event_are_roles() {
+        let t = toks("said Cruz constituent Dan Golvach.");
+        let c = find_cues(&t);
+        let np = speaker_of_cue(&t, 0, t.len(), &c, 0, true).unwrap();
+        assert_eq!(np.kind, NpKind::Name(vec!["Dan".into(), "Golvach".into()]));
     }
 
     #[test]
