@@ -650,7 +650,9 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     // "one Trump confidant", "one senior Democrat": "one" opens an indefinite description
     // when a role noun follows (else it is a number or a pronoun, and reads on below).
-    if let Some(np) = super::rules_en::one_of_a_group(toks, i, end).or_else(|| super::rules_en::another_alone(toks, i, end)) {
+    if let Some(np) = super::rules_en::one_of_a_group(toks, i, end)
+        .or_else(|| super::rules_en::another_alone(toks, i, end))
+        .or_else(|| super::rules_en::counted_group(toks, i, end)) {
         return Some(np);
     }
     let counted = t.low == "one";
@@ -1074,6 +1076,9 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         return appositive_subject(toks, lo, j);
     }
     if let Some(np) = super::rules_en::unnamed_description_ending_at(toks, lo, j) {
+        return Some(np);
+    }
+    if let Some(np) = super::rules_en::subject_before_relative_clause(toks, lo, j + 1) {
         return Some(np);
     }
     // "Fiona Williams, who lives on the street said", "Erik van Sebille, an oceanographer

@@ -45,6 +45,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Elizabeth Warren Hammers Wells Fargo CEO': in a Title Case headline a name is cut back to how the text writes it elsewhere", "rules_en::tests::a_name_in_a_title_case_headline_is_cut_to_the_known_name"),
     ("'the Republican said': a party's noun after 'the', ending the phrase, is one member", "rules_en::tests::the_party_noun_ending_a_phrase_is_one_member"),
     ("'said one of those advisers', 'one of two witnesses': one of a group of people is someone unnamed", "rules_en::tests::one_of_a_group_of_people_is_someone_unnamed"),
+    ("'a White House official who spoke anonymously said': a relative clause without commas stands between the subject and its cue", "rules_en::tests::a_relative_clause_between_subject_and_cue"),
+    ("'some protesters chanted', '50 protesters shouted': a count and a plural noun for people is an unnamed group", "rules_en::tests::a_counted_group_of_people_speaks_unnamed"),
     ("'tweeted another.': 'another' alone stands for a person", "rules_en::tests::another_alone_stands_for_a_person"),
     ("'a spokesman for committee Democrats', 'an adviser to both Clintons': one lower-case word may open the principal", "rules_en::tests::a_lower_case_word_may_open_the_principal"),
     ("'said his best friend at Lehigh, Bruce Turry': a description set before the name after a cue is how the speaker is written", "rules_en::tests::a_description_before_the_name_after_a_cue_is_how_it_is_written"),
@@ -506,15 +508,10 @@ const ONE_OF_WORDS: usize = 4;
 /// "one of those advisers", "one of two witnesses": someone unnamed, one of a group of
 /// people (a plural role noun after "one of"). `i` is "one".
 pub fn one_of_a_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
-    let lx = Lexicon::get();
     if toks.get(i + 1).is_none_or(|t| t.low != "of") || toks[i].low != "one" {
         return None;
     }
-    let role = (i + 2..end.min(i + 2 + ONE_OF_WORDS)).take_while(|&k| toks[k].is_word()).find(|&k| {
-        let t = &toks[k];
-        let singulars = [t.low.strip_suffix("es"), t.low.strip_suffix('s')];
-        t.is_lower_word() && t.low.ends_with('s') && singulars.into_iter().flatten().any(|w| lx.role(w) == Some(SpeakerKind::Person) || lx.profession(w).is_some())
-    })?;
+    let role = (i + 2..end.min(i + 2 + ONE_OF_WORDS)).take_while(|&k| toks[k].is_word()).find(|&k| is_plural_person_noun(&toks[k]))?;
     let head = toks[role].low.to_string();
     Some(Np {
         first: i,
@@ -524,6 +521,59 @@ pub fn one_of_a_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         gender: Gender::Unknown,
         start: toks[i].start,
         end: toks[role].end,
+    })
+}
+
+/// The most words a relative clause may hold between "who" and the cue.
+const RELATIVE_CLAUSE_WORDS: usize = 10;
+
+/// "a White House official who spoke anonymously to discuss strategy said": a person
+/// opening the clause, then a relative clause without commas, then the cue at `v`: the
+/// person is the subject.
+pub fn subject_before_relative_clause(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
+    let who = (v.saturating_sub(RELATIVE_CLAUSE_WORDS + 1).max(lo + 1)..v).rev().find(|&k| toks[k].low == "who")?;
+    if !toks[who + 1..v].iter().all(Tok::is_lower_word) || who + 1 == v {
+        return None;
+    }
+    let np = super::attribution::np_backward(toks, lo, who - 1)?;
+    let person = match &np.kind {
+        NpKind::Role { kind: SpeakerKind::Person, .. } => true,
+        NpKind::Name(_) => is_full_name(&np),
+        _ => false,
+    };
+    let opens_clause = np.first == lo || toks[np.first - 1].kind == TokKind::Punct;
+    (person && opens_clause).then_some(np)
+}
+
+/// Words counting an unnamed group of people ("some protesters", "50 protesters").
+const GROUP_COUNTS: [&str; 6] = ["some", "many", "several", "few", "dozens", "hundreds"];
+
+/// Whether `t` is a plural noun for people ("protesters", "witnesses", "advisers").
+fn is_plural_person_noun(t: &Tok) -> bool {
+    let lx = Lexicon::get();
+    let singulars = [t.low.strip_suffix("es"), t.low.strip_suffix('s')];
+    t.is_lower_word() && t.low.ends_with('s') && singulars.into_iter().flatten().any(|w| lx.role(w) == Some(SpeakerKind::Person) || lx.profession(w).is_some())
+}
+
+/// "some protesters chanted", "50 protesters shouted": a count (a quantifier or a number)
+/// and a plural noun for people, maybe after one modifier, is an unnamed group that speaks.
+/// `i` is the count.
+pub fn counted_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
+    let t = toks.get(i)?;
+    let count = t.is_word() && (GROUP_COUNTS.contains(&t.low.as_str()) || t.low.len() <= 6 && t.low.chars().all(|c| c.is_ascii_digit()));
+    if !count {
+        return None;
+    }
+    let lx = Lexicon::get();
+    let noun = (i + 1..end.min(i + 3)).take_while(|&k| toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low)).find(|&k| is_plural_person_noun(&toks[k]))?;
+    Some(Np {
+        first: i,
+        last: noun,
+        kind: NpKind::Role { kind: SpeakerKind::Person, head: toks[noun].low.to_string(), definite: false },
+        quals: content_words(&toks[i + 1..noun]),
+        gender: Gender::Unknown,
+        start: t.start,
+        end: toks[noun].end,
     })
 }
 
@@ -1147,6 +1197,22 @@ mod tests {
         assert_eq!(speaker_written("said one of two witnesses who relayed the story.").as_deref(), Some("one of two witnesses"));
         // A group of things is no one.
         assert_eq!(speaker_written("said one of the reports.").as_deref(), None);
+    }
+
+    #[test]
+    fn a_relative_clause_between_subject_and_cue() {
+        assert_eq!(subject_written("Still, a White House official who spoke anonymously to discuss strategy said").as_deref(), Some("a White House official"));
+        assert_eq!(subject_written("Jane Roe who lives nearby said").as_deref(), Some("Jane Roe"));
+        // Not the object of another verb: "Trump attacked the reporters who said".
+        assert_ne!(subject_written("Trump attacked the reporters who then said").as_deref(), Some("the reporters"));
+    }
+
+    #[test]
+    fn a_counted_group_of_people_speaks_unnamed() {
+        assert_eq!(subject_written("some protesters chanted,").as_deref(), Some("some protesters"));
+        assert_eq!(subject_written("Then 50 angry protesters shouted").as_deref(), Some("50 angry protesters"));
+        // A count of things is no one.
+        assert_eq!(subject_written("some reports said").as_deref(), None);
     }
 
     #[test]
