@@ -1477,7 +1477,7 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
                 name.quals.extend(np.quals.iter().cloned());
                 // ("said his best friend at Lehigh, Bruce Turry": a person's description
                 // set before the name is how the text names the speaker, as before a cue.)
-                if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) && super::rules_en::opens_english_description(&toks[np.first]) {
+                if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) && super::rules_en::opens_english_description(toks, np.first) {
                     name.start = np.start;
                 }
                 return Some(name);
@@ -1572,7 +1572,12 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         // ("During a speech, Trump attacked Clinton …, saying": when the stretch opens
         // with a fronted phrase, the subject after its comma.)
         if c.first > lo && toks[c.first - 1].is_punct(',') {
-            let opening = np_forward(toks, lo, c.first).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..) | NpKind::Role { definite: true, .. }));
+            // ("A spokeswoman for the committee emailed reporters …, arguing": an English
+            // indefinite person opening the sentence is its subject too.)
+            let opening = np_forward(toks, lo, c.first).filter(|np| {
+                matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..) | NpKind::Role { definite: true, .. })
+                    || matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) && matches!(toks[lo].low.as_str(), "a" | "an")
+            });
             return opening.or_else(|| clause_opening_subject(toks, lo, c.first - 1));
         }
         return None;

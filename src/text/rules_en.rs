@@ -50,6 +50,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'tweeted another.': 'another' alone stands for a person", "rules_en::tests::another_alone_stands_for_a_person"),
     ("'a spokesman for committee Democrats', 'an adviser to both Clintons': one lower-case word may open the principal", "rules_en::tests::a_lower_case_word_may_open_the_principal"),
     ("'said his best friend at Lehigh, Bruce Turry': a description set before the name after a cue is how the speaker is written", "rules_en::tests::a_description_before_the_name_after_a_cue_is_how_it_is_written"),
+    ("'A spokeswoman for the committee emailed …, arguing': an English indefinite person opening the sentence is the participle's subject", "rules_en::tests::an_indefinite_person_opening_the_sentence_is_the_participle_subject"),
     ("'Cruz constituent Dan Golvach', 'actress Jamie Lee Curtis': people by what they do at an event are roles", "rules_en::tests::people_by_what_they_do_at_an_event_are_roles"),
     ("'federal prosecutors wrote': lower-case modifiers opening the clause before a bare body noun are part of it", "rules_en::tests::modifiers_before_a_bare_body_noun_open_its_phrase"),
     ("'the suit says', 'the passage continued': court papers and published words speak as documents", "rules_en::tests::court_papers_and_published_words_are_documents"),
@@ -531,8 +532,10 @@ const RELATIVE_CLAUSE_WORDS: usize = 10;
 /// opening the clause, then a relative clause without commas, then the cue at `v`: the
 /// person is the subject.
 pub fn subject_before_relative_clause(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
-    let who = (v.saturating_sub(RELATIVE_CLAUSE_WORDS + 1).max(lo + 1)..v).rev().find(|&k| toks[k].low == "who")?;
-    if !toks[who + 1..v].iter().all(Tok::is_lower_word) || who + 1 == v {
+    // ("another intelligence source speaking to Fox News said": a participle's phrase too.)
+    let opens_clause_word = |t: &Tok| t.low == "who" || t.is_lower_word() && t.low.ends_with("ing") && t.low.len() > 5;
+    let who = (v.saturating_sub(RELATIVE_CLAUSE_WORDS + 1).max(lo + 1)..v).rev().find(|&k| opens_clause_word(&toks[k]) && toks[k - 1].is_word())?;
+    if !toks[who + 1..v].iter().all(Tok::is_word) || who + 1 == v {
         return None;
     }
     let np = super::attribution::np_backward(toks, lo, who - 1)?;
@@ -617,9 +620,11 @@ pub fn name_after_possessive_description(toks: &[Tok], k: usize, hi: usize) -> O
     closes.then_some(name)
 }
 
-/// Whether `t` opens an English description of a person ("the", "a", "his", …).
-pub fn opens_english_description(t: &Tok) -> bool {
-    t.is_word() && DESCRIPTION_OPENERS.contains(&t.low.as_str())
+/// Whether `toks[k]` opens an English description of a person: an article or a
+/// possessive ("the", "a", "his", …), or a possessor's name ("Rubio's deputy campaign manager").
+pub fn opens_english_description(toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    t.is_word() && DESCRIPTION_OPENERS.contains(&t.low.as_str()) || t.is_cap() && toks.get(k + 1).is_some_and(|n| n.low == "'s")
 }
 
 /// How many lower-case modifiers may stand before a bare body noun ("federal prosecutors").
@@ -1177,10 +1182,21 @@ mod tests {
     #[test]
     fn a_description_before_the_name_after_a_cue_is_how_it_is_written() {
         assert_eq!(speaker_written("said his best friend at Lehigh, Bruce Turry, who remembered it.").as_deref(), Some("his best friend at Lehigh, Bruce Turry"));
+        assert_eq!(speaker_written("said Rubio's deputy campaign manager, Rich Beeson, who ran it.").as_deref(), Some("Rubio's deputy campaign manager, Rich Beeson"));
         let t = toks("said the minister, John Smith.");
         let c = find_cues(&t);
         let np = speaker_of_cue(&t, 0, t.len(), &c, 0, true).unwrap();
         assert_eq!(np.kind, NpKind::Name(vec!["John".into(), "Smith".into()]));
+    }
+
+    #[test]
+    fn an_indefinite_person_opening_the_sentence_is_the_participle_subject() {
+        let s = "A spokeswoman for the committee emailed reporters with the text, arguing,";
+        let t = toks(s);
+        let c = find_cues(&t);
+        let ci = c.iter().position(|c| c.text == "arguing").unwrap();
+        let np = speaker_of_cue(&t, 0, t.len(), &c, ci, false).map(|np| np.written(s).to_string());
+        assert_eq!(np.as_deref(), Some("A spokeswoman for the committee"));
     }
 
     #[test]
@@ -1203,6 +1219,7 @@ mod tests {
     fn a_relative_clause_between_subject_and_cue() {
         assert_eq!(subject_written("Still, a White House official who spoke anonymously to discuss strategy said").as_deref(), Some("a White House official"));
         assert_eq!(subject_written("Jane Roe who lives nearby said").as_deref(), Some("Jane Roe"));
+        assert_eq!(subject_written("Another intelligence source speaking to Fox News said").as_deref(), Some("Another intelligence source"));
         // Not the object of another verb: "Trump attacked the reporters who said".
         assert_ne!(subject_written("Trump attacked the reporters who then said").as_deref(), Some("the reporters"));
     }
