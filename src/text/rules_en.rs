@@ -506,6 +506,19 @@ pub fn opens_principal(t: &Tok) -> bool {
 /// "one of the president's closest advisers").
 const ONE_OF_WORDS: usize = 4;
 
+/// Someone unnamed, written `toks[first..=last]`, described by the noun `head`.
+fn unnamed_person(toks: &[Tok], first: usize, last: usize, head: &str, quals: Vec<String>) -> Np {
+    Np {
+        first,
+        last,
+        kind: NpKind::Role { kind: SpeakerKind::Person, head: head.to_string(), definite: false },
+        quals,
+        gender: Gender::Unknown,
+        start: toks[first].start,
+        end: toks[last].end,
+    }
+}
+
 /// "one of those advisers", "one of two witnesses": someone unnamed, one of a group of
 /// people (a plural role noun after "one of"). `i` is "one".
 pub fn one_of_a_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
@@ -513,16 +526,7 @@ pub fn one_of_a_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         return None;
     }
     let role = (i + 2..end.min(i + 2 + ONE_OF_WORDS)).take_while(|&k| toks[k].is_word()).find(|&k| is_plural_person_noun(&toks[k]))?;
-    let head = toks[role].low.to_string();
-    Some(Np {
-        first: i,
-        last: role,
-        kind: NpKind::Role { kind: SpeakerKind::Person, head, definite: false },
-        quals: Vec::new(),
-        gender: Gender::Unknown,
-        start: toks[i].start,
-        end: toks[role].end,
-    })
+    Some(unnamed_person(toks, i, role, &toks[role].low, Vec::new()))
 }
 
 /// The most words a relative clause may hold between "who" and the cue.
@@ -569,31 +573,15 @@ pub fn counted_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     let lx = Lexicon::get();
     let noun = (i + 1..end.min(i + 3)).take_while(|&k| toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low)).find(|&k| is_plural_person_noun(&toks[k]))?;
-    Some(Np {
-        first: i,
-        last: noun,
-        kind: NpKind::Role { kind: SpeakerKind::Person, head: toks[noun].low.to_string(), definite: false },
-        quals: content_words(&toks[i + 1..noun]),
-        gender: Gender::Unknown,
-        start: t.start,
-        end: toks[noun].end,
-    })
+    Some(unnamed_person(toks, i, noun, &toks[noun].low, content_words(&toks[i + 1..noun])))
 }
 
 /// "“…” tweeted another.", "Another wrote,": "another" standing alone for a person
 /// (a pronoun of the crowd quoted one after another). `i` is "another".
 pub fn another_alone(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
-    let t = toks.get(i).filter(|t| t.low == "another")?;
+    toks.get(i).filter(|t| t.low == "another")?;
     let alone = toks.get(i + 1).is_none_or(|n| i + 1 >= end || n.kind != TokKind::Word || Lexicon::get().en_cues.contains(n.low.as_str()));
-    alone.then(|| Np {
-        first: i,
-        last: i,
-        kind: NpKind::Role { kind: SpeakerKind::Person, head: "another".to_string(), definite: false },
-        quals: Vec::new(),
-        gender: Gender::Unknown,
-        start: t.start,
-        end: t.end,
-    })
+    alone.then(|| unnamed_person(toks, i, i, "another", Vec::new()))
 }
 
 /// Possessives that open a description of a person ("his best friend", "her husband").
