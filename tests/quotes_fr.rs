@@ -612,3 +612,36 @@ fn the_turns_of_a_dialogue_inside_guillemets_alternate() {
     assert_eq!(speaker_of(&qs, "Il partira"), Some("Marc Tessier"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "Oui, madame"), Some("Marc Tessier"), "{qs:#?}");
 }
+
+#[test]
+fn a_listener_after_the_cue_ends_before_the_speakers_determiner() {
+    let qs = quotes_of(
+        "Grève au port\n\n\
+         Le syndicat Solidaires-Quais réclame une hausse des salaires. « La direction nous méprise », a déclaré à l'AFP \
+         son porte-parole, Julien Marsac. D'après lui, « la colère est bien plus forte qu'en mars ».",
+    );
+    assert_eq!(speaker_of(&qs, "La direction"), Some("Julien Marsac"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "la colère"), Some("Julien Marsac"), "{qs:#?}");
+}
+
+#[test]
+fn celui_ci_is_the_agreeing_person_named_last() {
+    let qs = quotes_of(
+        "Sécheresse\n\n\
+         La ministre, Claire Dumont, a reçu mardi le préfet, Paul Renaud. Interrogée sur le calendrier, elle a reconnu \
+         « des désaccords » avec le préfet. Celui-ci a assuré que « le dialogue continue ».",
+    );
+    assert_eq!(speaker_of(&qs, "des désaccords"), Some("Claire Dumont"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "le dialogue continue"), Some("Paul Renaud"), "{qs:#?}");
+}
+
+#[test]
+fn a_name_apposed_to_the_role_of_an_incise_is_the_speaker() {
+    let qs = quotes_of(
+        "Sommet de Lomé\n\n\
+         La ministre Anne Vidal a salué « un pas ». « Ce n'est pas l'accord rêvé, a reconnu le président du sommet, \
+         le Togolais Kossi Mensah, mais c'est un accord qui nous permet d'avancer. »",
+    );
+    assert_eq!(speaker_of(&qs, "Ce n'est pas"), Some("Kossi Mensah"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "mais c'est un accord"), Some("Kossi Mensah"), "{qs:#?}");
+}

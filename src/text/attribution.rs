@@ -1394,10 +1394,7 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     }
     // "a déclaré à l'AFP Claire Moreau": the listener comes between verb and speaker.
     if k < hi && matches!(toks[k].low.as_str(), "à" | "au" | "aux") {
-        let listener = np_forward(toks, k + 1, hi).or_else(|| {
-            // "à l'AFP": elided article then a name.
-            toks.get(k + 1).filter(|t| t.low == "l'").and_then(|_| np_forward(toks, k + 2, hi))
-        });
+        let listener = super::rules_fr::listener_after(toks, k, hi);
         if let Some(l) = listener {
             k = l.last + 1;
         } else if toks.get(k + 1).is_some_and(|t| matches!(t.low.as_str(), "la" | "le" | "l'" | "les"))

@@ -490,6 +490,11 @@ impl Registry {
                 // police. Il semblerait que « … » a-t-il précisé": places and things named in
                 // between do not count).
                 let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
+                // "Celui-ci", "celle-ci": the latter, the agreeing person named last, not the
+                // most salient one (rules_fr::is_demonstrative_pronoun).
+                if super::rules_fr::is_demonstrative_pronoun(&written) {
+                    return self.latest(np.start, |m, e| m.entity != ANONYMOUS && fits(e));
+                }
                 let body = matches!(written.as_str(), "il" | "elle")
                     .then(|| {
                         let before = self.mentions_before(np.start);
@@ -1125,6 +1130,10 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             }
         }
         while s < r && lx.is_function_word(&toks[s].low) {
+            s += 1;
+        }
+        // "le Kényan Daniel Mwangi": a demonym is not part of the name.
+        if s < r && super::rules_fr::is_demonym_before_name(toks, s, r - 1) {
             s += 1;
         }
         // Split the run at role words: "Europol Director Rob Wainwright".

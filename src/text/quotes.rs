@@ -1259,7 +1259,9 @@ fn incise_in(text: &str, span: &MarkedSpan) -> Option<(usize, usize, usize)> {
             if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { .. }) {
                 continue;
             }
-            k = np.last + 1;
+            // (« …, a reconnu le président de la conférence, le Kényan X, mais … »: the
+            // name apposed to the role belongs to the attribution too.)
+            k = super::rules_fr::name_apposed_to_role(&toks, &np, toks.len()).map_or(np.last, |name| name.last) + 1;
         }
         // Up to the comma or full stop that closes the attribution.
         while k < toks.len() && k <= c.last + INCISE_MAX_TOKENS && toks[k].is_word() {

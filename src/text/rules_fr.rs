@@ -3,7 +3,7 @@
 //! tokens (`attribution::tokenize`) and the one lexicon (`lexicon`), and is named in
 //! [`RULES`] with the test that exercises it on its own.
 
-use super::attribution::{ADVERBS, Cue, Np, NpKind, Tok, TokKind, content_words, np_backward, np_forward};
+use super::attribution::{ADVERBS, Cue, Np, NpKind, Tok, TokKind, content_words, is_det, np_backward, np_forward};
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use crate::model::{Speaker, SpeakerKind};
 
@@ -48,7 +48,29 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Selon Rabat': a city after 'selon' stands for its government", "rules_fr::tests::a_city_after_selon_stands_for_its_government"),
     ("'Villaines-la-Juhel', 'Boulogne-sur-Mer': a hyphenated name with a lower-case link is a commune, not a person", "rules_fr::tests::a_hyphenated_name_with_a_lower_case_link_is_a_commune"),
     ("'À Redon, …', 'en Bretagne': a capitalised word after a preposition of place is a place, not a person", "rules_fr::tests::a_name_after_a_preposition_of_place_is_a_place"),
+    ("'a déclaré à l'AFP son porte-parole, X': the listener ends before the speaker's determiner", "rules_fr::tests::a_listener_ends_before_the_next_determiner"),
+    ("'le Kényan Daniel Mwangi': a capitalised demonym after le/la is not part of the name", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
+    ("'Celui-ci', 'celle-ci': the agreeing person named last", "quotes_fr::celui_ci_is_the_agreeing_person_named_last"),
+    ("'« …, a reconnu le président, le Kényan X, mais … »': the apposed name belongs to the incise", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
 ];
+
+/// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
+/// after "à"/"au"/"aux" (at `k`) ends before the next determiner, which opens the speaker's
+/// own phrase; read as one phrase, "l'AFP son porte-parole" would swallow the speaker.
+pub(super) fn listener_after(toks: &[Tok], k: usize, hi: usize) -> Option<Np> {
+    let from = k + 1;
+    let stop = (from + 1..hi.min(toks.len())).find(|&m| is_det(&toks[m]) || !toks[m].is_word()).unwrap_or(hi);
+    np_forward(toks, from, stop).or_else(|| {
+        // "à l'AFP": elided article then a name.
+        toks.get(from).filter(|t| t.low == "l'").and_then(|_| np_forward(toks, from + 1, stop))
+    })
+}
+
+/// "Celui-ci a assuré", "celle-ci répond": a demonstrative pronoun points to the latter,
+/// the person of its gender mentioned last, where il/elle go to the most salient one.
+pub(super) fn is_demonstrative_pronoun(folded: &str) -> bool {
+    matches!(folded, "celui-ci" | "celle-ci" | "celui-là" | "celle-là")
+}
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
 pub(super) const FR_AUX: [&str; 10] = ["a", "ont", "avait", "avaient", "aurait", "auraient", "avons", "avez", "as", "ai"];
@@ -611,6 +633,7 @@ pub(super) fn body_with_its_name(toks: &[Tok], np: Np, hi: usize) -> Np {
 /// ([`body_with_its_name`]), or a person's name apposed to their role
 /// ([`name_apposed_to_role`]).
 pub(super) fn phrase_with_its_name(toks: &[Tok], np: Np, hi: usize) -> Np {
+    let np = without_demonym(toks, np, hi);
     match name_apposed_to_role(toks, &np, hi) {
         Some(name) => name,
         None => body_with_its_name(toks, np, hi),
@@ -635,7 +658,25 @@ pub(super) fn name_apposed_to_role(toks: &[Tok], np: &Np, hi: usize) -> Option<N
     }
     let name = np_forward(toks, comma + 1, hi).filter(|n| matches!(n.kind, NpKind::Name(_)))?;
     let closed = toks.get(name.last + 1).is_none_or(|t| name.last + 1 >= hi || t.kind == TokKind::Punct);
-    closed.then_some(name)
+    closed.then(|| without_demonym(toks, name, hi))
+}
+
+/// "le Kényan Daniel Mwangi", "la Lyonnaise Anne Roux": a capitalised demonym (by its
+/// ending: -ais(e), -ois(e), -ain(e), -ien(ne), -an(e)) at `f`, after "le"/"la" and before a
+/// name of two words or more ending at `last`, tells where the person is from; it is not
+/// part of the name.
+pub(super) fn is_demonym_before_name(toks: &[Tok], f: usize, last: usize) -> bool {
+    let article = f > 0 && matches!(toks[f - 1].low.as_str(), "le" | "la");
+    let demonym = ["ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne", "an", "ane"].iter().any(|e| toks[f].low.ends_with(e));
+    article && demonym && toks[f].is_cap() && last >= f + 2 && toks[f + 1..=last].iter().all(Tok::is_cap)
+}
+
+fn without_demonym(toks: &[Tok], name: Np, hi: usize) -> Np {
+    let Some(f) = (name.first..=name.last).find(|&k| toks[k].is_cap()) else { return name };
+    if !is_demonym_before_name(toks, f, name.last) {
+        return name;
+    }
+    np_forward(toks, f + 1, hi).filter(|n| matches!(n.kind, NpKind::Name(_)) && n.last == name.last).unwrap_or(name)
 }
 
 /// Words that end a body's name written after its noun: prepositions, relatives, times.
@@ -887,6 +928,21 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Tok> {
         tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn a_listener_ends_before_the_next_determiner() {
+        let s = "a déclaré à l'AFP son porte-parole, Julien Marsac.";
+        let t = toks(s);
+        let l = listener_after(&t, 2, t.len()).unwrap();
+        assert_eq!(&s[l.start..l.end], "l'AFP");
+        let np = crate::text::attribution::subject_after(&t, 1, t.len()).unwrap();
+        assert_eq!(&s[np.start..np.end], "Julien Marsac");
+        let s = "a confié au Parisien le maire de Dinan.";
+        let t = toks(s);
+        let l = listener_after(&t, 2, t.len()).unwrap();
+        assert_eq!(&s[l.start..l.end], "Parisien");
+        assert!(is_demonstrative_pronoun("celle-ci") && !is_demonstrative_pronoun("celui"));
     }
 
     #[test]
