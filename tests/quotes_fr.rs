@@ -645,3 +645,15 @@ fn a_name_apposed_to_the_role_of_an_incise_is_the_speaker() {
     assert_eq!(speaker_of(&qs, "Ce n'est pas"), Some("Kossi Mensah"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "mais c'est un accord"), Some("Kossi Mensah"), "{qs:#?}");
 }
+
+#[test]
+fn an_inversion_right_after_a_quote_is_its_cue_whatever_the_verb() {
+    let qs = quotes_of(
+        "Portrait\n\n\
+         Didier Lambert est maire depuis 2020. « Les gens me parlent encore du but », s'amuse-t-il dans son bureau, \
+         où un cadre rappelle sa carrière. Roger Tixier, l'ancien maire, confirme. « Non, grimace-t-il, je n'ai rien promis. »",
+    );
+    assert_eq!(qs[0].cue.as_deref(), Some("s'amuse-t-il"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Les gens"), Some("Didier Lambert"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "je n'ai rien"), Some("Roger Tixier"), "{qs:#?}");
+}

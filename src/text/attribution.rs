@@ -270,6 +270,16 @@ pub struct Cue {
 
 /// Every speech cue among `toks`, in order.
 pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
+    find_cues_from(toks, false)
+}
+
+/// Like [`find_cues`], for the words right after a quote (an inversion opening them is
+/// a cue whatever its verb: `rules_fr::inversion_closes_a_quote`).
+pub fn find_cues_after_quote(toks: &[Tok]) -> Vec<Cue> {
+    find_cues_from(toks, true)
+}
+
+fn find_cues_from(toks: &[Tok], after_quote: bool) -> Vec<Cue> {
     let lx = Lexicon::get();
     let mut cues = Vec::new();
     let mut i = 0;
@@ -329,7 +339,9 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
                     i = k + 1;
                     continue;
                 }
-            } else if lx.fr_cues.contains(verb) || lx.fr_participles.contains(verb) || lx.en_cues.contains(verb) {
+            } else if lx.fr_cues.contains(verb) || lx.fr_participles.contains(verb) || lx.en_cues.contains(verb)
+                || super::rules_fr::inversion_closes_a_quote(toks, i, after_quote)
+            {
                 // "s'interroge-t-elle": the reflexive pronoun belongs to the cue as written.
                 let reflexive = i > 0 && matches!(toks[i - 1].low.as_str(), "s'" | "se");
                 let text = if reflexive { written(i - 1, i) } else { t.text.to_string() };

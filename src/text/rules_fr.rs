@@ -50,6 +50,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'À Redon, …', 'en Bretagne': a capitalised word after a preposition of place is a place, not a person", "rules_fr::tests::a_name_after_a_preposition_of_place_is_a_place"),
     ("'a déclaré à l'AFP son porte-parole, X': the listener ends before the speaker's determiner", "rules_fr::tests::a_listener_ends_before_the_next_determiner"),
     ("'le Kényan Daniel Mwangi': a capitalised demonym after le/la is not part of the name", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
+    ("'« … », s'amuse-t-il': an inversion right after a quote is its cue, whatever the verb", "quotes_fr::an_inversion_right_after_a_quote_is_its_cue_whatever_the_verb"),
     ("'Celui-ci', 'celle-ci': the agreeing person named last", "quotes_fr::celui_ci_is_the_agreeing_person_named_last"),
     ("'« …, a reconnu le président, le Kényan X, mais … »': the apposed name belongs to the incise", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
 ];
@@ -70,6 +71,24 @@ pub(super) fn listener_after(toks: &[Tok], k: usize, hi: usize) -> Option<Np> {
 /// the person of its gender mentioned last, where il/elle go to the most salient one.
 pub(super) fn is_demonstrative_pronoun(folded: &str) -> bool {
     matches!(folded, "celui-ci" | "celle-ci" | "celui-là" | "celle-là")
+}
+
+/// "« … », s'amuse-t-il", "« … », sourit-elle", "« Non, grimace-t-il, … »": a verb inverted
+/// with its subject pronoun right after a quote (or, with "-t-", set off by commas inside
+/// one) is the reporting clause, whatever the verb: no list holds every verb of manner.
+/// `after_quote`: `toks` start right after a quote (the words to the right of one).
+pub(super) fn inversion_closes_a_quote(toks: &[Tok], i: usize, after_quote: bool) -> bool {
+    let reflexive = i > 0 && matches!(toks[i - 1].low.as_str(), "s'" | "se");
+    let before = if reflexive { i - 1 } else { i };
+    let prev = |k: usize| before.checked_sub(k).and_then(|j| toks.get(j));
+    let comma = prev(1).is_some_and(|t| t.is_punct(','));
+    let quote_at = |k: usize| match before.checked_sub(k) {
+        Some(j) => matches!(toks[j].kind, TokKind::Quote(_)),
+        None => after_quote && before + 1 == k,
+    };
+    // (Inside a quote the inversion is set off on both sides: ", grimace-t-il,".)
+    let set_off = toks.get(i + 1).is_none_or(|t| t.is_punct(','));
+    quote_at(1) || (comma && quote_at(2)) || (comma && set_off && toks[i].low.contains("-t-") && prev(2).is_some_and(Tok::is_word))
 }
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
