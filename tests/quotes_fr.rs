@@ -657,3 +657,48 @@ fn an_inversion_right_after_a_quote_is_its_cue_whatever_the_verb() {
     assert_eq!(speaker_of(&qs, "Les gens"), Some("Didier Lambert"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "je n'ai rien"), Some("Roger Tixier"), "{qs:#?}");
 }
+
+#[test]
+fn a_company_introduced_by_one_noun_is_meant_by_another() {
+    let qs = quotes_of(
+        "Pollution de la Vière\n\n\
+         Des poissons morts flottaient dimanche en aval de la zone industrielle de Saint-Aubel. Les soupçons se portent \
+         sur l'usine de la société Fluorane, à quelques mètres de la rivière.\n\n\
+         Dans un communiqué, l'entreprise reconnaît « un incident technique survenu dans la nuit ». Elle assure avoir \
+         « immédiatement pris les mesures nécessaires ».",
+    );
+    assert_eq!(speaker_of(&qs, "un incident technique"), Some("Fluorane"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "immédiatement pris"), Some("Fluorane"), "{qs:#?}");
+}
+
+#[test]
+fn a_demonym_stands_for_the_person_in_the_story() {
+    let qs = quotes_of(
+        "Ligue 2\n\n\
+         Côté nordiste, l'entraîneur Luis Ferreira Gomes pestait contre l'arbitrage. « Tout le monde l'a vue, sauf \
+         l'arbitre », a estimé le Portugais.",
+    );
+    assert_eq!(speaker_of(&qs, "Tout le monde"), Some("Luis Ferreira Gomes"), "{qs:#?}");
+}
+
+#[test]
+fn a_court_and_a_fund_named_by_their_noun_speak() {
+    let qs = quotes_of(
+        "Chute d'un échafaudage\n\n\
+         Le gérant, Marc Dufay, voit sa peine confirmée. La cour a estimé, dans son arrêt, que l'absence de garde-corps \
+         constituait « une faute caractérisée ».\n\n\
+         Un porte-parole de la caisse régionale juge que les médecins « ne peuvent pas tout demander sans contrepartie ».",
+    );
+    assert!(speaker_of(&qs, "une faute").is_some_and(|s| s.to_lowercase().contains("cour")), "{qs:#?}");
+    assert!(speaker_of(&qs, "ne peuvent pas").is_some_and(|s| s.contains("caisse")), "{qs:#?}");
+}
+
+#[test]
+fn a_body_with_its_name_speaks_through_a_coordinated_verb() {
+    let qs = quotes_of(
+        "Budget de l'université\n\n\
+         Selon la direction, le gel concerne vingt postes. Le syndicat Sud-Campus a voté contre et dénonce « une spirale \
+         de l'austérité ».",
+    );
+    assert!(speaker_of(&qs, "une spirale").is_some_and(|s| s.contains("Sud-Campus")), "{qs:#?}");
+}

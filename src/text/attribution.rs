@@ -1576,7 +1576,8 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         if let Some(np) = opener.as_ref().filter(|np| toks[lo..np.first].iter().any(|t| t.is_punct(','))) {
             return Some(np.clone());
         }
-        return np_forward(toks, lo, hi).or(opener);
+        // ("Le syndicat Snesup-FSU a voté contre et dénonce": the body with its name.)
+        return np_forward(toks, lo, hi).or(opener).map(|np| super::rules_fr::phrase_with_its_name(toks, np, c.first));
     }
     // "X told Y": Y is the listener. Right after a quote ("…?" asked Hoffmann) the word
     // after the verb is the speaker.

@@ -667,6 +667,11 @@ impl Registry {
                         // l'Éducation nationale, sollicité, indique"): mentions up to its start.
                         let named = (!quals.is_empty()).then(|| self.latest(np.start + 1, |_, e| org(e) && fits(e))).flatten();
                         let generic = self.generic_body_of(np, head);
+                        // ("l'entreprise" → Chimitec: a name of no known kind that the
+                        // article calls a company is a body, so a later "elle" can be it.)
+                        if let Some(g) = generic.filter(|&g| self.entities[g].kind.is_none()) {
+                            self.entities[g].kind = Some(SpeakerKind::Organisation);
+                        }
                         // "the centre" → the last "… Centre" named; else the last body that spoke.
                         named
                             .or(generic)
@@ -786,7 +791,8 @@ impl Registry {
             while !self.text.is_char_boundary(from) {
                 from -= 1;
             }
-            named(e) && (e.role_words.contains(head) || self.text.get(from..m.pos).is_some_and(|t| fold(t).split(|c: char| !c.is_alphanumeric()).any(|w| w == head)))
+            let same_noun = |w: &str| w == head || super::rules_fr::same_kind_of_company(w, head);
+            named(e) && (e.role_words.iter().any(|w| same_noun(w)) || self.text.get(from..m.pos).is_some_and(|t| fold(t).split(|c: char| !c.is_alphanumeric()).any(same_noun)))
         };
         // (A one-word name of unknown kind is too often a place or an opener; a name the
         // article gives a person's role, "Song Myung-Sup, analyste", is never a body.)

@@ -51,6 +51,10 @@ pub const RULES: &[(&str, &str)] = &[
     ("'a déclaré à l'AFP son porte-parole, X': the listener ends before the speaker's determiner", "rules_fr::tests::a_listener_ends_before_the_next_determiner"),
     ("'le Kényan Daniel Mwangi': a capitalised demonym after le/la is not part of the name", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
     ("'« … », s'amuse-t-il': an inversion right after a quote is its cue, whatever the verb", "quotes_fr::an_inversion_right_after_a_quote_is_its_cue_whatever_the_verb"),
+    ("'la société X … l'entreprise': company nouns name the same company", "quotes_fr::a_company_introduced_by_one_noun_is_meant_by_another"),
+    ("'a estimé le Portugais': a demonym after le/la stands for a person of that gender", "quotes_fr::a_demonym_stands_for_the_person_in_the_story"),
+    ("'la cour a estimé', 'un porte-parole de la caisse régionale': courts and funds are bodies (roles.txt)", "quotes_fr::a_court_and_a_fund_named_by_their_noun_speak"),
+    ("'Le syndicat X a voté contre et dénonce': a coordinated cue's subject keeps the body's name", "quotes_fr::a_body_with_its_name_speaks_through_a_coordinated_verb"),
     ("'Celui-ci', 'celle-ci': the agreeing person named last", "quotes_fr::celui_ci_is_the_agreeing_person_named_last"),
     ("'« …, a reconnu le président, le Kényan X, mais … »': the apposed name belongs to the incise", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
 ];
@@ -89,6 +93,16 @@ pub(super) fn inversion_closes_a_quote(toks: &[Tok], i: usize, after_quote: bool
     // (Inside a quote the inversion is set off on both sides: ", grimace-t-il,".)
     let set_off = toks.get(i + 1).is_none_or(|t| t.is_punct(','));
     quote_at(1) || (comma && quote_at(2)) || (comma && set_off && toks[i].low.contains("-t-") && prev(2).is_some_and(Tok::is_word))
+}
+
+/// Nouns any of which may name the same business: "l'usine de la société Chimitec" …
+/// "l'entreprise reconnaît", "le groupe X" … "la firme".
+const BUSINESS_NOUNS: [&str; 5] = ["société", "entreprise", "groupe", "firme", "compagnie"];
+
+/// "la société Chimitec … l'entreprise reconnaît": a company introduced by one company noun
+/// is meant by another.
+pub(super) fn same_kind_of_company(a: &str, b: &str) -> bool {
+    BUSINESS_NOUNS.contains(&a) && BUSINESS_NOUNS.contains(&b)
 }
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
@@ -652,7 +666,7 @@ pub(super) fn body_with_its_name(toks: &[Tok], np: Np, hi: usize) -> Np {
 /// ([`body_with_its_name`]), or a person's name apposed to their role
 /// ([`name_apposed_to_role`]).
 pub(super) fn phrase_with_its_name(toks: &[Tok], np: Np, hi: usize) -> Np {
-    let np = without_demonym(toks, np, hi);
+    let np = demonym_as_pronoun(toks, without_demonym(toks, np, hi));
     match name_apposed_to_role(toks, &np, hi) {
         Some(name) => name,
         None => body_with_its_name(toks, np, hi),
@@ -688,6 +702,30 @@ pub(super) fn is_demonym_before_name(toks: &[Tok], f: usize, last: usize) -> boo
     let article = f > 0 && matches!(toks[f - 1].low.as_str(), "le" | "la");
     let demonym = ["ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne", "an", "ane"].iter().any(|e| toks[f].low.ends_with(e));
     article && demonym && toks[f].is_cap() && last >= f + 2 && toks[f + 1..=last].iter().all(Tok::is_cap)
+}
+
+/// "a estimé le Portugais", "la Lyonnaise a répondu": a single capitalised demonym (-ais(e),
+/// -ois(e), -ain(e), -ien(ne); not -an, which ends country names such as "le Soudan") right
+/// after "le"/"la"/"l'" stands for a person already in the story, as a pronoun would: the
+/// phrase becomes a person pronoun of the article's gender.
+fn demonym_as_pronoun(toks: &[Tok], np: Np) -> Np {
+    let NpKind::Name(words) = &np.kind else { return np };
+    let [word] = words.as_slice() else { return np };
+    let low = fold(word);
+    let demonym = ["ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne"].iter().any(|e| low.ends_with(e));
+    // (The phrase may open on its article.)
+    let first = (0..toks.len()).find(|&k| toks[k].start >= np.start && toks[k].is_cap()).filter(|&k| toks[k].end <= np.end);
+    let article = first.and_then(|k| k.checked_sub(1)).map(|k| toks[k].low.as_str());
+    let gender = match article {
+        Some("le") => Gender::Male,
+        Some("la") => Gender::Female,
+        Some("l'") => Gender::Unknown,
+        _ => return np,
+    };
+    if !demonym || low.chars().count() < 5 || !toks[first.unwrap_or(0)].is_cap() {
+        return np;
+    }
+    Np { kind: NpKind::Pronoun(PronounKind::Person, gender), gender, ..np }
 }
 
 fn without_demonym(toks: &[Tok], name: Np, hi: usize) -> Np {
