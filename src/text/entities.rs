@@ -639,7 +639,16 @@ impl Registry {
                                 .or_else(|| self.latest(np.start, |_, e| any_role(e) && e.role_words.contains(head)))
                                 .or_else(|| self.latest(np.start, |_, e| any_role(e)))
                                 .or_else(|| self.lead_speaker_after(np.start, true))
-                                .or_else(|| self.lead_speaker_after(np.start, false))
+                                // (French: "Le juge des référés estime" is not the association's
+                                // president who speaks next: someone introduced with another role
+                                // is someone else.)
+                                .or_else(|| {
+                                    let french = super::rules_fr::is_french_phrase(&self.text, np);
+                                    self.lead_speaker_after(np.start, false).filter(|&e| {
+                                        let roles = &self.entities[e].role_words;
+                                        !french || roles.is_empty() || roles.contains(head)
+                                    })
+                                })
                                 .or_else(|| self.subject_without_role(np))
                         }
                     }
