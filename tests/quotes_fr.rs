@@ -723,3 +723,13 @@ fn a_description_no_one_named_does_not_speak_as_itself() {
     );
     assert_ne!(speaker_of(&qs, "On ne récolte"), Some("jeune femme"), "{qs:#?}");
 }
+
+#[test]
+fn pour_an_investment_fund_attributes_the_judgment_that_follows() {
+    let qs = quotes_of(
+        "Levée de fonds\n\n\
+         La start-up a levé 40 millions d'euros. Pour le fonds public qui mène le tour de table, Hydrolis coche \
+         « toutes les cases de la réindustrialisation ».",
+    );
+    assert!(speaker_of(&qs, "toutes les cases").is_some_and(|s| s.contains("fonds")), "{qs:#?}");
+}

@@ -57,6 +57,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Le syndicat X a voté contre et dénonce': a coordinated cue's subject keeps the body's name", "quotes_fr::a_body_with_its_name_speaks_through_a_coordinated_verb"),
     ("'Le juge des référés estime': a definite role that stands for no one named speaks as its role", "quotes_fr::a_definite_role_no_one_named_speaks_as_its_role"),
     ("'poursuit la jeune femme': a description is no office and does not speak as itself", "quotes_fr::a_description_no_one_named_does_not_speak_as_itself"),
+    ("'Pour le fonds public …, X coche « … »': a fund is a body (roles.txt), so 'Pour' attributes", "quotes_fr::pour_an_investment_fund_attributes_the_judgment_that_follows"),
     ("'Celui-ci', 'celle-ci': the agreeing person named last", "quotes_fr::celui_ci_is_the_agreeing_person_named_last"),
     ("'« …, a reconnu le président, le Kényan X, mais … »': the apposed name belongs to the incise", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
 ];
