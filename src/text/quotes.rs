@@ -245,9 +245,6 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                 _ => None,
             };
             w.speaker = from_subject.or_else(|| registry.resolve(np)).and_then(|e| registry.speaker(e));
-            if w.speaker.is_none() {
-                w.speaker = super::rules_fr::role_speaking_as_itself(text, np);
-            }
             if matches!(&np.kind, NpKind::Name(words) if never_speaker(words)) {
                 // ("Mexicans often say": the people of a place speak as a group.)
                 let people = matches!(&np.kind, NpKind::Name(words) if super::rules_en::is_people_of_a_place(words));

@@ -55,8 +55,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'a estimé le Portugais': a demonym after le/la stands for a person of that gender", "quotes_fr::a_demonym_stands_for_the_person_in_the_story"),
     ("'la cour a estimé', 'un porte-parole de la caisse régionale': courts and funds are bodies (roles.txt)", "quotes_fr::a_court_and_a_fund_named_by_their_noun_speak"),
     ("'Le syndicat X a voté contre et dénonce': a coordinated cue's subject keeps the body's name", "quotes_fr::a_body_with_its_name_speaks_through_a_coordinated_verb"),
-    ("'Le juge des référés estime': a definite role that stands for no one named speaks as its role", "quotes_fr::a_definite_role_no_one_named_speaks_as_its_role"),
-    ("'poursuit la jeune femme': a description is no office and does not speak as itself", "quotes_fr::a_description_no_one_named_does_not_speak_as_itself"),
+    ("'Le juge des référés estime': a French role is not the lead's next speaker introduced with another role (entities::lead_speaker_after)", "quotes_fr::a_role_is_not_the_next_speaker_with_another_role"),
     ("'Pour le fonds public …, X coche « … »': a fund is a body (roles.txt), so 'Pour' attributes", "quotes_fr::pour_an_investment_fund_attributes_the_judgment_that_follows"),
     ("'Celui-ci', 'celle-ci': the agreeing person named last", "quotes_fr::celui_ci_is_the_agreeing_person_named_last"),
     ("'« …, a reconnu le président, le Kényan X, mais … »': the apposed name belongs to the incise", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
@@ -326,22 +325,6 @@ pub(super) fn is_french_phrase(text: &str, np: &Np) -> bool {
     let written = fold(np.written(text));
     let first = written.split_whitespace().next().unwrap_or("");
     matches!(first, "le" | "la" | "les" | "un" | "une" | "il" | "elle" | "ce" | "cet" | "cette" | "son" | "sa") || first.starts_with("l'")
-}
-
-/// "Le juge des référés estime …", "la présidente du jury a salué": a French definite person
-/// role at the cue that stands for no one the article names is that person, known by the
-/// role (rather than left for the ranker to give to a name met elsewhere). Returns the
-/// role as written, without its article.
-pub(super) fn role_speaking_as_itself(text: &str, np: &Np) -> Option<Speaker> {
-    // (A description, "la jeune femme", says who someone is, not what office they hold.)
-    let NpKind::Role { kind: SpeakerKind::Person, definite: true, head } = &np.kind else { return None };
-    if Lexicon::get().descriptor(head).is_some() {
-        return None;
-    }
-    let written = np.written(text);
-    let article = ["le ", "la ", "l'", "l’", "Le ", "La ", "L'", "L’"].iter().find(|a| written.starts_with(**a))?;
-    let role = written[article.len()..].trim();
-    (!role.is_empty()).then(|| Speaker { name: role.to_string(), kind: SpeakerKind::Person })
 }
 
 pub(super) fn is_il_elle(text: &str, np: &Np) -> bool {
