@@ -716,7 +716,7 @@ fn demonym_as_pronoun(toks: &[Tok], np: Np) -> Np {
     let low = fold(word);
     let demonym = ["ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne"].iter().any(|e| low.ends_with(e));
     // (The phrase may open on its article.)
-    let first = (0..toks.len()).find(|&k| toks[k].start >= np.start && toks[k].is_cap()).filter(|&k| toks[k].end <= np.end);
+    let first = (np.first.min(np.last)..=np.last.min(toks.len().saturating_sub(1))).find(|&k| toks[k].start >= np.start && toks[k].is_cap());
     let article = first.and_then(|k| k.checked_sub(1)).map(|k| toks[k].low.as_str());
     let gender = match article {
         Some("le") => Gender::Male,
