@@ -724,3 +724,14 @@ fn pour_an_investment_fund_attributes_the_judgment_that_follows() {
     );
     assert!(speaker_of(&qs, "toutes les cases").is_some_and(|s| s.contains("fonds")), "{qs:#?}");
 }
+
+#[test]
+fn a_participle_after_an_epicene_role_tells_its_gender() {
+    let qs = quotes_of(
+        "Festival\n\n\
+         La metteuse en scène Claire Vautrin présentait mardi sa programmation. « J'ai voulu des spectacles longs », \
+         a-t-elle expliqué. Le festival accueillera une création du chorégraphe Samuel Doukouré. « Six heures, c'est \
+         une expérience », s'amuse l'artiste, joint par téléphone.",
+    );
+    assert_eq!(speaker_of(&qs, "Six heures"), Some("Samuel Doukouré"), "{qs:#?}");
+}

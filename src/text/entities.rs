@@ -629,7 +629,7 @@ impl Registry {
                             .latest(np.start, |_, e| person(e) && e.role_words.contains(head))
                             .filter(|&e| e != ANONYMOUS)
                             .or_else(later_unique)
-                            .or_else(|| if possessive { None } else { self.roleless_speaker_near(np.start) })
+                            .or_else(|| if possessive { None } else { self.roleless_speaker_near(np.start).filter(|&e| same_gender(&self.entities[e])) })
                             .or_else(|| if possessive { None } else { self.roleless_subject_near(np.start, np.gender) })
                             .or_else(|| self.latest(np.start, |_, e| person(e)));
                         if possessive {

@@ -57,6 +57,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Le syndicat X a voté contre et dénonce': a coordinated cue's subject keeps the body's name", "quotes_fr::a_body_with_its_name_speaks_through_a_coordinated_verb"),
     ("'Le juge des référés estime': a French role is not the lead's next speaker introduced with another role (entities::lead_speaker_after)", "quotes_fr::a_role_is_not_the_next_speaker_with_another_role"),
     ("'Pour le fonds public …, X coche « … »': a fund is a body (roles.txt), so 'Pour' attributes", "quotes_fr::pour_an_investment_fund_attributes_the_judgment_that_follows"),
+    ("'s'amuse l'artiste, joint par téléphone': a participle set off after a role tells its gender", "quotes_fr::a_participle_after_an_epicene_role_tells_its_gender"),
     ("'Celui-ci', 'celle-ci': the agreeing person named last", "quotes_fr::celui_ci_is_the_agreeing_person_named_last"),
     ("'« …, a reconnu le président, le Kényan X, mais … »': the apposed name belongs to the incise", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
 ];
@@ -668,7 +669,7 @@ pub(super) fn body_with_its_name(toks: &[Tok], np: Np, hi: usize) -> Np {
 /// ([`body_with_its_name`]), or a person's name apposed to their role
 /// ([`name_apposed_to_role`]).
 pub(super) fn phrase_with_its_name(toks: &[Tok], np: Np, hi: usize) -> Np {
-    let np = demonym_as_pronoun(toks, without_demonym(toks, np, hi));
+    let np = with_gender_of_its_participle(toks, demonym_as_pronoun(toks, without_demonym(toks, np, hi)), hi);
     match name_apposed_to_role(toks, &np, hi) {
         Some(name) => name,
         None => body_with_its_name(toks, np, hi),
@@ -728,6 +729,25 @@ fn demonym_as_pronoun(toks: &[Tok], np: Np) -> Np {
         return np;
     }
     Np { kind: NpKind::Pronoun(PronounKind::Person, gender), gender, ..np }
+}
+
+/// "s'amuse l'artiste, joint par téléphone", "précise la responsable, contactée": a past
+/// participle set off after a person role of no known gender (an elided or epicene noun)
+/// agrees with it, and tells whether a man or a woman speaks.
+fn with_gender_of_its_participle(toks: &[Tok], np: Np, hi: usize) -> Np {
+    if np.gender != Gender::Unknown || !matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) {
+        return np;
+    }
+    let Some(comma) = (np.last + 1..hi.min(toks.len())).find(|&k| toks[k].start >= np.end) else { return np };
+    let Some(word) = toks.get(comma + 1).filter(|t| toks[comma].is_punct(',') && t.is_lower_word() && comma + 1 < hi) else { return np };
+    let gender = match word.low.as_str() {
+        "jointe" => Gender::Female,
+        "joint" => Gender::Male,
+        w if w.ends_with("ée") && w.chars().count() > 4 => Gender::Female,
+        w if w.ends_with('é') && w.chars().count() > 3 => Gender::Male,
+        _ => return np,
+    };
+    Np { gender, ..np }
 }
 
 fn without_demonym(toks: &[Tok], name: Np, hi: usize) -> Np {
