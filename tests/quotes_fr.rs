@@ -735,3 +735,14 @@ fn a_participle_after_an_epicene_role_tells_its_gender() {
     );
     assert_eq!(speaker_of(&qs, "Six heures"), Some("Samuel Doukouré"), "{qs:#?}");
 }
+
+#[test]
+fn an_elided_role_noun_is_the_agreeing_subject_not_the_woman_quoted_before() {
+    let qs = quotes_of(
+        "Incendie dans le massif\n\n\
+         Le colonel Luc Barral, commandant des secours, a fait le point. « Le feu n'est pas fixé », a-t-il prévenu.\n\n\
+         Assise près de sa fille, Josiane Teulade n'a emporté qu'un sac. « On a vu la fumée arriver », raconte la retraitée.\n\n\
+         Son voisin, Marcel Roudil, a refusé de quitter sa maison. « J'ai des bêtes, je ne pouvais pas les laisser », justifie l'éleveur.",
+    );
+    assert_eq!(speaker_of(&qs, "J'ai des bêtes"), Some("Marcel Roudil"), "{qs:#?}");
+}

@@ -591,7 +591,12 @@ impl Registry {
                     SpeakerKind::Person => {
                         // "la policière" is never a man the article named.
                         // ("the New York businessman" is never a woman the article named either.)
-                        let gender = if np.gender == Gender::Unknown { super::rules_en::gender_of_role_noun(head) } else { np.gender };
+                        let elided = self.text.get(np.start..np.end).is_some_and(|w| { let w = fold(w); w.starts_with("l'") || w.starts_with("l’") });
+                        let gender = match np.gender {
+                            Gender::Unknown if elided => super::rules_fr::gender_of_elided_role_noun(head),
+                            Gender::Unknown => super::rules_en::gender_of_role_noun(head),
+                            g => g,
+                        };
                         let same_gender = |e: &Entity| gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender;
                         let person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role && fits(e) && same_gender(e);
                         let any_role = |e: &Entity| e.kind == Some(SpeakerKind::Person) && e.has_role && same_gender(e);
@@ -630,7 +635,7 @@ impl Registry {
                             .filter(|&e| e != ANONYMOUS)
                             .or_else(later_unique)
                             .or_else(|| if possessive { None } else { self.roleless_speaker_near(np.start).filter(|&e| same_gender(&self.entities[e])) })
-                            .or_else(|| if possessive { None } else { self.roleless_subject_near(np.start, np.gender) })
+                            .or_else(|| if possessive { None } else { self.roleless_subject_near(np.start, gender, super::rules_fr::is_french_phrase(&self.text, np)) })
                             .or_else(|| self.latest(np.start, |_, e| person(e)));
                         if possessive {
                             strict
@@ -891,10 +896,12 @@ impl Registry {
     /// role no one was given is, before anyone introduced with another role, the person
     /// with no stated role (of its gender) who is a subject in this paragraph or the one
     /// before, as a portrait's role nouns stand for the person portrayed.
-    fn roleless_subject_near(&self, pos: usize, gender: Gender) -> Option<usize> {
+    fn roleless_subject_near(&self, pos: usize, gender: Gender, french: bool) -> Option<usize> {
         let para = self.paragraph_start(pos);
         let window = if para == 0 { 0 } else { self.paragraph_start(para.saturating_sub(1)) };
-        let roleless = |e: &Entity| e.kind == Some(SpeakerKind::Person) && !e.has_role && e.role_words.is_empty() && e.head.is_none();
+        // (French: words that are no role, "Son voisin, Marcel Roudil", leave the person
+        // roleless.)
+        let roleless = |e: &Entity| e.kind == Some(SpeakerKind::Person) && !e.has_role && (french || e.role_words.is_empty()) && e.head.is_none();
         let agrees = |e: &Entity| gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender;
         self.latest_since(pos, window, |m, e| m.entity != ANONYMOUS && roleless(e) && agrees(e) && !self.oblique.contains(&m.pos))
     }

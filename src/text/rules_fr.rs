@@ -60,6 +60,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'s'amuse l'artiste, joint par téléphone': a participle set off after a role tells its gender", "quotes_fr::a_participle_after_an_epicene_role_tells_its_gender"),
     ("'Celui-ci', 'celle-ci': the agreeing person named last", "quotes_fr::celui_ci_is_the_agreeing_person_named_last"),
     ("'« …, a reconnu le président, le Kényan X, mais … »': the apposed name belongs to the incise", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
+    ("'justifie l'éleveur', 'l'enquêtrice': after an elided article a role noun's ending tells its gender", "rules_fr::tests::an_elided_role_nouns_ending_tells_its_gender"),
+    ("'Son voisin, X, … justifie l'éleveur': a role no one was given is the agreeing subject nearby, even one described by a word that is no role", "quotes_fr::an_elided_role_noun_is_the_agreeing_subject_not_the_woman_quoted_before"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -326,6 +328,28 @@ pub(super) fn is_french_phrase(text: &str, np: &Np) -> bool {
     let written = fold(np.written(text));
     let first = written.split_whitespace().next().unwrap_or("");
     matches!(first, "le" | "la" | "les" | "un" | "une" | "il" | "elle" | "ce" | "cet" | "cette" | "son" | "sa") || first.starts_with("l'")
+}
+
+/// "l'éleveur", "l'enquêtrice": after an elided article a French person noun still tells
+/// its gender by its ending (-eur/-ier/-ien/-ant a man, -euse/-rice/-ière/-ienne/-ante/-eure a
+/// woman), so "justifie l'éleveur" is never the woman quoted before. Nouns in -eur that
+/// name women too (l'auteur, le professeur, le docteur …) and -iste/-logue stay unknown.
+pub(super) fn gender_of_elided_role_noun(head: &str) -> Gender {
+    let h = fold(head);
+    let n = h.chars().count();
+    if n < 5 {
+        return Gender::Unknown;
+    }
+    const EPICENE_EUR: [&str; 12] =
+        ["auteur", "professeur", "docteur", "ingenieur", "procureur", "pasteur", "successeur", "predecesseur", "assesseur", "censeur", "defenseur", "gouverneur"];
+    let ends = |xs: &[&str]| xs.iter().any(|x| h.ends_with(x));
+    if ends(&["euse", "rice", "iere", "ienne", "ante", "eure", "esse"]) {
+        Gender::Female
+    } else if ends(&["eur", "ier", "ien", "ant"]) && !EPICENE_EUR.iter().any(|e| h.ends_with(e)) {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
 }
 
 pub(super) fn is_il_elle(text: &str, np: &Np) -> bool {
@@ -1409,5 +1433,15 @@ mod tests {
         assert!(!is_commune_name("Jean-Luc"));
         assert!(!is_commune_name("Marc-Olivier"));
         assert!(!is_commune_name("a-t-il"));
+    }
+
+    #[test]
+    fn an_elided_role_nouns_ending_tells_its_gender() {
+        assert_eq!(gender_of_elided_role_noun("éleveur"), Gender::Male);
+        assert_eq!(gender_of_elided_role_noun("infirmier"), Gender::Male);
+        assert_eq!(gender_of_elided_role_noun("enquêtrice"), Gender::Female);
+        assert_eq!(gender_of_elided_role_noun("habitante"), Gender::Female);
+        assert_eq!(gender_of_elided_role_noun("auteur"), Gender::Unknown);
+        assert_eq!(gender_of_elided_role_noun("urgentiste"), Gender::Unknown);
     }
 }
