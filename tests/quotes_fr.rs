@@ -746,3 +746,13 @@ fn an_elided_role_noun_is_the_agreeing_subject_not_the_woman_quoted_before() {
     );
     assert_eq!(speaker_of(&qs, "J'ai des bêtes"), Some("Marcel Roudil"), "{qs:#?}");
 }
+
+#[test]
+fn a_descriptor_with_a_name_in_apposition_is_that_person() {
+    let qs = quotes_of(
+        "Un drame à l'hôpital\n\n\
+         Selon le quotidien, le patient, Lucien Marty, avait attendu onze heures.\n\n\
+         Le fils du défunt, Sébastien Marty, a raconté sa colère. « Mon père a attendu onze heures sur un brancard », a-t-il déclaré.",
+    );
+    assert_eq!(speaker_of(&qs, "Mon père a attendu"), Some("Sébastien Marty"), "{qs:#?}");
+}

@@ -566,6 +566,13 @@ impl Registry {
             NpKind::Role { definite: false, .. } => None,
             // "the teenager said", "raconte l'adolescente": like "she", to the last person
             // of that gender.
+            // "Le fils du défunt, Sébastien Marty, a raconté": a descriptor with a name set
+            // in apposition right after it is that person, not the last man named.
+            NpKind::Role { head, .. } if lx.descriptor(head).is_some() && self.apposed_person(np).is_some() => {
+                let e = self.apposed_person(np)?;
+                self.note_speaker(np.start, e);
+                return Some(e);
+            }
             NpKind::Role { head, .. } if lx.descriptor(head).is_some() => {
                 let g = lx.descriptor(head).unwrap_or(Gender::Unknown);
                 let pronoun = Np { kind: NpKind::Pronoun(PronounKind::Person, g), ..np.clone() };
@@ -735,6 +742,16 @@ impl Registry {
             self.note_speaker(np.start, e);
         }
         found
+    }
+
+    /// The person whose name follows the phrase `np` after a comma ("Le fils du défunt,
+    /// Sébastien Marty, …"): the phrase and the name are one person.
+    fn apposed_person(&self, np: &Np) -> Option<usize> {
+        let after = self.mentions.partition_point(|m| m.pos < np.end);
+        let m = self.mentions.get(after)?;
+        let gap = self.text.get(np.end..m.pos)?;
+        let person = m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person);
+        (person && gap.trim() == ",").then_some(m.entity)
     }
 
     /// "Miguel Nerva a conçu ce code … Pour le construire, le graphiste s'est basé": a

@@ -62,6 +62,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'« …, a reconnu le président, le Kényan X, mais … »': the apposed name belongs to the incise", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
     ("'justifie l'éleveur', 'l'enquêtrice': after an elided article a role noun's ending tells its gender", "rules_fr::tests::an_elided_role_nouns_ending_tells_its_gender"),
     ("'Son voisin, X, … justifie l'éleveur': a role no one was given is the agreeing subject nearby, even one described by a word that is no role", "quotes_fr::an_elided_role_noun_is_the_agreeing_subject_not_the_woman_quoted_before"),
+    ("'Le fils du défunt, Sébastien Marty, a raconté': a descriptor with a name in apposition is that person, not the last man named (entities::apposed_person)", "quotes_fr::a_descriptor_with_a_name_in_apposition_is_that_person"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
