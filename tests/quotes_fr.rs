@@ -756,3 +756,15 @@ fn a_descriptor_with_a_name_in_apposition_is_that_person() {
     );
     assert_eq!(speaker_of(&qs, "Mon père a attendu"), Some("Sébastien Marty"), "{qs:#?}");
 }
+
+#[test]
+fn a_name_after_a_building_noun_is_no_one_a_pronoun_stands_for() {
+    let qs = quotes_of(
+        "Loi sur l'eau\n\n\
+         Le texte est porté par la ministre de la Transition écologique, Claire Vasseur.\n\n\
+         Dans son bureau de l'hôtel de Roquelaure, la ministre défend une réforme. « On ne peut pas gérer ce qu'on ne mesure pas », explique-t-elle.\n\n\
+         Son collègue de l'Agriculture, Benoît Arnaudet, n'a pas le même discours. Le ministre, ancien éleveur, a obtenu un seuil plus haut. \
+         Devant des éleveurs, il a promis « de rester très vigilant sur les décrets ».",
+    );
+    assert_eq!(speaker_of(&qs, "de rester très vigilant"), Some("Benoît Arnaudet"), "{qs:#?}");
+}

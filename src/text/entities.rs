@@ -1270,7 +1270,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             // "À Redon, l'eau est montée": a place after its preposition is no one to quote
             // ("à l'entrée de Villaines-la-Juhel": a commune's name wherever it stands.)
             let commune = b == a + 1 && super::rules_fr::is_commune_name(&toks[a].text);
-            if commune || !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
+            // ("de l'hôtel de Roquelaure, la ministre …": a role after it is the next phrase's.)
+            let place_noun = super::rules_fr::is_place_after_place_noun(toks, a);
+            if commune || place_noun || !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
                 continue;
             }
             out.push(c);

@@ -63,6 +63,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'justifie l'éleveur', 'l'enquêtrice': after an elided article a role noun's ending tells its gender", "rules_fr::tests::an_elided_role_nouns_ending_tells_its_gender"),
     ("'Son voisin, X, … justifie l'éleveur': a role no one was given is the agreeing subject nearby, even one described by a word that is no role", "quotes_fr::an_elided_role_noun_is_the_agreeing_subject_not_the_woman_quoted_before"),
     ("'Le fils du défunt, Sébastien Marty, a raconté': a descriptor with a name in apposition is that person, not the last man named (entities::apposed_person)", "quotes_fr::a_descriptor_with_a_name_in_apposition_is_that_person"),
+    ("'l'hôtel de Roquelaure': a name after de following a noun of place or building is a place, not a person", "rules_fr::tests::a_name_after_a_place_noun_and_de_is_a_place; quotes_fr::a_name_after_a_building_noun_is_no_one_a_pronoun_stands_for"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -1025,6 +1026,29 @@ pub(super) fn is_place_after_preposition(toks: &[Tok], a: usize, b: usize) -> bo
     !person_cue
 }
 
+/// Common nouns of places and buildings whose name follows after "de" ("l'hôtel de
+/// Roquelaure", "le massif de la Sorbière", "la vallée d'Aspe").
+const PLACE_NOUNS: [&str; 30] = [
+    "hôtel", "palais", "rue", "place", "avenue", "boulevard", "quai", "stade", "gymnase", "lycée", "collège", "école",
+    "église", "château", "pont", "port", "parc", "aéroport", "gare", "vallée", "massif", "lac", "col", "île", "golfe",
+    "baie", "plaine", "forêt", "canal", "quartier",
+];
+
+/// "Dans son bureau de l'hôtel de Roquelaure": a capitalised name (`toks[a..]`) after
+/// "de"/"du"/"d'" that follows a noun of place or building names that place, not a
+/// person a later "il" could stand for. A known first name is still a person's.
+pub(super) fn is_place_after_place_noun(toks: &[Tok], a: usize) -> bool {
+    let lx = Lexicon::get();
+    if a < 2 || !matches!(toks[a - 1].low.as_str(), "de" | "d'" | "d’" | "du" | "des") {
+        return false;
+    }
+    let first = toks[a].text.split(['-', '‑']).next().unwrap_or("");
+    if lx.first_names.contains_key(toks[a].text.as_str()) || lx.first_names.contains_key(first) {
+        return false;
+    }
+    PLACE_NOUNS.contains(&toks[a - 2].low.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1444,5 +1468,17 @@ mod tests {
         assert_eq!(gender_of_elided_role_noun("habitante"), Gender::Female);
         assert_eq!(gender_of_elided_role_noun("auteur"), Gender::Unknown);
         assert_eq!(gender_of_elided_role_noun("urgentiste"), Gender::Unknown);
+    }
+
+    #[test]
+    fn a_name_after_a_place_noun_and_de_is_a_place() {
+        let at = |s: &str, name: &str| {
+            let t = toks(s);
+            is_place_after_place_noun(&t, t.iter().position(|x| x.text == name).unwrap())
+        };
+        assert!(at("Dans son bureau de l'hôtel de Roquelaure, la ministre", "Roquelaure"));
+        assert!(at("les pistes du massif de Sorbière", "Sorbière"));
+        assert!(!at("le maire de Locmalo a dit", "Locmalo"));
+        assert!(!at("la fille de Pierre Martin", "Pierre"));
     }
 }
