@@ -768,3 +768,14 @@ fn a_name_after_a_building_noun_is_no_one_a_pronoun_stands_for() {
     );
     assert_eq!(speaker_of(&qs, "de rester très vigilant"), Some("Benoît Arnaudet"), "{qs:#?}");
 }
+
+#[test]
+fn a_quote_only_paragraph_goes_on_with_the_voice_just_quoted_not_the_one_before() {
+    let qs = quotes_of(
+        "Procès\n\n\
+         L'enquêtrice, Agnès Roussel, a détaillé les flux. « Un associé dormant qui reçoit tout, c'est un associé qui dort bien », a ironisé la policière.\n\n\
+         Mercredi, le procureur Olivier Tessier a pris ses réquisitions. Il a d'abord rendu hommage aux victimes, « des gens qui ont travaillé toute leur vie ».\n\n\
+         « Ce dossier n'est pas celui d'une entreprise qui a mal tourné. C'est celui d'une entreprise conçue pour tromper. »",
+    );
+    assert_eq!(speaker_of(&qs, "Ce dossier"), Some("Olivier Tessier"), "{qs:#?}");
+}

@@ -483,6 +483,15 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         let Some(j) = last_spoken else {
             continue;
         };
+        // "…, « des gens … ». [¶] « Ce dossier … »": a quote in between, of a paragraph
+        // after the speaker's and not yet attributed, is a new voice the quote-only
+        // paragraph goes on with; it is not carried back over it to the speaker before.
+        // (French copy, where a report runs on over many paragraphs.)
+        let french = article.paragraphs.get(spans[i].paragraph).and_then(|p| p.language.as_deref()).or(article.meta.language.as_deref()) == Some("fr");
+        let skipped = j + 1 < i && kinds[i - 1] != QuoteKind::Term && spans[i - 1].paragraph > spans[j].last_paragraph;
+        if french && skipped && work[i].opens_paragraph && spans[i].paragraph > spans[i - 1].last_paragraph {
+            continue;
+        }
         let same_paragraph = spans[j].last_paragraph == spans[i].paragraph;
         let continues = work[i].opens_paragraph && spans[i].paragraph.saturating_sub(spans[j].last_paragraph) <= CONTINUATION_PARAGRAPHS;
         if same_paragraph || continues {

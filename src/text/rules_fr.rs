@@ -64,6 +64,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Son voisin, X, … justifie l'éleveur': a role no one was given is the agreeing subject nearby, even one described by a word that is no role", "quotes_fr::an_elided_role_noun_is_the_agreeing_subject_not_the_woman_quoted_before"),
     ("'Le fils du défunt, Sébastien Marty, a raconté': a descriptor with a name in apposition is that person, not the last man named (entities::apposed_person)", "quotes_fr::a_descriptor_with_a_name_in_apposition_is_that_person"),
     ("'l'hôtel de Roquelaure': a name after de following a noun of place or building is a place, not a person", "rules_fr::tests::a_name_after_a_place_noun_and_de_is_a_place; quotes_fr::a_name_after_a_building_noun_is_no_one_a_pronoun_stands_for"),
+    ("'…, « des gens … ». [¶] « Ce dossier … »': a quote-only paragraph is not carried back over a newer, not yet attributed quote to the speaker before (quotes::extract_with_candidates)", "quotes_fr::a_quote_only_paragraph_goes_on_with_the_voice_just_quoted_not_the_one_before"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
