@@ -779,3 +779,13 @@ fn a_quote_only_paragraph_goes_on_with_the_voice_just_quoted_not_the_one_before(
     );
     assert_eq!(speaker_of(&qs, "Ce dossier"), Some("Olivier Tessier"), "{qs:#?}");
 }
+
+#[test]
+fn a_company_apposed_to_its_noun_is_no_one_il_stands_for() {
+    let qs = quotes_of(
+        "Procès\n\n\
+         Raymond Keller et son fils Kevin Keller comparaissent depuis lundi. Entre 2019 et 2022, leur société, Soléo Habitat, aurait vendu 400 installations.\n\n\
+         À la barre, mardi, le fils a longuement parlé. Voix posée, il a reconnu des erreurs. « Je n'ai jamais demandé à un commercial de mentir. »",
+    );
+    assert_eq!(speaker_of(&qs, "Je n'ai jamais demandé"), Some("Kevin Keller"), "{qs:#?}");
+}

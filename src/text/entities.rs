@@ -1258,6 +1258,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             };
             if is_last && b == r {
                 role_context(toks, i, s, a, r, &mut c);
+                if super::rules_fr::is_apposed_to_body_noun(toks, a) && !c.has_role {
+                    c.org = true;
+                }
                 // "Sofiane, 28 ans,", "Jake, 17, said": an age after a name is a person's.
                 let age = |t: &Tok| t.text.len() <= 3 && t.text.chars().all(|ch| ch.is_ascii_digit());
                 if toks.get(r).is_some_and(|t| t.text == ",")

@@ -65,6 +65,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Le fils du défunt, Sébastien Marty, a raconté': a descriptor with a name in apposition is that person, not the last man named (entities::apposed_person)", "quotes_fr::a_descriptor_with_a_name_in_apposition_is_that_person"),
     ("'l'hôtel de Roquelaure': a name after de following a noun of place or building is a place, not a person", "rules_fr::tests::a_name_after_a_place_noun_and_de_is_a_place; quotes_fr::a_name_after_a_building_noun_is_no_one_a_pronoun_stands_for"),
     ("'…, « des gens … ». [¶] « Ce dossier … »': a quote-only paragraph is not carried back over a newer, not yet attributed quote to the speaker before (quotes::extract_with_candidates)", "quotes_fr::a_quote_only_paragraph_goes_on_with_the_voice_just_quoted_not_the_one_before"),
+    ("'leur société, Soléo Habitat,': a name apposed to a body's common noun is that body, not a person", "rules_fr::tests::a_name_apposed_to_a_body_noun_is_the_body; quotes_fr::a_company_apposed_to_its_noun_is_no_one_il_stands_for"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -1027,6 +1028,19 @@ pub(super) fn is_place_after_preposition(toks: &[Tok], a: usize, b: usize) -> bo
     !person_cue
 }
 
+/// "leur société, Soléo Habitat, aurait vendu": a name set in apposition after a body's
+/// common noun with its determiner (société, entreprise, groupe …, roles.txt) names that
+/// body, not a person a later "il" could stand for. `a` is the name's first token.
+pub(super) fn is_apposed_to_body_noun(toks: &[Tok], a: usize) -> bool {
+    if a < 3 || toks[a - 1].text != "," {
+        return false;
+    }
+    let noun = &toks[a - 2];
+    let det = toks[a - 3].low.as_str();
+    let determiner = DETERMINER_WORDS.contains(&det) || matches!(det, "leurs" | "notre" | "votre");
+    determiner && noun.is_lower_word() && Lexicon::get().role(&noun.low) == Some(SpeakerKind::Organisation)
+}
+
 /// Common nouns of places and buildings whose name follows after "de" ("l'hôtel de
 /// Roquelaure", "le massif de la Sorbière", "la vallée d'Aspe").
 const PLACE_NOUNS: [&str; 30] = [
@@ -1481,5 +1495,15 @@ mod tests {
         assert!(at("les pistes du massif de Sorbière", "Sorbière"));
         assert!(!at("le maire de Locmalo a dit", "Locmalo"));
         assert!(!at("la fille de Pierre Martin", "Pierre"));
+    }
+
+    #[test]
+    fn a_name_apposed_to_a_body_noun_is_the_body() {
+        let at = |s: &str, name: &str| {
+            let t = toks(s);
+            is_apposed_to_body_noun(&t, t.iter().position(|x| x.text == name).unwrap())
+        };
+        assert!(at("Entre 2019 et 2022, leur société, Soléo Habitat, aurait vendu", "Soléo"));
+        assert!(!at("Son voisin, Marcel Roudil, a refusé", "Marcel"));
     }
 }
