@@ -294,15 +294,20 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
             continue;
         }
         // Multi-word phrases first: "according to", "pointed out", "mis en garde".
-        let phrase = lx
-            .en_phrases
-            .iter()
-            .map(|p| (p.as_slice(), false))
-            .chain(lx.fr_phrases.iter().map(|(p, pp)| (p.as_slice(), *pp)))
-            .filter(|(p, _)| p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is_word() && t.low == w)))
-            // A participle phrase ("a fait valoir") needs its auxiliary; the same words
-            // may also stand alone in the present ("fait valoir").
-            .find(|(_, pp)| !pp || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())));
+        // (Only where one may start: trying every phrase at every word was a fifth of
+        // the time spent on quotes.)
+        let phrase = if lx.phrase_starts.contains(t.low.as_str()) {
+            lx.en_phrases
+                .iter()
+                .map(|p| (p.as_slice(), false))
+                .chain(lx.fr_phrases.iter().map(|(p, pp)| (p.as_slice(), *pp)))
+                .filter(|(p, _)| p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is_word() && t.low == w)))
+                // A participle phrase ("a fait valoir") needs its auxiliary; the same words
+                // may also stand alone in the present ("fait valoir").
+                .find(|(_, pp)| !pp || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())))
+        } else {
+            None
+        };
         if let Some((p, participle_phrase)) = phrase {
             let last = i + p.len() - 1;
             if !participle_phrase || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())) {
@@ -380,7 +385,8 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
             i += 1;
             continue;
         }
-        let prev_is_det = i > 0 && is_det(&toks[i - 1]);
+        // ("another wrote": "another" alone is a person, rules_en::another_alone.)
+        let prev_is_det = i > 0 && is_det(&toks[i - 1]) && toks[i - 1].low != "another";
         // A capitalised "State" or "Says" mid-text is a name, not a verb; only "Selon"
         // opens a sentence as a cue.
         // "Estimant que « … », il vota": a French participle cue may open the sentence too.
@@ -649,6 +655,11 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     // "one Trump confidant", "one senior Democrat": "one" opens an indefinite description
     // when a role noun follows (else it is a number or a pronoun, and reads on below).
+    if let Some(np) = super::rules_en::one_of_a_group(toks, i, end)
+        .or_else(|| super::rules_en::another_alone(toks, i, end))
+        .or_else(|| super::rules_en::counted_group(toks, i, end)) {
+        return Some(np);
+    }
     let counted = t.low == "one";
     if is_det(t) || counted {
         let definite = !INDEFINITE.contains(&t.low.as_str()) && !counted;
@@ -721,8 +732,10 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                 }
                 let head = toks[k].low.clone();
                 // "le ministre de l'intérieur Gérard Collomb": the role's body, then the name.
+                // (Not after a principal: "a spokesman for House Speaker Paul Ryan" is not Ryan.)
                 if kind == SpeakerKind::Person
                     && last > k
+                    && !super::rules_en::opens_principal(&toks[k + 1])
                     && last + 1 < end
                     && toks.get(last + 1).is_some_and(|t| is_name_word(t) && Lexicon::get().first_names.contains_key(t.text.as_str()))
                     && let Some(mut name) = np_forward(toks, last + 1, end)
@@ -1000,7 +1013,13 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
         while first > lo && toks[first - 1].is_cap() && !is_det(&toks[first - 1]) && !is_acronym(&toks[first - 1]) && !lx.is_function_word(&toks[first - 1].low) {
             first -= 1;
         }
-        let bare = first == lo || !toks[first - 1].is_word() || !(is_det(&toks[first - 1]) || toks[first - 1].is_lower_word() || toks[first - 1].low == "'s");
+        let mut bare = first == lo || !toks[first - 1].is_word() || !(is_det(&toks[first - 1]) || toks[first - 1].is_lower_word() || toks[first - 1].low == "'s");
+        // "federal prosecutors wrote", "local police said": a lower-case modifier or two
+        // opening the clause before the bare body noun.
+        if !bare && let Some(from) = super::rules_en::modifiers_opening_clause(toks, lo, first) {
+            first = from;
+            bare = true;
+        }
         if bare {
             return Some(Np {
                 first,
@@ -1062,6 +1081,9 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         return appositive_subject(toks, lo, j);
     }
     if let Some(np) = super::rules_en::unnamed_description_ending_at(toks, lo, j) {
+        return Some(np);
+    }
+    if let Some(np) = super::rules_en::subject_before_relative_clause(toks, lo, j + 1) {
         return Some(np);
     }
     // "Fiona Williams, who lives on the street said", "Erik van Sebille, an oceanographer
@@ -1291,6 +1313,14 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
         // "Joshua Fisher-Birch of the Project, a US based watchdog, said": an indefinite
         // description after a name describes that name; on its own ("Un surveillant …,
         // qui a requis l'anonymat, tempère") it is the (unnamed) speaker.
+        // "Or, as Tom Ridge, a former secretary, put it": a name closing the segment
+        // just before the description is who it describes.
+        if matches!(np.kind, NpKind::Role { .. })
+            && let Some(&(ps, pe)) = segments.get(n + 1)
+            && let Some(name) = super::rules_en::name_closing_segment(toks, ps, pe)
+        {
+            return Some(name);
+        }
         if matches!(np.kind, NpKind::Role { definite: false, .. }) {
             let named_before = segments[n + 1..].iter().any(|&(ps, pe)| {
                 np_forward(toks, ps, pe).is_some_and(|x| x.last + 1 == pe && matches!(x.kind, NpKind::Name(_)))
@@ -1300,15 +1330,10 @@ fn appositive_subject(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
             }
             return Some(np);
         }
-        // "Lena Fischer, the agency's director, told": the name before the role.
-        if matches!(np.kind, NpKind::Role { .. })
-            && let Some(&(ps, pe)) = segments.get(n + 1)
-            && let Some(name) = np_forward(toks, ps, pe).filter(|x| x.last + 1 == pe && matches!(x.kind, NpKind::Name(_)))
-        {
-            return Some(name);
-        }
         let follower_ok = n == 0 || {
-            let (fs, _) = segments[n - 1];
+            let (fs, fe) = segments[n - 1];
+            // ("Khizr Khan, 66, said": an age or a party label describes the name too.)
+            is_label_segment(&toks[fs..fe]) ||
             // (A capitalised title opens a description too: "Gérald Karsenti, PDG de HP
             // France, a indiqué".)
             toks[fs].is_lower_word()
@@ -1420,6 +1445,9 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
             k = m;
         }
     }
+    if let Some(name) = super::rules_en::name_after_possessive_description(toks, k, hi) {
+        return Some(name);
+    }
     // "said co-founder Priya Nair": a bare role noun (no article) before the name.
     let bare_role = toks.get(k).is_some_and(|t| t.is_lower_word() && Lexicon::get().role(&t.low) == Some(SpeakerKind::Person));
     if !bare_role && let Some(np) = name_after_bare_description(toks, k, hi) {
@@ -1452,6 +1480,11 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
             if matches!(name.kind, NpKind::Name(_)) && closes {
                 let mut name = name;
                 name.quals.extend(np.quals.iter().cloned());
+                // ("said his best friend at Lehigh, Bruce Turry": a person's description
+                // set before the name is how the text names the speaker, as before a cue.)
+                if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) && super::rules_en::opens_english_description(toks, np.first) {
+                    name.start = np.start;
+                }
                 return Some(name);
             }
         }
@@ -1544,7 +1577,12 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         // ("During a speech, Trump attacked Clinton …, saying": when the stretch opens
         // with a fronted phrase, the subject after its comma.)
         if c.first > lo && toks[c.first - 1].is_punct(',') {
-            let opening = np_forward(toks, lo, c.first).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..) | NpKind::Role { definite: true, .. }));
+            // ("A spokeswoman for the committee emailed reporters …, arguing": an English
+            // indefinite person opening the sentence is its subject too.)
+            let opening = np_forward(toks, lo, c.first).filter(|np| {
+                matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..) | NpKind::Role { definite: true, .. })
+                    || matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) && matches!(toks[lo].low.as_str(), "a" | "an")
+            });
             return opening.or_else(|| clause_opening_subject(toks, lo, c.first - 1));
         }
         return None;

@@ -37,6 +37,9 @@ pub struct Lexicon {
     pub fr_participles: HashSet<String>,
     /// Multi-word French cues ("mis en garde", "d'après").
     pub fr_phrases: Vec<(Vec<String>, bool)>,
+    /// The first words of all multi-word cues, English and French: a token that is none
+    /// of them opens no phrase, and the phrases need not be tried there.
+    pub phrase_starts: HashSet<String>,
     pub roles: HashMap<String, SpeakerKind>,
     pub pronouns: HashMap<String, (PronounKind, Gender)>,
     pub titles: HashMap<String, Gender>,
@@ -196,6 +199,7 @@ impl Lexicon {
                 }
             }
         }
+        lx.phrase_starts = lx.en_phrases.iter().chain(lx.fr_phrases.iter().map(|(p, _)| p)).filter_map(|p| p.first().cloned()).collect();
         for line in entries(include_str!("../../assets/cues/roles.txt")) {
             if let Some((noun, tag)) = line.rsplit_once(char::is_whitespace)
                 && let Some(k) = kind(tag.trim()) {

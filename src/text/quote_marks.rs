@@ -294,7 +294,57 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
         out.extend(posts.into_iter().filter_map(|p| post_span(article, p)));
         out.sort_by_key(|s| s.open);
     }
+    // (English only: a French dash line is a turn of a dialogue, "— Promis, Henri.")
+    if article.meta.language.as_deref() != Some("fr") {
+        let opens: Vec<usize> = out.iter().map(|s| s.paragraph).collect();
+        for span in out.iter_mut().filter(|s| s.signed.is_none()) {
+            // (A dash line that is itself quoted is the next turn, not a signature.)
+            if !opens.contains(&(span.last_paragraph + 1)) {
+                span.signed = signing_paragraph_after(article, span);
+            }
+        }
+    }
     out
+}
+
+/// The most words a signature line's name holds ("President Barack H. Obama Jr.").
+const SIGNATURE_NAME_WORDS: usize = 5;
+
+/// "“…”¶- Bernie Sanders.", "“…”¶—Michelle Marks, Philadelphia.": a quote that is its
+/// whole paragraph, and a next paragraph that opens on a dash and a capitalised name
+/// (closing the line or set off by a comma), as fact checks and "quotable" boxes sign
+/// what was said. Returns the name's range.
+fn signing_paragraph_after(article: &Article, span: &MarkedSpan) -> Option<Range<usize>> {
+    let text = article.text.as_str();
+    let para = article.paragraphs.get(span.last_paragraph)?;
+    let first = article.paragraphs.get(span.paragraph).filter(|p| p.language.as_deref() != Some("fr"))?;
+    let before = text.get(first.range.start..span.open)?;
+    let after = text.get(span.close..para.range.end)?;
+    if !before.chars().all(is_space) || !after.chars().all(|c| is_space(c) || matches!(c, '.' | ',')) {
+        return None;
+    }
+    let next = article.paragraphs.get(span.last_paragraph + 1).filter(|p| p.role.is_none())?;
+    let line = text.get(next.range.clone())?;
+    let body = line.trim_start_matches(is_space);
+    let rest = body.strip_prefix("--").or_else(|| body.strip_prefix(['-', '—', '–', '―']))?;
+    let name_text = rest.trim_start_matches(is_space);
+    // The name ends at a comma, a bracket or a stop that is not an initial's or a
+    // suffix's ("George W. Bush", "Comey Jr.").
+    let name_len = name_text
+        .char_indices()
+        .find(|&(k, c)| {
+            let word = name_text[..k].rsplit(is_space).next().unwrap_or("");
+            matches!(c, ',' | ';' | '(') || c == '.' && !(word.chars().count() == 1 || word == "Jr" || word == "Sr")
+        })
+        .map_or(name_text.len(), |(k, _)| k);
+    let name = name_text[..name_len].trim_end_matches(is_space);
+    let words: Vec<&str> = name.split(is_space).filter(|w| !w.is_empty()).collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    if words.is_empty() || words.len() > SIGNATURE_NAME_WORDS || !words.iter().all(capitalised) {
+        return None;
+    }
+    let start = next.range.start + (line.len() - name_text.len());
+    Some(start..start + name.len())
 }
 
 /// The longest run after "<" read as a tag; anything longer is text.
@@ -660,6 +710,15 @@ mod tests {
         assert!(quoted(t).is_empty());
         let t = "Le ministre de l'Éducation nationale a présenté ses mesures pour la rentrée des classes.\n\n— Vous verrez !";
         assert!(quoted(t).is_empty());
+    }
+
+    #[test]
+    fn a_dash_line_after_a_quote_paragraph_signs_it() {
+        let t = "The claims, checked.\n\n\"Wages have not moved for the middle class in years.\"\n\n- Jane Roe.\n\nShe is right.\n\n\
+                 \"We will build it and they will pay for it.\"\n\n—Senator John Q. Public, Ohio.\n\n\"Nothing signs this one at all.\"\n\n– An answer came –.";
+        assert_eq!(signers(t), [Some("Jane Roe".to_string()), Some("Senator John Q. Public".to_string()), None]);
+        // A quote inside the reporter's sentence is not signed by the line after it.
+        assert_eq!(signers("He said \"we will win this state easily\" on Monday.\n\n- Jane Roe."), [None]);
     }
 
     #[test]

@@ -44,6 +44,19 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Securities and Exchange Commission': 'and' between capitalised words joins a body's name ending in its noun", "rules_en::tests::and_joins_the_words_of_a_body_name"),
     ("'Elizabeth Warren Hammers Wells Fargo CEO': in a Title Case headline a name is cut back to how the text writes it elsewhere", "rules_en::tests::a_name_in_a_title_case_headline_is_cut_to_the_known_name"),
     ("'the Republican said': a party's noun after 'the', ending the phrase, is one member", "rules_en::tests::the_party_noun_ending_a_phrase_is_one_member"),
+    ("'said one of those advisers', 'one of two witnesses': one of a group of people is someone unnamed", "rules_en::tests::one_of_a_group_of_people_is_someone_unnamed"),
+    ("'a White House official who spoke anonymously said': a relative clause without commas stands between the subject and its cue", "rules_en::tests::a_relative_clause_between_subject_and_cue"),
+    ("'some protesters chanted', '50 protesters shouted': a count and a plural noun for people is an unnamed group", "rules_en::tests::a_counted_group_of_people_speaks_unnamed"),
+    ("'tweeted another.': 'another' alone stands for a person", "rules_en::tests::another_alone_stands_for_a_person"),
+    ("'a spokesman for committee Democrats', 'an adviser to both Clintons': one lower-case word may open the principal", "rules_en::tests::a_lower_case_word_may_open_the_principal"),
+    ("'said his best friend at Lehigh, Bruce Turry': a description set before the name after a cue is how the speaker is written", "rules_en::tests::a_description_before_the_name_after_a_cue_is_how_it_is_written"),
+    ("'A spokeswoman for the committee emailed …, arguing': an English indefinite person opening the sentence is the participle's subject", "rules_en::tests::an_indefinite_person_opening_the_sentence_is_the_participle_subject"),
+    ("'Cruz constituent Dan Golvach', 'actress Jamie Lee Curtis': people by what they do at an event are roles", "rules_en::tests::people_by_what_they_do_at_an_event_are_roles"),
+    ("'federal prosecutors wrote': lower-case modifiers opening the clause before a bare body noun are part of it", "rules_en::tests::modifiers_before_a_bare_body_noun_open_its_phrase"),
+    ("'the suit says', 'the passage continued': court papers and published words speak as documents", "rules_en::tests::court_papers_and_published_words_are_documents"),
+    ("'Mark Olsen, a spokesman for House Speaker Paul Ryan, said': the name after a principal's 'for' or 'to' is not the role's bearer", "rules_en::tests::the_name_after_a_principal_is_not_the_role_bearer"),
+    ("'Or, as Tom Ridge, a former secretary, put it', 'James B. Comey Jr., the director, said': the name closing the segment before a description is who it describes", "rules_en::tests::the_name_before_a_description_is_who_it_describes"),
+    ("'Khizr Khan, 66, said on Capital Download': a name described by an age or a label is the subject, not the place after the cue", "rules_en::tests::a_name_described_by_an_age_is_the_subject"),
 ];
 
 /// Words opening an English description of a person ("the LinkedIn chief executive",
@@ -288,10 +301,15 @@ const TO_ROLES: [&str; 14] = [
 /// is not Trump.)
 pub fn to_complement(toks: &[Tok], k: usize, end: usize) -> Option<usize> {
     let head = toks.get(k.checked_sub(1)?)?;
-    if k + 1 >= end || toks[k].low != "to" || !head.is_lower_word() || !TO_ROLES.contains(&head.low.as_str()) {
+    if k + 1 >= end || !opens_principal(&toks[k]) || !head.is_lower_word() || !TO_ROLES.contains(&head.low.as_str()) {
         return None;
     }
-    let j = if is_det(&toks[k + 1]) { k + 2 } else { k + 1 };
+    let mut j = if is_det(&toks[k + 1]) { k + 2 } else { k + 1 };
+    // ("an adviser to both Clintons", "a spokesman for committee Democrats": one
+    // lower-case word before the principal's name.)
+    if j + 1 < end && toks[j].is_lower_word() && toks[j + 1].is_cap() && !Lexicon::get().en_cues.contains(toks[j].low.as_str()) {
+        j += 1;
+    }
     if j >= end || !toks[j].is_cap() {
         return None;
     }
@@ -477,6 +495,160 @@ pub fn is_particle_name(t: &Tok) -> bool {
         && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
+
+/// "a spokesman for House Speaker Paul Ryan", "an adviser to Trump": the word after a role
+/// noun that opens its principal, who is someone else than the role's bearer.
+pub fn opens_principal(t: &Tok) -> bool {
+    t.is_lower_word() && matches!(t.low.as_str(), "for" | "to")
+}
+
+/// How many words may stand between "one of" and the role noun ("one of two witnesses",
+/// "one of the president's closest advisers").
+const ONE_OF_WORDS: usize = 4;
+
+/// Someone unnamed, written `toks[first..=last]`, described by the noun `head`.
+fn unnamed_person(toks: &[Tok], first: usize, last: usize, head: &str, quals: Vec<String>) -> Np {
+    Np {
+        first,
+        last,
+        kind: NpKind::Role { kind: SpeakerKind::Person, head: head.to_string(), definite: false },
+        quals,
+        gender: Gender::Unknown,
+        start: toks[first].start,
+        end: toks[last].end,
+    }
+}
+
+/// "one of those advisers", "one of two witnesses": someone unnamed, one of a group of
+/// people (a plural role noun after "one of"). `i` is "one".
+pub fn one_of_a_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
+    if toks.get(i + 1).is_none_or(|t| t.low != "of") || toks[i].low != "one" {
+        return None;
+    }
+    let role = (i + 2..end.min(i + 2 + ONE_OF_WORDS)).take_while(|&k| toks[k].is_word()).find(|&k| is_plural_person_noun(&toks[k]))?;
+    Some(unnamed_person(toks, i, role, &toks[role].low, Vec::new()))
+}
+
+/// The most words a relative clause may hold between "who" and the cue.
+const RELATIVE_CLAUSE_WORDS: usize = 10;
+
+/// "a White House official who spoke anonymously to discuss strategy said": a person
+/// opening the clause, then a relative clause without commas, then the cue at `v`: the
+/// person is the subject.
+pub fn subject_before_relative_clause(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
+    // ("another intelligence source speaking to Fox News said": a participle's phrase too.)
+    let opens_clause_word = |t: &Tok| t.low == "who" || t.is_lower_word() && t.low.ends_with("ing") && t.low.len() > 5;
+    let who = (v.saturating_sub(RELATIVE_CLAUSE_WORDS + 1).max(lo + 1)..v).rev().find(|&k| opens_clause_word(&toks[k]) && toks[k - 1].is_word())?;
+    if !toks[who + 1..v].iter().all(Tok::is_word) || who + 1 == v {
+        return None;
+    }
+    let np = super::attribution::np_backward(toks, lo, who - 1)?;
+    let person = match &np.kind {
+        NpKind::Role { kind: SpeakerKind::Person, .. } => true,
+        NpKind::Name(_) => is_full_name(&np),
+        _ => false,
+    };
+    let opens_clause = np.first == lo || toks[np.first - 1].kind == TokKind::Punct;
+    (person && opens_clause).then_some(np)
+}
+
+/// Words counting an unnamed group of people ("some protesters", "50 protesters").
+const GROUP_COUNTS: [&str; 6] = ["some", "many", "several", "few", "dozens", "hundreds"];
+
+/// Whether `t` is a plural noun for people ("protesters", "witnesses", "advisers").
+fn is_plural_person_noun(t: &Tok) -> bool {
+    let lx = Lexicon::get();
+    let singulars = [t.low.strip_suffix("es"), t.low.strip_suffix('s')];
+    t.is_lower_word() && t.low.ends_with('s') && singulars.into_iter().flatten().any(|w| lx.role(w) == Some(SpeakerKind::Person) || lx.profession(w).is_some())
+}
+
+/// "some protesters chanted", "50 protesters shouted": a count (a quantifier or a number)
+/// and a plural noun for people, maybe after one modifier, is an unnamed group that speaks.
+/// `i` is the count.
+pub fn counted_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
+    let t = toks.get(i)?;
+    let count = t.is_word() && (GROUP_COUNTS.contains(&t.low.as_str()) || t.low.len() <= 6 && t.low.chars().all(|c| c.is_ascii_digit()));
+    if !count {
+        return None;
+    }
+    let lx = Lexicon::get();
+    let noun = (i + 1..end.min(i + 3)).take_while(|&k| toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low)).find(|&k| is_plural_person_noun(&toks[k]))?;
+    Some(unnamed_person(toks, i, noun, &toks[noun].low, content_words(&toks[i + 1..noun])))
+}
+
+/// "“…” tweeted another.", "Another wrote,": "another" standing alone for a person
+/// (a pronoun of the crowd quoted one after another). `i` is "another".
+pub fn another_alone(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
+    toks.get(i).filter(|t| t.low == "another")?;
+    let alone = toks.get(i + 1).is_none_or(|n| i + 1 >= end || n.kind != TokKind::Word || Lexicon::get().en_cues.contains(n.low.as_str()));
+    alone.then(|| unnamed_person(toks, i, i, "another", Vec::new()))
+}
+
+/// Possessives that open a description of a person ("his best friend", "her husband").
+const POSSESSIVES: [&str; 5] = ["his", "her", "their", "my", "our"];
+/// How many words a possessive description may hold before its comma.
+const POSSESSIVE_DESCRIPTION_WORDS: usize = 8;
+
+/// "said his best friend at Lehigh, Bruce Turry": a possessive description of a person
+/// (`toks[k]` the possessive, a person's role noun among the words) set off by a comma
+/// before a name that closes the phrase: the name speaks, written from the description.
+pub fn name_after_possessive_description(toks: &[Tok], k: usize, hi: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    if !toks.get(k).is_some_and(|t| t.is_lower_word() && POSSESSIVES.contains(&t.low.as_str())) {
+        return None;
+    }
+    let comma = (k + 1..hi.min(k + 1 + POSSESSIVE_DESCRIPTION_WORDS)).find(|&m| !toks[m].is_word())?;
+    let described = toks[k + 1..comma].iter().any(|t| t.is_lower_word() && lx.role(&t.low) == Some(SpeakerKind::Person));
+    if !described || !toks[comma].is_punct(',') {
+        return None;
+    }
+    let mut name = np_forward(toks, comma + 1, hi).filter(|np| matches!(np.kind, NpKind::Name(_)))?;
+    let closes = toks.get(name.last + 1).is_none_or(|t| t.kind == TokKind::Punct);
+    name.start = toks[k].start;
+    closes.then_some(name)
+}
+
+/// Whether `toks[k]` opens an English description of a person: an article or a
+/// possessive ("the", "a", "his", …), or a possessor's name ("Rubio's deputy campaign manager").
+pub fn opens_english_description(toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
+    t.is_word() && DESCRIPTION_OPENERS.contains(&t.low.as_str()) || t.is_cap() && toks.get(k + 1).is_some_and(|n| n.low == "'s")
+}
+
+/// How many lower-case modifiers may stand before a bare body noun ("federal prosecutors").
+const BARE_BODY_MODIFIERS: usize = 2;
+
+/// "federal prosecutors wrote", "local police said": where the clause opens when one or
+/// two lower-case modifiers (no article, function word or cue) stand between its start
+/// (`lo` or punctuation) and the bare body noun at `noun`.
+pub fn modifiers_opening_clause(toks: &[Tok], lo: usize, noun: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    let modifier = |t: &Tok| t.is_lower_word() && !is_det(t) && !lx.is_function_word(&t.low) && !lx.en_cues.contains(t.low.as_str()) && !lx.fr_cues.contains(t.low.as_str());
+    let mut from = noun;
+    while from > lo && noun - from < BARE_BODY_MODIFIERS && modifier(&toks[from - 1]) {
+        from -= 1;
+    }
+    let opens = from == lo || !toks[from - 1].is_word();
+    (from < noun && opens).then_some(from)
+}
+
+/// Lower-case words that may open a clause before its subject's name ("as Tom Ridge, a
+/// former secretary, put it", "and Jane Roe, an aide, said").
+const CLAUSE_OPENERS: [&str; 6] = ["as", "and", "but", "while", "when", "yet"];
+
+/// The person's name that closes the comma-bounded segment `toks[s..e]` (the segment
+/// is the name, or a clause opener and the name; a name's own stop may end it: "James B.
+/// Comey Jr."). A one-word name must open the segment; after an opener it must be a full
+/// name ("as in New York" names no one).
+pub(super) fn name_closing_segment(toks: &[Tok], s: usize, e: usize) -> Option<Np> {
+    let from = if toks.get(s).is_some_and(|t| CLAUSE_OPENERS.contains(&t.text.as_str())) { s + 1 } else { s };
+    let np = np_forward(toks, from, e)?;
+    let NpKind::Name(words) = &np.kind else { return None };
+    let stop = |k: usize| toks[k].is_punct('.') && toks[k].start == toks[k - 1].end;
+    let closes = np.last + 1 == e || np.last + 2 == e && stop(e - 1);
+    let known_first = words.first().is_some_and(|f| Lexicon::get().first_names.contains_key(f.as_str()));
+    (closes && (from == s || words.len() >= 2 && known_first) && !super::attribution::never_speaker(words)).then_some(np)
+}
 
 /// "Republican party boss Reince Priebus", "Marquette pollster Charles Franklin": a
 /// capitalised qualifier `toks[i..r]`, a lower-case role of up to three words, then a
@@ -973,6 +1145,114 @@ mod tests {
         let names: Vec<String> = reg.entities.iter().map(|e| e.words.join(" ")).collect();
         assert!(names.iter().any(|n| n == "Elizabeth Warren"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("Hammers")), "{names:?}");
+    }
+
+    #[test]
+    fn the_name_after_a_principal_is_not_the_role_bearer() {
+        assert_eq!(subject_written("Mark Olsen, a spokesman for House Speaker Paul Ryan, said").as_deref(), Some("Mark Olsen"));
+        let t = toks("a spokeswoman for Senator Jane Holt said");
+        let np = np_forward(&t, 0, t.len() - 1).unwrap();
+        assert!(matches!(np.kind, NpKind::Role { .. }), "{:?}", np.kind);
+        // A body's complement and then its minister's name still give the name.
+        let t = toks("the Minister of the Interior Gerald Collins said");
+        let np = np_forward(&t, 0, t.len() - 1).unwrap();
+        assert_eq!(np.kind, NpKind::Name(vec!["Gerald".into(), "Collins".into()]));
+    }
+
+    #[test]
+    fn the_name_before_a_description_is_who_it_describes() {
+        assert_eq!(subject_written("Or, as Tom Ridge, a former secretary of homeland security, put it").as_deref(), Some("Tom Ridge"));
+        assert_eq!(subject_written("James B. Comey Jr., the director of the bureau, said").as_deref(), Some("James B. Comey Jr."));
+        // A place after a preposition is no one: the description speaks.
+        assert_eq!(subject_written("Or, in New York, a spokesman for the mayor said").as_deref(), Some("a spokesman for the mayor"));
+    }
+
+    #[test]
+    fn a_description_before_the_name_after_a_cue_is_how_it_is_written() {
+        assert_eq!(speaker_written("said his best friend at Lehigh, Bruce Turry, who remembered it.").as_deref(), Some("his best friend at Lehigh, Bruce Turry"));
+        assert_eq!(speaker_written("said Rubio's deputy campaign manager, Rich Beeson, who ran it.").as_deref(), Some("Rubio's deputy campaign manager, Rich Beeson"));
+        let t = toks("said the minister, John Smith.");
+        let c = find_cues(&t);
+        let np = speaker_of_cue(&t, 0, t.len(), &c, 0, true).unwrap();
+        assert_eq!(np.kind, NpKind::Name(vec!["John".into(), "Smith".into()]));
+    }
+
+    #[test]
+    fn an_indefinite_person_opening_the_sentence_is_the_participle_subject() {
+        let s = "A spokeswoman for the committee emailed reporters with the text, arguing,";
+        let t = toks(s);
+        let c = find_cues(&t);
+        let ci = c.iter().position(|c| c.text == "arguing").unwrap();
+        let np = speaker_of_cue(&t, 0, t.len(), &c, ci, false).map(|np| np.written(s).to_string());
+        assert_eq!(np.as_deref(), Some("A spokeswoman for the committee"));
+    }
+
+    #[test]
+    fn people_by_what_they_do_at_an_event_are_roles() {
+        let t = toks("said Cruz constituent Dan Golvach.");
+        let c = find_cues(&t);
+        let np = speaker_of_cue(&t, 0, t.len(), &c, 0, true).unwrap();
+        assert_eq!(np.kind, NpKind::Name(vec!["Dan".into(), "Golvach".into()]));
+    }
+
+    #[test]
+    fn one_of_a_group_of_people_is_someone_unnamed() {
+        assert_eq!(speaker_written("said one of those advisers, who spoke on condition of anonymity.").as_deref(), Some("one of those advisers"));
+        assert_eq!(speaker_written("said one of two witnesses who relayed the story.").as_deref(), Some("one of two witnesses"));
+        // A group of things is no one.
+        assert_eq!(speaker_written("said one of the reports.").as_deref(), None);
+    }
+
+    #[test]
+    fn a_relative_clause_between_subject_and_cue() {
+        assert_eq!(subject_written("Still, a White House official who spoke anonymously to discuss strategy said").as_deref(), Some("a White House official"));
+        assert_eq!(subject_written("Jane Roe who lives nearby said").as_deref(), Some("Jane Roe"));
+        assert_eq!(subject_written("Another intelligence source speaking to Fox News said").as_deref(), Some("Another intelligence source"));
+        // Not the object of another verb: "Trump attacked the reporters who said".
+        assert_ne!(subject_written("Trump attacked the reporters who then said").as_deref(), Some("the reporters"));
+    }
+
+    #[test]
+    fn a_counted_group_of_people_speaks_unnamed() {
+        assert_eq!(subject_written("some protesters chanted,").as_deref(), Some("some protesters"));
+        assert_eq!(subject_written("Then 50 angry protesters shouted").as_deref(), Some("50 angry protesters"));
+        // A count of things is no one.
+        assert_eq!(subject_written("some reports said").as_deref(), None);
+    }
+
+    #[test]
+    fn another_alone_stands_for_a_person() {
+        assert_eq!(speaker_written("tweeted another.").as_deref(), Some("another"));
+        assert_eq!(subject_written("Then another wrote,").as_deref(), Some("another"));
+        assert_eq!(subject_written("Then another voter wrote,").as_deref(), Some("another voter"));
+    }
+
+    #[test]
+    fn a_lower_case_word_may_open_the_principal() {
+        assert_eq!(speaker_written("a spokesman for committee Democrats said.").as_deref(), Some("a spokesman for committee Democrats"));
+        assert_eq!(speaker_written("said a longtime adviser to both Clintons.").as_deref(), Some("a longtime adviser to both Clintons"));
+    }
+
+    #[test]
+    fn modifiers_before_a_bare_body_noun_open_its_phrase() {
+        assert_eq!(speaker_written(", federal prosecutors wrote in a filing.").as_deref(), Some("federal prosecutors"));
+        assert_eq!(subject_written("Local police said").as_deref(), Some("Local police"));
+        // Not across a verb or an article.
+        assert!(!subject_written("the report named police said").is_some_and(|s| s.contains("named")));
+    }
+
+    #[test]
+    fn court_papers_and_published_words_are_documents() {
+        for s in ["the suit says.", "the passage continued.", "the unsigned opinion said."] {
+            let t = toks(s);
+            let np = np_forward(&t, 0, t.len()).unwrap();
+            assert!(matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document, .. }), "{s}: {:?}", np.kind);
+        }
+    }
+
+    #[test]
+    fn a_name_described_by_an_age_is_the_subject() {
+        assert_eq!(subject_written("Khizr Khan, 66, said on Capital Download this week.").as_deref(), Some("Khizr Khan"));
     }
 
     #[test]
