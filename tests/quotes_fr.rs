@@ -612,3 +612,126 @@ fn the_turns_of_a_dialogue_inside_guillemets_alternate() {
     assert_eq!(speaker_of(&qs, "Il partira"), Some("Marc Tessier"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "Oui, madame"), Some("Marc Tessier"), "{qs:#?}");
 }
+
+#[test]
+fn a_listener_after_the_cue_ends_before_the_speakers_determiner() {
+    let qs = quotes_of(
+        "Grève au port\n\n\
+         Le syndicat Solidaires-Quais réclame une hausse des salaires. « La direction nous méprise », a déclaré à l'AFP \
+         son porte-parole, Julien Marsac. D'après lui, « la colère est bien plus forte qu'en mars ».",
+    );
+    assert_eq!(speaker_of(&qs, "La direction"), Some("Julien Marsac"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "la colère"), Some("Julien Marsac"), "{qs:#?}");
+}
+
+#[test]
+fn celui_ci_is_the_agreeing_person_named_last() {
+    let qs = quotes_of(
+        "Sécheresse\n\n\
+         La ministre, Claire Dumont, a reçu mardi le préfet, Paul Renaud. Interrogée sur le calendrier, elle a reconnu \
+         « des désaccords » avec le préfet. Celui-ci a assuré que « le dialogue continue ».",
+    );
+    assert_eq!(speaker_of(&qs, "des désaccords"), Some("Claire Dumont"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "le dialogue continue"), Some("Paul Renaud"), "{qs:#?}");
+}
+
+#[test]
+fn a_name_apposed_to_the_role_of_an_incise_is_the_speaker() {
+    let qs = quotes_of(
+        "Sommet de Lomé\n\n\
+         La ministre Anne Vidal a salué « un pas ». « Ce n'est pas l'accord rêvé, a reconnu le président du sommet, \
+         le Togolais Kossi Mensah, mais c'est un accord qui nous permet d'avancer. »",
+    );
+    assert_eq!(speaker_of(&qs, "Ce n'est pas"), Some("Kossi Mensah"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "mais c'est un accord"), Some("Kossi Mensah"), "{qs:#?}");
+}
+
+#[test]
+fn an_inversion_right_after_a_quote_is_its_cue_whatever_the_verb() {
+    let qs = quotes_of(
+        "Portrait\n\n\
+         Didier Lambert est maire depuis 2020. « Les gens me parlent encore du but », s'amuse-t-il dans son bureau, \
+         où un cadre rappelle sa carrière. Roger Tixier, l'ancien maire, confirme. « Non, grimace-t-il, je n'ai rien promis. »",
+    );
+    assert_eq!(qs[0].cue.as_deref(), Some("s'amuse-t-il"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Les gens"), Some("Didier Lambert"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "je n'ai rien"), Some("Roger Tixier"), "{qs:#?}");
+}
+
+#[test]
+fn a_company_introduced_by_one_noun_is_meant_by_another() {
+    let qs = quotes_of(
+        "Pollution de la Vière\n\n\
+         Des poissons morts flottaient dimanche en aval de la zone industrielle de Saint-Aubel. Les soupçons se portent \
+         sur l'usine de la société Fluorane, à quelques mètres de la rivière.\n\n\
+         Dans un communiqué, l'entreprise reconnaît « un incident technique survenu dans la nuit ». Elle assure avoir \
+         « immédiatement pris les mesures nécessaires ».",
+    );
+    assert_eq!(speaker_of(&qs, "un incident technique"), Some("Fluorane"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "immédiatement pris"), Some("Fluorane"), "{qs:#?}");
+}
+
+#[test]
+fn a_demonym_stands_for_the_person_in_the_story() {
+    let qs = quotes_of(
+        "Ligue 2\n\n\
+         Côté nordiste, l'entraîneur Luis Ferreira Gomes pestait contre l'arbitrage. « Tout le monde l'a vue, sauf \
+         l'arbitre », a estimé le Portugais.",
+    );
+    assert_eq!(speaker_of(&qs, "Tout le monde"), Some("Luis Ferreira Gomes"), "{qs:#?}");
+}
+
+#[test]
+fn a_court_and_a_fund_named_by_their_noun_speak() {
+    let qs = quotes_of(
+        "Chute d'un échafaudage\n\n\
+         Le gérant, Marc Dufay, voit sa peine confirmée. La cour a estimé, dans son arrêt, que l'absence de garde-corps \
+         constituait « une faute caractérisée ».\n\n\
+         Un porte-parole de la caisse régionale juge que les médecins « ne peuvent pas tout demander sans contrepartie ».",
+    );
+    assert!(speaker_of(&qs, "une faute").is_some_and(|s| s.to_lowercase().contains("cour")), "{qs:#?}");
+    assert!(speaker_of(&qs, "ne peuvent pas").is_some_and(|s| s.contains("caisse")), "{qs:#?}");
+}
+
+#[test]
+fn a_body_with_its_name_speaks_through_a_coordinated_verb() {
+    let qs = quotes_of(
+        "Budget de l'université\n\n\
+         Selon la direction, le gel concerne vingt postes. Le syndicat Sud-Campus a voté contre et dénonce « une spirale \
+         de l'austérité ».",
+    );
+    assert!(speaker_of(&qs, "une spirale").is_some_and(|s| s.contains("Sud-Campus")), "{qs:#?}");
+}
+
+#[test]
+fn a_role_is_not_the_next_speaker_with_another_role() {
+    let qs = quotes_of(
+        "Herbicide suspendu\n\n\
+         Le tribunal administratif a suspendu jeudi l'autorisation du Vignorex. Le juge des référés estime qu'il existe \
+         « un doute sérieux sur l'évaluation des risques ».\n\n\
+         « C'est la première fois qu'un tribunal reconnaît ce danger », s'est réjouie la présidente de l'association, Anne Solier.",
+    );
+    assert_ne!(speaker_of(&qs, "un doute"), Some("Anne Solier"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "C'est la première"), Some("Anne Solier"), "{qs:#?}");
+}
+
+#[test]
+fn pour_an_investment_fund_attributes_the_judgment_that_follows() {
+    let qs = quotes_of(
+        "Levée de fonds\n\n\
+         La start-up a levé 40 millions d'euros. Pour le fonds public qui mène le tour de table, Hydrolis coche \
+         « toutes les cases de la réindustrialisation ».",
+    );
+    assert!(speaker_of(&qs, "toutes les cases").is_some_and(|s| s.contains("fonds")), "{qs:#?}");
+}
+
+#[test]
+fn a_participle_after_an_epicene_role_tells_its_gender() {
+    let qs = quotes_of(
+        "Festival\n\n\
+         La metteuse en scène Claire Vautrin présentait mardi sa programmation. « J'ai voulu des spectacles longs », \
+         a-t-elle expliqué. Le festival accueillera une création du chorégraphe Samuel Doukouré. « Six heures, c'est \
+         une expérience », s'amuse l'artiste, joint par téléphone.",
+    );
+    assert_eq!(speaker_of(&qs, "Six heures"), Some("Samuel Doukouré"), "{qs:#?}");
+}

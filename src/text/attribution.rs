@@ -270,6 +270,16 @@ pub struct Cue {
 
 /// Every speech cue among `toks`, in order.
 pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
+    find_cues_from(toks, false)
+}
+
+/// Like [`find_cues`], for the words right after a quote (an inversion opening them is
+/// a cue whatever its verb: `rules_fr::inversion_closes_a_quote`).
+pub fn find_cues_after_quote(toks: &[Tok]) -> Vec<Cue> {
+    find_cues_from(toks, true)
+}
+
+fn find_cues_from(toks: &[Tok], after_quote: bool) -> Vec<Cue> {
     let lx = Lexicon::get();
     let mut cues = Vec::new();
     let mut i = 0;
@@ -334,7 +344,9 @@ pub fn find_cues(toks: &[Tok]) -> Vec<Cue> {
                     i = k + 1;
                     continue;
                 }
-            } else if lx.fr_cues.contains(verb) || lx.fr_participles.contains(verb) || lx.en_cues.contains(verb) {
+            } else if lx.fr_cues.contains(verb) || lx.fr_participles.contains(verb) || lx.en_cues.contains(verb)
+                || super::rules_fr::inversion_closes_a_quote(toks, i, after_quote)
+            {
                 // "s'interroge-t-elle": the reflexive pronoun belongs to the cue as written.
                 let reflexive = i > 0 && matches!(toks[i - 1].low.as_str(), "s'" | "se");
                 let text = if reflexive { written(i - 1, i) } else { t.text.to_string() };
@@ -1419,10 +1431,7 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     }
     // "a déclaré à l'AFP Claire Moreau": the listener comes between verb and speaker.
     if k < hi && matches!(toks[k].low.as_str(), "à" | "au" | "aux") {
-        let listener = np_forward(toks, k + 1, hi).or_else(|| {
-            // "à l'AFP": elided article then a name.
-            toks.get(k + 1).filter(|t| t.low == "l'").and_then(|_| np_forward(toks, k + 2, hi))
-        });
+        let listener = super::rules_fr::listener_after(toks, k, hi);
         if let Some(l) = listener {
             k = l.last + 1;
         } else if toks.get(k + 1).is_some_and(|t| matches!(t.low.as_str(), "la" | "le" | "l'" | "les"))
@@ -1605,7 +1614,8 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         if let Some(np) = opener.as_ref().filter(|np| toks[lo..np.first].iter().any(|t| t.is_punct(','))) {
             return Some(np.clone());
         }
-        return np_forward(toks, lo, hi).or(opener);
+        // ("Le syndicat Snesup-FSU a voté contre et dénonce": the body with its name.)
+        return np_forward(toks, lo, hi).or(opener).map(|np| super::rules_fr::phrase_with_its_name(toks, np, c.first));
     }
     // "X told Y": Y is the listener. Right after a quote ("…?" asked Hoffmann) the word
     // after the verb is the speaker.

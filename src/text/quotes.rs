@@ -19,7 +19,7 @@
 //! article text. Unknown speakers stay `None`, with the phrase used at the quote (“he”,
 //! “the official”) kept in `speaker_as_written`.
 
-use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, never_speaker, np_backward, np_forward, speaker_of_cue, tokenize};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, find_cues_after_quote, never_speaker, np_backward, np_forward, speaker_of_cue, tokenize};
 use super::entities::Registry;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
@@ -783,7 +783,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     w.sentence = (left.first().map_or(span.open, |t| t.start), right.last().map_or(span.close, |t| t.end));
 
     let left_cues = find_cues(left);
-    let mut right_cues = find_cues(right);
+    let mut right_cues = find_cues_after_quote(right);
     if right_cues.is_empty() {
         right_cues.extend(bare_participle_cue(right));
     }
@@ -1259,7 +1259,9 @@ fn incise_in(text: &str, span: &MarkedSpan) -> Option<(usize, usize, usize)> {
             if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { .. }) {
                 continue;
             }
-            k = np.last + 1;
+            // (« …, a reconnu le président de la conférence, le Kényan X, mais … »: the
+            // name apposed to the role belongs to the attribution too.)
+            k = super::rules_fr::name_apposed_to_role(&toks, &np, toks.len()).map_or(np.last, |name| name.last) + 1;
         }
         // Up to the comma or full stop that closes the attribution.
         while k < toks.len() && k <= c.last + INCISE_MAX_TOKENS && toks[k].is_word() {

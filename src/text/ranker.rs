@@ -732,9 +732,10 @@ mod tests {
         assert!(!is_title_case("Senator Mary Jones told Robert Smith on Monday"));
         let text = "Warren Slams Bank Chief Over Fake Accounts\n\nSenator Elizabeth Warren spoke to John Stumpf on Tuesday.\n\n\"You should resign from your post at once,\" Warren said.";
         let all = ranked(text);
-        let only = |name: &str| all[0].1.iter().find(|c| c.speaker.name == name).map(|c| c.features[FEATURES.len() - 1]);
+        let at = FEATURES.iter().position(|f| *f == "only_in_title_case").expect("a feature");
+        let only = |name: &str| all[0].1.iter().find(|c| c.speaker.name == name).map(|c| c.features[at]);
         assert_eq!(only("John Stumpf"), Some(0.0));
-        let headline: Vec<_> = all[0].1.iter().filter(|c| c.features[FEATURES.len() - 1] == 1.0).map(|c| c.speaker.name.clone()).collect();
+        let headline: Vec<_> = all[0].1.iter().filter(|c| c.features[at] == 1.0).map(|c| c.speaker.name.clone()).collect();
         assert!(headline.iter().all(|n| n.contains("Slams") || n.contains("Bank") || n.contains("Accounts")), "{headline:?}");
     }
 

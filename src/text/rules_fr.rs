@@ -3,7 +3,7 @@
 //! tokens (`attribution::tokenize`) and the one lexicon (`lexicon`), and is named in
 //! [`RULES`] with the test that exercises it on its own.
 
-use super::attribution::{ADVERBS, Cue, Np, NpKind, Tok, TokKind, content_words, np_backward, np_forward};
+use super::attribution::{ADVERBS, Cue, Np, NpKind, Tok, TokKind, content_words, is_det, np_backward, np_forward};
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use crate::model::{Speaker, SpeakerKind};
 
@@ -48,7 +48,65 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Selon Rabat': a city after 'selon' stands for its government", "rules_fr::tests::a_city_after_selon_stands_for_its_government"),
     ("'Villaines-la-Juhel', 'Boulogne-sur-Mer': a hyphenated name with a lower-case link is a commune, not a person", "rules_fr::tests::a_hyphenated_name_with_a_lower_case_link_is_a_commune"),
     ("'À Redon, …', 'en Bretagne': a capitalised word after a preposition of place is a place, not a person", "rules_fr::tests::a_name_after_a_preposition_of_place_is_a_place"),
+    ("'a déclaré à l'AFP son porte-parole, X': the listener ends before the speaker's determiner", "rules_fr::tests::a_listener_ends_before_the_next_determiner"),
+    ("'le Kényan Daniel Mwangi': a capitalised demonym after le/la is not part of the name", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
+    ("'« … », s'amuse-t-il': an inversion right after a quote is its cue, whatever the verb", "quotes_fr::an_inversion_right_after_a_quote_is_its_cue_whatever_the_verb"),
+    ("'la société X … l'entreprise': company nouns name the same company", "quotes_fr::a_company_introduced_by_one_noun_is_meant_by_another"),
+    ("'a estimé le Portugais': a demonym after le/la stands for a person of that gender", "quotes_fr::a_demonym_stands_for_the_person_in_the_story"),
+    ("'la cour a estimé', 'un porte-parole de la caisse régionale': courts and funds are bodies (roles.txt)", "quotes_fr::a_court_and_a_fund_named_by_their_noun_speak"),
+    ("'Le syndicat X a voté contre et dénonce': a coordinated cue's subject keeps the body's name", "quotes_fr::a_body_with_its_name_speaks_through_a_coordinated_verb"),
+    ("'Le juge des référés estime': a French role is not the lead's next speaker introduced with another role (entities::lead_speaker_after)", "quotes_fr::a_role_is_not_the_next_speaker_with_another_role"),
+    ("'Pour le fonds public …, X coche « … »': a fund is a body (roles.txt), so 'Pour' attributes", "quotes_fr::pour_an_investment_fund_attributes_the_judgment_that_follows"),
+    ("'s'amuse l'artiste, joint par téléphone': a participle set off after a role tells its gender", "quotes_fr::a_participle_after_an_epicene_role_tells_its_gender"),
+    ("'Celui-ci', 'celle-ci': the agreeing person named last", "quotes_fr::celui_ci_is_the_agreeing_person_named_last"),
+    ("'« …, a reconnu le président, le Kényan X, mais … »': the apposed name belongs to the incise", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
 ];
+
+/// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
+/// after "à"/"au"/"aux" (at `k`) ends before the next determiner, which opens the speaker's
+/// own phrase; read as one phrase, "l'AFP son porte-parole" would swallow the speaker.
+pub(super) fn listener_after(toks: &[Tok], k: usize, hi: usize) -> Option<Np> {
+    let from = k + 1;
+    let stop = (from + 1..hi.min(toks.len())).find(|&m| is_det(&toks[m]) || !toks[m].is_word()).unwrap_or(hi);
+    np_forward(toks, from, stop).or_else(|| {
+        // "à l'AFP": elided article then a name.
+        toks.get(from).filter(|t| t.low == "l'").and_then(|_| np_forward(toks, from + 1, stop))
+    })
+}
+
+/// "Celui-ci a assuré", "celle-ci répond": a demonstrative pronoun points to the latter,
+/// the person of its gender mentioned last, where il/elle go to the most salient one.
+pub(super) fn is_demonstrative_pronoun(folded: &str) -> bool {
+    matches!(folded, "celui-ci" | "celle-ci" | "celui-là" | "celle-là")
+}
+
+/// "« … », s'amuse-t-il", "« … », sourit-elle", "« Non, grimace-t-il, … »": a verb inverted
+/// with its subject pronoun right after a quote (or, with "-t-", set off by commas inside
+/// one) is the reporting clause, whatever the verb: no list holds every verb of manner.
+/// `after_quote`: `toks` start right after a quote (the words to the right of one).
+pub(super) fn inversion_closes_a_quote(toks: &[Tok], i: usize, after_quote: bool) -> bool {
+    let reflexive = i > 0 && matches!(toks[i - 1].low.as_str(), "s'" | "se");
+    let before = if reflexive { i - 1 } else { i };
+    let prev = |k: usize| before.checked_sub(k).and_then(|j| toks.get(j));
+    let comma = prev(1).is_some_and(|t| t.is_punct(','));
+    let quote_at = |k: usize| match before.checked_sub(k) {
+        Some(j) => matches!(toks[j].kind, TokKind::Quote(_)),
+        None => after_quote && before + 1 == k,
+    };
+    // (Inside a quote the inversion is set off on both sides: ", grimace-t-il,".)
+    let set_off = toks.get(i + 1).is_none_or(|t| t.is_punct(','));
+    quote_at(1) || (comma && quote_at(2)) || (comma && set_off && toks[i].low.contains("-t-") && prev(2).is_some_and(Tok::is_word))
+}
+
+/// Nouns any of which may name the same business: "l'usine de la société Chimitec" …
+/// "l'entreprise reconnaît", "le groupe X" … "la firme".
+const BUSINESS_NOUNS: [&str; 5] = ["société", "entreprise", "groupe", "firme", "compagnie"];
+
+/// "la société Chimitec … l'entreprise reconnaît": a company introduced by one company noun
+/// is meant by another.
+pub(super) fn same_kind_of_company(a: &str, b: &str) -> bool {
+    BUSINESS_NOUNS.contains(&a) && BUSINESS_NOUNS.contains(&b)
+}
 
 /// Forms of "avoir" that make a following past participle a cue ("a déclaré", "avait dit").
 pub(super) const FR_AUX: [&str; 10] = ["a", "ont", "avait", "avaient", "aurait", "auraient", "avons", "avez", "as", "ai"];
@@ -611,6 +669,7 @@ pub(super) fn body_with_its_name(toks: &[Tok], np: Np, hi: usize) -> Np {
 /// ([`body_with_its_name`]), or a person's name apposed to their role
 /// ([`name_apposed_to_role`]).
 pub(super) fn phrase_with_its_name(toks: &[Tok], np: Np, hi: usize) -> Np {
+    let np = with_gender_of_its_participle(toks, demonym_as_pronoun(toks, without_demonym(toks, np, hi)), hi);
     match name_apposed_to_role(toks, &np, hi) {
         Some(name) => name,
         None => body_with_its_name(toks, np, hi),
@@ -635,7 +694,68 @@ pub(super) fn name_apposed_to_role(toks: &[Tok], np: &Np, hi: usize) -> Option<N
     }
     let name = np_forward(toks, comma + 1, hi).filter(|n| matches!(n.kind, NpKind::Name(_)))?;
     let closed = toks.get(name.last + 1).is_none_or(|t| name.last + 1 >= hi || t.kind == TokKind::Punct);
-    closed.then_some(name)
+    closed.then(|| without_demonym(toks, name, hi))
+}
+
+/// "le Kényan Daniel Mwangi", "la Lyonnaise Anne Roux": a capitalised demonym (by its
+/// ending: -ais(e), -ois(e), -ain(e), -ien(ne), -an(e)) at `f`, after "le"/"la" and before a
+/// name of two words or more ending at `last`, tells where the person is from; it is not
+/// part of the name.
+pub(super) fn is_demonym_before_name(toks: &[Tok], f: usize, last: usize) -> bool {
+    let article = f > 0 && matches!(toks[f - 1].low.as_str(), "le" | "la");
+    let demonym = ["ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne", "an", "ane"].iter().any(|e| toks[f].low.ends_with(e));
+    article && demonym && toks[f].is_cap() && last >= f + 2 && toks[f + 1..=last].iter().all(Tok::is_cap)
+}
+
+/// "a estimé le Portugais", "la Lyonnaise a répondu": a single capitalised demonym (-ais(e),
+/// -ois(e), -ain(e), -ien(ne); not -an, which ends country names such as "le Soudan") right
+/// after "le"/"la"/"l'" stands for a person already in the story, as a pronoun would: the
+/// phrase becomes a person pronoun of the article's gender.
+fn demonym_as_pronoun(toks: &[Tok], np: Np) -> Np {
+    let NpKind::Name(words) = &np.kind else { return np };
+    let [word] = words.as_slice() else { return np };
+    let low = fold(word);
+    let demonym = ["ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne"].iter().any(|e| low.ends_with(e));
+    // (The phrase may open on its article.)
+    let first = (np.first.min(np.last)..=np.last.min(toks.len().saturating_sub(1))).find(|&k| toks[k].start >= np.start && toks[k].is_cap());
+    let article = first.and_then(|k| k.checked_sub(1)).map(|k| toks[k].low.as_str());
+    let gender = match article {
+        Some("le") => Gender::Male,
+        Some("la") => Gender::Female,
+        Some("l'") => Gender::Unknown,
+        _ => return np,
+    };
+    if !demonym || low.chars().count() < 5 || !toks[first.unwrap_or(0)].is_cap() {
+        return np;
+    }
+    Np { kind: NpKind::Pronoun(PronounKind::Person, gender), gender, ..np }
+}
+
+/// "s'amuse l'artiste, joint par téléphone", "précise la responsable, contactée": a past
+/// participle set off after a person role of no known gender (an elided or epicene noun)
+/// agrees with it, and tells whether a man or a woman speaks.
+fn with_gender_of_its_participle(toks: &[Tok], np: Np, hi: usize) -> Np {
+    if np.gender != Gender::Unknown || !matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) {
+        return np;
+    }
+    let Some(comma) = (np.last + 1..hi.min(toks.len())).find(|&k| toks[k].start >= np.end) else { return np };
+    let Some(word) = toks.get(comma + 1).filter(|t| toks[comma].is_punct(',') && t.is_lower_word() && comma + 1 < hi) else { return np };
+    let gender = match word.low.as_str() {
+        "jointe" => Gender::Female,
+        "joint" => Gender::Male,
+        w if w.ends_with("ée") && w.chars().count() > 4 => Gender::Female,
+        w if w.ends_with('é') && w.chars().count() > 3 => Gender::Male,
+        _ => return np,
+    };
+    Np { gender, ..np }
+}
+
+fn without_demonym(toks: &[Tok], name: Np, hi: usize) -> Np {
+    let Some(f) = (name.first..=name.last).find(|&k| toks[k].is_cap()) else { return name };
+    if !is_demonym_before_name(toks, f, name.last) {
+        return name;
+    }
+    np_forward(toks, f + 1, hi).filter(|n| matches!(n.kind, NpKind::Name(_)) && n.last == name.last).unwrap_or(name)
 }
 
 /// Words that end a body's name written after its noun: prepositions, relatives, times.
@@ -887,6 +1007,21 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Tok> {
         tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn a_listener_ends_before_the_next_determiner() {
+        let s = "a déclaré à l'AFP son porte-parole, Julien Marsac.";
+        let t = toks(s);
+        let l = listener_after(&t, 2, t.len()).unwrap();
+        assert_eq!(&s[l.start..l.end], "l'AFP");
+        let np = crate::text::attribution::subject_after(&t, 1, t.len()).unwrap();
+        assert_eq!(&s[np.start..np.end], "Julien Marsac");
+        let s = "a confié au Parisien le maire de Dinan.";
+        let t = toks(s);
+        let l = listener_after(&t, 2, t.len()).unwrap();
+        assert_eq!(&s[l.start..l.end], "Parisien");
+        assert!(is_demonstrative_pronoun("celle-ci") && !is_demonstrative_pronoun("celui"));
     }
 
     #[test]
