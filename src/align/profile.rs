@@ -102,10 +102,8 @@ impl Profile {
             let k = inside;
             inside += 1;
             match token {
-                TokenRef::Number(n) if n.chars().filter(char::is_ascii_digit).count() >= 2 => {
-                    if !numbers.contains(n) {
-                        numbers.insert(n.to_string());
-                    }
+                TokenRef::Number(n) if n.chars().filter(char::is_ascii_digit).count() >= 2 && !numbers.contains(n) => {
+                    numbers.insert(n.to_string());
                 }
                 // The first word of a sentence is capitalised whatever it is.
                 TokenRef::Word { folded, capitalised: true } if k > 0 && folded.chars().count() >= 3 => {
