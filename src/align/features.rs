@@ -7,7 +7,7 @@
 
 use super::inflection::for_each_english_base_form;
 use super::lexicon::lexicon;
-use super::tokens::{Token, is_stopword, match_key, number_key, tokenize};
+use super::tokens::{Token, TokenRef, is_stopword, match_key, number_key, tokenize};
 use crate::model::Article;
 
 /// Numbers and names are rarer and more telling than ordinary words.
@@ -81,49 +81,96 @@ pub fn text_features(text: &str, translate: bool) -> SentenceFeatures {
 
 /// [`text_features`] of `text` from its tokens (for a caller that tokenized it already).
 pub fn token_features<'a>(text: &str, tokens: impl IntoIterator<Item = &'a Token>, translate: bool) -> SentenceFeatures {
-    let lex = lexicon();
-    let mut f = SentenceFeatures {
+    let mut keys = TokenKeys::new(translate);
+    for token in tokens {
+        keys.add(token.as_ref());
+    }
+    keys.finish(text);
+    SentenceFeatures {
         chars: text.chars().filter(|c| !c.is_whitespace()).count() as f32,
         quoted: text.chars().any(is_quote_mark),
+        source: keys.source().map(|(keys, weight)| SourceToken { keys: keys.to_vec(), weight }).collect(),
+        target: keys.target,
+        target_weight: keys.target_weight,
         ..Default::default()
-    };
-            for token in tokens {
-                let (key, weight, folded) = match token {
-                    Token::Number(n) => (number_key(n), NUMBER_WEIGHT, None),
-                    Token::Word { folded, capitalised } => {
-                        if is_stopword(folded) || folded.chars().count() < 2 {
-                            continue;
-                        }
-                        let w = if *capitalised { NAME_WEIGHT } else { WORD_WEIGHT };
-                        (match_key(folded), w, Some(folded))
-                    }
-                };
-                let mut keys = vec![key];
-                if translate && let Some(folded) = folded {
-                    keys.extend_from_slice(lex.translations(folded));
-                }
-                f.source.push(SourceToken { keys, weight });
-                f.target.push(key);
-                // An inflected English word also offers its base forms, which is what
-                // the lexicon translates to ("trouva" → find ~ "found").
-                if let Some(folded) = folded {
-                    for_each_english_base_form(folded, |b| f.target.push(match_key(b)));
-                }
-                f.target_weight += weight;
-            }
-    // A question or an exclamation usually stays one in translation: for short lines of
-    // dialogue, with few content words, the mark is much of the evidence there is.
-    for (mark, key) in [('?', "?"), ('!', "!")] {
-        if text.contains(mark) {
-            let key = super::tokens::symbol_key(key);
-            f.source.push(SourceToken { keys: vec![key], weight: PUNCTUATION_WEIGHT });
-            f.target.push(key);
-            f.target_weight += PUNCTUATION_WEIGHT;
-        }
     }
-    f.target.sort_unstable();
-    f.target.dedup();
-    f
+}
+
+/// The keys of a text's tokens, added one at a time: what [`token_features`] makes its
+/// source and target sides of, kept flat (an article's counterpart profile is made of
+/// them too, without a vector for each token).
+#[derive(Debug, Clone, Default)]
+pub struct TokenKeys {
+    translate: bool,
+    /// The keys of every source token, one after the other.
+    source_keys: Vec<u32>,
+    /// Per source token: where its keys end in `source_keys`, and its weight.
+    source_ends: Vec<(u32, f32)>,
+    /// The target side's keys: sorted and deduplicated once [`finish`](Self::finish)ed.
+    pub target: Vec<u32>,
+    /// Total weight of the target tokens.
+    pub target_weight: f32,
+}
+
+impl TokenKeys {
+    /// `translate`: source words also offer their lexicon translations.
+    pub fn new(translate: bool) -> TokenKeys {
+        TokenKeys { translate, ..TokenKeys::default() }
+    }
+
+    /// The next token of the text.
+    pub fn add(&mut self, token: TokenRef<'_>) {
+        let (key, weight, folded) = match token {
+            TokenRef::Number(n) => (number_key(n), NUMBER_WEIGHT, None),
+            TokenRef::Word { folded, capitalised } => {
+                if is_stopword(folded) || folded.chars().count() < 2 {
+                    return;
+                }
+                let w = if capitalised { NAME_WEIGHT } else { WORD_WEIGHT };
+                (match_key(folded), w, Some(folded))
+            }
+        };
+        self.source_keys.push(key);
+        if self.translate && let Some(folded) = folded {
+            self.source_keys.extend_from_slice(lexicon().translations(folded));
+        }
+        self.source_ends.push((self.source_keys.len() as u32, weight));
+        self.target.push(key);
+        // An inflected English word also offers its base forms, which is what
+        // the lexicon translates to ("trouva" → find ~ "found").
+        if let Some(folded) = folded {
+            for_each_english_base_form(folded, |b| self.target.push(match_key(b)));
+        }
+        self.target_weight += weight;
+    }
+
+    /// Once every token of `text` is added: its question and exclamation marks, and
+    /// the target side sorted.
+    pub fn finish(&mut self, text: &str) {
+        // A question or an exclamation usually stays one in translation: for short lines of
+        // dialogue, with few content words, the mark is much of the evidence there is.
+        for (mark, key) in [('?', "?"), ('!', "!")] {
+            if text.contains(mark) {
+                let key = super::tokens::symbol_key(key);
+                self.source_keys.push(key);
+                self.source_ends.push((self.source_keys.len() as u32, PUNCTUATION_WEIGHT));
+                self.target.push(key);
+                self.target_weight += PUNCTUATION_WEIGHT;
+            }
+        }
+        self.target.sort_unstable();
+        self.target.dedup();
+    }
+
+    /// Each source token's keys and weight, in order.
+    pub fn source(&self) -> impl Iterator<Item = (&[u32], f32)> {
+        let mut start = 0;
+        self.source_ends.iter().map(move |&(end, weight)| {
+            let keys = &self.source_keys[start..end as usize];
+            start = end as usize;
+            (keys, weight)
+        })
+    }
 }
 
 /// Similarity in 0..=1 of source sentences `src` and target sentences `tgt` (each a

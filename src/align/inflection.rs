@@ -79,6 +79,10 @@ pub fn for_each_english_base_form(word: &str, mut f: impl FnMut(&str)) {
     if let Some(base) = IRREGULAR.get(word) {
         emit(base);
     }
+    // Every ending below ends in one of these letters (most words do not).
+    if !matches!(word.as_bytes().last(), Some(b's' | b'd' | b'y' | b'r' | b't' | b'g')) {
+        return;
+    }
     let endings: &[(&str, &str)] = &[
         ("ies", "y"), ("ied", "y"), ("ily", "y"), ("ier", "y"), ("iest", "y"), ("ing", ""), ("ed", ""),
         ("es", ""), ("ly", ""), ("est", ""), ("er", ""),

@@ -7,8 +7,8 @@
 //! the tokens of the same keys merged (their weights added), plus the article's numbers
 //! and capitalised names for the anchors and the evidence.
 
-use super::features::token_features;
-use super::tokens::{Token, fold, match_key, tokenize_spans};
+use super::features::TokenKeys;
+use super::tokens::{TokenRef, fold, for_each_token, match_key};
 use crate::model::Article;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -76,45 +76,53 @@ pub struct Profile {
 
 impl Profile {
     pub fn of(article: &Article) -> Profile {
-        // The text is tokenized once: each sentence's names and numbers are the tokens
-        // inside its range (a token is never cut by a sentence boundary).
-        let tokens = tokenize_spans(&article.text);
-        let mut numbers = BTreeSet::new();
-        let mut names = BTreeMap::new();
-        for (_, s) in article.sentences() {
-            let text = article.slice(&s.range);
-            // The sentence's words, split once when a name first needs them.
-            let mut words: Option<Vec<(&str, bool)>> = None;
-            let from = tokens.partition_point(|(span, _)| span.start < s.range.start);
-            let inside = tokens[from..].iter().take_while(|(span, _)| span.end <= s.range.end);
-            for (k, (_, token)) in inside.enumerate() {
-                match token {
-                    Token::Number(n) if n.chars().filter(char::is_ascii_digit).count() >= 2 => {
-                        numbers.insert(n.clone());
-                    }
-                    // The first word of a sentence is capitalised whatever it is.
-                    Token::Word { folded, capitalised: true } if k > 0 && folded.chars().count() >= 3 => {
-                        names.entry(match_key(folded)).or_insert_with(|| {
-                            original_case(words.get_or_insert_with(|| sentence_words(text)), folded)
-                        });
-                    }
-                    _ => {}
-                }
-            }
-        }
         let lang = article.meta.language.clone();
         let french = lang.as_deref() == Some("fr");
-        // One pass: a translated source token lists its own key first, then its
-        // translations, so the plain bag is the first key of each; the target side does
-        // not depend on translation at all.
-        let features = token_features(&article.text, tokens.iter().map(|(_, t)| t), french);
-        let translated = french.then(|| SourceBag::of(features.source.iter().map(|t| (&t.keys[..], t.weight))));
-        let plain = SourceBag::of(features.source.iter().map(|t| (&t.keys[..1.min(t.keys.len())], t.weight)));
+        // The text is tokenized once, each token handed over as it is found (no vector of
+        // them, no string each): its keys go into the features, and a token inside a
+        // sentence may be a name or a number (a token is never cut by a sentence boundary).
+        // Sentences come in the order of the text, as tokens do. One pass: a translated
+        // source token lists its own key first, then its translations, so the plain bag is
+        // the first key of each; the target side does not depend on translation at all.
+        let mut keys = TokenKeys::new(french);
+        let mut numbers = BTreeSet::new();
+        let mut names = BTreeMap::new();
+        let mut sentences = article.sentences().map(|(_, s)| s.range.clone()).peekable();
+        // The tokens seen so far inside the current sentence.
+        let mut inside = 0;
+        // The current sentence's words, split once when a name first needs them.
+        let mut words: Option<Vec<(&str, bool)>> = None;
+        for_each_token(&article.text, |span, token| {
+            keys.add(token);
+            // Sentences ending before this token cannot hold it, nor any token after it.
+            while sentences.next_if(|s| s.end < span.end).is_some() {
+                (inside, words) = (0, None);
+            }
+            let Some(sentence) = sentences.peek().filter(|s| s.start <= span.start) else { return };
+            let k = inside;
+            inside += 1;
+            match token {
+                TokenRef::Number(n) if n.chars().filter(char::is_ascii_digit).count() >= 2 && !numbers.contains(n) => {
+                    numbers.insert(n.to_string());
+                }
+                // The first word of a sentence is capitalised whatever it is.
+                TokenRef::Word { folded, capitalised: true } if k > 0 && folded.chars().count() >= 3 => {
+                    names.entry(match_key(folded)).or_insert_with(|| {
+                        let text = article.slice(sentence);
+                        original_case(words.get_or_insert_with(|| sentence_words(text)), folded)
+                    });
+                }
+                _ => {}
+            }
+        });
+        keys.finish(&article.text);
+        let translated = french.then(|| SourceBag::of(keys.source()));
+        let plain = SourceBag::of(keys.source().map(|(k, weight)| (&k[..1.min(k.len())], weight)));
         Profile {
             plain,
             translated,
-            target: features.target,
-            target_weight: features.target_weight,
+            target: keys.target,
+            target_weight: keys.target_weight,
             numbers: numbers.into_iter().collect(),
             names: names.into_iter().collect(),
             lang,

@@ -6,11 +6,20 @@ use unicode_normalization::UnicodeNormalization;
 /// Lower case, accents removed, ligatures opened, typographic apostrophe made plain:
 /// "Génération" → "generation", "œuvre" → "oeuvre".
 pub fn fold(word: &str) -> String {
+    let mut out = String::new();
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into `out` (cleared first), whose buffer is reused from word to word.
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
     // Most words are plain ASCII, which decomposition leaves as it is.
     if word.is_ascii() {
-        return word.to_ascii_lowercase();
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
     }
-    let mut out = String::with_capacity(word.len());
     for c in word.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
@@ -23,7 +32,6 @@ pub fn fold(word: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// Cognates share their first five letters once a plural `s` is dropped
@@ -62,6 +70,32 @@ pub enum Token {
     /// A number in normal form: thousands separators removed, decimal comma made a point
     /// ("2.000", "2,000", "2 000" → "2000"; "1,5" → "1.5").
     Number(String),
+}
+
+/// A token as [`for_each_token`] hands it over, borrowed: its text lives in a buffer
+/// that the next token reuses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TokenRef<'a> {
+    Word { folded: &'a str, capitalised: bool },
+    Number(&'a str),
+}
+
+impl TokenRef<'_> {
+    pub fn to_owned(self) -> Token {
+        match self {
+            TokenRef::Word { folded, capitalised } => Token::Word { folded: folded.to_string(), capitalised },
+            TokenRef::Number(n) => Token::Number(n.to_string()),
+        }
+    }
+}
+
+impl Token {
+    pub fn as_ref(&self) -> TokenRef<'_> {
+        match self {
+            Token::Word { folded, capitalised } => TokenRef::Word { folded, capitalised: *capitalised },
+            Token::Number(n) => TokenRef::Number(n),
+        }
+    }
 }
 
 /// French elided articles, pronouns and conjunctions ("l'", "d'", "qu'", "lorsqu'")
@@ -117,14 +151,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// [`tokenize`] with each token's byte range in `text` (for reporting where a token is).
 pub fn tokenize_spans(text: &str) -> Vec<(std::ops::Range<usize>, Token)> {
-    // Walked by byte offset, a character decoded where it is looked at: every article
-    // is tokenized for its counterpart profile, so no copy of the text as characters.
     let mut tokens = Vec::new();
+    for_each_token(text, |span, token| tokens.push((span, token.to_owned())));
+    tokens
+}
+
+/// The tokens of [`tokenize_spans`], in order, handed to `f` one at a time without a
+/// string allocated for each (every article is tokenized for its counterpart profile).
+pub fn for_each_token(text: &str, mut f: impl FnMut(std::ops::Range<usize>, TokenRef<'_>)) {
+    // Walked by byte offset, a character decoded where it is looked at: no copy of the
+    // text as characters.
+    let (mut folded, mut number) = (String::new(), String::new());
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
         if c.is_ascii_digit() {
-            let (number, next) = read_number(text, i);
-            tokens.push((i..next, Token::Number(number)));
+            let next = read_number(text, i, &mut number);
+            f(i..next, TokenRef::Number(&number));
             i = next;
         } else if c.is_alphabetic() {
             let start = i;
@@ -134,16 +176,15 @@ pub fn tokenize_spans(text: &str) -> Vec<(std::ops::Range<usize>, Token)> {
             {
                 i += d.len_utf8();
             }
-            let folded = fold(&text[start..i]);
+            fold_into(&text[start..i], &mut folded);
             let elided = matches!(char_at(text, i), Some('\'' | '’')) && CLITICS.contains(&folded.as_str());
             if !elided {
-                tokens.push((start..i, Token::Word { folded, capitalised: c.is_uppercase() }));
+                f(start..i, TokenRef::Word { folded: &folded, capitalised: c.is_uppercase() });
             }
         } else {
             i += c.len_utf8();
         }
     }
-    tokens
 }
 
 /// The character starting at byte `i` of `text` (a character boundary), if any.
@@ -161,12 +202,12 @@ fn is_combining(c: char) -> bool {
 
 /// Read a number starting at byte `start`: digit groups joined by `.`/`,`/spaces. A
 /// separator followed by exactly three digits is a thousands separator; a `.` or `,`
-/// followed by other digit counts is a decimal mark. Returns the number and the byte
-/// offset after it.
-fn read_number(text: &str, start: usize) -> (String, usize) {
+/// followed by other digit counts is a decimal mark. The number is written into `out`
+/// (cleared first); returns the byte offset after it.
+fn read_number(text: &str, start: usize, out: &mut String) -> usize {
     let bytes = text.as_bytes();
     let digits_from = |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
-    let mut out = String::new();
+    out.clear();
     let mut i = start;
     let first = digits_from(i);
     out.push_str(&text[i..i + first]);
@@ -195,7 +236,7 @@ fn read_number(text: &str, start: usize) -> (String, usize) {
         }
         i = group_end;
     }
-    (out, i)
+    i
 }
 
 #[cfg(test)]

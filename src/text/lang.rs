@@ -238,19 +238,20 @@ fn plainly_in_counted(counts: &FunctionWordCounts) -> Option<&'static str> {
 }
 
 /// Calls `f` with the languages (bits, as in [`FUNCTION_WORD_LANGUAGES`]; 0 for none) of
-/// each word of `text`.
+/// each word of `text`: each run of alphabetic characters.
 fn for_each_word(text: &str, mut f: impl FnMut(u16)) {
     let mut lower = String::new();
-    let mut ascii = [0u8; LONGEST_FUNCTION_WORD];
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    let mut lowered = [0u8; LONGEST_FUNCTION_WORD];
+    let mut words = Words { text, at: 0 };
+    while let Some((word, ascii)) = words.next() {
         if word.len() > LONGEST_FUNCTION_WORD {
             f(0);
             continue;
         }
         // Most words are ASCII: lowered on the stack (every word of every article
         // comes here).
-        let key: &[u8] = if word.is_ascii() {
-            let lowered = &mut ascii[..word.len()];
+        let key: &[u8] = if ascii {
+            let lowered = &mut lowered[..word.len()];
             lowered.copy_from_slice(word.as_bytes());
             lowered.make_ascii_lowercase();
             lowered
@@ -262,6 +263,62 @@ fn for_each_word(text: &str, mut f: impl FnMut(u16)) {
             word.as_bytes()
         };
         f(FUNCTION_WORD_LANGUAGES.get(key).copied().unwrap_or(0));
+    }
+}
+
+/// The runs of alphabetic characters of a text (as splitting it on every other
+/// character gives them), each with whether it is ASCII; ASCII is classed by its byte,
+/// without decoding a character (every article's text passes here).
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    /// The character at byte `i` (a character boundary, not ASCII).
+    fn char_at(&self, i: usize) -> char {
+        self.text[i..].chars().next().unwrap_or(' ')
+    }
+
+    fn next(&mut self) -> Option<(&'a str, bool)> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.at;
+        // Up to the next letter: ASCII by its byte, the rest decoded.
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii() && !bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                self.at = i;
+                return None;
+            }
+            if bytes[i].is_ascii() {
+                break;
+            }
+            let c = self.char_at(i);
+            if c.is_alphabetic() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        let start = i;
+        let mut ascii = true;
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i >= bytes.len() || bytes[i].is_ascii() {
+                break;
+            }
+            let c = self.char_at(i);
+            if !c.is_alphabetic() {
+                break;
+            }
+            ascii = false;
+            i += c.len_utf8();
+        }
+        self.at = i;
+        Some((&self.text[start..i], ascii))
     }
 }
 
@@ -365,6 +422,20 @@ pub fn iso639_1(lang: whatlang::Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_the_runs_of_letters_splitting_gives() {
+        for text in ["", "  ", "Le 12 mars, l'État a dit: « Non ! »", "naïve café\u{301}s", "x1y2z", "日本語とEnglish—mixed", "émigré", "a\u{1F600}b ß ÆØÅ"] {
+            let mut words = Words { text, at: 0 };
+            let mut found = Vec::new();
+            while let Some((word, ascii)) = words.next() {
+                assert_eq!(ascii, word.is_ascii(), "{word}");
+                found.push(word);
+            }
+            let split: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+            assert_eq!(found, split, "{text}");
+        }
+    }
 
     #[test]
     fn detects_english_and_french() {
