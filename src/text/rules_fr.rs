@@ -1073,6 +1073,12 @@ mod tests {
         tokenize(s, 0..s.len(), &[])
     }
 
+    /// Whether `test` holds at the first token of `name` in `s`.
+    fn holds_at_name(s: &str, name: &str, test: fn(&[Tok], usize) -> bool) -> bool {
+        let t = toks(s);
+        test(&t, t.iter().position(|x| x.text == name).unwrap())
+    }
+
     #[test]
     fn a_listener_ends_before_the_next_determiner() {
         let s = "a déclaré à l'AFP son porte-parole, Julien Marsac.";
@@ -1487,10 +1493,7 @@ mod tests {
 
     #[test]
     fn a_name_after_a_place_noun_and_de_is_a_place() {
-        let at = |s: &str, name: &str| {
-            let t = toks(s);
-            is_place_after_place_noun(&t, t.iter().position(|x| x.text == name).unwrap())
-        };
+        let at = |s: &str, name: &str| holds_at_name(s, name, is_place_after_place_noun);
         assert!(at("Dans son bureau de l'hôtel de Roquelaure, la ministre", "Roquelaure"));
         assert!(at("les pistes du massif de Sorbière", "Sorbière"));
         assert!(!at("le maire de Locmalo a dit", "Locmalo"));
@@ -1499,10 +1502,7 @@ mod tests {
 
     #[test]
     fn a_name_apposed_to_a_body_noun_is_the_body() {
-        let at = |s: &str, name: &str| {
-            let t = toks(s);
-            is_apposed_to_body_noun(&t, t.iter().position(|x| x.text == name).unwrap())
-        };
+        let at = |s: &str, name: &str| holds_at_name(s, name, is_apposed_to_body_noun);
         assert!(at("Entre 2019 et 2022, leur société, Soléo Habitat, aurait vendu", "Soléo"));
         assert!(!at("Son voisin, Marcel Roudil, a refusé", "Marcel"));
     }
