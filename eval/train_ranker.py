@@ -45,7 +45,7 @@ ap.add_argument("--keep-read-at-cue", choices=["auto", "true", "false"], default
 ap.add_argument("--french", default="eval/fr-fixtures,eval/fr-fixtures-2,eval/fr-fixtures-3,eval/fr-fixtures-4",
                 help="comma-separated folders of French fixtures (texts/*.txt, gold.json, as eval/fr-fixtures) whose quotes are "
                      "trained on with PolNeAR train, in the same document folds (the default: our own invented sets; never "
-                     "a held-out set such as eval/fr-fixtures-5/-6, nor the French dev set); empty: English only. Session 9, "
+                     "a held-out set such as eval/fr-fixtures-5/-7, nor the French dev set); empty: English only. Session 9, "
                      "5-fold CV: English 0.9280 -> 0.9288, French fixtures 0.897 (English-trained) -> 0.900; weighting "
                      "French 3x: French 0.893")
 ap.add_argument("--drop", default="", help="features held at weight 0 (comma-separated names), to measure what a feature adds")
