@@ -566,14 +566,13 @@ impl Registry {
             NpKind::Role { definite: false, .. } => None,
             // "the teenager said", "raconte l'adolescente": like "she", to the last person
             // of that gender.
-            // "Le fils du défunt, Sébastien Marty, a raconté": a descriptor with a name set
-            // in apposition right after it is that person, not the last man named.
-            NpKind::Role { head, .. } if lx.descriptor(head).is_some() && self.apposed_person(np).is_some() => {
-                let e = self.apposed_person(np)?;
-                self.note_speaker(np.start, e);
-                return Some(e);
-            }
             NpKind::Role { head, .. } if lx.descriptor(head).is_some() => {
+                // "Le fils du défunt, Sébastien Marty, a raconté": a descriptor with a name
+                // set in apposition right after it is that person, not the last man named.
+                if let Some(e) = self.apposed_person(np) {
+                    self.note_speaker(np.start, e);
+                    return Some(e);
+                }
                 let g = lx.descriptor(head).unwrap_or(Gender::Unknown);
                 let pronoun = Np { kind: NpKind::Pronoun(PronounKind::Person, g), ..np.clone() };
                 let (entities, mentions) = (self.entities.len(), self.mentions.len());
