@@ -7,7 +7,7 @@
 
 use super::inflection::for_each_english_base_form;
 use super::lexicon::lexicon;
-use super::tokens::{Token, TokenRef, is_stopword, match_key, number_key, tokenize};
+use super::tokens::{TokenRef, for_each_token, is_stopword, match_key, number_key};
 use crate::model::Article;
 
 /// Numbers and names are rarer and more telling than ordinary words.
@@ -74,17 +74,11 @@ pub fn sentence_features(article: &Article, translate: bool) -> Vec<SentenceFeat
     out
 }
 
-/// Features of one piece of text (a sentence, a quote, a whole article).
+/// Features of one piece of text (a sentence, a quote, a whole article): its tokens'
+/// keys taken as the tokenizer finds them.
 pub fn text_features(text: &str, translate: bool) -> SentenceFeatures {
-    token_features(text, &tokenize(text), translate)
-}
-
-/// [`text_features`] of `text` from its tokens (for a caller that tokenized it already).
-pub fn token_features<'a>(text: &str, tokens: impl IntoIterator<Item = &'a Token>, translate: bool) -> SentenceFeatures {
     let mut keys = TokenKeys::new(translate);
-    for token in tokens {
-        keys.add(token.as_ref());
-    }
+    for_each_token(text, |_, token| keys.add(token));
     keys.finish(text);
     SentenceFeatures {
         chars: text.chars().filter(|c| !c.is_whitespace()).count() as f32,
@@ -96,7 +90,7 @@ pub fn token_features<'a>(text: &str, tokens: impl IntoIterator<Item = &'a Token
     }
 }
 
-/// The keys of a text's tokens, added one at a time: what [`token_features`] makes its
+/// The keys of a text's tokens, added one at a time: what [`text_features`] makes its
 /// source and target sides of, kept flat (an article's counterpart profile is made of
 /// them too, without a vector for each token).
 #[derive(Debug, Clone, Default)]

@@ -89,15 +89,6 @@ impl TokenRef<'_> {
     }
 }
 
-impl Token {
-    pub fn as_ref(&self) -> TokenRef<'_> {
-        match self {
-            Token::Word { folded, capitalised } => TokenRef::Word { folded, capitalised: *capitalised },
-            Token::Number(n) => TokenRef::Number(n),
-        }
-    }
-}
-
 /// French elided articles, pronouns and conjunctions ("l'", "d'", "qu'", "lorsqu'")
 /// carry no meaning to match.
 const CLITICS: [&str; 13] = ["l", "d", "qu", "n", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"];
