@@ -943,6 +943,9 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.colon_subjects = (0..left.len())
                 .filter(|&k| k == 0 || left[k - 1].text == ",")
                 .filter_map(|k| super::rules_fr::colon_candidate(left, k))
+                // ("One early supporter, Representative Lee Zeldin, …:": written with the
+                // description set before the name.)
+                .map(|np| super::rules_en::with_person_description_before(left, 0, np))
                 .filter(|np| {
                     let opens = np.first == 0 && left.get(np.last + 1).is_some_and(Tok::is_lower_word);
                     matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. })
