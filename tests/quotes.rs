@@ -1610,3 +1610,11 @@ fn the_name_right_before_a_participle_cue_speaks_inside_a_document_phrase() {
     let qs = quotes_of("Gary Byrne wrote a book.\n\nAt one point, Byrne gives an account of Clinton telling one agent, “Go to hell, all of you!”");
     assert_eq!(speaker(&qs[0]), Some("Clinton"), "{qs:#?}");
 }
+
+#[test]
+fn a_quote_continuing_a_speaker_does_not_take_the_next_sentences_reported_speech() {
+    let qs = quotes_of(
+        "Both rivals criticized him.\n\n“It's a very sad development,” Cruz told reporters in Milwaukee. “This is the consequence of the culture of the Trump campaign.” Ohio Gov. John Kasich said he would have fired Lewandowski.",
+    );
+    assert_eq!(speaker(&qs[1]), Some("Cruz"), "{qs:#?}");
+}

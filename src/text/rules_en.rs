@@ -59,6 +59,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Khizr Khan, 66, said on Capital Download': a name described by an age or a label is the subject, not the place after the cue", "rules_en::tests::a_name_described_by_an_age_is_the_subject"),
     ("'Grayson said, according to Frankel': the source after 'according to' set off after the cue is the quote's", "rules_en::tests::according_to_after_a_cue_names_the_outer_source"),
     ("'Duncan Hunter's chief of staff, Joe Kasper', 'Schilling's son, Grant': a possessor's description ending in a person noun, or in one with its complement, is how the name is written", "rules_en::tests::a_possessors_description_with_a_complement_is_how_the_name_is_written"),
+    ("'“…” Ohio Gov. John Kasich said he would …': after a quote standing as its own sentence, a cue reporting a clause of its own is not the quote's", "rules_en::tests::a_cue_reporting_a_clause_of_its_own_opens_it"),
     ("'said former secretary of state Hillary Clinton', 'Former secretary of state Hillary Rodham Clinton:': a description without article, opened by a capitalised title modifier at a sentence's start, is how the name is written", "rules_en::tests::a_bare_description_before_a_name_is_how_it_is_written"),
 ];
 
@@ -796,6 +797,12 @@ pub fn with_person_description_before(toks: &[Tok], lo: usize, np: Np) -> Np {
     }
 }
 
+/// Whether the words at `k`, right after a cue, open the clause it reports ("said he
+/// would have fired …", "said that …"): the cue has words of its own to report.
+pub fn opens_reported_clause(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.is_lower_word() && matches!(t.low.as_str(), "that" | "he" | "she" | "they" | "it" | "we" | "i"))
+}
+
 /// How many words the document after an outer "according to" may run on for.
 const OUTER_DOCUMENT_WORDS: usize = 10;
 
@@ -1386,6 +1393,19 @@ mod tests {
         // Gilles Simeoni" is not Colonna; nor is the complement after "of" the person.)
         assert_ne!(written("Autre avocat d'Yvan Colonna, Gilles Simeoni a appris").as_deref(), Some("Autre avocat d'Yvan Colonna"));
         assert_ne!(speaker_written("said longtime adviser of Joe Biden.").as_deref(), Some("longtime adviser of Joe Biden"));
+    }
+
+    #[test]
+    fn a_cue_reporting_a_clause_of_its_own_opens_it() {
+        let opens = |s: &str| {
+            let t = toks(s);
+            let c = find_cues(&t);
+            opens_reported_clause(&t, c[0].last + 1)
+        };
+        assert!(opens("Ohio Gov. John Kasich said he would have fired Lewandowski"));
+        assert!(opens("Kasich said that he would have fired Lewandowski"));
+        assert!(!opens("Kasich said."));
+        assert!(!opens("Kasich told reporters in Ohio."));
     }
 
     #[test]
