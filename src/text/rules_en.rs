@@ -57,7 +57,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Mark Olsen, a spokesman for House Speaker Paul Ryan, said': the name after a principal's 'for' or 'to' is not the role's bearer", "rules_en::tests::the_name_after_a_principal_is_not_the_role_bearer"),
     ("'Or, as Tom Ridge, a former secretary, put it', 'James B. Comey Jr., the director, said': the name closing the segment before a description is who it describes", "rules_en::tests::the_name_before_a_description_is_who_it_describes"),
     ("'Khizr Khan, 66, said on Capital Download': a name described by an age or a label is the subject, not the place after the cue", "rules_en::tests::a_name_described_by_an_age_is_the_subject"),
-    ("'Grayson said, according to Frankel': the source after 'according to' set off after the cue is the quote's", "rules_en::tests::according_to_after_a_cue_names_the_outer_source"),
+    ("'Grayson said, according to Frankel', '…, CNN reported': the source after 'according to', or of a report, set off after the cue is the quote's", "rules_en::tests::according_to_after_a_cue_names_the_outer_source"),
     ("'Duncan Hunter's chief of staff, Joe Kasper', 'Schilling's son, Grant': a possessor's description ending in a person noun, or in one with its complement, is how the name is written", "rules_en::tests::a_possessors_description_with_a_complement_is_how_the_name_is_written"),
     ("'“…” Ohio Gov. John Kasich said he would …': after a quote standing as its own sentence, a cue reporting a clause of its own is not the quote's", "rules_en::tests::a_cue_reporting_a_clause_of_its_own_opens_it"),
     ("'said former secretary of state Hillary Clinton', 'Former secretary of state Hillary Rodham Clinton:': a description without article, opened by a capitalised title modifier at a sentence's start, is how the name is written", "rules_en::tests::a_bare_description_before_a_name_is_how_it_is_written"),
@@ -815,7 +815,13 @@ const OUTER_DOCUMENT_WORDS: usize = 10;
 /// provided to The Times", "excerpts of his speech released by the White House").
 pub fn outer_source(toks: &[Tok], cues: &[Cue]) -> Option<(usize, Np)> {
     let opening = cues.first()?;
-    let outer = |c: &Cue| c.preposition && c.first > opening.last && toks[c.first - 1].is_punct(',') && toks[c.first].low == "according";
+    // (Or a report set off likewise: "said Kristen Day, …, reports USA Today", "…, CNN reported".)
+    let report = |c: &Cue| matches!(toks[c.first].low.as_str(), "reports" | "reported") && c.first == c.last;
+    let set_off = |c: &Cue| {
+        let at = if report(c) && c.first >= 2 && !toks[c.first - 1].is_punct(',') { np_forward(toks, (c.first.saturating_sub(4)..c.first).find(|&k| toks[k].is_punct(','))? + 1, c.first).filter(|np| np.last + 1 == c.first)?.first } else { c.first };
+        Some(at > opening.last + 1 && toks[at - 1].is_punct(','))
+    };
+    let outer = |c: &Cue| (c.preposition && toks[c.first].low == "according" || report(c)) && c.first > opening.last && set_off(c) == Some(true);
     let k = (1..cues.len()).find(|&k| outer(&cues[k]))?;
     let after = cues[k].last + 1;
     let np = super::attribution::speaker_of_cue(toks, 0, toks.len(), cues, k, false).or_else(|| bare_document(toks, after))?;
@@ -1367,6 +1373,8 @@ mod tests {
         assert_eq!(outer("Walker said, according to an Associated Press account.").as_deref(), Some("an Associated Press account"));
         assert_eq!(outer("Mr. Pence said during the session, according to audio provided to The Times").as_deref(), Some("audio provided to The Times"));
         assert_eq!(outer("the pope told reporters, according to Reuters, during an answer").as_deref(), Some("Reuters"));
+        assert_eq!(outer("said Kristen Day, executive director of Democrats for Life, reports the Washington Examiner.").as_deref(), Some("the Washington Examiner"));
+        assert_eq!(outer("Kasich said on Tuesday, CNN reported.").as_deref(), Some("CNN"));
         // (Opening the sentence, or with no comma, it is not set off after the cue.)
         assert_eq!(outer("According to Frankel, Grayson said."), None);
         assert_eq!(outer("Grayson said according to the rules."), None);
