@@ -26,7 +26,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'the LinkedIn chief executive, Jeff Weiner, said': written with the description before the name", "rules_en::tests::a_description_set_before_a_name_is_part_of_how_it_is_written"),
     ("'a longtime adviser to Trump': the principal after 'to' completes the description", "rules_en::tests::the_principal_after_to_completes_a_role"),
     ("'the New York businessman says', 'the ad claims': a present form after a described person or a document", "rules_en::tests::a_present_form_after_a_described_person_or_document_is_a_cue"),
-    ("'one Democratic source on the panel': an unnamed person's description runs to the end of its clause", "rules_en::tests::an_unnamed_description_keeps_its_complement"),
+    ("'one Democratic source on the panel', 'a Wednesday editorial in the Des Moines Register': an unnamed person's or document's description runs to the end of its clause", "rules_en::tests::an_unnamed_description_keeps_its_complement"),
     ("'one Trump confidant': 'one' before a role noun opens an unnamed description", "rules_en::tests::one_before_a_role_noun_describes_someone_unnamed"),
     ("'Obama's former campaign strategist': a profession after a possessor heads the phrase", "rules_en::tests::a_profession_after_a_possessor_heads_the_phrase"),
     ("'Lamenting their luck, …': a capitalised participle opening a sentence is no name", "rules_en::tests::a_participle_opening_a_sentence_is_no_name"),
@@ -184,8 +184,12 @@ fn with_coordinated_role(toks: &[Tok], mut np: Np, hi: usize) -> Np {
 fn with_complement(toks: &[Tok], mut np: Np, hi: usize) -> Np {
     let lx = Lexicon::get();
     let unnamed = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: false, .. });
+    // ("a Wednesday editorial in the Des Moines Register", "a paper from the Brookings
+    // Institution": an unnamed document is told by where it appeared or who made it.)
+    let document = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document, definite: false, .. });
     let k = np.last + 1;
-    if !unnamed || k >= hi || !toks[k].is_lower_word() || !DESCRIPTION_COMPLEMENTS.contains(&toks[k].low.as_str()) {
+    let opens = |t: &Tok| DESCRIPTION_COMPLEMENTS.contains(&t.low.as_str()) || document && matches!(t.low.as_str(), "from" | "by");
+    if !(unnamed || document) || k >= hi || !toks[k].is_lower_word() || !opens(&toks[k]) {
         return np;
     }
     let mut m = k + 1;
@@ -1094,6 +1098,9 @@ mod tests {
 
     #[test]
     fn an_unnamed_description_keeps_its_complement() {
+        // (An unnamed document too, by where it appeared or who made it.)
+        assert_eq!(speaker_written("concluded a 2013 article in the academic journal Judgment and Decision Making.").as_deref(), Some("a 2013 article in the academic journal Judgment and Decision Making"));
+        assert_eq!(speaker_written("said a report from the Brookings Institution.").as_deref(), Some("a report from the Brookings Institution"));
         assert_eq!(speaker_written("said one Democratic source on the panel.").as_deref(), Some("one Democratic source on the panel"));
         assert_eq!(speaker_written("said another source familiar with Cruz's thinking.").as_deref(), Some("another source familiar with Cruz's thinking"));
         assert_eq!(speaker_written("a narrator in the Clinton ad asks.").as_deref(), Some("a narrator in the Clinton ad"));
