@@ -807,6 +807,12 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     {
         return Some(np);
     }
+    // "Partial transcript as follows:", "Full statement:": a capitalised word opening the
+    // sentence before a document noun qualifies the document.
+    if skip == 0 && r == s + 1 && r < end && (s == 0 || !toks[s - 1].is_word()) && toks[r].is_lower_word() && lx.role(&toks[r].low) == Some(SpeakerKind::Document) {
+        let kind = NpKind::Role { kind: SpeakerKind::Document, head: toks[r].low.to_string(), definite: false };
+        return Some(mk(i, r, kind, content_words(&toks[s..r]), Gender::Unknown));
+    }
     // Leading sentence words ("However Wainwright") are not part of the name.
     let mut s2 = s;
     while s2 < r && !is_name_word(&toks[s2]) && skip == 0 {
