@@ -1649,6 +1649,9 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     }
     // "X told Y": Y is the listener. Right after a quote ("…?" asked Hoffmann) the word
     // after the verb is the speaker.
+    if let Some(np) = super::rules_en::network_before_cue(toks, lo, c.first) {
+        return Some(np);
+    }
     let listener_after = !after_quote && ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str());
     let before = || subject_before(toks, lo, c.first);
     let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };

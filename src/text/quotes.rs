@@ -252,6 +252,11 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                     w.group = true;
                 } else if let Some(government) = super::rules_fr::city_for_its_government(&cue.text, np) {
                     w.speaker = Some(government);
+                } else if let NpKind::Name(words) = &np.kind
+                    && let Some(company) = super::rules_en::network_company(words)
+                {
+                    // ("Twitter said in a statement": the company, not the medium.)
+                    w.speaker = Some(company);
                 } else {
                     w.as_written = None;
                 }
