@@ -865,6 +865,12 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
         w.cue = Some(right_cues[0].clone());
         w.cue_at = right.get(right_cues[0].first).map(|t| t.start);
+        // "“…,” Grayson said, according to Frankel.": the quote is Frankel's account.
+        if let Some((k, np)) = super::rules_en::outer_source(right, &right_cues) {
+            w.np = Some(np);
+            w.cue = Some(right_cues[k].clone());
+            w.cue_at = right.get(right_cues[k].first).map(|t| t.start);
+        }
         // "« … », lançaient des manifestants": an indefinite group right after the
         // inverted cue is its subject.
         let selon = right_cues[0].preposition && w.np.is_none();

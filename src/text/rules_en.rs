@@ -3,7 +3,7 @@
 //! (`attribution::tokenize`) and the one lexicon (`lexicon`), and is named in [`RULES`]
 //! with the test that checks it alone (the French ones are in `rules_fr`).
 
-use super::attribution::{Np, NpKind, Tok, TokKind, content_words, is_det, is_full_name, is_name_word, np_forward};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, content_words, is_det, is_full_name, is_name_word, np_forward};
 use super::lexicon::{Gender, Lexicon, fold};
 use crate::model::SpeakerKind;
 
@@ -57,6 +57,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Mark Olsen, a spokesman for House Speaker Paul Ryan, said': the name after a principal's 'for' or 'to' is not the role's bearer", "rules_en::tests::the_name_after_a_principal_is_not_the_role_bearer"),
     ("'Or, as Tom Ridge, a former secretary, put it', 'James B. Comey Jr., the director, said': the name closing the segment before a description is who it describes", "rules_en::tests::the_name_before_a_description_is_who_it_describes"),
     ("'Khizr Khan, 66, said on Capital Download': a name described by an age or a label is the subject, not the place after the cue", "rules_en::tests::a_name_described_by_an_age_is_the_subject"),
+    ("'Grayson said, according to Frankel': the source after 'according to' set off after the cue is the quote's", "rules_en::tests::according_to_after_a_cue_names_the_outer_source"),
 ];
 
 /// Words opening an English description of a person ("the LinkedIn chief executive",
@@ -752,6 +753,56 @@ pub(super) fn name_after_capitalised_title(toks: &[Tok], i: usize, r: usize, end
     Some(name)
 }
 
+/// How many words the document after an outer "according to" may run on for.
+const OUTER_DOCUMENT_WORDS: usize = 10;
+
+/// "“…,” Grayson said, according to Frankel.", "…,” the pope told reporters, according to
+/// Reuters, during …": the reporter has the quote at second hand, and the article gives
+/// it on the word of the source after "according to" (the outer attribution, whose
+/// account the reader is reading). Among the cues after a quote, an "according to" set
+/// off by a comma after the cue that opens the attribution, with its source: a name, or
+/// a document written to the end of its clause ("a transcript of the show", "audio
+/// provided to The Times", "excerpts of his speech released by the White House").
+pub fn outer_source(toks: &[Tok], cues: &[Cue]) -> Option<(usize, Np)> {
+    let opening = cues.first()?;
+    let outer = |c: &Cue| c.preposition && c.first > opening.last && toks[c.first - 1].is_punct(',') && toks[c.first].low == "according";
+    let k = (1..cues.len()).find(|&k| outer(&cues[k]))?;
+    let after = cues[k].last + 1;
+    let np = super::attribution::speaker_of_cue(toks, 0, toks.len(), cues, k, false).or_else(|| bare_document(toks, after))?;
+    Some((k, document_to_clause_end(toks, np)))
+}
+
+/// "audio provided to …", "excerpts of his speech": a document noun with no article.
+fn bare_document(toks: &[Tok], k: usize) -> Option<Np> {
+    let t = toks.get(k).filter(|t| t.is_lower_word())?;
+    (Lexicon::get().role(&t.low)? == SpeakerKind::Document).then(|| Np {
+        first: k,
+        last: k,
+        kind: NpKind::Role { kind: SpeakerKind::Document, head: t.low.to_string(), definite: false },
+        quals: Vec::new(),
+        gender: Gender::Unknown,
+        start: t.start,
+        end: t.end,
+    })
+}
+
+/// A document is written with what follows it up to the end of its clause: which one it
+/// is ("of the show", "provided by Wyoming Public Radio") is part of how it is named.
+fn document_to_clause_end(toks: &[Tok], mut np: Np) -> Np {
+    if !matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document, .. }) {
+        return np;
+    }
+    let mut m = np.last + 1;
+    while m < toks.len() && m <= np.last + OUTER_DOCUMENT_WORDS && (toks[m].is_word() || toks[m].text == "'s") {
+        m += 1;
+    }
+    if m == toks.len() || toks[m].is_punct(',') {
+        np.last = m - 1;
+        np.end = toks[m - 1].end;
+    }
+    np
+}
+
 /// "the New York businessman", "a German user": a place or nationality after an article
 /// qualifies the lower-case noun after it, which is who speaks (a person, unnamed).
 pub(super) fn described_by_place(toks: &[Tok], det: usize, r: usize, end: usize, definite: bool) -> Option<Np> {
@@ -1253,6 +1304,22 @@ mod tests {
     #[test]
     fn a_name_described_by_an_age_is_the_subject() {
         assert_eq!(subject_written("Khizr Khan, 66, said on Capital Download this week.").as_deref(), Some("Khizr Khan"));
+    }
+
+    #[test]
+    fn according_to_after_a_cue_names_the_outer_source() {
+        let outer = |s: &str| {
+            let t = toks(s);
+            let c = find_cues(&t);
+            outer_source(&t, &c).map(|(_, np)| np.written(s).to_string())
+        };
+        assert_eq!(outer("Grayson said, according to Frankel.").as_deref(), Some("Frankel"));
+        assert_eq!(outer("Walker said, according to an Associated Press account.").as_deref(), Some("an Associated Press account"));
+        assert_eq!(outer("Mr. Pence said during the session, according to audio provided to The Times").as_deref(), Some("audio provided to The Times"));
+        assert_eq!(outer("the pope told reporters, according to Reuters, during an answer").as_deref(), Some("Reuters"));
+        // (Opening the sentence, or with no comma, it is not set off after the cue.)
+        assert_eq!(outer("According to Frankel, Grayson said."), None);
+        assert_eq!(outer("Grayson said according to the rules."), None);
     }
 
     #[test]
