@@ -789,3 +789,18 @@ fn a_company_apposed_to_its_noun_is_no_one_il_stands_for() {
     );
     assert_eq!(speaker_of(&qs, "Je n'ai jamais demandé"), Some("Kevin Keller"), "{qs:#?}");
 }
+
+#[test]
+fn a_description_no_one_was_given_is_the_person_most_in_view() {
+    // "Le maire de Locmalo" is a role no one was given (the man who spoke before was mayor
+    // of another town): the person of the sentence before, named there only after "par".
+    let qs = quotes_of(
+        "Budget voté à Brévenne\n\n\
+         À la tribune, Gérard Pallier, ancien maire de Kerval, a dénoncé « un budget de gaspillage ».\n\n\
+         Plus inattendue, l'abstention de trois élus de la majorité, menés par le conseiller Marc Delorme. Le maire de \
+         Locmalo, longtemps proche du président, n'a pas caché son malaise. « Je ne peux pas cautionner cette hausse », \
+         a-t-il confié.",
+    );
+    assert_eq!(speaker_of(&qs, "Je ne peux pas"), Some("Marc Delorme"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "un budget"), Some("Gérard Pallier"), "{qs:#?}");
+}

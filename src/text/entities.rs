@@ -640,8 +640,16 @@ impl Registry {
                             .latest(np.start, |_, e| person(e) && e.role_words.contains(head))
                             .filter(|&e| e != ANONYMOUS)
                             .or_else(later_unique)
+                            // (French: a description the article gave no one is the person
+                            // most in view there, "… menés par Jean-Pierre Caradec. Le maire
+                            // de Locmalo, …", "le Dr Rebours confirme … . « … », explique
+                            // l'urgentiste": first in its own paragraph; across a paragraph
+                            // break only after the roleless people a portrait describes:
+                            // salience_fr.)
+                            .or_else(|| self.salient_person_near(np, possessive, false, same_gender))
                             .or_else(|| if possessive { None } else { self.roleless_speaker_near(np.start).filter(|&e| same_gender(&self.entities[e])) })
                             .or_else(|| if possessive { None } else { self.roleless_subject_near(np.start, gender, super::rules_fr::is_french_phrase(&self.text, np)) })
+                            .or_else(|| self.salient_person_near(np, possessive, true, same_gender))
                             .or_else(|| self.latest(np.start, |_, e| person(e)));
                         if possessive {
                             strict
@@ -741,6 +749,24 @@ impl Registry {
             self.note_speaker(np.start, e);
         }
         found
+    }
+
+    /// The person passing `ok` most in view at `np` (salience_fr), from the mentions of its
+    /// own paragraph (and the one before with `paragraph_before`), mentioned in its
+    /// sentence or the one before.
+    /// Only for a French phrase that no possessive opens ("son entraîneur" is someone else's).
+    fn salient_person_near(&self, np: &Np, possessive: bool, paragraph_before: bool, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        if possessive || !super::rules_fr::is_french_phrase(&self.text, np) {
+            return None;
+        }
+        let own = self.paragraph_start(np.start);
+        let near = if paragraph_before { self.paragraph_start(own.saturating_sub(1)) } else { own };
+        let from = self.mentions.partition_point(|m| m.pos < near);
+        let view = self.mentions_before(np.start)[from.min(self.mentions_before(np.start).len())..]
+            .iter()
+            .filter(|m| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person) && ok(&self.entities[m.entity]))
+            .map(|m| super::salience_fr::MentionAt { pos: m.pos, entity: m.entity, spoke: m.spoke, oblique: self.oblique.contains(&m.pos) });
+        super::salience_fr::most_salient(view, &self.sentence_starts, np.start, super::salience_fr::IN_VIEW_SENTENCES)
     }
 
     /// The person whose name follows the phrase `np` after a comma ("Le fils du défunt,
