@@ -58,6 +58,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Or, as Tom Ridge, a former secretary, put it', 'James B. Comey Jr., the director, said': the name closing the segment before a description is who it describes", "rules_en::tests::the_name_before_a_description_is_who_it_describes"),
     ("'Khizr Khan, 66, said on Capital Download': a name described by an age or a label is the subject, not the place after the cue", "rules_en::tests::a_name_described_by_an_age_is_the_subject"),
     ("'Grayson said, according to Frankel': the source after 'according to' set off after the cue is the quote's", "rules_en::tests::according_to_after_a_cue_names_the_outer_source"),
+    ("'Duncan Hunter's chief of staff, Joe Kasper', 'Schilling's son, Grant': a possessor's description ending in a person noun, or in one with its complement, is how the name is written", "rules_en::tests::a_possessors_description_with_a_complement_is_how_the_name_is_written"),
+    ("'“…” Ohio Gov. John Kasich said he would …': after a quote standing as its own sentence, a cue reporting a clause of its own is not the quote's", "rules_en::tests::a_cue_reporting_a_clause_of_its_own_opens_it"),
+    ("'said former secretary of state Hillary Clinton', 'Former secretary of state Hillary Rodham Clinton:': a description without article, opened by a capitalised title modifier at a sentence's start, is how the name is written", "rules_en::tests::a_bare_description_before_a_name_is_how_it_is_written"),
 ];
 
 /// Words opening an English description of a person ("the LinkedIn chief executive",
@@ -73,8 +76,9 @@ pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
         return np;
     };
     let head = &toks[comma - 1];
-    // The description ends in a lower-case noun ("executive", "friend", "wife").
-    if !head.is_lower_word() || lx.is_function_word(&head.low) || lx.en_cues.contains(head.low.as_str()) {
+    // The description ends in a lower-case noun ("executive", "friend", "wife"; "son",
+    // though a French function word).
+    if !head.is_lower_word() || lx.is_function_word(&head.low) && !is_person_noun(head) || lx.en_cues.contains(head.low.as_str()) {
         return np;
     }
     let mut s = comma - 1;
@@ -86,9 +90,9 @@ pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
     // (The description opens its clause: in "Lamenting their luck, Mexicans say" the
     // words before the comma are a participle's object.)
     let opens_clause = s == lo || !toks[s - 1].is_word() || lx.is_function_word(&toks[s - 1].low);
-    if DESCRIPTION_OPENERS.contains(&opener.low.as_str()) && s + 1 < comma && !verb_inside && opens_clause {
+    if DESCRIPTION_OPENERS.contains(&opener.low.as_str()) && s + 1 < comma && !verb_inside && opens_clause && may_describe_one_person(head) {
         np.start = opener.start;
-    } else if let Some(owner) = possessor_opening(toks, lo, s, comma).filter(|_| !verb_inside && is_person_noun(head)) {
+    } else if let Some(owner) = possessor_opening(toks, lo, s, comma).filter(|_| !verb_inside && names_a_person(&toks[s..comma])) {
         np.start = toks[owner].start;
     }
     np
@@ -98,7 +102,25 @@ pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
 /// "economist", "son").
 fn is_person_noun(t: &Tok) -> bool {
     let lx = Lexicon::get();
-    t.is_lower_word() && (lx.role(&t.low) == Some(SpeakerKind::Person) || lx.profession(&t.low).is_some())
+    t.is_lower_word() && (lx.role(&t.low) == Some(SpeakerKind::Person) || lx.profession(&t.low).is_some() || lx.descriptor(&t.low).is_some())
+}
+
+/// Whether the noun ending a description set before a name may stand for that one person:
+/// not a plural ("the Clinton proposals"), a document or body ("a statement"), or a time
+/// ("the day", "a half years"), which end a fronted phrase, not a description.
+fn may_describe_one_person(head: &Tok) -> bool {
+    let lx = Lexicon::get();
+    let plural = head.low.ends_with('s') && !head.low.ends_with("ss") && !is_person_noun(head);
+    let thing = matches!(lx.role(&head.low), Some(SpeakerKind::Document | SpeakerKind::Organisation));
+    let time = CIRCUMSTANCE_NOUNS.contains(&head.low.as_str()) || matches!(head.low.as_str(), "day" | "month" | "year" | "time" | "afternoon" | "hour");
+    !(plural || thing || time)
+}
+
+/// Whether a description ends in a noun for a person ("Schilling's son"), or in one with
+/// its complement ("Duncan Hunter's chief of staff", "secretary of state").
+fn names_a_person(description: &[Tok]) -> bool {
+    let n = description.len();
+    n > 0 && (is_person_noun(&description[n - 1]) || (0..n.saturating_sub(2)).any(|k| is_person_noun(&description[k]) && description[k + 1].low == "of"))
 }
 
 /// "Ms. Merkel's spokesman, Steffen Seibert", "Schilling's son, Grant,": where a description
@@ -753,6 +775,34 @@ pub(super) fn name_after_capitalised_title(toks: &[Tok], i: usize, r: usize, end
     Some(name)
 }
 
+/// Words that qualify a title and may open a sentence capitalised: "Former secretary of
+/// state Hillary Rodham Clinton", "Then-governor …" is written "Then governor" too.
+const TITLE_MODIFIERS: [&str; 10] = ["former", "then", "ex", "retired", "acting", "outgoing", "incoming", "interim", "longtime", "late"];
+
+/// Whether a word qualifies a title ("Former", "Acting").
+pub fn is_title_modifier(t: &Tok) -> bool {
+    t.is_word() && TITLE_MODIFIERS.contains(&t.low.as_str())
+}
+
+/// "Schilling's son, Grant,", "One early supporter, Representative Lee Zeldin, …:" — like
+/// [`with_descriptor_before`], for a phrase found with no cue (the subject a colon ends):
+/// only a description that names a person is how the name is written ("At the end of
+/// the day, Trump" is not).
+pub fn with_person_description_before(toks: &[Tok], lo: usize, np: Np) -> Np {
+    let described = with_descriptor_before(toks, lo, np.clone());
+    let from = toks[lo..np.first].iter().position(|t| t.start == described.start).map(|p| lo + p);
+    match from {
+        Some(from) if from < np.first && names_a_person(&toks[from..np.first - 1]) => described,
+        _ => np,
+    }
+}
+
+/// Whether the words at `k`, right after a cue, open the clause it reports ("said he
+/// would have fired …", "said that …"): the cue has words of its own to report.
+pub fn opens_reported_clause(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.is_lower_word() && matches!(t.low.as_str(), "that" | "he" | "she" | "they" | "it" | "we" | "i"))
+}
+
 /// How many words the document after an outer "according to" may run on for.
 const OUTER_DOCUMENT_WORDS: usize = 10;
 
@@ -1320,6 +1370,42 @@ mod tests {
         // (Opening the sentence, or with no comma, it is not set off after the cue.)
         assert_eq!(outer("According to Frankel, Grayson said."), None);
         assert_eq!(outer("Grayson said according to the rules."), None);
+    }
+
+    #[test]
+    fn a_possessors_description_with_a_complement_is_how_the_name_is_written() {
+        assert_eq!(
+            subject_written("California Rep. Duncan Hunter's chief of staff, Joe Kasper, told POLITICO").as_deref(),
+            Some("California Rep. Duncan Hunter's chief of staff, Joe Kasper")
+        );
+        // (After a participle cue too, "son" though a French function word.)
+        assert_eq!(subject_written("Schilling's son, Grant, went on Facebook Tuesday, saying").as_deref(), Some("Schilling's son, Grant"));
+        // (Not a phrase of time set before the subject.)
+        assert_eq!(subject_written("At the end of the day, Trump went on television, saying").as_deref(), Some("Trump"));
+    }
+
+    #[test]
+    fn a_bare_description_before_a_name_is_how_it_is_written() {
+        assert_eq!(speaker_written("said former secretary of state Hillary Clinton, who praised Bush.").as_deref(), Some("former secretary of state Hillary Clinton"));
+        let written = |s: &str| phrase(s).map(|np| np.written(s).to_string());
+        assert_eq!(written("Former secretary of state Hillary Rodham Clinton:").as_deref(), Some("Former secretary of state Hillary Rodham Clinton"));
+        // (Only a title modifier opens it capitalised: French "Autre avocat d'Yvan Colonna,
+        // Gilles Simeoni" is not Colonna; nor is the complement after "of" the person.)
+        assert_ne!(written("Autre avocat d'Yvan Colonna, Gilles Simeoni a appris").as_deref(), Some("Autre avocat d'Yvan Colonna"));
+        assert_ne!(speaker_written("said longtime adviser of Joe Biden.").as_deref(), Some("longtime adviser of Joe Biden"));
+    }
+
+    #[test]
+    fn a_cue_reporting_a_clause_of_its_own_opens_it() {
+        let opens = |s: &str| {
+            let t = toks(s);
+            let c = find_cues(&t);
+            opens_reported_clause(&t, c[0].last + 1)
+        };
+        assert!(opens("Ohio Gov. John Kasich said he would have fired Lewandowski"));
+        assert!(opens("Kasich said that he would have fired Lewandowski"));
+        assert!(!opens("Kasich said."));
+        assert!(!opens("Kasich told reporters in Ohio."));
     }
 
     #[test]
