@@ -804,3 +804,17 @@ fn a_description_no_one_was_given_is_the_person_most_in_view() {
     assert_eq!(speaker_of(&qs, "Je ne peux pas"), Some("Marc Delorme"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "un budget"), Some("Gérard Pallier"), "{qs:#?}");
 }
+
+#[test]
+fn a_role_is_the_name_set_after_it_behind_its_complement_and_title() {
+    // "L'enquêtrice de la brigade financière, la commandante Agnès Roussel": one person, so
+    // "elle" in the next sentence is Roussel, not the judge who spoke before.
+    let qs = quotes_of(
+        "Procès à Angers\n\n\
+         La présidente du tribunal, Martine Gaudry, a ouvert l'audience. « La séance est ouverte », a-t-elle dit.\n\n\
+         L'enquêtrice de la brigade financière, la commandante Agnès Roussel, a détaillé les flux. Selon elle, « trois \
+         millions ont transité vers une société du père ».",
+    );
+    assert_eq!(speaker_of(&qs, "trois millions"), Some("Agnès Roussel"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "La séance"), Some("Martine Gaudry"), "{qs:#?}");
+}
