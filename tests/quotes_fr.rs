@@ -818,3 +818,14 @@ fn a_role_is_the_name_set_after_it_behind_its_complement_and_title() {
     assert_eq!(speaker_of(&qs, "trois millions"), Some("Agnès Roussel"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "La séance"), Some("Martine Gaudry"), "{qs:#?}");
 }
+
+#[test]
+fn a_french_day_or_sentence_adverb_opening_a_sentence_is_no_name() {
+    // "Jeudi," dates the sentence: its subject, and who "Il" is, is the prosecutor.
+    let qs = quotes_of(
+        "Verdict à Limoges\n\n\
+         Le président de la cour, Xavier Morel, a ouvert la séance. « Levez-vous », a-t-il dit.\n\n\
+         Jeudi, l'avocat général, Frédéric Baudin, a requis vingt ans de réclusion. Il a dénoncé « une préméditation froide ».",
+    );
+    assert_eq!(speaker_of(&qs, "une préméditation"), Some("Frédéric Baudin"), "{qs:#?}");
+}
