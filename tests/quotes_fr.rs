@@ -829,3 +829,18 @@ fn a_french_day_or_sentence_adverb_opening_a_sentence_is_no_name() {
     );
     assert_eq!(speaker_of(&qs, "une préméditation"), Some("Frédéric Baudin"), "{qs:#?}");
 }
+
+#[test]
+fn elle_is_the_woman_most_in_view_in_her_paragraph_even_after_a_preposition() {
+    // Émilie Perrin is named only after "d'", but she is who the paragraph is about: "elle"
+    // is her, not the expert quoted two paragraphs before.
+    let qs = quotes_of(
+        "Assises de Limoges\n\n\
+         Pour l'experte psychiatre, le Dr Anne Vasseur, l'accusé était déprimé. « Il savait ce qu'il faisait », a-t-elle expliqué.\n\n\
+         L'enquêteur, l'adjudant Loïc Tanguy, a rappelé les plaintes. « Chacun accusait l'autre », a témoigné le gendarme.\n\n\
+         Le moment le plus lourd a été la déposition d'Émilie Perrin, la fille de la victime. Devant la cour, elle a parlé \
+         de son père. « Il ne méritait pas de mourir », a-t-elle dit.",
+    );
+    assert_eq!(speaker_of(&qs, "Il ne méritait"), Some("Émilie Perrin"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Il savait"), Some("Anne Vasseur"), "{qs:#?}");
+}

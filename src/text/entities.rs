@@ -512,6 +512,10 @@ impl Registry {
                 let found = body
                     .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
                     .or_else(|| self.latest_since(np.start, near, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
+                    // (French: else the person most in view in the paragraph, even named only
+                    // after a preposition, "la déposition d'Émilie Perrin … a-t-elle dit",
+                    // before a subject further back: salience_fr.)
+                    .or_else(|| self.salient_person_near(np, false, false, fits))
                     // (Further back, a subject still outranks a name that was only ever an
                     // object: "il" in a portrait stays the person it is about.)
                     .or_else(|| self.latest(np.start, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
