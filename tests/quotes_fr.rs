@@ -804,3 +804,43 @@ fn a_description_no_one_was_given_is_the_person_most_in_view() {
     assert_eq!(speaker_of(&qs, "Je ne peux pas"), Some("Marc Delorme"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "un budget"), Some("Gérard Pallier"), "{qs:#?}");
 }
+
+#[test]
+fn a_role_is_the_name_set_after_it_behind_its_complement_and_title() {
+    // "L'enquêtrice de la brigade financière, la commandante Agnès Roussel": one person, so
+    // "elle" in the next sentence is Roussel, not the judge who spoke before.
+    let qs = quotes_of(
+        "Procès à Angers\n\n\
+         La présidente du tribunal, Martine Gaudry, a ouvert l'audience. « La séance est ouverte », a-t-elle dit.\n\n\
+         L'enquêtrice de la brigade financière, la commandante Agnès Roussel, a détaillé les flux. Selon elle, « trois \
+         millions ont transité vers une société du père ».",
+    );
+    assert_eq!(speaker_of(&qs, "trois millions"), Some("Agnès Roussel"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "La séance"), Some("Martine Gaudry"), "{qs:#?}");
+}
+
+#[test]
+fn a_french_day_or_sentence_adverb_opening_a_sentence_is_no_name() {
+    // "Jeudi," dates the sentence: its subject, and who "Il" is, is the prosecutor.
+    let qs = quotes_of(
+        "Verdict à Limoges\n\n\
+         Le président de la cour, Xavier Morel, a ouvert la séance. « Levez-vous », a-t-il dit.\n\n\
+         Jeudi, l'avocat général, Frédéric Baudin, a requis vingt ans de réclusion. Il a dénoncé « une préméditation froide ».",
+    );
+    assert_eq!(speaker_of(&qs, "une préméditation"), Some("Frédéric Baudin"), "{qs:#?}");
+}
+
+#[test]
+fn elle_is_the_woman_most_in_view_in_her_paragraph_even_after_a_preposition() {
+    // Émilie Perrin is named only after "d'", but she is who the paragraph is about: "elle"
+    // is her, not the expert quoted two paragraphs before.
+    let qs = quotes_of(
+        "Assises de Limoges\n\n\
+         Pour l'experte psychiatre, le Dr Anne Vasseur, l'accusé était déprimé. « Il savait ce qu'il faisait », a-t-elle expliqué.\n\n\
+         L'enquêteur, l'adjudant Loïc Tanguy, a rappelé les plaintes. « Chacun accusait l'autre », a témoigné le gendarme.\n\n\
+         Le moment le plus lourd a été la déposition d'Émilie Perrin, la fille de la victime. Devant la cour, elle a parlé \
+         de son père. « Il ne méritait pas de mourir », a-t-elle dit.",
+    );
+    assert_eq!(speaker_of(&qs, "Il ne méritait"), Some("Émilie Perrin"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Il savait"), Some("Anne Vasseur"), "{qs:#?}");
+}

@@ -512,6 +512,10 @@ impl Registry {
                 let found = body
                     .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
                     .or_else(|| self.latest_since(np.start, near, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
+                    // (French: else the person most in view in the paragraph, even named only
+                    // after a preposition, "la déposition d'Émilie Perrin … a-t-elle dit",
+                    // before a subject further back: salience_fr.)
+                    .or_else(|| self.salient_person_near(np, false, false, fits))
                     // (Further back, a subject still outranks a name that was only ever an
                     // object: "il" in a portrait stays the person it is about.)
                     .or_else(|| self.latest(np.start, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
@@ -595,6 +599,14 @@ impl Registry {
                 };
                 match kind {
                     SpeakerKind::Person => {
+                        // "La présidente de la région, Marie Dupont, a déclaré": a French role
+                        // with a name in apposition right after it is that person.
+                        if super::rules_fr::is_french_phrase(&self.text, np)
+                            && let Some(e) = self.apposed_person(np)
+                        {
+                            self.note_speaker(np.start, e);
+                            return Some(e);
+                        }
                         // "la policière" is never a man the article named.
                         // ("the New York businessman" is never a woman the article named either.)
                         let elided = self.text.get(np.start..np.end).is_some_and(|w| { let w = fold(w); w.starts_with("l'") || w.starts_with("l’") });
@@ -752,8 +764,8 @@ impl Registry {
     }
 
     /// The person passing `ok` most in view at `np` (salience_fr), from the mentions of its
-    /// own paragraph (and the one before with `paragraph_before`), mentioned in its
-    /// sentence or the one before.
+    /// own paragraph (a few sentences back), or with `paragraph_before` also of the one
+    /// before (in its sentence or the one before).
     /// Only for a French phrase that no possessive opens ("son entraîneur" is someone else's).
     fn salient_person_near(&self, np: &Np, possessive: bool, paragraph_before: bool, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
         if possessive || !super::rules_fr::is_french_phrase(&self.text, np) {
@@ -766,17 +778,23 @@ impl Registry {
             .iter()
             .filter(|m| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person) && ok(&self.entities[m.entity]))
             .map(|m| super::salience_fr::MentionAt { pos: m.pos, entity: m.entity, spoke: m.spoke, oblique: self.oblique.contains(&m.pos) });
-        super::salience_fr::most_salient(view, &self.sentence_starts, np.start, super::salience_fr::IN_VIEW_SENTENCES)
+        let within = if paragraph_before { super::salience_fr::IN_VIEW_ACROSS_PARAGRAPHS } else { super::salience_fr::IN_VIEW_SENTENCES };
+        super::salience_fr::most_salient(view, &self.sentence_starts, np.start, within)
     }
 
     /// The person whose name follows the phrase `np` after a comma ("Le fils du défunt,
-    /// Sébastien Marty, …"): the phrase and the name are one person.
+    /// Sébastien Marty, …"), also behind a French title ("L'enquêtrice de la brigade
+    /// financière, la commandante Agnès Roussel, …"): the phrase and the name are one person.
     fn apposed_person(&self, np: &Np) -> Option<usize> {
         let after = self.mentions.partition_point(|m| m.pos < np.end);
         let m = self.mentions.get(after)?;
         let gap = self.text.get(np.end..m.pos)?;
         let person = m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person);
-        (person && gap.trim() == ",").then_some(m.entity)
+        // (French: past the phrase's complement too, "L'enquêtrice [de la brigade
+        // financière], la commandante X", when the phrase was read without it.)
+        let (complement, rest) = gap.split_once(',')?;
+        let complement = complement.trim().is_empty() || super::rules_fr::is_complement(complement);
+        (person && complement && (rest.trim().is_empty() || super::rules_fr::is_title_before_name(rest))).then_some(m.entity)
     }
 
     /// "Miguel Nerva a conçu ce code … Pour le construire, le graphiste s'est basé": a

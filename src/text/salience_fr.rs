@@ -29,8 +29,10 @@ pub struct MentionAt {
 const RECENCY: f64 = 100.0;
 const SUBJECT: f64 = 80.0;
 const SPEAKING: f64 = 40.0;
-/// How many sentences back a person may have been mentioned and still be in view.
-pub const IN_VIEW_SENTENCES: usize = 1;
+/// How many sentences back a person may have been mentioned and still be in view: in the
+/// phrase's own paragraph, and across a paragraph break.
+pub const IN_VIEW_SENTENCES: usize = 3;
+pub const IN_VIEW_ACROSS_PARAGRAPHS: usize = 1;
 
 /// The number of sentence starts in `sentence_starts` after `from` and at or before `to`:
 /// how many sentences lie between a mention at `from` and a phrase at `to`.
@@ -87,7 +89,7 @@ mod tests {
         // sentences back; entity 2 is only an object, but in the sentence before.
         let starts = [0, 100, 200, 300];
         let mentions = [at(10, 1, true, false), at(110, 1, true, false), at(210, 2, false, true)];
-        assert_eq!(most_salient(mentions.into_iter(), &starts, 310, IN_VIEW_SENTENCES), Some(2));
+        assert_eq!(most_salient(mentions.into_iter(), &starts, 310, IN_VIEW_ACROSS_PARAGRAPHS), Some(2));
     }
 
     #[test]
@@ -101,6 +103,6 @@ mod tests {
     fn no_one_is_in_view_beyond_the_sentence_before() {
         let starts = [0, 100, 200, 300];
         let mentions = [at(10, 1, true, false), at(120, 1, true, false)];
-        assert_eq!(most_salient(mentions.into_iter(), &starts, 310, IN_VIEW_SENTENCES), None);
+        assert_eq!(most_salient(mentions.into_iter(), &starts, 310, IN_VIEW_ACROSS_PARAGRAPHS), None);
     }
 }
