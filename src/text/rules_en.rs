@@ -26,7 +26,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'the LinkedIn chief executive, Jeff Weiner, said': written with the description before the name", "rules_en::tests::a_description_set_before_a_name_is_part_of_how_it_is_written"),
     ("'a longtime adviser to Trump': the principal after 'to' completes the description", "rules_en::tests::the_principal_after_to_completes_a_role"),
     ("'the New York businessman says', 'the ad claims': a present form after a described person or a document", "rules_en::tests::a_present_form_after_a_described_person_or_document_is_a_cue"),
-    ("'one Democratic source on the panel': an unnamed person's description runs to the end of its clause", "rules_en::tests::an_unnamed_description_keeps_its_complement"),
+    ("'one Democratic source on the panel', 'a Wednesday editorial in the Des Moines Register': an unnamed person's or document's description runs to the end of its clause", "rules_en::tests::an_unnamed_description_keeps_its_complement"),
     ("'one Trump confidant': 'one' before a role noun opens an unnamed description", "rules_en::tests::one_before_a_role_noun_describes_someone_unnamed"),
     ("'Obama's former campaign strategist': a profession after a possessor heads the phrase", "rules_en::tests::a_profession_after_a_possessor_heads_the_phrase"),
     ("'Lamenting their luck, …': a capitalised participle opening a sentence is no name", "rules_en::tests::a_participle_opening_a_sentence_is_no_name"),
@@ -57,7 +57,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Mark Olsen, a spokesman for House Speaker Paul Ryan, said': the name after a principal's 'for' or 'to' is not the role's bearer", "rules_en::tests::the_name_after_a_principal_is_not_the_role_bearer"),
     ("'Or, as Tom Ridge, a former secretary, put it', 'James B. Comey Jr., the director, said': the name closing the segment before a description is who it describes", "rules_en::tests::the_name_before_a_description_is_who_it_describes"),
     ("'Khizr Khan, 66, said on Capital Download': a name described by an age or a label is the subject, not the place after the cue", "rules_en::tests::a_name_described_by_an_age_is_the_subject"),
-    ("'Grayson said, according to Frankel': the source after 'according to' set off after the cue is the quote's", "rules_en::tests::according_to_after_a_cue_names_the_outer_source"),
+    ("'Grayson said, according to Frankel', '…, CNN reported': the source after 'according to', or of a report, set off after the cue is the quote's", "rules_en::tests::according_to_after_a_cue_names_the_outer_source"),
     ("'Duncan Hunter's chief of staff, Joe Kasper', 'Schilling's son, Grant': a possessor's description ending in a person noun, or in one with its complement, is how the name is written", "rules_en::tests::a_possessors_description_with_a_complement_is_how_the_name_is_written"),
     ("'“…” Ohio Gov. John Kasich said he would …': after a quote standing as its own sentence, a cue reporting a clause of its own is not the quote's", "rules_en::tests::a_cue_reporting_a_clause_of_its_own_opens_it"),
     ("'said former secretary of state Hillary Clinton', 'Former secretary of state Hillary Rodham Clinton:': a description without article, opened by a capitalised title modifier at a sentence's start, is how the name is written", "rules_en::tests::a_bare_description_before_a_name_is_how_it_is_written"),
@@ -184,8 +184,12 @@ fn with_coordinated_role(toks: &[Tok], mut np: Np, hi: usize) -> Np {
 fn with_complement(toks: &[Tok], mut np: Np, hi: usize) -> Np {
     let lx = Lexicon::get();
     let unnamed = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: false, .. });
+    // ("a Wednesday editorial in the Des Moines Register", "a paper from the Brookings
+    // Institution": an unnamed document is told by where it appeared or who made it.)
+    let document = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document, definite: false, .. });
     let k = np.last + 1;
-    if !unnamed || k >= hi || !toks[k].is_lower_word() || !DESCRIPTION_COMPLEMENTS.contains(&toks[k].low.as_str()) {
+    let opens = |t: &Tok| DESCRIPTION_COMPLEMENTS.contains(&t.low.as_str()) || document && matches!(t.low.as_str(), "from" | "by");
+    if !(unnamed || document) || k >= hi || !toks[k].is_lower_word() || !opens(&toks[k]) {
         return np;
     }
     let mut m = k + 1;
@@ -815,7 +819,13 @@ const OUTER_DOCUMENT_WORDS: usize = 10;
 /// provided to The Times", "excerpts of his speech released by the White House").
 pub fn outer_source(toks: &[Tok], cues: &[Cue]) -> Option<(usize, Np)> {
     let opening = cues.first()?;
-    let outer = |c: &Cue| c.preposition && c.first > opening.last && toks[c.first - 1].is_punct(',') && toks[c.first].low == "according";
+    // (Or a report set off likewise: "said Kristen Day, …, reports USA Today", "…, CNN reported".)
+    let report = |c: &Cue| matches!(toks[c.first].low.as_str(), "reports" | "reported") && c.first == c.last;
+    let set_off = |c: &Cue| {
+        let at = if report(c) && c.first >= 2 && !toks[c.first - 1].is_punct(',') { np_forward(toks, (c.first.saturating_sub(4)..c.first).find(|&k| toks[k].is_punct(','))? + 1, c.first).filter(|np| np.last + 1 == c.first)?.first } else { c.first };
+        Some(at > opening.last + 1 && toks[at - 1].is_punct(','))
+    };
+    let outer = |c: &Cue| (c.preposition && toks[c.first].low == "according" || report(c)) && c.first > opening.last && set_off(c) == Some(true);
     let k = (1..cues.len()).find(|&k| outer(&cues[k]))?;
     let after = cues[k].last + 1;
     let np = super::attribution::speaker_of_cue(toks, 0, toks.len(), cues, k, false).or_else(|| bare_document(toks, after))?;
@@ -1088,6 +1098,9 @@ mod tests {
 
     #[test]
     fn an_unnamed_description_keeps_its_complement() {
+        // (An unnamed document too, by where it appeared or who made it.)
+        assert_eq!(speaker_written("concluded a 2013 article in the academic journal Judgment and Decision Making.").as_deref(), Some("a 2013 article in the academic journal Judgment and Decision Making"));
+        assert_eq!(speaker_written("said a report from the Brookings Institution.").as_deref(), Some("a report from the Brookings Institution"));
         assert_eq!(speaker_written("said one Democratic source on the panel.").as_deref(), Some("one Democratic source on the panel"));
         assert_eq!(speaker_written("said another source familiar with Cruz's thinking.").as_deref(), Some("another source familiar with Cruz's thinking"));
         assert_eq!(speaker_written("a narrator in the Clinton ad asks.").as_deref(), Some("a narrator in the Clinton ad"));
@@ -1367,6 +1380,8 @@ mod tests {
         assert_eq!(outer("Walker said, according to an Associated Press account.").as_deref(), Some("an Associated Press account"));
         assert_eq!(outer("Mr. Pence said during the session, according to audio provided to The Times").as_deref(), Some("audio provided to The Times"));
         assert_eq!(outer("the pope told reporters, according to Reuters, during an answer").as_deref(), Some("Reuters"));
+        assert_eq!(outer("said Kristen Day, executive director of Democrats for Life, reports the Washington Examiner.").as_deref(), Some("the Washington Examiner"));
+        assert_eq!(outer("Kasich said on Tuesday, CNN reported.").as_deref(), Some("CNN"));
         // (Opening the sentence, or with no comma, it is not set off after the cue.)
         assert_eq!(outer("According to Frankel, Grayson said."), None);
         assert_eq!(outer("Grayson said according to the rules."), None);
