@@ -856,3 +856,14 @@ fn a_player_by_position_is_a_role_read_at_the_cue() {
     assert_eq!(q.speaker_as_written.as_deref(), Some("l'ailier"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "Je suis content"), Some("Karim Naivalu"), "{qs:#?}");
 }
+
+#[test]
+fn le_document_is_the_document_named_last() {
+    let qs = quotes_of(
+        "Prix du lait\n\n\
+         Selon le dernier rapport de l'Observatoire des prix et des marges, publié en décembre, les marges ont progressé. \
+         Le document note que « la hausse des prix ne s'est que partiellement répercutée ».",
+    );
+    let speaker = speaker_of(&qs, "la hausse des prix").unwrap_or_default();
+    assert!(speaker.contains("Observatoire") && speaker.contains("rapport"), "{qs:#?}");
+}
