@@ -844,3 +844,26 @@ fn elle_is_the_woman_most_in_view_in_her_paragraph_even_after_a_preposition() {
     assert_eq!(speaker_of(&qs, "Il ne méritait"), Some("Émilie Perrin"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "Il savait"), Some("Anne Vasseur"), "{qs:#?}");
 }
+
+#[test]
+fn a_player_by_position_is_a_role_read_at_the_cue() {
+    let qs = quotes_of(
+        "Derby perdu\n\n\
+         L'entraîneur, Stéphane Roques, a reconnu la défaite. « On est au bord du gouffre », a-t-il dit.\n\n\
+         Karim Naivalu, auteur d'un doublé, a brillé. « Je suis content pour mes essais », a résumé l'ailier.",
+    );
+    let q = qs.iter().find(|q| q.text.starts_with("Je suis content")).expect("quote");
+    assert_eq!(q.speaker_as_written.as_deref(), Some("l'ailier"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Je suis content"), Some("Karim Naivalu"), "{qs:#?}");
+}
+
+#[test]
+fn le_document_is_the_document_named_last() {
+    let qs = quotes_of(
+        "Prix du lait\n\n\
+         Selon le dernier rapport de l'Observatoire des prix et des marges, publié en décembre, les marges ont progressé. \
+         Le document note que « la hausse des prix ne s'est que partiellement répercutée ».",
+    );
+    let speaker = speaker_of(&qs, "la hausse des prix").unwrap_or_default();
+    assert!(speaker.contains("Observatoire") && speaker.contains("rapport"), "{qs:#?}");
+}

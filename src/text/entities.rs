@@ -753,6 +753,13 @@ impl Registry {
                             self.latest(np.start, |_, e| {
                                 e.kind == Some(SpeakerKind::Document) && e.head.as_deref().is_some_and(research) && fits(e)
                             })
+                        })
+                        // French: "Selon le dernier rapport de l'Observatoire … Le document note
+                        // que": a generic document noun is the document named last.
+                        .or_else(|| {
+                            let generic = head == "document" && quals.is_empty();
+                            let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
+                            french.then(|| self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Document))).flatten()
                         }),
                 }
             }
