@@ -633,6 +633,10 @@ fn rank(
             own_cue: w.cue.is_some() && !w.inherited,
             inherited: w.inherited,
             term: *kind == QuoteKind::Term,
+            role_head: w.np.as_ref().and_then(|np| match &np.kind {
+                NpKind::Role { head, .. } => Some(head.clone()),
+                _ => None,
+            }),
         })
         .collect();
     let paragraphs: Vec<std::ops::Range<usize>> = article.paragraphs.iter().map(|p| p.range.clone()).collect();

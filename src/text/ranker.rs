@@ -2,7 +2,10 @@
 //!
 //! For each quote, every person, organisation or document the registry saw mentioned
 //! near it (its paragraph, the two before and the one after) is a candidate, along with
-//! the speaker the rules chose. Each candidate gets language-independent features —
+//! the speaker the rules chose, the last speakers met before that window and the people
+//! the article gave the role noun read at the cue ("la préfète"), however far back — a
+//! long text comes back to voices met paragraphs earlier. Each candidate gets
+//! language-independent features —
 //! distances to the quote and its cue, same sentence or not, being the subject of a cue,
 //! agreement with the pronoun at the cue (or a gender nothing tells; a name's gender comes
 //! from the text, the bundled lists, or else the first names `eval/learn_first_names.py`
@@ -13,11 +16,17 @@
 //! last sentences and in the whole document), being the first name of the quote's sentence or of the
 //! sentence before (its subject, mostly), the speaker of the quote before or the next cued
 //! one, named after "told"/"to" (a listener) or "according to" (a source), named inside the
-//! quote (what it is about), its kind, and whether the rules picked it — and a
+//! quote (what it is about), its kind, whether the rules picked it and how they read it
+//! at the cue (a name, a pronoun, a role noun); and for long texts, how the discourse
+//! stands: how many paragraphs since it last spoke, the subject of the paragraph's first
+//! sentence, the nearest person agreeing with the pronoun at the cue, a role noun at the
+//! cue the article gave it, a namesake (and which of them was named last), how many
+//! others were named since it was, and whether it is met only before the window — and a
 //! conditional-logit model (one weight per feature, softmax over the quote's candidates),
 //! optionally with boosted decision stumps added to the linear score, scores them.
 //!
-//! The weights are trained on PolNeAR's train split by `eval/train_ranker.py` and shipped
+//! The weights are trained on PolNeAR's train split and our French tuning fixtures by
+//! `eval/train_ranker.py` and shipped
 //! in `assets/ranker/speakers.json`. `quotes::extract` calls [`Ranker::choose`] only
 //! where the model's `mode` says it wins under cross-validation on train; `examples/ranker_dump.rs`
 //! prints the candidates and their features for training.
@@ -31,7 +40,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The features, in the order of the weights.
-pub const FEATURES: [&str; 54] = [
+pub const FEATURES: [&str; 65] = [
     "rule_pick",
     "rule_pick_own_cue",
     "rule_pick_inherited",
@@ -86,6 +95,17 @@ pub const FEATURES: [&str; 54] = [
     "title_ends_name",
     "possessive_in_sentence",
     "venue_in_sentence",
+    "role_at_cue_matches",
+    "spoke_recency",
+    "subject_of_paragraph",
+    "has_namesake",
+    "namesake_latest",
+    "log_others_since",
+    "nearest_agreeing_before",
+    "outside_window",
+    "rule_pick_named_at_cue",
+    "rule_pick_pronoun_at_cue",
+    "rule_pick_role_at_cue",
 ];
 
 /// Paragraphs before the quote's own that candidates are read from.
@@ -95,6 +115,13 @@ const PARAGRAPHS_BEFORE: usize = 2;
 /// a text that is one huge paragraph would otherwise make every quote weigh every name
 /// in it, quadratic in the text's length.
 const WINDOW_BYTES: usize = 5_000;
+/// The last speakers (by the rules) named before the window that stay candidates: a long
+/// text comes back to a voice met paragraphs earlier.
+const EARLIER_SPEAKER_CANDIDATES: usize = 4;
+/// The people given the role noun read at the cue ("la préfète") named before the window
+/// that are candidates, the last named first, of at most this many scanned.
+const EARLIER_ROLE_CANDIDATES: usize = 3;
+const ROLE_CANDIDATES_SCANNED: usize = 16;
 /// Bytes per word, roughly: distances are counted in words.
 const BYTES_PER_WORD: f64 = 6.0;
 
@@ -125,6 +152,9 @@ pub struct Site {
     pub inherited: bool,
     /// A term: never ranked.
     pub term: bool,
+    /// The phrase read at the cue is a role noun ("la préfète", "the spokesman"): its head,
+    /// folded.
+    pub role_head: Option<String>,
 }
 
 impl Site {
@@ -156,6 +186,10 @@ pub struct Ranker {
     /// is kept.
     #[serde(default)]
     pub keep_read_at_cue: bool,
+    /// With `keep_read_at_cue`, only a name read at the cue is kept: a pronoun or a role
+    /// noun the rules resolved there is the model's to weigh.
+    #[serde(default)]
+    pub keep_only_names_at_cue: bool,
     /// Boosted decision stumps added to the linear score (empty for a plain conditional
     /// logit): they let a feature count differently above and below a threshold.
     #[serde(default)]
@@ -191,7 +225,15 @@ impl Ranker {
 
     /// The rules alone: for tests of one rule, and for comparing with the model.
     pub fn off() -> Ranker {
-        Ranker { features: Vec::new(), weights: Vec::new(), mode: "off".into(), min_probability: 1.0, keep_read_at_cue: true, stumps: Vec::new() }
+        Ranker {
+            features: Vec::new(),
+            weights: Vec::new(),
+            mode: "off".into(),
+            min_probability: 1.0,
+            keep_read_at_cue: true,
+            keep_only_names_at_cue: false,
+            stumps: Vec::new(),
+        }
     }
 
     pub fn enabled(&self) -> bool {
@@ -214,7 +256,7 @@ impl Ranker {
         if !self.enabled() || site.term || site.unnamed || cands.is_empty() || site.rule.is_some() && self.mode != "replace" {
             return None;
         }
-        if site.rule.is_some() && self.keep_read_at_cue && site.read_at_cue() {
+        if site.rule.is_some() && self.keep_read_at_cue && site.read_at_cue() && (!self.keep_only_names_at_cue || site.named_at_cue) {
             return None;
         }
         let scores: Vec<f64> = cands.iter().map(|c| self.score(c)).collect();
@@ -327,6 +369,8 @@ struct Near {
     /// Beast").
     possessive_in_sentence: bool,
     venue_in_sentence: bool,
+    /// Mentioned inside the quote's window (else only earlier in the document).
+    in_window: bool,
 }
 
 /// Words before a name that make it where something was said or published.
@@ -449,12 +493,33 @@ pub fn for_each_site_candidates(
     let mentions = registry.mention_view();
     let (text, sentence_starts) = registry.text_and_sentences();
     let mut positions: HashMap<usize, Vec<usize>> = HashMap::new();
-    for &(pos, e, _, _) in &mentions {
+    // Per entity, its mentions (indices into `mentions`), in document order.
+    let mut mentioned_at: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, &(pos, e, _, _)) in mentions.iter().enumerate() {
         positions.entry(e).or_default().push(pos);
+        mentioned_at.entry(e).or_default().push(k);
     }
     let headline_only = only_in_title_case(text, paragraphs, &positions);
     // Each entity's speaker, looked up once however many windows it appears in.
     let mut speaker_of: HashMap<usize, Option<Speaker>> = HashMap::new();
+    // Entities by speaker name, and the people by the role nouns the article gives them:
+    // where candidates introduced before the window are found.
+    let mut entities_named: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut people_by_role: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut entities: Vec<usize> = mentioned_at.keys().copied().collect();
+    entities.sort_unstable();
+    for &e in &entities {
+        if let Some(s) = speaker_of.entry(e).or_insert_with(|| registry.speaker(e)) {
+            entities_named.entry(s.name.clone()).or_default().push(e);
+        }
+        if let Some(x) = registry.entities.get(e).filter(|x| x.kind == Some(SpeakerKind::Person)) {
+            for w in &x.role_words {
+                people_by_role.entry(w.as_str()).or_default().push(e);
+            }
+        }
+    }
+    // The speakers the rules gave the last quotes to, most recent first.
+    let mut recent_speakers: Vec<String> = Vec::new();
     let mut quoted: HashMap<String, usize> = HashMap::new();
     // Who the rules gave each paragraph's quotes to so far.
     let mut quoted_in_paragraph: HashMap<String, usize> = HashMap::new();
@@ -487,10 +552,35 @@ pub fn for_each_site_candidates(
             .filter(|&p| sites[p].last_paragraph + 1 >= site.paragraph)
             .and_then(|p| sites[p].rule.as_ref())
             .map(|s| s.name.as_str());
+        let paragraph_subject = paragraphs.get(site.paragraph).and_then(|r| {
+            let k = sentence_starts.partition_point(|&s| s <= r.start);
+            let end = sentence_starts.get(k).copied().unwrap_or(r.end).min(r.end);
+            name_of(first_in(r.start..end))
+        });
         let in_quote = quote_words(text, site.open, site.close);
+        // Who the quote may go back to from before its window: the last speakers and the
+        // people given the role noun read at the cue, at their last mention before it.
+        let last_mention_before = |e: usize| {
+            let at = mentioned_at.get(&e)?;
+            let k = at.partition_point(|&m| mentions[m].0 < lo);
+            let in_window = at.get(k).is_some_and(|&m| mentions[m].0 < hi);
+            (!in_window).then(|| k.checked_sub(1).map(|k| at[k])).flatten()
+        };
+        let mut earlier: Vec<usize> = recent_speakers
+            .iter()
+            .filter_map(|name| entities_named.get(name))
+            .filter_map(|es| es.iter().filter_map(|&e| last_mention_before(e)).max())
+            .collect();
+        if let Some(people) = site.role_head.as_deref().and_then(|h| people_by_role.get(h)) {
+            let mut found: Vec<usize> = people.iter().rev().take(ROLE_CANDIDATES_SCANNED).filter_map(|&e| last_mention_before(e)).collect();
+            found.sort_unstable_by(|a, b| b.cmp(a));
+            earlier.extend(found.into_iter().take(EARLIER_ROLE_CANDIDATES));
+        }
+        earlier.sort_unstable();
+        earlier.dedup();
         // By speaker name: two entities shown under one name are one candidate.
         let mut near: Vec<(Speaker, usize, Near)> = Vec::new();
-        for &(pos, e, spoke, oblique) in &mentions[from..to] {
+        for &(pos, e, spoke, oblique) in earlier.iter().map(|&k| &mentions[k]).chain(&mentions[from..to]) {
             let Some(speaker) = speaker_of.entry(e).or_insert_with(|| registry.speaker(e)).clone() else { continue };
             let k = match near.iter().position(|(s, _, _)| s.name == speaker.name) {
                 Some(k) => k,
@@ -523,6 +613,7 @@ pub fn for_each_site_candidates(
                 n.cue_distance = Some(n.cue_distance.map_or(d, |x| x.min(d)));
             }
             n.in_phrase |= site.phrase.as_ref().is_some_and(|r| r.contains(&pos));
+            n.in_window |= pos >= lo;
             n.in_paragraph |= own.contains(&pos);
             n.spoke_any |= spoke;
         }
@@ -533,13 +624,41 @@ pub fn for_each_site_candidates(
         }
         let closest_before = near.iter().filter_map(|(_, _, n)| n.before).max();
         let closest_after = near.iter().filter_map(|(_, _, n)| n.after).min();
+        let genders: Vec<Gender> = near.iter().map(|(_, e, _)| candidate_gender(registry.entities.get(*e))).collect();
+        // The nearest person before the quote agreeing with the pronoun at the cue.
+        let nearest_agreeing = site.person_pronoun.filter(|&g| g != Gender::Unknown).and_then(|g| {
+            (0..near.len())
+                .filter(|&k| near[k].0.kind == SpeakerKind::Person && genders[k] == g)
+                .filter_map(|k| near[k].2.before.map(|p| (p, k)))
+                .max()
+                .map(|(_, k)| k)
+        });
+        // Candidates sharing a surname ("Yannick Le Goff", "Erwan Le Goff"), and which of
+        // them was named last before the quote.
+        let surname = |k: usize| near[k].0.name.split_whitespace().last().map(fold);
+        let namesakes: Vec<bool> = (0..near.len())
+            .map(|k| near[k].0.kind == SpeakerKind::Person && (0..near.len()).any(|j| j != k && near[j].0.kind == SpeakerKind::Person && surname(j) == surname(k)))
+            .collect();
+        let namesake_latest: Vec<bool> = (0..near.len())
+            .map(|k| {
+                namesakes[k]
+                    && near[k].2.before.is_some_and(|p| (0..near.len()).all(|j| j == k || !namesakes[j] || surname(j) != surname(k) || near[j].2.before.is_none_or(|q| q < p)))
+            })
+            .collect();
+        // How many other candidates were named since each one's last mention before the quote.
+        let mut befores: Vec<usize> = near.iter().filter_map(|(_, _, n)| n.before).collect();
+        befores.sort_unstable();
+        let others_since = |p: Option<usize>| p.map_or(0, |p| befores.len() - befores.partition_point(|&q| q <= p));
+        let recency = |name: &str| quoted_in_paragraph.get(name).map_or(0.0, |&p| 1.0 / (1.0 + site.paragraph.saturating_sub(p) as f64));
         let words = |bytes: usize| (1.0 + bytes as f64 / BYTES_PER_WORD).ln();
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        let role_at_cue = |entity: Option<&Entity>| site.role_head.as_deref().is_some_and(|h| entity.is_some_and(|x| x.role_words.contains(h)));
         let cands: Vec<Candidate> = near
             .into_iter()
-            .map(|(speaker, e, n)| {
+            .enumerate()
+            .map(|(k, (speaker, e, n))| {
                 let entity = registry.entities.get(e);
-                let gender = candidate_gender(entity);
+                let gender = genders[k];
                 let is_rule = site.rule.as_ref().is_some_and(|r| r.name == speaker.name);
                 let seen = positions.get(&e).map_or(&[][..], Vec::as_slice);
                 let salience = seen.partition_point(|&x| x < site.open);
@@ -616,6 +735,17 @@ pub fn for_each_site_candidates(
                     flag(entity.is_some_and(|x| ends_with_title(&x.words))),
                     flag(n.possessive_in_sentence),
                     flag(n.venue_in_sentence),
+                    flag(role_at_cue(entity)),
+                    recency(&speaker.name),
+                    flag(is(paragraph_subject.as_deref())),
+                    flag(namesakes[k]),
+                    flag(namesake_latest[k]),
+                    (1.0 + others_since(n.before) as f64).ln(),
+                    flag(nearest_agreeing == Some(k)),
+                    flag(e != usize::MAX && !n.in_window),
+                    flag(is_rule && site.named_at_cue),
+                    flag(is_rule && site.read_at_cue() && (site.person_pronoun.is_some() || site.plural_pronoun)),
+                    flag(is_rule && site.read_at_cue() && site.role_head.is_some()),
                 ];
                 Candidate { speaker, features }
             })
@@ -624,6 +754,9 @@ pub fn for_each_site_candidates(
             *quoted.entry(rule.name.clone()).or_default() += 1;
             quoted_in_paragraph.insert(rule.name.clone(), site.last_paragraph);
             previous = Some(rule.name.clone());
+            recent_speakers.retain(|n| *n != rule.name);
+            recent_speakers.insert(0, rule.name.clone());
+            recent_speakers.truncate(EARLIER_SPEAKER_CANDIDATES);
         }
         previous_site = Some(index);
         each(index, cands);
@@ -641,6 +774,28 @@ mod tests {
     fn ranked(text: &str) -> Vec<(Quote, Vec<Candidate>)> {
         let (quotes, cands) = extract_with_candidates(&from_plain_text("t", text), &Ranker::off());
         quotes.into_iter().zip(cands).collect()
+    }
+
+    /// A quote with no cue and no rules' speaker, in paragraph `paragraph`.
+    fn candidate_site(paragraph: usize, open: usize, close: usize) -> Site {
+        Site {
+            open,
+            close,
+            paragraph,
+            last_paragraph: paragraph,
+            sentence: (open, close),
+            cue_at: None,
+            phrase: None,
+            person_pronoun: None,
+            plural_pronoun: false,
+            named_at_cue: false,
+            unnamed: false,
+            rule: None,
+            own_cue: false,
+            inherited: false,
+            term: false,
+            role_head: None,
+        }
     }
 
     /// Feature `feature` of the candidate whose name holds `name`, at quote `quote`.
@@ -795,6 +950,81 @@ mod tests {
     }
 
     #[test]
+    fn a_role_noun_at_the_cue_matches_the_person_given_that_role() {
+        let text = "La préfète Anne Morel a visité le chantier lundi. Le maire Paul Girard l'accompagnait.\n\n\"Nous resterons mobilisés jusqu'au bout de cette crise\", a déclaré la préfète.";
+        assert_eq!(feature(text, 0, "Anne Morel", "role_at_cue_matches"), 1.0);
+        assert_eq!(feature(text, 0, "Paul Girard", "role_at_cue_matches"), 0.0);
+    }
+
+    #[test]
+    fn a_speaker_met_before_the_window_stays_a_candidate_and_says_how_long_ago_it_spoke() {
+        let filler = "The committee met again on Tuesday to discuss the budget and the roads.\n\n";
+        let text = format!("Maria Lopez said: \"We will build the new road next year, whatever it costs.\"\n\n{}\"It will cost far less than the old one did, believe me.\"", filler.repeat(4));
+        assert_eq!(feature(&text, 1, "Maria Lopez", "outside_window"), 1.0);
+        assert_eq!(feature(&text, 1, "Maria Lopez", "spoke_recency"), 1.0 / 6.0);
+        assert_eq!(feature(&text, 0, "Maria Lopez", "spoke_recency"), 0.0);
+        // Inside the window, a candidate is not marked.
+        let text = "Maria Lopez said: \"We will build the new road next year, whatever it costs.\"\n\n\"It will cost far less than the old one did, believe me.\"";
+        assert_eq!(feature(text, 1, "Maria Lopez", "outside_window"), 0.0);
+        assert_eq!(feature(text, 1, "Maria Lopez", "spoke_recency"), 0.5);
+    }
+
+    #[test]
+    fn the_subject_of_the_paragraph_first_sentence_is_marked() {
+        let text = "Anna Berg met Paul Kline in Boston. They talked about the plant for hours. \"We have a deal now, finally,\" she said.";
+        assert_eq!(feature(text, 0, "Anna Berg", "subject_of_paragraph"), 1.0);
+        assert_eq!(feature(text, 0, "Paul Kline", "subject_of_paragraph"), 0.0);
+    }
+
+    #[test]
+    fn namesakes_are_marked_and_the_last_named_of_them() {
+        let text = "Yannick Le Goff opened the session. Erwan Le Goff answered him, and Anna Berg listened. \"The budget is voted and that is final,\" said the president.";
+        assert_eq!(feature(text, 0, "Yannick Le Goff", "has_namesake"), 1.0);
+        assert_eq!(feature(text, 0, "Erwan Le Goff", "namesake_latest"), 1.0);
+        assert_eq!(feature(text, 0, "Yannick Le Goff", "namesake_latest"), 0.0);
+        assert_eq!(feature(text, 0, "Anna Berg", "has_namesake"), 0.0);
+    }
+
+    #[test]
+    fn others_named_since_and_the_nearest_agreeing_person_are_counted() {
+        let text = "Anna Berg met Paul Kline and Tom Hardy in Boston on Monday. \"We have a deal now, finally,\" she said.";
+        assert_eq!(feature(text, 0, "Tom Hardy", "log_others_since"), 0.0);
+        assert_eq!(feature(text, 0, "Anna Berg", "log_others_since"), 3f64.ln());
+        assert_eq!(feature(text, 0, "Anna Berg", "nearest_agreeing_before"), 1.0);
+        assert_eq!(feature(text, 0, "Tom Hardy", "nearest_agreeing_before"), 0.0);
+    }
+
+    #[test]
+    fn how_the_rules_read_their_pick_at_the_cue_is_marked() {
+        let text = "Anna Berg met Paul Kline in Boston on Monday. \"We have a deal now, finally,\" she said. \"It took us a long time to get here,\" said Kline.";
+        assert_eq!(feature(text, 0, "Anna Berg", "rule_pick_pronoun_at_cue"), 1.0);
+        assert_eq!(feature(text, 0, "Anna Berg", "rule_pick_named_at_cue"), 0.0);
+        assert_eq!(feature(text, 1, "Paul Kline", "rule_pick_named_at_cue"), 1.0);
+        assert_eq!(feature(text, 1, "Paul Kline", "rule_pick_pronoun_at_cue"), 0.0);
+    }
+
+    #[test]
+    fn keeping_only_names_at_the_cue_lets_the_model_weigh_a_resolved_pronoun() {
+        let speaker = |name: &str| Speaker { name: name.into(), kind: SpeakerKind::Person };
+        let mut site = candidate_site(0, 100, 200);
+        site.rule = Some(speaker("Anna Berg"));
+        site.own_cue = true;
+        site.phrase = Some(210..213);
+        site.person_pronoun = Some(Gender::Female);
+        let mut model = Ranker::off();
+        model.mode = "replace".into();
+        model.min_probability = 0.0;
+        model.weights = [vec![1.0], vec![0.0; FEATURES.len() - 1]].concat();
+        let cand = |name: &str, x: f64| Candidate { speaker: speaker(name), features: [vec![x], vec![0.0; FEATURES.len() - 1]].concat() };
+        let cands = [cand("Anna Berg", 0.0), cand("Eva Holm", 1.0)];
+        assert_eq!(model.choose(&site, &cands), None);
+        model.keep_only_names_at_cue = true;
+        assert_eq!(model.choose(&site, &cands).map(|s| s.name), Some("Eva Holm".to_string()));
+        site.named_at_cue = true;
+        assert_eq!(model.choose(&site, &cands), None);
+    }
+
+    #[test]
     fn a_model_for_other_features_is_refused() {
         assert!(Ranker::parse(r#"{"features": ["x"], "weights": [1.0], "mode": "fill", "min_probability": 0.5}"#).is_none());
         assert!(Ranker::parse("not json").is_none());
@@ -802,23 +1032,7 @@ mod tests {
 
     #[test]
     fn candidates_come_from_nearby_paragraphs_cut_to_a_bounded_span() {
-        let site = |paragraph: usize, open: usize, close: usize| Site {
-            open,
-            close,
-            paragraph,
-            last_paragraph: paragraph,
-            sentence: (open, close),
-            cue_at: None,
-            phrase: None,
-            person_pronoun: None,
-            plural_pronoun: false,
-            named_at_cue: false,
-            unnamed: false,
-            rule: None,
-            own_cue: false,
-            inherited: false,
-            term: false,
-        };
+        let site = candidate_site;
         // News paragraphs: two before the quote's own to the one after.
         let news: Vec<Range<usize>> = (0..6).map(|k| k * 400..k * 400 + 399).collect();
         assert_eq!(candidate_window(&news, &site(3, 1250, 1300)), (400, 1999));
