@@ -1585,3 +1585,36 @@ fn a_described_man_is_not_the_woman_named_last() {
     assert_eq!(speaker(&qs[0]), Some("Donald Trump"), "{qs:#?}");
     assert_eq!(qs[0].speaker_as_written.as_deref(), Some("The New York businessman"));
 }
+
+#[test]
+fn according_to_after_the_cue_gives_the_quote_on_that_sources_word() {
+    let qs = quotes_of(
+        "Alan Grayson met Lois Frankel in March.\n\n“She’s going to have my name, and I’m going to spend a lot of money,” Grayson said, according to Frankel.\n\n\
+         “We are still winning hearts and minds every day,” Mr. Pence said during the session, according to audio provided to The Times.",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Lois Frankel"), "{qs:#?}");
+    assert_eq!(qs[1].speaker_as_written.as_deref(), Some("audio provided to The Times"), "{qs:#?}");
+}
+
+#[test]
+fn a_description_before_the_name_a_colon_ends_is_how_it_is_written() {
+    let qs = quotes_of(
+        "Republicans were divided.\n\nOne early supporter, Representative Lee Zeldin, Republican of New York, gave the technique a whirl on Tuesday: “You can easily argue that the president is wrong about this.”",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Lee Zeldin"), "{qs:#?}");
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("One early supporter, Representative Lee Zeldin"), "{qs:#?}");
+}
+
+#[test]
+fn the_name_right_before_a_participle_cue_speaks_inside_a_document_phrase() {
+    let qs = quotes_of("Gary Byrne wrote a book.\n\nAt one point, Byrne gives an account of Clinton telling one agent, “Go to hell, all of you!”");
+    assert_eq!(speaker(&qs[0]), Some("Clinton"), "{qs:#?}");
+}
+
+#[test]
+fn a_quote_continuing_a_speaker_does_not_take_the_next_sentences_reported_speech() {
+    let qs = quotes_of(
+        "Both rivals criticized him.\n\n“It's a very sad development,” Cruz told reporters in Milwaukee. “This is the consequence of the culture of the Trump campaign.” Ohio Gov. John Kasich said he would have fired Lewandowski.",
+    );
+    assert_eq!(speaker(&qs[1]), Some("Cruz"), "{qs:#?}");
+}

@@ -789,3 +789,81 @@ fn a_company_apposed_to_its_noun_is_no_one_il_stands_for() {
     );
     assert_eq!(speaker_of(&qs, "Je n'ai jamais demandé"), Some("Kevin Keller"), "{qs:#?}");
 }
+
+#[test]
+fn a_description_no_one_was_given_is_the_person_most_in_view() {
+    // "Le maire de Locmalo" is a role no one was given (the man who spoke before was mayor
+    // of another town): the person of the sentence before, named there only after "par".
+    let qs = quotes_of(
+        "Budget voté à Brévenne\n\n\
+         À la tribune, Gérard Pallier, ancien maire de Kerval, a dénoncé « un budget de gaspillage ».\n\n\
+         Plus inattendue, l'abstention de trois élus de la majorité, menés par le conseiller Marc Delorme. Le maire de \
+         Locmalo, longtemps proche du président, n'a pas caché son malaise. « Je ne peux pas cautionner cette hausse », \
+         a-t-il confié.",
+    );
+    assert_eq!(speaker_of(&qs, "Je ne peux pas"), Some("Marc Delorme"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "un budget"), Some("Gérard Pallier"), "{qs:#?}");
+}
+
+#[test]
+fn a_role_is_the_name_set_after_it_behind_its_complement_and_title() {
+    // "L'enquêtrice de la brigade financière, la commandante Agnès Roussel": one person, so
+    // "elle" in the next sentence is Roussel, not the judge who spoke before.
+    let qs = quotes_of(
+        "Procès à Angers\n\n\
+         La présidente du tribunal, Martine Gaudry, a ouvert l'audience. « La séance est ouverte », a-t-elle dit.\n\n\
+         L'enquêtrice de la brigade financière, la commandante Agnès Roussel, a détaillé les flux. Selon elle, « trois \
+         millions ont transité vers une société du père ».",
+    );
+    assert_eq!(speaker_of(&qs, "trois millions"), Some("Agnès Roussel"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "La séance"), Some("Martine Gaudry"), "{qs:#?}");
+}
+
+#[test]
+fn a_french_day_or_sentence_adverb_opening_a_sentence_is_no_name() {
+    // "Jeudi," dates the sentence: its subject, and who "Il" is, is the prosecutor.
+    let qs = quotes_of(
+        "Verdict à Limoges\n\n\
+         Le président de la cour, Xavier Morel, a ouvert la séance. « Levez-vous », a-t-il dit.\n\n\
+         Jeudi, l'avocat général, Frédéric Baudin, a requis vingt ans de réclusion. Il a dénoncé « une préméditation froide ».",
+    );
+    assert_eq!(speaker_of(&qs, "une préméditation"), Some("Frédéric Baudin"), "{qs:#?}");
+}
+
+#[test]
+fn elle_is_the_woman_most_in_view_in_her_paragraph_even_after_a_preposition() {
+    // Émilie Perrin is named only after "d'", but she is who the paragraph is about: "elle"
+    // is her, not the expert quoted two paragraphs before.
+    let qs = quotes_of(
+        "Assises de Limoges\n\n\
+         Pour l'experte psychiatre, le Dr Anne Vasseur, l'accusé était déprimé. « Il savait ce qu'il faisait », a-t-elle expliqué.\n\n\
+         L'enquêteur, l'adjudant Loïc Tanguy, a rappelé les plaintes. « Chacun accusait l'autre », a témoigné le gendarme.\n\n\
+         Le moment le plus lourd a été la déposition d'Émilie Perrin, la fille de la victime. Devant la cour, elle a parlé \
+         de son père. « Il ne méritait pas de mourir », a-t-elle dit.",
+    );
+    assert_eq!(speaker_of(&qs, "Il ne méritait"), Some("Émilie Perrin"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Il savait"), Some("Anne Vasseur"), "{qs:#?}");
+}
+
+#[test]
+fn a_player_by_position_is_a_role_read_at_the_cue() {
+    let qs = quotes_of(
+        "Derby perdu\n\n\
+         L'entraîneur, Stéphane Roques, a reconnu la défaite. « On est au bord du gouffre », a-t-il dit.\n\n\
+         Karim Naivalu, auteur d'un doublé, a brillé. « Je suis content pour mes essais », a résumé l'ailier.",
+    );
+    let q = qs.iter().find(|q| q.text.starts_with("Je suis content")).expect("quote");
+    assert_eq!(q.speaker_as_written.as_deref(), Some("l'ailier"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Je suis content"), Some("Karim Naivalu"), "{qs:#?}");
+}
+
+#[test]
+fn le_document_is_the_document_named_last() {
+    let qs = quotes_of(
+        "Prix du lait\n\n\
+         Selon le dernier rapport de l'Observatoire des prix et des marges, publié en décembre, les marges ont progressé. \
+         Le document note que « la hausse des prix ne s'est que partiellement répercutée ».",
+    );
+    let speaker = speaker_of(&qs, "la hausse des prix").unwrap_or_default();
+    assert!(speaker.contains("Observatoire") && speaker.contains("rapport"), "{qs:#?}");
+}

@@ -540,12 +540,9 @@ impl Store {
         let pair = h.counterpart.as_ref();
         // A restored id already back is left alone; a new highlight must be inserted.
         let verb = if with_id { "INSERT OR IGNORE" } else { "INSERT" };
-        let sql = format!("{verb} INTO highlights (id, article, text_hash, text, start, end, \
-                   context_before, context_after, speaker, note, tag, created, orphaned, pair_article, \
-                   pair_language, pair_text_hash, pair_text, pair_start, pair_end, pair_context_before, \
-                   pair_context_after, pair_orphaned) \
-                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-                   ?19, ?20, ?21, ?22)");
+        // One placeholder per column, in the order of HIGHLIGHT_COLUMNS (the params below).
+        let placeholders: Vec<String> = (1..=HIGHLIGHT_COLUMNS.split(',').count()).map(|i| format!("?{i}")).collect();
+        let sql = format!("{verb} INTO highlights ({HIGHLIGHT_COLUMNS}) VALUES ({})", placeholders.join(", "));
         self.conn
             .prepare_cached(&sql)
             .and_then(|mut stmt| {

@@ -800,6 +800,13 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         return None;
     }
     let r = cap_run(toks, s, end);
+    // "Former secretary of state Hillary Rodham Clinton:": one capitalised word opening
+    // the sentence before a lower-case description and a name that closes the phrase.
+    if skip == 0 && r == s + 1 && (s == 0 || !toks[s - 1].is_word()) && super::rules_en::is_title_modifier(&toks[s])
+        && let Some(np) = description_before_name(toks, s, end)
+    {
+        return Some(np);
+    }
     // Leading sentence words ("However Wainwright") are not part of the name.
     let mut s2 = s;
     while s2 < r && !is_name_word(&toks[s2]) && skip == 0 {
@@ -1468,6 +1475,7 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
             let cap = (k + 1..hi.min(k + 4)).find(|&m| toks[m].is_cap())?;
             let mut np = np_forward(toks, cap, hi).filter(|np| matches!(np.kind, NpKind::Name(_)))?;
             np.quals.extend(content_words(&toks[k..cap]));
+            np.start = toks[k].start;
             return Some(np);
         }
         None => return None,
@@ -1504,13 +1512,24 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
 /// English description without article (lower-case words, maybe a capitalised qualifier,
 /// with a role noun among them) before a person's full name that closes the attribution.
 fn name_after_bare_description(toks: &[Tok], k: usize, hi: usize) -> Option<Np> {
+    toks.get(k).filter(|t| t.is_lower_word())?;
+    description_before_name(toks, k, hi)
+}
+
+/// The name after a description without article opening at `k` (lower-case words, the
+/// first maybe capitalised as a sentence's first word, with a role noun among them), when
+/// the name is a person's full name closing the phrase; written from the description.
+fn description_before_name(toks: &[Tok], k: usize, hi: usize) -> Option<Np> {
     let lx = Lexicon::get();
-    toks.get(k).filter(|t| t.is_lower_word() && !is_det(t) && !lx.is_function_word(&t.low) && !lx.en_cues.contains(t.low.as_str()))?;
+    toks.get(k).filter(|t| t.is_word() && !is_det(t) && !lx.is_function_word(&t.low) && !lx.en_cues.contains(t.low.as_str()))?;
     let mut m = k + 1;
-    while m < hi && m < k + 6 && toks[m].is_lower_word() && !lx.en_cues.contains(toks[m].low.as_str()) && (toks[m].low == "of" || !lx.is_function_word(&toks[m].low)) {
+    // (A word after "of" is a noun, not a verb: "former secretary of state".)
+    let noun = |m: usize| !lx.en_cues.contains(toks[m].low.as_str()) || toks[m - 1].low == "of";
+    while m < hi && m < k + 6 && toks[m].is_lower_word() && noun(m) && (toks[m].low == "of" || !lx.is_function_word(&toks[m].low)) {
         m += 1;
     }
-    if m >= hi || !toks[m].is_cap() || toks[m - 1].low == "of" && m - 1 == k {
+    // (A name right after "of" is the description's complement: "a friend of Joe Biden".)
+    if m >= hi || !toks[m].is_cap() || toks[m - 1].low == "of" {
         return None;
     }
     let is_role = |t: &Tok| lx.role(&t.low) == Some(SpeakerKind::Person) || lx.profession(&t.low).is_some();
@@ -1522,6 +1541,9 @@ fn name_after_bare_description(toks: &[Tok], k: usize, hi: usize) -> Option<Np> 
         return None;
     }
     np.quals.extend(content_words(&toks[k..m]));
+    // (The description is how the text names the speaker: "said former city treasurer
+    // Mary Olson" is written so.)
+    np.start = toks[k].start;
     Some(np)
 }
 
@@ -1566,7 +1588,7 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
             && toks[c.first].low.ends_with("ing")
             && toks[c.first - 1].is_word()
             && toks[c.first - 1].is_cap()
-            && let Some(np) = np_backward(toks, lo, c.first - 1).filter(|np| matches!(np.kind, NpKind::Name(_)))
+            && let Some(np) = np_backward(toks, lo, c.first - 1).filter(|np| matches!(np.kind, NpKind::Name(_))).or_else(|| name_ending_at(toks, lo, c.first - 1))
         {
             return Some(np);
         }
@@ -1592,7 +1614,9 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
                 matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..) | NpKind::Role { definite: true, .. })
                     || matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) && matches!(toks[lo].low.as_str(), "a" | "an")
             });
-            return opening.or_else(|| clause_opening_subject(toks, lo, c.first - 1));
+            // ("Schilling's son, Grant, defended his father …, saying": the description
+            // set before the name is how it is written.)
+            return opening.or_else(|| clause_opening_subject(toks, lo, c.first - 1)).map(|np| super::rules_en::with_person_description_before(toks, lo, np));
         }
         return None;
     }
@@ -1629,6 +1653,16 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     // (A description before its cue ends there: "a narrator in the Clinton ad asks".)
     let bound = if found.last < c.first { c.first } else { hi };
     Some(super::rules_en::with_description_complement(toks, found, bound))
+}
+
+/// The capitalised name that ends at `j`, read from the start of its run ("gives an
+/// account of Clinton telling": Clinton, where the longest phrase is the account).
+fn name_ending_at(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
+    let mut s = j;
+    while s > lo && toks[s - 1].is_word() && toks[s - 1].is_cap() {
+        s -= 1;
+    }
+    np_forward(toks, s, j + 1).filter(|np| np.last == j && matches!(np.kind, NpKind::Name(_)))
 }
 
 /// "the businessman replied", "said the moderator", "the ad says": an article and a few

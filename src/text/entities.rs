@@ -512,6 +512,10 @@ impl Registry {
                 let found = body
                     .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
                     .or_else(|| self.latest_since(np.start, near, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
+                    // (French: else the person most in view in the paragraph, even named only
+                    // after a preposition, "la déposition d'Émilie Perrin … a-t-elle dit",
+                    // before a subject further back: salience_fr.)
+                    .or_else(|| self.salient_person_near(np, false, false, fits))
                     // (Further back, a subject still outranks a name that was only ever an
                     // object: "il" in a portrait stays the person it is about.)
                     .or_else(|| self.latest(np.start, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
@@ -595,6 +599,14 @@ impl Registry {
                 };
                 match kind {
                     SpeakerKind::Person => {
+                        // "La présidente de la région, Marie Dupont, a déclaré": a French role
+                        // with a name in apposition right after it is that person.
+                        if super::rules_fr::is_french_phrase(&self.text, np)
+                            && let Some(e) = self.apposed_person(np)
+                        {
+                            self.note_speaker(np.start, e);
+                            return Some(e);
+                        }
                         // "la policière" is never a man the article named.
                         // ("the New York businessman" is never a woman the article named either.)
                         let elided = self.text.get(np.start..np.end).is_some_and(|w| { let w = fold(w); w.starts_with("l'") || w.starts_with("l’") });
@@ -640,8 +652,16 @@ impl Registry {
                             .latest(np.start, |_, e| person(e) && e.role_words.contains(head))
                             .filter(|&e| e != ANONYMOUS)
                             .or_else(later_unique)
+                            // (French: a description the article gave no one is the person
+                            // most in view there, "… menés par Jean-Pierre Caradec. Le maire
+                            // de Locmalo, …", "le Dr Rebours confirme … . « … », explique
+                            // l'urgentiste": first in its own paragraph; across a paragraph
+                            // break only after the roleless people a portrait describes:
+                            // salience_fr.)
+                            .or_else(|| self.salient_person_near(np, possessive, false, same_gender))
                             .or_else(|| if possessive { None } else { self.roleless_speaker_near(np.start).filter(|&e| same_gender(&self.entities[e])) })
                             .or_else(|| if possessive { None } else { self.roleless_subject_near(np.start, gender, super::rules_fr::is_french_phrase(&self.text, np)) })
+                            .or_else(|| self.salient_person_near(np, possessive, true, same_gender))
                             .or_else(|| self.latest(np.start, |_, e| person(e)));
                         if possessive {
                             strict
@@ -733,6 +753,13 @@ impl Registry {
                             self.latest(np.start, |_, e| {
                                 e.kind == Some(SpeakerKind::Document) && e.head.as_deref().is_some_and(research) && fits(e)
                             })
+                        })
+                        // French: "Selon le dernier rapport de l'Observatoire … Le document note
+                        // que": a generic document noun is the document named last.
+                        .or_else(|| {
+                            let generic = head == "document" && quals.is_empty();
+                            let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
+                            french.then(|| self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Document))).flatten()
                         }),
                 }
             }
@@ -743,14 +770,38 @@ impl Registry {
         found
     }
 
+    /// The person passing `ok` most in view at `np` (salience_fr), from the mentions of its
+    /// own paragraph (a few sentences back), or with `paragraph_before` also of the one
+    /// before (in its sentence or the one before).
+    /// Only for a French phrase that no possessive opens ("son entraîneur" is someone else's).
+    fn salient_person_near(&self, np: &Np, possessive: bool, paragraph_before: bool, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        if possessive || !super::rules_fr::is_french_phrase(&self.text, np) {
+            return None;
+        }
+        let own = self.paragraph_start(np.start);
+        let near = if paragraph_before { self.paragraph_start(own.saturating_sub(1)) } else { own };
+        let from = self.mentions.partition_point(|m| m.pos < near);
+        let view = self.mentions_before(np.start)[from.min(self.mentions_before(np.start).len())..]
+            .iter()
+            .filter(|m| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person) && ok(&self.entities[m.entity]))
+            .map(|m| super::salience_fr::MentionAt { pos: m.pos, entity: m.entity, spoke: m.spoke, oblique: self.oblique.contains(&m.pos) });
+        let within = if paragraph_before { super::salience_fr::IN_VIEW_ACROSS_PARAGRAPHS } else { super::salience_fr::IN_VIEW_SENTENCES };
+        super::salience_fr::most_salient(view, &self.sentence_starts, np.start, within)
+    }
+
     /// The person whose name follows the phrase `np` after a comma ("Le fils du défunt,
-    /// Sébastien Marty, …"): the phrase and the name are one person.
+    /// Sébastien Marty, …"), also behind a French title ("L'enquêtrice de la brigade
+    /// financière, la commandante Agnès Roussel, …"): the phrase and the name are one person.
     fn apposed_person(&self, np: &Np) -> Option<usize> {
         let after = self.mentions.partition_point(|m| m.pos < np.end);
         let m = self.mentions.get(after)?;
         let gap = self.text.get(np.end..m.pos)?;
         let person = m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person);
-        (person && gap.trim() == ",").then_some(m.entity)
+        // (French: past the phrase's complement too, "L'enquêtrice [de la brigade
+        // financière], la commandante X", when the phrase was read without it.)
+        let (complement, rest) = gap.split_once(',')?;
+        let complement = complement.trim().is_empty() || super::rules_fr::is_complement(complement);
+        (person && complement && (rest.trim().is_empty() || super::rules_fr::is_title_before_name(rest))).then_some(m.entity)
     }
 
     /// "Miguel Nerva a conçu ce code … Pour le construire, le graphiste s'est basé": a

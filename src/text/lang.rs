@@ -242,8 +242,7 @@ fn plainly_in_counted(counts: &FunctionWordCounts) -> Option<&'static str> {
 fn for_each_word(text: &str, mut f: impl FnMut(u16)) {
     let mut lower = String::new();
     let mut lowered = [0u8; LONGEST_FUNCTION_WORD];
-    let mut words = Words { text, at: 0 };
-    while let Some((word, ascii)) = words.next() {
+    for (word, ascii) in Words::new(text) {
         if word.len() > LONGEST_FUNCTION_WORD {
             f(0);
             continue;
@@ -275,10 +274,18 @@ struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
+    fn new(text: &'a str) -> Self {
+        Words { text, at: 0 }
+    }
+
     /// The character at byte `i` (a character boundary, not ASCII).
     fn char_at(&self, i: usize) -> char {
         self.text[i..].chars().next().unwrap_or(' ')
     }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = (&'a str, bool);
 
     fn next(&mut self) -> Option<(&'a str, bool)> {
         let bytes = self.text.as_bytes();
@@ -426,9 +433,8 @@ mod tests {
     #[test]
     fn words_are_the_runs_of_letters_splitting_gives() {
         for text in ["", "  ", "Le 12 mars, l'État a dit: « Non ! »", "naïve café\u{301}s", "x1y2z", "日本語とEnglish—mixed", "émigré", "a\u{1F600}b ß ÆØÅ"] {
-            let mut words = Words { text, at: 0 };
             let mut found = Vec::new();
-            while let Some((word, ascii)) = words.next() {
+            for (word, ascii) in Words::new(text) {
                 assert_eq!(ascii, word.is_ascii(), "{word}");
                 found.push(word);
             }

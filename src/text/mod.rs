@@ -9,4 +9,5 @@ pub mod quotes;
 pub mod ranker;
 pub mod rules_en;
 pub mod rules_fr;
+pub mod salience_fr;
 pub mod sentences;

@@ -854,8 +854,18 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     // "A a salué « … », tandis que B dénonce « … »": a clause of contrast after the quote
     // brings its own subject and cue, for the quote after it.
     let contrast_right = left_pick.is_some() && right_first.is_some_and(|f| contrast_clause(&right[..f]));
+    // "“It's a very sad development,” Cruz told reporters. “This is the consequence ….”
+    // Ohio Gov. John Kasich said he would have fired …": after a quote standing as its own
+    // sentence, a new sentence whose cue reports other words in a clause of its own is not
+    // the quote's attribution.
+    let reports_other_words = left.is_empty()
+        && !after_comma
+        && ends_with_stop(text, span)
+        && right.first().is_some_and(Tok::is_cap)
+        && right_cues.first().is_some_and(|c| super::rules_en::opens_reported_clause(right, c.last + 1));
     let use_right = !right_cues.is_empty()
         && !next_sentence
+        && !reports_other_words
         && !coordinated_right
         && !contrast_right
         && !participle_right
@@ -869,6 +879,12 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
         w.cue = Some(right_cues[0].clone());
         w.cue_at = right.get(right_cues[0].first).map(|t| t.start);
+        // "“…,” Grayson said, according to Frankel.": the quote is Frankel's account.
+        if let Some((k, np)) = super::rules_en::outer_source(right, &right_cues) {
+            w.np = Some(np);
+            w.cue = Some(right_cues[k].clone());
+            w.cue_at = right.get(right_cues[k].first).map(|t| t.start);
+        }
         // "« … », lançaient des manifestants": an indefinite group right after the
         // inverted cue is its subject.
         let selon = right_cues[0].preposition && w.np.is_none();
@@ -941,6 +957,9 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.colon_subjects = (0..left.len())
                 .filter(|&k| k == 0 || left[k - 1].text == ",")
                 .filter_map(|k| super::rules_fr::colon_candidate(left, k))
+                // ("One early supporter, Representative Lee Zeldin, …:": written with the
+                // description set before the name.)
+                .map(|np| super::rules_en::with_person_description_before(left, 0, np))
                 .filter(|np| {
                     let opens = np.first == 0 && left.get(np.last + 1).is_some_and(Tok::is_lower_word);
                     matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. })

@@ -3,7 +3,7 @@
 //! (`attribution::tokenize`) and the one lexicon (`lexicon`), and is named in [`RULES`]
 //! with the test that checks it alone (the French ones are in `rules_fr`).
 
-use super::attribution::{Np, NpKind, Tok, TokKind, content_words, is_det, is_full_name, is_name_word, np_forward};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, content_words, is_det, is_full_name, is_name_word, np_forward};
 use super::lexicon::{Gender, Lexicon, fold};
 use crate::model::SpeakerKind;
 
@@ -26,7 +26,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'the LinkedIn chief executive, Jeff Weiner, said': written with the description before the name", "rules_en::tests::a_description_set_before_a_name_is_part_of_how_it_is_written"),
     ("'a longtime adviser to Trump': the principal after 'to' completes the description", "rules_en::tests::the_principal_after_to_completes_a_role"),
     ("'the New York businessman says', 'the ad claims': a present form after a described person or a document", "rules_en::tests::a_present_form_after_a_described_person_or_document_is_a_cue"),
-    ("'one Democratic source on the panel': an unnamed person's description runs to the end of its clause", "rules_en::tests::an_unnamed_description_keeps_its_complement"),
+    ("'one Democratic source on the panel', 'a Wednesday editorial in the Des Moines Register': an unnamed person's or document's description runs to the end of its clause", "rules_en::tests::an_unnamed_description_keeps_its_complement"),
     ("'one Trump confidant': 'one' before a role noun opens an unnamed description", "rules_en::tests::one_before_a_role_noun_describes_someone_unnamed"),
     ("'Obama's former campaign strategist': a profession after a possessor heads the phrase", "rules_en::tests::a_profession_after_a_possessor_heads_the_phrase"),
     ("'Lamenting their luck, …': a capitalised participle opening a sentence is no name", "rules_en::tests::a_participle_opening_a_sentence_is_no_name"),
@@ -57,6 +57,10 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Mark Olsen, a spokesman for House Speaker Paul Ryan, said': the name after a principal's 'for' or 'to' is not the role's bearer", "rules_en::tests::the_name_after_a_principal_is_not_the_role_bearer"),
     ("'Or, as Tom Ridge, a former secretary, put it', 'James B. Comey Jr., the director, said': the name closing the segment before a description is who it describes", "rules_en::tests::the_name_before_a_description_is_who_it_describes"),
     ("'Khizr Khan, 66, said on Capital Download': a name described by an age or a label is the subject, not the place after the cue", "rules_en::tests::a_name_described_by_an_age_is_the_subject"),
+    ("'Grayson said, according to Frankel', '…, CNN reported': the source after 'according to', or of a report, set off after the cue is the quote's", "rules_en::tests::according_to_after_a_cue_names_the_outer_source"),
+    ("'Duncan Hunter's chief of staff, Joe Kasper', 'Schilling's son, Grant': a possessor's description ending in a person noun, or in one with its complement, is how the name is written", "rules_en::tests::a_possessors_description_with_a_complement_is_how_the_name_is_written"),
+    ("'“…” Ohio Gov. John Kasich said he would …': after a quote standing as its own sentence, a cue reporting a clause of its own is not the quote's", "rules_en::tests::a_cue_reporting_a_clause_of_its_own_opens_it"),
+    ("'said former secretary of state Hillary Clinton', 'Former secretary of state Hillary Rodham Clinton:': a description without article, opened by a capitalised title modifier at a sentence's start, is how the name is written", "rules_en::tests::a_bare_description_before_a_name_is_how_it_is_written"),
 ];
 
 /// Words opening an English description of a person ("the LinkedIn chief executive",
@@ -72,8 +76,9 @@ pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
         return np;
     };
     let head = &toks[comma - 1];
-    // The description ends in a lower-case noun ("executive", "friend", "wife").
-    if !head.is_lower_word() || lx.is_function_word(&head.low) || lx.en_cues.contains(head.low.as_str()) {
+    // The description ends in a lower-case noun ("executive", "friend", "wife"; "son",
+    // though a French function word).
+    if !head.is_lower_word() || lx.is_function_word(&head.low) && !is_person_noun(head) || lx.en_cues.contains(head.low.as_str()) {
         return np;
     }
     let mut s = comma - 1;
@@ -85,9 +90,9 @@ pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
     // (The description opens its clause: in "Lamenting their luck, Mexicans say" the
     // words before the comma are a participle's object.)
     let opens_clause = s == lo || !toks[s - 1].is_word() || lx.is_function_word(&toks[s - 1].low);
-    if DESCRIPTION_OPENERS.contains(&opener.low.as_str()) && s + 1 < comma && !verb_inside && opens_clause {
+    if DESCRIPTION_OPENERS.contains(&opener.low.as_str()) && s + 1 < comma && !verb_inside && opens_clause && may_describe_one_person(head) {
         np.start = opener.start;
-    } else if let Some(owner) = possessor_opening(toks, lo, s, comma).filter(|_| !verb_inside && is_person_noun(head)) {
+    } else if let Some(owner) = possessor_opening(toks, lo, s, comma).filter(|_| !verb_inside && names_a_person(&toks[s..comma])) {
         np.start = toks[owner].start;
     }
     np
@@ -97,7 +102,25 @@ pub fn with_descriptor_before(toks: &[Tok], lo: usize, mut np: Np) -> Np {
 /// "economist", "son").
 fn is_person_noun(t: &Tok) -> bool {
     let lx = Lexicon::get();
-    t.is_lower_word() && (lx.role(&t.low) == Some(SpeakerKind::Person) || lx.profession(&t.low).is_some())
+    t.is_lower_word() && (lx.role(&t.low) == Some(SpeakerKind::Person) || lx.profession(&t.low).is_some() || lx.descriptor(&t.low).is_some())
+}
+
+/// Whether the noun ending a description set before a name may stand for that one person:
+/// not a plural ("the Clinton proposals"), a document or body ("a statement"), or a time
+/// ("the day", "a half years"), which end a fronted phrase, not a description.
+fn may_describe_one_person(head: &Tok) -> bool {
+    let lx = Lexicon::get();
+    let plural = head.low.ends_with('s') && !head.low.ends_with("ss") && !is_person_noun(head);
+    let thing = matches!(lx.role(&head.low), Some(SpeakerKind::Document | SpeakerKind::Organisation));
+    let time = CIRCUMSTANCE_NOUNS.contains(&head.low.as_str()) || matches!(head.low.as_str(), "day" | "month" | "year" | "time" | "afternoon" | "hour");
+    !(plural || thing || time)
+}
+
+/// Whether a description ends in a noun for a person ("Schilling's son"), or in one with
+/// its complement ("Duncan Hunter's chief of staff", "secretary of state").
+fn names_a_person(description: &[Tok]) -> bool {
+    let n = description.len();
+    n > 0 && (is_person_noun(&description[n - 1]) || (0..n.saturating_sub(2)).any(|k| is_person_noun(&description[k]) && description[k + 1].low == "of"))
 }
 
 /// "Ms. Merkel's spokesman, Steffen Seibert", "Schilling's son, Grant,": where a description
@@ -161,8 +184,12 @@ fn with_coordinated_role(toks: &[Tok], mut np: Np, hi: usize) -> Np {
 fn with_complement(toks: &[Tok], mut np: Np, hi: usize) -> Np {
     let lx = Lexicon::get();
     let unnamed = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: false, .. });
+    // ("a Wednesday editorial in the Des Moines Register", "a paper from the Brookings
+    // Institution": an unnamed document is told by where it appeared or who made it.)
+    let document = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document, definite: false, .. });
     let k = np.last + 1;
-    if !unnamed || k >= hi || !toks[k].is_lower_word() || !DESCRIPTION_COMPLEMENTS.contains(&toks[k].low.as_str()) {
+    let opens = |t: &Tok| DESCRIPTION_COMPLEMENTS.contains(&t.low.as_str()) || document && matches!(t.low.as_str(), "from" | "by");
+    if !(unnamed || document) || k >= hi || !toks[k].is_lower_word() || !opens(&toks[k]) {
         return np;
     }
     let mut m = k + 1;
@@ -752,6 +779,90 @@ pub(super) fn name_after_capitalised_title(toks: &[Tok], i: usize, r: usize, end
     Some(name)
 }
 
+/// Words that qualify a title and may open a sentence capitalised: "Former secretary of
+/// state Hillary Rodham Clinton", "Then-governor …" is written "Then governor" too.
+const TITLE_MODIFIERS: [&str; 10] = ["former", "then", "ex", "retired", "acting", "outgoing", "incoming", "interim", "longtime", "late"];
+
+/// Whether a word qualifies a title ("Former", "Acting").
+pub fn is_title_modifier(t: &Tok) -> bool {
+    t.is_word() && TITLE_MODIFIERS.contains(&t.low.as_str())
+}
+
+/// "Schilling's son, Grant,", "One early supporter, Representative Lee Zeldin, …:" — like
+/// [`with_descriptor_before`], for a phrase found with no cue (the subject a colon ends):
+/// only a description that names a person is how the name is written ("At the end of
+/// the day, Trump" is not).
+pub fn with_person_description_before(toks: &[Tok], lo: usize, np: Np) -> Np {
+    let described = with_descriptor_before(toks, lo, np.clone());
+    let from = toks[lo..np.first].iter().position(|t| t.start == described.start).map(|p| lo + p);
+    match from {
+        Some(from) if from < np.first && names_a_person(&toks[from..np.first - 1]) => described,
+        _ => np,
+    }
+}
+
+/// Whether the words at `k`, right after a cue, open the clause it reports ("said he
+/// would have fired …", "said that …"): the cue has words of its own to report.
+pub fn opens_reported_clause(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.is_lower_word() && matches!(t.low.as_str(), "that" | "he" | "she" | "they" | "it" | "we" | "i"))
+}
+
+/// How many words the document after an outer "according to" may run on for.
+const OUTER_DOCUMENT_WORDS: usize = 10;
+
+/// "“…,” Grayson said, according to Frankel.", "…,” the pope told reporters, according to
+/// Reuters, during …": the reporter has the quote at second hand, and the article gives
+/// it on the word of the source after "according to" (the outer attribution, whose
+/// account the reader is reading). Among the cues after a quote, an "according to" set
+/// off by a comma after the cue that opens the attribution, with its source: a name, or
+/// a document written to the end of its clause ("a transcript of the show", "audio
+/// provided to The Times", "excerpts of his speech released by the White House").
+pub fn outer_source(toks: &[Tok], cues: &[Cue]) -> Option<(usize, Np)> {
+    let opening = cues.first()?;
+    // (Or a report set off likewise: "said Kristen Day, …, reports USA Today", "…, CNN reported".)
+    let report = |c: &Cue| matches!(toks[c.first].low.as_str(), "reports" | "reported") && c.first == c.last;
+    let set_off = |c: &Cue| {
+        let at = if report(c) && c.first >= 2 && !toks[c.first - 1].is_punct(',') { np_forward(toks, (c.first.saturating_sub(4)..c.first).find(|&k| toks[k].is_punct(','))? + 1, c.first).filter(|np| np.last + 1 == c.first)?.first } else { c.first };
+        Some(at > opening.last + 1 && toks[at - 1].is_punct(','))
+    };
+    let outer = |c: &Cue| (c.preposition && toks[c.first].low == "according" || report(c)) && c.first > opening.last && set_off(c) == Some(true);
+    let k = (1..cues.len()).find(|&k| outer(&cues[k]))?;
+    let after = cues[k].last + 1;
+    let np = super::attribution::speaker_of_cue(toks, 0, toks.len(), cues, k, false).or_else(|| bare_document(toks, after))?;
+    Some((k, document_to_clause_end(toks, np)))
+}
+
+/// "audio provided to …", "excerpts of his speech": a document noun with no article.
+fn bare_document(toks: &[Tok], k: usize) -> Option<Np> {
+    let t = toks.get(k).filter(|t| t.is_lower_word())?;
+    (Lexicon::get().role(&t.low)? == SpeakerKind::Document).then(|| Np {
+        first: k,
+        last: k,
+        kind: NpKind::Role { kind: SpeakerKind::Document, head: t.low.to_string(), definite: false },
+        quals: Vec::new(),
+        gender: Gender::Unknown,
+        start: t.start,
+        end: t.end,
+    })
+}
+
+/// A document is written with what follows it up to the end of its clause: which one it
+/// is ("of the show", "provided by Wyoming Public Radio") is part of how it is named.
+fn document_to_clause_end(toks: &[Tok], mut np: Np) -> Np {
+    if !matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document, .. }) {
+        return np;
+    }
+    let mut m = np.last + 1;
+    while m < toks.len() && m <= np.last + OUTER_DOCUMENT_WORDS && (toks[m].is_word() || toks[m].text == "'s") {
+        m += 1;
+    }
+    if m == toks.len() || toks[m].is_punct(',') {
+        np.last = m - 1;
+        np.end = toks[m - 1].end;
+    }
+    np
+}
+
 /// "the New York businessman", "a German user": a place or nationality after an article
 /// qualifies the lower-case noun after it, which is who speaks (a person, unnamed).
 pub(super) fn described_by_place(toks: &[Tok], det: usize, r: usize, end: usize, definite: bool) -> Option<Np> {
@@ -987,6 +1098,9 @@ mod tests {
 
     #[test]
     fn an_unnamed_description_keeps_its_complement() {
+        // (An unnamed document too, by where it appeared or who made it.)
+        assert_eq!(speaker_written("concluded a 2013 article in the academic journal Judgment and Decision Making.").as_deref(), Some("a 2013 article in the academic journal Judgment and Decision Making"));
+        assert_eq!(speaker_written("said a report from the Brookings Institution.").as_deref(), Some("a report from the Brookings Institution"));
         assert_eq!(speaker_written("said one Democratic source on the panel.").as_deref(), Some("one Democratic source on the panel"));
         assert_eq!(speaker_written("said another source familiar with Cruz's thinking.").as_deref(), Some("another source familiar with Cruz's thinking"));
         assert_eq!(speaker_written("a narrator in the Clinton ad asks.").as_deref(), Some("a narrator in the Clinton ad"));
@@ -1253,6 +1367,60 @@ mod tests {
     #[test]
     fn a_name_described_by_an_age_is_the_subject() {
         assert_eq!(subject_written("Khizr Khan, 66, said on Capital Download this week.").as_deref(), Some("Khizr Khan"));
+    }
+
+    #[test]
+    fn according_to_after_a_cue_names_the_outer_source() {
+        let outer = |s: &str| {
+            let t = toks(s);
+            let c = find_cues(&t);
+            outer_source(&t, &c).map(|(_, np)| np.written(s).to_string())
+        };
+        assert_eq!(outer("Grayson said, according to Frankel.").as_deref(), Some("Frankel"));
+        assert_eq!(outer("Walker said, according to an Associated Press account.").as_deref(), Some("an Associated Press account"));
+        assert_eq!(outer("Mr. Pence said during the session, according to audio provided to The Times").as_deref(), Some("audio provided to The Times"));
+        assert_eq!(outer("the pope told reporters, according to Reuters, during an answer").as_deref(), Some("Reuters"));
+        assert_eq!(outer("said Kristen Day, executive director of Democrats for Life, reports the Washington Examiner.").as_deref(), Some("the Washington Examiner"));
+        assert_eq!(outer("Kasich said on Tuesday, CNN reported.").as_deref(), Some("CNN"));
+        // (Opening the sentence, or with no comma, it is not set off after the cue.)
+        assert_eq!(outer("According to Frankel, Grayson said."), None);
+        assert_eq!(outer("Grayson said according to the rules."), None);
+    }
+
+    #[test]
+    fn a_possessors_description_with_a_complement_is_how_the_name_is_written() {
+        assert_eq!(
+            subject_written("California Rep. Duncan Hunter's chief of staff, Joe Kasper, told POLITICO").as_deref(),
+            Some("California Rep. Duncan Hunter's chief of staff, Joe Kasper")
+        );
+        // (After a participle cue too, "son" though a French function word.)
+        assert_eq!(subject_written("Schilling's son, Grant, went on Facebook Tuesday, saying").as_deref(), Some("Schilling's son, Grant"));
+        // (Not a phrase of time set before the subject.)
+        assert_eq!(subject_written("At the end of the day, Trump went on television, saying").as_deref(), Some("Trump"));
+    }
+
+    #[test]
+    fn a_bare_description_before_a_name_is_how_it_is_written() {
+        assert_eq!(speaker_written("said former secretary of state Hillary Clinton, who praised Bush.").as_deref(), Some("former secretary of state Hillary Clinton"));
+        let written = |s: &str| phrase(s).map(|np| np.written(s).to_string());
+        assert_eq!(written("Former secretary of state Hillary Rodham Clinton:").as_deref(), Some("Former secretary of state Hillary Rodham Clinton"));
+        // (Only a title modifier opens it capitalised: French "Autre avocat d'Yvan Colonna,
+        // Gilles Simeoni" is not Colonna; nor is the complement after "of" the person.)
+        assert_ne!(written("Autre avocat d'Yvan Colonna, Gilles Simeoni a appris").as_deref(), Some("Autre avocat d'Yvan Colonna"));
+        assert_ne!(speaker_written("said longtime adviser of Joe Biden.").as_deref(), Some("longtime adviser of Joe Biden"));
+    }
+
+    #[test]
+    fn a_cue_reporting_a_clause_of_its_own_opens_it() {
+        let opens = |s: &str| {
+            let t = toks(s);
+            let c = find_cues(&t);
+            opens_reported_clause(&t, c[0].last + 1)
+        };
+        assert!(opens("Ohio Gov. John Kasich said he would have fired Lewandowski"));
+        assert!(opens("Kasich said that he would have fired Lewandowski"));
+        assert!(!opens("Kasich said."));
+        assert!(!opens("Kasich told reporters in Ohio."));
     }
 
     #[test]

@@ -66,6 +66,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'l'hôtel de Roquelaure': a name after de following a noun of place or building is a place, not a person", "rules_fr::tests::a_name_after_a_place_noun_and_de_is_a_place; quotes_fr::a_name_after_a_building_noun_is_no_one_a_pronoun_stands_for"),
     ("'…, « des gens … ». [¶] « Ce dossier … »': a quote-only paragraph is not carried back over a newer, not yet attributed quote to the speaker before (quotes::extract_with_candidates)", "quotes_fr::a_quote_only_paragraph_goes_on_with_the_voice_just_quoted_not_the_one_before"),
     ("'leur société, Soléo Habitat,': a name apposed to a body's common noun is that body, not a person", "rules_fr::tests::a_name_apposed_to_a_body_noun_is_the_body; quotes_fr::a_company_apposed_to_its_noun_is_no_one_il_stands_for"),
+    ("'La préfète de X, la commandante Y': a complement and a title between a role and its apposed name", "rules_fr::tests::a_complement_and_a_title_may_stand_between_a_role_and_its_name"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -935,6 +936,26 @@ pub(super) fn apposed_to_oblique(toks: &[Tok], a: usize) -> bool {
     false
 }
 
+/// "la commandante", "le docteur": the few lower-case words of a title after an article,
+/// between a description's comma and the name it describes. (Not a clause: "qui a vu".)
+pub(super) fn is_title_before_name(gap: &str) -> bool {
+    let words: Vec<String> = gap.split_whitespace().map(fold).collect();
+    let Some(first) = words.first() else { return false };
+    let article = matches!(first.as_str(), "le" | "la") || first.starts_with("l'") || first.starts_with("l’");
+    let lower = |w: &String| w.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'));
+    article && words.len() <= 3 && words.iter().all(lower)
+}
+
+/// "de la brigade financière", "du club": a complement of a few lower-case words after
+/// a noun (not a clause, which a comma or a capital would end, nor a verb after "qui").
+pub(super) fn is_complement(words: &str) -> bool {
+    let words: Vec<String> = words.split_whitespace().map(fold).collect();
+    let Some(first) = words.first() else { return false };
+    let opens = matches!(first.as_str(), "de" | "du" | "des") || first.starts_with("d'") || first.starts_with("d’");
+    let lower = |w: &String| w.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'));
+    opens && words.len() <= 6 && words.iter().all(lower)
+}
+
 /// Articles and possessives that open a French noun phrase.
 const DETERMINER_WORDS: [&str; 13] = ["le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cette"];
 
@@ -1071,6 +1092,16 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Tok> {
         tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn a_complement_and_a_title_may_stand_between_a_role_and_its_name() {
+        assert!(is_complement(" de la brigade financière"));
+        assert!(is_title_before_name(" la commandante "));
+        // (A clause is neither: "qui a vu", "a dit Marc".)
+        assert!(!is_complement(" qui a vu"));
+        assert!(!is_title_before_name(" qui a vu "));
+        assert!(!is_title_before_name(" la mère de Lucas "));
     }
 
     /// Whether `test` holds at the first token of `name` in `s`.
