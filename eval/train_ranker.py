@@ -39,7 +39,7 @@ ap.add_argument("--stumps", type=int, default=60, help="boosting rounds of the s
 ap.add_argument("--coverage-only", action="store_true", help="print how often the source is among the candidates (and why not), then stop")
 ap.add_argument("--keep-read-at-cue", default="true,names",
                 help="comma-separated choices cross-validated for the rules' reading at the quote's own cue: true (kept over "
-                     "the ranker), names (only a name read there is kept; a pronoun or role noun the rules resolved is "
+                     "the ranker), names (a person pronoun or role noun the rules resolved there is not kept but "
                      "the ranker's), false (never kept); auto: all three. Default true,names: never keeping it cost "
                      "French (fr/score_fr.py 0.99 vs 0.98, eval/fr-fixtures-2/-4 0.91/0.95 vs 0.88/0.89 in session 8) "
                      "while English CV differed by two quotes")
@@ -148,7 +148,7 @@ def french_examples(folder):
             q = hit[0]
             cands = [(c["features"], holds(c["speaker"]["name"]), c["speaker"]["name"]) for c in q["candidates"]]
             at_cue = any(c["features"][READ_AT_CUE] for c in q["candidates"])
-            named = any(c["features"][NAMED_AT_CUE] for c in q["candidates"])
+            named = not any(c["features"][j] for c in q["candidates"] for j in RESOLVED_AT_CUE)
             exs.append(dict(doc=txt, rule=q["rule"], written=q["as_written"], rule_ok=any(holds(h["rule"]) for h in hit), cands=cands,
                             accept=accept, at_cue=at_cue, named_at_cue=named, source=" / ".join(g["speaker"]), at=0, proper=True,
                             french=True, set=os.path.basename(os.path.normpath(folder))))
@@ -172,7 +172,7 @@ def examples(base):
             rule_ok = any(last in norm(h["rule"]) or last in norm(h["as_written"]) for h in hit)
             cands = [(c["features"], last in norm(c["speaker"]["name"]), c["speaker"]["name"]) for c in q["candidates"]]
             at_cue = any(c["features"][READ_AT_CUE] for c in q["candidates"])
-            named = any(c["features"][NAMED_AT_CUE] for c in q["candidates"])
+            named = not any(c["features"][j] for c in q["candidates"] for j in RESOLVED_AT_CUE)
             exs.append(dict(doc=txt, rule=q["rule"], written=q["as_written"], rule_ok=rule_ok, cands=cands, last=last, at_cue=at_cue,
                             named_at_cue=named, source=source, at=at, proper=proper))
     return exs
@@ -332,7 +332,8 @@ def evaluate(model, exs, mode, floor, keep_at_cue, wrong=None):
     for e in exs:
         right, chosen = e["rule_ok"], e["rule"]
         # The rules' speaker read at the quote's cue (or named at the cue of the other
-        # quote of its sentence) is kept; with "names", only a name read there.
+        # quote of its sentence) is kept; with "names", not a person pronoun or a role noun
+        # the rules resolved there ("named_at_cue": none was).
         kept = e["at_cue"] if keep_at_cue is True else e["named_at_cue"] and e["at_cue"] if keep_at_cue == "names" else False
         # Someone the rules found but could not name ("a Western diplomat", "il" after
         # them) stays unnamed.
@@ -426,8 +427,9 @@ def cross_validate(exs, variants, n):
 def main():
     global READ_AT_CUE
     READ_AT_CUE = FEATS.index("rule_pick_read_at_cue")
-    global NAMED_AT_CUE
-    NAMED_AT_CUE = FEATS.index("rule_pick_named_at_cue")
+    # A person pronoun or role noun the rules resolved at the cue ("names": not kept).
+    global RESOLVED_AT_CUE
+    RESOLVED_AT_CUE = [FEATS.index("rule_pick_pronoun_at_cue"), FEATS.index("rule_pick_role_at_cue")]
     feats = FEATS
     global DROPPED
     DROPPED = {feats.index(f) for f in a.drop.split(",") if f}

@@ -163,6 +163,13 @@ impl Site {
     fn read_at_cue(&self) -> bool {
         self.rule.is_some() && (self.named_at_cue || self.own_cue && self.phrase.is_some())
     }
+
+    /// The rules resolved a person pronoun ("il", "she") or a role noun ("la préfète") at
+    /// this quote's own cue: who it stands for is what the model weighs best in long texts.
+    /// (A plural pronoun stands for a group, which the model's features do not tell apart.)
+    fn resolved_at_cue(&self) -> bool {
+        self.read_at_cue() && !self.named_at_cue && (self.person_pronoun.is_some() || self.role_head.is_some())
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -186,8 +193,8 @@ pub struct Ranker {
     /// is kept.
     #[serde(default)]
     pub keep_read_at_cue: bool,
-    /// With `keep_read_at_cue`, only a name read at the cue is kept: a pronoun or a role
-    /// noun the rules resolved there is the model's to weigh.
+    /// With `keep_read_at_cue`, a person pronoun or a role noun the rules resolved at the
+    /// cue is not kept but the model's to weigh; a name (or a plural pronoun) read there is.
     #[serde(default)]
     pub keep_only_names_at_cue: bool,
     /// Boosted decision stumps added to the linear score (empty for a plain conditional
@@ -256,7 +263,7 @@ impl Ranker {
         if !self.enabled() || site.term || site.unnamed || cands.is_empty() || site.rule.is_some() && self.mode != "replace" {
             return None;
         }
-        if site.rule.is_some() && self.keep_read_at_cue && site.read_at_cue() && (!self.keep_only_names_at_cue || site.named_at_cue) {
+        if site.rule.is_some() && self.keep_read_at_cue && site.read_at_cue() && !(self.keep_only_names_at_cue && site.resolved_at_cue()) {
             return None;
         }
         let scores: Vec<f64> = cands.iter().map(|c| self.score(c)).collect();
@@ -744,8 +751,8 @@ pub fn for_each_site_candidates(
                     flag(nearest_agreeing == Some(k)),
                     flag(e != usize::MAX && !n.in_window),
                     flag(is_rule && site.named_at_cue),
-                    flag(is_rule && site.read_at_cue() && (site.person_pronoun.is_some() || site.plural_pronoun)),
-                    flag(is_rule && site.read_at_cue() && site.role_head.is_some()),
+                    flag(is_rule && site.resolved_at_cue() && site.person_pronoun.is_some()),
+                    flag(is_rule && site.resolved_at_cue() && site.role_head.is_some()),
                 ];
                 Candidate { speaker, features }
             })
@@ -1020,6 +1027,12 @@ mod tests {
         assert_eq!(model.choose(&site, &cands), None);
         model.keep_only_names_at_cue = true;
         assert_eq!(model.choose(&site, &cands).map(|s| s.name), Some("Eva Holm".to_string()));
+        // A plural pronoun stands for a group: kept.
+        site.person_pronoun = None;
+        site.plural_pronoun = true;
+        assert_eq!(model.choose(&site, &cands), None);
+        site.plural_pronoun = false;
+        site.person_pronoun = Some(Gender::Female);
         site.named_at_cue = true;
         assert_eq!(model.choose(&site, &cands), None);
     }
