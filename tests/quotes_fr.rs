@@ -867,3 +867,34 @@ fn le_document_is_the_document_named_last() {
     let speaker = speaker_of(&qs, "la hausse des prix").unwrap_or_default();
     assert!(speaker.contains("Observatoire") && speaker.contains("rapport"), "{qs:#?}");
 }
+
+#[test]
+fn a_possessed_kin_noun_before_an_uncued_quote_is_the_relative_named_with_the_owner() {
+    let qs = quotes_of(
+        "La crise du lait\n\n\
+         À Brion, Jérôme et Isabelle Lemarchand élèvent quarante vaches. « On a fait les comptes hier soir », dit Isabelle. \
+         Son mari hausse les épaules. « Mon père a connu les quotas. »",
+    );
+    assert_eq!(speaker_of(&qs, "Mon père a connu"), Some("Jérôme"), "{qs:#?}");
+}
+
+#[test]
+fn a_possessed_kin_noun_is_the_person_sharing_the_owners_surname() {
+    let qs = quotes_of(
+        "Un essai clinique\n\n\
+         Lucas Fournier, 34 ans, a retrouvé la vue. « Je revis », dit-il.\n\n\
+         Martine Fournier, sa mère, l'a accompagné. « J'ai pleuré », raconte-t-elle.\n\n\
+         Son fils, assis à côté d'elle, hoche la tête. « Ma mère a tout encaissé. »",
+    );
+    assert_eq!(speaker_of(&qs, "Ma mère a tout"), Some("Lucas Fournier"), "{qs:#?}");
+}
+
+#[test]
+fn a_namesake_is_the_other_person_with_the_surname() {
+    let qs = quotes_of(
+        "Conseil régional\n\n\
+         Yannick Le Goff, le président, défendait le budget face à Erwan Le Goff, chef de l'opposition.\n\n\
+         Erwan Le Goff promettait de revenir à la charge : « Nous déposerons un recours. » De son côté, son homonyme affichait sa satisfaction : « Le budget est voté. »",
+    );
+    assert_eq!(speaker_of(&qs, "Le budget est voté"), Some("Yannick Le Goff"), "{qs:#?}");
+}

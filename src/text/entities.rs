@@ -108,6 +108,10 @@ const ISSUER_BYTES: usize = 1500;
 /// The entity index standing for unnamed people.
 const ANONYMOUS: usize = 0;
 
+/// At most this many bytes from a first name to the one coordinated with it ("Jérôme et
+/// Isabelle Lemarchand").
+const RELATIVE_PAIR_BYTES: usize = 40;
+
 #[derive(Debug, Clone, Copy)]
 struct Mention {
     pos: usize,
@@ -405,6 +409,15 @@ impl Registry {
     /// The entity a speaker phrase stands for, if the article allows saying so.
     pub fn resolve(&mut self, np: &Np) -> Option<usize> {
         let lx = Lexicon::get();
+        // "Son mari hausse les épaules", "Réponse de son homonyme": French kin of the person
+        // in view, when the article named them (a name set in apposition comes first).
+        if let Some(g) = super::rules_fr::possessed_kin(&self.text, np)
+            && self.apposed_person(np).is_none()
+            && let Some(e) = self.relative_of_owner(np, g)
+        {
+            self.note_speaker(np.start, e);
+            return Some(e);
+        }
         let found = match &np.kind {
             NpKind::Name(words) if words.len() == 1 && self.entities.iter().any(|e| e.alias.as_deref() == Some(&fold(&words[0]))) => {
                 let a = fold(&words[0]);
@@ -780,13 +793,55 @@ impl Registry {
         }
         let own = self.paragraph_start(np.start);
         let near = if paragraph_before { self.paragraph_start(own.saturating_sub(1)) } else { own };
+        let within = if paragraph_before { super::salience_fr::IN_VIEW_ACROSS_PARAGRAPHS } else { super::salience_fr::IN_VIEW_SENTENCES };
+        self.salient_person_since(np, near, within, ok)
+    }
+
+    /// The person passing `ok` most in view at `np` among the mentions since `near`, at
+    /// most `within` sentences back (salience_fr).
+    fn salient_person_since(&self, np: &Np, near: usize, within: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
         let from = self.mentions.partition_point(|m| m.pos < near);
         let view = self.mentions_before(np.start)[from.min(self.mentions_before(np.start).len())..]
             .iter()
             .filter(|m| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person) && ok(&self.entities[m.entity]))
             .map(|m| super::salience_fr::MentionAt { pos: m.pos, entity: m.entity, spoke: m.spoke, oblique: self.oblique.contains(&m.pos) });
-        let within = if paragraph_before { super::salience_fr::IN_VIEW_ACROSS_PARAGRAPHS } else { super::salience_fr::IN_VIEW_SENTENCES };
         super::salience_fr::most_salient(view, &self.sentence_starts, np.start, within)
+    }
+
+    /// The relative a French possessed kinship noun names ("son fils", "sa femme", "son
+    /// homonyme"): the owner is the person most in view (salience_fr); the relative is
+    /// another person the article named before with the owner's surname ("Martine Fournier
+    /// … Son fils" is Lucas Fournier) or coordinated with the owner under it ("Jérôme et
+    /// Isabelle Lemarchand"), agreeing with the noun; the one mentioned last. None when
+    /// the article named no such person.
+    fn relative_of_owner(&self, np: &Np, g: Gender) -> Option<usize> {
+        // (In view in this paragraph or the one before, a few sentences back: a relative
+        // often opens the paragraph after the owner's quote.)
+        let near = self.paragraph_start(self.paragraph_start(np.start).saturating_sub(1));
+        let owner = self.salient_person_since(np, near, super::salience_fr::IN_VIEW_SENTENCES, |_| true)?;
+        // (The owner may be written two ways the registry keeps apart, "Isabelle" and
+        // "Isabelle Lemarchand": a name that opens or ends the other is the same person.)
+        let low = |e: usize| &self.entities[e].low;
+        let is_owner = |e: usize| {
+            let (a, b) = (low(owner), low(e));
+            e == owner || (!b.is_empty() && self.entities[e].kind.is_none_or(|k| k == SpeakerKind::Person) && (a.starts_with(b) || b.starts_with(a) || a.ends_with(b) || b.ends_with(a)))
+        };
+        let fullest = (0..self.entities.len()).filter(|&e| is_owner(e)).max_by_key(|&e| low(e).len()).unwrap_or(owner);
+        let surname = low(fullest).last().filter(|_| low(fullest).len() >= 2);
+        let before = self.mentions_before(np.start);
+        let next_to_owner = |e: usize| {
+            before.windows(2).any(|w| {
+                let pair = (w[0].entity == e && is_owner(w[1].entity)) || (is_owner(w[0].entity) && w[1].entity == e);
+                pair && self.text.get(w[0].pos..w[1].pos).is_some_and(|t| t.len() < RELATIVE_PAIR_BYTES && t.trim_end().ends_with(" et"))
+            })
+        };
+        let related = |e: usize| {
+            let ent = &self.entities[e];
+            let agrees = g == Gender::Unknown || ent.gender == Gender::Unknown || ent.gender == g;
+            let namesake = ent.low.len() >= 2 && surname.is_some() && ent.low.last() == surname;
+            !is_owner(e) && e != ANONYMOUS && ent.kind == Some(SpeakerKind::Person) && agrees && (namesake || next_to_owner(e))
+        };
+        before.iter().rev().map(|m| m.entity).find(|&e| related(e))
     }
 
     /// The person whose name follows the phrase `np` after a comma ("Le fils du défunt,
@@ -1079,6 +1134,15 @@ impl Registry {
             self.undo_resolve(np, before, mentions);
         }
         found
+    }
+
+    /// The relative a French possessed kinship noun names (see `relative_of_owner`), noted
+    /// as speaking there; None when the article named none.
+    pub fn resolve_relative(&mut self, np: &Np) -> Option<usize> {
+        let g = super::rules_fr::possessed_kin(&self.text, np)?;
+        let e = self.relative_of_owner(np, g)?;
+        self.note_speaker(np.start, e);
+        Some(e)
     }
 
     /// Like [`Registry::resolve`], but only to an entity that has already spoken.

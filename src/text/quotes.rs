@@ -425,7 +425,9 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             continue;
         }
         for np in work[i].previous_subject.clone() {
-            let Some(e) = registry.resolve_if_quoted(&np) else { continue };
+            // (A relative named in the article need not have spoken yet.)
+            let relative = super::rules_fr::possessed_kin(text, &np).and_then(|_| registry.resolve_relative(&np));
+            let Some(e) = relative.or_else(|| registry.resolve_if_quoted(&np)) else { continue };
             if registry.speaker(e).is_some_and(|s| s.kind == SpeakerKind::Person) {
                 work[i].speaker = registry.speaker(e);
                 work[i].as_written = Some(np.written(text).to_string());
@@ -997,7 +999,8 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         let start = (0..end.saturating_sub(1)).rev().find(|&k| ends_sentence(left_frame, k) || matches!(left_frame[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
         // The subject opens the sentence, or follows an opening clause ("Asked whether …,
         // she laughs.").
-        let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _));
+        // (French: or a relative of someone, "Son mari hausse les épaules.")
+        let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)) || super::rules_fr::possessed_kin(text, np).is_some();
         w.previous_subject = std::iter::once(start)
             .chain((start..end).filter(|&k| left_frame[k].text == ",").map(|k| k + 1))
             .filter_map(|k| np_forward(left_frame, k, end).filter(person))

@@ -329,6 +329,30 @@ pub(super) fn french_participle_subject(toks: &[Tok], lo: usize, c: &Cue) -> Opt
 }
 
 /// Whether a speaker phrase is French by its first word (a French article or il/elle).
+/// French nouns of kinship ("son mari", "sa fille") and "homonyme", with the gender they
+/// give the relative: a possessive one names someone else than its owner, a person the
+/// article links to the owner (entities::Registry::relative_of_owner).
+const KIN_NOUNS: [(&str, Gender); 26] = [
+    ("fils", Gender::Male), ("fille", Gender::Female), ("mari", Gender::Male), ("femme", Gender::Female),
+    ("épouse", Gender::Female), ("époux", Gender::Male), ("conjoint", Gender::Male), ("conjointe", Gender::Female),
+    ("compagnon", Gender::Male), ("compagne", Gender::Female), ("père", Gender::Male), ("mère", Gender::Female),
+    ("frère", Gender::Male), ("soeur", Gender::Female), ("sœur", Gender::Female), ("jumeau", Gender::Male), ("jumelle", Gender::Female),
+    ("oncle", Gender::Male), ("tante", Gender::Female), ("cousin", Gender::Male), ("cousine", Gender::Female),
+    ("neveu", Gender::Male), ("nièce", Gender::Female), ("grand-père", Gender::Male), ("grand-mère", Gender::Female),
+    ("homonyme", Gender::Unknown),
+];
+
+/// The gender a French possessed kinship noun gives the relative ("son mari": a man), if
+/// `np` is one ("son fils", "sa femme", "son homonyme").
+pub(super) fn possessed_kin(text: &str, np: &Np) -> Option<Gender> {
+    let NpKind::Role { head, .. } = &np.kind else { return None };
+    let written = fold(np.written(text));
+    let possessive = ["son ", "sa "].iter().any(|d| written.starts_with(d));
+    let head = fold(head);
+    let g = KIN_NOUNS.iter().find(|(n, _)| *n == head).map(|(_, g)| *g)?;
+    (possessive && is_french_phrase(text, np)).then_some(g)
+}
+
 pub(super) fn is_french_phrase(text: &str, np: &Np) -> bool {
     let written = fold(np.written(text));
     let first = written.split_whitespace().next().unwrap_or("");
