@@ -898,3 +898,13 @@ fn a_namesake_is_the_other_person_with_the_surname() {
     );
     assert_eq!(speaker_of(&qs, "Le budget est voté"), Some("Yannick Le Goff"), "{qs:#?}");
 }
+
+#[test]
+fn a_generic_body_noun_is_not_the_person_named_right_after_it() {
+    let qs = quotes_of(
+        "Déchets enfouis\n\n\
+         Le groupe Terrasol est mis en cause depuis mars. Parmi les destinataires figure Jean-Michel Dorval, directeur général du groupe fondé par son père, André Dorval, en 1978. \
+         Dans une réponse écrite, le groupe affirme avoir « immédiatement fait cesser » ces pratiques.",
+    );
+    assert_eq!(speaker_of(&qs, "immédiatement fait cesser"), Some("Terrasol"), "{qs:#?}");
+}

@@ -928,7 +928,12 @@ impl Registry {
                 from -= 1;
             }
             let same_noun = |w: &str| w == head || super::rules_fr::same_kind_of_company(w, head);
-            named(e) && (e.role_words.iter().any(|w| same_noun(w)) || self.text.get(from..m.pos).is_some_and(|t| fold(t).split(|c: char| !c.is_alphanumeric()).any(same_noun)))
+            // (Never someone with a gender, a first name or a person's role: "du groupe fondé par son père,
+            // André Dorval" names its founder.)
+            let person = e.gender != Gender::Unknown
+                || e.words.first().is_some_and(|w| lx.first_names.contains_key(w.as_str()))
+                || e.role_words.iter().any(|w| lx.role(w) == Some(SpeakerKind::Person));
+            named(e) && !person && (e.role_words.iter().any(|w| same_noun(w)) || self.text.get(from..m.pos).is_some_and(|t| fold(t).split(|c: char| !c.is_alphanumeric()).any(same_noun)))
         };
         // (A one-word name of unknown kind is too often a place or an opener; a name the
         // article gives a person's role, "Song Myung-Sup, analyste", is never a body.)
