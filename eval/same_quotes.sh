@@ -14,7 +14,11 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 files=()
 if [ -d "$dev" ]; then
-  mapfile -t files < <( { ls "$dev"/polnear/dev/text/*.txt; ls "$dev"/polnear/train/text/*.txt | head -100; ls "$dev"/fr/texts/*; } )
+  # Globs, not `ls | head`: under pipefail the cut pipe ended the list before the French texts.
+  dev_texts=("$dev"/polnear/dev/text/*.txt)
+  train_texts=("$dev"/polnear/train/text/*.txt)
+  french_texts=("$dev"/fr/texts/*)
+  files=("${dev_texts[@]}" "${train_texts[@]:0:100}" "${french_texts[@]}")
 fi
 status=0
 compare() {

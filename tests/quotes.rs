@@ -1618,3 +1618,14 @@ fn a_quote_continuing_a_speaker_does_not_take_the_next_sentences_reported_speech
     );
     assert_eq!(speaker(&qs[1]), Some("Cruz"), "{qs:#?}");
 }
+
+#[test]
+fn a_paragraph_ending_in_a_colon_announces_the_quote_opening_the_next() {
+    let qs = quotes_of(
+        "Ted Cruz spoke about the movement on Monday.\n\nGeorge Wallace was the symbol of segregation. In a 1963 speech, he declared:\n\n“It is very appropriate that from this cradle of the Confederacy we sound the drum.”\n\n\
+         Ted Cruz spoke again. The Clinton campaign, in a Q&A on the controversy, worded it even more carefully:\n\n“Her work emails were immediately captured and preserved by the department.”",
+    );
+    assert_eq!(speaker(&qs[0]), Some("George Wallace"), "{qs:#?}");
+    assert_eq!(qs[0].cue.as_deref(), Some("declared"), "{qs:#?}");
+    assert_ne!(speaker(&qs[1]), Some("Ted Cruz"), "{qs:#?}");
+}

@@ -807,6 +807,12 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     {
         return Some(np);
     }
+    // "Partial transcript as follows:", "Full statement:": a capitalised word opening the
+    // sentence before a document noun qualifies the document.
+    if skip == 0 && r == s + 1 && r < end && (s == 0 || !toks[s - 1].is_word()) && toks[r].is_lower_word() && lx.role(&toks[r].low) == Some(SpeakerKind::Document) {
+        let kind = NpKind::Role { kind: SpeakerKind::Document, head: toks[r].low.to_string(), definite: false };
+        return Some(mk(i, r, kind, content_words(&toks[s..r]), Gender::Unknown));
+    }
     // Leading sentence words ("However Wainwright") are not part of the name.
     let mut s2 = s;
     while s2 < r && !is_name_word(&toks[s2]) && skip == 0 {
@@ -1643,6 +1649,9 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     }
     // "X told Y": Y is the listener. Right after a quote ("…?" asked Hoffmann) the word
     // after the verb is the speaker.
+    if let Some(np) = super::rules_en::network_before_cue(toks, lo, c.first) {
+        return Some(np);
+    }
     let listener_after = !after_quote && ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str());
     let before = || subject_before(toks, lo, c.first);
     let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };

@@ -219,7 +219,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
     let mut registry = Registry::build(&frames, text);
     let placeholders = placeholders(&frames, &spans);
     let mut work: Vec<Work> =
-        spans.iter().enumerate().map(|(i, s)| context(text, &frames, &spans, i, s, placeholders[i])).collect();
+        spans.iter().enumerate().map(|(i, s)| context(text, &frames, &spans, i, s, placeholders[i], !is_french_paragraph(article, s.paragraph))).collect();
 
     // An embedded post is its signer's, whatever the sentence around it says.
     for (w, s) in work.iter_mut().zip(&spans) {
@@ -252,6 +252,11 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                     w.group = true;
                 } else if let Some(government) = super::rules_fr::city_for_its_government(&cue.text, np) {
                     w.speaker = Some(government);
+                } else if let NpKind::Name(words) = &np.kind
+                    && let Some(company) = super::rules_en::network_company(words)
+                {
+                    // ("Twitter said in a statement": the company, not the medium.)
+                    w.speaker = Some(company);
                 } else {
                     w.as_written = None;
                 }
@@ -751,7 +756,13 @@ fn placeholders(frames: &[Vec<Tok>], spans: &[MarkedSpan]) -> Vec<(Option<usize>
 }
 
 /// Read the cue around the quote's placeholder (`at`, from [`placeholders`]).
-fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, span: &MarkedSpan, at: (Option<usize>, Option<usize>)) -> Work {
+/// Whether paragraph `p` of the article is French (its own language, else the article's).
+fn is_french_paragraph(article: &Article, p: usize) -> bool {
+    article.paragraphs.get(p).and_then(|x| x.language.as_deref()).or(article.meta.language.as_deref()) == Some("fr")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, span: &MarkedSpan, at: (Option<usize>, Option<usize>), english: bool) -> Work {
     let mut w = Work::default();
     let any_q = |t: &Tok| matches!(t.kind, TokKind::Quote(_));
     let Some(left_frame) = frames.get(span.paragraph) else { return w };
@@ -954,20 +965,29 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         // a quote announced by a colon belongs to the person the sentence is about.
         if left.last().is_some_and(|t| t.text == ":") {
             w.unnamed_person = unnamed_person_before(left, left.len() - 1);
-            w.colon_subjects = (0..left.len())
-                .filter(|&k| k == 0 || left[k - 1].text == ",")
-                .filter_map(|k| super::rules_fr::colon_candidate(left, k))
-                // ("One early supporter, Representative Lee Zeldin, …:": written with the
-                // description set before the name.)
-                .map(|np| super::rules_en::with_person_description_before(left, 0, np))
-                .filter(|np| {
-                    let opens = np.first == 0 && left.get(np.last + 1).is_some_and(Tok::is_lower_word);
-                    matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. })
-                        || opens && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document | SpeakerKind::Organisation, .. })
-                        // "Quant à l'entraîneuse, elle pense déjà à … :"
-                        || super::rules_fr::is_il_elle(text, np)
-                })
-                .collect();
+            w.colon_subjects = colon_subjects(text, left);
+        }
+    }
+    // "When Wallace died in 1998, President Clinton released the following statement: ¶
+    // “…”": a quote opening the paragraph after one that ends in a colon is announced by
+    // that paragraph's last sentence, its cue or the person it is about (English; French
+    // copy runs on differently, rules_fr).
+    if english
+        && w.cue.is_none()
+        && qk == 0
+        && let Some(prev) = span.paragraph.checked_sub(1).and_then(|p| frames.get(p)).filter(|f| f.last().is_some_and(|t| t.text == ":"))
+    {
+        let colon = prev.len() - 1;
+        let start = (0..colon).rev().find(|&k| ends_sentence(prev, k) || matches!(prev[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
+        let sentence = &prev[start..colon];
+        let cues = find_cues(sentence);
+        match cues.len().checked_sub(1) {
+            Some(ci) => {
+                w.np = speaker_of_cue(sentence, 0, sentence.len(), &cues, ci, false);
+                w.cue_at = sentence.get(cues[ci].first).map(|t| t.start);
+                w.cue = Some(cues[ci].clone());
+            }
+            None => w.colon_subjects = colon_subjects(text, &prev[start..]),
         }
     }
     if w.cue.is_none() && left.is_empty() && lo > 0 {
@@ -1017,6 +1037,26 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
 
 /// "“…” ― Jane Roe": a quote signed with a dash and a name (or a role) that closes the
 /// sentence, as in a list of readers' reactions. The dash stands for the cue.
+/// Who a quote announced by a colon may be about: the names and definite persons that
+/// open the clauses of `left` (its words up to the colon, the colon last), a document or
+/// body opening it, or a French il/elle.
+fn colon_subjects(text: &str, left: &[Tok]) -> Vec<Np> {
+    (0..left.len())
+        .filter(|&k| k == 0 || left[k - 1].text == ",")
+        .filter_map(|k| super::rules_fr::colon_candidate(left, k))
+        // ("One early supporter, Representative Lee Zeldin, …:": written with the
+        // description set before the name.)
+        .map(|np| super::rules_en::with_person_description_before(left, 0, np))
+        .filter(|np| {
+            let opens = np.first == 0 && left.get(np.last + 1).is_some_and(Tok::is_lower_word);
+            matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. })
+                || opens && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document | SpeakerKind::Organisation, .. })
+                // "Quant à l'entraîneuse, elle pense déjà à … :"
+                || super::rules_fr::is_il_elle(text, np)
+        })
+        .collect()
+}
+
 fn dash_signature(right: &[Tok]) -> Option<(Cue, Np)> {
     let dash = right.first().filter(|t| t.kind == TokKind::Punct && matches!(t.text.as_str(), "―" | "—" | "–"))?;
     let np = np_forward(right, 1, right.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))?;

@@ -59,6 +59,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Khizr Khan, 66, said on Capital Download': a name described by an age or a label is the subject, not the place after the cue", "rules_en::tests::a_name_described_by_an_age_is_the_subject"),
     ("'Grayson said, according to Frankel', '…, CNN reported': the source after 'according to', or of a report, set off after the cue is the quote's", "rules_en::tests::according_to_after_a_cue_names_the_outer_source"),
     ("'Duncan Hunter's chief of staff, Joe Kasper', 'Schilling's son, Grant': a possessor's description ending in a person noun, or in one with its complement, is how the name is written", "rules_en::tests::a_possessors_description_with_a_complement_is_how_the_name_is_written"),
+    ("'Twitter said in a statement': a social network as the subject of a cue is the company", "rules_en::tests::a_social_network_as_the_subject_of_a_cue_is_the_company"),
     ("'“…” Ohio Gov. John Kasich said he would …': after a quote standing as its own sentence, a cue reporting a clause of its own is not the quote's", "rules_en::tests::a_cue_reporting_a_clause_of_its_own_opens_it"),
     ("'said former secretary of state Hillary Clinton', 'Former secretary of state Hillary Rodham Clinton:': a description without article, opened by a capitalised title modifier at a sentence's start, is how the name is written", "rules_en::tests::a_bare_description_before_a_name_is_how_it_is_written"),
 ];
@@ -807,6 +808,33 @@ pub fn opens_reported_clause(toks: &[Tok], k: usize) -> bool {
     toks.get(k).is_some_and(|t| t.is_lower_word() && matches!(t.low.as_str(), "that" | "he" | "she" | "they" | "it" | "we" | "i"))
 }
 
+/// Social networks, never a speaker as the place a post appeared ("wrote on Twitter"),
+/// but the company itself as the subject of a cue ("Twitter said in a statement").
+const SOCIAL_NETWORKS: [&str; 4] = ["twitter", "facebook", "instagram", "youtube"];
+
+/// "''…,'' Twitter said in a statement": a social network right before a cue (opening its
+/// clause, not after "on" or a possessive) is the company speaking.
+pub fn network_before_cue(toks: &[Tok], lo: usize, cue_first: usize) -> Option<Np> {
+    let k = cue_first.checked_sub(1).filter(|&k| k >= lo)?;
+    let t = &toks[k];
+    let opens = k == lo || !toks[k - 1].is_word();
+    (t.is_cap() && SOCIAL_NETWORKS.contains(&t.low.as_str()) && opens).then(|| Np {
+        first: k,
+        last: k,
+        kind: NpKind::Name(vec![t.text.to_string()]),
+        quals: Vec::new(),
+        gender: Gender::Unknown,
+        start: t.start,
+        end: t.end,
+    })
+}
+
+/// The company a social network named as a cue's subject stands for.
+pub fn network_company(words: &[String]) -> Option<crate::model::Speaker> {
+    let [word] = words else { return None };
+    SOCIAL_NETWORKS.contains(&fold(word).as_str()).then(|| crate::model::Speaker { name: word.clone(), kind: SpeakerKind::Organisation })
+}
+
 /// How many words the document after an outer "according to" may run on for.
 const OUTER_DOCUMENT_WORDS: usize = 10;
 
@@ -1421,6 +1449,14 @@ mod tests {
         assert!(opens("Kasich said that he would have fired Lewandowski"));
         assert!(!opens("Kasich said."));
         assert!(!opens("Kasich told reporters in Ohio."));
+    }
+
+    #[test]
+    fn a_social_network_as_the_subject_of_a_cue_is_the_company() {
+        assert_eq!(speaker_written("Twitter said in a statement.").as_deref(), Some("Twitter"));
+        assert!(network_company(&["Twitter".to_string()]).is_some_and(|s| s.kind == SpeakerKind::Organisation));
+        // (Where a post appeared is not who speaks.)
+        assert_ne!(subject_written("He wrote on Twitter said nothing").as_deref(), Some("Twitter"));
     }
 
     #[test]

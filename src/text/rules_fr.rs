@@ -936,24 +936,24 @@ pub(super) fn apposed_to_oblique(toks: &[Tok], a: usize) -> bool {
     false
 }
 
+/// Whether `text` is at most `max` words, all in lower case (no name, no clause a capital
+/// would open), the first of which `opens` accepts (folded).
+fn few_lower_words(text: &str, max: usize, opens: fn(&str) -> bool) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower = |w: &&str| w.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'));
+    words.first().is_some_and(|w| opens(&fold(w))) && words.len() <= max && words.iter().all(lower)
+}
+
 /// "la commandante", "le docteur": the few lower-case words of a title after an article,
 /// between a description's comma and the name it describes. (Not a clause: "qui a vu".)
 pub(super) fn is_title_before_name(gap: &str) -> bool {
-    let words: Vec<String> = gap.split_whitespace().map(fold).collect();
-    let Some(first) = words.first() else { return false };
-    let article = matches!(first.as_str(), "le" | "la") || first.starts_with("l'") || first.starts_with("l’");
-    let lower = |w: &String| w.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'));
-    article && words.len() <= 3 && words.iter().all(lower)
+    few_lower_words(gap, 3, |w| matches!(w, "le" | "la") || w.starts_with("l'") || w.starts_with("l’"))
 }
 
 /// "de la brigade financière", "du club": a complement of a few lower-case words after
 /// a noun (not a clause, which a comma or a capital would end, nor a verb after "qui").
 pub(super) fn is_complement(words: &str) -> bool {
-    let words: Vec<String> = words.split_whitespace().map(fold).collect();
-    let Some(first) = words.first() else { return false };
-    let opens = matches!(first.as_str(), "de" | "du" | "des") || first.starts_with("d'") || first.starts_with("d’");
-    let lower = |w: &String| w.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'));
-    opens && words.len() <= 6 && words.iter().all(lower)
+    few_lower_words(words, 6, |w| matches!(w, "de" | "du" | "des") || w.starts_with("d'") || w.starts_with("d’"))
 }
 
 /// Articles and possessives that open a French noun phrase.
@@ -1102,6 +1102,7 @@ mod tests {
         assert!(!is_complement(" qui a vu"));
         assert!(!is_title_before_name(" qui a vu "));
         assert!(!is_title_before_name(" la mère de Lucas "));
+        assert!(!is_complement(" de son fils Lucas"));
     }
 
     /// Whether `test` holds at the first token of `name` in `s`.
