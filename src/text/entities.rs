@@ -372,6 +372,14 @@ impl Registry {
 
     /// The entity of the last mention before `before` that `ok` accepts. Searching back
     /// from `before` stops at the first hit, so a long article stays fast.
+    /// The mentions before `before` and at or after `since`, no further back than
+    /// [`RESOLVE_REACH_BYTES`].
+    fn mentions_within_reach(&self, before: usize, since: usize) -> &[Mention] {
+        let mentions = self.mentions_before(before);
+        let since = since.max(before.saturating_sub(RESOLVE_REACH_BYTES));
+        &mentions[mentions.partition_point(|m| m.pos < since)..]
+    }
+
     fn latest(&self, before: usize, ok: impl Fn(&Mention, &Entity) -> bool) -> Option<usize> {
         self.latest_since(before, 0, ok)
     }
@@ -379,11 +387,8 @@ impl Registry {
     /// Like [`Registry::latest`], but only among mentions at or after `since`: the search
     /// stops there, so a windowed look-up costs the window, not the article.
     fn latest_since(&self, before: usize, since: usize, ok: impl Fn(&Mention, &Entity) -> bool) -> Option<usize> {
-        let mentions = self.mentions_before(before);
-        let since = since.max(before.saturating_sub(RESOLVE_REACH_BYTES));
-        let from = mentions.partition_point(|m| m.pos < since);
         let mut best: Option<&Mention> = None;
-        for m in mentions[from..].iter().rev() {
+        for m in self.mentions_within_reach(before, since).iter().rev() {
             if best.is_some_and(|b| m.pos < b.pos) {
                 break;
             }
@@ -800,8 +805,8 @@ impl Registry {
     /// The person passing `ok` most in view at `np` among the mentions since `near`, at
     /// most `within` sentences back (salience_fr).
     fn salient_person_since(&self, np: &Np, near: usize, within: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
-        let from = self.mentions.partition_point(|m| m.pos < near);
-        let view = self.mentions_before(np.start)[from.min(self.mentions_before(np.start).len())..]
+        let view = self
+            .mentions_within_reach(np.start, near)
             .iter()
             .filter(|m| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person) && ok(&self.entities[m.entity]))
             .map(|m| super::salience_fr::MentionAt { pos: m.pos, entity: m.entity, spoke: m.spoke, oblique: self.oblique.contains(&m.pos) });
@@ -826,20 +831,26 @@ impl Registry {
             let (a, b) = (low(owner), low(e));
             e == owner || (!b.is_empty() && self.entities[e].kind.is_none_or(|k| k == SpeakerKind::Person) && (a.starts_with(b) || b.starts_with(a) || a.ends_with(b) || b.ends_with(a)))
         };
-        let fullest = (0..self.entities.len()).filter(|&e| is_owner(e)).max_by_key(|&e| low(e).len()).unwrap_or(owner);
+        // (Within the usual reach, and each list made once: a kinship noun in every sentence
+        // of a book-length text stays linear.)
+        let before = self.mentions_within_reach(np.start, 0);
+        let fullest = before.iter().map(|m| m.entity).chain([owner]).filter(|&e| is_owner(e)).max_by_key(|&e| low(e).len()).unwrap_or(owner);
         let surname = low(fullest).last().filter(|_| low(fullest).len() >= 2);
-        let before = self.mentions_before(np.start);
-        let next_to_owner = |e: usize| {
-            before.windows(2).any(|w| {
-                let pair = (w[0].entity == e && is_owner(w[1].entity)) || (is_owner(w[0].entity) && w[1].entity == e);
-                pair && self.text.get(w[0].pos..w[1].pos).is_some_and(|t| t.len() < RELATIVE_PAIR_BYTES && t.trim_end().ends_with(" et"))
+        // The people coordinated with the owner ("Jérôme et Isabelle Lemarchand").
+        let coordinated: HashSet<usize> = before
+            .windows(2)
+            .filter(|w| self.text.get(w[0].pos..w[1].pos).is_some_and(|t| t.len() < RELATIVE_PAIR_BYTES && t.trim_end().ends_with(" et")))
+            .filter_map(|w| match (is_owner(w[0].entity), is_owner(w[1].entity)) {
+                (false, true) => Some(w[0].entity),
+                (true, false) => Some(w[1].entity),
+                _ => None,
             })
-        };
+            .collect();
         let related = |e: usize| {
             let ent = &self.entities[e];
             let agrees = g == Gender::Unknown || ent.gender == Gender::Unknown || ent.gender == g;
             let namesake = ent.low.len() >= 2 && surname.is_some() && ent.low.last() == surname;
-            !is_owner(e) && e != ANONYMOUS && ent.kind == Some(SpeakerKind::Person) && agrees && (namesake || next_to_owner(e))
+            !is_owner(e) && e != ANONYMOUS && ent.kind == Some(SpeakerKind::Person) && agrees && (namesake || coordinated.contains(&e))
         };
         before.iter().rev().map(|m| m.entity).find(|&e| related(e))
     }
