@@ -1732,6 +1732,10 @@ const NOT_SUBJECT_AFTER: [&str; 20] = [
     "before", "during", "whom", "as",
 ];
 
+/// How many tokens back from its cue a clause-opening subject is looked for: far beyond
+/// any sentence, but a bound.
+const CLAUSE_REACH_TOKENS: usize = 400;
+
 /// "When asked, Ms. Sherry smiled and said", "Mr. Trump, asked about the deaths of
 /// journalists under Mr. Putin, had said": when the cue's own rules find no subject, the
 /// last person (a name, a personal pronoun or a definite role) that opens the stretch or
@@ -1739,7 +1743,9 @@ const NOT_SUBJECT_AFTER: [&str; 20] = [
 /// the one speaking — a fronted clause or aside comes before the subject, not after it.
 pub fn clause_opening_subject(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     let opens = |k: usize| k == lo || toks[k - 1].kind == TokKind::Punct && matches!(toks[k - 1].text.as_str(), "," | ";" | "—" | "–");
-    (lo..v)
+    // (No further back than any sentence runs: a cue in a book-length paragraph with no
+    // subject before it costs a sentence, not the paragraph.)
+    (lo.max(v.saturating_sub(CLAUSE_REACH_TOKENS))..v)
         .filter(|&k| opens(k) && !NOT_SUBJECT_AFTER.contains(&toks[k].low.as_str()))
         .filter_map(|k| np_forward(toks, k, v))
         .rfind(|np| {

@@ -805,6 +805,7 @@ impl Registry {
     /// The person passing `ok` most in view at `np` among the mentions since `near`, at
     /// most `within` sentences back (salience_fr).
     fn salient_person_since(&self, np: &Np, near: usize, within: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let near = near.max(super::salience_fr::start_of_sentences_back(&self.sentence_starts, np.start, super::salience_fr::READ_SENTENCES));
         let view = self
             .mentions_within_reach(np.start, near)
             .iter()

@@ -34,6 +34,19 @@ const SPEAKING: f64 = 40.0;
 pub const IN_VIEW_SENTENCES: usize = 3;
 pub const IN_VIEW_ACROSS_PARAGRAPHS: usize = 1;
 
+/// Mentions further back than this many sentences are not read: each is worth 1/65536 of
+/// a mention in the phrase's own sentence or less, and leaving them out keeps a look-up in
+/// a book-length paragraph to a few sentences (the bundled corpus and every dev and
+/// fixture set give the same quotes either way).
+pub const READ_SENTENCES: usize = 24;
+
+/// Where the sentence `sentences` sentences before the one holding `pos` starts (0 when
+/// there are not that many).
+pub fn start_of_sentences_back(sentence_starts: &[usize], pos: usize, sentences: usize) -> usize {
+    let b = sentence_starts.partition_point(|&s| s <= pos);
+    b.checked_sub(sentences + 1).map_or(0, |i| sentence_starts[i])
+}
+
 /// The number of sentence starts in `sentence_starts` after `from` and at or before `to`:
 /// how many sentences lie between a mention at `from` and a phrase at `to`.
 fn sentences_between(sentence_starts: &[usize], from: usize, to: usize) -> usize {
@@ -97,6 +110,16 @@ mod tests {
         let starts = [0, 100];
         let mentions = [at(10, 1, false, true), at(105, 2, false, false)];
         assert_eq!(most_salient(mentions.into_iter(), &starts, 150, 0), Some(2));
+    }
+
+    #[test]
+    fn the_start_of_sentences_back_counts_the_phrase_sentence_as_zero() {
+        let starts = [0, 100, 200, 300];
+        assert_eq!(start_of_sentences_back(&starts, 310, 0), 300);
+        assert_eq!(start_of_sentences_back(&starts, 310, 2), 100);
+        assert_eq!(start_of_sentences_back(&starts, 310, 3), 0);
+        assert_eq!(start_of_sentences_back(&starts, 310, 9), 0);
+        assert_eq!(start_of_sentences_back(&[], 50, 1), 0);
     }
 
     #[test]
