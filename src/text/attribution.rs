@@ -461,6 +461,12 @@ impl Np {
     pub fn written<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }
+
+    /// The phrase of the one token at `k` ("Twitter", "audio"), of `kind`.
+    pub fn of_token(toks: &[Tok], k: usize, kind: NpKind) -> Np {
+        let t = &toks[k];
+        Np { first: k, last: k, kind, quals: Vec::new(), gender: Gender::Unknown, start: t.start, end: t.end }
+    }
 }
 
 fn title_len(toks: &[Tok], i: usize) -> Option<(Gender, usize)> {

@@ -426,7 +426,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         }
         for np in work[i].previous_subject.clone() {
             // (A relative named in the article need not have spoken yet.)
-            let relative = super::rules_fr::possessed_kin(text, &np).and_then(|_| registry.resolve_relative(&np));
+            let relative = registry.resolve_relative(&np);
             let Some(e) = relative.or_else(|| registry.resolve_if_quoted(&np)) else { continue };
             if registry.speaker(e).is_some_and(|s| s.kind == SpeakerKind::Person) {
                 work[i].speaker = registry.speaker(e);
@@ -494,7 +494,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         // after the speaker's and not yet attributed, is a new voice the quote-only
         // paragraph goes on with; it is not carried back over it to the speaker before.
         // (French copy, where a report runs on over many paragraphs.)
-        let french = article.paragraphs.get(spans[i].paragraph).and_then(|p| p.language.as_deref()).or(article.meta.language.as_deref()) == Some("fr");
+        let french = is_french_paragraph(article, spans[i].paragraph);
         let skipped = j + 1 < i && kinds[i - 1] != QuoteKind::Term && spans[i - 1].paragraph > spans[j].last_paragraph;
         if french && skipped && work[i].opens_paragraph && spans[i].paragraph > spans[i - 1].last_paragraph {
             continue;

@@ -818,15 +818,7 @@ pub fn network_before_cue(toks: &[Tok], lo: usize, cue_first: usize) -> Option<N
     let k = cue_first.checked_sub(1).filter(|&k| k >= lo)?;
     let t = &toks[k];
     let opens = k == lo || !toks[k - 1].is_word();
-    (t.is_cap() && SOCIAL_NETWORKS.contains(&t.low.as_str()) && opens).then(|| Np {
-        first: k,
-        last: k,
-        kind: NpKind::Name(vec![t.text.to_string()]),
-        quals: Vec::new(),
-        gender: Gender::Unknown,
-        start: t.start,
-        end: t.end,
-    })
+    (t.is_cap() && SOCIAL_NETWORKS.contains(&t.low.as_str()) && opens).then(|| Np::of_token(toks, k, NpKind::Name(vec![t.text.to_string()])))
 }
 
 /// The company a social network named as a cue's subject stands for.
@@ -863,15 +855,8 @@ pub fn outer_source(toks: &[Tok], cues: &[Cue]) -> Option<(usize, Np)> {
 /// "audio provided to …", "excerpts of his speech": a document noun with no article.
 fn bare_document(toks: &[Tok], k: usize) -> Option<Np> {
     let t = toks.get(k).filter(|t| t.is_lower_word())?;
-    (Lexicon::get().role(&t.low)? == SpeakerKind::Document).then(|| Np {
-        first: k,
-        last: k,
-        kind: NpKind::Role { kind: SpeakerKind::Document, head: t.low.to_string(), definite: false },
-        quals: Vec::new(),
-        gender: Gender::Unknown,
-        start: t.start,
-        end: t.end,
-    })
+    (Lexicon::get().role(&t.low)? == SpeakerKind::Document)
+        .then(|| Np::of_token(toks, k, NpKind::Role { kind: SpeakerKind::Document, head: t.low.to_string(), definite: false }))
 }
 
 /// A document is written with what follows it up to the end of its clause: which one it
