@@ -908,3 +908,16 @@ fn a_generic_body_noun_is_not_the_person_named_right_after_it() {
     );
     assert_eq!(speaker_of(&qs, "immédiatement fait cesser"), Some("Terrasol"), "{qs:#?}");
 }
+
+#[test]
+fn a_new_sentence_whose_cue_ends_on_a_colon_announces_the_next_quote() {
+    let qs = quotes_of(
+        "Derby\n\n\
+         Dans les tribunes, Josiane Marty, abonnée depuis 1975, n'en revenait pas. « J'ai vu beaucoup de matchs, mais celui-là, je m'en souviendrai. » \
+         Son mari, Bernard, assis à côté d'elle, confirme en souriant : « Elle a raison. Comme toujours. »",
+    );
+    let first = qs.iter().find(|q| q.text.starts_with("J'ai vu")).expect("first quote");
+    assert_eq!(first.cue, None, "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Elle a raison"), Some("Bernard"), "{qs:#?}");
+    assert_ne!(speaker_of(&qs, "J'ai vu"), Some("Bernard"), "{qs:#?}");
+}

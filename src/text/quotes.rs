@@ -876,8 +876,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         && ends_with_stop(text, span)
         && right.first().is_some_and(Tok::is_cap)
         && right_cues.first().is_some_and(|c| super::rules_en::opens_reported_clause(right, c.last + 1));
+    // French: "« … » Son mari, Robert, confirme en souriant : « … »": after a quote that
+    // closes its sentence, a new sentence whose cue ends on a colon right before the next
+    // quote announces that quote, not this one.
+    let announces_next = !english && announces_next_quote(right, right_frame.get(hi), ends_with_stop(text, span));
     let use_right = !right_cues.is_empty()
         && !next_sentence
+        && !announces_next
         && !reports_other_words
         && !coordinated_right
         && !contrast_right
@@ -1038,8 +1043,16 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     w
 }
 
-/// "“…” ― Jane Roe": a quote signed with a dash and a name (or a role) that closes the
-/// sentence, as in a list of readers' reactions. The dash stands for the cue.
+/// Whether the reporter's words after a quote (`right`, up to `next`, the token that ends
+/// them) are a new sentence announcing the next quote: the quote closed its sentence
+/// (`closed`), the words open on a capital and end on a colon, and a quote comes next.
+fn announces_next_quote(right: &[Tok], next: Option<&Tok>, closed: bool) -> bool {
+    closed
+        && right.first().is_some_and(Tok::is_cap)
+        && right.last().is_some_and(|t| t.text == ":")
+        && next.is_some_and(|t| matches!(t.kind, TokKind::Quote(_)))
+}
+
 /// Who a quote announced by a colon may be about: the names and definite persons that
 /// open the clauses of `left` (its words up to the colon, the colon last), a document or
 /// body opening it, or a French il/elle.
@@ -1060,6 +1073,8 @@ fn colon_subjects(text: &str, left: &[Tok]) -> Vec<Np> {
         .collect()
 }
 
+/// "“…” ― Jane Roe": a quote signed with a dash and a name (or a role) that closes the
+/// sentence, as in a list of readers' reactions. The dash stands for the cue.
 fn dash_signature(right: &[Tok]) -> Option<(Cue, Np)> {
     let dash = right.first().filter(|t| t.kind == TokKind::Punct && matches!(t.text.as_str(), "―" | "—" | "–"))?;
     let np = np_forward(right, 1, right.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))?;
