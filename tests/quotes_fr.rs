@@ -943,3 +943,13 @@ fn a_one_word_name_after_a_clubs_acronym_is_the_club_not_the_player() {
     );
     assert_ne!(speaker_of(&qs, "Tout à fait"), Some("Saint-Étienne"), "{qs:#?}");
 }
+
+#[test]
+fn on_speaking_after_a_fronted_body_is_that_body() {
+    let qs = quotes_of(
+        "Déserts médicaux\n\n\
+         Le député Paul Morin salue « une mesure de bon sens ».\n\n\
+         Au ministère de la Santé, on reconnaît que le dispositif « devra être ajusté » après concertation.",
+    );
+    assert_eq!(speaker_of(&qs, "devra être ajusté"), Some("ministère de la Santé"), "{qs:#?}");
+}

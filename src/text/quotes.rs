@@ -25,7 +25,7 @@ use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
 use super::ranker::{Candidate, Ranker, Site, for_each_site_candidates};
 use super::rules_fr::{
-    agrees, bare_participle_cue, body_behind_on, definite_group_subject, group_speaker, indefinite_group_after, indefinite_group_subject, is_il_elle, is_ils_elles,
+    agrees, bare_participle_cue, body_before_on, body_behind_on, definite_group_subject, group_speaker, indefinite_group_after, indefinite_group_subject, is_il_elle, is_ils_elles,
     is_unnamed_person, plural_group_opening, plural_group_subject, sentence_subject, opens_on_un, unnamed_person_before,
 };
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
@@ -940,6 +940,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.unnamed_subject = true;
             w.group = true;
             w.as_written = text.get(from..to).map(str::to_string);
+        } else if let Some(body) = body_before_on(left, &left_cues[ci]) {
+            // "Au ministère, on reconnaît que « … »": the body where "on" speaks.
+            w.np = None;
+            w.as_written = Some(body.name.clone());
+            w.speaker = Some(body);
+            w.named_at_cue = true;
+            w.cue_text = Some(left_cues[ci].text.clone());
         } else if w.np.is_none() {
             w.unnamed_person = unnamed_person_before(left, left_cues[ci].first);
         }
