@@ -953,3 +953,25 @@ fn on_speaking_after_a_fronted_body_is_that_body() {
     );
     assert_eq!(speaker_of(&qs, "devra être ajusté"), Some("ministère de la Santé"), "{qs:#?}");
 }
+
+#[test]
+fn the_person_a_court_judged_is_the_accused() {
+    let qs = quotes_of(
+        "Assises de la Loire\n\n\
+         La cour d'assises a condamné vendredi soir Kevin Morel, 34 ans, à vingt ans de réclusion.\n\n\
+         L'avocat général, Paul Roux, avait requis vingt-cinq ans. « On ne frappe pas trois fois par hasard », avait-il martelé. \
+         « Je ne voulais pas le tuer », a répondu l'accusé.",
+    );
+    assert_eq!(speaker_of(&qs, "Je ne voulais pas"), Some("Kevin Morel"), "{qs:#?}");
+}
+
+#[test]
+fn of_several_people_given_a_role_the_one_most_in_view_is_meant() {
+    let qs = quotes_of(
+        "Procès\n\n\
+         L'ancien maire de Saint-Aubin, Gérard Le Bihan, a été condamné vendredi par le tribunal. Le chef d'entreprise, Alain Kerboul, a été condamné à dix-huit mois.\n\n\
+         Le tribunal a estimé que M. Le Bihan avait « sciemment orienté » les marchés vers la société de M. Kerboul.\n\n\
+         À la barre, le prévenu avait assuré avoir toujours agi « dans l'intérêt des habitants ».",
+    );
+    assert_eq!(speaker_of(&qs, "dans l'intérêt"), Some("Gérard Le Bihan"), "{qs:#?}");
+}

@@ -666,8 +666,16 @@ impl Registry {
                             self.note_speaker(np.start, ANONYMOUS);
                             return Some(ANONYMOUS);
                         }
-                        let strict = self
-                            .latest(np.start, |_, e| person(e) && e.role_words.contains(head))
+                        // (French: of several people the article gave the role, "le prévenu"
+                        // is the one most in view, not the one named last: salience_fr.)
+                        let holder = |e: &Entity| person(e) && e.role_words.contains(head);
+                        let french = super::rules_fr::is_french_phrase(&self.text, np);
+                        let most_salient_holder = || {
+                            let reach = super::salience_fr::READ_SENTENCES;
+                            if possessive || !french { None } else { self.salient_person_since(np, 0, reach, holder) }
+                        };
+                        let strict = most_salient_holder()
+                            .or_else(|| self.latest(np.start, |_, e| holder(e)))
                             .filter(|&e| e != ANONYMOUS)
                             .or_else(later_unique)
                             // (French: a description the article gave no one is the person
@@ -1368,6 +1376,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                     // French name governed by a preposition is not who a later il/elle is.
                     || (a > 0 && FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 1].low.as_str()))
                     || super::rules_fr::apposed_to_oblique(toks, a)
+                    // ("la société de M. Kerboul": a complement behind its title too; not after
+                    // "par", "la défense, assurée par Me Pichon", where the agent is in view.)
+                    || (titled && i > 0 && matches!(toks[i - 1].low.as_str(), "de" | "du" | "des" | "d'"))
                     // "la politique du président José Bauzà": behind its title too.
                     || (a > 1
                         && is_person_role(&toks[a - 1])
@@ -1389,6 +1400,12 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             };
             if is_last && b == r {
                 role_context(toks, i, s, a, r, &mut c);
+                // ("… a condamné Kevin Roche": the one "le prévenu" and "l'accusé" stand for.)
+                if super::rules_fr::is_court_defendant(toks, a, r) {
+                    c.role_words.extend(super::rules_fr::DEFENDANT_ROLES.iter().map(|w| w.to_string()));
+                    c.has_role = true;
+                    c.person = true;
+                }
                 if super::rules_fr::is_apposed_to_body_noun(toks, a) && !c.has_role {
                     c.org = true;
                 }

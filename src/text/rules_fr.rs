@@ -940,6 +940,43 @@ pub(super) fn body_before_on(toks: &[Tok], c: &Cue) -> Option<Speaker> {
     Some(Speaker { name, kind: SpeakerKind::Organisation })
 }
 
+/// Participles of a court's judgement whose object is the defendant.
+const JUDGED: [&str; 12] =
+    ["condamné", "condamnée", "jugé", "jugée", "relaxé", "relaxée", "acquitté", "acquittée", "poursuivi", "poursuivie", "renvoyé", "renvoyée"];
+/// The role words a defendant is given, for "le prévenu", "l'accusée" … to find them
+/// (gender comes from the person, so both are given).
+pub(super) const DEFENDANT_ROLES: [&str; 4] = ["prévenu", "prévenue", "accusé", "accusée"];
+
+/// "… a condamné vendredi soir Kevin Roche, 34 ans, à …", "Gérard Le Bihan, a été condamné
+/// …", "Luc Morel a été jugé": a French court report's defendant, the person a judgement
+/// is about, whom it later calls "le prévenu" or "l'accusé" without naming. `a..r` is the
+/// name among `toks`: the object of "a condamné" (a few words of time between), or the
+/// subject of "a été / est condamné" (an apposition between commas before the verb).
+pub(super) fn is_court_defendant(toks: &[Tok], a: usize, r: usize) -> bool {
+    let judged = |t: &Tok| JUDGED.contains(&t.low.as_str());
+    let auxiliary = |t: &Tok| matches!(t.low.as_str(), "a" | "ont" | "avait" | "avaient");
+    // Object: "a condamné [vendredi soir] X".
+    let object = (a.saturating_sub(4)..a).rev().find(|&k| judged(&toks[k])).is_some_and(|k| {
+        k > 0 && auxiliary(&toks[k - 1]) && toks[k + 1..a].iter().all(|t| t.is_lower_word() && !judged(t))
+    });
+    // Subject: "X a été condamné", "X, a été condamné" (X closing an apposition), "X, 56
+    // ans, est jugé".
+    let comma = toks.get(r).is_some_and(|t| t.text == ",");
+    // (An aside of a name, "de Saint-Aubin, Gérard Le Bihan, a été condamné", makes the
+    // name in it the subject, not the one before.)
+    let aside_opens = toks.get(r + 1).is_some_and(|t| !t.is_cap());
+    let after_aside = (comma && aside_opens).then(|| (r + 1..toks.len().min(r + 12)).find(|&k| toks[k].text == ",").map(|k| k + 1)).flatten();
+    let passive = |k: usize| {
+        let t = |i: usize| toks.get(i).map(|t| t.low.as_str());
+        match (t(k), t(k + 1), t(k + 2)) {
+            (Some("a" | "avait" | "aura"), Some("été"), _) => toks.get(k + 2).is_some_and(judged),
+            (Some("est" | "sera" | "était"), _, _) => toks.get(k + 1).is_some_and(judged),
+            _ => false,
+        }
+    };
+    object || passive(r) || comma && passive(r + 1) || after_aside.is_some_and(passive)
+}
+
 /// Whether a phrase opens on French "un" or "une" (an unnamed person, not English "a").
 pub(super) fn opens_on_un(written: &str) -> bool {
     written.split_whitespace().next().is_some_and(|w| matches!(fold(w).as_str(), "un" | "une"))
