@@ -975,3 +975,23 @@ fn of_several_people_given_a_role_the_one_most_in_view_is_meant() {
     );
     assert_eq!(speaker_of(&qs, "dans l'intérêt"), Some("Gérard Le Bihan"), "{qs:#?}");
 }
+
+#[test]
+fn a_second_name_of_a_players_position_stands_for_the_player() {
+    let qs = quotes_of(
+        "National 3\n\n\
+         À la 88e, le gardien Antoine Kervella a sorti une parade devant l'attaquant Ibrahima Sow. \
+         « J'ai mis la main et elle est restée », a résumé le portier.",
+    );
+    assert_eq!(speaker_of(&qs, "J'ai mis la main"), Some("Antoine Kervella"), "{qs:#?}");
+}
+
+#[test]
+fn a_body_in_a_paragraph_about_a_person_is_not_the_next_pronouns_antecedent() {
+    let qs = quotes_of(
+        "Football\n\n\
+         Le président du club, Jean-Paul Bellec, savourait dans les coursives. Le club, qui a connu la Nationale 2, traverse une période délicate. \
+         « Des soirées comme celle-là nous font tenir », a-t-il confié.",
+    );
+    assert_eq!(speaker_of(&qs, "Des soirées"), Some("Jean-Paul Bellec"), "{qs:#?}");
+}

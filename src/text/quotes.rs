@@ -786,7 +786,12 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     w.opens_paragraph = qk == 0;
     if cut {
         let start = (0..lo.saturating_sub(1)).rev().find(|&k| ends_sentence(left_frame, k) || matches!(left_frame[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
-        w.prev_sentence_subject = sentence_subject(left_frame, start, lo);
+        // (French: a body opening the sentence before, "Le club, qui …, traverse une période
+        // délicate", in a paragraph that opened on a person, "Le président, Jean-Paul
+        // Bellec, savourait", is not whom the next il/elle stands for: the person is.)
+        let body = |np: &Np| matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, .. });
+        let about_a_person = !english && start > 0 && super::rules_fr::paragraph_opens_on_person(left_frame, start);
+        w.prev_sentence_subject = sentence_subject(left_frame, start, lo).filter(|(np, _)| !(about_a_person && body(np)));
         w.prev_plural_subject = plural_group_opening(left_frame, start, lo);
     }
     if let (Some(_), false) = (prev_q, cut) {

@@ -414,6 +414,13 @@ pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option
     Some((np, article))
 }
 
+/// Whether the first sentence of a paragraph frame (`toks`, which has more before `upto`)
+/// opens on a person: a name or a person's role as its subject.
+pub(super) fn paragraph_opens_on_person(toks: &[Tok], upto: usize) -> bool {
+    let end = (0..upto).find(|&k| super::attribution::ends_sentence(toks, k)).map_or(upto, |k| k + 1);
+    sentence_subject(toks, 0, end).is_some_and(|(np, _)| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))
+}
+
 /// French prepositions whose object is never the subject a later pronoun goes back to first.
 pub(super) const FR_OBLIQUE_PREPOSITIONS: [&str; 12] = ["avec", "pour", "par", "contre", "chez", "envers", "sans", "vers", "à", "au", "aux", "auprès"];
 
