@@ -995,3 +995,12 @@ fn a_body_in_a_paragraph_about_a_person_is_not_the_next_pronouns_antecedent() {
     );
     assert_eq!(speaker_of(&qs, "Des soirées"), Some("Jean-Paul Bellec"), "{qs:#?}");
 }
+
+#[test]
+fn a_full_name_after_a_french_preposition_of_place_is_still_a_person() {
+    let qs = quotes_of(
+        "Psautier\n\n\
+         La découverte revient à Claire Vidalenc, archiviste de la commune. « J'ai d'abord vu une lettrine », a-t-elle raconté.",
+    );
+    assert_eq!(speaker_of(&qs, "J'ai d'abord"), Some("Claire Vidalenc"), "{qs:#?}");
+}

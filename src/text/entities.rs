@@ -1366,6 +1366,13 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                     toks[a - 1].low.as_str(),
                     "in" | "across" | "at" | "near" | "throughout" | "to" | "into" | "from" | "towards" | "à" | "en" | "dans" | "vers" | "au" | "aux"
                 );
+            // ("La découverte revient à Claire Vidalenc": after a French preposition of
+            // place, a first name and a surname still name a person.)
+            let person_after_french_preposition = a >= 1
+                && b - a >= 2
+                && matches!(toks[a - 1].low.as_str(), "à" | "en" | "dans" | "vers" | "au" | "aux")
+                && lx.first_names.contains_key(toks[a].text.as_str());
+            let after_place_word = after_place_word && !person_after_french_preposition;
             let no_article = no_article && !tail_of_name && !after_place_word;
             let title_case = toks[a..b].iter().all(|t| !is_acronym(t) && !lx.is_org_word(&t.low) && t.text.chars().skip(1).any(char::is_lowercase));
             let mut c = Candidate {
