@@ -1004,3 +1004,24 @@ fn a_full_name_after_a_french_preposition_of_place_is_still_a_person() {
     );
     assert_eq!(speaker_of(&qs, "J'ai d'abord"), Some("Claire Vidalenc"), "{qs:#?}");
 }
+
+#[test]
+fn a_quote_opening_a_paragraph_is_the_person_the_paragraph_before_ended_on() {
+    let qs = quotes_of(
+        "Portrait\n\n\
+         À 67 ans, Armelle Guiraud taille encore des sabots dans son atelier. Elle a appris le métier auprès de son père, Raymond, disparu en 2009.\n\n\
+         « Mon père ne parlait pas beaucoup. Il me mettait l'outil dans la main et il regardait. »",
+    );
+    assert_eq!(speaker_of(&qs, "Mon père ne parlait"), Some("Armelle Guiraud"), "{qs:#?}");
+}
+
+#[test]
+fn a_role_opening_the_sentence_before_a_quote_without_cue_is_its_speaker() {
+    let qs = quotes_of(
+        "Usine\n\n\
+         Le secrétaire du CSE, Patrick Weber, a été « sonné » par le rapport.\n\n\
+         Le syndicaliste, qui travaille à l'usine où son père Antoine Weber était déjà fondeur, redoute le pire. \
+         « Mon père a connu la grande époque, quand on était 3 000 ici. »",
+    );
+    assert_eq!(speaker_of(&qs, "Mon père a connu"), Some("Patrick Weber"), "{qs:#?}");
+}

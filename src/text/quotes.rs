@@ -91,6 +91,9 @@ struct Work {
     colon_subject_kept: bool,
     /// The subject of the sentence before, for a quote that opens a sentence without a cue.
     previous_subject: Vec<Np>,
+    /// French: the speaker is the person the sentence before is about (a name or il/elle),
+    /// kept over the ranker's choice, which weighs the names nearest the quote.
+    previous_subject_kept: bool,
     /// The quote's sentence goes on after it in the reporter's words ("» dans la matinée").
     sentence_goes_on: bool,
     /// The subject opening the sentence before (same paragraph), with the gender its
@@ -431,6 +434,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             if registry.speaker(e).is_some_and(|s| s.kind == SpeakerKind::Person) {
                 work[i].speaker = registry.speaker(e);
                 work[i].as_written = Some(np.written(text).to_string());
+                work[i].previous_subject_kept = super::rules_fr::is_french_phrase(text, &np);
                 break;
             }
         }
@@ -525,6 +529,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             if let Some(e) = registry.resolve_known_person(&np) {
                 work[i].speaker = registry.speaker(e);
                 work[i].as_written = Some(np.written(text).to_string());
+                work[i].previous_subject_kept = super::rules_fr::is_french_phrase(text, &np);
                 break;
             }
         }
@@ -561,7 +566,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
     // turn: the ranker, which weighs the nearest names, does not overrule them.)
     let dialogue = |i: usize| turn[i] || turn.get(i + 1).is_some_and(|&t| t);
     let laid_out: Vec<Option<Speaker>> =
-        (0..work.len()).map(|i| work[i].speaker.clone().filter(|_| answers[i] || dialogue(i) || work[i].colon_subject_kept)).collect();
+        (0..work.len()).map(|i| work[i].speaker.clone().filter(|_| answers[i] || dialogue(i) || work[i].colon_subject_kept || work[i].previous_subject_kept)).collect();
     let candidates = rank(article, &registry, &spans, &mut work, &kinds, ranker, with_candidates);
     for (w, speaker) in work.iter_mut().zip(laid_out) {
         w.speaker = speaker.or(w.speaker.take());
@@ -1017,11 +1022,25 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         // The subject opens the sentence, or follows an opening clause ("Asked whether …,
         // she laughs.").
         // (French: or a relative of someone, "Son mari hausse les épaules.")
-        let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)) || super::rules_fr::possessed_kin(text, np).is_some();
+        // (French: or a person by their role opening the sentence, "Le prévenu baisse la
+        // tête.", not one set in apposition after a cue, "…, a expliqué X, le directeur d'Europol".)
+        let role = |np: &Np| !english && np.first == start && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. });
+        let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)) || role(np) || super::rules_fr::possessed_kin(text, np).is_some();
         w.previous_subject = std::iter::once(start)
             .chain((start..end).filter(|&k| left_frame[k].text == ",").map(|k| k + 1))
             .filter_map(|k| np_forward(left_frame, k, end).filter(person))
             .collect();
+    } else if !english && w.cue.is_none() && qk == 0 {
+        // French: "À 67 ans, Armelle Guiraud taille encore des sabots. Elle a appris le
+        // métier auprès de son père, Raymond. ¶ « Mon père ne parlait pas beaucoup. »": a
+        // quote opening its paragraph, after a paragraph of the reporter's words only, is
+        // the person that paragraph's last sentence is about.
+        let before = span.paragraph.checked_sub(1).and_then(|p| frames.get(p)).filter(|f| !f.is_empty() && !f.iter().any(any_q));
+        if let Some(prev) = before {
+            let end = prev.len() - usize::from(prev.last().is_some_and(|t| t.text == "."));
+            let start = (0..end.saturating_sub(1)).rev().find(|&k| ends_sentence(prev, k)).map_or(0, |k| k + 1);
+            w.previous_subject = super::rules_fr::sentence_person_subject(prev, start, end).into_iter().collect();
+        }
     }
     // "what he called a “culture of impunity”": the article does not hide the label.
     let mut label_end = left.len();

@@ -421,6 +421,14 @@ pub(super) fn paragraph_opens_on_person(toks: &[Tok], upto: usize) -> bool {
     sentence_subject(toks, 0, end).is_some_and(|(np, _)| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))
 }
 
+/// The person a sentence `toks[start..end]` is about: its subject when a name or il/elle,
+/// opening it or right after an opening clause ("À 67 ans, Armelle Guiraud taille …").
+pub(super) fn sentence_person_subject(toks: &[Tok], start: usize, end: usize) -> Option<Np> {
+    let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _));
+    let opening = toks[start..end].iter().position(|t| t.text == ",").map(|c| start + c + 1);
+    std::iter::once(start).chain(opening).find_map(|k| np_forward(toks, k, end).filter(|np| np.first == k && person(np) && toks.get(np.last + 1).is_some_and(Tok::is_lower_word)))
+}
+
 /// French prepositions whose object is never the subject a later pronoun goes back to first.
 pub(super) const FR_OBLIQUE_PREPOSITIONS: [&str; 12] = ["avec", "pour", "par", "contre", "chez", "envers", "sans", "vers", "à", "au", "aux", "auprès"];
 
