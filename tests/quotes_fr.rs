@@ -1025,3 +1025,13 @@ fn a_role_opening_the_sentence_before_a_quote_without_cue_is_its_speaker() {
     );
     assert_eq!(speaker_of(&qs, "Mon père a connu"), Some("Patrick Weber"), "{qs:#?}");
 }
+
+#[test]
+fn a_definite_document_named_no_other_way_speaks_as_itself() {
+    let qs = quotes_of(
+        "Fonderies\n\n\
+         Commandé par le comité d'entreprise, le rapport dresse un constat sévère. \
+         Le rapport évoque un « modèle d'extraction de valeur incompatible avec l'outil industriel ».",
+    );
+    assert_eq!(speaker_of(&qs, "modèle d'extraction"), Some("rapport"), "{qs:#?}");
+}

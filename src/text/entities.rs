@@ -786,6 +786,15 @@ impl Registry {
                             let generic = head == "document" && quals.is_empty();
                             let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
                             french.then(|| self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Document))).flatten()
+                        })
+                        // French: "Le rapport évoque « … »", with no document of that name
+                        // before: the document speaks as itself ("rapport"), as a body
+                        // named by its bare noun does.
+                        .or_else(|| {
+                            let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
+                            let definite = ["le ", "la ", "l'", "l’"].iter().any(|d| written.starts_with(d));
+                            let french = definite && quals.is_empty() && super::rules_fr::is_french_phrase(&self.text, np);
+                            french.then(|| self.document_named(head))
                         }),
                 }
             }
@@ -992,6 +1001,16 @@ impl Registry {
         }
         let noun = if BODY_PARTS.contains(&head) { np.quals.first()?.as_str() } else { head };
         self.generic_body_antecedent(noun, np.start)
+    }
+
+    /// The document named by its bare noun ("rapport"), registered on first use.
+    fn document_named(&mut self, head: &str) -> usize {
+        let low = vec![fold(head)];
+        if let Some(i) = self.entities.iter().position(|e| e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head) && e.low == low) {
+            return i;
+        }
+        self.entities.push(Entity { words: vec![head.to_string()], low, kind: Some(SpeakerKind::Document), head: Some(head.to_string()), ..empty_entity() });
+        self.entities.len() - 1
     }
 
     /// The body of that name, registered on first use.
