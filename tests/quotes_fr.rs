@@ -1035,3 +1035,13 @@ fn a_definite_document_named_no_other_way_speaks_as_itself() {
     );
     assert_eq!(speaker_of(&qs, "modèle d'extraction"), Some("rapport"), "{qs:#?}");
 }
+
+#[test]
+fn words_read_in_a_document_are_the_documents() {
+    let qs = quotes_of(
+        "Déchets\n\n\
+         Le directeur, Jean Dorval, dément. Un courriel interne daté du 3 octobre, adressé par un responsable à plusieurs cadres, ne laisse guère de doute. \
+         « Le site arrive à saturation. Merci de m'indiquer une solution », y lit-on.",
+    );
+    assert_eq!(speaker_of(&qs, "Le site arrive"), Some("courriel interne"), "{qs:#?}");
+}

@@ -923,6 +923,14 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.as_written = text.get(from..to).map(str::to_string);
         }
         // "« … », indique-t-on à la brigade de X": the body where "on" speaks.
+        // "« … », y lit-on": the document the paragraph named before the quote.
+        if let Some(document) = super::rules_fr::document_read(&right_cues[0], &left_frame[..qk]).filter(|_| !english) {
+            w.np = None;
+            w.as_written = Some(document.name.clone());
+            w.speaker = Some(document);
+            w.named_at_cue = true;
+            w.cue_text = Some(right_cues[0].text.clone());
+        }
         if let Some(body) = body_behind_on(right, &right_cues[0]) {
             w.np = None;
             w.as_written = Some(body.name.clone());

@@ -992,6 +992,38 @@ pub(super) fn is_court_defendant(toks: &[Tok], a: usize, r: usize) -> bool {
     object || passive(r) || comma && passive(r + 1) || after_aside.is_some_and(passive)
 }
 
+/// Nouns of documents whose words a paragraph may quote ("un courriel interne", "la lettre").
+const DOCUMENT_NOUNS: [&str; 16] = [
+    "courriel", "mail", "e-mail", "courrier", "lettre", "note", "rapport", "communiqué", "document", "texte", "message", "tract",
+    "compte-rendu", "procès-verbal", "jugement", "arrêté",
+];
+/// How many words before the quote the document it is read from may be named.
+const DOCUMENT_READ_REACH: usize = 80;
+
+/// "Un courriel interne, adressé par un responsable …, ne laisse guère de doute. « … », y
+/// lit-on": a cue of reading ("lit-on", "peut-on y lire") has the document the paragraph
+/// named last before the quote as its speaker, as written (its noun and an adjective after
+/// it: "courriel interne"). `before` is the paragraph's words up to the quote.
+pub(super) fn document_read(c: &Cue, before: &[Tok]) -> Option<Speaker> {
+    let low = fold(&c.text);
+    if !(low.ends_with("lit-on") || low.ends_with("lire")) {
+        return None;
+    }
+    let from = before.len().saturating_sub(DOCUMENT_READ_REACH);
+    let k = (from..before.len()).rev().find(|&k| DOCUMENT_NOUNS.contains(&before[k].low.as_str()) && k > 0 && is_det(&before[k - 1]))?;
+    let adjective = before.get(k + 1).filter(|t| t.is_lower_word() && t.low.len() > 3 && !Lexicon::get().is_function_word(&t.low) && !FR_OBLIQUE_PREPOSITIONS.contains(&t.low.as_str()));
+    let name = match adjective {
+        Some(a) if !looks_like_participle(&a.low) => format!("{} {}", before[k].text, a.text),
+        _ => before[k].text.to_string(),
+    };
+    Some(Speaker { name, kind: SpeakerKind::Document })
+}
+
+/// A past participle ("daté", "adressé"): it opens a clause after a noun, not its adjective.
+fn looks_like_participle(low: &str) -> bool {
+    low.ends_with('é') || low.ends_with("ée") || low.ends_with("és") || low.ends_with("ées")
+}
+
 /// Whether a phrase opens on French "un" or "une" (an unnamed person, not English "a").
 pub(super) fn opens_on_un(written: &str) -> bool {
     written.split_whitespace().next().is_some_and(|w| matches!(fold(w).as_str(), "un" | "une"))
