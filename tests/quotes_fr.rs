@@ -1045,3 +1045,13 @@ fn words_read_in_a_document_are_the_documents() {
     );
     assert_eq!(speaker_of(&qs, "Le site arrive"), Some("courriel interne"), "{qs:#?}");
 }
+
+#[test]
+fn a_cooperative_named_by_its_noun_is_the_one_introduced_with_it() {
+    let qs = quotes_of(
+        "Prix du lait\n\n\
+         Faute d'accord, la coopérative Valorne, troisième groupe laitier du pays, a cessé de livrer l'enseigne.\n\n\
+         Dans un communiqué diffusé mardi, la coopérative accuse le distributeur de « mépriser la loi Egalim ».",
+    );
+    assert_eq!(speaker_of(&qs, "mépriser la loi"), Some("Valorne"), "{qs:#?}");
+}

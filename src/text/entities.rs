@@ -81,10 +81,10 @@ const RESEARCH_WORDS: [&str; 9] = ["report", "study", "survey", "analysis", "rev
 /// Periphrases for an institution too: "la haute juridiction" (the Conseil d'État named
 /// before), "la municipalité", "l'organisation", "la centrale (syndicale)". (Not "le syndicat" or "le parti": those
 /// more often bring in a body of their own.)
-const GENERIC_BODY_NOUNS: [&str; 24] = [
+const GENERIC_BODY_NOUNS: [&str; 26] = [
     "quotidien", "journal", "hebdomadaire", "magazine", "chaîne", "radio", "station", "groupe", "société", "entreprise", "firme",
     "compagnie", "constructeur", "fabricant", "juridiction", "institution", "instance", "organisme", "organisation", "municipalité",
-    "collectivité", "établissement", "exécutif", "centrale",
+    "collectivité", "établissement", "exécutif", "centrale", "coopérative", "mutuelle",
 ];
 /// How far before a name the generic noun introducing it may stand ("le quotidien français").
 const INTRODUCER_BYTES: usize = 40;
