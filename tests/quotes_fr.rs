@@ -1055,3 +1055,13 @@ fn a_cooperative_named_by_its_noun_is_the_one_introduced_with_it() {
     );
     assert_eq!(speaker_of(&qs, "mépriser la loi"), Some("Valorne"), "{qs:#?}");
 }
+
+#[test]
+fn the_town_of_a_wire_dateline_is_no_body_speaking() {
+    let qs = quotes_of(
+        "Incendie\n\n\
+         VILLEFERRAND (Isère), 2 juin 2026 (AFP) - Un incendie s'est déclaré mardi dans un entrepôt, a-t-on appris auprès des pompiers.\n\n\
+         La préfecture a demandé aux habitants de garder leurs fenêtres fermées « par mesure de précaution ».",
+    );
+    assert_ne!(speaker_of(&qs, "par mesure de"), Some("VILLEFERRAND"), "{qs:#?}");
+}

@@ -742,7 +742,9 @@ impl Registry {
                         named
                             .or(generic)
                             .or_else(|| self.latest(np.start, |_, e| org(e) && fits(e) && e.low.contains(head)))
-                            .or_else(|| quals.is_empty().then(|| self.latest(np.start, |m, e| m.spoke && org(e))).flatten())
+                            // (Never the town of a wire dateline opening a paragraph, "VILLEFERRAND
+                            // (Isère), 2 juin (AFP) - …, a-t-on appris": it names no body.)
+                            .or_else(|| quals.is_empty().then(|| self.latest(np.start, |m, e| m.spoke && org(e) && !self.is_dateline(m, e))).flatten())
                             // "Selon Eurojust, … L'agence précise": a one-word name with no
                             // first name, role or gender that spoke in this paragraph is the
                             // body meant (and is a body, not a person).
@@ -1001,6 +1003,14 @@ impl Registry {
         }
         let noun = if BODY_PARTS.contains(&head) { np.quals.first()?.as_str() } else { head };
         self.generic_body_antecedent(noun, np.start)
+    }
+
+    /// Whether mention `m` is a wire dateline's town: one word in capitals (more than an
+    /// acronym's few letters) opening its paragraph.
+    fn is_dateline(&self, m: &Mention, e: &Entity) -> bool {
+        let [word] = e.words.as_slice() else { return false };
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        letters > 5 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && self.paragraph_start(m.pos) == m.pos
     }
 
     /// The document named by its bare noun ("rapport"), registered on first use.
