@@ -1065,3 +1065,12 @@ fn the_town_of_a_wire_dateline_is_no_body_speaking() {
     );
     assert_ne!(speaker_of(&qs, "par mesure de"), Some("VILLEFERRAND"), "{qs:#?}");
 }
+
+#[test]
+fn docteur_spelled_out_before_a_name_is_a_role() {
+    let qs = quotes_of(
+        "Médecins\n\n\
+         Pour le docteur Alain Chevrier, président de la Fédération des médecins de proximité, « ce n'est pas en contraignant les jeunes qu'on leur donnera envie ».",
+    );
+    assert_eq!(speaker_of(&qs, "ce n'est pas en"), Some("Alain Chevrier"), "{qs:#?}");
+}
