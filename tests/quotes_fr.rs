@@ -1074,3 +1074,12 @@ fn docteur_spelled_out_before_a_name_is_a_role() {
     );
     assert_eq!(speaker_of(&qs, "ce n'est pas en"), Some("Alain Chevrier"), "{qs:#?}");
 }
+
+#[test]
+fn a_name_apposed_after_a_roles_complement_and_acronym_is_the_speaker() {
+    let qs = quotes_of(
+        "Séisme\n\n\
+         « Le bilan risque de s'alourdir », a déclaré jeudi le chef de l'Institut national de défense civile (Indeci), Jorge Paredes, lors d'une conférence de presse.",
+    );
+    assert_eq!(speaker_of(&qs, "Le bilan risque"), Some("Jorge Paredes"), "{qs:#?}");
+}

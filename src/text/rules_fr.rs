@@ -756,7 +756,12 @@ pub(super) fn name_apposed_to_role(toks: &[Tok], np: &Np, hi: usize) -> Option<N
         return None;
     }
     // (The phrase may end on complements past its last counted word: "de la conférence".)
-    let comma = (np.last + 1..hi).find(|&k| toks[k].start >= np.end)?;
+    let after = (np.last + 1..hi).find(|&k| toks[k].start >= np.end)?;
+    // (Past the rest of its complement and an acronym in brackets: "le chef de l'Institut
+    // national de défense civile (Indeci), Jorge Paredes".)
+    let lx = Lexicon::get();
+    let in_complement = |t: &Tok| (t.is_word() && !FR_AUX.contains(&t.low.as_str()) && !lx.fr_cues.contains(t.low.as_str())) || t.text == "(" || t.text == ")";
+    let comma = (after..hi.min(after + 10)).find(|&k| !in_complement(&toks[k]))?;
     if comma + 1 >= hi || toks[comma].text != "," {
         return None;
     }
