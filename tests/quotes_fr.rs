@@ -1083,3 +1083,14 @@ fn a_name_apposed_after_a_roles_complement_and_acronym_is_the_speaker() {
     );
     assert_eq!(speaker_of(&qs, "Le bilan risque"), Some("Jorge Paredes"), "{qs:#?}");
 }
+
+#[test]
+fn a_name_after_a_fronted_phrase_is_the_subject_not_an_apposition() {
+    let qs = quotes_of(
+        "Procès\n\n\
+         Un artisan de 38 ans était jugé mardi pour escroquerie. Le parquet a requis trois ans.\n\n\
+         Il a la carrure d'un homme habitué aux échafaudages. Debout à la barre, Kevin Maurel triture le bord de sa veste. \
+         « J'ai fait des erreurs, je ne le nie pas », commence-t-il.",
+    );
+    assert_eq!(speaker_of(&qs, "J'ai fait des erreurs"), Some("Kevin Maurel"), "{qs:#?}");
+}

@@ -1046,6 +1046,12 @@ pub(super) fn apposed_to_oblique(toks: &[Tok], a: usize) -> bool {
     if a < 3 || toks[a - 1].text != "," {
         return false;
     }
+    // ("Debout à la barre, Kevin Maurel triture sa veste": a name its verb follows is the
+    // subject after a fronted phrase, not set in apposition to it.)
+    let end = (a..toks.len()).find(|&k| !toks[k].is_cap()).unwrap_or(toks.len());
+    if toks.get(end).is_some_and(|t| t.is_lower_word() && !matches!(t.low.as_str(), "qui" | "que" | "qu'" | "dont" | "et" | "ou")) {
+        return false;
+    }
     let lo = a.saturating_sub(10);
     let mut k = a - 1;
     while k > lo {
