@@ -420,7 +420,7 @@ fn find_cues_from(toks: &[Tok], after_quote: bool) -> Vec<Cue> {
                 preposition: t.low == "selon",
                 pronoun: None,
             });
-        } else if lx.en_cues.contains(t.low.as_str()) && !prev_is_det && english_cue_ok(toks, i) {
+        } else if lx.en_cues.contains(t.low.as_str()) && !prev_is_det && english_cue_ok(toks, i, after_quote) {
             cues.push(Cue {
                 first: i,
                 last: i,
@@ -1664,7 +1664,7 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     let found = if after_quote { after().or_else(before) } else { before().or_else(after) };
     let found = found.map(|np| super::rules_fr::phrase_with_its_name(toks, np, hi));
     let found = found.map(|np| super::rules_en::with_descriptor_before(toks, lo, np));
-    let found = found.or_else(|| clause_opening_subject(toks, lo, c.first)).or_else(|| descriptor_at_cue(toks, lo, hi, c))?;
+    let found = found.or_else(|| clause_opening_subject(toks, lo, c.first)).or_else(|| descriptor_at_cue(toks, lo, hi, c, after_quote))?;
     // (A description before its cue ends there: "a narrator in the Clinton ad asks".)
     let bound = if found.last < c.first { c.first } else { hi };
     Some(super::rules_en::with_description_complement(toks, found, bound))
@@ -1684,7 +1684,7 @@ fn name_ending_at(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
 /// lower-case words that the lexicon does not know as a role, right before the cue (or
 /// right after it, closing the stretch), still say who spoke. Kept as an unnamed
 /// description so `speaker_as_written` shows the words the article used.
-fn descriptor_at_cue(toks: &[Tok], lo: usize, hi: usize, c: &Cue) -> Option<Np> {
+fn descriptor_at_cue(toks: &[Tok], lo: usize, hi: usize, c: &Cue, after_quote: bool) -> Option<Np> {
     let lx = Lexicon::get();
     // English only: French descriptions ("le suspect") have their own rules in the registry.
     // ("my father often said", "his colleague wrote": a possessive opens a description too.)
@@ -1729,7 +1729,11 @@ fn descriptor_at_cue(toks: &[Tok], lo: usize, hi: usize, c: &Cue) -> Option<Np> 
             return Some(describe(d, e - 1));
         }
     }
-    None
+    // Longer descriptions, with modifiers, capitalised words and a complement (after the
+    // cue only where it opens the words after the quote: in "…,” while 73 percent said the
+    // same of Trump" the words after "said" are its object).
+    let before = super::rules_en::standalone_description_before_cue(toks, lo, j);
+    before.or_else(|| after_quote.then(|| super::rules_en::standalone_description_after_cue(toks, c.last, hi)).flatten())
 }
 
 /// Prepositions after which a name is never the subject of the cue that follows.

@@ -62,6 +62,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Twitter said in a statement': a social network as the subject of a cue is the company", "rules_en::tests::a_social_network_as_the_subject_of_a_cue_is_the_company"),
     ("'“…” Ohio Gov. John Kasich said he would …': after a quote standing as its own sentence, a cue reporting a clause of its own is not the quote's", "rules_en::tests::a_cue_reporting_a_clause_of_its_own_opens_it"),
     ("'said former secretary of state Hillary Clinton', 'Former secretary of state Hillary Rodham Clinton:': a description without article, opened by a capitalised title modifier at a sentence's start, is how the name is written", "rules_en::tests::a_bare_description_before_a_name_is_how_it_is_written"),
+    ("'the bespectacled, 71-year-old diplomat said', 'said one person with knowledge of the talks, who': a longer description (modifiers, capitals, a complement) opening its clause at the cue, or closing the attribution after it, speaks unnamed", "rules_en::tests::a_long_description_at_its_cue_speaks_unnamed"),
+    ("'“…,” the editorial board writes.': a present form after a description opening the words after a quote is a cue", "rules_en::tests::a_present_form_after_a_description_closing_a_quote_is_a_cue"),
 ];
 
 /// Words opening an English description of a person ("the LinkedIn chief executive",
@@ -298,6 +300,121 @@ pub fn unnamed_description_ending_at(toks: &[Tok], lo: usize, j: usize) -> Optio
     })
 }
 
+/// Words opening a description that stands alone for its speaker at a cue ("the
+/// bespectacled, 71-year-old diplomat said", "said one person with knowledge of …").
+const STANDALONE_OPENERS: [&str; 13] = ["the", "a", "an", "another", "one", "this", "that", "his", "her", "their", "its", "our", "my"];
+/// Prepositions opening the complement of such a description ("a voice-over in the ad",
+/// "the authors of the report", "one person with knowledge of the talks").
+const STANDALONE_COMPLEMENTS: [&str; 7] = ["of", "in", "with", "from", "for", "at", "on"];
+/// Words that end a noun phrase: a verb, a relative or a conjunction after them opens a
+/// clause of its own.
+const CLAUSE_WORDS: [&str; 22] = [
+    "who", "whom", "whose", "which", "that", "and", "or", "but", "to", "as", "than", "is", "was", "are", "were", "be",
+    "been", "has", "have", "had", "will", "would",
+];
+
+/// "the bespectacled, 71-year-old diplomat", "a voice-over in the ad", "one P&G Amiens
+/// employee", "the paper's editorial board": the head noun of a description of someone or
+/// something unnamed opened at `d` and running to `e` (exclusive), when every token between
+/// can belong to one noun phrase — words that are no verb, relative, pronoun or clause
+/// word, a possessive, a comma between modifiers, and one complement opened by a
+/// preposition. The head is the last word before the complement; it is a lower-case noun.
+fn standalone_description_head(toks: &[Tok], d: usize, e: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    if e <= d + 1 || e > toks.len() || !toks[d].is_word() || !STANDALONE_OPENERS.contains(&toks[d].low.as_str()) {
+        return None;
+    }
+    let (mut head, mut complement) = (None, false);
+    for k in d + 1..e {
+        let t = &toks[k];
+        let low = t.low.as_str();
+        let possessive = low == "'s" || low == "’s";
+        if t.kind != TokKind::Word {
+            // ("the bespectacled, 71-year-old diplomat": a comma between modifiers; "P&G".)
+            let between_modifiers = t.is_punct(',') && !complement && head.is_some() && toks.get(k + 1).is_some_and(|n| n.is_word() && !n.is_cap() && k + 1 < e);
+            if between_modifiers || t.text == "&" && head.is_some() && k + 1 < e {
+                continue;
+            }
+            return None;
+        }
+        if possessive {
+            // ("the paper's editorial board": the owner qualifies the noun after it;
+            // "with knowledge of the governor's dilemma": or a word of the complement.)
+            if head.is_none() && !complement {
+                return None;
+            }
+            if !complement {
+                head = None;
+            }
+            continue;
+        }
+        if lx.en_cues.contains(low) || CLAUSE_WORDS.contains(&low) || lx.pronoun(low).is_some() && !DESCRIPTION_OPENERS.contains(&low) {
+            return None;
+        }
+        if STANDALONE_COMPLEMENTS.contains(&low) {
+            // (A complement needs its own words after it; it may hold another: "with
+            // knowledge of the talks".)
+            if head.is_none() || k + 1 >= e {
+                return None;
+            }
+            complement = true;
+            continue;
+        }
+        if complement {
+            continue;
+        }
+        if lx.is_function_word(low) && !is_det(t) && t.is_lower_word() {
+            return None;
+        }
+        head = Some(k);
+    }
+    let h = head?;
+    let noun = &toks[h];
+    let time = CIRCUMSTANCE_NOUNS.contains(&noun.low.as_str()) || super::attribution::is_calendar_word(noun);
+    (noun.is_lower_word() && !lx.is_function_word(&noun.low) && !time).then_some(h)
+}
+
+/// The description from `d` to `e` (exclusive) with its head at `h`, kept unnamed: what
+/// the lexicon knows of the head (a document, a body) or else a person.
+fn standalone_description(toks: &[Tok], d: usize, e: usize, h: usize) -> Np {
+    let head = toks[h].low.to_string();
+    let kind = match Lexicon::get().role(&head) {
+        Some(k @ (SpeakerKind::Document | SpeakerKind::Organisation)) => k,
+        _ => SpeakerKind::Person,
+    };
+    Np {
+        first: d,
+        last: e - 1,
+        kind: NpKind::Role { kind, head, definite: !matches!(toks[d].low.as_str(), "a" | "an" | "another" | "one") },
+        quals: content_words(&toks[d + 1..h]),
+        gender: gender_of_role_noun(&toks[h].low),
+        start: toks[d].start,
+        end: toks[e - 1].end,
+    }
+}
+
+/// "the bespectacled, 71-year-old diplomat said", "a voice-over in the ad states", "one
+/// P&G Amiens employee told": a description opening its clause and running right up to
+/// the cue (at `j`, after any adverb) is the cue's subject, kept unnamed, as written.
+pub fn standalone_description_before_cue(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
+    let opens = |d: usize| d == lo || toks[d - 1].kind == TokKind::Punct && !toks[d - 1].is_punct('\'') || matches!(toks[d - 1].low.as_str(), "and" | "but");
+    (j.saturating_sub(DESCRIPTION_REACH).max(lo)..j.saturating_sub(1))
+        .filter(|&d| opens(d))
+        .find_map(|d| standalone_description_head(toks, d, j).map(|h| standalone_description(toks, d, j, h)))
+}
+
+/// "said one person with knowledge of the governor's dilemma, who …", "said the printed
+/// Cruz slate card.": a description right after an inverted cue (ending at `cue_last`) and
+/// closing the attribution (at `hi` or punctuation) is the cue's subject.
+pub fn standalone_description_after_cue(toks: &[Tok], cue_last: usize, hi: usize) -> Option<Np> {
+    let d = cue_last + 1;
+    let e = (d..hi.min(toks.len())).find(|&k| toks[k].kind != TokKind::Word && toks[k].text != "&").unwrap_or(hi.min(toks.len()));
+    if e > d + DESCRIPTION_REACH {
+        return None;
+    }
+    standalone_description_head(toks, d, e).map(|h| standalone_description(toks, d, e, h))
+}
+
 /// Words that, right after a capitalised "-ing" word opening a sentence, show it is a
 /// participle with its object or complement ("Lamenting their luck", "Speaking to reporters").
 const AFTER_PARTICIPLE: [&str; 16] =
@@ -416,7 +533,7 @@ pub(super) fn opening_inverted_cue(toks: &[Tok], i: usize) -> bool {
 /// Past tenses and participles are cues anywhere; present forms ("states", "report",
 /// "notes") are also nouns, so they count only right after a subject or at the start of
 /// the attribution.
-pub(super) fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
+pub(super) fn english_cue_ok(toks: &[Tok], i: usize, after_quote: bool) -> bool {
     let low = toks[i].low.as_str();
     if low == "said" && toks.get(i + 1).is_some_and(|n| n.is_punct(',')) && i > 0 && toks[i - 1].low == "that" {
         return false; // "That said, …"
@@ -473,8 +590,26 @@ pub(super) fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
     match at.checked_sub(1).map(|k| &toks[k]) {
         None => true,
         Some(p) if p.kind == TokKind::Punct || matches!(p.kind, TokKind::Quote(_)) => at == i || toks[i - 1].low == "also",
-        Some(p) => p.is_cap() || lx.pronoun(&p.low).is_some() || lx.role(&p.low).is_some() || toks[i - 1].low == "also" || described_person_before(toks, at),
+        // ("“…,” the editorial board writes.": right after a quote, a description of
+        // someone unnamed opening the attribution is the present form's subject.)
+        Some(p) => {
+            p.is_cap()
+                || lx.pronoun(&p.low).is_some()
+                || lx.role(&p.low).is_some()
+                || toks[i - 1].low == "also"
+                || described_person_before(toks, at)
+                || after_quote && description_closes_quote(toks, i, at)
+        }
     }
+}
+
+/// "“…,” the editorial board writes.": the present form at `i` (its subject ending at
+/// `at`) follows a description opening the words after a quote, and ends the clause (no
+/// verb after it: in "the congressional report said", "report" is the noun).
+fn description_closes_quote(toks: &[Tok], i: usize, at: usize) -> bool {
+    let lx = Lexicon::get();
+    let ends_clause = toks.get(i + 1).is_none_or(|n| !n.is_word() || n.is_lower_word() && lx.is_function_word(&n.low) && !lx.en_cues.contains(n.low.as_str()));
+    ends_clause && standalone_description_before_cue(toks, 0, at).is_some_and(|np| np.first <= 1)
 }
 
 /// "the New York businessman says", "the congressman insists": a lower-case noun naming a
@@ -1145,6 +1280,43 @@ mod tests {
     fn a_participle_opening_a_sentence_is_no_name() {
         assert!(phrase("Lamenting their luck").is_none());
         assert_eq!(name_of("Manning said"), ["Manning"]);
+    }
+
+    /// The cues `find_cues_after_quote` finds in `s`.
+    fn cues_after_quote(s: &str) -> Vec<String> {
+        super::super::attribution::find_cues_after_quote(&toks(s)).into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn a_long_description_at_its_cue_speaks_unnamed() {
+        // Before the cue: modifiers set off by a comma, capitalised words, a complement.
+        assert_eq!(subject_written("the bespectacled, 71-year-old diplomat said in an interview.").as_deref(), Some("the bespectacled, 71-year-old diplomat"));
+        assert_eq!(subject_written("a voice-over in the ad states.").as_deref(), Some("a voice-over in the ad"));
+        assert_eq!(subject_written("one P&G Amiens employee told French television.").as_deref(), Some("one P&G Amiens employee"));
+        assert_eq!(subject_written("the paper's editorial board wrote.").as_deref(), Some("the paper's editorial board"));
+        // After an inverted cue, closing the attribution.
+        assert_eq!(speaker_written("said one person with knowledge of the governor's dilemma, who spoke").as_deref(), Some("one person with knowledge of the governor's dilemma"));
+        assert_eq!(speaker_written("said the printed Cruz slate card.").as_deref(), Some("the printed Cruz slate card"));
+        // Not the object of a cue that has its subject before it.
+        assert_ne!(subject_written("while 73 percent said the same of Trump.").as_deref(), Some("the same of Trump"));
+        // Not a clause ("the man who ran"), a time ("the next day"), or a bare opener.
+        let t = toks("the man who ran said");
+        assert!(standalone_description_before_cue(&t, 0, 4).is_none());
+        let t = toks("the next day said");
+        assert!(standalone_description_before_cue(&t, 0, 3).is_none());
+        let t = toks("the editorial board said");
+        let np = standalone_description_before_cue(&t, 0, 3).expect("a description");
+        assert!(matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, ref head, definite: true } if head == "board"));
+    }
+
+    #[test]
+    fn a_present_form_after_a_description_closing_a_quote_is_a_cue() {
+        assert_eq!(cues_after_quote(", the editorial board writes."), ["writes"]);
+        assert_eq!(cues_after_quote("the editorial board says."), ["says"]);
+        // Elsewhere the plural noun stays a noun.
+        assert_eq!(cues("the editorial board writes"), Vec::<String>::new());
+        assert_eq!(cues_after_quote(", the president's remarks"), Vec::<String>::new());
+        assert_eq!(cues_after_quote(", the congressional report said,"), ["said"]);
     }
 
     #[test]
