@@ -423,6 +423,10 @@ impl Registry {
             self.note_speaker(np.start, e);
             return Some(e);
         }
+        // ("his wife whispered": the relative speaks unnamed unless a name is set beside it.)
+        if super::rules_en::possessed_kin(&self.text, np) && self.apposed_person(np).is_none() {
+            return None;
+        }
         let found = match &np.kind {
             NpKind::Name(words) if words.len() == 1 && self.entities.iter().any(|e| e.alias.as_deref() == Some(&fold(&words[0]))) => {
                 let a = fold(&words[0]);

@@ -64,6 +64,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'said former secretary of state Hillary Clinton', 'Former secretary of state Hillary Rodham Clinton:': a description without article, opened by a capitalised title modifier at a sentence's start, is how the name is written", "rules_en::tests::a_bare_description_before_a_name_is_how_it_is_written"),
     ("'the bespectacled, 71-year-old diplomat said', 'said one person with knowledge of the talks, who': a longer description (modifiers, capitals, a complement) opening its clause at the cue, or closing the attribution after it, speaks unnamed", "rules_en::tests::a_long_description_at_its_cue_speaks_unnamed"),
     ("'“…,” the editorial board writes.': a present form after a description opening the words after a quote is a cue", "rules_en::tests::a_present_form_after_a_description_closing_a_quote_is_a_cue"),
+    ("'his wife whispered', 'he demanded', 'the audience screamed': verbs of voice are cues", "rules_en::tests::verbs_of_voice_are_cues"),
+    ("'his wife whispered to him': a kinship noun after a possessive names a relative, never the possessor nor the last person of its gender", "rules_en::tests::a_possessed_kinship_noun_names_a_relative"),
 ];
 
 /// Words opening an English description of a person ("the LinkedIn chief executive",
@@ -413,6 +415,22 @@ pub fn standalone_description_after_cue(toks: &[Tok], cue_last: usize, hi: usize
         return None;
     }
     standalone_description_head(toks, d, e).map(|h| standalone_description(toks, d, e, h))
+}
+
+/// English nouns of kinship: after a possessive they name a relative of someone in view.
+const KIN_NOUNS: [&str; 22] = [
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower", "uncle", "aunt",
+    "cousin", "nephew", "niece", "grandson", "granddaughter", "grandmother", "grandfather", "fiancée", "fiancé", "stepson",
+];
+
+/// "his wife whispered to him", "her husband cut in": a kinship noun opened by a possessive
+/// names a relative of the one the possessive stands for — never that person, nor the last
+/// person of its gender — so it speaks unnamed unless a name is set beside it.
+pub fn possessed_kin(text: &str, np: &Np) -> bool {
+    let NpKind::Role { head, .. } = &np.kind else { return false };
+    let written = fold(np.written(text));
+    let possessive = ["his ", "her ", "their ", "my ", "our ", "its "].iter().any(|d| written.starts_with(d));
+    possessive && KIN_NOUNS.contains(&fold(head).as_str())
 }
 
 /// Words that, right after a capitalised "-ing" word opening a sentence, show it is a
@@ -1317,6 +1335,27 @@ mod tests {
         assert_eq!(cues("the editorial board writes"), Vec::<String>::new());
         assert_eq!(cues_after_quote(", the president's remarks"), Vec::<String>::new());
         assert_eq!(cues_after_quote(", the congressional report said,"), ["said"]);
+    }
+
+    #[test]
+    fn verbs_of_voice_are_cues() {
+        assert_eq!(cues("his wife whispered to him:"), ["whispered"]);
+        assert_eq!(cues("he demanded, as Bush continued to interject"), ["demanded", "continued"]);
+        assert_eq!(cues_after_quote("the audience screamed."), ["screamed"]);
+    }
+
+    #[test]
+    fn a_possessed_kinship_noun_names_a_relative() {
+        // The subject of the cue in `s`, as the engine reads it.
+        let kin = |s: &str| {
+            let t = toks(s);
+            let c = find_cues(&t);
+            speaker_of_cue(&t, 0, t.len(), &c, 0, false).is_some_and(|np| possessed_kin(s, &np))
+        };
+        assert!(kin("his wife said."));
+        assert!(kin("her husband said."));
+        assert!(!kin("the wife said."));
+        assert!(!kin("his spokesman said."));
     }
 
     #[test]
