@@ -46,7 +46,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'the Republican said': a party's noun after 'the', ending the phrase, is one member", "rules_en::tests::the_party_noun_ending_a_phrase_is_one_member"),
     ("'said one of those advisers', 'one of two witnesses': one of a group of people is someone unnamed", "rules_en::tests::one_of_a_group_of_people_is_someone_unnamed"),
     ("'a White House official who spoke anonymously said': a relative clause without commas stands between the subject and its cue", "rules_en::tests::a_relative_clause_between_subject_and_cue"),
-    ("'some protesters chanted', '50 protesters shouted': a count and a plural noun for people is an unnamed group", "rules_en::tests::a_counted_group_of_people_speaks_unnamed"),
+    ("'some protesters chanted', '50 protesters shouted', '14 percent said': a count and a plural noun for people, or a share, is an unnamed group", "rules_en::tests::a_counted_group_of_people_speaks_unnamed"),
     ("'tweeted another.': 'another' alone stands for a person", "rules_en::tests::another_alone_stands_for_a_person"),
     ("'a spokesman for committee Democrats', 'an adviser to both Clintons': one lower-case word may open the principal", "rules_en::tests::a_lower_case_word_may_open_the_principal"),
     ("'said his best friend at Lehigh, Bruce Turry': a description set before the name after a cue is how the speaker is written", "rules_en::tests::a_description_before_the_name_after_a_cue_is_how_it_is_written"),
@@ -64,6 +64,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'said former secretary of state Hillary Clinton', 'Former secretary of state Hillary Rodham Clinton:': a description without article, opened by a capitalised title modifier at a sentence's start, is how the name is written", "rules_en::tests::a_bare_description_before_a_name_is_how_it_is_written"),
     ("'the bespectacled, 71-year-old diplomat said', 'said one person with knowledge of the talks, who': a longer description (modifiers, capitals, a complement) opening its clause at the cue, or closing the attribution after it, speaks unnamed", "rules_en::tests::a_long_description_at_its_cue_speaks_unnamed"),
     ("'“…,” the editorial board writes.': a present form after a description opening the words after a quote is a cue", "rules_en::tests::a_present_form_after_a_description_closing_a_quote_is_a_cue"),
+    ("'Jeffrey Lewis of the James Martin Center wrote': a person's full name before 'of the' and a body is the subject", "rules_en::tests::a_person_of_a_body_before_the_cue_is_the_subject"),
     ("'his wife whispered', 'he demanded', 'the audience screamed': verbs of voice are cues", "rules_en::tests::verbs_of_voice_are_cues"),
     ("'his wife whispered to him': a kinship noun after a possessive names a relative, never the possessor nor the last person of its gender", "rules_en::tests::a_possessed_kinship_noun_names_a_relative"),
 ];
@@ -417,6 +418,24 @@ pub fn standalone_description_after_cue(toks: &[Tok], cue_last: usize, hi: usize
     standalone_description_head(toks, d, e).map(|h| standalone_description(toks, d, e, h))
 }
 
+/// "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote": a
+/// person's full name before "of the" (or "with the", "at the", "from the") and a body's
+/// name is the subject; the body is where they work. (Without the article, "the Governor of
+/// Texas", the name after "of" may be what the role is of.)
+pub fn person_of_body_before(toks: &[Tok], lo: usize, body: &Np) -> Option<Np> {
+    // (The body's phrase may hold its article or start after it.)
+    let article = if toks.get(body.first).is_some_and(|t| t.low == "the") { body.first } else { body.first.checked_sub(1)? };
+    if article <= lo + 1 || toks[article].low != "the" {
+        return None;
+    }
+    let link = article - 1;
+    let body_like = matches!(body.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Organisation, .. });
+    if !matches!(toks[link].low.as_str(), "of" | "with" | "at" | "from") || !body_like {
+        return None;
+    }
+    super::attribution::np_backward(toks, lo, link - 1).filter(|np| is_full_name(np) && np.last + 1 == link)
+}
+
 /// English nouns of kinship: after a possessive they name a relative of someone in view.
 const KIN_NOUNS: [&str; 22] = [
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower", "uncle", "aunt",
@@ -753,6 +772,11 @@ pub fn counted_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         return None;
     }
     let lx = Lexicon::get();
+    // ("21 percent said “not too likely”": a share of those polled is a group too.)
+    let share = t.low.chars().all(|c| c.is_ascii_digit()) && toks.get(i + 1).is_some_and(|n| i + 1 < end && (n.low == "percent" || n.text == "%"));
+    if share {
+        return Some(unnamed_person(toks, i, i + 1, "percent", Vec::new()));
+    }
     let noun = (i + 1..end.min(i + 3)).take_while(|&k| toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low)).find(|&k| is_plural_person_noun(&toks[k]))?;
     Some(unnamed_person(toks, i, noun, &toks[noun].low, content_words(&toks[i + 1..noun])))
 }
@@ -1335,6 +1359,14 @@ mod tests {
         assert_eq!(cues("the editorial board writes"), Vec::<String>::new());
         assert_eq!(cues_after_quote(", the president's remarks"), Vec::<String>::new());
         assert_eq!(cues_after_quote(", the congressional report said,"), ["said"]);
+    }
+
+    #[test]
+    fn a_person_of_a_body_before_the_cue_is_the_subject() {
+        assert_eq!(subject_written("Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote in December.").as_deref(), Some("Jeffrey Lewis"));
+        // Not without the article: what a role is of.
+        assert_ne!(subject_written("the Governor of Texas said.").as_deref(), Some("Governor"));
+        assert_eq!(subject_written("14 percent said.").as_deref(), Some("14 percent"));
     }
 
     #[test]
