@@ -1374,6 +1374,8 @@ mod tests {
         assert_eq!(cues("his wife whispered to him:"), ["whispered"]);
         assert_eq!(cues("he demanded, as Bush continued to interject"), ["demanded", "continued"]);
         assert_eq!(cues_after_quote("the audience screamed."), ["screamed"]);
+        // "with Donald Trump tweeting that … and asking, “…”": the participle after a name.
+        assert_eq!(cues("with Donald Trump tweeting that it was"), ["tweeting"]);
     }
 
     #[test]
