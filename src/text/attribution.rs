@@ -1696,7 +1696,7 @@ fn descriptor_at_cue(toks: &[Tok], lo: usize, hi: usize, c: &Cue, after_quote: b
     }
     let plain = |t: &Tok| t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.en_cues.contains(t.low.as_str()) && !lx.fr_cues.contains(t.low.as_str());
     let describe = |first: usize, last: usize| {
-        let definite = !INDEFINITE.contains(&toks[first].low.as_str());
+        let definite = !INDEFINITE.contains(&toks[first].low.as_str()) && super::rules_en::short_description_may_name_someone(&toks[first], &toks[last]);
         Np {
             first,
             last,

@@ -65,6 +65,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'the bespectacled, 71-year-old diplomat said', 'said one person with knowledge of the talks, who': a longer description (modifiers, capitals, a complement) opening its clause at the cue, or closing the attribution after it, speaks unnamed", "rules_en::tests::a_long_description_at_its_cue_speaks_unnamed"),
     ("'“…,” the editorial board writes.': a present form after a description opening the words after a quote is a cue", "rules_en::tests::a_present_form_after_a_description_closing_a_quote_is_a_cue"),
     ("'Jeffrey Lewis of the James Martin Center wrote': a person's full name before 'of the' and a body is the subject", "rules_en::tests::a_person_of_a_body_before_the_cue_is_the_subject"),
+    ("'the board said', 'the release said', 'the authors wrote': a description of a body, a document or a group names no one nearby; 'the designer said' may", "rules_en::tests::a_description_of_a_thing_or_a_body_names_no_one"),
     ("'his wife whispered', 'he demanded', 'the audience screamed': verbs of voice are cues", "rules_en::tests::verbs_of_voice_are_cues"),
     ("'his wife whispered to him': a kinship noun after a possessive names a relative, never the possessor nor the last person of its gender", "rules_en::tests::a_possessed_kinship_noun_names_a_relative"),
 ];
@@ -305,7 +306,8 @@ pub fn unnamed_description_ending_at(toks: &[Tok], lo: usize, j: usize) -> Optio
 
 /// Words opening a description that stands alone for its speaker at a cue ("the
 /// bespectacled, 71-year-old diplomat said", "said one person with knowledge of …").
-const STANDALONE_OPENERS: [&str; 13] = ["the", "a", "an", "another", "one", "this", "that", "his", "her", "their", "its", "our", "my"];
+/// (Not "that": after a cue it opens the reported clause.)
+const STANDALONE_OPENERS: [&str; 11] = ["the", "a", "an", "another", "one", "his", "her", "their", "its", "our", "my"];
 /// Prepositions opening the complement of such a description ("a voice-over in the ad",
 /// "the authors of the report", "one person with knowledge of the talks").
 const STANDALONE_COMPLEMENTS: [&str; 7] = ["of", "in", "with", "from", "for", "at", "on"];
@@ -334,7 +336,9 @@ fn standalone_description_head(toks: &[Tok], d: usize, e: usize) -> Option<usize
         let possessive = low == "'s" || low == "’s";
         if t.kind != TokKind::Word {
             // ("the bespectacled, 71-year-old diplomat": a comma between modifiers; "P&G".)
-            let between_modifiers = t.is_punct(',') && !complement && head.is_some() && toks.get(k + 1).is_some_and(|n| n.is_word() && !n.is_cap() && k + 1 < e);
+            // (At least a modifier and a noun after it: in "His assumption, confidently
+            // stated", the word after the comma is no modifier of a noun.)
+            let between_modifiers = t.is_punct(',') && !complement && head.is_some() && toks.get(k + 1).is_some_and(|n| n.is_word() && !n.is_cap() && k + 2 < e);
             if between_modifiers || t.text == "&" && head.is_some() && k + 1 < e {
                 continue;
             }
@@ -374,7 +378,25 @@ fn standalone_description_head(toks: &[Tok], d: usize, e: usize) -> Option<usize
     let h = head?;
     let noun = &toks[h];
     let time = CIRCUMSTANCE_NOUNS.contains(&noun.low.as_str()) || super::attribution::is_calendar_word(noun);
-    (noun.is_lower_word() && !lx.is_function_word(&noun.low) && !time).then_some(h)
+    let adverb = noun.low.ends_with("ly");
+    (noun.is_lower_word() && !lx.is_function_word(&noun.low) && !time && !adverb).then_some(h)
+}
+
+/// Whether a description opened by `opener` and ending in `head` may stand for someone the
+/// article names: a definite one ending in a noun for a person ("the bespectacled
+/// diplomat", "the New York businessman"). Others ("the editorial board", "the authors",
+/// "the printed slate card") are kept unnamed, as written, never given to a name nearby.
+pub fn description_may_name_someone(opener: &Tok, head: &Tok) -> bool {
+    let definite = !matches!(opener.low.as_str(), "a" | "an" | "another" | "one");
+    definite && (is_person_noun(head) || gender_of_role_noun(&head.low) != Gender::Unknown)
+}
+
+/// Whether a short description at a cue ("the designer said", "the board said") may stand
+/// for someone the article names: a definite one whose noun may stand for one person (not
+/// a plural, a document, a body or a time).
+pub fn short_description_may_name_someone(opener: &Tok, head: &Tok) -> bool {
+    let definite = !matches!(opener.low.as_str(), "a" | "an" | "another" | "one");
+    definite && may_describe_one_person(head) && !Lexicon::get().is_org_word(&head.low)
 }
 
 /// The description from `d` to `e` (exclusive) with its head at `h`, kept unnamed: what
@@ -388,7 +410,7 @@ fn standalone_description(toks: &[Tok], d: usize, e: usize, h: usize) -> Np {
     Np {
         first: d,
         last: e - 1,
-        kind: NpKind::Role { kind, head, definite: !matches!(toks[d].low.as_str(), "a" | "an" | "another" | "one") },
+        kind: NpKind::Role { kind, head, definite: description_may_name_someone(&toks[d], &toks[h]) },
         quals: content_words(&toks[d + 1..h]),
         gender: gender_of_role_noun(&toks[h].low),
         start: toks[d].start,
@@ -1346,9 +1368,30 @@ mod tests {
         assert!(standalone_description_before_cue(&t, 0, 4).is_none());
         let t = toks("the next day said");
         assert!(standalone_description_before_cue(&t, 0, 3).is_none());
+        assert_ne!(subject_written("His assumption, confidently stated.").as_deref(), Some("His assumption, confidently"));
+        assert_eq!(speaker_written("noted that the company offers new mothers paid leave.").as_deref(), None);
+        // A body's or a thing's description stays unnamed; a person's may name someone.
         let t = toks("the editorial board said");
         let np = standalone_description_before_cue(&t, 0, 3).expect("a description");
-        assert!(matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, ref head, definite: true } if head == "board"));
+        assert!(matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, ref head, definite: false } if head == "board"));
+        let t = toks("the bespectacled, 71-year-old diplomat said");
+        let np = standalone_description_before_cue(&t, 0, 5).expect("a description");
+        assert!(matches!(np.kind, NpKind::Role { definite: true, .. }));
+    }
+
+    #[test]
+    fn a_description_of_a_thing_or_a_body_names_no_one() {
+        let may = |s: &str| {
+            let t = toks(s);
+            short_description_may_name_someone(&t[0], &t[t.len() - 1])
+        };
+        assert!(may("the designer"));
+        assert!(may("the real estate developer"));
+        assert!(!may("the board"));
+        assert!(!may("the release"));
+        assert!(!may("the union"));
+        assert!(!may("the progressive heavyweights"));
+        assert!(!may("a designer"));
     }
 
     #[test]
@@ -1356,7 +1399,8 @@ mod tests {
         assert_eq!(cues_after_quote(", the editorial board writes."), ["writes"]);
         assert_eq!(cues_after_quote("the editorial board says."), ["says"]);
         // Elsewhere the plural noun stays a noun.
-        assert_eq!(cues("the editorial board writes"), Vec::<String>::new());
+        assert_eq!(cues("the editorial page writes"), Vec::<String>::new());
+        assert_eq!(cues_after_quote(", the editorial page writes."), ["writes"]);
         assert_eq!(cues_after_quote(", the president's remarks"), Vec::<String>::new());
         assert_eq!(cues_after_quote(", the congressional report said,"), ["said"]);
     }
