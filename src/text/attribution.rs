@@ -1611,6 +1611,11 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         if let Some(np) = french_participle_subject(toks, lo, c) {
             return Some(np);
         }
+        // "Hillary Clinton responded by saying", "The Republican candidate appeared to assert
+        // his plans by saying": after "by", the participle's subject is the clause's.
+        if c.first > lo + 1 && toks[c.first - 1].low == "by" {
+            return super::rules_en::subject_before_by(toks, lo, c.first - 1);
+        }
         // "one senator accusing": its own subject, right before it.
         if c.first > lo && toks[c.first - 1].kind == TokKind::Word {
             return np_backward(toks, lo, c.first - 1);
@@ -1620,15 +1625,7 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         // ("During a speech, Trump attacked Clinton …, saying": when the stretch opens
         // with a fronted phrase, the subject after its comma.)
         if c.first > lo && toks[c.first - 1].is_punct(',') {
-            // ("A spokeswoman for the committee emailed reporters …, arguing": an English
-            // indefinite person opening the sentence is its subject too.)
-            let opening = np_forward(toks, lo, c.first).filter(|np| {
-                matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..) | NpKind::Role { definite: true, .. })
-                    || matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) && matches!(toks[lo].low.as_str(), "a" | "an")
-            });
-            // ("Schilling's son, Grant, defended his father …, saying": the description
-            // set before the name is how it is written.)
-            return opening.or_else(|| clause_opening_subject(toks, lo, c.first - 1)).map(|np| super::rules_en::with_person_description_before(toks, lo, np));
+            return clause_subject_of_participle(toks, lo, c.first - 1);
         }
         return None;
     }
@@ -1668,6 +1665,20 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     // (A description before its cue ends there: "a narrator in the Clinton ad asks".)
     let bound = if found.last < c.first { c.first } else { hi };
     Some(super::rules_en::with_description_complement(toks, found, bound))
+}
+
+/// The subject of the clause a participle cue closes (`end`: the comma or "by" before it):
+/// the person opening the stretch, else the last one opening a clause before it.
+fn clause_subject_of_participle(toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
+    // ("A spokeswoman for the committee emailed reporters …, arguing": an English
+    // indefinite person opening the sentence is its subject too.)
+    let opening = np_forward(toks, lo, end + 1).filter(|np| {
+        matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..) | NpKind::Role { definite: true, .. })
+            || matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) && matches!(toks[lo].low.as_str(), "a" | "an")
+    });
+    // ("Schilling's son, Grant, defended his father …, saying": the description set
+    // before the name is how it is written.)
+    opening.or_else(|| clause_opening_subject(toks, lo, end)).map(|np| super::rules_en::with_person_description_before(toks, lo, np))
 }
 
 /// The capitalised name that ends at `j`, read from the start of its run ("gives an

@@ -66,6 +66,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'“…,” the editorial board writes.': a present form after a description opening the words after a quote is a cue", "rules_en::tests::a_present_form_after_a_description_closing_a_quote_is_a_cue"),
     ("'Jeffrey Lewis of the James Martin Center wrote': a person's full name before 'of the' and a body is the subject", "rules_en::tests::a_person_of_a_body_before_the_cue_is_the_subject"),
     ("'the board said', 'the release said', 'the authors wrote': a description of a body, a document or a group names no one nearby; 'the designer said' may", "rules_en::tests::a_description_of_a_thing_or_a_body_names_no_one"),
+    ("'Clinton opened her remarks by saying': after 'by', a participle's subject is the clause's", "rules_en::tests::a_participle_after_by_takes_the_clause_subject"),
     ("'his wife whispered', 'he demanded', 'the audience screamed': verbs of voice are cues", "rules_en::tests::verbs_of_voice_are_cues"),
     ("'his wife whispered to him': a kinship noun after a possessive names a relative, never the possessor nor the last person of its gender", "rules_en::tests::a_possessed_kinship_noun_names_a_relative"),
 ];
@@ -458,6 +459,35 @@ pub fn person_of_body_before(toks: &[Tok], lo: usize, body: &Np) -> Option<Np> {
     super::attribution::np_backward(toks, lo, link - 1).filter(|np| is_full_name(np) && np.last + 1 == link)
 }
 
+/// Words after which a clause, and its subject, opens ("although Bill Clinton won the spin
+/// by declaring").
+const CLAUSE_OPENING_WORDS: [&str; 13] = ["although", "though", "while", "when", "as", "and", "but", "because", "after", "before", "since", "if", "whereas"];
+
+/// "Hillary Clinton responded by saying", "he only hinted at Trump by mentioning …":
+/// the subject of the clause whose verb "by" + a participle completes (`by` is its index):
+/// the last person (a name, a personal pronoun, a definite role) that opens the stretch, or
+/// follows punctuation or a word opening a clause, and owns nothing ("X's").
+pub fn subject_before_by(toks: &[Tok], lo: usize, by: usize) -> Option<Np> {
+    let opens = |k: usize| {
+        k == lo || toks[k - 1].kind == TokKind::Punct && !toks[k - 1].is_punct('\'') || CLAUSE_OPENING_WORDS.contains(&toks[k - 1].low.as_str())
+    };
+    // (No further back than a long sentence.)
+    (lo.max(by.saturating_sub(60))..by)
+        .filter(|&k| opens(k) && toks[k].is_word())
+        .filter_map(|k| np_forward(toks, k, by))
+        .rfind(|np| {
+            let person = match &np.kind {
+                NpKind::Name(_) => true,
+                NpKind::Pronoun(super::lexicon::PronounKind::Person, _) => true,
+                NpKind::Role { kind: SpeakerKind::Person, definite, .. } => *definite,
+                _ => false,
+            };
+            let owner = toks.get(np.last + 1).is_some_and(|t| t.low == "'s" || t.text == "’s");
+            person && !owner
+        })
+        .map(|np| with_person_description_before(toks, lo, np))
+}
+
 /// English nouns of kinship: after a possessive they name a relative of someone in view.
 const KIN_NOUNS: [&str; 22] = [
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower", "uncle", "aunt",
@@ -612,7 +642,8 @@ pub(super) fn english_cue_ok(toks: &[Tok], i: usize, after_quote: bool) -> bool 
         let opens_quote = toks.get(i + 1).is_none_or(|n| {
             n.is_punct(',') || n.is_punct(':') || matches!(n.kind, TokKind::Quote(_)) || n.is_lower_word() && lx.is_function_word(&n.low)
         });
-        return i > 0 && (toks[i - 1].is_punct(',') || lx.role(&toks[i - 1].low).is_some() || toks[i - 1].is_cap() && opens_quote);
+        // ("responded by saying": after "by", the gerund reports what the clause's subject said.)
+        return i > 0 && (toks[i - 1].is_punct(',') || toks[i - 1].low == "by" || lx.role(&toks[i - 1].low).is_some() || toks[i - 1].is_cap() && opens_quote);
     }
     // "court documents cited by the committee", "figures released by police": a
     // participle after a plain noun, with its agent, describes that noun.
@@ -1411,6 +1442,14 @@ mod tests {
         // Not without the article: what a role is of.
         assert_ne!(subject_written("the Governor of Texas said.").as_deref(), Some("Governor"));
         assert_eq!(subject_written("14 percent said.").as_deref(), Some("14 percent"));
+    }
+
+    #[test]
+    fn a_participle_after_by_takes_the_clause_subject() {
+        assert_eq!(subject_written("Hillary Clinton responded by saying,").as_deref(), Some("Hillary Clinton"));
+        assert_eq!(subject_written("Clinton opened her remarks at the rally by saying that").as_deref(), Some("Clinton"));
+        assert_eq!(subject_written("The Granite State's electorate rewards neighbours, although Bill Clinton won the spin by declaring").as_deref(), Some("Bill Clinton"));
+        assert_eq!(subject_written("he only hinted at Donald Trump by mentioning").as_deref(), Some("he"));
     }
 
     #[test]
