@@ -908,3 +908,48 @@ fn a_generic_body_noun_is_not_the_person_named_right_after_it() {
     );
     assert_eq!(speaker_of(&qs, "immédiatement fait cesser"), Some("Terrasol"), "{qs:#?}");
 }
+
+#[test]
+fn a_new_sentence_whose_cue_ends_on_a_colon_announces_the_next_quote() {
+    let qs = quotes_of(
+        "Derby\n\n\
+         Dans les tribunes, Josiane Marty, abonnée depuis 1975, n'en revenait pas. « J'ai vu beaucoup de matchs, mais celui-là, je m'en souviendrai. » \
+         Son mari, Bernard, assis à côté d'elle, confirme en souriant : « Elle a raison. Comme toujours. »",
+    );
+    let first = qs.iter().find(|q| q.text.starts_with("J'ai vu")).expect("first quote");
+    assert_eq!(first.cue, None, "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Elle a raison"), Some("Bernard"), "{qs:#?}");
+    assert_ne!(speaker_of(&qs, "J'ai vu"), Some("Bernard"), "{qs:#?}");
+}
+
+#[test]
+fn a_general_role_noun_stands_for_the_person_introduced_with_a_role_of_its_family() {
+    let qs = quotes_of(
+        "Procès d'Arnaud Vidal\n\n\
+         Jeudi, l'avocat général, Luc Maréchal, a requis quinze ans de réclusion. \
+         « On ne règle pas un conflit avec un fusil », a martelé le représentant de l'accusation.\n\n\
+         La climatologue Inès Marchal, invitée par la défense, a nuancé. « Les nuits blanches ont pesé », a expliqué la scientifique.",
+    );
+    assert_eq!(speaker_of(&qs, "On ne règle pas"), Some("Luc Maréchal"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Les nuits blanches"), Some("Inès Marchal"), "{qs:#?}");
+}
+
+#[test]
+fn a_one_word_name_after_a_clubs_acronym_is_the_club_not_the_player() {
+    let qs = quotes_of(
+        "Football\n\n\
+         Il fut associé à Jean-Michel Lacaze, ancien attaquant mythique de l'AS Saint-Étienne. \
+         « Tout à fait ! », répondit alors son complice.",
+    );
+    assert_ne!(speaker_of(&qs, "Tout à fait"), Some("Saint-Étienne"), "{qs:#?}");
+}
+
+#[test]
+fn on_speaking_after_a_fronted_body_is_that_body() {
+    let qs = quotes_of(
+        "Déserts médicaux\n\n\
+         Le député Paul Morin salue « une mesure de bon sens ».\n\n\
+         Au ministère de la Santé, on reconnaît que le dispositif « devra être ajusté » après concertation.",
+    );
+    assert_eq!(speaker_of(&qs, "devra être ajusté"), Some("ministère de la Santé"), "{qs:#?}");
+}

@@ -1456,7 +1456,13 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         // "le ministre de l'intérieur Gérard Collomb": a full name with a known first name
         // after the body is the one given the role.
         let full_name = r - a >= 2 && lx.first_names.contains_key(toks[a].text.as_str());
-        let body_named = !between.iter().any(of_body) || between.last().is_some_and(|t| t.is_cap() || is_acronym(t)) || full_name;
+        // (French: "joueur mythique de l'AS Saint-Étienne", "attaquant du FC Nantes": one
+        // word with no first name right after the body's acronym goes on naming the body.)
+        let club = between.iter().any(|t| matches!(t.low.as_str(), "de" | "du" | "d'"))
+            && between.last().is_some_and(is_acronym)
+            && r - a == 1
+            && !lx.first_names.contains_key(toks[a].text.as_str());
+        let body_named = (!between.iter().any(of_body) || between.last().is_some_and(|t| t.is_cap() || is_acronym(t)) || full_name) && !club;
         is_person_role(&toks[p]) && between.iter().all(adjective) && body_named
     });
     let role_at = role_at.filter(|_| !acronym_before_name);

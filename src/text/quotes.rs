@@ -25,7 +25,7 @@ use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
 use super::ranker::{Candidate, Ranker, Site, for_each_site_candidates};
 use super::rules_fr::{
-    agrees, bare_participle_cue, body_behind_on, definite_group_subject, group_speaker, indefinite_group_after, indefinite_group_subject, is_il_elle, is_ils_elles,
+    agrees, bare_participle_cue, body_before_on, body_behind_on, definite_group_subject, group_speaker, indefinite_group_after, indefinite_group_subject, is_il_elle, is_ils_elles,
     is_unnamed_person, plural_group_opening, plural_group_subject, sentence_subject, opens_on_un, unnamed_person_before,
 };
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
@@ -876,8 +876,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         && ends_with_stop(text, span)
         && right.first().is_some_and(Tok::is_cap)
         && right_cues.first().is_some_and(|c| super::rules_en::opens_reported_clause(right, c.last + 1));
+    // French: "« … » Son mari, Robert, confirme en souriant : « … »": after a quote that
+    // closes its sentence, a new sentence whose cue ends on a colon right before the next
+    // quote announces that quote, not this one.
+    let announces_next = !english && announces_next_quote(right, right_frame.get(hi), ends_with_stop(text, span));
     let use_right = !right_cues.is_empty()
         && !next_sentence
+        && !announces_next
         && !reports_other_words
         && !coordinated_right
         && !contrast_right
@@ -935,6 +940,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.unnamed_subject = true;
             w.group = true;
             w.as_written = text.get(from..to).map(str::to_string);
+        } else if let Some(body) = body_before_on(left, &left_cues[ci]) {
+            // "Au ministère, on reconnaît que « … »": the body where "on" speaks.
+            w.np = None;
+            w.as_written = Some(body.name.clone());
+            w.speaker = Some(body);
+            w.named_at_cue = true;
+            w.cue_text = Some(left_cues[ci].text.clone());
         } else if w.np.is_none() {
             w.unnamed_person = unnamed_person_before(left, left_cues[ci].first);
         }
@@ -1038,8 +1050,16 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     w
 }
 
-/// "“…” ― Jane Roe": a quote signed with a dash and a name (or a role) that closes the
-/// sentence, as in a list of readers' reactions. The dash stands for the cue.
+/// Whether the reporter's words after a quote (`right`, up to `next`, the token that ends
+/// them) are a new sentence announcing the next quote: the quote closed its sentence
+/// (`closed`), the words open on a capital and end on a colon, and a quote comes next.
+fn announces_next_quote(right: &[Tok], next: Option<&Tok>, closed: bool) -> bool {
+    closed
+        && right.first().is_some_and(Tok::is_cap)
+        && right.last().is_some_and(|t| t.text == ":")
+        && next.is_some_and(|t| matches!(t.kind, TokKind::Quote(_)))
+}
+
 /// Who a quote announced by a colon may be about: the names and definite persons that
 /// open the clauses of `left` (its words up to the colon, the colon last), a document or
 /// body opening it, or a French il/elle.
@@ -1060,6 +1080,8 @@ fn colon_subjects(text: &str, left: &[Tok]) -> Vec<Np> {
         .collect()
 }
 
+/// "“…” ― Jane Roe": a quote signed with a dash and a name (or a role) that closes the
+/// sentence, as in a list of readers' reactions. The dash stands for the cue.
 fn dash_signature(right: &[Tok]) -> Option<(Cue, Np)> {
     let dash = right.first().filter(|t| t.kind == TokKind::Punct && matches!(t.text.as_str(), "―" | "—" | "–"))?;
     let np = np_forward(right, 1, right.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))?;

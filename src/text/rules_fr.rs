@@ -919,6 +919,27 @@ pub(super) fn body_behind_on(toks: &[Tok], c: &Cue) -> Option<Speaker> {
     Some(Speaker { name: words.join(" "), kind: SpeakerKind::Organisation })
 }
 
+/// "Au ministère de la Transition écologique, on rappelle que « … »", "Au cabinet du
+/// ministre, on indique que", "Chez Renault, on assure": "on" speaking after a fronted
+/// place of a body ("à", "au", "aux", "chez" opening the sentence, up to the comma right
+/// before "on") is that body, as written (without its article, eight words at most).
+/// `c` is the cue, found among `toks` (the reporter's words of the quote's sentence).
+pub(super) fn body_before_on(toks: &[Tok], c: &Cue) -> Option<Speaker> {
+    let on = c.first.checked_sub(1)?;
+    let comma = on.checked_sub(1)?;
+    if toks[on].low != "on" || toks[comma].text != "," {
+        return None;
+    }
+    let opening = (0..comma).rev().find(|&k| matches!(toks[k].low.as_str(), "à" | "au" | "aux" | "chez") && (k == 0 || super::attribution::ends_sentence(toks, k - 1)))?;
+    let from = opening + 1 + usize::from(toks.get(opening + 1).is_some_and(|t| matches!(t.low.as_str(), "la" | "le" | "l'" | "les")));
+    let words = &toks[from..comma];
+    if words.is_empty() || words.len() > 8 || !words.iter().all(Tok::is_word) {
+        return None;
+    }
+    let name = glue_elisions(words.iter().map(|t| t.text.to_string()).collect()).join(" ");
+    Some(Speaker { name, kind: SpeakerKind::Organisation })
+}
+
 /// Whether a phrase opens on French "un" or "une" (an unnamed person, not English "a").
 pub(super) fn opens_on_un(written: &str) -> bool {
     written.split_whitespace().next().is_some_and(|w| matches!(fold(w).as_str(), "un" | "une"))
