@@ -1670,6 +1670,9 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
 /// The subject of the clause a participle cue closes (`end`: the comma or "by" before it):
 /// the person opening the stretch, else the last one opening a clause before it.
 fn clause_subject_of_participle(toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
+    // ("WASHINGTON (UPI) — In response …, Clinton's right-hand woman rallied supporters,
+    // saying": a dateline is not the sentence's subject.)
+    let lo = super::rules_en::dateline_end(toks, lo, end).unwrap_or(lo);
     // ("A spokeswoman for the committee emailed reporters …, arguing": an English
     // indefinite person opening the sentence is its subject too.)
     let opening = np_forward(toks, lo, end + 1).filter(|np| {

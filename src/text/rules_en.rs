@@ -67,6 +67,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Jeffrey Lewis of the James Martin Center wrote': a person's full name before 'of the' and a body is the subject", "rules_en::tests::a_person_of_a_body_before_the_cue_is_the_subject"),
     ("'the board said', 'the release said', 'the authors wrote': a description of a body, a document or a group names no one nearby; 'the designer said' may", "rules_en::tests::a_description_of_a_thing_or_a_body_names_no_one"),
     ("'Clinton opened her remarks by saying': after 'by', a participle's subject is the clause's", "rules_en::tests::a_participle_after_by_takes_the_clause_subject"),
+    ("'WASHINGTON (UPI) — …, X rallied supporters, saying': a dateline is not a participle's subject", "rules_en::tests::a_dateline_is_not_the_subject_of_a_participle"),
     ("'his wife whispered', 'he demanded', 'the audience screamed': verbs of voice are cues", "rules_en::tests::verbs_of_voice_are_cues"),
     ("'his wife whispered to him': a kinship noun after a possessive names a relative, never the possessor nor the last person of its gender", "rules_en::tests::a_possessed_kinship_noun_names_a_relative"),
 ];
@@ -486,6 +487,25 @@ pub fn subject_before_by(toks: &[Tok], lo: usize, by: usize) -> Option<Np> {
             person && !owner
         })
         .map(|np| with_person_description_before(toks, lo, np))
+}
+
+/// The longest dateline, in tokens ("WASHINGTON, Dec. 8 (UPI) —").
+const DATELINE_TOKENS: usize = 12;
+
+/// "WASHINGTON (UPI) —", "DECATUR, Ill. —", "WASHINGTON, Dec. 8 (UPI) —": where the words after
+/// a dateline opening the stretch at `lo` start (before `end`): a place in capitals, then
+/// capitalised words, numbers, commas, stops or an agency in brackets, up to a dash.
+pub fn dateline_end(toks: &[Tok], lo: usize, end: usize) -> Option<usize> {
+    toks.get(lo).filter(|t| t.is_word() && t.text.chars().count() > 1 && t.text.chars().all(|c| !c.is_lowercase()))?;
+    let dash = |t: &Tok| t.kind == TokKind::Punct && matches!(t.text.as_str(), "—" | "–" | "―" | "-" | "--");
+    (lo + 1..end.min(lo + DATELINE_TOKENS))
+        .take_while(|&k| {
+            let t = &toks[k];
+            dash(t) || t.is_cap() || t.low.chars().all(|c| c.is_ascii_digit()) || matches!(t.text.as_str(), "," | "." | "(" | ")")
+        })
+        .find(|&k| dash(&toks[k]))
+        .map(|k| k + 1)
+        .filter(|&k| k < end)
 }
 
 /// English nouns of kinship: after a possessive they name a relative of someone in view.
@@ -1449,6 +1469,15 @@ mod tests {
         assert_eq!(subject_written("Clinton opened her remarks at the rally by saying that").as_deref(), Some("Clinton"));
         assert_eq!(subject_written("The Granite State's electorate rewards neighbours, although Bill Clinton won the spin by declaring").as_deref(), Some("Bill Clinton"));
         assert_eq!(subject_written("he only hinted at Donald Trump by mentioning").as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn a_dateline_is_not_the_subject_of_a_participle() {
+        let t = toks("WASHINGTON, Dec. 8 (UPI) — In response, Clinton's aide rallied supporters, saying");
+        assert_eq!(dateline_end(&t, 0, t.len()).map(|k| t[k].text.as_str()), Some("In"));
+        let t = toks("WASHINGTON is a city");
+        assert_eq!(dateline_end(&t, 0, t.len()), None);
+        assert_eq!(subject_written("WASHINGTON (UPI) — In response to the plan, Jane Roe rallied supporters, saying").as_deref(), Some("Jane Roe"));
     }
 
     #[test]
