@@ -786,6 +786,10 @@ impl Registry {
                 }
             }
         };
+        // ("Hillary Clinton's right-hand woman", "Clinton's spokesman": a description
+        // opened by its owner's name is someone else than the owner.)
+        let owner = super::rules_en::owner_of_description(&self.text, np);
+        let found = found.filter(|&e| owner.as_ref().is_none_or(|o| self.entities.get(e).is_none_or(|ent| ent.low.last() != Some(o))));
         if let Some(e) = found {
             self.note_speaker(np.start, e);
         }

@@ -68,6 +68,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'the board said', 'the release said', 'the authors wrote': a description of a body, a document or a group names no one nearby; 'the designer said' may", "rules_en::tests::a_description_of_a_thing_or_a_body_names_no_one"),
     ("'Clinton opened her remarks by saying': after 'by', a participle's subject is the clause's", "rules_en::tests::a_participle_after_by_takes_the_clause_subject"),
     ("'WASHINGTON (UPI) — …, X rallied supporters, saying': a dateline is not a participle's subject", "rules_en::tests::a_dateline_is_not_the_subject_of_a_participle"),
+    ("'Clinton's spokesman said': a description opened by its owner's name is never that owner", "rules_en::tests::a_description_opened_by_its_owner_is_someone_else"),
     ("'his wife whispered', 'he demanded', 'the audience screamed': verbs of voice are cues", "rules_en::tests::verbs_of_voice_are_cues"),
     ("'his wife whispered to him': a kinship noun after a possessive names a relative, never the possessor nor the last person of its gender", "rules_en::tests::a_possessed_kinship_noun_names_a_relative"),
 ];
@@ -506,6 +507,16 @@ pub fn dateline_end(toks: &[Tok], lo: usize, end: usize) -> Option<usize> {
         .find(|&k| dash(&toks[k]))
         .map(|k| k + 1)
         .filter(|&k| k < end)
+}
+
+/// "Hillary Clinton's right-hand woman", "Clinton's spokesman": the folded last word of the
+/// owner's name opening a description of someone else (a role, never a name).
+pub fn owner_of_description(text: &str, np: &Np) -> Option<String> {
+    let NpKind::Role { .. } = &np.kind else { return None };
+    let written = np.written(text);
+    let cut = written.find("'s ").or_else(|| written.find("’s "))?;
+    let owner = written[..cut].split_whitespace().last()?;
+    owner.chars().next().is_some_and(char::is_uppercase).then(|| fold(owner))
 }
 
 /// English nouns of kinship: after a possessive they name a relative of someone in view.
@@ -1478,6 +1489,18 @@ mod tests {
         let t = toks("WASHINGTON is a city");
         assert_eq!(dateline_end(&t, 0, t.len()), None);
         assert_eq!(subject_written("WASHINGTON (UPI) — In response to the plan, Jane Roe rallied supporters, saying").as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn a_description_opened_by_its_owner_is_someone_else() {
+        let owner = |s: &str| {
+            let t = toks(s);
+            let c = find_cues(&t);
+            speaker_of_cue(&t, 0, t.len(), &c, 0, false).and_then(|np| owner_of_description(s, &np))
+        };
+        assert_eq!(owner("Hillary Clinton's right-hand woman said.").as_deref(), Some("clinton"));
+        assert_eq!(owner("Clinton's spokesman said.").as_deref(), Some("clinton"));
+        assert_eq!(owner("the spokesman said.").as_deref(), None);
     }
 
     #[test]
