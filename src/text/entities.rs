@@ -81,10 +81,10 @@ const RESEARCH_WORDS: [&str; 9] = ["report", "study", "survey", "analysis", "rev
 /// Periphrases for an institution too: "la haute juridiction" (the Conseil d'État named
 /// before), "la municipalité", "l'organisation", "la centrale (syndicale)". (Not "le syndicat" or "le parti": those
 /// more often bring in a body of their own.)
-const GENERIC_BODY_NOUNS: [&str; 24] = [
+const GENERIC_BODY_NOUNS: [&str; 26] = [
     "quotidien", "journal", "hebdomadaire", "magazine", "chaîne", "radio", "station", "groupe", "société", "entreprise", "firme",
     "compagnie", "constructeur", "fabricant", "juridiction", "institution", "instance", "organisme", "organisation", "municipalité",
-    "collectivité", "établissement", "exécutif", "centrale",
+    "collectivité", "établissement", "exécutif", "centrale", "coopérative", "mutuelle",
 ];
 /// How far before a name the generic noun introducing it may stand ("le quotidien français").
 const INTRODUCER_BYTES: usize = 40;
@@ -670,8 +670,16 @@ impl Registry {
                             self.note_speaker(np.start, ANONYMOUS);
                             return Some(ANONYMOUS);
                         }
-                        let strict = self
-                            .latest(np.start, |_, e| person(e) && e.role_words.contains(head))
+                        // (French: of several people the article gave the role, "le prévenu"
+                        // is the one most in view, not the one named last: salience_fr.)
+                        let holder = |e: &Entity| person(e) && e.role_words.contains(head);
+                        let french = super::rules_fr::is_french_phrase(&self.text, np);
+                        let most_salient_holder = || {
+                            let reach = super::salience_fr::READ_SENTENCES;
+                            if possessive || !french { None } else { self.salient_person_since(np, 0, reach, holder) }
+                        };
+                        let strict = most_salient_holder()
+                            .or_else(|| self.latest(np.start, |_, e| holder(e)))
                             .filter(|&e| e != ANONYMOUS)
                             .or_else(later_unique)
                             // (French: a description the article gave no one is the person
@@ -782,6 +790,15 @@ impl Registry {
                             let generic = head == "document" && quals.is_empty();
                             let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
                             french.then(|| self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Document))).flatten()
+                        })
+                        // French: "Le rapport évoque « … »", with no document of that name
+                        // before: the document speaks as itself ("rapport"), as a body
+                        // named by its bare noun does.
+                        .or_else(|| {
+                            let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
+                            let definite = ["le ", "la ", "l'", "l’"].iter().any(|d| written.starts_with(d));
+                            let french = definite && quals.is_empty() && super::rules_fr::is_french_phrase(&self.text, np);
+                            french.then(|| self.document_named(head))
                         }),
                 }
             }
@@ -992,6 +1009,16 @@ impl Registry {
         }
         let noun = if BODY_PARTS.contains(&head) { np.quals.first()?.as_str() } else { head };
         self.generic_body_antecedent(noun, np.start)
+    }
+
+    /// The document named by its bare noun ("rapport"), registered on first use.
+    fn document_named(&mut self, head: &str) -> usize {
+        let low = vec![fold(head)];
+        if let Some(i) = self.entities.iter().position(|e| e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head) && e.low == low) {
+            return i;
+        }
+        self.entities.push(Entity { words: vec![head.to_string()], low, kind: Some(SpeakerKind::Document), head: Some(head.to_string()), ..empty_entity() });
+        self.entities.len() - 1
     }
 
     /// The body of that name, registered on first use.
@@ -1366,6 +1393,13 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                     toks[a - 1].low.as_str(),
                     "in" | "across" | "at" | "near" | "throughout" | "to" | "into" | "from" | "towards" | "à" | "en" | "dans" | "vers" | "au" | "aux"
                 );
+            // ("La découverte revient à Claire Vidalenc": after a French preposition of
+            // place, a first name and a surname still name a person.)
+            let person_after_french_preposition = a >= 1
+                && b - a >= 2
+                && matches!(toks[a - 1].low.as_str(), "à" | "en" | "dans" | "vers" | "au" | "aux")
+                && lx.first_names.contains_key(toks[a].text.as_str());
+            let after_place_word = after_place_word && !person_after_french_preposition;
             let no_article = no_article && !tail_of_name && !after_place_word;
             let title_case = toks[a..b].iter().all(|t| !is_acronym(t) && !lx.is_org_word(&t.low) && t.text.chars().skip(1).any(char::is_lowercase));
             let mut c = Candidate {
@@ -1376,6 +1410,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                     // French name governed by a preposition is not who a later il/elle is.
                     || (a > 0 && FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 1].low.as_str()))
                     || super::rules_fr::apposed_to_oblique(toks, a)
+                    // ("la société de M. Kerboul": a complement behind its title too; not after
+                    // "par", "la défense, assurée par Me Pichon", where the agent is in view.)
+                    || (titled && i > 0 && matches!(toks[i - 1].low.as_str(), "de" | "du" | "des" | "d'"))
                     // "la politique du président José Bauzà": behind its title too.
                     || (a > 1
                         && is_person_role(&toks[a - 1])
@@ -1397,6 +1434,12 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             };
             if is_last && b == r {
                 role_context(toks, i, s, a, r, &mut c);
+                // ("… a condamné Kevin Roche": the one "le prévenu" and "l'accusé" stand for.)
+                if super::rules_fr::is_court_defendant(toks, a, r) {
+                    c.role_words.extend(super::rules_fr::DEFENDANT_ROLES.iter().map(|w| w.to_string()));
+                    c.has_role = true;
+                    c.person = true;
+                }
                 if super::rules_fr::is_apposed_to_body_noun(toks, a) && !c.has_role {
                     c.org = true;
                 }
