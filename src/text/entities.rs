@@ -423,6 +423,10 @@ impl Registry {
             self.note_speaker(np.start, e);
             return Some(e);
         }
+        // ("his wife whispered": the relative speaks unnamed unless a name is set beside it.)
+        if super::rules_en::possessed_kin(&self.text, np) && self.apposed_person(np).is_none() {
+            return None;
+        }
         let found = match &np.kind {
             NpKind::Name(words) if words.len() == 1 && self.entities.iter().any(|e| e.alias.as_deref() == Some(&fold(&words[0]))) => {
                 let a = fold(&words[0]);
@@ -801,6 +805,10 @@ impl Registry {
                 }
             }
         };
+        // ("Hillary Clinton's right-hand woman", "Clinton's spokesman": a description
+        // opened by its owner's name is someone else than the owner.)
+        let owner = super::rules_en::owner_of_description(&self.text, np);
+        let found = found.filter(|&e| owner.as_ref().is_none_or(|o| self.entities.get(e).is_none_or(|ent| ent.low.last() != Some(o))));
         if let Some(e) = found {
             self.note_speaker(np.start, e);
         }
