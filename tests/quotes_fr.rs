@@ -1094,3 +1094,12 @@ fn a_name_after_a_fronted_phrase_is_the_subject_not_an_apposition() {
     );
     assert_eq!(speaker_of(&qs, "J'ai fait des erreurs"), Some("Kevin Maurel"), "{qs:#?}");
 }
+
+#[test]
+fn a_en_croire_announces_its_speaker_like_selon() {
+    let qs = quotes_of(
+        "Accident\n\n\
+         Pour l'avocate des familles, Nadia Benali, « ce virage est dangereux ». À en croire le maire de la commune, Pierre Joubert, « les travaux étaient prévus pour l'an prochain ».",
+    );
+    assert_eq!(speaker_of(&qs, "les travaux étaient"), Some("Pierre Joubert"), "{qs:#?}");
+}
