@@ -1103,3 +1103,13 @@ fn a_en_croire_announces_its_speaker_like_selon() {
     );
     assert_eq!(speaker_of(&qs, "les travaux étaient"), Some("Pierre Joubert"), "{qs:#?}");
 }
+
+#[test]
+fn cote_opening_a_topic_phrase_is_no_name() {
+    let qs = quotes_of(
+        "Chômage\n\n\
+         La ministre a répondu par la négative.\n\n\
+         Côté syndical, on ne croit guère à ces ouvertures. « On nous propose de discuter de la couleur des rideaux », a ironisé sur une chaîne d'information la secrétaire générale de la CFDT, Nadège Roussel.",
+    );
+    assert_ne!(speaker_of(&qs, "On nous propose"), Some("Côté"), "{qs:#?}");
+}

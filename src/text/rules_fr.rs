@@ -84,6 +84,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'le chef de l'Institut … (Indeci), Jorge Paredes,': a name apposed past a role's complement and acronym", "quotes_fr::a_name_apposed_after_a_roles_complement_and_acronym_is_the_speaker"),
     ("'Debout à la barre, Kevin Maurel triture': a name its verb follows after a fronted phrase is the subject, not oblique", "quotes_fr::a_name_after_a_fronted_phrase_is_the_subject_not_an_apposition"),
     ("'À en croire le maire, X, « … »': a cue whose speaker follows, like selon (fr_cues.txt)", "quotes_fr::a_en_croire_announces_its_speaker_like_selon"),
+    ("'Côté syndical, on …': côté opening a topic phrase is no name (function_words.txt)", "quotes_fr::cote_opening_a_topic_phrase_is_no_name"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
