@@ -1055,3 +1055,13 @@ fn a_cooperative_named_by_its_noun_is_the_one_introduced_with_it() {
     );
     assert_eq!(speaker_of(&qs, "mépriser la loi"), Some("Valorne"), "{qs:#?}");
 }
+
+#[test]
+fn a_reproach_quotes_the_one_who_makes_it() {
+    let qs = quotes_of(
+        "Conseil municipal houleux\n\n\
+         Le maire, Paul Girard, lui a vivement reproché de « faire peur aux familles ».",
+    );
+    assert_eq!(qs[0].kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "faire peur"), Some("Paul Girard"), "{qs:#?}");
+}
