@@ -1113,3 +1113,13 @@ fn cote_opening_a_topic_phrase_is_no_name() {
     );
     assert_ne!(speaker_of(&qs, "On nous propose"), Some("Côté"), "{qs:#?}");
 }
+
+#[test]
+fn a_reproach_quotes_the_one_who_makes_it() {
+    let qs = quotes_of(
+        "Conseil municipal houleux\n\n\
+         Le maire, Paul Girard, lui a vivement reproché de « faire peur aux familles ».",
+    );
+    assert_eq!(qs[0].kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "faire peur"), Some("Paul Girard"), "{qs:#?}");
+}

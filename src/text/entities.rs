@@ -26,8 +26,22 @@ pub struct Entity {
     pub gender: Gender,
     /// For documents: the head noun ("report").
     pub head: Option<String>,
-    /// The acronym the article gives the name ("… de la Confédération (SRC)"), folded.
-    pub alias: Option<String>,
+    /// The acronym the article gives the name ("… de la Confédération (SRC)").
+    pub alias: Option<Acronym>,
+}
+
+/// An organisation's acronym, as the article writes it ("SRC", "Cnil") and folded (the key
+/// a bare mention of it is looked up by).
+#[derive(Debug, Clone)]
+pub struct Acronym {
+    pub written: String,
+    pub folded: String,
+}
+
+impl Acronym {
+    fn of(written: &str) -> Acronym {
+        Acronym { written: written.to_string(), folded: fold(written) }
+    }
 }
 
 impl Entity {
@@ -49,8 +63,23 @@ impl Entity {
         (caps.len() >= 2).then(|| caps.iter().filter_map(|w| w.chars().next()).collect::<String>().to_lowercase())
     }
 
+    /// Whether the article gave this entity the acronym `folded`.
+    fn has_alias(&self, folded: &str) -> bool {
+        self.alias.as_ref().is_some_and(|a| a.folded == folded)
+    }
+
+    /// The speaker this entity is: its name, and a body's acronym after it when the article
+    /// gave one ("Centre intégré de santé et de services sociaux (CISSS)"), since reports
+    /// cite a body by either form and the short one is what the text goes on to use.
     fn speaker(&self) -> Speaker {
-        Speaker { name: self.name(), kind: self.kind.unwrap_or_else(|| guess_kind(&self.words)) }
+        let mut name = self.name();
+        if let Some(a) = &self.alias
+            && self.words.len() >= 2
+            && !self.low.contains(&a.folded)
+        {
+            name = format!("{name} ({})", a.written);
+        }
+        Speaker { name, kind: self.kind.unwrap_or_else(|| guess_kind(&self.words)) }
     }
 }
 
@@ -282,7 +311,7 @@ impl Registry {
         for toks in frames {
             for (pos, words, acronym) in acronym_definitions(text, toks) {
                 let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
-                reg.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), alias: Some(acronym), ..empty_entity() });
+                reg.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), alias: Some(Acronym::of(&acronym)), ..empty_entity() });
                 reg.mentions.push(Mention { pos, entity: reg.entities.len() - 1, spoke: false });
             }
         }
@@ -428,9 +457,9 @@ impl Registry {
             return None;
         }
         let found = match &np.kind {
-            NpKind::Name(words) if words.len() == 1 && self.entities.iter().any(|e| e.alias.as_deref() == Some(&fold(&words[0]))) => {
+            NpKind::Name(words) if words.len() == 1 && self.entities.iter().any(|e| e.has_alias(&fold(&words[0]))) => {
                 let a = fold(&words[0]);
-                self.entities.iter().position(|e| e.alias.as_deref() == Some(a.as_str()))
+                self.entities.iter().position(|e| e.has_alias(&a))
             }
             NpKind::Name(words) => {
                 let low = name_key(words);
@@ -481,7 +510,7 @@ impl Registry {
                             spells(&letters, &content)
                         }
                     })?;
-                    self.entities[found].alias.get_or_insert_with(|| fold(w));
+                    self.entities[found].alias.get_or_insert_with(|| Acronym::of(w));
                     self.entities[found].kind = Some(SpeakerKind::Organisation);
                     Some(found)
                 };
@@ -521,7 +550,13 @@ impl Registry {
                     .then(|| {
                         let before = self.mentions_before(np.start);
                         let from = before.partition_point(|m| m.pos < window);
-                        let org = |m: &Mention| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation);
+                        // ("Son parti lui reprochait son vote. Il déclara": a body someone's
+                        // possessive names is theirs; il/elle is that someone, not the body.)
+                        let possessed = |m: &Mention| {
+                            let first = self.text.get(m.pos..).and_then(|t| t.split_whitespace().next()).map(fold);
+                            first.is_some_and(|w| matches!(w.as_str(), "son" | "sa" | "ses" | "leur" | "leurs"))
+                        };
+                        let org = |m: &Mention| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation) && !possessed(m);
                         let k = from + before[from..].iter().rposition(org)?;
                         let person_since = before[k + 1..].iter().any(|m| m.entity != ANONYMOUS && fits(&self.entities[m.entity]));
                         (!person_since).then_some(before[k].entity)
@@ -1254,7 +1289,7 @@ impl Registry {
         }
         // "Cnil" met on its own stands for the long form the article gave it.
         if let [word] = e.low.as_slice()
-            && let Some(long) = self.entities.iter().find(|x| x.alias.as_deref() == Some(word.as_str()))
+            && let Some(long) = self.entities.iter().find(|x| x.has_alias(word))
         {
             return Some(long.speaker());
         }
@@ -1654,7 +1689,7 @@ fn owner_after_adjective(toks: &[Tok], head: usize) -> Vec<String> {
 }
 
 /// "Observatoire international des prisons (OIP)": the words before a parenthesised
-/// acronym whose initials spell it, as written. Returns (position, words, folded acronym).
+/// acronym whose initials spell it, as written. Returns (position, words, acronym as written).
 fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, String)> {
     let lx = Lexicon::get();
     let mut out = Vec::new();
@@ -1696,7 +1731,7 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
         });
         if let Some(j) = start {
             let written = text.get(toks[j].start..open.start).unwrap_or("").trim();
-            out.push((toks[j].start, written.split_whitespace().map(str::to_string).collect(), acr.low.to_string()));
+            out.push((toks[j].start, written.split_whitespace().map(str::to_string).collect(), acr.text.to_string()));
         }
     }
     out

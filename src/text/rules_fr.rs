@@ -12,6 +12,7 @@ use crate::model::{Speaker, SpeakerKind};
 pub const RULES: &[(&str, &str)] = &[
     ("inverted cue with -t-", "rules_fr::tests::inversions_split_verb_and_pronoun"),
     ("auxiliary then listed participle", "rules_fr::tests::a_participle_after_an_auxiliary_and_adverbs_is_found"),
+    ("adverbs of time before the participle", "rules_fr::tests::a_participle_after_adverbs_of_time_is_found"),
     ("indefinite plural group is the speaker as written", "rules_fr::tests::an_indefinite_plural_group_opening_the_clause_is_found"),
     ("participle clause takes the sentence subject", "rules_fr::tests::a_present_participle_takes_the_subject_of_its_sentence"),
     ("il/elle agree with the previous sentence subject", "rules_fr::tests::the_previous_subject_carries_its_article_gender"),
@@ -85,6 +86,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Debout à la barre, Kevin Maurel triture': a name its verb follows after a fronted phrase is the subject, not oblique", "quotes_fr::a_name_after_a_fronted_phrase_is_the_subject_not_an_apposition"),
     ("'À en croire le maire, X, « … »': a cue whose speaker follows, like selon (fr_cues.txt)", "quotes_fr::a_en_croire_announces_its_speaker_like_selon"),
     ("'Côté syndical, on …': côté opening a topic phrase is no name (function_words.txt)", "quotes_fr::cote_opening_a_topic_phrase_is_no_name"),
+    ("'Son parti lui reprochait son vote. Il déclara': a body named by a possessive is not the next il/elle", "quotes_fr::a_possessed_subject_is_not_the_pronoun"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -160,6 +162,10 @@ pub(super) fn pronoun_text(text: &str) -> String {
     text.rsplit(['-', '‑']).next().unwrap_or(text).to_string()
 }
 
+/// Adverbs of time and frequency set between an auxiliary and its participle (those in
+/// -ment are recognised by their ending).
+const FR_TIME_ADVERBS: [&str; 9] = ["auparavant", "longtemps", "toujours", "souvent", "jamais", "aussitôt", "même", "depuis", "hier"];
+
 /// The listed past participle within a few words after an auxiliary at `from - 1`, past
 /// adverbs and incises ("a longuement décrit", "a pour sa part déclaré").
 pub(super) fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
@@ -175,8 +181,11 @@ pub(super) fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
         if lx.fr_participles.contains(t.low.as_str()) || lx.fr_participles.contains(base) {
             return Some(k);
         }
-        // "a au contraire décrit", "a pour sa part déclaré", "a de son côté estimé".
-        let incise = matches!(t.low.as_str(), "au" | "contraire" | "pour" | "sa" | "son" | "part" | "de" | "côté");
+        // "a au contraire décrit", "a pour sa part déclaré", "a de son côté estimé", "a
+        // d'abord expliqué", and adverbs of time and frequency ("avait auparavant dénoncé",
+        // "a toujours affirmé", "a même reconnu").
+        let incise = matches!(t.low.as_str(), "au" | "contraire" | "pour" | "sa" | "son" | "part" | "de" | "côté" | "d'" | "abord")
+            || FR_TIME_ADVERBS.contains(&t.low.as_str());
         // Any adverb in -ment: "a longuement décrit", "a clairement dit".
         let incise = incise || (t.low.ends_with("ment") && t.low.chars().count() > 6 && t.is_lower_word());
         if !ADVERBS.contains(&t.low.as_str()) && !incise && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors" | "elle" | "il" | "eux") {
@@ -1600,6 +1609,17 @@ mod tests {
         let t = toks("Le maire a pour sa part longuement expliqué la mesure");
         assert_eq!(next_participle(&t, 3).map(|k| t[k].text.as_str()), Some("expliqué"));
         let t = toks("Le maire a mangé une pomme");
+        assert_eq!(next_participle(&t, 3), None);
+    }
+
+    #[test]
+    fn a_participle_after_adverbs_of_time_is_found() {
+        for s in ["L'avocat avait auparavant dénoncé", "L'avocat a d'abord dénoncé", "L'avocat a toujours dénoncé"] {
+            let t = toks(s);
+            assert_eq!(next_participle(&t, 3).map(|k| t[k].text.as_str()), Some("dénoncé"), "{s}");
+        }
+        // Time adverbs do not carry the search past a verb that is no cue.
+        let t = toks("L'avocat a toujours mangé puis dénoncé");
         assert_eq!(next_participle(&t, 3), None);
     }
 
