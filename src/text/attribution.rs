@@ -919,6 +919,9 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     if Lexicon::get().is_not_a_name(&words.iter().map(|w| fold(w)).collect::<Vec<_>>()) {
         return None;
     }
+    if words.len() == 1 && super::rules_fr::participle_opening_sentence(toks, name_from) {
+        return None;
+    }
     // ("Joseph R. Biden Jr.": as written with the stop the name keeps.)
     let stop_kept = words.last().is_some_and(|w| w.ends_with('.')) && toks.get(r).is_some_and(|t| t.is_punct('.') && t.start == toks[r - 1].end);
     let mut np = mk(i, last, NpKind::Name(words), quals, gender);

@@ -13,6 +13,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("inverted cue with -t-", "rules_fr::tests::inversions_split_verb_and_pronoun"),
     ("auxiliary then listed participle", "rules_fr::tests::a_participle_after_an_auxiliary_and_adverbs_is_found"),
     ("adverbs of time before the participle", "rules_fr::tests::a_participle_after_adverbs_of_time_is_found"),
+    ("a fronted participle opening a sentence is no name", "rules_fr::tests::a_participle_opening_a_sentence_is_no_name"),
     ("indefinite plural group is the speaker as written", "rules_fr::tests::an_indefinite_plural_group_opening_the_clause_is_found"),
     ("participle clause takes the sentence subject", "rules_fr::tests::a_present_participle_takes_the_subject_of_its_sentence"),
     ("il/elle agree with the previous sentence subject", "rules_fr::tests::the_previous_subject_carries_its_article_gender"),
@@ -160,6 +161,22 @@ pub(super) fn inversion(low: &str) -> Option<(&str, &str)> {
 /// The pronoun of an inverted verb as written ("a-t-Il" → "Il").
 pub(super) fn pronoun_text(text: &str) -> String {
     text.rsplit(['-', '‑']).next().unwrap_or(text).to_string()
+}
+
+/// Prepositions that follow the participle of a fronted clause ("Installé à", "Interrogée
+/// par", "Arrivé en", "Invité sur"); "de" is left out ("José de Souza").
+const AFTER_FRONTED_PARTICIPLE: [&str; 11] = ["à", "au", "aux", "par", "en", "sur", "dans", "pour", "chez", "depuis", "devant"];
+
+/// "Installé à 400 mètres du front, le retraité dit …", "Invité à prendre la parole, l'ancien
+/// maire …", "Interrogée par l'AFP, elle …": a capitalised word opening its sentence (token
+/// `k`), ending like a past participle (-é, -ée, -és, -ées) and followed by a preposition is
+/// the participle of a fronted clause, never a name ("Renée, 45 ans," and "José de Souza"
+/// stay names). The French twin of `rules_en::is_opening_participle`.
+pub(super) fn participle_opening_sentence(toks: &[Tok], k: usize) -> bool {
+    let low = &toks[k].low;
+    let opens = k == 0 || super::attribution::ends_sentence(toks, k - 1);
+    let participle = toks[k].is_cap() && low.chars().count() >= 4 && ["é", "ée", "és", "ées"].iter().any(|s| low.ends_with(s));
+    opens && participle && toks.get(k + 1).is_some_and(|t| AFTER_FRONTED_PARTICIPLE.contains(&t.low.as_str()))
 }
 
 /// Adverbs of time and frequency set between an auxiliary and its participle (those in
@@ -1610,6 +1627,19 @@ mod tests {
         assert_eq!(next_participle(&t, 3).map(|k| t[k].text.as_str()), Some("expliqué"));
         let t = toks("Le maire a mangé une pomme");
         assert_eq!(next_participle(&t, 3), None);
+    }
+
+    #[test]
+    fn a_participle_opening_a_sentence_is_no_name() {
+        let t = toks("Il pleut. Installé à 400 mètres, le retraité dit");
+        assert!(participle_opening_sentence(&t, 3));
+        let t = toks("Invité par le maire, il dit");
+        assert!(participle_opening_sentence(&t, 0));
+        // A name before a comma or "de", or inside the sentence, stays a name.
+        for (s, k) in [("Renée, 45 ans, dit", 0), ("José de Souza dit", 0), ("Le maire Aimé à Paris", 2)] {
+            let t = toks(s);
+            assert!(!participle_opening_sentence(&t, k), "{s}");
+        }
     }
 
     #[test]
