@@ -40,7 +40,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The features, in the order of the weights.
-pub const FEATURES: [&str; 66] = [
+pub const FEATURES: [&str; 67] = [
     "rule_pick",
     "rule_pick_own_cue",
     "rule_pick_inherited",
@@ -107,6 +107,7 @@ pub const FEATURES: [&str; 66] = [
     "rule_pick_pronoun_at_cue",
     "rule_pick_role_at_cue",
     "common_word_name",
+    "sentence_initial_only",
 ];
 
 /// Paragraphs before the quote's own that candidates are read from.
@@ -383,7 +384,13 @@ fn lower_case_words(text: &str) -> HashSet<String> {
 /// A one-word name written capitalised that the text also writes in lower case ("Wait",
 /// "Tout"; not "préfecture", an institution named by a common noun).
 fn is_common_word_name(entity: &Entity, lower_case: &HashSet<String>) -> bool {
-    entity.low.len() == 1 && entity.words[0].chars().next().is_some_and(char::is_uppercase) && lower_case.contains(&entity.low[0])
+    is_one_capitalised_word(entity) && lower_case.contains(&entity.low[0])
+}
+
+/// A name of one word written capitalised (not an institution named by a common noun,
+/// "préfecture").
+fn is_one_capitalised_word(entity: &Entity) -> bool {
+    entity.low.len() == 1 && entity.words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A name of several words, not itself a place, with a place among its words: mostly a
@@ -503,6 +510,18 @@ fn quote_words(text: &str, open: usize, close: usize) -> HashSet<String> {
     text[start..end].split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(fold).collect()
 }
 
+/// Per entity, whether every mention of it opens its sentence (nothing but quote marks,
+/// dashes or spaces before it): a one-word "name" met only there is mostly a capitalised
+/// opener ("Côté", "Réponse", "Nevertheless"), a real name is met mid-sentence too.
+fn sentence_initial_only(text: &str, starts: &[usize], positions: &HashMap<usize, Vec<usize>>) -> HashSet<usize> {
+    let opens = |pos: usize| {
+        let k = starts.partition_point(|&s| s <= pos);
+        let start = k.checked_sub(1).map_or(0, |k| starts[k]);
+        text.get(start..pos).is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric()))
+    };
+    positions.iter().filter(|(_, seen)| seen.iter().all(|&p| opens(p))).map(|(&e, _)| e).collect()
+}
+
 /// Byte ranges of the sentence holding `pos` (by the registry's sentence starts) and of
 /// the [`RECENT_SENTENCES`] before it.
 fn sentence_context(starts: &[usize], pos: usize) -> (Range<usize>, usize) {
@@ -556,6 +575,7 @@ pub fn for_each_site_candidates(
     }
     let headline_only = only_in_title_case(text, paragraphs, &positions);
     let lower_case = lower_case_words(text);
+    let initial_only = sentence_initial_only(text, sentence_starts, &positions);
     // Each entity's speaker, looked up once however many windows it appears in.
     let mut speaker_of: HashMap<usize, Option<Speaker>> = HashMap::new();
     // Entities by speaker name, and the people by the role nouns the article gives them:
@@ -803,6 +823,7 @@ pub fn for_each_site_candidates(
                     flag(is_rule && site.resolved_at_cue() && site.person_pronoun.is_some()),
                     flag(is_rule && site.resolved_at_cue() && site.role_head.is_some()),
                     flag(entity.is_some_and(|x| is_common_word_name(x, &lower_case))),
+                    flag(entity.is_some_and(is_one_capitalised_word) && initial_only.contains(&e)),
                 ];
                 Candidate { speaker, features }
             })
@@ -957,6 +978,14 @@ mod tests {
         let text = "Wait until the vote, the wait is short. Anna Berg met Tom Hardy on Monday.\n\n\"We will win this fight in the end,\" she said.";
         assert_eq!(feature(text, 0, "Wait", "common_word_name"), 1.0);
         assert_eq!(feature(text, 0, "Anna Berg", "common_word_name"), 0.0);
+    }
+
+    #[test]
+    fn a_one_word_name_met_only_opening_sentences_is_marked() {
+        let text = "Anna Berg met Tom Hardy on Monday. Berg spoke first. Nevertheless the vote failed.\n\n\"We will win this fight in the end,\" she said.";
+        assert_eq!(feature(text, 0, "Nevertheless", "sentence_initial_only"), 1.0);
+        assert_eq!(feature(text, 0, "Anna Berg", "sentence_initial_only"), 0.0);
+        assert_eq!(feature(text, 0, "Tom Hardy", "sentence_initial_only"), 0.0);
     }
 
     #[test]
