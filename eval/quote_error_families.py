@@ -82,10 +82,17 @@ def not_found_family(stem, quote):
         return "found, but the predicted text differs (marks, cut, control characters)"
     return "not found at all (no marks the engine reads: gold after a closing mark, or unmarked)"
 
+# Sources that are no speaker at all: the annotation marked the verb, a relative pronoun or
+# a preposition ("said", "who", "according to"); no attribution can match them.
+NOT_A_SOURCE = {"said", "says", "say", "asked", "told", "wrote", "who", "which", "that", "whom", "here", "from",
+                "according to", "one"}
+
 def family(kind, pred, src, stem="", quote=""):
     src0 = re.split(r",| of | from | who | at | for |\(", re.sub(r"'s$", "", src))[0].strip()
     if kind == "not found":
         return "not found: " + not_found_family(stem, quote)
+    if src.strip() in NOT_A_SOURCE or src.startswith("said "):
+        return "annotation: the source marked is a verb, relative or preposition ('said', 'who')"
     if MEDIA.search(src0) and DESCRIPTOR.match(src0):
         return "a document or ad is the source (the ad, the narrator, a tweet)"
     if DESCRIPTOR.match(src0):

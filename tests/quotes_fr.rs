@@ -908,3 +908,150 @@ fn a_generic_body_noun_is_not_the_person_named_right_after_it() {
     );
     assert_eq!(speaker_of(&qs, "immédiatement fait cesser"), Some("Terrasol"), "{qs:#?}");
 }
+
+#[test]
+fn a_new_sentence_whose_cue_ends_on_a_colon_announces_the_next_quote() {
+    let qs = quotes_of(
+        "Derby\n\n\
+         Dans les tribunes, Josiane Marty, abonnée depuis 1975, n'en revenait pas. « J'ai vu beaucoup de matchs, mais celui-là, je m'en souviendrai. » \
+         Son mari, Bernard, assis à côté d'elle, confirme en souriant : « Elle a raison. Comme toujours. »",
+    );
+    let first = qs.iter().find(|q| q.text.starts_with("J'ai vu")).expect("first quote");
+    assert_eq!(first.cue, None, "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Elle a raison"), Some("Bernard"), "{qs:#?}");
+    assert_ne!(speaker_of(&qs, "J'ai vu"), Some("Bernard"), "{qs:#?}");
+}
+
+#[test]
+fn a_general_role_noun_stands_for_the_person_introduced_with_a_role_of_its_family() {
+    let qs = quotes_of(
+        "Procès d'Arnaud Vidal\n\n\
+         Jeudi, l'avocat général, Luc Maréchal, a requis quinze ans de réclusion. \
+         « On ne règle pas un conflit avec un fusil », a martelé le représentant de l'accusation.\n\n\
+         La climatologue Inès Marchal, invitée par la défense, a nuancé. « Les nuits blanches ont pesé », a expliqué la scientifique.",
+    );
+    assert_eq!(speaker_of(&qs, "On ne règle pas"), Some("Luc Maréchal"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Les nuits blanches"), Some("Inès Marchal"), "{qs:#?}");
+}
+
+#[test]
+fn a_one_word_name_after_a_clubs_acronym_is_the_club_not_the_player() {
+    let qs = quotes_of(
+        "Football\n\n\
+         Il fut associé à Jean-Michel Lacaze, ancien attaquant mythique de l'AS Saint-Étienne. \
+         « Tout à fait ! », répondit alors son complice.",
+    );
+    assert_ne!(speaker_of(&qs, "Tout à fait"), Some("Saint-Étienne"), "{qs:#?}");
+}
+
+#[test]
+fn on_speaking_after_a_fronted_body_is_that_body() {
+    let qs = quotes_of(
+        "Déserts médicaux\n\n\
+         Le député Paul Morin salue « une mesure de bon sens ».\n\n\
+         Au ministère de la Santé, on reconnaît que le dispositif « devra être ajusté » après concertation.",
+    );
+    assert_eq!(speaker_of(&qs, "devra être ajusté"), Some("ministère de la Santé"), "{qs:#?}");
+}
+
+#[test]
+fn the_person_a_court_judged_is_the_accused() {
+    let qs = quotes_of(
+        "Assises de la Loire\n\n\
+         La cour d'assises a condamné vendredi soir Kevin Morel, 34 ans, à vingt ans de réclusion.\n\n\
+         L'avocat général, Paul Roux, avait requis vingt-cinq ans. « On ne frappe pas trois fois par hasard », avait-il martelé. \
+         « Je ne voulais pas le tuer », a répondu l'accusé.",
+    );
+    assert_eq!(speaker_of(&qs, "Je ne voulais pas"), Some("Kevin Morel"), "{qs:#?}");
+}
+
+#[test]
+fn of_several_people_given_a_role_the_one_most_in_view_is_meant() {
+    let qs = quotes_of(
+        "Procès\n\n\
+         L'ancien maire de Saint-Aubin, Gérard Le Bihan, a été condamné vendredi par le tribunal. Le chef d'entreprise, Alain Kerboul, a été condamné à dix-huit mois.\n\n\
+         Le tribunal a estimé que M. Le Bihan avait « sciemment orienté » les marchés vers la société de M. Kerboul.\n\n\
+         À la barre, le prévenu avait assuré avoir toujours agi « dans l'intérêt des habitants ».",
+    );
+    assert_eq!(speaker_of(&qs, "dans l'intérêt"), Some("Gérard Le Bihan"), "{qs:#?}");
+}
+
+#[test]
+fn a_second_name_of_a_players_position_stands_for_the_player() {
+    let qs = quotes_of(
+        "National 3\n\n\
+         À la 88e, le gardien Antoine Kervella a sorti une parade devant l'attaquant Ibrahima Sow. \
+         « J'ai mis la main et elle est restée », a résumé le portier.",
+    );
+    assert_eq!(speaker_of(&qs, "J'ai mis la main"), Some("Antoine Kervella"), "{qs:#?}");
+}
+
+#[test]
+fn a_body_in_a_paragraph_about_a_person_is_not_the_next_pronouns_antecedent() {
+    let qs = quotes_of(
+        "Football\n\n\
+         Le président du club, Jean-Paul Bellec, savourait dans les coursives. Le club, qui a connu la Nationale 2, traverse une période délicate. \
+         « Des soirées comme celle-là nous font tenir », a-t-il confié.",
+    );
+    assert_eq!(speaker_of(&qs, "Des soirées"), Some("Jean-Paul Bellec"), "{qs:#?}");
+}
+
+#[test]
+fn a_full_name_after_a_french_preposition_of_place_is_still_a_person() {
+    let qs = quotes_of(
+        "Psautier\n\n\
+         La découverte revient à Claire Vidalenc, archiviste de la commune. « J'ai d'abord vu une lettrine », a-t-elle raconté.",
+    );
+    assert_eq!(speaker_of(&qs, "J'ai d'abord"), Some("Claire Vidalenc"), "{qs:#?}");
+}
+
+#[test]
+fn a_quote_opening_a_paragraph_is_the_person_the_paragraph_before_ended_on() {
+    let qs = quotes_of(
+        "Portrait\n\n\
+         À 67 ans, Armelle Guiraud taille encore des sabots dans son atelier. Elle a appris le métier auprès de son père, Raymond, disparu en 2009.\n\n\
+         « Mon père ne parlait pas beaucoup. Il me mettait l'outil dans la main et il regardait. »",
+    );
+    assert_eq!(speaker_of(&qs, "Mon père ne parlait"), Some("Armelle Guiraud"), "{qs:#?}");
+}
+
+#[test]
+fn a_role_opening_the_sentence_before_a_quote_without_cue_is_its_speaker() {
+    let qs = quotes_of(
+        "Usine\n\n\
+         Le secrétaire du CSE, Patrick Weber, a été « sonné » par le rapport.\n\n\
+         Le syndicaliste, qui travaille à l'usine où son père Antoine Weber était déjà fondeur, redoute le pire. \
+         « Mon père a connu la grande époque, quand on était 3 000 ici. »",
+    );
+    assert_eq!(speaker_of(&qs, "Mon père a connu"), Some("Patrick Weber"), "{qs:#?}");
+}
+
+#[test]
+fn a_definite_document_named_no_other_way_speaks_as_itself() {
+    let qs = quotes_of(
+        "Fonderies\n\n\
+         Commandé par le comité d'entreprise, le rapport dresse un constat sévère. \
+         Le rapport évoque un « modèle d'extraction de valeur incompatible avec l'outil industriel ».",
+    );
+    assert_eq!(speaker_of(&qs, "modèle d'extraction"), Some("rapport"), "{qs:#?}");
+}
+
+#[test]
+fn words_read_in_a_document_are_the_documents() {
+    let qs = quotes_of(
+        "Déchets\n\n\
+         Le directeur, Jean Dorval, dément. Un courriel interne daté du 3 octobre, adressé par un responsable à plusieurs cadres, ne laisse guère de doute. \
+         « Le site arrive à saturation. Merci de m'indiquer une solution », y lit-on.",
+    );
+    assert_eq!(speaker_of(&qs, "Le site arrive"), Some("courriel interne"), "{qs:#?}");
+}
+
+#[test]
+fn a_cooperative_named_by_its_noun_is_the_one_introduced_with_it() {
+    let qs = quotes_of(
+        "Prix du lait\n\n\
+         Faute d'accord, la coopérative Valorne, troisième groupe laitier du pays, a cessé de livrer l'enseigne.\n\n\
+         Dans un communiqué diffusé mardi, la coopérative accuse le distributeur de « mépriser la loi Egalim ».",
+    );
+    assert_eq!(speaker_of(&qs, "mépriser la loi"), Some("Valorne"), "{qs:#?}");
+}

@@ -420,7 +420,7 @@ fn find_cues_from(toks: &[Tok], after_quote: bool) -> Vec<Cue> {
                 preposition: t.low == "selon",
                 pronoun: None,
             });
-        } else if lx.en_cues.contains(t.low.as_str()) && !prev_is_det && english_cue_ok(toks, i) {
+        } else if lx.en_cues.contains(t.low.as_str()) && !prev_is_det && english_cue_ok(toks, i, after_quote) {
             cues.push(Cue {
                 first: i,
                 last: i,
@@ -1611,6 +1611,11 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         if let Some(np) = french_participle_subject(toks, lo, c) {
             return Some(np);
         }
+        // "Hillary Clinton responded by saying", "The Republican candidate appeared to assert
+        // his plans by saying": after "by", the participle's subject is the clause's.
+        if c.first > lo + 1 && toks[c.first - 1].low == "by" {
+            return super::rules_en::subject_before_by(toks, lo, c.first - 1);
+        }
         // "one senator accusing": its own subject, right before it.
         if c.first > lo && toks[c.first - 1].kind == TokKind::Word {
             return np_backward(toks, lo, c.first - 1);
@@ -1620,15 +1625,7 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         // ("During a speech, Trump attacked Clinton …, saying": when the stretch opens
         // with a fronted phrase, the subject after its comma.)
         if c.first > lo && toks[c.first - 1].is_punct(',') {
-            // ("A spokeswoman for the committee emailed reporters …, arguing": an English
-            // indefinite person opening the sentence is its subject too.)
-            let opening = np_forward(toks, lo, c.first).filter(|np| {
-                matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..) | NpKind::Role { definite: true, .. })
-                    || matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) && matches!(toks[lo].low.as_str(), "a" | "an")
-            });
-            // ("Schilling's son, Grant, defended his father …, saying": the description
-            // set before the name is how it is written.)
-            return opening.or_else(|| clause_opening_subject(toks, lo, c.first - 1)).map(|np| super::rules_en::with_person_description_before(toks, lo, np));
+            return clause_subject_of_participle(toks, lo, c.first - 1);
         }
         return None;
     }
@@ -1659,15 +1656,32 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         return Some(np);
     }
     let listener_after = !after_quote && ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str());
-    let before = || subject_before(toks, lo, c.first);
+    let before = || subject_before(toks, lo, c.first).map(|np| super::rules_en::person_of_body_before(toks, lo, &np).unwrap_or(np));
     let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };
     let found = if after_quote { after().or_else(before) } else { before().or_else(after) };
     let found = found.map(|np| super::rules_fr::phrase_with_its_name(toks, np, hi));
     let found = found.map(|np| super::rules_en::with_descriptor_before(toks, lo, np));
-    let found = found.or_else(|| clause_opening_subject(toks, lo, c.first)).or_else(|| descriptor_at_cue(toks, lo, hi, c))?;
+    let found = found.or_else(|| clause_opening_subject(toks, lo, c.first)).or_else(|| descriptor_at_cue(toks, lo, hi, c, after_quote))?;
     // (A description before its cue ends there: "a narrator in the Clinton ad asks".)
     let bound = if found.last < c.first { c.first } else { hi };
     Some(super::rules_en::with_description_complement(toks, found, bound))
+}
+
+/// The subject of the clause a participle cue closes (`end`: the comma or "by" before it):
+/// the person opening the stretch, else the last one opening a clause before it.
+fn clause_subject_of_participle(toks: &[Tok], lo: usize, end: usize) -> Option<Np> {
+    // ("WASHINGTON (UPI) — In response …, Clinton's right-hand woman rallied supporters,
+    // saying": a dateline is not the sentence's subject.)
+    let lo = super::rules_en::dateline_end(toks, lo, end).unwrap_or(lo);
+    // ("A spokeswoman for the committee emailed reporters …, arguing": an English
+    // indefinite person opening the sentence is its subject too.)
+    let opening = np_forward(toks, lo, end + 1).filter(|np| {
+        matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..) | NpKind::Role { definite: true, .. })
+            || matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) && matches!(toks[lo].low.as_str(), "a" | "an")
+    });
+    // ("Schilling's son, Grant, defended his father …, saying": the description set
+    // before the name is how it is written.)
+    opening.or_else(|| clause_opening_subject(toks, lo, end)).map(|np| super::rules_en::with_person_description_before(toks, lo, np))
 }
 
 /// The capitalised name that ends at `j`, read from the start of its run ("gives an
@@ -1684,7 +1698,7 @@ fn name_ending_at(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
 /// lower-case words that the lexicon does not know as a role, right before the cue (or
 /// right after it, closing the stretch), still say who spoke. Kept as an unnamed
 /// description so `speaker_as_written` shows the words the article used.
-fn descriptor_at_cue(toks: &[Tok], lo: usize, hi: usize, c: &Cue) -> Option<Np> {
+fn descriptor_at_cue(toks: &[Tok], lo: usize, hi: usize, c: &Cue, after_quote: bool) -> Option<Np> {
     let lx = Lexicon::get();
     // English only: French descriptions ("le suspect") have their own rules in the registry.
     // ("my father often said", "his colleague wrote": a possessive opens a description too.)
@@ -1696,7 +1710,7 @@ fn descriptor_at_cue(toks: &[Tok], lo: usize, hi: usize, c: &Cue) -> Option<Np> 
     }
     let plain = |t: &Tok| t.is_lower_word() && !lx.is_function_word(&t.low) && !lx.en_cues.contains(t.low.as_str()) && !lx.fr_cues.contains(t.low.as_str());
     let describe = |first: usize, last: usize| {
-        let definite = !INDEFINITE.contains(&toks[first].low.as_str());
+        let definite = !INDEFINITE.contains(&toks[first].low.as_str()) && super::rules_en::short_description_may_name_someone(&toks[first], &toks[last]);
         Np {
             first,
             last,
@@ -1729,7 +1743,11 @@ fn descriptor_at_cue(toks: &[Tok], lo: usize, hi: usize, c: &Cue) -> Option<Np> 
             return Some(describe(d, e - 1));
         }
     }
-    None
+    // Longer descriptions, with modifiers, capitalised words and a complement (after the
+    // cue only where it opens the words after the quote: in "…,” while 73 percent said the
+    // same of Trump" the words after "said" are its object).
+    let before = super::rules_en::standalone_description_before_cue(toks, lo, j);
+    before.or_else(|| after_quote.then(|| super::rules_en::standalone_description_after_cue(toks, c.last, hi)).flatten())
 }
 
 /// Prepositions after which a name is never the subject of the cue that follows.

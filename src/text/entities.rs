@@ -26,8 +26,22 @@ pub struct Entity {
     pub gender: Gender,
     /// For documents: the head noun ("report").
     pub head: Option<String>,
-    /// The acronym the article gives the name ("… de la Confédération (SRC)"), folded.
-    pub alias: Option<String>,
+    /// The acronym the article gives the name ("… de la Confédération (SRC)").
+    pub alias: Option<Acronym>,
+}
+
+/// An organisation's acronym, as the article writes it ("SRC", "Cnil") and folded (the key
+/// a bare mention of it is looked up by).
+#[derive(Debug, Clone)]
+pub struct Acronym {
+    pub written: String,
+    pub folded: String,
+}
+
+impl Acronym {
+    fn of(written: &str) -> Acronym {
+        Acronym { written: written.to_string(), folded: fold(written) }
+    }
 }
 
 impl Entity {
@@ -49,8 +63,23 @@ impl Entity {
         (caps.len() >= 2).then(|| caps.iter().filter_map(|w| w.chars().next()).collect::<String>().to_lowercase())
     }
 
+    /// Whether the article gave this entity the acronym `folded`.
+    fn has_alias(&self, folded: &str) -> bool {
+        self.alias.as_ref().is_some_and(|a| a.folded == folded)
+    }
+
+    /// The speaker this entity is: its name, and a body's acronym after it when the article
+    /// gave one ("Centre intégré de santé et de services sociaux (CISSS)"), since reports
+    /// cite a body by either form and the short one is what the text goes on to use.
     fn speaker(&self) -> Speaker {
-        Speaker { name: self.name(), kind: self.kind.unwrap_or_else(|| guess_kind(&self.words)) }
+        let mut name = self.name();
+        if let Some(a) = &self.alias
+            && self.words.len() >= 2
+            && !self.low.contains(&a.folded)
+        {
+            name = format!("{name} ({})", a.written);
+        }
+        Speaker { name, kind: self.kind.unwrap_or_else(|| guess_kind(&self.words)) }
     }
 }
 
@@ -81,10 +110,10 @@ const RESEARCH_WORDS: [&str; 9] = ["report", "study", "survey", "analysis", "rev
 /// Periphrases for an institution too: "la haute juridiction" (the Conseil d'État named
 /// before), "la municipalité", "l'organisation", "la centrale (syndicale)". (Not "le syndicat" or "le parti": those
 /// more often bring in a body of their own.)
-const GENERIC_BODY_NOUNS: [&str; 24] = [
+const GENERIC_BODY_NOUNS: [&str; 26] = [
     "quotidien", "journal", "hebdomadaire", "magazine", "chaîne", "radio", "station", "groupe", "société", "entreprise", "firme",
     "compagnie", "constructeur", "fabricant", "juridiction", "institution", "instance", "organisme", "organisation", "municipalité",
-    "collectivité", "établissement", "exécutif", "centrale",
+    "collectivité", "établissement", "exécutif", "centrale", "coopérative", "mutuelle",
 ];
 /// How far before a name the generic noun introducing it may stand ("le quotidien français").
 const INTRODUCER_BYTES: usize = 40;
@@ -282,7 +311,7 @@ impl Registry {
         for toks in frames {
             for (pos, words, acronym) in acronym_definitions(text, toks) {
                 let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
-                reg.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), alias: Some(acronym), ..empty_entity() });
+                reg.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), alias: Some(Acronym::of(&acronym)), ..empty_entity() });
                 reg.mentions.push(Mention { pos, entity: reg.entities.len() - 1, spoke: false });
             }
         }
@@ -423,10 +452,14 @@ impl Registry {
             self.note_speaker(np.start, e);
             return Some(e);
         }
+        // ("his wife whispered": the relative speaks unnamed unless a name is set beside it.)
+        if super::rules_en::possessed_kin(&self.text, np) && self.apposed_person(np).is_none() {
+            return None;
+        }
         let found = match &np.kind {
-            NpKind::Name(words) if words.len() == 1 && self.entities.iter().any(|e| e.alias.as_deref() == Some(&fold(&words[0]))) => {
+            NpKind::Name(words) if words.len() == 1 && self.entities.iter().any(|e| e.has_alias(&fold(&words[0]))) => {
                 let a = fold(&words[0]);
-                self.entities.iter().position(|e| e.alias.as_deref() == Some(a.as_str()))
+                self.entities.iter().position(|e| e.has_alias(&a))
             }
             NpKind::Name(words) => {
                 let low = name_key(words);
@@ -477,7 +510,7 @@ impl Registry {
                             spells(&letters, &content)
                         }
                     })?;
-                    self.entities[found].alias.get_or_insert_with(|| fold(w));
+                    self.entities[found].alias.get_or_insert_with(|| Acronym::of(w));
                     self.entities[found].kind = Some(SpeakerKind::Organisation);
                     Some(found)
                 };
@@ -666,8 +699,16 @@ impl Registry {
                             self.note_speaker(np.start, ANONYMOUS);
                             return Some(ANONYMOUS);
                         }
-                        let strict = self
-                            .latest(np.start, |_, e| person(e) && e.role_words.contains(head))
+                        // (French: of several people the article gave the role, "le prévenu"
+                        // is the one most in view, not the one named last: salience_fr.)
+                        let holder = |e: &Entity| person(e) && e.role_words.contains(head);
+                        let french = super::rules_fr::is_french_phrase(&self.text, np);
+                        let most_salient_holder = || {
+                            let reach = super::salience_fr::READ_SENTENCES;
+                            if possessive || !french { None } else { self.salient_person_since(np, 0, reach, holder) }
+                        };
+                        let strict = most_salient_holder()
+                            .or_else(|| self.latest(np.start, |_, e| holder(e)))
                             .filter(|&e| e != ANONYMOUS)
                             .or_else(later_unique)
                             // (French: a description the article gave no one is the person
@@ -778,10 +819,23 @@ impl Registry {
                             let generic = head == "document" && quals.is_empty();
                             let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
                             french.then(|| self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Document))).flatten()
+                        })
+                        // French: "Le rapport évoque « … »", with no document of that name
+                        // before: the document speaks as itself ("rapport"), as a body
+                        // named by its bare noun does.
+                        .or_else(|| {
+                            let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
+                            let definite = ["le ", "la ", "l'", "l’"].iter().any(|d| written.starts_with(d));
+                            let french = definite && quals.is_empty() && super::rules_fr::is_french_phrase(&self.text, np);
+                            french.then(|| self.document_named(head))
                         }),
                 }
             }
         };
+        // ("Hillary Clinton's right-hand woman", "Clinton's spokesman": a description
+        // opened by its owner's name is someone else than the owner.)
+        let owner = super::rules_en::owner_of_description(&self.text, np);
+        let found = found.filter(|&e| owner.as_ref().is_none_or(|o| self.entities.get(e).is_none_or(|ent| ent.low.last() != Some(o))));
         if let Some(e) = found {
             self.note_speaker(np.start, e);
         }
@@ -984,6 +1038,16 @@ impl Registry {
         }
         let noun = if BODY_PARTS.contains(&head) { np.quals.first()?.as_str() } else { head };
         self.generic_body_antecedent(noun, np.start)
+    }
+
+    /// The document named by its bare noun ("rapport"), registered on first use.
+    fn document_named(&mut self, head: &str) -> usize {
+        let low = vec![fold(head)];
+        if let Some(i) = self.entities.iter().position(|e| e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head) && e.low == low) {
+            return i;
+        }
+        self.entities.push(Entity { words: vec![head.to_string()], low, kind: Some(SpeakerKind::Document), head: Some(head.to_string()), ..empty_entity() });
+        self.entities.len() - 1
     }
 
     /// The body of that name, registered on first use.
@@ -1209,7 +1273,7 @@ impl Registry {
         }
         // "Cnil" met on its own stands for the long form the article gave it.
         if let [word] = e.low.as_slice()
-            && let Some(long) = self.entities.iter().find(|x| x.alias.as_deref() == Some(word.as_str()))
+            && let Some(long) = self.entities.iter().find(|x| x.has_alias(word))
         {
             return Some(long.speaker());
         }
@@ -1358,6 +1422,13 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                     toks[a - 1].low.as_str(),
                     "in" | "across" | "at" | "near" | "throughout" | "to" | "into" | "from" | "towards" | "à" | "en" | "dans" | "vers" | "au" | "aux"
                 );
+            // ("La découverte revient à Claire Vidalenc": after a French preposition of
+            // place, a first name and a surname still name a person.)
+            let person_after_french_preposition = a >= 1
+                && b - a >= 2
+                && matches!(toks[a - 1].low.as_str(), "à" | "en" | "dans" | "vers" | "au" | "aux")
+                && lx.first_names.contains_key(toks[a].text.as_str());
+            let after_place_word = after_place_word && !person_after_french_preposition;
             let no_article = no_article && !tail_of_name && !after_place_word;
             let title_case = toks[a..b].iter().all(|t| !is_acronym(t) && !lx.is_org_word(&t.low) && t.text.chars().skip(1).any(char::is_lowercase));
             let mut c = Candidate {
@@ -1368,6 +1439,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                     // French name governed by a preposition is not who a later il/elle is.
                     || (a > 0 && FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 1].low.as_str()))
                     || super::rules_fr::apposed_to_oblique(toks, a)
+                    // ("la société de M. Kerboul": a complement behind its title too; not after
+                    // "par", "la défense, assurée par Me Pichon", where the agent is in view.)
+                    || (titled && i > 0 && matches!(toks[i - 1].low.as_str(), "de" | "du" | "des" | "d'"))
                     // "la politique du président José Bauzà": behind its title too.
                     || (a > 1
                         && is_person_role(&toks[a - 1])
@@ -1389,6 +1463,12 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             };
             if is_last && b == r {
                 role_context(toks, i, s, a, r, &mut c);
+                // ("… a condamné Kevin Roche": the one "le prévenu" and "l'accusé" stand for.)
+                if super::rules_fr::is_court_defendant(toks, a, r) {
+                    c.role_words.extend(super::rules_fr::DEFENDANT_ROLES.iter().map(|w| w.to_string()));
+                    c.has_role = true;
+                    c.person = true;
+                }
                 if super::rules_fr::is_apposed_to_body_noun(toks, a) && !c.has_role {
                     c.org = true;
                 }
@@ -1452,7 +1532,13 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         // "le ministre de l'intérieur Gérard Collomb": a full name with a known first name
         // after the body is the one given the role.
         let full_name = r - a >= 2 && lx.first_names.contains_key(toks[a].text.as_str());
-        let body_named = !between.iter().any(of_body) || between.last().is_some_and(|t| t.is_cap() || is_acronym(t)) || full_name;
+        // (French: "joueur mythique de l'AS Saint-Étienne", "attaquant du FC Nantes": one
+        // word with no first name right after the body's acronym goes on naming the body.)
+        let club = between.iter().any(|t| matches!(t.low.as_str(), "de" | "du" | "d'"))
+            && between.last().is_some_and(is_acronym)
+            && r - a == 1
+            && !lx.first_names.contains_key(toks[a].text.as_str());
+        let body_named = (!between.iter().any(of_body) || between.last().is_some_and(|t| t.is_cap() || is_acronym(t)) || full_name) && !club;
         is_person_role(&toks[p]) && between.iter().all(adjective) && body_named
     });
     let role_at = role_at.filter(|_| !acronym_before_name);
@@ -1587,7 +1673,7 @@ fn owner_after_adjective(toks: &[Tok], head: usize) -> Vec<String> {
 }
 
 /// "Observatoire international des prisons (OIP)": the words before a parenthesised
-/// acronym whose initials spell it, as written. Returns (position, words, folded acronym).
+/// acronym whose initials spell it, as written. Returns (position, words, acronym as written).
 fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, String)> {
     let lx = Lexicon::get();
     let mut out = Vec::new();
@@ -1629,7 +1715,7 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
         });
         if let Some(j) = start {
             let written = text.get(toks[j].start..open.start).unwrap_or("").trim();
-            out.push((toks[j].start, written.split_whitespace().map(str::to_string).collect(), acr.low.to_string()));
+            out.push((toks[j].start, written.split_whitespace().map(str::to_string).collect(), acr.text.to_string()));
         }
     }
     out

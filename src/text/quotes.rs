@@ -25,7 +25,7 @@ use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::quote_marks::{MarkedSpan, scan};
 use super::ranker::{Candidate, Ranker, Site, for_each_site_candidates};
 use super::rules_fr::{
-    agrees, bare_participle_cue, body_behind_on, definite_group_subject, group_speaker, indefinite_group_after, indefinite_group_subject, is_il_elle, is_ils_elles,
+    agrees, bare_participle_cue, body_before_on, body_behind_on, definite_group_subject, group_speaker, indefinite_group_after, indefinite_group_subject, is_il_elle, is_ils_elles,
     is_unnamed_person, plural_group_opening, plural_group_subject, sentence_subject, opens_on_un, unnamed_person_before,
 };
 use crate::model::{Article, Quote, QuoteKind, Speaker, SpeakerKind};
@@ -91,6 +91,9 @@ struct Work {
     colon_subject_kept: bool,
     /// The subject of the sentence before, for a quote that opens a sentence without a cue.
     previous_subject: Vec<Np>,
+    /// French: the speaker is the person the sentence before is about (a name or il/elle),
+    /// kept over the ranker's choice, which weighs the names nearest the quote.
+    previous_subject_kept: bool,
     /// The quote's sentence goes on after it in the reporter's words ("» dans la matinée").
     sentence_goes_on: bool,
     /// The subject opening the sentence before (same paragraph), with the gender its
@@ -431,6 +434,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             if registry.speaker(e).is_some_and(|s| s.kind == SpeakerKind::Person) {
                 work[i].speaker = registry.speaker(e);
                 work[i].as_written = Some(np.written(text).to_string());
+                work[i].previous_subject_kept = super::rules_fr::is_french_phrase(text, &np);
                 break;
             }
         }
@@ -525,6 +529,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             if let Some(e) = registry.resolve_known_person(&np) {
                 work[i].speaker = registry.speaker(e);
                 work[i].as_written = Some(np.written(text).to_string());
+                work[i].previous_subject_kept = super::rules_fr::is_french_phrase(text, &np);
                 break;
             }
         }
@@ -561,7 +566,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
     // turn: the ranker, which weighs the nearest names, does not overrule them.)
     let dialogue = |i: usize| turn[i] || turn.get(i + 1).is_some_and(|&t| t);
     let laid_out: Vec<Option<Speaker>> =
-        (0..work.len()).map(|i| work[i].speaker.clone().filter(|_| answers[i] || dialogue(i) || work[i].colon_subject_kept)).collect();
+        (0..work.len()).map(|i| work[i].speaker.clone().filter(|_| answers[i] || dialogue(i) || work[i].colon_subject_kept || work[i].previous_subject_kept)).collect();
     let candidates = rank(article, &registry, &spans, &mut work, &kinds, ranker, with_candidates);
     for (w, speaker) in work.iter_mut().zip(laid_out) {
         w.speaker = speaker.or(w.speaker.take());
@@ -787,7 +792,12 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     w.opens_paragraph = qk == 0;
     if cut {
         let start = (0..lo.saturating_sub(1)).rev().find(|&k| ends_sentence(left_frame, k) || matches!(left_frame[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
-        w.prev_sentence_subject = sentence_subject(left_frame, start, lo);
+        // (French: a body opening the sentence before, "Le club, qui …, traverse une période
+        // délicate", in a paragraph that opened on a person, "Le président, Jean-Paul
+        // Bellec, savourait", is not whom the next il/elle stands for: the person is.)
+        let body = |np: &Np| matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, .. });
+        let about_a_person = !english && start > 0 && super::rules_fr::paragraph_opens_on_person(left_frame, start);
+        w.prev_sentence_subject = sentence_subject(left_frame, start, lo).filter(|(np, _)| !(about_a_person && body(np)));
         w.prev_plural_subject = plural_group_opening(left_frame, start, lo);
     }
     if let (Some(_), false) = (prev_q, cut) {
@@ -877,8 +887,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         && ends_with_stop(text, span)
         && right.first().is_some_and(Tok::is_cap)
         && right_cues.first().is_some_and(|c| super::rules_en::opens_reported_clause(right, c.last + 1));
+    // French: "« … » Son mari, Robert, confirme en souriant : « … »": after a quote that
+    // closes its sentence, a new sentence whose cue ends on a colon right before the next
+    // quote announces that quote, not this one.
+    let announces_next = !english && announces_next_quote(right, right_frame.get(hi), ends_with_stop(text, span));
     let use_right = !right_cues.is_empty()
         && !next_sentence
+        && !announces_next
         && !reports_other_words
         && !coordinated_right
         && !contrast_right
@@ -909,6 +924,14 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.as_written = text.get(from..to).map(str::to_string);
         }
         // "« … », indique-t-on à la brigade de X": the body where "on" speaks.
+        // "« … », y lit-on": the document the paragraph named before the quote.
+        if let Some(document) = super::rules_fr::document_read(&right_cues[0], &left_frame[..qk]).filter(|_| !english) {
+            w.np = None;
+            w.as_written = Some(document.name.clone());
+            w.speaker = Some(document);
+            w.named_at_cue = true;
+            w.cue_text = Some(right_cues[0].text.clone());
+        }
         if let Some(body) = body_behind_on(right, &right_cues[0]) {
             w.np = None;
             w.as_written = Some(body.name.clone());
@@ -936,6 +959,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.unnamed_subject = true;
             w.group = true;
             w.as_written = text.get(from..to).map(str::to_string);
+        } else if let Some(body) = body_before_on(left, &left_cues[ci]) {
+            // "Au ministère, on reconnaît que « … »": the body where "on" speaks.
+            w.np = None;
+            w.as_written = Some(body.name.clone());
+            w.speaker = Some(body);
+            w.named_at_cue = true;
+            w.cue_text = Some(left_cues[ci].text.clone());
         } else if w.np.is_none() {
             w.unnamed_person = unnamed_person_before(left, left_cues[ci].first);
         }
@@ -1001,11 +1031,25 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         // The subject opens the sentence, or follows an opening clause ("Asked whether …,
         // she laughs.").
         // (French: or a relative of someone, "Son mari hausse les épaules.")
-        let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)) || super::rules_fr::possessed_kin(text, np).is_some();
+        // (French: or a person by their role opening the sentence, "Le prévenu baisse la
+        // tête.", not one set in apposition after a cue, "…, a expliqué X, le directeur d'Europol".)
+        let role = |np: &Np| !english && np.first == start && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. });
+        let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)) || role(np) || super::rules_fr::possessed_kin(text, np).is_some();
         w.previous_subject = std::iter::once(start)
             .chain((start..end).filter(|&k| left_frame[k].text == ",").map(|k| k + 1))
             .filter_map(|k| np_forward(left_frame, k, end).filter(person))
             .collect();
+    } else if !english && w.cue.is_none() && qk == 0 {
+        // French: "À 67 ans, Armelle Guiraud taille encore des sabots. Elle a appris le
+        // métier auprès de son père, Raymond. ¶ « Mon père ne parlait pas beaucoup. »": a
+        // quote opening its paragraph, after a paragraph of the reporter's words only, is
+        // the person that paragraph's last sentence is about.
+        let before = span.paragraph.checked_sub(1).and_then(|p| frames.get(p)).filter(|f| !f.is_empty() && !f.iter().any(any_q));
+        if let Some(prev) = before {
+            let end = prev.len() - usize::from(prev.last().is_some_and(|t| t.text == "."));
+            let start = (0..end.saturating_sub(1)).rev().find(|&k| ends_sentence(prev, k)).map_or(0, |k| k + 1);
+            w.previous_subject = super::rules_fr::sentence_person_subject(prev, start, end).into_iter().collect();
+        }
     }
     // "what he called a “culture of impunity”": the article does not hide the label.
     let mut label_end = left.len();
@@ -1039,8 +1083,16 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     w
 }
 
-/// "“…” ― Jane Roe": a quote signed with a dash and a name (or a role) that closes the
-/// sentence, as in a list of readers' reactions. The dash stands for the cue.
+/// Whether the reporter's words after a quote (`right`, up to `next`, the token that ends
+/// them) are a new sentence announcing the next quote: the quote closed its sentence
+/// (`closed`), the words open on a capital and end on a colon, and a quote comes next.
+fn announces_next_quote(right: &[Tok], next: Option<&Tok>, closed: bool) -> bool {
+    closed
+        && right.first().is_some_and(Tok::is_cap)
+        && right.last().is_some_and(|t| t.text == ":")
+        && next.is_some_and(|t| matches!(t.kind, TokKind::Quote(_)))
+}
+
 /// Who a quote announced by a colon may be about: the names and definite persons that
 /// open the clauses of `left` (its words up to the colon, the colon last), a document or
 /// body opening it, or a French il/elle.
@@ -1061,6 +1113,8 @@ fn colon_subjects(text: &str, left: &[Tok]) -> Vec<Np> {
         .collect()
 }
 
+/// "“…” ― Jane Roe": a quote signed with a dash and a name (or a role) that closes the
+/// sentence, as in a list of readers' reactions. The dash stands for the cue.
 fn dash_signature(right: &[Tok]) -> Option<(Cue, Np)> {
     let dash = right.first().filter(|t| t.kind == TokKind::Punct && matches!(t.text.as_str(), "―" | "—" | "–"))?;
     let np = np_forward(right, 1, right.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))?;

@@ -46,7 +46,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'the Republican said': a party's noun after 'the', ending the phrase, is one member", "rules_en::tests::the_party_noun_ending_a_phrase_is_one_member"),
     ("'said one of those advisers', 'one of two witnesses': one of a group of people is someone unnamed", "rules_en::tests::one_of_a_group_of_people_is_someone_unnamed"),
     ("'a White House official who spoke anonymously said': a relative clause without commas stands between the subject and its cue", "rules_en::tests::a_relative_clause_between_subject_and_cue"),
-    ("'some protesters chanted', '50 protesters shouted': a count and a plural noun for people is an unnamed group", "rules_en::tests::a_counted_group_of_people_speaks_unnamed"),
+    ("'some protesters chanted', '50 protesters shouted', '14 percent said': a count and a plural noun for people, or a share, is an unnamed group", "rules_en::tests::a_counted_group_of_people_speaks_unnamed"),
     ("'tweeted another.': 'another' alone stands for a person", "rules_en::tests::another_alone_stands_for_a_person"),
     ("'a spokesman for committee Democrats', 'an adviser to both Clintons': one lower-case word may open the principal", "rules_en::tests::a_lower_case_word_may_open_the_principal"),
     ("'said his best friend at Lehigh, Bruce Turry': a description set before the name after a cue is how the speaker is written", "rules_en::tests::a_description_before_the_name_after_a_cue_is_how_it_is_written"),
@@ -62,6 +62,15 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Twitter said in a statement': a social network as the subject of a cue is the company", "rules_en::tests::a_social_network_as_the_subject_of_a_cue_is_the_company"),
     ("'“…” Ohio Gov. John Kasich said he would …': after a quote standing as its own sentence, a cue reporting a clause of its own is not the quote's", "rules_en::tests::a_cue_reporting_a_clause_of_its_own_opens_it"),
     ("'said former secretary of state Hillary Clinton', 'Former secretary of state Hillary Rodham Clinton:': a description without article, opened by a capitalised title modifier at a sentence's start, is how the name is written", "rules_en::tests::a_bare_description_before_a_name_is_how_it_is_written"),
+    ("'the bespectacled, 71-year-old diplomat said', 'said one person with knowledge of the talks, who': a longer description (modifiers, capitals, a complement) opening its clause at the cue, or closing the attribution after it, speaks unnamed", "rules_en::tests::a_long_description_at_its_cue_speaks_unnamed"),
+    ("'“…,” the editorial board writes.': a present form after a description opening the words after a quote is a cue", "rules_en::tests::a_present_form_after_a_description_closing_a_quote_is_a_cue"),
+    ("'Jeffrey Lewis of the James Martin Center wrote': a person's full name before 'of the' and a body is the subject", "rules_en::tests::a_person_of_a_body_before_the_cue_is_the_subject"),
+    ("'the board said', 'the release said', 'the authors wrote': a description of a body, a document or a group names no one nearby; 'the designer said' may", "rules_en::tests::a_description_of_a_thing_or_a_body_names_no_one"),
+    ("'Clinton opened her remarks by saying': after 'by', a participle's subject is the clause's", "rules_en::tests::a_participle_after_by_takes_the_clause_subject"),
+    ("'WASHINGTON (UPI) — …, X rallied supporters, saying': a dateline is not a participle's subject", "rules_en::tests::a_dateline_is_not_the_subject_of_a_participle"),
+    ("'Clinton's spokesman said': a description opened by its owner's name is never that owner", "rules_en::tests::a_description_opened_by_its_owner_is_someone_else"),
+    ("'his wife whispered', 'he demanded', 'the audience screamed': verbs of voice are cues", "rules_en::tests::verbs_of_voice_are_cues"),
+    ("'his wife whispered to him': a kinship noun after a possessive names a relative, never the possessor nor the last person of its gender", "rules_en::tests::a_possessed_kinship_noun_names_a_relative"),
 ];
 
 /// Words opening an English description of a person ("the LinkedIn chief executive",
@@ -298,6 +307,234 @@ pub fn unnamed_description_ending_at(toks: &[Tok], lo: usize, j: usize) -> Optio
     })
 }
 
+/// Words opening a description that stands alone for its speaker at a cue ("the
+/// bespectacled, 71-year-old diplomat said", "said one person with knowledge of …").
+/// (Not "that": after a cue it opens the reported clause.)
+const STANDALONE_OPENERS: [&str; 11] = ["the", "a", "an", "another", "one", "his", "her", "their", "its", "our", "my"];
+/// Prepositions opening the complement of such a description ("a voice-over in the ad",
+/// "the authors of the report", "one person with knowledge of the talks").
+const STANDALONE_COMPLEMENTS: [&str; 7] = ["of", "in", "with", "from", "for", "at", "on"];
+/// Words that end a noun phrase: a verb, a relative or a conjunction after them opens a
+/// clause of its own.
+const CLAUSE_WORDS: [&str; 22] = [
+    "who", "whom", "whose", "which", "that", "and", "or", "but", "to", "as", "than", "is", "was", "are", "were", "be",
+    "been", "has", "have", "had", "will", "would",
+];
+
+/// "the bespectacled, 71-year-old diplomat", "a voice-over in the ad", "one P&G Amiens
+/// employee", "the paper's editorial board": the head noun of a description of someone or
+/// something unnamed opened at `d` and running to `e` (exclusive), when every token between
+/// can belong to one noun phrase — words that are no verb, relative, pronoun or clause
+/// word, a possessive, a comma between modifiers, and one complement opened by a
+/// preposition. The head is the last word before the complement; it is a lower-case noun.
+fn standalone_description_head(toks: &[Tok], d: usize, e: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    if e <= d + 1 || e > toks.len() || !toks[d].is_word() || !STANDALONE_OPENERS.contains(&toks[d].low.as_str()) {
+        return None;
+    }
+    let (mut head, mut complement) = (None, false);
+    for k in d + 1..e {
+        let t = &toks[k];
+        let low = t.low.as_str();
+        let possessive = low == "'s" || low == "’s";
+        if t.kind != TokKind::Word {
+            // ("the bespectacled, 71-year-old diplomat": a comma between modifiers; "P&G".)
+            // (At least a modifier and a noun after it: in "His assumption, confidently
+            // stated", the word after the comma is no modifier of a noun.)
+            let between_modifiers = t.is_punct(',') && !complement && head.is_some() && toks.get(k + 1).is_some_and(|n| n.is_word() && !n.is_cap() && k + 2 < e);
+            if between_modifiers || t.text == "&" && head.is_some() && k + 1 < e {
+                continue;
+            }
+            return None;
+        }
+        if possessive {
+            // ("the paper's editorial board": the owner qualifies the noun after it;
+            // "with knowledge of the governor's dilemma": or a word of the complement.)
+            if head.is_none() && !complement {
+                return None;
+            }
+            if !complement {
+                head = None;
+            }
+            continue;
+        }
+        if lx.en_cues.contains(low) || CLAUSE_WORDS.contains(&low) || lx.pronoun(low).is_some() && !DESCRIPTION_OPENERS.contains(&low) {
+            return None;
+        }
+        if STANDALONE_COMPLEMENTS.contains(&low) {
+            // (A complement needs its own words after it; it may hold another: "with
+            // knowledge of the talks".)
+            if head.is_none() || k + 1 >= e {
+                return None;
+            }
+            complement = true;
+            continue;
+        }
+        if complement {
+            continue;
+        }
+        if lx.is_function_word(low) && !is_det(t) && t.is_lower_word() {
+            return None;
+        }
+        head = Some(k);
+    }
+    let h = head?;
+    let noun = &toks[h];
+    let time = CIRCUMSTANCE_NOUNS.contains(&noun.low.as_str()) || super::attribution::is_calendar_word(noun);
+    let adverb = noun.low.ends_with("ly");
+    (noun.is_lower_word() && !lx.is_function_word(&noun.low) && !time && !adverb).then_some(h)
+}
+
+/// Whether a description opened by `opener` and ending in `head` may stand for someone the
+/// article names: a definite one ending in a noun for a person ("the bespectacled
+/// diplomat", "the New York businessman"). Others ("the editorial board", "the authors",
+/// "the printed slate card") are kept unnamed, as written, never given to a name nearby.
+pub fn description_may_name_someone(opener: &Tok, head: &Tok) -> bool {
+    let definite = !matches!(opener.low.as_str(), "a" | "an" | "another" | "one");
+    definite && (is_person_noun(head) || gender_of_role_noun(&head.low) != Gender::Unknown)
+}
+
+/// Whether a short description at a cue ("the designer said", "the board said") may stand
+/// for someone the article names: a definite one whose noun may stand for one person (not
+/// a plural, a document, a body or a time).
+pub fn short_description_may_name_someone(opener: &Tok, head: &Tok) -> bool {
+    let definite = !matches!(opener.low.as_str(), "a" | "an" | "another" | "one");
+    definite && may_describe_one_person(head) && !Lexicon::get().is_org_word(&head.low)
+}
+
+/// The description from `d` to `e` (exclusive) with its head at `h`, kept unnamed: what
+/// the lexicon knows of the head (a document, a body) or else a person.
+fn standalone_description(toks: &[Tok], d: usize, e: usize, h: usize) -> Np {
+    let head = toks[h].low.to_string();
+    let kind = match Lexicon::get().role(&head) {
+        Some(k @ (SpeakerKind::Document | SpeakerKind::Organisation)) => k,
+        _ => SpeakerKind::Person,
+    };
+    Np {
+        first: d,
+        last: e - 1,
+        kind: NpKind::Role { kind, head, definite: description_may_name_someone(&toks[d], &toks[h]) },
+        quals: content_words(&toks[d + 1..h]),
+        gender: gender_of_role_noun(&toks[h].low),
+        start: toks[d].start,
+        end: toks[e - 1].end,
+    }
+}
+
+/// "the bespectacled, 71-year-old diplomat said", "a voice-over in the ad states", "one
+/// P&G Amiens employee told": a description opening its clause and running right up to
+/// the cue (at `j`, after any adverb) is the cue's subject, kept unnamed, as written.
+pub fn standalone_description_before_cue(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
+    let opens = |d: usize| d == lo || toks[d - 1].kind == TokKind::Punct && !toks[d - 1].is_punct('\'') || matches!(toks[d - 1].low.as_str(), "and" | "but");
+    (j.saturating_sub(DESCRIPTION_REACH).max(lo)..j.saturating_sub(1))
+        .filter(|&d| opens(d))
+        .find_map(|d| standalone_description_head(toks, d, j).map(|h| standalone_description(toks, d, j, h)))
+}
+
+/// "said one person with knowledge of the governor's dilemma, who …", "said the printed
+/// Cruz slate card.": a description right after an inverted cue (ending at `cue_last`) and
+/// closing the attribution (at `hi` or punctuation) is the cue's subject.
+pub fn standalone_description_after_cue(toks: &[Tok], cue_last: usize, hi: usize) -> Option<Np> {
+    let d = cue_last + 1;
+    let e = (d..hi.min(toks.len())).find(|&k| toks[k].kind != TokKind::Word && toks[k].text != "&").unwrap_or(hi.min(toks.len()));
+    if e > d + DESCRIPTION_REACH {
+        return None;
+    }
+    standalone_description_head(toks, d, e).map(|h| standalone_description(toks, d, e, h))
+}
+
+/// "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote": a
+/// person's full name before "of the" (or "with the", "at the", "from the") and a body's
+/// name is the subject; the body is where they work. (Without the article, "the Governor of
+/// Texas", the name after "of" may be what the role is of.)
+pub fn person_of_body_before(toks: &[Tok], lo: usize, body: &Np) -> Option<Np> {
+    // (The body's phrase may hold its article or start after it.)
+    let article = if toks.get(body.first).is_some_and(|t| t.low == "the") { body.first } else { body.first.checked_sub(1)? };
+    if article <= lo + 1 || toks[article].low != "the" {
+        return None;
+    }
+    let link = article - 1;
+    let body_like = matches!(body.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Organisation, .. });
+    if !matches!(toks[link].low.as_str(), "of" | "with" | "at" | "from") || !body_like {
+        return None;
+    }
+    super::attribution::np_backward(toks, lo, link - 1).filter(|np| is_full_name(np) && np.last + 1 == link)
+}
+
+/// Words after which a clause, and its subject, opens ("although Bill Clinton won the spin
+/// by declaring").
+const CLAUSE_OPENING_WORDS: [&str; 13] = ["although", "though", "while", "when", "as", "and", "but", "because", "after", "before", "since", "if", "whereas"];
+
+/// "Hillary Clinton responded by saying", "he only hinted at Trump by mentioning …":
+/// the subject of the clause whose verb "by" + a participle completes (`by` is its index):
+/// the last person (a name, a personal pronoun, a definite role) that opens the stretch, or
+/// follows punctuation or a word opening a clause, and owns nothing ("X's").
+pub fn subject_before_by(toks: &[Tok], lo: usize, by: usize) -> Option<Np> {
+    let opens = |k: usize| {
+        k == lo || toks[k - 1].kind == TokKind::Punct && !toks[k - 1].is_punct('\'') || CLAUSE_OPENING_WORDS.contains(&toks[k - 1].low.as_str())
+    };
+    // (No further back than a long sentence.)
+    (lo.max(by.saturating_sub(60))..by)
+        .filter(|&k| opens(k) && toks[k].is_word())
+        .filter_map(|k| np_forward(toks, k, by))
+        .rfind(|np| {
+            let person = match &np.kind {
+                NpKind::Name(_) => true,
+                NpKind::Pronoun(super::lexicon::PronounKind::Person, _) => true,
+                NpKind::Role { kind: SpeakerKind::Person, definite, .. } => *definite,
+                _ => false,
+            };
+            let owner = toks.get(np.last + 1).is_some_and(|t| t.low == "'s" || t.text == "’s");
+            person && !owner
+        })
+        .map(|np| with_person_description_before(toks, lo, np))
+}
+
+/// The longest dateline, in tokens ("WASHINGTON, Dec. 8 (UPI) —").
+const DATELINE_TOKENS: usize = 12;
+
+/// "WASHINGTON (UPI) —", "DECATUR, Ill. —", "WASHINGTON, Dec. 8 (UPI) —": where the words after
+/// a dateline opening the stretch at `lo` start (before `end`): a place in capitals, then
+/// capitalised words, numbers, commas, stops or an agency in brackets, up to a dash.
+pub fn dateline_end(toks: &[Tok], lo: usize, end: usize) -> Option<usize> {
+    toks.get(lo).filter(|t| t.is_word() && t.text.chars().count() > 1 && t.text.chars().all(|c| !c.is_lowercase()))?;
+    let dash = |t: &Tok| t.kind == TokKind::Punct && matches!(t.text.as_str(), "—" | "–" | "―" | "-" | "--");
+    (lo + 1..end.min(lo + DATELINE_TOKENS))
+        .take_while(|&k| {
+            let t = &toks[k];
+            dash(t) || t.is_cap() || t.low.chars().all(|c| c.is_ascii_digit()) || matches!(t.text.as_str(), "," | "." | "(" | ")")
+        })
+        .find(|&k| dash(&toks[k]))
+        .map(|k| k + 1)
+        .filter(|&k| k < end)
+}
+
+/// "Hillary Clinton's right-hand woman", "Clinton's spokesman": the folded last word of the
+/// owner's name opening a description of someone else (a role, never a name).
+pub fn owner_of_description(text: &str, np: &Np) -> Option<String> {
+    let NpKind::Role { .. } = &np.kind else { return None };
+    let written = np.written(text);
+    let cut = written.find("'s ").or_else(|| written.find("’s "))?;
+    let owner = written[..cut].split_whitespace().last()?;
+    owner.chars().next().is_some_and(char::is_uppercase).then(|| fold(owner))
+}
+
+/// English nouns of kinship: after a possessive they name a relative of someone in view.
+const KIN_NOUNS: [&str; 22] = [
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower", "uncle", "aunt",
+    "cousin", "nephew", "niece", "grandson", "granddaughter", "grandmother", "grandfather", "fiancée", "fiancé", "stepson",
+];
+
+/// "his wife whispered to him", "her husband cut in": a kinship noun opened by a possessive
+/// names a relative of the one the possessive stands for — never that person, nor the last
+/// person of its gender — so it speaks unnamed unless a name is set beside it.
+pub fn possessed_kin(text: &str, np: &Np) -> bool {
+    let NpKind::Role { head, .. } = &np.kind else { return false };
+    let written = fold(np.written(text));
+    let possessive = ["his ", "her ", "their ", "my ", "our ", "its "].iter().any(|d| written.starts_with(d));
+    possessive && KIN_NOUNS.contains(&fold(head).as_str())
+}
+
 /// Words that, right after a capitalised "-ing" word opening a sentence, show it is a
 /// participle with its object or complement ("Lamenting their luck", "Speaking to reporters").
 const AFTER_PARTICIPLE: [&str; 16] =
@@ -416,7 +653,7 @@ pub(super) fn opening_inverted_cue(toks: &[Tok], i: usize) -> bool {
 /// Past tenses and participles are cues anywhere; present forms ("states", "report",
 /// "notes") are also nouns, so they count only right after a subject or at the start of
 /// the attribution.
-pub(super) fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
+pub(super) fn english_cue_ok(toks: &[Tok], i: usize, after_quote: bool) -> bool {
     let low = toks[i].low.as_str();
     if low == "said" && toks.get(i + 1).is_some_and(|n| n.is_punct(',')) && i > 0 && toks[i - 1].low == "that" {
         return false; // "That said, …"
@@ -436,7 +673,8 @@ pub(super) fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
         let opens_quote = toks.get(i + 1).is_none_or(|n| {
             n.is_punct(',') || n.is_punct(':') || matches!(n.kind, TokKind::Quote(_)) || n.is_lower_word() && lx.is_function_word(&n.low)
         });
-        return i > 0 && (toks[i - 1].is_punct(',') || lx.role(&toks[i - 1].low).is_some() || toks[i - 1].is_cap() && opens_quote);
+        // ("responded by saying": after "by", the gerund reports what the clause's subject said.)
+        return i > 0 && (toks[i - 1].is_punct(',') || toks[i - 1].low == "by" || lx.role(&toks[i - 1].low).is_some() || toks[i - 1].is_cap() && opens_quote);
     }
     // "court documents cited by the committee", "figures released by police": a
     // participle after a plain noun, with its agent, describes that noun.
@@ -473,8 +711,26 @@ pub(super) fn english_cue_ok(toks: &[Tok], i: usize) -> bool {
     match at.checked_sub(1).map(|k| &toks[k]) {
         None => true,
         Some(p) if p.kind == TokKind::Punct || matches!(p.kind, TokKind::Quote(_)) => at == i || toks[i - 1].low == "also",
-        Some(p) => p.is_cap() || lx.pronoun(&p.low).is_some() || lx.role(&p.low).is_some() || toks[i - 1].low == "also" || described_person_before(toks, at),
+        // ("“…,” the editorial board writes.": right after a quote, a description of
+        // someone unnamed opening the attribution is the present form's subject.)
+        Some(p) => {
+            p.is_cap()
+                || lx.pronoun(&p.low).is_some()
+                || lx.role(&p.low).is_some()
+                || toks[i - 1].low == "also"
+                || described_person_before(toks, at)
+                || after_quote && description_closes_quote(toks, i, at)
+        }
     }
+}
+
+/// "“…,” the editorial board writes.": the present form at `i` (its subject ending at
+/// `at`) follows a description opening the words after a quote, and ends the clause (no
+/// verb after it: in "the congressional report said", "report" is the noun).
+fn description_closes_quote(toks: &[Tok], i: usize, at: usize) -> bool {
+    let lx = Lexicon::get();
+    let ends_clause = toks.get(i + 1).is_none_or(|n| !n.is_word() || n.is_lower_word() && lx.is_function_word(&n.low) && !lx.en_cues.contains(n.low.as_str()));
+    ends_clause && standalone_description_before_cue(toks, 0, at).is_some_and(|np| np.first <= 1)
 }
 
 /// "the New York businessman says", "the congressman insists": a lower-case noun naming a
@@ -600,6 +856,11 @@ pub fn counted_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         return None;
     }
     let lx = Lexicon::get();
+    // ("21 percent said “not too likely”": a share of those polled is a group too.)
+    let share = t.low.chars().all(|c| c.is_ascii_digit()) && toks.get(i + 1).is_some_and(|n| i + 1 < end && (n.low == "percent" || n.text == "%"));
+    if share {
+        return Some(unnamed_person(toks, i, i + 1, "percent", Vec::new()));
+    }
     let noun = (i + 1..end.min(i + 3)).take_while(|&k| toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low)).find(|&k| is_plural_person_noun(&toks[k]))?;
     Some(unnamed_person(toks, i, noun, &toks[noun].low, content_words(&toks[i + 1..noun])))
 }
@@ -1147,6 +1408,124 @@ mod tests {
         assert_eq!(name_of("Manning said"), ["Manning"]);
     }
 
+    /// The cues `find_cues_after_quote` finds in `s`.
+    fn cues_after_quote(s: &str) -> Vec<String> {
+        super::super::attribution::find_cues_after_quote(&toks(s)).into_iter().map(|c| c.text).collect()
+    }
+
+    #[test]
+    fn a_long_description_at_its_cue_speaks_unnamed() {
+        // Before the cue: modifiers set off by a comma, capitalised words, a complement.
+        assert_eq!(subject_written("the bespectacled, 71-year-old diplomat said in an interview.").as_deref(), Some("the bespectacled, 71-year-old diplomat"));
+        assert_eq!(subject_written("a voice-over in the ad states.").as_deref(), Some("a voice-over in the ad"));
+        assert_eq!(subject_written("one P&G Amiens employee told French television.").as_deref(), Some("one P&G Amiens employee"));
+        assert_eq!(subject_written("the paper's editorial board wrote.").as_deref(), Some("the paper's editorial board"));
+        // After an inverted cue, closing the attribution.
+        assert_eq!(speaker_written("said one person with knowledge of the governor's dilemma, who spoke").as_deref(), Some("one person with knowledge of the governor's dilemma"));
+        assert_eq!(speaker_written("said the printed Cruz slate card.").as_deref(), Some("the printed Cruz slate card"));
+        // Not the object of a cue that has its subject before it.
+        assert_ne!(subject_written("while 73 percent said the same of Trump.").as_deref(), Some("the same of Trump"));
+        // Not a clause ("the man who ran"), a time ("the next day"), or a bare opener.
+        let t = toks("the man who ran said");
+        assert!(standalone_description_before_cue(&t, 0, 4).is_none());
+        let t = toks("the next day said");
+        assert!(standalone_description_before_cue(&t, 0, 3).is_none());
+        assert_ne!(subject_written("His assumption, confidently stated.").as_deref(), Some("His assumption, confidently"));
+        assert_eq!(speaker_written("noted that the company offers new mothers paid leave.").as_deref(), None);
+        // A body's or a thing's description stays unnamed; a person's may name someone.
+        let t = toks("the editorial board said");
+        let np = standalone_description_before_cue(&t, 0, 3).expect("a description");
+        assert!(matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, ref head, definite: false } if head == "board"));
+        let t = toks("the bespectacled, 71-year-old diplomat said");
+        let np = standalone_description_before_cue(&t, 0, 5).expect("a description");
+        assert!(matches!(np.kind, NpKind::Role { definite: true, .. }));
+    }
+
+    #[test]
+    fn a_description_of_a_thing_or_a_body_names_no_one() {
+        let may = |s: &str| {
+            let t = toks(s);
+            short_description_may_name_someone(&t[0], &t[t.len() - 1])
+        };
+        assert!(may("the designer"));
+        assert!(may("the real estate developer"));
+        assert!(!may("the board"));
+        assert!(!may("the release"));
+        assert!(!may("the union"));
+        assert!(!may("the progressive heavyweights"));
+        assert!(!may("a designer"));
+    }
+
+    #[test]
+    fn a_present_form_after_a_description_closing_a_quote_is_a_cue() {
+        assert_eq!(cues_after_quote(", the editorial board writes."), ["writes"]);
+        assert_eq!(cues_after_quote("the editorial board says."), ["says"]);
+        // Elsewhere the plural noun stays a noun.
+        assert_eq!(cues("the editorial page writes"), Vec::<String>::new());
+        assert_eq!(cues_after_quote(", the editorial page writes."), ["writes"]);
+        assert_eq!(cues_after_quote(", the president's remarks"), Vec::<String>::new());
+        assert_eq!(cues_after_quote(", the congressional report said,"), ["said"]);
+    }
+
+    #[test]
+    fn a_person_of_a_body_before_the_cue_is_the_subject() {
+        assert_eq!(subject_written("Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote in December.").as_deref(), Some("Jeffrey Lewis"));
+        // Not without the article: what a role is of.
+        assert_ne!(subject_written("the Governor of Texas said.").as_deref(), Some("Governor"));
+    }
+
+    #[test]
+    fn a_participle_after_by_takes_the_clause_subject() {
+        assert_eq!(subject_written("Hillary Clinton responded by saying,").as_deref(), Some("Hillary Clinton"));
+        assert_eq!(subject_written("Clinton opened her remarks at the rally by saying that").as_deref(), Some("Clinton"));
+        assert_eq!(subject_written("The Granite State's electorate rewards neighbours, although Bill Clinton won the spin by declaring").as_deref(), Some("Bill Clinton"));
+        assert_eq!(subject_written("he only hinted at Donald Trump by mentioning").as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn a_dateline_is_not_the_subject_of_a_participle() {
+        let t = toks("WASHINGTON, Dec. 8 (UPI) — In response, Clinton's aide rallied supporters, saying");
+        assert_eq!(dateline_end(&t, 0, t.len()).map(|k| t[k].text.as_str()), Some("In"));
+        let t = toks("WASHINGTON is a city");
+        assert_eq!(dateline_end(&t, 0, t.len()), None);
+        assert_eq!(subject_written("WASHINGTON (UPI) — In response to the plan, Jane Roe rallied supporters, saying").as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn a_description_opened_by_its_owner_is_someone_else() {
+        let owner = |s: &str| {
+            let t = toks(s);
+            let c = find_cues(&t);
+            speaker_of_cue(&t, 0, t.len(), &c, 0, false).and_then(|np| owner_of_description(s, &np))
+        };
+        assert_eq!(owner("Hillary Clinton's right-hand woman said.").as_deref(), Some("clinton"));
+        assert_eq!(owner("Clinton's spokesman said.").as_deref(), Some("clinton"));
+        assert_eq!(owner("the spokesman said.").as_deref(), None);
+    }
+
+    #[test]
+    fn verbs_of_voice_are_cues() {
+        assert_eq!(cues("his wife whispered to him:"), ["whispered"]);
+        assert_eq!(cues("he demanded, as Bush continued to interject"), ["demanded", "continued"]);
+        assert_eq!(cues_after_quote("the audience screamed."), ["screamed"]);
+        // "with Donald Trump tweeting that … and asking, “…”": the participle after a name.
+        assert_eq!(cues("with Donald Trump tweeting that it was"), ["tweeting"]);
+    }
+
+    #[test]
+    fn a_possessed_kinship_noun_names_a_relative() {
+        // The subject of the cue in `s`, as the engine reads it.
+        let kin = |s: &str| {
+            let t = toks(s);
+            let c = find_cues(&t);
+            speaker_of_cue(&t, 0, t.len(), &c, 0, false).is_some_and(|np| possessed_kin(s, &np))
+        };
+        assert!(kin("his wife said."));
+        assert!(kin("her husband said."));
+        assert!(!kin("the wife said."));
+        assert!(!kin("his spokesman said."));
+    }
+
     #[test]
     fn a_possessive_description_before_a_cue_speaks() {
         assert_eq!(speaker_written("my father often said.").as_deref(), Some("my father"));
@@ -1341,6 +1720,8 @@ mod tests {
 
     #[test]
     fn a_counted_group_of_people_speaks_unnamed() {
+        // A share of those polled ("14 percent said “not at all likely”").
+        assert_eq!(subject_written("14 percent said.").as_deref(), Some("14 percent"));
         assert_eq!(subject_written("some protesters chanted,").as_deref(), Some("some protesters"));
         assert_eq!(subject_written("Then 50 angry protesters shouted").as_deref(), Some("50 angry protesters"));
         // A count of things is no one.

@@ -414,6 +414,21 @@ pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option
     Some((np, article))
 }
 
+/// Whether the first sentence of a paragraph frame (`toks`, which has more before `upto`)
+/// opens on a person: a name or a person's role as its subject.
+pub(super) fn paragraph_opens_on_person(toks: &[Tok], upto: usize) -> bool {
+    let end = (0..upto).find(|&k| super::attribution::ends_sentence(toks, k)).map_or(upto, |k| k + 1);
+    sentence_subject(toks, 0, end).is_some_and(|(np, _)| matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, .. }))
+}
+
+/// The person a sentence `toks[start..end]` is about: its subject when a name or il/elle,
+/// opening it or right after an opening clause ("À 67 ans, Armelle Guiraud taille …").
+pub(super) fn sentence_person_subject(toks: &[Tok], start: usize, end: usize) -> Option<Np> {
+    let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _));
+    let opening = toks[start..end].iter().position(|t| t.text == ",").map(|c| start + c + 1);
+    std::iter::once(start).chain(opening).find_map(|k| np_forward(toks, k, end).filter(|np| np.first == k && person(np) && toks.get(np.last + 1).is_some_and(Tok::is_lower_word)))
+}
+
 /// French prepositions whose object is never the subject a later pronoun goes back to first.
 pub(super) const FR_OBLIQUE_PREPOSITIONS: [&str; 12] = ["avec", "pour", "par", "contre", "chez", "envers", "sans", "vers", "à", "au", "aux", "auprès"];
 
@@ -917,6 +932,96 @@ pub(super) fn body_behind_on(toks: &[Tok], c: &Cue) -> Option<Speaker> {
     let last = (first..toks.len().min(first + 6)).take_while(|&k| !stop(&toks[k])).last()?;
     let words: Vec<String> = glue_elisions(toks[first..=last].iter().map(|t| t.text.to_string()).collect());
     Some(Speaker { name: words.join(" "), kind: SpeakerKind::Organisation })
+}
+
+/// "Au ministère de la Transition écologique, on rappelle que « … »", "Au cabinet du
+/// ministre, on indique que", "Chez Renault, on assure": "on" speaking after a fronted
+/// place of a body ("à", "au", "aux", "chez" opening the sentence, up to the comma right
+/// before "on") is that body, as written (without its article, eight words at most).
+/// `c` is the cue, found among `toks` (the reporter's words of the quote's sentence).
+pub(super) fn body_before_on(toks: &[Tok], c: &Cue) -> Option<Speaker> {
+    let on = c.first.checked_sub(1)?;
+    let comma = on.checked_sub(1)?;
+    if toks[on].low != "on" || toks[comma].text != "," {
+        return None;
+    }
+    let opening = (0..comma).rev().find(|&k| matches!(toks[k].low.as_str(), "à" | "au" | "aux" | "chez") && (k == 0 || super::attribution::ends_sentence(toks, k - 1)))?;
+    let from = opening + 1 + usize::from(toks.get(opening + 1).is_some_and(|t| matches!(t.low.as_str(), "la" | "le" | "l'" | "les")));
+    let words = &toks[from..comma];
+    if words.is_empty() || words.len() > 8 || !words.iter().all(Tok::is_word) {
+        return None;
+    }
+    let name = glue_elisions(words.iter().map(|t| t.text.to_string()).collect()).join(" ");
+    Some(Speaker { name, kind: SpeakerKind::Organisation })
+}
+
+/// Participles of a court's judgement whose object is the defendant.
+const JUDGED: [&str; 12] =
+    ["condamné", "condamnée", "jugé", "jugée", "relaxé", "relaxée", "acquitté", "acquittée", "poursuivi", "poursuivie", "renvoyé", "renvoyée"];
+/// The role words a defendant is given, for "le prévenu", "l'accusée" … to find them
+/// (gender comes from the person, so both are given).
+pub(super) const DEFENDANT_ROLES: [&str; 4] = ["prévenu", "prévenue", "accusé", "accusée"];
+
+/// "… a condamné vendredi soir Kevin Roche, 34 ans, à …", "Gérard Le Bihan, a été condamné
+/// …", "Luc Morel a été jugé": a French court report's defendant, the person a judgement
+/// is about, whom it later calls "le prévenu" or "l'accusé" without naming. `a..r` is the
+/// name among `toks`: the object of "a condamné" (a few words of time between), or the
+/// subject of "a été / est condamné" (an apposition between commas before the verb).
+pub(super) fn is_court_defendant(toks: &[Tok], a: usize, r: usize) -> bool {
+    let judged = |t: &Tok| JUDGED.contains(&t.low.as_str());
+    let auxiliary = |t: &Tok| matches!(t.low.as_str(), "a" | "ont" | "avait" | "avaient");
+    // Object: "a condamné [vendredi soir] X".
+    let object = (a.saturating_sub(4)..a).rev().find(|&k| judged(&toks[k])).is_some_and(|k| {
+        k > 0 && auxiliary(&toks[k - 1]) && toks[k + 1..a].iter().all(|t| t.is_lower_word() && !judged(t))
+    });
+    // Subject: "X a été condamné", "X, a été condamné" (X closing an apposition), "X, 56
+    // ans, est jugé".
+    let comma = toks.get(r).is_some_and(|t| t.text == ",");
+    // (An aside of a name, "de Saint-Aubin, Gérard Le Bihan, a été condamné", makes the
+    // name in it the subject, not the one before.)
+    let aside_opens = toks.get(r + 1).is_some_and(|t| !t.is_cap());
+    let after_aside = (comma && aside_opens).then(|| (r + 1..toks.len().min(r + 12)).find(|&k| toks[k].text == ",").map(|k| k + 1)).flatten();
+    let passive = |k: usize| {
+        let t = |i: usize| toks.get(i).map(|t| t.low.as_str());
+        match (t(k), t(k + 1), t(k + 2)) {
+            (Some("a" | "avait" | "aura"), Some("été"), _) => toks.get(k + 2).is_some_and(judged),
+            (Some("est" | "sera" | "était"), _, _) => toks.get(k + 1).is_some_and(judged),
+            _ => false,
+        }
+    };
+    object || passive(r) || comma && passive(r + 1) || after_aside.is_some_and(passive)
+}
+
+/// Nouns of documents whose words a paragraph may quote ("un courriel interne", "la lettre").
+const DOCUMENT_NOUNS: [&str; 16] = [
+    "courriel", "mail", "e-mail", "courrier", "lettre", "note", "rapport", "communiqué", "document", "texte", "message", "tract",
+    "compte-rendu", "procès-verbal", "jugement", "arrêté",
+];
+/// How many words before the quote the document it is read from may be named.
+const DOCUMENT_READ_REACH: usize = 80;
+
+/// "Un courriel interne, adressé par un responsable …, ne laisse guère de doute. « … », y
+/// lit-on": a cue of reading ("lit-on", "peut-on y lire") has the document the paragraph
+/// named last before the quote as its speaker, as written (its noun and an adjective after
+/// it: "courriel interne"). `before` is the paragraph's words up to the quote.
+pub(super) fn document_read(c: &Cue, before: &[Tok]) -> Option<Speaker> {
+    let low = fold(&c.text);
+    if !(low.ends_with("lit-on") || low.ends_with("lire")) {
+        return None;
+    }
+    let from = before.len().saturating_sub(DOCUMENT_READ_REACH);
+    let k = (from..before.len()).rev().find(|&k| DOCUMENT_NOUNS.contains(&before[k].low.as_str()) && k > 0 && is_det(&before[k - 1]))?;
+    let adjective = before.get(k + 1).filter(|t| t.is_lower_word() && t.low.len() > 3 && !Lexicon::get().is_function_word(&t.low) && !FR_OBLIQUE_PREPOSITIONS.contains(&t.low.as_str()));
+    let name = match adjective {
+        Some(a) if !looks_like_participle(&a.low) => format!("{} {}", before[k].text, a.text),
+        _ => before[k].text.to_string(),
+    };
+    Some(Speaker { name, kind: SpeakerKind::Document })
+}
+
+/// A past participle ("daté", "adressé"): it opens a clause after a noun, not its adjective.
+fn looks_like_participle(low: &str) -> bool {
+    low.ends_with('é') || low.ends_with("ée") || low.ends_with("és") || low.ends_with("ées")
 }
 
 /// Whether a phrase opens on French "un" or "une" (an unnamed person, not English "a").
