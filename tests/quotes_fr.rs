@@ -1055,3 +1055,71 @@ fn a_cooperative_named_by_its_noun_is_the_one_introduced_with_it() {
     );
     assert_eq!(speaker_of(&qs, "mépriser la loi"), Some("Valorne"), "{qs:#?}");
 }
+
+#[test]
+fn the_town_of_a_wire_dateline_is_no_body_speaking() {
+    let qs = quotes_of(
+        "Incendie\n\n\
+         VILLEFERRAND (Isère), 2 juin 2026 (AFP) - Un incendie s'est déclaré mardi dans un entrepôt, a-t-on appris auprès des pompiers.\n\n\
+         La préfecture a demandé aux habitants de garder leurs fenêtres fermées « par mesure de précaution ».",
+    );
+    assert_ne!(speaker_of(&qs, "par mesure de"), Some("VILLEFERRAND"), "{qs:#?}");
+}
+
+#[test]
+fn docteur_spelled_out_before_a_name_is_a_role() {
+    let qs = quotes_of(
+        "Médecins\n\n\
+         Pour le docteur Alain Chevrier, président de la Fédération des médecins de proximité, « ce n'est pas en contraignant les jeunes qu'on leur donnera envie ».",
+    );
+    assert_eq!(speaker_of(&qs, "ce n'est pas en"), Some("Alain Chevrier"), "{qs:#?}");
+}
+
+#[test]
+fn a_name_apposed_after_a_roles_complement_and_acronym_is_the_speaker() {
+    let qs = quotes_of(
+        "Séisme\n\n\
+         « Le bilan risque de s'alourdir », a déclaré jeudi le chef de l'Institut national de défense civile (Indeci), Jorge Paredes, lors d'une conférence de presse.",
+    );
+    assert_eq!(speaker_of(&qs, "Le bilan risque"), Some("Jorge Paredes"), "{qs:#?}");
+}
+
+#[test]
+fn a_name_after_a_fronted_phrase_is_the_subject_not_an_apposition() {
+    let qs = quotes_of(
+        "Procès\n\n\
+         Un artisan de 38 ans était jugé mardi pour escroquerie. Le parquet a requis trois ans.\n\n\
+         Il a la carrure d'un homme habitué aux échafaudages. Debout à la barre, Kevin Maurel triture le bord de sa veste. \
+         « J'ai fait des erreurs, je ne le nie pas », commence-t-il.",
+    );
+    assert_eq!(speaker_of(&qs, "J'ai fait des erreurs"), Some("Kevin Maurel"), "{qs:#?}");
+}
+
+#[test]
+fn a_en_croire_announces_its_speaker_like_selon() {
+    let qs = quotes_of(
+        "Accident\n\n\
+         Pour l'avocate des familles, Nadia Benali, « ce virage est dangereux ». À en croire le maire de la commune, Pierre Joubert, « les travaux étaient prévus pour l'an prochain ».",
+    );
+    assert_eq!(speaker_of(&qs, "les travaux étaient"), Some("Pierre Joubert"), "{qs:#?}");
+}
+
+#[test]
+fn cote_opening_a_topic_phrase_is_no_name() {
+    let qs = quotes_of(
+        "Chômage\n\n\
+         La ministre a répondu par la négative.\n\n\
+         Côté syndical, on ne croit guère à ces ouvertures. « On nous propose de discuter de la couleur des rideaux », a ironisé sur une chaîne d'information la secrétaire générale de la CFDT, Nadège Roussel.",
+    );
+    assert_ne!(speaker_of(&qs, "On nous propose"), Some("Côté"), "{qs:#?}");
+}
+
+#[test]
+fn a_reproach_quotes_the_one_who_makes_it() {
+    let qs = quotes_of(
+        "Conseil municipal houleux\n\n\
+         Le maire, Paul Girard, lui a vivement reproché de « faire peur aux familles ».",
+    );
+    assert_eq!(qs[0].kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "faire peur"), Some("Paul Girard"), "{qs:#?}");
+}

@@ -322,7 +322,8 @@ fn find_cues_from(toks: &[Tok], after_quote: bool) -> Vec<Cue> {
             let last = i + p.len() - 1;
             if !participle_phrase || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())) {
                 let first = if participle_phrase { i - 1 } else { i };
-                let preposition = matches!(p[0].as_str(), "according" | "d'" | "in");
+                // ("À en croire le maire, « … »": French, the speaker follows too.)
+                let preposition = matches!(p[0].as_str(), "according" | "d'" | "in") || p.len() == 3 && p[0] == "à" && p[1] == "en";
                 cues.push(Cue {
                     first,
                     last,

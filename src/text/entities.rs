@@ -550,7 +550,13 @@ impl Registry {
                     .then(|| {
                         let before = self.mentions_before(np.start);
                         let from = before.partition_point(|m| m.pos < window);
-                        let org = |m: &Mention| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation);
+                        // ("Son parti lui reprochait son vote. Il déclara": a body someone's
+                        // possessive names is theirs; il/elle is that someone, not the body.)
+                        let possessed = |m: &Mention| {
+                            let first = self.text.get(m.pos..).and_then(|t| t.split_whitespace().next()).map(fold);
+                            first.is_some_and(|w| matches!(w.as_str(), "son" | "sa" | "ses" | "leur" | "leurs"))
+                        };
+                        let org = |m: &Mention| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation) && !possessed(m);
                         let k = from + before[from..].iter().rposition(org)?;
                         let person_since = before[k + 1..].iter().any(|m| m.entity != ANONYMOUS && fits(&self.entities[m.entity]));
                         (!person_since).then_some(before[k].entity)
@@ -775,7 +781,9 @@ impl Registry {
                         named
                             .or(generic)
                             .or_else(|| self.latest(np.start, |_, e| org(e) && fits(e) && e.low.contains(head)))
-                            .or_else(|| quals.is_empty().then(|| self.latest(np.start, |m, e| m.spoke && org(e))).flatten())
+                            // (Never the town of a wire dateline opening a paragraph, "VILLEFERRAND
+                            // (Isère), 2 juin (AFP) - …, a-t-on appris": it names no body.)
+                            .or_else(|| quals.is_empty().then(|| self.latest(np.start, |m, e| m.spoke && org(e) && !self.is_dateline(m, e))).flatten())
                             // "Selon Eurojust, … L'agence précise": a one-word name with no
                             // first name, role or gender that spoke in this paragraph is the
                             // body meant (and is a body, not a person).
@@ -1038,6 +1046,14 @@ impl Registry {
         }
         let noun = if BODY_PARTS.contains(&head) { np.quals.first()?.as_str() } else { head };
         self.generic_body_antecedent(noun, np.start)
+    }
+
+    /// Whether mention `m` is a wire dateline's town: one word in capitals (more than an
+    /// acronym's few letters) opening its paragraph.
+    fn is_dateline(&self, m: &Mention, e: &Entity) -> bool {
+        let [word] = e.words.as_slice() else { return false };
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        letters > 5 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && self.paragraph_start(m.pos) == m.pos
     }
 
     /// The document named by its bare noun ("rapport"), registered on first use.

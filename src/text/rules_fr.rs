@@ -12,6 +12,7 @@ use crate::model::{Speaker, SpeakerKind};
 pub const RULES: &[(&str, &str)] = &[
     ("inverted cue with -t-", "rules_fr::tests::inversions_split_verb_and_pronoun"),
     ("auxiliary then listed participle", "rules_fr::tests::a_participle_after_an_auxiliary_and_adverbs_is_found"),
+    ("adverbs of time before the participle", "rules_fr::tests::a_participle_after_adverbs_of_time_is_found"),
     ("indefinite plural group is the speaker as written", "rules_fr::tests::an_indefinite_plural_group_opening_the_clause_is_found"),
     ("participle clause takes the sentence subject", "rules_fr::tests::a_present_participle_takes_the_subject_of_its_sentence"),
     ("il/elle agree with the previous sentence subject", "rules_fr::tests::the_previous_subject_carries_its_article_gender"),
@@ -67,6 +68,25 @@ pub const RULES: &[(&str, &str)] = &[
     ("'…, « des gens … ». [¶] « Ce dossier … »': a quote-only paragraph is not carried back over a newer, not yet attributed quote to the speaker before (quotes::extract_with_candidates)", "quotes_fr::a_quote_only_paragraph_goes_on_with_the_voice_just_quoted_not_the_one_before"),
     ("'leur société, Soléo Habitat,': a name apposed to a body's common noun is that body, not a person", "rules_fr::tests::a_name_apposed_to_a_body_noun_is_the_body; quotes_fr::a_company_apposed_to_its_noun_is_no_one_il_stands_for"),
     ("'La préfète de X, la commandante Y': a complement and a title between a role and its apposed name", "rules_fr::tests::a_complement_and_a_title_may_stand_between_a_role_and_its_name"),
+    ("'« … » Son mari, Robert, confirme : « … »': a new sentence whose cue ends on a colon announces the next quote (quotes::announces_next_quote)", "quotes_fr::a_new_sentence_whose_cue_ends_on_a_colon_announces_the_next_quote"),
+    ("'le représentant de l'accusation', 'la scientifique': a general role noun of a family in role_synonyms.txt is the person introduced with another of it", "quotes_fr::a_general_role_noun_stands_for_the_person_introduced_with_a_role_of_its_family; quotes_fr::a_second_name_of_a_players_position_stands_for_the_player"),
+    ("'joueur mythique de l'AS Saint-Étienne': one word after a club's acronym names the club, not a person given the role", "quotes_fr::a_one_word_name_after_a_clubs_acronym_is_the_club_not_the_player"),
+    ("'Au ministère de la Santé, on reconnaît que': on after a fronted body is that body", "quotes_fr::on_speaking_after_a_fronted_body_is_that_body"),
+    ("'a condamné Kevin Roche', 'X, a été condamné': the person judged is le prévenu / l'accusé", "quotes_fr::the_person_a_court_judged_is_the_accused"),
+    ("of several people given the role a French role noun names, the one most in view (salience_fr)", "quotes_fr::of_several_people_given_a_role_the_one_most_in_view_is_meant"),
+    ("'Le club, qui …, traverse …' in a paragraph opened on a person is not the next il/elle", "quotes_fr::a_body_in_a_paragraph_about_a_person_is_not_the_next_pronouns_antecedent"),
+    ("'revient à Claire Vidalenc': a first name and a surname after a preposition of place still name a person", "quotes_fr::a_full_name_after_a_french_preposition_of_place_is_still_a_person"),
+    ("'… Elle a appris le métier. [¶] « … »': a cue-less quote opening a paragraph is the person the paragraph before ended on; the sentence before's subject is kept over the ranker", "quotes_fr::a_quote_opening_a_paragraph_is_the_person_the_paragraph_before_ended_on; quotes_fr::a_role_opening_the_sentence_before_a_quote_without_cue_is_its_speaker"),
+    ("'Le rapport évoque « … »': a definite document named no other way speaks as itself", "quotes_fr::a_definite_document_named_no_other_way_speaks_as_itself"),
+    ("'« … », y lit-on': the document the paragraph named last before the quote", "quotes_fr::words_read_in_a_document_are_the_documents"),
+    ("'la coopérative' is the cooperative introduced with that noun", "quotes_fr::a_cooperative_named_by_its_noun_is_the_one_introduced_with_it"),
+    ("'VILLEFERRAND (Isère), 2 juin (AFP) -': a dateline's town is no body a bare body noun falls back to", "quotes_fr::the_town_of_a_wire_dateline_is_no_body_speaking"),
+    ("'Pour le docteur Alain Chevrier, président de …': docteur spelled out is a role", "quotes_fr::docteur_spelled_out_before_a_name_is_a_role"),
+    ("'le chef de l'Institut … (Indeci), Jorge Paredes,': a name apposed past a role's complement and acronym", "quotes_fr::a_name_apposed_after_a_roles_complement_and_acronym_is_the_speaker"),
+    ("'Debout à la barre, Kevin Maurel triture': a name its verb follows after a fronted phrase is the subject, not oblique", "quotes_fr::a_name_after_a_fronted_phrase_is_the_subject_not_an_apposition"),
+    ("'À en croire le maire, X, « … »': a cue whose speaker follows, like selon (fr_cues.txt)", "quotes_fr::a_en_croire_announces_its_speaker_like_selon"),
+    ("'Côté syndical, on …': côté opening a topic phrase is no name (function_words.txt)", "quotes_fr::cote_opening_a_topic_phrase_is_no_name"),
+    ("'Son parti lui reprochait son vote. Il déclara': a body named by a possessive is not the next il/elle", "quotes_fr::a_possessed_subject_is_not_the_pronoun"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -142,6 +162,10 @@ pub(super) fn pronoun_text(text: &str) -> String {
     text.rsplit(['-', '‑']).next().unwrap_or(text).to_string()
 }
 
+/// Adverbs of time and frequency set between an auxiliary and its participle (those in
+/// -ment are recognised by their ending).
+const FR_TIME_ADVERBS: [&str; 9] = ["auparavant", "longtemps", "toujours", "souvent", "jamais", "aussitôt", "même", "depuis", "hier"];
+
 /// The listed past participle within a few words after an auxiliary at `from - 1`, past
 /// adverbs and incises ("a longuement décrit", "a pour sa part déclaré").
 pub(super) fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
@@ -157,8 +181,11 @@ pub(super) fn next_participle(toks: &[Tok], from: usize) -> Option<usize> {
         if lx.fr_participles.contains(t.low.as_str()) || lx.fr_participles.contains(base) {
             return Some(k);
         }
-        // "a au contraire décrit", "a pour sa part déclaré", "a de son côté estimé".
-        let incise = matches!(t.low.as_str(), "au" | "contraire" | "pour" | "sa" | "son" | "part" | "de" | "côté");
+        // "a au contraire décrit", "a pour sa part déclaré", "a de son côté estimé", "a
+        // d'abord expliqué", and adverbs of time and frequency ("avait auparavant dénoncé",
+        // "a toujours affirmé", "a même reconnu").
+        let incise = matches!(t.low.as_str(), "au" | "contraire" | "pour" | "sa" | "son" | "part" | "de" | "côté" | "d'" | "abord")
+            || FR_TIME_ADVERBS.contains(&t.low.as_str());
         // Any adverb in -ment: "a longuement décrit", "a clairement dit".
         let incise = incise || (t.low.ends_with("ment") && t.low.chars().count() > 6 && t.is_lower_word());
         if !ADVERBS.contains(&t.low.as_str()) && !incise && !matches!(t.low.as_str(), "lui" | "leur" | "nous" | "bien" | "alors" | "elle" | "il" | "eux") {
@@ -756,7 +783,12 @@ pub(super) fn name_apposed_to_role(toks: &[Tok], np: &Np, hi: usize) -> Option<N
         return None;
     }
     // (The phrase may end on complements past its last counted word: "de la conférence".)
-    let comma = (np.last + 1..hi).find(|&k| toks[k].start >= np.end)?;
+    let after = (np.last + 1..hi).find(|&k| toks[k].start >= np.end)?;
+    // (Past the rest of its complement and an acronym in brackets: "le chef de l'Institut
+    // national de défense civile (Indeci), Jorge Paredes".)
+    let lx = Lexicon::get();
+    let in_complement = |t: &Tok| (t.is_word() && !FR_AUX.contains(&t.low.as_str()) && !lx.fr_cues.contains(t.low.as_str())) || t.text == "(" || t.text == ")";
+    let comma = (after..hi.min(after + 10)).find(|&k| !in_complement(&toks[k]))?;
     if comma + 1 >= hi || toks[comma].text != "," {
         return None;
     }
@@ -1041,6 +1073,12 @@ pub(super) fn apposed_to_oblique(toks: &[Tok], a: usize) -> bool {
     if a < 3 || toks[a - 1].text != "," {
         return false;
     }
+    // ("Debout à la barre, Kevin Maurel triture sa veste": a name its verb follows is the
+    // subject after a fronted phrase, not set in apposition to it.)
+    let end = (a..toks.len()).find(|&k| !toks[k].is_cap()).unwrap_or(toks.len());
+    if toks.get(end).is_some_and(|t| t.is_lower_word() && !matches!(t.low.as_str(), "qui" | "que" | "qu'" | "dont" | "et" | "ou")) {
+        return false;
+    }
     let lo = a.saturating_sub(10);
     let mut k = a - 1;
     while k > lo {
@@ -1218,6 +1256,24 @@ pub(super) fn is_place_after_place_noun(toks: &[Tok], a: usize) -> bool {
 mod tests {
     use super::*;
     use crate::text::attribution::{find_cues, tokenize};
+
+    #[test]
+    fn every_rule_names_a_test_that_exists() {
+        let here = include_str!("rules_fr.rs");
+        let quotes_fr = include_str!("../../tests/quotes_fr.rs");
+        let quote_marks = include_str!("quote_marks.rs");
+        for (name, tests) in RULES {
+            for test in tests.split("; ") {
+                let f = format!("fn {}()", test.rsplit("::").next().unwrap());
+                let src = match test.split("::").next() {
+                    Some("quotes_fr") => quotes_fr,
+                    Some("quote_marks") => quote_marks,
+                    _ => here,
+                };
+                assert!(src.contains(&f), "{name}: no test {test}");
+            }
+        }
+    }
 
     fn toks(s: &str) -> Vec<Tok> {
         tokenize(s, 0..s.len(), &[])
@@ -1553,6 +1609,17 @@ mod tests {
         let t = toks("Le maire a pour sa part longuement expliqué la mesure");
         assert_eq!(next_participle(&t, 3).map(|k| t[k].text.as_str()), Some("expliqué"));
         let t = toks("Le maire a mangé une pomme");
+        assert_eq!(next_participle(&t, 3), None);
+    }
+
+    #[test]
+    fn a_participle_after_adverbs_of_time_is_found() {
+        for s in ["L'avocat avait auparavant dénoncé", "L'avocat a d'abord dénoncé", "L'avocat a toujours dénoncé"] {
+            let t = toks(s);
+            assert_eq!(next_participle(&t, 3).map(|k| t[k].text.as_str()), Some("dénoncé"), "{s}");
+        }
+        // Time adverbs do not carry the search past a verb that is no cue.
+        let t = toks("L'avocat a toujours mangé puis dénoncé");
         assert_eq!(next_participle(&t, 3), None);
     }
 
