@@ -44,10 +44,10 @@ ap.add_argument("--keep-read-at-cue", default="true,names",
                      "French (fr/score_fr.py 0.99 vs 0.98, eval/fr-fixtures-2/-4 0.91/0.95 vs 0.88/0.89 in session 8) "
                      "while English CV differed by two quotes")
 ap.add_argument("--french", default="eval/fr-fixtures,eval/fr-fixtures-2,eval/fr-fixtures-3,eval/fr-fixtures-4,eval/fr-fixtures-6,"
-                                     "eval/fr-fixtures-8,eval/fr-fixtures-9",
+                                     "eval/fr-fixtures-8,eval/fr-fixtures-9,eval/fr-fixtures-11,eval/fr-fixtures-12",
                 help="comma-separated folders of French fixtures (texts/*.txt, gold.json, as eval/fr-fixtures) whose quotes are "
                      "trained on with PolNeAR train, in the same document folds (the default: our own invented sets; never "
-                     "a held-out set such as eval/fr-fixtures-5/-7/-10, nor the French dev set; a folder not there is "
+                     "a held-out set such as eval/fr-fixtures-5/-7/-10/-13, nor the French dev set; a folder not there is "
                      "skipped with a warning); empty: English only. Session 9, "
                      "5-fold CV: English 0.9280 -> 0.9288, French fixtures 0.897 (English-trained) -> 0.900; weighting "
                      "French 3x: French 0.893")
@@ -55,6 +55,15 @@ ap.add_argument("--errors", type=int, default=0, metavar="N",
                 help="print up to N French fixture quotes the chosen variant gets wrong under cross-validation (tuning sets only)")
 ap.add_argument("--cache", default="", metavar="FILE",
                 help="keep the dumped examples in FILE (pickle) and reuse them while the dump binary is unchanged")
+ap.add_argument("--french-weights", default="", metavar="FEATURES",
+                help="give French quotes weights of their own on top of the shared ones: 'all' or comma-separated feature "
+                     "names (a French copy of each feature, zero on English quotes, its weight penalised by --french-l2); "
+                     "empty: one set of weights for both languages")
+ap.add_argument("--french-l2", type=float, default=20.0, help="L2 penalty of the French-only weights (the shared ones: --l2)")
+ap.add_argument("--french-policy", action=argparse.BooleanOptionalAction, default=True,
+                help="let French quotes have their own mode (chosen on the French fixtures' folds, the same model) when it beats "
+                     "the English choice there by more than one quote")
+ap.add_argument("--quick", action="store_true", help="cross-validate only the logit in fill and replace (floor 0, rules' reading at the cue kept): to iterate on features")
 ap.add_argument("--drop", default="", help="features held at weight 0 (comma-separated names), to measure what a feature adds")
 
 a = ap.parse_args()
@@ -179,7 +188,7 @@ def examples(base):
 
 
 # Sets that measure the rules and the ranker and are never trained on.
-HELD_OUT = {"fr-fixtures-5", "fr-fixtures-7", "fr-fixtures-10", "fr"}
+HELD_OUT = {"fr-fixtures-5", "fr-fixtures-7", "fr-fixtures-10", "fr-fixtures-13", "fr"}
 SRC = open("src/text/ranker.rs").read()
 FEATS = re.findall(r'^    "(\w+)",$', SRC.split("pub const FEATURES")[1].split("];")[0], re.M)
 
@@ -200,23 +209,31 @@ def probs(model, cands):
 
 def train(exs, n):
     data = [e["cands"] for e in exs if any(ok for _, ok, _ in e["cands"])]
+    # Sparse candidates (the nonzero features only): the same sums, a few times faster.
+    sparse = [[([(j, xj) for j, xj in enumerate(x) if xj], ok) for x, ok, _ in cands] for cands in data]
     w = [0.0] * n
+    # The French-only weights (past the shared ones) are pulled towards zero harder: French
+    # differs from English only where its own quotes say so.
+    l2 = [a.l2 if j < len(FEATS) else a.french_l2 for j in range(n)]
     # Adagrad on the mean negative log-likelihood plus an L2 penalty: deterministic.
     g2 = [1e-8] * n
     for it in range(a.iterations):
-        grad = [a.l2 * wi / len(data) for wi in w]
+        grad = [l2[j] * wi / len(data) for j, wi in enumerate(w)]
         loss = 0.0
-        for cands in data:
-            p = probs((w, []), cands)
-            right = sum(pi for pi, (_, ok, _) in zip(p, cands) if ok)
+        for cands in sparse:
+            s = [sum(w[j] * xj for j, xj in x) for x, _ in cands]
+            m = max(s)
+            e = [math.exp(v - m) for v in s]
+            t = sum(e)
+            p = [v / t for v in e]
+            right = sum(pi for pi, (_, ok) in zip(p, cands) if ok)
             loss -= math.log(max(right, 1e-12))
-            for pi, (x, ok, _) in zip(p, cands):
+            for pi, (x, ok) in zip(p, cands):
                 # d(-log sum_right p)/d s_c = p_c - (ok * p_c / right)
                 coef = (pi - (pi / right if ok else 0.0)) / len(data)
                 if coef:
-                    for j, xj in enumerate(x):
-                        if xj:
-                            grad[j] += coef * xj
+                    for j, xj in x:
+                        grad[j] += coef * xj
         for j in range(n):
             if j in DROPPED:
                 continue
@@ -395,6 +412,36 @@ def coverage(name, exs):
         print(f"  no right candidate: {n:4d} {r}")
 
 
+def error_family(e, chosen, keep_at_cue):
+    """Why the chosen variant gets example `e` wrong: no right candidate (and why), the
+    rules' reading at the cue kept, the rules' unnamed speaker kept, or the model's pick
+    (overruling right rules, or not mending wrong ones)."""
+    if not any(ok for _, ok, _ in e["cands"]):
+        return "no right candidate" + ("" if e.get("french") else ": " + why_not_a_candidate(e))
+    kept = e["at_cue"] if keep_at_cue is True else e["named_at_cue"] and e["at_cue"] if keep_at_cue == "names" else False
+    if kept and chosen == e["rule"]:
+        return "rules' wrong reading at the cue kept"
+    if e["rule"] is None and e["written"] is not None and chosen is None:
+        return "rules' unnamed speaker kept"
+    if e["rule_ok"]:
+        return "model overruled right rules"
+    return "model picked a wrong candidate" if chosen is not None else "nobody chosen"
+
+
+def print_errors(wrong, keep_at_cue, n, label):
+    """The families of `wrong` (examples, chosen names) and up to n of each."""
+    fams = {}
+    for e, chosen in wrong:
+        fams.setdefault(error_family(e, chosen, keep_at_cue), []).append((e, chosen))
+    for fam, items in sorted(fams.items(), key=lambda t: -len(t[1])):
+        print(f"{label} cv errors: {len(items):4d} {fam}")
+        for e, chosen in items[:n]:
+            rank = sorted(e["cands"], key=lambda c: -score(FINAL, c[0]))
+            right = next((i for i, c in enumerate(rank) if c[1]), None)
+            print(f"    {os.path.basename(e['doc'])}@{e['at']}: chose {chosen!r}, source {e['source']!r} (rules {e['rule']!r}, "
+                  f"as written {e['written']!r}, right candidate ranked {right} of {len(rank)}: {[c[2] for c in rank[:3]]})")
+
+
 def cross_validate(exs, variants, n):
     """Mean speaker accuracy of each variant on K held-out folds of train, the folds made of
     whole documents (every K-th document in name order), each scored by a model trained on
@@ -403,17 +450,20 @@ def cross_validate(exs, variants, n):
     fold_of = {d: i % a.cv for i, d in enumerate(docs)}
     right = {v: 0.0 for v in variants}
     right_fr = {v: 0.0 for v in variants}
-    global CV_SETS, CV_WRONG
+    global CV_SETS, CV_WRONG, CV_WRONG_EN
     CV_SETS = {v: {} for v in variants}
     CV_WRONG = {v: [] for v in variants}
+    CV_WRONG_EN = {v: [] for v in variants}
     for k in range(a.cv):
         held = [e for e in exs if fold_of[e["doc"]] == k and not e.get("french")]
         held_fr = [e for e in exs if fold_of[e["doc"]] == k and e.get("french")]
         rest = [e for e in exs if fold_of[e["doc"]] != k]
         w = train(rest, n)
-        models = {"logit": (w, []), "stumps": (w, boost(rest, w, n, a.stumps))}
+        models = {"logit": (w, [])}
+        if any(v[0] == "stumps" for v in variants):
+            models["stumps"] = (w, boost(rest, w, n, a.stumps))
         for v in variants:
-            right[v] += evaluate(models[v[0]], held, *v[1:]) * len(held)
+            right[v] += evaluate(models[v[0]], held, *v[1:], wrong=CV_WRONG_EN[v]) * len(held)
             right_fr[v] += evaluate(models[v[0]], held_fr, *v[1:], wrong=CV_WRONG[v]) * len(held_fr)
             for e in held_fr:
                 got = CV_SETS[v].setdefault(e["set"], [0, 0])
@@ -443,6 +493,11 @@ def main():
         fr = [e for folder in a.french.split(",") if folder for e in french_examples(folder)]
         if a.cache:
             pickle.dump((key, (tr, dv, fr)), open(a.cache, "wb"))
+    if a.french_weights:
+        crossed = set(range(len(FEATS))) if a.french_weights == "all" else {FEATS.index(f) for f in a.french_weights.split(",")}
+        for e in tr + dv + fr:
+            e["cands"] = [(x + [x[j] if e.get("french") and j in crossed else 0.0 for j in range(len(FEATS))], ok, name) for x, ok, name in e["cands"]]
+        feats = FEATS + ["french:" + f for f in FEATS]
     if not tr:
         # A wrong --data would otherwise train on the French fixtures alone and write it.
         sys.exit(f"train_ranker.py: no annotated quotes in {os.path.join(a.data, 'train')} (expected text/*.txt and attributions/*.ann)")
@@ -465,7 +520,7 @@ def main():
         print(f"  {f:32s} {wi:+.3f}")
     models = {"logit": (w, [])}
     families = ["logit"]
-    if a.stumps > 0:
+    if a.stumps > 0 and not a.quick:
         models["stumps"] = (w, boost(tr + fr, w, len(feats), a.stumps))
         families.append("stumps")
         for j, t, below, above in models["stumps"][1][:20]:
@@ -476,6 +531,8 @@ def main():
     modes += [("replace", f, k) for k in (True, "names", False) for f in (0.0, 0.5, 0.7)]
     modes = [m for m in modes if m[2] in chosen or m[0] != "replace"]
     variants = [(fam, *m) for fam in families for m in modes]
+    if a.quick:
+        variants = [v for v in variants if v[0] == "logit" and v[1] in ("off", "fill", "replace") and v[2] in (0.0, 1.0) and v[3] is True]
     cv, cv_fr = cross_validate(tr + fr, variants, len(feats)) if a.cv > 1 else ({}, {})
     best = None
     # Chosen on English cross-validation; variants within one English quote of the best are
@@ -503,16 +560,33 @@ def main():
                 best = (fam, mode, floor, keep, score, d)
         elif best is None or score > best[4] + 1.0 / max(1, len(tr)):
             best = (fam, mode, floor, keep, score, d)
-    if a.errors and cv_fr:
-        for e, chosen in CV_WRONG[best[:4]][:a.errors]:
-            print(f"  wrong (cv): {os.path.basename(e['doc'])}: {chosen!r}, expected {e['source']!r} (rules {e['rule']!r}, "
-                  f"as written {e['written']!r}, kept at cue {e['at_cue']}, right candidate {any(ok for _, ok, _ in e['cands'])})")
+    if a.errors and cv:
+        global FINAL
+        FINAL = models[best[0]]
+        print_errors(CV_WRONG_EN[best[:4]], best[3], a.errors, "english")
+        print_errors(CV_WRONG[best[:4]], best[3], a.errors, "french")
     by = f"{a.cv}-fold cross-validation on train" if cv else "dev"
     print(f"best by {by}: {best[0]} {best[1]} floor {best[2]} keep read at cue {best[3]} (dev {best[5]:.3f})")
+    # French quotes get a policy of their own when another of the same model's variants
+    # beats the English choice on the French fixtures' folds by more than one quote.
+    french_best = None
+    if cv_fr and a.french_policy:
+        same_model = [v for v in variants if v[0] == best[0]]
+        top = max(same_model, key=lambda v: (cv_fr[v], -variants.index(v)))
+        if cv_fr[top] > cv_fr[best[:4]] + 1.0 / len(fr):
+            french_best = top
+            print(f"french policy by {by}: {top[1]} floor {top[2]} keep read at cue {top[3]} (cv french {cv_fr[top]:.4f}, "
+                  f"the English choice {cv_fr[best[:4]]:.4f})")
     if a.write:
         stumps = [{"feature": j, "threshold": round(t, 6), "below": round(b, 5), "above": round(ab, 5)} for j, t, b, ab in models[best[0]][1]]
-        model = {"features": feats, "weights": [round(x, 5) for x in w], "mode": best[1], "min_probability": best[2],
+        n = len(FEATS)
+        model = {"features": FEATS, "weights": [round(x, 5) for x in w[:n]], "mode": best[1], "min_probability": best[2],
                  "keep_read_at_cue": best[3] in (True, "names"), "keep_only_names_at_cue": best[3] == "names", "stumps": stumps}
+        if french_best:
+            model["french_policy"] = {"mode": french_best[1], "min_probability": french_best[2],
+                                      "keep_read_at_cue": french_best[3] in (True, "names"), "keep_only_names_at_cue": french_best[3] == "names"}
+        if len(w) > n:
+            model["french_weights"] = [round(x, 5) for x in w[n:]]
         json.dump(model, open(a.out, "w"), indent=1)
         open(a.out, "a").write("\n")
         print(f"wrote {a.out}")

@@ -644,6 +644,7 @@ fn rank(
                 NpKind::Role { head, .. } => Some(head.clone()),
                 _ => None,
             }),
+            french: is_french_paragraph(article, s.paragraph),
         })
         .collect();
     let paragraphs: Vec<std::ops::Range<usize>> = article.paragraphs.iter().map(|p| p.range.clone()).collect();
