@@ -44,7 +44,7 @@ ap.add_argument("--keep-read-at-cue", default="true,names",
                      "French (fr/score_fr.py 0.99 vs 0.98, eval/fr-fixtures-2/-4 0.91/0.95 vs 0.88/0.89 in session 8) "
                      "while English CV differed by two quotes")
 ap.add_argument("--french", default="eval/fr-fixtures,eval/fr-fixtures-2,eval/fr-fixtures-3,eval/fr-fixtures-4,eval/fr-fixtures-6,"
-                                     "eval/fr-fixtures-8,eval/fr-fixtures-9,eval/fr-fixtures-11,eval/fr-fixtures-12",
+                                     "eval/fr-fixtures-8,eval/fr-fixtures-9,eval/fr-fixtures-11,eval/fr-fixtures-12,eval/fr-fixtures-14,eval/fr-fixtures-15",
                 help="comma-separated folders of French fixtures (texts/*.txt, gold.json, as eval/fr-fixtures) whose quotes are "
                      "trained on with PolNeAR train, in the same document folds (the default: our own invented sets; never "
                      "a held-out set such as eval/fr-fixtures-5/-7/-10/-13, nor the French dev set; a folder not there is "
