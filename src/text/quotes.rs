@@ -111,6 +111,18 @@ struct Work {
     named_at_cue: bool,
 }
 
+impl Work {
+    /// The speaker is `speaker` (a body or document the rules named at `cue`), as named:
+    /// no phrase of the text to resolve, so the ranker keeps it.
+    fn speaks_as_named(&mut self, speaker: Speaker, cue: &Cue) {
+        self.np = None;
+        self.as_written = Some(speaker.name.clone());
+        self.speaker = Some(speaker);
+        self.named_at_cue = true;
+        self.cue_text = Some(cue.text.clone());
+    }
+}
+
 /// Every quotation in `article`, in document order, attributed where the text allows.
 /// A quote in the headline (which ingest keeps out of the body text) comes first when the
 /// body does not repeat it: see [`headline_quotes`].
@@ -923,21 +935,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.group = true;
             w.as_written = text.get(from..to).map(str::to_string);
         }
-        // "« … », indique-t-on à la brigade de X": the body where "on" speaks.
         // "« … », y lit-on": the document the paragraph named before the quote.
         if let Some(document) = super::rules_fr::document_read(&right_cues[0], &left_frame[..qk]).filter(|_| !english) {
-            w.np = None;
-            w.as_written = Some(document.name.clone());
-            w.speaker = Some(document);
-            w.named_at_cue = true;
-            w.cue_text = Some(right_cues[0].text.clone());
+            w.speaks_as_named(document, &right_cues[0]);
         }
+        // "« … », indique-t-on à la brigade de X": the body where "on" speaks.
         if let Some(body) = body_behind_on(right, &right_cues[0]) {
-            w.np = None;
-            w.as_written = Some(body.name.clone());
-            w.speaker = Some(body);
-            w.named_at_cue = true;
-            w.cue_text = Some(right_cues[0].text.clone());
+            w.speaks_as_named(body, &right_cues[0]);
         }
     } else if let Some(ci) = left_pick {
         w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false).map(|np| named_in_apposition(left, np));
@@ -961,11 +965,7 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.as_written = text.get(from..to).map(str::to_string);
         } else if let Some(body) = body_before_on(left, &left_cues[ci]) {
             // "Au ministère, on reconnaît que « … »": the body where "on" speaks.
-            w.np = None;
-            w.as_written = Some(body.name.clone());
-            w.speaker = Some(body);
-            w.named_at_cue = true;
-            w.cue_text = Some(left_cues[ci].text.clone());
+            w.speaks_as_named(body, &left_cues[ci]);
         } else if w.np.is_none() {
             w.unnamed_person = unnamed_person_before(left, left_cues[ci].first);
         }
