@@ -13,6 +13,9 @@ pieces (the halves joined by a space, as diglot stores a quote of several pieces
 "short": only a first half under six words; "newsent": only where the attribution ends
 its sentence. Reads ../shared/quotes-dev/polnear (not redistributed; see its README)."""
 import glob, json, os, re, subprocess, sys, unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from brat import read_ann  # noqa: E402
 split, binp = sys.argv[1], sys.argv[2]
 maxgap = int(sys.argv[3]) if len(sys.argv) > 3 else 80
 JOIN_MODE = sys.argv[4] if len(sys.argv) > 4 else "raw"
@@ -38,14 +41,7 @@ for ann in sorted(glob.glob(base + "/attributions/*.ann")):
     seen.add(stem)
     raw = open(txt, encoding="utf-8", errors="replace").read()
     rawb = open(txt, "rb").read()
-    spans, rels = {}, []
-    for line in open(ann, encoding="utf-8"):
-        p = line.rstrip("\n").split("\t")
-        if p[0].startswith("T") and len(p) >= 3:
-            kind, *offs = p[1].split(" ")
-            spans[p[0]] = (kind, [tuple(map(int, s.split())) for s in " ".join(offs).split(";")], p[2])
-        elif p[0].startswith("E"):
-            rels.append(dict(x.split(":") for x in p[1].split()))
+    spans, rels = read_ann(ann)
     gold = []
     for r in rels:
         c = spans.get(r.get("Content"))

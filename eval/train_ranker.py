@@ -27,6 +27,9 @@ scorer's rule (right when the name is in the speaker or in the phrase as written
 """
 import argparse, glob, json, math, os, pickle, re, subprocess, sys, unicodedata
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from brat import read_ann  # noqa: E402
+
 ap = argparse.ArgumentParser()
 ap.add_argument("--data", default="../shared/quotes-dev/polnear")
 ap.add_argument("--bin", default="target/release/examples/ranker_dump")
@@ -89,14 +92,7 @@ def gold_quotes(base):
             continue
         seen.add(stem)
         raw = open(txt, encoding="utf-8", errors="replace").read()
-        spans, rels = {}, []
-        for line in open(ann, encoding="utf-8"):
-            p = line.rstrip("\n").split("\t")
-            if p[0].startswith("T") and len(p) >= 3:
-                kind, *offs = p[1].split(" ")
-                spans[p[0]] = (kind, [tuple(map(int, s.split())) for s in " ".join(offs).split(";")], p[2])
-            elif p[0].startswith("E"):
-                rels.append(dict(x.split(":") for x in p[1].split()))
+        spans, rels = read_ann(ann)
         gold = []
         for r in rels:
             c, s = spans.get(r.get("Content")), spans.get(r.get("Source"))
