@@ -1639,3 +1639,14 @@ fn a_paragraph_ending_in_a_colon_announces_the_quote_opening_the_next() {
     assert_eq!(qs[0].cue.as_deref(), Some("declared"), "{qs:#?}");
     assert_ne!(speaker(&qs[1]), Some("Ted Cruz"), "{qs:#?}");
 }
+
+#[test]
+fn a_scare_quote_inside_the_clause_does_not_end_the_attribution_before_the_quote() {
+    let qs = quotes_of(
+        "Phil Kerpen runs a small advocacy group.\n\nKerpen needled the CNN “reporter,” saying, “A reporter who Tweets on request!”\n\n\
+         Axelrod emailed her, addressing her as “Hillary” and telling her, “you are an all-star player and we need you for the long run!”",
+    );
+    let spoken: Vec<&Quote> = qs.iter().filter(|q| q.text.split_whitespace().count() > 3).collect();
+    assert_eq!(speaker(spoken[0]), Some("Phil Kerpen"), "{qs:#?}");
+    assert_eq!(spoken[1].speaker_as_written.as_deref(), Some("Axelrod"), "{qs:#?}");
+}

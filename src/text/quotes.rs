@@ -790,7 +790,12 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     let (Some(qk), Some(rk)) = at else { return w };
 
     // Left: back to the previous quote or the start of the sentence.
-    let prev_q = left_frame[..qk].iter().rposition(any_q);
+    // (English: a scare quote inside the clause right before a subjectless cue, "Kerpen
+    // needled the CNN “reporter,” saying, “…”", does not end the attribution before it.)
+    let mut prev_q = left_frame[..qk].iter().rposition(any_q);
+    while english && let Some(p) = prev_q.filter(|&p| super::rules_en::is_scare_quote_in_clause(left_frame, p)) {
+        prev_q = left_frame[..p].iter().rposition(any_q);
+    }
     let mut lo = prev_q.map_or(0, |p| p + 1);
     let mut cut = false;
     for k in (lo..qk).rev() {

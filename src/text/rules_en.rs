@@ -3,7 +3,7 @@
 //! (`attribution::tokenize`) and the one lexicon (`lexicon`), and is named in [`RULES`]
 //! with the test that checks it alone (the French ones are in `rules_fr`).
 
-use super::attribution::{Cue, Np, NpKind, Tok, TokKind, content_words, is_det, is_full_name, is_name_word, np_forward};
+use super::attribution::{Cue, Np, NpKind, Tok, TokKind, content_words, ends_sentence, is_det, is_full_name, is_name_word, np_forward};
 use super::lexicon::{Gender, Lexicon, fold};
 use crate::model::SpeakerKind;
 
@@ -15,6 +15,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'figures released by police', 'a video posted Wednesday': participles describing a noun", "rules_en::tests::a_participle_describing_a_noun_is_not_a_cue"),
     ("'the New York businessman': a place qualifies the noun after it", "rules_en::tests::a_place_after_an_article_qualifies_the_noun_after_it"),
     ("'Republican party boss Reince Priebus': the name after a role heads the phrase", "rules_en::tests::the_name_after_a_capitalised_role_heads_the_phrase"),
+    ("'needled the CNN “reporter,” saying, “…”': a scare quote inside the clause does not end the attribution", "rules_en::tests::a_scare_quote_inside_the_clause_is_no_boundary"),
     ("'Jonathan Hall KC': post-nominal letters end the name", "rules_en::tests::post_nominal_letters_end_the_name"),
     ("'James B. Comey Jr.': a generational suffix stays in the name, with its stop", "rules_en::tests::a_generational_suffix_stays_in_the_name"),
     ("'Comey' is 'James B. Comey Jr.': names match without their suffix", "rules_en::tests::names_match_without_their_suffix"),
@@ -243,6 +244,24 @@ pub fn is_nickname(toks: &[Tok], k: usize, end: usize) -> bool {
         && toks[k - 1].is_cap()
         && toks[k + 1].is_cap()
         && toks[k + 1].is_word()
+}
+
+/// A scare quote is at most this many bytes, marks included ("“reporter,”").
+const SCARE_QUOTE_BYTES: usize = 24;
+
+/// Whether the quote placeholder at `k` is a word or two quoted inside a clause, after a
+/// word of the same sentence and before a subjectless participle cue ("needled the CNN
+/// “reporter,” saying", "addressing her as “Hillary” and telling her"): it names a thing,
+/// it does not end the attribution of the quote after that cue.
+pub fn is_scare_quote_in_clause(toks: &[Tok], k: usize) -> bool {
+    let after = toks.get(k + 1..).unwrap_or_default().iter().find(|t| !(t.kind == TokKind::Punct && t.text == ",") && t.low != "and");
+    let participle_cue = after.is_some_and(|t| t.is_lower_word() && t.low.ends_with("ing") && Lexicon::get().en_cues.contains(t.low.as_str()));
+    k > 0
+        && participle_cue
+        && matches!(toks[k].kind, TokKind::Quote(_))
+        && toks[k].end - toks[k].start <= SCARE_QUOTE_BYTES
+        && toks[k - 1].is_word()
+        && !ends_sentence(toks, k - 1)
 }
 
 /// Modals and adverbs of frequency that stand between an English subject and its cue
@@ -1823,6 +1842,18 @@ mod tests {
         assert!(network_company(&["Twitter".to_string()]).is_some_and(|s| s.kind == SpeakerKind::Organisation));
         // (Where a post appeared is not who speaks.)
         assert_ne!(subject_written("He wrote on Twitter said nothing").as_deref(), Some("Twitter"));
+    }
+
+    #[test]
+    fn a_scare_quote_inside_the_clause_is_no_boundary() {
+        let a = crate::ingest::from_plain_text("t", "Kerpen needled the CNN “reporter,” saying, “A reporter who Tweets on request!”");
+        let spans = super::super::quote_marks::scan(&a);
+        let t = tokenize(&a.text, 0..a.text.len(), &spans);
+        let quotes: Vec<usize> = (0..t.len()).filter(|&k| matches!(t[k].kind, TokKind::Quote(_))).collect();
+        assert_eq!(quotes.len(), 2, "{t:?}");
+        assert!(is_scare_quote_in_clause(&t, quotes[0]));
+        // (The quoted speech itself, after "saying,", is no scare quote.)
+        assert!(!is_scare_quote_in_clause(&t, quotes[1]));
     }
 
     #[test]
