@@ -792,9 +792,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     // Left: back to the previous quote or the start of the sentence.
     // (English: a scare quote inside the clause right before a subjectless cue, "Kerpen
     // needled the CNN “reporter,” saying, “…”", does not end the attribution before it.)
+    // (At most two are passed over: a paragraph of such quotes stays linear.)
     let mut prev_q = left_frame[..qk].iter().rposition(any_q);
-    while english && let Some(p) = prev_q.filter(|&p| super::rules_en::is_scare_quote_in_clause(left_frame, p)) {
-        prev_q = left_frame[..p].iter().rposition(any_q);
+    for _ in 0..2 {
+        match prev_q.filter(|&p| english && super::rules_en::is_scare_quote_in_clause(left_frame, p)) {
+            Some(p) => prev_q = left_frame[..p].iter().rposition(any_q),
+            None => break,
+        }
     }
     let mut lo = prev_q.map_or(0, |p| p + 1);
     let mut cut = false;

@@ -254,7 +254,8 @@ const SCARE_QUOTE_BYTES: usize = 24;
 /// “reporter,” saying", "addressing her as “Hillary” and telling her"): it names a thing,
 /// it does not end the attribution of the quote after that cue.
 pub fn is_scare_quote_in_clause(toks: &[Tok], k: usize) -> bool {
-    let after = toks.get(k + 1..).unwrap_or_default().iter().find(|t| !(t.kind == TokKind::Punct && t.text == ",") && t.low != "and");
+    // (The cue follows within a comma and an "and": three tokens.)
+    let after = toks.get(k + 1..).unwrap_or_default().iter().take(3).find(|t| !(t.kind == TokKind::Punct && t.text == ",") && t.low != "and");
     let participle_cue = after.is_some_and(|t| t.is_lower_word() && t.low.ends_with("ing") && Lexicon::get().en_cues.contains(t.low.as_str()));
     k > 0
         && participle_cue
