@@ -801,7 +801,8 @@ impl Registry {
                                 found
                             })
                             .or_else(|| {
-                                let written = self.text.get(np.start..np.end).unwrap_or("").to_string();
+                                let end = super::rules_fr::institution_adjectives_end(&self.text, np.end);
+                                let written = self.text.get(np.start..end).unwrap_or("").to_string();
                                 self.described_body(&written)
                             })
                     }
