@@ -1141,3 +1141,12 @@ fn a_lower_case_council_keeps_its_adjective() {
     );
     assert_eq!(speaker_of(&qs, "un succès"), Some("conseil régional"), "{qs:#?}");
 }
+
+#[test]
+fn a_bare_union_noun_is_the_union_named_in_its_paragraph() {
+    let qs = quotes_of(
+        "Redressement chez Maréval\n\n\
+         La CGT va plus loin. Dans un tract distribué mardi, le syndicat accuse la direction d'avoir « préparé la faillite ».",
+    );
+    assert_eq!(speaker_of(&qs, "préparé"), Some("CGT"), "{qs:#?}");
+}

@@ -38,6 +38,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("turns of a dialogue alternate speakers, never copying the turn next to them", "quotes_fr::the_turns_of_a_dialogue_inside_guillemets_alternate"),
     ("'l'association Parents en réseau,': an association's name runs on through a preposition to the comma", "quotes_fr::an_association_name_runs_on_through_its_lower_case_phrase"),
     ("'Le conseil départemental a salué': a lower-case body keeps its institution adjective", "quotes_fr::a_lower_case_council_keeps_its_adjective"),
+    ("'La CGT … le syndicat accuse': a bare noun for a kind of body is the body last named in its paragraph", "quotes_fr::a_bare_union_noun_is_the_union_named_in_its_paragraph"),
     ("a portrait's role noun is the roleless subject nearby, not someone with another role (entities::roleless_subject_near)", "quotes_fr::a_portraits_role_noun_is_the_person_portrayed_not_one_with_another_role"),
     ("'Une habitante du hameau, réveillée …, témoigne :': an unnamed person opening the clause stays unnamed, never the last name", "rules_fr::tests::an_unnamed_person_opening_the_clause_is_found"),
     ("'la société Vitrines du Centre': after a body's common noun, its name runs on through du/de la/des", "rules_fr::tests::a_company_name_after_its_common_noun_runs_on_through_du"),
@@ -962,6 +963,12 @@ fn company_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> usize {
         e += 1;
     }
     if e > r + link { e } else { r }
+}
+
+/// "le syndicat", "le parti", "l'association": nouns for a kind of body, many of which
+/// exist, so the bare noun stands for one the article named (unlike "la préfecture").
+pub(super) fn needs_a_name(head: &str) -> bool {
+    COMPANY_NOUNS.contains(&head) || matches!(head, "syndicat" | "parti" | "centrale")
 }
 
 /// Bodies whose names are often a phrase: "l'association Parents en réseau", "le collectif
