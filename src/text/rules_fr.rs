@@ -991,7 +991,8 @@ fn phrase_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<usize
     let lx = Lexicon::get();
     let words = (r + 1..end.min(r + 3)).take_while(|&k| toks[k].is_lower_word() && !lx.fr_cues.contains(toks[k].low.as_str())).count();
     let e = r + 1 + words;
-    (words > 0 && e < end && toks[e].is_punct(',') || e < end && toks[e].is_punct('.')).then_some(e).filter(|_| words > 0)
+    let closed = e < end && (toks[e].is_punct(',') || toks[e].is_punct('.'));
+    (words > 0 && closed).then_some(e)
 }
 
 /// "Une habitante du hameau, réveillée par les explosions, témoigne :", "D'après un proche du
