@@ -1123,3 +1123,30 @@ fn a_reproach_quotes_the_one_who_makes_it() {
     assert_eq!(qs[0].kind, QuoteKind::Partial, "{qs:#?}");
     assert_eq!(speaker_of(&qs, "faire peur"), Some("Paul Girard"), "{qs:#?}");
 }
+
+#[test]
+fn an_association_name_runs_on_through_its_lower_case_phrase() {
+    let qs = quotes_of(
+        "Écrans à l'école\n\n\
+         L'association Familles en ligne, qui réclamait la mesure, a salué dans un communiqué « un choix de bon sens ».",
+    );
+    assert_eq!(speaker_of(&qs, "un choix"), Some("Familles en ligne"), "{qs:#?}");
+}
+
+#[test]
+fn a_lower_case_council_keeps_its_adjective() {
+    let qs = quotes_of(
+        "Festival d'été\n\n\
+         Le conseil régional, premier financeur de l'événement, a salué dans un communiqué « un succès populaire ».",
+    );
+    assert_eq!(speaker_of(&qs, "un succès"), Some("conseil régional"), "{qs:#?}");
+}
+
+#[test]
+fn a_bare_union_noun_is_the_union_named_in_its_paragraph() {
+    let qs = quotes_of(
+        "Redressement chez Maréval\n\n\
+         La CGT va plus loin. Dans un tract distribué mardi, le syndicat accuse la direction d'avoir « préparé la faillite ».",
+    );
+    assert_eq!(speaker_of(&qs, "préparé"), Some("CGT"), "{qs:#?}");
+}

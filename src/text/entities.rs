@@ -800,8 +800,27 @@ impl Registry {
                                 }
                                 found
                             })
+                            // French: "La CGT va plus loin. …, le syndicat accuse": a bare definite
+                            // noun for a kind of body the article never used to introduce a name
+                            // is the body last named in its paragraph.
                             .or_else(|| {
-                                let written = self.text.get(np.start..np.end).unwrap_or("").to_string();
+                                // (Not "la préfecture", "la gendarmerie": a body of its own.)
+                                let bare_definite = quals.is_empty() && super::rules_fr::needs_a_name(head) && super::rules_fr::is_french_phrase(&self.text, np)
+                                    && ["le ", "la ", "l'"].iter().any(|d| fold(self.text.get(np.start..np.end).unwrap_or("")).starts_with(d));
+                                if !bare_definite {
+                                    return None;
+                                }
+                                let window = self.paragraph_start(np.start);
+                                let named_body = |e: &Entity| {
+                                    e.head.is_none() && e.kind == Some(SpeakerKind::Organisation)
+                                        && e.words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                                        && !lx.is_place_name(&e.low) && !lx.place_names.contains(&e.low)
+                                };
+                                self.latest_since(np.start, window, |_, e| named_body(e))
+                            })
+                            .or_else(|| {
+                                let end = super::rules_fr::institution_adjectives_end(&self.text, np.end);
+                                let written = self.text.get(np.start..end).unwrap_or("").to_string();
                                 self.described_body(&written)
                             })
                     }

@@ -36,6 +36,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("'se contente de répondre': an infinitive speech verb after a verb of restraint (fr_cues.txt)", "quotes_fr::an_infinitive_after_a_verb_of_restraint_is_a_cue"),
     ("a dialogue inside one pair of guillemets: a turn after each dash that follows a sentence", "rules_fr::tests::a_dash_after_a_sentence_inside_guillemets_starts_a_turn"),
     ("turns of a dialogue alternate speakers, never copying the turn next to them", "quotes_fr::the_turns_of_a_dialogue_inside_guillemets_alternate"),
+    ("'l'association Parents en réseau,': an association's name runs on through a preposition to the comma", "quotes_fr::an_association_name_runs_on_through_its_lower_case_phrase"),
+    ("'Le conseil départemental a salué': a lower-case body keeps its institution adjective", "quotes_fr::a_lower_case_council_keeps_its_adjective"),
+    ("'La CGT … le syndicat accuse': a bare noun for a kind of body is the body last named in its paragraph", "quotes_fr::a_bare_union_noun_is_the_union_named_in_its_paragraph"),
     ("a portrait's role noun is the roleless subject nearby, not someone with another role (entities::roleless_subject_near)", "quotes_fr::a_portraits_role_noun_is_the_person_portrayed_not_one_with_another_role"),
     ("'Une habitante du hameau, réveillée …, témoigne :': an unnamed person opening the clause stays unnamed, never the last name", "rules_fr::tests::an_unnamed_person_opening_the_clause_is_found"),
     ("'la société Vitrines du Centre': after a body's common noun, its name runs on through du/de la/des", "rules_fr::tests::a_company_name_after_its_common_noun_runs_on_through_du"),
@@ -893,11 +896,28 @@ pub(super) fn bare_participle_cue(right: &[Tok]) -> Option<Cue> {
 
 /// Adjectives that French institution names keep in lower case after their capitalised
 /// first word ("Union européenne", "Assemblée nationale", "Ligue arabe", "Banque mondiale").
-const INSTITUTION_ADJECTIVES: [&str; 24] = [
+const INSTITUTION_ADJECTIVES: [&str; 30] = [
     "européenne", "européen", "nationale", "national", "mondiale", "mondial", "internationale", "international", "arabe",
     "africaine", "africain", "islamique", "populaire", "fédérale", "fédéral", "constitutionnel", "suprême", "générale",
-    "général", "socialiste", "communiste", "démocrate", "républicain", "écologiste",
+    "général", "socialiste", "communiste", "démocrate", "républicain", "écologiste", "départemental", "départementale",
+    "régional", "régionale", "municipal", "municipale",
 ];
+
+/// "Le conseil départemental, principal partenaire, a salué": a body named by its lower-case
+/// noun keeps the institution adjectives written right after it (at most two), so it is
+/// the "conseil départemental", not any "conseil". Returns where the name ends in `text`.
+pub(super) fn institution_adjectives_end(text: &str, end: usize) -> usize {
+    let mut at = end;
+    for _ in 0..2 {
+        let rest = text.get(at..).unwrap_or("");
+        let word = rest.strip_prefix(' ').and_then(|r| r.split(|c: char| !c.is_alphabetic()).next()).unwrap_or("");
+        if word.is_empty() || !INSTITUTION_ADJECTIVES.contains(&word) {
+            break;
+        }
+        at += 1 + word.len();
+    }
+    at
+}
 
 /// The end of a name starting at `i` whose capitalised words end at `r`: French capitalises
 /// only the first word of an institution's name, so one organisation word ("Union",
@@ -929,6 +949,9 @@ fn company_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> usize {
     if i == 0 || r <= i || !COMPANY_NOUNS.contains(&toks[i - 1].low.as_str()) {
         return r;
     }
+    if let Some(e) = phrase_name_end(toks, i, r, end) {
+        return e;
+    }
     let link = match toks.get(r).map(|t| t.low.as_str()) {
         Some("du" | "des") => 1,
         Some("de" | "d'") if toks.get(r + 1).is_some_and(|t| matches!(t.low.as_str(), "la" | "l'")) => 2,
@@ -940,6 +963,36 @@ fn company_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> usize {
         e += 1;
     }
     if e > r + link { e } else { r }
+}
+
+/// "le syndicat", "le parti", "l'association": nouns for a kind of body, many of which
+/// exist, so the bare noun stands for one the article named (unlike "la préfecture").
+pub(super) fn needs_a_name(head: &str) -> bool {
+    COMPANY_NOUNS.contains(&head) || matches!(head, "syndicat" | "parti" | "centrale")
+}
+
+/// Bodies whose names are often a phrase: "l'association Parents en réseau", "le collectif
+/// Nous toutes".
+const PHRASE_NAMED_BODIES: [&str; 5] = ["association", "collectif", "fédération", "fondation", "coopérative"];
+/// Prepositions that run on inside such a name.
+const PHRASE_NAME_LINKS: [&str; 7] = ["en", "pour", "sans", "contre", "au", "aux", "à"];
+
+/// "l'association Parents en réseau, qui …": French capitalises only the first word of a
+/// body's name, so after an association-like noun ([`PHRASE_NAMED_BODIES`]) one capitalised
+/// word, a preposition and at most two lower-case words closed by punctuation are its whole
+/// name (never a verb or a clause word: the name must end at a comma or a full stop).
+fn phrase_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<usize> {
+    if r != i + 1 || !PHRASE_NAMED_BODIES.contains(&toks[i - 1].low.as_str()) {
+        return None;
+    }
+    if !toks.get(r).is_some_and(|t| t.is_lower_word() && PHRASE_NAME_LINKS.contains(&t.low.as_str())) {
+        return None;
+    }
+    let lx = Lexicon::get();
+    let words = (r + 1..end.min(r + 3)).take_while(|&k| toks[k].is_lower_word() && !lx.fr_cues.contains(toks[k].low.as_str())).count();
+    let e = r + 1 + words;
+    let closed = e < end && (toks[e].is_punct(',') || toks[e].is_punct('.'));
+    (words > 0 && closed).then_some(e)
 }
 
 /// "Une habitante du hameau, réveillée par les explosions, témoigne :", "D'après un proche du
