@@ -806,7 +806,7 @@ impl Registry {
                             .or_else(|| {
                                 // (Not "la préfecture", "la gendarmerie": a body of its own.)
                                 let bare_definite = quals.is_empty() && super::rules_fr::needs_a_name(head) && super::rules_fr::is_french_phrase(&self.text, np)
-                                    && ["le ", "la ", "l'"].iter().any(|d| fold(self.text.get(np.start..np.end).unwrap_or("")).starts_with(d));
+                                    && self.opens_on_french_definite(np);
                                 if !bare_definite {
                                     return None;
                                 }
@@ -851,9 +851,7 @@ impl Registry {
                         // before: the document speaks as itself ("rapport"), as a body
                         // named by its bare noun does.
                         .or_else(|| {
-                            let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
-                            let definite = ["le ", "la ", "l'", "l’"].iter().any(|d| written.starts_with(d));
-                            let french = definite && quals.is_empty() && super::rules_fr::is_french_phrase(&self.text, np);
+                            let french = self.opens_on_french_definite(np) && quals.is_empty() && super::rules_fr::is_french_phrase(&self.text, np);
                             french.then(|| self.document_named(head))
                         }),
                 }
@@ -956,8 +954,7 @@ impl Registry {
     /// French definite role no one was given is the person with no stated role, of an
     /// agreeing gender, last named as a subject in this paragraph or the one before.
     fn subject_without_role(&self, np: &Np) -> Option<usize> {
-        let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
-        if !["le ", "la ", "l'"].iter().any(|d| written.starts_with(d)) {
+        if !self.opens_on_french_definite(np) {
             return None;
         }
         let near = self.paragraph_start(self.paragraph_start(np.start).saturating_sub(1));
@@ -1059,12 +1056,18 @@ impl Registry {
     /// A definite generic body noun, or a part of one ("la direction de la chaîne"), as the
     /// body it stands for. Only for a French phrase ("le", "la", "l'", "du").
     fn generic_body_of(&self, np: &Np, head: &str) -> Option<usize> {
-        let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
-        if !["le ", "la ", "l'"].iter().any(|d| written.starts_with(d)) {
+        if !self.opens_on_french_definite(np) {
             return None;
         }
         let noun = if BODY_PARTS.contains(&head) { np.quals.first()?.as_str() } else { head };
         self.generic_body_antecedent(noun, np.start)
+    }
+
+    /// Whether the phrase opens on a French definite article ("le", "la", "l'"; the curly
+    /// apostrophe folds to the straight one).
+    fn opens_on_french_definite(&self, np: &Np) -> bool {
+        let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
+        ["le ", "la ", "l'"].iter().any(|d| written.starts_with(d))
     }
 
     /// Whether mention `m` is a wire dateline's town: one word in capitals (more than an
