@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES="${SIZES:-64 128 256 512 1024 2048 4096 8000}"
-SERIES="${SERIES:-quotes-paragraph quotes-paragraphs show-paragraph align}"
+SERIES="${SERIES:-quotes-paragraph quotes-paragraphs quotes-names show-paragraph align}"
 MAX_SECONDS="${MAX_SECONDS:-60}"
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (GNU time)" >&2; exit 1; }
 [ -n "${NO_BUILD:-}${BIN:-}" ] || cargo build --release --quiet
@@ -44,6 +44,7 @@ for series in $SERIES; do
     case "$series" in
       quotes-paragraph|show-paragraph) kind=paragraph ;;
       quotes-paragraphs) kind=paragraphs ;;
+      quotes-names) kind=names ;;
       align) kind=en ;;
     esac
     input="$work/$kind-$kib.txt"

@@ -7,6 +7,8 @@ KIND is
 - `paragraph`: one huge paragraph of corpus sentences, with a quote and its attribution
   every few sentences (the worst case for anything that scans a paragraph per quote);
 - `paragraphs`: the same text in paragraphs of four sentences;
+- `names`: `paragraphs` with every quote said by a person named nowhere else and named
+  again by surname (the worst case for anything that reads every known name per mention);
 - `en` / `fr`: the English Reuters story and its French counterpart (the bundled pinned
   pair), repeated in step so the two stay parallel, for `diglot align`.
 
@@ -45,15 +47,33 @@ def vary(s, i):
 
 
 def name(i):
+    if UNIQUE_NAMES:
+        return f"{FIRST[i % len(FIRST)]} {unique_surname(i)}"
     return f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]}"
 
 
+UNIQUE_NAMES = False
+
+
+def unique_surname(i):
+    """A surname of its own for each `i`: letters spelling i in base 18 ("Bardoc", "Cardob")."""
+    syllables = ["ba", "co", "di", "fu", "ga", "he", "jo", "ki", "lu", "ma", "ne", "po", "ri", "sa", "te", "vo", "za", "mi"]
+    out = ""
+    i += 18
+    while i:
+        out += syllables[i % 18]
+        i //= 18
+    return out.capitalize() + "r"
+
+
 def quote_en(i, words):
-    return f"“{words},” said {name(i)}, {ROLES_EN[i % len(ROLES_EN)]}. He added that the {i} accounts were “only a start”."
+    again = name(i).split()[-1] if UNIQUE_NAMES else "He"
+    return f"“{words},” said {name(i)}, {ROLES_EN[i % len(ROLES_EN)]}. {again} added that the {i} accounts were “only a start”."
 
 
 def quote_fr(i, words):
-    return f"« {words} », a déclaré {name(i)}, {ROLES_FR[i % len(ROLES_FR)]}. Selon elle, les {i} comptes ne sont « qu'un début »."
+    again = name(i).split()[-1] if UNIQUE_NAMES else "elle"
+    return f"« {words} », a déclaré {name(i)}, {ROLES_FR[i % len(ROLES_FR)]}. Selon {again}, les {i} comptes ne sont « qu'un début »."
 
 
 def english_sentences():
@@ -105,6 +125,10 @@ def main():
     if kind == "paragraph":
         text = mixed(target, None)
     elif kind == "paragraphs":
+        text = mixed(target, 4)
+    elif kind == "names":
+        global UNIQUE_NAMES
+        UNIQUE_NAMES = True
         text = mixed(target, 4)
     elif kind in ("en", "fr"):
         text = parallel(target, kind)

@@ -166,6 +166,52 @@ pub struct Registry {
     /// Where a name is mentioned only as an owner or a complement ("a son-in-law of bin
     /// Laden's", "the lawyer of X"): never the subject a later "he" goes back to first.
     oblique: HashSet<usize>,
+    /// The entities by the keys they are looked up by, so that a look-up reads a few of
+    /// them rather than all (an article with thousands of names stays n log n).
+    index: EntityIndex,
+}
+
+/// Candidate entities by look-up key, filled as entities are added. A bucket may hold
+/// indices that no longer match (after `Registry::undo_resolve` truncates, or a document is
+/// renamed): callers check each entity, so a bucket is a superset of the matches.
+#[derive(Debug, Default)]
+struct EntityIndex {
+    /// By the last word of `low` (names end the same way: "Wainwright", "Rob Wainwright").
+    by_last_word: HashMap<String, Vec<usize>>,
+    /// By the folded acronym the article gave them ("(Cnil)").
+    by_alias: HashMap<String, Vec<usize>>,
+    /// By the initial of their first content word, for acronyms met alone ("le Pnat").
+    by_initial: HashMap<char, Vec<usize>>,
+    /// Documents by their head noun ("rapport").
+    by_document_head: HashMap<String, Vec<usize>>,
+    /// By the role words the article gave them ("porte-parole"), filled once they are known.
+    by_role_word: HashMap<String, Vec<usize>>,
+}
+
+impl EntityIndex {
+    fn add(&mut self, i: usize, e: &Entity) {
+        if let Some(last) = e.low.last() {
+            self.by_last_word.entry(last.clone()).or_default().push(i);
+        }
+        if let Some(a) = &e.alias {
+            self.by_alias.entry(a.folded.clone()).or_default().push(i);
+        }
+        if let Some(c) = e.low.iter().find(|w| !is_connector(w)).and_then(|w| w.chars().next()) {
+            self.by_initial.entry(c).or_default().push(i);
+        }
+        if let Some(h) = &e.head {
+            self.by_document_head.entry(h.clone()).or_default().push(i);
+        }
+    }
+}
+
+/// A bucket's indices still in range, in entity order and each once: scanning them finds
+/// what scanning every entity in order would.
+fn bucket(found: Option<&Vec<usize>>, len: usize) -> Vec<usize> {
+    let mut v: Vec<usize> = found.map_or(Vec::new(), |b| b.iter().copied().filter(|&i| i < len).collect());
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// A name occurrence found while reading the frame.
@@ -213,7 +259,7 @@ impl Registry {
         let mut reg = Registry::default();
         // Entity 0 stands for every unnamed person ("a Western diplomat"): "he" after
         // them must stay unknown rather than jump back to an earlier name.
-        reg.entities.push(Entity { kind: Some(SpeakerKind::Person), ..empty_entity() });
+        reg.add_entity(Entity { kind: Some(SpeakerKind::Person), ..empty_entity() });
         reg.paragraph_starts = frames.iter().filter_map(|f| f.first().map(|t| t.start)).collect();
         reg.sentence_starts = frames
             .iter()
@@ -224,24 +270,15 @@ impl Registry {
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(cands[i].words.len()));
         let mut entity_of = vec![0usize; cands.len()];
-        // The names registered so far by their last word, oldest first: a name can only
-        // end one with the same last word, and looking there (not through every entity)
-        // keeps an article with thousands of names linear.
-        let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
+        // A name can only end one registered with the same last word: looking there (not
+        // through every entity) keeps an article with thousands of names linear.
         for i in order {
             let c = &cands[i];
             let low = name_key(&c.words);
-            let same_last = low.last().and_then(|w| by_last_word.get(w)).map_or(&[][..], Vec::as_slice);
-            let found = same_last.iter().copied().find(|&k| reg.entities[k].head.is_none() && ends_with(&reg.entities[k].low, &low));
+            let found = reg.ending_like(&low).into_iter().find(|&k| reg.entities[k].head.is_none() && ends_with(&reg.entities[k].low, &low));
             let idx = match found {
                 Some(k) => k,
-                None => {
-                    if let Some(last) = low.last() {
-                        by_last_word.entry(last.clone()).or_default().push(reg.entities.len());
-                    }
-                    reg.entities.push(Entity { words: c.words.clone(), low, ..empty_entity() });
-                    reg.entities.len() - 1
-                }
+                None => reg.add_entity(Entity { words: c.words.clone(), low, ..empty_entity() }),
             };
             let e = &mut reg.entities[idx];
             e.role_words.extend(c.role_words.iter().cloned());
@@ -265,9 +302,13 @@ impl Registry {
             }
             entity_of[i] = idx;
         }
-        for e in &mut reg.entities {
+        for (i, e) in reg.entities.iter_mut().enumerate() {
             let more = lx.synonym_role_words(&e.role_words);
             e.role_words.extend(more);
+            // (Role words are all known here: entities added later have none.)
+            for w in &e.role_words {
+                reg.index.by_role_word.entry(w.clone()).or_default().push(i);
+            }
         }
         // A multi-word name with no organisation word, used as a speaker, is a person;
         // a single word that another person's role mentions ("le directeur d'Europol") is
@@ -311,20 +352,17 @@ impl Registry {
         for toks in frames {
             for (pos, words, acronym) in acronym_definitions(text, toks) {
                 let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
-                reg.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), alias: Some(Acronym::of(&acronym)), ..empty_entity() });
-                reg.mentions.push(Mention { pos, entity: reg.entities.len() - 1, spoke: false });
+                let entity = reg.add_entity(Entity { words, low, kind: Some(SpeakerKind::Organisation), alias: Some(Acronym::of(&acronym)), ..empty_entity() });
+                reg.mentions.push(Mention { pos, entity, spoke: false });
             }
         }
         // "le ministère de l'Éducation nationale": a body named by its complement.
         for toks in frames {
             for (pos, words) in collect_bodies(text, toks) {
                 let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
-                let idx = match reg.entities.iter().position(|e| e.head.is_none() && e.low == low) {
+                let idx = match reg.named_exactly(&low) {
                     Some(k) => k,
-                    None => {
-                        reg.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
-                        reg.entities.len() - 1
-                    }
+                    None => reg.add_entity(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() }),
                 };
                 reg.mentions.push(Mention { pos, entity: idx, spoke: false });
             }
@@ -367,7 +405,8 @@ impl Registry {
                         mine.acronym().is_some_and(|a| e.low.len() == 2 && e.low[0] == a)
                     })
         };
-        let idx = match self.entities.iter().position(same) {
+        let docs = bucket(self.index.by_document_head.get(head), self.entities.len());
+        let idx = match docs.into_iter().find(|&k| same(&self.entities[k])) {
             Some(k) => {
                 // Keep the fullest form.
                 if cap_words.len() + 1 > self.entities[k].words.len() {
@@ -381,17 +420,43 @@ impl Registry {
             None => {
                 let mut words = cap_words;
                 words.push(head.to_string());
-                self.entities.push(Entity {
+                self.add_entity(Entity {
                     low: words.iter().map(|w| fold(w)).collect(),
                     words,
                     kind: Some(SpeakerKind::Document),
                     head: Some(head.to_string()),
                     ..empty_entity()
-                });
-                self.entities.len() - 1
+                })
             }
         };
         self.mentions.push(Mention { pos, entity: idx, spoke: false });
+    }
+
+    /// Registers an entity and indexes it; its index.
+    fn add_entity(&mut self, e: Entity) -> usize {
+        let i = self.entities.len();
+        self.index.add(i, &e);
+        self.entities.push(e);
+        i
+    }
+
+    /// The entities whose `low` may end with `low`'s last word, in order (all of them for an
+    /// empty `low`).
+    fn ending_like(&self, low: &[String]) -> Vec<usize> {
+        match low.last() {
+            Some(w) => bucket(self.index.by_last_word.get(w), self.entities.len()),
+            None => (0..self.entities.len()).collect(),
+        }
+    }
+
+    /// The first entity with exactly these folded words and no document head.
+    fn named_exactly(&self, low: &[String]) -> Option<usize> {
+        self.ending_like(low).into_iter().find(|&k| self.entities[k].head.is_none() && self.entities[k].low == low)
+    }
+
+    /// The first entity the article gave the folded acronym `folded`.
+    fn with_alias(&self, folded: &str) -> Option<usize> {
+        bucket(self.index.by_alias.get(folded), self.entities.len()).into_iter().find(|&k| self.entities[k].has_alias(folded))
     }
 
     /// The mentions before `pos`, oldest first (mentions are kept sorted by position).
@@ -457,10 +522,7 @@ impl Registry {
             return None;
         }
         let found = match &np.kind {
-            NpKind::Name(words) if words.len() == 1 && self.entities.iter().any(|e| e.has_alias(&fold(&words[0]))) => {
-                let a = fold(&words[0]);
-                self.entities.iter().position(|e| e.has_alias(&a))
-            }
+            NpKind::Name(words) if words.len() == 1 && self.with_alias(&fold(&words[0])).is_some() => self.with_alias(&fold(&words[0])),
             NpKind::Name(words) => {
                 let low = name_key(words);
                 let mut best: Option<usize> = None;
@@ -472,7 +534,8 @@ impl Registry {
                     };
                     (last(true), last(false))
                 };
-                for (i, e) in self.entities.iter().enumerate() {
+                for i in self.ending_like(&low) {
+                    let e = &self.entities[i];
                     if e.head.is_none() && ends_with(&e.low, &low) {
                         let better = match best {
                             None => true,
@@ -504,13 +567,17 @@ impl Registry {
                         return None;
                     }
                     let letters: Vec<char> = fold(w).chars().collect();
-                    let found = self.entities.iter().position(|e| {
+                    // (`spells` wants the acronym's first letter to open the first content word.)
+                    let same_initial = bucket(self.index.by_initial.get(&letters[0]), self.entities.len());
+                    let found = same_initial.into_iter().find(|&k| {
+                        let e = &self.entities[k];
                         e.head.is_none() && e.low.len() >= 2 && e.kind != Some(SpeakerKind::Person) && {
                             let content: Vec<&str> = e.low.iter().map(String::as_str).filter(|x| !is_connector(x)).collect();
                             spells(&letters, &content)
                         }
                     })?;
-                    self.entities[found].alias.get_or_insert_with(|| Acronym::of(w));
+                    let alias = self.entities[found].alias.get_or_insert_with(|| Acronym::of(w)).folded.clone();
+                    self.index.by_alias.entry(alias).or_default().push(found);
                     self.entities[found].kind = Some(SpeakerKind::Organisation);
                     Some(found)
                 };
@@ -518,13 +585,12 @@ impl Registry {
                 // speak as the long form.)
                 let spelled = spelled();
                 best.or(spelled).or_else(|| {
-                    self.entities.push(Entity {
+                    Some(self.add_entity(Entity {
                         words: words.clone(),
                         low,
                         kind: Some(if body_noun { SpeakerKind::Organisation } else { guess_kind(words) }),
                         ..empty_entity()
-                    });
-                    Some(self.entities.len() - 1)
+                    }))
                 })
             }
             NpKind::Pronoun(PronounKind::Person, g) => {
@@ -618,7 +684,9 @@ impl Registry {
             NpKind::Role { head, .. }
                 if SPOKES_ROLES.contains(&head.as_str())
                     && !np.quals.is_empty()
-                    && !self.entities.iter().any(|e| e.kind == Some(SpeakerKind::Person) && e.role_words.contains(head)) =>
+                    && !bucket(self.index.by_role_word.get(head), self.entities.len())
+                        .into_iter()
+                        .any(|k| self.entities[k].kind == Some(SpeakerKind::Person) && self.entities[k].role_words.contains(head)) =>
             {
                 self.body_spoken_for(np)
             }
@@ -760,9 +828,8 @@ impl Registry {
                             let found = self.latest(np.start, |_, e| org(e) && e.low.contains(head) && fits(e)).unwrap_or_else(|| {
                                 let words: Vec<String> = written.split_whitespace().map(str::to_string).collect();
                                 let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
-                                self.entities.iter().position(|e| e.head.is_none() && e.low == low).unwrap_or_else(|| {
-                                    self.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
-                                    self.entities.len() - 1
+                                self.named_exactly(&low).unwrap_or_else(|| {
+                                    self.add_entity(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() })
                                 })
                             });
                             self.note_speaker(np.start, found);
@@ -1081,21 +1148,23 @@ impl Registry {
     /// The document named by its bare noun ("rapport"), registered on first use.
     fn document_named(&mut self, head: &str) -> usize {
         let low = vec![fold(head)];
-        if let Some(i) = self.entities.iter().position(|e| e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head) && e.low == low) {
+        let docs = bucket(self.index.by_document_head.get(head), self.entities.len());
+        if let Some(i) = docs.into_iter().find(|&k| {
+            let e = &self.entities[k];
+            e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head) && e.low == low
+        }) {
             return i;
         }
-        self.entities.push(Entity { words: vec![head.to_string()], low, kind: Some(SpeakerKind::Document), head: Some(head.to_string()), ..empty_entity() });
-        self.entities.len() - 1
+        self.add_entity(Entity { words: vec![head.to_string()], low, kind: Some(SpeakerKind::Document), head: Some(head.to_string()), ..empty_entity() })
     }
 
     /// The body of that name, registered on first use.
     fn body_named(&mut self, words: Vec<String>) -> usize {
         let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
-        if let Some(i) = self.entities.iter().position(|e| e.head.is_none() && e.low == low) {
+        if let Some(i) = self.named_exactly(&low) {
             return i;
         }
-        self.entities.push(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() });
-        self.entities.len() - 1
+        self.add_entity(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() })
     }
 
     /// "The home affairs select committee": a body described in full is named by that
@@ -1311,9 +1380,9 @@ impl Registry {
         }
         // "Cnil" met on its own stands for the long form the article gave it.
         if let [word] = e.low.as_slice()
-            && let Some(long) = self.entities.iter().find(|x| x.has_alias(word))
+            && let Some(long) = self.with_alias(word)
         {
-            return Some(long.speaker());
+            return Some(self.entities[long].speaker());
         }
         Some(e.speaker())
     }
@@ -1906,7 +1975,15 @@ pub(super) fn mention_names(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::spells;
+    use super::{bucket, spells};
+
+    #[test]
+    fn an_index_bucket_is_read_in_entity_order_once_and_within_the_registry() {
+        // Indices pushed again after a rename, or left past the end by `undo_resolve`.
+        let found = vec![7, 2, 9, 2, 4];
+        assert_eq!(bucket(Some(&found), 8), vec![2, 4, 7]);
+        assert_eq!(bucket(None, 8), Vec::<usize>::new());
+    }
 
     #[test]
     fn acronyms_are_spelled_by_initials_and_inner_letters() {
