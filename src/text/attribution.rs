@@ -550,8 +550,9 @@ pub fn name_run_end(toks: &[Tok], i: usize, end: usize, joins: RunJoins) -> usiz
     while k < end {
         let t = &toks[k];
         if t.is_cap() {
-            // "à l'AFP Claire Moreau", "NATO Deputy…": an acronym never begins a longer name.
-            if k > i && (is_acronym(&toks[k - 1]) && !is_acronym(t) || is_post_nominal(t)) {
+            // "à l'AFP Claire Moreau", "NATO Deputy…": an acronym begins no longer name but
+            // a body's ("SNCF Réseau").
+            if k > i && (is_acronym(&toks[k - 1]) && !is_acronym(t) && !acronym_heads_name(toks, i, k, end) || is_post_nominal(t)) {
                 break;
             }
             k += 1;
@@ -587,6 +588,24 @@ pub fn name_run_end(toks: &[Tok], i: usize, end: usize, joins: RunJoins) -> usiz
         k += 1;
     }
     k
+}
+
+/// "SNCF Réseau", "ABC News", "SUD Éducation": an acronym opening a run with one more
+/// capitalised word, the run's last, names one body with it, unless that word is a first
+/// name, a person's role or title, a place or a day ("à l'AFP Claire Moreau", "NATO Deputy …",
+/// "l'AFP Paris") or a person's role stands before the acronym ("le député LFI Ruffin": a
+/// party label, then the person).
+fn acronym_heads_name(toks: &[Tok], i: usize, k: usize, end: usize) -> bool {
+    let lx = Lexicon::get();
+    let t = &toks[k];
+    let role_before = i > 0 && toks[i - 1].is_word() && lx.role(&toks[i - 1].low) == Some(SpeakerKind::Person);
+    k == i + 1
+        && !(k + 1 < end && toks[k + 1].is_cap())
+        && !lx.first_names.contains_key(t.text.as_str())
+        && lx.role(&t.low) != Some(SpeakerKind::Person)
+        && lx.title(&t.text).is_none()
+        && !lx.is_never_speaker(&[t.low.to_string()])
+        && !role_before
 }
 
 /// The words of the name `toks[a..b]` as written: a stop glued to an abbreviation, an
@@ -830,8 +849,11 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     // Role words inside the run: "Europol Director Rob Wainwright".
     // (A title inside the run ends its qualifiers too: "former Wisconsin Gov. Jim Doyle".)
+    // ("SNCF Réseau": a body's noun closing a name an acronym opens is part of that name.)
     let last_role = (s2..r).rev().find(|&k| {
-        (lx.role(&toks[k].low).is_some() || toks[k].text.len() > 2 && lx.title(&toks[k].text).is_some()) && !super::rules_en::is_surname_role_word(toks, k, r)
+        (lx.role(&toks[k].low).is_some() || toks[k].text.len() > 2 && lx.title(&toks[k].text).is_some())
+            && !super::rules_en::is_surname_role_word(toks, k, r)
+            && !(k > s2 && is_acronym(&toks[k - 1]) && acronym_heads_name(toks, k - 1, k, r))
     });
     // "PDG de Vélaris France", "Président de la République": a capitalised title with the
     // body it heads, and no name after it, is a role.

@@ -838,6 +838,9 @@ impl Registry {
                         // The body may be registered at this very phrase ("Le ministère de
                         // l'Éducation nationale, sollicité, indique"): mentions up to its start.
                         let named = (!quals.is_empty()).then(|| self.latest(np.start + 1, |_, e| org(e) && fits(e))).flatten();
+                        // "le groupe Renault", "la société Vélaris": a name the phrase itself
+                        // gives its body noun is that body, whatever kind it was guessed.
+                        let named = named.or_else(|| self.body_named_in_phrase(np, head, &fits));
                         let generic = self.generic_body_of(np, head);
                         // ("l'entreprise" → Chimitec: a name of no known kind that the
                         // article calls a company is a body, so a later "elle" can be it.)
@@ -1143,6 +1146,21 @@ impl Registry {
         let [word] = e.words.as_slice() else { return false };
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         letters > 5 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && self.paragraph_start(m.pos) == m.pos
+    }
+
+    /// The entity a body phrase names right after its noun ("le groupe Renault"), made a
+    /// body: a name with no role or gender of a person, set beside the noun (not its
+    /// complement, "la préfecture de l'Allier").
+    fn body_named_in_phrase(&mut self, np: &Np, head: &str, fits: &impl Fn(&Entity) -> bool) -> Option<usize> {
+        let beside_head = |pos: usize| {
+            self.text.get(np.start..pos).and_then(|before| before.split_whitespace().last()).is_some_and(|w| fold(w) == head)
+        };
+        let inside = |m: &Mention, e: &Entity| {
+            m.pos > np.start && m.entity != ANONYMOUS && e.head.is_none() && !e.has_role && e.gender == Gender::Unknown && fits(e) && beside_head(m.pos)
+        };
+        let found = self.latest_since(np.end, np.start, inside)?;
+        self.entities[found].kind = Some(SpeakerKind::Organisation);
+        Some(found)
     }
 
     /// The document named by its bare noun ("rapport"), registered on first use.

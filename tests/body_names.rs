@@ -1,0 +1,40 @@
+//! Bodies named as written (issue 13): a name an acronym opens, and a name set right after a
+//! body's common noun. Short texts written for the purpose (no dev-set article).
+
+use diglot::ingest::from_plain_text;
+use diglot::model::Quote;
+use diglot::text::quotes::extract;
+
+/// The speaker of the quote starting with `prefix`.
+fn speaker_of(text: &str, prefix: &str) -> Option<String> {
+    let qs: Vec<Quote> = extract(&from_plain_text("t", text));
+    let q = qs.iter().find(|q| q.text.starts_with(prefix)).unwrap_or_else(|| panic!("no quote «{prefix}» in {qs:#?}"));
+    q.speaker.as_ref().map(|s| s.name.clone())
+}
+
+#[test]
+fn an_acronym_and_one_more_capitalised_word_name_one_body() {
+    let fr = "Travaux sur la ligne\n\nDans un communiqué, SNCF Réseau précise que le chantier imposera « le remplacement de tous les rails ».";
+    assert_eq!(speaker_of(fr, "le remplacement").as_deref(), Some("SNCF Réseau"));
+    let en = "Probe goes on\n\n\"The investigation is ongoing and we expect results soon,\" ABC News reported.";
+    assert_eq!(speaker_of(en, "The investigation").as_deref(), Some("ABC News"));
+}
+
+#[test]
+fn an_acronym_before_a_first_name_and_surname_stays_apart() {
+    let fr = "Grève\n\n« Nous ne céderons pas », a déclaré à l'AFP Claire Moreau, porte-parole du syndicat.";
+    assert_eq!(speaker_of(fr, "Nous ne céderons").as_deref(), Some("Claire Moreau"));
+}
+
+#[test]
+fn a_name_set_right_after_a_body_noun_is_that_body() {
+    let fr = "Résultats\n\n« Nos ventes reculent », indique SNCF Réseau.\n\n« Nos résultats sont très bons », indique le groupe Renault.";
+    assert_eq!(speaker_of(fr, "Nos résultats").as_deref(), Some("Renault"));
+}
+
+#[test]
+fn a_place_in_a_body_noun_complement_is_no_body() {
+    let fr = "Crue\n\nDans un communiqué, la préfecture de l'Allier indique que « la vigilance orange est maintenue jusqu'à jeudi ».";
+    let who = speaker_of(fr, "la vigilance").unwrap_or_default();
+    assert!(who.to_lowercase().contains("préfecture"), "{who}");
+}
