@@ -1485,6 +1485,10 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     if !bare_role && let Some(np) = name_after_bare_description(toks, k, hi) {
         return Some(np);
     }
+    // (English, en-attr: "said it best", "put it": an object pronoun is no inverted subject.)
+    if toks.get(k).is_some_and(super::rules_en::is_object_pronoun) {
+        return None;
+    }
     let np = match np_forward(toks, k, hi) {
         Some(np) => np,
         None if bare_role => {

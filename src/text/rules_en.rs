@@ -9,6 +9,7 @@ use crate::model::SpeakerKind;
 
 /// The English rules by name, with the test in this file that checks each one alone.
 pub const RULES: &[(&str, &str)] = &[
+    ("'may have said it best when he blogged:': an object pronoun after a cue is not its inverted subject", "rules_en::tests::an_object_pronoun_after_a_cue_is_not_its_subject"),
     ("'Said Anna Berg, …': a past cue opening a sentence before a name", "rules_en::tests::a_past_cue_opening_a_sentence_before_a_name_is_a_cue"),
     ("present forms are cues only after a subject or at the start", "rules_en::tests::a_present_form_is_a_cue_only_after_its_subject"),
     ("'That said', 'declaring war': not cues", "rules_en::tests::that_said_and_gerunds_are_not_cues"),
@@ -267,8 +268,8 @@ pub fn is_scare_quote_in_clause(toks: &[Tok], k: usize) -> bool {
 
 /// Modals and adverbs of frequency that stand between an English subject and its cue
 /// ("Mexicans often say", "a reader would now ask").
-const MODALS_AND_FREQUENCY: [&str; 14] =
-    ["often", "usually", "frequently", "sometimes", "now", "still", "would", "will", "could", "might", "can", "should", "must", "never"];
+const MODALS_AND_FREQUENCY: [&str; 15] =
+    ["often", "usually", "frequently", "sometimes", "now", "still", "would", "will", "could", "might", "may", "can", "should", "must", "never"];
 
 /// Whether `t` is such a word, written in lower case ("Now" may open a name).
 pub fn is_modal_or_frequency(t: &Tok) -> bool {
@@ -659,6 +660,16 @@ pub fn is_plural_possessive(prev: Option<&Tok>, at: usize, c: char, next: Option
     matches!(c, '\'' | '’')
         && next.is_some_and(super::quote_marks::is_space)
         && prev.is_some_and(|p| p.is_cap() && p.end == at && p.low.ends_with('s') && p.low.chars().count() >= 3)
+}
+
+/// English object pronouns: never the inverted subject of a cue ("said it best", "put it
+/// plainly", "asked them"); an inverted subject is a name, a description or "he"/"she".
+const OBJECT_PRONOUNS: [&str; 5] = ["it", "him", "them", "me", "us"];
+
+/// "Ed Varnholt may have said it best when he blogged: “…”": the word right after a cue is
+/// its object, not who spoke, when it is an English object pronoun.
+pub fn is_object_pronoun(t: &Tok) -> bool {
+    t.is_lower_word() && OBJECT_PRONOUNS.contains(&t.low.as_str())
 }
 
 /// "Said Anna Berg, who grew up there, “…”", "Added Joe Park, …": an English cue in the past
@@ -1855,6 +1866,17 @@ mod tests {
         assert!(is_scare_quote_in_clause(&t, quotes[0]));
         // (The quoted speech itself, after "saying,", is no scare quote.)
         assert!(!is_scare_quote_in_clause(&t, quotes[1]));
+    }
+
+    #[test]
+    fn an_object_pronoun_after_a_cue_is_not_its_subject() {
+        let t = toks("may have said it best");
+        assert!(is_object_pronoun(&t[3]));
+        assert!(!is_object_pronoun(&toks("said he")[1]));
+        // (The subject is looked for before the cue, then nowhere: never "it".)
+        assert_eq!(speaker_written("“We are done,” said it best."), None);
+        assert_eq!(speaker_written("“We are done,” said Mara Quillon.").as_deref(), Some("Mara Quillon"));
+        assert_eq!(subject_written("Ed Varnholt may have said it best when he blogged").as_deref(), Some("Ed Varnholt"));
     }
 
     #[test]
