@@ -676,7 +676,8 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     // when a role noun follows (else it is a number or a pronoun, and reads on below).
     if let Some(np) = super::rules_en::one_of_a_group(toks, i, end)
         .or_else(|| super::rules_en::another_alone(toks, i, end))
-        .or_else(|| super::rules_en::counted_group(toks, i, end)) {
+        .or_else(|| super::rules_en::counted_group(toks, i, end))
+        .or_else(|| super::rules_en::named_group(toks, i, end)) {
         return Some(np);
     }
     let counted = t.low == "one";

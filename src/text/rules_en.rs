@@ -9,6 +9,7 @@ use crate::model::SpeakerKind;
 
 /// The English rules by name, with the test in this file that checks each one alone.
 pub const RULES: &[(&str, &str)] = &[
+    ("'Harlan supporters chanted', 'Park protesters shouted': a name before a plural noun for people names a group, not that person", "rules_en::tests::a_name_before_a_plural_noun_for_people_is_a_group"),
     ("'may have said it best when he blogged:': an object pronoun after a cue is not its inverted subject", "rules_en::tests::an_object_pronoun_after_a_cue_is_not_its_subject"),
     ("'Said Anna Berg, …': a past cue opening a sentence before a name", "rules_en::tests::a_past_cue_opening_a_sentence_before_a_name_is_a_cue"),
     ("present forms are cues only after a subject or at the start", "rules_en::tests::a_present_form_is_a_cue_only_after_its_subject"),
@@ -894,6 +895,30 @@ pub fn counted_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     let noun = (i + 1..end.min(i + 3)).take_while(|&k| toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low)).find(|&k| is_plural_person_noun(&toks[k]))?;
     Some(unnamed_person(toks, i, noun, &toks[noun].low, content_words(&toks[i + 1..noun])))
+}
+
+/// Most capitalised words a group's modifying name may hold ("New Hampshire voters").
+const GROUP_NAME_WORDS: usize = 3;
+
+/// "Harlan supporters chanted", "Park protesters interrupted her, shouting", "Iowa voters
+/// said": a short capitalised run right before a plural noun for people modifies it; the
+/// speaker is that unnamed group, not the person or place the name stands for. `i` is the
+/// run's first word (not after an article: "the Harlan supporters" reads as before).
+pub fn named_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
+    let t = toks.get(i).filter(|t| t.is_cap() && !is_det(t) && !super::attribution::is_acronym(t))?;
+    if i > 0 && (toks[i - 1].is_cap() || is_det(&toks[i - 1])) {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < end && k < i + GROUP_NAME_WORDS && toks[k].is_cap() {
+        k += 1;
+    }
+    let noun = toks.get(k).filter(|n| k < end && is_plural_person_noun(n))?;
+    // (An opening word that is no name, "Some protesters", is counted_group's.)
+    if Lexicon::get().is_function_word(&t.low) {
+        return None;
+    }
+    Some(unnamed_person(toks, i, k, &noun.low, content_words(&toks[i..k])))
 }
 
 /// "“…” tweeted another.", "Another wrote,": "another" standing alone for a person
@@ -1877,6 +1902,17 @@ mod tests {
         assert_eq!(speaker_written("“We are done,” said it best."), None);
         assert_eq!(speaker_written("“We are done,” said Mara Quillon.").as_deref(), Some("Mara Quillon"));
         assert_eq!(subject_written("Ed Varnholt may have said it best when he blogged").as_deref(), Some("Ed Varnholt"));
+    }
+
+    #[test]
+    fn a_name_before_a_plural_noun_for_people_is_a_group() {
+        assert_eq!(subject_written("Harlan supporters chanted the words").as_deref(), Some("Harlan supporters"));
+        assert_eq!(subject_written("New Hampshire voters said they were tired").as_deref(), Some("New Hampshire voters"));
+        let np = phrase("Park protesters").unwrap();
+        assert!(matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }), "{np:?}");
+        // (A person's name before a cue, or before a singular role, is still the person.)
+        assert!(named_group(&toks("Jo Harlan said"), 0, 3).is_none());
+        assert!(named_group(&toks("Harlan spokesman Ed Moy said"), 0, 5).is_none());
     }
 
     #[test]
