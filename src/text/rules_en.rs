@@ -9,6 +9,7 @@ use crate::model::SpeakerKind;
 
 /// The English rules by name, with the test in this file that checks each one alone.
 pub const RULES: &[(&str, &str)] = &[
+    ("'From Bush's Facebook post: “…”', 'More from the report: “…”': the source after an opening 'From' announces the quote", "rules_en::tests::the_source_after_an_opening_from_announces_the_quote"),
     ("'Harlan supporters chanted', 'Park protesters shouted': a name before a plural noun for people names a group, not that person", "rules_en::tests::a_name_before_a_plural_noun_for_people_is_a_group"),
     ("'may have said it best when he blogged:': an object pronoun after a cue is not its inverted subject", "rules_en::tests::an_object_pronoun_after_a_cue_is_not_its_subject"),
     ("'Said Anna Berg, …': a past cue opening a sentence before a name", "rules_en::tests::a_past_cue_opening_a_sentence_before_a_name_is_a_cue"),
@@ -895,6 +896,37 @@ pub fn counted_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     let noun = (i + 1..end.min(i + 3)).take_while(|&k| toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low)).find(|&k| is_plural_person_noun(&toks[k]))?;
     Some(unnamed_person(toks, i, noun, &toks[noun].low, content_words(&toks[i + 1..noun])))
+}
+
+/// "From Bush's Facebook post:", "More from the report:", "From the statement:": a
+/// sentence that is only "From" (maybe after "More") and a source up to its colon, right
+/// before a quote, says whose words follow. Returns the index of the source's first word
+/// in `left` (the quote's sentence up to it, the colon last).
+pub fn source_after_opening_from(left: &[Tok]) -> Option<usize> {
+    let colon = left.len().checked_sub(1).filter(|&c| left[c].text == ":")?;
+    let from = match left.first()?.low.as_str() {
+        "from" => 0,
+        "more" => 1,
+        _ => return None,
+    };
+    left.get(from).filter(|t| t.low == "from")?;
+    let k = from + 1;
+    // (A short source: an article or a name, at most five more words, no verb; its last
+    // word may be a noun that is also a cue, "the report", "his statement".)
+    let words = &left[k..colon];
+    let lx = Lexicon::get();
+    let plain = !words.is_empty()
+        && words.len() <= 6
+        && words.iter().all(Tok::is_word)
+        && !words[..words.len() - 1].iter().any(|t| lx.en_cues.contains(t.low.as_str()));
+    plain.then_some(k)
+}
+
+/// "From Bush's Facebook post:": the name owning the source opening at `k` (before its
+/// "'s", at most three words) is whose words they are.
+pub fn possessor_opening_source(left: &[Tok], k: usize) -> Option<Np> {
+    let poss = (k + 1..left.len().min(k + 4)).find(|&m| left[m].low == "'s")?;
+    np_forward(left, k, poss).filter(|np| matches!(np.kind, NpKind::Name(_)) && np.last + 1 == poss)
 }
 
 /// Most capitalised words a group's modifying name may hold ("New Hampshire voters").
@@ -1913,6 +1945,20 @@ mod tests {
         // (A person's name before a cue, or before a singular role, is still the person.)
         assert!(named_group(&toks("Jo Harlan said"), 0, 3).is_none());
         assert!(named_group(&toks("Harlan spokesman Ed Moy said"), 0, 5).is_none());
+    }
+
+    #[test]
+    fn the_source_after_an_opening_from_announces_the_quote() {
+        assert_eq!(source_after_opening_from(&toks("From Delgado's Facebook post:")), Some(1));
+        assert_eq!(source_after_opening_from(&toks("More from the report:")), Some(2));
+        // (Not a sentence that goes on, nor one without its colon.)
+        assert_eq!(source_after_opening_from(&toks("From the start, the mayor said:")), None);
+        assert_eq!(source_after_opening_from(&toks("From the report")), None);
+        assert_eq!(source_after_opening_from(&toks("Aides said:")), None);
+        let t = toks("From Ana Delgado's Facebook post:");
+        let owner = possessor_opening_source(&t, 1).unwrap();
+        assert!(matches!(owner.kind, NpKind::Name(ref w) if w.join(" ") == "Ana Delgado"), "{owner:?}");
+        assert!(possessor_opening_source(&toks("More from the report:"), 2).is_none());
     }
 
     #[test]
