@@ -676,8 +676,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     // when a role noun follows (else it is a number or a pronoun, and reads on below).
     if let Some(np) = super::rules_en::one_of_a_group(toks, i, end)
         .or_else(|| super::rules_en::another_alone(toks, i, end))
-        .or_else(|| super::rules_en::counted_group(toks, i, end))
-        .or_else(|| super::rules_en::named_group(toks, i, end)) {
+        .or_else(|| super::rules_en::counted_group(toks, i, end)) {
         return Some(np);
     }
     let counted = t.low == "one";
@@ -1117,6 +1116,10 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         return appositive_subject(toks, lo, j);
     }
     if let Some(np) = super::rules_en::unnamed_description_ending_at(toks, lo, j) {
+        return Some(np);
+    }
+    // (English, en-attr: "Harlan supporters chanted": a group, read only as a cue's subject.)
+    if let Some(np) = super::rules_en::named_group_ending_at(toks, lo, j) {
         return Some(np);
     }
     if let Some(np) = super::rules_en::subject_before_relative_clause(toks, lo, j + 1) {
