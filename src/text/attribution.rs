@@ -1140,6 +1140,10 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
     if let Some(np) = super::rules_en::unnamed_description_ending_at(toks, lo, j) {
         return Some(np);
     }
+    // (English, en-attr: "Harlan supporters chanted": a group, read only as a cue's subject.)
+    if let Some(np) = super::rules_en::named_group_ending_at(toks, lo, j) {
+        return Some(np);
+    }
     if let Some(np) = super::rules_en::subject_before_relative_clause(toks, lo, j + 1) {
         return Some(np);
     }
@@ -1506,6 +1510,10 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     let bare_role = toks.get(k).is_some_and(|t| t.is_lower_word() && Lexicon::get().role(&t.low) == Some(SpeakerKind::Person));
     if !bare_role && let Some(np) = name_after_bare_description(toks, k, hi) {
         return Some(np);
+    }
+    // (English, en-attr: "said it best", "put it": an object pronoun is no inverted subject.)
+    if toks.get(k).is_some_and(super::rules_en::is_object_pronoun) {
+        return None;
     }
     let np = match np_forward(toks, k, hi) {
         Some(np) => np,

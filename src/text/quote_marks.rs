@@ -81,6 +81,15 @@ fn closes_single(prev: Option<char>, next: Option<char>) -> bool {
     prev.is_some_and(|c| !is_space(c)) && !next.is_some_and(char::is_alphanumeric)
 }
 
+/// A “ typed where ” was meant: right after a word or its final punctuation and followed by
+/// a space, a closing punctuation or the paragraph's end ("“It's unusual,“ said Larry", "the
+/// “best in the world“ and"). Such a mark cannot open a quote (an opening mark is followed by
+/// words), so it closes the one open; a “ after a space stays a stray opening inside it.
+fn opening_mark_closes(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(|c| !is_opening_context(Some(c)))
+        && next.is_none_or(|c| is_space(c) || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '—' | '–'))
+}
+
 struct Open {
     family: Family,
     open: usize,
@@ -251,6 +260,7 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
                     let closes = match open.family {
                         Family::Double => match ch {
                             '”' => true,
+                            '“' => opening_mark_closes(prev, next),
                             // A plain " that looks like an opening is a stray inside a quote.
                             '"' => !opens(prev, next) || next.is_none(),
                             _ => false,
@@ -662,6 +672,17 @@ mod tests {
     fn stray_opening_inside_a_quote_is_ignored() {
         let q = quoted("“It must stay. If anything, “If anything we need more,” he said.");
         assert_eq!(q, ["It must stay. If anything, “If anything we need more"]);
+    }
+
+    #[test]
+    fn an_opening_mark_typed_as_a_closer_closes() {
+        let q = quoted("“It was late,“ said Ann Oyelaran, a clerk. “We had to leave.”");
+        assert_eq!(q, ["It was late", "We had to leave."]);
+        let q = quoted("They called the plan “a true bargain“ and moved on.\n\nIt ends “here.“");
+        assert_eq!(q, ["a true bargain", "here."]);
+        // After a space, “ inside a quote is still a stray opening.
+        let q = quoted("“Stay. Still, “we need more,” he said.");
+        assert_eq!(q, ["Stay. Still, “we need more"]);
     }
 
     fn signers(text: &str) -> Vec<Option<String>> {

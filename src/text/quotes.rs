@@ -1106,14 +1106,21 @@ fn announces_next_quote(right: &[Tok], next: Option<&Tok>, closed: bool) -> bool
 /// open the clauses of `left` (its words up to the colon, the colon last), a document or
 /// body opening it, or a French il/elle.
 fn colon_subjects(text: &str, left: &[Tok]) -> Vec<Np> {
+    // (English, en-attr: "From Bush's Facebook post: “…”", "More from the report: “…”":
+    // the source named after an opening "From" is whose words follow.)
+    let from = super::rules_en::source_after_opening_from(left);
     (0..left.len())
-        .filter(|&k| k == 0 || left[k - 1].text == ",")
-        .filter_map(|k| super::rules_fr::colon_candidate(left, k))
+        .filter(|&k| k == 0 || left[k - 1].text == "," || Some(k) == from)
+        .filter_map(|k| {
+            let owner = if Some(k) == from { super::rules_en::possessor_opening_source(left, k) } else { None };
+            owner.or_else(|| super::rules_fr::colon_candidate(left, k))
+        })
         // ("One early supporter, Representative Lee Zeldin, …:": written with the
         // description set before the name.)
         .map(|np| super::rules_en::with_person_description_before(left, 0, np))
         .filter(|np| {
             let opens = np.first == 0 && left.get(np.last + 1).is_some_and(Tok::is_lower_word);
+            let opens = opens || Some(np.first) == from;
             matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. })
                 || opens && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document | SpeakerKind::Organisation, .. })
                 // "Quant à l'entraîneuse, elle pense déjà à … :"

@@ -9,6 +9,9 @@ use crate::model::SpeakerKind;
 
 /// The English rules by name, with the test in this file that checks each one alone.
 pub const RULES: &[(&str, &str)] = &[
+    ("'From Bush's Facebook post: “…”', 'More from the report: “…”': the source after an opening 'From' announces the quote", "rules_en::tests::the_source_after_an_opening_from_announces_the_quote"),
+    ("'Harlan supporters chanted', 'Park protesters shouted': a name before a plural noun for people names a group, not that person", "rules_en::tests::a_name_before_a_plural_noun_for_people_is_a_group"),
+    ("'may have said it best when he blogged:': an object pronoun after a cue is not its inverted subject", "rules_en::tests::an_object_pronoun_after_a_cue_is_not_its_subject"),
     ("'Said Anna Berg, …': a past cue opening a sentence before a name", "rules_en::tests::a_past_cue_opening_a_sentence_before_a_name_is_a_cue"),
     ("present forms are cues only after a subject or at the start", "rules_en::tests::a_present_form_is_a_cue_only_after_its_subject"),
     ("'That said', 'declaring war': not cues", "rules_en::tests::that_said_and_gerunds_are_not_cues"),
@@ -267,8 +270,8 @@ pub fn is_scare_quote_in_clause(toks: &[Tok], k: usize) -> bool {
 
 /// Modals and adverbs of frequency that stand between an English subject and its cue
 /// ("Mexicans often say", "a reader would now ask").
-const MODALS_AND_FREQUENCY: [&str; 14] =
-    ["often", "usually", "frequently", "sometimes", "now", "still", "would", "will", "could", "might", "can", "should", "must", "never"];
+const MODALS_AND_FREQUENCY: [&str; 15] =
+    ["often", "usually", "frequently", "sometimes", "now", "still", "would", "will", "could", "might", "may", "can", "should", "must", "never"];
 
 /// Whether `t` is such a word, written in lower case ("Now" may open a name).
 pub fn is_modal_or_frequency(t: &Tok) -> bool {
@@ -661,6 +664,16 @@ pub fn is_plural_possessive(prev: Option<&Tok>, at: usize, c: char, next: Option
         && prev.is_some_and(|p| p.is_cap() && p.end == at && p.low.ends_with('s') && p.low.chars().count() >= 3)
 }
 
+/// English object pronouns: never the inverted subject of a cue ("said it best", "put it
+/// plainly", "asked them"); an inverted subject is a name, a description or "he"/"she".
+const OBJECT_PRONOUNS: [&str; 5] = ["it", "him", "them", "me", "us"];
+
+/// "Ed Varnholt may have said it best when he blogged: “…”": the word right after a cue is
+/// its object, not who spoke, when it is an English object pronoun.
+pub fn is_object_pronoun(t: &Tok) -> bool {
+    t.is_lower_word() && OBJECT_PRONOUNS.contains(&t.low.as_str())
+}
+
 /// "Said Anna Berg, who grew up there, “…”", "Added Joe Park, …": an English cue in the past
 /// opening a sentence, inverted before a capitalised name, is a cue, not part of the name.
 pub(super) fn opening_inverted_cue(toks: &[Tok], i: usize) -> bool {
@@ -883,6 +896,69 @@ pub fn counted_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     let noun = (i + 1..end.min(i + 3)).take_while(|&k| toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low)).find(|&k| is_plural_person_noun(&toks[k]))?;
     Some(unnamed_person(toks, i, noun, &toks[noun].low, content_words(&toks[i + 1..noun])))
+}
+
+/// The named group of [`named_group`] ending at `j`, the word before a cue: read only as
+/// the subject of speech, so that the groups of other sentences do not become candidates
+/// a pronoun could be resolved to.
+pub fn named_group_ending_at(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
+    let first = (lo..j).rev().take(GROUP_NAME_WORDS).take_while(|&k| toks[k].is_cap()).last()?;
+    named_group(toks, first, j + 1).filter(|np| np.last == j)
+}
+
+/// "From Bush's Facebook post:", "More from the report:", "From the statement:": a
+/// sentence that is only "From" (maybe after "More") and a source up to its colon, right
+/// before a quote, says whose words follow. Returns the index of the source's first word
+/// in `left` (the quote's sentence up to it, the colon last).
+pub fn source_after_opening_from(left: &[Tok]) -> Option<usize> {
+    let colon = left.len().checked_sub(1).filter(|&c| left[c].text == ":")?;
+    let from = match left.first()?.low.as_str() {
+        "from" => 0,
+        "more" => 1,
+        _ => return None,
+    };
+    left.get(from).filter(|t| t.low == "from")?;
+    let k = from + 1;
+    // (A short source: an article or a name, at most five more words, no verb; its last
+    // word may be a noun that is also a cue, "the report", "his statement".)
+    let words = &left[k..colon];
+    let lx = Lexicon::get();
+    let plain = !words.is_empty()
+        && words.len() <= 6
+        && words.iter().all(Tok::is_word)
+        && !words[..words.len() - 1].iter().any(|t| lx.en_cues.contains(t.low.as_str()));
+    plain.then_some(k)
+}
+
+/// "From Bush's Facebook post:": the name owning the source opening at `k` (before its
+/// "'s", at most three words) is whose words they are.
+pub fn possessor_opening_source(left: &[Tok], k: usize) -> Option<Np> {
+    let poss = (k + 1..left.len().min(k + 4)).find(|&m| left[m].low == "'s")?;
+    np_forward(left, k, poss).filter(|np| matches!(np.kind, NpKind::Name(_)) && np.last + 1 == poss)
+}
+
+/// Most capitalised words a group's modifying name may hold ("New Hampshire voters").
+const GROUP_NAME_WORDS: usize = 3;
+
+/// "Harlan supporters chanted", "Park protesters interrupted her, shouting", "Iowa voters
+/// said": a short capitalised run right before a plural noun for people modifies it; the
+/// speaker is that unnamed group, not the person or place the name stands for. `i` is the
+/// run's first word (not after an article: "the Harlan supporters" reads as before).
+pub fn named_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
+    let t = toks.get(i).filter(|t| t.is_cap() && !is_det(t) && !super::attribution::is_acronym(t))?;
+    if i > 0 && (toks[i - 1].is_cap() || is_det(&toks[i - 1])) {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < end && k < i + GROUP_NAME_WORDS && toks[k].is_cap() {
+        k += 1;
+    }
+    let noun = toks.get(k).filter(|n| k < end && is_plural_person_noun(n))?;
+    // (An opening word that is no name, "Some protesters", is counted_group's.)
+    if Lexicon::get().is_function_word(&t.low) {
+        return None;
+    }
+    Some(unnamed_person(toks, i, k, &noun.low, content_words(&toks[i..k])))
 }
 
 /// "“…” tweeted another.", "Another wrote,": "another" standing alone for a person
@@ -1855,6 +1931,43 @@ mod tests {
         assert!(is_scare_quote_in_clause(&t, quotes[0]));
         // (The quoted speech itself, after "saying,", is no scare quote.)
         assert!(!is_scare_quote_in_clause(&t, quotes[1]));
+    }
+
+    #[test]
+    fn an_object_pronoun_after_a_cue_is_not_its_subject() {
+        let t = toks("may have said it best");
+        assert!(is_object_pronoun(&t[3]));
+        assert!(!is_object_pronoun(&toks("said he")[1]));
+        // (The subject is looked for before the cue, then nowhere: never "it".)
+        assert_eq!(speaker_written("“We are done,” said it best."), None);
+        assert_eq!(speaker_written("“We are done,” said Mara Quillon.").as_deref(), Some("Mara Quillon"));
+        assert_eq!(subject_written("Ed Varnholt may have said it best when he blogged").as_deref(), Some("Ed Varnholt"));
+    }
+
+    #[test]
+    fn a_name_before_a_plural_noun_for_people_is_a_group() {
+        assert_eq!(subject_written("Harlan supporters chanted the words").as_deref(), Some("Harlan supporters"));
+        assert_eq!(subject_written("New Hampshire voters said they were tired").as_deref(), Some("New Hampshire voters"));
+        let t = toks("Park protesters");
+        let np = named_group_ending_at(&t, 0, 1).unwrap();
+        assert!(matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }), "{np:?}");
+        // (A person's name before a cue, or before a singular role, is still the person.)
+        assert!(named_group(&toks("Jo Harlan said"), 0, 3).is_none());
+        assert!(named_group(&toks("Harlan spokesman Ed Moy said"), 0, 5).is_none());
+    }
+
+    #[test]
+    fn the_source_after_an_opening_from_announces_the_quote() {
+        assert_eq!(source_after_opening_from(&toks("From Delgado's Facebook post:")), Some(1));
+        assert_eq!(source_after_opening_from(&toks("More from the report:")), Some(2));
+        // (Not a sentence that goes on, nor one without its colon.)
+        assert_eq!(source_after_opening_from(&toks("From the start, the mayor said:")), None);
+        assert_eq!(source_after_opening_from(&toks("From the report")), None);
+        assert_eq!(source_after_opening_from(&toks("Aides said:")), None);
+        let t = toks("From Ana Delgado's Facebook post:");
+        let owner = possessor_opening_source(&t, 1).unwrap();
+        assert!(matches!(owner.kind, NpKind::Name(ref w) if w.join(" ") == "Ana Delgado"), "{owner:?}");
+        assert!(possessor_opening_source(&toks("More from the report:"), 2).is_none());
     }
 
     #[test]
