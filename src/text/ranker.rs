@@ -17,7 +17,8 @@
 //! sentence before (its subject, mostly), the speaker of the quote before or the next cued
 //! one, named after "told"/"to" (a listener) or "according to" (a source), named inside the
 //! quote (what it is about), its kind, whether the rules picked it and how they read it
-//! at the cue (a name, a pronoun, a role noun); and for long texts, how the discourse
+//! at the cue (a name, a pronoun, a role noun, or a capitalised description such as a
+//! body's long form, "selon l'Office européen", which is kept as a name is); and for long texts, how the discourse
 //! stands: how many paragraphs since it last spoke, the subject of the paragraph's first
 //! sentence, the nearest person agreeing with the pronoun at the cue, a role noun at the
 //! cue the article gave it, a namesake (and which of them was named last), how many
@@ -40,7 +41,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The features, in the order of the weights.
-pub const FEATURES: [&str; 67] = [
+pub const FEATURES: [&str; 68] = [
     "rule_pick",
     "rule_pick_own_cue",
     "rule_pick_inherited",
@@ -108,7 +109,11 @@ pub const FEATURES: [&str; 67] = [
     "rule_pick_role_at_cue",
     "common_word_name",
     "sentence_initial_only",
+    "rule_pick_alias_at_cue",
 ];
+
+/// Index of `rule_pick_alias_at_cue` in [`FEATURES`].
+const ALIAS_AT_CUE: usize = 67;
 
 /// Paragraphs before the quote's own that candidates are read from.
 const PARAGRAPHS_BEFORE: usize = 2;
@@ -174,6 +179,28 @@ impl Site {
     fn resolved_at_cue(&self) -> bool {
         self.read_at_cue() && !self.named_at_cue && (self.person_pronoun.is_some() || self.role_head.is_some())
     }
+
+    /// The rules resolved a role noun at this quote's own cue whose head is written
+    /// capitalised after a definite article ("selon l'Office européen", "said the
+    /// Agency"): a body's own long form or title, not an anaphor, so the named body the
+    /// rules resolved it to is the body the text names there (`text`: the article's).
+    fn alias_at_cue(&self, text: &str) -> bool {
+        let (Some(head), Some(phrase)) = (self.role_head.as_deref(), self.phrase.as_ref()) else { return false };
+        self.resolved_at_cue() && capitalised_head(text, phrase.clone(), head)
+    }
+}
+
+/// Definite articles (folded; "l" of an elided "l'"): a capitalised noun right after one
+/// ("l'Office", "the Agency") is a body's own name or title, not a sentence's capital.
+const DEFINITE_ARTICLES: [&str; 5] = ["the", "le", "la", "les", "l"];
+
+/// Whether the word `head` (folded) of the phrase `phrase` of `text` is written
+/// capitalised right after a definite article ("l'Office européen", "the Agency", "Le
+/// Parquet"; not "le magistrat", nor "Mr. King"). Only the phrase is read (a few words).
+fn capitalised_head(text: &str, phrase: Range<usize>, head: &str) -> bool {
+    let Some(written) = text.get(phrase) else { return false };
+    let words: Vec<&str> = written.split(|c: char| c.is_whitespace() || c == '\'' || c == '’').map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|p| DEFINITE_ARTICLES.contains(&fold(p[0]).as_str()) && fold(p[1]) == head && p[1].chars().next().is_some_and(char::is_uppercase))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -218,7 +245,9 @@ pub struct Policy {
     #[serde(default)]
     pub keep_read_at_cue: bool,
     /// With `keep_read_at_cue`, a person pronoun or a role noun the rules resolved at the
-    /// cue is not kept but the model's to weigh; a name (or a plural pronoun) read there is.
+    /// cue is not kept but the model's to weigh; a name (or a plural pronoun, or a
+    /// capitalised description resolved to the body it names: `rule_pick_alias_at_cue`)
+    /// read there is.
     #[serde(default)]
     pub keep_only_names_at_cue: bool,
 }
@@ -297,7 +326,10 @@ impl Ranker {
         if !policy.enabled() || site.term || site.unnamed || cands.is_empty() || site.rule.is_some() && policy.mode != "replace" {
             return None;
         }
-        if site.rule.is_some() && policy.keep_read_at_cue && site.read_at_cue() && !(policy.keep_only_names_at_cue && site.resolved_at_cue()) {
+        // A capitalised description the rules resolved at the cue (a body's long form) is
+        // kept as a name is: the features mark it on the rules' pick.
+        let alias = cands.iter().any(|c| c.features.get(ALIAS_AT_CUE).is_some_and(|&x| x > 0.0));
+        if site.rule.is_some() && policy.keep_read_at_cue && site.read_at_cue() && !(policy.keep_only_names_at_cue && site.resolved_at_cue() && !alias) {
             return None;
         }
         let scores: Vec<f64> = cands.iter().map(|c| self.score(c, site.french)).collect();
@@ -729,6 +761,7 @@ pub fn for_each_site_candidates(
         let words = |bytes: usize| (1.0 + bytes as f64 / BYTES_PER_WORD).ln();
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
         let role_at_cue = |entity: Option<&Entity>| site.role_head.as_deref().is_some_and(|h| entity.is_some_and(|x| x.role_words.contains(h)));
+        let alias_at_cue = site.alias_at_cue(text);
         let cands: Vec<Candidate> = near
             .into_iter()
             .enumerate()
@@ -824,6 +857,7 @@ pub fn for_each_site_candidates(
                     flag(is_rule && site.resolved_at_cue() && site.role_head.is_some()),
                     flag(entity.is_some_and(|x| is_common_word_name(x, &lower_case))),
                     flag(entity.is_some_and(is_one_capitalised_word) && initial_only.contains(&e)),
+                    flag(is_rule && alias_at_cue),
                 ];
                 Candidate { speaker, features }
             })
@@ -1122,6 +1156,55 @@ mod tests {
         site.person_pronoun = Some(Gender::Female);
         site.named_at_cue = true;
         assert_eq!(model.choose(&site, &cands), None);
+    }
+
+    #[test]
+    fn a_capitalised_head_after_a_definite_article_is_a_long_form() {
+        let text = "Selon l'Office européen, oui. Le Parquet a dit non. Office neuf. Selon le magistrat, oui. Mr. King said.";
+        let at = |s: &str| text.find(s).map(|k| k..k + s.len()).expect("in the text");
+        assert!(capitalised_head(text, at("l'Office européen"), "office"));
+        assert!(capitalised_head(text, at("Le Parquet"), "parquet"));
+        // Capitals opening a sentence or after a title say nothing; a lower-case role noun
+        // is an anaphor.
+        assert!(!capitalised_head(text, at("Office neuf"), "office"));
+        assert!(!capitalised_head(text, at("le magistrat"), "magistrat"));
+        assert!(!capitalised_head(text, at("Mr. King"), "king"));
+        assert_eq!(FEATURES[ALIAS_AT_CUE], "rule_pick_alias_at_cue");
+    }
+
+    #[test]
+    fn a_capitalised_description_resolved_at_the_cue_marks_the_body_it_names() {
+        let text = "The Agency for Coastal Safety published its yearly report on Monday.\n\n\"We saw fewer drownings this summer than in any year before,\" said the Agency, in a statement.";
+        assert_eq!(feature(text, 0, "Agency for Coastal Safety", "rule_pick_alias_at_cue"), 1.0);
+        let text = "L'ONF a publié lundi son bilan des incendies de l'été.\n\n« Nous avons perdu vingt mille hectares de pins cette saison », a reconnu l'ONF.\n\nSelon l'Office national, « la replantation prendra au moins quinze ans ».";
+        assert_eq!(feature(text, 1, "ONF", "rule_pick_alias_at_cue"), 1.0);
+        assert_eq!(feature(text, 0, "ONF", "rule_pick_alias_at_cue"), 0.0);
+        // A role noun in lower case is an anaphor the model may weigh.
+        let text = "Le juge Paul Renaud préside la cour d'appel depuis 2019.\n\n« Nous devons juger plus vite », a déclaré le magistrat lors de l'audience.";
+        assert_eq!(feature(text, 0, "Paul Renaud", "rule_pick_role_at_cue"), 1.0);
+        assert_eq!(feature(text, 0, "Paul Renaud", "rule_pick_alias_at_cue"), 0.0);
+    }
+
+    #[test]
+    fn a_long_form_resolved_at_the_cue_is_kept_as_a_name() {
+        let speaker = |name: &str| Speaker { name: name.into(), kind: SpeakerKind::Organisation };
+        let mut site = candidate_site(0, 100, 200);
+        site.rule = Some(speaker("Agenor"));
+        site.own_cue = true;
+        site.phrase = Some(210..230);
+        site.role_head = Some("agence".into());
+        let mut model = Ranker::off();
+        model.policy = Policy { mode: "replace".into(), min_probability: 0.0, keep_read_at_cue: true, keep_only_names_at_cue: true };
+        model.weights = [vec![1.0], vec![0.0; FEATURES.len() - 1]].concat();
+        let cand = |name: &str, x: f64, alias: f64| {
+            let mut features = [vec![x], vec![0.0; FEATURES.len() - 1]].concat();
+            features[ALIAS_AT_CUE] = alias;
+            Candidate { speaker: speaker(name), features }
+        };
+        // A role noun resolved at the cue is the model's to weigh...
+        assert_eq!(model.choose(&site, &[cand("Agenor", 0.0, 0.0), cand("Agence nationale", 1.0, 0.0)]).map(|s| s.name), Some("Agence nationale".into()));
+        // ... but not when it was a capitalised long form the rules resolved to a named body.
+        assert_eq!(model.choose(&site, &[cand("Agenor", 0.0, 1.0), cand("Agence nationale", 1.0, 0.0)]), None);
     }
 
     #[test]
