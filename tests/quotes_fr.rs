@@ -1150,3 +1150,13 @@ fn a_bare_union_noun_is_the_union_named_in_its_paragraph() {
     );
     assert_eq!(speaker_of(&qs, "préparé"), Some("CGT"), "{qs:#?}");
 }
+
+#[test]
+fn a_document_whose_complement_names_its_kind_speaks_as_the_document() {
+    let qs = quotes_of(
+        "Collège\n\n\
+         Le principal, Marc Loiseau, a défendu son bilan. « Nous avons tout fait », a-t-il dit.\n\n\
+         Le rapport d'inspection, remis jeudi, décrit des locaux « vétustes et mal isolés ».",
+    );
+    assert_eq!(speaker_of(&qs, "vétustes et mal"), Some("rapport"), "{qs:#?}");
+}

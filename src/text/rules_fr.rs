@@ -91,6 +91,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'À en croire le maire, X, « … »': a cue whose speaker follows, like selon (fr_cues.txt)", "quotes_fr::a_en_croire_announces_its_speaker_like_selon"),
     ("'Côté syndical, on …': côté opening a topic phrase is no name (function_words.txt)", "quotes_fr::cote_opening_a_topic_phrase_is_no_name"),
     ("'Son parti lui reprochait son vote. Il déclara': a body named by a possessive is not the next il/elle", "quotes_fr::a_possessed_subject_is_not_the_pronoun"),
+    ("'Le rapport d'expertise, publié lundi, décrit « … »': a document whose complement names only its kind speaks as the document", "rules_fr::tests::a_document_with_a_common_complement_speaks_as_itself; quotes_fr::a_document_whose_complement_names_its_kind_speaks_as_the_document"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -1094,6 +1095,22 @@ pub(super) fn is_court_defendant(toks: &[Tok], a: usize, r: usize) -> bool {
     object || passive(r) || comma && passive(r + 1) || after_aside.is_some_and(passive)
 }
 
+/// "Le rapport d'expertise, publié lundi, décrit « … »", "le rapport de l'inspection relève":
+/// a definite document noun whose only complement is a lower-case common noun after de/d'/du
+/// names a kind of document, not an owner the article names (a capitalised complement, "le
+/// rapport de la Cour des comptes", is registered as that document by `entities`), so it
+/// speaks as the document itself, as a bare "le rapport" does. `written` is the phrase as
+/// written, folded. At most four words after the noun, every one lower case.
+pub(super) fn document_with_common_complement(written: &str, head: &str) -> bool {
+    let written = written.replace('’', "'");
+    let words: Vec<&str> = written.split_whitespace().flat_map(|w| w.split_inclusive('\'')).collect();
+    let Some(h) = words.iter().position(|w| fold(w) == head) else { return false };
+    let rest = &words[h + 1..];
+    let opens = rest.first().is_some_and(|w| matches!(fold(w).as_str(), "de" | "d'" | "du" | "des"));
+    let lower = rest.iter().all(|w| w.chars().all(|c| !c.is_uppercase()));
+    h <= 2 && opens && (2..=5).contains(&rest.len()) && lower
+}
+
 /// Nouns of documents whose words a paragraph may quote ("un courriel interne", "la lettre").
 const DOCUMENT_NOUNS: [&str; 16] = [
     "courriel", "mail", "e-mail", "courrier", "lettre", "note", "rapport", "communiqué", "document", "texte", "message", "tract",
@@ -1347,6 +1364,17 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Tok> {
         tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn a_document_with_a_common_complement_speaks_as_itself() {
+        assert!(document_with_common_complement("Le rapport d'enquête", "rapport"));
+        assert!(document_with_common_complement("La note de l’inspection", "note"));
+        assert!(document_with_common_complement("le compte-rendu du conseil", "compte-rendu"));
+        // (An owner with a capital is a document the registry names after it.)
+        assert!(!document_with_common_complement("Le rapport de la Cour des comptes", "rapport"));
+        assert!(!document_with_common_complement("Le rapport annuel", "rapport"));
+        assert!(!document_with_common_complement("Le rapport", "rapport"));
     }
 
     #[test]
