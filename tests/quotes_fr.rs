@@ -1160,3 +1160,13 @@ fn a_document_whose_complement_names_its_kind_speaks_as_the_document() {
     );
     assert_eq!(speaker_of(&qs, "vétustes et mal"), Some("rapport"), "{qs:#?}");
 }
+
+#[test]
+fn a_union_named_by_an_acronym_and_a_noun_speaks_by_both() {
+    let qs = quotes_of(
+        "Grève des infirmiers\n\n\
+         La direction de l'hôpital, par la voix de Claire Meunier, juge le mouvement « minoritaire ».\n\n\
+         Dans un tract, FO Santé appelle à « durcir le mouvement » dès lundi.",
+    );
+    assert_eq!(speaker_of(&qs, "durcir le mouvement"), Some("FO Santé"), "{qs:#?}");
+}

@@ -551,7 +551,9 @@ pub fn name_run_end(toks: &[Tok], i: usize, end: usize, joins: RunJoins) -> usiz
         let t = &toks[k];
         if t.is_cap() {
             // "à l'AFP Claire Moreau", "NATO Deputy…": an acronym never begins a longer name.
-            if k > i && (is_acronym(&toks[k - 1]) && !is_acronym(t) || is_post_nominal(t)) {
+            // ("SUD Éducation", "SNCF Réseau": but a body's acronym with its one noun is
+            // one name, rules_fr::acronym_with_its_noun.)
+            if k > i && (is_acronym(&toks[k - 1]) && !is_acronym(t) && !super::rules_fr::acronym_with_its_noun(toks, i, k, end) || is_post_nominal(t)) {
                 break;
             }
             k += 1;

@@ -91,6 +91,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'À en croire le maire, X, « … »': a cue whose speaker follows, like selon (fr_cues.txt)", "quotes_fr::a_en_croire_announces_its_speaker_like_selon"),
     ("'Côté syndical, on …': côté opening a topic phrase is no name (function_words.txt)", "quotes_fr::cote_opening_a_topic_phrase_is_no_name"),
     ("'Son parti lui reprochait son vote. Il déclara': a body named by a possessive is not the next il/elle", "quotes_fr::a_possessed_subject_is_not_the_pronoun"),
+    ("'SUD Éducation appelle', 'SNCF Réseau précise': a body's acronym with one capitalised noun is one name (attribution::name_run_end)", "rules_fr::tests::an_acronym_with_one_noun_is_one_name; quotes_fr::a_union_named_by_an_acronym_and_a_noun_speaks_by_both"),
     ("'Le rapport d'expertise, publié lundi, décrit « … »': a document whose complement names only its kind speaks as the document", "rules_fr::tests::a_document_with_a_common_complement_speaks_as_itself; quotes_fr::a_document_whose_complement_names_its_kind_speaks_as_the_document"),
 ];
 
@@ -1111,6 +1112,28 @@ pub(super) fn document_with_common_complement(written: &str, head: &str) -> bool
     h <= 2 && opens && (2..=5).contains(&rest.len()) && lower
 }
 
+/// "Dans un tract, SUD Éducation appelle", "SNCF Réseau précise": a body's acronym opening a
+/// name (at `i`) with one capitalised noun after it (at `k`) is one name, the body's branch,
+/// where an acronym otherwise never opens a longer name ("le délégué CGT Marc Dupont", "à
+/// l'AFP Claire Moreau"). The noun is no first name nor day or month, no capital follows it
+/// (a person's name has two words), and the acronym does not follow a person's role noun
+/// ("le délégué CGT Messaoudi" is the delegate).
+pub(super) fn acronym_with_its_noun(toks: &[Tok], i: usize, k: usize, end: usize) -> bool {
+    let lx = Lexicon::get();
+    let t = &toks[k];
+    let lone = k + 1 >= end || !toks[k + 1].is_cap();
+    let after_role = i > 0 && toks[i - 1].is_lower_word() && lx.role(&toks[i - 1].low) == Some(SpeakerKind::Person);
+    k == i + 1
+        && t.is_cap()
+        && t.text.chars().skip(1).any(char::is_lowercase)
+        && t.text.chars().count() > 3
+        && !lx.first_names.contains_key(t.text.as_str())
+        && !super::attribution::is_calendar_word(t)
+        && !lx.is_function_word(&t.low)
+        && lone
+        && !after_role
+}
+
 /// Nouns of documents whose words a paragraph may quote ("un courriel interne", "la lettre").
 const DOCUMENT_NOUNS: [&str; 16] = [
     "courriel", "mail", "e-mail", "courrier", "lettre", "note", "rapport", "communiqué", "document", "texte", "message", "tract",
@@ -1364,6 +1387,23 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Tok> {
         tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn an_acronym_with_one_noun_is_one_name() {
+        let run = |s: &str| {
+            let t = toks(s);
+            let i = t.iter().position(super::super::attribution::is_acronym).unwrap();
+            let k = super::super::attribution::name_run_end(&t, i, t.len(), super::super::attribution::RunJoins::Phrase);
+            t[i..k].iter().map(|x| x.text.to_string()).collect::<Vec<_>>().join(" ")
+        };
+        assert_eq!(run("Dans un tract, FO Métallurgie dénonce la fermeture."), "FO Métallurgie");
+        assert_eq!(run("La RATP Infrastructures précise que la ligne rouvre."), "RATP Infrastructures");
+        // (A person's name after the acronym, a first name or a role before it: no.)
+        assert_eq!(run("a dit à l'AFP Julien Morel."), "AFP");
+        assert_eq!(run("a dit à l'AFP Julien."), "AFP");
+        assert_eq!(run("a expliqué le délégué CGT Lemaire."), "CGT");
+        assert_eq!(run("a dit à l'AFP Lundi."), "AFP");
     }
 
     #[test]
