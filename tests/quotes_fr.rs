@@ -1170,3 +1170,14 @@ fn a_union_named_by_an_acronym_and_a_noun_speaks_by_both() {
     );
     assert_eq!(speaker_of(&qs, "durcir le mouvement"), Some("FO Santé"), "{qs:#?}");
 }
+
+#[test]
+fn a_deputy_with_a_party_label_and_a_constituency_is_the_name_after_them() {
+    let qs = quotes_of(
+        "Routes\n\n\
+         La présidente de l'association, Hélène Roussel, parle d'un « abandon ». « Nous attendons depuis dix ans », insiste-t-elle.\n\n\
+         À l'Assemblée, le sujet revient chaque automne. Le député (MoDem) de la Creuse Gaspard Villiers, rapporteur d'une mission sur les routes, juge le plan « très insuffisant ».",
+    );
+    let sp = speaker_of(&qs, "très insuffisant").unwrap_or_default();
+    assert!(sp.contains("Gaspard Villiers"), "{qs:#?}");
+}

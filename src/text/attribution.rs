@@ -745,9 +745,12 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     return Some(mk(i, k, NpKind::Name(words), vec![toks[k].low.to_string()], Gender::Unknown));
                 }
                 // "the head of the agency": keep going to the last role noun of the chain
-                let mut last = k;
+                // ("Le député (LR) de la Manche X": past a party's acronym in brackets,
+                // rules_fr::party_label_after.)
+                let ka = if kind == SpeakerKind::Person { super::rules_fr::party_label_after(toks, k, end).unwrap_or(k) } else { k };
+                let mut last = ka;
                 let mut quals = content_words(&toks[i + 1..k]);
-                if let Some((l, q)) = complement(toks, k + 1, end) {
+                if let Some((l, q)) = complement(toks, ka + 1, end) {
                     last = l;
                     quals.extend(q);
                 }
@@ -755,8 +758,8 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                 // "le ministre de l'intérieur Gérard Collomb": the role's body, then the name.
                 // (Not after a principal: "a spokesman for House Speaker Paul Ryan" is not Ryan.)
                 if kind == SpeakerKind::Person
-                    && last > k
-                    && !super::rules_en::opens_principal(&toks[k + 1])
+                    && last > ka
+                    && !super::rules_en::opens_principal(&toks[ka + 1])
                     && last + 1 < end
                     && toks.get(last + 1).is_some_and(|t| is_name_word(t) && Lexicon::get().first_names.contains_key(t.text.as_str()))
                     && let Some(mut name) = np_forward(toks, last + 1, end)
@@ -766,9 +769,20 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     name.quals.push(head.to_string());
                     return Some(name);
                 }
+                // "Le député de la Manche Bertrand Lecoq": a first name we do not know, the
+                // two capitalised words closing the complement's run (rules_fr).
+                if kind == SpeakerKind::Person
+                    && last > ka
+                    && let Some(f) = super::rules_fr::name_closing_a_role_complement(toks, ka, last)
+                    && let Some(mut name) = np_forward(toks, f, last + 1).filter(|n| n.last == last && matches!(&n.kind, NpKind::Name(w) if w.len() == 2))
+                {
+                    name.quals.extend(content_words(&toks[ka + 1..f]));
+                    name.quals.push(head.to_string());
+                    return Some(name);
+                }
                 // "la députée Léa Vasseur", "the senator John Doe": the name is the speaker.
-                if kind == SpeakerKind::Person && last == k && toks.get(k + 1).is_some_and(is_name_word) && k + 1 < end
-                    && let Some(mut name) = np_forward(toks, k + 1, end)
+                if kind == SpeakerKind::Person && last == ka && toks.get(ka + 1).is_some_and(is_name_word) && ka + 1 < end
+                    && let Some(mut name) = np_forward(toks, ka + 1, end)
                         && matches!(name.kind, NpKind::Name(_)) {
                             name.quals.extend(quals);
                             name.quals.push(head.to_string());

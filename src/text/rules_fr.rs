@@ -92,6 +92,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Côté syndical, on …': côté opening a topic phrase is no name (function_words.txt)", "quotes_fr::cote_opening_a_topic_phrase_is_no_name"),
     ("'Son parti lui reprochait son vote. Il déclara': a body named by a possessive is not the next il/elle", "quotes_fr::a_possessed_subject_is_not_the_pronoun"),
     ("'SUD Éducation appelle', 'SNCF Réseau précise': a body's acronym with one capitalised noun is one name (attribution::name_run_end)", "rules_fr::tests::an_acronym_with_one_noun_is_one_name; quotes_fr::a_union_named_by_an_acronym_and_a_noun_speaks_by_both"),
+    ("'Le député (LR) de la Manche X Y': a party's acronym in brackets after a role is a label (attribution::np_forward)", "rules_fr::tests::a_party_label_in_brackets_after_a_role_is_passed_over; quotes_fr::a_deputy_with_a_party_label_and_a_constituency_is_the_name_after_them"),
+    ("'de la Manche Bertrand Lecoq': two capitals closing a role's complement of three or more are the person's name", "rules_fr::tests::two_capitals_closing_a_roles_complement_are_a_name; quotes_fr::a_deputy_with_a_party_label_and_a_constituency_is_the_name_after_them"),
     ("'Le rapport d'expertise, publié lundi, décrit « … »': a document whose complement names only its kind speaks as the document", "rules_fr::tests::a_document_with_a_common_complement_speaks_as_itself; quotes_fr::a_document_whose_complement_names_its_kind_speaks_as_the_document"),
 ];
 
@@ -1134,6 +1136,39 @@ pub(super) fn acronym_with_its_noun(toks: &[Tok], i: usize, k: usize, end: usize
         && !after_role
 }
 
+/// "Le député (LR) de la Manche Bertrand Lecoq", "la sénatrice (PS) Anne Roux": a party's
+/// acronym or short name ("MoDem") in brackets right after a person's role noun (at `k`) is a label; the role's
+/// complement and name go on after it. The index of the closing bracket, if one is there.
+pub(super) fn party_label_after(toks: &[Tok], k: usize, end: usize) -> Option<usize> {
+    let open = toks.get(k + 1).filter(|t| t.is_punct('('))?;
+    // (An acronym, or a party's short name with two capitals or more: "MoDem".)
+    let capitals = |t: &Tok| t.text.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    let label = toks.get(k + 2).filter(|t| t.is_cap() && capitals(t) && t.text.chars().count() <= 8)?;
+    let close = k + 3;
+    let closes = toks.get(close).is_some_and(|t| t.is_punct(')'));
+    (close < end && closes && open.end <= label.start).then_some(close)
+}
+
+/// "Le député (LR) de la Manche Bertrand Lecoq": a French role's complement whose run of
+/// capitals (after de/du/des/d') has three words or more ends on a person's first name and
+/// surname when the last two are no body's, place's or function word: the index where the
+/// name starts. (A known first name is cut off earlier, in `attribution::complement`.)
+/// `ka` is the role noun (or the bracket closing its label), `last` the complement's end.
+pub(super) fn name_closing_a_role_complement(toks: &[Tok], ka: usize, last: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    let of = (ka + 1..last).find(|&m| matches!(toks[m].low.as_str(), "de" | "du" | "des" | "d'"))?;
+    let mut j = of + 1;
+    if toks.get(j).is_some_and(|t| matches!(t.low.as_str(), "la" | "le" | "l'" | "les")) {
+        j += 1;
+    }
+    let name = last.checked_sub(1)?;
+    let person_word = |t: &Tok| {
+        t.is_cap() && !super::attribution::is_acronym(t) && !lx.is_org_word(&t.low) && !lx.is_function_word(&t.low) && !lx.place_names.contains(&vec![t.low.to_string()])
+    };
+    let run = toks.get(j..=last)?;
+    (run.len() >= 3 && run.iter().all(|t| t.is_cap()) && toks[name..=last].iter().all(person_word)).then_some(name)
+}
+
 /// Nouns of documents whose words a paragraph may quote ("un courriel interne", "la lettre").
 const DOCUMENT_NOUNS: [&str; 16] = [
     "courriel", "mail", "e-mail", "courrier", "lettre", "note", "rapport", "communiqué", "document", "texte", "message", "tract",
@@ -1404,6 +1439,25 @@ mod tests {
         assert_eq!(run("a dit à l'AFP Julien."), "AFP");
         assert_eq!(run("a expliqué le délégué CGT Lemaire."), "CGT");
         assert_eq!(run("a dit à l'AFP Lundi."), "AFP");
+    }
+
+    #[test]
+    fn a_party_label_in_brackets_after_a_role_is_passed_over() {
+        let t = toks("la sénatrice (EELV) de la Drôme");
+        assert_eq!(party_label_after(&t, 1, t.len()), Some(4));
+        let t = toks("la sénatrice (ancienne maire) de la Drôme");
+        assert_eq!(party_label_after(&t, 1, t.len()), None);
+    }
+
+    #[test]
+    fn two_capitals_closing_a_roles_complement_are_a_name() {
+        let t = toks("le conseiller de la Creuse Gaspard Villiers juge");
+        assert_eq!(name_closing_a_role_complement(&t, 1, 6), Some(5));
+        // (Two capitals are the body or place alone; a body word is no person's.)
+        let t = toks("le maire de Port Louis juge");
+        assert_eq!(name_closing_a_role_complement(&t, 1, 4), None);
+        let t = toks("le délégué de la Croix Rouge Internationale juge");
+        assert_eq!(name_closing_a_role_complement(&t, 1, 6), None);
     }
 
     #[test]
