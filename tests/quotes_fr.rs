@@ -1150,3 +1150,34 @@ fn a_bare_union_noun_is_the_union_named_in_its_paragraph() {
     );
     assert_eq!(speaker_of(&qs, "préparé"), Some("CGT"), "{qs:#?}");
 }
+
+#[test]
+fn a_document_whose_complement_names_its_kind_speaks_as_the_document() {
+    let qs = quotes_of(
+        "Collège\n\n\
+         Le principal, Marc Loiseau, a défendu son bilan. « Nous avons tout fait », a-t-il dit.\n\n\
+         Le rapport d'inspection, remis jeudi, décrit des locaux « vétustes et mal isolés ».",
+    );
+    assert_eq!(speaker_of(&qs, "vétustes et mal"), Some("rapport"), "{qs:#?}");
+}
+
+#[test]
+fn a_union_named_by_an_acronym_and_a_noun_speaks_by_both() {
+    let qs = quotes_of(
+        "Grève des infirmiers\n\n\
+         La direction de l'hôpital, par la voix de Claire Meunier, juge le mouvement « minoritaire ».\n\n\
+         Dans un tract, FO Santé appelle à « durcir le mouvement » dès lundi.",
+    );
+    assert_eq!(speaker_of(&qs, "durcir le mouvement"), Some("FO Santé"), "{qs:#?}");
+}
+
+#[test]
+fn a_deputy_with_a_party_label_and_a_constituency_is_the_name_after_them() {
+    let qs = quotes_of(
+        "Routes\n\n\
+         La présidente de l'association, Hélène Roussel, parle d'un « abandon ». « Nous attendons depuis dix ans », insiste-t-elle.\n\n\
+         À l'Assemblée, le sujet revient chaque automne. Le député (MoDem) de la Creuse Gaspard Villiers, rapporteur d'une mission sur les routes, juge le plan « très insuffisant ».",
+    );
+    let sp = speaker_of(&qs, "très insuffisant").unwrap_or_default();
+    assert!(sp.contains("Gaspard Villiers"), "{qs:#?}");
+}

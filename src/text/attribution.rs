@@ -550,9 +550,10 @@ pub fn name_run_end(toks: &[Tok], i: usize, end: usize, joins: RunJoins) -> usiz
     while k < end {
         let t = &toks[k];
         if t.is_cap() {
-            // "à l'AFP Claire Moreau", "NATO Deputy…": an acronym begins no longer name but
-            // a body's ("SNCF Réseau").
-            if k > i && (is_acronym(&toks[k - 1]) && !is_acronym(t) && !acronym_heads_name(toks, i, k, end) || is_post_nominal(t)) {
+            // "à l'AFP Claire Moreau", "NATO Deputy…": an acronym never begins a longer name.
+            // ("SUD Éducation", "SNCF Réseau": but a body's acronym with its one noun is
+            // one name, rules_fr::acronym_with_its_noun.)
+            if k > i && (is_acronym(&toks[k - 1]) && !is_acronym(t) && !super::rules_fr::acronym_with_its_noun(toks, i, k, end) || is_post_nominal(t)) {
                 break;
             }
             k += 1;
@@ -588,24 +589,6 @@ pub fn name_run_end(toks: &[Tok], i: usize, end: usize, joins: RunJoins) -> usiz
         k += 1;
     }
     k
-}
-
-/// "SNCF Réseau", "ABC News", "SUD Éducation": an acronym opening a run with one more
-/// capitalised word, the run's last, names one body with it, unless that word is a first
-/// name, a person's role or title, a place or a day ("à l'AFP Claire Moreau", "NATO Deputy …",
-/// "l'AFP Paris") or a person's role stands before the acronym ("le député LFI Ruffin": a
-/// party label, then the person).
-fn acronym_heads_name(toks: &[Tok], i: usize, k: usize, end: usize) -> bool {
-    let lx = Lexicon::get();
-    let t = &toks[k];
-    let role_before = i > 0 && toks[i - 1].is_word() && lx.role(&toks[i - 1].low) == Some(SpeakerKind::Person);
-    k == i + 1
-        && !(k + 1 < end && toks[k + 1].is_cap())
-        && !lx.first_names.contains_key(t.text.as_str())
-        && lx.role(&t.low) != Some(SpeakerKind::Person)
-        && lx.title(&t.text).is_none()
-        && !lx.is_never_speaker(&[t.low.to_string()])
-        && !role_before
 }
 
 /// The words of the name `toks[a..b]` as written: a stop glued to an abbreviation, an
@@ -762,9 +745,12 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     return Some(mk(i, k, NpKind::Name(words), vec![toks[k].low.to_string()], Gender::Unknown));
                 }
                 // "the head of the agency": keep going to the last role noun of the chain
-                let mut last = k;
+                // ("Le député (LR) de la Manche X": past a party's acronym in brackets,
+                // rules_fr::party_label_after.)
+                let ka = if kind == SpeakerKind::Person { super::rules_fr::party_label_after(toks, k, end).unwrap_or(k) } else { k };
+                let mut last = ka;
                 let mut quals = content_words(&toks[i + 1..k]);
-                if let Some((l, q)) = complement(toks, k + 1, end) {
+                if let Some((l, q)) = complement(toks, ka + 1, end) {
                     last = l;
                     quals.extend(q);
                 }
@@ -772,8 +758,8 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                 // "le ministre de l'intérieur Gérard Collomb": the role's body, then the name.
                 // (Not after a principal: "a spokesman for House Speaker Paul Ryan" is not Ryan.)
                 if kind == SpeakerKind::Person
-                    && last > k
-                    && !super::rules_en::opens_principal(&toks[k + 1])
+                    && last > ka
+                    && !super::rules_en::opens_principal(&toks[ka + 1])
                     && last + 1 < end
                     && toks.get(last + 1).is_some_and(|t| is_name_word(t) && Lexicon::get().first_names.contains_key(t.text.as_str()))
                     && let Some(mut name) = np_forward(toks, last + 1, end)
@@ -783,9 +769,20 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     name.quals.push(head.to_string());
                     return Some(name);
                 }
+                // "Le député de la Manche Bertrand Lecoq": a first name we do not know, the
+                // two capitalised words closing the complement's run (rules_fr).
+                if kind == SpeakerKind::Person
+                    && last > ka
+                    && let Some(f) = super::rules_fr::name_closing_a_role_complement(toks, ka, last)
+                    && let Some(mut name) = np_forward(toks, f, last + 1).filter(|n| n.last == last && matches!(&n.kind, NpKind::Name(w) if w.len() == 2))
+                {
+                    name.quals.extend(content_words(&toks[ka + 1..f]));
+                    name.quals.push(head.to_string());
+                    return Some(name);
+                }
                 // "la députée Léa Vasseur", "the senator John Doe": the name is the speaker.
-                if kind == SpeakerKind::Person && last == k && toks.get(k + 1).is_some_and(is_name_word) && k + 1 < end
-                    && let Some(mut name) = np_forward(toks, k + 1, end)
+                if kind == SpeakerKind::Person && last == ka && toks.get(ka + 1).is_some_and(is_name_word) && ka + 1 < end
+                    && let Some(mut name) = np_forward(toks, ka + 1, end)
                         && matches!(name.kind, NpKind::Name(_)) {
                             name.quals.extend(quals);
                             name.quals.push(head.to_string());
@@ -853,7 +850,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     let last_role = (s2..r).rev().find(|&k| {
         (lx.role(&toks[k].low).is_some() || toks[k].text.len() > 2 && lx.title(&toks[k].text).is_some())
             && !super::rules_en::is_surname_role_word(toks, k, r)
-            && !(k > s2 && is_acronym(&toks[k - 1]) && acronym_heads_name(toks, k - 1, k, r))
+            && !(k > s2 && is_acronym(&toks[k - 1]) && super::rules_fr::acronym_with_its_noun(toks, k - 1, k, r))
     });
     // "PDG de Vélaris France", "Président de la République": a capitalised title with the
     // body it heads, and no name after it, is a role.

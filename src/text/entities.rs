@@ -923,6 +923,14 @@ impl Registry {
                         .or_else(|| {
                             let french = self.opens_on_french_definite(np) && quals.is_empty() && super::rules_fr::is_french_phrase(&self.text, np);
                             french.then(|| self.document_named(head))
+                        })
+                        // French: "Le rapport d'expertise, publié lundi, décrit « … »": a
+                        // complement naming only the kind of document, no owner, speaks as the
+                        // document too (rules_fr::document_with_common_complement).
+                        .or_else(|| {
+                            let written = self.text.get(np.start..np.end).unwrap_or("");
+                            let french = self.opens_on_french_definite(np) && super::rules_fr::document_with_common_complement(written, head);
+                            french.then(|| self.document_named(head))
                         }),
                 }
             }

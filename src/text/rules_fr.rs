@@ -91,6 +91,10 @@ pub const RULES: &[(&str, &str)] = &[
     ("'À en croire le maire, X, « … »': a cue whose speaker follows, like selon (fr_cues.txt)", "quotes_fr::a_en_croire_announces_its_speaker_like_selon"),
     ("'Côté syndical, on …': côté opening a topic phrase is no name (function_words.txt)", "quotes_fr::cote_opening_a_topic_phrase_is_no_name"),
     ("'Son parti lui reprochait son vote. Il déclara': a body named by a possessive is not the next il/elle", "quotes_fr::a_possessed_subject_is_not_the_pronoun"),
+    ("'SUD Éducation appelle', 'SNCF Réseau précise': a body's acronym with one capitalised noun is one name (attribution::name_run_end)", "rules_fr::tests::an_acronym_with_one_noun_is_one_name; quotes_fr::a_union_named_by_an_acronym_and_a_noun_speaks_by_both"),
+    ("'Le député (LR) de la Manche X Y': a party's acronym in brackets after a role is a label (attribution::np_forward)", "rules_fr::tests::a_party_label_in_brackets_after_a_role_is_passed_over; quotes_fr::a_deputy_with_a_party_label_and_a_constituency_is_the_name_after_them"),
+    ("'de la Manche Bertrand Lecoq': two capitals closing a role's complement of three or more are the person's name", "rules_fr::tests::two_capitals_closing_a_roles_complement_are_a_name; quotes_fr::a_deputy_with_a_party_label_and_a_constituency_is_the_name_after_them"),
+    ("'Le rapport d'expertise, publié lundi, décrit « … »': a document whose complement names only its kind speaks as the document", "rules_fr::tests::a_document_with_a_common_complement_speaks_as_itself; quotes_fr::a_document_whose_complement_names_its_kind_speaks_as_the_document"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -1094,6 +1098,81 @@ pub(super) fn is_court_defendant(toks: &[Tok], a: usize, r: usize) -> bool {
     object || passive(r) || comma && passive(r + 1) || after_aside.is_some_and(passive)
 }
 
+/// "Le rapport d'expertise, publié lundi, décrit « … »", "le rapport de l'inspection relève":
+/// a definite document noun whose only complement is a lower-case common noun after de/d'/du
+/// names a kind of document, not an owner the article names (a capitalised complement, "le
+/// rapport de la Cour des comptes", is registered as that document by `entities`), so it
+/// speaks as the document itself, as a bare "le rapport" does. `written` is the phrase as
+/// written, folded. At most four words after the noun, every one lower case.
+pub(super) fn document_with_common_complement(written: &str, head: &str) -> bool {
+    let written = written.replace('’', "'");
+    let words: Vec<&str> = written.split_whitespace().flat_map(|w| w.split_inclusive('\'')).collect();
+    let Some(h) = words.iter().position(|w| fold(w) == head) else { return false };
+    let rest = &words[h + 1..];
+    let opens = rest.first().is_some_and(|w| matches!(fold(w).as_str(), "de" | "d'" | "du" | "des"));
+    let lower = rest.iter().all(|w| w.chars().all(|c| !c.is_uppercase()));
+    h <= 2 && opens && (2..=5).contains(&rest.len()) && lower
+}
+
+/// "Dans un tract, SUD Éducation appelle", "SNCF Réseau précise": a body's acronym opening a
+/// name (at `i`) with one capitalised noun after it (at `k`) is one name, the body's branch,
+/// where an acronym otherwise never opens a longer name ("le délégué CGT Marc Dupont", "à
+/// l'AFP Claire Moreau"). The noun is no first name nor day or month, no capital follows it
+/// (a person's name has two words), and the acronym does not follow a person's role noun
+/// ("le délégué CGT Messaoudi" is the delegate). Nor is it a person's role or title, a place
+/// ("NATO Deputy", "l'AFP Paris"). English names are built the same way ("ABC News").
+pub(super) fn acronym_with_its_noun(toks: &[Tok], i: usize, k: usize, end: usize) -> bool {
+    let lx = Lexicon::get();
+    let t = &toks[k];
+    let lone = k + 1 >= end || !toks[k + 1].is_cap();
+    let after_role = i > 0 && toks[i - 1].is_lower_word() && lx.role(&toks[i - 1].low) == Some(SpeakerKind::Person);
+    k == i + 1
+        && t.is_cap()
+        && t.text.chars().skip(1).any(char::is_lowercase)
+        && t.text.chars().count() > 3
+        && !lx.first_names.contains_key(t.text.as_str())
+        && !super::attribution::is_calendar_word(t)
+        && !lx.is_function_word(&t.low)
+        && lx.role(&t.low) != Some(SpeakerKind::Person)
+        && lx.title(&t.text).is_none()
+        && !lx.is_never_speaker(&[t.low.to_string()])
+        && lone
+        && !after_role
+}
+
+/// "Le député (LR) de la Manche Bertrand Lecoq", "la sénatrice (PS) Anne Roux": a party's
+/// acronym or short name ("MoDem") in brackets right after a person's role noun (at `k`) is a label; the role's
+/// complement and name go on after it. The index of the closing bracket, if one is there.
+pub(super) fn party_label_after(toks: &[Tok], k: usize, end: usize) -> Option<usize> {
+    let open = toks.get(k + 1).filter(|t| t.is_punct('('))?;
+    // (An acronym, or a party's short name with two capitals or more: "MoDem".)
+    let capitals = |t: &Tok| t.text.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    let label = toks.get(k + 2).filter(|t| t.is_cap() && capitals(t) && t.text.chars().count() <= 8)?;
+    let close = k + 3;
+    let closes = toks.get(close).is_some_and(|t| t.is_punct(')'));
+    (close < end && closes && open.end <= label.start).then_some(close)
+}
+
+/// "Le député (LR) de la Manche Bertrand Lecoq": a French role's complement whose run of
+/// capitals (after de/du/des/d') has three words or more ends on a person's first name and
+/// surname when the last two are no body's, place's or function word: the index where the
+/// name starts. (A known first name is cut off earlier, in `attribution::complement`.)
+/// `ka` is the role noun (or the bracket closing its label), `last` the complement's end.
+pub(super) fn name_closing_a_role_complement(toks: &[Tok], ka: usize, last: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    let of = (ka + 1..last).find(|&m| matches!(toks[m].low.as_str(), "de" | "du" | "des" | "d'"))?;
+    let mut j = of + 1;
+    if toks.get(j).is_some_and(|t| matches!(t.low.as_str(), "la" | "le" | "l'" | "les")) {
+        j += 1;
+    }
+    let name = last.checked_sub(1)?;
+    let person_word = |t: &Tok| {
+        t.is_cap() && !super::attribution::is_acronym(t) && !lx.is_org_word(&t.low) && !lx.is_function_word(&t.low) && !lx.place_names.contains(&vec![t.low.to_string()])
+    };
+    let run = toks.get(j..=last)?;
+    (run.len() >= 3 && run.iter().all(|t| t.is_cap()) && toks[name..=last].iter().all(person_word)).then_some(name)
+}
+
 /// Nouns of documents whose words a paragraph may quote ("un courriel interne", "la lettre").
 const DOCUMENT_NOUNS: [&str; 16] = [
     "courriel", "mail", "e-mail", "courrier", "lettre", "note", "rapport", "communiqué", "document", "texte", "message", "tract",
@@ -1347,6 +1426,53 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Tok> {
         tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn an_acronym_with_one_noun_is_one_name() {
+        let run = |s: &str| {
+            let t = toks(s);
+            let i = t.iter().position(super::super::attribution::is_acronym).unwrap();
+            let k = super::super::attribution::name_run_end(&t, i, t.len(), super::super::attribution::RunJoins::Phrase);
+            t[i..k].iter().map(|x| x.text.to_string()).collect::<Vec<_>>().join(" ")
+        };
+        assert_eq!(run("Dans un tract, FO Métallurgie dénonce la fermeture."), "FO Métallurgie");
+        assert_eq!(run("La RATP Infrastructures précise que la ligne rouvre."), "RATP Infrastructures");
+        // (A person's name after the acronym, a first name or a role before it: no.)
+        assert_eq!(run("a dit à l'AFP Julien Morel."), "AFP");
+        assert_eq!(run("a dit à l'AFP Julien."), "AFP");
+        assert_eq!(run("a expliqué le délégué CGT Lemaire."), "CGT");
+        assert_eq!(run("a dit à l'AFP Lundi."), "AFP");
+    }
+
+    #[test]
+    fn a_party_label_in_brackets_after_a_role_is_passed_over() {
+        let t = toks("la sénatrice (EELV) de la Drôme");
+        assert_eq!(party_label_after(&t, 1, t.len()), Some(4));
+        let t = toks("la sénatrice (ancienne maire) de la Drôme");
+        assert_eq!(party_label_after(&t, 1, t.len()), None);
+    }
+
+    #[test]
+    fn two_capitals_closing_a_roles_complement_are_a_name() {
+        let t = toks("le conseiller de la Creuse Gaspard Villiers juge");
+        assert_eq!(name_closing_a_role_complement(&t, 1, 6), Some(5));
+        // (Two capitals are the body or place alone; a body word is no person's.)
+        let t = toks("le maire de Port Louis juge");
+        assert_eq!(name_closing_a_role_complement(&t, 1, 4), None);
+        let t = toks("le délégué de la Croix Rouge Internationale juge");
+        assert_eq!(name_closing_a_role_complement(&t, 1, 6), None);
+    }
+
+    #[test]
+    fn a_document_with_a_common_complement_speaks_as_itself() {
+        assert!(document_with_common_complement("Le rapport d'enquête", "rapport"));
+        assert!(document_with_common_complement("La note de l’inspection", "note"));
+        assert!(document_with_common_complement("le compte-rendu du conseil", "compte-rendu"));
+        // (An owner with a capital is a document the registry names after it.)
+        assert!(!document_with_common_complement("Le rapport de la Cour des comptes", "rapport"));
+        assert!(!document_with_common_complement("Le rapport annuel", "rapport"));
+        assert!(!document_with_common_complement("Le rapport", "rapport"));
     }
 
     #[test]
