@@ -1181,3 +1181,16 @@ fn a_deputy_with_a_party_label_and_a_constituency_is_the_name_after_them() {
     let sp = speaker_of(&qs, "très insuffisant").unwrap_or_default();
     assert!(sp.contains("Gaspard Villiers"), "{qs:#?}");
 }
+
+#[test]
+fn a_name_closing_a_roles_complement_is_the_person_alone_in_every_mention() {
+    // A first name not in our list: the constituency before it is no part of the name, at the
+    // cue nor when the article names the person again.
+    let qs = quotes_of(
+        "Pénurie\n\n\
+         Le député de la Vendée Armel Quérou a dénoncé « un texte très en deçà de l'enjeu ».\n\n\
+         « On nous promet des usines depuis dix ans », a ajouté M. Quérou.",
+    );
+    assert_eq!(speaker_of(&qs, "un texte"), Some("Armel Quérou"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "On nous promet"), Some("Armel Quérou"), "{qs:#?}");
+}

@@ -1526,7 +1526,13 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             let first_name_at = (a + 1..r.saturating_sub(1)).find(|&k| {
                 lx.first_names.contains_key(toks[k].text.as_str()) && !lx.first_names.contains_key(toks[k - 1].text.as_str())
             });
-            match first_name_at {
+            // "Le député de la Manche Bertrand Lecoq": a name we cannot tell by its first name
+            // closing a role's complement, as the cue's phrase reads it (rules_fr).
+            let closing_a_complement = || {
+                let role = (a.saturating_sub(4)..a).rev().find(|&p| is_person_role(&toks[p]))?;
+                super::rules_fr::name_closing_a_role_complement(toks, role, r - 1).filter(|&f| f > a)
+            };
+            match first_name_at.or_else(closing_a_complement) {
                 Some(f) => {
                     parts.push((a, f));
                     parts.push((f, r));
