@@ -171,9 +171,10 @@ pub struct Registry {
     index: EntityIndex,
 }
 
-/// Candidate entities by look-up key, filled as entities are added. A bucket may hold
-/// indices that no longer match (after `Registry::undo_resolve` truncates, or a document is
-/// renamed): callers check each entity, so a bucket is a superset of the matches.
+/// Candidate entities by look-up key, filled as entities are added and emptied of those
+/// `Registry::undo_resolve` takes back. A bucket may still hold an index that no longer
+/// matches (a document renamed): callers check each entity, so a bucket is a superset of
+/// the matches.
 #[derive(Debug, Default)]
 struct EntityIndex {
     /// By the last word of `low` (names end the same way: "Wainwright", "Rob Wainwright").
@@ -202,6 +203,21 @@ impl EntityIndex {
         if let Some(h) = &e.head {
             self.by_document_head.entry(h.clone()).or_default().push(i);
         }
+    }
+
+    /// Takes entity `i` out of the buckets [`EntityIndex::add`] put it in, so that resolving
+    /// and undoing a phrase again and again (`Registry::undo_resolve`) leaves no buckets
+    /// growing with indices past the registry's end.
+    fn forget(&mut self, i: usize, e: &Entity) {
+        fn drop_from<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<usize>>, key: Option<K>, i: usize) {
+            if let Some(bucket) = key.and_then(|k| map.get_mut(&k)) {
+                bucket.retain(|&k| k != i);
+            }
+        }
+        drop_from(&mut self.by_last_word, e.low.last().cloned(), i);
+        drop_from(&mut self.by_alias, e.alias.as_ref().map(|a| a.folded.clone()), i);
+        drop_from(&mut self.by_initial, e.low.iter().find(|w| !is_connector(w)).and_then(|w| w.chars().next()), i);
+        drop_from(&mut self.by_document_head, e.head.clone(), i);
     }
 }
 
@@ -521,8 +537,13 @@ impl Registry {
         if super::rules_en::possessed_kin(&self.text, np) && self.apposed_person(np).is_none() {
             return None;
         }
+        // ("Cnil" met alone: the body the article gave that acronym.)
+        let by_alias = match &np.kind {
+            NpKind::Name(words) if words.len() == 1 => self.with_alias(&fold(&words[0])),
+            _ => None,
+        };
         let found = match &np.kind {
-            NpKind::Name(words) if words.len() == 1 && self.with_alias(&fold(&words[0])).is_some() => self.with_alias(&fold(&words[0])),
+            NpKind::Name(_) if by_alias.is_some() => by_alias,
             NpKind::Name(words) => {
                 let low = name_key(words);
                 let mut best: Option<usize> = None;
@@ -576,8 +597,12 @@ impl Registry {
                             spells(&letters, &content)
                         }
                     })?;
-                    let alias = self.entities[found].alias.get_or_insert_with(|| Acronym::of(w)).folded.clone();
-                    self.index.by_alias.entry(alias).or_default().push(found);
+                    // (Indexed only when set here: a body keeps the first acronym it was given.)
+                    if self.entities[found].alias.is_none() {
+                        let alias = Acronym::of(w);
+                        self.index.by_alias.entry(alias.folded.clone()).or_default().push(found);
+                        self.entities[found].alias = Some(alias);
+                    }
                     self.entities[found].kind = Some(SpeakerKind::Organisation);
                     Some(found)
                 };
@@ -1377,6 +1402,9 @@ impl Registry {
     /// registered and the speakers it noted. Resolve notes speakers only at `np.start`,
     /// each after every mention already there, so they are the last ones at that place.
     fn undo_resolve(&mut self, np: &Np, entities: usize, mentions: usize) {
+        for (i, e) in self.entities.iter().enumerate().skip(entities) {
+            self.index.forget(i, e);
+        }
         self.entities.truncate(entities);
         let added = self.mentions.len() - mentions;
         let end = self.mentions.partition_point(|m| m.pos <= np.start);
