@@ -1194,3 +1194,15 @@ fn a_name_closing_a_roles_complement_is_the_person_alone_in_every_mention() {
     assert_eq!(speaker_of(&qs, "un texte"), Some("Bertrand Lecoq"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "On nous promet"), Some("Bertrand Lecoq"), "{qs:#?}");
 }
+
+/// French first names the press uses every day tell a pronoun's gender: "il" after a woman
+/// and a man both named is the man, even when the woman was named last.
+#[test]
+fn a_common_french_first_name_tells_il_from_elle() {
+    let text = "Titre\n\nRomain Vasseur, le directeur, a reçu Jocelyne Marquet, la trésorière, \
+                mardi. « Nous avons fait les comptes ensemble », a-t-il expliqué. « Rien ne \
+                manque », a-t-elle ajouté.\n";
+    let qs = quotes_of(text);
+    assert_eq!(speaker_of(&qs, "Nous avons fait"), Some("Romain Vasseur"));
+    assert_eq!(speaker_of(&qs, "Rien ne manque"), Some("Jocelyne Marquet"));
+}
