@@ -38,3 +38,40 @@ fn a_place_in_a_body_noun_complement_is_no_body() {
     let who = speaker_of(fr, "la vigilance").unwrap_or_default();
     assert!(who.to_lowercase().contains("préfecture"), "{who}");
 }
+
+/// The speaker of the quote starting with `prefix`, lower-cased ("" when none).
+fn who(text: &str, prefix: &str) -> String {
+    speaker_of(text, prefix).unwrap_or_default().to_lowercase()
+}
+
+#[test]
+fn an_org_word_keeps_the_name_after_its_elided_de() {
+    let fr = "Accident\n\nLe ministère a indiqué que deux touristes étaient blessés. « Notre consulat les suit de près », a précisé le Quai d'Orsay.";
+    assert!(who(fr, "Notre consulat").contains("quai d'orsay"), "{}", who(fr, "Notre consulat"));
+}
+
+#[test]
+fn a_long_form_before_its_acronym_speaks_in_full_through_a_pronoun() {
+    let fr = "Grève\n\nLa Direction générale de l'aviation civile (DGAC) a demandé aux compagnies de réduire leurs vols. « Des retards sont à prévoir », a-t-elle averti, en conseillant de « reporter les voyages si possible ».";
+    for q in ["Des retards", "reporter les"] {
+        assert!(who(fr, q).contains("aviation civile"), "{q}: {}", who(fr, q));
+    }
+}
+
+#[test]
+fn a_body_name_with_a_lower_case_adjective_before_a_country_is_one_name() {
+    let fr = "Chaleur\n\nSelon le bulletin de Santé publique France, les urgences reçoivent des cas de « déshydratation sévère ».";
+    assert!(who(fr, "déshydratation").contains("santé publique france"), "{}", who(fr, "déshydratation"));
+}
+
+#[test]
+fn a_ministry_charged_with_a_field_is_the_ministry_not_the_field() {
+    let fr = "Pêche\n\nDans un communiqué, le ministère chargé de la Mer a jugé les règles « trop lourdes pour les pêcheurs ».";
+    assert!(who(fr, "trop lourdes").contains("ministère"), "{}", who(fr, "trop lourdes"));
+}
+
+#[test]
+fn the_services_of_the_state_are_a_body_not_the_state() {
+    let fr = "Grippe\n\nDans un communiqué, les services de l'État indiquent que « les volailles seront abattues ».";
+    assert!(who(fr, "les volailles").contains("services"), "{}", who(fr, "les volailles"));
+}

@@ -169,6 +169,10 @@ pub struct Registry {
     /// The entities by the keys they are looked up by, so that a look-up reads a few of
     /// them rather than all (an article with thousands of names stays n log n).
     index: EntityIndex,
+    /// fr-bodies: where a long form with its acronym opens ("La Direction générale de
+    /// l'aviation civile (DGAC)"), its entity: the capitalised run read there by a cue
+    /// ("Direction générale") is that body (`long_form_at_phrase`).
+    long_forms: HashMap<usize, usize>,
 }
 
 /// Candidate entities by look-up key, filled as entities are added and emptied of those
@@ -365,11 +369,14 @@ impl Registry {
             }
         }
         // "Service de renseignement de la Confédération (SRC)": the long form of an acronym.
+        let names_at = reg.mentions_by_pos();
         for toks in frames {
             for (pos, words, acronym) in acronym_definitions(text, toks) {
                 let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
                 let entity = reg.add_entity(Entity { words, low, kind: Some(SpeakerKind::Organisation), alias: Some(Acronym::of(&acronym)), ..empty_entity() });
-                reg.mentions.push(Mention { pos, entity, spoke: false });
+                if !reg.long_form_takes_cut_mention(&names_at, pos, entity) {
+                    reg.mentions.push(Mention { pos, entity, spoke: false });
+                }
             }
         }
         // "le ministère de l'Éducation nationale": a body named by its complement.
@@ -408,6 +415,48 @@ impl Registry {
             }
         }
         reg
+    }
+
+    /// fr-bodies: the mentions registered so far, by where they start.
+    fn mentions_by_pos(&self) -> HashMap<usize, Vec<usize>> {
+        let mut at: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (k, m) in self.mentions.iter().enumerate() {
+            at.entry(m.pos).or_default().push(k);
+        }
+        at
+    }
+
+    /// "La Direction générale de l'aviation civile (DGAC)": the capitalised run read at the
+    /// same place ("Direction générale") is the long form cut at its first lower-case
+    /// word, so that mention (spoken or not) is the long form's: a later "elle" or "la DGAC"
+    /// then names the body in full. Only a strictly shorter opening of the same words is
+    /// taken. Whether a mention was taken (then no other is needed).
+    fn long_form_takes_cut_mention(&mut self, names_at: &HashMap<usize, Vec<usize>>, pos: usize, long: usize) -> bool {
+        let mut taken = false;
+        for &k in names_at.get(&pos).map(Vec::as_slice).unwrap_or_default() {
+            let cut = &self.entities[self.mentions[k].entity];
+            let full = &self.entities[long].low;
+            if self.mentions[k].entity != ANONYMOUS && cut.alias.is_none() && cut.low.len() < full.len() && full.starts_with(&cut.low) {
+                self.mentions[k].entity = long;
+                self.long_forms.insert(pos, long);
+                taken = true;
+            }
+        }
+        taken
+    }
+
+    /// The long form (see `long_form_takes_cut_mention`) of which the phrase `np` (a name
+    /// or a body's description, "La Direction générale") is the cut opening, read at the
+    /// very place the long form is written: its first words, past an article, open there
+    /// and are the long form's first words.
+    fn long_form_at_phrase(&self, np: &Np) -> Option<usize> {
+        if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Organisation, .. }) || self.long_forms.is_empty() {
+            return None;
+        }
+        // (The name opens at most an article's few bytes into the phrase: "La ", "L'".)
+        let (at, long) = (np.start..np.end.min(np.start + 5)).find_map(|at| self.long_forms.get(&at).map(|&l| (at, l)))?;
+        let low: Vec<String> = self.text.get(at..np.end)?.split_whitespace().map(fold).collect();
+        (!low.is_empty() && self.entities[long].low.starts_with(&low)).then_some(long)
     }
 
     fn add_document(&mut self, pos: usize, head: &str, cap_words: Vec<String>) {
@@ -542,6 +591,11 @@ impl Registry {
             NpKind::Name(words) if words.len() == 1 => self.with_alias(&fold(&words[0])),
             _ => None,
         };
+        // (fr-bodies: "La Direction générale de l'aviation civile (DGAC)" read at its cue.)
+        if let Some(long) = self.long_form_at_phrase(np) {
+            self.note_speaker(np.start, long);
+            return Some(long);
+        }
         let found = match &np.kind {
             NpKind::Name(_) if by_alias.is_some() => by_alias,
             NpKind::Name(words) => {
@@ -1337,9 +1391,13 @@ impl Registry {
 
     /// The longest person or organisation whose whole name is among the phrase's qualifiers.
     fn named_in_quals(&self, np: &Np) -> Option<usize> {
-        self.entities
-            .iter()
-            .enumerate()
+        // (fr-bodies: an entity all of whose words are qualifiers ends on one of them, so
+        // the buckets of the qualifiers' words hold every match: no scan of the registry.)
+        let mut ids: Vec<usize> = np.quals.iter().flat_map(|q| bucket(self.index.by_last_word.get(q), self.entities.len())).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .map(|i| (i, &self.entities[i]))
             .filter(|(i, e)| *i != ANONYMOUS && e.head.is_none() && !e.low.is_empty() && e.low.iter().all(|w| np.quals.contains(w)))
             .max_by_key(|(_, e)| e.low.len())
             .map(|(i, _)| i)
@@ -1527,6 +1585,10 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         while s < r && lx.is_function_word(&toks[s].low) {
             s += 1;
         }
+        // (fr-bodies: "A Valcourt, le directeur …": "A" for "À", no initial.)
+        if s + 1 < r && super::rules_fr::a_written_for_a_grave(toks, s) {
+            s += 1;
+        }
         // "le Kényan Daniel Mwangi": a demonym is not part of the name.
         if s < r && super::rules_fr::is_demonym_before_name(toks, s, r - 1) {
             s += 1;
@@ -1623,7 +1685,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                 words,
                 gender: if is_last { gender } else { Gender::Unknown },
                 person: is_last && titled,
-                org: false,
+                // (fr-bodies: "Santé publique France", "Union européenne": a lower-case
+                // institution adjective inside a name is a body's, never a person's.)
+                org: toks[a..b].iter().any(|t| t.is_lower_word() && super::rules_fr::is_inner_name_adjective(&t.low)),
                 role_words: Vec::new(),
                 has_role: false,
                 spoke: false,
