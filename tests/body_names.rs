@@ -75,3 +75,34 @@ fn the_services_of_the_state_are_a_body_not_the_state() {
     let fr = "Grippe\n\nDans un communiqué, les services de l'État indiquent que « les volailles seront abattues ».";
     assert!(who(fr, "les volailles").contains("services"), "{}", who(fr, "les volailles"));
 }
+
+#[test]
+fn the_text_of_a_communique_speaks_for_its_issuer() {
+    let fr = "Usine\n\nDans un communiqué publié lundi, la direction justifie sa décision par la baisse des ventes. Le texte évoque un « plan d'accompagnement ambitieux » pour les salariés.";
+    assert!(who(fr, "plan d'accompagnement").contains("direction"), "{}", who(fr, "plan d'accompagnement"));
+}
+
+#[test]
+fn a_bulletin_named_after_its_body_speaks_through_le_document() {
+    let fr = "Grippe\n\nSelon le dernier bulletin de Santé publique France, publié mercredi, l'épidémie progresse. Le document fait état d'« une progression très rapide des passages aux urgences ».";
+    assert!(who(fr, "une progression").contains("santé publique france"), "{}", who(fr, "une progression"));
+}
+
+#[test]
+fn a_body_in_full_is_not_the_last_body_that_spoke() {
+    let fr = "Festival\n\nCôté sécurité, la gendarmerie fait état d'un bilan « plutôt calme pour la saison ».\n\nLe conseil départemental, principal partenaire, a salué dans un communiqué « un rendez-vous culturel majeur ».";
+    assert!(who(fr, "un rendez-vous").contains("conseil départemental"), "{}", who(fr, "un rendez-vous"));
+}
+
+#[test]
+fn a_party_and_a_constituency_in_brackets_are_no_speaker() {
+    let fr = "Retraites\n\nLe rapporteur du texte, Thibault Lenoir (Renaissance, Yvelines), a défendu le projet. « Nous avons entendu tout le monde », a expliqué le député.";
+    assert!(who(fr, "Nous avons entendu").contains("lenoir"), "{}", who(fr, "Nous avons entendu"));
+}
+
+#[test]
+fn an_acronym_in_brackets_does_not_cut_a_body_from_its_complement() {
+    let fr = "Fouilles\n\nDans un communiqué, la direction régionale des affaires culturelles (Drac) de Bretagne souligne que le site « apporte un éclairage nouveau ».";
+    let w = who(fr, "apporte un");
+    assert!(w.contains("drac") || w.contains("direction régionale"), "{w}");
+}

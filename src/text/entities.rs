@@ -932,7 +932,15 @@ impl Registry {
                             .or_else(|| self.latest(np.start, |_, e| org(e) && fits(e) && e.low.contains(head)))
                             // (Never the town of a wire dateline opening a paragraph, "VILLEFERRAND
                             // (Isère), 2 juin (AFP) - …, a-t-on appris": it names no body.)
-                            .or_else(|| quals.is_empty().then(|| self.latest(np.start, |m, e| m.spoke && org(e) && !self.is_dateline(m, e))).flatten())
+                            // (fr-bodies: nor for "Le conseil départemental, …, a salué", a body
+                            // written in full, its lower-case noun then its institution adjective:
+                            // it is itself. "l'Office européen" may still be a body named before.)
+                            .or_else(|| {
+                                let lower_noun = written.split_whitespace().last().and_then(|w| w.chars().last()).is_some()
+                                    && written.rsplit([' ', '\'', '’']).next().and_then(|w| w.chars().next()).is_some_and(char::is_lowercase);
+                                let in_full = lower_noun && super::rules_fr::institution_adjectives_end(&self.text, np.end) > np.end;
+                                (quals.is_empty() && !in_full).then(|| self.latest(np.start, |m, e| m.spoke && org(e) && !self.is_dateline(m, e))).flatten()
+                            })
                             // "Selon Eurojust, … L'agence précise": a one-word name with no
                             // first name, role or gender that spoke in this paragraph is the
                             // body meant (and is a body, not a person).
@@ -992,9 +1000,17 @@ impl Registry {
                         // French: "Selon le dernier rapport de l'Observatoire … Le document note
                         // que": a generic document noun is the document named last.
                         .or_else(|| {
-                            let generic = head == "document" && quals.is_empty();
+                            // (fr-bodies: "selon le texte" as "le document".)
+                            let generic = matches!(head.as_str(), "document" | "texte") && quals.is_empty();
                             let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
                             french.then(|| self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Document))).flatten()
+                        })
+                        // (fr-bodies: "Dans un communiqué, la direction justifie … Le texte
+                        // évoque « … »": else the issuer of the communiqué named last.)
+                        .or_else(|| {
+                            let generic = matches!(head.as_str(), "document" | "texte") && quals.is_empty();
+                            let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
+                            french.then(|| self.issuer_of_generic_document(np.start)).flatten()
                         })
                         // French: "Le rapport évoque « … »", with no document of that name
                         // before: the document speaks as itself ("rapport"), as a body
@@ -1374,13 +1390,29 @@ impl Registry {
         self.latest_since(at, sentence, |m, e| m.spoke && m.entity != ANONYMOUS && issuer(e)).or_else(|| {
             // (A person the article names in full or with a role, after the document.)
             let named_person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && (e.has_role || e.words.len() >= 2);
+            // (fr-bodies: "Dans un communiqué, la direction justifie": a body speaking in
+            // that sentence after the document issued it.)
+            let speaking_body = |m: &Mention| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation);
             let from = self.mentions.partition_point(|m| m.pos <= at);
             self.mentions[from..]
                 .iter()
                 .take_while(|m| m.pos < next)
-                .find(|m| m.entity != ANONYMOUS && issuer(&self.entities[m.entity]) && named_person(&self.entities[m.entity]))
+                .find(|m| m.entity != ANONYMOUS && issuer(&self.entities[m.entity]) && (named_person(&self.entities[m.entity]) || speaking_body(m)))
                 .map(|m| m.entity)
         })
+    }
+
+    /// fr-bodies: "Dans un communiqué, la direction justifie … Le texte évoque « … »": a
+    /// generic document noun no registered document answers is the issued document
+    /// (ISSUED_WORDS) named last before `pos`, so it speaks as that document's issuer.
+    fn issuer_of_generic_document(&self, pos: usize) -> Option<usize> {
+        let mut from = pos.saturating_sub(ISSUER_BYTES);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = self.text.get(from..pos)?;
+        let (_, word) = ISSUED_WORDS.iter().filter_map(|w| before.rfind(w).map(|at| (at, *w))).max()?;
+        self.issuer_of_last(word, pos)
     }
 
     /// Where the paragraph holding `pos` starts (0 if none).
@@ -1717,7 +1749,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             let commune = b == a + 1 && super::rules_fr::is_commune_name(&toks[a].text);
             // ("de l'hôtel de Roquelaure, la ministre …": a role after it is the next phrase's.)
             let place_noun = super::rules_fr::is_place_after_place_noun(toks, a);
-            if commune || place_noun || !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
+            // (fr-bodies: "X (Renaissance, Yvelines)": a party and a constituency are labels.)
+            let label = super::rules_fr::is_in_label_brackets(toks, a, b);
+            if commune || place_noun || label || !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
                 continue;
             }
             out.push(c);

@@ -489,6 +489,10 @@ pub(super) const FR_OBLIQUE_PREPOSITIONS: [&str; 12] = ["avec", "pour", "par", "
 /// complements, with their words as its qualifiers (so the body it names can be found).
 /// A chain that does not open on a definite role or a name is left as found.
 pub(super) fn head_of_complements(toks: &[Tok], lo: usize, np: Np) -> Np {
+    // (fr-bodies: "la direction régionale des affaires culturelles (Drac) de Bretagne".)
+    if let Some(body) = body_before_bracketed_acronym(toks, lo, &np) {
+        return body;
+    }
     let mut head = None;
     let mut first = np.first;
     while first >= lo + 2 && matches!(toks[first - 1].low.as_str(), "de" | "d'" | "du" | "des") && toks[first - 1].is_lower_word() {
@@ -2012,6 +2016,43 @@ pub(super) fn a_written_for_a_grave(toks: &[Tok], k: usize) -> bool {
     run > 0 && toks.get(k + 1 + run).is_some_and(|t| t.is_punct(','))
 }
 
+/// "la direction régionale des affaires culturelles (Drac) de Bretagne souligne": an
+/// acronym in brackets between a body's long form and its "de" complement belongs to the
+/// body, so the chain of complements reads back past it. `j` is the word before the "de";
+/// returns the word before the opening bracket when `j` closes one holding one word.
+pub(super) fn before_bracketed_acronym(toks: &[Tok], lo: usize, j: usize) -> usize {
+    let bracketed = j >= lo + 3 && toks[j].is_punct(')') && toks[j - 1].is_cap() && toks[j - 2].is_punct('(') && toks[j - 3].is_word();
+    if bracketed { j - 3 } else { j }
+}
+
+/// "la direction régionale des affaires culturelles (Drac) de Bretagne souligne": a name
+/// `np` after "de" that follows a bracketed acronym is the complement of the body the
+/// acronym stands for; that body, named in lower case (`institution_name_before`), is the
+/// subject.
+fn body_before_bracketed_acronym(toks: &[Tok], lo: usize, np: &Np) -> Option<Np> {
+    if !matches!(np.kind, NpKind::Name(_)) || np.first < lo + 5 || !matches!(toks[np.first - 1].low.as_str(), "de" | "d'" | "du" | "des") {
+        return None;
+    }
+    let k = before_bracketed_acronym(toks, lo, np.first - 2);
+    if k == np.first - 2 {
+        return None;
+    }
+    institution_name_before(toks, lo, k)
+}
+
+/// "Thibault Lenoir (Renaissance, Yvelines), a défendu": capitalised words inside brackets
+/// that hold a comma, right after a name, are labels (a party, a constituency), not people
+/// or bodies a cue or a pronoun could go back to. `a..b` is the name.
+pub(super) fn is_in_label_brackets(toks: &[Tok], a: usize, b: usize) -> bool {
+    let open = (a.saturating_sub(4)..a).rev().take_while(|&k| !toks[k].is_punct(')')).find(|&k| toks[k].is_punct('('));
+    let Some(open) = open else { return false };
+    let close = (b..toks.len().min(b + 5)).take_while(|&k| !toks[k].is_punct('(')).find(|&k| toks[k].is_punct(')'));
+    let Some(close) = close else { return false };
+    let after_name = open > 0 && toks[open - 1].is_cap();
+    let listed = toks[open + 1..close].iter().any(|t| t.is_punct(','));
+    after_name && listed && toks[open + 1..close].iter().all(|t| t.is_cap() || t.is_punct(',') || t.is_punct('-'))
+}
+
 #[cfg(test)]
 mod body_tests {
     use super::*;
@@ -2067,6 +2108,42 @@ mod body_tests {
         // Not inside a sentence.
         let t = toks("la classe A Valcourt, dit-il");
         assert!(!a_written_for_a_grave(&t, at(&t, "A")));
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_belongs_to_the_body_before_its_complement() {
+        let t = toks("la direction régionale des affaires culturelles (Drac) de Bretagne souligne");
+        let de = at(&t, "de");
+        assert_eq!(before_bracketed_acronym(&t, 0, de - 1), at(&t, "culturelles"));
+        let t = toks("la direction des affaires culturelles de Bretagne souligne");
+        let de = at(&t, "de");
+        assert_eq!(before_bracketed_acronym(&t, 0, de - 1), de - 1);
+    }
+
+    #[test]
+    fn a_body_before_its_bracketed_acronym_is_the_subject_not_its_complement() {
+        let s = "Dans un communiqué, la direction régionale des affaires culturelles (Drac) de Bretagne souligne";
+        let t = toks(s);
+        let v = at(&t, "souligne");
+        let name = np_backward(&t, 0, v - 1).unwrap();
+        let body = head_of_complements(&t, 0, name);
+        assert_eq!(&s[body.start..body.end], "direction régionale des affaires culturelles");
+    }
+
+    #[test]
+    fn names_in_brackets_with_a_comma_after_a_name_are_labels() {
+        let t = toks("Le député Thibault Lenoir (Renaissance, Yvelines), a défendu le texte");
+        let y = at(&t, "Yvelines");
+        assert!(is_in_label_brackets(&t, y, y + 1));
+        let r = at(&t, "Renaissance");
+        assert!(is_in_label_brackets(&t, r, r + 1));
+        // An acronym after a long form is no label; nor a name outside brackets.
+        let t = toks("la société Comboios de Portugal (CP) a dit");
+        let c = at(&t, "CP");
+        assert!(!is_in_label_brackets(&t, c, c + 1));
+        let t = toks("Thibault Lenoir, Yvelines, a défendu");
+        let y = at(&t, "Yvelines");
+        assert!(!is_in_label_brackets(&t, y, y + 1));
     }
 
     #[test]
