@@ -106,3 +106,11 @@ fn an_acronym_in_brackets_does_not_cut_a_body_from_its_complement() {
     let w = who(fr, "apporte un");
     assert!(w.contains("drac") || w.contains("direction régionale"), "{w}");
 }
+
+#[test]
+fn a_deputy_with_a_label_in_brackets_speaks_as_himself() {
+    let fr = "Retraites\n\nLe rapporteur du texte, Thibault Lenoir (Renaissance, Yvelines), a défendu un projet « équilibré et juste ». « Nous avons entendu tout le monde », a expliqué le député.";
+    for q in ["équilibré", "Nous avons entendu"] {
+        assert!(who(fr, q).contains("lenoir"), "{q}: {}", who(fr, q));
+    }
+}

@@ -173,6 +173,9 @@ pub struct Registry {
     /// l'aviation civile (DGAC)"), its entity: the capitalised run read there by a cue
     /// ("Direction générale") is that body (`long_form_at_phrase`).
     long_forms: HashMap<usize, usize>,
+    /// fr-bodies: a label in brackets after a name ("Thibault Lenoir (Renaissance,
+    /// Yvelines)") by where it starts, with the entity of the name it labels.
+    label_owner: HashMap<usize, usize>,
 }
 
 /// Candidate entities by look-up key, filled as entities are added and emptied of those
@@ -396,6 +399,7 @@ impl Registry {
             }
         }
         reg.mentions.sort_by_key(|m| m.pos);
+        reg.note_label_owners(frames);
         // "La maire a insisté …": a described person speaking outside any quote is still
         // the one a later "elle" points to.
         // "French police say …": a body named by its bare noun, speaking, is what a later
@@ -415,6 +419,31 @@ impl Registry {
             }
         }
         reg
+    }
+
+    /// fr-bodies: each capitalised word of a label in brackets (`rules_fr::is_in_label_brackets`)
+    /// noted with the entity of the name right before the brackets, found among the
+    /// (sorted) mentions by its position.
+    fn note_label_owners(&mut self, frames: &[Vec<Tok>]) {
+        for toks in frames {
+            for open in 1..toks.len() {
+                if !toks[open].is_punct('(') || !toks[open - 1].is_cap() {
+                    continue;
+                }
+                let inside: Vec<usize> = (open + 1..toks.len().min(open + 6)).take_while(|&k| !toks[k].is_punct(')')).filter(|&k| toks[k].is_cap()).collect();
+                let Some(&first) = inside.first() else { continue };
+                if !super::rules_fr::is_in_label_brackets(toks, first, first + 1) {
+                    continue;
+                }
+                let owner_first = (open.saturating_sub(4)..open).rev().take_while(|&k| toks[k].is_cap()).last().unwrap_or(open - 1);
+                let at = self.mentions.partition_point(|m| m.pos < toks[owner_first].start);
+                let Some(m) = self.mentions.get(at).filter(|m| m.pos == toks[owner_first].start && m.entity != ANONYMOUS) else { continue };
+                let owner = m.entity;
+                for k in inside {
+                    self.label_owner.insert(toks[k].start, owner);
+                }
+            }
+        }
     }
 
     /// fr-bodies: the mentions registered so far, by where they start.
@@ -591,6 +620,13 @@ impl Registry {
             NpKind::Name(words) if words.len() == 1 => self.with_alias(&fold(&words[0])),
             _ => None,
         };
+        // (fr-bodies: "X (Renaissance, Yvelines), a défendu": the label is X.)
+        if let NpKind::Name(_) = np.kind
+            && let Some(&owner) = self.label_owner.get(&np.start)
+        {
+            self.note_speaker(np.start, owner);
+            return Some(owner);
+        }
         // (fr-bodies: "La Direction générale de l'aviation civile (DGAC)" read at its cue.)
         if let Some(long) = self.long_form_at_phrase(np) {
             self.note_speaker(np.start, long);

@@ -489,8 +489,9 @@ pub(super) const FR_OBLIQUE_PREPOSITIONS: [&str; 12] = ["avec", "pour", "par", "
 /// complements, with their words as its qualifiers (so the body it names can be found).
 /// A chain that does not open on a definite role or a name is left as found.
 pub(super) fn head_of_complements(toks: &[Tok], lo: usize, np: Np) -> Np {
-    // (fr-bodies: "la direction régionale des affaires culturelles (Drac) de Bretagne".)
-    if let Some(body) = body_before_bracketed_acronym(toks, lo, &np) {
+    // (fr-bodies: "la direction régionale des affaires culturelles (Drac) de Bretagne";
+    // "Thibault Lenoir (Renaissance, Yvelines), a défendu".)
+    if let Some(body) = body_before_bracketed_acronym(toks, lo, &np).or_else(|| name_before_label_brackets(toks, lo, &np)) {
         return body;
     }
     let mut head = None;
@@ -2040,6 +2041,16 @@ fn body_before_bracketed_acronym(toks: &[Tok], lo: usize, np: &Np) -> Option<Np>
     institution_name_before(toks, lo, k)
 }
 
+/// "Thibault Lenoir (Renaissance, Yvelines), a défendu": a name found before the verb
+/// inside label brackets (`is_in_label_brackets`) stands for the name the brackets follow.
+fn name_before_label_brackets(toks: &[Tok], lo: usize, np: &Np) -> Option<Np> {
+    if !matches!(np.kind, NpKind::Name(_)) || !is_in_label_brackets(toks, np.first, np.last + 1) {
+        return None;
+    }
+    let open = (np.first.saturating_sub(4).max(lo)..np.first).rev().find(|&k| toks[k].is_punct('('))?;
+    np_backward(toks, lo, open.checked_sub(1)?).filter(|n| n.first >= lo && matches!(n.kind, NpKind::Name(_)))
+}
+
 /// "Thibault Lenoir (Renaissance, Yvelines), a défendu": capitalised words inside brackets
 /// that hold a comma, right after a name, are labels (a party, a constituency), not people
 /// or bodies a cue or a pronoun could go back to. `a..b` is the name.
@@ -2128,6 +2139,16 @@ mod body_tests {
         let name = np_backward(&t, 0, v - 1).unwrap();
         let body = head_of_complements(&t, 0, name);
         assert_eq!(&s[body.start..body.end], "direction régionale des affaires culturelles");
+    }
+
+    #[test]
+    fn a_label_in_brackets_before_the_verb_stands_for_the_name_before_it() {
+        let s = "Le rapporteur, Thibault Lenoir (Renaissance, Yvelines), a défendu";
+        let t = toks(s);
+        let y = at(&t, "Yvelines");
+        let label = np_backward(&t, 0, y).unwrap();
+        let name = head_of_complements(&t, 0, label);
+        assert_eq!(&s[name.start..name.end], "Thibault Lenoir");
     }
 
     #[test]
