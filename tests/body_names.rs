@@ -114,3 +114,9 @@ fn a_deputy_with_a_label_in_brackets_speaks_as_himself() {
         assert!(who(fr, q).contains("lenoir"), "{q}: {}", who(fr, q));
     }
 }
+
+#[test]
+fn le_document_is_the_study_introduced_by_un() {
+    let fr = "Festivals\n\nSelon un baromètre publié fin août par le syndicat des festivals, un festival sur trois est en déficit. Le document évoque « un effet ciseaux inédit » pour les organisateurs.";
+    assert!(who(fr, "un effet ciseaux").contains("baromètre"), "{}", who(fr, "un effet ciseaux"));
+}

@@ -120,6 +120,9 @@ const INTRODUCER_BYTES: usize = 40;
 /// Parts of a body that speak for it: "la direction de la chaîne" is the channel.
 const BODY_PARTS: [&str; 3] = ["direction", "rédaction", "présidence"];
 
+/// fr-bodies: French written studies registered even when introduced by "un"/"une" with no
+/// owner's name ("un baromètre publié fin août"): "le document" is then that study.
+const BARE_FRENCH_DOCUMENTS: [&str; 6] = ["baromètre", "bulletin", "rapport", "étude", "tract", "expertise"];
 /// Documents that someone issues: "the statement" is its issuer's words.
 const ISSUED_WORDS: [&str; 6] = ["statement", "communiqué", "release", "déclaration", "letter", "lettre"];
 /// How far into an article its lead (headline and first paragraphs) may run.
@@ -1930,7 +1933,11 @@ fn collect_documents(toks: &[Tok], out: &mut Vec<(usize, Np, Vec<String>)>) {
                 if caps.is_empty() && head_idx == np.last {
                     caps = owner_after_adjective(toks, head_idx);
                 }
-                if !caps.is_empty() {
+                // (fr-bodies: "Selon un baromètre publié par le syndicat …": a French
+                // written study introduced by "un"/"une" is the one "le document" then
+                // stands for, even unnamed; not "une enquête", often the investigation.)
+                let bare_french = matches!(toks[i].text.as_str(), "un" | "une" | "Un" | "Une") && BARE_FRENCH_DOCUMENTS.contains(&head.as_str());
+                if !caps.is_empty() || bare_french {
                     out.push((toks[i].start, np.clone(), caps));
                 }
             }
