@@ -975,8 +975,7 @@ impl Registry {
                             // written in full, its lower-case noun then its institution adjective:
                             // it is itself. "l'Office européen" may still be a body named before.)
                             .or_else(|| {
-                                let lower_noun = written.split_whitespace().last().and_then(|w| w.chars().last()).is_some()
-                                    && written.rsplit([' ', '\'', '’']).next().and_then(|w| w.chars().next()).is_some_and(char::is_lowercase);
+                                let lower_noun = written.rsplit([' ', '\'', '’']).next().and_then(|w| w.chars().next()).is_some_and(char::is_lowercase);
                                 let in_full = lower_noun && super::rules_fr::institution_adjectives_end(&self.text, np.end) > np.end;
                                 (quals.is_empty() && !in_full).then(|| self.latest(np.start, |m, e| m.spoke && org(e) && !self.is_dateline(m, e))).flatten()
                             })
