@@ -38,3 +38,85 @@ fn a_place_in_a_body_noun_complement_is_no_body() {
     let who = speaker_of(fr, "la vigilance").unwrap_or_default();
     assert!(who.to_lowercase().contains("préfecture"), "{who}");
 }
+
+/// The speaker of the quote starting with `prefix`, lower-cased ("" when none).
+fn who(text: &str, prefix: &str) -> String {
+    speaker_of(text, prefix).unwrap_or_default().to_lowercase()
+}
+
+#[test]
+fn an_org_word_keeps_the_name_after_its_elided_de() {
+    let fr = "Accident\n\nLe ministère a indiqué que deux touristes étaient blessés. « Notre consulat les suit de près », a précisé le Quai d'Orsay.";
+    assert!(who(fr, "Notre consulat").contains("quai d'orsay"), "{}", who(fr, "Notre consulat"));
+}
+
+#[test]
+fn a_long_form_before_its_acronym_speaks_in_full_through_a_pronoun() {
+    let fr = "Grève\n\nLa Direction générale de l'aviation civile (DGAC) a demandé aux compagnies de réduire leurs vols. « Des retards sont à prévoir », a-t-elle averti, en conseillant de « reporter les voyages si possible ».";
+    for q in ["Des retards", "reporter les"] {
+        assert!(who(fr, q).contains("aviation civile"), "{q}: {}", who(fr, q));
+    }
+}
+
+#[test]
+fn a_body_name_with_a_lower_case_adjective_before_a_country_is_one_name() {
+    let fr = "Chaleur\n\nSelon le bulletin de Santé publique France, les urgences reçoivent des cas de « déshydratation sévère ».";
+    assert!(who(fr, "déshydratation").contains("santé publique france"), "{}", who(fr, "déshydratation"));
+}
+
+#[test]
+fn a_ministry_charged_with_a_field_is_the_ministry_not_the_field() {
+    let fr = "Pêche\n\nDans un communiqué, le ministère chargé de la Mer a jugé les règles « trop lourdes pour les pêcheurs ».";
+    assert!(who(fr, "trop lourdes").contains("ministère"), "{}", who(fr, "trop lourdes"));
+}
+
+#[test]
+fn the_services_of_the_state_are_a_body_not_the_state() {
+    let fr = "Grippe\n\nDans un communiqué, les services de l'État indiquent que « les volailles seront abattues ».";
+    assert!(who(fr, "les volailles").contains("services"), "{}", who(fr, "les volailles"));
+}
+
+#[test]
+fn the_text_of_a_communique_speaks_for_its_issuer() {
+    let fr = "Usine\n\nDans un communiqué publié lundi, la direction justifie sa décision par la baisse des ventes. Le texte évoque un « plan d'accompagnement ambitieux » pour les salariés.";
+    assert!(who(fr, "plan d'accompagnement").contains("direction"), "{}", who(fr, "plan d'accompagnement"));
+}
+
+#[test]
+fn a_bulletin_named_after_its_body_speaks_through_le_document() {
+    let fr = "Grippe\n\nSelon le dernier bulletin de Santé publique France, publié mercredi, l'épidémie progresse. Le document fait état d'« une progression très rapide des passages aux urgences ».";
+    assert!(who(fr, "une progression").contains("santé publique france"), "{}", who(fr, "une progression"));
+}
+
+#[test]
+fn a_body_in_full_is_not_the_last_body_that_spoke() {
+    let fr = "Festival\n\nCôté sécurité, la gendarmerie fait état d'un bilan « plutôt calme pour la saison ».\n\nLe conseil départemental, principal partenaire, a salué dans un communiqué « un rendez-vous culturel majeur ».";
+    assert!(who(fr, "un rendez-vous").contains("conseil départemental"), "{}", who(fr, "un rendez-vous"));
+}
+
+#[test]
+fn a_party_and_a_constituency_in_brackets_are_no_speaker() {
+    let fr = "Retraites\n\nLe rapporteur du texte, Thibault Lenoir (Renaissance, Yvelines), a défendu le projet. « Nous avons entendu tout le monde », a expliqué le député.";
+    assert!(who(fr, "Nous avons entendu").contains("lenoir"), "{}", who(fr, "Nous avons entendu"));
+}
+
+#[test]
+fn an_acronym_in_brackets_does_not_cut_a_body_from_its_complement() {
+    let fr = "Fouilles\n\nDans un communiqué, la direction régionale des affaires culturelles (Drac) de Bretagne souligne que le site « apporte un éclairage nouveau ».";
+    let w = who(fr, "apporte un");
+    assert!(w.contains("drac") || w.contains("direction régionale"), "{w}");
+}
+
+#[test]
+fn a_deputy_with_a_label_in_brackets_speaks_as_himself() {
+    let fr = "Retraites\n\nLe rapporteur du texte, Thibault Lenoir (Renaissance, Yvelines), a défendu un projet « équilibré et juste ». « Nous avons entendu tout le monde », a expliqué le député.";
+    for q in ["équilibré", "Nous avons entendu"] {
+        assert!(who(fr, q).contains("lenoir"), "{q}: {}", who(fr, q));
+    }
+}
+
+#[test]
+fn le_document_is_the_study_introduced_by_un() {
+    let fr = "Festivals\n\nSelon un baromètre publié fin août par le syndicat des festivals, un festival sur trois est en déficit. Le document évoque « un effet ciseaux inédit » pour les organisateurs.";
+    assert!(who(fr, "un effet ciseaux").contains("baromètre"), "{}", who(fr, "un effet ciseaux"));
+}

@@ -120,6 +120,9 @@ const INTRODUCER_BYTES: usize = 40;
 /// Parts of a body that speak for it: "la direction de la chaîne" is the channel.
 const BODY_PARTS: [&str; 3] = ["direction", "rédaction", "présidence"];
 
+/// fr-bodies: French written studies registered even when introduced by "un"/"une" with no
+/// owner's name ("un baromètre publié fin août"): "le document" is then that study.
+const BARE_FRENCH_DOCUMENTS: [&str; 6] = ["baromètre", "bulletin", "rapport", "étude", "tract", "expertise"];
 /// Documents that someone issues: "the statement" is its issuer's words.
 const ISSUED_WORDS: [&str; 6] = ["statement", "communiqué", "release", "déclaration", "letter", "lettre"];
 /// How far into an article its lead (headline and first paragraphs) may run.
@@ -169,6 +172,13 @@ pub struct Registry {
     /// The entities by the keys they are looked up by, so that a look-up reads a few of
     /// them rather than all (an article with thousands of names stays n log n).
     index: EntityIndex,
+    /// fr-bodies: where a long form with its acronym opens ("La Direction générale de
+    /// l'aviation civile (DGAC)"), its entity: the capitalised run read there by a cue
+    /// ("Direction générale") is that body (`long_form_at_phrase`).
+    long_forms: HashMap<usize, usize>,
+    /// fr-bodies: a label in brackets after a name ("Thibault Lenoir (Renaissance,
+    /// Yvelines)") by where it starts, with the entity of the name it labels.
+    label_owner: HashMap<usize, usize>,
 }
 
 /// Candidate entities by look-up key, filled as entities are added and emptied of those
@@ -365,11 +375,14 @@ impl Registry {
             }
         }
         // "Service de renseignement de la Confédération (SRC)": the long form of an acronym.
+        let names_at = reg.mentions_by_pos();
         for toks in frames {
             for (pos, words, acronym) in acronym_definitions(text, toks) {
                 let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
                 let entity = reg.add_entity(Entity { words, low, kind: Some(SpeakerKind::Organisation), alias: Some(Acronym::of(&acronym)), ..empty_entity() });
-                reg.mentions.push(Mention { pos, entity, spoke: false });
+                if !reg.long_form_takes_cut_mention(&names_at, pos, entity) {
+                    reg.mentions.push(Mention { pos, entity, spoke: false });
+                }
             }
         }
         // "le ministère de l'Éducation nationale": a body named by its complement.
@@ -389,6 +402,7 @@ impl Registry {
             }
         }
         reg.mentions.sort_by_key(|m| m.pos);
+        reg.note_label_owners(frames);
         // "La maire a insisté …": a described person speaking outside any quote is still
         // the one a later "elle" points to.
         // "French police say …": a body named by its bare noun, speaking, is what a later
@@ -408,6 +422,73 @@ impl Registry {
             }
         }
         reg
+    }
+
+    /// fr-bodies: each capitalised word of a label in brackets (`rules_fr::is_in_label_brackets`)
+    /// noted with the entity of the name right before the brackets, found among the
+    /// (sorted) mentions by its position.
+    fn note_label_owners(&mut self, frames: &[Vec<Tok>]) {
+        for toks in frames {
+            for open in 1..toks.len() {
+                if !toks[open].is_punct('(') || !toks[open - 1].is_cap() {
+                    continue;
+                }
+                let inside: Vec<usize> = (open + 1..toks.len().min(open + 6)).take_while(|&k| !toks[k].is_punct(')')).filter(|&k| toks[k].is_cap()).collect();
+                let Some(&first) = inside.first() else { continue };
+                if !super::rules_fr::is_in_label_brackets(toks, first, first + 1) {
+                    continue;
+                }
+                let owner_first = (open.saturating_sub(4)..open).rev().take_while(|&k| toks[k].is_cap()).last().unwrap_or(open - 1);
+                let at = self.mentions.partition_point(|m| m.pos < toks[owner_first].start);
+                let Some(m) = self.mentions.get(at).filter(|m| m.pos == toks[owner_first].start && m.entity != ANONYMOUS) else { continue };
+                let owner = m.entity;
+                for k in inside {
+                    self.label_owner.insert(toks[k].start, owner);
+                }
+            }
+        }
+    }
+
+    /// fr-bodies: the mentions registered so far, by where they start.
+    fn mentions_by_pos(&self) -> HashMap<usize, Vec<usize>> {
+        let mut at: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (k, m) in self.mentions.iter().enumerate() {
+            at.entry(m.pos).or_default().push(k);
+        }
+        at
+    }
+
+    /// "La Direction générale de l'aviation civile (DGAC)": the capitalised run read at the
+    /// same place ("Direction générale") is the long form cut at its first lower-case
+    /// word, so that mention (spoken or not) is the long form's: a later "elle" or "la DGAC"
+    /// then names the body in full. Only a strictly shorter opening of the same words is
+    /// taken. Whether a mention was taken (then no other is needed).
+    fn long_form_takes_cut_mention(&mut self, names_at: &HashMap<usize, Vec<usize>>, pos: usize, long: usize) -> bool {
+        let mut taken = false;
+        for &k in names_at.get(&pos).map(Vec::as_slice).unwrap_or_default() {
+            let cut = &self.entities[self.mentions[k].entity];
+            let full = &self.entities[long].low;
+            if self.mentions[k].entity != ANONYMOUS && cut.alias.is_none() && cut.low.len() < full.len() && full.starts_with(&cut.low) {
+                self.mentions[k].entity = long;
+                self.long_forms.insert(pos, long);
+                taken = true;
+            }
+        }
+        taken
+    }
+
+    /// The long form (see `long_form_takes_cut_mention`) of which the phrase `np` (a name
+    /// or a body's description, "La Direction générale") is the cut opening, read at the
+    /// very place the long form is written: its first words, past an article, open there
+    /// and are the long form's first words.
+    fn long_form_at_phrase(&self, np: &Np) -> Option<usize> {
+        if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Organisation, .. }) || self.long_forms.is_empty() {
+            return None;
+        }
+        // (The name opens at most an article's few bytes into the phrase: "La ", "L'".)
+        let (at, long) = (np.start..np.end.min(np.start + 5)).find_map(|at| self.long_forms.get(&at).map(|&l| (at, l)))?;
+        let low: Vec<String> = self.text.get(at..np.end)?.split_whitespace().map(fold).collect();
+        (!low.is_empty() && self.entities[long].low.starts_with(&low)).then_some(long)
     }
 
     fn add_document(&mut self, pos: usize, head: &str, cap_words: Vec<String>) {
@@ -542,6 +623,18 @@ impl Registry {
             NpKind::Name(words) if words.len() == 1 => self.with_alias(&fold(&words[0])),
             _ => None,
         };
+        // (fr-bodies: "X (Renaissance, Yvelines), a défendu": the label is X.)
+        if let NpKind::Name(_) = np.kind
+            && let Some(&owner) = self.label_owner.get(&np.start)
+        {
+            self.note_speaker(np.start, owner);
+            return Some(owner);
+        }
+        // (fr-bodies: "La Direction générale de l'aviation civile (DGAC)" read at its cue.)
+        if let Some(long) = self.long_form_at_phrase(np) {
+            self.note_speaker(np.start, long);
+            return Some(long);
+        }
         let found = match &np.kind {
             NpKind::Name(_) if by_alias.is_some() => by_alias,
             NpKind::Name(words) => {
@@ -878,7 +971,14 @@ impl Registry {
                             .or_else(|| self.latest(np.start, |_, e| org(e) && fits(e) && e.low.contains(head)))
                             // (Never the town of a wire dateline opening a paragraph, "VILLEFERRAND
                             // (Isère), 2 juin (AFP) - …, a-t-on appris": it names no body.)
-                            .or_else(|| quals.is_empty().then(|| self.latest(np.start, |m, e| m.spoke && org(e) && !self.is_dateline(m, e))).flatten())
+                            // (fr-bodies: nor for "Le conseil départemental, …, a salué", a body
+                            // written in full, its lower-case noun then its institution adjective:
+                            // it is itself. "l'Office européen" may still be a body named before.)
+                            .or_else(|| {
+                                let lower_noun = written.rsplit([' ', '\'', '’']).next().and_then(|w| w.chars().next()).is_some_and(char::is_lowercase);
+                                let in_full = lower_noun && super::rules_fr::institution_adjectives_end(&self.text, np.end) > np.end;
+                                (quals.is_empty() && !in_full).then(|| self.latest(np.start, |m, e| m.spoke && org(e) && !self.is_dateline(m, e))).flatten()
+                            })
                             // "Selon Eurojust, … L'agence précise": a one-word name with no
                             // first name, role or gender that spoke in this paragraph is the
                             // body meant (and is a body, not a person).
@@ -938,9 +1038,17 @@ impl Registry {
                         // French: "Selon le dernier rapport de l'Observatoire … Le document note
                         // que": a generic document noun is the document named last.
                         .or_else(|| {
-                            let generic = head == "document" && quals.is_empty();
+                            // (fr-bodies: "selon le texte" as "le document".)
+                            let generic = matches!(head.as_str(), "document" | "texte") && quals.is_empty();
                             let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
                             french.then(|| self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Document))).flatten()
+                        })
+                        // (fr-bodies: "Dans un communiqué, la direction justifie … Le texte
+                        // évoque « … »": else the issuer of the communiqué named last.)
+                        .or_else(|| {
+                            let generic = matches!(head.as_str(), "document" | "texte") && quals.is_empty();
+                            let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
+                            french.then(|| self.issuer_of_generic_document(np.start)).flatten()
                         })
                         // French: "Le rapport évoque « … »", with no document of that name
                         // before: the document speaks as itself ("rapport"), as a body
@@ -1320,13 +1428,29 @@ impl Registry {
         self.latest_since(at, sentence, |m, e| m.spoke && m.entity != ANONYMOUS && issuer(e)).or_else(|| {
             // (A person the article names in full or with a role, after the document.)
             let named_person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && (e.has_role || e.words.len() >= 2);
+            // (fr-bodies: "Dans un communiqué, la direction justifie": a body speaking in
+            // that sentence after the document issued it.)
+            let speaking_body = |m: &Mention| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation);
             let from = self.mentions.partition_point(|m| m.pos <= at);
             self.mentions[from..]
                 .iter()
                 .take_while(|m| m.pos < next)
-                .find(|m| m.entity != ANONYMOUS && issuer(&self.entities[m.entity]) && named_person(&self.entities[m.entity]))
+                .find(|m| m.entity != ANONYMOUS && issuer(&self.entities[m.entity]) && (named_person(&self.entities[m.entity]) || speaking_body(m)))
                 .map(|m| m.entity)
         })
+    }
+
+    /// fr-bodies: "Dans un communiqué, la direction justifie … Le texte évoque « … »": a
+    /// generic document noun no registered document answers is the issued document
+    /// (ISSUED_WORDS) named last before `pos`, so it speaks as that document's issuer.
+    fn issuer_of_generic_document(&self, pos: usize) -> Option<usize> {
+        let mut from = pos.saturating_sub(ISSUER_BYTES);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = self.text.get(from..pos)?;
+        let (_, word) = ISSUED_WORDS.iter().filter_map(|w| before.rfind(w).map(|at| (at, *w))).max()?;
+        self.issuer_of_last(word, pos)
     }
 
     /// Where the paragraph holding `pos` starts (0 if none).
@@ -1337,9 +1461,13 @@ impl Registry {
 
     /// The longest person or organisation whose whole name is among the phrase's qualifiers.
     fn named_in_quals(&self, np: &Np) -> Option<usize> {
-        self.entities
-            .iter()
-            .enumerate()
+        // (fr-bodies: an entity all of whose words are qualifiers ends on one of them, so
+        // the buckets of the qualifiers' words hold every match: no scan of the registry.)
+        let mut ids: Vec<usize> = np.quals.iter().flat_map(|q| bucket(self.index.by_last_word.get(q), self.entities.len())).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .map(|i| (i, &self.entities[i]))
             .filter(|(i, e)| *i != ANONYMOUS && e.head.is_none() && !e.low.is_empty() && e.low.iter().all(|w| np.quals.contains(w)))
             .max_by_key(|(_, e)| e.low.len())
             .map(|(i, _)| i)
@@ -1527,6 +1655,10 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         while s < r && lx.is_function_word(&toks[s].low) {
             s += 1;
         }
+        // (fr-bodies: "A Valcourt, le directeur …": "A" for "À", no initial.)
+        if s + 1 < r && super::rules_fr::a_written_for_a_grave(toks, s) {
+            s += 1;
+        }
         // "le Kényan Daniel Mwangi": a demonym is not part of the name.
         if s < r && super::rules_fr::is_demonym_before_name(toks, s, r - 1) {
             s += 1;
@@ -1623,7 +1755,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
                 words,
                 gender: if is_last { gender } else { Gender::Unknown },
                 person: is_last && titled,
-                org: false,
+                // (fr-bodies: "Santé publique France", "Union européenne": a lower-case
+                // institution adjective inside a name is a body's, never a person's.)
+                org: toks[a..b].iter().any(|t| t.is_lower_word() && super::rules_fr::is_inner_name_adjective(&t.low)),
                 role_words: Vec::new(),
                 has_role: false,
                 spoke: false,
@@ -1653,7 +1787,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             let commune = b == a + 1 && super::rules_fr::is_commune_name(&toks[a].text);
             // ("de l'hôtel de Roquelaure, la ministre …": a role after it is the next phrase's.)
             let place_noun = super::rules_fr::is_place_after_place_noun(toks, a);
-            if commune || place_noun || !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
+            // (fr-bodies: "X (Renaissance, Yvelines)": a party and a constituency are labels.)
+            let label = super::rules_fr::is_in_label_brackets(toks, a, b);
+            if commune || place_noun || label || !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
                 continue;
             }
             out.push(c);
@@ -1796,7 +1932,11 @@ fn collect_documents(toks: &[Tok], out: &mut Vec<(usize, Np, Vec<String>)>) {
                 if caps.is_empty() && head_idx == np.last {
                     caps = owner_after_adjective(toks, head_idx);
                 }
-                if !caps.is_empty() {
+                // (fr-bodies: "Selon un baromètre publié par le syndicat …": a French
+                // written study introduced by "un"/"une" is the one "le document" then
+                // stands for, even unnamed; not "une enquête", often the investigation.)
+                let bare_french = matches!(toks[i].text.as_str(), "un" | "une" | "Un" | "Une") && BARE_FRENCH_DOCUMENTS.contains(&head.as_str());
+                if !caps.is_empty() || bare_french {
                     out.push((toks[i].start, np.clone(), caps));
                 }
             }

@@ -489,10 +489,16 @@ pub(super) const FR_OBLIQUE_PREPOSITIONS: [&str; 12] = ["avec", "pour", "par", "
 /// complements, with their words as its qualifiers (so the body it names can be found).
 /// A chain that does not open on a definite role or a name is left as found.
 pub(super) fn head_of_complements(toks: &[Tok], lo: usize, np: Np) -> Np {
+    // (fr-bodies: "la direction régionale des affaires culturelles (Drac) de Bretagne";
+    // "Thibault Lenoir (Renaissance, Yvelines), a défendu".)
+    if let Some(body) = body_before_bracketed_acronym(toks, lo, &np).or_else(|| name_before_label_brackets(toks, lo, &np)) {
+        return body;
+    }
     let mut head = None;
     let mut first = np.first;
     while first >= lo + 2 && matches!(toks[first - 1].low.as_str(), "de" | "d'" | "du" | "des") && toks[first - 1].is_lower_word() {
-        let Some(outer) = np_backward(toks, lo, first - 2) else { break };
+        // (fr-bodies: "le ministère chargé de la Mer": past the participle.)
+        let Some(outer) = np_backward(toks, lo, before_charged_participle(toks, lo, first - 2)) else { break };
         if outer.first >= first {
             break;
         }
@@ -928,6 +934,8 @@ pub(super) fn institution_adjectives_end(text: &str, end: usize) -> usize {
 /// "Assemblée", "Ligue") followed by listed adjectives in lower case is the whole name.
 pub(super) fn institution_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> usize {
     let r = company_name_end(toks, i, r, end);
+    // (fr-bodies: "le Quai d'Orsay", "Santé publique France".)
+    let r = name_with_inner_adjective_end(toks, i, org_word_through_elision_end(toks, i, r, end), end);
     if r != i + 1 || !Lexicon::get().is_org_word(&toks[i].low) {
         return r;
     }
@@ -1353,7 +1361,7 @@ pub(super) fn is_commune_name(word: &str) -> bool {
 /// stands between it and the preposition, so "à M. Dupont" never gets here.
 pub(super) fn is_place_after_preposition(toks: &[Tok], a: usize, b: usize) -> bool {
     let lx = Lexicon::get();
-    if a == 0 || b <= a || !PLACE_PREPOSITIONS.contains(&toks[a - 1].low.as_str()) {
+    if a == 0 || b <= a || !(PLACE_PREPOSITIONS.contains(&toks[a - 1].low.as_str()) || a_written_for_a_grave(toks, a - 1)) {
         return false;
     }
     let first = toks[a].text.split(['-', '‑']).next().unwrap_or("");
@@ -1942,5 +1950,232 @@ mod tests {
         let at = |s: &str, name: &str| holds_at_name(s, name, is_apposed_to_body_noun);
         assert!(at("Entre 2019 et 2022, leur société, Soléo Habitat, aurait vendu", "Soléo"));
         assert!(!at("Son voisin, Marcel Roudil, a refusé", "Marcel"));
+    }
+}
+
+// ---- fr-bodies (session 13): institutions, documents and places named as written ----
+
+/// "le Quai d'Orsay", "la Cour d'Appel": an organisation word (org_words.txt) written alone
+/// with its capital, then an elided "d'" and a capitalised word, is one name; a speaker
+/// phrase read at a cue would otherwise stop at the apostrophe ("le Quai"). Returns where
+/// the name ends (`r` unchanged when the rule does not apply).
+pub(super) fn org_word_through_elision_end(toks: &[Tok], i: usize, r: usize, end: usize) -> usize {
+    let elided_de = |t: &Tok| t.is_lower_word() && t.low == "d'";
+    if r == i + 1 && r + 1 < end.min(toks.len()) && Lexicon::get().is_org_word(&toks[i].low) && elided_de(&toks[r]) && toks[r + 1].is_cap() {
+        r + 2
+    } else {
+        r
+    }
+}
+
+/// Adjectives written in lower case inside a body's name between two capitalised words
+/// ("Santé publique France"): the institution adjectives and "public"/"publique".
+pub(super) fn is_inner_name_adjective(low: &str) -> bool {
+    INSTITUTION_ADJECTIVES.contains(&low) || matches!(low, "public" | "publique" | "publics" | "publiques")
+}
+
+/// "Santé publique France", "Radio nationale Togo": one capitalised word, one lower-case
+/// institution adjective, then a listed country or place (gazetteer.txt) are one body's
+/// name, not a body "Santé" and a country "France" that speaks for it. Returns where the
+/// name ends (`r` unchanged when the rule does not apply).
+pub(super) fn name_with_inner_adjective_end(toks: &[Tok], i: usize, r: usize, end: usize) -> usize {
+    let end = end.min(toks.len());
+    let ok = r == i + 1
+        && r + 1 < end
+        && toks[r].is_lower_word()
+        && is_inner_name_adjective(&toks[r].low)
+        && toks[r + 1].is_cap()
+        && Lexicon::get().is_listed_place(&[fold(&toks[r + 1].text)]);
+    if ok { r + 2 } else { r }
+}
+
+/// "le ministère chargé de la Mer", "le secrétariat d'État chargé du Numérique": before a
+/// "de" complement, the participle "chargé" links the complement to the body before it.
+/// `j` is the word before the "de"; returns the word before the participle when there is
+/// one, so the chain of complements reads back to its head (`head_of_complements`).
+pub(super) fn before_charged_participle(toks: &[Tok], lo: usize, j: usize) -> usize {
+    let lx = Lexicon::get();
+    let charged = |t: &Tok| t.is_lower_word() && matches!(t.low.as_str(), "chargé" | "chargée" | "chargés" | "chargées");
+    if j <= lo || !charged(&toks[j]) {
+        return j;
+    }
+    // ("le ministère français chargé de": back over one or two adjectives to the body noun.)
+    let body = |k: usize| toks[k].is_lower_word() && lx.role(&toks[k].low) == Some(SpeakerKind::Organisation);
+    (j.saturating_sub(3).max(lo)..j).rev().take_while(|&k| toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low)).find(|&k| body(k)).unwrap_or(j - 1)
+}
+
+/// "A Valcourt, le directeur …": French often drops the accent of a capital, so "A"
+/// opening a sentence before a capitalised place set off by a comma is the preposition
+/// "À", not an initial of a person "A Valcourt" (an English "A Chicago man said" has no
+/// comma after the name). `k` is the "A".
+pub(super) fn a_written_for_a_grave(toks: &[Tok], k: usize) -> bool {
+    let opens = k == 0 || toks[k - 1].kind == TokKind::Punct && matches!(toks[k - 1].text.as_str(), "." | "!" | "?" | ":" | ";" | "»" | "…");
+    if toks.get(k).is_none_or(|t| t.text != "A") || !opens {
+        return false;
+    }
+    let run = toks[k + 1..].iter().take(4).take_while(|t| t.is_cap()).count();
+    run > 0 && toks.get(k + 1 + run).is_some_and(|t| t.is_punct(','))
+}
+
+/// "la direction régionale des affaires culturelles (Drac) de Bretagne souligne": an
+/// acronym in brackets between a body's long form and its "de" complement belongs to the
+/// body, so the chain of complements reads back past it. `j` is the word before the "de";
+/// returns the word before the opening bracket when `j` closes one holding one word.
+pub(super) fn before_bracketed_acronym(toks: &[Tok], lo: usize, j: usize) -> usize {
+    let bracketed = j >= lo + 3 && toks[j].is_punct(')') && toks[j - 1].is_cap() && toks[j - 2].is_punct('(') && toks[j - 3].is_word();
+    if bracketed { j - 3 } else { j }
+}
+
+/// "la direction régionale des affaires culturelles (Drac) de Bretagne souligne": a name
+/// `np` after "de" that follows a bracketed acronym is the complement of the body the
+/// acronym stands for; that body, named in lower case (`institution_name_before`), is the
+/// subject.
+fn body_before_bracketed_acronym(toks: &[Tok], lo: usize, np: &Np) -> Option<Np> {
+    if !matches!(np.kind, NpKind::Name(_)) || np.first < lo + 5 || !matches!(toks[np.first - 1].low.as_str(), "de" | "d'" | "du" | "des") {
+        return None;
+    }
+    let k = before_bracketed_acronym(toks, lo, np.first - 2);
+    if k == np.first - 2 {
+        return None;
+    }
+    institution_name_before(toks, lo, k)
+}
+
+/// "Thibault Lenoir (Renaissance, Yvelines), a défendu": a name found before the verb
+/// inside label brackets (`is_in_label_brackets`) stands for the name the brackets follow.
+fn name_before_label_brackets(toks: &[Tok], lo: usize, np: &Np) -> Option<Np> {
+    if !matches!(np.kind, NpKind::Name(_)) || !is_in_label_brackets(toks, np.first, np.last + 1) {
+        return None;
+    }
+    let open = (np.first.saturating_sub(4).max(lo)..np.first).rev().find(|&k| toks[k].is_punct('('))?;
+    np_backward(toks, lo, open.checked_sub(1)?).filter(|n| n.first >= lo && matches!(n.kind, NpKind::Name(_)))
+}
+
+/// "Thibault Lenoir (Renaissance, Yvelines), a défendu": capitalised words inside brackets
+/// that hold a comma, right after a name, are labels (a party, a constituency), not people
+/// or bodies a cue or a pronoun could go back to. `a..b` is the name.
+pub(super) fn is_in_label_brackets(toks: &[Tok], a: usize, b: usize) -> bool {
+    let open = (a.saturating_sub(4)..a).rev().take_while(|&k| !toks[k].is_punct(')')).find(|&k| toks[k].is_punct('('));
+    let Some(open) = open else { return false };
+    let close = (b..toks.len().min(b + 5)).take_while(|&k| !toks[k].is_punct('(')).find(|&k| toks[k].is_punct(')'));
+    let Some(close) = close else { return false };
+    let after_name = open > 0 && toks[open - 1].is_cap();
+    let listed = toks[open + 1..close].iter().any(|t| t.is_punct(','));
+    after_name && listed && toks[open + 1..close].iter().all(|t| t.is_cap() || t.is_punct(',') || t.is_punct('-'))
+}
+
+#[cfg(test)]
+mod body_tests {
+    use super::*;
+    use crate::text::attribution::tokenize;
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s, 0..s.len(), &[])
+    }
+
+    fn at(t: &[Tok], word: &str) -> usize {
+        t.iter().position(|x| x.text == word).unwrap()
+    }
+
+    #[test]
+    fn an_org_word_runs_on_through_an_elided_de_to_a_capital() {
+        for s in ["a précisé le Quai d'Orsay dans la soirée", "a précisé le Quai d’Orsay dans la soirée"] {
+            let t = toks(s);
+            let i = at(&t, "Quai");
+            assert_eq!(org_word_through_elision_end(&t, i, i + 1, t.len()), i + 3, "{s}");
+        }
+        // Not a person's name, not a lower-case complement.
+        let t = toks("a dit Pierre d'Ormesson hier");
+        let i = at(&t, "Pierre");
+        assert_eq!(org_word_through_elision_end(&t, i, i + 1, t.len()), i + 1);
+        let t = toks("le Quai d'embarquement");
+        let i = at(&t, "Quai");
+        assert_eq!(org_word_through_elision_end(&t, i, i + 1, t.len()), i + 1);
+    }
+
+    #[test]
+    fn an_inner_lower_case_adjective_before_a_country_stays_in_the_name() {
+        let t = toks("selon Santé publique France, les cas augmentent");
+        let i = at(&t, "Santé");
+        assert_eq!(name_with_inner_adjective_end(&t, i, i + 1, t.len()), i + 3);
+        // Not before a word that is no place, nor after a longer capitalised run.
+        let t = toks("selon Santé publique Dupont, les cas");
+        let i = at(&t, "Santé");
+        assert_eq!(name_with_inner_adjective_end(&t, i, i + 1, t.len()), i + 1);
+        let t = toks("selon Paul Martin nationale France");
+        let i = at(&t, "Paul");
+        assert_eq!(name_with_inner_adjective_end(&t, i, i + 2, t.len()), i + 2);
+    }
+
+    #[test]
+    fn a_capital_a_opening_a_sentence_before_a_place_and_a_comma_is_a_preposition() {
+        let t = toks("A Valcourt, le directeur a déclenché le plan.");
+        assert!(a_written_for_a_grave(&t, 0));
+        assert!(is_place_after_preposition(&t, 1, 2));
+        let t = toks("Il pleut. A Port Louis, la mer monte.");
+        assert!(a_written_for_a_grave(&t, at(&t, "A")));
+        // English: an article before a name used as an adjective.
+        assert!(!a_written_for_a_grave(&toks("A Chicago man said it."), 0));
+        // Not inside a sentence.
+        let t = toks("la classe A Valcourt, dit-il");
+        assert!(!a_written_for_a_grave(&t, at(&t, "A")));
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_belongs_to_the_body_before_its_complement() {
+        let t = toks("la direction régionale des affaires culturelles (Drac) de Bretagne souligne");
+        let de = at(&t, "de");
+        assert_eq!(before_bracketed_acronym(&t, 0, de - 1), at(&t, "culturelles"));
+        let t = toks("la direction des affaires culturelles de Bretagne souligne");
+        let de = at(&t, "de");
+        assert_eq!(before_bracketed_acronym(&t, 0, de - 1), de - 1);
+    }
+
+    #[test]
+    fn a_body_before_its_bracketed_acronym_is_the_subject_not_its_complement() {
+        let s = "Dans un communiqué, la direction régionale des affaires culturelles (Drac) de Bretagne souligne";
+        let t = toks(s);
+        let v = at(&t, "souligne");
+        let name = np_backward(&t, 0, v - 1).unwrap();
+        let body = head_of_complements(&t, 0, name);
+        assert_eq!(&s[body.start..body.end], "direction régionale des affaires culturelles");
+    }
+
+    #[test]
+    fn a_label_in_brackets_before_the_verb_stands_for_the_name_before_it() {
+        let s = "Le rapporteur, Thibault Lenoir (Renaissance, Yvelines), a défendu";
+        let t = toks(s);
+        let y = at(&t, "Yvelines");
+        let label = np_backward(&t, 0, y).unwrap();
+        let name = head_of_complements(&t, 0, label);
+        assert_eq!(&s[name.start..name.end], "Thibault Lenoir");
+    }
+
+    #[test]
+    fn names_in_brackets_with_a_comma_after_a_name_are_labels() {
+        let t = toks("Le député Thibault Lenoir (Renaissance, Yvelines), a défendu le texte");
+        let y = at(&t, "Yvelines");
+        assert!(is_in_label_brackets(&t, y, y + 1));
+        let r = at(&t, "Renaissance");
+        assert!(is_in_label_brackets(&t, r, r + 1));
+        // An acronym after a long form is no label; nor a name outside brackets.
+        let t = toks("la société Comboios de Portugal (CP) a dit");
+        let c = at(&t, "CP");
+        assert!(!is_in_label_brackets(&t, c, c + 1));
+        let t = toks("Thibault Lenoir, Yvelines, a défendu");
+        let y = at(&t, "Yvelines");
+        assert!(!is_in_label_brackets(&t, y, y + 1));
+    }
+
+    #[test]
+    fn the_participle_charge_links_a_complement_to_its_body() {
+        let t = toks("le ministère chargé de la Mer a jugé");
+        let de = at(&t, "de");
+        assert_eq!(before_charged_participle(&t, 0, de - 1), at(&t, "ministère"));
+        let t = toks("le ministère français chargé de la Mer a jugé");
+        assert_eq!(before_charged_participle(&t, 0, at(&t, "de") - 1), at(&t, "ministère"));
+        let t = toks("le ministère de la Mer a jugé");
+        let de = at(&t, "de");
+        assert_eq!(before_charged_participle(&t, 0, de - 1), de - 1);
     }
 }
