@@ -41,7 +41,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The features, in the order of the weights.
-pub const FEATURES: [&str; 68] = [
+pub const FEATURES: [&str; 75] = [
     "rule_pick",
     "rule_pick_own_cue",
     "rule_pick_inherited",
@@ -110,6 +110,13 @@ pub const FEATURES: [&str; 68] = [
     "common_word_name",
     "sentence_initial_only",
     "rule_pick_alias_at_cue",
+    "role_gender_agrees",
+    "role_gender_disagrees",
+    "nearest_role_agreeing_before",
+    "role_complement_at_cue",
+    "role_complement_definite",
+    "body_article_agrees",
+    "person_role_body",
 ];
 
 /// Index of `rule_pick_alias_at_cue` in [`FEATURES`].
@@ -201,6 +208,130 @@ fn capitalised_head(text: &str, phrase: Range<usize>, head: &str) -> bool {
     let Some(written) = text.get(phrase) else { return false };
     let words: Vec<&str> = written.split(|c: char| c.is_whitespace() || c == '\'' || c == '’').map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).collect();
     words.windows(2).any(|p| DEFINITE_ARTICLES.contains(&fold(p[0]).as_str()) && fold(p[1]) == head && p[1].chars().next().is_some_and(char::is_uppercase))
+}
+
+/// What the role-noun phrase read at the cue says beyond its head: the gender it gives a
+/// person ("la magistrate", "l'ancien ministre", "the spokeswoman"), whether it is
+/// definite (someone the text already knows: "le porte-parole", "his lawyer") and the
+/// words of its complement after the head ("du collectif X", "for the agency"), folded.
+#[derive(Debug, Clone, PartialEq)]
+struct RolePhrase {
+    gender: Gender,
+    definite: bool,
+    complement: Vec<String>,
+}
+
+/// Words before a role noun that give it a gender (folded): articles, demonstratives and
+/// the adjectives French news puts before a role ("l'ancien ministre", "la nouvelle élue").
+const MASCULINE_BEFORE_ROLE: [&str; 10] = ["le", "un", "ce", "cet", "du", "au", "ancien", "nouveau", "premier", "futur"];
+const FEMININE_BEFORE_ROLE: [&str; 8] = ["la", "une", "cette", "sa", "ancienne", "nouvelle", "première", "future"];
+/// Determiners that make a role noun definite: a person the reader already met.
+const DEFINITE_BEFORE_ROLE: [&str; 16] = ["the", "le", "la", "l'", "les", "ce", "cet", "cette", "son", "sa", "ses", "leur", "his", "her", "its", "their"];
+/// Words of a cue's phrase read at most (a phrase is a few words; a long one is cut).
+const ROLE_PHRASE_WORDS: usize = 12;
+/// Words before the role noun read for its gender ("la toute nouvelle présidente").
+const ROLE_GENDER_WORDS: usize = 3;
+
+/// The words of `text[range]` with their byte ranges, folded; an elided article or
+/// preposition is a word of its own with its apostrophe ("l'" "élue"). At most
+/// [`ROLE_PHRASE_WORDS`] words.
+fn phrase_words(text: &str, range: Range<usize>) -> Vec<(usize, usize, String)> {
+    let Some(written) = text.get(range.clone()) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in written.char_indices() {
+        if out.len() >= ROLE_PHRASE_WORDS {
+            return out;
+        }
+        if c.is_alphanumeric() || c == '-' {
+            start.get_or_insert(i);
+        } else if let Some(b) = start.take() {
+            let end = if c == '\'' || c == '’' { i + c.len_utf8() } else { i };
+            out.push((range.start + b, range.start + end, fold(&written[b..end])));
+        }
+    }
+    if let Some(b) = start.filter(|_| out.len() < ROLE_PHRASE_WORDS) {
+        out.push((range.start + b, range.end, fold(&written[b..])));
+    }
+    out
+}
+
+/// The gender a role noun (folded) gives by itself: a gendered descriptor ("la mère"), an
+/// English -man/-woman ("spokeswoman"), a French feminine ending (-trice, -euse, -esse), or
+/// a French role that is another listed role with an "e" added ("élue" of "élu",
+/// "magistrate") or taken away ("élu", "président"). "ministre", "porte-parole": unknown.
+fn role_noun_gender(head: &str) -> Gender {
+    let lx = Lexicon::get();
+    if let Some(g) = lx.descriptor(head).filter(|&g| g != Gender::Unknown) {
+        return g;
+    }
+    if head.ends_with("woman") || head.ends_with("women") || ["trice", "euse", "esse"].iter().any(|e| head.ends_with(e)) {
+        return Gender::Female;
+    }
+    if head.ends_with("man") || head.ends_with("men") {
+        return Gender::Male;
+    }
+    if head.strip_suffix('e').is_some_and(|stem| stem.chars().count() >= 3 && lx.role(stem).is_some()) {
+        return Gender::Female;
+    }
+    if lx.role(&format!("{head}e")).is_some() {
+        return Gender::Male;
+    }
+    Gender::Unknown
+}
+
+/// Reads the role phrase `phrase` of `text` whose head is `head` (folded): see
+/// [`RolePhrase`]. `None` when the head is not among its first words.
+fn read_role_phrase(text: &str, phrase: Range<usize>, head: &str) -> Option<RolePhrase> {
+    let words = phrase_words(text, phrase);
+    let k = words.iter().position(|w| w.2 == head)?;
+    let before = &words[..k];
+    let by_determiner = before.iter().rev().take(ROLE_GENDER_WORDS).find_map(|w| {
+        if MASCULINE_BEFORE_ROLE.contains(&w.2.as_str()) {
+            Some(Gender::Male)
+        } else {
+            FEMININE_BEFORE_ROLE.contains(&w.2.as_str()).then_some(Gender::Female)
+        }
+    });
+    Some(RolePhrase {
+        gender: by_determiner.unwrap_or_else(|| role_noun_gender(head)),
+        definite: before.iter().any(|w| DEFINITE_BEFORE_ROLE.contains(&w.2.as_str())),
+        complement: words[k + 1..].iter().map(|w| w.2.clone()).collect(),
+    })
+}
+
+/// Bytes around a mention read for its article.
+const ARTICLE_SCAN_BYTES: usize = 24;
+
+/// The gender a French article gives `word` (folded) when it is one.
+fn article_gender(word: &str) -> Gender {
+    match word {
+        "la" | "une" | "cette" => Gender::Female,
+        "le" | "un" | "du" | "au" | "ce" | "cet" => Gender::Male,
+        _ => Gender::Unknown,
+    }
+}
+
+/// The gender the French article of the name mentioned at byte `pos` gives it ("la
+/// préfecture", "le parquet", "du syndicat"): the mention's own first word when the
+/// registry put the article in it, else the word right before it; unknown after "l'",
+/// "les" or an English word. An organisation named with a feminine article is what "elle"
+/// may stand for.
+fn article_gender_before(text: &str, pos: usize) -> Gender {
+    let mut from = pos.saturating_sub(ARTICLE_SCAN_BYTES);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (pos + ARTICLE_SCAN_BYTES).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let (Some(before), Some(at)) = (text.get(from..pos), text.get(pos..to)) else { return Gender::Unknown };
+    let own = at.split_whitespace().next().map_or(Gender::Unknown, |w| article_gender(&fold(w)));
+    if own != Gender::Unknown || !before.ends_with(' ') {
+        return own;
+    }
+    before.split_whitespace().last().map_or(Gender::Unknown, |w| article_gender(&fold(w)))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -496,7 +627,8 @@ const RECENT_SENTENCES: usize = 3;
 const QUOTE_SCAN_BYTES: usize = 2_000;
 
 /// Articles skipped before a name when reading the word that governs it.
-const ARTICLES: [&str; 5] = ["the", "a", "le", "la", "les"];
+/// An elided "l'" too ("à l'AFP": the outlet told, not the speaker).
+const ARTICLES: [&str; 6] = ["the", "a", "le", "la", "les", "l'"];
 
 /// The word just before byte `pos` of `text`, past an article, folded ("told", "according" before "to X"
 /// is read as the word before "to"): at most a short stretch back is read.
@@ -686,6 +818,7 @@ pub fn for_each_site_candidates(
         }
         earlier.sort_unstable();
         earlier.dedup();
+        let role = site.role_head.as_deref().zip(site.phrase.clone()).and_then(|(h, p)| read_role_phrase(text, p, h));
         // By speaker name: two entities shown under one name are one candidate.
         let mut near: Vec<(Speaker, usize, Near)> = Vec::new();
         for &(pos, e, spoke, oblique) in earlier.iter().map(|&k| &mentions[k]).chain(&mentions[from..to]) {
@@ -741,6 +874,18 @@ pub fn for_each_site_candidates(
                 .max()
                 .map(|(_, k)| k)
         });
+        // The same for the gender of the role noun at the cue ("la magistrate").
+        let person_role = site.role_head.as_deref().is_some_and(|h| Lexicon::get().role(h) == Some(SpeakerKind::Person));
+        let role_gender = role.as_ref().map_or(Gender::Unknown, |r| r.gender);
+        let nearest_role_agreeing = (role_gender != Gender::Unknown)
+            .then(|| {
+                (0..near.len())
+                    .filter(|&k| near[k].0.kind == SpeakerKind::Person && genders[k] == role_gender)
+                    .filter_map(|k| near[k].2.before.map(|p| (p, k)))
+                    .max()
+                    .map(|(_, k)| k)
+            })
+            .flatten();
         // Candidates sharing a surname ("Yannick Le Goff", "Erwan Le Goff"), and which of
         // them was named last before the quote.
         let surname = |k: usize| near[k].0.name.split_whitespace().last().map(fold);
@@ -780,6 +925,11 @@ pub fn for_each_site_candidates(
                 // The last word of the name (folded), as the quote would say it.
                 let last_word = entity.and_then(|x| x.low.last().cloned()).or_else(|| speaker.name.split_whitespace().last().map(fold));
                 let near_previous_speaker = is(near_previous);
+                // Named in the cue's phrase after its role noun ("le porte-parole du
+                // collectif X", "a spokesman for the agency"): whom the speaker speaks for.
+                // (A body the phrase describes is registered at the phrase's start, so its
+                // name, not its position, tells.)
+                let complement = n.in_phrase && last_word.as_ref().is_some_and(|w| role.as_ref().is_some_and(|r| r.complement.contains(w)));
                 let features = vec![
                     flag(is_rule),
                     flag(is_rule && site.own_cue),
@@ -858,6 +1008,16 @@ pub fn for_each_site_candidates(
                     flag(entity.is_some_and(|x| is_common_word_name(x, &lower_case))),
                     flag(entity.is_some_and(is_one_capitalised_word) && initial_only.contains(&e)),
                     flag(is_rule && alias_at_cue),
+                    flag(role_gender != Gender::Unknown && speaker.kind == SpeakerKind::Person && gender == role_gender),
+                    flag(role_gender != Gender::Unknown && speaker.kind == SpeakerKind::Person && gender != Gender::Unknown && gender != role_gender),
+                    flag(nearest_role_agreeing == Some(k)),
+                    flag(complement),
+                    flag(complement && role.as_ref().is_some_and(|r| r.definite)),
+                    // "elle" of "la préfecture": a body whose article agrees with the pronoun.
+                    flag(speaker.kind != SpeakerKind::Person
+                        && site.person_pronoun.is_some_and(|g| g != Gender::Unknown && n.before.is_some_and(|p| article_gender_before(text, p) == g))),
+                    // "l'urgentiste", "the spokesman" read at the cue, and a body.
+                    flag(person_role && speaker.kind != SpeakerKind::Person),
                 ];
                 Candidate { speaker, features }
             })
@@ -1082,6 +1242,59 @@ mod tests {
         let text = "La préfète Anne Morel a visité le chantier lundi. Le maire Paul Girard l'accompagnait.\n\n\"Nous resterons mobilisés jusqu'au bout de cette crise\", a déclaré la préfète.";
         assert_eq!(feature(text, 0, "Anne Morel", "role_at_cue_matches"), 1.0);
         assert_eq!(feature(text, 0, "Paul Girard", "role_at_cue_matches"), 0.0);
+    }
+
+    #[test]
+    fn a_role_phrase_tells_its_gender_definiteness_and_complement() {
+        let read = |phrase: &str, head: &str| read_role_phrase(phrase, 0..phrase.len(), head).expect("the head is in the phrase");
+        assert_eq!(read("la magistrate", "magistrate").gender, Gender::Female);
+        assert_eq!(read("l'ancien ministre", "ministre").gender, Gender::Male);
+        assert_eq!(read("l’élue", "élue").gender, Gender::Female);
+        assert_eq!(read("l'élu", "élu").gender, Gender::Male);
+        assert_eq!(read("the spokeswoman", "spokeswoman").gender, Gender::Female);
+        assert_eq!(read("l'urgentiste", "urgentiste").gender, Gender::Unknown);
+        let p = read("Le porte-parole du collectif Toit pour tous", "porte-parole");
+        assert!(p.definite);
+        assert_eq!(p.complement, ["du", "collectif", "toit", "pour", "tous"]);
+        assert!(!read("un porte-parole de la mairie", "porte-parole").definite);
+        assert!(read_role_phrase("la juge", 0..7, "avocate").is_none());
+    }
+
+    #[test]
+    fn a_role_noun_at_the_cue_agrees_with_the_gender_of_a_person() {
+        let text = "Claire Dumont a plaidé longuement. Marc Vial a répondu sans attendre.\n\n« Le dossier est vide depuis le premier jour », a lancé la magistrate.";
+        assert_eq!(feature(text, 0, "Claire Dumont", "role_gender_agrees"), 1.0);
+        assert_eq!(feature(text, 0, "Claire Dumont", "nearest_role_agreeing_before"), 1.0);
+        assert_eq!(feature(text, 0, "Marc Vial", "role_gender_disagrees"), 1.0);
+        assert_eq!(feature(text, 0, "Marc Vial", "role_gender_agrees"), 0.0);
+    }
+
+    #[test]
+    fn the_body_a_spokesman_speaks_for_is_marked_as_the_role_complement() {
+        let text = "Paul Hamon a pris la parole devant la mairie.\n\n« Nous ne partirons pas d'ici sans réponse écrite », a déclaré le porte-parole du collectif Toit pour tous.";
+        assert_eq!(feature(text, 0, "collectif", "role_complement_at_cue"), 1.0);
+        assert_eq!(feature(text, 0, "collectif", "role_complement_definite"), 1.0);
+        assert_eq!(feature(text, 0, "Paul Hamon", "role_complement_at_cue"), 0.0);
+        // A spokesman is a person: the body is not what the role noun names.
+        assert_eq!(feature(text, 0, "collectif", "person_role_body"), 1.0);
+        assert_eq!(feature(text, 0, "Paul Hamon", "person_role_body"), 0.0);
+    }
+
+    #[test]
+    fn an_outlet_after_an_elided_article_is_the_listener() {
+        let text = "Le maire Paul Hamon a réagi lundi.\n\n« Nous ne partirons pas sans réponse écrite », a-t-il déclaré à l'AFP.";
+        assert_eq!(feature(text, 0, "AFP", "object_in_sentence"), 1.0);
+        assert_eq!(feature(text, 0, "Paul Hamon", "object_in_sentence"), 0.0);
+    }
+
+    #[test]
+    fn a_body_whose_article_agrees_with_the_pronoun_is_marked() {
+        assert_eq!(article_gender_before("selon la préfecture", 9), Gender::Female);
+        assert_eq!(article_gender_before("selon le parquet", 9), Gender::Male);
+        assert_eq!(article_gender_before("selon l'AFP", 8), Gender::Unknown);
+        assert_eq!(article_gender_before("selon La préfecture", 6), Gender::Female);
+        let text = "La préfecture du Gard et le syndicat Force Ouvrière ont publié leurs chiffres lundi.\n\n« Le calme est revenu dans la nuit », a-t-elle indiqué.";
+        assert_eq!(feature(text, 0, "préfecture", "body_article_agrees"), 1.0);
     }
 
     #[test]
