@@ -1194,3 +1194,31 @@ fn a_name_closing_a_roles_complement_is_the_person_alone_in_every_mention() {
     assert_eq!(speaker_of(&qs, "un texte"), Some("Bertrand Lecoq"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "On nous promet"), Some("Bertrand Lecoq"), "{qs:#?}");
 }
+
+// --- fr-pron (session 13) ---
+
+/// "l'élu" is a man: never the woman who spoke before (rules_fr::role_phrase_gender).
+#[test]
+fn an_elided_role_noun_agrees_in_gender_with_its_person() {
+    let qs = quotes_of(
+        "Conseil municipal de Kervallon\n\n\
+         La maire, Odile Kermarrec, a défendu le budget. « Nous tenons nos engagements », a-t-elle déclaré.\n\n\
+         L'opposition a voté contre. Son chef de file, Gaël Tanneau, a dénoncé « un budget sans ambition ». \
+         « Vous repoussez encore les travaux de l'école », a lancé l'élu.",
+    );
+    assert_eq!(speaker_of(&qs, "Vous repoussez"), Some("Gaël Tanneau"), "{qs:#?}");
+}
+
+/// A role no one was given ("le prévenu"), paragraphs after the person last spoke, is the
+/// agreeing person most in view, not the woman who spoke last (salience_fr::WIDE_VIEW_SENTENCES).
+#[test]
+fn a_role_no_one_holds_is_the_agreeing_person_most_in_view() {
+    let qs = quotes_of(
+        "Escroquerie au tribunal de Vernac\n\n\
+         Debout à la barre, Julien Fabrègue garde les mains dans les poches. « J'ai fait des erreurs », commence-t-il.\n\n\
+         Entre 2020 et 2022, l'entreprise a encaissé près de 200 000 euros. Les victimes étaient âgées. Beaucoup vivaient seules.\n\n\
+         La présidente, Claire Dumontel, lit les dossiers un par un. Les montants sont lourds.\n\n\
+         « Vous pouvez m'expliquer ? », demande la magistrate. Le prévenu baisse la tête. « Je ne sais pas, c'est mon associé. »",
+    );
+    assert_eq!(speaker_of(&qs, "Je ne sais pas"), Some("Julien Fabrègue"), "{qs:#?}");
+}
