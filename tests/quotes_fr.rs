@@ -1222,3 +1222,17 @@ fn a_role_no_one_holds_is_the_agreeing_person_most_in_view() {
     );
     assert_eq!(speaker_of(&qs, "Je ne sais pas"), Some("Julien Fabrègue"), "{qs:#?}");
 }
+
+/// A role resolved at a cue to a person no one else was given it stays theirs: the later
+/// "La directrice, elle, …" is her, not the woman quoted since (Registry::learn_role).
+#[test]
+fn a_role_resolved_at_a_cue_stays_the_persons() {
+    let qs = quotes_of(
+        "Au musée de Valcourt\n\n\
+         Mathilde Orsan, ancienne avocate, a pris la tête du musée en janvier. Mme Orsan assume ses choix. « Le public vote, je propose », fait valoir la directrice.\n\n\
+         Parmi les visiteurs, Josette, 70 ans, vient chaque samedi. « Je n'y allais jamais avant », sourit-elle.\n\n\
+         La ville s'est bornée à un courriel de soutien. La directrice, elle, pense déjà à la suite. « Tout sera numérisé d'ici deux ans », conclut-elle.",
+    );
+    assert_eq!(speaker_of(&qs, "Le public vote"), Some("Mathilde Orsan"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Tout sera"), Some("Mathilde Orsan"), "{qs:#?}");
+}
