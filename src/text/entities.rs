@@ -1403,7 +1403,8 @@ impl Registry {
         let found = self.resolve(np).filter(|&e| {
             let x = &self.entities[e];
             e != ANONYMOUS
-                && (x.kind == Some(SpeakerKind::Person) || body && x.kind == Some(SpeakerKind::Organisation))
+                // (fr-pron: or a document opening the sentence before, "Le rapport …".)
+                && (x.kind == Some(SpeakerKind::Person) || body && matches!(x.kind, Some(SpeakerKind::Organisation | SpeakerKind::Document)))
                 && (x.gender == Gender::Unknown || gender == Gender::Unknown || x.gender == gender)
         });
         match found {

@@ -17,6 +17,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("indefinite plural group is the speaker as written", "rules_fr::tests::an_indefinite_plural_group_opening_the_clause_is_found"),
     ("participle clause takes the sentence subject", "rules_fr::tests::a_present_participle_takes_the_subject_of_its_sentence"),
     ("'l'ancien ministre', 'l'élu': a role phrase's gender by adjective and paired form", "rules_fr::tests::a_role_phrase_tells_its_gender_by_adjective_and_paired_form"),
+    ("'Le rapport …, est plus nuancé. …, il souligne': a document opening the sentence before", "rules_fr::tests::a_document_opening_the_sentence_before_is_a_previous_subject"),
     ("il/elle agree with the previous sentence subject", "rules_fr::tests::the_previous_subject_carries_its_article_gender"),
     ("a subject's de-complements belong to it", "rules_fr::tests::a_complement_before_the_verb_belongs_to_the_subject_phrase"),
     ("'Pour le collectif de défense des enfants,': the body with its complement", "rules_fr::tests::a_body_after_pour_keeps_its_complement_up_to_the_comma"),
@@ -446,7 +447,9 @@ pub(super) fn agrees(pronoun: Gender, article: Gender) -> bool {
 /// article (le/un/ce masculine, la/une/cette feminine; a name's comes from the registry).
 pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option<(Np, Gender)> {
     let np = np_forward(toks, start, end)?;
-    if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { definite: true, kind: SpeakerKind::Person | SpeakerKind::Organisation, .. }) {
+    // (fr-pron: a document too, "Le rapport …, est plus nuancé. S'il relève …, il
+    // souligne « … »": il/elle after it is the document speaking.)
+    if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { definite: true, kind: SpeakerKind::Person | SpeakerKind::Organisation | SpeakerKind::Document, .. }) {
         return None;
     }
     // "Son parti lui faisait grief …": a possessed subject is someone else's; the
@@ -464,6 +467,16 @@ pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option
         _ => np.gender,
     };
     Some((np, article))
+}
+
+/// (fr-pron) The token range of the whole sentence before the one holding `toks[at]`,
+/// reading back over quotes inside the current sentence ("S'il relève une « … », il
+/// souligne"): from after the sentence end before it (or a quote ending a sentence, or
+/// the frame's start) up to and with its own end. None when `at` is in the first sentence.
+pub(super) fn sentence_before(toks: &[Tok], at: usize) -> Option<(usize, usize)> {
+    let k = (0..at.min(toks.len())).rev().find(|&k| super::attribution::ends_sentence(toks, k))?;
+    let start = (0..k).rev().find(|&j| super::attribution::ends_sentence(toks, j) || matches!(toks[j].kind, TokKind::Quote(_))).map_or(0, |j| j + 1);
+    Some((start, k + 1))
 }
 
 /// Whether the first sentence of a paragraph frame (`toks`, which has more before `upto`)
@@ -1925,6 +1938,22 @@ mod tests {
         let t = toks("Son parti lui reproche ce vote.");
         assert!(sentence_subject(&t, 0, t.len()).is_none());
         assert!(agrees(Gender::Male, Gender::Unknown) && !agrees(Gender::Male, Gender::Female));
+    }
+
+    #[test]
+    fn the_sentence_before_is_found_past_the_quotes_of_the_current_one() {
+        let t = toks("Le rapport est nuancé. S'il relève des progrès, il souligne des limites.");
+        let at = t.iter().rposition(|x| x.text == "souligne").unwrap();
+        assert_eq!(sentence_before(&t, at), Some((0, 5)));
+        assert_eq!(sentence_before(&t, 2), None);
+    }
+
+    #[test]
+    fn a_document_opening_the_sentence_before_is_a_previous_subject() {
+        let t = toks("Le rapport de la commission, publié mardi, est plus prudent.");
+        let (np, g) = sentence_subject(&t, 0, t.len()).expect("a document subject");
+        assert!(matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document, .. }), "{np:?}");
+        assert_eq!(g, Gender::Male);
     }
 
     #[test]
