@@ -791,7 +791,9 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                 // "la policière", "une avocate": a French feminine article tells the
                 // person's gender; so does a masculine one ("le ministre" beside "la
                 // ministre": rules_fr::article_gender).
-                let gender = if kind == SpeakerKind::Person { super::rules_fr::article_gender(&toks[i].low) } else { Gender::Unknown };
+                // (fr-pron: after "l'", an adjective or the noun's own form tells it:
+                // "l'ancien ministre", "l'élu": rules_fr::role_phrase_gender.)
+                let gender = if kind == SpeakerKind::Person { super::rules_fr::role_phrase_gender(toks, i, k) } else { Gender::Unknown };
                 return Some(mk(i, last, NpKind::Role { kind, head: head.to_string(), definite }, quals, gender));
             }
             k += 1;

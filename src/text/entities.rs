@@ -848,6 +848,8 @@ impl Registry {
                             && let Some(e) = self.apposed_person(np)
                         {
                             self.note_speaker(np.start, e);
+                            // (fr-pron: "La maire, Odile X," tells Odile X's gender.)
+                            self.learn_gender(e, super::rules_fr::gender_told_by_role(&self.text, np));
                             return Some(e);
                         }
                         // "la policière" is never a man the article named.
@@ -913,6 +915,11 @@ impl Registry {
                             .or_else(|| if possessive { None } else { self.roleless_speaker_near(np.start).filter(|&e| same_gender(&self.entities[e])) })
                             .or_else(|| if possessive { None } else { self.roleless_subject_near(np.start, gender, super::rules_fr::is_french_phrase(&self.text, np)) })
                             .or_else(|| self.salient_person_near(np, possessive, true, same_gender))
+                            // (fr-pron: a role no one holds is the agreeing person most in
+                            // view over the last few paragraphs, roleless or not, before the
+                            // last holder of another role; its complement, "de la CFDT",
+                            // must fit them: salience_fr::WIDE_VIEW_SENTENCES.)
+                            .or_else(|| self.salient_person_wide(np, possessive, |e| same_gender(e) && fits(e)))
                             .or_else(|| self.latest(np.start, |_, e| person(e)));
                         if possessive {
                             strict
@@ -1074,8 +1081,41 @@ impl Registry {
         let found = found.filter(|&e| owner.as_ref().is_none_or(|o| self.entities.get(e).is_none_or(|ent| ent.low.last() != Some(o))));
         if let Some(e) = found {
             self.note_speaker(np.start, e);
+            // (fr-pron: "la maire" resolved to a person of unknown gender tells it, as
+            // "she says" does: a later "l'élu" is someone else. rules_fr::gender_told_by_role.)
+            self.learn_gender(e, super::rules_fr::gender_told_by_role(&self.text, np));
+            self.learn_role(e, np);
         }
         found
+    }
+
+    /// (fr-pron) "« … », fait valoir la directrice" resolved to Hélène Vasseur makes her
+    /// "la directrice" from then on, when no one else was given that role: a later "La
+    /// directrice, elle, …" is her, not the woman who spoke last (French definite roles).
+    /// (Only the word is added: a person the article gave no role stays roleless for the
+    /// rules that look for one; marking them measured worse on the tuning sets.)
+    fn learn_role(&mut self, e: usize, np: &Np) {
+        let NpKind::Role { kind: SpeakerKind::Person, head, definite: true } = &np.kind else { return };
+        if e == ANONYMOUS || !super::rules_fr::is_french_phrase(&self.text, np) || super::rules_fr::possessed_kin(&self.text, np).is_some() {
+            return;
+        }
+        let held = bucket(self.index.by_role_word.get(head), self.entities.len()).into_iter().any(|k| self.entities[k].role_words.contains(head));
+        if held || self.entities.get(e).is_none_or(|x| x.kind != Some(SpeakerKind::Person)) {
+            return;
+        }
+        self.entities[e].role_words.insert(head.clone());
+        self.index.by_role_word.entry(head.clone()).or_default().push(e);
+    }
+
+    /// (fr-pron) A gender a resolved phrase told ("la maire", "elle" agreeing with the
+    /// sentence before) is kept for a person whose name did not tell it.
+    fn learn_gender(&mut self, e: usize, gender: Option<Gender>) {
+        if let Some(g) = gender.filter(|&g| g != Gender::Unknown)
+            && e != ANONYMOUS
+            && self.entities.get(e).is_some_and(|x| x.kind == Some(SpeakerKind::Person) && x.gender == Gender::Unknown)
+        {
+            self.entities[e].gender = g;
+        }
     }
 
     /// The person passing `ok` most in view at `np` (salience_fr), from the mentions of its
@@ -1090,6 +1130,16 @@ impl Registry {
         let near = if paragraph_before { self.paragraph_start(own.saturating_sub(1)) } else { own };
         let within = if paragraph_before { super::salience_fr::IN_VIEW_ACROSS_PARAGRAPHS } else { super::salience_fr::IN_VIEW_SENTENCES };
         self.salient_person_since(np, near, within, ok)
+    }
+
+    /// (fr-pron) The person passing `ok` most in view at a French `np` over the last
+    /// `salience_fr::WIDE_VIEW_SENTENCES` sentences, across paragraph breaks: a French role
+    /// noun no one was given ("Le prévenu baisse la tête") when nobody is in view nearer.
+    fn salient_person_wide(&self, np: &Np, possessive: bool, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        if possessive || !super::rules_fr::is_french_phrase(&self.text, np) {
+            return None;
+        }
+        self.salient_person_since(np, 0, super::salience_fr::WIDE_VIEW_SENTENCES, ok)
     }
 
     /// The person passing `ok` most in view at `np` among the mentions since `near`, at
@@ -1481,11 +1531,15 @@ impl Registry {
         let found = self.resolve(np).filter(|&e| {
             let x = &self.entities[e];
             e != ANONYMOUS
-                && (x.kind == Some(SpeakerKind::Person) || body && x.kind == Some(SpeakerKind::Organisation))
+                // (fr-pron: or a document opening the sentence before, "Le rapport …".)
+                && (x.kind == Some(SpeakerKind::Person) || body && matches!(x.kind, Some(SpeakerKind::Organisation | SpeakerKind::Document)))
                 && (x.gender == Gender::Unknown || gender == Gender::Unknown || x.gender == gender)
         });
-        if found.is_none() {
-            self.undo_resolve(np, entities, mentions);
+        match found {
+            None => self.undo_resolve(np, entities, mentions),
+            // (fr-pron: "elle" standing for the subject before tells its gender.)
+            Some(e) if super::rules_fr::is_french_phrase(&self.text, np) => self.learn_gender(e, Some(gender)),
+            Some(_) => {}
         }
         found
     }

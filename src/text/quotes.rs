@@ -820,6 +820,14 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         let about_a_person = !english && start > 0 && super::rules_fr::paragraph_opens_on_person(left_frame, start);
         w.prev_sentence_subject = sentence_subject(left_frame, start, lo).filter(|(np, _)| !(about_a_person && body(np)));
         w.prev_plural_subject = plural_group_opening(left_frame, start, lo);
+    } else if !english && prev_q.is_some() {
+        // (fr-pron: "S'il relève une « … », il souligne que « … »": the second quote of a
+        // sentence has the same sentence before it as the first; rules_fr::sentence_before.)
+        if let Some((start, end)) = super::rules_fr::sentence_before(left_frame, lo) {
+            let body = |np: &Np| matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, .. });
+            let about_a_person = start > 0 && super::rules_fr::paragraph_opens_on_person(left_frame, start);
+            w.prev_sentence_subject = sentence_subject(left_frame, start, end).filter(|(np, _)| !(about_a_person && body(np)));
+        }
     }
     if let (Some(_), false) = (prev_q, cut) {
         let prev_ends = qi > 0 && ends_with_stop(text, &spans[qi - 1]);

@@ -16,6 +16,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("a fronted participle opening a sentence is no name", "rules_fr::tests::a_participle_opening_a_sentence_is_no_name"),
     ("indefinite plural group is the speaker as written", "rules_fr::tests::an_indefinite_plural_group_opening_the_clause_is_found"),
     ("participle clause takes the sentence subject", "rules_fr::tests::a_present_participle_takes_the_subject_of_its_sentence"),
+    ("'l'ancien ministre', 'l'élu': a role phrase's gender by adjective and paired form", "rules_fr::tests::a_role_phrase_tells_its_gender_by_adjective_and_paired_form"),
+    ("'Le rapport …, est plus nuancé. …, il souligne': a document opening the sentence before", "rules_fr::tests::a_document_opening_the_sentence_before_is_a_previous_subject"),
     ("il/elle agree with the previous sentence subject", "rules_fr::tests::the_previous_subject_carries_its_article_gender"),
     ("a subject's de-complements belong to it", "rules_fr::tests::a_complement_before_the_verb_belongs_to_the_subject_phrase"),
     ("'Pour le collectif de défense des enfants,': the body with its complement", "rules_fr::tests::a_body_after_pour_keeps_its_complement_up_to_the_comma"),
@@ -445,7 +447,9 @@ pub(super) fn agrees(pronoun: Gender, article: Gender) -> bool {
 /// article (le/un/ce masculine, la/une/cette feminine; a name's comes from the registry).
 pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option<(Np, Gender)> {
     let np = np_forward(toks, start, end)?;
-    if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { definite: true, kind: SpeakerKind::Person | SpeakerKind::Organisation, .. }) {
+    // (fr-pron: a document too, "Le rapport …, est plus nuancé. S'il relève …, il
+    // souligne « … »": il/elle after it is the document speaking.)
+    if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { definite: true, kind: SpeakerKind::Person | SpeakerKind::Organisation | SpeakerKind::Document, .. }) {
         return None;
     }
     // "Son parti lui faisait grief …": a possessed subject is someone else's; the
@@ -463,6 +467,16 @@ pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option
         _ => np.gender,
     };
     Some((np, article))
+}
+
+/// (fr-pron) The token range of the whole sentence before the one holding `toks[at]`,
+/// reading back over quotes inside the current sentence ("S'il relève une « … », il
+/// souligne"): from after the sentence end before it (or a quote ending a sentence, or
+/// the frame's start) up to and with its own end. None when `at` is in the first sentence.
+pub(super) fn sentence_before(toks: &[Tok], at: usize) -> Option<(usize, usize)> {
+    let k = (0..at.min(toks.len())).rev().find(|&k| super::attribution::ends_sentence(toks, k))?;
+    let start = (0..k).rev().find(|&j| super::attribution::ends_sentence(toks, j) || matches!(toks[j].kind, TokKind::Quote(_))).map_or(0, |j| j + 1);
+    Some((start, k + 1))
 }
 
 /// Whether the first sentence of a paragraph frame (`toks`, which has more before `upto`)
@@ -674,6 +688,67 @@ pub(super) fn article_gender(article: &str) -> Gender {
         "le" | "un" | "ce" | "cet" => Gender::Male,
         _ => Gender::Unknown,
     }
+}
+
+// --- fr-pron (session 13): the gender a whole French role phrase tells ---
+
+/// Adjectives that come before a French role noun and show its gender ("l'ancien
+/// ministre", "l'ancienne ministre", "le nouvel élu", "la première secrétaire").
+const GENDERED_ADJECTIVES: [(&str, Gender); 14] = [
+    ("ancien", Gender::Male), ("ancienne", Gender::Female), ("nouveau", Gender::Male), ("nouvel", Gender::Male),
+    ("nouvelle", Gender::Female), ("premier", Gender::Male), ("première", Gender::Female), ("dernier", Gender::Male),
+    ("dernière", Gender::Female), ("seul", Gender::Male), ("seule", Gender::Female), ("futur", Gender::Male),
+    ("future", Gender::Female), ("actuelle", Gender::Female),
+];
+
+/// The gender of a French person's role phrase `toks[i..=k]` (article at `i`, head noun
+/// at `k`): the article's when it tells one ("la ministre"); after an elided or plural-less
+/// article ("l'"), an adjective between them that shows it ("l'ancien ministre": a man, so
+/// never the woman named last), else the head noun's own form: its ending
+/// (`gender_of_elided_role_noun`) or, for a noun the role list holds in both forms, which
+/// of the two it is ("l'élu" beside "élue", "l'adjointe" beside "adjoint").
+pub(super) fn role_phrase_gender(toks: &[Tok], i: usize, k: usize) -> Gender {
+    let by_article = article_gender(&toks[i].low);
+    // (Only after a French determiner that tells no gender: English articles never.)
+    let french = matches!(toks[i].low.as_str(), "l'" | "l’" | "son" | "leur");
+    if by_article != Gender::Unknown || !french || k <= i || k >= toks.len() {
+        return by_article;
+    }
+    let adjective = toks[i + 1..k].iter().find_map(|t| GENDERED_ADJECTIVES.iter().find(|(a, _)| *a == t.low).map(|(_, g)| *g));
+    if let Some(g) = adjective {
+        return g;
+    }
+    let head = &toks[k].low;
+    match gender_of_elided_role_noun(head) {
+        Gender::Unknown => gender_by_paired_form(head),
+        g => g,
+    }
+}
+
+/// The gender a French person's role phrase `np` tells of the person it stands for ("la
+/// maire", "l'ancien ministre", "l'élue"), when it tells one; kinship nouns of someone
+/// else ("son mari") tell nothing of the owner, and English phrases are left alone.
+pub(super) fn gender_told_by_role(text: &str, np: &Np) -> Option<Gender> {
+    let NpKind::Role { kind: SpeakerKind::Person, .. } = &np.kind else { return None };
+    (np.gender != Gender::Unknown && is_french_phrase(text, np) && possessed_kin(text, np).is_none()).then_some(np.gender)
+}
+
+/// "élu"/"élue", "adjoint"/"adjointe", "député"/"députée": when the role list holds a
+/// person noun both without and with a final -e, the bare form is the man's and the
+/// -e form the woman's. Nouns with one form for both ("ministre", "juge") tell nothing.
+pub(super) fn gender_by_paired_form(head: &str) -> Gender {
+    let lx = Lexicon::get();
+    let person = |w: &str| lx.role(w) == Some(SpeakerKind::Person);
+    if !person(head) {
+        return Gender::Unknown;
+    }
+    if let Some(stem) = head.strip_suffix('e')
+        && !stem.is_empty()
+        && person(stem)
+    {
+        return Gender::Female;
+    }
+    if person(&format!("{head}e")) { Gender::Male } else { Gender::Unknown }
 }
 
 /// Who speaks in a dialogue whose turns carry no cue ("Un habitué, Gérard Le Bihan,
@@ -1720,7 +1795,8 @@ mod tests {
         let role = |s: &str| np_forward(&toks(s), 0, toks(s).len()).unwrap();
         assert_eq!(role("le ministre a martelé").gender, Gender::Male);
         assert_eq!(role("la ministre a insisté").gender, Gender::Female);
-        assert_eq!(role("l'avocat a plaidé").gender, Gender::Unknown);
+        // (After "l'", the noun's paired form tells it: role_phrase_gender.)
+        assert_eq!(role("l'avocat a plaidé").gender, Gender::Male);
         assert_eq!(article_gender("the"), Gender::Unknown);
     }
 
@@ -1873,6 +1949,22 @@ mod tests {
     }
 
     #[test]
+    fn the_sentence_before_is_found_past_the_quotes_of_the_current_one() {
+        let t = toks("Le rapport est nuancé. S'il relève des progrès, il souligne des limites.");
+        let at = t.iter().rposition(|x| x.text == "souligne").unwrap();
+        assert_eq!(sentence_before(&t, at), Some((0, 5)));
+        assert_eq!(sentence_before(&t, 2), None);
+    }
+
+    #[test]
+    fn a_document_opening_the_sentence_before_is_a_previous_subject() {
+        let t = toks("Le rapport de la commission, publié mardi, est plus prudent.");
+        let (np, g) = sentence_subject(&t, 0, t.len()).expect("a document subject");
+        assert!(matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document, .. }), "{np:?}");
+        assert_eq!(g, Gender::Male);
+    }
+
+    #[test]
     fn a_name_after_a_preposition_of_place_is_a_place() {
         let place = |s: &str, name: &str| {
             let t = toks(s);
@@ -1924,6 +2016,24 @@ mod tests {
         assert!(!is_commune_name("Jean-Luc"));
         assert!(!is_commune_name("Marc-Olivier"));
         assert!(!is_commune_name("a-t-il"));
+    }
+
+    #[test]
+    fn a_role_phrase_tells_its_gender_by_adjective_and_paired_form() {
+        let g = |s: &str| {
+            let t = toks(s);
+            let k = t.iter().rposition(Tok::is_word).unwrap();
+            role_phrase_gender(&t, 0, k)
+        };
+        assert_eq!(g("l'ancien ministre"), Gender::Male);
+        assert_eq!(g("l'ancienne ministre"), Gender::Female);
+        assert_eq!(g("l'élu"), Gender::Male);
+        assert_eq!(g("l'élue"), Gender::Female);
+        assert_eq!(g("l'adjointe"), Gender::Female);
+        assert_eq!(g("l'éleveuse"), Gender::Female);
+        assert_eq!(g("l'urgentiste"), Gender::Unknown);
+        assert_eq!(g("la ministre"), Gender::Female);
+        assert_eq!(g("the former soldier"), Gender::Unknown);
     }
 
     #[test]

@@ -34,6 +34,11 @@ const SPEAKING: f64 = 40.0;
 pub const IN_VIEW_SENTENCES: usize = 3;
 pub const IN_VIEW_ACROSS_PARAGRAPHS: usize = 1;
 
+/// How many sentences back a role noun no one was given may still find the person most
+/// in view, when no one is nearer (fr-pron): a court report's "le prévenu" several
+/// paragraphs after the defendant last spoke.
+pub const WIDE_VIEW_SENTENCES: usize = 8;
+
 /// Mentions further back than this many sentences are not read: each is worth 1/65536 of
 /// a mention in the phrase's own sentence or less, and leaving them out keeps a look-up in
 /// a book-length paragraph to a few sentences (the bundled corpus and every dev and
