@@ -1205,6 +1205,8 @@ fn a_common_french_first_name_tells_il_from_elle() {
     let qs = quotes_of(text);
     assert_eq!(speaker_of(&qs, "Nous avons fait"), Some("Romain Vasseur"));
     assert_eq!(speaker_of(&qs, "Rien ne manque"), Some("Jocelyne Marquet"));
+}
+
 // --- fr-pron (session 13) ---
 
 /// "l'élu" is a man: never the woman who spoke before (rules_fr::role_phrase_gender).
