@@ -1265,3 +1265,17 @@ fn a_pronoun_after_a_document_subject_is_the_document() {
     assert!(doc("une baisse").is_some_and(|s| s.contains("rapport")), "{qs:#?}");
     assert!(doc("restent à").is_some_and(|s| s.contains("rapport")), "{qs:#?}");
 }
+
+/// Present forms of cue verbs are cues as their participles are: "avance Mme X",
+/// "prédit l'opposante" after the quote.
+#[test]
+fn present_forms_of_listed_cues_are_cues() {
+    let qs = quotes_of(
+        "Titre\n\nLe conseil a voté le budget mardi. Claire Vernet, chef de l'opposition, reste sceptique.\n\n\
+         « Ce budget ne tiendra pas six mois », prédit l'opposante. « Nous verrons bien à l'automne », avance Mme Vernet.\n",
+    );
+    assert_eq!(qs[0].cue.as_deref(), Some("prédit"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Ce budget"), Some("Claire Vernet"), "{qs:#?}");
+    assert_eq!(qs[1].cue.as_deref(), Some("avance"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Nous verrons"), Some("Claire Vernet"), "{qs:#?}");
+}
