@@ -1279,3 +1279,19 @@ fn present_forms_of_listed_cues_are_cues() {
     assert_eq!(qs[1].cue.as_deref(), Some("avance"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "Nous verrons"), Some("Claire Vernet"), "{qs:#?}");
 }
+
+/// "tranche de son côté M. X", "ajoute quant à lui le maire": the speaker after a contrast
+/// phrase is the one the phrase sets against the voice before (rules_fr::contrast_phrase_len).
+#[test]
+fn a_contrast_phrase_after_an_inverted_cue_leads_to_the_second_voice() {
+    let qs = quotes_of(
+        "Titre\n\nLe conseil a voté le budget mardi. Claire Vernet, chef de l'opposition, reste sceptique, \
+         et Paul Faucher, le maire, défend son texte.\n\n\
+         « Ce budget ne tiendra pas six mois », juge Mme Vernet. « Nous verrons bien à l'automne », tranche de \
+         son côté M. Faucher. « Rien ne presse », estime pour sa part Mme Vernet. « Le vote est acquis », \
+         ajoute quant à lui le maire.\n",
+    );
+    assert_eq!(speaker_of(&qs, "Nous verrons"), Some("Paul Faucher"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Rien ne presse"), Some("Claire Vernet"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Le vote est"), Some("Paul Faucher"), "{qs:#?}");
+}

@@ -1450,16 +1450,23 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     };
     // ("Selon lui, …": a stressed pronoun set off by a comma is the speaker, not a clitic.)
     let stressed = |k: usize| toks.get(k + 1).is_some_and(|n| n.is_punct(','));
-    while k < hi
-        && toks[k].is_word()
-        && !stressed(k)
-        && (ADVERBS.contains(&toks[k].low.as_str())
-            || is_manner_adverb(&toks[k])
-            || TIME_WORDS.contains(&toks[k].low.as_str())
-            || month(&toks[k])
-            || (matches!(toks[k].low.as_str(), "début" | "fin" | "in" | "en") && toks.get(k + 1).is_some_and(month)))
-    {
-        k += 1;
+    loop {
+        while k < hi
+            && toks[k].is_word()
+            && !stressed(k)
+            && (ADVERBS.contains(&toks[k].low.as_str())
+                || is_manner_adverb(&toks[k])
+                || TIME_WORDS.contains(&toks[k].low.as_str())
+                || month(&toks[k])
+                || (matches!(toks[k].low.as_str(), "début" | "fin" | "in" | "en") && toks.get(k + 1).is_some_and(month)))
+        {
+            k += 1;
+        }
+        // "tranche de son côté M. Faucher": a contrast phrase, then maybe more adverbs.
+        match super::rules_fr::contrast_phrase_len(toks, k, hi) {
+            0 => break,
+            n => k += n,
+        }
     }
     // "a martelé ce lundi Agit Polat": a time with its demonstrative.
     if k + 1 < hi && matches!(toks[k].low.as_str(), "ce" | "cette") && (TIME_WORDS.contains(&toks[k + 1].low.as_str()) || matches!(toks[k + 1].low.as_str(), "semaine" | "week-end" | "mois" | "année" | "jour")) {

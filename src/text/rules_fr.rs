@@ -11,6 +11,7 @@ use crate::model::{Speaker, SpeakerKind};
 /// checks each one alone.
 pub const RULES: &[(&str, &str)] = &[
     ("inverted cue with -t-", "rules_fr::tests::inversions_split_verb_and_pronoun"),
+    ("'tranche de son côté M. X': a contrast phrase between an inverted cue and its subject", "rules_fr::tests::a_contrast_phrase_between_an_inverted_cue_and_its_subject_is_skipped"),
     ("auxiliary then listed participle", "rules_fr::tests::a_participle_after_an_auxiliary_and_adverbs_is_found"),
     ("adverbs of time before the participle", "rules_fr::tests::a_participle_after_adverbs_of_time_is_found"),
     ("a fronted participle opening a sentence is no name", "rules_fr::tests::a_participle_opening_a_sentence_is_no_name"),
@@ -1484,10 +1485,49 @@ pub(super) fn is_place_after_place_noun(toks: &[Tok], a: usize) -> bool {
     PLACE_NOUNS.contains(&toks[a - 2].low.as_str())
 }
 
+
+/// Discourse phrases that set a speaker against the one before ("de son côté", "pour sa
+/// part", "quant à lui", "à son tour").
+const CONTRAST_PHRASES: [&[&str]; 12] = [
+    &["de", "son", "côté"],
+    &["de", "leur", "côté"],
+    &["pour", "sa", "part"],
+    &["pour", "leur", "part"],
+    &["quant", "à", "lui"],
+    &["quant", "à", "elle"],
+    &["quant", "à", "eux"],
+    &["quant", "à", "elles"],
+    &["à", "son", "tour"],
+    &["à", "leur", "tour"],
+    &["de", "sa", "part"],
+    &["de", "son", "coté"],
+];
+
+/// "« … », tranche de son côté M. Faucher", "ajoute quant à lui le maire": a contrast
+/// phrase standing between an inverted cue and its subject, which the subject follows
+/// (wire and regional copy use them whenever a second voice answers the first). The number
+/// of its tokens at `k`, before `hi`; 0 when none opens there.
+pub(super) fn contrast_phrase_len(toks: &[Tok], k: usize, hi: usize) -> usize {
+    let opens = |p: &[&str]| k + p.len() <= hi.min(toks.len()) && p.iter().enumerate().all(|(j, w)| toks[k + j].is_word() && toks[k + j].low == *w);
+    CONTRAST_PHRASES.iter().find(|p| opens(p)).map_or(0, |p| p.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::attribution::{find_cues, tokenize};
+
+    #[test]
+    fn a_contrast_phrase_between_an_inverted_cue_and_its_subject_is_skipped() {
+        let text = "« Rien ne presse », tranche de son côté M. Faucher. « Soit », ajoute quant à lui le maire.";
+        let toks = tokenize(text, 0..text.len(), &[]);
+        let at = |w: &str| toks.iter().position(|t| t.text == w).unwrap();
+        assert_eq!(contrast_phrase_len(&toks, at("tranche") + 1, toks.len()), 3);
+        assert_eq!(contrast_phrase_len(&toks, at("ajoute") + 1, toks.len()), 3);
+        // Not a phrase: "de son" alone, or a phrase cut by the end of the clause.
+        assert_eq!(contrast_phrase_len(&toks, at("tranche"), toks.len()), 0);
+        assert_eq!(contrast_phrase_len(&toks, at("tranche") + 1, at("tranche") + 3), 0);
+    }
 
     #[test]
     fn every_rule_names_a_test_that_exists() {
