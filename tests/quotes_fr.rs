@@ -1295,3 +1295,19 @@ fn a_contrast_phrase_after_an_inverted_cue_leads_to_the_second_voice() {
     assert_eq!(speaker_of(&qs, "Rien ne presse"), Some("Claire Vernet"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "Le vote est"), Some("Paul Faucher"), "{qs:#?}");
 }
+
+/// "estime, de son côté, Paul Faucher", "rétorque, agacé, le maire": an incise between an
+/// inverted cue and its subject (rules_fr::incise_after_cue_end).
+#[test]
+fn an_incise_between_an_inverted_cue_and_its_subject() {
+    let qs = quotes_of(
+        "Titre\n\nLe conseil a voté le budget mardi. Claire Vernet, chef de l'opposition, reste sceptique, \
+         et Paul Faucher, le maire, défend son texte.\n\n\
+         « Ce budget ne tiendra pas six mois », juge Mme Vernet. « Nous verrons bien à l'automne », estime, \
+         de son côté, Paul Faucher. « C'est un mauvais signal », lance, amère, l'opposante. « Le vote est \
+         acquis », rétorque, agacé, le maire.\n",
+    );
+    assert_eq!(speaker_of(&qs, "Nous verrons"), Some("Paul Faucher"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "C'est un mauvais"), Some("Claire Vernet"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Le vote est"), Some("Paul Faucher"), "{qs:#?}");
+}

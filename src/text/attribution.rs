@@ -1441,7 +1441,8 @@ fn is_manner_adverb(t: &Tok) -> bool {
 }
 
 pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
-    let mut k = v_last + 1;
+    // ("estime, de son côté, Paul Faucher": past an incise, rules_fr::incise_after_cue_end.)
+    let mut k = super::rules_fr::incise_after_cue_end(toks, v_last + 1, hi).unwrap_or(v_last + 1);
     // "a rappelé mi-septembre le procureur", "said in March the minister": a month, alone
     // or with mi-/début/fin/in, is a time too.
     let month = |t: &Tok| {

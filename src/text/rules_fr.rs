@@ -11,6 +11,7 @@ use crate::model::{Speaker, SpeakerKind};
 /// checks each one alone.
 pub const RULES: &[(&str, &str)] = &[
     ("inverted cue with -t-", "rules_fr::tests::inversions_split_verb_and_pronoun"),
+    ("'estime, de son côté, X', 'rétorque, agacé, le maire': an incise between an inverted cue and its subject", "rules_fr::tests::an_incise_after_an_inverted_cue_is_skipped"),
     ("'tranche de son côté M. X': a contrast phrase between an inverted cue and its subject", "rules_fr::tests::a_contrast_phrase_between_an_inverted_cue_and_its_subject_is_skipped"),
     ("auxiliary then listed participle", "rules_fr::tests::a_participle_after_an_auxiliary_and_adverbs_is_found"),
     ("adverbs of time before the participle", "rules_fr::tests::a_participle_after_adverbs_of_time_is_found"),
@@ -1512,10 +1513,37 @@ pub(super) fn contrast_phrase_len(toks: &[Tok], k: usize, hi: usize) -> usize {
     CONTRAST_PHRASES.iter().find(|p| opens(p)).map_or(0, |p| p.len())
 }
 
+
+/// "« … », estime, de son côté, Paul Faucher", "rétorque, agacé, le maire": a short incise
+/// set off by commas right after an inverted cue, before its subject (an adjective of
+/// mood, a contrast phrase, a time). When `toks[k]` is the comma opening one of at most
+/// four lower-case words closed by a comma, the index after that comma (before `hi`).
+pub(super) fn incise_after_cue_end(toks: &[Tok], k: usize, hi: usize) -> Option<usize> {
+    let hi = hi.min(toks.len());
+    if !toks.get(k).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
+    let close = (k + 1..hi.min(k + 6)).find(|&m| !toks[m].is_lower_word())?;
+    (close > k + 1 && toks[close].is_punct(',') && close + 1 < hi).then_some(close + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::attribution::{find_cues, tokenize};
+
+    #[test]
+    fn an_incise_after_an_inverted_cue_is_skipped() {
+        let text = "« Non », estime, de son côté, Paul Faucher. « Soit », rétorque, agacé, le maire. « Oui », dit Anne, qui sourit.";
+        let toks = tokenize(text, 0..text.len(), &[]);
+        let after = |w: &str| toks.iter().position(|t| t.text == w).unwrap() + 1;
+        let next = |k: usize| toks[k].text.to_string();
+        assert_eq!(incise_after_cue_end(&toks, after("estime"), toks.len()).map(next).as_deref(), Some("Paul"));
+        assert_eq!(incise_after_cue_end(&toks, after("rétorque"), toks.len()).map(next).as_deref(), Some("le"));
+        // No comma right after the verb, or a name inside: no incise.
+        assert_eq!(incise_after_cue_end(&toks, after("dit"), toks.len()), None);
+        assert_eq!(incise_after_cue_end(&toks, after("Anne"), toks.len()), None);
+    }
 
     #[test]
     fn a_contrast_phrase_between_an_inverted_cue_and_its_subject_is_skipped() {
