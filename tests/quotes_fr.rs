@@ -1280,16 +1280,19 @@ fn present_forms_of_listed_cues_are_cues() {
     assert_eq!(speaker_of(&qs, "Nous verrons"), Some("Claire Vernet"), "{qs:#?}");
 }
 
+/// Two voices of a council debate, the opposition's and the mayor's, for the tests of
+/// cues after the quote below; each test adds the quotes that follow.
+const COUNCIL_DEBATE: &str = "Titre\n\nLe conseil a voté le budget mardi. Claire Vernet, chef de l'opposition, reste \
+     sceptique, et Paul Faucher, le maire, défend son texte.\n\n« Ce budget ne tiendra pas six mois », juge Mme Vernet. ";
+
 /// "tranche de son côté M. X", "ajoute quant à lui le maire": the speaker after a contrast
 /// phrase is the one the phrase sets against the voice before (rules_fr::contrast_phrase_len).
 #[test]
 fn a_contrast_phrase_after_an_inverted_cue_leads_to_the_second_voice() {
     let qs = quotes_of(
-        "Titre\n\nLe conseil a voté le budget mardi. Claire Vernet, chef de l'opposition, reste sceptique, \
-         et Paul Faucher, le maire, défend son texte.\n\n\
-         « Ce budget ne tiendra pas six mois », juge Mme Vernet. « Nous verrons bien à l'automne », tranche de \
+        &format!("{COUNCIL_DEBATE}« Nous verrons bien à l'automne », tranche de \
          son côté M. Faucher. « Rien ne presse », estime pour sa part Mme Vernet. « Le vote est acquis », \
-         ajoute quant à lui le maire.\n",
+         ajoute quant à lui le maire.\n"),
     );
     assert_eq!(speaker_of(&qs, "Nous verrons"), Some("Paul Faucher"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "Rien ne presse"), Some("Claire Vernet"), "{qs:#?}");
@@ -1301,11 +1304,9 @@ fn a_contrast_phrase_after_an_inverted_cue_leads_to_the_second_voice() {
 #[test]
 fn an_incise_between_an_inverted_cue_and_its_subject() {
     let qs = quotes_of(
-        "Titre\n\nLe conseil a voté le budget mardi. Claire Vernet, chef de l'opposition, reste sceptique, \
-         et Paul Faucher, le maire, défend son texte.\n\n\
-         « Ce budget ne tiendra pas six mois », juge Mme Vernet. « Nous verrons bien à l'automne », estime, \
+        &format!("{COUNCIL_DEBATE}« Nous verrons bien à l'automne », estime, \
          de son côté, Paul Faucher. « C'est un mauvais signal », lance, amère, l'opposante. « Le vote est \
-         acquis », rétorque, agacé, le maire.\n",
+         acquis », rétorque, agacé, le maire.\n"),
     );
     assert_eq!(speaker_of(&qs, "Nous verrons"), Some("Paul Faucher"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "C'est un mauvais"), Some("Claire Vernet"), "{qs:#?}");
