@@ -245,7 +245,6 @@ fn a_spokesperson_of_the_group_speaks_for_the_company_named_before() {
     assert_eq!(speaker_of(&qs, "coûtera cher"), Some("Ferrand Automobiles"), "{qs:#?}");
 }
 
-
 #[test]
 fn a_generic_body_noun_never_stands_for_a_person() {
     let qs = quotes_of(

@@ -958,7 +958,6 @@ pub fn never_speaker(words: &[String]) -> bool {
     Lexicon::get().is_never_speaker(&low)
 }
 
-
 /// "V. Sapounov", "J. K. Rowling": initials before a surname are skipped, so the name is
 /// the surname the article gave in full before ("Valentine Sapounov"), never "V".
 fn after_initials(toks: &[Tok], mut s: usize, end: usize) -> usize {

@@ -1486,7 +1486,6 @@ pub(super) fn is_place_after_place_noun(toks: &[Tok], a: usize) -> bool {
     PLACE_NOUNS.contains(&toks[a - 2].low.as_str())
 }
 
-
 /// Discourse phrases that set a speaker against the one before ("de son côté", "pour sa
 /// part", "quant à lui", "à son tour").
 const CONTRAST_PHRASES: [&[&str]; 12] = [
@@ -1512,7 +1511,6 @@ pub(super) fn contrast_phrase_len(toks: &[Tok], k: usize, hi: usize) -> usize {
     let opens = |p: &[&str]| k + p.len() <= hi.min(toks.len()) && p.iter().enumerate().all(|(j, w)| toks[k + j].is_word() && toks[k + j].low == *w);
     CONTRAST_PHRASES.iter().find(|p| opens(p)).map_or(0, |p| p.len())
 }
-
 
 /// "« … », estime, de son côté, Paul Faucher", "rétorque, agacé, le maire": a short incise
 /// set off by commas right after an inverted cue, before its subject (an adjective of
