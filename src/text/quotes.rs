@@ -782,6 +782,16 @@ fn is_french_paragraph(article: &Article, p: usize) -> bool {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// The subject of the sentence `toks[start..end]` before a quote, for its il/elle. (French:
+/// a body opening that sentence, "Le club, qui …, traverse une période délicate", in a
+/// paragraph that opened on a person, "Le président, Jean-Paul Bellec, savourait", is not
+/// whom the next il/elle stands for: the person is.)
+fn subject_of_sentence_before(toks: &[Tok], start: usize, end: usize, english: bool) -> Option<(Np, Gender)> {
+    let body = |np: &Np| matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, .. });
+    let about_a_person = !english && start > 0 && super::rules_fr::paragraph_opens_on_person(toks, start);
+    sentence_subject(toks, start, end).filter(|(np, _)| !(about_a_person && body(np)))
+}
+
 fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, span: &MarkedSpan, at: (Option<usize>, Option<usize>), english: bool) -> Work {
     let mut w = Work::default();
     let any_q = |t: &Tok| matches!(t.kind, TokKind::Quote(_));
@@ -813,20 +823,13 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     w.opens_paragraph = qk == 0;
     if cut {
         let start = (0..lo.saturating_sub(1)).rev().find(|&k| ends_sentence(left_frame, k) || matches!(left_frame[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
-        // (French: a body opening the sentence before, "Le club, qui …, traverse une période
-        // délicate", in a paragraph that opened on a person, "Le président, Jean-Paul
-        // Bellec, savourait", is not whom the next il/elle stands for: the person is.)
-        let body = |np: &Np| matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, .. });
-        let about_a_person = !english && start > 0 && super::rules_fr::paragraph_opens_on_person(left_frame, start);
-        w.prev_sentence_subject = sentence_subject(left_frame, start, lo).filter(|(np, _)| !(about_a_person && body(np)));
+        w.prev_sentence_subject = subject_of_sentence_before(left_frame, start, lo, english);
         w.prev_plural_subject = plural_group_opening(left_frame, start, lo);
     } else if !english && prev_q.is_some() {
         // (fr-pron: "S'il relève une « … », il souligne que « … »": the second quote of a
         // sentence has the same sentence before it as the first; rules_fr::sentence_before.)
         if let Some((start, end)) = super::rules_fr::sentence_before(left_frame, lo) {
-            let body = |np: &Np| matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, .. });
-            let about_a_person = start > 0 && super::rules_fr::paragraph_opens_on_person(left_frame, start);
-            w.prev_sentence_subject = sentence_subject(left_frame, start, end).filter(|(np, _)| !(about_a_person && body(np)));
+            w.prev_sentence_subject = subject_of_sentence_before(left_frame, start, end, english);
         }
     }
     if let (Some(_), false) = (prev_q, cut) {
