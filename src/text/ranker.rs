@@ -305,10 +305,10 @@ const ARTICLE_SCAN_BYTES: usize = 24;
 
 /// The gender a French article gives `word` (folded) when it is one.
 fn article_gender(word: &str) -> Gender {
+    // (The rules' articles, and the contractions before a body: "du ministère", "au parquet".)
     match word {
-        "la" | "une" | "cette" => Gender::Female,
-        "le" | "un" | "du" | "au" | "ce" | "cet" => Gender::Male,
-        _ => Gender::Unknown,
+        "du" | "au" => Gender::Male,
+        _ => super::rules_fr::article_gender(word),
     }
 }
 
