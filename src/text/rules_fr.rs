@@ -99,6 +99,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Le député (LR) de la Manche X Y': a party's acronym in brackets after a role is a label (attribution::np_forward)", "rules_fr::tests::a_party_label_in_brackets_after_a_role_is_passed_over; quotes_fr::a_deputy_with_a_party_label_and_a_constituency_is_the_name_after_them"),
     ("'de la Manche Bertrand Lecoq': two capitals closing a role's complement of three or more are the person's name", "rules_fr::tests::two_capitals_closing_a_roles_complement_are_a_name; quotes_fr::a_deputy_with_a_party_label_and_a_constituency_is_the_name_after_them"),
     ("'Le rapport d'expertise, publié lundi, décrit « … »': a document whose complement names only its kind speaks as the document", "rules_fr::tests::a_document_with_a_common_complement_speaks_as_itself; quotes_fr::a_document_whose_complement_names_its_kind_speaks_as_the_document"),
+    ("'la Confédération paysanne', 'l'Union cycliste internationale': lower-case words ending like adjectives after an org word are part of its name (is_name_adjective)", "rules_fr::tests::lower_case_adjectives_after_an_org_word_belong_to_its_name"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -1013,11 +1014,15 @@ pub(super) fn institution_name_end(toks: &[Tok], i: usize, r: usize, end: usize)
     let r = company_name_end(toks, i, r, end);
     // (fr-bodies: "le Quai d'Orsay", "Santé publique France".)
     let r = name_with_inner_adjective_end(toks, i, org_word_through_elision_end(toks, i, r, end), end);
-    if r != i + 1 || !Lexicon::get().is_org_word(&toks[i].low) {
+    // (fr-bodies s14: "La Confédération paysanne" opening a sentence: the capitalised
+    // article before the organisation word, `org_word_after_article`.)
+    let o = org_word_after_article(toks, i, r);
+    if r != o + 1 || !Lexicon::get().is_org_word(&toks[o].low) {
         return r;
     }
     let mut e = r;
-    while e < end.min(r + 2) && toks[e].is_lower_word() && INSTITUTION_ADJECTIVES.contains(&toks[e].low.as_str()) {
+    // (fr-bodies s14: adjectives told by their ending too, `is_name_adjective`.)
+    while e < end.min(r + 2) && toks[e].is_lower_word() && is_name_adjective(&toks[e]) {
         e += 1;
     }
     e
@@ -2353,5 +2358,80 @@ mod body_tests {
         let t = toks("le ministère de la Mer a jugé");
         let de = at(&t, "de");
         assert_eq!(before_charged_participle(&t, 0, de - 1), de - 1);
+    }
+}
+
+// ===== fr-bodies (session 14): institutions, documents and their issuers =====
+
+/// Endings of the French adjectives that qualify an institution's noun in its name ("la
+/// Confédération paysanne", "l'Union cycliste internationale", "l'Académie royale", "la
+/// Fédération française", "l'Agence spatiale"). "-elle" is left out: it ends verbs
+/// ("rappelle", "appelle") as often as adjectives.
+const NAME_ADJECTIVE_ENDINGS: [&str; 21] = [
+    "iste", "istes", "ale", "ales", "aux", "anne", "annes", "ienne", "iennes", "aire", "aires", "ique", "iques", "aise", "aises",
+    "oise", "oises", "ole", "oles", "ive", "ives",
+];
+
+/// Verbs of those endings that are no cue yet may follow a body's name ("l'Union applique").
+const VERBS_LIKE_ADJECTIVES: [&str; 8] = ["applique", "pratique", "fabrique", "signale", "étale", "isole", "console", "vole"];
+
+/// "la Confédération paysanne a dénoncé", "l'Union cycliste internationale a indiqué":
+/// French writes in lower case the adjectives of an institution's name, which no list can
+/// hold. A lower-case word right after a capitalised organisation word is one of them when
+/// it ends like a French adjective and is neither a cue verb ("indique", "critique"), a
+/// listed look-alike verb, nor a role noun ("secrétaire"). Listed institution adjectives
+/// ("européenne", "nationale") count as well.
+pub(super) fn is_name_adjective(t: &Tok) -> bool {
+    let lx = Lexicon::get();
+    let low = t.low.as_str();
+    if !t.is_lower_word() || low.chars().count() < 5 {
+        return INSTITUTION_ADJECTIVES.contains(&low);
+    }
+    INSTITUTION_ADJECTIVES.contains(&low)
+        || NAME_ADJECTIVE_ENDINGS.iter().any(|e| low.ends_with(e))
+            && !lx.fr_cues.contains(low)
+            && !lx.fr_cues.contains(fold(low).as_str())
+            && !VERBS_LIKE_ADJECTIVES.contains(&low)
+            && lx.role(low).is_none()
+}
+
+/// "La Confédération paysanne", "L'Union cycliste": a name read from the capitalised
+/// article opening a sentence has its organisation word right after it; the article is no
+/// part of the name and must not hide the adjectives after it. Returns where the
+/// organisation word stands (`i` when no article opens the run `i..r`).
+fn org_word_after_article(toks: &[Tok], i: usize, r: usize) -> usize {
+    let article = toks.get(i).is_some_and(|t| matches!(fold(&t.low).as_str(), "la" | "le" | "les" | "l'"));
+    if article && r == i + 2 { i + 1 } else { i }
+}
+
+#[cfg(test)]
+mod session14_body_tests {
+    use super::*;
+    use crate::text::attribution::tokenize;
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s, 0..s.len(), &[])
+    }
+
+    fn at(t: &[Tok], word: &str) -> usize {
+        t.iter().position(|x| x.text == word).unwrap()
+    }
+
+    #[test]
+    fn lower_case_adjectives_after_an_org_word_belong_to_its_name() {
+        let t = toks("La Fédération maraîchère régionale a protesté hier");
+        let i = at(&t, "Fédération");
+        assert_eq!(institution_name_end(&t, i, i + 1, t.len()), at(&t, "a"));
+        let t = toks("L'Union cycliste internationale a indiqué suivre le dossier");
+        let i = at(&t, "Union");
+        assert_eq!(institution_name_end(&t, i, i + 1, t.len()), at(&t, "a"));
+        let t = toks("La Fédération paysanne a dénoncé les mesures");
+        assert_eq!(institution_name_end(&t, 0, 2, t.len()), at(&t, "a"));
+        // A verb, cue or not, ends the name.
+        for s in ["La Fédération indique que", "La Fédération applique la règle", "La Fédération rappelle que"] {
+            let t = toks(s);
+            let i = at(&t, "Fédération");
+            assert_eq!(institution_name_end(&t, i, i + 1, t.len()), i + 1, "{s}");
+        }
     }
 }
