@@ -808,6 +808,13 @@ impl Registry {
             {
                 self.body_spoken_for(np)
             }
+            // (fr-bodies s14: "Le parquet de X a ouvert une enquête « … », selon un
+            // communiqué": its issuer, the body its sentence names first.)
+            NpKind::Role { kind: SpeakerKind::Document, head, definite: false }
+                if np.quals.is_empty() && ISSUED_WORDS.contains(&head.as_str()) && super::rules_fr::is_french_phrase(&self.text, np) =>
+            {
+                self.issuer_in_own_sentence(np.start)
+            }
             // (An indefinite one, "une source proche du dossier", stays unnamed even in a
             // lead: the person named next is usually someone else.)
             NpKind::Role { definite: false, .. } => None,
@@ -1475,12 +1482,21 @@ impl Registry {
         let issuer = |e: &Entity| e.kind != Some(SpeakerKind::Document) && e.head.is_none();
         // Who spoke in that sentence ("X said in a statement"), else who it is about ("In a
         // letter to members, the chairman X thanked …").
-        self.latest_since(at, sentence, |m, e| m.spoke && m.entity != ANONYMOUS && issuer(e)).or_else(|| {
+        // (fr-bodies s14: not someone the document only cites, `is_cited_in_document`.)
+        let cited = |m: &Mention| self.is_cited_in_document(m.pos);
+        self.latest_since(at, sentence, |m, e| m.spoke && m.entity != ANONYMOUS && issuer(e) && !cited(m)).or_else(|| {
             // (A person the article names in full or with a role, after the document.)
             let named_person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && (e.has_role || e.words.len() >= 2);
             // (fr-bodies: "Dans un communiqué, la direction justifie": a body speaking in
             // that sentence after the document issued it.)
-            let speaking_body = |m: &Mention| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation);
+            // (fr-bodies s14: "Dans un communiqué, le parquet de X a pris acte": a body
+            // opening the clause after the document issued it too, cue or not; never one
+            // after a preposition, "une lettre adressée à la mairie", its addressee.)
+            let french_document = matches!(head, "communiqué" | "déclaration" | "lettre");
+            let speaking_body = |m: &Mention| {
+                self.entities[m.entity].kind == Some(SpeakerKind::Organisation)
+                    && (m.spoke || french_document && !self.follows_preposition(m.pos))
+            };
             let from = self.mentions.partition_point(|m| m.pos <= at);
             self.mentions[from..]
                 .iter()
@@ -1488,6 +1504,39 @@ impl Registry {
                 .find(|m| m.entity != ANONYMOUS && issuer(&self.entities[m.entity]) && (named_person(&self.entities[m.entity]) || speaking_body(m)))
                 .map(|m| m.entity)
         })
+    }
+
+    /// fr-bodies s14: "Le parquet de Vierzon a ouvert une enquête « … », selon un
+    /// communiqué": an issued document with no owner named is the words of the body its
+    /// own sentence names first (before `pos`), the subject that issued it. Only a body:
+    /// a person's words "selon un communiqué" are most often a statement of their office.
+    fn issuer_in_own_sentence(&self, pos: usize) -> Option<usize> {
+        let k = self.sentence_starts.partition_point(|&s| s <= pos);
+        let sentence = k.checked_sub(1).map_or(0, |i| self.sentence_starts[i]);
+        let from = self.mentions.partition_point(|m| m.pos < sentence);
+        let body = |m: &Mention| {
+            let e = &self.entities[m.entity];
+            m.entity != ANONYMOUS && e.kind == Some(SpeakerKind::Organisation) && e.head.is_none() && !self.is_dateline(m, e) && !self.follows_preposition(m.pos)
+        };
+        self.mentions[from..].iter().take_while(|m| m.pos < pos).find(|m| body(m)).map(|m| m.entity)
+    }
+
+    /// "a commenté sa directrice, X, citée dans un communiqué": a person the document
+    /// cites (the word "cité(e)(s)" within a few words after the mention at `pos`) spoke in
+    /// it but did not issue it; the body behind it did.
+    fn is_cited_in_document(&self, pos: usize) -> bool {
+        let after = self.text.get(pos..).unwrap_or("");
+        let window: String = after.chars().take(80).collect();
+        let folded = fold(&window);
+        folded.split([',', ' ']).take(8).any(|w| matches!(w, "cite" | "citee" | "cites" | "citees" | "cité" | "citée" | "cités" | "citées"))
+    }
+
+    /// Whether the word before `pos` is a preposition ("à la mairie", "au ministère", "to
+    /// the council"): what follows is an addressee or a complement, not a subject.
+    fn follows_preposition(&self, pos: usize) -> bool {
+        let before = self.text.get(..pos).unwrap_or("");
+        let word = before.split_whitespace().next_back().map(fold).unwrap_or_default();
+        matches!(word.as_str(), "a" | "à" | "au" | "aux" | "de" | "du" | "des" | "par" | "pour" | "avec" | "to" | "of" | "by")
     }
 
     /// fr-bodies: "Dans un communiqué, la direction justifie … Le texte évoque « … »": a
