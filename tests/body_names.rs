@@ -120,3 +120,26 @@ fn le_document_is_the_study_introduced_by_un() {
     let fr = "Festivals\n\nSelon un baromètre publié fin août par le syndicat des festivals, un festival sur trois est en déficit. Le document évoque « un effet ciseaux inédit » pour les organisateurs.";
     assert!(who(fr, "un effet ciseaux").contains("baromètre"), "{}", who(fr, "un effet ciseaux"));
 }
+
+// fr-bodies (session 14): the issuer of a document and institution names in lower case.
+
+#[test]
+fn an_unowned_communique_is_the_words_of_the_body_its_sentence_names() {
+    let fr = "Feu d'usine\n\nLe parquet de Vierzon a ouvert une enquête « afin de déterminer l'origine du feu », selon un communiqué.";
+    assert_eq!(speaker_of(fr, "afin de").as_deref(), Some("parquet de Vierzon"));
+    // A body after a preposition is no issuer.
+    let fr = "Feu d'usine\n\nLes pompiers ont écrit à la mairie de Vierzon que « tout danger est écarté », selon un communiqué.";
+    assert_ne!(speaker_of(fr, "tout danger").as_deref(), Some("mairie de Vierzon"));
+}
+
+#[test]
+fn the_text_of_a_communique_is_the_body_that_issued_it_without_a_cue() {
+    let fr = "Verdict\n\nDans un communiqué diffusé après l'audience, le parquet de Bourges a pris acte d'une décision qui « sanctionne des manquements ». « Le parquet examinera le jugement », précise le texte.";
+    assert_eq!(speaker_of(fr, "Le parquet examinera").as_deref(), Some("parquet de Bourges"));
+}
+
+#[test]
+fn lower_case_adjectives_extend_an_institution_name() {
+    let fr = "Maraîchage\n\nLa Fédération agricole régionale a dénoncé des mesures qui « oublient les petites fermes ».";
+    assert_eq!(speaker_of(fr, "oublient").as_deref(), Some("Fédération agricole régionale"));
+}

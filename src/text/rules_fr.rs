@@ -99,7 +99,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Le député (LR) de la Manche X Y': a party's acronym in brackets after a role is a label (attribution::np_forward)", "rules_fr::tests::a_party_label_in_brackets_after_a_role_is_passed_over; quotes_fr::a_deputy_with_a_party_label_and_a_constituency_is_the_name_after_them"),
     ("'de la Manche Bertrand Lecoq': two capitals closing a role's complement of three or more are the person's name", "rules_fr::tests::two_capitals_closing_a_roles_complement_are_a_name; quotes_fr::a_deputy_with_a_party_label_and_a_constituency_is_the_name_after_them"),
     ("'Le rapport d'expertise, publié lundi, décrit « … »': a document whose complement names only its kind speaks as the document", "rules_fr::tests::a_document_with_a_common_complement_speaks_as_itself; quotes_fr::a_document_whose_complement_names_its_kind_speaks_as_the_document"),
-    ("'la Fédération maraîchère', 'l'Union nautique internationale': lower-case words ending like adjectives after an org word are part of its name (is_name_adjective)", "rules_fr::tests::lower_case_adjectives_after_an_org_word_belong_to_its_name"),
+    ("'la Fédération agricole', 'l'Union nautique internationale': lower-case words ending like adjectives after an org word are part of its name (is_name_adjective)", "rules_fr::tests::lower_case_adjectives_after_an_org_word_belong_to_its_name"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -1014,7 +1014,7 @@ pub(super) fn institution_name_end(toks: &[Tok], i: usize, r: usize, end: usize)
     let r = company_name_end(toks, i, r, end);
     // (fr-bodies: "le Quai d'Orsay", "Santé publique France".)
     let r = name_with_inner_adjective_end(toks, i, org_word_through_elision_end(toks, i, r, end), end);
-    // (fr-bodies s14: "La Fédération maraîchère" opening a sentence: the capitalised
+    // (fr-bodies s14: "La Fédération agricole" opening a sentence: the capitalised
     // article before the organisation word, `org_word_after_article`.)
     let o = org_word_after_article(toks, i, r);
     if r != o + 1 || !Lexicon::get().is_org_word(&toks[o].low) {
@@ -2364,7 +2364,7 @@ mod body_tests {
 // ===== fr-bodies (session 14): institutions, documents and their issuers =====
 
 /// Endings of the French adjectives that qualify an institution's noun in its name ("la
-/// Fédération maraîchère", "l'Union nautique internationale", "l'Académie navale", "la
+/// Fédération agricole", "l'Union nautique internationale", "l'Académie navale", "la
 /// Fédération française", "l'Agence spatiale"). "-elle" is left out: it ends verbs
 /// ("rappelle", "appelle") as often as adjectives.
 const NAME_ADJECTIVE_ENDINGS: [&str; 21] = [
@@ -2375,7 +2375,7 @@ const NAME_ADJECTIVE_ENDINGS: [&str; 21] = [
 /// Verbs of those endings that are no cue yet may follow a body's name ("l'Union applique").
 const VERBS_LIKE_ADJECTIVES: [&str; 8] = ["applique", "pratique", "fabrique", "signale", "étale", "isole", "console", "vole"];
 
-/// "la Fédération maraîchère a dénoncé", "l'Union nautique internationale a indiqué":
+/// "la Fédération agricole a dénoncé", "l'Union nautique internationale a indiqué":
 /// French writes in lower case the adjectives of an institution's name, which no list can
 /// hold. A lower-case word right after a capitalised organisation word is one of them when
 /// it ends like a French adjective and is neither a cue verb ("indique", "critique"), a
@@ -2395,7 +2395,7 @@ pub(super) fn is_name_adjective(t: &Tok) -> bool {
             && lx.role(low).is_none()
 }
 
-/// "La Fédération maraîchère", "L'Union nautique": a name read from the capitalised
+/// "La Fédération agricole", "L'Union nautique": a name read from the capitalised
 /// article opening a sentence has its organisation word right after it; the article is no
 /// part of the name and must not hide the adjectives after it. Returns where the
 /// organisation word stands (`i` when no article opens the run `i..r`).
@@ -2419,7 +2419,7 @@ mod session14_body_tests {
 
     #[test]
     fn lower_case_adjectives_after_an_org_word_belong_to_its_name() {
-        let t = toks("La Fédération maraîchère régionale a protesté hier");
+        let t = toks("La Fédération agricole régionale a protesté hier");
         let i = at(&t, "Fédération");
         assert_eq!(institution_name_end(&t, i, i + 1, t.len()), at(&t, "a"));
         let t = toks("L'Union nautique internationale a indiqué suivre le dossier");
