@@ -143,3 +143,12 @@ fn lower_case_adjectives_extend_an_institution_name() {
     let fr = "Maraîchage\n\nLa Fédération agricole régionale a dénoncé des mesures qui « oublient les petites fermes ».";
     assert_eq!(speaker_of(fr, "oublient").as_deref(), Some("Fédération agricole régionale"));
 }
+
+#[test]
+fn a_bare_direction_is_the_company_not_the_union_heard_last() {
+    let fr = "Usine\n\nLa société Brelin va fermer son site de Mauzac. « C'est un choc », a déclaré la CGT.\n\nLa direction assure avoir « exploré toutes les options ».";
+    assert_eq!(speaker_of(fr, "exploré").as_deref(), Some("Brelin"));
+    // No company named and no body heard in the lead: the management speaks as written.
+    let fr = "Usine\n\nLes salariés du site de Mauzac sont en grève depuis lundi.\n\nLa direction assure avoir « exploré toutes les options ».";
+    assert_eq!(speaker_of(fr, "exploré").as_deref(), Some("direction"));
+}

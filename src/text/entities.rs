@@ -974,6 +974,17 @@ impl Registry {
                         // gives its body noun is that body, whatever kind it was guessed.
                         let named = named.or_else(|| self.body_named_in_phrase(np, head, &fits));
                         let generic = self.generic_body_of(np, head);
+                        // (fr-bodies s14: a bare "la direction", `bare_body_part`.)
+                        if named.is_none() && generic.is_none() && quals.is_empty() && BODY_PARTS.contains(&head.as_str()) && self.opens_on_french_definite(np) {
+                            // ("la direction régionale": with its institution adjectives.)
+                            let end = super::rules_fr::institution_adjectives_end(&self.text, np.end);
+                            let in_full = self.text.get(np.start..end).unwrap_or("").to_string();
+                            let found = self.bare_body_part(np.start, head, &in_full);
+                            if let Some(e) = found {
+                                self.note_speaker(np.start, e);
+                            }
+                            return found;
+                        }
                         // ("l'entreprise" → Chimitec: a name of no known kind that the
                         // article calls a company is a body, so a later "elle" can be it.)
                         if let Some(g) = generic.filter(|&g| self.entities[g].kind.is_none()) {
@@ -1504,6 +1515,38 @@ impl Registry {
                 .find(|m| m.entity != ANONYMOUS && issuer(&self.entities[m.entity]) && (named_person(&self.entities[m.entity]) || speaking_body(m)))
                 .map(|m| m.entity)
         })
+    }
+
+    /// fr-bodies s14: "La direction assure avoir « … »": a body's management with no
+    /// complement is the company the article introduced with a company noun ("la société
+    /// X", "le groupe X", `rules_fr::COMPANY_NOUNS`), named last before `pos`; else a
+    /// registered body of that noun ("direction régionale de X"), else the body that spoke
+    /// in the lead, else it speaks as written ("direction"). Never merely the last body
+    /// heard, which is as often the union or the ministry facing it.
+    fn bare_body_part(&mut self, pos: usize, head: &str, written: &str) -> Option<usize> {
+        let lx = Lexicon::get();
+        let introduced = |m: &Mention, e: &Entity| {
+            let mut from = m.pos.saturating_sub(INTRODUCER_BYTES);
+            while !self.text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let person = e.gender != Gender::Unknown
+                || e.words.first().is_some_and(|w| lx.first_names.contains_key(w.as_str()))
+                || e.role_words.iter().any(|w| lx.role(w) == Some(SpeakerKind::Person));
+            let named = e.head.is_none() && e.words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+            // (The company noun right before the name: the last word before it.)
+            let noun = self.text.get(from..m.pos).and_then(|t| t.split_whitespace().next_back()).map(fold);
+            named && !person && noun.is_some_and(|w| super::rules_fr::COMPANY_NOUNS.contains(&w.as_str()))
+        };
+        let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation);
+        let capitalised = |e: &Entity| e.words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        self.latest(pos, |m, e| m.entity != ANONYMOUS && introduced(m, e))
+            // ("la direction régionale de X" registered before: that body.)
+            // (Registered at this very phrase too: mentions up to its start.)
+            .or_else(|| self.latest(pos + 1, |_, e| org(e) && e.low.iter().any(|w| w == head)))
+            // (The body that spoke in the lead, "a annoncé la X, qui …": the article's own.)
+            .or_else(|| self.latest(pos.min(LEAD_BYTES), |m, e| m.spoke && org(e) && capitalised(e) && !self.is_dateline(m, e)))
+            .or_else(|| self.described_body(written))
     }
 
     /// fr-bodies s14: "Le parquet de Vierzon a ouvert une enquête « … », selon un
