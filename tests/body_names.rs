@@ -152,3 +152,12 @@ fn a_bare_direction_is_the_company_not_the_union_heard_last() {
     let fr = "Usine\n\nLes salariés du site de Mauzac sont en grève depuis lundi.\n\nLa direction assure avoir « exploré toutes les options ».";
     assert_eq!(speaker_of(fr, "exploré").as_deref(), Some("direction"));
 }
+
+#[test]
+fn a_spokesperson_of_an_agent_periphrasis_speaks_for_the_company_in_view() {
+    let fr = "Panne géante\n\nVoltenor a mobilisé 800 techniciens. « La priorité est de rétablir les hôpitaux », a précisé un porte-parole du fournisseur d'électricité.";
+    assert_eq!(speaker_of(fr, "La priorité").as_deref(), Some("Voltenor"));
+    // Plural: people, not the company.
+    let fr = "Panne géante\n\nVoltenor a mobilisé 800 techniciens. « Nous sommes épuisés », a précisé un représentant des techniciens.";
+    assert_ne!(speaker_of(fr, "Nous sommes").as_deref(), Some("Voltenor"));
+}

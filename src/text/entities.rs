@@ -1265,7 +1265,9 @@ impl Registry {
         let words: Vec<String> = rest.split_whitespace().map(str::to_string).collect();
         let first = words.first()?;
         if !(body_noun(&fold(first)) || first.chars().next().is_some_and(char::is_uppercase)) {
-            return None;
+            // (fr-bodies s14: "du gestionnaire du réseau", `agent_periphrasis_body`.)
+            let singular = matches!(marker.trim(), "du" | "d'" | "d’") || rest.len() < written.len() - at - marker.len();
+            return if singular { self.agent_periphrasis_body(&fold(first), np.start) } else { None };
         }
         if let Some(e) = self.generic_body_antecedent(&fold(first), np.start) {
             return Some(e);
@@ -1515,6 +1517,30 @@ impl Registry {
                 .find(|m| m.entity != ANONYMOUS && issuer(&self.entities[m.entity]) && (named_person(&self.entities[m.entity]) || speaking_body(m)))
                 .map(|m| m.entity)
         })
+    }
+
+    /// fr-bodies s14: "X a mobilisé ses techniciens. « … », a précisé un porte-parole du
+    /// gestionnaire du réseau": a spokesperson of a singular agent noun (-aire, -eur,
+    /// -ant: "l'opérateur", "le fournisseur", "l'exploitant") that names no person's role
+    /// speaks for the body named in the same paragraph, a company the noun describes.
+    fn agent_periphrasis_body(&self, noun: &str, pos: usize) -> Option<usize> {
+        let lx = Lexicon::get();
+        let agent = ["aire", "eur", "ant"].iter().any(|e| noun.ends_with(e)) && noun.chars().count() > 5;
+        if !agent || lx.role(noun) == Some(SpeakerKind::Person) || lx.descriptor(noun).is_some() {
+            return None;
+        }
+        let company = |m: &Mention, e: &Entity| {
+            m.entity != ANONYMOUS
+                && e.head.is_none()
+                && matches!(e.kind, None | Some(SpeakerKind::Organisation))
+                && e.gender == Gender::Unknown
+                && !e.has_role
+                && e.words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !lx.first_names.contains_key(w.as_str()))
+                && !lx.is_place_name(&e.low)
+                && !lx.place_names.contains(&e.low)
+                && !self.is_dateline(m, e)
+        };
+        self.latest_since(pos, self.paragraph_start(pos), company)
     }
 
     /// fr-bodies s14: "La direction assure avoir « … »": a body's management with no
