@@ -1193,7 +1193,14 @@ impl Registry {
             let namesake = ent.low.len() >= 2 && surname.is_some() && ent.low.last() == surname;
             !is_owner(e) && e != ANONYMOUS && ent.kind == Some(SpeakerKind::Person) && agrees && (namesake || coordinated.contains(&e))
         };
-        before.iter().rev().map(|m| m.entity).find(|&e| related(e))
+        // (fr-people: or named right after this kin noun, "Son fils, Didier, …":
+        // rules_fr::introduced_as_kin.)
+        let head = match &np.kind {
+            NpKind::Role { head, .. } => head.as_str(),
+            _ => "",
+        };
+        let introduced = |m: &Mention| !is_owner(m.entity) && m.entity != ANONYMOUS && super::rules_fr::introduced_as_kin(&self.text, m.pos, head);
+        before.iter().rev().find(|m| related(m.entity) || introduced(m)).map(|m| m.entity)
     }
 
     /// The person whose name follows the phrase `np` after a comma ("Le fils du défunt,

@@ -408,6 +408,27 @@ pub(super) fn possessed_kin(text: &str, np: &Np) -> Option<Gender> {
     (possessive && is_french_phrase(text, np)).then_some(g)
 }
 
+/// fr-people: whether the name at byte `pos` of `text` was set in apposition to the
+/// possessed kinship noun `head` ("Son fils, Didier, est resté", "sa fille, Léa, qui
+/// reprendra"): that person is the relative a later "son fils" / "sa fille" names, even
+/// with a first name only (no surname to share with the owner). Reads a few bytes back.
+pub(super) fn introduced_as_kin(text: &str, pos: usize, head: &str) -> bool {
+    let mut from = pos.saturating_sub(KIN_APPOSITION_BYTES);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let Some(before) = text.get(from..pos) else { return false };
+    let before = fold(before);
+    let Some(phrase) = before.trim_end().strip_suffix(',') else { return false };
+    let head = fold(head);
+    ["son ", "sa "].iter().any(|d| {
+        phrase.strip_suffix(head.as_str()).and_then(|p| p.strip_suffix(d)).is_some_and(|p| p.is_empty() || p.ends_with([' ', ',', '.', '(']))
+    })
+}
+
+/// How far back `introduced_as_kin` reads: "sa grand-mère, " and some room.
+const KIN_APPOSITION_BYTES: usize = 32;
+
 pub(super) fn is_french_phrase(text: &str, np: &Np) -> bool {
     let written = fold(np.written(text));
     let first = written.split_whitespace().next().unwrap_or("");
@@ -1529,6 +1550,18 @@ pub(super) fn incise_after_cue_end(toks: &[Tok], k: usize, hi: usize) -> Option<
 mod tests {
     use super::*;
     use crate::text::attribution::{find_cues, tokenize};
+
+    #[test]
+    fn a_first_name_set_after_a_possessed_kin_noun_is_that_relative() {
+        let text = "Le patron, Paul Morin, arrive tôt. Son frère, Hugo, tient la caisse. Sa fille est là.";
+        let hugo = text.find("Hugo").unwrap();
+        assert!(introduced_as_kin(text, hugo, "frère"));
+        assert!(!introduced_as_kin(text, hugo, "fils"));
+        let paul = text.find("Paul").unwrap();
+        assert!(!introduced_as_kin(text, paul, "patron"));
+        let t = "Le beau-frère, Hugo, rit.";
+        assert!(!introduced_as_kin(t, t.find("Hugo").unwrap(), "frère"));
+    }
 
     #[test]
     fn an_incise_after_an_inverted_cue_is_skipped() {
