@@ -422,7 +422,7 @@ pub(super) fn introduced_as_kin(text: &str, pos: usize, head: &str) -> bool {
     let Some(phrase) = before.trim_end().strip_suffix(',') else { return false };
     let head = fold(head);
     ["son ", "sa "].iter().any(|d| {
-        phrase.strip_suffix(head.as_str()).and_then(|p| p.strip_suffix(d)).is_some_and(|p| p.is_empty() || p.ends_with([' ', ',', '.', '(']))
+        phrase.strip_suffix(head.as_str()).and_then(|p| p.strip_suffix(d)).is_some_and(|p| p.is_empty() || p.ends_with(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ':')))
     })
 }
 
@@ -475,6 +475,13 @@ pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option
     if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { definite: true, kind: SpeakerKind::Person | SpeakerKind::Organisation | SpeakerKind::Document, .. }) {
         return None;
     }
+    // (fr-people: but "Son père, lui, observe …", a possessed kin noun, is a person of
+    // its own, the relative: il/elle after it is them: kin_subject_gender.)
+    if let Some(g) = kin_subject_gender(toks, &np)
+        && toks.get(np.last + 1).is_some_and(|t| t.is_word() || t.text == ",")
+    {
+        return Some((np, g));
+    }
     // "Son parti lui faisait grief …": a possessed subject is someone else's; the
     // owner is who il/elle is.
     if matches!(toks[np.first].low.as_str(), "son" | "sa" | "ses" | "leur" | "leurs" | "its" | "their" | "his" | "her") {
@@ -490,6 +497,18 @@ pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option
         _ => np.gender,
     };
     Some((np, article))
+}
+
+/// fr-people: the gender of a French possessed kinship noun opening a sentence ("Son
+/// père", "Sa fille"), when `np` is one: unlike "Son parti", it names a relative, someone
+/// other than the owner, whom a following il/elle stands for.
+fn kin_subject_gender(toks: &[Tok], np: &Np) -> Option<Gender> {
+    let NpKind::Role { head, kind: SpeakerKind::Person, .. } = &np.kind else { return None };
+    if !matches!(toks[np.first].low.as_str(), "son" | "sa") {
+        return None;
+    }
+    let head = fold(head);
+    KIN_NOUNS.iter().find(|(n, _)| *n == head).map(|(_, g)| *g)
 }
 
 /// (fr-pron) The token range of the whole sentence before the one holding `toks[at]`,
@@ -1553,7 +1572,7 @@ mod tests {
 
     #[test]
     fn a_first_name_set_after_a_possessed_kin_noun_is_that_relative() {
-        let text = "Le patron, Paul Morin, arrive tôt. Son frère, Hugo, tient la caisse. Sa fille est là.";
+        let text = "Le patron, Paul Morin, arrive tôt.\nSon frère, Hugo, tient la caisse. Sa fille est là.";
         let hugo = text.find("Hugo").unwrap();
         assert!(introduced_as_kin(text, hugo, "frère"));
         assert!(!introduced_as_kin(text, hugo, "fils"));
@@ -2044,6 +2063,10 @@ mod tests {
         assert_eq!((np.first, g), (0, Gender::Female));
         let t = toks("Son parti lui reproche ce vote.");
         assert!(sentence_subject(&t, 0, t.len()).is_none());
+        // (A possessed kin noun is the relative.)
+        let t = toks("Son frère, lui, reste à la ferme.");
+        let (np, g) = sentence_subject(&t, 0, t.len()).expect("a relative");
+        assert_eq!((np.first, g), (0, Gender::Male));
         assert!(agrees(Gender::Male, Gender::Unknown) && !agrees(Gender::Male, Gender::Female));
     }
 
