@@ -1172,7 +1172,8 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         return Some(name);
     }
     let Some(np) = np_backward(toks, lo, j) else {
-        return super::rules_fr::organisation_phrase_before(toks, lo, j);
+        // (fr-people: "la fonctionnaire territoriale a décrit": rules_fr::role_before_adjectives.)
+        return super::rules_fr::role_before_adjectives(toks, lo, j).or_else(|| super::rules_fr::organisation_phrase_before(toks, lo, j));
     };
     let np = super::rules_fr::head_of_complements(toks, lo, np);
     // "Police in Manchester say": the place after "in"/"à" is not the subject; the phrase

@@ -511,6 +511,36 @@ fn kin_subject_gender(toks: &[Tok], np: &Np) -> Option<Gender> {
     KIN_NOUNS.iter().find(|(n, _)| *n == head).map(|(_, g)| *g)
 }
 
+/// fr-people: "Devant le tribunal, la fonctionnaire territoriale a décrit une mairie où
+/// « … »": a French definite person noun with one or two adjectives after it
+/// ("territoriale", "adjoint", "délégué") before the cue (`j`: the word before it) is the
+/// cue's subject, not the object after the verb. The phrase read is the noun's, widened
+/// over the adjectives. None unless the words at `j` and before are lower-case words
+/// that are neither function words nor nouns of a speaker.
+pub(crate) fn role_before_adjectives(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    let adjective = |t: &Tok| t.is_lower_word() && t.low.chars().count() > 2 && !lx.is_function_word(&t.low) && lx.role(&t.low).is_none() && lx.pronoun(&t.low).is_none();
+    for n in 1..=2 {
+        let Some(noun) = j.checked_sub(n).filter(|&k| k >= lo) else { return None };
+        if !toks[noun + 1..=j].iter().all(adjective) {
+            return None;
+        }
+        let np = np_backward(toks, lo, noun).filter(|np| matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }) && is_french_phrase_toks(toks, np));
+        if let Some(mut np) = np {
+            np.last = j;
+            np.end = toks[j].end;
+            return Some(np);
+        }
+    }
+    None
+}
+
+/// Whether a phrase opens on a French definite article or demonstrative ("la", "l'",
+/// "le", "cette", "ce", "cet").
+fn is_french_phrase_toks(toks: &[Tok], np: &Np) -> bool {
+    matches!(toks[np.first].low.as_str(), "le" | "la" | "l'" | "ce" | "cet" | "cette")
+}
+
 /// (fr-pron) The token range of the whole sentence before the one holding `toks[at]`,
 /// reading back over quotes inside the current sentence ("S'il relève une « … », il
 /// souligne"): from after the sentence end before it (or a quote ending a sentence, or
@@ -1569,6 +1599,19 @@ pub(super) fn incise_after_cue_end(toks: &[Tok], k: usize, hi: usize) -> Option<
 mod tests {
     use super::*;
     use crate::text::attribution::{find_cues, tokenize};
+
+    #[test]
+    fn a_person_noun_with_adjectives_before_the_cue_is_its_subject() {
+        let t = toks("Au procès, la fonctionnaire principale a décrit un bureau où « tout traînait ».");
+        let cues = find_cues(&t);
+        let v = cues[0].first;
+        let np = role_before_adjectives(&t, 0, v - 1).expect("the civil servant");
+        assert_eq!((t[np.first].low.as_str(), t[np.last].low.as_str()), ("la", "principale"));
+        // (Not a body, not a noun with no article.)
+        let t = toks("Au procès, le conseil municipal a décrit un bureau où « tout traînait ».");
+        let v = find_cues(&t)[0].first;
+        assert!(role_before_adjectives(&t, 0, v - 1).is_none());
+    }
 
     #[test]
     fn a_first_name_set_after_a_possessed_kin_noun_is_that_relative() {
