@@ -521,7 +521,7 @@ pub(crate) fn role_before_adjectives(toks: &[Tok], lo: usize, j: usize) -> Optio
     let lx = Lexicon::get();
     let adjective = |t: &Tok| t.is_lower_word() && t.low.chars().count() > 2 && !lx.is_function_word(&t.low) && lx.role(&t.low).is_none() && lx.pronoun(&t.low).is_none();
     for n in 1..=2 {
-        let Some(noun) = j.checked_sub(n).filter(|&k| k >= lo) else { return None };
+        let noun = j.checked_sub(n).filter(|&k| k >= lo)?;
         if !toks[noun + 1..=j].iter().all(adjective) {
             return None;
         }
