@@ -340,8 +340,13 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             work[i].charge = true;
         }
     }
+    let references = reference_list_start(article);
     let kinds: Vec<QuoteKind> = (0..spans.len())
         .map(|i| {
+            // (The titles of a Wikinews "Sources" list are titles, whoever is named beside them.)
+            if references.is_some_and(|r| spans[i].paragraph > r) {
+                return QuoteKind::Term;
+            }
             // "“A,” he said. “B.”": a short second half is still speech, not a term.
             let continues = i > 0
                 && work[i].left_is_frame
@@ -1283,6 +1288,21 @@ fn ends_with_stop(text: &str, span: &MarkedSpan) -> bool {
     let inner = span.pieces.last().and_then(|r| text.get(r.clone())).unwrap_or("");
     let after = text.get(span.pieces.last().map_or(span.close, |r| r.end)..span.close).unwrap_or("");
     inner.ends_with(['.', '!', '?', '…']) || after.contains(['.', '!', '?'])
+}
+
+/// Headings of the list of sources that closes a wiki or encyclopaedia article.
+const REFERENCE_HEADINGS: &[&str] = &["sources", "source", "références", "references", "liens externes", "external links", "voir aussi", "see also"];
+
+/// The paragraph heading the list of sources an article ends with ("Sources", then
+/// "« Titre » — Journal, 3 mars 2025."), if it has one in its second half: quoted
+/// words under it are the titles of the works cited, not speech.
+fn reference_list_start(article: &Article) -> Option<usize> {
+    let n = article.paragraphs.len();
+    (n / 2..n).rev().find(|&p| {
+        let line = article.text.get(article.paragraphs[p].range.clone()).unwrap_or("");
+        let head = line.trim().trim_end_matches([':', ' ', '\u{a0}']).to_lowercase();
+        head.len() <= 20 && REFERENCE_HEADINGS.contains(&head.as_str())
+    })
 }
 
 /// Whether the quote is reliably in another language than its article (not its
