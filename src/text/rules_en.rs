@@ -4,7 +4,7 @@
 //! with the test that checks it alone (the French ones are in `rules_fr`).
 
 use super::attribution::{Cue, Np, NpKind, Tok, TokKind, content_words, ends_sentence, is_det, is_full_name, is_name_word, np_forward};
-use super::lexicon::{Gender, Lexicon, fold};
+use super::lexicon::{Gender, Lexicon, fold, role_noun_gender};
 use crate::model::SpeakerKind;
 
 /// The English rules by name, with the test in this file that checks each one alone.
@@ -278,19 +278,6 @@ pub fn is_modal_or_frequency(t: &Tok) -> bool {
     t.is_lower_word() && MODALS_AND_FREQUENCY.contains(&t.low.as_str())
 }
 
-/// "businessman", "congresswoman", "spokeswoman": an English role noun ending in -man or
-/// -woman tells its holder's gender ("chairman" too; "human" or "German" are no roles).
-pub fn gender_of_role_noun(head: &str) -> Gender {
-    let long = head.chars().count() >= 6 && !matches!(head, "german" | "germans" | "human" | "humans");
-    if long && (head.ends_with("woman") || head.ends_with("women")) {
-        Gender::Female
-    } else if long && (head.ends_with("man") || head.ends_with("men")) {
-        Gender::Male
-    } else {
-        Gender::Unknown
-    }
-}
-
 /// Members of a party named by its noun ("one senior Democrat", "a Republican involved in
 /// the planning").
 const PARTY_MEMBERS: [&str; 2] = ["democrat", "republican"];
@@ -414,7 +401,7 @@ fn standalone_description_head(toks: &[Tok], d: usize, e: usize) -> Option<usize
 /// "the printed slate card") are kept unnamed, as written, never given to a name nearby.
 pub fn description_may_name_someone(opener: &Tok, head: &Tok) -> bool {
     let definite = !matches!(opener.low.as_str(), "a" | "an" | "another" | "one");
-    definite && (is_person_noun(head) || gender_of_role_noun(&head.low) != Gender::Unknown)
+    definite && (is_person_noun(head) || role_noun_gender(&head.low, false) != Gender::Unknown)
 }
 
 /// Whether a short description at a cue ("the designer said", "the board said") may stand
@@ -438,7 +425,7 @@ fn standalone_description(toks: &[Tok], d: usize, e: usize, h: usize) -> Np {
         last: e - 1,
         kind: NpKind::Role { kind, head, definite: description_may_name_someone(&toks[d], &toks[h]) },
         quals: content_words(&toks[d + 1..h]),
-        gender: gender_of_role_noun(&toks[h].low),
+        gender: role_noun_gender(&toks[h].low, false),
         start: toks[d].start,
         end: toks[e - 1].end,
     }
@@ -1675,10 +1662,10 @@ mod tests {
 
     #[test]
     fn a_role_noun_in_man_or_woman_tells_a_gender() {
-        assert_eq!(gender_of_role_noun("businessman"), Gender::Male);
-        assert_eq!(gender_of_role_noun("congresswoman"), Gender::Female);
-        assert_eq!(gender_of_role_noun("german"), Gender::Unknown);
-        assert_eq!(gender_of_role_noun("senator"), Gender::Unknown);
+        assert_eq!(role_noun_gender("businessman", false), Gender::Male);
+        assert_eq!(role_noun_gender("congresswoman", false), Gender::Female);
+        assert_eq!(role_noun_gender("german", false), Gender::Unknown);
+        assert_eq!(role_noun_gender("senator", false), Gender::Unknown);
     }
 
     #[test]
