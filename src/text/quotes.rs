@@ -1125,7 +1125,7 @@ fn colon_subjects(text: &str, left: &[Tok]) -> Vec<Np> {
     // (English, en-attr: "From Bush's Facebook post: “…”", "More from the report: “…”":
     // the source named after an opening "From" is whose words follow.)
     let from = super::rules_en::source_after_opening_from(left);
-    (0..left.len())
+    let candidates = (0..left.len())
         .filter(|&k| k == 0 || left[k - 1].text == "," || Some(k) == from)
         .filter_map(|k| {
             let owner = if Some(k) == from { super::rules_en::possessor_opening_source(left, k) } else { None };
@@ -1142,7 +1142,9 @@ fn colon_subjects(text: &str, left: &[Tok]) -> Vec<Np> {
                 // "Quant à l'entraîneuse, elle pense déjà à … :"
                 || super::rules_fr::is_il_elle(text, np)
         })
-        .collect()
+        .collect();
+    // (ranker s14: "When X retired, Y released the following statement:" is Y's.)
+    super::rules_en::without_fronted_clause_subject(left, candidates)
 }
 
 /// "“…” ― Jane Roe": a quote signed with a dash and a name (or a role) that closes the
