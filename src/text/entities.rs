@@ -856,8 +856,8 @@ impl Registry {
                         // ("the New York businessman" is never a woman the article named either.)
                         let elided = self.text.get(np.start..np.end).is_some_and(|w| { let w = fold(w); w.starts_with("l'") || w.starts_with("l’") });
                         let gender = match np.gender {
-                            Gender::Unknown if elided => super::rules_fr::gender_of_elided_role_noun(head),
-                            Gender::Unknown => super::rules_en::gender_of_role_noun(head),
+                            // (ranker s14: one reading of a role noun's form for both languages.)
+                            Gender::Unknown => super::lexicon::role_noun_gender(head, elided),
                             g => g,
                         };
                         let same_gender = |e: &Entity| gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender;

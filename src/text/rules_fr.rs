@@ -4,7 +4,7 @@
 //! [`RULES`] with the test that exercises it on its own.
 
 use super::attribution::{ADVERBS, Cue, Np, NpKind, Tok, TokKind, content_words, is_det, np_backward, np_forward};
-use super::lexicon::{Gender, Lexicon, PronounKind, fold};
+use super::lexicon::{Gender, Lexicon, PronounKind, fold, role_noun_gender};
 use crate::model::{Speaker, SpeakerKind};
 
 /// The French rules by name, with the test (in this file or `tests/quotes_fr.rs`) that
@@ -435,28 +435,6 @@ pub(super) fn is_french_phrase(text: &str, np: &Np) -> bool {
     matches!(first, "le" | "la" | "les" | "un" | "une" | "il" | "elle" | "ce" | "cet" | "cette" | "son" | "sa") || first.starts_with("l'")
 }
 
-/// "l'éleveur", "l'enquêtrice": after an elided article a French person noun still tells
-/// its gender by its ending (-eur/-ier/-ien/-ant a man, -euse/-rice/-ière/-ienne/-ante/-eure a
-/// woman), so "justifie l'éleveur" is never the woman quoted before. Nouns in -eur that
-/// name women too (l'auteur, le professeur, le docteur …) and -iste/-logue stay unknown.
-pub(super) fn gender_of_elided_role_noun(head: &str) -> Gender {
-    let h = fold(head);
-    let n = h.chars().count();
-    if n < 5 {
-        return Gender::Unknown;
-    }
-    const EPICENE_EUR: [&str; 12] =
-        ["auteur", "professeur", "docteur", "ingenieur", "procureur", "pasteur", "successeur", "predecesseur", "assesseur", "censeur", "defenseur", "gouverneur"];
-    let ends = |xs: &[&str]| xs.iter().any(|x| h.ends_with(x));
-    if ends(&["euse", "rice", "iere", "ienne", "ante", "eure", "esse"]) {
-        Gender::Female
-    } else if ends(&["eur", "ier", "ien", "ant"]) && !EPICENE_EUR.iter().any(|e| h.ends_with(e)) {
-        Gender::Male
-    } else {
-        Gender::Unknown
-    }
-}
-
 pub(super) fn is_il_elle(text: &str, np: &Np) -> bool {
     matches!(fold(np.written(text)).as_str(), "il" | "elle")
 }
@@ -777,7 +755,7 @@ const GENDERED_ADJECTIVES: [(&str, Gender); 14] = [
 /// at `k`): the article's when it tells one ("la ministre"); after an elided or plural-less
 /// article ("l'"), an adjective between them that shows it ("l'ancien ministre": a man, so
 /// never the woman named last), else the head noun's own form: its ending
-/// (`gender_of_elided_role_noun`) or, for a noun the role list holds in both forms, which
+/// (`lexicon::role_noun_gender`) or, for a noun the role list holds in both forms, which
 /// of the two it is ("l'élu" beside "élue", "l'adjointe" beside "adjoint").
 pub(super) fn role_phrase_gender(toks: &[Tok], i: usize, k: usize) -> Gender {
     let by_article = article_gender(&toks[i].low);
@@ -790,11 +768,8 @@ pub(super) fn role_phrase_gender(toks: &[Tok], i: usize, k: usize) -> Gender {
     if let Some(g) = adjective {
         return g;
     }
-    let head = &toks[k].low;
-    match gender_of_elided_role_noun(head) {
-        Gender::Unknown => gender_by_paired_form(head),
-        g => g,
-    }
+    // (ranker s14: the one reading of a role noun's form, shared with the ranker.)
+    role_noun_gender(&toks[k].low, true)
 }
 
 /// The gender a French person's role phrase `np` tells of the person it stands for ("la
@@ -803,24 +778,6 @@ pub(super) fn role_phrase_gender(toks: &[Tok], i: usize, k: usize) -> Gender {
 pub(super) fn gender_told_by_role(text: &str, np: &Np) -> Option<Gender> {
     let NpKind::Role { kind: SpeakerKind::Person, .. } = &np.kind else { return None };
     (np.gender != Gender::Unknown && is_french_phrase(text, np) && possessed_kin(text, np).is_none()).then_some(np.gender)
-}
-
-/// "élu"/"élue", "adjoint"/"adjointe", "député"/"députée": when the role list holds a
-/// person noun both without and with a final -e, the bare form is the man's and the
-/// -e form the woman's. Nouns with one form for both ("ministre", "juge") tell nothing.
-pub(super) fn gender_by_paired_form(head: &str) -> Gender {
-    let lx = Lexicon::get();
-    let person = |w: &str| lx.role(w) == Some(SpeakerKind::Person);
-    if !person(head) {
-        return Gender::Unknown;
-    }
-    if let Some(stem) = head.strip_suffix('e')
-        && !stem.is_empty()
-        && person(stem)
-    {
-        return Gender::Female;
-    }
-    if person(&format!("{head}e")) { Gender::Male } else { Gender::Unknown }
 }
 
 /// Who speaks in a dialogue whose turns carry no cue ("Un habitué, Gérard Le Bihan,
@@ -2203,12 +2160,10 @@ mod tests {
 
     #[test]
     fn an_elided_role_nouns_ending_tells_its_gender() {
-        assert_eq!(gender_of_elided_role_noun("éleveur"), Gender::Male);
-        assert_eq!(gender_of_elided_role_noun("infirmier"), Gender::Male);
-        assert_eq!(gender_of_elided_role_noun("enquêtrice"), Gender::Female);
-        assert_eq!(gender_of_elided_role_noun("habitante"), Gender::Female);
-        assert_eq!(gender_of_elided_role_noun("auteur"), Gender::Unknown);
-        assert_eq!(gender_of_elided_role_noun("urgentiste"), Gender::Unknown);
+        // (ranker s14: the shared reading, lexicon::role_noun_gender, read as French.)
+        assert_eq!(role_noun_gender("éleveur", true), Gender::Male);
+        assert_eq!(role_noun_gender("enquêtrice", true), Gender::Female);
+        assert_eq!(role_noun_gender("auteur", true), Gender::Unknown);
     }
 
     #[test]
