@@ -1311,3 +1311,20 @@ fn an_incise_between_an_inverted_cue_and_its_subject() {
     assert_eq!(speaker_of(&qs, "C'est un mauvais"), Some("Claire Vernet"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "Le vote est"), Some("Paul Faucher"), "{qs:#?}");
 }
+
+#[test]
+fn titles_under_a_sources_heading_are_titles_not_speech() {
+    let qs = quotes_of(
+        "Le col du Vernet ferme pour l'hiver\n\n\
+         Le col du Vernet est fermé depuis lundi, a annoncé le département. « La neige est arrivée plus tôt que prévu », \
+         a expliqué Louis Berthier, chef du service des routes.\n\n\
+         Sources\n\n\
+         « Le col du Vernet fermé dès lundi » — Le Courrier des Alpes, 2 novembre 2025.\n\n\
+         « Routes : la neige surprend les Alpes du Nord » — Radio Vallée, 2 novembre 2025.",
+    );
+    assert_eq!(speaker_of(&qs, "La neige est arrivée"), Some("Louis Berthier"), "{qs:#?}");
+    for title in ["Le col du Vernet fermé", "Routes : la neige"] {
+        let q = qs.iter().find(|q| q.text.starts_with(title)).unwrap_or_else(|| panic!("no «{title}» in {qs:#?}"));
+        assert_eq!(q.kind, QuoteKind::Term, "{q:#?}");
+    }
+}

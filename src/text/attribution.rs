@@ -564,6 +564,7 @@ pub fn name_run_end(toks: &[Tok], i: usize, end: usize, joins: RunJoins) -> usiz
         }
         let next_cap = k + 1 < end && toks[k + 1].is_cap();
         let joined = is_particle_name(t)
+            || in_particle_pair(toks, k, end)
             || super::rules_en::abbreviation_runs_on(toks, k, end)
             || super::rules_en::is_nickname(toks, k, end)
             || super::rules_en::and_joins_a_body(toks, k, end)
@@ -633,6 +634,20 @@ fn words_before_last(toks: &[Tok], a: usize, l: usize) -> bool {
 
 /// Particles inside people's names, lower case between capitals ("Charles de Gaulle").
 const CONNECTORS: [&str; 12] = ["de", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "di"];
+
+/// fr-people: whether `toks[k]` is one of two lower-case particles before the capitalised
+/// rest of a name ("Ursula von der Leyen", "Joost van der Meer", "Pieter van den Berg"):
+/// a single particle joins only before a capital, so the pair would cut the name at its
+/// first name. Only Dutch and German pairs: "de la" also opens a place after a name.
+fn in_particle_pair(toks: &[Tok], k: usize, end: usize) -> bool {
+    let pair = |a: usize| {
+        a + 2 < end.min(toks.len())
+            && matches!(toks[a].text.as_str(), "van" | "von")
+            && matches!(toks[a + 1].text.as_str(), "der" | "den" | "de" | "ter" | "ten")
+            && toks[a + 2].is_cap()
+    };
+    pair(k) || k > 0 && pair(k - 1)
+}
 
 /// Lower-case particles inside people's names in the registry's mentions (not French "de").
 const NAME_PARTICLES: [&str; 9] = ["van", "von", "der", "den", "ter", "bin", "ibn", "al", "el"];
@@ -1172,7 +1187,8 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         return Some(name);
     }
     let Some(np) = np_backward(toks, lo, j) else {
-        return super::rules_fr::organisation_phrase_before(toks, lo, j);
+        // (fr-people: "la fonctionnaire territoriale a décrit": rules_fr::role_before_adjectives.)
+        return super::rules_fr::role_before_adjectives(toks, lo, j).or_else(|| super::rules_fr::organisation_phrase_before(toks, lo, j));
     };
     let np = super::rules_fr::head_of_complements(toks, lo, np);
     // "Police in Manchester say": the place after "in"/"à" is not the subject; the phrase
@@ -1885,6 +1901,17 @@ mod tests {
         let ends: Vec<usize> = (0..t.len()).filter(|&k| ends_sentence(&t, k)).collect();
         assert_eq!(ends.len(), 1);
         assert_eq!(t[ends[0] - 1].text, "Smith");
+    }
+
+    #[test]
+    fn two_particles_stay_inside_a_name() {
+        for joins in [RunJoins::Phrase, RunJoins::Mention] {
+            let t = toks("Hier, Anke von der Brügge a parlé.");
+            let i = t.iter().position(|x| x.text == "Anke").unwrap();
+            assert_eq!(t[name_run_end(&t, i, t.len(), joins) - 1].text, "Brügge");
+            let t = toks("Hier, Anke von der ville a parlé.");
+            assert_eq!(name_run_end(&t, i, t.len(), joins), i + 1);
+        }
     }
 
     #[test]

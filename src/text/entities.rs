@@ -863,8 +863,8 @@ impl Registry {
                         // ("the New York businessman" is never a woman the article named either.)
                         let elided = self.text.get(np.start..np.end).is_some_and(|w| { let w = fold(w); w.starts_with("l'") || w.starts_with("l’") });
                         let gender = match np.gender {
-                            Gender::Unknown if elided => super::rules_fr::gender_of_elided_role_noun(head),
-                            Gender::Unknown => super::rules_en::gender_of_role_noun(head),
+                            // (ranker s14: one reading of a role noun's form for both languages.)
+                            Gender::Unknown => super::lexicon::role_noun_gender(head, elided),
                             g => g,
                         };
                         let same_gender = |e: &Entity| gender == Gender::Unknown || e.gender == Gender::Unknown || e.gender == gender;
@@ -1211,7 +1211,14 @@ impl Registry {
             let namesake = ent.low.len() >= 2 && surname.is_some() && ent.low.last() == surname;
             !is_owner(e) && e != ANONYMOUS && ent.kind == Some(SpeakerKind::Person) && agrees && (namesake || coordinated.contains(&e))
         };
-        before.iter().rev().map(|m| m.entity).find(|&e| related(e))
+        // (fr-people: or named right after this kin noun, "Son fils, Didier, …":
+        // rules_fr::introduced_as_kin.)
+        let head = match &np.kind {
+            NpKind::Role { head, .. } => head.as_str(),
+            _ => "",
+        };
+        let introduced = |m: &Mention| !is_owner(m.entity) && m.entity != ANONYMOUS && super::rules_fr::introduced_as_kin(&self.text, m.pos, head);
+        before.iter().rev().find(|m| related(m.entity) || introduced(m)).map(|m| m.entity)
     }
 
     /// The person whose name follows the phrase `np` after a comma ("Le fils du défunt,

@@ -81,6 +81,84 @@ fn folded(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+// --- ranker (session 14): one reading of a role noun's gender by its form ---
+
+/// French person nouns in -eur that name women too ("l'auteur", "le professeur"): their
+/// ending tells no gender.
+const EPICENE_EUR: [&str; 12] =
+    ["auteur", "professeur", "docteur", "ingénieur", "procureur", "pasteur", "successeur", "prédécesseur", "assesseur", "censeur", "défenseur", "gouverneur"];
+/// French feminine and masculine person-noun endings ("l'enquêtrice", "l'éleveur").
+const FRENCH_FEMININE_ENDINGS: [&str; 8] = ["euse", "rice", "ière", "iere", "ienne", "ante", "eure", "esse"];
+const FRENCH_MASCULINE_ENDINGS: [&str; 4] = ["eur", "ier", "ien", "ant"];
+
+/// The gender a role noun `head` tells by itself, for every caller (the rules of both
+/// languages and the ranker): a gendered descriptor ("la mère", "the mother"); in English
+/// (`french` false) a compound in -woman/-man ("spokeswoman", "businessman"; not "German",
+/// "human"); in French its ending (-euse/-rice/-ière/-ienne/-ante/-eure/-esse a woman,
+/// -eur/-ier/-ien/-ant a man; the -eur nouns naming women too tell nothing), else a person noun
+/// the role list holds both without and with a final -e ("élu"/"élue", "adjoint"/"adjointe").
+/// Nouns of one form ("ministre", "juge", "senator") tell nothing. Each language reads
+/// only its own endings: English "consultant" or "soldier" is no man.
+pub fn role_noun_gender(head: &str, french: bool) -> Gender {
+    let head = folded(head);
+    let head = head.as_ref();
+    let lx = Lexicon::get();
+    if let Some(g) = lx.descriptor(head).filter(|&g| g != Gender::Unknown) {
+        return g;
+    }
+    if !french {
+        return english_compound_gender(head);
+    }
+    // (Even when the role list holds a feminine form beside it: "l'ingénieur" may be a woman.)
+    if EPICENE_EUR.iter().any(|e| head.ends_with(e)) {
+        return Gender::Unknown;
+    }
+    match french_ending_gender(head) {
+        Gender::Unknown => french_paired_form_gender(lx, head),
+        g => g,
+    }
+}
+
+/// "spokeswoman", "congressmen": an English compound in -woman/-man (six letters at least,
+/// and not the words that merely end so).
+fn english_compound_gender(head: &str) -> Gender {
+    let long = head.chars().count() >= 6 && !matches!(head, "german" | "germans" | "human" | "humans");
+    if long && (head.ends_with("woman") || head.ends_with("women")) {
+        Gender::Female
+    } else if long && (head.ends_with("man") || head.ends_with("men")) {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// A French person noun's gender by its ending (five letters at least).
+fn french_ending_gender(head: &str) -> Gender {
+    let ends = |xs: &[&str]| xs.iter().any(|x| head.ends_with(x));
+    if head.chars().count() < 5 {
+        Gender::Unknown
+    } else if ends(&FRENCH_FEMININE_ENDINGS) {
+        Gender::Female
+    } else if ends(&FRENCH_MASCULINE_ENDINGS) {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// "élue" beside a listed "élu" is the woman's form, "élu" beside a listed "élue" the
+/// man's; only person roles, and a stem of three letters at least.
+fn french_paired_form_gender(lx: &Lexicon, head: &str) -> Gender {
+    let person = |w: &str| lx.role(w) == Some(SpeakerKind::Person);
+    if !person(head) {
+        return Gender::Unknown;
+    }
+    if head.strip_suffix('e').is_some_and(|stem| stem.chars().count() >= 3 && person(stem)) {
+        return Gender::Female;
+    }
+    if person(&format!("{head}e")) { Gender::Male } else { Gender::Unknown }
+}
+
 /// French elided words, folded. The tokenizer reads "l'Office" as "l'" "Office", and the word
 /// lists are read the same way, so a listed "s'alarme" matches the text.
 pub const ELISIONS: [&str; 12] = ["l'", "d'", "j'", "m'", "n'", "s'", "t'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'"];
@@ -429,6 +507,25 @@ mod tests {
             assert!(!lx.is_never_speaker(&low(may)), "{may}");
         }
         assert!(lx.is_listed_place(&low("France")) && lx.is_listed_place(&low("Lyon")) && !lx.is_listed_place(&low("Warren")));
+    }
+
+    #[test]
+    fn a_role_nouns_form_tells_its_gender_in_its_own_language() {
+        for (w, g) in [("éleveur", Gender::Male), ("infirmier", Gender::Male), ("infirmière", Gender::Female), ("enquêtrice", Gender::Female), ("habitante", Gender::Female)] {
+            assert_eq!(role_noun_gender(w, true), g, "{w}");
+        }
+        for w in ["auteur", "ingénieur", "professeur", "urgentiste", "ministre", "juge"] {
+            assert_eq!(role_noun_gender(w, true), Gender::Unknown, "{w}");
+        }
+        assert_eq!(role_noun_gender("élue", true), Gender::Female);
+        assert_eq!(role_noun_gender("élu", true), Gender::Male);
+        assert_eq!(role_noun_gender("mère", true), Gender::Female);
+        assert_eq!(role_noun_gender("Spokeswoman", false), Gender::Female);
+        assert_eq!(role_noun_gender("businessman", false), Gender::Male);
+        assert_eq!(role_noun_gender("mother", false), Gender::Female);
+        for w in ["german", "senator", "consultant", "soldier", "entrepreneur"] {
+            assert_eq!(role_noun_gender(w, false), Gender::Unknown, "{w}");
+        }
     }
 
     #[test]

@@ -340,8 +340,13 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             work[i].charge = true;
         }
     }
+    let references = reference_list_start(article);
     let kinds: Vec<QuoteKind> = (0..spans.len())
         .map(|i| {
+            // (The titles of a Wikinews "Sources" list are titles, whoever is named beside them.)
+            if references.is_some_and(|r| spans[i].paragraph > r) {
+                return QuoteKind::Term;
+            }
             // "“A,” he said. “B.”": a short second half is still speech, not a term.
             let continues = i > 0
                 && work[i].left_is_frame
@@ -1120,7 +1125,7 @@ fn colon_subjects(text: &str, left: &[Tok]) -> Vec<Np> {
     // (English, en-attr: "From Bush's Facebook post: “…”", "More from the report: “…”":
     // the source named after an opening "From" is whose words follow.)
     let from = super::rules_en::source_after_opening_from(left);
-    (0..left.len())
+    let candidates = (0..left.len())
         .filter(|&k| k == 0 || left[k - 1].text == "," || Some(k) == from)
         .filter_map(|k| {
             let owner = if Some(k) == from { super::rules_en::possessor_opening_source(left, k) } else { None };
@@ -1137,7 +1142,9 @@ fn colon_subjects(text: &str, left: &[Tok]) -> Vec<Np> {
                 // "Quant à l'entraîneuse, elle pense déjà à … :"
                 || super::rules_fr::is_il_elle(text, np)
         })
-        .collect()
+        .collect();
+    // (ranker s14: "When X retired, Y released the following statement:" is Y's.)
+    super::rules_en::without_fronted_clause_subject(left, candidates)
 }
 
 /// "“…” ― Jane Roe": a quote signed with a dash and a name (or a role) that closes the
@@ -1283,6 +1290,21 @@ fn ends_with_stop(text: &str, span: &MarkedSpan) -> bool {
     let inner = span.pieces.last().and_then(|r| text.get(r.clone())).unwrap_or("");
     let after = text.get(span.pieces.last().map_or(span.close, |r| r.end)..span.close).unwrap_or("");
     inner.ends_with(['.', '!', '?', '…']) || after.contains(['.', '!', '?'])
+}
+
+/// Headings of the list of sources that closes a wiki or encyclopaedia article.
+const REFERENCE_HEADINGS: &[&str] = &["sources", "source", "références", "references", "liens externes", "external links", "voir aussi", "see also"];
+
+/// The paragraph heading the list of sources an article ends with ("Sources", then
+/// "« Titre » — Journal, 3 mars 2025."), if it has one in its second half: quoted
+/// words under it are the titles of the works cited, not speech.
+fn reference_list_start(article: &Article) -> Option<usize> {
+    let n = article.paragraphs.len();
+    (n / 2..n).rev().find(|&p| {
+        let line = article.text.get(article.paragraphs[p].range.clone()).unwrap_or("");
+        let head = line.trim().trim_end_matches([':', ' ', '\u{a0}']).to_lowercase();
+        head.len() <= 20 && REFERENCE_HEADINGS.contains(&head.as_str())
+    })
 }
 
 /// Whether the quote is reliably in another language than its article (not its

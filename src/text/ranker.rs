@@ -33,7 +33,7 @@
 //! prints the candidates and their features for training.
 
 use super::entities::{Entity, Registry};
-use super::lexicon::{Gender, Lexicon, fold};
+use super::lexicon::{Gender, Lexicon, fold, role_noun_gender};
 use crate::model::{Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -256,33 +256,10 @@ fn phrase_words(text: &str, range: Range<usize>) -> Vec<(usize, usize, String)> 
     out
 }
 
-/// The gender a role noun (folded) gives by itself: a gendered descriptor ("la mère"), an
-/// English -man/-woman ("spokeswoman"), a French feminine ending (-trice, -euse, -esse), or
-/// a French role that is another listed role with an "e" added ("élue" of "élu",
-/// "magistrate") or taken away ("élu", "président"). "ministre", "porte-parole": unknown.
-fn role_noun_gender(head: &str) -> Gender {
-    let lx = Lexicon::get();
-    if let Some(g) = lx.descriptor(head).filter(|&g| g != Gender::Unknown) {
-        return g;
-    }
-    if head.ends_with("woman") || head.ends_with("women") || ["trice", "euse", "esse"].iter().any(|e| head.ends_with(e)) {
-        return Gender::Female;
-    }
-    if head.ends_with("man") || head.ends_with("men") {
-        return Gender::Male;
-    }
-    if head.strip_suffix('e').is_some_and(|stem| stem.chars().count() >= 3 && lx.role(stem).is_some()) {
-        return Gender::Female;
-    }
-    if lx.role(&format!("{head}e")).is_some() {
-        return Gender::Male;
-    }
-    Gender::Unknown
-}
-
 /// Reads the role phrase `phrase` of `text` whose head is `head` (folded): see
-/// [`RolePhrase`]. `None` when the head is not among its first words.
-fn read_role_phrase(text: &str, phrase: Range<usize>, head: &str) -> Option<RolePhrase> {
+/// [`RolePhrase`]. `None` when the head is not among its first words. The head's own
+/// form is read by the endings of the quote's language (`french`).
+fn read_role_phrase(text: &str, phrase: Range<usize>, head: &str, french: bool) -> Option<RolePhrase> {
     let words = phrase_words(text, phrase);
     let k = words.iter().position(|w| w.2 == head)?;
     let before = &words[..k];
@@ -294,7 +271,7 @@ fn read_role_phrase(text: &str, phrase: Range<usize>, head: &str) -> Option<Role
         }
     });
     Some(RolePhrase {
-        gender: by_determiner.unwrap_or_else(|| role_noun_gender(head)),
+        gender: by_determiner.unwrap_or_else(|| role_noun_gender(head, french)),
         definite: before.iter().any(|w| DEFINITE_BEFORE_ROLE.contains(&w.2.as_str())),
         complement: words[k + 1..].iter().map(|w| w.2.clone()).collect(),
     })
@@ -818,7 +795,7 @@ pub fn for_each_site_candidates(
         }
         earlier.sort_unstable();
         earlier.dedup();
-        let role = site.role_head.as_deref().zip(site.phrase.clone()).and_then(|(h, p)| read_role_phrase(text, p, h));
+        let role = site.role_head.as_deref().zip(site.phrase.clone()).and_then(|(h, p)| read_role_phrase(text, p, h, site.french));
         // By speaker name: two entities shown under one name are one candidate.
         let mut near: Vec<(Speaker, usize, Near)> = Vec::new();
         for &(pos, e, spoke, oblique) in earlier.iter().map(|&k| &mentions[k]).chain(&mentions[from..to]) {
@@ -1246,7 +1223,7 @@ mod tests {
 
     #[test]
     fn a_role_phrase_tells_its_gender_definiteness_and_complement() {
-        let read = |phrase: &str, head: &str| read_role_phrase(phrase, 0..phrase.len(), head).expect("the head is in the phrase");
+        let read = |phrase: &str, head: &str| read_role_phrase(phrase, 0..phrase.len(), head, !phrase.starts_with("the")).expect("the head is in the phrase");
         assert_eq!(read("la magistrate", "magistrate").gender, Gender::Female);
         assert_eq!(read("l'ancien ministre", "ministre").gender, Gender::Male);
         assert_eq!(read("l’élue", "élue").gender, Gender::Female);
@@ -1257,7 +1234,7 @@ mod tests {
         assert!(p.definite);
         assert_eq!(p.complement, ["du", "collectif", "toit", "pour", "tous"]);
         assert!(!read("un porte-parole de la mairie", "porte-parole").definite);
-        assert!(read_role_phrase("la juge", 0..7, "avocate").is_none());
+        assert!(read_role_phrase("la juge", 0..7, "avocate", true).is_none());
     }
 
     #[test]

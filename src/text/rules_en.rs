@@ -4,7 +4,7 @@
 //! with the test that checks it alone (the French ones are in `rules_fr`).
 
 use super::attribution::{Cue, Np, NpKind, Tok, TokKind, content_words, ends_sentence, is_det, is_full_name, is_name_word, np_forward};
-use super::lexicon::{Gender, Lexicon, fold};
+use super::lexicon::{Gender, Lexicon, fold, role_noun_gender};
 use crate::model::SpeakerKind;
 
 /// The English rules by name, with the test in this file that checks each one alone.
@@ -58,6 +58,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Cruz constituent Dan Golvach', 'actress Jamie Lee Curtis': people by what they do at an event are roles", "rules_en::tests::people_by_what_they_do_at_an_event_are_roles"),
     ("'federal prosecutors wrote': lower-case modifiers opening the clause before a bare body noun are part of it", "rules_en::tests::modifiers_before_a_bare_body_noun_open_its_phrase"),
     ("'the suit says', 'the passage continued': court papers and published words speak as documents", "rules_en::tests::court_papers_and_published_words_are_documents"),
+    ("'When X retired, Governor Y released the following statement:': a fronted clause's subject is not who a colon announces", "rules_en::tests::a_fronted_clause_subject_is_not_who_a_colon_announces"),
     ("'Mark Olsen, a spokesman for House Speaker Paul Ryan, said': the name after a principal's 'for' or 'to' is not the role's bearer", "rules_en::tests::the_name_after_a_principal_is_not_the_role_bearer"),
     ("'Or, as Tom Ridge, a former secretary, put it', 'James B. Comey Jr., the director, said': the name closing the segment before a description is who it describes", "rules_en::tests::the_name_before_a_description_is_who_it_describes"),
     ("'Khizr Khan, 66, said on Capital Download': a name described by an age or a label is the subject, not the place after the cue", "rules_en::tests::a_name_described_by_an_age_is_the_subject"),
@@ -278,19 +279,6 @@ pub fn is_modal_or_frequency(t: &Tok) -> bool {
     t.is_lower_word() && MODALS_AND_FREQUENCY.contains(&t.low.as_str())
 }
 
-/// "businessman", "congresswoman", "spokeswoman": an English role noun ending in -man or
-/// -woman tells its holder's gender ("chairman" too; "human" or "German" are no roles).
-pub fn gender_of_role_noun(head: &str) -> Gender {
-    let long = head.chars().count() >= 6 && !matches!(head, "german" | "germans" | "human" | "humans");
-    if long && (head.ends_with("woman") || head.ends_with("women")) {
-        Gender::Female
-    } else if long && (head.ends_with("man") || head.ends_with("men")) {
-        Gender::Male
-    } else {
-        Gender::Unknown
-    }
-}
-
 /// Members of a party named by its noun ("one senior Democrat", "a Republican involved in
 /// the planning").
 const PARTY_MEMBERS: [&str; 2] = ["democrat", "republican"];
@@ -414,7 +402,7 @@ fn standalone_description_head(toks: &[Tok], d: usize, e: usize) -> Option<usize
 /// "the printed slate card") are kept unnamed, as written, never given to a name nearby.
 pub fn description_may_name_someone(opener: &Tok, head: &Tok) -> bool {
     let definite = !matches!(opener.low.as_str(), "a" | "an" | "another" | "one");
-    definite && (is_person_noun(head) || gender_of_role_noun(&head.low) != Gender::Unknown)
+    definite && (is_person_noun(head) || role_noun_gender(&head.low, false) != Gender::Unknown)
 }
 
 /// Whether a short description at a cue ("the designer said", "the board said") may stand
@@ -438,7 +426,7 @@ fn standalone_description(toks: &[Tok], d: usize, e: usize, h: usize) -> Np {
         last: e - 1,
         kind: NpKind::Role { kind, head, definite: description_may_name_someone(&toks[d], &toks[h]) },
         quals: content_words(&toks[d + 1..h]),
-        gender: gender_of_role_noun(&toks[h].low),
+        gender: role_noun_gender(&toks[h].low, false),
         start: toks[d].start,
         end: toks[e - 1].end,
     }
@@ -487,6 +475,33 @@ pub fn person_of_body_before(toks: &[Tok], lo: usize, body: &Np) -> Option<Np> {
 /// Words after which a clause, and its subject, opens ("although Bill Clinton won the spin
 /// by declaring").
 const CLAUSE_OPENING_WORDS: [&str; 13] = ["although", "though", "while", "when", "as", "and", "but", "because", "after", "before", "since", "if", "whereas"];
+
+// --- ranker (session 14) ---
+
+/// Conjunctions that open a fronted subordinate clause ("When X retired, …"): not "and",
+/// "but", which open main clauses.
+const SUBORDINATORS: [&str; 13] = ["when", "after", "before", "as", "since", "while", "although", "though", "because", "if", "once", "until", "whereas"];
+
+/// "When Peter Hall retired in 2004, Governor Mark Evans released the following statement:
+/// ¶ “…”": the subject of a subordinate clause opening the sentence is not who the colon
+/// announces when the main clause after it has a subject of its own. `candidates` are the
+/// clause openings of `toks` in order (`quotes::colon_subjects`); the first is dropped
+/// when it is the subject of a clause opened by a subordinating conjunction at the
+/// sentence's start and a name opens a later clause. English
+/// only (French clauses are read by rules_fr).
+pub fn without_fronted_clause_subject(toks: &[Tok], mut candidates: Vec<Np>) -> Vec<Np> {
+    // (A clause: its subject is followed by its lower-case verb; "Before Trump's
+    // appearance, …" is a phrase, and its name no subject.)
+    let fronted = |np: &Np| {
+        np.first == 0 && toks.first().is_some_and(|t| t.is_cap() && SUBORDINATORS.contains(&t.low.as_str())) && toks.get(np.last + 1).is_some_and(Tok::is_lower_word)
+    };
+    // (Only for a name after it: a description there is left to the other rules.)
+    let named = |np: &Np| matches!(np.kind, NpKind::Name(_));
+    if candidates.len() >= 2 && fronted(&candidates[0]) && named(&candidates[1]) && candidates[1].first > candidates[0].last {
+        candidates.remove(0);
+    }
+    candidates
+}
 
 /// "Hillary Clinton responded by saying", "he only hinted at Trump by mentioning …":
 /// the subject of the clause whose verb "by" + a participle completes (`by` is its index):
@@ -1675,10 +1690,10 @@ mod tests {
 
     #[test]
     fn a_role_noun_in_man_or_woman_tells_a_gender() {
-        assert_eq!(gender_of_role_noun("businessman"), Gender::Male);
-        assert_eq!(gender_of_role_noun("congresswoman"), Gender::Female);
-        assert_eq!(gender_of_role_noun("german"), Gender::Unknown);
-        assert_eq!(gender_of_role_noun("senator"), Gender::Unknown);
+        assert_eq!(role_noun_gender("businessman", false), Gender::Male);
+        assert_eq!(role_noun_gender("congresswoman", false), Gender::Female);
+        assert_eq!(role_noun_gender("german", false), Gender::Unknown);
+        assert_eq!(role_noun_gender("senator", false), Gender::Unknown);
     }
 
     #[test]
@@ -1787,6 +1802,20 @@ mod tests {
         let ci = c.iter().position(|c| c.text == "arguing").unwrap();
         let np = speaker_of_cue(&t, 0, t.len(), &c, ci, false).map(|np| np.written(s).to_string());
         assert_eq!(np.as_deref(), Some("A spokeswoman for the committee"));
+    }
+
+    #[test]
+    fn a_fronted_clause_subject_is_not_who_a_colon_announces() {
+        let written = |s: &str| {
+            let t = toks(s);
+            let nps: Vec<Np> = [0, t.iter().position(|x| x.text == ",").unwrap() + 1].iter().filter_map(|&k| np_forward(&t, k, t.len())).collect();
+            without_fronted_clause_subject(&t, nps).first().map(|np| np.written(s).to_string())
+        };
+        assert_eq!(written("When Peter Hall retired in 2004, Governor Mark Evans released the following statement:").as_deref(), Some("Mark Evans"));
+        // A phrase is no clause: "Before Hall's speech, …".
+        assert_eq!(written("Before Peter Hall's speech, Governor Mark Evans was shown saying:").as_deref(), Some("Peter Hall"));
+        // A main clause first keeps its subject.
+        assert_eq!(written("Mark Evans spoke after the vote, Peter Hall said later:").as_deref(), Some("Mark Evans"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! [`RULES`] with the test that exercises it on its own.
 
 use super::attribution::{ADVERBS, Cue, Np, NpKind, Tok, TokKind, content_words, is_det, np_backward, np_forward};
-use super::lexicon::{Gender, Lexicon, PronounKind, fold};
+use super::lexicon::{Gender, Lexicon, PronounKind, fold, role_noun_gender};
 use crate::model::{Speaker, SpeakerKind};
 
 /// The French rules by name, with the test (in this file or `tests/quotes_fr.rs`) that
@@ -409,32 +409,31 @@ pub(super) fn possessed_kin(text: &str, np: &Np) -> Option<Gender> {
     (possessive && is_french_phrase(text, np)).then_some(g)
 }
 
+/// fr-people: whether the name at byte `pos` of `text` was set in apposition to the
+/// possessed kinship noun `head` ("Son fils, Didier, est resté", "sa fille, Léa, qui
+/// reprendra"): that person is the relative a later "son fils" / "sa fille" names, even
+/// with a first name only (no surname to share with the owner). Reads a few bytes back.
+pub(super) fn introduced_as_kin(text: &str, pos: usize, head: &str) -> bool {
+    let mut from = pos.saturating_sub(KIN_APPOSITION_BYTES);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let Some(before) = text.get(from..pos) else { return false };
+    let before = fold(before);
+    let Some(phrase) = before.trim_end().strip_suffix(',') else { return false };
+    let head = fold(head);
+    ["son ", "sa "].iter().any(|d| {
+        phrase.strip_suffix(head.as_str()).and_then(|p| p.strip_suffix(d)).is_some_and(|p| p.is_empty() || p.ends_with(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ':')))
+    })
+}
+
+/// How far back `introduced_as_kin` reads: "sa grand-mère, " and some room.
+const KIN_APPOSITION_BYTES: usize = 32;
+
 pub(super) fn is_french_phrase(text: &str, np: &Np) -> bool {
     let written = fold(np.written(text));
     let first = written.split_whitespace().next().unwrap_or("");
     matches!(first, "le" | "la" | "les" | "un" | "une" | "il" | "elle" | "ce" | "cet" | "cette" | "son" | "sa") || first.starts_with("l'")
-}
-
-/// "l'éleveur", "l'enquêtrice": after an elided article a French person noun still tells
-/// its gender by its ending (-eur/-ier/-ien/-ant a man, -euse/-rice/-ière/-ienne/-ante/-eure a
-/// woman), so "justifie l'éleveur" is never the woman quoted before. Nouns in -eur that
-/// name women too (l'auteur, le professeur, le docteur …) and -iste/-logue stay unknown.
-pub(super) fn gender_of_elided_role_noun(head: &str) -> Gender {
-    let h = fold(head);
-    let n = h.chars().count();
-    if n < 5 {
-        return Gender::Unknown;
-    }
-    const EPICENE_EUR: [&str; 12] =
-        ["auteur", "professeur", "docteur", "ingenieur", "procureur", "pasteur", "successeur", "predecesseur", "assesseur", "censeur", "defenseur", "gouverneur"];
-    let ends = |xs: &[&str]| xs.iter().any(|x| h.ends_with(x));
-    if ends(&["euse", "rice", "iere", "ienne", "ante", "eure", "esse"]) {
-        Gender::Female
-    } else if ends(&["eur", "ier", "ien", "ant"]) && !EPICENE_EUR.iter().any(|e| h.ends_with(e)) {
-        Gender::Male
-    } else {
-        Gender::Unknown
-    }
 }
 
 pub(super) fn is_il_elle(text: &str, np: &Np) -> bool {
@@ -455,6 +454,13 @@ pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option
     if !matches!(np.kind, NpKind::Name(_) | NpKind::Role { definite: true, kind: SpeakerKind::Person | SpeakerKind::Organisation | SpeakerKind::Document, .. }) {
         return None;
     }
+    // (fr-people: but "Son père, lui, observe …", a possessed kin noun, is a person of
+    // its own, the relative: il/elle after it is them: kin_subject_gender.)
+    if let Some(g) = kin_subject_gender(toks, &np)
+        && toks.get(np.last + 1).is_some_and(|t| t.is_word() || t.text == ",")
+    {
+        return Some((np, g));
+    }
     // "Son parti lui faisait grief …": a possessed subject is someone else's; the
     // owner is who il/elle is.
     if matches!(toks[np.first].low.as_str(), "son" | "sa" | "ses" | "leur" | "leurs" | "its" | "their" | "his" | "her") {
@@ -470,6 +476,48 @@ pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option
         _ => np.gender,
     };
     Some((np, article))
+}
+
+/// fr-people: the gender of a French possessed kinship noun opening a sentence ("Son
+/// père", "Sa fille"), when `np` is one: unlike "Son parti", it names a relative, someone
+/// other than the owner, whom a following il/elle stands for.
+fn kin_subject_gender(toks: &[Tok], np: &Np) -> Option<Gender> {
+    let NpKind::Role { head, kind: SpeakerKind::Person, .. } = &np.kind else { return None };
+    if !matches!(toks[np.first].low.as_str(), "son" | "sa") {
+        return None;
+    }
+    let head = fold(head);
+    KIN_NOUNS.iter().find(|(n, _)| *n == head).map(|(_, g)| *g)
+}
+
+/// fr-people: "Devant le tribunal, la fonctionnaire territoriale a décrit une mairie où
+/// « … »": a French definite person noun with one or two adjectives after it
+/// ("territoriale", "adjoint", "délégué") before the cue (`j`: the word before it) is the
+/// cue's subject, not the object after the verb. The phrase read is the noun's, widened
+/// over the adjectives. None unless the words at `j` and before are lower-case words
+/// that are neither function words nor nouns of a speaker.
+pub(crate) fn role_before_adjectives(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
+    let lx = Lexicon::get();
+    let adjective = |t: &Tok| t.is_lower_word() && t.low.chars().count() > 2 && !lx.is_function_word(&t.low) && lx.role(&t.low).is_none() && lx.pronoun(&t.low).is_none();
+    for n in 1..=2 {
+        let noun = j.checked_sub(n).filter(|&k| k >= lo)?;
+        if !toks[noun + 1..=j].iter().all(adjective) {
+            return None;
+        }
+        let np = np_backward(toks, lo, noun).filter(|np| matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }) && is_french_phrase_toks(toks, np));
+        if let Some(mut np) = np {
+            np.last = j;
+            np.end = toks[j].end;
+            return Some(np);
+        }
+    }
+    None
+}
+
+/// Whether a phrase opens on a French definite article or demonstrative ("la", "l'",
+/// "le", "cette", "ce", "cet").
+fn is_french_phrase_toks(toks: &[Tok], np: &Np) -> bool {
+    matches!(toks[np.first].low.as_str(), "le" | "la" | "l'" | "ce" | "cet" | "cette")
 }
 
 /// (fr-pron) The token range of the whole sentence before the one holding `toks[at]`,
@@ -708,7 +756,7 @@ const GENDERED_ADJECTIVES: [(&str, Gender); 14] = [
 /// at `k`): the article's when it tells one ("la ministre"); after an elided or plural-less
 /// article ("l'"), an adjective between them that shows it ("l'ancien ministre": a man, so
 /// never the woman named last), else the head noun's own form: its ending
-/// (`gender_of_elided_role_noun`) or, for a noun the role list holds in both forms, which
+/// (`lexicon::role_noun_gender`) or, for a noun the role list holds in both forms, which
 /// of the two it is ("l'élu" beside "élue", "l'adjointe" beside "adjoint").
 pub(super) fn role_phrase_gender(toks: &[Tok], i: usize, k: usize) -> Gender {
     let by_article = article_gender(&toks[i].low);
@@ -721,11 +769,8 @@ pub(super) fn role_phrase_gender(toks: &[Tok], i: usize, k: usize) -> Gender {
     if let Some(g) = adjective {
         return g;
     }
-    let head = &toks[k].low;
-    match gender_of_elided_role_noun(head) {
-        Gender::Unknown => gender_by_paired_form(head),
-        g => g,
-    }
+    // (ranker s14: the one reading of a role noun's form, shared with the ranker.)
+    role_noun_gender(&toks[k].low, true)
 }
 
 /// The gender a French person's role phrase `np` tells of the person it stands for ("la
@@ -734,24 +779,6 @@ pub(super) fn role_phrase_gender(toks: &[Tok], i: usize, k: usize) -> Gender {
 pub(super) fn gender_told_by_role(text: &str, np: &Np) -> Option<Gender> {
     let NpKind::Role { kind: SpeakerKind::Person, .. } = &np.kind else { return None };
     (np.gender != Gender::Unknown && is_french_phrase(text, np) && possessed_kin(text, np).is_none()).then_some(np.gender)
-}
-
-/// "élu"/"élue", "adjoint"/"adjointe", "député"/"députée": when the role list holds a
-/// person noun both without and with a final -e, the bare form is the man's and the
-/// -e form the woman's. Nouns with one form for both ("ministre", "juge") tell nothing.
-pub(super) fn gender_by_paired_form(head: &str) -> Gender {
-    let lx = Lexicon::get();
-    let person = |w: &str| lx.role(w) == Some(SpeakerKind::Person);
-    if !person(head) {
-        return Gender::Unknown;
-    }
-    if let Some(stem) = head.strip_suffix('e')
-        && !stem.is_empty()
-        && person(stem)
-    {
-        return Gender::Female;
-    }
-    if person(&format!("{head}e")) { Gender::Male } else { Gender::Unknown }
 }
 
 /// Who speaks in a dialogue whose turns carry no cue ("Un habitué, Gérard Le Bihan,
@@ -1536,6 +1563,31 @@ mod tests {
     use crate::text::attribution::{find_cues, tokenize};
 
     #[test]
+    fn a_person_noun_with_adjectives_before_the_cue_is_its_subject() {
+        let t = toks("Au procès, la fonctionnaire principale a décrit un bureau où « tout traînait ».");
+        let cues = find_cues(&t);
+        let v = cues[0].first;
+        let np = role_before_adjectives(&t, 0, v - 1).expect("the civil servant");
+        assert_eq!((t[np.first].low.as_str(), t[np.last].low.as_str()), ("la", "principale"));
+        // (Not a body, not a noun with no article.)
+        let t = toks("Au procès, le conseil municipal a décrit un bureau où « tout traînait ».");
+        let v = find_cues(&t)[0].first;
+        assert!(role_before_adjectives(&t, 0, v - 1).is_none());
+    }
+
+    #[test]
+    fn a_first_name_set_after_a_possessed_kin_noun_is_that_relative() {
+        let text = "Le patron, Paul Morin, arrive tôt.\nSon frère, Hugo, tient la caisse. Sa fille est là.";
+        let hugo = text.find("Hugo").unwrap();
+        assert!(introduced_as_kin(text, hugo, "frère"));
+        assert!(!introduced_as_kin(text, hugo, "fils"));
+        let paul = text.find("Paul").unwrap();
+        assert!(!introduced_as_kin(text, paul, "patron"));
+        let t = "Le beau-frère, Hugo, rit.";
+        assert!(!introduced_as_kin(t, t.find("Hugo").unwrap(), "frère"));
+    }
+
+    #[test]
     fn an_incise_after_an_inverted_cue_is_skipped() {
         let text = "« Non », estime, de son côté, Paul Faucher. « Soit », rétorque, agacé, le maire. « Oui », dit Anne, qui sourit.";
         let toks = tokenize(text, 0..text.len(), &[]);
@@ -2016,6 +2068,10 @@ mod tests {
         assert_eq!((np.first, g), (0, Gender::Female));
         let t = toks("Son parti lui reproche ce vote.");
         assert!(sentence_subject(&t, 0, t.len()).is_none());
+        // (A possessed kin noun is the relative.)
+        let t = toks("Son frère, lui, reste à la ferme.");
+        let (np, g) = sentence_subject(&t, 0, t.len()).expect("a relative");
+        assert_eq!((np.first, g), (0, Gender::Male));
         assert!(agrees(Gender::Male, Gender::Unknown) && !agrees(Gender::Male, Gender::Female));
     }
 
@@ -2109,12 +2165,10 @@ mod tests {
 
     #[test]
     fn an_elided_role_nouns_ending_tells_its_gender() {
-        assert_eq!(gender_of_elided_role_noun("éleveur"), Gender::Male);
-        assert_eq!(gender_of_elided_role_noun("infirmier"), Gender::Male);
-        assert_eq!(gender_of_elided_role_noun("enquêtrice"), Gender::Female);
-        assert_eq!(gender_of_elided_role_noun("habitante"), Gender::Female);
-        assert_eq!(gender_of_elided_role_noun("auteur"), Gender::Unknown);
-        assert_eq!(gender_of_elided_role_noun("urgentiste"), Gender::Unknown);
+        // (ranker s14: the shared reading, lexicon::role_noun_gender, read as French.)
+        assert_eq!(role_noun_gender("éleveur", true), Gender::Male);
+        assert_eq!(role_noun_gender("enquêtrice", true), Gender::Female);
+        assert_eq!(role_noun_gender("auteur", true), Gender::Unknown);
     }
 
     #[test]

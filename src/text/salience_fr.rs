@@ -63,7 +63,9 @@ fn sentences_between(sentence_starts: &[usize], from: usize, to: usize) -> usize
 /// The entity most in view at `pos` among `mentions` (all before `pos`, in text order,
 /// already filtered to the kind and gender wanted): the highest summed salience, among
 /// those mentioned at most `within` sentences before the phrase's (0: in its own
-/// sentence). On a tie, the one mentioned last.
+/// sentence). On a tie, the one whose last mention came first (fr-people): of two people
+/// named once each as subjects of one sentence, the main clause's subject opens it ("X a
+/// livré sa version, lorsque Y a été frappé"), a subordinate clause's comes after.
 pub fn most_salient(mentions: impl Iterator<Item = MentionAt>, sentence_starts: &[usize], pos: usize, within: usize) -> Option<usize> {
     // (A handful of people per window: a small vector beats a map.)
     let mut scores: Vec<(usize, f64, usize, usize)> = Vec::new();
@@ -89,7 +91,7 @@ pub fn most_salient(mentions: impl Iterator<Item = MentionAt>, sentence_starts: 
     scores
         .into_iter()
         .filter(|s| s.2 <= within)
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(a.3.cmp(&b.3)))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.3.cmp(&a.3)))
         .map(|s| s.0)
 }
 
@@ -115,6 +117,13 @@ mod tests {
         let starts = [0, 100];
         let mentions = [at(10, 1, false, true), at(105, 2, false, false)];
         assert_eq!(most_salient(mentions.into_iter(), &starts, 150, 0), Some(2));
+    }
+
+    #[test]
+    fn on_a_tie_the_subject_named_first_in_the_sentence_comes_first() {
+        let starts = [0, 100];
+        let mentions = [at(105, 1, false, false), at(150, 2, false, false)];
+        assert_eq!(most_salient(mentions.into_iter(), &starts, 190, 0), Some(1));
     }
 
     #[test]
