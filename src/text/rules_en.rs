@@ -1187,7 +1187,7 @@ fn name_after_capitalised_role(toks: &[Tok], lo: usize, np: Np) -> Np {
     let (Some(role), Some(name)) = (toks.get(np.last + 1), toks.get(np.last + 2)) else {
         return np;
     };
-    if !is_person_noun(role) || !(name.is_word() && name.is_cap()) {
+    if !(is_person_noun(role) && name.is_word() && name.is_cap()) {
         return np;
     }
     match np_forward(toks, np.last + 2, toks.len()) {
