@@ -90,6 +90,25 @@ fn opening_mark_closes(prev: Option<char>, next: Option<char>) -> bool {
         && next.is_none_or(|c| is_space(c) || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '—' | '–'))
 }
 
+/// ''…'' closed by a pair typed after a space: "coalitions, '' said Mr. Vale", "the term
+/// 'poor,' '' she said". Inside an open ''…'' quote a pair cannot open a nested one (nested
+/// quotes take single marks), so a pair after punctuation and a space, followed by a space
+/// or the paragraph's end, is the closing mark the archive's typesetting spaced off.
+fn spaced_doubled_close(before_space: Option<char>, space: Option<char>, after_pair: Option<char>) -> bool {
+    space.is_some_and(is_space)
+        && before_space.is_some_and(|c| matches!(c, ',' | '.' | '?' | '!' | ';' | '\'' | '’'))
+        && after_pair.is_none_or(is_space)
+}
+
+/// A “ after a space inside a quote opened by “ opens a nested quote ("…claim that a deal
+/// “has to do with Israel” is false,” he said) when at least two ” still follow in the
+/// paragraph: one for it and one for the outer quote. With fewer, it is a stray opening and
+/// the next ” closes the outer quote. `closers_after` counts the ” after the mark; `nested`
+/// is how many nested quotes are open already.
+fn nested_curly_opens(prev: Option<char>, next: Option<char>, closers_after: u32, nested: u32) -> bool {
+    opens(prev, next) && closers_after >= nested + 2
+}
+
 struct Open {
     family: Family,
     open: usize,
@@ -150,6 +169,13 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
                 && closes_single(Some(chars[j - 1].1), chars.get(j + 1).map(|&(_, c)| c));
             closer_after[j] = here || closer_after[j + 1];
         }
+        // How many ” follow each index (for `nested_curly_opens`), and how many nested “…”
+        // are open inside the current quote.
+        let mut curly_after = vec![0u32; chars.len() + 1];
+        for j in (0..chars.len()).rev() {
+            curly_after[j] = curly_after[j + 1] + u32::from(chars[j].1 == '”');
+        }
+        let mut nested: u32 = 0;
         let mut current: Option<Open> = None;
         let mut from = 0;
         // French dialogue: a paragraph opening on a dash is a new turn, whether it goes on
@@ -229,7 +255,9 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
                     continue;
                 }
                 Some(open) if open.family == Family::Doubled => {
-                    if pair && ch != '`' && prev.is_some_and(|c| !is_space(c)) && !after_pair.is_some_and(char::is_alphanumeric) {
+                    let before_space = if k >= 2 { Some(chars[k - 2].1) } else { None };
+                    let tight = prev.is_some_and(|c| !is_space(c)) && !after_pair.is_some_and(char::is_alphanumeric);
+                    if pair && ch != '`' && (tight || spaced_doubled_close(before_space, prev, after_pair)) {
                         let close = at(k + 1) + chars[k + 1].1.len_utf8();
                         if let Some(mut o) = current.take() {
                             o.pieces.push(o.piece_start..pos);
@@ -253,14 +281,26 @@ pub fn scan(article: &Article) -> Vec<MarkedSpan> {
                         _ => None,
                     };
                     if let Some(family) = family {
+                        nested = 0;
                         current = Some(Open { family, open: pos, paragraph: pi, pieces: Vec::new(), piece_start: after });
                     }
                 }
                 Some(open) => {
                     let closes = match open.family {
                         Family::Double => match ch {
+                            '”' if nested > 0 => {
+                                nested -= 1;
+                                false
+                            }
                             '”' => true,
-                            '“' => opening_mark_closes(prev, next),
+                            '“' if opening_mark_closes(prev, next) => true,
+                            '“' => {
+                                let outer_curly = text.get(open.open..).is_some_and(|t| t.starts_with('“'));
+                                if outer_curly && nested_curly_opens(prev, next, curly_after[k + 1], nested) {
+                                    nested += 1;
+                                }
+                                false
+                            }
                             // A plain " that looks like an opening is a stray inside a quote.
                             '"' => !opens(prev, next) || next.is_none(),
                             _ => false,
@@ -646,6 +686,23 @@ mod tests {
         assert_eq!(quoted("''It is 'fine' now,'' Ms. Vale said. ''Quite.''"), ["It is 'fine' now", "Quite."]);
         assert_eq!(quoted("''First part.\n\n''Second part,'' he said."), ["First part. | Second part"]);
         assert_eq!(quoted("the 1990s'' idea and the players'' union"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_doubled_close_spaced_off_after_punctuation_closes() {
+        assert_eq!(quoted("''We built it with care, '' said Mr. Vale. ''Then we left.''"), ["We built it with care", "Then we left."]);
+        assert_eq!(quoted("''I hate the word 'cheap,' '' she said."), ["I hate the word 'cheap,'"]);
+        // An opening pair after a space still opens.
+        assert_eq!(quoted("He said ''fine'' and ''good.''"), ["fine", "good."]);
+    }
+
+    #[test]
+    fn a_nested_curly_quote_with_its_own_closer_stays_inside() {
+        let q = quoted("“His claim that the plan “has to do with taxes” is false,” Ms. Oyelaran said.");
+        assert_eq!(q, ["His claim that the plan “has to do with taxes” is false"]);
+        // With a single ” left, the inner “ is a stray and the ” closes the outer quote.
+        let q = quoted("“They wore “Vote Now shirts,” she said. Then they left.");
+        assert_eq!(q, ["They wore “Vote Now shirts"]);
     }
 
     #[test]

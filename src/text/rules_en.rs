@@ -1166,10 +1166,35 @@ pub fn is_title_modifier(t: &Tok) -> bool {
 /// only a description that names a person is how the name is written ("At the end of
 /// the day, Trump" is not).
 pub fn with_person_description_before(toks: &[Tok], lo: usize, np: Np) -> Np {
+    let np = name_after_capitalised_role(toks, lo, np);
     let described = with_descriptor_before(toks, lo, np.clone());
     let from = toks[lo..np.first].iter().position(|t| t.start == described.start).map(|p| lo + p);
     match from {
         Some(from) if from < np.first && names_a_person(&toks[from..np.first - 1]) => described,
+        _ => np,
+    }
+}
+
+/// "Band member Vale shared the news, writing", "Obama aide Ann Oyelaran posted": one
+/// capitalised word opening the sentence, then a lower-case noun for a person and a
+/// capitalised name, is a description set before the name (the group or the person it
+/// belongs to), not a name of its own. The subject is the name, written with its
+/// description; anything else is left as it was.
+fn name_after_capitalised_role(toks: &[Tok], lo: usize, np: Np) -> Np {
+    if !matches!(np.kind, NpKind::Name(_)) || np.first != np.last || np.first != lo {
+        return np;
+    }
+    let (Some(role), Some(name)) = (toks.get(np.last + 1), toks.get(np.last + 2)) else {
+        return np;
+    };
+    if !(is_person_noun(role) && name.is_word() && name.is_cap()) {
+        return np;
+    }
+    match np_forward(toks, np.last + 2, toks.len()) {
+        Some(mut named) if matches!(named.kind, NpKind::Name(_)) && named.first == np.last + 2 => {
+            named.start = np.start;
+            named
+        }
         _ => np,
     }
 }
@@ -1802,6 +1827,22 @@ mod tests {
         let ci = c.iter().position(|c| c.text == "arguing").unwrap();
         let np = speaker_of_cue(&t, 0, t.len(), &c, ci, false).map(|np| np.written(s).to_string());
         assert_eq!(np.as_deref(), Some("A spokeswoman for the committee"));
+    }
+
+    #[test]
+    fn a_capitalised_word_and_a_role_before_a_name_describe_it() {
+        let subject = |s: &str, cue: &str| {
+            let t = toks(s);
+            let c = find_cues(&t);
+            let ci = c.iter().position(|c| c.text == cue).unwrap();
+            speaker_of_cue(&t, 0, t.len(), &c, ci, false).map(|np| np.written(s).to_string())
+        };
+        assert_eq!(subject("Band member Vale shared the news last week, writing", "writing").as_deref(), Some("Band member Vale"));
+        assert_eq!(subject("Club owner Oyelaran posted the letter, saying", "saying").map(|w| w.ends_with("Oyelaran")), Some(true));
+        // (A full name after the role was read as the subject already.)
+        assert_eq!(subject("Senate aide Ann Oyelaran posted the letter, saying", "saying").as_deref(), Some("Ann Oyelaran"));
+        // A name that stands alone before its verb is kept.
+        assert_eq!(subject("Oyelaran shared the news last week, writing", "writing").as_deref(), Some("Oyelaran"));
     }
 
     #[test]
