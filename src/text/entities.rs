@@ -561,8 +561,6 @@ impl Registry {
         &self.mentions[..self.mentions.partition_point(|m| m.pos < pos)]
     }
 
-    /// The entity of the last mention before `before` that `ok` accepts. Searching back
-    /// from `before` stops at the first hit, so a long article stays fast.
     /// The mentions before `before` and at or after `since`, no further back than
     /// [`RESOLVE_REACH_BYTES`].
     fn mentions_within_reach(&self, before: usize, since: usize) -> &[Mention] {
@@ -571,6 +569,8 @@ impl Registry {
         &mentions[mentions.partition_point(|m| m.pos < since)..]
     }
 
+    /// The entity of the last mention before `before` that `ok` accepts. Searching back
+    /// from `before` stops at the first hit, so a long article stays fast.
     fn latest(&self, before: usize, ok: impl Fn(&Mention, &Entity) -> bool) -> Option<usize> {
         self.latest_since(before, 0, ok)
     }
