@@ -236,13 +236,43 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
     let mut work: Vec<Work> =
         spans.iter().enumerate().map(|(i, s)| context(text, &frames, &spans, i, s, placeholders[i], !is_french_paragraph(article, s.paragraph))).collect();
 
-    // An embedded post is its signer's, whatever the sentence around it says.
-    for (w, s) in work.iter_mut().zip(&spans) {
+    sign_embedded_posts(text, &mut registry, &mut work, &spans);
+    resolve_own_attributions(text, &mut registry, &mut work);
+    keep_unnamed_openers(text, &mut work);
+    describe_pour_speakers(text, &spans, &mut work);
+    let turn = dialogue_turns(text, &spans);
+    share_sentence_cues(&mut work, &turn);
+    let answers = interview_answers(&spans, &frames, &work);
+    extend_charge_lists(&mut work);
+    let kinds = quote_kinds(article, text, &spans, &work, &turn, &answers);
+    attribute_colon_subjects(text, &mut registry, &mut work);
+    attribute_partials_to_quoted_subjects(text, &mut registry, &mut work, &kinds);
+    attribute_answers_to_interviewee(&mut registry, &spans, &frames, &mut work, &answers, &kinds);
+    attribute_to_quoted_previous_subjects(text, &mut registry, &mut work, &kinds);
+    attribute_pull_quotes(text, &spans, &frames, &mut work);
+    continue_previous_speakers(article, &spans, &mut work, &kinds, &turn);
+    share_dialogue_answers_back(&mut work, &turn);
+    attribute_to_known_previous_subjects(text, &mut registry, &mut work, &kinds);
+    assign_dialogue_interlocutors(article, &registry, &spans, &mut work, &turn);
+    let laid_out = laid_out_speakers(&work, &answers, &turn);
+    let candidates = rank(article, &registry, &spans, &mut work, &kinds, ranker, with_candidates);
+    restore_laid_out_speakers(&mut work, laid_out);
+    speak_as_written_groups(&mut work);
+    let quotes = build_quotes(article, text, &spans, work, kinds);
+    (quotes, candidates)
+}
+
+/// An embedded post is its signer's, whatever the sentence around it says.
+fn sign_embedded_posts(text: &str, registry: &mut Registry, work: &mut [Work], spans: &[MarkedSpan]) {
+    for (w, s) in work.iter_mut().zip(spans) {
         if let Some(name) = s.signed.clone() {
-            sign(text, &mut registry, w, name);
+            sign(text, registry, w, name);
         }
     }
-    // Own attributions, resolved in document order so "he" sees the speakers before it.
+}
+
+/// Own attributions, resolved in document order so "he" sees the speakers before it.
+fn resolve_own_attributions(text: &str, registry: &mut Registry, work: &mut [Work]) {
     for w in work.iter_mut() {
         if w.named_at_cue {
             continue;
@@ -289,8 +319,11 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             }
         }
     }
-    // French: someone unnamed opening the clause ("Une habitante du hameau, …, témoigne :")
-    // stays unnamed, as written, never the last person named (the ranker sees it unnamed).
+}
+
+/// French: someone unnamed opening the clause ("Une habitante du hameau, …, témoigne :")
+/// stays unnamed, as written, never the last person named (the ranker sees it unnamed).
+fn keep_unnamed_openers(text: &str, work: &mut [Work]) {
     for w in work.iter_mut().filter(|w| w.speaker.is_none() && !w.group) {
         let Some(np) = w.unnamed_person.take().or_else(|| w.np.clone().filter(is_unnamed_person)) else { continue };
         let written = np.written(text);
@@ -300,17 +333,26 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             w.inherited = w.cue.is_none();
         }
     }
-    // "Pour Jérémie Zimmermann, « … » Le porte-parole du collectif X se félicite que « … »":
-    // a role noun opening the words right after a quote framed by "Pour" + a person
-    // describes that person, unless it already stands for another named person.
+}
+
+/// "Pour Jérémie Zimmermann, « … » Le porte-parole du collectif X se félicite que « … »":
+/// a role noun opening the words right after a quote framed by "Pour" + a person
+/// describes that person, unless it already stands for another named person.
+fn describe_pour_speakers(text: &str, spans: &[MarkedSpan], work: &mut [Work]) {
     for i in 1..work.len() {
-        if let Some(person) = described_pour_speaker(text, &spans, &work, i) {
+        if let Some(person) = described_pour_speaker(text, spans, work, i) {
             work[i].speaker = Some(person);
         }
     }
-    // Turns of a dialogue inside one pair of guillemets: quote i answers quote i - 1.
-    let turn: Vec<bool> = (0..spans.len()).map(|i| i > 0 && super::rules_fr::next_turn(text, spans[i - 1].close, spans[i].open)).collect();
-    // The other quote of the same sentence: « A » et sur « B », précise X.
+}
+
+/// Turns of a dialogue inside one pair of guillemets: quote i answers quote i - 1.
+fn dialogue_turns(text: &str, spans: &[MarkedSpan]) -> Vec<bool> {
+    (0..spans.len()).map(|i| i > 0 && super::rules_fr::next_turn(text, spans[i - 1].close, spans[i].open)).collect()
+}
+
+/// The other quote of the same sentence: « A » et sur « B », précise X.
+fn share_sentence_cues(work: &mut [Work], turn: &[bool]) {
     for i in 0..work.len() {
         if work[i].cue.is_some() {
             continue;
@@ -319,13 +361,16 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         let from_next = i + 1 < work.len() && work[i + 1].same_sentence_as_prev && work[i + 1].cue.is_some() && !turn[i + 1];
         let from = if from_prev { i - 1 } else { i + 1 };
         if from_prev || from_next {
-            copy_attribution(&mut work, from, i, true);
+            copy_attribution(work, from, i, true);
             work[i].named_at_cue = work[from].np.as_ref().is_some_and(|np| matches!(np.kind, NpKind::Name(_)));
         }
     }
-    // Interview in questions and answers: a quote opening the paragraph right after a
-    // question paragraph (no quote in it) is an answer, however short.
-    let answers: Vec<bool> = (0..spans.len())
+}
+
+/// Interview in questions and answers: a quote opening the paragraph right after a
+/// question paragraph (no quote in it) is an answer, however short.
+fn interview_answers(spans: &[MarkedSpan], frames: &[Vec<Tok>], work: &[Work]) -> Vec<bool> {
+    (0..spans.len())
         .map(|i| {
             let w = &work[i];
             let question = spans[i].paragraph.checked_sub(1).and_then(|p| frames.get(p));
@@ -333,15 +378,23 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                 && w.opens_paragraph
                 && question.is_some_and(|q| super::rules_fr::is_interview_question(q))
         })
-        .collect();
-    // "jugé pour « A », « B » et « C »": every charge of the list.
+        .collect()
+}
+
+/// "jugé pour « A », « B » et « C »": every charge of the list.
+fn extend_charge_lists(work: &mut [Work]) {
     for i in 1..work.len() {
         if work[i - 1].charge && work[i].listed && work[i].same_sentence_as_prev {
             work[i].charge = true;
         }
     }
+}
+
+/// Each quote's kind: speech (direct or partial) or a term, seen with what the passes
+/// before found out (a cue, an inherited speaker, a dialogue's turn, an interview's answer).
+fn quote_kinds(article: &Article, text: &str, spans: &[MarkedSpan], work: &[Work], turn: &[bool], answers: &[bool]) -> Vec<QuoteKind> {
     let references = reference_list_start(article);
-    let kinds: Vec<QuoteKind> = (0..spans.len())
+    (0..spans.len())
         .map(|i| {
             // (The titles of a Wikinews "Sources" list are titles, whoever is named beside them.)
             if references.is_some_and(|r| spans[i].paragraph > r) {
@@ -364,8 +417,11 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             }
             kind
         })
-        .collect();
-    // Quotes announced by a colon, with no cue: the person the sentence is about.
+        .collect()
+}
+
+/// Quotes announced by a colon, with no cue: the person the sentence is about.
+fn attribute_colon_subjects(text: &str, registry: &mut Registry, work: &mut [Work]) {
     for w in work.iter_mut() {
         if w.speaker.is_some() || w.cue.is_some() || w.inherited {
             continue;
@@ -380,11 +436,11 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                 body && !Lexicon::get().is_place_name(&r.entities[e].low) && !Lexicon::get().place_names.contains(&r.entities[e].low)
             };
             let found = if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Document | SpeakerKind::Organisation, .. }) {
-                registry.resolve(&np).filter(|&e| issuer(&registry, e))
+                registry.resolve(&np).filter(|&e| issuer(registry, e))
             } else {
                 match registry.resolve_known_person(&np) {
                     Some(e) => Some(e),
-                    None if np.first == 0 => registry.resolve(&np).filter(|&e| issuer(&registry, e)),
+                    None if np.first == 0 => registry.resolve(&np).filter(|&e| issuer(registry, e)),
                     None => None,
                 }
             };
@@ -398,7 +454,10 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             }
         }
     }
-    // Partial quotes with no cue, in a sentence whose subject has already been quoted.
+}
+
+/// Partial quotes with no cue, in a sentence whose subject has already been quoted.
+fn attribute_partials_to_quoted_subjects(text: &str, registry: &mut Registry, work: &mut [Work], kinds: &[QuoteKind]) {
     for i in 0..work.len() {
         if kinds[i] != QuoteKind::Partial || work[i].cue.is_some() || work[i].inherited {
             continue;
@@ -408,8 +467,18 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         work[i].speaker = registry.speaker(e);
         work[i].as_written = Some(np.written(text).to_string());
     }
-    // An answer is the person interviewed's: the one who gave the answers before, else the
-    // last person named or heard.
+}
+
+/// An answer is the person interviewed's: the one who gave the answers before, else the
+/// last person named or heard.
+fn attribute_answers_to_interviewee(
+    registry: &mut Registry,
+    spans: &[MarkedSpan],
+    frames: &[Vec<Tok>],
+    work: &mut [Work],
+    answers: &[bool],
+    kinds: &[QuoteKind],
+) {
     let mut interviewee = None;
     for i in 0..work.len() {
         let w = &work[i];
@@ -437,9 +506,12 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         work[i].inherited = work[i].speaker.is_some();
         interviewee = work[i].speaker.clone();
     }
-    // "He nods. “The ideology comes later.”": a sentence about someone who has already
-    // spoken, right before a quote with no cue, hands the quote to them rather than to
-    // the previous quote's speaker.
+}
+
+/// "He nods. “The ideology comes later.”": a sentence about someone who has already
+/// spoken, right before a quote with no cue, hands the quote to them rather than to
+/// the previous quote's speaker.
+fn attribute_to_quoted_previous_subjects(text: &str, registry: &mut Registry, work: &mut [Work], kinds: &[QuoteKind]) {
     for i in 0..work.len() {
         if kinds[i] != QuoteKind::Direct || work[i].speaker.is_some() || work[i].cue.is_some() || work[i].inherited {
             continue;
@@ -456,8 +528,11 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             }
         }
     }
-    // A pull quote or quoted subheading (a paragraph that is only a quote, no cue)
-    // repeats words said in a nearby quote: it is that speaker's.
+}
+
+/// A pull quote or quoted subheading (a paragraph that is only a quote, no cue)
+/// repeats words said in a nearby quote: it is that speaker's.
+fn attribute_pull_quotes(text: &str, spans: &[MarkedSpan], frames: &[Vec<Tok>], work: &mut [Work]) {
     let quote_texts: Vec<String> = spans
         .iter()
         .map(|s| s.pieces.iter().filter_map(|r| text.get(r.clone())).collect::<Vec<_>>().join(" "))
@@ -475,13 +550,16 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             .filter(|&j| j != i && work[j].cue.is_some() && work[j].speaker.is_some())
             .find(|&j| quote_texts[j].contains(quote_texts[i].trim_end_matches(['.', '!', '?'])));
         if let Some(j) = source {
-            copy_attribution(&mut work, j, i, false);
+            copy_attribution(work, j, i, false);
             work[i].cue_text = None;
         }
     }
-    // Interrupted quotes and quote-only paragraphs continue the previous speaker.
-    // (The last quote with a speaker is carried along, not searched back for: a long text
-    // of unattributed quotes would make that search quadratic.)
+}
+
+/// Interrupted quotes and quote-only paragraphs continue the previous speaker.
+/// (The last quote with a speaker is carried along, not searched back for: a long text
+/// of unattributed quotes would make that search quadratic.)
+fn continue_previous_speakers(article: &Article, spans: &[MarkedSpan], work: &mut [Work], kinds: &[QuoteKind], turn: &[bool]) {
     let mut last_spoken = None;
     for i in 1..work.len() {
         if work[i - 1].speaker.is_some() && kinds[i - 1] != QuoteKind::Term {
@@ -499,13 +577,13 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         // that of the turn it answers.
         if turn[i] {
             if turn[i - 1] && work[i - 2].speaker.is_some() {
-                copy_attribution(&mut work, i - 2, i, false);
+                copy_attribution(work, i - 2, i, false);
             }
             continue;
         }
         let unnamed_before = work[i - 1].speaker.is_none() && work[i - 1].as_written.is_some() && kinds[i - 1] != QuoteKind::Term;
         if unnamed_before && spans[i - 1].last_paragraph == spans[i].paragraph {
-            copy_attribution(&mut work, i - 1, i, true);
+            copy_attribution(work, i - 1, i, true);
             continue;
         }
         let Some(j) = last_spoken else {
@@ -525,19 +603,25 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         if same_paragraph || continues {
             // A quote keeps its own cue ("qui plaide pour « … »") and takes only the speaker.
             let keep_cue = work[i].cue_text.clone();
-            copy_attribution(&mut work, j, i, same_paragraph);
+            copy_attribution(work, j, i, same_paragraph);
             if !same_paragraph || keep_cue.is_some() {
                 work[i].cue_text = keep_cue;
             }
         }
     }
-    // « A ? — B. — C ? — D », répond X: B is X's too, as D is.
+}
+
+/// « A ? — B. — C ? — D », répond X: B is X's too, as D is.
+fn share_dialogue_answers_back(work: &mut [Work], turn: &[bool]) {
     for i in (0..work.len().saturating_sub(2)).rev() {
         if work[i].speaker.is_none() && turn[i + 1] && turn[i + 2] && work[i + 2].speaker.is_some() {
-            copy_attribution(&mut work, i + 2, i, false);
+            copy_attribution(work, i + 2, i, false);
         }
     }
-    // A direct quote still without a speaker, right after a sentence about a known person.
+}
+
+/// A direct quote still without a speaker, right after a sentence about a known person.
+fn attribute_to_known_previous_subjects(text: &str, registry: &mut Registry, work: &mut [Work], kinds: &[QuoteKind]) {
     for i in 0..work.len() {
         if kinds[i] != QuoteKind::Direct || work[i].speaker.is_some() || work[i].cue.is_some() {
             continue;
@@ -551,8 +635,11 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
             }
         }
     }
-    // A dialogue none of whose turns has a cue: the people of the scene set before it
-    // speak in turn (rules_fr::dialogue_interlocutors), from the paragraph before it on.
+}
+
+/// A dialogue none of whose turns has a cue: the people of the scene set before it
+/// speak in turn (rules_fr::dialogue_interlocutors), from the paragraph before it on.
+fn assign_dialogue_interlocutors(article: &Article, registry: &Registry, spans: &[MarkedSpan], work: &mut [Work], turn: &[bool]) {
     let (mentions, (_, sentence_starts)) = (registry.mention_view(), registry.text_and_sentences());
     let mut i = 0;
     while i + 1 < work.len() {
@@ -579,21 +666,35 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
         }
         i = last + 1;
     }
-    // (The layout of an interview says who answers, and a dialogue's dashes who speaks in
-    // turn: the ranker, which weighs the nearest names, does not overrule them.)
+}
+
+/// The layout of an interview says who answers, and a dialogue's dashes who speaks in
+/// turn: the ranker, which weighs the nearest names, does not overrule them. These
+/// speakers (and those of a colon's or the previous sentence's subject kept), put back
+/// after the ranker by [`restore_laid_out_speakers`].
+fn laid_out_speakers(work: &[Work], answers: &[bool], turn: &[bool]) -> Vec<Option<Speaker>> {
     let dialogue = |i: usize| turn[i] || turn.get(i + 1).is_some_and(|&t| t);
-    let laid_out: Vec<Option<Speaker>> =
-        (0..work.len()).map(|i| work[i].speaker.clone().filter(|_| answers[i] || dialogue(i) || work[i].colon_subject_kept || work[i].previous_subject_kept)).collect();
-    let candidates = rank(article, &registry, &spans, &mut work, &kinds, ranker, with_candidates);
+    (0..work.len()).map(|i| work[i].speaker.clone().filter(|_| answers[i] || dialogue(i) || work[i].colon_subject_kept || work[i].previous_subject_kept)).collect()
+}
+
+/// The speakers of [`laid_out_speakers`] back over the ranker's choice.
+fn restore_laid_out_speakers(work: &mut [Work], laid_out: Vec<Option<Speaker>>) {
     for (w, speaker) in work.iter_mut().zip(laid_out) {
         w.speaker = speaker.or(w.speaker.take());
     }
-    // A group nobody else was found for speaks as written (after the ranker, whose
-    // features see it as unnamed).
+}
+
+/// A group nobody else was found for speaks as written (after the ranker, whose
+/// features see it as unnamed).
+fn speak_as_written_groups(work: &mut [Work]) {
     for w in work.iter_mut().filter(|w| w.group && w.speaker.is_none()) {
         w.speaker = w.as_written.as_deref().and_then(group_speaker);
     }
-    let quotes = spans
+}
+
+/// The quotes out of their spans, working state and kinds (a term has no speaker or cue).
+fn build_quotes(article: &Article, text: &str, spans: &[MarkedSpan], work: Vec<Work>, kinds: Vec<QuoteKind>) -> Vec<Quote> {
+    spans
         .iter()
         .zip(work)
         .zip(kinds)
@@ -616,8 +717,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
                 end: s.pieces.last().map_or(s.close, |r| r.end),
             }
         })
-        .collect();
-    (quotes, candidates)
+        .collect()
 }
 
 /// Let the learned ranker overrule the rules where its mode says it wins; returns the
