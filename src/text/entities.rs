@@ -1416,8 +1416,8 @@ impl Registry {
         }
         // "Le fisc défend …": a French body named by its noun alone, met nowhere else, is
         // that body (as "police said" is).
-        let article = written.split_whitespace().next().map(fold);
-        let french_noun = words.len() == 1 && matches!(article.as_deref(), Some("le" | "la"));
+        // (fr-bodies2: "L'intersyndicale dénonce" too, its article elided.)
+        let french_noun = words.len() == 1 && super::rules_fr::is_definite_bare_noun(written);
         if words.len() < 2 && !french_noun {
             return None;
         }
