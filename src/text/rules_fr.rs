@@ -2472,6 +2472,12 @@ pub(super) fn is_definite_bare_noun(written: &str) -> bool {
     fold(first).strip_prefix("l'").is_some_and(|noun| noun.chars().next().is_some_and(char::is_alphabetic))
 }
 
+/// Whether the text before a phrase ends on "de" ("Le rapport annuel de | l'association"):
+/// the phrase is then a complement of the noun before it, not a speaking body.
+pub(super) fn follows_de(before: &str) -> bool {
+    before.split_whitespace().next_back().is_some_and(|w| matches!(fold(w).as_str(), "de" | "d'"))
+}
+
 #[cfg(test)]
 mod session14_body_tests {
     use super::*;
@@ -2515,5 +2521,13 @@ mod session14_body_tests {
         assert!(!is_definite_bare_noun("les syndicats"));
         assert!(!is_definite_bare_noun("l'"));
         assert!(!is_definite_bare_noun("police"));
+    }
+
+    #[test]
+    fn a_phrase_after_de_is_a_complement() {
+        assert!(follows_de("Le bilan annuel de "));
+        assert!(follows_de("le rapport De "));
+        assert!(!follows_de("Dans un communiqué, "));
+        assert!(!follows_de(""));
     }
 }
