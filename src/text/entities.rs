@@ -1041,7 +1041,9 @@ impl Registry {
                             .or_else(|| {
                                 let end = super::rules_fr::institution_adjectives_end(&self.text, np.end);
                                 let written = self.text.get(np.start..end).unwrap_or("").to_string();
-                                self.described_body(&written)
+                                // ("Le rapport de l'association souligne": a complement is not the subject.)
+                                let complement = super::rules_fr::follows_de(&self.text[..np.start]);
+                                self.described_body(&written, !complement)
                             })
                     }
                     SpeakerKind::Document => self
@@ -1405,7 +1407,8 @@ impl Registry {
 
     /// "The home affairs select committee": a body described in full is named by that
     /// description (without its article), as written.
-    fn described_body(&mut self, written: &str) -> Option<usize> {
+    /// `elided`: an elided article counts too ("L'agence précise", fr-bodies2).
+    fn described_body(&mut self, written: &str, elided: bool) -> Option<usize> {
         // Drop the article or possessor ("The", "Iran's") that opens the description; a French
         // elided article keeps the noun it is glued to ("l'Observatoire des prix").
         let mut words: Vec<String> = written.split_whitespace().map(str::to_string).collect();
@@ -1416,8 +1419,10 @@ impl Registry {
         }
         // "Le fisc défend …": a French body named by its noun alone, met nowhere else, is
         // that body (as "police said" is).
-        let article = written.split_whitespace().next().map(fold);
-        let french_noun = words.len() == 1 && matches!(article.as_deref(), Some("le" | "la"));
+        // (fr-bodies2: "L'intersyndicale dénonce" too, its article elided.)
+        let french_noun = words.len() == 1
+            && super::rules_fr::is_definite_bare_noun(written)
+            && (elided || matches!(written.split_whitespace().next().map(fold).as_deref(), Some("le" | "la")));
         if words.len() < 2 && !french_noun {
             return None;
         }
@@ -1579,7 +1584,7 @@ impl Registry {
             .or_else(|| self.latest(pos + 1, |_, e| org(e) && e.low.iter().any(|w| w == head)))
             // (The body that spoke in the lead, "a annoncé la X, qui …": the article's own.)
             .or_else(|| self.latest(pos.min(LEAD_BYTES), |m, e| m.spoke && org(e) && capitalised(e) && !self.is_dateline(m, e)))
-            .or_else(|| self.described_body(written))
+            .or_else(|| self.described_body(written, false))
     }
 
     /// fr-bodies s14: "Le parquet de Vierzon a ouvert une enquête « … », selon un

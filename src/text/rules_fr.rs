@@ -2458,6 +2458,26 @@ fn org_word_after_article(toks: &[Tok], i: usize, r: usize) -> usize {
     if article && r == i + 2 { i + 1 } else { i }
 }
 
+/// "L'intersyndicale dénonce", "l'agence précise", as "la préfecture indique": a French body
+/// written as one common noun after its definite article, elided or not, names a body of its
+/// own when the article met no body of that kind before (the noun itself is its name).
+/// `written` is the phrase as written, article included.
+pub(super) fn is_definite_bare_noun(written: &str) -> bool {
+    let mut words = written.split_whitespace();
+    let (Some(first), None) = (words.next(), words.next()) else {
+        return written.split_whitespace().count() == 2
+            && written.split_whitespace().next().is_some_and(|a| matches!(fold(a).as_str(), "le" | "la"));
+    };
+    // One word: an elided article glued to its noun ("l'intersyndicale").
+    fold(first).strip_prefix("l'").is_some_and(|noun| noun.chars().next().is_some_and(char::is_alphabetic))
+}
+
+/// Whether the text before a phrase ends on "de" ("Le rapport annuel de | l'association"):
+/// the phrase is then a complement of the noun before it, not a speaking body.
+pub(super) fn follows_de(before: &str) -> bool {
+    before.split_whitespace().next_back().is_some_and(|w| matches!(fold(w).as_str(), "de" | "d'"))
+}
+
 #[cfg(test)]
 mod session14_body_tests {
     use super::*;
@@ -2487,5 +2507,27 @@ mod session14_body_tests {
             let i = at(&t, "Fédération");
             assert_eq!(institution_name_end(&t, i, i + 1, t.len()), i + 1, "{s}");
         }
+    }
+
+    #[test]
+    fn a_definite_common_noun_alone_may_name_a_body() {
+        assert!(is_definite_bare_noun("L'intersyndicale"));
+        assert!(is_definite_bare_noun("l’agence"));
+        assert!(is_definite_bare_noun("La préfecture"));
+        assert!(is_definite_bare_noun("le fisc"));
+        // Not with a complement, another determiner or no article.
+        assert!(!is_definite_bare_noun("l'agence de l'eau"));
+        assert!(!is_definite_bare_noun("une agence"));
+        assert!(!is_definite_bare_noun("les syndicats"));
+        assert!(!is_definite_bare_noun("l'"));
+        assert!(!is_definite_bare_noun("police"));
+    }
+
+    #[test]
+    fn a_phrase_after_de_is_a_complement() {
+        assert!(follows_de("Le bilan annuel de "));
+        assert!(follows_de("le rapport De "));
+        assert!(!follows_de("Dans un communiqué, "));
+        assert!(!follows_de(""));
     }
 }
