@@ -13,6 +13,7 @@ use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::rules_fr::FR_OBLIQUE_PREPOSITIONS;
 use crate::model::{Speaker, SpeakerKind};
 use std::collections::{HashMap, HashSet};
+use std::ops::ControlFlow;
 
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -637,152 +638,15 @@ impl Registry {
         }
         let found = match &np.kind {
             NpKind::Name(_) if by_alias.is_some() => by_alias,
-            NpKind::Name(words) => {
-                let low = name_key(words);
-                let mut best: Option<usize> = None;
-                // Two people sharing a surname ("Amira Yusuf", her father "Omar Yusuf"):
-                // "Yusuf" is the one who last spoke, else the one last mentioned.
-                let recency = |i: usize| {
-                    let last = |spoke: bool| {
-                        self.mentions_before(np.start).iter().rev().find(|m| m.entity == i && (m.spoke || !spoke)).map(|m| m.pos)
-                    };
-                    (last(true), last(false))
-                };
-                for i in self.ending_like(&low) {
-                    let e = &self.entities[i];
-                    if e.head.is_none() && ends_with(&e.low, &low) {
-                        let better = match best {
-                            None => true,
-                            Some(b) => {
-                                let (lb, le) = (self.entities[b].low.len(), e.low.len());
-                                lb < le || (lb == le && low.len() < le && recency(i) > recency(b))
-                            }
-                        };
-                        if better {
-                            best = Some(i);
-                        }
-                    }
-                }
-                // "the European Digital Rights network": a body noun after the name.
-                let body_noun = np.quals.iter().any(|q| lx.role(q) == Some(SpeakerKind::Organisation));
-                if let Some(b) = best
-                    && body_noun
-                    && !self.entities[b].has_role
-                    && self.entities[b].gender == Gender::Unknown
-                {
-                    self.entities[b].kind = Some(SpeakerKind::Organisation);
-                }
-                // "le Pnat" after "le Parquet national antiterroriste": an acronym met alone
-                // is the body whose name spells it.
-                let mut spelled = || {
-                    let [w] = words.as_slice() else { return None };
-                    let n = w.chars().count();
-                    if !(3..=6).contains(&n) || !w.chars().next().is_some_and(char::is_uppercase) {
-                        return None;
-                    }
-                    let letters: Vec<char> = fold(w).chars().collect();
-                    // (`spells` wants the acronym's first letter to open the first content word.)
-                    let same_initial = bucket(self.index.by_initial.get(&letters[0]), self.entities.len());
-                    let found = same_initial.into_iter().find(|&k| {
-                        let e = &self.entities[k];
-                        e.head.is_none() && e.low.len() >= 2 && e.kind != Some(SpeakerKind::Person) && {
-                            let content: Vec<&str> = e.low.iter().map(String::as_str).filter(|x| !is_connector(x)).collect();
-                            spells(&letters, &content)
-                        }
-                    })?;
-                    // (Indexed only when set here: a body keeps the first acronym it was given.)
-                    if self.entities[found].alias.is_none() {
-                        let alias = Acronym::of(w);
-                        self.index.by_alias.entry(alias.folded.clone()).or_default().push(found);
-                        self.entities[found].alias = Some(alias);
-                    }
-                    self.entities[found].kind = Some(SpeakerKind::Organisation);
-                    Some(found)
-                };
-                // (The acronym may be registered as a name of its own: the alias makes it
-                // speak as the long form.)
-                let spelled = spelled();
-                best.or(spelled).or_else(|| {
-                    Some(self.add_entity(Entity {
-                        words: words.clone(),
-                        low,
-                        kind: Some(if body_noun { SpeakerKind::Organisation } else { guess_kind(words) }),
-                        ..empty_entity()
-                    }))
-                })
-            }
-            NpKind::Pronoun(PronounKind::Person, g) => {
-                let fits = |e: &Entity| {
-                    e.kind == Some(SpeakerKind::Person) && (e.gender == Gender::Unknown || *g == Gender::Unknown || e.gender == *g)
-                };
-                // A person who spoke earlier in the same paragraph is more salient than one
-                // merely named since ("Judge Hale told the court that the defendant, Liam
-                // Carter, … “…,” she told him").
-                let window = self.paragraph_start(np.start);
-                // "La Cnil estime … Elle juge", "Le parquet précise … Il ajoute": French
-                // il/elle also stand for a body that spoke in the paragraph, when no person
-                // they could stand for is named since ("…, a indiqué un porte-parole de la
-                // police. Il semblerait que « … » a-t-il précisé": places and things named in
-                // between do not count).
-                let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
-                // "Celui-ci", "celle-ci": the latter, the agreeing person named last, not the
-                // most salient one (rules_fr::is_demonstrative_pronoun).
-                if super::rules_fr::is_demonstrative_pronoun(&written) {
-                    return self.latest(np.start, |m, e| m.entity != ANONYMOUS && fits(e));
-                }
-                let body = matches!(written.as_str(), "il" | "elle")
-                    .then(|| {
-                        let before = self.mentions_before(np.start);
-                        let from = before.partition_point(|m| m.pos < window);
-                        // ("Son parti lui reprochait son vote. Il déclara": a body someone's
-                        // possessive names is theirs; il/elle is that someone, not the body.)
-                        let possessed = |m: &Mention| {
-                            let first = self.text.get(m.pos..).and_then(|t| t.split_whitespace().next()).map(fold);
-                            first.is_some_and(|w| matches!(w.as_str(), "son" | "sa" | "ses" | "leur" | "leurs"))
-                        };
-                        let org = |m: &Mention| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation) && !possessed(m);
-                        let k = from + before[from..].iter().rposition(org)?;
-                        let person_since = before[k + 1..].iter().any(|m| m.entity != ANONYMOUS && fits(&self.entities[m.entity]));
-                        (!person_since).then_some(before[k].entity)
-                    })
-                    .flatten();
-                // Beyond that, the last person named as a subject in this paragraph or the
-                // one before ("Abu Ghaith, a son-in-law of bin Laden's, offered … he told"),
-                // then anyone.
-                let near = self.paragraph_start(window.saturating_sub(1));
-                let found = body
-                    .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
-                    .or_else(|| self.latest_since(np.start, near, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
-                    // (French: else the person most in view in the paragraph, even named only
-                    // after a preposition, "la déposition d'Émilie Perrin … a-t-elle dit",
-                    // before a subject further back: salience_fr.)
-                    .or_else(|| self.salient_person_near(np, false, false, fits))
-                    // (Further back, a subject still outranks a name that was only ever an
-                    // object: "il" in a portrait stays the person it is about.)
-                    .or_else(|| self.latest(np.start, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
-                    .or_else(|| self.latest(np.start, |_, e| fits(e)));
-                // "she says" tells us the gender a name did not: a later "he" is someone else.
-                if let Some(e) = found
-                    && e != ANONYMOUS
-                    && *g != Gender::Unknown
-                    && self.entities[e].gender == Gender::Unknown
-                {
-                    self.entities[e].gender = *g;
-                }
-                found
-            }
+            NpKind::Name(words) => self.resolve_name(np, words),
+            NpKind::Pronoun(PronounKind::Person, g) => match self.resolve_person_pronoun(np, *g) {
+                ControlFlow::Break(e) => return e,
+                ControlFlow::Continue(found) => found,
+            },
             // "they" and "it" are only taken for a body that spoke earlier in the same
             // paragraph; further back they are too often something else.
-            NpKind::Pronoun(PronounKind::Plural, _) => {
-                let window = self.paragraph_start(np.start);
-                self.latest(np.start, |m, e| m.spoke && m.pos >= window && e.kind == Some(SpeakerKind::Organisation))
-            }
-            NpKind::Pronoun(PronounKind::Thing, _) => {
-                let window = self.paragraph_start(np.start);
-                self.latest(np.start, |m, e| {
-                    m.spoke && m.pos >= window && matches!(e.kind, Some(SpeakerKind::Organisation | SpeakerKind::Document))
-                })
-            }
+            NpKind::Pronoun(PronounKind::Plural, _) => self.resolve_plural_pronoun(np),
+            NpKind::Pronoun(PronounKind::Thing, _) => self.resolve_thing_pronoun(np),
             // "a statement from the National Counter Terrorism Centre": whoever it is from.
             NpKind::Role { kind: SpeakerKind::Document, .. } if self.named_in_quals(np).is_some() => self.named_in_quals(np),
             // "précise cette source", "the same source said": whoever was last heard,
@@ -1107,6 +971,165 @@ impl Registry {
             self.learn_role(e, np);
         }
         found
+    }
+
+    /// A name: the entity registered under it or ending like it ("Yusuf" for "Omar
+    /// Yusuf"), else the body whose name the acronym spells, else a new entity.
+    fn resolve_name(&mut self, np: &Np, words: &[String]) -> Option<usize> {
+        let lx = Lexicon::get();
+        let low = name_key(words);
+        let mut best: Option<usize> = None;
+        // Two people sharing a surname ("Amira Yusuf", her father "Omar Yusuf"):
+        // "Yusuf" is the one who last spoke, else the one last mentioned.
+        let recency = |i: usize| {
+            let last = |spoke: bool| {
+                self.mentions_before(np.start).iter().rev().find(|m| m.entity == i && (m.spoke || !spoke)).map(|m| m.pos)
+            };
+            (last(true), last(false))
+        };
+        for i in self.ending_like(&low) {
+            let e = &self.entities[i];
+            if e.head.is_none() && ends_with(&e.low, &low) {
+                let better = match best {
+                    None => true,
+                    Some(b) => {
+                        let (lb, le) = (self.entities[b].low.len(), e.low.len());
+                        lb < le || (lb == le && low.len() < le && recency(i) > recency(b))
+                    }
+                };
+                if better {
+                    best = Some(i);
+                }
+            }
+        }
+        // "the European Digital Rights network": a body noun after the name.
+        let body_noun = np.quals.iter().any(|q| lx.role(q) == Some(SpeakerKind::Organisation));
+        if let Some(b) = best
+            && body_noun
+            && !self.entities[b].has_role
+            && self.entities[b].gender == Gender::Unknown
+        {
+            self.entities[b].kind = Some(SpeakerKind::Organisation);
+        }
+        // ("le Pnat": `body_spelled_by`.)
+        // (The acronym may be registered as a name of its own: the alias makes it
+        // speak as the long form.)
+        let spelled = self.body_spelled_by(words);
+        best.or(spelled).or_else(|| {
+            Some(self.add_entity(Entity {
+                words: words.to_vec(),
+                low,
+                kind: Some(if body_noun { SpeakerKind::Organisation } else { guess_kind(words) }),
+                ..empty_entity()
+            }))
+        })
+    }
+
+    /// "le Pnat" after "le Parquet national antiterroriste": an acronym met alone
+    /// is the body whose name spells it.
+    fn body_spelled_by(&mut self, words: &[String]) -> Option<usize> {
+        let [w] = words else { return None };
+        let n = w.chars().count();
+        if !(3..=6).contains(&n) || !w.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let letters: Vec<char> = fold(w).chars().collect();
+        // (`spells` wants the acronym's first letter to open the first content word.)
+        let same_initial = bucket(self.index.by_initial.get(&letters[0]), self.entities.len());
+        let found = same_initial.into_iter().find(|&k| {
+            let e = &self.entities[k];
+            e.head.is_none() && e.low.len() >= 2 && e.kind != Some(SpeakerKind::Person) && {
+                let content: Vec<&str> = e.low.iter().map(String::as_str).filter(|x| !is_connector(x)).collect();
+                spells(&letters, &content)
+            }
+        })?;
+        // (Indexed only when set here: a body keeps the first acronym it was given.)
+        if self.entities[found].alias.is_none() {
+            let alias = Acronym::of(w);
+            self.index.by_alias.entry(alias.folded.clone()).or_default().push(found);
+            self.entities[found].alias = Some(alias);
+        }
+        self.entities[found].kind = Some(SpeakerKind::Organisation);
+        Some(found)
+    }
+
+    /// A personal pronoun ("he", "she", "il", "elle", "celui-ci"): the person (or, for
+    /// French il/elle, the body) it stands for. `Break` when found without the checks
+    /// `resolve` makes of a found entity.
+    fn resolve_person_pronoun(&mut self, np: &Np, g: Gender) -> ControlFlow<Option<usize>, Option<usize>> {
+        let fits = |e: &Entity| {
+            e.kind == Some(SpeakerKind::Person) && (e.gender == Gender::Unknown || g == Gender::Unknown || e.gender == g)
+        };
+        // A person who spoke earlier in the same paragraph is more salient than one
+        // merely named since ("Judge Hale told the court that the defendant, Liam
+        // Carter, … “…,” she told him").
+        let window = self.paragraph_start(np.start);
+        // "La Cnil estime … Elle juge", "Le parquet précise … Il ajoute": French
+        // il/elle also stand for a body that spoke in the paragraph, when no person
+        // they could stand for is named since ("…, a indiqué un porte-parole de la
+        // police. Il semblerait que « … » a-t-il précisé": places and things named in
+        // between do not count).
+        let written = self.text.get(np.start..np.end).map(fold).unwrap_or_default();
+        // "Celui-ci", "celle-ci": the latter, the agreeing person named last, not the
+        // most salient one (rules_fr::is_demonstrative_pronoun).
+        if super::rules_fr::is_demonstrative_pronoun(&written) {
+            return ControlFlow::Break(self.latest(np.start, |m, e| m.entity != ANONYMOUS && fits(e)));
+        }
+        let body = matches!(written.as_str(), "il" | "elle")
+            .then(|| {
+                let before = self.mentions_before(np.start);
+                let from = before.partition_point(|m| m.pos < window);
+                // ("Son parti lui reprochait son vote. Il déclara": a body someone's
+                // possessive names is theirs; il/elle is that someone, not the body.)
+                let possessed = |m: &Mention| {
+                    let first = self.text.get(m.pos..).and_then(|t| t.split_whitespace().next()).map(fold);
+                    first.is_some_and(|w| matches!(w.as_str(), "son" | "sa" | "ses" | "leur" | "leurs"))
+                };
+                let org = |m: &Mention| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation) && !possessed(m);
+                let k = from + before[from..].iter().rposition(org)?;
+                let person_since = before[k + 1..].iter().any(|m| m.entity != ANONYMOUS && fits(&self.entities[m.entity]));
+                (!person_since).then_some(before[k].entity)
+            })
+            .flatten();
+        // Beyond that, the last person named as a subject in this paragraph or the
+        // one before ("Abu Ghaith, a son-in-law of bin Laden's, offered … he told"),
+        // then anyone.
+        let near = self.paragraph_start(window.saturating_sub(1));
+        let found = body
+            .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
+            .or_else(|| self.latest_since(np.start, near, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
+            // (French: else the person most in view in the paragraph, even named only
+            // after a preposition, "la déposition d'Émilie Perrin … a-t-elle dit",
+            // before a subject further back: salience_fr.)
+            .or_else(|| self.salient_person_near(np, false, false, fits))
+            // (Further back, a subject still outranks a name that was only ever an
+            // object: "il" in a portrait stays the person it is about.)
+            .or_else(|| self.latest(np.start, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
+            .or_else(|| self.latest(np.start, |_, e| fits(e)));
+        // "she says" tells us the gender a name did not: a later "he" is someone else.
+        if let Some(e) = found
+            && e != ANONYMOUS
+            && g != Gender::Unknown
+            && self.entities[e].gender == Gender::Unknown
+        {
+            self.entities[e].gender = g;
+        }
+        ControlFlow::Continue(found)
+    }
+
+    /// "they" and "it" are only taken for a body that spoke earlier in the same
+    /// paragraph; further back they are too often something else.
+    fn resolve_plural_pronoun(&self, np: &Np) -> Option<usize> {
+        let window = self.paragraph_start(np.start);
+        self.latest(np.start, |m, e| m.spoke && m.pos >= window && e.kind == Some(SpeakerKind::Organisation))
+    }
+
+    /// (As `resolve_plural_pronoun`, a document too.)
+    fn resolve_thing_pronoun(&self, np: &Np) -> Option<usize> {
+        let window = self.paragraph_start(np.start);
+        self.latest(np.start, |m, e| {
+            m.spoke && m.pos >= window && matches!(e.kind, Some(SpeakerKind::Organisation | SpeakerKind::Document))
+        })
     }
 
     /// (fr-pron) "« … », fait valoir la directrice" resolved to Hélène Vasseur makes her
