@@ -888,7 +888,7 @@ impl Registry {
 
     /// "the teenager said", "raconte l'adolescente": like "she", to the last person
     /// of that gender.
-    fn resolve_descriptor(&mut self, np: &Np, head: &String) -> Option<usize> {
+    fn resolve_descriptor(&mut self, np: &Np, head: &str) -> Option<usize> {
         let lx = Lexicon::get();
         // "Le fils du défunt, Sébastien Marty, a raconté": a descriptor with a name
         // set in apposition right after it is that person, not the last man named.
@@ -985,7 +985,7 @@ impl Registry {
 
     /// "la policière" is never a man the article named.
     /// ("the New York businessman" is never a woman the article named either.)
-    fn role_gender(&self, np: &Np, head: &String) -> Gender {
+    fn role_gender(&self, np: &Np, head: &str) -> Gender {
         let elided = self.text.get(np.start..np.end).is_some_and(|w| { let w = fold(w); w.starts_with("l'") || w.starts_with("l’") });
         match np.gender {
             // (ranker s14: one reading of a role noun's form for both languages.)
@@ -1011,19 +1011,19 @@ impl Registry {
     /// role or any role, else the speaker a lead names next, else the roleless subject.
     fn loosened_role(&self, np: &Np, head: &String, any_role: &impl Fn(&Entity) -> bool) -> Option<usize> {
         self.latest(np.start, |_, e| any_role(e) && e.role_words.contains(head))
-        .or_else(|| self.latest(np.start, |_, e| any_role(e)))
-        .or_else(|| self.lead_speaker_after(np.start, true))
-        // (French: "Le juge des référés estime" is not the association's
-        // president who speaks next: someone introduced with another role
-        // is someone else.)
-        .or_else(|| {
-            let french = super::rules_fr::is_french_phrase(&self.text, np);
-            self.lead_speaker_after(np.start, false).filter(|&e| {
-                let roles = &self.entities[e].role_words;
-                !french || roles.is_empty() || roles.contains(head)
+            .or_else(|| self.latest(np.start, |_, e| any_role(e)))
+            .or_else(|| self.lead_speaker_after(np.start, true))
+            // (French: "Le juge des référés estime" is not the association's
+            // president who speaks next: someone introduced with another role
+            // is someone else.)
+            .or_else(|| {
+                let french = super::rules_fr::is_french_phrase(&self.text, np);
+                self.lead_speaker_after(np.start, false).filter(|&e| {
+                    let roles = &self.entities[e].role_words;
+                    !french || roles.is_empty() || roles.contains(head)
+                })
             })
-        })
-        .or_else(|| self.subject_without_role(np))
+            .or_else(|| self.subject_without_role(np))
     }
 
     /// A body noun ("police said", "le ministère de l'Éducation", "la direction"): the body
@@ -1081,7 +1081,7 @@ impl Registry {
 
     /// A body noun matched by no body named with it: the last body heard, one named in
     /// a single word, the body named last in its paragraph, else the phrase read as a body.
-    fn body_heard_or_described(&mut self, np: &Np, head: &String, written: &str, quals: &[&String]) -> Option<usize> {
+    fn body_heard_or_described(&mut self, np: &Np, head: &str, written: &str, quals: &[&String]) -> Option<usize> {
         let lx = Lexicon::get();
         let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation);
         // (Never the town of a wire dateline opening a paragraph, "VILLEFERRAND
@@ -1093,55 +1093,55 @@ impl Registry {
         let in_full = lower_noun && super::rules_fr::institution_adjectives_end(&self.text, np.end) > np.end;
         let heard = (quals.is_empty() && !in_full).then(|| self.latest(np.start, |m, e| m.spoke && org(e) && !self.is_dateline(m, e))).flatten();
         heard
-        // "Selon Eurojust, … L'agence précise": a one-word name with no
-        // first name, role or gender that spoke in this paragraph is the
-        // body meant (and is a body, not a person).
-        .or_else(|| {
-            let window = self.paragraph_start(np.start);
-            let unknown_body = |e: &Entity| {
-                e.kind != Some(SpeakerKind::Document) && e.words.len() == 1 && e.head.is_none()
-                    && !e.has_role && e.gender == Gender::Unknown
-                    && !lx.first_names.contains_key(e.words[0].as_str())
-            };
-            let found = quals.is_empty().then(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && unknown_body(e))).flatten();
-            if let Some(i) = found {
-                self.entities[i].kind = Some(SpeakerKind::Organisation);
-            }
-            found
-        })
-        // French: "La CGT va plus loin. …, le syndicat accuse": a bare definite
-        // noun for a kind of body the article never used to introduce a name
-        // is the body last named in its paragraph.
-        .or_else(|| {
-            // (Not "la préfecture", "la gendarmerie": a body of its own.)
-            let bare_definite = quals.is_empty() && super::rules_fr::needs_a_name(head) && super::rules_fr::is_french_phrase(&self.text, np)
-                && self.opens_on_french_definite(np);
-            if !bare_definite {
-                return None;
-            }
-            let window = self.paragraph_start(np.start);
-            let named_body = |e: &Entity| {
-                e.head.is_none() && e.kind == Some(SpeakerKind::Organisation)
-                    && e.words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-                    && !lx.is_place_name(&e.low) && !lx.place_names.contains(&e.low)
-            };
-            self.latest_since(np.start, window, |_, e| named_body(e))
-        })
-        .or_else(|| {
-            let end = super::rules_fr::institution_adjectives_end(&self.text, np.end);
-            let written = self.text.get(np.start..end).unwrap_or("").to_string();
-            // ("Le rapport de l'association souligne": a complement is not the subject.)
-            let complement = super::rules_fr::follows_de(&self.text[..np.start]);
-            self.described_body(&written, !complement)
-        })
+            // "Selon Eurojust, … L'agence précise": a one-word name with no
+            // first name, role or gender that spoke in this paragraph is the
+            // body meant (and is a body, not a person).
+            .or_else(|| {
+                let window = self.paragraph_start(np.start);
+                let unknown_body = |e: &Entity| {
+                    e.kind != Some(SpeakerKind::Document) && e.words.len() == 1 && e.head.is_none()
+                        && !e.has_role && e.gender == Gender::Unknown
+                        && !lx.first_names.contains_key(e.words[0].as_str())
+                };
+                let found = quals.is_empty().then(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && unknown_body(e))).flatten();
+                if let Some(i) = found {
+                    self.entities[i].kind = Some(SpeakerKind::Organisation);
+                }
+                found
+            })
+            // French: "La CGT va plus loin. …, le syndicat accuse": a bare definite
+            // noun for a kind of body the article never used to introduce a name
+            // is the body last named in its paragraph.
+            .or_else(|| {
+                // (Not "la préfecture", "la gendarmerie": a body of its own.)
+                let bare_definite = quals.is_empty() && super::rules_fr::needs_a_name(head) && super::rules_fr::is_french_phrase(&self.text, np)
+                    && self.opens_on_french_definite(np);
+                if !bare_definite {
+                    return None;
+                }
+                let window = self.paragraph_start(np.start);
+                let named_body = |e: &Entity| {
+                    e.head.is_none() && e.kind == Some(SpeakerKind::Organisation)
+                        && e.words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        && !lx.is_place_name(&e.low) && !lx.place_names.contains(&e.low)
+                };
+                self.latest_since(np.start, window, |_, e| named_body(e))
+            })
+            .or_else(|| {
+                let end = super::rules_fr::institution_adjectives_end(&self.text, np.end);
+                let written = self.text.get(np.start..end).unwrap_or("").to_string();
+                // ("Le rapport de l'association souligne": a complement is not the subject.)
+                let complement = super::rules_fr::follows_de(&self.text[..np.start]);
+                self.described_body(&written, !complement)
+            })
     }
 
     /// A document noun ("the report", "le communiqué"): the document of that kind named
     /// before, its issuer, or the document as itself.
-    fn resolve_document_role(&mut self, np: &Np, head: &String, quals: &[&String], fits: &impl Fn(&Entity) -> bool) -> Option<usize> {
+    fn resolve_document_role(&mut self, np: &Np, head: &str, quals: &[&String], fits: &impl Fn(&Entity) -> bool) -> Option<usize> {
     self
         .latest(np.start, |_, e| {
-            e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head.as_str()) && fits(e)
+            e.kind == Some(SpeakerKind::Document) && e.head.as_deref() == Some(head) && fits(e)
         })
         .or_else(|| if quals.is_empty() { self.issuer_of_last(head, np.start) } else { None })
         // "A new report by … The study, which analysed …, says": another
@@ -1159,14 +1159,14 @@ impl Registry {
         // que": a generic document noun is the document named last.
         .or_else(|| {
             // (fr-bodies: "selon le texte" as "le document".)
-            let generic = matches!(head.as_str(), "document" | "texte") && quals.is_empty();
+            let generic = matches!(head, "document" | "texte") && quals.is_empty();
             let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
             french.then(|| self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Document))).flatten()
         })
         // (fr-bodies: "Dans un communiqué, la direction justifie … Le texte
         // évoque « … »": else the issuer of the communiqué named last.)
         .or_else(|| {
-            let generic = matches!(head.as_str(), "document" | "texte") && quals.is_empty();
+            let generic = matches!(head, "document" | "texte") && quals.is_empty();
             let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
             french.then(|| self.issuer_of_generic_document(np.start)).flatten()
         })
