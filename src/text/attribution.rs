@@ -674,20 +674,11 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     if !t.is_word() {
         return None;
     }
-    let mk = |first: usize, last: usize, kind: NpKind, quals: Vec<String>, gender: Gender| Np {
-        first,
-        last,
-        kind,
-        quals,
-        gender,
-        start: toks[first].start,
-        end: toks[last].end,
-    };
     // "lui" is an object pronoun, except set off by a comma ("Pour lui, …").
     if let Some((pk, g)) = lx.pronoun(&t.low)
         && (t.low != "lui" || toks.get(i + 1).is_some_and(|n| n.is_punct(',')))
     {
-        return Some(mk(i, i, NpKind::Pronoun(pk, g), Vec::new(), g));
+        return Some(make_np(toks, i, i, NpKind::Pronoun(pk, g), Vec::new(), g));
     }
     // "one Trump confidant", "one senior Democrat": "one" opens an indefinite description
     // when a role noun follows (else it is a number or a pronoun, and reads on below).
@@ -699,131 +690,11 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     let counted = t.low == "one";
     if is_det(t) || counted {
         let definite = !INDEFINITE.contains(&t.low.as_str()) && !counted;
-        let mut k = i + 1;
-        while k < end && k <= i + 6 && toks[k].is_word() {
-            let w = toks[k].low.as_str();
-            let role = lx.role(w).or_else(|| if toks[k].is_lower_word() { lx.profession(w) } else { None });
-            let role = role.or_else(|| (!definite && super::rules_en::is_party_member(toks, k, end)).then_some(SpeakerKind::Person));
-            let role = role.or_else(|| (k == i + 1 && super::rules_en::is_definite_party_member(toks, k, end)).then_some(SpeakerKind::Person));
-            // (French: an agent noun right after its article, "le technicien", "la skieuse".)
-            let role = role.or_else(|| (k == i + 1 && toks[k].is_lower_word() && super::rules_fr::agent_noun(&t.low, w)).then_some(SpeakerKind::Person));
-            // Modifiers only: a verb or a clause word means the phrase has ended.
-            // ("a State Department official": a capitalised "State" is part of a name.)
-            let verb = toks[k].is_lower_word()
-                && (lx.en_cues.contains(w) || lx.fr_cues.contains(w) || matches!(w, "that" | "que" | "qui" | "who" | "which") || DETERMINERS.contains(&w));
-            if verb && role.is_none() {
-                break;
-            }
-            // "the committee's report": the head comes after the possessive.
-            if role.is_some() && toks.get(k + 1).is_some_and(|n| n.low == "'s") {
-                k += 2;
-                continue;
-            }
-            if let Some(mut kind) = role {
-                // Noun compounds end at their last role noun: "Security Institute report",
-                // "the agency director".
-                while k + 1 < end && toks[k + 1].is_word() {
-                    match lx.role(&toks[k + 1].low) {
-                        Some(next) => {
-                            kind = next;
-                            k += 1;
-                        }
-                        None => break,
-                    }
-                }
-                // "the Department for Education", "the Ministry of Defence": a capitalised body
-                // named with its complement is a name.
-                if kind != SpeakerKind::Person
-                    && toks[k].is_cap()
-                    && let Some((l, _)) = complement(toks, k + 1, end)
-                    && toks[l].is_cap()
-                {
-                    let words = toks[i + 1..=l].iter().map(|t| t.text.to_string()).collect();
-                    return Some(mk(i, l, NpKind::Name(words), Vec::new(), Gender::Unknown));
-                }
-                // "The Home Office", "the European Commission": a capitalised name that ends
-                // in a role noun is a name, not a description.
-                if kind != SpeakerKind::Person && k > i + 1 && toks[i + 1..=k].iter().all(Tok::is_cap) {
-                    let r = cap_run(toks, i + 1, end);
-                    let words = name_words(toks, i + 1, r);
-                    return Some(mk(i, r - 1, NpKind::Name(words), Vec::new(), Gender::Unknown));
-                }
-                // "the European Digital Rights network", "la Ligue des droits de l'homme
-                // association": capitalised words before a lower-case body noun are the
-                // body's name; the noun stays as a qualifier to tell its kind.
-                if kind == SpeakerKind::Organisation
-                    && k >= i + 3
-                    && toks[k].is_lower_word()
-                    && toks[i + 1..k].iter().all(Tok::is_cap)
-                {
-                    let words = toks[i + 1..k].iter().map(|t| t.text.to_string()).collect();
-                    return Some(mk(i, k, NpKind::Name(words), vec![toks[k].low.to_string()], Gender::Unknown));
-                }
-                // "the head of the agency": keep going to the last role noun of the chain
-                // ("Le député (LR) de la Manche X": past a party's acronym in brackets,
-                // rules_fr::party_label_after.)
-                let ka = if kind == SpeakerKind::Person { super::rules_fr::party_label_after(toks, k, end).unwrap_or(k) } else { k };
-                let mut last = ka;
-                let mut quals = content_words(&toks[i + 1..k]);
-                if let Some((l, q)) = complement(toks, ka + 1, end) {
-                    last = l;
-                    quals.extend(q);
-                }
-                let head = toks[k].low.clone();
-                // "le ministre de l'intérieur Gérard Collomb": the role's body, then the name.
-                // (Not after a principal: "a spokesman for House Speaker Paul Ryan" is not Ryan.)
-                if kind == SpeakerKind::Person
-                    && last > ka
-                    && !super::rules_en::opens_principal(&toks[ka + 1])
-                    && last + 1 < end
-                    && toks.get(last + 1).is_some_and(|t| is_name_word(t) && Lexicon::get().first_names.contains_key(t.text.as_str()))
-                    && let Some(mut name) = np_forward(toks, last + 1, end)
-                    && matches!(&name.kind, NpKind::Name(w) if w.len() >= 2)
-                {
-                    name.quals.extend(quals);
-                    name.quals.push(head.to_string());
-                    return Some(name);
-                }
-                // "Le député de la Manche Bertrand Lecoq": a first name we do not know, the
-                // two capitalised words closing the complement's run (rules_fr).
-                if kind == SpeakerKind::Person
-                    && last > ka
-                    && let Some(f) = super::rules_fr::name_closing_a_role_complement(toks, ka, last)
-                    && let Some(mut name) = np_forward(toks, f, last + 1).filter(|n| n.last == last && matches!(&n.kind, NpKind::Name(w) if w.len() == 2))
-                {
-                    name.quals.extend(content_words(&toks[ka + 1..f]));
-                    name.quals.push(head.to_string());
-                    return Some(name);
-                }
-                // "la députée Léa Vasseur", "the senator John Doe": the name is the speaker.
-                if kind == SpeakerKind::Person && last == ka && toks.get(ka + 1).is_some_and(is_name_word) && ka + 1 < end
-                    && let Some(mut name) = np_forward(toks, ka + 1, end)
-                        && matches!(name.kind, NpKind::Name(_)) {
-                            name.quals.extend(quals);
-                            name.quals.push(head.to_string());
-                            return Some(name);
-                        }
-                // "la policière", "une avocate": a French feminine article tells the
-                // person's gender; so does a masculine one ("le ministre" beside "la
-                // ministre": rules_fr::article_gender).
-                // (fr-pron: after "l'", an adjective or the noun's own form tells it:
-                // "l'ancien ministre", "l'élu": rules_fr::role_phrase_gender.)
-                let gender = if kind == SpeakerKind::Person { super::rules_fr::role_phrase_gender(toks, i, k) } else { Gender::Unknown };
-                return Some(mk(i, last, NpKind::Role { kind, head: head.to_string(), definite }, quals, gender));
-            }
-            k += 1;
-        }
-        // "the Counter Extremism Project": a name behind an article.
-        if !counted && toks.get(i + 1).is_some_and(Tok::is_cap) {
-            let r = cap_run(toks, i + 1, end);
-            let words = name_words(toks, i + 1, r);
-            if never_speaker(&words) {
-                return described_by_place(toks, i, r, end, definite);
-            }
-            return Some(mk(i, r - 1, NpKind::Name(words), Vec::new(), Gender::Unknown));
+        if let Some(np) = role_after_determiner(toks, i, end, definite) {
+            return Some(np);
         }
         if !counted {
-            return None;
+            return name_after_determiner(toks, i, end, definite);
         }
     }
     // "Mais le premier ministre", "Puis, la ministre": a capitalised opener (conjunction,
@@ -834,24 +705,198 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
             return np_forward(toks, next, end);
         }
     }
+    capitalised_phrase(toks, i, end)
+}
+
+/// The noun phrase of tokens `first` to `last`.
+fn make_np(toks: &[Tok], first: usize, last: usize, kind: NpKind, quals: Vec<String>, gender: Gender) -> Np {
+    Np {
+        first,
+        last,
+        kind,
+        quals,
+        gender,
+        start: toks[first].start,
+        end: toks[last].end,
+    }
+}
+
+/// The phrase a role noun heads within the words after the determiner at `i`; none when
+/// a verb or a clause word ends the phrase first.
+fn role_after_determiner(toks: &[Tok], i: usize, end: usize, definite: bool) -> Option<Np> {
+    let lx = Lexicon::get();
+    let t = &toks[i];
+    let mut k = i + 1;
+    while k < end && k <= i + 6 && toks[k].is_word() {
+        let w = toks[k].low.as_str();
+        let role = lx.role(w).or_else(|| if toks[k].is_lower_word() { lx.profession(w) } else { None });
+        let role = role.or_else(|| (!definite && super::rules_en::is_party_member(toks, k, end)).then_some(SpeakerKind::Person));
+        let role = role.or_else(|| (k == i + 1 && super::rules_en::is_definite_party_member(toks, k, end)).then_some(SpeakerKind::Person));
+        // (French: an agent noun right after its article, "le technicien", "la skieuse".)
+        let role = role.or_else(|| (k == i + 1 && toks[k].is_lower_word() && super::rules_fr::agent_noun(&t.low, w)).then_some(SpeakerKind::Person));
+        // Modifiers only: a verb or a clause word means the phrase has ended.
+        // ("a State Department official": a capitalised "State" is part of a name.)
+        let verb = toks[k].is_lower_word()
+            && (lx.en_cues.contains(w) || lx.fr_cues.contains(w) || matches!(w, "that" | "que" | "qui" | "who" | "which") || DETERMINERS.contains(&w));
+        if verb && role.is_none() {
+            break;
+        }
+        // "the committee's report": the head comes after the possessive.
+        if role.is_some() && toks.get(k + 1).is_some_and(|n| n.low == "'s") {
+            k += 2;
+            continue;
+        }
+        if let Some(kind) = role {
+            return Some(role_phrase(toks, i, k, end, kind, definite));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The phrase the role noun at `k` (of kind `kind`) heads after the determiner at `i`: a
+/// body's name, the name of the person it introduces, or the role with its qualifiers.
+fn role_phrase(toks: &[Tok], i: usize, mut k: usize, end: usize, mut kind: SpeakerKind, definite: bool) -> Np {
+    let lx = Lexicon::get();
+    // Noun compounds end at their last role noun: "Security Institute report",
+    // "the agency director".
+    while k + 1 < end && toks[k + 1].is_word() {
+        match lx.role(&toks[k + 1].low) {
+            Some(next) => {
+                kind = next;
+                k += 1;
+            }
+            None => break,
+        }
+    }
+    if let Some(np) = body_named_with_role_noun(toks, i, k, end, kind) {
+        return np;
+    }
+    // "the head of the agency": keep going to the last role noun of the chain
+    // ("Le député (LR) de la Manche X": past a party's acronym in brackets,
+    // rules_fr::party_label_after.)
+    let ka = if kind == SpeakerKind::Person { super::rules_fr::party_label_after(toks, k, end).unwrap_or(k) } else { k };
+    let mut last = ka;
+    let mut quals = content_words(&toks[i + 1..k]);
+    if let Some((l, q)) = complement(toks, ka + 1, end) {
+        last = l;
+        quals.extend(q);
+    }
+    let head = toks[k].low.clone();
+    if kind == SpeakerKind::Person
+        && let Some(name) = name_after_person_role(toks, ka, last, end, &quals, &head)
+    {
+        return name;
+    }
+    // "la policière", "une avocate": a French feminine article tells the
+    // person's gender; so does a masculine one ("le ministre" beside "la
+    // ministre": rules_fr::article_gender).
+    // (fr-pron: after "l'", an adjective or the noun's own form tells it:
+    // "l'ancien ministre", "l'élu": rules_fr::role_phrase_gender.)
+    let gender = if kind == SpeakerKind::Person { super::rules_fr::role_phrase_gender(toks, i, k) } else { Gender::Unknown };
+    make_np(toks, i, last, NpKind::Role { kind, head: head.to_string(), definite }, quals, gender)
+}
+
+/// A body's name read from the determiner at `i` to the role noun at `k` (of a kind
+/// other than a person), or past it.
+fn body_named_with_role_noun(toks: &[Tok], i: usize, k: usize, end: usize, kind: SpeakerKind) -> Option<Np> {
+    // "the Department for Education", "the Ministry of Defence": a capitalised body
+    // named with its complement is a name.
+    if kind != SpeakerKind::Person
+        && toks[k].is_cap()
+        && let Some((l, _)) = complement(toks, k + 1, end)
+        && toks[l].is_cap()
+    {
+        let words = toks[i + 1..=l].iter().map(|t| t.text.to_string()).collect();
+        return Some(make_np(toks, i, l, NpKind::Name(words), Vec::new(), Gender::Unknown));
+    }
+    // "The Home Office", "the European Commission": a capitalised name that ends
+    // in a role noun is a name, not a description.
+    if kind != SpeakerKind::Person && k > i + 1 && toks[i + 1..=k].iter().all(Tok::is_cap) {
+        let r = cap_run(toks, i + 1, end);
+        let words = name_words(toks, i + 1, r);
+        return Some(make_np(toks, i, r - 1, NpKind::Name(words), Vec::new(), Gender::Unknown));
+    }
+    // "the European Digital Rights network", "la Ligue des droits de l'homme
+    // association": capitalised words before a lower-case body noun are the
+    // body's name; the noun stays as a qualifier to tell its kind.
+    if kind == SpeakerKind::Organisation
+        && k >= i + 3
+        && toks[k].is_lower_word()
+        && toks[i + 1..k].iter().all(Tok::is_cap)
+    {
+        let words = toks[i + 1..k].iter().map(|t| t.text.to_string()).collect();
+        return Some(make_np(toks, i, k, NpKind::Name(words), vec![toks[k].low.to_string()], Gender::Unknown));
+    }
+    None
+}
+
+/// The name of the person a role phrase introduces (the role noun or its party label at
+/// `ka`, its complement to `last`), qualified by the phrase's `quals` and its `head`.
+fn name_after_person_role(toks: &[Tok], ka: usize, last: usize, end: usize, quals: &[String], head: &str) -> Option<Np> {
+    // "le ministre de l'intérieur Gérard Collomb": the role's body, then the name.
+    // (Not after a principal: "a spokesman for House Speaker Paul Ryan" is not Ryan.)
+    if last > ka
+        && !super::rules_en::opens_principal(&toks[ka + 1])
+        && last + 1 < end
+        && toks.get(last + 1).is_some_and(|t| is_name_word(t) && Lexicon::get().first_names.contains_key(t.text.as_str()))
+        && let Some(mut name) = np_forward(toks, last + 1, end)
+        && matches!(&name.kind, NpKind::Name(w) if w.len() >= 2)
+    {
+        name.quals.extend(quals.iter().cloned());
+        name.quals.push(head.to_string());
+        return Some(name);
+    }
+    // "Le député de la Manche Bertrand Lecoq": a first name we do not know, the
+    // two capitalised words closing the complement's run (rules_fr).
+    if last > ka
+        && let Some(f) = super::rules_fr::name_closing_a_role_complement(toks, ka, last)
+        && let Some(mut name) = np_forward(toks, f, last + 1).filter(|n| n.last == last && matches!(&n.kind, NpKind::Name(w) if w.len() == 2))
+    {
+        name.quals.extend(content_words(&toks[ka + 1..f]));
+        name.quals.push(head.to_string());
+        return Some(name);
+    }
+    // "la députée Léa Vasseur", "the senator John Doe": the name is the speaker.
+    if last == ka && toks.get(ka + 1).is_some_and(is_name_word) && ka + 1 < end
+        && let Some(mut name) = np_forward(toks, ka + 1, end)
+            && matches!(name.kind, NpKind::Name(_)) {
+                name.quals.extend(quals.iter().cloned());
+                name.quals.push(head.to_string());
+                return Some(name);
+            }
+    None
+}
+
+/// "the Counter Extremism Project": a name behind the article at `i`.
+fn name_after_determiner(toks: &[Tok], i: usize, end: usize, definite: bool) -> Option<Np> {
+    if toks.get(i + 1).is_some_and(Tok::is_cap) {
+        let r = cap_run(toks, i + 1, end);
+        let words = name_words(toks, i + 1, r);
+        if never_speaker(&words) {
+            return described_by_place(toks, i, r, end, definite);
+        }
+        return Some(make_np(toks, i, r - 1, NpKind::Name(words), Vec::new(), Gender::Unknown));
+    }
+    None
+}
+
+/// The phrase of capitalised words at `i` (after a title and initials): a name with the
+/// role words and complement that qualify it, or a role.
+fn capitalised_phrase(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
+    let lx = Lexicon::get();
     let (gender, skip) = title_len(toks, i).unwrap_or((Gender::Unknown, 0));
     let s = after_initials(toks, i + skip, end);
     if !toks.get(s).is_some_and(Tok::is_cap) || s >= end || super::rules_en::is_opening_participle(toks, s) {
         return None;
     }
     let r = cap_run(toks, s, end);
-    // "Former secretary of state Hillary Rodham Clinton:": one capitalised word opening
-    // the sentence before a lower-case description and a name that closes the phrase.
-    if skip == 0 && r == s + 1 && (s == 0 || !toks[s - 1].is_word()) && super::rules_en::is_title_modifier(&toks[s])
-        && let Some(np) = description_before_name(toks, s, end)
+    if skip == 0
+        && r == s + 1
+        && (s == 0 || !toks[s - 1].is_word())
+        && let Some(np) = sentence_opening_word(toks, i, s, end)
     {
         return Some(np);
-    }
-    // "Partial transcript as follows:", "Full statement:": a capitalised word opening the
-    // sentence before a document noun qualifies the document.
-    if skip == 0 && r == s + 1 && r < end && (s == 0 || !toks[s - 1].is_word()) && toks[r].is_lower_word() && lx.role(&toks[r].low) == Some(SpeakerKind::Document) {
-        let kind = NpKind::Role { kind: SpeakerKind::Document, head: toks[r].low.to_string(), definite: false };
-        return Some(mk(i, r, kind, content_words(&toks[s..r]), Gender::Unknown));
     }
     // Leading sentence words ("However Wainwright") are not part of the name.
     let mut s2 = s;
@@ -861,28 +906,11 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     if s2 == r {
         return None;
     }
-    // Role words inside the run: "Europol Director Rob Wainwright".
-    // (A title inside the run ends its qualifiers too: "former Wisconsin Gov. Jim Doyle".)
-    // ("SNCF Réseau": a body's noun closing a name an acronym opens is part of that name.)
-    let last_role = (s2..r).rev().find(|&k| {
-        (lx.role(&toks[k].low).is_some() || toks[k].text.len() > 2 && lx.title(&toks[k].text).is_some())
-            && !super::rules_en::is_surname_role_word(toks, k, r)
-            && !(k > s2 && is_acronym(&toks[k - 1]) && super::rules_fr::acronym_with_its_noun(toks, k - 1, k, r))
-    });
-    // "PDG de Vélaris France", "Président de la République": a capitalised title with the
-    // body it heads, and no name after it, is a role.
+    let last_role = last_role_word(toks, s2, r);
     if let Some(k) = last_role
-        && toks.get(k + 1).is_some_and(|t| k + 1 < r && t.is_lower_word() && matches!(t.low.as_str(), "de" | "du" | "des"))
-        && !(k + 2..r).any(|m| lx.first_names.contains_key(toks[m].text.as_str()))
-        && let Some(kind) = lx.role(&toks[k].low)
+        && let Some(np) = titled_body(toks, i, s2..r, k, end, gender)
     {
-        let mut last = r - 1;
-        let mut quals = content_words(&toks[s2..r]);
-        if let Some((l, q)) = complement(toks, r, end) {
-            last = l;
-            quals.extend(q);
-        }
-        return Some(mk(i, last, NpKind::Role { kind, head: toks[k].low.to_string(), definite: true }, quals, gender));
+        return Some(np);
     }
     let (mut name_from, mut quals) = match last_role {
         Some(k) => (k + 1, content_words(&toks[s2..=k])),
@@ -909,10 +937,73 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     if name_from >= r {
         let k = last_role?;
         let kind = lx.role(&toks[k].low)?;
-        return Some(mk(i, last, NpKind::Role { kind, head: toks[k].low.to_string(), definite: true }, quals, gender));
+        return Some(make_np(toks, i, last, NpKind::Role { kind, head: toks[k].low.to_string(), definite: true }, quals, gender));
     }
-    // "Iran's foreign ministry", "Meta's head of security policy": a possessor before
-    // a role noun is a qualifier of that role.
+    if let Some(np) = role_after_possessor(toks, i, s2..r, end, gender) {
+        return Some(np);
+    }
+    if skip == 0 && let Some(name) = name_after_role(toks, i, r, end).or_else(|| super::rules_en::name_after_capitalised_title(toks, i, r, end)) {
+        return Some(name);
+    }
+    name_of_run(toks, i, name_from..r, last, quals, (gender, skip))
+}
+
+/// One capitalised word at `s` opening the sentence, before a lower-case description.
+fn sentence_opening_word(toks: &[Tok], i: usize, s: usize, end: usize) -> Option<Np> {
+    let r = s + 1;
+    // "Former secretary of state Hillary Rodham Clinton:": one capitalised word opening
+    // the sentence before a lower-case description and a name that closes the phrase.
+    if super::rules_en::is_title_modifier(&toks[s])
+        && let Some(np) = description_before_name(toks, s, end)
+    {
+        return Some(np);
+    }
+    // "Partial transcript as follows:", "Full statement:": a capitalised word opening the
+    // sentence before a document noun qualifies the document.
+    if r < end && toks[r].is_lower_word() && Lexicon::get().role(&toks[r].low) == Some(SpeakerKind::Document) {
+        let kind = NpKind::Role { kind: SpeakerKind::Document, head: toks[r].low.to_string(), definite: false };
+        return Some(make_np(toks, i, r, kind, content_words(&toks[s..r]), Gender::Unknown));
+    }
+    None
+}
+
+/// The last role word inside the capitalised run `s2..r`: "Europol Director Rob Wainwright".
+/// (A title inside the run ends its qualifiers too: "former Wisconsin Gov. Jim Doyle".)
+/// ("SNCF Réseau": a body's noun closing a name an acronym opens is part of that name.)
+fn last_role_word(toks: &[Tok], s2: usize, r: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    (s2..r).rev().find(|&k| {
+        (lx.role(&toks[k].low).is_some() || toks[k].text.len() > 2 && lx.title(&toks[k].text).is_some())
+            && !super::rules_en::is_surname_role_word(toks, k, r)
+            && !(k > s2 && is_acronym(&toks[k - 1]) && super::rules_fr::acronym_with_its_noun(toks, k - 1, k, r))
+    })
+}
+
+/// "PDG de Vélaris France", "Président de la République": a capitalised title (at `k`,
+/// in the run `run`) with the body it heads, and no name after it, is a role.
+fn titled_body(toks: &[Tok], i: usize, run: std::ops::Range<usize>, k: usize, end: usize, gender: Gender) -> Option<Np> {
+    let lx = Lexicon::get();
+    let (s2, r) = (run.start, run.end);
+    if toks.get(k + 1).is_some_and(|t| k + 1 < r && t.is_lower_word() && matches!(t.low.as_str(), "de" | "du" | "des"))
+        && !(k + 2..r).any(|m| lx.first_names.contains_key(toks[m].text.as_str()))
+        && let Some(kind) = lx.role(&toks[k].low)
+    {
+        let mut last = r - 1;
+        let mut quals = content_words(&toks[s2..r]);
+        if let Some((l, q)) = complement(toks, r, end) {
+            last = l;
+            quals.extend(q);
+        }
+        return Some(make_np(toks, i, last, NpKind::Role { kind, head: toks[k].low.to_string(), definite: true }, quals, gender));
+    }
+    None
+}
+
+/// "Iran's foreign ministry", "Meta's head of security policy": a possessor (the run
+/// `run`) before a role noun is a qualifier of that role.
+fn role_after_possessor(toks: &[Tok], i: usize, run: std::ops::Range<usize>, end: usize, gender: Gender) -> Option<Np> {
+    let lx = Lexicon::get();
+    let (s2, r) = (run.start, run.end);
     if toks.get(r).is_some_and(|t| t.low == "'s") {
         let mut k = r + 1;
         while k < end && k <= r + 4 && toks[k].is_word() {
@@ -929,7 +1020,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                 // that body's name.
                 if kind == SpeakerKind::Organisation && toks[r + 1..=k].iter().all(Tok::is_cap) {
                     let words = toks[r + 1..=k].iter().map(|t| t.text.to_string()).collect();
-                    let mut np = mk(r + 1, k, NpKind::Name(words), content_words(&toks[s2..r]), Gender::Unknown);
+                    let mut np = make_np(toks, r + 1, k, NpKind::Name(words), content_words(&toks[s2..r]), Gender::Unknown);
                     np.first = i;
                     return Some(np);
                 }
@@ -941,14 +1032,18 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
                     q.extend(more);
                 }
                 let head = toks[k].low.clone();
-                return Some(mk(i, last, NpKind::Role { kind, head: head.to_string(), definite: true }, q, gender));
+                return Some(make_np(toks, i, last, NpKind::Role { kind, head: head.to_string(), definite: true }, q, gender));
             }
             k += 1;
         }
     }
-    if skip == 0 && let Some(name) = name_after_role(toks, i, r, end).or_else(|| super::rules_en::name_after_capitalised_title(toks, i, r, end)) {
-        return Some(name);
-    }
+    None
+}
+
+/// The name of the words `name` (to `last`, its complement included), after the title
+/// of `skip` words and `gender` at `i`; none when the words are not a name.
+fn name_of_run(toks: &[Tok], i: usize, name: std::ops::Range<usize>, last: usize, quals: Vec<String>, (gender, skip): (Gender, usize)) -> Option<Np> {
+    let (name_from, r) = (name.start, name.end);
     // "Yanis B.", "Comey Jr.": a surname cut to its initial, a suffix, keep their stop.
     let words = name_words(toks, name_from, r);
     // (A place stays a name here: "de la France" may head the phrase it closes.)
@@ -960,7 +1055,7 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     // ("Joseph R. Biden Jr.": as written with the stop the name keeps.)
     let stop_kept = words.last().is_some_and(|w| w.ends_with('.')) && toks.get(r).is_some_and(|t| t.is_punct('.') && t.start == toks[r - 1].end);
-    let mut np = mk(i, last, NpKind::Name(words), quals, gender);
+    let mut np = make_np(toks, i, last, NpKind::Name(words), quals, gender);
     np.start = toks[if skip > 0 { i } else { name_from }].start;
     np.end = if stop_kept { toks[r].end } else { toks[r - 1].end };
     Some(np)

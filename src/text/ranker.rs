@@ -705,48 +705,136 @@ pub fn for_each_site_candidates(
     sites: &[Site],
     mut each: impl FnMut(usize, Vec<Candidate>),
 ) {
-    let mentions = registry.mention_view();
-    let (text, sentence_starts) = registry.text_and_sentences();
-    let mut positions: HashMap<usize, Vec<usize>> = HashMap::new();
-    // Per entity, its mentions (indices into `mentions`), in document order.
-    let mut mentioned_at: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (k, &(pos, e, _, _)) in mentions.iter().enumerate() {
-        positions.entry(e).or_default().push(pos);
-        mentioned_at.entry(e).or_default().push(k);
-    }
-    let headline_only = only_in_title_case(text, paragraphs, &positions);
-    let lower_case = lower_case_words(text);
-    let initial_only = sentence_initial_only(text, sentence_starts, &positions);
-    // Each entity's speaker, looked up once however many windows it appears in.
-    let mut speaker_of: HashMap<usize, Option<Speaker>> = HashMap::new();
-    // Entities by speaker name, and the people by the role nouns the article gives them:
-    // where candidates introduced before the window are found.
-    let mut entities_named: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut people_by_role: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut entities: Vec<usize> = mentioned_at.keys().copied().collect();
-    entities.sort_unstable();
-    for &e in &entities {
-        if let Some(s) = speaker_of.entry(e).or_insert_with(|| registry.speaker(e)) {
-            entities_named.entry(s.name.clone()).or_default().push(e);
-        }
-        if let Some(x) = registry.entities.get(e).filter(|x| x.kind == Some(SpeakerKind::Person)) {
-            for w in &x.role_words {
-                people_by_role.entry(w.as_str()).or_default().push(e);
-            }
-        }
-    }
-    // The speakers the rules gave the last quotes to, most recent first.
-    let mut recent_speakers: Vec<String> = Vec::new();
-    let mut quoted: HashMap<String, usize> = HashMap::new();
-    // Who the rules gave each paragraph's quotes to so far.
-    let mut quoted_in_paragraph: HashMap<String, usize> = HashMap::new();
-    let mut previous: Option<String> = None;
-    let mut previous_site: Option<usize> = None;
+    let mut facts = ArticleFacts::read(registry, paragraphs);
+    let mut history = QuoteHistory::default();
     for (index, site) in sites.iter().enumerate() {
         if site.term {
             each(index, Vec::new());
             continue;
         }
+        let context = SiteContext::read(registry, &facts, paragraphs, sites, index, &history);
+        let earlier = earlier_mentions(&facts, site, &history, &context);
+        let near = near_speakers(registry, &mut facts, site, &context, &earlier);
+        let standing = Standing::compare(registry, site, context.role.as_ref(), &near);
+        let scoring = Scoring { registry, facts: &facts, site, context: &context, history: &history, standing, alias_at_cue: site.alias_at_cue(facts.text) };
+        let cands = scoring.candidates(near);
+        history.record(index, site);
+        each(index, cands);
+    }
+}
+
+/// What the whole article tells of its entities, read once for all its quotes.
+struct ArticleFacts<'a> {
+    mentions: Vec<(usize, usize, bool, bool)>,
+    text: &'a str,
+    sentence_starts: &'a [usize],
+    positions: HashMap<usize, Vec<usize>>,
+    /// Per entity, its mentions (indices into `mentions`), in document order.
+    mentioned_at: HashMap<usize, Vec<usize>>,
+    headline_only: HashSet<usize>,
+    lower_case: HashSet<String>,
+    initial_only: HashSet<usize>,
+    /// Each entity's speaker, looked up once however many windows it appears in.
+    speaker_of: HashMap<usize, Option<Speaker>>,
+    /// Entities by speaker name, and the people by the role nouns the article gives them:
+    /// where candidates introduced before the window are found.
+    entities_named: HashMap<String, Vec<usize>>,
+    people_by_role: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> ArticleFacts<'a> {
+    fn read(registry: &'a Registry, paragraphs: &[Range<usize>]) -> Self {
+        let mentions = registry.mention_view();
+        let (text, sentence_starts) = registry.text_and_sentences();
+        let mut positions: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut mentioned_at: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (k, &(pos, e, _, _)) in mentions.iter().enumerate() {
+            positions.entry(e).or_default().push(pos);
+            mentioned_at.entry(e).or_default().push(k);
+        }
+        let headline_only = only_in_title_case(text, paragraphs, &positions);
+        let lower_case = lower_case_words(text);
+        let initial_only = sentence_initial_only(text, sentence_starts, &positions);
+        let mut speaker_of: HashMap<usize, Option<Speaker>> = HashMap::new();
+        let mut entities_named: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut people_by_role: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut entities: Vec<usize> = mentioned_at.keys().copied().collect();
+        entities.sort_unstable();
+        for &e in &entities {
+            if let Some(s) = speaker_of.entry(e).or_insert_with(|| registry.speaker(e)) {
+                entities_named.entry(s.name.clone()).or_default().push(e);
+            }
+            if let Some(x) = registry.entities.get(e).filter(|x| x.kind == Some(SpeakerKind::Person)) {
+                for w in &x.role_words {
+                    people_by_role.entry(w.as_str()).or_default().push(e);
+                }
+            }
+        }
+        Self {
+            mentions,
+            text,
+            sentence_starts,
+            positions,
+            mentioned_at,
+            headline_only,
+            lower_case,
+            initial_only,
+            speaker_of,
+            entities_named,
+            people_by_role,
+        }
+    }
+}
+
+/// What the rules decided for the quotes before the current one.
+#[derive(Default)]
+struct QuoteHistory {
+    /// The speakers the rules gave the last quotes to, most recent first.
+    recent_speakers: Vec<String>,
+    quoted: HashMap<String, usize>,
+    /// Who the rules gave each paragraph's quotes to so far.
+    quoted_in_paragraph: HashMap<String, usize>,
+    previous: Option<String>,
+    previous_site: Option<usize>,
+}
+
+impl QuoteHistory {
+    /// Notes the rules' speaker of site `index`, once its candidates are scored.
+    fn record(&mut self, index: usize, site: &Site) {
+        if let Some(rule) = &site.rule {
+            *self.quoted.entry(rule.name.clone()).or_default() += 1;
+            self.quoted_in_paragraph.insert(rule.name.clone(), site.last_paragraph);
+            self.previous = Some(rule.name.clone());
+            self.recent_speakers.retain(|n| *n != rule.name);
+            self.recent_speakers.insert(0, rule.name.clone());
+            self.recent_speakers.truncate(EARLIER_SPEAKER_CANDIDATES);
+        }
+        self.previous_site = Some(index);
+    }
+}
+
+/// Where one quote sits: its window, its sentences and their subjects, its neighbours'
+/// speakers, the words it says and the role phrase at its cue.
+struct SiteContext<'s> {
+    lo: usize,
+    hi: usize,
+    own: Range<usize>,
+    from: usize,
+    to: usize,
+    recent_from: usize,
+    previous_subject: Option<String>,
+    sentence_subject: Option<String>,
+    next_speaker: Option<&'s str>,
+    near_previous: Option<&'s str>,
+    paragraph_subject: Option<String>,
+    in_quote: HashSet<String>,
+    role: Option<RolePhrase>,
+}
+
+impl<'s> SiteContext<'s> {
+    fn read(registry: &Registry, facts: &ArticleFacts, paragraphs: &[Range<usize>], sites: &'s [Site], index: usize, history: &QuoteHistory) -> Self {
+        let site = &sites[index];
+        let (mentions, text, sentence_starts) = (&facts.mentions, facts.text, facts.sentence_starts);
         let (lo, hi) = candidate_window(paragraphs, site);
         let own = paragraphs.get(site.paragraph).map_or(0, |r| r.start)..paragraphs.get(site.last_paragraph).map_or(usize::MAX, |r| r.end);
         let from = mentions.partition_point(|m| m.0 < lo);
@@ -765,7 +853,8 @@ pub fn for_each_site_candidates(
         let previous_subject = name_of(first_in(previous_sentence));
         let sentence_subject = name_of(first_in(site.sentence.0..site.sentence.1));
         let next_speaker = next_cued_speaker(sites, index);
-        let near_previous = previous_site
+        let near_previous = history
+            .previous_site
             .filter(|&p| sites[p].last_paragraph + 1 >= site.paragraph)
             .and_then(|p| sites[p].rule.as_ref())
             .map(|s| s.name.as_str());
@@ -775,240 +864,326 @@ pub fn for_each_site_candidates(
             name_of(first_in(r.start..end))
         });
         let in_quote = quote_words(text, site.open, site.close);
-        // Who the quote may go back to from before its window: the last speakers and the
-        // people given the role noun read at the cue, at their last mention before it.
-        let last_mention_before = |e: usize| {
-            let at = mentioned_at.get(&e)?;
-            let k = at.partition_point(|&m| mentions[m].0 < lo);
-            let in_window = at.get(k).is_some_and(|&m| mentions[m].0 < hi);
-            (!in_window).then(|| k.checked_sub(1).map(|k| at[k])).flatten()
-        };
-        let mut earlier: Vec<usize> = recent_speakers
-            .iter()
-            .filter_map(|name| entities_named.get(name))
-            .filter_map(|es| es.iter().filter_map(|&e| last_mention_before(e)).max())
-            .collect();
-        if let Some(people) = site.role_head.as_deref().and_then(|h| people_by_role.get(h)) {
-            let mut found: Vec<usize> = people.iter().rev().take(ROLE_CANDIDATES_SCANNED).filter_map(|&e| last_mention_before(e)).collect();
-            found.sort_unstable_by(|a, b| b.cmp(a));
-            earlier.extend(found.into_iter().take(EARLIER_ROLE_CANDIDATES));
-        }
-        earlier.sort_unstable();
-        earlier.dedup();
         let role = site.role_head.as_deref().zip(site.phrase.clone()).and_then(|(h, p)| read_role_phrase(text, p, h, site.french));
-        // By speaker name: two entities shown under one name are one candidate.
-        let mut near: Vec<(Speaker, usize, Near)> = Vec::new();
-        for &(pos, e, spoke, oblique) in earlier.iter().map(|&k| &mentions[k]).chain(&mentions[from..to]) {
-            let Some(speaker) = speaker_of.entry(e).or_insert_with(|| registry.speaker(e)).clone() else { continue };
-            let k = match near.iter().position(|(s, _, _)| s.name == speaker.name) {
-                Some(k) => k,
-                None => {
-                    near.push((speaker, e, Near::default()));
-                    near.len() - 1
-                }
-            };
-            let n = &mut near[k].2;
-            if pos < site.open {
-                n.before = Some(pos);
-                n.spoke_before = spoke;
-                n.oblique_before = oblique;
-                n.before_in_sentence |= pos >= site.sentence.0;
-                n.recent += usize::from(pos >= recent_from);
-            } else if pos >= site.close {
-                n.after = n.after.or(Some(pos));
-                n.after_in_sentence |= pos < site.sentence.1;
-            }
-            if (site.sentence.0..site.sentence.1).contains(&pos) && !(site.open..site.close).contains(&pos) {
-                let word = word_before(text, pos);
-                n.object_in_sentence |= word.as_deref().is_some_and(|w| OBJECT_WORDS.contains(&w));
-                n.source_in_sentence |= word.as_deref().is_some_and(|w| SOURCE_WORDS.contains(&w));
-                n.spoke_in_sentence |= spoke;
-                n.venue_in_sentence |= word.as_deref().is_some_and(|w| VENUE_WORDS.contains(&w));
-                n.possessive_in_sentence |= registry.entities.get(e).and_then(|x| x.words.last()).is_some_and(|last| is_possessive(text, pos, last));
-            }
-            if let Some(c) = site.cue_at {
-                let d = pos.abs_diff(c);
-                n.cue_distance = Some(n.cue_distance.map_or(d, |x| x.min(d)));
-            }
-            n.in_phrase |= site.phrase.as_ref().is_some_and(|r| r.contains(&pos));
-            n.in_window |= pos >= lo;
-            n.in_paragraph |= own.contains(&pos);
-            n.spoke_any |= spoke;
+        Self {
+            lo,
+            hi,
+            own,
+            from,
+            to,
+            recent_from,
+            previous_subject,
+            sentence_subject,
+            next_speaker,
+            near_previous,
+            paragraph_subject,
+            in_quote,
+            role,
         }
-        if let Some(rule) = &site.rule
-            && !near.iter().any(|(s, _, _)| s.name == rule.name)
-        {
-            near.push((rule.clone(), usize::MAX, Near::default()));
+    }
+}
+
+/// Who the quote may go back to from before its window: the last speakers and the
+/// people given the role noun read at the cue, at their last mention before it
+/// (indices into the mentions, in document order).
+fn earlier_mentions(facts: &ArticleFacts, site: &Site, history: &QuoteHistory, context: &SiteContext) -> Vec<usize> {
+    let (mentions, lo, hi) = (&facts.mentions, context.lo, context.hi);
+    let last_mention_before = |e: usize| {
+        let at = facts.mentioned_at.get(&e)?;
+        let k = at.partition_point(|&m| mentions[m].0 < lo);
+        let in_window = at.get(k).is_some_and(|&m| mentions[m].0 < hi);
+        (!in_window).then(|| k.checked_sub(1).map(|k| at[k])).flatten()
+    };
+    let mut earlier: Vec<usize> = history
+        .recent_speakers
+        .iter()
+        .filter_map(|name| facts.entities_named.get(name))
+        .filter_map(|es| es.iter().filter_map(|&e| last_mention_before(e)).max())
+        .collect();
+    if let Some(people) = site.role_head.as_deref().and_then(|h| facts.people_by_role.get(h)) {
+        let mut found: Vec<usize> = people.iter().rev().take(ROLE_CANDIDATES_SCANNED).filter_map(|&e| last_mention_before(e)).collect();
+        found.sort_unstable_by(|a, b| b.cmp(a));
+        earlier.extend(found.into_iter().take(EARLIER_ROLE_CANDIDATES));
+    }
+    earlier.sort_unstable();
+    earlier.dedup();
+    earlier
+}
+
+/// The quote's candidates with what their mentions (the `earlier` ones, then those in
+/// the window) say, and the rules' speaker when no mention names it.
+/// By speaker name: two entities shown under one name are one candidate.
+fn near_speakers(registry: &Registry, facts: &mut ArticleFacts, site: &Site, context: &SiteContext, earlier: &[usize]) -> Vec<(Speaker, usize, Near)> {
+    let text = facts.text;
+    let mut near: Vec<(Speaker, usize, Near)> = Vec::new();
+    for &(pos, e, spoke, oblique) in earlier.iter().map(|&k| &facts.mentions[k]).chain(&facts.mentions[context.from..context.to]) {
+        let Some(speaker) = facts.speaker_of.entry(e).or_insert_with(|| registry.speaker(e)).clone() else { continue };
+        let k = match near.iter().position(|(s, _, _)| s.name == speaker.name) {
+            Some(k) => k,
+            None => {
+                near.push((speaker, e, Near::default()));
+                near.len() - 1
+            }
+        };
+        let n = &mut near[k].2;
+        if pos < site.open {
+            n.before = Some(pos);
+            n.spoke_before = spoke;
+            n.oblique_before = oblique;
+            n.before_in_sentence |= pos >= site.sentence.0;
+            n.recent += usize::from(pos >= context.recent_from);
+        } else if pos >= site.close {
+            n.after = n.after.or(Some(pos));
+            n.after_in_sentence |= pos < site.sentence.1;
         }
+        if (site.sentence.0..site.sentence.1).contains(&pos) && !(site.open..site.close).contains(&pos) {
+            let word = word_before(text, pos);
+            n.object_in_sentence |= word.as_deref().is_some_and(|w| OBJECT_WORDS.contains(&w));
+            n.source_in_sentence |= word.as_deref().is_some_and(|w| SOURCE_WORDS.contains(&w));
+            n.spoke_in_sentence |= spoke;
+            n.venue_in_sentence |= word.as_deref().is_some_and(|w| VENUE_WORDS.contains(&w));
+            n.possessive_in_sentence |= registry.entities.get(e).and_then(|x| x.words.last()).is_some_and(|last| is_possessive(text, pos, last));
+        }
+        if let Some(c) = site.cue_at {
+            let d = pos.abs_diff(c);
+            n.cue_distance = Some(n.cue_distance.map_or(d, |x| x.min(d)));
+        }
+        n.in_phrase |= site.phrase.as_ref().is_some_and(|r| r.contains(&pos));
+        n.in_window |= pos >= context.lo;
+        n.in_paragraph |= context.own.contains(&pos);
+        n.spoke_any |= spoke;
+    }
+    if let Some(rule) = &site.rule
+        && !near.iter().any(|(s, _, _)| s.name == rule.name)
+    {
+        near.push((rule.clone(), usize::MAX, Near::default()));
+    }
+    near
+}
+
+/// How each candidate of a quote stands among the others.
+struct Standing {
+    closest_before: Option<usize>,
+    closest_after: Option<usize>,
+    genders: Vec<Gender>,
+    /// The nearest person before the quote agreeing with the pronoun at the cue.
+    nearest_agreeing: Option<usize>,
+    person_role: bool,
+    role_gender: Gender,
+    /// The same for the gender of the role noun at the cue ("la magistrate").
+    nearest_role_agreeing: Option<usize>,
+    /// Candidates sharing a surname ("Yannick Le Goff", "Erwan Le Goff"), and which of
+    /// them was named last before the quote.
+    namesakes: Vec<bool>,
+    namesake_latest: Vec<bool>,
+    /// The candidates' last mentions before the quote, in order.
+    befores: Vec<usize>,
+}
+
+impl Standing {
+    fn compare(registry: &Registry, site: &Site, role: Option<&RolePhrase>, near: &[(Speaker, usize, Near)]) -> Self {
         let closest_before = near.iter().filter_map(|(_, _, n)| n.before).max();
         let closest_after = near.iter().filter_map(|(_, _, n)| n.after).min();
         let genders: Vec<Gender> = near.iter().map(|(_, e, _)| candidate_gender(registry.entities.get(*e))).collect();
-        // The nearest person before the quote agreeing with the pronoun at the cue.
-        let nearest_agreeing = site.person_pronoun.filter(|&g| g != Gender::Unknown).and_then(|g| {
-            (0..near.len())
-                .filter(|&k| near[k].0.kind == SpeakerKind::Person && genders[k] == g)
-                .filter_map(|k| near[k].2.before.map(|p| (p, k)))
-                .max()
-                .map(|(_, k)| k)
-        });
-        // The same for the gender of the role noun at the cue ("la magistrate").
+        let nearest_agreeing = site.person_pronoun.filter(|&g| g != Gender::Unknown).and_then(|g| nearest_person_before(near, &genders, g));
         let person_role = site.role_head.as_deref().is_some_and(|h| Lexicon::get().role(h) == Some(SpeakerKind::Person));
-        let role_gender = role.as_ref().map_or(Gender::Unknown, |r| r.gender);
-        let nearest_role_agreeing = (role_gender != Gender::Unknown)
-            .then(|| {
-                (0..near.len())
-                    .filter(|&k| near[k].0.kind == SpeakerKind::Person && genders[k] == role_gender)
-                    .filter_map(|k| near[k].2.before.map(|p| (p, k)))
-                    .max()
-                    .map(|(_, k)| k)
-            })
-            .flatten();
-        // Candidates sharing a surname ("Yannick Le Goff", "Erwan Le Goff"), and which of
-        // them was named last before the quote.
-        let surname = |k: usize| near[k].0.name.split_whitespace().last().map(fold);
-        let namesakes: Vec<bool> = (0..near.len())
-            .map(|k| near[k].0.kind == SpeakerKind::Person && (0..near.len()).any(|j| j != k && near[j].0.kind == SpeakerKind::Person && surname(j) == surname(k)))
-            .collect();
-        let namesake_latest: Vec<bool> = (0..near.len())
-            .map(|k| {
-                namesakes[k]
-                    && near[k].2.before.is_some_and(|p| (0..near.len()).all(|j| j == k || !namesakes[j] || surname(j) != surname(k) || near[j].2.before.is_none_or(|q| q < p)))
-            })
-            .collect();
+        let role_gender = role.map_or(Gender::Unknown, |r| r.gender);
+        let nearest_role_agreeing = (role_gender != Gender::Unknown).then(|| nearest_person_before(near, &genders, role_gender)).flatten();
+        let (namesakes, namesake_latest) = namesakes(near);
         // How many other candidates were named since each one's last mention before the quote.
         let mut befores: Vec<usize> = near.iter().filter_map(|(_, _, n)| n.before).collect();
         befores.sort_unstable();
-        let others_since = |p: Option<usize>| p.map_or(0, |p| befores.len() - befores.partition_point(|&q| q <= p));
-        let recency = |name: &str| quoted_in_paragraph.get(name).map_or(0.0, |&p| 1.0 / (1.0 + site.paragraph.saturating_sub(p) as f64));
-        let words = |bytes: usize| (1.0 + bytes as f64 / BYTES_PER_WORD).ln();
-        let flag = |b: bool| if b { 1.0 } else { 0.0 };
-        let role_at_cue = |entity: Option<&Entity>| site.role_head.as_deref().is_some_and(|h| entity.is_some_and(|x| x.role_words.contains(h)));
-        let alias_at_cue = site.alias_at_cue(text);
-        let cands: Vec<Candidate> = near
-            .into_iter()
+        Self {
+            closest_before,
+            closest_after,
+            genders,
+            nearest_agreeing,
+            person_role,
+            role_gender,
+            nearest_role_agreeing,
+            namesakes,
+            namesake_latest,
+            befores,
+        }
+    }
+
+    /// How many other candidates were named since a last mention before the quote at `p`.
+    fn others_since(&self, p: Option<usize>) -> usize {
+        p.map_or(0, |p| self.befores.len() - self.befores.partition_point(|&q| q <= p))
+    }
+}
+
+/// The candidate (index into `near`) of the person of gender `g` named last before the quote.
+fn nearest_person_before(near: &[(Speaker, usize, Near)], genders: &[Gender], g: Gender) -> Option<usize> {
+    (0..near.len())
+        .filter(|&k| near[k].0.kind == SpeakerKind::Person && genders[k] == g)
+        .filter_map(|k| near[k].2.before.map(|p| (p, k)))
+        .max()
+        .map(|(_, k)| k)
+}
+
+/// Per candidate, whether another person candidate shares its surname, and whether it is
+/// the one of them named last before the quote.
+fn namesakes(near: &[(Speaker, usize, Near)]) -> (Vec<bool>, Vec<bool>) {
+    let surname = |k: usize| near[k].0.name.split_whitespace().last().map(fold);
+    let namesakes: Vec<bool> = (0..near.len())
+        .map(|k| near[k].0.kind == SpeakerKind::Person && (0..near.len()).any(|j| j != k && near[j].0.kind == SpeakerKind::Person && surname(j) == surname(k)))
+        .collect();
+    let namesake_latest: Vec<bool> = (0..near.len())
+        .map(|k| {
+            namesakes[k]
+                && near[k].2.before.is_some_and(|p| (0..near.len()).all(|j| j == k || !namesakes[j] || surname(j) != surname(k) || near[j].2.before.is_none_or(|q| q < p)))
+        })
+        .collect();
+    (namesakes, namesake_latest)
+}
+
+fn flag(b: bool) -> f64 {
+    if b { 1.0 } else { 0.0 }
+}
+
+/// A distance in bytes as a log of words.
+fn log_words(bytes: usize) -> f64 {
+    (1.0 + bytes as f64 / BYTES_PER_WORD).ln()
+}
+
+/// Everything one quote's candidates are scored from.
+struct Scoring<'a> {
+    registry: &'a Registry,
+    facts: &'a ArticleFacts<'a>,
+    site: &'a Site,
+    context: &'a SiteContext<'a>,
+    history: &'a QuoteHistory,
+    standing: Standing,
+    alias_at_cue: bool,
+}
+
+impl Scoring<'_> {
+    /// The candidates with their features.
+    fn candidates(&self, near: Vec<(Speaker, usize, Near)>) -> Vec<Candidate> {
+        near.into_iter()
             .enumerate()
             .map(|(k, (speaker, e, n))| {
-                let entity = registry.entities.get(e);
-                let gender = genders[k];
-                let is_rule = site.rule.as_ref().is_some_and(|r| r.name == speaker.name);
-                let seen = positions.get(&e).map_or(&[][..], Vec::as_slice);
-                let salience = seen.partition_point(|&x| x < site.open);
-                let agrees = site.person_pronoun.is_some_and(|g| g != Gender::Unknown && g == gender && speaker.kind == SpeakerKind::Person);
-                let disagrees = site.person_pronoun.is_some_and(|g| {
-                    speaker.kind != SpeakerKind::Person || g != Gender::Unknown && gender != Gender::Unknown && g != gender
-                });
-                let gender_unknown = site.person_pronoun.is_some_and(|g| g != Gender::Unknown) && speaker.kind == SpeakerKind::Person && gender == Gender::Unknown;
-                let is = |name: Option<&str>| name == Some(speaker.name.as_str());
-                // The last word of the name (folded), as the quote would say it.
-                let last_word = entity.and_then(|x| x.low.last().cloned()).or_else(|| speaker.name.split_whitespace().last().map(fold));
-                let near_previous_speaker = is(near_previous);
-                // Named in the cue's phrase after its role noun ("le porte-parole du
-                // collectif X", "a spokesman for the agency"): whom the speaker speaks for.
-                // (A body the phrase describes is registered at the phrase's start, so its
-                // name, not its position, tells.)
-                let complement = n.in_phrase && last_word.as_ref().is_some_and(|w| role.as_ref().is_some_and(|r| r.complement.contains(w)));
-                let features = vec![
-                    flag(is_rule),
-                    flag(is_rule && site.own_cue),
-                    flag(is_rule && site.inherited),
-                    flag(n.in_phrase),
-                    flag(n.before_in_sentence),
-                    flag(n.after_in_sentence),
-                    n.before.map_or(0.0, |p| words(site.open - p)),
-                    flag(n.before.is_some()),
-                    n.after.map_or(0.0, |p| words(p - site.close)),
-                    flag(n.after.is_some()),
-                    n.cue_distance.map_or(0.0, words),
-                    flag(n.cue_distance.is_some()),
-                    flag(n.in_paragraph),
-                    flag(n.spoke_before),
-                    flag(n.spoke_any),
-                    (1.0 + salience as f64).ln(),
-                    flag(previous.as_deref() == Some(speaker.name.as_str())),
-                    (1.0 + *quoted.get(&speaker.name).unwrap_or(&0) as f64).ln(),
-                    flag(speaker.kind == SpeakerKind::Person),
-                    flag(speaker.kind == SpeakerKind::Organisation),
-                    flag(speaker.kind == SpeakerKind::Document),
-                    flag(entity.is_some_and(|x| x.has_role)),
-                    flag(n.oblique_before),
-                    flag(agrees),
-                    flag(disagrees),
-                    flag(site.plural_pronoun && speaker.kind == SpeakerKind::Organisation),
-                    flag(n.before.is_some() && n.before == closest_before),
-                    flag(n.after.is_some() && n.after == closest_after),
-                    flag(site.rule.is_none() && n.before_in_sentence),
-                    flag(site.cue_at.is_none() && n.before.is_some() && n.before == closest_before),
-                    flag(is_rule && site.read_at_cue()),
-                    // A title, role, organisation word or speech verb said what it is; a
-                    // bare capitalised word ("May") is only guessed a person.
-                    flag(entity.is_some_and(|x| x.kind.is_some())),
-                    // A country ("Iran") is near many quotes but rarely says them.
-                    flag(entity.is_some_and(|x| Lexicon::get().is_listed_place(&x.low))),
-                    // Headlines and section titles read as names ("Why Winning Iowa Could
-                    // Break The Race", "POLLS NOT WRONG").
-                    flag(entity.is_some_and(|x| x.words.len() >= 4)),
-                    flag(entity.is_some_and(|x| x.words.len() >= 2 && x.words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())))),
-                    // One capitalised word nothing describes ("May", "Judgment"): the weakest
-                    // evidence of a speaker.
-                    flag(entity.is_some_and(|x| x.kind.is_none() && !x.has_role && x.words.len() == 1)),
-                    flag(is(sentence_subject.as_deref())),
-                    flag(is(previous_subject.as_deref())),
-                    (1.0 + n.recent as f64).ln(),
-                    (1.0 + seen.len() as f64).ln(),
-                    flag(is(next_speaker)),
-                    flag(near_previous_speaker),
-                    flag(near_previous_speaker && site.cue_at.is_none()),
-                    // Whom a quote names is mostly whom it is about, not who says it.
-                    flag(last_word.is_some_and(|w| in_quote.contains(&w))),
-                    flag(n.object_in_sentence),
-                    flag(n.source_in_sentence),
-                    flag(quoted_in_paragraph.get(&speaker.name) == Some(&site.paragraph)),
-                    flag(n.spoke_in_sentence),
-                    // "he said" of a person whose gender nothing tells.
-                    flag(gender_unknown),
-                    flag(headline_only.contains(&e)),
-                    flag(entity.is_some_and(|x| speaker.kind != SpeakerKind::Organisation && has_place_word(&x.low))),
-                    flag(entity.is_some_and(|x| ends_with_title(&x.words))),
-                    flag(n.possessive_in_sentence),
-                    flag(n.venue_in_sentence),
-                    flag(role_at_cue(entity)),
-                    recency(&speaker.name),
-                    flag(is(paragraph_subject.as_deref())),
-                    flag(namesakes[k]),
-                    flag(namesake_latest[k]),
-                    (1.0 + others_since(n.before) as f64).ln(),
-                    flag(nearest_agreeing == Some(k)),
-                    flag(e != usize::MAX && !n.in_window),
-                    flag(is_rule && site.named_at_cue),
-                    flag(is_rule && site.resolved_at_cue() && site.person_pronoun.is_some()),
-                    flag(is_rule && site.resolved_at_cue() && site.role_head.is_some()),
-                    flag(entity.is_some_and(|x| is_common_word_name(x, &lower_case))),
-                    flag(entity.is_some_and(is_one_capitalised_word) && initial_only.contains(&e)),
-                    flag(is_rule && alias_at_cue),
-                    flag(role_gender != Gender::Unknown && speaker.kind == SpeakerKind::Person && gender == role_gender),
-                    flag(role_gender != Gender::Unknown && speaker.kind == SpeakerKind::Person && gender != Gender::Unknown && gender != role_gender),
-                    flag(nearest_role_agreeing == Some(k)),
-                    flag(complement),
-                    flag(complement && role.as_ref().is_some_and(|r| r.definite)),
-                    // "elle" of "la préfecture": a body whose article agrees with the pronoun.
-                    flag(speaker.kind != SpeakerKind::Person
-                        && site.person_pronoun.is_some_and(|g| g != Gender::Unknown && n.before.is_some_and(|p| article_gender_before(text, p) == g))),
-                    // "l'urgentiste", "the spokesman" read at the cue, and a body.
-                    flag(person_role && speaker.kind != SpeakerKind::Person),
-                ];
+                let features = self.features(k, &speaker, e, &n);
                 Candidate { speaker, features }
             })
-            .collect();
-        if let Some(rule) = &site.rule {
-            *quoted.entry(rule.name.clone()).or_default() += 1;
-            quoted_in_paragraph.insert(rule.name.clone(), site.last_paragraph);
-            previous = Some(rule.name.clone());
-            recent_speakers.retain(|n| *n != rule.name);
-            recent_speakers.insert(0, rule.name.clone());
-            recent_speakers.truncate(EARLIER_SPEAKER_CANDIDATES);
-        }
-        previous_site = Some(index);
-        each(index, cands);
+            .collect()
+    }
+
+    /// The features of candidate `k` (entity `e`), in the order of [`FEATURES`].
+    fn features(&self, k: usize, speaker: &Speaker, e: usize, n: &Near) -> Vec<f64> {
+        let (site, context, history, standing, text) = (self.site, self.context, self.history, &self.standing, self.facts.text);
+        let recency = |name: &str| history.quoted_in_paragraph.get(name).map_or(0.0, |&p| 1.0 / (1.0 + site.paragraph.saturating_sub(p) as f64));
+        let role_at_cue = |entity: Option<&Entity>| site.role_head.as_deref().is_some_and(|h| entity.is_some_and(|x| x.role_words.contains(h)));
+        let (role, role_gender) = (context.role.as_ref(), standing.role_gender);
+        let entity = self.registry.entities.get(e);
+        let gender = standing.genders[k];
+        let is_rule = site.rule.as_ref().is_some_and(|r| r.name == speaker.name);
+        let seen = self.facts.positions.get(&e).map_or(&[][..], Vec::as_slice);
+        let salience = seen.partition_point(|&x| x < site.open);
+        let agrees = site.person_pronoun.is_some_and(|g| g != Gender::Unknown && g == gender && speaker.kind == SpeakerKind::Person);
+        let disagrees = site.person_pronoun.is_some_and(|g| {
+            speaker.kind != SpeakerKind::Person || g != Gender::Unknown && gender != Gender::Unknown && g != gender
+        });
+        let gender_unknown = site.person_pronoun.is_some_and(|g| g != Gender::Unknown) && speaker.kind == SpeakerKind::Person && gender == Gender::Unknown;
+        let is = |name: Option<&str>| name == Some(speaker.name.as_str());
+        // The last word of the name (folded), as the quote would say it.
+        let last_word = entity.and_then(|x| x.low.last().cloned()).or_else(|| speaker.name.split_whitespace().last().map(fold));
+        let near_previous_speaker = is(context.near_previous);
+        // Named in the cue's phrase after its role noun ("le porte-parole du
+        // collectif X", "a spokesman for the agency"): whom the speaker speaks for.
+        // (A body the phrase describes is registered at the phrase's start, so its
+        // name, not its position, tells.)
+        let complement = n.in_phrase && last_word.as_ref().is_some_and(|w| role.is_some_and(|r| r.complement.contains(w)));
+        vec![
+            flag(is_rule),
+            flag(is_rule && site.own_cue),
+            flag(is_rule && site.inherited),
+            flag(n.in_phrase),
+            flag(n.before_in_sentence),
+            flag(n.after_in_sentence),
+            n.before.map_or(0.0, |p| log_words(site.open - p)),
+            flag(n.before.is_some()),
+            n.after.map_or(0.0, |p| log_words(p - site.close)),
+            flag(n.after.is_some()),
+            n.cue_distance.map_or(0.0, log_words),
+            flag(n.cue_distance.is_some()),
+            flag(n.in_paragraph),
+            flag(n.spoke_before),
+            flag(n.spoke_any),
+            (1.0 + salience as f64).ln(),
+            flag(history.previous.as_deref() == Some(speaker.name.as_str())),
+            (1.0 + *history.quoted.get(&speaker.name).unwrap_or(&0) as f64).ln(),
+            flag(speaker.kind == SpeakerKind::Person),
+            flag(speaker.kind == SpeakerKind::Organisation),
+            flag(speaker.kind == SpeakerKind::Document),
+            flag(entity.is_some_and(|x| x.has_role)),
+            flag(n.oblique_before),
+            flag(agrees),
+            flag(disagrees),
+            flag(site.plural_pronoun && speaker.kind == SpeakerKind::Organisation),
+            flag(n.before.is_some() && n.before == standing.closest_before),
+            flag(n.after.is_some() && n.after == standing.closest_after),
+            flag(site.rule.is_none() && n.before_in_sentence),
+            flag(site.cue_at.is_none() && n.before.is_some() && n.before == standing.closest_before),
+            flag(is_rule && site.read_at_cue()),
+            // A title, role, organisation word or speech verb said what it is; a
+            // bare capitalised word ("May") is only guessed a person.
+            flag(entity.is_some_and(|x| x.kind.is_some())),
+            // A country ("Iran") is near many quotes but rarely says them.
+            flag(entity.is_some_and(|x| Lexicon::get().is_listed_place(&x.low))),
+            // Headlines and section titles read as names ("Why Winning Iowa Could
+            // Break The Race", "POLLS NOT WRONG").
+            flag(entity.is_some_and(|x| x.words.len() >= 4)),
+            flag(entity.is_some_and(|x| x.words.len() >= 2 && x.words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())))),
+            // One capitalised word nothing describes ("May", "Judgment"): the weakest
+            // evidence of a speaker.
+            flag(entity.is_some_and(|x| x.kind.is_none() && !x.has_role && x.words.len() == 1)),
+            flag(is(context.sentence_subject.as_deref())),
+            flag(is(context.previous_subject.as_deref())),
+            (1.0 + n.recent as f64).ln(),
+            (1.0 + seen.len() as f64).ln(),
+            flag(is(context.next_speaker)),
+            flag(near_previous_speaker),
+            flag(near_previous_speaker && site.cue_at.is_none()),
+            // Whom a quote names is mostly whom it is about, not who says it.
+            flag(last_word.is_some_and(|w| context.in_quote.contains(&w))),
+            flag(n.object_in_sentence),
+            flag(n.source_in_sentence),
+            flag(history.quoted_in_paragraph.get(&speaker.name) == Some(&site.paragraph)),
+            flag(n.spoke_in_sentence),
+            // "he said" of a person whose gender nothing tells.
+            flag(gender_unknown),
+            flag(self.facts.headline_only.contains(&e)),
+            flag(entity.is_some_and(|x| speaker.kind != SpeakerKind::Organisation && has_place_word(&x.low))),
+            flag(entity.is_some_and(|x| ends_with_title(&x.words))),
+            flag(n.possessive_in_sentence),
+            flag(n.venue_in_sentence),
+            flag(role_at_cue(entity)),
+            recency(&speaker.name),
+            flag(is(context.paragraph_subject.as_deref())),
+            flag(standing.namesakes[k]),
+            flag(standing.namesake_latest[k]),
+            (1.0 + standing.others_since(n.before) as f64).ln(),
+            flag(standing.nearest_agreeing == Some(k)),
+            flag(e != usize::MAX && !n.in_window),
+            flag(is_rule && site.named_at_cue),
+            flag(is_rule && site.resolved_at_cue() && site.person_pronoun.is_some()),
+            flag(is_rule && site.resolved_at_cue() && site.role_head.is_some()),
+            flag(entity.is_some_and(|x| is_common_word_name(x, &self.facts.lower_case))),
+            flag(entity.is_some_and(is_one_capitalised_word) && self.facts.initial_only.contains(&e)),
+            flag(is_rule && self.alias_at_cue),
+            flag(role_gender != Gender::Unknown && speaker.kind == SpeakerKind::Person && gender == role_gender),
+            flag(role_gender != Gender::Unknown && speaker.kind == SpeakerKind::Person && gender != Gender::Unknown && gender != role_gender),
+            flag(standing.nearest_role_agreeing == Some(k)),
+            flag(complement),
+            flag(complement && role.is_some_and(|r| r.definite)),
+            // "elle" of "la préfecture": a body whose article agrees with the pronoun.
+            flag(speaker.kind != SpeakerKind::Person
+                && site.person_pronoun.is_some_and(|g| g != Gender::Unknown && n.before.is_some_and(|p| article_gender_before(text, p) == g))),
+            // "l'urgentiste", "the spokesman" read at the cue, and a body.
+            flag(standing.person_role && speaker.kind != SpeakerKind::Person),
+        ]
     }
 }
 
