@@ -59,6 +59,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'federal prosecutors wrote': lower-case modifiers opening the clause before a bare body noun are part of it", "rules_en::tests::modifiers_before_a_bare_body_noun_open_its_phrase"),
     ("'the suit says', 'the passage continued': court papers and published words speak as documents", "rules_en::tests::court_papers_and_published_words_are_documents"),
     ("'When X retired, Governor Y released the following statement:': a fronted clause's subject is not who a colon announces", "rules_en::tests::a_fronted_clause_subject_is_not_who_a_colon_announces"),
+    ("'Band member Flea shared …, writing': one capitalised word and a role noun before a name describe it (name_after_capitalised_role)", "rules_en::tests::a_capitalised_word_and_a_role_before_a_name_describe_it"),
     ("'Mark Olsen, a spokesman for House Speaker Paul Ryan, said': the name after a principal's 'for' or 'to' is not the role's bearer", "rules_en::tests::the_name_after_a_principal_is_not_the_role_bearer"),
     ("'Or, as Tom Ridge, a former secretary, put it', 'James B. Comey Jr., the director, said': the name closing the segment before a description is who it describes", "rules_en::tests::the_name_before_a_description_is_who_it_describes"),
     ("'Khizr Khan, 66, said on Capital Download': a name described by an age or a label is the subject, not the place after the cue", "rules_en::tests::a_name_described_by_an_age_is_the_subject"),

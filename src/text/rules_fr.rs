@@ -99,7 +99,11 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Le député (LR) de la Manche X Y': a party's acronym in brackets after a role is a label (attribution::np_forward)", "rules_fr::tests::a_party_label_in_brackets_after_a_role_is_passed_over; quotes_fr::a_deputy_with_a_party_label_and_a_constituency_is_the_name_after_them"),
     ("'de la Manche Bertrand Lecoq': two capitals closing a role's complement of three or more are the person's name", "rules_fr::tests::two_capitals_closing_a_roles_complement_are_a_name; quotes_fr::a_deputy_with_a_party_label_and_a_constituency_is_the_name_after_them"),
     ("'Le rapport d'expertise, publié lundi, décrit « … »': a document whose complement names only its kind speaks as the document", "rules_fr::tests::a_document_with_a_common_complement_speaks_as_itself; quotes_fr::a_document_whose_complement_names_its_kind_speaks_as_the_document"),
-    ("'la Fédération agricole', 'l'Union nautique internationale': lower-case words ending like adjectives after an org word are part of its name (is_name_adjective)", "rules_fr::tests::lower_case_adjectives_after_an_org_word_belong_to_its_name"),
+    ("'la Fédération agricole', 'l'Union nautique internationale': lower-case words ending like adjectives after an org word are part of its name (is_name_adjective)", "rules_fr::body_tests::lower_case_adjectives_after_an_org_word_belong_to_its_name"),
+    ("'Son fils, Didier, …' then 'lance son fils': a first name set in apposition to a possessed kin noun is that relative (introduced_as_kin)", "rules_fr::tests::a_first_name_set_after_a_possessed_kin_noun_is_that_relative"),
+    ("'Son père, lui, observe … « … », glisse-t-il': a possessed kin noun opening the sentence is the relative il/elle stands for (kin_subject_gender)", "rules_fr::tests::the_previous_subject_carries_its_article_gender"),
+    ("'la fonctionnaire territoriale a décrit une mairie où « … »': a definite person noun with adjectives before the cue is its subject (role_before_adjectives)", "rules_fr::tests::a_person_noun_with_adjectives_before_the_cue_is_its_subject"),
+    ("'L'agence précise', 'L'intersyndicale estime': an elided definite common noun alone names a body, never after 'de' (is_definite_bare_noun, follows_de)", "rules_fr::body_tests::a_definite_common_noun_alone_may_name_a_body; rules_fr::body_tests::a_phrase_after_de_is_a_complement"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -2413,6 +2417,46 @@ mod body_tests {
         let de = at(&t, "de");
         assert_eq!(before_charged_participle(&t, 0, de - 1), de - 1);
     }
+
+    #[test]
+    fn lower_case_adjectives_after_an_org_word_belong_to_its_name() {
+        let t = toks("La Fédération agricole régionale a protesté hier");
+        let i = at(&t, "Fédération");
+        assert_eq!(institution_name_end(&t, i, i + 1, t.len()), at(&t, "a"));
+        let t = toks("L'Union nautique internationale a indiqué suivre le dossier");
+        let i = at(&t, "Union");
+        assert_eq!(institution_name_end(&t, i, i + 1, t.len()), at(&t, "a"));
+        let t = toks("La Fédération paysanne a dénoncé les mesures");
+        assert_eq!(institution_name_end(&t, 0, 2, t.len()), at(&t, "a"));
+        // A verb, cue or not, ends the name.
+        for s in ["La Fédération indique que", "La Fédération applique la règle", "La Fédération rappelle que"] {
+            let t = toks(s);
+            let i = at(&t, "Fédération");
+            assert_eq!(institution_name_end(&t, i, i + 1, t.len()), i + 1, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_definite_common_noun_alone_may_name_a_body() {
+        assert!(is_definite_bare_noun("L'intersyndicale"));
+        assert!(is_definite_bare_noun("l’agence"));
+        assert!(is_definite_bare_noun("La préfecture"));
+        assert!(is_definite_bare_noun("le fisc"));
+        // Not with a complement, another determiner or no article.
+        assert!(!is_definite_bare_noun("l'agence de l'eau"));
+        assert!(!is_definite_bare_noun("une agence"));
+        assert!(!is_definite_bare_noun("les syndicats"));
+        assert!(!is_definite_bare_noun("l'"));
+        assert!(!is_definite_bare_noun("police"));
+    }
+
+    #[test]
+    fn a_phrase_after_de_is_a_complement() {
+        assert!(follows_de("Le bilan annuel de "));
+        assert!(follows_de("le rapport De "));
+        assert!(!follows_de("Dans un communiqué, "));
+        assert!(!follows_de(""));
+    }
 }
 
 // ===== fr-bodies (session 14): institutions, documents and their issuers =====
@@ -2478,56 +2522,3 @@ pub(super) fn follows_de(before: &str) -> bool {
     before.split_whitespace().next_back().is_some_and(|w| matches!(fold(w).as_str(), "de" | "d'"))
 }
 
-#[cfg(test)]
-mod session14_body_tests {
-    use super::*;
-    use crate::text::attribution::tokenize;
-
-    fn toks(s: &str) -> Vec<Tok> {
-        tokenize(s, 0..s.len(), &[])
-    }
-
-    fn at(t: &[Tok], word: &str) -> usize {
-        t.iter().position(|x| x.text == word).unwrap()
-    }
-
-    #[test]
-    fn lower_case_adjectives_after_an_org_word_belong_to_its_name() {
-        let t = toks("La Fédération agricole régionale a protesté hier");
-        let i = at(&t, "Fédération");
-        assert_eq!(institution_name_end(&t, i, i + 1, t.len()), at(&t, "a"));
-        let t = toks("L'Union nautique internationale a indiqué suivre le dossier");
-        let i = at(&t, "Union");
-        assert_eq!(institution_name_end(&t, i, i + 1, t.len()), at(&t, "a"));
-        let t = toks("La Fédération paysanne a dénoncé les mesures");
-        assert_eq!(institution_name_end(&t, 0, 2, t.len()), at(&t, "a"));
-        // A verb, cue or not, ends the name.
-        for s in ["La Fédération indique que", "La Fédération applique la règle", "La Fédération rappelle que"] {
-            let t = toks(s);
-            let i = at(&t, "Fédération");
-            assert_eq!(institution_name_end(&t, i, i + 1, t.len()), i + 1, "{s}");
-        }
-    }
-
-    #[test]
-    fn a_definite_common_noun_alone_may_name_a_body() {
-        assert!(is_definite_bare_noun("L'intersyndicale"));
-        assert!(is_definite_bare_noun("l’agence"));
-        assert!(is_definite_bare_noun("La préfecture"));
-        assert!(is_definite_bare_noun("le fisc"));
-        // Not with a complement, another determiner or no article.
-        assert!(!is_definite_bare_noun("l'agence de l'eau"));
-        assert!(!is_definite_bare_noun("une agence"));
-        assert!(!is_definite_bare_noun("les syndicats"));
-        assert!(!is_definite_bare_noun("l'"));
-        assert!(!is_definite_bare_noun("police"));
-    }
-
-    #[test]
-    fn a_phrase_after_de_is_a_complement() {
-        assert!(follows_de("Le bilan annuel de "));
-        assert!(follows_de("le rapport De "));
-        assert!(!follows_de("Dans un communiqué, "));
-        assert!(!follows_de(""));
-    }
-}
