@@ -988,7 +988,9 @@ impl Registry {
     fn role_gender(&self, np: &Np, head: &str) -> Gender {
         let elided = self.text.get(np.start..np.end).is_some_and(|w| { let w = fold(w); w.starts_with("l'") || w.starts_with("l’") });
         match np.gender {
-            // (ranker s14: one reading of a role noun's form for both languages.)
+            // (ranker s14: one reading of a role noun's form for both languages. A French
+            // phrase with no gender yet is one whose article is elided, "l'éleveur": read
+            // by French endings; any other is read as English, "the businessman".)
             Gender::Unknown => super::lexicon::role_noun_gender(head, elided),
             g => g,
         }
