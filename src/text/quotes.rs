@@ -1402,8 +1402,10 @@ fn reference_list_start(article: &Article) -> Option<usize> {
     let n = article.paragraphs.len();
     (n / 2..n).rev().find(|&p| {
         let line = article.text.get(article.paragraphs[p].range.clone()).unwrap_or("");
-        let head = line.trim().trim_end_matches([':', ' ', '\u{a0}']).to_lowercase();
-        head.len() <= 20 && REFERENCE_HEADINGS.contains(&head.as_str())
+        let head = line.trim().trim_end_matches([':', ' ', '\u{a0}']);
+        // (Only a short line is lowered: lowering never shortens a line in characters, and
+        // no heading is over 20.)
+        head.chars().nth(20).is_none() && REFERENCE_HEADINGS.contains(&head.to_lowercase().as_str())
     })
 }
 
