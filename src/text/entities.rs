@@ -9,6 +9,7 @@
 
 use super::attribution::{DETERMINERS, GENITIVES, Np, NpKind, RunJoins, Tok, TokKind, content_words_except, find_cues, is_acronym, name_run_end, name_words, np_forward, speaker_of_cue};
 use super::rules_en::name_key;
+use super::floor_char_boundary;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::rules_fr::FR_OBLIQUE_PREPOSITIONS;
 use crate::model::{Speaker, SpeakerKind};
@@ -62,6 +63,20 @@ impl Entity {
     fn acronym(&self) -> Option<String> {
         let caps: Vec<&String> = self.words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
         (caps.len() >= 2).then(|| caps.iter().filter_map(|w| w.chars().next()).collect::<String>().to_lowercase())
+    }
+
+    /// Whether the name opens on a capital ("Le Figaro", not "direction").
+    fn opens_capitalised(&self) -> bool {
+        self.words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    /// Whether the article shows this entity to be a person: a gender, a first name, or a
+    /// person's role ("du groupe fondé par son père, André Dorval" names its founder, no
+    /// body).
+    fn looks_like_person(&self, lx: &Lexicon) -> bool {
+        self.gender != Gender::Unknown
+            || self.words.first().is_some_and(|w| lx.first_names.contains_key(w.as_str()))
+            || self.role_words.iter().any(|w| lx.role(w) == Some(SpeakerKind::Person))
     }
 
     /// Whether the article gave this entity the acronym `folded`.
@@ -1124,7 +1139,7 @@ impl Registry {
                 let window = self.paragraph_start(np.start);
                 let named_body = |e: &Entity| {
                     e.head.is_none() && e.kind == Some(SpeakerKind::Organisation)
-                        && e.words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        && e.opens_capitalised()
                         && !lx.is_place_name(&e.low) && !lx.place_names.contains(&e.low)
                 };
                 self.latest_since(np.start, window, |_, e| named_body(e))
@@ -1377,23 +1392,16 @@ impl Registry {
             e.head.is_none()
                 && !e.low.is_empty()
                 && e.kind != Some(SpeakerKind::Document)
-                && e.words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && e.opens_capitalised()
                 && !lx.is_place_name(&e.low)
                 && !lx.place_names.contains(&e.low)
         };
         // "Le quotidien français Le Figaro": the noun stands just before the name.
         let introduced = |m: &Mention, e: &Entity| {
-            let mut from = m.pos.saturating_sub(INTRODUCER_BYTES);
-            while !self.text.is_char_boundary(from) {
-                from -= 1;
-            }
+            let from = floor_char_boundary(&self.text, m.pos.saturating_sub(INTRODUCER_BYTES));
             let same_noun = |w: &str| w == head || super::rules_fr::same_kind_of_company(w, head);
-            // (Never someone with a gender, a first name or a person's role: "du groupe fondé par son père,
-            // André Dorval" names its founder.)
-            let person = e.gender != Gender::Unknown
-                || e.words.first().is_some_and(|w| lx.first_names.contains_key(w.as_str()))
-                || e.role_words.iter().any(|w| lx.role(w) == Some(SpeakerKind::Person));
-            named(e) && !person && (e.role_words.iter().any(|w| same_noun(w)) || self.text.get(from..m.pos).is_some_and(|t| fold(t).split(|c: char| !c.is_alphanumeric()).any(same_noun)))
+            // (Never a person: `Entity::looks_like_person`.)
+            named(e) && !e.looks_like_person(lx) && (e.role_words.iter().any(|w| same_noun(w)) || self.text.get(from..m.pos).is_some_and(|t| fold(t).split(|c: char| !c.is_alphanumeric()).any(same_noun)))
         };
         // (A one-word name of unknown kind is too often a place or an opener; a name the
         // article gives a person's role, "Song Myung-Sup, analyste", is never a body.)
@@ -1401,11 +1409,7 @@ impl Registry {
             named(e)
                 && !lx.is_function_word(&e.low[0])
                 && (e.kind == Some(SpeakerKind::Organisation)
-                    || e.words.len() >= 2
-                        && e.gender == Gender::Unknown
-                        && !e.has_role
-                        && !e.role_words.iter().any(|w| lx.role(w) == Some(SpeakerKind::Person))
-                        && !lx.first_names.contains_key(e.words[0].as_str()))
+                    || e.words.len() >= 2 && !e.has_role && !e.looks_like_person(lx))
         };
         self.latest(pos, |m, e| introduced(m, e)).or_else(|| self.most_mentioned_before(pos, body_like)).filter(|&e| e != ANONYMOUS)
     }
@@ -1487,7 +1491,8 @@ impl Registry {
 
     /// "The home affairs select committee": a body described in full is named by that
     /// description (without its article), as written.
-    /// `elided`: an elided article counts too ("L'agence précise", fr-bodies2).
+    /// `elided`: a noun after an elided article alone names a body too ("L'agence précise",
+    /// fr-bodies2); the caller says no for a complement after "de".
     fn described_body(&mut self, written: &str, elided: bool) -> Option<usize> {
         // Drop the article or possessor ("The", "Iran's") that opens the description; a French
         // elided article keeps the noun it is glued to ("l'Observatoire des prix").
@@ -1499,10 +1504,9 @@ impl Registry {
         }
         // "Le fisc défend …": a French body named by its noun alone, met nowhere else, is
         // that body (as "police said" is).
-        // (fr-bodies2: "L'intersyndicale dénonce" too, its article elided.)
-        let french_noun = words.len() == 1
-            && super::rules_fr::is_definite_bare_noun(written)
-            && (elided || matches!(written.split_whitespace().next().map(fold).as_deref(), Some("le" | "la")));
+        // (fr-bodies2: "L'intersyndicale dénonce" too, its article elided, where `elided` allows it.)
+        let article = written.split_whitespace().next().map(fold);
+        let french_noun = words.len() == 1 && (matches!(article.as_deref(), Some("le" | "la")) || elided && super::rules_fr::is_definite_bare_noun(written));
         if words.len() < 2 && !french_noun {
             return None;
         }
@@ -1571,10 +1575,7 @@ impl Registry {
             return None;
         }
         // Only the stretch just before: a long article stays linear.
-        let mut from = pos.saturating_sub(ISSUER_BYTES);
-        while !self.text.is_char_boundary(from) {
-            from -= 1;
-        }
+        let from = floor_char_boundary(&self.text, pos.saturating_sub(ISSUER_BYTES));
         let before = self.text.get(from..pos)?;
         let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
         let at = from
@@ -1644,26 +1645,18 @@ impl Registry {
     fn bare_body_part(&mut self, pos: usize, head: &str, written: &str) -> Option<usize> {
         let lx = Lexicon::get();
         let introduced = |m: &Mention, e: &Entity| {
-            let mut from = m.pos.saturating_sub(INTRODUCER_BYTES);
-            while !self.text.is_char_boundary(from) {
-                from -= 1;
-            }
-            let person = e.gender != Gender::Unknown
-                || e.words.first().is_some_and(|w| lx.first_names.contains_key(w.as_str()))
-                || e.role_words.iter().any(|w| lx.role(w) == Some(SpeakerKind::Person));
-            let named = e.head.is_none() && e.words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let from = floor_char_boundary(&self.text, m.pos.saturating_sub(INTRODUCER_BYTES));
             // (The company noun right before the name: the last word before it.)
             let noun = self.text.get(from..m.pos).and_then(|t| t.split_whitespace().next_back()).map(fold);
-            named && !person && noun.is_some_and(|w| super::rules_fr::COMPANY_NOUNS.contains(&w.as_str()))
+            e.head.is_none() && e.opens_capitalised() && !e.looks_like_person(lx) && noun.is_some_and(|w| super::rules_fr::COMPANY_NOUNS.contains(&w.as_str()))
         };
         let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation);
-        let capitalised = |e: &Entity| e.words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         self.latest(pos, |m, e| m.entity != ANONYMOUS && introduced(m, e))
             // ("la direction régionale de X" registered before: that body.)
             // (Registered at this very phrase too: mentions up to its start.)
             .or_else(|| self.latest(pos + 1, |_, e| org(e) && e.low.iter().any(|w| w == head)))
             // (The body that spoke in the lead, "a annoncé la X, qui …": the article's own.)
-            .or_else(|| self.latest(pos.min(LEAD_BYTES), |m, e| m.spoke && org(e) && capitalised(e) && !self.is_dateline(m, e)))
+            .or_else(|| self.latest(pos.min(LEAD_BYTES), |m, e| m.spoke && org(e) && e.opens_capitalised() && !self.is_dateline(m, e)))
             .or_else(|| self.described_body(written, false))
     }
 
@@ -1704,10 +1697,7 @@ impl Registry {
     /// generic document noun no registered document answers is the issued document
     /// (ISSUED_WORDS) named last before `pos`, so it speaks as that document's issuer.
     fn issuer_of_generic_document(&self, pos: usize) -> Option<usize> {
-        let mut from = pos.saturating_sub(ISSUER_BYTES);
-        while !self.text.is_char_boundary(from) {
-            from -= 1;
-        }
+        let from = floor_char_boundary(&self.text, pos.saturating_sub(ISSUER_BYTES));
         let before = self.text.get(from..pos)?;
         let (_, word) = ISSUED_WORDS.iter().filter_map(|w| before.rfind(w).map(|at| (at, *w))).max()?;
         self.issuer_of_last(word, pos)

@@ -7,6 +7,7 @@
 //! already say it is in the article's language ([`detect_paragraph`]), so a monolingual
 //! article costs one call and a quoted paragraph in another language still gets its own.
 
+use super::floor_char_boundary;
 use crate::model::Lang;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -89,13 +90,6 @@ fn spread_sample(text: &str) -> std::borrow::Cow<'_, str> {
 /// The first `max` bytes of `text`, cut on a char boundary.
 fn head(text: &str, max: usize) -> &str {
     &text[..floor_char_boundary(text, max.min(text.len()))]
-}
-
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// The commonest function words of languages often found side by side in news (and of

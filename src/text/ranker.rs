@@ -33,6 +33,7 @@
 //! prints the candidates and their features for training.
 
 use super::entities::{Entity, Registry};
+use super::floor_char_boundary;
 use super::lexicon::{Gender, Lexicon, fold, role_noun_gender};
 use crate::model::{Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
@@ -295,14 +296,8 @@ fn article_gender(word: &str) -> Gender {
 /// "les" or an English word. An organisation named with a feminine article is what "elle"
 /// may stand for.
 fn article_gender_before(text: &str, pos: usize) -> Gender {
-    let mut from = pos.saturating_sub(ARTICLE_SCAN_BYTES);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (pos + ARTICLE_SCAN_BYTES).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let from = floor_char_boundary(text, pos.saturating_sub(ARTICLE_SCAN_BYTES));
+    let to = floor_char_boundary(text, (pos + ARTICLE_SCAN_BYTES).min(text.len()));
     let (Some(before), Some(at)) = (text.get(from..pos), text.get(pos..to)) else { return Gender::Unknown };
     let own = at.split_whitespace().next().map_or(Gender::Unknown, |w| article_gender(&fold(w)));
     if own != Gender::Unknown || !before.ends_with(' ') {
@@ -583,10 +578,7 @@ const POSSESSIVE_SCAN_BYTES: usize = 80;
 /// Whether the mention at byte `pos`, a name ending in `last` (as written), is followed by
 /// a possessive ending ("Clinton's", "Sanders’", "Sanders' campaign").
 fn is_possessive(text: &str, pos: usize, last: &str) -> bool {
-    let mut end = (pos + POSSESSIVE_SCAN_BYTES).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = floor_char_boundary(text, (pos + POSSESSIVE_SCAN_BYTES).min(text.len()));
     let Some(after) = text.get(pos..end) else { return false };
     let Some(at) = after.find(last) else { return false };
     let rest = &after[at + last.len()..];
@@ -610,10 +602,7 @@ const ARTICLES: [&str; 6] = ["the", "a", "le", "la", "les", "l'"];
 /// The word just before byte `pos` of `text`, past an article, folded ("told", "according" before "to X"
 /// is read as the word before "to"): at most a short stretch back is read.
 fn word_before(text: &str, pos: usize) -> Option<String> {
-    let mut from = pos.saturating_sub(40);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = floor_char_boundary(text, pos.saturating_sub(40));
     let before = text.get(from..pos)?;
     let mut words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
     // An article before the name is not the word that says what it is ("told the Post",
@@ -640,14 +629,8 @@ fn opens_sentence(text: &str, start: usize, pos: usize) -> bool {
 
 /// The folded words of the first [`QUOTE_SCAN_BYTES`] of the quote `open..close`.
 fn quote_words(text: &str, open: usize, close: usize) -> HashSet<String> {
-    let mut end = close.min(open.saturating_add(QUOTE_SCAN_BYTES)).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut start = open.min(end);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
+    let end = floor_char_boundary(text, close.min(open.saturating_add(QUOTE_SCAN_BYTES)).min(text.len()));
+    let start = floor_char_boundary(text, open.min(end));
     text[start..end].split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).map(fold).collect()
 }
 

@@ -4,6 +4,7 @@
 //! [`RULES`] with the test that exercises it on its own.
 
 use super::attribution::{ADVERBS, Cue, Np, NpKind, Tok, TokKind, content_words, is_det, np_backward, np_forward};
+use super::floor_char_boundary;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold, role_noun_gender};
 use crate::model::{Speaker, SpeakerKind};
 
@@ -418,10 +419,7 @@ pub(super) fn possessed_kin(text: &str, np: &Np) -> Option<Gender> {
 /// reprendra"): that person is the relative a later "son fils" / "sa fille" names, even
 /// with a first name only (no surname to share with the owner). Reads a few bytes back.
 pub(super) fn introduced_as_kin(text: &str, pos: usize, head: &str) -> bool {
-    let mut from = pos.saturating_sub(KIN_APPOSITION_BYTES);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = floor_char_boundary(text, pos.saturating_sub(KIN_APPOSITION_BYTES));
     let Some(before) = text.get(from..pos) else { return false };
     let before = fold(before);
     let Some(phrase) = before.trim_end().strip_suffix(',') else { return false };
