@@ -978,6 +978,14 @@ impl Registry {
             .or_else(|| self.latest(np.start, |_, e| holder(e)))
             .filter(|&e| e != ANONYMOUS)
             .or_else(|| self.role_given_soon_after(np, head, &person))
+            // (fr-people: "La présidente de la région a demandé « … ». « … », a indiqué
+            // Mathilde X": the person named at the quote right after, rules_fr::name_at_next_quote.)
+            .or_else(|| {
+                let at = super::rules_fr::name_at_next_quote(&self.text, np.end).filter(|_| french && !possessive)?;
+                let m = self.mentions.get(self.mentions.partition_point(|m| m.pos < at))?;
+                let ok = m.pos < at + 8 && m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person);
+                (ok && same_gender(&self.entities[m.entity])).then_some(m.entity)
+            })
             // (French: a description the article gave no one is the person
             // most in view there, "… menés par Jean-Pierre Caradec. Le maire
             // de Locmalo, …", "le Dr Rebours confirme … . « … », explique

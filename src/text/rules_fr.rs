@@ -1559,10 +1559,92 @@ pub(super) fn incise_after_cue_end(toks: &[Tok], k: usize, hi: usize) -> Option<
     (close > k + 1 && toks[close].is_punct(',') && close + 1 < hi).then_some(close + 1)
 }
 
+// ===== fr-people (session 15): a role noun named at the quote right after =====
+
+/// How far `name_at_next_quote` reads: the lead's sentence and the full quote after it.
+const NEXT_QUOTE_BYTES: usize = 1600;
+
+/// Verbs of a reply: the person they name answers someone, so is not the one a role
+/// noun before them describes.
+const REPLY_CUE_STEMS: [&str; 8] = ["répli", "rétorqu", "répond", "réagi", "object", "contest", "rebond", "riposte"];
+
+/// fr-people: "La présidente de la région a demandé des « compensations ». « La région
+/// paie … », a indiqué Mathilde Vercoutre." French copy often opens on a role no one was
+/// given and a few quoted words, then names the speaker at the full quote of the very next
+/// sentence. Reading from `from` (the end of the role phrase): the sentence must hold a
+/// quote and end in the same paragraph; the next sentence must open on a quote whose
+/// inverted cue (one to four lower-case words, no reply verb) is followed by a capitalised
+/// word. The byte offset of that word (a name or its title), or None. Reads at most
+/// `NEXT_QUOTE_BYTES`.
+pub(super) fn name_at_next_quote(text: &str, from: usize) -> Option<usize> {
+    let from = floor_char_boundary(text, from);
+    let end = floor_char_boundary(text, (from + NEXT_QUOTE_BYTES).min(text.len()));
+    let rest = text.get(from..end)?;
+    let opens = |c: char| matches!(c, '«' | '“');
+    let closes = |c: char| matches!(c, '»' | '”');
+    // The role's own sentence: it quotes something and ends before the paragraph does.
+    let (mut depth, mut quoted, mut stop) = (0usize, false, None);
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\n' => return None,
+            c if opens(c) => (depth, quoted) = (depth + 1, true),
+            c if closes(c) => depth = depth.saturating_sub(1),
+            '.' | '!' | '?' if depth == 0 && chars.peek().is_some_and(|&(_, n)| n == ' ' || n == '\u{a0}') => {
+                stop = Some(i + 1);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let after = rest.get(stop.filter(|_| quoted)?..)?.trim_start_matches([' ', '\u{a0}']);
+    // The next sentence opens on a quote; past its close, the inverted cue.
+    if !after.starts_with(opens) {
+        return None;
+    }
+    let close = after.find(closes)?;
+    if after[..close].contains('\n') {
+        return None;
+    }
+    let tail = &after[close..];
+    let tail = tail.get(tail.chars().next()?.len_utf8()..)?;
+    let cue = tail.trim_start_matches([' ', '\u{a0}', ',']);
+    let mut words = 0;
+    let mut at = cue;
+    loop {
+        let w = at.split([' ', '\u{a0}']).next()?;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        let low = fold(w);
+        if words == 4 || w.is_empty() || !w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') || REPLY_CUE_STEMS.iter().any(|r| low.starts_with(&fold(r))) {
+            return None;
+        }
+        words += 1;
+        at = at[w.len()..].trim_start_matches([' ', '\u{a0}']);
+    }
+    // (`at` is a slice of `text`: its offset there.)
+    (words > 0).then(|| at.as_ptr() as usize - text.as_ptr() as usize)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::attribution::{find_cues, tokenize};
+
+    #[test]
+    fn a_role_opening_a_lead_is_named_at_the_quote_after() {
+        let t = "Titre\n\nLa directrice de l'hôpital a réclamé des « moyens d'urgence ». « Nous tenons à peine », a expliqué Claire Dumas lundi.";
+        let at = name_at_next_quote(t, t.find(" a réclamé").unwrap()).unwrap();
+        assert!(t[at..].starts_with("Claire Dumas"), "{}", &t[at..]);
+        // (A reply names someone else; a pronoun names no one; a new paragraph is too far.)
+        let reply = "La directrice a réclamé des « moyens ». « Rien n'est prévu », a répliqué Paul Arnaud.";
+        assert_eq!(name_at_next_quote(reply, 13), None);
+        let pronoun = "La directrice a réclamé des « moyens ». « Nous tenons à peine », a-t-elle ajouté.";
+        assert_eq!(name_at_next_quote(pronoun, 13), None);
+        let para = "La directrice a réclamé des « moyens ».\n\n« Nous tenons à peine », a expliqué Claire Dumas.";
+        assert_eq!(name_at_next_quote(para, 13), None);
+    }
 
     #[test]
     fn a_person_noun_with_adjectives_before_the_cue_is_its_subject() {
