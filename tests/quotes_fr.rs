@@ -965,6 +965,28 @@ fn the_person_a_court_judged_is_the_accused() {
 }
 
 #[test]
+fn a_defendant_is_the_one_a_sentence_is_asked_against() {
+    let qs = quotes_of(
+        "Tribunal de Vannes\n\n\
+         Trois ans de prison ont été requis jeudi devant le tribunal correctionnel contre Yves Tanguy, ancien trésorier du club. \
+         « C'est un pillage organisé », a lancé le procureur Marc Allain.\n\n\
+         À la barre, le prévenu a nié. « Je n'ai jamais pris un euro », a-t-il assuré.",
+    );
+    assert_eq!(speaker_of(&qs, "Je n'ai jamais pris"), Some("Yves Tanguy"), "{qs:#?}");
+}
+
+#[test]
+fn the_subject_of_a_sentence_opened_by_judged_is_the_accused() {
+    let qs = quotes_of(
+        "Assises du Var\n\n\
+         Jugé depuis lundi pour le meurtre de son voisin, Paul Ricard, en 2022, Hugo Lenfant, 41 ans, conteste toute préméditation.\n\n\
+         Le président de la cour, Alain Berthet, l'a interrogé sur l'arme. « Pourquoi l'aviez-vous sur vous ? » a demandé le magistrat. \
+         « Je ne sais plus », a murmuré l'accusé.",
+    );
+    assert_eq!(speaker_of(&qs, "Je ne sais plus"), Some("Hugo Lenfant"), "{qs:#?}");
+}
+
+#[test]
 fn of_several_people_given_a_role_the_one_most_in_view_is_meant() {
     let qs = quotes_of(
         "Procès\n\n\

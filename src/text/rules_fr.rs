@@ -1214,7 +1214,61 @@ pub(super) fn is_court_defendant(toks: &[Tok], a: usize, r: usize) -> bool {
             _ => false,
         }
     };
-    object || passive(r) || comma && passive(r + 1) || after_aside.is_some_and(passive)
+    object
+        || passive(r)
+        || comma && passive(r + 1)
+        || after_aside.is_some_and(passive)
+        || prosecuted_after_contre(toks, a)
+        || subject_of_fronted_judgement(toks, a, r)
+}
+
+/// What a prosecutor asks for a defendant: "… ont été requis mercredi … contre X".
+const REQUESTED: [&str; 8] = ["requis", "requise", "requises", "requiert", "requérait", "réclamé", "réclamés", "réclamées"];
+
+/// fr-people: "Quatre ans de prison ont été requis mercredi devant le tribunal correctionnel
+/// contre Gérard Roux": the name after "contre" in a sentence where a sentence is asked for
+/// (`REQUESTED` among the dozen words before, in the same sentence) is the defendant.
+fn prosecuted_after_contre(toks: &[Tok], a: usize) -> bool {
+    if a == 0 || toks[a - 1].low != "contre" {
+        return false;
+    }
+    toks[a.saturating_sub(14)..a - 1].iter().rev().take_while(|t| !t.is_punct('.')).any(|t| REQUESTED.contains(&t.low.as_str()))
+}
+
+/// Participles that, opening a sentence, say its subject is on trial.
+const FRONTED_JUDGED: [&str; 10] = ["jugé", "jugée", "poursuivi", "poursuivie", "soupçonné", "soupçonnée", "accusé", "accusée", "rejugé", "rejugée"];
+/// Verbs of a defendant before a court: "X comparaît devant le tribunal".
+const APPEARS: [&str; 4] = ["comparaît", "comparait", "comparaissait", "comparaîtra"];
+/// Lower-case words that cannot open a main clause's verb phrase after its subject.
+const NOT_A_VERB: [&str; 16] = ["en", "à", "au", "aux", "de", "du", "des", "le", "la", "les", "dans", "par", "pour", "sur", "et", "qui"];
+
+/// fr-people: "Jugé depuis lundi pour le meurtre de son associé, Paul Roux, en 2023, Marc
+/// Aubry, 34 ans, conteste …", "Alain Roux, ancien maire, comparaît depuis lundi": the
+/// subject of a sentence opened by a participle of trial, or of "comparaît", is the
+/// defendant. `a..r` is the name; it is that subject when, past an aside of a few words set
+/// off by commas (", 34 ans,"), a verb follows it (a lower-case word that is no preposition
+/// or article), and, for the participle, when a comma comes right before it. Reads at most
+/// a sentence of 60 tokens back and 10 forward.
+fn subject_of_fronted_judgement(toks: &[Tok], a: usize, r: usize) -> bool {
+    let mut k = r;
+    if toks.get(k).is_some_and(|t| t.is_punct(',')) {
+        let Some(close) = (k + 1..toks.len().min(k + 10)).find(|&m| toks[m].is_punct(',')) else { return false };
+        if !toks.get(k + 1).is_some_and(|t| !t.is_cap()) {
+            return false;
+        }
+        k = close + 1;
+    }
+    let Some(verb) = toks.get(k).filter(|t| t.is_lower_word() && !NOT_A_VERB.contains(&t.low.as_str())) else { return false };
+    // (A subject, not the object of a preposition: "des chiens de Saint-Aubin comparaissait"
+    // is the place's name.)
+    if APPEARS.contains(&verb.low.as_str()) {
+        return a == 0 || !toks[a - 1].is_lower_word();
+    }
+    let ends = |t: &Tok| t.is_punct('.') || t.is_punct('!') || t.is_punct('?');
+    let start = (a.saturating_sub(60)..a).rev().find(|&m| ends(&toks[m])).map_or(a.saturating_sub(60), |m| m + 1);
+    // (Only a sentence that opens the frame or follows a stop: 60 tokens back otherwise.)
+    let opened = start == 0 || ends(&toks[start - 1]);
+    opened && a > start && toks[a - 1].is_punct(',') && FRONTED_JUDGED.contains(&toks[start].low.as_str())
 }
 
 /// "Le rapport d'expertise, publié lundi, décrit « … »", "le rapport de l'inspection relève":
