@@ -965,6 +965,37 @@ fn the_person_a_court_judged_is_the_accused() {
 }
 
 #[test]
+fn a_name_after_two_coordinated_roles_holds_the_first() {
+    let qs = quotes_of(
+        "Rugby\n\n\
+         « On a manqué de rigueur », regrette l'entraîneur Paul Sarthou.\n\n\
+         Dans le vestiaire, le capitaine et deuxième-ligne Marc Lasserre restait muet. \
+         Plus tard, le capitaine a lâché : « On reviendra plus forts. »",
+    );
+    assert_eq!(speaker_of(&qs, "On reviendra"), Some("Marc Lasserre"), "{qs:#?}");
+}
+
+#[test]
+fn a_capitalised_lui_opening_a_sentence_is_its_subject() {
+    let qs = quotes_of(
+        "Rugby\n\n\
+         L'entraîneur Paul Sarthou a annoncé son départ. Le pilier Marc Lasserre, lui, reste. \
+         Lui promet de se battre : « Je serai là en janvier. »",
+    );
+    assert_eq!(speaker_of(&qs, "Je serai là"), Some("Marc Lasserre"), "{qs:#?}");
+}
+
+#[test]
+fn a_role_opening_a_lead_is_the_person_named_at_the_next_quote() {
+    let qs = quotes_of(
+        "Hôpital\n\n\
+         Le député Jean Morin a visité le service lundi. « Il faut des lits », a-t-il dit.\n\n\
+         La directrice de l'hôpital, arrivée en mars, a réclamé des « moyens d'urgence ». « Nous tenons à peine », a expliqué Claire Dumas.",
+    );
+    assert_eq!(speaker_of(&qs, "moyens d'urgence"), Some("Claire Dumas"), "{qs:#?}");
+}
+
+#[test]
 fn a_defendant_is_the_one_a_sentence_is_asked_against() {
     let qs = quotes_of(
         "Tribunal de Vannes\n\n\

@@ -674,9 +674,10 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     if !t.is_word() {
         return None;
     }
-    // "lui" is an object pronoun, except set off by a comma ("Pour lui, …").
+    // "lui" is an object pronoun, except set off by a comma ("Pour lui, …") or opening a
+    // sentence (fr-people: "Lui promet de rester", super::rules_fr::stressed_subject).
     if let Some((pk, g)) = lx.pronoun(&t.low)
-        && (t.low != "lui" || toks.get(i + 1).is_some_and(|n| n.is_punct(',')))
+        && (t.low != "lui" || toks.get(i + 1).is_some_and(|n| n.is_punct(',')) || super::rules_fr::stressed_subject(t))
     {
         return Some(make_np(toks, i, i, NpKind::Pronoun(pk, g), Vec::new(), g));
     }
@@ -1165,7 +1166,7 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
         return None;
     }
     if let Some((pk, g)) = lx.pronoun(&t.low)
-        && t.low != "lui" {
+        && (t.low != "lui" || super::rules_fr::stressed_subject(t)) {
             return np_forward(toks, j, j + 1).map(|mut n| {
                 n.kind = NpKind::Pronoun(pk, g);
                 n

@@ -2104,7 +2104,9 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
             && r - a == 1
             && !lx.first_names.contains_key(toks[a].text.as_str());
         let body_named = (!between.iter().any(of_body) || between.last().is_some_and(|t| t.is_cap() || is_acronym(t)) || full_name) && !club;
-        is_person_role(&toks[p]) && between.iter().all(adjective) && body_named
+        // (fr-people: "le capitaine et troisième-ligne X": a second role coordinated after
+        // the first, rules_fr::is_second_role_of_pair.)
+        is_person_role(&toks[p]) && (between.iter().all(adjective) || super::rules_fr::is_second_role_of_pair(between)) && body_named
     });
     let role_at = role_at.filter(|_| !acronym_before_name);
     if let Some(p) = role_at {

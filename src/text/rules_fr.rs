@@ -1613,6 +1613,28 @@ pub(super) fn incise_after_cue_end(toks: &[Tok], k: usize, hi: usize) -> Option<
     (close > k + 1 && toks[close].is_punct(',') && close + 1 < hi).then_some(close + 1)
 }
 
+// ===== fr-people (session 15): a stressed "Lui" opening a sentence =====
+
+/// fr-people: "Lui promet de rester : « … »", "Lui ne dit rien": a capitalised "Lui" can only
+/// open a sentence, where the stressed pronoun is the subject (set against someone named
+/// before), not the object pronoun "lui" is inside a sentence ("il lui a dit").
+pub(super) fn stressed_subject(t: &Tok) -> bool {
+    t.low == "lui" && t.text.starts_with('L')
+}
+
+// ===== fr-people (session 15): two roles before one name =====
+
+/// fr-people: "le capitaine et troisième-ligne Paul Roux", "la maire et conseillère
+/// départementale Anne Roux": the words between a person's role noun and the name are
+/// "et" and one or two lower-case words (a second role, hyphenated or not, with perhaps
+/// an adjective), so the first role is the name's too.
+pub(super) fn is_second_role_of_pair(between: &[Tok]) -> bool {
+    let lx = Lexicon::get();
+    matches!(between.len(), 2 | 3)
+        && between[0].low == "et"
+        && between[1..].iter().all(|t| t.is_lower_word() && !lx.is_function_word(&t.low) && t.text.chars().all(|c| c.is_alphabetic() || c == '-'))
+}
+
 // ===== fr-people (session 15): a role noun named at the quote right after =====
 
 /// How far `name_at_next_quote` reads: the lead's sentence and the full quote after it.
@@ -1685,6 +1707,21 @@ pub(super) fn name_at_next_quote(text: &str, from: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::text::attribution::{find_cues, tokenize};
+
+    #[test]
+    fn a_second_role_after_et_keeps_the_first() {
+        let t = toks("le capitaine et troisième-ligne Paul Roux");
+        assert!(is_second_role_of_pair(&t[2..4]));
+        let t = toks("le capitaine et le joueur Paul Roux");
+        assert!(!is_second_role_of_pair(&t[2..5]));
+    }
+
+    #[test]
+    fn a_capitalised_lui_is_a_subject() {
+        let t = toks("Lui promet de rester. Il lui a dit non.");
+        assert!(stressed_subject(&t[0]));
+        assert!(!t.iter().skip(1).any(stressed_subject));
+    }
 
     #[test]
     fn a_role_opening_a_lead_is_named_at_the_quote_after() {
