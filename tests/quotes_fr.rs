@@ -965,6 +965,17 @@ fn the_person_a_court_judged_is_the_accused() {
 }
 
 #[test]
+fn a_role_with_a_party_label_before_the_name_is_the_names() {
+    let qs = quotes_of(
+        "Conseil municipal\n\n\
+         Le maire (divers gauche), Alain Perrot, a défendu le budget.\n\n\
+         Le conseiller Marc Tessier, de l'opposition, a voté contre. « C'est un budget de renoncement », a lancé M. Tessier.\n\n\
+         Le maire lui a reproché de « noircir le tableau ».",
+    );
+    assert_eq!(speaker_of(&qs, "noircir le tableau"), Some("Alain Perrot"), "{qs:#?}");
+}
+
+#[test]
 fn a_name_after_two_coordinated_roles_holds_the_first() {
     let qs = quotes_of(
         "Rugby\n\n\

@@ -2119,7 +2119,9 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
     }
     // Role phrase before a comma: "NATO Deputy Assistant Secretary General …, Dr Jamie Shea,".
     if run_start >= 2 && toks[run_start - 1].text == "," {
-        let end = run_start - 1;
+        // (fr-people: "Le maire (divers droite), X,": past a bracketed label,
+        // rules_fr::before_bracketed_label.)
+        let end = super::rules_fr::before_bracketed_label(toks, run_start - 1);
         let mut b = end;
         // A speech verb ends the phrase: in "Judge X told the defendant, Y," the role
         // before Y is "the defendant", not the judge's.

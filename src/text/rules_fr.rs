@@ -1622,6 +1622,21 @@ pub(super) fn stressed_subject(t: &Tok) -> bool {
     t.low == "lui" && t.text.starts_with('L')
 }
 
+// ===== fr-people (session 15): a label between a role and its name =====
+
+/// fr-people: "Le maire (divers droite), Jean Roux, a ouvert la séance", "la députée (LFI),
+/// Anne Roux,": a bracketed party label of at most five words between a role phrase and the
+/// comma before the name belongs to the role phrase. With `end` the index of that comma in
+/// `toks`, where the role phrase ends: the opening bracket's index, or `end` itself when no
+/// such label closes right before it.
+pub(super) fn before_bracketed_label(toks: &[Tok], end: usize) -> usize {
+    if end == 0 || !toks[end - 1].is_punct(')') {
+        return end;
+    }
+    let open = (end.saturating_sub(7)..end - 1).rev().take_while(|&k| toks[k].is_word() || toks[k].is_punct('(')).find(|&k| toks[k].is_punct('('));
+    open.filter(|&k| k > end.saturating_sub(7) && k + 1 < end - 1).unwrap_or(end)
+}
+
 // ===== fr-people (session 15): two roles before one name =====
 
 /// fr-people: "le capitaine et troisième-ligne Paul Roux", "la maire et conseillère
@@ -1707,6 +1722,15 @@ pub(super) fn name_at_next_quote(text: &str, from: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::text::attribution::{find_cues, tokenize};
+
+    #[test]
+    fn a_bracketed_label_before_the_comma_belongs_to_the_role() {
+        let t = toks("Le maire (divers droite), Jean Roux, a ouvert");
+        let comma = t.iter().position(|x| x.text == ",").unwrap();
+        assert_eq!(before_bracketed_label(&t, comma), 2);
+        let t = toks("Le maire, Jean Roux, a ouvert");
+        assert_eq!(before_bracketed_label(&t, 2), 2);
+    }
 
     #[test]
     fn a_second_role_after_et_keeps_the_first() {
