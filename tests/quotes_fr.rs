@@ -965,6 +965,17 @@ fn the_person_a_court_judged_is_the_accused() {
 }
 
 #[test]
+fn the_winner_is_who_won_not_the_rival_named_last() {
+    let qs = quotes_of(
+        "Cyclisme\n\n\
+         Le coureur belge Jonas Vermeer (équipe Nordlys) a remporté dimanche le Grand Prix de Valence. \
+         Il s'est imposé au sprint devant le Français Lucas Morel et l'Espagnol Iker Aranda.\n\n\
+         Les trois hommes étaient partis ensemble. « J'ai eu des crampes », a déclaré le vainqueur à la télévision.",
+    );
+    assert_eq!(speaker_of(&qs, "J'ai eu des crampes"), Some("Jonas Vermeer"), "{qs:#?}");
+}
+
+#[test]
 fn a_role_with_a_party_label_before_the_name_is_the_names() {
     let qs = quotes_of(
         "Conseil municipal\n\n\

@@ -974,7 +974,17 @@ impl Registry {
             let reach = super::salience_fr::READ_SENTENCES;
             if possessive || !french { None } else { self.salient_person_since(np, 0, reach, holder) }
         };
-        let strict = most_salient_holder()
+        // (fr-people: "a déclaré le vainqueur": the person the article said won, the last
+        // of the few hundred mentions before it, rules_fr::wins_at.)
+        let winner = (french && !possessive && super::rules_fr::WINNER_NOUNS.contains(&head.as_str()))
+            .then(|| {
+                let mentions = self.mentions_within_reach(np.start, 0).iter().rev().take(super::rules_fr::WINNER_MENTIONS);
+                let ok = |m: &&Mention| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person) && same_gender(&self.entities[m.entity]);
+                mentions.filter(ok).find(|m| super::rules_fr::wins_at(&self.text, m.pos)).map(|m| m.entity)
+            })
+            .flatten();
+        let strict = winner
+            .or_else(most_salient_holder)
             .or_else(|| self.latest(np.start, |_, e| holder(e)))
             .filter(|&e| e != ANONYMOUS)
             .or_else(|| self.role_given_soon_after(np, head, &person))

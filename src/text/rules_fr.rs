@@ -1622,6 +1622,46 @@ pub(super) fn stressed_subject(t: &Tok) -> bool {
     t.low == "lui" && t.text.starts_with('L')
 }
 
+// ===== fr-people (session 15): the winner =====
+
+/// Nouns for whoever won a race, a match, an election, a prize.
+pub(super) const WINNER_NOUNS: [&str; 6] = ["vainqueur", "vainqueure", "lauréat", "lauréate", "gagnant", "gagnante"];
+/// How many mentions back a winner noun looks for the one who won.
+pub(super) const WINNER_MENTIONS: usize = 200;
+/// The participles and present forms of winning, after the subject: "a remporté",
+/// "remporte", "s'est imposé(e)", "s'impose", "l'a emporté", "l'emporte".
+const WIN_VERBS: [&str; 7] = ["remporté", "remporte", "imposé", "imposée", "impose", "emporté", "emporte"];
+
+/// fr-people: whether the name opening at byte `pos` is the subject of a verb of winning
+/// ("Jonas Vermeer (équipe Nordlys) a remporté dimanche", "Maël Tanguy s'impose en
+/// solitaire"): past its capitalised words and a bracket, a win verb among the next three
+/// words. Then "a déclaré le vainqueur" is that person, not the rival named last ("devant
+/// le Français Lucas Morel"). Reads at most 160 bytes.
+pub(super) fn wins_at(text: &str, pos: usize) -> bool {
+    let end = floor_char_boundary(text, (pos + 160).min(text.len()));
+    let Some(rest) = text.get(pos..end) else { return false };
+    let mut words = rest.split_whitespace().peekable();
+    let mut name = 0;
+    while name < 5 && words.peek().is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with(',')) {
+        words.next();
+        name += 1;
+    }
+    if name == 0 {
+        return false;
+    }
+    if words.peek().is_some_and(|w| w.starts_with('(')) {
+        let close = words.by_ref().take(6).any(|w| w.ends_with(')'));
+        if !close {
+            return false;
+        }
+    }
+    words.take(3).any(|w| {
+        let w = fold(w.trim_end_matches([',', '.', ';']));
+        let verb = w.rsplit('\'').next().unwrap_or("");
+        WIN_VERBS.contains(&verb)
+    })
+}
+
 // ===== fr-people (session 15): a label between a role and its name =====
 
 /// fr-people: "Le maire (divers droite), Jean Roux, a ouvert la séance", "la députée (LFI),
@@ -1722,6 +1762,15 @@ pub(super) fn name_at_next_quote(text: &str, from: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::text::attribution::{find_cues, tokenize};
+
+    #[test]
+    fn a_name_before_a_verb_of_winning_won() {
+        let t = "Jonas Vermeer (équipe Nordlys) a remporté dimanche le Grand Prix. Lucas Morel s'est imposé au sprint. Léa Roux l'a emporté. Paul Durand a perdu.";
+        assert!(wins_at(t, 0));
+        assert!(wins_at(t, t.find("Lucas").unwrap()));
+        assert!(wins_at(t, t.find("Léa").unwrap()));
+        assert!(!wins_at(t, t.find("Paul").unwrap()));
+    }
 
     #[test]
     fn a_bracketed_label_before_the_comma_belongs_to_the_role() {
