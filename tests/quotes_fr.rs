@@ -965,6 +965,17 @@ fn the_person_a_court_judged_is_the_accused() {
 }
 
 #[test]
+fn on_in_a_ministers_camp_speaks_for_the_minister() {
+    let qs = quotes_of(
+        "Santé\n\n\
+         La ministre de la santé, Claire Vasseur, a présenté son plan lundi. \
+         Le député Marc Tessier juge les annonces « très insuffisantes ».\n\n\
+         Dans l'entourage de la ministre, on assure que le texte comportera « un volet prix ».",
+    );
+    assert_eq!(speaker_of(&qs, "un volet prix"), Some("Claire Vasseur"), "{qs:#?}");
+}
+
+#[test]
 fn the_winner_is_who_won_not_the_rival_named_last() {
     let qs = quotes_of(
         "Cyclisme\n\n\

@@ -1088,6 +1088,10 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
             w.unnamed_subject = true;
             w.group = true;
             w.as_written = text.get(from..to).map(str::to_string);
+        } else if let Some(np) = super::rules_fr::camp_before_on(left, &left_cues[ci]) {
+            // (fr-people: "Dans l'entourage de la ministre, on assure que « … »": the person
+            // whose camp "on" speaks for.)
+            w.np = Some(np);
         } else if let Some(body) = body_before_on(left, &left_cues[ci]) {
             // "Au ministère, on reconnaît que « … »": the body where "on" speaks.
             w.speaks_as_named(body, &left_cues[ci]);

@@ -1622,6 +1622,39 @@ pub(super) fn stressed_subject(t: &Tok) -> bool {
     t.low == "lui" && t.text.starts_with('L')
 }
 
+// ===== fr-people (session 15): "on" in someone's camp =====
+
+/// Openings that set the "on" after them in a person's camp, the word before "de".
+const CAMP_OPENINGS: [&[&str]; 4] = [&["dans", "l'", "entourage"], &["dans", "le", "camp"], &["du", "côté"], &["dans", "les", "rangs"]];
+
+/// fr-people: "Dans l'entourage de la ministre, on assure que « … »", "Du côté de Paul
+/// Roux, on se dit prêt à « … »": "on" speaking after a fronted camp of someone speaks for
+/// that someone. `c` is the cue among `toks` (the reporter's words of the quote's
+/// sentence): "on" (and a reflexive "se") right before it, a comma before "on", and the
+/// sentence opening on one of `CAMP_OPENINGS` then "de", "d'" or "du": the phrase between
+/// "de" and the comma, when it is a name or a person's role.
+pub(super) fn camp_before_on(toks: &[Tok], c: &Cue) -> Option<Np> {
+    let mut on = c.first.checked_sub(1)?;
+    if matches!(toks[on].low.as_str(), "se" | "s'") {
+        on = on.checked_sub(1)?;
+    }
+    let comma = on.checked_sub(1)?;
+    if toks[on].low != "on" || toks[comma].text != "," {
+        return None;
+    }
+    let start = (comma.saturating_sub(12)..comma).find(|&k| k == 0 || super::attribution::ends_sentence(toks, k - 1))?;
+    let opening = CAMP_OPENINGS.iter().find(|o| start + o.len() < comma && o.iter().enumerate().all(|(j, w)| fold(&toks[start + j].text) == *w))?;
+    let de = start + opening.len();
+    let from = match toks[de].low.as_str() {
+        "de" | "d'" => de + 1,
+        "du" => de,
+        _ => return None,
+    };
+    let np = np_forward(toks, from, comma)?;
+    let person = matches!(np.kind, NpKind::Name(_) | NpKind::Role { kind: SpeakerKind::Person, definite: true, .. });
+    (person && np.last + 1 == comma).then_some(np)
+}
+
 // ===== fr-people (session 15): the winner =====
 
 /// Nouns for whoever won a race, a match, an election, a prize.
