@@ -1253,7 +1253,7 @@ fn subject_of_fronted_judgement(toks: &[Tok], a: usize, r: usize) -> bool {
     let mut k = r;
     if toks.get(k).is_some_and(|t| t.is_punct(',')) {
         let Some(close) = (k + 1..toks.len().min(k + 10)).find(|&m| toks[m].is_punct(',')) else { return false };
-        if !toks.get(k + 1).is_some_and(|t| !t.is_cap()) {
+        if toks.get(k + 1).is_none_or(Tok::is_cap) {
             return false;
         }
         k = close + 1;
