@@ -1735,3 +1735,175 @@ fn incise_in(text: &str, span: &MarkedSpan) -> Option<(usize, usize, usize)> {
     }
     None
 }
+
+/// The steps of [`context`], each on an invented sentence.
+#[cfg(test)]
+mod context_steps {
+    use super::*;
+    use crate::ingest::from_plain_text;
+
+    /// An invented text read the way [`extract_ranked`] reads it: its spans, frames and
+    /// placeholders.
+    struct Fixture {
+        article: Article,
+        spans: Vec<MarkedSpan>,
+        frames: Vec<Vec<Tok>>,
+        at: Vec<(Option<usize>, Option<usize>)>,
+    }
+
+    fn fixture(text: &str) -> Fixture {
+        let article = from_plain_text("t", text);
+        let spans = split_incises(&article.text, scan(&article));
+        let frames: Vec<Vec<Tok>> = article.paragraphs.iter().map(|p| tokenize(&article.text, p.range.clone(), &spans)).collect();
+        let at = placeholders(&frames, &spans);
+        Fixture { article, spans, frames, at }
+    }
+
+    impl Fixture {
+        fn english(&self, i: usize) -> bool {
+            !is_french_paragraph(&self.article, self.spans[i].paragraph)
+        }
+
+        fn around(&self, i: usize) -> Around<'_> {
+            Around::new(&self.article.text, &self.frames, &self.spans[i], self.at[i], self.english(i)).expect("a placeholder")
+        }
+
+        fn work(&self, i: usize) -> Work {
+            context(&self.article.text, &self.frames, &self.spans, i, &self.spans[i], self.at[i], self.english(i))
+        }
+    }
+
+    fn words(toks: &[Tok]) -> String {
+        toks.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s, 0..s.len(), &[])
+    }
+
+    fn at_word(toks: &[Tok], word: &str) -> usize {
+        toks.iter().position(|t| t.text == word).expect("the word")
+    }
+
+    #[test]
+    fn the_left_window_starts_at_the_sentence_and_the_right_one_stops_at_its_end() {
+        let f = fixture("The harbour board met late. Then the chair said “we will build the wall” on Monday, before leaving. Nobody asked.");
+        let a = f.around(0);
+        assert_eq!(words(a.left), "Then the chair said");
+        assert_eq!(words(a.right), "on Monday , before leaving");
+        assert!(a.cut && a.prev_q.is_none());
+    }
+
+    #[test]
+    fn the_left_window_of_a_second_quote_starts_after_the_first() {
+        let f = fixture("The chair called it “a plan” and then said “we will build it” on Monday.");
+        let a = f.around(1);
+        assert_eq!(words(a.left), "and then said");
+        assert_eq!(a.prev_q, Some(3));
+        assert!(!a.cut);
+        assert!(f.work(1).same_sentence_as_prev);
+    }
+
+    #[test]
+    fn a_sentence_starts_after_the_last_stop_or_quote() {
+        let t = toks("The board met. The chair spoke at length. It ended.");
+        let second_stop = t.iter().enumerate().filter(|(_, x)| x.text == ".").nth(1).map(|(k, _)| k).unwrap();
+        assert_eq!(t[sentence_start_before(&t, second_stop)].text, "The");
+        assert_eq!(sentence_start_before(&t, second_stop), at_word(&t, "chair") - 1);
+        assert_eq!(sentence_start_before(&t, 2), 0);
+    }
+
+    #[test]
+    fn an_inverted_attribution_closing_the_sentence_covers_the_quote() {
+        let right = toks("dans le quartier, a affirmé la maire.");
+        assert!(closing_inversion(&right, at_word(&right, "a")));
+        // (A semicolon closes the quote's clause first.)
+        let right = toks("dans le quartier ; ensuite, a affirmé la maire.");
+        assert!(!closing_inversion(&right, at_word(&right, "a")));
+    }
+
+    #[test]
+    fn a_short_subject_and_verb_closing_the_sentence_attribute_it() {
+        let right = toks("to the budget, a senior aide warned.");
+        assert!(closing_attribution(&right, at_word(&right, "warned")));
+        let right = toks("to the budget, a senior aide warned the whole council about the other plans.");
+        assert!(!closing_attribution(&right, at_word(&right, "warned")));
+    }
+
+    #[test]
+    fn a_cue_after_the_quote_attached_by_a_comma_is_the_quotes() {
+        let f = fixture("“We will build the wall before the winter,” the harbour master said on Monday.");
+        let w = f.work(0);
+        assert_eq!(w.cue.map(|c| c.text), Some("said".to_string()));
+        assert!(w.right_attached);
+        assert_eq!(w.np.map(|np| np.written(&f.article.text).to_string()).as_deref(), Some("the harbour master"));
+    }
+
+    #[test]
+    fn the_next_sentences_cue_is_not_the_quotes() {
+        let f = fixture("The harbour master said: “We will build the wall.” The mayor said nothing about it at all.");
+        let a = f.around(0);
+        let c = CuesAround::find(&a);
+        let first = c.right_first.expect("a cue on the right");
+        assert!(right_cue_reports_other_words(&a, &c, first));
+        assert!(!right_cue_reports_quote(&a, &c, c.right_attached(a.right)));
+    }
+
+    #[test]
+    fn a_cue_before_the_quote_names_its_speaker() {
+        let f = fixture("The harbour master said that the town would build “a wall of stone” this winter.");
+        let w = f.work(0);
+        assert_eq!(w.cue.map(|c| c.text), Some("said".to_string()));
+        assert!(!w.group && !w.unnamed_subject);
+    }
+
+    #[test]
+    fn a_group_cue_speaks_as_its_words() {
+        let mut w = Work::default();
+        w.speaks_as_group("Des manifestants criaient.", 0, 16);
+        assert_eq!(w.as_written.as_deref(), Some("Des manifestants"));
+        assert!(w.group && w.unnamed_subject && w.np.is_none());
+    }
+
+    #[test]
+    fn a_verb_of_speech_after_an_adverb_is_the_cue() {
+        let left = toks("Then the old captain simply says ,");
+        let mut w = Work::default();
+        assert!(attribute_at_cue_after_adverb(&mut w, &left));
+        assert_eq!(w.cue.map(|c| c.text), Some("says".to_string()));
+        // (A cue already found is kept.)
+        let mut w = Work { cue: Some(Cue { first: 0, last: 0, text: "said".into(), participle: false, preposition: false, pronoun: None }), ..Work::default() };
+        assert!(!attribute_at_cue_after_adverb(&mut w, &left));
+    }
+
+    #[test]
+    fn a_quote_opening_its_sentence_looks_back_at_the_people_before_it() {
+        let f = fixture("Professor Lina Harrow was blunt about the plan. “Parents are tired of waiting.”");
+        let w = f.work(0);
+        let names: Vec<&str> = w.previous_subject.iter().map(|np| np.written(&f.article.text)).collect();
+        assert_eq!(names, ["Professor Lina Harrow"]);
+    }
+
+    #[test]
+    fn words_before_a_quote_may_make_it_a_label_or_a_charge() {
+        assert_eq!(label_and_charge(&toks("what he called a")), (true, false));
+        assert_eq!(label_and_charge(&toks("the man was charged with")), (false, true));
+        assert_eq!(label_and_charge(&toks("the mayor said")), (false, false));
+    }
+
+    #[test]
+    fn the_shape_of_the_words_before_a_quote() {
+        let mut w = Work::default();
+        read_left_shape(&mut w, &toks("invitée du"), false);
+        assert!(w.noun_slot && !w.left_is_frame);
+        let mut w = Work::default();
+        read_left_shape(&mut w, &toks(","), false);
+        assert!(w.listed);
+        let mut w = Work::default();
+        read_left_shape(&mut w, &toks("The mayor explained :"), false);
+        assert!(w.announced && w.left_is_frame);
+        let mut w = Work::default();
+        read_left_shape(&mut w, &[], false);
+        assert!(w.left_is_frame && !w.announced);
+    }
+}
