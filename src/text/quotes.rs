@@ -1799,7 +1799,7 @@ mod context_steps {
         let f = fixture("The chair called it “a plan” and then said “we will build it” on Monday.");
         let a = f.around(1);
         assert_eq!(words(a.left), "and then said");
-        assert_eq!(a.prev_q, Some(3));
+        assert_eq!(a.prev_q, Some(4));
         assert!(!a.cut);
         assert!(f.work(1).same_sentence_as_prev);
     }
@@ -1882,6 +1882,27 @@ mod context_steps {
         let w = f.work(0);
         let names: Vec<&str> = w.previous_subject.iter().map(|np| np.written(&f.article.text)).collect();
         assert_eq!(names, ["Professor Lina Harrow"]);
+    }
+
+    #[test]
+    fn a_group_after_an_inverted_cue_speaks_as_written() {
+        let f = fixture("« Nous resterons ici jusqu'au bout de la nuit », lançaient des manifestants devant la mairie du village.");
+        let w = f.work(0);
+        assert!(w.group && w.unnamed_subject && w.np.is_none());
+        assert_eq!(w.as_written.as_deref(), Some("des manifestants"));
+    }
+
+    #[test]
+    fn a_french_quote_opening_its_paragraph_takes_the_person_of_the_paragraph_before() {
+        let f = fixture(
+            "À soixante ans, Odile Ferrand répare encore les vieilles horloges de la vallée. Elle a appris le métier auprès de son oncle.\n\n\
+             « Il ne disait presque rien, il montrait les gestes avec patience. »",
+        );
+        let people = person_of_paragraph_before(&f.frames, f.spans[0].paragraph);
+        assert_eq!(people.len(), 1);
+        assert!(f.work(0).previous_subject.len() == 1);
+        // (The first paragraph has no paragraph before it.)
+        assert!(person_of_paragraph_before(&f.frames, 0).is_empty());
     }
 
     #[test]
