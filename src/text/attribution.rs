@@ -675,9 +675,10 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
         return None;
     }
     // "lui" is an object pronoun, except set off by a comma ("Pour lui, …") or opening a
-    // sentence (fr-people: "Lui promet de rester", super::rules_fr::stressed_subject).
+    // sentence as the stressed subject ("Lui promet de rester : « … »"): an object "lui"
+    // always follows its subject, so it is never capitalised.
     if let Some((pk, g)) = lx.pronoun(&t.low)
-        && (t.low != "lui" || toks.get(i + 1).is_some_and(|n| n.is_punct(',')) || super::rules_fr::stressed_subject(t))
+        && (t.low != "lui" || t.is_cap() || toks.get(i + 1).is_some_and(|n| n.is_punct(',')))
     {
         return Some(make_np(toks, i, i, NpKind::Pronoun(pk, g), Vec::new(), g));
     }
@@ -1166,7 +1167,7 @@ pub fn np_backward(toks: &[Tok], lo: usize, j: usize) -> Option<Np> {
         return None;
     }
     if let Some((pk, g)) = lx.pronoun(&t.low)
-        && (t.low != "lui" || super::rules_fr::stressed_subject(t)) {
+        && t.low != "lui" {
             return np_forward(toks, j, j + 1).map(|mut n| {
                 n.kind = NpKind::Pronoun(pk, g);
                 n
