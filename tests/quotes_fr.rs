@@ -976,6 +976,16 @@ fn on_in_a_ministers_camp_speaks_for_the_minister() {
 }
 
 #[test]
+fn a_demonym_opening_a_sentence_stands_for_a_person_named_before() {
+    let qs = quotes_of(
+        "Cyclisme\n\n\
+         Le coureur Tiago Silva a remporté l'étape. Il a devancé le Français Paul Ravel.\n\n\
+         Paul Ravel conserve le maillot jaune. Le Français a regretté « un manque de collaboration ».",
+    );
+    assert_eq!(speaker_of(&qs, "un manque de collaboration"), Some("Paul Ravel"), "{qs:#?}");
+}
+
+#[test]
 fn the_winner_is_who_won_not_the_rival_named_last() {
     let qs = quotes_of(
         "Cyclisme\n\n\

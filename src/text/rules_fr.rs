@@ -968,8 +968,10 @@ fn demonym_as_pronoun(toks: &[Tok], np: Np) -> Np {
     let [word] = words.as_slice() else { return np };
     let low = fold(word);
     let demonym = ["ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne"].iter().any(|e| low.ends_with(e));
-    // (The phrase may open on its article.)
-    let first = (np.first.min(np.last)..=np.last.min(toks.len().saturating_sub(1))).find(|&k| toks[k].start >= np.start && toks[k].is_cap());
+    // (The phrase may open on its article, capitalised too when it opens the sentence: "Le
+    // Français s'est dit", fr-people.)
+    let article_word = |t: &Tok| matches!(t.low.as_str(), "le" | "la" | "l'");
+    let first = (np.first.min(np.last)..=np.last.min(toks.len().saturating_sub(1))).find(|&k| toks[k].start >= np.start && toks[k].is_cap() && !article_word(&toks[k]));
     let article = first.and_then(|k| k.checked_sub(1)).map(|k| toks[k].low.as_str());
     let gender = match article {
         Some("le") => Gender::Male,
