@@ -191,3 +191,9 @@ fn a_body_noun_is_not_the_last_body_heard_by_its_own_noun() {
     let fr = "Grève\n\nSeule une ligne circulait, selon la direction, qui fait état de 68 % de grévistes.\n\nL'intersyndicale (CGT, FO, Unsa) demande des embauches. Dans un communiqué, elle affirme que « les agressions ont doublé ».";
     assert!(who(fr, "les agressions").contains("intersyndicale"), "{}", who(fr, "les agressions"));
 }
+
+#[test]
+fn an_association_named_with_a_lower_case_word_speaks_in_full() {
+    let fr = "Recours\n\nL'association Terres propres, à l'origine du recours, s'est félicitée d'une « victoire pour les riverains ».";
+    assert!(who(fr, "victoire").contains("terres propres"), "{}", who(fr, "victoire"));
+}

@@ -108,6 +108,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Côté préfecture du Calvados, on rappelle', 'Du côté de la mairie, on assure': a fronted côté places 'on' inside the body (side_opening_len)", "rules_fr::body_tests::a_fronted_cote_places_on_inside_the_body"),
     ("'L'intersyndicale (CGT, FO, Unsa) demande': names in brackets after a body's noun are its members, no antecedents (members_after_body_noun)", "rules_fr::body_tests::names_in_brackets_after_a_body_noun_are_its_members"),
     ("'L'intersyndicale (CGT, FO, Unsa) demande …. Dans un communiqué, elle affirme': the subject's verb is found past its members in brackets (after_member_brackets)", "rules_fr::body_tests_s15::a_body_subject_is_read_past_its_members_in_brackets"),
+    ("'l'association Terres saines, …': one lower-case word closing an association's name before a comma belongs to it (name_with_closing_adjective_end)", "rules_fr::body_tests_s15::a_lower_case_word_closing_an_associations_name_belongs_to_it"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -1077,6 +1078,10 @@ fn company_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> usize {
         return r;
     }
     if let Some(e) = phrase_name_end(toks, i, r, end) {
+        return e;
+    }
+    // (fr-bodies s15: "l'association Terres saines, …": `name_with_closing_adjective_end`.)
+    if let Some(e) = name_with_closing_adjective_end(toks, i, r, end) {
         return e;
     }
     let link = match toks.get(r).map(|t| t.low.as_str()) {
@@ -2605,6 +2610,17 @@ mod body_tests_s15 {
     }
 
     #[test]
+    fn a_lower_case_word_closing_an_associations_name_belongs_to_it() {
+        let t = toks("L'association Terres saines, à l'origine du recours");
+        let n = t.iter().position(|x| x.text == "Terres").unwrap();
+        assert_eq!(t[institution_name_end(&t, n, n + 1, t.len())].text, ",");
+        // A cue after the name is its verb, not part of it.
+        let t = toks("L'association Attac estime, dans un communiqué");
+        let n = t.iter().position(|x| x.text == "Attac").unwrap();
+        assert_eq!(institution_name_end(&t, n, n + 1, t.len()), n + 1);
+    }
+
+    #[test]
     fn a_body_subject_is_read_past_its_members_in_brackets() {
         let t = toks("L'intersyndicale (CGT, FO, Unsa) demande des embauches");
         let open = t.iter().position(|x| x.text == "(").unwrap();
@@ -2616,4 +2632,21 @@ mod body_tests_s15 {
         let open = t.iter().position(|x| x.text == "(").unwrap();
         assert_eq!(after_member_brackets(&t, open), open);
     }
+}
+
+/// "l'association Terres saines, à l'origine du recours", "le collectif Rive commune, qui
+/// …": after an association-like noun ([`PHRASE_NAMED_BODIES`]), one capitalised word and
+/// one lower-case word closed by a comma or a full stop are the body's whole name (French
+/// capitalises only its first word). Never a cue or a function word ("l'association Attac
+/// estime, …"), nor a role noun. Returns where the name ends.
+fn name_with_closing_adjective_end(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<usize> {
+    if i == 0 || r != i + 1 || !PHRASE_NAMED_BODIES.contains(&toks[i - 1].low.as_str()) {
+        return None;
+    }
+    let lx = Lexicon::get();
+    let word = toks.get(r).filter(|t| r + 1 < end.min(toks.len()) && t.is_lower_word() && t.low.chars().count() >= 4)?;
+    let low = word.low.as_str();
+    let plain = !lx.fr_cues.contains(low) && !lx.fr_cues.contains(fold(low).as_str()) && !lx.is_function_word(low) && lx.role(low).is_none();
+    let closed = toks[r + 1].is_punct(',') || toks[r + 1].is_punct('.');
+    (plain && closed).then_some(r + 1)
 }
