@@ -2430,6 +2430,31 @@ fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<(usize,
 }
 
 /// The names a text's mentions are collected under, joined by spaces (for tests).
+/// fr-bodies s15: "L'Assemblée nationale a entamé l'examen du texte, qui prévoit … [¶]
+/// l'intersyndicale estime": a body's noun (`head`, a role noun of an organisation) does not
+/// stand for the last body heard when that body's own name opens on another body's noun or
+/// organisation word ("Assemblée", "Fédération", "Ministère"): an intersyndicale is no
+/// assembly. A name without such a word ("Renault", "CGT") may still be "le groupe",
+/// "le syndicat".
+fn named_as_another_kind(head: &str, e: &Entity) -> bool {
+    let lx = Lexicon::get();
+    let head = fold(head);
+    // (A body named by its noun alone, "la direction", is of its noun's kind too.)
+    if lx.role(&head) != Some(SpeakerKind::Organisation) || e.low.is_empty() {
+        return false;
+    }
+    let first = e.low[0].strip_prefix("l'").unwrap_or(&e.low[0]);
+    first != head && (lx.role(first) == Some(SpeakerKind::Organisation) || lx.is_org_word(first))
+}
+
+/// fr-bodies s15: "PARIS, 12 février (AFP) - …", "BREST, 3 mai -": a wire dateline's town
+/// is followed by a comma and a day's number (a town of five letters or fewer is otherwise
+/// told from an acronym, "INSEE", "ANSSI", by nothing). `rest` is the text after the word.
+fn dated_after(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next() == Some(',') && chars.next() == Some(' ') && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 pub(super) fn mention_names(text: &str) -> Vec<String> {
     let toks = super::attribution::tokenize(text, 0..text.len(), &[]);
@@ -2467,29 +2492,4 @@ mod tests {
         assert!(!spells(&l("abc"), &["alpha", "charlie", "bravo"]));
         assert!(!spells(&l("ab"), &[]));
     }
-}
-
-/// fr-bodies s15: "L'Assemblée nationale a entamé l'examen du texte, qui prévoit … [¶]
-/// l'intersyndicale estime": a body's noun (`head`, a role noun of an organisation) does not
-/// stand for the last body heard when that body's own name opens on another body's noun or
-/// organisation word ("Assemblée", "Fédération", "Ministère"): an intersyndicale is no
-/// assembly. A name without such a word ("Renault", "CGT") may still be "le groupe",
-/// "le syndicat".
-fn named_as_another_kind(head: &str, e: &Entity) -> bool {
-    let lx = Lexicon::get();
-    let head = fold(head);
-    // (A body named by its noun alone, "la direction", is of its noun's kind too.)
-    if lx.role(&head) != Some(SpeakerKind::Organisation) || e.low.is_empty() {
-        return false;
-    }
-    let first = e.low[0].strip_prefix("l'").unwrap_or(&e.low[0]);
-    first != head && (lx.role(first) == Some(SpeakerKind::Organisation) || lx.is_org_word(first))
-}
-
-/// fr-bodies s15: "PARIS, 12 février (AFP) - …", "BREST, 3 mai -": a wire dateline's town
-/// is followed by a comma and a day's number (a town of five letters or fewer is otherwise
-/// told from an acronym, "INSEE", "ANSSI", by nothing). `rest` is the text after the word.
-fn dated_after(rest: &str) -> bool {
-    let mut chars = rest.chars();
-    chars.next() == Some(',') && chars.next() == Some(' ') && chars.next().is_some_and(|c| c.is_ascii_digit())
 }

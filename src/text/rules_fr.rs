@@ -2321,9 +2321,10 @@ fn name_before_label_brackets(toks: &[Tok], lo: usize, np: &Np) -> Option<Np> {
 /// that hold a comma, right after a name, are labels (a party, a constituency), not people
 /// or bodies a cue or a pronoun could go back to. `a..b` is the name.
 pub(super) fn is_in_label_brackets(toks: &[Tok], a: usize, b: usize) -> bool {
-    let open = (a.saturating_sub(4)..a).rev().take_while(|&k| !toks[k].is_punct(')')).find(|&k| toks[k].is_punct('('));
+    // (fr-bodies s15: wide enough for the third of three members, "(CGT, FO, Unsa)".)
+    let open = (a.saturating_sub(6)..a).rev().take_while(|&k| !toks[k].is_punct(')')).find(|&k| toks[k].is_punct('('));
     let Some(open) = open else { return false };
-    let close = (b..toks.len().min(b + 5)).take_while(|&k| !toks[k].is_punct('(')).find(|&k| toks[k].is_punct(')'));
+    let close = (b..toks.len().min(b + 7)).take_while(|&k| !toks[k].is_punct('(')).find(|&k| toks[k].is_punct(')'));
     let Some(close) = close else { return false };
     // (fr-bodies s15: or after a body's common noun, `members_after_body_noun`.)
     let after_name = open > 0 && (toks[open - 1].is_cap() || members_after_body_noun(toks, open));
@@ -2587,6 +2588,24 @@ pub(super) fn members_after_body_noun(toks: &[Tok], open: usize) -> bool {
     noun.is_lower_word() && Lexicon::get().role(&noun.low) == Some(SpeakerKind::Organisation)
 }
 
+
+/// "l'association Terres saines, à l'origine du recours", "le collectif Rive commune, qui
+/// …": after an association-like noun ([`PHRASE_NAMED_BODIES`]), one capitalised word and
+/// one lower-case word closed by a comma or a full stop are the body's whole name (French
+/// capitalises only its first word). Never a cue or a function word ("l'association Attac
+/// estime, …"), nor a role noun. Returns where the name ends.
+fn name_with_closing_adjective_end(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<usize> {
+    if i == 0 || r != i + 1 || !PHRASE_NAMED_BODIES.contains(&toks[i - 1].low.as_str()) {
+        return None;
+    }
+    let lx = Lexicon::get();
+    let word = toks.get(r).filter(|t| r + 1 < end.min(toks.len()) && t.is_lower_word() && t.low.chars().count() >= 4)?;
+    let low = word.low.as_str();
+    let plain = !lx.fr_cues.contains(low) && !lx.fr_cues.contains(fold(low).as_str()) && !lx.is_function_word(low) && lx.role(low).is_none();
+    let closed = toks[r + 1].is_punct(',') || toks[r + 1].is_punct('.');
+    (plain && closed).then_some(r + 1)
+}
+
 #[cfg(test)]
 mod body_tests_s15 {
     use super::*;
@@ -2649,21 +2668,4 @@ mod body_tests_s15 {
         let open = t.iter().position(|x| x.text == "(").unwrap();
         assert_eq!(after_member_brackets(&t, open), open);
     }
-}
-
-/// "l'association Terres saines, à l'origine du recours", "le collectif Rive commune, qui
-/// …": after an association-like noun ([`PHRASE_NAMED_BODIES`]), one capitalised word and
-/// one lower-case word closed by a comma or a full stop are the body's whole name (French
-/// capitalises only its first word). Never a cue or a function word ("l'association Attac
-/// estime, …"), nor a role noun. Returns where the name ends.
-fn name_with_closing_adjective_end(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<usize> {
-    if i == 0 || r != i + 1 || !PHRASE_NAMED_BODIES.contains(&toks[i - 1].low.as_str()) {
-        return None;
-    }
-    let lx = Lexicon::get();
-    let word = toks.get(r).filter(|t| r + 1 < end.min(toks.len()) && t.is_lower_word() && t.low.chars().count() >= 4)?;
-    let low = word.low.as_str();
-    let plain = !lx.fr_cues.contains(low) && !lx.fr_cues.contains(fold(low).as_str()) && !lx.is_function_word(low) && lx.role(low).is_none();
-    let closed = toks[r + 1].is_punct(',') || toks[r + 1].is_punct('.');
-    (plain && closed).then_some(r + 1)
 }
