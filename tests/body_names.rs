@@ -161,3 +161,39 @@ fn a_spokesperson_of_an_agent_periphrasis_speaks_for_the_company_in_view() {
     let fr = "Panne géante\n\nVoltenor a mobilisé 800 techniciens. « Nous sommes épuisés », a précisé un représentant des techniciens.";
     assert_ne!(speaker_of(fr, "Nous sommes").as_deref(), Some("Voltenor"));
 }
+
+#[test]
+fn on_after_a_fronted_cote_speaks_for_the_body() {
+    let fr = "Projet contesté\n\nLe projet divise la commune. Côté préfecture du Calvados, on rappelle que « rien n'est encore signé ».";
+    assert!(who(fr, "rien n'est").contains("préfecture"), "{}", who(fr, "rien n'est"));
+}
+
+#[test]
+fn a_body_speaks_through_elle_not_its_last_member_in_brackets() {
+    let fr = "Grève\n\nL'intersyndicale (CGT, FO, Unsa) demande des embauches. Dans un communiqué, elle affirme que « les agressions ont doublé ».";
+    assert!(who(fr, "les agressions").contains("intersyndicale"), "{}", who(fr, "les agressions"));
+}
+
+#[test]
+fn a_body_noun_is_not_the_last_body_heard_of_another_kind() {
+    let fr = "Retraites\n\nL'Assemblée nationale a entamé l'examen du projet de loi, qui prévoit de reporter l'âge de départ.\n\nDans un communiqué, l'intersyndicale appelle à une grève et estime que l'exécutif « reste sourd à la rue ».";
+    assert!(who(fr, "reste sourd").contains("intersyndicale"), "{}", who(fr, "reste sourd"));
+}
+
+#[test]
+fn a_short_town_in_a_dateline_is_no_body_heard() {
+    let fr = "Retraites\n\nPARIS, 12 février (AFP) - Le texte, qui prévoit de reporter l'âge de départ, arrive lundi.\n\nDans un communiqué, l'intersyndicale appelle à une grève et estime que l'exécutif « reste sourd à la rue ».";
+    assert!(who(fr, "reste sourd").contains("intersyndicale"), "{}", who(fr, "reste sourd"));
+}
+
+#[test]
+fn a_body_noun_is_not_the_last_body_heard_by_its_own_noun() {
+    let fr = "Grève\n\nSeule une ligne circulait, selon la direction, qui fait état de 68 % de grévistes.\n\nL'intersyndicale (CGT, FO, Unsa) demande des embauches. Dans un communiqué, elle affirme que « les agressions ont doublé ».";
+    assert!(who(fr, "les agressions").contains("intersyndicale"), "{}", who(fr, "les agressions"));
+}
+
+#[test]
+fn an_association_named_with_a_lower_case_word_speaks_in_full() {
+    let fr = "Recours\n\nL'association Terres propres, à l'origine du recours, s'est félicitée d'une « victoire pour les riverains ».";
+    assert!(who(fr, "victoire").contains("terres propres"), "{}", who(fr, "victoire"));
+}

@@ -1126,7 +1126,10 @@ impl Registry {
         // it is itself. "l'Office européen" may still be a body named before.)
         let lower_noun = written.rsplit([' ', '\'', '’']).next().and_then(|w| w.chars().next()).is_some_and(char::is_lowercase);
         let in_full = lower_noun && super::rules_fr::institution_adjectives_end(&self.text, np.end) > np.end;
-        let heard = (quals.is_empty() && !in_full).then(|| self.latest(np.start, |m, e| m.spoke && org(e) && !self.is_dateline(m, e))).flatten();
+        // (fr-bodies s15: never a body named as another kind, `named_as_another_kind`.)
+        let heard = (quals.is_empty() && !in_full)
+            .then(|| self.latest(np.start, |m, e| m.spoke && org(e) && !self.is_dateline(m, e) && !named_as_another_kind(head, e)))
+            .flatten();
         heard
             // "Selon Eurojust, … L'agence précise": a one-word name with no
             // first name, role or gender that spoke in this paragraph is the
@@ -1467,7 +1470,9 @@ impl Registry {
     fn is_dateline(&self, m: &Mention, e: &Entity) -> bool {
         let [word] = e.words.as_slice() else { return false };
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        letters > 5 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && self.paragraph_start(m.pos) == m.pos
+        // (fr-bodies s15: a shorter town too when a date follows it, `dated_after`.)
+        let town = letters > 5 || letters >= 3 && dated_after(self.text.get(m.pos + word.len()..).unwrap_or(""));
+        town && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && self.paragraph_start(m.pos) == m.pos
     }
 
     /// The entity a body phrase names right after its noun ("le groupe Renault"), made a
@@ -2447,6 +2452,31 @@ fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<(usize,
 }
 
 /// The names a text's mentions are collected under, joined by spaces (for tests).
+/// fr-bodies s15: "L'Assemblée nationale a entamé l'examen du texte, qui prévoit … [¶]
+/// l'intersyndicale estime": a body's noun (`head`, a role noun of an organisation) does not
+/// stand for the last body heard when that body's own name opens on another body's noun or
+/// organisation word ("Assemblée", "Fédération", "Ministère"): an intersyndicale is no
+/// assembly. A name without such a word ("Renault", "CGT") may still be "le groupe",
+/// "le syndicat".
+fn named_as_another_kind(head: &str, e: &Entity) -> bool {
+    let lx = Lexicon::get();
+    let head = fold(head);
+    // (A body named by its noun alone, "la direction", is of its noun's kind too.)
+    if lx.role(&head) != Some(SpeakerKind::Organisation) || e.low.is_empty() {
+        return false;
+    }
+    let first = e.low[0].strip_prefix("l'").unwrap_or(&e.low[0]);
+    first != head && (lx.role(first) == Some(SpeakerKind::Organisation) || lx.is_org_word(first))
+}
+
+/// fr-bodies s15: "PARIS, 12 février (AFP) - …", "BREST, 3 mai -": a wire dateline's town
+/// is followed by a comma and a day's number (a town of five letters or fewer is otherwise
+/// told from an acronym, "INSEE", "ANSSI", by nothing). `rest` is the text after the word.
+fn dated_after(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next() == Some(',') && chars.next() == Some(' ') && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 pub(super) fn mention_names(text: &str) -> Vec<String> {
     let toks = super::attribution::tokenize(text, 0..text.len(), &[]);
@@ -2457,6 +2487,13 @@ pub(super) fn mention_names(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_short_town_before_a_date_opens_a_dateline() {
+        assert!(super::dated_after(", 12 février (AFP) - L'Assemblée"));
+        assert!(!super::dated_after(" a publié lundi"));
+        assert!(!super::dated_after(", qui"));
+    }
     use super::{bucket, spells};
 
     #[test]

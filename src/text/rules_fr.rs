@@ -109,6 +109,10 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Son père, lui, observe … « … », glisse-t-il': a possessed kin noun opening the sentence is the relative il/elle stands for (kin_subject_gender)", "rules_fr::tests::the_previous_subject_carries_its_article_gender"),
     ("'la fonctionnaire territoriale a décrit une mairie où « … »': a definite person noun with adjectives before the cue is its subject (role_before_adjectives)", "rules_fr::tests::a_person_noun_with_adjectives_before_the_cue_is_its_subject"),
     ("'L'agence précise', 'L'intersyndicale estime': an elided definite common noun alone names a body, never after 'de' (is_definite_bare_noun, follows_de)", "rules_fr::body_tests::a_definite_common_noun_alone_may_name_a_body; rules_fr::body_tests::a_phrase_after_de_is_a_complement"),
+    ("'Côté préfecture du Calvados, on rappelle', 'Du côté de la mairie, on assure': a fronted côté places 'on' inside the body (side_opening_len)", "rules_fr::body_tests::a_fronted_cote_places_on_inside_the_body"),
+    ("'L'intersyndicale (CGT, FO, Unsa) demande': names in brackets after a body's noun are its members, no antecedents (members_after_body_noun)", "rules_fr::body_tests::names_in_brackets_after_a_body_noun_are_its_members"),
+    ("'L'intersyndicale (CGT, FO, Unsa) demande …. Dans un communiqué, elle affirme': the subject's verb is found past its members in brackets (after_member_brackets)", "rules_fr::body_tests_s15::a_body_subject_is_read_past_its_members_in_brackets"),
+    ("'l'association Terres saines, …': one lower-case word closing an association's name before a comma belongs to it (name_with_closing_adjective_end)", "rules_fr::body_tests_s15::a_lower_case_word_closing_an_associations_name_belongs_to_it"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -473,7 +477,8 @@ pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option
         return None;
     }
     // Its verb follows (not a fronted phrase: "Dans le Var, …").
-    if !toks.get(np.last + 1).is_some_and(|t| t.is_word() || t.text == ",") {
+    // (fr-bodies s15: past its members in brackets, `after_member_brackets`.)
+    if !toks.get(after_member_brackets(toks, np.last + 1)).is_some_and(|t| t.is_word() || t.text == ",") {
         return None;
     }
     let article = match toks[np.first].low.as_str() {
@@ -1092,6 +1097,10 @@ fn company_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> usize {
     if let Some(e) = phrase_name_end(toks, i, r, end) {
         return e;
     }
+    // (fr-bodies s15: "l'association Terres saines, …": `name_with_closing_adjective_end`.)
+    if let Some(e) = name_with_closing_adjective_end(toks, i, r, end) {
+        return e;
+    }
     let link = match toks.get(r).map(|t| t.low.as_str()) {
         Some("du" | "des") => 1,
         Some("de" | "d'") if toks.get(r + 1).is_some_and(|t| matches!(t.low.as_str(), "la" | "l'")) => 2,
@@ -1187,7 +1196,10 @@ pub(super) fn body_before_on(toks: &[Tok], c: &Cue) -> Option<Speaker> {
     if toks[on].low != "on" || toks[comma].text != "," {
         return None;
     }
-    let opening = (0..comma).rev().find(|&k| matches!(toks[k].low.as_str(), "à" | "au" | "aux" | "chez") && (k == 0 || super::attribution::ends_sentence(toks, k - 1)))?;
+    let opening = (0..comma).rev().find(|&k| matches!(toks[k].low.as_str(), "à" | "au" | "aux" | "chez" | "côté" | "du") && (k == 0 || super::attribution::ends_sentence(toks, k - 1)))?;
+    // (fr-bodies s15: "Côté préfecture du Calvados, on rappelle", "Du côté de la mairie, on
+    // assure": `side_opening_len`.)
+    let opening = opening + side_opening_len(&toks[opening..comma])?;
     let from = opening + 1 + usize::from(toks.get(opening + 1).is_some_and(|t| matches!(t.low.as_str(), "la" | "le" | "l'" | "les")));
     let words = &toks[from..comma];
     if words.is_empty() || words.len() > 8 || !words.iter().all(Tok::is_word) {
@@ -2581,11 +2593,13 @@ fn name_before_label_brackets(toks: &[Tok], lo: usize, np: &Np) -> Option<Np> {
 /// that hold a comma, right after a name, are labels (a party, a constituency), not people
 /// or bodies a cue or a pronoun could go back to. `a..b` is the name.
 pub(super) fn is_in_label_brackets(toks: &[Tok], a: usize, b: usize) -> bool {
-    let open = (a.saturating_sub(4)..a).rev().take_while(|&k| !toks[k].is_punct(')')).find(|&k| toks[k].is_punct('('));
+    // (fr-bodies s15: wide enough for the third of three members, "(CGT, FO, Unsa)".)
+    let open = (a.saturating_sub(6)..a).rev().take_while(|&k| !toks[k].is_punct(')')).find(|&k| toks[k].is_punct('('));
     let Some(open) = open else { return false };
-    let close = (b..toks.len().min(b + 5)).take_while(|&k| !toks[k].is_punct('(')).find(|&k| toks[k].is_punct(')'));
+    let close = (b..toks.len().min(b + 7)).take_while(|&k| !toks[k].is_punct('(')).find(|&k| toks[k].is_punct(')'));
     let Some(close) = close else { return false };
-    let after_name = open > 0 && toks[open - 1].is_cap();
+    // (fr-bodies s15: or after a body's common noun, `members_after_body_noun`.)
+    let after_name = open > 0 && (toks[open - 1].is_cap() || members_after_body_noun(toks, open));
     let listed = toks[open + 1..close].iter().any(|t| t.is_punct(','));
     after_name && listed && toks[open + 1..close].iter().all(|t| t.is_cap() || t.is_punct(',') || t.is_punct('-'))
 }
@@ -2809,3 +2823,121 @@ pub(super) fn follows_de(before: &str) -> bool {
     before.split_whitespace().next_back().is_some_and(|w| matches!(fold(w).as_str(), "de" | "d'"))
 }
 
+// ---- fr-bodies (session 15): bodies named beside "on", in brackets, by their role noun ----
+
+/// "Côté préfecture du Calvados, on rappelle", "Du côté de la mairie, on assure": the
+/// fronted "côté" (bare, or "du côté de/du/des") places "on" inside a body as "au" and "chez"
+/// do. Given the words from the opening word to the comma, the number of words to skip so
+/// that the last skipped one stands where "au" would (0 for "à", "au", "aux", "chez"); none
+/// when "du" opens something else ("Du matin au soir, on …").
+pub(super) fn side_opening_len(words: &[Tok]) -> Option<usize> {
+    let low = |k: usize| words.get(k).map(|t| t.low.as_str());
+    match low(0)? {
+        "à" | "au" | "aux" | "chez" | "côté" => Some(0),
+        // "Du côté de la mairie": skip "du côté" so "de" stands for the preposition; "Du côté
+        // des syndicats", "du côté du ministère": the contracted article is read as "au".
+        "du" if low(1) == Some("côté") && matches!(low(2), Some("de" | "d'" | "du" | "des")) => Some(2),
+        _ => None,
+    }
+}
+
+/// "L'intersyndicale (CGT, FO, Unsa) demande …": the token after the brackets that list a
+/// body's members or labels when `k` opens them (`is_in_label_brackets`), so the body's verb
+/// is found past them; `k` itself otherwise.
+pub(super) fn after_member_brackets(toks: &[Tok], k: usize) -> usize {
+    if !toks.get(k).is_some_and(|t| t.is_punct('(')) || !toks.get(k + 1).is_some_and(Tok::is_cap) || !is_in_label_brackets(toks, k + 1, k + 2) {
+        return k;
+    }
+    (k + 1..toks.len().min(k + 12)).find(|&j| toks[j].is_punct(')')).map_or(k, |j| j + 1)
+}
+
+/// "L'intersyndicale (CGT, FO, Unsa) demande …", "les syndicats (CFDT, CGT) jugent": names
+/// listed in brackets right after a body's lower-case noun are its members, labels of the
+/// body, not bodies of their own that "elle" or a cue could later go back to (the body
+/// speaks, not its last member). `open` is the opening bracket.
+pub(super) fn members_after_body_noun(toks: &[Tok], open: usize) -> bool {
+    let Some(noun) = open.checked_sub(1).map(|k| &toks[k]) else { return false };
+    noun.is_lower_word() && Lexicon::get().role(&noun.low) == Some(SpeakerKind::Organisation)
+}
+
+
+/// "l'association Terres saines, à l'origine du recours", "le collectif Rive commune, qui
+/// …": after an association-like noun ([`PHRASE_NAMED_BODIES`]), one capitalised word and
+/// one lower-case word closed by a comma or a full stop are the body's whole name (French
+/// capitalises only its first word). Never a cue or a function word ("l'association Attac
+/// estime, …"), nor a role noun. Returns where the name ends.
+fn name_with_closing_adjective_end(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<usize> {
+    if i == 0 || r != i + 1 || !PHRASE_NAMED_BODIES.contains(&toks[i - 1].low.as_str()) {
+        return None;
+    }
+    let lx = Lexicon::get();
+    let word = toks.get(r).filter(|t| r + 1 < end.min(toks.len()) && t.is_lower_word() && t.low.chars().count() >= 4)?;
+    let low = word.low.as_str();
+    let plain = !lx.fr_cues.contains(low) && !lx.fr_cues.contains(fold(low).as_str()) && !lx.is_function_word(low) && lx.role(low).is_none();
+    let closed = toks[r + 1].is_punct(',') || toks[r + 1].is_punct('.');
+    (plain && closed).then_some(r + 1)
+}
+
+#[cfg(test)]
+mod body_tests_s15 {
+    use super::*;
+    use crate::text::attribution::{find_cues, tokenize};
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s, 0..s.len(), &[])
+    }
+
+    fn on_body(s: &str) -> Option<String> {
+        let t = toks(s);
+        let cues = find_cues(&t);
+        cues.iter().find_map(|c| body_before_on(&t, c)).map(|b| b.name)
+    }
+
+    #[test]
+    fn a_fronted_cote_places_on_inside_the_body() {
+        assert_eq!(on_body("Côté préfecture du Calvados, on rappelle que").as_deref(), Some("préfecture du Calvados"));
+        assert_eq!(on_body("Du côté de la mairie, on assure que").as_deref(), Some("mairie"));
+        assert_eq!(on_body("Du côté du ministère, on assure que").as_deref(), Some("ministère"));
+        assert_eq!(on_body("Au ministère de la Santé, on assure que").as_deref(), Some("ministère de la Santé"));
+        // "Du" opening anything else is no place of a body.
+        assert_eq!(on_body("Du matin au soir, on assure que"), None);
+    }
+
+    #[test]
+    fn names_in_brackets_after_a_body_noun_are_its_members() {
+        let t = toks("L'intersyndicale (CGT, FO, Unsa) demande des embauches");
+        let u = t.iter().position(|x| x.text == "Unsa").unwrap();
+        assert!(is_in_label_brackets(&t, u, u + 1));
+        // After a person's noun, or with one name in brackets, they are no members.
+        let t = toks("le directeur (CGT, FO) demande");
+        let c = t.iter().position(|x| x.text == "CGT").unwrap();
+        assert!(!is_in_label_brackets(&t, c, c + 1));
+        let t = toks("l'agence (ANSSI) demande");
+        let c = t.iter().position(|x| x.text == "ANSSI").unwrap();
+        assert!(!is_in_label_brackets(&t, c, c + 1));
+    }
+
+    #[test]
+    fn a_lower_case_word_closing_an_associations_name_belongs_to_it() {
+        let t = toks("L'association Terres saines, à l'origine du recours");
+        let n = t.iter().position(|x| x.text == "Terres").unwrap();
+        assert_eq!(t[institution_name_end(&t, n, n + 1, t.len())].text, ",");
+        // A cue after the name is its verb, not part of it.
+        let t = toks("L'association Attac estime, dans un communiqué");
+        let n = t.iter().position(|x| x.text == "Attac").unwrap();
+        assert_eq!(institution_name_end(&t, n, n + 1, t.len()), n + 1);
+    }
+
+    #[test]
+    fn a_body_subject_is_read_past_its_members_in_brackets() {
+        let t = toks("L'intersyndicale (CGT, FO, Unsa) demande des embauches");
+        let open = t.iter().position(|x| x.text == "(").unwrap();
+        assert_eq!(t[after_member_brackets(&t, open)].text, "demande");
+        let (np, _) = sentence_subject(&t, 0, t.len()).unwrap();
+        assert_eq!(np.written("L'intersyndicale (CGT, FO, Unsa) demande des embauches").to_lowercase(), "l'intersyndicale");
+        // An acronym alone in brackets is passed over elsewhere, not here.
+        let t = toks("l'agence (ANSSI) demande");
+        let open = t.iter().position(|x| x.text == "(").unwrap();
+        assert_eq!(after_member_brackets(&t, open), open);
+    }
+}
