@@ -674,9 +674,11 @@ pub fn np_forward(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     if !t.is_word() {
         return None;
     }
-    // "lui" is an object pronoun, except set off by a comma ("Pour lui, …").
+    // "lui" is an object pronoun, except set off by a comma ("Pour lui, …") or opening a
+    // sentence as the stressed subject ("Lui promet de rester : « … »"): an object "lui"
+    // always follows its subject, so it is never capitalised.
     if let Some((pk, g)) = lx.pronoun(&t.low)
-        && (t.low != "lui" || toks.get(i + 1).is_some_and(|n| n.is_punct(',')))
+        && (t.low != "lui" || t.is_cap() || toks.get(i + 1).is_some_and(|n| n.is_punct(',')))
     {
         return Some(make_np(toks, i, i, NpKind::Pronoun(pk, g), Vec::new(), g));
     }

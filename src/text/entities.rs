@@ -1958,6 +1958,12 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         for &(a, b) in &parts {
             // "Yanis B.", "Comey Jr.": a surname cut to its initial, a suffix, keep their stop.
             let words = name_words(toks, a, b);
+            // "Arkéa-B&B": a lone letter is a piece of a brand or an initial, never a name.
+            if let [w] = words.as_slice()
+                && w.trim_end_matches('.').chars().count() == 1
+            {
+                continue;
+            }
             // "Florida Friday": words that are each a place or a day make no name.
             if words.len() >= 2 && words.iter().all(|w| lx.is_never_speaker(&[fold(w)])) {
                 continue;

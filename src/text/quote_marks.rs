@@ -120,243 +120,408 @@ struct Open {
 
 /// Every top-level quoted span of `article`, in document order.
 pub fn scan(article: &Article) -> Vec<MarkedSpan> {
-    let text = article.text.as_str();
-    let (masked, posts) = markup(text);
-    let is_masked = |pos: usize| masked.get(masked.partition_point(|r| r.end <= pos)).is_some_and(|r| r.start <= pos);
-    let mut out = Vec::new();
-    let mut carried: Option<Open> = None;
-    // Turns of a dialogue written with dashes and no quotation marks, kept only if they
-    // read as a dialogue (`dialogues_only`).
-    let mut bare_turns: Vec<MarkedSpan> = Vec::new();
+    let mut scanner = Scanner::new(article);
     for (pi, para) in article.paragraphs.iter().enumerate() {
+        scanner.paragraph(pi, para);
+    }
+    scanner.finish()
+}
+
+/// The state of [`scan`] from one paragraph to the next: the spans found, the quote a
+/// paragraph left open for the next one to continue, and the markup that holds no marks.
+struct Scanner<'a> {
+    article: &'a Article,
+    text: &'a str,
+    /// Markup ranges (sorted), and the embedded posts among them.
+    masked: Vec<Range<usize>>,
+    posts: Vec<Post>,
+    out: Vec<MarkedSpan>,
+    /// A quote left open at the end of the paragraph before.
+    carried: Option<Open>,
+    /// Turns of a dialogue written with dashes and no quotation marks, kept only if they
+    /// read as a dialogue (`dialogues_only`).
+    bare_turns: Vec<MarkedSpan>,
+}
+
+/// One paragraph's characters, with what the marks in it look ahead for.
+struct Para {
+    pi: usize,
+    range: Range<usize>,
+    /// Each character with its offset in the paragraph (at most 8 MiB: the file size
+    /// limit), 8 bytes each rather than 16 (an 8 MiB paragraph: 66 MB rather than 133).
+    chars: Vec<(u32, char)>,
+    /// For each index, whether a single-quote closer comes later in the paragraph
+    /// (computed once from the end, so lookups stay linear on hostile input).
+    closer_after: Vec<bool>,
+    /// How many ” follow each index (for `nested_curly_opens`).
+    curly_after: Vec<u32>,
+    /// British multi-paragraph quotes: the next paragraph reopens with a single mark.
+    next_opens_single: bool,
+}
+
+/// The character at index `k` of a paragraph, with the ones around it that decide whether
+/// a mark opens or closes.
+struct Mark {
+    k: usize,
+    pos: usize,
+    ch: char,
+    prev: Option<char>,
+    next: Option<char>,
+    /// The character after `next`: what follows a pair of single marks.
+    after_pair: Option<char>,
+    /// The character two before: what precedes a space before a pair.
+    before_prev: Option<char>,
+}
+
+impl Mark {
+    /// ''…'': a pair of single marks opens or closes as one double mark.
+    fn pair(&self) -> bool {
+        is_single_mark(self.ch) && self.next.is_some_and(is_single_mark)
+    }
+
+    /// Byte offset just after the mark.
+    fn after(&self) -> usize {
+        self.pos + self.ch.len_utf8()
+    }
+}
+
+impl Para {
+    fn new(article: &Article, pi: usize, range: Range<usize>, ptext: &str) -> Self {
+        let chars: Vec<(u32, char)> = ptext.char_indices().map(|(i, c)| (i as u32, c)).collect();
+        let next_opens_single = article.paragraphs.get(pi + 1).and_then(|p| article.text.get(p.range.clone())).is_some_and(opens_on_single_mark);
+        let (closer_after, curly_after) = (closers_after(&chars), curly_closers_after(&chars));
+        Para { pi, range, chars, closer_after, curly_after, next_opens_single }
+    }
+
+    /// Byte offset in the article of the character at `k`.
+    fn at(&self, k: usize) -> usize {
+        self.range.start + self.chars[k].0 as usize
+    }
+
+    /// Byte offset of the character at `k`, or the paragraph's end when `k` is past it.
+    fn at_or_end(&self, k: usize) -> usize {
+        if k < self.chars.len() { self.at(k) } else { self.range.end }
+    }
+
+    /// Byte offset just after the character at `k`.
+    fn after(&self, k: usize) -> usize {
+        self.at(k) + self.chars[k].1.len_utf8()
+    }
+
+    fn mark(&self, k: usize) -> Mark {
+        let char_at = |j: usize| self.chars.get(j).map(|&(_, c)| c);
+        Mark {
+            k,
+            pos: self.at(k),
+            ch: self.chars[k].1,
+            prev: k.checked_sub(1).and_then(char_at),
+            next: char_at(k + 1),
+            after_pair: char_at(k + 2),
+            before_prev: k.checked_sub(2).and_then(char_at),
+        }
+    }
+}
+
+/// Whether a paragraph's text opens on a single mark followed by a letter or digit: it
+/// continues a quote in single marks (British style) left open the paragraph before.
+fn opens_on_single_mark(text: &str) -> bool {
+    let mut cs = text.trim_start().chars();
+    matches!(cs.next(), Some('‘' | '\'')) && cs.next().is_some_and(char::is_alphanumeric)
+}
+
+/// For each index of `chars` (and one past the end), whether a mark that can close a
+/// single quote stands there or later.
+fn closers_after(chars: &[(u32, char)]) -> Vec<bool> {
+    let mut closer_after = vec![false; chars.len() + 1];
+    for j in (0..chars.len()).rev() {
+        let here = matches!(chars[j].1, '’' | '\'') && j > 0 && closes_single(Some(chars[j - 1].1), chars.get(j + 1).map(|&(_, c)| c));
+        closer_after[j] = here || closer_after[j + 1];
+    }
+    closer_after
+}
+
+/// For each index of `chars` (and one past the end), how many ” stand there or later.
+fn curly_closers_after(chars: &[(u32, char)]) -> Vec<u32> {
+    let mut curly_after = vec![0u32; chars.len() + 1];
+    for j in (0..chars.len()).rev() {
+        curly_after[j] = curly_after[j + 1] + u32::from(chars[j].1 == '”');
+    }
+    curly_after
+}
+
+/// Whether a paragraph opening on `first` (then `second`) continues a quote of `family`
+/// left open at the end of the paragraph before: it reopens with a mark of that family.
+fn reopens(family: Family, first: char, second: Option<char>) -> bool {
+    matches!((family, first), (Family::Double, '“' | '"') | (Family::Guillemet, '«' | '»') | (Family::Single, '‘' | '\''))
+        || family == Family::Doubled && is_single_mark(first) && second.is_some_and(is_single_mark)
+}
+
+/// The family of the quote a mark opens when no quote is open, if it opens one. A single
+/// mark opens only if a closer follows in its paragraph, or if it opens speech (at the
+/// start or after a colon) that the next paragraph continues.
+fn opening_family(p: &Para, m: &Mark) -> Option<Family> {
+    match m.ch {
+        '“' => Some(Family::Double),
+        '"' | '”' if opens(m.prev, m.next) => Some(Family::Double),
+        '«' => Some(Family::Guillemet),
+        '‘' | '\'' if opens(m.prev, m.next) && m.next.is_some_and(char::is_alphanumeric) => {
+            let opens_speech = m.prev.is_none() || m.prev == Some(':') || m.before_prev == Some(':');
+            (p.closer_after[m.k + 1] || p.next_opens_single && opens_speech).then_some(Family::Single)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a pair of single marks closes an open ''…'' quote: tight after its words, or
+/// spaced off after punctuation ([`spaced_doubled_close`]). (A backtick pair never closes.)
+fn closes_doubled(m: &Mark) -> bool {
+    let tight = m.prev.is_some_and(|c| !is_space(c)) && !m.after_pair.is_some_and(char::is_alphanumeric);
+    m.pair() && m.ch != '`' && (tight || spaced_doubled_close(m.before_prev, m.prev, m.after_pair))
+}
+
+/// Whether the mark closes the quote `open` (not ''…'', see [`closes_doubled`]). Inside a
+/// quote opened by “, a “ may open a nested quote whose ” must not close the outer one:
+/// `nested` counts those open, `curly_after` the ” left in the paragraph.
+fn closes_open(text: &str, open: &Open, m: &Mark, curly_after: &[u32], nested: &mut u32) -> bool {
+    match open.family {
+        Family::Double => match m.ch {
+            '”' if *nested > 0 => {
+                *nested -= 1;
+                false
+            }
+            '”' => true,
+            '“' if opening_mark_closes(m.prev, m.next) => true,
+            '“' => {
+                let outer_curly = text.get(open.open..).is_some_and(|t| t.starts_with('“'));
+                if outer_curly && nested_curly_opens(m.prev, m.next, curly_after[m.k + 1], *nested) {
+                    *nested += 1;
+                }
+                false
+            }
+            // A plain " that looks like an opening is a stray inside a quote.
+            '"' => !opens(m.prev, m.next) || m.next.is_none(),
+            _ => false,
+        },
+        Family::Guillemet => m.ch == '»',
+        Family::Single => matches!(m.ch, '’' | '\'') && closes_single(m.prev, m.next),
+        Family::Doubled => false,
+    }
+}
+
+impl<'a> Scanner<'a> {
+    fn new(article: &'a Article) -> Self {
+        let text = article.text.as_str();
+        let (masked, posts) = markup(text);
+        Scanner { article, text, masked, posts, out: Vec::new(), carried: None, bare_turns: Vec::new() }
+    }
+
+    /// The first markup range that does not end at or before `pos`.
+    fn markup_from(&self, pos: usize) -> Option<&Range<usize>> {
+        self.masked.get(self.masked.partition_point(|r| r.end <= pos))
+    }
+
+    fn is_masked(&self, pos: usize) -> bool {
+        self.markup_from(pos).is_some_and(|r| r.start <= pos)
+    }
+
+    /// Close `o` (its last piece ending at `end`) and keep its span; `close` is the byte
+    /// after its closing mark, `None` when it ends unclosed.
+    fn close(&mut self, mut o: Open, end: usize, close: Option<usize>) {
+        o.pieces.push(o.piece_start..end);
+        self.out.extend(finish(self.text, o, close));
+    }
+
+    /// Scan paragraph `pi`: a caption or byline breaks any quote; a paragraph signed like
+    /// an embed is a post; else its marks are walked, from the quote or dialogue turn it
+    /// opens on.
+    fn paragraph(&mut self, pi: usize, para: &crate::model::Paragraph) {
         // Captions and bylines are no one's speech, and no quote runs through them.
         if para.role.is_some() {
-            carried = None;
-            continue;
+            self.carried = None;
+            return;
         }
-        let Some(ptext) = text.get(para.range.clone()) else {
-            continue;
-        };
-        let has_markup = masked.get(masked.partition_point(|r| r.end <= para.range.start)).is_some_and(|r| r.start < para.range.end);
-        if carried.is_none()
+        let Some(ptext) = self.text.get(para.range.clone()) else { return };
+        let has_markup = self.markup_from(para.range.start).is_some_and(|r| r.start < para.range.end);
+        if self.carried.is_none()
             && !has_markup
-            && let Some(post) = signed_paragraph(text, para.range.clone(), pi)
+            && let Some(post) = signed_paragraph(self.text, para.range.clone(), pi)
         {
-            out.push(post);
-            continue;
+            self.out.push(post);
+            return;
         }
-        let mut mi = masked.partition_point(|r| r.end <= para.range.start);
-        // British multi-paragraph quotes: the next paragraph reopens with a single mark.
-        let next_opens_single = article
-            .paragraphs
-            .get(pi + 1)
-            .and_then(|p| text.get(p.range.clone()))
-            .is_some_and(|t| {
-                let mut cs = t.trim_start().chars();
-                matches!(cs.next(), Some('‘' | '\'')) && cs.next().is_some_and(char::is_alphanumeric)
-            });
-        let base = para.range.start;
-        // Each character with its offset in the paragraph (at most 8 MiB: the file size
-        // limit), 8 bytes each rather than 16 (an 8 MiB paragraph: 66 MB rather than 133).
-        let chars: Vec<(u32, char)> = ptext.char_indices().map(|(i, c)| (i as u32, c)).collect();
-        let at = |k: usize| base + chars[k].0 as usize;
-        // For each index, whether a single-quote closer comes later in the paragraph
-        // (computed once from the end, so lookups stay linear on hostile input).
-        let mut closer_after = vec![false; chars.len() + 1];
-        for j in (0..chars.len()).rev() {
-            let here = matches!(chars[j].1, '’' | '\'')
-                && j > 0
-                && closes_single(Some(chars[j - 1].1), chars.get(j + 1).map(|&(_, c)| c));
-            closer_after[j] = here || closer_after[j + 1];
-        }
-        // How many ” follow each index (for `nested_curly_opens`), and how many nested “…”
-        // are open inside the current quote.
-        let mut curly_after = vec![0u32; chars.len() + 1];
-        for j in (0..chars.len()).rev() {
-            curly_after[j] = curly_after[j + 1] + u32::from(chars[j].1 == '”');
-        }
-        let mut nested: u32 = 0;
-        let mut current: Option<Open> = None;
-        let mut from = 0;
-        // French dialogue: a paragraph opening on a dash is a new turn, whether it goes on
-        // a dialogue opened by « in the paragraph before or stands alone without marks.
-        let french = article.meta.language.as_deref() == Some("fr") || para.language.as_deref() == Some("fr");
-        let turn_dash = if french { dialogue_dash(&chars) } else { None };
-        if let (Some(k), Some(c)) = (turn_dash, carried.as_ref())
-            && c.family == Family::Guillemet
+        let p = Para::new(self.article, pi, para.range.clone(), ptext);
+        let french = self.article.meta.language.as_deref() == Some("fr") || para.language.as_deref() == Some("fr");
+        let Some((current, from)) = self.paragraph_opening(&p, french) else { return };
+        let current = self.walk_marks(&p, current, from);
+        self.carry_or_close(&p, current);
+    }
+
+    /// The quote open where the paragraph's marks start to be walked, and the index to walk
+    /// from; `None` when the paragraph is a turn of a dialogue without marks (kept aside).
+    /// French dialogue: a paragraph opening on a dash is a new turn, whether it goes on a
+    /// dialogue opened by « in the paragraph before or stands alone without marks.
+    fn paragraph_opening(&mut self, p: &Para, french: bool) -> Option<(Option<Open>, usize)> {
+        let turn_dash = if french { dialogue_dash(&p.chars) } else { None };
+        if let Some(k) = turn_dash
+            && let Some(c) = self.carried.take_if(|c| c.family == Family::Guillemet)
         {
-            let c = carried.take().expect("checked just above");
             let words_end = c.pieces.last().map_or(c.piece_start, |r| r.end);
-            out.extend(finish(text, c, Some(words_end)));
-            let words = if k < chars.len() { at(k) } else { para.range.end };
-            current = Some(Open { family: Family::Guillemet, open: words, paragraph: pi, pieces: Vec::new(), piece_start: words });
-            from = k;
-        } else if let Some(k) = turn_dash
-            && carried.is_none()
-            && !chars.iter().any(|&(_, ch)| matches!(ch, '«' | '»' | '“' | '”' | '"'))
+            self.out.extend(finish(self.text, c, Some(words_end)));
+            let words = p.at_or_end(k);
+            return Some((Some(Open { family: Family::Guillemet, open: words, paragraph: p.pi, pieces: Vec::new(), piece_start: words }), k));
+        }
+        if let Some(k) = turn_dash
+            && self.carried.is_none()
+            && !p.chars.iter().any(|&(_, ch)| matches!(ch, '«' | '»' | '“' | '”' | '"'))
         {
-            let words = if k < chars.len() { at(k) } else { para.range.end };
+            let words = p.at_or_end(k)..p.range.end;
             // (Turns may also follow one another inside the paragraph.)
-            let mut split: Vec<Range<usize>> = super::rules_fr::dialogue_turns(text, words..para.range.end).into_iter().map(|(r, _)| r).collect();
+            let mut split: Vec<Range<usize>> = super::rules_fr::dialogue_turns(self.text, words.clone()).into_iter().map(|(r, _)| r).collect();
             if split.is_empty() {
-                split.push(words..para.range.end);
+                split.push(words);
             }
-            bare_turns.extend(split.into_iter().map(|r| dash_turn(text, r, pi)));
-            continue;
+            self.bare_turns.extend(split.into_iter().map(|r| dash_turn(self.text, r, p.pi)));
+            return None;
         }
-        if let Some(mut c) = carried.take() {
-            let first = chars.iter().position(|&(_, ch)| !is_space(ch));
-            let continues = first.is_some_and(|k| !is_masked(at(k))) && first.is_some_and(|k| {
-                matches!(
-                    (c.family, chars[k].1),
-                    (Family::Double, '“' | '"') | (Family::Guillemet, '«' | '»') | (Family::Single, '‘' | '\'')
-                ) || c.family == Family::Doubled && is_single_mark(chars[k].1) && chars.get(k + 1).is_some_and(|&(_, n)| is_single_mark(n))
-            });
-            match first {
-                Some(k) if continues => {
-                    let marks = if c.family == Family::Doubled { 2 } else { 1 };
-                    c.piece_start = at(k + marks - 1) + chars[k + marks - 1].1.len_utf8();
-                    from = k + marks;
-                    current = Some(c);
-                }
-                _ => out.extend(finish(text, c, None)),
+        match self.carried.take() {
+            Some(c) => Some(self.continue_carried(p, c).map_or((None, 0), |(c, from)| (Some(c), from))),
+            None => Some((None, 0)),
+        }
+    }
+
+    /// The quote left open by the paragraph before goes on when this paragraph reopens with
+    /// a mark of its family (not in markup): it is returned with the index after that mark.
+    /// Otherwise it ends with the paragraph before.
+    fn continue_carried(&mut self, p: &Para, mut c: Open) -> Option<(Open, usize)> {
+        let first = p.chars.iter().position(|&(_, ch)| !is_space(ch));
+        let continues = first.is_some_and(|k| !self.is_masked(p.at(k)) && reopens(c.family, p.chars[k].1, p.chars.get(k + 1).map(|&(_, n)| n)));
+        match first {
+            Some(k) if continues => {
+                let marks = if c.family == Family::Doubled { 2 } else { 1 };
+                c.piece_start = p.after(k + marks - 1);
+                Some((c, k + marks))
+            }
+            _ => {
+                self.out.extend(finish(self.text, c, None));
+                None
             }
         }
+    }
+
+    /// Walk the paragraph's characters from `from`, opening and closing quotes, over the
+    /// markup; returns the quote still open at the paragraph's end.
+    fn walk_marks(&mut self, p: &Para, mut current: Option<Open>, from: usize) -> Option<Open> {
+        let mut mi = self.masked.partition_point(|r| r.end <= p.range.start);
+        let mut nested: u32 = 0;
         let mut k = from;
-        while k < chars.len() {
-            let (pos, ch) = (at(k), chars[k].1);
-            while masked.get(mi).is_some_and(|r| r.end <= pos) {
+        while k < p.chars.len() {
+            let pos = p.at(k);
+            while self.masked.get(mi).is_some_and(|r| r.end <= pos) {
                 mi += 1;
             }
-            if let Some(r) = masked.get(mi).filter(|r| r.start <= pos) {
+            if let Some(r) = self.masked.get(mi).filter(|r| r.start <= pos).cloned() {
                 // Markup holds no marks; a quote still open where an embedded post begins
                 // ends there.
-                if posts.iter().any(|p| p.open == r.start)
-                    && let Some(mut o) = current.take()
+                if self.posts.iter().any(|p| p.open == r.start)
+                    && let Some(o) = current.take()
                 {
-                    o.pieces.push(o.piece_start..pos);
-                    out.extend(finish(text, o, None));
+                    self.close(o, pos, None);
                 }
-                while k < chars.len() && at(k) < r.end {
+                while k < p.chars.len() && p.at(k) < r.end {
                     k += 1;
                 }
                 continue;
             }
-            let prev = if k == 0 { None } else { Some(chars[k - 1].1) };
-            let next = chars.get(k + 1).map(|&(_, c)| c);
-            let after = pos + ch.len_utf8();
-            // ''…'': a pair of single marks opens or closes as one double mark.
-            let pair = is_single_mark(ch) && next.is_some_and(is_single_mark);
-            let after_pair = chars.get(k + 2).map(|&(_, c)| c);
-            match &mut current {
-                None if pair && ch != '’' && opens(prev, after_pair) && after_pair.is_some_and(|c| !is_single_mark(c)) => {
-                    current = Some(Open { family: Family::Doubled, open: pos, paragraph: pi, pieces: Vec::new(), piece_start: at(k + 1) + chars[k + 1].1.len_utf8() });
-                    k += 2;
-                    continue;
-                }
-                Some(open) if open.family == Family::Doubled => {
-                    let before_space = if k >= 2 { Some(chars[k - 2].1) } else { None };
-                    let tight = prev.is_some_and(|c| !is_space(c)) && !after_pair.is_some_and(char::is_alphanumeric);
-                    if pair && ch != '`' && (tight || spaced_doubled_close(before_space, prev, after_pair)) {
-                        let close = at(k + 1) + chars[k + 1].1.len_utf8();
-                        if let Some(mut o) = current.take() {
-                            o.pieces.push(o.piece_start..pos);
-                            out.extend(finish(text, o, Some(close)));
-                        }
-                        k += 2;
-                        continue;
-                    }
-                }
-                None => {
-                    let family = match ch {
-                        '“' => Some(Family::Double),
-                        '"' | '”' if opens(prev, next) => Some(Family::Double),
-                        '«' => Some(Family::Guillemet),
-                        '‘' | '\'' if opens(prev, next) && next.is_some_and(char::is_alphanumeric) => {
-                            // Only a real quote if a closer follows in this paragraph, or
-                            // if it opens a quote the next paragraph continues.
-                            let opens_speech = prev.is_none() || prev == Some(':') || k >= 2 && chars[k - 2].1 == ':';
-                            (closer_after[k + 1] || next_opens_single && opens_speech).then_some(Family::Single)
-                        }
-                        _ => None,
-                    };
-                    if let Some(family) = family {
-                        nested = 0;
-                        current = Some(Open { family, open: pos, paragraph: pi, pieces: Vec::new(), piece_start: after });
-                    }
-                }
-                Some(open) => {
-                    let closes = match open.family {
-                        Family::Double => match ch {
-                            '”' if nested > 0 => {
-                                nested -= 1;
-                                false
-                            }
-                            '”' => true,
-                            '“' if opening_mark_closes(prev, next) => true,
-                            '“' => {
-                                let outer_curly = text.get(open.open..).is_some_and(|t| t.starts_with('“'));
-                                if outer_curly && nested_curly_opens(prev, next, curly_after[k + 1], nested) {
-                                    nested += 1;
-                                }
-                                false
-                            }
-                            // A plain " that looks like an opening is a stray inside a quote.
-                            '"' => !opens(prev, next) || next.is_none(),
-                            _ => false,
-                        },
-                        Family::Guillemet => ch == '»',
-                        Family::Single => matches!(ch, '’' | '\'') && closes_single(prev, next),
-                        Family::Doubled => false,
-                    };
-                    if closes
-                        && let Some(mut o) = current.take() {
-                            o.pieces.push(o.piece_start..pos);
-                            out.extend(finish(text, o, Some(after)));
-                        }
+            k += self.step(p, &p.mark(k), &mut current, &mut nested);
+        }
+        current
+    }
+
+    /// What the mark `m` does to the quote open (`current`): opens one, closes it, or
+    /// nothing. Returns how many characters it took (a pair of single marks takes two).
+    fn step(&mut self, p: &Para, m: &Mark, current: &mut Option<Open>, nested: &mut u32) -> usize {
+        match current {
+            None if m.pair() && m.ch != '’' && opens(m.prev, m.after_pair) && m.after_pair.is_some_and(|c| !is_single_mark(c)) => {
+                *current = Some(Open { family: Family::Doubled, open: m.pos, paragraph: p.pi, pieces: Vec::new(), piece_start: p.after(m.k + 1) });
+                return 2;
+            }
+            Some(open) if open.family == Family::Doubled => {
+                if closes_doubled(m)
+                    && let Some(o) = current.take()
+                {
+                    self.close(o, m.pos, Some(p.after(m.k + 1)));
+                    return 2;
                 }
             }
-            k += 1;
-        }
-        if let Some(mut o) = current.take() {
-            o.pieces.push(o.piece_start..para.range.end);
-            if o.family == Family::Single && !next_opens_single {
-                // Unclosed single marks were apostrophes after all, unless this paragraph
-                // already continues a quote opened before (a multi-paragraph quote whose
-                // last paragraph lost its closing mark): that quote stands.
-                if o.pieces.len() > 1 {
-                    out.extend(finish(text, o, None));
+            None => {
+                if let Some(family) = opening_family(p, m) {
+                    *nested = 0;
+                    *current = Some(Open { family, open: m.pos, paragraph: p.pi, pieces: Vec::new(), piece_start: m.after() });
                 }
-                continue;
             }
-            carried = Some(o);
-        }
-    }
-    if let Some(o) = carried {
-        out.extend(finish(text, o, None));
-    }
-    let bare_turns = dialogues_only(text, bare_turns);
-    if !bare_turns.is_empty() {
-        out.extend(bare_turns);
-        out.sort_by_key(|s| s.open);
-    }
-    if !posts.is_empty() {
-        out.extend(posts.into_iter().filter_map(|p| post_span(article, p)));
-        out.sort_by_key(|s| s.open);
-    }
-    // (English only: a French dash line is a turn of a dialogue, "— Promis, Henri.")
-    if article.meta.language.as_deref() != Some("fr") {
-        // (Sorted and searched by halves: an article may hold thousands of quotes.)
-        let mut opens: Vec<usize> = out.iter().map(|s| s.paragraph).collect();
-        opens.sort_unstable();
-        for span in out.iter_mut().filter(|s| s.signed.is_none()) {
-            // (A dash line that is itself quoted is the next turn, not a signature.)
-            if opens.binary_search(&(span.last_paragraph + 1)).is_err() {
-                span.signed = signing_paragraph_after(article, span);
+            Some(open) => {
+                if closes_open(self.text, open, m, &p.curly_after, nested)
+                    && let Some(o) = current.take()
+                {
+                    self.close(o, m.pos, Some(m.after()));
+                }
             }
         }
+        1
     }
-    out
+
+    /// A quote still open at the paragraph's end is carried to the next paragraph, except
+    /// unclosed single marks the next paragraph does not continue: those were apostrophes
+    /// after all, unless this paragraph already continued a quote opened before (a
+    /// multi-paragraph quote whose last paragraph lost its closing mark): that quote stands.
+    fn carry_or_close(&mut self, p: &Para, current: Option<Open>) {
+        let Some(mut o) = current else { return };
+        o.pieces.push(o.piece_start..p.range.end);
+        if o.family == Family::Single && !p.next_opens_single {
+            if o.pieces.len() > 1 {
+                self.out.extend(finish(self.text, o, None));
+            }
+            return;
+        }
+        self.carried = Some(o);
+    }
+
+    /// The spans in document order: those of the marks, the dialogue turns that read as a
+    /// dialogue, the embedded posts, with the dash lines that sign quotes (English).
+    fn finish(self) -> Vec<MarkedSpan> {
+        let Scanner { article, text, posts, mut out, carried, bare_turns, .. } = self;
+        if let Some(o) = carried {
+            out.extend(finish(text, o, None));
+        }
+        let bare_turns = dialogues_only(text, bare_turns);
+        if !bare_turns.is_empty() {
+            out.extend(bare_turns);
+            out.sort_by_key(|s| s.open);
+        }
+        if !posts.is_empty() {
+            out.extend(posts.into_iter().filter_map(|p| post_span(article, p)));
+            out.sort_by_key(|s| s.open);
+        }
+        // (English only: a French dash line is a turn of a dialogue, "— Promis, Henri.")
+        if article.meta.language.as_deref() != Some("fr") {
+            sign_by_dash_lines(article, &mut out);
+        }
+        out
+    }
+}
+
+/// Each unsigned quote whose next paragraph signs it with a dash line
+/// ([`signing_paragraph_after`]) takes that signature.
+fn sign_by_dash_lines(article: &Article, out: &mut [MarkedSpan]) {
+    // (Sorted and searched by halves: an article may hold thousands of quotes.)
+    let mut opens: Vec<usize> = out.iter().map(|s| s.paragraph).collect();
+    opens.sort_unstable();
+    for span in out.iter_mut().filter(|s| s.signed.is_none()) {
+        // (A dash line that is itself quoted is the next turn, not a signature.)
+        if opens.binary_search(&(span.last_paragraph + 1)).is_err() {
+            span.signed = signing_paragraph_after(article, span);
+        }
+    }
 }
 
 /// The most words a signature line's name holds ("President Barack H. Obama Jr.").
@@ -804,5 +969,103 @@ mod tests {
     #[test]
     fn inch_marks_do_not_open() {
         assert_eq!(quoted("A 5\" screen and a 6' pole."), Vec::<String>::new());
+    }
+}
+
+/// The steps of [`scan`], each on an invented sentence.
+#[cfg(test)]
+mod scan_steps {
+    use super::*;
+    use crate::ingest::from_plain_text;
+
+    /// The first paragraph of `text`, ready to be walked.
+    fn para(text: &str) -> Para {
+        let a = from_plain_text("t", text);
+        let range = a.paragraphs[0].range.clone();
+        Para::new(&a, 0, range.clone(), &a.text[range])
+    }
+
+    /// The mark at the `n`th occurrence of `c` in the paragraph.
+    fn mark_at(p: &Para, c: char, n: usize) -> Mark {
+        let k = p.chars.iter().enumerate().filter(|(_, x)| x.1 == c).nth(n).map(|(k, _)| k).expect("the mark");
+        p.mark(k)
+    }
+
+    fn chars(s: &str) -> Vec<(u32, char)> {
+        s.char_indices().map(|(i, c)| (i as u32, c)).collect()
+    }
+
+    #[test]
+    fn a_mark_knows_its_neighbours() {
+        let p = para("He said ''fine'' then.");
+        let m = mark_at(&p, '\'', 0);
+        assert_eq!((m.before_prev, m.prev, m.next, m.after_pair), (Some('d'), Some(' '), Some('\''), Some('f')));
+        assert!(m.pair());
+        assert_eq!(m.after(), m.pos + 1);
+    }
+
+    #[test]
+    fn a_paragraph_reopening_with_a_mark_of_the_family_continues_its_quote() {
+        assert!(reopens(Family::Double, '“', Some('W')));
+        assert!(reopens(Family::Guillemet, '»', Some(' ')));
+        assert!(reopens(Family::Doubled, '\'', Some('\'')));
+        assert!(!reopens(Family::Doubled, '\'', Some('W')));
+        assert!(!reopens(Family::Single, '“', Some('W')));
+        assert!(opens_on_single_mark("  ‘We went on,"));
+        assert!(!opens_on_single_mark("‘ spaced"));
+        assert!(!opens_on_single_mark("We went on."));
+    }
+
+    #[test]
+    fn closers_and_curly_marks_are_counted_from_the_end() {
+        assert_eq!(closers_after(&chars("a’ b")), [true, true, false, false, false]);
+        assert_eq!(closers_after(&chars("don’t")), [false; 6]);
+        assert_eq!(curly_closers_after(&chars("“a” b”")), [2, 2, 2, 1, 1, 1, 0]);
+    }
+
+    #[test]
+    fn which_marks_open_a_quote() {
+        let p = para("He called it ‘fine’ and “good” and « bon », then 5\" long.");
+        assert_eq!(opening_family(&p, &mark_at(&p, '‘', 0)), Some(Family::Single));
+        assert_eq!(opening_family(&p, &mark_at(&p, '“', 0)), Some(Family::Double));
+        assert_eq!(opening_family(&p, &mark_at(&p, '«', 0)), Some(Family::Guillemet));
+        // An inch mark after a digit, a closer after a word: no.
+        assert_eq!(opening_family(&p, &mark_at(&p, '"', 0)), None);
+        assert_eq!(opening_family(&p, &mark_at(&p, '’', 0)), None);
+        // A single mark with no closer after it in its paragraph is an apostrophe.
+        let p = para("The ‘fine plan went on.");
+        assert_eq!(opening_family(&p, &mark_at(&p, '‘', 0)), None);
+    }
+
+    #[test]
+    fn which_marks_close_the_open_quote() {
+        let p = para("''It went well, '' she said, and “the ‘plan’ is “so good” now,” he added, « oui ».");
+        // A pair spaced off after a comma closes ''…''.
+        assert!(closes_doubled(&mark_at(&p, '\'', 2)));
+        // (The opening pair, at the paragraph's start, does not.)
+        assert!(!closes_doubled(&mark_at(&p, '\'', 0)));
+        let text = "x";
+        let open = |family| Open { family, open: 0, paragraph: 0, pieces: Vec::new(), piece_start: 0 };
+        let mut nested = 0;
+        assert!(closes_open(text, &open(Family::Guillemet), &mark_at(&p, '»', 0), &p.curly_after, &mut nested));
+        assert!(closes_open(text, &open(Family::Single), &mark_at(&p, '’', 0), &p.curly_after, &mut nested));
+        // A ” closes a nested “…” first, then the outer quote.
+        nested = 1;
+        assert!(!closes_open(text, &open(Family::Double), &mark_at(&p, '”', 0), &p.curly_after, &mut nested));
+        assert_eq!(nested, 0);
+        assert!(closes_open(text, &open(Family::Double), &mark_at(&p, '”', 1), &p.curly_after, &mut nested));
+    }
+
+    #[test]
+    fn a_nested_curly_quote_opens_only_inside_one_opened_by_a_curly_mark() {
+        let p = para("“the ‘plan’ is “so good” now,” he added.");
+        let second = mark_at(&p, '“', 1);
+        let mut nested = 0;
+        let curly = Open { family: Family::Double, open: 0, paragraph: 0, pieces: Vec::new(), piece_start: 0 };
+        assert!(!closes_open("“", &curly, &second, &p.curly_after, &mut nested));
+        assert_eq!(nested, 1);
+        let mut nested = 0;
+        assert!(!closes_open("\"", &curly, &second, &p.curly_after, &mut nested));
+        assert_eq!(nested, 0);
     }
 }

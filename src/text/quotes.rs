@@ -880,13 +880,11 @@ fn placeholders(frames: &[Vec<Tok>], spans: &[MarkedSpan]) -> Vec<(Option<usize>
     at
 }
 
-/// Read the cue around the quote's placeholder (`at`, from [`placeholders`]).
 /// Whether paragraph `p` of the article is French (its own language, else the article's).
 fn is_french_paragraph(article: &Article, p: usize) -> bool {
     article.paragraphs.get(p).and_then(|x| x.language.as_deref()).or(article.meta.language.as_deref()) == Some("fr")
 }
 
-#[allow(clippy::too_many_arguments)]
 /// The subject of the sentence `toks[start..end]` before a quote, for its il/elle. (French:
 /// a body opening that sentence, "Le club, qui …, traverse une période délicate", in a
 /// paragraph that opened on a person, "Le président, Jean-Paul Bellec, savourait", is not
@@ -897,285 +895,454 @@ fn subject_of_sentence_before(toks: &[Tok], start: usize, end: usize, english: b
     sentence_subject(toks, start, end).filter(|(np, _)| !(about_a_person && body(np)))
 }
 
+/// Read the cue around the quote's placeholder (`at`, from [`placeholders`]) and what the
+/// later passes need to know about its surroundings. Each step is a function of its own,
+/// in the order it runs: a step reads what the ones before it found (a fallback cue is
+/// only looked for while `w.cue` is empty), so the order is part of the rules.
 fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, span: &MarkedSpan, at: (Option<usize>, Option<usize>), english: bool) -> Work {
     let mut w = Work::default();
-    let any_q = |t: &Tok| matches!(t.kind, TokKind::Quote(_));
-    let Some(left_frame) = frames.get(span.paragraph) else { return w };
-    let Some(right_frame) = frames.get(span.last_paragraph) else { return w };
-    let (Some(qk), Some(rk)) = at else { return w };
+    let Some(a) = Around::new(text, frames, span, at, english) else { return w };
+    read_sentence_before(&mut w, &a, qi.checked_sub(1).map(|p| &spans[p]));
+    w.sentence = (a.left.first().map_or(span.open, |t| t.start), a.right.last().map_or(span.close, |t| t.end));
+    let c = CuesAround::find(&a);
+    w.right_attached = c.right_attached(a.right);
+    if let Some((cue, np)) = dash_signature(a.right) {
+        w.np = Some(np);
+        w.cue = Some(cue);
+        w.cue_at = a.right.first().map(|t| t.start);
+    } else if right_cue_reports_quote(&a, &c, w.right_attached) {
+        attribute_at_right_cue(&mut w, &a, &c);
+    } else if let Some(ci) = c.left_pick {
+        attribute_at_left_cue(&mut w, &a, &c, ci);
+    }
+    attribute_at_inverted_verb(&mut w, &a, &c);
+    let adverb_cue = attribute_at_cue_after_adverb(&mut w, a.left);
+    w.sentence_goes_on = c.right.is_empty() && a.right.first().is_some_and(Tok::is_lower_word);
+    note_subjects_without_cue(&mut w, &a);
+    attribute_to_announcing_paragraph(&mut w, &a, frames);
+    note_previous_subjects(&mut w, &a, frames);
+    read_left_shape(&mut w, a.left, !c.left.is_empty() || adverb_cue);
+    w
+}
 
-    // Left: back to the previous quote or the start of the sentence.
-    // (English: a scare quote inside the clause right before a subjectless cue, "Kerpen
-    // needled the CNN “reporter,” saying, “…”", does not end the attribution before it.)
-    // (At most two are passed over: a paragraph of such quotes stays linear.)
-    let mut prev_q = left_frame[..qk].iter().rposition(any_q);
+/// The words around one quote in its paragraph frames, as [`context`] reads them: the
+/// frame of its first paragraph up to it (`left`: back to the previous quote or the start
+/// of the sentence) and the frame of its last paragraph after it (`right`: up to the next
+/// quote or the end of the sentence). Built once, so that no step recomputes the windows.
+struct Around<'a> {
+    text: &'a str,
+    span: &'a MarkedSpan,
+    english: bool,
+    left_frame: &'a [Tok],
+    right_frame: &'a [Tok],
+    /// The quote's placeholder in `left_frame`.
+    qk: usize,
+    /// `left` is `left_frame[lo..qk]`; `right` ends before `right_frame[hi]`.
+    lo: usize,
+    hi: usize,
+    left: &'a [Tok],
+    right: &'a [Tok],
+    /// The previous quote in `left_frame` (see [`previous_quote`]).
+    prev_q: Option<usize>,
+    /// A sentence end, not the previous quote, bounds `left`.
+    cut: bool,
+}
+
+impl<'a> Around<'a> {
+    /// `None` when the quote has no placeholder in its frames (then nothing is read).
+    fn new(text: &'a str, frames: &'a [Vec<Tok>], span: &'a MarkedSpan, at: (Option<usize>, Option<usize>), english: bool) -> Option<Self> {
+        let left_frame = frames.get(span.paragraph)?;
+        let right_frame = frames.get(span.last_paragraph)?;
+        let (Some(qk), Some(rk)) = at else { return None };
+        let prev_q = previous_quote(left_frame, qk, english);
+        let (lo, cut) = left_start(left_frame, prev_q, qk);
+        let hi = right_end(right_frame, rk);
+        let (left, right) = (&left_frame[lo..qk], &right_frame[rk + 1..hi]);
+        Some(Around { text, span, english, left_frame, right_frame, qk, lo, hi, left, right, prev_q, cut })
+    }
+}
+
+fn is_quote_tok(t: &Tok) -> bool {
+    matches!(t.kind, TokKind::Quote(_))
+}
+
+/// The quote before placeholder `qk` in its frame, where the words before the quote stop.
+/// (English: a scare quote inside the clause right before a subjectless cue, "Kerpen
+/// needled the CNN “reporter,” saying, “…”", does not end the attribution before it.)
+/// (At most two are passed over: a paragraph of such quotes stays linear.)
+fn previous_quote(frame: &[Tok], qk: usize, english: bool) -> Option<usize> {
+    let mut prev_q = frame[..qk].iter().rposition(is_quote_tok);
     for _ in 0..2 {
-        match prev_q.filter(|&p| english && super::rules_en::is_scare_quote_in_clause(left_frame, p)) {
-            Some(p) => prev_q = left_frame[..p].iter().rposition(any_q),
+        match prev_q.filter(|&p| english && super::rules_en::is_scare_quote_in_clause(frame, p)) {
+            Some(p) => prev_q = frame[..p].iter().rposition(is_quote_tok),
             None => break,
         }
     }
-    let mut lo = prev_q.map_or(0, |p| p + 1);
-    let mut cut = false;
-    for k in (lo..qk).rev() {
-        if ends_sentence(left_frame, k) {
-            lo = k + 1;
-            cut = true;
-            break;
-        }
+    prev_q
+}
+
+/// Where the words before the quote at `qk` begin: after the last sentence end since the
+/// previous quote (`true`: a sentence end cut them), else right after that quote.
+fn left_start(frame: &[Tok], prev_q: Option<usize>, qk: usize) -> (usize, bool) {
+    let lo = prev_q.map_or(0, |p| p + 1);
+    match (lo..qk).rev().find(|&k| ends_sentence(frame, k)) {
+        Some(k) => (k + 1, true),
+        None => (lo, false),
     }
-    let left = &left_frame[lo..qk];
-    w.opens_paragraph = qk == 0;
-    if cut {
-        let start = (0..lo.saturating_sub(1)).rev().find(|&k| ends_sentence(left_frame, k) || matches!(left_frame[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
-        w.prev_sentence_subject = subject_of_sentence_before(left_frame, start, lo, english);
-        w.prev_plural_subject = plural_group_opening(left_frame, start, lo);
-    } else if !english && prev_q.is_some() {
+}
+
+/// Where the words after the quote at `rk` end: at the next quote or the first sentence
+/// end before it. (A nickname inside a name, "Marcia “Cia” Price", is no next quote: the
+/// attribution runs on through it.)
+fn right_end(frame: &[Tok], rk: usize) -> usize {
+    let nickname = |k: usize| super::rules_en::is_nickname(frame, k, frame.len());
+    let hi = (rk + 1..frame.len()).find(|&k| is_quote_tok(&frame[k]) && !nickname(k)).unwrap_or(frame.len());
+    (rk + 1..hi).find(|&k| ends_sentence(frame, k)).unwrap_or(hi)
+}
+
+/// Where the sentence before token `before` of `frame` begins: after the last sentence
+/// end or quote before it (the token at `before` itself is not looked at).
+fn sentence_start_before(frame: &[Tok], before: usize) -> usize {
+    (0..before).rev().find(|&k| ends_sentence(frame, k) || is_quote_tok(&frame[k])).map_or(0, |k| k + 1)
+}
+
+/// What the sentence before the quote and the previous quote tell: whether the quote opens
+/// its paragraph, the subject an il/elle or ils/elles at the quote goes back to, and whether
+/// the previous quote (`prev`) is of the same sentence (it is unless it closed on a stop and
+/// the words between open on a capital).
+fn read_sentence_before(w: &mut Work, a: &Around, prev: Option<&MarkedSpan>) {
+    w.opens_paragraph = a.qk == 0;
+    if a.cut {
+        let start = sentence_start_before(a.left_frame, a.lo.saturating_sub(1));
+        w.prev_sentence_subject = subject_of_sentence_before(a.left_frame, start, a.lo, a.english);
+        w.prev_plural_subject = plural_group_opening(a.left_frame, start, a.lo);
+    } else if !a.english && a.prev_q.is_some() {
         // (fr-pron: "S'il relève une « … », il souligne que « … »": the second quote of a
         // sentence has the same sentence before it as the first; rules_fr::sentence_before.)
-        if let Some((start, end)) = super::rules_fr::sentence_before(left_frame, lo) {
-            w.prev_sentence_subject = subject_of_sentence_before(left_frame, start, end, english);
+        if let Some((start, end)) = super::rules_fr::sentence_before(a.left_frame, a.lo) {
+            w.prev_sentence_subject = subject_of_sentence_before(a.left_frame, start, end, a.english);
         }
     }
-    if let (Some(_), false) = (prev_q, cut) {
-        let prev_ends = qi > 0 && ends_with_stop(text, &spans[qi - 1]);
-        let restarts = left.first().is_none_or(Tok::is_cap);
+    if a.prev_q.is_some() && !a.cut {
+        let prev_ends = prev.is_some_and(|s| ends_with_stop(a.text, s));
+        let restarts = a.left.first().is_none_or(Tok::is_cap);
         w.same_sentence_as_prev = !(prev_ends && restarts);
     }
+}
 
-    // Right: up to the next quote or the end of the sentence.
-    // (A nickname inside a name, "Marcia “Cia” Price", does not end the attribution.)
-    let nickname = |k: usize| super::rules_en::is_nickname(right_frame, k, right_frame.len());
-    let mut hi = (rk + 1..right_frame.len()).find(|&k| any_q(&right_frame[k]) && !nickname(k)).unwrap_or(right_frame.len());
-    for k in rk + 1..hi {
-        if ends_sentence(right_frame, k) {
-            hi = k;
-            break;
+/// The speech cues found on either side of a quote.
+struct CuesAround {
+    left: Vec<Cue>,
+    right: Vec<Cue>,
+    /// The left cue that reports the quote (see [`CuesAround::find`]).
+    left_pick: Option<usize>,
+    /// Where the first right cue begins in `right`.
+    right_first: Option<usize>,
+    /// A comma, ? or ! between the quote's words and its closing mark: the sentence goes
+    /// on, an attribution follows.
+    after_comma: bool,
+}
+
+impl CuesAround {
+    fn find(a: &Around) -> Self {
+        let left = find_cues(a.left);
+        let mut right = find_cues_after_quote(a.right);
+        if right.is_empty() {
+            right.extend(bare_participle_cue(a.right));
         }
+        let span = a.span;
+        let after_comma =
+            span.close <= a.text.len() && a.text.get(span.pieces.last().map_or(span.close, |r| r.end)..span.close).is_some_and(|s| s.contains([',', '?', '!']));
+        let right_first = right.first().map(|c| c.first);
+        let mut left_pick = left.len().checked_sub(1);
+        // "Families said they hoped the trial would bring “…”": a verb of thought whose
+        // subject is a pronoun right after a speech verb reports that speech; the speech
+        // verb is the cue.
+        if let Some(ci) = left_pick
+            && ci > 0
+            && reported_thought(a.left, &left[ci - 1], &left[ci])
+        {
+            left_pick = Some(ci - 1);
+        }
+        CuesAround { left, right, left_pick, right_first, after_comma }
     }
-    let right = &right_frame[rk + 1..hi];
-    w.sentence = (left.first().map_or(span.open, |t| t.start), right.last().map_or(span.close, |t| t.end));
 
-    let left_cues = find_cues(left);
-    let mut right_cues = find_cues_after_quote(right);
-    if right_cues.is_empty() {
-        right_cues.extend(bare_participle_cue(right));
+    /// An attribution follows right after the quote: a comma, or a cue right there.
+    fn right_attached(&self, right: &[Tok]) -> bool {
+        right.first().is_some_and(|t| t.text == ",") || self.after_comma || self.right_first == Some(0)
     }
-    let after_comma = span.close <= text.len()
-        && text
-            .get(span.pieces.last().map_or(span.close, |r| r.end)..span.close)
-            .is_some_and(|s| s.contains([',', '?', '!']));
-    let right_first = right_cues.first().map(|c| c.first);
-    w.right_attached = right.first().is_some_and(|t| t.text == ",") || after_comma || right_first == Some(0);
-    let mut left_pick = left_cues.len().checked_sub(1);
-    // "Families said they hoped the trial would bring “…”": a verb of thought whose
-    // subject is a pronoun right after a speech verb reports that speech; the speech
-    // verb is the cue.
-    if let Some(ci) = left_pick
-        && ci > 0
-        && reported_thought(left, &left_cues[ci - 1], &left_cues[ci])
-    {
-        left_pick = Some(ci - 1);
-    }
+}
+
+/// Whether the first cue after the quote reports it, rather than the cue before it:
+/// attached to the quote (`attached`), closing the sentence, or in the quote's own clause
+/// when nothing on the left reports it; and not about other words.
+fn right_cue_reports_quote(a: &Around, c: &CuesAround, attached: bool) -> bool {
+    let Some(f) = c.right_first else { return false };
     // A cue further right only counts within the quote's own clause (no comma between):
     // in "its so-called “Caliphate” are no more, a recent report warns", "warns" is not
     // about the quote.
-    let same_clause = right_first.is_some_and(|f| !right[..f].iter().any(|t| t.text == ","));
-    // "… radicalisé « en quelques mois » sur des plateformes, a précisé l'officier.": an
-    // inverted attribution closing the sentence covers every quote in it.
-    // (It may trail a participle clause: "…, a souligné l'enquêteur, déclenchant des rires".)
-    let closing_inversion = right_first.is_some_and(|f| {
-        let participle = |t: &Tok| t.is_lower_word() && (t.low.ends_with("ant") || t.low.ends_with("ing"));
-        // (A semicolon closes the quote's clause: "« … » ; le ministre, X, a ajouté".)
-        f > 0 && right[f - 1].text == "," && !right[..f].iter().any(|t| t.text == ";") && right[f..].iter().position(|t| t.text == ",").is_none_or(|c| right.get(f + c + 1).is_some_and(participle))
-    });
-    // "… on a ‘conveyor belt’ to terrorism, a top officer warned yesterday.": a subject
-    // and its verb closing the sentence after a comma attribute every quote in it.
-    let closing_attribution = right_first.is_some_and(|f| {
-        let Some(c) = right[..f].iter().rposition(|t| t.text == ",") else { return false };
-        let subject = np_forward(right, c + 1, f).is_some_and(|np| np.last + 1 == f);
-        subject && right[f..].iter().all(|t| t.is_word() || t.text == "." || t.text == "!") && right[f..].iter().filter(|t| t.is_word()).count() <= 4
-    });
+    let same_clause = !a.right[..f].iter().any(|t| t.text == ",");
+    let closes = closing_inversion(a.right, f) || closing_attribution(a.right, f);
+    !right_cue_reports_other_words(a, c, f) && (attached || closes || (c.left_pick.is_none() && same_clause))
+}
+
+/// "… radicalisé « en quelques mois » sur des plateformes, a précisé l'officier.": an
+/// inverted attribution (its cue at `f` of `right`) closing the sentence covers every quote
+/// in it. (It may trail a participle clause: "…, a souligné l'enquêteur, déclenchant des
+/// rires". A semicolon closes the quote's clause: "« … » ; le ministre, X, a ajouté".)
+fn closing_inversion(right: &[Tok], f: usize) -> bool {
+    let participle = |t: &Tok| t.is_lower_word() && (t.low.ends_with("ant") || t.low.ends_with("ing"));
+    f > 0
+        && right[f - 1].text == ","
+        && !right[..f].iter().any(|t| t.text == ";")
+        && right[f..].iter().position(|t| t.text == ",").is_none_or(|c| right.get(f + c + 1).is_some_and(participle))
+}
+
+/// "… on a ‘conveyor belt’ to terrorism, a top officer warned yesterday.": a subject and
+/// its verb (the cue at `f` of `right`) closing the sentence after a comma attribute every
+/// quote in it.
+fn closing_attribution(right: &[Tok], f: usize) -> bool {
+    let Some(c) = right[..f].iter().rposition(|t| t.text == ",") else { return false };
+    let subject = np_forward(right, c + 1, f).is_some_and(|np| np.last + 1 == f);
+    subject && right[f..].iter().all(|t| t.is_word() || t.text == "." || t.text == "!") && right[f..].iter().filter(|t| t.is_word()).count() <= 4
+}
+
+/// Whether the first cue after the quote (at `f` of `right`) reports other words than the
+/// quote's: those of the next sentence or the next quote, or a new predicate or clause.
+fn right_cue_reports_other_words(a: &Around, c: &CuesAround, f: usize) -> bool {
+    let (left, right) = (a.left, a.right);
+    let closed = ends_with_stop(a.text, a.span);
+    let new_sentence = !c.after_comma && closed && right.first().is_some_and(Tok::is_cap);
     // “… another leaflet.” Its chair, Dr Amira Khan, told …: a quote that closes its
     // sentence, already attributed on the left, does not take the next sentence's cue.
     // "Pour la rapporteure, X : « …. » Le député Y a répondu": a quote announced by a
     // colon is attributed on the left too, cue or not.
     let announced = left.last().is_some_and(|t| t.text == ":");
-    let next_sentence = (left_pick.is_some() || announced)
-        && !after_comma
-        && ends_with_stop(text, span)
-        && right.first().is_some_and(Tok::is_cap);
+    let next_sentence = (c.left_pick.is_some() || announced) && new_sentence;
     // "he told the judge that he would not “…,” and warned of …": a verb joined by "and"
     // after the quote starts a new predicate; the left cue reports the quote.
-    let coordinated_right = left_pick.is_some()
-        && right_first.is_some_and(|f| f > 0 && matches!(right[f - 1].low.as_str(), "and" | "et" | "but" | "mais"));
+    let coordinated_right = c.left_pick.is_some() && f > 0 && matches!(right[f - 1].low.as_str(), "and" | "et" | "but" | "mais");
     // "X estime que « … » évoquant des …": a participle after the quote shares the
     // subject of the cue before it, which is the quote's own.
-    let participle_right = left_pick.is_some() && right_cues.first().is_some_and(|c| c.participle && c.pronoun.is_none());
+    let participle_right = c.left_pick.is_some() && c.right.first().is_some_and(|c| c.participle && c.pronoun.is_none());
     // "A a salué « … », tandis que B dénonce « … »": a clause of contrast after the quote
     // brings its own subject and cue, for the quote after it.
-    let contrast_right = left_pick.is_some() && right_first.is_some_and(|f| contrast_clause(&right[..f]));
+    let contrast_right = c.left_pick.is_some() && contrast_clause(&right[..f]);
     // "“It's a very sad development,” Cruz told reporters. “This is the consequence ….”
     // Ohio Gov. John Kasich said he would have fired …": after a quote standing as its own
     // sentence, a new sentence whose cue reports other words in a clause of its own is not
     // the quote's attribution.
-    let reports_other_words = left.is_empty()
-        && !after_comma
-        && ends_with_stop(text, span)
-        && right.first().is_some_and(Tok::is_cap)
-        && right_cues.first().is_some_and(|c| super::rules_en::opens_reported_clause(right, c.last + 1));
+    let reports_other_words =
+        left.is_empty() && new_sentence && c.right.first().is_some_and(|c| super::rules_en::opens_reported_clause(right, c.last + 1));
     // French: "« … » Son mari, Robert, confirme en souriant : « … »": after a quote that
     // closes its sentence, a new sentence whose cue ends on a colon right before the next
     // quote announces that quote, not this one.
-    let announces_next = !english && announces_next_quote(right, right_frame.get(hi), ends_with_stop(text, span));
-    let use_right = !right_cues.is_empty()
-        && !next_sentence
-        && !announces_next
-        && !reports_other_words
-        && !coordinated_right
-        && !contrast_right
-        && !participle_right
-        && (w.right_attached || closing_inversion || closing_attribution || (left_pick.is_none() && same_clause));
-    if let Some((cue, np)) = dash_signature(right) {
-        w.np = Some(np);
-        w.cue = Some(cue);
-        w.cue_at = right.first().map(|t| t.start);
-    } else if use_right {
-        let after_quote = right_first.is_some_and(|f| right[..f].iter().all(|t| t.kind == TokKind::Punct));
-        w.np = speaker_of_cue(right, 0, right.len(), &right_cues, 0, after_quote);
-        w.cue = Some(right_cues[0].clone());
-        w.cue_at = right.get(right_cues[0].first).map(|t| t.start);
-        // "“…,” Grayson said, according to Frankel.": the quote is Frankel's account.
-        if let Some((k, np)) = super::rules_en::outer_source(right, &right_cues) {
-            w.np = Some(np);
-            w.cue = Some(right_cues[k].clone());
-            w.cue_at = right.get(right_cues[k].first).map(|t| t.start);
-        }
-        // "« … », lançaient des manifestants": an indefinite group right after the
-        // inverted cue is its subject.
-        let selon = right_cues[0].preposition && w.np.is_none();
-        if let Some((from, to)) = (after_quote || selon).then(|| indefinite_group_after(right, right_cues[0].last, selon)).flatten() {
-            w.np = None;
-            w.unnamed_subject = true;
-            w.group = true;
-            w.as_written = text.get(from..to).map(str::to_string);
-        }
-        // "« … », y lit-on": the document the paragraph named before the quote.
-        if let Some(document) = super::rules_fr::document_read(&right_cues[0], &left_frame[..qk]).filter(|_| !english) {
-            w.speaks_as_named(document, &right_cues[0]);
-        }
-        // "« … », indique-t-on à la brigade de X": the body where "on" speaks.
-        if let Some(body) = body_behind_on(right, &right_cues[0]) {
-            w.speaks_as_named(body, &right_cues[0]);
-        }
-    } else if let Some(ci) = left_pick {
-        w.np = speaker_of_cue(left, 0, left.len(), &left_cues, ci, false).map(|np| named_in_apposition(left, np));
-        if w.np.is_none() && left_cues[ci].participle && left_cues[ci].first == 0 {
-            w.np = subject_of_main_clause(right);
-        }
-        w.cue = Some(left_cues[ci].clone());
-        w.cue_at = left.get(left_cues[ci].first).map(|t| t.start);
-        w.unnamed_subject = left.first().is_some_and(|t| t.is_word() && t.text != "UN" && matches!(t.low.as_str(), "a" | "an" | "un" | "une"));
-        // "certains wikipédiens estiment": a group, not the last person named.
-        // "Selon les riverains, « … »": the group after a preposition cue.
-        let selon = left_cues[ci].preposition && w.np.is_none();
-        let group = indefinite_group_subject(left, left_cues[ci].first)
-            .or_else(|| definite_group_subject(left, left_cues[ci].first))
-            .or_else(|| selon.then(|| indefinite_group_after(left, left_cues[ci].last, true)).flatten())
-            .or_else(|| if w.np.is_none() { plural_group_subject(left, left_cues[ci].first) } else { None });
-        if let Some((from, to)) = group {
-            w.np = None;
-            w.unnamed_subject = true;
-            w.group = true;
-            w.as_written = text.get(from..to).map(str::to_string);
-        } else if let Some(body) = body_before_on(left, &left_cues[ci]) {
-            // "Au ministère, on reconnaît que « … »": the body where "on" speaks.
-            w.speaks_as_named(body, &left_cues[ci]);
-        } else if w.np.is_none() {
-            w.unnamed_person = unnamed_person_before(left, left_cues[ci].first);
-        }
+    let announces_next = !a.english && announces_next_quote(right, a.right_frame.get(a.hi), closed);
+    next_sentence || coordinated_right || participle_right || contrast_right || reports_other_words || announces_next
+}
+
+impl Work {
+    /// The speaker is the group written at `text[from..to]` ("des manifestants"): someone
+    /// unnamed, named by those words when nobody else is found.
+    fn speaks_as_group(&mut self, text: &str, from: usize, to: usize) {
+        self.np = None;
+        self.unnamed_subject = true;
+        self.group = true;
+        self.as_written = text.get(from..to).map(str::to_string);
     }
+}
+
+/// Attribute the quote at the first cue after it: its subject, or the source the quote is
+/// an account of, or the group, document or body that cue names.
+fn attribute_at_right_cue(w: &mut Work, a: &Around, c: &CuesAround) {
+    let (right, cue) = (a.right, &c.right[0]);
+    let after_quote = c.right_first.is_some_and(|f| right[..f].iter().all(|t| t.kind == TokKind::Punct));
+    w.np = speaker_of_cue(right, 0, right.len(), &c.right, 0, after_quote);
+    w.cue = Some(cue.clone());
+    w.cue_at = right.get(cue.first).map(|t| t.start);
+    // "“…,” Grayson said, according to Frankel.": the quote is Frankel's account.
+    if let Some((k, np)) = super::rules_en::outer_source(right, &c.right) {
+        w.np = Some(np);
+        w.cue = Some(c.right[k].clone());
+        w.cue_at = right.get(c.right[k].first).map(|t| t.start);
+    }
+    // "« … », lançaient des manifestants": an indefinite group right after the
+    // inverted cue is its subject.
+    let selon = cue.preposition && w.np.is_none();
+    if let Some((from, to)) = (after_quote || selon).then(|| indefinite_group_after(right, cue.last, selon)).flatten() {
+        w.speaks_as_group(a.text, from, to);
+    }
+    // "« … », y lit-on": the document the paragraph named before the quote.
+    if let Some(document) = super::rules_fr::document_read(cue, &a.left_frame[..a.qk]).filter(|_| !a.english) {
+        w.speaks_as_named(document, cue);
+    }
+    // "« … », indique-t-on à la brigade de X": the body where "on" speaks.
+    if let Some(body) = body_behind_on(right, cue) {
+        w.speaks_as_named(body, cue);
+    }
+}
+
+/// Attribute the quote at the cue `ci` before it: its subject (a name set in apposition
+/// to an unnamed role, the main clause's subject for an opening participle), or the group
+/// or body it names, or the unnamed person opening its clause.
+fn attribute_at_left_cue(w: &mut Work, a: &Around, c: &CuesAround, ci: usize) {
+    let (left, cue) = (a.left, &c.left[ci]);
+    w.np = speaker_of_cue(left, 0, left.len(), &c.left, ci, false).map(|np| named_in_apposition(left, np));
+    if w.np.is_none() && cue.participle && cue.first == 0 {
+        w.np = subject_of_main_clause(a.right);
+    }
+    w.cue = Some(cue.clone());
+    w.cue_at = left.get(cue.first).map(|t| t.start);
+    w.unnamed_subject = left.first().is_some_and(|t| t.is_word() && t.text != "UN" && matches!(t.low.as_str(), "a" | "an" | "un" | "une"));
+    // "certains wikipédiens estiment": a group, not the last person named.
+    // "Selon les riverains, « … »": the group after a preposition cue.
+    let selon = cue.preposition && w.np.is_none();
+    let group = indefinite_group_subject(left, cue.first)
+        .or_else(|| definite_group_subject(left, cue.first))
+        .or_else(|| selon.then(|| indefinite_group_after(left, cue.last, true)).flatten())
+        .or_else(|| if w.np.is_none() { plural_group_subject(left, cue.first) } else { None });
+    if let Some((from, to)) = group {
+        w.speaks_as_group(a.text, from, to);
+    } else if let Some(body) = body_before_on(left, cue) {
+        // "Au ministère, on reconnaît que « … »": the body where "on" speaks.
+        w.speaks_as_named(body, cue);
+    } else if w.np.is_none() {
+        w.unnamed_person = unnamed_person_before(left, cue.first);
+    }
+}
+
+/// With no cue yet, a quote opening its sentence and closed by a comma takes the verb
+/// after it that the lexicon may not list ([`inverted_attribution`]).
+fn attribute_at_inverted_verb(w: &mut Work, a: &Around, c: &CuesAround) {
     if w.cue.is_none()
-        && left.is_empty()
-        && (after_comma || right.first().is_some_and(|t| t.text == ","))
-        && let Some((cue, np)) = inverted_attribution(right)
+        && a.left.is_empty()
+        && (c.after_comma || a.right.first().is_some_and(|t| t.text == ","))
+        && let Some((cue, np)) = inverted_attribution(a.right)
     {
-        w.cue_at = right.get(cue.first).map(|t| t.start);
+        w.cue_at = a.right.get(cue.first).map(|t| t.start);
         w.cue = Some(cue);
         w.np = np;
         w.right_attached = true;
     }
-    let adverb_cue = w.cue.is_none() && {
-        let found = cue_after_adverb(left);
-        if let Some((cue, np)) = found.clone() {
-            w.cue_at = left.get(cue.first).map(|t| t.start);
-            w.cue = Some(cue);
-            w.np = np;
-        }
-        found.is_some()
-    };
-    w.sentence_goes_on = right_cues.is_empty() && right.first().is_some_and(Tok::is_lower_word);
-    if w.cue.is_none() {
-        // "Shea also touched upon … “…”": the sentence's subject, used for partial quotes
-        // only when that subject has already been quoted.
-        w.subject = np_forward(left, 0, left.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..)));
-        // "Interrogée par notre journal, la députée Léa Vasseur … partage ce constat : « … »":
-        // a quote announced by a colon belongs to the person the sentence is about.
-        if left.last().is_some_and(|t| t.text == ":") {
-            w.unnamed_person = unnamed_person_before(left, left.len() - 1);
-            w.colon_subjects = colon_subjects(text, left);
-        }
+}
+
+/// With no cue yet, a verb of speech after an adverb right before the quote
+/// ([`cue_after_adverb`]). Whether one was found.
+fn attribute_at_cue_after_adverb(w: &mut Work, left: &[Tok]) -> bool {
+    if w.cue.is_some() {
+        return false;
     }
-    // "When Wallace died in 1998, President Clinton released the following statement: ¶
-    // “…”": a quote opening the paragraph after one that ends in a colon is announced by
-    // that paragraph's last sentence, its cue or the person it is about (English; French
-    // copy runs on differently, rules_fr).
-    if english
-        && w.cue.is_none()
-        && qk == 0
-        && let Some(prev) = span.paragraph.checked_sub(1).and_then(|p| frames.get(p)).filter(|f| f.last().is_some_and(|t| t.text == ":"))
-    {
-        let colon = prev.len() - 1;
-        let start = (0..colon).rev().find(|&k| ends_sentence(prev, k) || matches!(prev[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
-        let sentence = &prev[start..colon];
-        let cues = find_cues(sentence);
-        match cues.len().checked_sub(1) {
-            Some(ci) => {
-                w.np = speaker_of_cue(sentence, 0, sentence.len(), &cues, ci, false);
-                w.cue_at = sentence.get(cues[ci].first).map(|t| t.start);
-                w.cue = Some(cues[ci].clone());
-            }
-            None => w.colon_subjects = colon_subjects(text, &prev[start..]),
-        }
+    let Some((cue, np)) = cue_after_adverb(left) else { return false };
+    w.cue_at = left.get(cue.first).map(|t| t.start);
+    w.cue = Some(cue);
+    w.np = np;
+    true
+}
+
+/// With no cue: whom the quote's own sentence is about, for the passes that attribute
+/// quotes without a cue.
+fn note_subjects_without_cue(w: &mut Work, a: &Around) {
+    if w.cue.is_some() {
+        return;
     }
-    if w.cue.is_none() && left.is_empty() && lo > 0 {
-        // "Professor Whitmore … was blunt. “Parents are fighting…”": the person the
-        // sentence before (in the same paragraph) is about.
-        let end = lo;
-        let start = (0..end.saturating_sub(1)).rev().find(|&k| ends_sentence(left_frame, k) || matches!(left_frame[k].kind, TokKind::Quote(_))).map_or(0, |k| k + 1);
-        // The subject opens the sentence, or follows an opening clause ("Asked whether …,
-        // she laughs.").
-        // (French: or a relative of someone, "Son mari hausse les épaules.")
-        // (French: or a person by their role opening the sentence, "Le prévenu baisse la
-        // tête.", not one set in apposition after a cue, "…, a expliqué X, le directeur d'Europol".)
-        let role = |np: &Np| !english && np.first == start && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. });
-        let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)) || role(np) || super::rules_fr::possessed_kin(text, np).is_some();
-        w.previous_subject = std::iter::once(start)
-            .chain((start..end).filter(|&k| left_frame[k].text == ",").map(|k| k + 1))
-            .filter_map(|k| np_forward(left_frame, k, end).filter(person))
-            .collect();
-    } else if !english && w.cue.is_none() && qk == 0 {
-        // French: "À 67 ans, Armelle Guiraud taille encore des sabots. Elle a appris le
-        // métier auprès de son père, Raymond. ¶ « Mon père ne parlait pas beaucoup. »": a
-        // quote opening its paragraph, after a paragraph of the reporter's words only, is
-        // the person that paragraph's last sentence is about.
-        let before = span.paragraph.checked_sub(1).and_then(|p| frames.get(p)).filter(|f| !f.is_empty() && !f.iter().any(any_q));
-        if let Some(prev) = before {
-            let end = prev.len() - usize::from(prev.last().is_some_and(|t| t.text == "."));
-            let start = (0..end.saturating_sub(1)).rev().find(|&k| ends_sentence(prev, k)).map_or(0, |k| k + 1);
-            w.previous_subject = super::rules_fr::sentence_person_subject(prev, start, end).into_iter().collect();
-        }
+    // "Shea also touched upon … “…”": the sentence's subject, used for partial quotes
+    // only when that subject has already been quoted.
+    w.subject = np_forward(a.left, 0, a.left.len()).filter(|np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(..)));
+    // "Interrogée par notre journal, la députée Léa Vasseur … partage ce constat : « … »":
+    // a quote announced by a colon belongs to the person the sentence is about.
+    if a.left.last().is_some_and(|t| t.text == ":") {
+        w.unnamed_person = unnamed_person_before(a.left, a.left.len() - 1);
+        w.colon_subjects = colon_subjects(a.text, a.left);
     }
+}
+
+/// "When Wallace died in 1998, President Clinton released the following statement: ¶
+/// “…”": a quote opening the paragraph after one that ends in a colon is announced by
+/// that paragraph's last sentence, its cue or the person it is about (English; French
+/// copy runs on differently, rules_fr).
+fn attribute_to_announcing_paragraph(w: &mut Work, a: &Around, frames: &[Vec<Tok>]) {
+    if !(a.english && w.cue.is_none() && a.qk == 0) {
+        return;
+    }
+    let Some(prev) = a.span.paragraph.checked_sub(1).and_then(|p| frames.get(p)).filter(|f| f.last().is_some_and(|t| t.text == ":")) else { return };
+    let colon = prev.len() - 1;
+    let start = sentence_start_before(prev, colon);
+    let sentence = &prev[start..colon];
+    let cues = find_cues(sentence);
+    match cues.len().checked_sub(1) {
+        Some(ci) => {
+            w.np = speaker_of_cue(sentence, 0, sentence.len(), &cues, ci, false);
+            w.cue_at = sentence.get(cues[ci].first).map(|t| t.start);
+            w.cue = Some(cues[ci].clone());
+        }
+        None => w.colon_subjects = colon_subjects(a.text, &prev[start..]),
+    }
+}
+
+/// With no cue: for a quote that opens its sentence, the people the sentence before is
+/// about (same paragraph), or (French) the person the paragraph before is about when the
+/// quote opens its own.
+fn note_previous_subjects(w: &mut Work, a: &Around, frames: &[Vec<Tok>]) {
+    if w.cue.is_some() {
+        return;
+    }
+    if a.left.is_empty() && a.lo > 0 {
+        w.previous_subject = people_opening_sentence_before(a);
+    } else if !a.english && a.qk == 0 {
+        w.previous_subject = person_of_paragraph_before(frames, a.span.paragraph);
+    }
+}
+
+/// "Professor Whitmore … was blunt. “Parents are fighting…”": the people opening the
+/// sentence before the quote (in the same paragraph), or opening one of its clauses
+/// ("Asked whether …, she laughs.").
+fn people_opening_sentence_before(a: &Around) -> Vec<Np> {
+    let (frame, end) = (a.left_frame, a.lo);
+    let start = sentence_start_before(frame, end.saturating_sub(1));
+    // (French: or a relative of someone, "Son mari hausse les épaules.")
+    // (French: or a person by their role opening the sentence, "Le prévenu baisse la
+    // tête.", not one set in apposition after a cue, "…, a expliqué X, le directeur d'Europol".)
+    let role = |np: &Np| !a.english && np.first == start && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. });
+    let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)) || role(np) || super::rules_fr::possessed_kin(a.text, np).is_some();
+    std::iter::once(start)
+        .chain((start..end).filter(|&k| frame[k].text == ",").map(|k| k + 1))
+        .filter_map(|k| np_forward(frame, k, end).filter(person))
+        .collect()
+}
+
+/// French: "À 67 ans, Armelle Guiraud taille encore des sabots. Elle a appris le métier
+/// auprès de son père, Raymond. ¶ « Mon père ne parlait pas beaucoup. »": a quote opening
+/// paragraph `paragraph`, after a paragraph of the reporter's words only, is the person
+/// that paragraph's last sentence is about.
+fn person_of_paragraph_before(frames: &[Vec<Tok>], paragraph: usize) -> Vec<Np> {
+    let before = paragraph.checked_sub(1).and_then(|p| frames.get(p)).filter(|f| !f.is_empty() && !f.iter().any(is_quote_tok));
+    let Some(prev) = before else { return Vec::new() };
+    let end = prev.len() - usize::from(prev.last().is_some_and(|t| t.text == "."));
+    let start = (0..end.saturating_sub(1)).rev().find(|&k| ends_sentence(prev, k)).map_or(0, |k| k + 1);
+    super::rules_fr::sentence_person_subject(prev, start, end).into_iter().collect()
+}
+
+/// How the words before the quote frame it: as a label or a charge it names, a noun slot,
+/// an item of a list, announced by a colon, or by nothing but an attribution
+/// (`has_cue`: a cue was found among them).
+fn read_left_shape(w: &mut Work, left: &[Tok], has_cue: bool) {
+    (w.label, w.charge) = label_and_charge(left);
+    w.noun_slot = left.last().is_some_and(|t| {
+        t.is_lower_word() && matches!(t.low.as_str(), "du" | "de" | "des" | "d'" | "le" | "la" | "les" | "l'" | "au" | "aux" | "of" | "the" | "on")
+    });
+    w.listed = !left.is_empty() && left.iter().all(|t| t.text == "," || matches!(t.low.as_str(), "et" | "and" | "or" | "ou"));
+    let ends_with_colon = left.last().is_some_and(|t| t.text == ":");
+    w.announced = ends_with_colon && !left[..left.len() - 1].is_empty();
+    let ends_with_comma = left.last().is_some_and(|t| t.text == ",");
+    let only_conjunction = left.len() == 1 && matches!(left[0].low.as_str(), "and" | "but" | "et" | "mais" | "or" | "yet");
+    // "And “…”" opens a sentence; "« … » et « … »" continues one.
+    let only_conjunction = only_conjunction && !w.same_sentence_as_prev;
+    w.left_is_frame = left.is_empty() || ends_with_colon || only_conjunction || (ends_with_comma && has_cue);
+}
+
+/// Whether the words before a quote make it a label ("so-called “…”") or the name of a
+/// charge ("charged with “…”"), read on the words before its article or reflexive.
+fn label_and_charge(left: &[Tok]) -> (bool, bool) {
     // "what he called a “culture of impunity”": the article does not hide the label.
     let mut label_end = left.len();
     // "calls itself the “…”": a reflexive between the naming verb and the label too.
@@ -1191,21 +1358,9 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
     // and an article make the quote a noun phrase naming something, where "described the
     // fine as “disproportionate”" quotes a judgement.
     let as_article = label_end < left.len() && label_end > 0 && matches!(left[label_end - 1].low.as_str(), "as" | "comme");
-    w.label = Lexicon::get().ends_with_naming(&tail) || as_article;
+    let label = Lexicon::get().ends_with_naming(&tail) || as_article;
     let tail: Vec<&str> = left[..label_end].iter().rev().take(6).rev().map(|t| t.low.as_str()).collect();
-    w.charge = Lexicon::get().ends_with_charge(&tail);
-    w.noun_slot = left.last().is_some_and(|t| {
-        t.is_lower_word() && matches!(t.low.as_str(), "du" | "de" | "des" | "d'" | "le" | "la" | "les" | "l'" | "au" | "aux" | "of" | "the" | "on")
-    });
-    w.listed = !left.is_empty() && left.iter().all(|t| t.text == "," || matches!(t.low.as_str(), "et" | "and" | "or" | "ou"));
-    let ends_with_colon = left.last().is_some_and(|t| t.text == ":");
-    w.announced = ends_with_colon && !left[..left.len() - 1].is_empty();
-    let ends_with_comma = left.last().is_some_and(|t| t.text == ",");
-    let only_conjunction = left.len() == 1 && matches!(left[0].low.as_str(), "and" | "but" | "et" | "mais" | "or" | "yet");
-    // "And “…”" opens a sentence; "« … » et « … »" continues one.
-    let only_conjunction = only_conjunction && !w.same_sentence_as_prev;
-    w.left_is_frame = left.is_empty() || ends_with_colon || only_conjunction || (ends_with_comma && (!left_cues.is_empty() || adverb_cue));
-    w
+    (label, Lexicon::get().ends_with_charge(&tail))
 }
 
 /// Whether the reporter's words after a quote (`right`, up to `next`, the token that ends
@@ -1579,4 +1734,197 @@ fn incise_in(text: &str, span: &MarkedSpan) -> Option<(usize, usize, usize)> {
         return Some((first_end, closer.end, rest.start));
     }
     None
+}
+
+/// The steps of [`context`], each on an invented sentence.
+#[cfg(test)]
+mod context_steps {
+    use super::*;
+    use crate::ingest::from_plain_text;
+
+    /// An invented text read the way [`extract_ranked`] reads it: its spans, frames and
+    /// placeholders.
+    struct Fixture {
+        article: Article,
+        spans: Vec<MarkedSpan>,
+        frames: Vec<Vec<Tok>>,
+        at: Vec<(Option<usize>, Option<usize>)>,
+    }
+
+    fn fixture(text: &str) -> Fixture {
+        let article = from_plain_text("t", text);
+        let spans = split_incises(&article.text, scan(&article));
+        let frames: Vec<Vec<Tok>> = article.paragraphs.iter().map(|p| tokenize(&article.text, p.range.clone(), &spans)).collect();
+        let at = placeholders(&frames, &spans);
+        Fixture { article, spans, frames, at }
+    }
+
+    impl Fixture {
+        fn english(&self, i: usize) -> bool {
+            !is_french_paragraph(&self.article, self.spans[i].paragraph)
+        }
+
+        fn around(&self, i: usize) -> Around<'_> {
+            Around::new(&self.article.text, &self.frames, &self.spans[i], self.at[i], self.english(i)).expect("a placeholder")
+        }
+
+        fn work(&self, i: usize) -> Work {
+            context(&self.article.text, &self.frames, &self.spans, i, &self.spans[i], self.at[i], self.english(i))
+        }
+    }
+
+    fn words(toks: &[Tok]) -> String {
+        toks.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s, 0..s.len(), &[])
+    }
+
+    fn at_word(toks: &[Tok], word: &str) -> usize {
+        toks.iter().position(|t| t.text == word).expect("the word")
+    }
+
+    #[test]
+    fn the_left_window_starts_at_the_sentence_and_the_right_one_stops_at_its_end() {
+        let f = fixture("The harbour board met late. Then the chair said “we will build the wall” on Monday, before leaving. Nobody asked.");
+        let a = f.around(0);
+        assert_eq!(words(a.left), "Then the chair said");
+        assert_eq!(words(a.right), "on Monday , before leaving");
+        assert!(a.cut && a.prev_q.is_none());
+    }
+
+    #[test]
+    fn the_left_window_of_a_second_quote_starts_after_the_first() {
+        let f = fixture("The chair called it “a plan” and then said “we will build it” on Monday.");
+        let a = f.around(1);
+        assert_eq!(words(a.left), "and then said");
+        assert_eq!(a.prev_q, Some(4));
+        assert!(!a.cut);
+        assert!(f.work(1).same_sentence_as_prev);
+    }
+
+    #[test]
+    fn a_sentence_starts_after_the_last_stop_or_quote() {
+        let t = toks("The board met. The chair spoke at length. It ended.");
+        let second_stop = t.iter().enumerate().filter(|(_, x)| x.text == ".").nth(1).map(|(k, _)| k).unwrap();
+        assert_eq!(t[sentence_start_before(&t, second_stop)].text, "The");
+        assert_eq!(sentence_start_before(&t, second_stop), at_word(&t, "chair") - 1);
+        assert_eq!(sentence_start_before(&t, 2), 0);
+    }
+
+    #[test]
+    fn an_inverted_attribution_closing_the_sentence_covers_the_quote() {
+        let right = toks("dans le quartier, a affirmé la maire.");
+        assert!(closing_inversion(&right, at_word(&right, "a")));
+        // (A semicolon closes the quote's clause first.)
+        let right = toks("dans le quartier ; ensuite, a affirmé la maire.");
+        assert!(!closing_inversion(&right, at_word(&right, "a")));
+    }
+
+    #[test]
+    fn a_short_subject_and_verb_closing_the_sentence_attribute_it() {
+        let right = toks("to the budget, a senior aide warned.");
+        assert!(closing_attribution(&right, at_word(&right, "warned")));
+        let right = toks("to the budget, a senior aide warned the whole council about the other plans.");
+        assert!(!closing_attribution(&right, at_word(&right, "warned")));
+    }
+
+    #[test]
+    fn a_cue_after_the_quote_attached_by_a_comma_is_the_quotes() {
+        let f = fixture("“We will build the wall before the winter,” the harbour master said on Monday.");
+        let w = f.work(0);
+        assert_eq!(w.cue.map(|c| c.text), Some("said".to_string()));
+        assert!(w.right_attached);
+        assert_eq!(w.np.map(|np| np.written(&f.article.text).to_string()).as_deref(), Some("the harbour master"));
+    }
+
+    #[test]
+    fn the_next_sentences_cue_is_not_the_quotes() {
+        let f = fixture("The harbour master said: “We will build the wall.” The mayor said nothing about it at all.");
+        let a = f.around(0);
+        let c = CuesAround::find(&a);
+        let first = c.right_first.expect("a cue on the right");
+        assert!(right_cue_reports_other_words(&a, &c, first));
+        assert!(!right_cue_reports_quote(&a, &c, c.right_attached(a.right)));
+    }
+
+    #[test]
+    fn a_cue_before_the_quote_names_its_speaker() {
+        let f = fixture("The harbour master said that the town would build “a wall of stone” this winter.");
+        let w = f.work(0);
+        assert_eq!(w.cue.map(|c| c.text), Some("said".to_string()));
+        assert!(!w.group && !w.unnamed_subject);
+    }
+
+    #[test]
+    fn a_group_cue_speaks_as_its_words() {
+        let mut w = Work::default();
+        w.speaks_as_group("Des manifestants criaient.", 0, 16);
+        assert_eq!(w.as_written.as_deref(), Some("Des manifestants"));
+        assert!(w.group && w.unnamed_subject && w.np.is_none());
+    }
+
+    #[test]
+    fn a_verb_of_speech_after_an_adverb_is_the_cue() {
+        let left = toks("Then the old captain simply says ,");
+        let mut w = Work::default();
+        assert!(attribute_at_cue_after_adverb(&mut w, &left));
+        assert_eq!(w.cue.map(|c| c.text), Some("says".to_string()));
+        // (A cue already found is kept.)
+        let mut w = Work { cue: Some(Cue { first: 0, last: 0, text: "said".into(), participle: false, preposition: false, pronoun: None }), ..Work::default() };
+        assert!(!attribute_at_cue_after_adverb(&mut w, &left));
+    }
+
+    #[test]
+    fn a_quote_opening_its_sentence_looks_back_at_the_people_before_it() {
+        let f = fixture("Professor Lina Harrow was blunt about the plan. “Parents are tired of waiting.”");
+        let w = f.work(0);
+        let names: Vec<&str> = w.previous_subject.iter().map(|np| np.written(&f.article.text)).collect();
+        assert_eq!(names, ["Professor Lina Harrow"]);
+    }
+
+    #[test]
+    fn a_group_after_an_inverted_cue_speaks_as_written() {
+        let f = fixture("« Nous resterons ici jusqu'au bout de la nuit », lançaient des manifestants devant la mairie du village.");
+        let w = f.work(0);
+        assert!(w.group && w.unnamed_subject && w.np.is_none());
+        assert_eq!(w.as_written.as_deref(), Some("des manifestants"));
+    }
+
+    #[test]
+    fn a_french_quote_opening_its_paragraph_takes_the_person_of_the_paragraph_before() {
+        let f = fixture(
+            "À soixante ans, Odile Ferrand répare encore les vieilles horloges de la vallée. Elle a appris le métier auprès de son oncle.\n\n\
+             « Il ne disait presque rien, il montrait les gestes avec patience. »",
+        );
+        let people = person_of_paragraph_before(&f.frames, f.spans[0].paragraph);
+        assert_eq!(people.len(), 1);
+        assert!(f.work(0).previous_subject.len() == 1);
+        // (The first paragraph has no paragraph before it.)
+        assert!(person_of_paragraph_before(&f.frames, 0).is_empty());
+    }
+
+    #[test]
+    fn words_before_a_quote_may_make_it_a_label_or_a_charge() {
+        assert_eq!(label_and_charge(&toks("what he called a")), (true, false));
+        assert_eq!(label_and_charge(&toks("the man was charged with")), (false, true));
+        assert_eq!(label_and_charge(&toks("the mayor said")), (false, false));
+    }
+
+    #[test]
+    fn the_shape_of_the_words_before_a_quote() {
+        let mut w = Work::default();
+        read_left_shape(&mut w, &toks("invitée du"), false);
+        assert!(w.noun_slot && !w.left_is_frame);
+        let mut w = Work::default();
+        read_left_shape(&mut w, &toks(","), false);
+        assert!(w.listed);
+        let mut w = Work::default();
+        read_left_shape(&mut w, &toks("The mayor explained :"), false);
+        assert!(w.announced && w.left_is_frame);
+        let mut w = Work::default();
+        read_left_shape(&mut w, &[], false);
+        assert!(w.left_is_frame && !w.announced);
+    }
 }

@@ -60,6 +60,10 @@ pub const RULES: &[(&str, &str)] = &[
     ("'À Redon, …', 'en Bretagne': a capitalised word after a preposition of place is a place, not a person", "rules_fr::tests::a_name_after_a_preposition_of_place_is_a_place"),
     ("'a déclaré à l'AFP son porte-parole, X': the listener ends before the speaker's determiner", "rules_fr::tests::a_listener_ends_before_the_next_determiner"),
     ("'le Kényan Daniel Mwangi': a capitalised demonym after le/la is not part of the name", "quotes_fr::a_name_apposed_to_the_role_of_an_incise_is_the_speaker"),
+    ("'l'Allemande Petra Hofmann', 'le Belge Jan Peeters': elided, or a demonym no ending tells (is_demonym_before_name)", "speaker_names_fr::an_elided_demonym_before_a_name_is_not_part_of_it"),
+    ("'Lui promet de rester : « … »': a capitalised 'lui' is the stressed subject, not an object (attribution::np_forward)", "speaker_names_fr::a_stressed_lui_opening_a_sentence_is_the_subject"),
+    ("'Chez Norvalis Logistique, on …': a preposition opening the sentence is not part of the name (function_words.txt)", "speaker_names_fr::a_preposition_opening_the_sentence_is_not_part_of_a_company_name"),
+    ("'l'équipe Velor-K&K': a lone letter is never a name (entities::collect_names)", "speaker_names_fr::a_lone_letter_of_a_brand_is_never_a_speaker"),
     ("'« … », s'amuse-t-il': an inversion right after a quote is its cue, whatever the verb", "quotes_fr::an_inversion_right_after_a_quote_is_its_cue_whatever_the_verb"),
     ("'la société X … l'entreprise': company nouns name the same company", "quotes_fr::a_company_introduced_by_one_noun_is_meant_by_another"),
     ("'a estimé le Portugais': a demonym after le/la stands for a person of that gender", "quotes_fr::a_demonym_stands_for_the_person_in_the_story"),
@@ -935,12 +939,23 @@ pub(super) fn name_apposed_to_role(toks: &[Tok], np: &Np, hi: usize) -> Option<N
 }
 
 /// "le Kényan Daniel Mwangi", "la Lyonnaise Anne Roux": a capitalised demonym (by its
-/// ending: -ais(e), -ois(e), -ain(e), -ien(ne), -an(e)) at `f`, after "le"/"la" and before a
+/// ending: -ais(e), -ois(e), -ain(e), -ien(ne), -an(e), -and(e), -ol(e)) at `f`, after "le"/"la"/"l'" and before a
 /// name of two words or more ending at `last`, tells where the person is from; it is not
 /// part of the name.
+/// Demonyms that no ending tells: the same word in both genders ("le Belge", "la Suisse"
+/// before a name).
+const DEMONYMS_IN_E: &[&str] = &[
+    "belge", "suisse", "russe", "britannique", "tchèque", "slovaque", "bulgare", "serbe", "croate", "slovène",
+    "biélorusse", "grecque", "turque", "basque", "corse",
+];
+
 pub(super) fn is_demonym_before_name(toks: &[Tok], f: usize, last: usize) -> bool {
-    let article = f > 0 && matches!(toks[f - 1].low.as_str(), "le" | "la");
-    let demonym = ["ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne", "an", "ane"].iter().any(|e| toks[f].low.ends_with(e));
+    // (Elided too: "l'Allemande Katrin Vogler", "l'Italien Marco Rossi".)
+    let article = f > 0 && matches!(toks[f - 1].low.as_str(), "le" | "la" | "l'");
+    let demonym = ["ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne", "an", "ane", "and", "ande", "ol", "ole"]
+        .iter()
+        .any(|e| toks[f].low.ends_with(e))
+        || DEMONYMS_IN_E.contains(&toks[f].low.as_str());
     article && demonym && toks[f].is_cap() && last >= f + 2 && toks[f + 1..=last].iter().all(Tok::is_cap)
 }
 
@@ -1619,12 +1634,14 @@ mod tests {
         let here = include_str!("rules_fr.rs");
         let quotes_fr = include_str!("../../tests/quotes_fr.rs");
         let quote_marks = include_str!("quote_marks.rs");
+        let speaker_names_fr = include_str!("../../tests/speaker_names_fr.rs");
         for (name, tests) in RULES {
             for test in tests.split("; ") {
                 let f = format!("fn {}()", test.rsplit("::").next().unwrap());
                 let src = match test.split("::").next() {
                     Some("quotes_fr") => quotes_fr,
                     Some("quote_marks") => quote_marks,
+                    Some("speaker_names_fr") => speaker_names_fr,
                     _ => here,
                 };
                 assert!(src.contains(&f), "{name}: no test {test}");
