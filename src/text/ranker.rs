@@ -10,7 +10,7 @@
 //! agreement with the pronoun at the cue (or a gender nothing tells; a name's gender comes
 //! from the text, the bundled lists, or else the first names `eval/learn_first_names.py`
 //! learned from news, `assets/ranker/first_names.txt`), being named only in Title Case
-//! headlines or a name cut from a longer phrase ("Former Arkansas", "Pennsylvania Gov"),
+//! headlines or a name cut from a longer phrase ("Former Arkansas"),
 //! named in the quote's sentence as a possessor ("Clinton's chairman") or after "in" (a
 //! venue), salience (mentions before the quote, in the
 //! last sentences and in the whole document), being the first name of the quote's sentence or of the
@@ -18,7 +18,9 @@
 //! one, named after "told"/"to" (a listener) or "according to" (a source), named inside the
 //! quote (what it is about), its kind, whether the rules picked it and how they read it
 //! at the cue (a name, a pronoun, a role noun, or a capitalised description such as a
-//! body's long form, "selon l'Office européen", which is kept as a name is); and for long texts, how the discourse
+//! body's long form, "selon l'Office européen", which is kept as a name is), a role noun
+//! written after the cue verb the rules did not read ("répondit alors son complice") and
+//! the person given it, a place or bare word under a person's cue; and for long texts, how the discourse
 //! stands: how many paragraphs since it last spoke, the subject of the paragraph's first
 //! sentence, the nearest person agreeing with the pronoun at the cue, a role noun at the
 //! cue the article gave it, a namesake (and which of them was named last), how many
@@ -68,7 +70,6 @@ pub const FEATURES: [&str; 75] = [
     "oblique_at_nearest_before",
     "pronoun_agrees",
     "pronoun_disagrees",
-    "plural_pronoun_body",
     "closest_before",
     "closest_after",
     "no_rule_pick_before_in_sentence",
@@ -94,7 +95,6 @@ pub const FEATURES: [&str; 75] = [
     "pronoun_gender_unknown",
     "only_in_title_case",
     "place_in_name",
-    "title_ends_name",
     "possessive_in_sentence",
     "venue_in_sentence",
     "role_at_cue_matches",
@@ -118,10 +118,32 @@ pub const FEATURES: [&str; 75] = [
     "role_complement_definite",
     "body_article_agrees",
     "person_role_body",
+    "role_after_cue_matches",
+    "person_cue_bare_or_place",
 ];
 
 /// Index of `rule_pick_alias_at_cue` in [`FEATURES`].
-const ALIAS_AT_CUE: usize = 67;
+const ALIAS_AT_CUE: usize = feature_index("rule_pick_alias_at_cue");
+
+/// The index of the feature `name` in [`FEATURES`] (at compile time: a name not there
+/// fails the build), so that removing a feature never leaves a stale index.
+const fn feature_index(name: &str) -> usize {
+    let mut k = 0;
+    while k < FEATURES.len() {
+        let (a, b) = (FEATURES[k].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut i = 0;
+            while i < a.len() && a[i] == b[i] {
+                i += 1;
+            }
+            if i == a.len() {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    panic!("no such feature")
+}
 
 /// Paragraphs before the quote's own that candidates are read from.
 const PARAGRAPHS_BEFORE: usize = 2;
@@ -304,6 +326,39 @@ fn article_gender_before(text: &str, pos: usize) -> Gender {
         return own;
     }
     before.split_whitespace().last().map_or(Gender::Unknown, |w| article_gender(&fold(w)))
+}
+
+/// Words after the cue verb read for a subject written after it (the verb, an adverb or
+/// two, the determiner, the role noun: "répondit alors son complice").
+const POSTPOSED_WORDS: usize = 5;
+/// Bytes after the cue read for them (a few words).
+const POSTPOSED_SCAN_BYTES: usize = 60;
+/// Determiners that open a postposed subject's role phrase (folded).
+const POSTPOSED_DETERMINERS: [&str; 17] = ["le", "la", "l'", "son", "sa", "leur", "un", "une", "ce", "cet", "cette", "the", "his", "her", "their", "its", "a"];
+
+/// A role noun written as the subject after the cue verb, when the rules read no phrase
+/// at the cue ("« Tout à fait », répondit alors son complice"; "said again the
+/// spokeswoman"): its head (folded) and the kind of speaker it names. Only the words up to
+/// the first punctuation after `cue_at` are read, at most [`POSTPOSED_WORDS`] of them, the
+/// first being the verb itself: a determiner, then a noun the lexicon knows as a role.
+fn postposed_role(text: &str, cue_at: usize) -> Option<(String, SpeakerKind)> {
+    let end = floor_char_boundary(text, (cue_at + POSTPOSED_SCAN_BYTES).min(text.len()));
+    let clause = text.get(cue_at..end)?;
+    let stop = clause.find(|c: char| ",.;:!?«»\"()—–".contains(c)).unwrap_or(clause.len());
+    let words = phrase_words(text, cue_at..cue_at + stop);
+    let lx = Lexicon::get();
+    words.windows(2).take(POSTPOSED_WORDS - 1).skip(1).find_map(|p| {
+        let head = &p[1].2;
+        POSTPOSED_DETERMINERS.contains(&p[0].2.as_str()).then(|| lx.role(head).map(|k| (head.clone(), k))).flatten()
+    })
+}
+
+/// A candidate a person's cue can hardly stand for: a listed place ("Lyon"), a name
+/// holding one ("Former Arkansas"), or one capitalised word nothing describes (a club's
+/// town, "Saint-Étienne", read as a guessed person).
+fn is_bare_or_place(entity: &Entity) -> bool {
+    let lx = Lexicon::get();
+    lx.is_listed_place(&entity.low) || has_place_word(&entity.low) || entity.kind.is_none() && !entity.has_role && entity.words.len() == 1
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -533,12 +588,6 @@ fn is_one_capitalised_word(entity: &Entity) -> bool {
 fn has_place_word(low: &[String]) -> bool {
     let lx = Lexicon::get();
     low.len() >= 2 && !lx.is_listed_place(low) && low.iter().any(|w| lx.is_listed_place(std::slice::from_ref(w)))
-}
-
-/// A name whose last word is a title ("Pennsylvania Gov"): cut before the person's name.
-fn ends_with_title(words: &[String]) -> bool {
-    let lx = Lexicon::get();
-    words.len() >= 2 && words.last().is_some_and(|w| lx.title(w).is_some() || lx.title(&format!("{w}.")).is_some())
 }
 
 /// Per entity, what the mentions in one quote's window say.
@@ -812,6 +861,8 @@ struct SiteContext<'s> {
     paragraph_subject: Option<String>,
     in_quote: HashSet<String>,
     role: Option<RolePhrase>,
+    /// A role noun written after the cue verb when the rules read no phrase there.
+    postposed: Option<(String, SpeakerKind)>,
 }
 
 impl<'s> SiteContext<'s> {
@@ -848,6 +899,7 @@ impl<'s> SiteContext<'s> {
         });
         let in_quote = quote_words(text, site.open, site.close);
         let role = site.role_head.as_deref().zip(site.phrase.clone()).and_then(|(h, p)| read_role_phrase(text, p, h, site.french));
+        let postposed = site.cue_at.filter(|_| site.phrase.is_none()).and_then(|c| postposed_role(text, c));
         Self {
             lo,
             hi,
@@ -862,6 +914,7 @@ impl<'s> SiteContext<'s> {
             paragraph_subject,
             in_quote,
             role,
+            postposed,
         }
     }
 }
@@ -1053,6 +1106,12 @@ impl Scoring<'_> {
             .collect()
     }
 
+    /// Whether the cue says a person speaks: a person pronoun, or a role noun naming a
+    /// person read at the cue or written after its verb.
+    fn person_cue(&self) -> bool {
+        self.site.person_pronoun.is_some() || self.standing.person_role || self.context.postposed.as_ref().is_some_and(|(_, k)| *k == SpeakerKind::Person)
+    }
+
     /// The features of candidate `k` (entity `e`), in the order of [`FEATURES`].
     fn features(&self, k: usize, speaker: &Speaker, e: usize, n: &Near) -> Vec<f64> {
         let (site, context, history, standing, text) = (self.site, self.context, self.history, &self.standing, self.facts.text);
@@ -1104,7 +1163,6 @@ impl Scoring<'_> {
             flag(n.oblique_before),
             flag(agrees),
             flag(disagrees),
-            flag(site.plural_pronoun && speaker.kind == SpeakerKind::Organisation),
             flag(n.before.is_some() && n.before == standing.closest_before),
             flag(n.after.is_some() && n.after == standing.closest_after),
             flag(site.rule.is_none() && n.before_in_sentence),
@@ -1139,7 +1197,6 @@ impl Scoring<'_> {
             flag(gender_unknown),
             flag(self.facts.headline_only.contains(&e)),
             flag(entity.is_some_and(|x| speaker.kind != SpeakerKind::Organisation && has_place_word(&x.low))),
-            flag(entity.is_some_and(|x| ends_with_title(&x.words))),
             flag(n.possessive_in_sentence),
             flag(n.venue_in_sentence),
             flag(role_at_cue(entity)),
@@ -1166,6 +1223,12 @@ impl Scoring<'_> {
                 && site.person_pronoun.is_some_and(|g| g != Gender::Unknown && n.before.is_some_and(|p| article_gender_before(text, p) == g))),
             // "l'urgentiste", "the spokesman" read at the cue, and a body.
             flag(standing.person_role && speaker.kind != SpeakerKind::Person),
+            // "», répondit alors son complice": a role the rules did not read at the cue,
+            // which the article gave this person.
+            flag(context.postposed.as_ref().is_some_and(|(h, _)| entity.is_some_and(|x| x.role_words.contains(h)))),
+            // A person speaks at the cue ("il", "la préfète", "son complice" after the
+            // verb) and the candidate is a place or a bare word.
+            flag(self.person_cue() && entity.is_some_and(is_bare_or_place)),
         ]
     }
 }
@@ -1323,8 +1386,34 @@ mod tests {
         assert!(has_place_word(&words("former arkansas")));
         assert!(!has_place_word(&words("mike huckabee")));
         assert!(!has_place_word(&words("arkansas")));
-        assert!(ends_with_title(&words("Pennsylvania Gov")));
-        assert!(!ends_with_title(&words("Ed Rendell")));
+    }
+
+    #[test]
+    fn a_role_noun_written_after_the_cue_verb_is_read_as_its_subject() {
+        let text = "« Nous gagnerons », répondit alors son complice, sans attendre.";
+        let cue = text.find("répondit").expect("the cue");
+        assert_eq!(postposed_role(text, cue), Some(("complice".to_string(), SpeakerKind::Person)));
+        // The verb alone, or a name after it, is no role; nor a role past the comma.
+        let text = "« Nous gagnerons », répondit Paul Martin, son complice.";
+        assert_eq!(postposed_role(text, text.find("répondit").expect("the cue")), None);
+        let text = "\"We will win,\" said again the spokeswoman.";
+        assert_eq!(postposed_role(text, text.find("said").expect("the cue")).map(|r| r.0), Some("spokeswoman".to_string()));
+    }
+
+    #[test]
+    fn the_person_given_the_role_written_after_the_cue_verb_is_marked() {
+        let text = "Le commentateur Paul Vernet travaillait avec son complice de toujours, Luc Garnier, ancien joueur de Montbrison. « Tout à fait, mon ami ! », répondit alors son complice.";
+        assert_eq!(feature(text, 0, "Luc Garnier", "role_after_cue_matches"), 1.0);
+        assert_eq!(feature(text, 0, "Paul Vernet", "role_after_cue_matches"), 0.0);
+    }
+
+    #[test]
+    fn a_place_or_a_bare_word_under_a_person_cue_is_marked() {
+        let text = "Paul Vernet a quitté Montbrison hier matin. Il a déclaré : « Je ne reviendrai pas dans cette ville. »";
+        assert_eq!(feature(text, 0, "Montbrison", "person_cue_bare_or_place"), 1.0);
+        assert_eq!(feature(text, 0, "Paul Vernet", "person_cue_bare_or_place"), 0.0);
+        let text = "Paul Vernet a quitté Montbrison hier matin. « Je ne reviendrai pas dans cette ville. »";
+        assert_eq!(feature(text, 0, "Montbrison", "person_cue_bare_or_place"), 0.0);
     }
 
     #[test]
