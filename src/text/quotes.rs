@@ -1326,12 +1326,20 @@ fn people_opening_sentence_before(a: &Around) -> Vec<Np> {
     // (French: or a relative of someone, "Son mari hausse les épaules.")
     // (French: or a person by their role opening the sentence, "Le prévenu baisse la
     // tête.", not one set in apposition after a cue, "…, a expliqué X, le directeur d'Europol".)
-    let role = |np: &Np| !a.english && np.first == start && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. });
+    let role = |np: &Np| !a.english && (np.first == start || opens_clause_before_its_verb(frame, np)) && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. });
     let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)) || role(np) || super::rules_fr::possessed_kin(a.text, np).is_some();
     std::iter::once(start)
         .chain((start..end).filter(|&k| frame[k].text == ",").map(|k| k + 1))
         .filter_map(|k| np_forward(frame, k, end).filter(person))
         .collect()
+}
+
+/// French: "Invité à parler en dernier, l'ancien maire s'est tourné vers le tribunal.": a
+/// role opening a clause after a comma is that sentence's subject when words (its verb)
+/// follow it; one closing the sentence or followed by a comma is an apposition ("…, a
+/// expliqué X, le directeur du service.").
+fn opens_clause_before_its_verb(frame: &[Tok], np: &Np) -> bool {
+    np.first > 0 && frame[np.first - 1].text == "," && frame.get(np.last + 1).is_some_and(|t| t.kind == TokKind::Word)
 }
 
 /// French: "À 67 ans, Armelle Guiraud taille encore des sabots. Elle a appris le métier
