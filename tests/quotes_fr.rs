@@ -1424,3 +1424,52 @@ fn titles_under_a_sources_heading_are_titles_not_speech() {
         assert_eq!(q.kind, QuoteKind::Term, "{q:#?}");
     }
 }
+
+#[test]
+fn a_new_sentence_subject_takes_a_quote_from_the_last_speaker() {
+    // new_subject_takes_over: the person made the subject of the sentence before a
+    // cue-less quote speaks it, not the speaker carried on from the quote before.
+    let by_role = quotes_of(
+        "Le procès du maire\n\n\
+         Le maire Paul Garnier, 61 ans, est jugé pour favoritisme. Son avocate, Claire Dumas, a plaidé la relaxe. \
+         « On a voulu faire de lui un symbole », a-t-elle lancé. L'ancien maire s'est tourné vers le tribunal. \
+         « J'ai donné vingt ans de ma vie à cette ville. »",
+    );
+    assert_eq!(speaker_of(&by_role, "On a voulu"), Some("Claire Dumas"), "{by_role:#?}");
+    assert_eq!(speaker_of(&by_role, "J'ai donné"), Some("Paul Garnier"), "{by_role:#?}");
+    let by_name = quotes_of(
+        "Le procès du maire\n\n\
+         Le maire Paul Garnier, 61 ans, est jugé pour favoritisme. Son avocate, Claire Dumas, a plaidé la relaxe. \
+         « On a voulu faire de lui un symbole », a-t-elle lancé. Paul Garnier s'est tourné vers le tribunal. \
+         « J'ai donné vingt ans de ma vie à cette ville. »",
+    );
+    assert_eq!(speaker_of(&by_name, "J'ai donné"), Some("Paul Garnier"), "{by_name:#?}");
+    // A pronoun subject is the one speaking: the quote stays hers.
+    let by_pronoun = quotes_of(
+        "Le procès du maire\n\n\
+         Le maire Paul Garnier, 61 ans, est jugé pour favoritisme. Son avocate, Claire Dumas, a plaidé la relaxe. \
+         « On a voulu faire de lui un symbole », a-t-elle lancé. Elle s'est tournée vers le tribunal. \
+         « Relâchez-le, il n'a rien volé. »",
+    );
+    assert_eq!(speaker_of(&by_pronoun, "Relâchez-le"), Some("Claire Dumas"), "{by_pronoun:#?}");
+}
+
+#[test]
+fn a_role_opening_a_clause_before_its_verb_is_the_previous_subject() {
+    // opens_clause_before_its_verb: "Invité à …, l'ancien maire s'est tourné …" makes the
+    // role the subject the next cue-less quote goes to; a role in apposition closing a
+    // sentence does not.
+    let qs = quotes_of(
+        "Le procès du maire\n\n\
+         Le maire Paul Garnier, 61 ans, est jugé pour favoritisme. Son avocate, Claire Dumas, a plaidé la relaxe. \
+         « On a voulu faire de lui un symbole », a-t-elle lancé. Invité à parler en dernier, l'ancien maire s'est tourné vers le tribunal. \
+         « J'ai donné vingt ans de ma vie à cette ville. »",
+    );
+    assert_eq!(speaker_of(&qs, "J'ai donné"), Some("Paul Garnier"), "{qs:#?}");
+    let apposition = quotes_of(
+        "Le procès du maire\n\n\
+         Le maire Paul Garnier, 61 ans, est jugé pour favoritisme. « On a voulu faire de lui un symbole », a lancé son avocate, Claire Dumas. \
+         Elle a longtemps défendu des élus, dont Paul Garnier, l'ancien maire. « Ce dossier est vide. »",
+    );
+    assert_eq!(speaker_of(&apposition, "Ce dossier"), Some("Claire Dumas"), "{apposition:#?}");
+}

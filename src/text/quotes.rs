@@ -252,7 +252,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
     attribute_pull_quotes(text, &spans, &frames, &mut work);
     continue_previous_speakers(article, &spans, &mut work, &kinds, &turn);
     share_dialogue_answers_back(&mut work, &turn);
-    attribute_to_known_previous_subjects(text, &mut registry, &mut work, &kinds);
+    attribute_to_known_previous_subjects(article, &spans, text, &mut registry, &mut work, &kinds);
     assign_dialogue_interlocutors(article, &registry, &spans, &mut work, &turn);
     let laid_out = laid_out_speakers(&work, &answers, &turn);
     let candidates = rank(article, &registry, &spans, &mut work, &kinds, ranker, with_candidates);
@@ -620,10 +620,30 @@ fn share_dialogue_answers_back(work: &mut [Work], turn: &[bool]) {
     }
 }
 
-/// A direct quote still without a speaker, right after a sentence about a known person.
-fn attribute_to_known_previous_subjects(text: &str, registry: &mut Registry, work: &mut [Work], kinds: &[QuoteKind]) {
+/// French: "« … », dit X. La cheffe de chœur, elle, pense déjà à la suite. « … »": a
+/// cue-less quote that only continued the last speaker, right after a sentence whose
+/// subject is a person, goes to that person instead: French copy makes a new person the
+/// subject of the sentence to hand them the word ("l'ancien maire s'est tourné vers le
+/// tribunal. « … »"). (Only a speaker carried on, never one a cue gave.)
+/// (A pronoun, "Il hoche la tête", "Lui-même assure …", names the one just speaking: no
+/// new person, the quote stays theirs.)
+fn new_subject_takes_over(text: &str, french: bool, w: &Work) -> bool {
+    french && w.inherited && w.previous_subject.first().is_some_and(|np| !is_pronoun_subject(text, np))
+}
+
+/// A subject that is a personal pronoun, also a stressed one taken for a name ("Lui-même",
+/// "Elle aussi").
+fn is_pronoun_subject(text: &str, np: &Np) -> bool {
+    let written = np.written(text).to_lowercase();
+    let head = written.split(['-', ' ']).next().unwrap_or("");
+    matches!(np.kind, NpKind::Pronoun(..)) || matches!(head, "il" | "elle" | "ils" | "elles" | "lui" | "eux" | "on" | "he" | "she" | "they")
+}
+
+/// A direct quote still without a speaker (or, French, one only carried on from the
+/// last speaker: [`new_subject_takes_over`]), right after a sentence about a known person.
+fn attribute_to_known_previous_subjects(article: &Article, spans: &[MarkedSpan], text: &str, registry: &mut Registry, work: &mut [Work], kinds: &[QuoteKind]) {
     for i in 0..work.len() {
-        if kinds[i] != QuoteKind::Direct || work[i].speaker.is_some() || work[i].cue.is_some() {
+        if kinds[i] != QuoteKind::Direct || work[i].cue.is_some() || work[i].speaker.is_some() && !new_subject_takes_over(text, is_french_paragraph(article, spans[i].paragraph), &work[i]) {
             continue;
         }
         for np in work[i].previous_subject.clone() {
@@ -1306,12 +1326,20 @@ fn people_opening_sentence_before(a: &Around) -> Vec<Np> {
     // (French: or a relative of someone, "Son mari hausse les épaules.")
     // (French: or a person by their role opening the sentence, "Le prévenu baisse la
     // tête.", not one set in apposition after a cue, "…, a expliqué X, le directeur d'Europol".)
-    let role = |np: &Np| !a.english && np.first == start && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. });
+    let role = |np: &Np| !a.english && (np.first == start || opens_clause_before_its_verb(frame, np)) && matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. });
     let person = |np: &Np| matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(PronounKind::Person, _)) || role(np) || super::rules_fr::possessed_kin(a.text, np).is_some();
     std::iter::once(start)
         .chain((start..end).filter(|&k| frame[k].text == ",").map(|k| k + 1))
         .filter_map(|k| np_forward(frame, k, end).filter(person))
         .collect()
+}
+
+/// French: "Invité à parler en dernier, l'ancien maire s'est tourné vers le tribunal.": a
+/// role opening a clause after a comma is that sentence's subject when words (its verb)
+/// follow it; one closing the sentence or followed by a comma is an apposition ("…, a
+/// expliqué X, le directeur du service.").
+fn opens_clause_before_its_verb(frame: &[Tok], np: &Np) -> bool {
+    np.first > 0 && frame[np.first - 1].text == "," && frame.get(np.last + 1).is_some_and(|t| t.kind == TokKind::Word)
 }
 
 /// French: "À 67 ans, Armelle Guiraud taille encore des sabots. Elle a appris le métier
