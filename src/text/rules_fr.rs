@@ -2941,3 +2941,59 @@ mod body_tests_s15 {
         assert_eq!(after_member_brackets(&t, open), open);
     }
 }
+
+// ---- fr-bodies3 (session 15): a body named as the asker or addressee of what is said ----
+
+/// "la déclaration, consultée par l'AFP", "a indiqué la préfecture, interrogée par l'AFP",
+/// "a réagi auprès de l'AFP X", "a déclaré à l'agence": a name that is the agent of
+/// "consulté(e)(s)/interrogé/contacté/joint/sollicité par" or the addressee of a past
+/// participle ("déclaré à", "réagi auprès de") asked or heard; it is no speaker and no
+/// antecedent of a later "il"/"elle". `before` is the text right before the name (its
+/// article included or not).
+pub(super) fn is_asker_or_addressee(before: &str) -> bool {
+    let tail: String = {
+        let b = before.trim_end();
+        let start = floor_char_boundary(b, b.len().saturating_sub(80));
+        fold(&b[start..])
+    };
+    let tail = tail.replace('’', "'");
+    // (An elided article glued to the name, "l'", or a full one before it.)
+    let tail = tail.strip_suffix("l'").unwrap_or(&tail).trim_end();
+    let mut words: Vec<&str> = tail.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    if words.last().is_some_and(|w| matches!(*w, "le" | "la" | "les")) {
+        words.pop();
+    }
+    // (Past participle: "déclaré", "confiée", "réagi", "dit".)
+    let participle = |w: &str| {
+        let w = w.trim_end_matches('s');
+        let w = w.strip_suffix('e').filter(|s| s.ends_with('é')).unwrap_or(w);
+        w.ends_with('é') || w.ends_with('i') || w.ends_with("it")
+    };
+    let asked = |w: &str| {
+        let w = w.trim_end_matches('s').trim_end_matches('e');
+        ["consult", "interrog", "contact", "joint", "sollicit"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.is_empty() || r == "é"))
+    };
+    match words.as_slice() {
+        [.., verb, "par"] => asked(verb),
+        [.., verb, "auprès", "de"] | [.., verb, "à" | "au" | "aux"] => participle(verb),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod asker_tests {
+    use super::*;
+
+    #[test]
+    fn a_body_asked_or_told_is_no_speaker() {
+        assert!(is_asker_or_addressee("Le rapport, consulté par l'"));
+        assert!(is_asker_or_addressee("a précisé la mairie, interrogée par le "));
+        assert!(is_asker_or_addressee("« Non », a réagi auprès de l’"));
+        assert!(is_asker_or_addressee("a-t-elle déclaré à la "));
+        assert!(is_asker_or_addressee("ont expliqué aux "));
+        // The agent of another verb, or a place after "à", is left alone.
+        assert!(!is_asker_or_addressee("Le projet, porté par la "));
+        assert!(!is_asker_or_addressee("Il habite à "));
+        assert!(!is_asker_or_addressee("selon l'"));
+    }
+}
