@@ -1208,6 +1208,21 @@ impl Registry {
             let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
             french.then(|| self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Document))).flatten()
         })
+        // (fr-bodies3: "L'avis rendu par la Mission régionale … Le document relève":
+        // the body named as the agent of a document's issuing in the paragraph,
+        // rules_fr::is_issuer_of_document_before.)
+        .or_else(|| {
+            let generic = matches!(head, "document" | "texte") && quals.is_empty();
+            let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
+            let window = self.paragraph_start(np.start);
+            french
+                .then(|| {
+                    self.latest_since(np.start, window, |m, e| {
+                        e.kind == Some(SpeakerKind::Organisation) && super::rules_fr::is_issuer_of_document_before(self.text.get(..m.pos).unwrap_or(""))
+                    })
+                })
+                .flatten()
+        })
         // (fr-bodies: "Dans un communiqué, la direction justifie … Le texte
         // évoque « … »": else the issuer of the communiqué named last.)
         .or_else(|| {

@@ -2980,6 +2980,42 @@ pub(super) fn is_asker_or_addressee(before: &str) -> bool {
     }
 }
 
+
+/// "L'avis rendu en janvier par la Mission régionale …", "le rapport publié par l'agence":
+/// a name that is the agent of a document noun's participle ("rendu", "publié", "remis",
+/// "signé", "adopté", "rédigé", "émis", within six words of the noun) issued that document,
+/// so a later "le document"/"le texte" speaks for it. `before` is the text right before
+/// the name.
+pub(super) fn is_issuer_of_document_before(before: &str) -> bool {
+    let b = before.trim_end();
+    let tail = fold(&b[floor_char_boundary(b, b.len().saturating_sub(100))..]);
+    let tail = tail.strip_suffix("l'").unwrap_or(&tail).trim_end();
+    let mut words: Vec<&str> = tail.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    if words.last().is_some_and(|w| matches!(*w, "le" | "la" | "les")) {
+        words.pop();
+    }
+    if words.pop() != Some("par") {
+        return false;
+    }
+    let issued = ["rendu", "publié", "remis", "signé", "adopté", "rédigé", "émis"];
+    let documents = ["avis", "rapport", "document", "texte", "étude", "note", "décision", "délibération"];
+    let is_issued = |w: &&str| {
+        let w = w.trim_end_matches('s');
+        issued.iter().any(|p| {
+            let p = p.trim_end_matches('s');
+            w == p || w.strip_suffix('e') == Some(p)
+        })
+    };
+    let k = match words.iter().rposition(is_issued) {
+        Some(k) if words.len() - k <= 4 => k,
+        _ => return false,
+    };
+    words[k.saturating_sub(6)..k].iter().any(|w| {
+        let w = w.rsplit('\'').next().unwrap_or(w);
+        documents.contains(&w)
+    })
+}
+
 #[cfg(test)]
 mod asker_tests {
     use super::*;
@@ -2995,5 +3031,13 @@ mod asker_tests {
         assert!(!is_asker_or_addressee("Le projet, porté par la "));
         assert!(!is_asker_or_addressee("Il habite à "));
         assert!(!is_asker_or_addressee("selon l'"));
+    }
+
+    #[test]
+    fn the_agent_of_an_issued_document_is_its_issuer() {
+        assert!(is_issuer_of_document_before("L'avis rendu en mars par la "));
+        assert!(is_issuer_of_document_before("le rapport publié par l'"));
+        assert!(!is_issuer_of_document_before("le projet porté par l'"));
+        assert!(!is_issuer_of_document_before("L'avis rendu en mars à la "));
     }
 }
