@@ -379,8 +379,8 @@ impl Registry {
             }
         }
         for (i, c) in cands.iter().enumerate() {
-            // fr-bodies3: a body the news is asked of or told to ("consultée par l'AFP",
-            // "a déclaré à l'AFP") is not mentioned as one who could speak
+            // fr-bodies3: a body that asked for what is said ("consultée par l'AFP") is
+            // not mentioned as one who could speak
             // (rules_fr::is_asker_or_addressee).
             let body = reg.entities[entity_of[i]].kind != Some(SpeakerKind::Person);
             if body && !c.spoke && super::rules_fr::is_asker_or_addressee(text.get(..c.pos).unwrap_or("")) {
