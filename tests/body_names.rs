@@ -197,3 +197,10 @@ fn an_association_named_with_a_lower_case_word_speaks_in_full() {
     let fr = "Recours\n\nL'association Terres propres, à l'origine du recours, s'est félicitée d'une « victoire pour les riverains ».";
     assert!(who(fr, "victoire").contains("terres propres"), "{}", who(fr, "victoire"));
 }
+
+#[test]
+fn a_wire_agency_asking_a_body_does_not_speak_for_it() {
+    let fr = "Sommet\n\nLa déclaration finale, consultée par l'AFP, prévoit un fonds. Les signataires s'y engagent à « réduire les pertes des réseaux » d'ici 2035.";
+    let who = speaker_of(fr, "réduire les pertes").unwrap_or_default();
+    assert_ne!(who, "AFP");
+}

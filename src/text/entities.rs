@@ -379,6 +379,13 @@ impl Registry {
             }
         }
         for (i, c) in cands.iter().enumerate() {
+            // fr-bodies3: a body that asked for what is said ("consultée par l'AFP") is
+            // not mentioned as one who could speak
+            // (rules_fr::is_asker_or_addressee).
+            let body = reg.entities[entity_of[i]].kind != Some(SpeakerKind::Person);
+            if body && !c.spoke && super::rules_fr::is_asker_or_addressee(text.get(..c.pos).unwrap_or("")) {
+                continue;
+            }
             reg.mentions.push(Mention { pos: c.pos, entity: entity_of[i], spoke: c.spoke });
             if c.oblique && !c.spoke {
                 reg.oblique.insert(c.pos);
@@ -1200,6 +1207,21 @@ impl Registry {
             let generic = matches!(head, "document" | "texte") && quals.is_empty();
             let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
             french.then(|| self.latest(np.start, |_, e| e.kind == Some(SpeakerKind::Document))).flatten()
+        })
+        // (fr-bodies3: "L'avis rendu par la Mission régionale … Le document relève":
+        // the body named as the agent of a document's issuing in the paragraph,
+        // rules_fr::is_issuer_of_document_before.)
+        .or_else(|| {
+            let generic = matches!(head, "document" | "texte") && quals.is_empty();
+            let french = generic && super::rules_fr::is_french_phrase(&self.text, np);
+            let window = self.paragraph_start(np.start);
+            french
+                .then(|| {
+                    self.latest_since(np.start, window, |m, e| {
+                        e.kind == Some(SpeakerKind::Organisation) && super::rules_fr::is_issuer_of_document_before(self.text.get(..m.pos).unwrap_or(""))
+                    })
+                })
+                .flatten()
         })
         // (fr-bodies: "Dans un communiqué, la direction justifie … Le texte
         // évoque « … »": else the issuer of the communiqué named last.)

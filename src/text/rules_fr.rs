@@ -2941,3 +2941,93 @@ mod body_tests_s15 {
         assert_eq!(after_member_brackets(&t, open), open);
     }
 }
+
+// ---- fr-bodies3 (session 15): a body named as the asker or addressee of what is said ----
+
+/// "la déclaration, consultée par l'AFP", "a indiqué la préfecture, interrogée par l'AFP":
+/// a name that is the agent of "consulté(e)(s)/interrogé/contacté/joint/sollicité par"
+/// asked; it is no speaker and no antecedent of a later "il"/"elle". (An addressee, "a
+/// déclaré à l'AFP", stays a mention: the ranker reads it as the listener.) `before` is the text right before the name (its
+/// article included or not).
+pub(super) fn is_asker_or_addressee(before: &str) -> bool {
+    let tail: String = {
+        let b = before.trim_end();
+        let start = floor_char_boundary(b, b.len().saturating_sub(80));
+        fold(&b[start..])
+    };
+    let tail = tail.replace('’', "'");
+    // (An elided article glued to the name, "l'", or a full one before it.)
+    let tail = tail.strip_suffix("l'").unwrap_or(&tail).trim_end();
+    let mut words: Vec<&str> = tail.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    if words.last().is_some_and(|w| matches!(*w, "le" | "la" | "les")) {
+        words.pop();
+    }
+    let asked = |w: &str| {
+        let w = w.trim_end_matches('s').trim_end_matches('e');
+        ["consult", "interrog", "contact", "joint", "sollicit"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.is_empty() || r == "é"))
+    };
+    match words.as_slice() {
+        [.., verb, "par"] => asked(verb),
+        _ => false,
+    }
+}
+
+
+/// "L'avis rendu en janvier par la Mission régionale …", "le rapport publié par l'agence":
+/// a name that is the agent of a document noun's participle ("rendu", "publié", "remis",
+/// "signé", "adopté", "rédigé", "émis", within six words of the noun) issued that document,
+/// so a later "le document"/"le texte" speaks for it. `before` is the text right before
+/// the name.
+pub(super) fn is_issuer_of_document_before(before: &str) -> bool {
+    let b = before.trim_end();
+    let tail = fold(&b[floor_char_boundary(b, b.len().saturating_sub(100))..]);
+    let tail = tail.strip_suffix("l'").unwrap_or(&tail).trim_end();
+    let mut words: Vec<&str> = tail.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    if words.last().is_some_and(|w| matches!(*w, "le" | "la" | "les")) {
+        words.pop();
+    }
+    if words.pop() != Some("par") {
+        return false;
+    }
+    let issued = ["rendu", "publié", "remis", "signé", "adopté", "rédigé", "émis"];
+    let documents = ["avis", "rapport", "document", "texte", "étude", "note", "décision", "délibération"];
+    let is_issued = |w: &&str| {
+        let w = w.trim_end_matches('s');
+        issued.iter().any(|p| {
+            let p = p.trim_end_matches('s');
+            w == p || w.strip_suffix('e') == Some(p)
+        })
+    };
+    let k = match words.iter().rposition(is_issued) {
+        Some(k) if words.len() - k <= 4 => k,
+        _ => return false,
+    };
+    words[k.saturating_sub(6)..k].iter().any(|w| {
+        let w = w.rsplit('\'').next().unwrap_or(w);
+        documents.contains(&w)
+    })
+}
+
+#[cfg(test)]
+mod asker_tests {
+    use super::*;
+
+    #[test]
+    fn a_body_asked_or_told_is_no_speaker() {
+        assert!(is_asker_or_addressee("Le rapport, consulté par l'"));
+        assert!(is_asker_or_addressee("a précisé la mairie, interrogée par le "));
+        assert!(is_asker_or_addressee("« Non », a dit la mairie, jointe par l’"));
+        // The agent of another verb, or a place after "à", is left alone.
+        assert!(!is_asker_or_addressee("Le projet, porté par la "));
+        assert!(!is_asker_or_addressee("Il habite à "));
+        assert!(!is_asker_or_addressee("selon l'"));
+    }
+
+    #[test]
+    fn the_agent_of_an_issued_document_is_its_issuer() {
+        assert!(is_issuer_of_document_before("L'avis rendu en mars par la "));
+        assert!(is_issuer_of_document_before("le rapport publié par l'"));
+        assert!(!is_issuer_of_document_before("le projet porté par l'"));
+        assert!(!is_issuer_of_document_before("L'avis rendu en mars à la "));
+    }
+}
