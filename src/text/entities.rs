@@ -381,9 +381,9 @@ impl Registry {
         for (i, c) in cands.iter().enumerate() {
             // fr-bodies3: a body that asked for what is said ("consultée par l'AFP") is
             // not mentioned as one who could speak
-            // (rules_fr::is_asker_or_addressee).
+            // (rules_fr::is_asker_of_what_is_said).
             let body = reg.entities[entity_of[i]].kind != Some(SpeakerKind::Person);
-            if body && !c.spoke && super::rules_fr::is_asker_or_addressee(text.get(..c.pos).unwrap_or("")) {
+            if body && !c.spoke && super::rules_fr::is_asker_of_what_is_said(text.get(..c.pos).unwrap_or("")) {
                 continue;
             }
             reg.mentions.push(Mention { pos: c.pos, entity: entity_of[i], spoke: c.spoke });

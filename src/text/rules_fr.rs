@@ -64,6 +64,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Lui promet de rester : « … »': a capitalised 'lui' is the stressed subject, not an object (attribution::np_forward)", "speaker_names_fr::a_stressed_lui_opening_a_sentence_is_the_subject"),
     ("'Chez Norvalis Logistique, on …': a preposition opening the sentence is not part of the name (function_words.txt)", "speaker_names_fr::a_preposition_opening_the_sentence_is_not_part_of_a_company_name"),
     ("'l'équipe Velor-K&K': a lone letter is never a name (entities::collect_names)", "speaker_names_fr::a_lone_letter_of_a_brand_is_never_a_speaker"),
+    ("'a indiqué la préfecture, consultée par l'AFP': the agent of consulté/interrogé/joint par asked, and is no speaker (is_asker_of_what_is_said)", "rules_fr::asker_tests::a_body_that_asked_is_no_speaker"),
+    ("'L'avis rendu par X … Le document relève « … »': a bare document noun speaks for the agent of the issuing participle (is_issuer_of_document_before)", "rules_fr::asker_tests::the_agent_of_an_issued_document_is_its_issuer"),
     ("'« … », s'amuse-t-il': an inversion right after a quote is its cue, whatever the verb", "quotes_fr::an_inversion_right_after_a_quote_is_its_cue_whatever_the_verb"),
     ("'la société X … l'entreprise': company nouns name the same company", "quotes_fr::a_company_introduced_by_one_noun_is_meant_by_another"),
     ("'a estimé le Portugais': a demonym after le/la stands for a person of that gender", "quotes_fr::a_demonym_stands_for_the_person_in_the_story"),
@@ -2942,14 +2944,14 @@ mod body_tests_s15 {
     }
 }
 
-// ---- fr-bodies3 (session 15): a body named as the asker or addressee of what is said ----
+// ---- fr-bodies3 (session 15): a body named as the asker of what is said ----
 
 /// "la déclaration, consultée par l'AFP", "a indiqué la préfecture, interrogée par l'AFP":
 /// a name that is the agent of "consulté(e)(s)/interrogé/contacté/joint/sollicité par"
 /// asked; it is no speaker and no antecedent of a later "il"/"elle". (An addressee, "a
-/// déclaré à l'AFP", stays a mention: the ranker reads it as the listener.) `before` is the text right before the name (its
-/// article included or not).
-pub(super) fn is_asker_or_addressee(before: &str) -> bool {
+/// déclaré à l'AFP", stays a mention: the ranker reads it as the listener.) `before` is the
+/// text right before the name (its article included or not).
+pub(super) fn is_asker_of_what_is_said(before: &str) -> bool {
     let tail: String = {
         let b = before.trim_end();
         let start = floor_char_boundary(b, b.len().saturating_sub(80));
@@ -3013,14 +3015,14 @@ mod asker_tests {
     use super::*;
 
     #[test]
-    fn a_body_asked_or_told_is_no_speaker() {
-        assert!(is_asker_or_addressee("Le rapport, consulté par l'"));
-        assert!(is_asker_or_addressee("a précisé la mairie, interrogée par le "));
-        assert!(is_asker_or_addressee("« Non », a dit la mairie, jointe par l’"));
+    fn a_body_that_asked_is_no_speaker() {
+        assert!(is_asker_of_what_is_said("Le rapport, consulté par l'"));
+        assert!(is_asker_of_what_is_said("a précisé la mairie, interrogée par le "));
+        assert!(is_asker_of_what_is_said("« Non », a dit la mairie, jointe par l’"));
         // The agent of another verb, or a place after "à", is left alone.
-        assert!(!is_asker_or_addressee("Le projet, porté par la "));
-        assert!(!is_asker_or_addressee("Il habite à "));
-        assert!(!is_asker_or_addressee("selon l'"));
+        assert!(!is_asker_of_what_is_said("Le projet, porté par la "));
+        assert!(!is_asker_of_what_is_said("Il habite à "));
+        assert!(!is_asker_of_what_is_said("selon l'"));
     }
 
     #[test]
