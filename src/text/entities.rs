@@ -2473,7 +2473,6 @@ fn unnamed_people(toks: &[Tok], cues: &[super::attribution::Cue]) -> Vec<(usize,
     out
 }
 
-/// The names a text's mentions are collected under, joined by spaces (for tests).
 /// fr-bodies s15: "L'Assemblée nationale a entamé l'examen du texte, qui prévoit … [¶]
 /// l'intersyndicale estime": a body's noun (`head`, a role noun of an organisation) does not
 /// stand for the last body heard when that body's own name opens on another body's noun or
@@ -2499,6 +2498,7 @@ fn dated_after(rest: &str) -> bool {
     chars.next() == Some(',') && chars.next() == Some(' ') && chars.next().is_some_and(|c| c.is_ascii_digit())
 }
 
+/// The names a text's mentions are collected under, joined by spaces (for tests).
 #[cfg(test)]
 pub(super) fn mention_names(text: &str) -> Vec<String> {
     let toks = super::attribution::tokenize(text, 0..text.len(), &[]);
@@ -2509,6 +2509,7 @@ pub(super) fn mention_names(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::{bucket, spells};
 
     #[test]
     fn a_short_town_before_a_date_opens_a_dateline() {
@@ -2516,7 +2517,6 @@ mod tests {
         assert!(!super::dated_after(" a publié lundi"));
         assert!(!super::dated_after(", qui"));
     }
-    use super::{bucket, spells};
 
     #[test]
     fn an_index_bucket_is_read_in_entity_order_once_and_within_the_registry() {
