@@ -1473,3 +1473,17 @@ fn a_role_opening_a_clause_before_its_verb_is_the_previous_subject() {
     );
     assert_eq!(speaker_of(&apposition, "Ce dossier"), Some("Claire Dumas"), "{apposition:#?}");
 }
+
+/// fr-roles: "a confié l'ancien ministre" where no one was given that role is the person
+/// the article called outgoing, not the rival named last (Registry::former_role_holder).
+#[test]
+fn a_former_role_is_the_outgoing_person_in_view() {
+    let qs = quotes_of(
+        "Congrès du parti\n\n\
+         Le président sortant, Henri Vasseur, qui a dirigé le mouvement pendant dix ans, ne se représentait pas. \
+         Son rival, le député Marc Leroy, a contesté le vote.\n\n\
+         La campagne a été rude. Les deux camps se sont accusés d'irrégularités dans plusieurs sections.\n\n\
+         « J'ai fait ma part. Il faut maintenant passer la main », a confié l'ancien ministre en marge du congrès.",
+    );
+    assert_eq!(speaker_of(&qs, "J'ai fait ma part"), Some("Henri Vasseur"), "{qs:#?}");
+}

@@ -993,6 +993,9 @@ impl Registry {
         let strict = winner
             .or_else(most_salient_holder)
             .or_else(|| self.latest(np.start, |_, e| holder(e)))
+            // (fr-roles: "a confié l'ancien ministre" with no minister named: the one the
+            // article called outgoing, `former_role_holder`.)
+            .or_else(|| if possessive || !french { None } else { self.former_role_holder(np, &same_gender) })
             .filter(|&e| e != ANONYMOUS)
             .or_else(|| self.role_given_soon_after(np, head, &person))
             // (fr-people: "La présidente de la région a demandé « … ». « … », a indiqué
@@ -1021,6 +1024,20 @@ impl Registry {
             .or_else(|| self.latest(np.start, |_, e| person(e)));
         let found = if possessive { strict } else { strict.or_else(|| self.loosened_role(np, head, &any_role)) };
         ControlFlow::Continue(found)
+    }
+
+    /// fr-roles: "« … », a confié l'ancien ministre" where no one was given that role: the
+    /// person in view (a few paragraphs back, salience_fr) whom the article called outgoing,
+    /// "le premier secrétaire sortant, X", "l'ancienne maire Y". A past role is a career
+    /// detail the article need not have told; that the person left a post, it did.
+    fn former_role_holder(&self, np: &Np, same_gender: &impl Fn(&Entity) -> bool) -> Option<usize> {
+        if !super::rules_fr::is_former_role(&np.quals) {
+            return None;
+        }
+        let outgoing = |e: &Entity| {
+            e.kind == Some(SpeakerKind::Person) && e.has_role && same_gender(e) && e.role_words.iter().any(|w| super::rules_fr::is_outgoing_word(&fold(w)))
+        };
+        self.salient_person_since(np, 0, super::salience_fr::WIDE_VIEW_SENTENCES, outgoing)
     }
 
     /// "la policière" is never a man the article named.

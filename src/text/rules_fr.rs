@@ -710,6 +710,29 @@ pub(super) fn dialogue_turns(text: &str, piece: std::ops::Range<usize>) -> Vec<(
     turns
 }
 
+// ---- fr-roles (session 15): a former holder of a role ----
+
+/// Words that make a French role a past one: "l'ancien ministre", "l'ex-maire".
+const FORMER_QUALIFIERS: [&str; 4] = ["ancien", "ancienne", "ex", "ex-"];
+
+/// Words an article gives a person leaving or having left a post: "le secrétaire
+/// sortant", "la maire démissionnaire", "l'ancien président", "son prédécesseur".
+const OUTGOING_WORDS: [&str; 9] = ["sortant", "sortante", "ancien", "ancienne", "ex", "demissionnaire", "predecesseur", "predecesseure", "honoraire"];
+
+/// Whether a French role phrase's qualifiers (folded) make it a past role: "a confié
+/// l'ancien ministre". The article often never gave that role before (a career detail
+/// the reader is assumed to know), so the role look-up finds no one; what it did give is
+/// that the person is outgoing (`is_outgoing_word`).
+pub(super) fn is_former_role(quals: &[String]) -> bool {
+    quals.iter().any(|q| FORMER_QUALIFIERS.contains(&q.as_str()))
+}
+
+/// Whether a role word the article gave someone (folded) marks them as leaving or having
+/// left a post: "sortant", "démissionnaire", "ancienne".
+pub(super) fn is_outgoing_word(word: &str) -> bool {
+    OUTGOING_WORDS.contains(&word)
+}
+
 /// Nouns in -eur that name a thing or a quality, never someone speaking.
 const NOT_AGENT_NOUNS: [&str; 40] = [
     "secteur", "moteur", "cœur", "coeur", "honneur", "bonheur", "malheur", "ordinateur", "réacteur", "tracteur", "compteur",
