@@ -1487,3 +1487,18 @@ fn a_former_role_is_the_outgoing_person_in_view() {
     );
     assert_eq!(speaker_of(&qs, "J'ai fait ma part"), Some("Henri Vasseur"), "{qs:#?}");
 }
+
+/// fr-roles: "La cheffe d'atelier, elle, …" in a portrait whose standfirst said "cette cheffe d'atelier"
+/// before naming anyone is the person the article then names first, not the relative who
+/// spoke last (Registry::headline_person_of_role).
+#[test]
+fn a_role_the_standfirst_gave_by_demonstrative_is_the_portrait_subject() {
+    let qs = quotes_of(
+        "Une vie de vignes\n\n\
+         Depuis vingt ans, cette cheffe d'atelier de 52 ans fait vivre la menuiserie du village.\n\n\
+         Claire Dumont arrive tôt, comme chaque matin. « Ici, on écoute la terre », dit-elle en souriant.\n\n\
+         Sa sœur, Julie Dumont, la regarde faire depuis toujours. « Elle a toujours été têtue », glisse Julie Dumont.\n\n\
+         L'an prochain, le domaine doit s'agrandir. La cheffe d'atelier, elle, pense déjà à la rentrée. « Je voudrais planter de nouveaux cépages. »",
+    );
+    assert_eq!(speaker_of(&qs, "Je voudrais planter"), Some("Claire Dumont"), "{qs:#?}");
+}

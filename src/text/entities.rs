@@ -115,6 +115,10 @@ fn guess_kind(words: &[String]) -> SpeakerKind {
     }
 }
 
+/// How many of an article's first mentions are read for the first person it names
+/// (fr-roles, `headline_person_of_role`).
+const FIRST_MENTIONS: usize = 40;
+
 /// How far after a role noun the person given that role may first be named.
 const CATAPHORA_BYTES: usize = 600;
 
@@ -996,6 +1000,9 @@ impl Registry {
             // (fr-roles: "a confié l'ancien ministre" with no minister named: the one the
             // article called outgoing, `former_role_holder`.)
             .or_else(|| if possessive || !french { None } else { self.former_role_holder(np, &same_gender) })
+            // (fr-roles: "La cheffe de chœur, elle, pense …" in a portrait whose standfirst
+            // said "cette cheffe de chœur": the headline's person, `headline_person_of_role`.)
+            .or_else(|| if possessive || !french { None } else { self.headline_person_of_role(head, &same_gender) })
             .filter(|&e| e != ANONYMOUS)
             .or_else(|| self.role_given_soon_after(np, head, &person))
             // (fr-people: "La présidente de la région a demandé « … ». « … », a indiqué
@@ -1038,6 +1045,23 @@ impl Registry {
             e.kind == Some(SpeakerKind::Person) && e.has_role && same_gender(e) && e.role_words.iter().any(|w| super::rules_fr::is_outgoing_word(&fold(w)))
         };
         self.salient_person_since(np, 0, super::salience_fr::WIDE_VIEW_SENTENCES, outgoing)
+    }
+
+    /// fr-roles: a role noun no one was given, in an article whose opening paragraphs (their
+    /// first `LEAD_BYTES`) describes someone as "cette <role>" before naming anyone ("Depuis
+    /// douze ans, cette cheffe de chœur fait chanter …"): the first person the article then
+    /// names. A portrait's standfirst describes its subject before the body names them; the
+    /// role coming back later is that subject, not the person named last.
+    fn headline_person_of_role(&self, head: &str, same_gender: &impl Fn(&Entity) -> bool) -> Option<usize> {
+        // (The opening two paragraphs: a headline may be kept as the first.)
+        let lead_end = self.paragraph_starts.iter().filter(|&&s| s > 0).nth(1).copied().unwrap_or(self.text.len());
+        let lead_end = super::floor_char_boundary(&self.text, lead_end.min(super::rules_fr::LEAD_BYTES));
+        let at = super::rules_fr::lead_names_role_by_demonstrative(self.text.get(..lead_end)?, head)?;
+        let is_person = |m: &&Mention| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person);
+        // (The first person named, and after the description: a name before it is
+        // someone else the opening mentions.)
+        let m = self.mentions.iter().take(FIRST_MENTIONS).find(is_person)?;
+        (m.pos > at && same_gender(&self.entities[m.entity])).then_some(m.entity)
     }
 
     /// "la policière" is never a man the article named.

@@ -733,6 +733,23 @@ pub(super) fn is_outgoing_word(word: &str) -> bool {
     OUTGOING_WORDS.contains(&word)
 }
 
+/// How far into the article its lead (standfirst) is read for a demonstrative role.
+pub(super) const LEAD_BYTES: usize = 700;
+
+/// Where `lead` describes someone with a demonstrative and the role noun `head` (the byte
+/// offset of the demonstrative): "Depuis douze ans, cette cheffe de chœur fait chanter …",
+/// "ce vigneron de 60 ans". A portrait's standfirst points that way at its subject.
+pub(super) fn lead_names_role_by_demonstrative(lead: &str, head: &str) -> Option<usize> {
+    let mut words = lead.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).peekable();
+    while let Some(w) = words.next() {
+        if matches!(w.to_lowercase().as_str(), "ce" | "cet" | "cette") && words.peek().is_some_and(|n| n.to_lowercase() == head) {
+            // (`w` is a slice of `lead`: its offset is the pointer difference.)
+            return Some(w.as_ptr() as usize - lead.as_ptr() as usize);
+        }
+    }
+    None
+}
+
 /// Nouns in -eur that name a thing or a quality, never someone speaking.
 const NOT_AGENT_NOUNS: [&str; 40] = [
     "secteur", "moteur", "cœur", "coeur", "honneur", "bonheur", "malheur", "ordinateur", "réacteur", "tracteur", "compteur",
