@@ -115,6 +115,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'L'intersyndicale (CGT, FO, Unsa) demande': names in brackets after a body's noun are its members, no antecedents (members_after_body_noun)", "rules_fr::body_tests::names_in_brackets_after_a_body_noun_are_its_members"),
     ("'L'intersyndicale (CGT, FO, Unsa) demande …. Dans un communiqué, elle affirme': the subject's verb is found past its members in brackets (after_member_brackets)", "rules_fr::body_tests_s15::a_body_subject_is_read_past_its_members_in_brackets"),
     ("'l'association Terres saines, …': one lower-case word closing an association's name before a comma belongs to it (name_with_closing_adjective_end)", "rules_fr::body_tests_s15::a_lower_case_word_closing_an_associations_name_belongs_to_it"),
+    ("'les huit fédérations estiment': a number after a plural article belongs to the group (count_after_article)", "rules_fr::plural_body_tests::a_number_after_the_article_belongs_to_the_group"),
+    ("'Les fédérations réclament … et dénoncent « … »': a cue coordinated by et to the group's plural verb keeps the group (cue_coordinated_to_plural_verb)", "rules_fr::plural_body_tests::a_cue_after_et_and_a_plural_verb_keeps_the_group"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -304,6 +306,8 @@ pub(super) fn indefinite_group_after(toks: &[Tok], v_last: usize, definite: bool
 pub(super) fn plural_group_opening(toks: &[Tok], start: usize, end: usize) -> Option<((usize, usize), Option<Np>)> {
     let lx = Lexicon::get();
     let det = toks.get(start).filter(|t| t.is_word() && matches!(t.low.as_str(), "les" | "des" | "plusieurs" | "certains" | "certaines" | "quelques"))?;
+    // (fr-bodies4: "les huit organisations": the number belongs to the group.)
+    let start = start + count_after_article(toks, start);
     let head = toks.get(start + 1).filter(|_| start + 1 < end)?;
     if head.is_cap() {
         // "Les Républicains", "Les Verts": a name under a plural article.
@@ -345,7 +349,7 @@ pub(super) fn plural_group_subject(toks: &[Tok], cue_first: usize) -> Option<(us
     while end < cue_first && end < after + 2 && toks[end].is_lower_word() && (toks[end].low.ends_with('s') || toks[end].low.ends_with('x')) && !lx.is_function_word(&toks[end].low) && !ADVERBS.contains(&toks[end].low.as_str()) {
         end += 1;
     }
-    let only_adverbs = toks[end..cue_first].iter().all(|t| ADVERBS.contains(&t.low.as_str()));
+    let only_adverbs = toks[end..cue_first].iter().all(|t| ADVERBS.contains(&t.low.as_str())) || cue_coordinated_to_plural_verb(toks, end, cue_first);
     (name.is_none() && only_adverbs).then(|| (from, toks[end - 1].end))
 }
 
@@ -3071,5 +3075,65 @@ mod asker_tests {
         assert!(is_issuer_of_document_before("le rapport publié par l'"));
         assert!(!is_issuer_of_document_before("le projet porté par l'"));
         assert!(!is_issuer_of_document_before("L'avis rendu en mars à la "));
+    }
+}
+
+// ---- fr-bodies4 (session 15): a plural body keeps its verbs ----
+
+/// "les huit organisations", "les 12 syndicats": a cardinal number between a plural
+/// article and its noun belongs to the group. Returns how many tokens it takes after the
+/// article at `i` (0 or 1).
+pub(super) fn count_after_article(toks: &[Tok], i: usize) -> usize {
+    const CARDINALS: [&str; 18] = [
+        "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "cent",
+    ];
+    let Some(t) = toks.get(i + 1) else { return 0 };
+    let number = t.text.chars().all(|c| c.is_ascii_digit()) || (t.is_lower_word() && CARDINALS.contains(&t.low.as_str()));
+    usize::from(number && toks.get(i + 2).is_some_and(|n| n.is_lower_word()))
+}
+
+/// "Les syndicats appellent à la grève et dénoncent « … »": a cue coordinated by "et" to
+/// a plural verb right after the group keeps the group as its subject. `after` is the token
+/// after the group, `cue_first` the cue. True when `toks[after]` is a third-person plural
+/// verb (in -ent), the token before the cue is "et", and no punctuation stands between.
+pub(super) fn cue_coordinated_to_plural_verb(toks: &[Tok], after: usize, cue_first: usize) -> bool {
+    let Some(verb) = toks.get(after).filter(|_| after + 1 < cue_first) else { return false };
+    let lx = Lexicon::get();
+    let plural_verb = verb.is_lower_word() && verb.low.ends_with("ent") && !lx.is_function_word(&verb.low);
+    plural_verb
+        && toks[cue_first - 1].low == "et"
+        && after + 12 >= cue_first
+        && toks[after..cue_first].iter().all(|t| t.kind != TokKind::Punct)
+}
+
+#[cfg(test)]
+mod plural_body_tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Tok> {
+        super::super::attribution::tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn a_number_after_the_article_belongs_to_the_group() {
+        let t = toks("les neuf fédérations agricoles estiment");
+        assert_eq!(count_after_article(&t, 0), 1);
+        let t = toks("les 14 associations disent");
+        assert_eq!(count_after_article(&t, 0), 1);
+        let t = toks("les fédérations estiment");
+        assert_eq!(count_after_article(&t, 0), 0);
+    }
+
+    #[test]
+    fn a_cue_after_et_and_a_plural_verb_keeps_the_group() {
+        let t = toks("Les fédérations réclament un moratoire et dénoncent");
+        let cue = t.iter().position(|t| t.low == "dénoncent").unwrap();
+        assert!(cue_coordinated_to_plural_verb(&t, 2, cue));
+        let t = toks("Les fédérations réclament un moratoire, et dénoncent");
+        let cue = t.iter().position(|t| t.low == "dénoncent").unwrap();
+        assert!(!cue_coordinated_to_plural_verb(&t, 2, cue));
+        let t = toks("Les fédérations du pays et dénoncent");
+        let cue = t.iter().position(|t| t.low == "dénoncent").unwrap();
+        assert!(!cue_coordinated_to_plural_verb(&t, 2, cue));
     }
 }
