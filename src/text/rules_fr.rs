@@ -721,7 +721,7 @@ const FORMER_QUALIFIERS: [&str; 4] = ["ancien", "ancienne", "ex", "ex-"];
 
 /// Words an article gives a person leaving or having left a post: "le secrétaire
 /// sortant", "la maire démissionnaire", "l'ancien président", "son prédécesseur".
-const OUTGOING_WORDS: [&str; 9] = ["sortant", "sortante", "ancien", "ancienne", "ex", "demissionnaire", "predecesseur", "predecesseure", "honoraire"];
+const OUTGOING_WORDS: [&str; 9] = ["sortant", "sortante", "ancien", "ancienne", "ex", "démissionnaire", "prédécesseur", "prédécesseure", "honoraire"];
 
 /// Whether a French role phrase's qualifiers (folded) make it a past role: "a confié
 /// l'ancien ministre". The article often never gave that role before (a career detail
@@ -1957,6 +1957,16 @@ mod tests {
         // Not a phrase: "de son" alone, or a phrase cut by the end of the clause.
         assert_eq!(contrast_phrase_len(&toks, at("tranche"), toks.len()), 0);
         assert_eq!(contrast_phrase_len(&toks, at("tranche") + 1, at("tranche") + 3), 0);
+    }
+
+    #[test]
+    fn outgoing_words_are_read_with_their_accents() {
+        for w in ["sortante", "démissionnaire", "prédécesseur", "ex"] {
+            assert!(is_outgoing_word(w), "{w}");
+        }
+        assert!(!is_outgoing_word("nouveau"));
+        assert!(is_former_role(&["ancienne".to_string(), "maire".to_string()]));
+        assert!(!is_former_role(&["maire".to_string()]));
     }
 
     #[test]
