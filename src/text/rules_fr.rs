@@ -989,10 +989,13 @@ pub(super) fn name_apposed_to_role(toks: &[Tok], np: &Np, hi: usize) -> Option<N
     closed.then(|| without_demonym(toks, name, hi))
 }
 
-/// "le Kényan Daniel Mwangi", "la Lyonnaise Anne Roux": a capitalised demonym (by its
-/// ending: -ais(e), -ois(e), -ain(e), -ien(ne), -an(e), -and(e), -ol(e)) at `f`, after "le"/"la"/"l'" and before a
-/// name of two words or more ending at `last`, tells where the person is from; it is not
-/// part of the name.
+/// Endings that tell a demonym standing alone ("le Portugais", "la Lyonnaise", "l'Italien").
+const DEMONYM_ENDINGS: [&str; 8] = ["ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne"];
+
+/// Endings that tell a demonym only before a name: alone they also end the names of
+/// countries and regions ("le Soudan", "le Groenland", "le Tyrol").
+const DEMONYM_ENDINGS_BEFORE_NAME: [&str; 6] = ["an", "ane", "and", "ande", "ol", "ole"];
+
 /// Demonyms that no ending tells: the same word in both genders ("le Belge", "la Suisse"
 /// before a name).
 const DEMONYMS_IN_E: &[&str] = &[
@@ -1000,13 +1003,15 @@ const DEMONYMS_IN_E: &[&str] = &[
     "biélorusse", "grecque", "turque", "basque", "corse",
 ];
 
+/// "le Kényan Daniel Mwangi", "la Lyonnaise Anne Roux": a capitalised demonym (by its
+/// ending: -ais(e), -ois(e), -ain(e), -ien(ne), -an(e), -and(e), -ol(e), or listed) at `f`,
+/// after "le"/"la"/"l'" and before a name of two words or more ending at `last`, tells where
+/// the person is from; it is not part of the name.
 pub(super) fn is_demonym_before_name(toks: &[Tok], f: usize, last: usize) -> bool {
     // (Elided too: "l'Allemande Katrin Vogler", "l'Italien Marco Rossi".)
     let article = f > 0 && matches!(toks[f - 1].low.as_str(), "le" | "la" | "l'");
-    let demonym = ["ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne", "an", "ane", "and", "ande", "ol", "ole"]
-        .iter()
-        .any(|e| toks[f].low.ends_with(e))
-        || DEMONYMS_IN_E.contains(&toks[f].low.as_str());
+    let low = toks[f].low.as_str();
+    let demonym = DEMONYM_ENDINGS.iter().chain(&DEMONYM_ENDINGS_BEFORE_NAME).any(|e| low.ends_with(e)) || DEMONYMS_IN_E.contains(&low);
     article && demonym && toks[f].is_cap() && last >= f + 2 && toks[f + 1..=last].iter().all(Tok::is_cap)
 }
 
@@ -1018,7 +1023,7 @@ fn demonym_as_pronoun(toks: &[Tok], np: Np) -> Np {
     let NpKind::Name(words) = &np.kind else { return np };
     let [word] = words.as_slice() else { return np };
     let low = fold(word);
-    let demonym = ["ais", "aise", "ois", "oise", "ain", "aine", "ien", "ienne"].iter().any(|e| low.ends_with(e));
+    let demonym = DEMONYM_ENDINGS.iter().any(|e| low.ends_with(e));
     // (The phrase may open on its article, capitalised too when it opens the sentence: "Le
     // Français s'est dit", fr-people.)
     let article_word = |t: &Tok| matches!(t.low.as_str(), "le" | "la" | "l'");
@@ -1989,7 +1994,7 @@ mod tests {
         }
     }
 
-    fn toks(s: &str) -> Vec<Tok> {
+    pub(super) fn toks(s: &str) -> Vec<Tok> {
         tokenize(s, 0..s.len(), &[])
     }
 
@@ -2662,12 +2667,8 @@ pub(super) fn is_in_label_brackets(toks: &[Tok], a: usize, b: usize) -> bool {
 
 #[cfg(test)]
 mod body_tests {
+    use super::tests::toks;
     use super::*;
-    use crate::text::attribution::tokenize;
-
-    fn toks(s: &str) -> Vec<Tok> {
-        tokenize(s, 0..s.len(), &[])
-    }
 
     fn at(t: &[Tok], word: &str) -> usize {
         t.iter().position(|x| x.text == word).unwrap()
@@ -2936,12 +2937,9 @@ fn name_with_closing_adjective_end(toks: &[Tok], i: usize, r: usize, end: usize)
 
 #[cfg(test)]
 mod body_tests_s15 {
+    use super::tests::toks;
     use super::*;
-    use crate::text::attribution::{find_cues, tokenize};
-
-    fn toks(s: &str) -> Vec<Tok> {
-        tokenize(s, 0..s.len(), &[])
-    }
+    use crate::text::attribution::find_cues;
 
     fn on_body(s: &str) -> Option<String> {
         let t = toks(s);
@@ -3000,24 +2998,28 @@ mod body_tests_s15 {
 
 // ---- fr-bodies3 (session 15): a body named as the asker of what is said ----
 
+/// The folded words of the last `window` bytes before a name, without the name's article
+/// (an elided "l'" glued to it, or a full "le"/"la"/"les"): what `is_asker_of_what_is_said`
+/// and `is_issuer_of_document_before` read for a "… par" ending.
+fn words_before_name(before: &str, window: usize) -> Vec<String> {
+    let b = before.trim_end();
+    let tail = fold(&b[floor_char_boundary(b, b.len().saturating_sub(window))..]);
+    let tail = tail.strip_suffix("l'").unwrap_or(&tail).trim_end();
+    let mut words: Vec<String> = tail.split([' ', ',']).filter(|w| !w.is_empty()).map(str::to_string).collect();
+    if words.last().is_some_and(|w| matches!(w.as_str(), "le" | "la" | "les")) {
+        words.pop();
+    }
+    words
+}
+
 /// "la déclaration, consultée par l'AFP", "a indiqué la préfecture, interrogée par l'AFP":
 /// a name that is the agent of "consulté(e)(s)/interrogé/contacté/joint/sollicité par"
 /// asked; it is no speaker and no antecedent of a later "il"/"elle". (An addressee, "a
 /// déclaré à l'AFP", stays a mention: the ranker reads it as the listener.) `before` is the
 /// text right before the name (its article included or not).
 pub(super) fn is_asker_of_what_is_said(before: &str) -> bool {
-    let tail: String = {
-        let b = before.trim_end();
-        let start = floor_char_boundary(b, b.len().saturating_sub(80));
-        fold(&b[start..])
-    };
-    let tail = tail.replace('’', "'");
-    // (An elided article glued to the name, "l'", or a full one before it.)
-    let tail = tail.strip_suffix("l'").unwrap_or(&tail).trim_end();
-    let mut words: Vec<&str> = tail.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-    if words.last().is_some_and(|w| matches!(*w, "le" | "la" | "les")) {
-        words.pop();
-    }
+    let words = words_before_name(before, 80);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let asked = |w: &str| {
         let w = w.trim_end_matches('s').trim_end_matches('e');
         ["consult", "interrog", "contact", "joint", "sollicit"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.is_empty() || r == "é"))
@@ -3028,20 +3030,14 @@ pub(super) fn is_asker_of_what_is_said(before: &str) -> bool {
     }
 }
 
-
 /// "L'avis rendu en janvier par la Mission régionale …", "le rapport publié par l'agence":
 /// a name that is the agent of a document noun's participle ("rendu", "publié", "remis",
 /// "signé", "adopté", "rédigé", "émis", within six words of the noun) issued that document,
 /// so a later "le document"/"le texte" speaks for it. `before` is the text right before
 /// the name.
 pub(super) fn is_issuer_of_document_before(before: &str) -> bool {
-    let b = before.trim_end();
-    let tail = fold(&b[floor_char_boundary(b, b.len().saturating_sub(100))..]);
-    let tail = tail.strip_suffix("l'").unwrap_or(&tail).trim_end();
-    let mut words: Vec<&str> = tail.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-    if words.last().is_some_and(|w| matches!(*w, "le" | "la" | "les")) {
-        words.pop();
-    }
+    let words = words_before_name(before, 100);
+    let mut words: Vec<&str> = words.iter().map(String::as_str).collect();
     if words.pop() != Some("par") {
         return false;
     }
@@ -3118,11 +3114,8 @@ pub(super) fn cue_coordinated_to_plural_verb(toks: &[Tok], after: usize, cue_fir
 
 #[cfg(test)]
 mod plural_body_tests {
+    use super::tests::toks;
     use super::*;
-
-    fn toks(s: &str) -> Vec<Tok> {
-        super::super::attribution::tokenize(s, 0..s.len(), &[])
-    }
 
     #[test]
     fn a_number_after_the_article_belongs_to_the_group() {
