@@ -1133,7 +1133,11 @@ impl Registry {
         }
         // The body may be registered at this very phrase ("Le ministère de
         // l'Éducation nationale, sollicité, indique"): mentions up to its start.
-        let named = (!quals.is_empty()).then(|| self.latest(np.start + 1, |_, e| org(e) && fits(e))).flatten();
+        // (fr-places s16: never the "de" complement alone, `is_complement_alone`.)
+        let named = (!quals.is_empty())
+            .then(|| self.latest(np.start + 1, |_, e| org(e) && fits(e)))
+            .flatten()
+            .filter(|&e| !self.is_complement_alone(np, head, &self.entities[e]));
         // "le groupe Renault", "la société Vélaris": a name the phrase itself
         // gives its body noun is that body, whatever kind it was guessed.
         let named = named.or_else(|| self.body_named_in_phrase(np, head, &fits));
@@ -1536,6 +1540,21 @@ impl Registry {
         // (fr-bodies s15: a shorter town too when a date follows it, `dated_after`.)
         let town = letters > 5 || letters >= 3 && dated_after(self.text.get(m.pos + word.len()..).unwrap_or(""));
         town && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && self.paragraph_start(m.pos) == m.pos
+    }
+
+    /// (fr-places s16) "La préfecture de l'Aude a indiqué", "le parquet de Paris": a body
+    /// named by its noun and a "de" complement is that body, not the place or owner the
+    /// complement names, even when that name was met before as a body ("la chambre
+    /// d'agriculture de l'Aude"). Whether `e` is named exactly by the phrase's qualifiers
+    /// after "de" (a body part, "la direction de Renault", still speaks for its owner).
+    fn is_complement_alone(&self, np: &Np, head: &str, e: &Entity) -> bool {
+        if BODY_PARTS.contains(&head) || !super::rules_fr::is_french_phrase(&self.text, np) {
+            return false;
+        }
+        let written = fold(self.text.get(np.start..np.end).unwrap_or(""));
+        let after_de = [" de ", " du ", " des ", " d'"].iter().any(|d| written.contains(d));
+        let quals: Vec<String> = np.quals.iter().map(|q| fold(q)).collect();
+        after_de && e.low == quals
     }
 
     /// The entity a body phrase names right after its noun ("le groupe Renault"), made a

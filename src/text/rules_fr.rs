@@ -117,6 +117,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'l'association Terres saines, …': one lower-case word closing an association's name before a comma belongs to it (name_with_closing_adjective_end)", "rules_fr::body_tests_s15::a_lower_case_word_closing_an_associations_name_belongs_to_it"),
     ("'les huit fédérations estiment': a number after a plural article belongs to the group (count_after_article)", "rules_fr::plural_body_tests::a_number_after_the_article_belongs_to_the_group"),
     ("'Les fédérations réclament … et dénoncent « … »': a cue coordinated by et to the group's plural verb keeps the group (cue_coordinated_to_plural_verb)", "rules_fr::plural_body_tests::a_cue_after_et_and_a_plural_verb_keeps_the_group"),
+    ("'L'agence régionale de santé (ARS) Centre-Val de Loire indique': a name after a body's bracketed acronym is its place; the body speaks (body_before_acronym_and_place)", "rules_fr::place_tests::a_place_after_a_bodys_bracketed_acronym_is_not_the_subject"),
+    ("'La préfecture maritime de la Manche a indiqué': adjectives between a body noun and its complement are passed (body_noun_before_adjectives)", "rules_fr::place_tests::adjectives_between_a_body_noun_and_its_complement_are_passed"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -576,11 +578,18 @@ pub(super) fn head_of_complements(toks: &[Tok], lo: usize, np: Np) -> Np {
     if let Some(body) = body_before_bracketed_acronym(toks, lo, &np).or_else(|| name_before_label_brackets(toks, lo, &np)) {
         return body;
     }
+    // (fr-places s16: "L'agence régionale de santé (ARS) Centre-Val de Loire indique".)
+    if let Some(body) = body_before_acronym_and_place(toks, lo, &np) {
+        return body;
+    }
     let mut head = None;
     let mut first = np.first;
     while first >= lo + 2 && matches!(toks[first - 1].low.as_str(), "de" | "d'" | "du" | "des") && toks[first - 1].is_lower_word() {
         // (fr-bodies: "le ministère chargé de la Mer": past the participle.)
-        let Some(outer) = np_backward(toks, lo, before_charged_participle(toks, lo, first - 2)) else { break };
+        // (fr-places s16: "la préfecture maritime de": past adjectives, `body_noun_before_adjectives`.)
+        let outer = np_backward(toks, lo, before_charged_participle(toks, lo, first - 2))
+            .or_else(|| body_noun_before_adjectives(toks, lo, first - 2).and_then(|k| np_backward(toks, lo, k)));
+        let Some(outer) = outer else { break };
         if outer.first >= first {
             break;
         }
@@ -3138,5 +3147,108 @@ mod plural_body_tests {
         let t = toks("Les fédérations du pays et dénoncent");
         let cue = t.iter().position(|t| t.low == "dénoncent").unwrap();
         assert!(!cue_coordinated_to_plural_verb(&t, 2, cue));
+    }
+}
+
+// ===== fr-places (session 16): a place is rarely who speaks; the body of that place is =====
+
+/// "L'agence régionale de santé (ARS) Centre-Val de Loire a indiqué", "l'office du tourisme
+/// (OT) Pays basque précise": a name right after a body's bracketed acronym is the place
+/// the body serves, not who speaks. The subject is the body named before the acronym (its
+/// lower-case long form, `institution_name_before`, or the phrase `np_backward` reads
+/// there). `np` is the phrase found before the verb ("Centre-Val" reads as a body noun,
+/// so it may be a role). A person's name there (a first name opening it) is left alone.
+pub(super) fn body_before_acronym_and_place(toks: &[Tok], lo: usize, np: &Np) -> Option<Np> {
+    let f = np.first;
+    if matches!(np.kind, NpKind::Pronoun(..)) || f < lo + 4 || !is_after_bodys_acronym(toks, f) {
+        return None;
+    }
+    let body = institution_name_before(toks, lo, f - 4).or_else(|| np_backward(toks, lo, f - 4))?;
+    let is_body = match &body.kind {
+        NpKind::Name(_) => true,
+        NpKind::Role { kind, .. } => *kind == SpeakerKind::Organisation,
+        NpKind::Pronoun(..) => false,
+    };
+    is_body.then_some(body)
+}
+
+/// "L'agence régionale de santé (ARS) Centre-Val de Loire": whether the capitalised word
+/// at `a` comes right after a bracketed acronym that follows a word, and opens no person's
+/// name (a first name). Such a name is the place the body serves.
+pub(super) fn is_after_bodys_acronym(toks: &[Tok], a: usize) -> bool {
+    a >= 4
+        && toks[a - 1].is_punct(')')
+        && super::attribution::is_acronym(&toks[a - 2])
+        && toks[a - 3].is_punct('(')
+        && toks[a - 4].is_word()
+        && toks.get(a).is_some_and(|t| t.is_cap() && !Lexicon::get().first_names.contains_key(fold(&t.low).as_str()))
+}
+
+/// "la préfecture maritime de la Manche", "le conseil départemental de l'Aude": one or two
+/// lower-case adjectives may stand between a body's noun and its "de" complement; the
+/// chain of complements then reads back past them to the body noun
+/// (`head_of_complements`). `j` is the word before the "de"; returns the body noun's
+/// position when the words back to it are adjectives (no function word, auxiliary, cue
+/// verb or role noun) and a determiner stands before it.
+pub(super) fn body_noun_before_adjectives(toks: &[Tok], lo: usize, j: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    let adjective = |t: &Tok| {
+        t.is_lower_word()
+            && t.low.chars().count() >= 4
+            && !lx.is_function_word(&t.low)
+            && !FR_AUX.contains(&t.low.as_str())
+            && !lx.fr_cues.contains(t.low.as_str())
+            && lx.role(&t.low).is_none()
+    };
+    let body = |k: usize| toks[k].is_word() && lx.role(&toks[k].low) == Some(SpeakerKind::Organisation) && k > lo && is_det(&toks[k - 1]);
+    let mut k = j;
+    for _ in 0..2 {
+        if k <= lo || !adjective(&toks[k]) {
+            return None;
+        }
+        k -= 1;
+        if body(k) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod place_tests {
+    use super::tests::toks;
+    use super::*;
+
+    fn name_at(t: &[Tok], word: &str) -> Np {
+        let a = t.iter().position(|x| x.text == word).unwrap();
+        np_backward(t, 0, (a..t.len()).take_while(|&k| t[k].is_cap() || t[k].low == "de" || t[k].is_punct('-')).last().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_place_after_a_bodys_bracketed_acronym_is_not_the_subject() {
+        let t = toks("L'office régional du tourisme (ORT) Haute-Provence a indiqué");
+        let np = name_at(&t, "Haute");
+        let body = body_before_acronym_and_place(&t, 0, &np).expect("the body");
+        assert_eq!(t[body.first].text, "office");
+        let t = toks("Le groupe (ABC) Jean Martin a indiqué");
+        let np = name_at(&t, "Jean");
+        assert!(body_before_acronym_and_place(&t, 0, &np).is_none());
+        let at = |t: &[Tok], w: &str| t.iter().position(|x| x.text == w).unwrap();
+        let t = toks("L'agence (ARS) Bretagne a dit");
+        assert!(is_after_bodys_acronym(&t, at(&t, "Bretagne")));
+        let t = toks("Il a dit (ARS) Bretagne");
+        assert!(is_after_bodys_acronym(&t, at(&t, "Bretagne")));
+        let t = toks("L'agence Bretagne a dit");
+        assert!(!is_after_bodys_acronym(&t, at(&t, "Bretagne")));
+    }
+
+    #[test]
+    fn adjectives_between_a_body_noun_and_its_complement_are_passed() {
+        let t = toks("La préfecture maritime de la Méditerranée a indiqué");
+        let de = t.iter().position(|x| x.low == "de").unwrap();
+        assert_eq!(body_noun_before_adjectives(&t, 0, de - 1), Some(1));
+        let t = toks("La préfecture a indiqué hier de nouveau");
+        let de = t.iter().position(|x| x.low == "de").unwrap();
+        assert_eq!(body_noun_before_adjectives(&t, 0, de - 1), None);
     }
 }
