@@ -204,3 +204,37 @@ fn a_wire_agency_asking_a_body_does_not_speak_for_it() {
     let who = speaker_of(fr, "réduire les pertes").unwrap_or_default();
     assert_ne!(who, "AFP");
 }
+
+// ===== fr-places (session 16) =====
+
+#[test]
+fn a_body_of_a_place_named_before_as_a_complement_is_the_body_not_the_place() {
+    // (Registry::is_complement_alone: "l'Hérault" met first in another body's complement.)
+    let fr = "Gel\n\nLa chambre d'agriculture de l'Hérault chiffre les pertes. La préfecture de l'Hérault a indiqué que le dossier serait « traité en urgence ».";
+    let who = who(fr, "traité en urgence");
+    assert!(who.contains("préfecture"), "{who}");
+}
+
+#[test]
+fn a_department_or_region_is_never_the_speaker() {
+    // (gazetteer.txt: the departments and regions; "la coopérative" is not the region named last.)
+    let fr = "Récolte\n\nLa coopérative, qui rassemble 300 producteurs entre la Gironde et la Dordogne, a confirmé une récolte « en baisse de moitié ».";
+    let who = who(fr, "en baisse");
+    assert!(!who.contains("gironde") && !who.contains("dordogne"), "{who}");
+}
+
+#[test]
+fn a_relative_after_a_bodys_bracketed_acronym_stands_for_the_body() {
+    // (attribution::subject_before: ", qui" after "(CTE)".)
+    let fr = "Eau\n\nRennes s'appuie sur l'avis du Comité technique des eaux (CTE), qui juge la nappe « sous le seuil d'alerte ».";
+    let who = who(fr, "sous le seuil");
+    assert!(who.contains("comité technique"), "{who}");
+}
+
+#[test]
+fn a_body_with_its_acronym_then_its_region_speaks_not_the_region() {
+    // (rules_fr::body_before_acronym_and_place; rules_fr::body_noun_before_adjectives.)
+    let fr = "Urgences\n\nL'agence régionale de santé (ARS) Haute-Provence a indiqué « prendre acte » de la fermeture. La préfecture maritime de la Méditerranée a dit « suivre la situation ».";
+    assert!(who(fr, "prendre acte").contains("agence régionale de santé"), "{}", who(fr, "prendre acte"));
+    assert!(who(fr, "suivre la situation").contains("préfecture maritime"), "{}", who(fr, "suivre la situation"));
+}

@@ -1275,7 +1275,8 @@ pub fn subject_before(toks: &[Tok], lo: usize, v: usize) -> Option<Np> {
         {
             return Some(np);
         }
-        return np_backward(toks, lo, j - 2);
+        // (fr-places s16: "l'avis du Comité des eaux (CTE), qui juge": past the acronym.)
+        return np_backward(toks, lo, before_brackets(toks, lo, j - 1).max(lo + 1) - 1);
     }
     if let Some(name) = possessive_name(toks, lo, j) {
         return Some(name);

@@ -1214,6 +1214,8 @@ impl Registry {
                     e.head.is_none() && e.kind == Some(SpeakerKind::Organisation)
                         && e.opens_capitalised()
                         && !lx.is_place_name(&e.low) && !lx.place_names.contains(&e.low)
+                        // (fr-places s16: nor a listed place, "entre la Loire-Atlantique et …".)
+                        && !lx.is_listed_place(&e.low)
                 };
                 self.latest_since(np.start, window, |_, e| named_body(e))
             })
