@@ -2429,7 +2429,29 @@ pub(crate) fn spells(letters: &[char], words: &[&str]) -> bool {
         }
         false
     }
-    !words.is_empty() && words.len() <= letters.len() && letters.len() <= 8 && go(letters, words)
+    if words.is_empty() || words.len() > letters.len() || letters.len() > 8 {
+        return false;
+    }
+    // (fr-places s16: "Organisation des États américains (OEA)": an accented letter
+    // spells its base letter, `base_letter`.)
+    let letters: Vec<char> = letters.iter().map(|&c| base_letter(c)).collect();
+    let words: Vec<String> = words.iter().map(|w| w.chars().map(base_letter).collect()).collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    go(&letters, &words)
+}
+
+/// The base letter of a lower-case French accented letter ("é" → "e", "ç" → "c"), so an
+/// acronym written without accents spells a name written with them.
+fn base_letter(c: char) -> char {
+    match c {
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'à' | 'â' | 'ä' => 'a',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        _ => c,
+    }
 }
 
 /// Bodies named by a role noun and a capitalised complement ("le ministère de
@@ -2586,6 +2608,12 @@ mod tests {
         let found = vec![7, 2, 9, 2, 4];
         assert_eq!(bucket(Some(&found), 8), vec![2, 4, 7]);
         assert_eq!(bucket(None, 8), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn an_acronym_spells_accented_initials_by_their_base_letter() {
+        assert!(spells(&['o', 'e', 'a'], &["organisation", "états", "américains"]));
+        assert!(!spells(&['o', 'e', 'b'], &["organisation", "états", "américains"]));
     }
 
     #[test]

@@ -119,6 +119,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'Les fédérations réclament … et dénoncent « … »': a cue coordinated by et to the group's plural verb keeps the group (cue_coordinated_to_plural_verb)", "rules_fr::plural_body_tests::a_cue_after_et_and_a_plural_verb_keeps_the_group"),
     ("'L'agence régionale de santé (ARS) Centre-Val de Loire indique': a name after a body's bracketed acronym is its place; the body speaks (body_before_acronym_and_place)", "rules_fr::place_tests::a_place_after_a_bodys_bracketed_acronym_is_not_the_subject"),
     ("'La préfecture maritime de la Manche a indiqué': adjectives between a body noun and its complement are passed (body_noun_before_adjectives)", "rules_fr::place_tests::adjectives_between_a_body_noun_and_its_complement_are_passed"),
+    ("'la Cour des comptes', 'le Défenseur des droits': a capitalised body noun after an article keeps its complement of one common noun (org_word_with_common_complement_end)", "rules_fr::place_tests::a_capitalised_body_noun_keeps_its_common_complement"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -1125,6 +1126,8 @@ pub(super) fn institution_name_end(toks: &[Tok], i: usize, r: usize, end: usize)
     let r = company_name_end(toks, i, r, end);
     // (fr-bodies: "le Quai d'Orsay", "Santé publique France".)
     let r = name_with_inner_adjective_end(toks, i, org_word_through_elision_end(toks, i, r, end), end);
+    // (fr-places s16: "la Cour des comptes", `org_word_with_common_complement_end`.)
+    let r = org_word_with_common_complement_end(toks, i, r, end);
     // (fr-bodies s14: "La Fédération agricole" opening a sentence: the capitalised
     // article before the organisation word, `org_word_after_article`.)
     let o = org_word_after_article(toks, i, r);
@@ -3214,6 +3217,32 @@ pub(super) fn body_noun_before_adjectives(toks: &[Tok], lo: usize, j: usize) -> 
     None
 }
 
+/// "la Cour des comptes a relevé", "le Défenseur des droits avait rappelé": French
+/// capitalises only the first word of an institution's name, so a body noun written with
+/// its capital after an article, mid-sentence (a common noun capitalised only because it
+/// names one institution), keeps its "de"/"des"/"du" complement of one lower-case noun
+/// ("des comptes"); the phrase would otherwise stop at the capital ("la Cour"). The noun
+/// must be a content word (no function word, auxiliary, cue verb or person's role).
+/// Returns where the name ends (`r` unchanged when the rule does not apply).
+pub(super) fn org_word_with_common_complement_end(toks: &[Tok], i: usize, r: usize, end: usize) -> usize {
+    let lx = Lexicon::get();
+    let end = end.min(toks.len());
+    let article = i > 0 && matches!(fold(&toks[i - 1].low).as_str(), "le" | "la" | "l'" | "les");
+    let body = toks[i].is_cap()
+        && !super::attribution::is_acronym(&toks[i])
+        && (lx.is_org_word(&toks[i].low) || lx.role(&toks[i].low) == Some(SpeakerKind::Organisation));
+    let de = |t: &Tok| t.is_lower_word() && matches!(t.low.as_str(), "de" | "des" | "du" | "d'");
+    let noun = |t: &Tok| {
+        t.is_lower_word()
+            && t.low.chars().count() >= 3
+            && !lx.is_function_word(&t.low)
+            && !FR_AUX.contains(&t.low.as_str())
+            && !lx.fr_cues.contains(t.low.as_str())
+            && lx.role(&t.low) != Some(SpeakerKind::Person)
+    };
+    if r == i + 1 && r + 1 < end && article && body && de(&toks[r]) && noun(&toks[r + 1]) { r + 2 } else { r }
+}
+
 #[cfg(test)]
 mod place_tests {
     use super::tests::toks;
@@ -3240,6 +3269,18 @@ mod place_tests {
         assert!(is_after_bodys_acronym(&t, at(&t, "Bretagne")));
         let t = toks("L'agence Bretagne a dit");
         assert!(!is_after_bodys_acronym(&t, at(&t, "Bretagne")));
+    }
+
+    #[test]
+    fn a_capitalised_body_noun_keeps_its_common_complement() {
+        let t = toks("Selon la Cour des comptes, le coût a doublé");
+        let i = t.iter().position(|x| x.text == "Cour").unwrap();
+        assert_eq!(t[org_word_with_common_complement_end(&t, i, i + 1, t.len()) - 1].text, "comptes");
+        let t = toks("Selon la Cour de la ville, le coût a doublé");
+        assert_eq!(org_word_with_common_complement_end(&t, i, i + 1, t.len()), i + 1);
+        let t = toks("Selon Cour des comptes, le coût a doublé");
+        let i = t.iter().position(|x| x.text == "Cour").unwrap();
+        assert_eq!(org_word_with_common_complement_end(&t, i, i + 1, t.len()), i + 1);
     }
 
     #[test]
