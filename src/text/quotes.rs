@@ -244,7 +244,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
     share_sentence_cues(&mut work, &turn);
     let answers = interview_answers(&spans, &frames, &work);
     extend_charge_lists(&mut work);
-    let kinds = quote_kinds(article, text, &spans, &work, &turn, &answers);
+    let mut kinds = quote_kinds(article, text, &spans, &work, &turn, &answers);
     attribute_colon_subjects(text, &mut registry, &mut work);
     attribute_partials_to_quoted_subjects(text, &mut registry, &mut work, &kinds);
     attribute_answers_to_interviewee(&mut registry, &spans, &frames, &mut work, &answers, &kinds);
@@ -257,6 +257,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
     let laid_out = laid_out_speakers(&work, &answers, &turn);
     let candidates = rank(article, &registry, &spans, &mut work, &kinds, ranker, with_candidates);
     restore_laid_out_speakers(&mut work, laid_out);
+    carry_lead_in_fragments(article, text, &spans, &mut work, &mut kinds);
     speak_as_written_groups(&mut work);
     let quotes = build_quotes(article, text, &spans, work, kinds);
     (quotes, candidates)
@@ -352,17 +353,26 @@ fn dialogue_turns(text: &str, spans: &[MarkedSpan]) -> Vec<bool> {
 }
 
 /// The other quote of the same sentence: « A » et sur « B », précise X.
+/// (fr-quotes) The cue reaches down a list of quotes of one sentence: "affirme que « A »
+/// et qu'elle « B » contre « C »": C shares the cue B shared from A, as B does.
 fn share_sentence_cues(work: &mut [Work], turn: &[bool]) {
+    let mut shared_from_prev = vec![false; work.len()];
     for i in 0..work.len() {
         if work[i].cue.is_some() {
             continue;
         }
-        let from_prev = i > 0 && work[i].same_sentence_as_prev && work[i - 1].cue.is_some() && !turn[i];
+        let carries = |k: usize| work[k].cue.is_some() || shared_from_prev[k];
+        let from_prev = i > 0 && work[i].same_sentence_as_prev && carries(i - 1) && !turn[i];
         let from_next = i + 1 < work.len() && work[i + 1].same_sentence_as_prev && work[i + 1].cue.is_some() && !turn[i + 1];
         let from = if from_prev { i - 1 } else { i + 1 };
         if from_prev || from_next {
             copy_attribution(work, from, i, true);
-            work[i].named_at_cue = work[from].np.as_ref().is_some_and(|np| matches!(np.kind, NpKind::Name(_)));
+            work[i].named_at_cue = if work[from].cue.is_some() {
+                work[from].np.as_ref().is_some_and(|np| matches!(np.kind, NpKind::Name(_)))
+            } else {
+                work[from].named_at_cue
+            };
+            shared_from_prev[i] = from_prev;
         }
     }
 }
@@ -609,6 +619,33 @@ fn continue_previous_speakers(article: &Article, spans: &[MarkedSpan], work: &mu
             }
         }
     }
+}
+
+/// (fr-quotes) French: "Elle a fait le trajet « juste pour voir ». « C'est silencieux. »":
+/// a short fragment in lower case closing its sentence, right before a whole quote that
+/// opens the next one, is the speaker's own words leading in to what they go on to say,
+/// not a scare quote: speech, and the speaker of the quote it leads in to.
+fn carry_lead_in_fragments(article: &Article, text: &str, spans: &[MarkedSpan], work: &mut [Work], kinds: &mut [QuoteKind]) {
+    for i in 0..spans.len().saturating_sub(1) {
+        let next_speaks = kinds[i + 1] == QuoteKind::Direct && work[i + 1].speaker.is_some();
+        if kinds[i] != QuoteKind::Term || !next_speaks || !is_french_paragraph(article, spans[i].paragraph) {
+            continue;
+        }
+        if work[i].label || work[i].charge || !leads_in_to_next(text, &spans[i], &spans[i + 1]) {
+            continue;
+        }
+        kinds[i] = QuoteKind::Partial;
+        copy_attribution(work, i + 1, i, false);
+    }
+}
+
+/// Whether quote `a` is a fragment in lower case that closes its sentence (only a full
+/// stop between it and `b`), with `b` opening the next sentence of the same paragraph.
+fn leads_in_to_next(text: &str, a: &MarkedSpan, b: &MarkedSpan) -> bool {
+    let lower = a.pieces.first().and_then(|r| text.get(r.clone())).and_then(|s| s.chars().find(|c| c.is_alphanumeric())).is_some_and(char::is_lowercase);
+    let between = text.get(a.close..b.open).map(|s| s.trim_matches(super::quote_marks::is_space));
+    let next_upper = b.pieces.first().and_then(|r| text.get(r.clone())).and_then(|s| s.chars().find(|c| c.is_alphanumeric())).is_some_and(char::is_uppercase);
+    lower && next_upper && a.closed && a.last_paragraph == b.paragraph && between == Some(".")
 }
 
 /// « A ? — B. — C ? — D », répond X: B is X's too, as D is.

@@ -1,0 +1,53 @@
+//! Which French quotes are found as speech (fr-quotes, issue 13): one test per rule, on
+//! short texts invented for the purpose (no dev or fixture text is used here).
+
+use diglot::ingest::from_plain_text;
+use diglot::model::{Quote, QuoteKind};
+use diglot::text::quotes::extract;
+
+fn quotes_of(text: &str) -> Vec<Quote> {
+    extract(&from_plain_text("t", text))
+}
+
+/// The quote starting with `prefix`.
+fn quote<'a>(qs: &'a [Quote], prefix: &str) -> &'a Quote {
+    qs.iter().find(|q| q.text.starts_with(prefix)).unwrap_or_else(|| panic!("no quote «{prefix}» in {qs:#?}"))
+}
+
+fn speaker(q: &Quote) -> Option<&str> {
+    q.speaker.as_ref().map(|s| s.name.as_str())
+}
+
+#[test]
+fn a_short_fragment_leading_in_to_a_whole_quote_is_speech() {
+    let qs = quotes_of(
+        "Un marché couvert rénové\n\n\
+         Le maire, Roland Perrot, a inauguré samedi la halle. Il a vanté un chantier « mené sans retard ». \
+         « Nous avons tenu les délais et le budget », a déclaré Roland Perrot.",
+    );
+    let q = quote(&qs, "mené sans retard");
+    assert_eq!(q.kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(speaker(q), Some("Roland Perrot"), "{qs:#?}");
+}
+
+#[test]
+fn a_short_fragment_before_a_sentence_that_is_not_a_quote_stays_a_term() {
+    let qs = quotes_of(
+        "Un marché couvert rénové\n\n\
+         Le maire, Roland Perrot, a inauguré samedi la halle « du centre ». Les commerçants ont applaudi. \
+         « Nous avons tenu les délais et le budget », a déclaré Roland Perrot.",
+    );
+    assert_eq!(quote(&qs, "du centre").kind, QuoteKind::Term, "{qs:#?}");
+}
+
+#[test]
+fn a_cue_reaches_every_quote_of_its_sentence() {
+    let qs = quotes_of(
+        "Litige commercial\n\n\
+         La société Velmor affirme que « les chiffres publiés sont exacts » et qu'elle « se réserve toute action en justice » \
+         contre « les rumeurs malveillantes ».",
+    );
+    let q = quote(&qs, "les rumeurs malveillantes");
+    assert_eq!(q.kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(speaker(q), Some("Velmor"), "{qs:#?}");
+}
