@@ -72,3 +72,14 @@ fn a_quote_resuming_on_a_pronoun_after_the_attribution_keeps_its_words() {
     );
     assert!(qs.iter().any(|q| q.text.starts_with("nous irons jusqu'au bout")), "{qs:#?}");
 }
+
+#[test]
+fn a_short_judgement_after_juge_is_speech() {
+    let qs = quotes_of(
+        "Grève au dépôt\n\n\
+         Les chauffeurs ont cessé le travail lundi pour dénoncer un planning jugé « impossible à tenir », selon le syndicat Sud.\n\n\
+         Le dépôt ouvrira un « espace détente » en juin.",
+    );
+    assert_eq!(quote(&qs, "impossible à tenir").kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(quote(&qs, "espace détente").kind, QuoteKind::Term, "{qs:#?}");
+}

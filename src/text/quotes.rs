@@ -417,6 +417,11 @@ fn quote_kinds(article: &Article, text: &str, spans: &[MarkedSpan], work: &[Work
                 && spans[i - 1].last_paragraph + 1 >= spans[i].paragraph;
             let dialogue = turn[i] || turn.get(i + 1).is_some_and(|&t| t);
             let kind = kind_of(text, &spans[i], &work[i], continues || answers[i] || dialogue);
+            let kind = if kind == QuoteKind::Term && is_french_paragraph(article, spans[i].paragraph) && judged_as(text, &spans[i]) {
+                QuoteKind::Partial
+            } else {
+                kind
+            };
             // (A turn of a dialogue is speech however short: "Et le suivant ?".)
             let kind = if dialogue && kind == QuoteKind::Term { QuoteKind::Direct } else { kind };
             // "Mastering the game of Go with deep neural networks" in a French article,
@@ -428,6 +433,30 @@ fn quote_kinds(article: &Article, text: &str, spans: &[MarkedSpan], work: &[Work
             kind
         })
         .collect()
+}
+
+/// (fr-quotes) French: "un manque d'effectifs jugé « dangereux pour les patients »", "des
+/// normes qualifiées d'« intenables »": words in lower case right after "jugé" or
+/// "qualifié de" are someone's judgement quoted, however short: speech, not a scare quote.
+fn judged_as(text: &str, span: &MarkedSpan) -> bool {
+    let quoted = span.pieces.first().and_then(|r| text.get(r.clone())).and_then(|s| s.chars().find(|c| c.is_alphanumeric()));
+    if !quoted.is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let before = text.get(..span.open).unwrap_or("").trim_end_matches(super::quote_marks::is_space);
+    let mut words = before.rsplit(super::quote_marks::is_space).map(str::to_lowercase);
+    let last = words.next().unwrap_or_default();
+    let judged = |w: &str| matches!(w, "jugé" | "jugée" | "jugés" | "jugées");
+    let qualified = |w: &str| matches!(w, "qualifié" | "qualifiée" | "qualifiés" | "qualifiées");
+    if judged(&last) {
+        return true;
+    }
+    // "qualifié de « … »", or elided and glued to the participle's "de": "qualifiée d'« … »".
+    match last.strip_suffix("d'").or_else(|| last.strip_suffix("d\u{2019}")) {
+        Some("") => words.next().is_some_and(|w| qualified(&w)),
+        Some(_) => false,
+        None => last == "de" && words.next().is_some_and(|w| qualified(&w)),
+    }
 }
 
 /// Quotes announced by a colon, with no cue: the person the sentence is about.
