@@ -51,3 +51,35 @@ fn a_cue_reaches_every_quote_of_its_sentence() {
     assert_eq!(q.kind, QuoteKind::Partial, "{qs:#?}");
     assert_eq!(speaker(q), Some("Velmor"), "{qs:#?}");
 }
+
+#[test]
+fn an_apposition_closing_the_attribution_sentence_belongs_to_it() {
+    let qs = quotes_of(
+        "Grève au collège\n\n\
+         « On ne lâchera rien, soupire Inès Caradec, professeure de lettres. Les élèves méritent mieux. »\n\n\
+         « La mobilisation grandit, a lancé Paul Terrier, secrétaire général du SNAC, premier syndicat des agents. Nous irons jusqu'au bout. »",
+    );
+    let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["On ne lâchera rien", "Les élèves méritent mieux.", "La mobilisation grandit", "Nous irons jusqu'au bout."], "{qs:#?}");
+    assert_eq!(speaker(quote(&qs, "Nous irons")), Some("Paul Terrier"), "{qs:#?}");
+}
+
+#[test]
+fn a_quote_resuming_on_a_pronoun_after_the_attribution_keeps_its_words() {
+    let qs = quotes_of(
+        "Grève au collège\n\n\
+         « On ne lâchera rien, soupire Inès Caradec, nous irons jusqu'au bout. »",
+    );
+    assert!(qs.iter().any(|q| q.text.starts_with("nous irons jusqu'au bout")), "{qs:#?}");
+}
+
+#[test]
+fn a_short_judgement_after_juge_is_speech() {
+    let qs = quotes_of(
+        "Grève au dépôt\n\n\
+         Les chauffeurs ont cessé le travail lundi pour dénoncer un planning jugé « impossible à tenir », selon le syndicat Sud.\n\n\
+         Le dépôt ouvrira un « espace détente » en juin.",
+    );
+    assert_eq!(quote(&qs, "impossible à tenir").kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(quote(&qs, "espace détente").kind, QuoteKind::Term, "{qs:#?}");
+}

@@ -417,6 +417,11 @@ fn quote_kinds(article: &Article, text: &str, spans: &[MarkedSpan], work: &[Work
                 && spans[i - 1].last_paragraph + 1 >= spans[i].paragraph;
             let dialogue = turn[i] || turn.get(i + 1).is_some_and(|&t| t);
             let kind = kind_of(text, &spans[i], &work[i], continues || answers[i] || dialogue);
+            let kind = if kind == QuoteKind::Term && is_french_paragraph(article, spans[i].paragraph) && judged_as(text, &spans[i]) {
+                QuoteKind::Partial
+            } else {
+                kind
+            };
             // (A turn of a dialogue is speech however short: "Et le suivant ?".)
             let kind = if dialogue && kind == QuoteKind::Term { QuoteKind::Direct } else { kind };
             // "Mastering the game of Go with deep neural networks" in a French article,
@@ -428,6 +433,30 @@ fn quote_kinds(article: &Article, text: &str, spans: &[MarkedSpan], work: &[Work
             kind
         })
         .collect()
+}
+
+/// (fr-quotes) French: "un manque d'effectifs jugé « dangereux pour les patients »", "des
+/// normes qualifiées d'« intenables »": words in lower case right after "jugé" or
+/// "qualifié de" are someone's judgement quoted, however short: speech, not a scare quote.
+fn judged_as(text: &str, span: &MarkedSpan) -> bool {
+    let quoted = span.pieces.first().and_then(|r| text.get(r.clone())).and_then(|s| s.chars().find(|c| c.is_alphanumeric()));
+    if !quoted.is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let before = text.get(..span.open).unwrap_or("").trim_end_matches(super::quote_marks::is_space);
+    let mut words = before.rsplit(super::quote_marks::is_space).map(str::to_lowercase);
+    let last = words.next().unwrap_or_default();
+    let judged = |w: &str| matches!(w, "jugé" | "jugée" | "jugés" | "jugées");
+    let qualified = |w: &str| matches!(w, "qualifié" | "qualifiée" | "qualifiés" | "qualifiées");
+    if judged(&last) {
+        return true;
+    }
+    // "qualifié de « … »", or elided and glued to the participle's "de": "qualifiée d'« … »".
+    match last.strip_suffix("d'").or_else(|| last.strip_suffix("d\u{2019}")) {
+        Some("") => words.next().is_some_and(|w| qualified(&w)),
+        Some(_) => false,
+        None => last == "de" && words.next().is_some_and(|w| qualified(&w)),
+    }
 }
 
 /// Quotes announced by a colon, with no cue: the person the sentence is about.
@@ -1692,6 +1721,38 @@ fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> Q
 /// "explique Marie Dupont, porte-parole du parquet").
 const INCISE_MAX_TOKENS: usize = 10;
 
+/// (fr-quotes) Where an apposition opening after the comma at `comma` ends, when it belongs
+/// to the attribution of an incise: words in lower case, no pronoun first and no cue in
+/// them, with a role or profession up to the next comma (« …, explique X, porte-parole du
+/// parquet, … »), or up to the full stop of the attribution's sentence when the quote
+/// resumes on a capital after it (« …, soupire X, professeur de lettres. Mais … »). After
+/// a role (`after_role`) a second apposition needs no role of its own, but only the full
+/// stop ends it. Returns the index of the comma or full stop that closes it.
+fn apposition_end(toks: &[Tok], comma: usize, after_role: bool) -> Option<usize> {
+    let lx = Lexicon::get();
+    let first = toks.get(comma + 1).filter(|t| t.is_lower_word())?;
+    if matches!(first.low.as_str(), "je" | "j'" | "tu" | "il" | "elle" | "on" | "nous" | "vous" | "ils" | "elles" | "c'" | "ce" | "ça" | "cela" | "ne" | "n'" | "si" | "mais" | "et") {
+        return None;
+    }
+    let mut m = comma + 1;
+    let mut role = false;
+    while m < toks.len() && m <= comma + INCISE_MAX_TOKENS && toks[m].is_word() {
+        role |= lx.role(&toks[m].low) == Some(SpeakerKind::Person) || lx.profession(&toks[m].low).is_some();
+        m += 1;
+    }
+    if !find_cues(&toks[comma + 1..m]).is_empty() {
+        return None;
+    }
+    let closer = toks.get(m)?.text.as_str();
+    let resumes_on_capital = toks.get(m + 1).is_some_and(Tok::is_cap);
+    let ends = match closer {
+        "," => role && !after_role,
+        "." => (role || after_role) && resumes_on_capital,
+        _ => false,
+    };
+    ends.then_some(m)
+}
+
 /// French puts a short attribution inside the guillemets: « A, a-t-il déclaré. B » or
 /// « A, explique Marie Dupont, B ». Such a span becomes two quotes, with the attribution
 /// left between them in the frame, as if written « A », a-t-il déclaré. « B ».
@@ -1719,6 +1780,7 @@ fn split_incises(text: &str, spans: Vec<MarkedSpan>) -> Vec<MarkedSpan> {
     }
     out
 }
+
 
 /// « A ? — B. — C ! »: a dialogue inside one pair of guillemets becomes one quote per
 /// turn, each dash left between them in the frame (`rules_fr::dialogue_turns`).
@@ -1772,18 +1834,15 @@ fn incise_in(text: &str, span: &MarkedSpan) -> Option<(usize, usize, usize)> {
         while k < toks.len() && k <= c.last + INCISE_MAX_TOKENS && toks[k].is_word() {
             k += 1;
         }
-        if k < toks.len() && toks[k].text == "," && !inverted {
+        if k < toks.len() && toks[k].text == "," && !inverted
+            && let Some(m) = apposition_end(&toks, k, false)
+        {
             // « …, explique Marie Dupont, porte-parole du parquet, … »: a role in apposition
-            // belongs to the attribution.
-            let lx = Lexicon::get();
-            let mut m = k + 1;
-            let mut role = false;
-            while m < toks.len() && m <= k + INCISE_MAX_TOKENS && toks[m].is_word() {
-                role |= lx.role(&toks[m].low) == Some(SpeakerKind::Person) || lx.profession(&toks[m].low).is_some();
-                m += 1;
-            }
-            let lower = toks.get(k + 1).is_some_and(Tok::is_lower_word);
-            if role && lower && toks.get(m).is_some_and(|t| t.text == ",") && find_cues(&toks[k + 1..m]).is_empty() {
+            // belongs to the attribution, and so does a second apposition after it that
+            // ends the attribution's sentence (« …, dit X, secrétaire du SNX, premier
+            // syndicat du secteur. Les … »).
+            k = m;
+            if toks[k].text == "," && let Some(m) = apposition_end(&toks, k, true) {
                 k = m;
             }
         }
