@@ -427,10 +427,21 @@ pub struct Stump {
 }
 
 impl Ranker {
-    /// The model bundled in `assets/ranker/speakers.json`.
+    /// The model bundled in `assets/ranker/speakers.json`, or the one in the file named by
+    /// `DIGLOT_RANKER_MODEL` (eval/train_ranker.py's candidates are scored with the real
+    /// binary without a rebuild per candidate; a file that does not parse is the rules alone).
     pub fn get() -> &'static Ranker {
         static MODEL: OnceLock<Ranker> = OnceLock::new();
-        MODEL.get_or_init(|| Ranker::parse(include_str!("../../assets/ranker/speakers.json")).unwrap_or_else(Ranker::off))
+        MODEL.get_or_init(|| Ranker::load(std::env::var_os("DIGLOT_RANKER_MODEL")))
+    }
+
+    /// The model in the file at `path`, or the bundled one when there is none; a file that
+    /// cannot be read or parsed gives the rules alone (`off`), never a half-read model.
+    fn load(path: Option<std::ffi::OsString>) -> Ranker {
+        match path {
+            Some(path) => std::fs::read_to_string(path).ok().and_then(|json| Ranker::parse(&json)).unwrap_or_else(Ranker::off),
+            None => Ranker::parse(include_str!("../../assets/ranker/speakers.json")).unwrap_or_else(Ranker::off),
+        }
     }
 
     /// A model from its JSON text; `None` when malformed or made for other features.
@@ -1459,6 +1470,24 @@ mod tests {
         let json = include_str!("../../assets/ranker/speakers.json");
         let model = Ranker::parse(json).expect("assets/ranker/speakers.json must name every feature in order");
         assert_eq!(model.weights.len(), FEATURES.len());
+    }
+
+    #[test]
+    fn a_model_file_replaces_the_bundled_one_and_a_bad_one_leaves_the_rules() {
+        // No file: the bundled model. A file that is missing or not a model of these
+        // features: the rules alone, so a wrong DIGLOT_RANKER_MODEL never half-applies.
+        assert!(Ranker::load(None).enabled());
+        let dir = std::env::temp_dir().join(format!("diglot-ranker-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let missing = dir.join("missing.json");
+        assert!(!Ranker::load(Some(missing.into_os_string())).enabled());
+        let bad = dir.join("bad.json");
+        std::fs::write(&bad, "{\"features\": [\"rule_pick\"], \"weights\": [1.0]}").expect("write");
+        assert!(!Ranker::load(Some(bad.into_os_string())).enabled());
+        let copy = dir.join("copy.json");
+        std::fs::write(&copy, include_str!("../../assets/ranker/speakers.json")).expect("write");
+        assert!(Ranker::load(Some(copy.into_os_string())).enabled());
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]
