@@ -124,14 +124,24 @@ pub fn default_location() -> Option<PathBuf> {
     }
 }
 
-/// Identifies the running executable: a rebuild or an upgrade changes it.
+/// Identifies the running executable: a rebuild or an upgrade changes it. A speaker model
+/// swapped in by `DIGLOT_RANKER_MODEL` (evaluation) changes the cached quotes too, so its
+/// path, size and time are part of the stamp.
 fn executable_stamp() -> String {
     let exe = std::env::current_exe().ok().and_then(|p| std::fs::metadata(p).ok());
-    let (size, modified) = exe.map_or((0, 0), |m| {
+    let (size, modified) = size_and_time(exe);
+    let model = std::env::var_os("DIGLOT_RANKER_MODEL").map(|path| {
+        let (size, modified) = size_and_time(std::fs::metadata(&path).ok());
+        format!(" model {} {size} {modified}", path.to_string_lossy())
+    });
+    format!("{} {size} {modified}{}", env!("CARGO_PKG_VERSION"), model.unwrap_or_default())
+}
+
+fn size_and_time(meta: Option<std::fs::Metadata>) -> (u64, u128) {
+    meta.map_or((0, 0), |m| {
         let t = m.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
         (m.len(), t)
-    });
-    format!("{} {size} {modified}", env!("CARGO_PKG_VERSION"))
+    })
 }
 
 impl ArticleCache {
