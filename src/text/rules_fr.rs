@@ -117,6 +117,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("'l'association Terres saines, …': one lower-case word closing an association's name before a comma belongs to it (name_with_closing_adjective_end)", "rules_fr::body_tests_s15::a_lower_case_word_closing_an_associations_name_belongs_to_it"),
     ("'les huit fédérations estiment': a number after a plural article belongs to the group (count_after_article)", "rules_fr::plural_body_tests::a_number_after_the_article_belongs_to_the_group"),
     ("'Les fédérations réclament … et dénoncent « … »': a cue coordinated by et to the group's plural verb keeps the group (cue_coordinated_to_plural_verb)", "rules_fr::plural_body_tests::a_cue_after_et_and_a_plural_verb_keeps_the_group"),
+    ("fr-people s16: 'X y prendra la parole. « … », prévient l'élu': a noun several offices share is the person just in view, unless its holder is named in the paragraph (people_fr::is_family_noun, Registry::person_just_in_view)", "people_fr::tests::a_noun_several_offices_share_is_a_family_noun; quotes_fr::a_family_noun_is_the_person_just_in_view_not_an_earlier_holder_of_it; quotes_fr::a_family_noun_is_the_holder_when_they_are_named_in_the_paragraph"),
+    ("fr-people s16: 'Pharmacien à Limoges, X n'a pas …. « … », tranche-t-il': the subject of the sentence before is read past a fronted description (people_fr::subject_after_fronted_description)", "people_fr::tests::the_subject_starts_after_a_fronted_description; quotes_fr::il_after_a_sentence_opening_on_a_description_is_the_name_after_it"),
+    ("fr-people s16: 'a souri la jeune comédienne': a descriptor of either gender takes its article's (Registry::resolve_descriptor)", "quotes_fr::a_descriptor_of_either_gender_takes_its_articles"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -464,6 +467,9 @@ pub(super) fn agrees(pronoun: Gender, article: Gender) -> bool {
 /// ("Le nouveau gouvernement", "Miguel Nerva", "la chaîne"), with the gender of its
 /// article (le/un/ce masculine, la/une/cette feminine; a name's comes from the registry).
 pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option<(Np, Gender)> {
+    // (fr-people: past a description opening the sentence, "Pharmacien à Limoges, Thierry
+    // Gombert n'a pas …": people_fr::subject_after_fronted_description.)
+    let start = super::people_fr::subject_after_fronted_description(toks, start, end).unwrap_or(start);
     let np = np_forward(toks, start, end)?;
     // (fr-pron: a document too, "Le rapport …, est plus nuancé. S'il relève …, il
     // souligne « … »": il/elle after it is the document speaking.)
@@ -1980,6 +1986,7 @@ mod tests {
         let quotes_fr = include_str!("../../tests/quotes_fr.rs");
         let quote_marks = include_str!("quote_marks.rs");
         let speaker_names_fr = include_str!("../../tests/speaker_names_fr.rs");
+        let people_fr = include_str!("people_fr.rs");
         for (name, tests) in RULES {
             for test in tests.split("; ") {
                 let f = format!("fn {}()", test.rsplit("::").next().unwrap());
@@ -1987,6 +1994,7 @@ mod tests {
                     Some("quotes_fr") => quotes_fr,
                     Some("quote_marks") => quote_marks,
                     Some("speaker_names_fr") => speaker_names_fr,
+                    Some("people_fr") => people_fr,
                     _ => here,
                 };
                 assert!(src.contains(&f), "{name}: no test {test}");
