@@ -53,6 +53,10 @@ const AGENT_ENDINGS: [&str; 10] = ["ien", "ienne", "eur", "euse", "trice", "iste
 /// Possessives opening a subject ("Son père", "Leur avocat").
 const POSSESSIVES: [&str; 9] = ["son", "sa", "ses", "leur", "leurs", "mon", "ma", "notre", "votre"];
 
+/// Prepositions after a fronted participle of speaking or being asked ("Interrogée sur",
+/// "Contacté par", "Invitée à", "Interviewé dans").
+const AFTER_SPEAKING_PARTICIPLE: [&str; 5] = ["sur", "par", "à", "au", "dans"];
+
 /// How many tokens a fronted description may run before its comma.
 const FRONTED_REACH: usize = 14;
 
@@ -67,7 +71,10 @@ pub fn subject_after_fronted_description(toks: &[Tok], start: usize, end: usize)
     // (Not a determiner or a possessive: "Son père, lui, …" opens on its subject.)
     let opener = toks.get(start).filter(|t| start < end && t.is_cap() && !is_det(t) && !POSSESSIVES.contains(&t.low.as_str()))?;
     let low = opener.low.as_str();
-    let participle = low.chars().count() >= 4 && FRONTED_ENDINGS.iter().any(|s| low.ends_with(s));
+    // (Of participles, an adjective of age or rank only, "Âgée de", "Classée 14e": one of
+    // speaking, "Interrogée sur France Inter, la secrétaire … s'est montrée", frames a
+    // quote whose il/elle the sentence's cue already reads.)
+    let participle = low.chars().count() >= 4 && FRONTED_ENDINGS.iter().any(|s| low.ends_with(s)) && !AFTER_SPEAKING_PARTICIPLE.contains(&toks.get(start + 1).map_or("", |t| t.low.as_str()));
     // (A role noun of the lists, or one whose ending names someone who does something,
     // "Pharmacien", "Chercheuse", "Retraitée": not a first name, "Julien", "Lucienne".)
     let agent = AGENT_ENDINGS.iter().any(|s| low.ends_with(s)) && !lx.first_names.contains_key(opener.text.as_str());
@@ -108,7 +115,7 @@ mod tests {
         let t = toks("Âgée de 40 ans, la boulangère parle.");
         let k = subject_after_fronted_description(&t, 0, t.len()).expect("a fronted adjective");
         assert_eq!(t[k].text, "la");
-        for s in ["Marc Dubois, 40 ans, parle.", "Le boulanger, 40 ans, parle.", "Renée, 45 ans, parle.", "Julien et Marie, les fondateurs, parlent.", "Son fils, lui, parle."] {
+        for s in ["Marc Dubois, 40 ans, parle.", "Le boulanger, 40 ans, parle.", "Renée, 45 ans, parle.", "Julien et Marie, les fondateurs, parlent.", "Son fils, lui, parle.", "Interrogée sur Radio Nord, la juge parle."] {
             let t = toks(s);
             assert_eq!(subject_after_fronted_description(&t, 0, t.len()), None, "{s}");
         }
