@@ -1502,3 +1502,51 @@ fn a_role_the_standfirst_gave_by_demonstrative_is_the_portrait_subject() {
     );
     assert_eq!(speaker_of(&qs, "Je voudrais planter"), Some("Claire Dumont"), "{qs:#?}");
 }
+
+// fr-people (session 16): people in view, read by salience and families of roles.
+
+#[test]
+fn a_family_noun_is_the_person_just_in_view_not_an_earlier_holder_of_it() {
+    // "l'élu" is a word the deputy got from "député" (role_synonyms.txt), but the mayor
+    // of the next village, named just before, is the one in view.
+    let qs = quotes_of(
+        "Maternité : la mobilisation continue\n\n\
+         Le député de la circonscription, Paul Garnier, a interpellé le gouvernement. « Il faut agir vite », a-t-il lancé.\n\n\
+         Samedi, une marche partira de la mairie. Jacques Moreau y prendra la parole. « Nous ne lâcherons rien », prévient l'élu.",
+    );
+    assert_eq!(speaker_of(&qs, "Il faut agir"), Some("Paul Garnier"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Nous ne lâcherons"), Some("Jacques Moreau"), "{qs:#?}");
+}
+
+#[test]
+fn a_family_noun_is_the_holder_when_they_are_named_in_the_paragraph() {
+    let qs = quotes_of(
+        "Conseil municipal\n\n\
+         La maire, Anne Colin, a ouvert la séance devant Marc Petit, venu en voisin. « Le budget est tenu », a affirmé l'élue.",
+    );
+    assert_eq!(speaker_of(&qs, "Le budget est tenu"), Some("Anne Colin"), "{qs:#?}");
+}
+
+#[test]
+fn il_after_a_sentence_opening_on_a_description_is_the_name_after_it() {
+    // The body heard first ("selon l'Observatoire") is not il: the subject of the sentence
+    // before, named after a fronted description, is.
+    let qs = quotes_of(
+        "Vaccins : la campagne patine\n\n\
+         Le taux plafonne à 51 %, selon l'Observatoire-santé. Boulanger à Quimper et élu de la chambre des métiers, Paul Kerjean n'est pas surpris. \
+         « Personne n'a prévenu les gens », tranche-t-il.",
+    );
+    assert_eq!(speaker_of(&qs, "Personne n'a prévenu"), Some("Paul Kerjean"), "{qs:#?}");
+}
+
+#[test]
+fn a_descriptor_of_either_gender_takes_its_articles() {
+    // "la jeune comédienne": "jeune" tells no gender, "la" does; the man who spoke last is
+    // not her.
+    let qs = quotes_of(
+        "Festival de Granville\n\n\
+         Le réalisateur Marc Leroy a dédié son prix aux habitants. « Sans eux, il n'y a pas de film », a-t-il lancé.\n\n\
+         Le prix d'interprétation a été attribué à Julie Sorel pour son rôle d'infirmière. « Je ne m'y attendais pas », a souri la jeune comédienne.",
+    );
+    assert_eq!(speaker_of(&qs, "Je ne m'y attendais"), Some("Julie Sorel"), "{qs:#?}");
+}

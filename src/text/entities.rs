@@ -922,7 +922,9 @@ impl Registry {
             self.note_speaker(np.start, e);
             return Some(e);
         }
-        let g = lx.descriptor(head).unwrap_or(Gender::Unknown);
+        // (fr-people s16: "la jeune comédienne", a descriptor of either gender, takes its
+        // article's.)
+        let g = lx.descriptor(head).filter(|&g| g != Gender::Unknown).unwrap_or(np.gender);
         let pronoun = Np { kind: NpKind::Pronoun(PronounKind::Person, g), ..np.clone() };
         let (entities, mentions) = (self.entities.len(), self.mentions.len());
         let found = self.resolve(&pronoun)?;
@@ -985,6 +987,16 @@ impl Registry {
             let reach = super::salience_fr::READ_SENTENCES;
             if possessive || !french { None } else { self.salient_person_since(np, 0, reach, holder) }
         };
+        // (fr-people s16: "Bernard Lacoste y prendra la parole. « … », prévient l'élu": a noun
+        // several offices share is the agreeing person just in view, unless someone given it
+        // is named in the paragraph: `person_just_in_view`, people_fr::is_family_noun.)
+        if french
+            && !possessive
+            && super::people_fr::is_family_noun(head)
+            && let Some(e) = self.person_just_in_view(np, &same_gender, &holder)
+        {
+            return ControlFlow::Continue(Some(e));
+        }
         // (fr-people: "a déclaré le vainqueur": the person the article said won, the last
         // of the few hundred mentions before it, rules_fr::wins_at.)
         let winner = (french && !possessive && super::rules_fr::WINNER_NOUNS.contains(&head.as_str()))
@@ -1031,6 +1043,18 @@ impl Registry {
             .or_else(|| self.latest(np.start, |_, e| person(e)));
         let found = if possessive { strict } else { strict.or_else(|| self.loosened_role(np, head, &any_role)) };
         ControlFlow::Continue(found)
+    }
+
+    /// fr-people s16: the person passing `ok` most in view at a French `np` in its own
+    /// paragraph, named or heard in its sentence or the one before
+    /// (people_fr::JUST_IN_VIEW_SENTENCES); none when a mention passing `holder` is in that
+    /// paragraph, as the holder of the role is then the one meant.
+    fn person_just_in_view(&self, np: &Np, ok: &impl Fn(&Entity) -> bool, holder: &impl Fn(&Entity) -> bool) -> Option<usize> {
+        let own = self.paragraph_start(np.start);
+        if self.mentions_within_reach(np.start, own).iter().any(|m| m.entity != ANONYMOUS && holder(&self.entities[m.entity])) {
+            return None;
+        }
+        self.salient_person_since(np, own, super::people_fr::JUST_IN_VIEW_SENTENCES, ok)
     }
 
     /// fr-roles: "« … », a confié l'ancien ministre" where no one was given that role: the

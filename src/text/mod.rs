@@ -4,6 +4,7 @@ pub mod attribution;
 pub mod entities;
 pub mod lang;
 pub mod lexicon;
+pub mod people_fr;
 pub mod quote_marks;
 pub mod quotes;
 pub mod ranker;

@@ -120,6 +120,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("'L'agence régionale de santé (ARS) Centre-Val de Loire indique': a name after a body's bracketed acronym is its place; the body speaks (body_before_acronym_and_place)", "rules_fr::place_tests::a_place_after_a_bodys_bracketed_acronym_is_not_the_subject"),
     ("'La préfecture maritime de la Manche a indiqué': adjectives between a body noun and its complement are passed (body_noun_before_adjectives)", "rules_fr::place_tests::adjectives_between_a_body_noun_and_its_complement_are_passed"),
     ("'la Cour des comptes', 'le Défenseur des droits': a capitalised body noun after an article keeps its complement of one common noun (org_word_with_common_complement_end)", "rules_fr::place_tests::a_capitalised_body_noun_keeps_its_common_complement"),
+    ("fr-people s16: 'X y prendra la parole. « … », prévient l'élu': a noun several offices share is the person just in view, unless its holder is named in the paragraph (people_fr::is_family_noun, Registry::person_just_in_view)", "people_fr::tests::a_noun_several_offices_share_is_a_family_noun; quotes_fr::a_family_noun_is_the_person_just_in_view_not_an_earlier_holder_of_it; quotes_fr::a_family_noun_is_the_holder_when_they_are_named_in_the_paragraph"),
+    ("fr-people s16: 'Pharmacien à Limoges, X n'a pas …. « … », tranche-t-il': the subject of the sentence before is read past a fronted description (people_fr::subject_after_fronted_description)", "people_fr::tests::the_subject_starts_after_a_fronted_description; quotes_fr::il_after_a_sentence_opening_on_a_description_is_the_name_after_it"),
+    ("fr-people s16: 'a souri la jeune comédienne': a descriptor of either gender takes its article's (Registry::resolve_descriptor)", "quotes_fr::a_descriptor_of_either_gender_takes_its_articles"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -467,6 +470,9 @@ pub(super) fn agrees(pronoun: Gender, article: Gender) -> bool {
 /// ("Le nouveau gouvernement", "Miguel Nerva", "la chaîne"), with the gender of its
 /// article (le/un/ce masculine, la/une/cette feminine; a name's comes from the registry).
 pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option<(Np, Gender)> {
+    // (fr-people: past a description opening the sentence, "Pharmacien à Limoges, Thierry
+    // Gombert n'a pas …": people_fr::subject_after_fronted_description.)
+    let start = super::people_fr::subject_after_fronted_description(toks, start, end).unwrap_or(start);
     let np = np_forward(toks, start, end)?;
     // (fr-pron: a document too, "Le rapport …, est plus nuancé. S'il relève …, il
     // souligne « … »": il/elle after it is the document speaking.)
@@ -1992,6 +1998,7 @@ mod tests {
         let quotes_fr = include_str!("../../tests/quotes_fr.rs");
         let quote_marks = include_str!("quote_marks.rs");
         let speaker_names_fr = include_str!("../../tests/speaker_names_fr.rs");
+        let people_fr = include_str!("people_fr.rs");
         for (name, tests) in RULES {
             for test in tests.split("; ") {
                 let f = format!("fn {}()", test.rsplit("::").next().unwrap());
@@ -1999,6 +2006,7 @@ mod tests {
                     Some("quotes_fr") => quotes_fr,
                     Some("quote_marks") => quote_marks,
                     Some("speaker_names_fr") => speaker_names_fr,
+                    Some("people_fr") => people_fr,
                     _ => here,
                 };
                 assert!(src.contains(&f), "{name}: no test {test}");

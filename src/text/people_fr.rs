@@ -1,0 +1,123 @@
+//! fr-people (session 16): who a French phrase about a person stands for, read from the
+//! shape of the sentence around it and from the families of roles, where the registry's
+//! look-ups (`entities`) and the salience of the people in view (`salience_fr`) need it.
+//!
+//! - A noun several offices share ("l'élu" for a maire, a député, a conseiller: a family in
+//!   `assets/cues/role_synonyms.txt`) describes whoever is just in view, not only the one
+//!   the article gave that exact word ([`is_family_noun`]).
+//! - A sentence may open on a description of its subject before naming it ("Pharmacien à
+//!   Limoges, Thierry Gombert n'a pas …"): the subject a later il/elle goes back to is the
+//!   name after the comma ([`subject_after_fronted_description`]).
+
+use super::attribution::{Tok, is_det};
+use super::lexicon::{Lexicon, fold};
+use crate::model::SpeakerKind;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// How many sentences back (0: its own) the person a family noun describes may have been
+/// named or heard: the sentence before, as in "Bernard Lacoste y prendra la parole.
+/// « … », prévient l'élu." Further back, the one the article gave a role of the family
+/// is meant.
+pub const JUST_IN_VIEW_SENTENCES: usize = 1;
+
+/// Whether `head` (folded) is the general noun of a family of roles: the second name of at
+/// least two different offices in the role synonyms ("élu" for "maire", "député" and
+/// "conseiller"; "magistrate" for "juge" and "procureure"; "scientifique"). A council
+/// article calls the mayor, a deputy and the head of the opposition "l'élu" in turn: the
+/// word says the person holds some office, not which one, so it follows who is in view.
+pub fn is_family_noun(head: &str) -> bool {
+    static FAMILIES: OnceLock<HashSet<String>> = OnceLock::new();
+    FAMILIES
+        .get_or_init(|| {
+            let mut offices: HashMap<String, HashSet<Vec<String>>> = HashMap::new();
+            for (office, general) in &Lexicon::get().role_synonyms {
+                // (A one-word general noun only: "chef gouvernement" is one office's name.)
+                if let [g] = general.as_slice() {
+                    offices.entry(fold(g)).or_default().insert(office.clone());
+                }
+            }
+            offices.into_iter().filter(|(_, o)| o.len() >= 2).map(|(g, _)| g).collect()
+        })
+        .contains(&fold(head))
+}
+
+/// Endings of a French past participle or adjective that opens a sentence before its
+/// subject ("Installé", "Âgée", "Classées").
+const FRONTED_ENDINGS: [&str; 4] = ["é", "ée", "és", "ées"];
+
+/// Endings of a French noun naming someone by what they do ("pharmacien", "chercheuse",
+/// "directrice", "fonctionnaire").
+const AGENT_ENDINGS: [&str; 10] = ["ien", "ienne", "eur", "euse", "trice", "iste", "ier", "ière", "aire", "ante"];
+
+/// Possessives opening a subject ("Son père", "Leur avocat").
+const POSSESSIVES: [&str; 9] = ["son", "sa", "ses", "leur", "leurs", "mon", "ma", "notre", "votre"];
+
+/// Prepositions after a fronted participle of speaking or being asked ("Interrogée sur",
+/// "Contacté par", "Invitée à", "Interviewé dans").
+const AFTER_SPEAKING_PARTICIPLE: [&str; 5] = ["sur", "par", "à", "au", "dans"];
+
+/// How many tokens a fronted description may run before its comma.
+const FRONTED_REACH: usize = 14;
+
+/// "Pharmacien à Limoges et vice-président d'un syndicat, Thierry Gombert n'a pas …",
+/// "Âgée de 22 ans, Inès Morvan devient …", "Installé à Lyon, le retraité …": where the
+/// subject starts when the sentence at `start` (ending before `end`) opens on a description
+/// of it: a capitalised past participle or adjective (-é, -ée, -és, -ées) or a person's
+/// role noun without article, then lower-case complements up to a comma. None when the
+/// sentence opens otherwise: a name ("Gérard Dupont, 63 ans, …") or an article does.
+pub fn subject_after_fronted_description(toks: &[Tok], start: usize, end: usize) -> Option<usize> {
+    let lx = Lexicon::get();
+    // (Not a determiner or a possessive: "Son père, lui, …" opens on its subject.)
+    let opener = toks.get(start).filter(|t| start < end && t.is_cap() && !is_det(t) && !POSSESSIVES.contains(&t.low.as_str()))?;
+    let low = opener.low.as_str();
+    // (Of participles, an adjective of age or rank only, "Âgée de", "Classée 14e": one of
+    // speaking, "Interrogée sur France Inter, la secrétaire … s'est montrée", frames a
+    // quote whose il/elle the sentence's cue already reads.)
+    let participle = low.chars().count() >= 4 && FRONTED_ENDINGS.iter().any(|s| low.ends_with(s)) && !AFTER_SPEAKING_PARTICIPLE.contains(&toks.get(start + 1).map_or("", |t| t.low.as_str()));
+    // (A role noun of the lists, or one whose ending names someone who does something,
+    // "Pharmacien", "Chercheuse", "Retraitée": not a first name, "Julien", "Lucienne".)
+    let agent = AGENT_ENDINGS.iter().any(|s| low.ends_with(s)) && !lx.first_names.contains_key(opener.text.as_str());
+    let role = lx.role(low) == Some(SpeakerKind::Person) || lx.profession(low).is_some() || agent;
+    // (Its complement follows in lower case: "Âgée de", "Classée 14e", not "Renée, 45 ans".)
+    let complement = toks.get(start + 1).is_some_and(|t| t.is_word() && !t.is_cap());
+    if !(participle || role) || !complement {
+        return None;
+    }
+    let comma = (start + 1..end.min(start + FRONTED_REACH)).find(|&k| !toks[k].is_word())?;
+    (toks[comma].text == "," && toks.get(comma + 1).is_some_and(Tok::is_word) && comma + 1 < end).then_some(comma + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::attribution::tokenize;
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn a_noun_several_offices_share_is_a_family_noun() {
+        assert!(is_family_noun("élu"));
+        assert!(is_family_noun("élue"));
+        assert!(is_family_noun("magistrate"));
+        assert!(!is_family_noun("maire"));
+        assert!(!is_family_noun("prévenu"));
+        assert!(!is_family_noun("édile"));
+    }
+
+    #[test]
+    fn the_subject_starts_after_a_fronted_description() {
+        let t = toks("Pharmacienne à Brest et mère de trois enfants, Julie Martin a voté.");
+        let k = subject_after_fronted_description(&t, 0, t.len()).expect("a fronted role");
+        assert_eq!(t[k].text, "Julie");
+        let t = toks("Âgée de 40 ans, la boulangère parle.");
+        let k = subject_after_fronted_description(&t, 0, t.len()).expect("a fronted adjective");
+        assert_eq!(t[k].text, "la");
+        for s in ["Marc Dubois, 40 ans, parle.", "Le boulanger, 40 ans, parle.", "Renée, 45 ans, parle.", "Julien et Marie, les fondateurs, parlent.", "Son fils, lui, parle.", "Interrogée sur Radio Nord, la juge parle."] {
+            let t = toks(s);
+            assert_eq!(subject_after_fronted_description(&t, 0, t.len()), None, "{s}");
+        }
+    }
+}
