@@ -120,6 +120,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("'L'agence régionale de santé (ARS) Centre-Val de Loire indique': a name after a body's bracketed acronym is its place; the body speaks (body_before_acronym_and_place)", "rules_fr::place_tests::a_place_after_a_bodys_bracketed_acronym_is_not_the_subject"),
     ("'La préfecture maritime de la Manche a indiqué': adjectives between a body noun and its complement are passed (body_noun_before_adjectives)", "rules_fr::place_tests::adjectives_between_a_body_noun_and_its_complement_are_passed"),
     ("'la Cour des comptes', 'le Défenseur des droits': a capitalised body noun after an article keeps its complement of one common noun (org_word_with_common_complement_end)", "rules_fr::place_tests::a_capitalised_body_noun_keeps_its_common_complement"),
+    ("'Le constructeur X … Dans un communiqué, le groupe précise': a maker is meant by a company noun (same_kind_of_company)", "rules_fr::place_tests::a_maker_is_the_same_kind_of_company_as_a_group"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -160,7 +161,8 @@ pub(super) fn inversion_closes_a_quote(toks: &[Tok], i: usize, after_quote: bool
 
 /// Nouns any of which may name the same business: "l'usine de la société Chimitec" …
 /// "l'entreprise reconnaît", "le groupe X" … "la firme".
-const BUSINESS_NOUNS: [&str; 5] = ["société", "entreprise", "groupe", "firme", "compagnie"];
+/// (fr-places s16: "le constructeur X … le groupe précise", "le fabricant", "l'équipementier".)
+const BUSINESS_NOUNS: [&str; 9] = ["société", "entreprise", "groupe", "firme", "compagnie", "constructeur", "fabricant", "équipementier", "industriel"];
 
 /// "la société Chimitec … l'entreprise reconnaît": a company introduced by one company noun
 /// is meant by another.
@@ -3281,6 +3283,13 @@ mod place_tests {
         let t = toks("Selon Cour des comptes, le coût a doublé");
         let i = t.iter().position(|x| x.text == "Cour").unwrap();
         assert_eq!(org_word_with_common_complement_end(&t, i, i + 1, t.len()), i + 1);
+    }
+
+    #[test]
+    fn a_maker_is_the_same_kind_of_company_as_a_group() {
+        assert!(same_kind_of_company("constructeur", "groupe"));
+        assert!(same_kind_of_company("fabricant", "entreprise"));
+        assert!(!same_kind_of_company("fabricant", "syndicat"));
     }
 
     #[test]
