@@ -3186,7 +3186,7 @@ pub(super) fn is_after_bodys_acronym(toks: &[Tok], a: usize) -> bool {
         && super::attribution::is_acronym(&toks[a - 2])
         && toks[a - 3].is_punct('(')
         && toks[a - 4].is_word()
-        && toks.get(a).is_some_and(|t| t.is_cap() && !Lexicon::get().first_names.contains_key(fold(&t.low).as_str()))
+        && toks.get(a).is_some_and(|t| t.is_cap() && !Lexicon::get().first_names.contains_key(t.text.as_str()))
 }
 
 /// "la préfecture maritime de la Manche", "le conseil départemental de l'Aude": one or two
@@ -3250,19 +3250,20 @@ mod place_tests {
     use super::tests::toks;
     use super::*;
 
-    fn name_at(t: &[Tok], word: &str) -> Np {
-        let a = t.iter().position(|x| x.text == word).unwrap();
-        np_backward(t, 0, (a..t.len()).take_while(|&k| t[k].is_cap() || t[k].low == "de" || t[k].is_punct('-')).last().unwrap()).unwrap()
+    /// The phrase `np_backward` reads right before the verb "a".
+    fn before_verb(t: &[Tok]) -> Np {
+        let v = t.iter().position(|x| x.low == "a").unwrap();
+        np_backward(t, 0, v - 1).unwrap()
     }
 
     #[test]
     fn a_place_after_a_bodys_bracketed_acronym_is_not_the_subject() {
         let t = toks("L'office régional du tourisme (ORT) Haute-Provence a indiqué");
-        let np = name_at(&t, "Haute");
+        let np = before_verb(&t);
         let body = body_before_acronym_and_place(&t, 0, &np).expect("the body");
         assert_eq!(t[body.first].text, "office");
         let t = toks("Le groupe (ABC) Jean Martin a indiqué");
-        let np = name_at(&t, "Jean");
+        let np = before_verb(&t);
         assert!(body_before_acronym_and_place(&t, 0, &np).is_none());
         let at = |t: &[Tok], w: &str| t.iter().position(|x| x.text == w).unwrap();
         let t = toks("L'agence (ARS) Bretagne a dit");
