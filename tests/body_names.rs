@@ -238,3 +238,19 @@ fn a_body_with_its_acronym_then_its_region_speaks_not_the_region() {
     assert!(who(fr, "prendre acte").contains("agence régionale de santé"), "{}", who(fr, "prendre acte"));
     assert!(who(fr, "suivre la situation").contains("préfecture maritime"), "{}", who(fr, "suivre la situation"));
 }
+
+#[test]
+fn a_communique_in_a_sentence_opened_by_a_body_noun_is_that_bodys() {
+    // (Registry::body_noun_opening_sentence.)
+    let fr = "Usine\n\nLe plan prévoit l'arrêt de deux lignes. La direction invoque « une chute durable des commandes », selon un communiqué transmis jeudi.";
+    let who = who(fr, "une chute durable");
+    assert!(who.contains("direction"), "{who}");
+}
+
+#[test]
+fn an_authority_named_by_an_agent_noun_keeps_its_complement() {
+    // (org_words.txt: défenseur, médiateur; rules_fr::org_word_with_common_complement_end.)
+    let fr = "Retards\n\nLe Médiateur des entreprises, saisi par des artisans, avait rappelé en mars que ces contrats doivent prévoir « des délais de paiement raisonnables ».";
+    let who = who(fr, "des délais");
+    assert!(who.contains("médiateur des entreprises"), "{who}");
+}

@@ -687,7 +687,8 @@ impl Registry {
             NpKind::Role { kind: SpeakerKind::Document, head, definite: false }
                 if np.quals.is_empty() && ISSUED_WORDS.contains(&head.as_str()) && super::rules_fr::is_french_phrase(&self.text, np) =>
             {
-                self.issuer_in_own_sentence(np.start)
+                // (fr-places s16: else the body noun opening it, `body_noun_opening_sentence`.)
+                self.issuer_in_own_sentence(np.start).or_else(|| self.body_noun_opening_sentence(np.start))
             }
             // (An indefinite one, "une source proche du dossier", stays unnamed even in a
             // lead: the person named next is usually someone else.)
@@ -1789,6 +1790,35 @@ impl Registry {
             // (The body that spoke in the lead, "a annoncé la X, qui …": the article's own.)
             .or_else(|| self.latest(pos.min(LEAD_BYTES), |m, e| m.spoke && org(e) && e.opens_capitalised() && !self.is_dateline(m, e)))
             .or_else(|| self.described_body(written, false))
+    }
+
+    /// (fr-places s16) "La direction invoque « … », selon un communiqué": an issued document
+    /// with no owner named, in a sentence that names no body but opens on a definite body
+    /// noun ("La direction", "Le parquet"), is the words of that body: the one the noun
+    /// stands for (`bare_body_part` for a part of a company, else the body introduced with
+    /// that noun), else the noun as written. `pos` is where the document is named.
+    fn body_noun_opening_sentence(&mut self, pos: usize) -> Option<usize> {
+        let k = self.sentence_starts.partition_point(|&s| s <= pos);
+        let start = k.checked_sub(1).map_or(0, |i| self.sentence_starts[i]);
+        let opening = self.text.get(start..pos)?.trim_start();
+        let mut words = opening.split_whitespace();
+        let first = words.next().map(fold)?;
+        let (written_len, noun) = match first.strip_prefix("l'") {
+            Some(noun) if !noun.is_empty() => (first.len(), noun.to_string()),
+            _ if matches!(first.as_str(), "le" | "la") => {
+                let noun = fold(words.next()?);
+                (opening.find(|c: char| c.is_whitespace())? + 1 + noun.len(), noun)
+            }
+            _ => return None,
+        };
+        if Lexicon::get().role(&noun) != Some(SpeakerKind::Organisation) {
+            return None;
+        }
+        let written = opening.get(..written_len).unwrap_or("").to_string();
+        if BODY_PARTS.contains(&noun.as_str()) {
+            return self.bare_body_part(start, &noun, &written);
+        }
+        self.generic_body_antecedent(&noun, start).or_else(|| self.described_body(&written, true))
     }
 
     /// fr-bodies s14: "Le parquet de Vierzon a ouvert une enquête « … », selon un

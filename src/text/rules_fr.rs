@@ -123,6 +123,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("fr-people s16: 'X y prendra la parole. « … », prévient l'élu': a noun several offices share is the person just in view, unless its holder is named in the paragraph (people_fr::is_family_noun, Registry::person_just_in_view)", "people_fr::tests::a_noun_several_offices_share_is_a_family_noun; quotes_fr::a_family_noun_is_the_person_just_in_view_not_an_earlier_holder_of_it; quotes_fr::a_family_noun_is_the_holder_when_they_are_named_in_the_paragraph"),
     ("fr-people s16: 'Pharmacien à Limoges, X n'a pas …. « … », tranche-t-il': the subject of the sentence before is read past a fronted description (people_fr::subject_after_fronted_description)", "people_fr::tests::the_subject_starts_after_a_fronted_description; quotes_fr::il_after_a_sentence_opening_on_a_description_is_the_name_after_it"),
     ("fr-people s16: 'a souri la jeune comédienne': a descriptor of either gender takes its article's (Registry::resolve_descriptor)", "quotes_fr::a_descriptor_of_either_gender_takes_its_articles"),
+    ("'Le constructeur X … Dans un communiqué, le groupe précise': a maker is meant by a company noun (same_kind_of_company)", "rules_fr::place_tests::a_maker_is_the_same_kind_of_company_as_a_group"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
@@ -163,7 +164,8 @@ pub(super) fn inversion_closes_a_quote(toks: &[Tok], i: usize, after_quote: bool
 
 /// Nouns any of which may name the same business: "l'usine de la société Chimitec" …
 /// "l'entreprise reconnaît", "le groupe X" … "la firme".
-const BUSINESS_NOUNS: [&str; 5] = ["société", "entreprise", "groupe", "firme", "compagnie"];
+/// (fr-places s16: "le constructeur X … le groupe précise", "le fabricant", "l'équipementier".)
+const BUSINESS_NOUNS: [&str; 9] = ["société", "entreprise", "groupe", "firme", "compagnie", "constructeur", "fabricant", "équipementier", "industriel"];
 
 /// "la société Chimitec … l'entreprise reconnaît": a company introduced by one company noun
 /// is meant by another.
@@ -3192,7 +3194,7 @@ pub(super) fn is_after_bodys_acronym(toks: &[Tok], a: usize) -> bool {
         && super::attribution::is_acronym(&toks[a - 2])
         && toks[a - 3].is_punct('(')
         && toks[a - 4].is_word()
-        && toks.get(a).is_some_and(|t| t.is_cap() && !Lexicon::get().first_names.contains_key(fold(&t.low).as_str()))
+        && toks.get(a).is_some_and(|t| t.is_cap() && !Lexicon::get().first_names.contains_key(t.text.as_str()))
 }
 
 /// "la préfecture maritime de la Manche", "le conseil départemental de l'Aude": one or two
@@ -3256,19 +3258,20 @@ mod place_tests {
     use super::tests::toks;
     use super::*;
 
-    fn name_at(t: &[Tok], word: &str) -> Np {
-        let a = t.iter().position(|x| x.text == word).unwrap();
-        np_backward(t, 0, (a..t.len()).take_while(|&k| t[k].is_cap() || t[k].low == "de" || t[k].is_punct('-')).last().unwrap()).unwrap()
+    /// The phrase `np_backward` reads right before the verb "a".
+    fn before_verb(t: &[Tok]) -> Np {
+        let v = t.iter().position(|x| x.low == "a").unwrap();
+        np_backward(t, 0, v - 1).unwrap()
     }
 
     #[test]
     fn a_place_after_a_bodys_bracketed_acronym_is_not_the_subject() {
         let t = toks("L'office régional du tourisme (ORT) Haute-Provence a indiqué");
-        let np = name_at(&t, "Haute");
+        let np = before_verb(&t);
         let body = body_before_acronym_and_place(&t, 0, &np).expect("the body");
         assert_eq!(t[body.first].text, "office");
         let t = toks("Le groupe (ABC) Jean Martin a indiqué");
-        let np = name_at(&t, "Jean");
+        let np = before_verb(&t);
         assert!(body_before_acronym_and_place(&t, 0, &np).is_none());
         let at = |t: &[Tok], w: &str| t.iter().position(|x| x.text == w).unwrap();
         let t = toks("L'agence (ARS) Bretagne a dit");
@@ -3289,6 +3292,13 @@ mod place_tests {
         let t = toks("Selon Cour des comptes, le coût a doublé");
         let i = t.iter().position(|x| x.text == "Cour").unwrap();
         assert_eq!(org_word_with_common_complement_end(&t, i, i + 1, t.len()), i + 1);
+    }
+
+    #[test]
+    fn a_maker_is_the_same_kind_of_company_as_a_group() {
+        assert!(same_kind_of_company("constructeur", "groupe"));
+        assert!(same_kind_of_company("fabricant", "entreprise"));
+        assert!(!same_kind_of_company("fabricant", "syndicat"));
     }
 
     #[test]
