@@ -83,3 +83,16 @@ fn a_short_judgement_after_juge_is_speech() {
     assert_eq!(quote(&qs, "impossible à tenir").kind, QuoteKind::Partial, "{qs:#?}");
     assert_eq!(quote(&qs, "espace détente").kind, QuoteKind::Term, "{qs:#?}");
 }
+
+/// fr_cues.txt (session 16): a verb of attack or correction after the quote is a cue, so a
+/// short sentence quoted before it is speech with the named speaker.
+#[test]
+fn verbs_of_attack_and_correction_after_a_quote_are_cues() {
+    let qs = quotes_of(
+        "Le budget adopté\n\n\
+         « C'est un matraquage », a attaqué Sandrine Morel, conseillère d'opposition. \
+         « Le chiffre est faux », corrige Henri Lambert, adjoint aux finances.",
+    );
+    assert_eq!(speaker(quote(&qs, "C'est un matraquage")), Some("Sandrine Morel"), "{qs:#?}");
+    assert_eq!(speaker(quote(&qs, "Le chiffre est faux")), Some("Henri Lambert"), "{qs:#?}");
+}
