@@ -96,3 +96,21 @@ fn verbs_of_attack_and_correction_after_a_quote_are_cues() {
     assert_eq!(speaker(quote(&qs, "C'est un matraquage")), Some("Sandrine Morel"), "{qs:#?}");
     assert_eq!(speaker(quote(&qs, "Le chiffre est faux")), Some("Henri Lambert"), "{qs:#?}");
 }
+
+/// quotes::speech_after_naming_verb: "a appelé « chacun au calme »" calls on people (a
+/// preposition inside the quote) and "parle d'une « … »" of three words or more
+/// characterises: speech; a name given ("une voisine appelée « madame Rose »") stays a term.
+#[test]
+fn a_call_or_a_characterisation_after_a_naming_verb_is_speech() {
+    let qs = quotes_of(
+        "Grève des bus\n\n\
+         Le préfet, Julien Marchand, a appelé « chacun au calme ». Une voisine appelée « madame Rose » est partie. \
+         La syndicaliste Anne Roussel parle d'une « gestion à courte vue ». \
+         « Nous attendons des réponses », a déclaré Anne Roussel.",
+    );
+    let call = quote(&qs, "chacun au calme");
+    assert_eq!(call.kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(speaker(call), Some("Julien Marchand"), "{qs:#?}");
+    assert_eq!(quote(&qs, "gestion à courte vue").kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(quote(&qs, "madame Rose").kind, QuoteKind::Term, "{qs:#?}");
+}
