@@ -114,3 +114,18 @@ fn a_call_or_a_characterisation_after_a_naming_verb_is_speech() {
     assert_eq!(quote(&qs, "gestion à courte vue").kind, QuoteKind::Partial, "{qs:#?}");
     assert_eq!(quote(&qs, "madame Rose").kind, QuoteKind::Term, "{qs:#?}");
 }
+
+/// fr_cues.txt (session 16): verbs that report what someone puts forward or calls for
+/// ("propose de …", "n'exclut pas de …", "invoque") make a short quote after them speech.
+#[test]
+fn verbs_of_proposal_and_invocation_before_a_short_quote_are_cues() {
+    let qs = quotes_of(
+        "Grève des bus\n\n\
+         La ministre, Claire Sorel, a proposé de recevoir les syndicats « dans les prochains jours ». \
+         Le maire, Paul Vidal, n'exclut pas de rejoindre un autre parti « dans les prochains mois ». \
+         La directrice, Anne Roussel, invoque « la chute des commandes ».",
+    );
+    assert_eq!(speaker(quote(&qs, "dans les prochains jours")), Some("Claire Sorel"), "{qs:#?}");
+    assert_eq!(speaker(quote(&qs, "dans les prochains mois")), Some("Paul Vidal"), "{qs:#?}");
+    assert_eq!(speaker(quote(&qs, "la chute des commandes")), Some("Anne Roussel"), "{qs:#?}");
+}
