@@ -83,3 +83,49 @@ fn a_short_judgement_after_juge_is_speech() {
     assert_eq!(quote(&qs, "impossible à tenir").kind, QuoteKind::Partial, "{qs:#?}");
     assert_eq!(quote(&qs, "espace détente").kind, QuoteKind::Term, "{qs:#?}");
 }
+
+/// fr_cues.txt (session 16): a verb of attack or correction after the quote is a cue, so a
+/// short sentence quoted before it is speech with the named speaker.
+#[test]
+fn verbs_of_attack_and_correction_after_a_quote_are_cues() {
+    let qs = quotes_of(
+        "Le budget adopté\n\n\
+         « C'est un matraquage », a attaqué Sandrine Morel, conseillère d'opposition. \
+         « Le chiffre est faux », corrige Henri Lambert, adjoint aux finances.",
+    );
+    assert_eq!(speaker(quote(&qs, "C'est un matraquage")), Some("Sandrine Morel"), "{qs:#?}");
+    assert_eq!(speaker(quote(&qs, "Le chiffre est faux")), Some("Henri Lambert"), "{qs:#?}");
+}
+
+/// quotes::speech_after_naming_verb: "a appelé « chacun au calme »" calls on people (a
+/// preposition inside the quote) and "parle d'une « … »" of three words or more
+/// characterises: speech; a name given ("une voisine appelée « madame Rose »") stays a term.
+#[test]
+fn a_call_or_a_characterisation_after_a_naming_verb_is_speech() {
+    let qs = quotes_of(
+        "Grève des bus\n\n\
+         Le préfet, Julien Marchand, a appelé « chacun au calme ». Une voisine appelée « madame Rose » est partie. \
+         La syndicaliste Anne Roussel parle d'une « gestion à courte vue ». \
+         « Nous attendons des réponses », a déclaré Anne Roussel.",
+    );
+    let call = quote(&qs, "chacun au calme");
+    assert_eq!(call.kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(speaker(call), Some("Julien Marchand"), "{qs:#?}");
+    assert_eq!(quote(&qs, "gestion à courte vue").kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(quote(&qs, "madame Rose").kind, QuoteKind::Term, "{qs:#?}");
+}
+
+/// fr_cues.txt (session 16): verbs that report what someone puts forward or calls for
+/// ("propose de …", "n'exclut pas de …", "invoque") make a short quote after them speech.
+#[test]
+fn verbs_of_proposal_and_invocation_before_a_short_quote_are_cues() {
+    let qs = quotes_of(
+        "Grève des bus\n\n\
+         La ministre, Claire Sorel, a proposé de recevoir les syndicats « dans les prochains jours ». \
+         Le maire, Paul Vidal, n'exclut pas de rejoindre un autre parti « dans les prochains mois ». \
+         La directrice, Anne Roussel, invoque « la chute des commandes ».",
+    );
+    assert_eq!(speaker(quote(&qs, "dans les prochains jours")), Some("Claire Sorel"), "{qs:#?}");
+    assert_eq!(speaker(quote(&qs, "dans les prochains mois")), Some("Paul Vidal"), "{qs:#?}");
+    assert_eq!(speaker(quote(&qs, "la chute des commandes")), Some("Anne Roussel"), "{qs:#?}");
+}

@@ -422,6 +422,17 @@ fn quote_kinds(article: &Article, text: &str, spans: &[MarkedSpan], work: &[Work
             } else {
                 kind
             };
+            // (fr-quotes2: a call on someone or a characterisation after a naming verb.)
+            let kind = if kind == QuoteKind::Term
+                && work[i].label
+                && work[i].cue.is_some()
+                && is_french_paragraph(article, spans[i].paragraph)
+                && speech_after_naming_verb(text, &spans[i])
+            {
+                QuoteKind::Partial
+            } else {
+                kind
+            };
             // (A turn of a dialogue is speech however short: "Et le suivant ?".)
             let kind = if dialogue && kind == QuoteKind::Term { QuoteKind::Direct } else { kind };
             // "Mastering the game of Go with deep neural networks" in a French article,
@@ -457,6 +468,31 @@ fn judged_as(text: &str, span: &MarkedSpan) -> bool {
         Some(_) => false,
         None => last == "de" && words.next().is_some_and(|w| qualified(&w)),
     }
+}
+
+/// (fr-quotes2) French words after a verb of naming that are still someone's speech, not a
+/// label: "a appelé « chacun au calme »" calls on someone to do something (appeler
+/// quelqu'un à …: a preposition "à/au/aux" inside the quote, where a name given would have
+/// none: "qu'elle appelle « madame Rose »"); "parle d'une « gestion au jour le jour »"
+/// characterises something in the speaker's words (an indefinite article and at least
+/// three words, where "on parle de « cluster »" gives one term).
+fn speech_after_naming_verb(text: &str, span: &MarkedSpan) -> bool {
+    let quoted = span.pieces.first().and_then(|r| text.get(r.clone())).unwrap_or("");
+    if !quoted.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let inner: Vec<String> = quoted.split(|c: char| c.is_whitespace() || c == '\u{a0}').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let before = text.get(..span.open).unwrap_or("").trim_end_matches(super::quote_marks::is_space);
+    let words: Vec<String> = before.rsplit(super::quote_marks::is_space).take(2).map(str::to_lowercase).collect();
+    let calling = |w: &str| matches!(w, "appelé" | "appelée" | "appelés" | "appelées" | "appelle" | "appellent" | "appelant");
+    if words.first().is_some_and(|w| calling(w)) {
+        return inner.iter().skip(1).any(|w| matches!(w.as_str(), "à" | "au" | "aux"));
+    }
+    let speaking = |w: &str| matches!(w, "parle" | "parlent" | "parler" | "parlé" | "parlant");
+    let w = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+    // "parle d'une « … »": the elided "de" is glued to the indefinite article.
+    let of_a = matches!(w(0).replace('\u{2019}', "'").as_str(), "d'un" | "d'une") && speaking(w(1));
+    of_a && inner.len() >= 3
 }
 
 /// Quotes announced by a colon, with no cue: the person the sentence is about.
