@@ -3253,6 +3253,21 @@ pub(super) fn org_word_with_common_complement_end(toks: &[Tok], i: usize, r: usi
     if r == i + 1 && r + 1 < end && article && body && de(&toks[r]) && noun(&toks[r + 1]) { r + 2 } else { r }
 }
 
+/// (fr-places2) "l'intersyndicale CGT-CFDT-FO", "le collectif LDH-MRAP": a name that is a
+/// hyphenated list of two or more acronyms lists the members of a coalition; what speaks is
+/// the coalition, called by the body's common noun right before the list. Returns that noun
+/// (the caller opens the name with it), or None when `toks[a..b]` is no such list.
+pub(super) fn coalition_noun_before_acronym_list(toks: &[Tok], a: usize, b: usize) -> Option<String> {
+    let noun = toks.get(a.checked_sub(1)?)?;
+    if b <= a || !noun.is_lower_word() || Lexicon::get().role(&noun.low) != Some(SpeakerKind::Organisation) {
+        return None;
+    }
+    let name: String = toks[a..b].iter().map(|t| t.text.as_str()).collect();
+    let parts: Vec<&str> = name.split('-').collect();
+    let acronym = |p: &&str| p.chars().count() >= 2 && p.chars().all(|c| c.is_uppercase());
+    (parts.len() >= 2 && parts.iter().all(acronym)).then(|| noun.text.to_string())
+}
+
 #[cfg(test)]
 mod place_tests {
     use super::tests::toks;
@@ -3262,6 +3277,23 @@ mod place_tests {
     fn before_verb(t: &[Tok]) -> Np {
         let v = t.iter().position(|x| x.low == "a").unwrap();
         np_backward(t, 0, v - 1).unwrap()
+    }
+
+    #[test]
+    fn a_list_of_acronyms_after_a_body_noun_is_named_by_that_noun() {
+        let at = |t: &[Tok], w: &str| t.iter().position(|x| x.text.starts_with(w)).unwrap();
+        let t = toks("L'intersyndicale CGT-CFDT-FO a dénoncé la fermeture");
+        let i = at(&t, "CGT");
+        let j = t.iter().position(|x| x.low == "a").unwrap();
+        assert_eq!(coalition_noun_before_acronym_list(&t, i, j).as_deref(), Some("intersyndicale"));
+        // One acronym is the body's own name; a person's double name is no list.
+        let t = toks("Le syndicat CGT a dénoncé la fermeture");
+        let i = at(&t, "CGT");
+        assert!(coalition_noun_before_acronym_list(&t, i, i + 1).is_none());
+        let t = toks("Le directeur Jean-Marc Durand a dénoncé la fermeture");
+        let i = at(&t, "Jean");
+        let j = t.iter().position(|x| x.low == "a").unwrap();
+        assert!(coalition_noun_before_acronym_list(&t, i, j).is_none());
     }
 
     #[test]
