@@ -554,7 +554,8 @@ fn is_french_phrase_toks(toks: &[Tok], np: &Np) -> bool {
 /// the frame's start) up to and with its own end. None when `at` is in the first sentence.
 pub(super) fn sentence_before(toks: &[Tok], at: usize) -> Option<(usize, usize)> {
     let k = (0..at.min(toks.len())).rev().find(|&k| super::attribution::ends_sentence(toks, k))?;
-    let start = (0..k).rev().find(|&j| super::attribution::ends_sentence(toks, j) || matches!(toks[j].kind, TokKind::Quote(_))).map_or(0, |j| j + 1);
+    // (fr-places2: not at a quote the sentence goes on after, `is_quote_inside_sentence`.)
+    let start = (0..k).rev().find(|&j| super::attribution::ends_sentence(toks, j) || matches!(toks[j].kind, TokKind::Quote(_)) && !is_quote_inside_sentence(toks, j)).map_or(0, |j| j + 1);
     Some((start, k + 1))
 }
 
@@ -3268,6 +3269,19 @@ pub(super) fn coalition_noun_before_acronym_list(toks: &[Tok], a: usize, b: usiz
     (parts.len() >= 2 && parts.iter().all(acronym)).then(|| noun.text.to_string())
 }
 
+/// (fr-places2) "L'agence … défend une « organisation graduée » des soins. Dans un
+/// communiqué, elle indique « … »": a quoted term, a noun phrase behind its article (not a
+/// quote governed by a verb or "à", which may carry a cue of its own), that the sentence
+/// goes on after (a lower-case word follows its closing mark) is part of that sentence, so
+/// the sentence before the next quote still opens on its subject (the body elle stands for).
+pub(super) fn is_quote_inside_sentence(toks: &[Tok], j: usize) -> bool {
+    const ARTICLES: [&str; 8] = ["un", "une", "le", "la", "l'", "les", "cette", "son"];
+    matches!(toks.get(j).map(|t| &t.kind), Some(TokKind::Quote(_)))
+        && j > 0
+        && ARTICLES.contains(&toks[j - 1].low.as_str())
+        && toks.get(j + 1).is_some_and(Tok::is_lower_word)
+}
+
 #[cfg(test)]
 mod place_tests {
     use super::tests::toks;
@@ -3277,6 +3291,24 @@ mod place_tests {
     fn before_verb(t: &[Tok]) -> Np {
         let v = t.iter().position(|x| x.low == "a").unwrap();
         np_backward(t, 0, v - 1).unwrap()
+    }
+
+    #[test]
+    fn a_quoted_term_behind_its_article_is_inside_the_sentence() {
+        // The placeholder "XQ" stands for the quote token.
+        let quoted = |s: &str| {
+            let mut t = toks(s);
+            let j = t.iter().position(|x| x.text == "XQ").unwrap();
+            t[j].kind = TokKind::Quote(0);
+            (t, j)
+        };
+        let (t, j) = quoted("L'agence défend une XQ des soins.");
+        assert!(is_quote_inside_sentence(&t, j));
+        // Governed by "à" (a quote of what was said), or ending the sentence: not a term.
+        let (t, j) = quoted("L'agence appelle à XQ et à composer le 15.");
+        assert!(!is_quote_inside_sentence(&t, j));
+        let (t, j) = quoted("L'agence défend une XQ. Elle indique");
+        assert!(!is_quote_inside_sentence(&t, j));
     }
 
     #[test]
