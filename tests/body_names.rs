@@ -254,3 +254,11 @@ fn an_authority_named_by_an_agent_noun_keeps_its_complement() {
     let who = who(fr, "des délais");
     assert!(who.contains("médiateur des entreprises"), "{who}");
 }
+
+#[test]
+fn a_jury_speaks_as_a_body() {
+    // fr-places2: "le jury" is a body noun; the quote is the jury's, not the person named next.
+    let fr = "Un prix pour une chercheuse\n\nLa physicienne Anne Roussel a reçu le prix Carnot.\n\nDans un communiqué, le jury a salué « une œuvre d'une rare cohérence ».\n\nLe recteur, Paul Marchand, a estimé que ce prix montrait « l'excellence du campus ».";
+    let who = speaker_of(fr, "une œuvre").unwrap_or_default();
+    assert!(who.to_lowercase().contains("jury"), "{who}");
+}

@@ -2118,7 +2118,12 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
         let last_part = parts.last().copied();
         for &(a, b) in &parts {
             // "Yanis B.", "Comey Jr.": a surname cut to its initial, a suffix, keep their stop.
-            let words = name_words(toks, a, b);
+            let mut words = name_words(toks, a, b);
+            // (fr-places2: "l'intersyndicale CGT-CFDT-FO": a list of acronyms is named by the
+            // coalition's noun before it, `coalition_noun_before_acronym_list`.)
+            if let Some(noun) = super::rules_fr::coalition_noun_before_acronym_list(toks, a, b) {
+                words.insert(0, noun);
+            }
             // "Arkéa-B&B": a lone letter is a piece of a brand or an initial, never a name.
             if let [w] = words.as_slice()
                 && w.trim_end_matches('.').chars().count() == 1

@@ -1135,7 +1135,11 @@ fn sentence_start_before(frame: &[Tok], before: usize) -> usize {
 fn read_sentence_before(w: &mut Work, a: &Around, prev: Option<&MarkedSpan>) {
     w.opens_paragraph = a.qk == 0;
     if a.cut {
-        let start = sentence_start_before(a.left_frame, a.lo.saturating_sub(1));
+        let mut start = sentence_start_before(a.left_frame, a.lo.saturating_sub(1));
+        // (fr-places2: back over a quoted term the sentence goes on after, rules_fr::is_quote_inside_sentence.)
+        while !a.english && start > 0 && super::rules_fr::is_quote_inside_sentence(a.left_frame, start - 1) {
+            start = sentence_start_before(a.left_frame, start - 1);
+        }
         w.prev_sentence_subject = subject_of_sentence_before(a.left_frame, start, a.lo, a.english);
         w.prev_plural_subject = plural_group_opening(a.left_frame, start, a.lo);
     } else if !a.english && a.prev_q.is_some() {

@@ -554,7 +554,8 @@ fn is_french_phrase_toks(toks: &[Tok], np: &Np) -> bool {
 /// the frame's start) up to and with its own end. None when `at` is in the first sentence.
 pub(super) fn sentence_before(toks: &[Tok], at: usize) -> Option<(usize, usize)> {
     let k = (0..at.min(toks.len())).rev().find(|&k| super::attribution::ends_sentence(toks, k))?;
-    let start = (0..k).rev().find(|&j| super::attribution::ends_sentence(toks, j) || matches!(toks[j].kind, TokKind::Quote(_))).map_or(0, |j| j + 1);
+    // (fr-places2: not at a quote the sentence goes on after, `is_quote_inside_sentence`.)
+    let start = (0..k).rev().find(|&j| super::attribution::ends_sentence(toks, j) || matches!(toks[j].kind, TokKind::Quote(_)) && !is_quote_inside_sentence(toks, j)).map_or(0, |j| j + 1);
     Some((start, k + 1))
 }
 
@@ -3253,6 +3254,34 @@ pub(super) fn org_word_with_common_complement_end(toks: &[Tok], i: usize, r: usi
     if r == i + 1 && r + 1 < end && article && body && de(&toks[r]) && noun(&toks[r + 1]) { r + 2 } else { r }
 }
 
+/// (fr-places2) "l'intersyndicale CGT-CFDT-FO", "le collectif LDH-MRAP": a name that is a
+/// hyphenated list of two or more acronyms lists the members of a coalition; what speaks is
+/// the coalition, called by the body's common noun right before the list. Returns that noun
+/// (the caller opens the name with it), or None when `toks[a..b]` is no such list.
+pub(super) fn coalition_noun_before_acronym_list(toks: &[Tok], a: usize, b: usize) -> Option<String> {
+    let noun = toks.get(a.checked_sub(1)?)?;
+    if b <= a || !noun.is_lower_word() || Lexicon::get().role(&noun.low) != Some(SpeakerKind::Organisation) {
+        return None;
+    }
+    let name: String = toks[a..b].iter().map(|t| t.text.as_str()).collect();
+    let parts: Vec<&str> = name.split('-').collect();
+    let acronym = |p: &&str| p.chars().count() >= 2 && p.chars().all(|c| c.is_uppercase());
+    (parts.len() >= 2 && parts.iter().all(acronym)).then(|| noun.text.to_string())
+}
+
+/// (fr-places2) "L'agence … défend une « organisation graduée » des soins. Dans un
+/// communiqué, elle indique « … »": a quoted term, a noun phrase behind its article (not a
+/// quote governed by a verb or "à", which may carry a cue of its own), that the sentence
+/// goes on after (a lower-case word follows its closing mark) is part of that sentence, so
+/// the sentence before the next quote still opens on its subject (the body elle stands for).
+pub(super) fn is_quote_inside_sentence(toks: &[Tok], j: usize) -> bool {
+    const ARTICLES: [&str; 8] = ["un", "une", "le", "la", "l'", "les", "cette", "son"];
+    matches!(toks.get(j).map(|t| &t.kind), Some(TokKind::Quote(_)))
+        && j > 0
+        && ARTICLES.contains(&toks[j - 1].low.as_str())
+        && toks.get(j + 1).is_some_and(Tok::is_lower_word)
+}
+
 #[cfg(test)]
 mod place_tests {
     use super::tests::toks;
@@ -3262,6 +3291,41 @@ mod place_tests {
     fn before_verb(t: &[Tok]) -> Np {
         let v = t.iter().position(|x| x.low == "a").unwrap();
         np_backward(t, 0, v - 1).unwrap()
+    }
+
+    #[test]
+    fn a_quoted_term_behind_its_article_is_inside_the_sentence() {
+        // The placeholder "XQ" stands for the quote token.
+        let quoted = |s: &str| {
+            let mut t = toks(s);
+            let j = t.iter().position(|x| x.text == "XQ").unwrap();
+            t[j].kind = TokKind::Quote(0);
+            (t, j)
+        };
+        let (t, j) = quoted("L'agence défend une XQ des soins.");
+        assert!(is_quote_inside_sentence(&t, j));
+        // Governed by "à" (a quote of what was said), or ending the sentence: not a term.
+        let (t, j) = quoted("L'agence appelle à XQ et à composer le 15.");
+        assert!(!is_quote_inside_sentence(&t, j));
+        let (t, j) = quoted("L'agence défend une XQ. Elle indique");
+        assert!(!is_quote_inside_sentence(&t, j));
+    }
+
+    #[test]
+    fn a_list_of_acronyms_after_a_body_noun_is_named_by_that_noun() {
+        let at = |t: &[Tok], w: &str| t.iter().position(|x| x.text.starts_with(w)).unwrap();
+        let t = toks("L'intersyndicale CGT-CFDT-FO a dénoncé la fermeture");
+        let i = at(&t, "CGT");
+        let j = t.iter().position(|x| x.low == "a").unwrap();
+        assert_eq!(coalition_noun_before_acronym_list(&t, i, j).as_deref(), Some("intersyndicale"));
+        // One acronym is the body's own name; a person's double name is no list.
+        let t = toks("Le syndicat CGT a dénoncé la fermeture");
+        let i = at(&t, "CGT");
+        assert!(coalition_noun_before_acronym_list(&t, i, i + 1).is_none());
+        let t = toks("Le directeur Jean-Marc Durand a dénoncé la fermeture");
+        let i = at(&t, "Jean");
+        let j = t.iter().position(|x| x.low == "a").unwrap();
+        assert!(coalition_noun_before_acronym_list(&t, i, j).is_none());
     }
 
     #[test]
