@@ -851,7 +851,9 @@ impl Registry {
         let near = self.paragraph_start(window.saturating_sub(1));
         let found = body
             .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
-            .or_else(|| self.latest_since(np.start, near, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
+            // (fr-people: French il/elle, the subject opening that sentence when it is an
+            // earlier one: `opening_subject_since`.)
+            .or_else(|| self.opening_subject_since(np, near, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
             // (French: else the person most in view in the paragraph, even named only
             // after a preposition, "la déposition d'Émilie Perrin … a-t-elle dit",
             // before a subject further back: salience_fr.)
@@ -869,6 +871,30 @@ impl Registry {
             self.entities[e].gender = g;
         }
         ControlFlow::Continue(found)
+    }
+
+    /// fr-people: like [`Registry::latest_since`], but for a French il/elle whose last
+    /// fitting mention is in an earlier sentence, the one opening that sentence, its
+    /// subject, rather than a name it gave as an object ("Paul Durand a dirigé Loire
+    /// Logement. … « … », affirme-t-il"): people_fr::opening_subject_of_sentence_before.
+    /// Reads that one sentence's mentions.
+    fn opening_subject_since(&self, np: &Np, since: usize, ok: impl Fn(&Mention, &Entity) -> bool) -> Option<usize> {
+        let found = self.latest_since(np.start, since, &ok)?;
+        if !super::rules_fr::is_il_elle(&self.text, np) {
+            return Some(found);
+        }
+        let ms = self.mentions_within_reach(np.start, since);
+        let last = ms.iter().rposition(|m| ok(m, &self.entities[m.entity]))?;
+        let from = super::salience_fr::start_of_sentences_back(&self.sentence_starts, ms[last].pos, 0);
+        let lo = ms[..last].partition_point(|m| m.pos < from);
+        let fitting: Vec<(usize, bool)> = ms[lo..=last].iter().map(|m| (m.pos, ok(m, &self.entities[m.entity]))).collect();
+        let k = super::people_fr::opening_subject_of_sentence_before(&self.text, &fitting, fitting.len() - 1, &self.sentence_starts, np.start);
+        if k + 1 == fitting.len() {
+            return Some(found);
+        }
+        // (At one position, the fullest name, as `latest_since` takes.)
+        let at = fitting[k].0;
+        ms[lo..=last].iter().filter(|m| m.pos == at && ok(m, &self.entities[m.entity])).max_by_key(|m| self.entities[m.entity].low.len()).map(|m| m.entity)
     }
 
     /// "they" and "it" are only taken for a body that spoke earlier in the same
