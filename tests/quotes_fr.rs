@@ -1562,3 +1562,15 @@ fn il_is_the_subject_of_the_sentence_before_not_its_object() {
     );
     assert_eq!(speaker_of(&qs, "Je n'ai jamais touché"), Some("Paul Durand"), "{qs:#?}");
 }
+
+#[test]
+fn the_article_of_an_apposed_role_tells_an_epicene_name_s_gender() {
+    // "Dominique" tells no gender; "Le maire" does: a later "elle" is the woman named
+    // before, not him (fr-people2, people_fr::gender_told_by_apposed_article).
+    let qs = quotes_of(
+        "Le budget est adopté\n\n\
+         Sandrine Morel a voté contre. Le maire, Dominique Garnier, a défendu le texte.\n\n\
+         « C'est un matraquage », a-t-elle lancé.",
+    );
+    assert_eq!(speaker_of(&qs, "C'est un matraquage"), Some("Sandrine Morel"), "{qs:#?}");
+}

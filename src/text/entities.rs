@@ -2293,7 +2293,14 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
             let from = (p.saturating_sub(3).max(b)..p).rev().find(|&k| DETERMINERS.contains(&toks[k].low.as_str()));
             if let Some(from) = from {
                 add(content(&toks[from..end]), c);
+                // (fr-people2: "a défendu le maire, Dominique Garnier": the article tells
+                // an epicene name's gender, people_fr::gender_told_by_apposed_article.)
+                apposed_article_gender(&toks[from], c);
             }
+        }
+        // (fr-people2: "Le maire, Dominique Garnier,": as above.)
+        if seg.iter().any(is_person_role) && seg.first().is_some_and(Tok::is_cap) {
+            apposed_article_gender(&seg[0], c);
         }
     }
     // Affiliation: "Joshua Fisher-Birch of the Counter Extremism Project".
@@ -2329,7 +2336,20 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         if let (Some(p), true) = (first_role, starts_ok)
             && lx.role(&seg[p].low) == Some(SpeakerKind::Person) {
                 add(content(seg), c);
+                // (fr-people2: "Claude Marin, la directrice,": the article right before
+                // the role, people_fr::gender_told_by_apposed_article.)
+                if p > 0 {
+                    apposed_article_gender(&seg[p - 1], c);
+                }
             }
+    }
+}
+
+/// fr-people2: the gender the article of a role set beside the candidate's name tells,
+/// kept when nothing else (a title) told one: people_fr::gender_told_by_apposed_article.
+fn apposed_article_gender(article: &Tok, c: &mut Candidate) {
+    if c.gender == Gender::Unknown {
+        c.gender = super::people_fr::gender_told_by_apposed_article(&article.text, c.words.first().map(String::as_str));
     }
 }
 

@@ -11,6 +11,7 @@
 
 use super::attribution::{Tok, is_det};
 use super::lexicon::{Lexicon, fold};
+use super::lexicon::Gender;
 use crate::model::SpeakerKind;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -131,6 +132,24 @@ fn is_lone_opening_subject(text: &str, start: usize, first: usize, latest: usize
     opens && !joined
 }
 
+/// The gender the article of a role set beside a name tells ("a défendu le maire,
+/// Dominique Garnier", "la présidente, Camille Roux", "Claude Marin, la directrice"), when
+/// the first name does not tell it (epicene, or not in the list): French "le"/"un" before
+/// the role say a man, "la"/"une" a woman. Unknown otherwise (an elided "l'", a possessive,
+/// English "the"), and never against a first name that has a gender ("le maire, Anne
+/// Hidalgo" keeps hers).
+pub fn gender_told_by_apposed_article(article: &str, first_word: Option<&str>) -> Gender {
+    let lx = Lexicon::get();
+    if first_word.and_then(|w| lx.first_names.get(w)).is_some_and(|&g| g != Gender::Unknown) {
+        return Gender::Unknown;
+    }
+    match fold(article).as_str() {
+        "le" | "un" => Gender::Male,
+        "la" | "une" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,5 +205,16 @@ mod tests {
         let at = |w: &str| text.find(w).unwrap();
         let starts = [0, at("«")];
         assert_eq!(opening_subject_of_sentence_before(text, &[(at("Le"), true), (at("Paul"), true)], 1, &starts, at("dit")), 1);
+    }
+
+    #[test]
+    fn the_article_of_an_apposed_role_tells_an_epicene_name_s_gender() {
+        assert_eq!(gender_told_by_apposed_article("le", Some("Dominique")), Gender::Male);
+        assert_eq!(gender_told_by_apposed_article("La", Some("Camille")), Gender::Female);
+        assert_eq!(gender_told_by_apposed_article("une", None), Gender::Female);
+        assert_eq!(gender_told_by_apposed_article("l'", Some("Dominique")), Gender::Unknown);
+        assert_eq!(gender_told_by_apposed_article("the", Some("Dominique")), Gender::Unknown);
+        // (A first name with a gender keeps it.)
+        assert_eq!(gender_told_by_apposed_article("le", Some("Anne")), Gender::Unknown);
     }
 }
