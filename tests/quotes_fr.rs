@@ -1550,3 +1550,27 @@ fn a_descriptor_of_either_gender_takes_its_articles() {
     );
     assert_eq!(speaker_of(&qs, "Je ne m'y attendais"), Some("Julie Sorel"), "{qs:#?}");
 }
+
+#[test]
+fn il_is_the_subject_of_the_sentence_before_not_its_object() {
+    // "Loire Logement", named last but as the object of "a dirigé", is not il: the person
+    // opening that sentence is (fr-people2, people_fr::opening_subject_of_sentence_before).
+    let qs = quotes_of(
+        "Un procès à Tours\n\n\
+         Il s'avance à la barre. Paul Durand, 63 ans, a dirigé pendant onze ans Loire Logement. Il est jugé avec trois autres.\n\n\
+         « Je n'ai jamais touché un centime », affirme-t-il d'une voix ferme.",
+    );
+    assert_eq!(speaker_of(&qs, "Je n'ai jamais touché"), Some("Paul Durand"), "{qs:#?}");
+}
+
+#[test]
+fn the_article_of_an_apposed_role_tells_an_epicene_name_s_gender() {
+    // "Dominique" tells no gender; "Le maire" does: a later "elle" is the woman named
+    // before, not him (fr-people2, people_fr::gender_told_by_apposed_article).
+    let qs = quotes_of(
+        "Le budget est adopté\n\n\
+         Sandrine Morel a voté contre. Le maire, Dominique Garnier, a défendu le texte.\n\n\
+         « C'est un matraquage », a-t-elle lancé.",
+    );
+    assert_eq!(speaker_of(&qs, "C'est un matraquage"), Some("Sandrine Morel"), "{qs:#?}");
+}

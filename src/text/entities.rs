@@ -852,7 +852,9 @@ impl Registry {
         let near = self.paragraph_start(window.saturating_sub(1));
         let found = body
             .or_else(|| self.latest(np.start, |m, e| m.spoke && m.pos >= window && fits(e)))
-            .or_else(|| self.latest_since(np.start, near, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
+            // (fr-people: French il/elle, the subject opening that sentence when it is an
+            // earlier one: `opening_subject_since`.)
+            .or_else(|| self.opening_subject_since(np, near, |m, e| !self.oblique.contains(&m.pos) && fits(e)))
             // (French: else the person most in view in the paragraph, even named only
             // after a preposition, "la déposition d'Émilie Perrin … a-t-elle dit",
             // before a subject further back: salience_fr.)
@@ -870,6 +872,30 @@ impl Registry {
             self.entities[e].gender = g;
         }
         ControlFlow::Continue(found)
+    }
+
+    /// fr-people: like [`Registry::latest_since`], but for a French il/elle whose last
+    /// fitting mention is in an earlier sentence, the one opening that sentence, its
+    /// subject, rather than a name it gave as an object ("Paul Durand a dirigé Loire
+    /// Logement. … « … », affirme-t-il"): people_fr::opening_subject_of_sentence_before.
+    /// Reads that one sentence's mentions.
+    fn opening_subject_since(&self, np: &Np, since: usize, ok: impl Fn(&Mention, &Entity) -> bool) -> Option<usize> {
+        let found = self.latest_since(np.start, since, &ok)?;
+        if !super::rules_fr::is_il_elle(&self.text, np) {
+            return Some(found);
+        }
+        let ms = self.mentions_within_reach(np.start, since);
+        let last = ms.iter().rposition(|m| ok(m, &self.entities[m.entity]))?;
+        let from = super::salience_fr::start_of_sentences_back(&self.sentence_starts, ms[last].pos, 0);
+        let lo = ms[..last].partition_point(|m| m.pos < from);
+        let fitting: Vec<(usize, bool)> = ms[lo..=last].iter().map(|m| (m.pos, ok(m, &self.entities[m.entity]))).collect();
+        let k = super::people_fr::opening_subject_of_sentence_before(&self.text, &fitting, fitting.len() - 1, &self.sentence_starts, np.start);
+        if k + 1 == fitting.len() {
+            return Some(found);
+        }
+        // (At one position, the fullest name, as `latest_since` takes.)
+        let at = fitting[k].0;
+        ms[lo..=last].iter().filter(|m| m.pos == at && ok(m, &self.entities[m.entity])).max_by_key(|m| self.entities[m.entity].low.len()).map(|m| m.entity)
     }
 
     /// "they" and "it" are only taken for a body that spoke earlier in the same
@@ -2302,7 +2328,14 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
             let from = (p.saturating_sub(3).max(b)..p).rev().find(|&k| DETERMINERS.contains(&toks[k].low.as_str()));
             if let Some(from) = from {
                 add(content(&toks[from..end]), c);
+                // (fr-people2: "a défendu le maire, Dominique Garnier": the article tells
+                // an epicene name's gender, people_fr::gender_told_by_apposed_article.)
+                apposed_article_gender(&toks[from], c);
             }
+        }
+        // (fr-people2: "Le maire, Dominique Garnier,": as above.)
+        if seg.iter().any(is_person_role) && seg.first().is_some_and(Tok::is_cap) {
+            apposed_article_gender(&seg[0], c);
         }
     }
     // Affiliation: "Joshua Fisher-Birch of the Counter Extremism Project".
@@ -2338,7 +2371,20 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         if let (Some(p), true) = (first_role, starts_ok)
             && lx.role(&seg[p].low) == Some(SpeakerKind::Person) {
                 add(content(seg), c);
+                // (fr-people2: "Claude Marin, la directrice,": the article right before
+                // the role, people_fr::gender_told_by_apposed_article.)
+                if p > 0 {
+                    apposed_article_gender(&seg[p - 1], c);
+                }
             }
+    }
+}
+
+/// fr-people2: the gender the article of a role set beside the candidate's name tells,
+/// kept when nothing else (a title) told one: people_fr::gender_told_by_apposed_article.
+fn apposed_article_gender(article: &Tok, c: &mut Candidate) {
+    if c.gender == Gender::Unknown {
+        c.gender = super::people_fr::gender_told_by_apposed_article(&article.text, c.words.first().map(String::as_str));
     }
 }
 

@@ -11,6 +11,7 @@
 
 use super::attribution::{Tok, is_det};
 use super::lexicon::{Lexicon, fold};
+use super::lexicon::Gender;
 use crate::model::SpeakerKind;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -88,6 +89,67 @@ pub fn subject_after_fronted_description(toks: &[Tok], start: usize, end: usize)
     (toks[comma].text == "," && toks.get(comma + 1).is_some_and(Tok::is_word) && comma + 1 < end).then_some(comma + 1)
 }
 
+/// Centering: a French il/elle whose antecedent lies in an earlier sentence goes back to
+/// that sentence's subject, the name opening it, not to a name the same sentence gave as
+/// its object ("Paul Durand a dirigé pendant onze ans Loire Logement. … « … »,
+/// affirme-t-il": Paul Durand). `fits` (in text order: position, and whether that mention
+/// may be the antecedent) are the mentions since the window's start; `latest` is the index
+/// of the last one that fits. The index of the first fitting mention of `latest`'s
+/// sentence when that sentence ends before `pos` (the pronoun's); else `latest` itself:
+/// within the pronoun's own sentence the nearest stays ("X est parti quand Y a pris la
+/// parole : « … », a-t-il lancé"), or when the first does not open the sentence alone
+/// ([`is_lone_opening_subject`]). Reads one sentence's mentions back from `latest`.
+pub fn opening_subject_of_sentence_before(text: &str, fits: &[(usize, bool)], latest: usize, sentence_starts: &[usize], pos: usize) -> usize {
+    let sentence_of = |p: usize| sentence_starts.partition_point(|&s| s <= p);
+    let Some(&(at, _)) = fits.get(latest) else { return latest };
+    let own = sentence_of(at);
+    if own >= sentence_of(pos) {
+        return latest;
+    }
+    let mut first = latest;
+    for k in (0..latest).rev() {
+        if sentence_of(fits[k].0) != own {
+            break;
+        }
+        if fits[k].1 {
+            first = k;
+        }
+    }
+    let start = own.checked_sub(1).map_or(0, |i| sentence_starts[i]);
+    if first == latest || !is_lone_opening_subject(text, start, fits[first].0, at) {
+        return latest;
+    }
+    first
+}
+
+/// Whether the name at `first` opens the sentence at `start` alone, so is its subject: no
+/// word but spaces before it (not "Interrogé par Le Monde, son directeur, X, …"), and no
+/// "et"/"ou" between it and the name at `latest` (not "Raymond Keller et son fils Kevin
+/// Keller comparaissent", two subjects, either of whom il/elle may be).
+fn is_lone_opening_subject(text: &str, start: usize, first: usize, latest: usize) -> bool {
+    let opens = text.get(start..first).is_some_and(|t| t.trim().is_empty());
+    let joined = text.get(first..latest).is_none_or(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "et" | "ou")));
+    opens && !joined
+}
+
+/// The gender the article of a role set beside a name tells ("a défendu le maire,
+/// Dominique Garnier", "la présidente, Camille Roux", "Claude Marin, la directrice"), when
+/// the first name does not tell it (epicene, or not in the list): French "le"/"un" before
+/// the role say a man, "la"/"une" a woman. Unknown otherwise (an elided "l'", a possessive,
+/// English "the"), and never against a first name that has a gender ("le maire, Anne
+/// Hidalgo" keeps hers).
+pub fn gender_told_by_apposed_article(article: &str, first_word: Option<&str>) -> Gender {
+    let lx = Lexicon::get();
+    if first_word.and_then(|w| lx.first_names.get(w)).is_some_and(|&g| g != Gender::Unknown) {
+        return Gender::Unknown;
+    }
+    match fold(article).as_str() {
+        "le" | "un" => Gender::Male,
+        "la" | "une" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +181,40 @@ mod tests {
             let t = toks(s);
             assert_eq!(subject_after_fronted_description(&t, 0, t.len()), None, "{s}");
         }
+    }
+
+    #[test]
+    fn il_goes_back_to_the_subject_opening_the_sentence_before() {
+        let text = "Paul Durand a dirigé Loire Logement. Il est jugé. « Non », affirme-t-il.";
+        let at = |w: &str| text.find(w).unwrap();
+        let starts = [0, at("Il"), at("«")];
+        let fits = [(0, true), (at("Loire"), true)];
+        let pos = at("affirme");
+        assert_eq!(opening_subject_of_sentence_before(text, &fits, 1, &starts, pos), 0);
+        // (A mention that may not be the antecedent is passed over.)
+        assert_eq!(opening_subject_of_sentence_before(text, &[(0, false), (at("Loire"), true)], 1, &starts, pos), 1);
+        // (In the pronoun's own sentence, the nearest stays.)
+        assert_eq!(opening_subject_of_sentence_before(text, &fits, 1, &starts, at("Loire") + 1), 1);
+        // (Two subjects joined by "et": either may be meant, the nearest stays.)
+        let text = "Paul Durand et son fils Marc Durand ont parlé. Il est jugé. « Non », affirme-t-il.";
+        let at = |w: &str| text.find(w).unwrap();
+        let starts = [0, at("Il"), at("«")];
+        assert_eq!(opening_subject_of_sentence_before(text, &[(0, true), (at("Marc"), true)], 1, &starts, at("affirme")), 1);
+        // (A name in a phrase fronted before the subject is not it.)
+        let text = "Interrogé par Le Monde, son chef, Paul Durand, refuse. « Non », dit-il.";
+        let at = |w: &str| text.find(w).unwrap();
+        let starts = [0, at("«")];
+        assert_eq!(opening_subject_of_sentence_before(text, &[(at("Le"), true), (at("Paul"), true)], 1, &starts, at("dit")), 1);
+    }
+
+    #[test]
+    fn the_article_of_an_apposed_role_tells_an_epicene_name_s_gender() {
+        assert_eq!(gender_told_by_apposed_article("le", Some("Dominique")), Gender::Male);
+        assert_eq!(gender_told_by_apposed_article("La", Some("Camille")), Gender::Female);
+        assert_eq!(gender_told_by_apposed_article("une", None), Gender::Female);
+        assert_eq!(gender_told_by_apposed_article("l'", Some("Dominique")), Gender::Unknown);
+        assert_eq!(gender_told_by_apposed_article("the", Some("Dominique")), Gender::Unknown);
+        // (A first name with a gender keeps it.)
+        assert_eq!(gender_told_by_apposed_article("le", Some("Anne")), Gender::Unknown);
     }
 }

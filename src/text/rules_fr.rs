@@ -124,6 +124,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("fr-people s16: 'Pharmacien à Limoges, X n'a pas …. « … », tranche-t-il': the subject of the sentence before is read past a fronted description (people_fr::subject_after_fronted_description)", "people_fr::tests::the_subject_starts_after_a_fronted_description; quotes_fr::il_after_a_sentence_opening_on_a_description_is_the_name_after_it"),
     ("fr-people s16: 'a souri la jeune comédienne': a descriptor of either gender takes its article's (Registry::resolve_descriptor)", "quotes_fr::a_descriptor_of_either_gender_takes_its_articles"),
     ("'Le constructeur X … Dans un communiqué, le groupe précise': a maker is meant by a company noun (same_kind_of_company)", "rules_fr::place_tests::a_maker_is_the_same_kind_of_company_as_a_group"),
+    ("fr-people2 s16: 'X a dirigé Loire Logement. … « … », affirme-t-il': il/elle going back to an earlier sentence is its lone opening subject, not a name it gave as object (people_fr::opening_subject_of_sentence_before, Registry::opening_subject_since)", "people_fr::tests::il_goes_back_to_the_subject_opening_the_sentence_before; quotes_fr::il_is_the_subject_of_the_sentence_before_not_its_object"),
+    ("fr-people2 s16: 'Le maire, Dominique Garnier, …', 'Claude Marin, la directrice': the article of a role apposed to a name tells a gender its first name does not (people_fr::gender_told_by_apposed_article, entities::apposed_article_gender)", "people_fr::tests::the_article_of_an_apposed_role_tells_an_epicene_name_s_gender; quotes_fr::the_article_of_an_apposed_role_tells_an_epicene_name_s_gender"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
