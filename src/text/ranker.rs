@@ -428,11 +428,11 @@ pub struct Stump {
 
 impl Ranker {
     /// The model bundled in `assets/ranker/speakers.json`, or the one in the file named by
-    /// `DIGLOT_RANKER_MODEL` (eval/train_ranker.py's candidates are scored with the real
+    /// `DIGLOT_RANKER_MODEL`, when set to something (eval/train_ranker.py's candidates are scored with the real
     /// binary without a rebuild per candidate; a file that does not parse is the rules alone).
     pub fn get() -> &'static Ranker {
         static MODEL: OnceLock<Ranker> = OnceLock::new();
-        MODEL.get_or_init(|| Ranker::load(std::env::var_os("DIGLOT_RANKER_MODEL")))
+        MODEL.get_or_init(|| Ranker::load(std::env::var_os("DIGLOT_RANKER_MODEL").filter(|p| !p.is_empty())))
     }
 
     /// The model in the file at `path`, or the bundled one when there is none; a file that
