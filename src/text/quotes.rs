@@ -450,8 +450,7 @@ fn quote_kinds(article: &Article, text: &str, spans: &[MarkedSpan], work: &[Work
 /// normes qualifiées d'« intenables »": words in lower case right after "jugé" or
 /// "qualifié de" are someone's judgement quoted, however short: speech, not a scare quote.
 fn judged_as(text: &str, span: &MarkedSpan) -> bool {
-    let quoted = span.pieces.first().and_then(|r| text.get(r.clone())).and_then(|s| s.chars().find(|c| c.is_alphanumeric()));
-    if !quoted.is_some_and(char::is_lowercase) {
+    if !first_letter(text, span).is_some_and(char::is_lowercase) {
         return false;
     }
     let before = text.get(..span.open).unwrap_or("").trim_end_matches(super::quote_marks::is_space);
@@ -478,7 +477,7 @@ fn judged_as(text: &str, span: &MarkedSpan) -> bool {
 /// three words, where "on parle de « cluster »" gives one term).
 fn speech_after_naming_verb(text: &str, span: &MarkedSpan) -> bool {
     let quoted = span.pieces.first().and_then(|r| text.get(r.clone())).unwrap_or("");
-    if !quoted.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase) {
+    if !first_letter(text, span).is_some_and(char::is_lowercase) {
         return false;
     }
     let inner: Vec<String> = quoted.split(|c: char| c.is_whitespace() || c == '\u{a0}').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
@@ -707,9 +706,9 @@ fn carry_lead_in_fragments(article: &Article, text: &str, spans: &[MarkedSpan], 
 /// Whether quote `a` is a fragment in lower case that closes its sentence (only a full
 /// stop between it and `b`), with `b` opening the next sentence of the same paragraph.
 fn leads_in_to_next(text: &str, a: &MarkedSpan, b: &MarkedSpan) -> bool {
-    let lower = a.pieces.first().and_then(|r| text.get(r.clone())).and_then(|s| s.chars().find(|c| c.is_alphanumeric())).is_some_and(char::is_lowercase);
+    let lower = first_letter(text, a).is_some_and(char::is_lowercase);
     let between = text.get(a.close..b.open).map(|s| s.trim_matches(super::quote_marks::is_space));
-    let next_upper = b.pieces.first().and_then(|r| text.get(r.clone())).and_then(|s| s.chars().find(|c| c.is_alphanumeric())).is_some_and(char::is_uppercase);
+    let next_upper = first_letter(text, b).is_some_and(char::is_uppercase);
     lower && next_upper && a.closed && a.last_paragraph == b.paragraph && between == Some(".")
 }
 
@@ -1714,14 +1713,15 @@ fn in_other_language(article: &Article, text: &str, span: &MarkedSpan) -> bool {
     own.is_some_and(|own| super::lang::detect(&quoted).is_some_and(|lang| lang != own))
 }
 
+/// The first letter or digit of a quote's words, whose case tells a fragment ("« juste pour
+/// voir »") from a sentence.
+fn first_letter(text: &str, span: &MarkedSpan) -> Option<char> {
+    span.pieces.first().and_then(|r| text.get(r.clone())).and_then(|s| s.chars().find(|c| c.is_alphanumeric()))
+}
+
 fn kind_of(text: &str, span: &MarkedSpan, w: &Work, continues_speech: bool) -> QuoteKind {
     let words: usize = span.pieces.iter().filter_map(|r| text.get(r.clone())).map(|s| s.split_whitespace().count()).sum();
-    let first_upper = span
-        .pieces
-        .first()
-        .and_then(|r| text.get(r.clone()))
-        .and_then(|s| s.chars().find(|c| c.is_alphanumeric()))
-        .is_some_and(char::is_uppercase);
+    let first_upper = first_letter(text, span).is_some_and(char::is_uppercase);
     if w.label && words <= TERM_MAX_WORDS || w.charge {
         return QuoteKind::Term;
     }
@@ -1820,7 +1820,6 @@ fn split_incises(text: &str, spans: Vec<MarkedSpan>) -> Vec<MarkedSpan> {
     }
     out
 }
-
 
 /// « A ? — B. — C ! »: a dialogue inside one pair of guillemets becomes one quote per
 /// turn, each dash left between them in the frame (`rules_fr::dialogue_turns`).
