@@ -130,7 +130,7 @@ pub fn default_location() -> Option<PathBuf> {
 fn executable_stamp() -> String {
     let exe = std::env::current_exe().ok().and_then(|p| std::fs::metadata(p).ok());
     let (size, modified) = size_and_time(exe);
-    let model = std::env::var_os("DIGLOT_RANKER_MODEL").filter(|p| !p.is_empty()).map(|path| {
+    let model = crate::text::ranker::Ranker::model_file().map(|path| {
         let (size, modified) = size_and_time(std::fs::metadata(&path).ok());
         format!(" model {} {size} {modified}", path.to_string_lossy())
     });

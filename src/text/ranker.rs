@@ -432,7 +432,13 @@ impl Ranker {
     /// binary without a rebuild per candidate; a file that does not parse is the rules alone).
     pub fn get() -> &'static Ranker {
         static MODEL: OnceLock<Ranker> = OnceLock::new();
-        MODEL.get_or_init(|| Ranker::load(std::env::var_os("DIGLOT_RANKER_MODEL").filter(|p| !p.is_empty())))
+        MODEL.get_or_init(|| Ranker::load(Ranker::model_file()))
+    }
+
+    /// The file `DIGLOT_RANKER_MODEL` names, when set to something (set to nothing it counts
+    /// as unset, like every `DIGLOT_*` variable). The article cache stamps its quotes with it.
+    pub fn model_file() -> Option<std::ffi::OsString> {
+        std::env::var_os("DIGLOT_RANKER_MODEL").filter(|p| !p.is_empty())
     }
 
     /// The model in the file at `path`, or the bundled one when there is none; a file that

@@ -699,13 +699,19 @@ pub(super) fn colon_candidate(toks: &[Tok], k: usize) -> Option<Np> {
     name_after_description(toks, k).or(Some(np))
 }
 
+/// A word that carries content: no function word, auxiliary or French cue verb (an
+/// adjective, a noun, in a description or a body's name).
+fn is_content_word(t: &Tok) -> bool {
+    let lx = Lexicon::get();
+    !lx.is_function_word(&t.low) && !FR_AUX.contains(&t.low.as_str()) && !lx.fr_cues.contains(t.low.as_str())
+}
+
 /// "le jeune attaquant Yanis Belkacem", "la discrète présidente Anne Vidal": an article,
 /// up to three lower-case words, then a capitalised name read as one.
 fn name_after_description(toks: &[Tok], k: usize) -> Option<Np> {
-    let lx = Lexicon::get();
     toks.get(k).filter(|t| matches!(t.low.as_str(), "le" | "la" | "l'" | "un" | "une"))?;
     let n = (k + 1..toks.len().min(k + 5)).find(|&n| !toks[n].is_lower_word())?;
-    let described = n > k + 1 && toks[k + 1..n].iter().all(|t| !lx.is_function_word(&t.low) && !FR_AUX.contains(&t.low.as_str()) && !lx.fr_cues.contains(t.low.as_str()));
+    let described = n > k + 1 && toks[k + 1..n].iter().all(is_content_word);
     let np = np_forward(toks, n, toks.len()).filter(|np| described && np.first == n && matches!(np.kind, NpKind::Name(_)))?;
     Some(Np { first: k, start: toks[k].start, ..np })
 }
@@ -3210,14 +3216,7 @@ pub(super) fn is_after_bodys_acronym(toks: &[Tok], a: usize) -> bool {
 /// verb or role noun) and a determiner stands before it.
 pub(super) fn body_noun_before_adjectives(toks: &[Tok], lo: usize, j: usize) -> Option<usize> {
     let lx = Lexicon::get();
-    let adjective = |t: &Tok| {
-        t.is_lower_word()
-            && t.low.chars().count() >= 4
-            && !lx.is_function_word(&t.low)
-            && !FR_AUX.contains(&t.low.as_str())
-            && !lx.fr_cues.contains(t.low.as_str())
-            && lx.role(&t.low).is_none()
-    };
+    let adjective = |t: &Tok| t.is_lower_word() && t.low.chars().count() >= 4 && is_content_word(t) && lx.role(&t.low).is_none();
     let body = |k: usize| toks[k].is_word() && lx.role(&toks[k].low) == Some(SpeakerKind::Organisation) && k > lo && is_det(&toks[k - 1]);
     let mut k = j;
     for _ in 0..2 {
@@ -3247,14 +3246,7 @@ pub(super) fn org_word_with_common_complement_end(toks: &[Tok], i: usize, r: usi
         && !super::attribution::is_acronym(&toks[i])
         && (lx.is_org_word(&toks[i].low) || lx.role(&toks[i].low) == Some(SpeakerKind::Organisation));
     let de = |t: &Tok| t.is_lower_word() && matches!(t.low.as_str(), "de" | "des" | "du" | "d'");
-    let noun = |t: &Tok| {
-        t.is_lower_word()
-            && t.low.chars().count() >= 3
-            && !lx.is_function_word(&t.low)
-            && !FR_AUX.contains(&t.low.as_str())
-            && !lx.fr_cues.contains(t.low.as_str())
-            && lx.role(&t.low) != Some(SpeakerKind::Person)
-    };
+    let noun = |t: &Tok| t.is_lower_word() && t.low.chars().count() >= 3 && is_content_word(t) && lx.role(&t.low) != Some(SpeakerKind::Person);
     if r == i + 1 && r + 1 < end && article && body && de(&toks[r]) && noun(&toks[r + 1]) { r + 2 } else { r }
 }
 
