@@ -150,6 +150,27 @@ pub fn gender_told_by_apposed_article(article: &str, first_word: Option<&str>) -
     }
 }
 
+/// fr-people s17: whether a body or document mentioned at `from` (the text from the
+/// mention on) that spoke may be what a later French il/elle of gender `g` stands for.
+/// "La préfecture a appelé « … ». Elle indique « … »" and "Le document estime « … ». Il
+/// souligne « … »": a body or a document, the subject heard just before, goes on
+/// speaking as il/elle when no person is named since (the caller checks that). Its
+/// article must not say the other gender: "Le rapport estime « … ». Elle ajoute" is
+/// someone else. (The article is read at the mention, as a body's or document's entity
+/// has no gender of its own.)
+pub fn thing_may_be_il_elle(kind: Option<SpeakerKind>, from: &str, g: Gender) -> bool {
+    if !matches!(kind, Some(SpeakerKind::Organisation | SpeakerKind::Document)) {
+        return false;
+    }
+    let first = from.split(|c: char| c.is_whitespace() || c == '\'' || c == '’').next().map(fold).unwrap_or_default();
+    let article = match first.as_str() {
+        "le" | "un" | "ce" | "cet" => Gender::Male,
+        "la" | "une" | "cette" => Gender::Female,
+        _ => Gender::Unknown,
+    };
+    article == Gender::Unknown || g == Gender::Unknown || article == g
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +226,20 @@ mod tests {
         let at = |w: &str| text.find(w).unwrap();
         let starts = [0, at("«")];
         assert_eq!(opening_subject_of_sentence_before(text, &[(at("Le"), true), (at("Paul"), true)], 1, &starts, at("dit")), 1);
+    }
+
+    #[test]
+    fn a_body_or_document_that_spoke_may_be_an_agreeing_il_elle() {
+        let (org, doc) = (Some(SpeakerKind::Organisation), Some(SpeakerKind::Document));
+        assert!(thing_may_be_il_elle(doc, "Le document estime", Gender::Male));
+        assert!(thing_may_be_il_elle(org, "la préfecture du Gard a appelé", Gender::Female));
+        assert!(thing_may_be_il_elle(org, "l'agence indique", Gender::Female));
+        assert!(thing_may_be_il_elle(org, "Norvia précise", Gender::Male));
+        // (The article says the other gender.)
+        assert!(!thing_may_be_il_elle(doc, "Le rapport estime", Gender::Female));
+        assert!(!thing_may_be_il_elle(org, "La mairie répond", Gender::Male));
+        // (A person is not read here.)
+        assert!(!thing_may_be_il_elle(Some(SpeakerKind::Person), "Le maire dit", Gender::Male));
     }
 
     #[test]
