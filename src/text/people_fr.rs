@@ -45,7 +45,21 @@ pub fn is_family_noun(head: &str) -> bool {
 
 /// Endings of a French past participle or adjective that opens a sentence before its
 /// subject ("Installé", "Âgée", "Classées").
-const FRONTED_ENDINGS: [&str; 4] = ["é", "ée", "és", "ées"];
+/// (fr-people s17: of participles in -i, -is, -u too, "Saisie du dossier, la commission
+/// …", "Assise près de la fenêtre, Odette X …", "Venue de Lyon, …"; not an adjective or
+/// determiner in -que or -gue, "Chaque", "Longue": `is_fronted_participle`.)
+const FRONTED_ENDINGS: [&str; 10] = ["é", "ée", "és", "ées", "ie", "ies", "ise", "ises", "ue", "ues"];
+
+/// Whether `low` (folded, capitalised opener) ends like a past participle or adjective that
+/// opens a sentence before its subject: [`FRONTED_ENDINGS`], not a word in -que/-gue and
+/// not a first name ("Marie", "Julie").
+fn is_fronted_participle(low: &str, text: &str) -> bool {
+    let lx = Lexicon::get();
+    low.chars().count() >= 4
+        && FRONTED_ENDINGS.iter().any(|s| low.ends_with(s))
+        && !["que", "ques", "gue", "gues"].iter().any(|s| low.ends_with(s))
+        && !lx.first_names.contains_key(text)
+}
 
 /// Endings of a French noun naming someone by what they do ("pharmacien", "chercheuse",
 /// "directrice", "fonctionnaire").
@@ -75,7 +89,7 @@ pub fn subject_after_fronted_description(toks: &[Tok], start: usize, end: usize)
     // (Of participles, an adjective of age or rank only, "Âgée de", "Classée 14e": one of
     // speaking, "Interrogée sur France Inter, la secrétaire … s'est montrée", frames a
     // quote whose il/elle the sentence's cue already reads.)
-    let participle = low.chars().count() >= 4 && FRONTED_ENDINGS.iter().any(|s| low.ends_with(s)) && !AFTER_SPEAKING_PARTICIPLE.contains(&toks.get(start + 1).map_or("", |t| t.low.as_str()));
+    let participle = is_fronted_participle(low, &opener.text) && !AFTER_SPEAKING_PARTICIPLE.contains(&toks.get(start + 1).map_or("", |t| t.low.as_str()));
     // (A role noun of the lists, or one whose ending names someone who does something,
     // "Pharmacien", "Chercheuse", "Retraitée": not a first name, "Julien", "Lucienne".)
     let agent = AGENT_ENDINGS.iter().any(|s| low.ends_with(s)) && !lx.first_names.contains_key(opener.text.as_str());
@@ -198,7 +212,10 @@ mod tests {
         let t = toks("Âgée de 40 ans, la boulangère parle.");
         let k = subject_after_fronted_description(&t, 0, t.len()).expect("a fronted adjective");
         assert_eq!(t[k].text, "la");
-        for s in ["Marc Dubois, 40 ans, parle.", "Le boulanger, 40 ans, parle.", "Renée, 45 ans, parle.", "Julien et Marie, les fondateurs, parlent.", "Son fils, lui, parle.", "Interrogée sur Radio Nord, la juge parle."] {
+        let t = toks("Assise près de la fenêtre, Julie Martin sourit.");
+        let k = subject_after_fronted_description(&t, 0, t.len()).expect("a fronted participle in -ise");
+        assert_eq!(t[k].text, "Julie");
+        for s in ["Chaque matin, Julie Martin sourit.", "Longue de dix pages, la lettre part.", "Marie de Lyon, 40 ans, parle.", "Marc Dubois, 40 ans, parle.", "Le boulanger, 40 ans, parle.", "Renée, 45 ans, parle.", "Julien et Marie, les fondateurs, parlent.", "Son fils, lui, parle.", "Interrogée sur Radio Nord, la juge parle."] {
             let t = toks(s);
             assert_eq!(subject_after_fronted_description(&t, 0, t.len()), None, "{s}");
         }
