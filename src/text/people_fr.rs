@@ -103,6 +103,27 @@ pub fn subject_after_fronted_description(toks: &[Tok], start: usize, end: usize)
     (toks[comma].text == "," && toks.get(comma + 1).is_some_and(Tok::is_word) && comma + 1 < end).then_some(comma + 1)
 }
 
+/// Prepositions that open a fronted phrase of place, time or manner before a sentence's
+/// subject ("À ses côtés, X savoure", "Dans un communiqué, la préfecture a appelé"). Not
+/// "pour" or "selon", which open a speaker ("Pour l'écologiste, « … »").
+const FRONTED_PREPOSITIONS: [&str; 14] = ["à", "au", "aux", "dans", "devant", "derrière", "après", "avant", "depuis", "sur", "sous", "lors", "chez", "en"];
+
+/// fr-people s17: "À ses côtés, Léa Fontaine, tête de liste écologiste, savoure une
+/// victoire", "Dans un communiqué, la préfecture a appelé …": where the subject starts when
+/// the sentence at `start` (ending before `end`) opens on a phrase behind a preposition of
+/// [`FRONTED_PREPOSITIONS`] set off by a comma: the word after that comma, when it opens a
+/// name or a determiner (the caller reads the phrase there and checks it is a subject).
+/// None when the sentence opens otherwise.
+pub fn subject_after_fronted_phrase(toks: &[Tok], start: usize, end: usize) -> Option<usize> {
+    let opener = toks.get(start).filter(|t| start < end && t.is_cap())?;
+    if !FRONTED_PREPOSITIONS.contains(&opener.low.as_str()) {
+        return None;
+    }
+    let comma = (start + 1..end.min(start + FRONTED_REACH)).find(|&k| !toks[k].is_word())?;
+    let next = toks.get(comma + 1).filter(|t| t.is_word() && (t.is_cap() || is_det(t)))?;
+    (toks[comma].text == "," && comma + 1 < end && !POSSESSIVES.contains(&next.low.as_str())).then_some(comma + 1)
+}
+
 /// Centering: a French il/elle whose antecedent lies in an earlier sentence goes back to
 /// that sentence's subject, the name opening it, not to a name the same sentence gave as
 /// its object ("Paul Durand a dirigé pendant onze ans Loire Logement. … « … »,
@@ -218,6 +239,20 @@ mod tests {
         for s in ["Chaque matin, Julie Martin sourit.", "Longue de dix pages, la lettre part.", "Marie de Lyon, 40 ans, parle.", "Marc Dubois, 40 ans, parle.", "Le boulanger, 40 ans, parle.", "Renée, 45 ans, parle.", "Julien et Marie, les fondateurs, parlent.", "Son fils, lui, parle.", "Interrogée sur Radio Nord, la juge parle."] {
             let t = toks(s);
             assert_eq!(subject_after_fronted_description(&t, 0, t.len()), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn the_subject_starts_after_a_fronted_prepositional_phrase() {
+        let t = toks("À ses côtés, Julie Martin, élue verte, sourit.");
+        let k = subject_after_fronted_phrase(&t, 0, t.len()).expect("after à");
+        assert_eq!(t[k].text, "Julie");
+        let t = toks("Dans un communiqué, la mairie a répondu.");
+        let k = subject_after_fronted_phrase(&t, 0, t.len()).expect("after dans");
+        assert_eq!(t[k].text, "la");
+        for s in ["Pour la maire, Julie Martin a raison.", "Julie Martin, élue verte, sourit.", "Dans la salle, son fils pleure.", "Dans la salle, il pleure.", "Depuis deux ans rien ne change."] {
+            let t = toks(s);
+            assert_eq!(subject_after_fronted_phrase(&t, 0, t.len()), None, "{s}");
         }
     }
 

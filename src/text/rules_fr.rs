@@ -478,7 +478,11 @@ pub(super) fn agrees(pronoun: Gender, article: Gender) -> bool {
 pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option<(Np, Gender)> {
     // (fr-people: past a description opening the sentence, "Pharmacien à Limoges, Thierry
     // Gombert n'a pas …": people_fr::subject_after_fronted_description.)
-    let start = super::people_fr::subject_after_fronted_description(toks, start, end).unwrap_or(start);
+    // (fr-people s17: or past a fronted phrase behind a preposition, "À ses côtés, Léa X
+    // savoure …": people_fr::subject_after_fronted_phrase.)
+    let start = super::people_fr::subject_after_fronted_description(toks, start, end)
+        .or_else(|| super::people_fr::subject_after_fronted_phrase(toks, start, end))
+        .unwrap_or(start);
     let np = np_forward(toks, start, end)?;
     // (fr-pron: a document too, "Le rapport …, est plus nuancé. S'il relève …, il
     // souligne « … »": il/elle after it is the document speaking.)
