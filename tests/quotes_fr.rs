@@ -1574,3 +1574,32 @@ fn the_article_of_an_apposed_role_tells_an_epicene_name_s_gender() {
     );
     assert_eq!(speaker_of(&qs, "C'est un matraquage"), Some("Sandrine Morel"), "{qs:#?}");
 }
+
+/// fr-people s17: a document heard just before goes on speaking as il, and the article at
+/// its mention must agree (people_fr::thing_may_be_il_elle).
+#[test]
+fn il_after_a_document_that_spoke_is_the_document() {
+    let qs = quotes_of(
+        "Le débat sur la vitesse\n\n\
+         La ministre Claire Dufour a reçu les associations lundi. « Nous écoutons tout le monde », a-t-elle dit.\n\n\
+         Un rapport de l'Observatoire national des routes a été publié mardi. Le document estime qu'une baisse de la vitesse \
+         éviterait « entre 50 et 80 morts par an » et réduirait les émissions « d'environ 18 % ». Il souligne aussi que la \
+         vitesse reste « un facteur aggravant dans un accident sur deux ».",
+    );
+    let doc = speaker_of(&qs, "entre 50").map(str::to_string);
+    assert!(doc.is_some(), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "un facteur aggravant").map(str::to_string), doc, "{qs:#?}");
+}
+
+/// fr-people s17: the subject of the sentence before an il/elle may follow a fronted phrase
+/// behind a preposition (people_fr::subject_after_fronted_phrase).
+#[test]
+fn elle_is_the_subject_after_a_fronted_prepositional_phrase() {
+    let qs = quotes_of(
+        "La soirée électorale\n\n\
+         Il faudra attendre deux heures pour que Claire Dubreuil monte à la tribune.\n\n\
+         À ses côtés, Léa Vernier, tête de liste écologiste au premier tour, savoure une victoire qui doit beaucoup \
+         à la fusion. « La fusion était un contrat », prévient-elle.",
+    );
+    assert_eq!(speaker_of(&qs, "La fusion était"), Some("Léa Vernier"), "{qs:#?}");
+}

@@ -840,7 +840,14 @@ impl Registry {
                     let first = self.text.get(m.pos..).and_then(|t| t.split_whitespace().next()).map(fold);
                     first.is_some_and(|w| matches!(w.as_str(), "son" | "sa" | "ses" | "leur" | "leurs"))
                 };
-                let org = |m: &Mention| m.spoke && self.entities[m.entity].kind == Some(SpeakerKind::Organisation) && !possessed(m);
+                // (fr-people s17: a document that spoke too, "Le document estime « … ». Il
+                // souligne « … »", and neither when its article says the other gender:
+                // people_fr::thing_may_be_il_elle.)
+                let org = |m: &Mention| {
+                    m.spoke
+                        && !possessed(m)
+                        && super::people_fr::thing_may_be_il_elle(self.entities[m.entity].kind, self.text.get(m.pos..).unwrap_or(""), g)
+                };
                 let k = from + before[from..].iter().rposition(org)?;
                 let person_since = before[k + 1..].iter().any(|m| m.entity != ANONYMOUS && fits(&self.entities[m.entity]));
                 (!person_since).then_some(before[k].entity)

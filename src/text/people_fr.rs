@@ -45,7 +45,21 @@ pub fn is_family_noun(head: &str) -> bool {
 
 /// Endings of a French past participle or adjective that opens a sentence before its
 /// subject ("Installé", "Âgée", "Classées").
-const FRONTED_ENDINGS: [&str; 4] = ["é", "ée", "és", "ées"];
+/// (fr-people s17: of participles in -i, -is, -u too, "Saisie du dossier, la commission
+/// …", "Assise près de la fenêtre, Odette X …", "Venue de Lyon, …"; not an adjective or
+/// determiner in -que or -gue, "Chaque", "Longue": `is_fronted_participle`.)
+const FRONTED_ENDINGS: [&str; 10] = ["é", "ée", "és", "ées", "ie", "ies", "ise", "ises", "ue", "ues"];
+
+/// Whether `low` (folded, capitalised opener) ends like a past participle or adjective that
+/// opens a sentence before its subject: [`FRONTED_ENDINGS`], not a word in -que/-gue and
+/// not a first name ("Marie", "Julie").
+fn is_fronted_participle(low: &str, text: &str) -> bool {
+    let lx = Lexicon::get();
+    low.chars().count() >= 4
+        && FRONTED_ENDINGS.iter().any(|s| low.ends_with(s))
+        && !["que", "ques", "gue", "gues"].iter().any(|s| low.ends_with(s))
+        && !lx.first_names.contains_key(text)
+}
 
 /// Endings of a French noun naming someone by what they do ("pharmacien", "chercheuse",
 /// "directrice", "fonctionnaire").
@@ -75,7 +89,7 @@ pub fn subject_after_fronted_description(toks: &[Tok], start: usize, end: usize)
     // (Of participles, an adjective of age or rank only, "Âgée de", "Classée 14e": one of
     // speaking, "Interrogée sur France Inter, la secrétaire … s'est montrée", frames a
     // quote whose il/elle the sentence's cue already reads.)
-    let participle = low.chars().count() >= 4 && FRONTED_ENDINGS.iter().any(|s| low.ends_with(s)) && !AFTER_SPEAKING_PARTICIPLE.contains(&toks.get(start + 1).map_or("", |t| t.low.as_str()));
+    let participle = is_fronted_participle(low, &opener.text) && !AFTER_SPEAKING_PARTICIPLE.contains(&toks.get(start + 1).map_or("", |t| t.low.as_str()));
     // (A role noun of the lists, or one whose ending names someone who does something,
     // "Pharmacien", "Chercheuse", "Retraitée": not a first name, "Julien", "Lucienne".)
     let agent = AGENT_ENDINGS.iter().any(|s| low.ends_with(s)) && !lx.first_names.contains_key(opener.text.as_str());
@@ -87,6 +101,27 @@ pub fn subject_after_fronted_description(toks: &[Tok], start: usize, end: usize)
     }
     let comma = (start + 1..end.min(start + FRONTED_REACH)).find(|&k| !toks[k].is_word())?;
     (toks[comma].text == "," && toks.get(comma + 1).is_some_and(Tok::is_word) && comma + 1 < end).then_some(comma + 1)
+}
+
+/// Prepositions that open a fronted phrase of place, time or manner before a sentence's
+/// subject ("À ses côtés, X savoure", "Dans un communiqué, la préfecture a appelé"). Not
+/// "pour" or "selon", which open a speaker ("Pour l'écologiste, « … »").
+const FRONTED_PREPOSITIONS: [&str; 14] = ["à", "au", "aux", "dans", "devant", "derrière", "après", "avant", "depuis", "sur", "sous", "lors", "chez", "en"];
+
+/// fr-people s17: "À ses côtés, Léa Fontaine, tête de liste écologiste, savoure une
+/// victoire", "Dans un communiqué, la préfecture a appelé …": where the subject starts when
+/// the sentence at `start` (ending before `end`) opens on a phrase behind a preposition of
+/// [`FRONTED_PREPOSITIONS`] set off by a comma: the word after that comma, when it opens a
+/// name or a determiner (the caller reads the phrase there and checks it is a subject).
+/// None when the sentence opens otherwise.
+pub fn subject_after_fronted_phrase(toks: &[Tok], start: usize, end: usize) -> Option<usize> {
+    let opener = toks.get(start).filter(|t| start < end && t.is_cap())?;
+    if !FRONTED_PREPOSITIONS.contains(&opener.low.as_str()) {
+        return None;
+    }
+    let comma = (start + 1..end.min(start + FRONTED_REACH)).find(|&k| !toks[k].is_word())?;
+    let next = toks.get(comma + 1).filter(|t| t.is_word() && (t.is_cap() || is_det(t)))?;
+    (toks[comma].text == "," && comma + 1 < end && !POSSESSIVES.contains(&next.low.as_str())).then_some(comma + 1)
 }
 
 /// Centering: a French il/elle whose antecedent lies in an earlier sentence goes back to
@@ -150,6 +185,27 @@ pub fn gender_told_by_apposed_article(article: &str, first_word: Option<&str>) -
     }
 }
 
+/// fr-people s17: whether a body or document mentioned at `from` (the text from the
+/// mention on) that spoke may be what a later French il/elle of gender `g` stands for.
+/// "La préfecture a appelé « … ». Elle indique « … »" and "Le document estime « … ». Il
+/// souligne « … »": a body or a document, the subject heard just before, goes on
+/// speaking as il/elle when no person is named since (the caller checks that). Its
+/// article must not say the other gender: "Le rapport estime « … ». Elle ajoute" is
+/// someone else. (The article is read at the mention, as a body's or document's entity
+/// has no gender of its own.)
+pub fn thing_may_be_il_elle(kind: Option<SpeakerKind>, from: &str, g: Gender) -> bool {
+    if !matches!(kind, Some(SpeakerKind::Organisation | SpeakerKind::Document)) {
+        return false;
+    }
+    let first = from.split(|c: char| c.is_whitespace() || c == '\'' || c == '’').next().map(fold).unwrap_or_default();
+    let article = match first.as_str() {
+        "le" | "un" | "ce" | "cet" => Gender::Male,
+        "la" | "une" | "cette" => Gender::Female,
+        _ => Gender::Unknown,
+    };
+    article == Gender::Unknown || g == Gender::Unknown || article == g
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,9 +233,26 @@ mod tests {
         let t = toks("Âgée de 40 ans, la boulangère parle.");
         let k = subject_after_fronted_description(&t, 0, t.len()).expect("a fronted adjective");
         assert_eq!(t[k].text, "la");
-        for s in ["Marc Dubois, 40 ans, parle.", "Le boulanger, 40 ans, parle.", "Renée, 45 ans, parle.", "Julien et Marie, les fondateurs, parlent.", "Son fils, lui, parle.", "Interrogée sur Radio Nord, la juge parle."] {
+        let t = toks("Assise près de la fenêtre, Julie Martin sourit.");
+        let k = subject_after_fronted_description(&t, 0, t.len()).expect("a fronted participle in -ise");
+        assert_eq!(t[k].text, "Julie");
+        for s in ["Chaque matin, Julie Martin sourit.", "Longue de dix pages, la lettre part.", "Marie de Lyon, 40 ans, parle.", "Marc Dubois, 40 ans, parle.", "Le boulanger, 40 ans, parle.", "Renée, 45 ans, parle.", "Julien et Marie, les fondateurs, parlent.", "Son fils, lui, parle.", "Interrogée sur Radio Nord, la juge parle."] {
             let t = toks(s);
             assert_eq!(subject_after_fronted_description(&t, 0, t.len()), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn the_subject_starts_after_a_fronted_prepositional_phrase() {
+        let t = toks("À ses côtés, Julie Martin, élue verte, sourit.");
+        let k = subject_after_fronted_phrase(&t, 0, t.len()).expect("after à");
+        assert_eq!(t[k].text, "Julie");
+        let t = toks("Dans un communiqué, la mairie a répondu.");
+        let k = subject_after_fronted_phrase(&t, 0, t.len()).expect("after dans");
+        assert_eq!(t[k].text, "la");
+        for s in ["Pour la maire, Julie Martin a raison.", "Julie Martin, élue verte, sourit.", "Dans la salle, son fils pleure.", "Dans la salle, il pleure.", "Depuis deux ans rien ne change."] {
+            let t = toks(s);
+            assert_eq!(subject_after_fronted_phrase(&t, 0, t.len()), None, "{s}");
         }
     }
 
@@ -205,6 +278,20 @@ mod tests {
         let at = |w: &str| text.find(w).unwrap();
         let starts = [0, at("«")];
         assert_eq!(opening_subject_of_sentence_before(text, &[(at("Le"), true), (at("Paul"), true)], 1, &starts, at("dit")), 1);
+    }
+
+    #[test]
+    fn a_body_or_document_that_spoke_may_be_an_agreeing_il_elle() {
+        let (org, doc) = (Some(SpeakerKind::Organisation), Some(SpeakerKind::Document));
+        assert!(thing_may_be_il_elle(doc, "Le document estime", Gender::Male));
+        assert!(thing_may_be_il_elle(org, "la préfecture du Gard a appelé", Gender::Female));
+        assert!(thing_may_be_il_elle(org, "l'agence indique", Gender::Female));
+        assert!(thing_may_be_il_elle(org, "Norvia précise", Gender::Male));
+        // (The article says the other gender.)
+        assert!(!thing_may_be_il_elle(doc, "Le rapport estime", Gender::Female));
+        assert!(!thing_may_be_il_elle(org, "La mairie répond", Gender::Male));
+        // (A person is not read here.)
+        assert!(!thing_may_be_il_elle(Some(SpeakerKind::Person), "Le maire dit", Gender::Male));
     }
 
     #[test]

@@ -127,6 +127,9 @@ pub const RULES: &[(&str, &str)] = &[
     ("'L'intersyndicale CGT-CFDT-FO a dénoncé': a list of acronyms after a body noun is named by that noun (coalition_noun_before_acronym_list)", "rules_fr::place_tests::a_list_of_acronyms_after_a_body_noun_is_named_by_that_noun"),
     ("'défend une « … » des soins. Dans un communiqué, elle indique': a quoted term behind its article that the sentence goes on after does not end the sentence (is_quote_inside_sentence)", "rules_fr::place_tests::a_quoted_term_behind_its_article_is_inside_the_sentence"),
     ("fr-people2 s16: 'X a dirigé Loire Logement. … « … », affirme-t-il': il/elle going back to an earlier sentence is its lone opening subject, not a name it gave as object (people_fr::opening_subject_of_sentence_before, Registry::opening_subject_since)", "people_fr::tests::il_goes_back_to_the_subject_opening_the_sentence_before; quotes_fr::il_is_the_subject_of_the_sentence_before_not_its_object"),
+    ("fr-people s17: 'Le document estime « … ». Il souligne « … »': a document that spoke just before may be il/elle like a body, unless the article at its mention says the other gender (people_fr::thing_may_be_il_elle)", "people_fr::tests::a_body_or_document_that_spoke_may_be_an_agreeing_il_elle; quotes_fr::il_after_a_document_that_spoke_is_the_document"),
+    ("fr-people s17: 'Saisie du dossier, la commission …', 'Assise près de la fenêtre, X …': participles in -ie/-ise/-ue open a fronted description too (people_fr::is_fronted_participle)", "people_fr::tests::the_subject_starts_after_a_fronted_description"),
+    ("fr-people s17: 'À ses côtés, Léa X, …, savoure …. « … », prévient-elle': the subject of the sentence before may follow a fronted phrase behind a preposition (people_fr::subject_after_fronted_phrase)", "people_fr::tests::the_subject_starts_after_a_fronted_prepositional_phrase; quotes_fr::elle_is_the_subject_after_a_fronted_prepositional_phrase"),
     ("fr-people2 s16: 'Le maire, Dominique Garnier, …', 'Claude Marin, la directrice': the article of a role apposed to a name tells a gender its first name does not (people_fr::gender_told_by_apposed_article, entities::apposed_article_gender)", "people_fr::tests::the_article_of_an_apposed_role_tells_an_epicene_name_s_gender; quotes_fr::the_article_of_an_apposed_role_tells_an_epicene_name_s_gender"),
 ];
 
@@ -478,7 +481,11 @@ pub(super) fn agrees(pronoun: Gender, article: Gender) -> bool {
 pub(super) fn sentence_subject(toks: &[Tok], start: usize, end: usize) -> Option<(Np, Gender)> {
     // (fr-people: past a description opening the sentence, "Pharmacien à Limoges, Thierry
     // Gombert n'a pas …": people_fr::subject_after_fronted_description.)
-    let start = super::people_fr::subject_after_fronted_description(toks, start, end).unwrap_or(start);
+    // (fr-people s17: or past a fronted phrase behind a preposition, "À ses côtés, Léa X
+    // savoure …": people_fr::subject_after_fronted_phrase.)
+    let start = super::people_fr::subject_after_fronted_description(toks, start, end)
+        .or_else(|| super::people_fr::subject_after_fronted_phrase(toks, start, end))
+        .unwrap_or(start);
     let np = np_forward(toks, start, end)?;
     // (fr-pron: a document too, "Le rapport …, est plus nuancé. S'il relève …, il
     // souligne « … »": il/elle after it is the document speaking.)
