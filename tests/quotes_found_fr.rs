@@ -142,7 +142,7 @@ fn three_words_in_lower_case_woven_into_a_sentence_are_speech_without_a_cue() {
     assert_eq!(quote(&qs, "fragilité générale").kind, QuoteKind::Partial, "{qs:#?}");
     assert_eq!(quote(&qs, "la patience obstinée").kind, QuoteKind::Partial, "{qs:#?}");
     // Two words stay a term.
-    assert!(qs.iter().all(|q| !q.text.starts_with("ligne rouge")), "{qs:#?}");
+    assert_eq!(quote(&qs, "ligne rouge").kind, QuoteKind::Term, "{qs:#?}");
 }
 
 #[test]

@@ -53,6 +53,14 @@ pub(crate) fn is_sentence_starter(word: &str) -> bool {
     SENTENCE_STARTERS.contains(&word)
 }
 
+/// (fr-names) Heads of institutions' names whose complement is in lower case ("Université de
+/// technologie de …", "Chambre d'agriculture", "Maison de santé de …") that the role and
+/// organisation lists do not hold: a name for [`noun_with_complement_opening`].
+const INSTITUTION_HEADS: &[&str] = &[
+    "université", "chambre", "école", "lycée", "collège", "maison", "hôpital", "clinique", "musée", "théâtre", "caisse", "fondation",
+    "observatoire", "assemblée", "union", "ordre", "régie", "haute", "haut", "conservatoire", "opéra", "palais", "parc", "réserve",
+];
+
 /// (fr-names) "Réponse du maire : « … »", "Colère des riverains", "Avis de l'expert
 /// judiciaire": a capitalised word opening its sentence (token `k`), followed by "de", "du",
 /// "des" or "d'" (and "la" or "l'") and then a word in lower case, is a common noun heading
@@ -68,7 +76,8 @@ pub(crate) fn noun_with_complement_opening(toks: &[crate::text::attribution::Tok
     // (A body's or a role's word keeps its name: "Chambre d'agriculture", "Université de
     // technologie de Compiègne".)
     let lx = crate::text::lexicon::Lexicon::get();
-    if lx.is_org_word(&toks[k].low) || lx.role(&toks[k].low).is_some() || lx.is_place_name(std::slice::from_ref(&toks[k].low.to_string())) {
+    let low = toks[k].low.as_str();
+    if lx.is_org_word(low) || lx.role(low).is_some() || INSTITUTION_HEADS.contains(&low) || lx.is_place_name(&[low.to_string()]) {
         return false;
     }
     let after = if word(k + 1) == "de" && matches!(word(k + 2), "la" | "l'") { k + 3 } else { k + 2 };
