@@ -129,3 +129,41 @@ fn verbs_of_proposal_and_invocation_before_a_short_quote_are_cues() {
     assert_eq!(speaker(quote(&qs, "dans les prochains mois")), Some("Paul Vidal"), "{qs:#?}");
     assert_eq!(speaker(quote(&qs, "la chute des commandes")), Some("Anne Roussel"), "{qs:#?}");
 }
+
+// Session 17 (fr-names).
+
+#[test]
+fn three_words_in_lower_case_woven_into_a_sentence_are_speech_without_a_cue() {
+    let qs = quotes_of(
+        "Un chantier retardé\n\n\
+         L'architecte des Bâtiments de France, Odile Renaud, a retenu une « fragilité générale des fondations » dans son avis. \
+         Elle a placé le chantier sous le signe de « la patience obstinée ». Les travaux reprendront en mars « ligne rouge ».",
+    );
+    assert_eq!(quote(&qs, "fragilité générale").kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(quote(&qs, "la patience obstinée").kind, QuoteKind::Partial, "{qs:#?}");
+    // Two words stay a term.
+    assert_eq!(quote(&qs, "ligne rouge").kind, QuoteKind::Term, "{qs:#?}");
+}
+
+#[test]
+fn an_inverted_attribution_followed_by_a_relative_clause_still_closes_the_sentence() {
+    let qs = quotes_of(
+        "Crue dans le Gard\n\n\
+         NÎMES, 8 mars (AFP) - Le niveau des rivières a « sans doute déjà baissé » cette nuit, \
+         a annoncé jeudi la préfecture du Gard, qui appelle toutefois à la prudence.",
+    );
+    let q = quote(&qs, "sans doute déjà baissé");
+    assert_eq!(q.kind, QuoteKind::Partial, "{qs:#?}");
+    assert_eq!(q.cue.as_deref(), Some("a annoncé"), "{qs:#?}");
+}
+
+#[test]
+fn a_verb_of_advice_before_a_short_quote_is_a_cue() {
+    let qs = quotes_of(
+        "Orages sur le vignoble\n\n\
+         Le médecin Paul Garnier conseille aux randonneurs de boire « au moins deux litres ».",
+    );
+    let q = quote(&qs, "au moins deux litres");
+    assert_eq!(q.cue.as_deref(), Some("conseille"), "{qs:#?}");
+    assert_eq!(speaker(q), Some("Paul Garnier"), "{qs:#?}");
+}

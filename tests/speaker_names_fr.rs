@@ -58,3 +58,28 @@ fn a_lone_letter_of_a_brand_is_never_a_speaker() {
     );
     assert_ne!(speaker_of(&qs, "J'ai eu mal"), Some("K"), "{qs:#?}");
 }
+
+// Session 17 (fr-names).
+
+#[test]
+fn a_noun_opening_a_sentence_with_its_complement_is_not_a_name() {
+    let qs = quotes_of(
+        "Conseil municipal agité\n\n\
+         Le maire, Hervé Castel, a ouvert la séance. L'opposante Claire Dumas a dénoncé « un logo hors de prix ».\n\n\
+         Réponse du maire : « Le logo date de trois ans et il a coûté bien moins que ça. »",
+    );
+    assert_eq!(speaker_of(&qs, "Le logo date"), Some("Hervé Castel"), "{qs:#?}");
+}
+
+#[test]
+fn a_possessive_or_a_number_opening_a_sentence_is_never_a_speaker() {
+    let qs = quotes_of(
+        "Un musicien se confie\n\n\
+         J'ai arrêté la scène en 2021. Mon médecin m'a dit : « Vous devez vous reposer maintenant. »\n\n\
+         Trois voisins ont tout vu. « Le camion roulait beaucoup trop vite », a raconté une habitante.",
+    );
+    for q in &qs {
+        let name = q.speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
+        assert!(!matches!(name, "Mon" | "Trois"), "{qs:#?}");
+    }
+}

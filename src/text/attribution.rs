@@ -1055,6 +1055,10 @@ fn name_of_run(toks: &[Tok], i: usize, name: std::ops::Range<usize>, last: usize
     if words.len() == 1 && super::rules_fr::participle_opening_sentence(toks, name_from) {
         return None;
     }
+    // (fr-names: "Réponse du maire :" is a noun and its complement, sentences::noun_with_complement_opening.)
+    if words.len() == 1 && super::sentences::noun_with_complement_opening(toks, name_from) {
+        return None;
+    }
     // ("Joseph R. Biden Jr.": as written with the stop the name keeps.)
     let stop_kept = words.last().is_some_and(|w| w.ends_with('.')) && toks.get(r).is_some_and(|t| t.is_punct('.') && t.start == toks[r - 1].end);
     let mut np = make_np(toks, i, last, NpKind::Name(words), quals, gender);

@@ -2064,7 +2064,13 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
     // name starts there.
     let mut resume_at = None;
     while i < toks.len() {
-        if !toks[i].is_cap() || (i > 0 && toks[i - 1].is_cap() && resume_at != Some(i)) || super::rules_en::is_opening_participle(toks, i) || super::rules_fr::participle_opening_sentence(toks, i) {
+        // (fr-names: and "Réponse du maire :", sentences::noun_with_complement_opening.)
+        if !toks[i].is_cap()
+            || (i > 0 && toks[i - 1].is_cap() && resume_at != Some(i))
+            || super::rules_en::is_opening_participle(toks, i)
+            || super::rules_fr::participle_opening_sentence(toks, i)
+            || super::sentences::noun_with_complement_opening(toks, i)
+        {
             i += 1;
             continue;
         }

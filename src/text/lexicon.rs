@@ -459,10 +459,33 @@ impl Lexicon {
     pub fn is_not_a_name(&self, low: &[String]) -> bool {
         match low {
             [] => true,
-            [one] => self.not_speakers.contains(one.trim_end_matches('.')) || is_party_label(one) || ELISIONS.contains(&one.as_str()),
+            [one] => {
+                self.not_speakers.contains(one.trim_end_matches('.'))
+                    || is_party_label(one)
+                    || ELISIONS.contains(&one.as_str())
+                    || is_french_opener(one)
+            }
             _ => false,
         }
     }
+}
+
+/// (fr-names) French words that open a sentence in capitals but are never a name on their
+/// own: possessives ("Mon médecin m'a dit"), prepositions of place ("Devant les grilles,
+/// …"), numbers ("Trois campings …"), answers ("Non ! Il …"), sentence adverbs and
+/// connectors ("Puis", "Malheureusement", "Côté …"). Taken for a one-word name they made a
+/// quote's speaker "Mon" or "Devant". Folded forms (lower case, accents kept).
+const FRENCH_OPENERS: &[&str] = &[
+    "mon", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "devant", "derrière", "sous", "vers", "contre", "entre", "outre",
+    "non", "oui", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "puis", "ensuite", "enfin", "malheureusement",
+    "heureusement", "finalement", "côté", "surtout", "bref", "certes", "pourtant", "désormais", "aujourd'hui", "hier", "demain",
+    "voilà", "voici", "tout", "tous", "toute", "toutes", "chaque", "aucun", "aucune", "autre", "autres", "plusieurs", "certains", "certaines",
+];
+
+/// Whether a folded capitalised word is a French sentence opener, never a name alone
+/// (see [`FRENCH_OPENERS`]).
+fn is_french_opener(low: &str) -> bool {
+    FRENCH_OPENERS.contains(&low)
 }
 
 /// "R-Ky.", "D-Pa", "I-Vt": a party initial joined to a state's abbreviation, said of a
@@ -526,6 +549,16 @@ mod tests {
         for w in ["german", "senator", "consultant", "soldier", "entrepreneur"] {
             assert_eq!(role_noun_gender(w, false), Gender::Unknown, "{w}");
         }
+    }
+
+    #[test]
+    fn french_openers_are_never_a_name_alone() {
+        let lx = Lexicon::get();
+        for w in ["mon", "devant", "trois", "non", "côté", "malheureusement"] {
+            assert!(lx.is_not_a_name(&[w.to_string()]), "{w}");
+        }
+        assert!(!lx.is_not_a_name(&["durand".to_string()]));
+        assert!(!lx.is_not_a_name(&["mon".to_string(), "oncle".to_string()]), "only a one-word name");
     }
 
     #[test]

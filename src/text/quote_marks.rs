@@ -808,10 +808,36 @@ fn finish(text: &str, o: Open, close: Option<usize>) -> Option<MarkedSpan> {
     })
 }
 
+/// (fr-names) The fewest words a quoted fragment woven into a French sentence needs to be
+/// someone's words rather than a scare-quoted term: one or two words are a term ("une
+/// « ligne rouge »"), three are already a phrase the reporter took from someone.
+const FRAGMENT_MIN_WORDS: usize = 3;
+
+/// (fr-names) French press quotes someone's wording in three or four words in lower case
+/// with no speech verb at all: "l'expert a retenu une « altération partielle du
+/// discernement »", "elle a fait campagne sur « un budget de vérité »", "il voit son coureur
+/// « viser le classement général »". Such a fragment (lower case, from
+/// [`FRAGMENT_MIN_WORDS`] to `max` words) is speech woven into the sentence, not a term;
+/// labels ("dit « … »") and charges ("pour « … »") are told apart before.
+pub fn woven_fragment(text: &str, span: &MarkedSpan, max: usize) -> bool {
+    let quoted: Vec<&str> = span.pieces.iter().filter_map(|r| text.get(r.clone())).collect();
+    let lower = quoted.first().and_then(|s| s.chars().find(|c| c.is_alphanumeric())).is_some_and(char::is_lowercase);
+    let words: usize = quoted.iter().map(|s| s.split(is_space).filter(|w| w.chars().any(char::is_alphanumeric)).count()).sum();
+    lower && (FRAGMENT_MIN_WORDS..=max).contains(&words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::ingest::from_plain_text;
+
+    #[test]
+    fn three_or_four_words_in_lower_case_are_a_woven_fragment() {
+        let a = from_plain_text("t", "Elle a retenu une « fragilité des fondations » et un « Grand Prix » et une « ligne rouge ».");
+        let frag: Vec<bool> = scan(&a).iter().map(|s| woven_fragment(&a.text, s, 4)).collect();
+        assert_eq!(frag, vec![true, false, false]);
+    }
 
     fn quoted(text: &str) -> Vec<String> {
         let a = from_plain_text("t", text);

@@ -433,6 +433,17 @@ fn quote_kinds(article: &Article, text: &str, spans: &[MarkedSpan], work: &[Work
             } else {
                 kind
             };
+            // (fr-names: three or four words in lower case woven into a French sentence, quote_marks::woven_fragment.)
+            let kind = if kind == QuoteKind::Term
+                && !work[i].label
+                && !work[i].charge
+                && is_french_paragraph(article, spans[i].paragraph)
+                && super::quote_marks::woven_fragment(text, &spans[i], TERM_MAX_WORDS)
+            {
+                QuoteKind::Partial
+            } else {
+                kind
+            };
             // (A turn of a dialogue is speech however short: "Et le suivant ?".)
             let kind = if dialogue && kind == QuoteKind::Term { QuoteKind::Direct } else { kind };
             // "Mastering the game of Go with deep neural networks" in a French article,
@@ -1220,7 +1231,8 @@ fn closing_inversion(right: &[Tok], f: usize) -> bool {
     f > 0
         && right[f - 1].text == ","
         && !right[..f].iter().any(|t| t.text == ";")
-        && right[f..].iter().position(|t| t.text == ",").is_none_or(|c| right.get(f + c + 1).is_some_and(participle))
+        // (fr-names: or a relative clause about the speaker, sentences::relative_about_speaker.)
+        && right[f..].iter().position(|t| t.text == ",").is_none_or(|c| right.get(f + c + 1).is_some_and(|t| participle(t) || super::sentences::relative_about_speaker(t)))
 }
 
 /// "… on a ‘conveyor belt’ to terrorism, a top officer warned yesterday.": a subject and
@@ -1526,6 +1538,8 @@ fn colon_subjects(text: &str, left: &[Tok]) -> Vec<Np> {
         // ("One early supporter, Representative Lee Zeldin, …:": written with the
         // description set before the name.)
         .map(|np| super::rules_en::with_person_description_before(left, 0, np))
+        // (fr-names: "Réponse du maire :", sentences::complement_of_opening_noun.)
+        .chain(super::sentences::complement_of_opening_noun(left))
         .filter(|np| {
             let opens = np.first == 0 && left.get(np.last + 1).is_some_and(Tok::is_lower_word);
             let opens = opens || Some(np.first) == from;

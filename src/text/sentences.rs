@@ -53,6 +53,67 @@ pub(crate) fn is_sentence_starter(word: &str) -> bool {
     SENTENCE_STARTERS.contains(&word)
 }
 
+/// (fr-names) Heads of institutions' names whose complement is in lower case ("Université de
+/// technologie de …", "Chambre d'agriculture", "Maison de santé de …") that the role and
+/// organisation lists do not hold: a name for [`noun_with_complement_opening`].
+const INSTITUTION_HEADS: &[&str] = &[
+    "université", "chambre", "école", "lycée", "collège", "maison", "hôpital", "clinique", "musée", "théâtre", "caisse", "fondation",
+    "observatoire", "assemblée", "union", "ordre", "régie", "haute", "haut", "conservatoire", "opéra", "palais", "parc", "réserve",
+];
+
+/// (fr-names) "Réponse du maire : « … »", "Colère des riverains", "Avis de l'expert
+/// judiciaire": a capitalised word opening its sentence (token `k`), followed by "de", "du",
+/// "des" or "d'" (and "la" or "l'") and then a word in lower case, is a common noun heading
+/// its complement, never a name on its own; who speaks is in the complement. Names keep a
+/// capital after the particle ("José de Souza", "Martin du Gard"), and a body's or a role's
+/// word stays part of a name.
+pub(crate) fn noun_with_complement_opening(toks: &[crate::text::attribution::Tok], k: usize) -> bool {
+    let opens = k == 0 || crate::text::attribution::ends_sentence(toks, k - 1) || toks[k - 1].is_punct(':');
+    let word = |j: usize| toks.get(j).map(|t| t.low.as_str()).unwrap_or("");
+    if !opens || !toks[k].is_cap() || !matches!(word(k + 1), "de" | "du" | "des" | "d'") {
+        return false;
+    }
+    // (A body's or a role's word keeps its name: "Chambre d'agriculture", "Université de
+    // technologie de Compiègne".)
+    let lx = crate::text::lexicon::Lexicon::get();
+    let low = toks[k].low.as_str();
+    if lx.is_org_word(low) || lx.role(low).is_some() || INSTITUTION_HEADS.contains(&low) || lx.is_place_name(&[low.to_string()]) {
+        return false;
+    }
+    let after = if word(k + 1) == "de" && matches!(word(k + 2), "la" | "l'") { k + 3 } else { k + 2 };
+    toks.get(after).is_some_and(|t| t.is_lower_word())
+}
+
+/// (fr-names) "… a « probablement culminé » cette semaine, a annoncé l'agence, qui appelle
+/// à la prudence": a relative pronoun right after the comma that closes an inverted
+/// attribution opens a clause about its speaker; the attribution still closes the
+/// quote's sentence (like a trailing participle clause).
+pub(crate) fn relative_about_speaker(t: &crate::text::attribution::Tok) -> bool {
+    t.is_lower_word() && matches!(t.low.as_str(), "qui" | "dont" | "who")
+}
+
+/// (fr-names) Who speaks in "Réponse du maire : « … »", "Colère de la directrice : « … »":
+/// the role in the complement of the noun opening the sentence the colon closes
+/// ([`noun_with_complement_opening`]), as a definite role ("du" holds the article "le").
+pub(crate) fn complement_of_opening_noun(toks: &[crate::text::attribution::Tok]) -> Option<crate::text::attribution::Np> {
+    use crate::text::attribution::{Np, NpKind, np_forward};
+    if !noun_with_complement_opening(toks, 0) {
+        return None;
+    }
+    let word = |j: usize| toks.get(j).map(|t| t.low.as_str()).unwrap_or("");
+    match word(1) {
+        "de" if matches!(word(2), "la" | "l'") => np_forward(toks, 2, toks.len()),
+        "du" => {
+            let head = word(2);
+            let kind = crate::text::lexicon::Lexicon::get().role(head)?;
+            let gender = crate::text::lexicon::role_noun_gender(head, true);
+            let kind = NpKind::Role { kind, head: head.to_string(), definite: true };
+            Some(Np { first: 2, last: 2, kind, quals: Vec::new(), gender, start: toks[2].start, end: toks[2].end })
+        }
+        _ => None,
+    }
+}
+
 fn first_word(s: &str) -> &str {
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
@@ -255,6 +316,36 @@ fn should_join(prev: &str, next: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn toks(s: &str) -> Vec<crate::text::attribution::Tok> {
+        crate::text::attribution::tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn a_noun_with_its_complement_opening_a_sentence_is_no_name() {
+        assert!(noun_with_complement_opening(&toks("Réponse du maire : oui."), 0));
+        assert!(noun_with_complement_opening(&toks("Colère de la directrice : non."), 0));
+        assert!(noun_with_complement_opening(&toks("Avis d'expert : non."), 0));
+        // A name keeps its capital after the particle; a body's word stays a name; not at a sentence start.
+        assert!(!noun_with_complement_opening(&toks("José de Souza a parlé."), 0));
+        assert!(!noun_with_complement_opening(&toks("Université de technologie de Compiègne."), 0));
+        assert!(!noun_with_complement_opening(&toks("Il cite Réponse du maire."), 2));
+    }
+
+    #[test]
+    fn the_role_in_the_complement_of_an_opening_noun_speaks() {
+        let np = complement_of_opening_noun(&toks("Réponse du maire :")).expect("a role");
+        assert!(matches!(np.kind, crate::text::attribution::NpKind::Role { ref head, definite: true, .. } if head == "maire"), "{np:?}");
+        assert!(complement_of_opening_noun(&toks("Réponse de Paul Durand :")).is_none());
+    }
+
+    #[test]
+    fn a_relative_pronoun_opens_a_clause_about_the_speaker() {
+        let t = toks("qui appelle, dont elle, lequel");
+        assert!(relative_about_speaker(&t[0]));
+        assert!(relative_about_speaker(&t[3]));
+        assert!(!relative_about_speaker(&t[6]));
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         split(s, 0).into_iter().map(|r| &s[r]).collect()
