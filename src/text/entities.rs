@@ -199,6 +199,10 @@ pub struct Registry {
     /// fr-bodies: a label in brackets after a name ("Thibault Lenoir (Renaissance,
     /// Yvelines)") by where it starts, with the entity of the name it labels.
     label_owner: HashMap<usize, usize>,
+    /// fr-bodies s17: names (folded words) the article writes as a place somewhere ("à
+    /// Morville", "À Morville, 3 000 habitants"): a company noun never stands for them
+    /// (`Registry::is_written_as_place`).
+    written_as_place: HashSet<Vec<String>>,
 }
 
 /// Candidate entities by look-up key, filled as entities are added and emptied of those
@@ -291,11 +295,12 @@ impl Registry {
             })
             .collect();
         let mut in_headline: Vec<bool> = Vec::new();
+        let mut places = HashSet::new();
         for (toks, (_, nps)) in frames.iter().zip(&subjects) {
             // A frame's subjects can only be among the names of that frame: looking only
             // there keeps a long article linear.
             let first = cands.len();
-            collect_names(toks, &mut cands);
+            collect_names(toks, &mut cands, &mut places);
             collect_documents(toks, &mut docs);
             mark_speakers(nps, &mut cands[first..]);
             in_headline.resize(cands.len(), super::rules_en::is_title_case_headline(toks));
@@ -312,6 +317,7 @@ impl Registry {
             .flat_map(|toks| (0..toks.len()).filter(|&k| k == 0 || super::attribution::ends_sentence(toks, k - 1)).map(|k| toks[k].start))
             .collect();
         reg.text = text.to_string();
+        reg.written_as_place = places;
         // Longest names first, so "Wainwright" joins "Rob Wainwright".
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(cands[i].words.len()));
@@ -1552,7 +1558,48 @@ impl Registry {
                 && (e.kind == Some(SpeakerKind::Organisation)
                     || e.words.len() >= 2 && !e.has_role && !e.looks_like_person(lx))
         };
-        self.latest(pos, |m, e| introduced(m, e)).or_else(|| self.most_mentioned_before(pos, body_like)).filter(|&e| e != ANONYMOUS)
+        // (fr-bodies s17: a company noun is never a town or a body of another kind,
+        // `not_this_company`, and goes back to a company named by its parts next,
+        // `company_by_its_parts`.)
+        let company = super::rules_fr::same_kind_of_company(head, "société");
+        let fits = |e: &Entity| !company || !self.not_this_company(e);
+        self.latest(pos, |m, e| introduced(m, e) && fits(e))
+            .or_else(|| company.then(|| self.company_by_its_parts(pos)).flatten())
+            .or_else(|| self.most_mentioned_before(pos, |e| body_like(e) && fits(e)))
+            .filter(|&e| e != ANONYMOUS)
+    }
+
+    /// fr-bodies s17: whether a name the article writes as a place ("à Morville") — never
+    /// the company "le groupe" or "l'entreprise" stands for.
+    fn is_written_as_place(&self, e: &Entity) -> bool {
+        self.written_as_place.contains(&e.low)
+    }
+
+    /// fr-bodies s17: whether `e` cannot be the company a company noun stands for: a name
+    /// written as a place, or one holding another kind of body's noun ("comité social et
+    /// économique"), rules_fr::names_other_kind_than_company.
+    fn not_this_company(&self, e: &Entity) -> bool {
+        self.is_written_as_place(e) || super::rules_fr::names_other_kind_than_company(&e.low)
+    }
+
+    /// fr-bodies s17: "La direction de Tralmo regrette … L'entreprise affirme": the last name
+    /// before `pos` that the article made a company by its parts or sites ("la direction
+    /// d'", "l'entrepôt ", rules_fr::names_company_after), not a person (a first name or a
+    /// gender) nor a town. Reads a few bytes before each mention, from the last one back.
+    fn company_by_its_parts(&self, pos: usize) -> Option<usize> {
+        let lx = Lexicon::get();
+        let by_parts = |m: &Mention, e: &Entity| {
+            let from = floor_char_boundary(&self.text, m.pos.saturating_sub(INTRODUCER_BYTES));
+            m.entity != ANONYMOUS
+                && e.head.is_none()
+                && e.kind != Some(SpeakerKind::Document)
+                && e.opens_capitalised()
+                && e.gender == Gender::Unknown
+                && !e.words.first().is_some_and(|w| lx.first_names.contains_key(w.as_str()))
+                && !self.not_this_company(e)
+                && self.text.get(from..m.pos).is_some_and(super::rules_fr::names_company_after)
+        };
+        self.latest(pos, by_parts)
     }
 
     /// The entity passing `ok` mentioned most often before `pos` (the article's subject
@@ -2050,7 +2097,8 @@ fn is_person_role(t: &Tok) -> bool {
 }
 
 /// Every capitalised name in a frame, with the role words around it.
-fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
+/// `places`: the folded words of each name read as a place and left out (fr-bodies s17).
+fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>, places: &mut HashSet<Vec<String>>) {
     let lx = Lexicon::get();
     let mut i = 0;
     // Where a run was cut before a capitalised word ("LFI | Antoine Léaument"): a new
@@ -2242,6 +2290,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             // (fr-bodies: "X (Renaissance, Yvelines)": a party and a constituency are labels.)
             let label = super::rules_fr::is_in_label_brackets(toks, a, b);
             if commune || place_noun || label || !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
+                if !label {
+                    places.insert(c.words.iter().map(|w| fold(w)).collect());
+                }
                 continue;
             }
             out.push(c);
@@ -2692,7 +2743,7 @@ fn dated_after(rest: &str) -> bool {
 pub(super) fn mention_names(text: &str) -> Vec<String> {
     let toks = super::attribution::tokenize(text, 0..text.len(), &[]);
     let mut cands = Vec::new();
-    collect_names(&toks, &mut cands);
+    collect_names(&toks, &mut cands, &mut HashSet::new());
     cands.into_iter().map(|c| c.words.join(" ")).collect()
 }
 

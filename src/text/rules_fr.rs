@@ -3371,3 +3371,68 @@ mod place_tests {
         assert_eq!(body_noun_before_adjectives(&t, 0, de - 1), None);
     }
 }
+
+// ===== fr-bodies (session 17): the company a company noun stands for =====
+
+/// A company's own parts and people, whose "de" complement names the company ("la direction
+/// d'Altix", "les salariés de Borvex", "le PDG de Velmor").
+const COMPANY_PARTS: [&str; 11] =
+    ["direction", "pdg", "dirigeant", "dirigeants", "salariés", "salariées", "employés", "actionnaires", "patron", "patronne", "filiale"];
+
+/// A company's sites and brands, named by the company set right after them with no "de"
+/// ("l'usine Valmor", "l'entrepôt Tralmo"); with "de" the name is a town ("l'usine de
+/// Morville"), so that reading is left out.
+const COMPANY_SITES: [&str; 8] = ["usine", "usines", "entrepôt", "entrepôts", "magasin", "magasins", "enseigne", "marque"];
+
+/// Whether the text `before` a name (ending right where it starts) makes that name a
+/// company: a company part and its "de" ("la direction d'"), or a site noun set right before
+/// it ("l'entrepôt "). "Le groupe … l'entreprise affirme" then goes back to that company,
+/// not to the union or the town named since (entities::Registry::company_by_its_parts).
+pub(super) fn names_company_after(before: &str) -> bool {
+    let low = fold(before);
+    let mut words = low.split_whitespace().rev();
+    let Some(last) = words.next() else { return false };
+    let noun = |w: &str| w.strip_prefix("l'").unwrap_or(w).to_string();
+    if matches!(last, "de" | "du" | "des" | "d'") {
+        return words.next().is_some_and(|w| COMPANY_PARTS.contains(&noun(w).as_str()));
+    }
+    // ("l'usine Valmor": the name glued to no preposition; "de l'usine" ends on the noun.)
+    !low.ends_with(|c: char| c.is_alphanumeric()) && COMPANY_SITES.contains(&noun(last).as_str())
+}
+
+/// Bodies of another kind than a company: a company noun ("le groupe", "l'entreprise") never
+/// stands for a name holding one of them ("comité social et économique", "syndicat Sud").
+const NOT_COMPANY_BODIES: [&str; 20] = [
+    "comité", "syndicat", "association", "fédération", "conseil", "collectif", "confédération", "intersyndicale", "ministère",
+    "préfecture", "mairie", "tribunal", "parquet", "commission", "agence", "office", "chambre", "cour", "observatoire", "institut",
+];
+
+/// Whether a name (folded words) names a body of another kind than a company
+/// (`NOT_COMPANY_BODIES`).
+pub(super) fn names_other_kind_than_company(low: &[String]) -> bool {
+    low.iter().any(|w| NOT_COMPANY_BODIES.contains(&w.as_str()))
+}
+
+#[cfg(test)]
+mod company_tests {
+    use super::*;
+
+    #[test]
+    fn a_company_part_or_site_before_a_name_makes_it_a_company() {
+        assert!(names_company_after("Mardi, la direction d'"));
+        assert!(names_company_after("selon la direction de "));
+        assert!(names_company_after("les salariés de l'entrepôt "));
+        assert!(names_company_after("devant l'usine "));
+        assert!(!names_company_after("la fermeture de l'usine de "));
+        assert!(!names_company_after("le maire de "));
+        assert!(!names_company_after("la direction "));
+        assert!(!names_company_after(""));
+    }
+
+    #[test]
+    fn a_committee_or_a_union_is_no_company() {
+        let low = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<String>>();
+        assert!(names_other_kind_than_company(&low("comité social et économique")));
+        assert!(!names_other_kind_than_company(&low("fonderies mercadier")));
+    }
+}
