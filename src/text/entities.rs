@@ -1276,6 +1276,8 @@ impl Registry {
                 };
                 self.latest_since(np.start, window, |_, e| named_body(e))
             })
+            // (fr-bodies s17: "l'agence sanitaire relève", `body_heard_described`.)
+            .or_else(|| self.body_heard_described(np, head, written, quals))
             .or_else(|| {
                 let end = super::rules_fr::institution_adjectives_end(&self.text, np.end);
                 let written = self.text.get(np.start..end).unwrap_or("").to_string();
@@ -1283,6 +1285,23 @@ impl Registry {
                 let complement = super::rules_fr::follows_de(&self.text[..np.start]);
                 self.described_body(&written, !complement)
             })
+    }
+
+    /// fr-bodies s17: "Santé publique France a annoncé … Dans son bulletin, l'agence
+    /// sanitaire relève « … »": a definite body noun with only describing adjectives
+    /// (rules_fr::is_describing_adjective) and no "de" complement describes a body rather
+    /// than names one: it is the last body heard in its paragraph or the one before (not a
+    /// dateline, nor a body named as another kind).
+    fn body_heard_described(&self, np: &Np, head: &str, written: &str, quals: &[&String]) -> Option<usize> {
+        let low = fold(written);
+        let complement = [" de ", " du ", " des ", " d'"].iter().any(|d| low.contains(d));
+        let describing = !quals.is_empty() && quals.iter().all(|q| super::rules_fr::is_describing_adjective(q));
+        if complement || !describing || !self.opens_on_french_definite(np) || !super::rules_fr::is_french_phrase(&self.text, np) {
+            return None;
+        }
+        let near = self.paragraph_start(self.paragraph_start(np.start).saturating_sub(1));
+        let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation);
+        self.latest_since(np.start, near, |m, e| m.spoke && org(e) && !self.is_dateline(m, e) && !named_as_another_kind(head, e))
     }
 
     /// A document noun ("the report", "le communiqué"): the document of that kind named
@@ -1531,7 +1550,10 @@ impl Registry {
     /// noun is the body the article introduced with that noun, else the last body it named
     /// (never a place, a document or a person with a first name or a role).
     fn generic_body_antecedent(&self, head: &str, pos: usize) -> Option<usize> {
-        if !GENERIC_BODY_NOUNS.contains(&head) {
+        // (fr-bodies s17: a typed body noun, "l'association", only for the body introduced
+        // with it, rules_fr::TYPED_BODY_NOUNS.)
+        let typed = super::rules_fr::TYPED_BODY_NOUNS.contains(&head);
+        if !GENERIC_BODY_NOUNS.contains(&head) && !typed {
             return None;
         }
         let lx = Lexicon::get();
@@ -1548,7 +1570,14 @@ impl Registry {
             let from = floor_char_boundary(&self.text, m.pos.saturating_sub(INTRODUCER_BYTES));
             let same_noun = |w: &str| w == head || super::rules_fr::same_kind_of_company(w, head);
             // (Never a person: `Entity::looks_like_person`.)
-            named(e) && !e.looks_like_person(lx) && (e.role_words.iter().any(|w| same_noun(w)) || self.text.get(from..m.pos).is_some_and(|t| fold(t).split(|c: char| !c.is_alphanumeric()).any(same_noun)))
+            // (fr-bodies s17: or set in apposition after it, "Clair Logis, l'association
+            // qui …", rules_fr::apposed_body_noun.)
+            let apposed = || self.text.get(m.pos..).and_then(super::rules_fr::apposed_body_noun).is_some_and(|w| same_noun(&w));
+            // (A typed noun, "l'association", only right before the name,
+            // rules_fr::noun_right_before.)
+            let before = self.text.get(from..m.pos).unwrap_or("");
+            let near = if typed { super::rules_fr::noun_right_before(before, head) } else { fold(before).split(|c: char| !c.is_alphanumeric()).any(same_noun) };
+            named(e) && !e.looks_like_person(lx) && (e.role_words.iter().any(|w| same_noun(w)) || near || apposed())
         };
         // (A one-word name of unknown kind is too often a place or an opener; a name the
         // article gives a person's role, "Song Myung-Sup, analyste", is never a body.)
@@ -1563,7 +1592,11 @@ impl Registry {
         // `company_by_its_parts`.)
         let company = super::rules_fr::same_kind_of_company(head, "société");
         let fits = |e: &Entity| !company || !self.not_this_company(e);
-        self.latest(pos, |m, e| introduced(m, e) && fits(e))
+        let found = self.latest(pos, |m, e| introduced(m, e) && fits(e));
+        if typed {
+            return found.filter(|&e| e != ANONYMOUS);
+        }
+        found
             .or_else(|| company.then(|| self.company_by_its_parts(pos)).flatten())
             .or_else(|| self.most_mentioned_before(pos, |e| body_like(e) && fits(e)))
             .filter(|&e| e != ANONYMOUS)
