@@ -262,3 +262,23 @@ fn a_jury_speaks_as_a_body() {
     let who = speaker_of(fr, "une œuvre").unwrap_or_default();
     assert!(who.to_lowercase().contains("jury"), "{who}");
 }
+
+// fr-bodies s17: a company noun goes back to the company named by its parts or sites, never
+// to the union heard since nor to the town of its plant.
+#[test]
+fn a_company_noun_is_the_company_named_by_its_parts_not_the_union_heard_since() {
+    let fr = "Grève chez Tralmo\n\nDepuis lundi, des salariés de l'entrepôt Tralmo, à Vernoux, ont cessé le travail. La direction de Tralmo regrette le mouvement.\n\n« On nous demande toujours plus », a dit Paul Ferrand, délégué de la CGT.\n\nL'entreprise affirme avoir proposé « une prime exceptionnelle ».";
+    assert_eq!(speaker_of(fr, "une prime").as_deref(), Some("Tralmo"));
+}
+
+#[test]
+fn a_company_noun_is_never_the_town_of_its_plant() {
+    let fr = "Borvex supprime des postes\n\nLe fabricant de pièces automobiles veut fermer son usine de Lanterville, dans le Jura.\n\nJeudi, devant les élus, la direction de Borvex a présenté un plan prévoyant la fermeture de l'usine de Lanterville. Dans un communiqué, le groupe invoque « une baisse durable des commandes ».\n\n« On a tout donné », lâche un ouvrier, à Lanterville. À Lanterville, 3 000 habitants, la colère gronde.";
+    assert_eq!(speaker_of(fr, "une baisse").as_deref(), Some("Borvex"));
+}
+
+#[test]
+fn a_typed_body_noun_is_the_body_it_was_apposed_to() {
+    let fr = "Logement des jeunes\n\nDu côté de Clair Logis, l'association qui gère trois foyers, on s'inquiète. « Les demandes explosent », a dit Paul Ferrand, son président.\n\nDans un communiqué, l'association estimait que « la situation devient intenable ».";
+    assert_eq!(speaker_of(fr, "la situation").as_deref(), Some("Clair Logis"));
+}

@@ -199,6 +199,10 @@ pub struct Registry {
     /// fr-bodies: a label in brackets after a name ("Thibault Lenoir (Renaissance,
     /// Yvelines)") by where it starts, with the entity of the name it labels.
     label_owner: HashMap<usize, usize>,
+    /// fr-bodies s17: names (folded words) the article writes as a place somewhere ("à
+    /// Morville", "À Morville, 3 000 habitants"): a company noun never stands for them
+    /// (`Registry::is_written_as_place`).
+    written_as_place: HashSet<Vec<String>>,
 }
 
 /// Candidate entities by look-up key, filled as entities are added and emptied of those
@@ -291,11 +295,12 @@ impl Registry {
             })
             .collect();
         let mut in_headline: Vec<bool> = Vec::new();
+        let mut places = HashSet::new();
         for (toks, (_, nps)) in frames.iter().zip(&subjects) {
             // A frame's subjects can only be among the names of that frame: looking only
             // there keeps a long article linear.
             let first = cands.len();
-            collect_names(toks, &mut cands);
+            collect_names(toks, &mut cands, &mut places);
             collect_documents(toks, &mut docs);
             mark_speakers(nps, &mut cands[first..]);
             in_headline.resize(cands.len(), super::rules_en::is_title_case_headline(toks));
@@ -312,6 +317,7 @@ impl Registry {
             .flat_map(|toks| (0..toks.len()).filter(|&k| k == 0 || super::attribution::ends_sentence(toks, k - 1)).map(|k| toks[k].start))
             .collect();
         reg.text = text.to_string();
+        reg.written_as_place = places;
         // Longest names first, so "Wainwright" joins "Rob Wainwright".
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(cands[i].words.len()));
@@ -1277,6 +1283,8 @@ impl Registry {
                 };
                 self.latest_since(np.start, window, |_, e| named_body(e))
             })
+            // (fr-bodies s17: "l'agence sanitaire relève", `body_heard_described`.)
+            .or_else(|| self.body_heard_described(np, head, written, quals))
             .or_else(|| {
                 let end = super::rules_fr::institution_adjectives_end(&self.text, np.end);
                 let written = self.text.get(np.start..end).unwrap_or("").to_string();
@@ -1284,6 +1292,23 @@ impl Registry {
                 let complement = super::rules_fr::follows_de(&self.text[..np.start]);
                 self.described_body(&written, !complement)
             })
+    }
+
+    /// fr-bodies s17: "Santé publique France a annoncé … Dans son bulletin, l'agence
+    /// sanitaire relève « … »": a definite body noun with only describing adjectives
+    /// (rules_fr::is_describing_adjective) and no "de" complement describes a body rather
+    /// than names one: it is the last body heard in its paragraph or the one before (not a
+    /// dateline, nor a body named as another kind).
+    fn body_heard_described(&self, np: &Np, head: &str, written: &str, quals: &[&String]) -> Option<usize> {
+        let low = fold(written);
+        let complement = [" de ", " du ", " des ", " d'"].iter().any(|d| low.contains(d));
+        let describing = !quals.is_empty() && quals.iter().all(|q| super::rules_fr::is_describing_adjective(q));
+        if complement || !describing || !self.opens_on_french_definite(np) || !super::rules_fr::is_french_phrase(&self.text, np) {
+            return None;
+        }
+        let near = self.paragraph_start(self.paragraph_start(np.start).saturating_sub(1));
+        let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation);
+        self.latest_since(np.start, near, |m, e| m.spoke && org(e) && !self.is_dateline(m, e) && !named_as_another_kind(head, e))
     }
 
     /// A document noun ("the report", "le communiqué"): the document of that kind named
@@ -1532,7 +1557,10 @@ impl Registry {
     /// noun is the body the article introduced with that noun, else the last body it named
     /// (never a place, a document or a person with a first name or a role).
     fn generic_body_antecedent(&self, head: &str, pos: usize) -> Option<usize> {
-        if !GENERIC_BODY_NOUNS.contains(&head) {
+        // (fr-bodies s17: a typed body noun, "l'association", only for the body introduced
+        // with it, rules_fr::TYPED_BODY_NOUNS.)
+        let typed = super::rules_fr::TYPED_BODY_NOUNS.contains(&head);
+        if !GENERIC_BODY_NOUNS.contains(&head) && !typed {
             return None;
         }
         let lx = Lexicon::get();
@@ -1549,7 +1577,14 @@ impl Registry {
             let from = floor_char_boundary(&self.text, m.pos.saturating_sub(INTRODUCER_BYTES));
             let same_noun = |w: &str| w == head || super::rules_fr::same_kind_of_company(w, head);
             // (Never a person: `Entity::looks_like_person`.)
-            named(e) && !e.looks_like_person(lx) && (e.role_words.iter().any(|w| same_noun(w)) || self.text.get(from..m.pos).is_some_and(|t| fold(t).split(|c: char| !c.is_alphanumeric()).any(same_noun)))
+            // (fr-bodies s17: or set in apposition after it, "Clair Logis, l'association
+            // qui …", rules_fr::apposed_body_noun.)
+            let apposed = || self.text.get(m.pos..).and_then(super::rules_fr::apposed_body_noun).is_some_and(|w| same_noun(&w));
+            // (A typed noun, "l'association", only right before the name,
+            // rules_fr::noun_right_before.)
+            let before = self.text.get(from..m.pos).unwrap_or("");
+            let near = if typed { super::rules_fr::noun_right_before(before, head) } else { fold(before).split(|c: char| !c.is_alphanumeric()).any(same_noun) };
+            named(e) && !e.looks_like_person(lx) && (e.role_words.iter().any(|w| same_noun(w)) || near || apposed())
         };
         // (A one-word name of unknown kind is too often a place or an opener; a name the
         // article gives a person's role, "Song Myung-Sup, analyste", is never a body.)
@@ -1559,7 +1594,52 @@ impl Registry {
                 && (e.kind == Some(SpeakerKind::Organisation)
                     || e.words.len() >= 2 && !e.has_role && !e.looks_like_person(lx))
         };
-        self.latest(pos, |m, e| introduced(m, e)).or_else(|| self.most_mentioned_before(pos, body_like)).filter(|&e| e != ANONYMOUS)
+        // (fr-bodies s17: a company noun is never a town or a body of another kind,
+        // `not_this_company`, and goes back to a company named by its parts next,
+        // `company_by_its_parts`.)
+        let company = super::rules_fr::same_kind_of_company(head, "société");
+        let fits = |e: &Entity| !company || !self.not_this_company(e);
+        let found = self.latest(pos, |m, e| introduced(m, e) && fits(e));
+        if typed {
+            return found.filter(|&e| e != ANONYMOUS);
+        }
+        found
+            .or_else(|| company.then(|| self.company_by_its_parts(pos)).flatten())
+            .or_else(|| self.most_mentioned_before(pos, |e| body_like(e) && fits(e)))
+            .filter(|&e| e != ANONYMOUS)
+    }
+
+    /// fr-bodies s17: whether a name the article writes as a place ("à Morville") — never
+    /// the company "le groupe" or "l'entreprise" stands for.
+    fn is_written_as_place(&self, e: &Entity) -> bool {
+        self.written_as_place.contains(&e.low)
+    }
+
+    /// fr-bodies s17: whether `e` cannot be the company a company noun stands for: a name
+    /// written as a place, or one holding another kind of body's noun ("comité social et
+    /// économique"), rules_fr::names_other_kind_than_company.
+    fn not_this_company(&self, e: &Entity) -> bool {
+        self.is_written_as_place(e) || super::rules_fr::names_other_kind_than_company(&e.low)
+    }
+
+    /// fr-bodies s17: "La direction de Tralmo regrette … L'entreprise affirme": the last name
+    /// before `pos` that the article made a company by its parts or sites ("la direction
+    /// d'", "l'entrepôt ", rules_fr::names_company_after), not a person (a first name or a
+    /// gender) nor a town. Reads a few bytes before each mention, from the last one back.
+    fn company_by_its_parts(&self, pos: usize) -> Option<usize> {
+        let lx = Lexicon::get();
+        let by_parts = |m: &Mention, e: &Entity| {
+            let from = floor_char_boundary(&self.text, m.pos.saturating_sub(INTRODUCER_BYTES));
+            m.entity != ANONYMOUS
+                && e.head.is_none()
+                && e.kind != Some(SpeakerKind::Document)
+                && e.opens_capitalised()
+                && e.gender == Gender::Unknown
+                && !e.words.first().is_some_and(|w| lx.first_names.contains_key(w.as_str()))
+                && !self.not_this_company(e)
+                && self.text.get(from..m.pos).is_some_and(super::rules_fr::names_company_after)
+        };
+        self.latest(pos, by_parts)
     }
 
     /// The entity passing `ok` mentioned most often before `pos` (the article's subject
@@ -2057,7 +2137,8 @@ fn is_person_role(t: &Tok) -> bool {
 }
 
 /// Every capitalised name in a frame, with the role words around it.
-fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
+/// `places`: the folded words of each name read as a place and left out (fr-bodies s17).
+fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>, places: &mut HashSet<Vec<String>>) {
     let lx = Lexicon::get();
     let mut i = 0;
     // Where a run was cut before a capitalised word ("LFI | Antoine Léaument"): a new
@@ -2255,6 +2336,9 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>) {
             // (fr-bodies: "X (Renaissance, Yvelines)": a party and a constituency are labels.)
             let label = super::rules_fr::is_in_label_brackets(toks, a, b);
             if commune || place_noun || label || !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
+                if !label {
+                    places.insert(c.words.iter().map(|w| fold(w)).collect());
+                }
                 continue;
             }
             out.push(c);
@@ -2705,7 +2789,7 @@ fn dated_after(rest: &str) -> bool {
 pub(super) fn mention_names(text: &str) -> Vec<String> {
     let toks = super::attribution::tokenize(text, 0..text.len(), &[]);
     let mut cands = Vec::new();
-    collect_names(&toks, &mut cands);
+    collect_names(&toks, &mut cands, &mut HashSet::new());
     cands.into_iter().map(|c| c.words.join(" ")).collect()
 }
 

@@ -3378,3 +3378,158 @@ mod place_tests {
         assert_eq!(body_noun_before_adjectives(&t, 0, de - 1), None);
     }
 }
+
+// ===== fr-bodies (session 17): the company a company noun stands for =====
+
+/// A company's own parts and people, whose "de" complement names the company ("la direction
+/// d'Altix", "les salariés de Borvex", "le PDG de Velmor").
+const COMPANY_PARTS: [&str; 11] =
+    ["direction", "pdg", "dirigeant", "dirigeants", "salariés", "salariées", "employés", "actionnaires", "patron", "patronne", "filiale"];
+
+/// A company's sites and brands, named by the company set right after them with no "de"
+/// ("l'usine Valmor", "l'entrepôt Tralmo"); with "de" the name is a town ("l'usine de
+/// Morville"), so that reading is left out.
+const COMPANY_SITES: [&str; 8] = ["usine", "usines", "entrepôt", "entrepôts", "magasin", "magasins", "enseigne", "marque"];
+
+/// Whether the text `before` a name (ending right where it starts) makes that name a
+/// company: a company part and its "de" ("la direction d'"), or a site noun set right before
+/// it ("l'entrepôt "). "Le groupe … l'entreprise affirme" then goes back to that company,
+/// not to the union or the town named since (entities::Registry::company_by_its_parts).
+pub(super) fn names_company_after(before: &str) -> bool {
+    let low = fold(before);
+    let mut words = low.split_whitespace().rev();
+    let Some(last) = words.next() else { return false };
+    let noun = |w: &str| w.strip_prefix("l'").unwrap_or(w).to_string();
+    if matches!(last, "de" | "du" | "des" | "d'") {
+        return words.next().is_some_and(|w| COMPANY_PARTS.contains(&noun(w).as_str()));
+    }
+    // ("l'usine Valmor": the name glued to no preposition; "de l'usine" ends on the noun.)
+    !low.ends_with(|c: char| c.is_alphanumeric()) && COMPANY_SITES.contains(&noun(last).as_str())
+}
+
+/// Bodies of another kind than a company: a company noun ("le groupe", "l'entreprise") never
+/// stands for a name holding one of them ("comité social et économique", "syndicat Sud").
+const NOT_COMPANY_BODIES: [&str; 20] = [
+    "comité", "syndicat", "association", "fédération", "conseil", "collectif", "confédération", "intersyndicale", "ministère",
+    "préfecture", "mairie", "tribunal", "parquet", "commission", "agence", "office", "chambre", "cour", "observatoire", "institut",
+];
+
+/// Whether a name (folded words) names a body of another kind than a company
+/// (`NOT_COMPANY_BODIES`).
+pub(super) fn names_other_kind_than_company(low: &[String]) -> bool {
+    low.iter().any(|w| NOT_COMPANY_BODIES.contains(&w.as_str()))
+}
+
+/// Nouns of bodies of one kind each ("l'association", "la fédération", "le syndicat"): such a
+/// noun stands for the body the article introduced with that same noun, and for no other
+/// body (entities::Registry::generic_body_antecedent); a company noun reads wider.
+pub(super) const TYPED_BODY_NOUNS: [&str; 10] =
+    ["association", "fédération", "syndicat", "fondation", "agence", "laboratoire", "collectif", "confédération", "ong", "union"];
+
+/// "l'association Clair Logis", "la fédération départementale Vernie": whether the text
+/// `before` a name ends on the body noun `noun`, with at most two adjectives between (no
+/// "de" complement, bracket or comma: in "l'agence régionale de santé (ARS) de Vernie" the
+/// name is a place the body serves, not the body).
+pub(super) fn noun_right_before(before: &str, noun: &str) -> bool {
+    let low = fold(before);
+    if low.ends_with(|c: char| !c.is_whitespace() && c != '\'') {
+        return false;
+    }
+    for w in low.split_whitespace().rev().take(3) {
+        if w.strip_prefix("l'").unwrap_or(w) == noun {
+            return true;
+        }
+        if !w.chars().all(|c| c.is_alphabetic() || c == '-') || !is_describing_adjective(w) && !is_inner_name_adjective(w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// How far after a name's start its apposed body noun is read ("Habitat Jeunes Morlac,
+/// l'association qui …").
+const APPOSED_NOUN_BYTES: usize = 120;
+
+/// "Du côté de Clair Logis, l'association qui gère trois foyers, …": the body noun set in
+/// apposition right after a name, behind a definite article and a comma. `after` is the text
+/// from the name's start; the name is its capitalised words (with "de", "du", "des", "d'"
+/// between them). Returns the folded noun.
+pub(super) fn apposed_body_noun(after: &str) -> Option<String> {
+    let cut = floor_char_boundary(after, APPOSED_NOUN_BYTES.min(after.len()));
+    let low = fold(&after[..cut]);
+    let (name, rest) = after[..cut].split_once(',')?;
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) || matches!(fold(w).as_str(), "de" | "du" | "des" | "d'");
+    if name.split_whitespace().next().is_none() || !name.split_whitespace().all(|w| capitalised(&w)) || low.is_empty() {
+        return None;
+    }
+    let rest = fold(rest.trim_start());
+    let noun = ["l'", "le ", "la ", "les "].iter().find_map(|d| rest.strip_prefix(d))?;
+    let noun: String = noun.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    (!noun.is_empty()).then_some(noun)
+}
+
+/// "l'agence sanitaire", "l'organisation patronale", "les experts financiers": a lower-case
+/// adjective that describes a body rather than names one (it ends like an adjective,
+/// `NAME_ADJECTIVE_ENDINGS` or -ier/-ière, and is no institution adjective such as
+/// "régionale", "nationale", "publique", which make "la direction régionale" a body of its
+/// own, nor a cue or role word).
+pub(super) fn is_describing_adjective(low: &str) -> bool {
+    let lx = Lexicon::get();
+    let ends = NAME_ADJECTIVE_ENDINGS.iter().chain(["ier", "iers", "ière", "ières"].iter()).any(|e| low.ends_with(e));
+    low.chars().count() >= 5
+        && ends
+        && !is_inner_name_adjective(low)
+        && !lx.fr_cues.contains(low)
+        && !VERBS_LIKE_ADJECTIVES.contains(&low)
+        && lx.role(low).is_none()
+}
+
+#[cfg(test)]
+mod company_tests {
+    use super::*;
+
+    #[test]
+    fn a_company_part_or_site_before_a_name_makes_it_a_company() {
+        assert!(names_company_after("Mardi, la direction d'"));
+        assert!(names_company_after("selon la direction de "));
+        assert!(names_company_after("les salariés de l'entrepôt "));
+        assert!(names_company_after("devant l'usine "));
+        assert!(!names_company_after("la fermeture de l'usine de "));
+        assert!(!names_company_after("le maire de "));
+        assert!(!names_company_after("la direction "));
+        assert!(!names_company_after(""));
+    }
+
+    #[test]
+    fn a_body_noun_apposed_after_a_name_is_read() {
+        assert_eq!(apposed_body_noun("Clair Logis, l'association qui gère trois foyers").as_deref(), Some("association"));
+        assert_eq!(apposed_body_noun("Maison de Retz, la fédération des foyers").as_deref(), Some("fédération"));
+        assert_eq!(apposed_body_noun("Clair Logis, qui gère trois foyers"), None);
+        assert_eq!(apposed_body_noun("Clair Logis a dit, l'association"), None);
+    }
+
+    #[test]
+    fn describing_adjectives_are_not_institution_adjectives() {
+        assert!(is_describing_adjective("sanitaire"));
+        assert!(is_describing_adjective("patronale"));
+        assert!(is_describing_adjective("financiers"));
+        assert!(!is_describing_adjective("régionale"));
+        assert!(!is_describing_adjective("publique"));
+        assert!(!is_describing_adjective("dit"));
+    }
+
+    #[test]
+    fn a_typed_body_noun_introduces_the_name_right_after_it() {
+        assert!(noun_right_before("Selon l'association ", "association"));
+        assert!(noun_right_before("la fédération départementale ", "fédération"));
+        assert!(!noun_right_before("l'agence régionale de santé (ARS) de ", "agence"));
+        assert!(!noun_right_before("l'association, ", "association"));
+    }
+
+    #[test]
+    fn a_committee_or_a_union_is_no_company() {
+        let low = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<String>>();
+        assert!(names_other_kind_than_company(&low("comité social et économique")));
+        assert!(!names_other_kind_than_company(&low("fonderies mercadier")));
+    }
+}
