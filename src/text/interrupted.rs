@@ -17,7 +17,7 @@
 //! gives back the quoted words of such a quote in the article text, so a view can colour
 //! them and not the attribution.
 
-use super::attribution::{Tok, ends_sentence, find_cues, tokenize};
+use super::attribution::{Tok, ends_sentence, find_cues, np_backward, tokenize};
 use super::quote_marks::MarkedSpan;
 use crate::model::{Quote, QuoteKind};
 use std::ops::Range;
@@ -73,7 +73,22 @@ fn halves_of_one_utterance(text: &str, sa: &MarkedSpan, a: &Quote, sb: &MarkedSp
         && sa.closed
         && !sb.pieces.is_empty()
         && sa.close <= sb.open
+        && first_half_closes(text, sa)
         && is_attribution_gap(text, sa.close..sb.open)
+}
+
+/// Whether the first half (span `sa`) closes on punctuation, as a sentence cut by its
+/// attribution does (`nice,”`, `ready?”`, `« …, a-t-il dit`, `« … », dit-il`): a title or a
+/// term closes on its last word (`“The Late Show”`), and what follows it is not an
+/// attribution of the quote.
+fn first_half_closes(text: &str, sa: &MarkedSpan) -> bool {
+    let Some(piece) = sa.pieces.last() else { return false };
+    let words_end = text.get(piece.clone()).and_then(|w| w.chars().next_back());
+    let after = text.get(piece.end..).unwrap_or("");
+    // (The marks and spaces after the words, up to the first punctuation or word.)
+    let punct_after = after.chars().find(|c| !(is_double_mark(*c) || matches!(c, '’' | '\'') || super::quote_marks::is_space(*c)));
+    let stops = |c: Option<char>| c.is_some_and(|c| matches!(c, ',' | '.' | '?' | '!' | '…' | ';' | ':'));
+    stops(words_end) || stops(punct_after)
 }
 
 /// Whether `text[gap]` is only an attribution: a speech cue with at most
@@ -92,7 +107,17 @@ pub fn is_attribution_gap(text: &str, gap: Range<usize>) -> bool {
     let Some(end) = toks.iter().rposition(Tok::is_word) else { return false };
     let closes = toks[end + 1..].iter().any(|t| t.is_punct('.') || t.is_punct(',') || t.is_punct(':'));
     let one_sentence = (0..end).all(|k| !ends_sentence(&toks, k));
-    (1..=GAP_MAX_WORDS).contains(&words) && closes && one_sentence && !find_cues(&toks).is_empty()
+    (1..=GAP_MAX_WORDS).contains(&words) && closes && one_sentence && opens_on_the_attribution(&toks)
+}
+
+/// Whether the words of a gap open on its attribution: on the first cue ("said Mr. Smith,
+/// the chairman", "a-t-il déclaré") or on the speaker phrase right before it ("Adelson
+/// said", "he added"). A gap opening on other words ("The reality is, he added,") carries
+/// the reporter's words, not only who speaks.
+fn opens_on_the_attribution(toks: &[Tok]) -> bool {
+    let Some(first) = toks.iter().position(Tok::is_word) else { return false };
+    let Some(cue) = find_cues(toks).into_iter().next() else { return false };
+    cue.first == first || cue.first > first && np_backward(toks, first, cue.first - 1).is_some_and(|np| np.first == first)
 }
 
 /// Quote `b` (span `sb`) appended to `joined`, whose last half has span `sa`.
@@ -231,5 +256,7 @@ mod tests {
         assert!(is_attribution_gap(t, 2..12));
         assert!(!is_attribution_gap("x, the sea was calm. y", 2..20), "no cue");
         assert!(!is_attribution_gap("x he said y", 1..10), "ends on a word");
+        assert!(!is_attribution_gap("x. The truth is, he added, y", 2..27), "opens on the reporter's words");
+        assert!(is_attribution_gap("x, said Mr. Tom Hale, the chairman. y", 2..36));
     }
 }
