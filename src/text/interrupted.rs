@@ -24,7 +24,7 @@ use std::ops::Range;
 
 /// The most words an attribution between two halves may have: "said Mr. Smith, the
 /// chairman of the committee, on Tuesday." A longer gap tells more than who speaks.
-const GAP_MAX_WORDS: usize = 15;
+const GAP_MAX_WORDS: usize = 20;
 /// Bytes of text looked at between two halves at most (well over 15 words): a longer gap
 /// is not tokenized at all, so the pass stays linear in the article.
 const GAP_MAX_BYTES: usize = 200;
