@@ -11,7 +11,7 @@
 //!
 //! The joined quote spans the whole utterance (`start` of the first half, `end` of the
 //! last) and its `text` is the halves as the reader sees them with the attribution cut out
-//! ([`joined_text`]): marks closed and reopened are kept around one space (`It was very
+//! ([`push_joined_text`]): marks closed and reopened are kept around one space (`It was very
 //! nice,” “He was very charming.`, what brat's joined span holds inside the outer marks);
 //! an attribution inside one pair of marks becomes [`INCISE_SEPARATOR`]. [`quoted_parts`]
 //! gives back the quoted words of such a quote in the article text, so a view can colour
@@ -46,9 +46,10 @@ pub fn join_interrupted(text: &str, spans: &[MarkedSpan], quotes: Vec<Quote>) ->
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
     // The span and the quote of the last half of `out`'s last quote, as extracted.
     let mut last: Option<(&MarkedSpan, Quote)> = None;
-    for (span, q) in spans.iter().zip(quotes) {
+    for (i, (span, q)) in spans.iter().zip(quotes).enumerate() {
         if let (Some((prev_span, prev)), Some(joined)) = (&last, out.last_mut())
             && halves_of_one_utterance(text, prev_span, prev, span, &q)
+            && !attributed_after(text, span, spans.get(i + 1).map(|s| s.open))
         {
             merge(text, joined, prev_span, span, &q);
             last = Some((span, q));
@@ -75,6 +76,26 @@ fn halves_of_one_utterance(text: &str, sa: &MarkedSpan, a: &Quote, sb: &MarkedSp
         && sa.close <= sb.open
         && first_half_closes(text, sa)
         && is_attribution_gap(text, sa.close..sb.open)
+}
+
+/// Whether the quote of span `sb` has an attribution of its own after it, in its own
+/// sentence (`“B,” she added.`, `“B?” he asked.`, `« B », a-t-il conclu.`): then it is a
+/// new statement, not the rest of the one before (`“A,” Saleh told the BBC. “B,” said
+/// Saleh.` is two quotes). Read up to the next quote (`next_open`), the paragraph's end or
+/// [`GAP_MAX_BYTES`] on.
+fn attributed_after(text: &str, sb: &MarkedSpan, next_open: Option<usize>) -> bool {
+    let after = text.get(sb.close..).unwrap_or("");
+    let mut end = after.find('\n').unwrap_or(after.len()).min(GAP_MAX_BYTES);
+    end = super::floor_char_boundary(after, end);
+    let limit = next_open.map_or(sb.close + end, |o| o.min(sb.close + end)).max(sb.close);
+    let toks = tokenize(text, sb.close..limit, &[]);
+    let cut = (0..toks.len()).find(|&k| ends_sentence(&toks, k)).unwrap_or(toks.len());
+    let words_end = sb.pieces.last().map_or(sb.close, |r| r.end);
+    // The quote's sentence goes on past its closing mark: a comma at the mark, or a word
+    // in lower case right after it.
+    let comma_at_mark = text.get(words_end..sb.close).is_some_and(|m| m.contains(',')) || toks.first().is_some_and(|t| t.is_punct(','));
+    let goes_on = comma_at_mark || toks.first().is_some_and(Tok::is_lower_word);
+    goes_on && opens_on_the_attribution(&toks[..cut])
 }
 
 /// Whether the first half (span `sa`) closes on punctuation, as a sentence cut by its
@@ -122,7 +143,7 @@ fn opens_on_the_attribution(toks: &[Tok]) -> bool {
 
 /// Quote `b` (span `sb`) appended to `joined`, whose last half has span `sa`.
 fn merge(text: &str, joined: &mut Quote, sa: &MarkedSpan, sb: &MarkedSpan, b: &Quote) {
-    joined.text = joined_text(text, &joined.text, sa, sb, &b.text);
+    push_joined_text(text, &mut joined.text, sa, sb, &b.text);
     joined.end = b.end;
     // The attribution is the half's that has a cue of its own (the first, when both do).
     if joined.cue.is_none() && b.cue.is_some() {
@@ -137,20 +158,24 @@ fn merge(text: &str, joined: &mut Quote, sa: &MarkedSpan, sb: &MarkedSpan, b: &Q
     }
 }
 
-/// The text of `first` (which ends with the half of span `sa`) and `second` (span `sb`)
-/// as one quote: when the first half's marks close before the attribution, its closing
+/// `second` (span `sb`) appended to `first` (which ends with the half of span `sa`), as
+/// one quote's text: when the first half's marks close before the attribution, its closing
 /// punctuation and mark, one space and the second half's opening mark stand between them
 /// (`nice,” “He`); when the attribution stands inside the marks, [`INCISE_SEPARATOR`].
-fn joined_text(text: &str, first: &str, sa: &MarkedSpan, sb: &MarkedSpan, second: &str) -> String {
+/// (Appended in place, so a long chain of halves is joined in linear time.)
+fn push_joined_text(text: &str, first: &mut String, sa: &MarkedSpan, sb: &MarkedSpan, second: &str) {
     let first_end = sa.pieces.last().map_or(sa.close, |r| r.end);
     let second_start = sb.pieces.first().map_or(sb.open, |r| r.start);
     let closing = text.get(first_end..sa.close).unwrap_or("").trim_end();
     let opening = text.get(sb.open..second_start).unwrap_or("").trim_start();
     if closing.contains(|c: char| is_double_mark(c) || matches!(c, '’' | '\'')) && !opening.is_empty() {
-        format!("{first}{closing} {opening}{second}")
+        first.push_str(closing);
+        first.push(' ');
+        first.push_str(opening);
     } else {
-        format!("{first}{INCISE_SEPARATOR}{second}")
+        first.push_str(INCISE_SEPARATOR);
     }
+    first.push_str(second);
 }
 
 /// The quoted words of quote `q` in `text`, the article text: `q.start..q.end` itself,
@@ -185,6 +210,10 @@ mod tests {
     use super::*;
     use crate::ingest::from_plain_text;
     use crate::text::quotes::extract;
+
+    fn texts(qs: &[Quote]) -> Vec<&str> {
+        qs.iter().map(|q| q.text.as_str()).collect()
+    }
 
     fn quotes(text: &str) -> (String, Vec<Quote>) {
         let a = from_plain_text("t", text);
@@ -224,9 +253,16 @@ mod tests {
 
     #[test]
     fn a_chain_of_three_halves_joins_when_every_gap_is_an_attribution() {
-        let (_, qs) = quotes("“We are ready,” Jonas Berg said. “The boats are out,” he added. “Come along.”");
-        assert_eq!(qs.len(), 1, "{qs:#?}");
-        assert_eq!(qs[0].text, "We are ready,” “The boats are out,” “Come along.");
+        let (_, qs) = quotes("“We are ready,” Jonas Berg said. “The boats are out. Come along,” he added. “Bring a coat.”");
+        assert_eq!(texts(&qs), ["We are ready", "The boats are out. Come along,” “Bring a coat."]);
+    }
+
+    #[test]
+    fn a_second_quote_with_its_own_attribution_is_a_new_statement() {
+        let (_, qs) = quotes("“We are waiting,” Jonas Berg told the radio. “We are tired,” said Berg.");
+        assert_eq!(texts(&qs), ["We are waiting", "We are tired"]);
+        let (_, qs) = quotes("« Nous sommes prêts », a dit Paul Roux. « Nous attendons », a-t-il ajouté.");
+        assert_eq!(qs.len(), 2, "{qs:#?}");
     }
 
     #[test]
