@@ -25,6 +25,9 @@ use std::ops::Range;
 /// The most words an attribution between two halves may have: "said Mr. Smith, the
 /// chairman of the committee, on Tuesday." A longer gap tells more than who speaks.
 const GAP_MAX_WORDS: usize = 20;
+/// The most words the speaker phrase before the cue of an attribution gap may have
+/// ("Secretary of State John Kerry said").
+const SUBJECT_MAX_WORDS: usize = 6;
 /// Bytes of text looked at between two halves at most (well over 15 words): a longer gap
 /// is not tokenized at all, so the pass stays linear in the article.
 const GAP_MAX_BYTES: usize = 200;
@@ -133,12 +136,18 @@ pub fn is_attribution_gap(text: &str, gap: Range<usize>) -> bool {
 
 /// Whether the words of a gap open on its attribution: on the first cue ("said Mr. Smith,
 /// the chairman", "a-t-il déclaré") or on the speaker phrase right before it ("Adelson
-/// said", "he added"). A gap opening on other words ("The reality is, he added,") carries
-/// the reporter's words, not only who speaks.
+/// said", "he added", "harbour master Jonas Berg said": a noun phrase ending at the cue,
+/// with at most [`SUBJECT_MAX_WORDS`] words and no punctuation before it). A gap opening on
+/// other words ("The reality is, he added,") carries the reporter's words, not only who
+/// speaks.
 fn opens_on_the_attribution(toks: &[Tok]) -> bool {
     let Some(first) = toks.iter().position(Tok::is_word) else { return false };
     let Some(cue) = find_cues(toks).into_iter().next() else { return false };
-    cue.first == first || cue.first > first && np_backward(toks, first, cue.first - 1).is_some_and(|np| np.first == first)
+    let subject = cue.first > first
+        && cue.first - first <= SUBJECT_MAX_WORDS
+        && toks[first..cue.first].iter().all(Tok::is_word)
+        && np_backward(toks, first, cue.first - 1).is_some();
+    cue.first == first || subject
 }
 
 /// Quote `b` (span `sb`) appended to `joined`, whose last half has span `sa`.
@@ -223,7 +232,7 @@ mod tests {
 
     #[test]
     fn an_english_quote_cut_by_its_attribution_is_one_quote() {
-        let (text, qs) = quotes("“It was a fine day,” Jonas Berg said. “We sailed to the island and back.”");
+        let (text, qs) = quotes("“It was a fine day,” harbour master Jonas Berg said. “We sailed to the island and back.”");
         assert_eq!(qs.len(), 1, "{qs:#?}");
         assert_eq!(qs[0].text, "It was a fine day,” “We sailed to the island and back.");
         assert_eq!(qs[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Jonas Berg"));
