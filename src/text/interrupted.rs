@@ -118,9 +118,9 @@ fn first_half_closes(text: &str, sa: &MarkedSpan) -> bool {
 /// Whether `text[gap]` is only an attribution: a speech cue with at most
 /// [`GAP_MAX_WORDS`] words around it ("Adelson said.", ", a-t-il déclaré.", "said Mr.
 /// Smith, the chairman,"), no quotation mark, no sentence ending before its last
-/// punctuation (a second sentence is the reporter's own words), and ending on a full stop,
-/// comma or colon (a gap ending on a word, "he said, calling it", leads into reported
-/// speech, not back to the quote).
+/// punctuation (a second sentence is the reporter's own words), and ending on a full stop
+/// or a comma (a gap ending on a word, "he said, calling it", leads into reported speech,
+/// not back to the quote; one ending on a colon, "He added:", announces a new statement).
 pub fn is_attribution_gap(text: &str, gap: Range<usize>) -> bool {
     let Some(between) = text.get(gap.clone()) else { return false };
     if between.len() > GAP_MAX_BYTES || between.contains(is_double_mark) || between.contains('\n') {
@@ -129,7 +129,7 @@ pub fn is_attribution_gap(text: &str, gap: Range<usize>) -> bool {
     let toks = tokenize(text, gap, &[]);
     let words = toks.iter().filter(|t| t.is_word()).count();
     let Some(end) = toks.iter().rposition(Tok::is_word) else { return false };
-    let closes = toks[end + 1..].iter().any(|t| t.is_punct('.') || t.is_punct(',') || t.is_punct(':'));
+    let closes = toks[end + 1..].iter().any(|t| t.is_punct('.') || t.is_punct(','));
     let one_sentence = (0..end).all(|k| !ends_sentence(&toks, k));
     (1..=GAP_MAX_WORDS).contains(&words) && closes && one_sentence && opens_on_the_attribution(&toks)
 }
@@ -191,7 +191,7 @@ fn push_joined_text(text: &str, first: &mut String, sa: &MarkedSpan, sb: &Marked
 /// except for an interrupted quote joined on one line, whose attribution is left out (the
 /// words its text shares with the article at its start and at its end).
 pub fn quoted_parts(text: &str, q: &Quote) -> Vec<Range<usize>> {
-    let whole = vec![q.start..q.end];
+    let whole: Vec<Range<usize>> = std::iter::once(q.start..q.end).collect();
     let Some(body) = text.get(q.start..q.end) else { return whole };
     if body == q.text || body.contains('\n') {
         return whole;
@@ -301,6 +301,7 @@ mod tests {
         assert!(is_attribution_gap(t, 2..12));
         assert!(!is_attribution_gap("x, the sea was calm. y", 2..20), "no cue");
         assert!(!is_attribution_gap("x he said y", 1..10), "ends on a word");
+        assert!(!is_attribution_gap("x. He added: y", 2..13), "announces a new statement");
         assert!(!is_attribution_gap("x. The truth is, he added, y", 2..27), "opens on the reporter's words");
         assert!(is_attribution_gap("x, said Mr. Tom Hale, the chairman. y", 2..36));
     }
