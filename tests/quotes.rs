@@ -68,6 +68,19 @@ fn read_gold(path: &Path) -> Vec<Gold> {
         .collect()
 }
 
+/// Whether `prefix` opens a later half of an interrupted quote joined into `text` (session
+/// 17, `text::interrupted`): right after a closing mark, a space and an opening mark
+/// (`…,” “Prefix`), or after ` […] `. The gold keys each half where the text quotes it
+/// apart; the joined quote holds both, as PolNeAR's scorer counts it.
+fn opens_a_joined_half(text: &str, prefix: &str) -> bool {
+    let space = |c: char| c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}');
+    text.match_indices(prefix).any(|(k, _)| {
+        let before = text[..k].trim_end_matches(space);
+        let reopened = before.strip_suffix(['“', '"', '«', '‘', '\'']).is_some_and(|b| b.trim_end_matches(space).ends_with(['”', '"', '»', '’', '\'']));
+        k > 0 && (reopened || before.ends_with("[…]"))
+    })
+}
+
 #[derive(Default, Debug)]
 struct Score {
     gold: usize,
@@ -83,7 +96,7 @@ struct Score {
 
 impl Score {
     fn add(&mut self, name: &str, quotes: &[Quote], gold: &[Gold]) {
-        let matches = |q: &Quote, g: &Gold| q.text.starts_with(&g.prefix);
+        let matches = |q: &Quote, g: &Gold| q.text.starts_with(&g.prefix) || opens_a_joined_half(&q.text, &g.prefix);
         for g in gold.iter().filter(|g| g.kind != QuoteKind::Term) {
             self.gold += 1;
             let Some(q) = quotes.iter().find(|q| q.kind != QuoteKind::Term && matches(q, g)) else {
