@@ -642,7 +642,8 @@ fn a_name_apposed_to_the_role_of_an_incise_is_the_speaker() {
          le Togolais Kossi Mensah, mais c'est un accord qui nous permet d'avancer. »",
     );
     assert_eq!(speaker_of(&qs, "Ce n'est pas"), Some("Kossi Mensah"), "{qs:#?}");
-    assert_eq!(speaker_of(&qs, "mais c'est un accord"), Some("Kossi Mensah"), "{qs:#?}");
+    // (Branch joined, session 17: the halves around the incise are one quote.)
+    assert!(qs.iter().any(|q| q.text.starts_with("Ce n'est pas") && q.text.contains(" […] mais c'est un accord")), "{qs:#?}");
 }
 
 #[test]

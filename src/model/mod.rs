@@ -150,7 +150,14 @@ pub struct Speaker {
 pub struct Quote {
     /// Article id.
     pub article: String,
-    /// The quoted words without their quotation marks.
+    /// The quoted words without their quotation marks. A quote running over several
+    /// paragraphs has its pieces joined by a space. An interrupted quote (one utterance cut
+    /// by its attribution, joined by `text::interrupted`) holds its halves with the
+    /// attribution cut out: where the marks close and reopen around it, the first half, its
+    /// closing punctuation and mark, a space, the second half's opening mark and the second
+    /// half (`It was very nice,” “He was very charming.`); where the attribution stands
+    /// inside one pair of marks (a French incise), the halves around ` […] `. So `text` is
+    /// not always `article.text[start..end]`.
     pub text: String,
     pub speaker: Option<Speaker>,
     /// The form used at the quote ("he", "le patron d'Europol", "Wainwright").
@@ -161,7 +168,8 @@ pub struct Quote {
     pub language: Lang,
     /// Paragraph index where the quote starts.
     pub paragraph: usize,
-    /// Byte offsets of the quoted words (inside the marks) in the article text.
+    /// Byte offsets of the quoted words (inside the marks) in the article text; an
+    /// interrupted quote spans from its first half's first word to its last half's last.
     pub start: usize,
     pub end: usize,
 }

@@ -2,6 +2,7 @@
 
 pub mod attribution;
 pub mod entities;
+pub mod interrupted;
 pub mod lang;
 pub mod lexicon;
 pub mod people_fr;

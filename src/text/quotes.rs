@@ -14,9 +14,17 @@
 //!    one inside reported speech is `partial`; a short one with no cue, or a label
 //!    ("so-called “…”"), is a `term` and never gets a speaker.
 //!
+//! 7. An interrupted quote, halves of one paragraph with the same speaker and only an
+//!    attribution between them (“It was nice,” Adelson said. “He was charming.”, « …,
+//!    a-t-il déclaré. … »), becomes one quote (`interrupted`).
+//!
 //! `Quote::text` is the quoted words without marks; a quote running over several
 //! paragraphs has its pieces joined by a space, while `start..end` spans all of it in the
-//! article text. Unknown speakers stay `None`, with the phrase used at the quote (“he”,
+//! article text. An interrupted quote's text is its halves with the attribution cut out:
+//! `It was nice,” “He was charming.` where the marks close and reopen (the first half, its
+//! closing punctuation and mark, a space, the second's opening mark, the second half), and
+//! the halves around ` […] ` where the attribution stands inside the marks; its
+//! `start..end` spans the whole utterance, attribution included. Unknown speakers stay `None`, with the phrase used at the quote (“he”,
 //! “the official”) kept in `speaker_as_written`.
 
 use super::attribution::{Cue, Np, NpKind, Tok, TokKind, ends_sentence, find_cues, find_cues_after_quote, never_speaker, np_backward, np_forward, speaker_of_cue, tokenize};
@@ -260,6 +268,8 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
     carry_lead_in_fragments(article, text, &spans, &mut work, &mut kinds);
     speak_as_written_groups(&mut work);
     let quotes = build_quotes(article, text, &spans, work, kinds);
+    // Branch joined: the halves of an interrupted quote become one (not in the ranker's dump, whose candidates are per half).
+    let quotes = if with_candidates { quotes } else { super::interrupted::join_interrupted(text, &spans, quotes) };
     (quotes, candidates)
 }
 

@@ -83,8 +83,13 @@ fn marks(app: &App, theme: &Theme, window: &Range<usize>) -> Vec<Mark> {
     let mut marks = Vec::new();
     let fill = |range, rank, style| Mark { range, rank, style, overlay: false };
     let on_screen = |r: &Range<usize>| r.start <= window.end && r.end >= window.start;
+    let article = app.current();
+    let text = article.as_deref().map_or("", |a| a.text.as_str());
     for q in app.visible_quotes().iter().filter(|q| on_screen(&(q.start..q.end))) {
-        marks.push(fill(q.start..q.end, 1, theme.quote));
+        // Branch joined: an interrupted quote colours its quoted words, not the attribution between its halves.
+        for part in crate::text::interrupted::quoted_parts(text, q) {
+            marks.push(fill(part, 1, theme.quote));
+        }
     }
     if let Some(a) = app.current() {
         for h in app.article_highlights(&a.id) {
