@@ -522,7 +522,13 @@ pub fn signature_after_rubric_dash(toks: &[Tok], candidates: Vec<Np>) -> Vec<Np>
     let Some(np) = signer else { return candidates };
     let rest = &toks[np.last + 1..colon];
     let joined = rest.first().is_some_and(|t| t.low == "and") && np_forward(toks, np.last + 2, colon).is_some_and(|o| o.first == np.last + 2 && o.last + 1 == colon);
-    if rest.is_empty() || joined { vec![np] } else { candidates }
+    match (rest.is_empty(), joined) {
+        (true, _) => vec![np],
+        // ("Ann Roe and Ed Poe:": both sign; the first speaks, and both are how the
+        // signature is written.)
+        (false, true) => vec![Np { end: toks[colon - 1].end, ..np }],
+        _ => candidates,
+    }
 }
 
 /// "Hillary Clinton responded by saying", "he only hinted at Trump by mentioning …":
@@ -1889,7 +1895,7 @@ mod tests {
             signature_after_rubric_dash(&t, nps).first().map(|np| np.written(s).to_string())
         };
         assert_eq!(written("RIVER TOWNS BRACE FOR FLOODS, AGAIN - Nora Quill:").as_deref(), Some("Nora Quill"));
-        assert_eq!(written("Harbour pilots agree - Tomas Veldt and Ida Marr:").as_deref(), Some("Tomas Veldt"));
+        assert_eq!(written("Harbour pilots agree - Tomas Veldt and Ida Marr:").as_deref(), Some("Tomas Veldt and Ida Marr"));
         // No spaced dash, or words after the name: the sentence's own subject stays.
         assert_eq!(written("Nora Quill wrote on Sunday:").as_deref(), Some("Nora Quill"));
         assert_eq!(written("Nora Quill - a pilot for decades - told the board:").as_deref(), Some("Nora Quill"));
