@@ -1932,7 +1932,7 @@ mod tests {
             let comma = t.iter().rposition(|x| x.text == ",").unwrap();
             group_closing_clause_before(&t, 0, comma).map(|np| np.written(s).to_string())
         };
-        assert_eq!(group("Mayor Ann Roe spoke by the pier, where about 40 fishermen had gathered at dawn, chanting").as_deref(), Some("40 fishermen"));
+        assert_eq!(group("Mayor Ann Roe spoke by the pier, where about 40 protesters had gathered at dawn, chanting").as_deref(), Some("40 protesters"));
         assert_eq!(group("The hearing opened at noon, when Dock protesters interrupted the chairman, shouting").as_deref(), Some("Dock protesters"));
         // A person's clause, or no clause opener: the sentence's subject stays.
         assert_eq!(group("Ann Roe spoke by the pier, where Ed Poe had waited, saying"), None);
