@@ -1783,6 +1783,10 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         // ("During a speech, Trump attacked Clinton …, saying": when the stretch opens
         // with a fronted phrase, the subject after its comma.)
         if c.first > lo && toks[c.first - 1].is_punct(',') {
+            // (en-speakers s17: "…, where 50 protesters had gathered, chanting": the crowd's.)
+            if let Some(np) = super::rules_en::group_closing_clause_before(toks, lo, c.first - 1) {
+                return Some(np);
+            }
             return clause_subject_of_participle(toks, lo, c.first - 1);
         }
         return None;

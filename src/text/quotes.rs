@@ -1560,7 +1560,9 @@ fn colon_subjects(text: &str, left: &[Tok]) -> Vec<Np> {
         })
         .collect();
     // (ranker s14: "When X retired, Y released the following statement:" is Y's.)
-    super::rules_en::without_fronted_clause_subject(left, candidates)
+    let candidates = super::rules_en::without_fronted_clause_subject(left, candidates);
+    // (en-speakers s17: "HEADLINE - Ann Roe: “…”", the name signing a digest's item.)
+    super::rules_en::signature_after_rubric_dash(left, candidates)
 }
 
 /// "“…” ― Jane Roe": a quote signed with a dash and a name (or a role) that closes the

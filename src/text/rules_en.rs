@@ -52,6 +52,8 @@ pub const RULES: &[(&str, &str)] = &[
     ("'a White House official who spoke anonymously said': a relative clause without commas stands between the subject and its cue", "rules_en::tests::a_relative_clause_between_subject_and_cue"),
     ("'some protesters chanted', '50 protesters shouted', '14 percent said': a count and a plural noun for people, or a share, is an unnamed group", "rules_en::tests::a_counted_group_of_people_speaks_unnamed"),
     ("'tweeted another.': 'another' alone stands for a person", "rules_en::tests::another_alone_stands_for_a_person"),
+    ("'…, when Park protesters interrupted her, shouting': a participle after a clause whose subject is a crowd is the crowd's", "rules_en::tests::a_participle_after_a_crowds_clause_is_the_crowds"),
+    ("'RISING TIDES - Ann Roe: “…”': in a digest, the name after a rubric and a spaced dash signs the quote the colon announces", "rules_en::tests::the_name_after_a_rubric_dash_signs_the_quote"),
     ("'a spokesman for committee Democrats', 'an adviser to both Clintons': one lower-case word may open the principal", "rules_en::tests::a_lower_case_word_may_open_the_principal"),
     ("'said his best friend at Lehigh, Bruce Turry': a description set before the name after a cue is how the speaker is written", "rules_en::tests::a_description_before_the_name_after_a_cue_is_how_it_is_written"),
     ("'A spokeswoman for the committee emailed …, arguing': an English indefinite person opening the sentence is the participle's subject", "rules_en::tests::an_indefinite_person_opening_the_sentence_is_the_participle_subject"),
@@ -504,6 +506,32 @@ pub fn without_fronted_clause_subject(toks: &[Tok], mut candidates: Vec<Np>) -> 
     candidates
 }
 
+/// "TURNOUT RISES IN THE NORTH, SLOWLY - Ann Roe:" (en-speakers, s17): a digest's item opens
+/// with a rubric (a headline, often in capitals) and a spaced dash, then the name of whose
+/// words follow and the colon. The rubric opens the sentence and so was the first
+/// candidate; the name signing the item after the dash is the one who speaks. `toks` are
+/// the words up to the colon (the colon last); with such a signature it is the only
+/// candidate, else `candidates` are returned as they are. English only.
+pub fn signature_after_rubric_dash(toks: &[Tok], candidates: Vec<Np>) -> Vec<Np> {
+    let Some(colon) = toks.len().checked_sub(1).filter(|&c| toks[c].text == ":") else { return candidates };
+    // (The last spaced dash before the colon, with words of the rubric before it.)
+    let spaced = |k: usize| toks[k].start > toks[k - 1].end && toks.get(k + 1).is_some_and(|n| n.start > toks[k].end);
+    let dash = (1..colon).rev().take(12).find(|&k| toks[k].kind == TokKind::Punct && matches!(toks[k].text.as_str(), "-" | "–" | "—") && spaced(k));
+    let Some(d) = dash else { return candidates };
+    // (A name, alone or joined by "and" to another, runs from the dash to the colon.)
+    let signer = np_forward(toks, d + 1, colon).filter(|np| np.first == d + 1 && matches!(np.kind, NpKind::Name(_)));
+    let Some(np) = signer else { return candidates };
+    let rest = &toks[np.last + 1..colon];
+    let joined = rest.first().is_some_and(|t| t.low == "and") && np_forward(toks, np.last + 2, colon).is_some_and(|o| o.first == np.last + 2 && o.last + 1 == colon);
+    match (rest.is_empty(), joined) {
+        (true, _) => vec![np],
+        // ("Ann Roe and Ed Poe:": both sign; the first speaks, and both are how the
+        // signature is written.)
+        (false, true) => vec![Np { end: toks[colon - 1].end, ..np }],
+        _ => candidates,
+    }
+}
+
 /// "Hillary Clinton responded by saying", "he only hinted at Trump by mentioning …":
 /// the subject of the clause whose verb "by" + a participle completes (`by` is its index):
 /// the last person (a name, a personal pronoun, a definite role) that opens the stretch, or
@@ -912,6 +940,28 @@ pub fn counted_group(toks: &[Tok], i: usize, end: usize) -> Option<Np> {
     }
     let noun = (i + 1..end.min(i + 3)).take_while(|&k| toks[k].is_lower_word() && !lx.is_function_word(&toks[k].low)).find(|&k| is_plural_person_noun(&toks[k]))?;
     Some(unnamed_person(toks, i, noun, &toks[noun].low, content_words(&toks[i + 1..noun])))
+}
+
+/// Words opening a clause inside a sentence, after which a group may be the subject.
+const GROUP_CLAUSE_OPENERS: [&str; 6] = ["when", "where", "as", "while", "after", "until"];
+/// Words that may stand before a group's count ("about 50 protesters").
+const ROUGHLY: [&str; 5] = ["about", "nearly", "roughly", "almost", "some"];
+
+/// "…, when Park protesters interrupted her speech, shouting", "…, where about 50 workers had
+/// gathered, chanting" (en-speakers, s17): a participle after a comma that closes a clause
+/// opened by "when"/"where"/… whose subject is a group of people (counted or named) is
+/// that crowd's, not the person opening the sentence. `comma` is the comma before the
+/// participle; the clause must run to it with no other comma. English only.
+pub fn group_closing_clause_before(toks: &[Tok], lo: usize, comma: usize) -> Option<Np> {
+    let open = (lo..comma).rev().take(16).take_while(|&k| toks[k].text != ",").find(|&k| toks[k].is_word() && GROUP_CLAUSE_OPENERS.contains(&toks[k].low.as_str()))?;
+    let mut g = open + 1;
+    if toks.get(g).is_some_and(|t| ROUGHLY.contains(&t.low.as_str())) && toks.get(g + 1).is_some_and(|t| t.low.chars().all(|c| c.is_ascii_digit())) {
+        g += 1;
+    }
+    let group = counted_group(toks, g, comma).or_else(|| named_group(toks, g, comma))?;
+    // (Its verb follows the group: "had gathered", "interrupted".)
+    toks.get(group.last + 1).filter(|t| group.last + 1 < comma && t.is_lower_word())?;
+    Some(group)
 }
 
 /// The named group of [`named_group`] ending at `j`, the word before a cue: read only as
@@ -1858,6 +1908,35 @@ mod tests {
         assert_eq!(written("Before Peter Hall's speech, Governor Mark Evans was shown saying:").as_deref(), Some("Peter Hall"));
         // A main clause first keeps its subject.
         assert_eq!(written("Mark Evans spoke after the vote, Peter Hall said later:").as_deref(), Some("Mark Evans"));
+    }
+
+    #[test]
+    fn the_name_after_a_rubric_dash_signs_the_quote() {
+        let written = |s: &str| {
+            let t = toks(s);
+            let nps: Vec<Np> = np_forward(&t, 0, t.len()).into_iter().collect();
+            signature_after_rubric_dash(&t, nps).first().map(|np| np.written(s).to_string())
+        };
+        assert_eq!(written("RIVER TOWNS BRACE FOR FLOODS, AGAIN - Nora Quill:").as_deref(), Some("Nora Quill"));
+        assert_eq!(written("Harbour pilots agree - Tomas Veldt and Ida Marr:").as_deref(), Some("Tomas Veldt and Ida Marr"));
+        // No spaced dash, or words after the name: the sentence's own subject stays.
+        assert_eq!(written("Nora Quill wrote on Sunday:").as_deref(), Some("Nora Quill"));
+        assert_eq!(written("Nora Quill - a pilot for decades - told the board:").as_deref(), Some("Nora Quill"));
+        assert_eq!(written("Nora Quill-Veldt added:").as_deref(), Some("Nora Quill-Veldt"));
+    }
+
+    #[test]
+    fn a_participle_after_a_crowds_clause_is_the_crowds() {
+        let group = |s: &str| {
+            let t = toks(s);
+            let comma = t.iter().rposition(|x| x.text == ",").unwrap();
+            group_closing_clause_before(&t, 0, comma).map(|np| np.written(s).to_string())
+        };
+        assert_eq!(group("Mayor Ann Roe spoke by the pier, where about 40 protesters had gathered at dawn, chanting").as_deref(), Some("40 protesters"));
+        assert_eq!(group("The hearing opened at noon, when Dock protesters interrupted the chairman, shouting").as_deref(), Some("Dock protesters"));
+        // A person's clause, or no clause opener: the sentence's subject stays.
+        assert_eq!(group("Ann Roe spoke by the pier, where Ed Poe had waited, saying"), None);
+        assert_eq!(group("Some protesters met Ann Roe at the pier, saying"), None);
     }
 
     #[test]
