@@ -1604,3 +1604,19 @@ fn elle_is_the_subject_after_a_fronted_prepositional_phrase() {
     );
     assert_eq!(speaker_of(&qs, "La fusion était"), Some("Léa Vernier"), "{qs:#?}");
 }
+
+/// fr-people2 s17: "Pour l'économiste de la santé X, …": a role whose complement is
+/// followed straight by a name is that person, so elle after it is X, not the minister
+/// named before (people_fr::name_right_after_complement).
+#[test]
+fn a_name_right_after_a_role_complement_is_the_person_elle_goes_back_to() {
+    let qs = quotes_of(
+        "Pénurie de pain dans les villages\n\n\
+         La ministre de l'agriculture, Claire Dumas, a promis mardi un plan. « Nous allons agir vite », a-t-elle affirmé.\n\n\
+         Pour l'économiste de la santé Valérie Chambon, chercheuse à l'université de Lille, le problème est d'abord structurel. \
+         « Les boulangeries ferment depuis vingt ans. Une boutique qui ferme et ce sont trois villages sans pain », \
+         explique-t-elle. Elle juge le plan « tardif ».",
+    );
+    assert_eq!(speaker_of(&qs, "Les boulangeries"), Some("Valérie Chambon"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "tardif"), Some("Valérie Chambon"), "{qs:#?}");
+}

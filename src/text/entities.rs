@@ -702,6 +702,9 @@ impl Registry {
             // "the teenager said", "raconte l'adolescente": like "she", to the last person
             // of that gender.
             NpKind::Role { head, .. } if lx.descriptor(head).is_some() => return self.resolve_descriptor(np, head),
+            // (fr-people2 s17: "l'économiste de la santé Valérie Chambon": the name right
+            // after the complement, people_fr::name_right_after_complement.)
+            NpKind::Role { kind: SpeakerKind::Person, .. } if self.person_named_right_after(np).is_some() => self.person_named_right_after(np),
             NpKind::Role { kind, head, .. } => {
                 let quals: Vec<&String> = np.quals.iter().filter(|q| lx.role(q).is_none()).collect();
                 let fits = |e: &Entity| {
@@ -1494,6 +1497,15 @@ impl Registry {
     /// The person whose name follows the phrase `np` after a comma ("Le fils du défunt,
     /// Sébastien Marty, …"), also behind a French title ("L'enquêtrice de la brigade
     /// financière, la commandante Agnès Roussel, …"): the phrase and the name are one person.
+    fn person_named_right_after(&self, np: &Np) -> Option<usize> {
+        // fr-people2 s17: the first mention after a French role phrase, when it is a person
+        // and nothing but a complement stands between (people_fr::name_right_after_complement).
+        let m = self.mentions.get(self.mentions.partition_point(|m| m.pos < np.end))?;
+        let person = m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person);
+        let gap = self.text.get(np.end..m.pos)?;
+        (person && super::rules_fr::is_french_phrase(&self.text, np) && super::people_fr::name_right_after_complement(gap)).then_some(m.entity)
+    }
+
     fn apposed_person(&self, np: &Np) -> Option<usize> {
         let after = self.mentions.partition_point(|m| m.pos < np.end);
         let m = self.mentions.get(after)?;

@@ -206,6 +206,31 @@ pub fn thing_may_be_il_elle(kind: Option<SpeakerKind>, from: &str, g: Gender) ->
     article == Gender::Unknown || g == Gender::Unknown || article == g
 }
 
+/// Nouns that, closing a complement, make the capitalised word after it the complement's
+/// own name, not the person the role is ("l'avocat de la famille Durand").
+const NAMED_BY_COMPLEMENT: [&str; 4] = ["famille", "famille.", "clan", "maison"];
+
+/// fr-people s17: "Pour l'économiste de la santé Valérie Chambon, …", "le ministre de
+/// l'Intérieur Paul Roux": a French role noun whose complement is followed straight by a
+/// name, no comma between, is that person. `gap` is the text between the role phrase as
+/// read and the name: blank, or a complement of at most six lower-case words opened by
+/// "de"/"du"/"des"/"d'" and closed on a content word ("de la santé"), so not "l'avocat
+/// de Jean Morel" (the name is the complement, the client) nor "de la famille Durand".
+pub fn name_right_after_complement(gap: &str) -> bool {
+    if gap.trim().is_empty() {
+        return !gap.is_empty() && !gap.contains('\n');
+    }
+    let words: Vec<String> = gap.split_whitespace().map(fold).collect();
+    let opens = words.first().is_some_and(|w| matches!(w.as_str(), "de" | "du" | "des") || w.starts_with("d'"));
+    let lower = gap.split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-')));
+    let lx = Lexicon::get();
+    let closes = words.last().is_some_and(|w| {
+        let bare = w.rsplit(['\'', '’']).next().unwrap_or(w);
+        bare.chars().count() > 2 && !lx.is_function_word(bare) && !NAMED_BY_COMPLEMENT.contains(&bare) && lx.role(bare).is_none()
+    });
+    opens && lower && closes && words.len() <= 6 && !gap.contains([',', '(', ':', '\n'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,6 +238,18 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Tok> {
         tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn a_name_right_after_a_role_complement_is_that_person() {
+        assert!(name_right_after_complement(" de la santé "));
+        assert!(name_right_after_complement(" de l'énergie "));
+        assert!(name_right_after_complement(" "));
+        assert!(!name_right_after_complement(" de "), "the name is the complement");
+        assert!(!name_right_after_complement(" de la famille "));
+        assert!(!name_right_after_complement(", "));
+        assert!(!name_right_after_complement(" qui a reçu "));
+        assert!(!name_right_after_complement(" du syndicat "), "a body noun names the body");
     }
 
     #[test]
