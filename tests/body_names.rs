@@ -282,3 +282,16 @@ fn a_typed_body_noun_is_the_body_it_was_apposed_to() {
     let fr = "Logement des jeunes\n\nDu côté de Clair Logis, l'association qui gère trois foyers, on s'inquiète. « Les demandes explosent », a dit Paul Ferrand, son président.\n\nDans un communiqué, l'association estimait que « la situation devient intenable ».";
     assert_eq!(speaker_of(fr, "la situation").as_deref(), Some("Clair Logis"));
 }
+
+/// A chamber ("la chambre des métiers") is a body named by its common noun: it speaks with a cue,
+/// and "l'organisme" later in the text is that chamber (roles.txt, fr-bodies2).
+#[test]
+fn a_chamber_named_by_its_noun_is_a_body_that_speaks() {
+    let fr = "Artisans\n\nLa chambre des métiers conseille aux artisans de garder leurs factures « pendant dix ans ».";
+    let who = speaker_of(fr, "pendant dix").unwrap_or_default();
+    assert!(who.to_lowercase().contains("chambre"), "{who}");
+    let fr = "Artisans\n\nSelon les chiffres de la chambre des métiers, les inscriptions reculent. L'organisme évoque \
+              dans sa note « une année très difficile » pour les boulangers.";
+    let who = speaker_of(fr, "une année").unwrap_or_default();
+    assert!(who.to_lowercase().contains("chambre"), "{who}");
+}
