@@ -135,6 +135,9 @@ const GENERIC_BODY_NOUNS: [&str; 26] = [
     "compagnie", "constructeur", "fabricant", "juridiction", "institution", "instance", "organisme", "organisation", "municipalité",
     "collectivité", "établissement", "exécutif", "centrale", "coopérative", "mutuelle",
 ];
+/// fr-bodies2: periphrases that stand for any kind of body ("l'organisme", "l'institution"),
+/// unlike a company or newspaper noun.
+const PERIPHRASIS_NOUNS: [&str; 5] = ["organisme", "institution", "instance", "organisation", "juridiction"];
 /// How far before a name the generic noun introducing it may stand ("le quotidien français").
 const INTRODUCER_BYTES: usize = 40;
 /// Parts of a body that speak for it: "la direction de la chaîne" is the channel.
@@ -1285,6 +1288,8 @@ impl Registry {
             })
             // (fr-bodies s17: "l'agence sanitaire relève", `body_heard_described`.)
             .or_else(|| self.body_heard_described(np, head, written, quals))
+            // (fr-bodies2: "l'organisme" → "la chambre d'agriculture" named before, `lower_case_body_named_before`.)
+            .or_else(|| self.lower_case_body_named_before(np, head, quals))
             .or_else(|| {
                 let end = super::rules_fr::institution_adjectives_end(&self.text, np.end);
                 let written = self.text.get(np.start..end).unwrap_or("").to_string();
@@ -1292,6 +1297,21 @@ impl Registry {
                 let complement = super::rules_fr::follows_de(&self.text[..np.start]);
                 self.described_body(&written, !complement)
             })
+    }
+
+    /// fr-bodies2: "Selon la chambre d'agriculture, … L'organisme évoque « … »": a bare
+    /// definite periphrasis (PERIPHRASIS_NOUNS) no named body answers is the body its
+    /// paragraph named before by a lower-case noun and complement
+    /// (rules_fr::lower_case_body_before), registered under that phrase.
+    fn lower_case_body_named_before(&mut self, np: &Np, head: &str, quals: &[&String]) -> Option<usize> {
+        if !quals.is_empty() || !PERIPHRASIS_NOUNS.contains(&head) || !self.opens_on_french_definite(np) {
+            return None;
+        }
+        let before = self.text.get(self.paragraph_start(np.start)..np.start)?;
+        let words = super::rules_fr::lower_case_body_before(before, &GENERIC_BODY_NOUNS)?;
+        let found = self.body_named(words);
+        self.note_speaker(np.start, found);
+        Some(found)
     }
 
     /// fr-bodies s17: "Santé publique France a annoncé … Dans son bulletin, l'agence
