@@ -2595,7 +2595,9 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
             let t = &toks[j];
             if !is_connector(&t.low) {
                 words.insert(0, t.low.as_str());
-                if t.is_cap() && spells(&letters, &words) {
+                // (fr-bodies2: or with the article before it, `article_spells`.)
+                let article = j.checked_sub(1).map_or("", |a| toks[a].low.as_str());
+                if t.is_cap() && (spells(&letters, &words) || article_spells(&letters, article, &words)) {
                     start = Some(j);
                     break;
                 }
@@ -2619,6 +2621,18 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
         }
     }
     out
+}
+
+/// fr-bodies2: "Les Entreprises du médicament (Leem)": some acronyms take letters of the
+/// article opening the name ("LEs Entreprises du Médicament"). Whether `words` spell the
+/// acronym `letters` once a French definite article `article` written before them is read as
+/// their first word; the long form itself still opens on the capitalised word.
+fn article_spells(letters: &[char], article: &str, words: &[&str]) -> bool {
+    if !matches!(article, "les" | "la" | "le") {
+        return false;
+    }
+    let with: Vec<&str> = std::iter::once(article).chain(words.iter().copied()).collect();
+    spells(letters, &with)
 }
 
 fn is_connector(low: &str) -> bool {
@@ -2830,6 +2844,14 @@ mod tests {
         let found = vec![7, 2, 9, 2, 4];
         assert_eq!(bucket(Some(&found), 8), vec![2, 4, 7]);
         assert_eq!(bucket(None, 8), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn an_acronym_may_take_letters_of_the_article_opening_its_name() {
+        let l = |s: &str| s.chars().collect::<Vec<char>>();
+        assert!(super::article_spells(&l("leap"), "les", &["éditeurs", "anciens", "papier"]));
+        assert!(!super::article_spells(&l("leap"), "des", &["éditeurs", "anciens", "papier"]));
+        assert!(!super::article_spells(&l("eap"), "les", &["éditeurs", "anciens", "papier"]));
     }
 
     #[test]
