@@ -295,3 +295,12 @@ fn a_chamber_named_by_its_noun_is_a_body_that_speaks() {
     let who = speaker_of(fr, "une année").unwrap_or_default();
     assert!(who.to_lowercase().contains("chambre"), "{who}");
 }
+
+/// "La Confédération artisanale": a confederation's name runs on through its lower-case adjective
+/// (org_words.txt, fr-bodies2), not cut at its capitalised noun.
+#[test]
+fn a_confederation_keeps_its_lower_case_adjective() {
+    let fr = "Salaires\n\nLa Confédération artisanale a dénoncé des hausses qui « profitent d'abord aux cadres ».";
+    let who = speaker_of(fr, "profitent").unwrap_or_default();
+    assert!(who.to_lowercase().contains("confédération artisanale"), "{who}");
+}
