@@ -304,3 +304,13 @@ fn a_confederation_keeps_its_lower_case_adjective() {
     let who = speaker_of(fr, "profitent").unwrap_or_default();
     assert!(who.to_lowercase().contains("confédération artisanale"), "{who}");
 }
+
+/// "l'association Liberté de circuler, qui …": an association's phrase name runs on through
+/// "de" and a content word up to the comma (rules_fr::de_opens_phrase_name, fr-bodies2).
+#[test]
+fn an_association_name_runs_on_through_de_and_a_content_word() {
+    let fr = "Péages\n\nPaul Girard préside l'association Liberté de circuler, qui compte 900 membres. Dans un communiqué, \
+              l'association dénonce « une hausse injuste ».";
+    let who = speaker_of(fr, "une hausse").unwrap_or_default();
+    assert!(who.to_lowercase().contains("liberté de circuler"), "{who}");
+}

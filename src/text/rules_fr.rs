@@ -1223,14 +1223,24 @@ fn phrase_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<usize
     if r != i + 1 || !PHRASE_NAMED_BODIES.contains(&toks[i - 1].low.as_str()) {
         return None;
     }
-    if !toks.get(r).is_some_and(|t| t.is_lower_word() && PHRASE_NAME_LINKS.contains(&t.low.as_str())) {
+    let lx = Lexicon::get();
+    // (fr-bodies2: "de" too, `de_opens_phrase_name`.)
+    if !toks.get(r).is_some_and(|t| t.is_lower_word() && PHRASE_NAME_LINKS.contains(&t.low.as_str()) || de_opens_phrase_name(toks, r)) {
         return None;
     }
-    let lx = Lexicon::get();
     let words = (r + 1..end.min(r + 3)).take_while(|&k| toks[k].is_lower_word() && !lx.fr_cues.contains(toks[k].low.as_str())).count();
     let e = r + 1 + words;
     let closed = e < end && (toks[e].is_punct(',') || toks[e].is_punct('.'));
     (words > 0 && closed).then_some(e)
+}
+
+/// fr-bodies2: "l'association Liberté de rouler, qui …": "de" runs on inside a phrase
+/// name too when the word after it is a content word ("de rouler"), never a determiner
+/// or pronoun ("Aides de son côté", "Emmaüs de la ville").
+fn de_opens_phrase_name(toks: &[Tok], r: usize) -> bool {
+    let lx = Lexicon::get();
+    toks.get(r).is_some_and(|t| t.is_lower_word() && t.low == "de")
+        && toks.get(r + 1).is_some_and(|t| t.is_lower_word() && !lx.is_function_word(&t.low) && !is_det(t))
 }
 
 /// "Une habitante du hameau, réveillée par les explosions, témoigne :", "D'après un proche du
