@@ -282,3 +282,35 @@ fn a_typed_body_noun_is_the_body_it_was_apposed_to() {
     let fr = "Logement des jeunes\n\nDu côté de Clair Logis, l'association qui gère trois foyers, on s'inquiète. « Les demandes explosent », a dit Paul Ferrand, son président.\n\nDans un communiqué, l'association estimait que « la situation devient intenable ».";
     assert_eq!(speaker_of(fr, "la situation").as_deref(), Some("Clair Logis"));
 }
+
+/// A chamber ("la chambre des métiers") is a body named by its common noun: it speaks with a cue,
+/// and "l'organisme" later in the text is that chamber (roles.txt, fr-bodies2).
+#[test]
+fn a_chamber_named_by_its_noun_is_a_body_that_speaks() {
+    let fr = "Artisans\n\nLa chambre des métiers conseille aux artisans de garder leurs factures « pendant dix ans ».";
+    let who = speaker_of(fr, "pendant dix").unwrap_or_default();
+    assert!(who.to_lowercase().contains("chambre"), "{who}");
+    let fr = "Artisans\n\nSelon les chiffres de la chambre des métiers, les inscriptions reculent. L'organisme évoque \
+              dans sa note « une année très difficile » pour les boulangers.";
+    let who = speaker_of(fr, "une année").unwrap_or_default();
+    assert!(who.to_lowercase().contains("chambre"), "{who}");
+}
+
+/// "La Confédération artisanale": a confederation's name runs on through its lower-case adjective
+/// (org_words.txt, fr-bodies2), not cut at its capitalised noun.
+#[test]
+fn a_confederation_keeps_its_lower_case_adjective() {
+    let fr = "Salaires\n\nLa Confédération artisanale a dénoncé des hausses qui « profitent d'abord aux cadres ».";
+    let who = speaker_of(fr, "profitent").unwrap_or_default();
+    assert!(who.to_lowercase().contains("confédération artisanale"), "{who}");
+}
+
+/// "l'association Liberté de circuler, qui …": an association's phrase name runs on through
+/// "de" and a content word up to the comma (rules_fr::de_opens_phrase_name, fr-bodies2).
+#[test]
+fn an_association_name_runs_on_through_de_and_a_content_word() {
+    let fr = "Péages\n\nPaul Girard préside l'association Liberté de circuler, qui compte 900 membres. Dans un communiqué, \
+              l'association dénonce « une hausse injuste ».";
+    let who = speaker_of(fr, "une hausse").unwrap_or_default();
+    assert!(who.to_lowercase().contains("liberté de circuler"), "{who}");
+}

@@ -135,6 +135,9 @@ const GENERIC_BODY_NOUNS: [&str; 26] = [
     "compagnie", "constructeur", "fabricant", "juridiction", "institution", "instance", "organisme", "organisation", "municipalité",
     "collectivité", "établissement", "exécutif", "centrale", "coopérative", "mutuelle",
 ];
+/// fr-bodies2: periphrases that stand for any kind of body ("l'organisme", "l'institution"),
+/// unlike a company or newspaper noun.
+const PERIPHRASIS_NOUNS: [&str; 5] = ["organisme", "institution", "instance", "organisation", "juridiction"];
 /// How far before a name the generic noun introducing it may stand ("le quotidien français").
 const INTRODUCER_BYTES: usize = 40;
 /// Parts of a body that speak for it: "la direction de la chaîne" is the channel.
@@ -1288,6 +1291,8 @@ impl Registry {
             })
             // (fr-bodies s17: "l'agence sanitaire relève", `body_heard_described`.)
             .or_else(|| self.body_heard_described(np, head, written, quals))
+            // (fr-bodies2: "l'organisme" → "la chambre d'agriculture" named before, `lower_case_body_named_before`.)
+            .or_else(|| self.lower_case_body_named_before(np, head, quals))
             .or_else(|| {
                 let end = super::rules_fr::institution_adjectives_end(&self.text, np.end);
                 let written = self.text.get(np.start..end).unwrap_or("").to_string();
@@ -1295,6 +1300,21 @@ impl Registry {
                 let complement = super::rules_fr::follows_de(&self.text[..np.start]);
                 self.described_body(&written, !complement)
             })
+    }
+
+    /// fr-bodies2: "Selon la chambre d'agriculture, … L'organisme évoque « … »": a bare
+    /// definite periphrasis (PERIPHRASIS_NOUNS) no named body answers is the body its
+    /// paragraph named before by a lower-case noun and complement
+    /// (rules_fr::lower_case_body_before), registered under that phrase.
+    fn lower_case_body_named_before(&mut self, np: &Np, head: &str, quals: &[&String]) -> Option<usize> {
+        if !quals.is_empty() || !PERIPHRASIS_NOUNS.contains(&head) || !self.opens_on_french_definite(np) {
+            return None;
+        }
+        let before = self.text.get(self.paragraph_start(np.start)..np.start)?;
+        let words = super::rules_fr::lower_case_body_before(before, &GENERIC_BODY_NOUNS)?;
+        let found = self.body_named(words);
+        self.note_speaker(np.start, found);
+        Some(found)
     }
 
     /// fr-bodies s17: "Santé publique France a annoncé … Dans son bulletin, l'agence
@@ -2587,7 +2607,9 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
             let t = &toks[j];
             if !is_connector(&t.low) {
                 words.insert(0, t.low.as_str());
-                if t.is_cap() && spells(&letters, &words) {
+                // (fr-bodies2: or with the article before it, `article_spells`.)
+                let article = j.checked_sub(1).map_or("", |a| toks[a].low.as_str());
+                if t.is_cap() && (spells(&letters, &words) || article_spells(&letters, article, &words)) {
                     start = Some(j);
                     break;
                 }
@@ -2611,6 +2633,18 @@ fn acronym_definitions(text: &str, toks: &[Tok]) -> Vec<(usize, Vec<String>, Str
         }
     }
     out
+}
+
+/// fr-bodies2: "Les Entreprises du médicament (Leem)": some acronyms take letters of the
+/// article opening the name ("LEs Entreprises du Médicament"). Whether `words` spell the
+/// acronym `letters` once a French definite article `article` written before them is read as
+/// their first word; the long form itself still opens on the capitalised word.
+fn article_spells(letters: &[char], article: &str, words: &[&str]) -> bool {
+    if !matches!(article, "les" | "la" | "le") {
+        return false;
+    }
+    let with: Vec<&str> = std::iter::once(article).chain(words.iter().copied()).collect();
+    spells(letters, &with)
 }
 
 fn is_connector(low: &str) -> bool {
@@ -2822,6 +2856,14 @@ mod tests {
         let found = vec![7, 2, 9, 2, 4];
         assert_eq!(bucket(Some(&found), 8), vec![2, 4, 7]);
         assert_eq!(bucket(None, 8), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn an_acronym_may_take_letters_of_the_article_opening_its_name() {
+        let l = |s: &str| s.chars().collect::<Vec<char>>();
+        assert!(super::article_spells(&l("leap"), "les", &["éditeurs", "anciens", "papier"]));
+        assert!(!super::article_spells(&l("leap"), "des", &["éditeurs", "anciens", "papier"]));
+        assert!(!super::article_spells(&l("eap"), "les", &["éditeurs", "anciens", "papier"]));
     }
 
     #[test]

@@ -1224,14 +1224,24 @@ fn phrase_name_end(toks: &[Tok], i: usize, r: usize, end: usize) -> Option<usize
     if r != i + 1 || !PHRASE_NAMED_BODIES.contains(&toks[i - 1].low.as_str()) {
         return None;
     }
-    if !toks.get(r).is_some_and(|t| t.is_lower_word() && PHRASE_NAME_LINKS.contains(&t.low.as_str())) {
+    let lx = Lexicon::get();
+    // (fr-bodies2: "de" too, `de_opens_phrase_name`.)
+    if !toks.get(r).is_some_and(|t| t.is_lower_word() && PHRASE_NAME_LINKS.contains(&t.low.as_str()) || de_opens_phrase_name(toks, r)) {
         return None;
     }
-    let lx = Lexicon::get();
     let words = (r + 1..end.min(r + 3)).take_while(|&k| toks[k].is_lower_word() && !lx.fr_cues.contains(toks[k].low.as_str())).count();
     let e = r + 1 + words;
     let closed = e < end && (toks[e].is_punct(',') || toks[e].is_punct('.'));
     (words > 0 && closed).then_some(e)
+}
+
+/// fr-bodies2: "l'association Liberté de rouler, qui …": "de" runs on inside a phrase
+/// name too when the word after it is a content word ("de rouler"), never a determiner
+/// or pronoun ("Aides de son côté", "Emmaüs de la ville").
+fn de_opens_phrase_name(toks: &[Tok], r: usize) -> bool {
+    let lx = Lexicon::get();
+    toks.get(r).is_some_and(|t| t.is_lower_word() && t.low == "de")
+        && toks.get(r + 1).is_some_and(|t| t.is_lower_word() && !lx.is_function_word(&t.low) && !is_det(t))
 }
 
 /// "Une habitante du hameau, réveillée par les explosions, témoigne :", "D'après un proche du
@@ -3532,5 +3542,64 @@ mod company_tests {
         let low = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<String>>();
         assert!(names_other_kind_than_company(&low("comité social et économique")));
         assert!(!names_other_kind_than_company(&low("fonderies mercadier")));
+    }
+}
+
+// ===== fr-bodies2 (session 17): a body named by its lower-case noun, found by a periphrasis =====
+
+/// fr-bodies2: "Selon les estimations de la chambre d'agriculture, … L'organisme évoque
+/// « … »": a body an article names only by its lower-case noun (roles.txt, kind
+/// organisation) and a "de" complement is never registered as a name, so a later
+/// periphrasis ("l'organisme", "l'institution") found nothing and was kept as written.
+/// The last such body in `before` (the text of the paragraph up to the periphrasis), as
+/// written without its article: the noun, then a one-word "de" complement ("chambre
+/// d'agriculture", "caisse des dépôts"). `skip`: nouns never taken (the periphrases
+/// themselves, and nouns that are parts of a body).
+pub fn lower_case_body_before(before: &str, skip: &[&str]) -> Option<Vec<String>> {
+    let lx = Lexicon::get();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let clean = |w: &str| fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'));
+    // (One paragraph, scanned once from its end.)
+    let i = (0..words.len()).rev().find(|&i| {
+        let w = clean(words[i]);
+        let (noun, article) = match w.strip_prefix("l'") {
+            Some(n) => (n.to_string(), true),
+            None => (w.clone(), i > 0 && matches!(clean(words[i - 1]).as_str(), "la" | "le")),
+        };
+        // (Written in lower case: "la Chambre haute" is a name collect_names registers.)
+        let lower = after_elision(words[i]).chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
+        article && lower && !skip.contains(&noun.as_str()) && lx.role(&noun) == Some(SpeakerKind::Organisation)
+    })?;
+    let bare = |w: &str| w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let mut out = vec![bare(after_elision(words[i]))];
+    // (A noun closed by punctuation has no complement: "la chambre, …".)
+    if words[i].ends_with(|c: char| c.is_alphanumeric()) {
+        match words.get(i + 1).map(|w| clean(w)) {
+            Some(d) if d.starts_with("d'") && d.len() > 2 => out.push(bare(words[i + 1])),
+            Some(d) if matches!(d.as_str(), "du" | "des") && i + 2 < words.len() => out.extend([bare(words[i + 1]), bare(words[i + 2])]),
+            _ => {}
+        }
+    }
+    Some(out)
+}
+
+/// The word an elided article is glued to ("l'organisme" → "organisme").
+fn after_elision(word: &str) -> &str {
+    word.rsplit(['\'', '’']).next().unwrap_or(word)
+}
+
+#[cfg(test)]
+mod fr_bodies2_tests {
+    use super::lower_case_body_before;
+
+    #[test]
+    fn a_lower_case_body_with_its_complement_is_found_before_a_periphrasis() {
+        let skip = ["organisme"];
+        let found = |s: &str| lower_case_body_before(s, &skip).map(|w| w.join(" "));
+        assert_eq!(found("Selon les chiffres de la chambre d'artisanat, les ventes baissent. ").as_deref(), Some("chambre d'artisanat"));
+        assert_eq!(found("Un prêt de la caisse des écoles a été voté. ").as_deref(), Some("caisse des écoles"));
+        assert_eq!(found("Il dort dans sa chambre. ").as_deref(), None);
+        assert_eq!(found("Selon l'organisme, ").as_deref(), None);
+        assert_eq!(found("Selon la Chambre haute, ").as_deref(), None);
     }
 }
