@@ -1348,7 +1348,11 @@ fn attribute_at_left_cue(w: &mut Work, a: &Around, c: &CuesAround, ci: usize) {
         .or_else(|| definite_group_subject(left, cue.first))
         .or_else(|| selon.then(|| indefinite_group_after(left, cue.last, true)).flatten())
         .or_else(|| if w.np.is_none() { plural_group_subject(left, cue.first) } else { None });
-    if let Some((from, to)) = group {
+    // (fr-docs: "… la Cour des comptes. Les magistrats y relevaient « … »": members of a
+    // body named just before speak for it.)
+    if let Some(body) = members_body_subject(a, left, cue).filter(|_| !a.english) {
+        w.speaks_as_named(body, cue);
+    } else if let Some((from, to)) = group {
         w.speaks_as_group(a.text, from, to);
     } else if let Some(np) = super::rules_fr::camp_before_on(left, cue) {
         // (fr-people: "Dans l'entourage de la ministre, on assure que « … »": the person
@@ -1360,6 +1364,16 @@ fn attribute_at_left_cue(w: &mut Work, a: &Around, c: &CuesAround, ci: usize) {
     } else if w.np.is_none() {
         w.unnamed_person = unnamed_person_before(left, cue.first);
     }
+}
+
+/// fr-docs: the body whose members the plural group opening the cue's sentence names
+/// ("Les magistrats financiers y pointaient"), when the paragraph named it before the quote
+/// ([`super::rules_fr::members_body`]).
+fn members_body_subject(a: &Around, left: &[Tok], cue: &Cue) -> Option<crate::model::Speaker> {
+    let (from, _) = plural_group_subject(left, cue.first).or_else(|| definite_group_subject(left, cue.first))?;
+    let k = left.iter().position(|t| t.start == from)?;
+    let noun = left.get(k + 1).filter(|_| left[k].low == "les")?;
+    super::rules_fr::members_body(&noun.low, &a.left_frame[..a.qk])
 }
 
 /// With no cue yet, a quote opening its sentence and closed by a comma takes the verb

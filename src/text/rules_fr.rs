@@ -3603,3 +3603,74 @@ mod fr_bodies2_tests {
         assert_eq!(found("Selon la Chambre haute, ").as_deref(), None);
     }
 }
+
+// ===== fr-docs (session 17): a body's members speak for the body =====
+
+/// fr-docs: plural nouns naming the members of a body, with the head nouns of the bodies
+/// they sit in ("les magistrats" of a court or chamber, "les sages" of a council, "les
+/// enquêteurs" of an inspection). A report's findings are the body's, not a group's.
+const MEMBER_BODIES: [(&str, &[&str]); 7] = [
+    ("magistrats", &["cour", "chambre", "tribunal", "parquet"]),
+    ("juges", &["cour", "tribunal", "conseil"]),
+    ("sages", &["conseil"]),
+    ("enquêteurs", &["inspection", "commission", "mission", "office", "bureau"]),
+    ("inspecteurs", &["inspection"]),
+    ("rapporteurs", &["commission", "mission"]),
+    ("experts", &["comité", "agence", "autorité", "conseil"]),
+];
+
+/// Tokens back from the quote within which the body must be named.
+const MEMBER_BODY_REACH: usize = 80;
+
+/// fr-docs: "… évalué par la chambre régionale des comptes. Les magistrats financiers y
+/// pointaient « … »": when the group opening the sentence (`noun`, the word after "les")
+/// names the members of a body and such a body was named shortly before (`before`: the
+/// paragraph's tokens up to the quote), the body is the speaker, as written without its
+/// article: head noun, then adjectives, "des/de/du" complements and capitalised words.
+pub(super) fn members_body(noun: &str, before: &[Tok]) -> Option<Speaker> {
+    let heads = MEMBER_BODIES.iter().find(|(n, _)| *n == fold(noun))?.1;
+    let from = before.len().saturating_sub(MEMBER_BODY_REACH);
+    let head_of = |t: &Tok| fold(after_elision(&t.text));
+    let k = (from..before.len()).rev().find(|&k| {
+        let elided = before[k].low.starts_with("l'") || before[k].low.starts_with("l’");
+        let det = elided || k > 0 && matches!(before[k - 1].low.as_str(), "la" | "le" | "l'" | "l’" | "du" | "au");
+        det && before[k].is_word() && heads.contains(&head_of(&before[k]).as_str())
+    })?;
+    let lx = Lexicon::get();
+    let adjective = |t: &Tok| {
+        t.is_lower_word() && !lx.is_function_word(&t.low)
+            && ["al", "ale", "ales", "aux", "el", "elle", "ique", "ien", "ienne", "aire", "ier", "ière", "if", "ive"].iter().any(|s| t.low.ends_with(s))
+    };
+    let mut words = vec![after_elision(&before[k].text).to_string()];
+    let mut i = k + 1;
+    while i < before.len() && words.len() < 6 {
+        let t = &before[i];
+        if matches!(t.low.as_str(), "des" | "de" | "du") && before.get(i + 1).is_some_and(Tok::is_word) {
+            words.extend([t.text.to_string(), before[i + 1].text.to_string()]);
+            i += 2;
+        } else if adjective(t) || t.is_cap() {
+            words.push(t.text.to_string());
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    Some(Speaker { name: words.join(" "), kind: SpeakerKind::Organisation })
+}
+
+#[cfg(test)]
+mod fr_docs_tests {
+    use super::members_body;
+    use super::tests::toks;
+
+    #[test]
+    fn members_named_after_their_body_speak_for_it() {
+        let name = |noun: &str, s: &str| members_body(noun, &toks(s)).map(|sp| sp.name);
+        assert_eq!(name("magistrats", "Le budget a été contrôlé par la chambre régionale des comptes (CRC). Les magistrats y notaient").as_deref(), Some("chambre régionale des comptes"));
+        assert_eq!(name("sages", "Saisi en mars, le Conseil constitutionnel a rendu sa décision. Les sages jugent").as_deref(), Some("Conseil constitutionnel"));
+        assert_eq!(name("enquêteurs", "Selon l'inspection générale, les comptes sont faux. Les enquêteurs notent").as_deref(), Some("inspection générale"));
+        // (No body of theirs in view: no speaker from this rule.)
+        assert_eq!(name("magistrats", "Le maire a parlé à la presse. Les magistrats estiment").as_deref(), None);
+        assert_eq!(name("manifestants", "Devant la cour de la mairie, les manifestants crient").as_deref(), None);
+    }
+}
