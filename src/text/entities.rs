@@ -1866,7 +1866,10 @@ impl Registry {
         // Who spoke in that sentence ("X said in a statement"), else who it is about ("In a
         // letter to members, the chairman X thanked …").
         // (fr-bodies s14: not someone the document only cites, `is_cited_in_document`.)
-        let cited = |m: &Mention| self.is_cited_in_document(m.pos);
+        // (fr-docs s17: "« … », a commenté sa directrice, X, citée dans un communiqué": the
+        // speaking mention sits at the quote, "citée" after the name; any mention of the
+        // entity in the sentence, `cited_in_sentence`.)
+        let cited = |m: &Mention| self.is_cited_in_document(m.pos) || self.cited_in_sentence(m.entity, sentence, next);
         self.latest_since(at, sentence, |m, e| m.spoke && m.entity != ANONYMOUS && issuer(e) && !cited(m)).or_else(|| {
             // (A person the article names in full or with a role, after the document.)
             let named_person = |e: &Entity| e.kind == Some(SpeakerKind::Person) && (e.has_role || e.words.len() >= 2);
@@ -1989,6 +1992,13 @@ impl Registry {
         let window: String = after.chars().take(80).collect();
         let folded = fold(&window);
         folded.split([',', ' ']).take(8).any(|w| matches!(w, "cite" | "citee" | "cites" | "citees" | "cité" | "citée" | "cités" | "citées"))
+    }
+
+    /// fr-docs s17: whether a mention of `entity` between `from` and `to` (a sentence) is
+    /// one a document cites ([`Self::is_cited_in_document`]). Reads the sentence's mentions.
+    fn cited_in_sentence(&self, entity: usize, from: usize, to: usize) -> bool {
+        let first = self.mentions.partition_point(|m| m.pos < from);
+        self.mentions[first..].iter().take_while(|m| m.pos < to).any(|m| m.entity == entity && self.is_cited_in_document(m.pos))
     }
 
     /// Whether the word before `pos` is a preposition ("à la mairie", "au ministère", "to
