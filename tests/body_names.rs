@@ -314,3 +314,20 @@ fn an_association_name_runs_on_through_de_and_a_content_word() {
     let who = speaker_of(fr, "une hausse").unwrap_or_default();
     assert!(who.to_lowercase().contains("liberté de circuler"), "{who}");
 }
+
+/// fr-docs s17: a person the communiqué cites ("citée dans un communiqué") spoke in it but
+/// did not issue it: "précise le communiqué" is the company's (or the document's) words.
+#[test]
+fn a_communique_is_not_the_words_of_the_person_it_cites() {
+    let fr = "Résultats\n\nLa société Valmont a publié mardi ses comptes annuels. « Nous sommes fiers de cette année », a commenté son président, Paul Ribet, cité dans un communiqué.\n\nLa société veut aussi « ouvrir trois nouvelles usines en Bretagne », précise le communiqué.";
+    let who = speaker_of(fr, "ouvrir trois").unwrap_or_default().to_lowercase();
+    assert!(who.contains("valmont") || who.contains("communiqué"), "{who}");
+}
+
+/// fr-docs s17: "les magistrats" after the chamber that audited the accounts speak for it.
+#[test]
+fn the_members_of_a_body_named_before_speak_for_it() {
+    let fr = "Audit\n\nLes comptes de la commune ont été examinés par la chambre régionale des comptes. Les magistrats y notaient « une gestion très approximative des marchés publics ».";
+    let who = speaker_of(fr, "une gestion").unwrap_or_default().to_lowercase();
+    assert!(who.contains("chambre régionale des comptes"), "{who}");
+}
