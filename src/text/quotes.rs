@@ -1313,6 +1313,10 @@ fn attribute_at_right_cue(w: &mut Work, a: &Around, c: &CuesAround) {
         w.cue = Some(c.right[k].clone());
         w.cue_at = right.get(c.right[k].first).map(|t| t.start);
     }
+    // (fr-docs: "« … », concluent ses auteurs": the document named before, when there is one.)
+    if let Some(document) = super::rules_fr::authors_document(right, cue, &a.left_frame[..a.qk]).filter(|_| !a.english) {
+        w.speaks_as_named(document, cue);
+    }
     // "« … », lançaient des manifestants": an indefinite group right after the
     // inverted cue is its subject.
     let selon = cue.preposition && w.np.is_none();

@@ -3674,3 +3674,43 @@ mod fr_docs_tests {
         assert_eq!(name("manifestants", "Devant la cour de la mairie, les manifestants crient").as_deref(), None);
     }
 }
+
+/// fr-docs: nouns for the writers of a document.
+const DOCUMENT_AUTHORS: [&str; 4] = ["auteurs", "autrices", "rédacteurs", "rédactrices"];
+/// fr-docs: documents whose authors an article may quote as "ses auteurs".
+const AUTHORED_DOCUMENTS: [&str; 5] = ["rapport", "étude", "note", "enquête", "tribune"];
+
+/// fr-docs: "Le rapport formule quatorze recommandations. « … », concluent ses auteurs": the
+/// authors of a document (the words after the cue `c` in `toks`: "ses / les / leurs
+/// auteurs") speak as the document the paragraph named last before the quote (`before`),
+/// as written: its noun ("rapport").
+pub(super) fn authors_document(toks: &[Tok], c: &Cue, before: &[Tok]) -> Option<Speaker> {
+    let (det, noun) = (toks.get(c.last + 1)?, toks.get(c.last + 2)?);
+    if !matches!(det.low.as_str(), "ses" | "les" | "leurs") || !DOCUMENT_AUTHORS.contains(&noun.low.as_str()) {
+        return None;
+    }
+    // ("les auteurs de l'attaque": a complement names what they authored, not a document.)
+    if toks.get(c.last + 3).is_some_and(|t| matches!(t.low.as_str(), "de" | "du" | "des" | "d'")) {
+        return None;
+    }
+    let from = before.len().saturating_sub(DOCUMENT_READ_REACH);
+    let k = (from..before.len()).rev().find(|&k| AUTHORED_DOCUMENTS.contains(&before[k].low.as_str()) && k > 0 && is_det(&before[k - 1]))?;
+    Some(Speaker { name: before[k].text.to_string(), kind: SpeakerKind::Document })
+}
+
+#[cfg(test)]
+mod fr_docs_authors_tests {
+    use super::authors_document;
+    use super::tests::toks;
+    use crate::text::attribution::find_cues;
+
+    #[test]
+    fn the_authors_of_a_report_speak_as_the_report() {
+        let before = toks("L'étude publiée hier recense mille cas. ");
+        let right = toks(", concluent ses auteurs.");
+        let cues = find_cues(&right);
+        let c = cues.first().expect("a cue");
+        assert_eq!(authors_document(&right, c, &before).map(|s| s.name).as_deref(), Some("étude"));
+        assert_eq!(authors_document(&right, c, &toks("Le maire a parlé. ")), None);
+    }
+}
