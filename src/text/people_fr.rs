@@ -231,6 +231,25 @@ pub fn name_right_after_complement(gap: &str) -> bool {
     opens && lower && closes && words.len() <= 6 && !gap.contains([',', '(', ':', '\n'])
 }
 
+/// fr-roles (session 17): "le délégué CGT", "la secrétaire FO": an acronym right after a
+/// person's role noun (at `k`) names the organisation the person holds the role in, not the
+/// speaker; the index of the acronym, so the role phrase reads on past it (to a name after
+/// it, "le délégué CGT Paul Roux", or to the role alone). Not when a capitalised word
+/// follows the acronym and is no name (a longer body's name: "le délégué CGT Énergie" is
+/// read as before, by the name after the role), nor for a one-letter or long token.
+pub fn org_acronym_after_role(toks: &[Tok], k: usize, end: usize) -> Option<usize> {
+    let a = k + 1;
+    let t = toks.get(a).filter(|_| a < end)?;
+    let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+    if !super::attribution::is_acronym(t) || letters > 6 || t.text.contains('-') {
+        return None;
+    }
+    // (A following capital opens a person's name only when it is a known first name.)
+    let next_cap = toks.get(a + 1).filter(|_| a + 1 < end).is_some_and(|n| n.is_word() && n.is_cap());
+    let first_name = toks.get(a + 1).is_some_and(|n| Lexicon::get().first_names.contains_key(n.text.as_str()));
+    (!next_cap || first_name).then_some(a)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,5 +359,20 @@ mod tests {
         assert_eq!(gender_told_by_apposed_article("the", Some("Dominique")), Gender::Unknown);
         // (A first name with a gender keeps it.)
         assert_eq!(gender_told_by_apposed_article("le", Some("Anne")), Gender::Unknown);
+    }
+    #[test]
+    fn an_acronym_after_a_role_noun_is_the_roles_organisation() {
+        let t = toks("« Assez », tranche le délégué CGT.");
+        let k = t.iter().position(|x| x.text == "délégué").unwrap();
+        assert_eq!(org_acronym_after_role(&t, k, t.len()), Some(k + 1));
+        let t = toks("tranche la secrétaire FO Julie Martin.");
+        let k = t.iter().position(|x| x.text == "secrétaire").unwrap();
+        assert_eq!(org_acronym_after_role(&t, k, t.len()), Some(k + 1));
+        let t = toks("tranche le délégué Paul Roux.");
+        let k = t.iter().position(|x| x.text == "délégué").unwrap();
+        assert_eq!(org_acronym_after_role(&t, k, t.len()), None, "a name, no acronym");
+        let t = toks("tranche le délégué CGT Énergie.");
+        let k = t.iter().position(|x| x.text == "délégué").unwrap();
+        assert_eq!(org_acronym_after_role(&t, k, t.len()), None, "a longer body's name");
     }
 }
