@@ -250,6 +250,55 @@ pub fn org_acronym_after_role(toks: &[Tok], k: usize, end: usize) -> Option<usiz
     (!next_cap || first_name).then_some(a)
 }
 
+/// fr-roles (session 17): parent nouns (folded), French and English. A quote cued by "la
+/// mère", "le père" is the parent's, never the child's the article names.
+const PARENT_NOUNS: [&str; 12] = ["mère", "père", "maman", "papa", "grand-mère", "grand-père", "mother", "father", "mum", "mom", "dad", "grandmother"];
+
+/// Words right before a name that present the named person as a child: "la petite Lina",
+/// "le jeune Tom" is not one (a teenager may speak), "sa fille Léa", "son fils Hugo".
+const CHILD_WORDS: [&str; 7] = ["petite", "petit", "fillette", "garçonnet", "bébé", "fille", "fils"];
+
+/// Whether the role noun `head` read at a cue names a parent.
+pub fn is_parent_noun(head: &str) -> bool {
+    PARENT_NOUNS.contains(&fold(head).as_str())
+}
+
+/// Whether the text `before` a name (the few words leading to it) presents the named person
+/// as a child: a child word right before it ("la petite Lina"), or the name as the complement
+/// of a parent noun ("la mère de Lina", "le père de la petite Lina", "the mother of Tom").
+/// Such a person is not the one a parent noun at a cue stands for.
+pub fn presented_as_child(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .map(fold)
+        .collect();
+    let Some(last) = words.first() else { return false };
+    if CHILD_WORDS.contains(&last.as_str()) {
+        return true;
+    }
+    // Past "de", "d'", "of" and an article or a child word after it.
+    let mut k = 0;
+    while words.get(k).is_some_and(|w| matches!(w.as_str(), "la" | "le" | "l" | "the" | "petite" | "petit")) {
+        k += 1;
+    }
+    words.get(k).is_some_and(|w| matches!(w.as_str(), "de" | "d" | "of")) && words.get(k + 1).is_some_and(|w| PARENT_NOUNS.contains(&w.as_str()))
+}
+
+/// Whether the name at token `name` after the parent noun `head` (its phrase opening at
+/// token `i`) is the child the phrase is about rather than the parent it introduces: "la
+/// mère de la petite Lina" is Lina's mother, not Lina ("la mère de famille Julie Martin"
+/// still introduces Julie Martin).
+pub fn parent_phrase_names_child(toks: &[Tok], i: usize, head: &str, name: usize) -> bool {
+    if !is_parent_noun(head) || name <= i {
+        return false;
+    }
+    let before: Vec<&str> = toks[i..name].iter().map(|t| t.text.as_str()).collect();
+    presented_as_child(&before.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,5 +423,31 @@ mod tests {
         let t = toks("tranche le délégué CGT Énergie.");
         let k = t.iter().position(|x| x.text == "délégué").unwrap();
         assert_eq!(org_acronym_after_role(&t, k, t.len()), None, "a longer body's name");
+    }
+    #[test]
+    fn a_child_named_beside_its_parent_is_not_the_parent() {
+        assert!(is_parent_noun("mère"));
+        assert!(is_parent_noun("père"));
+        assert!(!is_parent_noun("maire"));
+        assert!(presented_as_child("Ce jour-là, la petite "));
+        assert!(presented_as_child("a raconté sa fille "));
+        assert!(presented_as_child("Dans la rue, la mère de "));
+        assert!(presented_as_child("« Non », dit le père de la petite "));
+        assert!(presented_as_child("said the mother of "));
+        assert!(!presented_as_child("a déclaré le maire "));
+        assert!(!presented_as_child("la mère, "));
+        assert!(!presented_as_child("la fille du maire, "), "the parent is named after");
+    }
+    #[test]
+    fn a_parent_phrase_names_the_child_after_de() {
+        let t = toks("lance la mère de la petite Lina au procès");
+        let (i, n) = (1, t.iter().position(|x| x.text == "Lina").unwrap());
+        assert!(parent_phrase_names_child(&t, i, "mère", n));
+        let t = toks("dit la mère de famille Julie Martin");
+        let (i, n) = (1, t.iter().position(|x| x.text == "Julie").unwrap());
+        assert!(!parent_phrase_names_child(&t, i, "mère", n));
+        let t = toks("dit le maire de la petite Lina");
+        let (i, n) = (1, t.iter().position(|x| x.text == "Lina").unwrap());
+        assert!(!parent_phrase_names_child(&t, i, "maire", n), "not a parent noun");
     }
 }
