@@ -791,11 +791,8 @@ fn role_phrase(toks: &[Tok], i: usize, mut k: usize, end: usize, mut kind: Speak
         quals.extend(q);
     }
     let head = toks[k].low.clone();
-    // (fr-roles: not the child a parent noun's complement names, "la mère de la petite
-    // Lina": people_fr::parent_phrase_names_child.)
     if kind == SpeakerKind::Person
         && let Some(name) = name_after_person_role(toks, ka, last, end, &quals, &head)
-        && !super::people_fr::parent_phrase_names_child(toks, i, &head, name.first)
     {
         return name;
     }

@@ -287,18 +287,6 @@ pub fn presented_as_child(before: &str) -> bool {
     words.get(k).is_some_and(|w| matches!(w.as_str(), "de" | "d" | "of")) && words.get(k + 1).is_some_and(|w| PARENT_NOUNS.contains(&w.as_str()))
 }
 
-/// Whether the name at token `name` after the parent noun `head` (its phrase opening at
-/// token `i`) is the child the phrase is about rather than the parent it introduces: "la
-/// mère de la petite Lina" is Lina's mother, not Lina ("la mère de famille Julie Martin"
-/// still introduces Julie Martin).
-pub fn parent_phrase_names_child(toks: &[Tok], i: usize, head: &str, name: usize) -> bool {
-    if !is_parent_noun(head) || name <= i {
-        return false;
-    }
-    let before: Vec<&str> = toks[i..name].iter().map(|t| t.text.as_str()).collect();
-    presented_as_child(&before.join(" "))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,17 +425,5 @@ mod tests {
         assert!(!presented_as_child("a déclaré le maire "));
         assert!(!presented_as_child("la mère, "));
         assert!(!presented_as_child("la fille du maire, "), "the parent is named after");
-    }
-    #[test]
-    fn a_parent_phrase_names_the_child_after_de() {
-        let t = toks("lance la mère de la petite Lina au procès");
-        let (i, n) = (1, t.iter().position(|x| x.text == "Lina").unwrap());
-        assert!(parent_phrase_names_child(&t, i, "mère", n));
-        let t = toks("dit la mère de famille Julie Martin");
-        let (i, n) = (1, t.iter().position(|x| x.text == "Julie").unwrap());
-        assert!(!parent_phrase_names_child(&t, i, "mère", n));
-        let t = toks("dit le maire de la petite Lina");
-        let (i, n) = (1, t.iter().position(|x| x.text == "Lina").unwrap());
-        assert!(!parent_phrase_names_child(&t, i, "maire", n), "not a parent noun");
     }
 }
