@@ -1620,3 +1620,25 @@ fn a_name_right_after_a_role_complement_is_the_person_elle_goes_back_to() {
     assert_eq!(speaker_of(&qs, "Les boulangeries"), Some("Valérie Chambon"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "tardif"), Some("Valérie Chambon"), "{qs:#?}");
 }
+
+#[test]
+fn a_role_noun_before_an_organisation_acronym_is_the_role() {
+    // fr-roles: "le délégué FO" is the person holding the role in FO, not FO.
+    let qs = quotes_of(
+        "Grève à la cantine\n\n\
+         Julien Moreau, 38 ans, tient le piquet depuis lundi. « Nous ne lâcherons pas tant que la direction refusera de discuter », assure le délégué FO.",
+    );
+    assert_eq!(speaker_of(&qs, "Nous ne lâcherons"), Some("Julien Moreau"), "{qs:#?}");
+}
+
+#[test]
+fn a_parent_cue_never_goes_to_the_child() {
+    // fr-roles: "la mère" is not the child the article presents as one.
+    let qs = quotes_of(
+        "Accident devant l'école\n\n\
+         Sophie Garnier a pris la parole à l'audience. « Je veux des réponses. »\n\n\
+         Le 3 mars, la petite Emma traversait devant l'école quand une voiture l'a heurtée. Elle a passé un mois à l'hôpital.\n\n\
+         « Elle fait encore des cauchemars », a poursuivi la mère. « Elle ne veut plus aller à l'école. »",
+    );
+    assert_eq!(speaker_of(&qs, "Elle fait encore"), Some("Sophie Garnier"), "{qs:#?}");
+}

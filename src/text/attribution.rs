@@ -777,7 +777,13 @@ fn role_phrase(toks: &[Tok], i: usize, mut k: usize, end: usize, mut kind: Speak
     // "the head of the agency": keep going to the last role noun of the chain
     // ("Le député (LR) de la Manche X": past a party's acronym in brackets,
     // rules_fr::party_label_after.)
-    let ka = if kind == SpeakerKind::Person { super::rules_fr::party_label_after(toks, k, end).unwrap_or(k) } else { k };
+    // (fr-roles: or past the acronym of the role's organisation, "le délégué CGT":
+    // people_fr::org_acronym_after_role.)
+    let ka = if kind == SpeakerKind::Person {
+        super::rules_fr::party_label_after(toks, k, end).or_else(|| super::people_fr::org_acronym_after_role(toks, k, end)).unwrap_or(k)
+    } else {
+        k
+    };
     let mut last = ka;
     let mut quals = content_words(&toks[i + 1..k]);
     if let Some((l, q)) = complement(toks, ka + 1, end) {

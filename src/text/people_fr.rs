@@ -231,6 +231,62 @@ pub fn name_right_after_complement(gap: &str) -> bool {
     opens && lower && closes && words.len() <= 6 && !gap.contains([',', '(', ':', '\n'])
 }
 
+/// fr-roles (session 17): "le délégué CGT", "la secrétaire FO": an acronym right after a
+/// person's role noun (at `k`) names the organisation the person holds the role in, not the
+/// speaker; the index of the acronym, so the role phrase reads on past it (to a name after
+/// it, "le délégué CGT Paul Roux", or to the role alone). Not when a capitalised word
+/// follows the acronym and is no name (a longer body's name: "le délégué CGT Énergie" is
+/// read as before, by the name after the role), nor for a one-letter or long token.
+pub fn org_acronym_after_role(toks: &[Tok], k: usize, end: usize) -> Option<usize> {
+    let a = k + 1;
+    let t = toks.get(a).filter(|_| a < end)?;
+    let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
+    if !super::attribution::is_acronym(t) || letters > 6 || t.text.contains('-') {
+        return None;
+    }
+    // (A following capital opens a person's name only when it is a known first name.)
+    let next_cap = toks.get(a + 1).filter(|_| a + 1 < end).is_some_and(|n| n.is_word() && n.is_cap());
+    let first_name = toks.get(a + 1).is_some_and(|n| Lexicon::get().first_names.contains_key(n.text.as_str()));
+    (!next_cap || first_name).then_some(a)
+}
+
+/// fr-roles (session 17): parent nouns (folded), French and English. A quote cued by "la
+/// mère", "le père" is the parent's, never the child's the article names.
+const PARENT_NOUNS: [&str; 12] = ["mère", "père", "maman", "papa", "grand-mère", "grand-père", "mother", "father", "mum", "mom", "dad", "grandmother"];
+
+/// Words right before a name that present the named person as a child: "la petite Lina",
+/// "le jeune Tom" is not one (a teenager may speak), "sa fille Léa", "son fils Hugo".
+const CHILD_WORDS: [&str; 7] = ["petite", "petit", "fillette", "garçonnet", "bébé", "fille", "fils"];
+
+/// Whether the role noun `head` read at a cue names a parent.
+pub fn is_parent_noun(head: &str) -> bool {
+    PARENT_NOUNS.contains(&fold(head).as_str())
+}
+
+/// Whether the text `before` a name (the few words leading to it) presents the named person
+/// as a child: a child word right before it ("la petite Lina"), or the name as the complement
+/// of a parent noun ("la mère de Lina", "le père de la petite Lina", "the mother of Tom").
+/// Such a person is not the one a parent noun at a cue stands for.
+pub fn presented_as_child(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4)
+        .map(fold)
+        .collect();
+    let Some(last) = words.first() else { return false };
+    if CHILD_WORDS.contains(&last.as_str()) {
+        return true;
+    }
+    // Past "de", "d'", "of" and an article or a child word after it.
+    let mut k = 0;
+    while words.get(k).is_some_and(|w| matches!(w.as_str(), "la" | "le" | "l" | "the" | "petite" | "petit")) {
+        k += 1;
+    }
+    words.get(k).is_some_and(|w| matches!(w.as_str(), "de" | "d" | "of")) && words.get(k + 1).is_some_and(|w| PARENT_NOUNS.contains(&w.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -340,5 +396,34 @@ mod tests {
         assert_eq!(gender_told_by_apposed_article("the", Some("Dominique")), Gender::Unknown);
         // (A first name with a gender keeps it.)
         assert_eq!(gender_told_by_apposed_article("le", Some("Anne")), Gender::Unknown);
+    }
+    #[test]
+    fn an_acronym_after_a_role_noun_is_the_roles_organisation() {
+        let t = toks("« Assez », tranche le délégué CGT.");
+        let k = t.iter().position(|x| x.text == "délégué").unwrap();
+        assert_eq!(org_acronym_after_role(&t, k, t.len()), Some(k + 1));
+        let t = toks("tranche la secrétaire FO Julie Martin.");
+        let k = t.iter().position(|x| x.text == "secrétaire").unwrap();
+        assert_eq!(org_acronym_after_role(&t, k, t.len()), Some(k + 1));
+        let t = toks("tranche le délégué Paul Roux.");
+        let k = t.iter().position(|x| x.text == "délégué").unwrap();
+        assert_eq!(org_acronym_after_role(&t, k, t.len()), None, "a name, no acronym");
+        let t = toks("tranche le délégué CGT Énergie.");
+        let k = t.iter().position(|x| x.text == "délégué").unwrap();
+        assert_eq!(org_acronym_after_role(&t, k, t.len()), None, "a longer body's name");
+    }
+    #[test]
+    fn a_child_named_beside_its_parent_is_not_the_parent() {
+        assert!(is_parent_noun("mère"));
+        assert!(is_parent_noun("père"));
+        assert!(!is_parent_noun("maire"));
+        assert!(presented_as_child("Ce jour-là, la petite "));
+        assert!(presented_as_child("a raconté sa fille "));
+        assert!(presented_as_child("Dans la rue, la mère de "));
+        assert!(presented_as_child("« Non », dit le père de la petite "));
+        assert!(presented_as_child("said the mother of "));
+        assert!(!presented_as_child("a déclaré le maire "));
+        assert!(!presented_as_child("la mère, "));
+        assert!(!presented_as_child("la fille du maire, "), "the parent is named after");
     }
 }

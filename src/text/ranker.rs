@@ -756,6 +756,7 @@ pub fn for_each_site_candidates(
 ) {
     let mut facts = ArticleFacts::read(registry, paragraphs);
     let mut history = QuoteHistory::default();
+    let mut parent_cued = false;
     for (index, site) in sites.iter().enumerate() {
         if site.term {
             each(index, Vec::new());
@@ -763,12 +764,48 @@ pub fn for_each_site_candidates(
         }
         let context = SiteContext::read(registry, &facts, paragraphs, sites, index, &history);
         let earlier = earlier_mentions(&facts, site, &history, &context);
-        let near = near_speakers(registry, &mut facts, site, &context, &earlier);
+        let mut near = near_speakers(registry, &mut facts, site, &context, &earlier);
+        // (A quote carrying on a parent's cue, "« … », a poursuivi la mère. « … »", is the
+        // parent's too.)
+        parent_cued = site.role_head.as_deref().is_some_and(super::people_fr::is_parent_noun) || site.inherited && parent_cued;
+        drop_children_for_parent_cue(&facts, parent_cued, &mut near);
         let standing = Standing::compare(registry, site, context.role.as_ref(), &near);
         let scoring = Scoring { registry, facts: &facts, site, context: &context, history: &history, standing, alias_at_cue: site.alias_at_cue(facts.text) };
         let cands = scoring.candidates(near);
         history.record(index, site);
         each(index, cands);
+    }
+}
+
+/// How many of a candidate's mentions are read to tell whether it is presented as a child.
+const CHILD_MENTIONS_SCANNED: usize = 8;
+
+/// fr-roles (session 17): a quote cued by a parent noun ("a poursuivi la mère", or carrying
+/// on such a cue: `parent_cued`) is never
+/// the child's the article presents as one ("la petite Lina", "la mère de Lina"):
+/// such candidates go, when another person candidate stays (people_fr::presented_as_child).
+fn drop_children_for_parent_cue(facts: &ArticleFacts, parent_cued: bool, near: &mut Vec<(Speaker, usize, Near)>) {
+    if !parent_cued {
+        return;
+    }
+    let text = facts.text;
+    let is_child = |e: usize| {
+        facts.mentioned_at.get(&e).is_some_and(|at| {
+            at.iter().take(CHILD_MENTIONS_SCANNED).any(|&m| {
+                let pos = facts.mentions[m].0;
+                let from = floor_char_boundary(text, pos.saturating_sub(40));
+                text.get(from..pos).is_some_and(super::people_fr::presented_as_child)
+            })
+        })
+    };
+    let child: Vec<bool> = near.iter().map(|(s, e, _)| s.kind == SpeakerKind::Person && *e != usize::MAX && is_child(*e)).collect();
+    let others = near.iter().zip(&child).any(|((s, _, _), &c)| s.kind == SpeakerKind::Person && !c);
+    if others && child.iter().any(|&c| c) {
+        let mut k = 0;
+        near.retain(|_| {
+            k += 1;
+            !child[k - 1]
+        });
     }
 }
 
