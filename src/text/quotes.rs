@@ -268,7 +268,7 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
     carry_lead_in_fragments(article, text, &spans, &mut work, &mut kinds);
     speak_as_written_groups(&mut work);
     let quotes = build_quotes(article, text, &spans, work, kinds);
-    // Branch joined: the halves of an interrupted quote become one (not in the ranker's dump, whose candidates are per half).
+    // The halves of an interrupted quote become one (not in the ranker's dump, whose candidates are per half).
     let quotes = if with_candidates { quotes } else { super::interrupted::join_interrupted(text, &spans, quotes) };
     (quotes, candidates)
 }

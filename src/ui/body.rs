@@ -86,7 +86,7 @@ fn marks(app: &App, theme: &Theme, window: &Range<usize>) -> Vec<Mark> {
     let article = app.current();
     let text = article.as_deref().map_or("", |a| a.text.as_str());
     for q in app.visible_quotes().iter().filter(|q| on_screen(&(q.start..q.end))) {
-        // Branch joined: an interrupted quote colours its quoted words, not the attribution between its halves.
+        // An interrupted quote colours its quoted words, not the attribution between its halves.
         for part in crate::text::interrupted::quoted_parts(text, q) {
             marks.push(fill(part, 1, theme.quote));
         }
