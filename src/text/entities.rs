@@ -1614,9 +1614,13 @@ impl Registry {
             let apposed = || self.text.get(m.pos..).and_then(super::rules_fr::apposed_body_noun).is_some_and(|w| same_noun(&w));
             // (A typed noun, "l'association", only right before the name,
             // rules_fr::noun_right_before.)
-            let before = self.text.get(from..m.pos).unwrap_or("");
-            let near = if typed { super::rules_fr::noun_right_before(before, head) } else { fold(before).split(|c: char| !c.is_alphanumeric()).any(same_noun) };
-            named(e) && !e.looks_like_person(lx) && (e.role_words.iter().any(|w| same_noun(w)) || near || apposed())
+            // (Read only for a named body: the look-up goes back over every mention in
+            // reach, and folding the text before each one costs.)
+            let near = || {
+                let before = self.text.get(from..m.pos).unwrap_or("");
+                if typed { super::rules_fr::noun_right_before(before, head) } else { fold(before).split(|c: char| !c.is_alphanumeric()).any(same_noun) }
+            };
+            named(e) && !e.looks_like_person(lx) && (e.role_words.iter().any(|w| same_noun(w)) || near() || apposed())
         };
         // (A one-word name of unknown kind is too often a place or an opener; a name the
         // article gives a person's role, "Song Myung-Sup, analyste", is never a body.)
