@@ -1683,7 +1683,9 @@ impl Registry {
     /// Hi Investment … un représentant du groupe"); on a tie, the one named first.
     fn most_mentioned_before(&self, pos: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
         let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
-        for m in self.mentions_before(pos) {
+        // (Within the look-ups' reach, as `latest`: counting from the article's start at each
+        // generic body noun made a very long article quadratic.)
+        for m in self.mentions_within_reach(pos, 0) {
             if m.entity != ANONYMOUS && ok(&self.entities[m.entity]) {
                 counts.entry(m.entity).or_insert((0, m.pos)).0 += 1;
             }
