@@ -320,6 +320,35 @@ pub fn unnamed_person_label(written: &str) -> Option<Speaker> {
     Some(Speaker { name: kept.join(" "), kind: SpeakerKind::Person })
 }
 
+/// fr-people (session 18): the unnamed person of a scene set before a dialogue whose turns
+/// carry no cue, with where it stands in `scene`: a clause opening on "un"/"une" and a
+/// lower-case noun ("Sous les arcades, un client interroge le producteur X"), or on a
+/// definite noun that a comma and "un"/"une" describe ("Le conducteur, un artisan pressé,
+/// baisse sa vitre"). A dialogue between a named person and such a one alternates between
+/// them; the noun (as written, "client", "conducteur") names the unnamed side. Clauses
+/// open at the scene's start, after a sentence's end or after a comma.
+pub fn unnamed_scene_person(scene: &str) -> Option<(usize, String)> {
+    let mut at = 0;
+    for clause in scene.split_inclusive([',', '.', '!', '?', '\n']) {
+        let words: Vec<&str> = clause.split_whitespace().take(4).collect();
+        let noun = |w: Option<&&str>| w.map(|w| w.trim_end_matches([',', '.']).to_string()).filter(|w| w.len() > 2 && w.chars().all(|c| c.is_lowercase() || c == '-'));
+        let first = words.first().map(|w| fold(w));
+        let found = match first.as_deref() {
+            Some("un" | "une") => noun(words.get(1)),
+            Some("le" | "la") if clause.trim_end().ends_with(',') && words.len() == 2 => {
+                let next = scene.get(at + clause.len()..).unwrap_or("").split_whitespace().next().map(fold);
+                noun(words.get(1)).filter(|_| matches!(next.as_deref(), Some("un" | "une")))
+            }
+            _ => None,
+        };
+        if let Some(n) = found {
+            return Some((at + clause.len() - clause.trim_start().len(), n));
+        }
+        at += clause.len();
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -469,5 +498,15 @@ mod tests {
         assert_eq!(name("La voisine"), None);
         assert_eq!(name("Un Marseillais"), None);
         assert_eq!(name("une"), None);
+    }
+
+    #[test]
+    fn unnamed_scene_person_finds_the_unnamed_side_of_a_dialogue() {
+        let scene = "Au comptoir, une cliente interpelle le boulanger Paul Ribes.";
+        assert_eq!(unnamed_scene_person(scene), Some((13, "cliente".to_string())));
+        let scene = "Le brigadier Marc Doré fait signe. Le cycliste, un livreur essoufflé, descend.";
+        assert_eq!(unnamed_scene_person(scene).map(|(_, n)| n).as_deref(), Some("cycliste"));
+        assert_eq!(unnamed_scene_person("Paul Ribes ouvre sa boutique. Le pain, lui, attend."), None);
+        assert_eq!(unnamed_scene_person("Sous un ciel gris, Paul Ribes ouvre."), None);
     }
 }

@@ -803,8 +803,23 @@ fn assign_dialogue_interlocutors(article: &Article, registry: &Registry, spans: 
         if (i..=last).all(|j| work[j].cue.is_none())
             && let Some((first, other)) = super::rules_fr::dialogue_interlocutors(&mentions, sentence_starts, since, spans[i].open, is_person)
         {
+            let mut sides = [registry.speaker(first), other.and_then(|e| registry.speaker(e))];
+            // fr-people (session 18): one person named in the scene, the other side
+            // unnamed ("un client interroge le producteur X"): the two alternate, the one
+            // set first in the scene speaking first (people_fr::unnamed_scene_person).
+            let scene = registry.text_and_sentences().0.get(since..spans[i].open).unwrap_or("");
+            if other.is_none()
+                && is_french_paragraph(article, paragraph)
+                && let Some((at, noun)) = super::people_fr::unnamed_scene_person(scene)
+            {
+                let named_at = mentions[mentions.partition_point(|m| m.0 < since)..].iter().find(|m| m.1 == first).map_or(usize::MAX, |m| m.0);
+                sides[1] = Some(Speaker { name: noun, kind: SpeakerKind::Person });
+                if since + at < named_at {
+                    sides.swap(0, 1);
+                }
+            }
             for (k, w) in work[i..=last].iter_mut().enumerate() {
-                w.speaker = if k % 2 == 0 { Some(first) } else { other }.and_then(|e| registry.speaker(e));
+                w.speaker = sides[k % 2].clone();
             }
         }
         i = last + 1;
