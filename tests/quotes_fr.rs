@@ -1642,3 +1642,18 @@ fn a_parent_cue_never_goes_to_the_child() {
     );
     assert_eq!(speaker_of(&qs, "Elle fait encore"), Some("Sophie Garnier"), "{qs:#?}");
 }
+
+/// fr-people s18: a cue-less dialogue between a named person and an unnamed one set in the
+/// scene alternates between them, the one the scene sets first speaking first
+/// (people_fr::unnamed_scene_person).
+#[test]
+fn a_dialogue_with_an_unnamed_side_alternates() {
+    let qs = quotes_of(
+        "Au marché de Brive\n\n\
+         Au comptoir, une cliente interpelle le boulanger Paul Ribes.\n\n\
+         « Il reste des tourtes ? — Deux, madame, les dernières. — Je les prends toutes les deux. »",
+    );
+    assert_eq!(speaker_of(&qs, "Il reste des tourtes"), Some("cliente"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Deux, madame"), Some("Paul Ribes"), "{qs:#?}");
+    assert_eq!(speaker_of(&qs, "Je les prends"), Some("cliente"), "{qs:#?}");
+}

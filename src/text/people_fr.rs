@@ -12,7 +12,7 @@
 use super::attribution::{Tok, is_det};
 use super::lexicon::{Lexicon, fold};
 use super::lexicon::Gender;
-use crate::model::{Speaker, SpeakerKind};
+use crate::model::SpeakerKind;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -287,39 +287,6 @@ pub fn presented_as_child(before: &str) -> bool {
     words.get(k).is_some_and(|w| matches!(w.as_str(), "de" | "d" | "of")) && words.get(k + 1).is_some_and(|w| PARENT_NOUNS.contains(&w.as_str()))
 }
 
-/// Most words kept of an unnamed speaker's description ("habitante du hameau", "témoin de
-/// la scène"): its head and a complement, not a whole relative clause.
-const UNNAMED_LABEL_MAX_WORDS: usize = 6;
-
-/// fr-people (session 18): someone unnamed introduced by "un"/"une" and a role ("Une
-/// habitante du hameau témoigne :", "D'après un proche du ministre", "Un négociateur
-/// européen a résumé") is the speaker as the article describes them: the description
-/// without its article ("habitante du hameau"), up to a comma or a few words. Before, such
-/// a quote had no speaker at all, though the reader is told exactly who spoke; the
-/// description is never resolved to a name, so a later il/elle still cannot go to it.
-/// None when the phrase does not open on "un"/"une" followed by a lower-case word.
-pub fn unnamed_person_label(written: &str) -> Option<Speaker> {
-    let mut words = written.split_whitespace();
-    if !words.next().is_some_and(|w| matches!(fold(w).as_str(), "un" | "une")) {
-        return None;
-    }
-    let mut kept: Vec<&str> = Vec::new();
-    for w in words.take(UNNAMED_LABEL_MAX_WORDS) {
-        let bare = w.trim_end_matches([',', ';', ':', '.']);
-        if !bare.is_empty() {
-            kept.push(bare);
-        }
-        if bare.len() != w.len() {
-            break;
-        }
-    }
-    let head = kept.first()?;
-    if !head.chars().next().is_some_and(char::is_lowercase) {
-        return None;
-    }
-    Some(Speaker { name: kept.join(" "), kind: SpeakerKind::Person })
-}
-
 /// fr-people (session 18): the unnamed person of a scene set before a dialogue whose turns
 /// carry no cue, with where it stands in `scene`: a clause opening on "un"/"une" and a
 /// lower-case noun ("Sous les arcades, un client interroge le producteur X"), or on a
@@ -487,17 +454,6 @@ mod tests {
         assert!(!presented_as_child("a déclaré le maire "));
         assert!(!presented_as_child("la mère, "));
         assert!(!presented_as_child("la fille du maire, "), "the parent is named after");
-    }
-
-    #[test]
-    fn unnamed_person_label_keeps_the_description_without_its_article() {
-        let name = |s: &str| unnamed_person_label(s).map(|sp| sp.name);
-        assert_eq!(name("Une voisine de l'immeuble").as_deref(), Some("voisine de l'immeuble"));
-        assert_eq!(name("un pompier").as_deref(), Some("pompier"));
-        assert_eq!(name("Un cadre du parti, sous couvert d'anonymat").as_deref(), Some("cadre du parti"));
-        assert_eq!(name("La voisine"), None);
-        assert_eq!(name("Un Marseillais"), None);
-        assert_eq!(name("une"), None);
     }
 
     #[test]

@@ -267,7 +267,6 @@ fn extract_ranked(article: &Article, ranker: &Ranker, with_candidates: bool) -> 
     restore_laid_out_speakers(&mut work, laid_out);
     carry_lead_in_fragments(article, text, &spans, &mut work, &mut kinds);
     speak_as_written_groups(&mut work);
-    speak_as_written_unnamed_fr(article, &spans, &mut work); // fr-people (session 18)
     let quotes = build_quotes(article, text, &spans, work, kinds);
     // The halves of an interrupted quote become one (not in the ranker's dump, whose candidates are per half).
     let quotes = if with_candidates { quotes } else { super::interrupted::join_interrupted(text, &spans, quotes) };
@@ -847,18 +846,6 @@ fn restore_laid_out_speakers(work: &mut [Work], laid_out: Vec<Option<Speaker>>) 
 fn speak_as_written_groups(work: &mut [Work]) {
     for w in work.iter_mut().filter(|w| w.group && w.speaker.is_none()) {
         w.speaker = w.as_written.as_deref().and_then(group_speaker);
-    }
-}
-
-/// fr-people (session 18): French, someone unnamed nobody else was found for ("Une
-/// habitante du hameau témoigne :") speaks as described (people_fr::unnamed_person_label),
-/// after the ranker, which saw the quote as unnamed.
-fn speak_as_written_unnamed_fr(article: &Article, spans: &[MarkedSpan], work: &mut [Work]) {
-    for (s, w) in spans.iter().zip(work.iter_mut()) {
-        let unnamed = w.unnamed_subject || w.np.as_ref().is_some_and(is_unnamed_person);
-        if w.speaker.is_none() && !w.group && unnamed && is_french_paragraph(article, s.paragraph) {
-            w.speaker = w.as_written.as_deref().and_then(super::people_fr::unnamed_person_label);
-        }
     }
 }
 
