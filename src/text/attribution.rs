@@ -1823,7 +1823,15 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     if let Some(np) = super::rules_en::network_before_cue(toks, lo, c.first) {
         return Some(np);
     }
-    let listener_after = !after_quote && ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str());
+    // (en-speakers s18: "Senator Roe was asked by host Ann Lee, “…?”": the passive's agent asks.)
+    if let Some(by) = super::rules_en::passive_agent_by(toks, c.first, c.last)
+        && let Some(np) = subject_after(toks, by, hi)
+    {
+        return Some(np);
+    }
+    // (en-speakers s18: "“…?” a reporter was heard asking Smith": after "-ing" or "told" the
+    // listener follows even right after a quote, rules_en::listener_always_follows.)
+    let listener_after = !after_quote && ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str()) || super::rules_en::listener_always_follows(&toks[c.last]);
     let before = || subject_before(toks, lo, c.first).map(|np| super::rules_en::person_of_body_before(toks, lo, &np).unwrap_or(np));
     let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };
     let found = if after_quote { after().or_else(before) } else { before().or_else(after) };
