@@ -1829,6 +1829,12 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     {
         return Some(np);
     }
+    // (en-speakers s18: "“…?” a reporter could be heard asking Smith": the one heard speaks.)
+    if let Some(v) = super::rules_en::perception_phrase_start(toks, c.first)
+        && let Some(np) = subject_before(toks, lo, v)
+    {
+        return Some(np);
+    }
     // (en-speakers s18: "“…?” a reporter was heard asking Smith": after "-ing" or "told" the
     // listener follows even right after a quote, rules_en::listener_always_follows.)
     let listener_after = !after_quote && ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str()) || super::rules_en::listener_always_follows(&toks[c.last]);

@@ -1358,6 +1358,14 @@ pub fn perceived_speaking(toks: &[Tok], i: usize) -> bool {
     i > 0 && toks[i].low.ends_with("ing") && toks[i - 1].is_lower_word() && PERCEPTION_VERBS.contains(&toks[i - 1].low.as_str())
 }
 
+/// Where the verb phrase of perception before the "-ing" cue at `i` starts ("be heard" in
+/// "could be heard asking"), for its subject to be read before it; `None` when `i` is no
+/// such cue. (Modals and "was" before it are skipped by the subject's reading.)
+pub fn perception_phrase_start(toks: &[Tok], i: usize) -> Option<usize> {
+    let v = i.checked_sub(1).filter(|_| perceived_speaking(toks, i))?;
+    Some(if v > 0 && toks[v - 1].low == "be" { v - 1 } else { v })
+}
+
 /// Auxiliaries of an English passive ("was asked by").
 const PASSIVE_AUXILIARIES: [&str; 6] = ["was", "were", "is", "are", "been", "being"];
 
@@ -2196,6 +2204,10 @@ mod tests {
         assert!(perceived_speaking(&t, 5));
         let t = toks("a reporter was asking Smith");
         assert!(!perceived_speaking(&t, 3));
+        let t = toks("a reporter could be heard asking Smith");
+        assert_eq!(perception_phrase_start(&t, 5), Some(3));
+        let t = toks("a reporter was heard asking Smith");
+        assert_eq!(perception_phrase_start(&t, 4), Some(3));
     }
 
     #[test]
