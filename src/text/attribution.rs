@@ -1756,6 +1756,12 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         }
         return subject_after(toks, c.last, hi).map(|np| super::rules_fr::body_with_its_complement(toks, np, hi));
     }
+    // (en-speakers s18: "“…?” a reporter could be heard asking Smith": the one heard speaks.)
+    if let Some(v) = super::rules_en::perception_phrase_start(toks, c.first)
+        && let Some(np) = subject_before(toks, lo, v)
+    {
+        return Some(np);
+    }
     if c.participle {
         // "footage of Trump saying during the debate": a name right before the participle
         // is its subject, whatever verb came before.
@@ -1826,12 +1832,6 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     // (en-speakers s18: "Senator Roe was asked by host Ann Lee, “…?”": the passive's agent asks.)
     if let Some(by) = super::rules_en::passive_agent_by(toks, c.first, c.last)
         && let Some(np) = subject_after(toks, by, hi)
-    {
-        return Some(np);
-    }
-    // (en-speakers s18: "“…?” a reporter could be heard asking Smith": the one heard speaks.)
-    if let Some(v) = super::rules_en::perception_phrase_start(toks, c.first)
-        && let Some(np) = subject_before(toks, lo, v)
     {
         return Some(np);
     }
