@@ -1786,6 +1786,11 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         if c.first > lo + 1 && toks[c.first - 1].low == "by" {
             return super::rules_en::subject_before_by(toks, lo, c.first - 1);
         }
+        // (en-speakers s18: "her campaign sent a text to supporters saying": the listener
+        // after "to" is no subject; the clause's subject is.)
+        if super::rules_en::listener_before_participle(toks, lo, c.first) {
+            return clause_subject_of_participle(toks, lo, c.first - 1);
+        }
         // "one senator accusing": its own subject, right before it.
         if c.first > lo && toks[c.first - 1].kind == TokKind::Word {
             return np_backward(toks, lo, c.first - 1);

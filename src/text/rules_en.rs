@@ -1366,6 +1366,19 @@ pub fn perception_phrase_start(toks: &[Tok], i: usize) -> Option<usize> {
     Some(if v > 0 && toks[v - 1].low == "be" { v - 1 } else { v })
 }
 
+/// How many words the listener after "to" may hold before a participle cue ("to its
+/// small donors saying").
+const LISTENER_WORDS: usize = 3;
+
+/// "her campaign sent a text message to supporters saying: “…”", "he wrote to donors
+/// saying": the lower-case words right before the participle cue at `i` are the object of
+/// "to" — the listener —, not the participle's subject (which is the clause's).
+pub fn listener_before_participle(toks: &[Tok], lo: usize, i: usize) -> bool {
+    let from = i.saturating_sub(LISTENER_WORDS + 1).max(lo);
+    let Some(to) = (from..i).rfind(|&k| toks[k].is_lower_word() && toks[k].low == "to") else { return false };
+    to + 1 < i && toks[to + 1..i].iter().all(|t| t.is_lower_word())
+}
+
 /// Auxiliaries of an English passive ("was asked by").
 const PASSIVE_AUXILIARIES: [&str; 6] = ["was", "were", "is", "are", "been", "being"];
 
@@ -2208,6 +2221,18 @@ mod tests {
         assert_eq!(perception_phrase_start(&t, 5), Some(3));
         let t = toks("a reporter was heard asking Smith");
         assert_eq!(perception_phrase_start(&t, 4), Some(3));
+    }
+
+    #[test]
+    fn the_words_after_to_before_a_participle_are_its_listener() {
+        let t = toks("her campaign sent a text to supporters saying");
+        assert!(listener_before_participle(&t, 0, 6));
+        let t = toks("he wrote to his small donors saying");
+        assert!(listener_before_participle(&t, 0, 6));
+        let t = toks("one senator saying");
+        assert!(!listener_before_participle(&t, 0, 2));
+        let t = toks("he talked to Smith saying");
+        assert!(!listener_before_participle(&t, 0, 4));
     }
 
     #[test]
