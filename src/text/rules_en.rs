@@ -2226,7 +2226,7 @@ mod tests {
     #[test]
     fn the_words_after_to_before_a_participle_are_its_listener() {
         let t = toks("her campaign sent a text to supporters saying");
-        assert!(listener_before_participle(&t, 0, 6));
+        assert!(listener_before_participle(&t, 0, 7));
         let t = toks("he wrote to his small donors saying");
         assert!(listener_before_participle(&t, 0, 6));
         let t = toks("one senator saying");
