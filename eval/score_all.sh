@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every quote-attribution score in one go, compact: PolNeAR dev and train, the French dev set,
 # then every eval/fr-fixtures set as "right/named (f found/required fp false quotes)".
-# Held-out sets (-5, -7, -10, -13, -19, -22, -26, -30, -33, -36, -39) are printed as totals only, as everywhere.
+# Held-out sets (-5, -7, -10, -13, -19, -22, -26, -30, -33, -36, -39, -42) are printed as totals only, as everywhere.
 #
 #   eval/score_all.sh BIN          # e.g. target/eval/diglot
 #   eval/score_all.sh BIN fr       # French only
