@@ -1674,3 +1674,38 @@ fn a_scare_quote_inside_the_clause_does_not_end_the_attribution_before_the_quote
     assert_eq!(speaker(spoken[0]), Some("Phil Kerpen"), "{qs:#?}");
     assert_eq!(spoken[1].speaker_as_written.as_deref(), Some("Axelrod"), "{qs:#?}");
 }
+
+// en-speakers s18: listeners, passive askers and heard speakers (invented sentences).
+
+#[test]
+fn the_one_heard_asking_speaks_not_the_one_asked() {
+    let qs = quotes_of(
+        "The mayor spoke on Monday.\n\n\"Will you raise taxes next year to pay for the bridge?\" a reporter could be heard asking Smith.",
+    );
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("a reporter"), "{qs:#?}");
+    assert_ne!(speaker(&qs[0]), Some("Smith"), "{qs:#?}");
+}
+
+#[test]
+fn the_agent_of_a_passive_question_asks_it() {
+    let qs = quotes_of(
+        "Senator Paul Hendricks was asked by host Diane Miles, who is backing him, \"Now, you famously said that the plan would pass?\"",
+    );
+    assert_eq!(speaker(&qs[0]), Some("Diane Miles"), "{qs:#?}");
+}
+
+#[test]
+fn the_listener_after_telling_is_not_the_speaker() {
+    let qs = quotes_of(
+        "Martha Kline has made the point in several speeches, advising graduates of Ohio State in 2010 to \"keep their heads down and work hard,\" and telling Boston College's class of 2012, \"Nobody owes you a single thing in this world.\"",
+    );
+    assert_eq!(speaker(&qs[1]), Some("Martha Kline"), "{qs:#?}");
+}
+
+#[test]
+fn the_listener_after_to_before_saying_is_not_the_subject() {
+    let qs = quotes_of(
+        "Senator Joan Miller won the primary in Ohio on Tuesday night.\n\nThe Miller campaign sent an email to donors saying: \"We need your help now more than ever before in this race.\"",
+    );
+    assert_eq!(qs[0].speaker_as_written.as_deref(), Some("The Miller campaign"), "{qs:#?}");
+}

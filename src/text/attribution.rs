@@ -1756,6 +1756,12 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         }
         return subject_after(toks, c.last, hi).map(|np| super::rules_fr::body_with_its_complement(toks, np, hi));
     }
+    // (en-speakers s18: "“…?” a reporter could be heard asking Smith": the one heard speaks.)
+    if let Some(v) = super::rules_en::perception_phrase_start(toks, c.first)
+        && let Some(np) = subject_before(toks, lo, v)
+    {
+        return Some(np);
+    }
     if c.participle {
         // "footage of Trump saying during the debate": a name right before the participle
         // is its subject, whatever verb came before.
@@ -1779,6 +1785,11 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
         // his plans by saying": after "by", the participle's subject is the clause's.
         if c.first > lo + 1 && toks[c.first - 1].low == "by" {
             return super::rules_en::subject_before_by(toks, lo, c.first - 1);
+        }
+        // (en-speakers s18: "her campaign sent a text to supporters saying": the listener
+        // after "to" is no subject; the clause's subject is.)
+        if super::rules_en::listener_before_participle(toks, lo, c.first) {
+            return clause_subject_of_participle(toks, lo, c.first - 1);
         }
         // "one senator accusing": its own subject, right before it.
         if c.first > lo && toks[c.first - 1].kind == TokKind::Word {
@@ -1823,7 +1834,15 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     if let Some(np) = super::rules_en::network_before_cue(toks, lo, c.first) {
         return Some(np);
     }
-    let listener_after = !after_quote && ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str());
+    // (en-speakers s18: "Senator Roe was asked by host Ann Lee, “…?”": the passive's agent asks.)
+    if let Some(by) = super::rules_en::passive_agent_by(toks, c.first, c.last)
+        && let Some(np) = subject_after(toks, by, hi)
+    {
+        return Some(np);
+    }
+    // (en-speakers s18: "“…?” a reporter was heard asking Smith": after "-ing" or "told" the
+    // listener follows even right after a quote, rules_en::listener_always_follows.)
+    let listener_after = !after_quote && ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str()) || super::rules_en::listener_always_follows(&toks[c.last]);
     let before = || subject_before(toks, lo, c.first).map(|np| super::rules_en::person_of_body_before(toks, lo, &np).unwrap_or(np));
     let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };
     let found = if after_quote { after().or_else(before) } else { before().or_else(after) };

@@ -1581,6 +1581,8 @@ fn colon_subjects(text: &str, left: &[Tok]) -> Vec<Np> {
         // ("One early supporter, Representative Lee Zeldin, …:": written with the
         // description set before the name.)
         .map(|np| super::rules_en::with_person_description_before(left, 0, np))
+        // (en-speakers s18: "Then, later that month on NBC:": a venue, not a speaker.)
+        .filter(|np| !super::rules_en::after_venue_preposition(left, np.first))
         // (fr-names: "Réponse du maire :", sentences::complement_of_opening_noun.)
         .chain(super::sentences::complement_of_opening_noun(left))
         .filter(|np| {

@@ -652,7 +652,8 @@ fn is_possessive(text: &str, pos: usize, last: &str) -> bool {
 }
 
 /// Words before a name that make it the listener or the topic, not the speaker.
-const OBJECT_WORDS: [&str; 14] = ["to", "told", "tells", "asked", "with", "about", "against", "at", "on", "à", "avec", "contre", "sur", "interrogé"];
+// (en-speakers s18: "telling" and "asking" take their listener after them as "told" does.)
+const OBJECT_WORDS: [&str; 16] = ["to", "told", "tells", "telling", "asked", "asking", "with", "about", "against", "at", "on", "à", "avec", "contre", "sur", "interrogé"];
 /// Words before a name that make it the source of what follows.
 const SOURCE_WORDS: [&str; 5] = ["according", "selon", "d'après", "per", "from"];
 /// Sentences before the quote's own counted as its recent context.

@@ -751,7 +751,8 @@ pub(super) fn english_cue_ok(toks: &[Tok], i: usize, after_quote: bool) -> bool 
             n.is_punct(',') || n.is_punct(':') || matches!(n.kind, TokKind::Quote(_)) || n.is_lower_word() && lx.is_function_word(&n.low)
         });
         // ("responded by saying": after "by", the gerund reports what the clause's subject said.)
-        return i > 0 && (toks[i - 1].is_punct(',') || toks[i - 1].low == "by" || lx.role(&toks[i - 1].low).is_some() || toks[i - 1].is_cap() && opens_quote);
+        return i > 0 && (toks[i - 1].is_punct(',') || toks[i - 1].low == "by" || lx.role(&toks[i - 1].low).is_some() || toks[i - 1].is_cap() && opens_quote)
+            || perceived_speaking(toks, i);
     }
     // "court documents cited by the committee", "figures released by police": a
     // participle after a plain noun, with its agent, describes that noun.
@@ -1332,6 +1333,78 @@ pub(super) fn described_by_place(toks: &[Tok], det: usize, r: usize, end: usize,
     let quals = content_words(&toks[det + 1..r]);
     let kind = NpKind::Role { kind: SpeakerKind::Person, head: noun.low.to_string(), definite };
     Some(Np { first: det, last: r, kind, quals, gender: lx.descriptor(&noun.low).unwrap_or(Gender::Unknown), start: toks[det].start, end: noun.end })
+}
+
+// ---- en-speakers s18: listeners, passive askers and venues are not speakers ----
+
+/// Verbs whose next word is always their listener, even right after a quote: the "-ing"
+/// form and "tell"/"told" never invert ("…?" a reporter was heard asking Smith; "…,"
+/// told Smith is no English), while "asked"/"asks" may ("…?" asked Smith).
+const LISTENER_ALWAYS_FOLLOWS: [&str; 5] = ["asking", "telling", "told", "tell", "tells"];
+
+/// Whether the word after the cue `t` is its listener even after a quote, so the speaker
+/// is to be found before the cue.
+pub fn listener_always_follows(t: &Tok) -> bool {
+    t.is_lower_word() && LISTENER_ALWAYS_FOLLOWS.contains(&t.low.as_str())
+}
+
+/// Verbs of perception and recording after which an "-ing" form reports speech ("could be
+/// heard asking", "was caught saying", "was filmed telling").
+const PERCEPTION_VERBS: [&str; 7] = ["heard", "overheard", "seen", "caught", "filmed", "recorded", "taped"];
+
+/// "“…?” a reporter could be heard asking Smith": the "-ing" form at `i` right after a verb
+/// of perception is a cue (its speaker is the perceived one, before), not a gerund.
+pub fn perceived_speaking(toks: &[Tok], i: usize) -> bool {
+    i > 0 && toks[i].low.ends_with("ing") && toks[i - 1].is_lower_word() && PERCEPTION_VERBS.contains(&toks[i - 1].low.as_str())
+}
+
+/// Where the verb phrase of perception before the "-ing" cue at `i` starts ("be heard" in
+/// "could be heard asking"), for its subject to be read before it; `None` when `i` is no
+/// such cue. (Modals and "was" before it are skipped by the subject's reading.)
+pub fn perception_phrase_start(toks: &[Tok], i: usize) -> Option<usize> {
+    let v = i.checked_sub(1).filter(|_| perceived_speaking(toks, i))?;
+    Some(if v > 0 && toks[v - 1].low == "be" { v - 1 } else { v })
+}
+
+/// How many words the listener after "to" may hold before a participle cue ("to its
+/// small donors saying").
+const LISTENER_WORDS: usize = 3;
+
+/// "her campaign sent a text message to supporters saying: “…”", "he wrote to donors
+/// saying": the lower-case words right before the participle cue at `i` are the object of
+/// "to" — the listener —, not the participle's subject (which is the clause's).
+pub fn listener_before_participle(toks: &[Tok], lo: usize, i: usize) -> bool {
+    let from = i.saturating_sub(LISTENER_WORDS + 1).max(lo);
+    let Some(to) = (from..i).rfind(|&k| toks[k].is_lower_word() && toks[k].low == "to") else { return false };
+    to + 1 < i && toks[to + 1..i].iter().all(|t| t.is_lower_word())
+}
+
+/// Auxiliaries of an English passive ("was asked by").
+const PASSIVE_AUXILIARIES: [&str; 6] = ["was", "were", "is", "are", "been", "being"];
+
+/// Question and address verbs whose passive agent is the one speaking ("was asked by the
+/// host, “…?”": the host asks).
+const PASSIVE_SPEAKING_VERBS: [&str; 3] = ["asked", "told", "pressed"];
+
+/// "Senator Roe was asked by host Ann Lee, “…?”": a cue in the passive with its agent after
+/// "by" — the agent speaks, not the subject. Returns the index of "by" (`cue_last` the
+/// cue's last token), whose following phrase is the speaker.
+pub fn passive_agent_by(toks: &[Tok], cue_first: usize, cue_last: usize) -> Option<usize> {
+    let aux = cue_first.checked_sub(1).map(|k| &toks[k])?;
+    let verb = &toks[cue_last];
+    let by = cue_last + 1;
+    let passive = aux.is_lower_word() && PASSIVE_AUXILIARIES.contains(&aux.low.as_str()) && PASSIVE_SPEAKING_VERBS.contains(&verb.low.as_str());
+    (passive && toks.get(by).is_some_and(|t| t.is_lower_word() && t.low == "by")).then_some(by)
+}
+
+/// Prepositions that set a medium or place before a name ("later that month on NBC:",
+/// "at Harvard:"): what follows is where the words were said, not who said them.
+const VENUE_PREPOSITIONS: [&str; 2] = ["on", "at"];
+
+/// Whether the phrase starting at `toks[k]` is governed by a venue preposition, so a colon
+/// after it announces words said there, not words of the place or outlet.
+pub fn after_venue_preposition(toks: &[Tok], k: usize) -> bool {
+    k > 0 && toks[k - 1].is_lower_word() && VENUE_PREPOSITIONS.contains(&toks[k - 1].low.as_str())
 }
 
 #[cfg(test)]
@@ -2128,4 +2201,56 @@ mod tests {
             assert!(src.contains(&format!("fn {f}()")), "{name}: no test {test}");
         }
     }
+    #[test]
+    fn the_word_after_an_ing_or_told_cue_is_the_listener() {
+        let t = toks("a reporter was heard asking Smith");
+        assert!(listener_always_follows(&t[4]));
+        let t = toks("asked Smith");
+        assert!(!listener_always_follows(&t[0]));
+        let t = toks("she told Smith");
+        assert!(listener_always_follows(&t[1]));
+    }
+
+    #[test]
+    fn an_ing_form_after_a_verb_of_perception_is_a_cue() {
+        let t = toks("a reporter could be heard asking Smith");
+        assert!(perceived_speaking(&t, 5));
+        let t = toks("a reporter was asking Smith");
+        assert!(!perceived_speaking(&t, 3));
+        let t = toks("a reporter could be heard asking Smith");
+        assert_eq!(perception_phrase_start(&t, 5), Some(3));
+        let t = toks("a reporter was heard asking Smith");
+        assert_eq!(perception_phrase_start(&t, 4), Some(3));
+    }
+
+    #[test]
+    fn the_words_after_to_before_a_participle_are_its_listener() {
+        let t = toks("her campaign sent a text to supporters saying");
+        assert!(listener_before_participle(&t, 0, 7));
+        let t = toks("he wrote to his small donors saying");
+        assert!(listener_before_participle(&t, 0, 6));
+        let t = toks("one senator saying");
+        assert!(!listener_before_participle(&t, 0, 2));
+        let t = toks("he talked to Smith saying");
+        assert!(!listener_before_participle(&t, 0, 4));
+    }
+
+    #[test]
+    fn a_passive_question_verb_gives_the_agent_after_by() {
+        let t = toks("Senator Roe was asked by host Ann Lee");
+        assert_eq!(passive_agent_by(&t, 3, 3), Some(4));
+        let t = toks("Senator Roe asked by then");
+        assert_eq!(passive_agent_by(&t, 2, 2), None);
+        let t = toks("Roe was quoted by the paper");
+        assert_eq!(passive_agent_by(&t, 2, 2), None);
+    }
+
+    #[test]
+    fn a_name_after_on_or_at_is_a_venue() {
+        let t = toks("Then, later that month on NBC");
+        assert!(after_venue_preposition(&t, 6));
+        let t = toks("Then, NBC");
+        assert!(!after_venue_preposition(&t, 2));
+    }
+
 }
