@@ -1690,6 +1690,13 @@ impl Registry {
                 && !lx.is_place_name(&e.low)
                 && !lx.place_names.contains(&e.low)
         };
+        // A named body, never a person (`Entity::looks_like_person`), tested once per entity
+        // in a look-up: its mentions come back again and again as it goes back over every
+        // mention in reach. (A gender makes a person at once, before any word list is read.)
+        let seen: RefCell<HashMap<usize, bool>> = RefCell::default();
+        let body_named = |i: usize, e: &Entity| {
+            e.gender == Gender::Unknown && *seen.borrow_mut().entry(i).or_insert_with(|| named(e) && !e.looks_like_person(lx))
+        };
         // "Le quotidien français Le Figaro": the noun stands just before the name.
         let introduced = |m: &Mention, e: &Entity| {
             let same_noun = |w: &str| w == head || super::rules_fr::same_kind_of_company(w, head);
@@ -1702,7 +1709,7 @@ impl Registry {
             // (Read only for a named body, and once per position: the look-up goes back
             // over every mention in reach, `TextNearMention`.)
             let near = || if typed { self.typed_noun_right_before(m.pos, head) } else { self.word_before(m.pos, same_noun) };
-            named(e) && !e.looks_like_person(lx) && (e.role_words.iter().any(|w| same_noun(w)) || near() || apposed())
+            body_named(m.entity, e) && (e.role_words.iter().any(|w| same_noun(w)) || near() || apposed())
         };
         // (A one-word name of unknown kind is too often a place or an opener; a name the
         // article gives a person's role, "Song Myung-Sup, analyste", is never a body.)
