@@ -223,9 +223,10 @@ struct TextNearMention {
     apposed: RefCell<HashMap<usize, Option<String>>>,
     /// The folded words of the few bytes before the name (`INTRODUCER_BYTES`).
     words_before: RefCell<HashMap<usize, Vec<String>>>,
-    /// For each typed body noun (`rules_fr::TYPED_BODY_NOUNS`, by its index as a bit),
-    /// whether the text before the name ends on it (`rules_fr::noun_right_before`).
-    typed_before: RefCell<HashMap<usize, u32>>,
+    /// For the typed body nouns (`rules_fr::TYPED_BODY_NOUNS`, each by its index as a bit)
+    /// read so far, whether the text before the name ends on each: the bits read, and
+    /// those that end it (`rules_fr::noun_right_before`).
+    typed_before: RefCell<HashMap<usize, (u32, u32)>>,
     /// Whether the text before the name makes it a company (`rules_fr::names_company_after`).
     company_after: RefCell<HashMap<usize, bool>>,
 }
@@ -693,15 +694,20 @@ impl Registry {
     }
 
     /// Whether the text before a name at `pos` ends on the typed body noun `noun`, one of
-    /// `rules_fr::TYPED_BODY_NOUNS` ("l'association Clair Logis").
+    /// `rules_fr::TYPED_BODY_NOUNS` ("l'association Clair Logis"). Read once per position
+    /// and noun.
     fn typed_noun_right_before(&self, pos: usize, noun: &str) -> bool {
-        let nouns = super::rules_fr::TYPED_BODY_NOUNS;
-        let read = || {
-            let before = self.text_before(pos).unwrap_or("");
-            nouns.iter().enumerate().filter(|(_, n)| super::rules_fr::noun_right_before(before, n)).fold(0u32, |bits, (i, _)| bits | 1 << i)
-        };
-        let bit = nouns.iter().position(|n| *n == noun).map_or(0, |i| 1u32 << i);
-        remembered(&self.near_text.typed_before, pos, read, |bits| bits & bit != 0)
+        let Some(i) = super::rules_fr::TYPED_BODY_NOUNS.iter().position(|n| *n == noun) else { return false };
+        let bit = 1u32 << i;
+        let mut cache = self.near_text.typed_before.borrow_mut();
+        let (read, ends) = cache.entry(pos).or_default();
+        if *read & bit == 0 {
+            *read |= bit;
+            if super::rules_fr::noun_right_before(self.text_before(pos).unwrap_or(""), noun) {
+                *ends |= bit;
+            }
+        }
+        *ends & bit != 0
     }
 
     /// Whether the body noun set in apposition after a name at `pos` passes `ok` ("Clair
