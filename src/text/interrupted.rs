@@ -204,7 +204,7 @@ pub fn quoted_parts(text: &str, q: &Quote) -> Vec<Range<usize>> {
     if head == 0 || tail == 0 || head + tail >= body.len() {
         return whole;
     }
-    let mut parts = vec![q.start..q.start + head];
+    let mut parts: Vec<Range<usize>> = std::iter::once(q.start..q.start + head).collect();
     // (The middle halves: the joined text between the shared start and end, cut where the
     // halves were joined, each found after the part before it and before the shared end.
     // Two halves leave no middle: their shared start and end meet or overlap.)
