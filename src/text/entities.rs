@@ -13,6 +13,7 @@ use super::floor_char_boundary;
 use super::lexicon::{Gender, Lexicon, PronounKind, fold};
 use super::rules_fr::FR_OBLIQUE_PREPOSITIONS;
 use crate::model::{Speaker, SpeakerKind};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 
@@ -206,6 +207,40 @@ pub struct Registry {
     /// Morville", "À Morville, 3 000 habitants"): a company noun never stands for them
     /// (`Registry::is_written_as_place`).
     written_as_place: HashSet<Vec<String>>,
+    /// What the text says around a mention's position, read once per position (see
+    /// [`TextNearMention`]).
+    near_text: TextNearMention,
+}
+
+/// Facts of the text around a mention's position that look-ups going back over every
+/// mention in reach test (`Registry::generic_body_antecedent`, `company_by_its_parts`):
+/// pure functions of the text and the position, so each is read (and its text folded) once
+/// per position and then remembered. Reading them afresh at each generic body noun made a
+/// long article cost its mentions in reach times the folding of the text before each.
+#[derive(Debug, Default)]
+struct TextNearMention {
+    /// The body noun set in apposition after the name there (`rules_fr::apposed_body_noun`).
+    apposed: RefCell<HashMap<usize, Option<String>>>,
+    /// The folded words of the few bytes before the name (`INTRODUCER_BYTES`).
+    words_before: RefCell<HashMap<usize, Vec<String>>>,
+    /// For the typed body nouns (`rules_fr::TYPED_BODY_NOUNS`, each by its index as a bit)
+    /// read so far, whether the text before the name ends on each: the bits read, and
+    /// those that end it (`rules_fr::noun_right_before`).
+    typed_before: RefCell<HashMap<usize, (u32, u32)>>,
+    /// Whether the text before the name makes it a company (`rules_fr::names_company_after`).
+    company_after: RefCell<HashMap<usize, bool>>,
+}
+
+/// What `look` finds in the entry for `pos` in `cache`, the entry read with `read` the first
+/// time it is asked for.
+fn remembered<T, R>(cache: &RefCell<HashMap<usize, T>>, pos: usize, read: impl FnOnce() -> T, look: impl FnOnce(&T) -> R) -> R {
+    if let Some(v) = cache.borrow().get(&pos) {
+        return look(v);
+    }
+    let v = read();
+    let found = look(&v);
+    cache.borrow_mut().insert(pos, v);
+    found
 }
 
 /// Candidate entities by look-up key, filled as entities are added and emptied of those
@@ -286,30 +321,8 @@ struct Candidate {
 impl Registry {
     /// Read every paragraph frame (text with quotes masked) for names and documents.
     pub fn build(frames: &[Vec<Tok>], text: &str) -> Registry {
-        let mut cands: Vec<Candidate> = Vec::new();
-        let mut docs: Vec<(usize, Np, Vec<String>)> = Vec::new();
-        // The speech cues of each frame and their subjects, found once.
-        let subjects: Vec<(Vec<super::attribution::Cue>, Vec<Option<Np>>)> = frames
-            .iter()
-            .map(|toks| {
-                let cues = find_cues(toks);
-                let nps = (0..cues.len()).map(|ci| speaker_of_cue(toks, 0, toks.len(), &cues, ci, false)).collect();
-                (cues, nps)
-            })
-            .collect();
-        let mut in_headline: Vec<bool> = Vec::new();
-        let mut places = HashSet::new();
-        for (toks, (_, nps)) in frames.iter().zip(&subjects) {
-            // A frame's subjects can only be among the names of that frame: looking only
-            // there keeps a long article linear.
-            let first = cands.len();
-            collect_names(toks, &mut cands, &mut places);
-            collect_documents(toks, &mut docs);
-            mark_speakers(nps, &mut cands[first..]);
-            in_headline.resize(cands.len(), super::rules_en::is_title_case_headline(toks));
-        }
-        cap_headline_names(&mut cands, &in_headline);
-        let lx = Lexicon::get();
+        let subjects = frame_subjects(frames);
+        let found = read_frames(frames, &subjects);
         let mut reg = Registry::default();
         // Entity 0 stands for every unnamed person ("a Western diplomat"): "he" after
         // them must stay unknown rather than jump back to an earlier name.
@@ -320,7 +333,35 @@ impl Registry {
             .flat_map(|toks| (0..toks.len()).filter(|&k| k == 0 || super::attribution::ends_sentence(toks, k - 1)).map(|k| toks[k].start))
             .collect();
         reg.text = text.to_string();
-        reg.written_as_place = places;
+        reg.written_as_place = found.places;
+        let cands = found.cands;
+        let entity_of = reg.register_names(&cands);
+        reg.index_role_words();
+        reg.guess_kinds(&cands, &entity_of);
+        reg.add_name_mentions(&cands, &entity_of, text);
+        for (toks, (cues, _)) in frames.iter().zip(&subjects) {
+            for (pos, head) in unnamed_people(toks, cues) {
+                reg.mentions.push(Mention { pos, entity: ANONYMOUS, spoke: true });
+                reg.unnamed_roles.push((pos, head));
+            }
+        }
+        reg.add_long_forms_and_bodies(frames, text);
+        for (pos, np, cap_words) in found.docs {
+            if let NpKind::Role { head, .. } = &np.kind {
+                reg.add_document(pos, head, cap_words);
+            }
+        }
+        reg.mentions.sort_by_key(|m| m.pos);
+        reg.note_label_owners(frames);
+        reg.resolve_described_speakers(&subjects, text);
+        reg
+    }
+
+    /// Each candidate name registered: joined to the entity of a longer name it ends
+    /// ("Wainwright" to "Rob Wainwright") or made an entity of its own, and what the
+    /// candidate tells of it (roles, gender, kind) added. Returns each candidate's entity.
+    fn register_names(&mut self, cands: &[Candidate]) -> Vec<usize> {
+        let lx = Lexicon::get();
         // Longest names first, so "Wainwright" joins "Rob Wainwright".
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(cands[i].words.len()));
@@ -330,12 +371,12 @@ impl Registry {
         for i in order {
             let c = &cands[i];
             let low = name_key(&c.words);
-            let found = reg.ending_like(&low).into_iter().find(|&k| reg.entities[k].head.is_none() && ends_with(&reg.entities[k].low, &low));
+            let found = self.ending_like(&low).into_iter().find(|&k| self.entities[k].head.is_none() && ends_with(&self.entities[k].low, &low));
             let idx = match found {
                 Some(k) => k,
-                None => reg.add_entity(Entity { words: c.words.clone(), low, ..empty_entity() }),
+                None => self.add_entity(Entity { words: c.words.clone(), low, ..empty_entity() }),
             };
-            let e = &mut reg.entities[idx];
+            let e = &mut self.entities[idx];
             e.role_words.extend(c.role_words.iter().cloned());
             e.has_role |= c.has_role;
             if c.gender != Gender::Unknown {
@@ -357,24 +398,34 @@ impl Registry {
             }
             entity_of[i] = idx;
         }
-        for (i, e) in reg.entities.iter_mut().enumerate() {
+        entity_of
+    }
+
+    /// Each entity's role words with their synonyms, and the index by role word (role words
+    /// are all known here: entities added later have none).
+    fn index_role_words(&mut self) {
+        let lx = Lexicon::get();
+        for (i, e) in self.entities.iter_mut().enumerate() {
             let more = lx.synonym_role_words(&e.role_words);
             e.role_words.extend(more);
-            // (Role words are all known here: entities added later have none.)
             for w in &e.role_words {
-                reg.index.by_role_word.entry(w.clone()).or_default().push(i);
+                self.index.by_role_word.entry(w.clone()).or_default().push(i);
             }
         }
-        // A multi-word name with no organisation word, used as a speaker, is a person;
-        // a single word that another person's role mentions ("le directeur d'Europol") is
-        // an organisation.
-        let role_vocab: HashSet<String> = reg
+    }
+
+    /// The kinds the names' words tell once every name is read: a multi-word name with no
+    /// organisation word, used as a speaker, is a person; a single word that another
+    /// person's role mentions ("le directeur d'Europol") is an organisation; a plain name
+    /// of two or three words (`Candidate::plain_name`) is a person.
+    fn guess_kinds(&mut self, cands: &[Candidate], entity_of: &[usize]) {
+        let role_vocab: HashSet<String> = self
             .entities
             .iter()
             .filter(|e| e.kind == Some(SpeakerKind::Person))
             .flat_map(|e| e.role_words.iter().cloned())
             .collect();
-        for e in &mut reg.entities {
+        for e in &mut self.entities {
             if e.kind.is_none() || e.kind == Some(SpeakerKind::Person) && !e.has_role && e.gender == Gender::Unknown {
                 let org = guess_kind(&e.words) == SpeakerKind::Organisation
                     || (e.low.len() == 1 && role_vocab.contains(&e.low[0]));
@@ -386,78 +437,75 @@ impl Registry {
         // Two or three title-case words, none an organisation word or acronym, with no
         // article before them ("Tom Reilly", not "the Middle East"): a person's name.
         for (i, c) in cands.iter().enumerate() {
-            let e = &mut reg.entities[entity_of[i]];
+            let e = &mut self.entities[entity_of[i]];
             if e.kind.is_none() && c.plain_name && (2..=3).contains(&e.words.len()) {
                 e.kind = Some(SpeakerKind::Person);
             }
         }
+    }
+
+    /// A mention for each candidate name at its position, and the oblique ones noted.
+    fn add_name_mentions(&mut self, cands: &[Candidate], entity_of: &[usize], text: &str) {
         for (i, c) in cands.iter().enumerate() {
             // fr-bodies3: a body that asked for what is said ("consultée par l'AFP") is
             // not mentioned as one who could speak
             // (rules_fr::is_asker_of_what_is_said).
-            let body = reg.entities[entity_of[i]].kind != Some(SpeakerKind::Person);
+            let body = self.entities[entity_of[i]].kind != Some(SpeakerKind::Person);
             if body && !c.spoke && super::rules_fr::is_asker_of_what_is_said(text.get(..c.pos).unwrap_or("")) {
                 continue;
             }
-            reg.mentions.push(Mention { pos: c.pos, entity: entity_of[i], spoke: c.spoke });
+            self.mentions.push(Mention { pos: c.pos, entity: entity_of[i], spoke: c.spoke });
             if c.oblique && !c.spoke {
-                reg.oblique.insert(c.pos);
+                self.oblique.insert(c.pos);
             }
         }
-        for (toks, (cues, _)) in frames.iter().zip(&subjects) {
-            for (pos, head) in unnamed_people(toks, cues) {
-                reg.mentions.push(Mention { pos, entity: ANONYMOUS, spoke: true });
-                reg.unnamed_roles.push((pos, head));
-            }
-        }
-        // "Service de renseignement de la Confédération (SRC)": the long form of an acronym.
-        let names_at = reg.mentions_by_pos();
+    }
+
+    /// The long forms of acronyms ("Service de renseignement de la Confédération (SRC)")
+    /// and the bodies named by their complement ("le ministère de l'Éducation nationale"),
+    /// registered with their mentions.
+    fn add_long_forms_and_bodies(&mut self, frames: &[Vec<Tok>], text: &str) {
+        let names_at = self.mentions_by_pos();
         for toks in frames {
             for (pos, words, acronym) in acronym_definitions(text, toks) {
                 let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
-                let entity = reg.add_entity(Entity { words, low, kind: Some(SpeakerKind::Organisation), alias: Some(Acronym::of(&acronym)), ..empty_entity() });
-                if !reg.long_form_takes_cut_mention(&names_at, pos, entity) {
-                    reg.mentions.push(Mention { pos, entity, spoke: false });
+                let entity = self.add_entity(Entity { words, low, kind: Some(SpeakerKind::Organisation), alias: Some(Acronym::of(&acronym)), ..empty_entity() });
+                if !self.long_form_takes_cut_mention(&names_at, pos, entity) {
+                    self.mentions.push(Mention { pos, entity, spoke: false });
                 }
             }
         }
-        // "le ministère de l'Éducation nationale": a body named by its complement.
         for toks in frames {
             for (pos, words) in collect_bodies(text, toks) {
                 let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
-                let idx = match reg.named_exactly(&low) {
+                let idx = match self.named_exactly(&low) {
                     Some(k) => k,
-                    None => reg.add_entity(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() }),
+                    None => self.add_entity(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() }),
                 };
-                reg.mentions.push(Mention { pos, entity: idx, spoke: false });
+                self.mentions.push(Mention { pos, entity: idx, spoke: false });
             }
         }
-        for (pos, np, cap_words) in docs {
-            if let NpKind::Role { head, .. } = &np.kind {
-                reg.add_document(pos, head, cap_words);
-            }
-        }
-        reg.mentions.sort_by_key(|m| m.pos);
-        reg.note_label_owners(frames);
-        // "La maire a insisté …": a described person speaking outside any quote is still
-        // the one a later "elle" points to.
-        // "French police say …": a body named by its bare noun, speaking, is what a later
-        // "they" points to.
+    }
+
+    /// The described speakers of the frames' cues resolved, so they are mentioned: "La
+    /// maire a insisté …": a described person speaking outside any quote is still the one
+    /// a later "elle" points to; "French police say …": a body named by its bare noun,
+    /// speaking, is what a later "they" points to.
+    fn resolve_described_speakers(&mut self, subjects: &[FrameCues], text: &str) {
         let bare_body = |np: &Np| {
             matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, .. })
                 && text.get(np.start..np.end).and_then(|w| w.split_whitespace().next()).is_some_and(|w| !DETERMINERS.contains(&fold(w).as_str()) && !w.contains(['\'', '’']))
         };
-        for (_, nps) in &subjects {
+        for (_, nps) in subjects {
             for np in nps.iter().flatten() {
                 // (A described body speaking, "a annoncé le Parquet national antiterroriste",
                 // is who "cette source" then stands for.)
                 let body = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Organisation, definite: true, .. });
                 if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, definite: true, .. }) || bare_body(np) || body {
-                    reg.resolve(np);
+                    self.resolve(np);
                 }
             }
         }
-        reg
     }
 
     /// fr-bodies: each capitalised word of a label in brackets (`rules_fr::is_in_label_brackets`)
@@ -630,6 +678,50 @@ impl Registry {
             }
         }
         best.map(|m| m.entity)
+    }
+
+    /// The few bytes of text before a name at `pos` (`INTRODUCER_BYTES`), where a noun
+    /// introducing it stands ("le quotidien Le Figaro"); none when `pos` cuts a character.
+    fn text_before(&self, pos: usize) -> Option<&str> {
+        let from = floor_char_boundary(&self.text, pos.saturating_sub(INTRODUCER_BYTES));
+        self.text.get(from..pos)
+    }
+
+    /// Whether one of the folded words before a name at `pos` passes `ok`.
+    fn word_before(&self, pos: usize, ok: impl Fn(&str) -> bool) -> bool {
+        let read = || fold(self.text_before(pos).unwrap_or("")).split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect();
+        remembered(&self.near_text.words_before, pos, read, |words: &Vec<String>| words.iter().any(|w| ok(w)))
+    }
+
+    /// Whether the text before a name at `pos` ends on the typed body noun `noun`, one of
+    /// `rules_fr::TYPED_BODY_NOUNS` ("l'association Clair Logis"). Read once per position
+    /// and noun.
+    fn typed_noun_right_before(&self, pos: usize, noun: &str) -> bool {
+        let Some(i) = super::rules_fr::TYPED_BODY_NOUNS.iter().position(|n| *n == noun) else { return false };
+        let bit = 1u32 << i;
+        let mut cache = self.near_text.typed_before.borrow_mut();
+        let (read, ends) = cache.entry(pos).or_default();
+        if *read & bit == 0 {
+            *read |= bit;
+            if super::rules_fr::noun_right_before(self.text_before(pos).unwrap_or(""), noun) {
+                *ends |= bit;
+            }
+        }
+        *ends & bit != 0
+    }
+
+    /// Whether the body noun set in apposition after a name at `pos` passes `ok` ("Clair
+    /// Logis, l'association qui …", `rules_fr::apposed_body_noun`).
+    fn apposed_noun_is(&self, pos: usize, ok: impl Fn(&str) -> bool) -> bool {
+        let read = || self.text.get(pos..).and_then(super::rules_fr::apposed_body_noun);
+        remembered(&self.near_text.apposed, pos, read, |noun: &Option<String>| noun.as_deref().is_some_and(ok))
+    }
+
+    /// Whether the text before a name at `pos` makes it a company ("la direction de",
+    /// "l'entrepôt", `rules_fr::names_company_after`).
+    fn named_company_after(&self, pos: usize) -> bool {
+        let read = || self.text_before(pos).is_some_and(super::rules_fr::names_company_after);
+        remembered(&self.near_text.company_after, pos, read, |b| *b)
     }
 
     /// Record that `entity` is mentioned (and speaking) at `pos`.
@@ -1604,23 +1696,26 @@ impl Registry {
                 && !lx.is_place_name(&e.low)
                 && !lx.place_names.contains(&e.low)
         };
+        // A named body, never a person (`Entity::looks_like_person`), tested once per entity
+        // in a look-up: its mentions come back again and again as it goes back over every
+        // mention in reach. (A gender makes a person at once, before any word list is read.)
+        let seen: RefCell<HashMap<usize, bool>> = RefCell::default();
+        let body_named = |i: usize, e: &Entity| {
+            e.gender == Gender::Unknown && *seen.borrow_mut().entry(i).or_insert_with(|| named(e) && !e.looks_like_person(lx))
+        };
         // "Le quotidien français Le Figaro": the noun stands just before the name.
         let introduced = |m: &Mention, e: &Entity| {
-            let from = floor_char_boundary(&self.text, m.pos.saturating_sub(INTRODUCER_BYTES));
             let same_noun = |w: &str| w == head || super::rules_fr::same_kind_of_company(w, head);
             // (Never a person: `Entity::looks_like_person`.)
             // (fr-bodies s17: or set in apposition after it, "Clair Logis, l'association
             // qui …", rules_fr::apposed_body_noun.)
-            let apposed = || self.text.get(m.pos..).and_then(super::rules_fr::apposed_body_noun).is_some_and(|w| same_noun(&w));
+            let apposed = || self.apposed_noun_is(m.pos, same_noun);
             // (A typed noun, "l'association", only right before the name,
             // rules_fr::noun_right_before.)
-            // (Read only for a named body: the look-up goes back over every mention in
-            // reach, and folding the text before each one costs.)
-            let near = || {
-                let before = self.text.get(from..m.pos).unwrap_or("");
-                if typed { super::rules_fr::noun_right_before(before, head) } else { fold(before).split(|c: char| !c.is_alphanumeric()).any(same_noun) }
-            };
-            named(e) && !e.looks_like_person(lx) && (e.role_words.iter().any(|w| same_noun(w)) || near() || apposed())
+            // (Read only for a named body, and once per position: the look-up goes back
+            // over every mention in reach, `TextNearMention`.)
+            let near = || if typed { self.typed_noun_right_before(m.pos, head) } else { self.word_before(m.pos, same_noun) };
+            body_named(m.entity, e) && (e.role_words.iter().any(|w| same_noun(w)) || near() || apposed())
         };
         // (A one-word name of unknown kind is too often a place or an opener; a name the
         // article gives a person's role, "Song Myung-Sup, analyste", is never a body.)
@@ -1665,7 +1760,6 @@ impl Registry {
     fn company_by_its_parts(&self, pos: usize) -> Option<usize> {
         let lx = Lexicon::get();
         let by_parts = |m: &Mention, e: &Entity| {
-            let from = floor_char_boundary(&self.text, m.pos.saturating_sub(INTRODUCER_BYTES));
             m.entity != ANONYMOUS
                 && e.head.is_none()
                 && e.kind != Some(SpeakerKind::Document)
@@ -1673,7 +1767,7 @@ impl Registry {
                 && e.gender == Gender::Unknown
                 && !e.words.first().is_some_and(|w| lx.first_names.contains_key(w.as_str()))
                 && !self.not_this_company(e)
-                && self.text.get(from..m.pos).is_some_and(super::rules_fr::names_company_after)
+                && self.named_company_after(m.pos)
         };
         self.latest(pos, by_parts)
     }
@@ -1682,15 +1776,20 @@ impl Registry {
     /// rather than the last name in passing: "L'action de Samsung … commente un analyste de
     /// Hi Investment … un représentant du groupe"); on a tie, the one named first.
     fn most_mentioned_before(&self, pos: usize, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
-        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        // Each entity's count and first position, or none when `ok` refuses it: `ok` is
+        // read once per entity, not once per mention.
+        let mut counts: HashMap<usize, Option<(usize, usize)>> = HashMap::new();
         // (Within the look-ups' reach, as `latest`: counting from the article's start at each
         // generic body noun made a very long article quadratic.)
         for m in self.mentions_within_reach(pos, 0) {
-            if m.entity != ANONYMOUS && ok(&self.entities[m.entity]) {
-                counts.entry(m.entity).or_insert((0, m.pos)).0 += 1;
+            if m.entity == ANONYMOUS {
+                continue;
+            }
+            if let Some((n, _)) = counts.entry(m.entity).or_insert_with(|| ok(&self.entities[m.entity]).then_some((0, m.pos))) {
+                *n += 1;
             }
         }
-        counts.into_iter().max_by_key(|&(_, (n, first))| (n, std::cmp::Reverse(first))).map(|(e, _)| e)
+        counts.into_iter().filter_map(|(e, c)| Some((e, c?))).max_by_key(|&(_, (n, first))| (n, std::cmp::Reverse(first))).map(|(e, _)| e)
     }
 
     /// A definite generic body noun, or a part of one ("la direction de la chaîne"), as the
@@ -1931,10 +2030,10 @@ impl Registry {
     fn bare_body_part(&mut self, pos: usize, head: &str, written: &str) -> Option<usize> {
         let lx = Lexicon::get();
         let introduced = |m: &Mention, e: &Entity| {
-            let from = floor_char_boundary(&self.text, m.pos.saturating_sub(INTRODUCER_BYTES));
-            // (The company noun right before the name: the last word before it.)
-            let noun = self.text.get(from..m.pos).and_then(|t| t.split_whitespace().next_back()).map(fold);
-            e.head.is_none() && e.opens_capitalised() && !e.looks_like_person(lx) && noun.is_some_and(|w| super::rules_fr::COMPANY_NOUNS.contains(&w.as_str()))
+            // (The company noun right before the name: the last word before it. Read after
+            // the entity's own tests, which cost less than folding text.)
+            let noun = || self.text_before(m.pos).and_then(|t| t.split_whitespace().next_back()).map(fold);
+            e.head.is_none() && e.opens_capitalised() && !e.looks_like_person(lx) && noun().is_some_and(|w| super::rules_fr::COMPANY_NOUNS.contains(&w.as_str()))
         };
         let org = |e: &Entity| e.kind == Some(SpeakerKind::Organisation);
         self.latest(pos, |m, e| m.entity != ANONYMOUS && introduced(m, e))
@@ -2146,6 +2245,48 @@ impl Registry {
     }
 }
 
+/// A frame's speech cues and the subject phrase of each.
+type FrameCues = (Vec<super::attribution::Cue>, Vec<Option<Np>>);
+
+/// The speech cues of each frame and their subjects, found once.
+fn frame_subjects(frames: &[Vec<Tok>]) -> Vec<FrameCues> {
+    frames
+        .iter()
+        .map(|toks| {
+            let cues = find_cues(toks);
+            let nps = (0..cues.len()).map(|ci| speaker_of_cue(toks, 0, toks.len(), &cues, ci, false)).collect();
+            (cues, nps)
+        })
+        .collect()
+}
+
+/// What reading the frames finds before any entity is made: the candidate names (those of
+/// a title-case headline capped), the documents, and the names written as places.
+struct FrameReading {
+    cands: Vec<Candidate>,
+    docs: Vec<(usize, Np, Vec<String>)>,
+    places: HashSet<Vec<String>>,
+}
+
+/// The names and documents of every frame, each frame's speakers marked among its names.
+fn read_frames(frames: &[Vec<Tok>], subjects: &[FrameCues]) -> FrameReading {
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut docs: Vec<(usize, Np, Vec<String>)> = Vec::new();
+    let mut in_headline: Vec<bool> = Vec::new();
+    let mut places = HashSet::new();
+    for (toks, (_, nps)) in frames.iter().zip(subjects) {
+        // A frame's subjects can only be among the names of that frame: looking only
+        // there keeps a long article linear.
+        let first = cands.len();
+        collect_names(toks, &mut cands, &mut places);
+        collect_documents(toks, &mut docs);
+        mark_speakers(nps, &mut cands[first..]);
+        in_headline.resize(cands.len(), super::rules_en::is_title_case_headline(toks));
+    }
+    cap_headline_names(&mut cands, &in_headline);
+    FrameReading { cands, docs, places }
+}
+
 /// "Elizabeth Warren Hammers Wells Fargo CEO": in a Title Case headline every word is
 /// capitalised, so a name runs on into the verb after it; it is cut back to the longest
 /// name the rest of the text writes the same way ("Elizabeth Warren").
@@ -2193,13 +2334,7 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>, places: &mut HashSet<Ve
     // name starts there.
     let mut resume_at = None;
     while i < toks.len() {
-        // (fr-names: and "Réponse du maire :", sentences::noun_with_complement_opening.)
-        if !toks[i].is_cap()
-            || (i > 0 && toks[i - 1].is_cap() && resume_at != Some(i))
-            || super::rules_en::is_opening_participle(toks, i)
-            || super::rules_fr::participle_opening_sentence(toks, i)
-            || super::sentences::noun_with_complement_opening(toks, i)
-        {
+        if !opens_name_run(toks, i, resume_at) {
             i += 1;
             continue;
         }
@@ -2214,27 +2349,7 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>, places: &mut HashSet<Ve
             r += 1;
         }
         r = super::rules_fr::institution_name_end(toks, i, r, toks.len());
-        // Title: "Dr Jamie Shea", "M. Poupard".
-        let mut gender = Gender::Unknown;
-        let mut titled = false;
-        let mut s = i;
-        if let Some(g) = lx.title(&toks[i].text).or_else(|| {
-            toks.get(i + 1).filter(|n| n.text == ".").and_then(|_| lx.title(&format!("{}.", toks[i].text)))
-        }) {
-            let mut n = i + 1;
-            if toks.get(n).is_some_and(|t| t.text == ".") {
-                n += 1;
-            }
-            if toks.get(n).is_some_and(Tok::is_cap) {
-                gender = g;
-                titled = true;
-                s = n;
-                r = r.max(n);
-                while r < toks.len() && toks[r].is_cap() {
-                    r += 1;
-                }
-            }
-        }
+        let (title, mut s, r) = title_opening_run(toks, i, r);
         while s < r && lx.is_function_word(&toks[s].low) {
             s += 1;
         }
@@ -2246,150 +2361,11 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>, places: &mut HashSet<Ve
         if s < r && super::rules_fr::is_demonym_before_name(toks, s, r - 1) {
             s += 1;
         }
-        // Split the run at role words: "Europol Director Rob Wainwright".
-        let mut parts: Vec<(usize, usize)> = Vec::new();
-        let mut a = s;
-        for (k, t) in toks.iter().enumerate().take(r).skip(s) {
-            // (A title inside the run too: "Wisconsin Gov. Jim Doyle"; not a surname that
-            // is also a role word: "Peter T. King".)
-            if (is_person_role(t) || t.text.len() > 2 && lx.title(&t.text).is_some()) && !super::rules_en::is_surname_role_word(toks, k, r) {
-                // ("Former Arkansas Gov. Mike Huckabee": what stands before a title
-                // abbreviation qualifies it and names no one.)
-                // Nor do two or more words with no body's noun before a role and a name
-                // ("Alabama Securities Commissioner Thomas Krebs").
-                let qualifier = k >= a + 2 && k + 1 < r && !toks[a..k].iter().any(|w| lx.is_org_word(&w.low) || is_acronym(w));
-                if a < k && !super::rules_en::is_title_abbreviation(t) && !qualifier {
-                    parts.push((a, k));
-                }
-                a = k + 1;
-            }
-        }
-        if a < r {
-            // "Security Mike Burgess": a known first name inside the run starts the name.
-            let first_name_at = (a + 1..r.saturating_sub(1)).find(|&k| {
-                lx.first_names.contains_key(toks[k].text.as_str()) && !lx.first_names.contains_key(toks[k - 1].text.as_str())
-            });
-            // "Le député de la Manche Bertrand Lecoq": a name we cannot tell by its first name
-            // closing a role's complement, as the cue's phrase reads it (rules_fr).
-            let closing_a_complement = || {
-                let role = (a.saturating_sub(4)..a).rev().find(|&p| is_person_role(&toks[p]))?;
-                super::rules_fr::name_closing_a_role_complement(toks, role, r - 1).filter(|&f| f > a)
-            };
-            match first_name_at.or_else(closing_a_complement) {
-                Some(f) => {
-                    parts.push((a, f));
-                    parts.push((f, r));
-                }
-                None => parts.push((a, r)),
-            }
-        }
+        let parts = name_parts(toks, s, r);
         let last_part = parts.last().copied();
         for &(a, b) in &parts {
-            // "Yanis B.", "Comey Jr.": a surname cut to its initial, a suffix, keep their stop.
-            let mut words = name_words(toks, a, b);
-            // (fr-places2: "l'intersyndicale CGT-CFDT-FO": a list of acronyms is named by the
-            // coalition's noun before it, `coalition_noun_before_acronym_list`.)
-            if let Some(noun) = super::rules_fr::coalition_noun_before_acronym_list(toks, a, b) {
-                words.insert(0, noun);
-            }
-            // "Arkéa-B&B": a lone letter is a piece of a brand or an initial, never a name.
-            if let [w] = words.as_slice()
-                && w.trim_end_matches('.').chars().count() == 1
-            {
-                continue;
-            }
-            // "Florida Friday": words that are each a place or a day make no name.
-            if words.len() >= 2 && words.iter().all(|w| lx.is_never_speaker(&[fold(w)])) {
-                continue;
-            }
-            let is_last = Some((a, b)) == last_part;
-            let no_article = a == 0 || !toks[a - 1].is_word() || !DETERMINERS.contains(&toks[a - 1].low.as_str());
-            // "Institute for Strategic Dialogue": the tail of a longer name, not a person.
-            let tail_of_name = a >= 2
-                && toks[a - 1].is_lower_word()
-                && matches!(toks[a - 1].low.as_str(), "for" | "of" | "on" | "and" | "de" | "du" | "des" | "pour" | "et")
-                && toks[a - 2].is_cap();
-            // "across East Africa", "à Marseille": places, not people.
-            let after_place_word = a >= 1
-                && matches!(
-                    toks[a - 1].low.as_str(),
-                    "in" | "across" | "at" | "near" | "throughout" | "to" | "into" | "from" | "towards" | "à" | "en" | "dans" | "vers" | "au" | "aux"
-                );
-            // ("La découverte revient à Claire Vidalenc": after a French preposition of
-            // place, a first name and a surname still name a person.)
-            let person_after_french_preposition = a >= 1
-                && b - a >= 2
-                && matches!(toks[a - 1].low.as_str(), "à" | "en" | "dans" | "vers" | "au" | "aux")
-                && lx.first_names.contains_key(toks[a].text.as_str());
-            let after_place_word = after_place_word && !person_after_french_preposition;
-            let no_article = no_article && !tail_of_name && !after_place_word;
-            let title_case = toks[a..b].iter().all(|t| !is_acronym(t) && !lx.is_org_word(&t.low) && t.text.chars().skip(1).any(char::is_lowercase));
-            let mut c = Candidate {
-                plain_name: no_article && title_case,
-                oblique: toks.get(b).is_some_and(|t| t.low == "'s" || t.text == "’s")
-                    || (a > 0 && GENITIVES.contains(&toks[a - 1].low.as_str()))
-                    // "alors qu'il devait déjeuner avec Sollacaro. Très ému, il confie": a
-                    // French name governed by a preposition is not who a later il/elle is.
-                    || (a > 0 && FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 1].low.as_str()))
-                    || super::rules_fr::apposed_to_oblique(toks, a)
-                    // ("la société de M. Kerboul": a complement behind its title too; not after
-                    // "par", "la défense, assurée par Me Pichon", where the agent is in view.)
-                    || (titled && i > 0 && matches!(toks[i - 1].low.as_str(), "de" | "du" | "des" | "d'"))
-                    // "la politique du président José Bauzà": behind its title too.
-                    || (a > 1
-                        && is_person_role(&toks[a - 1])
-                        && (matches!(toks[a - 2].low.as_str(), "du" | "des" | "au" | "aux") || FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 2].low.as_str())))
-                    // "dessiné par l'architecte Pierre Lenoir", "avec la juge X": behind an
-                    // article and a title.
-                    || (a > 2
-                        && is_person_role(&toks[a - 1])
-                        && matches!(toks[a - 2].low.as_str(), "le" | "la" | "l'")
-                        && (matches!(toks[a - 3].low.as_str(), "de" | "d'") || FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 3].low.as_str()))),
-                pos: toks[a].start,
-                words,
-                gender: if is_last { gender } else { Gender::Unknown },
-                person: is_last && titled,
-                // (fr-bodies: "Santé publique France", "Union européenne": a lower-case
-                // institution adjective inside a name is a body's, never a person's.)
-                org: toks[a..b].iter().any(|t| t.is_lower_word() && super::rules_fr::is_inner_name_adjective(&t.low)),
-                role_words: Vec::new(),
-                has_role: false,
-                spoke: false,
-            };
-            if is_last && b == r {
-                role_context(toks, i, s, a, r, &mut c);
-                // ("… a condamné Kevin Roche": the one "le prévenu" and "l'accusé" stand for.)
-                if super::rules_fr::is_court_defendant(toks, a, r) {
-                    c.role_words.extend(super::rules_fr::DEFENDANT_ROLES.iter().map(|w| w.to_string()));
-                    c.has_role = true;
-                    c.person = true;
-                }
-                if super::rules_fr::is_apposed_to_body_noun(toks, a) && !c.has_role {
-                    c.org = true;
-                }
-                // "Sofiane, 28 ans,", "Jake, 17, said": an age after a name is a person's.
-                let age = |t: &Tok| t.text.len() <= 3 && t.text.chars().all(|ch| ch.is_ascii_digit());
-                if toks.get(r).is_some_and(|t| t.text == ",")
-                    && toks.get(r + 1).is_some_and(age)
-                    && toks.get(r + 2).is_some_and(|t| matches!(t.low.as_str(), "ans" | "an" | "years" | "year" | ","))
-                {
-                    c.person = true;
-                }
-            }
-            // "À Redon, l'eau est montée": a place after its preposition is no one to quote
-            // ("à l'entrée de Villaines-la-Juhel": a commune's name wherever it stands.)
-            let commune = b == a + 1 && super::rules_fr::is_commune_name(&toks[a].text);
-            // ("de l'hôtel de Roquelaure, la ministre …": a role after it is the next phrase's.)
-            let place_noun = super::rules_fr::is_place_after_place_noun(toks, a);
-            // (fr-bodies: "X (Renaissance, Yvelines)": a party and a constituency are labels.)
-            let label = super::rules_fr::is_in_label_brackets(toks, a, b);
-            if commune || place_noun || label || !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
-                if !label {
-                    places.insert(c.words.iter().map(|w| fold(w)).collect());
-                }
-                continue;
-            }
-            out.push(c);
+            let run = NameRun { run_start: i, s, r, title, is_last: Some((a, b)) == last_part };
+            name_candidate(toks, &run, a, b, out, places);
         }
         if r > i && r < toks.len() && toks[r].is_cap() {
             resume_at = Some(r);
@@ -2398,20 +2374,259 @@ fn collect_names(toks: &[Tok], out: &mut Vec<Candidate>, places: &mut HashSet<Ve
     }
 }
 
-/// Role words around the name `toks[a..r]` (whose capitalised run starts at `s`).
-fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c: &mut Candidate) {
+/// Whether a name's capitalised run opens at `toks[i]`: a capitalised word not inside a run
+/// (unless a run was cut right before it, `resume_at`), nor a sentence's opening participle
+/// or noun with its complement.
+fn opens_name_run(toks: &[Tok], i: usize, resume_at: Option<usize>) -> bool {
+    // (fr-names: and "Réponse du maire :", sentences::noun_with_complement_opening.)
+    !(!toks[i].is_cap()
+        || (i > 0 && toks[i - 1].is_cap() && resume_at != Some(i))
+        || super::rules_en::is_opening_participle(toks, i)
+        || super::rules_fr::participle_opening_sentence(toks, i)
+        || super::sentences::noun_with_complement_opening(toks, i))
+}
+
+/// The gender a title gives and whether there was one ("Dr Jamie Shea", "M. Poupard"), for
+/// the run `toks[i..r]`; with where the name after the title starts and the run's end
+/// (the capitalised words after the title).
+fn title_opening_run(toks: &[Tok], i: usize, mut r: usize) -> (Option<Gender>, usize, usize) {
     let lx = Lexicon::get();
-    let add = |words: Vec<String>, c: &mut Candidate| {
-        if words.iter().any(|w| lx.role(w) == Some(SpeakerKind::Person)) {
-            c.has_role = true;
-            c.person = true;
+    let mut s = i;
+    if let Some(g) = lx.title(&toks[i].text).or_else(|| {
+        toks.get(i + 1).filter(|n| n.text == ".").and_then(|_| lx.title(&format!("{}.", toks[i].text)))
+    }) {
+        let mut n = i + 1;
+        if toks.get(n).is_some_and(|t| t.text == ".") {
+            n += 1;
         }
-        c.role_words.extend(words);
+        if toks.get(n).is_some_and(Tok::is_cap) {
+            s = n;
+            r = r.max(n);
+            while r < toks.len() && toks[r].is_cap() {
+                r += 1;
+            }
+            return (Some(g), s, r);
+        }
+    }
+    (None, s, r)
+}
+
+/// The names in the run `toks[s..r]`: split at role words ("Europol Director Rob
+/// Wainwright") and before a known first name inside it ("Security Mike Burgess").
+fn name_parts(toks: &[Tok], s: usize, r: usize) -> Vec<(usize, usize)> {
+    let lx = Lexicon::get();
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut a = s;
+    for (k, t) in toks.iter().enumerate().take(r).skip(s) {
+        // (A title inside the run too: "Wisconsin Gov. Jim Doyle"; not a surname that
+        // is also a role word: "Peter T. King".)
+        if (is_person_role(t) || t.text.len() > 2 && lx.title(&t.text).is_some()) && !super::rules_en::is_surname_role_word(toks, k, r) {
+            // ("Former Arkansas Gov. Mike Huckabee": what stands before a title
+            // abbreviation qualifies it and names no one.)
+            // Nor do two or more words with no body's noun before a role and a name
+            // ("Alabama Securities Commissioner Thomas Krebs").
+            let qualifier = k >= a + 2 && k + 1 < r && !toks[a..k].iter().any(|w| lx.is_org_word(&w.low) || is_acronym(w));
+            if a < k && !super::rules_en::is_title_abbreviation(t) && !qualifier {
+                parts.push((a, k));
+            }
+            a = k + 1;
+        }
+    }
+    if a < r {
+        // "Security Mike Burgess": a known first name inside the run starts the name.
+        let first_name_at = (a + 1..r.saturating_sub(1)).find(|&k| {
+            lx.first_names.contains_key(toks[k].text.as_str()) && !lx.first_names.contains_key(toks[k - 1].text.as_str())
+        });
+        // "Le député de la Manche Bertrand Lecoq": a name we cannot tell by its first name
+        // closing a role's complement, as the cue's phrase reads it (rules_fr).
+        let closing_a_complement = || {
+            let role = (a.saturating_sub(4)..a).rev().find(|&p| is_person_role(&toks[p]))?;
+            super::rules_fr::name_closing_a_role_complement(toks, role, r - 1).filter(|&f| f > a)
+        };
+        match first_name_at.or_else(closing_a_complement) {
+            Some(f) => {
+                parts.push((a, f));
+                parts.push((f, r));
+            }
+            None => parts.push((a, r)),
+        }
+    }
+    parts
+}
+
+/// The capitalised run a name was read from: it opens at `run_start`, its name (past a
+/// title) at `s`, it ends at `r`; the gender its title gives; whether the name is the run's
+/// last part (the one a title and roles around the run belong to).
+struct NameRun {
+    run_start: usize,
+    s: usize,
+    r: usize,
+    title: Option<Gender>,
+    is_last: bool,
+}
+
+/// The candidate named by `toks[a..b]`, one part of `run`, pushed to `out`; or, for a
+/// place, its words noted in `places`; or nothing ("Florida Friday", a lone letter).
+fn name_candidate(toks: &[Tok], run: &NameRun, a: usize, b: usize, out: &mut Vec<Candidate>, places: &mut HashSet<Vec<String>>) {
+    let lx = Lexicon::get();
+    let NameRun { run_start: i, s, r, title, is_last } = *run;
+    let titled = title.is_some();
+    // "Yanis B.", "Comey Jr.": a surname cut to its initial, a suffix, keep their stop.
+    let mut words = name_words(toks, a, b);
+    // (fr-places2: "l'intersyndicale CGT-CFDT-FO": a list of acronyms is named by the
+    // coalition's noun before it, `coalition_noun_before_acronym_list`.)
+    if let Some(noun) = super::rules_fr::coalition_noun_before_acronym_list(toks, a, b) {
+        words.insert(0, noun);
+    }
+    // "Arkéa-B&B": a lone letter is a piece of a brand or an initial, never a name.
+    if let [w] = words.as_slice()
+        && w.trim_end_matches('.').chars().count() == 1
+    {
+        return;
+    }
+    // "Florida Friday": words that are each a place or a day make no name.
+    if words.len() >= 2 && words.iter().all(|w| lx.is_never_speaker(&[fold(w)])) {
+        return;
+    }
+    let mut c = Candidate {
+        plain_name: is_plain_name(toks, a, b),
+        oblique: is_oblique_name(toks, i, a, b, titled),
+        pos: toks[a].start,
+        words,
+        gender: if is_last { title.unwrap_or(Gender::Unknown) } else { Gender::Unknown },
+        person: is_last && titled,
+        // (fr-bodies: "Santé publique France", "Union européenne": a lower-case
+        // institution adjective inside a name is a body's, never a person's.)
+        org: toks[a..b].iter().any(|t| t.is_lower_word() && super::rules_fr::is_inner_name_adjective(&t.low)),
+        role_words: Vec::new(),
+        has_role: false,
+        spoke: false,
     };
+    if is_last && b == r {
+        role_context(toks, i, s, a, r, &mut c);
+        kind_told_around(toks, a, r, &mut c);
+    }
+    // "À Redon, l'eau est montée": a place after its preposition is no one to quote
+    // ("à l'entrée de Villaines-la-Juhel": a commune's name wherever it stands.)
+    let commune = b == a + 1 && super::rules_fr::is_commune_name(&toks[a].text);
+    // ("de l'hôtel de Roquelaure, la ministre …": a role after it is the next phrase's.)
+    let place_noun = super::rules_fr::is_place_after_place_noun(toks, a);
+    // (fr-bodies: "X (Renaissance, Yvelines)": a party and a constituency are labels.)
+    let label = super::rules_fr::is_in_label_brackets(toks, a, b);
+    if commune || place_noun || label || !c.person && !c.has_role && super::rules_fr::is_place_after_preposition(toks, a, b) {
+        if !label {
+            places.insert(c.words.iter().map(|w| fold(w)).collect());
+        }
+        return;
+    }
+    out.push(c);
+}
+
+/// Whether `toks[a..b]` reads as a plain name: title-case words, none an organisation word
+/// or acronym, with no article before them ("Tom Reilly", not "the Middle East"), not the
+/// tail of a longer name nor a place after its preposition.
+fn is_plain_name(toks: &[Tok], a: usize, b: usize) -> bool {
+    let lx = Lexicon::get();
+    let no_article = a == 0 || !toks[a - 1].is_word() || !DETERMINERS.contains(&toks[a - 1].low.as_str());
+    // "Institute for Strategic Dialogue": the tail of a longer name, not a person.
+    let tail_of_name = a >= 2
+        && toks[a - 1].is_lower_word()
+        && matches!(toks[a - 1].low.as_str(), "for" | "of" | "on" | "and" | "de" | "du" | "des" | "pour" | "et")
+        && toks[a - 2].is_cap();
+    // "across East Africa", "à Marseille": places, not people.
+    let after_place_word = a >= 1
+        && matches!(
+            toks[a - 1].low.as_str(),
+            "in" | "across" | "at" | "near" | "throughout" | "to" | "into" | "from" | "towards" | "à" | "en" | "dans" | "vers" | "au" | "aux"
+        );
+    // ("La découverte revient à Claire Vidalenc": after a French preposition of
+    // place, a first name and a surname still name a person.)
+    let person_after_french_preposition = a >= 1
+        && b - a >= 2
+        && matches!(toks[a - 1].low.as_str(), "à" | "en" | "dans" | "vers" | "au" | "aux")
+        && lx.first_names.contains_key(toks[a].text.as_str());
+    let after_place_word = after_place_word && !person_after_french_preposition;
+    let no_article = no_article && !tail_of_name && !after_place_word;
+    let title_case = toks[a..b].iter().all(|t| !is_acronym(t) && !lx.is_org_word(&t.low) && t.text.chars().skip(1).any(char::is_lowercase));
+    no_article && title_case
+}
+
+/// Whether the name `toks[a..b]` (of the run opening at `i`, `titled` when a title opens
+/// it) is mentioned as an owner ("X's") or a complement ("of", "de", "avec"): never the
+/// subject a later "he" or "il" goes back to first.
+fn is_oblique_name(toks: &[Tok], i: usize, a: usize, b: usize, titled: bool) -> bool {
+    toks.get(b).is_some_and(|t| t.low == "'s" || t.text == "’s")
+        || (a > 0 && GENITIVES.contains(&toks[a - 1].low.as_str()))
+        // "alors qu'il devait déjeuner avec Sollacaro. Très ému, il confie": a
+        // French name governed by a preposition is not who a later il/elle is.
+        || (a > 0 && FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 1].low.as_str()))
+        || super::rules_fr::apposed_to_oblique(toks, a)
+        // ("la société de M. Kerboul": a complement behind its title too; not after
+        // "par", "la défense, assurée par Me Pichon", where the agent is in view.)
+        || (titled && i > 0 && matches!(toks[i - 1].low.as_str(), "de" | "du" | "des" | "d'"))
+        // "la politique du président José Bauzà": behind its title too.
+        || (a > 1
+            && is_person_role(&toks[a - 1])
+            && (matches!(toks[a - 2].low.as_str(), "du" | "des" | "au" | "aux") || FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 2].low.as_str())))
+        // "dessiné par l'architecte Pierre Lenoir", "avec la juge X": behind an
+        // article and a title.
+        || (a > 2
+            && is_person_role(&toks[a - 1])
+            && matches!(toks[a - 2].low.as_str(), "le" | "la" | "l'")
+            && (matches!(toks[a - 3].low.as_str(), "de" | "d'") || FR_OBLIQUE_PREPOSITIONS.contains(&toks[a - 3].low.as_str())))
+}
+
+/// What the words around the name `toks[a..r]` tell of its kind: a court's defendant, a
+/// body noun it is apposed to, an age after it.
+fn kind_told_around(toks: &[Tok], a: usize, r: usize, c: &mut Candidate) {
+    // ("… a condamné Kevin Roche": the one "le prévenu" and "l'accusé" stand for.)
+    if super::rules_fr::is_court_defendant(toks, a, r) {
+        c.role_words.extend(super::rules_fr::DEFENDANT_ROLES.iter().map(|w| w.to_string()));
+        c.has_role = true;
+        c.person = true;
+    }
+    if super::rules_fr::is_apposed_to_body_noun(toks, a) && !c.has_role {
+        c.org = true;
+    }
+    // "Sofiane, 28 ans,", "Jake, 17, said": an age after a name is a person's.
+    let age = |t: &Tok| t.text.len() <= 3 && t.text.chars().all(|ch| ch.is_ascii_digit());
+    if toks.get(r).is_some_and(|t| t.text == ",")
+        && toks.get(r + 1).is_some_and(age)
+        && toks.get(r + 2).is_some_and(|t| matches!(t.low.as_str(), "ans" | "an" | "years" | "year" | ","))
+    {
+        c.person = true;
+    }
+}
+
+/// Role words around the name `toks[a..r]` (whose capitalised run starts at `s`): a title
+/// inside the run, a role right before the run, a role phrase before a comma, an
+/// affiliation and an appositive after the name. Each reading is a function of its own.
+fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c: &mut Candidate) {
     // Title inside the run.
     if s < a {
-        add(content(&toks[s..a]), c);
+        add_role_words(content(&toks[s..a]), c);
     }
+    role_right_before_run(toks, run_start, a, r, c);
+    role_phrase_before_comma(toks, run_start, c);
+    let k = affiliation_after(toks, r, c);
+    apposed_role_after(toks, k, c);
+}
+
+/// `words` added to the candidate's role words; a person's role among them makes it a
+/// person with a role.
+fn add_role_words(words: Vec<String>, c: &mut Candidate) {
+    let lx = Lexicon::get();
+    if words.iter().any(|w| lx.role(w) == Some(SpeakerKind::Person)) {
+        c.has_role = true;
+        c.person = true;
+    }
+    c.role_words.extend(words);
+}
+
+/// The role right before the capitalised run that opens at `run_start` (the name is
+/// `toks[a..r]`): "Europol director Rob Wainwright".
+fn role_right_before_run(toks: &[Tok], run_start: usize, a: usize, r: usize, c: &mut Candidate) {
+    let lx = Lexicon::get();
     // Lower-case role just before: "Europol director Rob Wainwright".
     // "le procureur antiterroriste Olivier Christen": up to two adjectives after the role.
     // "le député LFI Antoine Léaument": a party or agency acronym there too; the
@@ -2450,8 +2665,13 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         while b > 0 && b + 6 > run_start && toks[b - 1].is_word() {
             b -= 1;
         }
-        add(content(&toks[b..run_start]), c);
+        add_role_words(content(&toks[b..run_start]), c);
     }
+}
+
+/// The role phrase before a comma that ends right before the run opening at `run_start`.
+fn role_phrase_before_comma(toks: &[Tok], run_start: usize, c: &mut Candidate) {
+    let lx = Lexicon::get();
     // Role phrase before a comma: "NATO Deputy Assistant Secretary General …, Dr Jamie Shea,".
     if run_start >= 2 && toks[run_start - 1].text == "," {
         // (fr-people: "Le maire (divers droite), X,": past a bracketed label,
@@ -2466,13 +2686,13 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         }
         let seg = &toks[b..end];
         if seg.iter().any(is_person_role) && seg.first().is_some_and(Tok::is_cap) {
-            add(content(seg), c);
+            add_role_words(content(seg), c);
         } else if let Some(p) = (end.saturating_sub(8).max(b)..end).rev().find(|&k| is_person_role(&toks[k])) {
             // "se félicite le garde des Sceaux, Paul Mercier,": a role phrase that ends
             // right before the comma, from its article on.
             let from = (p.saturating_sub(3).max(b)..p).rev().find(|&k| DETERMINERS.contains(&toks[k].low.as_str()));
             if let Some(from) = from {
-                add(content(&toks[from..end]), c);
+                add_role_words(content(&toks[from..end]), c);
                 // (fr-people2: "a défendu le maire, Dominique Garnier": the article tells
                 // an epicene name's gender, people_fr::gender_told_by_apposed_article.)
                 apposed_article_gender(&toks[from], c);
@@ -2483,6 +2703,11 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
             apposed_article_gender(&seg[0], c);
         }
     }
+}
+
+/// The affiliation after the name ending at `r` ("of the Counter Extremism Project", "de
+/// l'Inserm"), added to its role words; returns where the name's phrase goes on.
+fn affiliation_after(toks: &[Tok], r: usize, c: &mut Candidate) -> usize {
     // Affiliation: "Joshua Fisher-Birch of the Counter Extremism Project".
     let mut k = r;
     if toks.get(k).is_some_and(|t| matches!(t.low.as_str(), "of" | "from" | "at" | "de" | "d'")) {
@@ -2493,6 +2718,13 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         c.role_words.extend(content(&toks[k + 1..e]));
         k = e;
     }
+    k
+}
+
+/// The appositive after the name and its affiliation, from `k` on: "Rob Wainwright, le
+/// directeur d'Europol," / "Poupard, head of …".
+fn apposed_role_after(toks: &[Tok], k: usize, c: &mut Candidate) {
+    let lx = Lexicon::get();
     // Appositive after: "Rob Wainwright, le directeur d'Europol," / "Poupard, head of …".
     if toks.get(k).is_some_and(|t| t.text == ",") {
         let from = k + 1;
@@ -2515,7 +2747,7 @@ fn role_context(toks: &[Tok], run_start: usize, s: usize, a: usize, r: usize, c:
         let starts_ok = starts_ok && !quote_after_role;
         if let (Some(p), true) = (first_role, starts_ok)
             && lx.role(&seg[p].low) == Some(SpeakerKind::Person) {
-                add(content(seg), c);
+                add_role_words(content(seg), c);
                 // (fr-people2: "Claude Marin, la directrice,": the article right before
                 // the role, people_fr::gender_told_by_apposed_article.)
                 if p > 0 {

@@ -47,19 +47,21 @@ pub fn join_interrupted(text: &str, spans: &[MarkedSpan], quotes: Vec<Quote>) ->
         return quotes;
     }
     let mut out: Vec<Quote> = Vec::with_capacity(quotes.len());
-    // The span and the quote of the last half of `out`'s last quote, as extracted.
-    let mut last: Option<(&MarkedSpan, Quote)> = None;
+    // The span of the last half of `out`'s last quote. Its quote is not kept: the comparison
+    // reads only a half's kind and speaker, and `out`'s last quote has the same (a joined
+    // quote has its halves' one speaker, and no half of it is a term, so neither is it).
+    let mut last_span: Option<&MarkedSpan> = None;
     for (i, (span, q)) in spans.iter().zip(quotes).enumerate() {
-        if let (Some((prev_span, prev)), Some(joined)) = (&last, out.last_mut())
+        if let (Some(prev_span), Some(prev)) = (last_span, out.last())
             && halves_of_one_utterance(text, prev_span, prev, span, &q)
             && !attributed_after(text, span, spans.get(i + 1).map(|s| s.open))
+            && let Some(joined) = out.last_mut()
         {
             merge(text, joined, prev_span, span, &q);
-            last = Some((span, q));
-            continue;
+        } else {
+            out.push(q);
         }
-        out.push(q.clone());
-        last = Some((span, q));
+        last_span = Some(span);
     }
     out
 }
@@ -188,8 +190,9 @@ fn push_joined_text(text: &str, first: &mut String, sa: &MarkedSpan, sb: &Marked
 }
 
 /// The quoted words of quote `q` in `text`, the article text: `q.start..q.end` itself,
-/// except for an interrupted quote joined on one line, whose attribution is left out (the
-/// words its text shares with the article at its start and at its end).
+/// except for an interrupted quote joined on one line, whose attributions are left out:
+/// the words its text shares with the article at its start and at its end, and between
+/// them each half of a chain of three or more, found in order in the article.
 pub fn quoted_parts(text: &str, q: &Quote) -> Vec<Range<usize>> {
     let whole: Vec<Range<usize>> = std::iter::once(q.start..q.end).collect();
     let Some(body) = text.get(q.start..q.end) else { return whole };
@@ -201,7 +204,43 @@ pub fn quoted_parts(text: &str, q: &Quote) -> Vec<Range<usize>> {
     if head == 0 || tail == 0 || head + tail >= body.len() {
         return whole;
     }
-    vec![q.start..q.start + head, q.end - tail..q.end]
+    let mut parts: Vec<Range<usize>> = std::iter::once(q.start..q.start + head).collect();
+    // (The middle halves: the joined text between the shared start and end, cut where the
+    // halves were joined, each found after the part before it and before the shared end.
+    // Two halves leave no middle: their shared start and end meet or overlap.)
+    let mut from = head;
+    let until = body.len() - tail;
+    let middle = q.text.get(head..q.text.len().saturating_sub(tail)).unwrap_or("");
+    for half in middle_halves(middle) {
+        let Some(at) = body.get(from..until).and_then(|b| b.find(half)) else { continue };
+        parts.push(q.start + from + at..q.start + from + at + half.len());
+        from += at + half.len();
+    }
+    parts.push(q.end - tail..q.end);
+    parts
+}
+
+/// The halves in `joined`, the middle of a joined quote's text: the pieces between the
+/// joins `push_joined_text` wrote ([`INCISE_SEPARATOR`], or a closing mark, one space and
+/// an opening mark), trimmed, the closing and opening marks kept with their half. The
+/// middle may open or end on part of a join (the shared start or end took the rest): a
+/// piece with no letter or digit is no half.
+fn middle_halves(joined: &str) -> Vec<&str> {
+    let opening = |c: char| matches!(c, '“' | '«' | '„' | '"' | '‘' | '\'');
+    let mut out = Vec::new();
+    for piece in joined.split(INCISE_SEPARATOR.trim()) {
+        let mut start = 0;
+        for (i, c) in piece.char_indices() {
+            // (A join of marks: a double mark or an apostrophe, a space, an opening mark.)
+            let after = &piece[i + c.len_utf8()..];
+            if (is_double_mark(c) || matches!(c, '’' | '\'')) && after.starts_with(' ') && after[1..].starts_with(opening) && i + c.len_utf8() > start {
+                out.push(&piece[start..i + c.len_utf8()]);
+                start = i + c.len_utf8() + 1;
+            }
+        }
+        out.push(&piece[start..]);
+    }
+    out.into_iter().map(str::trim).filter(|h| h.chars().any(char::is_alphanumeric)).collect()
 }
 
 /// Bytes `a` and `b` share at their start, at a char boundary.
@@ -264,6 +303,21 @@ mod tests {
     fn a_chain_of_three_halves_joins_when_every_gap_is_an_attribution() {
         let (_, qs) = quotes("“We are ready,” Jonas Berg said. “The boats are out. Come along,” he added. “Bring a coat.”");
         assert_eq!(texts(&qs), ["We are ready", "The boats are out. Come along,” “Bring a coat."]);
+    }
+
+    #[test]
+    fn every_half_of_a_chain_of_three_is_a_quoted_part() {
+        let (text, qs) = quotes("“We are ready,” Jonas Berg said. “The boats are out.” Berg added. “Bring a coat.”");
+        assert_eq!(qs.len(), 1, "{qs:#?}");
+        let parts: Vec<&str> = quoted_parts(&text, &qs[0]).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(parts, ["We are ready,” ", "“The boats are out.”", " “Bring a coat."]);
+    }
+
+    #[test]
+    fn the_middle_halves_of_a_joined_text_are_cut_at_its_joins() {
+        assert_eq!(middle_halves("“The boats are out.” “Come along,”"), ["“The boats are out.”", "“Come along,”"]);
+        assert_eq!(middle_halves(" […] Mais il faut agir […]"), ["Mais il faut agir"]);
+        assert_eq!(middle_halves(" […]"), Vec::<&str>::new());
     }
 
     #[test]

@@ -802,11 +802,8 @@ fn drop_children_for_parent_cue(facts: &ArticleFacts, parent_cued: bool, near: &
     let child: Vec<bool> = near.iter().map(|(s, e, _)| s.kind == SpeakerKind::Person && *e != usize::MAX && is_child(*e)).collect();
     let others = near.iter().zip(&child).any(|((s, _, _), &c)| s.kind == SpeakerKind::Person && !c);
     if others && child.iter().any(|&c| c) {
-        let mut k = 0;
-        near.retain(|_| {
-            k += 1;
-            !child[k - 1]
-        });
+        // (Each candidate with its own flag: no counter kept beside the filter.)
+        *near = std::mem::take(near).into_iter().zip(child).filter_map(|(n, c)| (!c).then_some(n)).collect();
     }
 }
 
