@@ -1207,7 +1207,9 @@ impl Registry {
         let named = (!quals.is_empty())
             .then(|| self.latest(np.start + 1, |_, e| org(e) && fits(e)))
             .flatten()
-            .filter(|&e| !self.is_complement_alone(np, head, &self.entities[e]));
+            .filter(|&e| !self.is_complement_alone(np, head, &self.entities[e]))
+            // (fr-inst s18: never another body sharing only the "de" complement.)
+            .filter(|&e| !super::bodies_fr::another_body_sharing_complement(&fold(&written), head, quals, &self.entities[e].low));
         // "le groupe Renault", "la société Vélaris": a name the phrase itself
         // gives its body noun is that body, whatever kind it was guessed.
         let named = named.or_else(|| self.body_named_in_phrase(np, head, &fits));
