@@ -2,6 +2,9 @@
 //! Small rules the registry (`entities`) and the attribution (`attribution`, `quotes`)
 //! call at one marked line each; every rule has its own test on invented sentences.
 
+use super::attribution::Tok;
+use super::lexicon::Lexicon;
+
 /// Words that join a body's name to its complement and tell nothing of which body it is.
 const LINK_WORDS: &[&str] = &["de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "à", "au", "aux"];
 
@@ -20,12 +23,52 @@ pub(crate) fn another_body_sharing_complement(written: &str, head: &str, quals: 
     low.iter().any(own_word)
 }
 
+/// Singular present forms that end like a third person plural ("il dément", "elle ressent").
+const SINGULAR_IN_ENT: &[&str] = &["dément", "ment", "sent", "ressent", "consent", "pressent", "repent"];
+
+/// "Les syndicats jugent le texte « … »": a French verb of the third person plural
+/// ("jugent", "ont jugé", "sont convenus") cannot have a singular inverted subject, so
+/// the singular phrase after it ("le texte", "la réforme") is its object, never who
+/// spoke. `first`/`last` are the cue's tokens, `np_first` the phrase's first token.
+pub(crate) fn singular_object_of_plural_verb(toks: &[Tok], first: usize, last: usize, np_first: usize) -> bool {
+    let lx = Lexicon::get();
+    let verb = &toks[last].low;
+    let french = lx.fr_cues.contains(verb.as_str()) && !lx.en_cues.contains(verb.as_str());
+    let plural_aux = first < last && matches!(toks[first].low.as_str(), "ont" | "sont");
+    let plural_present = first == last && verb.ends_with("ent") && !verb.ends_with("ient") && !SINGULAR_IN_ENT.contains(&verb.as_str());
+    let singular = toks
+        .get(np_first)
+        .is_some_and(|t| t.is_lower_word() && matches!(t.low.as_str(), "le" | "la" | "l'" | "un" | "une" | "ce" | "cet" | "cette" | "son" | "sa"));
+    french && (plural_aux || plural_present) && singular
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
+    }
+
+
+    fn cue_and_object(s: &str, verb: &str, obj: &str) -> bool {
+        let t = crate::text::attribution::tokenize(s, 0..s.len(), &[]);
+        let last = t.iter().position(|x| x.low == verb).unwrap();
+        let first = if last > 0 && matches!(t[last - 1].low.as_str(), "ont" | "sont" | "a") { last - 1 } else { last };
+        let o = t.iter().skip(last).position(|x| x.low == obj).unwrap() + last;
+        singular_object_of_plural_verb(&t, first, last, o)
+    }
+
+    #[test]
+    fn a_plural_verb_takes_no_singular_inverted_subject() {
+        assert!(cue_and_object("Les deux fédérations jugent la réforme « trop brutale ».", "jugent", "la"));
+        assert!(cue_and_object("Les élus ont qualifié le projet de « gâchis ».", "qualifié", "le"));
+        // A singular verb keeps its inverted subject.
+        assert!(!cue_and_object("« C'est trop tard », juge la présidente du club.", "juge", "la"));
+        // "dément" is singular though it ends in -ent.
+        assert!(!cue_and_object("« Rien de tel », dément le maire.", "dément", "le"));
+        // A plural phrase after a plural verb may be its subject.
+        assert!(!cue_and_object("« Assez ! », lancent les manifestants.", "lancent", "les"));
     }
 
     #[test]
