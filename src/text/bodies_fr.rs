@@ -3,7 +3,8 @@
 //! call at one marked line each; every rule has its own test on invented sentences.
 
 use super::attribution::Tok;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, fold};
+use crate::model::SpeakerKind;
 
 /// Words that join a body's name to its complement and tell nothing of which body it is.
 const LINK_WORDS: &[&str] = &["de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "à", "au", "aux"];
@@ -42,6 +43,25 @@ pub(crate) fn singular_object_of_plural_verb(toks: &[Tok], first: usize, last: u
     french && (plural_aux || plural_present) && singular
 }
 
+/// How far back before a pronoun the opening "Dans un communiqué," is looked for.
+const ISSUED_OPENING_BYTES: usize = 120;
+
+/// "Le groupe X a annoncé un recours. Dans un communiqué, il affirme « … »": an il/elle
+/// right after a sentence-opening "Dans un/son communiqué (courriel, message, lettre…),"
+/// is the one who issued the document, the subject opening the sentence before, not the
+/// last person or wire named. Whether the text before `pos` ends on such an opening.
+pub(crate) fn opens_on_issued_document(text: &str, pos: usize) -> bool {
+    let from = super::floor_char_boundary(text, pos.saturating_sub(ISSUED_OPENING_BYTES));
+    let Some(before) = text.get(from..pos).map(str::trim_end) else { return false };
+    let Some(before) = before.strip_suffix(',') else { return false };
+    // The opening is the whole clause since the sentence began.
+    let cut = before.char_indices().rev().find(|&(_, c)| matches!(c, '.' | '!' | '?' | '\n' | '»' | '"' | '”')).map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = fold(before[cut..].trim());
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let opens = words.len() >= 3 && words.len() <= 6 && words[0] == "dans" && matches!(words[1], "un" | "une" | "son" | "sa" | "leur" | "le" | "la");
+    opens && cut > 0 && !clause.contains(',') && Lexicon::get().role(words[2]) == Some(SpeakerKind::Document)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +89,21 @@ mod tests {
         assert!(!cue_and_object("« Rien de tel », dément le maire.", "dément", "le"));
         // A plural phrase after a plural verb may be its subject.
         assert!(!cue_and_object("« Assez ! », lancent les manifestants.", "lancent", "les"));
+    }
+
+
+    #[test]
+    fn a_pronoun_after_an_issued_document_opening_is_its_issuer() {
+        let s = "La fédération a saisi la justice. Dans un communiqué publié lundi, elle dénonce « un abus ».";
+        assert!(opens_on_issued_document(s, s.find("elle").unwrap()));
+        let s = "Le club a perdu. Dans sa lettre, il regrette « ce gâchis ».";
+        assert!(opens_on_issued_document(s, s.find("il regrette").unwrap()));
+        // Not a document: a place or a time.
+        let s = "Le club a perdu. Dans la soirée, il regrette « ce gâchis ».";
+        assert!(!opens_on_issued_document(s, s.find("il regrette").unwrap()));
+        // Not opening the sentence.
+        let s = "Le club a perdu et, dans un message, il regrette « ce gâchis ».";
+        assert!(!opens_on_issued_document(s, s.find("il regrette").unwrap()));
     }
 
     #[test]

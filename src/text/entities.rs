@@ -842,6 +842,21 @@ impl Registry {
         if super::rules_fr::is_demonstrative_pronoun(&written) {
             return ControlFlow::Break(self.latest(np.start, |m, e| m.entity != ANONYMOUS && fits(e)));
         }
+        // (fr-inst s18: "Dans un communiqué, il réclame « … »": whoever opens the sentence
+        // before, body or person, bodies_fr::opens_on_issued_document.)
+        if matches!(written.as_str(), "il" | "elle") && super::bodies_fr::opens_on_issued_document(&self.text, np.start) {
+            let own = super::salience_fr::start_of_sentences_back(&self.sentence_starts, np.start, 0);
+            let prev = super::salience_fr::start_of_sentences_back(&self.sentence_starts, np.start, 1).max(window);
+            let agrees = |m: &Mention| {
+                let e = &self.entities[m.entity];
+                m.entity != ANONYMOUS
+                    && !self.oblique.contains(&m.pos)
+                    && (fits(e) || e.kind.is_none() || super::people_fr::thing_may_be_il_elle(e.kind, self.text.get(m.pos..).unwrap_or(""), g))
+            };
+            if let Some(m) = self.mentions_within_reach(own, prev).iter().find(|m| agrees(m)) {
+                return ControlFlow::Break(Some(m.entity));
+            }
+        }
         let body = matches!(written.as_str(), "il" | "elle")
             .then(|| {
                 let before = self.mentions_before(np.start);
