@@ -2,12 +2,14 @@
 //! Small rules the registry (`entities`) and the attribution (`attribution`, `quotes`)
 //! call at one marked line each; every rule has its own test on invented sentences.
 
-use super::attribution::Tok;
+use super::attribution::{Np, Tok};
 use super::lexicon::{Lexicon, fold};
 use crate::model::SpeakerKind;
 
 /// Words that join a body's name to its complement and tell nothing of which body it is.
-const LINK_WORDS: &[&str] = &["de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "à", "au", "aux"];
+const LINK_WORDS: &[&str] = &[
+    "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "en", "à", "au", "aux",
+];
 
 /// "la préfecture de l'Isère" is not "Unité Police Isère": a body phrase whose noun has a
 /// "de" complement ("HEAD de X") is the HEAD of X. A registered body that lacks the head
@@ -15,31 +17,59 @@ const LINK_WORDS: &[&str] = &["de", "du", "des", "d'", "la", "le", "les", "l'", 
 /// body that merely shares the complement, and the phrase must not be read as it.
 /// `written` is the phrase as folded text, `quals` its qualifier words, `low` the
 /// candidate's folded name words.
-pub(crate) fn another_body_sharing_complement(written: &str, head: &str, quals: &[&String], low: &[String]) -> bool {
-    let after_de = [" de ", " du ", " des ", " d'"].iter().any(|d| written.contains(d));
+pub(crate) fn another_body_sharing_complement(
+    written: &str,
+    head: &str,
+    quals: &[&String],
+    low: &[String],
+) -> bool {
+    let after_de = [" de ", " du ", " des ", " d'"]
+        .iter()
+        .any(|d| written.contains(d));
     if !after_de || low.iter().any(|w| w == head) {
         return false;
     }
-    let own_word = |w: &String| !LINK_WORDS.contains(&w.as_str()) && !quals.iter().any(|q| q.as_str() == w.as_str());
+    let own_word = |w: &String| {
+        !LINK_WORDS.contains(&w.as_str()) && !quals.iter().any(|q| q.as_str() == w.as_str())
+    };
     low.iter().any(own_word)
 }
 
 /// Singular present forms that end like a third person plural ("il dément", "elle ressent").
-const SINGULAR_IN_ENT: &[&str] = &["dément", "ment", "sent", "ressent", "consent", "pressent", "repent"];
+const SINGULAR_IN_ENT: &[&str] = &[
+    "dément", "ment", "sent", "ressent", "consent", "pressent", "repent",
+];
 
 /// "Les syndicats jugent le texte « … »": a French verb of the third person plural
 /// ("jugent", "ont jugé", "sont convenus") cannot have a singular inverted subject, so
 /// the singular phrase after it ("le texte", "la réforme") is its object, never who
-/// spoke. `first`/`last` are the cue's tokens, `np_first` the phrase's first token.
-pub(crate) fn singular_object_of_plural_verb(toks: &[Tok], first: usize, last: usize, np_first: usize) -> bool {
+/// spoke. `first`/`last` are the cue's tokens, `np` the phrase after it.
+pub(crate) fn singular_object_of_plural_verb(
+    toks: &[Tok],
+    first: usize,
+    last: usize,
+    np: &Np,
+) -> bool {
     let lx = Lexicon::get();
     let verb = &toks[last].low;
     let french = lx.fr_cues.contains(verb.as_str()) && !lx.en_cues.contains(verb.as_str());
     let plural_aux = first < last && matches!(toks[first].low.as_str(), "ont" | "sont");
-    let plural_present = first == last && verb.ends_with("ent") && !verb.ends_with("ient") && !SINGULAR_IN_ENT.contains(&verb.as_str());
-    let singular = toks
-        .get(np_first)
-        .is_some_and(|t| t.is_lower_word() && matches!(t.low.as_str(), "le" | "la" | "l'" | "un" | "une" | "ce" | "cet" | "cette" | "son" | "sa"));
+    let plural_present = first == last
+        && verb.ends_with("ent")
+        && !verb.ends_with("ient")
+        && !SINGULAR_IN_ENT.contains(&verb.as_str());
+    // ("« … », affirment le maire et son adjoint": coordinated singulars are a plural.)
+    let coordinated = toks
+        .get(np.last + 1)
+        .is_some_and(|t| matches!(t.low.as_str(), "et" | "ou"));
+    let singular = !coordinated
+        && toks.get(np.first).is_some_and(|t| {
+            t.is_lower_word()
+                && matches!(
+                    t.low.as_str(),
+                    "le" | "la" | "l'" | "un" | "une" | "ce" | "cet" | "cette" | "son" | "sa"
+                )
+        });
     french && (plural_aux || plural_present) && singular
 }
 
@@ -52,14 +82,28 @@ const ISSUED_OPENING_BYTES: usize = 120;
 /// last person or wire named. Whether the text before `pos` ends on such an opening.
 pub(crate) fn opens_on_issued_document(text: &str, pos: usize) -> bool {
     let from = super::floor_char_boundary(text, pos.saturating_sub(ISSUED_OPENING_BYTES));
-    let Some(before) = text.get(from..pos).map(str::trim_end) else { return false };
-    let Some(before) = before.strip_suffix(',') else { return false };
+    let Some(before) = text.get(from..pos).map(str::trim_end) else {
+        return false;
+    };
+    let Some(before) = before.strip_suffix(',') else {
+        return false;
+    };
     // The opening is the whole clause since the sentence began.
-    let cut = before.char_indices().rev().find(|&(_, c)| matches!(c, '.' | '!' | '?' | '\n' | '»' | '"' | '”')).map_or(0, |(i, c)| i + c.len_utf8());
+    let cut = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '\n' | '»' | '"' | '”'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = fold(before[cut..].trim());
     let words: Vec<&str> = clause.split_whitespace().collect();
-    let opens = words.len() >= 3 && words.len() <= 6 && words[0] == "dans" && matches!(words[1], "un" | "une" | "son" | "sa" | "leur" | "le" | "la");
-    opens && cut > 0 && !clause.contains(',') && Lexicon::get().role(words[2]) == Some(SpeakerKind::Document)
+    let opens = words.len() >= 3
+        && words.len() <= 6
+        && words[0] == "dans"
+        && matches!(words[1], "un" | "une" | "son" | "sa" | "leur" | "le" | "la");
+    opens
+        && cut > 0
+        && !clause.contains(',')
+        && Lexicon::get().role(words[2]) == Some(SpeakerKind::Document)
 }
 
 #[cfg(test)]
@@ -70,27 +114,51 @@ mod tests {
         s.split_whitespace().map(str::to_string).collect()
     }
 
-
     fn cue_and_object(s: &str, verb: &str, obj: &str) -> bool {
         let t = crate::text::attribution::tokenize(s, 0..s.len(), &[]);
         let last = t.iter().position(|x| x.low == verb).unwrap();
-        let first = if last > 0 && matches!(t[last - 1].low.as_str(), "ont" | "sont" | "a") { last - 1 } else { last };
+        let first = if last > 0 && matches!(t[last - 1].low.as_str(), "ont" | "sont" | "a") {
+            last - 1
+        } else {
+            last
+        };
         let o = t.iter().skip(last).position(|x| x.low == obj).unwrap() + last;
-        singular_object_of_plural_verb(&t, first, last, o)
+        let np = crate::text::attribution::np_forward(&t, o, t.len()).unwrap();
+        singular_object_of_plural_verb(&t, first, last, &np)
     }
 
     #[test]
     fn a_plural_verb_takes_no_singular_inverted_subject() {
-        assert!(cue_and_object("Les deux fédérations jugent la réforme « trop brutale ».", "jugent", "la"));
-        assert!(cue_and_object("Les élus ont qualifié le projet de « gâchis ».", "qualifié", "le"));
+        assert!(cue_and_object(
+            "Les deux fédérations jugent la réforme « trop brutale ».",
+            "jugent",
+            "la"
+        ));
+        // Coordinated singulars make a plural subject.
+        assert!(!cue_and_object(
+            "« Non », affirment le maire et son adjoint.",
+            "affirment",
+            "le"
+        ));
         // A singular verb keeps its inverted subject.
-        assert!(!cue_and_object("« C'est trop tard », juge la présidente du club.", "juge", "la"));
+        assert!(!cue_and_object(
+            "« C'est trop tard », juge la présidente du club.",
+            "juge",
+            "la"
+        ));
         // "dément" is singular though it ends in -ent.
-        assert!(!cue_and_object("« Rien de tel », dément le maire.", "dément", "le"));
+        assert!(!cue_and_object(
+            "« Rien de tel », dément le maire.",
+            "dément",
+            "le"
+        ));
         // A plural phrase after a plural verb may be its subject.
-        assert!(!cue_and_object("« Assez ! », lancent les manifestants.", "lancent", "les"));
+        assert!(!cue_and_object(
+            "« Assez ! », lancent les manifestants.",
+            "lancent",
+            "les"
+        ));
     }
-
 
     #[test]
     fn a_pronoun_after_an_issued_document_opening_is_its_issuer() {
@@ -111,14 +179,34 @@ mod tests {
         let q = ["isère".to_string()];
         let quals: Vec<&String> = q.iter().collect();
         // A police union named after the département is not its prefecture.
-        assert!(another_body_sharing_complement("la préfecture de l'isère", "préfecture", &quals, &words("unité police isère")));
+        assert!(another_body_sharing_complement(
+            "la préfecture de l'isère",
+            "préfecture",
+            &quals,
+            &words("unité police isère")
+        ));
         // The prefecture registered under its full name is the same body.
-        assert!(!another_body_sharing_complement("la préfecture de l'isère", "préfecture", &quals, &words("préfecture de l' isère")));
+        assert!(!another_body_sharing_complement(
+            "la préfecture de l'isère",
+            "préfecture",
+            &quals,
+            &words("préfecture de l' isère")
+        ));
         // A name given beside the noun, not after "de", is left to the other rules.
         let r = ["vélaris".to_string()];
         let rq: Vec<&String> = r.iter().collect();
-        assert!(!another_body_sharing_complement("la société vélaris", "société", &rq, &words("vélaris holding")));
+        assert!(!another_body_sharing_complement(
+            "la société vélaris",
+            "société",
+            &rq,
+            &words("vélaris holding")
+        ));
         // Only the complement's own words: not another body.
-        assert!(!another_body_sharing_complement("la préfecture de l'isère", "préfecture", &quals, &words("isère")));
+        assert!(!another_body_sharing_complement(
+            "la préfecture de l'isère",
+            "préfecture",
+            &quals,
+            &words("isère")
+        ));
     }
 }
