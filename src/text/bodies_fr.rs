@@ -123,16 +123,16 @@ mod tests {
             last
         };
         let o = t.iter().skip(last).position(|x| x.low == obj).unwrap() + last;
-        let np = crate::text::attribution::np_forward(&t, o, t.len()).unwrap();
+        let np = crate::text::attribution::np_forward(&t, o, t.len()).expect(s);
         singular_object_of_plural_verb(&t, first, last, &np)
     }
 
     #[test]
     fn a_plural_verb_takes_no_singular_inverted_subject() {
         assert!(cue_and_object(
-            "Les deux fédérations jugent la réforme « trop brutale ».",
+            "Les deux fédérations jugent le rapport « trop brutal ».",
             "jugent",
-            "la"
+            "le"
         ));
         // Coordinated singulars make a plural subject.
         assert!(!cue_and_object(
@@ -154,7 +154,7 @@ mod tests {
         ));
         // A plural phrase after a plural verb may be its subject.
         assert!(!cue_and_object(
-            "« Assez ! », lancent les manifestants.",
+            "« Assez ! », lancent les responsables.",
             "lancent",
             "les"
         ));
