@@ -106,6 +106,15 @@ pub(crate) fn opens_on_issued_document(text: &str, pos: usize) -> bool {
         && Lexicon::get().role(words[2]) == Some(SpeakerKind::Document)
 }
 
+/// "L'Agence de sécurité, saisie dès lundi, « accompagne la banque », indique-t-elle": a
+/// body opening the il/elle's own sentence, with no person named since, is who the
+/// pronoun stands for. Whether the mention at `pos` opens the sentence at `start`: only
+/// an article before it.
+pub(crate) fn opens_sentence(text: &str, start: usize, pos: usize) -> bool {
+    let Some(before) = text.get(start..pos) else { return false };
+    matches!(fold(before.trim()).as_str(), "" | "l'" | "le" | "la" | "les")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,6 +181,15 @@ mod tests {
         // Not opening the sentence.
         let s = "Le club a perdu et, dans un message, il regrette « ce gâchis ».";
         assert!(!opens_on_issued_document(s, s.find("il regrette").unwrap()));
+    }
+
+
+    #[test]
+    fn a_body_opening_its_sentence_is_found() {
+        let s = "Hier. L'Agence de sécurité, saisie lundi, « aide », indique-t-elle.";
+        let start = s.find("L'Agence").unwrap();
+        assert!(opens_sentence(s, start, s.find("Agence").unwrap()));
+        assert!(!opens_sentence(s, start, s.find("saisie").unwrap()));
     }
 
     #[test]

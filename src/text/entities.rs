@@ -857,6 +857,23 @@ impl Registry {
                 return ControlFlow::Break(Some(m.entity));
             }
         }
+        // (fr-inst s18: "L'Agence …, « … », indique-t-elle": a body opening the pronoun's own
+        // sentence, no person named since, bodies_fr::opens_sentence.)
+        if matches!(written.as_str(), "il" | "elle") {
+            let own = super::salience_fr::start_of_sentences_back(&self.sentence_starts, np.start, 0);
+            let ms = self.mentions_within_reach(np.start, own.max(window));
+            let opening = ms.first().filter(|m| {
+                let e = &self.entities[m.entity];
+                e.kind == Some(SpeakerKind::Organisation)
+                    && super::bodies_fr::opens_sentence(&self.text, own, m.pos)
+                    && super::people_fr::thing_may_be_il_elle(e.kind, self.text.get(own..).unwrap_or(""), g)
+            });
+            if let Some(m) = opening
+                && !ms.iter().any(|x| x.entity != ANONYMOUS && fits(&self.entities[x.entity]))
+            {
+                return ControlFlow::Break(Some(m.entity));
+            }
+        }
         let body = matches!(written.as_str(), "il" | "elle")
             .then(|| {
                 let before = self.mentions_before(np.start);
