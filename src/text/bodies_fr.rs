@@ -2,9 +2,9 @@
 //! Small rules the registry (`entities`) and the attribution (`attribution`, `quotes`)
 //! call at one marked line each; every rule has its own test on invented sentences.
 
-use super::attribution::{Np, Tok};
+use super::attribution::{Cue, Np, Tok, ends_sentence};
 use super::lexicon::{Lexicon, fold};
-use crate::model::SpeakerKind;
+use crate::model::{Speaker, SpeakerKind};
 
 /// Words that join a body's name to its complement and tell nothing of which body it is.
 const LINK_WORDS: &[&str] = &[
@@ -115,6 +115,45 @@ pub(crate) fn opens_sentence(text: &str, start: usize, pos: usize) -> bool {
     matches!(fold(before.trim()).as_str(), "" | "l'" | "le" | "la" | "les")
 }
 
+/// Lower-case endings of the adjectives that belong to an institution's name
+/// ("académique", "régionale", "départemental").
+const NAME_ADJECTIVE_ENDINGS: &[&str] = &["ique", "al", "ale", "aux", "ien", "ienne", "el", "elle", "if", "ive", "aire"];
+
+/// "Contactée, la sous-préfecture de Meaux confirme … « … », précise-t-on": an inverted
+/// "on" with no body after it speaks for the body opening the sentence before (after a
+/// fronted "Contacté(e)," at most), as written. `left` is the paragraph up to the quote.
+pub(crate) fn body_opening_sentence_before(cue: &Cue, left: &[Tok]) -> Option<Speaker> {
+    if cue.pronoun.as_deref().map(fold).as_deref() != Some("on") {
+        return None;
+    }
+    let lx = Lexicon::get();
+    let end = (0..left.len()).rev().find(|&k| ends_sentence(left, k))?;
+    let mut k = (0..end).rev().find(|&j| ends_sentence(left, j)).map_or(0, |j| j + 1);
+    let fronted = |t: &Tok| t.is_word() && ["é", "ée", "és", "ées"].iter().any(|e| t.low.ends_with(e));
+    if left.get(k).is_some_and(fronted) && left.get(k + 1).is_some_and(|t| t.is_punct(',')) {
+        k += 2;
+    }
+    left.get(k).filter(|t| matches!(t.low.as_str(), "la" | "le" | "l'"))?;
+    let head = left.get(k + 1)?;
+    let noun = head.low.strip_prefix("sous-").unwrap_or(&head.low);
+    if lx.role(noun) != Some(SpeakerKind::Organisation) {
+        return None;
+    }
+    let mut last = k + 1;
+    while last + 1 < end && last < k + 6 {
+        let t = &left[last + 1];
+        let adjective = t.is_lower_word() && NAME_ADJECTIVE_ENDINGS.iter().any(|e| t.low.ends_with(e));
+        let complement = matches!(t.low.as_str(), "de" | "du" | "d'") && left.get(last + 2).is_some_and(|n| n.is_cap() || n.low == "l'");
+        let elided = t.low == "l'" && left.get(last + 2).is_some_and(Tok::is_cap);
+        if !(adjective || complement || elided || (t.is_cap() && t.is_word())) {
+            break;
+        }
+        last += 1;
+    }
+    let name = left[k + 1..=last].iter().map(|t| t.text.to_string()).collect::<Vec<_>>().join(" ").replace("' ", "'");
+    Some(Speaker { name, kind: SpeakerKind::Organisation })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +229,25 @@ mod tests {
         let start = s.find("L'Agence").unwrap();
         assert!(opens_sentence(s, start, s.find("Agence").unwrap()));
         assert!(!opens_sentence(s, start, s.find("saisie").unwrap()));
+    }
+
+
+    #[test]
+    fn an_inverted_on_speaks_for_the_body_opening_the_sentence_before() {
+        let s = "Contactée, la sous-préfecture de Rionville confirme la date. « Le vote aura lieu lundi », précise-t-on.";
+        let t = crate::text::attribution::tokenize(s, 0..s.len(), &[]);
+        let cues = crate::text::attribution::find_cues(&t);
+        let cue = cues.iter().find(|c| c.pronoun.as_deref() == Some("on")).unwrap();
+        let q = t.iter().position(|x| x.text == "«").unwrap();
+        let body = body_opening_sentence_before(cue, &t[..q]).unwrap();
+        assert_eq!(body.name, "sous-préfecture de Rionville");
+        // A person opening the sentence before: no body.
+        let s = "Le maire confirme la date. « Le vote aura lieu lundi », précise-t-on.";
+        let t = crate::text::attribution::tokenize(s, 0..s.len(), &[]);
+        let cues = crate::text::attribution::find_cues(&t);
+        let cue = cues.iter().find(|c| c.pronoun.as_deref() == Some("on")).unwrap();
+        let q = t.iter().position(|x| x.text == "«").unwrap();
+        assert!(body_opening_sentence_before(cue, &t[..q]).is_none());
     }
 
     #[test]
