@@ -1845,6 +1845,8 @@ pub fn speaker_of_cue(toks: &[Tok], lo: usize, hi: usize, cues: &[Cue], ci: usiz
     let listener_after = !after_quote && ADDRESSEE_VERBS.contains(&toks[c.last].low.as_str()) || super::rules_en::listener_always_follows(&toks[c.last]);
     let before = || subject_before(toks, lo, c.first).map(|np| super::rules_en::person_of_body_before(toks, lo, &np).unwrap_or(np));
     let after = || if listener_after { None } else { subject_after(toks, c.last, hi) };
+    // (fr-inst s18: "Les syndicats jugent le texte « … »": an object, bodies_fr.)
+    let after = || after().filter(|np| !super::bodies_fr::singular_object_of_plural_verb(toks, c.first, c.last, np));
     let found = if after_quote { after().or_else(before) } else { before().or_else(after) };
     let found = found.map(|np| super::rules_fr::phrase_with_its_name(toks, np, hi));
     let found = found.map(|np| super::rules_en::with_descriptor_before(toks, lo, np));

@@ -934,6 +934,38 @@ impl Registry {
         if super::rules_fr::is_demonstrative_pronoun(&written) {
             return ControlFlow::Break(self.latest(np.start, |m, e| m.entity != ANONYMOUS && fits(e)));
         }
+        // (fr-inst s18: "Dans un communiqué, il réclame « … »": whoever opens the sentence
+        // before, body or person, bodies_fr::opens_on_issued_document.)
+        if matches!(written.as_str(), "il" | "elle") && super::bodies_fr::opens_on_issued_document(&self.text, np.start) {
+            let own = super::salience_fr::start_of_sentences_back(&self.sentence_starts, np.start, 0);
+            let prev = super::salience_fr::start_of_sentences_back(&self.sentence_starts, np.start, 1).max(window);
+            let agrees = |m: &Mention| {
+                let e = &self.entities[m.entity];
+                m.entity != ANONYMOUS
+                    && !self.oblique.contains(&m.pos)
+                    && (fits(e) || e.kind.is_none() || super::people_fr::thing_may_be_il_elle(e.kind, self.text.get(m.pos..).unwrap_or(""), g))
+            };
+            if let Some(m) = self.mentions_within_reach(own, prev).iter().find(|m| agrees(m)) {
+                return ControlFlow::Break(Some(m.entity));
+            }
+        }
+        // (fr-inst s18: "L'Agence …, « … », indique-t-elle": a body opening the pronoun's own
+        // sentence, no person named since, bodies_fr::opens_sentence.)
+        if matches!(written.as_str(), "il" | "elle") {
+            let own = super::salience_fr::start_of_sentences_back(&self.sentence_starts, np.start, 0);
+            let ms = self.mentions_within_reach(np.start, own.max(window));
+            let opening = ms.first().filter(|m| {
+                let e = &self.entities[m.entity];
+                e.kind == Some(SpeakerKind::Organisation)
+                    && super::bodies_fr::opens_sentence(&self.text, own, m.pos)
+                    && super::people_fr::thing_may_be_il_elle(e.kind, self.text.get(own..).unwrap_or(""), g)
+            });
+            if let Some(m) = opening
+                && !ms.iter().any(|x| x.entity != ANONYMOUS && fits(&self.entities[x.entity]))
+            {
+                return ControlFlow::Break(Some(m.entity));
+            }
+        }
         let body = matches!(written.as_str(), "il" | "elle")
             .then(|| {
                 let before = self.mentions_before(np.start);
@@ -1299,7 +1331,9 @@ impl Registry {
         let named = (!quals.is_empty())
             .then(|| self.latest(np.start + 1, |_, e| org(e) && fits(e)))
             .flatten()
-            .filter(|&e| !self.is_complement_alone(np, head, &self.entities[e]));
+            .filter(|&e| !self.is_complement_alone(np, head, &self.entities[e]))
+            // (fr-inst s18: never another body sharing only the "de" complement.)
+            .filter(|&e| !super::bodies_fr::another_body_sharing_complement(&fold(&written), head, quals, &self.entities[e].low));
         // "le groupe Renault", "la société Vélaris": a name the phrase itself
         // gives its body noun is that body, whatever kind it was guessed.
         let named = named.or_else(|| self.body_named_in_phrase(np, head, &fits));

@@ -1,6 +1,7 @@
 //! Text analysis: language, sentence splitting, quotation extraction and attribution.
 
 pub mod attribution;
+pub mod bodies_fr; // fr-inst (session 18)
 pub mod entities;
 pub mod interrupted;
 pub mod lang;

@@ -1345,6 +1345,9 @@ fn attribute_at_right_cue(w: &mut Work, a: &Around, c: &CuesAround) {
     // "« … », indique-t-on à la brigade de X": the body where "on" speaks.
     if let Some(body) = body_behind_on(right, cue) {
         w.speaks_as_named(body, cue);
+    } else if let Some(body) = super::bodies_fr::body_opening_sentence_before(cue, &a.left_frame[..a.qk]).filter(|_| !a.english && w.speaker.is_none()) {
+        // (fr-inst s18: "Contactée, la sous-préfecture … « … », précise-t-on": bodies_fr.)
+        w.speaks_as_named(body, cue);
     }
 }
 
