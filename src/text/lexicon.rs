@@ -43,6 +43,10 @@ pub struct Lexicon {
     /// The first words of all multi-word cues, English and French: a token that is none
     /// of them opens no phrase, and the phrases need not be tried there.
     pub phrase_starts: FxHashSet<String>,
+    /// The multi-word cues by their first word, English then French, each list in the
+    /// order of `en_phrases` and `fr_phrases` (whether the phrase is a participle's): a
+    /// token is tried against its own phrases only (speed2).
+    pub phrases_by_start: FxHashMap<String, Vec<(Vec<String>, bool)>>,
     pub roles: FxHashMap<String, SpeakerKind>,
     pub pronouns: FxHashMap<String, (PronounKind, Gender)>,
     pub titles: FxHashMap<String, Gender>,
@@ -72,6 +76,10 @@ pub struct Lexicon {
 
 /// Lower-case and fold the typographic apostrophe so lexicon lookups see one form.
 pub fn fold(word: &str) -> String {
+    // (Most words are ASCII: lower-cased byte by byte, and no apostrophe to look for.)
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let low = word.to_lowercase();
     // (Only a word holding the apostrophe is copied a second time.)
     if low.contains('’') { low.replace('’', "'") } else { low }
@@ -200,6 +208,18 @@ fn phrase_words(line: &str) -> Vec<String> {
         .collect()
 }
 
+/// The multi-word cues grouped by first word, each group in list order, English first (as
+/// [`Lexicon::phrases_from`] gives them to the cue finder).
+fn phrases_by_start(en: &[Vec<String>], fr: &[(Vec<String>, bool)]) -> FxHashMap<String, Vec<(Vec<String>, bool)>> {
+    let mut by_start: FxHashMap<String, Vec<(Vec<String>, bool)>> = FxHashMap::default();
+    for (p, participle) in en.iter().map(|p| (p, false)).chain(fr.iter().map(|(p, pp)| (p, *pp))) {
+        if let Some(first) = p.first() {
+            by_start.entry(first.clone()).or_default().push((p.clone(), participle));
+        }
+    }
+    by_start
+}
+
 fn entries(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
@@ -298,6 +318,7 @@ impl Lexicon {
             }
         }
         lx.phrase_starts = lx.en_phrases.iter().chain(lx.fr_phrases.iter().map(|(p, _)| p)).filter_map(|p| p.first().cloned()).collect();
+        lx.phrases_by_start = phrases_by_start(&lx.en_phrases, &lx.fr_phrases);
         for line in entries(include_str!("../../assets/cues/roles.txt")) {
             if let Some((noun, tag)) = line.rsplit_once(char::is_whitespace)
                 && let Some(k) = kind(tag.trim()) {
@@ -373,6 +394,12 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(Lexicon::load)
+    }
+
+    /// The multi-word cues that open with the folded word `low`, in list order, English
+    /// first, with whether each is a participle's; none for most words.
+    pub fn phrases_from(&self, low: &str) -> &[(Vec<String>, bool)] {
+        self.phrases_by_start.get(low).map_or(&[], Vec::as_slice)
     }
 
     /// The words of the other names of an office whose every word `role_words` holds:
@@ -517,6 +544,21 @@ fn is_party_label(low: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    // speed2: a word's phrases are those of the lists that open with it, in list order.
+    #[test]
+    fn phrases_grouped_by_first_word_in_order() {
+        let w = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let en = [w("pointed out"), w("according to"), w("pointed at")];
+        let fr = [(w("a fait valoir"), true), (w("pointed to"), false)];
+        let by = phrases_by_start(&en, &fr);
+        let firsts: Vec<(Vec<String>, bool)> = vec![(w("pointed out"), false), (w("pointed at"), false), (w("pointed to"), false)];
+        assert_eq!(by["pointed"], firsts);
+        assert_eq!(by["a"], vec![(w("a fait valoir"), true)]);
+        assert!(!by.contains_key("out"));
+        assert!(Lexicon::get().phrases_from("according").iter().any(|(p, _)| p == &w("according to")));
+        assert!(Lexicon::get().phrases_from("zzz").is_empty());
+    }
+
     // speed2: the fast paths fold as the plain one does.
     #[test]
     fn fast_folds_agree_with_fold() {
