@@ -6,7 +6,7 @@
 //! Everything here works on the article's *frame*: its text with every quotation replaced
 //! by a placeholder token, so words inside quotes are never taken for cues or speakers.
 
-use super::lexicon::{Gender, Lexicon, PronounKind, fold, leading_elision};
+use super::lexicon::{Gender, Lexicon, PronounKind, fold, fold_compact, leading_elision};
 use super::rules_en::{described_by_place, english_cue_ok, is_particle_name, is_post_nominal, name_after_role, opening_inverted_cue};
 use super::rules_fr::{FR_AUX, french_participle_subject, inversion, next_participle, pronoun_text};
 use super::quote_marks::{MarkedSpan, is_space};
@@ -177,7 +177,8 @@ fn push_word(toks: &mut Vec<Tok>, text: &str, start: usize, end: usize) {
     let Some(w) = text.get(start..end) else {
         return;
     };
-    let low = fold(w);
+    // (Folded once: the word's own token takes this form, speed2.)
+    let low = fold_compact(w);
     if let Some(e) = leading_elision(&low) {
         // The elided article is ASCII letters plus one apostrophe (1 or 3 bytes).
         let cut = w.char_indices().nth(e.chars().count()).map_or(w.len(), |(i, _)| i);
@@ -191,12 +192,12 @@ fn push_word(toks: &mut Vec<Tok>, text: &str, start: usize, end: usize) {
         toks.push(word_tok(text, start + cut, end));
         return;
     }
-    toks.push(word_tok(text, start, end));
+    toks.push(Tok { start, end, low, text: w.into(), kind: TokKind::Word });
 }
 
 fn word_tok(text: &str, start: usize, end: usize) -> Tok {
     let t = text.get(start..end).unwrap_or("");
-    Tok { start, end, low: fold(t).into(), text: t.into(), kind: TokKind::Word }
+    Tok { start, end, low: fold_compact(t), text: t.into(), kind: TokKind::Word }
 }
 
 /// Whether a sentence ends after token `k` (a full stop, question or exclamation mark that
@@ -306,18 +307,15 @@ fn find_cues_from(toks: &[Tok], after_quote: bool) -> Vec<Cue> {
         // Multi-word phrases first: "according to", "pointed out", "mis en garde".
         // (Only where one may start: trying every phrase at every word was a fifth of
         // the time spent on quotes.)
-        let phrase = if lx.phrase_starts.contains(t.low.as_str()) {
-            lx.en_phrases
-                .iter()
-                .map(|p| (p.as_slice(), false))
-                .chain(lx.fr_phrases.iter().map(|(p, pp)| (p.as_slice(), *pp)))
-                .filter(|(p, _)| p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is_word() && t.low == w)))
-                // A participle phrase ("a fait valoir") needs its auxiliary; the same words
-                // may also stand alone in the present ("fait valoir").
-                .find(|(_, pp)| !pp || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())))
-        } else {
-            None
-        };
+        // (Only the phrases opening with this word, speed2: the lexicon groups them.)
+        let phrase = lx
+            .phrases_from(t.low.as_str())
+            .iter()
+            .map(|(p, pp)| (p.as_slice(), *pp))
+            .filter(|(p, _)| p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is_word() && t.low == w)))
+            // A participle phrase ("a fait valoir") needs its auxiliary; the same words
+            // may also stand alone in the present ("fait valoir").
+            .find(|(_, pp)| !pp || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())));
         if let Some((p, participle_phrase)) = phrase {
             let last = i + p.len() - 1;
             if !participle_phrase || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())) {

@@ -39,7 +39,10 @@ use super::floor_char_boundary;
 use super::lexicon::{Gender, Lexicon, fold, role_noun_gender};
 use crate::model::{Speaker, SpeakerKind};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+// FxHash (speed2, session 18): the maps of one article are keyed by entity numbers and short
+// words, looked up for every candidate of every quote; no map is iterated in an order that
+// shows in the output.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -830,8 +833,8 @@ impl<'a> ArticleFacts<'a> {
     fn read(registry: &'a Registry, paragraphs: &[Range<usize>]) -> Self {
         let mentions = registry.mention_view();
         let (text, sentence_starts) = registry.text_and_sentences();
-        let mut positions: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut mentioned_at: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut positions: HashMap<usize, Vec<usize>> = HashMap::default();
+        let mut mentioned_at: HashMap<usize, Vec<usize>> = HashMap::default();
         for (k, &(pos, e, _, _)) in mentions.iter().enumerate() {
             positions.entry(e).or_default().push(pos);
             mentioned_at.entry(e).or_default().push(k);
@@ -839,9 +842,9 @@ impl<'a> ArticleFacts<'a> {
         let headline_only = only_in_title_case(text, paragraphs, &positions);
         let lower_case = lower_case_words(text);
         let initial_only = sentence_initial_only(text, sentence_starts, &positions);
-        let mut speaker_of: HashMap<usize, Option<Speaker>> = HashMap::new();
-        let mut entities_named: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut people_by_role: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut speaker_of: HashMap<usize, Option<Speaker>> = HashMap::default();
+        let mut entities_named: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut people_by_role: HashMap<&str, Vec<usize>> = HashMap::default();
         let mut entities: Vec<usize> = mentioned_at.keys().copied().collect();
         entities.sort_unstable();
         for &e in &entities {

@@ -188,6 +188,10 @@ pub(super) const FR_AUX: [&str; 10] = ["a", "ont", "avait", "avaient", "aurait",
 
 /// Parts of a hyphenated French inversion: `a-t-il` → ("a", "il"), `dit-elle` → ("dit", "elle").
 pub(super) fn inversion(low: &str) -> Option<(&str, &str)> {
+    // (speed2: read at every word; most have no hyphen, and nothing is split for them.)
+    if !low.as_bytes().contains(&b'-') {
+        return None;
+    }
     let parts: Vec<&str> = low.split('-').collect();
     if parts.len() < 2 {
         return None;
