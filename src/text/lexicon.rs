@@ -40,9 +40,6 @@ pub struct Lexicon {
     pub fr_participles: FxHashSet<String>,
     /// Multi-word French cues ("mis en garde", "d'après").
     pub fr_phrases: Vec<(Vec<String>, bool)>,
-    /// The first words of all multi-word cues, English and French: a token that is none
-    /// of them opens no phrase, and the phrases need not be tried there.
-    pub phrase_starts: FxHashSet<String>,
     /// The multi-word cues by their first word, English then French, each list in the
     /// order of `en_phrases` and `fr_phrases` (whether the phrase is a participle's): a
     /// token is tried against its own phrases only (speed2).
@@ -317,7 +314,6 @@ impl Lexicon {
                 }
             }
         }
-        lx.phrase_starts = lx.en_phrases.iter().chain(lx.fr_phrases.iter().map(|(p, _)| p)).filter_map(|p| p.first().cloned()).collect();
         lx.phrases_by_start = phrases_by_start(&lx.en_phrases, &lx.fr_phrases);
         for line in entries(include_str!("../../assets/cues/roles.txt")) {
             if let Some((noun, tag)) = line.rsplit_once(char::is_whitespace)
