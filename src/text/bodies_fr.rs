@@ -154,6 +154,35 @@ pub(crate) fn body_opening_sentence_before(cue: &Cue, left: &[Tok]) -> Option<Sp
     Some(Speaker { name, kind: SpeakerKind::Organisation })
 }
 
+/// News wires whose name a French dispatch carries ("LYON, 5 avril (AFP) -", "a indiqué à
+/// l'AFP"): they relay what others say.
+const NEWS_WIRES: &[&str] = &["afp", "agence france-presse", "reuters", "associated press", "belga", "dpa", "ansa"];
+
+/// A French quote's candidate speaker that is a news wire: the wire only carries the
+/// quote, it never is who spoke it ("… jugé « dangereux », a-t-on appris auprès de
+/// l'intersyndicale" under an "(AFP)" dateline). `name` as the speaker is shown.
+pub(crate) fn is_news_wire(name: &str) -> bool {
+    NEWS_WIRES.contains(&fold(name.trim()).as_str())
+}
+
+/// "Un manque d'effectifs jugé « dangereux », a-t-on appris auprès de l'intersyndicale":
+/// the wire's "on learned from X" (a-t-on appris, avait-on appris, apprend-on) closing a
+/// quote's sentence names X as the source of the quote, over any participle before it
+/// ("jugé", which has no subject of its own). `right` is the reporter's words after the
+/// quote; the cue is given with its "on", for `rules_fr::body_behind_on` to read X.
+pub(crate) fn learned_from_on(right: &[Tok]) -> Option<Cue> {
+    let first = usize::from(right.first()?.is_punct(','));
+    let aux = right.get(first)?;
+    let last = match aux.low.as_str() {
+        "a-t-on" | "avait-on" if right.get(first + 1).is_some_and(|t| t.low == "appris") => first + 1,
+        "apprend-on" => first,
+        _ => return None,
+    };
+    right.get(last + 1).filter(|t| t.low == "auprès")?;
+    let text = right[first..=last].iter().map(|t| t.text.to_string()).collect::<Vec<_>>().join(" ");
+    Some(Cue { first, last, text, participle: false, preposition: false, pronoun: Some("on".to_string()) })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,5 +313,27 @@ mod tests {
             &quals,
             &words("isère")
         ));
+    }
+
+    #[test]
+    fn a_news_wire_is_never_a_speaker() {
+        assert!(is_news_wire("AFP"));
+        assert!(is_news_wire("Agence France-Presse"));
+        assert!(!is_news_wire("Agence régionale de santé"));
+        assert!(!is_news_wire("Afpa"));
+    }
+
+    #[test]
+    fn on_learned_from_a_body_names_the_source() {
+        let right = |s: &str| crate::text::attribution::tokenize(s, 0..s.len(), &[]);
+        let t = right(", a-t-on appris auprès de la fédération des artisans.");
+        let cue = learned_from_on(&t).unwrap();
+        assert_eq!(cue.pronoun.as_deref(), Some("on"));
+        let body = crate::text::rules_fr::body_behind_on(&t, &cue).unwrap();
+        assert_eq!(body.name, "fédération des artisans");
+        assert!(learned_from_on(&right(", apprend-on auprès du syndicat.")).is_some());
+        // Learning a trade from someone is no attribution.
+        assert!(learned_from_on(&right(", a-t-on appris hier.")).is_none());
+        assert!(learned_from_on(&right(", a-t-il appris auprès de son oncle.")).is_none());
     }
 }

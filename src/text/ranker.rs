@@ -1006,6 +1006,10 @@ fn near_speakers(registry: &Registry, facts: &mut ArticleFacts, site: &Site, con
     let mut near: Vec<(Speaker, usize, Near)> = Vec::new();
     for &(pos, e, spoke, oblique) in earlier.iter().map(|&k| &facts.mentions[k]).chain(&facts.mentions[context.from..context.to]) {
         let Some(speaker) = facts.speaker_of.entry(e).or_insert_with(|| registry.speaker(e)).clone() else { continue };
+        // (fr-inst2 s18: a news wire only relays a French quote, never speaks it: bodies_fr::is_news_wire.)
+        if site.french && crate::text::bodies_fr::is_news_wire(&speaker.name) {
+            continue;
+        }
         let k = match near.iter().position(|(s, _, _)| s.name == speaker.name) {
             Some(k) => k,
             None => {
