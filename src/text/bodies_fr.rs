@@ -183,6 +183,20 @@ pub(crate) fn learned_from_on(right: &[Tok]) -> Option<Cue> {
     Some(Cue { first, last, text, participle: false, preposition: false, pronoun: Some("on".to_string()) })
 }
 
+/// "…, a-t-on appris auprès de la préfecture. … selon la même source, qui fait état de
+/// « … »": a body named after "auprès de" (the wire's informant) is a source heard even
+/// though no cue verb made it speak. Whether the mention at `pos` follows "auprès de"
+/// (its article before it or not).
+pub(crate) fn follows_aupres_de(text: &str, pos: usize) -> bool {
+    let from = super::floor_char_boundary(text, pos.saturating_sub(24));
+    let Some(before) = text.get(from..pos) else { return false };
+    let before = fold(before.trim_end());
+    let before = ["la", "le", "l'", "les"].iter().find_map(|a| before.strip_suffix(a)).map_or(before.as_str(), str::trim_end);
+    ["aupres de", "aupres du", "aupres des", "aupres d'", "auprès de", "auprès du", "auprès des", "auprès d'"]
+        .iter()
+        .any(|p| before.ends_with(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,5 +349,14 @@ mod tests {
         // Learning a trade from someone is no attribution.
         assert!(learned_from_on(&right(", a-t-on appris hier.")).is_none());
         assert!(learned_from_on(&right(", a-t-il appris auprès de son oncle.")).is_none());
+    }
+
+    #[test]
+    fn a_body_named_after_aupres_de_is_a_source_heard() {
+        let s = "Le trafic est coupé, a-t-on appris auprès de la préfecture du Gard.";
+        assert!(follows_aupres_de(s, s.find("la préfecture").unwrap()));
+        assert!(follows_aupres_de(s, s.find("préfecture").unwrap()));
+        let s = "Le maire a écrit à la préfecture du Gard.";
+        assert!(!follows_aupres_de(s, s.find("préfecture").unwrap()));
     }
 }

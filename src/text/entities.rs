@@ -1067,7 +1067,14 @@ impl Registry {
     /// "précise cette source", "the same source said": whoever was last heard,
     /// named or not.
     fn resolve_same_source(&mut self, np: &Np) -> Option<usize> {
-        let e = self.latest(np.start, |m, _| m.spoke).unwrap_or(ANONYMOUS);
+        let e = self.latest(np.start, |m, _| m.spoke)
+            // (fr-inst2 s18: else a body the wire learned it from, in this paragraph or the one
+            // before, "a-t-on appris auprès de la préfecture": bodies_fr::follows_aupres_de.)
+            .or_else(|| {
+                let near = self.paragraph_start(self.paragraph_start(np.start).saturating_sub(1));
+                self.latest_since(np.start, near, |m, e| e.kind == Some(SpeakerKind::Organisation) && super::bodies_fr::follows_aupres_de(&self.text, m.pos))
+            })
+            .unwrap_or(ANONYMOUS);
         self.note_speaker(np.start, e);
         Some(e)
     }
