@@ -1580,8 +1580,9 @@ mod tests {
 
     #[test]
     fn an_outlet_after_an_elided_article_is_the_listener() {
-        let text = "Le maire Paul Hamon a réagi lundi.\n\n« Nous ne partirons pas sans réponse écrite », a-t-il déclaré à l'AFP.";
-        assert_eq!(feature(text, 0, "AFP", "object_in_sentence"), 1.0);
+        // (fr-inst2 s18: a newspaper, not a wire: a wire is no French candidate at all.)
+        let text = "Le maire Paul Hamon a réagi lundi.\n\n« Nous ne partirons pas sans réponse écrite », a-t-il déclaré à l'Express.";
+        assert_eq!(feature(text, 0, "Express", "object_in_sentence"), 1.0);
         assert_eq!(feature(text, 0, "Paul Hamon", "object_in_sentence"), 0.0);
     }
 
