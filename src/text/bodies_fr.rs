@@ -197,6 +197,25 @@ pub(crate) fn follows_aupres_de(text: &str, pos: usize) -> bool {
         .any(|p| before.ends_with(p))
 }
 
+/// "L'Union cycliste internationale a indiqué …", "L'Association sportive de X": a phrase
+/// whose first word after the article is a capitalised body word (org_words.txt) is that
+/// body's name; a lower-case word after it ("cycliste", "sportive") is an adjective of the
+/// name, not a person's role noun to resolve to the last rider named. The name's words
+/// (without the article), when `written` is such a phrase of two words or more.
+pub(crate) fn capitalised_body_name(written: &str) -> Option<Vec<String>> {
+    let mut words: Vec<String> = written.split_whitespace().map(str::to_string).collect();
+    let first = words.first()?.clone();
+    if matches!(fold(&first).as_str(), "la" | "le" | "les") {
+        words.remove(0);
+    } else if let Some(rest) = ["L'", "l'", "L’", "l’"].iter().find_map(|a| first.strip_prefix(a)) {
+        words[0] = rest.to_string();
+    }
+    let head = words.first()?;
+    let capitalised = head.chars().next().is_some_and(char::is_uppercase);
+    let lower_next = words.get(1).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    (capitalised && lower_next && Lexicon::get().is_org_word(head)).then_some(words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,5 +377,17 @@ mod tests {
         assert!(follows_aupres_de(s, s.find("préfecture").unwrap()));
         let s = "Le maire a écrit à la préfecture du Gard.";
         assert!(!follows_aupres_de(s, s.find("préfecture").unwrap()));
+    }
+
+    #[test]
+    fn a_capitalised_body_word_opens_a_name_not_a_role() {
+        assert_eq!(
+            capitalised_body_name("L'Union cycliste internationale").unwrap(),
+            words("Union cycliste internationale")
+        );
+        assert_eq!(capitalised_body_name("la Fédération nautique").unwrap(), words("Fédération nautique"));
+        // A role noun of a person, or a lower-case body word, is not a name.
+        assert!(capitalised_body_name("le cycliste").is_none());
+        assert!(capitalised_body_name("l'union cycliste").is_none());
     }
 }
