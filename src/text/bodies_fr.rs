@@ -154,6 +154,68 @@ pub(crate) fn body_opening_sentence_before(cue: &Cue, left: &[Tok]) -> Option<Sp
     Some(Speaker { name, kind: SpeakerKind::Organisation })
 }
 
+/// News wires whose name a French dispatch carries ("LYON, 5 avril (AFP) -", "a indiqué à
+/// l'AFP"): they relay what others say.
+const NEWS_WIRES: &[&str] = &["afp", "agence france-presse", "reuters", "associated press", "belga", "dpa", "ansa"];
+
+/// A French quote's candidate speaker that is a news wire: the wire only carries the
+/// quote, it never is who spoke it ("… jugé « dangereux », a-t-on appris auprès de
+/// l'intersyndicale" under an "(AFP)" dateline). `name` as the speaker is shown.
+pub(crate) fn is_news_wire(name: &str) -> bool {
+    NEWS_WIRES.contains(&fold(name.trim()).as_str())
+}
+
+/// "Un manque d'effectifs jugé « dangereux », a-t-on appris auprès de l'intersyndicale":
+/// the wire's "on learned from X" (a-t-on appris, avait-on appris, apprend-on) closing a
+/// quote's sentence names X as the source of the quote, over any participle before it
+/// ("jugé", which has no subject of its own). `right` is the reporter's words after the
+/// quote; the cue is given with its "on", for `rules_fr::body_behind_on` to read X.
+pub(crate) fn learned_from_on(right: &[Tok]) -> Option<Cue> {
+    let first = usize::from(right.first()?.is_punct(','));
+    let aux = right.get(first)?;
+    let last = match aux.low.as_str() {
+        "a-t-on" | "avait-on" if right.get(first + 1).is_some_and(|t| t.low == "appris") => first + 1,
+        "apprend-on" => first,
+        _ => return None,
+    };
+    right.get(last + 1).filter(|t| t.low == "auprès")?;
+    let text = right[first..=last].iter().map(|t| t.text.to_string()).collect::<Vec<_>>().join(" ");
+    Some(Cue { first, last, text, participle: false, preposition: false, pronoun: Some("on".to_string()) })
+}
+
+/// "…, a-t-on appris auprès de la préfecture. … selon la même source, qui fait état de
+/// « … »": a body named after "auprès de" (the wire's informant) is a source heard even
+/// though no cue verb made it speak. Whether the mention at `pos` follows "auprès de"
+/// (its article before it or not).
+pub(crate) fn follows_aupres_de(text: &str, pos: usize) -> bool {
+    let from = super::floor_char_boundary(text, pos.saturating_sub(24));
+    let Some(before) = text.get(from..pos) else { return false };
+    let before = fold(before.trim_end());
+    let before = ["la", "le", "l'", "les"].iter().find_map(|a| before.strip_suffix(a)).map_or(before.as_str(), str::trim_end);
+    ["aupres de", "aupres du", "aupres des", "aupres d'", "auprès de", "auprès du", "auprès des", "auprès d'"]
+        .iter()
+        .any(|p| before.ends_with(p))
+}
+
+/// "L'Union cycliste internationale a indiqué …", "L'Association sportive de X": a phrase
+/// whose first word after the article is a capitalised body word (org_words.txt) is that
+/// body's name; a lower-case word after it ("cycliste", "sportive") is an adjective of the
+/// name, not a person's role noun to resolve to the last rider named. The name's words
+/// (without the article), when `written` is such a phrase of two words or more.
+pub(crate) fn capitalised_body_name(written: &str) -> Option<Vec<String>> {
+    let mut words: Vec<String> = written.split_whitespace().map(str::to_string).collect();
+    let first = words.first()?.clone();
+    if matches!(fold(&first).as_str(), "la" | "le" | "les") {
+        words.remove(0);
+    } else if let Some(rest) = ["L'", "l'", "L’", "l’"].iter().find_map(|a| first.strip_prefix(a)) {
+        words[0] = rest.to_string();
+    }
+    let head = words.first()?;
+    let capitalised = head.chars().next().is_some_and(char::is_uppercase);
+    let lower_next = words.get(1).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    (capitalised && lower_next && Lexicon::get().is_org_word(head)).then_some(words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,5 +346,48 @@ mod tests {
             &quals,
             &words("isère")
         ));
+    }
+
+    #[test]
+    fn a_news_wire_is_never_a_speaker() {
+        assert!(is_news_wire("AFP"));
+        assert!(is_news_wire("Agence France-Presse"));
+        assert!(!is_news_wire("Agence régionale de santé"));
+        assert!(!is_news_wire("Afpa"));
+    }
+
+    #[test]
+    fn on_learned_from_a_body_names_the_source() {
+        let right = |s: &str| crate::text::attribution::tokenize(s, 0..s.len(), &[]);
+        let t = right(", a-t-on appris auprès de la fédération des artisans.");
+        let cue = learned_from_on(&t).unwrap();
+        assert_eq!(cue.pronoun.as_deref(), Some("on"));
+        let body = crate::text::rules_fr::body_behind_on(&t, &cue).unwrap();
+        assert_eq!(body.name, "fédération des artisans");
+        assert!(learned_from_on(&right(", apprend-on auprès du syndicat.")).is_some());
+        // Learning a trade from someone is no attribution.
+        assert!(learned_from_on(&right(", a-t-on appris hier.")).is_none());
+        assert!(learned_from_on(&right(", a-t-il appris auprès de son oncle.")).is_none());
+    }
+
+    #[test]
+    fn a_body_named_after_aupres_de_is_a_source_heard() {
+        let s = "Le trafic est coupé, a-t-on appris auprès de la préfecture du Gard.";
+        assert!(follows_aupres_de(s, s.find("la préfecture").unwrap()));
+        assert!(follows_aupres_de(s, s.find("préfecture").unwrap()));
+        let s = "Le maire a écrit à la préfecture du Gard.";
+        assert!(!follows_aupres_de(s, s.find("préfecture").unwrap()));
+    }
+
+    #[test]
+    fn a_capitalised_body_word_opens_a_name_not_a_role() {
+        assert_eq!(
+            capitalised_body_name("L'Union cycliste internationale").unwrap(),
+            words("Union cycliste internationale")
+        );
+        assert_eq!(capitalised_body_name("la Fédération nautique").unwrap(), words("Fédération nautique"));
+        // A role noun of a person, or a lower-case body word, is not a name.
+        assert!(capitalised_body_name("le cycliste").is_none());
+        assert!(capitalised_body_name("l'union cycliste").is_none());
     }
 }

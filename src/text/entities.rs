@@ -763,6 +763,17 @@ impl Registry {
             self.note_speaker(np.start, long);
             return Some(long);
         }
+        // (fr-inst2 s18: "L'Union cycliste internationale a indiqué": a capitalised body word
+        // opening the phrase makes it a body's name, not the role "cycliste": bodies_fr.)
+        if let NpKind::Role { kind: SpeakerKind::Person, .. } = np.kind
+            && super::rules_fr::is_french_phrase(&self.text, np)
+            && let Some(words) = super::bodies_fr::capitalised_body_name(self.text.get(np.start..np.end).unwrap_or(""))
+        {
+            let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+            let found = self.named_exactly(&low).unwrap_or_else(|| self.add_entity(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() }));
+            self.note_speaker(np.start, found);
+            return Some(found);
+        }
         let found = match &np.kind {
             NpKind::Name(_) if by_alias.is_some() => by_alias,
             NpKind::Name(words) => self.resolve_name(np, words),
@@ -1067,7 +1078,14 @@ impl Registry {
     /// "précise cette source", "the same source said": whoever was last heard,
     /// named or not.
     fn resolve_same_source(&mut self, np: &Np) -> Option<usize> {
-        let e = self.latest(np.start, |m, _| m.spoke).unwrap_or(ANONYMOUS);
+        let e = self.latest(np.start, |m, _| m.spoke)
+            // (fr-inst2 s18: else a body the wire learned it from, in this paragraph or the one
+            // before, "a-t-on appris auprès de la préfecture": bodies_fr::follows_aupres_de.)
+            .or_else(|| {
+                let near = self.paragraph_start(self.paragraph_start(np.start).saturating_sub(1));
+                self.latest_since(np.start, near, |m, e| e.kind == Some(SpeakerKind::Organisation) && super::bodies_fr::follows_aupres_de(&self.text, m.pos))
+            })
+            .unwrap_or(ANONYMOUS);
         self.note_speaker(np.start, e);
         Some(e)
     }

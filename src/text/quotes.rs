@@ -1071,6 +1071,11 @@ fn context(text: &str, frames: &[Vec<Tok>], spans: &[MarkedSpan], qi: usize, spa
         attribute_at_right_cue(&mut w, &a, &c);
     } else if let Some(ci) = c.left_pick {
         attribute_at_left_cue(&mut w, &a, &c, ci);
+    } else if let Some((cue, body)) = super::bodies_fr::learned_from_on(a.right).filter(|_| !a.english).and_then(|cue| body_behind_on(a.right, &cue).map(|b| (cue, b))) {
+        // (fr-inst2 s18: no cue on either side, "… « … », a-t-on appris auprès de X": X, bodies_fr::learned_from_on.)
+        w.cue_at = a.right.get(cue.first).map(|t| t.start);
+        w.cue = Some(cue.clone());
+        w.speaks_as_named(body, &cue);
     }
     attribute_at_inverted_verb(&mut w, &a, &c);
     let adverb_cue = attribute_at_cue_after_adverb(&mut w, a.left);
