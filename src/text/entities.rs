@@ -116,6 +116,21 @@ fn guess_kind(words: &[String]) -> SpeakerKind {
     }
 }
 
+/// fr-people2: "Nadine Rivière", "Paul Dupont-Lac": a known first name then one word that
+/// is a place noun. A French place noun opens its name ("la rivière d'Ain", "le pont
+/// Mirabeau"), so closing a name after a first name it is a surname, and the name a
+/// person's (the caller asks only of French articles: English puts its place noun last,
+/// "Victoria Station").
+fn first_name_and_place_noun_surname(words: &[String], low: &[String]) -> bool {
+    let lx = Lexicon::get();
+    words.len() == 2
+        && lx.first_names.contains_key(words[0].as_str())
+        && !lx.place_words.contains(&low[0])
+        && !lx.place_first_words.contains(&low[0])
+        && lx.place_words.contains(&low[1])
+        && !lx.is_org_word(&words[1])
+}
+
 /// How many of an article's first mentions are read for the first person it names
 /// (fr-roles, `headline_person_of_role`).
 const FIRST_MENTIONS: usize = 40;
@@ -425,7 +440,12 @@ impl Registry {
             .filter(|e| e.kind == Some(SpeakerKind::Person))
             .flat_map(|e| e.role_words.iter().cloned())
             .collect();
+        let french = super::lang::detect_article(&self.text).as_deref() == Some("fr");
         for e in &mut self.entities {
+            if french && e.kind.is_none() && first_name_and_place_noun_surname(&e.words, &e.low) {
+                e.kind = Some(SpeakerKind::Person);
+                continue;
+            }
             if e.kind.is_none() || e.kind == Some(SpeakerKind::Person) && !e.has_role && e.gender == Gender::Unknown {
                 let org = guess_kind(&e.words) == SpeakerKind::Organisation
                     || (e.low.len() == 1 && role_vocab.contains(&e.low[0]));
@@ -3090,6 +3110,16 @@ pub(super) fn mention_names(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::{bucket, spells};
+
+    #[test]
+    fn a_place_noun_after_a_first_name_is_a_surname() {
+        let v = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<String>>();
+        let low = |s: &str| s.split(' ').map(crate::text::lexicon::fold).collect::<Vec<String>>();
+        assert!(super::first_name_and_place_noun_surname(&v("Nadine Rivière"), &low("Nadine Rivière")));
+        assert!(!super::first_name_and_place_noun_surname(&v("Pont Neuf"), &low("Pont Neuf")));
+        assert!(!super::first_name_and_place_noun_surname(&v("Nadine Rivard"), &low("Nadine Rivard")));
+        assert!(!super::first_name_and_place_noun_surname(&v("Rue Nadine Rivière"), &low("Rue Nadine Rivière")));
+    }
 
     #[test]
     fn a_short_town_before_a_date_opens_a_dateline() {
