@@ -936,8 +936,11 @@ impl Registry {
     /// French il/elle, the body) it stands for. `Break` when found without the checks
     /// `resolve` makes of a found entity.
     fn resolve_person_pronoun(&mut self, np: &Np, g: Gender) -> ControlFlow<Option<usize>, Option<usize>> {
+        let addressee = self.addressee_before(np);
         let fits = |e: &Entity| {
-            e.kind == Some(SpeakerKind::Person) && (e.gender == Gender::Unknown || g == Gender::Unknown || e.gender == g)
+            e.kind == Some(SpeakerKind::Person)
+                && (e.gender == Gender::Unknown || g == Gender::Unknown || e.gender == g)
+                && addressee.is_none_or(|a| !std::ptr::eq(e, &self.entities[a]))
         };
         // A person who spoke earlier in the same paragraph is more salient than one
         // merely named since ("Judge Hale told the court that the defendant, Liam
@@ -1003,6 +1006,27 @@ impl Registry {
             self.entities[e].gender = g;
         }
         ControlFlow::Continue(found)
+    }
+
+    /// fr-people2: the person a French subject il/elle speaks to in its own sentence, named
+    /// before it after "à" ("À Mme Caradec, elle a rétorqué que"): never who "elle" is
+    /// (people_fr::is_addressee). Reads the mentions of that one sentence.
+    pub fn addressee_before(&self, np: &Np) -> Option<usize> {
+        self.addressee_of_phrase(np.start..np.end)
+    }
+
+    /// (`addressee_before` for the il/elle written at `phrase`.)
+    pub fn addressee_of_phrase(&self, phrase: std::ops::Range<usize>) -> Option<usize> {
+        let written = self.text.get(phrase.clone()).map(fold)?;
+        if !matches!(written.as_str(), "il" | "elle") {
+            return None;
+        }
+        let from = super::salience_fr::start_of_sentences_back(&self.sentence_starts, phrase.start, 0);
+        self.mentions_within_reach(phrase.start, from)
+            .iter()
+            .rev()
+            .find(|m| m.entity != ANONYMOUS && self.text_before(m.pos).is_some_and(super::people_fr::is_addressee))
+            .map(|m| m.entity)
     }
 
     /// fr-people: like [`Registry::latest_since`], but for a French il/elle whose last

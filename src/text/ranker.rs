@@ -770,6 +770,7 @@ pub fn for_each_site_candidates(
         // parent's too.)
         parent_cued = site.role_head.as_deref().is_some_and(super::people_fr::is_parent_noun) || site.inherited && parent_cued;
         drop_children_for_parent_cue(&facts, parent_cued, &mut near);
+        drop_addressee_of_pronoun(registry, site, &mut near);
         let standing = Standing::compare(registry, site, context.role.as_ref(), &near);
         let scoring = Scoring { registry, facts: &facts, site, context: &context, history: &history, standing, alias_at_cue: site.alias_at_cue(facts.text) };
         let cands = scoring.candidates(near);
@@ -804,6 +805,16 @@ fn drop_children_for_parent_cue(facts: &ArticleFacts, parent_cued: bool, near: &
     if others && child.iter().any(|&c| c) {
         // (Each candidate with its own flag: no counter kept beside the filter.)
         *near = std::mem::take(near).into_iter().zip(child).filter_map(|(n, c)| (!c).then_some(n)).collect();
+    }
+}
+
+/// fr-people2: an il/elle cue is never the person it speaks to in its own sentence ("À Mme
+/// Caradec, elle a rétorqué que …": `Registry::addressee_of_phrase`); that candidate goes
+/// when another person candidate stays.
+fn drop_addressee_of_pronoun(registry: &Registry, site: &Site, near: &mut Vec<(Speaker, usize, Near)>) {
+    let Some(a) = site.person_pronoun.and(site.phrase.clone()).and_then(|p| registry.addressee_of_phrase(p)) else { return };
+    if near.iter().any(|(s, e, _)| s.kind == SpeakerKind::Person && *e != a) {
+        near.retain(|(_, e, _)| *e != a);
     }
 }
 
