@@ -1657,3 +1657,35 @@ fn a_dialogue_with_an_unnamed_side_alternates() {
     assert_eq!(speaker_of(&qs, "Deux, madame"), Some("Paul Ribes"), "{qs:#?}");
     assert_eq!(speaker_of(&qs, "Je les prends"), Some("cliente"), "{qs:#?}");
 }
+
+/// fr-people2: `people_fr::is_addressee`, `ranker::drop_addressee_of_pronoun`.
+#[test]
+fn elle_is_never_the_person_she_answers_after_a() {
+    let qs = quotes_of(
+        "Débat au conseil\n\n\
+         Sophie Lemaire a critiqué le budget. « C'est injuste », a-t-elle lancé.\n\n\
+         Dans la soirée, Claire Fontanel a répondu aux élus. À Mme Lemaire, elle a rétorqué que « les comptes sont tenus ».",
+    );
+    assert_eq!(speaker_of(&qs, "les comptes"), Some("Claire Fontanel"), "{qs:#?}");
+}
+
+/// fr-people2: `ranker::drop_other_gender_for_pronoun`.
+#[test]
+fn celui_ci_is_never_a_woman_the_article_named() {
+    let qs = quotes_of(
+        "Plan pour la forêt\n\n\
+         Le préfet, Marc Olivier, et la présidente du département, Anne Rousseau, ont signé le plan.\n\n\
+         Interrogée sur les coupes, elle a reconnu « des désaccords » avec son partenaire. Celui-ci a assuré de son côté que « le dialogue continue ».",
+    );
+    assert_eq!(speaker_of(&qs, "le dialogue"), Some("Marc Olivier"), "{qs:#?}");
+}
+
+/// fr-people2: `entities::first_name_and_place_noun_surname`.
+#[test]
+fn a_place_noun_surname_after_a_first_name_names_a_person() {
+    let qs = quotes_of(
+        "Après l'accident\n\n\
+         Nadine Rivière a perdu son frère dans l'accident. « Je veux que quelqu'un assume », dit-elle.",
+    );
+    assert_eq!(speaker_of(&qs, "Je veux"), Some("Nadine Rivière"), "{qs:#?}");
+}

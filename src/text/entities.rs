@@ -116,6 +116,21 @@ fn guess_kind(words: &[String]) -> SpeakerKind {
     }
 }
 
+/// fr-people2: "Nadine Rivière", "Paul Dupont-Lac": a known first name then one word that
+/// is a place noun. A French place noun opens its name ("la rivière d'Ain", "le pont
+/// Mirabeau"), so closing a name after a first name it is a surname, and the name a
+/// person's (the caller asks only of French articles: English puts its place noun last,
+/// "Victoria Station").
+fn first_name_and_place_noun_surname(words: &[String], low: &[String]) -> bool {
+    let lx = Lexicon::get();
+    words.len() == 2
+        && lx.first_names.contains_key(words[0].as_str())
+        && !lx.place_words.contains(&low[0])
+        && !lx.place_first_words.contains(&low[0])
+        && lx.place_words.contains(&low[1])
+        && !lx.is_org_word(&words[1])
+}
+
 /// How many of an article's first mentions are read for the first person it names
 /// (fr-roles, `headline_person_of_role`).
 const FIRST_MENTIONS: usize = 40;
@@ -425,7 +440,12 @@ impl Registry {
             .filter(|e| e.kind == Some(SpeakerKind::Person))
             .flat_map(|e| e.role_words.iter().cloned())
             .collect();
+        let french = super::lang::detect_article(&self.text).as_deref() == Some("fr");
         for e in &mut self.entities {
+            if french && e.kind.is_none() && first_name_and_place_noun_surname(&e.words, &e.low) {
+                e.kind = Some(SpeakerKind::Person);
+                continue;
+            }
             if e.kind.is_none() || e.kind == Some(SpeakerKind::Person) && !e.has_role && e.gender == Gender::Unknown {
                 let org = guess_kind(&e.words) == SpeakerKind::Organisation
                     || (e.low.len() == 1 && role_vocab.contains(&e.low[0]));
@@ -927,8 +947,11 @@ impl Registry {
     /// French il/elle, the body) it stands for. `Break` when found without the checks
     /// `resolve` makes of a found entity.
     fn resolve_person_pronoun(&mut self, np: &Np, g: Gender) -> ControlFlow<Option<usize>, Option<usize>> {
+        let addressee = self.addressee_before(np);
         let fits = |e: &Entity| {
-            e.kind == Some(SpeakerKind::Person) && (e.gender == Gender::Unknown || g == Gender::Unknown || e.gender == g)
+            e.kind == Some(SpeakerKind::Person)
+                && (e.gender == Gender::Unknown || g == Gender::Unknown || e.gender == g)
+                && addressee.is_none_or(|a| !std::ptr::eq(e, &self.entities[a]))
         };
         // A person who spoke earlier in the same paragraph is more salient than one
         // merely named since ("Judge Hale told the court that the defendant, Liam
@@ -1026,6 +1049,27 @@ impl Registry {
             self.entities[e].gender = g;
         }
         ControlFlow::Continue(found)
+    }
+
+    /// fr-people2: the person a French subject il/elle speaks to in its own sentence, named
+    /// before it after "à" ("À Mme Caradec, elle a rétorqué que"): never who "elle" is
+    /// (people_fr::is_addressee). Reads the mentions of that one sentence.
+    pub fn addressee_before(&self, np: &Np) -> Option<usize> {
+        self.addressee_of_phrase(np.start..np.end)
+    }
+
+    /// (`addressee_before` for the il/elle written at `phrase`.)
+    pub fn addressee_of_phrase(&self, phrase: std::ops::Range<usize>) -> Option<usize> {
+        let written = self.text.get(phrase.clone()).map(fold)?;
+        if !matches!(written.as_str(), "il" | "elle") {
+            return None;
+        }
+        let from = super::salience_fr::start_of_sentences_back(&self.sentence_starts, phrase.start, 0);
+        self.mentions_within_reach(phrase.start, from)
+            .iter()
+            .rev()
+            .find(|m| m.entity != ANONYMOUS && self.text_before(m.pos).is_some_and(super::people_fr::is_addressee))
+            .map(|m| m.entity)
     }
 
     /// fr-people: like [`Registry::latest_since`], but for a French il/elle whose last
@@ -3142,6 +3186,16 @@ pub(super) fn mention_names(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::{bucket, spells};
+
+    #[test]
+    fn a_place_noun_after_a_first_name_is_a_surname() {
+        let v = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<String>>();
+        let low = |s: &str| s.split(' ').map(crate::text::lexicon::fold).collect::<Vec<String>>();
+        assert!(super::first_name_and_place_noun_surname(&v("Nadine Rivière"), &low("Nadine Rivière")));
+        assert!(!super::first_name_and_place_noun_surname(&v("Pont Neuf"), &low("Pont Neuf")));
+        assert!(!super::first_name_and_place_noun_surname(&v("Nadine Rivard"), &low("Nadine Rivard")));
+        assert!(!super::first_name_and_place_noun_surname(&v("Rue Nadine Rivière"), &low("Rue Nadine Rivière")));
+    }
 
     #[test]
     fn a_short_town_before_a_date_opens_a_dateline() {

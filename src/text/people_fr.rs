@@ -16,6 +16,21 @@ use crate::model::SpeakerKind;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+/// fr-people2: whether a name whose text before is `before` is the one spoken to, set
+/// after "à" ("À Mme Caradec, elle a rétorqué", "Il a répondu à Paul Martin que"): the
+/// indirect object of the verb of a subject il/elle in the same sentence is never that
+/// subject. A title between "à" and the name counts too.
+pub fn is_addressee(before: &str) -> bool {
+    let t = before.trim_end();
+    let t = ["Mme", "M.", "Madame", "Monsieur", "Me", "Maître", "Dr", "Mlle"]
+        .iter()
+        .find_map(|title| t.strip_suffix(title).filter(|r| r.is_empty() || r.ends_with(' ')))
+        .map_or(t, str::trim_end);
+    // ("Quant à Marie, elle" sets the topic: that is who "elle" is.)
+    let topic = t.to_lowercase().ends_with("quant à");
+    !topic && (t == "À" || t == "à" || t.ends_with(" à") || t.ends_with(" À") || t.ends_with("\nÀ"))
+}
+
 /// How many sentences back (0: its own) the person a family noun describes may have been
 /// named or heard: the sentence before, as in "Bernard Lacoste y prendra la parole.
 /// « … », prévient l'élu." Further back, the one the article gave a role of the family
@@ -323,6 +338,18 @@ mod tests {
 
     fn toks(s: &str) -> Vec<Tok> {
         tokenize(s, 0..s.len(), &[])
+    }
+
+    #[test]
+    fn a_name_after_a_is_the_one_spoken_to() {
+        assert!(super::is_addressee("Il a parlé longtemps. À Mme "));
+        assert!(super::is_addressee("À "));
+        assert!(super::is_addressee("elle a répondu à "));
+        assert!(super::is_addressee("Le soir, à M. "));
+        assert!(!super::is_addressee("Il a parlé longtemps. "));
+        assert!(!super::is_addressee("selon "));
+        assert!(!super::is_addressee("Mme "));
+        assert!(!super::is_addressee("Quant à "));
     }
 
     #[test]

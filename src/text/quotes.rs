@@ -296,7 +296,9 @@ fn resolve_own_attributions(text: &str, registry: &mut Registry, work: &mut [Wor
                 (NpKind::Pronoun(PronounKind::Person, g), Some((subject, article))) if is_il_elle(text, np) && agrees(*g, *article) => {
                     // (A body only when named by its common noun, "le gouvernement": a
                     // name before the pronoun may be a party label, "le député RN X".)
-                    registry.resolve_agreeing(subject, *g, matches!(subject.kind, NpKind::Role { .. }))
+                    // (fr-people2: never the one this il/elle speaks to, "À Mme X, elle a rétorqué".)
+                    let addressee = registry.addressee_before(np);
+                    registry.resolve_agreeing(subject, *g, matches!(subject.kind, NpKind::Role { .. })).filter(|&e| Some(e) != addressee)
                 }
                 _ => None,
             };

@@ -773,6 +773,8 @@ pub fn for_each_site_candidates(
         // parent's too.)
         parent_cued = site.role_head.as_deref().is_some_and(super::people_fr::is_parent_noun) || site.inherited && parent_cued;
         drop_children_for_parent_cue(&facts, parent_cued, &mut near);
+        drop_addressee_of_pronoun(registry, site, &mut near);
+        drop_other_gender_for_pronoun(registry, site, &mut near);
         let standing = Standing::compare(registry, site, context.role.as_ref(), &near);
         let scoring = Scoring { registry, facts: &facts, site, context: &context, history: &history, standing, alias_at_cue: site.alias_at_cue(facts.text) };
         let cands = scoring.candidates(near);
@@ -807,6 +809,27 @@ fn drop_children_for_parent_cue(facts: &ArticleFacts, parent_cued: bool, near: &
     if others && child.iter().any(|&c| c) {
         // (Each candidate with its own flag: no counter kept beside the filter.)
         *near = std::mem::take(near).into_iter().zip(child).filter_map(|(n, c)| (!c).then_some(n)).collect();
+    }
+}
+
+/// fr-people2: an il/elle cue is never the person it speaks to in its own sentence ("À Mme
+/// Caradec, elle a rétorqué que …": `Registry::addressee_of_phrase`); that candidate goes
+/// when another person candidate stays.
+fn drop_addressee_of_pronoun(registry: &Registry, site: &Site, near: &mut Vec<(Speaker, usize, Near)>) {
+    let Some(a) = site.person_pronoun.and(site.phrase.clone()).and_then(|p| registry.addressee_of_phrase(p)) else { return };
+    if near.iter().any(|(s, e, _)| s.kind == SpeakerKind::Person && *e != a) {
+        near.retain(|(_, e, _)| *e != a);
+    }
+}
+
+/// fr-people2: a French gendered pronoun cue ("Celui-ci a assuré", "elle a dit") is never a
+/// person the article showed to be of the other gender; such candidates go when a person
+/// candidate that may agree stays.
+fn drop_other_gender_for_pronoun(registry: &Registry, site: &Site, near: &mut Vec<(Speaker, usize, Near)>) {
+    let Some(g) = site.person_pronoun.filter(|&g| site.french && g != Gender::Unknown) else { return };
+    let other = |e: usize| registry.entities.get(e).is_some_and(|x| x.kind == Some(SpeakerKind::Person) && x.gender != Gender::Unknown && x.gender != g);
+    if near.iter().any(|(s, e, _)| s.kind == SpeakerKind::Person && !other(*e)) {
+        near.retain(|(_, e, _)| !other(*e));
     }
 }
 
