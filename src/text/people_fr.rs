@@ -307,7 +307,8 @@ pub fn presented_as_child(before: &str) -> bool {
 /// lower-case noun ("Sous les arcades, un client interroge le producteur X"), or on a
 /// definite noun that a comma and "un"/"une" describe ("Le conducteur, un artisan pressé,
 /// baisse sa vitre"). A dialogue between a named person and such a one alternates between
-/// them; the noun (as written, "client", "conducteur") names the unnamed side. Clauses
+/// them; the unnamed side's turns keep no speaker, only the words that describe it
+/// (`speaker_as_written`, "un client"), never the named person's. Clauses
 /// open at the scene's start, after a sentence's end or after a comma.
 pub fn unnamed_scene_person(scene: &str) -> Option<(usize, String)> {
     let mut at = 0;

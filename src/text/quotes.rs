@@ -807,20 +807,28 @@ fn assign_dialogue_interlocutors(article: &Article, registry: &Registry, spans: 
             let mut sides = [registry.speaker(first), other.and_then(|e| registry.speaker(e))];
             // fr-people (session 18): one person named in the scene, the other side
             // unnamed ("un client interroge le producteur X"): the two alternate, the one
-            // set first in the scene speaking first (people_fr::unnamed_scene_person).
+            // set first in the scene speaking first (people_fr::unnamed_scene_person). The
+            // unnamed side's turns stay without a speaker, as written ("une cliente"), never
+            // the named person's, and the ranker leaves them unnamed.
             let scene = registry.text_and_sentences().0.get(since..spans[i].open).unwrap_or("");
+            let mut unnamed_side = None;
             if other.is_none()
                 && is_french_paragraph(article, paragraph)
                 && let Some((at, noun)) = super::people_fr::unnamed_scene_person(scene)
             {
                 let named_at = mentions[mentions.partition_point(|m| m.0 < since)..].iter().find(|m| m.1 == first).map_or(usize::MAX, |m| m.0);
-                sides[1] = Some(Speaker { name: noun, kind: SpeakerKind::Person });
+                let article_word = scene.get(at..).and_then(|s| s.split_whitespace().next()).filter(|w| matches!(fold(w).as_str(), "un" | "une"));
+                unnamed_side = Some((usize::from(since + at >= named_at), article_word.map_or_else(|| noun.clone(), |a| format!("{a} {noun}"))));
                 if since + at < named_at {
                     sides.swap(0, 1);
                 }
             }
             for (k, w) in work[i..=last].iter_mut().enumerate() {
                 w.speaker = sides[k % 2].clone();
+                if let Some((_, written)) = unnamed_side.as_ref().filter(|(side, _)| k % 2 == *side) {
+                    w.as_written = Some(written.clone());
+                    w.unnamed_subject = true;
+                }
             }
         }
         i = last + 1;

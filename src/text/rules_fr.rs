@@ -133,7 +133,7 @@ pub const RULES: &[(&str, &str)] = &[
     ("fr-people2 s17: 'Pour l'économiste de la santé X, …': a role whose complement is followed straight by a name is that person (people_fr::name_right_after_complement)", "people_fr::tests::a_name_right_after_a_role_complement_is_that_person"),
     ("fr-people2 s16: 'Le maire, Dominique Garnier, …', 'Claude Marin, la directrice': the article of a role apposed to a name tells a gender its first name does not (people_fr::gender_told_by_apposed_article, entities::apposed_article_gender)", "people_fr::tests::the_article_of_an_apposed_role_tells_an_epicene_name_s_gender; quotes_fr::the_article_of_an_apposed_role_tells_an_epicene_name_s_gender"),
     // fr-people (session 18)
-    ("fr-people s18: 'Au comptoir, une cliente interpelle le boulanger X. « … — … »': a cue-less dialogue between one named person and an unnamed one alternates, the one set first speaking first (people_fr::unnamed_scene_person)", "people_fr::tests::unnamed_scene_person_finds_the_unnamed_side_of_a_dialogue; quotes_fr::a_dialogue_with_an_unnamed_side_alternates"),
+    ("fr-people s18: 'Au comptoir, une cliente interpelle le boulanger X. « … — … »': a cue-less dialogue between one named person and an unnamed one alternates, the one set first speaking first, the unnamed side's turns left unnamed as written (people_fr::unnamed_scene_person)", "people_fr::tests::unnamed_scene_person_finds_the_unnamed_side_of_a_dialogue; quotes_fr::a_dialogue_with_an_unnamed_side_alternates"),
 ];
 
 /// "a déclaré à l'AFP son porte-parole, X", "a confié au Parisien le maire": the listener
