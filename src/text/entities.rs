@@ -753,46 +753,16 @@ impl Registry {
     /// The entity a speaker phrase stands for, if the article allows saying so.
     pub fn resolve(&mut self, np: &Np) -> Option<usize> {
         let lx = Lexicon::get();
-        // "Son mari hausse les épaules", "Réponse de son homonyme": French kin of the person
-        // in view, when the article named them (a name set in apposition comes first).
-        if let Some(g) = super::rules_fr::possessed_kin(&self.text, np)
-            && self.apposed_person(np).is_none()
-            && let Some(e) = self.relative_of_owner(np, g)
-        {
-            self.note_speaker(np.start, e);
-            return Some(e);
-        }
-        // ("his wife whispered": the relative speaks unnamed unless a name is set beside it.)
-        if super::rules_en::possessed_kin(&self.text, np) && self.apposed_person(np).is_none() {
-            return None;
+        if let ControlFlow::Break(e) = self.resolve_possessed_kin(np) {
+            return e;
         }
         // ("Cnil" met alone: the body the article gave that acronym.)
         let by_alias = match &np.kind {
             NpKind::Name(words) if words.len() == 1 => self.with_alias(&fold(&words[0])),
             _ => None,
         };
-        // (fr-bodies: "X (Renaissance, Yvelines), a défendu": the label is X.)
-        if let NpKind::Name(_) = np.kind
-            && let Some(&owner) = self.label_owner.get(&np.start)
-        {
-            self.note_speaker(np.start, owner);
-            return Some(owner);
-        }
-        // (fr-bodies: "La Direction générale de l'aviation civile (DGAC)" read at its cue.)
-        if let Some(long) = self.long_form_at_phrase(np) {
-            self.note_speaker(np.start, long);
-            return Some(long);
-        }
-        // (fr-inst2 s18: "L'Union cycliste internationale a indiqué": a capitalised body word
-        // opening the phrase makes it a body's name, not the role "cycliste": bodies_fr.)
-        if let NpKind::Role { kind: SpeakerKind::Person, .. } = np.kind
-            && super::rules_fr::is_french_phrase(&self.text, np)
-            && let Some(words) = super::bodies_fr::capitalised_body_name(self.text.get(np.start..np.end).unwrap_or(""))
-        {
-            let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
-            let found = self.named_exactly(&low).unwrap_or_else(|| self.add_entity(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() }));
-            self.note_speaker(np.start, found);
-            return Some(found);
+        if let Some(body) = self.resolve_body_as_written(np) {
+            return Some(body);
         }
         let found = match &np.kind {
             NpKind::Name(_) if by_alias.is_some() => by_alias,
@@ -831,23 +801,10 @@ impl Registry {
             // (fr-people2 s17: "l'économiste de la santé Valérie Chambon": the name right
             // after the complement, people_fr::name_right_after_complement.)
             NpKind::Role { kind: SpeakerKind::Person, .. } if self.person_named_right_after(np).is_some() => self.person_named_right_after(np),
-            NpKind::Role { kind, head, .. } => {
-                let quals: Vec<&String> = np.quals.iter().filter(|q| lx.role(q).is_none()).collect();
-                let fits = |e: &Entity| {
-                    quals.iter().all(|q| e.role_words.contains(*q) || e.low.contains(q) || e.acronym().as_ref() == Some(q))
-                };
-                match kind {
-                    SpeakerKind::Person => match self.resolve_person_role(np, head, &fits) {
-                        ControlFlow::Break(e) => return e,
-                        ControlFlow::Continue(found) => found,
-                    },
-                    SpeakerKind::Organisation => match self.resolve_body_role(np, head, &quals, &fits) {
-                        ControlFlow::Break(e) => return e,
-                        ControlFlow::Continue(found) => found,
-                    },
-                    SpeakerKind::Document => self.resolve_document_role(np, head, &quals, &fits),
-                }
-            }
+            NpKind::Role { kind, head, .. } => match self.resolve_role_of_kind(np, *kind, head) {
+                ControlFlow::Break(e) => return e,
+                ControlFlow::Continue(found) => found,
+            },
         };
         // ("Hillary Clinton's right-hand woman", "Clinton's spokesman": a description
         // opened by its owner's name is someone else than the owner.)
@@ -861,6 +818,73 @@ impl Registry {
             self.learn_role(e, np);
         }
         found
+    }
+
+    /// A possessed relative ("son mari", "his wife"), read before anything else because the
+    /// phrase names someone through another person: `Break` with the answer `resolve` gives
+    /// (the French relative the article named, or no one for an English one), `Continue`
+    /// when the phrase is not such a relative. Split out of `resolve` (issue 13).
+    fn resolve_possessed_kin(&mut self, np: &Np) -> ControlFlow<Option<usize>> {
+        // "Son mari hausse les épaules", "Réponse de son homonyme": French kin of the person
+        // in view, when the article named them (a name set in apposition comes first).
+        if let Some(g) = super::rules_fr::possessed_kin(&self.text, np)
+            && self.apposed_person(np).is_none()
+            && let Some(e) = self.relative_of_owner(np, g)
+        {
+            self.note_speaker(np.start, e);
+            return ControlFlow::Break(Some(e));
+        }
+        // ("his wife whispered": the relative speaks unnamed unless a name is set beside it.)
+        if super::rules_en::possessed_kin(&self.text, np) && self.apposed_person(np).is_none() {
+            return ControlFlow::Break(None);
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// A body the phrase's own writing settles (a label in brackets, a long form with its
+    /// acronym, a capitalised body name): found and noted as speaking, taken by `resolve`
+    /// as is, before any reading by the kind of phrase. Split out of `resolve` (issue 13).
+    fn resolve_body_as_written(&mut self, np: &Np) -> Option<usize> {
+        // (fr-bodies: "X (Renaissance, Yvelines), a défendu": the label is X.)
+        if let NpKind::Name(_) = np.kind
+            && let Some(&owner) = self.label_owner.get(&np.start)
+        {
+            self.note_speaker(np.start, owner);
+            return Some(owner);
+        }
+        // (fr-bodies: "La Direction générale de l'aviation civile (DGAC)" read at its cue.)
+        if let Some(long) = self.long_form_at_phrase(np) {
+            self.note_speaker(np.start, long);
+            return Some(long);
+        }
+        // (fr-inst2 s18: "L'Union cycliste internationale a indiqué": a capitalised body word
+        // opening the phrase makes it a body's name, not the role "cycliste": bodies_fr.)
+        if let NpKind::Role { kind: SpeakerKind::Person, .. } = np.kind
+            && super::rules_fr::is_french_phrase(&self.text, np)
+            && let Some(words) = super::bodies_fr::capitalised_body_name(self.text.get(np.start..np.end).unwrap_or(""))
+        {
+            let low: Vec<String> = words.iter().map(|w| fold(w)).collect();
+            let found = self.named_exactly(&low).unwrap_or_else(|| self.add_entity(Entity { words, low, kind: Some(SpeakerKind::Organisation), ..empty_entity() }));
+            self.note_speaker(np.start, found);
+            return Some(found);
+        }
+        None
+    }
+
+    /// A role phrase none of `resolve`'s special readings took: the person, body or
+    /// document of that role whose complement words ("de la CFDT") fit. `Break` when found
+    /// without the checks `resolve` makes of a found entity. Split out of `resolve` (issue 13).
+    fn resolve_role_of_kind(&mut self, np: &Np, kind: SpeakerKind, head: &String) -> ControlFlow<Option<usize>, Option<usize>> {
+        let lx = Lexicon::get();
+        let quals: Vec<&String> = np.quals.iter().filter(|q| lx.role(q).is_none()).collect();
+        let fits = |e: &Entity| {
+            quals.iter().all(|q| e.role_words.contains(*q) || e.low.contains(q) || e.acronym().as_ref() == Some(q))
+        };
+        match kind {
+            SpeakerKind::Person => self.resolve_person_role(np, head, &fits),
+            SpeakerKind::Organisation => self.resolve_body_role(np, head, &quals, &fits),
+            SpeakerKind::Document => ControlFlow::Continue(self.resolve_document_role(np, head, &quals, &fits)),
+        }
     }
 
     /// A name: the entity registered under it or ending like it ("Yusuf" for "Omar
@@ -1202,12 +1226,7 @@ impl Registry {
         // The same role last given to someone unnamed: with no person
         // named with a role since, it is still them.
         // (Kept in text order: the nearest one before, within reach.)
-        let before = self.unnamed_roles.partition_point(|(p, _)| *p < np.start);
-        let reach = np.start.saturating_sub(RESOLVE_REACH_BYTES);
-        let unnamed_at = self.unnamed_roles[..before].iter().rev().take_while(|(p, _)| *p >= reach).find(|(_, h)| h == head).map(|(p, _)| *p);
-        if let Some(at) = unnamed_at
-            && self.latest(np.start, |m, e| m.pos > at && m.entity != ANONYMOUS && person(e)).is_none()
-        {
+        if self.unnamed_role_still_meant(np, head, &person) {
             self.note_speaker(np.start, ANONYMOUS);
             return ControlFlow::Break(Some(ANONYMOUS));
         }
@@ -1231,13 +1250,7 @@ impl Registry {
         }
         // (fr-people: "a déclaré le vainqueur": the person the article said won, the last
         // of the few hundred mentions before it, rules_fr::wins_at.)
-        let winner = (french && !possessive && super::rules_fr::WINNER_NOUNS.contains(&head.as_str()))
-            .then(|| {
-                let mentions = self.mentions_within_reach(np.start, 0).iter().rev().take(super::rules_fr::WINNER_MENTIONS);
-                let ok = |m: &&Mention| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person) && same_gender(&self.entities[m.entity]);
-                mentions.filter(ok).find(|m| super::rules_fr::wins_at(&self.text, m.pos)).map(|m| m.entity)
-            })
-            .flatten();
+        let winner = if french && !possessive { self.winner_in_view(np, head, &same_gender) } else { None };
         let strict = winner
             .or_else(most_salient_holder)
             .or_else(|| self.latest(np.start, |_, e| holder(e)))
@@ -1251,19 +1264,59 @@ impl Registry {
             .or_else(|| self.role_given_soon_after(np, head, &person))
             // (fr-people: "La présidente de la région a demandé « … ». « … », a indiqué
             // Mathilde X": the person named at the quote right after, rules_fr::name_at_next_quote.)
-            .or_else(|| {
-                let at = super::rules_fr::name_at_next_quote(&self.text, np.end).filter(|_| french && !possessive)?;
-                let m = self.mentions.get(self.mentions.partition_point(|m| m.pos < at))?;
-                let ok = m.pos < at + 8 && m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person);
-                (ok && same_gender(&self.entities[m.entity])).then_some(m.entity)
-            })
+            .or_else(|| self.person_named_at_next_quote(np, french && !possessive, &same_gender))
             // (French: a description the article gave no one is the person
             // most in view there, "… menés par Jean-Pierre Caradec. Le maire
             // de Locmalo, …", "le Dr Rebours confirme … . « … », explique
             // l'urgentiste": first in its own paragraph; across a paragraph
             // break only after the roleless people a portrait describes:
             // salience_fr.)
-            .or_else(|| self.salient_person_near(np, possessive, false, same_gender))
+            .or_else(|| self.person_in_view_for_unheld_role(np, possessive, gender, &same_gender, fits))
+            .or_else(|| self.latest(np.start, |_, e| person(e)));
+        let found = if possessive { strict } else { strict.or_else(|| self.loosened_role(np, head, &any_role)) };
+        ControlFlow::Continue(found)
+    }
+
+    /// Whether a role phrase still means the unnamed person last given the same role
+    /// (`unnamed_roles`, the nearest within reach): so when no person with a role was named
+    /// since. Split out of `resolve_person_role` (issue 13).
+    fn unnamed_role_still_meant(&self, np: &Np, head: &String, person: &impl Fn(&Entity) -> bool) -> bool {
+        // (Kept in text order: the nearest one before, within reach.)
+        let before = self.unnamed_roles.partition_point(|(p, _)| *p < np.start);
+        let reach = np.start.saturating_sub(RESOLVE_REACH_BYTES);
+        let unnamed_at = self.unnamed_roles[..before].iter().rev().take_while(|(p, _)| *p >= reach).find(|(_, h)| h == head).map(|(p, _)| *p);
+        unnamed_at.is_some_and(|at| self.latest(np.start, |m, e| m.pos > at && m.entity != ANONYMOUS && person(e)).is_none())
+    }
+
+    /// fr-people: for a French winner noun ("a déclaré le vainqueur"), the person passing
+    /// `same_gender` the article said won, the last of the few hundred mentions before it
+    /// (rules_fr::wins_at, WINNER_MENTIONS). Split out of `resolve_person_role` (issue 13).
+    fn winner_in_view(&self, np: &Np, head: &str, same_gender: &impl Fn(&Entity) -> bool) -> Option<usize> {
+        if !super::rules_fr::WINNER_NOUNS.contains(&head) {
+            return None;
+        }
+        let mentions = self.mentions_within_reach(np.start, 0).iter().rev().take(super::rules_fr::WINNER_MENTIONS);
+        let ok = |m: &&Mention| m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person) && same_gender(&self.entities[m.entity]);
+        mentions.filter(ok).find(|m| super::rules_fr::wins_at(&self.text, m.pos)).map(|m| m.entity)
+    }
+
+    /// fr-people: "La présidente de la région a demandé « … ». « … », a indiqué Mathilde X":
+    /// the person passing `same_gender` named at the quote right after the phrase
+    /// (rules_fr::name_at_next_quote); none unless `allowed`. Split out of
+    /// `resolve_person_role` (issue 13).
+    fn person_named_at_next_quote(&self, np: &Np, allowed: bool, same_gender: &impl Fn(&Entity) -> bool) -> Option<usize> {
+        let at = super::rules_fr::name_at_next_quote(&self.text, np.end).filter(|_| allowed)?;
+        let m = self.mentions.get(self.mentions.partition_point(|m| m.pos < at))?;
+        let ok = m.pos < at + 8 && m.entity != ANONYMOUS && self.entities[m.entity].kind == Some(SpeakerKind::Person);
+        (ok && same_gender(&self.entities[m.entity])).then_some(m.entity)
+    }
+
+    /// A person role no one was given: the agreeing person most in view (own paragraph
+    /// first, then roleless speakers and subjects, then across a paragraph break, then
+    /// over the last few paragraphs where the complement must fit too). Split out of
+    /// `resolve_person_role` (issue 13), in the same order of trial.
+    fn person_in_view_for_unheld_role(&self, np: &Np, possessive: bool, gender: Gender, same_gender: &impl Fn(&Entity) -> bool, fits: &impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.salient_person_near(np, possessive, false, same_gender)
             .or_else(|| if possessive { None } else { self.roleless_speaker_near(np.start).filter(|&e| same_gender(&self.entities[e])) })
             .or_else(|| if possessive { None } else { self.roleless_subject_near(np.start, gender, super::rules_fr::is_french_phrase(&self.text, np)) })
             .or_else(|| self.salient_person_near(np, possessive, true, same_gender))
@@ -1272,9 +1325,6 @@ impl Registry {
             // last holder of another role; its complement, "de la CFDT",
             // must fit them: salience_fr::WIDE_VIEW_SENTENCES.)
             .or_else(|| self.salient_person_wide(np, possessive, |e| same_gender(e) && fits(e)))
-            .or_else(|| self.latest(np.start, |_, e| person(e)));
-        let found = if possessive { strict } else { strict.or_else(|| self.loosened_role(np, head, &any_role)) };
-        ControlFlow::Continue(found)
     }
 
     /// fr-people s16: the person passing `ok` most in view at a French `np` in its own
