@@ -280,158 +280,199 @@ pub fn find_cues_after_quote(toks: &[Tok]) -> Vec<Cue> {
     find_cues_from(toks, true)
 }
 
+/// The cue text as written from token `a` to `b` ("a-t-il confié", "s'est félicitée"),
+/// elisions rejoined. Split out of `find_cues_from` (issue 13).
+fn written_cue_text(toks: &[Tok], a: usize, b: usize) -> String {
+    toks[a..=b]
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("' ", "'")
+        .replace("’ ", "’")
+}
+
+/// The scan behind [`find_cues`] and [`find_cues_after_quote`]: at each token the readings
+/// below are tried in order, and a cue found resumes the scan after its last token.
 fn find_cues_from(toks: &[Tok], after_quote: bool) -> Vec<Cue> {
-    let lx = Lexicon::get();
     let mut cues = Vec::new();
     let mut i = 0;
-    let written = |a: usize, b: usize| -> String {
-        toks[a..=b]
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-            .replace("' ", "'")
-            .replace("’ ", "’")
-    };
     while i < toks.len() {
-        let t = &toks[i];
-        if !t.is_word() {
-            if let Some(last) = super::rules_en::signing_dash(toks, i) {
-                let text = toks[i..=last].iter().map(|t| t.text.as_str()).collect();
-                cues.push(Cue { first: i, last, text, participle: false, preposition: true, pronoun: None });
-                i = last;
+        if !toks[i].is_word() {
+            if let Some(cue) = super::rules_en::signing_dash(toks, i).map(|last| signing_dash_cue(toks, i, last)) {
+                i = cue.last;
+                cues.push(cue);
             }
             i += 1;
             continue;
         }
-        // Multi-word phrases first: "according to", "pointed out", "mis en garde".
-        // (Only where one may start: trying every phrase at every word was a fifth of
-        // the time spent on quotes.)
-        // (Only the phrases opening with this word, speed2: the lexicon groups them.)
-        let phrase = lx
-            .phrases_from(t.low.as_str())
-            .iter()
-            .map(|(p, pp)| (p.as_slice(), *pp))
-            .filter(|(p, _)| p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is_word() && t.low == w)))
-            // A participle phrase ("a fait valoir") needs its auxiliary; the same words
-            // may also stand alone in the present ("fait valoir").
-            .find(|(_, pp)| !pp || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())));
-        if let Some((p, participle_phrase)) = phrase {
-            let last = i + p.len() - 1;
-            if !participle_phrase || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())) {
-                let first = if participle_phrase { i - 1 } else { i };
-                // ("À en croire le maire, « … »": French, the speaker follows too.)
-                let preposition = matches!(p[0].as_str(), "according" | "d'" | "in") || p.len() == 3 && p[0] == "à" && p[1] == "en";
-                cues.push(Cue {
-                    first,
-                    last,
-                    text: written(first, last),
-                    participle: p[0].ends_with("ing"),
-                    preposition,
-                    pronoun: None,
-                });
-                i = last + 1;
-                continue;
-            }
-        }
-        // French inversion: "a-t-il confié", "dit-elle", "précise-t-il".
-        if let Some((verb, _)) = inversion(&t.low) {
-            let pron = Some(pronoun_text(&t.text));
-            if FR_AUX.contains(&verb) {
-                if let Some(k) = next_participle(toks, i + 1) {
-                    cues.push(Cue { first: i, last: k, text: written(i, k), participle: false, preposition: false, pronoun: pron });
-                    i = k + 1;
-                    continue;
-                }
-            } else if lx.fr_cues.contains(verb) || lx.fr_participles.contains(verb) || lx.en_cues.contains(verb)
-                || super::rules_fr::inversion_closes_a_quote(toks, i, after_quote)
-            {
-                // "s'interroge-t-elle": the reflexive pronoun belongs to the cue as written.
-                let reflexive = i > 0 && matches!(toks[i - 1].low.as_str(), "s'" | "se");
-                let text = if reflexive { written(i - 1, i) } else { t.text.to_string() };
-                cues.push(Cue { first: i, last: i, text, participle: false, preposition: false, pronoun: pron });
-                i += 1;
-                continue;
-            }
-        }
-        // French compound past: "a expliqué", "a également déclaré", and reflexive verbs
-        // with être: "s'est félicitée".
-        let reflexive = matches!(t.low.as_str(), "est" | "sont" | "était" | "étaient")
-            && i > 0
-            && matches!(toks[i - 1].low.as_str(), "s'" | "se");
-        if (FR_AUX.contains(&t.low.as_str()) || reflexive)
-            && let Some(k) = next_participle(toks, i + 1)
-        {
-            let first = if reflexive { i - 1 } else { i };
-            cues.push(Cue { first, last: k, text: written(first, k), participle: false, preposition: false, pronoun: None });
-            i = k + 1;
+        let cue = phrase_cue(toks, i)
+            .or_else(|| inversion_cue(toks, i, after_quote))
+            .or_else(|| compound_past_cue(toks, i))
+            .or_else(|| pour_person_cue(toks, i))
+            .or_else(|| comme_le_cue(toks, i));
+        if let Some(cue) = cue {
+            i = cue.last + 1;
+            cues.push(cue);
             continue;
         }
-        // "Pour l'avocat de la défense, Me X, son client « … »": at the start of a
-        // sentence, "pour" + a person + comma attributes what follows.
-        if t.low == "pour" && (i == 0 || toks[i - 1].kind != TokKind::Word)
-            && let Some(np) = np_forward(toks, i + 1, toks.len()) {
-                // (A body too: "Pour la principale association du secteur, l'April : « … »".)
-                let person = matches!(
-                    np.kind,
-                    NpKind::Name(_)
-                        | NpKind::Role { kind: SpeakerKind::Person | SpeakerKind::Organisation, .. }
-                        | NpKind::Pronoun(PronounKind::Person, _)
-                );
-                // (A complement we did not follow may still run to the comma: "de défense
-                // du logiciel libre,".)
-                let tail = toks[np.last + 1..].iter().take(12).position(|n| !n.is_lower_word()).map(|p| np.last + 1 + p);
-                let closes = tail.is_some_and(|k| toks[k].is_punct(','));
-                if person && closes {
-                    cues.push(Cue { first: i, last: i, text: t.text.to_string(), participle: false, preposition: true, pronoun: None });
-                    i += 1;
-                    continue;
-                }
-            }
-        // "Comme le rappelle Maryse Burgot, …": after "comme", "le"/"l'" is the object
-        // pronoun of a verb whose subject follows; the phrase attributes like "selon".
-        let comme_le = i >= 2 && matches!(toks[i - 1].low.as_str(), "le" | "l'") && toks[i - 2].low == "comme";
-        if comme_le && !t.is_cap() && (lx.fr_cues.contains(t.low.as_str()) || lx.fr_participles.contains(t.low.as_str())) {
-            cues.push(Cue { first: i, last: i, text: t.text.to_string(), participle: false, preposition: true, pronoun: None });
-            i += 1;
-            continue;
-        }
-        // ("another wrote": "another" alone is a person, rules_en::another_alone.)
-        let prev_is_det = i > 0 && is_det(&toks[i - 1]) && toks[i - 1].low != "another";
-        // A capitalised "State" or "Says" mid-text is a name, not a verb; only "Selon"
-        // opens a sentence as a cue.
-        // "Estimant que « … », il vota": a French participle cue may open the sentence too.
-        let opening_participle = t.low.ends_with("ant") && (i == 0 || toks[i - 1].kind != TokKind::Word);
-        if t.is_cap() && t.low != "selon" && !opening_participle {
-            if opening_inverted_cue(toks, i) {
-                cues.push(Cue { first: i, last: i, text: t.text.to_string(), participle: false, preposition: false, pronoun: None });
-            }
-            i += 1;
-            continue;
-        }
-        if lx.fr_cues.contains(t.low.as_str()) && !prev_is_det {
-            cues.push(Cue {
-                first: i,
-                last: i,
-                text: t.text.to_string(),
-                // "ajoutant", "précisant": the subject is the one of the cue before.
-                participle: t.low.ends_with("ant"),
-                preposition: t.low == "selon",
-                pronoun: None,
-            });
-        } else if lx.en_cues.contains(t.low.as_str()) && !prev_is_det && english_cue_ok(toks, i, after_quote) {
-            cues.push(Cue {
-                first: i,
-                last: i,
-                text: t.text.to_string(),
-                participle: t.low.ends_with("ing"),
-                preposition: false,
-                pronoun: None,
-            });
+        if let Some(cue) = single_word_cue(toks, i, after_quote) {
+            cues.push(cue);
         }
         i += 1;
     }
     cues
+}
+
+/// A signing dash ("— Jane Doe") from `i` to `last` (rules_en::signing_dash): a cue whose
+/// speaker follows. Split out of `find_cues_from` (issue 13).
+fn signing_dash_cue(toks: &[Tok], i: usize, last: usize) -> Cue {
+    let text = toks[i..=last].iter().map(|t| t.text.as_str()).collect();
+    Cue { first: i, last, text, participle: false, preposition: true, pronoun: None }
+}
+
+/// A multi-word cue phrase opening at `i`: "according to", "pointed out", "mis en garde".
+/// Split out of `find_cues_from` (issue 13).
+fn phrase_cue(toks: &[Tok], i: usize) -> Option<Cue> {
+    let lx = Lexicon::get();
+    let t = &toks[i];
+    // (Only where one may start: trying every phrase at every word was a fifth of
+    // the time spent on quotes.)
+    // (Only the phrases opening with this word, speed2: the lexicon groups them.)
+    let (p, participle_phrase) = lx
+        .phrases_from(t.low.as_str())
+        .iter()
+        .map(|(p, pp)| (p.as_slice(), *pp))
+        .filter(|(p, _)| p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.is_word() && t.low == w)))
+        // A participle phrase ("a fait valoir") needs its auxiliary; the same words
+        // may also stand alone in the present ("fait valoir").
+        .find(|(_, pp)| !pp || (i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())))?;
+    let last = i + p.len() - 1;
+    if participle_phrase && !(i > 0 && FR_AUX.contains(&toks[i - 1].low.as_str())) {
+        return None;
+    }
+    let first = if participle_phrase { i - 1 } else { i };
+    // ("À en croire le maire, « … »": French, the speaker follows too.)
+    let preposition = matches!(p[0].as_str(), "according" | "d'" | "in") || p.len() == 3 && p[0] == "à" && p[1] == "en";
+    Some(Cue {
+        first,
+        last,
+        text: written_cue_text(toks, first, last),
+        participle: p[0].ends_with("ing"),
+        preposition,
+        pronoun: None,
+    })
+}
+
+/// French inversion at `i`: "a-t-il confié", "dit-elle", "précise-t-il" (after a quote,
+/// any verb: `rules_fr::inversion_closes_a_quote`). Split out of `find_cues_from` (issue 13).
+fn inversion_cue(toks: &[Tok], i: usize, after_quote: bool) -> Option<Cue> {
+    let lx = Lexicon::get();
+    let t = &toks[i];
+    let (verb, _) = inversion(&t.low)?;
+    let pron = Some(pronoun_text(&t.text));
+    if FR_AUX.contains(&verb) {
+        let k = next_participle(toks, i + 1)?;
+        return Some(Cue { first: i, last: k, text: written_cue_text(toks, i, k), participle: false, preposition: false, pronoun: pron });
+    }
+    if lx.fr_cues.contains(verb) || lx.fr_participles.contains(verb) || lx.en_cues.contains(verb)
+        || super::rules_fr::inversion_closes_a_quote(toks, i, after_quote)
+    {
+        // "s'interroge-t-elle": the reflexive pronoun belongs to the cue as written.
+        let reflexive = i > 0 && matches!(toks[i - 1].low.as_str(), "s'" | "se");
+        let text = if reflexive { written_cue_text(toks, i - 1, i) } else { t.text.to_string() };
+        return Some(Cue { first: i, last: i, text, participle: false, preposition: false, pronoun: pron });
+    }
+    None
+}
+
+/// French compound past at `i`: "a expliqué", "a également déclaré", and reflexive verbs
+/// with être: "s'est félicitée". Split out of `find_cues_from` (issue 13).
+fn compound_past_cue(toks: &[Tok], i: usize) -> Option<Cue> {
+    let t = &toks[i];
+    let reflexive = matches!(t.low.as_str(), "est" | "sont" | "était" | "étaient")
+        && i > 0
+        && matches!(toks[i - 1].low.as_str(), "s'" | "se");
+    if !(FR_AUX.contains(&t.low.as_str()) || reflexive) {
+        return None;
+    }
+    let k = next_participle(toks, i + 1)?;
+    let first = if reflexive { i - 1 } else { i };
+    Some(Cue { first, last: k, text: written_cue_text(toks, first, k), participle: false, preposition: false, pronoun: None })
+}
+
+/// "Pour l'avocat de la défense, Me X, son client « … »": at the start of a sentence,
+/// "pour" + a person + comma attributes what follows. Split out of `find_cues_from`
+/// (issue 13).
+fn pour_person_cue(toks: &[Tok], i: usize) -> Option<Cue> {
+    let t = &toks[i];
+    if !(t.low == "pour" && (i == 0 || toks[i - 1].kind != TokKind::Word)) {
+        return None;
+    }
+    let np = np_forward(toks, i + 1, toks.len())?;
+    // (A body too: "Pour la principale association du secteur, l'April : « … »".)
+    let person = matches!(
+        np.kind,
+        NpKind::Name(_)
+            | NpKind::Role { kind: SpeakerKind::Person | SpeakerKind::Organisation, .. }
+            | NpKind::Pronoun(PronounKind::Person, _)
+    );
+    // (A complement we did not follow may still run to the comma: "de défense
+    // du logiciel libre,".)
+    let tail = toks[np.last + 1..].iter().take(12).position(|n| !n.is_lower_word()).map(|p| np.last + 1 + p);
+    let closes = tail.is_some_and(|k| toks[k].is_punct(','));
+    (person && closes).then(|| Cue { first: i, last: i, text: t.text.to_string(), participle: false, preposition: true, pronoun: None })
+}
+
+/// "Comme le rappelle Maryse Burgot, …": after "comme", "le"/"l'" is the object pronoun of
+/// a verb whose subject follows; the phrase attributes like "selon". Split out of
+/// `find_cues_from` (issue 13).
+fn comme_le_cue(toks: &[Tok], i: usize) -> Option<Cue> {
+    let lx = Lexicon::get();
+    let t = &toks[i];
+    let comme_le = i >= 2 && matches!(toks[i - 1].low.as_str(), "le" | "l'") && toks[i - 2].low == "comme";
+    (comme_le && !t.is_cap() && (lx.fr_cues.contains(t.low.as_str()) || lx.fr_participles.contains(t.low.as_str())))
+        .then(|| Cue { first: i, last: i, text: t.text.to_string(), participle: false, preposition: true, pronoun: None })
+}
+
+/// A one-word cue at `i` ("said", "déclare", "selon", an inverted "Says" opening a
+/// sentence), read when no longer reading took the word. Split out of `find_cues_from`
+/// (issue 13).
+fn single_word_cue(toks: &[Tok], i: usize, after_quote: bool) -> Option<Cue> {
+    let lx = Lexicon::get();
+    let t = &toks[i];
+    // ("another wrote": "another" alone is a person, rules_en::another_alone.)
+    let prev_is_det = i > 0 && is_det(&toks[i - 1]) && toks[i - 1].low != "another";
+    // A capitalised "State" or "Says" mid-text is a name, not a verb; only "Selon"
+    // opens a sentence as a cue.
+    // "Estimant que « … », il vota": a French participle cue may open the sentence too.
+    let opening_participle = t.low.ends_with("ant") && (i == 0 || toks[i - 1].kind != TokKind::Word);
+    if t.is_cap() && t.low != "selon" && !opening_participle {
+        return opening_inverted_cue(toks, i)
+            .then(|| Cue { first: i, last: i, text: t.text.to_string(), participle: false, preposition: false, pronoun: None });
+    }
+    if lx.fr_cues.contains(t.low.as_str()) && !prev_is_det {
+        Some(Cue {
+            first: i,
+            last: i,
+            text: t.text.to_string(),
+            // "ajoutant", "précisant": the subject is the one of the cue before.
+            participle: t.low.ends_with("ant"),
+            preposition: t.low == "selon",
+            pronoun: None,
+        })
+    } else if lx.en_cues.contains(t.low.as_str()) && !prev_is_det && english_cue_ok(toks, i, after_quote) {
+        Some(Cue {
+            first: i,
+            last: i,
+            text: t.text.to_string(),
+            participle: t.low.ends_with("ing"),
+            preposition: false,
+            pronoun: None,
+        })
+    } else {
+        None
+    }
 }
 
 /// What kind of noun phrase names a speaker.
@@ -1561,9 +1602,48 @@ fn is_manner_adverb(t: &Tok) -> bool {
     t.is_lower_word() && (t.low == "tout" || t.low.ends_with("ment") && t.low.chars().count() > 6)
 }
 
+/// The subject set after an inverted cue ending at `v_last` ("a déclaré à l'AFP Claire
+/// Moreau", "said the minister, John Smith,"), read before `hi`: what may stand between
+/// verb and subject is skipped first, each by a named step below.
 pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     // ("estime, de son côté, Paul Faucher": past an incise, rules_fr::incise_after_cue_end.)
-    let mut k = super::rules_fr::incise_after_cue_end(toks, v_last + 1, hi).unwrap_or(v_last + 1);
+    let k = super::rules_fr::incise_after_cue_end(toks, v_last + 1, hi).unwrap_or(v_last + 1);
+    let k = skip_time_and_manner(toks, k, hi);
+    if let Some(name) = name_after_place_phrase(toks, k, hi) {
+        return Some(name);
+    }
+    let k = skip_listener(toks, k, hi);
+    let k = skip_where_said(toks, k, hi);
+    if let Some(name) = super::rules_en::name_after_possessive_description(toks, k, hi) {
+        return Some(name);
+    }
+    // "said co-founder Priya Nair": a bare role noun (no article) before the name.
+    let bare_role = toks.get(k).is_some_and(|t| t.is_lower_word() && Lexicon::get().role(&t.low) == Some(SpeakerKind::Person));
+    if !bare_role && let Some(np) = name_after_bare_description(toks, k, hi) {
+        return Some(np);
+    }
+    // (English, en-attr: "said it best", "put it": an object pronoun is no inverted subject.)
+    if toks.get(k).is_some_and(super::rules_en::is_object_pronoun) {
+        return None;
+    }
+    let np = match np_forward(toks, k, hi) {
+        Some(np) => np,
+        None if bare_role => {
+            let cap = (k + 1..hi.min(k + 4)).find(|&m| toks[m].is_cap())?;
+            let mut np = np_forward(toks, cap, hi).filter(|np| matches!(np.kind, NpKind::Name(_)))?;
+            np.quals.extend(content_words(&toks[k..cap]));
+            np.start = toks[k].start;
+            return Some(np);
+        }
+        None => return None,
+    };
+    Some(name_in_apposition(toks, &np, hi).unwrap_or(np))
+}
+
+/// Past adverbs, times ("mi-septembre", "ce lundi") and contrast phrases ("de son côté")
+/// between an inverted verb and its subject: the index of the first word that is none of
+/// them. Split out of `subject_after` (issue 13).
+fn skip_time_and_manner(toks: &[Tok], mut k: usize, hi: usize) -> usize {
     // "a rappelé mi-septembre le procureur", "said in March the minister": a month, alone
     // or with mi-/début/fin/in, is a time too.
     let month = |t: &Tok| {
@@ -1594,68 +1674,60 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     if k + 1 < hi && matches!(toks[k].low.as_str(), "ce" | "cette") && (TIME_WORDS.contains(&toks[k + 1].low.as_str()) || matches!(toks[k + 1].low.as_str(), "semaine" | "week-end" | "mois" | "année" | "jour")) {
         k += 2;
     }
-    // "a martelé au mégaphone Agit Polat", "estime auprès de l'AFP Pierre Henry": a short
-    // phrase of place, manner or listener before a person's full name, which closes the
-    // attribution.
-    if k < hi && toks[k].is_lower_word() && PLACE_PREPOSITIONS.contains(&toks[k].low.as_str()) {
-        let name = (k + 1..hi.min(k + 7))
-            .take_while(|&m| toks[m].is_word())
-            .filter(|&m| toks[m].is_cap())
-            .find_map(|m| np_forward(toks, m, hi).filter(|np| is_full_name(np) && toks.get(np.last + 1).is_none_or(|t| t.kind != TokKind::Word)));
-        if name.is_some() {
-            return name;
-        }
-    }
-    // "a déclaré à l'AFP Claire Moreau": the listener comes between verb and speaker.
-    if k < hi && matches!(toks[k].low.as_str(), "à" | "au" | "aux") {
-        let listener = super::rules_fr::listener_after(toks, k, hi);
-        if let Some(l) = listener {
-            k = l.last + 1;
-        } else if toks.get(k + 1).is_some_and(|t| matches!(t.low.as_str(), "la" | "le" | "l'" | "les"))
-            && toks.get(k + 2).is_some_and(Tok::is_lower_word)
-            && k + 3 < hi
-        {
-            // "a déclaré à la barre le principal accusé": a place, not a listener.
-            k += 3;
-        }
-    }
-    // "s'est félicité dans un communiqué Rob Wainwright", "said in a statement Europol's
-    // director": where the words were said, between the verb and the speaker.
-    if k + 2 < hi && matches!(toks[k].low.as_str(), "dans" | "in" | "lors") && is_det(&toks[k + 1]) {
-        let mut m = k + 2;
-        while m < hi && m < k + 5 && toks[m].is_lower_word() {
-            m += 1;
-        }
-        let doc = (k + 2..m).any(|x| Lexicon::get().role(&toks[x].low) == Some(SpeakerKind::Document));
-        if doc && m < hi && m > k + 2 && toks[m].is_cap() {
-            k = m;
-        }
-    }
-    if let Some(name) = super::rules_en::name_after_possessive_description(toks, k, hi) {
-        return Some(name);
-    }
-    // "said co-founder Priya Nair": a bare role noun (no article) before the name.
-    let bare_role = toks.get(k).is_some_and(|t| t.is_lower_word() && Lexicon::get().role(&t.low) == Some(SpeakerKind::Person));
-    if !bare_role && let Some(np) = name_after_bare_description(toks, k, hi) {
-        return Some(np);
-    }
-    // (English, en-attr: "said it best", "put it": an object pronoun is no inverted subject.)
-    if toks.get(k).is_some_and(super::rules_en::is_object_pronoun) {
+    k
+}
+
+/// "a martelé au mégaphone Agit Polat", "estime auprès de l'AFP Pierre Henry": a short
+/// phrase of place, manner or listener at `k` before a person's full name, which closes
+/// the attribution: that name. Split out of `subject_after` (issue 13).
+fn name_after_place_phrase(toks: &[Tok], k: usize, hi: usize) -> Option<Np> {
+    if !(k < hi && toks[k].is_lower_word() && PLACE_PREPOSITIONS.contains(&toks[k].low.as_str())) {
         return None;
     }
-    let np = match np_forward(toks, k, hi) {
-        Some(np) => np,
-        None if bare_role => {
-            let cap = (k + 1..hi.min(k + 4)).find(|&m| toks[m].is_cap())?;
-            let mut np = np_forward(toks, cap, hi).filter(|np| matches!(np.kind, NpKind::Name(_)))?;
-            np.quals.extend(content_words(&toks[k..cap]));
-            np.start = toks[k].start;
-            return Some(np);
-        }
-        None => return None,
-    };
-    // "said the minister, John Smith,": the name in apposition is the fuller answer
-    // ("pour la principale association du secteur, l'April": a body's name too).
+    (k + 1..hi.min(k + 7))
+        .take_while(|&m| toks[m].is_word())
+        .filter(|&m| toks[m].is_cap())
+        .find_map(|m| np_forward(toks, m, hi).filter(|np| is_full_name(np) && toks.get(np.last + 1).is_none_or(|t| t.kind != TokKind::Word)))
+}
+
+/// "a déclaré à l'AFP Claire Moreau": past the listener between verb and speaker (or a
+/// place, "à la barre"), the index after it. Split out of `subject_after` (issue 13).
+fn skip_listener(toks: &[Tok], k: usize, hi: usize) -> usize {
+    if !(k < hi && matches!(toks[k].low.as_str(), "à" | "au" | "aux")) {
+        return k;
+    }
+    if let Some(l) = super::rules_fr::listener_after(toks, k, hi) {
+        return l.last + 1;
+    }
+    if toks.get(k + 1).is_some_and(|t| matches!(t.low.as_str(), "la" | "le" | "l'" | "les"))
+        && toks.get(k + 2).is_some_and(Tok::is_lower_word)
+        && k + 3 < hi
+    {
+        // "a déclaré à la barre le principal accusé": a place, not a listener.
+        return k + 3;
+    }
+    k
+}
+
+/// "s'est félicité dans un communiqué Rob Wainwright", "said in a statement Europol's
+/// director": past where the words were said, between the verb and the speaker, the index
+/// after it. Split out of `subject_after` (issue 13).
+fn skip_where_said(toks: &[Tok], k: usize, hi: usize) -> usize {
+    if !(k + 2 < hi && matches!(toks[k].low.as_str(), "dans" | "in" | "lors") && is_det(&toks[k + 1])) {
+        return k;
+    }
+    let mut m = k + 2;
+    while m < hi && m < k + 5 && toks[m].is_lower_word() {
+        m += 1;
+    }
+    let doc = (k + 2..m).any(|x| Lexicon::get().role(&toks[x].low) == Some(SpeakerKind::Document));
+    if doc && m < hi && m > k + 2 && toks[m].is_cap() { m } else { k }
+}
+
+/// "said the minister, John Smith,": the name in apposition after a person's or body's
+/// description `np` is the fuller answer ("pour la principale association du secteur,
+/// l'April": a body's name too). Split out of `subject_after` (issue 13).
+fn name_in_apposition(toks: &[Tok], np: &Np, hi: usize) -> Option<Np> {
     let person_role = matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person | SpeakerKind::Organisation, .. });
     // Skip a short modifier: "le commissaire chargé de la sécurité, Thomas Weber,".
     let mut comma = np.last + 1;
@@ -1665,21 +1737,21 @@ pub fn subject_after(toks: &[Tok], v_last: usize, hi: usize) -> Option<Np> {
     while comma < hi && comma < np.last + reach && toks[comma].is_word() {
         comma += 1;
     }
-    if person_role && toks.get(comma).is_some_and(|t| t.is_punct(','))
-        && let Some(name) = np_forward(toks, comma + 1, hi) {
-            let closes = toks.get(name.last + 1).is_none_or(|t| t.kind == TokKind::Punct);
-            if matches!(name.kind, NpKind::Name(_)) && closes {
-                let mut name = name;
-                name.quals.extend(np.quals.iter().cloned());
-                // ("said his best friend at Lehigh, Bruce Turry": a person's description
-                // set before the name is how the text names the speaker, as before a cue.)
-                if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) && super::rules_en::opens_english_description(toks, np.first) {
-                    name.start = np.start;
-                }
-                return Some(name);
-            }
-        }
-    Some(np)
+    if !(person_role && toks.get(comma).is_some_and(|t| t.is_punct(','))) {
+        return None;
+    }
+    let mut name = np_forward(toks, comma + 1, hi)?;
+    let closes = toks.get(name.last + 1).is_none_or(|t| t.kind == TokKind::Punct);
+    if !(matches!(name.kind, NpKind::Name(_)) && closes) {
+        return None;
+    }
+    name.quals.extend(np.quals.iter().cloned());
+    // ("said his best friend at Lehigh, Bruce Turry": a person's description
+    // set before the name is how the text names the speaker, as before a cue.)
+    if matches!(np.kind, NpKind::Role { kind: SpeakerKind::Person, .. }) && super::rules_en::opens_english_description(toks, np.first) {
+        name.start = np.start;
+    }
+    Some(name)
 }
 
 /// "said former city treasurer Mary Olson", "said former Obama adviser David Axelrod": an
