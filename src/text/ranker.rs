@@ -1196,20 +1196,16 @@ impl Scoring<'_> {
 
     /// The features of candidate `k` (entity `e`), in the order of [`FEATURES`].
     fn features(&self, k: usize, speaker: &Speaker, e: usize, n: &Near) -> Vec<f64> {
-        let (site, context, history, standing, text) = (self.site, self.context, self.history, &self.standing, self.facts.text);
+        let (site, context, history, standing) = (self.site, self.context, self.history, &self.standing);
         let recency = |name: &str| history.quoted_in_paragraph.get(name).map_or(0.0, |&p| 1.0 / (1.0 + site.paragraph.saturating_sub(p) as f64));
         let role_at_cue = |entity: Option<&Entity>| site.role_head.as_deref().is_some_and(|h| entity.is_some_and(|x| x.role_words.contains(h)));
-        let (role, role_gender) = (context.role.as_ref(), standing.role_gender);
+        let role = context.role.as_ref();
         let entity = self.registry.entities.get(e);
         let gender = standing.genders[k];
         let is_rule = site.rule.as_ref().is_some_and(|r| r.name == speaker.name);
         let seen = self.facts.positions.get(&e).map_or(&[][..], Vec::as_slice);
         let salience = seen.partition_point(|&x| x < site.open);
-        let agrees = site.person_pronoun.is_some_and(|g| g != Gender::Unknown && g == gender && speaker.kind == SpeakerKind::Person);
-        let disagrees = site.person_pronoun.is_some_and(|g| {
-            speaker.kind != SpeakerKind::Person || g != Gender::Unknown && gender != Gender::Unknown && g != gender
-        });
-        let gender_unknown = site.person_pronoun.is_some_and(|g| g != Gender::Unknown) && speaker.kind == SpeakerKind::Person && gender == Gender::Unknown;
+        let (agrees, disagrees, gender_unknown) = pronoun_agreement(site, speaker, gender);
         let is = |name: Option<&str>| name == Some(speaker.name.as_str());
         // The last word of the name (folded), as the quote would say it.
         let last_word = entity.and_then(|x| x.low.last().cloned()).or_else(|| speaker.name.split_whitespace().last().map(fold));
@@ -1219,7 +1215,7 @@ impl Scoring<'_> {
         // (A body the phrase describes is registered at the phrase's start, so its
         // name, not its position, tells.)
         let complement = n.in_phrase && last_word.as_ref().is_some_and(|w| role.is_some_and(|r| r.complement.contains(w)));
-        vec![
+        let mut features = vec![
             flag(is_rule),
             flag(is_rule && site.own_cue),
             flag(is_rule && site.inherited),
@@ -1250,18 +1246,9 @@ impl Scoring<'_> {
             flag(site.rule.is_none() && n.before_in_sentence),
             flag(site.cue_at.is_none() && n.before.is_some() && n.before == standing.closest_before),
             flag(is_rule && site.read_at_cue()),
-            // A title, role, organisation word or speech verb said what it is; a
-            // bare capitalised word ("May") is only guessed a person.
-            flag(entity.is_some_and(|x| x.kind.is_some())),
-            // A country ("Iran") is near many quotes but rarely says them.
-            flag(entity.is_some_and(|x| Lexicon::get().is_listed_place(&x.low))),
-            // Headlines and section titles read as names ("Why Winning Iowa Could
-            // Break The Race", "POLLS NOT WRONG").
-            flag(entity.is_some_and(|x| x.words.len() >= 4)),
-            flag(entity.is_some_and(|x| x.words.len() >= 2 && x.words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())))),
-            // One capitalised word nothing describes ("May", "Judgment"): the weakest
-            // evidence of a speaker.
-            flag(entity.is_some_and(|x| x.kind.is_none() && !x.has_role && x.words.len() == 1)),
+        ];
+        features.extend(name_shape_features(entity));
+        features.extend([
             flag(is(context.sentence_subject.as_deref())),
             flag(is(context.previous_subject.as_deref())),
             (1.0 + n.recent as f64).ln(),
@@ -1295,6 +1282,17 @@ impl Scoring<'_> {
             flag(entity.is_some_and(|x| is_common_word_name(x, &self.facts.lower_case))),
             flag(entity.is_some_and(is_one_capitalised_word) && self.facts.initial_only.contains(&e)),
             flag(is_rule && self.alias_at_cue),
+        ]);
+        features.extend(self.role_and_cue_features(k, speaker, n, entity, gender, complement));
+        features
+    }
+
+    /// The last features of [`FEATURES`]: how the candidate fits the role phrase and the
+    /// kind of speaker the cue announces. Split out of `features` (issue 13), same order.
+    fn role_and_cue_features(&self, k: usize, speaker: &Speaker, n: &Near, entity: Option<&Entity>, gender: Gender, complement: bool) -> [f64; 9] {
+        let (site, context, standing, text) = (self.site, self.context, &self.standing, self.facts.text);
+        let (role, role_gender) = (context.role.as_ref(), standing.role_gender);
+        [
             flag(role_gender != Gender::Unknown && speaker.kind == SpeakerKind::Person && gender == role_gender),
             flag(role_gender != Gender::Unknown && speaker.kind == SpeakerKind::Person && gender != Gender::Unknown && gender != role_gender),
             flag(standing.nearest_role_agreeing == Some(k)),
@@ -1313,6 +1311,38 @@ impl Scoring<'_> {
             flag(self.person_cue() && entity.is_some_and(is_bare_or_place)),
         ]
     }
+}
+
+/// How a candidate of `gender` fits the person pronoun at the cue ("he said"): it agrees,
+/// it cannot be meant (a body, or the other gender), or its gender is unknown. Split out
+/// of `Scoring::features` (issue 13).
+fn pronoun_agreement(site: &Site, speaker: &Speaker, gender: Gender) -> (bool, bool, bool) {
+    let agrees = site.person_pronoun.is_some_and(|g| g != Gender::Unknown && g == gender && speaker.kind == SpeakerKind::Person);
+    let disagrees = site.person_pronoun.is_some_and(|g| {
+        speaker.kind != SpeakerKind::Person || g != Gender::Unknown && gender != Gender::Unknown && g != gender
+    });
+    let gender_unknown = site.person_pronoun.is_some_and(|g| g != Gender::Unknown) && speaker.kind == SpeakerKind::Person && gender == Gender::Unknown;
+    (agrees, disagrees, gender_unknown)
+}
+
+/// What the candidate's name looks like, whoever it is near: told what it is, a listed
+/// place, a headline, all capitals, one bare word. Split out of `Scoring::features`
+/// (issue 13), in the order of [`FEATURES`].
+fn name_shape_features(entity: Option<&Entity>) -> [f64; 5] {
+    [
+        // A title, role, organisation word or speech verb said what it is; a
+        // bare capitalised word ("May") is only guessed a person.
+        flag(entity.is_some_and(|x| x.kind.is_some())),
+        // A country ("Iran") is near many quotes but rarely says them.
+        flag(entity.is_some_and(|x| Lexicon::get().is_listed_place(&x.low))),
+        // Headlines and section titles read as names ("Why Winning Iowa Could
+        // Break The Race", "POLLS NOT WRONG").
+        flag(entity.is_some_and(|x| x.words.len() >= 4)),
+        flag(entity.is_some_and(|x| x.words.len() >= 2 && x.words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())))),
+        // One capitalised word nothing describes ("May", "Judgment"): the weakest
+        // evidence of a speaker.
+        flag(entity.is_some_and(|x| x.kind.is_none() && !x.has_role && x.words.len() == 1)),
+    ]
 }
 
 #[cfg(test)]
