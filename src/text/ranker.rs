@@ -804,11 +804,14 @@ fn drop_children_for_parent_cue(facts: &ArticleFacts, parent_cued: bool, near: &
             })
         })
     };
-    let child: Vec<bool> = near.iter().map(|(s, e, _)| s.kind == SpeakerKind::Person && *e != usize::MAX && is_child(*e)).collect();
-    let others = near.iter().zip(&child).any(|((s, _, _), &c)| s.kind == SpeakerKind::Person && !c);
-    if others && child.iter().any(|&c| c) {
-        // (Each candidate with its own flag: no counter kept beside the filter.)
-        *near = std::mem::take(near).into_iter().zip(child).filter_map(|(n, c)| (!c).then_some(n)).collect();
+    drop_while_a_person_stays(near, |s, e| s.kind == SpeakerKind::Person && e != usize::MAX && is_child(e));
+}
+
+/// The candidates `drop` names go, but only when a person candidate it does not name
+/// stays: the drop rules below tell who a quote is not, never leave it to no person.
+fn drop_while_a_person_stays(near: &mut Vec<(Speaker, usize, Near)>, drop: impl Fn(&Speaker, usize) -> bool) {
+    if near.iter().any(|(s, e, _)| s.kind == SpeakerKind::Person && !drop(s, *e)) {
+        near.retain(|(s, e, _)| !drop(s, *e));
     }
 }
 
@@ -817,9 +820,7 @@ fn drop_children_for_parent_cue(facts: &ArticleFacts, parent_cued: bool, near: &
 /// when another person candidate stays.
 fn drop_addressee_of_pronoun(registry: &Registry, site: &Site, near: &mut Vec<(Speaker, usize, Near)>) {
     let Some(a) = site.person_pronoun.and(site.phrase.clone()).and_then(|p| registry.addressee_of_phrase(p)) else { return };
-    if near.iter().any(|(s, e, _)| s.kind == SpeakerKind::Person && *e != a) {
-        near.retain(|(_, e, _)| *e != a);
-    }
+    drop_while_a_person_stays(near, |_, e| e == a);
 }
 
 /// fr-people2: a French gendered pronoun cue ("Celui-ci a assuré", "elle a dit") is never a
@@ -828,9 +829,7 @@ fn drop_addressee_of_pronoun(registry: &Registry, site: &Site, near: &mut Vec<(S
 fn drop_other_gender_for_pronoun(registry: &Registry, site: &Site, near: &mut Vec<(Speaker, usize, Near)>) {
     let Some(g) = site.person_pronoun.filter(|&g| site.french && g != Gender::Unknown) else { return };
     let other = |e: usize| registry.entities.get(e).is_some_and(|x| x.kind == Some(SpeakerKind::Person) && x.gender != Gender::Unknown && x.gender != g);
-    if near.iter().any(|(s, e, _)| s.kind == SpeakerKind::Person && !other(*e)) {
-        near.retain(|(_, e, _)| !other(*e));
-    }
+    drop_while_a_person_stays(near, |_, e| other(e));
 }
 
 /// What the whole article tells of its entities, read once for all its quotes.
