@@ -3473,10 +3473,9 @@ const APPOSED_NOUN_BYTES: usize = 120;
 /// between them). Returns the folded noun.
 pub(super) fn apposed_body_noun(after: &str) -> Option<String> {
     let cut = floor_char_boundary(after, APPOSED_NOUN_BYTES.min(after.len()));
-    let low = fold(&after[..cut]);
     let (name, rest) = after[..cut].split_once(',')?;
     let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) || matches!(fold(w).as_str(), "de" | "du" | "des" | "d'");
-    if name.split_whitespace().next().is_none() || !name.split_whitespace().all(|w| capitalised(&w)) || low.is_empty() {
+    if name.split_whitespace().next().is_none() || !name.split_whitespace().all(|w| capitalised(&w)) {
         return None;
     }
     let rest = fold(rest.trim_start());
